@@ -1,0 +1,1 @@
+"""The ``casebook`` command line: thin commands over the library."""

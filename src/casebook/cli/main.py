@@ -1,0 +1,66 @@
+"""Entry point of the ``casebook`` command: builds the Typer app and turns errors into one line.
+
+Each area of the program keeps its commands in its own module under ``casebook.cli`` and
+exposes ``register(app)``; the list below is the whole command surface.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+from rich.console import Console
+
+from casebook.errors import CasebookError
+
+COMMAND_MODULES = [
+    "casebook.cli.casebook_commands",
+    "casebook.cli.estimate",
+]
+
+app = typer.Typer(
+    name="casebook",
+    help="Casebook: encrypted testimonies, structured records, statistics and estimates.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+for _module in COMMAND_MODULES:
+    try:
+        importlib.import_module(_module).register(app)
+    except ModuleNotFoundError as exc:  # an area not built into this checkout yet
+        if exc.name != _module:
+            raise
+
+err_console = Console(stderr=True)
+
+
+def main() -> None:
+    """Run the CLI; a ``CasebookError`` becomes one red line and its exit code."""
+    try:
+        app(standalone_mode=False)
+    except CasebookError as exc:
+        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err_console.print("[bold red]interrupted[/]")
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        err_console.print("[bold red]aborted[/]")
+        sys.exit(1)
+    except Exception as exc:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+if __name__ == "__main__":
+    main()
