@@ -1,0 +1,83 @@
+"""The audit log: append-only and hash-chained.
+
+Each entry's hash covers its own fields and the previous entry's hash, so editing, removing or
+reordering any entry breaks every hash after it. The newest sequence number and hash are also
+kept in ``audit_head``; the update of that row is the lock that keeps two writers from forking
+the chain, and it lets ``verify`` notice entries cut from the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from casebook.store.schema import audit, audit_head
+
+GENESIS = "0" * 64
+
+
+def entry_hash(seq: int, at: str, actor: str, action: str, target: str | None,
+               detail: Any, prev_hash: str) -> str:
+    body = json.dumps([seq, at, actor, action, target, detail, prev_hash],
+                      sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def append(conn: Connection, actor: str, action: str, target: str | None = None,
+           detail: Any = None) -> int:
+    """Add one entry inside the caller's transaction; returns its sequence number."""
+    # Taking the head row first (an UPDATE) serialises writers on both SQLite and PostgreSQL.
+    conn.execute(update(audit_head).where(audit_head.c.id == 1).values(seq=audit_head.c.seq + 1))
+    seq, _ = conn.execute(select(audit_head.c.seq, audit_head.c.hash)).one()
+    prev = conn.execute(select(audit.c.hash).where(audit.c.seq == seq - 1)).scalar() or GENESIS
+    at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+    digest = entry_hash(seq, at, actor, action, target, detail, prev)
+    conn.execute(insert(audit).values(seq=seq, at=at, actor=actor, action=action, target=target,
+                                      detail=detail, prev_hash=prev, hash=digest))
+    conn.execute(update(audit_head).where(audit_head.c.id == 1).values(hash=digest))
+    return seq
+
+
+@dataclass
+class AuditReport:
+    entries: int
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify(conn: Connection) -> AuditReport:
+    """Walk the whole chain; report every entry that was edited, removed or moved."""
+    problems: list[str] = []
+    prev = GENESIS
+    expected_seq = 1
+    count = 0
+    for row in conn.execute(select(audit).order_by(audit.c.seq)):
+        count += 1
+        if row.seq != expected_seq:
+            problems.append(f"entry {expected_seq} is missing (next entry is {row.seq})")
+        if row.prev_hash != prev:
+            problems.append(f"entry {row.seq} does not follow the entry before it")
+        recomputed = entry_hash(row.seq, row.at, row.actor, row.action, row.target,
+                                row.detail, row.prev_hash)
+        if recomputed != row.hash:
+            problems.append(f"entry {row.seq} ({row.action}) was altered")
+        prev = row.hash
+        expected_seq = row.seq + 1
+    head_seq, head_hash = conn.execute(select(audit_head.c.seq, audit_head.c.hash)).one()
+    if head_seq != expected_seq - 1 or (count and head_hash != prev):
+        problems.append(f"the chain ends at entry {expected_seq - 1} but the head says {head_seq}:"
+                        " entries were removed from the end")
+    return AuditReport(count, problems)
+
+
+def entries(conn: Connection, limit: int = 100, offset: int = 0) -> list[dict]:
+    rows = conn.execute(select(audit).order_by(audit.c.seq.desc()).limit(limit).offset(offset))
+    return [dict(r._mapping) for r in rows]

@@ -1,0 +1,401 @@
+"""The casebook: the one object through which every command and page reads and writes records.
+
+Each public method is one transaction that also writes its audit entry, so a record and the
+entry that says who wrote it are either both there or both absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from casebook.errors import InvalidInput, NotFound
+from casebook.model import (
+    ACCEPTED, REJECTED, SUGGESTED, Consent, Event, Fact, Person, Record, Testimony,
+    UncertainDate,
+)
+from casebook.model.consent import ConsentGrant, check_scope
+from casebook.store import audit as audit_log
+from casebook.store import engine as engines
+from casebook.store.schema import consent_grants, facts, meta, persons, testimonies
+from casebook.store.search import SearchHit, search
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def default_actor() -> str:
+    """Who is acting: ``CASEBOOK_USER`` if set, else the operating-system user."""
+    try:
+        return os.environ.get("CASEBOOK_USER") or getpass.getuser()
+    except Exception:  # no user database entry (containers)
+        return "unknown"
+
+
+@dataclass
+class TestimonySummary:
+    """What a list shows: never the text."""
+
+    id: int
+    person_id: int | None
+    pseudonym: str | None
+    organisation: str | None
+    language: str
+    interview_year: int | None
+    file_name: str | None
+    facts_suggested: int
+    facts_accepted: int
+    consent: list[str]
+
+
+class Casebook:
+    """An opened casebook. Use :meth:`create` or :meth:`open`; close it when done."""
+
+    def __init__(self, backend: engines.Backend, actor: str | None = None) -> None:
+        self.backend = backend
+        self.engine = backend.engine
+        self.actor = actor or default_actor()
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def create(cls, location: str, passphrase: str | None, actor: str | None = None) -> "Casebook":
+        book = cls(engines.create(location, passphrase), actor)
+        with book.engine.begin() as conn:
+            audit_log.append(conn, book.actor, "create", None, {"backend": book.dialect})
+        return book
+
+    @classmethod
+    def open(cls, location: str, passphrase: str | None, actor: str | None = None) -> "Casebook":
+        return cls(engines.open_existing(location, passphrase), actor)
+
+    @property
+    def dialect(self) -> str:
+        return self.backend.dialect
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Casebook":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _audit(self, conn: Connection, action: str, target: str | None, detail: Any = None) -> None:
+        audit_log.append(conn, self.actor, action, target, detail)
+
+    # -- metadata ----------------------------------------------------------------------------
+    def get_meta(self, key: str, default: Any = None) -> Any:
+        with self.engine.connect() as conn:
+            value = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
+        return default if value is None else value
+
+    def set_meta(self, key: str, value: Any) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(meta).where(meta.c.key == key))
+            conn.execute(insert(meta).values(key=key, value=value))
+            self._audit(conn, "set_meta", key)
+
+    # -- persons -----------------------------------------------------------------------------
+    def add_person(self, person: Person, conn: Connection | None = None) -> int:
+        if not person.pseudonym or not person.pseudonym.strip():
+            raise InvalidInput("person: a pseudonym is required")
+        if conn is None:
+            with self.engine.begin() as conn:
+                return self.add_person(person, conn)
+        pid = conn.execute(insert(persons).values(
+            pseudonym=person.pseudonym.strip(), surname=person.surname, sex=person.sex,
+            birth_year=person.birth_year, birth_year_approximate=person.birth_year_approximate,
+            origin_place=person.origin_place, languages=person.languages,
+            organisation=person.organisation, kind=person.kind, created_at=_now(),
+        )).inserted_primary_key[0]
+        self._audit(conn, "add_person", f"person:{pid}")
+        person.id = pid
+        return pid
+
+    def get_person(self, person_id: int) -> Person:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(persons).where(persons.c.id == person_id)).first()
+        if row is None:
+            raise NotFound(f"person {person_id}: no such person")
+        return _person(row)
+
+    def persons(self) -> list[Person]:
+        with self.engine.connect() as conn:
+            return [_person(r) for r in conn.execute(select(persons).order_by(persons.c.id))]
+
+    # -- testimonies -------------------------------------------------------------------------
+    def find_by_hash(self, sha256: str) -> int | None:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(testimonies.c.id).where(testimonies.c.sha256 == sha256)).scalar()
+
+    def add_testimony(self, testimony: Testimony, person: Person | None = None,
+                      record: Record | None = None) -> tuple[int, bool]:
+        """Store a testimony (with its person, consent and suggested facts) in one transaction.
+
+        Returns ``(id, created)``; the same text twice is recognised by its SHA-256 and not
+        stored again.
+        """
+        if not testimony.text.strip():
+            raise InvalidInput(f"{testimony.file_name or 'testimony'}: the text is empty")
+        existing = self.find_by_hash(testimony.sha256)
+        if existing is not None:
+            return existing, False
+        with self.engine.begin() as conn:
+            if person is not None and person.id is None:
+                testimony.person_id = self.add_person(person, conn)
+            elif person is not None:
+                testimony.person_id = person.id
+            idate = testimony.interview_date
+            tid = conn.execute(insert(testimonies).values(
+                person_id=testimony.person_id, told_by=testimony.told_by,
+                interview_date=idate.to_dict() if idate else None,
+                interview_year=idate.year if idate else None,
+                interview_place=testimony.interview_place, interviewer=testimony.interviewer,
+                organisation=testimony.organisation, language=testimony.language,
+                text=testimony.text, file_name=testimony.file_name, sha256=testimony.sha256,
+                provenance=testimony.provenance, recorded_at=testimony.recorded_at or _now(),
+            )).inserted_primary_key[0]
+            for grant in testimony.consent.grants:
+                conn.execute(insert(consent_grants).values(
+                    testimony_id=tid, scope=grant.scope, granted_on=grant.granted_on,
+                    withdrawn_on=grant.withdrawn_on))
+            self._audit(conn, "add_testimony", f"testimony:{tid}",
+                        {"sha256": testimony.sha256, "consent": testimony.consent.active_scopes()})
+            if record is not None:
+                self._save_record(conn, tid, record)
+        testimony.id = tid
+        return tid, True
+
+    def get_testimony(self, testimony_id: int, purpose: str = "read") -> Testimony:
+        """Read a testimony with its text; the read itself is written to the audit log."""
+        with self.engine.begin() as conn:
+            row = conn.execute(select(testimonies).where(testimonies.c.id == testimony_id)).first()
+            if row is None:
+                raise NotFound(f"testimony {testimony_id}: no such testimony")
+            self._audit(conn, "read_testimony", f"testimony:{testimony_id}", {"purpose": purpose})
+            consent = self._consent(conn, testimony_id)
+        return _testimony(row, consent)
+
+    def consent_of(self, testimony_id: int) -> Consent:
+        with self.engine.connect() as conn:
+            return self._consent(conn, testimony_id)
+
+    def _consent(self, conn: Connection, testimony_id: int) -> Consent:
+        rows = conn.execute(select(consent_grants).where(
+            consent_grants.c.testimony_id == testimony_id).order_by(consent_grants.c.id))
+        return Consent(tuple(ConsentGrant(r.scope, r.granted_on, r.withdrawn_on) for r in rows))
+
+    def grant_consent(self, testimony_id: int, scope: str, on: dt.date | None = None) -> None:
+        check_scope(scope)
+        with self.engine.begin() as conn:
+            self._require_testimony(conn, testimony_id)
+            if not self._consent(conn, testimony_id).allows(scope, on):
+                conn.execute(insert(consent_grants).values(
+                    testimony_id=testimony_id, scope=scope, granted_on=on or dt.date.today()))
+            self._audit(conn, "grant_consent", f"testimony:{testimony_id}", {"scope": scope})
+
+    def withdraw_consent(self, testimony_id: int, scope: str, on: dt.date | None = None) -> None:
+        """Withdraw a scope from now on; every output asks consent again, so she disappears."""
+        with self.engine.begin() as conn:
+            self._require_testimony(conn, testimony_id)
+            conn.execute(update(consent_grants).where(
+                consent_grants.c.testimony_id == testimony_id, consent_grants.c.scope == scope,
+                consent_grants.c.withdrawn_on.is_(None)).values(withdrawn_on=on or dt.date.today()))
+            self._audit(conn, "withdraw_consent", f"testimony:{testimony_id}", {"scope": scope})
+
+    def _require_testimony(self, conn: Connection, testimony_id: int) -> None:
+        if conn.execute(select(testimonies.c.id).where(
+                testimonies.c.id == testimony_id)).first() is None:
+            raise NotFound(f"testimony {testimony_id}: no such testimony")
+
+    def testimonies(self, limit: int | None = None, offset: int = 0,
+                    organisation: str | None = None) -> list[TestimonySummary]:
+        counts = (select(facts.c.testimony_id,
+                         func.sum(func.cast(facts.c.status == SUGGESTED, _Int())).label("s"),
+                         func.sum(func.cast(facts.c.status == ACCEPTED, _Int())).label("a"))
+                  .group_by(facts.c.testimony_id).subquery())
+        q = (select(testimonies.c.id, testimonies.c.person_id, testimonies.c.organisation,
+                    testimonies.c.language, testimonies.c.interview_year,
+                    testimonies.c.file_name, persons.c.pseudonym, counts.c.s, counts.c.a)
+             .select_from(testimonies.outerjoin(persons, persons.c.id == testimonies.c.person_id)
+                          .outerjoin(counts, counts.c.testimony_id == testimonies.c.id))
+             .order_by(testimonies.c.id).offset(offset))
+        if organisation:
+            q = q.where(testimonies.c.organisation == organisation)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+            scopes = self._active_scopes(conn, [r.id for r in rows])
+        return [TestimonySummary(r.id, r.person_id, r.pseudonym, r.organisation, r.language,
+                                 r.interview_year, r.file_name, int(r.s or 0), int(r.a or 0),
+                                 scopes.get(r.id, [])) for r in rows]
+
+    def _active_scopes(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        today = dt.date.today()
+        for chunk in _chunks(ids, 500):
+            rows = conn.execute(select(consent_grants).where(consent_grants.c.testimony_id.in_(chunk)))
+            for r in rows:
+                if ConsentGrant(r.scope, r.granted_on, r.withdrawn_on).active(today):
+                    out.setdefault(r.testimony_id, []).append(r.scope)
+        return {k: sorted(v) for k, v in out.items()}
+
+    def count(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {
+                "persons": conn.execute(select(func.count()).select_from(persons)).scalar_one(),
+                "testimonies": conn.execute(select(func.count()).select_from(testimonies)).scalar_one(),
+                "facts_suggested": conn.execute(select(func.count()).select_from(facts).where(
+                    facts.c.status == SUGGESTED)).scalar_one(),
+                "facts_accepted": conn.execute(select(func.count()).select_from(facts).where(
+                    facts.c.status == ACCEPTED)).scalar_one(),
+            }
+
+    # -- facts -------------------------------------------------------------------------------
+    def save_record(self, testimony_id: int, record: Record) -> list[int]:
+        """Store extracted facts as *suggested* (or as given), replacing earlier suggestions."""
+        with self.engine.begin() as conn:
+            self._require_testimony(conn, testimony_id)
+            return self._save_record(conn, testimony_id, record)
+
+    def _save_record(self, conn: Connection, testimony_id: int, record: Record) -> list[int]:
+        conn.execute(delete(facts).where(facts.c.testimony_id == testimony_id,
+                                         facts.c.status == SUGGESTED))
+        start = conn.execute(select(func.coalesce(func.max(facts.c.ordinal), 0)).where(
+            facts.c.testimony_id == testimony_id)).scalar_one()
+        now, ids = _now(), []
+        items: list[Fact | Event] = [*record.facts, *record.events]
+        for n, item in enumerate(items, start=start + 1):
+            ids.append(conn.execute(insert(facts).values(
+                testimony_id=testimony_id, ordinal=n, **_fact_columns(item),
+                updated_at=now, updated_by=self.actor)).inserted_primary_key[0])
+        self._audit(conn, "suggest_facts", f"testimony:{testimony_id}", {"count": len(ids)})
+        return ids
+
+    def record(self, testimony_id: int, statuses: Iterable[str] = (SUGGESTED, ACCEPTED)) -> Record:
+        """The facts of one testimony, in order, with their ids and statuses."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(facts).where(
+                facts.c.testimony_id == testimony_id, facts.c.status.in_(list(statuses)))
+                .order_by(facts.c.ordinal)).all()
+            lang = conn.execute(select(testimonies.c.language).where(
+                testimonies.c.id == testimony_id)).scalar() or "en"
+        return _record(rows, lang)
+
+    def set_fact_status(self, fact_id: int, status: str, data: dict | None = None) -> None:
+        """Accept, reject or correct one fact; corrections keep the words it rests on."""
+        if status not in (SUGGESTED, ACCEPTED, REJECTED):
+            raise InvalidInput(f"status: {status!r} is not suggested/accepted/rejected")
+        with self.engine.begin() as conn:
+            row = conn.execute(select(facts).where(facts.c.id == fact_id)).first()
+            if row is None:
+                raise NotFound(f"fact {fact_id}: no such fact")
+            values: dict[str, Any] = {"status": status, "updated_at": _now(), "updated_by": self.actor}
+            if data is not None:
+                merged = {**row.data, **data, "status": status}
+                item = Event.from_dict(merged) if row.kind == "event" else Fact.from_dict(merged)
+                values.update(_fact_columns(item))
+                values["status"] = status
+            else:
+                values["data"] = {**row.data, "status": status}
+            conn.execute(update(facts).where(facts.c.id == fact_id).values(**values))
+            self._audit(conn, f"fact_{status}", f"fact:{fact_id}",
+                        {"testimony": row.testimony_id, "edited": data is not None})
+
+    def accepted_records(self) -> Iterator[tuple[int, Record]]:
+        """Every testimony's accepted facts: the only input statistics and reports may use."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(facts).where(facts.c.status == ACCEPTED)
+                                .order_by(facts.c.testimony_id, facts.c.ordinal)).all()
+        current: list = []
+        for row in rows:
+            if current and current[0].testimony_id != row.testimony_id:
+                yield current[0].testimony_id, _record(current, "")
+                current = []
+            current.append(row)
+        if current:
+            yield current[0].testimony_id, _record(current, "")
+
+    # -- search and audit --------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20,
+               allowed_ids: set[int] | None = None) -> list[SearchHit]:
+        with self.engine.begin() as conn:
+            hits = search(conn, query, limit, allowed_ids)
+            self._audit(conn, "search", None, {"results": len(hits)})
+        return hits
+
+    def audit_verify(self) -> audit_log.AuditReport:
+        with self.engine.connect() as conn:
+            return audit_log.verify(conn)
+
+    def audit_entries(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        with self.engine.connect() as conn:
+            return audit_log.entries(conn, limit, offset)
+
+    def audit(self, action: str, target: str | None = None, detail: Any = None) -> None:
+        """Record an action taken outside the store (an export, a report) in the chain."""
+        with self.engine.begin() as conn:
+            self._audit(conn, action, target, detail)
+
+
+# -- row ↔ dataclass --------------------------------------------------------------------------
+def _Int():  # noqa: N802 - a type used inside SQL casts
+    from sqlalchemy import Integer
+
+    return Integer()
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _fact_columns(item: Fact | Event) -> dict[str, Any]:
+    if isinstance(item, Event):
+        return {"kind": "event", "name": item.type, "data": item.to_dict(), "status": item.status,
+                "confidence": item.confidence,
+                "year": item.date.year if item.date else None, "place": item.place}
+    value = item.value
+    return {"kind": "person", "name": item.field, "data": item.to_dict(), "status": item.status,
+            "confidence": item.confidence, "year": value if item.field == "birth_year" else None,
+            "place": None}
+
+
+def _record(rows: list, language: str) -> Record:
+    record = Record(language=language)
+    for r in rows:
+        data = {**r.data, "status": r.status}
+        if r.kind == "event":
+            record.events.append(Event.from_dict(data, id=r.id))
+        else:
+            record.facts.append(Fact.from_dict(data, id=r.id))
+    return record
+
+
+def _person(row: Any) -> Person:
+    return Person(
+        pseudonym=row.pseudonym, surname=row.surname, sex=row.sex, birth_year=row.birth_year,
+        birth_year_approximate=bool(row.birth_year_approximate), origin_place=row.origin_place,
+        languages=list(row.languages or []), organisation=row.organisation, kind=row.kind,
+        id=row.id,
+    )
+
+
+def _testimony(row: Any, consent: Consent) -> Testimony:
+    return Testimony(
+        text=row.text, language=row.language, person_id=row.person_id, told_by=row.told_by,
+        interview_date=UncertainDate.from_dict(row.interview_date),
+        interview_place=row.interview_place, interviewer=row.interviewer,
+        organisation=row.organisation, file_name=row.file_name, sha256=row.sha256,
+        provenance=dict(row.provenance or {}), consent=consent, recorded_at=row.recorded_at,
+        id=row.id,
+    )

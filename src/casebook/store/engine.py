@@ -1,0 +1,144 @@
+"""Opening a casebook's database: SQLCipher file (embedded default) or PostgreSQL server.
+
+The only place that knows the difference between the two backends, apart from search and the
+first migration. A *location* is a file path or a ``postgresql://`` URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from casebook.errors import MigrationNeeded, NotFound, StoreCorrupt, StoreLocked, WrongPassphrase
+from casebook.store.keys import KeyFile
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def is_postgres(location: str) -> bool:
+    return location.startswith(("postgresql://", "postgresql+psycopg://", "postgres://"))
+
+
+@dataclass
+class Backend:
+    """An opened engine plus what is needed to manage its keys."""
+
+    engine: Engine
+    location: str
+    key_file: KeyFile | None  # None for PostgreSQL
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+
+def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
+    # "x'…'" hands SQLCipher the raw 256-bit key: no second key derivation inside SQLCipher.
+    url = URL.create("sqlite+pysqlcipher", password=f"x'{data_key.hex()}'", database=str(path))
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+        cur = dbapi_conn.cursor()
+        # Sorting and temporary tables stay in memory: SQLite's temp files would be
+        # outside the encrypted pages' protection.
+        cur.execute("PRAGMA temp_store = MEMORY")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.execute("PRAGMA busy_timeout = 30000")
+        cur.close()
+
+    return engine
+
+
+def _postgres_engine(location: str) -> Engine:
+    url = make_url(location)
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+def _probe(engine: Engine, location: str) -> None:
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master" if engine.dialect.name == "sqlite"
+                              else "SELECT 1"))
+    except DatabaseError as exc:
+        msg = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
+        if "locked" in msg:
+            raise StoreLocked(f"{location}: the casebook is locked by another program") from None
+        if "not a database" in msg or "file is encrypted" in msg:
+            raise WrongPassphrase(f"{location}: the key does not open this database") from None
+        raise StoreCorrupt(f"{location}: cannot open the database ({msg})") from None
+
+
+def _migrate(engine: Engine) -> None:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def create(location: str, passphrase: str | None) -> Backend:
+    """Create a new, empty casebook at ``location`` and bring its schema to the newest revision."""
+    if is_postgres(location):
+        engine = _postgres_engine(location)
+        try:
+            _probe(engine, location)
+        except StoreCorrupt as exc:
+            raise StoreCorrupt(f"cannot reach PostgreSQL at {make_url(location).render_as_string()}: {exc}") from None
+        _migrate(engine)
+        return Backend(engine, location, None)
+    path = Path(location)
+    if path.exists():
+        from casebook.errors import AlreadyExists
+
+        raise AlreadyExists(f"{path}: a file is already there; choose another path")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key_file, data_key = KeyFile.create(KeyFile.path_for(path), passphrase or "")
+    engine = _sqlcipher_engine(path, data_key)
+    _migrate(engine)
+    return Backend(engine, location, key_file)
+
+
+def open_existing(location: str, passphrase: str | None, *, migrate: bool = True) -> Backend:
+    """Open a casebook; a wrong passphrase raises ``WrongPassphrase``, never a traceback."""
+    if is_postgres(location):
+        engine = _postgres_engine(location)
+        try:
+            _probe(engine, location)
+        except (StoreCorrupt, OperationalError) as exc:
+            raise StoreCorrupt(f"cannot reach PostgreSQL: {exc}") from None
+    else:
+        path = Path(location)
+        if not path.exists():
+            raise NotFound(f"{path}: no casebook here (create one with `casebook init`)")
+        data_key = KeyFile.load(KeyFile.path_for(path)).unlock(passphrase or "")
+        engine = _sqlcipher_engine(path, data_key)
+        _probe(engine, location)
+    if current_revision(engine) != head_revision():
+        if not migrate:
+            raise MigrationNeeded(f"{location}: the schema needs upgrading (run `casebook migrate`)")
+        _migrate(engine)
+    return Backend(engine, location, None if is_postgres(location) else KeyFile.load(KeyFile.path_for(Path(location))))

@@ -1,0 +1,110 @@
+"""The tables of a casebook (SQLAlchemy Core). Only the store sees these; the core sees dataclasses.
+
+The schema itself is created and changed by the Alembic migrations in ``migrations/``;
+this module must describe the schema at the newest revision.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table,
+    Text, UniqueConstraint,
+)
+
+metadata = MetaData()
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", JSON),
+)
+
+persons = Table(
+    "persons", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("pseudonym", String(200), nullable=False),
+    Column("surname", String(200)),
+    Column("sex", String(10)),
+    Column("birth_year", Integer),
+    Column("birth_year_approximate", Boolean, nullable=False, default=False),
+    Column("origin_place", String(200)),
+    Column("languages", JSON),
+    Column("organisation", String(200)),
+    Column("kind", String(20), nullable=False, default="survivor"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+testimonies = Table(
+    "testimonies", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", Integer, ForeignKey("persons.id"), index=True),
+    Column("told_by", String(100), nullable=False, default="self"),
+    Column("interview_date", JSON),
+    Column("interview_year", Integer),
+    Column("interview_place", String(200)),
+    Column("interviewer", String(200)),
+    Column("organisation", String(200), index=True),
+    Column("language", String(10), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("file_name", String(500)),
+    Column("sha256", String(64), nullable=False),
+    Column("provenance", JSON),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("sha256", name="uq_testimonies_sha256"),
+)
+
+consent_grants = Table(
+    "consent_grants", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("testimony_id", Integer, ForeignKey("testimonies.id"), nullable=False, index=True),
+    Column("scope", String(300), nullable=False),
+    Column("granted_on", Date, nullable=False),
+    Column("withdrawn_on", Date),
+)
+
+facts = Table(
+    "facts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("testimony_id", Integer, ForeignKey("testimonies.id"), nullable=False, index=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("kind", String(10), nullable=False),  # "person" attribute or journey "event"
+    Column("name", String(100), nullable=False),  # attribute field or event type
+    Column("data", JSON, nullable=False),
+    Column("status", String(12), nullable=False, index=True),
+    Column("confidence", Float, nullable=False, default=1.0),
+    Column("year", Integer),
+    Column("place", String(200)),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(200)),
+)
+
+audit = Table(
+    "audit", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String(40), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(60), nullable=False),
+    Column("target", String(200)),
+    Column("detail", JSON),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+audit_head = Table(
+    "audit_head", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+link_decisions = Table(
+    "link_decisions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("record_ids", JSON, nullable=False),
+    Column("decision", String(20), nullable=False),
+    Column("score", Float),
+    Column("actor", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("reverted_at", DateTime(timezone=True)),
+)

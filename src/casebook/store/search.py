@@ -1,0 +1,104 @@
+"""Full-text search over testimonies, in Korean and English, inside the store.
+
+SQLite/SQLCipher: FTS5 indexes inside the encrypted file (trigram for substrings of three or
+more characters; a word index with prefix queries for shorter terms such as "연길").
+PostgreSQL: ``ILIKE`` served by a ``pg_trgm`` GIN index. Snippets are cut in Python so both
+backends show the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, bindparam, select, text
+
+from casebook.errors import InvalidInput
+from casebook.store.schema import persons, testimonies
+
+SNIPPET_RADIUS = 60
+
+
+@dataclass
+class SearchHit:
+    testimony_id: int
+    person_id: int | None
+    pseudonym: str | None
+    language: str
+    snippet: str
+
+
+def terms_of(query: str) -> list[str]:
+    """Split a query into terms; "quoted phrases" stay whole."""
+    terms = [a or b for a, b in re.findall(r'"([^"]+)"|(\S+)', query)]
+    terms = [t.strip() for t in terms if t.strip()]
+    if not terms:
+        raise InvalidInput("search: the query is empty")
+    return terms
+
+
+def _fts_quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _sqlite_ids(conn: Connection, terms: list[str], limit: int) -> list[int]:
+    long_terms = [t for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) < 3]
+    sets: list[str] = []
+    params: dict[str, str] = {}
+    if long_terms:
+        params["tri"] = " AND ".join(_fts_quote(t) for t in long_terms)
+        sets.append("SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH :tri")
+    if short_terms:
+        params["words"] = " AND ".join(_fts_quote(t) + "*" for t in short_terms)
+        sets.append("SELECT rowid FROM testimony_words WHERE testimony_words MATCH :words")
+    sql = " INTERSECT ".join(sets) + " ORDER BY 1 DESC LIMIT :limit"
+    return [r[0] for r in conn.execute(text(sql), {**params, "limit": limit})]
+
+
+def _postgres_ids(conn: Connection, terms: list[str], limit: int) -> list[int]:
+    where = " AND ".join(f"text ILIKE :t{i}" for i in range(len(terms)))
+    params = {f"t{i}": "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+              for i, t in enumerate(terms)}
+    sql = f"SELECT id FROM testimonies WHERE {where} ORDER BY id DESC LIMIT :limit"
+    return [r[0] for r in conn.execute(text(sql), {**params, "limit": limit})]
+
+
+def snippet(body: str, terms: list[str], radius: int = SNIPPET_RADIUS) -> str:
+    """A window of text around the first term found, with terms marked ⟦like this⟧."""
+    low = body.lower()
+    positions = [p for p in (low.find(t.lower()) for t in terms) if p >= 0]
+    at = min(positions) if positions else 0
+    start, end = max(0, at - radius), min(len(body), at + radius * 2)
+    window = " ".join(body[start:end].split())
+    for t in sorted(terms, key=len, reverse=True):
+        window = re.sub(re.escape(t), lambda m: f"⟦{m.group(0)}⟧", window, flags=re.IGNORECASE)
+    return ("…" if start > 0 else "") + window + ("…" if end < len(body) else "")
+
+
+def search(conn: Connection, query: str, limit: int = 20,
+           allowed_ids: set[int] | None = None) -> list[SearchHit]:
+    terms = terms_of(query)
+    fetch = limit if allowed_ids is None else limit * 20
+    if conn.dialect.name == "sqlite":
+        ids = _sqlite_ids(conn, terms, fetch)
+    else:
+        ids = _postgres_ids(conn, terms, fetch)
+    if allowed_ids is not None:
+        ids = [i for i in ids if i in allowed_ids]
+    ids = ids[:limit]
+    if not ids:
+        return []
+    rows = conn.execute(
+        select(testimonies.c.id, testimonies.c.person_id, testimonies.c.language,
+               testimonies.c.text, persons.c.pseudonym)
+        .select_from(testimonies.outerjoin(persons, persons.c.id == testimonies.c.person_id))
+        .where(testimonies.c.id.in_(bindparam("ids", expanding=True))),
+        {"ids": ids},
+    )
+    by_id = {r.id: r for r in rows}
+    return [
+        SearchHit(i, by_id[i].person_id, by_id[i].pseudonym, by_id[i].language,
+                  snippet(by_id[i].text, terms))
+        for i in ids if i in by_id
+    ]
