@@ -1,0 +1,342 @@
+"""Commands for the casebook itself: init, add, import, list, show, search, consent, export, audit."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from casebook.cli.common import (
+    DbOption, JsonOption, PassphraseFileOption, console, err, open_casebook, passphrase,
+    print_json, require_db,
+)
+from casebook.errors import InvalidInput, WrongPassphrase
+from casebook.intake.pipeline import (
+    default_extractor, describe, import_paths, parse_consent, parse_interview_date,
+)
+from casebook.intake.readers import ImportItem, expand_paths
+from casebook.store import Casebook
+
+audit_app = typer.Typer(help="Check the hash-chained audit log.", no_args_is_help=True)
+consent_app = typer.Typer(help="Grant or withdraw a survivor's consent for one testimony.",
+                          no_args_is_help=True)
+
+
+def init(db: DbOption = None, passphrase_file: PassphraseFileOption = None) -> None:
+    """Create a new encrypted casebook.
+
+    Example: CASEBOOK_DB=team.db casebook init
+    """
+    location = require_db(db)
+    book = Casebook.create(location, passphrase(location, passphrase_file, confirm=True))
+    book.close()
+    if book.backend.key_file:
+        console.print(f"Created encrypted casebook [bold]{location}[/] with key file "
+                      f"[bold]{book.backend.key_file.path}[/] — keep both; lose the key file "
+                      "and the passphrase, and the data is gone.")
+    else:
+        console.print(f"Created casebook schema in PostgreSQL at {location.split('@')[-1]}")
+
+
+def add(
+    text_file: Annotated[Path, typer.Argument(help="The testimony as a text file ('-' for stdin).")],
+    pseudonym: Annotated[str, typer.Option(help="Pseudonym of the survivor (never her real name).")],
+    surname: Annotated[Optional[str], typer.Option(help="Surname as told (often a pseudonym).")] = None,
+    birth_year: Annotated[Optional[int], typer.Option(help="Birth year, if known.")] = None,
+    organisation: Annotated[Optional[str], typer.Option(help="Organisation recording it.")] = None,
+    interviewer: Annotated[Optional[str], typer.Option(help="Interviewer code.")] = None,
+    interview_date: Annotated[Optional[str], typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    interview_place: Annotated[Optional[str], typer.Option(help="City or country only.")] = None,
+    language: Annotated[Optional[str], typer.Option(help="en or ko (detected if omitted).")] = None,
+    consent: Annotated[list[str], typer.Option(
+        help="Consent scope (repeatable): aggregate_statistics, anonymous_quotation, "
+             "legal_proceedings, share_with:ORG.")] = [],
+    extract: Annotated[bool, typer.Option(help="Propose facts from the text for review.")] = True,
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
+) -> None:
+    """Add one testimony with its person and consent.
+
+    Example: casebook add interview.txt --pseudonym "Ms. Baek" --consent aggregate_statistics
+    """
+    text = sys.stdin.read() if str(text_file) == "-" else _read_text(text_file)
+    meta = {"pseudonym": pseudonym, "surname": surname, "birth_year": birth_year,
+            "organisation": organisation, "interviewer": interviewer,
+            "interview_date": interview_date, "interview_place": interview_place,
+            "language": language, "consent": list(consent)}
+    parse_consent(list(consent)), parse_interview_date(interview_date)  # fail before unlocking
+    item = ImportItem(text, text_file.name if str(text_file) != "-" else "stdin", {}, "txt")
+    testimony, person = describe(item, {k: v for k, v in meta.items() if v not in (None, [])})
+    with open_casebook(db, passphrase_file) as book:
+        extractor = default_extractor() if extract else None
+        record = extractor(testimony.text, testimony.language) if extractor else None
+        tid, created = book.add_testimony(testimony, person, record)
+    if json_out:
+        print_json({"testimony_id": tid, "created": created})
+    elif created:
+        console.print(f"Added testimony {tid} ({person.pseudonym})"
+                      + (f" with {len(record.facts) + len(record.events)} suggested facts" if record else ""))
+    else:
+        console.print(f"Already in the casebook as testimony {tid}; nothing added.")
+
+
+def _read_text(path: Path) -> str:
+    from casebook.intake.readers import read_file
+
+    return read_file(path)[0].text
+
+
+def import_(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: txt, md, docx, pdf, json, jsonl, csv.")],
+    organisation: Annotated[Optional[str], typer.Option(help="Organisation for files that do not say.")] = None,
+    consent: Annotated[list[str], typer.Option(help="Consent scope for files that do not say (repeatable).")] = [],
+    extract: Annotated[bool, typer.Option(help="Propose facts for review (stored as suggested).")] = True,
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
+) -> None:
+    """Import testimonies from files; duplicates (same text) are skipped, bad files reported.
+
+    Example: casebook import interviews/ --organisation "Hanul Documentation Centre"
+    """
+    files = expand_paths(list(paths))
+    if not files:
+        raise InvalidInput("import: no readable files found in " + ", ".join(map(str, paths)))
+    defaults = {"organisation": organisation, "consent": list(consent) or None}
+    defaults = {k: v for k, v in defaults.items() if v}
+    with open_casebook(db, passphrase_file) as book:
+        extractor = default_extractor() if extract else None
+        with Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
+                      console=err, transient=True, disable=json_out) as bar:
+            task = bar.add_task("import", total=len(files))
+            result = import_paths(book, files, defaults=defaults, extractor=extractor,
+                                  progress=lambda _p: bar.advance(task))
+    if json_out:
+        print_json({"added": result.added, "duplicates": result.duplicates,
+                    "failed": [{"file": f, "error": e} for f, e in result.failed]})
+    else:
+        console.print(f"Imported {len(result.added)} testimonies; "
+                      f"{len(result.duplicates)} already present; {len(result.failed)} failed.")
+        for name, reason in result.failed:
+            err.print(f"[red]skipped[/] {reason}")
+    if result.failed and not result.added and not result.duplicates:
+        raise typer.Exit(1)
+
+
+def list_(
+    organisation: Annotated[Optional[str], typer.Option(help="Only this organisation's.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
+) -> None:
+    """List testimonies (never their text).
+
+    Example: casebook list --json
+    """
+    with open_casebook(db, passphrase_file) as book:
+        rows = book.testimonies(limit=limit, organisation=organisation)
+    if json_out:
+        print_json([r.__dict__ for r in rows])
+        return
+    table = Table("id", "person", "organisation", "lang", "year", "facts ✓/?", "consent")
+    for r in rows:
+        table.add_row(str(r.id), r.pseudonym or "", r.organisation or "", r.language,
+                      str(r.interview_year or ""), f"{r.facts_accepted}/{r.facts_suggested}",
+                      ", ".join(s.replace("aggregate_statistics", "stats")
+                                .replace("anonymous_quotation", "quote")
+                                .replace("legal_proceedings", "legal") for s in r.consent))
+    console.print(table)
+
+
+def show(
+    testimony_id: Annotated[int, typer.Argument(help="Testimony id (see `casebook list`).")],
+    text: Annotated[bool, typer.Option(help="Print the testimony's text too.")] = True,
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
+) -> None:
+    """Show one testimony: person, consent, facts and (optionally) the text. The read is audited.
+
+    Example: casebook show 3 --no-text
+    """
+    with open_casebook(db, passphrase_file) as book:
+        t = book.get_testimony(testimony_id, purpose="show")
+        person = book.get_person(t.person_id) if t.person_id else None
+        record = book.record(testimony_id, ["suggested", "accepted", "rejected"])
+    if json_out:
+        print_json({
+            "id": t.id, "person": person.__dict__ if person else None, "language": t.language,
+            "organisation": t.organisation, "interviewer": t.interviewer,
+            "interview_date": t.interview_date.to_dict() if t.interview_date else None,
+            "file_name": t.file_name, "sha256": t.sha256, "consent": t.consent.to_list(),
+            "facts": [f.to_dict() | {"id": f.id} for f in record.facts],
+            "events": [e.to_dict() | {"id": e.id} for e in record.events],
+            **({"text": t.text} if text else {}),
+        })
+        return
+    console.print(f"[bold]Testimony {t.id}[/] — {person.pseudonym if person else 'no person'}"
+                  f" · {t.organisation or '?'} · {t.language} · "
+                  f"{t.interview_date.label() if t.interview_date else 'date unknown'}")
+    console.print("consent: " + (", ".join(t.consent.active_scopes()) or "[red]none[/]"))
+    table = Table("id", "status", "fact", "value", "words")
+    for f in record.facts:
+        table.add_row(str(f.id), f.status, f.field, str(f.value), f.evidence.quote if f.evidence else "")
+    for e in record.events:
+        value = " ".join(x for x in [e.date.label() if e.date else "", e.place_text or "",
+                                     f"{e.amount.value:g} {e.amount.currency}" if e.amount else ""] if x)
+        table.add_row(str(e.id), e.status, e.type, value, e.evidence.quote if e.evidence else "")
+    if record.facts or record.events:
+        console.print(table)
+    if text:
+        console.rule()
+        console.print(t.text, markup=False)
+
+
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (Korean or English); \"quote\" phrases.")],
+    limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
+) -> None:
+    """Search testimonies in Korean and English, with snippets.
+
+    Example: casebook search 연길   ·   casebook search "sold me"
+    """
+    with open_casebook(db, passphrase_file) as book:
+        hits = book.search(query, limit)
+    if json_out:
+        print_json([h.__dict__ for h in hits])
+        return
+    if not hits:
+        console.print(f"No testimony contains {query!r}.")
+    for h in hits:
+        snippet = h.snippet.replace("[", r"\[").replace("⟦", "[bold yellow]").replace("⟧", "[/]")
+        console.print(f"[cyan]#{h.testimony_id}[/] {h.pseudonym or ''} ({h.language}): {snippet}")
+
+
+def export(
+    out: Annotated[Path, typer.Option("--out", help="File to write (.age when encrypted).")],
+    format: Annotated[str, typer.Option(help="json or csv.")] = "json",
+    for_organisation: Annotated[Optional[str], typer.Option(
+        "--for", help="Partner organisation: only testimonies whose consent allows sharing with it.")] = None,
+    purpose: Annotated[Optional[str], typer.Option(help="'legal': only testimonies allowing legal use.")] = None,
+    text: Annotated[bool, typer.Option(help="Include the testimonies' text.")] = True,
+    recipient: Annotated[list[str], typer.Option(help="age public key (age1…) to encrypt to (repeatable).")] = [],
+    plaintext: Annotated[bool, typer.Option(help="Write UNENCRYPTED (you must ask for it explicitly).")] = False,
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None,
+) -> None:
+    """Export records as JSON or CSV — encrypted with age unless --plaintext.
+
+    Without --recipient, the export is encrypted to $CASEBOOK_EXPORT_PASSPHRASE (or a prompt).
+    Example: casebook export --out share.json.age --for "Bridge of Light" --recipient age1…
+    """
+    from casebook.share.export import ExportRequest, collect, encrypt, serialise
+
+    request = ExportRequest(format, for_organisation, purpose, text)
+    serialise([], format)  # reject a bad --format before unlocking
+    export_passphrase = None
+    if not plaintext and not recipient:
+        export_passphrase = os.environ.get("CASEBOOK_EXPORT_PASSPHRASE")
+        if not export_passphrase:
+            if not sys.stdin.isatty():
+                raise WrongPassphrase("an encrypted export needs --recipient, "
+                                      "CASEBOOK_EXPORT_PASSPHRASE, or a terminal to ask in")
+            import getpass
+
+            export_passphrase = getpass.getpass("Passphrase for the export: ")
+    with open_casebook(db, passphrase_file) as book:
+        rows = collect(book, request)
+    data = serialise(rows, format)
+    if plaintext:
+        err.print("[bold yellow]warning:[/] writing an UNENCRYPTED export: anyone who gets this "
+                  "file can read it. Delete it as soon as it has served its purpose.")
+    else:
+        data = encrypt(data, recipients=list(recipient), passphrase=export_passphrase)
+    out.write_bytes(data)
+    console.print(f"Wrote {len(rows)} testimonies to {out} "
+                  f"({'PLAINTEXT' if plaintext else 'age-encrypted'}).")
+
+
+def audit_verify(db: DbOption = None, passphrase_file: PassphraseFileOption = None,
+                 json_out: JsonOption = False) -> None:
+    """Check every audit entry: finds edited, removed or reordered entries.
+
+    Example: casebook audit verify
+    """
+    with open_casebook(db, passphrase_file) as book:
+        report = book.audit_verify()
+    if json_out:
+        print_json({"ok": report.ok, "entries": report.entries, "problems": report.problems})
+    elif report.ok:
+        console.print(f"[green]Audit chain intact[/]: {report.entries} entries.")
+    else:
+        for p in report.problems:
+            err.print(f"[red]audit:[/] {p}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def audit_log(limit: Annotated[int, typer.Option(help="Newest entries to show.")] = 30,
+              db: DbOption = None, passphrase_file: PassphraseFileOption = None,
+              json_out: JsonOption = False) -> None:
+    """Show the newest audit entries (who did what, when).
+
+    Example: casebook audit log --limit 10
+    """
+    with open_casebook(db, passphrase_file) as book:
+        rows = book.audit_entries(limit)
+    if json_out:
+        print_json(rows)
+        return
+    table = Table("seq", "when", "who", "action", "target")
+    for r in rows:
+        table.add_row(str(r["seq"]), r["at"][:19], r["actor"], r["action"], r["target"] or "")
+    console.print(table)
+
+
+def consent_withdraw(
+    testimony_id: Annotated[int, typer.Argument(help="Testimony id.")],
+    scope: Annotated[str, typer.Argument(help="Scope to withdraw, e.g. aggregate_statistics.")],
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None,
+) -> None:
+    """Withdraw consent: from now on every output leaves this testimony out of that use.
+
+    Example: casebook consent withdraw 4 aggregate_statistics
+    """
+    with open_casebook(db, passphrase_file) as book:
+        book.withdraw_consent(testimony_id, scope)
+    console.print(f"Withdrew {scope} for testimony {testimony_id}.")
+
+
+def consent_grant(
+    testimony_id: Annotated[int, typer.Argument(help="Testimony id.")],
+    scope: Annotated[str, typer.Argument(help="Scope to grant, e.g. share_with:Bridge of Light.")],
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None,
+) -> None:
+    """Record a consent scope the survivor has given.
+
+    Example: casebook consent grant 4 anonymous_quotation
+    """
+    try:
+        from casebook.model.consent import check_scope
+
+        check_scope(scope)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+    with open_casebook(db, passphrase_file) as book:
+        book.grant_consent(testimony_id, scope)
+    console.print(f"Granted {scope} for testimony {testimony_id}.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)
+    app.command()(add)
+    app.command("import")(import_)
+    app.command("list")(list_)
+    app.command()(show)
+    app.command()(search)
+    app.command()(export)
+    audit_app.command("verify")(audit_verify)
+    audit_app.command("log")(audit_log)
+    app.add_typer(audit_app, name="audit")
+    consent_app.command("withdraw")(consent_withdraw)
+    consent_app.command("grant")(consent_grant)
+    app.add_typer(consent_app, name="consent")

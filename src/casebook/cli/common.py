@@ -1,0 +1,68 @@
+"""What every casebook command shares: where the casebook is, how it is unlocked, how output looks."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+
+from casebook.errors import InvalidInput, WrongPassphrase
+from casebook.store import Casebook
+from casebook.store.engine import is_postgres
+
+console = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", envvar="CASEBOOK_DB",
+    help="Casebook file (SQLCipher) or postgresql:// URL. Default: $CASEBOOK_DB.")]
+PassphraseFileOption = Annotated[Optional[Path], typer.Option(
+    "--passphrase-file", envvar="CASEBOOK_PASSPHRASE_FILE",
+    help="Read the passphrase from this file (first line). Otherwise $CASEBOOK_PASSPHRASE or a prompt.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+
+def require_db(db: str | None) -> str:
+    if not db:
+        raise InvalidInput("no casebook given: use --db PATH or set CASEBOOK_DB")
+    return db
+
+
+def passphrase(db: str, passphrase_file: Path | None, *, confirm: bool = False) -> str | None:
+    """The passphrase from a file, the environment, or an interactive prompt — never from argv."""
+    if is_postgres(db):
+        return None
+    if passphrase_file is not None:
+        try:
+            lines = passphrase_file.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise InvalidInput(f"{passphrase_file}: cannot read passphrase file ({exc.strerror})") from None
+        if not lines or not lines[0]:
+            raise InvalidInput(f"{passphrase_file}: the passphrase file is empty")
+        return lines[0]
+    env = os.environ.get("CASEBOOK_PASSPHRASE")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise WrongPassphrase(
+            "no passphrase: set CASEBOOK_PASSPHRASE, use --passphrase-file, or run in a terminal")
+    import getpass
+
+    first = getpass.getpass("Casebook passphrase: ")
+    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+        raise WrongPassphrase("the two passphrases differ")
+    return first
+
+
+def open_casebook(db: str | None, passphrase_file: Path | None) -> Casebook:
+    location = require_db(db)
+    return Casebook.open(location, passphrase(location, passphrase_file))
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -1,0 +1,158 @@
+"""Importing files into a casebook: read, describe, extract, store — one testimony at a time.
+
+Each testimony is stored in its own transaction, so an import that is interrupted or meets a
+bad file keeps everything before it, and a file imported twice is recognised by its hash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from casebook.errors import CasebookError, InvalidInput
+from casebook.intake.readers import ImportItem, expand_paths, read_file
+from casebook.model import Consent, Person, Record, Testimony, UncertainDate, sha256_text
+from casebook.model.consent import BASE_SCOPES, share_scope
+from casebook.store import Casebook
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def detect_language(text: str) -> str:
+    """Korean when Hangul makes up a real share of the letters, else English."""
+    letters = sum(ch.isalpha() for ch in text[:20000]) or 1
+    return "ko" if len(HANGUL.findall(text[:20000])) / letters > 0.3 else "en"
+
+
+def parse_consent(value: Any, on: dt.date | None = None) -> Consent:
+    """Consent from import metadata: a list of scopes, "a;b" text, or a dict of flags.
+
+    A dict may carry ``share_with`` as a list of organisations.
+    """
+    scopes: list[str] = []
+    if value is None or value == "":
+        return Consent()
+    if isinstance(value, str):
+        scopes = [s.strip() for s in re.split(r"[;,|]", value) if s.strip()]
+    elif isinstance(value, list):
+        scopes = [str(s) for s in value]
+    elif isinstance(value, dict):
+        for key, flag in value.items():
+            if key == "share_with":
+                scopes += [share_scope(o) for o in (flag or [])]
+            elif flag in (True, "true", "yes", "1", 1):
+                scopes.append(key)
+    else:
+        raise InvalidInput(f"consent: cannot read {type(value).__name__} as consent scopes")
+    try:
+        return Consent.of(scopes, on)
+    except ValueError as exc:
+        raise InvalidInput(f"consent: {exc}") from None
+
+
+def _int_or_none(value: Any, field_name: str) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"{field_name}: {value!r} is not a whole number") from None
+
+
+def parse_interview_date(value: Any) -> UncertainDate | None:
+    """"2019", "2019-05" or "2019-05-14"; coarse on purpose."""
+    if value in (None, ""):
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", str(value).strip())
+    if not m:
+        raise InvalidInput(f"interview_date: {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    y, mo, d = (int(g) if g else None for g in m.groups())
+    try:
+        return UncertainDate(year=y, month=mo, day=d)
+    except ValueError as exc:
+        raise InvalidInput(f"interview_date: {exc}") from None
+
+
+def describe(item: ImportItem, defaults: dict[str, Any] | None = None) -> tuple[Testimony, Person]:
+    """Build the testimony and person a file describes; metadata in the file wins over defaults."""
+    meta = {**(defaults or {}), **item.metadata}
+    language = meta.get("language") or detect_language(item.text)
+    digest = sha256_text(item.text)
+    person = Person(
+        pseudonym=str(meta.get("pseudonym") or f"Survivor {digest[:6].upper()}"),
+        surname=meta.get("surname") or None,
+        sex=meta.get("sex") or None,
+        birth_year=_int_or_none(meta.get("birth_year"), "birth_year"),
+        origin_place=meta.get("origin_place") or None,
+        languages=[language],
+        organisation=meta.get("organisation") or None,
+    )
+    consent_value = meta.get("consent")
+    if consent_value is None:
+        consent_value = [s for s in BASE_SCOPES if str(meta.get(s, "")).lower() in ("true", "yes", "1")]
+    testimony = Testimony(
+        text=item.text, language=language,
+        interview_date=parse_interview_date(meta.get("interview_date")),
+        interview_place=meta.get("interview_place") or None,
+        interviewer=meta.get("interviewer") or None,
+        organisation=meta.get("organisation") or None,
+        file_name=item.file_name, sha256=digest,
+        provenance={"format": item.format, "file": item.file_name,
+                    "imported": dt.date.today().isoformat()},
+        consent=parse_consent(consent_value),
+    )
+    return testimony, person
+
+
+@dataclass
+class ImportResult:
+    added: list[int] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason)
+
+
+def default_extractor() -> Callable[[str, str], Record] | None:
+    """The extraction engine if this installation has it."""
+    try:
+        from casebook.extract import extract
+    except ImportError:
+        return None
+    return lambda text, lang: extract(text, lang)
+
+
+def import_paths(book: Casebook, paths: Iterable[Path], *, defaults: dict[str, Any] | None = None,
+                 extractor: Callable[[str, str], Record] | None = None,
+                 progress: Callable[[str], None] | None = None) -> ImportResult:
+    """Import files and directories; a bad file is recorded in ``failed`` and skipped."""
+    result = ImportResult()
+    for path in expand_paths(list(paths)):
+        try:
+            items = read_file(path)
+        except CasebookError as exc:
+            result.failed.append((str(path), str(exc)))
+            if progress:
+                progress(str(path))
+            continue
+        for item in items:
+            try:
+                import_item(book, item, result, defaults, extractor)
+            except CasebookError as exc:
+                result.failed.append((item.file_name, str(exc)))
+        if progress:
+            progress(str(path))
+    return result
+
+
+def import_item(book: Casebook, item: ImportItem, result: ImportResult,
+                defaults: dict[str, Any] | None = None,
+                extractor: Callable[[str, str], Record] | None = None) -> None:
+    testimony, person = describe(item, defaults)
+    if book.find_by_hash(testimony.sha256) is not None:
+        result.duplicates.append(item.file_name)
+        return
+    record = extractor(testimony.text, testimony.language) if extractor else None
+    tid, created = book.add_testimony(testimony, person, record)
+    (result.added if created else result.duplicates).append(tid if created else item.file_name)

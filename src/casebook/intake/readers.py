@@ -1,0 +1,179 @@
+"""Reading testimonies from the files documenters actually have: txt, md, docx, PDF, JSON, CSV.
+
+Every reader works in memory (nothing is unpacked or converted on disk), refuses files that
+would blow up memory, and raises ``InvalidInput`` naming the file, so that one bad file is
+reported and skipped while the rest of an import goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from casebook.errors import InvalidInput
+
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a two-hour interview transcript is well under 1 MB
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # docx is a zip: refuse zip bombs before unpacking
+MAX_TEXT_CHARS = 5_000_000
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf", ".json", ".jsonl", ".csv"}
+
+
+@dataclass
+class ImportItem:
+    """One testimony read from a file, with whatever metadata the file carried."""
+
+    text: str
+    file_name: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    format: str = "txt"
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or the Korean legacy encoding CP949."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidInput(f"{name}: this looks like a binary file, not text")
+    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) \
+            else ("utf-8-sig", "cp949"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            raise InvalidInput(f"{name}: the text contains NUL characters")
+        return text
+    raise InvalidInput(f"{name}: not readable as UTF-8 or CP949 text; save it as UTF-8")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot read ({exc.strerror})") from None
+    if size > MAX_FILE_BYTES:
+        raise InvalidInput(f"{path}: {size // 1_048_576} MB is too large for one testimony file")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def _checked_text(text: str, name: str) -> str:
+    if len(text) > MAX_TEXT_CHARS:
+        raise InvalidInput(f"{name}: the text is longer than {MAX_TEXT_CHARS:,} characters")
+    if not text.strip():
+        raise InvalidInput(f"{name}: no text found in the file")
+    return text
+
+
+def read_docx(data: bytes, name: str) -> str:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise InvalidInput(f"{name}: not a valid .docx file (damaged or not a Word document)") from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InvalidInput(f"{name}: unpacks to {unpacked // 1_048_576} MB; refusing (zip bomb?)")
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+    except Exception:  # python-docx raises many kinds on damaged files
+        raise InvalidInput(f"{name}: not a valid .docx file (damaged or not a Word document)") from None
+    paragraphs = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            paragraphs.append(" | ".join(cell.text for cell in row.cells))
+    return "\n".join(paragraphs)
+
+
+def read_pdf(data: bytes, name: str) -> str:
+    """The PDF's text layer; scanned pages without one are reported, not OCR'd."""
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise InvalidInput(f"{name}: the PDF is password-protected; remove the password first")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InvalidInput:
+        raise
+    except Exception:
+        raise InvalidInput(f"{name}: not a readable PDF (damaged or not a PDF)") from None
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise InvalidInput(f"{name}: the PDF has no text layer (a scan?); type or OCR it first")
+    return text
+
+
+def _records_from_json(data: bytes, name: str) -> list[dict]:
+    text = decode_text(data, name)
+    try:
+        if name.endswith(".jsonl"):
+            rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+        else:
+            loaded = json.loads(text)
+            rows = loaded if isinstance(loaded, list) else loaded.get("testimonies", [loaded])
+    except (json.JSONDecodeError, AttributeError) as exc:
+        raise InvalidInput(f"{name}: not valid JSON ({exc})") from None
+    if not all(isinstance(r, dict) for r in rows):
+        raise InvalidInput(f"{name}: expected a list of objects, one per testimony")
+    return rows
+
+
+def _records_from_csv(data: bytes, name: str) -> list[dict]:
+    text = decode_text(data, name)
+    try:
+        rows = list(csv.DictReader(io.StringIO(text)))
+    except csv.Error as exc:
+        raise InvalidInput(f"{name}: not valid CSV ({exc})") from None
+    return rows
+
+
+def _items_from_records(rows: list[dict], name: str, fmt: str) -> list[ImportItem]:
+    items = []
+    for n, row in enumerate(rows, start=1):
+        body = row.get("text")
+        if not isinstance(body, str) or not body.strip():
+            raise InvalidInput(f"{name}: record {n} has no 'text' field")
+        meta = {k: v for k, v in row.items() if k != "text" and v not in (None, "")}
+        items.append(ImportItem(_checked_text(body, f"{name} record {n}"),
+                                f"{Path(name).name}#{n}", meta, fmt))
+    if not items:
+        raise InvalidInput(f"{name}: no records found")
+    return items
+
+
+def read_file(path: Path) -> list[ImportItem]:
+    """Read one file into testimonies (several for JSON/CSV of existing records)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InvalidInput(f"{path}: unsupported file type {suffix or '(none)'}; "
+                           f"use one of {', '.join(sorted(SUFFIXES))}")
+    data = _read_bytes(path)
+    name = str(path)
+    if suffix in TEXT_SUFFIXES:
+        return [ImportItem(_checked_text(decode_text(data, name), name), path.name, {}, "txt")]
+    if suffix == ".docx":
+        return [ImportItem(_checked_text(read_docx(data, name), name), path.name, {}, "docx")]
+    if suffix == ".pdf":
+        return [ImportItem(_checked_text(read_pdf(data, name), name), path.name, {}, "pdf")]
+    if suffix in (".json", ".jsonl"):
+        return _items_from_records(_records_from_json(data, name), name, "json")
+    return _items_from_records(_records_from_csv(data, name), name, "csv")
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given, directories expanded (sorted) to the files Casebook can read."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,1 @@
+"""Sharing records with others: consent-checked, encrypted exports."""
