@@ -187,6 +187,8 @@ class Person:
 class Testimony:
     """A source: one telling of a story, by whom, when, where, to whom, and what she allowed."""
 
+    __test__ = False  # not a pytest test class, despite the name
+
     text: str
     language: str = "en"
     person_id: int | None = None
