@@ -1,0 +1,129 @@
+"""The plain input of every statistic and report: one row per survivor, already reviewed.
+
+The store adapter builds a :class:`Dataset` from the encrypted casebook; nothing here reads disk.
+Only *accepted* events belong in a row, and the profile holds the keys of the testimony profile
+(``docs``: research/testimony-profile.md). Statistics never see names or free text: those stay in
+``text_for_quotes``/``names`` and are used only by :mod:`casebook.publish.redact`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from casebook.errors import InvalidInput
+from casebook.model.consent import AGGREGATE_STATISTICS, ANONYMOUS_QUOTATION, Consent
+from casebook.model.records import ACCEPTED, Event
+
+PROFILE_KEYS = (
+    "surname", "birth_year", "province_china", "origin_nk", "first_crossing_year",
+    "first_crossing_month", "crossing_river", "recruitment", "recruiter_relation", "times_sold",
+    "sales", "exploitation", "violence", "children_in_china", "arrested_in_china", "repatriated",
+    "nk_detention", "hukou_or_id",
+)
+LIST_KEYS = ("recruitment", "recruiter_relation", "sales", "exploitation", "violence",
+             "nk_detention")
+
+
+@dataclass
+class PersonRow:
+    """One survivor as statistics see her: profile, accepted events, consent."""
+
+    person_id: int | str
+    organisation: str | None = None
+    interview_year: int | None = None
+    birth_year: int | None = None
+    consent: Consent = field(default_factory=Consent)
+    profile: dict[str, Any] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    text_for_quotes: str | None = None
+    language: str = "en"
+    names: list[str] = field(default_factory=list)  # every name she or others are called by
+
+    def __post_init__(self) -> None:
+        self.events = [e for e in self.events if e.status == ACCEPTED]
+        for key in LIST_KEYS:
+            if self.profile.get(key) is None:
+                self.profile[key] = []
+        if self.birth_year is None:
+            self.birth_year = self.profile.get("birth_year")
+
+    def get(self, key: str) -> Any:
+        return self.profile.get(key)
+
+    def events_of(self, *types: str) -> list[Event]:
+        """Accepted events of these types, earliest first (undated last)."""
+        found = [e for e in self.events if e.type in types]
+        return sorted(found, key=lambda e: e.date.sort_key() if e.date else (10**9, ""))
+
+    def to_dict(self) -> dict:
+        return {
+            "person_id": self.person_id, "organisation": self.organisation,
+            "interview_year": self.interview_year, "birth_year": self.birth_year,
+            "consent": self.consent.to_list(), "profile": self.profile,
+            "events": [e.to_dict() for e in self.events], "text_for_quotes": self.text_for_quotes,
+            "language": self.language, "names": self.names,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "PersonRow":
+        try:
+            return cls(
+                person_id=data["person_id"], organisation=data.get("organisation"),
+                interview_year=data.get("interview_year"), birth_year=data.get("birth_year"),
+                consent=Consent.from_list(data.get("consent") or []),
+                profile=dict(data.get("profile") or {}),
+                events=[Event.from_dict(e) for e in data.get("events") or []],
+                text_for_quotes=data.get("text_for_quotes"),
+                language=data.get("language", "en"), names=list(data.get("names") or []),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidInput(f"person row {data.get('person_id', '?')}: {exc}") from exc
+
+
+@dataclass
+class Dataset:
+    """The rows of one casebook, plus the date consent is judged on."""
+
+    rows: list[PersonRow] = field(default_factory=list)
+    name: str = "casebook"
+    as_of: dt.date | None = None  # consent is evaluated on this day (default: today)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[PersonRow]:
+        return iter(self.rows)
+
+    def consenting(self, scope: str = AGGREGATE_STATISTICS) -> "Dataset":
+        """Only persons whose consent covers ``scope`` today: the gate of every output."""
+        return Dataset([r for r in self.rows if r.consent.allows(scope, self.as_of)],
+                       self.name, self.as_of)
+
+    def for_statistics(self) -> "Dataset":
+        return self.consenting(AGGREGATE_STATISTICS)
+
+    def for_quotation(self) -> "Dataset":
+        return Dataset([r for r in self.rows
+                        if r.consent.allows(ANONYMOUS_QUOTATION, self.as_of)
+                        and r.consent.allows(AGGREGATE_STATISTICS, self.as_of)],
+                       self.name, self.as_of)
+
+    def filter(self, keep: Iterable[bool]) -> "Dataset":
+        return Dataset([r for r, k in zip(self.rows, keep) if k], self.name, self.as_of)
+
+    def to_json(self) -> str:
+        return json.dumps({"name": self.name, "rows": [r.to_dict() for r in self.rows]},
+                          ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str, source: str = "dataset") -> "Dataset":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InvalidInput(f"{source}: not JSON ({exc})") from exc
+        rows = data["rows"] if isinstance(data, dict) else data
+        name = data.get("name", "casebook") if isinstance(data, dict) else "casebook"
+        return cls([PersonRow.from_dict(r) for r in rows], name)

@@ -1,0 +1,232 @@
+"""Disclosure control for everything published: minimum cell size, complementary suppression, audit.
+
+The rule: no published number counts fewer than ``k`` persons (default 11, the CTDC practice),
+and no hidden number can be worked out from the published ones. "Worked out" is checked, not
+assumed: :func:`attack` plays the reader who knows every published cell of a set of tables
+(each table alone, and every pair that shares a variable) and solves linear programmes for the
+smallest and largest value each hidden cell could have. A hidden cell is safe only when that
+range is at least ``k`` wide. Suppression grows until every hidden cell is safe.
+
+A number that appears in several tables (the total of persons, the count of a category in a
+one-way table and in the same table split by period) is the same margin and gets one decision,
+so it cannot be read from one table while hidden in another.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+
+from casebook.errors import DisclosureRisk
+from casebook.publish.tables import ALL, NOT_STATED, STATED, Table
+
+DEFAULT_K = 11
+Key = frozenset
+
+
+@dataclass
+class Interval:
+    lo: float
+    hi: float
+    true: int
+
+    @property
+    def width(self) -> float:
+        return self.hi - self.lo
+
+
+def _cells(tables: list[Table]) -> dict[Key, int]:
+    values: dict[Key, int] = {}
+    for t in tables:
+        for rg in t.row_groups:
+            for cg in t.col_groups:
+                key, v = t.key(rg, cg), t.raw(rg, cg)
+                if values.setdefault(key, v) != v:
+                    raise RuntimeError(f"tables disagree on {sorted(key)}: not one population")
+    return values
+
+
+def _where(t: Table, key: Key) -> tuple[str, str]:
+    d = dict(key)
+    return d.get(t.row_var, ALL), (d.get(t.col_var, ALL) if t.col_var else ALL)
+
+
+def attack(tables: list[Table], hidden: set[Key], known: dict[Key, int] | None = None,
+           only: set[Key] | None = None) -> dict[Key, Interval]:
+    """Feasible range of each hidden cell given every other cell of these tables.
+
+    The unknowns are the counts of every combination of the tables' variables (what the
+    attacker would like to know); each published cell is a sum of some of them; all are >= 0.
+    """
+    from scipy.optimize import linprog
+
+    variables: dict[str, tuple[str, ...]] = {}
+    for t in tables:
+        variables.update(t.variables())
+    names = list(variables)
+    shape = [len(variables[n]) for n in names]
+    size = int(np.prod(shape))
+    grids = np.indices(shape).reshape(len(shape), size)
+    values = known if known is not None else _cells(tables)
+
+    def mask(key: Key) -> np.ndarray:
+        m = np.ones(size, dtype=bool)
+        for var, group in key:
+            cats = variables[var]
+            idx = grids[names.index(var)]
+            if group == STATED:
+                m &= idx != cats.index(NOT_STATED)
+            else:
+                m &= idx == cats.index(group)
+        return m
+
+    keys = {t.key(rg, cg) for t in tables for rg in t.row_groups for cg in t.col_groups}
+    published = [k for k in keys if k not in hidden]
+    a_eq = np.array([mask(k) for k in published], dtype=float)
+    b_eq = np.array([values[k] for k in published], dtype=float)
+    out: dict[Key, Interval] = {}
+    for key in keys & hidden & (only if only is not None else hidden):
+        c = mask(key).astype(float)
+        bounds = []
+        for sign in (1.0, -1.0):
+            res = linprog(sign * c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
+            if res.status == 3:  # unbounded: nothing limits this cell from above
+                bounds.append(float("inf"))
+            elif res.status != 0:
+                raise RuntimeError(f"audit LP failed ({res.message}) for {sorted(key)}")
+            else:
+                bounds.append(sign * res.fun)
+        out[key] = Interval(bounds[0], bounds[1], values[key])
+    return out
+
+
+def audit_groups(tables: list[Table], hidden: set[Key] | None = None) -> list[list[Table]]:
+    """What a reader can combine: each table, and every pair of tables sharing a variable.
+
+    A pair adds nothing to its two tables when every margin over the shared variables is
+    published: given that margin, any filling of one table fits any filling of the other
+    (build the joint as conditionally independent). Such pairs are skipped when ``hidden``
+    is given; all sharing pairs are returned otherwise.
+    """
+    groups = [[t] for t in tables]
+    for a, b in itertools.combinations(tables, 2):
+        shared = set(a.variables()) & set(b.variables())
+        if not shared:
+            continue
+        if hidden is not None:
+            separator = {t.key(rg, cg) for t in (a, b) for rg in t.row_groups
+                         for cg in t.col_groups}
+            separator = {key for key in separator if {v for v, _ in key} <= shared}
+            if not separator & hidden:
+                continue
+        groups.append([a, b])
+    return groups
+
+
+def _equations(tables: list[Table]) -> list[tuple[Key, list[Key]]]:
+    eqs = []
+    for t in tables:
+        for total, parts in t.equations():
+            eqs.append((t.key(*total), [t.key(*p) for p in parts]))
+    return eqs
+
+
+def _suppress_one_more(eq_members: list[Key], total: Key, hidden: set[Key],
+                       values: dict[Key, int]) -> bool:
+    """Hide the smallest non-zero part still shown (or the total when no part is left)."""
+    shown = [p for p in eq_members if p not in hidden]
+    if not shown:
+        if total not in hidden:
+            hidden.add(total)
+            return True
+        return False
+    nonzero = [p for p in shown if values[p] > 0] or shown
+    hidden.add(min(nonzero, key=lambda p: (values[p], sorted(p))))
+    return True
+
+
+def protect(tables: list[Table], k: int = DEFAULT_K, rounding: int | None = None,
+            ) -> list[Table]:
+    """Primary and complementary suppression over tables published together, audited by LP."""
+    if k < 2:
+        raise ValueError("k must be at least 2")
+    values = _cells(tables)
+    hidden = {key for key, v in values.items() if 0 < v < k}
+    primary = set(hidden)
+    eqs = _equations(tables)
+    wide: set[tuple[int, Key]] = set()  # (group, cell) found safe: stays safe as more is hidden
+    for _round in range(10_000):
+        changed = True
+        while changed:  # a line with exactly one hidden member gives it away by subtraction
+            changed = False
+            for total, parts in eqs:
+                members = [total] + parts
+                if sum(m in hidden for m in members) == 1:
+                    changed |= _suppress_one_more(parts, total, hidden, values)
+        narrow = _narrow_cells(tables, hidden, values, k, wide)
+        if not narrow:
+            break
+        for key in narrow:
+            for total, parts in eqs:
+                if key == total or key in parts:
+                    if _suppress_one_more(parts, total, hidden, values):
+                        break
+            else:
+                if all(m in hidden for m in values):
+                    raise DisclosureRisk("cannot protect these tables even fully suppressed")
+    for t in tables:
+        t.k, t.rounding = k, rounding
+        t.suppressed = {(rg, cg) for rg in t.row_groups for cg in t.col_groups
+                        if t.key(rg, cg) in hidden}
+        t.primary = {(rg, cg) for (rg, cg) in t.suppressed if t.key(rg, cg) in primary}
+        _protect_summary(t, k, rounding)
+    return tables
+
+
+def _narrow_cells(tables: list[Table], hidden: set[Key], values: dict[Key, int], k: int,
+                  wide: set | None = None) -> list[Key]:
+    """Hidden cells that some table or pair of tables pins to a range narrower than k."""
+    narrow: dict[Key, None] = {}
+    wide = set() if wide is None else wide
+    for group in audit_groups(tables, hidden):
+        gid = tuple(id(t) for t in group)
+        keys = {t.key(rg, cg) for t in group for rg in t.row_groups for cg in t.col_groups}
+        todo = {key for key in keys & hidden if (gid, key) not in wide}
+        if not todo:
+            continue
+        for key, iv in attack(group, hidden, values, only=todo).items():
+            if iv.width < k - 1e-6:
+                narrow[key] = None
+            else:
+                wide.add((gid, key))
+    return list(narrow)
+
+
+def _protect_summary(t: Table, k: int, rounding: int | None) -> None:
+    """Quantiles only for groups of at least k priced persons, rounded to a coarse unit."""
+    safe = {}
+    for cg, s in t.summary.items():
+        shown = t.value(ALL, cg) if cg in t.col_groups else None
+        if shown is None or s["n"] < k:
+            continue
+        unit = 100 if "RMB" in s["unit"] else 10
+        safe[cg] = {q: unit * round(s[q] / unit) for q in ("q1", "median", "q3")}
+        safe[cg]["unit"] = s["unit"]
+    t.summary = safe
+
+
+def check_published(tables: list[Table], k: int = DEFAULT_K) -> None:
+    """Raise if any shown cell counts 1..k-1 persons or any hidden cell can be narrowed below k."""
+    for t in tables:
+        for rg in t.row_groups:
+            for cg in t.col_groups:
+                v = t.value(rg, cg)
+                if v is not None and 0 < t.raw(rg, cg) < k:
+                    raise DisclosureRisk(f"table {t.name}: cell {rg}/{cg} shows {v} < k={k}")
+    values = _cells(tables)
+    hidden = {t.key(*c) for t in tables for c in t.suppressed}
+    bad = _narrow_cells(tables, hidden, values, k)
+    if bad:
+        raise DisclosureRisk(f"{len(bad)} hidden cells can be narrowed below k={k}")
