@@ -1,0 +1,32 @@
+# The two commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+STAMP = $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: install demo test system-deps bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Build the encrypted demo casebook at demo/casebook.db and show it.
+demo: install
+	$(BIN)/casebook demo --out demo/casebook.db
+
+## Run the whole test suite (starts its own PostgreSQL server).
+test: install
+	$(BIN)/pytest
+
+## Debian packages the tests need (as root).
+system-deps:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$(grep -v '^#' debian-packages.txt)
+
+clean:
+	rm -rf $(VENV) demo/casebook.db demo/casebook.db.key demo/casebook.db-wal demo/casebook.db-shm
