@@ -1,0 +1,147 @@
+"""Charts of protected tables as inline SVG: only published numbers are ever drawn.
+
+Glyphs are stored as outlines (``svg.fonttype = path``) so the report needs no font to show
+Korean labels; the font used to draw them is Noto Sans CJK KR from Debian's fonts-noto-cjk.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+
+import matplotlib
+
+matplotlib.use("Agg")
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from casebook.publish import labels  # noqa: E402
+from casebook.publish.tables import ALL, NOT_STATED, Table  # noqa: E402
+
+INK, BAR, HIDDEN = "#222222", "#2f5d8a", "#9a9a9a"
+BAND_COLOURS = ["#d8e6f2", "#9ec3e0", "#5b9bd5", "#2f5d8a", "#17324d", "#cccccc"]
+
+
+@lru_cache(maxsize=1)
+def _font() -> str:
+    """A family that has Hangul, if installed; the default sans otherwise."""
+    for name in ("Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Noto Sans CJK JP"):
+        try:
+            font_manager.findfont(name, fallback_to_default=False)
+            return name
+        except ValueError:
+            continue
+    return "DejaVu Sans"
+
+
+def _svg(fig: Figure) -> str:
+    buf = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "casebook"}):
+        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    text = buf.getvalue()
+    return text[text.index("<svg"):]
+
+
+def _style(ax) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(colors=INK, labelsize=9)
+
+
+def bar_chart(t: Table, lang: str = "en") -> str:
+    """Share of persons per category with 95% Wilson intervals; hidden cells are named."""
+    rows = [c for c in t.row_categories + (NOT_STATED,)
+            if t.value(c) is None or t.value(c) > 0]
+    fig = Figure(figsize=(6.4, 0.42 * len(rows) + 1.1))
+    ax = fig.add_subplot()
+    font = _font()
+    names = [labels.category(t.name, c, lang) for c in rows]
+    y = list(range(len(rows)))[::-1]
+    for yi, code in zip(y, rows):
+        p = t.proportion(code)
+        if p is None:
+            ax.text(1, yi, labels.text("suppressed", lang), va="center", ha="left",
+                    color=HIDDEN, fontsize=9, family=font, style="italic")
+            continue
+        colour = HIDDEN if code == NOT_STATED else BAR
+        ax.barh(yi, 100 * p["p"], color=colour, height=0.62)
+        ax.errorbar(100 * p["p"], yi, xerr=[[100 * (p["p"] - p["lo"])], [100 * (p["hi"] - p["p"])]],
+                    fmt="none", ecolor=INK, elinewidth=0.8, capsize=2.5)
+        ax.text(100 * p["hi"] + 1.2, yi, f"{100 * p['p']:.0f}%  ({t.value(code)})", va="center",
+                fontsize=8.5, color=INK, family=font)
+    ax.set_yticks(y, names, family=font)
+    top = max([100 * (t.proportion(c) or {"hi": 0})["hi"] for c in rows] + [10])
+    ax.set_xlim(0, min(100, top + 18) if top < 82 else 118)
+    ax.set_xlabel(labels.text("share_axis", lang), family=font, fontsize=9, color=INK)
+    n = t.value(ALL)
+    ax.set_title(f"{labels.title(t.name, lang)}  (N = {n if n is not None else '—'})",
+                 loc="left", fontsize=11, family=font, color=INK)
+    _style(ax)
+    return _svg(fig)
+
+
+def stacked_chart(t: Table, lang: str = "en") -> str:
+    """Categories as shares within each column (period or group); hidden shares in grey."""
+    from matplotlib.patches import Patch
+
+    cols = [c for c in t.col_categories if t.value(ALL, c)]
+    cats = [c for c in t.row_categories if any(t.raw(c, col) for col in cols)]
+    colour = {c: BAND_COLOURS[i % len(BAND_COLOURS)] for i, c in enumerate(cats)}
+    fig = Figure(figsize=(6.4, 0.45 * max(len(cols), 2) + 1.9))
+    ax = fig.add_subplot()
+    font = _font()
+    y = list(range(len(cols)))[::-1]
+    for yi, col in zip(y, cols):
+        left = 0.0
+        for i, code in enumerate(cats):
+            p = t.proportion(code, col)
+            if p is None:
+                continue
+            ax.barh(yi, 100 * p["p"], left=left, color=colour[code], height=0.62,
+                    edgecolor="white", linewidth=0.6)
+            if p["p"] >= 0.08:
+                ax.text(left + 50 * p["p"], yi, f"{100 * p['p']:.0f}", ha="center", va="center",
+                        fontsize=8, color="white" if i >= 2 else INK)
+            left += 100 * p["p"]
+        if left < 99.5:
+            ax.barh(yi, 100 - left, left=left, color="white", edgecolor=HIDDEN, hatch="///",
+                    height=0.62, linewidth=0.6)
+        n = t.value(ALL, col)
+        ax.text(101, yi, f"n={n}", va="center", fontsize=8, color=INK, family=font)
+    ax.set_yticks(y, cols, family=font)
+    ax.set_xlim(0, 112)
+    ax.set_xlabel(labels.text("share_axis", lang), family=font, fontsize=9, color=INK)
+    ax.set_title(labels.title(t.name, lang), loc="left", fontsize=11, family=font, color=INK)
+    handles = [Patch(color=colour[c], label=labels.category(t.name, c, lang)) for c in cats]
+    handles.append(Patch(facecolor="white", edgecolor=HIDDEN, hatch="///",
+                         label=labels.text("suppressed", lang)))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.22 - 0.5 / (len(cols) + 1)),
+              ncol=3, frameon=False, prop={"family": font, "size": 8})
+    _style(ax)
+    return _svg(fig)
+
+
+def price_trend_chart(t: Table, lang: str = "en") -> str | None:
+    """Median and quartiles of the first-sale price per period (only periods with >= k prices)."""
+    cols = [c for c in t.col_categories if c in t.summary]
+    if not cols:
+        return None
+    font = _font()
+    fig = Figure(figsize=(6.4, 3.2))
+    ax = fig.add_subplot()
+    xs = list(range(len(cols)))
+    med = [t.summary[c]["median"] for c in cols]
+    q1 = [t.summary[c]["q1"] for c in cols]
+    q3 = [t.summary[c]["q3"] for c in cols]
+    ax.fill_between(xs, q1, q3, color=BAND_COLOURS[1], alpha=0.7, linewidth=0)
+    ax.plot(xs, med, color=BAR, marker="o", linewidth=2)
+    for x, m in zip(xs, med):
+        ax.annotate(f"{m:,.0f}", (x, m), textcoords="offset points", xytext=(0, 7),
+                    ha="center", fontsize=8, color=INK)
+    ax.set_xticks(xs, cols, family=font)
+    unit = "RMB" if t.name == "price_rmb" else "USD"
+    ax.set_ylabel(f"{labels.text('median', lang)}, {unit}", family=font, fontsize=9)
+    ax.set_ylim(bottom=0)
+    ax.set_title(labels.title(t.name, lang), loc="left", fontsize=11, family=font, color=INK)
+    _style(ax)
+    return _svg(fig)
