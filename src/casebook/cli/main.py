@@ -17,6 +17,7 @@ from casebook.errors import CasebookError
 COMMAND_MODULES = [
     "casebook.cli.casebook_commands",
     "casebook.cli.demo",
+    "casebook.cli.review",
     "casebook.cli.estimate",
 ]
 
