@@ -7,13 +7,7 @@ server runs as the ``postgres`` user, since PostgreSQL refuses to run as root.
 
 from __future__ import annotations
 
-import glob
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
@@ -27,17 +21,6 @@ SHARED = REPO.parent / "shared"
 PASSPHRASE = "correct horse battery staple"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _pg_bindir() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
-    return Path(found[-1]).parent if found else None
-
-
 @pytest.fixture(scope="session")
 def postgres_server():
     """URL of a PostgreSQL server for the whole session (started here when none is configured)."""
@@ -45,44 +28,19 @@ def postgres_server():
     if configured:
         yield configured
         return
-    bindir = _pg_bindir()
-    if bindir is None:
+    from casebook.store import pgserver
+
+    if pgserver.bindir() is None:
         pytest.fail("PostgreSQL server binaries not found: apt-get install postgresql "
                     "(or set CASEBOOK_TEST_POSTGRES_URL)")
-    root = os.geteuid() == 0
-    base = Path(tempfile.mkdtemp(prefix="casebook-pg-"))
-    data, sock = base / "data", base / "sock"
-    sock.mkdir()
-    prefix: list[str] = []
-    if root:
-        shutil.chown(base, "postgres")
-        shutil.chown(sock, "postgres")
-        prefix = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
-    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres",
-                    "-E", "UTF8", "--locale=C.UTF-8", "--auth=trust"],
-                   check=True, capture_output=True)
-    opts = f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off " \
-           "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
-    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-w",
-                    "-l", str(base / "server.log"), "start"], check=True, capture_output=True)
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
-                        "stop"], capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+    with pgserver.temporary_server() as url:
+        yield url
 
 
 def new_postgres_database(server_url: str) -> str:
-    """A fresh, empty database on the server; returns its URL."""
-    import psycopg
+    from casebook.store.pgserver import new_database
 
-    name = "cb_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(server_url.replace("postgresql://", "postgresql://", 1),
-                         autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
-    return server_url.rsplit("/", 1)[0] + "/" + name
+    return new_database(server_url)
 
 
 @pytest.fixture(params=["sqlcipher", pytest.param("postgresql", marks=pytest.mark.postgres)])
