@@ -1,0 +1,219 @@
+"""Undo what PDF extraction does to a testimony, keeping a map back to the original text.
+
+PDF text arrives with words hyphen-broken across lines, page numbers, running headers,
+photo captions, boxed sidebars and table rows interleaved with the story. A price table next
+to a testimony must not become her price, so those lines are dropped before anything is read.
+Evidence spans must still point at the ORIGINAL text, so every kept character remembers where
+it came from (:meth:`Cleaned.original`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+_RULE = re.compile(r"^\s*[_\-=─━—~]{5,}\s*$")
+_PAGE_NUM = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+|p\.\s*)?\d{1,4}(?:\s*[-–—])?\s*$", re.I)
+_HEADER_NUM = re.compile(r"^\s*(?:\d{1,4}\s{2,}\S.{0,90}|\S.{0,90}?\s{2,}\d{1,4}(?:\s{2,}.{0,90})?)\s*$")
+_CAPTION = re.compile(
+    r"^\s*[\[(]?\s*(?:photo(?:graph)?s?\b|caption\b|figure\s*\d|fig\.\s*\d|image\b|source:|"
+    r"table\s*\d|credit:|licensed under|available at:|사진|그림\s*\d|표\s*\d|출처:)", re.I)
+_DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|·{4,}")
+_TABLE_ROW = re.compile(r"^\s*[^.!?。]{0,70}?\s(?:\d{1,3}(?:\.\d+)?%?)\s*$")
+_FOOTNOTE = re.compile(r"^\s*\d{1,3}\s{1,3}\S.*(?:available online|op\. cit|ibid|pp?\.\s*\d|"
+                       r"\(\w+[^)]*:\s*\d{4}\)|accessed)", re.I)
+_SENT_END = re.compile(r"[.!?。\"”’)\]:…]\s*$|[다요음죠까네]\s*$")
+_WS_INNER = re.compile(r"[ \t\u00a0]{2,}")
+
+
+@dataclass
+class Cleaned:
+    """Cleaned text plus a piecewise map from cleaned offsets to original offsets."""
+
+    text: str
+    original_text: str
+    _clean_starts: list[int] = field(default_factory=list)
+    _orig_starts: list[int] = field(default_factory=list)
+
+    def original(self, pos: int) -> int:
+        """Offset in the original text of cleaned offset ``pos`` (an end offset maps too)."""
+        if not self._clean_starts:
+            return pos
+        i = bisect.bisect_right(self._clean_starts, pos) - 1
+        if i < 0:
+            return 0
+        return min(self._orig_starts[i] + (pos - self._clean_starts[i]), len(self.original_text))
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of cleaned ``[start, end)``."""
+        if end <= start:
+            s = self.original(start)
+            return s, s
+        return self.original(start), self.original(end - 1) + 1
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.clean_starts: list[int] = []
+        self.orig_starts: list[int] = []
+        self.length = 0
+
+    def add(self, s: str, orig_start: int) -> None:
+        if not s:
+            return
+        self.clean_starts.append(self.length)
+        self.orig_starts.append(orig_start)
+        self.parts.append(s)
+        self.length += len(s)
+
+    def last_char(self) -> str:
+        return self.parts[-1][-1] if self.parts else ""
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line.rstrip("\r")))
+        pos += len(line) + 1
+    return out
+
+
+def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
+    """Which lines are PDF debris: page furniture, captions, boxes, tables, footnotes."""
+    n = len(lines)
+    drop = [False] * n
+    norm = Counter(re.sub(r"\d+", "#", ln.strip().lower()) for _, ln in lines
+                   if 0 < len(ln.strip()) < 80)
+    rules = [k for k, (_, ln) in enumerate(lines) if _RULE.match(ln)]
+    for a, b in zip(rules, rules[1:]):
+        if b - a <= 15:  # a box between two rules: sidebar, caption or table
+            for k in range(a, b + 1):
+                drop[k] = True
+    i = 0
+    while i < n:
+        ln = lines[i][1]
+        if drop[i]:
+            i += 1
+            continue
+        s = ln.strip()
+        if not s:
+            i += 1
+            continue
+        if _RULE.match(ln):
+            drop[i] = True
+            i += 1
+            continue
+        if _PAGE_NUM.match(ln):
+            drop[i] = True
+        elif len(s) < 100 and _HEADER_NUM.match(ln) and not _SENT_END.search(s.rstrip("0123456789 ")):
+            drop[i] = True
+        elif len(s) < 80 and norm[re.sub(r"\d+", "#", s.lower())] >= 3 and len(s.split()) <= 10:
+            drop[i] = True  # a running header repeated on every page
+        elif _CAPTION.match(ln):
+            # the caption runs to the next blank line
+            j = i
+            while j < n and lines[j][1].strip():
+                drop[j] = True
+                j += 1
+            i = j
+            continue
+        elif _DOT_LEADER.search(s) or _FOOTNOTE.match(ln):
+            drop[i] = True
+        elif _TABLE_ROW.match(ln) and len(s.split()) <= 10 and not re.search(
+                r"(?:19|20)\d\d\s*$", s):
+            prev_blank = i == 0 or not lines[i - 1][1].strip() or drop[i - 1]
+            nxt = lines[i + 1][1] if i + 1 < n else ""
+            if prev_blank or not nxt.strip() or _TABLE_ROW.match(nxt):
+                drop[i] = True
+        i += 1
+    return drop
+
+
+def clean(text: str) -> Cleaned:
+    """Return the readable story with paragraph breaks (``"\\n\\n"``) and an offset map.
+
+    Lines inside a paragraph are joined with a space; a word broken with a hyphen at a line
+    end ("vil-" + "lage") is joined without it; a paragraph cut by a page break (no sentence
+    end, next one starts in lower case) is rejoined.
+    """
+    text = text.replace("\r\n", "\n")
+    lines = _lines(text)
+    drop = _drop_lines(lines)
+    b = _Builder()
+    para_open = False
+    pending_break: int | None = None  # original offset of a paragraph break not yet written
+    for (start, line), dropped in zip(lines, drop):
+        if dropped:
+            continue
+        stripped = line.strip()
+        if not stripped:
+            if para_open:
+                pending_break = start
+            continue
+        lead = len(line) - len(line.lstrip())
+        body = line.strip()
+        if para_open and pending_break is not None:
+            prev = b.last_char()
+            if body[0].islower() and not _SENT_END.search(prev):
+                b.add(" ", pending_break)  # paragraph cut by a page break
+            else:
+                b.add("\n\n", pending_break)
+            pending_break = None
+        elif para_open:
+            prev = b.last_char()
+            if prev == "-" and len(b.parts[-1]) >= 2 and b.parts[-1][-2].isalpha() and body[0].islower():
+                # de-hyphenate: drop the hyphen we just wrote
+                last = b.parts[-1][:-1]
+                b.length -= 1
+                if last:
+                    b.parts[-1] = last
+                else:
+                    b.parts.pop(); b.clean_starts.pop(); b.orig_starts.pop()
+            else:
+                b.add(" ", start - 1)
+        # collapse inner runs of spaces, keeping offsets
+        pos = 0
+        for m in _WS_INNER.finditer(body):
+            b.add(body[pos:m.start()], start + lead + pos)
+            b.add(" ", start + lead + m.start())
+            pos = m.end()
+        b.add(body[pos:], start + lead + pos)
+        para_open = True
+    return Cleaned("".join(b.parts), text, b.clean_starts, b.orig_starts)
+
+
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mt|No|Nos|vs|etc|approx|p|pp|Jan|Feb|Mar|Apr|Jun|Jul|"
+                     r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|e\.g|i\.e|cf|al)|\b[A-Z])\.$")
+_SPLIT = re.compile(r"(?<=[.!?。…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9가-힣\"“‘(\[])|\n\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of cleaned text; paragraph breaks always end a sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SPLIT.finditer(text):
+        cut = m.start()
+        if m.group().strip() == "" and "\n" not in m.group():
+            head = text[max(start, cut - 12):cut]
+            if _ABBREV.search(head.rstrip("\"”’)]")):
+                continue
+        seg = text[start:m.end()]
+        if seg.strip():
+            s = start + (len(seg) - len(seg.lstrip()))
+            e = start + len(seg.rstrip())
+            spans.append((s, e))
+        start = m.end()
+    seg = text[start:]
+    if seg.strip():
+        s = start + (len(seg) - len(seg.lstrip()))
+        spans.append((s, start + len(seg.rstrip())))
+    return spans
+
+
+def paragraph_index(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The paragraph number of each sentence span."""
+    breaks = [m.start() for m in re.finditer(r"\n\n", text)]
+    return [bisect.bisect_right(breaks, s) for s, _ in spans]

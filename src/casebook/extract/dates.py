@@ -1,0 +1,253 @@
+"""Dates as survivors tell them: exact ("in February 1998"), partial ("the spring of 1999",
+"2005년 가을"), relative ("a year later", "after one week", "the following spring", "이듬해")
+and by age ("at the age of 20", "스무 살 때") once a birth year is known.
+
+:func:`find_dates` reads one sentence; :class:`Timeline` carries the last stated date through
+the narrative so that relative expressions and undated events get a year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casebook.extract.numbers import korean_native_number, small_number, words_to_number
+from casebook.model import UncertainDate
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+SEASONS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn",
+           "winter": "winter", "봄": "spring", "여름": "summer", "가을": "autumn", "겨울": "winter"}
+_YEAR = r"(?P<year>19[4-9]\d|20[0-3]\d)"
+_MONTH_NAMES = r"(?P<month>january|february|march|april|may|june|july|august|september|october|" \
+               r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
+_QUAL = r"(?:(?P<qual>early|late|mid|middle|end|beginning|start)(?:[\s-]+of)?\s+(?:the\s+)?)?"
+
+_EN_ABS = [
+    re.compile(rf"\b{_QUAL}{_MONTH_NAMES}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{_YEAR}\b", re.I),
+    re.compile(rf"\b{_QUAL}(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", re.I),
+    re.compile(rf"\b{_YEAR}\s*,?\s*in\s+the\s+{_SEASON}\b", re.I),
+    re.compile(rf"\b(?:the\s+)?{_QUAL}{_YEAR}s?\b", re.I),
+]
+_KO_ABS = re.compile(
+    rf"{_YEAR}\s?년(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|(?P<kseason>봄|여름|가을|겨울)|"
+    r"(?P<kqual>초|말|초반|말경|중반|늦게|끝무렵))?")
+_KO_YY = re.compile(r"(?<!\d)(?P<yy>[0-9]\d)\s?년(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|"
+                    r"(?P<kseason>봄|여름|가을|겨울))")
+
+_NUMW = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half\s+a|a\s+few|few|several)"
+_UNIT = r"(?P<unit>years?|months?|weeks?|days?)"
+_EN_REL = [
+    re.compile(rf"\b{_NUMW}\s+(?:and\s+a\s+half\s+)?{_UNIT}\s+(?:later|after(?:wards)?)\b", re.I),
+    re.compile(rf"\bafter\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?{_NUMW}\s+{_UNIT}\b", re.I),
+    re.compile(r"\b(?:the\s+)?(?P<next>following|next)\s+(?P<unit>year|spring|summer|autumn|fall|winter|month)\b",
+               re.I),
+]
+_KO_REL = [
+    re.compile(r"(?P<n>\d+|일|이|삼|사|오|한|두|세|네|다섯|여섯)\s?(?P<unit>년|해|달|개월|주일?|일)\s?(?:반\s?)?(?:쯤\s?)?(?:후|뒤|만에|지나서|지나)"),
+    re.compile(r"(?P<next>이듬해|다음\s?해|그\s?다음\s?해|다음\s?날|이튿날)"),
+]
+_EN_AGE = re.compile(
+    r"\b(?:at\s+the\s+age\s+of\s+|aged\s+|at\s+age\s+|when\s+(?:I|she)\s+was\s+|(?:I|she)\s+was\s+(?:only\s+|just\s+)?)"
+    r"(?P<age>\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)(?P<yo>\s+years?(?:\s+old)?|\s*-year-old)?\b", re.I)
+_KO_AGE = re.compile(r"(?P<age>\d{1,2}|스무|스물|서른|마흔|열)\s?(?P<age2>한|두|세|네|다섯|여섯|일곱|여덟|아홉)?\s?살")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression in a sentence (absolute, relative, or an age)."""
+
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    season: str | None = None
+    approximate: bool = False
+    delta_years: float = 0.0  # relative: this many years after the anchor
+    delta_months: float = 0.0
+    next_season: str | None = None  # "the following spring"
+    age: int | None = None
+    kind: str = "absolute"  # absolute | relative | age
+
+    def date(self) -> UncertainDate | None:
+        if self.year is None:
+            return None
+        return UncertainDate(year=self.year, month=self.month,
+                             season=None if self.month else self.season,
+                             approximate=self.approximate)
+
+
+def _en_num(s: str) -> float:
+    s = s.lower().strip()
+    if s.isdigit():
+        return float(s)
+    if s in ("a", "an", "one"):
+        return 1.0
+    if s.startswith("half"):
+        return 0.5
+    if s in ("a few", "few", "several"):
+        return 2.0
+    return float(words_to_number(s) or 1)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Date expressions of one sentence, in order, without overlaps."""
+    out: list[DateMention] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(d.start < e and s < d.end for d in out)
+
+    for rx in _EN_ABS:
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            if rx is _EN_ABS[-1] and m.group().lower().endswith("s") and m.group()[-1] == "s":
+                out.append(DateMention(m.start(), m.end(), int(g["year"]), approximate=True,
+                                       kind="decade"))
+                continue
+            month = MONTHS.get((g.get("month") or "").lower().rstrip("."))
+            if month == 5 and g.get("month", "").lower() == "may" and not re.match(
+                    r"may\s*,?\s*(?:of\s+)?\d{4}", m.group()[m.group().lower().find("may"):], re.I):
+                month = None
+            season = SEASONS.get((g.get("season") or "").lower())
+            qual = (g.get("qual") or "").lower()
+            if not month and not season and qual in ("end", "late") and False:
+                pass
+            out.append(DateMention(m.start(), m.end(), int(g["year"]), month, season,
+                                   approximate=bool(qual) and not month and not season))
+    for m in _KO_ABS.finditer(text):
+        if free(m.start(), m.end()):
+            month = int(m.group("kmonth")) if m.group("kmonth") else None
+            out.append(DateMention(m.start(), m.end(), int(m.group("year")), month,
+                                   SEASONS.get(m.group("kseason") or ""),
+                                   approximate=bool(m.group("kqual"))))
+    for m in _KO_YY.finditer(text):
+        if free(m.start(), m.end()):
+            yy = int(m.group("yy"))
+            year = 1900 + yy if yy >= 40 else 2000 + yy
+            month = int(m.group("kmonth")) if m.group("kmonth") else None
+            out.append(DateMention(m.start(), m.end(), year, month, SEASONS.get(m.group("kseason") or "")))
+    for rx in _EN_REL:
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            unit = g["unit"].lower()
+            if g.get("next"):
+                if unit == "year":
+                    out.append(DateMention(m.start(), m.end(), delta_years=1, kind="relative"))
+                elif unit == "month":
+                    out.append(DateMention(m.start(), m.end(), delta_months=1, kind="relative"))
+                else:
+                    out.append(DateMention(m.start(), m.end(), next_season=SEASONS[unit],
+                                           kind="relative"))
+                continue
+            n = _en_num(g["n"])
+            if "and a half" in m.group().lower():
+                n += 0.5
+            out.append(_rel(m.start(), m.end(), n, unit))
+    for rx in _KO_REL:
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            if g.get("next"):
+                word = g["next"].replace(" ", "")
+                out.append(DateMention(m.start(), m.end(), delta_years=0 if "날" in word else 1,
+                                       kind="relative"))
+                continue
+            n = small_number(g["n"]) or 1
+            unit = {"년": "year", "해": "year", "달": "month", "개월": "month", "주": "week",
+                    "주일": "week", "일": "day"}[g["unit"]]
+            nn = float(n) + (0.5 if "반" in m.group() else 0)
+            out.append(_rel(m.start(), m.end(), nn, unit))
+    for m in _EN_AGE.finditer(text):
+        age = _age_value(m.group("age"))
+        if age is None or not 8 <= age <= 70 or not free(m.start(), m.end()):
+            continue
+        if not m.group("yo") and not re.match(r"at\s+the\s+age|aged|at\s+age", m.group(), re.I):
+            # "I was 14" needs "years old" or a clear age context to count
+            tail = text[m.end():m.end() + 12].lower()
+            if not re.match(r"\s*(?:,|and|when|at the time|then|\.|\])", tail):
+                continue
+        out.append(DateMention(m.start(), m.end(), age=age, kind="age"))
+    for m in _KO_AGE.finditer(text):
+        base = m.group("age")
+        age = int(base) if base.isdigit() else korean_native_number(base + (m.group("age2") or ""))
+        if age and 8 <= age <= 70 and free(m.start(), m.end()):
+            out.append(DateMention(m.start(), m.end(), age=age, kind="age"))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _age_value(s: str) -> int | None:
+    s = s.strip().lower()
+    if s.isdigit():
+        return int(s)
+    v = words_to_number(s)
+    return v if v and v > 1 else None
+
+
+def _rel(start: int, end: int, n: float, unit: str) -> DateMention:
+    unit = unit.rstrip("s")
+    if unit == "year":
+        return DateMention(start, end, delta_years=n, kind="relative")
+    if unit == "month":
+        return DateMention(start, end, delta_months=n, kind="relative")
+    if unit == "week":
+        return DateMention(start, end, delta_months=n / 4.3, kind="relative")
+    return DateMention(start, end, delta_months=n / 30.0, kind="relative")
+
+
+class Timeline:
+    """The narrative's running date: the last stated one, moved on by relative expressions."""
+
+    def __init__(self, birth_year: int | None = None) -> None:
+        self.birth_year = birth_year
+        self.year: int | None = None
+        self.month: int | None = None
+        self.season: str | None = None
+        self.month_age = 0  # sentences since the month/season was stated
+
+    def advance(self, mentions: list[DateMention]) -> UncertainDate | None:
+        """Read one sentence's date mentions; return the date the sentence is set at."""
+        stated: UncertainDate | None = None
+        self.month_age += 1
+        for d in mentions:
+            if d.kind == "absolute" and d.year:
+                self.year, self.month, self.season = d.year, d.month, d.season
+                self.month_age = 0
+                stated = d.date()
+            elif d.kind == "age" and self.birth_year:
+                self.year, self.month, self.season = self.birth_year + d.age, None, None
+                self.month_age = 0
+                stated = UncertainDate(year=self.year)
+            elif d.kind == "relative" and self.year is not None:
+                if d.next_season:
+                    self.year += 1 if (d.next_season != "winter") else 0
+                    self.month, self.season = None, d.next_season
+                else:
+                    total = (self.month or 6) - 1 + d.delta_months + 12 * d.delta_years
+                    self.year += int(total // 12)
+                    self.month = int(total % 12) + 1 if self.month and d.delta_months else None
+                    if d.delta_years and not d.delta_months:
+                        self.month = None
+                    self.season = None if self.month else (self.season if not d.delta_years else None)
+                self.month_age = 0
+                stated = self.current()
+        return stated
+
+    def current(self, fresh_only: bool = False) -> UncertainDate | None:
+        """The running date; months and seasons go stale after three sentences."""
+        if self.year is None:
+            return None
+        keep_month = self.month_age <= 3
+        if fresh_only and self.month_age > 3:
+            return UncertainDate(year=self.year)
+        return UncertainDate(year=self.year, month=self.month if keep_month else None,
+                             season=None if (self.month and keep_month) or not keep_month else self.season)

@@ -1,0 +1,412 @@
+"""English cues: what one sentence of an English testimony says about her journey.
+
+Patterns are anchored on the survivor ("I", "me", "we"; in third-person accounts also
+"she", "her" and her name), so that "my friend was sold for 15,000 yuan" or "the other
+girl was taken" do not become her facts.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from casebook.extract.cues import Context, Cue
+from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
+
+_F = re.I
+
+
+@lru_cache(maxsize=64)
+def _anchors(mode: str, names: tuple[str, ...]) -> tuple[str, str, str]:
+    """Regex fragments for her as subject, as object, and as possessor."""
+    name_alt = "|".join(re.escape(n) for n in names if n)
+    if mode == "third":
+        subj = r"(?:I|we|she" + (f"|{name_alt}" if name_alt else "") + r")"
+        obj = r"(?:me|us|her" + (f"|{name_alt}" if name_alt else "") + r")"
+        poss = r"(?:my|our|her" + (f"|{name_alt}[’']s" if name_alt else "") + r")"
+    else:
+        subj, obj, poss = r"(?:I|we)", r"(?:me|us)", r"(?:my|our)"
+    return subj, obj, poss
+
+
+_OTHER_SUBJ = re.compile(
+    r"\b(?:my|her|his|their|our|the|a|an|one|another|other|some|many|two|three|several)\s+(?:\w+\s+){0,2}?"
+    r"(?:friend|sister|niece|aunt|cousin|daughter|mother|girl|girls|woman|women|dishwasher|sisters|"
+    r"nieces|friends|others)\b", _F)
+
+
+@lru_cache(maxsize=64)
+def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
+    S, O, P = _anchors(mode, names)
+    c = lambda *ps: [re.compile(p, _F) for p in ps]  # noqa: E731
+    return {
+        "sale": c(
+            rf"\b{S}\b(?:\s+\w+){{0,4}}?\s+(?:was|were|been|being|got|get|had\s+been)\s+(?:\w+\s+){{0,2}}?"
+            rf"(?P<t>re-?sold|sold|bought|purchased|traded|handed\s+over\s+for)\b",
+            rf"\b(?P<t>re-?sold|sold|sell|sells|selling|bought|buy|purchased|traded|resell)\s+{O}\b",
+            rf"\b(?P<t>paid|pay|gave|given|spent)\b[^.;]{{0,60}}?\bfor\s+(?:bringing\s+)?{O}\b",
+            rf"\b{P}\s+(?P<t>price)\b",
+            rf"\b{S}\b[^.;]{{0,80}}?\band\s+(?:then\s+|later\s+|was\s+)?(?P<t>re-?sold|sold)\s+(?:to|into|as|for|again|off)\b",
+            rf"\b(?P<t>handed|passed|delivered)\s+{O}\s+(?:over\s+)?to\b[^.;]{{0,60}}\b(?:money|paid|for\s+[\d¥$])",
+            rf"\b(?P<t>been\s+paid)\s+for\s+{O}\b",
+        ),
+        "crossing": c(
+            rf"\b{S}\b[^.;]{{0,60}}?\b(?P<t>crossed|cross|waded|wade|swam|walked\s+across|walked\s+over|went\s+across|"
+            rf"ran\s+across|got\s+across|came\s+across|crossing)\b",
+            rf"\b{S}\b[^.;]{{0,40}}?\b(?P<t>escaped|fled|went|came|left|defected|entered|arrived|got|crossed|slipped)\s+"
+            rf"(?:\w+\s+){{0,3}}?(?:to|into|in|for)\s+China\b",
+            rf"\b{S}\b[^.;]{{0,30}}?\b(?P<t>left)\s+(?:North\s+Korea|the\s+North|home)\b",
+            rf"\b(?P<t>brought|took|led|guided|smuggled|carried)\s+{O}\b[^.;]{{0,40}}?\b(?:across|over|into\s+China|to\s+China)\b",
+            rf"\b(?P<t>crossing)\s+(?:of\s+)?(?:the\s+)?(?:river|border|Tumen|Yalu)\b",
+            rf"\b(?P<t>came|went|crossed)\s+(?:\w+\s+){{0,2}}?(?:to|into)\s+China\b",
+        ),
+        "arrest": c(
+            rf"\b{S}\b[^.;]{{0,40}}?\b(?:was|were|got|been|being)\s+(?:\w+\s+){{0,2}}?(?P<t>arrested|caught|detained|"
+            rf"picked\s+up|taken\s+away|taken|apprehended|captured|seized)\b[^.;]{{0,40}}?\b(?:police|gong\s?an|"
+            rf"authorities|officers?|border\s+(?:guards?|patrol)|raid|crackdown)",
+            rf"\b{S}\b[^.;]{{0,40}}?\b(?:was|were|got|been|being)\s+(?:\w+\s+){{0,2}}?(?P<t>arrested)\b",
+            rf"\b(?:police|gong\s?an|authorities|officers?|border\s+patrol|public\s+security)\b[^.;]{{0,60}}?\b"
+            rf"(?P<t>arrested|caught|took|picked\s+up|detained|apprehended|captured|seized|grabbed|came\s+for|took\s+away)\s+"
+            rf"(?:\w+\s+){{0,2}}?{O}\b",
+            rf"\b(?P<t>arrested|caught)\s+{O}\b",
+            rf"\b{S}\s+(?:\w+\s+){{0,2}}?(?P<t>was\s+never\s+arrested|was\s+never\s+caught|have\s+never\s+been\s+arrested|"
+            rf"never\s+been\s+(?:arrested|caught))",
+            rf"\b{P}\s+(?P<t>arrest)\b",
+        ),
+        "repatriation": c(
+            rf"\b{S}\b[^.;]{{0,50}}?\b(?:was|were|got|been|being)\s+(?:\w+\s+){{0,3}}?(?P<t>repatriated|deported|"
+            rf"sent\s+back|returned|handed\s+(?:over\s+)?(?:back\s+)?to\s+(?:the\s+)?North|sent\s+to\s+North\s+Korea|"
+            rf"forcibly\s+returned|extradited)",
+            rf"\b(?P<t>repatriated|deported|sent|handed|returned|took)\s+{O}\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:back|across|over\s+to\s+(?:the\s+)?North|to\s+(?:the\s+)?North)",
+            rf"\b{P}\s+(?P<t>repatriation|deportation|forced\s+return)\b",
+            rf"\b{S}\s+(?P<t>was\s+never\s+(?:repatriated|sent\s+back))",
+        ),
+        "escape": c(
+            rf"\b{S}\b[^.;]{{0,40}}?\b(?P<t>escaped|ran\s+away|fled|got\s+away|ran\s+off)\b",
+        ),
+        "arrival": c(
+            rf"\b{S}\b[^.;]{{0,60}}?\b(?P<t>arrived|came|reached|entered|got|made\s+it|flew)\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:in|to|at)\s+(?:South\s+Korea|Seoul|Incheon|Korea|Hanawon)\b",
+        ),
+        "transit": c(
+            rf"\b{S}\b[^.;]{{0,80}}?\b(?:Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Bangkok|Ulaanbaatar|Kunming)\b",
+        ),
+    }
+
+
+_RIVER = re.compile(r"\b(Tumen|Yalu|Duman|Amnok)\b", _F)
+_RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu"}
+_ABROAD = re.compile(r"\b(?:Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|Russia)\b", _F)
+_ALONE = re.compile(r"\b(?:alone|by\s+myself|by\s+herself|on\s+my\s+own|on\s+her\s+own|nobody\s+(?:brought|took|helped)|"
+                    r"no\s+one\s+(?:brought|took|helped)|no\s+broker|without\s+(?:a\s+)?(?:broker|guide)|I\s+just\s+went)\b", _F)
+_BROKER_VOLUNTARY = re.compile(
+    r"\b(?:paid|hired|through|with|via|arranged|found|contacted|asked)\s+(?:\w+\s+){0,3}?(?:broker|guide|smuggler)s?\b|"
+    r"\bbroker\s+(?:took|brought|guided|led|helped)\s+(?:me|us|her)\s+(?:across|over|to)\b", _F)
+
+_VIOLENCE = [
+    ("rape", re.compile(
+        r"\b(?:rap(?:ed|e|es|ing)|gang-?raped|forced\s+(?:himself|themselves)\s+on|sexually\s+(?:assaulted|abused)|"
+        r"forced\s+(?:me|her|us)\s+to\s+(?:have\s+sex|sleep\s+with)|had\s+to\s+(?:give\s+over\s+(?:my|her)\s+body|have\s+sex))\b", _F)),
+    ("beating", re.compile(
+        r"\b(?:beat|beaten|beating|beatings|hit|hits|hitting|punched|kicked|kicking|whipped|slapped|struck|"
+        r"stabbed|beat\s+up|beaten\s+up)\b", _F)),
+    ("confinement", re.compile(
+        r"\b(?:locked|lock\s+(?:me|us|her)|confined|imprisoned\s+(?:me|us|her)\s+in|kept\s+(?:me|us|her)\s+(?:in|inside|locked)|"
+        r"never\s+allowed\s+(?:out|to\s+(?:leave|go))|not\s+allowed\s+to\s+(?:leave|go\s+out)|would\s+not\s+(?:allow|let)\s+"
+        r"(?:me|us|her)\s+(?:to\s+)?(?:leave|go)|held\s+(?:me|us|her)\s+(?:captive|prisoner)|watched\s+(?:me|us|her)\s+so|"
+        r"tied\s+(?:me|us|her)|bars\s+on|windows\s+had\s+bars|could\s+not\s+(?:leave|go\s+out)|cannot\s+escape|"
+        r"could\s+not\s+run\s+away|watches\s+me\s+so)\b", _F)),
+    ("threat_of_denunciation", re.compile(
+        r"\b(?:threaten\w*|said|told|would)\b[^.;]{0,60}\b(?:report|call(?:ed)?|inform|tell|denounce|hand|turn)\w*\s+"
+        r"(?:me\s+|us\s+|her\s+)?(?:to\s+|in\s+to\s+|over\s+to\s+)?(?:the\s+)?(?:police|authorities|gong\s?an|bowibu)|"
+        r"\b(?:police|authorities)\s+would\s+be\s+called|"
+        r"\bsend\s+(?:me|us|her)\s+back\b", _F)),
+    ("drugging", re.compile(
+        r"\b(?:drugged|drugs?\s+in|put\s+something\s+in|sleeping\s+pills?|lost\s+consciousness\s+after|"
+        r"must\s+have\s+been\s+drugged)\b", _F)),
+]
+_SUBJECT_HER = re.compile(r"\b(?:me|us|I|we|my|myself)\b", _F)
+
+_EXPLOIT = [
+    ("prostitution", re.compile(
+        r"\b(?:prostitut\w*|brothels?|sex\s+work\w*|sex\s+trade|bathhouse|sauna|massage\s+parlou?r|karaoke|"
+        r"barbershop|hair\s+salon|xiaojie|clients?|customers?\s+(?:room|came)|have\s+sex\s+with\s+(?:men|clients|customers)|"
+        r"sleep\s+with\s+(?:men|clients|customers)|go\s+out\s+with\s+(?:the\s+)?(?:men|clients|customers|guests))\b", _F)),
+    ("cybersex", re.compile(r"\b(?:cybersex|webcam|web\s+cam|camera|video\s+chat|live-?stream\w*|in\s+front\s+of\s+"
+                            r"(?:a|the)\s+computer|online\s+(?:clients|customers|men))\b", _F)),
+    ("forced_marriage", re.compile(
+        r"\b(?:forced\s+(?:to\s+)?marr\w*|forced\s+marriage|(?:his|a)\s+[“\"]?wife[”\"]?|as\s+(?:a\s+)?(?:his\s+)?(?:wife|bride)|"
+        r"into\s+marriage|(?:my|her)\s+(?:Chinese\s+)?[“\"]?husband[”\"]?|married\s+(?:me\s+)?(?:to|off)|"
+        r"get\s+married|to\s+marry|bride|sold\s+(?:me|her)?\s*to\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:farmer|bachelor))\b", _F)),
+    ("forced_labour", re.compile(
+        r"\b(?:forced\s+(?:to\s+)?(?:labou?r|work)|forced\s+labou?r|without\s+(?:any\s+)?(?:pay|wages)|"
+        r"never\s+(?:paid|got\s+paid)|no\s+wages|unpaid\s+(?:labou?r|work)|work\s+off\s+(?:the|my)\s+debt|"
+        r"work\s+until\s+I\s+paid|worked\s+(?:me|us)\s+like)\b", _F)),
+    ("domestic_servitude", re.compile(
+        r"\b(?:domestic\s+servitude|housemaid|unpaid\s+housework|cook(?:ed)?\s+and\s+clean(?:ed)?\s+(?:for\s+\w+\s+)?"
+        r"(?:for\s+nothing|without|instead\s+of\s+paying))\b", _F)),
+]
+
+_FACILITIES = [
+    ("state_security_interrogation", re.compile(
+        r"\b(?:bowibu|bowiwon|bo\s?wi\s?bu|state\s+security|national\s+security|security\s+(?:agency|department|bureau)|"
+        r"\bMSS\b|ministry\s+of\s+state\s+security|secret\s+police)\b", _F)),
+    ("police_detention", re.compile(
+        r"\b(?:anjeonbu|anjeon\s?bu|boanseo|bo\s?an\s?seo|kuryujang|guryujang|people[’']?s\s+security|\bMPS\b|"
+        r"police\s+(?:station|detention|cell|jail)|detention\s+(?:cell|centre|center)\s+of\s+the\s+police)\b", _F)),
+    ("holding_centre", re.compile(
+        r"\b(?:jipkyulso|jipgyeolso|jip\s?kyul\s?so|holding\s+(?:centre|center|facility)|collection\s+(?:point|centre|center))\b", _F)),
+    ("labour_training_camp", re.compile(
+        r"\b(?:rodong\s+danryondae|rodong\s+dallyeondae|nodong\s+danryeondae|labou?r\s+training\s+(?:camp|centre|center|unit)|"
+        r"(?:forced|short-term)\s+labou?r\s+(?:camp|detention)|labou?r\s+camp|labou?r\s+brigade)\b", _F)),
+    ("kyohwaso", re.compile(r"\b(?:kyohwaso|gyohwaso|re-?education\s+camp|reeducation\s+camp|prison\b(?!\s+camp)|"
+                            r"penitentiary)", _F)),
+    ("kwanliso", re.compile(r"\b(?:kwanliso|kwalliso|gwanliso|political\s+prison\s+camp|political\s+prison)\b", _F)),
+]
+
+_BIRTH = re.compile(
+    r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|had|bore|delivered|have|has)\s+(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
+    r"(?:(?:baby|little|healthy|more)\s+)?(?P<what>sons?|daughters?|boys?|girls?|babies|baby|child|children|twins|kids?)\b"
+    r"|\b(?:my|our|her)\s+(?:\w+\s+)?(?P<what2>son|daughter|baby|child|boy|girl)\s+was\s+born\b"
+    r"|\b(?P<what3>a\s+(?:boy|girl|son|daughter))\s+born\s+in\b"
+    r"|\b(?:I|she)\s+(?:became\s+pregnant|got\s+pregnant)\b"
+    r"|\b(?:I|she)\s+gave\s+birth\b", _F)
+_BIRTH_PAIR = re.compile(r"\b(?:a|one)\s+(?:son|boy)\s+and\s+(?:a|one)\s+(?:daughter|girl)\b|"
+                         r"\b(?:a|one)\s+(?:daughter|girl)\s+and\s+(?:a|one)\s+(?:son|boy)\b", _F)
+_HUKOU = re.compile(r"\b(?:hukou|hokou|shenfenzheng|ID\s+card|identity\s+card|registration|papers|residence\s+permit|"
+                    r"documents|ID)\b", _F)
+_HUKOU_FAKE = re.compile(r"\b(?:fake|false|forged|bought|someone\s+else[’']s|another\s+(?:woman|person)[’']s|"
+                         r"dead\s+woman[’']s|deceased|borrowed|under\s+(?:another|a\s+different)\s+name|"
+                         r"with\s+another\s+woman[’']s\s+name|illegal)\b", _F)
+_HUKOU_NONE = re.compile(r"\b(?:no|never\s+had|without|did\s+not\s+have|didn[’']t\s+have|don[’']t\s+have|"
+                         r"do\s+not\s+have|not\s+have|lack|none)\b", _F)
+_CHILD_ONLY = re.compile(r"\b(?:child|children|son|sons|daughter|daughters|baby|kids?|boy|girl)\b", _F)
+
+_RECRUIT = [
+    ("deception_job_offer", re.compile(
+        r"\b(?:job|jobs|work|working|restaurant|factory|employment|earn\s+(?:money|more)|make\s+money|waitress|"
+        r"dishwash\w*|maid|nanny)\b[^.]{0,120}\b(?:offer\w*|promis\w*|said|told|there\s+was|would\s+(?:get|earn|pay)|"
+        r"could\s+(?:earn|get|work)|arranged|needed|find\s+me|get\s+me|proposition|lie|lied|deceiv\w*)\b|"
+        r"\b(?:offer\w*|promis\w*|told\s+me|said)\b[^.]{0,80}\b(?:job|work|restaurant|factory|earn|money)\b", _F)),
+    ("drugged", re.compile(
+        r"\b(?:drugged|sleeping\s+pill|put\s+something\s+in|(?:drink|food|water|soju|alcohol|wine|tea)\b[^.]{0,80}\b"
+        r"(?:lost\s+consciousness|passed\s+out|fell\s+asleep|blacked\s+out|woke\s+up|remember\s+nothing|"
+        r"do\s+not\s+remember|don[’']t\s+remember))", _F)),
+    ("abducted", re.compile(
+        r"\b(?:abduct\w*|kidnap\w*|snatched|grabbed\s+(?:me|her|us)|pushed\s+(?:me|her|us)\s+into|dragged\s+(?:me|her|us)|"
+        r"forced\s+(?:me|her|us)\s+into\s+(?:a|the|their)\s+(?:car|van|truck)|put\s+(?:me|her|us)\s+in\s+(?:a|the|their)\s+"
+        r"(?:car|van|truck))\b", _F)),
+    ("introduced_marriage", re.compile(
+        r"\b(?:introduc\w*|match-?mak\w*|find\s+(?:me|her)\s+a\s+husband|needed\s+a\s+wife|wanted\s+a\s+wife|looking\s+for\s+a\s+wife|"
+        r"arranged\s+(?:a\s+)?marriage|marry\s+(?:a|his|her)\s+\w+)\b", _F)),
+]
+
+_RELATIONS = [
+    ("neighbour_or_villager", re.compile(
+        r"\b(?:neighbou?rs?|(?:woman|man|people|person|someone|lady)\s+from\s+(?:our|my|her|the\s+same)\s+(?:village|town|neighbou?rhood|street)|"
+        r"villagers?|(?:our|my|her)\s+village)\b", _F)),
+    ("friend", re.compile(r"\b(?:my|her|a|our)\s+(?:\w+\s+)?friends?\b|\bfriend\s+of\s+(?:mine|hers)\b", _F)),
+    ("relative", re.compile(
+        r"\b(?:my|her|our)\s+(?:own\s+)?(?:\w+[’']s\s+)?(?:aunt|uncle|cousin|relative|relatives|brother-in-law|sister-in-law|"
+        r"stepmother|stepfather|in-laws?|niece|nephew|grandmother)\b|\b(?:distant\s+)?relative\b", _F)),
+    ("north_korean_trafficker", re.compile(
+        r"\bNorth\s+Korean\s+(?:man|woman|broker|trafficker|smuggler|guide|men|brokers|traffickers)\b", _F)),
+    ("korean_chinese_broker", re.compile(
+        r"\b(?:Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok)\s+(?:man|woman|men|broker|brokers|"
+        r"trafficker|traffickers|couple|family|pimp|madam|people|middleman|intermediary|guide)\b", _F)),
+    ("han_chinese_broker", re.compile(
+        r"\b(?:Han\s+Chinese|Chinese)\s+(?:broker|brokers|trafficker|traffickers|middleman|intermediary|pimp|gang|smugglers?)\b", _F)),
+    ("couple", re.compile(r"\b(?:a|the|young)\s+(?:\w+\s+){0,2}couple\b|\bhusband\s+and\s+wife\b", _F)),
+    ("stranger", re.compile(r"\b(?:strangers?|(?:a\s+)?(?:man|woman|men|people)\s+(?:I|she)\s+(?:did\s+not|didn[’']t|had\s+never)\s+"
+                            r"(?:know|seen|met)|(?:two|three|four|several)\s+men|unknown\s+(?:man|men|woman))\b", _F)),
+]
+_ROLE_VERB = re.compile(
+    r"\b(?:sold|sell|took|take|brought|handed|led|guided|passed|delivered|kept|held|locked|introduc\w*|"
+    r"offer\w*|promis\w*|arranged|recruit\w*|deceiv\w*|lied|drugged|abduct\w*|kidnap\w*|paid|received|"
+    r"waiting|picked\s+(?:me|her|us)\s+up|drove|came\s+to\s+(?:me|her)|approached|told\s+(?:me|her)|said|"
+    r"broker|trafficker|middleman|dragged|pushed|grabbed)\b", _F)
+
+_BUYER = [
+    ("korean_chinese", re.compile(r"\b(?:Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok)\b", _F)),
+    ("north_korean", re.compile(r"\bNorth\s+Korean\s+(?:man|woman|broker|pimp)\b", _F)),
+    ("han_chinese", re.compile(r"\b(?:Han(?:\s+Chinese)?|Chinese)\s+(?:\w+\s+){0,2}?(?:man|men|farmer|husband|bachelor|"
+                               r"family|worker|peasant|widower|villager)\b|\bHan\s+Chinese\b", _F)),
+    ("other", re.compile(r"\b(?:South\s+Korean)\s+(?:man|men|husband)\b|\b(?:pimp|madam|brothel\s+owner|woman\s+who\s+ran|"
+                         r"owner)\b", _F)),
+]
+_PURPOSE = [
+    ("prostitution", re.compile(r"\b(?:brothel|prostitut\w*|karaoke|bathhouse|sauna|massage|barbershop|bar\b|"
+                                r"hair\s+salon|pimp|madam|sex\s+work|sex\s+trade)", _F)),
+    ("other", re.compile(r"\b(?:cybersex|webcam|camera|video\s+chat)\b", _F)),
+    ("labour", re.compile(r"\b(?:factory|labou?r|farm\s+work|to\s+work\s+on|mine)\b", _F)),
+    ("marriage", re.compile(r"\b(?:wife|bride|marr\w*|husband|farmer|bachelor|widower)\b", _F)),
+]
+
+_PROVINCE_NOW = re.compile(
+    r"\b(?:I|she|we)\s+(?:now\s+|still\s+|currently\s+)?(?:live|lives|am\s+living|is\s+living|are\s+living|stay|am\s+staying|"
+    r"have\s+lived|has\s+lived|have\s+been\s+living|has\s+been\s+living|settled)\b[^.;]{0,60}?\bin\s+"
+    r"(?P<p>(?:Jilin|Heilongjiang|Liaoning|Shandong|Inner\s+Mongolia|Hebei|Beijing|Tianjin|Shanghai|Guangdong|"
+    r"Shanxi|Shaanxi|Henan|Hubei|Hunan|Jiangsu|Zhejiang|Anhui|Fujian|Jiangxi|Sichuan|Yunnan|Guizhou|Gansu)"
+    r"(?:\s+Province)?)", re.I)
+
+
+def _status(sentence: str, m: re.Match) -> str:
+    t0 = m.start("t") if "t" in m.re.groupindex and m.group("t") else m.start()
+    t1 = m.end("t") if "t" in m.re.groupindex and m.group("t") else m.end()
+    txt = m.group("t") if "t" in m.re.groupindex and m.group("t") else m.group()
+    if re.search(r"\bnever\b", txt, re.I):
+        return DENIED
+    return english_status(sentence, t0, t1)
+
+
+def analyse(sentence: str, ctx: Context) -> list[Cue]:
+    """All cues of one English sentence."""
+    cues: list[Cue] = []
+    pats = _patterns(ctx.mode, ctx.names)
+    for kind, rxs in pats.items():
+        seen: list[tuple[int, int]] = []
+        for rx in rxs:
+            for m in rx.finditer(sentence):
+                has_t = "t" in rx.groupindex and m.group("t")
+                s, e = (m.start("t"), m.end("t")) if has_t else (m.start(), m.end())
+                if any(a <= s < b for a, b in seen):
+                    continue
+                seen.append((m.start(), m.end()))
+                st = _status(sentence, m)
+                # "the men who sold my friend": an anchored pattern still needs her to be the patient
+                cues.append(Cue(kind, s, e, status=st, extra={"match": (m.start(), m.end())}))
+    low = sentence
+    if ctx.mode == "first" and not _SUBJECT_HER.search(low):
+        her = False
+    else:
+        her = bool(_SUBJECT_HER.search(low)) or (ctx.mode == "third" and bool(re.search(
+            r"\b(?:she|her" + "".join("|" + re.escape(n) for n in ctx.names) + r")\b", low, _F)))
+    for m in _RIVER.finditer(sentence):
+        cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
+    if _ABROAD.search(sentence):
+        cues.append(Cue("abroad", 0, 0))
+    m = _ALONE.search(sentence)
+    if m:
+        cues.append(Cue("alone", m.start(), m.end()))
+    m = _BROKER_VOLUNTARY.search(sentence)
+    if m:
+        cues.append(Cue("broker_voluntary", m.start(), m.end()))
+    if her:
+        for code, rx in _VIOLENCE:
+            for m in rx.finditer(sentence):
+                st = english_status(sentence, m.start(), m.end())
+                if code == "threat_of_denunciation" and st == UNREAL:
+                    st = FACT  # a threat is stated with "would"/"if" by nature
+                if code == "confinement" and st == DENIED and re.search(r"\b(?:not|never)\s+allowed|could\s+not|cannot|"
+                                                                       r"would\s+not", m.group(), _F):
+                    st = FACT
+                cues.append(Cue("violence", m.start(), m.end(), code, st))
+                break
+        for code, rx in _EXPLOIT:
+            m = rx.search(sentence)
+            if m:
+                st = english_status(sentence, m.start(), m.end())
+                cues.append(Cue("exploitation", m.start(), m.end(), code, st))
+        for code, rx in _FACILITIES:
+            m = rx.search(sentence)
+            if m:
+                cues.append(Cue("detention", m.start(), m.end(), code, english_status(sentence, m.start(), m.end())))
+        for m in _BIRTH.finditer(sentence):
+            n = 1
+            g = m.groupdict()
+            what = (g.get("what") or g.get("what2") or g.get("what3") or "").lower()
+            if g.get("n"):
+                n = 2 if g["n"].lower() == "twin" else (int(g["n"]) if g["n"].isdigit() else
+                                                         {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3,
+                                                          "four": 4, "five": 5}.get(g["n"].lower(), 1))
+            elif what in ("twins",):
+                n = 2
+            elif what in ("children", "kids", "babies", "sons", "daughters", "boys", "girls"):
+                if not g.get("n"):
+                    continue
+            if not what and "pregnan" in m.group().lower():
+                continue
+            total = bool(re.match(r"(?:have|has)\b", m.group(), _F))
+            cues.append(Cue("birth", m.start(), m.end(), value=n,
+                            status=english_status(sentence, m.start(), m.end()),
+                            extra={"total": total, "what": what}))
+        m = _BIRTH_PAIR.search(sentence)
+        if m and re.search(r"\b(?:gave\s+birth|had|have|bore|born)\b", sentence, _F):
+            cues.append(Cue("birth", m.start(), m.end(), value=2, extra={"total": True, "what": "pair"}))
+        m = _HUKOU.search(sentence)
+        if m:
+            child_only = bool(_CHILD_ONLY.search(sentence)) and not re.search(
+                r"\b(?:I|me|my|myself|for\s+me|she\s+got|her\s+own)\b", sentence, _F)
+            if not child_only:
+                if _HUKOU_FAKE.search(sentence):
+                    cues.append(Cue("hukou", m.start(), m.end(), "fake"))
+                elif _HUKOU_NONE.search(sentence):
+                    cues.append(Cue("hukou", m.start(), m.end(), "none"))
+                elif re.search(r"\b(?:got|obtained|received|registered|issued|was\s+given|have\s+a|has\s+a)\b", sentence, _F):
+                    cues.append(Cue("hukou", m.start(), m.end(), "obtained"))
+    for code, rx in _RECRUIT:
+        m = rx.search(sentence)
+        if m:
+            cues.append(Cue("recruitment", m.start(), m.end(), code, english_status(sentence, m.start(), m.end())))
+    if _ROLE_VERB.search(sentence):
+        for code, rx in _RELATIONS:
+            m = rx.search(sentence)
+            if m:
+                cues.append(Cue("relation", m.start(), m.end(), code))
+    for code, rx in _BUYER:
+        m = rx.search(sentence)
+        if m:
+            cues.append(Cue("buyer", m.start(), m.end(), code))
+    for code, rx in _PURPOSE:
+        m = rx.search(sentence)
+        if m:
+            cues.append(Cue("purpose", m.start(), m.end(), code))
+    m = _PROVINCE_NOW.search(sentence)
+    if m:
+        cues.append(Cue("province_now", m.start("p"), m.end("p"), re.sub(r"\s+Province$", "", m.group("p"))))
+    return cues
+
+
+def detect_mode(text: str, names: tuple[str, ...]) -> str:
+    """``first`` when the survivor tells her story herself, ``third`` when it is told about her."""
+    first = len(re.findall(r"\b(?:I|me|my)\b", text))
+    third = len(re.findall(r"\b(?:she|her)\b", text, re.I))
+    named = sum(len(re.findall(rf"\b{re.escape(n)}\b", text)) for n in names if n)
+    if named >= 3 and third + named > first * 0.5:
+        return "third"
+    if first >= 3 and first >= third * 0.5:
+        return "first"
+    return "third" if third > first else "first"
+
+
+_ORIGIN = re.compile(
+    r"\b(?:I\s+am|I[’']m|I\s+was|she\s+is|she\s+was|I\s+come|she\s+comes|we\s+were|we\s+are)\s+(?:originally\s+)?"
+    r"(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|20)\d\d\s+in)\s+(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|"
+    r"Province|[A-Z][\w'’ŏŭ\-]+))*)|\b(?:I|she)\s+grew\s+up\s+in\s+(?P<p2>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County))?)"
+    r"|\b(?:my|her)\s+(?:home\s*town|hometown|home)\s+(?:is|was)\s+(?P<p3>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County))?)")
+_BORN = re.compile(r"\b(?:I|she)\s+was\s+born\s+(?:\w+\s+){0,4}?in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b")
+
+
+def person_facts(text: str, header_end: int, existing: list) -> list:
+    """Origin and birth year stated in the story itself (cleaned-text spans)."""
+    from casebook.extract.places import nk_place
+    from casebook.model import Evidence, Fact
+
+    have = {f.field for f in existing}
+    out = []
+    body = text[header_end:]
+    if "origin_nk" not in have:
+        for m in _ORIGIN.finditer(body):
+            g = next(x for x in ("p", "p2", "p3") if m.group(x))
+            place = nk_place(m.group(g))
+            if place:
+                s = header_end + m.start(g) + place[1]
+                out.append(Fact("origin_nk", place[0], Evidence(s, s + len(place[0])), 0.7))
+                break
+    if "birth_year" not in have:
+        m = _BORN.search(body)
+        if m:
+            s = header_end + m.start("y")
+            out.append(Fact("birth_year", int(m.group("y")), Evidence(s, s + 4), 0.8))
+    return out

@@ -1,0 +1,96 @@
+"""The lines reports and interview forms put above a testimony.
+
+"Case 7 Ms. Kim in Jilin Province, born in 1975", "Interviewee: Ms. Pak (pseudonym), born
+1976, from Musan County", "구술자: 이명옥 (가명) / 출생: 1979년 / 고향: 함경북도 회령".
+Only the first lines are read, so a name or year inside the story is not taken for hers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casebook.extract.places import CHINA_PROVINCE_RE, nk_place
+
+KOREAN_SURNAMES = (
+    "Kim Lee Yi Rhee Ri Park Pak Bak Paek Baek Paik Choi Choe Chae Jung Jeong Chung Kang Cho Jo Yoon Yun Jang Chang "
+    "Lim Im Rim Han Oh Seo Suh Shin Sin Kwon Gwon Hwang Ahn An Song Jeon Jun Chon Hong Ko Go Koh Moon Mun Yang "
+    "Son Sohn Bae Pae Heo Hur Yoo Yu Ryu Nam Sim Shim Noh No Roh Ha Kwak Sung Cha Joo Ju Woo U Koo Ku Min Na "
+    "Jin Ji Um Eom Won Chun Bang Gong Kong Hyun Ham Byun Byeon Pyon Pyun Yeom Yeo Choo Chu Do So Seok Sun Seol "
+    "Ma Gil Kil Yeon Wi Pyo Myung Ki Ban Wang Geum Ok Yuk In Maeng Je Mo Tak Kook Eo Eun Ryang Pang Kye Gye "
+    "Hyon Jon Jong Ro Yom Sa Cheon Chon Mok Kyung").split()
+_SURNAME_ALT = "|".join(sorted(set(KOREAN_SURNAMES), key=len, reverse=True))
+_TITLE_NAME = re.compile(rf"\b(?:Ms|Mrs|Miss|Madam|Mme|Mdm)\.?\s+(?P<s>{_SURNAME_ALT}|[A-Z][a-z]+)\b")
+_KO_NAME = re.compile(r"(?:구술자|면담자|증언자|이름|성명|피해자)\s*[:：]\s*(?P<n>[가-힣][가-힣○◯O*xX]{1,3})"
+                      r"|(?P<n2>[가-힣][가-힣○◯O*]{1,3})\s*\((?:가명|여|익명)")
+_BORN = re.compile(r"\b(?:born(?:\s+in)?|b\.|year\s+of\s+birth:?)\s*(?:\w+\s+){0,2}?(?P<y>19[2-9]\d|20[0-2]\d)\b", re.I)
+_KO_BORN = re.compile(r"(?P<y>19[2-9]\d|20[0-2]\d)\s?년\s?(?:생|출생|에\s?태어)|(?:출생|생년)\s*[:：]?\s*(?P<y2>19[2-9]\d|20[0-2]\d)")
+_LIVING = re.compile(
+    rf"\b(?:in|living\s+in|lives\s+in|resident\s+in|residing\s+in|now\s+in|currently\s+in|interviewed\s+in)\s+"
+    rf"(?:\w+\s+){{0,3}}?(?P<p>{CHINA_PROVINCE_RE})(?:\s+Province)?\b", re.I)
+_KO_LIVING = re.compile(rf"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\s?(?:\S+\s?)?(?:거주|에\s?살|에서\s?살|체류)")
+_FROM = re.compile(r"\b(?:from|born\s+(?:in\s+)?(?:19|20)\d\d\s+in|born\s+in|native\s+of|hometown:?|home\s+town:?|"
+                   r"originally\s+from)\s+(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*)")
+_KO_FROM = re.compile(r"(?:고향|출신지|출신)\s*[:：]\s*(?P<p>[가-힣]+(?:\s[가-힣]+)?)|(?P<p2>[가-힣]+(?:\s[가-힣]+)?)\s?출신")
+
+
+@dataclass
+class HeaderFacts:
+    surname: tuple[str, int, int] | None = None
+    birth_year: tuple[int, int, int] | None = None
+    province_china: tuple[str, int, int] | None = None
+    origin_nk: tuple[str, int, int] | None = None
+    end: int = 0  # where the header ends in the cleaned text
+
+
+def header_end(text: str) -> int:
+    """Offset where the story starts: after the first paragraph when it looks like a header."""
+    first = text.split("\n\n", 1)[0]
+    if len(first) <= 260 or re.match(r"\s*(?:case|testimony|interview|account|구술자|면담|사례)\b", first, re.I):
+        if len(first) <= 400:
+            return len(first)
+    # a header line at the very top of a long first paragraph
+    m = re.match(r"\s*(?:Case|Testimony|Account)\s*(?:No\.?\s*)?\d+[^.\n]{0,140}?(?:\b(?:19|20)\d\d\b\)?\.?|Province\b\.?)", first)
+    return m.end() if m else 0
+
+
+def parse_header(text: str) -> HeaderFacts:
+    """Person facts stated in the header lines of a cleaned testimony (spans are cleaned offsets)."""
+    end = header_end(text)
+    head = text[:end]
+    out = HeaderFacts(end=end)
+    m = _TITLE_NAME.search(head)
+    if m:
+        out.surname = (m.group("s"), m.start("s"), m.end("s"))
+    else:
+        m = _KO_NAME.search(head)
+        if m:
+            g = "n" if m.group("n") else "n2"
+            out.surname = (m.group(g)[0], m.start(g), m.start(g) + 1)
+    m = _BORN.search(head) or _KO_BORN.search(head)
+    if m:
+        g = "y" if m.group("y") else "y2"
+        out.birth_year = (int(m.group(g)), m.start(g), m.end(g))
+    m = _LIVING.search(head)
+    if m:
+        out.province_china = (_province_name(m.group("p")), m.start("p"), m.end("p"))
+    else:
+        m = _KO_LIVING.search(head)
+        if m:
+            out.province_china = (_province_name(m.group("p")), m.start("p"), m.end("p"))
+    for rx, groups in ((_FROM, ("p",)), (_KO_FROM, ("p", "p2"))):
+        for m in rx.finditer(head):
+            g = next(x for x in groups if m.group(x))
+            place = nk_place(m.group(g))
+            if place:
+                out.origin_nk = (place[0], m.start(g) + place[1], m.start(g) + place[2])
+                break
+        if out.origin_nk:
+            break
+    return out
+
+
+def _province_name(p: str) -> str:
+    from casebook.extract.places import china_province
+
+    return china_province(p) or p

@@ -1,0 +1,304 @@
+"""Korean cues: what one sentence of a Korean testimony says about her journey.
+
+Korean drops the subject ("한족 남자한테 팔았어요" — someone sold me to a Han man), so a cue is
+hers unless the clause names another woman as its topic ("언니 하나는 … 팔려 왔다고"). Negation
+and mood follow the verb ("팔리지 않았다", "팔려고 했다"); kiwipiepy's morphology tells them
+apart from look-alikes ("팔 개월" is eight months, not a sale). The Kiwi model ships inside the
+``kiwipiepy-model`` package: nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from casebook.extract.cues import Context, Cue
+from casebook.extract.negation import DENIED, FACT, UNREAL, korean_status
+from casebook.model import Fact
+
+NONE = None
+
+
+@lru_cache(maxsize=1)
+def kiwi():
+    """The shared Kiwi analyser (loaded once, from the installed model package)."""
+    from kiwipiepy import Kiwi
+
+    return Kiwi(num_workers=0)
+
+
+_SALE_VERBS = {"팔", "팔리", "되팔", "팔아넘기", "팔아먹", "넘기"}
+_UNREAL_EC = {"려고", "려다", "으려고", "으려다", "면", "으면", "려면", "기로", "자고", "ᆯ까", "을까", "려는", "도록"}
+
+
+def _verb_status(tokens, start: int) -> str:
+    """Fact/denied/unreal of the verb token at character ``start`` (kiwi tokens of the sentence)."""
+    idx = next((k for k, t in enumerate(tokens) if t.start == start), None)
+    if idx is None:
+        return FACT
+    if idx > 0 and tokens[idx - 1].tag == "MAG" and tokens[idx - 1].form in ("안", "못"):
+        return DENIED
+    for t in tokens[idx + 1: idx + 8]:
+        if t.tag == "EP" and t.form == "겠":
+            return UNREAL
+        if t.tag.startswith("EC") and t.form in _UNREAL_EC:
+            return UNREAL
+        if t.tag == "VX" and t.form in ("않", "못하"):
+            return DENIED
+        if t.tag == "NNB" and t.form in ("뻔", "척"):
+            return UNREAL
+        if t.tag == "NNB" and t.form == "적":
+            return DENIED if any(x.form in ("없",) for x in tokens[idx + 1: idx + 10]) else FACT
+        if t.tag in ("EF", "SF"):
+            break
+        if t.tag.startswith("EC") and t.form not in ("지", "어", "아", "고", "어서", "아서"):
+            break
+    return FACT
+
+
+_OTHER_TOPIC = re.compile(
+    r"(?:언니|친구|동생|여자|여자들|여자애|애|애들|아이|아이들|딸|누나|사람들|그녀|조카|처녀|아가씨|여성|다른\s?\S+|"
+    r"동생들|친구들|어떤\s?여자|한\s?명)\s?(?:하나|둘|한\s?명)?\s?(?:는|은|가|이|도|들은|들이)(?=\s)")
+_ME = re.compile(r"(?:^|\s)(?:저|제|나|내|저를|나를|날|저도|나도|저는|나는|제가|내가|저희|우리)(?:를|는|가|도|한테|에게)?(?=\s|$)")
+
+_P = lambda p: re.compile(p)  # noqa: E731
+_CROSSING = _P(r"(?:강|두만강|압록강|국경|얼음|물)\S*\s?(?:\S+\s){0,3}?(?P<t>건너|건넜|넘어|넘었)|(?P<t2>건너왔|건너갔|넘어왔|"
+               r"탈북했|탈북을)|중국(?:으로|에|에\s?처음)\s?(?:\S+\s)?(?P<t3>왔|갔|넘어|건너|들어|나왔|도망)")
+_ARREST = _P(r"(?:공안|경찰|변방대|변방|단속|파출소)\S*\s?(?:\S+\s){0,3}?(?P<t>잡히|잡혔|잡혀|잡힌|체포|붙잡|끌려|연행|걸려|걸렸)|"
+             r"(?P<t2>체포(?:되|됐|당))")
+_REPAT = _P(r"(?P<t>북송|강제\s?송환|송환(?:되|됐|당)|북한으로\s?(?:다시\s?)?(?:보내|넘겨|돌려보내|끌려)|조선으로\s?(?:보내|넘겨))")
+_ESCAPE = _P(r"(?P<t>도망(?:쳤|갔|나왔|치|가|을\s?쳤)|탈출|빠져나왔|도망)")
+_TRANSIT = _P(r"(?P<t>몽골|라오스|태국|베트남|캄보디아|미얀마|메콩|방콕|쿤밍|곤명|울란바토르)")
+_ARRIVAL = _P(r"(?:한국|서울|인천|남한)(?:에|으로|에\s?다시)?\s?(?P<t>왔|들어왔|도착|입국|들어갔|갔)|(?P<t2>하나원)")
+_RIVER = _P(r"(?P<r>두만강|압록강)")
+_ALONE = _P(r"혼자|스스로|저\s?혼자|아무도\s?(?:없이|데려|안)")
+_BROKER_VOL = _P(r"브로커\S*\s?(?:\S+\s)?(?:돈을?\s?(?:주고|내고|대고|냈|줬)|통해|통해서|와\s?함께|랑\s?같이)|"
+                 r"(?:돈을?\s?(?:주고|내고))\s?(?:\S+\s)?브로커|브로커를\s?(?:구해|찾아|불러)")
+
+_VIOLENCE = [
+    ("rape", _P(r"강간|성폭행|겁탈|성추행|강제로\s?(?:했|관계|잠자리|당했)|몸을\s?(?:빼앗|요구)|성폭력|"
+                r"(?:싫다고\s?해도|억지로)\s?(?:강제로\s?)?(?:했|잤|관계)")),
+    ("beating", _P(r"때렸|때리|때려|맞았|맞고|맞아|구타|폭행|발로\s?(?:찼|차|걷어)|발길질|매질|두들겨|얻어맞|뺨을")),
+    ("confinement", _P(r"가둬|가두|가뒀|감금|갇혀|갇혔|못\s?나가|나가지\s?못|문을\s?잠|잠가|잠갔|잠그|밖에\s?못|"
+                       r"감시|나가지\s?못하게|못\s?나가게|묶어|묶였")),
+    ("threat_of_denunciation", _P(r"신고(?:한다|하겠|할|해\s?버린|하면)|공안에\s?(?:넘기|넘긴|알리|신고|넘겨)|북송(?:시킨|시키|시켜|당하게)|"
+                                  r"경찰에\s?(?:넘기|신고|알리)|보위부로\s?보낸")),
+    ("drugging", _P(r"약을\s?(?:탔|타|먹였|넣)|수면제|마취")),
+]
+_EXPLOIT = [
+    ("prostitution", _P(r"성매매|매춘|매음|노래방|술집|안마|마사지|사우나|목욕탕|유흥|손님(?:하고|을|방|과|들|한테|이)|접대|"
+                        r"몸을\s?팔|창녀|포주|아가씨\s?일")),
+    ("cybersex", _P(r"화상\s?채팅|화상|채팅|웹캠|카메라|캠\s|인터넷\s?방송|컴퓨터\s?앞|음란\s?방송")),
+    ("forced_marriage", _P(r"시집|결혼|아내|마누라|남편|부인으로|색시|며느리|장가|살림")),
+    ("forced_labour", _P(r"강제\s?노동|돈도\s?안\s?주고|월급도\s?없이|일만\s?시키|돈\s?한\s?푼\s?(?:안|못)|품삯도|"
+                         r"임금(?:도|을)?\s?(?:안|못|없)|빚을\s?갚(?:을\s?때까지|으라)")),
+    ("domestic_servitude", _P(r"가정부|집안일만|식모")),
+]
+_FACILITIES = [
+    ("state_security_interrogation", _P(r"보위부|보위성|국가보위|보위원")),
+    ("police_detention", _P(r"안전부|보안서|보안부|안전원|구류장|보안원|안전국")),
+    ("holding_centre", _P(r"집결소")),
+    ("labour_training_camp", _P(r"노동\s?단련대|단련대|노동\s?교양대")),
+    ("kyohwaso", _P(r"교화소|교도소|감옥")),
+    ("kwanliso", _P(r"관리소|정치범\s?수용소")),
+]
+_BIRTH = _P(r"(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식)(?:\s?(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명|\d\s?명))?"
+            r"(?:을|를)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나)")
+_BIRTH_ALL = _P(r"(?P<what>아들|딸)\s?(?P<n>하나|둘|셋|한\s?명|두\s?명)")
+_HUKOU = _P(r"호구|신분증|호적|거민증|신분")
+_HUKOU_FAKE = _P(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
+_HUKOU_NONE = _P(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)")
+_HUKOU_GOT = _P(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
+_CHILD = _P(r"아이|애들|아들|딸|자녀|애기|아기")
+_RECRUIT = [
+    ("deception_job_offer", _P(r"(?:일자리|식당|공장|돈을?\s?벌|일하|취직|돈\s?벌|일할|식모|보모|장사)\S*\s?(?:\S+\s){0,6}?"
+                               r"(?:준다|주겠|해\s?준다|시켜\s?준|소개|있다고|하자고|벌\s?수\s?있|속였|속아|거짓말|데려다\s?준)")),
+    ("drugged", _P(r"(?:술|물|음료|음식|약|차)\S*\s?(?:\S+\s){0,8}?(?:기억이\s?(?:하나도\s?)?없|정신을\s?잃|잠이\s?들|"
+                   r"깨어\s?보니|눈을\s?떠\s?보니|정신이\s?들|의식을\s?잃)")),
+    ("abducted", _P(r"납치|끌고\s?(?:가|갔)|차에\s?(?:밀어|강제로|억지로|태워)|끌려갔|잡아\s?(?:갔|끌)|붙잡아")),
+    ("introduced_marriage", _P(r"소개|중매|시집\s?(?:가라|가면|보내)|남자를\s?(?:만나|소개)|장가")),
+]
+_RELATIONS = [
+    ("neighbour_or_villager", _P(r"이웃|동네\s?(?:사람|여자|아줌마|언니|남자)|마을\s?(?:사람|여자|아줌마)|한\s?마을|같은\s?동네|옆집")),
+    ("friend", _P(r"친구")),
+    ("relative", _P(r"친척|고모|이모|삼촌|사촌|외삼촌|큰아버지|작은아버지|형부|시누이|올케|친언니|외숙모|숙모|조카")),
+    ("north_korean_trafficker", _P(r"북한\s?(?:남자|여자|브로커|사람|장사꾼)|조선\s?사람\s?브로커")),
+    ("korean_chinese_broker", _P(r"조선족\s?(?:브로커|남자|여자|부부|사람|아줌마|아저씨|할머니|할아버지|집)")),
+    ("han_chinese_broker", _P(r"(?:한족|중국인|중국)\s?(?:브로커|인신매매|거간|중개)")),
+    ("couple", _P(r"부부")),
+    ("stranger", _P(r"모르는\s?(?:사람|남자|여자)|낯선|남자\s?(?:셋|둘|세\s?명|두\s?명|넷)")),
+]
+_ROLE = _P(r"팔|넘기|넘겼|데려|데리고|속|소개|가둬|가두|브로커|데려갔|데려가|태워|끌고|납치|받았|받고|맡겼|건너|인계")
+_BUYER = [
+    ("korean_chinese", _P(r"조선족")),
+    ("han_chinese", _P(r"한족|중국\s?(?:남자|사람|농민|농부|노총각|홀아비|집)|중국인")),
+    ("north_korean", _P(r"북한\s?(?:남자|사람)")),
+    ("other", _P(r"한국\s?(?:남자|사람)|노래방\s?하는|사장|포주|업주|마담")),
+]
+_PURPOSE = [
+    ("prostitution", _P(r"노래방|술집|안마|마사지|사우나|목욕탕|유흥|성매매|포주|업소")),
+    ("other", _P(r"화상|채팅|웹캠|카메라")),
+    ("labour", _P(r"공장|농장\s?일|노동")),
+    ("marriage", _P(r"시집|결혼|아내|남편|농민|농부|노총각|홀아비|장가|색시")),
+]
+_PROVINCE_NOW = _P(r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\S*\s?(?:\S+\s){0,3}?"
+                   r"(?:살고\s?있|거주|삽니다|살아요|살고요|지내고\s?있)")
+_TRIGGER_HINT = _P(r"팔|넘기|넘겼|사\s?갔|샀|사서")
+
+
+def _her(sentence: str, trigger: int) -> bool:
+    head = sentence[:trigger]
+    if _ME.search(head) or _ME.search(sentence[trigger:trigger + 12]):
+        return True
+    return not _OTHER_TOPIC.search(head)
+
+
+def _add(cues: list[Cue], kind: str, rx: re.Pattern, s: str, status_fn=None, code: str | None = None,
+         once: bool = True) -> None:
+    for m in rx.finditer(s):
+        g = next((x for x in ("t", "t2", "t3") if x in rx.groupindex and m.group(x)), None)
+        a, b = (m.start(g), m.end(g)) if g else (m.start(), m.end())
+        st = korean_status(s, a, b) if status_fn is None else status_fn(a, b)
+        cues.append(Cue(kind, a, b, code, st))
+        if once:
+            return
+
+
+def analyse(sentence: str, ctx: Context) -> list[Cue]:
+    """All cues of one Korean sentence."""
+    s = sentence
+    cues: list[Cue] = []
+    tokens = kiwi().tokenize(s) if _TRIGGER_HINT.search(s) else []
+    # sales: verb lemmas from the morphology
+    for k, t in enumerate(tokens):
+        form = t.form
+        is_sale = t.tag == "VV" and form in _SALE_VERBS
+        if t.tag == "VV" and form == "넘기":
+            is_sale = bool(re.search(r"돈|위안|원\b|값", s[t.start:]))
+        if t.tag == "VV" and form in ("사", "사가"):
+            is_sale = bool(re.search(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$", s[:t.start])) or \
+                bool(re.search(r"(?:위안|원|달러)\S*\s?(?:\S+\s)?$", s[:t.start]))
+        if not is_sale:
+            continue
+        if not _her(s, t.start):
+            continue
+        cues.append(Cue("sale", t.start, t.start + t.len, status=_verb_status(tokens, t.start)))
+    if re.search(r"(?:돈을?|값을?)\s?(?:\S+\s)?받(?:았|고)", s) and re.search(r"넘기|넘겨|데려", s) and _her(s, 0) \
+            and not any(c.kind == "sale" for c in cues):
+        m = re.search(r"넘기|넘겨|데려", s)
+        cues.append(Cue("sale", m.start(), m.end(), status=korean_status(s, m.start(), m.end())))
+    if re.search(r"(?:몇|여러)\s?(?:번|차례)\s?(?:이나\s?)?(?:팔|되팔)", s):
+        cues.append(Cue("vague_times", 0, len(s)))
+    if _her(s, len(s)):
+        _add(cues, "crossing", _CROSSING, s)
+        _add(cues, "arrest", _ARREST, s)
+        _add(cues, "repatriation", _REPAT, s)
+        _add(cues, "escape", _ESCAPE, s)
+        _add(cues, "transit", _TRANSIT, s)
+        _add(cues, "arrival", _ARRIVAL, s)
+        for code, rx in _VIOLENCE:
+            m = rx.search(s)
+            if m:
+                st = korean_status(s, m.start(), m.end())
+                if code in ("threat_of_denunciation", "confinement"):
+                    st = FACT if st == UNREAL else st
+                if code == "confinement" and st == DENIED:
+                    st = FACT  # "못 나가게" is itself the confinement
+                cues.append(Cue("violence", m.start(), m.end(), code, st))
+        for code, rx in _EXPLOIT:
+            m = rx.search(s)
+            if m:
+                cues.append(Cue("exploitation", m.start(), m.end(), code, korean_status(s, m.start(), m.end())))
+        for code, rx in _FACILITIES:
+            m = rx.search(s)
+            if m:
+                cues.append(Cue("detention", m.start(), m.end(), code, FACT))
+        births = list(_BIRTH_ALL.finditer(s)) if re.search(r"낳|출산|태어", s) else []
+        if births:
+            n = sum(_ko_count(m.group("n")) for m in births)
+            cues.append(Cue("birth", births[0].start(), births[-1].end(), value=n, extra={"total": True, "what": "pair"}))
+        else:
+            m = _BIRTH.search(s)
+            if m:
+                n = _ko_count(m.group("n")) if m.group("n") else (2 if m.group("what") == "쌍둥이" else 1)
+                st = korean_status(s, m.start("t"), m.end("t"))
+                cues.append(Cue("birth", m.start(), m.end(), value=n, status=st, extra={"total": False, "what": m.group("what")}))
+        m = _HUKOU.search(s)
+        if m and not (_CHILD.search(s) and not _ME.search(s)):
+            if _HUKOU_FAKE.search(s):
+                cues.append(Cue("hukou", m.start(), m.end(), "fake"))
+            elif _HUKOU_NONE.search(s[m.start():]):
+                cues.append(Cue("hukou", m.start(), m.end(), "none"))
+            elif _HUKOU_GOT.search(s[m.start():]):
+                cues.append(Cue("hukou", m.start(), m.end(), "obtained"))
+    for m in _RIVER.finditer(s):
+        cues.append(Cue("river", m.start(), m.end(), "Tumen" if m.group("r") == "두만강" else "Yalu"))
+    if _TRANSIT.search(s):
+        cues.append(Cue("abroad", 0, 0))
+    m = _ALONE.search(s)
+    if m:
+        cues.append(Cue("alone", m.start(), m.end()))
+    m = _BROKER_VOL.search(s)
+    if m:
+        cues.append(Cue("broker_voluntary", m.start(), m.end()))
+    for code, rx in _RECRUIT:
+        m = rx.search(s)
+        if m:
+            cues.append(Cue("recruitment", m.start(), m.end(), code, korean_status(s, m.end() - 1, m.end())
+                            if code != "drugged" else FACT))
+    if _ROLE.search(s):
+        for code, rx in _RELATIONS:
+            m = rx.search(s)
+            if m:
+                cues.append(Cue("relation", m.start(), m.end(), code))
+    for code, rx in _BUYER:
+        m = rx.search(s)
+        if m:
+            cues.append(Cue("buyer", m.start(), m.end(), code))
+    for code, rx in _PURPOSE:
+        m = rx.search(s)
+        if m:
+            cues.append(Cue("purpose", m.start(), m.end(), code))
+    m = _PROVINCE_NOW.search(s)
+    if m:
+        from casebook.extract.places import china_province
+
+        cues.append(Cue("province_now", m.start("p"), m.end("p"), china_province(m.group("p"))))
+    return cues
+
+
+def _ko_count(s: str | None) -> int:
+    if not s:
+        return 1
+    s = s.replace(" ", "")
+    if s[0].isdigit():
+        return int(s[0])
+    return {"하나": 1, "한명": 1, "둘": 2, "두명": 2, "셋": 3, "세명": 3}.get(s, 1)
+
+
+_ORIGIN = re.compile(r"(?:고향은|고향이)\s?(?P<p>[가-힣]+(?:\s[가-힣]+)?)|(?P<p2>[가-힣]+)에서\s?(?:나서|태어나|태어났|자랐|나고)")
+_BORN = re.compile(r"(?P<y>19[4-9]\d|20[0-2]\d)\s?년(?:에|도에)?\s?(?:태어났|태어나|출생|생)")
+
+
+def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]:
+    """Origin and birth year stated in the story itself (cleaned-text spans)."""
+    from casebook.extract.places import nk_place
+    from casebook.model import Evidence
+
+    have = {f.field for f in existing}
+    out: list[Fact] = []
+    body = text[header_end:]
+    if "origin_nk" not in have:
+        for m in _ORIGIN.finditer(body):
+            g = "p" if m.group("p") else "p2"
+            place = nk_place(m.group(g))
+            if place:
+                s = header_end + m.start(g) + place[1]
+                out.append(Fact("origin_nk", place[0], Evidence(s, s + len(place[0])), 0.7))
+                break
+    if "birth_year" not in have:
+        m = _BORN.search(body)
+        if m:
+            s = header_end + m.start("y")
+            out.append(Fact("birth_year", int(m.group("y")), Evidence(s, s + 4), 0.8))
+    return out

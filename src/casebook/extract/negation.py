@@ -1,0 +1,71 @@
+"""Is a trigger word stated as fact, denied, or only planned, feared or threatened?
+
+"He planned to sell me" and "I was not sold" must not become a sale; "I was not sold" is
+still worth knowing (``times_sold`` = 0). Each check looks at the clause around the trigger:
+from the last clause boundary before it to the trigger (English) or from the trigger to the
+end of the clause (Korean, where negation and mood follow the verb).
+"""
+
+from __future__ import annotations
+
+import re
+
+FACT, DENIED, UNREAL = "fact", "denied", "unreal"
+
+_EN_BOUNDARY = re.compile(r"[;:,(\[\]“”\"]|\b(?:but|because|so|then|after|before|until|and|when|while|"
+                          r"although|though|where)\b", re.I)
+_EN_DENY = re.compile(r"\b(?:not|never|no\s+one|nobody|neither|nor|didn[’']?t|wasn[’']?t|weren[’']?t|"
+                      r"haven[’']?t|hasn[’']?t|hadn[’']?t|don[’']?t|doesn[’']?t|isn[’']?t|aren[’']?t|"
+                      r"no\s+longer|without\s+being)\b|n[’']t\b", re.I)
+_EN_UNREAL = re.compile(
+    r"\b(?:would|could|might|may|will|shall|should|wanted\s+to|want\s+to|wants\s+to|planned\s+to|plans?\s+to|"
+    r"planning\s+to|going\s+to|gonna|about\s+to|tried\s+to|trying\s+to|tries\s+to|threaten(?:ed|s)?\s+to|"
+    r"intend(?:ed)?\s+to|meant\s+to|wished\s+to|hoped\s+to|almost|nearly|if|unless|whether|"
+    r"afraid|feared|fear|worried|in\s+case|instead\s+of|rather\s+than|refused\s+to|"
+    r"avoid(?:ed)?|escape(?:d)?\s+(?:being|before)|before\s+(?:he|they|she)\s+could|"
+    r"heard\s+(?:that\s+)?(?:I|we|she)\s+(?:was|were|would)\s+(?:going|about)|"
+    r"was\s+to\s+be|were\s+to\s+be|rumou?r)\b", re.I)
+_EN_KNOW = re.compile(r"\b(?:know|knew|remember|recall|sure)\b[^.;]{0,20}\b(?:how\s+much|the\s+price|what\s+price|"
+                      r"the\s+amount|for\s+how\s+much)\b", re.I)
+
+
+def english_status(sentence: str, trigger_start: int, trigger_end: int | None = None) -> str:
+    """``fact``, ``denied`` or ``unreal`` for the English trigger at ``trigger_start``."""
+    head = sentence[:trigger_start]
+    cut = 0
+    for m in _EN_BOUNDARY.finditer(head):
+        cut = m.end()
+    clause = head[cut:]
+    # "I do not know how much he paid for me": the sale happened, the price is unknown
+    if _EN_KNOW.search(sentence[max(0, trigger_start - 60):trigger_start + 5]):
+        clause = _EN_KNOW.sub(" ", clause)
+        clause = re.sub(r"\b(?:do|did|does)\s+not\b|\b(?:don|didn|doesn)[’']t\b", " ", clause, flags=re.I)
+    if _EN_UNREAL.search(clause):
+        return UNREAL
+    if _EN_DENY.search(clause):
+        return DENIED
+    # "were not 'sold'" with the negation right after an auxiliary inside the trigger
+    if trigger_end is not None and _EN_DENY.search(sentence[trigger_start:trigger_end]):
+        return DENIED
+    return FACT
+
+
+_KO_DENY_AFTER = re.compile(
+    r"^[가-힣]{0,4}?(?:지\s?(?:않|못|안)|지는\s?(?:않|못)|ㄴ\s?적\s?(?:은|이)?\s?없|적(?:은|이|도)?\s?(?:한\s?번도\s?)?없|"
+    r"(?:은|는|ㄴ)\s?적(?:은|이)?\s?(?:한\s?번도\s?)?없)")
+_KO_DENY_BEFORE = re.compile(r"(?:^|\s)(?:안|못|한\s?번도)\s?$")
+_KO_UNREAL_AFTER = re.compile(
+    r"^[가-힣]{0,4}?(?:려고|려다|려는|려 했|려고\s?했|려고\s?한|겠|ㄹ\s?거|을\s?거|ㄹ\s?뻔|을\s?뻔|뻔|"
+    r"면\s|으면|거라|것이라|기로|자고|라고\s?협박|다고\s?협박|ㄴ다고\s?(?:했|말)|는다고|한다고|"
+    r"기\s?전에|지\s?말)")
+
+
+def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
+    """``fact``, ``denied`` or ``unreal`` for a Korean verb trigger (negation follows it)."""
+    after = sentence[trigger_end:trigger_end + 16]
+    before = sentence[max(0, trigger_start - 8):trigger_start]
+    if _KO_UNREAL_AFTER.search(after):
+        return UNREAL
+    if _KO_DENY_AFTER.search(after) or _KO_DENY_BEFORE.search(before):
+        return DENIED
+    return FACT

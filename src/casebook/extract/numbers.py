@@ -1,0 +1,229 @@
+"""Numbers and money as testimonies write them: "3,000 yuan", "three thousand yuan",
+"3천 위안", "삼천 위안", "¥5000", "5,000元", "8 million won", "1,500 yuan, more than $200".
+
+Everything here works on one string and returns spans into it, so callers can quote the words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- English number words -------------------------------------------------------------
+_UNITS = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_WORD = r"(?:zero|one|an?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
+        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|" \
+        r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion)"
+_WORDS_RE = re.compile(rf"\b{_WORD}(?:[\s-]+(?:and\s+)?{_WORD})*\b", re.I)
+
+
+def words_to_number(text: str) -> int | None:
+    """``"three thousand five hundred"`` → 3500; ``None`` if the words are not a number."""
+    parts = [p for p in re.split(r"[\s-]+", text.lower()) if p and p != "and"]
+    if not parts or all(p in ("a", "an") for p in parts):
+        return None
+    total, current, seen = 0, 0, False
+    for p in parts:
+        if p in _UNITS:
+            if p in ("a", "an") and seen:
+                return None
+            current += _UNITS[p]
+            seen = True
+        elif p in _SCALES:
+            scale = _SCALES[p]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+            seen = True
+        else:
+            return None
+    return total + current
+
+
+# --- Korean numerals ------------------------------------------------------------------
+_KO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7, "팔": 8, "구": 9,
+              "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
+_KO_SMALL = {"십": 10, "백": 100, "천": 1000}
+_KO_BIG = {"만": 10_000, "억": 100_000_000}
+_KO_NUM_RE = re.compile(
+    r"(?:\d[\d,]*(?:\.\d+)?|[일이삼사오육륙칠팔구]|[십백천만억])"
+    r"(?:\s?(?:\d[\d,]*(?:\.\d+)?|[일이삼사오육륙칠팔구십백천만억]))*"
+)
+
+
+def korean_to_number(text: str) -> float | None:
+    """``"삼천"`` → 3000, ``"1만 2천"`` → 12000, ``"만 오천"`` → 15000, ``"5만"`` → 50000."""
+    s = text.replace(" ", "").replace(",", "")
+    if not s:
+        return None
+    total, section, num = 0.0, 0.0, None
+    i = 0
+    while i < len(s):
+        m = re.match(r"\d+(?:\.\d+)?", s[i:])
+        if m:
+            num = float(m.group())
+            i += m.end()
+            continue
+        ch = s[i]
+        if ch in "일이삼사오육륙칠팔구":
+            num = float(_KO_DIGITS[ch])
+        elif ch in _KO_SMALL:
+            section += (num if num is not None else 1) * _KO_SMALL[ch]
+            num = None
+        elif ch in _KO_BIG:
+            section += num or 0
+            total += (section or 1) * _KO_BIG[ch]
+            section, num = 0.0, None
+        else:
+            return None
+        i += 1
+    value = total + section + (num or 0)
+    return value if value > 0 else None
+
+
+# --- money ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Money:
+    """A stated amount of money: value, currency code, and its span in the text."""
+
+    value: float
+    currency: str
+    start: int
+    end: int
+    converted: bool = False  # an equivalent in another currency ("…, more than $200")
+
+
+_EN_CUR = (r"(?P<cur>yuan|renminbi|rmb|cny|元|chinese\s+yuan|won|north\s+korean\s+won|"
+           r"south\s+korean\s+won|dollars?|us\s+dollars?|usd|united\s+states\s+dollars?)")
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s*(?P<scale>thousand|million|k\b|만|천))?"
+_MONEY_RES = [
+    # ¥5000, $200, ₩1,000,000, US$300
+    re.compile(rf"(?P<sym>US\$|\$|¥|￥|₩)\s?{_NUM}{_SCALE}(?:\s*(?:chinese\s+yuan|yuan|rmb|"
+               r"united\s+states\s+dollars?|us\s+dollars?|usd|dollars?|won)\b)?", re.I),
+    # 3,000 yuan / 5,000元 / 8 million won / 300 RMB
+    re.compile(rf"{_NUM}{_SCALE}\s*(?:chinese\s+)?{_EN_CUR}", re.I),
+    # RMB 3000
+    re.compile(rf"(?P<cur>RMB|CNY|USD|KPW)\s?{_NUM}{_SCALE}"),
+]
+_WORD_MONEY_RE = re.compile(
+    rf"(?P<words>{_WORDS_RE.pattern})\s+(?:chinese\s+)?{_EN_CUR}", re.I)
+_KO_MONEY_RE = re.compile(
+    rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?P<cur>위안|원|달러|불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")
+_BARE_NUM_RE = re.compile(
+    rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"
+    r"(?=\s*(?:,|and|or|to|then|–|-)\s)", re.I)
+
+
+def _currency(code: str) -> str:
+    c = re.sub(r"\s+", " ", code.lower())
+    if c in ("$", "us$", "dollar", "dollars", "us dollar", "us dollars", "usd", "달러", "불") \
+            or "united states" in c:
+        return "USD"
+    if c in ("¥", "￥", "yuan", "renminbi", "rmb", "cny", "元", "위안", "chinese yuan"):
+        return "RMB"
+    if c in ("₩", "south korean won"):
+        return "KRW"
+    if c in ("won", "원", "north korean won", "kpw"):
+        return "KPW"
+    return c.upper()
+
+
+def _scale(word: str | None) -> float:
+    if not word:
+        return 1.0
+    w = word.strip().lower()
+    return {"thousand": 1e3, "k": 1e3, "million": 1e6, "만": 1e4, "천": 1e3}.get(w, 1.0)
+
+
+def _parse_num(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def find_money(text: str) -> list[Money]:
+    """All amounts of money in ``text``, in order; an amount right after another one in a
+    different currency ("1,500 yuan, more than $200") is marked ``converted``."""
+    found: list[Money] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(value: float, cur: str, start: int, end: int) -> None:
+        if value <= 0 or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(Money(value, cur, start, end))
+
+    for rx in _MONEY_RES:
+        for m in rx.finditer(text):
+            cur = m.groupdict().get("sym") or m.group("cur")
+            add(_parse_num(m.group("num")) * _scale(m.group("scale")), _currency(cur),
+                m.start(), m.end())
+    for m in _WORD_MONEY_RE.finditer(text):
+        v = words_to_number(m.group("words"))
+        if v:
+            add(float(v), _currency(m.group("cur")), m.start(), m.end())
+    for m in _KO_MONEY_RE.finditer(text):
+        v = korean_to_number(m.group("num"))
+        if v:
+            add(v, _currency(m.group("cur")), m.start(), m.end())
+    found.sort(key=lambda x: x.start)
+    # bare numbers that share a later currency: "first for 15,000 and then for 20,000 yuan"
+    extra: list[Money] = []
+    for m in _BARE_NUM_RE.finditer(text):
+        s, e = m.start("num"), m.end()
+        if any(a.start <= s < a.end for a in found):
+            continue
+        nxt = next((a for a in found if a.start >= e and a.start - e < 40), None)
+        if nxt is not None and not re.search(r"[.;]", text[e:nxt.start]):
+            extra.append(Money(_parse_num(m.group("num")) * _scale(m.group("scale")),
+                               nxt.currency, s, e))
+    found = sorted(found + extra, key=lambda x: x.start)
+    # conversions in apposition
+    out: list[Money] = []
+    for i, mo in enumerate(found):
+        if out and mo.currency != out[-1].currency and mo.start - out[-1].end < 25 and re.fullmatch(
+                r"[\s,(\[]*(?:or|about|around|approximately|roughly|some|nearly|almost|"
+                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도)?[\s(\[]*",
+                text[out[-1].end:mo.start], re.I):
+            out.append(Money(mo.value, mo.currency, mo.start, mo.end, converted=True))
+            continue
+        out.append(mo)
+    return out
+
+
+_KO_COUNT_RE = re.compile(r"(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\d+)\s?(?:명|번|차례|살|개월|달|년|해)")
+_KO_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+              "열": 10, "스무": 20, "스물": 20, "서른": 30, "마흔": 40}
+_KO_NATIVE_RE = re.compile(r"(스무|스물|서른|마흔|열)?\s?(한|두|세|네|다섯|여섯|일곱|여덟|아홉)?")
+
+
+def korean_native_number(text: str) -> int | None:
+    """``"스물두"`` → 22, ``"두"`` → 2, ``"열"`` → 10 (native Korean counting words)."""
+    m = _KO_NATIVE_RE.fullmatch(text.replace(" ", ""))
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    return _KO_NATIVE.get(m.group(1) or "", 0) + _KO_NATIVE.get(m.group(2) or "", 0)
+
+
+def small_number(token: str) -> int | None:
+    """A count as written: ``"3"``, ``"three"``, ``"twice"``, ``"두"``, ``"세"``."""
+    t = token.strip().lower()
+    if t.isdigit():
+        return int(t)
+    if t in ("once",):
+        return 1
+    if t in ("twice",):
+        return 2
+    if t in ("thrice",):
+        return 3
+    v = words_to_number(t) if t not in ("a", "an") else 1
+    if v is not None:
+        return v
+    return korean_native_number(t) or (int(korean_to_number(t)) if korean_to_number(t) else None)

@@ -1,0 +1,405 @@
+"""From a testimony's text to a :class:`~casebook.model.Record`: cues become events and facts.
+
+The steps: clean PDF debris (keeping an offset map), read the header, split sentences, find
+each sentence's dates, money and cues (English or Korean module), then walk the story in
+order. A small state machine knows where she is (still in North Korea, in China, back in North
+Korea after a repatriation, on the way to a third country), so that a "prison" before she left
+is not a North Korean detention after repatriation and a "police" arrest in North Korea is not
+an arrest in China. Every event and fact carries the original-text span that supports it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casebook.extract import english, korean
+from casebook.extract.clean import Cleaned, clean, paragraph_index, sentences
+from casebook.extract.cues import Context, Cue
+from casebook.extract.dates import Timeline, find_dates
+from casebook.extract.header import KOREAN_SURNAMES, parse_header
+from casebook.extract.negation import DENIED, FACT
+from casebook.extract.numbers import Money, find_money
+from casebook.model import Amount, Event, Evidence, Fact, Involvement, Record, UncertainDate
+
+_HANGUL = re.compile(r"[가-힣]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def detect_language(text: str) -> str:
+    """``"ko"`` when Hangul outweighs Latin letters, else ``"en"``."""
+    sample = text[:4000]
+    ko = len(_HANGUL.findall(sample))
+    en = len(_LATIN.findall(sample))
+    return "ko" if ko > en * 0.5 else "en"
+
+
+@dataclass
+class _Sentence:
+    start: int  # cleaned offsets
+    end: int
+    text: str
+    para: int
+    date: UncertainDate | None
+    money: list[Money]
+    cues: list[Cue]
+
+
+_NOT_PRICE = re.compile(
+    r"(?:a|per|each|every|a\s+single)\s+(?:month|day|week|year|night|client|customer|hour|time)|monthly|salary|wage|"
+    r"debt|bribe|fine\b|fines\b|rent|fee\s+for|for\s+the\s+(?:whole\s+)?(?:trip|journey|escape)|to\s+South\s+Korea|"
+    r"월급|한\s?달에|하루에|빚|뇌물|벌금|방세|한\s?방에|씩|수수료|비용", re.I)
+_PRICE_WORDS = re.compile(r"paid|price|for\s+(?:me|us|her)|sold|bought|받았|받고|이라고|라고|에\s?팔|에\s?사|줬|주고|"
+                          r"들었|cost|worth|yuan\s+for|값", re.I)
+
+
+class _Builder:
+    def __init__(self, cleaned: Cleaned, lang: str) -> None:
+        self.c = cleaned
+        self.lang = lang
+        self.events: list[Event] = []
+        self.facts: list[Fact] = []
+
+    def ev(self, s: _Sentence, a: int, b: int) -> Evidence:
+        """Evidence for sentence-relative span ``[a, b)``, quoted from the ORIGINAL text."""
+        os_, oe = self.c.span(s.start + a, s.start + b)
+        return Evidence(os_, oe, self.c.original_text[os_:oe])
+
+    def ev_abs(self, a: int, b: int) -> Evidence:
+        os_, oe = self.c.span(a, b)
+        return Evidence(os_, oe, self.c.original_text[os_:oe])
+
+    def sentence_ev(self, s: _Sentence) -> Evidence:
+        return self.ev(s, 0, len(s.text))
+
+
+def _protagonist(text: str, surname: str | None) -> tuple[str, ...]:
+    names: list[str] = []
+    if surname and _LATIN.match(surname):
+        names += [surname]
+    m = re.search(r"[“\"]?(?P<first>[A-Z][a-z]+)\s+(?P<last>" + "|".join(KOREAN_SURNAMES) + r")[”\"]?\s+(?:is\s+a\s+pseudonym|"
+                  r"grew\s+up|was\s+born|\(pseudonym\))", text)
+    if m:
+        names += [m.group("last"), f"{m.group('first')} {m.group('last')}"]
+    return tuple(dict.fromkeys(names))
+
+
+def extract(text: str, lang: str = "auto") -> Record:
+    """Read one testimony and propose its facts and events (all *suggested*)."""
+    if lang == "auto":
+        lang = detect_language(text)
+    cleaned = clean(text)
+    t = cleaned.text
+    header = parse_header(t)
+    b = _Builder(cleaned, lang)
+    # person facts from the header
+    if header.surname:
+        v, s, e = header.surname
+        b.facts.append(Fact("surname", v, b.ev_abs(s, e), 0.9))
+    if header.birth_year:
+        v, s, e = header.birth_year
+        b.facts.append(Fact("birth_year", v, b.ev_abs(s, e), 0.95))
+    if header.province_china:
+        v, s, e = header.province_china
+        b.facts.append(Fact("province_china", v, b.ev_abs(s, e), 0.85))
+    if header.origin_nk:
+        v, s, e = header.origin_nk
+        b.facts.append(Fact("origin_nk", v, b.ev_abs(s, e), 0.85))
+    surname = header.surname[0] if header.surname else None
+    module = korean if lang == "ko" else english
+    if lang == "ko":
+        ctx = Context("first", ())
+    else:
+        names = _protagonist(t, surname)
+        if not surname:
+            m = re.search(r"\b(?:Ms|Mrs|Miss)\.?\s+(?P<s>[A-Z][a-z]+)\b", t[:600])
+            if names and len(names) >= 2:
+                b.facts.append(Fact("surname", names[0], None, 0.6))
+            elif m:
+                b.facts.append(Fact("surname", m.group("s"), b.ev_abs(m.start("s"), m.end("s")), 0.6))
+        ctx = Context(english.detect_mode(t[header.end:], names), names)
+    birth_year = header.birth_year[0] if header.birth_year else None
+    timeline = Timeline(birth_year)
+    spans = sentences(t)
+    paras = paragraph_index(t, spans)
+    sents: list[_Sentence] = []
+    for (s, e), p in zip(spans, paras):
+        st = t[s:e]
+        dates = find_dates(st)
+        if birth_year is None:
+            birth_year = _birth_from_age(st, dates, timeline, b, s)
+            if birth_year:
+                timeline.birth_year = birth_year
+        stated = timeline.advance(dates)
+        cues = module.analyse(st, ctx) if s >= header.end or header.end == 0 else []
+        date = stated or timeline.current()
+        sents.append(_Sentence(s, e, st, p, date, find_money(st), cues))
+    _walk(b, sents, ctx)
+    for f in module.person_facts(t, header.end, b.facts):
+        f_ev = f.evidence
+        if f_ev is not None:
+            f.evidence = b.ev_abs(f_ev.start, f_ev.end)
+        b.facts.append(f)
+    return Record(b.facts, b.events, lang)
+
+
+def _birth_from_age(st: str, dates, timeline: Timeline, b: _Builder, offset: int) -> int | None:
+    """A stated age at a stated year gives her birth year ("In 1990 … she was nineteen")."""
+    ages = [d for d in dates if d.kind == "age"]
+    years = [d for d in dates if d.kind == "absolute" and d.year]
+    if not ages:
+        return None
+    year = years[0].year if years else (timeline.year if timeline.month_age <= 1 else None)
+    if year is None:
+        return None
+    a = ages[0]
+    if not re.search(r"\b(?:I|she|me|her)\b|살", st[max(0, a.start - 30):a.end + 5], re.I) and "살" not in st[a.start:a.end]:
+        return None
+    by = year - a.age
+    b.facts.append(Fact("birth_year", by, b.ev_abs(offset + a.start, offset + a.end), 0.6))
+    return by
+
+
+def _cues(s: _Sentence, kind: str, status: str | None = FACT) -> list[Cue]:
+    return [c for c in s.cues if c.kind == kind and (status is None or c.status == status)]
+
+
+def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
+    """Walk the sentences in order and turn cues into events."""
+    state = "nk0"  # nk0: before she first left; china; nk: back after repatriation; abroad; sk
+    last_sale: tuple[int, Event] | None = None
+    first_sale_idx: int | None = None
+    crossings = 0
+    for i, s in enumerate(sents):
+        has = {c.kind for c in s.cues if c.status == FACT}
+        abroad = any(c.kind == "abroad" for c in s.cues)
+        # --- border crossing / transit / arrival
+        cross = _cues(s, "crossing")
+        if cross and not abroad and state in ("nk0", "nk"):
+            c = cross[0]
+            river = next((x.code for x in s.cues if x.kind == "river"), None)
+            attrs = {}
+            if river:
+                attrs["river"] = river
+            if any(x.kind == "alone" for x in s.cues):
+                attrs["alone"] = True
+            if any(x.kind == "broker_voluntary" for x in s.cues):
+                attrs["with_broker"] = True
+            crossings += 1
+            attrs["order"] = crossings
+            b.events.append(Event("border_crossing", date=s.date, attributes=attrs,
+                                  evidence=b.ev(s, c.start, c.end), confidence=0.8))
+            state = "china"
+        elif cross and abroad and state in ("china", "nk0"):
+            c = cross[0]
+            b.events.append(Event("transit", date=s.date, evidence=b.ev(s, c.start, c.end), confidence=0.6))
+            state = "abroad"
+        elif "transit" in has and state == "china":
+            c = _cues(s, "transit")[0]
+            b.events.append(Event("transit", date=s.date, evidence=b.ev(s, c.start, c.end), confidence=0.6))
+            state = "abroad"
+        if "arrival" in has and state in ("china", "abroad"):
+            c = _cues(s, "arrival")[0]
+            b.events.append(Event("arrival", date=s.date, evidence=b.ev(s, c.start, c.end), confidence=0.7))
+            state = "sk"
+        # --- sales
+        sale_cues = _cues(s, "sale")
+        if sale_cues and state == "nk0":
+            state = "china"  # sold at or across the border: the story is now in China
+        if sale_cues:
+            new = _sales(b, sents, i, s, sale_cues, last_sale)
+            if new:
+                last_sale = (i, new[-1])
+                if first_sale_idx is None:
+                    first_sale_idx = i
+        else:
+            denied = _cues(s, "sale", DENIED)
+            for c in denied:
+                b.events.append(Event("sale", date=s.date, attributes={"denied": True},
+                                      evidence=b.ev(s, c.start, c.end), confidence=0.6))
+            # a price stated right after a sale without one: "만 위안이라고 들었어요"
+            if last_sale and i - last_sale[0] == 1 and last_sale[1].amount is None:
+                m = _price(s, s.money, require_words=True)
+                if m:
+                    last_sale[1].amount = _amount(m, last_sale[1].date)
+                    _set_buyer_purpose(last_sale[1], s)
+        # --- arrests, repatriations, detention
+        for c in _cues(s, "arrest", None):
+            if c.status == DENIED:
+                b.events.append(Event("arrest_china", date=s.date, attributes={"denied": True},
+                                      evidence=b.ev(s, c.start, c.end), confidence=0.7))
+            elif c.status == FACT and state in ("china", "nk0"):
+                b.events.append(Event("arrest_china", date=s.date, evidence=b.ev(s, c.start, c.end),
+                                      confidence=0.75))
+                state = "china"
+            break
+        rep = _cues(s, "repatriation", None)
+        for c in rep:
+            if c.status == DENIED:
+                b.events.append(Event("repatriation", date=s.date, attributes={"denied": True},
+                                      evidence=b.ev(s, c.start, c.end), confidence=0.7))
+            elif c.status == FACT and state in ("china", "nk0"):
+                b.events.append(Event("repatriation", date=s.date, evidence=b.ev(s, c.start, c.end),
+                                      confidence=0.8))
+                state = "nk"
+            break
+        if state == "nk":
+            for c in _cues(s, "detention"):
+                if any(e.type == "detention_nk" and e.attributes.get("facility") == c.code
+                       and e.attributes.get("episode") == crossings for e in b.events):
+                    continue
+                b.events.append(Event("detention_nk", date=s.date, attributes={"facility": c.code, "episode": crossings},
+                                      evidence=b.ev(s, c.start, c.end), confidence=0.75))
+        # --- violence, exploitation, children, registration (in China or after she left)
+        if state != "nk0" or sale_cues:
+            for c in _cues(s, "violence"):
+                b.events.append(Event("violence", date=s.date, attributes={"kind": c.code},
+                                      evidence=b.ev(s, c.start, c.end), confidence=0.7))
+            if state in ("china", "abroad"):
+                for c in _cues(s, "exploitation"):
+                    typ = {"forced_marriage": "forced_marriage", "prostitution": "prostitution",
+                           "cybersex": "cybersex"}.get(c.code, "forced_labour")
+                    b.events.append(Event(typ, date=s.date, attributes={"kind": c.code},
+                                          evidence=b.ev(s, c.start, c.end), confidence=0.65))
+                for c in _cues(s, "birth"):
+                    b.events.append(Event("child_birth", date=s.date,
+                                          attributes={"count": int(c.value or 1), "total": c.extra.get("total", False),
+                                                      "what": c.extra.get("what")},
+                                          evidence=b.ev(s, c.start, c.end), confidence=0.7))
+                for c in _cues(s, "hukou", None):
+                    b.events.append(Event("registration", date=s.date, attributes={"status": c.code},
+                                          evidence=b.ev(s, c.start, c.end), confidence=0.7))
+        elif _cues(s, "hukou", None):
+            for c in _cues(s, "hukou", None):
+                b.events.append(Event("registration", date=s.date, attributes={"status": c.code},
+                                      evidence=b.ev(s, c.start, c.end), confidence=0.6))
+        if any(x.kind == "vague_times" for x in s.cues):
+            b.events.append(Event("sale", date=s.date, attributes={"vague": True},
+                                  evidence=b.sentence_ev(s), confidence=0.4))
+    _recruitment(b, sents, first_sale_idx)
+    for s in sents:
+        for c in s.cues:
+            if c.kind == "province_now":
+                b.facts.append(Fact("province_china", c.code, b.ev(s, c.start, c.end), 0.7))
+                break
+
+
+def _price(s: _Sentence, money: list[Money], require_words: bool = False) -> Money | None:
+    for m in money:
+        if m.converted or m.value < 50:
+            continue
+        window = s.text[max(0, m.start - 30):m.end + 25]
+        if _NOT_PRICE.search(window):
+            continue
+        if require_words and not _PRICE_WORDS.search(s.text):
+            continue
+        return m
+    return None
+
+
+def _amount(m: Money, date: UncertainDate | None) -> Amount:
+    year = date.year if date else None
+    return Amount(m.value, m.currency, year, _usd(m.value, m.currency, year))
+
+
+def _usd(value: float, currency: str, year: int | None) -> float | None:
+    try:
+        from casebook.vocab.money import to_usd  # type: ignore[import-not-found]
+    except ImportError:
+        return value if currency == "USD" else None
+    try:
+        v = to_usd(value, currency, year)
+    except Exception:
+        return None
+    return round(float(v), 2) if v is not None else None
+
+
+def _set_buyer_purpose(e: Event, s: _Sentence, after: int = 0) -> None:
+    buyer = next((c for c in s.cues if c.kind == "buyer" and c.start >= after), None)
+    if buyer and not any(i.role == "buyer" for i in e.involvements):
+        e.involvements.append(Involvement("perpetrator", "buyer", who=s.text[buyer.start:buyer.end], group=buyer.code))
+    purpose = next((c for c in s.cues if c.kind == "purpose"), None)
+    if purpose and "purpose" not in e.attributes:
+        e.attributes["purpose"] = purpose.code
+
+
+def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list[Cue],
+           last: tuple[int, Event] | None) -> list[Event]:
+    """Sale events of one sentence: one per stated price, else one (merged with the sale just
+    before when this sentence only tells the other side of it: "sold me … He paid 4,000")."""
+    prices = [m for m in s.money if not m.converted and m.value >= 50 and not _NOT_PRICE.search(
+        s.text[max(0, m.start - 30):m.end + 25])]
+    repeat = re.search(r"\b(?:again|re-?sold|second|another|once\s+more|third)\b|다시|또|두\s?번째|세\s?번째|되팔", s.text, re.I)
+    times = re.search(r"\b(?P<n>twice|three\s+times|four\s+times|two\s+times)\b|(?P<k>두|세|네)\s?번\s?(?:이나\s?)?팔", s.text, re.I)
+    first = cues[0]
+    if last and i - last[0] <= 1 and not repeat:
+        prev = last[1]
+        buyer_side = re.match(r"paid|pay|gave|given|spent|bought|price|purchased|샀|사\s?갔|값|주고", s.text[first.start:first.end], re.I)
+        if prev.amount is None and (prices or buyer_side):
+            if prices:
+                prev.amount = _amount(prices[0], prev.date or s.date)
+            _set_buyer_purpose(prev, s)
+            return [prev]
+        if prev.amount is not None and not prices:
+            return [prev]
+    out: list[Event] = []
+    n = max(1, len(prices))
+    if times and not prices:
+        n = {"twice": 2, "two times": 2, "three times": 3, "four times": 4, "두": 2, "세": 3, "네": 4}.get(
+            (times.group("n") or times.group("k") or "").lower(), 1)
+    for k in range(n):
+        e = Event("sale", date=s.date, evidence=b.ev(s, first.start, first.end), confidence=0.75)
+        e.involvements.append(Involvement("victim"))
+        if k < len(prices):
+            e.amount = _amount(prices[k], s.date)
+        _set_buyer_purpose(e, s, after=first.start)
+        b.events.append(e)
+        out.append(e)
+    if not prices and i + 1 < len(sents):
+        nxt = sents[i + 1]
+        if not _cues(nxt, "sale", None):
+            m = _price(nxt, nxt.money, require_words=True)
+            if m:
+                out[-1].amount = _amount(m, out[-1].date)
+                _set_buyer_purpose(out[-1], nxt)
+    if "purpose" not in out[-1].attributes and i + 1 < len(sents):
+        _set_buyer_purpose(out[-1], sents[i + 1])
+    return out
+
+
+_ZONE_RELATIONS = ("neighbour_or_villager", "friend", "relative", "stranger", "north_korean_trafficker",
+                   "korean_chinese_broker", "han_chinese_broker", "couple", "other")
+
+
+def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None) -> None:
+    """How she came to be trafficked, and by whom: read from the story up to her first sale."""
+    end = (first_sale + 1) if first_sale is not None else min(len(sents), 12)
+    zone = sents[:end + 1]
+    methods: dict[str, Evidence] = {}
+    relations: dict[str, Evidence] = {}
+    crossing = next((e for e in b.events if e.type == "border_crossing"), None)
+    for s in zone:
+        for c in s.cues:
+            if c.kind == "recruitment" and c.status == FACT and c.code not in methods:
+                methods[c.code] = b.ev(s, c.start, c.end)
+            if c.kind == "relation" and c.code not in relations:
+                # the buyer is not a recruiter: skip a relation named after "sold (me) to"
+                head = s.text[max(0, c.start - 25):c.start]
+                if re.search(r"(?:sold|sell|handed)\s+(?:me\s+|her\s+|us\s+)?to\s+(?:a|an|the)?\s*$|한테\s?팔|에게\s?팔", head, re.I):
+                    continue
+                relations[c.code] = b.ev(s, c.start, c.end)
+    if crossing is not None:
+        if crossing.attributes.get("alone") and "abducted" not in methods:
+            methods.setdefault("voluntary_alone", crossing.evidence)
+        elif crossing.attributes.get("with_broker"):
+            methods.setdefault("voluntary_with_broker", crossing.evidence)
+    first = next((e for e in b.events if e.type == "sale" and not e.attributes.get("denied")), None)
+    if first is not None and ({"friend", "neighbour_or_villager", "relative"} & set(relations)):
+        methods.setdefault("sold_by_acquaintance", first.evidence)
+    if methods or relations:
+        ev = next(iter(methods.values()), None) or next(iter(relations.values()))
+        e = Event("recruitment", attributes={"method": sorted(methods)}, evidence=ev, confidence=0.6,
+                  involvements=[Involvement("perpetrator", "recruiter", relation=r, who=relations[r].quote)
+                                for r in sorted(relations) if r in _ZONE_RELATIONS])
+        e.date = crossing.date if crossing else None
+        b.events.insert(0, e)
