@@ -1,5 +1,20 @@
-"""Vocabularies, gazetteer and money: the shared reference data of Casebook."""
+"""Vocabularies, gazetteer and money: the shared reference data of Casebook.
 
+    load("event_type").validate("sale")        controlled codes with ko/en labels and mappings
+    gazetteer().lookup("Hoeryŏng")             places and their spellings
+    to_usd(3000, "RMB", 1998)                  amounts at the year's exchange rate
+"""
+
+from casebook.vocab.places import Gazetteer, Place, gazetteer
 from casebook.vocab.vocabulary import STANDARDS, Term, Vocabulary, load, names
 
-__all__ = ["STANDARDS", "Term", "Vocabulary", "load", "names"]
+__all__ = [
+    "Gazetteer",
+    "Place",
+    "STANDARDS",
+    "Term",
+    "Vocabulary",
+    "gazetteer",
+    "load",
+    "names",
+]
