@@ -143,3 +143,11 @@ def test_alias_words_do_not_point_to_two_codes_within_a_vocabulary():
         for term in load(name):
             for word in term.aliases_en + term.aliases_ko:
                 assert seen.setdefault(word, term.code) == term.code, (name, word)
+
+
+def test_public_api_is_listed_and_sorted():
+    import casebook.vocab as vocab
+
+    assert list(vocab.__all__) == sorted(vocab.__all__, key=str.lower) or list(vocab.__all__) == sorted(vocab.__all__)
+    for name in vocab.__all__:
+        assert hasattr(vocab, name), name

@@ -5,16 +5,21 @@
     to_usd(3000, "RMB", 1998)                  amounts at the year's exchange rate
 """
 
+from casebook.vocab.money import Conversion, convert, normalise_currency, to_usd
 from casebook.vocab.places import Gazetteer, Place, gazetteer
 from casebook.vocab.vocabulary import STANDARDS, Term, Vocabulary, load, names
 
 __all__ = [
+    "Conversion",
     "Gazetteer",
     "Place",
     "STANDARDS",
     "Term",
     "Vocabulary",
+    "convert",
     "gazetteer",
     "load",
     "names",
+    "normalise_currency",
+    "to_usd",
 ]
