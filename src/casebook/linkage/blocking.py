@@ -17,15 +17,35 @@ from typing import Any
 from casebook.linkage.records import PERPETRATOR, PERSON
 
 
-def person_blocking_rules() -> list[Any]:
-    """Full name; given name + birth year; surname + birth year + origin; origin + years."""
+LARGE = 150_000  # above this many records, rules gain a key so pair counts stay linear-ish
+
+
+def person_blocking_rules(n_records: int = 0) -> list[Any]:
+    """Rules for person records; collections above ``LARGE`` get stricter rules.
+
+    Small: full name; given name + birth year; surname + birth year + origin; origin + birth
+    year + crossing year; given name + origin; origin + crossing year + children.
+    Large: every rule also agrees on a year or the origin, since with a million records a
+    common full name (Kim Young-hee) alone would make tens of millions of pairs.
+    """
     from splink import block_on
 
+    if n_records <= LARGE:
+        return [
+            block_on("surname_key", "given_key"),
+            block_on("given_key", "birth_year"),
+            block_on("surname_key", "birth_year", "origin"),
+            block_on("origin", "birth_year", "crossing_year"),
+            block_on("given_key", "origin"),
+            block_on("origin", "crossing_year", "children"),
+        ]
     return [
-        block_on("surname_key", "given_key"),
-        block_on("given_key", "birth_year"),
-        block_on("surname_key", "birth_year", "origin"),
-        block_on("origin", "birth_year", "crossing_year"),
+        block_on("surname_key", "given_key", "birth_year"),
+        block_on("surname_key", "given_key", "origin"),
+        block_on("surname_key", "given_key", "crossing_year"),
+        block_on("given_key", "birth_year", "crossing_year"),
+        block_on("surname_key", "birth_year", "origin", "crossing_year"),
+        block_on("origin", "birth_year", "crossing_year", "children"),
     ]
 
 

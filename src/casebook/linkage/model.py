@@ -47,10 +47,11 @@ class LinkSpec:
     min_records_to_train: int = 5_000
 
 
-def spec_for(kind: str) -> LinkSpec:
+def spec_for(kind: str, n_records: int = 0) -> LinkSpec:
+    """The comparisons and blocking rules for ``kind``, sized for ``n_records``."""
     record_class(kind)  # raises InvalidInput on an unknown kind
     if kind == PERSON:
-        return LinkSpec(PERSON, COMPARISONS[PERSON](), blocking.person_blocking_rules(),
+        return LinkSpec(PERSON, COMPARISONS[PERSON](), blocking.person_blocking_rules(n_records),
                         blocking.person_training_rules(), blocking.person_certain_rules())
     return LinkSpec(PERPETRATOR, COMPARISONS[PERPETRATOR](), blocking.perpetrator_blocking_rules(),
                     min_records_to_train=10**12)  # perpetrator lists are small: keep the priors
@@ -177,7 +178,7 @@ def score_pairs(records: Sequence[LinkRecord], kind: str = PERSON, threshold: fl
     if not 0.0 <= threshold <= 1.0:
         raise InvalidInput(f"threshold must be between 0 and 1, not {threshold}")
     table = features_for(records, kind, province_of)
-    spec = spec_for(kind)
+    spec = spec_for(kind, len(records))
     result = predict(table, spec, threshold, train=train, keep_levels=True)
     return pairs_from_table(result)
 
