@@ -226,3 +226,13 @@ def test_conflicting_spellings_are_rejected():
 def test_unknown_parent_is_rejected():
     with pytest.raises(InvalidInput, match="unknown parent"):
         Gazetteer([Place("xx-a", "KP", "city", "Alpha", "알파", parent="xx")])
+
+
+def test_korean_false_friends(g):
+    text = "남양에서 강을 건넜다. 남양주에 산다. 원산지는 중국산. 장백산을 보았다. 위해서 일했다. 안주를 먹었다."
+    assert [(text[s:e], p.id) for s, e, p in g.find_all(text)] == [
+        ("남양", "kp-hamgyong-bukdo-onsong-namyang")
+    ]
+    # the same words still resolve as field values, and with a suffix in running text
+    assert g.lookup("안주").id == "kp-pyongan-namdo-anju"
+    assert [p.id for *_, p in g.find_all("안주시 출신")] == ["kp-pyongan-namdo-anju"]
