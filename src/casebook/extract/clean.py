@@ -106,6 +106,13 @@ def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
             drop[i] = True
             i += 1
             continue
+        if re.match(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]", ln) and i > 0 and (not lines[i - 1][1].strip() or drop[i - 1]):
+            j = i  # a footnote: to the next blank line
+            while j < n and lines[j][1].strip():
+                drop[j] = True
+                j += 1
+            i = j
+            continue
         if _PAGE_NUM.match(ln):
             drop[i] = True
         elif len(s) < 100 and _HEADER_NUM.match(ln) and not _SENT_END.search(s.rstrip("0123456789 ")):

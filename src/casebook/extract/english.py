@@ -41,7 +41,7 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
     c = lambda *ps: [re.compile(p, _F) for p in ps]  # noqa: E731
     return {
         "sale": c(
-            rf"\b{S}\b(?:\s+\w+){{0,4}}?\s+(?:was|were|been|being|got|get|had\s+been)\s+(?:\w+\s+){{0,2}}?"
+            rf"\b{S}\b(?:\s+(?!who\b|whom\b|whose\b|which\b|that\b|wom[ae]n\b|girls?\b|friends?\b|sisters?\b)\w+){{0,4}}?\s+(?:was|were|been|being|got|get|had\s+been)\s+(?:\w+\s+){{0,2}}?"
             rf"(?P<t>re-?sold|sold|bought|purchased|traded|handed\s+over\s+for)\b",
             rf"\b(?P<t>re-?sold|sold|sell|sells|selling|bought|buy|purchased|traded|resell)\s+{O}\b",
             rf"\b(?P<t>paid|pay|gave|given|spent)\b[^.;]{{0,60}}?\bfor\s+(?:bringing\s+)?{O}\b",
@@ -49,6 +49,14 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
             rf"\b{S}\b[^.;]{{0,80}}?\band\s+(?:then\s+|later\s+|was\s+)?(?P<t>re-?sold|sold)\s+(?:to|into|as|for|again|off)\b",
             rf"\b(?P<t>handed|passed|delivered)\s+{O}\s+(?:over\s+)?to\b[^.;]{{0,60}}\b(?:money|paid|for\s+[\d¥$])",
             rf"\b(?P<t>been\s+paid)\s+for\s+{O}\b",
+            rf"\b(?:(?:heard|knew|told\s+me|said|learned)\s+the|{P})\s+(?P<t>price)\s*(?:was|:|of)\s",
+            rf"(?:yuan|RMB|元|dollars|won)\s+(?P<t>for\s+{O})\b",
+            rf"\b(?P<t>sold|bought)\s+you\s+(?:to\s+me\s+)?for\b",
+        ),
+        "payment": c(
+            r"\b(?P<t>paid|gave|give|given|took|handed\s+over|received|got|spent)\b(?P<rcpt>[^.;]{0,50}?)"
+            r"(?=(?:[$¥]|\d[\d,]*\s*(?:yuan|RMB|元|won|dollars)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+            r"twelve|fifteen|twenty|thirty|forty|fifty)[\w\s-]{0,25}(?:thousand|hundred)\s+(?:yuan|RMB|won|dollars)))",
         ),
         "crossing": c(
             rf"\b{S}\b[^.;]{{0,60}}?\b(?P<t>crossed|cross|waded|wade|swam|walked\s+across|walked\s+over|went\s+across|"

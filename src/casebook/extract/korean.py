@@ -143,7 +143,7 @@ _PURPOSE = [
 ]
 _PROVINCE_NOW = _P(r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\S*\s?(?:\S+\s){0,3}?"
                    r"(?:살고\s?있|거주|삽니다|살아요|살고요|지내고\s?있)")
-_TRIGGER_HINT = _P(r"팔|넘기|넘겼|사\s?갔|샀|사서")
+_TRIGGER_HINT = _P(r"팔|판|넘기|넘겼|사\s?갔|샀|사서|산\s?거")
 
 
 def _her(sentence: str, trigger: int) -> bool:
@@ -187,6 +187,10 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
             and not any(c.kind == "sale" for c in cues):
         m = re.search(r"넘기|넘겨|데려", s)
         cues.append(Cue("sale", m.start(), m.end(), status=korean_status(s, m.start(), m.end())))
+    m = re.search(r"(?:한테|에게|에게서)\s?(?:\S+\s){0,2}?(?:\d[\d,]*|[일이삼사오육칠팔구십백천만]+)\s?(?:천\s?)?(?:만\s?)?(?:위안|원|달러)\S*\s?"
+                  r"(?:\S+\s)?(?P<t>줬|주고|줬대|줬더|냈|건넸|주었|내고)", s)
+    if m:
+        cues.append(Cue("payment", m.start("t"), m.end("t"), status=korean_status(s, m.start("t"), m.end("t"))))
     if re.search(r"(?:몇|여러)\s?(?:번|차례)\s?(?:이나\s?)?(?:팔|되팔)", s):
         cues.append(Cue("vague_times", 0, len(s)))
     if _her(s, len(s)):

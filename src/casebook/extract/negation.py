@@ -12,7 +12,7 @@ import re
 
 FACT, DENIED, UNREAL = "fact", "denied", "unreal"
 
-_EN_BOUNDARY = re.compile(r"[;:,(\[\]“”\"]|\b(?:but|because|so|then|after|before|until|and|when|while|"
+_EN_BOUNDARY = re.compile(r"[;:(\[\]“”\"]|,(?=\s)|\b(?:but|because|so|then|after|before|until|and|when|while|"
                           r"although|though|where)\b", re.I)
 _EN_DENY = re.compile(r"\b(?:not|never|no\s+one|nobody|neither|nor|didn[’']?t|wasn[’']?t|weren[’']?t|"
                       r"haven[’']?t|hasn[’']?t|hadn[’']?t|don[’']?t|doesn[’']?t|isn[’']?t|aren[’']?t|"
@@ -65,6 +65,12 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     after = sentence[trigger_end:trigger_end + 16]
     before = sentence[max(0, trigger_start - 8):trigger_start]
     if _KO_UNREAL_AFTER.search(after):
+        return UNREAL
+    word = re.match(r"[가-힣]*", after).group()
+    k = word.find("다고")
+    if k > 0 and word[k - 1] not in "았었였했됐갔왔났렸혔졌웠쳤겼"  and not word.startswith("다고"):
+        return UNREAL  # reported future or threat: "잡혀간다고", "판다고"
+    if k == 0 and not re.search(r"[았었였했됐갔왔났렸혔졌웠쳤겼]$", sentence[:trigger_end]):
         return UNREAL
     if _KO_DENY_AFTER.search(after) or _KO_DENY_BEFORE.search(before):
         return DENIED

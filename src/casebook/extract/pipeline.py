@@ -49,7 +49,7 @@ _NOT_PRICE = re.compile(
     r"(?:a|per|each|every|a\s+single)\s+(?:month|day|week|year|night|client|customer|hour|time)|monthly|salary|wage|"
     r"debt|bribe|fine\b|fines\b|rent|fee\s+for|for\s+the\s+(?:whole\s+)?(?:trip|journey|escape)|to\s+South\s+Korea|"
     r"월급|한\s?달에|하루에|빚|뇌물|벌금|방세|한\s?방에|씩|수수료|비용", re.I)
-_PRICE_WORDS = re.compile(r"paid|price|for\s+(?:me|us|her)|sold|bought|받았|받고|이라고|라고|에\s?팔|에\s?사|줬|주고|"
+_PRICE_WORDS = re.compile(r"paid|price|got|took|received|gave|given|for\s+(?:me|us|her)|sold|bought|받았|받고|이라고|라고|에\s?팔|에\s?사|줬|주고|"
                           r"들었|cost|worth|yuan\s+for|값", re.I)
 
 
@@ -204,6 +204,8 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
             state = "sk"
         # --- sales
         sale_cues = _cues(s, "sale")
+        if not sale_cues and state in ("china", "nk0"):
+            sale_cues = _payments(s, sents[i - 1] if i else None)
         if sale_cues and state == "nk0":
             state = "china"  # sold at or across the border: the story is now in China
         if sale_cues:
@@ -284,6 +286,39 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                 break
 
 
+_NOT_SALE_PAYMENT = re.compile(
+    r"police|officer|cadre|official|village\s+(?:office|head|chief)|township|county|bureau|bribe|fine|hukou|registration|"
+    r"release|let\s+(?:\w+\s+){0,3}go\b|for\s+(?:her|him|them|the\s+other)\b|each\s+child|for\s+(?:the\s+)?(?:child|children|son|daughter)|rent|debt|"
+    r"\bsent\b|\bsend\b|month|wage|trip|journey|South\s+Korea|smuggl|escape|passport|doctor|hospital|school|"
+    r"공안|경찰|간부|마을에|촌에|벌금|뇌물|호구|신분증|풀려|북송\s?안|빚|월급|한\s?달|보내|여비|비용|병원|학교", re.I)
+
+
+_SELF_PAYER = re.compile(r"\b(?:I|we|my\s+(?:mother|father|sister|brother|family|cousin|aunt|uncle)|our)\s+(?:\w+\s+){0,2}?"
+                         r"(?:paid|gave|give|spent)|브로커(?:한테|에게)|(?:제가|저는|내가|우리\s?돈|북한\s?돈|엄마가|오빠가|언니가)", re.I)
+_THIRD_PAYER = re.compile(r"남편|남자가|남자는|농민|농부|주인|사장|그\s?집|시댁|쪽에서|시어머니|노총각|할아버지가|"
+                          r"\b(?:he|the\s+man|the\s+farmer|my\s+husband|the\s+family|his\s+family|the\s+owner)\b", re.I)
+
+
+def _payments(s: _Sentence, prev: _Sentence | None = None) -> list[Cue]:
+    """"He paid the broker 9,000 yuan", "남편 쪽에서 아주머니한테 4천 위안을 줬더라고요": a payment to
+    whoever handed her over is a sale, unless it pays police, officials, a fine, a bribe or papers."""
+    out = []
+    for c in s.cues:
+        if c.kind != "payment" or c.status != FACT:
+            continue
+        if _SELF_PAYER.search(s.text[:c.end]) and not _THIRD_PAYER.search(s.text[:c.end]):
+            continue  # her own (or her family's) fee to a broker is not her sale
+        if _NOT_SALE_PAYMENT.search(s.text) or (prev is not None and re.search(
+                r"\b(?:paid|gave)\s+(?:them|him)\b", s.text) and re.search(r"police|raid|arrest", prev.text, re.I)):
+            continue
+        if not any((m.start >= c.start or _HANGUL.search(s.text)) and not m.converted and m.value >= 300
+                   for m in s.money):
+            continue
+        out.append(Cue("sale", c.start, c.end, extra={"payment": True}))
+        break
+    return out
+
+
 def _price(s: _Sentence, money: list[Money], require_words: bool = False) -> Money | None:
     for m in money:
         if m.converted or m.value < 50:
@@ -295,6 +330,15 @@ def _price(s: _Sentence, money: list[Money], require_words: bool = False) -> Mon
             continue
         return m
     return None
+
+
+def _amount_only(s: _Sentence) -> bool:
+    """A sentence that is little more than a price: "사천 위안이요.", "2천 위안이요."."""
+    if len(s.money) != 1:
+        return False
+    rest = s.text[:s.money[0].start] + s.text[s.money[0].end:]
+    rest = re.sub(r"중국\s?돈으로|이요|이에요|요|였어요|이었어요|정도|쯤|[\s.,!?]", "", rest)
+    return len(rest) <= 4
 
 
 def _amount(m: Money, date: UncertainDate | None) -> Amount:
@@ -332,10 +376,14 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
     repeat = re.search(r"\b(?:again|re-?sold|second|another|once\s+more|third)\b|다시|또|두\s?번째|세\s?번째|되팔", s.text, re.I)
     times = re.search(r"\b(?P<n>twice|three\s+times|four\s+times|two\s+times)\b|(?P<k>두|세|네)\s?번\s?(?:이나\s?)?팔", s.text, re.I)
     first = cues[0]
-    if last and i - last[0] <= 1 and not repeat:
+    if last and 1 < i - last[0] <= 3 and not repeat and not prices and last[1].amount is not None \
+            and not first.extra.get("payment"):
+        return [last[1]]  # "…took 6,000 yuan from me … She had sold me": the same sale retold
+    if last and i - last[0] <= 2 and not repeat:
         prev = last[1]
         buyer_side = re.match(r"paid|pay|gave|given|spent|bought|price|purchased|샀|사\s?갔|값|주고", s.text[first.start:first.end], re.I)
-        if prev.amount is None and (prices or buyer_side):
+        if prev.amount is None and (prices or buyer_side or first.extra.get("payment")) and (
+                i - last[0] <= 1 or first.extra.get("payment")):
             if prices:
                 prev.amount = _amount(prices[0], prev.date or s.date)
             _set_buyer_purpose(prev, s)
@@ -355,13 +403,24 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
         _set_buyer_purpose(e, s, after=first.start)
         b.events.append(e)
         out.append(e)
-    if not prices and i + 1 < len(sents):
-        nxt = sents[i + 1]
-        if not _cues(nxt, "sale", None):
-            m = _price(nxt, nxt.money, require_words=True)
+    if not prices:
+        for j in (i + 1, i + 2, i - 1):
+            if not 0 <= j < len(sents):
+                continue
+            other = sents[j]
+            if j > i and (_cues(other, "sale", None) or any(c.kind == "payment" for c in other.cues)):
+                if j == i + 1:
+                    continue  # the next sentence tells its own sale; do not look past it
+                continue
+            if j == i + 2 and (sents[i + 1].money or _cues(sents[i + 1], "sale", None)):
+                continue
+            if j < i and (_cues(other, "sale", None) or any(c.kind == "payment" for c in other.cues)):
+                continue
+            m = _price(other, other.money, require_words=not _amount_only(other))
             if m:
                 out[-1].amount = _amount(m, out[-1].date)
-                _set_buyer_purpose(out[-1], nxt)
+                _set_buyer_purpose(out[-1], other)
+                break
     if "purpose" not in out[-1].attributes and i + 1 < len(sents):
         _set_buyer_purpose(out[-1], sents[i + 1])
     return out
