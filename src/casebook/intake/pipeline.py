@@ -123,36 +123,60 @@ def default_extractor() -> Callable[[str, str], Record] | None:
     return lambda text, lang: extract(text, lang)
 
 
+BATCH = 200
+
+
 def import_paths(book: Casebook, paths: Iterable[Path], *, defaults: dict[str, Any] | None = None,
                  extractor: Callable[[str, str], Record] | None = None,
                  progress: Callable[[str], None] | None = None) -> ImportResult:
-    """Import files and directories; a bad file is recorded in ``failed`` and skipped."""
+    """Import files and directories; a bad file is recorded in ``failed`` and skipped.
+
+    Testimonies are stored in batches of up to ``BATCH``, each batch one transaction: an
+    interruption keeps every finished batch and loses no more than the one in flight.
+    """
     result = ImportResult()
+    pending: list[tuple[ImportItem, Testimony, Person, Record | None]] = []
     for path in expand_paths(list(paths)):
         try:
             items = read_file(path)
         except CasebookError as exc:
             result.failed.append((str(path), str(exc)))
-            if progress:
-                progress(str(path))
-            continue
+            items = []
         for item in items:
             try:
-                import_item(book, item, result, defaults, extractor)
+                testimony, person = describe(item, defaults)
+                record = extractor(testimony.text, testimony.language) if extractor else None
             except CasebookError as exc:
                 result.failed.append((item.file_name, str(exc)))
+                continue
+            pending.append((item, testimony, person, record))
+            if len(pending) >= BATCH:
+                _flush(book, pending, result)
         if progress:
             progress(str(path))
+    _flush(book, pending, result)
     return result
+
+
+def _flush(book: Casebook, pending: list, result: ImportResult) -> None:
+    if not pending:
+        return
+    outcomes = book.add_testimonies([(t, p, r) for _, t, p, r in pending])
+    for (item, *_), (tid, created) in zip(pending, outcomes):
+        if created:
+            result.added.append(tid)
+        else:
+            result.duplicates.append(item.file_name)
+    pending.clear()
 
 
 def import_item(book: Casebook, item: ImportItem, result: ImportResult,
                 defaults: dict[str, Any] | None = None,
                 extractor: Callable[[str, str], Record] | None = None) -> None:
+    """Import one item at once (its own transaction)."""
     testimony, person = describe(item, defaults)
     if book.find_by_hash(testimony.sha256) is not None:
         result.duplicates.append(item.file_name)
         return
     record = extractor(testimony.text, testimony.language) if extractor else None
-    tid, created = book.add_testimony(testimony, person, record)
-    (result.added if created else result.duplicates).append(tid if created else item.file_name)
+    _flush(book, [(item, testimony, person, record)], result)

@@ -31,15 +31,29 @@ def entry_hash(seq: int, at: str, actor: str, action: str, target: str | None,
 def append(conn: Connection, actor: str, action: str, target: str | None = None,
            detail: Any = None) -> int:
     """Add one entry inside the caller's transaction; returns its sequence number."""
+    return append_many(conn, actor, [(action, target, detail)])
+
+
+def append_many(conn: Connection, actor: str,
+                items: list[tuple[str, str | None, Any]]) -> int:
+    """Add several entries in order inside the caller's transaction; returns the last seq."""
+    if not items:
+        raise ValueError("nothing to append")
     # Taking the head row first (an UPDATE) serialises writers on both SQLite and PostgreSQL.
-    conn.execute(update(audit_head).where(audit_head.c.id == 1).values(seq=audit_head.c.seq + 1))
-    seq, _ = conn.execute(select(audit_head.c.seq, audit_head.c.hash)).one()
-    prev = conn.execute(select(audit.c.hash).where(audit.c.seq == seq - 1)).scalar() or GENESIS
+    conn.execute(update(audit_head).where(audit_head.c.id == 1)
+                 .values(seq=audit_head.c.seq + len(items)))
+    last_seq, prev = conn.execute(select(audit_head.c.seq, audit_head.c.hash)).one()
+    seq = last_seq - len(items)
     at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
-    digest = entry_hash(seq, at, actor, action, target, detail, prev)
-    conn.execute(insert(audit).values(seq=seq, at=at, actor=actor, action=action, target=target,
-                                      detail=detail, prev_hash=prev, hash=digest))
-    conn.execute(update(audit_head).where(audit_head.c.id == 1).values(hash=digest))
+    rows = []
+    for action, target, detail in items:
+        seq += 1
+        digest = entry_hash(seq, at, actor, action, target, detail, prev)
+        rows.append({"seq": seq, "at": at, "actor": actor, "action": action, "target": target,
+                     "detail": detail, "prev_hash": prev, "hash": digest})
+        prev = digest
+    conn.execute(insert(audit), rows)
+    conn.execute(update(audit_head).where(audit_head.c.id == 1).values(hash=prev))
     return seq
 
 

@@ -143,36 +143,70 @@ class Casebook:
         Returns ``(id, created)``; the same text twice is recognised by its SHA-256 and not
         stored again.
         """
-        if not testimony.text.strip():
-            raise InvalidInput(f"{testimony.file_name or 'testimony'}: the text is empty")
-        existing = self.find_by_hash(testimony.sha256)
-        if existing is not None:
-            return existing, False
+        return self.add_testimonies([(testimony, person, record)])[0]
+
+    def add_testimonies(
+        self, entries: list[tuple[Testimony, Person | None, Record | None]],
+    ) -> list[tuple[int, bool]]:
+        """Store several testimonies in one transaction: all of them or, on a crash, none."""
+        for testimony, _, _ in entries:
+            if not testimony.text.strip():
+                raise InvalidInput(f"{testimony.file_name or 'testimony'}: the text is empty")
+        results: list[tuple[int, bool]] = []
         with self.engine.begin() as conn:
-            if person is not None and person.id is None:
-                testimony.person_id = self.add_person(person, conn)
-            elif person is not None:
-                testimony.person_id = person.id
-            idate = testimony.interview_date
-            tid = conn.execute(insert(testimonies).values(
-                person_id=testimony.person_id, told_by=testimony.told_by,
-                interview_date=idate.to_dict() if idate else None,
-                interview_year=idate.year if idate else None,
-                interview_place=testimony.interview_place, interviewer=testimony.interviewer,
-                organisation=testimony.organisation, language=testimony.language,
-                text=testimony.text, file_name=testimony.file_name, sha256=testimony.sha256,
-                provenance=testimony.provenance, recorded_at=testimony.recorded_at or _now(),
+            hashes = list({t.sha256 for t, _, _ in entries})
+            known: dict[str, int] = {}
+            for chunk in _chunks(hashes, 500):
+                rows = conn.execute(select(testimonies.c.sha256, testimonies.c.id)
+                                    .where(testimonies.c.sha256.in_(chunk))).all()
+                known.update((sha, tid) for sha, tid in rows)
+            audit_items: list[tuple[str, str | None, Any]] = []
+            for testimony, person, record in entries:
+                if testimony.sha256 in known:
+                    results.append((known[testimony.sha256], False))
+                    continue
+                tid = self._insert_testimony(conn, testimony, person, audit_items)
+                known[testimony.sha256] = tid
+                if record is not None:
+                    self._save_record(conn, tid, record, audit_items)
+                results.append((tid, True))
+            if audit_items:
+                audit_log.append_many(conn, self.actor, audit_items)
+        return results
+
+    def _insert_testimony(self, conn: Connection, testimony: Testimony, person: Person | None,
+                          audit_items: list) -> int:
+        if person is not None and person.id is None:
+            if not person.pseudonym or not person.pseudonym.strip():
+                raise InvalidInput("person: a pseudonym is required")
+            person.id = conn.execute(insert(persons).values(
+                pseudonym=person.pseudonym.strip(), surname=person.surname, sex=person.sex,
+                birth_year=person.birth_year, birth_year_approximate=person.birth_year_approximate,
+                origin_place=person.origin_place, languages=person.languages,
+                organisation=person.organisation, kind=person.kind, created_at=_now(),
             )).inserted_primary_key[0]
-            for grant in testimony.consent.grants:
-                conn.execute(insert(consent_grants).values(
-                    testimony_id=tid, scope=grant.scope, granted_on=grant.granted_on,
-                    withdrawn_on=grant.withdrawn_on))
-            self._audit(conn, "add_testimony", f"testimony:{tid}",
-                        {"sha256": testimony.sha256, "consent": testimony.consent.active_scopes()})
-            if record is not None:
-                self._save_record(conn, tid, record)
+            audit_items.append(("add_person", f"person:{person.id}", None))
+        if person is not None:
+            testimony.person_id = person.id
+        idate = testimony.interview_date
+        tid = conn.execute(insert(testimonies).values(
+            person_id=testimony.person_id, told_by=testimony.told_by,
+            interview_date=idate.to_dict() if idate else None,
+            interview_year=idate.year if idate else None,
+            interview_place=testimony.interview_place, interviewer=testimony.interviewer,
+            organisation=testimony.organisation, language=testimony.language,
+            text=testimony.text, file_name=testimony.file_name, sha256=testimony.sha256,
+            provenance=testimony.provenance, recorded_at=testimony.recorded_at or _now(),
+        )).inserted_primary_key[0]
+        if testimony.consent.grants:
+            conn.execute(insert(consent_grants), [
+                {"testimony_id": tid, "scope": g.scope, "granted_on": g.granted_on,
+                 "withdrawn_on": g.withdrawn_on} for g in testimony.consent.grants])
+        audit_items.append(("add_testimony", f"testimony:{tid}",
+                            {"sha256": testimony.sha256,
+                             "consent": testimony.consent.active_scopes()}))
         testimony.id = tid
-        return tid, True
+        return tid
 
     def get_testimony(self, testimony_id: int, purpose: str = "read") -> Testimony:
         """Read a testimony with its text; the read itself is written to the audit log."""
@@ -267,7 +301,8 @@ class Casebook:
             self._require_testimony(conn, testimony_id)
             return self._save_record(conn, testimony_id, record)
 
-    def _save_record(self, conn: Connection, testimony_id: int, record: Record) -> list[int]:
+    def _save_record(self, conn: Connection, testimony_id: int, record: Record,
+                     audit_items: list | None = None) -> list[int]:
         conn.execute(delete(facts).where(facts.c.testimony_id == testimony_id,
                                          facts.c.status == SUGGESTED))
         start = conn.execute(select(func.coalesce(func.max(facts.c.ordinal), 0)).where(
@@ -278,7 +313,11 @@ class Casebook:
             ids.append(conn.execute(insert(facts).values(
                 testimony_id=testimony_id, ordinal=n, **_fact_columns(item),
                 updated_at=now, updated_by=self.actor)).inserted_primary_key[0])
-        self._audit(conn, "suggest_facts", f"testimony:{testimony_id}", {"count": len(ids)})
+        entry = ("suggest_facts", f"testimony:{testimony_id}", {"count": len(ids)})
+        if audit_items is None:
+            self._audit(conn, *entry)
+        else:
+            audit_items.append(entry)
         return ids
 
     def record(self, testimony_id: int, statuses: Iterable[str] = (SUGGESTED, ACCEPTED)) -> Record:
@@ -345,6 +384,45 @@ class Casebook:
         """Record an action taken outside the store (an export, a report) in the chain."""
         with self.engine.begin() as conn:
             self._audit(conn, action, target, detail)
+
+    def delete_testimonies(self, ids: list[int], detail: dict[str, Any] | None = None,
+                           meta_updates: dict[str, Any] | None = None) -> int:
+        """Remove testimonies, their consent and facts, and persons left without a testimony.
+
+        One transaction with its audit entry and any ``meta`` updates (a field seal records what
+        it sealed here). On SQLCipher the freed pages and the search indexes are overwritten, so
+        the text cannot be read back from the file even by someone who has the key.
+        """
+        ids = sorted(set(ids))
+        sqlite = self.dialect == "sqlite"
+        with self.engine.begin() as conn:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA secure_delete = ON")
+            person_ids: set[int] = set()
+            removed = 0
+            for chunk in _chunks(ids, 500):
+                person_ids |= {p for p in conn.execute(select(testimonies.c.person_id).where(
+                    testimonies.c.id.in_(chunk))).scalars() if p is not None}
+                conn.execute(delete(facts).where(facts.c.testimony_id.in_(chunk)))
+                conn.execute(delete(consent_grants).where(consent_grants.c.testimony_id.in_(chunk)))
+                removed += conn.execute(delete(testimonies).where(testimonies.c.id.in_(chunk))).rowcount
+            still_used = set(conn.execute(select(testimonies.c.person_id).where(
+                testimonies.c.person_id.in_(sorted(person_ids)))).scalars())
+            orphans = sorted(person_ids - still_used)
+            for chunk in _chunks(orphans, 500):
+                conn.execute(delete(persons).where(persons.c.id.in_(chunk)))
+            if sqlite and removed:
+                for fts in ("testimony_fts", "testimony_words"):  # merge away deleted postings
+                    conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
+            for key, value in (meta_updates or {}).items():
+                conn.execute(delete(meta).where(meta.c.key == key))
+                conn.execute(insert(meta).values(key=key, value=value))
+            self._audit(conn, "delete_testimonies", None,
+                        {**(detail or {}), "testimonies": ids, "persons": orphans})
+        if sqlite:  # old page images must not linger in the write-ahead log
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return removed
 
 
 # -- row ↔ dataclass --------------------------------------------------------------------------

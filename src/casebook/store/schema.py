@@ -7,8 +7,8 @@ this module must describe the schema at the newest revision.
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table,
-    Text, UniqueConstraint,
+    JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
+    Table, Text, UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -108,3 +108,43 @@ link_decisions = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Column("reverted_at", DateTime(timezone=True)),
 )
+
+# -- web application (migration 0002): organisations, users, restrictions --------------------
+organisations = Table(
+    "organisations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(200), nullable=False, unique=True),  # = testimonies.organisation
+    Column("name", String(300), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(100), nullable=False, unique=True),
+    Column("display_name", String(200)),
+    Column("organisation_id", Integer, ForeignKey("organisations.id"), nullable=False, index=True),
+    Column("role", String(20), nullable=False),  # documenter, reviewer, analyst, admin
+    Column("password_hash", String(300), nullable=False),  # argon2id, PHC string
+    Column("totp_secret", String(64)),  # base32; only inside the encrypted store
+    Column("can_read_narratives", Boolean, nullable=False, default=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", DateTime(timezone=True)),
+    Column("sessions_valid_after", DateTime(timezone=True)),  # logout everywhere
+    Column("language", String(5)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_login_at", DateTime(timezone=True)),
+)
+
+testimony_restrictions = Table(
+    "testimony_restrictions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("testimony_id", Integer, ForeignKey("testimonies.id"), nullable=False, index=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(200), nullable=False),
+    UniqueConstraint("testimony_id", "user_id", name="uq_testimony_restrictions"),
+)
+
+Index("ix_consent_grants_scope", consent_grants.c.scope)  # added by migration 0002
