@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "casebook.cli.demo",
     "casebook.cli.review",
     "casebook.cli.estimate",
+    "casebook.cli.extract",
 ]
 
 app = typer.Typer(
