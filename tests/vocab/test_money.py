@@ -16,8 +16,17 @@ def test_table_covers_1990_to_2025_without_gaps():
 
 @pytest.mark.parametrize(
     ("year", "low", "high"),
-    [(1990, 4.6, 4.9), (1993, 5.6, 5.9), (1994, 8.4, 8.8), (1998, 8.27, 8.29), (2004, 8.27, 8.28),
-     (2008, 6.8, 7.1), (2013, 6.0, 6.4), (2020, 6.8, 7.0), (2024, 7.0, 7.3)],
+    [
+        (1990, 4.6, 4.9),
+        (1993, 5.6, 5.9),
+        (1994, 8.4, 8.8),
+        (1998, 8.27, 8.29),
+        (2004, 8.27, 8.28),
+        (2008, 6.8, 7.1),
+        (2013, 6.0, 6.4),
+        (2020, 6.8, 7.0),
+        (2024, 7.0, 7.3),
+    ],
 )
 def test_cny_rates_are_realistic(year, low, high):
     assert low <= rate_table().rates["RMB"][year] <= high
@@ -78,10 +87,28 @@ def test_unknown_currency_is_invalid_input():
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("yuan", "RMB"), ("Yuan", "RMB"), ("元", "RMB"), ("위안", "RMB"), ("¥", "RMB"), ("RMB", "RMB"),
-     ("CNY", "RMB"), ("renminbi", "RMB"), ("인민폐", "RMB"), ("dollar", "USD"), ("dollars", "USD"),
-     ("$", "USD"), ("US$", "USD"), ("달러", "USD"), ("딸라", "USD"), ("KRW", "KRW"),
-     ("South Korean won", "KRW"), ("North Korean won", "KPW"), ("북한 돈", "KPW"), ("KPW", "KPW")],
+    [
+        ("yuan", "RMB"),
+        ("Yuan", "RMB"),
+        ("元", "RMB"),
+        ("위안", "RMB"),
+        ("¥", "RMB"),
+        ("RMB", "RMB"),
+        ("CNY", "RMB"),
+        ("renminbi", "RMB"),
+        ("인민폐", "RMB"),
+        ("dollar", "USD"),
+        ("dollars", "USD"),
+        ("$", "USD"),
+        ("US$", "USD"),
+        ("달러", "USD"),
+        ("딸라", "USD"),
+        ("KRW", "KRW"),
+        ("South Korean won", "KRW"),
+        ("North Korean won", "KPW"),
+        ("북한 돈", "KPW"),
+        ("KPW", "KPW"),
+    ],
 )
 def test_normalise_currency(text, code):
     assert normalise_currency(text) == code

@@ -125,13 +125,20 @@ def test_load_is_cached():
 def test_detention_aliases_cover_korean_terms_and_romanisations():
     index = load("nk_detention").aliases()
     expected = {
-        "bowibu": "state_security_interrogation", "보위부": "state_security_interrogation",
-        "anjeonbu": "police_detention", "안전부": "police_detention",
-        "kuryujang": "police_detention", "구류장": "police_detention",
-        "jipkyulso": "holding_centre", "집결소": "holding_centre",
-        "rodong danryondae": "labour_training_camp", "노동단련대": "labour_training_camp",
-        "kyohwaso": "kyohwaso", "교화소": "kyohwaso",
-        "kwanliso": "kwanliso", "관리소": "kwanliso",
+        "bowibu": "state_security_interrogation",
+        "보위부": "state_security_interrogation",
+        "anjeonbu": "police_detention",
+        "안전부": "police_detention",
+        "kuryujang": "police_detention",
+        "구류장": "police_detention",
+        "jipkyulso": "holding_centre",
+        "집결소": "holding_centre",
+        "rodong danryondae": "labour_training_camp",
+        "노동단련대": "labour_training_camp",
+        "kyohwaso": "kyohwaso",
+        "교화소": "kyohwaso",
+        "kwanliso": "kwanliso",
+        "관리소": "kwanliso",
     }
     for word, code in expected.items():
         assert index[word] == code, word

@@ -1,8 +1,8 @@
 """Vocabularies, gazetteer and money: the shared reference data of Casebook.
 
-    load("event_type").validate("sale")        controlled codes with ko/en labels and mappings
-    gazetteer().lookup("Hoeryŏng")             places and their spellings
-    to_usd(3000, "RMB", 1998)                  amounts at the year's exchange rate
+load("event_type").validate("sale")        controlled codes with ko/en labels and mappings
+gazetteer().lookup("Hoeryŏng")             places and their spellings
+to_usd(3000, "RMB", 1998)                  amounts at the year's exchange rate
 """
 
 from casebook.vocab.money import Conversion, convert, normalise_currency, to_usd

@@ -77,8 +77,10 @@ other form resolves to it:
 **Limits.** Korean spellings that are also ordinary words are matched in running text only
 with a suffix (통화시, not 통화 "phone call"): {exclude}. Some names are ambiguous and resolve
 to one place only: 안산 is Anshan (Liaoning), not Ansan (South Korea); 광주 (Gwangju) is not
-a spelling of Guangzhou (광저우); "Tumen" alone is the city, "crossed the Tumen" included;
-남양 in running text is Namyang unless 주 follows (남양주). The gazetteer has no coordinates.
+a spelling of Guangzhou (광저우); in English "the Tumen" is the river and "Tumen" alone the
+city, but Korean 도문 is always the city; 남양 in running text is Namyang unless 주 follows
+(남양주). Names broken across lines by PDF hyphenation ("Hoe-\nryong") are not found: join
+such lines first. The gazetteer has no coordinates.
 """
 
 _MONEY_METHOD = """\
@@ -103,7 +105,12 @@ def _cell(text: str) -> str:
 def _vocabulary_section(name: str) -> list[str]:
     vocab = load(name)
     out = [f"### `{name}` (version {vocab.version})", "", vocab.description, ""]
-    header = ["code", "English", "한국어", *(s.upper() if s != "palermo" else "Palermo" for s in STANDARDS)]
+    header = [
+        "code",
+        "English",
+        "한국어",
+        *(s.upper() if s != "palermo" else "Palermo" for s in STANDARDS),
+    ]
     out.append("| " + " | ".join(header) + " |")
     out.append("|" + "---|" * len(header))
     for term in vocab:
@@ -174,7 +181,8 @@ def _money_section() -> list[str]:
     for year in sorted(table.rates["RMB"]):
         status = "provisional" if year in table.provisional else "final"
         out.append(
-            f"| {year} | {table.rates['RMB'][year]:.4f} | {table.rates['KRW'][year]:,.2f} | {status} |"
+            f"| {year} | {table.rates['RMB'][year]:.4f} "
+            f"| {table.rates['KRW'][year]:,.2f} | {status} |"
         )
     out.append("")
     return out
@@ -204,7 +212,10 @@ def main(argv: list[str] | None = None) -> int:
     elif args.check:
         current = args.check.read_text(encoding="utf-8") if args.check.exists() else ""
         if current != text:
-            print(f"{args.check} is out of date: run python -m casebook.vocab.docs --write {args.check}")
+            print(
+                f"{args.check} is out of date: "
+                f"run python -m casebook.vocab.docs --write {args.check}"
+            )
             return 1
     else:
         sys.stdout.write(text)

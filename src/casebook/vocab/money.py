@@ -121,7 +121,7 @@ def to_usd(value: float, currency: str, year: int | None) -> float | None:
 
 
 def normalise_currency(text: str | None, *, won: str | None = None) -> str | None:
-    """The currency code a word names: "yuan", "元", "위안", "¥", "CNY" → "RMB"; "$", "달러" → "USD".
+    """The currency code a word names: "yuan", "元", "위안", "CNY" → "RMB"; "$", "달러" → "USD".
 
     Bare "won"/"원" is KRW in South Korea and KPW in the North: pass ``won="KRW"`` or
     ``won="KPW"`` when the context says which; without it the answer is None. None also for
@@ -159,6 +159,7 @@ def _code(currency: str) -> str:
     code = currency if currency in CURRENCIES else normalise_currency(currency)
     if code is None:
         raise InvalidInput(
-            f"currency: unknown or ambiguous currency {currency!r} (use one of {', '.join(CURRENCIES)})"
+            f"currency: unknown or ambiguous currency {currency!r} "
+            f"(use one of {', '.join(CURRENCIES)})"
         )
     return code

@@ -24,7 +24,17 @@ from importlib import resources
 
 from casebook.errors import InvalidInput, NotFound
 
-LEVELS = ("country", "province", "region", "prefecture", "city", "county", "district", "town", "river")
+LEVELS = (
+    "country",
+    "province",
+    "region",
+    "prefecture",
+    "city",
+    "county",
+    "district",
+    "town",
+    "river",
+)
 """Place levels, coarsest first (region and river sit outside the administrative chain)."""
 
 _RANK = {level: i for i, level in enumerate(LEVELS)}
@@ -36,15 +46,59 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # Suffixes lookup() may strip, longest first, and the minimum length of what remains.
 _LATIN_SUFFIXES = (
-    "autonomousprefecture", "directlygovernedcity", "autonomousregion", "municipality",
-    "specialcity", "prefecture", "provinces", "province", "district", "county", "region",
-    "sheng", "city", "xian", "shi", "gun", "kun", "si", "do",
+    "autonomousprefecture",
+    "directlygovernedcity",
+    "autonomousregion",
+    "municipality",
+    "specialcity",
+    "prefecture",
+    "provinces",
+    "province",
+    "district",
+    "county",
+    "region",
+    "sheng",
+    "city",
+    "xian",
+    "shi",
+    "gun",
+    "kun",
+    "si",
+    "do",
 )
 _KO_SUFFIXES = (
-    "노동자구", "로동자구", "특별시", "직할시", "자치주", "자치현", "자치구", "구역",
-    "시", "군", "도", "성", "현", "주", "구", "읍", "리",
+    "노동자구",
+    "로동자구",
+    "특별시",
+    "직할시",
+    "자치주",
+    "자치현",
+    "자치구",
+    "구역",
+    "시",
+    "군",
+    "도",
+    "성",
+    "현",
+    "주",
+    "구",
+    "읍",
+    "리",
 )
-_ZH_SUFFIXES = ("朝鲜族自治州", "自治州", "自治县", "自治区", "市", "省", "县", "州", "区", "镇", "郡", "道")
+_ZH_SUFFIXES = (
+    "朝鲜族自治州",
+    "自治州",
+    "自治县",
+    "自治区",
+    "市",
+    "省",
+    "县",
+    "州",
+    "区",
+    "镇",
+    "郡",
+    "道",
+)
 
 # Suffix a Korean / Chinese name takes at each level when written in full.
 _KO_LEVEL_SUFFIX = {
@@ -95,7 +149,9 @@ def fold(text: str) -> str:
 def _light(text: str) -> str:
     """Like fold() but keeping word breaks (as one space) and apostrophes: the scan form."""
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    stripped = unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
     stripped = re.sub(r"['’‘ʼ`´]", "'", stripped.casefold())
     return re.sub(r"[\s\-‐‑‒–—_.]+", " ", stripped).strip()
 
@@ -104,7 +160,9 @@ def _fold_table() -> dict[int, str]:
     """Length-preserving translation for scanning: accented Latin → base letter, quotes → '."""
     table: dict[int, str] = {}
     for cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
-        base = "".join(c for c in unicodedata.normalize("NFKD", chr(cp)) if not unicodedata.combining(c))
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", chr(cp)) if not unicodedata.combining(c)
+        )
         if len(base) == 1 and base.isascii() and base.isalpha():
             table[cp] = base
     for quote in "’‘ʼ`´":
@@ -143,14 +201,24 @@ def _generated_forms(place: Place) -> set[str]:
     zh_suffix = _ZH_LEVEL_SUFFIX.get(place.country, {}).get(place.level)
     for name in place.names():
         if _HANGUL.search(name):
-            stripped = [name[: -len(s)] for s in _KO_SUFFIXES if name.endswith(s) and len(name) - len(s) >= 2]
+            stripped = [
+                name[: -len(s)]
+                for s in _KO_SUFFIXES
+                if name.endswith(s) and len(name) - len(s) >= 2
+            ]
             out.update(stripped)
-            if ko_suffix and not stripped and not (
-                place.level == "province" and name.endswith(_FULL_PROVINCE_KO)
+            if (
+                ko_suffix
+                and not stripped
+                and not (place.level == "province" and name.endswith(_FULL_PROVINCE_KO))
             ):
                 out.add(name + ko_suffix)
         elif _HAN.search(name):
-            stripped = [name[: -len(s)] for s in _ZH_SUFFIXES if name.endswith(s) and len(name) - len(s) >= 2]
+            stripped = [
+                name[: -len(s)]
+                for s in _ZH_SUFFIXES
+                if name.endswith(s) and len(name) - len(s) >= 2
+            ]
             out.update(stripped)
             if zh_suffix and not stripped and not name.endswith(_FULL_PROVINCE_ZH):
                 out.add(name + zh_suffix)
@@ -165,6 +233,7 @@ class Gazetteer:
         places: Iterable[Place],
         exclude_ko: Iterable[str] = (),
         not_before: Mapping[str, Iterable[str]] | None = None,
+        after_the: Mapping[str, str] | None = None,
     ) -> None:
         self.places: tuple[Place, ...] = tuple(places)
         self._by_id: dict[str, Place] = {}
@@ -179,6 +248,13 @@ class Gazetteer:
                 raise InvalidInput(f"gazetteer: place {p.id!r} has unknown parent {p.parent!r}")
         self._exclude_ko = frozenset(exclude_ko)
         self._not_before = {k: tuple(v) for k, v in (not_before or {}).items()}
+        self._after_the = {}
+        for source, target in (after_the or {}).items():
+            if source not in self._by_id or target not in self._by_id:
+                raise InvalidInput(
+                    f"gazetteer: [scan.after_the] names unknown place {source!r} or {target!r}"
+                )
+            self._after_the[source] = self._by_id[target]
         self._keys = self._index()
         self._scanner = self._compile()
 
@@ -285,8 +361,8 @@ class Gazetteer:
         """Every place named in ``text`` as (start, end, place), leftmost-longest, in order.
 
         Latin names must stand as whole words and, unless the whole text is lowercase, start
-        with a capital; Korean names must start a word (particles may follow: 회령에서);
-        Chinese names may appear anywhere. Matches of different scripts never overlap.
+        with a capital; "the Tumen" is the river ([scan.after_the] in the data). Korean names
+        must start a word (particles may follow: 회령에서); Chinese names may appear anywhere.
         """
         if not text:
             return []
@@ -303,6 +379,9 @@ class Gazetteer:
             if cased and not scanned[start].isupper():
                 continue
             self._add_hit(hits, start, end, m.group())
+            if hits and hits[-1][0] == start and hits[-1][2].id in self._after_the:
+                if lowered.endswith("the ", 0, start):
+                    hits[-1] = (start, end, self._after_the[hits[-1][2].id])
         if _HANGUL.search(lowered):
             for m in hangul_re.finditer(lowered):
                 start, end = m.span()
@@ -340,10 +419,12 @@ class Gazetteer:
         Chinese place; the country of any other place. Countries, provinces, regions and border
         rivers are returned unchanged."""
         p = self._resolve(place)
-        if p.level in ("country", "province", "region", "river"):
+        if p.level in ("country", "region", "river"):
             return p
         if p.country not in ("KP", "CN"):
             return self._by_id.get(p.country.lower(), p)
+        if p.level == "province":
+            return p
         for ancestor in self.ancestors(p):
             if ancestor.level == "province":
                 return ancestor
@@ -420,7 +501,9 @@ def gazetteer() -> Gazetteer:
                 f"vocab/data/gazetteer.toml: place {entry.get('id', '?')!r} lacks {exc.args[0]!r}"
             ) from None
     scan = data.get("scan", {})
-    return Gazetteer(places, scan.get("exclude_ko", ()), scan.get("not_before", {}))
+    return Gazetteer(
+        places, scan.get("exclude_ko", ()), scan.get("not_before", {}), scan.get("after_the", {})
+    )
 
 
 def lookup(text: str | None) -> Place | None:
