@@ -19,6 +19,9 @@ COMMAND_MODULES = [
     "casebook.cli.demo",
     "casebook.cli.review",
     "casebook.cli.estimate",
+    "casebook.cli.publish",
+    "casebook.cli.link",
+    "casebook.cli.field",
     "casebook.cli.extract",
 ]
 

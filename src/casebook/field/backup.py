@@ -1,0 +1,204 @@
+"""Encrypted, self-verifying backups of a SQLCipher casebook, and their restore.
+
+A backup is age encryption (to a passphrase or to public keys) of a small tar archive held in
+memory: ``manifest.json``, the database snapshot and the key file. The snapshot is made with
+``VACUUM INTO``, which gives a consistent, compacted copy (no freed pages carried along) that
+SQLCipher writes encrypted under the same data key — there is never a plaintext copy on disk,
+and the backup is encrypted twice: age outside, SQLCipher inside, so a leaked backup
+passphrase alone still opens nothing without the casebook passphrase. The manifest holds the
+SHA-256 of both files, the record counts and the audit chain's head, measured on the snapshot
+itself; ``restore`` checks all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import secrets
+import shutil
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pyrage import x25519
+from sqlalchemy import select
+
+from casebook.errors import AlreadyExists, InvalidInput, StoreCorrupt
+from casebook.field.files import decrypt, encrypt, read_input, sha256, write_atomic
+from casebook.store import Casebook
+from casebook.store import engine as engines
+from casebook.store.keys import KeyFile
+from casebook.store.schema import audit_head
+
+FORMAT = "casebook-backup"
+VERSION = 1
+MANIFEST, DB_MEMBER, KEY_MEMBER = "manifest.json", "casebook.db", "casebook.db.key"
+MAX_BACKUP_BYTES = 16 << 30
+SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+def _data_key(book: Casebook) -> bytes:
+    password = book.engine.url.password or ""
+    if not (password.startswith("x'") and password.endswith("'")):
+        raise InvalidInput("backup: this casebook is not a SQLCipher file")
+    return bytes.fromhex(password[2:-1])
+
+
+def _measure(path: Path, data_key: bytes) -> dict[str, Any]:
+    """Counts, audit verification and audit head of a snapshot file, opened with the data key."""
+    engine = engines._sqlcipher_engine(path, data_key)
+    try:
+        snap = Casebook(engines.Backend(engine, str(path), None), actor="backup")
+        report = snap.audit_verify()
+        with engine.connect() as conn:
+            head_seq, head_hash = conn.execute(select(audit_head.c.seq, audit_head.c.hash)).one()
+        revision = engines.current_revision(engine)
+        counts = snap.count()
+        with engine.connect() as conn:  # fold the WAL back so the file alone is the snapshot
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+    return {"counts": counts, "revision": revision,
+            "audit": {"entries": report.entries, "ok": report.ok, "problems": report.problems,
+                      "head_seq": head_seq, "head_hash": head_hash}}
+
+
+def snapshot(book: Casebook, workdir: Path) -> tuple[bytes, dict[str, Any]]:
+    """A consistent, SQLCipher-encrypted copy of the database, and what it contains."""
+    if book.dialect != "sqlite":
+        raise InvalidInput("backup: PostgreSQL casebooks are backed up with pg_dump on the "
+                           "server (and its disk encryption); see docs/reliability.md")
+    target = workdir / f"snapshot-{secrets.token_hex(4)}.db"
+    raw = book.engine.raw_connection()
+    try:
+        raw.driver_connection.execute("VACUUM INTO ?", (str(target),))
+    finally:
+        raw.close()
+    with open(target, "rb") as fh:
+        if fh.read(16) == SQLITE_PLAIN_HEADER:  # never ship a plaintext database
+            raise StoreCorrupt(f"{target}: the snapshot came out unencrypted; backup refused")
+    info = _measure(target, _data_key(book))
+    return target.read_bytes(), info
+
+
+def _tar(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size, info.mode, info.mtime = len(data), 0o600, 0
+            tar.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+@dataclass
+class BackupResult:
+    path: Path
+    bytes: int
+    manifest: dict[str, Any]
+
+
+def backup(book: Casebook, out: Path, *, passphrase: str | None = None,
+           recipients: list[str] | None = None) -> BackupResult:
+    """Write an encrypted backup of ``book`` to ``out`` (refuses to overwrite)."""
+    if out.exists():
+        raise AlreadyExists(f"{out}: a file is already there; choose another name")
+    encrypt(b"", recipients=recipients, passphrase=passphrase)  # bad recipient: fail early
+    key_path = book.backend.key_file.path if book.backend.key_file else None
+    if key_path is None:
+        raise InvalidInput("backup: PostgreSQL casebooks are backed up with pg_dump")
+    workdir = Path(os.path.abspath(out)).parent / f".casebook-backup-{secrets.token_hex(4)}"
+    workdir.mkdir(mode=0o700)
+    try:
+        db_bytes, info = snapshot(book, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    key_bytes = key_path.read_bytes()
+    manifest = {
+        "format": FORMAT, "version": VERSION,
+        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "source": Path(book.backend.location).name,
+        "files": {DB_MEMBER: {"sha256": sha256(db_bytes), "bytes": len(db_bytes)},
+                  KEY_MEMBER: {"sha256": sha256(key_bytes), "bytes": len(key_bytes)}},
+        **info,
+    }
+    archive = _tar({MANIFEST: json.dumps(manifest, indent=1).encode("utf-8"),
+                    DB_MEMBER: db_bytes, KEY_MEMBER: key_bytes})
+    data = encrypt(archive, recipients=recipients, passphrase=passphrase)
+    write_atomic(out, data)
+    book.audit("backup", None, {"file_sha256": sha256(data), "counts": info["counts"],
+                                "audit_head": info["audit"]["head_seq"]})
+    return BackupResult(out, len(data), manifest)
+
+
+def read_backup(data: bytes, name: str, *, passphrase: str | None = None,
+                identity: x25519.Identity | None = None) -> tuple[dict, bytes, bytes]:
+    """Decrypt a backup and check every hash: returns (manifest, database, key file)."""
+    archive = decrypt(data, name, identity=identity, passphrase=passphrase)
+    members: dict[str, bytes] = {}
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
+            for info in tar:  # read by name only: nothing from the archive picks a path
+                if info.isfile() and info.name in (MANIFEST, DB_MEMBER, KEY_MEMBER):
+                    members[info.name] = tar.extractfile(info).read()  # type: ignore[union-attr]
+    except tarfile.TarError:
+        raise StoreCorrupt(f"{name}: the backup decrypts but is not a casebook backup") from None
+    if set(members) != {MANIFEST, DB_MEMBER, KEY_MEMBER}:
+        raise StoreCorrupt(f"{name}: the backup is incomplete (has {', '.join(sorted(members))})")
+    try:
+        manifest = json.loads(members[MANIFEST])
+        files = manifest["files"]
+    except (ValueError, KeyError, TypeError):
+        raise StoreCorrupt(f"{name}: the backup's manifest is unreadable") from None
+    if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
+        raise StoreCorrupt(f"{name}: not a casebook backup of a known version")
+    problems = [f"{member} does not match its SHA-256 in the manifest"
+                for member in (DB_MEMBER, KEY_MEMBER)
+                if sha256(members[member]) != files.get(member, {}).get("sha256")]
+    if problems:
+        raise StoreCorrupt(f"{name}: backup failed verification: " + "; ".join(problems))
+    return manifest, members[DB_MEMBER], members[KEY_MEMBER]
+
+
+@dataclass
+class RestoreResult:
+    db_path: Path
+    manifest: dict[str, Any]
+    opened: bool  # the restored casebook was opened and compared with the manifest
+
+
+def restore(path: Path, to_dir: Path, *, passphrase: str | None = None,
+            identity: x25519.Identity | None = None,
+            casebook_passphrase: str | None = None) -> RestoreResult:
+    """Verify a backup and write its casebook into ``to_dir``; then, given the casebook's
+    passphrase, open it and compare counts and the audit chain with the manifest."""
+    manifest, db_bytes, key_bytes = read_backup(read_input(path, MAX_BACKUP_BYTES), str(path),
+                                                passphrase=passphrase, identity=identity)
+    name = Path(str(manifest.get("source") or "casebook.db")).name or "casebook.db"
+    to_dir.mkdir(parents=True, exist_ok=True)
+    db_path = to_dir / name
+    key_path = KeyFile.path_for(db_path)
+    for p in (db_path, key_path):
+        if p.exists():
+            raise AlreadyExists(f"{p}: already exists; restore into an empty directory")
+    write_atomic(key_path, key_bytes)
+    write_atomic(db_path, db_bytes)
+    if casebook_passphrase is None:
+        return RestoreResult(db_path, manifest, opened=False)
+    with Casebook.open(str(db_path), casebook_passphrase, actor="restore") as book:
+        counts = book.count()
+        report = book.audit_verify()
+        book.audit("restore", None, {"from": path.name, "created": manifest.get("created")})
+    problems = []
+    if counts != manifest.get("counts"):
+        problems.append(f"record counts {counts} differ from the manifest {manifest.get('counts')}")
+    if not report.ok:
+        problems.append("audit chain: " + "; ".join(report.problems))
+    if report.entries < manifest["audit"]["entries"]:
+        problems.append("audit entries are missing")
+    if problems:
+        raise StoreCorrupt(f"{db_path}: restored, but verification failed: " + "; ".join(problems))
+    return RestoreResult(db_path, manifest, opened=True)
