@@ -79,8 +79,8 @@ with a suffix (통화시, not 통화 "phone call"): {exclude}. Some names are am
 to one place only: 안산 is Anshan (Liaoning), not Ansan (South Korea); 광주 (Gwangju) is not
 a spelling of Guangzhou (광저우); in English "the Tumen" is the river and "Tumen" alone the
 city, but Korean 도문 is always the city; 남양 in running text is Namyang unless 주 follows
-(남양주). Names broken across lines by PDF hyphenation ("Hoe-\nryong") are not found: join
-such lines first. The gazetteer has no coordinates.
+(남양주). Names broken across lines by PDF hyphenation ("Hoe-" at a line end, "ryong" on
+the next) are not found: join such lines first. The gazetteer has no coordinates.
 """
 
 _MONEY_METHOD = """\

@@ -299,13 +299,17 @@ class Gazetteer:
                 han.append(form)
             elif form.isascii():
                 latin.append(form)
+        # Each regex opens with a lookahead on the possible first characters: the regex engine
+        # then rejects most positions with one set test instead of trying every trie branch.
         latin_re = re.compile(
-            r"(?<![a-z0-9])(?:" + _trie_regex(latin) + r")"
+            _first_chars(latin) + r"(?<![a-z0-9])(?:" + _trie_regex(latin) + r")"
             r"(?:[ \t]+(?:provinces?|prefecture|county|city|district)|-(?:do|si|gun|kun|shi))?"
             r"(?![a-z0-9])"
         )
-        hangul_re = re.compile(r"(?<![\uac00-\ud7a3])(?:" + _trie_regex(hangul) + ")")
-        han_re = re.compile("(?:" + _trie_regex(han) + ")")
+        hangul_re = re.compile(
+            _first_chars(hangul) + r"(?<![\uac00-\ud7a3])(?:" + _trie_regex(hangul) + ")"
+        )
+        han_re = re.compile(_first_chars(han) + "(?:" + _trie_regex(han) + ")")
         return latin_re, hangul_re, han_re
 
     # ------------------------------------------------------------------ queries
@@ -450,6 +454,12 @@ def _trie_regex(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
     return _node_regex(trie) or "(?!)"
+
+
+def _first_chars(words: Iterable[str]) -> str:
+    """A lookahead admitting only the first characters of ``words``."""
+    firsts = sorted({w[0] for w in words if w})
+    return "(?=[" + "".join(re.escape(c) for c in firsts) + "])" if firsts else "(?!)"
 
 
 def _node_regex(node: dict) -> str:
