@@ -40,7 +40,9 @@ def review(
     reject: Annotated[list[int], typer.Option(help="Reject this fact id (repeatable).")] = [],
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:
-    """Walk through a testimony's suggested facts: [a]ccept, [e]dit, [r]eject, [s]kip, [q]uit.
+    """Walk through a testimony's suggested facts and accept, edit or reject each one.
+
+    At each fact, type a (accept), e (edit, then key=value pairs), r (reject), s (skip) or q (quit).
 
     Only accepted facts feed statistics and reports. With --json, prints the suggested facts
     and their supporting words instead of asking.
