@@ -5,7 +5,8 @@ and no hidden number can be worked out from the published ones. "Worked out" is 
 assumed: :func:`attack` plays the reader who knows every published cell of a set of tables
 (each table alone, and every pair that shares a variable) and solves linear programmes for the
 smallest and largest value each hidden cell could have. A hidden cell is safe only when that
-range is at least ``k`` wide. Suppression grows until every hidden cell is safe.
+range is at least ``k`` wide (a hidden cell that is truly empty exposes no one and needs no
+range). Suppression grows until every hidden cell is safe.
 
 A number that appears in several tables (the total of persons, the count of a category in a
 one-way table and in the same table split by period) is the same margin and gets one decision,
@@ -54,8 +55,12 @@ def _where(t: Table, key: Key) -> tuple[str, str]:
 
 
 def attack(tables: list[Table], hidden: set[Key], known: dict[Key, int] | None = None,
-           only: set[Key] | None = None) -> dict[Key, Interval]:
+           only: set[Key] | None = None, stop_at: float | None = None,
+           ) -> dict[Key, Interval]:
     """Feasible range of each hidden cell given every other cell of these tables.
+
+    With ``stop_at``, a range already known to be at least that wide is not refined (the
+    interval returned is then an inner bound, enough to call the cell safe).
 
     The unknowns are the counts of every combination of the tables' variables (what the
     attacker would like to know); each published cell is a sum of some of them; all are >= 0.
@@ -84,21 +89,40 @@ def attack(tables: list[Table], hidden: set[Key], known: dict[Key, int] | None =
 
     keys = {t.key(rg, cg) for t in tables for rg in t.row_groups for cg in t.col_groups}
     published = [k for k in keys if k not in hidden]
-    a_eq = np.array([mask(k) for k in published], dtype=float)
+    targets = sorted(keys & hidden & (only if only is not None else hidden), key=sorted)
+    masks = {key: mask(key).astype(float) for key in targets}
+    a_eq = np.array([mask(k) for k in published], dtype=float).reshape(len(published), size)
     b_eq = np.array([values[k] for k in published], dtype=float)
+    # every LP solution is a filling the attacker cannot rule out: it widens what is known
+    seen = {key: [float(values[key]), float(values[key])] for key in targets}
+    exact: dict[Key, list[float | None]] = {key: [None, None] for key in targets}
+
+    def solve(key: Key, sign: float) -> None:
+        res = linprog(-sign * masks[key], A_eq=a_eq if len(published) else None,
+                      b_eq=b_eq if len(published) else None, bounds=(0, None), method="highs")
+        if res.status == 3:  # unbounded: nothing limits this cell from above
+            exact[key][1] = seen[key][1] = float("inf")
+            return
+        if res.status != 0:
+            raise RuntimeError(f"audit LP failed ({res.message}) for {sorted(key)}")
+        exact[key][0 if sign < 0 else 1] = -sign * res.fun
+        for other, m in masks.items():
+            v = float(m @ res.x)
+            seen[other][0] = min(seen[other][0], v)
+            seen[other][1] = max(seen[other][1], v)
+
+    for key in targets:
+        if stop_at is not None and seen[key][1] - seen[key][0] >= stop_at:
+            continue
+        solve(key, 1.0)
+        if stop_at is not None and seen[key][1] - seen[key][0] >= stop_at:
+            continue
+        solve(key, -1.0)
     out: dict[Key, Interval] = {}
-    for key in keys & hidden & (only if only is not None else hidden):
-        c = mask(key).astype(float)
-        bounds = []
-        for sign in (1.0, -1.0):
-            res = linprog(sign * c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
-            if res.status == 3:  # unbounded: nothing limits this cell from above
-                bounds.append(float("inf"))
-            elif res.status != 0:
-                raise RuntimeError(f"audit LP failed ({res.message}) for {sorted(key)}")
-            else:
-                bounds.append(sign * res.fun)
-        out[key] = Interval(bounds[0], bounds[1], values[key])
+    for key in targets:
+        lo, hi = exact[key]
+        out[key] = Interval(seen[key][0] if lo is None else lo,
+                            seen[key][1] if hi is None else hi, values[key])
     return out
 
 
@@ -157,7 +181,7 @@ def protect(tables: list[Table], k: int = DEFAULT_K, rounding: int | None = None
     primary = set(hidden)
     eqs = _equations(tables)
     wide: set[tuple[int, Key]] = set()  # (group, cell) found safe: stays safe as more is hidden
-    for _round in range(10_000):
+    while True:
         changed = True
         while changed:  # a line with exactly one hidden member gives it away by subtraction
             changed = False
@@ -168,14 +192,20 @@ def protect(tables: list[Table], k: int = DEFAULT_K, rounding: int | None = None
         narrow = _narrow_cells(tables, hidden, values, k, wide)
         if not narrow:
             break
+        touched: set[int] = set()  # one fix per line per round: the others may now be wide
         for key in narrow:
-            for total, parts in eqs:
-                if key == total or key in parts:
-                    if _suppress_one_more(parts, total, hidden, values):
-                        break
-            else:
-                if all(m in hidden for m in values):
+            lines = [i for i, (total, parts) in enumerate(eqs) if key == total or key in parts]
+            if touched & set(lines):
+                continue
+            for i in lines:
+                if _suppress_one_more(eqs[i][1], eqs[i][0], hidden, values):
+                    touched.add(i)
+                    break
+            else:  # every line through it is hidden: widen through its tables' other cells
+                shown = [m for m in values if m not in hidden and values[m] > 0]
+                if not shown:
                     raise DisclosureRisk("cannot protect these tables even fully suppressed")
+                hidden.add(min(shown, key=lambda m: (values[m], sorted(m))))
     for t in tables:
         t.k, t.rounding = k, rounding
         t.suppressed = {(rg, cg) for rg in t.row_groups for cg in t.col_groups
@@ -193,11 +223,11 @@ def _narrow_cells(tables: list[Table], hidden: set[Key], values: dict[Key, int],
     for group in audit_groups(tables, hidden):
         gid = tuple(id(t) for t in group)
         keys = {t.key(rg, cg) for t in group for rg in t.row_groups for cg in t.col_groups}
-        todo = {key for key in keys & hidden if (gid, key) not in wide}
+        todo = {key for key in keys & hidden if (gid, key) not in wide and values[key] > 0}
         if not todo:
             continue
-        for key, iv in attack(group, hidden, values, only=todo).items():
-            if iv.width < k - 1e-6:
+        for key, iv in attack(group, hidden, values, only=todo, stop_at=k).items():
+            if iv.width < k - 1e-6 and iv.hi > 1e-9:  # a cell pinned to 0 exposes nobody
                 narrow[key] = None
             else:
                 wide.add((gid, key))

@@ -107,8 +107,19 @@ def title(table: str, lang: str = "en") -> str:
     return TITLES.get(table, (table, table))[_i(lang)]
 
 
+TIMES = {"0": ("never sold", "팔리지 않음"), "1": ("once", "1회"), "2": ("twice", "2회"),
+         "3": ("three times", "3회"), "4_plus": ("more than three times", "4회 이상"),
+         "3_plus": ("three or more times", "3회 이상")}
+NUMBER = {"0": ("none", "없음"), "1": ("one", "1명"), "2": ("two", "2명"),
+          "3_plus": ("three or more", "3명 이상")}
+
+
 def category(table: str, code: str, lang: str = "en") -> str:
     """Label of a category code: shared vocabulary first, then the bands above, then the code."""
+    if table in ("times_sold", "arrests", "repatriations") and code in TIMES:
+        return TIMES[code][_i(lang)]
+    if table == "children_in_china" and code in NUMBER:
+        return NUMBER[code][_i(lang)]
     if table in VOCAB_OF and code not in (NOT_STATED, STATED, ALL):
         try:
             from casebook.vocab import load

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from casebook.publish.dataset import Dataset, PersonRow
-from casebook.publish.variables import _NK_FALLBACK, CN_PROVINCES, NK_PROVINCES
+from casebook.publish.variables import (
+    _NK_FALLBACK, CN_PROVINCES, NK_PROVINCES, _gazetteer_province,
+)
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -38,23 +40,38 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?\b|[가-힣]{2,5}"
 
 
 def _known_place(word: str) -> str | None:
-    """The province of a word that is a place, from the gazetteer or our own short list."""
+    """The province of a word that is a place below province level (gazetteer, then our list)."""
     low = word.lower()
+    if any(low == p.lower() for p in NK_PROVINCES + CN_PROVINCES):
+        return None  # a province is coarse enough to stay
     try:
-        from casebook.vocab import places  # type: ignore[attr-defined]
+        from casebook.vocab import places
 
         place = places.gazetteer().lookup(word)
         if place is not None:
-            prov = places.gazetteer().province_of(place)
-            return getattr(prov, "name_en", None) or (str(prov) if prov else "")
+            if place.level in ("country", "province", "region", "river"):
+                return None
+            return _gazetteer_province(word)
     except Exception:  # noqa: BLE001 - the gazetteer is optional here
         pass
-    if low in _NK_FALLBACK:
-        return _NK_FALLBACK[low]
-    for prov in NK_PROVINCES + CN_PROVINCES:
-        if low == prov.lower():
-            return None  # a province is coarse enough to stay
-    return None
+    return _NK_FALLBACK.get(low)
+
+
+def _gazetteer_spans(text: str) -> list[tuple[int, int, str]]:
+    """Places the gazetteer finds in running text, with their province (below province only)."""
+    try:
+        from casebook.vocab import places
+
+        gaz = places.gazetteer()
+        out = []
+        for start, end, place in gaz.find_all(text):
+            if getattr(place, "level", "") in ("country", "province", "region", "river"):
+                continue
+            prov = gaz.province_of(place)
+            out.append((start, end, prov.name("en") if prov is not None else ""))
+        return out
+    except Exception:  # noqa: BLE001 - the gazetteer is optional here
+        return []
 
 
 _EXTRA_TOWNS = {"yanji": "Jilin", "tumen": "Jilin", "longjing": "Jilin", "helong": "Jilin",
@@ -78,6 +95,12 @@ def redact(text: str, names: list[str] | tuple[str, ...] = (), lang: str = "en")
     for pattern, repl in _DATE_PATTERNS:
         out = pattern.sub(repl, out)
     out = _HONORIFIC.sub("[이름]" if ko else "[name]", out)
+    for start, end, prov in sorted(_gazetteer_spans(out), reverse=True):
+        from casebook.publish.labels import NK_KO
+
+        tag = (f"[{NK_KO.get(prov, prov)} 지역]" if ko else f"[a place in {prov}]") if prov \
+            else ("[장소]" if ko else "[place]")
+        out = out[:start] + tag + out[end:]
     out = _PLACE_WORDS.sub("[마을]" if ko else "[village]", out)
 
     def place(m: re.Match) -> str:

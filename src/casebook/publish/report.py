@@ -37,7 +37,7 @@ h2 { font-size: 13.5pt; border-bottom: 2px solid #2f5d8a; padding-bottom: .15rem
 h3 { font-size: 11pt; margin: 1rem 0 .3rem; break-after: avoid; }
 .meta { color: #555; font-size: 9.5pt; }
 figure { margin: .6rem 0 1rem; break-inside: avoid; }
-figure svg { width: 100%; height: auto; }
+figure svg { width: 84%; height: auto; }
 figcaption { font-size: 8.5pt; color: #555; }
 table { border-collapse: collapse; margin: .3rem 0 1rem; font-size: 9pt; break-inside: avoid; }
 th, td { padding: .15rem .55rem; border-bottom: 1px solid #ddd; text-align: right; }

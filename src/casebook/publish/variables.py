@@ -10,6 +10,7 @@ docs/statistics.md. Places are reduced to provinces and dates to years before an
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -57,28 +58,39 @@ _NK_FALLBACK = {
 }
 
 
+@lru_cache(maxsize=4096)
 def province_of(text: str | None, known: tuple[str, ...] = NK_PROVINCES) -> str | None:
-    """The province a place name lies in, via casebook.vocab's gazetteer when it is installed."""
+    """The province a place name lies in ("other" if none of ``known``), via the gazetteer."""
     if not text:
         return None
-    try:  # the shared gazetteer, when that part of casebook is present
-        from casebook.vocab import places  # type: ignore[attr-defined]
-
-        place = places.gazetteer().lookup(text)
-        if place is not None:
-            prov = places.gazetteer().province_of(place)
-            if prov:
-                return getattr(prov, "name_en", None) or getattr(prov, "name", None) or str(prov)
-    except Exception:  # noqa: BLE001 - an absent or partial vocab must not stop statistics
-        pass
+    prov = _gazetteer_province(text)
+    if prov is not None:
+        return prov if prov in known else "other"
     low = text.lower()
-    for prov in known:
-        if prov.lower() in low:
-            return prov
-    for town, prov in _NK_FALLBACK.items():
+    for name in known:
+        if name.lower() in low:
+            return name
+    for town, name in _NK_FALLBACK.items():
         if town in low:
-            return prov
+            return name if name in known else "other"
     return "other"
+
+
+def _gazetteer_province(text: str) -> str | None:
+    """English province name from casebook.vocab's gazetteer, or None when it cannot tell."""
+    try:
+        from casebook.vocab import places
+    except ImportError:
+        return None
+    try:
+        gaz = places.gazetteer()
+        place = gaz.lookup(text)
+        if place is None:
+            return None
+        prov = gaz.province_of(place)
+        return prov.name("en") if prov is not None else None
+    except Exception:  # noqa: BLE001 - a partial gazetteer must not stop statistics
+        return None
 
 
 @dataclass(frozen=True)

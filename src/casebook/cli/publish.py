@@ -1,0 +1,193 @@
+"""``casebook stats`` and ``casebook report``: statistics and the published report.
+
+Both read a :class:`~casebook.publish.dataset.Dataset` through :func:`load_dataset`, the one
+place that knows where the rows come from (the encrypted store; during development a JSON file
+given with the hidden ``--dataset-json`` option).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from casebook.errors import InvalidInput
+from casebook.publish.dataset import Dataset
+
+
+@dataclass
+class DatasetSource:
+    """Where a command's rows come from."""
+
+    db: str | None = None
+    passphrase_file: Path | None = None
+    dataset_json: Path | None = None
+    budget_file: Path | None = None
+
+
+def load_dataset(ctx: DatasetSource) -> Dataset:
+    """The rows of the casebook. The store adapter plugs in here (TODO lead: read the store)."""
+    if ctx.dataset_json is not None:
+        try:
+            text = ctx.dataset_json.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InvalidInput(f"{ctx.dataset_json}: cannot read ({exc.strerror})") from None
+        return Dataset.from_json(text, str(ctx.dataset_json))
+    try:
+        from casebook.store.publish_adapter import dataset_from_store  # type: ignore
+    except ImportError:
+        raise InvalidInput("statistics from an encrypted casebook are not wired in this build; "
+                           "use --dataset-json FILE") from None
+    from casebook.cli.common import open_casebook
+
+    return dataset_from_store(open_casebook(ctx.db, ctx.passphrase_file))
+
+
+def budget_store(ctx: DatasetSource):
+    """The privacy budget ledger of the casebook (a JSON file only in development)."""
+    if ctx.budget_file is not None:
+        return JsonFileBudgetStore(ctx.budget_file)
+    try:
+        from casebook.store.publish_adapter import budget_store_for  # type: ignore
+    except ImportError:
+        raise InvalidInput("--epsilon needs the casebook's privacy budget; not wired in this "
+                           "build (development: --budget-file FILE)") from None
+    from casebook.cli.common import open_casebook
+
+    return budget_store_for(open_casebook(ctx.db, ctx.passphrase_file))
+
+
+class JsonFileBudgetStore:
+    """Development ledger: epsilons and release descriptions only, no testimony data."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def load(self) -> dict:
+        return json.loads(self.path.read_text()) if self.path.exists() else {}
+
+    def save(self, ledger: dict) -> None:
+        self.path.write_text(json.dumps(ledger, indent=2))
+
+
+def _format_tables(tables, fmt: str) -> str:
+    from casebook.publish import labels
+    from casebook.publish.tables import ALL
+
+    if fmt == "json":
+        return json.dumps([t.to_dict() for t in tables], ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(["table", "row", "column", "count", "share", "ci95_low", "ci95_high", "n",
+                    "suppressed"])
+        for t in tables:
+            for c in t.to_dict()["cells"]:
+                ci = c.get("ci95") or ["", ""]
+                w.writerow([t.name, c["row"], c["col"], "" if c["count"] is None else c["count"],
+                            c.get("share", ""), ci[0], ci[1], c.get("n", ""), c["suppressed"]])
+        return buf.getvalue()
+    if fmt != "table":
+        raise InvalidInput(f"--format {fmt}: use table, csv or json")
+    lines = []
+    for t in tables:
+        lines.append(f"\n{labels.title(t.name)}" + (f"  (by {t.col_var})" if t.col_var else ""))
+        cols = t.col_groups
+        header = ["category"] + [labels.category(t.col_var or "", c) for c in cols]
+        if t.col_var is None:
+            header = ["category", "persons", "share", "95% interval"]
+        rows = [header]
+        for rg in t.row_groups:
+            if t.col_var is None:
+                v, p = t.value(rg), t.proportion(rg)
+                rows.append([labels.category(t.name, rg), "hidden" if v is None else str(v),
+                             f"{100 * p['p']:.1f}%" if p else "",
+                             f"{100 * p['lo']:.1f}–{100 * p['hi']:.1f}%" if p else ""])
+            else:
+                rows.append([labels.category(t.name, rg)] + [
+                    "hidden" if t.value(rg, c) is None else str(t.value(rg, c)) for c in cols])
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        for r in rows:
+            lines.append("  " + "  ".join(x.ljust(w) if i == 0 else x.rjust(w)
+                                          for i, (x, w) in enumerate(zip(r, widths))))
+        s = t.summary.get(ALL)
+        if s:
+            lines.append(f"  median {s['median']:,.0f} (quartiles {s['q1']:,.0f}–{s['q3']:,.0f})"
+                         f" {s['unit']}")
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("stats")
+    def stats_command(
+        table: Optional[str] = typer.Argument(None, help="One table (default: all). "
+                                              "See docs/statistics.md for the list."),
+        by: Optional[str] = typer.Option(None, "--by", help="Split by another field."),
+        period: Optional[str] = typer.Option(None, "--period",
+                                             help="Width in years (5) or a range (2000-2009)."),
+        fmt: str = typer.Option("table", "--format", help="table | csv | json"),
+        publish: bool = typer.Option(False, "--publish",
+                                     help="Apply disclosure control (k, suppression)."),
+        k: int = typer.Option(11, "--k", help="Minimum persons per published cell."),
+        rounding: Optional[int] = typer.Option(None, "--round",
+                                               help="Round published counts to this base."),
+        epsilon: Optional[float] = typer.Option(None, "--epsilon", help="Differentially "
+                                                "private release spending this much budget."),
+        db: Optional[str] = typer.Option(None, "--db", envvar="CASEBOOK_DB", help="Casebook."),
+        passphrase_file: Optional[Path] = typer.Option(None, "--passphrase-file",
+                                                       envvar="CASEBOOK_PASSPHRASE_FILE"),
+        dataset_json: Optional[Path] = typer.Option(None, "--dataset-json", hidden=True),
+        budget_file: Optional[Path] = typer.Option(None, "--budget-file", hidden=True),
+    ) -> None:
+        """Counts, shares with 95% Wilson intervals, and missing values, per table."""
+        from casebook.publish.disclosure import protect
+        from casebook.publish.tables import TABLE_NAMES, compute_tables
+
+        src = DatasetSource(db, passphrase_file, dataset_json, budget_file)
+        names = [table] if table else list(TABLE_NAMES)
+        if by and table is None:
+            names = [n for n in names if n != by]
+        tables = compute_tables(load_dataset(src), names, by=by, period=period)
+        if epsilon is not None:
+            from casebook.publish.privacy import PrivacyLedger, release
+
+            release(tables, epsilon, PrivacyLedger(budget_store(src)),
+                    f"stats {' '.join(names)} by={by} period={period}", k)
+        elif publish:
+            protect(tables, k=k, rounding=rounding)
+        sys.stdout.write(_format_tables(tables, fmt))
+
+    @app.command("report")
+    def report_command(
+        out: Path = typer.Option(..., "--out", help="HTML file to write (PDF beside it)."),
+        pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF (WeasyPrint)."),
+        lang: str = typer.Option("en", "--lang", help="en | ko: language of the report."),
+        period: Optional[str] = typer.Option(None, "--period",
+                                             help="Range (2000-2009) or trend width (5)."),
+        k: int = typer.Option(11, "--k", help="Minimum persons per published cell."),
+        rounding: Optional[int] = typer.Option(None, "--round", help="Round counts."),
+        epsilon: Optional[float] = typer.Option(None, "--epsilon", help="DP release."),
+        quotes: int = typer.Option(5, "--quotes", help="Number of redacted quotes (0: none)."),
+        db: Optional[str] = typer.Option(None, "--db", envvar="CASEBOOK_DB", help="Casebook."),
+        passphrase_file: Optional[Path] = typer.Option(None, "--passphrase-file",
+                                                       envvar="CASEBOOK_PASSPHRASE_FILE"),
+        dataset_json: Optional[Path] = typer.Option(None, "--dataset-json", hidden=True),
+        budget_file: Optional[Path] = typer.Option(None, "--budget-file", hidden=True),
+    ) -> None:
+        """A self-contained HTML report (optionally PDF) that passed disclosure control."""
+        from casebook.publish.privacy import PrivacyLedger
+        from casebook.publish.report import write_report
+
+        src = DatasetSource(db, passphrase_file, dataset_json, budget_file)
+        ds = load_dataset(src)
+        ledger = PrivacyLedger(budget_store(src)) if epsilon is not None else None
+        written = write_report(ds, out, lang=lang, pdf=pdf, period=period, k=k,
+                               rounding=rounding, epsilon=epsilon, ledger=ledger, quotes=quotes)
+        for path in written:
+            sys.stdout.write(f"wrote {path}\n")
