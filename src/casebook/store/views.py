@@ -55,20 +55,18 @@ def publish_dataset(book: Casebook, *, with_text: bool = False):
     rows = []
     for person_id, tells in sorted(by_person.items()):
         record = _merge(accepted.get(s.id, Record()) for s in tells)
-        consents = [book.consent_of(s.id) for s in tells]
+        consent = _strictest([book.consent_of(s.id) for s in tells])
         person = book.get_person(person_id) if person_id > 0 else None
         text = None
-        if with_text:
-            quotable = [s for s, c in zip(tells, consents) if c.allows("anonymous_quotation")]
-            if quotable:
-                text = book.get_testimony(quotable[0].id, purpose="report quotation").text
+        if with_text and consent.allows("anonymous_quotation"):
+            text = book.get_testimony(tells[0].id, purpose="report quotation").text
         years = [s.interview_year for s in tells if s.interview_year]
         names = [n for n in ((person.pseudonym, person.surname) if person else ()) if n]
         rows.append(PersonRow(
             person_id=person_id, organisation=tells[0].organisation,
             interview_year=max(years) if years else None,
             birth_year=person.birth_year if person else None,
-            consent=_strictest(consents), profile=profile(record), events=list(record.events),
+            consent=consent, profile=profile(record), events=list(record.events),
             text_for_quotes=text, language=tells[0].language, names=names,
         ))
     return Dataset(rows, name="casebook")
