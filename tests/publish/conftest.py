@@ -127,3 +127,8 @@ def solve_hidden(published: list[dict]) -> dict[tuple, tuple[float, float]]:
 @pytest.fixture
 def attacker():
     return solve_hidden
+
+
+@pytest.fixture
+def person():
+    return make_person
