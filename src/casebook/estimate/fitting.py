@@ -197,17 +197,17 @@ class Fitter:
         return residual * 1e4 + 1e-300 < smallest
 
     def _full_rank(self, X, colmask, rowmask) -> np.ndarray:
-        """Rank check of the design restricted to kept cells and estimated parameters."""
-        key_rows = np.packbits(rowmask, axis=1)
-        key_cols = np.packbits(colmask, axis=1)
-        keys = np.concatenate([key_rows, key_cols], axis=1)
-        uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
-        out = np.empty(len(uniq), dtype=bool)
-        for u in range(len(uniq)):
-            b = int(np.flatnonzero(inverse.ravel() == u)[0])
-            sub = X[rowmask[b]][:, colmask[b]]
-            out[u] = sub.shape[0] >= sub.shape[1] and np.linalg.matrix_rank(sub) == sub.shape[1]
-        return out[inverse.ravel()]
+        """Rank check of the design restricted to kept cells and estimated parameters.
+
+        Left-out cells and parameters become zero rows and columns of a stacked matrix, so one
+        batched SVD answers for every distinct (cells, parameters) pattern at once.
+        """
+        keys = np.concatenate([np.packbits(rowmask, axis=1), np.packbits(colmask, axis=1)], axis=1)
+        _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+        rm, cm = rowmask[first], colmask[first]
+        stacked = X[None, :, :] * rm[:, :, None] * cm[:, None, :]
+        rank = np.linalg.matrix_rank(stacked)
+        return (rank == cm.sum(axis=1))[inverse.ravel()]
 
     def exists(self, X: np.ndarray, y: np.ndarray, colmask: np.ndarray, rowmask: np.ndarray) -> bool:
         """Fienberg–Rinaldo: does a strictly positive table share the model's sufficient statistics?

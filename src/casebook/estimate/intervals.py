@@ -42,7 +42,7 @@ def profile_interval(fitter: Fitter, y: np.ndarray, model: Model, level: float =
 
     ``likelihood="poisson"`` profiles the Poisson log-linear likelihood with the unseen cell added
     (the research reproductions); ``"multinomial"`` adds Rcapture's conditional-on-N term, which
-    moves both limits up a little (about 0.1% on the UK table).
+    moves both limits down a little (about 0.05% on the UK table).
     """
     if likelihood not in ("poisson", "multinomial"):
         raise ValueError(f"unknown profile likelihood {likelihood!r}")

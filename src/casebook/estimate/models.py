@@ -112,7 +112,7 @@ def parse_model(spec: str, lists: Sequence[str]) -> Model:
             part = part.strip()
             if not part:
                 continue
-            names = [p.strip() for p in re.split(r"[:*x×]", part) if p.strip()]
+            names = [p.strip() for p in re.split(r"[:*×]", part) if p.strip()]
             unknown = [p for p in names if p not in position]
             if unknown:
                 raise InvalidInput(

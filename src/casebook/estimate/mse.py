@@ -168,8 +168,9 @@ def _ntop(ranking: Ranking, ntop: int | None, n_lists: int) -> int:
 def _bootstrap_rule(fitter, y, method, ranking, chosen, p_threshold, ntop):
     """A function from a stack of count vectors to the estimates the method would give."""
     t = fitter.n_lists
-    if method == "bic" and ranking is not None and ranking.searched == "enumeration":
-        top = [r.model for r in ranking.models[: _ntop(ranking, ntop, t)]]
+    enumerated = method == "bic" and ranking is not None and ranking.searched == "enumeration"
+    if enumerated or method in ("main", "fixed"):
+        top = [r.model for r in ranking.models[: _ntop(ranking, ntop, t)]] if enumerated else [chosen]
         start = fitter.fit(top, y).beta  # warm starts: replicates are close to the data
 
         def rule(samples: np.ndarray) -> np.ndarray:
@@ -198,9 +199,8 @@ def _bootstrap_rule(fitter, y, method, ranking, chosen, p_threshold, ntop):
 
         def one(y):
             return _estimate_of(fitter, y, bhs_stepwise(fitter, y, p))
-    else:
-        def one(y):
-            return _estimate_of(fitter, y, chosen)
+    else:  # pragma: no cover - every method is handled above
+        raise AssertionError(method)
 
     def rule(samples: np.ndarray) -> np.ndarray:
         out = np.empty(samples.shape[0])
