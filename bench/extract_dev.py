@@ -24,8 +24,32 @@ def demo_pairs() -> list[tuple[str, dict, dict]]:
     return out
 
 
+SEEDS = ROOT / ".." / "shared" / "seeds"
+
+
+def seed_pairs() -> list[tuple[str, dict, dict]]:
+    """Seed excerpts by line range (read from ../shared/seeds at run time)."""
+    gold = ROOT / "tests" / "data" / "seed_gold.jsonl"
+    if not SEEDS.is_dir() or not gold.is_file():
+        print("seed gold skipped: ../shared/seeds or tests/data/seed_gold.jsonl absent", file=sys.stderr)
+        return []
+    out = []
+    for line in gold.read_text().splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        lines = (SEEDS / row["seed_file"]).read_text().splitlines()
+        a, b = row["lines"]
+        out.append((row["source"], row, profile(extract("\n".join(lines[a - 1:b])))))
+    return out
+
+
 def main() -> None:
-    pairs = demo_pairs()
+    which = "all"
+    for w in ("demo", "seed"):
+        if "--" + w in sys.argv:
+            which = w
+    pairs = (demo_pairs() if which in ("all", "demo") else []) + (seed_pairs() if which in ("all", "seed") else [])
     print(table(evaluate([(g, p) for _, g, p in pairs])))
     if "--diff" in sys.argv:
         key = sys.argv[sys.argv.index("--diff") + 1]

@@ -57,6 +57,10 @@ _EN_AGE = re.compile(
 _KO_AGE = re.compile(r"(?P<age>\d{1,2}|스무|스물|서른|마흔|열)\s?(?P<age2>한|두|세|네|다섯|여섯|일곱|여덟|아홉)?\s?살")
 
 
+_REL_HINT = re.compile(r"later|after|following|next")
+_AGE_HINT = re.compile(r"\bage|aged|\bwas\s")
+
+
 @dataclass(frozen=True)
 class DateMention:
     """One date expression in a sentence (absolute, relative, or an age)."""
@@ -101,7 +105,10 @@ def find_dates(text: str) -> list[DateMention]:
     def free(s: int, e: int) -> bool:
         return not any(d.start < e and s < d.end for d in out)
 
-    for rx in _EN_ABS:
+    has_digit = any(ch.isdigit() for ch in text)
+    has_hangul = any("가" <= ch <= "힣" for ch in text)
+    low = text.lower()
+    for rx in _EN_ABS if has_digit else ():
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -120,19 +127,19 @@ def find_dates(text: str) -> list[DateMention]:
                 pass
             out.append(DateMention(m.start(), m.end(), int(g["year"]), month, season,
                                    approximate=bool(qual) and not month and not season))
-    for m in _KO_ABS.finditer(text):
+    for m in _KO_ABS.finditer(text) if has_digit and has_hangul else ():
         if free(m.start(), m.end()):
             month = int(m.group("kmonth")) if m.group("kmonth") else None
             out.append(DateMention(m.start(), m.end(), int(m.group("year")), month,
                                    SEASONS.get(m.group("kseason") or ""),
                                    approximate=bool(m.group("kqual"))))
-    for m in _KO_YY.finditer(text):
+    for m in _KO_YY.finditer(text) if has_digit and has_hangul else ():
         if free(m.start(), m.end()):
             yy = int(m.group("yy"))
             year = 1900 + yy if yy >= 40 else 2000 + yy
             month = int(m.group("kmonth")) if m.group("kmonth") else None
             out.append(DateMention(m.start(), m.end(), year, month, SEASONS.get(m.group("kseason") or "")))
-    for rx in _EN_REL:
+    for rx in _EN_REL if _REL_HINT.search(low) else ():
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -151,7 +158,7 @@ def find_dates(text: str) -> list[DateMention]:
             if "and a half" in m.group().lower():
                 n += 0.5
             out.append(_rel(m.start(), m.end(), n, unit))
-    for rx in _KO_REL:
+    for rx in _KO_REL if has_hangul else ():
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -166,7 +173,7 @@ def find_dates(text: str) -> list[DateMention]:
                     "주일": "week", "일": "day"}[g["unit"]]
             nn = float(n) + (0.5 if "반" in m.group() else 0)
             out.append(_rel(m.start(), m.end(), nn, unit))
-    for m in _EN_AGE.finditer(text):
+    for m in _EN_AGE.finditer(text) if _AGE_HINT.search(low) else ():
         age = _age_value(m.group("age"))
         if age is None or not 8 <= age <= 70 or not free(m.start(), m.end()):
             continue
@@ -176,7 +183,7 @@ def find_dates(text: str) -> list[DateMention]:
             if not re.match(r"\s*(?:,|and|when|at the time|then|\.|\])", tail):
                 continue
         out.append(DateMention(m.start(), m.end(), age=age, kind="age"))
-    for m in _KO_AGE.finditer(text):
+    for m in _KO_AGE.finditer(text) if "살" in text else ():
         base = m.group("age")
         age = int(base) if base.isdigit() else korean_native_number(base + (m.group("age2") or ""))
         if age and 8 <= age <= 70 and free(m.start(), m.end()):

@@ -88,6 +88,8 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
             rf"\b(?P<t>repatriated|deported|sent|handed|returned|took)\s+{O}\s+(?:\w+\s+){{0,2}}?"
             rf"(?:back|across|over\s+to\s+(?:the\s+)?North|to\s+(?:the\s+)?North)",
             rf"\b{P}\s+(?P<t>repatriation|deportation|forced\s+return)\b",
+            rf"\b{S}\b[^.;]{{0,80}}?\band\s+(?:then\s+|later\s+)?(?:was\s+|were\s+)?(?P<t>repatriated|deported|"
+            rf"sent\s+back\s+to\s+(?:North\s+Korea|the\s+North))\b",
             rf"\b{S}\s+(?P<t>was\s+never\s+(?:repatriated|sent\s+back))",
         ),
         "escape": c(
@@ -210,6 +212,9 @@ _RECRUIT = [
         r"arranged\s+(?:a\s+)?marriage|marry\s+(?:a|his|her)\s+\w+)\b", _F)),
 ]
 
+_RECRUIT_HINT = re.compile(r"job|work|restaurant|factory|employ|earn|money|waitress|dish|maid|nanny|offer|promis|told|said|"
+                          r"drug|pill|something|drink|food|water|soju|alcohol|wine|tea|abduct|kidnap|snatch|grab|push|"
+                          r"drag|forced|put|introduc|match|husband|wife|marr", re.I)
 _RELATIONS = [
     ("neighbour_or_villager", re.compile(
         r"\b(?:neighbou?rs?|(?:woman|man|people|person|someone|lady)\s+from\s+(?:our|my|her|the\s+same)\s+(?:village|town|neighbou?rhood|street)|"
@@ -268,11 +273,56 @@ def _status(sentence: str, m: re.Match) -> str:
     return english_status(sentence, t0, t1)
 
 
+_HINTS = {  # cheap substring checks on the lower-cased sentence before any regex runs
+    "sale": ("sold", "sell", "bought", "buy", "paid", "price", "purchas", "traded", "handed", "passed", "delivered",
+             "yuan", "rmb", "元", "won", "dollar", "$", "¥"),
+    "payment": ("yuan", "rmb", "元", "won", "dollar", "$", "¥", "thousand", "hundred"),
+    "crossing": ("cross", "wade", "waded", "swam", "walked", "china", "left", "brought", "took", "led ", "guided",
+                 "smuggl", "carried", "went across", "ran across", "got across", "came across"),
+    "arrest": ("arrest", "caught", "police", "detain", "gong", "apprehend", "captur", "seiz", "authorit", "patrol"),
+    "repatriation": ("repatria", "deport", "sent", "return", "handed", "back", "extradit"),
+    "escape": ("escap", "ran away", "fled", "got away", "ran off"),
+    "arrival": ("korea", "seoul", "incheon", "hanawon"),
+    "transit": ("mongolia", "laos", "thailand", "vietnam", "cambodia", "burma", "myanmar", "bangkok", "ulaanbaatar",
+                "kunming"),
+    "violence": ("rap", "forced", "sexual", "beat", "hit", "punch", "kick", "whip", "slap", "struck", "stab", "lock",
+                 "confin", "imprison", "kept", "allowed", "held", "watch", "tied", "bars", "could not", "cannot",
+                 "threat", "police", "authorit", "send", "drug", "pill", "put something", "consciousness"),
+    "exploitation": ("prostitut", "brothel", "sex", "bath", "sauna", "massage", "karaoke", "barber", "salon",
+                     "xiaojie", "client", "customer", "cyber", "cam", "video", "stream", "computer", "online",
+                     "wife", "bride", "marr", "husband", "farmer", "bachelor", "labo", "work", "wage", "paid",
+                     "debt", "maid", "cook", "domestic"),
+    "detention": ("bowibu", "bowiwon", "bo wi", "security", "mss", "secret police", "anjeon", "boan", "bo an",
+                  "kuryu", "guryu", "mps", "police", "jip", "holding", "collection", "rodong", "nodong", "labo",
+                  "kyohwa", "gyohwa", "re-educ", "reeduc", "prison", "penitent", "kwanli", "kwalli", "gwanli"),
+    "birth": ("birth", "born", "son", "daughter", "boy", "girl", "bab", "child", "kid", "twin", "pregnan"),
+    "hukou": ("hukou", "hokou", "shenfen", "id", "identity", "registration", "papers", "permit", "documents"),
+    "recruitment": ("job", "work", "restaurant", "factory", "employ", "earn", "money", "waitress", "dish", "maid",
+                    "nanny", "offer", "promis", "drug", "pill", "something", "drink", "food", "water", "soju",
+                    "alcohol", "wine", "tea", "abduct", "kidnap", "snatch", "grab", "push", "drag", "forced", "put ",
+                    "introduc", "match", "husband", "wife", "marr"),
+    "buyer": ("korean", "chinese", "han", "joseonjok", "chosonjok", "pimp", "madam", "owner", "woman who ran"),
+    "purpose": ("brothel", "prostitut", "karaoke", "bath", "sauna", "massage", "barber", "bar", "salon", "pimp",
+                "madam", "sex", "cyber", "cam", "video", "factory", "labo", "farm", "mine", "wife", "bride", "marr",
+                "husband", "farmer", "bachelor", "widow"),
+}
+
+
+_HINT_RES = {k: re.compile("|".join(re.escape(w) for w in v)) for k, v in _HINTS.items()}
+
+
+def _hint(kind: str, low: str) -> bool:
+    return _HINT_RES[kind].search(low) is not None
+
+
 def analyse(sentence: str, ctx: Context) -> list[Cue]:
     """All cues of one English sentence."""
     cues: list[Cue] = []
+    low = sentence.lower()
     pats = _patterns(ctx.mode, ctx.names)
     for kind, rxs in pats.items():
+        if not _hint(kind, low):
+            continue
         seen: list[tuple[int, int]] = []
         for rx in rxs:
             for m in rx.finditer(sentence):
@@ -284,24 +334,23 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                 st = _status(sentence, m)
                 # "the men who sold my friend": an anchored pattern still needs her to be the patient
                 cues.append(Cue(kind, s, e, status=st, extra={"match": (m.start(), m.end())}))
-    low = sentence
-    if ctx.mode == "first" and not _SUBJECT_HER.search(low):
+    if ctx.mode == "first" and not _SUBJECT_HER.search(sentence):
         her = False
     else:
-        her = bool(_SUBJECT_HER.search(low)) or (ctx.mode == "third" and bool(re.search(
-            r"\b(?:she|her" + "".join("|" + re.escape(n) for n in ctx.names) + r")\b", low, _F)))
-    for m in _RIVER.finditer(sentence):
+        her = bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(re.search(
+            r"\b(?:she|her" + "".join("|" + re.escape(n) for n in ctx.names) + r")\b", sentence, _F)))
+    for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low or "amnok" in low) else ():
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
-    if _ABROAD.search(sentence):
+    if _hint("transit", low) and _ABROAD.search(sentence):
         cues.append(Cue("abroad", 0, 0))
     m = _ALONE.search(sentence)
     if m:
         cues.append(Cue("alone", m.start(), m.end()))
-    m = _BROKER_VOLUNTARY.search(sentence)
+    m = _BROKER_VOLUNTARY.search(sentence) if ("broker" in low or "guide" in low or "smuggler" in low) else None
     if m:
         cues.append(Cue("broker_voluntary", m.start(), m.end()))
     if her:
-        for code, rx in _VIOLENCE:
+        for code, rx in _VIOLENCE if _hint("violence", low) else ():
             for m in rx.finditer(sentence):
                 st = english_status(sentence, m.start(), m.end())
                 if code == "threat_of_denunciation" and st == UNREAL:
@@ -311,16 +360,16 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                     st = FACT
                 cues.append(Cue("violence", m.start(), m.end(), code, st))
                 break
-        for code, rx in _EXPLOIT:
+        for code, rx in _EXPLOIT if _hint("exploitation", low) else ():
             m = rx.search(sentence)
             if m:
                 st = english_status(sentence, m.start(), m.end())
                 cues.append(Cue("exploitation", m.start(), m.end(), code, st))
-        for code, rx in _FACILITIES:
+        for code, rx in _FACILITIES if _hint("detention", low) else ():
             m = rx.search(sentence)
             if m:
                 cues.append(Cue("detention", m.start(), m.end(), code, english_status(sentence, m.start(), m.end())))
-        for m in _BIRTH.finditer(sentence):
+        for m in _BIRTH.finditer(sentence) if _hint("birth", low) else ():
             n = 1
             g = m.groupdict()
             what = (g.get("what") or g.get("what2") or g.get("what3") or "").lower()
@@ -342,7 +391,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
         m = _BIRTH_PAIR.search(sentence)
         if m and re.search(r"\b(?:gave\s+birth|had|have|bore|born)\b", sentence, _F):
             cues.append(Cue("birth", m.start(), m.end(), value=2, extra={"total": True, "what": "pair"}))
-        m = _HUKOU.search(sentence)
+        m = _HUKOU.search(sentence) if _hint("hukou", low) else None
         if m:
             child_only = bool(_CHILD_ONLY.search(sentence)) and not re.search(
                 r"\b(?:I|me|my|myself|for\s+me|she\s+got|her\s+own)\b", sentence, _F)
@@ -353,24 +402,25 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                     cues.append(Cue("hukou", m.start(), m.end(), "none"))
                 elif re.search(r"\b(?:got|obtained|received|registered|issued|was\s+given|have\s+a|has\s+a)\b", sentence, _F):
                     cues.append(Cue("hukou", m.start(), m.end(), "obtained"))
-    for code, rx in _RECRUIT:
+    recruit_hint = _hint("recruitment", low)
+    for code, rx in _RECRUIT if recruit_hint else ():
         m = rx.search(sentence)
         if m:
             cues.append(Cue("recruitment", m.start(), m.end(), code, english_status(sentence, m.start(), m.end())))
-    if _ROLE_VERB.search(sentence):
+    if recruit_hint or _hint("sale", low) or _ROLE_VERB.search(sentence):
         for code, rx in _RELATIONS:
             m = rx.search(sentence)
             if m:
                 cues.append(Cue("relation", m.start(), m.end(), code))
-    for code, rx in _BUYER:
+    for code, rx in _BUYER if _hint("buyer", low) else ():
         m = rx.search(sentence)
         if m:
             cues.append(Cue("buyer", m.start(), m.end(), code))
-    for code, rx in _PURPOSE:
+    for code, rx in _PURPOSE if _hint("purpose", low) else ():
         m = rx.search(sentence)
         if m:
             cues.append(Cue("purpose", m.start(), m.end(), code))
-    m = _PROVINCE_NOW.search(sentence)
+    m = _PROVINCE_NOW.search(sentence) if "liv" in low or "stay" in low or "settled" in low else None
     if m:
         cues.append(Cue("province_now", m.start("p"), m.end("p"), re.sub(r"\s+Province$", "", m.group("p"))))
     return cues
@@ -388,11 +438,16 @@ def detect_mode(text: str, names: tuple[str, ...]) -> str:
     return "third" if third > first else "first"
 
 
-_ORIGIN = re.compile(
-    r"\b(?:I\s+am|I[’']m|I\s+was|she\s+is|she\s+was|I\s+come|she\s+comes|we\s+were|we\s+are)\s+(?:originally\s+)?"
-    r"(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|20)\d\d\s+in)\s+(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|"
-    r"Province|[A-Z][\w'’ŏŭ\-]+))*)|\b(?:I|she)\s+grew\s+up\s+in\s+(?P<p2>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County))?)"
-    r"|\b(?:my|her)\s+(?:home\s*town|hometown|home)\s+(?:is|was)\s+(?P<p3>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County))?)")
+_PLACE = r"[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*"
+_ORIGIN = [
+    re.compile(rf"\b(?:I\s+am|I[’']m|I\s+was|she\s+is|she\s+was|I\s+come|she\s+comes|we\s+were|we\s+are|we\s+come)\s+"
+               rf"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
+    re.compile(rf"\b(?:born|raised)\s+(?:in\s+(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
+    re.compile(rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
+    re.compile(rf"\b(?:my|her|our)\s+(?:home\s*town|hometown|home)\s+(?:is|was|of)\s+(?P<p>{_PLACE})"),
+    re.compile(rf"\b(?:at\s+home\s+in|back\s+home\s+in|visit\s+us\s+in|my\s+(?:own\s+)?(?:village|town)\s+in|"
+               rf"go\s+back\s+to|return(?:ed)?\s+home\s+to|our\s+(?:house|home)\s+in)\s+(?P<p>{_PLACE})"),
+]
 _BORN = re.compile(r"\b(?:I|she)\s+was\s+born\s+(?:\w+\s+){0,4}?in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b")
 
 
@@ -405,12 +460,16 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
     out = []
     body = text[header_end:]
     if "origin_nk" not in have:
-        for m in _ORIGIN.finditer(body):
-            g = next(x for x in ("p", "p2", "p3") if m.group(x))
-            place = nk_place(m.group(g))
-            if place:
-                s = header_end + m.start(g) + place[1]
-                out.append(Fact("origin_nk", place[0], Evidence(s, s + len(place[0])), 0.7))
+        done = False
+        for rx in _ORIGIN:
+            for m in rx.finditer(body):
+                place = nk_place(m.group("p"))
+                if place:
+                    s = header_end + m.start("p") + place[1]
+                    out.append(Fact("origin_nk", place[0], Evidence(s, s + len(place[0])), 0.7))
+                    done = True
+                    break
+            if done:
                 break
     if "birth_year" not in have:
         m = _BORN.search(body)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from casebook.extract.places import CHINA_PROVINCE_RE, nk_place
+from casebook.extract.places import CHINA_PROVINCE_RE, NK_PLACE_RE, find_nk_places, is_province, nk_place
 
 KOREAN_SURNAMES = (
     "Kim Lee Yi Rhee Ri Park Pak Bak Paek Baek Paik Choi Choe Chae Jung Jeong Chung Kang Cho Jo Yoon Yun Jang Chang "
@@ -43,12 +43,27 @@ class HeaderFacts:
     end: int = 0  # where the header ends in the cleaned text
 
 
+_NAME_LINE = re.compile(rf"\s*(?:(?:Case|Testimony|Account)\s*(?:No\.?\s*)?\d+[:.,]?\s*)?(?:Ms|Mrs|Miss|Madam)\.?\s+"
+                        rf"(?:{_SURNAME_ALT}|[A-Z][a-z]+)\b[^.!?\n]{{0,120}}?(?=\s+(?:I|My|We|When|In|On|After|There|The|A|[“\"])\s)")
+
+
+_NAME_FROM = re.compile(rf"\s*(?:Ms|Mrs|Miss|Madam)\.?\s+(?:{_SURNAME_ALT}|[A-Z][a-z]+)\s+(?:(?:from|of|in)\s+)?"
+                        rf"(?:\[[^\]]{{0,40}}\]|(?:{NK_PLACE_RE})(?:\s+(?:City|County|Province))?|"
+                        rf"[A-Z][\w'’ŏŭ\-]+\s+(?:City|County|Province))")
+
+
 def header_end(text: str) -> int:
     """Offset where the story starts: after the first paragraph when it looks like a header."""
     first = text.split("\n\n", 1)[0]
-    if len(first) <= 260 or re.match(r"\s*(?:case|testimony|interview|account|구술자|면담|사례)\b", first, re.I):
-        if len(first) <= 400:
-            return len(first)
+    m = _NAME_FROM.match(first) or _NAME_LINE.match(first)
+    if m:
+        return m.end()
+    rest = text[len(first):].strip()
+    headerish = bool(re.match(r"\s*[\[(]?(?:case|testimony|interview|account|transcript|구술|면담|사례|증언)", first, re.I)) or \
+        bool(re.search(r"[:|/]|\b(?:born|b\.)\s|(?:19|20)\d\d\s?년생|\(pseudonym\)|\(가명\)|Ms\.|Mrs\.", first)) or \
+        not re.search(r"[.!?。]\s*$|[다요]\.?\s*$", first)
+    if rest and headerish and len(first) <= 400:
+        return len(first)
     # a header line at the very top of a long first paragraph
     m = re.match(r"\s*(?:Case|Testimony|Account)\s*(?:No\.?\s*)?\d+[^.\n]{0,140}?(?:\b(?:19|20)\d\d\b\)?\.?|Province\b\.?)", first)
     return m.end() if m else 0
@@ -87,6 +102,11 @@ def parse_header(text: str) -> HeaderFacts:
                 break
         if out.origin_nk:
             break
+    if out.origin_nk is None or is_province(out.origin_nk[0]):
+        # "b. 1988, Sinuiju", "고향: 함경북도 회령": the most specific North Korean place in the header
+        places = [p for p in find_nk_places(head) if not is_province(p[0])]
+        if places and not re.search(r"(?:interview|면담)\w*\s*(?:in|at|장소)?\s*[:：]?\s*$", head[:places[0][1]], re.I):
+            out.origin_nk = places[0]
     return out
 
 

@@ -24,7 +24,7 @@ def kiwi():
     """The shared Kiwi analyser (loaded once, from the installed model package)."""
     from kiwipiepy import Kiwi
 
-    return Kiwi(num_workers=0)
+    return Kiwi()
 
 
 _SALE_VERBS = {"팔", "팔리", "되팔", "팔아넘기", "팔아먹", "넘기"}
@@ -280,7 +280,7 @@ def _ko_count(s: str | None) -> int:
     return {"하나": 1, "한명": 1, "둘": 2, "두명": 2, "셋": 3, "세명": 3}.get(s, 1)
 
 
-_ORIGIN = re.compile(r"(?:고향은|고향이)\s?(?P<p>[가-힣]+(?:\s[가-힣]+)?)|(?P<p2>[가-힣]+)에서\s?(?:나서|태어나|태어났|자랐|나고)")
+_ORIGIN = re.compile(r"(?:고향은|고향이)\s?(?P<p>[가-힣]+(?:\s[가-힣]+)?)|(?P<p2>[가-힣]+(?:\s[가-힣]+)?)(?:에서\s?(?:나서|태어나|태어났|자랐|나고|왔|살았|살다)|\s?사람이|\s?출신|에\s?살았)")
 _BORN = re.compile(r"(?P<y>19[4-9]\d|20[0-2]\d)\s?년(?:에|도에)?\s?(?:태어났|태어나|출생|생)")
 
 
@@ -295,9 +295,14 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
     if "origin_nk" not in have:
         for m in _ORIGIN.finditer(body):
             g = "p" if m.group("p") else "p2"
-            place = nk_place(m.group(g))
+            text_g = m.group(g)
+            place = nk_place(text_g)
+            off = 0
+            if not place and " " in text_g:
+                off = text_g.rindex(" ") + 1
+                place = nk_place(text_g[off:])
             if place:
-                s = header_end + m.start(g) + place[1]
+                s = header_end + m.start(g) + off + place[1]
                 out.append(Fact("origin_nk", place[0], Evidence(s, s + len(place[0])), 0.7))
                 break
     if "birth_year" not in have:

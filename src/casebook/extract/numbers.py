@@ -148,11 +148,16 @@ def _parse_num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
+_MONEY_HINT = re.compile(r"yuan|rmb|cny|元|won|dollar|usd|kpw|[$¥￥₩]|위안|원|달러|불", re.I)
+
+
 def find_money(text: str) -> list[Money]:
     """All amounts of money in ``text``, in order; an amount right after another one in a
     different currency ("1,500 yuan, more than $200") is marked ``converted``."""
     found: list[Money] = []
     taken: list[tuple[int, int]] = []
+    if not _MONEY_HINT.search(text):
+        return found
 
     def add(value: float, cur: str, start: int, end: int) -> None:
         if value <= 0 or any(s < end and start < e for s, e in taken):
@@ -165,11 +170,11 @@ def find_money(text: str) -> list[Money]:
             cur = m.groupdict().get("sym") or m.group("cur")
             add(_parse_num(m.group("num")) * _scale(m.group("scale")), _currency(cur),
                 m.start(), m.end())
-    for m in _WORD_MONEY_RE.finditer(text):
+    for m in _WORD_MONEY_RE.finditer(text) if re.search(r"[a-z]", text) else ():
         v = words_to_number(m.group("words"))
         if v:
             add(float(v), _currency(m.group("cur")), m.start(), m.end())
-    for m in _KO_MONEY_RE.finditer(text):
+    for m in _KO_MONEY_RE.finditer(text) if re.search(r"위안|원|달러|불", text) else ():
         v = korean_to_number(m.group("num"))
         if v:
             add(v, _currency(m.group("cur")), m.start(), m.end())

@@ -166,7 +166,11 @@ def _cues(s: _Sentence, kind: str, status: str | None = FACT) -> list[Cue]:
 
 def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
     """Walk the sentences in order and turn cues into events."""
-    state = "nk0"  # nk0: before she first left; china; nk: back after repatriation; abroad; sk
+    # nk0: before she first left; china; nk: back after repatriation; abroad; sk. A story that never
+    # tells a crossing (an excerpt, a quote) is set in China from its first word.
+    told_crossing = any(c.kind == "crossing" and c.status == FACT and not any(x.kind == "abroad" for x in s.cues)
+                        for s in sents for c in s.cues)
+    state = "nk0" if told_crossing else "china"
     last_sale: tuple[int, Event] | None = None
     first_sale_idx: int | None = None
     crossings = 0

@@ -42,6 +42,8 @@ NK_PLACES_KO = ("무산 회령 혜산 청진 온성 신의주 개성 함흥 김�
                 "원산 남포 해주 강계 만포 삼지연 보천 부령 경원 은덕 나선 라선 나진 선봉 웅기 함경북도 함경남도 "
                 "양강도 자강도 평안북도 평안남도 황해북도 황해남도 강원도 함북 함남 평북 평남 량강도 운흥 "
                 "대홍단 중강 삼수 갑산 풍서 백암 김형직 순천 덕천 개천 평성 성천 함주 홍원 북청 이원 고원 금야 천내").split()
+NK_PLACE_RE = (r"(?:(?:North|South)\s+)?(?:" + "|".join(re.escape(p) for p in sorted(NK_PLACES_EN, key=len, reverse=True))
+               + r")")
 _NK_EN_RE = re.compile(
     r"(?:(?:North|South)\s+)?(?:" + "|".join(re.escape(p) for p in sorted(NK_PLACES_EN, key=len, reverse=True)) +
     r")(?:\s+(?:City|County|Province|Town|Village|Gun|Si|District))?", re.I)
@@ -71,21 +73,44 @@ def china_province(text: str) -> str | None:
     return None
 
 
+_SUFFIX = re.compile(r"(?:\s+(?:City|County|Town|Village|Gun|Si|District)|(?<=[가-힣])(?:시|군|읍|리|구역))$", re.I)
+_PROVINCE = re.compile(r"Province$|^(?:North|South)\s|Chagang|Ryanggang|Yanggang|Kangwon|도$|^(?:함북|함남|평북|평남)$", re.I)
+
+
+def base_name(place: str) -> str:
+    """"Musan County" → "Musan", "무산군" → "무산", "Chagang Province" → "Chagang"."""
+    p = _SUFFIX.sub("", place.strip())
+    if not re.search(r"^(?:North|South)\s", p) and not p.endswith("도"):
+        p = re.sub(r"\s+Province$", "", p)
+    return p
+
+
+def is_province(place: str) -> bool:
+    return bool(_PROVINCE.search(place.strip()))
+
+
 def nk_place(text: str) -> tuple[str, int, int] | None:
-    """The North Korean place at the start of ``text`` as written, with its span in ``text``."""
+    """The North Korean place at the start of ``text`` (base name, as written) and its span."""
     m = _NK_EN_RE.match(text) or _NK_KO_RE.match(text)
-    if m:
-        return m.group().strip(), m.start(), m.end()
-    m = re.match(r"[A-Z][\w'’ŏŭ\-]+\s+(?:City|County)\b", text)
-    if m and not china_province(m.group()):
-        return m.group(), m.start(), m.end()
-    return None
+    if not m:
+        m = re.match(r"[A-Z][\w'’ŏŭ\-]+\s+(?:City|County)\b", text)
+        if not m or china_province(m.group()):
+            return None
+    name = base_name(m.group())
+    if is_province(m.group()) and m.group().strip().endswith("도"):
+        # "함경북도 회령": prefer the city that follows the province
+        rest = text[m.end():]
+        m2 = re.match(r"\s+([가-힣]{2,4}?)(?:시|군|읍)?(?=\s|$|[,.]|출신|에서|사람)", rest)
+        if m2 and not rest.lstrip().startswith(("출신", "사람")):
+            s0 = m.end() + m2.start(1)
+            return m2.group(1), s0, s0 + len(m2.group(1))
+    return name, m.start(), m.start() + len(name)
 
 
 def find_nk_places(text: str) -> list[tuple[str, int, int]]:
-    """All North Korean places named in ``text``."""
-    out = [(m.group(), m.start(), m.end()) for m in _NK_EN_RE.finditer(text)]
-    out += [(m.group(), m.start(), m.end()) for m in _NK_KO_RE.finditer(text)]
+    """All North Korean places named in ``text`` (base names)."""
+    out = [(base_name(m.group()), m.start(), m.end()) for m in _NK_EN_RE.finditer(text)]
+    out += [(base_name(m.group()), m.start(), m.end()) for m in _NK_KO_RE.finditer(text)]
     return sorted(out, key=lambda x: x[1])
 
 

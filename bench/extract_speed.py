@@ -1,0 +1,55 @@
+"""Extraction speed: ~600-word English and Korean testimonies per second on one core.
+
+Builds ~600-word testimonies from the demo corpus (repeating a testimony's paragraphs until it
+reaches the length), runs extract + profile over them, and prints medians of 5 runs.
+Usage: .venv/bin/python bench/extract_speed.py
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+
+from casebook.extract import extract, profile
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(lang: str, words: int = 600) -> list[str]:
+    out = []
+    for line in (ROOT / "demo" / "corpus.jsonl").read_text().splitlines():
+        meta = json.loads(line)
+        if meta.get("language") != lang:
+            continue
+        text = (ROOT / "demo" / "testimonies" / meta["file"]).read_text()
+        size = len(text.split()) if lang == "en" else len(text) / 3.0  # ~3 chars a Korean word
+        reps = max(1, round(words / max(size, 1)))
+        out.append("\n\n".join([text] * reps))
+    return out
+
+
+def rate(texts: list[str], runs: int = 5) -> tuple[float, float]:
+    extract(texts[0])  # warm up (loads Kiwi for Korean)
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        for t in texts:
+            profile(extract(t))
+        times.append(time.perf_counter() - t0)
+    med = statistics.median(times)
+    return len(texts) / med, med
+
+
+def main() -> None:
+    for lang in ("en", "ko"):
+        texts = corpus(lang)
+        words = statistics.median(len(t.split()) if lang == "en" else len(t) / 3 for t in texts)
+        per_s, med = rate(texts)
+        print(f"{lang}: {len(texts)} testimonies, median ~{words:.0f} words, {med * 1000:.0f} ms per pass, "
+              f"{per_s:.0f} testimonies/s")
+
+
+if __name__ == "__main__":
+    main()
