@@ -1,0 +1,127 @@
+"""``casebook serve`` and ``casebook user``: the web application and its accounts."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from casebook.cli.common import (
+    DbOption, JsonOption, PassphraseFileOption, console, open_casebook, print_json,
+)
+from casebook.errors import InvalidInput
+
+user_app = typer.Typer(help="Organisations, users and roles of the web application.",
+                       no_args_is_help=True)
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind. Loopback unless you mean it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    idle_minutes: Annotated[int, typer.Option(help="Log users out after this much inactivity.")] = 30,
+    https: Annotated[bool, typer.Option(help="Behind TLS: Secure cookies and HSTS.")] = False,
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None,
+) -> None:
+    """Serve the web application on the casebook (SQLCipher file or PostgreSQL).
+
+    Example: CASEBOOK_DB=team.db casebook serve --port 8000
+    """
+    import uvicorn
+
+    from casebook.store.users import Users
+    from casebook.web import create_app
+
+    book = open_casebook(db, passphrase_file)
+    book.actor = "web"
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        console.print(f"[yellow]warning:[/] serving on {host}: other machines can reach this "
+                      "casebook. Put it behind TLS (--https) and a firewall.")
+    if Users(book).count() == 0:
+        console.print("[yellow]No users yet:[/] create one with `casebook user add`.")
+    app = create_app(book, idle_minutes=idle_minutes, https=https)
+    console.print(f"Casebook at [bold]http://{host}:{port}/[/] (Ctrl-C to stop)")
+    # access_log off: request paths (search words) must not reach logs in plaintext.
+    uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning",
+                server_header=False)
+
+
+def _password(from_env: str | None) -> str:
+    if from_env:
+        value = os.environ.get(from_env)
+        if not value:
+            raise InvalidInput(f"${from_env} is empty")
+        return value
+    if not sys.stdin.isatty():
+        raise InvalidInput("no password: use --password-env VAR or run in a terminal")
+    first = getpass.getpass("Password for the new user: ")
+    if getpass.getpass("Repeat it: ") != first:
+        raise InvalidInput("the two passwords differ")
+    return first
+
+
+@user_app.command("add")
+def user_add(
+    username: Annotated[str, typer.Argument(help="Login name (no spaces).")],
+    organisation: Annotated[str, typer.Option(help="Organisation (created if new).")],
+    role: Annotated[str, typer.Option(help="documenter, reviewer, analyst or admin.")],
+    display_name: Annotated[Optional[str], typer.Option(help="Name shown in the interface.")] = None,
+    narratives: Annotated[bool, typer.Option(help="Analysts only: may read testimony texts.")] = False,
+    totp: Annotated[bool, typer.Option(help="Turn on TOTP two-factor and print the key.")] = False,
+    password_env: Annotated[Optional[str], typer.Option(
+        help="Read the password from this environment variable (else a prompt).")] = None,
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
+) -> None:
+    """Add a user (and the organisation if it is new).
+
+    Example: casebook user add mina --organisation "Hanul Documentation Centre" --role reviewer
+    """
+    from casebook.store.users import Users
+
+    password = _password(password_env)
+    secret = None
+    if totp:
+        import pyotp
+
+        secret = pyotp.random_base32()
+    with open_casebook(db, passphrase_file) as book:
+        user = Users(book).add(username, password, organisation, role, display_name, narratives,
+                               secret, create_organisation=True)
+    if json_out:
+        print_json({**user.to_dict(), **({"totp_secret": secret} if secret else {})})
+        return
+    console.print(f"Added [bold]{user.username}[/] ({user.role}) to {user.organisation}.")
+    if secret:
+        console.print(f"TOTP key (add it to an authenticator app, shown once): [bold]{secret}[/]")
+
+
+@user_app.command("list")
+def user_list(db: DbOption = None, passphrase_file: PassphraseFileOption = None,
+              json_out: JsonOption = False) -> None:
+    """List organisations, users and roles."""
+    from casebook.store.users import Users
+
+    with open_casebook(db, passphrase_file) as book:
+        users = Users(book).all()
+    if json_out:
+        print_json([u.to_dict() for u in users])
+        return
+    table = Table(title="Casebook users")
+    for col in ("user", "organisation", "role", "two-factor", "status"):
+        table.add_column(col)
+    for u in users:
+        status = "active" if u.active else "deactivated"
+        if u.to_dict()["locked"]:
+            status += ", locked"
+        table.add_row(u.username, u.organisation, u.role + (" (+narratives)" if
+                      u.can_read_narratives and u.role == "analyst" else ""),
+                      "yes" if u.totp_enabled else "no", status)
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
+    app.add_typer(user_app, name="user")

@@ -1,0 +1,144 @@
+"""The web application factory: one FastAPI app over one opened casebook.
+
+``create_app(book)`` wires the middleware (security headers, body limit, CSRF, signed sessions,
+interface language), the pages under ``web/views/`` and the JSON API under ``/api``. The session
+and CSRF signing secrets are generated once and kept in the casebook's ``meta`` table, inside
+the encrypted store, never in a file beside it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import secrets
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from casebook.errors import (
+    AlreadyExists, CasebookError, ConsentRequired, DisclosureRisk, InvalidInput, NotFound,
+    PermissionDenied,
+)
+from casebook.store import Casebook
+from casebook.web import i18n
+from casebook.web.auth import LoginRequired, request_language
+from casebook.web.security import (
+    BodyLimit, CsrfFailed, SecurityHeaders, configure_csrf, csrf_guard, keep_uploads_in_memory,
+)
+
+STATIC = Path(__file__).parent / "static"
+VIEW_MODULES = ("login", "dashboard", "intake", "review", "testimony", "person", "search",
+                "network", "statistics", "audit", "admin", "account")
+SESSION_COOKIE = "casebook_session"
+DEFAULT_IDLE_MINUTES = 30
+SESSION_MAX_AGE = 12 * 3600  # absolute limit, whatever the activity
+
+
+def secret(book: Casebook, key: str) -> str:
+    """A signing secret kept in the encrypted store; created on first use."""
+    value = book.get_meta(key)
+    if not value:
+        value = secrets.token_urlsafe(48)
+        book.set_meta(key, value)
+    return str(value)
+
+
+class Language:
+    """Sets the interface language for the whole request from the session or Accept-Language."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            token = i18n.set_language(request_language(Request(scope)))
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                i18n._current.reset(token)
+        else:
+            await self.app(scope, receive, send)
+
+
+def create_app(book: Casebook, *, idle_minutes: int = DEFAULT_IDLE_MINUTES,
+               https: bool = False) -> FastAPI:
+    """The ASGI app serving ``book``. ``https=True`` marks cookies Secure and sends HSTS."""
+    keep_uploads_in_memory()
+    app = FastAPI(title="Casebook API", version="1",
+                  description="JSON API of Casebook: the same operations and permissions as "
+                              "the pages. Log in with POST /api/login (session cookie); send "
+                              "the token from /api/login or /api/csrf as the X-CSRF-Token "
+                              "header on every POST.",
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
+                  dependencies=[Depends(csrf_guard)])
+    configure_csrf(https, SESSION_MAX_AGE)
+    app.state.book = book
+    app.state.csrf_secret = secret(book, "web.csrf_secret")
+    app.state.idle_seconds = idle_minutes * 60
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    for name in VIEW_MODULES:
+        app.include_router(importlib.import_module(f"casebook.web.views.{name}").router)
+    from casebook.web.api import router as api_router
+
+    app.include_router(api_router)
+    _errors(app)
+    app.add_middleware(Language)
+    app.add_middleware(SessionMiddleware, secret_key=secret(book, "web.session_secret"),
+                       session_cookie=SESSION_COOKIE, max_age=SESSION_MAX_AGE, same_site="lax",
+                       https_only=https)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders, hsts=https)
+    return app
+
+
+STATUS = {NotFound: 404, PermissionDenied: 403, ConsentRequired: 403, DisclosureRisk: 409,
+          AlreadyExists: 409, InvalidInput: 400}
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def error_response(request: Request, status: int, message: str):
+    """The one error shape: JSON ``{ok, error, status}`` for the API, a page otherwise."""
+    if _is_api(request):
+        return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
+    from casebook.web.render import render
+
+    return render(request, "error.html", status_code=status, status=status, message=message)
+
+
+def _errors(app: FastAPI) -> None:
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, exc: LoginRequired):
+        if _is_api(request):
+            return error_response(request, 401, "login required")
+        target = "/login?next=" + quote(request.url.path)
+        if exc.expired:
+            target += "&expired=1"
+        return RedirectResponse(target, status_code=303)
+
+    @app.exception_handler(CsrfFailed)
+    async def _csrf(request: Request, exc: CsrfFailed):
+        return error_response(request, 403, "CSRF check failed: reload the page and try again")
+
+    @app.exception_handler(CasebookError)
+    async def _casebook(request: Request, exc: CasebookError):
+        status = next((s for cls, s in STATUS.items() if isinstance(exc, cls)), 400)
+        return error_response(request, status, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):
+        return error_response(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError):
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}"
+                             for e in exc.errors())
+        return error_response(request, 422, problems or "invalid request")

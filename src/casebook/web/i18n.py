@@ -1,0 +1,77 @@
+"""Korean and English for the interface: Babel gettext catalogues chosen per request.
+
+The language of a request lives in a context variable, so templates and Python code share one
+``gettext``. Testimonies are never translated: they show in the language they were told in.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+from pathlib import Path
+
+from babel.support import NullTranslations, Translations
+
+from casebook.model import UncertainDate
+
+LANGUAGES = ("ko", "en")
+DEFAULT_LANGUAGE = "ko"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+_current: contextvars.ContextVar[str] = contextvars.ContextVar("lang", default=DEFAULT_LANGUAGE)
+
+
+@functools.cache
+def translations(lang: str) -> NullTranslations:
+    return Translations.load(str(LOCALE_DIR), [lang], domain="messages")
+
+
+def set_language(lang: str) -> contextvars.Token:
+    return _current.set(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+def language() -> str:
+    return _current.get()
+
+
+def gettext(message: str, **variables: object) -> str:
+    text = translations(_current.get()).ugettext(message)
+    return text % variables if variables else text
+
+
+def ngettext(singular: str, plural: str, n: int, **variables: object) -> str:
+    text = translations(_current.get()).ungettext(singular, plural, n)
+    return text % {"num": n, **variables}
+
+
+_ = gettext
+
+
+def pick_language(accept_language: str | None) -> str:
+    """The first of ko/en in an Accept-Language header; Korean when none matches."""
+    for part in (accept_language or "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+SEASONS_KO = {"spring": "봄", "summer": "여름", "autumn": "가을", "winter": "겨울"}
+
+
+def date_label(date: UncertainDate | None, lang: str | None = None) -> str:
+    """An uncertain date as precise as it is, in the interface language."""
+    lang = lang or language()
+    if date is None or date.year is None:
+        return "날짜 미상" if lang == "ko" else "date unknown"
+    if lang != "ko":
+        return date.label()
+    if date.precision == "range":
+        return f"{date.year}–{date.end_year}년"
+    if date.day is not None:
+        return f"{date.year}년 {date.month}월 {date.day}일"
+    if date.month is not None:
+        return f"{date.year}년 {date.month}월"
+    if date.season is not None:
+        return f"{date.year}년 {SEASONS_KO[date.season]}"
+    return f"{date.year}년경" if date.approximate else f"{date.year}년"

@@ -1,0 +1,68 @@
+"""Server-rendered pages: one Jinja2 environment with gettext, autoescaping and a few helpers."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from casebook.web import i18n
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@functools.cache
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
+                      autoescape=select_autoescape(["html", "svg"]),
+                      extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
+    env.globals.update(date_label=i18n.date_label, vlabel=vocab_label)
+    env.filters["snippet"] = snippet_html
+    return env
+
+
+def vocab_label(vocabulary: str, code: str | None, lang: str | None = None) -> str:
+    """Label of a vocabulary code in the interface language; the code itself if unknown."""
+    if not code:
+        return ""
+    try:
+        from casebook.vocab import load
+
+        return load(vocabulary).label(code, lang or i18n.language())
+    except Exception:  # an unknown code or vocabulary still shows something readable
+        return code
+
+
+def snippet_html(text: str) -> Markup:
+    """A search snippet whose matches (⟦…⟧) become <mark>, everything else escaped."""
+    out = escape(text)
+    return Markup(re.sub(r"⟦(.*?)⟧", r"<mark>\1</mark>", str(out)))
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    from casebook.web.auth import request_language
+    from casebook.web.security import attach_csrf_cookie, csrf_token
+    from casebook.web.permissions import can
+    from casebook.web.vocab import event_types, place_label
+
+    user = getattr(request.state, "user", None)
+    lang = request_language(request)
+    token = i18n.set_language(lang)
+    try:
+        html = environment().get_template(template).render(
+            request=request, user=user, lang=lang, csrf_token=csrf_token(request),
+            can=(lambda action: user is not None and can(user, action)),
+            place_name=lambda pid, told=None: place_label(pid, lang, told),
+            event_types=event_types(lang), **context)
+    finally:
+        i18n._current.reset(token)
+    response = HTMLResponse(html, status_code=status_code)
+    attach_csrf_cookie(request, response)
+    return response

@@ -1,0 +1,127 @@
+"""Statistics and reports on the web, through casebook.publish and its disclosure control.
+
+The dataset is the one the store adapter builds (``casebook.store.publish_adapter``) when this
+build has it, otherwise one built here from the accepted facts with ``casebook.extract.profile``.
+Either way it is cut down to the persons the user may see, and only rows whose consent covers
+aggregate statistics are counted (``Dataset.for_statistics``, inside casebook.publish).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from casebook.errors import DisclosureRisk
+from casebook.model import ACCEPTED, Record
+from casebook.store.schema import testimonies
+from casebook.web.auth import Ctx
+from casebook.web.permissions import can, visible_clause
+
+
+def installed() -> bool:
+    try:
+        import casebook.publish.report  # noqa: F401
+        import casebook.publish.tables  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _visible_rows(ctx: Ctx) -> list[Any]:
+    with ctx.book.engine.connect() as conn:
+        return conn.execute(select(testimonies.c.id, testimonies.c.person_id,
+                                   testimonies.c.organisation, testimonies.c.interview_year,
+                                   testimonies.c.language)
+                            .where(visible_clause(ctx.user)).order_by(testimonies.c.id)).all()
+
+
+def dataset(ctx: Ctx):
+    """The publish Dataset of the persons this user may see."""
+    from casebook.publish.dataset import Dataset, PersonRow
+
+    rows = _visible_rows(ctx)
+    person_ids = {r.person_id for r in rows if r.person_id is not None}
+    try:
+        from casebook.store.publish_adapter import dataset_from_store  # type: ignore
+    except ImportError:
+        dataset_from_store = None
+    if dataset_from_store is not None:
+        full = dataset_from_store(ctx.book)
+        return Dataset([r for r in full.rows if _as_int(r.person_id) in person_ids],
+                       full.name, full.as_of)
+    from casebook.extract import profile
+
+    accepted = dict(ctx.book.accepted_records())
+    out, seen = [], set()
+    for r in rows:  # one row per person: her first testimony with accepted facts
+        key = r.person_id if r.person_id is not None else f"t{r.id}"
+        record = accepted.get(r.id)
+        if record is None or key in seen:
+            continue
+        seen.add(key)
+        record = Record(record.facts, record.events, r.language)
+        out.append(PersonRow(person_id=key, organisation=r.organisation,
+                             interview_year=r.interview_year, consent=ctx.book.consent_of(r.id),
+                             profile=profile(record), events=[e for e in record.events
+                                                              if e.status == ACCEPTED],
+                             language=r.language))
+    return Dataset(out, "casebook", dt.date.today())
+
+
+def _as_int(value: Any) -> Any:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return value
+
+
+def tables(ctx: Ctx, k: int | None = None) -> dict[str, Any]:
+    """Every statistics table, protected together; or why there are none."""
+    from casebook.publish import labels
+    from casebook.publish.disclosure import DEFAULT_K, protect
+    from casebook.publish.tables import ALL, NOT_STATED, STATED, TABLE_NAMES, compute_tables
+
+    k = k or DEFAULT_K
+    ds = dataset(ctx).for_statistics()
+    if len(ds) < k:
+        return {"n": len(ds), "k": k, "tables": [],
+                "reason": "too_few"}
+    computed = compute_tables(ds, TABLE_NAMES)
+    protect(computed, k=k)
+    out = []
+    for t in computed:
+        rows = []
+        for rg in t.row_categories + (NOT_STATED, ALL):
+            rows.append({"code": rg, "label": _category(labels, t.name, rg, ctx.lang),
+                         "value": t.value(rg, ALL)})
+        out.append({"name": t.name, "title": labels.title(t.name, ctx.lang), "rows": rows})
+    _ = STATED
+    return {"n": len(ds), "k": k, "tables": out, "reason": None}
+
+
+def _category(labels, table: str, code: str, lang: str) -> str:
+    try:
+        return labels.category(table, code, lang)
+    except Exception:
+        return code
+
+
+def report(ctx: Ctx, fmt: str = "html") -> tuple[bytes, str]:
+    """The report as bytes, built in memory (never written to disk on the server)."""
+    from casebook.publish.report import build_content, render_html
+
+    quotes = 5 if can(ctx.user, "read_text") else 0
+    content = build_content(dataset(ctx), quotes=quotes)
+    page = render_html(content, ctx.lang)
+    ctx.book.audit("report", None, {"format": fmt, "persons": content.n_counted,
+                                    "quotes": len(content.quotes)})
+    if fmt == "pdf":
+        import weasyprint
+
+        return weasyprint.HTML(string=page).write_pdf(), "application/pdf"
+    return page.encode("utf-8"), "text/html; charset=utf-8"
+
+
+__all__ = ["DisclosureRisk", "dataset", "installed", "report", "tables"]

@@ -1,0 +1,62 @@
+"""Login, logout and the language switch."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse
+
+from casebook.errors import PermissionDenied
+from casebook.store import Casebook
+from casebook.store.users import Users
+from casebook.web import i18n
+from casebook.web.auth import end_session, session_user, start_session
+from casebook.web.render import render
+
+router = APIRouter(include_in_schema=False)
+
+
+def safe_next(target: str | None) -> str:
+    """Only local paths: never redirect a user to another site after login."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
+
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/", expired: int = 0):
+    if session_user(request):
+        return RedirectResponse(safe_next(next), status_code=303)
+    return render(request, "login.html", next=safe_next(next), expired=bool(expired), error=None)
+
+
+@router.post("/login")
+def login(request: Request, username: str = Form(""), password: str = Form(""),
+          code: str = Form(""), next: str = Form("/")):
+    book = Casebook(request.app.state.book.backend, actor="web")
+    try:
+        user = Users(book).authenticate(username, password, code or None)
+    except PermissionDenied as exc:
+        message = (i18n.gettext("Too many failed attempts: the account is locked for a while.")
+                   if "locked" in str(exc) else
+                   i18n.gettext("Wrong username, password or code."))
+        return render(request, "login.html", status_code=401, next=safe_next(next),
+                      expired=False, error=message, username=username)
+    start_session(request, user)
+    return RedirectResponse(safe_next(next), status_code=303)
+
+
+@router.post("/logout")
+def logout(request: Request):
+    end_session(request)
+    return RedirectResponse("/login", status_code=303)
+
+
+@router.post("/lang")
+def switch_language(request: Request, lang: str = Form("ko"), next: str = Form("/")):
+    if lang in i18n.LANGUAGES:
+        request.session["lang"] = lang
+        user = session_user(request)
+        if user is not None:
+            Users(Casebook(request.app.state.book.backend, actor=user.username)).update(
+                user.id, language=lang, actor=user.username)
+    return RedirectResponse(safe_next(next), status_code=303)
