@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "casebook.cli.link",
     "casebook.cli.field",
     "casebook.cli.extract",
+    "casebook.cli.web",
 ]
 
 app = typer.Typer(
