@@ -36,7 +36,7 @@ def english_status(sentence: str, trigger_start: int, trigger_end: int | None = 
     for m in _EN_BOUNDARY.finditer(head):
         cut = m.end()
     clause = head[cut:]
-    # "I do not know how much he paid for me": the sale happened, the price is unknown
+    # "not sure how much they got for me": a sale happened; only its price is unknown
     if _EN_KNOW.search(sentence[max(0, trigger_start - 60):trigger_start + 5]):
         clause = _EN_KNOW.sub(" ", clause)
         clause = re.sub(r"\b(?:do|did|does)\s+not\b|\b(?:don|didn|doesn)[’']t\b", " ", clause, flags=re.I)
