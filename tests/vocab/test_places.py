@@ -380,3 +380,12 @@ def test_the_tumen_is_the_river_but_tumen_city_is_the_city(g):
         "cn-jilin-yanbian-tumen",
     ]
     assert [p.id for *_, p in g.find_all("메콩강을 건너 라오스로")] == ["river-mekong", "la"]
+
+
+def test_province_of_accepts_names_and_rejects_unknowns(g):
+    from casebook.vocab import province_of as exported
+
+    assert exported("Hoeryŏng").id == "kp-hamgyong-bukdo"
+    assert g.province_of("연길").id == "cn-jilin"
+    with pytest.raises(NotFound, match="Atlantis"):
+        g.province_of("Atlantis")

@@ -419,7 +419,7 @@ class Gazetteer:
         return chain
 
     def province_of(self, place: Place | str) -> Place:
-        """Coarsen for publication: the province (or province-level city) of a North Korean or
+        """Coarsen for publication (``place``: a Place, an id or a name): the province (or province-level city) of a North Korean or
         Chinese place; the country of any other place. Countries, provinces, regions and border
         rivers are returned unchanged."""
         p = self._resolve(place)
@@ -438,7 +438,13 @@ class Gazetteer:
         return self._by_id.get(self._resolve(place).country.lower())
 
     def _resolve(self, place: Place | str) -> Place:
-        return place if isinstance(place, Place) else self.place(place)
+        """A Place from a Place, an id, or any spelling lookup() knows; NotFound otherwise."""
+        if isinstance(place, Place):
+            return place
+        found = self._by_id.get(place) or self.lookup(place)
+        if found is None:
+            raise NotFound(f"gazetteer: no place with id or name {place!r}")
+        return found
 
 
 def _trie_regex(words: Iterable[str]) -> str:
