@@ -75,3 +75,13 @@ def date_label(date: UncertainDate | None, lang: str | None = None) -> str:
     if date.season is not None:
         return f"{date.year}년 {SEASONS_KO[date.season]}"
     return f"{date.year}년경" if date.approximate else f"{date.year}년"
+
+
+def N_(message: str) -> str:
+    """Mark a word for the catalogues without translating it here (roles, statuses, fields)."""
+    return message
+
+
+WORDS = (N_("documenter"), N_("reviewer"), N_("analyst"), N_("admin"), N_("suggested"),
+         N_("accepted"), N_("rejected"), N_("surname"), N_("birth_year"), N_("origin_nk"),
+         N_("province_china"), N_("children_in_china"), N_("hukou_or_id"))

@@ -1,0 +1,120 @@
+"""Korean interface strings (msgid → 한국어). ``python -m casebook.web.locale.build`` writes the
+catalogues (messages.pot, ko/en .po) from the templates and code and compiles them with Babel."""
+
+KO = {
+    "documenter": "기록 담당", "reviewer": "검토자", "analyst": "분석가", "admin": "관리자",
+    "suggested": "제안됨", "accepted": "승인됨", "rejected": "기각됨",
+    "surname": "성", "birth_year": "출생 연도", "origin_nk": "북한 내 출신지",
+    "province_china": "중국 내 거주 성", "children_in_china": "중국에서 낳은 자녀",
+    "hukou_or_id": "호구·신분증",
+    "Person": "인물", "Language": "언어", "Interview": "면담", "Organisation": "기관",
+    "To review": "검토 대기", "Accepted": "승인", "Nothing here.": "항목이 없습니다.",
+    "Account": "계정", "Saved.": "저장했습니다.", "Two-factor login (TOTP)": "2단계 인증 (TOTP)",
+    "Two-factor login is on.": "2단계 인증이 켜져 있습니다.", "Password": "비밀번호",
+    "Current code": "현재 코드", "Turn off": "끄기",
+    "Add this key to your authenticator app, then type the code it shows.":
+        "인증 앱에 이 키를 추가한 뒤 앱에 표시되는 코드를 입력하세요.",
+    "Code": "코드", "Turn on": "켜기", "Two-factor login is off.": "2단계 인증이 꺼져 있습니다.",
+    "Set up two-factor login": "2단계 인증 설정", "Change password": "비밀번호 변경",
+    "Current password": "현재 비밀번호", "New password (10+ characters)": "새 비밀번호 (10자 이상)",
+    "Users": "사용자", "Users of %(org)s": "%(org)s 사용자", "Vocabularies": "통제 어휘",
+    "Username": "사용자 이름", "Role": "역할", "Two-factor": "2단계 인증", "Status": "상태",
+    "Change": "변경", "set": "적용", "reads narratives": "진술 열람 가능",
+    "no narratives": "진술 열람 불가", "active": "활성", "deactivated": "비활성", "locked": "잠김",
+    "Deactivate": "비활성화", "Activate": "활성화", "Unlock": "잠금 해제",
+    "Revoke narratives": "진술 열람 회수", "Grant narratives": "진술 열람 허용",
+    "Reset two-factor": "2단계 인증 초기화", "Add a user": "사용자 추가", "Name shown": "표시 이름",
+    "Initial password (10+ characters)": "초기 비밀번호 (10자 이상)",
+    "Analyst may read narratives": "분석가의 진술 열람 허용", "Add user": "사용자 추가",
+    "Organisations": "기관", "Organisation name": "기관 이름", "Add organisation": "기관 추가",
+    "Audit log": "감사 기록", "The chain of %(n)s entries is intact.": "%(n)s개 항목의 해시 체인이 온전합니다.",
+    "The audit chain is broken:": "감사 기록 체인이 손상되었습니다:",
+    "Check the whole chain": "전체 체인 검증", "When (UTC)": "시각 (UTC)", "Who": "누가",
+    "Action": "작업", "Record": "기록", "Detail": "세부", "newer": "최근", "older": "이전",
+    "Dashboard": "대시보드", "Intake": "접수", "Review": "검토", "Persons": "인물", "Search": "검색",
+    "Network": "네트워크", "Statistics": "통계", "Log out": "로그아웃",
+    "Encrypted casebook. Every reading of a testimony is recorded in the audit log.":
+        "암호화된 케이스북입니다. 증언을 열람할 때마다 감사 기록에 남습니다.",
+    "testimonies you can see": "열람 가능한 증언", "persons": "인물",
+    "shared with your organisation": "우리 기관에 공유됨",
+    "testimonies waiting for review": "검토 대기 증언", "facts to review": "검토할 사실",
+    "facts accepted": "승인된 사실", "Record a testimony": "증언 기록하기",
+    "Open the review queue": "검토 대기열 열기", "Statistics and reports": "통계와 보고서",
+    "Waiting for review": "검토 대기", "Recent testimonies": "최근 증언", "all": "전체",
+    "Not found": "찾을 수 없습니다", "Not allowed": "권한이 없습니다", "Not possible": "할 수 없습니다",
+    "Something is wrong": "문제가 생겼습니다", "Back to the dashboard": "대시보드로 돌아가기",
+    "Extraction is not installed in this build: the testimony is stored, but no facts are suggested for review.":
+        "이 설치본에는 추출 기능이 없습니다. 증언은 저장되지만 검토할 사실이 제안되지 않습니다.",
+    "Testimony": "증언", "Paste the testimony (Korean or English)": "증언을 붙여 넣으세요 (한국어 또는 영어)",
+    "…or upload a file (.txt, .md, .docx, .pdf)": "…또는 파일 올리기 (.txt, .md, .docx, .pdf)",
+    "detect": "자동 감지", "Pseudonym (never her real name)": "가명 (실명은 절대 쓰지 마세요)",
+    "Surname as told": "진술된 성", "Birth year": "출생 연도",
+    "Interview date (YYYY, YYYY-MM or YYYY-MM-DD)": "면담 날짜 (YYYY, YYYY-MM, YYYY-MM-DD)",
+    "Interview place (city or country only)": "면담 장소 (도시나 국가만)",
+    "Consent — what she agreed to": "동의 — 당사자가 동의한 범위",
+    "Who may open it": "열람 가능한 사람",
+    "Only me and the colleagues ticked below (otherwise: everyone in my organisation)":
+        "나와 아래에서 선택한 동료만 (선택하지 않으면 기관 전체)",
+    "Save testimony": "증언 저장", "Log in": "로그인",
+    "Your session ended after a period without activity. Please log in again.":
+        "한동안 사용하지 않아 세션이 끝났습니다. 다시 로그인하세요.",
+    "Two-factor code (if enabled)": "2단계 인증 코드 (설정한 경우)",
+    "Broker network": "브로커 네트워크",
+    "The network analysis (casebook.linkage) is not installed in this build.":
+        "이 설치본에는 네트워크 분석(casebook.linkage)이 없습니다.",
+    "From accepted events only: %(nodes)s nodes, %(edges)s links.":
+        "승인된 사건만 사용: 노드 %(nodes)s개, 연결 %(edges)s개.",
+    "Brokers who bridge groups": "집단을 잇는 브로커", "Perpetrator": "가해자", "Links": "연결",
+    "Betweenness": "매개 중심성", "Cut point": "단절점",
+    "No broker links two groups yet.": "아직 두 집단을 잇는 브로커가 없습니다.",
+    "Connected groups": "연결된 집단", ("%(num)s woman", "%(num)s women"): ("여성 %(num)s명",),
+    "No perpetrators in accepted events yet.": "승인된 사건에 가해자가 아직 없습니다.",
+    "born": "출생", ("%(num)s testimony", "%(num)s testimonies"): ("증언 %(num)s건",),
+    "Journey": "여정", "Exploitation": "착취",
+    "No journey events yet: review the suggested facts first.": "아직 여정 사건이 없습니다. 먼저 제안된 사실을 검토하세요.",
+    "About her": "인적 사항", "Testimonies": "증언", "Places": "장소",
+    "Simplified outline, not to survey accuracy. Numbers follow the journey.":
+        "단순화한 윤곽 지도이며 측량 정확도가 아닙니다. 번호는 여정 순서입니다.",
+    "off the map": "지도 밖", "Pseudonym": "가명",
+    "%(n)s facts still to review": "검토할 사실 %(n)s개", "testimony record": "증언 기록",
+    "person page": "인물 페이지", "next testimony": "다음 증언",
+    "Testimony recorded. Check each suggested fact against the words it rests on.":
+        "증언을 기록했습니다. 제안된 사실마다 근거가 된 문장과 대조해 확인하세요.",
+    "Keyboard: j / k move between facts · a accept · e edit · r reject":
+        "키보드: j / k 사실 이동 · a 승인 · e 수정 · r 기각",
+    "Accept": "승인", "Reject": "기각", "Undo": "되돌리기", "Edit": "수정", "Event": "사건",
+    "Year": "연도", "Month": "월", "Place as told": "진술된 장소", "Amount": "금액", "Currency": "통화",
+    "Notes": "메모", "Save and accept": "저장하고 승인", "No suggested facts for this testimony.":
+        "이 증언에는 제안된 사실이 없습니다.", "Review queue": "검토 대기열",
+    "Testimonies of your organisation with suggested facts that nobody has accepted or rejected yet.":
+        "우리 기관 증언 가운데 아직 승인이나 기각되지 않은 제안 사실이 있는 증언입니다.",
+    "Words in Korean or English, e.g. 연길 or sold": "한국어나 영어 단어, 예: 연길, sold",
+    "any event": "모든 사건", "Place": "장소", "any place": "모든 장소", "from": "부터",
+    "from year": "시작 연도", "to": "까지", "to year": "끝 연도", "any language": "모든 언어",
+    ("%(num)s result", "%(num)s results"): ("결과 %(num)s건",),
+    "Statistics and reports (casebook.publish) are not installed in this build.":
+        "이 설치본에는 통계와 보고서(casebook.publish)가 없습니다.",
+    "Persons counted: %(n)s (only those who consented to statistics, in records you can see). Cells below k = %(k)s are suppressed.":
+        "집계 인원: %(n)s명 (열람 가능한 기록 중 통계 이용에 동의한 사람만). k = %(k)s 미만인 칸은 가립니다.",
+    "Download report (HTML)": "보고서 내려받기 (HTML)", "Download report (PDF)": "보고서 내려받기 (PDF)",
+    "Too few persons for any table to be published safely.": "표를 안전하게 공개하기에는 인원이 너무 적습니다.",
+    "suppressed": "비공개", "review %(n)s suggested facts": "제안된 사실 %(n)s개 검토",
+    "Testimony recorded.": "증언을 기록했습니다.",
+    "This text was already in the casebook: nothing new was stored.": "이미 케이스북에 있는 글입니다. 새로 저장하지 않았습니다.",
+    "Shared with your organisation by its survivor's consent; only %(org)s can change it.":
+        "생존자의 동의로 우리 기관에 공유된 기록입니다. 수정은 %(org)s만 할 수 있습니다.",
+    "Text": "본문", "Your role does not open testimony texts. The facts and statistics are available to you.":
+        "현재 역할로는 증언 본문을 열 수 없습니다. 사실과 통계는 볼 수 있습니다.",
+    "Consent": "동의", "withdrawn": "철회", "withdraw": "철회하기",
+    "No consent recorded: this testimony is used for nothing beyond the casebook.":
+        "기록된 동의가 없습니다. 이 증언은 케이스북 밖에서 쓰이지 않습니다.",
+    "Record consent": "동의 기록", "She agrees to share with": "공유 동의 기관", "Only:": "열람 가능:",
+    "Everyone in the organisation (and partners it is shared with).": "기관 구성원 전체 (공유된 협력 기관 포함).",
+    "Restrict to the ticked users (none ticked: no restriction)": "선택한 사용자로 제한 (선택 없음: 제한 없음)",
+    "Facts": "사실", "No facts.": "사실이 없습니다.",
+    "Controlled vocabularies shipped with this version (changed through releases, not here).":
+        "이 버전에 포함된 통제 어휘입니다 (변경은 여기가 아니라 새 버전으로 합니다).",
+    "The code does not match.": "코드가 맞지 않습니다.", "Wrong password or code.": "비밀번호나 코드가 틀렸습니다.",
+    "Too many failed attempts: the account is locked for a while.": "실패가 너무 많아 계정이 잠시 잠겼습니다.",
+    "Wrong username, password or code.": "사용자 이름, 비밀번호 또는 코드가 틀렸습니다.",
+}
