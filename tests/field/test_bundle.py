@@ -212,3 +212,27 @@ def test_manifest_lists_every_item_by_hash(field):
     assert manifest["count"] == 4
     assert len({e["sha256_item"] for e in manifest["items"]}) == 4
     assert json.loads(canonical(manifest))["count"] == 4
+
+
+def test_sealing_also_removes_rows_that_point_at_a_testimony(tmp_path, field, hq_key):
+    """Per-user restrictions from the web app must not block (or survive) a seal."""
+    import datetime as dt
+
+    from sqlalchemy import func, insert, select
+
+    from casebook.store.schema import organisations, testimony_restrictions, users
+
+    now = dt.datetime.now(dt.timezone.utc)
+    with field.engine.begin() as conn:
+        org = conn.execute(insert(organisations).values(code="Hanul", name="Hanul",
+                                                        created_at=now)).inserted_primary_key[0]
+        uid = conn.execute(insert(users).values(
+            username="mina", organisation_id=org, role="documenter", password_hash="x",
+            can_read_narratives=False, active=True, failed_logins=0,
+            created_at=now)).inserted_primary_key[0]
+        conn.execute(insert(testimony_restrictions).values(
+            testimony_id=1, user_id=uid, created_at=now, created_by="admin"))
+    seal(field, hq_key[0], tmp_path / "b.age")
+    with field.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(testimony_restrictions)).scalar() == 0
+        assert conn.execute(select(func.count()).select_from(users)).scalar() == 1

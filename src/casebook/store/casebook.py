@@ -403,8 +403,8 @@ class Casebook:
             for chunk in _chunks(ids, 500):
                 person_ids |= {p for p in conn.execute(select(testimonies.c.person_id).where(
                     testimonies.c.id.in_(chunk))).scalars() if p is not None}
-                conn.execute(delete(facts).where(facts.c.testimony_id.in_(chunk)))
-                conn.execute(delete(consent_grants).where(consent_grants.c.testimony_id.in_(chunk)))
+                for table, column in _rows_pointing_at(testimonies):  # facts, consent, …
+                    conn.execute(delete(table).where(column.in_(chunk)))
                 removed += conn.execute(delete(testimonies).where(testimonies.c.id.in_(chunk))).rowcount
             still_used = set(conn.execute(select(testimonies.c.person_id).where(
                 testimonies.c.person_id.in_(sorted(person_ids)))).scalars())
@@ -430,6 +430,14 @@ def _Int():  # noqa: N802 - a type used inside SQL casts
     from sqlalchemy import Integer
 
     return Integer()
+
+
+def _rows_pointing_at(target: Any) -> list[tuple[Any, Any]]:
+    """Every (table, column) with a foreign key to ``target``'s id, from the schema itself."""
+    from casebook.store.schema import metadata
+
+    return [(table, fk.parent) for table in metadata.sorted_tables for fk in table.foreign_keys
+            if fk.column.table is target and table is not target]
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
