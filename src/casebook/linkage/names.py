@@ -173,6 +173,7 @@ def romanise(text: str, system: str = "rr") -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=200_000)
 def surname_key(surname: str | None) -> str | None:
     """One key for every spelling of a Korean surname; unknown surnames get their name key.
 
