@@ -54,9 +54,25 @@ class PersonRow:
         return self.profile.get(key)
 
     def events_of(self, *types: str) -> list[Event]:
-        """Accepted events of these types, earliest first (undated last)."""
-        found = [e for e in self.events if e.type in types]
-        return sorted(found, key=lambda e: e.date.sort_key() if e.date else (10**9, ""))
+        """Accepted events of these types, earliest first (undated last); sorted once."""
+        by_type = self.__dict__.get("_by_type")
+        if by_type is None:
+            by_type = {}
+            for e in sorted(self.events,
+                            key=lambda e: e.date.sort_key() if e.date else (10**9, "")):
+                by_type.setdefault(e.type, []).append(e)
+            self.__dict__["_by_type"] = by_type
+        if len(types) == 1:
+            return by_type.get(types[0], [])
+        return [e for e in sorted((e for t in types for e in by_type.get(t, [])),
+                                  key=lambda e: e.date.sort_key() if e.date else (10**9, ""))]
+
+    def memo(self, key: str, fn):
+        """A value derived from this row, computed once (rows are not edited after loading)."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = fn(self)
+        return cache[key]
 
     def to_dict(self) -> dict:
         return {

@@ -120,6 +120,10 @@ def _count_band(value: Any, bands: tuple[str, ...]) -> str | None:
 
 def first_sale(row: PersonRow) -> dict | None:
     """The first sale of her with a stated price: one price per person, never one per sale."""
+    return row.memo("first_sale", _first_sale)
+
+
+def _first_sale(row: PersonRow) -> dict | None:
     sales = [s for s in row.get("sales") or [] if s.get("amount") is not None]
     if sales:
         return min(sales, key=lambda s: s.get("year") or 10**6)
@@ -145,6 +149,10 @@ def sale_usd(sale: dict) -> float | None:
 
 
 def first_sale_year(row: PersonRow) -> int | None:
+    return row.memo("first_sale_year", _first_sale_year)
+
+
+def _first_sale_year(row: PersonRow) -> int | None:
     years = [s.get("year") for s in row.get("sales") or [] if s.get("year")]
     years += [e.date.year for e in row.events_of("sale") if e.date and e.date.year]
     return min(years) if years else None
