@@ -117,7 +117,7 @@ _MONEY_RES = [
 _WORD_MONEY_RE = re.compile(
     rf"(?P<words>{_WORDS_RE.pattern})\s+(?:chinese\s+)?{_EN_CUR}", re.I)
 _KO_MONEY_RE = re.compile(
-    rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?P<cur>위안|원|달러|불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")
+    rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?P<cur>위\s?안|원|달러|불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")
 _BARE_NUM_RE = re.compile(
     rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"
     r"(?=\s*(?:,|and|or|to|then|–|-)\s)", re.I)
@@ -125,6 +125,7 @@ _BARE_NUM_RE = re.compile(
 
 def _currency(code: str) -> str:
     c = re.sub(r"\s+", " ", code.lower())
+    c = "위안" if c == "위 안" else c  # 위안 broken across a PDF line
     if c in ("$", "us$", "dollar", "dollars", "us dollar", "us dollars", "usd", "달러", "불") \
             or "united states" in c:
         return "USD"
@@ -148,7 +149,7 @@ def _parse_num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
-_MONEY_HINT = re.compile(r"yuan|rmb|cny|元|won|dollar|usd|kpw|[$¥￥₩]|위안|원|달러|불", re.I)
+_MONEY_HINT = re.compile(r"yuan|rmb|cny|元|won|dollar|usd|kpw|[$¥￥₩]|위\s?안|원|달러|불", re.I)
 
 
 def find_money(text: str) -> list[Money]:
@@ -174,7 +175,7 @@ def find_money(text: str) -> list[Money]:
         v = words_to_number(m.group("words"))
         if v:
             add(float(v), _currency(m.group("cur")), m.start(), m.end())
-    for m in _KO_MONEY_RE.finditer(text) if re.search(r"위안|원|달러|불", text) else ():
+    for m in _KO_MONEY_RE.finditer(text) if re.search(r"위\s?안|원|달러|불", text) else ():
         v = korean_to_number(m.group("num"))
         if v:
             add(v, _currency(m.group("cur")), m.start(), m.end())
