@@ -135,6 +135,9 @@ def extract(text: str, lang: str = "auto") -> Record:
         date = stated or timeline.current()
         sents.append(_Sentence(s, e, st, p, date, find_money(st), cues))
     _walk(b, sents, ctx)
+    refine = getattr(module, "refine", None)
+    if refine is not None:  # language-specific, document-level corrections (Korean: out-of-order tellings)
+        refine(b, sents)
     for f in module.person_facts(t, header.end, b.facts):
         f_ev = f.evidence
         if f_ev is not None:
