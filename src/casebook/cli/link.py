@@ -1,8 +1,8 @@
 """``casebook link`` and ``casebook network``: linkage within a casebook and across organisations.
 
-The casebook-backed inputs (persons and events from the encrypted store, review decisions) are
-wired by the store; until then the hidden ``--records-json`` / ``--events-json`` options take
-plain files, for development and tests only (never put real names in a plain file).
+Records come from the encrypted casebook (accepted facts, one record per testimony) and review
+decisions are stored in it. The hidden ``--records-json`` / ``--events-json`` options take plain
+files instead, for development and benchmarks only (never put real names in a plain file).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 
+from casebook.cli.common import DbOption, PassphraseFileOption, open_casebook
 from casebook.errors import AlreadyExists, InvalidInput
 
 link_app = typer.Typer(
@@ -19,16 +20,21 @@ link_app = typer.Typer(
     invoke_without_command=True,
 )
 
-_NO_STORE = ("needs an open casebook, which this build cannot read yet; "
-             "use --records-json FILE for development data")
 
 
-def _load(records_json: Path | None, kind: str):
+def _load(records_json: Path | None, kind: str, db: str | None = None,
+          passphrase_file: Path | None = None):
+    """Records from a dev JSON file, or from the casebook's accepted facts."""
     from casebook.linkage.records import load_records_json
+    from casebook.store.views import linkage_people, linkage_perpetrators
 
-    if records_json is None:
-        raise InvalidInput(f"casebook link {_NO_STORE}")
-    return load_records_json(records_json, kind)
+    if records_json is not None:
+        return load_records_json(records_json, kind)
+    if kind not in ("person", "perpetrator"):
+        raise InvalidInput(f"--kind {kind!r}: choose person or perpetrator "
+                           "(places are linked by the gazetteer's spellings)")
+    with open_casebook(db, passphrase_file) as book:
+        return linkage_people(book) if kind == "person" else linkage_perpetrators(book)
 
 
 def _refuse_overwrite(path: Path | None, force: bool) -> None:
@@ -43,15 +49,22 @@ def link_command(
     threshold: float = typer.Option(0.5, help="Lowest match probability for a candidate pair."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     records_json: Path | None = typer.Option(None, "--records-json", hidden=True),
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
-    """Score candidate pairs (Fellegi–Sunter) and show the candidate clusters to review."""
+    """Score candidate pairs (Fellegi–Sunter) and show the candidate clusters to review.
+
+    Clusters already decided in `casebook link review` show as accepted or split.
+    Example: casebook link --kind person --threshold 0.7
+    """
     if ctx.invoked_subcommand is not None:
         return
-    from casebook.linkage import clusters, score_pairs
+    from casebook.linkage import Decision, apply_decisions, score_pairs
 
-    records = _load(records_json, kind)
+    records = _load(records_json, kind, db, passphrase_file)
+    decisions = [] if records_json is not None else _decisions(db, passphrase_file, kind)
     pairs = score_pairs(records, kind, threshold)
-    found = [c for c in clusters(pairs, threshold) if c.size > 1]
+    found = [c for c in apply_decisions(pairs, [Decision.from_dict(d) for d in decisions],
+                                        threshold, [r.id for r in records]) if c.size > 1]
     if as_json:
         typer.echo(json.dumps({
             "kind": kind, "records": len(records), "pairs": len(pairs),
@@ -79,13 +92,22 @@ def encode_command(
     fold: bool = typer.Option(False, help="XOR-fold the filter in half."),
     blip: float = typer.Option(0.0, help="Flip each bit with this probability (randomised response)."),
     force: bool = typer.Option(False, help="Replace an existing output file."),
+    for_organisation: str | None = typer.Option(
+        None, "--for", help="Only testimonies whose consent allows sharing with this partner."),
     records_json: Path | None = typer.Option(None, "--records-json", hidden=True),
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
-    """Encode each person's identifying fields as a Bloom filter that hides the names."""
+    """Encode each person's identifying fields as a Bloom filter that hides the names.
+
+    Only testimonies whose consent allows sharing with the partner should be encoded: use
+    --for ORG. Example: casebook link encode --secret-file shared.key --out mine.clk --for "Bridge of Light"
+    """
     from casebook.linkage.compare import default_province_of
     from casebook.linkage.encode import EncodingParams, encode_file, read_secret
 
-    records = _load(records_json, "person")
+    records = _load(records_json, "person", db, passphrase_file)
+    if records_json is None and for_organisation:
+        records = _shared_with(records, for_organisation, db, passphrase_file)
     _refuse_overwrite(out, force)
     secret = read_secret(secret_file)
     n = encode_file(records, secret, out, label, EncodingParams(bits, balance=balance, fold=fold,
@@ -121,28 +143,134 @@ def match_command(
     typer.echo(table, nl=False)
 
 
+def _ids(text: str) -> list[str]:
+    ids = [i.strip() for i in text.split(",") if i.strip()]
+    if len(ids) < 2:
+        raise InvalidInput(f"{text!r}: give two or more record ids separated by commas (t3,t17)")
+    return ids
+
+
+@link_app.command("review")
+def review_command(
+    kind: str = typer.Option("person", help="person | perpetrator"),
+    threshold: float = typer.Option(0.5, help="Lowest match probability for a candidate pair."),
+    accept: list[str] = typer.Option([], help="Record ids that are the same (t3,t17). Repeatable."),
+    not_same: list[str] = typer.Option([], "--not-same", help="Record ids that are different people."),
+    split: list[str] = typer.Option([], help="Groups separated by | (t3,t17|t20). Repeatable."),
+    revoke: list[str] = typer.Option([], help="Id of an earlier decision to withdraw. Repeatable."),
+    show: bool = typer.Option(False, "--decisions", help="List the decisions made so far."),
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None,
+) -> None:
+    """Decide about candidate clusters: accept, split or mark "not the same" — all reversible.
+
+    Without options, walks through the open candidate clusters and asks. Decisions are kept as
+    an append-only log in the casebook; every source record stays, and --revoke undoes one.
+    Example: casebook link review    ·    casebook link review --accept t3,t17
+    """
+    from casebook.linkage import Decision, apply_decisions, score_pairs
+    from casebook.linkage import accept as accept_d
+    from casebook.linkage import not_same as not_same_d
+    from casebook.linkage import revoke as revoke_d
+    from casebook.linkage import split as split_d
+    from casebook.store.casebook import add_link_decision, link_decisions
+
+    with open_casebook(db, passphrase_file) as book:
+        who = book.actor
+        if show:
+            for d in link_decisions(book, kind):
+                groups = " | ".join(",".join(g) for g in d["groups"]) or ",".join(d["records"])
+                typer.echo(f"{d['id']}  {d['when'][:19]}  {d['who']}  {d['action']}  "
+                           f"{groups or d.get('revokes')}")
+            return
+        made = [accept_d(_ids(a), who) for a in accept]
+        made += [not_same_d(_ids(n), who) for n in not_same]
+        made += [split_d([[i.strip() for i in g.split(",") if i.strip()] for g in s.split("|")], who)
+                 for s in split]
+        made += [revoke_d(r, who) for r in revoke]
+        if made:
+            for d in made:
+                add_link_decision(book, kind, d.to_dict())
+            typer.echo(f"recorded {len(made)} decision(s)")
+            return
+        records = {r.id: r for r in _load(None, kind, db, passphrase_file)}
+        decisions = [Decision.from_dict(d) for d in link_decisions(book, kind)]
+        pairs = score_pairs(list(records.values()), kind, threshold)
+        open_clusters = [c for c in apply_decisions(pairs, decisions, threshold, list(records))
+                         if c.size > 1 and c.status == "candidate"]
+        if not open_clusters:
+            typer.echo("No candidate clusters wait for review.")
+            return
+        for n, cluster in enumerate(open_clusters, start=1):
+            typer.echo(f"\n{n}/{len(open_clusters)} candidate cluster {cluster.id} "
+                       f"(weakest link {cluster.min_probability:.3f})")
+            for member in cluster.members:
+                typer.echo(f"  {member}: {_summary(records[member])}")
+            choice = typer.prompt("[a]ccept  [n]ot the same  [s]plit  [k]eep for later  [q]uit",
+                                  default="k").strip().lower()[:1]
+            if choice == "q":
+                break
+            if choice == "a":
+                add_link_decision(book, kind, accept_d(cluster.members, who).to_dict(),
+                                  cluster.min_probability)
+            elif choice == "n":
+                add_link_decision(book, kind, not_same_d(cluster.members, who).to_dict(),
+                                  cluster.min_probability)
+            elif choice == "s":
+                line = typer.prompt("groups, e.g. t3,t17|t20")
+                groups = [[i.strip() for i in g.split(",") if i.strip()] for g in line.split("|")]
+                add_link_decision(book, kind, split_d(groups, who).to_dict(), cluster.min_probability)
+
+
+def _summary(record) -> str:
+    fields = {k: v for k, v in record.__dict__.items()
+              if v not in (None, "", (), False) and k not in ("id", "name_is_pseudonym")}
+    return ", ".join(f"{k}={v}" for k, v in fields.items())
+
+
+def _decisions(db, passphrase_file, kind: str) -> list[dict]:
+    from casebook.store.casebook import link_decisions
+
+    with open_casebook(db, passphrase_file) as book:
+        return link_decisions(book, kind)
+
+
+def _shared_with(records, organisation: str, db, passphrase_file):
+    """Keep records whose testimony's consent allows sharing with ``organisation``."""
+    from casebook.model import share_scope
+
+    scope = share_scope(organisation)
+    with open_casebook(db, passphrase_file) as book:
+        return [r for r in records
+                if book.consent_of(int(r.source.split(":")[1])).allows(scope)]
+
+
 def network_command(
     fmt: str = typer.Option("json", "--format", help="json | graphml (Gephi)"),
     out: Path = typer.Option(..., "--out", help="Where to write the graph."),
     force: bool = typer.Option(False, help="Replace an existing output file."),
     events_json: Path | None = typer.Option(None, "--events-json", hidden=True),
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
-    """Graph of perpetrators, places and victims from accepted events, with bridging brokers."""
+    """Graph of perpetrators, places and victims from accepted events, with bridging brokers.
+
+    Example: casebook network --format graphml --out brokers.graphml   (open it in Gephi)
+    """
     from casebook.linkage.network import brokers, build_graph, groups, write_graph
     from casebook.model.records import Event
 
     if fmt not in ("json", "graphml"):
         raise InvalidInput(f"--format {fmt!r}: choose json or graphml")
-    if events_json is None:
-        raise InvalidInput(f"casebook network {_NO_STORE.replace('--records-json', '--events-json')}")
     _refuse_overwrite(out, force)
-    try:
-        data = json.loads(events_json.read_text(encoding="utf-8"))
-        events = [(str(item["victim"]), Event.from_dict(item["event"], item.get("id")))
-                  for item in data.get("events", [])]
-        cluster_of = data.get("perpetrator_clusters") or {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InvalidInput(f"{events_json}: not an events file ({exc})") from None
+    if events_json is None:
+        events, cluster_of = _network_events(db, passphrase_file)
+    else:
+        try:
+            data = json.loads(events_json.read_text(encoding="utf-8"))
+            events = [(str(item["victim"]), Event.from_dict(item["event"], item.get("id")))
+                      for item in data.get("events", [])]
+            cluster_of = data.get("perpetrator_clusters") or {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise InvalidInput(f"{events_json}: not an events file ({exc})") from None
     graph = build_graph(events, cluster_of)
     write_graph(graph, out, fmt)
     found = groups(graph)
@@ -151,6 +279,38 @@ def network_command(
     for b in brokers(graph, top=5):
         typer.echo(f"  bridge {b['node']}: betweenness {b['betweenness']:.3f}"
                    f"{' (cut point)' if b['cut_point'] else ''}")
+
+
+def _network_events(db, passphrase_file):
+    """Accepted events of testimonies whose consent allows aggregate use, and linked brokers."""
+    from casebook.linkage import Decision, apply_decisions, score_pairs
+    from casebook.store.casebook import link_decisions
+    from casebook.store.views import linkage_perpetrators
+
+    from dataclasses import replace
+
+    with open_casebook(db, passphrase_file) as book:
+        person_of = {t.id: t.person_id for t in book.testimonies()}
+        events = []
+        for tid, record in book.accepted_records():
+            if not book.consent_of(tid).allows("aggregate_statistics"):
+                continue
+            for n, event in enumerate(record.events):
+                # the same mention ids as linkage_perpetrators, so linked aliases meet in one node
+                event.involvements = [
+                    replace(inv, person_id=f"t{tid}e{n}i{m}")
+                    if inv.role == "perpetrator" and inv.who and inv.person_id is None else inv
+                    for m, inv in enumerate(event.involvements)]
+                events.append((str(person_of.get(tid) or f"t{tid}"), event))
+        perps = linkage_perpetrators(book)
+        decisions = [Decision.from_dict(d) for d in link_decisions(book, "perpetrator")]
+    cluster_of: dict[str, str] = {}
+    if len(perps) > 1:
+        for cluster in apply_decisions(score_pairs(perps, "perpetrator", 0.5), decisions, 0.5,
+                                       [p.id for p in perps]):
+            for member in cluster.members:
+                cluster_of[member] = cluster.id
+    return events, cluster_of
 
 
 def register(app: typer.Typer) -> None:

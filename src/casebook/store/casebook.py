@@ -485,3 +485,28 @@ def _testimony(row: Any, consent: Consent) -> Testimony:
         provenance=dict(row.provenance or {}), consent=consent, recorded_at=row.recorded_at,
         id=row.id,
     )
+
+
+# -- linkage review decisions (the ``record_ids`` column keeps the whole decision as JSON) ----
+
+def add_link_decision(book: Casebook, kind: str, decision: dict, score: float | None = None) -> None:
+    """Append a linkage review decision (accept / not_same / split / revoke) and audit it."""
+    from casebook.store.schema import link_decisions
+
+    with book.engine.begin() as conn:
+        conn.execute(insert(link_decisions).values(
+            kind=kind, record_ids=decision, decision=decision["action"], score=score,
+            actor=decision.get("who") or book.actor, at=_now()))
+        book._audit(conn, f"link_{decision['action']}", f"{kind}-link",
+                    {"records": decision.get("records"), "groups": decision.get("groups"),
+                     "revokes": decision.get("revokes")})
+
+
+def link_decisions(book: Casebook, kind: str) -> list[dict]:
+    """Every decision for this kind of linkage, oldest first (the log is append-only)."""
+    from casebook.store.schema import link_decisions as table
+
+    with book.engine.connect() as conn:
+        rows = conn.execute(select(table.c.record_ids).where(table.c.kind == kind)
+                            .order_by(table.c.id)).all()
+    return [r[0] for r in rows]
