@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from casebook.cli.common import DbOption, PassphraseFileOption, open_casebook
 from casebook.errors import InvalidInput
 
 estimate_app = typer.Typer(
@@ -31,8 +32,13 @@ def mse_command(
     from_casebook: bool = typer.Option(False, "--from-casebook", help="Build the table from linked persons in the casebook."),
     lists: str | None = typer.Option(None, "--lists", help="With --from-casebook: the field naming each person's list (organisation or source)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
-    """Multiple systems estimation from a list-overlap table."""
+    """Multiple systems estimation from a list-overlap table.
+
+    Example: casebook estimate mse uk2013_nrm_6list.csv --method stepwise --json
+    From a casebook: casebook estimate mse --from-casebook --lists organisation
+    """
     from casebook.estimate.mse import estimate_population
     from casebook.estimate.table import read_table_csv
 
@@ -41,15 +47,17 @@ def mse_command(
             raise InvalidInput("give either TABLE.csv or --from-casebook, not both")
         if not lists:
             raise InvalidInput("--from-casebook needs --lists FIELD (the organisation or source field)")
-        raise InvalidInput(
-            "--from-casebook needs an open casebook with linked persons; this build has no casebook "
-            "storage yet. Export the list-overlap table as CSV and pass it as TABLE."
-        )
-    if table is None:
+        from casebook.estimate.table import overlap_table
+        from casebook.store.views import list_memberships
+
+        with open_casebook(db, passphrase_file) as book:
+            data = overlap_table(list_memberships(book, lists))
+    elif table is None:
         raise InvalidInput("give a TABLE.csv (or --from-casebook --lists FIELD)")
+    else:
+        data = read_table_csv(table, count_column=count_column)
     if profile not in ("poisson", "multinomial"):
         raise InvalidInput(f"--profile {profile!r}: choose poisson or multinomial")
-    data = read_table_csv(table, count_column=count_column)
     result = estimate_population(
         data, method, model=model, max_order=max_order, p_threshold=p_threshold, n_boot=bootstrap,
         ntop=ntop, seed=seed, level=level, profile=profile,

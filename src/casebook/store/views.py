@@ -129,3 +129,53 @@ def linkage_perpetrators(book: Casebook) -> list:
                     source=f"testimony:{tid}",
                 ))
     return out
+
+
+LIST_FIELDS = ("organisation", "interviewer")
+
+
+def list_memberships(book: Casebook, field: str) -> list[tuple[str, str]]:
+    """(person key, list name) pairs for multiple systems estimation.
+
+    A *person* is everything one woman told: testimonies under the same person record, joined by
+    every accepted linkage decision (``casebook link review``). A *list* is the value of ``field``
+    on each testimony (which organisation, or which interviewer, recorded her). Only testimonies
+    whose consent allows aggregate statistics are counted.
+    """
+    from casebook.linkage.decisions import Decision, constraints
+    from casebook.store.casebook import link_decisions
+
+    if field not in LIST_FIELDS:
+        from casebook.errors import InvalidInput
+
+        raise InvalidInput(f"--lists {field!r}: choose one of {', '.join(LIST_FIELDS)}")
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    summaries = book.testimonies()
+    for s in summaries:
+        find(f"t{s.id}")
+        if s.person_id is not None:
+            union(f"t{s.id}", f"p{s.person_id}")
+    must, _ = constraints(Decision.from_dict(d) for d in link_decisions(book, "person"))
+    for a, b in must:
+        union(a, b)
+    pairs = []
+    for s in summaries:
+        if not book.consent_of(s.id).allows("aggregate_statistics"):
+            continue
+        value = s.organisation if field == "organisation" else None
+        if field == "interviewer":
+            value = book.get_testimony(s.id, purpose="estimate lists").interviewer
+        if value:
+            pairs.append((find(f"t{s.id}"), value))
+    return pairs
