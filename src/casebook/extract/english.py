@@ -35,9 +35,19 @@ _OTHER_SUBJ = re.compile(
     r"nieces|friends|others)\b", _F)
 
 
+def _nk_towns() -> str:
+    from casebook.extract.places import NK_PLACES_EN
+
+    return "(?:" + "|".join(re.escape(p) for p in sorted(NK_PLACES_EN, key=len, reverse=True)) + ")"
+
+
+_NK_TOWNS = _nk_towns()
+
+
 @lru_cache(maxsize=64)
 def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
     S, O, P = _anchors(mode, names)
+    NKP = _NK_TOWNS
     c = lambda *ps: [re.compile(p, _F) for p in ps]  # noqa: E731
     return {
         "sale": c(
@@ -70,27 +80,35 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
         ),
         "arrest": c(
             rf"\b{S}\b[^.;]{{0,40}}?\b(?:was|were|got|been|being)\s+(?:\w+\s+){{0,2}}?(?P<t>arrested|caught|detained|"
-            rf"picked\s+up|taken\s+away|taken|apprehended|captured|seized)\b[^.;]{{0,40}}?\b(?:police|gong\s?an|"
-            rf"authorities|officers?|border\s+(?:guards?|patrol)|raid|crackdown)",
+            rf"picked\s+up|taken\s+away|taken|apprehended|captured|seized|stopped)\b[^.;]{{0,60}}?\b(?:police|gong\s?an|"
+            rf"authorities|officers?|border\s+(?:guards?|patrol)|raid|crackdown|checkpoint|inspection|public\s+security|"
+            rf"detention\s+(?:centre|center|facility)|without\s+(?:papers|ID|documents))",
             rf"\b{S}\b[^.;]{{0,40}}?\b(?:was|were|got|been|being)\s+(?:\w+\s+){{0,2}}?(?P<t>arrested)\b",
-            rf"\b(?:police|gong\s?an|authorities|officers?|border\s+patrol|public\s+security)\b[^.;]{{0,60}}?\b"
+            rf"\b{S}\b[^.;]{{0,40}}?\b(?:was|were|got|been)\s+(?P<t>caught|detained|picked\s+up)\s+(?:again\b|"
+            rf"(?:\w+\s+){{0,5}}?and\s+(?:then\s+)?(?:was\s+)?(?:sent\s+back|repatriated|deported|handed\s+over))",
+            rf"\b(?:police|policemen|policeman|gong\s?an|authorities|officers?|border\s+patrol|public\s+security)\b[^.;]{{0,60}}?\b"
             rf"(?P<t>arrested|caught|took|picked\s+up|detained|apprehended|captured|seized|grabbed|came\s+for|took\s+away)\s+"
             rf"(?:\w+\s+){{0,2}}?{O}\b",
             rf"\b(?P<t>arrested|caught)\s+{O}\b",
+            rf"\b(?P<t>took|brought|taken|sent)\s+(?:{O}\s+)?(?:\w+\s+){{0,2}}?to\s+(?:a|the)\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:police\s+station|detention\s+(?:centre|center|facility)|public\s+security\s+(?:bureau|office))",
             rf"\b{S}\s+(?:\w+\s+){{0,2}}?(?P<t>was\s+never\s+arrested|was\s+never\s+caught|have\s+never\s+been\s+arrested|"
-            rf"never\s+been\s+(?:arrested|caught))",
-            rf"\b{P}\s+(?P<t>arrest)\b",
+            rf"never\s+been\s+(?:arrested|caught)|never\s+got\s+caught)",
+            rf"\b{P}\s+(?:\w+\s+)?(?P<t>arrest)\b",
         ),
         "repatriation": c(
             rf"\b{S}\b[^.;]{{0,50}}?\b(?:was|were|got|been|being)\s+(?:\w+\s+){{0,3}}?(?P<t>repatriated|deported|"
-            rf"sent\s+back|returned|handed\s+(?:over\s+)?(?:back\s+)?to\s+(?:the\s+)?North|sent\s+to\s+North\s+Korea|"
-            rf"forcibly\s+returned|extradited)",
-            rf"\b(?P<t>repatriated|deported|sent|handed|returned|took)\s+{O}\s+(?:\w+\s+){{0,2}}?"
-            rf"(?:back|across|over\s+to\s+(?:the\s+)?North|to\s+(?:the\s+)?North)",
-            rf"\b{P}\s+(?P<t>repatriation|deportation|forced\s+return)\b",
-            rf"\b{S}\b[^.;]{{0,80}}?\band\s+(?:then\s+|later\s+)?(?:was\s+|were\s+)?(?P<t>repatriated|deported|"
+            rf"sent\s+back|returned\s+to\s+(?:North\s+Korea|the\s+North)|handed\s+(?:over\s+)?(?:back\s+)?to\s+(?:the\s+)?North|"
+            rf"sent\s+to\s+North\s+Korea|forcibly\s+returned|extradited|"
+            rf"(?:handed|turned)\s+over\s+(?:to|at)\s+(?:the\s+)?(?:North\s+Korean|{NKP}|border))",
+            rf"\b(?P<t>repatriated|deported|sent|handed|returned|took|turned)\s+{O}\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:back\s+(?:to|across|over|home)|across\s+(?:the\s+)?(?:border|river|bridge)|over\s+to\s+(?:the\s+)?North|"
+            rf"to\s+(?:the\s+)?North|(?:over\s+)?(?:to|at)\s+(?:the\s+)?(?:North\s+Korean|{NKP}))",
+            rf"\b{P}\s+(?:\w+\s+)?(?P<t>repatriation|deportation|forced\s+return)\b",
+            rf"\b{S}\b[^.;]{{0,80}}?\band\s+(?:then\s+|later\s+)?(?:was\s+|were\s+)?(?:\w+\s+)?(?P<t>repatriated|deported|"
             rf"sent\s+back\s+to\s+(?:North\s+Korea|the\s+North))\b",
-            rf"\b{S}\s+(?P<t>was\s+never\s+(?:repatriated|sent\s+back))",
+            rf"\b{S}\s+(?:was|were|have|had|has)\s+(?:been\s+)?(?P<t>never\s+(?:been\s+)?(?:repatriated|sent\s+back))",
+            rf"\b(?:after|upon|on)\s+(?:being\s+|I\s+was\s+|she\s+was\s+)?(?P<t>repatriated|deported|sent\s+back)\b",
         ),
         "escape": c(
             rf"\b{S}\b[^.;]{{0,40}}?\b(?P<t>escaped|ran\s+away|fled|got\s+away|ran\s+off)\b",
@@ -158,22 +176,48 @@ _EXPLOIT = [
         r"(?:for\s+nothing|without|instead\s+of\s+paying))\b", _F)),
 ]
 
-_FACILITIES = [
-    ("state_security_interrogation", re.compile(
-        r"\b(?:bowibu|bowiwon|bo\s?wi\s?bu|state\s+security|national\s+security|security\s+(?:agency|department|bureau)|"
-        r"\bMSS\b|ministry\s+of\s+state\s+security|secret\s+police)\b", _F)),
-    ("police_detention", re.compile(
-        r"\b(?:anjeonbu|anjeon\s?bu|boanseo|bo\s?an\s?seo|kuryujang|guryujang|people[’']?s\s+security|\bMPS\b|"
-        r"police\s+(?:station|detention|cell|jail)|detention\s+(?:cell|centre|center)\s+of\s+the\s+police)\b", _F)),
-    ("holding_centre", re.compile(
-        r"\b(?:jipkyulso|jipgyeolso|jip\s?kyul\s?so|holding\s+(?:centre|center|facility)|collection\s+(?:point|centre|center))\b", _F)),
-    ("labour_training_camp", re.compile(
-        r"\b(?:rodong\s+danryondae|rodong\s+dallyeondae|nodong\s+danryeondae|labou?r\s+training\s+(?:camp|centre|center|unit)|"
-        r"(?:forced|short-term)\s+labou?r\s+(?:camp|detention)|labou?r\s+camp|labou?r\s+brigade)\b", _F)),
-    ("kyohwaso", re.compile(r"\b(?:kyohwaso|gyohwaso|re-?education\s+camp|reeducation\s+camp|prison\b(?!\s+camp)|"
-                            r"penitentiary)", _F)),
-    ("kwanliso", re.compile(r"\b(?:kwanliso|kwalliso|gwanliso|political\s+prison\s+camp|political\s+prison)\b", _F)),
-]
+_FACILITY_EXTRA = {  # spellings and plain-English names testimonies use beside the vocabulary aliases
+    "state_security_interrogation": r"bowiwon|bo\s?wi\s?bu|bowibu|state\s+security(?:\s+(?:agency|department|bureau|office))?|"
+                                    r"national\s+security\s+(?:agency|department|bureau)|security\s+(?:agency|department|bureau)|"
+                                    r"\bMSS\b|secret\s+police|political\s+police",
+    "police_detention": r"anjeon\s?bu|bo\s?an\s?seo|kuryujang|guryujang|people[’']?s\s+security|\bMPS\b|"
+                        r"police\s+(?:station|detention|cell|jail)|detention\s+(?:cell|centre|center)\s+of\s+the\s+police",
+    "holding_centre": r"jip\s?kyul\s?so|jipgyeolso|jipkyeolso|chipky[oŏ]lso|holding\s+(?:centre|center|facility|camp)|"
+                      r"collection\s+(?:point|centre|center)|gathering\s+(?:place|centre|center)",
+    "labour_training_camp": r"rodong\s+danryondae|rodong\s+dallyeondae|nodong\s+dan?ryeondae|nodong\s+dallyeondae|"
+                            r"danryondae|dallyeondae|labou?r[\s-]+training\s+(?:camp|centre|center|unit|facility)|"
+                            r"(?:forced|short-term|mobile)\s+labou?r\s+(?:camp|detention|brigade|unit)|labou?r\s+camp|"
+                            r"labou?r\s+brigade|re-?education\s+through\s+labou?r",
+    "kyohwaso": r"kyohwa-?so|gyohwaso|re-?education\s+camp|reeducation\s+camp|correctional\s+(?:labou?r\s+)?(?:camp|centre|center|facility)|"
+                r"reform\s+through\s+labou?r|(?:regular|ordinary)\s+prison|prison\b(?!\s+camp)|penitentiary",
+    "kwanliso": r"kwan-?liso|kwalliso|gwanliso|gwalliso|political\s+prison(?:\s+camp)?|total\s+control\s+zone",
+}
+
+
+def _facilities() -> list[tuple[str, re.Pattern]]:
+    """Facility patterns: the vocabulary's English aliases plus common spellings, longest first."""
+    aliases: dict[str, list[str]] = {k: [] for k in _FACILITY_EXTRA}
+    try:
+        from casebook.vocab import load
+
+        for term in load("nk_detention").terms:
+            if term.code in aliases:
+                aliases[term.code] += [re.escape(a).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?")
+                                       for a in term.aliases_en if len(a) > 3]
+    except Exception:  # the vocabulary is optional for extraction
+        pass
+    out = []
+    for code in ("state_security_interrogation", "police_detention", "holding_centre", "labour_training_camp",
+                 "kyohwaso", "kwanliso"):
+        alts = sorted(set(aliases[code]), key=len, reverse=True) + [_FACILITY_EXTRA[code]]
+        out.append((code, re.compile(r"\b(?:" + "|".join(alts) + r")", _F)))
+    return out
+
+
+_FACILITIES = _facilities()
+# an unnamed camp or detention centre after she was sent back: "other"
+_FACILITY_OTHER = re.compile(r"\b(?:(?:prison|detention|concentration|labou?r)\s+camp|camp|detention\s+(?:centre|center|facility)|"
+                             r"jail|incarcerated|imprisoned)\b", _F)
 
 _BIRTH = re.compile(
     r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|had|bore|delivered|have|has)\s+(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
@@ -196,49 +240,71 @@ _CHILD_ONLY = re.compile(r"\b(?:child|children|son|sons|daughter|daughters|baby|
 _RECRUIT = [
     ("deception_job_offer", re.compile(
         r"\b(?:job|jobs|work|working|restaurant|factory|employment|earn\s+(?:money|more)|make\s+money|waitress|"
-        r"dishwash\w*|maid|nanny)\b[^.]{0,120}\b(?:offer\w*|promis\w*|said|told|there\s+was|would\s+(?:get|earn|pay)|"
-        r"could\s+(?:earn|get|work)|arranged|needed|find\s+me|get\s+me|proposition|lie|lied|deceiv\w*)\b|"
-        r"\b(?:offer\w*|promis\w*|told\s+me|said)\b[^.]{0,80}\b(?:job|work|restaurant|factory|earn|money)\b", _F)),
+        r"dishwash\w*|maid|nanny|housekeeper|babysit\w*)\b[^.]{0,120}\b(?:offer\w*|promis\w*|said|told|there\s+was|"
+        r"would\s+(?:get|earn|pay)|could\s+(?:earn|get|work)|arranged|needed|find\s+me|get\s+me|proposition|lie|lied|"
+        r"deceiv\w*|tricked|turned\s+out)\b|"
+        r"\b(?:offer\w*|promis\w*|told\s+(?:me|us|her|my\s+\w+)|said|lured|tricked|deceived|persuaded|"
+        r"(?:would|could)\s+(?:take|bring|get|find)\s+(?:me|us|her))\b[^.]{0,80}\b(?:job|jobs|work|restaurant|factory|"
+        r"earn|money|employment|waitress|maid|nanny)\b|"
+        r"\b(?:to\s+find|looking\s+for|in\s+search\s+of|to\s+get)\s+(?:a\s+)?(?:job|work)\b[^.]{0,80}\b"
+        r"(?:broker|trafficker|man|woman|he|she)\b[^.]{0,40}\b(?:sold|took|handed)", _F)),
     ("drugged", re.compile(
         r"\b(?:drugged|sleeping\s+pill|put\s+something\s+in|(?:drink|food|water|soju|alcohol|wine|tea)\b[^.]{0,80}\b"
         r"(?:lost\s+consciousness|passed\s+out|fell\s+asleep|blacked\s+out|woke\s+up|remember\s+nothing|"
         r"do\s+not\s+remember|don[’']t\s+remember))", _F)),
     ("abducted", re.compile(
-        r"\b(?:abduct\w*|kidnap\w*|snatched|grabbed\s+(?:me|her|us)|pushed\s+(?:me|her|us)\s+into|dragged\s+(?:me|her|us)|"
-        r"forced\s+(?:me|her|us)\s+into\s+(?:a|the|their)\s+(?:car|van|truck)|put\s+(?:me|her|us)\s+in\s+(?:a|the|their)\s+"
-        r"(?:car|van|truck))\b", _F)),
+        r"\b(?:abduct\w*|kidnap\w*|snatched|grabbed\s+(?:me|her|us)|(?:pushed|pulled|dragged|bundled|shoved|threw|forced)\s+"
+        r"(?:me|her|us)\s+into|dragged\s+(?:me|her|us)|taken\s+by\s+force|took\s+(?:me|her|us)\s+by\s+force|"
+        r"put\s+(?:me|her|us)\s+in\s+(?:a|the|their)\s+(?:car|van|truck))\b", _F)),
     ("introduced_marriage", re.compile(
-        r"\b(?:introduc\w*|match-?mak\w*|find\s+(?:me|her)\s+a\s+husband|needed\s+a\s+wife|wanted\s+a\s+wife|looking\s+for\s+a\s+wife|"
-        r"arranged\s+(?:a\s+)?marriage|marry\s+(?:a|his|her)\s+\w+)\b", _F)),
+        r"\b(?:introduc\w*|match-?mak\w*|find\s+(?:me|her)\s+a\s+(?:husband|man)|(?:knew|know|there\s+was|found)\s+(?:a|an)\s+"
+        r"(?:\w+\s+){0,4}?man\s+(?:\w+\s+){0,4}?(?:who\s+)?(?:needed|wanted|was\s+looking\s+for)\s+a\s+wife|"
+        r"(?:a\s+)?man\s+in\s+(?:the\s+)?(?:next|nearby|another)\s+village\s+needed\s+a\s+wife|"
+        r"arranged\s+(?:a\s+|the\s+)?marriage|marriage\s+broker|asked\s+(?:a|the)\s+(?:\w+\s+)?(?:broker|woman|man)\s+"
+        r"(?:to\s+)?(?:find|for)\s+(?:me\s+)?a\s+husband)\b", _F)),
 ]
 
 _RECRUIT_HINT = re.compile(r"job|work|restaurant|factory|employ|earn|money|waitress|dish|maid|nanny|offer|promis|told|said|"
                           r"drug|pill|something|drink|food|water|soju|alcohol|wine|tea|abduct|kidnap|snatch|grab|push|"
                           r"drag|forced|put|introduc|match|husband|wife|marr", re.I)
+_ROLE_NOUN = r"(?:broker|brokers|trafficker|traffickers|smuggler|smugglers|middleman|middlemen|intermediary|guide|pimp|madam|gang|matchmaker)"
 _RELATIONS = [
     ("neighbour_or_villager", re.compile(
-        r"\b(?:neighbou?rs?|(?:woman|man|people|person|someone|lady)\s+from\s+(?:our|my|her|the\s+same)\s+(?:village|town|neighbou?rhood|street)|"
-        r"villagers?|(?:our|my|her)\s+village)\b", _F)),
-    ("friend", re.compile(r"\b(?:my|her|a|our)\s+(?:\w+\s+)?friends?\b|\bfriend\s+of\s+(?:mine|hers)\b", _F)),
+        r"\b(?:neighbou?rs?|(?:woman|man|people|person|someone|lady|girl|family)\s+from\s+(?:our|my|her|the\s+same)\s+"
+        r"(?:village|town|neighbou?rhood|street|area|district)|villagers?|(?:our|my|her)\s+village|fellow\s+villager)\b", _F)),
+    ("friend", re.compile(r"\b(?:my|her|a|our)\s+(?:\w+\s+)?friends?\b|\bfriend\s+of\s+(?:mine|hers|my\s+\w+)\b", _F)),
     ("relative", re.compile(
         r"\b(?:my|her|our)\s+(?:own\s+)?(?:\w+[’']s\s+)?(?:aunt|uncle|cousin|relative|relatives|brother-in-law|sister-in-law|"
-        r"stepmother|stepfather|in-laws?|niece|nephew|grandmother)\b|\b(?:distant\s+)?relative\b", _F)),
+        r"stepmother|stepfather|in-laws?|niece|nephew|grandmother|elder\s+sister|older\s+sister|sister|brother|"
+        r"husband[’']s\s+(?:cousin|brother|sister|relative))\b|\b(?:distant\s+)?relative\b", _F)),
     ("north_korean_trafficker", re.compile(
-        r"\bNorth\s+Korean\s+(?:man|woman|broker|trafficker|smuggler|guide|men|brokers|traffickers)\b", _F)),
+        rf"\bNorth\s+Korean\s+(?:man|woman|{_ROLE_NOUN}|men|who)\b|\b(?:a|an)\s+North\s+Korean\b(?!\s+(?:women|girls?|"
+        r"refugees?|defectors?|border|soldier|guard|police|security|side|town|village|city|won|money))|"
+        rf"\b{_ROLE_NOUN}\s+from\s+North\s+Korea\b|,\s+North\s+Korean,", _F)),
     ("korean_chinese_broker", re.compile(
-        r"\b(?:Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok)\s+(?:man|woman|men|broker|brokers|"
-        r"trafficker|traffickers|couple|family|pimp|madam|people|middleman|intermediary|guide)\b", _F)),
+        r"\b(?:Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok)\s+(?:man|woman|men|women|couple|family|"
+        rf"people|{_ROLE_NOUN})\b|\b{_ROLE_NOUN},?\s+(?:a|an|who\s+was\s+(?:a|an)?)\s*(?:Korean-?\s?Chinese|ethnic\s+Korean)\b", _F)),
     ("han_chinese_broker", re.compile(
-        r"\b(?:Han\s+Chinese|Chinese)\s+(?:broker|brokers|trafficker|traffickers|middleman|intermediary|pimp|gang|smugglers?)\b", _F)),
-    ("couple", re.compile(r"\b(?:a|the|young)\s+(?:\w+\s+){0,2}couple\b|\bhusband\s+and\s+wife\b", _F)),
+        rf"\b(?:Han\s+Chinese|Han|Chinese)\s+{_ROLE_NOUN}\b|\b{_ROLE_NOUN},?\s+(?:a|an|who\s+was\s+(?:a|an)?)\s*Han\b|"
+        r"\b(?:a|the)\s+Han(?:\s+Chinese)?\s+(?:man|woman|men)\s+(?:drove|took|led|guided|brought|handed|sold|transferred)\b", _F)),
+    ("couple", re.compile(r"\b(?:a|the|young|older|old)\s+(?:[\w-]+\s+){0,2}couple\b|\bhusband\s+and\s+wife\b", _F)),
     ("stranger", re.compile(r"\b(?:strangers?|(?:a\s+)?(?:man|woman|men|people)\s+(?:I|she)\s+(?:did\s+not|didn[’']t|had\s+never)\s+"
-                            r"(?:know|seen|met)|(?:two|three|four|several)\s+men|unknown\s+(?:man|men|woman))\b", _F)),
+                            r"(?:know|seen|met)|unknown\s+(?:man|men|woman)|(?:two|three|four|five|several|some)\s+(?:\w+\s+)?men\s+"
+                            r"(?:\w+\s+){0,2}?(?:abducted|kidnapped|grabbed|pulled|pushed|dragged|seized|snatched|forced|took|caught))\b", _F)),
+    ("other", re.compile(
+        rf"\b(?:the|my|her|a|our)\s+(?:(?:restaurant|factory|karaoke|bar|shop|farm|salon|brothel)\s+)?(?:owner|boss|employer|manager|"
+        r"factory\s+official|foster\s+(?:family|parents|mother|father)|policeman|police\s+officer|official)\b(?=[^.;]{0,40}\b"
+        r"(?:sold|sell|handed|took\s+money|got\s+money|received))|"
+        rf"\b(?:a|the|one|another|our|my|her)\s+{_ROLE_NOUN}\b", _F)),
 ]
+_ETHNIC_NEAR = re.compile(r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|Han\b|Chinese|North\s+Korean",
+                          _F)
 _ROLE_VERB = re.compile(
     r"\b(?:sold|sell|took|take|brought|handed|led|guided|passed|delivered|kept|held|locked|introduc\w*|"
     r"offer\w*|promis\w*|arranged|recruit\w*|deceiv\w*|lied|drugged|abduct\w*|kidnap\w*|paid|received|"
     r"waiting|picked\s+(?:me|her|us)\s+up|drove|came\s+to\s+(?:me|her)|approached|told\s+(?:me|her)|said|"
-    r"broker|trafficker|middleman|dragged|pushed|grabbed)\b", _F)
+    r"broker|brokers|trafficker|traffickers|smuggler|middleman|dragged|pushed|pulled|grabbed|abducted|kidnapped|"
+    r"transferred|bought|deceived|tricked|lured|persuaded|asked|got\s+money|took\s+money)\b", _F)
 
 _BUYER = [
     ("korean_chinese", re.compile(r"\b(?:Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok)\b", _F)),
@@ -279,8 +345,9 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
     "payment": ("yuan", "rmb", "元", "won", "dollar", "$", "¥", "thousand", "hundred"),
     "crossing": ("cross", "wade", "waded", "swam", "walked", "china", "left", "brought", "took", "led ", "guided",
                  "smuggl", "carried", "went across", "ran across", "got across", "came across"),
-    "arrest": ("arrest", "caught", "police", "detain", "gong", "apprehend", "captur", "seiz", "authorit", "patrol"),
-    "repatriation": ("repatria", "deport", "sent", "return", "handed", "back", "extradit"),
+    "arrest": ("arrest", "caught", "police", "detain", "detention", "gong", "apprehend", "captur", "seiz", "authorit",
+               "patrol", "public security"),
+    "repatriation": ("repatria", "deport", "sent", "return", "handed", "turned", "back", "extradit"),
     "escape": ("escap", "ran away", "fled", "got away", "ran off"),
     "arrival": ("korea", "seoul", "incheon", "hanawon"),
     "transit": ("mongolia", "laos", "thailand", "vietnam", "cambodia", "burma", "myanmar", "bangkok", "ulaanbaatar",
@@ -292,14 +359,17 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
                      "xiaojie", "client", "customer", "cyber", "cam", "video", "stream", "computer", "online",
                      "wife", "bride", "marr", "husband", "farmer", "bachelor", "labo", "work", "wage", "paid",
                      "debt", "maid", "cook", "domestic"),
-    "detention": ("bowibu", "bowiwon", "bo wi", "security", "mss", "secret police", "anjeon", "boan", "bo an",
-                  "kuryu", "guryu", "mps", "police", "jip", "holding", "collection", "rodong", "nodong", "labo",
-                  "kyohwa", "gyohwa", "re-educ", "reeduc", "prison", "penitent", "kwanli", "kwalli", "gwanli"),
+    "detention": ("bowi", "bo wi", "security", "mss", "secret police", "political police", "anjeon", "boan", "bo an",
+                  "kuryu", "guryu", "mps", "police", "jip", "chipk", "holding", "collection", "gathering", "rodong",
+                  "nodong", "dallyeon", "danryon", "labo", "kyohwa", "gyohwa", "re-educ", "reeduc", "correction",
+                  "reform", "prison", "penitent", "kwanli", "kwalli", "gwanli", "gwalli", "camp", "detain",
+                  "detention", "jail", "incarcerat", "imprison", "total control"),
     "birth": ("birth", "born", "son", "daughter", "boy", "girl", "bab", "child", "kid", "twin", "pregnan"),
     "hukou": ("hukou", "hokou", "shenfen", "id", "identity", "registration", "papers", "permit", "documents"),
     "recruitment": ("job", "work", "restaurant", "factory", "employ", "earn", "money", "waitress", "dish", "maid",
                     "nanny", "offer", "promis", "drug", "pill", "something", "drink", "food", "water", "soju",
-                    "alcohol", "wine", "tea", "abduct", "kidnap", "snatch", "grab", "push", "drag", "forced", "put ",
+                    "alcohol", "wine", "tea", "abduct", "kidnap", "snatch", "grab", "push", "pull", "shov", "bundl", "threw",
+                    "drag", "forced", "force", "put ", "lure", "trick", "deceiv", "persuad", "lie", "lied",
                     "introduc", "match", "husband", "wife", "marr"),
     "buyer": ("korean", "chinese", "han", "joseonjok", "chosonjok", "pimp", "madam", "owner", "woman who ran"),
     "purpose": ("brothel", "prostitut", "karaoke", "bath", "sauna", "massage", "barber", "bar", "salon", "pimp",
@@ -365,10 +435,17 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
             if m:
                 st = english_status(sentence, m.start(), m.end())
                 cues.append(Cue("exploitation", m.start(), m.end(), code, st))
-        for code, rx in _FACILITIES if _hint("detention", low) else ():
-            m = rx.search(sentence)
+        if _hint("detention", low):
+            named = False
+            for code, rx in _FACILITIES:
+                for m in rx.finditer(sentence):
+                    named = True
+                    cues.append(Cue("detention", m.start(), m.end(), code, english_status(sentence, m.start(), m.end())))
+                    break
+            m = None if named else _FACILITY_OTHER.search(sentence)
             if m:
-                cues.append(Cue("detention", m.start(), m.end(), code, english_status(sentence, m.start(), m.end())))
+                cues.append(Cue("detention", m.start(), m.end(), "other", english_status(sentence, m.start(), m.end()),
+                                extra={"unnamed": True}))
         for m in _BIRTH.finditer(sentence) if _hint("birth", low) else ():
             n = 1
             g = m.groupdict()
@@ -407,11 +484,19 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
         m = rx.search(sentence)
         if m:
             cues.append(Cue("recruitment", m.start(), m.end(), code, english_status(sentence, m.start(), m.end())))
-    if recruit_hint or _hint("sale", low) or _ROLE_VERB.search(sentence):
+    verbs = [m.start() for m in _ROLE_VERB.finditer(sentence)] if (
+        recruit_hint or _hint("sale", low) or "broker" in low or "traffick" in low) else []
+    if verbs:
         for code, rx in _RELATIONS:
-            m = rx.search(sentence)
-            if m:
-                cues.append(Cue("relation", m.start(), m.end(), code))
+            for m in rx.finditer(sentence):
+                # the person must be near what she did: "my aunt ... sold me", "taken by a broker"
+                if not any(m.start() - 60 <= v <= m.end() + 80 for v in verbs):
+                    continue
+                noun = code == "other" and bool(re.search(_ROLE_NOUN + r"\b$", m.group(), _F))
+                if noun and _ETHNIC_NEAR.search(sentence[max(0, m.start() - 40):m.end() + 40]):
+                    continue
+                cues.append(Cue("relation", m.start(), m.end(), code, extra={"noun": noun}))
+                break
     for code, rx in _BUYER if _hint("buyer", low) else ():
         m = rx.search(sentence)
         if m:

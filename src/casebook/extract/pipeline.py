@@ -23,6 +23,11 @@ from casebook.extract.numbers import Money, find_money
 from casebook.model import Amount, Event, Evidence, Fact, Involvement, Record, UncertainDate
 
 _HANGUL = re.compile(r"[가-힣]")
+_BIRTH_DATE = re.compile(r"(?:\bborn|\bb\.|birth)[^.;]{0,18}$|생\s*$", re.I)
+_COUNT = {"once": 1, "twice": 2, "two times": 2, "three times": 3, "four times": 4, "five times": 5, "thrice": 3,
+          "2 times": 2, "3 times": 3, "4 times": 4, "5 times": 5, "두": 2, "세": 3, "네": 4, "다섯": 5}
+_TIMES = re.compile(r"\b(?P<n>once|twice|thrice|(?:two|three|four|five|[2-5])\s+times)\b|(?P<k>두|세|네|다섯)\s?(?:번|차례)", re.I)
+_AGAIN = re.compile(r"\b(?:again|second\s+time|third\s+time|another\s+time|once\s+more)\b|다시|또", re.I)
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -130,7 +135,10 @@ def extract(text: str, lang: str = "auto") -> Record:
             birth_year = _birth_from_age(st, dates, timeline, b, s)
             if birth_year:
                 timeline.birth_year = birth_year
-        stated = timeline.advance(dates)
+        # a header line or a birth date ("born in 1979") is not when the story happens
+        story_dates = [] if (header.end and e <= header.end) else [
+            d for d in dates if not (d.kind == "absolute" and _BIRTH_DATE.search(st[max(0, d.start - 25):d.start]))]
+        stated = timeline.advance(story_dates)
         cues = module.analyse(st, ctx) if s >= header.end or header.end == 0 else []
         date = stated or timeline.current()
         sents.append(_Sentence(s, e, st, p, date, find_money(st), cues))
@@ -175,14 +183,16 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                         for s in sents for c in s.cues)
     state = "nk0" if told_crossing else "china"
     last_sale: tuple[int, Event] | None = None
-    first_sale_idx: int | None = None
+    sale_idx: list[int] = []
+    first_cross_idx: int | None = None
     crossings = 0
     for i, s in enumerate(sents):
         has = {c.kind for c in s.cues if c.status == FACT}
         abroad = any(c.kind == "abroad" for c in s.cues)
         # --- border crossing / transit / arrival
         cross = _cues(s, "crossing")
-        if cross and not abroad and state in ("nk0", "nk"):
+        # the first crossing is recorded even when the story told a later sale first (a flashback)
+        if cross and not abroad and (state in ("nk0", "nk") or crossings == 0):
             c = cross[0]
             river = next((x.code for x in s.cues if x.kind == "river"), None)
             attrs = {}
@@ -197,6 +207,8 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
             b.events.append(Event("border_crossing", date=s.date, attributes=attrs,
                                   evidence=b.ev(s, c.start, c.end), confidence=0.8))
             state = "china"
+            if first_cross_idx is None:
+                first_cross_idx = i
         elif cross and abroad and state in ("china", "nk0"):
             c = cross[0]
             b.events.append(Event("transit", date=s.date, evidence=b.ev(s, c.start, c.end), confidence=0.6))
@@ -213,14 +225,15 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
         sale_cues = _cues(s, "sale")
         if not sale_cues and state in ("china", "nk0"):
             sale_cues = _payments(s, sents[i - 1] if i else None)
-        if sale_cues and state == "nk0":
-            state = "china"  # sold at or across the border: the story is now in China
+        if sale_cues and state in ("nk0", "nk"):
+            state = "china"  # sold at or across the border (or after an untold re-crossing): she is in China
+        if _cues(s, "hukou", None) and state == "nk":
+            state = "china"  # Chinese papers: she is back in China
         if sale_cues:
             new = _sales(b, sents, i, s, sale_cues, last_sale)
             if new:
                 last_sale = (i, new[-1])
-                if first_sale_idx is None:
-                    first_sale_idx = i
+                sale_idx.append(i)
         else:
             denied = _cues(s, "sale", DENIED)
             for c in denied:
@@ -233,30 +246,52 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                     last_sale[1].amount = _amount(m, last_sale[1].date)
                     _set_buyer_purpose(last_sale[1], s)
         # --- arrests, repatriations, detention
+        qa = _qa_count(s, sents[i - 1] if i else None)
         for c in _cues(s, "arrest", None):
             if c.status == DENIED:
                 b.events.append(Event("arrest_china", date=s.date, attributes={"denied": True},
                                       evidence=b.ev(s, c.start, c.end), confidence=0.7))
-            elif c.status == FACT and state in ("china", "nk0"):
-                b.events.append(Event("arrest_china", date=s.date, evidence=b.ev(s, c.start, c.end),
-                                      confidence=0.75))
+            elif c.status == FACT and (state in ("china", "nk0") or (
+                    state == "nk" and re.search(r"Chinese|\bChina\b|again", s.text))):
+                b.events.append(Event("arrest_china", date=s.date, attributes=_times(s.text),
+                                      evidence=b.ev(s, c.start, c.end), confidence=0.75))
                 state = "china"
             break
+        else:
+            if qa and qa[0] == "arrest" and state in ("china", "nk0"):
+                b.events.append(Event("arrest_china", date=s.date, attributes=qa[1], evidence=b.sentence_ev(s),
+                                      confidence=0.6))
         rep = _cues(s, "repatriation", None)
+        rep_at = None
         for c in rep:
             if c.status == DENIED:
                 b.events.append(Event("repatriation", date=s.date, attributes={"denied": True},
                                       evidence=b.ev(s, c.start, c.end), confidence=0.7))
-            elif c.status == FACT and state in ("china", "nk0"):
-                b.events.append(Event("repatriation", date=s.date, evidence=b.ev(s, c.start, c.end),
-                                      confidence=0.8))
-                state = "nk"
+            elif c.status == FACT and (state in ("china", "nk0") or (state == "nk" and _AGAIN.search(s.text))):
+                b.events.append(Event("repatriation", date=s.date, attributes=_times(s.text),
+                                      evidence=b.ev(s, c.start, c.end), confidence=0.8))
+                state, rep_at = "nk", c.start
             break
+        else:
+            if qa and qa[0] == "repatriation" and state in ("china", "nk0"):
+                b.events.append(Event("repatriation", date=s.date, attributes=qa[1], evidence=b.sentence_ev(s),
+                                      confidence=0.6))
+        det = [c for c in _cues(s, "detention") if rep_at is None or c.start > rep_at]
+        if state == "china" and det and _IN_CUSTODY.search(s.text) and any(
+                c.code not in ("other", "police_detention") for c in det):
+            # "the bowibu in Onsong questioned me": she was sent back even if the story skips it
+            c = det[0]
+            b.events.append(Event("repatriation", date=s.date, attributes={"implied": True},
+                                  evidence=b.ev(s, c.start, c.end), confidence=0.55))
+            state = "nk"
         if state == "nk":
-            for c in _cues(s, "detention"):
+            for c in det:
                 if any(e.type == "detention_nk" and e.attributes.get("facility") == c.code
                        and e.attributes.get("episode") == crossings for e in b.events):
                     continue
+                if c.code == "other" and any(e.type == "detention_nk" and e.attributes.get("episode") == crossings
+                                             for e in b.events):
+                    continue  # "the camp" after a named facility is that facility
                 b.events.append(Event("detention_nk", date=s.date, attributes={"facility": c.code, "episode": crossings},
                                       evidence=b.ev(s, c.start, c.end), confidence=0.75))
         # --- violence, exploitation, children, registration (in China or after she left)
@@ -264,6 +299,13 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
             for c in _cues(s, "violence"):
                 b.events.append(Event("violence", date=s.date, attributes={"kind": c.code},
                                       evidence=b.ev(s, c.start, c.end), confidence=0.7))
+            if state == "nk":
+                for c in _cues(s, "birth"):  # "I have a daughter": a total told from the present
+                    if c.extra.get("total"):
+                        b.events.append(Event("child_birth", date=s.date,
+                                              attributes={"count": int(c.value or 1), "total": True,
+                                                          "what": c.extra.get("what")},
+                                              evidence=b.ev(s, c.start, c.end), confidence=0.6))
             if state in ("china", "abroad"):
                 for c in _cues(s, "exploitation"):
                     typ = {"forced_marriage": "forced_marriage", "prostitution": "prostitution",
@@ -278,19 +320,83 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                 for c in _cues(s, "hukou", None):
                     b.events.append(Event("registration", date=s.date, attributes={"status": c.code},
                                           evidence=b.ev(s, c.start, c.end), confidence=0.7))
-        elif _cues(s, "hukou", None):
+        if (state == "nk0" and not sale_cues) or state == "nk":
             for c in _cues(s, "hukou", None):
                 b.events.append(Event("registration", date=s.date, attributes={"status": c.code},
                                       evidence=b.ev(s, c.start, c.end), confidence=0.6))
         if any(x.kind == "vague_times" for x in s.cues):
             b.events.append(Event("sale", date=s.date, attributes={"vague": True},
                                   evidence=b.sentence_ev(s), confidence=0.4))
-    _recruitment(b, sents, first_sale_idx)
+    after_cross = [k for k in sale_idx if first_cross_idx is not None and k >= first_cross_idx]
+    _recruitment(b, sents, after_cross[0] if after_cross else (sale_idx[0] if sale_idx else None))
+    _dedupe_sales(b)
     for s in sents:
         for c in s.cues:
             if c.kind == "province_now":
                 b.facts.append(Fact("province_china", c.code, b.ev(s, c.start, c.end), 0.7))
                 break
+
+
+_IN_CUSTODY = re.compile(r"\b(?:I|we|me|us|she|her)\b[^.;]{0,80}\b(?:sent|taken|held|detained|interrogated|questioned|"
+                         r"spent|put|locked|transferred|imprisoned|served|released|beat|beaten|tortured|kept|"
+                         r"investigated|sentenced|stayed)\b|\b(?:interrogated|questioned|beat|tortured|held|detained|"
+                         r"investigated|sentenced|released)\s+(?:me|us|her)\b", re.I)
+_Q_ARREST = re.compile(r"\b(?:arrested|caught|detained)\b", re.I)
+_Q_REP = re.compile(r"\b(?:repatriated|sent\s+back|deported|returned\s+to\s+(?:North\s+Korea|the\s+North))\b", re.I)
+_ANSWER = re.compile(r"^\s*(?:A\s*[:.]\s*)?(?:(?:Yes|Yeah)[,.]?\s*)?(?P<n>once|twice|thrice|(?:two|three|four|five)\s+times|one\s+time)\b|"
+                     r"^\s*(?:A\s*[:.]\s*)?(?P<no>No|Never)\b", re.I)
+
+
+def _times(text: str) -> dict:
+    """"arrested twice", "sent back three times": a stated total for the event's kind."""
+    m = _TIMES.search(text)
+    if not m:
+        return {}
+    n = _COUNT.get((m.group("n") or m.group("k") or "").lower(), 1)
+    if (m.group("n") or "").lower() == "one time":
+        n = 1
+    return {"total": n} if n > 1 else {}
+
+
+def _qa_count(s: _Sentence, prev: _Sentence | None) -> tuple[str, dict] | None:
+    """An interview answer to "Were you ever arrested?": "Two times." / "No, never."."""
+    if prev is None or not prev.text.rstrip().endswith("?"):
+        return None
+    m = _ANSWER.match(s.text)
+    if not m:
+        return None
+    kind = "arrest" if _Q_ARREST.search(prev.text) else ("repatriation" if _Q_REP.search(prev.text) else None)
+    if kind is None:
+        return None
+    if m.group("no"):
+        return kind, {"denied": True}
+    word = m.group("n").lower()
+    n = 1 if word in ("once", "one time") else _COUNT.get(word, 1)
+    return kind, ({"total": n, "summary": True} if n > 1 else {})
+
+
+def _dedupe_sales(b: _Builder) -> None:
+    """One transaction told twice (a summary before the story, or a price repeated) counts once:
+    same amount and currency (year and buyer compatible), or an unpriced sale by the same seller."""
+    sales = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")
+             and not e.attributes.get("vague") and not e.attributes.get("summary")]
+    drop: set[int] = set()
+    for k, e in enumerate(sales):
+        for f in sales[k + 1:]:
+            if id(f) in drop or id(e) in drop or f.attributes.get("repeat"):
+                continue
+            if e.amount and f.amount and e.amount.value == f.amount.value and e.amount.currency == f.amount.currency:
+                ye, yf = e.amount.year, f.amount.year
+                be = {i.group for i in e.involvements if i.perpetrator_role == "buyer"}
+                bf = {i.group for i in f.involvements if i.perpetrator_role == "buyer"}
+                if (ye is None or yf is None or ye == yf) and (not be or not bf or be == bf):
+                    drop.add(id(f))
+            elif (e.amount is None) != (f.amount is None):
+                se, sf = set(e.attributes.get("sellers", ())), set(f.attributes.get("sellers", ()))
+                if se & sf & {"relative", "friend", "neighbour_or_villager"}:
+                    drop.add(id(e) if e.amount is None else id(f))
+    if drop:
+        b.events[:] = [e for e in b.events if id(e) not in drop]
 
 
 _NOT_SALE_PAYMENT = re.compile(
@@ -400,10 +506,21 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
     out: list[Event] = []
     n = max(1, len(prices))
     if times and not prices:
-        n = {"twice": 2, "two times": 2, "three times": 3, "four times": 4, "두": 2, "세": 3, "네": 4}.get(
+        # "I have been sold three times": her own count, kept as a total beside the told sales
+        total = {"twice": 2, "two times": 2, "three times": 3, "four times": 4, "두": 2, "세": 3, "네": 4}.get(
             (times.group("n") or times.group("k") or "").lower(), 1)
+        if total > 1:
+            e = Event("sale", date=s.date, attributes={"total": total, "summary": True},
+                      evidence=b.ev(s, first.start, first.end), confidence=0.7)
+            b.events.append(e)
+            return [e]
+    sellers = sorted({c.code for c in s.cues if c.kind == "relation"})
     for k in range(n):
         e = Event("sale", date=s.date, evidence=b.ev(s, first.start, first.end), confidence=0.75)
+        if repeat:
+            e.attributes["repeat"] = True
+        if sellers:
+            e.attributes["sellers"] = sellers
         e.involvements.append(Involvement("victim"))
         if k < len(prices):
             e.amount = _amount(prices[k], s.date)
@@ -443,6 +560,7 @@ def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None) ->
     zone = sents[:end + 1]
     methods: dict[str, Evidence] = {}
     relations: dict[str, Evidence] = {}
+    noun_only: set[str] = set()
     crossing = next((e for e in b.events if e.type == "border_crossing"), None)
     for s in zone:
         for c in s.cues:
@@ -454,13 +572,23 @@ def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None) ->
                 if re.search(r"(?:sold|sell|handed)\s+(?:me\s+|her\s+|us\s+)?to\s+(?:a|an|the)?\s*$|한테\s?팔|에게\s?팔", head, re.I):
                     continue
                 relations[c.code] = b.ev(s, c.start, c.end)
+                if c.extra.get("noun"):
+                    noun_only.add(c.code)
+            elif c.kind == "relation" and not c.extra.get("noun"):
+                noun_only.discard(c.code)
+    if {"korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker"} & set(relations):
+        for code in noun_only:  # "the broker" after "a Korean-Chinese broker" is the same person
+            relations.pop(code, None)
     if crossing is not None:
         if crossing.attributes.get("alone") and "abducted" not in methods:
             methods.setdefault("voluntary_alone", crossing.evidence)
         elif crossing.attributes.get("with_broker"):
             methods.setdefault("voluntary_with_broker", crossing.evidence)
-    first = next((e for e in b.events if e.type == "sale" and not e.attributes.get("denied")), None)
-    if first is not None and ({"friend", "neighbour_or_villager", "relative"} & set(relations)):
+    # an acquaintance who took money for her: a sale whose sentence names them as seller
+    acq = {"friend", "neighbour_or_villager", "relative"}
+    first = next((e for e in b.events if e.type == "sale" and not e.attributes.get("denied")
+                  and acq & set(e.attributes.get("sellers", ()))), None)
+    if first is not None and (acq & set(relations)):
         methods.setdefault("sold_by_acquaintance", first.evidence)
     if methods or relations:
         ev = next(iter(methods.values()), None) or next(iter(relations.values()))

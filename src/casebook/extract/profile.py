@@ -32,11 +32,19 @@ def _fact(record: Record, name: str):
     return best.value if best is not None else None
 
 
-def _count(events: list[Event]) -> int | None:
-    """Count of stated events; 0 when only denials were stated; None when nothing was."""
+def _count(events: list[Event], own_count_wins: bool = False) -> int | None:
+    """Count of stated events; 0 when only denials were stated; None when nothing was.
+
+    A stated total ("arrested twice", ``attributes.total``) counts as that many; a summary event
+    (``attributes.summary``) is only a total, not one more event. With ``own_count_wins`` her
+    stated total replaces the count of told events ("I have been sold three times")."""
     real = [e for e in events if not e.attributes.get("denied")]
     if real:
-        return len(real)
+        told = len([e for e in real if not e.attributes.get("summary")])
+        totals = [int(e.attributes["total"]) for e in real if e.attributes.get("total")]
+        if totals and own_count_wins:
+            return max(totals)
+        return max([told] + totals)
     return 0 if events else None
 
 
@@ -50,10 +58,10 @@ def profile(record: Record) -> dict:
     vague = any(e.attributes.get("vague") for e in sales_ev)
     real_sales = [e for e in sales_ev if not e.attributes.get("vague")]
     times_sold = None if vague and not real_sales else _count(
-        [e for e in _live(ev, "sale") if not e.attributes.get("vague")])
+        [e for e in _live(ev, "sale") if not e.attributes.get("vague")], own_count_wins=True)
     sales = []
     for e in real_sales:
-        if e.amount is None:
+        if e.amount is None or e.attributes.get("summary"):
             continue
         buyer = next((i.group for i in e.involvements if i.perpetrator_role == "buyer"), None)
         sales.append({"amount": e.amount.value, "currency": e.amount.currency,

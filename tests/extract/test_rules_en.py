@@ -1,0 +1,140 @@
+"""English extraction rules, one small testimony each (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from casebook.extract import extract, profile
+
+
+def prof(text: str) -> dict:
+    return profile(extract(text, lang="en"))
+
+
+HEADER = "Case 3 Ms. Yun in Jilin Province, born in 1980\n\n"
+
+
+# --- arrests and repatriations counted as events -------------------------------------------
+
+def test_arrested_twice_counts_two():
+    p = prof(HEADER + "I crossed the Tumen in 2001. I was arrested twice by the Chinese police, in 2003 and in 2005.")
+    assert p["arrested_in_china"] == 2
+
+
+def test_taken_to_police_station_is_an_arrest():
+    p = prof(HEADER + "I crossed the river in 2001. In 2004 the police stopped the bus. "
+                      "They took me to the police station and kept me there for a week.")
+    assert p["arrested_in_china"] == 1
+
+
+def test_handed_over_at_a_border_town_is_a_repatriation():
+    p = prof(HEADER + "I crossed the Tumen in 2001. I was arrested in 2004. "
+                      "After ten days they handed me over at Namyang.")
+    assert p["repatriated"] == 1
+
+
+def test_repatriated_again_counts_a_second_return():
+    p = prof(HEADER + "I crossed the river in 1999. I was caught by the police in 2000 and sent back to North Korea. "
+                      "After my release I crossed again. I was caught again in 2002 and repatriated again.")
+    assert p["repatriated"] == 2
+    assert p["arrested_in_china"] == 2
+
+
+def test_interview_answer_gives_the_count():
+    text = HEADER + "I crossed the Tumen in 2001.\n\nQ: Were you ever arrested?\nA: Three times. Each time I paid."
+    assert prof(text)["arrested_in_china"] == 3
+
+
+def test_never_sent_back_is_zero():
+    p = prof(HEADER + "I crossed the Tumen in 2001. I was never arrested and I was never sent back.")
+    assert p["arrested_in_china"] == 0 and p["repatriated"] == 0
+
+
+# --- detention in North Korea -------------------------------------------------------------
+
+def test_detention_words_and_romanisations():
+    p = prof(HEADER + "I crossed the river in 1998. In 2000 I was arrested in Yanji and sent back to North Korea. "
+                      "The bowiseong questioned me for a month. Then I spent three months in the chipkyolso "
+                      "and half a year in the nodong dallyeondae.")
+    assert set(p["nk_detention"]) == {"state_security_interrogation", "holding_centre", "labour_training_camp"}
+
+
+def test_facility_implies_repatriation_when_the_story_skips_it():
+    p = prof(HEADER + "I crossed the Tumen in 1999 and lived with a farmer. "
+                      "In 2003 the state security agency in Onsong interrogated me for two weeks.")
+    assert p["repatriated"] == 1
+    assert p["nk_detention"] == ["state_security_interrogation"]
+
+
+def test_chinese_detention_centre_before_handover_is_not_north_korean():
+    p = prof(HEADER + "I crossed the Tumen in 1999. In 2004 I was arrested. I was in a detention centre in Tumen "
+                      "for a month and then they handed me over at Namyang.")
+    assert p["nk_detention"] == []
+    assert p["repatriated"] == 1
+
+
+def test_detention_before_leaving_is_not_counted():
+    p = prof(HEADER + "My father was sent to a kwalliso when I was ten. I crossed the Tumen in 1999.")
+    assert p["nk_detention"] == []
+
+
+# --- recruitment and recruiters ------------------------------------------------------------
+
+def test_north_korean_recruiter_and_korean_chinese_couple():
+    p = prof(HEADER + "In 2000 a North Korean man told my mother he could take me to work in a shoe factory. "
+                      "We waded across the Tumen at night. He handed me over to a Korean-Chinese couple. "
+                      "A farmer bought me for 4,000 yuan.")
+    assert {"north_korean_trafficker", "korean_chinese_broker", "couple"} <= set(p["recruiter_relation"])
+    assert "deception_job_offer" in p["recruitment"]
+
+
+def test_abducted_by_men_is_stranger():
+    p = prof(HEADER + "I crossed the river alone in 2005. Two men pulled me into a car near the market. "
+                      "They sold me to a brothel for 9,000 yuan.")
+    assert "abducted" in p["recruitment"]
+    assert "stranger" in p["recruiter_relation"]
+
+
+def test_broker_without_ethnicity_is_other():
+    p = prof(HEADER + "In 2006 a broker promised me a job in a restaurant in Yanji. "
+                      "I crossed the Tumen with him. The broker sold me to an old farmer for 5,000 yuan.")
+    assert "other" in p["recruiter_relation"]
+
+
+def test_sold_by_acquaintance_needs_the_acquaintance_to_take_money():
+    told = prof(HEADER + "My cousin took me across the Tumen in 2002. My cousin sold me to a man for 3,000 yuan.")
+    assert "sold_by_acquaintance" in told["recruitment"]
+    only_met = prof(HEADER + "My cousin took me across the Tumen in 2002. Later a broker sold me for 3,000 yuan.")
+    assert "sold_by_acquaintance" not in only_met["recruitment"]
+
+
+# --- sales counted once --------------------------------------------------------------------
+
+def test_her_own_count_wins_over_told_sales():
+    p = prof(HEADER + "I crossed the Tumen in 2000. A broker sold me to a farmer for 3,000 yuan. "
+                      "In 2003 the farmer sold me again. So I have been sold three times in all.")
+    assert p["times_sold"] == 3
+
+
+def test_summary_then_story_is_one_sale():
+    p = prof(HEADER + "My own aunt sold me.\n\nIn 1999 my aunt took me over the Tumen. "
+                      "A man came and gave my aunt 2,600 yuan.")
+    assert p["times_sold"] == 1
+    assert [s["amount"] for s in p["sales"]] == [2600]
+
+
+def test_price_retold_is_one_sale():
+    p = prof(HEADER + "I crossed the river in 2001. The broker sold me for 4,000 yuan to a Han Chinese farmer. "
+                      "I lived with him for years. He often said he paid 4,000 yuan for me.")
+    assert p["times_sold"] == 1
+
+
+# --- crossing told after a later sale (flashback) ----------------------------------------------
+
+def test_flashback_crossing_is_the_first_crossing():
+    p = prof(HEADER + "My husband paid 6,000 yuan for me in 2004. I should tell it from the start. "
+                      "In March 2002 I waded across the Tumen with my neighbour.")
+    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (2002, 3, "Tumen")
+
+
+def test_header_birth_year_is_not_the_story_date():
+    p = prof(HEADER + "The man paid 6,000 yuan for me.")
+    assert all(s["year"] != 1980 for s in p["sales"])
