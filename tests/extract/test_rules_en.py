@@ -138,3 +138,22 @@ def test_flashback_crossing_is_the_first_crossing():
 def test_header_birth_year_is_not_the_story_date():
     p = prof(HEADER + "The man paid 6,000 yuan for me.")
     assert all(s["year"] != 1980 for s in p["sales"])
+
+
+# --- crossing month and river told around the crossing ---------------------------------------
+
+def test_month_without_year_takes_the_running_year():
+    p = prof(HEADER + "It was 2003 and we were hungry. The broker came for me in August. "
+                      "We went across the river at night.")
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (2003, 8)
+
+
+def test_may_as_a_verb_is_not_a_month():
+    from casebook.extract.dates import find_dates
+
+    assert not [d for d in find_dates("In the end they may send me back.") if d.kind == "month"]
+
+
+def test_river_named_in_the_sentence_before_the_crossing():
+    p = prof(HEADER + "In 2010 a guard let us walk down to the Yalu. A small boat took me across to the Chinese bank.")
+    assert p["crossing_river"] == "Yalu"

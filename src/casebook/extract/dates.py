@@ -58,6 +58,12 @@ _KO_AGE = re.compile(r"(?P<age>\d{1,2}|스무|스물|서른|마흔|열)\s?(?P<ag
 
 
 _REL_HINT = re.compile(r"later|after|following|next")
+# "in July", "in early December": a month without a year, set in the running year
+_EN_MONTH_ONLY = re.compile(
+    r"\b(?:[Ii]n|[Bb]y|[Dd]uring|[Uu]ntil|[Ss]ince|[Tt]hat|[Ee]nd\s+of|[Bb]eginning\s+of|[Ll]ate|[Ee]arly|[Mm]id-?)\s+"
+    r"(?:(?:early|late|mid-?)\s*)?(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b(?!\s*,?\s*(?:\d|of\s+\d))")
+_MONTH_HINT = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
 _AGE_HINT = re.compile(r"\bage|aged|\bwas\s")
 
 
@@ -75,7 +81,7 @@ class DateMention:
     delta_months: float = 0.0
     next_season: str | None = None  # "the following spring"
     age: int | None = None
-    kind: str = "absolute"  # absolute | relative | age
+    kind: str = "absolute"  # absolute | relative | age | month (a month in the running year)
 
     def date(self) -> UncertainDate | None:
         if self.year is None:
@@ -139,6 +145,9 @@ def find_dates(text: str) -> list[DateMention]:
             year = 1900 + yy if yy >= 40 else 2000 + yy
             month = int(m.group("kmonth")) if m.group("kmonth") else None
             out.append(DateMention(m.start(), m.end(), year, month, SEASONS.get(m.group("kseason") or "")))
+    for m in _EN_MONTH_ONLY.finditer(text) if _MONTH_HINT.search(text) else ():
+        if free(m.start(), m.end()):
+            out.append(DateMention(m.start(), m.end(), month=MONTHS[m.group("month").lower()], kind="month"))
     for rx in _EN_REL if _REL_HINT.search(low) else ():
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
@@ -230,6 +239,10 @@ class Timeline:
                 self.year, self.month, self.season = d.year, d.month, d.season
                 self.month_age = 0
                 stated = d.date()
+            elif d.kind == "month" and self.year is not None:
+                self.month, self.season = d.month, None
+                self.month_age = 0
+                stated = self.current()
             elif d.kind == "age" and self.birth_year:
                 self.year, self.month, self.season = self.birth_year + d.age, None, None
                 self.month_age = 0

@@ -71,6 +71,11 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
         "crossing": c(
             rf"\b{S}\b[^.;]{{0,60}}?\b(?P<t>crossed|cross|waded|wade|swam|walked\s+across|walked\s+over|went\s+across|"
             rf"ran\s+across|got\s+across|came\s+across|crossing)\b",
+            rf"\b{S}\b[^.;]{{0,40}}?\b(?P<t>went|walked|ran|came|got|waded|swam|crossed|escaped|fled|slipped)\b[^.;]{{0,25}}?"
+            rf"\b(?:across|over)\s+(?:the\s+)?(?:frozen\s+)?(?:Tumen|Yalu|Duman|Amnok|river|border|ice)\b",
+            rf"\b(?:they|we)\b[^.;]{{0,30}}?\b(?P<t>crossed|waded|swam)\s+(?:across\s+)?(?:the\s+)?(?:frozen\s+)?"
+            rf"(?:Tumen|Yalu|Duman|Amnok|river|border)\b",
+            rf"\b(?P<t>took|brought|led|guided|carried|helped)\s+{O}\s+(?:\w+\s+){{0,2}}?across\b",
             rf"\b{S}\b[^.;]{{0,40}}?\b(?P<t>escaped|fled|went|came|left|defected|entered|arrived|got|crossed|slipped)\s+"
             rf"(?:\w+\s+){{0,3}}?(?:to|into|in|for)\s+China\b",
             rf"\b{S}\b[^.;]{{0,30}}?\b(?P<t>left)\s+(?:North\s+Korea|the\s+North|home)\b",

@@ -195,6 +195,8 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
         if cross and not abroad and (state in ("nk0", "nk") or crossings == 0):
             c = cross[0]
             river = next((x.code for x in s.cues if x.kind == "river"), None)
+            if river is None and crossings == 0:
+                river = _river_near(sents, i)
             attrs = {}
             if river:
                 attrs["river"] = river
@@ -345,6 +347,18 @@ _Q_ARREST = re.compile(r"\b(?:arrested|caught|detained)\b", re.I)
 _Q_REP = re.compile(r"\b(?:repatriated|sent\s+back|deported|returned\s+to\s+(?:North\s+Korea|the\s+North))\b", re.I)
 _ANSWER = re.compile(r"^\s*(?:A\s*[:.]\s*)?(?:(?:Yes|Yeah)[,.]?\s*)?(?P<n>once|twice|thrice|(?:two|three|four|five)\s+times|one\s+time)\b|"
                      r"^\s*(?:A\s*[:.]\s*)?(?P<no>No|Never)\b", re.I)
+
+
+def _river_near(sents: list[_Sentence], i: int) -> str | None:
+    """The river of a crossing told over two sentences ("down to the Yalu. A boat took us across.")."""
+    for j in (i - 1, i + 1, i - 2, i + 2):
+        if 0 <= j < len(sents):
+            if any(c.kind == "crossing" and c.status == FACT for c in sents[j].cues) and abs(j - i) > 1:
+                continue
+            river = next((x.code for x in sents[j].cues if x.kind == "river"), None)
+            if river:
+                return river
+    return None
 
 
 def _times(text: str) -> dict:
@@ -580,7 +594,7 @@ def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None) ->
         for code in noun_only:  # "the broker" after "a Korean-Chinese broker" is the same person
             relations.pop(code, None)
     if crossing is not None:
-        if crossing.attributes.get("alone") and "abducted" not in methods:
+        if crossing.attributes.get("alone"):
             methods.setdefault("voluntary_alone", crossing.evidence)
         elif crossing.attributes.get("with_broker"):
             methods.setdefault("voluntary_with_broker", crossing.evidence)
