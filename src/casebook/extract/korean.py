@@ -121,7 +121,8 @@ _EXPLOIT = [
     ("prostitution", _P(r"성매매|매춘|매음|노래방|술집|안마|마사지|사우나|목욕탕|유흥|손님(?:하고|을|방|과|들|한테|이)|접대|"
                         r"몸을\s?팔|창녀|포주|아가씨\s?일")),
     ("cybersex", _P(r"화상\s?채팅|화상|채팅|웹캠|카메라|캠\s|인터넷\s?방송|컴퓨터\s?앞|음란\s?방송")),
-    ("forced_marriage", _P(r"시집|결혼|아내|마누라|남편|부인으로|색시|각시|며느리|장가|살림")),
+    ("forced_marriage", _P(r"시집|결혼|아내|마누라|남편|부인으로|색시|각시|며느리|장가|살림|"
+                           r"(?:남자|농민|농부|노총각|홀아비)(?:한테|에게)\s?(?:저를\s?)?(?:\S+\s){0,2}?팔")),
     ("forced_labour", _P(r"강제\s?노동|돈도\s?안\s?주고|월급도\s?없이|일만\s?(?:시키|시켰|했)|돈\s?한\s?푼\s?(?:안|못)|품삯도|"
                          r"임금(?:도|을)?\s?(?:안|못|없)|빚을\s?갚(?:을\s?때까지|으라)|일하면\s?갚")),
     ("domestic_servitude", _P(r"가정부|집안일만|식모")),
@@ -140,7 +141,7 @@ _BIRTH = _P(r"(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식)(?:\
 _BIRTH_ALL = _P(r"(?P<what>아들|딸)\s?(?P<n>하나|둘|셋|한\s?명|두\s?명)")
 # "애는 둘이에요", "애가 셋이에요", "딸 하나요", "아들 하나 있어요": how many children she has
 _CHILDREN_TOTAL = _P(r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|한\s?명|두\s?명|세\s?명|\d\s?명)"
-                     r"(?:이에요|예요|요|이|있|입니다|이었|,|\.)")
+                     r"\s?(?:이에요|예요|요|이|있|입니다|이었|,|\.)")
 _CHILDREN_NONE = _P(r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
 _HUKOU = _P(r"호구|신분증|호적|거민증|신분")
 _HUKOU_FAKE = _P(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
@@ -169,10 +170,12 @@ _RELATIONS = [
     ("couple", _P(r"부부")),
     ("stranger", _P(r"모르는\s?(?:사람|남자|여자)|낯선|남자\s?(?:셋|둘|세\s?명|두\s?명|넷)|사내")),
 ]
-_RELATIONSHIP_FIRST = _P(r"(?:이웃|동네|마을|친척|사촌|친구|고모|이모)\S*\s?(?:\S+\s)?$")
+_RELATIONSHIP_FIRST = _P(r"(?:이웃|동네|마을|친척|사촌|친구|고모|이모)(?:의)?\s$")
+_CLAUSE_END = _P(r"(?:고|는데|다가|지만|니까|서)[,\s]|[.?!]")
 _BROKER_NOUN = _P(r"브로커|중매|거간|부부|장사꾼")
+_BROKER_ROLE = _P(r"브로커|중매|거간|장사꾼")
 _ROLE = _P(r"팔|넘기|넘겼|넘겨|데려|데리고|속|소개|가둬|가두|브로커|데려갔|데려가|태워|끌고|납치|받았|받고|맡겼|건너게|인계|"
-           r"가자|중매|잡혔|끌려")
+           r"가자|중매|잡혔|끌려|데리러")
 _NK_BROKER = _P(r"(?:북한\s?돈|우리\s?돈|조선\s?돈)")
 _BUYER = [
     ("korean_chinese", _P(r"조선족")),
@@ -184,7 +187,7 @@ _PURPOSE = [
     ("prostitution", _P(r"노래방|술집|안마|마사지|사우나|목욕탕|유흥|성매매|포주|업소")),
     ("other", _P(r"화상|채팅|웹캠|카메라")),
     ("labour", _P(r"공장|농장\s?일|노동")),
-    ("marriage", _P(r"시집|결혼|아내|남편|농민|농부|노총각|홀아비|장가|색시|각시")),
+    ("marriage", _P(r"시집|결혼|아내|남편|농민|농부|노총각|홀아비|장가|색시|각시|남자(?:한테|에게)\s?(?:\S+\s){0,3}?팔")),
 ]
 _PROVINCE_NOW = _P(r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\S*\s?(?:\S+\s){0,3}?"
                    r"(?:살고\s?있|거주|삽니다|살아요|살고요|지내고\s?있)")
@@ -195,9 +198,28 @@ _INTERVIEWER = _P(r"^\s*\[(?![^\]]*(?:메모|설명))[^\]]*\]\s*$")
 
 def _her(sentence: str, trigger: int) -> bool:
     head = sentence[:trigger]
-    if _ME.search(head) or _ME.search(sentence[trigger:trigger + 12]) or _TOGETHER.search(head):
+    if _ME.search(head) or _ME.search(sentence[trigger:trigger + 12]):
         return True
-    return not _OTHER_TOPIC.search(head)
+    other = None
+    for other in _OTHER_TOPIC.finditer(head):
+        pass
+    if other is None:
+        return True
+    # "동네 언니들이 … 같이 건넜어요": she went with them; "같이 일하던 언니 하나는 …" is about the other woman
+    return bool(_TOGETHER.search(head[other.end():]))
+
+
+_TOPIC_ONLY = re.compile(r"(?:는|은|도|들은)$")
+
+
+def _done_to_her(sentence: str, trigger: int) -> bool:
+    """Violence: "그 부부 중 여자가 바늘로 찔렀어요" (a subject doing it) is against her; "언니는 맞았어요" is not."""
+    if _her(sentence, trigger):
+        return True
+    last = None
+    for last in _OTHER_TOPIC.finditer(sentence[:trigger]):
+        pass
+    return last is not None and not _TOPIC_ONLY.search(last.group())
 
 
 def _add(cues: list[Cue], kind: str, rx: re.Pattern, s: str, status_fn=None, code: str | None = None,
@@ -227,13 +249,23 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
 
 def _relations(s: str, cues: list[Cue]) -> None:
     """Everyone who recruited, moved, held or sold her: coded by relationship first, then ethnicity."""
+    m = re.search(r"(?P<p>[가-힣]{2,4})에서\s?(?:왔다는|온)\s?(?:여자|남자|사람|아줌마|아주머니)", s)
+    if m:
+        from casebook.extract.places import nk_place
+
+        if nk_place(m.group("p")):  # "혜산에서 왔다는 여자": a North Korean who lured her
+            cues.append(Cue("relation", m.start(), m.end(), "north_korean_trafficker"))
     if not (_ROLE.search(s) or _BROKER_NOUN.search(s)):
         return
     taken: list[tuple[int, int]] = []
     for code, rx in _RELATIONS:
         for m in rx.finditer(s):
             after = s[m.end():m.end() + 30]
-            broker = _BROKER_NOUN.search(m.group()) or re.match(r"^\S*\s?(?:브로커|중매)", after)
+            broker = _BROKER_ROLE.search(m.group()) or re.match(r"^\S*\s?(?:브로커|중매)", after)
+            end = _CLAUSE_END.search(s, m.end())
+            clause = s[m.end():end.end() if end else len(s)]
+            if not (broker or _ROLE.search(clause) or re.match(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)", after)):
+                continue  # "외삼촌은 못 찾았고": named, but did nothing to her
             # the buyer ("한족 남자한테 팔았어요") and the man she was introduced to are not recruiters
             if not broker and re.match(r"^\S*?(?:한테|에게|에)\s?(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)", after):
                 continue
@@ -252,12 +284,6 @@ def _relations(s: str, cues: list[Cue]) -> None:
     if "브로커" in s and _NK_BROKER.search(s):
         m = re.search("브로커", s)
         cues.append(Cue("relation", m.start(), m.end(), "north_korean_trafficker"))
-    m = re.search(r"(?P<p>[가-힣]{2,4})에서\s?(?:왔다는|온)\s?(?:여자|남자|사람|아줌마|아주머니)", s)
-    if m:
-        from casebook.extract.places import nk_place
-
-        if nk_place(m.group("p")):
-            cues.append(Cue("relation", m.start(), m.end(), "north_korean_trafficker"))
 
 
 def _crossing(s: str, cues: list[Cue]) -> None:
@@ -335,12 +361,15 @@ def _violence(s: str, cues: list[Cue]) -> None:
                 continue
             if _VIOLENCE_DENIED_AFTER.search(s[m.end():m.end() + 16]):
                 st = DENIED  # "때리거나 그런 건 없어요"
-            if st == FACT:
+            if st == FACT and _done_to_her(s, m.start()):
                 cues.append(Cue("violence", m.start(), m.end(), code, st))
                 break
 
 
 def _births(s: str, cues: list[Cue]) -> None:
+    first = _CHILD.search(s)
+    if first is None or not _her(s, first.start()):
+        return
     m = _CHILDREN_NONE.search(s)
     if m:
         cues.append(Cue("children_none", m.start(), m.end(), value=0))
@@ -412,6 +441,8 @@ def _analyse(s: str, prev: str) -> list[Cue]:
     if re.search(r"(?:몇|여러)\s?(?:번|차례)\s?(?:이나\s?)?(?:팔|되팔)", s):
         cues.append(Cue("vague_times", 0, len(s)))
     _totals(s, prev, cues)
+    _violence(s, cues)
+    _births(s, cues)
     if _her(s, len(s)):
         _crossing(s, cues)
         _arrests(s, prev, cues)
@@ -419,7 +450,6 @@ def _analyse(s: str, prev: str) -> list[Cue]:
         _add(cues, "escape", _ESCAPE, s)
         _add(cues, "transit", _TRANSIT, s)
         _add(cues, "arrival", _ARRIVAL, s)
-        _violence(s, cues)
         for code, rx in _EXPLOIT:
             m = rx.search(s)
             if m and code == "forced_marriage" and _OTHER_HUSBAND.search(s[max(0, m.start() - 6):m.end()]):
@@ -433,7 +463,6 @@ def _analyse(s: str, prev: str) -> list[Cue]:
                 continue  # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover
             if m:
                 cues.append(Cue("detention", m.start(), m.end(), code, FACT))
-        _births(s, cues)
         m = _HUKOU.search(s)
         if m and not (_CHILD.search(s) and not _ME.search(s)):
             if _HUKOU_FAKE.search(s):
@@ -510,3 +539,10 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
             s = header_end + m.start("y")
             out.append(Fact("birth_year", int(m.group("y")), Evidence(s, s + 4), 0.8))
     return out
+
+
+def refine(b, sents) -> None:
+    """Document-level corrections after the walk (see :mod:`casebook.extract.korean_refine`)."""
+    from casebook.extract.korean_refine import refine as _refine
+
+    _refine(b, sents)

@@ -1,0 +1,181 @@
+"""Document-level corrections for Korean testimonies, run after the sentence walk.
+
+Korean interviews tell things out of order and in pieces: the river is named in the sentence
+after the crossing ("혼자 강을 건넜어요. 두만강이요."), the month two sentences later, a count
+is given as an answer ("[잡히신 적 있어요?] 두 번이요."), a memo at the end says "호구 없음",
+and the same sale is told twice (a summary first, then the story). Each step here fixes one
+such pattern on the events the walk produced; none looks beyond the cues and dates already found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casebook.extract.dates import find_dates
+from casebook.extract.negation import DENIED, FACT
+from casebook.model import Event, UncertainDate
+
+_MONTH_ONLY = re.compile(r"(?<![\d년])\s?(?P<m>1[0-2]|[1-9])\s?월(?:이었|이에|이요|에|쯤|경|말|초)")
+_AGAIN = re.compile(r"다시|또|이번에는|두\s?번째|세\s?번째")
+_QUOTED = re.compile(r"[\"“”]")
+
+
+def refine(b, sents) -> None:
+    """Apply every correction to builder ``b``'s events (``sents``: the walked sentences)."""
+    spans = [b.ev(s, 0, len(s.text)) for s in sents]
+
+    def index_of(ev: Event) -> int | None:
+        if ev.evidence is None:
+            return None
+        return next((k for k, sp in enumerate(spans) if sp.start <= ev.evidence.start < max(sp.end, sp.start + 1)), None)
+
+    _first_crossing(b, sents, index_of)
+    _stated_totals(b, sents)
+    _children_none(b, sents)
+    _late_registration(b, sents)
+    _drugging(b, sents)
+    _retold_sales(b, sents, index_of)
+    _introduced_not_sold(b)
+
+
+def _cue(s, kind: str, status: str | None = FACT):
+    return [c for c in s.cues if c.kind == kind and (status is None or c.status == status)]
+
+
+def _first_crossing(b, sents, index_of) -> None:
+    crossings = sorted((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99))
+    first = crossings[0] if crossings else None
+    if first is None:
+        # a story told from its end ("그 사람은 저를 5천 위안 주고 샀어요") starts in China, so the walk
+        # skipped the crossing told afterwards; the first stated crossing is still her first
+        for s in sents:
+            c = next(iter(_cue(s, "crossing")), None)
+            if c and not any(x.kind == "abroad" for x in s.cues) and not _AGAIN.search(s.text):
+                first = Event("border_crossing", date=s.date, attributes={"order": 1},
+                              evidence=b.ev(s, c.start, c.end), confidence=0.7)
+                b.events.append(first)
+                break
+    if first is None:
+        return
+    k = index_of(first)
+    if k is None:
+        return
+    if not first.attributes.get("river"):
+        for j in sorted(range(max(0, k - 2), min(len(sents), k + 3)), key=lambda j: (abs(j - k), j < k)):
+            river = next((c.code for c in sents[j].cues if c.kind == "river"), None)
+            if river and not any(x.kind == "abroad" for x in sents[j].cues):
+                first.attributes["river"] = river
+                break
+    d = first.date
+    if d is not None and d.year is not None and d.month is None:
+        month = None
+        for j in range(k, min(len(sents), k + 4)):  # "4월이었을 거예요" told just after
+            if j > k and (_cue(sents[j], "sale") or _cue(sents[j], "arrest")):
+                break
+            m = _MONTH_ONLY.search(sents[j].text)
+            if m and not any(x.year for x in find_dates(sents[j].text)):
+                month = int(m.group("m"))
+                break
+        if month is None:
+            for j in range(k - 1, max(-1, k - 4), -1):  # "처음은 1999년 1월이에요." a few sentences before
+                hit = next((x for x in find_dates(sents[j].text) if x.year == d.year and x.month), None)
+                if hit:
+                    month = hit.month
+                    break
+        if month is not None:
+            first.date = UncertainDate(year=d.year, month=month, approximate=d.approximate)
+
+
+def _stated_totals(b, sents) -> None:
+    """A stated count wins over the told events when it is larger ("북송을 두 번 당했어요")."""
+    for total_kind, event_type in (("arrest_total", "arrest_china"), ("repatriation_total", "repatriation"),
+                                   ("sale_total", "sale")):
+        best = None
+        for s in sents:
+            for c in s.cues:
+                if c.kind == total_kind and (best is None or c.value > best[1].value):
+                    best = (s, c)
+        if best is None:
+            continue
+        s, c = best
+        real = [e for e in b.events if e.type == event_type and not e.attributes.get("denied")
+                and not e.attributes.get("vague")]
+        for _ in range(int(c.value) - len(real)):
+            b.events.append(Event(event_type, date=None, attributes={"stated_total": int(c.value)},
+                                  evidence=b.ev(s, c.start, c.end), confidence=0.6))
+        if real or c.value:
+            b.events[:] = [e for e in b.events if not (e.type == event_type and e.attributes.get("denied"))]
+
+
+def _children_none(b, sents) -> None:
+    if any(e.type == "child_birth" for e in b.events):
+        return
+    for s in sents:
+        c = next(iter(_cue(s, "children_none")), None)
+        if c:
+            b.events.append(Event("child_birth", attributes={"count": 0, "total": True, "what": "none"},
+                                  evidence=b.ev(s, c.start, c.end), confidence=0.6))
+            return
+
+
+def _late_registration(b, sents) -> None:
+    """Her papers, when only a closing note says so ("[면담자 메모: … 호구는 없었다고 함.]")."""
+    if any(e.type == "registration" for e in b.events):
+        return
+    for s in reversed(sents):
+        c = next(iter(_cue(s, "hukou", None)), None)
+        if c and c.code:
+            b.events.append(Event("registration", date=s.date, attributes={"status": c.code},
+                                  evidence=b.ev(s, c.start, c.end), confidence=0.55))
+            return
+
+
+def _drugging(b, sents) -> None:
+    """Being drugged to be taken away is violence against her, even while still at home."""
+    if any(e.type == "violence" and e.attributes.get("kind") == "drugging" for e in b.events):
+        return
+    if not any(e.type == "recruitment" and "drugged" in (e.attributes.get("method") or []) for e in b.events):
+        return
+    for s in sents:
+        c = next((x for x in s.cues if x.kind == "violence" and x.code == "drugging"), None)
+        if c:
+            b.events.append(Event("violence", date=s.date, attributes={"kind": "drugging"},
+                                  evidence=b.ev(s, c.start, c.end), confidence=0.65))
+            return
+
+
+def _retold_sales(b, sents, index_of) -> None:
+    """One sale told twice (a summary, then the story; or the buyer quoted: "사천 위안 주고 산 거니까")
+    is one sale: the same price again, or a sale verb inside a quotation after a priced sale."""
+    seen: set[tuple[float, str]] = set()
+    keep: list[Event] = []
+    priced_before = False
+    for e in b.events:
+        if e.type != "sale" or e.attributes.get("denied") or e.attributes.get("vague") or e.attributes.get("stated_total"):
+            keep.append(e)
+            continue
+        if e.amount is not None:
+            key = (float(e.amount.value), e.amount.currency)
+            if key in seen:
+                continue
+            seen.add(key)
+            priced_before = True
+        else:
+            k = index_of(e)
+            if priced_before and k is not None and e.evidence is not None:
+                s = sents[k]
+                a = e.evidence.start - b.ev(s, 0, 0).start
+                if len(_QUOTED.findall(s.text[:a])) % 2 == 1:
+                    continue
+        keep.append(e)
+    b.events[:] = keep
+
+
+def _introduced_not_sold(b) -> None:
+    """"저는 팔린 게 아니에요": a marriage she says she was not sold into is not coded as forced."""
+    sales = [e for e in b.events if e.type == "sale"]
+    if sales and all(e.attributes.get("denied") for e in sales):
+        b.events[:] = [e for e in b.events if e.type != "forced_marriage"]
+
+
+__all__ = ["refine", "DENIED"]
