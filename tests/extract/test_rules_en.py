@@ -157,3 +157,31 @@ def test_may_as_a_verb_is_not_a_month():
 def test_river_named_in_the_sentence_before_the_crossing():
     p = prof(HEADER + "In 2010 a guard let us walk down to the Yalu. A small boat took me across to the Chinese bank.")
     assert p["crossing_river"] == "Yalu"
+
+
+# --- children born in China -------------------------------------------------------------------
+
+def test_her_son_mentioned_twice_is_one_child():
+    p = prof(HEADER + "I crossed the Tumen in 1998. A farmer bought me. My son was born in 1999. "
+                      "After my son was born they let me go out.")
+    assert p["children_in_china"] == 1
+
+
+def test_his_child_is_not_hers():
+    p = prof(HEADER + "I crossed the Tumen in 1998. A farmer bought me. He had a daughter older than me.")
+    assert p["children_in_china"] is None
+
+
+def test_no_children_is_zero():
+    p = prof(HEADER + "I crossed the Tumen in 1998. A farmer bought me. I did not get pregnant. I have no children.")
+    assert p["children_in_china"] == 0
+
+
+def test_son_and_daughter_with_years_between():
+    p = prof(HEADER + "I crossed the Tumen in 1998. I have a son, born 2001, and a daughter, born 2004.")
+    assert p["children_in_china"] == 2
+
+
+def test_children_left_in_north_korea_are_not_counted():
+    p = prof(HEADER + "I had two children and my husband was ill. In 1999 I crossed the Tumen alone.")
+    assert p["children_in_china"] is None

@@ -81,7 +81,6 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
             rf"\b{S}\b[^.;]{{0,30}}?\b(?P<t>left)\s+(?:North\s+Korea|the\s+North|home)\b",
             rf"\b(?P<t>brought|took|led|guided|smuggled|carried)\s+{O}\b[^.;]{{0,40}}?\b(?:across|over|into\s+China|to\s+China)\b",
             rf"\b(?P<t>crossing)\s+(?:of\s+)?(?:the\s+)?(?:river|border|Tumen|Yalu)\b",
-            rf"\b(?P<t>came|went|crossed)\s+(?:\w+\s+){{0,2}}?(?:to|into)\s+China\b",
         ),
         "arrest": c(
             rf"\b{S}\b[^.;]{{0,40}}?\b(?:was|were|got|been|being)\s+(?:\w+\s+){{0,2}}?(?P<t>arrested|caught|detained|"
@@ -231,8 +230,16 @@ _BIRTH = re.compile(
     r"|\b(?P<what3>a\s+(?:boy|girl|son|daughter))\s+born\s+in\b"
     r"|\b(?:I|she)\s+(?:became\s+pregnant|got\s+pregnant)\b"
     r"|\b(?:I|she)\s+gave\s+birth\b", _F)
-_BIRTH_PAIR = re.compile(r"\b(?:a|one)\s+(?:son|boy)\s+and\s+(?:a|one)\s+(?:daughter|girl)\b|"
-                         r"\b(?:a|one)\s+(?:daughter|girl)\s+and\s+(?:a|one)\s+(?:son|boy)\b", _F)
+_BIRTH_PAIR = re.compile(r"\b(?:a|one)\s+(?:son|boy)\b[^.;]{0,25}?\band\s+(?:a|one)\s+(?:daughter|girl)\b|"
+                         r"\b(?:a|one)\s+(?:daughter|girl)\b[^.;]{0,25}?\band\s+(?:a|one)\s+(?:son|boy)\b", _F)
+_BIRTH_SUBJECT = {
+    "first": re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,2}$", _F),
+    "third": re.compile(r"\b(?:I|we|she|they)\s+(?:\w+\s+){0,2}$", _F),
+}
+_NO_CHILDREN = re.compile(
+    r"\b(?:I|we|she)\s+(?:have|had|has)\s+(?:no|not\s+had\s+any)\s+(?:children|child|kids|baby)|^\W*no\s+children\b|"
+    r"\b(?:I|we|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:have|had)\s+(?:any\s+)?(?:children|a\s+child|a\s+baby|kids)|"
+    r"\b(?:I|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:get|got|become|became)\s+pregnant", _F)
 _HUKOU = re.compile(r"\b(?:hukou|hokou|shenfenzheng|ID\s+card|identity\s+card|registration|papers|residence\s+permit|"
                     r"documents|ID)\b", _F)
 _HUKOU_FAKE = re.compile(r"\b(?:fake|false|forged|bought|someone\s+else[’']s|another\s+(?:woman|person)[’']s|"
@@ -466,13 +473,20 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                     continue
             if not what and "pregnan" in m.group().lower():
                 continue
+            verb = re.match(r"(?:gave|give|had|bore|delivered|have|has)\b", m.group(), _F)
+            if verb and not _BIRTH_SUBJECT[ctx.mode].search(sentence[max(0, m.start() - 30):m.start()]):
+                continue  # "He had a son older than me": somebody else's child
             total = bool(re.match(r"(?:have|has)\b", m.group(), _F))
             cues.append(Cue("birth", m.start(), m.end(), value=n,
                             status=english_status(sentence, m.start(), m.end()),
-                            extra={"total": total, "what": what}))
+                            extra={"total": total, "what": what, "definite": bool(g.get("what2"))}))
         m = _BIRTH_PAIR.search(sentence)
         if m and re.search(r"\b(?:gave\s+birth|had|have|bore|born)\b", sentence, _F):
+            cues = [c for c in cues if c.kind != "birth" or not (m.start() - 12 <= c.start <= m.end())]
             cues.append(Cue("birth", m.start(), m.end(), value=2, extra={"total": True, "what": "pair"}))
+        m = _NO_CHILDREN.search(sentence) if ("child" in low or "pregnan" in low or "kid" in low) else None
+        if m:
+            cues.append(Cue("birth", m.start(), m.end(), value=0, status=DENIED, extra={"total": True, "what": ""}))
         m = _HUKOU.search(sentence) if _hint("hukou", low) else None
         if m:
             child_only = bool(_CHILD_ONLY.search(sentence)) and not re.search(

@@ -227,8 +227,11 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
         sale_cues = _cues(s, "sale")
         if not sale_cues and state in ("china", "nk0"):
             sale_cues = _payments(s, sents[i - 1] if i else None)
-        if sale_cues and state in ("nk0", "nk"):
-            state = "china"  # sold at or across the border (or after an untold re-crossing): she is in China
+        if sale_cues and (state == "nk" or (state == "nk0" and not any(
+                c.kind == "crossing" and c.status == FACT for x in sents[i + 1:] for c in x.cues))):
+            # sold at or across the border (or after an untold re-crossing): she is in China; a sale
+            # told before a crossing that is still to come is a summary or a sale inside North Korea
+            state = "china"
         if _cues(s, "hukou", None) and state == "nk":
             state = "china"  # Chinese papers: she is back in China
         if sale_cues:
@@ -317,15 +320,17 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                 for c in _cues(s, "birth"):
                     b.events.append(Event("child_birth", date=s.date,
                                           attributes={"count": int(c.value or 1), "total": c.extra.get("total", False),
-                                                      "what": c.extra.get("what")},
+                                                      "what": c.extra.get("what"),
+                                                      "definite": c.extra.get("definite", False)},
                                           evidence=b.ev(s, c.start, c.end), confidence=0.7))
-                for c in _cues(s, "hukou", None):
-                    b.events.append(Event("registration", date=s.date, attributes={"status": c.code},
-                                          evidence=b.ev(s, c.start, c.end), confidence=0.7))
-        if (state == "nk0" and not sale_cues) or state == "nk":
-            for c in _cues(s, "hukou", None):
-                b.events.append(Event("registration", date=s.date, attributes={"status": c.code},
-                                      evidence=b.ev(s, c.start, c.end), confidence=0.6))
+        if state != "nk0":
+            for c in _cues(s, "birth", DENIED):
+                if c.value == 0:  # "I have no children", "I did not get pregnant"
+                    b.events.append(Event("child_birth", date=s.date, attributes={"denied": True, "count": 0},
+                                          evidence=b.ev(s, c.start, c.end), confidence=0.6))
+        for c in _cues(s, "hukou", None):  # Chinese papers are about China wherever the story stands
+            b.events.append(Event("registration", date=s.date, attributes={"status": c.code},
+                                  evidence=b.ev(s, c.start, c.end), confidence=0.7))
         if any(x.kind == "vague_times" for x in s.cues):
             b.events.append(Event("sale", date=s.date, attributes={"vague": True},
                                   evidence=b.sentence_ev(s), confidence=0.4))

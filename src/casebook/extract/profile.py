@@ -80,12 +80,16 @@ def profile(record: Record) -> dict:
             exploitation.add(e.attributes.get("kind") or _EXPLOITATION_OF_EVENT[kind])
     violence = {e.attributes.get("kind") for e in _live(ev, "violence") if e.attributes.get("kind")}
     detention = {e.attributes.get("facility") for e in _live(ev, "detention_nk") if e.attributes.get("facility")}
-    births = _live(ev, "child_birth")
-    children = None
+    all_births = _live(ev, "child_birth")
+    births = [e for e in all_births if not e.attributes.get("denied")]
+    children = 0 if all_births and not births else None
     if births:
         totals = [int(e.attributes.get("count", 1)) for e in births if e.attributes.get("total")]
-        singles = [e for e in births if not e.attributes.get("total")]
-        children = max([sum(int(e.attributes.get("count", 1)) for e in singles)] + totals)
+        singles = [e for e in births if not e.attributes.get("total") and not e.attributes.get("definite")]
+        # "my son was born" twice is one son: definite mentions count once per kind of child
+        definite = {e.attributes.get("what") for e in births if e.attributes.get("definite")
+                    and not e.attributes.get("total")}
+        children = max([sum(int(e.attributes.get("count", 1)) for e in singles), len(definite)] + totals)
     reg = [e.attributes.get("status") for e in _live(ev, "registration") if e.attributes.get("status")]
     hukou = next((s for s in ("fake", "obtained", "none") if s in reg), None)
     return {
