@@ -35,6 +35,7 @@ def refine(b, sents) -> None:
     _late_registration(b, sents)
     _drugging(b, sents)
     _retold_sales(b, sents, index_of)
+    _buyers_before_the_verb(b, sents, index_of)
     _introduced_not_sold(b)
 
 
@@ -169,6 +170,27 @@ def _retold_sales(b, sents, index_of) -> None:
                     continue
         keep.append(e)
     b.events[:] = keep
+
+
+def _buyers_before_the_verb(b, sents, index_of) -> None:
+    """Korean names the buyer before the verb ("한족 농민한테 팔았어요"); the walk looks after it."""
+    from casebook.model import Involvement
+
+    for e in b.events:
+        if e.type != "sale" or any(i.perpetrator_role == "buyer" for i in e.involvements):
+            continue
+        k = index_of(e)
+        if k is None or e.evidence is None:
+            continue
+        s = sents[k]
+        at = e.evidence.start - b.ev(s, 0, 0).start
+        # the nearest buyer named before the verb, as the recipient ("…한테", "…에게")
+        best = None
+        for c in s.cues:
+            if c.kind == "buyer" and c.end <= at and re.match(r"^[^.,]{0,12}?(?:한테|에게)", s.text[c.end:at]):
+                best = c if best is None or c.start > best.start else best
+        if best is not None:
+            e.involvements.append(Involvement("perpetrator", "buyer", who=s.text[best.start:best.end], group=best.code))
 
 
 def _introduced_not_sold(b) -> None:

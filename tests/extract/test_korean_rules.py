@@ -1,0 +1,98 @@
+"""Korean extraction rules, on short sentences written for these tests (not from any source)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casebook.extract import extract, profile
+
+
+def _p(text: str) -> dict:
+    return profile(extract(text, lang="ko"))
+
+
+def test_sale_with_korean_numerals_and_han_buyer():
+    p = _p("2003년 3월에 두만강을 건넜어요. 브로커가 저를 한족 농민한테 삼천 위안에 팔았어요.")
+    assert p["times_sold"] == 1
+    assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(3000, "RMB")]
+    assert p["sales"][0]["buyer"] == "han_chinese"
+    assert p["crossing_river"] == "Tumen"
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (2003, 3)
+
+
+@pytest.mark.parametrize("sentence", [
+    "그 남자가 저를 팔려고 했어요.",
+    "그 남자는 저를 팔 거라고 했어요.",
+    "저는 팔리지 않았어요.",
+    "저는 팔려 온 게 아니에요.",
+])
+def test_planned_or_denied_sale_is_not_a_sale(sentence):
+    p = _p("2010년에 강을 건넜어요. " + sentence)
+    assert p["times_sold"] in (0, None)
+    assert p["sales"] == []
+
+
+def test_another_womans_price_is_not_hers():
+    p = _p("2005년에 건넜어요. 저는 사천 위안에 팔렸어요. 같이 있던 언니 하나는 1만 2천 위안에 팔렸대요.")
+    assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(4000, "RMB")]
+    assert p["times_sold"] == 1
+
+
+def test_river_named_in_the_next_sentence_and_alone():
+    p = _p("2001년 여름에 혼자 강을 건넜어요. 압록강이요. 그 뒤에 조선족 브로커가 저를 연길로 데려갔어요.")
+    assert p["crossing_river"] == "Yalu"
+    assert "voluntary_alone" in p["recruitment"]
+    assert "korean_chinese_broker" in p["recruiter_relation"]
+
+
+def test_drugged_by_a_friend_and_sold():
+    p = _p("친구가 준 술을 마시고 나서 기억이 없어요. 그 친구가 저를 브로커한테 넘기고 돈을 받았대요.")
+    assert "drugged" in p["recruitment"]
+    assert "drugging" in p["violence"]
+    assert "friend" in p["recruiter_relation"]
+
+
+def test_arrest_repatriation_and_north_korean_detention():
+    text = ("1999년에 두만강을 건넜어요. 2002년에 공안이 단속을 나왔어요. 저도 잡혔어요. "
+            "도문 변방대 구류장에 있다가 북송됐어요. 보위부에서 조사받고 집결소를 거쳐 노동단련대에 갔어요.")
+    p = _p(text)
+    assert p["arrested_in_china"] == 1
+    assert p["repatriated"] == 1
+    # the Chinese lock-up before the handover is not a North Korean facility
+    assert p["nk_detention"] == ["holding_centre", "labour_training_camp", "state_security_interrogation"]
+
+
+def test_stated_totals_and_denials():
+    p = _p("[중국에서 잡히신 적 있어요?] 두 번이요. 2004년에 강을 건넜어요. 식당에서 공안한테 잡혔어요.")
+    assert p["arrested_in_china"] == 2
+    q = _p("2004년에 강을 건넜어요. 중국에서 잡힌 적은 한 번도 없어요. 북송도 안 됐어요. 애는 없어요.")
+    assert (q["arrested_in_china"], q["repatriated"], q["children_in_china"]) == (0, 0, 0)
+
+
+def test_children_violence_and_threat():
+    p = _p("2000년에 두만강을 건넜어요. 한족 남자한테 팔려 갔어요. 남편은 술을 마시면 때렸어요. "
+           "시어머니는 도망가면 공안에 신고한다고 했어요. 방에 가두고 못 나가게 했어요. 아들 하나, 딸 하나 낳았어요.")
+    assert p["children_in_china"] == 2
+    assert {"beating", "threat_of_denunciation", "confinement"} <= set(p["violence"])
+    assert "forced_marriage" in p["exploitation"]
+
+
+def test_violence_denied_is_not_coded():
+    p = _p("2000년에 강을 건넜어요. 남편은 때리거나 그런 건 없어요.")
+    assert "beating" not in p["violence"]
+
+
+def test_header_surname_birth_year_origin_and_interview_province():
+    p = _p("현지 면담 / 길림성 화룡 인근\n구술자: 문○○, 1975년생\n\n저는 무산에서 태어났어요. 1998년에 강을 건넜어요. "
+           "아들 하나 있어요, 2001년생.")
+    assert p["surname"] == "문"
+    assert p["birth_year"] == 1975
+    assert p["origin_nk"] == "무산"
+    assert p["province_china"] == "Jilin"
+
+
+def test_fake_id_and_memo_hukou():
+    p = _p("2002년에 강을 건넜어요. 남편이 돈을 주고 가짜 신분증을 만들어 줬어요.")
+    assert p["hukou_or_id"] == "fake"
+    q = _p("2002년에 강을 건넜어요. 2009년에 한국에 왔어요.\n[면담자 메모: 중국에서 호구는 없었다고 함.]")
+    assert q["hukou_or_id"] == "none"
