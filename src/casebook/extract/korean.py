@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from casebook.extract.cues import Context, Cue
 from casebook.extract.negation import DENIED, FACT, UNREAL, korean_status
@@ -414,9 +415,37 @@ def _recruitment(s: str, cues: list[Cue]) -> None:
             cues.append(Cue("recruitment", m.start(), m.end(), "voluntary_with_broker", FACT))
 
 
+class _Tok(NamedTuple):
+    form: str
+    tag: str
+    start: int
+    len: int
+
+
+def _tokens_near_triggers(s: str) -> list[_Tok]:
+    """Kiwi tokens of the words around each possible sale verb (±~20 characters, whole words).
+
+    Analysing short windows instead of the whole sentence keeps Korean fast (Kiwi's cost grows
+    with the input); a verb's negation and mood follow it within a few words.
+    """
+    windows: list[list[int]] = []
+    for m in _TRIGGER_HINT.finditer(s):
+        a = s.rfind(" ", 0, max(0, m.start() - 20)) + 1
+        b = s.find(" ", min(len(s), m.end() + 20))
+        b = len(s) if b < 0 else b
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    out: list[_Tok] = []
+    for a, b in windows:
+        out.extend(_Tok(t.form, t.tag, t.start + a, t.len) for t in kiwi().tokenize(s[a:b]))
+    return out
+
+
 def _analyse(s: str, prev: str) -> list[Cue]:
     cues: list[Cue] = []
-    tokens = kiwi().tokenize(s) if _TRIGGER_HINT.search(s) else []
+    tokens = _tokens_near_triggers(s)
     # sales: verb lemmas from the morphology
     for t in tokens:
         form = t.form
