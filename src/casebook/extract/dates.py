@@ -58,6 +58,8 @@ _KO_AGE = re.compile(r"(?P<age>\d{1,2}|스무|스물|서른|마흔|열)\s?(?P<ag
 
 
 _REL_HINT = re.compile(r"later|after|following|next")
+_DIGIT = re.compile(r"\d")
+_HANGUL_CH = re.compile(r"[가-힣]")
 # "in July", "in early December": a month without a year, set in the running year
 _EN_MONTH_ONLY = re.compile(
     r"\b(?:[Ii]n|[Bb]y|[Dd]uring|[Uu]ntil|[Ss]ince|[Tt]hat|[Ee]nd\s+of|[Bb]eginning\s+of|[Ll]ate|[Ee]arly|[Mm]id-?)\s+"
@@ -111,8 +113,8 @@ def find_dates(text: str) -> list[DateMention]:
     def free(s: int, e: int) -> bool:
         return not any(d.start < e and s < d.end for d in out)
 
-    has_digit = any(ch.isdigit() for ch in text)
-    has_hangul = any("가" <= ch <= "힣" for ch in text)
+    has_digit = _DIGIT.search(text) is not None
+    has_hangul = _HANGUL_CH.search(text) is not None
     low = text.lower()
     for rx in _EN_ABS if has_digit else ():
         for m in rx.finditer(text):

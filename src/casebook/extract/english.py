@@ -356,7 +356,7 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
              "yuan", "rmb", "元", "won", "dollar", "$", "¥"),
     "payment": ("yuan", "rmb", "元", "won", "dollar", "$", "¥", "thousand", "hundred"),
     "crossing": ("cross", "wade", "waded", "swam", "walked", "china", "left", "brought", "took", "led ", "guided",
-                 "smuggl", "carried", "went across", "ran across", "got across", "came across"),
+                 "smuggl", "carried", "across", "helped", "tumen", "yalu", "duman", "amnok", "river", "border"),
     "arrest": ("arrest", "caught", "police", "detain", "detention", "gong", "apprehend", "captur", "seiz", "authorit",
                "patrol", "public security"),
     "repatriation": ("repatria", "deport", "sent", "return", "handed", "turned", "back", "extradit"),
@@ -368,7 +368,7 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
                  "confin", "imprison", "kept", "allowed", "held", "watch", "tied", "bars", "could not", "cannot",
                  "threat", "police", "authorit", "send", "drug", "pill", "put something", "consciousness"),
     "exploitation": ("prostitut", "brothel", "sex", "bath", "sauna", "massage", "karaoke", "barber", "salon",
-                     "xiaojie", "client", "customer", "cyber", "cam", "video", "stream", "computer", "online",
+                     "xiaojie", "client", "customer", "cyber", "cam", "webcam", "web cam", "video", "stream", "computer", "online",
                      "wife", "bride", "marr", "husband", "farmer", "bachelor", "labo", "work", "wage", "paid",
                      "debt", "maid", "cook", "domestic"),
     "detention": ("bowi", "bo wi", "security", "mss", "secret police", "political police", "anjeon", "boan", "bo an",
@@ -390,20 +390,36 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
 }
 
 
-_HINT_RES = {k: re.compile("|".join(re.escape(w) for w in v)) for k, v in _HINTS.items()}
+_KINDS_OF: dict[str, set[str]] = {}
+for _k, _words in _HINTS.items():
+    for _w in _words:
+        _KINDS_OF.setdefault(_w, set()).add(_k)
+for _w in list(_KINDS_OF):  # a longer word found at a position also stands for its prefixes ("police" / "pol")
+    for _v in list(_KINDS_OF):
+        if _v != _w and _w.startswith(_v):
+            _KINDS_OF[_w] = _KINDS_OF[_w] | _KINDS_OF[_v]
+# one scan per sentence finds every trigger word at the start of a word (or a currency sign)
+_TRIGGERS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(_KINDS_OF, key=len, reverse=True)
+                                             if w[0].isascii() and w[0].isalnum())
+                       + ")|[" + "".join(re.escape(w) for w in _KINDS_OF if not (w[0].isascii() and w[0].isalnum())) + "]")
 
 
-def _hint(kind: str, low: str) -> bool:
-    return _HINT_RES[kind].search(low) is not None
+def _kinds(low: str) -> set[str]:
+    """The cue kinds whose trigger words occur in a lower-cased sentence (one regex pass)."""
+    out: set[str] = set()
+    for w in set(_TRIGGERS.findall(low)):
+        out |= _KINDS_OF[w]
+    return out
 
 
 def analyse(sentence: str, ctx: Context) -> list[Cue]:
     """All cues of one English sentence."""
     cues: list[Cue] = []
     low = sentence.lower()
+    kinds = _kinds(low)
     pats = _patterns(ctx.mode, ctx.names)
     for kind, rxs in pats.items():
-        if not _hint(kind, low):
+        if kind not in kinds:
             continue
         seen: list[tuple[int, int]] = []
         for rx in rxs:
@@ -423,7 +439,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
             r"\b(?:she|her" + "".join("|" + re.escape(n) for n in ctx.names) + r")\b", sentence, _F)))
     for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low or "amnok" in low) else ():
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
-    if _hint("transit", low) and _ABROAD.search(sentence):
+    if ("transit" in kinds) and _ABROAD.search(sentence):
         cues.append(Cue("abroad", 0, 0))
     m = _ALONE.search(sentence)
     if m:
@@ -432,7 +448,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     if m:
         cues.append(Cue("broker_voluntary", m.start(), m.end()))
     if her:
-        for code, rx in _VIOLENCE if _hint("violence", low) else ():
+        for code, rx in _VIOLENCE if ("violence" in kinds) else ():
             for m in rx.finditer(sentence):
                 st = english_status(sentence, m.start(), m.end())
                 if code == "threat_of_denunciation" and st == UNREAL:
@@ -442,12 +458,12 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                     st = FACT
                 cues.append(Cue("violence", m.start(), m.end(), code, st))
                 break
-        for code, rx in _EXPLOIT if _hint("exploitation", low) else ():
+        for code, rx in _EXPLOIT if ("exploitation" in kinds) else ():
             m = rx.search(sentence)
             if m:
                 st = english_status(sentence, m.start(), m.end())
                 cues.append(Cue("exploitation", m.start(), m.end(), code, st))
-        if _hint("detention", low):
+        if ("detention" in kinds):
             named = False
             for code, rx in _FACILITIES:
                 for m in rx.finditer(sentence):
@@ -458,7 +474,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
             if m:
                 cues.append(Cue("detention", m.start(), m.end(), "other", english_status(sentence, m.start(), m.end()),
                                 extra={"unnamed": True}))
-        for m in _BIRTH.finditer(sentence) if _hint("birth", low) else ():
+        for m in _BIRTH.finditer(sentence) if ("birth" in kinds) else ():
             n = 1
             g = m.groupdict()
             what = (g.get("what") or g.get("what2") or g.get("what3") or "").lower()
@@ -487,7 +503,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
         m = _NO_CHILDREN.search(sentence) if ("child" in low or "pregnan" in low or "kid" in low) else None
         if m:
             cues.append(Cue("birth", m.start(), m.end(), value=0, status=DENIED, extra={"total": True, "what": ""}))
-        m = _HUKOU.search(sentence) if _hint("hukou", low) else None
+        m = _HUKOU.search(sentence) if ("hukou" in kinds) else None
         if m:
             child_only = bool(_CHILD_ONLY.search(sentence)) and not re.search(
                 r"\b(?:I|me|my|myself|for\s+me|she\s+got|her\s+own)\b", sentence, _F)
@@ -498,13 +514,25 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                     cues.append(Cue("hukou", m.start(), m.end(), "none"))
                 elif re.search(r"\b(?:got|obtained|received|registered|issued|was\s+given|have\s+a|has\s+a)\b", sentence, _F):
                     cues.append(Cue("hukou", m.start(), m.end(), "obtained"))
-    recruit_hint = _hint("recruitment", low)
+    m = _PROVINCE_NOW.search(sentence) if "liv" in low or "stay" in low or "settled" in low else None
+    if m:
+        cues.append(Cue("province_now", m.start("p"), m.end("p"), re.sub(r"\s+Province$", "", m.group("p"))))
+    return cues
+
+
+def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
+    """Cues only some sentences need (recruitment, recruiters, buyer, purpose): the pipeline asks
+    for them lazily, for the sentences around a sale and the start of the story."""
+    cues: list[Cue] = []
+    low = sentence.lower()
+    kinds = _kinds(low)
+    recruit_hint = "recruitment" in kinds
     for code, rx in _RECRUIT if recruit_hint else ():
         m = rx.search(sentence)
         if m:
             cues.append(Cue("recruitment", m.start(), m.end(), code, english_status(sentence, m.start(), m.end())))
     verbs = [m.start() for m in _ROLE_VERB.finditer(sentence)] if (
-        recruit_hint or _hint("sale", low) or "broker" in low or "traffick" in low) else []
+        recruit_hint or "sale" in kinds or "broker" in low or "traffick" in low) else []
     if verbs:
         for code, rx in _RELATIONS:
             for m in rx.finditer(sentence):
@@ -516,17 +544,14 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                     continue
                 cues.append(Cue("relation", m.start(), m.end(), code, extra={"noun": noun}))
                 break
-    for code, rx in _BUYER if _hint("buyer", low) else ():
+    for code, rx in _BUYER if "buyer" in kinds else ():
         m = rx.search(sentence)
         if m:
             cues.append(Cue("buyer", m.start(), m.end(), code))
-    for code, rx in _PURPOSE if _hint("purpose", low) else ():
+    for code, rx in _PURPOSE if "purpose" in kinds else ():
         m = rx.search(sentence)
         if m:
             cues.append(Cue("purpose", m.start(), m.end(), code))
-    m = _PROVINCE_NOW.search(sentence) if "liv" in low or "stay" in low or "settled" in low else None
-    if m:
-        cues.append(Cue("province_now", m.start("p"), m.end("p"), re.sub(r"\s+Province$", "", m.group("p"))))
     return cues
 
 

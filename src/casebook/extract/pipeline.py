@@ -48,6 +48,15 @@ class _Sentence:
     date: UncertainDate | None
     money: list[Money]
     cues: list[Cue]
+    more: object = None  # zero-argument callable giving the cues asked for lazily (see _full)
+
+
+def _full(s: _Sentence) -> _Sentence:
+    """Add the lazily computed cues (recruitment, recruiters, buyer, purpose) to a sentence."""
+    if s.more is not None:
+        s.cues = s.cues + s.more()
+        s.more = None
+    return s
 
 
 _NOT_PRICE = re.compile(
@@ -128,6 +137,7 @@ def extract(text: str, lang: str = "auto") -> Record:
     spans = sentences(t)
     paras = paragraph_index(t, spans)
     sents: list[_Sentence] = []
+    extra = getattr(module, "analyse_extra", None)
     for (s, e), p in zip(spans, paras):
         st = t[s:e]
         dates = find_dates(st)
@@ -139,9 +149,13 @@ def extract(text: str, lang: str = "auto") -> Record:
         story_dates = [] if (header.end and e <= header.end) else [
             d for d in dates if not (d.kind == "absolute" and _BIRTH_DATE.search(st[max(0, d.start - 25):d.start]))]
         stated = timeline.advance(story_dates)
-        cues = module.analyse(st, ctx) if s >= header.end or header.end == 0 else []
+        body = s >= header.end or header.end == 0
+        cues = module.analyse(st, ctx) if body else []
         date = stated or timeline.current()
-        sents.append(_Sentence(s, e, st, p, date, find_money(st), cues))
+        more = None
+        if body and extra is not None:
+            more = (lambda st=st: extra(st, ctx))
+        sents.append(_Sentence(s, e, st, p, date, find_money(st), cues, more))
     _walk(b, sents, ctx)
     refine = getattr(module, "refine", None)
     if refine is not None:  # language-specific, document-level corrections (Korean: out-of-order tellings)
@@ -491,6 +505,7 @@ def _usd(value: float, currency: str, year: int | None) -> float | None:
 
 
 def _set_buyer_purpose(e: Event, s: _Sentence, after: int = 0) -> None:
+    _full(s)
     buyer = next((c for c in s.cues if c.kind == "buyer" and c.start >= after), None)
     if buyer and not any(i.role == "buyer" for i in e.involvements):
         e.involvements.append(Involvement("perpetrator", "buyer", who=s.text[buyer.start:buyer.end], group=buyer.code))
@@ -503,6 +518,7 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
            last: tuple[int, Event] | None) -> list[Event]:
     """Sale events of one sentence: one per stated price, else one (merged with the sale just
     before when this sentence only tells the other side of it: "sold me … He paid 4,000")."""
+    _full(s)
     prices = [m for m in s.money if not m.converted and m.value >= 50 and not _NOT_PRICE.search(
         s.text[max(0, m.start - 30):m.end + 25])]
     repeat = re.search(r"\b(?:again|re-?sold|second|another|once\s+more|third)\b|다시|또|두\s?번째|세\s?번째|되팔", s.text, re.I)
@@ -582,7 +598,7 @@ def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None) ->
     noun_only: set[str] = set()
     crossing = next((e for e in b.events if e.type == "border_crossing"), None)
     for s in zone:
-        for c in s.cues:
+        for c in _full(s).cues:
             if c.kind == "recruitment" and c.status == FACT and c.code not in methods:
                 methods[c.code] = b.ev(s, c.start, c.end)
             if c.kind == "relation" and c.code not in relations:
