@@ -137,6 +137,11 @@ def _errors(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException):
         return error_response(request, exc.status_code, str(exc.detail))
 
+    @app.exception_handler(Exception)
+    async def _bug(request: Request, exc: Exception):
+        # A bug, not a user error: one generic line (no details that could carry record text).
+        return error_response(request, 500, "internal error: the action was not completed")
+
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError):
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}"

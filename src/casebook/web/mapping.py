@@ -55,6 +55,19 @@ def locate(place_id: str | None) -> tuple[float, float] | None:
     return None
 
 
+def _lookup(told: str | None) -> str | None:
+    """A gazetteer id for a place only named as told (extraction may leave the id empty)."""
+    if not told:
+        return None
+    try:
+        from casebook.vocab import gazetteer
+
+        found = gazetteer().lookup(told)
+    except Exception:
+        return None
+    return found.id if found else None
+
+
 def _path(points: list[list[float]], close: bool) -> str:
     xy = [project(lon, lat) for lon, lat in points]
     return "M" + " L".join(f"{x},{y}" for x, y in xy) + (" Z" if close else "")
@@ -73,6 +86,7 @@ class Stop:
 def stops(places: list[tuple[str | None, str | None, str]], lang: str) -> list[Stop]:
     out = []
     for n, (pid, told, etype) in enumerate(places, 1):
+        pid = pid or _lookup(told)
         at = locate(pid)
         inside = at is not None and WEST <= at[0] <= EAST and SOUTH <= at[1] <= NORTH
         x, y = project(*at) if inside else (None, None)
