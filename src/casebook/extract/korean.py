@@ -83,8 +83,9 @@ _NOT_POLICE = _P(r"사내|남자|브로커|주인|남편|시어머니|시댁|그
 _ARREST_DENIED = _P(r"(?P<t>(?:잡힌|잡혀\s?간|잡혀간|붙잡힌|체포된|걸린)\s?적(?:은|이|도)?\s?(?:한\s?번도\s?)?없|"
                     r"(?:한\s?번도\s?)?안\s?잡혔|잡히지\s?(?:는\s?)?(?:않|안))")
 _REPAT = _P(r"(?P<t>북송|강제\s?송환|송환(?:되|됐|당)|북한으로\s?(?:다시\s?)?(?:보내|넘겨|돌려보내|끌려)|조선으로\s?(?:보내|넘겨))|"
-            r"(?:도문|단동|남양|신의주|혜산|장백|훈춘|삼합|회령|무산|온성)\S*\s(?:\S+\s){0,3}?"
-            r"(?P<t2>넘겨졌|넘겨져|나갔|넘어갔|보내졌)")
+            r"(?:도문|단동|남양|신의주|혜산|장백|훈춘|삼합|회령|무산|온성|만포)\S*\s?(?:거쳐서?|으로\s?해서|로\s?해서)\s"
+            r"(?:\S+\s){0,2}?(?P<t2>넘겨졌|넘겨져|나갔|넘어갔|보내졌)|"
+            r"(?:남양|신의주|혜산|회령|무산|온성|만포)(?:으로|로)\s?(?P<t3>넘겨졌|넘겨져|보내졌|넘어갔)")
 _REPAT_DENIED = _P(r"북송(?:은|도|이)?\s?(?:안|못)\s?(?:되|됐|당)|북송(?:되|당하)지\s?(?:는\s?)?않|북송(?:된|당한)\s?적(?:은|이)?\s?없")
 _TOTAL = _P(r"(?P<what>북송|송환|잡혔|잡혀|잡힌|체포|팔렸|팔린|팔려)\S*\s?(?:\S+\s)?(?P<n>한|두|세|네|다섯)\s?번(?!도|째)|"
             r"(?P<n2>한|두|세|네|다섯)\s?번\s?(?:이나\s?)?(?P<what2>북송|잡혔|잡혀|팔렸|팔려)")
@@ -325,7 +326,7 @@ def _repatriations(s: str, cues: list[Cue]) -> None:
         return
     m = _REPAT.search(s)
     if m:
-        g = "t" if m.group("t") else "t2"
+        g = next(x for x in ("t", "t2", "t3") if m.group(x))
         cues.append(Cue("repatriation", m.start(g), m.end(g), None, korean_status(s, m.start(g), m.end(g))))
 
 
@@ -340,7 +341,7 @@ def _totals(s: str, prev: str, cues: list[Cue]) -> None:
     m = _ANSWER_TOTAL.match(s)
     if m and _INTERVIEWER.match(prev):
         kind = "repatriation_total" if re.search(r"북송|송환", prev) else \
-            "arrest_total" if re.search(r"잡히|잡혀|체포", prev) else None
+            "arrest_total" if re.search(r"잡히|잡혀|잡힌|잡혔|체포", prev) else None
         if kind:
             cues.append(Cue(kind, m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
     m = _ORDINAL_SALE.search(s)
@@ -348,6 +349,7 @@ def _totals(s: str, prev: str, cues: list[Cue]) -> None:
         cues.append(Cue("sale_total", m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
 
 
+_ONLY_ONCE = _P(r"(?P<n>한|두|세)\s?번(?:뿐|밖에)")
 _KO_SMALL = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5}
 
 
@@ -455,6 +457,9 @@ def _analyse(s: str, prev: str) -> list[Cue]:
         if t.tag == "VV" and form in ("사", "사가"):
             is_sale = bool(re.search(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$", s[:t.start])) or \
                 bool(re.search(r"(?:위안|원|달러)\S*\s?(?:\S+\s)?$", s[:t.start]))
+        if t.tag == "VV" and form == "살" and s.startswith("산", t.start):
+            # "저를 마지막으로 산 사람": with her as the object, 산 is 사다 (bought), not 살다
+            is_sale = bool(re.search(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$", s[:t.start]))
         if not is_sale:
             continue
         if not _her(s, t.start):
@@ -468,6 +473,11 @@ def _analyse(s: str, prev: str) -> list[Cue]:
                   r"(?:\S+\s)?(?P<t>줬|주고|줬대|줬더|냈|건넸|주었|내고)", s)
     if m:
         cues.append(Cue("payment", m.start("t"), m.end("t"), status=korean_status(s, m.start("t"), m.end("t"))))
+    if _ONLY_ONCE.search(s) and any(c.kind == "sale" for c in cues):
+        # "팔린 건 그 한 번뿐이에요": a summary of the sales told, not one more
+        cues = [c for c in cues if c.kind != "sale"]
+        m = _ONLY_ONCE.search(s)
+        cues.append(Cue("sale_total", m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
     if re.search(r"(?:몇|여러)\s?(?:번|차례)\s?(?:이나\s?)?(?:팔|되팔)", s):
         cues.append(Cue("vague_times", 0, len(s)))
     _totals(s, prev, cues)
