@@ -85,7 +85,6 @@ def test_a_damaged_or_edited_backup_is_refused(tmp_path, book, identity):
     with pytest.raises(WrongPassphrase, match="flip.age"):
         restore(tmp_path / "flip.age", tmp_path / "r1", identity=identity)
     # re-encrypted with one database page changed: age is happy, the manifest is not
-    _, db_bytes, _ = read_backup((tmp_path / "b.age").read_bytes(), "b", identity=identity)
     archive = (pyrage.decrypt((tmp_path / "b.age").read_bytes(), [identity]))
     members = {}
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:

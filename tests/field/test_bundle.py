@@ -10,8 +10,15 @@ from pyrage import x25519
 
 from casebook.errors import InvalidInput, NotFound, StoreCorrupt, WrongPassphrase
 from casebook.field.bundle import (
-    META_OPENED, META_SEALED, canonical, generate_hq_key, load_hq_identity, manifest_of,
-    open_bundle, read_bundle, seal,
+    META_OPENED,
+    META_SEALED,
+    canonical,
+    generate_hq_key,
+    load_hq_identity,
+    manifest_of,
+    open_bundle,
+    read_bundle,
+    seal,
 )
 from casebook.model import Person, Testimony
 from casebook.store import Casebook
@@ -222,7 +229,7 @@ def test_sealing_also_removes_rows_that_point_at_a_testimony(tmp_path, field, hq
 
     from casebook.store.schema import organisations, testimony_restrictions, users
 
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     with field.engine.begin() as conn:
         org = conn.execute(insert(organisations).values(code="Hanul", name="Hanul",
                                                         created_at=now)).inserted_primary_key[0]

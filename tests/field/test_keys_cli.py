@@ -12,7 +12,10 @@ from typer.testing import CliRunner
 from casebook.cli.main import app
 from casebook.errors import CasebookError, InvalidInput, StoreCorrupt, WrongPassphrase
 from casebook.field.recovery import (
-    add_recovery, format_recovery_key, new_recovery_key, parse_recovery_key,
+    add_recovery,
+    format_recovery_key,
+    new_recovery_key,
+    parse_recovery_key,
 )
 from casebook.field.wipe import wipe
 from casebook.model import Person, Testimony
@@ -98,7 +101,7 @@ def test_recovery_key_text_round_trips_and_catches_one_wrong_character(key, pos,
 
 
 def test_wipe_asks_first_and_refuses_without_a_person_to_ask(db):
-    code, out, _ = cli(["wipe"], CASEBOOK_DB=db)
+    code, _out, _ = cli(["wipe"], CASEBOOK_DB=db)
     assert code == 1 and db.exists()
     with Casebook.open(str(db), "old words") as book:
         assert book.count()["testimonies"] == 1

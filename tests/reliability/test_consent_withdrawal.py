@@ -12,7 +12,16 @@ from __future__ import annotations
 import pytest
 
 from casebook.model import (
-    ACCEPTED, Amount, Consent, Event, Evidence, Fact, Person, Record, Testimony, UncertainDate,
+    ACCEPTED,
+    Amount,
+    Consent,
+    Event,
+    Evidence,
+    Fact,
+    Person,
+    Record,
+    Testimony,
+    UncertainDate,
 )
 from casebook.model.consent import BASE_SCOPES, share_scope
 from casebook.share.export import ExportRequest, collect
@@ -71,7 +80,7 @@ def test_statistics_and_report_leave_her_out(world):
         sales = sum(len(r.profile.get("sales") or []) for r in stats)
         return {r.person_id for r in stats}, content.n_counted, sales, html, content.quotes
 
-    ids_before, n_before, sales_before, html_before, quotes_before = measure()
+    ids_before, n_before, sales_before, html_before, _ = measure()
     assert her in ids_before and n_before == 12
     assert "lantern maker" in html_before  # her words were quoted while she allowed it
     _withdraw_all(book, tid)

@@ -74,8 +74,8 @@ def docx_with_text(text: str) -> bytes:
 
 
 VALID = {
-    ".txt": "She crossed at Musan in 1998 and was sold in Yanji.".encode(),
-    ".md": "# Interview\n\nSold in Helong for 3,000 yuan.".encode(),
+    ".txt": b"She crossed at Musan in 1998 and was sold in Yanji.",
+    ".md": b"# Interview\n\nSold in Helong for 3,000 yuan.",
     ".json": json.dumps([{"text": "Sold twice in Jilin.", "pseudonym": "A"}]).encode(),
     ".jsonl": b'{"text": "Arrested in Tumen.", "pseudonym": "B"}\n',
     ".csv": b'text,pseudonym\n"Escaped to Laos in 2009.",C\n',

@@ -9,7 +9,11 @@ and its key file. ``recovery``: passphrase change, organisation recovery key, re
 from casebook.field.backup import backup, read_backup, restore
 from casebook.field.bundle import generate_hq_key, load_hq_identity, open_bundle, read_bundle, seal
 from casebook.field.recovery import (
-    add_recovery, change_passphrase, format_recovery_key, new_recovery_key, parse_recovery_key,
+    add_recovery,
+    change_passphrase,
+    format_recovery_key,
+    new_recovery_key,
+    parse_recovery_key,
     reset_passphrase,
 )
 from casebook.field.wipe import wipe

@@ -119,7 +119,7 @@ def backup(book: Casebook, out: Path, *, passphrase: str | None = None,
     key_bytes = key_path.read_bytes()
     manifest = {
         "format": FORMAT, "version": VERSION,
-        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "source": Path(book.backend.location).name,
         "files": {DB_MEMBER: {"sha256": sha256(db_bytes), "bytes": len(db_bytes)},
                   KEY_MEMBER: {"sha256": sha256(key_bytes), "bytes": len(key_bytes)}},

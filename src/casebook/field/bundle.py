@@ -133,7 +133,7 @@ def seal(book: Casebook, recipient: str, out: Path, *, keep_local: bool = False)
         raise NotFound("field seal: no new testimonies to seal"
                        + (f" ({len(skipped)} were sealed before)" if skipped else ""))
     bundle_id = uuid.uuid4().hex
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     payload = {"format": FORMAT, "version": VERSION, "bundle_id": bundle_id, "created": now,
                "origin": {"actor": book.actor}, "manifest": manifest_of(items),
                "testimonies": items}
@@ -264,7 +264,7 @@ def open_bundle(book: Casebook, path: Path, identity: x25519.Identity) -> OpenRe
         (result.added if created else result.duplicates).append(tid)
         if ref is not None:
             person_map[ref] = testimony.person_id
-    opened[bundle_id] = {"at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    opened[bundle_id] = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                          "added": len(result.added), "duplicates": len(result.duplicates)}
     book.set_meta(META_OPENED, opened)
     book.audit("field_open", f"bundle:{bundle_id}",
