@@ -100,7 +100,7 @@ _BROKER_VOL = _P(r"브로커\S*\s?(?:\S+\s)?(?:돈을?\s?(?:주고|내고|대고
                  r"(?:돈을?\s?(?:주고|내고))\s?(?:\S+\s)?브로커|브로커를\s?(?:구해|찾아|불러)")
 # how she came to leave: crossed of her own will, alone or with a broker she (or her family) paid
 _VOL_ALONE = _P(r"혼자\s?(?:\S+\s){0,2}?(?:건너|건넜|넘|나왔|떠났|왔|갔)|^\s?혼자(?:서)?요|브로커(?:는|도)\s?없|"
-                r"누구\s?따라간\s?것도\s?아니|아무도\s?없이|제\s?발로")
+                r"누구\s?따라간\s?것도\s?아니|아무도\s?없이")
 _VOL_BROKER = _P(r"브로커(?:한테|에게)\s?(?:\S+\s){0,3}?(?:\S*\s)?(?:돈\S*\s?)?(?:줬|주고|냈|내고|대고)|브로커를\s?(?:붙|구해|찾아|불러|통해)|"
                  r"브로커(?:를|에게|한테)?\s?통해")
 _TO_SOUTH = _P(r"한국(?:에|으로|까지)?\s?(?:가|가는|갈|가려|가고)")
@@ -173,12 +173,14 @@ _RELATIONS = [
     ("couple", _P(r"부부")),
     ("stranger", _P(r"모르는\s?(?:사람|남자|여자)|낯선|남자\s?(?:셋|둘|세\s?명|두\s?명|넷)|사내")),
 ]
+_KNOWN_PERSON = _P(r"이웃|동네|마을|친척|친구|고모|이모|삼촌|사촌|언니|오빠|남편|시어머니|브로커|주인|사장|공안|경찰")
 _RELATIONSHIP_FIRST = _P(r"(?:이웃|동네|마을|친척|사촌|친구|고모|이모)(?:의)?\s$")
-_CLAUSE_END = _P(r"(?:고|는데|다가|지만|니까|서)[,\s]|[.?!]")
+_CLAUSE_END = _P(r"고,|는데|지만|[.?!]")
 _BROKER_NOUN = _P(r"브로커|중매|거간|부부|장사꾼")
 _BROKER_ROLE = _P(r"브로커|중매|거간|장사꾼")
-_ROLE = _P(r"팔|넘기|넘겼|넘겨|데려|데리고|속|소개|가둬|가두|브로커|데려갔|데려가|태워|끌고|납치|받았|받고|맡겼|건너게|인계|"
-           r"가자|중매|잡혔|끌려|데리러")
+_BOUGHT_HER = _P(r"(?:산|사\s?간|사간)\s?(?:사람|남자|여자|집|놈)")
+_ROLE = _P(r"팔|판\s?(?:거|것|게)|넘기|넘겼|넘겨|데려|데리고|속|소개|가둬|가두|브로커|데려갔|데려가|태워|끌고|납치|받았|받고|맡겼|건너게|인계|"
+           r"가자|중매|잡혔|끌려|데리러|따라갔|준다고|꼬드|꼬셔|꼬였")
 _NK_BROKER = _P(r"(?:북한\s?돈|우리\s?돈|조선\s?돈)")
 _BUYER = [
     ("korean_chinese", _P(r"조선족")),
@@ -264,7 +266,10 @@ def _relations(s: str, cues: list[Cue]) -> None:
     for code, rx in _RELATIONS:
         for m in rx.finditer(s):
             after = s[m.end():m.end() + 30]
-            broker = _BROKER_ROLE.search(m.group()) or re.match(r"^\S*\s?(?:브로커|중매)", after)
+            broker = _BROKER_ROLE.search(m.group()) or re.match(r"^\S*\s?(?:브로커|중매)", after) or \
+                _BROKER_ROLE.search(s[max(0, m.start() - 10):m.start()])
+            if _BOUGHT_HER.search(s[:m.start()]):
+                continue  # "저를 마지막으로 산 사람은 … 부부였어요": the buyer
             end = _CLAUSE_END.search(s, m.end())
             clause = s[m.end():end.end() if end else len(s)]
             if not (broker or _ROLE.search(clause) or re.match(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)", after)):
@@ -406,6 +411,8 @@ def _recruitment(s: str, cues: list[Cue]) -> None:
         else:
             st = korean_status(s, m.end() - 1, m.end())
         cues.append(Cue("recruitment", m.start(), m.end(), code, st))
+        if code == "abducted" and st == FACT and not _KNOWN_PERSON.search(s):
+            cues.append(Cue("relation", m.start(), m.end(), "stranger"))  # abductors nobody names
         if code == "drugged":
             cues.append(Cue("violence", m.start(), m.end(), "drugging", FACT, extra={"recruitment": True}))
     if not _TO_SOUTH.search(s):

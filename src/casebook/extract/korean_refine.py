@@ -34,8 +34,10 @@ def refine(b, sents) -> None:
     _children_none(b, sents)
     _late_registration(b, sents)
     _drugging(b, sents)
-    _retold_sales(b, sents, index_of)
     _buyers_before_the_verb(b, sents, index_of)
+    _sellers(b, sents, index_of)
+    _retold_sales(b, sents, index_of)
+    _sold_by_acquaintance(b, sents)
     _introduced_not_sold(b)
 
 
@@ -148,7 +150,7 @@ def _drugging(b, sents) -> None:
 def _retold_sales(b, sents, index_of) -> None:
     """One sale told twice (a summary, then the story; or the buyer quoted: "사천 위안 주고 산 거니까")
     is one sale: the same price again, or a sale verb inside a quotation after a priced sale."""
-    seen: set[tuple[float, str]] = set()
+    seen: dict[tuple[float, str], Event] = {}
     keep: list[Event] = []
     priced_before = False
     for e in b.events:
@@ -158,8 +160,12 @@ def _retold_sales(b, sents, index_of) -> None:
         if e.amount is not None:
             key = (float(e.amount.value), e.amount.currency)
             if key in seen:
+                kept = seen[key]  # keep what the retelling adds: its seller, its buyer
+                known = {(i.perpetrator_role, i.relation, i.group) for i in kept.involvements}
+                kept.involvements += [i for i in e.involvements if i.role != "victim"
+                                      and (i.perpetrator_role, i.relation, i.group) not in known]
                 continue
-            seen.add(key)
+            seen[key] = e
             priced_before = True
         else:
             k = index_of(e)
@@ -191,6 +197,58 @@ def _buyers_before_the_verb(b, sents, index_of) -> None:
                 best = c if best is None or c.start > best.start else best
         if best is not None:
             e.involvements.append(Involvement("perpetrator", "buyer", who=s.text[best.start:best.end], group=best.code))
+
+
+def _sellers(b, sents, index_of) -> None:
+    """Who sold her at each sale, named in the sale's sentence or the one that introduces the seller
+    ("중매쟁이는 조선족 여자였어요. 그 여자가 저를 … 팔았어요"). A sale merged with an earlier
+    telling at the same price is found by its price."""
+    from casebook.model import Involvement
+
+    sales = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")]
+    by_sentence = {index_of(e): e for e in sales}
+    for k, s in enumerate(sents):
+        if not _cue(s, "sale"):
+            continue
+        e = by_sentence.get(k)
+        if e is None:
+            price = next((m for m in s.money if not m.converted and m.value >= 50), None)
+            e = next((x for x in sales if price is not None and x.amount is not None
+                      and (float(x.amount.value), x.amount.currency) == (price.value, price.currency)), None)
+        if e is None:
+            continue
+        near = [s] + ([sents[k - 1]] if k and not _cue(sents[k - 1], "sale", None) else [])
+        have = {i.relation for i in e.involvements if i.relation}
+        for t in near:
+            for c in t.cues:
+                if c.kind == "relation" and c.code not in have:
+                    e.involvements.append(Involvement("perpetrator", "seller", relation=c.code,
+                                                      who=t.text[c.start:c.end]))
+                    have.add(c.code)
+
+
+_ACQ = {"friend", "neighbour_or_villager", "relative"}
+_ANAPHOR = re.compile(r"(?:그|이)\s?(?:아저씨|아주머니|아줌마|언니|오빠|친구|할머니|할아버지|고모|이모|삼촌)(?:가|이|는|은)\s")
+
+
+def _sold_by_acquaintance(b, sents) -> None:
+    """The neighbour, friend or relative who brought her is the one who took the money
+    ("그 아저씨가 저를 … 넘기고 돈을 받았어요", "고모가 저를 판 거예요")."""
+    rec = next((e for e in b.events if e.type == "recruitment"), None)
+    if rec is None or "sold_by_acquaintance" in (rec.attributes.get("method") or []):
+        return
+    acq = {i.relation for i in rec.involvements if i.relation} & _ACQ
+    if not acq:
+        return
+    for s in sents:
+        sale = _cue(s, "sale")
+        if not sale:
+            continue
+        head = s.text[:sale[0].start]
+        named = any(c.kind == "relation" and c.code in acq and c.start < sale[0].start for c in s.cues)
+        if named or _ANAPHOR.search(head):
+            rec.attributes["method"] = sorted(set(rec.attributes.get("method") or []) | {"sold_by_acquaintance"})
+            return
 
 
 def _introduced_not_sold(b) -> None:
