@@ -6,13 +6,20 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from casebook.cli.common import (
-    DbOption, JsonOption, PassphraseFileOption, console, err, open_casebook, passphrase,
-    print_json, require_db,
+    DbOption,
+    JsonOption,
+    PassphraseFileOption,
+    console,
+    err,
+    open_casebook,
+    passphrase,
+    print_json,
+    require_db,
 )
 from casebook.errors import InvalidInput, WrongPassphrase
 from casebook.store.engine import is_postgres
@@ -69,7 +76,7 @@ def field_keygen(
 
 def field_seal(
     out: Annotated[Path, typer.Option("--out", help="Bundle file to write (.age).")],
-    to: Annotated[Optional[str], typer.Option(
+    to: Annotated[str | None, typer.Option(
         "--to", envvar="CASEBOOK_HQ_RECIPIENT",
         help="HQ's age public key (age1…); remembered in the casebook after first use.")] = None,
     keep_local: Annotated[bool, typer.Option(
@@ -157,7 +164,7 @@ def backup_cmd(
 def restore_cmd(
     backup_file: Annotated[Path, typer.Argument(help="A file made by `casebook backup`.")],
     to: Annotated[Path, typer.Option("--to", help="Directory to restore into (must not hold it).")],
-    identity: Annotated[Optional[Path], typer.Option(
+    identity: Annotated[Path | None, typer.Option(
         help="age identity file, for backups encrypted to a public key.")] = None,
     check_open: Annotated[bool, typer.Option(
         help="Open the restored casebook (casebook passphrase) and compare it with the manifest.")] = True,
@@ -194,7 +201,7 @@ def restore_cmd(
 
 # -- passphrase and recovery ------------------------------------------------------------------
 def passphrase_change(
-    new_passphrase_file: Annotated[Optional[Path], typer.Option(
+    new_passphrase_file: Annotated[Path | None, typer.Option(
         help="Read the new passphrase from this file. Otherwise $CASEBOOK_NEW_PASSPHRASE or a prompt.")] = None,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
@@ -216,7 +223,7 @@ def passphrase_change(
 
 def passphrase_reset(
     recovery_key_file: Annotated[Path, typer.Option(help="File holding the recovery key (CBRK-…).")],
-    new_passphrase_file: Annotated[Optional[Path], typer.Option(
+    new_passphrase_file: Annotated[Path | None, typer.Option(
         help="Read the new passphrase from this file. Otherwise $CASEBOOK_NEW_PASSPHRASE or a prompt.")] = None,
     db: DbOption = None,
 ) -> None:
@@ -237,9 +244,9 @@ def passphrase_reset(
 
 
 def recovery_add(
-    out: Annotated[Optional[Path], typer.Option(
+    out: Annotated[Path | None, typer.Option(
         "--out", help="Write a NEW recovery key to this file (move it offline, then delete it).")] = None,
-    recovery_key_file: Annotated[Optional[Path], typer.Option(
+    recovery_key_file: Annotated[Path | None, typer.Option(
         help="Use the organisation's existing recovery key from this file.")] = None,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
@@ -249,7 +256,10 @@ def recovery_add(
     """
     from casebook.field.files import write_atomic
     from casebook.field.recovery import (
-        add_recovery, format_recovery_key, new_recovery_key, read_recovery_key_file,
+        add_recovery,
+        format_recovery_key,
+        new_recovery_key,
+        read_recovery_key_file,
     )
     from casebook.store import Casebook
 
