@@ -66,7 +66,9 @@ _EN_MONTH_ONLY = re.compile(
     r"(?:(?:early|late|mid-?)\s*)?(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?!\s*,?\s*(?:\d|of\s+\d))")
 _MONTH_HINT = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
-_AGE_HINT = re.compile(r"\bage|aged|\bwas\s")
+_AGE_HINT = re.compile(r"\bage|aged|\bwas\s+(?:only\s+|just\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|"
+                       r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                       r"forty|fifty|sixty|seventy)")
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,8 @@ _NK_TOWNS = _nk_towns()
 def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
     S, O, P = _anchors(mode, names)
     NKP = _NK_TOWNS
-    c = lambda *ps: [re.compile(p, _F) for p in ps]  # noqa: E731
+    # compiled for lower-cased text (case-sensitive matching is much faster than re.I)
+    c = lambda *ps: [re.compile(_lower_pattern(p)) for p in ps]  # noqa: E731
     return {
         "sale": c(
             rf"\b{S}\b(?:\s+(?!who\b|whom\b|whose\b|which\b|that\b|wom[ae]n\b|girls?\b|friends?\b|sisters?\b)\w+){{0,4}}?\s+(?:was|were|been|being|got|get|had\s+been)\s+(?:\w+\s+){{0,2}}?"
@@ -127,6 +128,93 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
     }
 
 
+def _strip_b(pattern: str) -> str:
+    """Drop a leading word boundary from each top-level alternative of ``pattern``."""
+    parts, depth, cls, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return "|".join(p[2:] if p.startswith("\\b") else p for p in parts)
+
+
+def _lower_pattern(pattern: str) -> str:
+    """``pattern`` for lower-cased text: literals lower-cased, escapes (``\\S``, ``\\B``) and group
+    syntax (``(?P<name>``) kept."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith("(?P", i):
+            out.append("(?P")
+            i += 3
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+class _Combined:
+    """Several (code, pattern) pairs scanned in one pass: one alternation of named groups,
+    searched again from each match's start + 1 so that overlapping matches are still seen."""
+
+    def __init__(self, pairs: list[tuple[str, re.Pattern]]) -> None:
+        self.codes = [code for code, _ in pairs]
+        self.rx = re.compile("|".join(f"(?P<c{i}>{rx.pattern})" for i, (_, rx) in enumerate(pairs)), _F)
+        # the fast form: lower-cased, case-sensitive, without the leading \b (which stops the regex
+        # engine from skipping ahead); the word boundary is checked on each match instead
+        self.fast = re.compile("|".join(f"(?P<c{i}>{_lower_pattern(_strip_b(rx.pattern))})"
+                                        for i, (_, rx) in enumerate(pairs)))
+
+    def all(self, text: str, low: str | None = None) -> list[tuple[str, int, int]]:
+        """Every match (code, start, end) in code order, then text order."""
+        if low is None:
+            low = text.lower()
+        rx = self.fast
+        if len(low) != len(text):  # a rare letter whose lower case changes length: keep offsets exact
+            rx, low = self.rx, text
+        out = []
+        pos, n = 0, len(low)
+        while pos <= n:
+            m = rx.search(low, pos)
+            if m is None:
+                break
+            g = m.lastgroup
+            a = m.start(g)
+            if a > 0 and low[a].isalnum() and (low[a - 1].isalnum() or low[a - 1] == "_"):
+                pos = m.start() + 1
+                continue  # not at the start of a word
+            out.append((int(g[1:]), a, m.end(g)))
+            pos = m.start() + 1
+        out.sort()
+        return [(self.codes[i], a, b) for i, a, b in out]
+
+    def first(self, text: str) -> list[tuple[str, int, int]]:
+        """The first match of each code, in code order."""
+        seen: set[str] = set()
+        out = []
+        for code, a, b in self.all(text):
+            if code not in seen:
+                seen.add(code)
+                out.append((code, a, b))
+        return out
+
+
 _RIVER = re.compile(r"\b(Tumen|Yalu|Duman|Amnok)\b", _F)
 _RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu"}
 _ABROAD = re.compile(r"\b(?:Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|Russia)\b", _F)
@@ -158,6 +246,14 @@ _VIOLENCE = [
         r"\b(?:drugged|drugs?\s+in|put\s+something\s+in|sleeping\s+pills?|lost\s+consciousness\s+after|"
         r"must\s+have\s+been\s+drugged)\b", _F)),
 ]
+_ALONE_HINT = re.compile(r"alone|myself|herself|own|nobody|no one|broker|guide|just went")
+
+
+@lru_cache(maxsize=64)
+def _her_re(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:she|her" + "".join("|" + re.escape(n) for n in names) + r")\b", _F)
+
+
 _SUBJECT_HER = re.compile(r"\b(?:me|us|I|we|my|myself)\b", _F)
 
 _EXPLOIT = [
@@ -309,6 +405,7 @@ _RELATIONS = [
         r"(?:sold|sell|handed|took\s+money|got\s+money|received))|"
         rf"\b(?:a|the|one|another|our|my|her)\s+{_ROLE_NOUN}\b", _F)),
 ]
+_ROLE_NOUN_END = re.compile(_ROLE_NOUN + r"\b$", _F)
 _ETHNIC_NEAR = re.compile(r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|Han\b|Chinese|North\s+Korean",
                           _F)
 _ROLE_VERB = re.compile(
@@ -341,6 +438,15 @@ _PROVINCE_NOW = re.compile(
     r"Shanxi|Shaanxi|Henan|Hubei|Hunan|Jiangsu|Zhejiang|Anhui|Fujian|Jiangxi|Sichuan|Yunnan|Guizhou|Gansu)"
     r"(?:\s+Province)?)", re.I)
 
+
+
+_VIOLENCE_C = _Combined(_VIOLENCE)
+_EXPLOIT_C = _Combined(_EXPLOIT)
+_FACILITIES_C = _Combined(_FACILITIES)
+_RECRUIT_C = _Combined(_RECRUIT)
+_RELATIONS_C = _Combined(_RELATIONS)
+_BUYER_C = _Combined(_BUYER)
+_PURPOSE_C = _Combined(_PURPOSE)
 
 def _status(sentence: str, m: re.Match) -> str:
     t0 = m.start("t") if "t" in m.re.groupindex and m.group("t") else m.start()
@@ -394,14 +500,12 @@ _KINDS_OF: dict[str, set[str]] = {}
 for _k, _words in _HINTS.items():
     for _w in _words:
         _KINDS_OF.setdefault(_w, set()).add(_k)
-for _w in list(_KINDS_OF):  # a longer word found at a position also stands for its prefixes ("police" / "pol")
+for _w in list(_KINDS_OF):  # a longer word found at a position also stands for the words inside it
     for _v in list(_KINDS_OF):
-        if _v != _w and _w.startswith(_v):
+        if _v != _w and _v in _w:
             _KINDS_OF[_w] = _KINDS_OF[_w] | _KINDS_OF[_v]
-# one scan per sentence finds every trigger word at the start of a word (or a currency sign)
-_TRIGGERS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(_KINDS_OF, key=len, reverse=True)
-                                             if w[0].isascii() and w[0].isalnum())
-                       + ")|[" + "".join(re.escape(w) for w in _KINDS_OF if not (w[0].isascii() and w[0].isalnum())) + "]")
+# one scan per sentence finds every trigger word (as a substring, like a plain `in` test)
+_TRIGGERS = re.compile("|".join(re.escape(w) for w in sorted(_KINDS_OF, key=len, reverse=True)))
 
 
 def _kinds(low: str) -> set[str]:
@@ -417,13 +521,15 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     cues: list[Cue] = []
     low = sentence.lower()
     kinds = _kinds(low)
-    pats = _patterns(ctx.mode, ctx.names)
+    pats = _patterns(ctx.mode, ctx.names if ctx.mode == "third" else ())
+    # the patterns are compiled for lower-cased text; offsets agree unless a letter changes length
+    text = low if len(low) == len(sentence) else sentence
     for kind, rxs in pats.items():
         if kind not in kinds:
             continue
         seen: list[tuple[int, int]] = []
         for rx in rxs:
-            for m in rx.finditer(sentence):
+            for m in (rx.finditer(text) if text is low else re.finditer(rx.pattern, sentence, _F)):
                 has_t = "t" in rx.groupindex and m.group("t")
                 s, e = (m.start("t"), m.end("t")) if has_t else (m.start(), m.end())
                 if any(a <= s < b for a, b in seen):
@@ -432,44 +538,33 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                 st = _status(sentence, m)
                 # "the men who sold my friend": an anchored pattern still needs her to be the patient
                 cues.append(Cue(kind, s, e, status=st, extra={"match": (m.start(), m.end())}))
-    if ctx.mode == "first" and not _SUBJECT_HER.search(sentence):
-        her = False
-    else:
-        her = bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(re.search(
-            r"\b(?:she|her" + "".join("|" + re.escape(n) for n in ctx.names) + r")\b", sentence, _F)))
+    her = bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(_her_re(ctx.names).search(sentence)))
     for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low or "amnok" in low) else ():
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
     if ("transit" in kinds) and _ABROAD.search(sentence):
         cues.append(Cue("abroad", 0, 0))
-    m = _ALONE.search(sentence)
+    m = _ALONE.search(sentence) if _ALONE_HINT.search(low) else None
     if m:
         cues.append(Cue("alone", m.start(), m.end()))
     m = _BROKER_VOLUNTARY.search(sentence) if ("broker" in low or "guide" in low or "smuggler" in low) else None
     if m:
         cues.append(Cue("broker_voluntary", m.start(), m.end()))
     if her:
-        for code, rx in _VIOLENCE if ("violence" in kinds) else ():
-            for m in rx.finditer(sentence):
-                st = english_status(sentence, m.start(), m.end())
-                if code == "threat_of_denunciation" and st == UNREAL:
-                    st = FACT  # a threat is stated with "would"/"if" by nature
-                if code == "confinement" and st == DENIED and re.search(r"\b(?:not|never)\s+allowed|could\s+not|cannot|"
-                                                                       r"would\s+not", m.group(), _F):
-                    st = FACT
-                cues.append(Cue("violence", m.start(), m.end(), code, st))
-                break
-        for code, rx in _EXPLOIT if ("exploitation" in kinds) else ():
-            m = rx.search(sentence)
-            if m:
-                st = english_status(sentence, m.start(), m.end())
-                cues.append(Cue("exploitation", m.start(), m.end(), code, st))
+        for code, a, b in _VIOLENCE_C.first(sentence) if ("violence" in kinds) else ():
+            st = english_status(sentence, a, b)
+            if code == "threat_of_denunciation" and st == UNREAL:
+                st = FACT  # a threat is stated with "would"/"if" by nature
+            if code == "confinement" and st == DENIED and re.search(r"\b(?:not|never)\s+allowed|could\s+not|cannot|"
+                                                                   r"would\s+not", sentence[a:b], _F):
+                st = FACT
+            cues.append(Cue("violence", a, b, code, st))
+        for code, a, b in _EXPLOIT_C.first(sentence) if ("exploitation" in kinds) else ():
+            cues.append(Cue("exploitation", a, b, code, english_status(sentence, a, b)))
         if ("detention" in kinds):
             named = False
-            for code, rx in _FACILITIES:
-                for m in rx.finditer(sentence):
-                    named = True
-                    cues.append(Cue("detention", m.start(), m.end(), code, english_status(sentence, m.start(), m.end())))
-                    break
+            for code, a, b in _FACILITIES_C.first(sentence):
+                named = True
+                cues.append(Cue("detention", a, b, code, english_status(sentence, a, b)))
             m = None if named else _FACILITY_OTHER.search(sentence)
             if m:
                 cues.append(Cue("detention", m.start(), m.end(), "other", english_status(sentence, m.start(), m.end()),
@@ -527,31 +622,25 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     low = sentence.lower()
     kinds = _kinds(low)
     recruit_hint = "recruitment" in kinds
-    for code, rx in _RECRUIT if recruit_hint else ():
-        m = rx.search(sentence)
-        if m:
-            cues.append(Cue("recruitment", m.start(), m.end(), code, english_status(sentence, m.start(), m.end())))
+    for code, a, b in _RECRUIT_C.first(sentence) if recruit_hint else ():
+        cues.append(Cue("recruitment", a, b, code, english_status(sentence, a, b)))
     verbs = [m.start() for m in _ROLE_VERB.finditer(sentence)] if (
         recruit_hint or "sale" in kinds or "broker" in low or "traffick" in low) else []
     if verbs:
-        for code, rx in _RELATIONS:
-            for m in rx.finditer(sentence):
-                # the person must be near what she did: "my aunt ... sold me", "taken by a broker"
-                if not any(m.start() - 60 <= v <= m.end() + 80 for v in verbs):
-                    continue
-                noun = code == "other" and bool(re.search(_ROLE_NOUN + r"\b$", m.group(), _F))
-                if noun and _ETHNIC_NEAR.search(sentence[max(0, m.start() - 40):m.end() + 40]):
-                    continue
-                cues.append(Cue("relation", m.start(), m.end(), code, extra={"noun": noun}))
-                break
-    for code, rx in _BUYER if "buyer" in kinds else ():
-        m = rx.search(sentence)
-        if m:
-            cues.append(Cue("buyer", m.start(), m.end(), code))
-    for code, rx in _PURPOSE if "purpose" in kinds else ():
-        m = rx.search(sentence)
-        if m:
-            cues.append(Cue("purpose", m.start(), m.end(), code))
+        done: set[str] = set()
+        for code, a, b in _RELATIONS_C.all(sentence):
+            # the person must be near what she did: "my aunt ... sold me", "taken by a broker"
+            if code in done or not any(a - 60 <= v <= b + 80 for v in verbs):
+                continue
+            noun = code == "other" and bool(_ROLE_NOUN_END.search(sentence[a:b]))
+            if noun and _ETHNIC_NEAR.search(sentence[max(0, a - 40):b + 40]):
+                continue
+            cues.append(Cue("relation", a, b, code, extra={"noun": noun}))
+            done.add(code)
+    for code, a, b in _BUYER_C.first(sentence) if "buyer" in kinds else ():
+        cues.append(Cue("buyer", a, b, code))
+    for code, a, b in _PURPOSE_C.first(sentence) if "purpose" in kinds else ():
+        cues.append(Cue("purpose", a, b, code))
     return cues
 
 
