@@ -101,11 +101,6 @@ async def _run(base: str, stats: Counter, acknowledged: list[str], errors: list[
         await client.aclose()
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "store/engine.py: SQLAlchemy gives sqlite+pysqlcipher a SingletonThreadPool (5 connections, "
-    "one per thread); with the server's 40 worker threads it closes connections other threads "
-    "are using ('Cannot operate on a closed database'). Fix: poolclass=QueuePool in "
-    "_sqlcipher_engine; with that patched in, 200 clients ran with 0 errors."))
 def test_two_hundred_clients_for_a_minute(tmp_path):
     from casebook.store.users import Users
 

@@ -226,10 +226,6 @@ def _template_at_0001(path: Path) -> None:
     book.close()
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "store/engine.py: pysqlite autocommits each CREATE TABLE, so a kill inside a migration "
-    "leaves a half-made schema without its alembic_version row; the next open fails with "
-    "'table … already exists'. Fix: transactional DDL (isolation_level=None + explicit BEGIN)."))
 def test_sigkill_during_migrations_and_creation(tmp_path):
     from casebook.errors import NotFound
     from casebook.store import engine as engines

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import zipfile
+from zlib import error as zlib_error
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,14 +72,31 @@ def _checked_text(text: str, name: str) -> str:
     return text
 
 
+def _check_unpacked_size(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse zip bombs: first by the sizes the archive declares, then by inflating each part
+    in bounded chunks, since a hostile file can lie about its sizes."""
+    declared = sum(info.file_size for info in archive.infolist())
+    if declared > MAX_UNPACKED_BYTES:
+        raise InvalidInput(f"{name}: unpacks to {declared // 1_048_576} MB; refusing (zip bomb?)")
+    total = 0
+    for info in archive.infolist():
+        with archive.open(info) as part:
+            while chunk := part.read(1 << 20):
+                total += len(chunk)
+                if total > MAX_UNPACKED_BYTES:
+                    raise InvalidInput(f"{name}: unpacks to more than "
+                                       f"{MAX_UNPACKED_BYTES // 1_048_576} MB; refusing (zip bomb?)")
+
+
 def read_docx(data: bytes, name: str) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+        _check_unpacked_size(archive, name)
+    except InvalidInput:
+        raise
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError, NotImplementedError,
+            zlib_error):
         raise InvalidInput(f"{name}: not a valid .docx file (damaged or not a Word document)") from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise InvalidInput(f"{name}: unpacks to {unpacked // 1_048_576} MB; refusing (zip bomb?)")
     try:
         import docx
 
@@ -121,6 +139,8 @@ def _records_from_json(data: bytes, name: str) -> list[dict]:
             rows = loaded if isinstance(loaded, list) else loaded.get("testimonies", [loaded])
     except (json.JSONDecodeError, AttributeError) as exc:
         raise InvalidInput(f"{name}: not valid JSON ({exc})") from None
+    except RecursionError:
+        raise InvalidInput(f"{name}: the JSON is nested too deeply to be testimony records") from None
     if not all(isinstance(r, dict) for r in rows):
         raise InvalidInput(f"{name}: expected a list of objects, one per testimony")
     return rows

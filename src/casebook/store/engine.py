@@ -14,6 +14,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
@@ -43,10 +44,16 @@ class Backend:
 def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
     # "x'…'" hands SQLCipher the raw 256-bit key: no second key derivation inside SQLCipher.
     url = URL.create("sqlite+pysqlcipher", password=f"x'{data_key.hex()}'", database=str(path))
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    # A real pool: the dialect's default SingletonThreadPool closes connections that other
+    # threads of the web server are still using.
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                           poolclass=QueuePool, pool_size=8, max_overflow=32, pool_timeout=60)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+        # The driver's own transaction handling leaves DDL outside transactions; take it over
+        # (SQLAlchemy's documented recipe) so a migration killed half-way rolls back whole.
+        dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         # Sorting and temporary tables stay in memory: SQLite's temp files would be
         # outside the encrypted pages' protection.
@@ -56,6 +63,12 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA busy_timeout = 30000")
         cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # noqa: ANN001
+        # IMMEDIATE takes the write lock up front, so two writers queue on busy_timeout
+        # instead of failing when a read lock cannot be upgraded.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
