@@ -185,3 +185,13 @@ def test_son_and_daughter_with_years_between():
 def test_children_left_in_north_korea_are_not_counted():
     p = prof(HEADER + "I had two children and my husband was ill. In 1999 I crossed the Tumen alone.")
     assert p["children_in_china"] is None
+
+
+def test_price_in_a_drawn_box_is_not_her_price():
+    text = (HEADER + "I crossed the Tumen in 1998. My uncle sold me to a farmer for 3,000 yuan.\n\n"
+            "   ┌──────────────────────────────┐\n   │  WHAT WIVES COST              │\n"
+            "   │  Buyers paid 2,000 to 8,000 yuan. │\n   └──────────────────────────────┘\n\n"
+            "I have lived in this village since then.")
+    p = prof(text)
+    assert [s["amount"] for s in p["sales"]] == [3000]
+    assert p["times_sold"] == 1

@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-_RULE = re.compile(r"^\s*[_\-=─━—~]{5,}\s*$")
+_RULE = re.compile(r"^\s*[_\-=─━—~]{5,}\s*$|^\s*[┌└╔╚+][─━═\-]{5,}[┐┘╗╝+]\s*$")
+_BOX_SIDE = re.compile(r"^\s*[│║|].*[│║|]\s*$")  # a line inside a drawn box: "│ text │"
 _PAGE_NUM = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+|p\.\s*)?\d{1,4}(?:\s*[-–—])?\s*$", re.I)
 _HEADER_NUM = re.compile(r"^\s*(?:\d{1,4}\s{2,}\S.{0,90}|\S.{0,90}?\s{2,}\d{1,4}(?:\s{2,}.{0,90})?)\s*$")
 _CAPTION = re.compile(
@@ -102,7 +103,7 @@ def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
         if not s:
             i += 1
             continue
-        if _RULE.match(ln):
+        if _RULE.match(ln) or _BOX_SIDE.match(ln):
             drop[i] = True
             i += 1
             continue

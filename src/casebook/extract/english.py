@@ -382,7 +382,7 @@ _RELATIONS = [
         r"(?:village|town|neighbou?rhood|street|area|district)|villagers?|(?:our|my|her)\s+village|fellow\s+villager)\b", _F)),
     ("friend", re.compile(r"\b(?:my|her|a|our)\s+(?:\w+\s+)?friends?\b|\bfriend\s+of\s+(?:mine|hers|my\s+\w+)\b", _F)),
     ("relative", re.compile(
-        r"\b(?:my|her|our)\s+(?:own\s+)?(?:\w+[’']s\s+)?(?:aunt|uncle|cousin|relative|relatives|brother-in-law|sister-in-law|"
+        r"\b(?:my|her|our|your)\s+(?:own\s+)?(?:\w+[’']s\s+)?(?:aunt|uncle|cousin|relative|relatives|brother-in-law|sister-in-law|"
         r"stepmother|stepfather|in-laws?|niece|nephew|grandmother|elder\s+sister|older\s+sister|sister|brother|"
         r"husband[’']s\s+(?:cousin|brother|sister|relative))\b|\b(?:distant\s+)?relative\b", _F)),
     ("north_korean_trafficker", re.compile(

@@ -186,6 +186,8 @@ def _birth_from_age(st: str, dates, timeline: Timeline, b: _Builder, offset: int
 
 
 def _cues(s: _Sentence, kind: str, status: str | None = FACT) -> list[Cue]:
+    if not s.cues:
+        return []
     return [c for c in s.cues if c.kind == kind and (status is None or c.status == status)]
 
 
@@ -366,6 +368,21 @@ _Q_ARREST = re.compile(r"\b(?:arrested|caught|detained)\b", re.I)
 _Q_REP = re.compile(r"\b(?:repatriated|sent\s+back|deported|returned\s+to\s+(?:North\s+Korea|the\s+North))\b", re.I)
 _ANSWER = re.compile(r"^\s*(?:A\s*[:.]\s*)?(?:(?:Yes|Yeah)[,.]?\s*)?(?P<n>once|twice|thrice|(?:two|three|four|five)\s+times|one\s+time)\b|"
                      r"^\s*(?:A\s*[:.]\s*)?(?P<no>No|Never)\b", re.I)
+
+
+_BUYER_HEAD = re.compile(r"(?:sold|sell|handed)\s+(?:me\s+|her\s+|us\s+)?to\s+(?:a|an|the)?\s*$|한테\s?팔|에게\s?팔", re.I)
+
+
+def _sellers(sents: list[_Sentence], i: int) -> list[str]:
+    """Who sold her in sentence ``i``: the people named in it (not as the buyer), else the last
+    people named in the four sentences before ("My neighbour took me to a house. She was paid for me")."""
+    for j in range(i, max(-1, i - 5), -1):
+        s = _full(sents[j])
+        codes = sorted({c.code for c in s.cues if c.kind == "relation"
+                        and not _BUYER_HEAD.search(s.text[max(0, c.start - 25):c.start])})
+        if codes:
+            return codes
+    return []
 
 
 def _river_near(sents: list[_Sentence], i: int) -> str | None:
@@ -549,7 +566,7 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
                       evidence=b.ev(s, first.start, first.end), confidence=0.7)
             b.events.append(e)
             return [e]
-    sellers = sorted({c.code for c in s.cues if c.kind == "relation"})
+    sellers = _sellers(sents, i)
     for k in range(n):
         e = Event("sale", date=s.date, evidence=b.ev(s, first.start, first.end), confidence=0.75)
         if repeat:
