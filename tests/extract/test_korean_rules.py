@@ -96,3 +96,19 @@ def test_fake_id_and_memo_hukou():
     assert p["hukou_or_id"] == "fake"
     q = _p("2002년에 강을 건넜어요. 2009년에 한국에 왔어요.\n[면담자 메모: 중국에서 호구는 없었다고 함.]")
     assert q["hukou_or_id"] == "none"
+
+
+def test_one_sale_told_in_pieces_counts_once():
+    p = _p("2001년에 두만강을 건넜어요. 그 남자가 저를 다른 사람한테 팔아넘겼어요. 얼마에 팔렸는지는 몰라요. "
+           "저를 산 사람은 한족 노총각이었어요.")
+    assert p["times_sold"] == 1
+    q = _p("2001년에 두만강을 건넜어요. 그 남자가 저를 팔았어요. 일 년 뒤에 남편이 저를 다시 팔았어요.")
+    assert q["times_sold"] == 2
+
+
+def test_river_named_in_a_correction_and_lure_by_neighbour():
+    p = _p("1999년 여름에 압록강이 아니라 두만강을 건넜어요.")
+    assert p["crossing_river"] == "Tumen"
+    q = _p("같은 동네 아주머니가 중국 가면 공장에서 일할 수 있다고 했어요. 2002년에 두만강을 건넜어요.")
+    assert "neighbour_or_villager" in q["recruiter_relation"]
+    assert "deception_job_offer" in q["recruitment"]

@@ -260,7 +260,8 @@ def _relations(s: str, cues: list[Cue]) -> None:
 
         if nk_place(m.group("p")):  # "혜산에서 왔다는 여자": a North Korean who lured her
             cues.append(Cue("relation", m.start(), m.end(), "north_korean_trafficker"))
-    if not (_ROLE.search(s) or _BROKER_NOUN.search(s)):
+    lure = _RECRUIT[0][1].search(s)  # "동네 아주머니가 공장에서 일할 수 있다고 했어요"
+    if not (_ROLE.search(s) or _BROKER_NOUN.search(s) or lure):
         return
     taken: list[tuple[int, int]] = []
     for code, rx in _RELATIONS:
@@ -272,7 +273,7 @@ def _relations(s: str, cues: list[Cue]) -> None:
                 continue  # "저를 마지막으로 산 사람은 … 부부였어요": the buyer
             end = _CLAUSE_END.search(s, m.end())
             clause = s[m.end():end.end() if end else len(s)]
-            if not (broker or _ROLE.search(clause) or re.match(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)", after)):
+            if not (broker or _ROLE.search(clause) or (lure and lure.start() >= m.end() and re.match(r"^\s?\S*?(?:가|이|께서|는|은)\s", after)) or re.match(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)", after)):
                 continue  # "외삼촌은 못 찾았고": named, but did nothing to her
             # the buyer ("한족 남자한테 팔았어요") and the man she was introduced to are not recruiters
             if not broker and re.match(r"^\S*?(?:한테|에게|에)\s?(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)", after):
@@ -519,6 +520,8 @@ def _analyse(s: str, prev: str) -> list[Cue]:
             elif _HUKOU_GOT.search(s[m.start():]):
                 cues.append(Cue("hukou", m.start(), m.end(), "obtained"))
     for m in _RIVER.finditer(s):
+        if re.match(r"[이가]?\s?아니(?:라|고)", s[m.end():]):
+            continue  # "압록강이 아니라 두만강을"
         cues.append(Cue("river", m.start(), m.end(), "Tumen" if m.group("r") == "두만강" else "Yalu"))
     if _TRANSIT.search(s):
         cues.append(Cue("abroad", 0, 0))

@@ -153,6 +153,7 @@ def _retold_sales(b, sents, index_of) -> None:
     seen: dict[tuple[float, str], Event] = {}
     keep: list[Event] = []
     priced_before = False
+    last: tuple[int, Event] | None = None
     for e in b.events:
         if e.type != "sale" or e.attributes.get("denied") or e.attributes.get("vague") or e.attributes.get("stated_total"):
             keep.append(e)
@@ -174,6 +175,19 @@ def _retold_sales(b, sents, index_of) -> None:
                 a = e.evidence.start - b.ev(s, 0, 0).start
                 if len(_QUOTED.findall(s.text[:a])) % 2 == 1:
                     continue
+            if last is not None and k is not None and 0 < k - last[0] <= 2 and not _AGAIN.search(sents[k].text):
+                # "…팔아넘겼어요. 얼마에 팔렸는지는 몰라요. 저를 산 사람은 …": one sale, told in pieces
+                prev = last[1]
+                known = {(i.perpetrator_role, i.relation, i.group) for i in prev.involvements}
+                prev.involvements += [i for i in e.involvements if i.role != "victim"
+                                      and (i.perpetrator_role, i.relation, i.group) not in known]
+                for key, value in e.attributes.items():
+                    prev.attributes.setdefault(key, value)
+                last = (k, prev)
+                continue
+        k = index_of(e)
+        if k is not None:
+            last = (k, e)
         keep.append(e)
     b.events[:] = keep
 
@@ -235,7 +249,12 @@ def _sold_by_acquaintance(b, sents) -> None:
     """The neighbour, friend or relative who brought her is the one who took the money
     ("그 아저씨가 저를 … 넘기고 돈을 받았어요", "고모가 저를 판 거예요")."""
     rec = next((e for e in b.events if e.type == "recruitment"), None)
-    if rec is None or "sold_by_acquaintance" in (rec.attributes.get("method") or []):
+    methods = (rec.attributes.get("method") or []) if rec is not None else []
+    if rec is not None and "introduced_marriage" in methods and "sold_by_acquaintance" in methods:
+        # a matchmaker paid by the husband's side is an introduced marriage, paid for or not
+        rec.attributes["method"] = [m for m in methods if m != "sold_by_acquaintance"]
+        return
+    if rec is None or {"sold_by_acquaintance", "introduced_marriage"} & set(methods):
         return
     acq = {i.relation for i in rec.involvements if i.relation} & _ACQ
     if not acq:
