@@ -195,3 +195,15 @@ def test_price_in_a_drawn_box_is_not_her_price():
     p = prof(text)
     assert [s["amount"] for s in p["sales"]] == [3000]
     assert p["times_sold"] == 1
+
+
+def test_price_told_two_sentences_after_the_sale_is_the_same_sale():
+    p = prof(HEADER + "I crossed the river in 2003. After a year the owner sold me to a customer. "
+                      "He was a widower. I was sold to him for 15,000 yuan.")
+    assert p["times_sold"] == 1
+    assert [s["amount"] for s in p["sales"]] == [15000]
+
+
+def test_sold_several_of_us_includes_her():
+    p = prof(HEADER + "I crossed the river in 2003. Then the pimp sold three of us to a bar in Harbin.")
+    assert p["times_sold"] == 1

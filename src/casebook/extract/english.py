@@ -54,7 +54,8 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
         "sale": c(
             rf"\b{S}\b(?:\s+(?!who\b|whom\b|whose\b|which\b|that\b|wom[ae]n\b|girls?\b|friends?\b|sisters?\b)\w+){{0,4}}?\s+(?:was|were|been|being|got|get|had\s+been)\s+(?:\w+\s+){{0,2}}?"
             rf"(?P<t>re-?sold|sold|bought|purchased|traded|handed\s+over\s+for)\b",
-            rf"\b(?P<t>re-?sold|sold|sell|sells|selling|bought|buy|purchased|traded|resell)\s+{O}\b",
+            rf"\b(?P<t>re-?sold|sold|sell|sells|selling|bought|buy|purchased|traded|resell)\s+"
+            rf"(?:(?:all|both|the\s+two|two|three|four|five|six|several|some|each|one)\s+of\s+)?{O}\b",
             rf"\b(?P<t>paid|pay|gave|given|spent)\b[^.;]{{0,60}}?\bfor\s+(?:bringing\s+)?{O}\b",
             rf"\b{P}\s+(?P<t>price)\b",
             rf"\b{S}\b[^.;]{{0,80}}?\band\s+(?:then\s+|later\s+|was\s+)?(?P<t>re-?sold|sold)\s+(?:to|into|as|for|again|off)\b",

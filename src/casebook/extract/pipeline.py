@@ -373,6 +373,11 @@ _ANSWER = re.compile(r"^\s*(?:A\s*[:.]\s*)?(?:(?:Yes|Yeah)[,.]?\s*)?(?P<n>once|t
 _BUYER_HEAD = re.compile(r"(?:sold|sell|handed)\s+(?:me\s+|her\s+|us\s+)?to\s+(?:a|an|the)?\s*$|한테\s?팔|에게\s?팔", re.I)
 
 
+# "I was sold to him for 20,000 yuan" right after "the owner sold me to a customer": the same sale
+_ANAPHORIC_BUYER = re.compile(r"\b(?:sold|given|handed)\s+(?:me\s+|us\s+|her\s+)?to\s+(?:him|them|that\s+man|this\s+man)\b|"
+                              r"\bthe\s+price\b|\bfor\s+(?:me|her)\b", re.I)
+
+
 def _sellers(sents: list[_Sentence], i: int) -> list[str]:
     """Who sold her in sentence ``i``: the people named in it (not as the buyer), else the last
     people named in the four sentences before ("My neighbour took me to a house. She was paid for me")."""
@@ -547,8 +552,9 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
     if last and i - last[0] <= 2 and not repeat:
         prev = last[1]
         buyer_side = re.match(r"paid|pay|gave|given|spent|bought|price|purchased|샀|사\s?갔|값|주고", s.text[first.start:first.end], re.I)
+        anaphoric = bool(prices) and bool(_ANAPHORIC_BUYER.search(s.text))
         if prev.amount is None and (prices or buyer_side or first.extra.get("payment")) and (
-                i - last[0] <= 1 or first.extra.get("payment")):
+                i - last[0] <= 1 or first.extra.get("payment") or anaphoric):
             if prices:
                 prev.amount = _amount(prices[0], prev.date or s.date)
             _set_buyer_purpose(prev, s)
