@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, exists, func, select
 
 from casebook.errors import InvalidInput
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact, Person
@@ -53,33 +53,33 @@ class Row:
         return d
 
 
-def _counts():
-    return (select(facts.c.testimony_id,
-                   func.sum((facts.c.status == SUGGESTED).cast(_int())).label("s"),
-                   func.sum((facts.c.status == ACCEPTED).cast(_int())).label("a"))
-            .group_by(facts.c.testimony_id).subquery())
-
-
-def _int():
-    from sqlalchemy import Integer
-
-    return Integer()
+def _fact_counts(conn, ids: list[int]) -> dict[int, tuple[int, int]]:
+    """(suggested, accepted) per testimony, for these ids only (never the whole table)."""
+    if not ids:
+        return {}
+    rows = conn.execute(select(facts.c.testimony_id, facts.c.status, func.count())
+                        .where(facts.c.testimony_id.in_(ids),
+                               facts.c.status.in_([SUGGESTED, ACCEPTED]))
+                        .group_by(facts.c.testimony_id, facts.c.status)).all()
+    out: dict[int, list[int]] = {}
+    for tid, status, n in rows:
+        out.setdefault(tid, [0, 0])[0 if status == SUGGESTED else 1] = n
+    return {k: (v[0], v[1]) for k, v in out.items()}
 
 
 def testimony_rows(ctx: Ctx, *, limit: int = 50, offset: int = 0, waiting: bool = False,
                    person_id: int | None = None, ids: list[int] | None = None,
                    own_only: bool = False) -> list[Row]:
     """Visible testimonies, newest first; ``waiting`` keeps those with facts to review."""
-    counts = _counts()
     q = (select(testimonies.c.id, testimonies.c.person_id, testimonies.c.organisation,
                 testimonies.c.language, testimonies.c.interview_year, testimonies.c.file_name,
-                testimonies.c.recorded_at, persons.c.pseudonym, counts.c.s, counts.c.a)
-         .select_from(testimonies.outerjoin(persons, persons.c.id == testimonies.c.person_id)
-                      .outerjoin(counts, counts.c.testimony_id == testimonies.c.id))
+                testimonies.c.recorded_at, persons.c.pseudonym)
+         .select_from(testimonies.outerjoin(persons, persons.c.id == testimonies.c.person_id))
          .where(visible_clause(ctx.user))
          .order_by(testimonies.c.id.desc()).limit(limit).offset(offset))
     if waiting:
-        q = q.where(counts.c.s > 0)
+        q = q.where(exists().where(facts.c.testimony_id == testimonies.c.id,
+                                   facts.c.status == SUGGESTED))
     if own_only:
         q = q.where(testimonies.c.organisation == ctx.user.organisation)
     if person_id is not None:
@@ -88,8 +88,9 @@ def testimony_rows(ctx: Ctx, *, limit: int = 50, offset: int = 0, waiting: bool 
         q = q.where(testimonies.c.id.in_(ids))
     with ctx.book.engine.connect() as conn:
         rows = conn.execute(q).all()
+        counts = _fact_counts(conn, [r.id for r in rows])
     return [Row(r.id, r.person_id, r.pseudonym, r.organisation, r.language, r.interview_year,
-                r.file_name, r.recorded_at, int(r.s or 0), int(r.a or 0)) for r in rows]
+                r.file_name, r.recorded_at, *counts.get(r.id, (0, 0))) for r in rows]
 
 
 def dashboard_counts(ctx: Ctx) -> dict[str, int]:
@@ -193,6 +194,9 @@ def visible_persons(ctx: Ctx, limit: int = 50, offset: int = 0) -> list[Person]:
 
 
 # -- search ------------------------------------------------------------------------------------
+SEARCH_OVERFETCH = 10  # candidates fetched per result shown, before visibility and filters
+
+
 @dataclass
 class Filters:
     event_type: str | None = None
@@ -232,10 +236,15 @@ def search(ctx: Ctx, query: str, filters: Filters, limit: int = 30) -> tuple[lis
         raise InvalidInput("year: 'from' is after 'to'")
     query = (query or "").strip()
     if query:
+        # Full-text candidates first (newest first), then visibility and filters on those ids
+        # only: never a list of every visible id. The store audits the search itself.
+        hits = ctx.book.search(query, limit=limit * SEARCH_OVERFETCH)
+        if not hits:
+            return [], []
         with ctx.book.engine.connect() as conn:
-            allowed = {r[0] for r in conn.execute(_filter_query(ctx, filters))}
-        hits = ctx.book.search(query, limit=limit, allowed_ids=allowed) if allowed else []
-        return hits, []
+            keep = {r[0] for r in conn.execute(_filter_query(ctx, filters).where(
+                testimonies.c.id.in_([h.testimony_id for h in hits])))}
+        return [h for h in hits if h.testimony_id in keep][:limit], []
     if not filters.active():
         return [], []
     with ctx.book.engine.connect() as conn:
