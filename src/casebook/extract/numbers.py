@@ -118,6 +118,7 @@ _WORD_MONEY_RE = re.compile(
     rf"(?P<words>{_WORDS_RE.pattern})\s+(?:chinese\s+)?{_EN_CUR}", re.I)
 _KO_MONEY_RE = re.compile(
     rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?P<cur>위\s?안|원|달러|불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")
+_KO_SOUTH_MONEY = re.compile(r"(?:한국|남한|대한민국)\s?돈")
 _BARE_NUM_RE = re.compile(
     rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"
     r"(?=\s*(?:,|and|or|to|then|–|-)\s)", re.I)
@@ -178,7 +179,10 @@ def find_money(text: str) -> list[Money]:
     for m in _KO_MONEY_RE.finditer(text) if re.search(r"위\s?안|원|달러|불", text) else ():
         v = korean_to_number(m.group("num"))
         if v:
-            add(v, _currency(m.group("cur")), m.start(), m.end())
+            cur = _currency(m.group("cur"))
+            if cur == "KPW" and _KO_SOUTH_MONEY.search(text[max(0, m.start() - 12):m.start()]):
+                cur = "KRW"  # "한국 돈으로 50만 원": South Korean won
+            add(v, cur, m.start(), m.end())
     found.sort(key=lambda x: x.start)
     # bare numbers that share a later currency: "first for 15,000 and then for 20,000 yuan"
     extra: list[Money] = []
