@@ -112,3 +112,11 @@ def test_river_named_in_a_correction_and_lure_by_neighbour():
     q = _p("같은 동네 아주머니가 중국 가면 공장에서 일할 수 있다고 했어요. 2002년에 두만강을 건넜어요.")
     assert "neighbour_or_villager" in q["recruiter_relation"]
     assert "deception_job_offer" in q["recruitment"]
+
+
+def test_korean_won_by_context():
+    from casebook.extract.numbers import find_money
+
+    assert [(m.value, m.currency) for m in find_money("한국 돈으로 50만 원을 줬어요")] == [(500000, "KRW")]
+    assert [(m.value, m.currency) for m in find_money("북한 돈으로 30만 원 줬어요")] == [(300000, "KPW")]
+    assert [(m.value, m.currency) for m in find_money("8천 위\n안이요")] == [(8000, "RMB")]
