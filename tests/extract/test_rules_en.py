@@ -207,3 +207,19 @@ def test_price_told_two_sentences_after_the_sale_is_the_same_sale():
 def test_sold_several_of_us_includes_her():
     p = prof(HEADER + "I crossed the river in 2003. Then the pimp sold three of us to a bar in Harbin.")
     assert p["times_sold"] == 1
+
+
+def test_police_came_and_they_took_me():
+    p = prof(HEADER + "I crossed the Tumen in 2000. In 2002 the police came to our village because a neighbour "
+                      "had reported another woman, and they took me as well.")
+    assert p["arrested_in_china"] == 1
+
+
+def test_all_of_us_were_arrested():
+    p = prof(HEADER + "I crossed the Tumen in 2000. In 2005 the police raided the bar. All six of us were arrested.")
+    assert p["arrested_in_china"] == 1
+
+
+def test_never_arrested_and_never_sent_back():
+    p = prof(HEADER + "I crossed the Tumen in 2000. I was never arrested in China, and never sent back.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (0, 0)

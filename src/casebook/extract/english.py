@@ -93,9 +93,13 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
             rf"\b{S}\b[^.;]{{0,40}}?\b(?:was|were|got|been)\s+(?P<t>caught|detained|picked\s+up)\s+(?:again\b|"
             rf"(?:\w+\s+){{0,5}}?and\s+(?:then\s+)?(?:was\s+)?(?:sent\s+back|repatriated|deported|handed\s+over))",
             rf"\b(?:police|policemen|policeman|gong\s?an|authorities|officers?|border\s+patrol|public\s+security)\b[^.;]{{0,60}}?\b"
-            rf"(?P<t>arrested|caught|took|picked\s+up|detained|apprehended|captured|seized|grabbed|came\s+for|took\s+away)\s+"
+            rf"(?P<t>arrested|caught|took|picked\s+up|detained|apprehended|captured|seized|grabbed|came\s+for|took\s+away|found)\s+"
             rf"(?:\w+\s+){{0,2}}?{O}\b",
             rf"\b(?P<t>arrested|caught)\s+{O}\b",
+            rf"\bpolice\b[^.;]{{0,120}}?\b(?:they|he|who|and)\s+(?P<t>took|arrested|caught|picked\s+up|detained|grabbed|found|"
+            rf"took\s+away)\s+(?:\w+\s+){{0,2}}?{O}\b",
+            rf"\b(?:all|both|the\s+\w+|two|three|four|five|six|several|some)\s+of\s+us\b[^.;]{{0,40}}?\b(?:were|got)\s+"
+            rf"(?:\w+\s+)?(?P<t>arrested|caught|detained|taken\s+away)\b",
             rf"\b(?P<t>took|brought|taken|sent)\s+(?:{O}\s+)?(?:\w+\s+){{0,2}}?to\s+(?:a|the)\s+(?:\w+\s+){{0,2}}?"
             rf"(?:police\s+station|detention\s+(?:centre|center|facility)|public\s+security\s+(?:bureau|office))",
             rf"\b{S}\s+(?:\w+\s+){{0,2}}?(?P<t>was\s+never\s+arrested|was\s+never\s+caught|have\s+never\s+been\s+arrested|"
@@ -115,6 +119,7 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
             rf"sent\s+back\s+to\s+(?:North\s+Korea|the\s+North))\b",
             rf"\b{S}\s+(?:was|were|have|had|has)\s+(?:been\s+)?(?P<t>never\s+(?:been\s+)?(?:repatriated|sent\s+back))",
             rf"\b(?:after|upon|on)\s+(?:being\s+|I\s+was\s+|she\s+was\s+)?(?P<t>repatriated|deported|sent\s+back)\b",
+            rf"\band\s+(?P<t>never\s+(?:been\s+)?(?:sent\s+back|repatriated|deported))",
         ),
         "escape": c(
             rf"\b{S}\b[^.;]{{0,40}}?\b(?P<t>escaped|ran\s+away|fled|got\s+away|ran\s+off)\b",
@@ -465,7 +470,7 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
     "crossing": ("cross", "wade", "waded", "swam", "walked", "china", "left", "brought", "took", "led ", "guided",
                  "smuggl", "carried", "across", "helped", "tumen", "yalu", "duman", "amnok", "river", "border"),
     "arrest": ("arrest", "caught", "police", "detain", "detention", "gong", "apprehend", "captur", "seiz", "authorit",
-               "patrol", "public security"),
+               "patrol", "public security", "of us"),
     "repatriation": ("repatria", "deport", "sent", "return", "handed", "turned", "back", "extradit"),
     "escape": ("escap", "ran away", "fled", "got away", "ran off"),
     "arrival": ("korea", "seoul", "incheon", "hanawon"),
