@@ -120,3 +120,11 @@ def test_korean_won_by_context():
     assert [(m.value, m.currency) for m in find_money("한국 돈으로 50만 원을 줬어요")] == [(500000, "KRW")]
     assert [(m.value, m.currency) for m in find_money("북한 돈으로 30만 원 줬어요")] == [(300000, "KPW")]
     assert [(m.value, m.currency) for m in find_money("8천 위\n안이요")] == [(8000, "RMB")]
+
+
+def test_planned_sale_escaped_is_zero_and_papers_made_by_in_laws():
+    p = _p("1998년 가을에 국경을 넘었어요. 그 부부가 저를 한족 남자한테 팔 거라고 했어요. 팔리기 전에 도망쳤어요.")
+    assert p["times_sold"] == 0
+    assert "forced_marriage" not in p["exploitation"]
+    q = _p("2004년에 강을 건넜어요. 2010년에 남편 동생이 돈을 주고 가짜 호구를 만들어 줬어요.")
+    assert q["hukou_or_id"] == "fake"

@@ -49,6 +49,8 @@ def _verb_status(tokens, start: int) -> str:
             return DENIED
         if t.tag == "NNB" and t.form in ("뻔", "척"):
             return UNREAL
+        if t.tag == "ETN" and t.form == "기" and k + 1 < len(tokens) and tokens[k + 1].form == "전":
+            return UNREAL  # "팔리기 전에 도망쳤어요"
         if t.tag == "NNB" and t.form == "적":
             return DENIED if any(x.form in ("없",) for x in tokens[idx + 1: idx + 10]) else FACT
         if t.tag == "NNB" and t.form in ("것", "거", "게"):
@@ -503,7 +505,9 @@ def _analyse(s: str, prev: str) -> list[Cue]:
             if m and code == "forced_marriage" and _OTHER_HUSBAND.search(s[max(0, m.start() - 6):m.end()]):
                 m = None  # "주인 남편": the brothel owner's husband, not hers
             if m:
-                cues.append(Cue("exploitation", m.start(), m.end(), code, korean_status(s, m.start(), m.end())))
+                sale = next((c for c in cues if c.kind == "sale" and m.start() <= c.start < m.end()), None)
+                st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
+                cues.append(Cue("exploitation", m.start(), m.end(), code, st))
         rep = _REPAT.search(s)
         for code, rx in _FACILITIES:
             m = rx.search(s)
@@ -511,8 +515,9 @@ def _analyse(s: str, prev: str) -> list[Cue]:
                 continue  # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover
             if m:
                 cues.append(Cue("detention", m.start(), m.end(), code, FACT))
-        m = _HUKOU.search(s)
-        if m and not (_CHILD.search(s) and not _ME.search(s)):
+    m = _HUKOU.search(s)
+    if m and _done_to_her(s, m.start()):
+        if not (_CHILD.search(s) and not _ME.search(s)):
             if _HUKOU_FAKE.search(s):
                 cues.append(Cue("hukou", m.start(), m.end(), "fake"))
             elif _HUKOU_NONE.search(s[m.start():]):

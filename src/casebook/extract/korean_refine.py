@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from casebook.extract.dates import find_dates
-from casebook.extract.negation import DENIED, FACT
+from casebook.extract.negation import DENIED, FACT, UNREAL
 from casebook.model import Event, UncertainDate
 
 _MONTH_ONLY = re.compile(r"(?<![\d년])\s?(?P<m>1[0-2]|[1-9])\s?월(?:이었|이에|이요|에|쯤|경|말|초)")
@@ -39,6 +39,7 @@ def refine(b, sents) -> None:
     _retold_sales(b, sents, index_of)
     _sold_by_acquaintance(b, sents)
     _introduced_not_sold(b)
+    _foiled_sale(b, sents)
 
 
 def _cue(s, kind: str, status: str | None = FACT):
@@ -278,3 +279,21 @@ def _introduced_not_sold(b) -> None:
 
 
 __all__ = ["refine", "DENIED"]
+
+
+_GOT_AWAY = re.compile(r"도망|탈출|빠져나|구해|안\s?팔렸|팔리지\s?않")
+
+
+def _foiled_sale(b, sents) -> None:
+    """"팔 거라고 했어요. … 팔리기 전에 도망쳤어요": a planned sale she escaped is times_sold 0."""
+    if any(e.type == "sale" for e in b.events):
+        return
+    for k, s in enumerate(sents):
+        c = next((x for x in s.cues if x.kind == "sale" and x.status == UNREAL), None)
+        if c is None:
+            continue
+        after = s.text[c.end:] + " " + (sents[k + 1].text if k + 1 < len(sents) else "")
+        if _GOT_AWAY.search(after):
+            b.events.append(Event("sale", date=s.date, attributes={"denied": True, "foiled": True},
+                                  evidence=b.ev(s, c.start, c.end), confidence=0.6))
+            return
