@@ -223,3 +223,14 @@ def test_all_of_us_were_arrested():
 def test_never_arrested_and_never_sent_back():
     p = prof(HEADER + "I crossed the Tumen in 2000. I was never arrested in China, and never sent back.")
     assert (p["arrested_in_china"], p["repatriated"]) == (0, 0)
+
+
+def test_held_in_a_chinese_detention_centre_is_an_arrest():
+    p = prof(HEADER + "I crossed the Tumen in 2000. In 2006 a neighbour reported me. "
+                      "I was in the Longjing detention centre for ten days and then they handed me over to the North.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)
+
+
+def test_asking_to_travel_is_not_travelling():
+    p = prof("I begged the officers to allow me to travel to Thailand. They arrested me that day.")
+    assert p["arrested_in_china"] == 1

@@ -96,6 +96,8 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
             rf"(?P<t>arrested|caught|took|picked\s+up|detained|apprehended|captured|seized|grabbed|came\s+for|took\s+away|found)\s+"
             rf"(?:\w+\s+){{0,2}}?{O}\b",
             rf"\b(?P<t>arrested|caught)\s+{O}\b",
+            rf"\b{S}\s+(?:was|were)\s+(?:held\s+|kept\s+|locked\s+up\s+|detained\s+)?in\s+(?:a|the)\s+(?:[\w'’-]+\s+){{0,2}}?"
+            rf"(?P<t>detention\s+(?:centre|center|facility)|jail|police\s+station|lock-?up)\b",
             rf"\bpolice\b[^.;]{{0,120}}?\b(?:they|he|who|and)\s+(?P<t>took|arrested|caught|picked\s+up|detained|grabbed|found|"
             rf"took\s+away)\s+(?:\w+\s+){{0,2}}?{O}\b",
             rf"\b(?:all|both|the\s+\w+|two|three|four|five|six|several|some)\s+of\s+us\b[^.;]{{0,40}}?\b(?:were|got)\s+"
@@ -129,7 +131,7 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
             rf"(?:in|to|at)\s+(?:South\s+Korea|Seoul|Incheon|Korea|Hanawon)\b",
         ),
         "transit": c(
-            rf"\b{S}\b[^.;]{{0,80}}?\b(?:Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Bangkok|Ulaanbaatar|Kunming)\b",
+            rf"\b{S}\b[^.;]{{0,80}}?\b(?P<t>Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Bangkok|Ulaanbaatar|Kunming)\b",
         ),
     }
 

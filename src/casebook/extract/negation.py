@@ -24,7 +24,7 @@ _EN_UNREAL = re.compile(
     r"afraid|feared|fear|worried|in\s+case|instead\s+of|rather\s+than|refused\s+to|"
     r"avoid(?:ed)?|escape(?:d)?\s+(?:being|before)|before\s+(?:he|they|she)\s+could|"
     r"heard\s+(?:that\s+)?(?:I|we|she)\s+(?:was|were|would)\s+(?:going|about)|"
-    r"was\s+to\s+be|were\s+to\s+be|rumou?r)\b", re.I)
+    r"was\s+to\s+be|were\s+to\s+be|rumou?r|begged|pleaded|asked\s+(?:them|him|her)\s+to|allow\s+(?:me|us)\s+to)\b", re.I)
 _EN_KNOW = re.compile(r"\b(?:know|knew|remember|recall|sure)\b[^.;]{0,20}\b(?:how\s+much|the\s+price|what\s+price|"
                       r"the\s+amount|for\s+how\s+much)\b", re.I)
 
