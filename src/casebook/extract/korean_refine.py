@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from casebook.extract.dates import find_dates
-from casebook.extract.negation import DENIED, FACT, UNREAL
+from casebook.extract.negation import FACT, UNREAL
 from casebook.model import Event, UncertainDate
 
 _MONTH_ONLY = re.compile(r"(?<![\d년])\s?(?P<m>1[0-2]|[1-9])\s?월(?:이었|이에|이요|에|쯤|경|말|초)")
@@ -278,7 +278,7 @@ def _introduced_not_sold(b) -> None:
         b.events[:] = [e for e in b.events if e.type != "forced_marriage"]
 
 
-__all__ = ["refine", "DENIED"]
+
 
 
 _GOT_AWAY = re.compile(r"도망|탈출|빠져나|구해|안\s?팔렸|팔리지\s?않")
