@@ -234,3 +234,24 @@ def test_held_in_a_chinese_detention_centre_is_an_arrest():
 def test_asking_to_travel_is_not_travelling():
     p = prof("I begged the officers to allow me to travel to Thailand. They arrested me that day.")
     assert p["arrested_in_china"] == 1
+
+
+# --- places and money through the project gazetteer ----------------------------------------
+
+def test_events_get_gazetteer_place_ids_and_usd():
+    rec = extract(HEADER + "In 2001 I crossed the Tumen near Musan. A broker sold me in Yanji for 4,000 yuan.", lang="en")
+    crossing = next(e for e in rec.events if e.type == "border_crossing")
+    sale = next(e for e in rec.events if e.type == "sale")
+    assert crossing.place and crossing.place.startswith("kp-") and crossing.place_text == "Musan"
+    assert sale.place and sale.place.startswith("cn-") and sale.place_text == "Yanji"
+    assert sale.amount.usd is not None and 300 < sale.amount.usd < 700
+
+
+def test_province_from_the_town_she_lives_in():
+    p = prof("I crossed the Tumen in 1999 and a man bought me for 3,000 yuan. I now live in Helong with him.")
+    assert p["province_china"] == "Jilin"
+
+
+def test_living_in_seoul_is_not_a_chinese_province():
+    p = prof("I crossed the Tumen in 1999 and a man bought me for 3,000 yuan. I now live in Seoul.")
+    assert p["province_china"] is None

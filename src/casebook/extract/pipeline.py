@@ -11,6 +11,7 @@ an arrest in China. Every event and fact carries the original-text span that sup
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from casebook.extract import english, korean
@@ -20,6 +21,7 @@ from casebook.extract.dates import Timeline, find_dates
 from casebook.extract.header import KOREAN_SURNAMES, parse_header
 from casebook.extract.negation import DENIED, FACT
 from casebook.extract.numbers import Money, find_money
+from casebook.extract.places import china_province_of_place, event_place, places_in
 from casebook.model import Amount, Event, Evidence, Fact, Involvement, Record, UncertainDate
 
 _HANGUL = re.compile(r"[가-힣]")
@@ -157,6 +159,7 @@ def extract(text: str, lang: str = "auto") -> Record:
             more = (lambda st=st: extra(st, ctx))
         sents.append(_Sentence(s, e, st, p, date, find_money(st), cues, more))
     _walk(b, sents, ctx)
+    _places(b, sents, lang)
     refine = getattr(module, "refine", None)
     if refine is not None:  # language-specific, document-level corrections (Korean: out-of-order tellings)
         refine(b, sents)
@@ -166,6 +169,43 @@ def extract(text: str, lang: str = "auto") -> Record:
             f.evidence = b.ev_abs(f_ev.start, f_ev.end)
         b.facts.append(f)
     return Record(b.facts, b.events, lang)
+
+
+_LIVES_NOW = re.compile(r"\b(?:I|we|she)\s+(?:now\s+|still\s+|currently\s+)?(?:live|lives|am\s+living|is\s+living|"
+                        r"are\s+living|have\s+been\s+living|has\s+been\s+living|have\s+lived|has\s+lived)\b", re.I)
+
+
+def _places(b: _Builder, sents: list[_Sentence], lang: str) -> None:
+    """Gazetteer ids for the events' places, and the province she lives in from a named town."""
+    starts = [b.c.span(s.start, s.end)[0] for s in sents]
+    cache: dict[int, list] = {}
+
+    def found(k: int) -> list:
+        if k not in cache:
+            cache[k] = places_in(sents[k].text)
+        return cache[k]
+
+    for e in b.events:
+        if e.evidence is None or e.place is not None or e.type == "recruitment":
+            continue
+        k = bisect_right(starts, e.evidence.start) - 1
+        if k < 0:
+            continue
+        hit = event_place(e.type, found(k))
+        if hit:
+            e.place, (a, z, _) = hit[0], hit[1]
+            e.place_text = sents[k].text[a:z]
+    if lang == "en" and not any(f.field == "province_china" for f in b.facts):
+        for s in sents:  # "I live in Yanji now" → Jilin
+            m = _LIVES_NOW.search(s.text)
+            if not m:
+                continue
+            for a, z, p in places_in(s.text[m.end():m.end() + 80]):
+                prov = china_province_of_place(p)
+                if prov:
+                    o = s.start + m.end()
+                    b.facts.append(Fact("province_china", prov, b.ev_abs(o + a, o + z), 0.6))
+                    return
 
 
 def _birth_from_age(st: str, dates, timeline: Timeline, b: _Builder, offset: int) -> int | None:

@@ -126,3 +126,45 @@ def place_id(text: str) -> str | None:
     if hit is None:
         return None
     return getattr(hit, "id", None) or (hit if isinstance(hit, str) else None)
+
+
+# which country an event's place should be in, when a sentence names places on both sides
+_EVENT_COUNTRY = {"border_crossing": "KP", "repatriation": "KP", "detention_nk": "KP", "arrest_china": "CN",
+                  "sale": "CN", "forced_marriage": "CN", "prostitution": "CN", "cybersex": "CN",
+                  "forced_labour": "CN", "child_birth": "CN", "registration": "CN", "escape": "CN"}
+
+
+def places_in(text: str) -> list[tuple[int, int, object]]:
+    """Gazetteer places named in ``text`` (start, end, Place); empty without a gazetteer."""
+    g = _gazetteer()
+    if g is None:
+        return []
+    try:
+        return [(a, b, p) for a, b, p in g.find_all(text) if getattr(p, "level", "") not in ("country", "river")]
+    except Exception:
+        return []
+
+
+def event_place(event_type: str, found: list[tuple[int, int, object]]) -> tuple[str, str] | None:
+    """(gazetteer id, words as told) for an event from the places of its sentence."""
+    if not found:
+        return None
+    want = _EVENT_COUNTRY.get(event_type)
+    pick = next((f for f in found if getattr(f[2], "country", None) == want), None) if want else None
+    if pick is None and want is None:
+        pick = found[0]
+    if pick is None:
+        return None
+    return pick[2].id, pick
+
+
+def china_province_of_place(place) -> str | None:
+    """English name of the Chinese province a gazetteer place lies in ("Yanji" → Jilin)."""
+    g = _gazetteer()
+    if g is None or getattr(place, "country", None) != "CN":
+        return None
+    try:
+        prov = g.province_of(place)
+    except Exception:
+        return None
+    return prov.en if getattr(prov, "level", "") == "province" else None
