@@ -20,31 +20,36 @@ from casebook.publish.tables import compute_tables
 
 def timed(fn, n, repeat=3):
     """Median seconds of ``fn(dataset)``, each run on freshly built rows (no warm caches)."""
-    times = []
+    walls, cpus = [], []
     for _ in range(repeat):
         ds = synthetic_dataset(n, seed=1)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fn(ds)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main(n: int = 100_000) -> None:
-    raw = timed(lambda ds: compute_tables(ds), n)
-    pub = timed(lambda ds: protect(compute_tables(ds)), n)
-    by = timed(lambda ds: protect(compute_tables(ds, by="origin_province")), n, repeat=1)
-    per = timed(lambda ds: protect(compute_tables(ds, period="5")), n, repeat=1)
+    print(f"persons: {n}", flush=True)
+    runs = [
+        ("stats, all 16 tables, raw", lambda ds: compute_tables(ds), 3),
+        ("stats, all 16 tables, --publish", lambda ds: protect(compute_tables(ds)), 3),
+        ("stats, all tables --by origin --publish",
+         lambda ds: protect(compute_tables(ds, by="origin_province")), 1),
+        ("stats, all tables --period 5 --publish",
+         lambda ds: protect(compute_tables(ds, period="5")), 1),
+    ]
     with tempfile.TemporaryDirectory() as d:
-        html = timed(lambda ds: write_report(ds, Path(d) / "r.html"), n, repeat=1)
-        pdf = timed(lambda ds: write_report(ds, Path(d) / "r.html", lang="ko", pdf=True), n,
-                    repeat=1)
-    print(f"persons: {n}")
-    print(f"stats, all 16 tables, raw:                 {raw:6.2f} s (median of 3)")
-    print(f"stats, all 16 tables, --publish:           {pub:6.2f} s (median of 3)")
-    print(f"stats, all tables --by origin --publish:   {by:6.2f} s")
-    print(f"stats, all tables --period 5 --publish:    {per:6.2f} s")
-    print(f"report, HTML (en):                         {html:6.2f} s")
-    print(f"report, HTML + PDF (ko):                   {pdf:6.2f} s")
+        runs += [
+            ("report, HTML (en)", lambda ds: write_report(ds, Path(d) / "r.html"), 1),
+            ("report, HTML + PDF (ko)",
+             lambda ds: write_report(ds, Path(d) / "r.html", lang="ko", pdf=True), 1),
+        ]
+        for label, fn, repeat in runs:
+            wall, cpu = timed(fn, n, repeat)
+            print(f"{label:42s} wall {wall:6.2f} s  cpu {cpu:6.2f} s"
+                  + (f"  (median of {repeat})" if repeat > 1 else ""), flush=True)
 
 
 if __name__ == "__main__":

@@ -120,3 +120,12 @@ def test_cli_stats_and_report(tmp_path):
                               "--dataset-json", str(src)])
     assert res.exit_code == 0, res.output
     assert (tmp_path / "r.html").read_text().startswith("<!DOCTYPE html>")
+
+
+def test_labels_fit_their_table():
+    from casebook.publish.labels import category
+
+    assert category("repatriations", "0") == "never"
+    assert category("times_sold", "0") == "never sold"
+    assert category("children_in_china", "1") == "one"
+    assert category("pathway", "abducted", "ko") != category("pathway", "abducted", "en")

@@ -27,6 +27,10 @@ LIST_KEYS = ("recruitment", "recruiter_relation", "sales", "exploitation", "viol
              "nk_detention")
 
 
+def _when(event: Event) -> tuple:
+    return event.date.sort_key() if event.date else (10**9, "")
+
+
 @dataclass
 class PersonRow:
     """One survivor as statistics see her: profile, accepted events, consent."""
@@ -58,14 +62,15 @@ class PersonRow:
         by_type = self.__dict__.get("_by_type")
         if by_type is None:
             by_type = {}
-            for e in sorted(self.events,
-                            key=lambda e: e.date.sort_key() if e.date else (10**9, "")):
+            for e in self.events:
                 by_type.setdefault(e.type, []).append(e)
+            for group in by_type.values():
+                if len(group) > 1:
+                    group.sort(key=_when)
             self.__dict__["_by_type"] = by_type
         if len(types) == 1:
             return by_type.get(types[0], [])
-        return [e for e in sorted((e for t in types for e in by_type.get(t, [])),
-                                  key=lambda e: e.date.sort_key() if e.date else (10**9, ""))]
+        return sorted((e for t in types for e in by_type.get(t, [])), key=_when)
 
     def memo(self, key: str, fn):
         """A value derived from this row, computed once (rows are not edited after loading)."""

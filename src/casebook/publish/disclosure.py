@@ -176,6 +176,13 @@ def protect(tables: list[Table], k: int = DEFAULT_K, rounding: int | None = None
     """Primary and complementary suppression over tables published together, audited by LP."""
     if k < 2:
         raise ValueError("k must be at least 2")
+    from casebook.publish.tables import no_gc
+
+    with no_gc():
+        return _protect(tables, k, rounding)
+
+
+def _protect(tables: list[Table], k: int, rounding: int | None) -> list[Table]:
     values = _cells(tables)
     hidden = {key for key, v in values.items() if 0 < v < k}
     primary = set(hidden)

@@ -116,6 +116,8 @@ NUMBER = {"0": ("none", "없음"), "1": ("one", "1명"), "2": ("two", "2명"),
 
 def category(table: str, code: str, lang: str = "en") -> str:
     """Label of a category code: shared vocabulary first, then the bands above, then the code."""
+    if table in ("arrests", "repatriations") and code == "0":
+        return ("never", "없음")[_i(lang)]
     if table in ("times_sold", "arrests", "repatriations") and code in TIMES:
         return TIMES[code][_i(lang)]
     if table == "children_in_china" and code in NUMBER:

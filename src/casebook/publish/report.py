@@ -241,7 +241,10 @@ def render_html(content: ReportContent, lang: str = "en") -> str:
 def write_report(ds: Dataset, out: Path, lang: str = "en", pdf: bool = False,
                  **options) -> list[Path]:
     """Write the HTML report (and its PDF beside it); returns the files written."""
-    content = build_content(ds, **options)
+    from casebook.publish.tables import no_gc
+
+    with no_gc():
+        content = build_content(ds, **options)
     page = render_html(content, lang)
     out.write_text(page, encoding="utf-8")
     written = [out]
