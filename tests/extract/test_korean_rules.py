@@ -128,3 +128,14 @@ def test_planned_sale_escaped_is_zero_and_papers_made_by_in_laws():
     assert "forced_marriage" not in p["exploitation"]
     q = _p("2004년에 강을 건넜어요. 2010년에 남편 동생이 돈을 주고 가짜 호구를 만들어 줬어요.")
     assert q["hukou_or_id"] == "fake"
+
+
+def test_river_in_a_later_retelling_and_facility_after_a_counted_return():
+    p = _p("제가 처음 강을 건넌 건 2003년 5월이에요. 배가 고팠어요. 집에 아무도 없었어요. "
+           "압록강 물이 차가웠는데 그냥 건넜어요.")
+    assert p["crossing_river"] == "Yalu"
+    q = _p("북송을 두 번 당했어요. 2001년에 두만강을 건넜어요. 2002년에 공안한테 잡혀서 북송됐어요. "
+           "보위부에서 조사받았어요. 2003년에 다시 건넜어요. 2004년에 식당에 단속이 나와서 또 잡혔어요. "
+           "그 다음에 교화소 3년 받았어요.")
+    assert q["repatriated"] == 2
+    assert q["nk_detention"] == ["kyohwaso", "state_security_interrogation"]

@@ -31,6 +31,7 @@ def refine(b, sents) -> None:
 
     _first_crossing(b, sents, index_of)
     _stated_totals(b, sents)
+    _detention_after_counted_return(b, sents, index_of)
     _children_none(b, sents)
     _late_registration(b, sents)
     _drugging(b, sents)
@@ -70,6 +71,12 @@ def _first_crossing(b, sents, index_of) -> None:
             if river and not any(x.kind == "abroad" for x in sents[j].cues):
                 first.attributes["river"] = river
                 break
+        else:  # the crossing retold a little later, now with its river
+            for j in range(k + 3, min(len(sents), k + 5)):
+                river = next((c.code for c in sents[j].cues if c.kind == "river"), None)
+                if river and _cue(sents[j], "crossing") and not any(x.kind == "abroad" for x in sents[j].cues):
+                    first.attributes["river"] = river
+                    break
     d = first.date
     if d is not None and d.year is not None and d.month is None:
         month = None
@@ -297,3 +304,28 @@ def _foiled_sale(b, sents) -> None:
             b.events.append(Event("sale", date=s.date, attributes={"denied": True, "foiled": True},
                                   evidence=b.ev(s, c.start, c.end), confidence=0.6))
             return
+
+
+def _detention_after_counted_return(b, sents, index_of) -> None:
+    """"북송을 두 번 당했어요" … "또 잡혔어요. … 교화소 2년 받았어요": when a return is only counted,
+    the North Korean facilities named after the last arrest belong to it."""
+    reps = [e for e in b.events if e.type == "repatriation" and not e.attributes.get("denied")]
+    stated = max((int(e.attributes.get("stated_total") or e.attributes.get("total") or 0) for e in reps), default=0)
+    told = [e for e in reps if not (e.attributes.get("stated_total") or e.attributes.get("total"))]
+    if stated <= len(told):
+        return
+    arrests = [index_of(e) for e in b.events if e.type == "arrest_china" and not e.attributes.get("denied")]
+    arrests = [k for k in arrests if k is not None]
+    if not arrests:
+        return
+    episode = max((e.attributes.get("episode", 0) for e in b.events if e.type == "detention_nk"), default=0) + 1
+    have = set()
+    for k in range(max(arrests) + 1, min(len(sents), max(arrests) + 6)):
+        s = sents[k]
+        if _cue(s, "crossing") or _cue(s, "transit"):
+            break
+        for c in _cue(s, "detention"):
+            if c.code not in have:
+                have.add(c.code)
+                b.events.append(Event("detention_nk", date=s.date, attributes={"facility": c.code, "episode": episode},
+                                      evidence=b.ev(s, c.start, c.end), confidence=0.6))
