@@ -255,3 +255,26 @@ def test_province_from_the_town_she_lives_in():
 def test_living_in_seoul_is_not_a_chinese_province():
     p = prof("I crossed the Tumen in 1999 and a man bought me for 3,000 yuan. I now live in Seoul.")
     assert p["province_china"] is None
+
+
+# --- third-person accounts with several women -----------------------------------------------
+
+def test_other_womans_events_in_a_third_person_story_are_not_hers():
+    text = ("Case 9 Ms. Pak in Heilongjiang Province, born in 1978\n\n"
+            "Ms. Pak crossed the Tumen in 1999 together with Ms. Lee, a woman from her village. "
+            "Ms. Lee was sold first. She was sold to a farmer for 5,000 yuan and she was arrested in 2001. "
+            "She was sent back to North Korea. Ms. Pak was sold for 3,000 yuan to a Korean-Chinese man. "
+            "She has lived with him since then and she has two sons.")
+    p = prof(text)
+    assert [s["amount"] for s in p["sales"]] == [3000]
+    assert p["times_sold"] == 1
+    assert p["arrested_in_china"] is None and p["repatriated"] is None
+    assert p["children_in_china"] == 2
+
+
+def test_her_friend_then_her_own_story_again():
+    text = ("Case 4 Ms. Cho in Jilin Province, born in 1980\n\n"
+            "Ms. Cho crossed the river in 2000. Her friend was caught by the police in 2002. "
+            "She was repatriated. Ms. Cho was never arrested.")
+    p = prof(text)
+    assert p["repatriated"] is None and p["arrested_in_china"] == 0

@@ -24,6 +24,8 @@ def _anchors(mode: str, names: tuple[str, ...]) -> tuple[str, str, str]:
         subj = r"(?:I|we|she" + (f"|{name_alt}" if name_alt else "") + r")"
         obj = r"(?:me|us|her" + (f"|{name_alt}" if name_alt else "") + r")"
         poss = r"(?:my|our|her" + (f"|{name_alt}[’']s" if name_alt else "") + r")"
+    elif mode == "named" and name_alt:  # another woman is "she" here: only her name points at her
+        subj, obj, poss = rf"(?:I|we|{name_alt})", rf"(?:me|us|{name_alt})", rf"(?:my|our|{name_alt}[’']s)"
     else:
         subj, obj, poss = r"(?:I|we)", r"(?:me|us)", r"(?:my|our)"
     return subj, obj, poss
@@ -260,6 +262,31 @@ _ALONE_HINT = re.compile(r"alone|myself|herself|own|nobody|no one|broker|guide|j
 @lru_cache(maxsize=64)
 def _her_re(names: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:she|her" + "".join("|" + re.escape(n) for n in names) + r")\b", _F)
+
+
+@lru_cache(maxsize=64)
+def _name_re(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+_TITLE = r"(?:Ms|Mrs|Miss|Madam)\.?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z-]+)?)"
+_OTHER_WOMAN = re.compile(
+    rf"^\W*(?:{_TITLE}|(?:[Hh]er|[Tt]he|[Aa]nother|[Oo]ne|[Aa])\s+(?:\w+\s+)?(?:friend|sister|cousin|niece|aunt|daughter|woman|girl|"
+    r"companion|neighbou?r)\b(?:\s*,?\s+[A-Z][a-z]+(?:[\s-][A-Z]?[a-z]+)?)?)(?=[^.;]{0,60}?\b(?:was|were|had|has|is|"
+    r"crossed|went|came|left|got|said|told|lived|worked|married|ran|escaped|became|gave)\b)")
+
+
+def focus(sentence: str, ctx: Context, other: bool) -> bool:
+    """In a third-person account: is "she" in this sentence another woman? True from a sentence
+    whose subject is another named woman or "her friend" until the survivor is named again."""
+    if ctx.mode != "third":
+        return False
+    if ctx.names and _name_re(ctx.names).search(sentence):
+        return False
+    m = _OTHER_WOMAN.search(sentence)
+    if m:
+        return True
+    return other
 
 
 _SUBJECT_HER = re.compile(r"\b(?:me|us|I|we|my|myself)\b", _F)
@@ -546,7 +573,8 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                 st = _status(sentence, m)
                 # "the men who sold my friend": an anchored pattern still needs her to be the patient
                 cues.append(Cue(kind, s, e, status=st, extra={"match": (m.start(), m.end())}))
-    her = bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(_her_re(ctx.names).search(sentence)))
+    her = bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(_her_re(ctx.names).search(sentence))) or (
+        ctx.mode == "named" and bool(ctx.names) and bool(_name_re(ctx.names).search(sentence)))
     for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low or "amnok" in low) else ():
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
     if ("transit" in kinds) and _ABROAD.search(sentence):

@@ -140,6 +140,7 @@ def extract(text: str, lang: str = "auto") -> Record:
     paras = paragraph_index(t, spans)
     sents: list[_Sentence] = []
     extra = getattr(module, "analyse_extra", None)
+    other = False
     for (s, e), p in zip(spans, paras):
         st = t[s:e]
         dates = find_dates(st)
@@ -152,11 +153,16 @@ def extract(text: str, lang: str = "auto") -> Record:
             d for d in dates if not (d.kind == "absolute" and _BIRTH_DATE.search(st[max(0, d.start - 25):d.start]))]
         stated = timeline.advance(story_dates)
         body = s >= header.end or header.end == 0
-        cues = module.analyse(st, ctx) if body else []
+        sctx = ctx
+        if lang != "ko" and ctx.mode == "third":
+            other = english.focus(st, ctx, other)  # "Ms. Lee … she was sold": not her sale
+            if other:
+                sctx = Context("named", ctx.names)
+        cues = module.analyse(st, sctx) if body else []
         date = stated or timeline.current()
         more = None
         if body and extra is not None:
-            more = (lambda st=st: extra(st, ctx))
+            more = (lambda st=st, sctx=sctx: extra(st, sctx))
         sents.append(_Sentence(s, e, st, p, date, find_money(st), cues, more))
     _walk(b, sents, ctx)
     _places(b, sents, lang)
