@@ -139,3 +139,16 @@ def test_river_in_a_later_retelling_and_facility_after_a_counted_return():
            "그 다음에 교화소 3년 받았어요.")
     assert q["repatriated"] == 2
     assert q["nk_detention"] == ["kyohwaso", "state_security_interrogation"]
+
+
+def test_question_answers_causative_crossing_and_late_price():
+    text = ("[중국에는 언제 가셨어요?]\n2006년 9월이요. 사촌 언니가 중국에 가면 돈을 많이 벌 수 있다고 해서 같이 갔어요. "
+            "언니가 아는 사람이 강을 건너게 해 줬어요. 건너니까 그 언니가 저를 조선족 남자한테 넘기고 돈을 받았어요. "
+            "나중에 들으니까 5천 위안이었대요. 도망가면 경찰에 넘긴다고 했어요.\n[중국 공안에 잡히신 적은요?]\n없어요.")
+    p = _p(text)
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (2006, 9)
+    assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(5000, "RMB")]
+    assert {"deception_job_offer", "sold_by_acquaintance"} <= set(p["recruitment"])
+    assert "relative" in p["recruiter_relation"]
+    assert "threat_of_denunciation" in p["violence"]
+    assert p["arrested_in_china"] == 0

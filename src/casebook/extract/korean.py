@@ -91,6 +91,8 @@ _REPAT = _P(r"(?P<t>북송|강제\s?송환|송환(?:되|됐|당)|북한으로\s?
 _REPAT_DENIED = _P(r"북송(?:은|도|이)?\s?(?:안|못)\s?(?:되|됐|당)|북송(?:되|당하)지\s?(?:는\s?)?않|북송(?:된|당한)\s?적(?:은|이)?\s?없")
 _TOTAL = _P(r"(?P<what>북송|송환|잡혔|잡혀|잡힌|체포|팔렸|팔린|팔려)\S*\s?(?:\S+\s)?(?P<n>한|두|세|네|다섯)\s?번(?!도|째)|"
             r"(?P<n2>한|두|세|네|다섯)\s?번\s?(?:이나\s?)?(?P<what2>북송|잡혔|잡혀|팔렸|팔려)")
+_CAUSATIVE_CROSSING = _P(r"건너게\s?(?:해|도와|시켜)|넘겨\s?줬|건네\s?줬")
+_ANSWER_NONE = _P(r"^\s?(?:아니요|아뇨|없어요|없습니다|한\s?번도\s?(?:없어요|안\s?잡혔어요)|안\s?잡혔어요|안\s?당했어요)[.!,]?")
 _ANSWER_TOTAL = _P(r"^\s?(?P<n>한|두|세|네|다섯)\s?번(?:이요|이에요|요|입니다|이었어요|)?[.!]?\s*$")
 _ORDINAL_SALE = _P(r"그게\s?(?P<n>두|세|네)\s?번째")
 _ESCAPE = _P(r"(?P<t>도망(?:쳤|갔|나왔|치|가|을\s?쳤)|탈출|빠져나왔|도망)")
@@ -114,7 +116,7 @@ _VIOLENCE = [
     ("confinement", _P(r"가둬|가두|가뒀|감금|갇혀|갇혔|못\s?나가|못\s?나갔|나가지\s?못|문을\s?잠|잠가|잠갔|잠그|잠겨|밖에\s?못|"
                        r"감시|나가지\s?못하게|못\s?나가게|묶어|묶였|지켜봤")),
     ("threat_of_denunciation", _P(r"신고(?:한다|하겠|해\s?버린다|할\s?거)|공안에\s?(?:넘기|넘긴|알리|신고|넘겨)|북송(?:시킨|시키|시켜|당하게)|"
-                                  r"경찰에\s?(?:넘기|신고|알리)|보위부로\s?보낸")),
+                                  r"경찰에\s?(?:넘기|넘긴|신고|알리)|보위부로\s?보낸|잡아가게\s?(?:한다|하겠)")),
     ("drugging", _P(r"약을\s?(?:탔|타|먹였|넣)|수면제|마취")),
     ("other", _P(r"옷을\s?(?:다\s?)?벗기|앉았다\s?일어났다|잠을\s?(?:못\s?자게|안\s?재우|안\s?재웠|못\s?재우)|바늘로|"
                  r"전기\s?고문|물고문")),
@@ -154,7 +156,7 @@ _HUKOU_GOT = _P(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
 _CHILD = _P(r"아이|애들|아들|딸|자녀|애기|아기")
 _CHILD_ANY = _P(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
 _RECRUIT = [
-    ("deception_job_offer", _P(r"(?:일자리|식당|공장|농장|돈을?\s?벌|일하|취직|돈\s?벌|일할|식모|보모|장사|일\s?하)\S*\s?(?:\S+\s){0,6}?"
+    ("deception_job_offer", _P(r"(?:일자리|식당|공장|농장|돈(?:을|도)?\s?(?:많이\s?)?벌|일하|취직|돈\s?벌|일할|식모|보모|장사|일\s?하)\S*\s?(?:\S+\s){0,6}?"
                                r"(?:준다|주겠|해\s?준다|시켜\s?준|소개|있다고|하자고|벌\s?수\s?있|속였|속아|거짓말|데려다\s?준|"
                                r"온다고|번다고|한다고|된다고|받을\s?수)")),
     ("drugged", _P(r"(?:(?:술|물|음료|음식|약|차)\S*|마시고|먹고|마신|먹은)\s?(?:\S+\s){0,8}?(?:기억이\s?(?:하나도\s?)?없|정신을\s?잃|잠이\s?들|"
@@ -346,6 +348,12 @@ def _totals(s: str, prev: str, cues: list[Cue]) -> None:
         kind = "repatriation_total" if what.startswith(("북송", "송환")) else \
             "sale_total" if what.startswith("팔") else "arrest_total"
         cues.append(Cue(kind, m.start(), m.end(), value=n))
+    m = _ANSWER_NONE.match(s)
+    if m and _INTERVIEWER.match(prev):  # "[공안에 잡히신 적은요?] 없어요."
+        kind = "repatriation" if re.search(r"북송|송환", prev) else \
+            "arrest" if re.search(r"잡히|잡혀|잡힌|잡혔|체포", prev) else None
+        if kind:
+            cues.append(Cue(kind, m.start(), m.end(), None, DENIED))
     m = _ANSWER_TOTAL.match(s)
     if m and _INTERVIEWER.match(prev):
         kind = "repatriation_total" if re.search(r"북송|송환", prev) else \
@@ -493,6 +501,8 @@ def _analyse(s: str, prev: str) -> list[Cue]:
     _totals(s, prev, cues)
     _violence(s, cues)
     _births(s, cues)
+    if not _her(s, len(s)) and _CAUSATIVE_CROSSING.search(s):
+        _crossing(s, cues)  # "아는 사람이 강을 건너게 해 줬어요": someone else made her cross
     if _her(s, len(s)):
         _crossing(s, cues)
         _arrests(s, prev, cues)

@@ -37,6 +37,7 @@ def refine(b, sents) -> None:
     _drugging(b, sents)
     _buyers_before_the_verb(b, sents, index_of)
     _sellers(b, sents, index_of)
+    _late_price(b, sents, index_of)
     _retold_sales(b, sents, index_of)
     _sold_by_acquaintance(b, sents)
     _introduced_not_sold(b)
@@ -329,3 +330,24 @@ def _detention_after_counted_return(b, sents, index_of) -> None:
                 have.add(c.code)
                 b.events.append(Event("detention_nk", date=s.date, attributes={"facility": c.code, "episode": episode},
                                       evidence=b.ev(s, c.start, c.end), confidence=0.6))
+
+
+_REPORTED = re.compile(r"대요|래요|라고|이래|였대|이었대|들으니|들었|했대|이었어요|였어요|이요|예요|이에요")
+
+
+def _late_price(b, sents, index_of) -> None:
+    """"…넘기고 돈을 받았어요. 나중에 들으니까 5천 위안이었대요.": the price of the sale just told."""
+    for e in b.events:
+        if e.type != "sale" or e.amount is not None or e.attributes.get("denied") or e.attributes.get("vague"):
+            continue
+        k = index_of(e)
+        if k is None or k + 1 >= len(sents):
+            continue
+        nxt = sents[k + 1]
+        prices = [m for m in nxt.money if not m.converted and m.value >= 300]
+        if len(prices) != 1 or _cue(nxt, "sale", None) or not _REPORTED.search(nxt.text) \
+                or re.search(r"월급|한\s?달|하루|씩|벌금|뇌물|빚|비용|수수료", nxt.text):
+            continue
+        from casebook.extract.pipeline import _amount
+
+        e.amount = _amount(prices[0], e.date or nxt.date)
