@@ -102,3 +102,16 @@ def test_tiny_casebook_hides_everything(crowd):
 def test_rounding_applies_to_shown_cells(crowd):
     (t,) = protect(compute_tables(crowd, ["times_sold"]), k=K, rounding=5)
     assert all(v is None or v % 5 == 0 for v in (t.value(rg) for rg in t.row_groups))
+
+
+def test_grand_total_survives_in_a_mid_sized_casebook():
+    """Utility: protection hides cells, not the number of persons every share is taken of."""
+    from casebook.publish.report import build_content
+    from casebook.publish.synthetic import synthetic_dataset
+
+    content = build_content(synthetic_dataset(250, seed=21), quotes=0)
+    tables = content.tables + content.trends
+    assert all(t.value(ALL) == 250 for t in tables)
+    hidden = sum(len(t.suppressed) for t in content.tables)
+    assert hidden < 60  # of about 300 cells in the sixteen one-way tables
+    check_published(tables, k=K)

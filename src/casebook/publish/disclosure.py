@@ -202,17 +202,8 @@ def _protect(tables: list[Table], k: int, rounding: int | None) -> list[Table]:
         touched: set[int] = set()  # one fix per line per round: the others may now be wide
         for key in narrow:
             lines = [i for i, (total, parts) in enumerate(eqs) if key == total or key in parts]
-            if touched & set(lines):
-                continue
-            for i in lines:
-                if _suppress_one_more(eqs[i][1], eqs[i][0], hidden, values):
-                    touched.add(i)
-                    break
-            else:  # every line through it is hidden: widen through its tables' other cells
-                shown = [m for m in values if m not in hidden and values[m] > 0]
-                if not shown:
-                    raise DisclosureRisk("cannot protect these tables even fully suppressed")
-                hidden.add(min(shown, key=lambda m: (values[m], sorted(m))))
+            if not touched & set(lines):
+                _widen(key, lines, eqs, tables, hidden, values, touched)
     for t in tables:
         t.k, t.rounding = k, rounding
         t.suppressed = {(rg, cg) for rg in t.row_groups for cg in t.col_groups
@@ -220,6 +211,40 @@ def _protect(tables: list[Table], k: int, rounding: int | None) -> list[Table]:
         t.primary = {(rg, cg) for (rg, cg) in t.suppressed if t.key(rg, cg) in primary}
         _protect_summary(t, k, rounding)
     return tables
+
+
+def _widen(key: Key, lines: list[int], eqs, tables: list[Table], hidden: set[Key],
+           values: dict[Key, int], touched: set[int]) -> None:
+    """Hide one more cell next to a hidden cell that is pinned too narrowly.
+
+    Preference: a part of one of its lines; then a total other than the grand total; then the
+    smallest shown cell of the same tables. The grand total is hidden only as the last resort,
+    because hiding it removes the denominator of every share in every table.
+    """
+    grand = frozenset()
+    for i in lines:
+        total, parts = eqs[i]
+        shown = [p for p in parts if p not in hidden]
+        if shown:
+            _suppress_one_more(parts, total, hidden, values)
+            touched.add(i)
+            return
+    for i in lines:
+        total = eqs[i][0]
+        if total not in hidden and total != grand:
+            hidden.add(total)
+            touched.add(i)
+            return
+    mine = {t.key(rg, cg) for t in tables if key in
+            {t.key(r, c) for r in t.row_groups for c in t.col_groups}
+            for rg in t.row_groups for cg in t.col_groups}
+    shown = [m for m in mine if m not in hidden and values[m] > 0 and m != grand]
+    if shown:
+        hidden.add(min(shown, key=lambda m: (values[m], sorted(m))))
+    elif grand not in hidden:
+        hidden.add(grand)
+    else:
+        raise DisclosureRisk("cannot protect these tables even fully suppressed")
 
 
 def _narrow_cells(tables: list[Table], hidden: set[Key], values: dict[Key, int], k: int,
