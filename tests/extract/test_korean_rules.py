@@ -152,3 +152,11 @@ def test_question_answers_causative_crossing_and_late_price():
     assert "relative" in p["recruiter_relation"]
     assert "threat_of_denunciation" in p["violence"]
     assert p["arrested_in_china"] == 0
+
+
+def test_third_person_korean_report():
+    p = _p("사례 9. 정○○ (1979년생, 자강도 만포 출신)\n\n그녀는 2000년에 압록강을 건넜다. "
+           "일자리를 구해 주겠다는 남자의 말에 속았다. 그 남자는 그녀를 3천 위안에 팔았다. 그녀의 친구는 5천 위안에 팔렸다.")
+    assert (p["first_crossing_year"], p["crossing_river"]) == (2000, "Yalu")
+    assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(3000, "RMB")]
+    assert p["surname"] == "정" and p["origin_nk"] == "만포"

@@ -253,7 +253,17 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     ctx._ko_prev = sentence  # type: ignore[attr-defined]
     if _INTERVIEWER.match(sentence):
         return []
+    if _ME.search(sentence):
+        ctx._ko_first = True  # type: ignore[attr-defined]
+    elif not getattr(ctx, "_ko_first", False) and _SHE.search(sentence):
+        ctx._ko_third = True  # type: ignore[attr-defined]  # a report about her: "그녀는 … 건넜다"
+    if getattr(ctx, "_ko_third", False):
+        # read 그녀 as the survivor; same length, so offsets stay valid ("그녀는 " → "저는  ")
+        sentence = _SHE.sub(lambda m: "저" + m.group("p") + " ", sentence)
     return _analyse(sentence, prev)
+
+
+_SHE = re.compile(r"그녀(?P<p>는|가|를|의|도|에게|한테)")
 
 
 def _relations(s: str, cues: list[Cue]) -> None:
