@@ -278,3 +278,14 @@ def test_her_friend_then_her_own_story_again():
             "She was repatriated. Ms. Cho was never arrested.")
     p = prof(text)
     assert p["repatriated"] is None and p["arrested_in_china"] == 0
+
+
+def test_broker_who_bought_and_resold_her_is_two_sales():
+    p = prof(HEADER + "In March 1998 a woman from my village told me I could earn money in China. "
+                      "I crossed the Tumen River with her. There she sold me to a Korean-Chinese broker. "
+                      "The broker took me north and sold me to a Han Chinese farmer for 4,000 yuan.")
+    assert p["times_sold"] == 2
+    assert [(s["amount"], s["buyer"]) for s in p["sales"]] == [(4000, "han_chinese")]
+    assert "sold_by_acquaintance" in p["recruitment"] and "deception_job_offer" in p["recruitment"]
+    assert "neighbour_or_villager" in p["recruiter_relation"]
+    assert "han_chinese_broker" not in p["recruiter_relation"] and "other" not in p["recruiter_relation"]

@@ -428,7 +428,7 @@ _RELATIONS = [
         r"\b(?:Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok)\s+(?:man|woman|men|women|couple|family|"
         rf"people|{_ROLE_NOUN})\b|\b{_ROLE_NOUN},?\s+(?:a|an|who\s+was\s+(?:a|an)?)\s*(?:Korean-?\s?Chinese|ethnic\s+Korean)\b", _F)),
     ("han_chinese_broker", re.compile(
-        rf"\b(?:Han\s+Chinese|Han|Chinese)\s+{_ROLE_NOUN}\b|\b{_ROLE_NOUN},?\s+(?:a|an|who\s+was\s+(?:a|an)?)\s*Han\b|"
+        rf"(?<![-‐])\b(?:Han\s+Chinese|Han|Chinese)\s+{_ROLE_NOUN}\b|\b{_ROLE_NOUN},?\s+(?:a|an|who\s+was\s+(?:a|an)?)\s*Han\b|"
         r"\b(?:a|the)\s+Han(?:\s+Chinese)?\s+(?:man|woman|men)\s+(?:drove|took|led|guided|brought|handed|sold|transferred)\b", _F)),
     ("couple", re.compile(r"\b(?:a|the|young|older|old)\s+(?:[\w-]+\s+){0,2}couple\b|\bhusband\s+and\s+wife\b", _F)),
     ("stranger", re.compile(r"\b(?:strangers?|(?:a\s+)?(?:man|woman|men|people)\s+(?:I|she)\s+(?:did\s+not|didn[’']t|had\s+never)\s+"
@@ -448,7 +448,7 @@ _ROLE_VERB = re.compile(
     r"offer\w*|promis\w*|arranged|recruit\w*|deceiv\w*|lied|drugged|abduct\w*|kidnap\w*|paid|received|"
     r"waiting|picked\s+(?:me|her|us)\s+up|drove|came\s+to\s+(?:me|her)|approached|told\s+(?:me|her)|said|"
     r"broker|brokers|trafficker|traffickers|smuggler|middleman|dragged|pushed|pulled|grabbed|abducted|kidnapped|"
-    r"transferred|bought|deceived|tricked|lured|persuaded|asked|got\s+money|took\s+money)\b", _F)
+    r"transferred|bought|deceived|tricked|lured|persuaded|asked|got\s+money|took\s+money|gave|given)\b", _F)
 
 _BUYER = [
     ("korean_chinese", re.compile(r"\b(?:Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok)\b", _F)),

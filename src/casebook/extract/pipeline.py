@@ -424,16 +424,20 @@ _ANAPHORIC_BUYER = re.compile(r"\b(?:sold|given|handed)\s+(?:me\s+|us\s+|her\s+)
                               r"\bthe\s+price\b|\bfor\s+(?:me|her)\b", re.I)
 
 
-def _sellers(sents: list[_Sentence], i: int) -> list[str]:
+_ONWARD_SALE = re.compile(r"\b(?:re-?sold|sold)\s+(?:me|her|us)\s+(?:again\s+|on\s+)?(?:to|into)\s+(?:a|an|another)\b", re.I)
+
+
+def _sellers(sents: list[_Sentence], i: int) -> tuple[list[str], bool]:
     """Who sold her in sentence ``i``: the people named in it (not as the buyer), else the last
-    people named in the four sentences before ("My neighbour took me to a house. She was paid for me")."""
+    people named in the four sentences before ("My neighbour took me to a house. She was paid for
+    me"); and whether they were named in the sale's own sentence."""
     for j in range(i, max(-1, i - 5), -1):
         s = _full(sents[j])
         codes = sorted({c.code for c in s.cues if c.kind == "relation"
                         and not _BUYER_HEAD.search(s.text[max(0, c.start - 25):c.start])})
         if codes:
-            return codes
-    return []
+            return codes, j == i
+    return [], False
 
 
 def _river_near(sents: list[_Sentence], i: int) -> str | None:
@@ -493,7 +497,8 @@ def _dedupe_sales(b: _Builder) -> None:
                 if (ye is None or yf is None or ye == yf) and (not be or not bf or be == bf):
                     drop.add(id(f))
             elif (e.amount is None) != (f.amount is None):
-                se, sf = set(e.attributes.get("sellers", ())), set(f.attributes.get("sellers", ()))
+                se = set(e.attributes.get("sellers", ())) if e.attributes.get("sellers_named") else set()
+                sf = set(f.attributes.get("sellers", ())) if f.attributes.get("sellers_named") else set()
                 if se & sf & {"relative", "friend", "neighbour_or_villager"}:
                     drop.add(id(e) if e.amount is None else id(f))
     if drop:
@@ -599,7 +604,8 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
         prev = last[1]
         buyer_side = re.match(r"paid|pay|gave|given|spent|bought|price|purchased|샀|사\s?갔|값|주고", s.text[first.start:first.end], re.I)
         anaphoric = bool(prices) and bool(_ANAPHORIC_BUYER.search(s.text))
-        if prev.amount is None and (prices or buyer_side or first.extra.get("payment")) and (
+        onward = _ONWARD_SALE.search(s.text) and not buyer_side  # "The broker sold me to a farmer": a new sale
+        if not onward and prev.amount is None and (prices or buyer_side or first.extra.get("payment")) and (
                 i - last[0] <= 1 or first.extra.get("payment") or anaphoric):
             if prices:
                 prev.amount = _amount(prices[0], prev.date or s.date)
@@ -618,13 +624,14 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
                       evidence=b.ev(s, first.start, first.end), confidence=0.7)
             b.events.append(e)
             return [e]
-    sellers = _sellers(sents, i)
+    sellers, direct = _sellers(sents, i)
     for k in range(n):
         e = Event("sale", date=s.date, evidence=b.ev(s, first.start, first.end), confidence=0.75)
         if repeat:
             e.attributes["repeat"] = True
         if sellers:
             e.attributes["sellers"] = sellers
+            e.attributes["sellers_named"] = direct
         e.involvements.append(Involvement("victim"))
         if k < len(prices):
             e.amount = _amount(prices[k], s.date)
@@ -665,6 +672,7 @@ def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None) ->
     methods: dict[str, Evidence] = {}
     relations: dict[str, Evidence] = {}
     noun_only: set[str] = set()
+    buyers_named: set[str] = set()
     crossing = next((e for e in b.events if e.type == "border_crossing"), None)
     for s in zone:
         for c in _full(s).cues:
@@ -674,13 +682,14 @@ def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None) ->
                 # the buyer is not a recruiter: skip a relation named after "sold (me) to"
                 head = s.text[max(0, c.start - 25):c.start]
                 if re.search(r"(?:sold|sell|handed)\s+(?:me\s+|her\s+|us\s+)?to\s+(?:a|an|the)?\s*$|한테\s?팔|에게\s?팔", head, re.I):
+                    buyers_named.add(c.code)
                     continue
                 relations[c.code] = b.ev(s, c.start, c.end)
                 if c.extra.get("noun"):
                     noun_only.add(c.code)
             elif c.kind == "relation" and not c.extra.get("noun"):
                 noun_only.discard(c.code)
-    if {"korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker"} & set(relations):
+    if {"korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker"} & (set(relations) | buyers_named):
         for code in noun_only:  # "the broker" after "a Korean-Chinese broker" is the same person
             relations.pop(code, None)
     if crossing is not None:
