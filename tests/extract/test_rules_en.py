@@ -289,3 +289,10 @@ def test_broker_who_bought_and_resold_her_is_two_sales():
     assert "sold_by_acquaintance" in p["recruitment"] and "deception_job_offer" in p["recruitment"]
     assert "neighbour_or_villager" in p["recruiter_relation"]
     assert "han_chinese_broker" not in p["recruiter_relation"] and "other" not in p["recruiter_relation"]
+
+
+def test_third_person_origin_and_her_own_missing_hukou():
+    p = prof("Case 21 Ms. Ahn in Jilin Province, born in 1968\n\nMs. Ahn is from Onsong. She crossed the Tumen in "
+             "1997. She has no hukou, but her son was registered by the village.")
+    assert p["origin_nk"] == "Onsong"
+    assert p["hukou_or_id"] == "none"

@@ -637,7 +637,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
         m = _HUKOU.search(sentence) if ("hukou" in kinds) else None
         if m:
             child_only = bool(_CHILD_ONLY.search(sentence)) and not re.search(
-                r"\b(?:I|me|my|myself|for\s+me|she\s+got|her\s+own)\b", sentence, _F)
+                r"\b(?:I|me|my|myself|for\s+me|she\s+(?:got|has|had|did|does|was|is|never)|her\s+own)\b", sentence, _F)
             if not child_only:
                 if _HUKOU_FAKE.search(sentence):
                     cues.append(Cue("hukou", m.start(), m.end(), "fake"))
@@ -694,7 +694,8 @@ def detect_mode(text: str, names: tuple[str, ...]) -> str:
 
 _PLACE = r"[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*"
 _ORIGIN = [
-    re.compile(rf"\b(?:I\s+am|I[’']m|I\s+was|she\s+is|she\s+was|I\s+come|she\s+comes|we\s+were|we\s+are|we\s+come)\s+"
+    re.compile(rf"\b(?:I\s+am|I[’']m|I\s+was|she\s+is|she\s+was|I\s+come|she\s+comes|we\s+were|we\s+are|we\s+come|"
+               rf"(?:Ms|Mrs|Miss)\.?\s+[A-Z][a-z]+\s+(?:is|was|comes|came))\s+"
                rf"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:born|raised)\s+(?:in\s+(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
