@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
+PORT ?= 8000
 STAMP = $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
 .PHONY: install demo test system-deps bench clean
@@ -15,9 +16,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Build the encrypted demo casebook at demo/casebook.db and show it.
+## Build the encrypted demo casebook at demo/casebook.db, show it, then serve it (Ctrl-C stops).
 demo: install
-	$(BIN)/casebook demo --out demo/casebook.db
+	$(BIN)/casebook demo --out demo/casebook.db --serve --port $(PORT)
 
 ## Run the whole test suite (starts its own PostgreSQL server).
 test: install

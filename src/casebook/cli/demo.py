@@ -16,6 +16,8 @@ from casebook.cli.common import console
 def demo(
     out: Annotated[Path, typer.Option(help="Where to write the demo casebook.")] = Path("demo/casebook.db"),
     corpus: Annotated[Path, typer.Option(help="Folder with testimonies/ and corpus.jsonl.")] = Path("demo"),
+    serve: Annotated[bool, typer.Option(help="Then serve it in the web app with demo logins.")] = False,
+    port: Annotated[int, typer.Option(help="Port for --serve (loopback only).")] = 8000,
 ) -> None:
     """Build the encrypted demo casebook from the bundled fictional testimonies.
 
@@ -65,6 +67,26 @@ def demo(
     else:
         console.print("Passphrase: the value of CASEBOOK_PASSPHRASE")
     console.print(f"Try: CASEBOOK_DB={out} casebook list")
+    if serve:
+        _serve(out, result.passphrase, port)
+
+
+def _serve(out: Path, passphrase: str, port: int) -> None:
+    """Create demo logins, print them, and serve the demo casebook on loopback."""
+    from casebook.cli.web import serve as serve_command
+    from casebook.store import Casebook
+    from casebook.web import seed_demo_users
+
+    with Casebook.open(str(out), passphrase, actor="demo") as book:
+        logins = seed_demo_users(book)
+    table = Table(title="Demo logins (fictional data; passwords are new each run)")
+    for column in ("user", "password", "role"):
+        table.add_column(column)
+    for username, password, role in logins:
+        table.add_row(username, password, role)
+    console.print(table)
+    os.environ["CASEBOOK_PASSPHRASE"] = passphrase  # this process only, for the server to open it
+    serve_command(port=port, db=str(out), passphrase_file=None)
 
 
 def register(app: typer.Typer) -> None:
