@@ -296,3 +296,22 @@ def test_third_person_origin_and_her_own_missing_hukou():
              "1997. She has no hukou, but her son was registered by the village.")
     assert p["origin_nk"] == "Onsong"
     assert p["hukou_or_id"] == "none"
+
+
+# --- hukou ------------------------------------------------------------------------------------
+
+def test_hukou_in_her_own_name_is_obtained_even_if_paid():
+    p = prof(HEADER + "I crossed the Tumen in 1999. In 2008 my husband paid the township and they gave me "
+                      "a hukou in my own name.")
+    assert p["hukou_or_id"] == "obtained"
+
+
+def test_papers_named_in_the_sentence_before():
+    assert prof(HEADER + "I crossed the Tumen in 1999. Our son has a hukou. I have none.")["hukou_or_id"] == "none"
+    assert prof(HEADER + "I crossed the Tumen in 1999. Our son has a hukou under his father's name. "
+                         "I have a fake one from a man in the county.")["hukou_or_id"] == "fake"
+
+
+def test_not_even_a_false_paper_is_none():
+    p = prof(HEADER + "I crossed the Tumen in 1999. I had no hukou, not even a false paper.")
+    assert p["hukou_or_id"] == "none"

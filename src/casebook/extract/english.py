@@ -378,6 +378,13 @@ _HUKOU_FAKE = re.compile(r"\b(?:fake|false|forged|bought|someone\s+else[’']s|a
                          r"with\s+another\s+woman[’']s\s+name|illegal)\b", _F)
 _HUKOU_NONE = re.compile(r"\b(?:no|never\s+had|without|did\s+not\s+have|didn[’']t\s+have|don[’']t\s+have|"
                          r"do\s+not\s+have|not\s+have|lack|none)\b", _F)
+_HUKOU_SELF = {
+    "first": re.compile(r"\b(?:I|me|my|myself|for\s+me)\b", _F),
+    "third": re.compile(r"\b(?:I|me|my|myself|for\s+me|she\s+(?:got|has|had|did|does|was|is|never)|her\s+own)\b", _F),
+}
+_HUKOU_SELF["named"] = _HUKOU_SELF["first"]
+_HUKOU_OWN_NAME = re.compile(r"\bin\s+(?:my|her)\s+own\s+name\b", _F)
+_HUKOU_NOT_EVEN_FAKE = re.compile(r"\bnot\s+even\s+(?:a|one)\s+(?:false|fake|forged)\b", _F)
 _CHILD_ONLY = re.compile(r"\b(?:child|children|son|sons|daughter|daughters|baby|kids?|boy|girl)\b", _F)
 
 _RECRUIT = [
@@ -636,14 +643,16 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
             cues.append(Cue("birth", m.start(), m.end(), value=0, status=DENIED, extra={"total": True, "what": ""}))
         m = _HUKOU.search(sentence) if ("hukou" in kinds) else None
         if m:
-            child_only = bool(_CHILD_ONLY.search(sentence)) and not re.search(
-                r"\b(?:I|me|my|myself|for\s+me|she\s+(?:got|has|had|did|does|was|is|never)|her\s+own)\b", sentence, _F)
+            child_only = bool(_CHILD_ONLY.search(sentence)) and not _HUKOU_SELF[ctx.mode].search(sentence)
             if not child_only:
-                if _HUKOU_FAKE.search(sentence):
+                if _HUKOU_OWN_NAME.search(sentence):  # "a hukou in my own name", even if paid for
+                    cues.append(Cue("hukou", m.start(), m.end(), "obtained"))
+                elif _HUKOU_FAKE.search(sentence) and not _HUKOU_NOT_EVEN_FAKE.search(sentence):
                     cues.append(Cue("hukou", m.start(), m.end(), "fake"))
                 elif _HUKOU_NONE.search(sentence):
                     cues.append(Cue("hukou", m.start(), m.end(), "none"))
-                elif re.search(r"\b(?:got|obtained|received|registered|issued|was\s+given|have\s+a|has\s+a)\b", sentence, _F):
+                elif re.search(r"\b(?:got|obtained|received|registered|issued|was\s+given|gave\s+(?:me|her)|"
+                               r"have\s+a|has\s+a)\b", sentence, _F):
                     cues.append(Cue("hukou", m.start(), m.end(), "obtained"))
     m = _PROVINCE_NOW.search(sentence) if "liv" in low or "stay" in low or "settled" in low else None
     if m:

@@ -393,6 +393,13 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
         for c in _cues(s, "hukou", None):  # Chinese papers are about China wherever the story stands
             b.events.append(Event("registration", date=s.date, attributes={"status": c.code},
                                   evidence=b.ev(s, c.start, c.end), confidence=0.7))
+        m = _PAPERS_REF.search(s.text) if i and not _cues(s, "hukou", None) else None
+        if m and _PAPERS_WORD.search(sents[i - 1].text):
+            # "Our son has a hukou. I have none." / "I have a fake one": her papers, named before
+            k = (m.group("k") or "").lower()
+            status = "none" if m.group("none") else ("fake" if k in ("fake", "false", "forged") else "obtained")
+            b.events.append(Event("registration", date=s.date, attributes={"status": status},
+                                  evidence=b.ev(s, m.start(), m.end()), confidence=0.6))
         if any(x.kind == "vague_times" for x in s.cues):
             b.events.append(Event("sale", date=s.date, attributes={"vague": True},
                                   evidence=b.sentence_ev(s), confidence=0.4))
@@ -406,6 +413,9 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                 break
 
 
+_PAPERS_WORD = re.compile(r"\b(?:hukou|hokou|ID\s+card|identity\s+card|residence\s+permit)\b", re.I)
+_PAPERS_REF = re.compile(r"\b(?:I|she)\s+(?:have|has|had|got|bought)\s+(?:(?P<none>none|no\s+such\s+thing)|"
+                         r"(?:a|an)\s+(?P<k>fake|false|forged|real|legal|proper)\s+one)\b", re.I)
 _IN_CUSTODY = re.compile(r"\b(?:I|we|me|us|she|her)\b[^.;]{0,80}\b(?:sent|taken|held|detained|interrogated|questioned|"
                          r"spent|put|locked|transferred|imprisoned|served|released|beat|beaten|tortured|kept|"
                          r"investigated|sentenced|stayed)\b|\b(?:interrogated|questioned|beat|tortured|held|detained|"
