@@ -129,3 +129,23 @@ def test_labels_fit_their_table():
     assert category("times_sold", "0") == "never sold"
     assert category("children_in_china", "1") == "one"
     assert category("pathway", "abducted", "ko") != category("pathway", "abducted", "en")
+
+
+def test_cli_epsilon_spends_the_budget_file(tmp_path):
+    from casebook.cli.main import app
+
+    src = tmp_path / "ds.json"
+    src.write_text(synthetic_dataset(120, seed=6).to_json())
+    budget = tmp_path / "budget.json"
+    runner = CliRunner()
+    args = ["stats", "pathway", "--dataset-json", str(src), "--budget-file", str(budget)]
+    first = runner.invoke(app, args + ["--epsilon", "1.5"])
+    assert first.exit_code == 0, first.output
+    assert "differentially private" in first.output
+    assert json.loads(budget.read_text())["releases"][0]["epsilon"] == 1.5
+    second = runner.invoke(app, args + ["--epsilon", "1.0"])
+    from casebook.errors import DisclosureRisk
+
+    assert second.exit_code != 0
+    assert isinstance(second.exception, DisclosureRisk)
+    assert len(json.loads(budget.read_text())["releases"]) == 1

@@ -116,6 +116,9 @@ def _format_tables(tables, fmt: str) -> str:
         for r in rows:
             lines.append("  " + "  ".join(x.ljust(w) if i == 0 else x.rjust(w)
                                           for i, (x, w) in enumerate(zip(r, widths))))
+        if t.noise:
+            lines.append(f"  differentially private: epsilon {t.noise['epsilon']:.3g} for this table,"
+                         f" noise within ±{t.noise['accuracy95']:.0f} 95% of the time")
         s = t.summary.get(ALL)
         if s:
             lines.append(f"  median {s['median']:,.0f} (quartiles {s['q1']:,.0f}–{s['q3']:,.0f})"
@@ -161,6 +164,9 @@ def register(app: typer.Typer) -> None:
                     f"stats {' '.join(names)} by={by} period={period}", k)
         elif publish:
             protect(tables, k=k, rounding=rounding)
+        else:
+            sys.stderr.write("exact counts, no disclosure control: for the team only "
+                             "(use --publish for anything shared)\n")
         sys.stdout.write(_format_tables(tables, fmt))
 
     @app.command("report")
