@@ -66,28 +66,10 @@ class Language:
             await self.app(scope, receive, send)
 
 
-def thread_safe_pool(book: Casebook) -> None:
-    """Give a SQLCipher engine a QueuePool: the web serves requests from many threads.
-
-    SQLAlchemy's pysqlcipher dialect defaults to ``SingletonThreadPool``, which closes the
-    connections of threads beyond its size while they are still in use. The new pool keeps the
-    old one's creator and event listeners (the SQLCipher key and pragmas). A no-op once the
-    store's engine uses a thread-safe pool itself.
-    """
-    from sqlalchemy.pool import QueuePool, SingletonThreadPool
-
-    old = book.engine.pool
-    if isinstance(old, SingletonThreadPool):
-        book.engine.pool = QueuePool(old._creator, pool_size=8, max_overflow=24, timeout=30,
-                                     dialect=old._dialect, _dispatch=old.dispatch)
-        old.dispose()
-
-
 def create_app(book: Casebook, *, idle_minutes: int = DEFAULT_IDLE_MINUTES,
                https: bool = False) -> FastAPI:
     """The ASGI app serving ``book``. ``https=True`` marks cookies Secure and sends HSTS."""
     keep_uploads_in_memory()
-    thread_safe_pool(book)
     app = FastAPI(title="Casebook API", version="1",
                   description="JSON API of Casebook: the same operations and permissions as "
                               "the pages. Log in with POST /api/login (session cookie); send "
