@@ -315,3 +315,20 @@ def test_papers_named_in_the_sentence_before():
 def test_not_even_a_false_paper_is_none():
     p = prof(HEADER + "I crossed the Tumen in 1999. I had no hukou, not even a false paper.")
     assert p["hukou_or_id"] == "none"
+
+
+def test_sold_as_a_wife_is_a_forced_marriage():
+    p = prof(HEADER + "I crossed the Tumen in 2001. A broker sold me to a farmer who wanted a wife for 5,000 yuan.")
+    assert "forced_marriage" in p["exploitation"]
+
+
+def test_sold_to_a_marriage_broker_is_not_a_marriage():
+    p = prof(HEADER + "I crossed the Tumen in 2001. The police sold me to a marriage broker for 2,000 yuan.")
+    assert "forced_marriage" not in p["exploitation"]
+
+
+def test_onward_sale_after_a_priced_sale_is_new():
+    p = prof(HEADER + "I crossed the Tumen in 2001. The guard sold me to a man for 5,000 yuan. He locked me up. "
+                      "Then he sold me to a couple who ran a webcam business. I heard the price: 20,000 yuan.")
+    assert sorted(s["amount"] for s in p["sales"]) == [5000, 20000]
+    assert {s["amount"]: s["purpose"] for s in p["sales"]}[20000] == "other"

@@ -470,7 +470,8 @@ _PURPOSE = [
                                 r"hair\s+salon|pimp|madam|sex\s+work|sex\s+trade)", _F)),
     ("other", re.compile(r"\b(?:cybersex|webcam|camera|video\s+chat)\b", _F)),
     ("labour", re.compile(r"\b(?:factory|labou?r|farm\s+work|to\s+work\s+on|mine)\b", _F)),
-    ("marriage", re.compile(r"\b(?:wife|bride|marr\w*|husband|farmer|bachelor|widower)\b", _F)),
+    ("marriage", re.compile(r"\b(?:wife|bride|marr\w*(?<!marriage)(?<!marriages)|marriage(?!\s+brokers?)|husband|farmer|"
+                            r"bachelor|widower)\b", _F)),
 ]
 
 _PROVINCE_NOW = re.compile(

@@ -406,6 +406,12 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
     after_cross = [k for k in sale_idx if first_cross_idx is not None and k >= first_cross_idx]
     _recruitment(b, sents, after_cross[0] if after_cross else (sale_idx[0] if sale_idx else None))
     _dedupe_sales(b)
+    if not any(e.type == "forced_marriage" for e in b.events):
+        wife = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "marriage"
+                     and not e.attributes.get("denied")), None)
+        if wife is not None:  # sold as a wife: a forced marriage even if she never says so again
+            b.events.append(Event("forced_marriage", date=wife.date, attributes={"kind": "forced_marriage"},
+                                  evidence=wife.evidence, confidence=0.6))
     for s in sents:
         for c in s.cues:
             if c.kind == "province_now":
@@ -608,7 +614,7 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
     times = re.search(r"\b(?P<n>twice|three\s+times|four\s+times|two\s+times)\b|(?P<k>두|세|네)\s?번\s?(?:이나\s?)?팔", s.text, re.I)
     first = cues[0]
     if last and 1 < i - last[0] <= 3 and not repeat and not prices and last[1].amount is not None \
-            and not first.extra.get("payment"):
+            and not first.extra.get("payment") and not _ONWARD_SALE.search(s.text):
         return [last[1]]  # "…took 6,000 yuan from me … She had sold me": the same sale retold
     if last and i - last[0] <= 2 and not repeat:
         prev = last[1]
