@@ -627,7 +627,7 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
                 prev.amount = _amount(prices[0], prev.date or s.date)
             _set_buyer_purpose(prev, s)
             return [prev]
-        if prev.amount is not None and not prices:
+        if prev.amount is not None and not prices and not onward:
             return [prev]
     out: list[Event] = []
     n = max(1, len(prices))
