@@ -57,6 +57,8 @@ _EN_AGE = re.compile(
 _KO_AGE = re.compile(r"(?P<age>\d{1,2}|스무|스물|서른|마흔|열)\s?(?P<age2>한|두|세|네|다섯|여섯|일곱|여덟|아홉)?\s?살")
 
 
+_EN_ABS_L = [re.compile(rx.pattern) for rx in _EN_ABS]
+_EN_REL_L = [re.compile(rx.pattern) for rx in _EN_REL]
 _REL_HINT = re.compile(r"later|after|following|next")
 _DIGIT = re.compile(r"\d")
 _HANGUL_CH = re.compile(r"[가-힣]")
@@ -118,12 +120,15 @@ def find_dates(text: str) -> list[DateMention]:
     has_digit = _DIGIT.search(text) is not None
     has_hangul = _HANGUL_CH.search(text) is not None
     low = text.lower()
-    for rx in _EN_ABS if has_digit else ():
-        for m in rx.finditer(text):
+    # the English patterns are all lower-case literals: match them case-sensitively on the
+    # lower-cased sentence (much faster than re.I; offsets agree unless a letter changes length)
+    src, abs_rx, rel_rx = (low, _EN_ABS_L, _EN_REL_L) if len(low) == len(text) else (text, _EN_ABS, _EN_REL)
+    for rx in abs_rx if has_digit else ():
+        for m in rx.finditer(src):
             if not free(m.start(), m.end()):
                 continue
             g = m.groupdict()
-            if rx is _EN_ABS[-1] and m.group().lower().endswith("s") and m.group()[-1] == "s":
+            if rx is abs_rx[-1] and m.group().lower().endswith("s") and text[m.end() - 1] == "s":
                 out.append(DateMention(m.start(), m.end(), int(g["year"]), approximate=True,
                                        kind="decade"))
                 continue
@@ -152,8 +157,8 @@ def find_dates(text: str) -> list[DateMention]:
     for m in _EN_MONTH_ONLY.finditer(text) if _MONTH_HINT.search(text) else ():
         if free(m.start(), m.end()):
             out.append(DateMention(m.start(), m.end(), month=MONTHS[m.group("month").lower()], kind="month"))
-    for rx in _EN_REL if _REL_HINT.search(low) else ():
-        for m in rx.finditer(text):
+    for rx in rel_rx if _REL_HINT.search(low) else ():
+        for m in rx.finditer(src):
             if not free(m.start(), m.end()):
                 continue
             g = m.groupdict()

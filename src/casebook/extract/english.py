@@ -551,12 +551,13 @@ for _w in list(_KINDS_OF):  # a longer word found at a position also stands for 
 _TRIGGERS = re.compile("|".join(re.escape(w) for w in sorted(_KINDS_OF, key=len, reverse=True)))
 
 
-def _kinds(low: str) -> set[str]:
+@lru_cache(maxsize=256)  # analyse and analyse_extra ask for the same sentence
+def _kinds(low: str) -> frozenset[str]:
     """The cue kinds whose trigger words occur in a lower-cased sentence (one regex pass)."""
     out: set[str] = set()
     for w in set(_TRIGGERS.findall(low)):
         out |= _KINDS_OF[w]
-    return out
+    return frozenset(out)
 
 
 def analyse(sentence: str, ctx: Context) -> list[Cue]:
