@@ -149,3 +149,19 @@ def test_cli_epsilon_spends_the_budget_file(tmp_path):
     assert second.exit_code != 0
     assert isinstance(second.exception, DisclosureRisk)
     assert len(json.loads(budget.read_text())["releases"]) == 1
+
+
+def test_quotes_skip_headers_and_interviewer_questions(person):
+    from casebook.model.consent import AGGREGATE_STATISTICS, ANONYMOUS_QUOTATION
+    from casebook.publish.redact import quote_for
+
+    text = ("Interviewee: Ms. Ryu (pseudonym), born 1980, from Onsong\n\n"
+            "[How did you leave?]\n\n"
+            "In the spring of 2002 a neighbour offered me work in a restaurant over the river. "
+            "Q: Did you believe her? I believed her because we had nothing to eat at home.")
+    row = person(1, scopes=[AGGREGATE_STATISTICS, ANONYMOUS_QUOTATION], text=text,
+                 names=["Ryu"])
+    quote = quote_for(row)
+    assert quote.startswith("In the spring of 2002")
+    assert "Interviewee" not in quote and "Ryu" not in quote and "Onsong" not in quote
+    assert "Did you believe" not in quote and "How did you leave" not in quote

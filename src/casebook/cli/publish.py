@@ -31,8 +31,8 @@ class DatasetSource:
     budget_file: Path | None = None
 
 
-def load_dataset(ctx: DatasetSource) -> Dataset:
-    """The rows of the casebook. The store adapter plugs in here (TODO lead: read the store)."""
+def load_dataset(ctx: DatasetSource, with_text: bool = True) -> Dataset:
+    """The rows of the casebook; ``with_text`` only when quotes are wanted (reports)."""
     if ctx.dataset_json is not None:
         try:
             text = ctx.dataset_json.read_text(encoding="utf-8")
@@ -46,7 +46,7 @@ def load_dataset(ctx: DatasetSource) -> Dataset:
                            "use --dataset-json FILE") from None
     from casebook.cli.common import open_casebook
 
-    return dataset_from_store(open_casebook(ctx.db, ctx.passphrase_file))
+    return dataset_from_store(open_casebook(ctx.db, ctx.passphrase_file), with_text=with_text)
 
 
 def budget_store(ctx: DatasetSource):
@@ -156,7 +156,7 @@ def register(app: typer.Typer) -> None:
         names = [table] if table else list(TABLE_NAMES)
         if by and table is None:
             names = [n for n in names if n != by]
-        tables = compute_tables(load_dataset(src), names, by=by, period=period)
+        tables = compute_tables(load_dataset(src, with_text=False), names, by=by, period=period)
         if epsilon is not None:
             from casebook.publish.privacy import PrivacyLedger, release
 
@@ -191,7 +191,7 @@ def register(app: typer.Typer) -> None:
         from casebook.publish.report import write_report
 
         src = DatasetSource(db, passphrase_file, dataset_json, budget_file)
-        ds = load_dataset(src)
+        ds = load_dataset(src, with_text=quotes > 0)
         ledger = PrivacyLedger(budget_store(src)) if epsilon is not None else None
         written = write_report(ds, out, lang=lang, pdf=pdf, period=period, k=k,
                                rounding=rounding, epsilon=epsilon, ledger=ledger, quotes=quotes)

@@ -120,28 +120,74 @@ def redact(text: str, names: list[str] | tuple[str, ...] = (), lang: str = "en")
     return _CAPITALISED.sub(place, out)
 
 
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?。])\s+|\n+", text) if len(s.strip()) > 25]
+_HEADER = re.compile(
+    r"^\s*(?:interview\w*|transcript|name|born|date|place|testimony|구술자|면담\w*|출생|고향|"
+    r"증언자|이름)\b[^\n]*[:：\-]|\((?:pseudonym|가명)\)", re.I | re.M)
+_QUESTION = re.compile(r"\[[^\]]*\]")
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n+")
+
+
+def _body_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the paragraphs that are her words (not headers or questions)."""
+    spans, pos = [], 0
+    for para in re.split(r"(\n\s*\n)", text):
+        start, pos = pos, pos + len(para)
+        stripped = para.strip()
+        if not stripped or _HEADER.search(para) or _QUESTION.fullmatch(stripped):
+            continue
+        spans.append((start, pos))
+    return spans
+
+
+def _sentences_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out
+            if len(text[a:b].strip()) > 25 and not _ASKED.match(text[a:b])]
+
+
+_ASKED = re.compile(r"\s*(?:Q|Question|질문|문)\s*[:：.]|.*\?\s*$", re.S)
+_GENERIC = re.compile(
+    r"\b(?:man|men|woman|women|broker|buyer|husband|owner|police|chinese|korean|farmer|"
+    r"trafficker|neighbou?r|friend|aunt|uncle|mother|father|family|villager|boss|someone)\b"
+    r"|남자|여자|브로커|한족|조선족|공안|남편|농민|사장|이웃|친구|이모|삼촌|어머니|아버지|가족", re.I)
+
+
+def _names_to_remove(row: PersonRow) -> list[str]:
+    """Her names, and the perpetrators' as told, but not descriptions ("a Han Chinese man")."""
+    told = [i.who for e in row.events for i in e.involvements if i.who]
+    return row.names + [w for w in told if not _GENERIC.search(w)] + [row.get("surname") or ""]
 
 
 def quote_for(row: PersonRow, max_chars: int = 360) -> str | None:
-    """One passage of her testimony: the words behind an accepted sale or recruitment if any."""
-    if not row.text_for_quotes:
+    """One passage of her own words: the sentences behind an accepted sale or recruitment if
+    any, else the opening of her account; headers and interviewer questions are never quoted."""
+    text = row.text_for_quotes
+    if not text:
         return None
-    chosen = None
+    sentences = [sp for a, b in _body_spans(text) for sp in _sentences_of(text, a, b)]
+    if not sentences:
+        return None
+    first = 0
     for ev in row.events_of("sale", "recruitment", "forced_marriage", "prostitution", "violence"):
-        if ev.evidence and ev.evidence.quote and len(ev.evidence.quote) > 25:
-            chosen = ev.evidence.quote
+        if ev.evidence is None:
+            continue
+        hits = [i for i, (a, b) in enumerate(sentences) if a <= ev.evidence.start < b]
+        if hits:
+            first = hits[0]
             break
-    if chosen is None:
-        sentences = _sentences(row.text_for_quotes)
-        if not sentences:
-            return None
-        chosen = " ".join(sentences[:3])
+    chosen = ""
+    for a, b in sentences[first:first + 3]:
+        piece = _QUESTION.sub("", text[a:b]).strip()
+        if chosen and len(chosen) + len(piece) > max_chars:
+            break
+        chosen = f"{chosen} {piece}".strip()
     if len(chosen) > max_chars:
         chosen = chosen[:max_chars].rsplit(" ", 1)[0] + " …"
-    others = [i.who for e in row.events for i in e.involvements if i.who]
-    return redact(chosen, row.names + others + [row.get("surname") or ""], row.language)
+    return redact(chosen, _names_to_remove(row), row.language)
 
 
 def select_quotes(ds: Dataset, limit: int = 5) -> list[dict]:
