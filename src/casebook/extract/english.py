@@ -393,9 +393,10 @@ _RECRUIT = [
         r"dishwash\w*|maid|nanny|housekeeper|babysit\w*)\b[^.]{0,120}\b(?:offer\w*|promis\w*|said|told|there\s+was|"
         r"would\s+(?:get|earn|pay)|could\s+(?:earn|get|work)|arranged|needed|find\s+me|get\s+me|proposition|lie|lied|"
         r"deceiv\w*|tricked|turned\s+out)\b|"
-        r"\b(?:offer\w*|promis\w*|told\s+(?:me|us|her|my\s+\w+)|said|lured|tricked|deceived|persuaded|"
-        r"(?:would|could)\s+(?:take|bring|get|find)\s+(?:me|us|her))\b[^.]{0,80}\b(?:job|jobs|work|restaurant|factory|"
-        r"earn|money|employment|waitress|maid|nanny)\b|"
+        r"\b(?:offer\w*|promis\w*|lured|tricked|deceived|persuaded|(?:would|could)\s+(?:take|bring|get|find)\s+(?:me|us|her))\b"
+        r"[^.]{0,80}\b(?:job|jobs|work|restaurant|factory|earn|money|employment|waitress|maid|nanny)\b|"
+        r"\b(?:told\s+(?:me|us|her|my\s+\w+)|said)\b[^.]{0,60}\b(?:would|could|will|can|there\s+(?:was|were|is|are))\b"
+        r"[^.]{0,60}\b(?:job|jobs|work|restaurant|factory|earn|money|employment|waitress|maid|nanny)\b|"
         r"\b(?:to\s+find|looking\s+for|in\s+search\s+of|to\s+get)\s+(?:a\s+)?(?:job|work)\b[^.]{0,80}\b"
         r"(?:broker|trafficker|man|woman|he|she)\b[^.]{0,40}\b(?:sold|took|handed)", _F)),
     ("drugged", re.compile(

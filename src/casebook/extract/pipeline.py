@@ -404,7 +404,7 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
             b.events.append(Event("sale", date=s.date, attributes={"vague": True},
                                   evidence=b.sentence_ev(s), confidence=0.4))
     after_cross = [k for k in sale_idx if first_cross_idx is not None and k >= first_cross_idx]
-    _recruitment(b, sents, after_cross[0] if after_cross else (sale_idx[0] if sale_idx else None))
+    _recruitment(b, sents, after_cross[0] if after_cross else (sale_idx[0] if sale_idx else None), first_cross_idx)
     _dedupe_sales(b)
     if not any(e.type == "forced_marriage" for e in b.events):
         wife = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "marriage"
@@ -681,7 +681,7 @@ _ZONE_RELATIONS = ("neighbour_or_villager", "friend", "relative", "stranger", "n
                    "korean_chinese_broker", "han_chinese_broker", "couple", "other")
 
 
-def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None) -> None:
+def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None, cross_idx: int | None = None) -> None:
     """How she came to be trafficked, and by whom: read from the story up to her first sale."""
     end = (first_sale + 1) if first_sale is not None else min(len(sents), 12)
     zone = sents[:end + 1]
@@ -713,6 +713,12 @@ def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None) ->
             methods.setdefault("voluntary_alone", crossing.evidence)
         elif crossing.attributes.get("with_broker"):
             methods.setdefault("voluntary_with_broker", crossing.evidence)
+        elif cross_idx is not None:  # "My cousin in Seoul paid a broker" told just before or after the crossing
+            for s in sents[max(0, cross_idx - 4):cross_idx + 3]:
+                c = next((c for c in s.cues if c.kind == "broker_voluntary" and c.status == FACT), None)
+                if c is not None:
+                    methods.setdefault("voluntary_with_broker", b.ev(s, c.start, c.end))
+                    break
     # an acquaintance who took money for her: a sale whose sentence names them as seller
     acq = {"friend", "neighbour_or_villager", "relative"}
     first = next((e for e in b.events if e.type == "sale" and not e.attributes.get("denied")
