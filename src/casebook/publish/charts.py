@@ -75,7 +75,7 @@ def bar_chart(t: Table, lang: str = "en") -> str:
     ax.set_xlabel(labels.text("share_axis", lang), family=font, fontsize=9, color=INK)
     n = t.value(ALL)
     ax.set_title(f"{labels.title(t.name, lang)}  (N = {n if n is not None else '—'})",
-                 loc="left", fontsize=11, family=font, color=INK)
+                 loc="left", fontsize=11, family=font, color=INK, pad=12)
     _style(ax)
     return _svg(fig)
 

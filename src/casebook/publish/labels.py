@@ -87,6 +87,8 @@ TEXT = {
     "missing": ("Missing per field", "항목별 결측"),
     "by_period": ("by period of {anchor}", "{anchor} 기간별"),
     "sale_year": ("sale", "매매 연도"), "crossing_year": ("crossing", "도강 연도"),
+    "all_hidden": ("Not drawn, every category hidden (fewer than {k} persons)",
+                   "모든 범주가 비공개라 그리지 않은 도표({k}명 미만)"),
     "no_quotes": ("No testimony in this casebook allows anonymous quotation.",
                   "익명 인용에 동의한 증언이 없습니다."),
     "dp_note": ("Counts carry random noise (differential privacy, ε = {eps}); ±{acc} covers the "

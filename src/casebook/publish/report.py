@@ -196,7 +196,7 @@ def _summary(content: ReportContent, lang: str) -> str:
         if t.name not in ("pathway", "times_sold", "price_rmb", "repatriations"):
             continue
         best = [(t.proportion(c), c) for c in t.row_categories]
-        best = [(p, c) for p, c in best if p]
+        best = [(p, c) for p, c in best if p and p["p"] > 0]
         if not best:
             continue
         p, c = max(best, key=lambda x: x[0]["p"])
@@ -213,7 +213,12 @@ def render_html(content: ReportContent, lang: str = "en") -> str:
         raise InvalidInput(f"--lang {lang}: use en or ko")
     figs = []
     by_name = {t.name: t for t in content.tables}
+    skipped = []
     for name in CHARTED:
+        if not any((by_name[name].proportion(c) or {"p": 0})["p"] > 0
+                   for c in by_name[name].row_categories):
+            skipped.append(labels.title(name, lang))
+            continue
         figs.append(f"<figure>{charts.bar_chart(by_name[name], lang)}<figcaption>"
                     f"{_e(labels.text('suppressed_note', lang, k=content.k))}</figcaption></figure>")
         if name == "price_rmb":
@@ -221,6 +226,9 @@ def render_html(content: ReportContent, lang: str = "en") -> str:
                 svg = charts.price_trend_chart(trend, lang)
                 if svg:
                     figs.append(f"<figure>{svg}</figure>")
+    if skipped:
+        figs.append(f"<p class='meta'>{_e(labels.text('all_hidden', lang, k=content.k))}: "
+                    f"{_e(', '.join(skipped))}</p>")
     quotes = "".join(f"<blockquote lang='{_e(q['language'])}'>{_e(q['text'])}</blockquote>"
                      for q in content.quotes) or f"<p>{labels.text('no_quotes', lang)}</p>"
     tables = "".join(table_html(t, lang) for t in content.tables)
