@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from casebook.extract import extract, profile
 
 
@@ -332,3 +334,20 @@ def test_onward_sale_after_a_priced_sale_is_new():
                       "Then he sold me to a couple who ran a webcam business. I heard the price: 20,000 yuan.")
     assert sorted(s["amount"] for s in p["sales"]) == [5000, 20000]
     assert {s["amount"]: s["purpose"] for s in p["sales"]}[20000] == "other"
+
+
+@pytest.mark.parametrize("offer", [
+    "A woman from our street said her cousin needed workers for a shoe factory in Yanji.",
+    "The man told me I could earn good money in a restaurant in China.",
+    "She said she placed girls in a hotel in Dandong, 1,500 yuan a month.",
+    "A broker offered me a job as a waitress.",
+])
+def test_job_offers(offer):
+    p = prof(HEADER + offer + " I crossed the Tumen in 2004. In Yanji a man sold me to a farmer for 5,000 yuan.")
+    assert "deception_job_offer" in p["recruitment"]
+
+
+def test_being_told_to_work_off_a_debt_is_not_a_job_offer():
+    p = prof(HEADER + "I crossed the Tumen alone in 2004. In Yanji a man sold me to a bar for 5,000 yuan. "
+                      "The owner told me that he had paid for me and that I had to work until it was repaid.")
+    assert "deception_job_offer" not in p["recruitment"]

@@ -395,8 +395,11 @@ _RECRUIT = [
         r"deceiv\w*|tricked|turned\s+out)\b|"
         r"\b(?:offer\w*|promis\w*|lured|tricked|deceived|persuaded|(?:would|could)\s+(?:take|bring|get|find)\s+(?:me|us|her))\b"
         r"[^.]{0,80}\b(?:job|jobs|work|restaurant|factory|earn|money|employment|waitress|maid|nanny)\b|"
-        r"\b(?:told\s+(?:me|us|her|my\s+\w+)|said)\b[^.]{0,60}\b(?:would|could|will|can|there\s+(?:was|were|is|are))\b"
-        r"[^.]{0,60}\b(?:job|jobs|work|restaurant|factory|earn|money|employment|waitress|maid|nanny)\b|"
+        r"\b(?:told\s+(?:me|us|her|my\s+\w+)|said)\b[^.]{0,60}\b(?:would|could|will|can|there\s+(?:was|were|is|are)|"
+        r"needed|need|needs|hiring|looking\s+for|sent\s+(?:girls|women))\b"
+        r"[^.]{0,60}\b(?:jobs?|work\w*|restaurants?|factory|factories|earn|money|employment|waitress\w*|maids?|nanny)\b|"
+        r"\b(?:said|told\s+(?:me|us|her|my\s+\w+))\b[^.]{0,80}\b(?:restaurant|factory|farm|shop|hotel)\b[^.]{0,80}"
+        r"\b(?:a|per)\s+(?:month|day)\b|"
         r"\b(?:to\s+find|looking\s+for|in\s+search\s+of|to\s+get)\s+(?:a\s+)?(?:job|work)\b[^.]{0,80}\b"
         r"(?:broker|trafficker|man|woman|he|she)\b[^.]{0,40}\b(?:sold|took|handed)", _F)),
     ("drugged", re.compile(
@@ -528,7 +531,8 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
                   "detention", "jail", "incarcerat", "imprison", "total control"),
     "birth": ("birth", "born", "son", "daughter", "boy", "girl", "bab", "child", "kid", "twin", "pregnan"),
     "hukou": ("hukou", "hokou", "shenfen", "id", "identity", "registration", "papers", "permit", "documents"),
-    "recruitment": ("job", "work", "restaurant", "factory", "employ", "earn", "money", "waitress", "dish", "maid",
+    "recruitment": ("job", "work", "restaurant", "factory", "employ", "earn", "money", "waitress", "dish", "maid", "hotel",
+                    "shop", "farm", "month", "needed", "hiring",
                     "nanny", "offer", "promis", "drug", "pill", "something", "drink", "food", "water", "soju",
                     "alcohol", "wine", "tea", "abduct", "kidnap", "snatch", "grab", "push", "pull", "shov", "bundl", "threw",
                     "drag", "forced", "force", "put ", "lure", "trick", "deceiv", "persuad", "lie", "lied",
