@@ -351,3 +351,16 @@ def test_being_told_to_work_off_a_debt_is_not_a_job_offer():
     p = prof(HEADER + "I crossed the Tumen alone in 2004. In Yanji a man sold me to a bar for 5,000 yuan. "
                       "The owner told me that he had paid for me and that I had to work until it was repaid.")
     assert "deception_job_offer" not in p["recruitment"]
+
+
+def test_recruiter_ethnicity_told_as_a_description():
+    p = prof(HEADER + "In 2003 a woman came to the market and said there was work in a hotel in Yanji. "
+                      "She was North Korean, from Musan. We crossed the Tumen at night. "
+                      "In Yanji she sold me to a farmer for 6,000 yuan.")
+    assert "north_korean_trafficker" in p["recruiter_relation"]
+
+
+def test_buyer_described_after_the_crossing_is_not_a_recruiter():
+    p = prof(HEADER + "My aunt took me across the Tumen in 2003. After a week a man came. He was Han Chinese. "
+                      "He gave my aunt 3,000 yuan.")
+    assert "han_chinese_broker" not in p["recruiter_relation"]

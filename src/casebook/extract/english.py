@@ -451,6 +451,10 @@ _RELATIONS = [
         r"(?:sold|sell|handed|took\s+money|got\s+money|received))|"
         rf"\b(?:a|the|one|another|our|my|her)\s+{_ROLE_NOUN}\b", _F)),
 ]
+_ETHNIC_DESC = re.compile(
+    r"\b(?:she|he|they)\s+(?:was|were|is)\s+(?:an?\s+)?(?P<e>North\s+Korean|Korean-?\s?Chinese|ethnic\s+Korean|Han\s+Chinese|"
+    r"Chinese)\b(?!\s+(?:man|woman|men|women|broker|farmer|citizen|national))|"
+    r"\b(?:woman|man|lady|couple|broker)\b[^.;]{0,40},\s+(?P<e2>North\s+Korean|Korean-?\s?Chinese|Han\s+Chinese)\s*,", _F)
 _ROLE_NOUN_END = re.compile(_ROLE_NOUN + r"\b$", _F)
 _ETHNIC_NEAR = re.compile(r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|Han\b|Chinese|North\s+Korean",
                           _F)
@@ -689,6 +693,13 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
                 continue
             cues.append(Cue("relation", a, b, code, extra={"noun": noun}))
             done.add(code)
+    m = _ETHNIC_DESC.search(sentence) if ("korean" in low or "chinese" in low) else None
+    if m:  # "She was North Korean", "a woman, Korean-Chinese, kind": who the recruiter was
+        g = "e" if m.group("e") else "e2"
+        word = m.group(g).lower()
+        code = ("north_korean_trafficker" if word.startswith("north") else
+                "han_chinese_broker" if word.startswith(("han", "chinese")) else "korean_chinese_broker")
+        cues.append(Cue("relation", m.start(g), m.end(g), code, extra={"desc": True}))
     for code, a, b in _BUYER_C.first(sentence) if "buyer" in kinds else ():
         cues.append(Cue("buyer", a, b, code))
     for code, a, b in _PURPOSE_C.first(sentence) if "purpose" in kinds else ():

@@ -690,8 +690,12 @@ def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None, cr
     noun_only: set[str] = set()
     buyers_named: set[str] = set()
     crossing = next((e for e in b.events if e.type == "border_crossing"), None)
-    for s in zone:
+    for k, s in enumerate(zone):
         for c in _full(s).cues:
+            if c.kind == "relation" and c.extra.get("desc") and (
+                    (cross_idx is not None and k > cross_idx) or (cross_idx is None and first_sale is not None
+                                                                  and k >= first_sale)):
+                continue  # a description after she crossed is more likely her buyer's
             if c.kind == "recruitment" and c.status == FACT and c.code not in methods:
                 methods[c.code] = b.ev(s, c.start, c.end)
             if c.kind == "relation" and c.code not in relations:
