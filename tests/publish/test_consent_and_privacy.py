@@ -80,3 +80,16 @@ def test_noise_changes_counts_but_keeps_them_plausible():
              for r in e.row_categories]
     assert any(d > 0 for d in diffs)
     assert max(diffs) < 60
+
+
+def test_dp_report_says_so_and_charges_the_budget():
+    ledger = PrivacyLedger(MemoryBudgetStore(), 2.0)
+    content = build_content(synthetic_dataset(300, seed=12), epsilon=1.0, ledger=ledger,
+                            quotes=0)
+    page = render_html(content, "en")
+    assert "differential privacy" in page and "at least 11 wide" not in page
+    assert "at least 11 wide" in render_html(build_content(synthetic_dataset(300, seed=12),
+                                                          quotes=0), "en")
+    assert ledger.spent == pytest.approx(1.0)
+    with pytest.raises(DisclosureRisk):
+        build_content(synthetic_dataset(300, seed=12), epsilon=1.5, ledger=ledger, quotes=0)

@@ -89,6 +89,10 @@ TEXT = {
     "sale_year": ("sale", "매매 연도"), "crossing_year": ("crossing", "도강 연도"),
     "all_hidden": ("Not drawn, every category hidden (fewer than {k} persons)",
                    "모든 범주가 비공개라 그리지 않은 도표({k}명 미만)"),
+    "dp_hidden": ("Noisy counts under {k} are hidden; the casebook's privacy budget records "
+                  "this release, and releases stop when the budget is spent.",
+                  "잡음을 더한 값이 {k} 미만이면 비공개로 했습니다. 이 공개는 사례집의 프라이버시 "
+                  "예산에 기록되며 예산이 소진되면 더 이상 공개할 수 없습니다."),
     "no_quotes": ("No testimony in this casebook allows anonymous quotation.",
                   "익명 인용에 동의한 증언이 없습니다."),
     "dp_note": ("Counts carry random noise (differential privacy, ε = {eps}); ±{acc} covers the "

@@ -183,9 +183,10 @@ def _methods(content: ReportContent, lang: str) -> str:
         ]
     if content.rounding:
         parts.append(f"<p>Counts are rounded to multiples of {content.rounding}.</p>")
-    if content.epsilon is not None:
+    if content.epsilon is not None:  # noise replaces the suppression audit described above
         acc = content.tables[0].noise["accuracy95"] if content.tables[0].noise else 0
-        parts.append(f"<p>{labels.text('dp_note', lang, eps=content.epsilon, acc=round(acc))}</p>")
+        parts[1] = f"<p>{labels.text('dp_note', lang, eps=content.epsilon, acc=round(acc))} " \
+                   f"{labels.text('dp_hidden', lang, k=k)}</p>"
     parts.append(f"<h3>{labels.text('missing', lang)}</h3>{_missing_rows(content, lang)}")
     return "".join(parts)
 
