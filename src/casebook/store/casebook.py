@@ -161,52 +161,79 @@ class Casebook:
                                     .where(testimonies.c.sha256.in_(chunk))).all()
                 known.update((sha, tid) for sha, tid in rows)
             audit_items: list[tuple[str, str | None, Any]] = []
-            for testimony, person, record in entries:
-                if testimony.sha256 in known:
-                    results.append((known[testimony.sha256], False))
-                    continue
-                tid = self._insert_testimony(conn, testimony, person, audit_items)
-                known[testimony.sha256] = tid
+            fresh: list[tuple[Testimony, Person | None, Record | None]] = []
+            first_of: dict[str, Testimony] = {}
+            for entry in entries:
+                sha = entry[0].sha256
+                if sha not in known and sha not in first_of:
+                    first_of[sha] = entry[0]
+                    fresh.append(entry)
+            self._insert_persons(conn, [p for _, p, _ in fresh], audit_items)
+            self._insert_testimonies(conn, fresh, audit_items)
+            for testimony, _, record in fresh:
+                known[testimony.sha256] = testimony.id  # type: ignore[assignment]
                 if record is not None:
-                    self._save_record(conn, tid, record, audit_items)
-                results.append((tid, True))
+                    self._insert_facts(conn, testimony.id, record, 0, audit_items)  # type: ignore[arg-type]
             if audit_items:
                 audit_log.append_many(conn, self.actor, audit_items)
+        results = []
+        for testimony, _, _ in entries:
+            created = first_of.get(testimony.sha256) is testimony
+            results.append((known[testimony.sha256], created))
+            if created is False and testimony.id is None:
+                testimony.id = known[testimony.sha256]
         return results
 
-    def _insert_testimony(self, conn: Connection, testimony: Testimony, person: Person | None,
-                          audit_items: list) -> int:
-        if person is not None and person.id is None:
-            if not person.pseudonym or not person.pseudonym.strip():
-                raise InvalidInput("person: a pseudonym is required")
-            person.id = conn.execute(insert(persons).values(
-                pseudonym=person.pseudonym.strip(), surname=person.surname, sex=person.sex,
-                birth_year=person.birth_year, birth_year_approximate=person.birth_year_approximate,
-                origin_place=person.origin_place, languages=person.languages,
-                organisation=person.organisation, kind=person.kind, created_at=_now(),
-            )).inserted_primary_key[0]
-            audit_items.append(("add_person", f"person:{person.id}", None))
-        if person is not None:
-            testimony.person_id = person.id
-        idate = testimony.interview_date
-        tid = conn.execute(insert(testimonies).values(
-            person_id=testimony.person_id, told_by=testimony.told_by,
-            interview_date=idate.to_dict() if idate else None,
-            interview_year=idate.year if idate else None,
-            interview_place=testimony.interview_place, interviewer=testimony.interviewer,
-            organisation=testimony.organisation, language=testimony.language,
-            text=testimony.text, file_name=testimony.file_name, sha256=testimony.sha256,
-            provenance=testimony.provenance, recorded_at=testimony.recorded_at or _now(),
-        )).inserted_primary_key[0]
-        if testimony.consent.grants:
-            conn.execute(insert(consent_grants), [
-                {"testimony_id": tid, "scope": g.scope, "granted_on": g.granted_on,
-                 "withdrawn_on": g.withdrawn_on} for g in testimony.consent.grants])
-        audit_items.append(("add_testimony", f"testimony:{tid}",
-                            {"sha256": testimony.sha256,
-                             "consent": testimony.consent.active_scopes()}))
-        testimony.id = tid
-        return tid
+    def _insert_persons(self, conn: Connection, people: list[Person | None], audit_items: list) -> None:
+        """Insert the persons not stored yet (each once, even if she told several testimonies)."""
+        todo: dict[int, Person] = {}
+        for person in people:
+            if person is not None and person.id is None:
+                if not person.pseudonym or not person.pseudonym.strip():
+                    raise InvalidInput("person: a pseudonym is required")
+                todo.setdefault(id(person), person)
+        if not todo:
+            return
+        now = _now()
+        rows = conn.execute(insert(persons).returning(persons.c.id, sort_by_parameter_order=True), [
+            {"pseudonym": p.pseudonym.strip(), "surname": p.surname, "sex": p.sex,
+             "birth_year": p.birth_year, "birth_year_approximate": p.birth_year_approximate,
+             "origin_place": p.origin_place, "languages": p.languages,
+             "organisation": p.organisation, "kind": p.kind, "created_at": now}
+            for p in todo.values()]).all()
+        for person, (pid,) in zip(todo.values(), rows):
+            person.id = pid
+            audit_items.append(("add_person", f"person:{pid}", None))
+
+    def _insert_testimonies(self, conn: Connection, fresh: list, audit_items: list) -> None:
+        if not fresh:
+            return
+        now, values = _now(), []
+        for testimony, person, _ in fresh:
+            if person is not None:
+                testimony.person_id = person.id
+            idate = testimony.interview_date
+            values.append({
+                "person_id": testimony.person_id, "told_by": testimony.told_by,
+                "interview_date": idate.to_dict() if idate else None,
+                "interview_year": idate.year if idate else None,
+                "interview_place": testimony.interview_place, "interviewer": testimony.interviewer,
+                "organisation": testimony.organisation, "language": testimony.language,
+                "text": testimony.text, "file_name": testimony.file_name,
+                "sha256": testimony.sha256, "provenance": testimony.provenance,
+                "recorded_at": testimony.recorded_at or now})
+        rows = conn.execute(insert(testimonies).returning(testimonies.c.id,
+                                                          sort_by_parameter_order=True), values).all()
+        grants = []
+        for (testimony, _, _), (tid,) in zip(fresh, rows):
+            testimony.id = tid
+            grants += [{"testimony_id": tid, "scope": g.scope, "granted_on": g.granted_on,
+                        "withdrawn_on": g.withdrawn_on} for g in testimony.consent.grants]
+            audit_items.append(("add_testimony", f"testimony:{tid}",
+                                {"sha256": testimony.sha256,
+                                 "consent": testimony.consent.active_scopes()}))
+        if grants:
+            conn.execute(insert(consent_grants), grants)
 
     def get_testimony(self, testimony_id: int, purpose: str = "read") -> Testimony:
         """Read a testimony with its text; the read itself is written to the audit log."""
@@ -307,17 +334,26 @@ class Casebook:
                                          facts.c.status == SUGGESTED))
         start = conn.execute(select(func.coalesce(func.max(facts.c.ordinal), 0)).where(
             facts.c.testimony_id == testimony_id)).scalar_one()
-        now, ids = _now(), []
+        pending: list = []
+        ids = self._insert_facts(conn, testimony_id, record, start, pending)
+        for entry in pending:
+            if audit_items is None:
+                self._audit(conn, *entry)
+            else:
+                audit_items.append(entry)
+        return ids
+
+    def _insert_facts(self, conn: Connection, testimony_id: int, record: Record, start: int,
+                      audit_items: list) -> list[int]:
         items: list[Fact | Event] = [*record.facts, *record.events]
-        for n, item in enumerate(items, start=start + 1):
-            ids.append(conn.execute(insert(facts).values(
-                testimony_id=testimony_id, ordinal=n, **_fact_columns(item),
-                updated_at=now, updated_by=self.actor)).inserted_primary_key[0])
-        entry = ("suggest_facts", f"testimony:{testimony_id}", {"count": len(ids)})
-        if audit_items is None:
-            self._audit(conn, *entry)
-        else:
-            audit_items.append(entry)
+        now, ids = _now(), []
+        if items:
+            rows = conn.execute(insert(facts).returning(facts.c.id, sort_by_parameter_order=True), [
+                {"testimony_id": testimony_id, "ordinal": n, **_fact_columns(item),
+                 "updated_at": now, "updated_by": self.actor}
+                for n, item in enumerate(items, start=start + 1)]).all()
+            ids = [r[0] for r in rows]
+        audit_items.append(("suggest_facts", f"testimony:{testimony_id}", {"count": len(ids)}))
         return ids
 
     def record(self, testimony_id: int, statuses: Iterable[str] = (SUGGESTED, ACCEPTED)) -> Record:

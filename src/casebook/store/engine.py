@@ -6,6 +6,7 @@ first migration. A *location* is a file path or a ``postgresql://`` URL.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,9 @@ class Backend:
         return self.engine.dialect.name
 
 
+_WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
+
+
 def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
     # "x'…'" hands SQLCipher the raw 256-bit key: no second key derivation inside SQLCipher.
     url = URL.create("sqlite+pysqlcipher", password=f"x'{data_key.hex()}'", database=str(path))
@@ -51,8 +55,7 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
-        # The driver's own transaction handling leaves DDL outside transactions; take it over
-        # (SQLAlchemy's documented recipe) so a migration killed half-way rolls back whole.
+        # Transactions are begun by _begin_before_writes below, not by the driver.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         # Sorting and temporary tables stay in memory: SQLite's temp files would be
@@ -64,11 +67,19 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
         cur.execute("PRAGMA busy_timeout = 30000")
         cur.close()
 
-    @event.listens_for(engine, "begin")
-    def _begin(conn) -> None:  # noqa: ANN001
-        # IMMEDIATE takes the write lock up front, so two writers queue on busy_timeout
-        # instead of failing when a read lock cannot be upgraded.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    @event.listens_for(engine, "before_cursor_execute")
+    def _begin_before_writes(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
+        # Like the driver's own legacy behaviour, reads run without a transaction until the
+        # first write; unlike it, schema changes (CREATE, DROP, ALTER) are inside the
+        # transaction too, so a migration killed half-way rolls back whole. IMMEDIATE takes the
+        # write lock up front, so concurrent writers wait on busy_timeout instead of failing.
+        dbapi = conn.connection.driver_connection
+        if dbapi.in_transaction or not conn.in_transaction():
+            return
+        if conn.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
+            return
+        if _WRITE.match(statement):
+            dbapi.execute("BEGIN IMMEDIATE")
 
     return engine
 
