@@ -491,6 +491,7 @@ _PROVINCE_NOW = re.compile(
 
 
 
+_ROLE_VERB_L = re.compile(_lower_pattern(_ROLE_VERB.pattern))
 _VIOLENCE_C = _Combined(_VIOLENCE)
 _EXPLOIT_C = _Combined(_EXPLOIT)
 _FACILITIES_C = _Combined(_FACILITIES)
@@ -680,7 +681,8 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     recruit_hint = "recruitment" in kinds
     for code, a, b in _RECRUIT_C.first(sentence) if recruit_hint else ():
         cues.append(Cue("recruitment", a, b, code, english_status(sentence, a, b)))
-    verbs = [m.start() for m in _ROLE_VERB.finditer(sentence)] if (
+    role = _ROLE_VERB_L if len(low) == len(sentence) else _ROLE_VERB
+    verbs = [m.start() for m in role.finditer(low if role is _ROLE_VERB_L else sentence)] if (
         recruit_hint or "sale" in kinds or "broker" in low or "traffick" in low) else []
     if verbs:
         done: set[str] = set()
