@@ -557,8 +557,11 @@ for _w in list(_KINDS_OF):  # a longer word found at a position also stands for 
     for _v in list(_KINDS_OF):
         if _v != _w and _v in _w:
             _KINDS_OF[_w] = _KINDS_OF[_w] | _KINDS_OF[_v]
+# a word that contains a shorter trigger word with all its kinds adds nothing to the scan ("waded" / "wade")
+_SCAN_WORDS = [w for w in _KINDS_OF
+               if not any(v != w and v in w and _KINDS_OF[w] <= _KINDS_OF[v] for v in _KINDS_OF)]
 # one scan per sentence finds every trigger word (as a substring, like a plain `in` test)
-_TRIGGERS = re.compile("|".join(re.escape(w) for w in sorted(_KINDS_OF, key=len, reverse=True)))
+_TRIGGERS = re.compile("|".join(re.escape(w) for w in sorted(_SCAN_WORDS, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=256)  # analyse and analyse_extra ask for the same sentence
