@@ -364,3 +364,23 @@ def test_buyer_described_after_the_crossing_is_not_a_recruiter():
     p = prof(HEADER + "My aunt took me across the Tumen in 2003. After a week a man came. He was Han Chinese. "
                       "He gave my aunt 3,000 yuan.")
     assert "han_chinese_broker" not in p["recruiter_relation"]
+
+
+def test_hometown_sentence_and_visiting_recruiter():
+    p = prof(HEADER + "My hometown is Hoeryong. In 1999 a Korean-Chinese woman who came to our village told us "
+                      "we could earn money in China. I crossed the Tumen with her and she sold me for 3,000 yuan.")
+    assert p["origin_nk"] == "Hoeryong"
+    assert p["recruiter_relation"] == ["korean_chinese_broker"]
+
+
+def test_a_sister_sold_with_her_is_a_victim_not_a_recruiter():
+    p = prof(HEADER + "In 1999 a broker said there was work in China. My sister and I crossed the Tumen with him. "
+                      "He sold me to a farmer for 3,000 yuan. My sister was sold to another man.")
+    assert "relative" not in p["recruiter_relation"]
+
+
+def test_security_agents_and_her_missing_hukou():
+    p = prof(HEADER + "I crossed the Tumen in 1999. In 2003 I was caught by the Chinese police and sent back. "
+                      "In Onsong I was questioned by the security agents. My children have hukou but I do not.")
+    assert p["nk_detention"] == ["state_security_interrogation"]
+    assert p["hukou_or_id"] == "none"

@@ -313,6 +313,7 @@ _EXPLOIT = [
 
 _FACILITY_EXTRA = {  # spellings and plain-English names testimonies use beside the vocabulary aliases
     "state_security_interrogation": r"bowiwon|bo\s?wi\s?bu|bowibu|state\s+security(?:\s+(?:agency|department|bureau|office))?|"
+                                    r"security\s+(?:agents?|officers?|police|personnel)|"
                                     r"national\s+security\s+(?:agency|department|bureau)|security\s+(?:agency|department|bureau)|"
                                     r"\bMSS\b|secret\s+police|political\s+police",
     "police_detention": r"anjeon\s?bu|bo\s?an\s?seo|kuryujang|guryujang|people[’']?s\s+security|\bMPS\b|"
@@ -376,7 +377,8 @@ _HUKOU = re.compile(r"\b(?:hukou|hokou|shenfenzheng|ID\s+card|identity\s+card|re
 _HUKOU_FAKE = re.compile(r"\b(?:fake|false|forged|bought|someone\s+else[’']s|another\s+(?:woman|person)[’']s|"
                          r"dead\s+woman[’']s|deceased|borrowed|under\s+(?:another|a\s+different)\s+name|"
                          r"with\s+another\s+woman[’']s\s+name|illegal)\b", _F)
-_HUKOU_NONE = re.compile(r"\b(?:no|never\s+had|without|did\s+not\s+have|didn[’']t\s+have|don[’']t\s+have|"
+_HUKOU_NONE = re.compile(r"\bbut\s+(?:I|she)\s+(?:do|does|did)\s*(?:not|n[’']t)\b|"
+                         r"\b(?:no|never\s+had|without|did\s+not\s+have|didn[’']t\s+have|don[’']t\s+have|"
                          r"do\s+not\s+have|not\s+have|lack|none)\b", _F)
 _HUKOU_SELF = {
     "first": re.compile(r"\b(?:I|me|my|myself|for\s+me)\b", _F),
@@ -425,7 +427,8 @@ _ROLE_NOUN = r"(?:broker|brokers|trafficker|traffickers|smuggler|smugglers|middl
 _RELATIONS = [
     ("neighbour_or_villager", re.compile(
         r"\b(?:neighbou?rs?|(?:woman|man|people|person|someone|lady|girl|family)\s+from\s+(?:our|my|her|the\s+same)\s+"
-        r"(?:village|town|neighbou?rhood|street|area|district)|villagers?|(?:our|my|her)\s+village|fellow\s+villager)\b", _F)),
+        r"(?:village|town|neighbou?rhood|street|area|district)|villagers?|(?:from|in)\s+(?:our|my|her)\s+village|"
+        r"fellow\s+villager)\b", _F)),
     ("friend", re.compile(r"\b(?:my|her|a|our)\s+(?:\w+\s+)?friends?\b|\bfriend\s+of\s+(?:mine|hers|my\s+\w+)\b", _F)),
     ("relative", re.compile(
         r"\b(?:my|her|our|your)\s+(?:own\s+)?(?:\w+[’']s\s+)?(?:aunt|uncle|cousin|relative|relatives|brother-in-law|sister-in-law|"
@@ -455,6 +458,8 @@ _ETHNIC_DESC = re.compile(
     r"\b(?:she|he|they)\s+(?:was|were|is)\s+(?:an?\s+)?(?P<e>North\s+Korean|Korean-?\s?Chinese|ethnic\s+Korean|Han\s+Chinese|"
     r"Chinese)\b(?!\s+(?:man|woman|men|women|broker|farmer|citizen|national))|"
     r"\b(?:woman|man|lady|couple|broker)\b[^.;]{0,40},\s+(?P<e2>North\s+Korean|Korean-?\s?Chinese|Han\s+Chinese)\s*,", _F)
+_VICTIM_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:was|were)\s+(?:also\s+|later\s+|then\s+)?(?:sold|bought|taken|abducted|kidnapped|"
+                           r"arrested|caught|raped|married)\b")
 _ROLE_NOUN_END = re.compile(_ROLE_NOUN + r"\b$", _F)
 _ETHNIC_NEAR = re.compile(r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|Han\b|Chinese|North\s+Korean",
                           _F)
@@ -463,7 +468,8 @@ _ROLE_VERB = re.compile(
     r"offer\w*|promis\w*|arranged|recruit\w*|deceiv\w*|lied|drugged|abduct\w*|kidnap\w*|paid|received|"
     r"waiting|picked\s+(?:me|her|us)\s+up|drove|came\s+to\s+(?:me|her)|approached|told\s+(?:me|her)|said|"
     r"broker|brokers|trafficker|traffickers|smuggler|middleman|dragged|pushed|pulled|grabbed|abducted|kidnapped|"
-    r"transferred|bought|deceived|tricked|lured|persuaded|asked|got\s+money|took\s+money|gave|given)\b", _F)
+    r"transferred|bought|deceived|tricked|lured|persuaded|asked|got\s+money|took\s+money|gave|given|told\s+us|"
+    r"came\s+to\s+(?:us|our|my)|followed)\b", _F)
 
 _BUYER = [
     ("korean_chinese", re.compile(r"\b(?:Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok)\b", _F)),
@@ -693,6 +699,8 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
             # the person must be near what she did: "my aunt ... sold me", "taken by a broker"
             if code in done or not any(a - 60 <= v <= b + 80 for v in verbs):
                 continue
+            if _VICTIM_AFTER.match(low, b):
+                continue  # "My sister was sold to another man": she was a victim, not a recruiter
             noun = code == "other" and bool(_ROLE_NOUN_END.search(sentence[a:b]))
             if noun and _ETHNIC_NEAR.search(sentence[max(0, a - 40):b + 40]):
                 continue
@@ -731,7 +739,8 @@ _ORIGIN = [
                rf"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:born|raised)\s+(?:in\s+(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
-    re.compile(rf"\b(?:my|her|our)\s+(?:home\s*town|hometown|home)\s+(?:is|was|of)\s+(?P<p>{_PLACE})"),
+    re.compile(rf"\b(?:[Mm]y|[Hh]er|[Oo]ur)\s+(?:home\s*town|hometown|home|native\s+town|birthplace)\s+(?:is|was|of)\s+"
+               rf"(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:at\s+home\s+in|back\s+home\s+in|visit\s+us\s+in|my\s+(?:own\s+)?(?:village|town)\s+in|"
                rf"go\s+back\s+to|return(?:ed)?\s+home\s+to|our\s+(?:house|home)\s+in)\s+(?P<p>{_PLACE})"),
 ]
