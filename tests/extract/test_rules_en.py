@@ -384,3 +384,16 @@ def test_security_agents_and_her_missing_hukou():
                       "In Onsong I was questioned by the security agents. My children have hukou but I do not.")
     assert p["nk_detention"] == ["state_security_interrogation"]
     assert p["hukou_or_id"] == "none"
+
+
+def test_count_word_must_belong_to_the_event():
+    p = prof(HEADER + "I crossed the Tumen in 2000. I was arrested three times by the police. Twice my boss paid "
+                      "a fine and I was released, but the third time I was sent back to North Korea.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (3, 1)
+
+
+def test_broker_who_sold_her_to_a_man_stays_a_recruiter():
+    p = prof(HEADER + "I came to China in 2000 with a broker I paid. The broker took me to Yanji, where he sold me "
+                      "to a Korean-Chinese man for 4,000 yuan.")
+    assert p["recruiter_relation"] == ["other"]
+    assert p["recruitment"] == ["voluntary_with_broker"]

@@ -320,7 +320,7 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                                       evidence=b.ev(s, c.start, c.end), confidence=0.7))
             elif c.status == FACT and (state in ("china", "nk0") or (
                     state == "nk" and re.search(r"Chinese|\bChina\b|again", s.text))):
-                b.events.append(Event("arrest_china", date=s.date, attributes=_times(s.text),
+                b.events.append(Event("arrest_china", date=s.date, attributes=_times(s.text, c),
                                       evidence=b.ev(s, c.start, c.end), confidence=0.75))
                 state = "china"
             break
@@ -335,7 +335,7 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                 b.events.append(Event("repatriation", date=s.date, attributes={"denied": True},
                                       evidence=b.ev(s, c.start, c.end), confidence=0.7))
             elif c.status == FACT and (state in ("china", "nk0") or (state == "nk" and _AGAIN.search(s.text))):
-                b.events.append(Event("repatriation", date=s.date, attributes=_times(s.text),
+                b.events.append(Event("repatriation", date=s.date, attributes=_times(s.text, c),
                                       evidence=b.ev(s, c.start, c.end), confidence=0.8))
                 state, rep_at = "nk", c.start
             break
@@ -468,9 +468,12 @@ def _river_near(sents: list[_Sentence], i: int) -> str | None:
     return None
 
 
-def _times(text: str) -> dict:
-    """"arrested twice", "sent back three times": a stated total for the event's kind."""
-    m = _TIMES.search(text)
+def _times(text: str, cue: Cue | None = None) -> dict:
+    """"arrested twice", "sent back three times": a stated total for the event's kind (the count
+    must stand next to the cue's words: "Twice my boss paid … the third time I was sent back" is
+    not two returns)."""
+    a, z = (0, len(text)) if cue is None else (max(0, cue.start - 12), cue.end + 35)
+    m = _TIMES.search(text, a, z)
     if not m:
         return {}
     n = _COUNT.get((m.group("n") or m.group("k") or "").lower(), 1)
@@ -702,7 +705,8 @@ def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None, cr
                 # the buyer is not a recruiter: skip a relation named after "sold (me) to"
                 head = s.text[max(0, c.start - 25):c.start]
                 if re.search(r"(?:sold|sell|handed)\s+(?:me\s+|her\s+|us\s+)?to\s+(?:a|an|the)?\s*$|한테\s?팔|에게\s?팔", head, re.I):
-                    buyers_named.add(c.code)
+                    if re.search(r"broker|trafficker|middleman|smuggler|intermediar", s.text[c.start:c.end], re.I):
+                        buyers_named.add(c.code)  # "sold me to a Korean-Chinese broker"
                     continue
                 relations[c.code] = b.ev(s, c.start, c.end)
                 if c.extra.get("noun"):
