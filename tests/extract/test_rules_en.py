@@ -397,3 +397,15 @@ def test_broker_who_sold_her_to_a_man_stays_a_recruiter():
                       "to a Korean-Chinese man for 4,000 yuan.")
     assert p["recruiter_relation"] == ["other"]
     assert p["recruitment"] == ["voluntary_with_broker"]
+
+
+def test_introduced_not_sold_third_person():
+    text = ("Case 15 Ms. Kang in Jilin Province, born in 1964\n\n"
+            "She came to China in 1997 to find food, crossing the Tumen near Musan. A Korean-Chinese family "
+            "introduced her to a man near Helong. She was not sold, and her husband did not pay anyone. "
+            "They have a son born in 1999.")
+    p = prof(text)
+    assert p["times_sold"] == 0 and p["sales"] == []
+    assert "introduced_marriage" in p["recruitment"]
+    assert "forced_marriage" not in p["exploitation"]
+    assert p["children_in_china"] == 1

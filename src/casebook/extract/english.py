@@ -289,6 +289,8 @@ def focus(sentence: str, ctx: Context, other: bool) -> bool:
     return other
 
 
+_THEY_HAVE = re.compile(r"^\W*they\s+(?:have|had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
+                        r"children|child|boys?|girls?|babies|baby)\b", _F)
 _SUBJECT_HER = re.compile(r"\b(?:me|us|I|we|my|myself)\b", _F)
 
 _EXPLOIT = [
@@ -602,7 +604,8 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                 # "the men who sold my friend": an anchored pattern still needs her to be the patient
                 cues.append(Cue(kind, s, e, status=st, extra={"match": (m.start(), m.end())}))
     her = bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(_her_re(ctx.names).search(sentence))) or (
-        ctx.mode == "named" and bool(ctx.names) and bool(_name_re(ctx.names).search(sentence)))
+        ctx.mode == "named" and bool(ctx.names) and bool(_name_re(ctx.names).search(sentence))) or (
+        ctx.mode == "third" and "birth" in kinds and bool(_THEY_HAVE.search(sentence)))  # "They have a son": she and her husband
     for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low or "amnok" in low) else ():
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
     if ("transit" in kinds) and _ABROAD.search(sentence):

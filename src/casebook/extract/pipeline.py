@@ -406,6 +406,11 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
     after_cross = [k for k in sale_idx if first_cross_idx is not None and k >= first_cross_idx]
     _recruitment(b, sents, after_cross[0] if after_cross else (sale_idx[0] if sale_idx else None), first_cross_idx)
     _dedupe_sales(b)
+    real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
+    if not real_sale and any(e.type == "sale" and e.attributes.get("denied") for e in b.events):
+        # introduced and explicitly not sold: "her husband" alone does not make the marriage forced
+        b.events[:] = [e for e in b.events if not (e.type == "forced_marriage" and e.evidence is not None
+                                                   and _HUSBAND_ONLY.match(e.evidence.quote or ""))]
     if not any(e.type == "forced_marriage" for e in b.events):
         wife = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "marriage"
                      and not e.attributes.get("denied")), None)
@@ -419,6 +424,7 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                 break
 
 
+_HUSBAND_ONLY = re.compile(r"^(?:my|her)\s+(?:Chinese\s+)?[“\"]?husband[”\"]?$", re.I)
 _PAPERS_WORD = re.compile(r"\b(?:hukou|hokou|ID\s+card|identity\s+card|residence\s+permit)\b", re.I)
 _PAPERS_REF = re.compile(r"\b(?:I|she)\s+(?:have|has|had|got|bought)\s+(?:(?P<none>none|no\s+such\s+thing)|"
                          r"(?:a|an)\s+(?P<k>fake|false|forged|real|legal|proper)\s+one)\b", re.I)
