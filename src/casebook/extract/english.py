@@ -51,7 +51,7 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
     S, O, P = _anchors(mode, names)
     NKP = _NK_TOWNS
     # compiled for lower-cased text (case-sensitive matching is much faster than re.I)
-    c = lambda *ps: [re.compile(_lower_pattern(p)) for p in ps]  # noqa: E731
+    c = lambda *ps: [re.compile(_lower_pattern(p)) for p in ps]
     return {
         "sale": c(
             rf"\b{S}\b(?:\s+(?!who\b|whom\b|whose\b|which\b|that\b|wom[ae]n\b|girls?\b|friends?\b|sisters?\b)\w+){{0,4}}?\s+(?:was|were|been|being|got|get|had\s+been)\s+(?:\w+\s+){{0,2}}?"
@@ -65,7 +65,7 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
             rf"\b(?P<t>been\s+paid)\s+for\s+{O}\b",
             rf"\b(?:(?:heard|knew|told\s+me|said|learned)\s+the|{P})\s+(?P<t>price)\s*(?:was|:|of)\s",
             rf"(?:yuan|RMB|元|dollars|won)\s+(?P<t>for\s+{O})\b",
-            rf"\b(?P<t>sold|bought)\s+you\s+(?:to\s+me\s+)?for\b",
+            r"\b(?P<t>sold|bought)\s+you\s+(?:to\s+me\s+)?for\b",
         ),
         "payment": c(
             r"\b(?P<t>paid|gave|give|given|took|handed\s+over|received|got|spent)\b(?P<rcpt>[^.;]{0,50}?)"
@@ -77,14 +77,14 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
             rf"ran\s+across|got\s+across|came\s+across|crossing)\b",
             rf"\b{S}\b[^.;]{{0,40}}?\b(?P<t>went|walked|ran|came|got|waded|swam|crossed|escaped|fled|slipped)\b[^.;]{{0,25}}?"
             rf"\b(?:across|over)\s+(?:the\s+)?(?:frozen\s+)?(?:Tumen|Yalu|Duman|Amnok|river|border|ice)\b",
-            rf"\b(?:they|we)\b[^.;]{{0,30}}?\b(?P<t>crossed|waded|swam)\s+(?:across\s+)?(?:the\s+)?(?:frozen\s+)?"
-            rf"(?:Tumen|Yalu|Duman|Amnok|river|border)\b",
+            r"\b(?:they|we)\b[^.;]{0,30}?\b(?P<t>crossed|waded|swam)\s+(?:across\s+)?(?:the\s+)?(?:frozen\s+)?"
+            r"(?:Tumen|Yalu|Duman|Amnok|river|border)\b",
             rf"\b(?P<t>took|brought|led|guided|carried|helped)\s+{O}\s+(?:\w+\s+){{0,2}}?across\b",
             rf"\b{S}\b[^.;]{{0,40}}?\b(?P<t>escaped|fled|went|came|left|defected|entered|arrived|got|crossed|slipped)\s+"
             rf"(?:\w+\s+){{0,3}}?(?:to|into|in|for)\s+China\b",
             rf"\b{S}\b[^.;]{{0,30}}?\b(?P<t>left)\s+(?:North\s+Korea|the\s+North|home)\b",
             rf"\b(?P<t>brought|took|led|guided|smuggled|carried)\s+{O}\b[^.;]{{0,40}}?\b(?:across|over|into\s+China|to\s+China)\b",
-            rf"\b(?P<t>crossing)\s+(?:of\s+)?(?:the\s+)?(?:river|border|Tumen|Yalu)\b",
+            r"\b(?P<t>crossing)\s+(?:of\s+)?(?:the\s+)?(?:river|border|Tumen|Yalu)\b",
         ),
         "arrest": c(
             rf"\b{S}\b[^.;]{{0,40}}?\b(?:was|were|got|been|being)\s+(?:\w+\s+){{0,2}}?(?P<t>arrested|caught|detained|"
@@ -102,8 +102,8 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
             rf"(?P<t>detention\s+(?:centre|center|facility)|jail|police\s+station|lock-?up)\b",
             rf"\bpolice\b[^.;]{{0,120}}?\b(?:they|he|who|and)\s+(?P<t>took|arrested|caught|picked\s+up|detained|grabbed|found|"
             rf"took\s+away)\s+(?:\w+\s+){{0,2}}?{O}\b",
-            rf"\b(?:all|both|the\s+\w+|two|three|four|five|six|several|some)\s+of\s+us\b[^.;]{{0,40}}?\b(?:were|got)\s+"
-            rf"(?:\w+\s+)?(?P<t>arrested|caught|detained|taken\s+away)\b",
+            r"\b(?:all|both|the\s+\w+|two|three|four|five|six|several|some)\s+of\s+us\b[^.;]{0,40}?\b(?:were|got)\s+"
+            r"(?:\w+\s+)?(?P<t>arrested|caught|detained|taken\s+away)\b",
             rf"\b(?P<t>took|brought|taken|sent)\s+(?:{O}\s+)?(?:\w+\s+){{0,2}}?to\s+(?:a|the)\s+(?:\w+\s+){{0,2}}?"
             rf"(?:police\s+station|detention\s+(?:centre|center|facility)|public\s+security\s+(?:bureau|office))",
             rf"\b{S}\s+(?:\w+\s+){{0,2}}?(?P<t>was\s+never\s+arrested|was\s+never\s+caught|have\s+never\s+been\s+arrested|"
@@ -122,8 +122,8 @@ def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
             rf"\b{S}\b[^.;]{{0,80}}?\band\s+(?:then\s+|later\s+)?(?:was\s+|were\s+)?(?:\w+\s+)?(?P<t>repatriated|deported|"
             rf"sent\s+back\s+to\s+(?:North\s+Korea|the\s+North))\b",
             rf"\b{S}\s+(?:was|were|have|had|has)\s+(?:been\s+)?(?P<t>never\s+(?:been\s+)?(?:repatriated|sent\s+back))",
-            rf"\b(?:after|upon|on)\s+(?:being\s+|I\s+was\s+|she\s+was\s+)?(?P<t>repatriated|deported|sent\s+back)\b",
-            rf"\band\s+(?P<t>never\s+(?:been\s+)?(?:sent\s+back|repatriated|deported))",
+            r"\b(?:after|upon|on)\s+(?:being\s+|I\s+was\s+|she\s+was\s+)?(?P<t>repatriated|deported|sent\s+back)\b",
+            r"\band\s+(?P<t>never\s+(?:been\s+)?(?:sent\s+back|repatriated|deported))",
         ),
         "escape": c(
             rf"\b{S}\b[^.;]{{0,40}}?\b(?P<t>escaped|ran\s+away|fled|got\s+away|ran\s+off)\b",
