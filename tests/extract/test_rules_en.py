@@ -409,3 +409,11 @@ def test_introduced_not_sold_third_person():
     assert "introduced_marriage" in p["recruitment"]
     assert "forced_marriage" not in p["exploitation"]
     assert p["children_in_china"] == 1
+
+
+def test_broker_fee_paid_by_her_side_is_not_a_sale():
+    p = prof(HEADER + "In 2000 a friend of mine knew a broker who could get us across the river. The broker was "
+                      "paid 500 yuan by my friend's aunt. After we crossed, the broker sold me to a man for 4,000 yuan.")
+    assert [s["amount"] for s in p["sales"]] == [4000]
+    assert p["times_sold"] == 1
+    assert "voluntary_with_broker" in p["recruitment"] and "sold_by_acquaintance" not in p["recruitment"]

@@ -231,7 +231,8 @@ _ABROAD = re.compile(r"\b(?:Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanma
 _ALONE = re.compile(r"\b(?:alone|by\s+myself|by\s+herself|on\s+my\s+own|on\s+her\s+own|nobody\s+(?:brought|took|helped)|"
                     r"no\s+one\s+(?:brought|took|helped)|no\s+broker|without\s+(?:a\s+)?(?:broker|guide)|I\s+just\s+went)\b", _F)
 _BROKER_VOLUNTARY = re.compile(
-    r"\b(?:paid|hired|through|with|via|arranged|found|contacted|asked)\s+(?:\w+\s+){0,3}?(?:broker|guide|smuggler)s?\b|"
+    r"\b(?:paid|hired|through|with|via|arranged|found|contacted|asked|knew)\s+(?:\w+\s+){0,3}?(?:broker|guide|smuggler)s?\b|"
+    r"\b(?:broker|guide|smuggler)s?\s+(?:was|were)\s+paid\b|"
     r"\bbroker\s+(?:took|brought|guided|led|helped)\s+(?:me|us|her)\s+(?:across|over|to)\b", _F)
 
 _VIOLENCE = [

@@ -539,6 +539,7 @@ _NOT_SALE_PAYMENT = re.compile(
 
 _SELF_PAYER = re.compile(r"\b(?:I|we|my\s+(?:mother|father|sister|brother|family|cousin|aunt|uncle)|our)\s+(?:\w+\s+){0,2}?"
                          r"(?:paid|gave|give|spent)|브로커(?:한테|에게)|(?:제가|저는|내가|우리\s?돈|북한\s?돈|엄마가|오빠가|언니가)", re.I)
+_PAID_BY_HER_SIDE = re.compile(r"\b(?:was|were|had\s+been)\s+paid\b[^.;]{0,60}?\bby\s+(?:me|us|my|our)\b", re.I)
 _THIRD_PAYER = re.compile(r"남편|남자가|남자는|농민|농부|주인|사장|그\s?집|시댁|쪽에서|시어머니|노총각|할아버지가|"
                           r"\b(?:he|the\s+man|the\s+farmer|my\s+husband|the\s+family|his\s+family|the\s+owner)\b", re.I)
 
@@ -552,6 +553,8 @@ def _payments(s: _Sentence, prev: _Sentence | None = None) -> list[Cue]:
             continue
         if _SELF_PAYER.search(s.text[:c.end]) and not _THIRD_PAYER.search(s.text[:c.end]):
             continue  # her own (or her family's) fee to a broker is not her sale
+        if _PAID_BY_HER_SIDE.search(s.text):
+            continue  # "The broker was paid 500 yuan by my friend's aunt"
         if _NOT_SALE_PAYMENT.search(s.text) or (prev is not None and re.search(
                 r"\b(?:paid|gave)\s+(?:them|him)\b", s.text) and re.search(r"police|raid|arrest", prev.text, re.I)):
             continue
