@@ -60,58 +60,44 @@ def synthetic_text(rng: random.Random, i: int) -> tuple[str, str]:
 
 
 def build(location: str, n: int, seed: int = 7) -> int:
-    """Create the casebook and bulk-insert n testimonies, persons and 3 facts each."""
-    from sqlalchemy import insert
-
+    """Create the casebook and store n testimonies through ``Casebook.add_testimonies`` in
+    batches of 500 (the real import path: FTS indexes, consent, facts, audit entries)."""
+    from casebook.model import ACCEPTED, Consent, Event, Evidence, Person, Record, Testimony
+    from casebook.model import UncertainDate
     from casebook.store import Casebook
-    from casebook.store.schema import consent_grants, facts, persons, testimonies
     from casebook.store.users import Users
 
     rng = random.Random(seed)
     book = Casebook.create(location, PASSPHRASE, actor="bench")
-    now = dt.datetime.now(dt.timezone.utc)
-    batch = 2000
-    with book.engine.begin() as conn:
-        for start in range(0, n, batch):
-            prow, trow, frow, crow = [], [], [], []
-            for i in range(start, min(n, start + batch)):
-                org = ORGS[i % 2]
-                lang, text = synthetic_text(rng, i)
-                prow.append(dict(id=i + 1, pseudonym=f"Survivor {i}", birth_year=rng.randint(1965, 2002),
-                                 birth_year_approximate=False, languages=[lang], organisation=org,
-                                 kind="survivor", created_at=now))
-                trow.append(dict(id=i + 1, person_id=i + 1, told_by="self", language=lang,
-                                 text=text, organisation=org, sha256=f"{i:064x}",
-                                 interview_year=2010 + i % 12, recorded_at=now, provenance={}))
-                crow.append(dict(testimony_id=i + 1, scope="aggregate_statistics",
-                                 granted_on=dt.date(2020, 1, 1)))
-                if i % 10 == 0:
-                    crow.append(dict(testimony_id=i + 1, scope=f"share_with:{ORGS[(i + 1) % 2]}",
-                                     granted_on=dt.date(2020, 1, 1)))
-                for o, (etype, place) in enumerate((("border_crossing", "river-tumen"),
-                                                    ("sale", "cn-jilin-yanbian-yanji"),
-                                                    ("arrest_china", None)), 1):
-                    data = {"type": etype, "date": {"year": 1994 + i % 20}, "place": place,
-                            "place_text": None, "amount": None, "involvements": [],
-                            "attributes": {}, "notes": "", "evidence": {"start": 0, "end": 10,
-                                                                         "quote": text[:10]},
-                            "confidence": 0.9, "status": "accepted"}
-                    frow.append(dict(testimony_id=i + 1, ordinal=o, kind="event", name=etype,
-                                     data=data, status="accepted", confidence=0.9,
-                                     year=1994 + i % 20, place=place, updated_at=now,
-                                     updated_by="bench"))
-            conn.execute(insert(persons), prow)
-            conn.execute(insert(testimonies), trow)
-            conn.execute(insert(consent_grants), crow)
-            conn.execute(insert(facts), frow)
+    batch: list = []
+    for i in range(n):
+        org = ORGS[i % 2]
+        lang, text = synthetic_text(rng, i)
+        scopes = ["aggregate_statistics"]
+        if i % 10 == 0:
+            scopes.append(f"share_with:{ORGS[(i + 1) % 2]}")
+        year = 1994 + i % 20
+        events = [Event(etype, date=UncertainDate(year=year), place=place,
+                        evidence=Evidence.of(text, 0, 10), confidence=0.9, status=ACCEPTED)
+                  for etype, place in (("border_crossing", "river-tumen"),
+                                       ("sale", "cn-jilin-yanbian-yanji"),
+                                       ("arrest_china", None))]
+        testimony = Testimony(text=text, language=lang, organisation=org,
+                              interview_date=UncertainDate(year=2010 + i % 12),
+                              consent=Consent.of(scopes))
+        person = Person(pseudonym=f"Survivor {i}", birth_year=rng.randint(1965, 2002),
+                        languages=[lang], organisation=org)
+        batch.append((testimony, person, Record(events=events, language=lang)))
+        if len(batch) == 500:
+            book.add_testimonies(batch)
+            batch = []
+    if batch:
+        book.add_testimonies(batch)
     if book.dialect == "postgresql":
-        from sqlalchemy import text
+        from sqlalchemy import text as sql
 
         with book.engine.begin() as conn:
-            for table in ("persons", "testimonies", "facts", "consent_grants"):
-                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                  f"(SELECT max(id) FROM {table}))"))
-            conn.execute(text("ANALYZE"))
+            conn.execute(sql("ANALYZE"))
     Users(book).add("bench-reviewer", PASSWORD, ORGS[0], "reviewer", create_organisation=True)
     Users(book).add_organisation(ORGS[1])
     book.close()

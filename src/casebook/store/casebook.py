@@ -460,6 +460,44 @@ class Casebook:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         return removed
 
+    def search_where(self, query: str, where: Any, limit: int = 30) -> list[SearchHit]:
+        """Full-text search restricted to testimonies matching ``where`` (a SQL condition on
+        ``testimonies``, e.g. the web user's visibility), newest first, audited like
+        :meth:`search`.
+
+        Candidates come from the index newest first in growing batches and are checked against
+        ``where`` in SQL, so a user who may see few of the matches still gets every one of them;
+        text is read (for snippets) only for the hits returned.
+        """
+        from sqlalchemy import bindparam
+
+        from casebook.store.search import _postgres_ids, _sqlite_ids, snippet, terms_of
+
+        terms = terms_of(query)
+        candidates = _sqlite_ids if self.dialect == "sqlite" else _postgres_ids
+        keep_q = select(testimonies.c.id).where(
+            testimonies.c.id.in_(bindparam("ids", expanding=True)), where)
+        with self.engine.begin() as conn:
+            fetch, kept = limit * 4, []
+            while True:
+                ids = candidates(conn, terms, fetch)
+                allowed = set(conn.execute(keep_q, {"ids": ids}).scalars()) if ids else set()
+                kept = [i for i in ids if i in allowed][:limit]
+                if len(kept) >= limit or len(ids) < fetch:
+                    break
+                fetch *= 4
+            rows = conn.execute(
+                select(testimonies.c.id, testimonies.c.person_id, testimonies.c.language,
+                       testimonies.c.text, persons.c.pseudonym)
+                .select_from(testimonies.outerjoin(persons, persons.c.id == testimonies.c.person_id))
+                .where(testimonies.c.id.in_(bindparam("ids", expanding=True))),
+                {"ids": kept}).all() if kept else []
+            by_id = {r.id: r for r in rows}
+            hits = [SearchHit(i, by_id[i].person_id, by_id[i].pseudonym, by_id[i].language,
+                              snippet(by_id[i].text, terms)) for i in kept if i in by_id]
+            self._audit(conn, "search", None, {"results": len(hits)})
+        return hits
+
 
 # -- row ↔ dataclass --------------------------------------------------------------------------
 def _Int():  # noqa: N802 - a type used inside SQL casts

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import ColumnElement, and_, exists, func, select
 
 from casebook.errors import InvalidInput
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact, Person
@@ -153,10 +153,10 @@ class PersonPage:
 
 def person_page(ctx: Ctx, person_id: int) -> PersonPage:
     """A survivor's record: her visible testimonies, attributes and journey, without text."""
-    person_access(ctx.book, ctx.user, person_id)
-    person = ctx.book.get_person(person_id)
     rows = testimony_rows(ctx, person_id=person_id, limit=1000)
-    page = PersonPage(person, rows)
+    if not rows:  # a visible testimony already proves access; else the full check
+        person_access(ctx.book, ctx.user, person_id)
+    page = PersonPage(ctx.book.get_person(person_id), rows)
     ids = [r.id for r in rows]
     if not ids:
         return page
@@ -194,9 +194,6 @@ def visible_persons(ctx: Ctx, limit: int = 50, offset: int = 0) -> list[Person]:
 
 
 # -- search ------------------------------------------------------------------------------------
-SEARCH_OVERFETCH = 10  # candidates fetched per result shown, before visibility and filters
-
-
 @dataclass
 class Filters:
     event_type: str | None = None
@@ -209,10 +206,11 @@ class Filters:
         return any(v not in (None, "") for v in self.__dict__.values())
 
 
-def _filter_query(ctx: Ctx, f: Filters):
-    q = select(testimonies.c.id).where(visible_clause(ctx.user))
+def _filter_condition(ctx: Ctx, f: Filters) -> ColumnElement[bool]:
+    """The user's visibility and the filters, as one SQL condition on ``testimonies``."""
+    cond = [visible_clause(ctx.user)]
     if f.language:
-        q = q.where(testimonies.c.language == f.language)
+        cond.append(testimonies.c.language == f.language)
     conds = []
     if f.event_type:
         conds += [facts.c.kind == "event", facts.c.name == f.event_type]
@@ -224,9 +222,9 @@ def _filter_query(ctx: Ctx, f: Filters):
     if f.year_to is not None:
         conds.append(facts.c.year <= f.year_to)
     if conds:
-        q = q.where(testimonies.c.id.in_(
+        cond.append(testimonies.c.id.in_(
             select(facts.c.testimony_id).where(and_(*conds), facts.c.status != REJECTED)))
-    return q
+    return and_(*cond)
 
 
 def search(ctx: Ctx, query: str, filters: Filters, limit: int = 30) -> tuple[list[SearchHit], list[Row]]:
@@ -236,20 +234,15 @@ def search(ctx: Ctx, query: str, filters: Filters, limit: int = 30) -> tuple[lis
         raise InvalidInput("year: 'from' is after 'to'")
     query = (query or "").strip()
     if query:
-        # Full-text candidates first (newest first), then visibility and filters on those ids
-        # only: never a list of every visible id. The store audits the search itself.
-        hits = ctx.book.search(query, limit=limit * SEARCH_OVERFETCH)
-        if not hits:
-            return [], []
-        with ctx.book.engine.connect() as conn:
-            keep = {r[0] for r in conn.execute(_filter_query(ctx, filters).where(
-                testimonies.c.id.in_([h.testimony_id for h in hits])))}
-        return [h for h in hits if h.testimony_id in keep][:limit], []
+        # Visibility and filters go into the SQL that checks the full-text candidates (newest
+        # first), and text is read only for the hits shown. The store audits the search.
+        return ctx.book.search_where(query, _filter_condition(ctx, filters), limit=limit), []
     if not filters.active():
         return [], []
     with ctx.book.engine.connect() as conn:
         ids = [r[0] for r in conn.execute(
-            _filter_query(ctx, filters).order_by(testimonies.c.id.desc()).limit(limit))]
+            select(testimonies.c.id).where(_filter_condition(ctx, filters))
+            .order_by(testimonies.c.id.desc()).limit(limit))]
     return [], testimony_rows(ctx, ids=ids, limit=limit)
 
 

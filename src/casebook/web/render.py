@@ -23,7 +23,8 @@ def environment() -> Environment:
                       autoescape=select_autoescape(["html", "svg"]),
                       extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
-    env.globals.update(date_label=i18n.date_label, vlabel=vocab_label)
+    env.globals.update(date_label=i18n.date_label, vlabel=vocab_label,
+                       select_options=select_options)
     env.filters["snippet"] = snippet_html
     return env
 
@@ -40,10 +41,28 @@ def vocab_label(vocabulary: str, code: str | None, lang: str | None = None) -> s
         return code
 
 
+MARKED = re.compile(r"⟦(.*?)⟧")
+
+
 def snippet_html(text: str) -> Markup:
     """A search snippet whose matches (⟦…⟧) become <mark>, everything else escaped."""
-    out = escape(text)
-    return Markup(re.sub(r"⟦(.*?)⟧", r"<mark>\1</mark>", str(out)))
+    return Markup(MARKED.sub(lambda m: "<mark>" + m.group(1) + "</mark>", str(escape(text))))
+
+
+@functools.lru_cache(maxsize=32)
+def _options_html(items: tuple[tuple[str, str], ...]) -> str:
+    return "".join(f'<option value="{escape(code)}">{escape(label)}</option>'
+                   for code, label in items)
+
+
+def select_options(items: list[tuple[str, str]], selected: str | None = None) -> Markup:
+    """``<option>`` elements for (value, label) pairs: the vocabulary and gazetteer lists are
+    long, so their escaped HTML is built once per language and only the selection is marked."""
+    html = _options_html(tuple(items))
+    if selected:
+        plain = f'<option value="{escape(selected)}">'
+        html = html.replace(plain, plain[:-1] + " selected>", 1)
+    return Markup(html)
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
