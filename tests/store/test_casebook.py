@@ -122,3 +122,17 @@ def test_metadata_round_trip(book):
     book.set_meta("privacy_budget", {"spent": 0.5})
     assert book.get_meta("privacy_budget") == {"spent": 0.5}
     assert book.get_meta("missing", 7) == 7
+
+
+def test_search_finds_old_testimonies_beyond_the_recent_window(book, monkeypatch):
+    """PostgreSQL answers frequent terms from the newest testimonies, rare ones from indexes."""
+    from casebook.store import search as search_module
+
+    monkeypatch.setattr(search_module, "RECENT_WINDOW", 1)
+    old_ko, _ = _add(book, KO, name="Ms. Kim")
+    old_en, _ = _add(book, EN)
+    for n in range(3):
+        _add(book, f"Unrelated testimony number {n} about Dandong.", name=f"P{n}")
+    assert [h.testimony_id for h in book.search("연길")] == [old_ko]
+    assert [h.testimony_id for h in book.search("Yanji farmer")] == [old_en]
+    assert len(book.search("Dandong", limit=2)) == 2

@@ -56,12 +56,38 @@ def _sqlite_ids(conn: Connection, terms: list[str], limit: int) -> list[int]:
     return [r[0] for r in conn.execute(text(sql), {**params, "limit": limit})]
 
 
+RECENT_WINDOW = 2000
+WORD = re.compile(r"^\w+$")
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _postgres_ids(conn: Connection, terms: list[str], limit: int) -> list[int]:
-    where = " AND ".join(f"text ILIKE :t{i}" for i in range(len(terms)))
-    params = {f"t{i}": "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-              for i, t in enumerate(terms)}
-    sql = f"SELECT id FROM testimonies WHERE {where} ORDER BY id DESC LIMIT :limit"
-    return [r[0] for r in conn.execute(text(sql), {**params, "limit": limit})]
+    """Newest matches first, without letting one kind of term make every search slow.
+
+    Frequent terms are answered from the newest testimonies alone; rare ones from the indexes
+    (``pg_trgm`` for three characters or more, a word index for shorter Korean words).
+    """
+    params: dict[str, object] = {f"t{i}": _like(t) for i, t in enumerate(terms)}
+    like = " AND ".join(f"text ILIKE :t{i}" for i in range(len(terms)))
+    recent = conn.execute(text(
+        f"SELECT id FROM (SELECT id, text FROM testimonies ORDER BY id DESC LIMIT :window) r "
+        f"WHERE {like} ORDER BY id DESC LIMIT :limit"),
+        {**params, "window": RECENT_WINDOW, "limit": limit}).scalars().all()
+    if len(recent) >= limit:
+        return list(recent)
+    short = [t for t in terms if len(t) < 3]
+    where = like
+    if short and all(WORD.match(t) for t in short):
+        # word-prefix search on the tsvector index; the ILIKE keeps substring semantics
+        params["words"] = " & ".join(f"{t}:*" for t in short)
+        where = f"to_tsvector('simple', text) @@ to_tsquery('simple', :words) AND {like}"
+    rows = conn.execute(text(
+        f"WITH m AS MATERIALIZED (SELECT id FROM testimonies WHERE {where}) "
+        f"SELECT id FROM m ORDER BY id DESC LIMIT :limit"), {**params, "limit": limit})
+    return list(rows.scalars().all())
 
 
 def snippet(body: str, terms: list[str], radius: int = SNIPPET_RADIUS) -> str:
