@@ -417,3 +417,16 @@ def test_broker_fee_paid_by_her_side_is_not_a_sale():
     assert [s["amount"] for s in p["sales"]] == [4000]
     assert p["times_sold"] == 1
     assert "voluntary_with_broker" in p["recruitment"] and "sold_by_acquaintance" not in p["recruitment"]
+
+
+def test_third_person_patterns_do_not_depend_on_the_name():
+    from casebook.extract import english
+
+    english._patterns.cache_clear()
+    for name in ("Bae", "Chun"):
+        text = (f"Case 2 Ms. {name} in Jilin Province, born in 1970\n\n"
+                f"Ms. {name} crossed the Tumen in 1998. A broker sold Ms. {name} to a farmer for 3,000 yuan. "
+                f"{name} was arrested in 2001 and sent back to North Korea.")
+        p = prof(text)
+        assert p["times_sold"] == 1 and p["arrested_in_china"] == 1 and p["repatriated"] == 1
+    assert english._patterns.cache_info().currsize <= 3  # one compiled set per narration mode

@@ -36,11 +36,7 @@ app = typer.Typer(
 )
 
 for _module in COMMAND_MODULES:
-    try:
-        importlib.import_module(_module).register(app)
-    except ModuleNotFoundError as exc:  # an area not built into this checkout yet
-        if exc.name != _module:
-            raise
+    importlib.import_module(_module).register(app)
 
 err_console = Console(stderr=True)
 

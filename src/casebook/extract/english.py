@@ -16,19 +16,34 @@ from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
 _F = re.I
 
 
-@lru_cache(maxsize=64)
-def _anchors(mode: str, names: tuple[str, ...]) -> tuple[str, str, str]:
+# her name in a third-person account is replaced, in the lower-cased sentence the patterns read,
+# by this letter repeated (same length, so offsets stay exact): the patterns compile once per mode
+NAME_MARK = "ǂ"
+_NAME_ALT = NAME_MARK + "+"
+
+
+@lru_cache(maxsize=8)
+def _anchors(mode: str) -> tuple[str, str, str]:
     """Regex fragments for her as subject, as object, and as possessor."""
-    name_alt = "|".join(re.escape(n) for n in names if n)
     if mode == "third":
-        subj = r"(?:I|we|she" + (f"|{name_alt}" if name_alt else "") + r")"
-        obj = r"(?:me|us|her" + (f"|{name_alt}" if name_alt else "") + r")"
-        poss = r"(?:my|our|her" + (f"|{name_alt}[’']s" if name_alt else "") + r")"
-    elif mode == "named" and name_alt:  # another woman is "she" here: only her name points at her
-        subj, obj, poss = rf"(?:I|we|{name_alt})", rf"(?:me|us|{name_alt})", rf"(?:my|our|{name_alt}[’']s)"
+        subj, obj, poss = rf"(?:I|we|she|{_NAME_ALT})", rf"(?:me|us|her|{_NAME_ALT})", rf"(?:my|our|her|{_NAME_ALT}[’']s)"
+    elif mode == "named":  # another woman is "she" here: only her name points at her
+        subj, obj, poss = rf"(?:I|we|{_NAME_ALT})", rf"(?:me|us|{_NAME_ALT})", rf"(?:my|our|{_NAME_ALT}[’']s)"
     else:
         subj, obj, poss = r"(?:I|we)", r"(?:me|us)", r"(?:my|our)"
     return subj, obj, poss
+
+
+@lru_cache(maxsize=64)
+def _mark_re(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n.lower()) for n in sorted(names, key=len, reverse=True)) + r")\b")
+
+
+def _mark_names(low: str, names: tuple[str, ...]) -> str:
+    """``low`` with her name(s) replaced by :data:`NAME_MARK` letters of the same length."""
+    if not names:
+        return low
+    return _mark_re(names).sub(lambda m: NAME_MARK * len(m.group()), low)
 
 
 _OTHER_SUBJ = re.compile(
@@ -46,9 +61,9 @@ def _nk_towns() -> str:
 _NK_TOWNS = _nk_towns()
 
 
-@lru_cache(maxsize=64)
-def _patterns(mode: str, names: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
-    S, O, P = _anchors(mode, names)
+@lru_cache(maxsize=8)
+def _patterns(mode: str) -> dict[str, list[re.Pattern]]:
+    S, O, P = _anchors(mode)
     NKP = _NK_TOWNS
     # compiled for lower-cased text (case-sensitive matching is much faster than re.I)
     c = lambda *ps: [re.compile(_lower_pattern(p)) for p in ps]
@@ -587,9 +602,11 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     cues: list[Cue] = []
     low = sentence.lower()
     kinds = _kinds(low)
-    pats = _patterns(ctx.mode, ctx.names if ctx.mode == "third" else ())
+    pats = _patterns(ctx.mode)
     # the patterns are compiled for lower-cased text; offsets agree unless a letter changes length
     text = low if len(low) == len(sentence) else sentence
+    if ctx.mode in ("third", "named") and ctx.names and text is low:
+        text = low = _mark_names(low, ctx.names)
     for kind, rxs in pats.items():
         if kind not in kinds:
             continue

@@ -1,4 +1,4 @@
-"""Matching encoded records: Dice scores between two .clk files, one-to-one, overlap table.
+"""Matching encoded records: similarity scores between two .clk files, one-to-one, overlap table.
 
 Every filter of one file is compared with every filter of the other (vectorised popcounts:
 about 25 million comparisons take a few seconds), pairs at or above the threshold are kept,
@@ -7,6 +7,18 @@ turns them into matches: within one organisation's list a woman appears once, af
 deduplication. With three or more lists, matches are joined across lists and each joined group
 gives one capture history; the counts of histories are the overlap table that
 ``casebook estimate mse`` reads (one 0/1 column per list, then ``count``).
+
+The default score is *missing-tolerant*, not plain Dice. A field that one testimony omits sets
+bits in one filter only; Dice (2·shared / (|A| + |B|)) counts those bits against the pair,
+whereas the plaintext Fellegi–Sunter model treats a missing field as neutral. The tolerant
+score divides the shared bits by a mix of the smaller and the mean filter size::
+
+    score = shared / ((1 - w)·min(|A|, |B|) + w·(|A| + |B|) / 2)
+
+so the extra bits of the fuller filter count only with weight ``w`` (``w = 1`` is Dice,
+``w = 0`` the overlap coefficient). It uses nothing but the bits Dice already uses, so it
+reveals nothing more; ``w`` and the default threshold were tuned on a synthetic tuning sample
+separate from the evaluation sample (docs/benchmarks/linkage.md).
 """
 
 from __future__ import annotations
@@ -25,6 +37,12 @@ import numpy as np
 
 from casebook.errors import InvalidInput
 from casebook.linkage.encode import FORMAT, VERSION
+
+# Weight of the fuller filter's extra bits in the tolerant score, and the default threshold,
+# both tuned on a synthetic tuning sample (bench/linkage_encoded.py; not the evaluation sample).
+TOLERANT_EXTRA_WEIGHT = 0.3
+DEFAULT_THRESHOLD = 0.8
+SIMILARITIES = {"tolerant": TOLERANT_EXTRA_WEIGHT, "dice": 1.0}
 
 
 @dataclass
@@ -87,18 +105,26 @@ def _as_words(filters: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(filters).view(np.uint64)
 
 
-def dice_pairs(left: np.ndarray, right: np.ndarray, threshold: float, chunk: int = 64
-               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(i, j, score) for every pair with Dice ≥ threshold; filters are packed uint8 rows."""
+def score_pairs(left: np.ndarray, right: np.ndarray, threshold: float,
+                extra_weight: float = TOLERANT_EXTRA_WEIGHT, chunk: int = 64
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, score) for every pair scoring ≥ threshold; filters are packed uint8 rows.
+
+    ``extra_weight`` is how much the fuller filter's extra bits count against a pair:
+    1 gives Dice, the default tolerates fields missing on one side (see the module doc).
+    """
+    if not 0.0 <= extra_weight <= 1.0:
+        raise InvalidInput(f"extra_weight must be between 0 and 1, not {extra_weight}")
     a, b = _as_words(left), _as_words(right)
     count_a, count_b = _popcount(a), _popcount(b)
     out_i, out_j, out_s = [], [], []
     for start in range(0, len(a), chunk):
         block = a[start:start + chunk]
         inter = _popcount(block[:, None, :] & b[None, :, :])
-        total = count_a[start:start + chunk, None] + count_b[None, :]
+        ca, cb = count_a[start:start + chunk, None], count_b[None, :]
+        total = (1.0 - extra_weight) * np.minimum(ca, cb) + extra_weight * (ca + cb) / 2.0
         with np.errstate(divide="ignore", invalid="ignore"):
-            score = np.where(total > 0, 2.0 * inter / total, 0.0)
+            score = np.where(total > 0, inter / total, 0.0)
         i, j = np.nonzero(score >= threshold)
         out_i.append(i + start)
         out_j.append(j)
@@ -106,6 +132,12 @@ def dice_pairs(left: np.ndarray, right: np.ndarray, threshold: float, chunk: int
     if not out_i:
         return np.array([], int), np.array([], int), np.array([], float)
     return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
+
+
+def dice_pairs(left: np.ndarray, right: np.ndarray, threshold: float, chunk: int = 64
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, Dice) for every pair with Dice ≥ threshold; filters are packed uint8 rows."""
+    return score_pairs(left, right, threshold, 1.0, chunk)
 
 
 def one_to_one(i: np.ndarray, j: np.ndarray, score: np.ndarray
@@ -123,8 +155,15 @@ def one_to_one(i: np.ndarray, j: np.ndarray, score: np.ndarray
     return i[keep_arr], j[keep_arr], score[keep_arr]
 
 
-def match_files(files: Sequence[ClkFile], threshold: float = 0.8) -> list[Match]:
-    """One-to-one matches between every two of the files, best first."""
+def match_files(files: Sequence[ClkFile], threshold: float = DEFAULT_THRESHOLD,
+                similarity: str = "tolerant") -> list[Match]:
+    """One-to-one matches between every two of the files, best first.
+
+    ``similarity`` is ``tolerant`` (missing fields do not count against a pair; the default)
+    or ``dice``; each has its own best threshold (docs/benchmarks/linkage.md).
+    """
+    if similarity not in SIMILARITIES:
+        raise InvalidInput(f"similarity must be one of {', '.join(SIMILARITIES)}, not {similarity!r}")
     if len(files) < 2:
         raise InvalidInput("matching needs at least two .clk files")
     if len({f.label for f in files}) != len(files):
@@ -136,7 +175,8 @@ def match_files(files: Sequence[ClkFile], threshold: float = 0.8) -> list[Match]
         check_compatible(a, b)
         if not len(a.ids) or not len(b.ids):
             continue
-        i, j, s = one_to_one(*dice_pairs(a.filters, b.filters, threshold))
+        i, j, s = one_to_one(*score_pairs(a.filters, b.filters, threshold,
+                                          SIMILARITIES[similarity]))
         matches += [Match(a.label, a.ids[x], b.label, b.ids[y], float(v))
                     for x, y, v in zip(i, j, s)]
     matches.sort(key=lambda m: (-m.score, m.left_list, m.left, m.right_list, m.right))
@@ -181,11 +221,12 @@ def overlap_csv(files: Sequence[ClkFile], matches: Sequence[Match]) -> str:
 def matches_csv(matches: Sequence[Match]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["left_list", "left_id", "right_list", "right_id", "dice"])
+    writer.writerow(["left_list", "left_id", "right_list", "right_id", "score"])
     for m in matches:
         writer.writerow([m.left_list, m.left, m.right_list, m.right, f"{m.score:.4f}"])
     return buffer.getvalue()
 
 
-__all__ = ["ClkFile", "Match", "check_compatible", "dice_pairs", "match_files", "matches_csv",
-           "one_to_one", "overlap_csv", "overlap_table", "read_clk"]
+__all__ = ["DEFAULT_THRESHOLD", "SIMILARITIES", "TOLERANT_EXTRA_WEIGHT", "ClkFile", "Match",
+           "check_compatible", "dice_pairs", "match_files", "matches_csv", "one_to_one",
+           "overlap_csv", "overlap_table", "read_clk", "score_pairs"]

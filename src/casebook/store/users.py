@@ -18,12 +18,13 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from casebook.errors import AlreadyExists, InvalidInput, NotFound, PermissionDenied
 from casebook.store import audit as audit_log
-from casebook.store.schema import organisations, testimonies, testimony_restrictions, users
+from casebook.store.schema import meta, organisations, testimonies, testimony_restrictions, users
 
 ROLES = ("documenter", "reviewer", "analyst", "admin")
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD_CHARS = 10
+TOTP_SETUP = dt.timedelta(minutes=15)  # how long a set-up may wait for its first code
 
 
 def _hasher() -> PasswordHasher:
@@ -208,8 +209,31 @@ class Users:
     def set_totp(self, user_id: int, secret: str | None, actor: str | None = None) -> None:
         with self.engine.begin() as conn:
             conn.execute(update(users).where(users.c.id == user_id).values(totp_secret=secret))
+            conn.execute(delete(meta).where(meta.c.key == _pending_key(user_id)))
             self._audit(conn, "set_totp", f"user:{user_id}", {"enabled": secret is not None},
                         actor)
+
+    def start_totp_setup(self, user_id: int, actor: str | None = None) -> str:
+        """A fresh TOTP secret waiting for the user's first code. Kept in the encrypted store
+        (not in a server process, so every web worker sees it) for ``TOTP_SETUP`` at most."""
+        import pyotp
+
+        secret = pyotp.random_base32()
+        with self.engine.begin() as conn:
+            conn.execute(delete(meta).where(meta.c.key == _pending_key(user_id)))
+            conn.execute(insert(meta).values(key=_pending_key(user_id), value={
+                "secret": secret, "at": _now().isoformat()}))
+            self._audit(conn, "start_totp_setup", f"user:{user_id}", None, actor)
+        return secret
+
+    def pending_totp(self, user_id: int) -> str | None:
+        """The secret of a TOTP set-up in progress, or None (none, or older than TOTP_SETUP)."""
+        with self.engine.connect() as conn:
+            value = conn.execute(select(meta.c.value).where(
+                meta.c.key == _pending_key(user_id))).scalar()
+        if not value or _now() - dt.datetime.fromisoformat(value["at"]) > TOTP_SETUP:
+            return None
+        return str(value["secret"])
 
     def totp_secret(self, user_id: int) -> str | None:
         with self.engine.connect() as conn:
@@ -302,6 +326,10 @@ class Users:
         with self.engine.connect() as conn:
             return [r[0] for r in conn.execute(select(testimony_restrictions.c.user_id).where(
                 testimony_restrictions.c.testimony_id == testimony_id))]
+
+
+def _pending_key(user_id: int) -> str:
+    return f"users.totp_setup:{user_id}"
 
 
 def check_password(password: str) -> None:

@@ -14,18 +14,12 @@ from casebook.web.render import render
 router = APIRouter(include_in_schema=False)
 
 
-def _pending(request: Request) -> dict[int, str]:
-    # A TOTP secret being set up lives in server memory only until it is confirmed.
-    store = getattr(request.app.state, "pending_totp", None)
-    if store is None:
-        store = request.app.state.pending_totp = {}
-    return store
-
-
 def _page(ctx: Ctx, error: str | None = None, status_code: int = 200, note: str | None = None):
     import pyotp
 
-    secret = _pending(ctx.request).get(ctx.user.id)
+    # A TOTP secret being set up waits in the encrypted store (any worker process may answer
+    # the confirmation), never in a cookie.
+    secret = None if ctx.user.totp_enabled else Users(ctx.book).pending_totp(ctx.user.id)
     uri = (pyotp.TOTP(secret).provisioning_uri(name=ctx.user.username, issuer_name="Casebook")
            if secret else None)
     return render(ctx.request, "account.html", status_code=status_code, pending=secret,
@@ -43,20 +37,19 @@ async def totp(request: Request, ctx: Ctx = Depends(get_ctx)):
 
     form = await request.form()
     action = str(form.get("action", ""))
-    pending = _pending(request)
     from starlette.concurrency import run_in_threadpool
 
-    if action == "start":
-        pending[ctx.user.id] = pyotp.random_base32()
+    users = Users(ctx.book)
+    if action == "start" and not ctx.user.totp_enabled:
+        await run_in_threadpool(users.start_totp_setup, ctx.user.id, ctx.user.username)
         return await run_in_threadpool(_page, ctx)
-    if action == "confirm":
-        secret = pending.get(ctx.user.id)
+    if action == "confirm" and not ctx.user.totp_enabled:
+        secret = await run_in_threadpool(users.pending_totp, ctx.user.id)
         if not secret or not pyotp.TOTP(secret).verify(str(form.get("code", "")).strip(),
                                                        valid_window=1):
             return await run_in_threadpool(_page, ctx, i18n.gettext("The code does not match."),
                                            400)
-        await run_in_threadpool(Users(ctx.book).set_totp, ctx.user.id, secret, ctx.user.username)
-        pending.pop(ctx.user.id, None)
+        await run_in_threadpool(users.set_totp, ctx.user.id, secret, ctx.user.username)
         return RedirectResponse("/account?note=totp_on", status_code=303)
     if action == "disable":
         try:
