@@ -36,7 +36,8 @@ def _anchors(mode: str) -> tuple[str, str, str]:
 
 @lru_cache(maxsize=64)
 def _mark_re(names: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(n.lower()) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    return re.compile(r"\b(?:(?:ms|mrs|miss|madam)\.?\s+)?(?:"
+                      + "|".join(re.escape(n.lower()) for n in sorted(names, key=len, reverse=True)) + r")\b")
 
 
 def _mark_names(low: str, names: tuple[str, ...]) -> str:
