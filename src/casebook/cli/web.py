@@ -24,29 +24,50 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     idle_minutes: Annotated[int, typer.Option(help="Log users out after this much inactivity.")] = 30,
     https: Annotated[bool, typer.Option(help="Behind TLS: Secure cookies and HSTS.")] = False,
+    workers: Annotated[int, typer.Option(
+        min=1, help="Worker processes (about one per CPU core); each opens the casebook.")] = 1,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Serve the web application on the casebook (SQLCipher file or PostgreSQL).
 
-    Example: CASEBOOK_DB=team.db casebook serve --port 8000
+    Example: CASEBOOK_DB=team.db casebook serve --port 8000 --workers 2
     """
     import uvicorn
 
+    from casebook.cli.common import passphrase as read_passphrase, require_db
+    from casebook.store import Casebook
     from casebook.store.users import Users
     from casebook.web import create_app
+    from casebook.web.app import prepare_secrets
 
-    book = open_casebook(db, passphrase_file)
-    book.actor = "web"
+    location = require_db(db)
+    secret_words = read_passphrase(location, passphrase_file)
+    book = Casebook.open(location, secret_words, actor="web")
     if host not in ("127.0.0.1", "localhost", "::1"):
         console.print(f"[yellow]warning:[/] serving on {host}: other machines can reach this "
                       "casebook. Put it behind TLS (--https) and a firewall.")
     if Users(book).count() == 0:
         console.print("[yellow]No users yet:[/] create one with `casebook user add`.")
-    app = create_app(book, idle_minutes=idle_minutes, https=https)
+    prepare_secrets(book)
     console.print(f"Casebook at [bold]http://{host}:{port}/[/] (Ctrl-C to stop)")
     # access_log off: request paths (search words) must not reach logs in plaintext.
-    uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning",
-                server_header=False)
+    options = dict(host=host, port=port, access_log=False, log_level="warning",
+                   server_header=False)
+    if workers == 1:
+        uvicorn.run(create_app(book, idle_minutes=idle_minutes, https=https), **options)
+        return
+    book.close()
+    # Workers are new processes that open the casebook themselves (casebook.web.app.
+    # app_from_environment); they inherit this process's environment, in memory only.
+    os.environ["CASEBOOK_DB"] = location
+    if secret_words and passphrase_file is None:
+        os.environ["CASEBOOK_PASSPHRASE"] = secret_words
+    elif passphrase_file is not None:
+        os.environ["CASEBOOK_PASSPHRASE_FILE"] = str(passphrase_file)
+    os.environ["CASEBOOK_WEB_IDLE_MINUTES"] = str(idle_minutes)
+    os.environ["CASEBOOK_WEB_HTTPS"] = "1" if https else "0"
+    uvicorn.run("casebook.web.app:app_from_environment", factory=True, workers=workers,
+                **options)
 
 
 def _password(from_env: str | None) -> str:

@@ -40,6 +40,9 @@ DEFAULT_IDLE_MINUTES = 30
 SESSION_MAX_AGE = 12 * 3600  # absolute limit, whatever the activity
 
 
+SECRET_KEYS = ("web.session_secret", "web.csrf_secret")
+
+
 def secret(book: Casebook, key: str) -> str:
     """A signing secret kept in the encrypted store; created on first use."""
     value = book.get_meta(key)
@@ -47,6 +50,39 @@ def secret(book: Casebook, key: str) -> str:
         value = secrets.token_urlsafe(48)
         book.set_meta(key, value)
     return str(value)
+
+
+def prepare_secrets(book: Casebook) -> None:
+    """Create the signing secrets before worker processes start, so they all read the same."""
+    for key in SECRET_KEYS:
+        secret(book, key)
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``casebook serve --workers N`` (a uvicorn factory).
+
+    Each worker opens the casebook itself: location from ``CASEBOOK_DB``, passphrase from
+    ``CASEBOOK_PASSPHRASE_FILE`` or ``CASEBOOK_PASSPHRASE`` (the serving process puts a typed
+    passphrase into its own environment, which only its workers inherit; never a file). The
+    session and CSRF secrets come from the casebook, so a cookie signed by one worker is
+    valid in all of them.
+    """
+    import os
+
+    location = os.environ.get("CASEBOOK_DB", "")
+    if not location:
+        raise InvalidInput("CASEBOOK_DB is not set for the web worker")
+    passphrase = None
+    path = os.environ.get("CASEBOOK_PASSPHRASE_FILE")
+    if path:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        passphrase = lines[0] if lines else None
+    passphrase = passphrase or os.environ.get("CASEBOOK_PASSPHRASE")
+    book = Casebook.open(location, passphrase, actor="web")
+    os.environ.pop("CASEBOOK_PASSPHRASE", None)  # this worker needs it no more
+    return create_app(book, idle_minutes=int(os.environ.get("CASEBOOK_WEB_IDLE_MINUTES",
+                                                             DEFAULT_IDLE_MINUTES)),
+                      https=os.environ.get("CASEBOOK_WEB_HTTPS") == "1")
 
 
 class Language:
@@ -79,7 +115,7 @@ def create_app(book: Casebook, *, idle_minutes: int = DEFAULT_IDLE_MINUTES,
                   dependencies=[Depends(csrf_guard)])
     configure_csrf(https, SESSION_MAX_AGE)
     app.state.book = book
-    app.state.csrf_secret = secret(book, "web.csrf_secret")
+    app.state.csrf_secret = secret(book, SECRET_KEYS[1])
     app.state.idle_seconds = idle_minutes * 60
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for name in VIEW_MODULES:
@@ -89,7 +125,7 @@ def create_app(book: Casebook, *, idle_minutes: int = DEFAULT_IDLE_MINUTES,
     app.include_router(api_router)
     _errors(app)
     app.add_middleware(Language)
-    app.add_middleware(SessionMiddleware, secret_key=secret(book, "web.session_secret"),
+    app.add_middleware(SessionMiddleware, secret_key=secret(book, SECRET_KEYS[0]),
                        session_cookie=SESSION_COOKIE, max_age=SESSION_MAX_AGE, same_site="lax",
                        https_only=https)
     app.add_middleware(BodyLimit)
