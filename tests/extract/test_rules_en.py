@@ -430,3 +430,18 @@ def test_third_person_patterns_do_not_depend_on_the_name():
         p = prof(text)
         assert p["times_sold"] == 1 and p["arrested_in_china"] == 1 and p["repatriated"] == 1
     assert english._patterns.cache_info().currsize <= 3  # one compiled set per narration mode
+
+
+@pytest.mark.parametrize("header,province", [
+    ("Case 7: Ms. Kim (Heilongjiang Province, born 1975)", "Heilongjiang"),
+    ("Case 7 Ms. Kim in Yanji, Jilin Province, born in 1975", "Jilin"),
+    ("Case 7 Ms. Kim from Hoeryong, North Hamgyong Province, born in 1975", None),
+    ("Case 3 Ms. Lee, interviewed in Seoul, born 1980", None),
+])
+def test_header_province_variants(header, province):
+    assert prof(header + "\n\nI crossed the Tumen in 1999.")["province_china"] == province
+
+
+def test_hukou_got_and_bought():
+    assert prof(HEADER + "I crossed the Tumen in 1999. In 2006 I was able to get a hukou.")["hukou_or_id"] == "obtained"
+    assert prof(HEADER + "I crossed the Tumen in 1999. I managed to buy a hukou.")["hukou_or_id"] == "fake"

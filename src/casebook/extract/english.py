@@ -393,7 +393,7 @@ _NO_CHILDREN = re.compile(
     r"\b(?:I|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:get|got|become|became)\s+pregnant", _F)
 _HUKOU = re.compile(r"\b(?:hukou|hokou|shenfenzheng|ID\s+card|identity\s+card|registration|papers|residence\s+permit|"
                     r"documents|ID)\b", _F)
-_HUKOU_FAKE = re.compile(r"\b(?:fake|false|forged|bought|someone\s+else[’']s|another\s+(?:woman|person)[’']s|"
+_HUKOU_FAKE = re.compile(r"\b(?:fake|false|forged|bought|buy|purchased|someone\s+else[’']s|another\s+(?:woman|person)[’']s|"
                          r"dead\s+woman[’']s|deceased|borrowed|under\s+(?:another|a\s+different)\s+name|"
                          r"with\s+another\s+woman[’']s\s+name|illegal)\b", _F)
 _HUKOU_NONE = re.compile(r"\bbut\s+(?:I|she)\s+(?:do|does|did)\s*(?:not|n[’']t)\b|"
@@ -694,7 +694,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                     cues.append(Cue("hukou", m.start(), m.end(), "fake"))
                 elif _HUKOU_NONE.search(sentence):
                     cues.append(Cue("hukou", m.start(), m.end(), "none"))
-                elif re.search(r"\b(?:got|obtained|received|registered|issued|was\s+given|gave\s+(?:me|her)|"
+                elif re.search(r"\b(?:got|get|obtained|obtain|received|acquired|registered|issued|was\s+given|gave\s+(?:me|her)|"
                                r"have\s+a|has\s+a)\b", sentence, _F):
                     cues.append(Cue("hukou", m.start(), m.end(), "obtained"))
     m = _PROVINCE_NOW.search(sentence) if "liv" in low or "stay" in low or "settled" in low else None

@@ -28,6 +28,9 @@ _KO_BORN = re.compile(r"(?P<y>19[2-9]\d|20[0-2]\d)\s?년\s?(?:생|출생|에\s?�
 _LIVING = re.compile(
     rf"\b(?:in|living\s+in|lives\s+in|resident\s+in|residing\s+in|now\s+in|currently\s+in|interviewed\s+in)\s+"
     rf"(?:\w+\s+){{0,3}}?(?P<p>{CHINA_PROVINCE_RE})(?:\s+Province)?\b", re.I)
+# "Case 7: Ms. Kim (Heilongjiang Province, born 1975)", "Ms. Kim in Yanji, Jilin Province": a Chinese
+# province named as such in the header line is where she lives (not after "from", her origin)
+_PROVINCE_NAMED = re.compile(rf"(?<!from\s)(?<!of\s)\b(?P<p>{CHINA_PROVINCE_RE})\s+Province\b")
 _KO_LIVING = re.compile(rf"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\s?(?:\S+\s?)?(?:거주|에\s?살|에서\s?살|체류)")
 _FROM = re.compile(r"\b(?:from|born\s+(?:in\s+)?(?:19|20)\d\d\s+in|born\s+in|native\s+of|hometown:?|home\s+town:?|"
                    r"originally\s+from)\s+(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*)")
@@ -86,7 +89,7 @@ def parse_header(text: str) -> HeaderFacts:
     if m:
         g = "y" if m.group("y") else "y2"
         out.birth_year = (int(m.group(g)), m.start(g), m.end(g))
-    m = _LIVING.search(head)
+    m = _LIVING.search(head) or _PROVINCE_NAMED.search(head)
     if m:
         out.province_china = (_province_name(m.group("p")), m.start("p"), m.end("p"))
     else:
