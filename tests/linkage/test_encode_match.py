@@ -8,7 +8,8 @@ from casebook.errors import InvalidInput
 from casebook.linkage import synthetic
 from casebook.linkage.encode import Encoder, EncodingParams, encode_file, read_secret
 from casebook.linkage.match import (
-    dice_pairs, match_files, one_to_one, overlap_csv, overlap_table, read_clk,
+    TOLERANT_EXTRA_WEIGHT, dice_pairs, match_files, one_to_one, overlap_csv, overlap_table,
+    read_clk, score_pairs,
 )
 from casebook.linkage.records import PersonRecord
 
@@ -115,3 +116,63 @@ def test_three_lists_give_an_overlap_table(tmp_path):
     assert text.splitlines()[0] == "a,b,c,count"
     assert sum(int(line.rsplit(",", 1)[1]) for line in text.splitlines()[1:]) == sum(
         c for _, c in table)
+
+
+def test_event_years_and_prices_are_encoded_with_neighbours():
+    from dataclasses import replace
+
+    base = woman("1", "a", "Lee", "Young-hee")
+    told = replace(base, dates=("2003-05",), sale_prices=(1500.0,))
+    near = replace(base, id="2", dates=("2004",), sale_prices=(1600.0,))
+    far = replace(base, id="3", dates=("2015",), sale_prices=(9000.0,))
+    f = Encoder(SECRET).encode([told, near, far, base])
+    assert dice(f[0], f[1]) > dice(f[0], f[2])  # a year apart and 7 % apart still overlap
+    assert not np.array_equal(f[0], f[3])  # the fields set bits of their own
+
+
+def test_tolerant_score_does_not_punish_a_field_missing_on_one_side():
+    from dataclasses import replace
+
+    full = woman("1", "a", "Lee", "Young-hee")
+    no_birth = replace(full, id="2", birth_year=None, crossing_year=None)
+    other_birth = replace(full, id="3", birth_year=1960, crossing_year=2015)
+    f = Encoder(SECRET).encode([full, no_birth, other_birth])
+    _, _, dice_missing = score_pairs(f[:1], f[1:2], 0.0, 1.0)
+    _, _, tolerant_missing = score_pairs(f[:1], f[1:2], 0.0)
+    _, _, tolerant_wrong = score_pairs(f[:1], f[2:3], 0.0)
+    assert tolerant_missing[0] > dice_missing[0]
+    assert tolerant_missing[0] > 0.85
+    assert tolerant_wrong[0] < tolerant_missing[0] - 0.1  # a contradicting year still costs
+
+
+def test_score_pairs_formula_and_extremes_against_brute_force():
+    rng = np.random.default_rng(1)
+    left = rng.integers(0, 256, (12, 16), dtype=np.uint8)
+    right = rng.integers(0, 256, (9, 16), dtype=np.uint8)
+    bits_l, bits_r = np.unpackbits(left, axis=1), np.unpackbits(right, axis=1)
+    for w in (0.0, TOLERANT_EXTRA_WEIGHT, 1.0):
+        i, j, s = score_pairs(left, right, 0.0, w, chunk=5)
+        for x, y, v in zip(i, j, s):
+            inter = (bits_l[x] & bits_r[y]).sum()
+            a, b = bits_l[x].sum(), bits_r[y].sum()
+            assert abs(v - inter / ((1 - w) * min(a, b) + w * (a + b) / 2)) < 1e-9
+    assert np.allclose(score_pairs(left, right, 0.0, 1.0)[2], dice_pairs(left, right, 0.0)[2])
+    with pytest.raises(InvalidInput):
+        score_pairs(left, right, 0.5, 1.5)
+
+
+def test_match_files_similarity_choice(tmp_path):
+    from dataclasses import replace
+
+    mine = [woman("1", "a", "Lee", "Young-hee")]
+    theirs = [replace(woman("9", "b", "Ri", "Yong-hui"), birth_year=None, crossing_year=None,
+                      origin=None, places=())]
+    encode_file(mine, SECRET, tmp_path / "a.clk", "a")
+    encode_file(theirs, SECRET, tmp_path / "b.clk", "b")
+    files = [read_clk(tmp_path / "a.clk"), read_clk(tmp_path / "b.clk")]
+    tolerant = match_files(files, threshold=0.8)
+    dice_only = match_files(files, threshold=0.8, similarity="dice")
+    assert [(m.left, m.right) for m in tolerant] == [("1", "9")]
+    assert dice_only == []  # plain Dice holds the four missing fields against her
+    with pytest.raises(InvalidInput, match="similarity"):
+        match_files(files, similarity="jaccard")

@@ -3,7 +3,9 @@
 Each record becomes one bit string (a cryptographic long-term key, Schnell, Bachteler & Reiher
 2011): every identifying field is cut into tokens (bigrams of the Korean-aware name keys, the
 birth and crossing years with their neighbours, the origin and its province, places), and each
-token sets a few bits chosen by a keyed hash. Two records of the same woman share most tokens,
+token sets a few bits chosen by a keyed hash. The years of her events and the sale prices
+(log buckets of 25 %), each with its neighbours, are encoded too, as the plaintext model
+compares them. Two records of the same woman share most tokens,
 so their filters share most bits; the Dice coefficient of the filters measures it. A partner
 holding the same secret encodes her records the same way; neither sees the other's names.
 
@@ -37,17 +39,19 @@ import base64
 import hashlib
 import hmac
 import json
+import math
 import secrets
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from casebook.errors import InvalidInput
+from casebook.linkage.compare import PRICE_STEP
 from casebook.linkage.names import name_key, surname_key
 from casebook.linkage.records import PersonRecord
 
@@ -55,8 +59,14 @@ FORMAT, VERSION = "casebook-clk", 1
 MIN_SECRET_BYTES = 16
 CHECK_MESSAGE = b"casebook-clk key check"
 
-# Field -> bits budget per record (bits-per-feature): how much each field weighs in the Dice.
+# Field -> bits budget per record (bits-per-feature): how much each field weighs in the score.
+# Tuned on a synthetic tuning sample (bench/linkage_encoded.py), never on the evaluation one.
 DEFAULT_FIELD_BITS = {
+    "surname": 110, "given": 230, "birth_year": 90, "origin": 70, "province": 20,
+    "crossing_year": 70, "places": 60, "children": 20, "event_years": 60, "prices": 40,
+}
+# The budgets before event years and prices were encoded (kept for the benchmark).
+LEGACY_FIELD_BITS = {
     "surname": 110, "given": 230, "birth_year": 90, "origin": 70, "province": 20,
     "crossing_year": 70, "places": 60, "children": 20,
 }
@@ -116,6 +126,11 @@ def _near_years(year: int | None) -> list[str]:
     return [] if year is None else [str(year - 1), str(year), str(year + 1)]
 
 
+def _with_neighbours(values) -> list[str]:
+    """Each value and its neighbours (years, or 25 % price buckets as in ``compare``)."""
+    return [str(v) for v in sorted({v + d for v in values for d in (-1, 0, 1)})]
+
+
 def record_tokens(record: PersonRecord, province_of: Callable[[str], str | None] | None = None
                   ) -> dict[str, list[str]]:
     """The tokens of each field: what the filter encodes (never written anywhere)."""
@@ -129,6 +144,9 @@ def record_tokens(record: PersonRecord, province_of: Callable[[str], str | None]
         "crossing_year": _near_years(record.crossing_year),
         "places": sorted(set(record.places)),
         "children": [str(record.children)] if record.children is not None else [],
+        "event_years": _with_neighbours(int(d[:4]) for d in record.dates if d[:4].isdigit()),
+        "prices": _with_neighbours(round(math.log(p) / math.log(PRICE_STEP))
+                                   for p in record.sale_prices if p and p > 0),
     }
 
 
@@ -206,6 +224,6 @@ def encode_file(records: Sequence[PersonRecord], secret: bytes, out: Path | str,
 
 
 __all__ = [
-    "DEFAULT_FIELD_BITS", "Encoder", "EncodingParams", "derive_key", "encode_file", "key_check",
+    "DEFAULT_FIELD_BITS", "LEGACY_FIELD_BITS", "Encoder", "EncodingParams", "derive_key", "encode_file", "key_check",
     "read_secret", "record_tokens", "write_clk",
 ]
