@@ -1,11 +1,18 @@
 """Web load benchmark: 50 concurrent users on the person page and search, over loopback.
 
-Builds a casebook with N synthetic testimonies (bulk-inserted: this measures serving, not
-intake), serves it with `casebook serve` in a child process, logs 50 sessions in, and has each
-user request person pages and searches (Korean and English terms) as fast as it can for a fixed
-time. Reports p50/p95/max per page and the error count, on SQLCipher and on PostgreSQL.
+Builds a casebook with N synthetic testimonies (through ``Casebook.add_testimonies`` in
+batches of 500), serves it with ``casebook serve --workers W`` in a child process and logs the
+users in. Two measurements:
 
-    .venv/bin/python bench/web_load.py --n 20000 --seconds 20
+* *users*: 50 users, each requesting a person page or a search (Korean and English terms),
+  then reading for a random 1-3 s (uniform) before the next request, like a person would;
+* *saturation*: 16 users without think time (closed loop): the most requests/s the server
+  gives on this machine.
+
+Reports p50/p95/max per page type, errors and requests/s, on SQLCipher and on PostgreSQL.
+The load generator runs on the same machine and competes for its cores.
+
+    .venv/bin/python bench/web_load.py --n 100000 --workers 2 --seconds 30
 """
 
 from __future__ import annotations
@@ -104,38 +111,60 @@ def build(location: str, n: int, seed: int = 7) -> int:
     return n
 
 
-async def user_loop(base: str, stop: float, n: int, results: dict, seed: int) -> None:
-    rng = random.Random(seed)
-    async with httpx.AsyncClient(base_url=base, timeout=30) as c:
-        page = await c.get("/login")
-        token = re.search(r'name="csrftoken" value="([^"]+)"', page.text).group(1)
-        r = await c.post("/login", data={"username": "bench-reviewer", "password": PASSWORD,
-                                         "csrftoken": token})
-        assert r.status_code in (200, 303), r.status_code
-        while time.perf_counter() < stop:
-            if rng.random() < 0.5:
-                kind, url = "person", f"/persons/{rng.randrange(1, n + 1, 2)}"  # own org: odd ids
-            else:
-                term = rng.choice(KO_TERMS + EN_TERMS)
-                kind, url = "search", "/search?q=" + term
-            t0 = time.perf_counter()
-            try:
-                r = await c.get(url)
-                ok = r.status_code == 200
-            except httpx.HTTPError:
-                ok = False
-            results[kind].append(((time.perf_counter() - t0) * 1000, ok))
+async def _login(c: httpx.AsyncClient) -> None:
+    page = await c.get("/login")
+    token = re.search(r'name="csrftoken" value="([^"]+)"', page.text).group(1)
+    r = await c.post("/login", data={"username": "bench-reviewer", "password": PASSWORD,
+                                     "csrftoken": token})
+    assert r.status_code in (200, 303), r.status_code
 
 
-def load(base: str, n: int, users: int, seconds: float) -> dict:
+async def user_loop(c: httpx.AsyncClient, start: float, stop: float, n: int, results: dict,
+                    rng: random.Random, think: tuple[float, float]) -> None:
+    """One user: a person page (own organisation) or a search, then ``think`` seconds of
+    reading (uniform random; (0, 0) is the closed loop that measures the server's maximum)."""
+    if think[1]:
+        await asyncio.sleep(rng.uniform(0, think[1]))
+    while time.perf_counter() < stop:
+        if rng.random() < 0.5:
+            kind, url = "person", f"/persons/{rng.randrange(1, n + 1, 2)}"  # own org: odd ids
+        else:
+            term = rng.choice(KO_TERMS + EN_TERMS)
+            kind, url = "search", "/search?q=" + term
+        t0 = time.perf_counter()
+        try:
+            r = await c.get(url)
+            ok = r.status_code == 200
+        except httpx.HTTPError:
+            ok = False
+        t1 = time.perf_counter()
+        if t0 >= start:  # requests sent during the warm-up are not counted
+            results[kind].append(((t1 - t0) * 1000, ok))
+        if think[1]:
+            await asyncio.sleep(rng.uniform(*think))
+
+
+def load(base: str, n: int, users: int, seconds: float, think: tuple[float, float],
+         warmup: float = 3.0, seed: int = 1) -> dict:
+    """All users log in first; then ``warmup`` seconds unmeasured, ``seconds`` measured."""
     results: dict[str, list] = {"person": [], "search": []}
 
-    async def main() -> None:
-        stop = time.perf_counter() + seconds
-        await asyncio.gather(*(user_loop(base, stop, n, results, s) for s in range(users)))
+    async def run() -> None:
+        limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+        clients = [httpx.AsyncClient(base_url=base, timeout=60, limits=limits)
+                   for _ in range(users)]
+        try:
+            await asyncio.gather(*(_login(c) for c in clients))
+            start = time.perf_counter() + warmup
+            stop = start + seconds
+            await asyncio.gather(*(user_loop(c, start, stop, n, results,
+                                             random.Random(seed * 1000 + u), think)
+                                   for u, c in enumerate(clients)))
+        finally:
+            await asyncio.gather(*(c.aclose() for c in clients))
 
-    asyncio.run(main())
-    out = {}
+    asyncio.run(run())
+    out: dict = {}
     for kind, rows in results.items():
         lat = sorted(ms for ms, _ in rows)
         if not lat:
@@ -145,18 +174,19 @@ def load(base: str, n: int, users: int, seconds: float) -> dict:
                      "p95_ms": round(lat[int(0.95 * (len(lat) - 1))], 1),
                      "max_ms": round(lat[-1], 1),
                      "per_second": round(len(lat) / seconds, 1)}
+    out["total_per_second"] = round(sum(len(r) for r in results.values()) / seconds, 1)
     return out
 
 
-def serve_and_load(location: str, n: int, users: int, seconds: float) -> dict:
+def serve_and_load(location: str, n: int, args: argparse.Namespace) -> dict:
     port = _free_port()
     env = {**os.environ, "CASEBOOK_DB": location, "CASEBOOK_PASSPHRASE": PASSPHRASE}
     server = subprocess.Popen([sys.executable, "-m", "casebook.cli.main", "serve", "--port",
-                               str(port)], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE)
+                               str(port), "--workers", str(args.workers)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
+        for _ in range(300):
             try:
                 urllib.request.urlopen(base + "/login", timeout=1)
                 break
@@ -164,29 +194,52 @@ def serve_and_load(location: str, n: int, users: int, seconds: float) -> dict:
                 if server.poll() is not None:
                     raise RuntimeError(server.stderr.read().decode())
                 time.sleep(0.2)
-        load(base, n, 5, 3)  # warm-up
-        return load(base, n, users, seconds)
+        time.sleep(2)  # every worker up, not only the first
+        think = (args.think_min, args.think_max)
+        out = {"users": load(base, n, args.users, args.seconds, think)}
+        if args.saturation_users:
+            out["saturation"] = load(base, n, args.saturation_users, args.saturation_seconds,
+                                     (0.0, 0.0), seed=2)
+        return out
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        server.wait(timeout=30)
+
+
+def machine() -> str:
+    import platform
+
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor())
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=20000, help="testimonies (default 20,000)")
-    ap.add_argument("--users", type=int, default=50)
-    ap.add_argument("--seconds", type=float, default=20)
+    ap.add_argument("--users", type=int, default=50, help="concurrent users with think time")
+    ap.add_argument("--think-min", type=float, default=1.0, help="seconds (default 1)")
+    ap.add_argument("--think-max", type=float, default=3.0, help="seconds (default 3)")
+    ap.add_argument("--seconds", type=float, default=30, help="measured time per run")
+    ap.add_argument("--saturation-users", type=int, default=16,
+                    help="closed-loop users without think time (the server's maximum); 0: skip")
+    ap.add_argument("--saturation-seconds", type=float, default=15)
+    ap.add_argument("--workers", type=int, default=2, help="casebook serve --workers")
     ap.add_argument("--backend", choices=("sqlcipher", "postgresql", "both"), default="both")
+    ap.add_argument("--keep", help="SQLCipher casebook to reuse (built there if absent)")
     args = ap.parse_args()
     os.environ.setdefault("CASEBOOK_FAST_KDF", "1")  # key derivation at open is not measured
-    report = {"n": args.n, "users": args.users, "seconds": args.seconds}
+    report = {"date": dt.date.today().isoformat(), "machine": machine(),
+              **{k: v for k, v in vars(args).items() if k != "keep"}}
     if args.backend in ("sqlcipher", "both"):
         with tempfile.TemporaryDirectory(prefix="cb-bench-") as d:
-            t0 = time.perf_counter()
-            build(str(Path(d) / "bench.db"), args.n)
-            report["sqlcipher_build_s"] = round(time.perf_counter() - t0, 1)
-            report["sqlcipher"] = serve_and_load(str(Path(d) / "bench.db"), args.n, args.users,
-                                                 args.seconds)
+            location = args.keep or str(Path(d) / "bench.db")
+            if not Path(location).exists():
+                t0 = time.perf_counter()
+                build(location, args.n)
+                report["sqlcipher_build_s"] = round(time.perf_counter() - t0, 1)
+            report["sqlcipher"] = serve_and_load(location, args.n, args)
             print(json.dumps(report, indent=1), flush=True)
     if args.backend in ("postgresql", "both"):
         from casebook.store.pgserver import new_database, temporary_server
@@ -196,7 +249,7 @@ def main() -> None:
             t0 = time.perf_counter()
             build(url, args.n)
             report["postgresql_build_s"] = round(time.perf_counter() - t0, 1)
-            report["postgresql"] = serve_and_load(url, args.n, args.users, args.seconds)
+            report["postgresql"] = serve_and_load(url, args.n, args)
     print(json.dumps(report, indent=1))
 
 
