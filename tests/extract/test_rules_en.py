@@ -445,3 +445,9 @@ def test_header_province_variants(header, province):
 def test_hukou_got_and_bought():
     assert prof(HEADER + "I crossed the Tumen in 1999. In 2006 I was able to get a hukou.")["hukou_or_id"] == "obtained"
     assert prof(HEADER + "I crossed the Tumen in 1999. I managed to buy a hukou.")["hukou_or_id"] == "fake"
+
+
+def test_previously_interviewed_in_a_province_is_not_where_she_lives():
+    p = prof("Ms. Ra, born 1980, from Onsong. Previously interviewed in Liaoning in 2015 by another group.\n\n"
+             "I crossed the Tumen in 1999. I now live in Seoul.")
+    assert p["province_china"] is None

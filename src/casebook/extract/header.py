@@ -31,6 +31,8 @@ _LIVING = re.compile(
 # "Case 7: Ms. Kim (Heilongjiang Province, born 1975)", "Ms. Kim in Yanji, Jilin Province": a Chinese
 # province named as such in the header line is where she lives (not after "from", her origin)
 _PROVINCE_NAMED = re.compile(rf"(?<!from\s)(?<!of\s)\b(?P<p>{CHINA_PROVINCE_RE})\s+Province\b")
+_PAST_PLACE = re.compile(r"\b(?:previously|earlier|formerly|first|once|used\s+to)\s+(?:\w+\s+)?(?:interviewed|lived|living|stayed)"
+                         r"\s+in\b", re.I)
 _KO_LIVING = re.compile(rf"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\s?(?:\S+\s?)?(?:거주|에\s?살|에서\s?살|체류)")
 _FROM = re.compile(r"\b(?:from|born\s+(?:in\s+)?(?:19|20)\d\d\s+in|born\s+in|native\s+of|hometown:?|home\s+town:?|"
                    r"originally\s+from)\s+(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*)")
@@ -89,7 +91,10 @@ def parse_header(text: str) -> HeaderFacts:
     if m:
         g = "y" if m.group("y") else "y2"
         out.birth_year = (int(m.group(g)), m.start(g), m.end(g))
-    m = _LIVING.search(head) or _PROVINCE_NAMED.search(head)
+    m = next((x for x in _LIVING.finditer(head) if not _PAST_PLACE.search(head[max(0, x.start() - 30):x.start("p")])),
+             None) or _PROVINCE_NAMED.search(head)
+    if m and _PAST_PLACE.search(head[max(0, m.start() - 30):m.start("p")]):
+        m = None  # "previously interviewed in Liaoning": not where she lives now
     if m:
         out.province_china = (_province_name(m.group("p")), m.start("p"), m.end("p"))
     else:
