@@ -451,3 +451,20 @@ def test_previously_interviewed_in_a_province_is_not_where_she_lives():
     p = prof("Ms. Ra, born 1980, from Onsong. Previously interviewed in Liaoning in 2015 by another group.\n\n"
              "I crossed the Tumen in 1999. I now live in Seoul.")
     assert p["province_china"] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "He would not let me out of the house.",
+    "They did not let me go to the market alone.",
+    "For two years I was not allowed to go to the town.",
+    "His mother hid my shoes so I could not walk away.",
+    "I was shut in the house whenever he went out.",
+])
+def test_confinement_forms(sentence):
+    p = prof(HEADER + "I crossed the Tumen in 1999. A farmer bought me for 3,000 yuan. " + sentence)
+    assert "confinement" in p["violence"]
+
+
+def test_let_me_go_home_is_not_confinement():
+    p = prof(HEADER + "I crossed the Tumen in 1999. A farmer bought me for 3,000 yuan. In 2004 he let me go home.")
+    assert "confinement" not in p["violence"]

@@ -45,7 +45,9 @@ def init(db: DbOption = None, passphrase_file: PassphraseFileOption = None) -> N
 
 def add(
     text_file: Annotated[Path, typer.Argument(help="The testimony as a text file ('-' for stdin).")],
-    pseudonym: Annotated[str, typer.Option(help="Pseudonym of the survivor (never her real name).")],
+    pseudonym: Annotated[str, typer.Option(
+        help="Pseudonym of the survivor (never her real name); asked for when omitted.",
+        prompt="Pseudonym (never her real name)")],
     surname: Annotated[Optional[str], typer.Option(help="Surname as told (often a pseudonym).")] = None,
     birth_year: Annotated[Optional[int], typer.Option(help="Birth year, if known.")] = None,
     organisation: Annotated[Optional[str], typer.Option(help="Organisation recording it.")] = None,
@@ -64,6 +66,8 @@ def add(
     Example: casebook add interview.txt --pseudonym "Ms. Baek" --consent aggregate_statistics
     """
     text = sys.stdin.read() if str(text_file) == "-" else _read_text(text_file)
+    if not consent and sys.stdin.isatty():
+        consent = _ask_consent()
     meta = {"pseudonym": pseudonym, "surname": surname, "birth_year": birth_year,
             "organisation": organisation, "interviewer": interviewer,
             "interview_date": interview_date, "interview_place": interview_place,
@@ -82,6 +86,20 @@ def add(
                       + (f" with {len(record.facts) + len(record.events)} suggested facts" if record else ""))
     else:
         console.print(f"Already in the casebook as testimony {tid}; nothing added.")
+
+
+def _ask_consent() -> list[str]:
+    """Ask, scope by scope, what the survivor agreed to (at a terminal, when no --consent)."""
+    questions = {
+        "aggregate_statistics": "Counted (anonymously) in statistics?",
+        "anonymous_quotation": "Quoted anonymously in reports?",
+        "legal_proceedings": "Used in legal proceedings?",
+    }
+    scopes = [scope for scope, q in questions.items() if typer.confirm(q, default=False)]
+    partners = typer.prompt("Organisations she agreed to share with (comma-separated, or empty)",
+                            default="", show_default=False)
+    scopes += [f"share_with:{p.strip()}" for p in partners.split(",") if p.strip()]
+    return scopes
 
 
 def _read_text(path: Path) -> str:

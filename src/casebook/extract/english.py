@@ -260,8 +260,10 @@ _VIOLENCE = [
         r"stabbed|beat\s+up|beaten\s+up)\b", _F)),
     ("confinement", re.compile(
         r"\b(?:locked|lock\s+(?:me|us|her)|confined|imprisoned\s+(?:me|us|her)\s+in|kept\s+(?:me|us|her)\s+(?:in|inside|locked)|"
-        r"never\s+allowed\s+(?:out|to\s+(?:leave|go))|not\s+allowed\s+to\s+(?:leave|go\s+out)|would\s+not\s+(?:allow|let)\s+"
-        r"(?:me|us|her)\s+(?:to\s+)?(?:leave|go)|held\s+(?:me|us|her)\s+(?:captive|prisoner)|watched\s+(?:me|us|her)\s+so|"
+        r"never\s+allowed\s+(?:out|to\s+(?:leave|go))|not\s+allowed\s+(?:out|to\s+(?:leave|go))|"
+        r"(?:would|did|could|do|does)\s*(?:not|n[’']t)\s+(?:allow|let)\s+(?:me|us|her)\s+(?:to\s+)?(?:leave|go|out|outside)|"
+        r"shut\s+(?:me\s+|us\s+|her\s+)?(?:in|inside|up)|(?:hid|took|took\s+away|kept)\s+(?:my|her)\s+shoes|"
+        r"held\s+(?:me|us|her)\s+(?:captive|prisoner)|watched\s+(?:me|us|her)\s+so|"
         r"tied\s+(?:me|us|her)|bars\s+on|windows\s+had\s+bars|could\s+not\s+(?:leave|go\s+out)|cannot\s+escape|"
         r"could\s+not\s+run\s+away|watches\s+me\s+so)\b", _F)),
     ("threat_of_denunciation", re.compile(
@@ -548,6 +550,7 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
     "transit": ("mongolia", "laos", "thailand", "vietnam", "cambodia", "burma", "myanmar", "bangkok", "ulaanbaatar",
                 "kunming"),
     "violence": ("rap", "forced", "sexual", "beat", "hit", "punch", "kick", "whip", "slap", "struck", "stab", "lock",
+                 "shut", "shoes", "let me", "let us", "let her", "allow",
                  "confin", "imprison", "kept", "allowed", "held", "watch", "tied", "bars", "could not", "cannot",
                  "threat", "police", "authorit", "send", "drug", "pill", "put something", "consciousness"),
     "exploitation": ("prostitut", "brothel", "sex", "bath", "sauna", "massage", "karaoke", "barber", "salon",
@@ -641,7 +644,8 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
             if code == "threat_of_denunciation" and st == UNREAL:
                 st = FACT  # a threat is stated with "would"/"if" by nature
             if code == "confinement" and st == DENIED and re.search(r"\b(?:not|never)\s+allowed|could\s+not|cannot|"
-                                                                   r"would\s+not", sentence[a:b], _F):
+                                                                   r"(?:would|did|do|does)\s*(?:not|n[’']t)\s+(?:let|allow)",
+                                                                   sentence[a:b], _F):
                 st = FACT
             cues.append(Cue("violence", a, b, code, st))
         for code, a, b in _EXPLOIT_C.first(sentence) if ("exploitation" in kinds) else ():
