@@ -468,3 +468,10 @@ def test_confinement_forms(sentence):
 def test_let_me_go_home_is_not_confinement():
     p = prof(HEADER + "I crossed the Tumen in 1999. A farmer bought me for 3,000 yuan. In 2004 he let me go home.")
     assert "confinement" not in p["violence"]
+
+
+def test_drink_then_blackout_is_drugging_and_brothel_sale_is_prostitution():
+    p = prof(HEADER + "I crossed the Tumen alone in 2009. On the bus a woman gave me juice. I drank it and then "
+                      "I don't remember anything. A man who ran a massage place bought me for 8,000 yuan.")
+    assert "drugged" in p["recruitment"] and "drugging" in p["violence"]
+    assert "prostitution" in p["exploitation"]

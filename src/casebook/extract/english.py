@@ -273,7 +273,8 @@ _VIOLENCE = [
         r"\bsend\s+(?:me|us|her)\s+back\b", _F)),
     ("drugging", re.compile(
         r"\b(?:drugged|drugs?\s+in|put\s+something\s+in|sleeping\s+pills?|lost\s+consciousness\s+after|"
-        r"must\s+have\s+been\s+drugged)\b", _F)),
+        r"must\s+have\s+been\s+drugged|(?:drank|ate)\b[^.]{0,40}\b(?:then\s+)?I\s+(?:don[’']t|do\s+not|didn[’']t|did\s+not)\s+"
+        r"remember\s+anything)\b", _F)),
 ]
 _ALONE_HINT = re.compile(r"alone|myself|herself|own|nobody|no one|broker|guide|just went")
 
@@ -325,8 +326,7 @@ _EXPLOIT = [
         r"get\s+married|to\s+marry|bride|sold\s+(?:me|her)?\s*to\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:farmer|bachelor))\b", _F)),
     ("forced_labour", re.compile(
         r"\b(?:forced\s+(?:to\s+)?(?:labou?r|work)|forced\s+labou?r|without\s+(?:any\s+)?(?:pay|wages)|"
-        r"never\s+(?:paid|got\s+paid)|no\s+wages|unpaid\s+(?:labou?r|work)|work\s+off\s+(?:the|my)\s+debt|"
-        r"work\s+until\s+I\s+paid|worked\s+(?:me|us)\s+like)\b", _F)),
+        r"never\s+(?:paid|got\s+paid)|no\s+wages|unpaid\s+(?:labou?r|work)|worked\s+(?:me|us)\s+like)\b", _F)),
     ("domestic_servitude", re.compile(
         r"\b(?:domestic\s+servitude|housemaid|unpaid\s+housework|cook(?:ed)?\s+and\s+clean(?:ed)?\s+(?:for\s+\w+\s+)?"
         r"(?:for\s+nothing|without|instead\s+of\s+paying))\b", _F)),
@@ -426,7 +426,8 @@ _RECRUIT = [
         r"\b(?:to\s+find|looking\s+for|in\s+search\s+of|to\s+get)\s+(?:a\s+)?(?:job|work)\b[^.]{0,80}\b"
         r"(?:broker|trafficker|man|woman|he|she)\b[^.]{0,40}\b(?:sold|took|handed)", _F)),
     ("drugged", re.compile(
-        r"\b(?:drugged|sleeping\s+pill|put\s+something\s+in|(?:drink|food|water|soju|alcohol|wine|tea)\b[^.]{0,80}\b"
+        r"\b(?:drugged|sleeping\s+pill|put\s+something\s+in|(?:drink|drank|drunk|juice|food|water|soju|alcohol|wine|tea|milk|"
+        r"coffee|candy|bread)\b[^.]{0,80}\b"
         r"(?:lost\s+consciousness|passed\s+out|fell\s+asleep|blacked\s+out|woke\s+up|remember\s+nothing|"
         r"do\s+not\s+remember|don[’']t\s+remember))", _F)),
     ("abducted", re.compile(
@@ -550,7 +551,7 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
     "transit": ("mongolia", "laos", "thailand", "vietnam", "cambodia", "burma", "myanmar", "bangkok", "ulaanbaatar",
                 "kunming"),
     "violence": ("rap", "forced", "sexual", "beat", "hit", "punch", "kick", "whip", "slap", "struck", "stab", "lock",
-                 "shut", "shoes", "let me", "let us", "let her", "allow",
+                 "shut", "shoes", "let me", "let us", "let her", "allow", "drank", "remember",
                  "confin", "imprison", "kept", "allowed", "held", "watch", "tied", "bars", "could not", "cannot",
                  "threat", "police", "authorit", "send", "drug", "pill", "put something", "consciousness"),
     "exploitation": ("prostitut", "brothel", "sex", "bath", "sauna", "massage", "karaoke", "barber", "salon",
@@ -568,7 +569,8 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
                     "shop", "farm", "month", "needed", "hiring",
                     "nanny", "offer", "promis", "drug", "pill", "something", "drink", "food", "water", "soju",
                     "alcohol", "wine", "tea", "abduct", "kidnap", "snatch", "grab", "push", "pull", "shov", "bundl", "threw",
-                    "drag", "forced", "force", "put ", "lure", "trick", "deceiv", "persuad", "lie", "lied",
+                    "drag", "forced", "force", "put ", "lure", "trick", "deceiv", "persuad", "lie", "lied", "drank", "juice",
+                    "remember",
                     "introduc", "match", "husband", "wife", "marr"),
     "buyer": ("korean", "chinese", "han", "joseonjok", "chosonjok", "pimp", "madam", "owner", "woman who ran"),
     "purpose": ("brothel", "prostitut", "karaoke", "bath", "sauna", "massage", "barber", "bar", "salon", "pimp",
@@ -640,7 +642,8 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
         cues.append(Cue("broker_voluntary", m.start(), m.end()))
     if her:
         for code, a, b in _VIOLENCE_C.first(sentence) if ("violence" in kinds) else ():
-            st = english_status(sentence, a, b)
+            # "… and then I don't remember anything": the negation is part of what is told
+            st = english_status(sentence, a) if code == "drugging" else english_status(sentence, a, b)
             if code == "threat_of_denunciation" and st == UNREAL:
                 st = FACT  # a threat is stated with "would"/"if" by nature
             if code == "confinement" and st == DENIED and re.search(r"\b(?:not|never)\s+allowed|could\s+not|cannot|"
@@ -715,7 +718,8 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     kinds = _kinds(low)
     recruit_hint = "recruitment" in kinds
     for code, a, b in _RECRUIT_C.first(sentence) if recruit_hint else ():
-        cues.append(Cue("recruitment", a, b, code, english_status(sentence, a, b)))
+        st = english_status(sentence, a) if code == "drugged" else english_status(sentence, a, b)
+        cues.append(Cue("recruitment", a, b, code, st))
     role = _ROLE_VERB_L if len(low) == len(sentence) else _ROLE_VERB
     verbs = [m.start() for m in role.finditer(low if role is _ROLE_VERB_L else sentence)] if (
         recruit_hint or "sale" in kinds or "broker" in low or "traffick" in low) else []

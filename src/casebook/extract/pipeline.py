@@ -411,6 +411,12 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
         # introduced and explicitly not sold: "her husband" alone does not make the marriage forced
         b.events[:] = [e for e in b.events if not (e.type == "forced_marriage" and e.evidence is not None
                                                    and _HUSBAND_ONLY.match(e.evidence.quote or ""))]
+    if not any(e.type == "prostitution" for e in b.events):
+        brothel = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "prostitution"
+                        and not e.attributes.get("denied")), None)
+        if brothel is not None:  # sold to a brothel, a massage place, a karaoke bar
+            b.events.append(Event("prostitution", date=brothel.date, attributes={"kind": "prostitution"},
+                                  evidence=brothel.evidence, confidence=0.6))
     if not any(e.type == "forced_marriage" for e in b.events):
         wife = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "marriage"
                      and not e.attributes.get("denied")), None)
