@@ -51,6 +51,7 @@ class _Sentence:
     money: list[Money]
     cues: list[Cue]
     more: object = None  # zero-argument callable giving the cues asked for lazily (see _full)
+    index: dict | None = None  # cues by kind, built on first use
 
 
 def _full(s: _Sentence) -> _Sentence:
@@ -58,6 +59,7 @@ def _full(s: _Sentence) -> _Sentence:
     if s.more is not None:
         s.cues = s.cues + s.more()
         s.more = None
+        s.index = None
     return s
 
 
@@ -234,7 +236,12 @@ def _birth_from_age(st: str, dates, timeline: Timeline, b: _Builder, offset: int
 def _cues(s: _Sentence, kind: str, status: str | None = FACT) -> list[Cue]:
     if not s.cues:
         return []
-    return [c for c in s.cues if c.kind == kind and (status is None or c.status == status)]
+    if s.index is None:
+        s.index = {}
+        for c in s.cues:
+            s.index.setdefault(c.kind, []).append(c)
+    found = s.index.get(kind, ())
+    return [c for c in found if status is None or c.status == status]
 
 
 def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
