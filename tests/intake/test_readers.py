@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import json
 import zipfile
 
 import pytest
+from pdf_files import pdf_with_text
 
 from casebook.errors import InvalidInput
 from casebook.intake.pipeline import detect_language, parse_consent, parse_interview_date
 from casebook.intake.readers import read_file
-
-
-def _pdf_with_text(line: str) -> bytes:
-    """A minimal but valid one-page PDF whose text layer holds ``line``."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({line}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = io.BytesIO(), []
-    out.write(b"%PDF-1.4\n")
-    for n, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
 
 
 def test_text_utf8_bom_and_cp949(tmp_path):
@@ -60,7 +36,7 @@ def test_docx(tmp_path):
 
 def test_pdf_text_layer(tmp_path):
     path = tmp_path / "report.pdf"
-    path.write_bytes(_pdf_with_text("I was sold in Yanji for 5000 yuan"))
+    path.write_bytes(pdf_with_text("I was sold in Yanji for 5000 yuan"))
     assert "sold in Yanji" in read_file(path)[0].text
 
 

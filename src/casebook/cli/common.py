@@ -33,18 +33,23 @@ def require_db(db: str | None) -> str:
     return db
 
 
+def first_line(path: Path, what: str = "passphrase") -> str:
+    """The first line of a secret file; a missing or empty file is a clear error."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot read {what} file ({exc.strerror})") from None
+    if not lines or not lines[0]:
+        raise InvalidInput(f"{path}: the {what} file is empty")
+    return lines[0]
+
+
 def passphrase(db: str, passphrase_file: Path | None, *, confirm: bool = False) -> str | None:
     """The passphrase from a file, the environment, or an interactive prompt — never from argv."""
     if is_postgres(db):
         return None
     if passphrase_file is not None:
-        try:
-            lines = passphrase_file.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise InvalidInput(f"{passphrase_file}: cannot read passphrase file ({exc.strerror})") from None
-        if not lines or not lines[0]:
-            raise InvalidInput(f"{passphrase_file}: the passphrase file is empty")
-        return lines[0]
+        return first_line(passphrase_file)
     env = os.environ.get("CASEBOOK_PASSPHRASE")
     if env:
         return env

@@ -12,6 +12,7 @@ import typer
 
 from casebook.cli.common import (
     DbOption,
+    first_line,
     JsonOption,
     PassphraseFileOption,
     console,
@@ -33,13 +34,7 @@ recovery_app = typer.Typer(help="The organisation recovery key.", no_args_is_hel
 def _secret(env: str, prompt: str, *, confirm: bool = False, file: Path | None = None) -> str:
     """A secret from a file, an environment variable, or a prompt — never from argv."""
     if file is not None:
-        try:
-            lines = file.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise InvalidInput(f"{file}: cannot read ({exc.strerror})") from None
-        if not lines or not lines[0]:
-            raise InvalidInput(f"{file}: the file is empty")
-        return lines[0]
+        return first_line(file, "secret")
     if os.environ.get(env):
         return os.environ[env]
     if not sys.stdin.isatty():
