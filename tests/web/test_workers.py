@@ -7,6 +7,7 @@ import os
 import re
 
 import pyotp
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -55,3 +56,58 @@ def _passphrase() -> str:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.PASSPHRASE
+
+
+@pytest.mark.slow
+def test_serve_with_two_workers(tmp_path, h):
+    """`casebook serve --workers 2`: logged in once, every request (whichever worker answers)
+    knows the session; a search is answered and audited."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from casebook.store import Casebook
+    from casebook.store.users import Users
+
+    passphrase = _passphrase()
+    db = tmp_path / "served.db"
+    book = Casebook.create(str(db), passphrase, actor="tester")
+    h.add(book, h.KO_TEXT, h.ORG_A, "김순희", record=h.quiet_record(h.KO_TEXT))
+    Users(book).add("mina", h.PASSWORD, h.ORG_A, "reviewer", create_organisation=True)
+    book.close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "CASEBOOK_DB": str(db), "CASEBOOK_PASSPHRASE": passphrase,
+           "CASEBOOK_FAST_KDF": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "casebook.cli.main", "serve", "--port",
+                               str(port), "--workers", "2"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):  # a loaded 2-core machine starts three processes slowly
+            try:
+                httpx.get(base + "/login", timeout=1)
+                break
+            except httpx.HTTPError:
+                assert server.poll() is None, server.stderr.read().decode()
+                time.sleep(0.2)
+        time.sleep(1.5)  # the second worker too
+        with httpx.Client(base_url=base) as c:
+            page = c.get("/login")
+            r = c.post("/login", data={"username": "mina", "password": h.PASSWORD,
+                                       "csrftoken": h.csrf_of(page.text)})
+            assert r.status_code in (200, 303)
+        for _ in range(4):  # fresh connections, so both workers get some
+            with httpx.Client(base_url=base, cookies=c.cookies) as fresh:
+                r = fresh.get("/search", params={"q": "연길"}, follow_redirects=False)
+                assert r.status_code == 200 and "<mark>연길</mark>" in r.text
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    with Casebook.open(str(db), passphrase) as book:
+        actions = [e["action"] for e in book.audit_entries(limit=50)]
+    assert actions.count("search") == 4
