@@ -475,3 +475,12 @@ def test_drink_then_blackout_is_drugging_and_brothel_sale_is_prostitution():
                       "I don't remember anything. A man who ran a massage place bought me for 8,000 yuan.")
     assert "drugged" in p["recruitment"] and "drugging" in p["violence"]
     assert "prostitution" in p["exploitation"]
+
+
+def test_trigger_scan_finds_stems_phrases_and_signs():
+    from casebook.extract.english import _kinds
+
+    assert {"repatriation", "arrest"} <= _kinds("she was repatriated after the arrest")
+    assert "payment" in _kinds("he paid ¥5000")
+    assert "escape" in _kinds("i ran away at night")
+    assert "sale" not in _kinds("the weather was cold")

@@ -555,7 +555,7 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
                  "confin", "imprison", "kept", "allowed", "held", "watch", "tied", "bars", "could not", "cannot",
                  "threat", "police", "authorit", "send", "drug", "pill", "put something", "consciousness"),
     "exploitation": ("prostitut", "brothel", "sex", "bath", "sauna", "massage", "karaoke", "barber", "salon",
-                     "xiaojie", "client", "customer", "cyber", "cam", "webcam", "web cam", "video", "stream", "computer", "online",
+                     "xiaojie", "client", "customer", "cyber", "cam", "webcam", "web cam", "livestream", "video", "stream", "computer", "online",
                      "wife", "bride", "marr", "husband", "farmer", "bachelor", "labo", "work", "wage", "paid",
                      "debt", "maid", "cook", "domestic"),
     "detention": ("bowi", "bo wi", "security", "mss", "secret police", "political police", "anjeon", "boan", "bo an",
@@ -575,7 +575,7 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
     "buyer": ("korean", "chinese", "han", "joseonjok", "chosonjok", "pimp", "madam", "owner", "woman who ran"),
     "purpose": ("brothel", "prostitut", "karaoke", "bath", "sauna", "massage", "barber", "bar", "salon", "pimp",
                 "madam", "sex", "cyber", "cam", "video", "factory", "labo", "farm", "mine", "wife", "bride", "marr",
-                "husband", "farmer", "bachelor", "widow"),
+                "husband", "farmer", "bachelor", "widow", "webcam", "livestream"),
 }
 
 
@@ -583,22 +583,31 @@ _KINDS_OF: dict[str, set[str]] = {}
 for _k, _words in _HINTS.items():
     for _w in _words:
         _KINDS_OF.setdefault(_w, set()).add(_k)
-for _w in list(_KINDS_OF):  # a longer word found at a position also stands for the words inside it
-    for _v in list(_KINDS_OF):
-        if _v != _w and _v in _w:
-            _KINDS_OF[_w] = _KINDS_OF[_w] | _KINDS_OF[_v]
-# a word that contains a shorter trigger word with all its kinds adds nothing to the scan ("waded" / "wade")
-_SCAN_WORDS = [w for w in _KINDS_OF
-               if not any(v != w and v in w and _KINDS_OF[w] <= _KINDS_OF[v] for v in _KINDS_OF)]
-# one scan per sentence finds every trigger word (as a substring, like a plain `in` test)
-_TRIGGERS = re.compile("|".join(re.escape(w) for w in sorted(_SCAN_WORDS, key=len, reverse=True)))
+# Trigger words of letters only are word stems ("repatria", "kidnap"): a word of the sentence that
+# starts with one triggers its kinds (looked up by prefix in a dict, much faster than one regex
+# alternation of ~250 words). Phrases and signs ("ran away", "of us", "$", "元") are found by a
+# small regex.
+_STEMS = {w: frozenset(k) for w, k in _KINDS_OF.items() if re.fullmatch(r"[a-z]+", w)}
+_STEM_LENS = sorted({len(w) for w in _STEMS})
+_PHRASES = re.compile("|".join(re.escape(w) for w in sorted((w for w in _KINDS_OF if w not in _STEMS),
+                                                             key=len, reverse=True)))
+_WORD = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=256)  # analyse and analyse_extra ask for the same sentence
 def _kinds(low: str) -> frozenset[str]:
-    """The cue kinds whose trigger words occur in a lower-cased sentence (one regex pass)."""
+    """The cue kinds whose trigger words occur in a lower-cased sentence."""
     out: set[str] = set()
-    for w in set(_TRIGGERS.findall(low)):
+    stems, lens = _STEMS, _STEM_LENS
+    for tok in set(_WORD.findall(low)):
+        n = len(tok)
+        for size in lens:
+            if size > n:
+                break
+            k = stems.get(tok[:size])
+            if k is not None:
+                out |= k
+    for w in set(_PHRASES.findall(low)):
         out |= _KINDS_OF[w]
     return frozenset(out)
 
