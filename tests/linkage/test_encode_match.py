@@ -8,8 +8,14 @@ from casebook.errors import InvalidInput
 from casebook.linkage import synthetic
 from casebook.linkage.encode import Encoder, EncodingParams, encode_file, read_secret
 from casebook.linkage.match import (
-    TOLERANT_EXTRA_WEIGHT, dice_pairs, match_files, one_to_one, overlap_csv, overlap_table,
-    read_clk, score_pairs,
+    TOLERANT_EXTRA_WEIGHT,
+    dice_pairs,
+    match_files,
+    one_to_one,
+    overlap_csv,
+    overlap_table,
+    read_clk,
+    score_pairs,
 )
 from casebook.linkage.records import PersonRecord
 
