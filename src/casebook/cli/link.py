@@ -118,7 +118,7 @@ def encode_command(
 @link_app.command("match")
 def match_command(
     clk_files: list[Path] = typer.Argument(..., help="Two or more .clk files encoded with the same secret."),
-    threshold: float = typer.Option(0.8, help="Lowest Dice score for a match."),
+    threshold: float = typer.Option(0.8, help="Lowest similarity score for a match (missing-tolerant Dice)."),
     out: Path | None = typer.Option(None, "--out", help="Write the matched pairs (CSV) here."),
     overlap: Path | None = typer.Option(None, "--overlap", help="Write the overlap table (CSV for 'casebook estimate mse') here."),
     force: bool = typer.Option(False, help="Replace existing output files."),
@@ -136,7 +136,7 @@ def match_command(
     if overlap:
         overlap.write_text(table, encoding="utf-8")
     sizes = ", ".join(f"{f.label} {len(f.ids)}" for f in files)
-    typer.echo(f"{len(matches)} matches at Dice >= {threshold} ({sizes})")
+    typer.echo(f"{len(matches)} matches at score >= {threshold} ({sizes})")
     if not out:
         typer.echo(matches_csv(matches), nl=False)
     typer.echo("overlap table:")
