@@ -28,13 +28,30 @@ def _load(records_json: Path | None, kind: str, db: str | None = None,
     from casebook.linkage.records import load_records_json
     from casebook.store.views import linkage_people, linkage_perpetrators
 
+    if kind not in ("person", "perpetrator", "place"):
+        raise InvalidInput(f"--kind {kind!r}: choose person, perpetrator or place")
+    if kind == "place":
+        from casebook.linkage.places import load_mentions_json, place_mentions
+
+        if records_json is not None:
+            return load_mentions_json(records_json)
+        with open_casebook(db, passphrase_file) as book:
+            return place_mentions(book)
     if records_json is not None:
         return load_records_json(records_json, kind)
-    if kind not in ("person", "perpetrator"):
-        raise InvalidInput(f"--kind {kind!r}: choose person or perpetrator "
-                           "(places are linked by the gazetteer's spellings)")
     with open_casebook(db, passphrase_file) as book:
         return linkage_people(book) if kind == "person" else linkage_perpetrators(book)
+
+
+def _score(records, kind: str, threshold: float):
+    """Candidate pairs: Fellegi–Sunter for people and perpetrators, spellings for places."""
+    if kind == "place":
+        from casebook.linkage.places import score_place_pairs
+
+        return score_place_pairs(records, threshold)
+    from casebook.linkage import score_pairs
+
+    return score_pairs(records, kind, threshold)
 
 
 def _refuse_overwrite(path: Path | None, force: bool) -> None:
@@ -45,7 +62,7 @@ def _refuse_overwrite(path: Path | None, force: bool) -> None:
 @link_app.callback()
 def link_command(
     ctx: typer.Context,
-    kind: str = typer.Option("person", help="person | perpetrator"),
+    kind: str = typer.Option("person", help="person | perpetrator | place"),
     threshold: float = typer.Option(0.5, help="Lowest match probability for a candidate pair."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     records_json: Path | None = typer.Option(None, "--records-json", hidden=True),
@@ -58,11 +75,11 @@ def link_command(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from casebook.linkage import Decision, apply_decisions, score_pairs
+    from casebook.linkage import Decision, apply_decisions
 
     records = _load(records_json, kind, db, passphrase_file)
     decisions = [] if records_json is not None else _decisions(db, passphrase_file, kind)
-    pairs = score_pairs(records, kind, threshold)
+    pairs = _score(records, kind, threshold)
     found = [c for c in apply_decisions(pairs, [Decision.from_dict(d) for d in decisions],
                                         threshold, [r.id for r in records]) if c.size > 1]
     if as_json:
@@ -152,7 +169,7 @@ def _ids(text: str) -> list[str]:
 
 @link_app.command("review")
 def review_command(
-    kind: str = typer.Option("person", help="person | perpetrator"),
+    kind: str = typer.Option("person", help="person | perpetrator | place"),
     threshold: float = typer.Option(0.5, help="Lowest match probability for a candidate pair."),
     accept: list[str] = typer.Option([], help="Record ids that are the same (t3,t17). Repeatable."),
     not_same: list[str] = typer.Option([], "--not-same", help="Record ids that are different people."),
@@ -167,7 +184,7 @@ def review_command(
     an append-only log in the casebook; every source record stays, and --revoke undoes one.
     Example: casebook link review    ·    casebook link review --accept t3,t17
     """
-    from casebook.linkage import Decision, apply_decisions, score_pairs
+    from casebook.linkage import Decision, apply_decisions
     from casebook.linkage import accept as accept_d
     from casebook.linkage import not_same as not_same_d
     from casebook.linkage import revoke as revoke_d
@@ -194,7 +211,7 @@ def review_command(
             return
         records = {r.id: r for r in _load(None, kind, db, passphrase_file)}
         decisions = [Decision.from_dict(d) for d in link_decisions(book, kind)]
-        pairs = score_pairs(list(records.values()), kind, threshold)
+        pairs = _score(list(records.values()), kind, threshold)
         open_clusters = [c for c in apply_decisions(pairs, decisions, threshold, list(records))
                          if c.size > 1 and c.status == "candidate"]
         if not open_clusters:
