@@ -25,10 +25,10 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Iterable
 
 from casebook.errors import InvalidInput, NotFound
 from casebook.linkage.model import Pair
