@@ -5,8 +5,9 @@ without pause — importing files with extraction, re-saving extracted facts, mi
 creating casebooks, sealing field bundles — and is killed with SIGKILL after a random delay.
 After every kill the casebook is opened again and checked: each testimony has its person, its
 consent, exactly the facts its audit entry announced and an ``add_testimony`` audit entry; each
-such entry has its testimony; the chain verifies. Linkage writes no rows of its own to the store
-yet (its review decisions are in memory), so there is no linkage phase.
+such entry has its testimony; the chain verifies. Linkage review decisions (``casebook link
+review``) are killed too: each stored decision is whole, has its audit entry, and survives later
+kills.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from casebook.store.schema import consent_grants, facts, persons, testimonies
 
 pytestmark = pytest.mark.slow
 PASS = "crash test passphrase"
-KILLS = {"import": 14, "extraction": 12, "migration": 14, "seal": 12}
+KILLS = {"import": 14, "extraction": 12, "migration": 14, "seal": 12, "linkage": 14}
 STATS: dict[str, Counter] = defaultdict(Counter)
 
 
@@ -90,8 +91,32 @@ def _seal_worker(location: str, folder: str, cycle: int, ready) -> None:
         k += 1
 
 
+def _linkage_worker(location: str, _unused: str, cycle: int, ready) -> None:
+    from casebook.linkage import accept, not_same, revoke, split
+    from casebook.store.casebook import add_link_decision
+
+    book = Casebook.open(location, PASS, actor=f"review-{cycle}")
+    rng = random.Random(cycle)
+    made: list[str] = []
+    ready.set()
+    while True:  # what `casebook link review --accept/--not-same/--revoke` stores, in a loop
+        ids = [f"t{i}" for i in rng.sample(range(60), 4)]
+        kind = rng.choice(("person", "perpetrator", "place"))
+        choice = rng.random()
+        if choice < 0.4:
+            decision = accept(ids[:rng.randint(2, 4)], who=f"review-{cycle}")
+        elif choice < 0.7:
+            decision = not_same(ids[:2], who=f"review-{cycle}")
+        elif choice < 0.85 or not made:
+            decision = split([ids[:2], ids[2:]], who=f"review-{cycle}")
+        else:
+            decision = revoke(rng.choice(made), who=f"review-{cycle}")
+        add_link_decision(book, kind, decision.to_dict(), round(rng.random(), 3))
+        made.append(decision.id)
+
+
 WORKERS = {"import": _import_worker, "extraction": _extraction_worker,
-           "migration": _migration_worker, "seal": _seal_worker}
+           "migration": _migration_worker, "seal": _seal_worker, "linkage": _linkage_worker}
 
 
 def kill_at_random(mode: str, args: tuple, cycle: int, rng: random.Random,
@@ -285,6 +310,53 @@ def test_sigkill_during_field_seal_loses_no_testimony(tmp_path):
     STATS["seal"]["testimonies_accounted_for"] = len(texts)
     STATS["seal"]["sealed_twice_after_crash"] = sum(1 for n in texts.values() if n > 1)
     STATS["seal"]["partial_files_left"] = len(list(tmp_path.glob(".*.partial")))
+
+
+def check_link_decisions(location: str) -> int:
+    """Every stored review decision is whole, valid and audited, and every audit entry has one."""
+    from casebook.linkage import Decision
+    from casebook.linkage.decisions import constraints
+    from casebook.store.casebook import link_decisions
+    from casebook.store.schema import link_decisions as table
+
+    with Casebook.open(location, PASS, actor="checker") as book:
+        report = book.audit_verify()
+        assert report.ok, report.problems
+        entries = [e for e in book.audit_entries(10 ** 7) if e["action"].startswith("link_")]
+        with book.engine.connect() as conn:
+            rows = conn.execute(select(table.c.kind, table.c.decision, table.c.record_ids)).all()
+        by_kind = {k: link_decisions(book, k) for k in ("person", "perpetrator", "place")}
+    assert sum(len(v) for v in by_kind.values()) == len(rows)
+    stored: Counter = Counter()
+    for kind, action, data in rows:
+        decision = Decision.from_dict(data)  # raises on a partial or malformed row
+        assert decision.action == action and decision.who.startswith("review-")
+        stored[(f"link_{action}", f"{kind}-link", json.dumps(
+            {"records": data["records"], "groups": data["groups"], "revokes": data["revokes"]},
+            sort_keys=True))] += 1
+    audited = Counter((e["action"], e["target"], json.dumps(e["detail"], sort_keys=True))
+                      for e in entries)
+    assert stored == audited, "a decision without its audit entry, or the other way round"
+    for kind, decisions in by_kind.items():
+        constraints(Decision.from_dict(d) for d in decisions)  # the log still applies
+        ids = [d["id"] for d in decisions]
+        assert len(ids) == len(set(ids)), f"{kind}: a decision stored twice"
+    return len(rows)
+
+
+def test_sigkill_during_linkage_review_decisions(tmp_path):
+    rng = random.Random(13)
+    location = str(tmp_path / "linkage.db")
+    Casebook.create(location, PASS).close()
+    before = 0
+    for cycle in range(KILLS["linkage"]):
+        kill_at_random("linkage", (location, ""), cycle, rng, (0.05, 0.8))
+        after = check_link_decisions(location)
+        assert after >= before, "decisions committed before a kill were lost"
+        STATS["linkage"]["decisions_stored"] += after - before
+        before = after
+    assert before > 0, "the worker never stored a decision: the kills tested nothing"
+    STATS["linkage"]["decisions_checked"] = before
 
 
 def teardown_module(_module) -> None:
