@@ -73,10 +73,13 @@ def _patterns(mode: str) -> dict[str, list[re.Pattern]]:
             rf"\b{S}\b(?:\s+(?!who\b|whom\b|whose\b|which\b|that\b|wom[ae]n\b|girls?\b|friends?\b|sisters?\b)\w+){{0,4}}?\s+(?:was|were|been|being|got|get|had\s+been)\s+(?:\w+\s+){{0,2}}?"
             rf"(?P<t>re-?sold|sold|bought|purchased|traded|handed\s+over\s+for)\b",
             rf"\b(?P<t>re-?sold|sold|sell|sells|selling|bought|buy|purchased|traded|resell)\s+"
-            rf"(?:(?:all|both|the\s+two|two|three|four|five|six|several|some|each|one)\s+of\s+)?{O}\b",
+            rf"(?:(?:all|both|the\s+two|two|three|four|five|six|several|some|each|one)\s+of\s+)?{O}\b"
+            # "bought me an ID card": a thing bought for her, not her
+            rf"(?!(?:(?<=bought\sme)|(?<=bought\sher)|(?<=bought\sus)|(?<=buy\sme)|(?<=buy\sher))\s+(?:an?|some|new)\s+"
+            rf"(?!second\b|third\b|fourth\b|\w+\s+time\b))",
             rf"\b(?P<t>paid|pay|gave|given|spent)\b[^.;]{{0,60}}?\bfor\s+(?:bringing\s+)?{O}\b",
             rf"\b{P}\s+(?P<t>price)\b",
-            rf"\b{S}\b[^.;]{{0,80}}?\band\s+(?:then\s+|later\s+|was\s+)?(?P<t>re-?sold|sold)\s+(?:to|into|as|for|again|off)\b",
+            rf"\b{S}\b[^.;]{{0,80}}?\band\s+(?:then\s+|later\s+|was\s+)?(?P<t>re-?sold|sold)\s+(?:to|into|as|for|again|off|by)\b",
             rf"\b(?P<t>handed|passed|delivered)\s+{O}\s+(?:over\s+)?to\b[^.;]{{0,60}}\b(?:money|paid|for\s+[\d¥$])",
             rf"\b(?P<t>been\s+paid)\s+for\s+{O}\b",
             rf"\b(?:(?:heard|knew|told\s+me|said|learned)\s+the|{P})\s+(?P<t>price)\s*(?:was|:|of)\s",
@@ -93,9 +96,10 @@ def _patterns(mode: str) -> dict[str, list[re.Pattern]]:
             rf"ran\s+across|got\s+across|came\s+across|crossing)\b",
             rf"\b{S}\b[^.;]{{0,40}}?\b(?P<t>went|walked|ran|came|got|waded|swam|crossed|escaped|fled|slipped)\b[^.;]{{0,25}}?"
             rf"\b(?:across|over)\s+(?:the\s+)?(?:frozen\s+)?(?:Tumen|Yalu|Duman|Amnok|river|border|ice)\b",
-            r"\b(?:they|we)\b[^.;]{0,30}?\b(?P<t>crossed|waded|swam)\s+(?:across\s+)?(?:the\s+)?(?:frozen\s+)?"
+            r"\b(?:they|we|(?:the\s+(?:two|three|four)|both|all)\s+of\s+(?:us|them))\b[^.;]{0,30}?\b(?P<t>crossed|waded|swam)\s+(?:across\s+)?(?:the\s+)?(?:frozen\s+)?"
             r"(?:Tumen|Yalu|Duman|Amnok|river|border)\b",
-            rf"\b(?P<t>took|brought|led|guided|carried|helped)\s+{O}\s+(?:\w+\s+){{0,2}}?across\b",
+            rf"\b(?P<t>took|brought|led|guided|carried|helped|(?:to|would)\s+(?:take|bring|lead|guide|smuggle|get))\s+{O}\s+(?:\w+\s+){{0,2}}?across\b",
+            rf"\b(?P<t>(?:to|would)\s+(?:take|bring|lead|guide|smuggle|get))\s+{O}\s+over\s+(?:the\s+)?(?:Tumen|Yalu|river|border)\b",
             rf"\b{S}\b[^.;]{{0,40}}?\b(?P<t>escaped|fled|went|came|left|defected|entered|arrived|got|crossed|slipped)\s+"
             rf"(?:\w+\s+){{0,3}}?(?:to|into|in|for)\s+China\b",
             rf"\b{S}\b[^.;]{{0,30}}?\b(?P<t>left)\s+(?:North\s+Korea|the\s+North|home)\b",
@@ -247,9 +251,11 @@ _ABROAD = re.compile(r"\b(?:Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanma
 _ALONE = re.compile(r"\b(?:alone|by\s+myself|by\s+herself|on\s+my\s+own|on\s+her\s+own|nobody\s+(?:brought|took|helped)|"
                     r"no\s+one\s+(?:brought|took|helped)|no\s+broker|without\s+(?:a\s+)?(?:broker|guide)|I\s+just\s+went)\b", _F)
 _BROKER_VOLUNTARY = re.compile(
-    r"\b(?:paid|hired|through|with|via|arranged|found|contacted|asked|knew)\s+(?:\w+\s+){0,3}?(?:broker|guide|smuggler)s?\b|"
+    r"\b(?:paid|hired|through|with|via|arranged|found|contacted|asked|knew)\s+(?:[\w’'-]+\s+){0,3}?(?:broker|guide|smuggler)s?\b|"
     r"\b(?:broker|guide|smuggler)s?\s+(?:was|were)\s+paid\b|"
-    r"\bbroker\s+(?:took|brought|guided|led|helped)\s+(?:me|us|her)\s+(?:across|over|to)\b", _F)
+    r"\bbroker\s+(?:took|brought|guided|led|helped)\s+(?:me|us|her)\s+(?:across|over|to)\b|"
+    r"\b(?:paid|hired|asked)\s+(?:[\w’'-]+\s+){0,3}?(?:broker|guide|smuggler|man|woman)s?(?:\s+couple)?\s+to\s+"
+    r"(?:take|bring|lead|guide|smuggle|get)\s+(?:me|us|her)\s+(?:across|over|to\s+China)\b", _F)
 
 _VIOLENCE = [
     ("rape", re.compile(
@@ -273,7 +279,9 @@ _VIOLENCE = [
         r"\bsend\s+(?:me|us|her)\s+back\b", _F)),
     ("drugging", re.compile(
         r"\b(?:drugged|drugs?\s+in|put\s+something\s+in|sleeping\s+pills?|lost\s+consciousness\s+after|"
-        r"must\s+have\s+been\s+drugged|(?:drank|ate)\b[^.]{0,40}\b(?:then\s+)?I\s+(?:don[’']t|do\s+not|didn[’']t|did\s+not)\s+"
+        r"must\s+have\s+been\s+drugged|after\s+(?:one|a|the|two|half\s+a)\s+(?:glass|cup|bottle|drink)\b[^.]{0,40}\b"
+        r"(?:lost\s+consciousness|passed\s+out|blacked\s+out|could\s*(?:not|n[’']t)\s+keep\s+(?:my|her)\s+eyes\s+open)|"
+        r"(?:drank|ate)\b[^.]{0,40}\b(?:then\s+)?I\s+(?:don[’']t|do\s+not|didn[’']t|did\s+not)\s+"
         r"remember\s+anything)\b", _F)),
 ]
 _ALONE_HINT = re.compile(r"alone|myself|herself|own|nobody|no one|broker|guide|just went")
@@ -424,12 +432,17 @@ _RECRUIT = [
         r"\b(?:said|told\s+(?:me|us|her|my\s+\w+))\b[^.]{0,80}\b(?:restaurant|factory|farm|shop|hotel)\b[^.]{0,80}"
         r"\b(?:a|per)\s+(?:month|day)\b|"
         r"\b(?:to\s+find|looking\s+for|in\s+search\s+of|to\s+get)\s+(?:a\s+)?(?:job|work)\b[^.]{0,80}\b"
-        r"(?:broker|trafficker|man|woman|he|she)\b[^.]{0,40}\b(?:sold|took|handed)", _F)),
+        r"(?:broker|trafficker|man|woman|he|she)\b[^.]{0,40}\b(?:sold|took|handed)|"
+        # a trading lure: "told her that goods sold for three times the price in China"
+        r"\b(?:told\s+(?:me|us|her)|said|offer\w*|promis\w*)\b[^.]{0,80}\b(?:goods|merchandise|trade|trading|"
+        r"(?:sell|selling)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:China|the\s+market))\b", _F)),
     ("drugged", re.compile(
         r"\b(?:drugged|sleeping\s+pill|put\s+something\s+in|(?:drink|drank|drunk|juice|food|water|soju|alcohol|wine|tea|milk|"
         r"coffee|candy|bread)\b[^.]{0,80}\b"
         r"(?:lost\s+consciousness|passed\s+out|fell\s+asleep|blacked\s+out|woke\s+up|remember\s+nothing|"
-        r"do\s+not\s+remember|don[’']t\s+remember))", _F)),
+        r"do\s+not\s+remember|don[’']t\s+remember|could\s*(?:not|n[’']t)\s+keep\s+(?:my|her)\s+eyes\s+open))|"
+        r"\bafter\s+(?:one|a|the|two|half\s+a)\s+(?:glass|cup|bottle|drink)\b[^.]{0,40}\b(?:lost\s+consciousness|passed\s+out|"
+        r"fell\s+asleep|blacked\s+out|could\s*(?:not|n[’']t)\s+keep\s+(?:my|her)\s+eyes\s+open)", _F)),
     ("abducted", re.compile(
         r"\b(?:abduct\w*|kidnap\w*|snatched|grabbed\s+(?:me|her|us)|(?:pushed|pulled|dragged|bundled|shoved|threw|forced)\s+"
         r"(?:me|her|us)\s+into|dragged\s+(?:me|her|us)|taken\s+by\s+force|took\s+(?:me|her|us)\s+by\s+force|"
@@ -450,6 +463,7 @@ _RELATIONS = [
     ("neighbour_or_villager", re.compile(
         r"\b(?:neighbou?rs?|(?:woman|man|people|person|someone|lady|girl|family)\s+from\s+(?:our|my|her|the\s+same)\s+"
         r"(?:village|town|neighbou?rhood|street|area|district)|villagers?|(?:from|in)\s+(?:our|my|her)\s+village|"
+        r"(?:woman|man|people|person|someone|lady|girl|family)\s+from\s+(?:the|a)\s+(?:next|neighbou?ring|nearby)\s+village|"
         r"fellow\s+villager)\b", _F)),
     ("friend", re.compile(r"\b(?:my|her|a|our)\s+(?:\w+\s+)?friends?\b|\bfriend\s+of\s+(?:mine|hers|my\s+\w+)\b", _F)),
     ("relative", re.compile(
@@ -553,7 +567,8 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
     "violence": ("rap", "forced", "sexual", "beat", "hit", "punch", "kick", "whip", "slap", "struck", "stab", "lock",
                  "shut", "shoes", "let me", "let us", "let her", "allow", "drank", "remember",
                  "confin", "imprison", "kept", "allowed", "held", "watch", "tied", "bars", "could not", "cannot",
-                 "threat", "police", "authorit", "send", "drug", "pill", "put something", "consciousness"),
+                 "threat", "police", "authorit", "send", "drug", "pill", "put something", "consciousness",
+                 "glass", "cup", "bottle", "eyes"),
     "exploitation": ("prostitut", "brothel", "sex", "bath", "sauna", "massage", "karaoke", "barber", "salon",
                      "xiaojie", "client", "customer", "cyber", "cam", "webcam", "web cam", "livestream", "video", "stream", "computer", "online",
                      "wife", "bride", "marr", "husband", "farmer", "bachelor", "labo", "work", "wage", "paid",
@@ -566,7 +581,7 @@ _HINTS = {  # cheap substring checks on the lower-cased sentence before any rege
     "birth": ("birth", "born", "son", "daughter", "boy", "girl", "bab", "child", "kid", "twin", "pregnan"),
     "hukou": ("hukou", "hokou", "shenfen", "id", "identity", "registration", "papers", "permit", "documents"),
     "recruitment": ("job", "work", "restaurant", "factory", "employ", "earn", "money", "waitress", "dish", "maid", "hotel",
-                    "shop", "farm", "month", "needed", "hiring",
+                    "shop", "farm", "month", "needed", "hiring", "profit", "sell", "glass", "cup", "bottle", "eyes", "goods", "merchandise", "trade", "trading",
                     "nanny", "offer", "promis", "drug", "pill", "something", "drink", "food", "water", "soju",
                     "alcohol", "wine", "tea", "abduct", "kidnap", "snatch", "grab", "push", "pull", "shov", "bundl", "threw",
                     "drag", "forced", "force", "put ", "lure", "trick", "deceiv", "persuad", "lie", "lied", "drank", "juice",

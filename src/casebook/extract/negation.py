@@ -29,9 +29,13 @@ _EN_KNOW = re.compile(r"\b(?:know|knew|remember|recall|sure)\b[^.;]{0,20}\b(?:ho
                       r"the\s+amount|for\s+how\s+much)\b", re.I)
 
 
+# the month, not the modal: "In May 2003 she paid a guide", "May 2001", "early May"
+_EN_MONTH_MAY = re.compile(r"(?<=\S\s)May\b|\bMay(?=\s*(?:\d|,|of\b))")
+
+
 def english_status(sentence: str, trigger_start: int, trigger_end: int | None = None) -> str:
     """``fact``, ``denied`` or ``unreal`` for the English trigger at ``trigger_start``."""
-    head = sentence[:trigger_start]
+    head = _EN_MONTH_MAY.sub("   ", sentence[:trigger_start])
     cut = 0
     for m in _EN_BOUNDARY.finditer(head):
         cut = m.end()

@@ -153,6 +153,11 @@ def _parse_num(s: str) -> float:
 _MONEY_HINT = re.compile(r"yuan|rmb|cny|元|won|dollar|usd|kpw|[$¥￥₩]|위\s?안|원|달러|불", re.I)
 
 
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|year|early|late|mid|spring|summer|autumn|fall|winter|"
+                          r"January|February|March|April|May|June|July|August|September|October|November|December)"
+                          r"\s+$", re.I)
+
+
 def find_money(text: str) -> list[Money]:
     """All amounts of money in ``text``, in order; an amount right after another one in a
     different currency ("1,500 yuan, more than $200") is marked ``converted``."""
@@ -190,6 +195,8 @@ def find_money(text: str) -> list[Money]:
         s, e = m.start("num"), m.end()
         if any(a.start <= s < a.end for a in found):
             continue
+        if _YEAR_BEFORE.search(text[max(0, s - 30):s]) and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+            continue  # "in 2001 and a broker sold me for 5,000 yuan": a year, not a first price
         nxt = next((a for a in found if a.start >= e and a.start - e < 40), None)
         if nxt is not None and not re.search(r"[.;]", text[e:nxt.start]):
             extra.append(Money(_parse_num(m.group("num")) * _scale(m.group("scale")),

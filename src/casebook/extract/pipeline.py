@@ -369,8 +369,10 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                 b.events.append(Event("detention_nk", date=s.date, attributes={"facility": c.code, "episode": crossings},
                                       evidence=b.ev(s, c.start, c.end), confidence=0.75))
         # --- violence, exploitation, children, registration (in China or after she left)
-        if state != "nk0" or sale_cues:
+        if state != "nk0" or sale_cues or any(c.code == "drugging" for c in _cues(s, "violence")):
             for c in _cues(s, "violence"):
+                if state == "nk0" and not sale_cues and c.code != "drugging":
+                    continue  # the drug that carried her off is part of the trafficking; other harm at home is not
                 b.events.append(Event("violence", date=s.date, attributes={"kind": c.code},
                                       evidence=b.ev(s, c.start, c.end), confidence=0.7))
             if state == "nk":
@@ -547,6 +549,8 @@ _NOT_SALE_PAYMENT = re.compile(
     r"police|officer|cadre|official|village\s+(?:office|head|chief)|township|county|bureau|bribe|fine|hukou|registration|"
     r"release|let\s+(?:\w+\s+){0,3}go\b|for\s+(?:her|him|them|the\s+other)\b|each\s+child|for\s+(?:the\s+)?(?:child|children|son|daughter)|rent|debt|"
     r"\bsent\b|\bsend\b|month|wage|trip|journey|South\s+Korea|smuggl|escape|passport|doctor|hospital|school|"
+    # a go-between's share of her price is part of one sale, not a second one: "got 1,000 yuan of that money"
+    r"\bof\s+(?:that|the|this|her)\s+(?:money|sum|price|amount)|\b(?:share|cut|commission)\b|"
     r"공안|경찰|간부|마을에|촌에|벌금|뇌물|호구|신분증|풀려|북송\s?안|빚|월급|한\s?달|보내|여비|비용|병원|학교", re.I)
 
 
@@ -706,6 +710,14 @@ _ZONE_RELATIONS = ("neighbour_or_villager", "friend", "relative", "stranger", "n
                    "korean_chinese_broker", "han_chinese_broker", "couple", "other")
 
 
+def _describes_guide(zone: list[_Sentence], k: int, cross_idx: int) -> bool:
+    """"A broker couple took me across the Tumen. They were Korean-Chinese.": the sentence right
+    after a crossing that names who took her describes that person, not a later buyer."""
+    return (k == cross_idx + 1 and k < len(zone)
+            and any(c.kind == "relation" for c in _full(zone[cross_idx]).cues)
+            and not any(c.kind == "sale" for c in zone[k].cues))
+
+
 def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None, cross_idx: int | None = None) -> None:
     """How she came to be trafficked, and by whom: read from the story up to her first sale."""
     end = (first_sale + 1) if first_sale is not None else min(len(sents), 12)
@@ -718,8 +730,8 @@ def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None, cr
     for k, s in enumerate(zone):
         for c in _full(s).cues:
             if c.kind == "relation" and c.extra.get("desc") and (
-                    (cross_idx is not None and k > cross_idx) or (cross_idx is None and first_sale is not None
-                                                                  and k >= first_sale)):
+                    (cross_idx is not None and k > cross_idx and not _describes_guide(zone, k, cross_idx))
+                    or (cross_idx is None and first_sale is not None and k >= first_sale)):
                 continue  # a description after she crossed is more likely her buyer's
             if c.kind == "recruitment" and c.status == FACT and c.code not in methods:
                 methods[c.code] = b.ev(s, c.start, c.end)
