@@ -109,6 +109,25 @@ def test_a_year_before_a_price_is_not_a_price():
     assert both == [15000.0, 20000.0]  # a bare price sharing a later currency is still read
 
 
+def test_sold_several_times_makes_the_count_unknown():
+    p = prof(HEAD3 + "She crossed the Tumen in 1998. A broker sold her to a farmer as a wife for 3,000 yuan. "
+                     "Later she was sold several times more.")
+    assert p["times_sold"] is None
+    assert [s["amount"] for s in p["sales"]] == [3000]  # the priced sale is still listed
+
+
+def test_her_own_total_still_wins_over_nothing_vague():
+    p = prof(HEAD1 + "I crossed the Tumen in 1998. I was sold three times. The first time a broker sold me for "
+                     "3,000 yuan.")
+    assert p["times_sold"] == 3
+
+
+def test_crossed_on_our_own_is_voluntary_alone():
+    p = prof(HEAD1 + "In 1998 my sister and I crossed the Tumen on our own. In 1999 a woman sold me to a farmer "
+                     "for 4,000 yuan.")
+    assert "voluntary_alone" in p["recruitment"]
+
+
 def test_fresh_set_does_not_fall_below_its_blind_score():
     rows = [json.loads(line) for line in (FRESH / "gold.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 15

@@ -248,7 +248,7 @@ class _Combined:
 _RIVER = re.compile(r"\b(Tumen|Yalu|Duman|Amnok)\b", _F)
 _RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu"}
 _ABROAD = re.compile(r"\b(?:Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|Russia)\b", _F)
-_ALONE = re.compile(r"\b(?:alone|by\s+myself|by\s+herself|on\s+my\s+own|on\s+her\s+own|nobody\s+(?:brought|took|helped)|"
+_ALONE = re.compile(r"\b(?:alone|by\s+myself|by\s+herself|by\s+ourselves|on\s+(?:my|her|our)\s+own|nobody\s+(?:brought|took|helped)|"
                     r"no\s+one\s+(?:brought|took|helped)|no\s+broker|without\s+(?:a\s+)?(?:broker|guide)|I\s+just\s+went)\b", _F)
 _BROKER_VOLUNTARY = re.compile(
     r"\b(?:paid|hired|through|with|via|arranged|found|contacted|asked|knew)\s+(?:[\w’'-]+\s+){0,3}?(?:broker|guide|smuggler)s?\b|"
@@ -731,7 +731,25 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     m = _PROVINCE_NOW.search(sentence) if "liv" in low or "stay" in low or "settled" in low else None
     if m:
         cues.append(Cue("province_now", m.start("p"), m.end("p"), re.sub(r"\s+Province$", "", m.group("p"))))
+    if "times" in low:
+        cues = _vague_sales(sentence, cues)
     return cues
+
+
+_VAGUE_TIMES = re.compile(r"\s*(?:again\s+)?(?:several|many|a\s+few|a\s+number\s+of|countless|multiple|many\s+more)\s+"
+                          r"(?:more\s+)?times\b", _F)
+
+
+def _vague_sales(sentence: str, cues: list[Cue]) -> list[Cue]:
+    """"She was sold several times": a count nobody can check, so the sale count becomes unknown
+    (the profile's ``times_sold`` is null) instead of one more sale."""
+    out = []
+    for c in cues:
+        if c.kind == "sale" and c.status == FACT and _VAGUE_TIMES.match(sentence, c.end):
+            out.append(Cue("vague_times", c.start, c.end))
+        else:
+            out.append(c)
+    return out
 
 
 def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:

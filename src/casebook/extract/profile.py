@@ -57,7 +57,9 @@ def profile(record: Record) -> dict:
     sales_ev = [e for e in _live(ev, "sale") if not e.attributes.get("denied")]
     vague = any(e.attributes.get("vague") for e in sales_ev)
     real_sales = [e for e in sales_ev if not e.attributes.get("vague")]
-    times_sold = None if vague and not real_sales else _count(
+    # "sold several times" after a told sale: the total is unknown unless she states it herself
+    stated_total = any(e.attributes.get("total") for e in real_sales)
+    times_sold = None if vague and not stated_total else _count(
         [e for e in _live(ev, "sale") if not e.attributes.get("vague")], own_count_wins=True)
     sales = []
     for e in real_sales:
