@@ -181,8 +181,9 @@ def load(base: str, n: int, users: int, seconds: float, think: tuple[float, floa
 def serve_and_load(location: str, n: int, args: argparse.Namespace) -> dict:
     port = _free_port()
     env = {**os.environ, "CASEBOOK_DB": location, "CASEBOOK_PASSPHRASE": PASSPHRASE}
+    workers = ["--workers", str(args.workers)] if args.workers > 1 else []
     server = subprocess.Popen([sys.executable, "-m", "casebook.cli.main", "serve", "--port",
-                               str(port), "--workers", str(args.workers)], env=env,
+                               str(port), *workers], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -228,10 +229,11 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2, help="casebook serve --workers")
     ap.add_argument("--backend", choices=("sqlcipher", "postgresql", "both"), default="both")
     ap.add_argument("--keep", help="SQLCipher casebook to reuse (built there if absent)")
+    ap.add_argument("--pg-url", help="PostgreSQL casebook (already built) to reuse")
     args = ap.parse_args()
     os.environ.setdefault("CASEBOOK_FAST_KDF", "1")  # key derivation at open is not measured
     report = {"date": dt.date.today().isoformat(), "machine": machine(),
-              **{k: v for k, v in vars(args).items() if k != "keep"}}
+              **{k: v for k, v in vars(args).items() if k not in ("keep", "pg_url")}}
     if args.backend in ("sqlcipher", "both"):
         with tempfile.TemporaryDirectory(prefix="cb-bench-") as d:
             location = args.keep or str(Path(d) / "bench.db")
@@ -241,7 +243,9 @@ def main() -> None:
                 report["sqlcipher_build_s"] = round(time.perf_counter() - t0, 1)
             report["sqlcipher"] = serve_and_load(location, args.n, args)
             print(json.dumps(report, indent=1), flush=True)
-    if args.backend in ("postgresql", "both"):
+    if args.backend in ("postgresql", "both") and args.pg_url:
+        report["postgresql"] = serve_and_load(args.pg_url, args.n, args)
+    elif args.backend in ("postgresql", "both"):
         from casebook.store.pgserver import new_database, temporary_server
 
         with temporary_server() as server_url:
