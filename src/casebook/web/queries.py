@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, func, select
 
-from casebook.errors import InvalidInput
+from casebook.errors import InvalidInput, NotFound
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact, Person
 from casebook.store.schema import consent_grants, facts, persons, testimonies
 from casebook.store.search import SearchHit
@@ -69,7 +69,7 @@ def _fact_counts(conn, ids: list[int]) -> dict[int, tuple[int, int]]:
 
 def testimony_rows(ctx: Ctx, *, limit: int = 50, offset: int = 0, waiting: bool = False,
                    person_id: int | None = None, ids: list[int] | None = None,
-                   own_only: bool = False) -> list[Row]:
+                   own_only: bool = False, conn=None) -> list[Row]:
     """Visible testimonies, newest first; ``waiting`` keeps those with facts to review."""
     q = (select(testimonies.c.id, testimonies.c.person_id, testimonies.c.organisation,
                 testimonies.c.language, testimonies.c.interview_year, testimonies.c.file_name,
@@ -86,9 +86,12 @@ def testimony_rows(ctx: Ctx, *, limit: int = 50, offset: int = 0, waiting: bool 
         q = q.where(testimonies.c.person_id == person_id)
     if ids is not None:
         q = q.where(testimonies.c.id.in_(ids))
-    with ctx.book.engine.connect() as conn:
-        rows = conn.execute(q).all()
-        counts = _fact_counts(conn, [r.id for r in rows])
+    if conn is None:
+        with ctx.book.engine.connect() as conn:
+            return testimony_rows(ctx, limit=limit, offset=offset, waiting=waiting,
+                                  person_id=person_id, ids=ids, own_only=own_only, conn=conn)
+    rows = conn.execute(q).all()
+    counts = _fact_counts(conn, [r.id for r in rows])
     return [Row(r.id, r.person_id, r.pseudonym, r.organisation, r.language, r.interview_year,
                 r.file_name, r.recorded_at, *counts.get(r.id, (0, 0))) for r in rows]
 
@@ -153,14 +156,19 @@ class PersonPage:
 
 def person_page(ctx: Ctx, person_id: int) -> PersonPage:
     """A survivor's record: her visible testimonies, attributes and journey, without text."""
-    rows = testimony_rows(ctx, person_id=person_id, limit=1000)
-    if not rows:  # a visible testimony already proves access; else the full check
-        person_access(ctx.book, ctx.user, person_id)
-    page = PersonPage(ctx.book.get_person(person_id), rows)
-    ids = [r.id for r in rows]
-    if not ids:
-        return page
-    with ctx.book.engine.connect() as conn:
+    from casebook.store.casebook import _person
+
+    with ctx.book.engine.connect() as conn:  # one connection: fewer round trips on PostgreSQL
+        rows = testimony_rows(ctx, person_id=person_id, limit=1000, conn=conn)
+        if not rows:  # a visible testimony already proves access; else the full check
+            person_access(ctx.book, ctx.user, person_id)
+        person_row = conn.execute(select(persons).where(persons.c.id == person_id)).first()
+        if person_row is None:
+            raise NotFound(f"person {person_id}: no such person")
+        page = PersonPage(_person(person_row), rows)
+        ids = [r.id for r in rows]
+        if not ids:
+            return page
         fact_rows = conn.execute(
             select(facts, testimonies.c.language)
             .select_from(facts.join(testimonies, testimonies.c.id == facts.c.testimony_id))

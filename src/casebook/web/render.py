@@ -12,7 +12,12 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from casebook.vocab import load as load_vocabulary
 from casebook.web import i18n
+from casebook.web.auth import request_language
+from casebook.web.permissions import can
+from casebook.web.security import attach_csrf_cookie, csrf_token
+from casebook.web.vocab import event_types, place_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -34,9 +39,7 @@ def vocab_label(vocabulary: str, code: str | None, lang: str | None = None) -> s
     if not code:
         return ""
     try:
-        from casebook.vocab import load
-
-        return load(vocabulary).label(code, lang or i18n.language())
+        return load_vocabulary(vocabulary).label(code, lang or i18n.language())
     except Exception:  # an unknown code or vocabulary still shows something readable
         return code
 
@@ -66,11 +69,6 @@ def select_options(items: list[tuple[str, str]], selected: str | None = None) ->
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    from casebook.web.auth import request_language
-    from casebook.web.security import attach_csrf_cookie, csrf_token
-    from casebook.web.permissions import can
-    from casebook.web.vocab import event_types, place_label
-
     user = getattr(request.state, "user", None)
     lang = request_language(request)
     token = i18n.set_language(lang)
