@@ -56,7 +56,7 @@ def _sqlite_ids(conn: Connection, terms: list[str], limit: int) -> list[int]:
     return [r[0] for r in conn.execute(text(sql), {**params, "limit": limit})]
 
 
-RECENT_WINDOW = 2000
+RECENT_WINDOW = 500
 WORD = re.compile(r"^\w+$")
 
 
@@ -67,7 +67,7 @@ def _like(term: str) -> str:
 def _postgres_ids(conn: Connection, terms: list[str], limit: int) -> list[int]:
     """Newest matches first, without letting one kind of term make every search slow.
 
-    Frequent terms are answered from the newest testimonies alone; rare ones from the indexes
+    Frequent terms are answered from the newest 500 testimonies alone; rare ones from the indexes
     (``pg_trgm`` for three characters or more, a word index for shorter Korean words).
     """
     params: dict[str, object] = {f"t{i}": _like(t) for i, t in enumerate(terms)}
