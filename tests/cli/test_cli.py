@@ -130,3 +130,19 @@ def test_export_is_encrypted_by_default_and_consent_filtered(cb, tmp_path):
     assert refused.returncode == 2 and not (tmp_path / "x").exists()
     plain = run(["export", "--out", str(tmp_path / "p.csv"), "--format", "csv", "--plaintext"], cb)
     assert "UNENCRYPTED" in plain.stderr and "Yanji" in (tmp_path / "p.csv").read_text()
+
+
+def test_a_survivor_who_withdrew_everything_leaves_every_export(cb, tmp_path):
+    for n, scopes in enumerate([["aggregate_statistics"], ["aggregate_statistics", "legal_proceedings"]]):
+        f = tmp_path / f"w{n}.txt"
+        f.write_text(f"Withdrawal test {n}: sold near Tumen.")
+        args = ["add", str(f), "--pseudonym", f"W{n}", "--no-extract"]
+        for s in scopes:
+            args += ["--consent", s]
+        run(args, cb)
+    run(["consent", "withdraw", "1", "aggregate_statistics"], cb)
+    run(["consent", "withdraw", "2", "aggregate_statistics"], cb)
+    out = tmp_path / "internal.json"
+    assert run(["export", "--out", str(out), "--plaintext"], cb).returncode == 0
+    names = [t["pseudonym"] for t in json.loads(out.read_text())["testimonies"]]
+    assert names == ["W1"]  # W0 withdrew her only scope; W1 still allows legal use

@@ -103,7 +103,7 @@ def test_partner_and_legal_exports_leave_her_out(world):
         assert tid not in {r["testimony_id"] for r in rows} and len(rows) == 11
         assert all(HER_WORDS not in (r.get("text") or "") for r in rows)
     internal = {r["testimony_id"] for r in collect(book, ExportRequest())}
-    assert tid in internal  # the organisation's own copy, by design
+    assert tid not in internal and len(internal) == 11  # not even the organisation's own copy
 
 
 def test_the_partner_organisation_no_longer_sees_her_in_the_web_application(world):

@@ -2,7 +2,9 @@
 
 An export for a partner contains only testimonies whose survivor agreed to share with that
 partner; an export for legal proceedings only those that allow legal use. An export with no
-purpose is the organisation's own copy of everything.
+purpose is the organisation's own copy, of every testimony that still has some consent: a
+survivor who has withdrawn every scope appears in no export (backups still hold her record
+until she is deleted).
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ def collect(book: Casebook, request: ExportRequest) -> list[dict[str, Any]]:
     for summary in book.testimonies():
         consent = book.consent_of(summary.id)
         if scope is not None and not consent.allows(scope):
+            continue
+        if not consent.active_scopes():  # she withdrew everything: she leaves every export
             continue
         person = book.get_person(summary.person_id) if summary.person_id else None
         accepted = book.record(summary.id, ["accepted"])
