@@ -12,7 +12,6 @@ import re
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -80,10 +79,11 @@ def served(tmp_path, h):
         assert Users(book).by_name("mina").last_login_at is not None
 
 
-def test_a_reviewer_works_through_the_app(served, h):
+def test_a_reviewer_works_through_the_app(served, h, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
-    shots = Path(os.environ.get("CASEBOOK_SCREENSHOTS") or tempfile.mkdtemp(prefix="cb-shots-"))
+    # screenshots go to pytest's own temporary folder unless a developer asks to keep them
+    shots = Path(os.environ.get("CASEBOOK_SCREENSHOTS") or tmp_path / "shots")
     shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
