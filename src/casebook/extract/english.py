@@ -304,6 +304,11 @@ _OTHER_WOMAN = re.compile(
     r"crossed|went|came|left|got|said|told|lived|worked|married|ran|escaped|became|gave)\b)")
 
 
+_AGENT_OF_HER = re.compile(
+    r"\W*(?:\w+\s+){0,6}?(?:(?:took|got|received|kept|pocketed|shared)\b[^.;]{0,30}?\b(?:money|share|cut|commission|"
+    r"yuan|RMB)\b|(?:sold|handed|brought|took|led|delivered|guided)\s+her\b)", _F)
+
+
 def focus(sentence: str, ctx: Context, other: bool) -> bool:
     """In a third-person account: is "she" in this sentence another woman? True from a sentence
     whose subject is another named woman or "her friend" until the survivor is named again."""
@@ -313,6 +318,8 @@ def focus(sentence: str, ctx: Context, other: bool) -> bool:
         return False
     m = _OTHER_WOMAN.search(sentence)
     if m:
+        if _AGENT_OF_HER.match(sentence, m.end()):
+            return other  # "The woman from her village took part of the money": a go-between, not another victim
         return True
     return other
 

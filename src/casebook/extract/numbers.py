@@ -206,8 +206,9 @@ def find_money(text: str) -> list[Money]:
     out: list[Money] = []
     for i, mo in enumerate(found):
         if out and mo.currency != out[-1].currency and mo.start - out[-1].end < 25 and re.fullmatch(
-                r"[\s,(\[]*(?:or|about|around|approximately|roughly|some|nearly|almost|"
-                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도)?[\s(\[]*",
+                # up to three hedging words: "or about $190", "that is, roughly US$250"
+                r"[\s,(\[]*(?:(?:or|about|around|approximately|roughly|some|nearly|almost|that\s+is|worth|"
+                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도)[\s,(\[]*){0,3}",
                 text[out[-1].end:mo.start], re.I):
             out.append(Money(mo.value, mo.currency, mo.start, mo.end, converted=True))
             continue

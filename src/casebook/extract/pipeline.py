@@ -545,6 +545,12 @@ def _dedupe_sales(b: _Builder) -> None:
         b.events[:] = [e for e in b.events if id(e) not in drop]
 
 
+_OTHERS_SALE = re.compile(
+    r"\b(?:my|her|our|the|a|an|one|another|other|two|three)\s+(?:\w+\s+){0,2}?(?:neighbou?rs?|friends?|sisters?|"
+    r"cousins?|nieces?|girls?|wom[ae]n|others)\b[^.;]{0,40}?\b(?:was|were|had\s+been|got)\s+(?:\w+\s+)?"
+    r"(?:sold|bought)\b|\b(?:went|go|going|fetched)\s+for\s+(?:about\s+|around\s+)?[\d¥$]", re.I)
+
+
 _NOT_SALE_PAYMENT = re.compile(
     r"police|officer|cadre|official|village\s+(?:office|head|chief)|township|county|bureau|bribe|fine|hukou|registration|"
     r"release|let\s+(?:\w+\s+){0,3}go\b|for\s+(?:her|him|them|the\s+other)\b|each\s+child|for\s+(?:the\s+)?(?:child|children|son|daughter)|rent|debt|"
@@ -696,6 +702,8 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
                 continue
             if j < i and (_cues(other, "sale", None) or any(c.kind == "payment" for c in other.cues)):
                 continue
+            if j < i and _OTHERS_SALE.search(other.text):
+                continue  # "My neighbour was sold first, for 2,500 yuan.": someone else's price
             m = _price(other, other.money, require_words=not _amount_only(other))
             if m:
                 out[-1].amount = _amount(m, out[-1].date)
