@@ -158,6 +158,21 @@ def test_a_price_range_quoted_for_women_in_general_is_not_her_sale():
     assert [s["amount"] for s in p["sales"]] == [5300]
 
 
+def test_a_price_range_for_her_is_one_sale_at_its_lower_end():
+    p = prof(HEAD3 + "In 2002 a broker sold her to a widower for between 4,200 and 4,800 yuan.")
+    assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(4200, "RMB")]
+    assert p["times_sold"] == 1
+    p = prof(HEAD1 + "In 2002 a broker sold me to a widower for 3,100–3,600 yuan (US$375–435).")
+    assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(3100, "RMB")]
+
+
+def test_she_herself_after_a_friends_price_is_her_again():
+    p = prof(HEAD3 + "In 2002 she and a friend crossed the Tumen. Her friend was sold to a miner for 6,400 yuan. "
+                     "She herself was sold to a farmer for 3,900 yuan.")
+    assert [s["amount"] for s in p["sales"]] == [3900]
+    assert p["times_sold"] == 1
+
+
 def test_second_fresh_set_does_not_fall_below_its_blind_score():
     rows = [json.loads(line) for line in (FRESH2 / "gold.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 12

@@ -309,6 +309,9 @@ _AGENT_OF_HER = re.compile(
     r"yuan|RMB)\b|(?:sold|handed|brought|took|led|delivered|guided)\s+her\b)", _F)
 
 
+_SHE_HERSELF = re.compile(r"\W*(?:(?:as\s+for|and)\s+)?(?:she|Ms\.?\s+\w+)\s+herself\b", _F)
+
+
 def focus(sentence: str, ctx: Context, other: bool) -> bool:
     """In a third-person account: is "she" in this sentence another woman? True from a sentence
     whose subject is another named woman or "her friend" until the survivor is named again."""
@@ -316,6 +319,8 @@ def focus(sentence: str, ctx: Context, other: bool) -> bool:
         return False
     if ctx.names and _name_re(ctx.names).search(sentence):
         return False
+    if _SHE_HERSELF.match(sentence):
+        return False  # "She herself was sold for 3,000 yuan": back to her after another woman's story
     m = _OTHER_WOMAN.search(sentence)
     if m:
         if _AGENT_OF_HER.match(sentence, m.end()):

@@ -99,6 +99,7 @@ class Money:
     start: int
     end: int
     converted: bool = False  # an equivalent in another currency ("…, more than $200")
+    high: float | None = None  # upper end of a stated range ("2,000–3,000 yuan"); ``value`` is the lower end
 
 
 _EN_CUR = (r"(?P<cur>yuan|renminbi|rmb|cny|元|chinese\s+yuan|won|north\s+korean\s+won|"
@@ -121,7 +122,10 @@ _KO_MONEY_RE = re.compile(
 _KO_SOUTH_MONEY = re.compile(r"(?:한국|남한|대한민국)\s?돈")
 _BARE_NUM_RE = re.compile(
     rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"
-    r"(?=\s*(?:,|and|or|to|then|–|-)\s)", re.I)
+    r"(?=\s*(?:(?:,|and|or|to|then|–|-)\s|[–—-]\s*\d))", re.I)
+_RANGE_SEP = re.compile(r"\s*(?:[–—-]|to|or)\s*", re.I)
+_RANGE_AND = re.compile(r"\s+and\s+", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:[$¥]|US\$)?$", re.I)
 
 
 def _currency(code: str) -> str:
@@ -202,6 +206,17 @@ def find_money(text: str) -> list[Money]:
             extra.append(Money(_parse_num(m.group("num")) * _scale(m.group("scale")),
                                nxt.currency, s, e))
     found = sorted(found + extra, key=lambda x: x.start)
+    # a range is one amount, not two prices: "2,000–3,000 yuan", "between 3,000 and 4,000 yuan"
+    ranged: list[Money] = []
+    for mo in found:
+        lo = ranged[-1] if ranged else None
+        gap = text[lo.end:mo.start] if lo else ""
+        if lo and mo.currency == lo.currency and lo.high is None and not lo.converted and (
+                _RANGE_SEP.fullmatch(gap) or (_RANGE_AND.fullmatch(gap) and _BETWEEN.search(text[:lo.start]))):
+            ranged[-1] = Money(lo.value, lo.currency, lo.start, mo.end, high=mo.value)
+            continue
+        ranged.append(mo)
+    found = ranged
     # conversions in apposition
     out: list[Money] = []
     for i, mo in enumerate(found):
