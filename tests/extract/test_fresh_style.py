@@ -173,6 +173,17 @@ def test_she_herself_after_a_friends_price_is_her_again():
     assert p["times_sold"] == 1
 
 
+def test_a_planned_sale_foiled_in_the_same_or_next_sentence_counts_zero_sales():
+    p = prof(HEAD1 + "In 2003 I crossed the Yalu. The guide meant to sell me to a coal miner for 7,500 yuan, but "
+                     "I slipped away at the bus station.")
+    assert p["times_sold"] == 0 and p["sales"] == []
+    p = prof(HEAD3 + "In 2003 she crossed the Yalu. A trader said he would sell her in Harbin. Before he could, "
+                     "a church member hid her.")
+    assert p["times_sold"] == 0
+    p = prof(HEAD1 + "In 2003 I crossed the Yalu. The guide said he would sell me if I complained.")
+    assert p["times_sold"] is None  # a threat alone is not a foiled sale
+
+
 def test_second_fresh_set_does_not_fall_below_its_blind_score():
     rows = [json.loads(line) for line in (FRESH2 / "gold.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 12

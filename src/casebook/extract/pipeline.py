@@ -19,7 +19,7 @@ from casebook.extract.clean import Cleaned, clean, paragraph_index, sentences
 from casebook.extract.cues import Context, Cue
 from casebook.extract.dates import Timeline, find_dates
 from casebook.extract.header import KOREAN_SURNAMES, parse_header
-from casebook.extract.negation import DENIED, FACT
+from casebook.extract.negation import DENIED, FACT, UNREAL
 from casebook.extract.numbers import Money, find_money
 from casebook.extract.places import china_province_of_place, event_place, places_in
 from casebook.model import Amount, Event, Evidence, Fact, Involvement, Record, UncertainDate
@@ -310,6 +310,9 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                 sale_idx.append(i)
         else:
             denied = _cues(s, "sale", DENIED)
+            nxt = sents[i + 1].text if i + 1 < len(sents) else ""
+            if not denied and not _HANGUL.search(s.text) and (_FOILED.search(s.text) or _FOILED_NEXT.match(nxt)):
+                denied = _cues(s, "sale", UNREAL)  # "planned to sell me …, but I ran away": a foiled sale
             for c in denied:
                 b.events.append(Event("sale", date=s.date, attributes={"denied": True},
                                       evidence=b.ev(s, c.start, c.end), confidence=0.6))
@@ -543,6 +546,13 @@ def _dedupe_sales(b: _Builder) -> None:
                     drop.add(id(e) if e.amount is None else id(f))
     if drop:
         b.events[:] = [e for e in b.events if id(e) not in drop]
+
+
+_FOILED = re.compile(
+    r"\bbut\s+(?:\w+\s+){0,4}?(?:ran\s+away|escaped|fled|got\s+away|slipped\s+away|got\s+out|hid|refused|"
+    r"was\s+rescued|were\s+rescued|(?:the\s+)?police\s+(?:came|raided|arrived))\b|"
+    r"\bbefore\s+(?:he|she|they|it|that|the\s+sale)\s+could\b", re.I)
+_FOILED_NEXT = re.compile(r"\W*(?:but\s+)?before\s+(?:that|it|he|she|they|the\s+sale)\s+could\b", re.I)
 
 
 _OTHERS_SALE = re.compile(
