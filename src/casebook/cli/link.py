@@ -256,9 +256,10 @@ def _shared_with(records, organisation: str, db, passphrase_file):
     from casebook.model import share_scope
 
     scope = share_scope(organisation)
+    ids = [int(r.source.split(":")[1]) for r in records]
     with open_casebook(db, passphrase_file) as book:
-        return [r for r in records
-                if book.consent_of(int(r.source.split(":")[1])).allows(scope)]
+        consents = book.consents(ids)
+    return [r for r, tid in zip(records, ids) if consents[tid].allows(scope)]
 
 
 def network_command(
@@ -308,9 +309,10 @@ def _network_events(db, passphrase_file):
 
     with open_casebook(db, passphrase_file) as book:
         person_of = {t.id: t.person_id for t in book.testimonies()}
+        consents = book.consents(list(person_of))
         events = []
         for tid, record in book.accepted_records():
-            if not book.consent_of(tid).allows("aggregate_statistics"):
+            if not consents[tid].allows("aggregate_statistics"):
                 continue
             for n, event in enumerate(record.events):
                 # the same mention ids as linkage_perpetrators, so linked aliases meet in one node

@@ -17,6 +17,7 @@ from typing import Optional
 
 import typer
 
+from casebook.cli.common import DbOption, PassphraseFileOption
 from casebook.errors import InvalidInput
 from casebook.publish.dataset import Dataset
 
@@ -142,9 +143,7 @@ def register(app: typer.Typer) -> None:
                                                help="Round published counts to this base."),
         epsilon: Optional[float] = typer.Option(None, "--epsilon", help="Differentially "
                                                 "private release spending this much budget."),
-        db: Optional[str] = typer.Option(None, "--db", envvar="CASEBOOK_DB", help="Casebook."),
-        passphrase_file: Optional[Path] = typer.Option(None, "--passphrase-file",
-                                                       envvar="CASEBOOK_PASSPHRASE_FILE"),
+        db: DbOption = None, passphrase_file: PassphraseFileOption = None,
         dataset_json: Optional[Path] = typer.Option(None, "--dataset-json", hidden=True),
         budget_file: Optional[Path] = typer.Option(None, "--budget-file", hidden=True),
     ) -> None:
@@ -180,9 +179,7 @@ def register(app: typer.Typer) -> None:
         rounding: Optional[int] = typer.Option(None, "--round", help="Round counts."),
         epsilon: Optional[float] = typer.Option(None, "--epsilon", help="DP release."),
         quotes: int = typer.Option(5, "--quotes", help="Number of redacted quotes (0: none)."),
-        db: Optional[str] = typer.Option(None, "--db", envvar="CASEBOOK_DB", help="Casebook."),
-        passphrase_file: Optional[Path] = typer.Option(None, "--passphrase-file",
-                                                       envvar="CASEBOOK_PASSPHRASE_FILE"),
+        db: DbOption = None, passphrase_file: PassphraseFileOption = None,
         dataset_json: Optional[Path] = typer.Option(None, "--dataset-json", hidden=True),
         budget_file: Optional[Path] = typer.Option(None, "--budget-file", hidden=True),
     ) -> None:

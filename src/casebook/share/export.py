@@ -50,13 +50,16 @@ def collect(book: Casebook, request: ExportRequest) -> list[dict[str, Any]]:
     """The rows the export may contain, consent checked one testimony at a time."""
     scope = required_scope(request)
     rows = []
-    for summary in book.testimonies():
-        consent = book.consent_of(summary.id)
+    summaries = book.testimonies()
+    consents = book.consents([s.id for s in summaries])
+    people = {p.id: p for p in book.persons()}
+    for summary in summaries:
+        consent = consents[summary.id]
         if scope is not None and not consent.allows(scope):
             continue
         if not consent.active_scopes():  # she withdrew everything: she leaves every export
             continue
-        person = book.get_person(summary.person_id) if summary.person_id else None
+        person = people.get(summary.person_id)
         accepted = book.record(summary.id, ["accepted"])
         row: dict[str, Any] = {
             "testimony_id": summary.id, "person_id": summary.person_id,

@@ -52,6 +52,7 @@ class TestimonySummary:
     facts_suggested: int
     facts_accepted: int
     consent: list[str]
+    interviewer: str | None = None
 
 
 class Casebook:
@@ -285,7 +286,8 @@ class Casebook:
                   .group_by(facts.c.testimony_id).subquery())
         q = (select(testimonies.c.id, testimonies.c.person_id, testimonies.c.organisation,
                     testimonies.c.language, testimonies.c.interview_year,
-                    testimonies.c.file_name, persons.c.pseudonym, counts.c.s, counts.c.a)
+                    testimonies.c.file_name, testimonies.c.interviewer, persons.c.pseudonym,
+                    counts.c.s, counts.c.a)
              .select_from(testimonies.outerjoin(persons, persons.c.id == testimonies.c.person_id)
                           .outerjoin(counts, counts.c.testimony_id == testimonies.c.id))
              .order_by(testimonies.c.id).offset(offset))
@@ -298,17 +300,24 @@ class Casebook:
             scopes = self._active_scopes(conn, [r.id for r in rows])
         return [TestimonySummary(r.id, r.person_id, r.pseudonym, r.organisation, r.language,
                                  r.interview_year, r.file_name, int(r.s or 0), int(r.a or 0),
-                                 scopes.get(r.id, [])) for r in rows]
+                                 scopes.get(r.id, []), r.interviewer) for r in rows]
+
+    def consents(self, ids: list[int]) -> dict[int, Consent]:
+        """The consent of many testimonies in a few queries (outputs check it row by row)."""
+        with self.engine.connect() as conn:
+            return self._consents(conn, ids)
+
+    def _consents(self, conn: Connection, ids: list[int]) -> dict[int, Consent]:
+        grants: dict[int, list[ConsentGrant]] = {i: [] for i in ids}
+        for chunk in _chunks(ids, 500):
+            rows = conn.execute(select(consent_grants).where(consent_grants.c.testimony_id.in_(chunk))
+                                .order_by(consent_grants.c.id))
+            for r in rows:
+                grants[r.testimony_id].append(ConsentGrant(r.scope, r.granted_on, r.withdrawn_on))
+        return {i: Consent(tuple(g)) for i, g in grants.items()}
 
     def _active_scopes(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
-        out: dict[int, list[str]] = {}
-        today = dt.date.today()
-        for chunk in _chunks(ids, 500):
-            rows = conn.execute(select(consent_grants).where(consent_grants.c.testimony_id.in_(chunk)))
-            for r in rows:
-                if ConsentGrant(r.scope, r.granted_on, r.withdrawn_on).active(today):
-                    out.setdefault(r.testimony_id, []).append(r.scope)
-        return {k: sorted(v) for k, v in out.items()}
+        return {i: c.active_scopes() for i, c in self._consents(conn, ids).items()}
 
     def count(self) -> dict[str, int]:
         with self.engine.connect() as conn:

@@ -38,25 +38,31 @@ def _merge(records: Iterable[Record]) -> Record:
     return merged
 
 
-def publish_dataset(book: Casebook, *, with_text: bool = False):
+def publish_dataset(book: Casebook, *, with_text: bool = False,
+                    only_persons: set[int] | None = None):
     """The casebook as statistics and reports see it (accepted facts, consent, no names).
 
     ``with_text`` adds testimony text for quotation, only for testimonies whose survivor allowed
     anonymous quotation; the report redacts names, villages and exact dates from it.
+    ``only_persons`` limits the rows (and any text read) to persons a user may see.
     """
     from casebook.extract import profile
     from casebook.publish.dataset import Dataset, PersonRow
 
     accepted = dict(book.accepted_records())
     summaries = book.testimonies()
+    consents = book.consents([s.id for s in summaries])
+    people = {p.id: p for p in book.persons()}
     by_person: dict[int, list] = defaultdict(list)
     for s in summaries:
         by_person[s.person_id if s.person_id is not None else -s.id].append(s)
     rows = []
     for person_id, tells in sorted(by_person.items()):
+        if only_persons is not None and person_id not in only_persons:
+            continue
         record = _merge(accepted.get(s.id, Record()) for s in tells)
-        consent = _strictest([book.consent_of(s.id) for s in tells])
-        person = book.get_person(person_id) if person_id > 0 else None
+        consent = _strictest([consents[s.id] for s in tells])
+        person = people.get(person_id)
         text = None
         if with_text and consent.allows("anonymous_quotation"):
             text = book.get_testimony(tells[0].id, purpose="report quotation").text
@@ -89,11 +95,12 @@ def linkage_people(book: Casebook) -> list:
 
     gaz = gazetteer()
     accepted = dict(book.accepted_records())
+    people = {p.id: p for p in book.persons()}
     out = []
     for s in book.testimonies():
         record = accepted.get(s.id, Record())
         prof = profile(record)
-        person = book.get_person(s.person_id) if s.person_id else None
+        person = people.get(s.person_id)
         origin = person.origin_place if person and person.origin_place else prof.get("origin_nk")
         origin_place = gaz.lookup(origin) if origin else None
         sales = [e for e in record.events if e.type == "sale" and e.amount]
@@ -169,13 +176,12 @@ def list_memberships(book: Casebook, field: str) -> list[tuple[str, str]]:
     must, _ = constraints(Decision.from_dict(d) for d in link_decisions(book, "person"))
     for a, b in must:
         union(a, b)
+    consents = book.consents([s.id for s in summaries])
     pairs = []
     for s in summaries:
-        if not book.consent_of(s.id).allows("aggregate_statistics"):
+        if not consents[s.id].allows("aggregate_statistics"):
             continue
-        value = s.organisation if field == "organisation" else None
-        if field == "interviewer":
-            value = book.get_testimony(s.id, purpose="estimate lists").interviewer
+        value = s.organisation if field == "organisation" else s.interviewer
         if value:
             pairs.append((find(f"t{s.id}"), value))
     return pairs

@@ -1,20 +1,17 @@
 """Statistics and reports on the web, through casebook.publish and its disclosure control.
 
-The dataset is the one the store adapter builds (``casebook.store.publish_adapter``) when this
-build has it, otherwise one built here from the accepted facts with ``casebook.extract.profile``.
-Either way it is cut down to the persons the user may see, and only rows whose consent covers
-aggregate statistics are counted (``Dataset.for_statistics``, inside casebook.publish).
+The dataset is the one statistics use everywhere (``casebook.store.views.publish_dataset``),
+cut down to the persons the user may see; only rows whose consent covers aggregate statistics
+are counted (``Dataset.for_statistics``, inside casebook.publish).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
 
 from casebook.errors import DisclosureRisk
-from casebook.model import ACCEPTED, Record
 from casebook.store.schema import testimonies
 from casebook.web.auth import Ctx
 from casebook.web.permissions import can, visible_clause
@@ -37,44 +34,12 @@ def _visible_rows(ctx: Ctx) -> list[Any]:
                             .where(visible_clause(ctx.user)).order_by(testimonies.c.id)).all()
 
 
-def dataset(ctx: Ctx):
-    """The publish Dataset of the persons this user may see."""
-    from casebook.publish.dataset import Dataset, PersonRow
+def dataset(ctx: Ctx, with_text: bool = False):
+    """The publish Dataset of the persons this user may see (text only for quotations)."""
+    from casebook.store.views import publish_dataset
 
-    rows = _visible_rows(ctx)
-    person_ids = {r.person_id for r in rows if r.person_id is not None}
-    try:
-        from casebook.store.publish_adapter import dataset_from_store  # type: ignore
-    except ImportError:
-        dataset_from_store = None
-    if dataset_from_store is not None:
-        full = dataset_from_store(ctx.book)
-        return Dataset([r for r in full.rows if _as_int(r.person_id) in person_ids],
-                       full.name, full.as_of)
-    from casebook.extract import profile
-
-    accepted = dict(ctx.book.accepted_records())
-    out, seen = [], set()
-    for r in rows:  # one row per person: her first testimony with accepted facts
-        key = r.person_id if r.person_id is not None else f"t{r.id}"
-        record = accepted.get(r.id)
-        if record is None or key in seen:
-            continue
-        seen.add(key)
-        record = Record(record.facts, record.events, r.language)
-        out.append(PersonRow(person_id=key, organisation=r.organisation,
-                             interview_year=r.interview_year, consent=ctx.book.consent_of(r.id),
-                             profile=profile(record), events=[e for e in record.events
-                                                              if e.status == ACCEPTED],
-                             language=r.language))
-    return Dataset(out, "casebook", dt.date.today())
-
-
-def _as_int(value: Any) -> Any:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return value
+    person_ids = {r.person_id for r in _visible_rows(ctx) if r.person_id is not None}
+    return publish_dataset(ctx.book, with_text=with_text, only_persons=person_ids)
 
 
 def tables(ctx: Ctx, k: int | None = None) -> dict[str, Any]:
@@ -113,7 +78,7 @@ def report(ctx: Ctx, fmt: str = "html") -> tuple[bytes, str]:
     from casebook.publish.report import build_content, render_html
 
     quotes = 5 if can(ctx.user, "read_text") else 0
-    content = build_content(dataset(ctx), quotes=quotes)
+    content = build_content(dataset(ctx, with_text=quotes > 0), quotes=quotes)
     page = render_html(content, ctx.lang)
     ctx.book.audit("report", None, {"format": fmt, "persons": content.n_counted,
                                     "quotes": len(content.quotes)})
