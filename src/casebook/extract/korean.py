@@ -18,6 +18,7 @@ from casebook.extract.negation import DENIED, FACT, UNREAL, korean_status
 from casebook.model import Fact
 
 NONE = None
+AMOUNT_BEFORE_VERB = True  # "5천 위안을 주고 샀다": the pipeline looks for the price before the verb
 
 
 @lru_cache(maxsize=1)
@@ -580,6 +581,11 @@ def _ko_count(s: str | None) -> int:
     if s[0].isdigit():
         return int(s[0])
     return {"하나": 1, "한명": 1, "둘": 2, "두명": 2, "셋": 3, "세명": 3}.get(s, 1)
+
+
+def context(text: str, header_end: int, surname: str | None) -> tuple[Context, list]:
+    """Korean accounts are read as told by her (Korean drops the subject); no facts from here."""
+    return Context("first", ()), []
 
 
 def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]:

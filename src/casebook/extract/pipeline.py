@@ -14,23 +14,33 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from casebook.extract import english, korean
+from casebook.extract import english, korean, rules
 from casebook.extract.clean import Cleaned, clean, paragraph_index, sentences
 from casebook.extract.cues import Context, Cue
 from casebook.extract.dates import Timeline, find_dates
-from casebook.extract.header import KOREAN_SURNAMES, parse_header
+from casebook.extract.header import parse_header
 from casebook.extract.negation import DENIED, FACT, UNREAL
-from casebook.extract.numbers import Money, find_money
+from casebook.extract.numbers import Money, amount_of, find_money
 from casebook.extract.places import china_province_of_place, event_place, places_in
-from casebook.model import Amount, Event, Evidence, Fact, Involvement, Record, UncertainDate
+from casebook.model import Event, Evidence, Fact, Involvement, Record, UncertainDate
 
 _HANGUL = re.compile(r"[가-힣]")
-_BIRTH_DATE = re.compile(r"(?:\bborn|\bb\.|birth)[^.;]{0,18}$|생\s*$", re.I)
-_COUNT = {"once": 1, "twice": 2, "two times": 2, "three times": 3, "four times": 4, "five times": 5, "thrice": 3,
-          "2 times": 2, "3 times": 3, "4 times": 4, "5 times": 5, "두": 2, "세": 3, "네": 4, "다섯": 5}
-_TIMES = re.compile(r"\b(?P<n>once|twice|thrice|(?:two|three|four|five|[2-5])\s+times)\b|(?P<k>두|세|네|다섯)\s?(?:번|차례)", re.I)
-_AGAIN = re.compile(r"\b(?:again|second\s+time|third\s+time|another\s+time|once\s+more)\b|다시|또", re.I)
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+def _lx(s: _Sentence | str, code: str) -> re.Pattern[str]:
+    """The language's context words named ``code`` (``extract/rules/<lang>/context.toml``) for
+    a sentence (or a language code): how the pipeline reads words without knowing the language."""
+    return rules.by_code(s if isinstance(s, str) else s.lang, "context", code)
+
+
+def _count_of(lang: str, code: str, word: str) -> int:
+    """The number a count word stands for ("twice" → 2, "세" → 3), from the row's ``counts``."""
+    for r in rules.load(lang, "context") if "context" in rules.kinds(lang) else ():
+        if r.code == code:
+            counts = {k.lower(): v for k, v in r.extra.get("counts", {}).items()}
+            return int(counts.get(re.sub(r"\s+", " ", word.strip().lower()), 1))
+    return 1
 
 
 def detect_language(text: str) -> str:
@@ -52,6 +62,7 @@ class _Sentence:
     cues: list[Cue]
     more: object = None  # zero-argument callable giving the cues asked for lazily (see _full)
     index: dict | None = None  # cues by kind, built on first use
+    lang: str = "en"
 
 
 def _full(s: _Sentence) -> _Sentence:
@@ -61,14 +72,6 @@ def _full(s: _Sentence) -> _Sentence:
         s.more = None
         s.index = None
     return s
-
-
-_NOT_PRICE = re.compile(
-    r"(?:a|per|each|every|a\s+single)\s+(?:month|day|week|year|night|client|customer|hour|time)|monthly|salary|wage|"
-    r"debt|bribe|fine\b|fines\b|rent|fee\s+for|for\s+the\s+(?:whole\s+)?(?:trip|journey|escape)|to\s+South\s+Korea|"
-    r"월급|한\s?달에|하루에|빚|뇌물|벌금|방세|한\s?방에|씩|수수료|비용", re.I)
-_PRICE_WORDS = re.compile(r"paid|price|got|took|received|gave|given|for\s+(?:me|us|her)|sold|bought|받았|받고|이라고|라고|에\s?팔|에\s?사|줬|주고|"
-                          r"들었|cost|worth|yuan\s+for|값", re.I)
 
 
 class _Builder:
@@ -89,17 +92,6 @@ class _Builder:
 
     def sentence_ev(self, s: _Sentence) -> Evidence:
         return self.ev(s, 0, len(s.text))
-
-
-def _protagonist(text: str, surname: str | None) -> tuple[str, ...]:
-    names: list[str] = []
-    if surname and _LATIN.match(surname):
-        names += [surname]
-    m = re.search(r"[“\"]?(?P<first>[A-Z][a-z]+)\s+(?P<last>" + "|".join(KOREAN_SURNAMES) + r")[”\"]?\s+(?:is\s+a\s+pseudonym|"
-                  r"grew\s+up|was\s+born|\(pseudonym\))", text)
-    if m:
-        names += [m.group("last"), f"{m.group('first')} {m.group('last')}"]
-    return tuple(dict.fromkeys(names))
 
 
 def extract(text: str, lang: str = "auto") -> Record:
@@ -125,39 +117,35 @@ def extract(text: str, lang: str = "auto") -> Record:
         b.facts.append(Fact("origin_nk", v, b.ev_abs(s, e), 0.85))
     surname = header.surname[0] if header.surname else None
     module = korean if lang == "ko" else english
-    if lang == "ko":
-        ctx = Context("first", ())
-    else:
-        names = _protagonist(t, surname)
-        if not surname:
-            m = re.search(r"\b(?:Ms|Mrs|Miss)\.?\s+(?P<s>[A-Z][a-z]+)\b", t[:600])
-            if names and len(names) >= 2:
-                b.facts.append(Fact("surname", names[0], None, 0.6))
-            elif m:
-                b.facts.append(Fact("surname", m.group("s"), b.ev_abs(m.start("s"), m.end("s")), 0.6))
-        ctx = Context(english.detect_mode(t[header.end:], names), names)
+    ctx, found = module.context(t, header.end, surname)  # who the story is about, and how it is told
+    for f in found:
+        if f.evidence is not None:
+            f.evidence = b.ev_abs(f.evidence.start, f.evidence.end)
+        b.facts.append(f)
     birth_year = header.birth_year[0] if header.birth_year else None
     timeline = Timeline(birth_year)
     spans = sentences(t)
     paras = paragraph_index(t, spans)
     sents: list[_Sentence] = []
     extra = getattr(module, "analyse_extra", None)
+    focus = getattr(module, "focus", None)
     other = False
     for (s, e), p in zip(spans, paras):
         st = t[s:e]
         dates = find_dates(st)
         if birth_year is None:
-            birth_year = _birth_from_age(st, dates, timeline, b, s)
+            birth_year = _birth_from_age(st, dates, timeline, b, s, lang)
             if birth_year:
                 timeline.birth_year = birth_year
         # a header line or a birth date ("born in 1979") is not when the story happens
+        born = _lx(lang, "birth_date_before")
         story_dates = [] if (header.end and e <= header.end) else [
-            d for d in dates if not (d.kind == "absolute" and _BIRTH_DATE.search(st[max(0, d.start - 25):d.start]))]
+            d for d in dates if not (d.kind == "absolute" and born.search(st[max(0, d.start - 25):d.start]))]
         stated = timeline.advance(story_dates)
         body = s >= header.end or header.end == 0
         sctx = ctx
-        if lang != "ko" and ctx.mode == "third":
-            other = english.focus(st, ctx, other)  # "Ms. Lee … she was sold": not her sale
+        if focus is not None and ctx.mode == "third":
+            other = focus(st, ctx, other)  # "Ms. Lee … she was sold": not her sale
             if other:
                 sctx = Context("named", ctx.names)
         cues = module.analyse(st, sctx) if body else []
@@ -165,7 +153,7 @@ def extract(text: str, lang: str = "auto") -> Record:
         more = None
         if body and extra is not None:
             more = (lambda st=st, sctx=sctx: extra(st, sctx))
-        sents.append(_Sentence(s, e, st, p, date, find_money(st), cues, more))
+        sents.append(_Sentence(s, e, st, p, date, find_money(st), cues, more, lang=lang))
     _walk(b, sents, ctx)
     _places(b, sents, lang)
     refine = getattr(module, "refine", None)
@@ -177,10 +165,6 @@ def extract(text: str, lang: str = "auto") -> Record:
             f.evidence = b.ev_abs(f_ev.start, f_ev.end)
         b.facts.append(f)
     return Record(b.facts, b.events, lang)
-
-
-_LIVES_NOW = re.compile(r"\b(?:I|we|she)\s+(?:now\s+|still\s+|currently\s+)?(?:live|lives|am\s+living|is\s+living|"
-                        r"are\s+living|have\s+been\s+living|has\s+been\s+living|have\s+lived|has\s+lived)\b", re.I)
 
 
 def _places(b: _Builder, sents: list[_Sentence], lang: str) -> None:
@@ -203,9 +187,9 @@ def _places(b: _Builder, sents: list[_Sentence], lang: str) -> None:
         if hit:
             e.place, (a, z, _) = hit[0], hit[1]
             e.place_text = sents[k].text[a:z]
-    if lang == "en" and not any(f.field == "province_china" for f in b.facts):
+    if not any(f.field == "province_china" for f in b.facts):
         for s in sents:  # "I live in Yanji now" → Jilin
-            m = _LIVES_NOW.search(s.text)
+            m = _lx(s, "lives_now").search(s.text)
             if not m:
                 continue
             for a, z, p in places_in(s.text[m.end():m.end() + 80]):
@@ -216,7 +200,7 @@ def _places(b: _Builder, sents: list[_Sentence], lang: str) -> None:
                     return
 
 
-def _birth_from_age(st: str, dates, timeline: Timeline, b: _Builder, offset: int) -> int | None:
+def _birth_from_age(st: str, dates, timeline: Timeline, b: _Builder, offset: int, lang: str) -> int | None:
     """A stated age at a stated year gives her birth year ("In 1990 … she was nineteen")."""
     ages = [d for d in dates if d.kind == "age"]
     years = [d for d in dates if d.kind == "absolute" and d.year]
@@ -226,7 +210,8 @@ def _birth_from_age(st: str, dates, timeline: Timeline, b: _Builder, offset: int
     if year is None:
         return None
     a = ages[0]
-    if not re.search(r"\b(?:I|she|me|her)\b|살", st[max(0, a.start - 30):a.end + 5], re.I) and "살" not in st[a.start:a.end]:
+    who = _lx(lang, "age_subject")
+    if not who.search(st[max(0, a.start - 30):a.end + 5]) and not who.search(st[a.start:a.end]):
         return None
     by = year - a.age
     b.facts.append(Fact("birth_year", by, b.ev_abs(offset + a.start, offset + a.end), 0.6))
@@ -311,7 +296,7 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
         else:
             denied = _cues(s, "sale", DENIED)
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
-            if not denied and not _HANGUL.search(s.text) and (_FOILED.search(s.text) or _FOILED_NEXT.match(nxt)):
+            if not denied and (_lx(s, "foiled").search(s.text) or _lx(s, "foiled_next").match(nxt)):
                 denied = _cues(s, "sale", UNREAL)  # "planned to sell me …, but I ran away": a foiled sale
             for c in denied:
                 b.events.append(Event("sale", date=s.date, attributes={"denied": True},
@@ -329,8 +314,8 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                 b.events.append(Event("arrest_china", date=s.date, attributes={"denied": True},
                                       evidence=b.ev(s, c.start, c.end), confidence=0.7))
             elif c.status == FACT and (state in ("china", "nk0") or (
-                    state == "nk" and re.search(r"Chinese|\bChina\b|again", s.text))):
-                b.events.append(Event("arrest_china", date=s.date, attributes=_times(s.text, c),
+                    state == "nk" and _lx(s, "china_word").search(s.text))):
+                b.events.append(Event("arrest_china", date=s.date, attributes=_times(s.text, c, s.lang),
                                       evidence=b.ev(s, c.start, c.end), confidence=0.75))
                 state = "china"
             break
@@ -344,8 +329,8 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
             if c.status == DENIED:
                 b.events.append(Event("repatriation", date=s.date, attributes={"denied": True},
                                       evidence=b.ev(s, c.start, c.end), confidence=0.7))
-            elif c.status == FACT and (state in ("china", "nk0") or (state == "nk" and _AGAIN.search(s.text))):
-                b.events.append(Event("repatriation", date=s.date, attributes=_times(s.text, c),
+            elif c.status == FACT and (state in ("china", "nk0") or (state == "nk" and _lx(s, "again").search(s.text))):
+                b.events.append(Event("repatriation", date=s.date, attributes=_times(s.text, c, s.lang),
                                       evidence=b.ev(s, c.start, c.end), confidence=0.8))
                 state, rep_at = "nk", c.start
             break
@@ -354,7 +339,7 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                 b.events.append(Event("repatriation", date=s.date, attributes=qa[1], evidence=b.sentence_ev(s),
                                       confidence=0.6))
         det = [c for c in _cues(s, "detention") if rep_at is None or c.start > rep_at]
-        if state == "china" and det and _IN_CUSTODY.search(s.text) and any(
+        if state == "china" and det and _lx(s, "in_custody").search(s.text) and any(
                 c.code not in ("other", "police_detention") for c in det):
             # "the bowibu in Onsong questioned me": she was sent back even if the story skips it
             c = det[0]
@@ -405,8 +390,8 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
         for c in _cues(s, "hukou", None):  # Chinese papers are about China wherever the story stands
             b.events.append(Event("registration", date=s.date, attributes={"status": c.code},
                                   evidence=b.ev(s, c.start, c.end), confidence=0.7))
-        m = _PAPERS_REF.search(s.text) if i and not _cues(s, "hukou", None) else None
-        if m and _PAPERS_WORD.search(sents[i - 1].text):
+        m = _lx(s, "papers_ref").search(s.text) if i and not _cues(s, "hukou", None) else None
+        if m and _lx(s, "papers_word").search(sents[i - 1].text):
             # "Our son has a hukou. I have none." / "I have a fake one": her papers, named before
             k = (m.group("k") or "").lower()
             status = "none" if m.group("none") else ("fake" if k in ("fake", "false", "forged") else "obtained")
@@ -422,7 +407,7 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
     if not real_sale and any(e.type == "sale" and e.attributes.get("denied") for e in b.events):
         # introduced and explicitly not sold: "her husband" alone does not make the marriage forced
         b.events[:] = [e for e in b.events if not (e.type == "forced_marriage" and e.evidence is not None
-                                                   and _HUSBAND_ONLY.match(e.evidence.quote or ""))]
+                                                   and _lx(b.lang, "husband_only").match(e.evidence.quote or ""))]
     if not any(e.type == "prostitution" for e in b.events):
         brothel = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "prostitution"
                         and not e.attributes.get("denied")), None)
@@ -442,31 +427,6 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
                 break
 
 
-_HUSBAND_ONLY = re.compile(r"^(?:my|her)\s+(?:Chinese\s+)?[“\"]?husband[”\"]?$", re.I)
-_PAPERS_WORD = re.compile(r"\b(?:hukou|hokou|ID\s+card|identity\s+card|residence\s+permit)\b", re.I)
-_PAPERS_REF = re.compile(r"\b(?:I|she)\s+(?:have|has|had|got|bought)\s+(?:(?P<none>none|no\s+such\s+thing)|"
-                         r"(?:a|an)\s+(?P<k>fake|false|forged|real|legal|proper)\s+one)\b", re.I)
-_IN_CUSTODY = re.compile(r"\b(?:I|we|me|us|she|her)\b[^.;]{0,80}\b(?:sent|taken|held|detained|interrogated|questioned|"
-                         r"spent|put|locked|transferred|imprisoned|served|released|beat|beaten|tortured|kept|"
-                         r"investigated|sentenced|stayed)\b|\b(?:interrogated|questioned|beat|tortured|held|detained|"
-                         r"investigated|sentenced|released)\s+(?:me|us|her)\b", re.I)
-_Q_ARREST = re.compile(r"\b(?:arrested|caught|detained)\b", re.I)
-_Q_REP = re.compile(r"\b(?:repatriated|sent\s+back|deported|returned\s+to\s+(?:North\s+Korea|the\s+North))\b", re.I)
-_ANSWER = re.compile(r"^\s*(?:A\s*[:.]\s*)?(?:(?:Yes|Yeah)[,.]?\s*)?(?P<n>once|twice|thrice|(?:two|three|four|five)\s+times|one\s+time)\b|"
-                     r"^\s*(?:A\s*[:.]\s*)?(?P<no>No|Never)\b", re.I)
-
-
-_BUYER_HEAD = re.compile(r"(?:sold|sell|handed)\s+(?:me\s+|her\s+|us\s+)?to\s+(?:a|an|the)?\s*$|한테\s?팔|에게\s?팔", re.I)
-
-
-# "I was sold to him for 20,000 yuan" right after "the owner sold me to a customer": the same sale
-_ANAPHORIC_BUYER = re.compile(r"\b(?:sold|given|handed)\s+(?:me\s+|us\s+|her\s+)?to\s+(?:him|them|that\s+man|this\s+man)\b|"
-                              r"\bthe\s+price\b|\bfor\s+(?:me|her)\b", re.I)
-
-
-_ONWARD_SALE = re.compile(r"\b(?:re-?sold|sold)\s+(?:me|her|us)\s+(?:again\s+|on\s+)?(?:to|into)\s+(?:a|an|another)\b", re.I)
-
-
 def _sellers(sents: list[_Sentence], i: int) -> tuple[list[str], bool]:
     """Who sold her in sentence ``i``: the people named in it (not as the buyer), else the last
     people named in the four sentences before ("My neighbour took me to a house. She was paid for
@@ -474,7 +434,7 @@ def _sellers(sents: list[_Sentence], i: int) -> tuple[list[str], bool]:
     for j in range(i, max(-1, i - 5), -1):
         s = _full(sents[j])
         codes = sorted({c.code for c in s.cues if c.kind == "relation"
-                        and not _BUYER_HEAD.search(s.text[max(0, c.start - 25):c.start])})
+                        and not _lx(s, "buyer_head").search(s.text[max(0, c.start - 25):c.start])})
         if codes:
             return codes, j == i
     return [], False
@@ -492,17 +452,15 @@ def _river_near(sents: list[_Sentence], i: int) -> str | None:
     return None
 
 
-def _times(text: str, cue: Cue | None = None) -> dict:
+def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
     """"arrested twice", "sent back three times": a stated total for the event's kind (the count
     must stand next to the cue's words: "Twice my boss paid … the third time I was sent back" is
     not two returns)."""
     a, z = (0, len(text)) if cue is None else (max(0, cue.start - 12), cue.end + 35)
-    m = _TIMES.search(text, a, z)
+    m = _lx(lang, "times").search(text, a, z)
     if not m:
         return {}
-    n = _COUNT.get((m.group("n") or m.group("k") or "").lower(), 1)
-    if (m.group("n") or "").lower() == "one time":
-        n = 1
+    n = _count_of(lang, "times", m.group("n") or "")
     return {"total": n} if n > 1 else {}
 
 
@@ -510,16 +468,16 @@ def _qa_count(s: _Sentence, prev: _Sentence | None) -> tuple[str, dict] | None:
     """An interview answer to "Were you ever arrested?": "Two times." / "No, never."."""
     if prev is None or not prev.text.rstrip().endswith("?"):
         return None
-    m = _ANSWER.match(s.text)
+    m = _lx(s, "answer").match(s.text)
     if not m:
         return None
-    kind = "arrest" if _Q_ARREST.search(prev.text) else ("repatriation" if _Q_REP.search(prev.text) else None)
+    kind = "arrest" if _lx(s, "q_arrest").search(prev.text) else (
+        "repatriation" if _lx(s, "q_rep").search(prev.text) else None)
     if kind is None:
         return None
     if m.group("no"):
         return kind, {"denied": True}
-    word = m.group("n").lower()
-    n = 1 if word in ("once", "one time") else _COUNT.get(word, 1)
+    n = _count_of(s.lang, "answer", m.group("n"))
     return kind, ({"total": n, "summary": True} if n > 1 else {})
 
 
@@ -548,35 +506,6 @@ def _dedupe_sales(b: _Builder) -> None:
         b.events[:] = [e for e in b.events if id(e) not in drop]
 
 
-_FOILED = re.compile(
-    r"\bbut\s+(?:\w+\s+){0,4}?(?:ran\s+away|escaped|fled|got\s+away|slipped\s+away|got\s+out|hid|refused|"
-    r"was\s+rescued|were\s+rescued|(?:the\s+)?police\s+(?:came|raided|arrived))\b|"
-    r"\bbefore\s+(?:he|she|they|it|that|the\s+sale)\s+could\b", re.I)
-_FOILED_NEXT = re.compile(r"\W*(?:but\s+)?before\s+(?:that|it|he|she|they|the\s+sale)\s+could\b", re.I)
-
-
-_OTHERS_SALE = re.compile(
-    r"\b(?:my|her|our|the|a|an|one|another|other|two|three)\s+(?:\w+\s+){0,2}?(?:neighbou?rs?|friends?|sisters?|"
-    r"cousins?|nieces?|girls?|wom[ae]n|others)\b[^.;]{0,40}?\b(?:was|were|had\s+been|got)\s+(?:\w+\s+)?"
-    r"(?:sold|bought)\b|\b(?:went|go|going|fetched)\s+for\s+(?:about\s+|around\s+)?[\d¥$]", re.I)
-
-
-_NOT_SALE_PAYMENT = re.compile(
-    r"police|officer|cadre|official|village\s+(?:office|head|chief)|township|county|bureau|bribe|fine|hukou|registration|"
-    r"release|let\s+(?:\w+\s+){0,3}go\b|for\s+(?:her|him|them|the\s+other)\b|each\s+child|for\s+(?:the\s+)?(?:child|children|son|daughter)|rent|debt|"
-    r"\bsent\b|\bsend\b|month|wage|trip|journey|South\s+Korea|smuggl|escape|passport|doctor|hospital|school|"
-    # a go-between's share of her price is part of one sale, not a second one: "got 1,000 yuan of that money"
-    r"\bof\s+(?:that|the|this|her)\s+(?:money|sum|price|amount)|\b(?:share|cut|commission)\b|"
-    r"공안|경찰|간부|마을에|촌에|벌금|뇌물|호구|신분증|풀려|북송\s?안|빚|월급|한\s?달|보내|여비|비용|병원|학교", re.I)
-
-
-_SELF_PAYER = re.compile(r"\b(?:I|we|my\s+(?:mother|father|sister|brother|family|cousin|aunt|uncle)|our)\s+(?:\w+\s+){0,2}?"
-                         r"(?:paid|gave|give|spent)|브로커(?:한테|에게)|(?:제가|저는|내가|우리\s?돈|북한\s?돈|엄마가|오빠가|언니가)", re.I)
-_PAID_BY_HER_SIDE = re.compile(r"\b(?:was|were|had\s+been)\s+paid\b[^.;]{0,60}?\bby\s+(?:me|us|my|our)\b", re.I)
-_THIRD_PAYER = re.compile(r"남편|남자가|남자는|농민|농부|주인|사장|그\s?집|시댁|쪽에서|시어머니|노총각|할아버지가|"
-                          r"\b(?:he|the\s+man|the\s+farmer|my\s+husband|the\s+family|his\s+family|the\s+owner)\b", re.I)
-
-
 def _payments(s: _Sentence, prev: _Sentence | None = None) -> list[Cue]:
     """"He paid the broker 9,000 yuan", "남편 쪽에서 아주머니한테 4천 위안을 줬더라고요": a payment to
     whoever handed her over is a sale, unless it pays police, officials, a fine, a bribe or papers."""
@@ -584,14 +513,16 @@ def _payments(s: _Sentence, prev: _Sentence | None = None) -> list[Cue]:
     for c in s.cues:
         if c.kind != "payment" or c.status != FACT:
             continue
-        if _SELF_PAYER.search(s.text[:c.end]) and not _THIRD_PAYER.search(s.text[:c.end]):
+        if _lx(s, "self_payer").search(s.text[:c.end]) and not _lx(s, "third_payer").search(s.text[:c.end]):
             continue  # her own (or her family's) fee to a broker is not her sale
-        if _PAID_BY_HER_SIDE.search(s.text):
+        if _lx(s, "paid_by_her_side").search(s.text):
             continue  # "The broker was paid 500 yuan by my friend's aunt"
-        if _NOT_SALE_PAYMENT.search(s.text) or (prev is not None and re.search(
-                r"\b(?:paid|gave)\s+(?:them|him)\b", s.text) and re.search(r"police|raid|arrest", prev.text, re.I)):
+        if _lx(s, "not_sale_payment").search(s.text) or (prev is not None and _lx(s, "paid_them").search(
+                s.text) and _lx(s, "police_word").search(prev.text)):
             continue
-        if not any((m.start >= c.start or _HANGUL.search(s.text)) and not m.converted and m.value >= 300
+        # the amount follows the verb in English, precedes it in Korean
+        after_verb = not getattr(korean if s.lang == "ko" else english, "AMOUNT_BEFORE_VERB", False)
+        if not any((m.start >= c.start or not after_verb) and not m.converted and m.value >= 300
                    for m in s.money):
             continue
         out.append(Cue("sale", c.start, c.end, extra={"payment": True}))
@@ -604,9 +535,9 @@ def _price(s: _Sentence, money: list[Money], require_words: bool = False) -> Mon
         if m.converted or m.value < 50:
             continue
         window = s.text[max(0, m.start - 30):m.end + 25]
-        if _NOT_PRICE.search(window):
+        if _lx(s, "not_price").search(window):
             continue
-        if require_words and not _PRICE_WORDS.search(s.text):
+        if require_words and not _lx(s, "price_word").search(s.text):
             continue
         return m
     return None
@@ -617,25 +548,11 @@ def _amount_only(s: _Sentence) -> bool:
     if len(s.money) != 1:
         return False
     rest = s.text[:s.money[0].start] + s.text[s.money[0].end:]
-    rest = re.sub(r"중국\s?돈으로|이요|이에요|요|였어요|이었어요|정도|쯤|[\s.,!?]", "", rest)
+    rest = re.sub(r"[\s.,!?]", "", _lx(s, "amount_filler").sub("", rest))
     return len(rest) <= 4
 
 
-def _amount(m: Money, date: UncertainDate | None) -> Amount:
-    year = date.year if date else None
-    return Amount(m.value, m.currency, year, _usd(m.value, m.currency, year))
-
-
-def _usd(value: float, currency: str, year: int | None) -> float | None:
-    try:
-        from casebook.vocab.money import to_usd  # type: ignore[import-not-found]
-    except ImportError:
-        return value if currency == "USD" else None
-    try:
-        v = to_usd(value, currency, year)
-    except Exception:
-        return None
-    return round(float(v), 2) if v is not None else None
+_amount = amount_of
 
 
 def _set_buyer_purpose(e: Event, s: _Sentence, after: int = 0) -> None:
@@ -653,19 +570,19 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
     """Sale events of one sentence: one per stated price, else one (merged with the sale just
     before when this sentence only tells the other side of it: "sold me … He paid 4,000")."""
     _full(s)
-    prices = [m for m in s.money if not m.converted and m.value >= 50 and not _NOT_PRICE.search(
+    prices = [m for m in s.money if not m.converted and m.value >= 50 and not _lx(s, "not_price").search(
         s.text[max(0, m.start - 30):m.end + 25])]
-    repeat = re.search(r"\b(?:again|re-?sold|second|another|once\s+more|third)\b|다시|또|두\s?번째|세\s?번째|되팔", s.text, re.I)
-    times = re.search(r"\b(?P<n>twice|three\s+times|four\s+times|two\s+times)\b|(?P<k>두|세|네)\s?번\s?(?:이나\s?)?팔", s.text, re.I)
+    repeat = _lx(s, "repeat_sale").search(s.text)
+    times = _lx(s, "times_sold").search(s.text)
     first = cues[0]
     if last and 1 < i - last[0] <= 3 and not repeat and not prices and last[1].amount is not None \
-            and not first.extra.get("payment") and not _ONWARD_SALE.search(s.text):
+            and not first.extra.get("payment") and not _lx(s, "onward_sale").search(s.text):
         return [last[1]]  # "…took 6,000 yuan from me … She had sold me": the same sale retold
     if last and i - last[0] <= 2 and not repeat:
         prev = last[1]
-        buyer_side = re.match(r"paid|pay|gave|given|spent|bought|price|purchased|샀|사\s?갔|값|주고", s.text[first.start:first.end], re.I)
-        anaphoric = bool(prices) and bool(_ANAPHORIC_BUYER.search(s.text))
-        onward = _ONWARD_SALE.search(s.text) and not buyer_side  # "The broker sold me to a farmer": a new sale
+        buyer_side = _lx(s, "buyer_side").match(s.text[first.start:first.end])
+        anaphoric = bool(prices) and bool(_lx(s, "anaphoric_buyer").search(s.text))
+        onward = _lx(s, "onward_sale").search(s.text) and not buyer_side  # "The broker sold me to a farmer": a new sale
         if not onward and prev.amount is None and (prices or buyer_side or first.extra.get("payment")) and (
                 i - last[0] <= 1 or first.extra.get("payment") or anaphoric):
             if prices:
@@ -678,8 +595,7 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
     n = max(1, len(prices))
     if times and not prices:
         # "I have been sold three times": her own count, kept as a total beside the told sales
-        total = {"twice": 2, "two times": 2, "three times": 3, "four times": 4, "두": 2, "세": 3, "네": 4}.get(
-            (times.group("n") or times.group("k") or "").lower(), 1)
+        total = _count_of(s.lang, "times_sold", times.group("n") or "")
         if total > 1:
             e = Event("sale", date=s.date, attributes={"total": total, "summary": True},
                       evidence=b.ev(s, first.start, first.end), confidence=0.7)
@@ -712,7 +628,7 @@ def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list
                 continue
             if j < i and (_cues(other, "sale", None) or any(c.kind == "payment" for c in other.cues)):
                 continue
-            if j < i and _OTHERS_SALE.search(other.text):
+            if j < i and _lx(other, "others_sale").search(other.text):
                 continue  # "My neighbour was sold first, for 2,500 yuan.": someone else's price
             m = _price(other, other.money, require_words=not _amount_only(other))
             if m:
@@ -756,8 +672,8 @@ def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None, cr
             if c.kind == "relation" and c.code not in relations:
                 # the buyer is not a recruiter: skip a relation named after "sold (me) to"
                 head = s.text[max(0, c.start - 25):c.start]
-                if re.search(r"(?:sold|sell|handed)\s+(?:me\s+|her\s+|us\s+)?to\s+(?:a|an|the)?\s*$|한테\s?팔|에게\s?팔", head, re.I):
-                    if re.search(r"broker|trafficker|middleman|smuggler|intermediar", s.text[c.start:c.end], re.I):
+                if _lx(s, "buyer_head").search(head):
+                    if _lx(s, "broker_word").search(s.text[c.start:c.end]):
                         buyers_named.add(c.code)  # "sold me to a Korean-Chinese broker"
                     continue
                 relations[c.code] = b.ev(s, c.start, c.end)
