@@ -164,3 +164,27 @@ def test_korean_rows_may_carry_morphs_for_the_korean_module():
                                                     "verb_of": "seller"}]})
     assert rows[0].morphs == ("팔/VV",) and rows[0].triggers() == frozenset({"팔"})
     assert rows[0].extra == {"verb_of": "seller"}
+
+
+# --- the walk table ------------------------------------------------------------------------
+
+def test_walk_table_names_only_known_views_guards_and_handlers():
+    from casebook.extract import walk
+
+    table = walk.steps()
+    assert len(table) > 20
+    assert {s.view for s in table} <= set(walk.VIEWS)
+    assert {s.event for s in table if s.event} <= set(walk.HANDLERS)
+    # every handler and view is used by some step (no dead code behind the table)
+    assert {s.event for s in table if s.event} == set(walk.HANDLERS)
+    assert {s.view for s in table} == set(walk.VIEWS)
+
+
+def test_walk_table_keeps_a_prison_before_she_left_out_and_counts_one_after_her_return():
+    from casebook.extract import extract, profile
+
+    before = profile(extract("My father was sent to a kyohwaso when I was ten. In 1999 I crossed the Tumen.", lang="en"))
+    assert before["nk_detention"] == []
+    after = profile(extract("In 1999 I crossed the Tumen. In 2001 I was arrested and sent back to North Korea. "
+                            "I spent a year in a kyohwaso.", lang="en"))
+    assert after["nk_detention"] == ["kyohwaso"] and after["repatriated"] == 1

@@ -18,7 +18,6 @@ from casebook.extract.negation import DENIED, FACT, UNREAL, korean_status
 from casebook.model import Fact
 
 NONE = None
-AMOUNT_BEFORE_VERB = True  # "5천 위안을 주고 샀다": the pipeline looks for the price before the verb
 
 
 @lru_cache(maxsize=1)

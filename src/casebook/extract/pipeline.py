@@ -12,35 +12,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
-from casebook.extract import english, korean, rules
-from casebook.extract.clean import Cleaned, clean, paragraph_index, sentences
-from casebook.extract.cues import Context, Cue
+from casebook.extract import english, korean
+from casebook.extract.clean import clean, paragraph_index, sentences
+from casebook.extract.cues import Context
 from casebook.extract.dates import Timeline, find_dates
 from casebook.extract.header import parse_header
-from casebook.extract.negation import DENIED, FACT, UNREAL
-from casebook.extract.numbers import Money, amount_of, find_money
+from casebook.extract.numbers import find_money
 from casebook.extract.places import china_province_of_place, event_place, places_in
-from casebook.model import Event, Evidence, Fact, Involvement, Record, UncertainDate
+from casebook.extract.story import Builder, Sentence, lx
+from casebook.extract.walk import walk
+from casebook.model import Fact, Record
 
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
-
-
-def _lx(s: _Sentence | str, code: str) -> re.Pattern[str]:
-    """The language's context words named ``code`` (``extract/rules/<lang>/context.toml``) for
-    a sentence (or a language code): how the pipeline reads words without knowing the language."""
-    return rules.by_code(s if isinstance(s, str) else s.lang, "context", code)
-
-
-def _count_of(lang: str, code: str, word: str) -> int:
-    """The number a count word stands for ("twice" → 2, "세" → 3), from the row's ``counts``."""
-    for r in rules.load(lang, "context") if "context" in rules.kinds(lang) else ():
-        if r.code == code:
-            counts = {k.lower(): v for k, v in r.extra.get("counts", {}).items()}
-            return int(counts.get(re.sub(r"\s+", " ", word.strip().lower()), 1))
-    return 1
 
 
 def detect_language(text: str) -> str:
@@ -51,49 +36,6 @@ def detect_language(text: str) -> str:
     return "ko" if ko > en * 0.5 else "en"
 
 
-@dataclass
-class _Sentence:
-    start: int  # cleaned offsets
-    end: int
-    text: str
-    para: int
-    date: UncertainDate | None
-    money: list[Money]
-    cues: list[Cue]
-    more: object = None  # zero-argument callable giving the cues asked for lazily (see _full)
-    index: dict | None = None  # cues by kind, built on first use
-    lang: str = "en"
-
-
-def _full(s: _Sentence) -> _Sentence:
-    """Add the lazily computed cues (recruitment, recruiters, buyer, purpose) to a sentence."""
-    if s.more is not None:
-        s.cues = s.cues + s.more()
-        s.more = None
-        s.index = None
-    return s
-
-
-class _Builder:
-    def __init__(self, cleaned: Cleaned, lang: str) -> None:
-        self.c = cleaned
-        self.lang = lang
-        self.events: list[Event] = []
-        self.facts: list[Fact] = []
-
-    def ev(self, s: _Sentence, a: int, b: int) -> Evidence:
-        """Evidence for sentence-relative span ``[a, b)``, quoted from the ORIGINAL text."""
-        os_, oe = self.c.span(s.start + a, s.start + b)
-        return Evidence(os_, oe, self.c.original_text[os_:oe])
-
-    def ev_abs(self, a: int, b: int) -> Evidence:
-        os_, oe = self.c.span(a, b)
-        return Evidence(os_, oe, self.c.original_text[os_:oe])
-
-    def sentence_ev(self, s: _Sentence) -> Evidence:
-        return self.ev(s, 0, len(s.text))
-
-
 def extract(text: str, lang: str = "auto") -> Record:
     """Read one testimony and propose its facts and events (all *suggested*)."""
     if lang == "auto":
@@ -101,7 +43,7 @@ def extract(text: str, lang: str = "auto") -> Record:
     cleaned = clean(text)
     t = cleaned.text
     header = parse_header(t)
-    b = _Builder(cleaned, lang)
+    b = Builder(cleaned, lang)
     # person facts from the header
     if header.surname:
         v, s, e = header.surname
@@ -126,7 +68,7 @@ def extract(text: str, lang: str = "auto") -> Record:
     timeline = Timeline(birth_year)
     spans = sentences(t)
     paras = paragraph_index(t, spans)
-    sents: list[_Sentence] = []
+    sents: list[Sentence] = []
     extra = getattr(module, "analyse_extra", None)
     focus = getattr(module, "focus", None)
     other = False
@@ -138,7 +80,7 @@ def extract(text: str, lang: str = "auto") -> Record:
             if birth_year:
                 timeline.birth_year = birth_year
         # a header line or a birth date ("born in 1979") is not when the story happens
-        born = _lx(lang, "birth_date_before")
+        born = lx(lang, "birth_date_before")
         story_dates = [] if (header.end and e <= header.end) else [
             d for d in dates if not (d.kind == "absolute" and born.search(st[max(0, d.start - 25):d.start]))]
         stated = timeline.advance(story_dates)
@@ -153,8 +95,8 @@ def extract(text: str, lang: str = "auto") -> Record:
         more = None
         if body and extra is not None:
             more = (lambda st=st, sctx=sctx: extra(st, sctx))
-        sents.append(_Sentence(s, e, st, p, date, find_money(st), cues, more, lang=lang))
-    _walk(b, sents, ctx)
+        sents.append(Sentence(s, e, st, p, date, find_money(st), cues, more, lang=lang))
+    walk(b, sents, ctx)
     _places(b, sents, lang)
     refine = getattr(module, "refine", None)
     if refine is not None:  # language-specific, document-level corrections (Korean: out-of-order tellings)
@@ -167,7 +109,7 @@ def extract(text: str, lang: str = "auto") -> Record:
     return Record(b.facts, b.events, lang)
 
 
-def _places(b: _Builder, sents: list[_Sentence], lang: str) -> None:
+def _places(b: Builder, sents: list[Sentence], lang: str) -> None:
     """Gazetteer ids for the events' places, and the province she lives in from a named town."""
     starts = [b.c.span(s.start, s.end)[0] for s in sents]
     cache: dict[int, list] = {}
@@ -189,7 +131,7 @@ def _places(b: _Builder, sents: list[_Sentence], lang: str) -> None:
             e.place_text = sents[k].text[a:z]
     if not any(f.field == "province_china" for f in b.facts):
         for s in sents:  # "I live in Yanji now" → Jilin
-            m = _lx(s, "lives_now").search(s.text)
+            m = lx(s, "lives_now").search(s.text)
             if not m:
                 continue
             for a, z, p in places_in(s.text[m.end():m.end() + 80]):
@@ -200,7 +142,7 @@ def _places(b: _Builder, sents: list[_Sentence], lang: str) -> None:
                     return
 
 
-def _birth_from_age(st: str, dates, timeline: Timeline, b: _Builder, offset: int, lang: str) -> int | None:
+def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int, lang: str) -> int | None:
     """A stated age at a stated year gives her birth year ("In 1990 … she was nineteen")."""
     ages = [d for d in dates if d.kind == "age"]
     years = [d for d in dates if d.kind == "absolute" and d.year]
@@ -210,501 +152,9 @@ def _birth_from_age(st: str, dates, timeline: Timeline, b: _Builder, offset: int
     if year is None:
         return None
     a = ages[0]
-    who = _lx(lang, "age_subject")
+    who = lx(lang, "age_subject")
     if not who.search(st[max(0, a.start - 30):a.end + 5]) and not who.search(st[a.start:a.end]):
         return None
     by = year - a.age
     b.facts.append(Fact("birth_year", by, b.ev_abs(offset + a.start, offset + a.end), 0.6))
     return by
-
-
-def _cues(s: _Sentence, kind: str, status: str | None = FACT) -> list[Cue]:
-    if not s.cues:
-        return []
-    if s.index is None:
-        s.index = {}
-        for c in s.cues:
-            s.index.setdefault(c.kind, []).append(c)
-    found = s.index.get(kind, ())
-    return [c for c in found if status is None or c.status == status]
-
-
-def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
-    """Walk the sentences in order and turn cues into events."""
-    # nk0: before she first left; china; nk: back after repatriation; abroad; sk. A story that never
-    # tells a crossing (an excerpt, a quote) is set in China from its first word.
-    told_crossing = any(c.kind == "crossing" and c.status == FACT and not any(x.kind == "abroad" for x in s.cues)
-                        for s in sents for c in s.cues)
-    state = "nk0" if told_crossing else "china"
-    last_sale: tuple[int, Event] | None = None
-    sale_idx: list[int] = []
-    first_cross_idx: int | None = None
-    crossings = 0
-    for i, s in enumerate(sents):
-        has = {c.kind for c in s.cues if c.status == FACT}
-        abroad = any(c.kind == "abroad" for c in s.cues)
-        # --- border crossing / transit / arrival
-        cross = _cues(s, "crossing")
-        # the first crossing is recorded even when the story told a later sale first (a flashback)
-        if cross and not abroad and (state in ("nk0", "nk") or crossings == 0):
-            c = cross[0]
-            river = next((x.code for x in s.cues if x.kind == "river"), None)
-            if river is None and crossings == 0:
-                river = _river_near(sents, i)
-            attrs = {}
-            if river:
-                attrs["river"] = river
-            if any(x.kind == "alone" for x in s.cues):
-                attrs["alone"] = True
-            if any(x.kind == "broker_voluntary" for x in s.cues):
-                attrs["with_broker"] = True
-            crossings += 1
-            attrs["order"] = crossings
-            b.events.append(Event("border_crossing", date=s.date, attributes=attrs,
-                                  evidence=b.ev(s, c.start, c.end), confidence=0.8))
-            state = "china"
-            if first_cross_idx is None:
-                first_cross_idx = i
-        elif cross and abroad and state in ("china", "nk0"):
-            c = cross[0]
-            b.events.append(Event("transit", date=s.date, evidence=b.ev(s, c.start, c.end), confidence=0.6))
-            state = "abroad"
-        elif "transit" in has and state == "china":
-            c = _cues(s, "transit")[0]
-            b.events.append(Event("transit", date=s.date, evidence=b.ev(s, c.start, c.end), confidence=0.6))
-            state = "abroad"
-        if "arrival" in has and state in ("china", "abroad"):
-            c = _cues(s, "arrival")[0]
-            b.events.append(Event("arrival", date=s.date, evidence=b.ev(s, c.start, c.end), confidence=0.7))
-            state = "sk"
-        # --- sales
-        sale_cues = _cues(s, "sale")
-        if not sale_cues and state in ("china", "nk0"):
-            sale_cues = _payments(s, sents[i - 1] if i else None)
-        if sale_cues and (state == "nk" or (state == "nk0" and not any(
-                c.kind == "crossing" and c.status == FACT for x in sents[i + 1:] for c in x.cues))):
-            # sold at or across the border (or after an untold re-crossing): she is in China; a sale
-            # told before a crossing that is still to come is a summary or a sale inside North Korea
-            state = "china"
-        if _cues(s, "hukou", None) and state == "nk":
-            state = "china"  # Chinese papers: she is back in China
-        if sale_cues:
-            new = _sales(b, sents, i, s, sale_cues, last_sale)
-            if new:
-                last_sale = (i, new[-1])
-                sale_idx.append(i)
-        else:
-            denied = _cues(s, "sale", DENIED)
-            nxt = sents[i + 1].text if i + 1 < len(sents) else ""
-            if not denied and (_lx(s, "foiled").search(s.text) or _lx(s, "foiled_next").match(nxt)):
-                denied = _cues(s, "sale", UNREAL)  # "planned to sell me …, but I ran away": a foiled sale
-            for c in denied:
-                b.events.append(Event("sale", date=s.date, attributes={"denied": True},
-                                      evidence=b.ev(s, c.start, c.end), confidence=0.6))
-            # a price stated right after a sale without one: "만 위안이라고 들었어요"
-            if last_sale and i - last_sale[0] == 1 and last_sale[1].amount is None:
-                m = _price(s, s.money, require_words=True)
-                if m:
-                    last_sale[1].amount = _amount(m, last_sale[1].date)
-                    _set_buyer_purpose(last_sale[1], s)
-        # --- arrests, repatriations, detention
-        qa = _qa_count(s, sents[i - 1] if i else None)
-        for c in _cues(s, "arrest", None):
-            if c.status == DENIED:
-                b.events.append(Event("arrest_china", date=s.date, attributes={"denied": True},
-                                      evidence=b.ev(s, c.start, c.end), confidence=0.7))
-            elif c.status == FACT and (state in ("china", "nk0") or (
-                    state == "nk" and _lx(s, "china_word").search(s.text))):
-                b.events.append(Event("arrest_china", date=s.date, attributes=_times(s.text, c, s.lang),
-                                      evidence=b.ev(s, c.start, c.end), confidence=0.75))
-                state = "china"
-            break
-        else:
-            if qa and qa[0] == "arrest" and state in ("china", "nk0"):
-                b.events.append(Event("arrest_china", date=s.date, attributes=qa[1], evidence=b.sentence_ev(s),
-                                      confidence=0.6))
-        rep = _cues(s, "repatriation", None)
-        rep_at = None
-        for c in rep:
-            if c.status == DENIED:
-                b.events.append(Event("repatriation", date=s.date, attributes={"denied": True},
-                                      evidence=b.ev(s, c.start, c.end), confidence=0.7))
-            elif c.status == FACT and (state in ("china", "nk0") or (state == "nk" and _lx(s, "again").search(s.text))):
-                b.events.append(Event("repatriation", date=s.date, attributes=_times(s.text, c, s.lang),
-                                      evidence=b.ev(s, c.start, c.end), confidence=0.8))
-                state, rep_at = "nk", c.start
-            break
-        else:
-            if qa and qa[0] == "repatriation" and state in ("china", "nk0"):
-                b.events.append(Event("repatriation", date=s.date, attributes=qa[1], evidence=b.sentence_ev(s),
-                                      confidence=0.6))
-        det = [c for c in _cues(s, "detention") if rep_at is None or c.start > rep_at]
-        if state == "china" and det and _lx(s, "in_custody").search(s.text) and any(
-                c.code not in ("other", "police_detention") for c in det):
-            # "the bowibu in Onsong questioned me": she was sent back even if the story skips it
-            c = det[0]
-            b.events.append(Event("repatriation", date=s.date, attributes={"implied": True},
-                                  evidence=b.ev(s, c.start, c.end), confidence=0.55))
-            state = "nk"
-        if state == "nk":
-            for c in det:
-                if any(e.type == "detention_nk" and e.attributes.get("facility") == c.code
-                       and e.attributes.get("episode") == crossings for e in b.events):
-                    continue
-                if c.code == "other" and any(e.type == "detention_nk" and e.attributes.get("episode") == crossings
-                                             for e in b.events):
-                    continue  # "the camp" after a named facility is that facility
-                b.events.append(Event("detention_nk", date=s.date, attributes={"facility": c.code, "episode": crossings},
-                                      evidence=b.ev(s, c.start, c.end), confidence=0.75))
-        # --- violence, exploitation, children, registration (in China or after she left)
-        if state != "nk0" or sale_cues or any(c.code == "drugging" for c in _cues(s, "violence")):
-            for c in _cues(s, "violence"):
-                if state == "nk0" and not sale_cues and c.code != "drugging":
-                    continue  # the drug that carried her off is part of the trafficking; other harm at home is not
-                b.events.append(Event("violence", date=s.date, attributes={"kind": c.code},
-                                      evidence=b.ev(s, c.start, c.end), confidence=0.7))
-            if state == "nk":
-                for c in _cues(s, "birth"):  # "I have a daughter": a total told from the present
-                    if c.extra.get("total"):
-                        b.events.append(Event("child_birth", date=s.date,
-                                              attributes={"count": int(c.value or 1), "total": True,
-                                                          "what": c.extra.get("what")},
-                                              evidence=b.ev(s, c.start, c.end), confidence=0.6))
-            if state in ("china", "abroad"):
-                for c in _cues(s, "exploitation"):
-                    typ = {"forced_marriage": "forced_marriage", "prostitution": "prostitution",
-                           "cybersex": "cybersex"}.get(c.code, "forced_labour")
-                    b.events.append(Event(typ, date=s.date, attributes={"kind": c.code},
-                                          evidence=b.ev(s, c.start, c.end), confidence=0.65))
-                for c in _cues(s, "birth"):
-                    b.events.append(Event("child_birth", date=s.date,
-                                          attributes={"count": int(c.value or 1), "total": c.extra.get("total", False),
-                                                      "what": c.extra.get("what"),
-                                                      "definite": c.extra.get("definite", False)},
-                                          evidence=b.ev(s, c.start, c.end), confidence=0.7))
-        if state != "nk0":
-            for c in _cues(s, "birth", DENIED):
-                if c.value == 0:  # "I have no children", "I did not get pregnant"
-                    b.events.append(Event("child_birth", date=s.date, attributes={"denied": True, "count": 0},
-                                          evidence=b.ev(s, c.start, c.end), confidence=0.6))
-        for c in _cues(s, "hukou", None):  # Chinese papers are about China wherever the story stands
-            b.events.append(Event("registration", date=s.date, attributes={"status": c.code},
-                                  evidence=b.ev(s, c.start, c.end), confidence=0.7))
-        m = _lx(s, "papers_ref").search(s.text) if i and not _cues(s, "hukou", None) else None
-        if m and _lx(s, "papers_word").search(sents[i - 1].text):
-            # "Our son has a hukou. I have none." / "I have a fake one": her papers, named before
-            k = (m.group("k") or "").lower()
-            status = "none" if m.group("none") else ("fake" if k in ("fake", "false", "forged") else "obtained")
-            b.events.append(Event("registration", date=s.date, attributes={"status": status},
-                                  evidence=b.ev(s, m.start(), m.end()), confidence=0.6))
-        if any(x.kind == "vague_times" for x in s.cues):
-            b.events.append(Event("sale", date=s.date, attributes={"vague": True},
-                                  evidence=b.sentence_ev(s), confidence=0.4))
-    after_cross = [k for k in sale_idx if first_cross_idx is not None and k >= first_cross_idx]
-    _recruitment(b, sents, after_cross[0] if after_cross else (sale_idx[0] if sale_idx else None), first_cross_idx)
-    _dedupe_sales(b)
-    real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
-    if not real_sale and any(e.type == "sale" and e.attributes.get("denied") for e in b.events):
-        # introduced and explicitly not sold: "her husband" alone does not make the marriage forced
-        b.events[:] = [e for e in b.events if not (e.type == "forced_marriage" and e.evidence is not None
-                                                   and _lx(b.lang, "husband_only").match(e.evidence.quote or ""))]
-    if not any(e.type == "prostitution" for e in b.events):
-        brothel = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "prostitution"
-                        and not e.attributes.get("denied")), None)
-        if brothel is not None:  # sold to a brothel, a massage place, a karaoke bar
-            b.events.append(Event("prostitution", date=brothel.date, attributes={"kind": "prostitution"},
-                                  evidence=brothel.evidence, confidence=0.6))
-    if not any(e.type == "forced_marriage" for e in b.events):
-        wife = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "marriage"
-                     and not e.attributes.get("denied")), None)
-        if wife is not None:  # sold as a wife: a forced marriage even if she never says so again
-            b.events.append(Event("forced_marriage", date=wife.date, attributes={"kind": "forced_marriage"},
-                                  evidence=wife.evidence, confidence=0.6))
-    for s in sents:
-        for c in s.cues:
-            if c.kind == "province_now":
-                b.facts.append(Fact("province_china", c.code, b.ev(s, c.start, c.end), 0.7))
-                break
-
-
-def _sellers(sents: list[_Sentence], i: int) -> tuple[list[str], bool]:
-    """Who sold her in sentence ``i``: the people named in it (not as the buyer), else the last
-    people named in the four sentences before ("My neighbour took me to a house. She was paid for
-    me"); and whether they were named in the sale's own sentence."""
-    for j in range(i, max(-1, i - 5), -1):
-        s = _full(sents[j])
-        codes = sorted({c.code for c in s.cues if c.kind == "relation"
-                        and not _lx(s, "buyer_head").search(s.text[max(0, c.start - 25):c.start])})
-        if codes:
-            return codes, j == i
-    return [], False
-
-
-def _river_near(sents: list[_Sentence], i: int) -> str | None:
-    """The river of a crossing told over two sentences ("down to the Yalu. A boat took us across.")."""
-    for j in (i - 1, i + 1, i - 2, i + 2):
-        if 0 <= j < len(sents):
-            if any(c.kind == "crossing" and c.status == FACT for c in sents[j].cues) and abs(j - i) > 1:
-                continue
-            river = next((x.code for x in sents[j].cues if x.kind == "river"), None)
-            if river:
-                return river
-    return None
-
-
-def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
-    """"arrested twice", "sent back three times": a stated total for the event's kind (the count
-    must stand next to the cue's words: "Twice my boss paid … the third time I was sent back" is
-    not two returns)."""
-    a, z = (0, len(text)) if cue is None else (max(0, cue.start - 12), cue.end + 35)
-    m = _lx(lang, "times").search(text, a, z)
-    if not m:
-        return {}
-    n = _count_of(lang, "times", m.group("n") or "")
-    return {"total": n} if n > 1 else {}
-
-
-def _qa_count(s: _Sentence, prev: _Sentence | None) -> tuple[str, dict] | None:
-    """An interview answer to "Were you ever arrested?": "Two times." / "No, never."."""
-    if prev is None or not prev.text.rstrip().endswith("?"):
-        return None
-    m = _lx(s, "answer").match(s.text)
-    if not m:
-        return None
-    kind = "arrest" if _lx(s, "q_arrest").search(prev.text) else (
-        "repatriation" if _lx(s, "q_rep").search(prev.text) else None)
-    if kind is None:
-        return None
-    if m.group("no"):
-        return kind, {"denied": True}
-    n = _count_of(s.lang, "answer", m.group("n"))
-    return kind, ({"total": n, "summary": True} if n > 1 else {})
-
-
-def _dedupe_sales(b: _Builder) -> None:
-    """One transaction told twice (a summary before the story, or a price repeated) counts once:
-    same amount and currency (year and buyer compatible), or an unpriced sale by the same seller."""
-    sales = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")
-             and not e.attributes.get("vague") and not e.attributes.get("summary")]
-    drop: set[int] = set()
-    for k, e in enumerate(sales):
-        for f in sales[k + 1:]:
-            if id(f) in drop or id(e) in drop or f.attributes.get("repeat"):
-                continue
-            if e.amount and f.amount and e.amount.value == f.amount.value and e.amount.currency == f.amount.currency:
-                ye, yf = e.amount.year, f.amount.year
-                be = {i.group for i in e.involvements if i.perpetrator_role == "buyer"}
-                bf = {i.group for i in f.involvements if i.perpetrator_role == "buyer"}
-                if (ye is None or yf is None or ye == yf) and (not be or not bf or be == bf):
-                    drop.add(id(f))
-            elif (e.amount is None) != (f.amount is None):
-                se = set(e.attributes.get("sellers", ())) if e.attributes.get("sellers_named") else set()
-                sf = set(f.attributes.get("sellers", ())) if f.attributes.get("sellers_named") else set()
-                if se & sf & {"relative", "friend", "neighbour_or_villager"}:
-                    drop.add(id(e) if e.amount is None else id(f))
-    if drop:
-        b.events[:] = [e for e in b.events if id(e) not in drop]
-
-
-def _payments(s: _Sentence, prev: _Sentence | None = None) -> list[Cue]:
-    """"He paid the broker 9,000 yuan", "남편 쪽에서 아주머니한테 4천 위안을 줬더라고요": a payment to
-    whoever handed her over is a sale, unless it pays police, officials, a fine, a bribe or papers."""
-    out = []
-    for c in s.cues:
-        if c.kind != "payment" or c.status != FACT:
-            continue
-        if _lx(s, "self_payer").search(s.text[:c.end]) and not _lx(s, "third_payer").search(s.text[:c.end]):
-            continue  # her own (or her family's) fee to a broker is not her sale
-        if _lx(s, "paid_by_her_side").search(s.text):
-            continue  # "The broker was paid 500 yuan by my friend's aunt"
-        if _lx(s, "not_sale_payment").search(s.text) or (prev is not None and _lx(s, "paid_them").search(
-                s.text) and _lx(s, "police_word").search(prev.text)):
-            continue
-        # the amount follows the verb in English, precedes it in Korean
-        after_verb = not getattr(korean if s.lang == "ko" else english, "AMOUNT_BEFORE_VERB", False)
-        if not any((m.start >= c.start or not after_verb) and not m.converted and m.value >= 300
-                   for m in s.money):
-            continue
-        out.append(Cue("sale", c.start, c.end, extra={"payment": True}))
-        break
-    return out
-
-
-def _price(s: _Sentence, money: list[Money], require_words: bool = False) -> Money | None:
-    for m in money:
-        if m.converted or m.value < 50:
-            continue
-        window = s.text[max(0, m.start - 30):m.end + 25]
-        if _lx(s, "not_price").search(window):
-            continue
-        if require_words and not _lx(s, "price_word").search(s.text):
-            continue
-        return m
-    return None
-
-
-def _amount_only(s: _Sentence) -> bool:
-    """A sentence that is little more than a price: "사천 위안이요.", "2천 위안이요."."""
-    if len(s.money) != 1:
-        return False
-    rest = s.text[:s.money[0].start] + s.text[s.money[0].end:]
-    rest = re.sub(r"[\s.,!?]", "", _lx(s, "amount_filler").sub("", rest))
-    return len(rest) <= 4
-
-
-_amount = amount_of
-
-
-def _set_buyer_purpose(e: Event, s: _Sentence, after: int = 0) -> None:
-    _full(s)
-    buyer = next((c for c in s.cues if c.kind == "buyer" and c.start >= after), None)
-    if buyer and not any(i.role == "buyer" for i in e.involvements):
-        e.involvements.append(Involvement("perpetrator", "buyer", who=s.text[buyer.start:buyer.end], group=buyer.code))
-    purpose = next((c for c in s.cues if c.kind == "purpose"), None)
-    if purpose and "purpose" not in e.attributes:
-        e.attributes["purpose"] = purpose.code
-
-
-def _sales(b: _Builder, sents: list[_Sentence], i: int, s: _Sentence, cues: list[Cue],
-           last: tuple[int, Event] | None) -> list[Event]:
-    """Sale events of one sentence: one per stated price, else one (merged with the sale just
-    before when this sentence only tells the other side of it: "sold me … He paid 4,000")."""
-    _full(s)
-    prices = [m for m in s.money if not m.converted and m.value >= 50 and not _lx(s, "not_price").search(
-        s.text[max(0, m.start - 30):m.end + 25])]
-    repeat = _lx(s, "repeat_sale").search(s.text)
-    times = _lx(s, "times_sold").search(s.text)
-    first = cues[0]
-    if last and 1 < i - last[0] <= 3 and not repeat and not prices and last[1].amount is not None \
-            and not first.extra.get("payment") and not _lx(s, "onward_sale").search(s.text):
-        return [last[1]]  # "…took 6,000 yuan from me … She had sold me": the same sale retold
-    if last and i - last[0] <= 2 and not repeat:
-        prev = last[1]
-        buyer_side = _lx(s, "buyer_side").match(s.text[first.start:first.end])
-        anaphoric = bool(prices) and bool(_lx(s, "anaphoric_buyer").search(s.text))
-        onward = _lx(s, "onward_sale").search(s.text) and not buyer_side  # "The broker sold me to a farmer": a new sale
-        if not onward and prev.amount is None and (prices or buyer_side or first.extra.get("payment")) and (
-                i - last[0] <= 1 or first.extra.get("payment") or anaphoric):
-            if prices:
-                prev.amount = _amount(prices[0], prev.date or s.date)
-            _set_buyer_purpose(prev, s)
-            return [prev]
-        if prev.amount is not None and not prices and not onward:
-            return [prev]
-    out: list[Event] = []
-    n = max(1, len(prices))
-    if times and not prices:
-        # "I have been sold three times": her own count, kept as a total beside the told sales
-        total = _count_of(s.lang, "times_sold", times.group("n") or "")
-        if total > 1:
-            e = Event("sale", date=s.date, attributes={"total": total, "summary": True},
-                      evidence=b.ev(s, first.start, first.end), confidence=0.7)
-            b.events.append(e)
-            return [e]
-    sellers, direct = _sellers(sents, i)
-    for k in range(n):
-        e = Event("sale", date=s.date, evidence=b.ev(s, first.start, first.end), confidence=0.75)
-        if repeat:
-            e.attributes["repeat"] = True
-        if sellers:
-            e.attributes["sellers"] = sellers
-            e.attributes["sellers_named"] = direct
-        e.involvements.append(Involvement("victim"))
-        if k < len(prices):
-            e.amount = _amount(prices[k], s.date)
-        _set_buyer_purpose(e, s, after=first.start)
-        b.events.append(e)
-        out.append(e)
-    if not prices:
-        for j in (i + 1, i + 2, i - 1):
-            if not 0 <= j < len(sents):
-                continue
-            other = sents[j]
-            if j > i and (_cues(other, "sale", None) or any(c.kind == "payment" for c in other.cues)):
-                if j == i + 1:
-                    continue  # the next sentence tells its own sale; do not look past it
-                continue
-            if j == i + 2 and (sents[i + 1].money or _cues(sents[i + 1], "sale", None)):
-                continue
-            if j < i and (_cues(other, "sale", None) or any(c.kind == "payment" for c in other.cues)):
-                continue
-            if j < i and _lx(other, "others_sale").search(other.text):
-                continue  # "My neighbour was sold first, for 2,500 yuan.": someone else's price
-            m = _price(other, other.money, require_words=not _amount_only(other))
-            if m:
-                out[-1].amount = _amount(m, out[-1].date)
-                _set_buyer_purpose(out[-1], other)
-                break
-    if "purpose" not in out[-1].attributes and i + 1 < len(sents):
-        _set_buyer_purpose(out[-1], sents[i + 1])
-    return out
-
-
-_ZONE_RELATIONS = ("neighbour_or_villager", "friend", "relative", "stranger", "north_korean_trafficker",
-                   "korean_chinese_broker", "han_chinese_broker", "couple", "other")
-
-
-def _describes_guide(zone: list[_Sentence], k: int, cross_idx: int) -> bool:
-    """"A broker couple took me across the Tumen. They were Korean-Chinese.": the sentence right
-    after a crossing that names who took her describes that person, not a later buyer."""
-    return (k == cross_idx + 1 and k < len(zone)
-            and any(c.kind == "relation" for c in _full(zone[cross_idx]).cues)
-            and not any(c.kind == "sale" for c in zone[k].cues))
-
-
-def _recruitment(b: _Builder, sents: list[_Sentence], first_sale: int | None, cross_idx: int | None = None) -> None:
-    """How she came to be trafficked, and by whom: read from the story up to her first sale."""
-    end = (first_sale + 1) if first_sale is not None else min(len(sents), 12)
-    zone = sents[:end + 1]
-    methods: dict[str, Evidence] = {}
-    relations: dict[str, Evidence] = {}
-    noun_only: set[str] = set()
-    buyers_named: set[str] = set()
-    crossing = next((e for e in b.events if e.type == "border_crossing"), None)
-    for k, s in enumerate(zone):
-        for c in _full(s).cues:
-            if c.kind == "relation" and c.extra.get("desc") and (
-                    (cross_idx is not None and k > cross_idx and not _describes_guide(zone, k, cross_idx))
-                    or (cross_idx is None and first_sale is not None and k >= first_sale)):
-                continue  # a description after she crossed is more likely her buyer's
-            if c.kind == "recruitment" and c.status == FACT and c.code not in methods:
-                methods[c.code] = b.ev(s, c.start, c.end)
-            if c.kind == "relation" and c.code not in relations:
-                # the buyer is not a recruiter: skip a relation named after "sold (me) to"
-                head = s.text[max(0, c.start - 25):c.start]
-                if _lx(s, "buyer_head").search(head):
-                    if _lx(s, "broker_word").search(s.text[c.start:c.end]):
-                        buyers_named.add(c.code)  # "sold me to a Korean-Chinese broker"
-                    continue
-                relations[c.code] = b.ev(s, c.start, c.end)
-                if c.extra.get("noun"):
-                    noun_only.add(c.code)
-            elif c.kind == "relation" and not c.extra.get("noun"):
-                noun_only.discard(c.code)
-    if {"korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker"} & (set(relations) | buyers_named):
-        for code in noun_only:  # "the broker" after "a Korean-Chinese broker" is the same person
-            relations.pop(code, None)
-    if crossing is not None:
-        if crossing.attributes.get("alone"):
-            methods.setdefault("voluntary_alone", crossing.evidence)
-        elif crossing.attributes.get("with_broker"):
-            methods.setdefault("voluntary_with_broker", crossing.evidence)
-        elif cross_idx is not None:  # "My cousin in Seoul paid a broker" told just before or after the crossing
-            for s in sents[max(0, cross_idx - 4):cross_idx + 3]:
-                c = next((c for c in s.cues if c.kind == "broker_voluntary" and c.status == FACT), None)
-                if c is not None:
-                    methods.setdefault("voluntary_with_broker", b.ev(s, c.start, c.end))
-                    break
-    # an acquaintance who took money for her: a sale whose sentence names them as seller
-    acq = {"friend", "neighbour_or_villager", "relative"}
-    first = next((e for e in b.events if e.type == "sale" and not e.attributes.get("denied")
-                  and acq & set(e.attributes.get("sellers", ()))), None)
-    if first is not None and (acq & set(relations)):
-        methods.setdefault("sold_by_acquaintance", first.evidence)
-    if methods or relations:
-        ev = next(iter(methods.values()), None) or next(iter(relations.values()))
-        e = Event("recruitment", attributes={"method": sorted(methods)}, evidence=ev, confidence=0.6,
-                  involvements=[Involvement("perpetrator", "recruiter", relation=r, who=relations[r].quote)
-                                for r in sorted(relations) if r in _ZONE_RELATIONS])
-        e.date = crossing.date if crossing else None
-        b.events.insert(0, e)

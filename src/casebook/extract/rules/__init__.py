@@ -148,6 +148,16 @@ def macros(lang: str, mode: str = "first") -> dict[str, str]:
     return out
 
 
+@functools.cache
+def language(lang: str) -> dict:
+    """Facts about how a language tells things, from ``[language]`` of its macros.toml
+    (``amount_before_verb``: "5천 위안을 주고 샀다" puts the price before the verb)."""
+    try:
+        return dict(_read(lang, "macros").get("language", {}))
+    except InvalidInput:
+        return {}
+
+
 def expand(lang: str, pattern: str, mode: str = "first") -> str:
     """``pattern`` with every ``{NAME}`` replaced (macros may use macros)."""
     table = macros(lang, mode)
