@@ -61,7 +61,7 @@ def list_testimony_files() -> list[str]:
 
 def check_profile(profile: dict, where: str) -> None:
     """Assert that one profile follows the contract of testimony-profile.md."""
-    assert PROFILE_KEYS <= profile.keys(), f"{where}: missing {PROFILE_KEYS - profile.keys()}"
+    assert profile.keys() >= PROFILE_KEYS, f"{where}: missing {PROFILE_KEYS - profile.keys()}"
     for key, codes in LIST_CODES.items():
         value = profile[key]
         assert isinstance(value, list), f"{where}: {key} must be a list"

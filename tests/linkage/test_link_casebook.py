@@ -8,7 +8,17 @@ import pytest
 from typer.testing import CliRunner
 
 from casebook.cli.main import app
-from casebook.model import Amount, Consent, Event, Fact, Involvement, Person, Record, Testimony, UncertainDate
+from casebook.model import (
+    Amount,
+    Consent,
+    Event,
+    Fact,
+    Involvement,
+    Person,
+    Record,
+    Testimony,
+    UncertainDate,
+)
 
 
 def _story(book, text, org, surname, year, crossing, price, broker):

@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from casebook.model import (
-    Amount, Consent, Event, Evidence, Fact, Involvement, Record, UncertainDate,
+    Amount,
+    Consent,
+    Event,
+    Evidence,
+    Fact,
+    Involvement,
+    Record,
+    UncertainDate,
 )
 from casebook.model.consent import check_scope
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from casebook.model import Amount, Consent, Event, Fact, Involvement, Person, Record, Testimony, UncertainDate
+from casebook.model import (
+    Amount,
+    Consent,
+    Event,
+    Fact,
+    Involvement,
+    Person,
+    Record,
+    Testimony,
+    UncertainDate,
+)
 from casebook.store.views import linkage_people, linkage_perpetrators, publish_dataset
 
 ON = dt.date(2020, 1, 1)

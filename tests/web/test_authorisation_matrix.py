@@ -98,7 +98,7 @@ def test_matrix_writes(world, client_as, h, role, tag):
     r = c.post(f"/review/facts/{other_fact}", data={"action": "accept", "csrftoken": t},
                follow_redirects=False)
     assert r.status_code == (404 if role == R else 403), role
-    r = c.post("/api/facts/%d" % other_fact, json={"action": "reject"},
+    r = c.post(f"/api/facts/{other_fact}", json={"action": "reject"},
                headers={"X-CSRF-Token": t})
     assert r.status_code == (404 if role == R else 403)
     r = c.post("/intake", data={"text": h.KO_TEXT + f" {role}{tag}", "csrftoken": t},

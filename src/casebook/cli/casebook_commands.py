@@ -5,19 +5,30 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from casebook.cli.common import (
-    DbOption, JsonOption, PassphraseFileOption, console, err, open_casebook, passphrase,
-    print_json, require_db,
+    DbOption,
+    JsonOption,
+    PassphraseFileOption,
+    console,
+    err,
+    open_casebook,
+    passphrase,
+    print_json,
+    require_db,
 )
 from casebook.errors import InvalidInput, WrongPassphrase
 from casebook.intake.pipeline import (
-    default_extractor, describe, import_paths, parse_consent, parse_interview_date,
+    default_extractor,
+    describe,
+    import_paths,
+    parse_consent,
+    parse_interview_date,
 )
 from casebook.intake.readers import ImportItem, expand_paths
 from casebook.store import Casebook
@@ -48,13 +59,13 @@ def add(
     pseudonym: Annotated[str, typer.Option(
         help="Pseudonym of the survivor (never her real name); asked for when omitted.",
         prompt="Pseudonym (never her real name)")],
-    surname: Annotated[Optional[str], typer.Option(help="Surname as told (often a pseudonym).")] = None,
-    birth_year: Annotated[Optional[int], typer.Option(help="Birth year, if known.")] = None,
-    organisation: Annotated[Optional[str], typer.Option(help="Organisation recording it.")] = None,
-    interviewer: Annotated[Optional[str], typer.Option(help="Interviewer code.")] = None,
-    interview_date: Annotated[Optional[str], typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    interview_place: Annotated[Optional[str], typer.Option(help="City or country only.")] = None,
-    language: Annotated[Optional[str], typer.Option(help="en or ko (detected if omitted).")] = None,
+    surname: Annotated[str | None, typer.Option(help="Surname as told (often a pseudonym).")] = None,
+    birth_year: Annotated[int | None, typer.Option(help="Birth year, if known.")] = None,
+    organisation: Annotated[str | None, typer.Option(help="Organisation recording it.")] = None,
+    interviewer: Annotated[str | None, typer.Option(help="Interviewer code.")] = None,
+    interview_date: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    interview_place: Annotated[str | None, typer.Option(help="City or country only.")] = None,
+    language: Annotated[str | None, typer.Option(help="en or ko (detected if omitted).")] = None,
     consent: Annotated[list[str], typer.Option(
         help="Consent scope (repeatable): aggregate_statistics, anonymous_quotation, "
              "legal_proceedings, share_with:ORG.")] = [],
@@ -110,7 +121,7 @@ def _read_text(path: Path) -> str:
 
 def import_(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: txt, md, docx, pdf, json, jsonl, csv.")],
-    organisation: Annotated[Optional[str], typer.Option(help="Organisation for files that do not say.")] = None,
+    organisation: Annotated[str | None, typer.Option(help="Organisation for files that do not say.")] = None,
     consent: Annotated[list[str], typer.Option(help="Consent scope for files that do not say (repeatable).")] = [],
     extract: Annotated[bool, typer.Option(help="Propose facts for review (stored as suggested).")] = True,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
@@ -137,14 +148,14 @@ def import_(
     else:
         console.print(f"Imported {len(result.added)} testimonies; "
                       f"{len(result.duplicates)} already present; {len(result.failed)} failed.")
-        for name, reason in result.failed:
+        for _name, reason in result.failed:
             err.print(f"[red]skipped[/] {reason}")
     if result.failed and not result.added and not result.duplicates:
         raise typer.Exit(1)
 
 
 def list_(
-    organisation: Annotated[Optional[str], typer.Option(help="Only this organisation's.")] = None,
+    organisation: Annotated[str | None, typer.Option(help="Only this organisation's.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:
@@ -233,9 +244,9 @@ def search(
 def export(
     out: Annotated[Path, typer.Option("--out", help="File to write (.age when encrypted).")],
     format: Annotated[str, typer.Option(help="json or csv.")] = "json",
-    for_organisation: Annotated[Optional[str], typer.Option(
+    for_organisation: Annotated[str | None, typer.Option(
         "--for", help="Partner organisation: only testimonies whose consent allows sharing with it.")] = None,
-    purpose: Annotated[Optional[str], typer.Option(help="'legal': only testimonies allowing legal use.")] = None,
+    purpose: Annotated[str | None, typer.Option(help="'legal': only testimonies allowing legal use.")] = None,
     text: Annotated[bool, typer.Option(help="Include the testimonies' text.")] = True,
     recipient: Annotated[list[str], typer.Option(help="age public key (age1…) to encrypt to (repeatable).")] = [],
     plaintext: Annotated[bool, typer.Option(help="Write UNENCRYPTED (you must ask for it explicitly).")] = False,

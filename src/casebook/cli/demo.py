@@ -54,7 +54,7 @@ def demo(
                       str(sum("aggregate_statistics" in r.consent for r in mine)))
     console.print(table)
     if result.imported.failed:
-        for name, reason in result.imported.failed:
+        for _name, reason in result.imported.failed:
             console.print(f"[red]skipped[/] {reason}")
     for query, hits in result.searches.items():
         console.print(f"\n[bold]casebook search {query}[/] — {len(hits)} shown")

@@ -54,7 +54,8 @@ def extract_command(
     lang: str = typer.Option("auto", "--lang", help="auto | en | ko"),
 ) -> None:
     """Read testimonies and print one JSON object per input (JSON Lines), in input order."""
-    from casebook.extract import extract, profile as to_profile
+    from casebook.extract import extract
+    from casebook.extract import profile as to_profile
 
     lang = _check_lang(lang)
     for source, text in _inputs(paths):
@@ -105,7 +106,8 @@ def eval_command(
     lang: str = typer.Option("auto", "--lang", help="auto | en | ko"),
 ) -> None:
     """Per-key precision/recall/F1 of extracted profiles against gold profiles."""
-    from casebook.extract import extract, profile as to_profile
+    from casebook.extract import extract
+    from casebook.extract import profile as to_profile
     from casebook.extract.evaluate import evaluate, table
 
     lang = _check_lang(lang)

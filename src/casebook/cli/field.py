@@ -12,11 +12,11 @@ import typer
 
 from casebook.cli.common import (
     DbOption,
-    first_line,
     JsonOption,
     PassphraseFileOption,
     console,
     err,
+    first_line,
     open_casebook,
     passphrase,
     print_json,

@@ -301,11 +301,11 @@ def network_command(
 
 def _network_events(db, passphrase_file):
     """Accepted events of testimonies whose consent allows aggregate use, and linked brokers."""
+    from dataclasses import replace
+
     from casebook.linkage import Decision, apply_decisions, score_pairs
     from casebook.store.casebook import link_decisions
     from casebook.store.views import linkage_perpetrators
-
-    from dataclasses import replace
 
     with open_casebook(db, passphrase_file) as book:
         person_of = {t.id: t.person_id for t in book.testimonies()}

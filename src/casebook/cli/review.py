@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.panel import Panel
 from rich.text import Text
 
-from casebook.cli.common import DbOption, JsonOption, PassphraseFileOption, console, open_casebook, print_json
+from casebook.cli.common import (
+    DbOption,
+    JsonOption,
+    PassphraseFileOption,
+    console,
+    open_casebook,
+    print_json,
+)
 from casebook.errors import InvalidInput
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event
 from casebook.review import context, parse_edit

@@ -5,13 +5,18 @@ from __future__ import annotations
 import getpass
 import os
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from casebook.cli.common import (
-    DbOption, JsonOption, PassphraseFileOption, console, open_casebook, print_json,
+    DbOption,
+    JsonOption,
+    PassphraseFileOption,
+    console,
+    open_casebook,
+    print_json,
 )
 from casebook.errors import InvalidInput
 
@@ -34,7 +39,8 @@ def serve(
     """
     import uvicorn
 
-    from casebook.cli.common import passphrase as read_passphrase, require_db
+    from casebook.cli.common import passphrase as read_passphrase
+    from casebook.cli.common import require_db
     from casebook.store import Casebook
     from casebook.store.users import Users
     from casebook.web import create_app
@@ -89,10 +95,10 @@ def user_add(
     username: Annotated[str, typer.Argument(help="Login name (no spaces).")],
     organisation: Annotated[str, typer.Option(help="Organisation (created if new).")],
     role: Annotated[str, typer.Option(help="documenter, reviewer, analyst or admin.")],
-    display_name: Annotated[Optional[str], typer.Option(help="Name shown in the interface.")] = None,
+    display_name: Annotated[str | None, typer.Option(help="Name shown in the interface.")] = None,
     narratives: Annotated[bool, typer.Option(help="Analysts only: may read testimony texts.")] = False,
     totp: Annotated[bool, typer.Option(help="Turn on TOTP two-factor and print the key.")] = False,
-    password_env: Annotated[Optional[str], typer.Option(
+    password_env: Annotated[str | None, typer.Option(
         help="Read the password from this environment variable (else a prompt).")] = None,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:

@@ -10,13 +10,27 @@ from __future__ import annotations
 import csv
 import io
 import json
+import struct
 import zipfile
-from zlib import error as zlib_error
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zlib import error as zlib_error
+
+import docx
+from docx.opc.exceptions import OpcError
+from lxml.etree import LxmlError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from casebook.errors import InvalidInput
+
+# What a damaged .docx or PDF makes python-docx and pypdf raise (tests/reliability fuzzes them):
+# their own errors, broken XML or zip data, and the built-in errors of a parser that meets bytes it
+# did not expect. Anything else is a bug of ours and must surface.
+_DAMAGED = (OpcError, LxmlError, PyPdfError, zipfile.BadZipFile, zlib_error, ValueError, KeyError,
+            IndexError, TypeError, AttributeError, AssertionError, ArithmeticError, RecursionError,
+            EOFError, OSError, RuntimeError, NotImplementedError, struct.error)
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a two-hour interview transcript is well under 1 MB
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # docx is a zip: refuse zip bombs before unpacking
@@ -98,10 +112,8 @@ def read_docx(data: bytes, name: str) -> str:
             zlib_error):
         raise InvalidInput(f"{name}: not a valid .docx file (damaged or not a Word document)") from None
     try:
-        import docx
-
         document = docx.Document(io.BytesIO(data))
-    except Exception:  # python-docx raises many kinds on damaged files
+    except _DAMAGED:
         raise InvalidInput(f"{name}: not a valid .docx file (damaged or not a Word document)") from None
     paragraphs = [p.text for p in document.paragraphs]
     for table in document.tables:
@@ -113,15 +125,13 @@ def read_docx(data: bytes, name: str) -> str:
 def read_pdf(data: bytes, name: str) -> str:
     """The PDF's text layer; scanned pages without one are reported, not OCR'd."""
     try:
-        from pypdf import PdfReader
-
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise InvalidInput(f"{name}: the PDF is password-protected; remove the password first")
         pages = [page.extract_text() or "" for page in reader.pages]
     except InvalidInput:
         raise
-    except Exception:
+    except _DAMAGED:
         raise InvalidInput(f"{name}: not a readable PDF (damaged or not a PDF)") from None
     text = "\n\n".join(pages)
     if not text.strip():

@@ -20,8 +20,9 @@ docs/linkage.md); that cluster's disks must be encrypted.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -30,7 +31,11 @@ from casebook.errors import InvalidInput
 from casebook.linkage import blocking
 from casebook.linkage.compare import COMPARISONS, FEATURES
 from casebook.linkage.records import (
-    PERPETRATOR, PERSON, LinkRecord, check_unique_ids, record_class,
+    PERPETRATOR,
+    PERSON,
+    LinkRecord,
+    check_unique_ids,
+    record_class,
 )
 
 

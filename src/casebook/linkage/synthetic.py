@@ -18,8 +18,8 @@ Place ids are synthetic (``kp-…``, ``cn-…``); ``province_of`` maps them to p
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from casebook.linkage.names import SURNAMES, romanise
 from casebook.linkage.records import PersonRecord

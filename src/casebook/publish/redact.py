@@ -13,8 +13,12 @@ import re
 
 from casebook.publish.dataset import Dataset, PersonRow
 from casebook.publish.variables import (
-    _NK_FALLBACK, CN_PROVINCES, NK_PROVINCES, _gazetteer_province,
+    _NK_FALLBACK,
+    CN_PROVINCES,
+    NK_PROVINCES,
+    _gazetteer_province,
 )
+from casebook.vocab import gazetteer
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -44,34 +48,23 @@ def _known_place(word: str) -> str | None:
     low = word.lower()
     if any(low == p.lower() for p in NK_PROVINCES + CN_PROVINCES):
         return None  # a province is coarse enough to stay
-    try:
-        from casebook.vocab import places
-
-        place = places.gazetteer().lookup(word)
-        if place is not None:
-            if place.level in ("country", "province", "region", "river"):
-                return None
-            return _gazetteer_province(word)
-    except Exception:  # noqa: BLE001 - the gazetteer is optional here
-        pass
+    place = gazetteer().lookup(word)  # a gazetteer that cannot load raises: never fail open
+    if place is not None:
+        if place.level in ("country", "province", "region", "river"):
+            return None
+        return _gazetteer_province(word)
     return _NK_FALLBACK.get(low)
 
 
 def _gazetteer_spans(text: str) -> list[tuple[int, int, str]]:
     """Places the gazetteer finds in running text, with their province (below province only)."""
-    try:
-        from casebook.vocab import places
-
-        gaz = places.gazetteer()
-        out = []
-        for start, end, place in gaz.find_all(text):
-            if getattr(place, "level", "") in ("country", "province", "region", "river"):
-                continue
-            prov = gaz.province_of(place)
-            out.append((start, end, prov.name("en") if prov is not None else ""))
-        return out
-    except Exception:  # noqa: BLE001 - the gazetteer is optional here
-        return []
+    gaz = gazetteer()  # a gazetteer that cannot load raises: towns are never left unredacted
+    out = []
+    for start, end, place in gaz.find_all(text):
+        if place.level in ("country", "province", "region", "river"):
+            continue
+        out.append((start, end, gaz.province_of(place).name("en")))
+    return out
 
 
 _EXTRA_TOWNS = {"yanji": "Jilin", "tumen": "Jilin", "longjing": "Jilin", "helong": "Jilin",

@@ -11,16 +11,23 @@ from __future__ import annotations
 
 import gc
 import re
-from contextlib import contextmanager
 from collections import Counter
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from casebook.errors import InvalidInput
 from casebook.publish.dataset import Dataset, PersonRow
 from casebook.publish.intervals import quantiles, wilson
 from casebook.publish.variables import (
-    VARIABLES, Variable, crossing_year, first_sale, first_sale_year, period_variable, sale_usd,
+    VARIABLES,
+    Variable,
+    crossing_year,
+    first_sale,
+    first_sale_year,
+    period_variable,
+    sale_usd,
 )
 
 NOT_STATED = "not_stated"
@@ -152,7 +159,7 @@ class Period:
     end: int | None = None
 
     @classmethod
-    def parse(cls, text: str | None) -> "Period | None":
+    def parse(cls, text: str | None) -> Period | None:
         if not text:
             return None
         t = text.strip().lower().rstrip("y")

@@ -10,11 +10,14 @@ docs/statistics.md. Places are reduced to provinces and dates to years before an
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from functools import lru_cache
+from typing import Any
 
+from casebook.errors import InvalidInput
 from casebook.publish.dataset import PersonRow
+from casebook.vocab import gazetteer, to_usd
 
 # precedence: the first listed that she states is her category
 PATHWAY_ORDER = ("abducted", "drugged", "deception_job_offer", "sold_by_acquaintance",
@@ -78,19 +81,9 @@ def province_of(text: str | None, known: tuple[str, ...] = NK_PROVINCES) -> str 
 
 def _gazetteer_province(text: str) -> str | None:
     """English province name from casebook.vocab's gazetteer, or None when it cannot tell."""
-    try:
-        from casebook.vocab import places
-    except ImportError:
-        return None
-    try:
-        gaz = places.gazetteer()
-        place = gaz.lookup(text)
-        if place is None:
-            return None
-        prov = gaz.province_of(place)
-        return prov.name("en") if prov is not None else None
-    except Exception:  # noqa: BLE001 - a partial gazetteer must not stop statistics
-        return None
+    gaz = gazetteer()
+    place = gaz.lookup(text)
+    return None if place is None else gaz.province_of(place).name("en")
 
 
 @dataclass(frozen=True)
@@ -141,11 +134,10 @@ def sale_usd(sale: dict) -> float | None:
     if str(sale.get("currency", "")).upper() == "USD":
         return float(sale["amount"])
     try:
-        from casebook.vocab import money  # type: ignore[attr-defined]
-
-        return float(money.to_usd(sale["amount"], sale["currency"], sale.get("year")))
-    except Exception:  # noqa: BLE001 - no conversion available: unknown, not guessed
+        usd = to_usd(sale["amount"], sale["currency"], sale.get("year"))
+    except InvalidInput:  # a currency the rate table does not know: unknown, not guessed
         return None
+    return None if usd is None else float(usd)
 
 
 def first_sale_year(row: PersonRow) -> int | None:

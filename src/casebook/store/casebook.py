@@ -9,14 +9,23 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from casebook.errors import InvalidInput, NotFound
 from casebook.model import (
-    ACCEPTED, REJECTED, SUGGESTED, Consent, Event, Fact, Person, Record, Testimony,
+    ACCEPTED,
+    REJECTED,
+    SUGGESTED,
+    Consent,
+    Event,
+    Fact,
+    Person,
+    Record,
+    Testimony,
     UncertainDate,
 )
 from casebook.model.consent import ConsentGrant, check_scope
@@ -27,14 +36,14 @@ from casebook.store.search import SearchHit, search
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def default_actor() -> str:
     """Who is acting: ``CASEBOOK_USER`` if set, else the operating-system user."""
     try:
         return os.environ.get("CASEBOOK_USER") or getpass.getuser()
-    except Exception:  # no user database entry (containers)
+    except (OSError, KeyError):  # no user database entry (containers)
         return "unknown"
 
 
@@ -65,14 +74,14 @@ class Casebook:
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def create(cls, location: str, passphrase: str | None, actor: str | None = None) -> "Casebook":
+    def create(cls, location: str, passphrase: str | None, actor: str | None = None) -> Casebook:
         book = cls(engines.create(location, passphrase), actor)
         with book.engine.begin() as conn:
             audit_log.append(conn, book.actor, "create", None, {"backend": book.dialect})
         return book
 
     @classmethod
-    def open(cls, location: str, passphrase: str | None, actor: str | None = None) -> "Casebook":
+    def open(cls, location: str, passphrase: str | None, actor: str | None = None) -> Casebook:
         return cls(engines.open_existing(location, passphrase), actor)
 
     @property
@@ -82,7 +91,7 @@ class Casebook:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Casebook":
+    def __enter__(self) -> Casebook:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -509,7 +518,7 @@ class Casebook:
 
 
 # -- row ↔ dataclass --------------------------------------------------------------------------
-def _Int():  # noqa: N802 - a type used inside SQL casts
+def _Int():
     from sqlalchemy import Integer
 
     return Integer()

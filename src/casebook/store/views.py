@@ -9,7 +9,7 @@ the uses that *every* one of her testimonies still allows (a withdrawal in any o
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from casebook.model import Consent, Event, Record
 from casebook.model.consent import ConsentGrant

@@ -383,9 +383,9 @@ class Gazetteer:
             if cased and not scanned[start].isupper():
                 continue
             self._add_hit(hits, start, end, m.group())
-            if hits and hits[-1][0] == start and hits[-1][2].id in self._after_the:
-                if lowered.endswith("the ", 0, start):
-                    hits[-1] = (start, end, self._after_the[hits[-1][2].id])
+            if (hits and hits[-1][0] == start and hits[-1][2].id in self._after_the
+                    and lowered.endswith("the ", 0, start)):
+                hits[-1] = (start, end, self._after_the[hits[-1][2].id])
         if _HANGUL.search(lowered):
             for m in hangul_re.finditer(lowered):
                 start, end = m.span()

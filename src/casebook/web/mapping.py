@@ -16,6 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from casebook.vocab import gazetteer
 from casebook.web.vocab import place_label
 
 MAP_DIR = Path(__file__).parent / "static" / "map"
@@ -59,12 +60,7 @@ def _lookup(told: str | None) -> str | None:
     """A gazetteer id for a place only named as told (extraction may leave the id empty)."""
     if not told:
         return None
-    try:
-        from casebook.vocab import gazetteer
-
-        found = gazetteer().lookup(told)
-    except Exception:
-        return None
+    found = gazetteer().lookup(told)
     return found.id if found else None
 
 

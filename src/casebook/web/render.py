@@ -38,10 +38,10 @@ def vocab_label(vocabulary: str, code: str | None, lang: str | None = None) -> s
     """Label of a vocabulary code in the interface language; the code itself if unknown."""
     if not code:
         return ""
-    try:
-        return load_vocabulary(vocabulary).label(code, lang or i18n.language())
-    except Exception:  # an unknown code or vocabulary still shows something readable
+    vocab = load_vocabulary(vocabulary)
+    if code not in vocab.codes():  # an unknown code still shows something readable
         return code
+    return vocab.label(code, lang or i18n.language())
 
 
 MARKED = re.compile(r"⟦(.*?)⟧")

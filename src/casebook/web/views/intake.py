@@ -7,9 +7,8 @@ from fastapi.responses import RedirectResponse
 
 from casebook.errors import InvalidInput
 from casebook.store.users import Users
-from casebook.web import i18n
 from casebook.web.auth import Ctx, get_ctx
-from casebook.web.intake import extraction_available, record_testimony, text_of_upload
+from casebook.web.intake import record_testimony, text_of_upload
 from casebook.web.permissions import can, require
 from casebook.web.render import render
 from casebook.web.security import MAX_BODY
@@ -22,7 +21,7 @@ def _form_context(ctx: Ctx, **extra):
     orgs = [o for o in users.organisations() if o.code != ctx.user.organisation]
     colleagues = [u for u in users.all(ctx.user.organisation) if u.id != ctx.user.id and u.active]
     return dict(organisations=orgs, colleagues=colleagues,
-                extraction=extraction_available(), error=None, values={}, **extra)
+                error=None, values={}, **extra)
 
 
 @router.get("/intake")

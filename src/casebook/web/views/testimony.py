@@ -7,11 +7,11 @@ from fastapi.responses import RedirectResponse
 
 from casebook.model.consent import BASE_SCOPES, share_scope
 from casebook.store.users import Users
+from casebook.web import queries
 from casebook.web.auth import Ctx, get_ctx
 from casebook.web.permissions import can, require, testimony_access
 from casebook.web.render import render
 from casebook.web.review import items_of
-from casebook.web import queries
 
 router = APIRouter(include_in_schema=False)
 
