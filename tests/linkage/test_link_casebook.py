@@ -31,7 +31,8 @@ def _story(book, text, org, surname, year, crossing, price, broker):
                involvements=[Involvement("perpetrator", "broker", who=broker)], status="accepted")])
     return book.add_testimony(Testimony(text, organisation=org,
                                         consent=Consent.of(["aggregate_statistics"])),
-                              Person(f"{surname} {year}", surname=surname, birth_year=year), record)[0]
+                              Person(f"{surname} {year}", surname=surname,
+                                     birth_year=year), record)[0]
 
 
 @pytest.fixture

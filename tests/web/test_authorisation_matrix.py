@@ -18,7 +18,8 @@ ROUTES = {
     "/search?q=%EC%97%B0%EA%B8%B8": {D, R, AP}, "/network": {R, A, AP},
     "/statistics": {R, A, AP}, "/audit": {ADM}, "/admin/users": {ADM},
     "/admin/vocabularies": {ADM},
-    "/api/me": EVERYONE, "/api/testimonies": EVERYONE, "/api/search?q=%EC%97%B0%EA%B8%B8": {D, R, AP},
+    "/api/me": EVERYONE, "/api/testimonies": EVERYONE, "/api/search?q=%EC%97%B0%EA%B8%B8": {D, R,
+                                                                                            AP},
     "/api/statistics": {R, A, AP}, "/api/audit": {ADM}, "/api/users": {ADM},
     "/api/vocabularies/event_type": EVERYONE,
 }

@@ -1,4 +1,4 @@
-"""What every casebook command shares: where the casebook is, how it is unlocked, how output looks."""
+"""What every command shares: where the casebook is, how it is unlocked, how output looks."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ DbOption = Annotated[str | None, typer.Option(
     help="Casebook file (SQLCipher) or postgresql:// URL. Default: $CASEBOOK_DB.")]
 PassphraseFileOption = Annotated[Path | None, typer.Option(
     "--passphrase-file", envvar="CASEBOOK_PASSPHRASE_FILE",
-    help="Read the passphrase from this file (first line). Otherwise $CASEBOOK_PASSPHRASE or a prompt.")]
+    help="Read the passphrase from this file (first line). "
+         "Otherwise $CASEBOOK_PASSPHRASE or a prompt.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 
 

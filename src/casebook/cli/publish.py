@@ -104,7 +104,8 @@ def _format_tables(tables, fmt: str) -> str:
             lines.append("  " + "  ".join(x.ljust(w) if i == 0 else x.rjust(w)
                                           for i, (x, w) in enumerate(zip(r, widths))))
         if t.noise:
-            lines.append(f"  differentially private: epsilon {t.noise['epsilon']:.3g} for this table,"
+            lines.append(
+                f"  differentially private: epsilon {t.noise['epsilon']:.3g} for this table,"
                          f" noise within ±{t.noise['accuracy95']:.0f} 95% of the time")
         s = t.summary.get(ALL)
         if s:

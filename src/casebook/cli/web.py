@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -25,9 +25,12 @@ user_app = typer.Typer(help="Organisations, users and roles of the web applicati
 
 
 def serve(
-    host: Annotated[str, typer.Option(help="Address to bind. Loopback unless you mean it.")] = "127.0.0.1",
+    host: Annotated[str,
+                    typer.Option(
+                        help="Address to bind. Loopback unless you mean it.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    idle_minutes: Annotated[int, typer.Option(help="Log users out after this much inactivity.")] = 30,
+    idle_minutes: Annotated[int,
+                            typer.Option(help="Log users out after this much inactivity.")] = 30,
     https: Annotated[bool, typer.Option(help="Behind TLS: Secure cookies and HSTS.")] = False,
     workers: Annotated[int, typer.Option(
         min=1, help="Worker processes (about one per CPU core); each opens the casebook.")] = 1,
@@ -57,8 +60,8 @@ def serve(
     prepare_secrets(book)
     console.print(f"Casebook at [bold]http://{host}:{port}/[/] (Ctrl-C to stop)")
     # access_log off: request paths (search words) must not reach logs in plaintext.
-    options = dict(host=host, port=port, access_log=False, log_level="warning",
-                   server_header=False)
+    options: dict[str, Any] = dict(host=host, port=port, access_log=False, log_level="warning",
+                                   server_header=False)
     if workers == 1:
         uvicorn.run(create_app(book, idle_minutes=idle_minutes, https=https), **options)
         return
@@ -96,7 +99,8 @@ def user_add(
     organisation: Annotated[str, typer.Option(help="Organisation (created if new).")],
     role: Annotated[str, typer.Option(help="documenter, reviewer, analyst or admin.")],
     display_name: Annotated[str | None, typer.Option(help="Name shown in the interface.")] = None,
-    narratives: Annotated[bool, typer.Option(help="Analysts only: may read testimony texts.")] = False,
+    narratives: Annotated[bool,
+                          typer.Option(help="Analysts only: may read testimony texts.")] = False,
     totp: Annotated[bool, typer.Option(help="Turn on TOTP two-factor and print the key.")] = False,
     password_env: Annotated[str | None, typer.Option(
         help="Read the password from this environment variable (else a prompt).")] = None,

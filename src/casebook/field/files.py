@@ -54,7 +54,8 @@ def recipient(text: str, what: str = "--recipient") -> x25519.Recipient:
     try:
         return x25519.Recipient.from_str(text.strip())
     except pyrage.RecipientError:
-        raise InvalidInput(f"{what}: {text.strip()[:20]!r}… is not an age public key (age1…)") from None
+        raise InvalidInput(
+            f"{what}: {text.strip()[:20]!r}… is not an age public key (age1…)") from None
 
 
 def encrypt(data: bytes, *, recipients: list[str] | None = None, passphrase: str | None = None,

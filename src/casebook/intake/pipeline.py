@@ -94,7 +94,8 @@ def describe(item: ImportItem, defaults: dict[str, Any] | None = None) -> tuple[
     )
     consent_value = meta.get("consent")
     if consent_value is None:
-        consent_value = [s for s in BASE_SCOPES if str(meta.get(s, "")).lower() in ("true", "yes", "1")]
+        consent_value = [s for s in BASE_SCOPES if str(meta.get(s, "")).lower() in ("true", "yes",
+                                                                                    "1")]
     testimony = Testimony(
         text=item.text, language=language,
         interview_date=parse_interview_date(meta.get("interview_date")),

@@ -98,8 +98,9 @@ def _check_unpacked_size(archive: zipfile.ZipFile, name: str) -> None:
             while chunk := part.read(1 << 20):
                 total += len(chunk)
                 if total > MAX_UNPACKED_BYTES:
-                    raise InvalidInput(f"{name}: unpacks to more than "
-                                       f"{MAX_UNPACKED_BYTES // 1_048_576} MB; refusing (zip bomb?)")
+                    raise InvalidInput(
+                        f"{name}: unpacks to more than {MAX_UNPACKED_BYTES // 1_048_576} MB; "
+                        "refusing (zip bomb?)")
 
 
 def read_docx(data: bytes, name: str) -> str:
@@ -110,11 +111,13 @@ def read_docx(data: bytes, name: str) -> str:
         raise
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError, NotImplementedError,
             zlib_error):
-        raise InvalidInput(f"{name}: not a valid .docx file (damaged or not a Word document)") from None
+        raise InvalidInput(
+            f"{name}: not a valid .docx file (damaged or not a Word document)") from None
     try:
         document = docx.Document(io.BytesIO(data))
     except _DAMAGED:
-        raise InvalidInput(f"{name}: not a valid .docx file (damaged or not a Word document)") from None
+        raise InvalidInput(
+            f"{name}: not a valid .docx file (damaged or not a Word document)") from None
     paragraphs = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -150,7 +153,8 @@ def _records_from_json(data: bytes, name: str) -> list[dict]:
     except (json.JSONDecodeError, AttributeError) as exc:
         raise InvalidInput(f"{name}: not valid JSON ({exc})") from None
     except RecursionError:
-        raise InvalidInput(f"{name}: the JSON is nested too deeply to be testimony records") from None
+        raise InvalidInput(
+            f"{name}: the JSON is nested too deeply to be testimony records") from None
     if not all(isinstance(r, dict) for r in rows):
         raise InvalidInput(f"{name}: expected a list of objects, one per testimony")
     return rows
@@ -203,7 +207,8 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file()
+                              and f.suffix.lower() in SUFFIXES))
         else:
             out.append(p)
     return out

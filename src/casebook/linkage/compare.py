@@ -63,13 +63,15 @@ def name_comparison(column: str, m_exact: float, u_exact: float, tf: bool = True
     ])
 
 
-def year_comparison(column: str, exact: tuple[float, float], near: Sequence[tuple[int, float, float]],
+def year_comparison(column: str, exact: tuple[float, float], near: Sequence[tuple[int, float,
+                                                                                  float]],
                     ) -> dict:
     """Same year, then within each tolerance in ``near`` (years, m, u), then different."""
     levels = [level(f'"{column}_l" = "{column}_r"', "same year", *exact)]
     m_left, u_left = 1 - exact[0], 1 - exact[1]
     for years, m, u in near:
-        levels.append(level(f'abs("{column}_l" - "{column}_r") <= {years}', f"within {years}", m, u))
+        levels.append(level(f'abs("{column}_l" - "{column}_r") <= {years}', f"within {years}", m,
+                            u))
         m_left, u_left = m_left - m, u_left - u
     levels.append(level("ELSE", "different", max(m_left, 0.01), max(u_left, 0.01)))
     return comparison(column, both_null(column), levels)

@@ -113,7 +113,8 @@ def _key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
-def constraints(decisions: Iterable[Decision]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def constraints(decisions: Iterable[Decision]) -> tuple[list[tuple[str, str]], list[tuple[str,
+                                                                                          str]]]:
     """(must-link, cannot-link) record pairs; for each pair the latest decision wins.
 
     Must-links come back newest first, so that when confirmed links contradict each other

@@ -38,7 +38,8 @@ _DATE_PATTERNS = [
 _PLACE_WORDS = re.compile(
     r"\b(?:[A-Z][a-z'-]+\s+){1,2}(?i:village|county|town|city|district|township|ri|dong)\b"
     r"|[가-힣]{1,6}\s?(?:마을|리|군|읍|동|촌)(?=[\s,.]|$)")
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z]+(?:-[A-Za-z]+| [A-Z][a-z]+(?:-[A-Za-z]+)?){0,2}"
+_HONORIFIC = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z]+(?:-[A-Za-z]+| [A-Z][a-z]+(?:-[A-Za-z]+)?){0,2}"
                         r"|[가-힣]{1,4}\s?(?:씨|선생|아저씨|아줌마)(?=[\s,.을를이가은는의에]|$)")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?\b|[가-힣]{2,5}")
 
@@ -146,7 +147,8 @@ _ASKED = re.compile(r"\s*(?:Q|Question|질문|문)\s*[:：.]|.*\?\s*$", re.S)
 _GENERIC = re.compile(
     r"\b(?:man|men|woman|women|broker|buyer|husband|owner|police|chinese|korean|farmer|"
     r"trafficker|neighbou?r|friend|aunt|uncle|mother|father|family|villager|boss|someone)\b"
-    r"|남자|여자|브로커|한족|조선족|공안|남편|농민|사장|이웃|친구|이모|삼촌|어머니|아버지|가족", re.I)
+    r"|남자|여자|브로커|한족|조선족|공안|남편|농민|사장|이웃|친구"
+    r"|이모|삼촌|어머니|아버지|가족", re.I)
 
 
 def _names_to_remove(row: PersonRow) -> list[str]:

@@ -228,8 +228,9 @@ def render_html(content: ReportContent, lang: str = "en") -> str:
                    for c in by_name[name].row_categories):
             skipped.append(labels.title(name, lang))
             continue
+        note = _e(labels.text("suppressed_note", lang, k=content.k))
         figs.append(f"<figure>{charts.bar_chart(by_name[name], lang)}<figcaption>"
-                    f"{_e(labels.text('suppressed_note', lang, k=content.k))}</figcaption></figure>")
+                    f"{note}</figcaption></figure>")
         if name == "price_rmb":
             for trend in content.trends:
                 svg = charts.price_trend_chart(trend, lang)

@@ -419,9 +419,11 @@ class Gazetteer:
         return chain
 
     def province_of(self, place: Place | str) -> Place:
-        """Coarsen for publication (``place``: a Place, an id or a name): the province (or province-level city) of a North Korean or
-        Chinese place; the country of any other place. Countries, provinces, regions and border
-        rivers are returned unchanged."""
+        """Coarsen for publication (``place``: a Place, an id or a name).
+
+        The province (or province-level city) of a North Korean or Chinese place; the country of
+        any other place. Countries, provinces, regions and border rivers are returned unchanged.
+        """
         p = self._resolve(place)
         if p.level in ("country", "region", "river"):
             return p

@@ -1,8 +1,8 @@
 """The JSON API: the pages' operations for mobile capture tools and partners, same permissions.
 
 Authentication is the same signed session as the pages (``POST /api/login``); every POST must
-carry the CSRF token (from ``GET /api/csrf`` or the login answer) in the ``X-CSRF-Token`` header. Errors have one shape:
-``{"ok": false, "error": "...", "status": 403}``.
+carry the CSRF token (from ``GET /api/csrf`` or the login answer) in the ``X-CSRF-Token`` header.
+Errors have one shape: ``{"ok": false, "error": "...", "status": 403}``.
 """
 
 from __future__ import annotations

@@ -235,7 +235,8 @@ def _filter_condition(ctx: Ctx, f: Filters) -> ColumnElement[bool]:
     return and_(*cond)
 
 
-def search(ctx: Ctx, query: str, filters: Filters, limit: int = 30) -> tuple[list[SearchHit], list[Row]]:
+def search(ctx: Ctx, query: str, filters: Filters, limit: int = 30) -> tuple[list[SearchHit],
+                                                                             list[Row]]:
     """Full-text hits (with snippets) when there is a query, else the testimonies the filters
     select. Either way only testimonies the user may see."""
     if filters.year_from and filters.year_to and filters.year_from > filters.year_to:

@@ -1,5 +1,6 @@
 """Rebuild the interface catalogues: extract → messages.pot, ko/en .po (Korean from
-``ko_messages.KO``), compiled .mo. Run after changing a template: python -m casebook.web.locale.build
+``ko_messages.KO``), compiled .mo. Run after changing a template:
+python -m casebook.web.locale.build
 """
 
 from __future__ import annotations

@@ -25,12 +25,20 @@ def testimony(tid: int, ctx: Ctx = Depends(get_ctx)):
     users = Users(ctx.book)
     restricted = users.restricted_to(tid)
     own = org == ctx.user.organisation
-    return render(ctx.request, "testimony.html", row=row, testimony=text,
-                  items=items_of(record), consent=ctx.book.consent_of(tid), own=own,
-                  restricted=[users.get(u) for u in restricted],
-                  colleagues=[u for u in users.all(ctx.user.organisation) if u.active] if own else [],
-                  organisations=[o for o in users.organisations() if o.code != org],
-                  base_scopes=BASE_SCOPES, note=ctx.request.query_params.get("note"))
+    return render(
+        ctx.request,
+        "testimony.html",
+        row=row,
+        testimony=text,
+        items=items_of(record),
+        consent=ctx.book.consent_of(tid),
+        own=own,
+        restricted=[users.get(u) for u in restricted],
+        colleagues=[u for u in users.all(ctx.user.organisation) if u.active] if own else [],
+        organisations=[o for o in users.organisations() if o.code != org],
+        base_scopes=BASE_SCOPES,
+        note=ctx.request.query_params.get("note"),
+    )
 
 
 @router.post("/testimonies/{tid}/consent")
