@@ -75,7 +75,9 @@ def parse_edit(item: Fact | Event, line: str) -> dict[str, Any]:
         amount["year"] = amount.get("year") or year
         if amount.get("value") is not None:
             try:
-                amount["usd"] = to_usd(amount["value"], amount["currency"], amount["year"])
+                year = amount["year"]
+                amount["usd"] = to_usd(float(amount["value"]), str(amount["currency"]),
+                                       int(year) if year is not None else None)
             except InvalidInput:  # a currency the rate table does not know: no dollar value
                 pass
         changes["amount"] = amount

@@ -277,8 +277,8 @@ def recovery_add(
         key = read_recovery_key_file(recovery_key_file)
     else:
         key = new_recovery_key()
-        write_atomic(out, (format_recovery_key(key)
-                           + "\n").encode("ascii"))  # type: ignore[arg-type]
+        assert out is not None  # checked above: exactly one of --out, --recovery-key-file
+        write_atomic(out, (format_recovery_key(key) + "\n").encode("ascii"))
     add_recovery(path, secret, key)
     with Casebook.open(str(path), secret) as book:
         book.audit("recovery_add", None, None)

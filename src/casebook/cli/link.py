@@ -215,8 +215,8 @@ def review_command(
                  for s in split]
         made += [revoke_d(r, who) for r in revoke]
         if made:
-            for d in made:
-                add_link_decision(book, kind, d.to_dict())
+            for decision in made:
+                add_link_decision(book, kind, decision.to_dict())
             typer.echo(f"recorded {len(made)} decision(s)")
             return
         records = {r.id: r for r in _load(None, kind, db, passphrase_file)}
@@ -244,8 +244,8 @@ def review_command(
                                   cluster.min_probability)
             elif choice == "s":
                 line = typer.prompt("groups, e.g. t3,t17|t20")
-                groups = [[i.strip() for i in g.split(",") if i.strip()] for g in line.split("|")]
-                add_link_decision(book, kind, split_d(groups, who).to_dict(),
+                parts = [[i.strip() for i in g.split(",") if i.strip()] for g in line.split("|")]
+                add_link_decision(book, kind, split_d(parts, who).to_dict(),
                                   cluster.min_probability)
 
 

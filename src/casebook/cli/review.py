@@ -17,7 +17,7 @@ from casebook.cli.common import (
     print_json,
 )
 from casebook.errors import InvalidInput
-from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event
+from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact
 from casebook.review import context, parse_edit
 
 
@@ -59,13 +59,13 @@ def review(
     with open_casebook(db, passphrase_file) as book:
         testimony = book.get_testimony(testimony_id, purpose="review")
         record = book.record(testimony_id, [SUGGESTED])
-        items = [*record.facts, *record.events]
+        items: list[Fact | Event] = [*record.facts, *record.events]
         if json_out:
             print_json([{**i.to_dict(), "id": i.id, "kind": "event" if isinstance(i, Event)
                          else "person",
                          "words": context(testimony.text, i.evidence)[1]} for i in items])
             return
-        ids = {i.id for i in items}
+        ids = {i.id for i in items if i.id is not None}  # stored facts always have ids
         for fid in [*accept, *reject]:
             if fid not in ids:
                 raise InvalidInput(f"fact {fid}: not a suggested fact of testimony {testimony_id}")
@@ -82,6 +82,7 @@ def review(
             return
         done = {"a": 0, "e": 0, "r": 0, "s": 0}
         for n, item in enumerate(items, start=1):
+            assert item.id is not None  # a fact read from the store has its id
             before, words, after = context(testimony.text, item.evidence)
             quote = Text("…" + before + " ")
             quote.append(words or "(no supporting words)", style="bold yellow" if words else "dim")

@@ -88,7 +88,7 @@ class Fitter:
             self._designs[max_order] = Design.build(self.n_lists, max_order)
         return self._designs[max_order]
 
-    def design_for(self, models: Sequence[Model]) -> Design:
+    def design_for(self, models: Sequence[Model] | np.ndarray) -> Design:
         return self.design(max((max((popcount(t) for t in m), default=1) for m in models),
                                default=1))
 

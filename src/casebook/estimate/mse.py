@@ -175,7 +175,7 @@ def _bootstrap_rule(fitter, y, method, ranking, chosen, p_threshold, ntop):
                                                        t)]] if enumerated else [chosen]
         start = fitter.fit(top, y).beta  # warm starts: replicates are close to the data
 
-        def rule(samples: np.ndarray) -> np.ndarray:
+        def reselect(samples: np.ndarray) -> np.ndarray:
             out = np.empty(samples.shape[0])
             for s in range(0, samples.shape[0], 200):
                 est, bic = fitter.fit_replicates(top, samples[s:s + 200], start)
@@ -184,7 +184,7 @@ def _bootstrap_rule(fitter, y, method, ranking, chosen, p_threshold, ntop):
                 picked[~np.isfinite(bic).any(axis=1)] = np.nan
                 out[s:s + 200] = picked
             return out
-        return rule
+        return reselect
 
     if method in ("bic", "downhill"):
         order = ranking.max_order if ranking is not None else 2

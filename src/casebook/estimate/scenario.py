@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import math
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -82,7 +83,7 @@ class ScenarioModel:
     headline_source: str = ""
     description: str = ""
 
-    def evaluate(self, values: dict[str, np.ndarray | float]):
+    def evaluate(self, values: Mapping[str, np.ndarray | float]):
         return _evaluate(self._tree, values)
 
     def central_exact(self) -> Fraction:

@@ -79,7 +79,7 @@ class Involvement:
     role: str
     perpetrator_role: str | None = None
     who: str | None = None
-    person_id: int | None = None
+    person_id: int | str | None = None  # a person's id; a mention id ("t3e0i1") in linkage
     relation: str | None = None
     group: str | None = None
 

@@ -51,7 +51,7 @@ def _style(ax) -> None:
 def bar_chart(t: Table, lang: str = "en") -> str:
     """Share of persons per category with 95% Wilson intervals; hidden cells are named."""
     rows = [c for c in t.row_categories + (NOT_STATED,)
-            if t.value(c) is None or t.value(c) > 0]
+            if (v := t.value(c)) is None or v > 0]
     fig = Figure(figsize=(6.4, 0.42 * len(rows) + 1.1))
     ax = fig.add_subplot()
     font = _font()

@@ -132,7 +132,7 @@ def category(table: str, code: str, lang: str = "en") -> str:
     if table in VOCAB_OF and code not in (NOT_STATED, STATED, ALL):
         vocabulary = load(VOCAB_OF[table])
         if code in vocabulary.codes():
-            return vocabulary.label(code, lang)
+            return vocabulary.label(code, "ko" if lang == "ko" else "en")
     if code in BANDS:
         return BANDS[code][_i(lang)]
     if lang == "ko" and code in NK_KO:

@@ -204,8 +204,8 @@ def _summary(content: ReportContent, lang: str) -> str:
     for t in content.tables:
         if t.name not in ("pathway", "times_sold", "price_rmb", "repatriations"):
             continue
-        best = [(t.proportion(c), c) for c in t.row_categories]
-        best = [(p, c) for p, c in best if p and p["p"] > 0]
+        best = [(p, c) for c in t.row_categories
+                if (p := t.proportion(c)) is not None and p["p"] > 0]
         if not best:
             continue
         p, c = max(best, key=lambda x: x[0]["p"])

@@ -136,7 +136,7 @@ class Table:
         cells = []
         for rg in self.row_groups:
             for cg in self.col_groups:
-                cell = {"row": rg, "col": cg, "count": self.value(rg, cg),
+                cell: dict[str, Any] = {"row": rg, "col": cg, "count": self.value(rg, cg),
                         "suppressed": (rg, cg) in self.suppressed}
                 prop = self.proportion(rg, cg)
                 if prop:
@@ -226,7 +226,7 @@ def _column(cl: Classified, row_var: Variable, by: str | None, period: Period | 
         if name not in cl._cache:
             memo: dict = {}
             cl._cache[name] = [memo[y] if y in memo else memo.setdefault(y, pv.classify(y))
-                               for y in years]  # type: ignore[arg-type]
+                               for y in years]
         return name, pv.categories, cl._cache[name]
     if not by:
         return None, (), []

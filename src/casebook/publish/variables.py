@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from casebook.errors import InvalidInput
+from casebook.model import UncertainDate
 from casebook.publish.dataset import PersonRow
 from casebook.vocab import gazetteer, to_usd
 
@@ -153,8 +154,8 @@ def _first_sale_year(row: PersonRow) -> int | None:
 def crossing_year(row: PersonRow) -> int | None:
     if row.get("first_crossing_year"):
         return int(row.get("first_crossing_year"))
-    crossings = [e for e in row.events_of("border_crossing") if e.date and e.date.year]
-    return crossings[0].date.year if crossings else None
+    crossings = _dated(row, "border_crossing")
+    return crossings[0].year if crossings else None
 
 
 def _price_rmb(row: PersonRow) -> str | None:
@@ -204,16 +205,23 @@ def _month_index(date) -> float | None:
     return mid.year * 12 + mid.month - 1 + (mid.day - 1) / 31
 
 
+def _dated(row: PersonRow, event_type: str) -> list[UncertainDate]:
+    """The dates (with at least a year) of a person's events of one type, in order."""
+    return [e.date for e in row.events_of(event_type) if e.date is not None and e.date.year]
+
+
 def _crossing_to_sale(row: PersonRow) -> str | None:
-    crossings = [e for e in row.events_of("border_crossing") if e.date and e.date.year]
-    sales = [e for e in row.events_of("sale") if e.date and e.date.year]
+    crossings, sales = _dated(row, "border_crossing"), _dated(row, "sale")
     if not crossings or not sales:
         return None
-    c, s = crossings[0].date, sales[0].date
-    if c.precision in ("day", "month", "season") and s.precision in ("day", "month", "season"):
-        months = _month_index(s) - _month_index(c)
-    elif s.year - c.year >= 2:
-        months = (s.year - c.year) * 12.0
+    c, s = crossings[0], sales[0]
+    start, end = _month_index(c), _month_index(s)
+    years = (s.year or 0) - (c.year or 0)  # both set: _dated keeps only dates with a year
+    if (c.precision in ("day", "month", "season") and s.precision in ("day", "month", "season")
+            and start is not None and end is not None):
+        months = end - start
+    elif years >= 2:
+        months = years * 12.0
     else:  # only years, and less than two apart: the band cannot be told
         return None
     months = max(months, 0.0)

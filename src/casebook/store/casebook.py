@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
@@ -114,17 +114,20 @@ class Casebook:
 
     # -- persons -----------------------------------------------------------------------------
     def add_person(self, person: Person, conn: Connection | None = None) -> int:
-        if not person.pseudonym or not person.pseudonym.strip():
+        pseudonym = (person.pseudonym or "").strip()
+        if not pseudonym:
             raise InvalidInput("person: a pseudonym is required")
         if conn is None:
             with self.engine.begin() as conn:
                 return self.add_person(person, conn)
-        pid = conn.execute(insert(persons).values(
-            pseudonym=person.pseudonym.strip(), surname=person.surname, sex=person.sex,
+        key = conn.execute(insert(persons).values(
+            pseudonym=pseudonym, surname=person.surname, sex=person.sex,
             birth_year=person.birth_year, birth_year_approximate=person.birth_year_approximate,
             origin_place=person.origin_place, languages=person.languages,
             organisation=person.organisation, kind=person.kind, created_at=_now(),
-        )).inserted_primary_key[0]
+        )).inserted_primary_key
+        assert key is not None  # an INSERT of one row always reports its key
+        pid = key[0]
         self._audit(conn, "add_person", f"person:{pid}")
         person.id = pid
         return pid
@@ -532,7 +535,10 @@ def _rows_pointing_at(target: Any) -> list[tuple[Any, Any]]:
             if fk.column.table is target and table is not target]
 
 
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+T = TypeVar("T")
+
+
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
@@ -548,7 +554,7 @@ def _fact_columns(item: Fact | Event) -> dict[str, Any]:
             "place": None}
 
 
-def _record(rows: list, language: str) -> Record:
+def _record(rows: Sequence[Any], language: str) -> Record:
     record = Record(language=language)
     for r in rows:
         data = {**r.data, "status": r.status}

@@ -121,7 +121,10 @@ def current_revision(engine: Engine) -> str | None:
 def head_revision() -> str:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    return ScriptDirectory.from_config(cfg).get_current_head()
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    if head is None:
+        raise RuntimeError("the migrations folder has no head revision")  # a packaging error
+    return head
 
 
 def create(location: str, passphrase: str | None) -> Backend:

@@ -183,6 +183,7 @@ def _scan_form(text: str) -> str:
 
 def _strip_suffix(key: str) -> Iterator[str]:
     """Shorter keys obtained by removing one administrative suffix."""
+    suffixes: tuple[str, ...]
     if _HANGUL.search(key):
         suffixes, minimum = _KO_SUFFIXES, 2
     elif _HAN.search(key):

@@ -105,7 +105,7 @@ def dashboard_counts(ctx: Ctx) -> dict[str, int]:
             vis, testimonies.c.organisation == ctx.user.organisation)).scalar_one()
         n_persons = conn.execute(select(func.count(func.distinct(testimonies.c.person_id)))
                                  .where(vis)).scalar_one()
-        by_status = dict(conn.execute(
+        by_status: dict[str, int] = dict(conn.execute(
             select(facts.c.status, func.count())
             .select_from(facts.join(testimonies, testimonies.c.id == facts.c.testimony_id))
             .where(vis, testimonies.c.organisation == ctx.user.organisation)

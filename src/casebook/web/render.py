@@ -27,7 +27,8 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
                       autoescape=select_autoescape(["html", "svg"]),
                       extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
-    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
+        i18n.gettext, i18n.ngettext, newstyle=True)
     env.globals.update(date_label=i18n.date_label, vlabel=vocab_label,
                        select_options=select_options)
     env.filters["snippet"] = snippet_html
@@ -41,7 +42,7 @@ def vocab_label(vocabulary: str, code: str | None, lang: str | None = None) -> s
     vocab = load_vocabulary(vocabulary)
     if code not in vocab.codes():  # an unknown code still shows something readable
         return code
-    return vocab.label(code, lang or i18n.language())
+    return vocab.label(code, "ko" if (lang or i18n.language()) == "ko" else "en")
 
 
 MARKED = re.compile(r"⟦(.*?)⟧")

@@ -19,10 +19,10 @@ from casebook.web.permissions import can, visible_clause
 
 def _visible_rows(ctx: Ctx) -> list[Any]:
     with ctx.book.engine.connect() as conn:
-        return conn.execute(select(testimonies.c.id, testimonies.c.person_id,
+        return list(conn.execute(select(testimonies.c.id, testimonies.c.person_id,
                                    testimonies.c.organisation, testimonies.c.interview_year,
                                    testimonies.c.language)
-                            .where(visible_clause(ctx.user)).order_by(testimonies.c.id)).all()
+                            .where(visible_clause(ctx.user)).order_by(testimonies.c.id)).all())
 
 
 def dataset(ctx: Ctx, with_text: bool = False):

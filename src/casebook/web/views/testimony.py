@@ -25,20 +25,13 @@ def testimony(tid: int, ctx: Ctx = Depends(get_ctx)):
     users = Users(ctx.book)
     restricted = users.restricted_to(tid)
     own = org == ctx.user.organisation
-    return render(
-        ctx.request,
-        "testimony.html",
-        row=row,
-        testimony=text,
-        items=items_of(record),
-        consent=ctx.book.consent_of(tid),
-        own=own,
-        restricted=[users.get(u) for u in restricted],
-        colleagues=[u for u in users.all(ctx.user.organisation) if u.active] if own else [],
-        organisations=[o for o in users.organisations() if o.code != org],
-        base_scopes=BASE_SCOPES,
-        note=ctx.request.query_params.get("note"),
-    )
+    return render(ctx.request, "testimony.html", row=row, testimony=text,
+                  items=items_of(record), consent=ctx.book.consent_of(tid), own=own,
+                  restricted=[users.get(u) for u in restricted],
+                  colleagues=[u for u in users.all(ctx.user.organisation)
+                              if u.active] if own else [],
+                  organisations=[o for o in users.organisations() if o.code != org],
+                  base_scopes=BASE_SCOPES, note=ctx.request.query_params.get("note"))
 
 
 @router.post("/testimonies/{tid}/consent")
@@ -75,7 +68,8 @@ async def restrict(tid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
         testimony_access(ctx.book, ctx.user, tid, write=True)
         users = Users(ctx.book)
         mine = {u.id for u in users.all(ctx.user.organisation)}
-        chosen = [int(u) for u in form.getlist("user") if str(u).isdigit() and int(u) in mine]
+        chosen = [int(u) for u in form.getlist("user")
+                  if isinstance(u, str) and u.isdigit() and int(u) in mine]
         if chosen and ctx.user.role != "admin":
             chosen.append(ctx.user.id)  # never lock oneself out by accident
         users.restrict(tid, chosen, actor=ctx.user.username)
