@@ -309,7 +309,7 @@ def clauses(low: str, mode: str) -> list[Clause]:
             merged.append([pending, len(low)])
     out: list[Clause] = []
     prev_who = UNKNOWN
-    for k, (a, b) in enumerate(merged):
+    for a, b in merged:
         piece = low[a:b]
         lead = _LEAD.match(piece)
         head = piece[lead.end():] if lead else piece
