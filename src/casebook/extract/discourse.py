@@ -210,13 +210,14 @@ class Clause:
     end: int
     who: str  # her / other / unknown: who the clause is about (its subject, said or inherited)
     explicit: bool  # the subject is written in the clause (not inherited or from "who")
+    group: bool = False  # the subject (said or inherited) is "they"/"we": a group she may be in
 
 
 _BREAK = re.compile(
     r"\s*(?:[;:()]|\s[—–-]\s|,(?=\s)|\b(?:and|but|then|while|when|whereupon|after|before|until|because|although|though|"
     r"where|who|whom|which|that|so\s+that|only\s+to)\b)")
 _LEAD = re.compile(r"^\W*(?:(?:and|but|then|so|later|also|finally|eventually|soon|when|while|after|before|until|because|"
-                   r"although|though|where|once|as|only|since|even|still|yet|thus|however|too|just|instead|there|"
+                   r"although|though|where|once|as|only|since|even|still|yet|thus|however|too|just|instead|there|to|"
                    r"\w+ly)\b[\s,]*)*", re.IGNORECASE)
 _REL = re.compile(r"^\W*(?:who|whom|that|which)\b", re.IGNORECASE)
 _VERB = re.compile(
@@ -245,6 +246,9 @@ def who_of(np: str, mode: str) -> str:
     t = re.split(r",|\b(?:who|whom|which|that)\b", np.strip().lower())[0].strip()
     if not t:
         return UNKNOWN
+    tail = re.search(r"(?:^|\s)(i|we|she|he|they|ǂ+|ʘ+)\s*$", t)
+    if tail and tail.start() > 0 and not _kin().match(t):
+        t = tail.group(1)  # "in 2004 i", "one day she": the subject is the pronoun before the verb
     if NAME_MARK in t:
         return HER
     m = _PRONOUN.match(t)
@@ -308,7 +312,7 @@ def clauses(low: str, mode: str) -> list[Clause]:
         else:
             merged.append([pending, len(low)])
     out: list[Clause] = []
-    prev_who = UNKNOWN
+    prev_who, prev_group = UNKNOWN, False
     for a, b in merged:
         piece = low[a:b]
         lead = _LEAD.match(piece)
@@ -317,8 +321,9 @@ def clauses(low: str, mode: str) -> list[Clause]:
         if rel:
             before = low[:a].rstrip()
             last = re.search(r"[\w’'ǂ-]+$", before)
-            if head.lstrip().startswith("that") and last and _VERB.fullmatch(last.group()):
-                head = head[rel.end():]  # "she learned that her mother was taken": a new clause
+            rest = head[rel.end():]
+            if (head.lstrip().startswith("that") and last and _VERB.fullmatch(last.group())) or _OWN_SUBJECT.match(rest):
+                head = rest  # "she learned that her mother was taken", "heard later that she was sold": a new clause
             else:  # "…my uncle, who was later caught": about the antecedent
                 ante = re.search(r"([\w’'ǂ-]+(?:\s+[\w’'ǂ-]+){0,3})\W*$", low[:a])
                 np = _np_end(ante.group(1)) if ante else ""
@@ -331,17 +336,21 @@ def clauses(low: str, mode: str) -> list[Clause]:
         v = _VERB.search(head)
         subj = head[:v.start()] if v else head
         if v and not subj.strip(" ,"):
-            who, explicit = prev_who, False  # "…, and was sent back": the subject carries on
+            who, explicit, group = prev_who, False, prev_group  # "…, and was sent back": the subject carries on
         else:
             who, explicit = who_of(subj, mode), True
-        out.append(Clause(a, b, who, explicit))
-        prev_who = who if who != UNKNOWN or explicit else prev_who
+            group = bool(re.search(r"(?:^|\s)(?:they|we)\s*$", subj.strip()))
+        out.append(Clause(a, b, who, explicit, group))
+        if who != UNKNOWN or explicit:
+            prev_who, prev_group = who, group
     # a sentence that opens with a participle ("Sold to a farmer, she …") takes the next subject
     if len(out) > 1 and not out[0].explicit and out[0].who == UNKNOWN:
         out[0].who = out[1].who
     return out
 
 
+_OWN_SUBJECT = re.compile(r"\s*(?:i|we|she|he|they|ǂ+|ʘ+)\s+(?:\w+\s+){0,2}?(?:was|were|had|has|is|would|could|did|"
+                          r"\w+ed)\b")
 _PLURAL = re.compile(r"(?:\b(?:men|women|people|children)|[^s]s)\W*$")
 
 

@@ -109,21 +109,11 @@ _NO_CHILDREN = re.compile(
     r"\b(?:I|we|she)\s+(?:have|had|has)\s+(?:no|not\s+had\s+any)\s+(?:children|child|kids|baby)|^\W*no\s+children\b|"
     r"\b(?:I|we|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:have|had)\s+(?:any\s+)?(?:children|a\s+child|a\s+baby|kids)|"
     r"\b(?:I|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:get|got|become|became)\s+pregnant", _F)
-_HUKOU = re.compile(r"\b(?:hukou|hokou|shenfenzheng|ID\s+card|identity\s+card|registration|papers|residence\s+permit|"
-                    r"documents|ID)\b", _F)
-_HUKOU_FAKE = re.compile(r"\b(?:fake|false|forged|bought|buy|purchased|someone\s+else[’']s|another\s+(?:woman|person)[’']s|"
-                         r"dead\s+woman[’']s|deceased|borrowed|under\s+(?:another|a\s+different)\s+name|"
-                         r"with\s+another\s+woman[’']s\s+name|illegal)\b", _F)
-_HUKOU_NONE = re.compile(r"\bbut\s+(?:I|she)\s+(?:do|does|did)\s*(?:not|n[’']t)\b|"
-                         r"\b(?:no|never\s+had|without|did\s+not\s+have|didn[’']t\s+have|don[’']t\s+have|"
-                         r"do\s+not\s+have|not\s+have|lack|none)\b", _F)
 _HUKOU_SELF = {
     "first": re.compile(r"\b(?:I|me|my|myself|for\s+me)\b", _F),
     "third": re.compile(r"\b(?:I|me|my|myself|for\s+me|she\s+(?:got|has|had|did|does|was|is|never)|her\s+own)\b", _F),
 }
 _HUKOU_SELF["named"] = _HUKOU_SELF["first"]
-_HUKOU_OWN_NAME = re.compile(r"\bin\s+(?:my|her)\s+own\s+name\b", _F)
-_HUKOU_NOT_EVEN_FAKE = re.compile(r"\bnot\s+even\s+(?:a|one)\s+(?:false|fake|forged)\b", _F)
 _CHILD_ONLY = re.compile(r"\b(?:child|children|son|sons|daughter|daughters|baby|kids?|boy|girl)\b", _F)
 
 _ETHNIC_DESC = re.compile(
@@ -137,7 +127,6 @@ _ROLE_NOUN_END = re.compile(r"(?:broker|brokers|trafficker|traffickers|smuggler|
 _ETHNIC_NEAR = re.compile(r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|Han\b|Chinese|North\s+Korean",
                           _F)
 _BIRTH_HINT = re.compile(r"birth|born|son|daughter|boy|girl|bab|child|kid|twin|pregnan")
-_HUKOU_HINT = re.compile(r"hukou|hokou|shenfen|\bid\b|identity|registration|papers|permit|documents")
 _ROLE_VERB = re.compile(
     r"\b(?:sold|sell|took|take|brought|handed|led|guided|passed|delivered|kept|held|locked|introduc\w*|"
     r"offer\w*|promis\w*|arranged|recruit\w*|deceiv\w*|lied|drugged|abduct\w*|kidnap\w*|paid|received|"
@@ -168,7 +157,7 @@ def _status(sentence: str, m: re.Match) -> str:
 # match (a match inside an earlier row's match is the same cue). Coded kinds: the first match of
 # each code. The last four are asked for lazily (analyse_extra).
 EVENT_KINDS = ("sale", "payment", "crossing", "arrest", "repatriation", "escape", "arrival", "transit")
-CODED_KINDS = ("violence", "exploitation", "detention", "alone", "broker_voluntary")
+CODED_KINDS = ("violence", "exploitation", "detention", "alone", "broker_voluntary", "hukou")
 LAZY_KINDS = ("recruitment", "relation", "buyer", "purpose")
 _ALL_KINDS = EVENT_KINDS + CODED_KINDS + LAZY_KINDS
 
@@ -273,7 +262,8 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     if her:
         for code, a, b in _first_per_code("violence", found, ctx.mode, low):
             # "… and then I don't remember anything": the negation is part of what is told
-            st = english_status(sentence, a) if code == "drugging" else english_status(sentence, a, b)
+            st = english_status(sentence, a, habitual=True) if code == "drugging" else english_status(
+                sentence, a, b, habitual=True)
             if code == "threat_of_denunciation" and st == UNREAL:
                 st = FACT  # a threat is stated with "would"/"if" by nature
             if code == "confinement" and st == DENIED and re.search(r"\b(?:not|never)\s+allowed|could\s+not|cannot|"
@@ -282,7 +272,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                 st = FACT
             cues.append(Cue("violence", a, b, code, st))
         for code, a, b in _first_per_code("exploitation", found, ctx.mode, low):
-            cues.append(Cue("exploitation", a, b, code, english_status(sentence, a, b)))
+            cues.append(Cue("exploitation", a, b, code, english_status(sentence, a, b, habitual=True)))
         facilities = _first_per_code("detention", found, ctx.mode, low)
         named = [f for f in facilities if f[0] != "other"]
         for code, a, b in named or facilities:  # an unnamed camp only when no facility is named
@@ -316,25 +306,16 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
         none = _NO_CHILDREN.search(sentence) if ("child" in low or "pregnan" in low or "kid" in low) else None
         if none:
             cues.append(Cue("birth", none.start(), none.end(), value=0, status=DENIED, extra={"total": True, "what": ""}))
-        paper = _HUKOU.search(sentence) if _HUKOU_HINT.search(low) else None
-        if paper:
-            child_only = bool(_CHILD_ONLY.search(sentence)) and not _HUKOU_SELF[ctx.mode].search(sentence)
-            if not child_only:
-                if _HUKOU_OWN_NAME.search(sentence):  # "a hukou in my own name", even if paid for
-                    cues.append(Cue("hukou", paper.start(), paper.end(), "obtained"))
-                elif _HUKOU_FAKE.search(sentence) and not _HUKOU_NOT_EVEN_FAKE.search(sentence):
-                    cues.append(Cue("hukou", paper.start(), paper.end(), "fake"))
-                elif _HUKOU_NONE.search(sentence):
-                    cues.append(Cue("hukou", paper.start(), paper.end(), "none"))
-                elif re.search(r"\b(?:got|get|obtained|obtain|received|acquired|registered|issued|was\s+given|gave\s+(?:me|her)|"
-                               r"have\s+a|has\s+a)\b", sentence, _F):
-                    cues.append(Cue("hukou", paper.start(), paper.end(), "obtained"))
+        papers = _matches("hukou", found, ctx.mode, marked)
+        if papers and not (_CHILD_ONLY.search(sentence) and not _HUKOU_SELF[ctx.mode].search(sentence)):
+            rule, m = papers[0]  # the first row that fires decides (rows are ordered by precedence)
+            cues.append(Cue("hukou", m.start(), m.end(), rule.code))
     now = _PROVINCE_NOW.search(sentence) if "liv" in low or "stay" in low or "settled" in low else None
     if now:
         cues.append(Cue("province_now", now.start("p"), now.end("p"), re.sub(r"\s+Province$", "", now.group("p"))))
     if "times" in low or "repeated" in low or "over and" in low or "again and" in low:
         cues = _vague_sales(sentence, cues)
-    return _hers(cues, marked, ctx)
+    return _hers(cues, marked, ctx, sentence)
 
 
 _ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival", "transit", "violence",
@@ -346,17 +327,20 @@ _HER_MENTION_THIRD = re.compile(r"\b(?:i|me|myself|we|us|she|herself)\b|ǂ|\b(?:
                                 + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
 
 
+_OTHER_PATIENT = re.compile(r"\b(?:them|others|(?:my|her|his|their|the|a|an|ten|two|three|four|five|several|some|many|"
+                            r"all|most)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r")\b")
 _SOLD_PASSIVE = re.compile(r"\b(?:was|were|been|got|be|being)\s+(?:\w+\s+)?(?:re-?sold|sold|bought|traded)\b")
 
 
-def _hers(cues: list[Cue], marked: str, ctx: Context) -> list[Cue]:
+def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> list[Cue]:
     """Drop the cues of a clause about someone else ("…my uncle, who was later caught and sent
     back", "I watched a girl being beaten") unless the words tie the event to her."""
     if not any(c.kind in _ABOUT_HER for c in cues):
         return cues
     cs = discourse.clauses(marked, ctx.mode)
     if len(cs) <= 1 and (not cs or cs[0].who != discourse.OTHER) and "saw" not in marked and "watch" not in marked \
-            and "witness" not in marked and "heard" not in marked:
+            and "witness" not in marked and "heard" not in marked and not any(
+                c.extra.get("anchor") == "clause" for c in cues):
         return cues
     her = _HER_MENTION_THIRD if ctx.mode == "third" else _HER_MENTION
     # a clause telling someone else's sale: its money is not her price ("My mum was sold for $65")
@@ -373,9 +357,22 @@ def _hers(cues: list[Cue], marked: str, ctx: Context) -> list[Cue]:
             continue
         if discourse.perceived(marked, c.start, cl, cs):
             continue
+        if not cl.explicit and c.status == FACT and sentence and c.kind not in ("violence", "exploitation"):
+            # "she would be arrested, imprisoned, sent back": the mood of the clause the list hangs on
+            head = cs.index(cl)
+            while head > 0 and not cs[head].explicit:
+                head -= 1
+            if english_status(sentence, c.start, since=cs[head].start) == UNREAL:
+                c.status = UNREAL
         anchor = c.extra.get("anchor", "none")
         if anchor == "object":
             out.append(c)
+            continue
+        if anchor == "clause":  # the row has no anchor of its own: the clause must be about her
+            if _OTHER_PATIENT.search(marked, cl.start, c.start):
+                continue  # "she tricked her friends into being sold": they were sold
+            if cl.who == discourse.HER or (cl.group and her.search(marked, 0, cl.start)):
+                out.append(c)  # (or "when they fell … after crossing": a group she was in)
             continue
         if cl.who == discourse.OTHER:
             if anchor == "subject":

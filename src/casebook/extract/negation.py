@@ -29,6 +29,8 @@ _EN_KNOW = re.compile(r"\b(?:know|knew|remember|recall|sure)\b[^.;]{0,20}\b(?:ho
                       r"the\s+amount|for\s+how\s+much)\b", re.IGNORECASE)
 
 
+_EN_WOULD = re.compile(r"\bwould(?:\s+often|\s+always|\s+sometimes)?\b|\bused\s+to\b", re.I)
+_EN_CONDITION = re.compile(r"\b(?:if|unless|threaten\w*|warned|said|told|promised|otherwise|or\s+else)\b", re.I)
 _EN_SUBJECT = re.compile(r"\b(?:I|we|she|he|they)\b(?=[^.;]*$)", re.IGNORECASE)
 _EN_SUBORDINATOR = re.compile(r"\b(?:if|unless|whether|in\s+case|lest|so\s+that)\s*$", re.IGNORECASE)
 
@@ -37,12 +39,18 @@ _EN_SUBORDINATOR = re.compile(r"\b(?:if|unless|whether|in\s+case|lest|so\s+that)
 _EN_MONTH_MAY = re.compile(r"(?<=\S\s)May\b|\bMay(?=\s*(?:\d|,|of\b))")
 
 
-def english_status(sentence: str, trigger_start: int, trigger_end: int | None = None) -> str:
-    """``fact``, ``denied`` or ``unreal`` for the English trigger at ``trigger_start``."""
+def english_status(sentence: str, trigger_start: int, trigger_end: int | None = None, since: int | None = None,
+                   habitual: bool = False) -> str:
+    """``fact``, ``denied`` or ``unreal`` for the English trigger at ``trigger_start``; with
+    ``since``, the clause runs from there over commas and "and" (a list of verbs shares its mood);
+    with ``habitual``, "he would beat me" is what he used to do, not a possibility (unless an "if"
+    or a threat makes it one)."""
     head = _EN_MONTH_MAY.sub("   ", sentence[:trigger_start])
     cut = 0
     for m in _EN_BOUNDARY.finditer(head):
         cut = m.end()
+    if since is not None:
+        cut = min(cut, since)
     clause = head[cut:]
     # "Thinking she might be in China she crossed": a new subject starts the clause of the trigger
     # (but "if I was caught" keeps its "if")
@@ -53,6 +61,8 @@ def english_status(sentence: str, trigger_start: int, trigger_end: int | None = 
     if _EN_KNOW.search(sentence[max(0, trigger_start - 60):trigger_start + 5]):
         clause = _EN_KNOW.sub(" ", clause)
         clause = re.sub(r"\b(?:do|did|does)\s+not\b|\b(?:don|didn|doesn)[’']t\b", " ", clause, flags=re.IGNORECASE)
+    if habitual and _EN_WOULD.search(clause) and not _EN_CONDITION.search(head):
+        clause = _EN_WOULD.sub(" ", clause)
     if _EN_UNREAL.search(clause):
         return UNREAL
     if _EN_DENY.search(clause):

@@ -156,6 +156,7 @@ def _alternation(names) -> str:
 def _place_regexes(lang: str) -> tuple[tuple[str, str], ...]:
     nk: set[str] = set(NK_PLACES_EN if lang == "en" else NK_PLACES_KO)
     cn: set[str] = set()
+    cn_any: set[str] = set()
     for p in gazetteer():
         if p.level in ("country", "river", "region"):
             continue
@@ -163,9 +164,11 @@ def _place_regexes(lang: str) -> tuple[tuple[str, str], ...]:
                  and not re.search(r"[\u4e00-\u9fff]", n)]
         if p.country == "KP":
             nk.update(names)
-        elif p.country == "CN" and p.level == "province":
-            cn.update(names)
-    return (("NK_PLACE", _alternation(nk)), ("CN_PROVINCE", _alternation(cn)))
+        elif p.country == "CN":
+            cn_any.update(names)
+            if p.level == "province":
+                cn.update(names)
+    return (("NK_PLACE", _alternation(nk)), ("CN_PROVINCE", _alternation(cn)), ("CN_PLACE", _alternation(cn_any)))
 
 
 _HANGUL_RE = re.compile(r"[가-힣]")

@@ -80,7 +80,7 @@ class Rule:
         t = p.find("(?P<t>")
         if "{S}" in p and (t < 0 or p.find("{S}") < t):
             return "subject"
-        if "{O}" in p or "{P}" in p:
+        if "{O}" in p or "{P}" in p or "{HER_OBJ}" in p:
             return "object"
         return "none"
 
