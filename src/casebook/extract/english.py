@@ -124,7 +124,7 @@ _VICTIM_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:was|were)\s+(?:also\s+|later\s+|th
                            r"arrested|caught|raped|married)\b")
 _ROLE_NOUN_END = re.compile(r"(?:broker|brokers|trafficker|traffickers|smuggler|smugglers|middleman|middlemen|"
                             r"intermediary|guide|pimp|madam|gang|matchmaker)\b$", _F)
-_ETHNIC_NEAR = re.compile(r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|Han\b|Chinese|North\s+Korean",
+_ETHNIC_NEAR = re.compile(r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|\bHan\b|North\s+Korean",
                           _F)
 _BIRTH_HINT = re.compile(r"birth|born|son|daughter|boy|girl|bab|child|kid|twin|pregnan")
 _ROLE_VERB = re.compile(
@@ -133,7 +133,8 @@ _ROLE_VERB = re.compile(
     r"waiting|picked\s+(?:me|her|us)\s+up|drove|came\s+to\s+(?:me|her)|approached|told\s+(?:me|her)|said|"
     r"broker|brokers|trafficker|traffickers|smuggler|middleman|dragged|pushed|pulled|grabbed|abducted|kidnapped|"
     r"transferred|bought|deceived|tricked|lured|persuaded|asked|got\s+money|took\s+money|gave|given|told\s+us|"
-    r"came\s+to\s+(?:us|our|my)|followed)\b", _F)
+    r"came\s+to\s+(?:us|our|my)|followed|caught|seized|trapped|captured|invited|suggested|talking|chatting|met|"
+    r"approached|courier|smuggle\w*|fell\s+into)\b", _F)
 
 _PROVINCE_NOW = re.compile(
     r"\b(?:I|she|we)\s+(?:now\s+|still\s+|currently\s+)?(?:live|lives|am\s+living|is\s+living|are\s+living|stay|am\s+staying|"

@@ -286,6 +286,8 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         attrs["alone"] = True
     if any(x.kind == "broker_voluntary" for x in s.cues):
         attrs["with_broker"] = True
+    if c.extra.get("anchor") in ("subject", "clause"):
+        attrs["agent"] = "her"  # she crossed (not "a man took me across")
     w.crossings += 1
     attrs["order"] = w.crossings
     w.add("border_crossing", c, 0.8, **attrs)
@@ -444,9 +446,15 @@ def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
 def _finish(w: Walk) -> None:
     """What only the whole story tells: recruitment, sales told twice, sale purposes."""
     b, sents = w.b, w.sents
-    after_cross = [k for k in w.sale_idx if w.first_cross_idx is not None and k >= w.first_cross_idx]
-    recruitment(b, sents, after_cross[0] if after_cross else (w.sale_idx[0] if w.sale_idx else None),
-                w.first_cross_idx)
+    # the story of how she was drawn in runs to her first sale after the crossing it tells in most
+    # detail (a headline or a summary may tell both first): the last crossing before her first return
+    first_return = next((k for k, x in enumerate(sents) if cues_of(x, "repatriation")), len(sents))
+    crossed = [k for k, x in enumerate(sents[:first_return])
+               if cues_of(x, "crossing") and not any(c.kind == "abroad" for c in x.cues)
+               and not lx(x, "again").search(x.text)]  # "I crossed again, this time with a broker": a later journey
+    last_cross = crossed[-1] if crossed else w.first_cross_idx
+    after_cross = [k for k in w.sale_idx if last_cross is not None and k >= last_cross]
+    recruitment(b, sents, after_cross[0] if after_cross else (w.sale_idx[0] if w.sale_idx else None), last_cross)
     dedupe_sales(b)
     real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
     if not real_sale and any(e.type == "sale" and e.attributes.get("denied") for e in b.events):
