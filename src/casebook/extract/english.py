@@ -328,7 +328,7 @@ _HER_MENTION_THIRD = re.compile(r"\b(?:i|me|myself|we|us|she|herself)\b|ǂ|\b(?:
                                 + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
 
 
-_OTHER_PATIENT = re.compile(r"\b(?:them|others|(?:my|her|his|their|the|a|an|ten|two|three|four|five|several|some|many|"
+_OTHER_PATIENT = re.compile(r"\s*\b(?:them|others|(?:my|her|his|their|the|a|an|ten|two|three|four|five|several|some|many|"
                             r"all|most)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r")\b")
 _SOLD_PASSIVE = re.compile(r"\b(?:was|were|been|got|be|being)\s+(?:\w+\s+)?(?:re-?sold|sold|bought|traded)\b")
 
@@ -382,8 +382,9 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
                     out.append(c)  # her subject is in the same clause
                 continue
             nxt = cs[cs.index(cl) + 1].end if cs.index(cl) + 1 < len(cs) else cl.end
-            if c.kind in ("violence", "exploitation") and her.search(marked, cl.start, nxt):
-                out.append(c)  # "my husband beat me", "brokers beat and raped her", "… if I left"
+            if c.kind in ("violence", "exploitation") and (her.search(marked, cl.start, nxt) or (
+                    her.search(marked) and not cl.generic and not _OTHER_PATIENT.match(marked, c.end))):
+                out.append(c)  # "my husband beat me", "brokers beat and raped her", "he was violent … I was afraid"
             continue
         out.append(c)
     if others:

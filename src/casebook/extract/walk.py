@@ -457,8 +457,8 @@ def _finish(w: Walk) -> None:
     recruitment(b, sents, after_cross[0] if after_cross else (w.sale_idx[0] if w.sale_idx else None), last_cross)
     dedupe_sales(b)
     real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
-    if not real_sale and any(e.type == "sale" and e.attributes.get("denied") for e in b.events):
-        # introduced and explicitly not sold: "her husband" alone does not make the marriage forced
+    if not real_sale:
+        # never sold: "her husband" alone does not make the marriage forced (a marriage she agreed to)
         b.events[:] = [e for e in b.events if not (e.type == "forced_marriage" and e.evidence is not None
                                                    and lx(b.lang, "husband_only").match(e.evidence.quote or ""))]
     if not any(e.type == "prostitution" for e in b.events):
