@@ -81,6 +81,7 @@ class Walk:
     first_cross_idx: int | None = None
     last_sale: tuple[int, Event] | None = None
     sale_idx: list[int] = field(default_factory=list)
+    told_crossing: bool = False  # the story tells her crossing (else it starts in China)
     rep_at: int | None = None  # where the return was told in this sentence (detention after it is hers)
     cache: dict = field(default_factory=dict)  # views computed for the current sentence
 
@@ -213,7 +214,9 @@ def view_exploitation(w: Walk) -> list[Cue]:
 
 
 def view_birth(w: Walk) -> list[Cue]:
-    return cues_of(w.s, "birth")
+    # "we have two children" counts only where the story has taken her across (a report that
+    # starts in China could be telling children she brought from the North)
+    return [c for c in cues_of(w.s, "birth") if w.told_crossing or not c.extra.get("unplaced")]
 
 
 def view_birth_total(w: Walk) -> list[Cue]:
@@ -416,7 +419,7 @@ def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
     """Walk the sentences in order and turn cues into events (then the story-level steps)."""
     told_crossing = any(c.kind == "crossing" and c.status == FACT and not any(x.kind == "abroad" for x in s.cues)
                         for s in sents for c in s.cues)
-    w = Walk(b, sents, ctx, state="nk0" if told_crossing else "china")
+    w = Walk(b, sents, ctx, state="nk0" if told_crossing else "china", told_crossing=told_crossing)
     table = steps()
     for w.i in range(len(sents)):
         w.cache = {}
