@@ -210,6 +210,13 @@ def _first_per_code(kind: str, found: dict, mode: str, low: str) -> list[tuple[s
     return [(code, a, b) for code, (a, b) in best.items()]
 
 
+# a sale told as known, learnt or background: "I realized I was sold", "they told her she had been
+# sold", "the broker who sold me" (the same sale as one told before, unless it is the first)
+_REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|found\s+out|knew|know|discovered|heard|"
+                       r"understood|was\s+told|were\s+told|told\s+(?:me|her|us|ǂ+)|say|said|says|explained)\b"
+                       r"(?:\s+\w+){0,2}?\s+(?:that\s+)?(?:i|we|she|ǂ+)?\s*(?:had\s+)?(?:been\s+|was\s+|were\s+)?$|"
+                       r"\b(?:who|that|which)\s+(?:had\s+)?$")
+_CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
 _SHE = re.compile(r"\b(?:she|her|herself)\b")
 
@@ -221,6 +228,8 @@ def _marked(low: str, ctx: Context) -> str:
     letter, so offsets stay exact."""
     if "[" in low:
         low = low.replace("[", " ").replace("]", " ")
+    if "'" in low or "’" in low:  # "she'd been sold", "I've been sold": the auxiliary as spaces
+        low = _CONTRACTION.sub(lambda m: " " * len(m.group()), low)
     if ctx.mode not in ("third", "named"):
         return low
     out = _mark_names(low, ctx.names) if ctx.names else low
@@ -260,8 +269,10 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
             if any(a <= s < b for a, b in seen):
                 continue
             seen.append((m.start(), m.end()))
-            cues.append(Cue(kind, s, e, status=_status(sentence, m),
-                            extra={"match": (m.start(), m.end()), "anchor": _rule.anchor}))
+            extra = {"match": (m.start(), m.end()), "anchor": _rule.anchor}
+            if kind == "sale" and _REPORTED.search(marked[max(0, m.start() - 60):s]):
+                extra["reported"] = True  # "I realized I was sold", "the men who sold me"
+            cues.append(Cue(kind, s, e, status=_status(sentence, m), extra=extra))
     her = bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(_her_re(ctx.names).search(sentence))) or (
         ctx.mode == "named" and bool(ctx.names) and bool(_name_re(ctx.names).search(sentence))) or (
         ctx.mode == "third" and bool(_THEY_HAVE.search(sentence)))  # "They have a son": she and her husband
