@@ -13,6 +13,7 @@ from functools import lru_cache
 from casebook.extract import discourse, rules
 from casebook.extract.cues import Context, Cue
 from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
+from casebook.extract.places import CHINA_PROVINCE_RE, china_province
 
 _F = re.IGNORECASE
 
@@ -44,7 +45,7 @@ _OTHER_SUBJ = re.compile(
 
 _RIVER = re.compile(r"\b(Tumen|Yalu|Duman|Amnok)\b", _F)
 _RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu"}
-_ABROAD = re.compile(r"\b(?:Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|Russia)\b", _F)
+_ABROAD = re.compile(r"\b(?:(?<!inner\s)(?<!Inner\s)Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|Russia)\b", _F)
 @lru_cache(maxsize=64)
 def _her_re(names: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:she|her" + "".join("|" + re.escape(n) for n in names) + r")\b", _F)
@@ -216,6 +217,15 @@ _REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|fou
                        r"understood|was\s+told|were\s+told|told\s+(?:me|her|us|ǂ+)|say|said|says|explained)\b"
                        r"(?:\s+\w+){0,2}?\s+(?:that\s+)?(?:i|we|she|ǂ+)?\s*(?:had\s+)?(?:been\s+|was\s+|were\s+)?$|"
                        r"\b(?:who|that|which)\s+(?:had\s+)?$")
+@lru_cache(maxsize=1)
+def _PROVINCE_RX() -> re.Pattern[str]:  # noqa: N802 - a compiled constant built on first use
+    return re.compile(r"\b" + CHINA_PROVINCE_RE + r"(?:\s+(?:province|sheng))?\b", _F)
+
+
+_PROVINCE_HINT = re.compile(r"jilin|heilong|liaoning|shandong|mongolia|hebei|henan|shanxi|shaanxi|jiangsu|zhejiang|"
+                            r"guangdong|yunnan|sichuan|fujian|hubei|hunan|anhui|jiangxi|guizhou|gansu|sheng|province|"
+                            r"beijing|tianjin|shanghai|chongqing|guangxi|hainan|ningxia|qinghai|xinjiang|tibet|kirin|"
+                            r"heilung|shangdong")
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
 _SHE = re.compile(r"\b(?:she|her|herself)\b")
@@ -337,6 +347,10 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
         if papers and not (_CHILD_ONLY.search(sentence) and not _HUKOU_SELF[ctx.mode].search(sentence)):
             rule, m = papers[0]  # the first row that fires decides (rows are ordered by precedence)
             cues.append(Cue("hukou", m.start(), m.end(), rule.code))
+    for m in _PROVINCE_RX().finditer(sentence) if _PROVINCE_HINT.search(low) else ():
+        prov = china_province(m.group())
+        if prov:  # "sold to a farmer in Shandong province": where she lived (the walk keeps the last)
+            cues.append(Cue("province_mention", m.start(), m.end(), prov))
     now = _PROVINCE_NOW.search(sentence) if "liv" in low or "stay" in low or "settled" in low else None
     if now:
         cues.append(Cue("province_now", now.start("p"), now.end("p"), re.sub(r"\s+Province$", "", now.group("p"))))
@@ -345,7 +359,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     return _hers(cues, marked, ctx, sentence)
 
 
-_ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival", "transit", "violence",
+_ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival", "transit", "violence", "province_mention",
               "exploitation", "vague_times", "detention"}
 # her, in a clause about someone else: "me", "my shoes" (but "my mother" is someone else)
 _HER_MENTION = re.compile(r"\b(?:i|me|myself|we|us|ourselves)\b|ǂ|\b(?:my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"

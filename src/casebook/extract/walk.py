@@ -84,6 +84,7 @@ class Walk:
     told_crossing: bool = False  # the story tells her crossing (else it starts in China)
     rep_at: int | None = None  # where the return was told in this sentence (detention after it is hers)
     cache: dict = field(default_factory=dict)  # views computed for the current sentence
+    states: list[str] = field(default_factory=list)  # the state after each sentence
 
     @property
     def s(self) -> Sentence:
@@ -443,6 +444,7 @@ def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
                 w.state = step.to
             if step.group:
                 done.add(step.group)
+        w.states.append(w.state)
     _finish(w)
 
 
@@ -481,6 +483,32 @@ def _finish(w: Walk) -> None:
             if c.kind == "province_now":
                 b.facts.append(Fact("province_china", c.code, b.ev(s, c.start, c.end), 0.7))
                 break
+    if not any(f.field == "province_china" for f in b.facts):
+        _last_province(w)
+
+
+def _last_province(w: Walk) -> None:
+    """The contract's province_china when no line says where she lives now: the last Chinese
+    province the story places her in, unless she went back to North Korea after it and came to
+    China again to places it does not name."""
+    last = None
+    for k, s in enumerate(w.sents):
+        on_the_way_out = any(c.kind == "abroad" for x in w.sents[k:k + 2] for c in x.cues)
+        if on_the_way_out:
+            continue  # "to Yunnan and across into Vietnam": a province on her route out, not where she lived
+        if w.states[k] in ("china", "abroad", "sk") or (w.states[k] == "nk0" and cues_of(s, "sale")):
+            for c in s.cues:
+                if c.kind == "province_mention" and c.status == FACT:
+                    last = (k, c)
+    if last is None:
+        return
+    k, c = last
+    later = range(k + 1, len(w.sents))
+    returned = next((j for j in later if w.states[j] == "nk" and w.states[j - 1] != "nk"), None)
+    if returned is not None and any(w.states[j] == "china" for j in range(returned, len(w.sents))):
+        return  # back in North Korea, then in China again: where she lived last is not told
+    s = w.sents[k]
+    w.b.facts.append(Fact("province_china", c.code, w.b.ev(s, c.start, c.end), 0.55))
 
 
 def _river_near(sents: list[Sentence], i: int) -> str | None:
