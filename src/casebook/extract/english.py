@@ -217,8 +217,11 @@ _REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|fou
                        r"understood|was\s+told|were\s+told|told\s+(?:me|her|us|ǂ+)|say|said|says|explained)\b"
                        r"(?:\s+\w+){0,2}?\s+(?:that\s+)?(?:i|we|she|ǂ+)?\s*(?:had\s+)?(?:been\s+|was\s+|were\s+)?$|"
                        r"\b(?:who|that|which)\s+(?:had\s+)?$")
+
+
 @lru_cache(maxsize=1)
-def _PROVINCE_RX() -> re.Pattern[str]:  # noqa: N802 - a compiled constant built on first use
+def _province_rx() -> re.Pattern[str]:
+    """Chinese province names (from the gazetteer), compiled on first use."""
     return re.compile(r"\b" + CHINA_PROVINCE_RE + r"(?:\s+(?:province|sheng))?\b", _F)
 
 
@@ -347,7 +350,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
         if papers and not (_CHILD_ONLY.search(sentence) and not _HUKOU_SELF[ctx.mode].search(sentence)):
             rule, m = papers[0]  # the first row that fires decides (rows are ordered by precedence)
             cues.append(Cue("hukou", m.start(), m.end(), rule.code))
-    for m in _PROVINCE_RX().finditer(sentence) if _PROVINCE_HINT.search(low) else ():
+    for m in _province_rx().finditer(sentence) if _PROVINCE_HINT.search(low) else ():
         prov = china_province(m.group())
         if prov:  # "sold to a farmer in Shandong province": where she lived (the walk keeps the last)
             cues.append(Cue("province_mention", m.start(), m.end(), prov))
