@@ -265,7 +265,7 @@ def who_of(np: str, mode: str) -> str:
             return OTHER
         return UNKNOWN
     if t.startswith(NOT_HER_I):
-        return UNKNOWN
+        return OTHER if _kin().match(re.sub(r"^ʘ+", "my", t)) else UNKNOWN  # "(my) friend's mother"
     if re.match(r"^\W*(?:\w+\s+)?(?:and|&)\s+(?:i|we)\b", t) or re.search(r"\b(?:and\s+i|of\s+us)\b", t):
         return HER  # "my aunt and I", "the two of us"
     if mode == "third" and re.match(r"^\W*the\s+(?:young\s+|\d+-year-old\s+)?(?:woman|girl|defector|refugee|survivor|"

@@ -472,7 +472,11 @@ def _finish(w: Walk) -> None:
         if brothel is not None:  # sold to a brothel, a massage place, a karaoke bar
             b.events.append(Event("prostitution", date=brothel.date, attributes={"kind": "prostitution"},
                                   evidence=brothel.evidence, confidence=0.6))
-    if not any(e.type == "forced_marriage" for e in b.events):
+    agreed = any(lx(s, "agreed_marriage").search(s.text) for s in sents)
+    if agreed:  # "I asked the broker to find me a husband": a marriage she agreed to is not forced
+        b.events[:] = [e for e in b.events if not (e.type == "forced_marriage" and e.evidence is not None
+                                                   and lx(b.lang, "husband_only").match(e.evidence.quote or ""))]
+    if not any(e.type == "forced_marriage" for e in b.events) and not agreed:
         wife = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "marriage"
                      and not e.attributes.get("denied")), None)
         if wife is not None:  # sold as a wife: a forced marriage even if she never says so again
