@@ -14,6 +14,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from casebook.extract.cues import Context, Cue
+from casebook.extract.korean_discourse import KoreanContext, rewrite
+from casebook.extract.korean_discourse import context as _discourse_context
 from casebook.extract.negation import DENIED, FACT, UNREAL, korean_status
 from casebook.model import Fact
 
@@ -66,10 +68,21 @@ def _verb_status(tokens, start: int) -> str:
 
 
 _OTHER_TOPIC = re.compile(
-    r"(?:언니|친구|동생|여자|여자들|여자애|애|애들|아이|아이들|딸|누나|사람들|그녀|조카|처녀|아가씨|여성|다른\s?\S+|"
-    r"동생들|친구들|어떤\s?여자|한\s?명)\s?(?:하나|둘|한\s?명)?\s?(?:는|은|가|이|도|들은|들이)(?=\s)")
-_ME = re.compile(r"(?:^|\s)(?:(?:저|제|나|내|저를|나를|날|저도|나도|저는|나는|제가|내가|저희)(?:를|는|가|도|한테|에게)?|"
+    r"(?<![가-힣])(?:언니|친구|동생|여자|여자들|여자애|애|애들|아이|아이들|딸|누나|사람들|그녀|조카|처녀|처녀들|아가씨|여성|여성들|"
+    r"다른\s?\S+|동생들|친구들|어떤\s?여자|한\s?명|어머니|엄마|아버지|아빠|부모|부모님|남동생|여동생|형제|탈북자들|"
+    r"그\s?여자|(?:여성|여자|처녀)\s?(?:\d+|두|세|네|몇)\s?명|\d+\s?명|두\s?명|세\s?명)"
+    r"\s?(?:하나|둘|한\s?명)?\s?(?:는|은|가|이|도|들은|들이|께서)(?=\s)")
+_ME = re.compile(r"(?:^|\s)(?:(?:저|제|나|내|저를|나를|날|저도|나도|저는|나는|제가|내가|저희)(?:를|는|가|도|한테|에게|와|만|에게서)?|"
                  r"우리(?:를|는|가|도|한테|에게|끼리))(?=\s|$)")
+# "팔려나오는 여자들이 많아요", "…팔려 간 여성이 두 명": a sale verb that describes other women
+_OTHERS_DESCRIBED = re.compile(
+    r"^\S*(?:\s(?:가|오|간|온|갈|올|가는|오는|갔던|왔던|가던|오던|나온|나오는|넘어간|넘어온|나간))?(?<=[는은간온린갈올릴된던])\s"
+    r"(?:[가-힣0-9]+\s)?(?:북한\s|탈북\s)?(?:여자들|여성들|처녀들|여자애들|사람들|애들|아이들|처녀|여자|여성|아가씨)"
+    r"(?:이|가|은|는|도|을|를|\s|$)")
+_NOT_ONLY_ME = re.compile(r"저\s?(?:말고도|외에도|까지|를\s?포함|도\s?(?:같이|함께))")
+# the object of an active sale verb: "들쭉을 팔아", "물고기를 … 판다는", "여성들을 … 팔아먹는"
+_OBJECT = re.compile(r"(?P<o>[가-힣]+)(?:을|를)\s(?:[^\s,]+\s){0,4}$")
+_HER_OBJECT = re.compile(r"^(?:저|나|날|우리|그녀|자신|자기|딸|저희)$")
 _TOGETHER = re.compile(r"같이|함께|데리고|저까지|저를\s?포함")
 
 _P = lambda p: re.compile(p)
@@ -206,16 +219,38 @@ _INTERVIEWER = _P(r"^\s*\[(?![^\]]*(?:메모|설명))[^\]]*\]\s*$")
 
 
 def _her(sentence: str, trigger: int) -> bool:
+    """Is the clause at ``trigger`` about her? The subject named last before it decides: her
+    (저는, 제가, a rewritten 김씨는) or another person (언니는, 어머니가, 여성들이); no subject is hers."""
     head = sentence[:trigger]
-    if _ME.search(head) or _ME.search(sentence[trigger:trigger + 12]):
-        return True
     other = None
     for other in _OTHER_TOPIC.finditer(head):
         pass
     if other is None:
         return True
+    me = None
+    for me in _ME.finditer(head):
+        pass
+    if me is not None and me.start() >= other.start():
+        return True
+    if _ME.search(sentence[trigger:trigger + 12]) or _NOT_ONLY_ME.search(head):
+        return True  # "저를 포함해서 세 명이 잡혔어요"
     # "동네 언니들이 … 같이 건넜어요": she went with them; "같이 일하던 언니 하나는 …" is about the other woman
     return bool(_TOGETHER.search(head[other.end():]))
+
+
+def _sale_is_hers(s: str, at: int, end: int, active: bool) -> bool:
+    """A sale verb that tells her sale: not another woman's ("팔려나오는 여자들이 많아요"), and for
+    an active verb not the sale of a thing or of others ("들쭉을 팔아", "여성들을 팔아먹는")."""
+    if not _her(s, at):
+        return False
+    if _OTHERS_DESCRIBED.match(s[end:]) and not _NOT_ONLY_ME.search(s):
+        return False
+    if active:
+        clause = re.split(r"[,.]|고\s|는데\s|지만\s|면서\s", s[:at])[-1]
+        m = _OBJECT.search(clause)
+        if m and not _HER_OBJECT.match(m.group("o")) and not re.search(r"(?:저|나|날|우리)(?:를|을)", clause):
+            return False
+    return True
 
 
 _TOPIC_ONLY = re.compile(r"(?:는|은|도|들은)$")
@@ -242,28 +277,30 @@ def _add(cues: list[Cue], kind: str, rx: re.Pattern, s: str, status_fn=None, cod
             return
 
 
+def context(text: str) -> KoreanContext:
+    """The testimony's context: first person, or a report about her (see :mod:`korean_discourse`)."""
+    return _discourse_context(text)
+
+
 def analyse(sentence: str, ctx: Context) -> list[Cue]:
     """All cues of one Korean sentence.
 
-    The previous sentence is kept on ``ctx`` (sentences arrive in order) so that an answer can
-    borrow its question's topic ("[잡히신 적 있어요?] 두 번이요.") and a bare "잡혔어요" the
-    police raid told just before it.
+    A report's sentence is first rewritten into the first person (김씨는 → 저는; offsets are
+    mapped back). The previous sentence is kept on ``ctx`` (sentences arrive in order) so that
+    an answer can borrow its question's topic ("[잡히신 적 있어요?] 두 번이요.") and a bare
+    "잡혔어요" the police raid told just before it.
     """
     prev = getattr(ctx, "_ko_prev", "")
-    ctx._ko_prev = sentence  # type: ignore[attr-defined]
-    if _INTERVIEWER.match(sentence):
+    rw = rewrite(sentence, ctx) if isinstance(ctx, KoreanContext) else None
+    s = rw.text if rw is not None else sentence
+    ctx._ko_prev = s  # type: ignore[attr-defined]
+    if _INTERVIEWER.match(s):
         return []
-    if _ME.search(sentence):
-        ctx._ko_first = True  # type: ignore[attr-defined]
-    elif not getattr(ctx, "_ko_first", False) and _SHE.search(sentence):
-        ctx._ko_third = True  # type: ignore[attr-defined]  # a report about her: "그녀는 … 건넜다"
-    if getattr(ctx, "_ko_third", False):
-        # read 그녀 as the survivor; same length, so offsets stay valid ("그녀는 " → "저는  ")
-        sentence = _SHE.sub(lambda m: "저" + m.group("p") + " ", sentence)
-    return _analyse(sentence, prev)
-
-
-_SHE = re.compile(r"그녀(?P<p>는|가|를|의|도|에게|한테)")
+    cues = _analyse(s, prev)
+    if rw is not None:
+        for c in cues:
+            c.start, c.end = rw.start(c.start), rw.end(c.end)
+    return cues
 
 
 def _relations(s: str, cues: list[Cue]) -> None:
@@ -490,7 +527,7 @@ def _analyse(s: str, prev: str) -> list[Cue]:
             is_sale = bool(re.search(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$", s[:t.start]))
         if not is_sale:
             continue
-        if not _her(s, t.start):
+        if not _sale_is_hers(s, t.start, t.start + t.len, form != "팔리"):
             continue
         cues.append(Cue("sale", t.start, t.start + t.len, status=_verb_status(tokens, t.start)))
     if re.search(r"(?:돈을?|값을?)\s?(?:\S+\s)?받(?:았|고)", s) and re.search(r"넘기|넘겨|데려", s) and _her(s, 0) \
@@ -511,15 +548,18 @@ def _analyse(s: str, prev: str) -> list[Cue]:
     _totals(s, prev, cues)
     _violence(s, cues)
     _births(s, cues)
-    if not _her(s, len(s)) and _CAUSATIVE_CROSSING.search(s):
-        _crossing(s, cues)  # "아는 사람이 강을 건너게 해 줬어요": someone else made her cross
-    if _her(s, len(s)):
-        _crossing(s, cues)
-        _arrests(s, prev, cues)
-        _repatriations(s, cues)
-        _add(cues, "escape", _ESCAPE, s)
-        _add(cues, "transit", _TRANSIT, s)
-        _add(cues, "arrival", _ARRIVAL, s)
+    # her journey: each cue is hers when the subject before its verb is (see _her)
+    journey: list[Cue] = []
+    _crossing(s, journey)
+    _arrests(s, prev, journey)
+    _repatriations(s, journey)
+    _add(journey, "escape", _ESCAPE, s)
+    _add(journey, "transit", _TRANSIT, s)
+    _add(journey, "arrival", _ARRIVAL, s)
+    for c in journey:
+        if _her(s, c.start) or (c.kind == "crossing" and _CAUSATIVE_CROSSING.search(s)):
+            cues.append(c)  # "아는 사람이 강을 건너게 해 줬어요": someone else made her cross
+    if True:
         for code, rx in _EXPLOIT:
             m = rx.search(s)
             if m and code == "forced_marriage" and _OTHER_HUSBAND.search(s[max(0, m.start() - 6):m.end()]):
@@ -527,13 +567,14 @@ def _analyse(s: str, prev: str) -> list[Cue]:
             if m:
                 sale = next((c for c in cues if c.kind == "sale" and m.start() <= c.start < m.end()), None)
                 st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
-                cues.append(Cue("exploitation", m.start(), m.end(), code, st))
+                if _her(s, m.start()):
+                    cues.append(Cue("exploitation", m.start(), m.end(), code, st))
         rep = _REPAT.search(s)
         for code, rx in _FACILITIES:
             m = rx.search(s)
             if m and rep and m.start() < rep.start() and _CHINESE_FACILITY.search(s[:m.start()]):
                 continue  # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover
-            if m:
+            if m and _her(s, m.start()):
                 cues.append(Cue("detention", m.start(), m.end(), code, FACT))
     m = _HUKOU.search(s)
     if m and _done_to_her(s, m.start()) and not (_CHILD.search(s) and not _ME.search(s)):

@@ -126,7 +126,7 @@ def extract(text: str, lang: str = "auto") -> Record:
     surname = header.surname[0] if header.surname else None
     module = korean if lang == "ko" else english
     if lang == "ko":
-        ctx = Context("first", ())
+        ctx = korean.context(t)
     else:
         names = _protagonist(t, surname)
         if not surname:

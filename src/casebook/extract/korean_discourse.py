@@ -1,0 +1,195 @@
+"""Who a Korean sentence is about: the survivor, told in the first or the third person.
+
+A survivor's own interview says 저/제가/나는; a news report or an NGO case note names her once
+(김미영(가명·24)씨, 박동순(가명·19) 양, 한 모(20대 초반) 씨, L(35여) 씨, 탈북 여성 A씨) and then
+calls her 김씨, 박 양, 그녀, 그 or 이 여성. The cue rules of :mod:`casebook.extract.korean` are
+written for the first person, so each sentence of a third-person account is rewritten before they
+run: her references become 저/제가/저를 (with an offset map back to the original sentence), and
+other women named with a title (장 씨) become 그 여자, a topic the rules already keep off her
+record. A case note with no subject at all ("중국 농촌에 3천 위안에 팔려 감") needs nothing:
+a clause without another topic is hers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from casebook.extract.cues import Context
+
+# Hangul surnames (one syllable), for titled names in reports
+SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현"
+                     "함변염여추도소석선설마길연위표명기반왕금옥육인맹제탁국어은편용예봉경사부가복태목형피두감음빈동온호범좌"
+                     "라리림량려로")
+_BOUND = r"(?<![가-힣A-Za-z0-9])"
+_GIVEN = r"(?:[가-힣]{1,2}|\s?모|○○|◯◯|OO|00|xx|XX|\*\*|○|◯)"
+_PAREN = r"\([^()]{0,30}\)"
+_TITLE_END = r"(?=[은는이가을를의에도와과만께:\s,.·”\"’')\]]|말고|$)"
+# 김미영(가명·여·24)씨, 박 양, 정모 씨, 이 모 씨, 한 모(20대 초반) 씨, L(35여) 씨, A씨
+_TITLED = re.compile(_BOUND + r"(?P<s>[가-힣]|[A-Z])(?P<g>" + _GIVEN + r")?\s?(?P<par>" + _PAREN +
+                     r")?\s?(?P<t>씨|양)(?!강|측|국|쪽|자|식|말|손|도)" + _TITLE_END)
+# 장미옥(가명), 정00(탈북 여성/41살): a full name with an editor's bracket, as a speaker label
+_BRACKETED = re.compile(_BOUND + r"(?P<s>[가-힣])(?P<g>[가-힣]{1,2}|○○|◯◯|OO|00)\s?\((?:가명|익명|탈북|여|\d)")
+# "최 씨 성을 가진 여성", "김씨 성을 가진"
+_SURNAME_OF = re.compile(_BOUND + r"(?P<s>[가-힣])\s?씨\s?성을\s?가진")
+_PARTICLE = r"(?P<p>에게는|에게도|에게서|에게|에겐|한테|께서|께|와는|과는|는|은|가|이|를|을|의|도|와|과|만)?"
+_FIRST_FORM = {None: "저", "는": "저는", "은": "저는", "가": "제가", "이": "제가", "께서": "제가", "를": "저를",
+               "을": "저를", "의": "저의", "도": "저도", "와": "저와", "과": "저와", "와는": "저와", "과는": "저와",
+               "만": "저만", "에게": "저에게", "에게는": "저에게", "에게도": "저에게", "에겐": "저에게",
+               "한테": "저한테", "께": "저에게", "에게서": "저에게서"}
+_OTHER_FORM = {None: "그 여자", "는": "그 여자는", "은": "그 여자는", "가": "그 여자가", "이": "그 여자가",
+               "께서": "그 여자가", "를": "그 여자를", "을": "그 여자를", "의": "그 여자의", "도": "그 여자도",
+               "와": "그 여자와", "과": "그 여자와", "와는": "그 여자와", "과는": "그 여자와", "만": "그 여자만",
+               "에게": "그 여자에게", "에게는": "그 여자에게", "에게도": "그 여자에게", "에겐": "그 여자에게",
+               "한테": "그 여자한테", "께": "그 여자에게", "에게서": "그 여자에게서"}
+# her, once the report has named her: 그녀, 이 여성, 이 탈북 여성
+_SHE = re.compile(_BOUND + r"(?:그녀|이\s(?:탈북\s|북한\s)?여성)" + _PARTICLE + r"(?![가-힣])")
+# 그 (he or she, in reports): hers unless a man was the subject just before
+_HE_SHE = re.compile(_BOUND + r"그(?P<p>는|가|를|의|에게는|에게|에겐|한테|도|와)(?![가-힣])")
+_MALE_SUBJECT = re.compile(r"(?:남자|남성|브로커|남편|사장|인신매매범|사내|아저씨|직원|기자|목사|중개업자|대방|주인|"
+                           r"노총각|농민|농부|할아버지|아버지|오빠|경찰|공안|업주|포주)(?:들)?(?:가|이|는|은|께서)\s")
+# the unnamed woman a report opens on: "…에게 팔려간 30대의 북한 여성은"
+_OPENING_WOMAN = re.compile(r"(?:북한|탈북)\s?(?:여성|여인|처녀)" + _PARTICLE + r"(?=\s)")
+# quoted speech, to tell a first-person narrative from a report that quotes her
+_QUOTE = re.compile(r"[“\"][^“”\"]*[”\"]|‘[^‘’]*’|'[^']*'")
+_ME = re.compile(r"(?:^|\s)(?:저는|제가|저를|저도|나는|내가|나를|저희|우리는|우리가)(?=\s)")
+
+
+@dataclass
+class KoreanContext(Context):
+    """Context for a Korean testimony: whether it is told in the third person, and her name."""
+
+    surname: str | None = None  # Hangul surname of the survivor, when a report names her
+    surname_at: tuple[int, int] | None = None  # its span in the text given to :func:`context`
+    initial: str | None = None  # the letter or surname the report calls her by (김, L, A)
+    others: frozenset[str] = frozenset()  # initials of other titled people (장 씨)
+    opening: bool = False  # an unnamed woman the report opens on is her
+    state: dict = field(default_factory=dict)
+
+
+def _mentions(text: str) -> list[tuple[str, int, int, int]]:
+    """(initial, start of initial, end of mention, weight) of every titled name in ``text``."""
+    out = []
+    for m in _TITLED.finditer(text):
+        s = m.group("s")
+        if not s.isascii() and s not in SURNAMES:
+            continue
+        if m.group("t") == "양" and not (m.group("g") or m.group("par")) and not re.match(r"[은는이가을를의에]", text[m.end():m.end() + 1]):
+            continue  # a bare "X 양" needs a particle to be a title (박 양은)
+        out.append((s, m.start("s"), m.end(), 2 if (m.group("g") or m.group("par")) else 1))
+    for rx in (_BRACKETED, _SURNAME_OF):
+        for m in rx.finditer(text):
+            if m.group("s") in SURNAMES:
+                out.append((m.group("s"), m.start("s"), m.end(), 2))
+    return out
+
+
+def context(text: str) -> KoreanContext:
+    """Read the whole testimony once: is it a report about her, and what is she called."""
+    mentions = _mentions(text)
+    unquoted = _QUOTE.sub(" ", text)
+    me = len(_ME.findall(unquoted))
+    she = len(_SHE.findall(unquoted))
+    titled = Counter()
+    first_at: dict[str, tuple[int, int]] = {}
+    for s, a, _, w in mentions:
+        titled[s] += w
+        first_at.setdefault(s, (a, a + 1))
+    third = bool(titled) and sum(titled.values()) + she > me or (not me and she > 0)
+    ctx = KoreanContext("third" if third else "first", ())
+    if not third:
+        return ctx
+    if titled:
+        best = max(titled.items(), key=lambda kv: (kv[1], -first_at[kv[0]][0]))[0]
+        ctx.initial = best
+        ctx.others = frozenset(s for s in titled if s != best)
+        if best in SURNAMES:
+            ctx.surname, ctx.surname_at = best, first_at[best]
+    else:
+        ctx.opening = True
+    return ctx
+
+
+class Rewrite:
+    """A sentence rewritten into the first person, with a map of offsets back to the original."""
+
+    __slots__ = ("text", "_map")
+
+    def __init__(self, original: str, edits: list[tuple[int, int, str]]) -> None:
+        parts: list[str] = []
+        pos: list[int] = []
+        at = 0
+        for a, b, new in sorted(edits):
+            if a < at:
+                continue
+            parts.append(original[at:a])
+            pos.extend(range(at, a))
+            parts.append(new)
+            # every character of the replacement points at the start of what it replaced, the
+            # last one at its end (so a span ending on it ends where the reference ended)
+            pos.extend([a] * (len(new) - 1) + [max(a, b - 1)])
+            at = b
+        parts.append(original[at:])
+        pos.extend(range(at, len(original)))
+        pos.append(len(original))
+        self.text = "".join(parts)
+        self._map = pos
+
+    def start(self, i: int) -> int:
+        return self._map[min(i, len(self._map) - 1)]
+
+    def end(self, i: int) -> int:
+        if i <= 0:
+            return 0
+        return min(self._map[min(i - 1, len(self._map) - 1)] + 1, self._map[-1])
+
+
+def rewrite(sentence: str, ctx: KoreanContext) -> Rewrite | None:
+    """The sentence with her third-person references in the first person (None: nothing to do)."""
+    if ctx.mode != "third":
+        return None
+    edits: list[tuple[int, int, str]] = []
+    hers = False
+    for m in _TITLED.finditer(sentence):
+        s = m.group("s")
+        if s != ctx.initial and s not in ctx.others:
+            continue
+        p = re.match(_PARTICLE, sentence[m.end():])
+        pp = p.group("p") if p else None
+        end = m.end() + (len(pp) if pp else 0)
+        if s == ctx.initial:
+            edits.append((m.start(), end, _FIRST_FORM[pp]))
+            hers = True
+        else:
+            edits.append((m.start(), end, _OTHER_FORM[pp]))
+    for rx in (_BRACKETED,):
+        for m in rx.finditer(sentence):
+            if m.group("s") == ctx.initial and not any(a <= m.start() < b for a, b, _ in edits):
+                close = sentence.find(")", m.end())
+                end = close + 1 if close >= 0 else m.end()
+                edits.append((m.start(), end, "저"))
+                hers = True
+    for m in _SHE.finditer(sentence):
+        edits.append((m.start(), m.end(), _FIRST_FORM[m.group("p")]))
+        hers = True
+    if ctx.opening and not ctx.state.get("opened"):
+        m = _OPENING_WOMAN.search(sentence)
+        if m:
+            edits.append((m.start(), m.end(), _FIRST_FORM[m.group("p")]))
+            ctx.state["opened"] = True
+            hers = True
+    prev_male = ctx.state.get("male_subject", False)
+    for m in _HE_SHE.finditer(sentence):
+        head = sentence[:m.start()]
+        if m.group("p") in ("는", "가", "도", "와"):
+            if prev_male and not hers and not _MALE_SUBJECT.search(head):
+                continue  # "한 낯선 남자가 … 가로막았다. 그는 … 제안했다": the man
+        elif not (_MALE_SUBJECT.search(head) or not prev_male):
+            continue
+        edits.append((m.start(), m.end(), _FIRST_FORM[m.group("p")]))
+    ctx.state["male_subject"] = bool(_MALE_SUBJECT.search(sentence)) and not (
+        hers and re.search(r"(?:저는|제가)", "".join(e[2] for e in edits)))
+    if not edits:
+        return None
+    return Rewrite(sentence, edits)
