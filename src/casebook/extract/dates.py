@@ -34,7 +34,7 @@ _EN_ABS = [
     re.compile(rf"\b(?:the\s+)?{_QUAL}{_YEAR}s?\b", re.I),
 ]
 _KO_ABS = re.compile(
-    rf"{_YEAR}\s?년(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|(?P<kseason>봄|여름|가을|겨울)|"
+    rf"{_YEAR}\s?년(?!대)(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|(?P<kseason>봄|여름|가을|겨울)|"
     r"(?P<kqual>초|말|초반|말경|중반|늦게|끝무렵))?")
 _KO_YY = re.compile(r"(?<!\d)(?P<yy>[0-9]\d)\s?년(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|"
                     r"(?P<kseason>봄|여름|가을|겨울))")

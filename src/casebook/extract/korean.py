@@ -86,8 +86,13 @@ _HER_OBJECT = re.compile(r"^(?:저|나|날|우리|그녀|자신|자기|딸|저�
 _TOGETHER = re.compile(r"같이|함께|데리고|저까지|저를\s?포함")
 
 _P = lambda p: re.compile(p)
-_CROSSING = _P(r"(?:강|두만강|압록강|국경|얼음|물)\S*\s?(?:\S+\s){0,3}?(?P<t>건너|건넜|건넌|넘어|넘었|넘은)|(?P<t2>건너왔|건너갔|넘어왔|"
-               r"탈북했|탈북을)|중국(?:으로|에|에\s?처음)\s?(?:\S+\s)?(?P<t3>왔|갔|넘어|건너|들어|나왔|도망)")
+_CROSSING = _P(r"(?:강|두만강|압록강|국경|얼음|물)\S*\s?(?:\S+\s){0,3}?(?P<t>건너|건넜|건넌|넘어|넘었|넘은|넘는|넘자)|(?P<t2>건너왔|건너갔|넘어왔|"
+               r"탈북했|탈북해|탈북하여|탈북하였|탈북을|탈북(?=[.,]|\s?(?:성공|하다|함|직후|이후)|$)|밀입국|"
+               r"도강(?=\(|했|해|하여|함|을|[.,]|$))|"
+               r"중국(?:으로|에|에\s?처음)\s?(?:\S+\s)?(?P<t3>왔|갔|넘어|건너|들어|나왔|도망|탈출|탈북)|"
+               r"북한(?:을|에서)\s?(?:\S+\s)?(?P<t4>탈출|빠져나|도망쳐|도망쳤|떠났|떠나)|"
+               r"(?:으로|로)\s?(?P<t5>넘어\s?(?:왔|온|갔|간|와|가))|"
+               r"중국\S*\s(?:\S+\s){0,12}?(?P<t6>따라\s?나섰|따라\s?갔|따라\s?나서)")
 _BARE_CROSSING = _P(r"(?:^|\s)(?P<t>건넜|건너왔|넘어왔)")  # "98년 봄에 건넜어요": the river is understood
 _NOT_RIVER_OBJECT = _P(r"(?:다리|길|도로|철길|산|고개|선)(?:을|를)\s?$")
 _ARREST = _P(r"(?:공안|경찰|변방대|변방|단속|파출소)\S*\s?(?:\S+\s){0,3}?(?P<t>잡히|잡혔|잡혀|잡힌|체포|붙잡|끌려|연행|걸려|걸렸)|"
@@ -277,6 +282,10 @@ def _add(cues: list[Cue], kind: str, rx: re.Pattern, s: str, status_fn=None, cod
             return
 
 
+_KIND_OF = {"arrest_total": "arrest", "repatriation_total": "repatriation", "sale_total": "sale", "payment": "sale",
+            "escape": "crossing", "river": "crossing", "abroad": "transit"}
+
+
 def context(text: str) -> KoreanContext:
     """The testimony's context: first person, or a report about her (see :mod:`korean_discourse`)."""
     return _discourse_context(text)
@@ -297,6 +306,10 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     if _INTERVIEWER.match(s):
         return []
     cues = _analyse(s, prev)
+    if isinstance(ctx, KoreanContext) and ctx.in_lead(sentence):
+        # a headline or summary line ("공안에 붙잡혀 북송돼 수감."): its counted events are told
+        # again in the story below it, so only what the story does not tell is kept
+        cues = [c for c in cues if _KIND_OF.get(c.kind, c.kind) not in ctx.retold]
     if rw is not None:
         for c in cues:
             c.start, c.end = rw.start(c.start), rw.end(c.end)
@@ -347,17 +360,21 @@ def _relations(s: str, cues: list[Cue]) -> None:
 
 
 def _crossing(s: str, cues: list[Cue]) -> None:
-    m = _CROSSING.search(s)
-    if m is None:
-        for b in _BARE_CROSSING.finditer(s):
-            if not _NOT_RIVER_OBJECT.search(s[:b.start("t")]):
-                m = b
-                break
-    if m is None:
-        return
-    g = next(x for x in ("t", "t2", "t3") if x in m.re.groupindex and m.group(x))
-    a, b = m.start(g), m.end(g)
-    cues.append(Cue("crossing", a, b, None, korean_status(s, a, b)))
+    """Her crossing: the first crossing verb whose subject is her (or understood)."""
+    found = list(_CROSSING.finditer(s))
+    if not found:
+        found = [b for b in _BARE_CROSSING.finditer(s) if not _NOT_RIVER_OBJECT.search(s[:b.start("t")])]
+    for m in found:
+        g = next(x for x in ("t", "t2", "t3", "t4", "t5", "t6") if x in m.re.groupindex and m.group(x))
+        a, b = m.start(g), m.end(g)
+        if g == "t2" and _NOT_A_CROSSING.match(s[a:]):
+            continue  # "탈북한 지 10년", "탈북한 경험", "탈북민": a mention, not the event
+        if _her(s, a) or _CAUSATIVE_CROSSING.search(s):
+            cues.append(Cue("crossing", a, b, None, korean_status(s, a, b)))
+            return
+
+
+_NOT_A_CROSSING = _P(r"탈북(?:민|자|여성|녀|소녀|여대생|브로커|한\s?(?:지|경험|뒤|후|적)|할\s?(?:당시|때))")
 
 
 def _arrests(s: str, prev: str, cues: list[Cue]) -> None:
@@ -557,8 +574,8 @@ def _analyse(s: str, prev: str) -> list[Cue]:
     _add(journey, "transit", _TRANSIT, s)
     _add(journey, "arrival", _ARRIVAL, s)
     for c in journey:
-        if _her(s, c.start) or (c.kind == "crossing" and _CAUSATIVE_CROSSING.search(s)):
-            cues.append(c)  # "아는 사람이 강을 건너게 해 줬어요": someone else made her cross
+        if c.kind == "crossing" or _her(s, c.start):
+            cues.append(c)  # a crossing is checked in _crossing (someone may make her cross)
     if True:
         for code, rx in _EXPLOIT:
             m = rx.search(s)

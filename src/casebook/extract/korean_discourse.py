@@ -65,7 +65,18 @@ class KoreanContext(Context):
     initial: str | None = None  # the letter or surname the report calls her by (김, L, A)
     others: frozenset[str] = frozenset()  # initials of other titled people (장 씨)
     opening: bool = False  # an unnamed woman the report opens on is her
+    lead: tuple[str, ...] = ()  # headline and summary lines the story then tells in full
+    retold: frozenset[str] = frozenset()  # event kinds the story after the lead tells again
     state: dict = field(default_factory=dict)
+
+    def in_lead(self, sentence: str) -> bool:
+        """Is this sentence (they arrive in order) part of the opening headline/summary?"""
+        k = self.state.get("lead_at", 0)
+        if sentence in self.lead[k:]:  # header lines the pipeline skips are passed over
+            self.state["lead_at"] = self.lead.index(sentence, k) + 1
+            return True
+        self.state["lead_at"] = len(self.lead)
+        return False
 
 
 def _mentions(text: str) -> list[tuple[str, int, int, int]]:
@@ -85,6 +96,39 @@ def _mentions(text: str) -> list[tuple[str, int, int, int]]:
     return out
 
 
+# a sentence that ends on a finite verb (a story), not on a noun (a headline, a case note)
+_FINITE = re.compile(r"(?:다|요|죠|까|네|니다)\s*[.!?…]*[”\"’')\]]*\s*$")
+# the kinds of counted events a story tells, to know what a summary line would count twice
+_RETOLD = {
+    "crossing": re.compile(r"건너|건넜|건넌|넘어|넘었|탈북|탈출|도강|밀입국"),
+    "sale": re.compile(r"팔려|팔렸|팔린|팔아|팔았|인신매매\s?(?:당|돼|되)|사\s?왔|샀"),
+    "arrest": re.compile(r"잡혀|잡혔|잡힌|붙잡|체포"),
+    "repatriation": re.compile(r"북송|송환|북한으로\s?(?:\S+\s)?(?:보내|넘겨|끌려)"),
+    "transit": re.compile(r"라오스|태국|베트남|캄보디아|몽골|미얀마"),
+    "arrival": re.compile(r"한국|입국|하나원"),
+}
+
+
+def _lead(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The opening lines that end on a noun (headline, summary), when a story told in full
+    sentences follows them, and which counted kinds of event that story tells again."""
+    from casebook.extract.clean import sentences
+
+    spans = sentences(text)
+    lead: list[str] = []
+    k = 0
+    for k, (a, b) in enumerate(spans):
+        if _FINITE.search(text[a:b]):
+            break
+        lead.append(text[a:b])
+    else:
+        return (), frozenset()  # a case note in nominal style throughout: nothing is told twice
+    if not lead:
+        return (), frozenset()
+    story = _QUOTE.sub(" ", text[spans[k][0]:])
+    return tuple(lead), frozenset(kind for kind, rx in _RETOLD.items() if rx.search(story))
+
+
 def context(text: str) -> KoreanContext:
     """Read the whole testimony once: is it a report about her, and what is she called."""
     mentions = _mentions(text)
@@ -98,6 +142,7 @@ def context(text: str) -> KoreanContext:
         first_at.setdefault(s, (a, a + 1))
     third = bool(titled) and sum(titled.values()) + she > me or (not me and she > 0)
     ctx = KoreanContext("third" if third else "first", ())
+    ctx.lead, ctx.retold = _lead(text)
     if not third:
         return ctx
     if titled:

@@ -29,7 +29,9 @@ def refine(b, sents) -> None:
             return None
         return next((k for k, sp in enumerate(spans) if sp.start <= ev.evidence.start < max(sp.end, sp.start + 1)), None)
 
+    _flashback_before_crossing(b, sents, index_of)
     _first_crossing(b, sents, index_of)
+    _month_without_year(b, sents, index_of)
     _stated_totals(b, sents)
     _detention_after_counted_return(b, sents, index_of)
     _children_none(b, sents)
@@ -96,6 +98,55 @@ def _first_crossing(b, sents, index_of) -> None:
                     break
         if month is not None:
             first.date = UncertainDate(year=d.year, month=month, approximate=d.approximate)
+
+
+_STORY_EVENT = ("crossing", "sale", "arrest", "repatriation")
+_SHORT_DELTA = re.compile(r"(?:\d+|한|두|세|일|이|삼)\s?(?:주일?|일)\s?(?:쯤\s?)?(?:후|뒤|만에)|며칠\s?(?:후|뒤|만에)|이튿날|다음\s?날|"
+                          r"그로부터|곧바로|바로")
+_MONTH_BARE = re.compile(r"(?<![\d년])(?<!년\s)(?P<m>1[0-2]|[1-9])\s?월(?!\s?(?:급|세|분|달))")
+
+
+def _years(text: str) -> list:
+    return [d for d in find_dates(text) if d.kind == "absolute" and d.year]
+
+
+def _flashback_before_crossing(b, sents, index_of) -> None:
+    """"2001년 7월 초 … 제안했다. 1997년 부모가 … 돌아가신 후 … 버텨오던 터였다. 그는 1주일 뒤 …
+    건넜다": a year told as background (no event in its sentence) between a dated scene and the
+    crossing that continues it is a flashback; the crossing keeps the scene's date."""
+    first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
+                default=None)
+    k = index_of(first) if first is not None else None
+    if k is None or _years(sents[k].text) or not _SHORT_DELTA.search(sents[k].text):
+        return  # only a crossing told as following a scene ("1주일 뒤") continues that scene
+    dated = [j for j in range(max(0, k - 8), k) if _years(sents[j].text)]
+    if len(dated) < 2:
+        return
+    j1, j0 = dated[-1], dated[-2]
+    y1, y0 = _years(sents[j1].text)[0], _years(sents[j0].text)[0]
+    if y1.year >= y0.year or any(_cue(sents[j1], kind, None) for kind in _STORY_EVENT):
+        return
+    first.date = UncertainDate(year=y0.year, month=y0.month, season=y0.season, approximate=y0.approximate)
+
+
+def _month_without_year(b, sents, index_of) -> None:
+    """"지난해 2월 중국 싼허로 넘어 온", "지난해 7월 초 … 그로부터 1주일 후 … 건넜고": the month of the
+    crossing when the report gives no year (relative years are not resolved)."""
+    first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
+                default=None)
+    k = index_of(first) if first is not None else None
+    if k is None or (first.date is not None and first.date.month is not None):
+        return
+    year = first.date.year if first.date is not None else None
+    m = _MONTH_BARE.search(sents[k].text)
+    if m is None and _SHORT_DELTA.search(sents[k].text):
+        for j in (k - 1, k - 2):
+            if j >= 0 and not any(_cue(sents[j], kind) for kind in _STORY_EVENT):
+                m = _MONTH_BARE.search(sents[j].text)
+                if m:
+                    break
+    if m is not None and (year is None or not _years(sents[k].text)):
+        first.date = UncertainDate(year=year, month=int(m.group("m")))
 
 
 def _stated_totals(b, sents) -> None:
