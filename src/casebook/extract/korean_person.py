@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from casebook.extract.places import NK_PLACES_KO
 from casebook.model import Fact
 
 _ORIGIN = re.compile(r"(?:고향은|고향이)\s?(?P<p>[가-힣]+(?:\s[가-힣]+)?)|(?P<p2>[가-힣]+(?:\s[가-힣]+)?)(?:에서\s?(?:나서|태어나|태어났|자랐|나고|왔|살았|살다)|\s?사람이|\s?출신|에\s?살았)")
@@ -20,6 +21,28 @@ _SURNAME_RES = (
 )
 _INTERVIEW_PLACE = re.compile(r"면담|거주|인근|근처")
 
+# her home as written, province and town together: "함경북도 회령 출신인", "북한 양강도 태생",
+# "고향은 함북 무산", "(양강도) 혜산에서 왔습니다" (an editor's bracket is not part of it)
+_NK_PROVINCE = r"(?:함경북도|함경남도|양강도|량강도|자강도|평안북도|평안남도|황해북도|황해남도|강원도|함경도|평안도|황해도|" \
+               r"함북|함남|평북|평남)"
+_NK_TOWN = "(?:" + "|".join(sorted(NK_PLACES_KO, key=len, reverse=True)) + r")(?:시|군|읍|구역)?"
+_NK_WRITTEN = rf"(?:{_NK_PROVINCE}(?:\s?(?:\([^)]*\))?\s?(?:{_NK_TOWN}|[가-힣]{{2,3}}(?:시|군)?))?|{_NK_TOWN})"
+_HOME = re.compile(
+    rf"(?<![가-힣])(?P<p>{_NK_WRITTEN})(?:\s?\([^)]*\))?\s?(?:출신|태생|에서\s?(?:태어|나서|나고|자랐|자란))|"
+    rf"고향(?:은|이|인)\s?(?:북한\s)?(?P<p2>{_NK_WRITTEN})|"
+    rf"(?:\([^)]*\)\s?)?(?<![가-힣(])(?P<p3>{_NK_TOWN})에서\s?왔(?:습니다|어요|다)(?![가-힣])")
+# an age at a dated moment: "스무 살이던 2008년 6월", "17세가 되던 2007년", "1997년 7세 때"
+_AGE = r"(?P<a>\d{1,2}|(?:열|스물|스무|서른|마흔)?\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|열|스물|스무|서른|마흔)"
+_AGE_AT_YEAR = re.compile(
+    rf"{_AGE}\s?(?:살|세)(?:이던|이었던|였던|가\s?되던|이\s?되던|되던|인|때인)\s(?P<y>19[4-9]\d|20[0-2]\d)\s?년|"
+    rf"(?P<y2>19[4-9]\d|20[0-2]\d)\s?년\s?(?:\S+\s)?(?P<a2>\d{{1,2}}|(?:열|스물|스무|서른|마흔)\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?)"
+    rf"\s?(?:살|세)\s?(?:때|무렵|나이에|에|이던|였던|이었|였)")
+# a Chinese province she was in: "랴오닝(遼寧) 성의 한 농촌마을로 팔려간", "지린성 허룽시의 … 갇혀",
+# "헤이룽장성에 거주했던"; the last one the report places her in is the profile's province
+_PROVINCE_KO = re.compile(r"(?P<p>길림|지린|흑룡강|헤이룽장|요녕|랴오닝|산동|산둥|하북|허베이|내몽골|내몽고)"
+                          r"(?:\s?\([^)]*\))?\s?(?:성|자치구)(?![가-힣]{0,1}(?:부|시장))")
+_NOT_HER_PROVINCE = re.compile(r"^\S*\s?(?:을|를)?\s?거쳐|^\S*\s?출신|^\S*\s?(?:에서\s?온|사람|남자|여자)(?:\s|이|가|은|는)")
+
 
 def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]:
     """Origin and birth year stated in the story itself (cleaned-text spans)."""
@@ -30,7 +53,12 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
     out: list[Fact] = []
     body = text[header_end:]
     if "origin_nk" not in have:
-        for m in _ORIGIN.finditer(body):
+        m = _HOME.search(body)
+        if m:
+            g = next(x for x in ("p", "p2", "p3") if m.group(x))
+            s = header_end + m.start(g)
+            out.append(Fact("origin_nk", m.group(g), Evidence(s, s + len(m.group(g))), 0.75))
+        for m in _ORIGIN.finditer(body) if not m else ():
             g = "p" if m.group("p") else "p2"
             text_g = m.group(g)
             place = nk_place(text_g)
@@ -49,6 +77,23 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
             s = header_end + m.start("y")
             out.append(Fact("birth_year", int(m.group("y")), Evidence(s, s + 4), 0.8))
             break
+        else:
+            for m in _AGE_AT_YEAR.finditer(body):
+                age = _age(m.group("a") or m.group("a2"))
+                if age is None or _CHILD_NEAR.search(body[max(0, m.start() - 16):m.start()]):
+                    continue
+                year = int(m.group("y") or m.group("y2"))
+                s = header_end + m.start()
+                out.append(Fact("birth_year", year - age, Evidence(s, header_end + m.end()), 0.7))
+                break
+    if "surname" not in have:
+        from casebook.extract.korean_discourse import context
+
+        ctx = context(text)
+        if ctx.surname and ctx.surname_at:
+            a, b = ctx.surname_at
+            out.append(Fact("surname", ctx.surname, Evidence(a, b), 0.75))
+            have.add("surname")
     if "surname" not in have:
         top = text[:max(header_end, 400)]
         for rx in _SURNAME_RES:
@@ -57,10 +102,39 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
                 out.append(Fact("surname", m.group("s"), Evidence(m.start("s"), m.end("s")), 0.75))
                 break
     if "province_china" not in have:
-        fact = _interview_province(text[:max(header_end, 300)])
+        fact = _interview_province(text[:max(header_end, 300)]) or _last_province(text, header_end)
         if fact is not None:
             out.append(fact)
     return out
+
+
+def _age(word: str) -> int | None:
+    from casebook.extract.numbers import korean_native_number
+
+    w = word.replace(" ", "")
+    if w.isdigit():
+        return int(w) if 5 <= int(w) <= 80 else None
+    return korean_native_number(w.replace("스무", "스물"))
+
+
+def _last_province(text: str, header_end: int) -> Fact | None:
+    """The last Chinese province the story places her in ("…성의 한 농촌마을로 팔려간", "…성에
+    거주했던"): the contract's province when she has since left China. A province she passed
+    through, or that describes a person ("흑룡강성에서 온 남자"), does not count."""
+    from casebook.extract.places import china_province
+    from casebook.model import Evidence
+
+    last = None
+    for m in _PROVINCE_KO.finditer(text, header_end):
+        if _NOT_HER_PROVINCE.search(text[m.end():m.end() + 12]):
+            continue
+        last = m
+    if last is None:
+        return None
+    name = china_province(last.group("p"))
+    if name is None:
+        return None
+    return Fact("province_china", name, Evidence(last.start(), last.end()), 0.6)
 
 
 def _interview_province(top: str) -> Fact | None:

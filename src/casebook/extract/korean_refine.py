@@ -29,6 +29,7 @@ def refine(b, sents) -> None:
             return None
         return next((k for k, sp in enumerate(spans) if sp.start <= ev.evidence.start < max(sp.end, sp.start + 1)), None)
 
+    _undated_age(b)
     _flashback_before_crossing(b, sents, index_of)
     _first_crossing(b, sents, index_of)
     _month_without_year(b, sents, index_of)
@@ -104,6 +105,23 @@ _STORY_EVENT = ("crossing", "sale", "arrest", "repatriation")
 _SHORT_DELTA = re.compile(r"(?:\d+|한|두|세|일|이|삼)\s?(?:주일?|일)\s?(?:쯤\s?)?(?:후|뒤|만에)|며칠\s?(?:후|뒤|만에)|이튿날|다음\s?날|"
                           r"그로부터|곧바로|바로")
 _MONTH_BARE = re.compile(r"(?<![\d년])(?<!년\s)(?P<m>1[0-2]|[1-9])\s?월(?!\s?(?:급|세|분|달))")
+
+
+def _undated_age(b) -> None:
+    """"41살 정모 씨는 2005년 북한을 탈출했습니다": her age now, beside a year, is not her age in that
+    year; only an age tied to the year ("스무 살이던 2008년", "2007년 17세 때") gives a birth year
+    (that one is read in :mod:`korean_person`)."""
+    from casebook.extract.korean_person import _AGE_AT_YEAR
+
+    keep = []
+    for f in b.facts:
+        ev = f.evidence
+        if f.field == "birth_year" and ev is not None and re.search(r"살|세", ev.quote or ""):
+            around = b.c.original_text[max(0, ev.start - 30):ev.end + 30]
+            if not _AGE_AT_YEAR.search(around):
+                continue
+        keep.append(f)
+    b.facts[:] = keep
 
 
 def _years(text: str) -> list:
