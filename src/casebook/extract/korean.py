@@ -49,7 +49,7 @@ def _verb_status(tokens, start: int) -> str:
             return UNREAL
         if t.tag == "VX" and t.form in ("않", "못하"):
             return DENIED
-        if t.tag == "NNB" and t.form in ("뻔", "척"):
+        if t.tag == "NNB" and t.form in ("뻔", "척", "수"):  # "다시 팔 수도 없다": could (not), not did
             return UNREAL
         if t.tag == "ETN" and t.form == "기" and k + 1 < len(tokens) and tokens[k + 1].form == "전":
             return UNREAL  # "팔리기 전에 도망쳤어요"
@@ -106,9 +106,16 @@ _REPAT = _P(r"(?P<t>북송|강제\s?송환|송환(?:되|됐|당)|북한으로\s?
             r"(?:도문|단동|남양|신의주|혜산|장백|훈춘|삼합|회령|무산|온성|만포)\S*\s?(?:거쳐서?|으로\s?해서|로\s?해서)\s"
             r"(?:\S+\s){0,2}?(?P<t2>넘겨졌|넘겨져|나갔|넘어갔|보내졌)|"
             r"(?:남양|신의주|혜산|회령|무산|온성|만포)(?:으로|로)\s?(?P<t3>넘겨졌|넘겨져|보내졌|넘어갔)")
+# "북송에 대한 두려움", "북송될까 봐", "북송을 피해": a fear, not a return
+_REPAT_FEARED = _P(r"^\S*?(?:에\s?대한|의|될까|당할까|될\s?까|을\s?피|를\s?피|을\s?면하|위기|위험|공포|두려|걱정|되지\s?않기|"
+                   r"되지\s?않으려|당하지\s?않으려|당하지\s?않기)")
 _REPAT_DENIED = _P(r"북송(?:은|도|이)?\s?(?:안|못)\s?(?:되|됐|당)|북송(?:되|당하)지\s?(?:는\s?)?않|북송(?:된|당한)\s?적(?:은|이)?\s?없")
 _TOTAL = _P(r"(?P<what>북송|송환|잡혔|잡혀|잡힌|체포|팔렸|팔린|팔려)\S*\s?(?:\S+\s)?(?P<n>한|두|세|네|다섯)\s?번(?!도|째)|"
-            r"(?P<n2>한|두|세|네|다섯)\s?번\s?(?:이나\s?)?(?P<what2>북송|잡혔|잡혀|팔렸|팔려)")
+            r"(?P<n2>한|두|세|네|다섯|[1-9])\s?(?:번|차례)\s?(?:이나\s?|나\s?|의\s?)?(?:강제\s?)?"
+            r"(?P<what2>북송|송환|잡혔|잡혀|붙잡|체포|팔렸|팔려)")
+# "세번이나 잡혀서 북한으로 끌려갔다": one count for the arrest and the return it led to
+_TOTAL_CHAIN = _P(r"(?P<n>한|두|세|네|다섯|[1-9])\s?(?:번|차례)\s?(?:이나\s?|나\s?)?(?:잡혀서?|붙잡혀서?|체포되어|체포돼)\s?"
+                  r"(?:\S+\s){0,2}?(?:북송|송환|북한으로\s?(?:\S+\s)?(?:끌려|보내|넘겨))")
 _CAUSATIVE_CROSSING = _P(r"건너게\s?(?:해|도와|시켜)|넘겨\s?줬|건네\s?줬")
 _ANSWER_NONE = _P(r"^\s?(?:아니요|아뇨|없어요|없습니다|한\s?번도\s?(?:없어요|안\s?잡혔어요)|안\s?잡혔어요|안\s?당했어요)[.!,]?")
 _ANSWER_TOTAL = _P(r"^\s?(?P<n>한|두|세|네|다섯)\s?번(?:이요|이에요|요|입니다|이었어요|)?[.!]?\s*$")
@@ -129,26 +136,32 @@ _TO_SOUTH = _P(r"한국(?:에|으로|까지)?\s?(?:가|가는|갈|가려|가고)
 
 _VIOLENCE = [
     ("rape", _P(r"강간|성폭행|겁탈|성추행|강제로\s?(?:했|관계|잠자리|당했|범했|범하)|범했|몸을\s?(?:빼앗|요구)|성폭력|"
+                r"(?:잠자리|성관계|관계)(?:를|을)?\s?(?:강요|강제)|"
                 r"(?:싫다고\s?해도|억지로)\s?(?:강제로\s?)?(?:했|잤|관계)")),
     ("beating", _P(r"때렸|때리|때려|맞았|맞고|맞아|맞는|구타|폭행|발로\s?(?:찼|차|걷어)|발길질|매질|두들겨|얻어맞|뺨을|머리채")),
     ("confinement", _P(r"가둬|가두|가뒀|감금|갇혀|갇혔|못\s?나가|못\s?나갔|나가지\s?못|문을\s?잠|잠가|잠갔|잠그|잠겨|밖에\s?못|"
-                       r"감시|나가지\s?못하게|못\s?나가게|묶어|묶였|지켜봤")),
+                       r"감시(?!\s?(?:소홀|가\s?느슨|를\s?피|의\s?눈을\s?피|망))|나가지\s?못하게|못\s?나가게|묶어|묶였|지켜봤")),
     ("threat_of_denunciation", _P(r"신고(?:한다|하겠|해\s?버린다|할\s?거)|공안에\s?(?:넘기|넘긴|알리|신고|넘겨)|북송(?:시킨|시키|시켜|당하게)|"
-                                  r"경찰에\s?(?:넘기|넘긴|신고|알리)|보위부로\s?보낸|잡아가게\s?(?:한다|하겠)")),
+                                  r"경찰에\s?(?:넘기|넘긴|신고|알리)|보위부로\s?보낸|잡아가게\s?(?:한다|하겠)|"
+                                  r"(?:북한|조선)(?:으로|에)\s?(?:도로\s?|다시\s?)?(?:돌려\s?보내|보내|넘기|넘겨|쫓아\s?보내)"
+                                  r"(?:겠|ㄴ다|버리겠|버린다|버릴|준다)")),
     ("drugging", _P(r"약을\s?(?:탔|타|먹였|넣)|수면제|마취")),
     ("other", _P(r"옷을\s?(?:다\s?)?벗기|앉았다\s?일어났다|잠을\s?(?:못\s?자게|안\s?재우|안\s?재웠|못\s?재우)|바늘로|"
-                 r"전기\s?고문|물고문")),
+                 r"전기\s?고문|물고문|칼(?:을|로)\s?(?:빼|뽑|들이|대|휘두|들고|위협)|흉기|밥(?:도|을)\s?(?:안\s?주|굶|못\s?먹게)|"
+                 r"굶겼|굶기|강제\s?(?:낙태|불임)|낙태를\s?(?:시켰|강요)")),
 ]
 _VIOLENCE_DENIED_AFTER = _P(r"^[가-힣]{0,4}\s?(?:그런\s?)?(?:건|것은|것도|적은|일은)\s?(?:한\s?번도\s?)?없")
 _OTHER_HUSBAND = _P(r"(?:주인|사장|그\s?여자|언니|업주)\s?남편")
 _EXPLOIT = [
-    ("prostitution", _P(r"성매매|매춘|매음|노래방|술집|안마|마사지|사우나|목욕탕|유흥|손님(?:하고|을|방|과|들|한테|이)|접대|"
-                        r"몸을\s?팔|창녀|포주|아가씨\s?일")),
-    ("cybersex", _P(r"화상\s?채팅|화상|채팅|웹캠|카메라|캠\s|인터넷\s?방송|컴퓨터\s?앞|음란\s?방송")),
-    ("forced_marriage", _P(r"시집|결혼|아내|마누라|남편|부인으로|색시|각시|며느리|장가|살림|"
-                           r"(?:남자|농민|농부|노총각|홀아비)(?:한테|에게)\s?(?:저를\s?)?(?:\S+\s){0,2}?팔")),
+    ("prostitution", _P(r"(?<!사이버\s)(?<!사이버)(?<!화상\s)성매매|매춘|매음|노래방|안마|마사지|사우나|목욕탕|"
+                        r"손님(?:하고|을|방|과|들|한테|이)|성\s?접대|2차|몸을\s?팔|창녀|포주|성\s?노예|윤락")),
+    ("cybersex", _P(r"화상\s?채팅|화상|채팅|웹캠|카메라|캠\s|인터넷\s?방송|컴퓨터\s?앞|음란\s?방송|사이버\s?성매매")),
+    ("forced_marriage", _P(r"시집|결혼|아내|마누라|남편|부인으로|색시|각시|며느리|장가|살림을\s?(?:차|하|했)|같이\s?살림|"
+                           r"(?:남자|남성|농민|농부|노총각|홀아비|총각)(?:한테|에게)\s?(?:저를\s?)?(?:\S+\s){0,4}?팔")),
     ("forced_labour", _P(r"강제\s?노동|돈도\s?안\s?주고|월급도\s?없이|일만\s?(?:시키|시켰|했)|돈\s?한\s?푼\s?(?:안|못)|품삯도|"
-                         r"임금(?:도|을)?\s?(?:안|못|없)|빚을\s?갚(?:을\s?때까지|으라)|일하면\s?갚")),
+                         r"임금(?:도|을)?\s?(?:안|못|없)|(?:빚을|돈(?:을)?)\s?갚(?:을\s?때까지|으라)|일하면\s?갚|허드렛일")),
+    # a bar, a hostess club: "other" unless sex work is named (resolved for the whole story in refine)
+    ("other", _P(r"술집|유흥업소|유흥\s?주점|다방|접대부|접대원|룸살롱|아가씨\s?(?:일|짓)")),
     ("domestic_servitude", _P(r"가정부|집안일만|식모")),
 ]
 _FACILITIES = [
@@ -158,18 +171,20 @@ _FACILITIES = [
     ("labour_training_camp", _P(r"노동\s?단련대|단련대|노동\s?교양대")),
     ("kyohwaso", _P(r"교화소|교도소|감옥")),
     ("kwanliso", _P(r"관리소|정치범\s?수용소")),
+    ("other", _P(r"감방|수감|구금")),
 ]
 _CHINESE_FACILITY = _P(r"변방대|공안국|구류소|수용소|파출소|간수소")
-_BIRTH = _P(r"(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식)(?:\s?(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명|\d\s?명))?"
-            r"(?:을|를)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나)")
+_BIRTH = _P(r"(?:(?P<n0>한|두|세|네|\d)\s?명의\s?)?(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식|자녀)"
+            r"(?:\s?(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명|\d\s?명))?"
+            r"(?:을|를|까지|도)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나)")
 _BIRTH_ALL = _P(r"(?P<what>아들|딸)\s?(?P<n>하나|둘|셋|한\s?명|두\s?명)")
 # "애는 둘이에요", "애가 셋이에요", "딸 하나요", "아들 하나 있어요": how many children she has
 _CHILDREN_TOTAL = _P(r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|한\s?명|두\s?명|세\s?명|\d\s?명)"
-                     r"\s?(?:이에요|예요|요|이|있|입니다|이었|,|\.)")
+                     r"\s?(?:이에요|예요|요|이\s?있|있|입니다|이었|,|\.)")
 _CHILDREN_NONE = _P(r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
-_HUKOU = _P(r"호구|신분증|호적|거민증|신분")
+_HUKOU = _P(r"호구|신분증|호적|거민증|신분|불법\s?체류")
 _HUKOU_FAKE = _P(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
-_HUKOU_NONE = _P(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)")
+_HUKOU_NONE = _P(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
 _HUKOU_GOT = _P(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
 _CHILD = _P(r"아이|애들|아들|딸|자녀|애기|아기")
 _CHILD_ANY = _P(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
@@ -177,7 +192,7 @@ _RECRUIT = [
     ("deception_job_offer", _P(r"(?:일자리|식당|공장|농장|돈(?:을|도)?\s?(?:많이\s?)?벌|일하|취직|돈\s?벌|일할|식모|보모|장사|일\s?하)\S*\s?(?:\S+\s){0,6}?"
                                r"(?:준다|주겠|해\s?준다|시켜\s?준|소개|있다고|하자고|벌\s?수\s?있|속였|속아|거짓말|데려다\s?준|"
                                r"온다고|번다고|한다고|된다고|받을\s?수)")),
-    ("drugged", _P(r"(?:(?:술|물|음료|음식|약|차)\S*|마시고|먹고|마신|먹은)\s?(?:\S+\s){0,8}?(?:기억이\s?(?:하나도\s?)?없|정신을\s?잃|잠이\s?들|"
+    ("drugged", _P(r"(?:(?:술|물|음료|음식|약|차를|차\s?한\s?잔)\S*|마시고|먹고|마신|먹은)\s?(?:\S+\s){0,8}?(?:기억이\s?(?:하나도\s?)?없|정신을\s?잃|잠이\s?들|"
                    r"깨어\s?보니|눈을\s?떠\s?보니|정신이\s?들|의식을\s?잃)|약을\s?(?:먹여|먹였|탄|탔)|수면제")),
     ("abducted", _P(r"납치|끌고\s?(?:가|갔)|차에\s?(?:밀어|강제로|억지로|태워|실려)|끌려갔|잡아\s?(?:갔|끌)|붙잡아|"
                     r"(?:사내|남자)\S*\s?(?:\S+\s)?잡혔")),
@@ -211,14 +226,19 @@ _BUYER = [
     ("other", _P(r"한국\s?(?:남자|사람)|노래방\s?하는|사장|포주|업주|마담")),
 ]
 _PURPOSE = [
-    ("prostitution", _P(r"노래방|술집|안마|마사지|사우나|목욕탕|유흥|성매매|포주|업소")),
+    ("prostitution", _P(r"노래방|안마|마사지|사우나|목욕탕|(?<!사이버\s)(?<!사이버)성매매|포주|성매매\s?업소|윤락")),
     ("other", _P(r"화상|채팅|웹캠|카메라")),
     ("labour", _P(r"공장|농장\s?일|노동")),
-    ("marriage", _P(r"시집|결혼|아내|남편|농민|농부|노총각|홀아비|장가|색시|각시|남자(?:한테|에게)\s?(?:\S+\s){0,3}?팔")),
+    ("marriage", _P(r"시집|결혼|아내|남편|농민|농부|노총각|홀아비|장가|색시|각시|"
+                    r"(?:남자|남성|총각)(?:한테|에게)\s?(?:\S+\s){0,4}?팔")),
 ]
 _PROVINCE_NOW = _P(r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\S*\s?(?:\S+\s){0,3}?"
                    r"(?:살고\s?있|거주|삽니다|살아요|살고요|지내고\s?있)")
-_TRIGGER_HINT = _P(r"팔|판|넘기|넘겼|사\s?갔|샀|사서|산\s?(?:거|게|것|사람|남자|놈|집)")
+_TRIGGER_HINT = _P(r"팔|판|넘기|넘겼|사\s?갔|샀|사서|사\s?(?:왔|온|와|오)|산\s?(?:거|게|것|사람|남자|놈|집)")
+# "1만 위안에 인신매매 당했고", "중국에서 인신매매돼": a sale told with the noun for trafficking
+_TRAFFICKED = _P(r"인신매매(?:를)?\s?(?P<t>당(?:했|하|한|해)|(?:돼|되었|됐|되어|된|됨))")
+# "처음엔 중국 사람에게 팔려가서": the first of several sales, so the count is not known
+_FIRST_OF_SEVERAL = _P(r"처음(?:엔|에는|에)\s(?:\S+\s){0,3}?\S*팔려")
 # an interviewer's question or remark ("[북송되신 적이 있다고 하셨죠.]"): context, not her words
 _INTERVIEWER = _P(r"^\s*\[(?![^\]]*(?:메모|설명))[^\]]*\]\s*$")
 
@@ -395,23 +415,27 @@ def _arrests(s: str, prev: str, cues: list[Cue]) -> None:
 
 def _repatriations(s: str, cues: list[Cue]) -> None:
     m = _REPAT_DENIED.search(s)
-    if m:
+    if m and not _REPAT_FEARED.match(s[m.start() + 2:]):
         cues.append(Cue("repatriation", m.start(), m.end(), None, DENIED))
         return
-    m = _REPAT.search(s)
-    if m:
+    for m in _REPAT.finditer(s):
         g = next(x for x in ("t", "t2", "t3") if m.group(x))
+        if _REPAT_FEARED.match(s[m.end(g):]):
+            continue  # "강제 북송에 대한 두려움에", "송환되지 않기 위해선"
         cues.append(Cue("repatriation", m.start(g), m.end(g), None, korean_status(s, m.start(g), m.end(g))))
+        return
 
 
 def _totals(s: str, prev: str, cues: list[Cue]) -> None:
     """Stated counts: "북송을 두 번 당했어요", "[잡히신 적 있어요?] 두 번이요."."""
     for m in _TOTAL.finditer(s):
         what = m.group("what") or m.group("what2")
-        n = _KO_SMALL[m.group("n") or m.group("n2")]
+        n = _ko_small(m.group("n") or m.group("n2"))
         kind = "repatriation_total" if what.startswith(("북송", "송환")) else \
             "sale_total" if what.startswith("팔") else "arrest_total"
         cues.append(Cue(kind, m.start(), m.end(), value=n))
+    for m in _TOTAL_CHAIN.finditer(s):
+        cues.append(Cue("repatriation_total", m.start(), m.end(), value=_ko_small(m.group("n"))))
     m = _ANSWER_NONE.match(s)
     if m and _INTERVIEWER.match(prev):  # "[공안에 잡히신 적은요?] 없어요."
         kind = "repatriation" if re.search(r"북송|송환", prev) else \
@@ -429,8 +453,15 @@ def _totals(s: str, prev: str, cues: list[Cue]) -> None:
         cues.append(Cue("sale_total", m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
 
 
+# an order or a condition that ends the clause: "…살아라.", "아가씨 짓 하라 그", "몸을 팔든"
+_COMMAND = _P(r"^[^.,\"”]{0,20}?(?:아라|어라|여라|거라|하라|해라|으라|라고\s?(?:했|협박|윽박))(?:[\s.,!\"”]|$)")
+_WHETHER = _P(r"^\S{0,3}?(?:든지?|거나)\s")
 _ONLY_ONCE = _P(r"(?P<n>한|두|세)\s?번(?:뿐|밖에)")
 _KO_SMALL = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5}
+
+
+def _ko_small(word: str) -> int:
+    return int(word) if word.isdigit() else _KO_SMALL[word]
 
 
 def _violence(s: str, cues: list[Cue]) -> None:
@@ -470,7 +501,8 @@ def _births(s: str, cues: list[Cue]) -> None:
         return
     m = _BIRTH.search(s)
     if m:
-        n = _ko_count(m.group("n")) if m.group("n") else (2 if m.group("what") == "쌍둥이" else 1)
+        n = _ko_count(m.group("n") or m.group("n0")) if (m.group("n") or m.group("n0")) else \
+            (2 if m.group("what") == "쌍둥이" else 1)
         st = korean_status(s, m.start("t"), m.end("t"))
         cues.append(Cue("birth", m.start(), m.end(), value=n, status=st, extra={"total": False, "what": m.group("what")}))
 
@@ -538,7 +570,8 @@ def _analyse(s: str, prev: str) -> list[Cue]:
             is_sale = bool(re.search(r"돈|위안|원\b|값", s[t.start:]))
         if t.tag == "VV" and form in ("사", "사가"):
             is_sale = bool(re.search(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$", s[:t.start])) or \
-                bool(re.search(r"(?:위안|원|달러)\S*\s?(?:\S+\s)?$", s[:t.start]))
+                bool(re.search(r"(?:위안|원|달러)\S*\s?(?:\S+\s)?$", s[:t.start])) or \
+                bool(re.search(r"돈(?:을|까지)?\s?(?:주고|내고|들여)\s?$", s[:t.start]))  # "내가 돈 주고 샀으니"
         if t.tag == "VV" and form == "살" and s.startswith("산", t.start):
             # "저를 마지막으로 산 사람": with her as the object, 산 is 사다 (bought), not 살다
             is_sale = bool(re.search(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$", s[:t.start]))
@@ -560,7 +593,12 @@ def _analyse(s: str, prev: str) -> list[Cue]:
         cues = [c for c in cues if c.kind != "sale"]
         m = _ONLY_ONCE.search(s)
         cues.append(Cue("sale_total", m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
-    if re.search(r"(?:몇|여러)\s?(?:번|차례)\s?(?:이나\s?)?(?:팔|되팔)", s):
+    if not any(c.kind == "sale" for c in cues):
+        for m in _TRAFFICKED.finditer(s):
+            if _sale_is_hers(s, m.start("t"), m.end("t"), False):
+                cues.append(Cue("sale", m.start(), m.end("t"), status=korean_status(s, m.start("t"), m.end("t"))))
+                break
+    if re.search(r"(?:몇|여러)\s?(?:번|차례)\s?(?:이나\s?)?(?:팔|되팔)", s) or _FIRST_OF_SEVERAL.search(s):
         cues.append(Cue("vague_times", 0, len(s)))
     _totals(s, prev, cues)
     _violence(s, cues)
@@ -584,8 +622,14 @@ def _analyse(s: str, prev: str) -> list[Cue]:
             if m:
                 sale = next((c for c in cues if c.kind == "sale" and m.start() <= c.start < m.end()), None)
                 st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
+                if _COMMAND.search(s[m.end():]) or _WHETHER.match(s[m.end():]):
+                    st = UNREAL  # "남편 얻어서 살아라" (an order), "몸을 팔든" (whether or not)
                 if _her(s, m.start()):
-                    cues.append(Cue("exploitation", m.start(), m.end(), code, st))
+                    extra = {}
+                    if code == "other":  # a bar or hostess club: where it stands in her story decides
+                        extra = {"venue": True, "before_sale": bool(re.search(r"다가\s(?:\S+\s){0,4}?\S*팔", s[m.end():])),
+                                 "after_escape": bool(_ESCAPE.search(s[:m.start()]))}
+                    cues.append(Cue("exploitation", m.start(), m.end(), code, st, extra=extra))
         rep = _REPAT.search(s)
         for code, rx in _FACILITIES:
             m = rx.search(s)
@@ -637,7 +681,7 @@ def _ko_count(s: str | None) -> int:
     s = s.replace(" ", "")
     if s[0].isdigit():
         return int(s[0])
-    return {"하나": 1, "한명": 1, "둘": 2, "두명": 2, "셋": 3, "세명": 3}.get(s, 1)
+    return {"하나": 1, "한명": 1, "한": 1, "둘": 2, "두명": 2, "두": 2, "셋": 3, "세명": 3, "세": 3, "네": 4}.get(s, 1)
 
 
 def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]:

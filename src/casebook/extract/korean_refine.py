@@ -42,8 +42,10 @@ def refine(b, sents) -> None:
     _sellers(b, sents, index_of)
     _late_price(b, sents, index_of)
     _retold_sales(b, sents, index_of)
+    _price_told_later(b, sents, index_of)
     _sold_by_acquaintance(b, sents)
     _introduced_not_sold(b)
+    _exploitation_needs_a_sale(b, sents, index_of)
     _foiled_sale(b, sents)
 
 
@@ -270,6 +272,44 @@ def _retold_sales(b, sents, index_of) -> None:
     b.events[:] = keep
 
 
+_RESALE = re.compile(r"(?:다시|또|재차|두\s?번째로?|세\s?번째로?|다른\s?(?:곳|데|사람|집|남자)(?:으로|로|에|에게|한테)?)\s?"
+                     r"(?:\S+\s){0,2}?$|되$")
+
+
+_HEARSAY = re.compile(r"알게\s?(?:됐|되었)|듣고|들었|들으니|다고\s?했|라고\s?했|더라고|였대|이었대|했대")
+_PRICE_UNKNOWN = re.compile(r"얼마(?:를|에|나)?\s?(?:받았|팔렸|줬|받고)\S*\s?(?:는지는?|지)?\s?(?:몰라|모르|모릅)")
+
+
+def _price_told_later(b, sents, index_of) -> None:
+    """"…농촌마을로 팔려간 김 씨는 … 어느 날 '2만 위안에 사왔는데'라는 말을 듣고서야": a price told
+    later, for a sale with no mark of a new one next to its verb (다시, 또, 다른 곳으로, 되팔), is
+    the price of the sale already told."""
+    sales = [e for e in b.events if e.type == "sale" and not any(
+        e.attributes.get(k) for k in ("denied", "vague", "summary", "stated_total"))]
+    drop = set()
+    for e, f in zip(sales, sales[1:]):
+        if e.amount is not None or f.amount is None or id(e) in drop:
+            continue
+        ke, kf = index_of(e), index_of(f)
+        if ke is None or kf is None or not 0 < kf - ke <= 6 or f.evidence is None:
+            continue
+        s = sents[kf]
+        at = f.evidence.start - b.ev(s, 0, 0).start
+        if _RESALE.search(s.text[max(0, at - 16):at]):
+            continue
+        quoted = len(_QUOTED.findall(s.text[:at])) % 2 == 1 or re.search(r"[“‘]", s.text[:at])
+        if not (quoted or _HEARSAY.search(s.text)) or _PRICE_UNKNOWN.search(
+                " ".join(x.text for x in sents[ke:ke + 2])):
+            continue  # only a retelling (quoted, heard, learnt) repeats a sale; "얼마 받았는지 몰라요" says it had no price
+        e.amount = f.amount
+        known = {(i.perpetrator_role, i.relation, i.group) for i in e.involvements}
+        e.involvements += [i for i in f.involvements if i.role != "victim"
+                           and (i.perpetrator_role, i.relation, i.group) not in known]
+        drop.add(id(f))
+    if drop:
+        b.events[:] = [e for e in b.events if id(e) not in drop]
+
+
 def _buyers_before_the_verb(b, sents, index_of) -> None:
     """Korean names the buyer before the verb ("한족 농민한테 팔았어요"); the walk looks after it."""
     from casebook.model import Involvement
@@ -356,6 +396,52 @@ def _introduced_not_sold(b) -> None:
 
 
 
+
+
+_FORCED_UNION = re.compile(r"강제로\s?(?:결혼|시집)|결혼(?:을)?\s?강요|억지로\s?(?:결혼|시집)|(?:결혼|시집)(?:을)?\s?(?:시켰|보냈)")
+_SEX_WORK = re.compile(r"손님|2차|몸을\s?팔|매춘|윤락|포주|성\s?접대")
+
+
+def _cue_of(b, sents, index_of, e: Event, kind: str):
+    """The cue an event was made from (same sentence, same span)."""
+    k = index_of(e)
+    if k is None or e.evidence is None:
+        return None
+    s = sents[k]
+    at = b.ev(s, 0, 0).start
+    return next((c for c in s.cues if c.kind == kind and b.ev(s, c.start, c.end).start == e.evidence.start), None)
+
+
+def _exploitation_needs_a_sale(b, sents, index_of) -> None:
+    """What the marriage, the bar or the sex work was, read over the whole story: a marriage is
+    forced when she was sold (or it was forced on her), not when she "시집을 가게 됐다"; a sold
+    woman who bore children in China was made to live as a wife; a bar or hostess club is
+    `other` unless sex work is named, and not when it is work before her sale or after her escape;
+    "성매매" in a webcam story is the cybersex already coded."""
+    sold = any(e.type == "sale" and not any(e.attributes.get(k) for k in ("denied", "vague")) for e in b.events)
+    kinds = {e.attributes.get("kind") for e in b.events if e.type in ("forced_marriage", "prostitution", "cybersex",
+                                                                           "forced_labour")}
+    text = " ".join(s.text for s in sents)
+    keep = []
+    for e in b.events:
+        quote = e.evidence.quote if e.evidence is not None else ""
+        if e.type == "forced_marriage" and not sold and not _FORCED_UNION.search(quote or "") and not any(
+                _FORCED_UNION.search(s.text) for s in sents):
+            continue
+        cue = _cue_of(b, sents, index_of, e, "exploitation") if e.type == "forced_labour" else None
+        if cue is not None and cue.extra.get("venue"):
+            if not sold or kinds & {"prostitution", "cybersex"} or cue.extra.get("before_sale") \
+                    or cue.extra.get("after_escape"):
+                continue
+        if e.type == "prostitution" and "cybersex" in kinds and not _SEX_WORK.search(text):
+            continue
+        keep.append(e)
+    b.events[:] = keep
+    if sold and not {"forced_marriage", "prostitution", "cybersex"} & kinds and any(
+            e.type == "child_birth" and not e.attributes.get("denied") and e.attributes.get("count", 1) for e in b.events):
+        sale = next(e for e in b.events if e.type == "sale" and not e.attributes.get("denied"))
+        b.events.append(Event("forced_marriage", date=sale.date, attributes={"kind": "forced_marriage"},
+                              evidence=sale.evidence, confidence=0.55))
 
 
 _GOT_AWAY = re.compile(r"도망|탈출|빠져나|구해|안\s?팔렸|팔리지\s?않")
