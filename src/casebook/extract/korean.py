@@ -125,13 +125,15 @@ _TRANSIT = _P(r"(?P<t>몽골|라오스|태국|베트남|캄보디아|미얀마|�
 _ARRIVAL = _P(r"(?:한국|서울|인천|남한)(?:에|으로|에\s?다시)?\s?(?P<t>왔|들어왔|도착|입국|들어갔|갔)|(?P<t2>하나원)")
 _RIVER = _P(r"(?P<r>두만강|압록강)")
 _ALONE = _P(r"혼자|스스로|저\s?혼자|아무도\s?(?:없이|데려|안)")
-_BROKER_VOL = _P(r"브로커\S*\s?(?:\S+\s)?(?:돈을?\s?(?:주고|내고|대고|냈|줬)|통해|통해서|와\s?함께|랑\s?같이)|"
+_BROKER_VOL = _P(r"브로커\S*\s?(?:\S+\s)?(?:돈을?\s?(?:주고|내고|대고|냈|줬)|(?:통해|통해서)(?!\s?(?:\S+\s){0,6}?\S*(?:팔|넘겨|넘기))|"
+                 r"와\s?함께|랑\s?같이)|(?:중개업자|안내인|길잡이)(?:와|랑|하고)\s?(?:함께|같이)|"
                  r"(?:돈을?\s?(?:주고|내고))\s?(?:\S+\s)?브로커|브로커를\s?(?:구해|찾아|불러)")
 # how she came to leave: crossed of her own will, alone or with a broker she (or her family) paid
 _VOL_ALONE = _P(r"혼자\s?(?:\S+\s){0,2}?(?:건너|건넜|넘|나왔|떠났|왔|갔)|^\s?혼자(?:서)?요|브로커(?:는|도)\s?없|"
                 r"누구\s?따라간\s?것도\s?아니|아무도\s?없이")
-_VOL_BROKER = _P(r"브로커(?:한테|에게)\s?(?:\S+\s){0,3}?(?:\S*\s)?(?:돈\S*\s?)?(?:줬|주고|냈|내고|대고)|브로커를\s?(?:붙|구해|찾아|불러|통해)|"
-                 r"브로커(?:를|에게|한테)?\s?통해")
+_VOL_BROKER = _P(r"브로커(?:한테|에게)\s?(?:\S+\s){0,3}?(?:\S*\s)?(?:돈\S*\s?)?(?:줬|주고|냈|내고|대고)|브로커를\s?(?:붙|구해|찾아|불러)|"
+                 r"브로커(?:를|에게|한테)?\s?통해(?:서)?(?!\s?(?:\S+\s){0,6}?\S*(?:팔|넘겨|넘기))|"
+                 r"(?:브로커|중개업자|안내인|길잡이)(?:와|랑|하고)\s?(?:함께|같이)")
 _TO_SOUTH = _P(r"한국(?:에|으로|까지)?\s?(?:가|가는|갈|가려|가고)")
 
 _VIOLENCE = [
@@ -189,27 +191,45 @@ _HUKOU_GOT = _P(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
 _CHILD = _P(r"아이|애들|아들|딸|자녀|애기|아기")
 _CHILD_ANY = _P(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
 _RECRUIT = [
-    ("deception_job_offer", _P(r"(?:일자리|식당|공장|농장|돈(?:을|도)?\s?(?:많이\s?)?벌|일하|취직|돈\s?벌|일할|식모|보모|장사|일\s?하)\S*\s?(?:\S+\s){0,6}?"
-                               r"(?:준다|주겠|해\s?준다|시켜\s?준|소개|있다고|하자고|벌\s?수\s?있|속였|속아|거짓말|데려다\s?준|"
-                               r"온다고|번다고|한다고|된다고|받을\s?수)")),
+    ("deception_job_offer", _P(r"(?:일자리|식당|공장|농장|돈(?:을|도)?\s?(?:\S+\s)?벌|일하|취직|돈\s?벌|일할|식모|보모|장사|일\s?하|"
+                               r"일을\s?하|도우미|청소|가정부로|종자|월급|(?:한\s?달|하루)에\s?\S+\s?(?:위안|원))\S*\s?(?:\S+\s){0,6}?"
+                               r"(?:준다|주겠|해\s?준다|시켜\s?준|소개|있다고|있다”|있다\"|하자고|벌\s?수\s?있|속였|속아|거짓말|데려다\s?준|"
+                               r"온다고|번다고|한다고|된다고|받을\s?수|보낸다|보내\s?준|유혹|꼬드|꾀|제안|약속)|"
+                               r"돈(?:을)?\s?(?:\S+\s)?벌(?:러|려고|고|어\s?오)\s?(?:\S+\s){0,8}?(?:속아|속았|속여|속임)")),
     ("drugged", _P(r"(?:(?:술|물|음료|음식|약|차를|차\s?한\s?잔)\S*|마시고|먹고|마신|먹은)\s?(?:\S+\s){0,8}?(?:기억이\s?(?:하나도\s?)?없|정신을\s?잃|잠이\s?들|"
                    r"깨어\s?보니|눈을\s?떠\s?보니|정신이\s?들|의식을\s?잃)|약을\s?(?:먹여|먹였|탄|탔)|수면제")),
-    ("abducted", _P(r"납치|끌고\s?(?:가|갔)|차에\s?(?:밀어|강제로|억지로|태워|실려)|끌려갔|잡아\s?(?:갔|끌)|붙잡아|"
+    ("abducted", _P(r"납치|끌고\s?(?:가|갔)|차에\s?(?:밀어|강제로|억지로|태워|실려)|끌려(?:갔|가|와|왔|온|간)|(?:에게|한테|에)\s?끌려|"
+                    r"잡아\s?(?:갔|끌)|붙잡아|"
                     r"(?:사내|남자)\S*\s?(?:\S+\s)?잡혔")),
-    ("introduced_marriage", _P(r"소개|중매|시집\s?(?:가라|가면|보내)|남자를\s?(?:만나|소개)|장가")),
+    ("introduced_marriage", _P(r"중매|시집(?:을)?\s?(?:가라|가면|보내|갈\s?것을|가는\s?게|가자|가\s?보라)|"
+                               r"결혼(?:을)?\s?(?:시켜|주선|하라|하면|시키)|남자를\s?(?:만나|소개)|장가|"
+                               r"소개\S*\s?(?:\S+\s){0,4}?(?:결혼|시집|남자|남성|남편|신랑|살림|홀아비|총각)|"
+                               r"(?:결혼|시집|남자|남성|남편|신랑|살림|홀아비|총각)\S*\s?(?:\S+\s){0,4}?소개")),
+    # a lure with no money in it ("중국에 가면 배불리 먹을 수 있다"), or being deceived with no lure told
+    ("other", _P(r"(?:배불리|실컷|마음껏|쌀밥|잘\s?살|먹고\s?살|밥을)\s?(?:\S+\s){0,3}?(?:먹을\s?수|살\s?수|있다|있는데|해\s?준)|"
+                 r"(?:꾐에|꼬임에)\s?(?:빠져|넘어가)|(?:브로커|조직|사람|업자|범)\S*에(?:게)?\s?속아|속아\s?(?:\S+\s)?팔려")),
 ]
+# she went where a lure pointed: China, a Chinese town, "there"
+_LURE_PLACE = _P(r"중국|연길|옌지|심양|선양|장백|도문|투먼|훈춘|단동|하얼빈|거기|그쪽|건너가|넘어가|가면|가서|가자|데려|따라")
+_NOT_ABDUCTION = _P(r"북한으로|북송|공안|경찰|보위부|안전부|단속|송환")
 _RELATIONS = [
     ("neighbour_or_villager", _P(r"이웃|(?:동네|마을)\s?(?:\S+\s)?(?:사람|여자|아줌마|아주머니|아저씨|할머니|언니|남자)|한\s?마을|"
                                  r"같은\s?동네|옆집")),
     ("friend", _P(r"친구")),
     ("relative", _P(r"친척|고모|이모|삼촌|사촌|외삼촌|큰아버지|작은아버지|형부|시누이|올케|친언니|외숙모|숙모|조카")),
-    ("north_korean_trafficker", _P(r"북한\s?(?:남자|여자|브로커|사람|장사꾼)|조선\s?사람\s?브로커")),
-    ("korean_chinese_broker", _P(r"조선족\s?(?:브로커|남자|여자|부부|사람|아줌마|아주머니|아저씨|할머니|할아버지|집)|"
-                                 r"조선족(?:한테|에게|이|은|이가)(?=\s)")),
-    ("han_chinese_broker", _P(r"(?:한족|중국인|중국)\s?(?:브로커|인신매매|거간|중개)")),
+    ("north_korean_trafficker", _P(r"북한\s?(?:남자|여자|브로커|사람|장사꾼)|조선\s?사람\s?브로커|"
+                                   r"북한에서\s?(?:\S+\s)?(?:소개해\s?준|소개한|데려온|넘긴)\s?(?:사람|남자|여자)")),
+    ("korean_chinese_broker", _P(r"조선족\s?(?:\S+\s)?(?:브로커|남자|여자|부부|사람|아줌마|아주머니|아저씨|할머니|할아버지)|"
+                                 r"조선족(?:들)?(?:한테|에게|이|은|이가|들이|들은)(?=\s)|중국\s?동포|조선족\s?동포")),
+    ("han_chinese_broker", _P(r"한족\s?(?:\S+\s)?(?:브로커|인신매매|거간|중개)")),
     ("couple", _P(r"부부")),
-    ("stranger", _P(r"모르는\s?(?:사람|남자|여자)|낯선|남자\s?(?:셋|둘|세\s?명|두\s?명|넷)|사내")),
+    ("stranger", _P(r"모르는\s?(?:사람|남자|여자|아주머니|아줌마)|낯선|처음\s?보는|남자\s?(?:셋|둘|세\s?명|두\s?명|넷)|사내|"
+                    r"(?:장마당|시장|기차역|역|버스|길|거리)에서\s?(?:\S+\s){0,2}?(?:할머니|할아버지|아주머니|아줌마|여자|남자|사람)")),
+    # brokers and traffickers of no stated ethnicity (a "Chinese" broker included), an acquaintance
+    ("other", _P(r"(?:또\s?)?다른\s?(?:\S+\s)?브로커|중국인?\s?(?:사람\s?)?브로커|인신매매\s?(?:조직|단|브로커|업자)|인신매매범|"
+                 r"인신매매조직|중개업자|대방|안면이\s?있|아는\s?(?:사람|언니|아주머니|아줌마|여자|남자|오빠)|지인")),
 ]
+_OTHERS_OBJECT = _P(r"(?:여성들|여자들|처녀들|사람들|탈북자들|탈북민들)(?:을|를)\s")
 _KNOWN_PERSON = _P(r"이웃|동네|마을|친척|친구|고모|이모|삼촌|사촌|언니|오빠|남편|시어머니|브로커|주인|사장|공안|경찰")
 _RELATIONSHIP_FIRST = _P(r"(?:이웃|동네|마을|친척|사촌|친구|고모|이모)(?:의)?\s$")
 _CLAUSE_END = _P(r"고,|는데|지만|[.?!]")
@@ -217,7 +237,7 @@ _BROKER_NOUN = _P(r"브로커|중매|거간|부부|장사꾼")
 _BROKER_ROLE = _P(r"브로커|중매|거간|장사꾼")
 _BOUGHT_HER = _P(r"(?:산|사\s?간|사간)\s?(?:사람|남자|여자|집|놈)")
 _ROLE = _P(r"팔|판\s?(?:거|것|게)|넘기|넘겼|넘겨|데려|데리고|속|소개|가둬|가두|브로커|데려갔|데려가|태워|끌고|납치|받았|받고|맡겼|건너게|인계|"
-           r"가자|중매|잡혔|끌려|데리러|따라갔|준다고|꼬드|꼬셔|꼬였")
+           r"가자|중매|잡혔|끌려|데리러|따라갔|준다고|꼬드|꼬셔|꼬였|유혹|꾀|제안|권했|권유|배신|따라|기다|통해|이끌|안내|도와|앞장")
 _NK_BROKER = _P(r"(?:북한\s?돈|우리\s?돈|조선\s?돈)")
 _BUYER = [
     ("korean_chinese", _P(r"조선족")),
@@ -326,6 +346,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     if _INTERVIEWER.match(s):
         return []
     cues = _analyse(s, prev)
+    _pending_recruiter(s, cues, ctx)
     if isinstance(ctx, KoreanContext) and ctx.in_lead(sentence):
         # a headline or summary line ("공안에 붙잡혀 북송돼 수감."): its counted events are told
         # again in the story below it, so only what the story does not tell is kept
@@ -336,6 +357,31 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     return cues
 
 
+_LURES = ("deception_job_offer", "other", "introduced_marriage")
+
+
+def _pending_recruiter(s: str, cues: list[Cue], ctx: Context) -> None:
+    """"한 낯선 남자가 … 퇴근길을 가로막았다. 그는 … 중국에 가면 돈을 벌 수 있다고 제안했다": a person
+    introduced as the subject of one sentence is the recruiter of a lure told in the next two."""
+    state = getattr(ctx, "state", None)
+    if state is None:
+        return
+    pending = state.get("recruiter")
+    lure = next((c for c in cues if c.kind == "recruitment" and c.code in _LURES and c.status == FACT), None)
+    if pending and lure and not any(c.kind == "relation" for c in cues) and pending[1] <= 2:
+        cues.append(Cue("relation", lure.start, lure.end, pending[0]))
+        state["recruiter"] = None
+        return
+    for code, rx in _RELATIONS:
+        m = rx.search(s)
+        if m and code != "couple" and re.match(r"^\S*?(?:\s\S+?)?(?:가|이|는|은|께서)\s", s[m.end():]) and not any(
+                c.kind == "relation" for c in cues):
+            state["recruiter"] = (code, 1)
+            return
+    if pending:
+        state["recruiter"] = (pending[0], pending[1] + 1)
+
+
 def _relations(s: str, cues: list[Cue]) -> None:
     """Everyone who recruited, moved, held or sold her: coded by relationship first, then ethnicity."""
     m = re.search(r"(?P<p>[가-힣]{2,4})에서\s?(?:왔다는|온)\s?(?:여자|남자|사람|아줌마|아주머니)", s)
@@ -344,7 +390,8 @@ def _relations(s: str, cues: list[Cue]) -> None:
 
         if nk_place(m.group("p")):  # "혜산에서 왔다는 여자": a North Korean who lured her
             cues.append(Cue("relation", m.start(), m.end(), "north_korean_trafficker"))
-    lure = _RECRUIT[0][1].search(s)  # "동네 아주머니가 공장에서 일할 수 있다고 했어요"
+    # "동네 아주머니가 공장에서 일할 수 있다고 했어요", "중국인 할머니가 '…배불리 먹을 수 있는데'"
+    lure = _RECRUIT[0][1].search(s) or _RECRUIT[-1][1].search(s)
     if not (_ROLE.search(s) or _BROKER_NOUN.search(s) or lure):
         return
     taken: list[tuple[int, int]] = []
@@ -357,10 +404,13 @@ def _relations(s: str, cues: list[Cue]) -> None:
                 continue  # "저를 마지막으로 산 사람은 … 부부였어요": the buyer
             end = _CLAUSE_END.search(s, m.end())
             clause = s[m.end():end.end() if end else len(s)]
-            if not (broker or _ROLE.search(clause) or (lure and lure.start() >= m.end() and re.match(r"^\s?\S*?(?:가|이|께서|는|은)\s", after)) or re.match(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)", after)):
+            if not (broker or _ROLE.search(clause) or (lure and lure.start() >= m.end() and re.match(r"^\s?\S*?(?:가|이|께서|는|은)\s", after)) or re.match(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)", after)
+                    or (lure and re.match(r"^\S*?의\s?(?:말|꾐|꼬임|제안|소개|약속)", after))):
                 continue  # "외삼촌은 못 찾았고": named, but did nothing to her
+            if _OTHERS_OBJECT.search(s[m.end():end.end() if end else len(s)]):
+                continue  # "조직들이 … 북한 여성들을 탈북시켜 팔아먹는": acting on other women
             # the buyer ("한족 남자한테 팔았어요") and the man she was introduced to are not recruiters
-            if not broker and re.match(r"^\S*?(?:한테|에게|에)\s?(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)", after):
+            if not broker and re.match(r"^\S*?(?:한테|에게|에)\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)", after):
                 continue
             if re.match(r"^(?:를|을)\s?(?:\S+\s)?소개", after):
                 continue
@@ -377,6 +427,11 @@ def _relations(s: str, cues: list[Cue]) -> None:
     if "브로커" in s and _NK_BROKER.search(s):
         m = re.search("브로커", s)
         cues.append(Cue("relation", m.start(), m.end(), "north_korean_trafficker"))
+    elif not taken and (lure or _ROLE.search(s)):
+        m = re.search(r"(?<![가-힣])(?<!그\s)(?<!이\s)(?<!그)브로커(?!\s?(?:비용|번호|값)|(?:는|도)?\s?없)", s)
+        if m and (_her(s, m.start()) or _ME.search(s)) and not _OTHERS_OBJECT.search(s[m.end():]):
+            # a broker of no stated ethnicity: "other", dropped when the story names who he was
+            cues.append(Cue("relation", m.start(), m.end(), "other", extra={"noun": True}))
 
 
 def _crossing(s: str, cues: list[Cue]) -> None:
@@ -512,6 +567,10 @@ def _recruitment(s: str, cues: list[Cue]) -> None:
         m = rx.search(s)
         if not m:
             continue
+        if code == "deception_job_offer" and not (_LURE_PLACE.search(s) or re.search(r"[“\"‘]", s)):
+            continue  # "친구와 물고기 장사를 하자고 했습니다": a plan at home, not a lure abroad
+        if code == "abducted" and _NOT_ABDUCTION.search(s):
+            continue  # "잡혀서 북한으로 끌려갔다": taken back by the police
         if code in ("deception_job_offer", "drugged"):
             # the lie is reported speech ("일자리 준다고 해서"): only an explicit denial cancels it
             st = DENIED if re.match(r"^\S*\s?(?:건|것은)?\s?(?:아니|거짓말이\s?아니)", s[m.end():]) else FACT

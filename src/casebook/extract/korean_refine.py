@@ -13,7 +13,7 @@ import re
 
 from casebook.extract.dates import find_dates
 from casebook.extract.negation import FACT, UNREAL
-from casebook.model import Event, UncertainDate
+from casebook.model import Event, Involvement, UncertainDate
 
 _MONTH_ONLY = re.compile(r"(?<![\d년])\s?(?P<m>1[0-2]|[1-9])\s?월(?:이었|이에|이요|에|쯤|경|말|초)")
 _AGAIN = re.compile(r"다시|또|이번에는|두\s?번째|세\s?번째")
@@ -31,6 +31,7 @@ def refine(b, sents) -> None:
 
     _undated_age(b)
     _flashback_before_crossing(b, sents, index_of)
+    _range_is_not_the_crossing(b, sents, index_of)
     _first_crossing(b, sents, index_of)
     _month_without_year(b, sents, index_of)
     _stated_totals(b, sents)
@@ -44,6 +45,7 @@ def refine(b, sents) -> None:
     _retold_sales(b, sents, index_of)
     _price_told_later(b, sents, index_of)
     _sold_by_acquaintance(b, sents)
+    _how_she_left(b, sents, index_of)
     _introduced_not_sold(b)
     _exploitation_needs_a_sale(b, sents, index_of)
     _foiled_sale(b, sents)
@@ -147,6 +149,22 @@ def _flashback_before_crossing(b, sents, index_of) -> None:
     if y1.year >= y0.year or any(_cue(sents[j1], kind, None) for kind in _STORY_EVENT):
         return
     first.date = UncertainDate(year=y0.year, month=y0.month, season=y0.season, approximate=y0.approximate)
+
+
+_RANGE = re.compile(r"(?:19|20)\d\d\s?년(?:\s?\d{1,2}\s?월)?\s?부터\s?(?:(?:19|20)\d\d\s?년)?(?:\s?\d{1,2}\s?월)?\s?까지")
+
+
+def _range_is_not_the_crossing(b, sents, index_of) -> None:
+    """"2003년부터 2008년까지 헤이룽장성에 거주했던 이 씨는 '…탈북했는데…'": a span of years is how
+    long something lasted, not when she crossed."""
+    first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
+                default=None)
+    k = index_of(first) if first is not None else None
+    if k is None:
+        return
+    text = sents[k].text
+    if _RANGE.search(text) and not _RANGE.sub(" ", text).count("년"):
+        first.date = None
 
 
 def _month_without_year(b, sents, index_of) -> None:
@@ -386,6 +404,76 @@ def _sold_by_acquaintance(b, sents) -> None:
         if named or _ANAPHOR.search(head):
             rec.attributes["method"] = sorted(set(rec.attributes.get("method") or []) | {"sold_by_acquaintance"})
             return
+
+
+_LURE_CODES = {"deception_job_offer", "introduced_marriage", "drugged", "abducted"}
+_AWAY = re.compile(r"탈북|탈출|도망|빠져나|혼자|스스로|제\s?발로")
+_ACQ_WORDS = re.compile(r"친구|동네|이웃|마을|옆집|친척|고모|이모|삼촌|사촌|외삼촌|언니")
+
+
+def _recruitment_event(b) -> Event:
+    rec = next((e for e in b.events if e.type == "recruitment"), None)
+    if rec is None:
+        rec = Event("recruitment", attributes={"method": []}, confidence=0.55)
+        b.events.insert(0, rec)
+    return rec
+
+
+def _how_she_left(b, sents, index_of) -> None:
+    """Korean reports tell how she left in a word: "탈북했다", "북한을 탈출했다" with no broker or lure
+    before it is `voluntary_alone` (a lure or trafficker met after the crossing does not change
+    that). A lure with no money in it (`other`) gives way to a named one. A neighbour, friend or
+    relative from home who lured or led her, when a sale followed, sold her (`sold_by_acquaintance`)
+    and, being North Korean, is a `north_korean_trafficker`. A broker of no stated ethnicity named
+    beside a known recruiter is that recruiter."""
+    rec = next((e for e in b.events if e.type == "recruitment"), None)
+    methods = set((rec.attributes.get("method") or []) if rec is not None else [])
+    sales = [e for e in b.events if e.type == "sale" and not any(e.attributes.get(k) for k in ("denied", "vague"))]
+    crossing_idx = [k for k, s in enumerate(sents) if _cue(s, "crossing")]
+    sale_idx = sorted(k for k in (index_of(e) for e in sales) if k is not None)
+    # the first sale after she crossed (a story may open on its last sale)
+    first_sale = next((k for k in sale_idx if not crossing_idx or k >= crossing_idx[0]), sale_idx[0] if sale_idx else None)
+    # voluntary_alone: her first escape, with nobody and no lure before it
+    for k in crossing_idx:
+        if first_sale is not None and k > first_sale:
+            break
+        c = _cue(sents[k], "crossing")[0]
+        if not _AWAY.search(sents[k].text[max(0, c.start - 12):c.end]):
+            continue
+        before = [x for j in range(k + 1) for x in sents[j].cues
+                  if (j < k or x.start < c.start) and ((x.kind == "recruitment" and x.code != "voluntary_alone")
+                                                     or x.kind == "relation")]
+        if not before and "voluntary_with_broker" not in methods:
+            rec = _recruitment_event(b)
+            methods.add("voluntary_alone")
+        break
+    if "other" in methods and methods & _LURE_CODES:
+        methods.discard("other")
+    # an acquaintance from home who handed her over
+    zone = sents[:(first_sale + 1) if first_sale is not None else len(sents)]
+    acq = [(k, c) for k, s in enumerate(zone) for c in s.cues if c.kind == "relation" and c.code in _ACQ]
+    if sales and acq and "introduced_marriage" not in methods:
+        text = " ".join(s.text for s in zone)
+        led = any(re.search(r"따라|데려|넘기|넘겨|배신|팔아", sents[k].text) for k, _ in acq)
+        if methods & {"deception_job_offer", "other", "drugged"} or led or "배신" in text:
+            methods.add("sold_by_acquaintance")
+            first_cross = crossing_idx[0] if crossing_idx else None
+            # someone she knew before she crossed, or crossed with ("친구와 함께 다시 중국으로 밀입국했다")
+            from_home = first_cross is None or any(k <= first_cross + 2 for k, _ in acq) or any(
+                _ACQ_WORDS.search(sents[k].text) for k in range(first_cross + 1)) or any(
+                _ACQ_WORDS.search(sents[k].text) and re.search(r"함께|같이", sents[k].text) for k in crossing_idx)
+            if from_home:
+                rec = _recruitment_event(b)
+                if not any(i.relation == "north_korean_trafficker" for i in rec.involvements):
+                    rec.involvements.append(Involvement("perpetrator", "recruiter", relation="north_korean_trafficker"))
+    if rec is not None:
+        rec.attributes["method"] = sorted(methods)
+    # "브로커" alone beside a recruiter the story names: the same person
+    specific = {c.code for s in sents for c in s.cues if c.kind == "relation" and not c.extra.get("noun")}
+    if "other" not in specific and specific:
+        for e in b.events:
+            if e.type in ("recruitment", "sale"):
+                e.involvements = [i for i in e.involvements if i.relation != "other"]
 
 
 def _introduced_not_sold(b) -> None:

@@ -416,7 +416,11 @@ def _walk(b: _Builder, sents: list[_Sentence], ctx: Context) -> None:
             b.events.append(Event("sale", date=s.date, attributes={"vague": True},
                                   evidence=b.sentence_ev(s), confidence=0.4))
     after_cross = [k for k in sale_idx if first_cross_idx is not None and k >= first_cross_idx]
-    _recruitment(b, sents, after_cross[0] if after_cross else (sale_idx[0] if sale_idx else None), first_cross_idx)
+    # a sale told before the crossing, with none after it, is the story told from its end: how she
+    # came to be trafficked runs at least up to the crossing
+    zone_end = after_cross[0] if after_cross else (max(sale_idx[0], first_cross_idx) if sale_idx and first_cross_idx
+                                                   is not None else (sale_idx[0] if sale_idx else None))
+    _recruitment(b, sents, zone_end, first_cross_idx)
     _dedupe_sales(b)
     real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
     if not real_sale and any(e.type == "sale" and e.attributes.get("denied") for e in b.events):
