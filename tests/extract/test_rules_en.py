@@ -420,16 +420,16 @@ def test_broker_fee_paid_by_her_side_is_not_a_sale():
 
 
 def test_third_person_patterns_do_not_depend_on_the_name():
-    from casebook.extract import english
+    from casebook.extract import rules
 
-    english._patterns.cache_clear()
+    rules.ruleset.cache_clear()
     for name in ("Bae", "Chun"):
         text = (f"Case 2 Ms. {name} in Jilin Province, born in 1970\n\n"
                 f"Ms. {name} crossed the Tumen in 1998. A broker sold Ms. {name} to a farmer for 3,000 yuan. "
                 f"{name} was arrested in 2001 and sent back to North Korea.")
         p = prof(text)
         assert p["times_sold"] == 1 and p["arrested_in_china"] == 1 and p["repatriated"] == 1
-    assert english._patterns.cache_info().currsize <= 3  # one compiled set per narration mode
+    assert rules.ruleset.cache_info().currsize <= 3  # one compiled set per narration mode
 
 
 @pytest.mark.parametrize("header,province", [
@@ -478,9 +478,9 @@ def test_drink_then_blackout_is_drugging_and_brothel_sale_is_prostitution():
 
 
 def test_trigger_scan_finds_stems_phrases_and_signs():
-    from casebook.extract.english import _kinds
+    from casebook.extract.english import kinds_in
 
-    assert {"repatriation", "arrest"} <= _kinds("she was repatriated after the arrest")
-    assert "payment" in _kinds("he paid ¥5000")
-    assert "escape" in _kinds("i ran away at night")
-    assert "sale" not in _kinds("the weather was cold")
+    assert {"repatriation", "arrest"} <= kinds_in("she was repatriated after the arrest", "third")
+    assert "payment" in kinds_in("he paid ¥5000")
+    assert "escape" in kinds_in("i ran away at night")
+    assert "sale" not in kinds_in("the weather was cold")

@@ -326,9 +326,18 @@ _KIND_OF = {"arrest_total": "arrest", "repatriation_total": "repatriation", "sal
             "escape": "crossing", "river": "crossing", "abroad": "transit"}
 
 
-def context(text: str) -> KoreanContext:
-    """The testimony's context: first person, or a report about her (see :mod:`korean_discourse`)."""
-    return _discourse_context(text)
+def context(text: str, header_end: int = 0, surname: str | None = None) -> tuple[KoreanContext, list[Fact]]:
+    """Who the account is about: her own telling (Korean drops the subject, so a clause with no
+    other topic is hers) or a report that names her (see :mod:`korean_discourse`); and her
+    surname from that report when the header did not give it (cleaned-text spans)."""
+    from casebook.model import Evidence
+
+    ctx = _discourse_context(text)
+    facts = []
+    if not surname and ctx.surname and ctx.surname_at:
+        a, b = ctx.surname_at
+        facts.append(Fact("surname", ctx.surname, Evidence(a, b), 0.75))
+    return ctx, facts
 
 
 def analyse(sentence: str, ctx: Context) -> list[Cue]:

@@ -87,14 +87,6 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
                 out.append(Fact("birth_year", year - age, Evidence(s, header_end + m.end()), 0.7))
                 break
     if "surname" not in have:
-        from casebook.extract.korean_discourse import context
-
-        ctx = context(text)
-        if ctx.surname and ctx.surname_at:
-            a, b = ctx.surname_at
-            out.append(Fact("surname", ctx.surname, Evidence(a, b), 0.75))
-            have.add("surname")
-    if "surname" not in have:
         top = text[:max(header_end, 400)]
         for rx in _SURNAME_RES:
             m = rx.search(top)

@@ -13,6 +13,7 @@ import re
 
 from casebook.extract.dates import find_dates
 from casebook.extract.negation import FACT, UNREAL
+from casebook.extract.numbers import amount_of
 from casebook.model import Event, Involvement, UncertainDate
 
 _MONTH_ONLY = re.compile(r"(?<![\d년])\s?(?P<m>1[0-2]|[1-9])\s?월(?:이었|이에|이요|에|쯤|경|말|초)")
@@ -591,6 +592,4 @@ def _late_price(b, sents, index_of) -> None:
         if len(prices) != 1 or _cue(nxt, "sale", None) or not _REPORTED.search(nxt.text) \
                 or re.search(r"월급|한\s?달|하루|씩|벌금|뇌물|빚|비용|수수료", nxt.text):
             continue
-        from casebook.extract.pipeline import _amount
-
-        e.amount = _amount(prices[0], e.date or nxt.date)
+        e.amount = amount_of(prices[0], e.date or nxt.date)

@@ -260,3 +260,23 @@ def small_number(token: str) -> int | None:
     if v is not None:
         return v
     return korean_native_number(t) or (int(korean_to_number(t)) if korean_to_number(t) else None)
+
+
+def amount_of(m: Money, date=None):
+    """A record :class:`~casebook.model.Amount` for a found sum: the year of ``date`` (an
+    :class:`~casebook.model.UncertainDate` or None) and its USD value at that year's rate."""
+    from casebook.model import Amount
+
+    year = date.year if date else None
+    return Amount(m.value, m.currency, year, _usd(m.value, m.currency, year))
+
+
+def _usd(value: float, currency: str, year: int | None) -> float | None:
+    from casebook.errors import InvalidInput
+    from casebook.vocab.money import to_usd
+
+    try:
+        v = to_usd(value, currency, year)
+    except (InvalidInput, ValueError):  # no rate for it: the amount stays, without a USD value
+        return None
+    return round(float(v), 2) if v is not None else None

@@ -168,3 +168,36 @@ def china_province_of_place(place) -> str | None:
     except Exception:
         return None
     return prov.en if getattr(prov, "level", "") == "province" else None
+
+
+def place_regexes(lang: str) -> dict[str, str]:
+    """Regex fragments of place names for extraction rules (``{NK_PLACE}``, ``{CN_PROVINCE}``),
+    built from the gazetteer's names (case-insensitive inside, so rows matched on the original
+    casing may use them)."""
+    return dict(_place_regexes(lang))
+
+
+def _alternation(names) -> str:
+    alts = sorted({n for n in names if n}, key=lambda n: (-len(n), n))
+    return "(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]?") for n in alts) + ")"
+
+
+@__import__("functools").cache
+def _place_regexes(lang: str) -> tuple[tuple[str, str], ...]:
+    g = _gazetteer()
+    nk: set[str] = set(NK_PLACES_EN if lang == "en" else NK_PLACES_KO)
+    cn: set[str] = set()
+    if g is not None:
+        for p in g:
+            if p.level in ("country", "river", "region"):
+                continue
+            names = [n for n in p.names() if (_HANGUL_RE.search(n) is not None) == (lang == "ko")
+                     and not re.search(r"[\u4e00-\u9fff]", n)]
+            if p.country == "KP":
+                nk.update(names)
+            elif p.country == "CN" and p.level == "province":
+                cn.update(names)
+    return (("NK_PLACE", _alternation(nk)), ("CN_PROVINCE", _alternation(cn)))
+
+
+_HANGUL_RE = re.compile(r"[가-힣]")

@@ -1,0 +1,76 @@
+"""How she came to be trafficked, and by whom: read from the story up to her first sale."""
+
+from __future__ import annotations
+
+from casebook.extract.negation import FACT
+from casebook.extract.story import Builder, Sentence, full, lx
+from casebook.model import Event, Evidence, Involvement
+
+_ZONE_RELATIONS = ("neighbour_or_villager", "friend", "relative", "stranger", "north_korean_trafficker",
+                   "korean_chinese_broker", "han_chinese_broker", "couple", "other")
+
+
+def _describes_guide(zone: list[Sentence], k: int, cross_idx: int) -> bool:
+    """"A broker couple took me across the Tumen. They were Korean-Chinese.": the sentence right
+    after a crossing that names who took her describes that person, not a later buyer."""
+    return (k == cross_idx + 1 and k < len(zone)
+            and any(c.kind == "relation" for c in full(zone[cross_idx]).cues)
+            and not any(c.kind == "sale" for c in zone[k].cues))
+
+
+def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross_idx: int | None = None) -> None:
+    """How she came to be trafficked, and by whom: read from the story up to her first sale."""
+    end = (first_sale + 1) if first_sale is not None else min(len(sents), 12)
+    zone = sents[:end + 1]
+    methods: dict[str, Evidence] = {}
+    relations: dict[str, Evidence] = {}
+    noun_only: set[str] = set()
+    buyers_named: set[str] = set()
+    crossing = next((e for e in b.events if e.type == "border_crossing"), None)
+    for k, s in enumerate(zone):
+        for c in full(s).cues:
+            if c.kind == "relation" and c.extra.get("desc") and (
+                    (cross_idx is not None and k > cross_idx and not _describes_guide(zone, k, cross_idx))
+                    or (cross_idx is None and first_sale is not None and k >= first_sale)):
+                continue  # a description after she crossed is more likely her buyer's
+            if c.kind == "recruitment" and c.status == FACT and c.code not in methods:
+                methods[c.code] = b.ev(s, c.start, c.end)
+            if c.kind == "relation" and c.code not in relations:
+                # the buyer is not a recruiter: skip a relation named after "sold (me) to"
+                head = s.text[max(0, c.start - 25):c.start]
+                if lx(s, "buyer_head").search(head):
+                    if lx(s, "broker_word").search(s.text[c.start:c.end]):
+                        buyers_named.add(c.code)  # "sold me to a Korean-Chinese broker"
+                    continue
+                relations[c.code] = b.ev(s, c.start, c.end)
+                if c.extra.get("noun"):
+                    noun_only.add(c.code)
+            elif c.kind == "relation" and not c.extra.get("noun"):
+                noun_only.discard(c.code)
+    if {"korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker"} & (set(relations) | buyers_named):
+        for code in noun_only:  # "the broker" after "a Korean-Chinese broker" is the same person
+            relations.pop(code, None)
+    if crossing is not None:
+        if crossing.attributes.get("alone"):
+            methods.setdefault("voluntary_alone", crossing.evidence)
+        elif crossing.attributes.get("with_broker"):
+            methods.setdefault("voluntary_with_broker", crossing.evidence)
+        elif cross_idx is not None:  # "My cousin in Seoul paid a broker" told just before or after the crossing
+            for s in sents[max(0, cross_idx - 4):cross_idx + 3]:
+                c = next((c for c in s.cues if c.kind == "broker_voluntary" and c.status == FACT), None)
+                if c is not None:
+                    methods.setdefault("voluntary_with_broker", b.ev(s, c.start, c.end))
+                    break
+    # an acquaintance who took money for her: a sale whose sentence names them as seller
+    acq = {"friend", "neighbour_or_villager", "relative"}
+    first = next((e for e in b.events if e.type == "sale" and not e.attributes.get("denied")
+                  and acq & set(e.attributes.get("sellers", ()))), None)
+    if first is not None and (acq & set(relations)):
+        methods.setdefault("sold_by_acquaintance", first.evidence)
+    if methods or relations:
+        ev = next(iter(methods.values()), None) or next(iter(relations.values()))
+        e = Event("recruitment", attributes={"method": sorted(methods)}, evidence=ev, confidence=0.6,
+                  involvements=[Involvement("perpetrator", "recruiter", relation=r, who=relations[r].quote)
+                                for r in sorted(relations) if r in _ZONE_RELATIONS])
+        e.date = crossing.date if crossing else None
+        b.events.insert(0, e)
