@@ -1,10 +1,14 @@
 """Korean cues: what one sentence of a Korean testimony says about her journey.
 
-Korean drops the subject ("한족 남자한테 팔았어요" — someone sold me to a Han man), so a cue is
-hers unless the clause names another woman as its topic ("언니 하나는 … 팔려 왔다고"). Negation
-and mood follow the verb ("팔리지 않았다", "팔려고 했다"); kiwipiepy's morphology tells them
-apart from look-alikes ("팔 개월" is eight months, not a sale). The Kiwi model ships inside the
-``kiwipiepy-model`` package: nothing is downloaded.
+The phrasings are rows of ``extract/rules/ko/<kind>.toml`` (one row per way of saying a thing,
+with its own example sentences); this module decides, for each match, whether the clause is hers
+(:mod:`korean_clause`), whether it is stated as fact, denied or only planned, and what the cue
+carries. Korean drops the subject ("한족 남자한테 팔았어요" — someone sold me to a Han man), so a
+cue is hers unless the clause names another person as its subject. Negation and mood follow the
+verb ("팔리지 않았다", "팔려고 했다"); kiwipiepy's morphology finds the sale verbs by lemma and tells
+them apart from look-alikes ("팔 개월" is eight months, not a sale). The Kiwi model ships inside
+the ``kiwipiepy-model`` package: nothing is downloaded. A report about her (김씨는, 그녀는) is read
+after :mod:`korean_discourse` rewrites it into the first person.
 """
 
 from __future__ import annotations
@@ -13,13 +17,20 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from casebook.extract import rules
 from casebook.extract.cues import Context, Cue
+from casebook.extract.korean_clause import cx, done_to_her, her, sale_is_hers
 from casebook.extract.korean_discourse import KoreanContext, rewrite
 from casebook.extract.korean_discourse import context as _discourse_context
 from casebook.extract.negation import DENIED, FACT, UNREAL, korean_status
 from casebook.model import Fact
 
-NONE = None
+# the rule files of rules/ko/ this module reads, in the order their cues are made
+EVENT_KINDS = ("crossing", "arrest", "repatriation", "escape", "transit", "arrival")
+TOTAL_KINDS = ("arrest_total", "repatriation_total", "sale_total")
+CODED_KINDS = ("violence", "exploitation", "detention", "recruitment", "relation", "buyer", "purpose")
+OTHER_KINDS = ("sale", "payment", "alone", "broker_voluntary")
+KINDS = OTHER_KINDS + EVENT_KINDS + TOTAL_KINDS + CODED_KINDS
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +41,54 @@ def kiwi():
     return Kiwi()
 
 
-_SALE_VERBS = {"팔", "팔리", "되팔", "팔아넘기", "팔아먹", "넘기"}
+@lru_cache(maxsize=1)
+def _ruleset() -> rules.RuleSet:
+    return rules.ruleset("ko", KINDS, "first")
+
+
+@lru_cache(maxsize=1)
+def _morph_rows() -> dict[str, rules.Rule]:
+    """``"팔리/VV"`` → the sale row that names that lemma."""
+    return {m: r for r in rules.load("ko", "sale") for m in r.morphs}
+
+
+class _Found:
+    """The rows of one sentence whose trigger words occur, and their matches, by kind."""
+
+    __slots__ = ("low", "by_kind")
+
+    def __init__(self, s: str) -> None:
+        low = s.lower()
+        self.low = low if len(low) == len(s) else s
+        rs = _ruleset()
+        self.by_kind: dict[str, list[tuple[rules.Rule, re.Pattern]]] = {}
+        for i in rs.candidates(self.low):
+            row = rs.rows[i]
+            if rs.regexes[i] is not None:
+                self.by_kind.setdefault(row.kind, []).append((row, rs.regexes[i]))
+
+    def matches(self, kind: str) -> list[tuple[rules.Rule, re.Match]]:
+        """(row, match) of one kind, in text order (row order breaks ties)."""
+        out = [(row, m) for row, rx in self.by_kind.get(kind, ()) for m in rx.finditer(self.low)]
+        return sorted(out, key=lambda x: x[1].start())
+
+    def by_code(self, kind: str) -> dict[str, list[tuple[rules.Rule, re.Match]]]:
+        """Matches of a coded kind grouped by code, codes in row order, each in text order."""
+        order = {r.code: k for k, r in reversed(list(enumerate(rules.load("ko", kind))))}
+        out: dict[str, list] = {}
+        for row, m in self.matches(kind):
+            out.setdefault(row.code, []).append((row, m))
+        return dict(sorted(out.items(), key=lambda kv: order.get(kv[0], 99)))
+
+
+def _span(m: re.Match) -> tuple[int, int]:
+    """The evidence words of a match: its (?P<t>…) group when the row has one."""
+    for g in ("t", "t2"):
+        if g in m.re.groupindex and m.group(g):
+            return m.start(g), m.end(g)
+    return m.start(), m.end()
+
+
 _UNREAL_EC = {"려고", "려다", "으려고", "으려다", "면", "으면", "려면", "기로", "자고", "ᆯ까", "을까", "려는", "도록"}
 
 
@@ -67,259 +125,6 @@ def _verb_status(tokens, start: int) -> str:
     return FACT
 
 
-_OTHER_TOPIC = re.compile(
-    r"(?<![가-힣])(?:언니|친구|동생|여자|여자들|여자애|애|애들|아이|아이들|딸|누나|사람들|그녀|조카|처녀|처녀들|아가씨|여성|여성들|"
-    r"다른\s?\S+|동생들|친구들|어떤\s?여자|한\s?명|어머니|엄마|아버지|아빠|부모|부모님|남동생|여동생|형제|탈북자들|"
-    r"그\s?여자|(?:여성|여자|처녀)\s?(?:\d+|두|세|네|몇)\s?명|\d+\s?명|두\s?명|세\s?명)"
-    r"\s?(?:하나|둘|한\s?명)?\s?(?:는|은|가|이|도|들은|들이|께서)(?=\s)")
-_ME = re.compile(r"(?:^|\s)(?:(?:저|제|나|내|저를|나를|날|저도|나도|저는|나는|제가|내가|저희)(?:를|는|가|도|한테|에게|와|만|에게서)?|"
-                 r"우리(?:를|는|가|도|한테|에게|끼리))(?=\s|$)")
-# "팔려나오는 여자들이 많아요", "…팔려 간 여성이 두 명": a sale verb that describes other women
-_OTHERS_DESCRIBED = re.compile(
-    r"^\S*(?:\s(?:가|오|간|온|갈|올|가는|오는|갔던|왔던|가던|오던|나온|나오는|넘어간|넘어온|나간))?(?<=[는은간온린갈올릴된던])\s"
-    r"(?:[가-힣0-9]+\s)?(?:북한\s|탈북\s)?(?:여자들|여성들|처녀들|여자애들|사람들|애들|아이들|처녀|여자|여성|아가씨)"
-    r"(?:이|가|은|는|도|을|를|\s|$)")
-_NOT_ONLY_ME = re.compile(r"저\s?(?:말고도|외에도|까지|를\s?포함|도\s?(?:같이|함께))")
-# the object of an active sale verb: "들쭉을 팔아", "물고기를 … 판다는", "여성들을 … 팔아먹는"
-_OBJECT = re.compile(r"(?P<o>[가-힣]+)(?:을|를)\s(?:[^\s,]+\s){0,4}$")
-_HER_OBJECT = re.compile(r"^(?:저|나|날|우리|그녀|자신|자기|딸|저희)$")
-_TOGETHER = re.compile(r"같이|함께|데리고|저까지|저를\s?포함")
-
-_P = lambda p: re.compile(p)
-_CROSSING = _P(r"(?:강|두만강|압록강|국경|얼음|물)\S*\s?(?:\S+\s){0,3}?(?P<t>건너|건넜|건넌|넘어|넘었|넘은|넘는|넘자)|(?P<t2>건너왔|건너갔|넘어왔|"
-               r"탈북했|탈북해|탈북하여|탈북하였|탈북을|탈북(?=[.,]|\s?(?:성공|하다|함|직후|이후)|$)|밀입국|"
-               r"도강(?=\(|했|해|하여|함|을|[.,]|$))|"
-               r"중국(?:으로|에|에\s?처음)\s?(?:\S+\s)?(?P<t3>왔|갔|넘어|건너|들어|나왔|도망|탈출|탈북)|"
-               r"북한(?:을|에서)\s?(?:\S+\s)?(?P<t4>탈출|빠져나|도망쳐|도망쳤|떠났|떠나)|"
-               r"(?:으로|로)\s?(?P<t5>넘어\s?(?:왔|온|갔|간|와|가))|"
-               r"중국\S*\s(?:\S+\s){0,12}?(?P<t6>따라\s?나섰|따라\s?갔|따라\s?나서)")
-_BARE_CROSSING = _P(r"(?:^|\s)(?P<t>건넜|건너왔|넘어왔)")  # "98년 봄에 건넜어요": the river is understood
-_NOT_RIVER_OBJECT = _P(r"(?:다리|길|도로|철길|산|고개|선)(?:을|를)\s?$")
-_ARREST = _P(r"(?:공안|경찰|변방대|변방|단속|파출소)\S*\s?(?:\S+\s){0,3}?(?P<t>잡히|잡혔|잡혀|잡힌|체포|붙잡|끌려|연행|걸려|걸렸)|"
-             r"(?P<t2>체포(?:되|됐|당))")
-_ARREST_BARE = _P(r"(?P<t>잡혔|잡혀\s?갔|잡혀갔|붙잡혔|잡혀서|잡혔는데)")
-_POLICE = _P(r"공안|경찰|변방대|변방|단속|파출소|검문|수용소|구류소")
-_NOT_POLICE = _P(r"사내|남자|브로커|주인|남편|시어머니|시댁|그\s?사람|사장|사람들한테")
-_ARREST_DENIED = _P(r"(?P<t>(?:잡힌|잡혀\s?간|잡혀간|붙잡힌|체포된|걸린)\s?적(?:은|이|도)?\s?(?:한\s?번도\s?)?없|"
-                    r"(?:한\s?번도\s?)?안\s?잡혔|잡히지\s?(?:는\s?)?(?:않|안))")
-_REPAT = _P(r"(?P<t>북송|강제\s?송환|송환(?:되|됐|당)|북한으로\s?(?:다시\s?)?(?:보내|넘겨|돌려보내|끌려)|조선으로\s?(?:보내|넘겨))|"
-            r"(?:도문|단동|남양|신의주|혜산|장백|훈춘|삼합|회령|무산|온성|만포)\S*\s?(?:거쳐서?|으로\s?해서|로\s?해서)\s"
-            r"(?:\S+\s){0,2}?(?P<t2>넘겨졌|넘겨져|나갔|넘어갔|보내졌)|"
-            r"(?:남양|신의주|혜산|회령|무산|온성|만포)(?:으로|로)\s?(?P<t3>넘겨졌|넘겨져|보내졌|넘어갔)")
-# "북송에 대한 두려움", "북송될까 봐", "북송을 피해": a fear, not a return
-_REPAT_FEARED = _P(r"^\S*?(?:에\s?대한|의|될까|당할까|될\s?까|을\s?피|를\s?피|을\s?면하|위기|위험|공포|두려|걱정|되지\s?않기|"
-                   r"되지\s?않으려|당하지\s?않으려|당하지\s?않기)")
-_REPAT_DENIED = _P(r"북송(?:은|도|이)?\s?(?:안|못)\s?(?:되|됐|당)|북송(?:되|당하)지\s?(?:는\s?)?않|북송(?:된|당한)\s?적(?:은|이)?\s?없")
-_TOTAL = _P(r"(?P<what>북송|송환|잡혔|잡혀|잡힌|체포|팔렸|팔린|팔려)\S*\s?(?:\S+\s)?(?P<n>한|두|세|네|다섯)\s?번(?!도|째)|"
-            r"(?P<n2>한|두|세|네|다섯|[1-9])\s?(?:번|차례)\s?(?:이나\s?|나\s?|의\s?)?(?:강제\s?)?"
-            r"(?P<what2>북송|송환|잡혔|잡혀|붙잡|체포|팔렸|팔려)")
-# "세번이나 잡혀서 북한으로 끌려갔다": one count for the arrest and the return it led to
-_TOTAL_CHAIN = _P(r"(?P<n>한|두|세|네|다섯|[1-9])\s?(?:번|차례)\s?(?:이나\s?|나\s?)?(?:잡혀서?|붙잡혀서?|체포되어|체포돼)\s?"
-                  r"(?:\S+\s){0,2}?(?:북송|송환|북한으로\s?(?:\S+\s)?(?:끌려|보내|넘겨))")
-_CAUSATIVE_CROSSING = _P(r"건너게\s?(?:해|도와|시켜)|넘겨\s?줬|건네\s?줬")
-_ANSWER_NONE = _P(r"^\s?(?:아니요|아뇨|없어요|없습니다|한\s?번도\s?(?:없어요|안\s?잡혔어요)|안\s?잡혔어요|안\s?당했어요)[.!,]?")
-_ANSWER_TOTAL = _P(r"^\s?(?P<n>한|두|세|네|다섯)\s?번(?:이요|이에요|요|입니다|이었어요|)?[.!]?\s*$")
-_ORDINAL_SALE = _P(r"그게\s?(?P<n>두|세|네)\s?번째")
-_ESCAPE = _P(r"(?P<t>도망(?:쳤|갔|나왔|치|가|을\s?쳤)|탈출|빠져나왔|도망)")
-_TRANSIT = _P(r"(?P<t>몽골|라오스|태국|베트남|캄보디아|미얀마|메콩|방콕|쿤밍|곤명|울란바토르)")
-_ARRIVAL = _P(r"(?:한국|서울|인천|남한)(?:에|으로|에\s?다시)?\s?(?P<t>왔|들어왔|도착|입국|들어갔|갔)|(?P<t2>하나원)")
-_RIVER = _P(r"(?P<r>두만강|압록강)")
-_ALONE = _P(r"혼자|스스로|저\s?혼자|아무도\s?(?:없이|데려|안)")
-_BROKER_VOL = _P(r"브로커\S*\s?(?:\S+\s)?(?:돈을?\s?(?:주고|내고|대고|냈|줬)|(?:통해|통해서)(?!\s?(?:\S+\s){0,6}?\S*(?:팔|넘겨|넘기))|"
-                 r"와\s?함께|랑\s?같이)|(?:중개업자|안내인|길잡이)(?:와|랑|하고)\s?(?:함께|같이)|"
-                 r"(?:돈을?\s?(?:주고|내고))\s?(?:\S+\s)?브로커|브로커를\s?(?:구해|찾아|불러)")
-# how she came to leave: crossed of her own will, alone or with a broker she (or her family) paid
-_VOL_ALONE = _P(r"혼자\s?(?:\S+\s){0,2}?(?:건너|건넜|넘|나왔|떠났|왔|갔)|^\s?혼자(?:서)?요|브로커(?:는|도)\s?없|"
-                r"누구\s?따라간\s?것도\s?아니|아무도\s?없이")
-_VOL_BROKER = _P(r"브로커(?:한테|에게)\s?(?:\S+\s){0,3}?(?:\S*\s)?(?:돈\S*\s?)?(?:줬|주고|냈|내고|대고)|브로커를\s?(?:붙|구해|찾아|불러)|"
-                 r"브로커(?:를|에게|한테)?\s?통해(?:서)?(?!\s?(?:\S+\s){0,6}?\S*(?:팔|넘겨|넘기))|"
-                 r"(?:브로커|중개업자|안내인|길잡이)(?:와|랑|하고)\s?(?:함께|같이)")
-_TO_SOUTH = _P(r"한국(?:에|으로|까지)?\s?(?:가|가는|갈|가려|가고)")
-
-_VIOLENCE = [
-    ("rape", _P(r"강간|성폭행|겁탈|성추행|강제로\s?(?:했|관계|잠자리|당했|범했|범하)|범했|몸을\s?(?:빼앗|요구)|성폭력|"
-                r"(?:잠자리|성관계|관계)(?:를|을)?\s?(?:강요|강제)|"
-                r"(?:싫다고\s?해도|억지로)\s?(?:강제로\s?)?(?:했|잤|관계)")),
-    ("beating", _P(r"때렸|때리|때려|맞았|맞고|맞아|맞는|구타|폭행|발로\s?(?:찼|차|걷어)|발길질|매질|두들겨|얻어맞|뺨을|머리채")),
-    ("confinement", _P(r"가둬|가두|가뒀|감금|갇혀|갇혔|못\s?나가|못\s?나갔|나가지\s?못|문을\s?잠|잠가|잠갔|잠그|잠겨|밖에\s?못|"
-                       r"감시(?!\s?(?:소홀|가\s?느슨|를\s?피|의\s?눈을\s?피|망))|나가지\s?못하게|못\s?나가게|묶어|묶였|지켜봤")),
-    ("threat_of_denunciation", _P(r"신고(?:한다|하겠|해\s?버린다|할\s?거)|공안에\s?(?:넘기|넘긴|알리|신고|넘겨)|북송(?:시킨|시키|시켜|당하게)|"
-                                  r"경찰에\s?(?:넘기|넘긴|신고|알리)|보위부로\s?보낸|잡아가게\s?(?:한다|하겠)|"
-                                  r"(?:북한|조선)(?:으로|에)\s?(?:도로\s?|다시\s?)?(?:돌려\s?보내|보내|넘기|넘겨|쫓아\s?보내)"
-                                  r"(?:겠|ㄴ다|버리겠|버린다|버릴|준다)")),
-    ("drugging", _P(r"약을\s?(?:탔|타|먹였|넣)|수면제|마취")),
-    ("other", _P(r"옷을\s?(?:다\s?)?벗기|앉았다\s?일어났다|잠을\s?(?:못\s?자게|안\s?재우|안\s?재웠|못\s?재우)|바늘로|"
-                 r"전기\s?고문|물고문|칼(?:을|로)\s?(?:빼|뽑|들이|대|휘두|들고|위협)|흉기|밥(?:도|을)\s?(?:안\s?주|굶|못\s?먹게)|"
-                 r"굶겼|굶기|강제\s?(?:낙태|불임)|낙태를\s?(?:시켰|강요)")),
-]
-_VIOLENCE_DENIED_AFTER = _P(r"^[가-힣]{0,4}\s?(?:그런\s?)?(?:건|것은|것도|적은|일은)\s?(?:한\s?번도\s?)?없")
-_OTHER_HUSBAND = _P(r"(?:주인|사장|그\s?여자|언니|업주)\s?남편")
-_EXPLOIT = [
-    ("prostitution", _P(r"(?<!사이버\s)(?<!사이버)(?<!화상\s)성매매|매춘|매음|노래방|안마|마사지|사우나|목욕탕|"
-                        r"손님(?:하고|을|방|과|들|한테|이)|성\s?접대|2차|몸을\s?팔|창녀|포주|성\s?노예|윤락")),
-    ("cybersex", _P(r"화상\s?채팅|화상|채팅|웹캠|카메라|캠\s|인터넷\s?방송|컴퓨터\s?앞|음란\s?방송|사이버\s?성매매")),
-    ("forced_marriage", _P(r"시집|결혼|아내|마누라|남편|부인으로|색시|각시|며느리|장가|살림을\s?(?:차|하|했)|같이\s?살림|"
-                           r"(?:남자|남성|농민|농부|노총각|홀아비|총각)(?:한테|에게)\s?(?:저를\s?)?(?:\S+\s){0,4}?팔")),
-    ("forced_labour", _P(r"강제\s?노동|돈도\s?안\s?주고|월급도\s?없이|일만\s?(?:시키|시켰|했)|돈\s?한\s?푼\s?(?:안|못)|품삯도|"
-                         r"임금(?:도|을)?\s?(?:안|못|없)|(?:빚을|돈(?:을)?)\s?갚(?:을\s?때까지|으라)|일하면\s?갚|허드렛일")),
-    # a bar, a hostess club: "other" unless sex work is named (resolved for the whole story in refine)
-    ("other", _P(r"술집|유흥업소|유흥\s?주점|다방|접대부|접대원|룸살롱|아가씨\s?(?:일|짓)")),
-    ("domestic_servitude", _P(r"가정부|집안일만|식모")),
-]
-_FACILITIES = [
-    ("state_security_interrogation", _P(r"보위부|보위성|국가보위|보위원")),
-    ("police_detention", _P(r"안전부|보안서|보안부|안전원|구류장|보안원|안전국")),
-    ("holding_centre", _P(r"집결소")),
-    ("labour_training_camp", _P(r"노동\s?단련대|단련대|노동\s?교양대")),
-    ("kyohwaso", _P(r"교화소|교도소|감옥")),
-    ("kwanliso", _P(r"관리소|정치범\s?수용소")),
-    ("other", _P(r"감방|수감|구금")),
-]
-_CHINESE_FACILITY = _P(r"변방대|공안국|구류소|수용소|파출소|간수소")
-_BIRTH = _P(r"(?:(?P<n0>한|두|세|네|\d)\s?명의\s?)?(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식|자녀)"
-            r"(?:\s?(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명|\d\s?명))?"
-            r"(?:을|를|까지|도)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나)")
-_BIRTH_ALL = _P(r"(?P<what>아들|딸)\s?(?P<n>하나|둘|셋|한\s?명|두\s?명)")
-# "애는 둘이에요", "애가 셋이에요", "딸 하나요", "아들 하나 있어요": how many children she has
-_CHILDREN_TOTAL = _P(r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|한\s?명|두\s?명|세\s?명|\d\s?명)"
-                     r"\s?(?:이에요|예요|요|이\s?있|있|입니다|이었|,|\.)")
-_CHILDREN_NONE = _P(r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
-_HUKOU = _P(r"호구|신분증|호적|거민증|신분|불법\s?체류")
-_HUKOU_FAKE = _P(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
-_HUKOU_NONE = _P(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
-_HUKOU_GOT = _P(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
-_CHILD = _P(r"아이|애들|아들|딸|자녀|애기|아기")
-_CHILD_ANY = _P(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
-_RECRUIT = [
-    ("deception_job_offer", _P(r"(?:일자리|식당|공장|농장|돈(?:을|도)?\s?(?:\S+\s)?벌|일하|취직|돈\s?벌|일할|식모|보모|장사|일\s?하|"
-                               r"일을\s?하|도우미|청소|가정부로|종자|월급|(?:한\s?달|하루)에\s?\S+\s?(?:위안|원))\S*\s?(?:\S+\s){0,6}?"
-                               r"(?:준다|주겠|해\s?준다|시켜\s?준|소개|있다고|있다”|있다\"|하자고|벌\s?수\s?있|속였|속아|거짓말|데려다\s?준|"
-                               r"온다고|번다고|한다고|된다고|받을\s?수|보낸다|보내\s?준|유혹|꼬드|꾀|제안|약속)|"
-                               r"돈(?:을)?\s?(?:\S+\s)?벌(?:러|려고|고|어\s?오)\s?(?:\S+\s){0,8}?(?:속아|속았|속여|속임)")),
-    ("drugged", _P(r"(?:(?:술|물|음료|음식|약|차를|차\s?한\s?잔)\S*|마시고|먹고|마신|먹은)\s?(?:\S+\s){0,8}?(?:기억이\s?(?:하나도\s?)?없|정신을\s?잃|잠이\s?들|"
-                   r"깨어\s?보니|눈을\s?떠\s?보니|정신이\s?들|의식을\s?잃)|약을\s?(?:먹여|먹였|탄|탔)|수면제")),
-    ("abducted", _P(r"납치|끌고\s?(?:가|갔)|차에\s?(?:밀어|강제로|억지로|태워|실려)|끌려(?:갔|가|와|왔|온|간)|(?:에게|한테|에)\s?끌려|"
-                    r"잡아\s?(?:갔|끌)|붙잡아|"
-                    r"(?:사내|남자)\S*\s?(?:\S+\s)?잡혔")),
-    ("introduced_marriage", _P(r"중매|시집(?:을)?\s?(?:가라|가면|보내|갈\s?것을|가는\s?게|가자|가\s?보라)|"
-                               r"결혼(?:을)?\s?(?:시켜|주선|하라|하면|시키)|남자를\s?(?:만나|소개)|장가|"
-                               r"소개\S*\s?(?:\S+\s){0,4}?(?:결혼|시집|남자|남성|남편|신랑|살림|홀아비|총각)|"
-                               r"(?:결혼|시집|남자|남성|남편|신랑|살림|홀아비|총각)\S*\s?(?:\S+\s){0,4}?소개")),
-    # a lure with no money in it ("중국에 가면 배불리 먹을 수 있다"), or being deceived with no lure told
-    ("other", _P(r"(?:배불리|실컷|마음껏|쌀밥|잘\s?살|먹고\s?살|밥을)\s?(?:\S+\s){0,3}?(?:먹을\s?수|살\s?수|있다|있는데|해\s?준)|"
-                 r"(?:꾐에|꼬임에)\s?(?:빠져|넘어가)|(?:브로커|조직|사람|업자|범)\S*에(?:게)?\s?속아|속아\s?(?:\S+\s)?팔려")),
-]
-# she went where a lure pointed: China, a Chinese town, "there"
-_LURE_PLACE = _P(r"중국|연길|옌지|심양|선양|장백|도문|투먼|훈춘|단동|하얼빈|거기|그쪽|건너가|넘어가|가면|가서|가자|데려|따라")
-_NOT_ABDUCTION = _P(r"북한으로|북송|공안|경찰|보위부|안전부|단속|송환")
-_RELATIONS = [
-    ("neighbour_or_villager", _P(r"이웃|(?:동네|마을)\s?(?:\S+\s)?(?:사람|여자|아줌마|아주머니|아저씨|할머니|언니|남자)|한\s?마을|"
-                                 r"같은\s?동네|옆집")),
-    ("friend", _P(r"친구")),
-    ("relative", _P(r"친척|고모|이모|삼촌|사촌|외삼촌|큰아버지|작은아버지|형부|시누이|올케|친언니|외숙모|숙모|조카")),
-    ("north_korean_trafficker", _P(r"북한\s?(?:남자|여자|브로커|사람|장사꾼)|조선\s?사람\s?브로커|"
-                                   r"북한에서\s?(?:\S+\s)?(?:소개해\s?준|소개한|데려온|넘긴)\s?(?:사람|남자|여자)")),
-    ("korean_chinese_broker", _P(r"조선족\s?(?:\S+\s)?(?:브로커|남자|여자|부부|사람|아줌마|아주머니|아저씨|할머니|할아버지)|"
-                                 r"조선족(?:들)?(?:한테|에게|이|은|이가|들이|들은)(?=\s)|중국\s?동포|조선족\s?동포")),
-    ("han_chinese_broker", _P(r"한족\s?(?:\S+\s)?(?:브로커|인신매매|거간|중개)")),
-    ("couple", _P(r"부부")),
-    ("stranger", _P(r"모르는\s?(?:사람|남자|여자|아주머니|아줌마)|낯선|처음\s?보는|남자\s?(?:셋|둘|세\s?명|두\s?명|넷)|사내|"
-                    r"(?:장마당|시장|기차역|역|버스|길|거리)에서\s?(?:\S+\s){0,2}?(?:할머니|할아버지|아주머니|아줌마|여자|남자|사람)")),
-    # brokers and traffickers of no stated ethnicity (a "Chinese" broker included), an acquaintance
-    ("other", _P(r"(?:또\s?)?다른\s?(?:\S+\s)?브로커|중국인?\s?(?:사람\s?)?브로커|인신매매\s?(?:조직|단|브로커|업자)|인신매매범|"
-                 r"인신매매조직|중개업자|대방|안면이\s?있|아는\s?(?:사람|언니|아주머니|아줌마|여자|남자|오빠)|지인")),
-]
-_OTHERS_OBJECT = _P(r"(?:여성들|여자들|처녀들|사람들|탈북자들|탈북민들)(?:을|를)\s")
-_KNOWN_PERSON = _P(r"이웃|동네|마을|친척|친구|고모|이모|삼촌|사촌|언니|오빠|남편|시어머니|브로커|주인|사장|공안|경찰")
-_RELATIONSHIP_FIRST = _P(r"(?:이웃|동네|마을|친척|사촌|친구|고모|이모)(?:의)?\s$")
-_CLAUSE_END = _P(r"고,|는데|지만|[.?!]")
-_BROKER_NOUN = _P(r"브로커|중매|거간|부부|장사꾼")
-_BROKER_ROLE = _P(r"브로커|중매|거간|장사꾼")
-_BOUGHT_HER = _P(r"(?:산|사\s?간|사간)\s?(?:사람|남자|여자|집|놈)")
-_ROLE = _P(r"팔|판\s?(?:거|것|게)|넘기|넘겼|넘겨|데려|데리고|속|소개|가둬|가두|브로커|데려갔|데려가|태워|끌고|납치|받았|받고|맡겼|건너게|인계|"
-           r"가자|중매|잡혔|끌려|데리러|따라갔|준다고|꼬드|꼬셔|꼬였|유혹|꾀|제안|권했|권유|배신|따라|기다|통해|이끌|안내|도와|앞장")
-_NK_BROKER = _P(r"(?:북한\s?돈|우리\s?돈|조선\s?돈)")
-_BUYER = [
-    ("korean_chinese", _P(r"조선족")),
-    ("han_chinese", _P(r"한족|중국\s?(?:남자|사람|농민|농부|노총각|홀아비|집)|중국인")),
-    ("north_korean", _P(r"북한\s?(?:남자|사람)")),
-    ("other", _P(r"한국\s?(?:남자|사람)|노래방\s?하는|사장|포주|업주|마담")),
-]
-_PURPOSE = [
-    ("prostitution", _P(r"노래방|안마|마사지|사우나|목욕탕|(?<!사이버\s)(?<!사이버)성매매|포주|성매매\s?업소|윤락")),
-    ("other", _P(r"화상|채팅|웹캠|카메라")),
-    ("labour", _P(r"공장|농장\s?일|노동")),
-    ("marriage", _P(r"시집|결혼|아내|남편|농민|농부|노총각|홀아비|장가|색시|각시|"
-                    r"(?:남자|남성|총각)(?:한테|에게)\s?(?:\S+\s){0,4}?팔")),
-]
-_PROVINCE_NOW = _P(r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\S*\s?(?:\S+\s){0,3}?"
-                   r"(?:살고\s?있|거주|삽니다|살아요|살고요|지내고\s?있)")
-_TRIGGER_HINT = _P(r"팔|판|넘기|넘겼|사\s?갔|샀|사서|사\s?(?:왔|온|와|오)|산\s?(?:거|게|것|사람|남자|놈|집)")
-# "1만 위안에 인신매매 당했고", "중국에서 인신매매돼": a sale told with the noun for trafficking
-_TRAFFICKED = _P(r"인신매매(?:를)?\s?(?P<t>당(?:했|하|한|해)|(?:돼|되었|됐|되어|된|됨))")
-# "처음엔 중국 사람에게 팔려가서": the first of several sales, so the count is not known
-_FIRST_OF_SEVERAL = _P(r"처음(?:엔|에는|에)\s(?:\S+\s){0,3}?\S*팔려")
-# an interviewer's question or remark ("[북송되신 적이 있다고 하셨죠.]"): context, not her words
-_INTERVIEWER = _P(r"^\s*\[(?![^\]]*(?:메모|설명))[^\]]*\]\s*$")
-
-
-def _her(sentence: str, trigger: int) -> bool:
-    """Is the clause at ``trigger`` about her? The subject named last before it decides: her
-    (저는, 제가, a rewritten 김씨는) or another person (언니는, 어머니가, 여성들이); no subject is hers."""
-    head = sentence[:trigger]
-    other = None
-    for other in _OTHER_TOPIC.finditer(head):
-        pass
-    if other is None:
-        return True
-    me = None
-    for me in _ME.finditer(head):
-        pass
-    if me is not None and me.start() >= other.start():
-        return True
-    if _ME.search(sentence[trigger:trigger + 12]) or _NOT_ONLY_ME.search(head):
-        return True  # "저를 포함해서 세 명이 잡혔어요"
-    # "동네 언니들이 … 같이 건넜어요": she went with them; "같이 일하던 언니 하나는 …" is about the other woman
-    return bool(_TOGETHER.search(head[other.end():]))
-
-
-def _sale_is_hers(s: str, at: int, end: int, active: bool) -> bool:
-    """A sale verb that tells her sale: not another woman's ("팔려나오는 여자들이 많아요"), and for
-    an active verb not the sale of a thing or of others ("들쭉을 팔아", "여성들을 팔아먹는")."""
-    if not _her(s, at):
-        return False
-    if _OTHERS_DESCRIBED.match(s[end:]) and not _NOT_ONLY_ME.search(s):
-        return False
-    if active:
-        clause = re.split(r"[,.]|고\s|는데\s|지만\s|면서\s", s[:at])[-1]
-        m = _OBJECT.search(clause)
-        if m and not _HER_OBJECT.match(m.group("o")) and not re.search(r"(?:저|나|날|우리)(?:를|을)", clause):
-            return False
-    return True
-
-
-_TOPIC_ONLY = re.compile(r"(?:는|은|도|들은)$")
-
-
-def _done_to_her(sentence: str, trigger: int) -> bool:
-    """Violence: "그 부부 중 여자가 바늘로 찔렀어요" (a subject doing it) is against her; "언니는 맞았어요" is not."""
-    if _her(sentence, trigger):
-        return True
-    last = None
-    for last in _OTHER_TOPIC.finditer(sentence[:trigger]):
-        pass
-    return last is not None and not _TOPIC_ONLY.search(last.group())
-
-
-def _add(cues: list[Cue], kind: str, rx: re.Pattern, s: str, status_fn=None, code: str | None = None,
-         once: bool = True) -> None:
-    for m in rx.finditer(s):
-        g = next((x for x in ("t", "t2", "t3") if x in rx.groupindex and m.group(x)), None)
-        a, b = (m.start(g), m.end(g)) if g else (m.start(), m.end())
-        st = korean_status(s, a, b) if status_fn is None else status_fn(a, b)
-        cues.append(Cue(kind, a, b, code, st))
-        if once:
-            return
 
 
 _KIND_OF = {"arrest_total": "arrest", "repatriation_total": "repatriation", "sale_total": "sale", "payment": "sale",
@@ -352,7 +157,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     rw = rewrite(sentence, ctx) if isinstance(ctx, KoreanContext) else None
     s = rw.text if rw is not None else sentence
     ctx._ko_prev = s  # type: ignore[attr-defined]
-    if _INTERVIEWER.match(s):
+    if cx("interviewer").match(s):
         return []
     cues = _analyse(s, prev)
     _pending_recruiter(s, cues, ctx)
@@ -381,9 +186,9 @@ def _pending_recruiter(s: str, cues: list[Cue], ctx: Context) -> None:
         cues.append(Cue("relation", lure.start, lure.end, pending[0]))
         state["recruiter"] = None
         return
-    for code, rx in _RELATIONS:
-        m = rx.search(s)
-        if m and code != "couple" and re.match(r"^\S*?(?:\s\S+?)?(?:가|이|는|은|께서)\s", s[m.end():]) and not any(
+    for code, hits in _Found(s).by_code("relation").items():
+        m = hits[0][1]
+        if code != "couple" and re.match(r"^\S*?(?:\s\S+?)?(?:가|이|는|은|께서)\s", s[m.end():]) and not any(
                 c.kind == "relation" for c in cues):
             state["recruiter"] = (code, 1)
             return
@@ -391,136 +196,6 @@ def _pending_recruiter(s: str, cues: list[Cue], ctx: Context) -> None:
         state["recruiter"] = (pending[0], pending[1] + 1)
 
 
-def _relations(s: str, cues: list[Cue]) -> None:
-    """Everyone who recruited, moved, held or sold her: coded by relationship first, then ethnicity."""
-    m = re.search(r"(?P<p>[가-힣]{2,4})에서\s?(?:왔다는|온)\s?(?:여자|남자|사람|아줌마|아주머니)", s)
-    if m:
-        from casebook.extract.places import nk_place
-
-        if nk_place(m.group("p")):  # "혜산에서 왔다는 여자": a North Korean who lured her
-            cues.append(Cue("relation", m.start(), m.end(), "north_korean_trafficker"))
-    # "동네 아주머니가 공장에서 일할 수 있다고 했어요", "중국인 할머니가 '…배불리 먹을 수 있는데'"
-    lure = _RECRUIT[0][1].search(s) or _RECRUIT[-1][1].search(s)
-    if not (_ROLE.search(s) or _BROKER_NOUN.search(s) or lure):
-        return
-    taken: list[tuple[int, int]] = []
-    for code, rx in _RELATIONS:
-        for m in rx.finditer(s):
-            after = s[m.end():m.end() + 30]
-            broker = _BROKER_ROLE.search(m.group()) or re.match(r"^\S*\s?(?:브로커|중매)", after) or \
-                _BROKER_ROLE.search(s[max(0, m.start() - 10):m.start()])
-            if _BOUGHT_HER.search(s[:m.start()]):
-                continue  # "저를 마지막으로 산 사람은 … 부부였어요": the buyer
-            end = _CLAUSE_END.search(s, m.end())
-            clause = s[m.end():end.end() if end else len(s)]
-            if not (broker or _ROLE.search(clause) or (lure and lure.start() >= m.end() and re.match(r"^\s?\S*?(?:가|이|께서|는|은)\s", after)) or re.match(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)", after)
-                    or (lure and re.match(r"^\S*?의\s?(?:말|꾐|꼬임|제안|소개|약속)", after))):
-                continue  # "외삼촌은 못 찾았고": named, but did nothing to her
-            if _OTHERS_OBJECT.search(s[m.end():end.end() if end else len(s)]):
-                continue  # "조직들이 … 북한 여성들을 탈북시켜 팔아먹는": acting on other women
-            # the buyer ("한족 남자한테 팔았어요") and the man she was introduced to are not recruiters
-            if not broker and re.match(r"^\S*?(?:한테|에게|에)\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)", after):
-                continue
-            if re.match(r"^(?:를|을)\s?(?:\S+\s)?소개", after):
-                continue
-            if code not in ("neighbour_or_villager", "friend", "relative", "couple") and \
-                    _RELATIONSHIP_FIRST.search(s[max(0, m.start() - 12):m.start()]):
-                continue  # "그 마을 조선족 아주머니": her neighbour, whatever her ethnicity
-            if code != "couple" and any(a <= m.start() < b for a, b in taken):
-                continue
-            if not _her(s, m.start()) and not _ME.search(s):
-                continue
-            cues.append(Cue("relation", m.start(), m.end(), code))
-            taken.append((m.start(), m.end()))
-            break
-    if "브로커" in s and _NK_BROKER.search(s):
-        m = re.search("브로커", s)
-        cues.append(Cue("relation", m.start(), m.end(), "north_korean_trafficker"))
-    elif not taken and (lure or _ROLE.search(s)):
-        m = re.search(r"(?<![가-힣])(?<!그\s)(?<!이\s)(?<!그)브로커(?!\s?(?:비용|번호|값)|(?:는|도)?\s?없)", s)
-        if m and (_her(s, m.start()) or _ME.search(s)) and not _OTHERS_OBJECT.search(s[m.end():]):
-            # a broker of no stated ethnicity: "other", dropped when the story names who he was
-            cues.append(Cue("relation", m.start(), m.end(), "other", extra={"noun": True}))
-
-
-def _crossing(s: str, cues: list[Cue]) -> None:
-    """Her crossing: the first crossing verb whose subject is her (or understood)."""
-    found = list(_CROSSING.finditer(s))
-    if not found:
-        found = [b for b in _BARE_CROSSING.finditer(s) if not _NOT_RIVER_OBJECT.search(s[:b.start("t")])]
-    for m in found:
-        g = next(x for x in ("t", "t2", "t3", "t4", "t5", "t6") if x in m.re.groupindex and m.group(x))
-        a, b = m.start(g), m.end(g)
-        if g == "t2" and _NOT_A_CROSSING.match(s[a:]):
-            continue  # "탈북한 지 10년", "탈북한 경험", "탈북민": a mention, not the event
-        if _her(s, a) or _CAUSATIVE_CROSSING.search(s):
-            cues.append(Cue("crossing", a, b, None, korean_status(s, a, b)))
-            return
-
-
-_NOT_A_CROSSING = _P(r"탈북(?:민|자|여성|녀|소녀|여대생|브로커|한\s?(?:지|경험|뒤|후|적)|할\s?(?:당시|때))")
-
-
-def _arrests(s: str, prev: str, cues: list[Cue]) -> None:
-    m = _ARREST_DENIED.search(s)
-    if m and not re.search(r"북한|보위부|안전부", s):
-        cues.append(Cue("arrest", m.start("t"), m.end("t"), None, DENIED))
-        return
-    m = _ARREST.search(s)
-    if m:
-        g = "t" if m.group("t") else "t2"
-        cues.append(Cue("arrest", m.start(g), m.end(g), None, korean_status(s, m.start(g), m.end(g))))
-        return
-    m = _ARREST_BARE.search(s)
-    if m and (_POLICE.search(s) or _POLICE.search(prev)) and not _NOT_POLICE.search(s[:m.start()]) \
-            and not re.search(r"도망\S*\s?(?:\S+\s)?$", s[:m.start()]):
-        cues.append(Cue("arrest", m.start("t"), m.end("t"), None, korean_status(s, m.start("t"), m.end("t"))))
-
-
-def _repatriations(s: str, cues: list[Cue]) -> None:
-    m = _REPAT_DENIED.search(s)
-    if m and not _REPAT_FEARED.match(s[m.start() + 2:]):
-        cues.append(Cue("repatriation", m.start(), m.end(), None, DENIED))
-        return
-    for m in _REPAT.finditer(s):
-        g = next(x for x in ("t", "t2", "t3") if m.group(x))
-        if _REPAT_FEARED.match(s[m.end(g):]):
-            continue  # "강제 북송에 대한 두려움에", "송환되지 않기 위해선"
-        cues.append(Cue("repatriation", m.start(g), m.end(g), None, korean_status(s, m.start(g), m.end(g))))
-        return
-
-
-def _totals(s: str, prev: str, cues: list[Cue]) -> None:
-    """Stated counts: "북송을 두 번 당했어요", "[잡히신 적 있어요?] 두 번이요."."""
-    for m in _TOTAL.finditer(s):
-        what = m.group("what") or m.group("what2")
-        n = _ko_small(m.group("n") or m.group("n2"))
-        kind = "repatriation_total" if what.startswith(("북송", "송환")) else \
-            "sale_total" if what.startswith("팔") else "arrest_total"
-        cues.append(Cue(kind, m.start(), m.end(), value=n))
-    for m in _TOTAL_CHAIN.finditer(s):
-        cues.append(Cue("repatriation_total", m.start(), m.end(), value=_ko_small(m.group("n"))))
-    m = _ANSWER_NONE.match(s)
-    if m and _INTERVIEWER.match(prev):  # "[공안에 잡히신 적은요?] 없어요."
-        kind = "repatriation" if re.search(r"북송|송환", prev) else \
-            "arrest" if re.search(r"잡히|잡혀|잡힌|잡혔|체포", prev) else None
-        if kind:
-            cues.append(Cue(kind, m.start(), m.end(), None, DENIED))
-    m = _ANSWER_TOTAL.match(s)
-    if m and _INTERVIEWER.match(prev):
-        kind = "repatriation_total" if re.search(r"북송|송환", prev) else \
-            "arrest_total" if re.search(r"잡히|잡혀|잡힌|잡혔|체포", prev) else None
-        if kind:
-            cues.append(Cue(kind, m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
-    m = _ORDINAL_SALE.search(s)
-    if m:
-        cues.append(Cue("sale_total", m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
-
-
-# an order or a condition that ends the clause: "…살아라.", "아가씨 짓 하라 그", "몸을 팔든"
-_COMMAND = _P(r"^[^.,\"”]{0,20}?(?:아라|어라|여라|거라|하라|해라|으라|라고\s?(?:했|협박|윽박))(?:[\s.,!\"”]|$)")
-_WHETHER = _P(r"^\S{0,3}?(?:든지?|거나)\s")
-_ONLY_ONCE = _P(r"(?P<n>한|두|세)\s?번(?:뿐|밖에)")
 _KO_SMALL = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5}
 
 
@@ -528,32 +203,271 @@ def _ko_small(word: str) -> int:
     return int(word) if word.isdigit() else _KO_SMALL[word]
 
 
-def _violence(s: str, cues: list[Cue]) -> None:
-    for code, rx in _VIOLENCE:
-        for m in rx.finditer(s):
+# --- sales -----------------------------------------------------------------------------------
+
+class _Tok(NamedTuple):
+    form: str
+    tag: str
+    start: int
+    len: int
+
+
+def _tokens_near_triggers(s: str) -> list[_Tok]:
+    """Kiwi tokens of the words around each possible sale verb (±~20 characters, whole words).
+
+    Analysing short windows instead of the whole sentence keeps Korean fast (Kiwi's cost grows
+    with the input); a verb's negation and mood follow it within a few words.
+    """
+    windows: list[list[int]] = []
+    for m in cx("sale_hint").finditer(s):
+        a = s.rfind(" ", 0, max(0, m.start() - 20)) + 1
+        b = s.find(" ", min(len(s), m.end() + 20))
+        b = len(s) if b < 0 else b
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], b)
+        else:
+            windows.append([a, b])
+    out: list[_Tok] = []
+    for a, b in windows:
+        out.extend(_Tok(t.form, t.tag, t.start + a, t.len) for t in kiwi().tokenize(s[a:b]))
+    return out
+
+
+_MONEY_AFTER = re.compile(r"돈|위안|원\b|값")
+_HER_BEFORE = re.compile(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$")
+_PRICE_BEFORE = re.compile(r"(?:위안|원|달러)\S*\s?(?:\S+\s)?$")
+_PAID_BEFORE = re.compile(r"돈(?:을|까지)?\s?(?:주고|내고|들여)\s?$")  # "내가 돈 주고 샀으니"
+_HER_OBJECT_BEFORE = re.compile(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$")
+
+
+def _sale_verb(s: str, t: _Tok) -> rules.Rule | None:
+    """The sale row whose lemma this token is, when its conditions hold."""
+    row = _morph_rows().get(f"{t.form}/{t.tag}")
+    if row is None:
+        return None
+    need = row.extra.get("needs")
+    if need == "money" and not _MONEY_AFTER.search(s[t.start:]):
+        return None
+    if need == "her":
+        if t.form == "살":
+            # "저를 마지막으로 산 사람": with her as the object, 산 is 사다 (bought), not 살다
+            if not (s.startswith("산", t.start) and _HER_OBJECT_BEFORE.search(s[:t.start])):
+                return None
+        elif not (_HER_BEFORE.search(s[:t.start]) or _PRICE_BEFORE.search(s[:t.start])
+                  or _PAID_BEFORE.search(s[:t.start])):
+            return None
+    return row
+
+
+def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
+    tokens = _tokens_near_triggers(s)
+    for t in tokens:  # sales: verb lemmas from the morphology
+        row = _sale_verb(s, t)
+        if row is None or not sale_is_hers(s, t.start, t.start + t.len, bool(row.extra.get("active"))):
+            continue
+        cues.append(Cue("sale", t.start, t.start + t.len, status=_verb_status(tokens, t.start)))
+    if not any(c.kind == "sale" for c in cues):
+        for row, m in f.matches("sale"):  # told with other words ("인신매매 당했다", "넘기고 돈을 받았다")
+            a, b = _span(m)
+            if row.extra.get("needs_her_object"):
+                if not her(s, 0):
+                    continue
+            elif not sale_is_hers(s, a, b, False):
+                continue
+            cues.append(Cue("sale", m.start() if not row.extra.get("needs_her_object") else a, b,
+                            status=korean_status(s, a, b)))
+            break
+    for _row, m in f.matches("payment")[:1]:
+        a, b = _span(m)
+        cues.append(Cue("payment", a, b, status=korean_status(s, a, b)))
+    m = cx("only_once").search(s)
+    if m and any(c.kind == "sale" for c in cues):
+        # "팔린 건 그 한 번뿐이에요": a summary of the sales told, not one more
+        cues[:] = [c for c in cues if c.kind != "sale"]
+        cues.append(Cue("sale_total", m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
+    if cx("vague_sales").search(s):
+        cues.append(Cue("vague_times", 0, len(s)))
+
+
+# --- her journey -----------------------------------------------------------------------------
+
+def _crossing(s: str, f: _Found, cues: list[Cue]) -> None:
+    """Her crossing: the first crossing verb whose subject is her (or understood)."""
+    found = [(r, m) for r, m in f.matches("crossing") if not r.extra.get("bare")]
+    if not found:
+        found = [(r, m) for r, m in f.matches("crossing")
+                 if r.extra.get("bare") and not cx("not_river_object").search(s[:_span(m)[0]])]
+    for _row, m in found:
+        a, b = _span(m)
+        if cx("not_a_crossing").match(s[a:]):
+            continue  # "탈북한 지 10년", "탈북한 경험", "탈북민": a mention, not the event
+        if her(s, a) or cx("causative_crossing").search(s):
+            cues.append(Cue("crossing", a, b, None, korean_status(s, a, b)))
+            return
+
+
+_FLED_JUST_BEFORE = re.compile(r"도망\S*\s?(?:\S+\s)?$")
+
+
+def _arrests(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
+    hits = f.matches("arrest")
+    for row, m in hits:
+        if row.extra.get("status") == "denied" and not cx("nk_authority").search(s):
+            a, b = _span(m)
+            cues.append(Cue("arrest", a, b, None, DENIED))
+            return
+    for row, m in hits:
+        if row.extra.get("status") == "denied" or row.extra.get("needs_police"):
+            continue
+        a, b = _span(m)
+        cues.append(Cue("arrest", a, b, None, korean_status(s, a, b)))
+        return
+    for row, m in hits:
+        if not row.extra.get("needs_police"):
+            continue
+        a, b = _span(m)
+        if (cx("police").search(s) or cx("police").search(prev)) and not cx("not_police").search(s[:a]) \
+                and not _FLED_JUST_BEFORE.search(s[:a]):
+            cues.append(Cue("arrest", a, b, None, korean_status(s, a, b)))
+            return
+
+
+def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
+    hits = f.matches("repatriation")
+    for row, m in hits:
+        if row.extra.get("status") == "denied" and not cx("repatriation_feared").match(s[m.start() + 2:]):
+            cues.append(Cue("repatriation", m.start(), m.end(), None, DENIED))
+            return
+    for row, m in hits:
+        if row.extra.get("status") == "denied":
+            continue
+        a, b = _span(m)
+        if cx("repatriation_feared").match(s[b:]):
+            continue  # "강제 북송에 대한 두려움에", "송환되지 않기 위해선"
+        cues.append(Cue("repatriation", a, b, None, korean_status(s, a, b)))
+        return
+
+
+_ASKED_RETURN = re.compile(r"북송|송환")
+_ASKED_ARREST = re.compile(r"잡히|잡혀|잡힌|잡혔|체포")
+
+
+def _totals(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
+    """Stated counts: "북송을 두 번 당했어요", "[잡히신 적 있어요?] 두 번이요."."""
+    for kind in TOTAL_KINDS:
+        for _row, m in f.matches(kind):
+            cues.append(Cue(kind, m.start(), m.end(), value=_ko_small(m.group("n"))))
+    asked = cx("interviewer").match(prev)
+    m = cx("answer_none").match(s)
+    if m and asked:  # "[공안에 잡히신 적은요?] 없어요."
+        kind = "repatriation" if _ASKED_RETURN.search(prev) else "arrest" if _ASKED_ARREST.search(prev) else None
+        if kind:
+            cues.append(Cue(kind, m.start(), m.end(), None, DENIED))
+    m = cx("answer_total").match(s)
+    if m and asked:
+        kind = "repatriation_total" if _ASKED_RETURN.search(prev) else \
+            "arrest_total" if _ASKED_ARREST.search(prev) else None
+        if kind:
+            cues.append(Cue(kind, m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
+
+
+def _journey(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
+    """Crossing, arrest, return, escape, transit, arrival: each is hers when the subject before
+    its verb is (a crossing someone made her make is hers whoever the subject is)."""
+    journey: list[Cue] = []
+    _crossing(s, f, journey)
+    _arrests(s, prev, f, journey)
+    _repatriations(s, f, journey)
+    for kind in ("escape", "transit", "arrival"):
+        for _row, m in f.matches(kind)[:1]:
+            a, b = _span(m)
+            journey.append(Cue(kind, a, b, None, korean_status(s, a, b)))
+    cues.extend(c for c in journey if c.kind == "crossing" or her(s, c.start))
+
+
+# --- what was done to her ------------------------------------------------------------------
+
+def _violence(s: str, f: _Found, cues: list[Cue]) -> None:
+    for code, hits in f.by_code("violence").items():
+        for _row, m in hits:
             st = korean_status(s, m.start(), m.end())
             if code in ("threat_of_denunciation", "confinement"):
-                st = FACT if st == UNREAL else st
+                st = FACT if st == UNREAL else st  # a threat is told with "if" and "will"
             if code == "confinement" and st == DENIED:
                 st = FACT  # "못 나가게" is itself the confinement
-            if code == "beating" and _OTHER_HUSBAND.search(s[:m.start()]) and re.search(r"여자들|남들", s):
+            if code == "beating" and cx("other_husband").search(s[:m.start()]) and re.search(r"여자들|남들", s):
                 continue
-            if _VIOLENCE_DENIED_AFTER.search(s[m.end():m.end() + 16]):
+            if cx("violence_denied_after").search(s[m.end():m.end() + 16]):
                 st = DENIED  # "때리거나 그런 건 없어요"
-            if st == FACT and _done_to_her(s, m.start()):
+            if st == FACT and done_to_her(s, m.start()):
                 cues.append(Cue("violence", m.start(), m.end(), code, st))
                 break
 
 
+_SOLD_AFTER = re.compile(r"다가\s(?:\S+\s){0,4}?\S*팔")
+
+
+def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
+    for code, hits in f.by_code("exploitation").items():
+        row, m = hits[0]
+        if code == "forced_marriage" and cx("other_husband").search(s[max(0, m.start() - 6):m.end()]):
+            continue  # "주인 남편": the brothel owner's husband, not hers
+        sale = next((c for c in cues if c.kind == "sale" and m.start() <= c.start < m.end()), None)
+        st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
+        if cx("command").search(s[m.end():]) or cx("whether").match(s[m.end():]):
+            st = UNREAL  # "남편 얻어서 살아라" (an order), "몸을 팔든" (whether or not)
+        if not her(s, m.start()):
+            continue
+        extra = {}
+        if row.extra.get("venue"):  # a bar or hostess club: where it stands in her story decides
+            escape = f.matches("escape")
+            extra = {"venue": True, "before_sale": bool(_SOLD_AFTER.search(s[m.end():])),
+                     "after_escape": any(e.start() < m.start() for _r, e in escape)}
+        cues.append(Cue("exploitation", m.start(), m.end(), code, st, extra=extra))
+
+
+def _detention(s: str, f: _Found, cues: list[Cue]) -> None:
+    rep = next((m for r, m in f.matches("repatriation") if not r.extra.get("status")), None)
+    for code, hits in f.by_code("detention").items():
+        _row, m = hits[0]
+        if rep is not None and m.start() < rep.start() and cx("chinese_facility").search(s[:m.start()]):
+            continue  # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover
+        if her(s, m.start()):
+            cues.append(Cue("detention", m.start(), m.end(), code, FACT))
+
+
+_BIRTH = re.compile(r"(?:(?P<n0>한|두|세|네|\d)\s?명의\s?)?(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식|자녀)"
+            r"(?:\s?(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명|\d\s?명))?"
+            r"(?:을|를|까지|도)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나)")
+_BIRTH_ALL = re.compile(r"(?P<what>아들|딸)\s?(?P<n>하나|둘|셋|한\s?명|두\s?명)")
+# "애는 둘이에요", "애가 셋이에요", "딸 하나요", "아들 하나 있어요": how many children she has
+_CHILDREN_TOTAL = re.compile(r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|한\s?명|두\s?명|세\s?명|\d\s?명)"
+                     r"\s?(?:이에요|예요|요|이\s?있|있|입니다|이었|,|\.)")
+_CHILDREN_NONE = re.compile(r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
+_HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류")
+_HUKOU_FAKE = re.compile(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
+_HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
+_HUKOU_GOT = re.compile(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
+_CHILD = re.compile(r"아이|애들|아들|딸|자녀|애기|아기")
+_CHILD_ANY = re.compile(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
+_HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류")
+_HUKOU_FAKE = re.compile(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
+_HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
+_HUKOU_GOT = re.compile(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
+_CHILD = re.compile(r"아이|애들|아들|딸|자녀|애기|아기")
+_CHILD_ANY = re.compile(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
+_BIRTH_VERB = re.compile(r"낳|출산|태어")
+
+
 def _births(s: str, cues: list[Cue]) -> None:
     first = _CHILD_ANY.search(s)
-    if first is None or not _her(s, first.start()):
+    if first is None or not her(s, first.start()):
         return
     m = _CHILDREN_NONE.search(s)
     if m:
         cues.append(Cue("children_none", m.start(), m.end(), value=0))
         return
-    births = list(_BIRTH_ALL.finditer(s)) if re.search(r"낳|출산|태어", s) else []
+    births = list(_BIRTH_ALL.finditer(s)) if _BIRTH_VERB.search(s) else []
     if births:
         n = sum(_ko_count(m.group("n")) for m in births)
         cues.append(Cue("birth", births[0].start(), births[-1].end(), value=n, extra={"total": True, "what": "pair"}))
@@ -571,170 +485,147 @@ def _births(s: str, cues: list[Cue]) -> None:
         cues.append(Cue("birth", m.start(), m.end(), value=n, status=st, extra={"total": False, "what": m.group("what")}))
 
 
-def _recruitment(s: str, cues: list[Cue]) -> None:
-    for code, rx in _RECRUIT:
-        m = rx.search(s)
-        if not m:
-            continue
-        if code == "deception_job_offer" and not (_LURE_PLACE.search(s) or re.search(r"[“\"‘]", s)):
-            continue  # "친구와 물고기 장사를 하자고 했습니다": a plan at home, not a lure abroad
-        if code == "abducted" and _NOT_ABDUCTION.search(s):
-            continue  # "잡혀서 북한으로 끌려갔다": taken back by the police
-        if code in ("deception_job_offer", "drugged"):
-            # the lie is reported speech ("일자리 준다고 해서"): only an explicit denial cancels it
-            st = DENIED if re.match(r"^\S*\s?(?:건|것은)?\s?(?:아니|거짓말이\s?아니)", s[m.end():]) else FACT
-        else:
-            st = korean_status(s, m.end() - 1, m.end())
-        cues.append(Cue("recruitment", m.start(), m.end(), code, st))
-        if code == "abducted" and st == FACT and not _KNOWN_PERSON.search(s):
-            cues.append(Cue("relation", m.start(), m.end(), "stranger"))  # abductors nobody names
-        if code == "drugged":
-            cues.append(Cue("violence", m.start(), m.end(), "drugging", FACT, extra={"recruitment": True}))
-    if not _TO_SOUTH.search(s):
-        m = _VOL_ALONE.search(s)
-        if m:
-            cues.append(Cue("recruitment", m.start(), m.end(), "voluntary_alone", FACT))
-        m = _VOL_BROKER.search(s)
-        if m:
-            cues.append(Cue("recruitment", m.start(), m.end(), "voluntary_with_broker", FACT))
-
-
-class _Tok(NamedTuple):
-    form: str
-    tag: str
-    start: int
-    len: int
-
-
-def _tokens_near_triggers(s: str) -> list[_Tok]:
-    """Kiwi tokens of the words around each possible sale verb (±~20 characters, whole words).
-
-    Analysing short windows instead of the whole sentence keeps Korean fast (Kiwi's cost grows
-    with the input); a verb's negation and mood follow it within a few words.
-    """
-    windows: list[list[int]] = []
-    for m in _TRIGGER_HINT.finditer(s):
-        a = s.rfind(" ", 0, max(0, m.start() - 20)) + 1
-        b = s.find(" ", min(len(s), m.end() + 20))
-        b = len(s) if b < 0 else b
-        if windows and a <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], b)
-        else:
-            windows.append([a, b])
-    out: list[_Tok] = []
-    for a, b in windows:
-        out.extend(_Tok(t.form, t.tag, t.start + a, t.len) for t in kiwi().tokenize(s[a:b]))
-    return out
-
-
-def _analyse(s: str, prev: str) -> list[Cue]:
-    cues: list[Cue] = []
-    tokens = _tokens_near_triggers(s)
-    # sales: verb lemmas from the morphology
-    for t in tokens:
-        form = t.form
-        is_sale = t.tag == "VV" and form in _SALE_VERBS
-        if t.tag == "VV" and form == "넘기":
-            is_sale = bool(re.search(r"돈|위안|원\b|값", s[t.start:]))
-        if t.tag == "VV" and form in ("사", "사가"):
-            is_sale = bool(re.search(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$", s[:t.start])) or \
-                bool(re.search(r"(?:위안|원|달러)\S*\s?(?:\S+\s)?$", s[:t.start])) or \
-                bool(re.search(r"돈(?:을|까지)?\s?(?:주고|내고|들여)\s?$", s[:t.start]))  # "내가 돈 주고 샀으니"
-        if t.tag == "VV" and form == "살" and s.startswith("산", t.start):
-            # "저를 마지막으로 산 사람": with her as the object, 산 is 사다 (bought), not 살다
-            is_sale = bool(re.search(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$", s[:t.start]))
-        if not is_sale:
-            continue
-        if not _sale_is_hers(s, t.start, t.start + t.len, form != "팔리"):
-            continue
-        cues.append(Cue("sale", t.start, t.start + t.len, status=_verb_status(tokens, t.start)))
-    if re.search(r"(?:돈을?|값을?)\s?(?:\S+\s)?받(?:았|고)", s) and re.search(r"넘기|넘겨|데려", s) and _her(s, 0) \
-            and not any(c.kind == "sale" for c in cues):
-        m = re.search(r"넘기|넘겨|데려", s)
-        cues.append(Cue("sale", m.start(), m.end(), status=korean_status(s, m.start(), m.end())))
-    m = re.search(r"(?:한테|에게|에게서)\s?(?:\S+\s){0,2}?(?:\d[\d,]*|[일이삼사오육칠팔구십백천만]+)\s?(?:천\s?)?(?:만\s?)?(?:위안|원|달러)\S*\s?"
-                  r"(?:\S+\s)?(?P<t>줬|주고|줬대|줬더|냈|건넸|주었|내고)", s)
-    if m:
-        cues.append(Cue("payment", m.start("t"), m.end("t"), status=korean_status(s, m.start("t"), m.end("t"))))
-    if _ONLY_ONCE.search(s) and any(c.kind == "sale" for c in cues):
-        # "팔린 건 그 한 번뿐이에요": a summary of the sales told, not one more
-        cues = [c for c in cues if c.kind != "sale"]
-        m = _ONLY_ONCE.search(s)
-        cues.append(Cue("sale_total", m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
-    if not any(c.kind == "sale" for c in cues):
-        for m in _TRAFFICKED.finditer(s):
-            if _sale_is_hers(s, m.start("t"), m.end("t"), False):
-                cues.append(Cue("sale", m.start(), m.end("t"), status=korean_status(s, m.start("t"), m.end("t"))))
-                break
-    if re.search(r"(?:몇|여러)\s?(?:번|차례)\s?(?:이나\s?)?(?:팔|되팔)", s) or _FIRST_OF_SEVERAL.search(s):
-        cues.append(Cue("vague_times", 0, len(s)))
-    _totals(s, prev, cues)
-    _violence(s, cues)
-    _births(s, cues)
-    # her journey: each cue is hers when the subject before its verb is (see _her)
-    journey: list[Cue] = []
-    _crossing(s, journey)
-    _arrests(s, prev, journey)
-    _repatriations(s, journey)
-    _add(journey, "escape", _ESCAPE, s)
-    _add(journey, "transit", _TRANSIT, s)
-    _add(journey, "arrival", _ARRIVAL, s)
-    for c in journey:
-        if c.kind == "crossing" or _her(s, c.start):
-            cues.append(c)  # a crossing is checked in _crossing (someone may make her cross)
-    if True:
-        for code, rx in _EXPLOIT:
-            m = rx.search(s)
-            if m and code == "forced_marriage" and _OTHER_HUSBAND.search(s[max(0, m.start() - 6):m.end()]):
-                m = None  # "주인 남편": the brothel owner's husband, not hers
-            if m:
-                sale = next((c for c in cues if c.kind == "sale" and m.start() <= c.start < m.end()), None)
-                st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
-                if _COMMAND.search(s[m.end():]) or _WHETHER.match(s[m.end():]):
-                    st = UNREAL  # "남편 얻어서 살아라" (an order), "몸을 팔든" (whether or not)
-                if _her(s, m.start()):
-                    extra = {}
-                    if code == "other":  # a bar or hostess club: where it stands in her story decides
-                        extra = {"venue": True, "before_sale": bool(re.search(r"다가\s(?:\S+\s){0,4}?\S*팔", s[m.end():])),
-                                 "after_escape": bool(_ESCAPE.search(s[:m.start()]))}
-                    cues.append(Cue("exploitation", m.start(), m.end(), code, st, extra=extra))
-        rep = _REPAT.search(s)
-        for code, rx in _FACILITIES:
-            m = rx.search(s)
-            if m and rep and m.start() < rep.start() and _CHINESE_FACILITY.search(s[:m.start()]):
-                continue  # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover
-            if m and _her(s, m.start()):
-                cues.append(Cue("detention", m.start(), m.end(), code, FACT))
+def _hukou(s: str, cues: list[Cue]) -> None:
+    """Her Chinese papers: fake (bought, borrowed), none (or 불법 체류), obtained; not a child's."""
     m = _HUKOU.search(s)
-    if m and _done_to_her(s, m.start()) and not (_CHILD.search(s) and not _ME.search(s)):
+    if m and done_to_her(s, m.start()) and not (_CHILD.search(s) and not cx("me").search(s)):
         if _HUKOU_FAKE.search(s):
             cues.append(Cue("hukou", m.start(), m.end(), "fake"))
         elif _HUKOU_NONE.search(s[m.start():]):
             cues.append(Cue("hukou", m.start(), m.end(), "none"))
         elif _HUKOU_GOT.search(s[m.start():]):
             cues.append(Cue("hukou", m.start(), m.end(), "obtained"))
+
+
+# --- how she was drawn in, and by whom --------------------------------------------------------
+
+_QUOTE_MARK = re.compile(r"[“\"‘]")
+_NOT_A_LIE = re.compile(r"^\S*\s?(?:건|것은)?\s?(?:아니|거짓말이\s?아니)")
+
+
+def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
+    to_south = cx("to_south").search(s)
+    for code, hits in f.by_code("recruitment").items():
+        _row, m = hits[0]
+        if code in ("voluntary_alone", "voluntary_with_broker"):
+            if not to_south:
+                cues.append(Cue("recruitment", m.start(), m.end(), code, FACT))
+            continue
+        if code == "deception_job_offer" and not (cx("lure_place").search(s) or _QUOTE_MARK.search(s)):
+            continue  # "친구와 물고기 장사를 하자고 했습니다": a plan at home, not a lure abroad
+        if code == "abducted" and cx("not_abduction").search(s):
+            continue  # "잡혀서 북한으로 끌려갔다": taken back by the police
+        if code in ("deception_job_offer", "drugged"):
+            # the lie is reported speech ("일자리 준다고 해서"): only an explicit denial cancels it
+            st = DENIED if _NOT_A_LIE.match(s[m.end():]) else FACT
+        else:
+            st = korean_status(s, m.end() - 1, m.end())
+        cues.append(Cue("recruitment", m.start(), m.end(), code, st))
+        if code == "abducted" and st == FACT and not cx("known_person").search(s):
+            cues.append(Cue("relation", m.start(), m.end(), "stranger"))  # abductors nobody names
+        if code == "drugged":
+            cues.append(Cue("violence", m.start(), m.end(), "drugging", FACT, extra={"recruitment": True}))
+
+
+_SUBJECT_AFTER = re.compile(r"^\s?\S*?(?:가|이|께서|는|은)\s")
+_DESCRIBED_AS = re.compile(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)")
+_WORDS_OF = re.compile(r"^\S*?의\s?(?:말|꾐|꼬임|제안|소개|약속)")
+_BROKER_AFTER = re.compile(r"^\S*\s?(?:브로커|중매)")
+_SOLD_TO = re.compile(r"^\S*?(?:한테|에게|에)\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
+_INTRODUCED_TO = re.compile(r"^(?:를|을)\s?(?:\S+\s)?소개")
+_ACQUAINTANCE = ("neighbour_or_villager", "friend", "relative", "couple")
+
+
+def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
+    """Everyone who recruited, moved, held or sold her: coded by relationship first, then ethnicity."""
+    lure = next((m for code in ("deception_job_offer", "other") for _r, m in f.by_code("recruitment").get(code, [])[:1]),
+                None)  # "동네 아주머니가 공장에서 일할 수 있다고 했어요", "중국인 할머니가 '…배불리 먹을 수 있는데'"
+    role = cx("role")
+    for code, hits in f.by_code("relation").items():
+        for row, m in hits[:1]:
+            if row.extra.get("always"):  # "혜산에서 왔다는 여자", a broker paid in North Korean money
+                cues.append(Cue("relation", m.start(), m.end(), code))
+    if not (role.search(s) or cx("broker_noun").search(s) or lure):
+        return
+    taken: list[tuple[int, int]] = []
+    fallback = []
+    for code, hits in f.by_code("relation").items():
+        for row, m in hits:
+            if row.extra.get("fallback"):
+                fallback.append((row, m))
+                continue
+            if row.extra.get("always"):
+                continue
+            after = s[m.end():m.end() + 30]
+            broker = cx("broker_role").search(m.group()) or _BROKER_AFTER.match(after) or \
+                cx("broker_role").search(s[max(0, m.start() - 10):m.start()])
+            if cx("bought_her").search(s[:m.start()]):
+                continue  # "저를 마지막으로 산 사람은 … 부부였어요": the buyer
+            end = cx("clause_end").search(s, m.end())
+            clause = s[m.end():end.end() if end else len(s)]
+            if not (broker or role.search(clause) or _DESCRIBED_AS.match(after)
+                    or (lure and lure.start() >= m.end() and _SUBJECT_AFTER.match(after))
+                    or (lure and _WORDS_OF.match(after))):
+                continue  # "외삼촌은 못 찾았고": named, but did nothing to her
+            if cx("others_object").search(clause):
+                continue  # "조직들이 … 북한 여성들을 탈북시켜 팔아먹는": acting on other women
+            # the buyer ("한족 남자한테 팔았어요") and the man she was introduced to are not recruiters
+            if not broker and _SOLD_TO.match(after):
+                continue
+            if _INTRODUCED_TO.match(after):
+                continue
+            if code not in _ACQUAINTANCE and cx("relationship_first").search(s[max(0, m.start() - 12):m.start()]):
+                continue  # "그 마을 조선족 아주머니": her neighbour, whatever her ethnicity
+            if code != "couple" and any(a <= m.start() < b for a, b in taken):
+                continue
+            if not her(s, m.start()) and not cx("me").search(s):
+                continue
+            cues.append(Cue("relation", m.start(), m.end(), code))
+            taken.append((m.start(), m.end()))
+            break
+    if not taken and (lure or role.search(s)):
+        for row, m in fallback[:1]:  # a broker of no stated ethnicity: dropped when the story names him
+            if (her(s, m.start()) or cx("me").search(s)) and not cx("others_object").search(s[m.end():]):
+                cues.append(Cue("relation", m.start(), m.end(), row.code, extra={"noun": bool(row.extra.get("noun"))}))
+
+
+def _first_of(kind: str, f: _Found, cues: list[Cue]) -> None:
+    for code, hits in f.by_code(kind).items():
+        _row, m = hits[0]
+        cues.append(Cue(kind, m.start(), m.end(), code or None))
+        if not code:
+            return
+
+
+_RIVER = re.compile(r"(?P<r>두만강|압록강)")
+_NOT_THAT_RIVER = re.compile(r"[이가]?\s?아니(?:라|고)")
+_PROVINCE_NOW = re.compile(r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\S*\s?(?:\S+\s){0,3}?"
+                           r"(?:살고\s?있|거주|삽니다|살아요|살고요|지내고\s?있)")
+
+
+def _analyse(s: str, prev: str) -> list[Cue]:
+    f = _Found(s)
+    cues: list[Cue] = []
+    _sales(s, f, cues)
+    _totals(s, prev, f, cues)
+    _violence(s, f, cues)
+    _births(s, cues)
+    _journey(s, prev, f, cues)
+    _exploitation(s, f, cues)
+    _detention(s, f, cues)
+    _hukou(s, cues)
     for m in _RIVER.finditer(s):
-        if re.match(r"[이가]?\s?아니(?:라|고)", s[m.end():]):
+        if _NOT_THAT_RIVER.match(s[m.end():]):
             continue  # "압록강이 아니라 두만강을"
         cues.append(Cue("river", m.start(), m.end(), "Tumen" if m.group("r") == "두만강" else "Yalu"))
-    if _TRANSIT.search(s):
+    if f.matches("transit"):
         cues.append(Cue("abroad", 0, 0))
-    m = _ALONE.search(s)
-    if m:
-        cues.append(Cue("alone", m.start(), m.end()))
-    m = _BROKER_VOL.search(s)
-    if m:
-        cues.append(Cue("broker_voluntary", m.start(), m.end()))
-    _recruitment(s, cues)
-    _relations(s, cues)
-    for code, rx in _BUYER:
-        m = rx.search(s)
-        if m:
-            cues.append(Cue("buyer", m.start(), m.end(), code))
-    for code, rx in _PURPOSE:
-        m = rx.search(s)
-        if m:
-            cues.append(Cue("purpose", m.start(), m.end(), code))
+    _first_of("alone", f, cues)
+    _first_of("broker_voluntary", f, cues)
+    _recruitment(s, f, cues)
+    _relations(s, f, cues)
+    _first_of("buyer", f, cues)
+    _first_of("purpose", f, cues)
     m = _PROVINCE_NOW.search(s)
     if m:
         from casebook.extract.places import china_province
