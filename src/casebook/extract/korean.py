@@ -52,16 +52,23 @@ def _morph_rows() -> dict[str, rules.Rule]:
     return {m: r for r in rules.load("ko", "sale") for m in r.morphs}
 
 
+@lru_cache(maxsize=None)
+def _code_order(kind: str) -> dict[str, int]:
+    return {r.code: k for k, r in reversed(list(enumerate(rules.load("ko", kind))))}
+
+
 class _Found:
     """The rows of one sentence whose trigger words occur, and their matches, by kind."""
 
-    __slots__ = ("low", "by_kind")
+    __slots__ = ("low", "by_kind", "_matches", "_codes")
 
     def __init__(self, s: str) -> None:
         low = s.lower()
         self.low = low if len(low) == len(s) else s
         rs = _ruleset()
         self.by_kind: dict[str, list[tuple[rules.Rule, re.Pattern]]] = {}
+        self._matches: dict[str, list] = {}
+        self._codes: dict[str, dict] = {}
         for i in rs.candidates(self.low):
             row = rs.rows[i]
             if rs.regexes[i] is not None:
@@ -69,16 +76,22 @@ class _Found:
 
     def matches(self, kind: str) -> list[tuple[rules.Rule, re.Match]]:
         """(row, match) of one kind, in text order (row order breaks ties)."""
-        out = [(row, m) for row, rx in self.by_kind.get(kind, ()) for m in rx.finditer(self.low)]
-        return sorted(out, key=lambda x: x[1].start())
+        if kind not in self.by_kind:
+            return []
+        if kind not in self._matches:
+            out = [(row, m) for row, rx in self.by_kind[kind] for m in rx.finditer(self.low)]
+            self._matches[kind] = sorted(out, key=lambda x: x[1].start())
+        return self._matches[kind]
 
     def by_code(self, kind: str) -> dict[str, list[tuple[rules.Rule, re.Match]]]:
         """Matches of a coded kind grouped by code, codes in row order, each in text order."""
-        order = {r.code: k for k, r in reversed(list(enumerate(rules.load("ko", kind))))}
-        out: dict[str, list] = {}
-        for row, m in self.matches(kind):
-            out.setdefault(row.code, []).append((row, m))
-        return dict(sorted(out.items(), key=lambda kv: order.get(kv[0], 99)))
+        if kind not in self._codes:
+            order = _code_order(kind)
+            out: dict[str, list] = {}
+            for row, m in self.matches(kind):
+                out.setdefault(row.code, []).append((row, m))
+            self._codes[kind] = dict(sorted(out.items(), key=lambda kv: order.get(kv[0], 99)))
+        return self._codes[kind]
 
 
 def _span(m: re.Match) -> tuple[int, int]:
@@ -159,8 +172,9 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     ctx._ko_prev = s  # type: ignore[attr-defined]
     if cx("interviewer").match(s):
         return []
-    cues = _analyse(s, prev)
-    _pending_recruiter(s, cues, ctx)
+    f = _Found(s)
+    cues = _analyse(s, prev, f)
+    _pending_recruiter(s, f, cues, ctx)
     if isinstance(ctx, KoreanContext) and ctx.in_lead(sentence):
         # a headline or summary line ("공안에 붙잡혀 북송돼 수감."): its counted events are told
         # again in the story below it, so only what the story does not tell is kept
@@ -174,7 +188,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
 _LURES = ("deception_job_offer", "other", "introduced_marriage")
 
 
-def _pending_recruiter(s: str, cues: list[Cue], ctx: Context) -> None:
+def _pending_recruiter(s: str, f: _Found, cues: list[Cue], ctx: Context) -> None:
     """"한 낯선 남자가 … 퇴근길을 가로막았다. 그는 … 중국에 가면 돈을 벌 수 있다고 제안했다": a person
     introduced as the subject of one sentence is the recruiter of a lure told in the next two."""
     state = getattr(ctx, "state", None)
@@ -186,7 +200,7 @@ def _pending_recruiter(s: str, cues: list[Cue], ctx: Context) -> None:
         cues.append(Cue("relation", lure.start, lure.end, pending[0]))
         state["recruiter"] = None
         return
-    for code, hits in _Found(s).by_code("relation").items():
+    for code, hits in f.by_code("relation").items():
         m = hits[0][1]
         if code != "couple" and re.match(r"^\S*?(?:\s\S+?)?(?:가|이|는|은|께서)\s", s[m.end():]) and not any(
                 c.kind == "relation" for c in cues):
@@ -603,8 +617,7 @@ _PROVINCE_NOW = re.compile(r"(?P<p>길림성|지린성|흑룡강성|헤이룽장
                            r"(?:살고\s?있|거주|삽니다|살아요|살고요|지내고\s?있)")
 
 
-def _analyse(s: str, prev: str) -> list[Cue]:
-    f = _Found(s)
+def _analyse(s: str, prev: str, f: _Found) -> list[Cue]:
     cues: list[Cue] = []
     _sales(s, f, cues)
     _totals(s, prev, f, cues)
