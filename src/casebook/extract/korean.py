@@ -521,12 +521,19 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
     to_south = cx("to_south").search(s)
     for code, hits in f.by_code("recruitment").items():
         _row, m = hits[0]
+        waiting = False
         if code in ("voluntary_alone", "voluntary_with_broker"):
             if not to_south:
                 cues.append(Cue("recruitment", m.start(), m.end(), code, FACT))
             continue
         if code == "deception_job_offer" and not (cx("lure_place").search(s) or _QUOTE_MARK.search(s)):
             continue  # "친구와 물고기 장사를 하자고 했습니다": a plan at home, not a lure abroad
+        heard = cx("hearsay").search(s, m.start()) if code == "deception_job_offer" else None
+        if heard and not cx("person").search(s[:heard.start()]):
+            continue  # "돈을 벌 수 있다는 말을 듣고 탈북했다": heard, not offered by anyone
+        if code == "abducted" and not her(s, m.start()):
+            continue  # "그녀 아버지는 … 어디론가 끌려갔다", "여성들이 … 붙잡히는"
+        waiting = code == "abducted" and any(r.extra.get("unless_lure") for r, x in hits if x is m)
         if code == "abducted" and cx("not_abduction").search(s):
             continue  # "잡혀서 북한으로 끌려갔다": taken back by the police
         if code in ("deception_job_offer", "drugged"):
@@ -534,7 +541,8 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
             st = DENIED if _NOT_A_LIE.match(s[m.end():]) else FACT
         else:
             st = korean_status(s, m.end() - 1, m.end())
-        cues.append(Cue("recruitment", m.start(), m.end(), code, st))
+        cues.append(Cue("recruitment", m.start(), m.end(), code, st, extra={"unless_lure": True} if code == "abducted"
+                        and waiting else {}))
         if code == "abducted" and st == FACT and not cx("known_person").search(s):
             cues.append(Cue("relation", m.start(), m.end(), "stranger"))  # abductors nobody names
         if code == "drugged":
@@ -547,6 +555,7 @@ _WORDS_OF = re.compile(r"^\S*?의\s?(?:말|꾐|꼬임|제안|소개|약속)")
 _BROKER_AFTER = re.compile(r"^\S*\s?(?:브로커|중매)")
 _SOLD_TO = re.compile(r"^\S*?(?:한테|에게|에)\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
 _INTRODUCED_TO = re.compile(r"^(?:를|을)\s?(?:\S+\s)?소개")
+_DENOUNCED = re.compile(r"^\S*?(?:의|이|가)\s?(?:신고|밀고)")
 _ACQUAINTANCE = ("neighbour_or_villager", "friend", "relative", "couple")
 
 
@@ -586,8 +595,8 @@ def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
             # the buyer ("한족 남자한테 팔았어요") and the man she was introduced to are not recruiters
             if not broker and _SOLD_TO.match(after):
                 continue
-            if _INTRODUCED_TO.match(after):
-                continue
+            if _INTRODUCED_TO.match(after) or _DENOUNCED.match(after):
+                continue  # the man she was introduced to; the neighbours who reported her
             if code not in _ACQUAINTANCE and cx("relationship_first").search(s[max(0, m.start() - 12):m.start()]):
                 continue  # "그 마을 조선족 아주머니": her neighbour, whatever her ethnicity
             if code != "couple" and any(a <= m.start() < b for a, b in taken):

@@ -29,6 +29,8 @@ _TITLE_END = r"(?=[은는이가을를의에도와과만께:\s,.·”\"’')\]]|�
 # 김미영(가명·여·24)씨, 박 양, 정모 씨, 이 모 씨, 한 모(20대 초반) 씨, L(35여) 씨, A씨
 _TITLED = re.compile(_BOUND + r"(?P<s>[가-힣]|[A-Z])(?P<g>" + _GIVEN + r")?\s?(?P<par>" + _PAREN +
                      r")?\s?(?P<t>씨|양)(?!강|측|국|쪽|자|식|말|손|도)" + _TITLE_END)
+# "미영씨는": a woman called by her given name once the report has named her in full
+_GIVEN_TITLED = re.compile(_BOUND + r"(?P<g>[가-힣]{2})\s?씨" + _TITLE_END)
 # 장미옥(가명), 정00(탈북 여성/41살): a full name with an editor's bracket, as a speaker label
 _BRACKETED = re.compile(_BOUND + r"(?P<s>[가-힣])(?P<g>[가-힣]{1,2}|○○|◯◯|OO|00)\s?\((?:가명|익명|탈북|여|\d)")
 # "최 씨 성을 가진 여성", "김씨 성을 가진"
@@ -64,6 +66,8 @@ class KoreanContext(Context):
     surname_at: tuple[int, int] | None = None  # its span in the text given to :func:`context`
     initial: str | None = None  # the letter or surname the report calls her by (김, L, A)
     others: frozenset[str] = frozenset()  # initials of other titled people (장 씨)
+    given: str | None = None  # her given name, when the report calls her by it (미영씨)
+    others_given: frozenset[str] = frozenset()  # other people's given names (호영씨)
     opening: bool = False  # an unnamed woman the report opens on is her
     lead: tuple[str, ...] = ()  # headline and summary lines the story then tells in full
     retold: frozenset[str] = frozenset()  # event kinds the story after the lead tells again
@@ -79,8 +83,16 @@ class KoreanContext(Context):
         return False
 
 
-def _mentions(text: str) -> list[tuple[str, int, int, int]]:
-    """(initial, start of initial, end of mention, weight) of every titled name in ``text``."""
+# who tells the story rather than lives it: "구출활동을 하고 있는 정 모 씨", "관계자 김씨", "정씨에 따르면"
+_INFORMANT_BEFORE = re.compile(r"(?:관계자|활동가|활동을\s?하(?:고\s?있)?는|목사|선교사|대표|소장|기자|교수|소식통|변호사|연구원|"
+                               r"의원|이사장|단장|사무국장|간사)\s?(?:인\s?)?$")
+_INFORMANT_AFTER = re.compile(r"^\s?(?:에\s?따르면|의\s?말에\s?따르면)")
+_GIVEN2 = re.compile(r"[가-힣]{2}")
+
+
+def _mentions(text: str) -> list[tuple[str, int, int, int, str | None]]:
+    """(initial, start of initial, end of mention, weight, given name) of every titled name in
+    ``text``; an informant ("관계자 정 모 씨", "정씨에 따르면") has weight 0."""
     out = []
     for m in _TITLED.finditer(text):
         s = m.group("s")
@@ -88,11 +100,16 @@ def _mentions(text: str) -> list[tuple[str, int, int, int]]:
             continue
         if m.group("t") == "양" and not (m.group("g") or m.group("par")) and not re.match(r"[은는이가을를의에]", text[m.end():m.end() + 1]):
             continue  # a bare "X 양" needs a particle to be a title (박 양은)
-        out.append((s, m.start("s"), m.end(), 2 if (m.group("g") or m.group("par")) else 1))
+        g = m.group("g")
+        weight = 2 if (g or m.group("par")) else 1
+        if _INFORMANT_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or _INFORMANT_AFTER.match(text[m.end():]):
+            weight = 0
+        out.append((s, m.start("s"), m.end(), weight, g if g and _GIVEN2.fullmatch(g) else None))
     for rx in (_BRACKETED, _SURNAME_OF):
         for m in rx.finditer(text):
             if m.group("s") in SURNAMES:
-                out.append((m.group("s"), m.start("s"), m.end(), 2))
+                g = m.groupdict().get("g")
+                out.append((m.group("s"), m.start("s"), m.end(), 2, g if g and _GIVEN2.fullmatch(g) else None))
     return out
 
 
@@ -135,11 +152,15 @@ def context(text: str) -> KoreanContext:
     unquoted = _QUOTE.sub(" ", text)
     me = len(_ME.findall(unquoted))
     she = len(_SHE.findall(unquoted))
-    titled = Counter()
+    titled: Counter[str] = Counter()
     first_at: dict[str, tuple[int, int]] = {}
-    for s, a, _, w in mentions:
+    given: dict[str, str] = {}
+    for s, a, _, w, g in mentions:
         titled[s] += w
         first_at.setdefault(s, (a, a + 1))
+        if g:
+            given.setdefault(s, g)
+    titled = Counter({s: n for s, n in titled.items() if n > 0}) or titled
     third = bool(titled) and sum(titled.values()) + she > me or (not me and she > 0)
     ctx = KoreanContext("third" if third else "first", ())
     ctx.lead, ctx.retold = _lead(text)
@@ -148,7 +169,9 @@ def context(text: str) -> KoreanContext:
     if titled:
         best = max(titled.items(), key=lambda kv: (kv[1], -first_at[kv[0]][0]))[0]
         ctx.initial = best
-        ctx.others = frozenset(s for s in titled if s != best)
+        ctx.others = frozenset(s for s in {m[0] for m in mentions} if s != best)
+        ctx.given = given.get(best)
+        ctx.others_given = frozenset(g for s, g in given.items() if s != best)
         if best in SURNAMES:
             ctx.surname, ctx.surname_at = best, first_at[best]
     else:
@@ -208,6 +231,15 @@ def rewrite(sentence: str, ctx: KoreanContext) -> Rewrite | None:
             hers = True
         else:
             edits.append((m.start(), end, _OTHER_FORM[pp]))
+    for m in _GIVEN_TITLED.finditer(sentence):
+        g = m.group("g")
+        if g not in (ctx.given, *ctx.others_given) or any(a <= m.start() < b for a, b, _ in edits):
+            continue
+        p = re.match(_PARTICLE, sentence[m.end():])
+        pp = p.group("p") if p else None
+        end = m.end() + (len(pp) if pp else 0)
+        edits.append((m.start(), end, (_FIRST_FORM if g == ctx.given else _OTHER_FORM)[pp]))
+        hers = hers or g == ctx.given
     for rx in (_BRACKETED,):
         for m in rx.finditer(sentence):
             if m.group("s") == ctx.initial and not any(a <= m.start() < b for a, b, _ in edits):

@@ -408,6 +408,8 @@ def _sold_by_acquaintance(b, sents) -> None:
 
 
 _LURE_CODES = {"deception_job_offer", "introduced_marriage", "drugged", "abducted"}
+_AFTER_OK = {"voluntary_alone", "abducted"}  # told before her crossing, these do not make it someone else's doing
+_LURE_AFTER = {"deception_job_offer", "introduced_marriage", "drugged"}
 _AWAY = re.compile(r"탈북|탈출|도망|빠져나|혼자|스스로|제\s?발로")
 _ACQ_WORDS = re.compile(r"친구|동네|이웃|마을|옆집|친척|고모|이모|삼촌|사촌|외삼촌|언니")
 
@@ -434,20 +436,25 @@ def _how_she_left(b, sents, index_of) -> None:
     sale_idx = sorted(k for k in (index_of(e) for e in sales) if k is not None)
     # the first sale after she crossed (a story may open on its last sale)
     first_sale = next((k for k in sale_idx if not crossing_idx or k >= crossing_idx[0]), sale_idx[0] if sale_idx else None)
-    # voluntary_alone: her first escape, with nobody and no lure before it
-    for k in crossing_idx:
-        if first_sale is not None and k > first_sale:
+    # voluntary_alone: her first crossing, with no lure, broker or recruiter before it (nor a lure
+    # or someone she knew told just after it: "두만강을 건넜어요. 옆집 아저씨가 같이 가자고 했어요")
+    for k in crossing_idx[:1]:
+        if first_sale is not None and k > first_sale and not _AWAY.search(sents[k].text):
             break
         c = _cue(sents[k], "crossing")[0]
-        if not _AWAY.search(sents[k].text[max(0, c.start - 12):c.end]):
-            continue
         before = [x for j in range(k + 1) for x in sents[j].cues
-                  if (j < k or x.start < c.start) and ((x.kind == "recruitment" and x.code != "voluntary_alone")
+                  if (j < k or x.start < c.start) and ((x.kind == "recruitment" and x.code not in _AFTER_OK)
                                                      or x.kind == "relation")]
-        if not before and "voluntary_with_broker" not in methods:
+        after = [x for j in range(k, min(len(sents), k + 3)) for x in sents[j].cues
+                 if (j > k or x.start > c.start) and ((x.kind == "recruitment" and x.code in _LURE_AFTER)
+                                                    or (x.kind == "relation" and x.code in _ACQ))]
+        if not before and not after and "voluntary_with_broker" not in methods:
             rec = _recruitment_event(b)
             methods.add("voluntary_alone")
-        break
+    if "abducted" in methods and methods & {"deception_job_offer", "other", "introduced_marriage"}:
+        waiting = [c for s in sents for c in s.cues if c.kind == "recruitment" and c.code == "abducted"]
+        if waiting and all(c.extra.get("unless_lure") for c in waiting):
+            methods.discard("abducted")  # she was lured to the traffickers who were waiting for her
     if "other" in methods and methods & _LURE_CODES:
         methods.discard("other")
     # an acquaintance from home who handed her over
