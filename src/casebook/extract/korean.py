@@ -264,8 +264,10 @@ def _sale_verb(s: str, t: _Tok) -> rules.Rule | None:
         return None
     if need == "her":
         if t.form == "살":
-            # "저를 마지막으로 산 사람": with her as the object, 산 is 사다 (bought), not 살다
-            if not (s.startswith("산", t.start) and _HER_OBJECT_BEFORE.search(s[:t.start])):
+            # "저를 마지막으로 산 사람", "4000위안을 주고 산 여자": with her as the object or a price
+            # paid before it, 산 is 사다 (bought), not 살다
+            if not (s.startswith("산", t.start) and (_HER_OBJECT_BEFORE.search(s[:t.start])
+                                                    or _PRICE_BEFORE.search(s[:t.start]))):
                 return None
         elif not (_HER_BEFORE.search(s[:t.start]) or _PRICE_BEFORE.search(s[:t.start])
                   or _PAID_BEFORE.search(s[:t.start])):
