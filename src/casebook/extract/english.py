@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from casebook.extract import rules
+from casebook.extract import discourse, rules
 from casebook.extract.cues import Context, Cue
 from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
 
-_F = re.I
+_F = re.IGNORECASE
 
 
 # her name in a third-person account is replaced, in the lower-cased sentence the patterns read,
@@ -104,25 +104,16 @@ _BIRTH_SUBJECT = {
     "first": re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,2}$", _F),
     "third": re.compile(r"\b(?:I|we|she|they)\s+(?:\w+\s+){0,2}$", _F),
 }
+_BIRTH_SUBJECT["named"] = _BIRTH_SUBJECT["first"]
 _NO_CHILDREN = re.compile(
     r"\b(?:I|we|she)\s+(?:have|had|has)\s+(?:no|not\s+had\s+any)\s+(?:children|child|kids|baby)|^\W*no\s+children\b|"
     r"\b(?:I|we|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:have|had)\s+(?:any\s+)?(?:children|a\s+child|a\s+baby|kids)|"
     r"\b(?:I|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:get|got|become|became)\s+pregnant", _F)
-_HUKOU = re.compile(r"\b(?:hukou|hokou|shenfenzheng|ID\s+card|identity\s+card|registration|papers|residence\s+permit|"
-                    r"documents|ID)\b", _F)
-_HUKOU_FAKE = re.compile(r"\b(?:fake|false|forged|bought|buy|purchased|someone\s+else[’']s|another\s+(?:woman|person)[’']s|"
-                         r"dead\s+woman[’']s|deceased|borrowed|under\s+(?:another|a\s+different)\s+name|"
-                         r"with\s+another\s+woman[’']s\s+name|illegal)\b", _F)
-_HUKOU_NONE = re.compile(r"\bbut\s+(?:I|she)\s+(?:do|does|did)\s*(?:not|n[’']t)\b|"
-                         r"\b(?:no|never\s+had|without|did\s+not\s+have|didn[’']t\s+have|don[’']t\s+have|"
-                         r"do\s+not\s+have|not\s+have|lack|none)\b", _F)
 _HUKOU_SELF = {
     "first": re.compile(r"\b(?:I|me|my|myself|for\s+me)\b", _F),
     "third": re.compile(r"\b(?:I|me|my|myself|for\s+me|she\s+(?:got|has|had|did|does|was|is|never)|her\s+own)\b", _F),
 }
 _HUKOU_SELF["named"] = _HUKOU_SELF["first"]
-_HUKOU_OWN_NAME = re.compile(r"\bin\s+(?:my|her)\s+own\s+name\b", _F)
-_HUKOU_NOT_EVEN_FAKE = re.compile(r"\bnot\s+even\s+(?:a|one)\s+(?:false|fake|forged)\b", _F)
 _CHILD_ONLY = re.compile(r"\b(?:child|children|son|sons|daughter|daughters|baby|kids?|boy|girl)\b", _F)
 
 _ETHNIC_DESC = re.compile(
@@ -136,7 +127,6 @@ _ROLE_NOUN_END = re.compile(r"(?:broker|brokers|trafficker|traffickers|smuggler|
 _ETHNIC_NEAR = re.compile(r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|Han\b|Chinese|North\s+Korean",
                           _F)
 _BIRTH_HINT = re.compile(r"birth|born|son|daughter|boy|girl|bab|child|kid|twin|pregnan")
-_HUKOU_HINT = re.compile(r"hukou|hokou|shenfen|\bid\b|identity|registration|papers|permit|documents")
 _ROLE_VERB = re.compile(
     r"\b(?:sold|sell|took|take|brought|handed|led|guided|passed|delivered|kept|held|locked|introduc\w*|"
     r"offer\w*|promis\w*|arranged|recruit\w*|deceiv\w*|lied|drugged|abduct\w*|kidnap\w*|paid|received|"
@@ -150,7 +140,7 @@ _PROVINCE_NOW = re.compile(
     r"have\s+lived|has\s+lived|have\s+been\s+living|has\s+been\s+living|settled)\b[^.;]{0,60}?\bin\s+"
     r"(?P<p>(?:Jilin|Heilongjiang|Liaoning|Shandong|Inner\s+Mongolia|Hebei|Beijing|Tianjin|Shanghai|Guangdong|"
     r"Shanxi|Shaanxi|Henan|Hubei|Hunan|Jiangsu|Zhejiang|Anhui|Fujian|Jiangxi|Sichuan|Yunnan|Guizhou|Gansu)"
-    r"(?:\s+Province)?)", re.I)
+    r"(?:\s+Province)?)", re.IGNORECASE)
 
 
 
@@ -158,7 +148,7 @@ def _status(sentence: str, m: re.Match) -> str:
     t0 = m.start("t") if "t" in m.re.groupindex and m.group("t") else m.start()
     t1 = m.end("t") if "t" in m.re.groupindex and m.group("t") else m.end()
     txt = m.group("t") if "t" in m.re.groupindex and m.group("t") else m.group()
-    if re.search(r"\bnever\b", txt, re.I):
+    if re.search(r"\bnever\b", txt, re.IGNORECASE):
         return DENIED
     return english_status(sentence, t0, t1)
 
@@ -167,7 +157,7 @@ def _status(sentence: str, m: re.Match) -> str:
 # match (a match inside an earlier row's match is the same cue). Coded kinds: the first match of
 # each code. The last four are asked for lazily (analyse_extra).
 EVENT_KINDS = ("sale", "payment", "crossing", "arrest", "repatriation", "escape", "arrival", "transit")
-CODED_KINDS = ("violence", "exploitation", "detention", "alone", "broker_voluntary")
+CODED_KINDS = ("violence", "exploitation", "detention", "alone", "broker_voluntary", "hukou")
 LAZY_KINDS = ("recruitment", "relation", "buyer", "purpose")
 _ALL_KINDS = EVENT_KINDS + CODED_KINDS + LAZY_KINDS
 
@@ -210,13 +200,41 @@ def _first_per_code(kind: str, found: dict, mode: str, low: str) -> list[tuple[s
     return [(code, a, b) for code, (a, b) in best.items()]
 
 
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
+_SHE = re.compile(r"\b(?:she|her|herself)\b")
+
+
+def _marked(low: str, ctx: Context) -> str:
+    """The lower-cased sentence the rules read: her name as ǂ letters; in a third-person account,
+    a reporter's "I"/"we" outside quotation marks and a "she" inside her quoted words (someone
+    else) made unreadable letter for letter, so offsets stay exact."""
+    if ctx.mode not in ("third", "named"):
+        return low
+    out = _mark_names(low, ctx.names) if ctx.names else low
+    if ctx.mode == "third":
+        chars = list(out)
+        quoted = ctx.quotes
+
+        def inside(a: int) -> bool:
+            return any(s <= a < e for s, e in quoted)
+
+        for m in _FIRST_PERSON.finditer(out):
+            if not inside(m.start()):
+                chars[m.start():m.end()] = discourse.NOT_HER_I * (m.end() - m.start())
+        for m in _SHE.finditer(out):
+            if inside(m.start()):
+                chars[m.start():m.end()] = discourse.NOT_HER_I * (m.end() - m.start())
+        out = "".join(chars)
+    return out
+
+
 def analyse(sentence: str, ctx: Context) -> list[Cue]:
     """All cues of one English sentence."""
     cues: list[Cue] = []
     low = sentence.lower()
     if len(low) != len(sentence):  # a letter whose lower case changes length: keep offsets exact
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
-    marked = _mark_names(low, ctx.names) if ctx.mode in ("third", "named") and ctx.names else low
+    marked = _marked(low, ctx)
     found = _candidates(marked, ctx.mode)
     kinds = found.keys()
     for kind in EVENT_KINDS:
@@ -229,7 +247,8 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
             if any(a <= s < b for a, b in seen):
                 continue
             seen.append((m.start(), m.end()))
-            cues.append(Cue(kind, s, e, status=_status(sentence, m), extra={"match": (m.start(), m.end())}))
+            cues.append(Cue(kind, s, e, status=_status(sentence, m),
+                            extra={"match": (m.start(), m.end()), "anchor": _rule.anchor}))
     her = bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(_her_re(ctx.names).search(sentence))) or (
         ctx.mode == "named" and bool(ctx.names) and bool(_name_re(ctx.names).search(sentence))) or (
         ctx.mode == "third" and bool(_THEY_HAVE.search(sentence)))  # "They have a son": she and her husband
@@ -243,7 +262,8 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     if her:
         for code, a, b in _first_per_code("violence", found, ctx.mode, low):
             # "… and then I don't remember anything": the negation is part of what is told
-            st = english_status(sentence, a) if code == "drugging" else english_status(sentence, a, b)
+            st = english_status(sentence, a, habitual=True) if code == "drugging" else english_status(
+                sentence, a, b, habitual=True)
             if code == "threat_of_denunciation" and st == UNREAL:
                 st = FACT  # a threat is stated with "would"/"if" by nature
             if code == "confinement" and st == DENIED and re.search(r"\b(?:not|never)\s+allowed|could\s+not|cannot|"
@@ -252,7 +272,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                 st = FACT
             cues.append(Cue("violence", a, b, code, st))
         for code, a, b in _first_per_code("exploitation", found, ctx.mode, low):
-            cues.append(Cue("exploitation", a, b, code, english_status(sentence, a, b)))
+            cues.append(Cue("exploitation", a, b, code, english_status(sentence, a, b, habitual=True)))
         facilities = _first_per_code("detention", found, ctx.mode, low)
         named = [f for f in facilities if f[0] != "other"]
         for code, a, b in named or facilities:  # an unnamed camp only when no facility is named
@@ -268,9 +288,8 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                                                           "four": 4, "five": 5}.get(g["n"].lower(), 1))
             elif what in ("twins",):
                 n = 2
-            elif what in ("children", "kids", "babies", "sons", "daughters", "boys", "girls"):
-                if not g.get("n"):
-                    continue
+            elif what in ("children", "kids", "babies", "sons", "daughters", "boys", "girls") and not g.get("n"):
+                continue
             if not what and "pregnan" in m.group().lower():
                 continue
             verb = re.match(r"(?:gave|give|had|bore|delivered|have|has)\b", m.group(), _F)
@@ -280,36 +299,101 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
             cues.append(Cue("birth", m.start(), m.end(), value=n,
                             status=english_status(sentence, m.start(), m.end()),
                             extra={"total": total, "what": what, "definite": bool(g.get("what2"))}))
-        m = _BIRTH_PAIR.search(sentence)
-        if m and re.search(r"\b(?:gave\s+birth|had|have|bore|born)\b", sentence, _F):
-            cues = [c for c in cues if c.kind != "birth" or not (m.start() - 12 <= c.start <= m.end())]
-            cues.append(Cue("birth", m.start(), m.end(), value=2, extra={"total": True, "what": "pair"}))
-        m = _NO_CHILDREN.search(sentence) if ("child" in low or "pregnan" in low or "kid" in low) else None
-        if m:
-            cues.append(Cue("birth", m.start(), m.end(), value=0, status=DENIED, extra={"total": True, "what": ""}))
-        m = _HUKOU.search(sentence) if _HUKOU_HINT.search(low) else None
-        if m:
-            child_only = bool(_CHILD_ONLY.search(sentence)) and not _HUKOU_SELF[ctx.mode].search(sentence)
-            if not child_only:
-                if _HUKOU_OWN_NAME.search(sentence):  # "a hukou in my own name", even if paid for
-                    cues.append(Cue("hukou", m.start(), m.end(), "obtained"))
-                elif _HUKOU_FAKE.search(sentence) and not _HUKOU_NOT_EVEN_FAKE.search(sentence):
-                    cues.append(Cue("hukou", m.start(), m.end(), "fake"))
-                elif _HUKOU_NONE.search(sentence):
-                    cues.append(Cue("hukou", m.start(), m.end(), "none"))
-                elif re.search(r"\b(?:got|get|obtained|obtain|received|acquired|registered|issued|was\s+given|gave\s+(?:me|her)|"
-                               r"have\s+a|has\s+a)\b", sentence, _F):
-                    cues.append(Cue("hukou", m.start(), m.end(), "obtained"))
-    m = _PROVINCE_NOW.search(sentence) if "liv" in low or "stay" in low or "settled" in low else None
-    if m:
-        cues.append(Cue("province_now", m.start("p"), m.end("p"), re.sub(r"\s+Province$", "", m.group("p"))))
-    if "times" in low:
+        pair = _BIRTH_PAIR.search(sentence)
+        if pair and re.search(r"\b(?:gave\s+birth|had|have|bore|born)\b", sentence, _F):
+            cues = [c for c in cues if c.kind != "birth" or not (pair.start() - 12 <= c.start <= pair.end())]
+            cues.append(Cue("birth", pair.start(), pair.end(), value=2, extra={"total": True, "what": "pair"}))
+        none = _NO_CHILDREN.search(sentence) if ("child" in low or "pregnan" in low or "kid" in low) else None
+        if none:
+            cues.append(Cue("birth", none.start(), none.end(), value=0, status=DENIED, extra={"total": True, "what": ""}))
+        papers = _matches("hukou", found, ctx.mode, marked)
+        if papers and not (_CHILD_ONLY.search(sentence) and not _HUKOU_SELF[ctx.mode].search(sentence)):
+            rule, m = papers[0]  # the first row that fires decides (rows are ordered by precedence)
+            cues.append(Cue("hukou", m.start(), m.end(), rule.code))
+    now = _PROVINCE_NOW.search(sentence) if "liv" in low or "stay" in low or "settled" in low else None
+    if now:
+        cues.append(Cue("province_now", now.start("p"), now.end("p"), re.sub(r"\s+Province$", "", now.group("p"))))
+    if "times" in low or "repeated" in low or "over and" in low or "again and" in low:
         cues = _vague_sales(sentence, cues)
-    return cues
+    return _hers(cues, marked, ctx, sentence)
 
 
-_VAGUE_TIMES = re.compile(r"\s*(?:again\s+)?(?:several|many|a\s+few|a\s+number\s+of|countless|multiple|many\s+more)\s+"
-                          r"(?:more\s+)?times\b", _F)
+_ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival", "transit", "violence",
+              "exploitation", "vague_times", "detention"}
+# her, in a clause about someone else: "me", "my shoes" (but "my mother" is someone else)
+_HER_MENTION = re.compile(r"\b(?:i|me|myself|we|us|ourselves)\b|ǂ|\b(?:my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"
+                          + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
+_HER_MENTION_THIRD = re.compile(r"\b(?:i|me|myself|we|us|she|herself)\b|ǂ|\b(?:her|my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"
+                                + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
+
+
+_OTHER_PATIENT = re.compile(r"\b(?:them|others|(?:my|her|his|their|the|a|an|ten|two|three|four|five|several|some|many|"
+                            r"all|most)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r")\b")
+_SOLD_PASSIVE = re.compile(r"\b(?:was|were|been|got|be|being)\s+(?:\w+\s+)?(?:re-?sold|sold|bought|traded)\b")
+
+
+def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> list[Cue]:
+    """Drop the cues of a clause about someone else ("…my uncle, who was later caught and sent
+    back", "I watched a girl being beaten") unless the words tie the event to her."""
+    if not any(c.kind in _ABOUT_HER for c in cues):
+        return cues
+    cs = discourse.clauses(marked, ctx.mode)
+    if len(cs) <= 1 and (not cs or cs[0].who != discourse.OTHER) and "saw" not in marked and "watch" not in marked \
+            and "witness" not in marked and "heard" not in marked and not any(
+                c.extra.get("anchor") == "clause" for c in cues):
+        return cues
+    her = _HER_MENTION_THIRD if ctx.mode == "third" else _HER_MENTION
+    # a clause telling someone else's sale: its money is not her price ("My mum was sold for $65")
+    others = tuple((c.start, c.end) for c in cs if c.who == discourse.OTHER and not her.search(marked, c.start, c.end)
+                   and _SOLD_PASSIVE.search(marked, c.start, c.end))
+    out = []
+    for c in cues:
+        if c.kind not in _ABOUT_HER:
+            out.append(c)
+            continue
+        cl = discourse.clause_at(cs, c.start)
+        if cl is None:
+            out.append(c)
+            continue
+        if discourse.perceived(marked, c.start, cl, cs):
+            continue
+        if not cl.explicit and c.status == FACT and sentence and c.kind not in ("violence", "exploitation"):
+            # "she would be arrested, imprisoned, sent back": the mood of the clause the list hangs on
+            head = cs.index(cl)
+            while head > 0 and not cs[head].explicit:
+                head -= 1
+            if english_status(sentence, c.start, since=cs[head].start) == UNREAL:
+                c.status = UNREAL
+        anchor = c.extra.get("anchor", "none")
+        if anchor == "object":
+            out.append(c)
+            continue
+        if anchor == "clause":  # the row has no anchor of its own: the clause must be about her
+            if _OTHER_PATIENT.search(marked, cl.start, c.start):
+                continue  # "she tricked her friends into being sold": they were sold
+            if cl.who == discourse.HER or (cl.group and her.search(marked, 0, cl.start)):
+                out.append(c)  # (or "when they fell … after crossing": a group she was in)
+            continue
+        if cl.who == discourse.OTHER:
+            if anchor == "subject":
+                a = c.extra.get("match", (c.start, c.end))[0]
+                if discourse.clause_at(cs, a) is cl:
+                    out.append(c)  # her subject is in the same clause
+                continue
+            nxt = cs[cs.index(cl) + 1].end if cs.index(cl) + 1 < len(cs) else cl.end
+            if c.kind in ("violence", "exploitation") and her.search(marked, cl.start, nxt):
+                out.append(c)  # "my husband beat me", "brokers beat and raped her", "… if I left"
+            continue
+        out.append(c)
+    if others:
+        for c in out:
+            if c.kind in ("sale", "payment"):
+                c.extra["not_hers"] = others
+    return out
+
+
+_VAGUE_TIMES = re.compile(r"\s*(?:again\s+)?(?:(?:several|many|a\s+few|a\s+number\s+of|countless|multiple|many\s+more)\s+"
+                          r"(?:more\s+)?times\b|repeatedly\b|over\s+and\s+over\b|again\s+and\s+again\b)", _F)
 
 
 def _vague_sales(sentence: str, cues: list[Cue]) -> list[Cue]:
@@ -331,7 +415,7 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     low = sentence.lower()
     if len(low) != len(sentence):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
-    marked = _mark_names(low, ctx.names) if ctx.mode in ("third", "named") and ctx.names else low
+    marked = _marked(low, ctx)
     found = _candidates(marked, ctx.mode)
     for code, a, b in _first_per_code("recruitment", found, ctx.mode, low):
         st = english_status(sentence, a) if code == "drugged" else english_status(sentence, a, b)
@@ -366,50 +450,36 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     return cues
 
 
-_LATIN = re.compile(r"[A-Za-z]")
-_TITLE_SURNAME = re.compile(r"\b(?:Ms|Mrs|Miss)\.?\s+(?P<s>[A-Z][a-z]+)\b")
-
-
-def _protagonist(text: str, surname: str | None) -> tuple[str, ...]:
-    """Her names as the text writes them: the header's surname, or "Mi-ok Kim is a pseudonym"."""
-    from casebook.extract.header import KOREAN_SURNAMES
-
-    names: list[str] = []
-    if surname and _LATIN.match(surname):
-        names += [surname]
-    m = re.search(r"[“\"]?(?P<first>[A-Z][a-z]+)\s+(?P<last>" + "|".join(KOREAN_SURNAMES) + r")[”\"]?\s+(?:is\s+a\s+pseudonym|"
-                  r"grew\s+up|was\s+born|\(pseudonym\))", text)
-    if m:
-        names += [m.group("last"), f"{m.group('first')} {m.group('last')}"]
-    return tuple(dict.fromkeys(names))
+_TITLE_SURNAME = re.compile(r"\b(?:Ms|Mrs|Miss|MS|MRS)\.?\s*(?P<s>[A-Z][a-z]+)\b")
 
 
 def context(text: str, header_end: int, surname: str | None) -> tuple[Context, list]:
-    """Who the account is about and how it is told (first or third person), and her surname
-    when the header did not give it (facts with cleaned-text spans)."""
+    """Who the account is about and how it is told (first or third person, what is quoted), and
+    her surname when the header did not give it (facts with cleaned-text spans)."""
     from casebook.model import Evidence, Fact
 
-    names = _protagonist(text, surname)
+    quotes = discourse.quote_spans(text)
+    person = discourse.protagonist(text)
+    names: tuple[str, ...] = ((surname,) if surname and surname.isascii() else ()) + (person.names if person else ())
+    body = text[header_end:]
+    mode = discourse.narration(body, names, [(max(0, a - header_end), b - header_end) for a, b in quotes
+                                              if b > header_end])
     facts = []
     if not surname:
         m = _TITLE_SURNAME.search(text[:600])
-        if names and len(names) >= 2:
-            facts.append(Fact("surname", names[0], None, 0.6))
+        opening = min(300, (text.find("\n\n") + 1 or len(text)) + 1)
+        if person and person.surname and (mode == "third" or person.start < opening):
+            facts.append(Fact("surname", person.surname, Evidence(person.start, person.end), 0.6))
         elif m:
             facts.append(Fact("surname", m.group("s"), Evidence(m.start("s"), m.end("s")), 0.6))
-    return Context(detect_mode(text[header_end:], names), names), facts
+    if mode == "first" and person and not surname and not facts:
+        names = ()  # a name deep in a first-person story is someone else's ("another woman there, Kim")
+    return Context(mode, tuple(dict.fromkeys(names)), tuple(quotes)), facts
 
 
 def detect_mode(text: str, names: tuple[str, ...]) -> str:
     """``first`` when the survivor tells her story herself, ``third`` when it is told about her."""
-    first = len(re.findall(r"\b(?:I|me|my)\b", text))
-    third = len(re.findall(r"\b(?:she|her)\b", text, re.I))
-    named = sum(len(re.findall(rf"\b{re.escape(n)}\b", text)) for n in names if n)
-    if named >= 3 and third + named > first * 0.5:
-        return "third"
-    if first >= 3 and first >= third * 0.5:
-        return "first"
-    return "third" if third > first else "first"
+    return discourse.narration(text, names, discourse.quote_spans(text))
 
 
 _PLACE = r"[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*"
@@ -448,8 +518,8 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
             if done:
                 break
     if "birth_year" not in have:
-        m = _BORN.search(body)
-        if m:
-            s = header_end + m.start("y")
-            out.append(Fact("birth_year", int(m.group("y")), Evidence(s, s + 4), 0.8))
+        born = _BORN.search(body)
+        if born:
+            s = header_end + born.start("y")
+            out.append(Fact("birth_year", int(born.group("y")), Evidence(s, s + 4), 0.8))
     return out

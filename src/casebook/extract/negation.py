@@ -13,10 +13,10 @@ import re
 FACT, DENIED, UNREAL = "fact", "denied", "unreal"
 
 _EN_BOUNDARY = re.compile(r"[;:(\[\]“”\"]|,(?=\s)|\b(?:but|because|so|then|after|before|until|and|when|while|"
-                          r"although|though|where)\b", re.I)
+                          r"although|though|where|who|whom|which)\b", re.IGNORECASE)
 _EN_DENY = re.compile(r"\b(?:not|never|no\s+one|nobody|neither|nor|didn[’']?t|wasn[’']?t|weren[’']?t|"
                       r"haven[’']?t|hasn[’']?t|hadn[’']?t|don[’']?t|doesn[’']?t|isn[’']?t|aren[’']?t|"
-                      r"no\s+longer|without\s+being)\b|n[’']t\b", re.I)
+                      r"no\s+longer|without\s+being)\b|n[’']t\b", re.IGNORECASE)
 _EN_UNREAL = re.compile(
     r"\b(?:would|could|might|may|will|shall|should|wanted\s+to|want\s+to|wants\s+to|planned\s+to|plans?\s+to|"
     r"planning\s+to|going\s+to|gonna|about\s+to|tried\s+to|trying\s+to|tries\s+to|threaten(?:ed|s)?\s+to|"
@@ -24,26 +24,45 @@ _EN_UNREAL = re.compile(
     r"afraid|feared|fear|worried|in\s+case|instead\s+of|rather\s+than|refused\s+to|"
     r"avoid(?:ed)?|escape(?:d)?\s+(?:being|before)|before\s+(?:he|they|she)\s+could|"
     r"heard\s+(?:that\s+)?(?:I|we|she)\s+(?:was|were|would)\s+(?:going|about)|"
-    r"was\s+to\s+be|were\s+to\s+be|rumou?r|begged|pleaded|asked\s+(?:them|him|her)\s+to|allow\s+(?:me|us)\s+to)\b", re.I)
+    r"was\s+to\s+be|were\s+to\s+be|rumou?r|begged|pleaded|asked\s+(?:them|him|her)\s+to|allow\s+(?:me|us)\s+to)\b", re.IGNORECASE)
 _EN_KNOW = re.compile(r"\b(?:know|knew|remember|recall|sure)\b[^.;]{0,20}\b(?:how\s+much|the\s+price|what\s+price|"
-                      r"the\s+amount|for\s+how\s+much)\b", re.I)
+                      r"the\s+amount|for\s+how\s+much)\b", re.IGNORECASE)
+
+
+_EN_WOULD = re.compile(r"\bwould(?:\s+often|\s+always|\s+sometimes)?\b|\bused\s+to\b", re.I)
+_EN_CONDITION = re.compile(r"\b(?:if|unless|threaten\w*|warned|said|told|promised|otherwise|or\s+else)\b", re.I)
+_EN_SUBJECT = re.compile(r"\b(?:I|we|she|he|they)\b(?=[^.;]*$)", re.IGNORECASE)
+_EN_SUBORDINATOR = re.compile(r"\b(?:if|unless|whether|in\s+case|lest|so\s+that)\s*$", re.IGNORECASE)
 
 
 # the month, not the modal: "In May 2003 she paid a guide", "May 2001", "early May"
 _EN_MONTH_MAY = re.compile(r"(?<=\S\s)May\b|\bMay(?=\s*(?:\d|,|of\b))")
 
 
-def english_status(sentence: str, trigger_start: int, trigger_end: int | None = None) -> str:
-    """``fact``, ``denied`` or ``unreal`` for the English trigger at ``trigger_start``."""
+def english_status(sentence: str, trigger_start: int, trigger_end: int | None = None, since: int | None = None,
+                   habitual: bool = False) -> str:
+    """``fact``, ``denied`` or ``unreal`` for the English trigger at ``trigger_start``; with
+    ``since``, the clause runs from there over commas and "and" (a list of verbs shares its mood);
+    with ``habitual``, "he would beat me" is what he used to do, not a possibility (unless an "if"
+    or a threat makes it one)."""
     head = _EN_MONTH_MAY.sub("   ", sentence[:trigger_start])
     cut = 0
     for m in _EN_BOUNDARY.finditer(head):
         cut = m.end()
+    if since is not None:
+        cut = min(cut, since)
     clause = head[cut:]
+    # "Thinking she might be in China she crossed": a new subject starts the clause of the trigger
+    # (but "if I was caught" keeps its "if")
+    for m in _EN_SUBJECT.finditer(clause):
+        if not _EN_SUBORDINATOR.search(clause[:m.start()]):
+            clause = clause[m.start():]
     # "not sure how much they got for me": a sale happened; only its price is unknown
     if _EN_KNOW.search(sentence[max(0, trigger_start - 60):trigger_start + 5]):
         clause = _EN_KNOW.sub(" ", clause)
-        clause = re.sub(r"\b(?:do|did|does)\s+not\b|\b(?:don|didn|doesn)[’']t\b", " ", clause, flags=re.I)
+        clause = re.sub(r"\b(?:do|did|does)\s+not\b|\b(?:don|didn|doesn)[’']t\b", " ", clause, flags=re.IGNORECASE)
+    if habitual and _EN_WOULD.search(clause) and not _EN_CONDITION.search(head):
+        clause = _EN_WOULD.sub(" ", clause)
     if _EN_UNREAL.search(clause):
         return UNREAL
     if _EN_DENY.search(clause):

@@ -85,11 +85,12 @@ def extract(text: str, lang: str = "auto") -> Record:
             d for d in dates if not (d.kind == "absolute" and born.search(st[max(0, d.start - 25):d.start]))]
         stated = timeline.advance(story_dates)
         body = s >= header.end or header.end == 0
-        sctx = ctx
+        quoted = tuple((max(a, s) - s, min(z, e) - s) for a, z in ctx.quotes if a < e and z > s)
+        sctx = Context(ctx.mode, ctx.names, quoted) if ctx.quotes else ctx  # (the Korean module keeps notes on ctx)
         if focus is not None and ctx.mode == "third":
             other = focus(st, ctx, other)  # "Ms. Lee … she was sold": not her sale
             if other:
-                sctx = Context("named", ctx.names)
+                sctx = Context("named", ctx.names, quoted)
         cues = module.analyse(st, sctx) if body else []
         date = stated or timeline.current()
         more = None

@@ -70,7 +70,7 @@ def payments(s: Sentence, prev: Sentence | None = None) -> list[Cue]:
         if not any((m.start >= c.start or not after_verb) and not m.converted and m.value >= 300
                    for m in s.money):
             continue
-        out.append(Cue("sale", c.start, c.end, extra={"payment": True}))
+        out.append(Cue("sale", c.start, c.end, extra={"payment": True, "not_hers": c.extra.get("not_hers", ())}))
         break
     return out
 
@@ -112,8 +112,9 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
     """Sale events of one sentence: one per stated price, else one (merged with the sale just
     before when this sentence only tells the other side of it: "sold me … He paid 4,000")."""
     full(s)
+    not_hers = cues[0].extra.get("not_hers", ())  # clauses about someone else ("My mum was sold for $65")
     prices = [m for m in s.money if not m.converted and m.value >= 50 and not lx(s, "not_price").search(
-        s.text[max(0, m.start - 30):m.end + 25])]
+        s.text[max(0, m.start - 30):m.end + 25]) and not any(a <= m.start < b for a, b in not_hers)]
     repeat = lx(s, "repeat_sale").search(s.text)
     times = lx(s, "times_sold").search(s.text)
     first = cues[0]
@@ -172,6 +173,9 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
                 continue
             if j < i and lx(other, "others_sale").search(other.text):
                 continue  # "My neighbour was sold first, for 2,500 yuan.": someone else's price
+            if lx(other, "sale_word").search(other.text) and not cues_of(other, "sale", None) and not any(
+                    c.kind == "payment" for c in other.cues):
+                continue  # a sale told there that is not hers ("She was sold for 3,000," said of another woman)
             m = price(other, other.money, require_words=not _amount_only(other))
             if m:
                 out[-1].amount = amount_of(m, out[-1].date)

@@ -260,6 +260,10 @@ def when_china_named(w: Walk) -> bool:
     return bool(lx(w.s, "china_word").search(w.s.text))
 
 
+def when_nk_named(w: Walk) -> bool:
+    return bool(lx(w.s, "nk_word").search(w.s.text)) and not when_china_named(w)
+
+
 def when_again(w: Walk) -> bool:
     return bool(lx(w.s, "again").search(w.s.text))
 
@@ -488,7 +492,8 @@ def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
     """"arrested twice", "sent back three times": a stated total for the event's kind (the count
     must stand next to the cue's words: "Twice my boss paid … the third time I was sent back" is
     not two returns)."""
-    a, z = (0, len(text)) if cue is None else (max(0, cue.start - 12), cue.end + 35)
+    # "twice captured and repatriated": the count may stand before a coordinated verb
+    a, z = (0, len(text)) if cue is None else (max(0, cue.start - 30), cue.end + 35)
     m = lx(lang, "times").search(text, a, z)
     if not m:
         return {}

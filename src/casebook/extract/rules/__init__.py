@@ -69,6 +69,21 @@ class Rule:
         """The compiled pattern for the survivor ``mode`` (macros expanded)."""
         return _compiled(self.lang, self.pattern, mode, self.case) if self.pattern else None
 
+    @property
+    def anchor(self) -> str:
+        """How the row ties the event to her: ``subject`` ({S} before the trigger words),
+        ``object`` ({O}/{P} after or around them), ``clause`` (the clause must be about her:
+        ``anchor = "clause"`` in the row) or ``none``."""
+        if self.extra.get("anchor"):
+            return str(self.extra["anchor"])
+        p = self.pattern or ""
+        t = p.find("(?P<t>")
+        if "{S}" in p and (t < 0 or p.find("{S}") < t):
+            return "subject"
+        if "{O}" in p or "{P}" in p or "{HER_OBJ}" in p:
+            return "object"
+        return "none"
+
     def triggers(self, mode: str = "first") -> frozenset[str]:
         """Literal strings one of which any match contains (empty: no trigger, always run)."""
         if self.morphs:
