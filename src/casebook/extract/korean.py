@@ -14,7 +14,7 @@ after :mod:`korean_discourse` rewrites it into the first person.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from casebook.extract import rules
@@ -52,7 +52,7 @@ def _morph_rows() -> dict[str, rules.Rule]:
     return {m: r for r in rules.load("ko", "sale") for m in r.morphs}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _code_order(kind: str) -> dict[str, int]:
     return {r.code: k for k, r in reversed(list(enumerate(rules.load("ko", kind))))}
 

@@ -24,15 +24,12 @@ def her(sentence: str, trigger: int) -> bool:
     """Is the clause at ``trigger`` about her? The subject named last before it decides: her
     (저는, 제가, a rewritten 김씨는) or another person (언니는, 어머니가, 여성들이); no subject is hers."""
     head = sentence[:trigger]
-    other = None
-    for other in cx("other_topic").finditer(head):
-        pass
-    if other is None:
+    others = list(cx("other_topic").finditer(head))
+    if not others:
         return True
-    me = None
-    for me in cx("me").finditer(head):
-        pass
-    if me is not None and me.start() >= other.start():
+    other = others[-1]
+    mes = list(cx("me").finditer(head))
+    if mes and mes[-1].start() >= other.start():
         return True
     if cx("me").search(sentence[trigger:trigger + 12]) or cx("not_only_me").search(head):
         return True  # "저를 포함해서 세 명이 잡혔어요"
@@ -67,7 +64,5 @@ def done_to_her(sentence: str, trigger: int) -> bool:
     """Violence: "그 부부 중 여자가 바늘로 찔렀어요" (a subject doing it) is against her; "언니는 맞았어요" is not."""
     if her(sentence, trigger):
         return True
-    last = None
-    for last in cx("other_topic").finditer(sentence[:trigger]):
-        pass
-    return last is not None and not _TOPIC_ONLY.search(last.group())
+    topics = list(cx("other_topic").finditer(sentence[:trigger]))
+    return bool(topics) and not _TOPIC_ONLY.search(topics[-1].group())

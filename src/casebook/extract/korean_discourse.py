@@ -133,16 +133,13 @@ def _lead(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
 
     spans = sentences(text)
     lead: list[str] = []
-    k = 0
-    for k, (a, b) in enumerate(spans):
+    for a, b in spans:
         if _FINITE.search(text[a:b]):
             break
         lead.append(text[a:b])
-    else:
-        return (), frozenset()  # a case note in nominal style throughout: nothing is told twice
-    if not lead:
-        return (), frozenset()
-    story = _QUOTE.sub(" ", text[spans[k][0]:])
+    if not lead or len(lead) == len(spans):
+        return (), frozenset()  # no headline, or a case note in nominal style throughout
+    story = _QUOTE.sub(" ", text[spans[len(lead)][0]:])
     return tuple(lead), frozenset(kind for kind, rx in _RETOLD.items() if rx.search(story))
 
 

@@ -55,12 +55,12 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
     out: list[Fact] = []
     body = text[header_end:]
     if "origin_nk" not in have:
-        m = _HOME.search(body)
-        if m:
-            g = next(x for x in ("p", "p2", "p3") if m.group(x))
-            s = header_end + m.start(g)
-            out.append(Fact("origin_nk", m.group(g), Evidence(s, s + len(m.group(g))), 0.75))
-        for m in _ORIGIN.finditer(body) if not m else ():
+        home = _HOME.search(body)
+        if home:
+            g = next(x for x in ("p", "p2", "p3") if home.group(x))
+            s = header_end + home.start(g)
+            out.append(Fact("origin_nk", home.group(g), Evidence(s, s + len(home.group(g))), 0.75))
+        for m in _ORIGIN.finditer(body) if not home else ():
             g = "p" if m.group("p") else "p2"
             text_g = m.group(g)
             place = nk_place(text_g)

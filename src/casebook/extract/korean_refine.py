@@ -504,7 +504,6 @@ def _cue_of(b, sents, index_of, e: Event, kind: str):
     if k is None or e.evidence is None:
         return None
     s = sents[k]
-    at = b.ev(s, 0, 0).start
     return next((c for c in s.cues if c.kind == kind and b.ev(s, c.start, c.end).start == e.evidence.start), None)
 
 
@@ -525,10 +524,10 @@ def _exploitation_needs_a_sale(b, sents, index_of) -> None:
                 _FORCED_UNION.search(s.text) for s in sents):
             continue
         cue = _cue_of(b, sents, index_of, e, "exploitation") if e.type == "forced_labour" else None
-        if cue is not None and cue.extra.get("venue"):
-            if not sold or kinds & {"prostitution", "cybersex"} or cue.extra.get("before_sale") \
-                    or cue.extra.get("after_escape"):
-                continue
+        if cue is not None and cue.extra.get("venue") and (
+                not sold or kinds & {"prostitution", "cybersex"} or cue.extra.get("before_sale")
+                or cue.extra.get("after_escape")):
+            continue
         if e.type == "prostitution" and "cybersex" in kinds and not _SEX_WORK.search(text):
             continue
         keep.append(e)
