@@ -31,8 +31,8 @@ _NK_WRITTEN = rf"(?:{_NK_PROVINCE}(?:\s?(?:\([^)]*\))?\s?(?:{_NK_TOWN}|[가-힣]
               rf"(?:\s[가-힣]{{1,5}}(?:광산|리|동|읍|노동자구|로동자구))?)?|{_NK_TOWN})"
 _HOME = re.compile(
     rf"(?<![가-힣])(?P<p>{_NK_WRITTEN})(?:\s?\([^)]*\))?(?:\s[가-힣]+){{0,2}}?\s?(?:출신|태생|에서\s?(?:\S+\s)?(?:태어|나서|나고|자랐|자란))|"
-    rf"고향(?:은|이|인)\s?(?:북한\s)?(?P<p2>{_NK_WRITTEN})|"
-    rf"(?:\([^)]*\)\s?)?(?<![가-힣(])(?P<p3>{_NK_TOWN})에서\s?왔(?:습니다|어요|다)(?![가-힣])")
+    rf"고향(?:은|이|인|\s*[:：])\s?(?:북한\s)?(?P<p2>{_NK_WRITTEN})|"
+    rf"(?<![가-힣(])(?P<p3>{_NK_WRITTEN})(?:에서\s?왔(?:습니다|어요|다|고)|\s?사람(?:이에요|입니다|이다|이고|이었))(?![가-힣])")
 # an age at a dated moment: "스무 살이던 2008년 6월", "17세가 되던 2007년", "1997년 7세 때"
 _AGE = r"(?P<a>\d{1,2}|(?:열|스물|스무|서른|마흔)?\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|열|스물|스무|서른|마흔)"
 _AGE_AT_YEAR = re.compile(
@@ -54,13 +54,13 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
     have = {f.field for f in existing}
     out: list[Fact] = []
     body = text[header_end:]
-    if "origin_nk" not in have:
-        home = _HOME.search(body)
-        if home:
-            g = next(x for x in ("p", "p2", "p3") if home.group(x))
-            s = header_end + home.start(g)
-            out.append(Fact("origin_nk", home.group(g), Evidence(s, s + len(home.group(g))), 0.75))
-        for m in _ORIGIN.finditer(body) if not home else ():
+    # her home as written wins over the header's town ("고향: 함경북도 회령" is 함경북도 회령)
+    home = _HOME.search(text)
+    if home:
+        g = next(x for x in ("p", "p2", "p3") if home.group(x))
+        out.append(Fact("origin_nk", home.group(g), Evidence(home.start(g), home.end(g)), 0.9))
+    if "origin_nk" not in have and not home:
+        for m in _ORIGIN.finditer(body):
             g = "p" if m.group("p") else "p2"
             text_g = m.group(g)
             place = nk_place(text_g)
