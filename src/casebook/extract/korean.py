@@ -281,7 +281,8 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
         row = _sale_verb(s, t)
         if row is None or not sale_is_hers(s, t.start, t.start + t.len, bool(row.extra.get("active"))):
             continue
-        cues.append(Cue("sale", t.start, t.start + t.len, status=_verb_status(tokens, t.start)))
+        cues.append(Cue("sale", t.start, t.start + t.len, status=_verb_status(tokens, t.start),
+                        extra={"described": True} if cx("describes_her").match(s[t.start + t.len:]) else {}))
     if not any(c.kind == "sale" for c in cues):
         for row, m in f.matches("sale"):  # told with other words ("인신매매 당했다", "넘기고 돈을 받았다")
             a, b = _span(m)
@@ -291,7 +292,8 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
             elif not sale_is_hers(s, a, b, False):
                 continue
             cues.append(Cue("sale", m.start() if not row.extra.get("needs_her_object") else a, b,
-                            status=korean_status(s, a, b)))
+                            status=korean_status(s, a, b),
+                            extra={"described": True} if cx("describes_her").match(s[b:]) else {}))
             break
     for _row, m in f.matches("payment")[:1]:
         a, b = _span(m)

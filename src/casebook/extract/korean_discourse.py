@@ -45,6 +45,9 @@ _OTHER_FORM = {None: "그 여자", "는": "그 여자는", "은": "그 여자는
                "와": "그 여자와", "과": "그 여자와", "와는": "그 여자와", "과는": "그 여자와", "만": "그 여자만",
                "에게": "그 여자에게", "에게는": "그 여자에게", "에게도": "그 여자에게", "에겐": "그 여자에게",
                "한테": "그 여자한테", "께": "그 여자에게", "에게서": "그 여자에게서"}
+# another man named with a title ("조선족 사내 이호영(가명·45)씨가"): his acts on her stay hers
+_MAN_FORM = {k: v.replace("그 여자", "그 남자") for k, v in _OTHER_FORM.items()}
+_MALE_NEAR = re.compile(r"(?:남성|남자|사내|남편|아저씨|총각|오빠|아버지|목사|한족\s?남|·\s?남|\(남)")
 # her, once the report has named her: 그녀, 이 여성, 이 탈북 여성
 _SHE = re.compile(_BOUND + r"(?:그녀|이\s(?:탈북\s|북한\s)?여성)" + _PARTICLE + r"(?![가-힣])")
 # 그 (he or she, in reports): hers unless a man was the subject just before
@@ -68,6 +71,7 @@ class KoreanContext(Context):
     others: frozenset[str] = frozenset()  # initials of other titled people (장 씨)
     given: str | None = None  # her given name, when the report calls her by it (미영씨)
     others_given: frozenset[str] = frozenset()  # other people's given names (호영씨)
+    men: frozenset[str] = frozenset()  # initials and given names of the other people who are men
     opening: bool = False  # an unnamed woman the report opens on is her
     lead: tuple[str, ...] = ()  # headline and summary lines the story then tells in full
     retold: frozenset[str] = frozenset()  # event kinds the story after the lead tells again
@@ -90,13 +94,18 @@ _INFORMANT_AFTER = re.compile(r"^\s?(?:에\s?따르면|의\s?말에\s?따르면)
 _GIVEN2 = re.compile(r"[가-힣]{2}")
 
 
+# kin and common words that look like a surname and a given name before a bracket: "엄마(45)는"
+_NOT_A_NAME = re.compile(r"엄마|아빠|언니|오빠|누나|남편|아내|아들|동생|조카|이모|고모|삼촌|할머|할아|아이|여성|남성|남자|여자|"
+                         r"사람|소녀|소년|주민|당시|현재|정도|최근|이후|이번|지난|모두|한편")
+
+
 def _mentions(text: str) -> list[tuple[str, int, int, int, str | None]]:
     """(initial, start of initial, end of mention, weight, given name) of every titled name in
     ``text``; an informant ("관계자 정 모 씨", "정씨에 따르면") has weight 0."""
     out = []
     for m in _TITLED.finditer(text):
         s = m.group("s")
-        if not s.isascii() and s not in SURNAMES:
+        if (not s.isascii() and s not in SURNAMES) or _NOT_A_NAME.match(text, m.start("s")):
             continue
         if m.group("t") == "양" and not (m.group("g") or m.group("par")) and not re.match(r"[은는이가을를의에]", text[m.end():m.end() + 1]):
             continue  # a bare "X 양" needs a particle to be a title (박 양은)
@@ -107,7 +116,7 @@ def _mentions(text: str) -> list[tuple[str, int, int, int, str | None]]:
         out.append((s, m.start("s"), m.end(), weight, g if g and _GIVEN2.fullmatch(g) else None))
     for rx in (_BRACKETED, _SURNAME_OF):
         for m in rx.finditer(text):
-            if m.group("s") in SURNAMES:
+            if m.group("s") in SURNAMES and not _NOT_A_NAME.match(text, m.start("s")):
                 g = m.groupdict().get("g")
                 out.append((m.group("s"), m.start("s"), m.end(), 2, g if g and _GIVEN2.fullmatch(g) else None))
     return out
@@ -169,6 +178,8 @@ def context(text: str) -> KoreanContext:
         ctx.others = frozenset(s for s in {m[0] for m in mentions} if s != best)
         ctx.given = given.get(best)
         ctx.others_given = frozenset(g for s, g in given.items() if s != best)
+        male = {s for s, a, b, _w, _g in mentions if s != best and _MALE_NEAR.search(text[max(0, a - 12):b])}
+        ctx.men = frozenset(male | {given[s] for s in male if s in given})
         if best in SURNAMES:
             ctx.surname, ctx.surname_at = best, first_at[best]
     else:
@@ -227,7 +238,7 @@ def rewrite(sentence: str, ctx: KoreanContext) -> Rewrite | None:
             edits.append((m.start(), end, _FIRST_FORM[pp]))
             hers = True
         else:
-            edits.append((m.start(), end, _OTHER_FORM[pp]))
+            edits.append((m.start(), end, (_MAN_FORM if s in ctx.men else _OTHER_FORM)[pp]))
     for m in _GIVEN_TITLED.finditer(sentence):
         g = m.group("g")
         if g not in (ctx.given, *ctx.others_given) or any(a <= m.start() < b for a, b, _ in edits):
@@ -235,7 +246,8 @@ def rewrite(sentence: str, ctx: KoreanContext) -> Rewrite | None:
         p = re.match(_PARTICLE, sentence[m.end():])
         pp = p.group("p") if p else None
         end = m.end() + (len(pp) if pp else 0)
-        edits.append((m.start(), end, (_FIRST_FORM if g == ctx.given else _OTHER_FORM)[pp]))
+        form = _FIRST_FORM if g == ctx.given else _MAN_FORM if g in ctx.men else _OTHER_FORM
+        edits.append((m.start(), end, form[pp]))
         hers = hers or g == ctx.given
     for rx in (_BRACKETED,):
         for m in rx.finditer(sentence):

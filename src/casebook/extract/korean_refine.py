@@ -33,6 +33,7 @@ def refine(b, sents) -> None:
     _undated_age(b)
     _flashback_before_crossing(b, sents, index_of)
     _range_is_not_the_crossing(b, sents, index_of)
+    _birth_is_not_the_crossing(b, sents, index_of)
     _first_crossing(b, sents, index_of)
     _month_without_year(b, sents, index_of)
     _stated_totals(b, sents)
@@ -43,6 +44,7 @@ def refine(b, sents) -> None:
     _buyers_before_the_verb(b, sents, index_of)
     _sellers(b, sents, index_of)
     _late_price(b, sents, index_of)
+    _described_sales(b, sents, index_of)
     _retold_sales(b, sents, index_of)
     _price_told_later(b, sents, index_of)
     _sold_by_acquaintance(b, sents)
@@ -168,6 +170,29 @@ def _range_is_not_the_crossing(b, sents, index_of) -> None:
         first.date = None
 
 
+_BIRTH_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)\s?년(?!대)(?:생|도?에?\s?(?:\S+\s){0,4}?\S*?(?:태어|출생))")
+
+
+def _birth_is_not_the_crossing(b, sents, index_of) -> None:
+    """"1959년 함경북도 은덕군에서 태어난 박 씨는 … 탈북했지만": the year she was born does not date
+    a crossing told after it without a year of its own."""
+    first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
+                default=None)
+    k = index_of(first) if first is not None else None
+    if k is None or first.date is None or first.date.year is None:
+        return
+    for j in range(k, -1, -1):
+        years = _years(sents[j].text)
+        if not years:
+            continue
+        if j == k and not _BIRTH_YEAR.search(sents[j].text):
+            return  # the crossing's own sentence gives its year
+        born = {int(m.group("y")) for m in _BIRTH_YEAR.finditer(sents[j].text)}
+        if first.date.year in born and all(y.year in born for y in years):
+            first.date = None
+        return
+
+
 def _month_without_year(b, sents, index_of) -> None:
     """"지난해 2월 중국 싼허로 넘어 온", "지난해 7월 초 … 그로부터 1주일 후 … 건넜고": the month of the
     crossing when the report gives no year (relative years are not resolved)."""
@@ -244,6 +269,26 @@ def _drugging(b, sents) -> None:
             b.events.append(Event("violence", date=s.date, attributes={"kind": "drugging"},
                                   evidence=b.ev(s, c.start, c.end), confidence=0.65))
             return
+
+
+def _described_sales(b, sents, index_of) -> None:
+    """"중국에서 인신매매를 당해 고생하던 강씨가 … 강을 건너자 인신매매를 당한 그녀는": a sale that
+    introduces her (a clause before her name) is the sale the story tells, not one more."""
+    sales = [e for e in b.events if e.type == "sale" and not any(
+        e.attributes.get(k) for k in ("denied", "vague", "summary", "stated_total"))]
+    described = []
+    for e in sales:
+        k = index_of(e)
+        cue = _cue_of(b, sents, index_of, e, "sale") if k is not None else None
+        if cue is not None and cue.extra.get("described"):
+            described.append(e)
+    told = [e for e in sales if e not in described]
+    if not described or not told:
+        return
+    for e in described:
+        if e.amount is not None and told[0].amount is None:
+            told[0].amount = e.amount
+    b.events[:] = [e for e in b.events if not any(e is d for d in described)]
 
 
 def _retold_sales(b, sents, index_of) -> None:
