@@ -462,15 +462,21 @@ _BIRTH_ALL = re.compile(r"(?P<what>아들|딸)\s?(?P<n>하나|둘|셋|한\s?명|
 _CHILDREN_TOTAL = re.compile(r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|한\s?명|두\s?명|세\s?명|\d\s?명)"
                      r"\s?(?:이에요|예요|요|이\s?있|있|입니다|이었|,|\.)")
 _CHILDREN_NONE = re.compile(r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
-_HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류")
+_HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없")
 _HUKOU_FAKE = re.compile(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
 _HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
+# "중국인 남자와의 사이에서 태어난 딸", "아이는 … 중국인 남성과의 사이에서 태어났습니다"
+_BORN_TO_HIM = re.compile(r"사이에서\s?(?:태어난|난|낳은)\s?(?:\S+\s){0,2}?(?P<what>아이|딸|아들|자식)|"
+                          r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서\s?(?:태어났|태어난|났)")
 _HUKOU_GOT = re.compile(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
 _CHILD = re.compile(r"아이|애들|아들|딸|자녀|애기|아기")
 _CHILD_ANY = re.compile(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
-_HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류")
+_HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없")
 _HUKOU_FAKE = re.compile(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
 _HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
+# "중국인 남자와의 사이에서 태어난 딸", "아이는 … 중국인 남성과의 사이에서 태어났습니다"
+_BORN_TO_HIM = re.compile(r"사이에서\s?(?:태어난|난|낳은)\s?(?:\S+\s){0,2}?(?P<what>아이|딸|아들|자식)|"
+                          r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서\s?(?:태어났|태어난|났)")
 _HUKOU_GOT = re.compile(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
 _CHILD = re.compile(r"아이|애들|아들|딸|자녀|애기|아기")
 _CHILD_ANY = re.compile(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
@@ -494,6 +500,11 @@ def _births(s: str, cues: list[Cue]) -> None:
     if m and not re.search(r"낳|출산", s[m.end():m.end() + 12]):
         cues.append(Cue("birth", m.start("what"), m.end("n"), value=_ko_count(m.group("n")),
                         extra={"total": True, "what": m.group("what")}))
+        return
+    m = _BORN_TO_HIM.search(s)
+    if m:  # a child she had with the man she was sold to
+        g = "what" if m.group("what") else "what2"
+        cues.append(Cue("birth", m.start(), m.end(), value=1, extra={"total": False, "what": m.group(g)}))
         return
     m = _BIRTH.search(s)
     if m:
