@@ -247,6 +247,7 @@ def _tokens_near_triggers(s: str) -> list[_Tok]:
     return out
 
 
+_PASSIVE_SURFACE = re.compile(r"되팔(?:렸|려(?!고|다|는|면)|린|림)")
 _MONEY_AFTER = re.compile(r"돈|위안|원\b|값")
 _HER_BEFORE = re.compile(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$")
 _PRICE_BEFORE = re.compile(r"(?:위안|원|달러)\S*\s?(?:\S+\s)?$")
@@ -279,9 +280,14 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
     tokens = _tokens_near_triggers(s)
     for t in tokens:  # sales: verb lemmas from the morphology
         row = _sale_verb(s, t)
-        if row is None or not sale_is_hers(s, t.start, t.start + t.len, bool(row.extra.get("active"))):
+        if row is None:
             continue
-        cues.append(Cue("sale", t.start, t.start + t.len, status=_verb_status(tokens, t.start),
+        # Kiwi reads "되팔렸다" as 되팔 + 려고: the written passive form decides
+        passive = _PASSIVE_SURFACE.match(s, t.start) if t.form == "되팔" else None
+        if not sale_is_hers(s, t.start, t.start + t.len, bool(row.extra.get("active")) and not passive):
+            continue
+        status = korean_status(s, t.start, passive.end()) if passive else _verb_status(tokens, t.start)
+        cues.append(Cue("sale", t.start, t.start + t.len, status=status,
                         extra={"described": True} if cx("describes_her").match(s[t.start + t.len:]) else {}))
     if not any(c.kind == "sale" for c in cues):
         for row, m in f.matches("sale"):  # told with other words ("인신매매 당했다", "넘기고 돈을 받았다")
@@ -528,6 +534,7 @@ def _hukou(s: str, cues: list[Cue]) -> None:
 
 # --- how she was drawn in, and by whom --------------------------------------------------------
 
+_SOLD_AFTER_INTRO = re.compile(r"[^.,]*?팔(?:려|렸|림|린|았|아)")
 _QUOTE_MARK = re.compile(r"[“\"‘]")
 _NOT_A_LIE = re.compile(r"^\S*\s?(?:건|것은)?\s?(?:아니|거짓말이\s?아니)")
 
@@ -549,6 +556,8 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
         if code == "abducted" and not her(s, m.start()):
             continue  # "그녀 아버지는 … 어디론가 끌려갔다", "여성들이 … 붙잡히는"
         waiting = code == "abducted" and any(r.extra.get("unless_lure") for r, x in hits if x is m)
+        if code == "introduced_marriage" and _SOLD_AFTER_INTRO.match(s, m.end()):
+            continue  # "브로커 소개로 한족 남성에게 3만 위안에 팔림": a sale, not a match
         if code == "abducted" and cx("not_abduction").search(s):
             continue  # "잡혀서 북한으로 끌려갔다": taken back by the police
         if code in ("deception_job_offer", "drugged"):

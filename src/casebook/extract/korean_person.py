@@ -9,7 +9,8 @@ from casebook.extract.places import NK_PLACES_KO
 from casebook.model import Fact
 
 _ORIGIN = re.compile(r"(?:고향은|고향이)\s?(?P<p>[가-힣]+(?:\s[가-힣]+)?)|(?P<p2>[가-힣]+(?:\s[가-힣]+)?)(?:에서\s?(?:나서|태어나|태어났|자랐|나고|왔|살았|살다)|\s?사람이|\s?출신|에\s?살았)")
-_BORN = re.compile(r"(?P<y>19[4-9]\d|20[0-2]\d)\s?년(?!대)(?:에|도에)?\s?(?:(?:\S+\s){0,3}?\S*에서\s)?(?:태어났|태어나|태어난|출생|생(?!활|각|겼|기|산|존|일|명))")
+_BORN = re.compile(r"(?P<y>19[4-9]\d|20[0-2]\d)\s?년(?!대)(?:에|도에)?\s?(?:(?:\S+\s){0,3}?\S*에서\s)?(?:태어났|태어나|태어난|출생|생(?!활|각|겼|기|산|존|일|명))|"
+                   r"(?P<y2>19[4-9]\d|20[0-2]\d)\s?년(?!대)\s(?:\S+\s){1,3}?(?:출생|태생)")
 _CHILD_NEAR = re.compile(r"(?:아들|딸|애|아이|자녀|동생|남편|큰애|작은애)\S*\s?(?:\S+\s?){0,2}$")
 # Hangul surnames, for "박○○", "윤씨", "저는 강순옥이에요", "리명옥 (가명)"
 _KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부가복태목형피두감음빈동온호범좌라리림량려로")
@@ -30,7 +31,7 @@ _NK_TOWN = "(?:" + "|".join(sorted(NK_PLACES_KO, key=len, reverse=True)) + r")(?
 _NK_WRITTEN = rf"(?:{_NK_PROVINCE}(?:\s?(?:\([^)]*\))?\s?(?:{_NK_TOWN}|[가-힣]{{1,4}}(?:시|군|구역|동|읍)|[가-힣]{{2,3}})" \
               rf"(?:\s[가-힣]{{1,5}}(?:광산|리|동|읍|노동자구|로동자구))?)?|{_NK_TOWN})"
 _HOME = re.compile(
-    rf"(?<![가-힣])(?P<p>{_NK_WRITTEN})(?:\s?\([^)]*\))?(?:\s[가-힣]+){{0,2}}?\s?(?:출신|태생|에서\s?(?:\S+\s)?(?:태어|나서|나고|자랐|자란))|"
+    rf"(?<![가-힣])(?P<p>{_NK_WRITTEN})(?:\s?\([^)]*\))?(?:\s[가-힣]+){{0,2}}?\s?(?:출신|태생|출생|에서\s?(?:\S+\s)?(?:태어|나서|나고|자랐|자란))|"
     rf"고향(?:은|이|인|\s*[:：])\s?(?:북한\s)?(?P<p2>{_NK_WRITTEN})|"
     rf"(?<![가-힣(])(?P<p3>{_NK_WRITTEN})(?:에서\s?왔(?:습니다|어요|다|고)|\s?사람(?:이에요|입니다|이다|이고|이었))(?![가-힣])")
 # an age at a dated moment: "스무 살이던 2008년 6월", "17세가 되던 2007년", "1997년 7세 때"
@@ -76,8 +77,9 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
         for m in _BORN.finditer(body):
             if _CHILD_NEAR.search(body[max(0, m.start() - 16):m.start()]):
                 continue  # "아들 하나 있어요, 2004년생": her son's year
-            s = header_end + m.start("y")
-            out.append(Fact("birth_year", int(m.group("y")), Evidence(s, s + 4), 0.8))
+            g = "y" if m.group("y") else "y2"
+            s = header_end + m.start(g)
+            out.append(Fact("birth_year", int(m.group(g)), Evidence(s, s + 4), 0.8))
             break
         else:
             for m in _AGE_AT_YEAR.finditer(body):
