@@ -261,8 +261,8 @@ def _sale_verb(s: str, t: _Tok) -> rules.Rule | None:
     if row is None:
         return None
     need = row.extra.get("needs")
-    if need == "money" and not _MONEY_AFTER.search(s[t.start:]):
-        return None
+    if need == "money" and not (_MONEY_AFTER.search(s[t.start:]) or _PRICE_BEFORE.search(s[:t.start])):
+        return None  # "넘기고 돈을 받았어요", "5000위안에 넘겨졌다"
     if need == "her":
         if t.form == "살":
             # "저를 마지막으로 산 사람", "4000위안을 주고 산 여자": with her as the object or a price
@@ -575,7 +575,7 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
 
 _SUBJECT_AFTER = re.compile(r"^\s?\S*?(?:가|이|께서|는|은)\s")
 _DESCRIBED_AS = re.compile(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)")
-_WORDS_OF = re.compile(r"^\S*?의\s?(?:말|꾐|꼬임|제안|소개|약속)")
+_WORDS_OF = re.compile(r"^\s?\S*?의\s?(?:말|꾐|꼬임|제안|소개|약속)")
 _BROKER_AFTER = re.compile(r"^\S*\s?(?:브로커|중매)")
 _SOLD_TO = re.compile(r"^\S*?(?:한테|에게|에)\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
 _INTRODUCED_TO = re.compile(r"^(?:를|을)\s?(?:\S+\s)?소개")

@@ -507,8 +507,10 @@ def _how_she_left(b, sents, index_of) -> None:
     acq = [(k, c) for k, s in enumerate(zone) for c in s.cues if c.kind == "relation" and c.code in _ACQ]
     if sales and acq and "introduced_marriage" not in methods:
         text = " ".join(s.text for s in zone)
-        led = any(re.search(r"따라|데려|넘기|넘겨|배신|팔아", sents[k].text) for k, _ in acq)
-        if methods & {"deception_job_offer", "other", "drugged"} or led or "배신" in text:
+        # she followed or was taken by the person (a lure alone is not a handover)
+        led = any(re.search(r"따라|데려|넘기|넘겨|배신|팔아", sents[k].text) for k, _ in acq) or any(
+            _ANAPHOR.search(x.text) and re.search(r"넘기|넘겨|데려|팔", x.text) for x in zone)
+        if led or "배신" in text:
             methods.add("sold_by_acquaintance")
             first_cross = crossing_idx[0] if crossing_idx else None
             # someone she knew before she crossed, or crossed with ("친구와 함께 다시 중국으로 밀입국했다")
