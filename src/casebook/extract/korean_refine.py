@@ -51,6 +51,7 @@ def refine(b, sents) -> None:
     _how_she_left(b, sents, index_of)
     _introduced_not_sold(b)
     _exploitation_needs_a_sale(b, sents, index_of)
+    _clause_evidence(b, sents, index_of)
     _foiled_sale(b, sents)
 
 
@@ -584,6 +585,37 @@ def _exploitation_needs_a_sale(b, sents, index_of) -> None:
         sale = next(e for e in b.events if e.type == "sale" and not e.attributes.get("denied"))
         b.events.append(Event("forced_marriage", date=sale.date, attributes={"kind": "forced_marriage"},
                               evidence=sale.evidence, confidence=0.55))
+
+
+# a word that ends a Korean clause: a connective ending ("건넜고", "탈출했지만", "사왔는데")
+_CONNECTIVE = re.compile(r"(?:고|며|지만|는데|은데|ㄴ데|면서|다가|니까|어서|아서|여서|해서|면)$")
+
+
+def _clause_evidence(b, sents, index_of) -> None:
+    """Evidence is the clause that tells the fact ("조선족 브로커를 통해 랴오닝 성의 한 농촌마을로
+    팔려간"), not the syllable the rule fired on ("산", "왔")."""
+    for e in b.events:
+        k = index_of(e)
+        if k is None or e.evidence is None:
+            continue
+        s = sents[k]
+        base = b.ev(s, 0, 0).start
+        a, z = e.evidence.start - base, e.evidence.end - base
+        if not 0 <= a < z <= len(s.text) or z - a >= 12:
+            continue
+        start, end = 0, len(s.text)
+        for m in re.finditer(r"\S+", s.text):
+            word = m.group().rstrip(".,!?”\"')")
+            if m.end() <= a and (_CONNECTIVE.search(word) or m.group()[-1:] in ",;:"):
+                start = m.end() + 1
+            if m.end() >= z and (_CONNECTIVE.search(word) or m.group()[-1:] in ",;:"):
+                end = m.start() + len(word)
+                break
+        start = min(start, a)
+        end = max(end, z)
+        if end - start > 160:  # a long sentence with no clause ending: the words around the cue
+            start, end = max(start, a - 60), min(end, z + 60)
+        e.evidence = b.ev(s, start, end)
 
 
 _GOT_AWAY = re.compile(r"도망|탈출|빠져나|구해|안\s?팔렸|팔리지\s?않")
