@@ -105,6 +105,18 @@ def _span(m: re.Match) -> tuple[int, int]:
 _UNREAL_EC = {"려고", "려다", "으려고", "으려다", "면", "으면", "려면", "기로", "자고", "ᆯ까", "을까", "려는", "도록"}
 
 
+_REPORTED_NONPAST = {"ᆫ다고", "는다고", "ᆫ단다", "ᆫ다", "는다"}
+
+
+def _quoted_after(tokens, k: int) -> bool:
+    """A sentence ending that is followed by the quotative 고 ("…버린다”고 했다")."""
+    for t in tokens[k + 1:k + 3]:
+        if t.tag in ("SSC", "SSO", "SS"):
+            continue
+        return t.tag == "JKQ" or (t.tag.startswith("EC") and t.form == "고")
+    return False
+
+
 def _verb_status(tokens, start: int) -> str:
     """Fact/denied/unreal of the verb token at character ``start`` (kiwi tokens of the sentence)."""
     idx = next((k for k, t in enumerate(tokens) if t.start == start), None)
@@ -112,10 +124,15 @@ def _verb_status(tokens, start: int) -> str:
         return FACT
     if idx > 0 and tokens[idx - 1].tag == "MAG" and tokens[idx - 1].form in ("안", "못"):
         return DENIED
+    past = False
     for k in range(idx + 1, min(len(tokens), idx + 8)):
         t = tokens[k]
         if t.tag == "EP" and t.form == "겠":
             return UNREAL
+        past = past or (t.tag == "EP" and t.form in ("었", "았", "였"))
+        if not past and t.tag.startswith("E") and t.form in _REPORTED_NONPAST and (
+                t.tag.startswith("EC") or _quoted_after(tokens, k)):
+            return UNREAL  # "판다고 했다", "“다시 팔아 버린다”고 했다": a threat or a plan, told
         if t.tag.startswith("EC") and t.form in _UNREAL_EC:
             return UNREAL
         if t.tag == "VX" and t.form in ("않", "못하"):

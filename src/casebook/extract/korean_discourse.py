@@ -47,7 +47,7 @@ _OTHER_FORM = {None: "그 여자", "는": "그 여자는", "은": "그 여자는
                "한테": "그 여자한테", "께": "그 여자에게", "에게서": "그 여자에게서"}
 # another man named with a title ("조선족 사내 이호영(가명·45)씨가"): his acts on her stay hers
 _MAN_FORM = {k: v.replace("그 여자", "그 남자") for k, v in _OTHER_FORM.items()}
-_MALE_NEAR = re.compile(r"(?:남성|남자|사내|남편|아저씨|총각|오빠|아버지|목사|한족\s?남|·\s?남|\(남)")
+_MALE_NEAR = re.compile(r"(?:남성|남자|사내|남편|아저씨|총각|노총각|홀아비|농민|농부|오빠|아버지|목사|한족\s?남|·\s?남|\(남)")
 # her, once the report has named her: 그녀, 이 여성, 이 탈북 여성
 _SHE = re.compile(_BOUND + r"(?:그녀|이\s(?:탈북\s|북한\s)?여성)" + _PARTICLE + r"(?![가-힣])")
 # 그 (he or she, in reports): hers unless a man was the subject just before
@@ -166,6 +166,12 @@ def context(text: str) -> KoreanContext:
         first_at.setdefault(s, (a, a + 1))
         if g:
             given.setdefault(s, g)
+    # "선희씨" once 오선희 is named: her given name, not a woman surnamed 선
+    names = set(given.values())
+    mentions = [m for m in mentions if text[m[1]:m[1] + 2] not in names]
+    titled = Counter()
+    for s, _a, _b, w, _g in mentions:
+        titled[s] += w
     titled = Counter({s: n for s, n in titled.items() if n > 0}) or titled
     third = bool(titled) and sum(titled.values()) + she > me or (not me and she > 0)
     ctx = KoreanContext("third" if third else "first", ())
@@ -231,6 +237,8 @@ def rewrite(sentence: str, ctx: KoreanContext) -> Rewrite | None:
         s = m.group("s")
         if s != ctx.initial and s not in ctx.others:
             continue
+        if sentence[m.start():m.start() + 2] in (ctx.given, *ctx.others_given):
+            continue  # "선희씨는": her given name, read below
         p = re.match(_PARTICLE, sentence[m.end():])
         pp = p.group("p") if p else None
         end = m.end() + (len(pp) if pp else 0)

@@ -110,7 +110,8 @@ def _first_crossing(b, sents, index_of) -> None:
 
 
 _STORY_EVENT = ("crossing", "sale", "arrest", "repatriation")
-_SHORT_DELTA = re.compile(r"(?:\d+|한|두|세|일|이|삼)\s?(?:주일?|일)\s?(?:쯤\s?)?(?:후|뒤|만에)|며칠\s?(?:후|뒤|만에)|이튿날|다음\s?날|"
+_SHORT_DELTA = re.compile(r"(?:\d+|한|두|세|일|이|삼)\s?(?:주일?|일)\s?(?:쯤\s?)?(?:후|뒤|만에)|(?:며칠|이틀|사흘|나흘|닷새|열흘|보름)\s?(?:후|뒤|만에)|"
+                          r"이튿날|다음\s?날|"
                           r"그로부터|곧바로|바로")
 _MONTH_BARE = re.compile(r"(?<![\d년])(?<!년\s)(?P<m>1[0-2]|[1-9])\s?월(?!\s?(?:급|세|분|달))")
 
@@ -457,6 +458,8 @@ _LURE_CODES = {"deception_job_offer", "introduced_marriage", "drugged", "abducte
 _AFTER_OK = {"voluntary_alone", "abducted"}  # told before her crossing, these do not make it someone else's doing
 _LURE_AFTER = {"deception_job_offer", "introduced_marriage", "drugged"}
 _AWAY = re.compile(r"탈북|탈출|도망|빠져나|혼자|스스로|제\s?발로")
+_ACQ_PERSON = re.compile(r"(?:그|이)\s?(?:아저씨|아주머니|아줌마|언니|오빠|친구|할머니|할아버지|고모|이모|삼촌)|"
+                         r"(?<![가-힣])(?:아저씨|아주머니|아줌마|친구|고모|이모|삼촌)(?:가|는|이|은)\s")
 _ACQ_WORDS = re.compile(r"친구|동네|이웃|마을|옆집|친척|고모|이모|삼촌|사촌|외삼촌|언니")
 
 
@@ -510,7 +513,7 @@ def _how_she_left(b, sents, index_of) -> None:
         text = " ".join(s.text for s in zone)
         # she followed or was taken by the person (a lure alone is not a handover)
         led = any(re.search(r"따라|데려|넘기|넘겨|배신|팔아", sents[k].text) for k, _ in acq) or any(
-            _ANAPHOR.search(x.text) and re.search(r"넘기|넘겨|데려|팔", x.text) for x in zone)
+            _ACQ_PERSON.search(x.text) and re.search(r"따라|넘기|넘겨|데려|팔아", x.text) for x in zone)
         if led or "배신" in text:
             methods.add("sold_by_acquaintance")
             first_cross = crossing_idx[0] if crossing_idx else None
