@@ -211,6 +211,7 @@ class Clause:
     who: str  # her / other / unknown: who the clause is about (its subject, said or inherited)
     explicit: bool  # the subject is written in the clause (not inherited or from "who")
     group: bool = False  # the subject (said or inherited) is "they"/"we": a group she may be in
+    generic: bool = False  # the subject is people in general ("defectors face torture")
 
 
 _BREAK = re.compile(
@@ -246,6 +247,8 @@ def who_of(np: str, mode: str) -> str:
     t = re.split(r",|\b(?:who|whom|which|that)\b", np.strip().lower())[0].strip()
     if not t:
         return UNKNOWN
+    if re.search(r"['’]s\s+(?!" + rules.expand("en", "{PERSON_NOUN}") + r"\b)\w+", t):
+        return UNKNOWN  # "my husband's abuse": the subject is the abuse, not the husband
     tail = re.search(r"(?:^|\s)(i|we|she|he|they|ǂ+|ʘ+)\s*$", t)
     if tail and tail.start() > 0 and not _kin().match(t):
         t = tail.group(1)  # "in 2004 i", "one day she": the subject is the pronoun before the verb
@@ -297,7 +300,7 @@ def clauses(low: str, mode: str) -> list[Clause]:
     for a, b in raw:
         piece = low[a:b]
         start = pending if pending is not None else a
-        if not _VERB.search(piece):
+        if not _VERB.search(piece) and not _SUBORDINATE.match(piece):
             if merged and not _starts_subject(piece):
                 merged[-1][1] = b
                 pending = None
@@ -340,7 +343,8 @@ def clauses(low: str, mode: str) -> list[Clause]:
         else:
             who, explicit = who_of(subj, mode), True
             group = bool(re.search(r"(?:^|\s)(?:they|we)\s*$", subj.strip()))
-        out.append(Clause(a, b, who, explicit, group))
+        generic = explicit and bool(_bare_plural().match(subj.strip()) and not _kin().match(subj.strip()))
+        out.append(Clause(a, b, who, explicit, group, generic))
         if who != UNKNOWN or explicit:
             prev_who, prev_group = who, group
     # a sentence that opens with a participle ("Sold to a farmer, she …") takes the next subject
@@ -349,6 +353,7 @@ def clauses(low: str, mode: str) -> list[Clause]:
     return out
 
 
+_SUBORDINATE = re.compile(r"\W*(?:where|who|whom|which|when|while|because|although|though|until|whereupon)\b")
 _OWN_SUBJECT = re.compile(r"\s*(?:i|we|she|he|they|ǂ+|ʘ+)\s+(?:\w+\s+){0,2}?(?:was|were|had|has|is|would|could|did|"
                           r"\w+ed)\b")
 _PLURAL = re.compile(r"(?:\b(?:men|women|people|children)|[^s]s)\W*$")

@@ -92,12 +92,21 @@ _THEY_HAVE = re.compile(r"^\W*they\s+(?:have|had)\s+(?:a|an|one|two|three|four|\
 _SUBJECT_HER = re.compile(r"\b(?:me|us|I|we|my|myself)\b", _F)
 
 _BIRTH = re.compile(
-    r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|had|bore|delivered|have|has)\s+(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
+    r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|giving\s+birth\s+to|had|bore|delivered|have|has)\s+(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
     r"(?:(?:baby|little|healthy|more)\s+)?(?P<what>sons?|daughters?|boys?|girls?|babies|baby|child|children|twins|kids?)\b"
     r"|\b(?:my|our|her)\s+(?:\w+\s+)?(?P<what2>son|daughter|baby|child|boy|girl)\s+was\s+born\b"
     r"|\b(?P<what3>a\s+(?:boy|girl|son|daughter))\s+born\s+in\b"
     r"|\b(?:I|she)\s+(?:became\s+pregnant|got\s+pregnant)\b"
-    r"|\b(?:I|she)\s+gave\s+birth\b", _F)
+    r"|\b(?:I|she)\s+gave\s+birth\b"
+    # "the daughter she had with her Chinese husband", "the son I bore there"
+    r"|\b(?:the|a|their|her|my|our)\s+(?:\w+\s+){0,2}?(?P<what4>son|daughter|baby|child|boy|girl)\s+(?:whom\s+|that\s+)?"
+    r"(?:she|I|ǂ+)\s+(?:had|bore|delivered|gave\s+birth\s+to)\b"
+    # "their young son, born in China's Heilongjiang province"
+    r"|\b(?:their|her|my|our)\s+(?:\w+\s+){0,2}?(?P<what5>son|daughter|baby|child|boy|girl),?\s+(?:who\s+was\s+)?born\s+"
+    r"(?:in|there|here)\b", _F)
+_CHINA_CHILD = re.compile(r"\bwith\s+(?:him|that\s+man|the\s+man|(?:my|her)\s+(?:chinese\s+)?husband)\b|\bchinese\b|"
+                          r"\bin\s+china\b|\bborn\s+(?:here|there|in\s+china)\b|\bhis\s+(?:son|daughter|child|children)\b|"
+                          r"\b(?:he|the\s+man|my\s+husband)\s+(?:and\s+I|and\s+she)\b|\bthere\b", _F)
 _BIRTH_PAIR = re.compile(r"\b(?:a|one)\s+(?:son|boy)\b[^.;]{0,25}?\band\s+(?:a|one)\s+(?:daughter|girl)\b|"
                          r"\b(?:a|one)\s+(?:daughter|girl)\b[^.;]{0,25}?\band\s+(?:a|one)\s+(?:son|boy)\b", _F)
 _BIRTH_SUBJECT = {
@@ -124,7 +133,7 @@ _VICTIM_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:was|were)\s+(?:also\s+|later\s+|th
                            r"arrested|caught|raped|married)\b")
 _ROLE_NOUN_END = re.compile(r"(?:broker|brokers|trafficker|traffickers|smuggler|smugglers|middleman|middlemen|"
                             r"intermediary|guide|pimp|madam|gang|matchmaker)\b$", _F)
-_ETHNIC_NEAR = re.compile(r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|Han\b|Chinese|North\s+Korean",
+_ETHNIC_NEAR = re.compile(r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|\bHan\b|North\s+Korean",
                           _F)
 _BIRTH_HINT = re.compile(r"birth|born|son|daughter|boy|girl|bab|child|kid|twin|pregnan")
 _ROLE_VERB = re.compile(
@@ -133,7 +142,8 @@ _ROLE_VERB = re.compile(
     r"waiting|picked\s+(?:me|her|us)\s+up|drove|came\s+to\s+(?:me|her)|approached|told\s+(?:me|her)|said|"
     r"broker|brokers|trafficker|traffickers|smuggler|middleman|dragged|pushed|pulled|grabbed|abducted|kidnapped|"
     r"transferred|bought|deceived|tricked|lured|persuaded|asked|got\s+money|took\s+money|gave|given|told\s+us|"
-    r"came\s+to\s+(?:us|our|my)|followed)\b", _F)
+    r"came\s+to\s+(?:us|our|my)|followed|caught|seized|trapped|captured|invited|suggested|talking|chatting|met|"
+    r"approached|courier|smuggle\w*|fell\s+into)\b", _F)
 
 _PROVINCE_NOW = re.compile(
     r"\b(?:I|she|we)\s+(?:now\s+|still\s+|currently\s+)?(?:live|lives|am\s+living|is\s+living|are\s+living|stay|am\s+staying|"
@@ -200,14 +210,26 @@ def _first_per_code(kind: str, found: dict, mode: str, low: str) -> list[tuple[s
     return [(code, a, b) for code, (a, b) in best.items()]
 
 
+# a sale told as known, learnt or background: "I realized I was sold", "they told her she had been
+# sold", "the broker who sold me" (the same sale as one told before, unless it is the first)
+_REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|found\s+out|knew|know|discovered|heard|"
+                       r"understood|was\s+told|were\s+told|told\s+(?:me|her|us|ǂ+)|say|said|says|explained)\b"
+                       r"(?:\s+\w+){0,2}?\s+(?:that\s+)?(?:i|we|she|ǂ+)?\s*(?:had\s+)?(?:been\s+|was\s+|were\s+)?$|"
+                       r"\b(?:who|that|which)\s+(?:had\s+)?$")
+_CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
 _SHE = re.compile(r"\b(?:she|her|herself)\b")
 
 
 def _marked(low: str, ctx: Context) -> str:
-    """The lower-cased sentence the rules read: her name as ǂ letters; in a third-person account,
-    a reporter's "I"/"we" outside quotation marks and a "she" inside her quoted words (someone
-    else) made unreadable letter for letter, so offsets stay exact."""
+    """The lower-cased sentence the rules read: an editor's brackets as spaces ("I came [to
+    China]"); her name as ǂ letters; in a third-person account, a reporter's "I"/"we" outside
+    quotation marks and a "she" inside her quoted words (someone else) made unreadable letter for
+    letter, so offsets stay exact."""
+    if "[" in low:
+        low = low.replace("[", " ").replace("]", " ")
+    if "'" in low or "’" in low:  # "she'd been sold", "I've been sold": the auxiliary as spaces
+        low = _CONTRACTION.sub(lambda m: " " * len(m.group()), low)
     if ctx.mode not in ("third", "named"):
         return low
     out = _mark_names(low, ctx.names) if ctx.names else low
@@ -247,8 +269,10 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
             if any(a <= s < b for a, b in seen):
                 continue
             seen.append((m.start(), m.end()))
-            cues.append(Cue(kind, s, e, status=_status(sentence, m),
-                            extra={"match": (m.start(), m.end()), "anchor": _rule.anchor}))
+            extra = {"match": (m.start(), m.end()), "anchor": _rule.anchor}
+            if kind == "sale" and _REPORTED.search(marked[max(0, m.start() - 60):s]):
+                extra["reported"] = True  # "I realized I was sold", "the men who sold me"
+            cues.append(Cue(kind, s, e, status=_status(sentence, m), extra=extra))
     her = bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(_her_re(ctx.names).search(sentence))) or (
         ctx.mode == "named" and bool(ctx.names) and bool(_name_re(ctx.names).search(sentence))) or (
         ctx.mode == "third" and bool(_THEY_HAVE.search(sentence)))  # "They have a son": she and her husband
@@ -281,7 +305,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
         for m in _BIRTH.finditer(sentence) if _BIRTH_HINT.search(low) else ():
             n = 1
             g = m.groupdict()
-            what = (g.get("what") or g.get("what2") or g.get("what3") or "").lower()
+            what = (g.get("what") or g.get("what2") or g.get("what3") or g.get("what4") or g.get("what5") or "").lower()
             if g.get("n"):
                 n = 2 if g["n"].lower() == "twin" else (int(g["n"]) if g["n"].isdigit() else
                                                          {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3,
@@ -292,13 +316,16 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                 continue
             if not what and "pregnan" in m.group().lower():
                 continue
-            verb = re.match(r"(?:gave|give|had|bore|delivered|have|has)\b", m.group(), _F)
-            if verb and not _BIRTH_SUBJECT[ctx.mode].search(sentence[max(0, m.start() - 30):m.start()]):
+            verb = re.match(r"(?:gave|give|giving|had|bore|delivered|have|has)\b", m.group(), _F)
+            if verb and not _BIRTH_SUBJECT[ctx.mode].search(sentence[max(0, m.start() - 30):m.start()]) and not (
+                    _her_clause(marked, m.start(), ctx)):
                 continue  # "He had a son older than me": somebody else's child
             total = bool(re.match(r"(?:have|has)\b", m.group(), _F))
+            unplaced = total and not _CHINA_CHILD.search(sentence)  # "we have two children": where born?
             cues.append(Cue("birth", m.start(), m.end(), value=n,
                             status=english_status(sentence, m.start(), m.end()),
-                            extra={"total": total, "what": what, "definite": bool(g.get("what2"))}))
+                            extra={"total": total, "what": what, "unplaced": unplaced,
+                                   "definite": bool(g.get("what2") or g.get("what4") or g.get("what5"))}))
         pair = _BIRTH_PAIR.search(sentence)
         if pair and re.search(r"\b(?:gave\s+birth|had|have|bore|born)\b", sentence, _F):
             cues = [c for c in cues if c.kind != "birth" or not (pair.start() - 12 <= c.start <= pair.end())]
@@ -327,9 +354,15 @@ _HER_MENTION_THIRD = re.compile(r"\b(?:i|me|myself|we|us|she|herself)\b|ǂ|\b(?:
                                 + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
 
 
-_OTHER_PATIENT = re.compile(r"\b(?:them|others|(?:my|her|his|their|the|a|an|ten|two|three|four|five|several|some|many|"
+_OTHER_PATIENT = re.compile(r"\s*\b(?:them|others|(?:my|her|his|their|the|a|an|ten|two|three|four|five|several|some|many|"
                             r"all|most)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r")\b")
 _SOLD_PASSIVE = re.compile(r"\b(?:was|were|been|got|be|being)\s+(?:\w+\s+)?(?:re-?sold|sold|bought|traded)\b")
+
+
+def _her_clause(marked: str, pos: int, ctx: Context) -> bool:
+    """Is the clause at ``pos`` about her ("… moved in with him and gave birth to a daughter")?"""
+    cl = discourse.clause_at(discourse.clauses(marked, ctx.mode), pos)
+    return cl is not None and cl.who == discourse.HER
 
 
 def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> list[Cue]:
@@ -381,8 +414,9 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
                     out.append(c)  # her subject is in the same clause
                 continue
             nxt = cs[cs.index(cl) + 1].end if cs.index(cl) + 1 < len(cs) else cl.end
-            if c.kind in ("violence", "exploitation") and her.search(marked, cl.start, nxt):
-                out.append(c)  # "my husband beat me", "brokers beat and raped her", "… if I left"
+            if c.kind in ("violence", "exploitation") and (her.search(marked, cl.start, nxt) or (
+                    her.search(marked) and not cl.generic and not _OTHER_PATIENT.match(marked, c.end))):
+                out.append(c)  # "my husband beat me", "brokers beat and raped her", "he was violent … I was afraid"
             continue
         out.append(c)
     if others:

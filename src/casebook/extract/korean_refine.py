@@ -434,6 +434,11 @@ def _sold_by_acquaintance(b, sents) -> None:
     ("그 아저씨가 저를 … 넘기고 돈을 받았어요", "고모가 저를 판 거예요")."""
     rec = next((e for e in b.events if e.type == "recruitment"), None)
     methods = (rec.attributes.get("method") or []) if rec is not None else []
+    if rec is not None and not any(c.kind == "relation" and c.code == "north_korean_trafficker" for s in sents
+                                   for c in s.cues):
+        # an acquaintance is North Korean only when met at home (decided in _how_she_left), not a
+        # villager in China who sold her on
+        rec.involvements = [i for i in rec.involvements if i.relation != "north_korean_trafficker"]
     if rec is not None and "introduced_marriage" in methods and "sold_by_acquaintance" in methods:
         # a matchmaker paid by the husband's side is an introduced marriage, paid for or not
         rec.attributes["method"] = [m for m in methods if m != "sold_by_acquaintance"]

@@ -21,7 +21,7 @@ _EN_UNREAL = re.compile(
     r"\b(?:would|could|might|may|will|shall|should|wanted\s+to|want\s+to|wants\s+to|planned\s+to|plans?\s+to|"
     r"planning\s+to|going\s+to|gonna|about\s+to|tried\s+to|trying\s+to|tries\s+to|threaten(?:ed|s)?\s+to|"
     r"intend(?:ed)?\s+to|meant\s+to|wished\s+to|hoped\s+to|almost|nearly|if|unless|whether|"
-    r"afraid|feared|fear|worried|in\s+case|instead\s+of|rather\s+than|refused\s+to|"
+    r"afraid|feared|fear|worried|in\s+case|instead\s+of|rather\s+than|refused\s+to|think|thought|guess|suppose|"
     r"avoid(?:ed)?|escape(?:d)?\s+(?:being|before)|before\s+(?:he|they|she)\s+could|"
     r"heard\s+(?:that\s+)?(?:I|we|she)\s+(?:was|were|would)\s+(?:going|about)|"
     r"was\s+to\s+be|were\s+to\s+be|rumou?r|begged|pleaded|asked\s+(?:them|him|her)\s+to|allow\s+(?:me|us)\s+to)\b", re.IGNORECASE)
@@ -31,6 +31,9 @@ _EN_KNOW = re.compile(r"\b(?:know|knew|remember|recall|sure)\b[^.;]{0,20}\b(?:ho
 
 _EN_WOULD = re.compile(r"\bwould(?:\s+often|\s+always|\s+sometimes)?\b|\bused\s+to\b", re.I)
 _EN_CONDITION = re.compile(r"\b(?:if|unless|threaten\w*|warned|said|told|promised|otherwise|or\s+else)\b", re.I)
+# "I think we have been sold": a belief, not a told fact (its clause keeps the verb of belief)
+_EN_BELIEF = re.compile(r"\b(?:think|thought|guess|guessed|suppose|supposed|believe|believed|imagine|imagined|assume|"
+                        r"assumed|wonder|wondered)\s+(?:that\s+)?$", re.I)
 _EN_SUBJECT = re.compile(r"\b(?:I|we|she|he|they)\b(?=[^.;]*$)", re.IGNORECASE)
 _EN_SUBORDINATOR = re.compile(r"\b(?:if|unless|whether|in\s+case|lest|so\s+that)\s*$", re.IGNORECASE)
 
@@ -54,9 +57,11 @@ def english_status(sentence: str, trigger_start: int, trigger_end: int | None = 
     clause = head[cut:]
     # "Thinking she might be in China she crossed": a new subject starts the clause of the trigger
     # (but "if I was caught" keeps its "if")
+    start = 0
     for m in _EN_SUBJECT.finditer(clause):
-        if not _EN_SUBORDINATOR.search(clause[:m.start()]):
-            clause = clause[m.start():]
+        if not _EN_SUBORDINATOR.search(clause[:m.start()]) and not _EN_BELIEF.search(clause[:m.start()]):
+            start = m.start()
+    clause = clause[start:]
     # "not sure how much they got for me": a sale happened; only its price is unknown
     if _EN_KNOW.search(sentence[max(0, trigger_start - 60):trigger_start + 5]):
         clause = _EN_KNOW.sub(" ", clause)

@@ -103,12 +103,13 @@ class Money:
 
 
 _EN_CUR = (r"(?P<cur>yuan|renminbi|rmb|cny|元|chinese\s+yuan|won|north\s+korean\s+won|"
-           r"south\s+korean\s+won|dollars?|us\s+dollars?|usd|united\s+states\s+dollars?)")
+           r"south\s+korean\s+won|dollars?|us\s+dollars?|usd|united\s+states\s+dollars?|pounds?(?:\s+sterling)?|gbp|"
+           r"euros?|eur)")
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|k\b|만|천))?"
 _MONEY_RES = [
     # ¥5000, $200, ₩1,000,000, US$300
-    re.compile(rf"(?P<sym>US\$|\$|¥|￥|₩)\s?{_NUM}{_SCALE}(?:\s*(?:chinese\s+yuan|yuan|rmb|"
+    re.compile(rf"(?P<sym>US\$|\$|¥|￥|₩|£|€)\s?{_NUM}{_SCALE}(?:\s*(?:chinese\s+yuan|yuan|rmb|"
                r"united\s+states\s+dollars?|us\s+dollars?|usd|dollars?|won)\b)?", re.I),
     # 3,000 yuan / 5,000元 / 8 million won / 300 RMB
     re.compile(rf"{_NUM}{_SCALE}\s*(?:chinese\s+)?{_EN_CUR}", re.I),
@@ -138,6 +139,10 @@ def _currency(code: str) -> str:
         return "RMB"
     if c in ("₩", "south korean won"):
         return "KRW"
+    if c in ("£", "pound", "pounds", "pound sterling", "pounds sterling", "gbp"):
+        return "GBP"
+    if c in ("€", "euro", "euros", "eur"):
+        return "EUR"
     if c in ("won", "원", "north korean won", "kpw"):
         return "KPW"
     return c.upper()
@@ -154,7 +159,7 @@ def _parse_num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
-_MONEY_HINT = re.compile(r"yuan|rmb|cny|元|won|dollar|usd|kpw|[$¥￥₩]|위\s?안|원|달러|불", re.I)
+_MONEY_HINT = re.compile(r"yuan|rmb|cny|元|won|dollar|usd|kpw|pound|gbp|euro|[$¥￥₩£€]|위\s?안|원|달러|불", re.I)
 
 
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|year|early|late|mid|spring|summer|autumn|fall|winter|"
@@ -277,6 +282,6 @@ def _usd(value: float, currency: str, year: int | None) -> float | None:
 
     try:
         v = to_usd(value, currency, year)
-    except (InvalidInput, ValueError):  # no rate for it: the amount stays, without a USD value
+    except (InvalidInput, ValueError, KeyError):  # no rate for it: the amount stays, without a USD value
         return None
     return round(float(v), 2) if v is not None else None

@@ -67,6 +67,10 @@ def extract(text: str, lang: str = "auto") -> Record:
     birth_year = header.birth_year[0] if header.birth_year else None
     timeline = Timeline(birth_year)
     spans = sentences(t)
+    if header.end:  # a sentence that runs on from the header lines: the story starts where the header ends
+        spans = [part for a, z in spans for part in (
+            [(a, header.end), (header.end + len(t[header.end:z]) - len(t[header.end:z].lstrip()), z)]
+            if a < header.end < z and t[header.end:z].strip() else [(a, z)])]
     paras = paragraph_index(t, spans)
     sents: list[Sentence] = []
     extra = getattr(module, "analyse_extra", None)

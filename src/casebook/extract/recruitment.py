@@ -18,12 +18,25 @@ def _describes_guide(zone: list[Sentence], k: int, cross_idx: int) -> bool:
             and not any(c.kind == "sale" for c in zone[k].cues))
 
 
+_LURES = ("deception_job_offer", "drugged", "abducted", "other", "sold_by_acquaintance")
+_RECRUITERS = ("neighbour_or_villager", "friend", "relative", "north_korean_trafficker", "couple", "stranger")
+
+
+def _drawn_in_before(method_at: dict[str, int], relation_at: dict[str, int], cross_idx: int) -> bool:
+    """Someone lured, drugged, took or sold her before (or as) she crossed: she did not go alone."""
+    return any(method_at.get(m, cross_idx + 1) <= cross_idx for m in _LURES) or any(
+        relation_at.get(r, cross_idx + 1) < cross_idx for r in _RECRUITERS)
+
+
 def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross_idx: int | None = None) -> None:
     """How she came to be trafficked, and by whom: read from the story up to her first sale."""
     end = (first_sale + 1) if first_sale is not None else min(len(sents), 12)
     zone = sents[:end + 1]
     methods: dict[str, Evidence] = {}
+    method_at: dict[str, int] = {}
     relations: dict[str, Evidence] = {}
+    relation_at: dict[str, int] = {}
+    broker_chosen: Evidence | None = None
     noun_only: set[str] = set()
     buyers_named: set[str] = set()
     crossing = next((e for e in b.events if e.type == "border_crossing"), None)
@@ -35,6 +48,10 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
                 continue  # a description after she crossed is more likely her buyer's
             if c.kind == "recruitment" and c.status == FACT and c.code not in methods:
                 methods[c.code] = b.ev(s, c.start, c.end)
+                method_at[c.code] = k
+            if c.kind == "broker_voluntary" and c.status == FACT and broker_chosen is None and (
+                    cross_idx is None or k <= cross_idx + 3):
+                broker_chosen = b.ev(s, c.start, c.end)
             if c.kind == "relation" and c.code not in relations:
                 # the buyer is not a recruiter: skip a relation named after "sold (me) to"
                 head = s.text[max(0, c.start - 25):c.start]
@@ -43,6 +60,7 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
                         buyers_named.add(c.code)  # "sold me to a Korean-Chinese broker"
                     continue
                 relations[c.code] = b.ev(s, c.start, c.end)
+                relation_at[c.code] = k
                 if c.extra.get("noun"):
                     noun_only.add(c.code)
             elif c.kind == "relation" and not c.extra.get("noun"):
@@ -61,12 +79,22 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
                 if c is not None:
                     methods.setdefault("voluntary_with_broker", b.ev(s, c.start, c.end))
                     break
+    if broker_chosen is not None and "voluntary_alone" not in methods:
+        methods.setdefault("voluntary_with_broker", broker_chosen)  # "with the help of a broker", "chose to be trafficked"
+    told = next((c for c in sents[cross_idx].cues if c.kind == "crossing" and c.status == FACT), None) \
+        if cross_idx is not None else None
+    if (crossing is not None and told is not None and told.extra.get("anchor") in ("subject", "clause")
+            and "voluntary_with_broker" not in methods and not _drawn_in_before(method_at, relation_at, cross_idx)):
+        # she went of her own will (fled, crossed, ran away to China) and nobody drew her in before she crossed
+        methods.setdefault("voluntary_alone", crossing.evidence)
     # an acquaintance who took money for her: a sale whose sentence names them as seller
     acq = {"friend", "neighbour_or_villager", "relative"}
     first = next((e for e in b.events if e.type == "sale" and not e.attributes.get("denied")
                   and acq & set(e.attributes.get("sellers", ()))), None)
     if first is not None and (acq & set(relations)):
         methods.setdefault("sold_by_acquaintance", first.evidence)
+        # a North Korean who delivers her to the people who sell her (the contract)
+        relations.setdefault("north_korean_trafficker", first.evidence)
     if methods or relations:
         ev = next(iter(methods.values()), None) or next(iter(relations.values()))
         e = Event("recruitment", attributes={"method": sorted(methods)}, evidence=ev, confidence=0.6,

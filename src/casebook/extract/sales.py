@@ -118,6 +118,13 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
     repeat = lx(s, "repeat_sale").search(s.text)
     times = lx(s, "times_sold").search(s.text)
     first = cues[0]
+    if last and first.extra.get("reported") and not repeat:
+        # "I realized I had been sold", "the broker who sold me": a sale already told, told again
+        prev = last[1]
+        if prev.amount is None and prices:
+            prev.amount = amount_of(prices[0], prev.date or s.date)
+            set_buyer_purpose(prev, s)
+        return [prev]
     if last and 1 < i - last[0] <= 3 and not repeat and not prices and last[1].amount is not None \
             and not first.extra.get("payment") and not lx(s, "onward_sale").search(s.text):
         return [last[1]]  # "…took 6,000 yuan from me … She had sold me": the same sale retold

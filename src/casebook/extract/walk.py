@@ -81,6 +81,7 @@ class Walk:
     first_cross_idx: int | None = None
     last_sale: tuple[int, Event] | None = None
     sale_idx: list[int] = field(default_factory=list)
+    told_crossing: bool = False  # the story tells her crossing (else it starts in China)
     rep_at: int | None = None  # where the return was told in this sentence (detention after it is hers)
     cache: dict = field(default_factory=dict)  # views computed for the current sentence
 
@@ -213,7 +214,9 @@ def view_exploitation(w: Walk) -> list[Cue]:
 
 
 def view_birth(w: Walk) -> list[Cue]:
-    return cues_of(w.s, "birth")
+    # "we have two children" counts only where the story has taken her across (a report that
+    # starts in China could be telling children she brought from the North)
+    return [c for c in cues_of(w.s, "birth") if w.told_crossing or not c.extra.get("unplaced")]
 
 
 def view_birth_total(w: Walk) -> list[Cue]:
@@ -286,6 +289,8 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         attrs["alone"] = True
     if any(x.kind == "broker_voluntary" for x in s.cues):
         attrs["with_broker"] = True
+    if c.extra.get("anchor") in ("subject", "clause"):
+        attrs["agent"] = "her"  # she crossed (not "a man took me across")
     w.crossings += 1
     attrs["order"] = w.crossings
     w.add("border_crossing", c, 0.8, **attrs)
@@ -414,7 +419,7 @@ def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
     """Walk the sentences in order and turn cues into events (then the story-level steps)."""
     told_crossing = any(c.kind == "crossing" and c.status == FACT and not any(x.kind == "abroad" for x in s.cues)
                         for s in sents for c in s.cues)
-    w = Walk(b, sents, ctx, state="nk0" if told_crossing else "china")
+    w = Walk(b, sents, ctx, state="nk0" if told_crossing else "china", told_crossing=told_crossing)
     table = steps()
     for w.i in range(len(sents)):
         w.cache = {}
@@ -444,17 +449,24 @@ def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
 def _finish(w: Walk) -> None:
     """What only the whole story tells: recruitment, sales told twice, sale purposes."""
     b, sents = w.b, w.sents
-    after_cross = [k for k in w.sale_idx if w.first_cross_idx is not None and k >= w.first_cross_idx]
+    # the story of how she was drawn in runs to her first sale after the crossing it tells in most
+    # detail (a headline or a summary may tell both first): the last crossing before her first return
+    first_return = next((k for k, x in enumerate(sents) if cues_of(x, "repatriation")), len(sents))
+    crossed = [k for k, x in enumerate(sents[:first_return])
+               if cues_of(x, "crossing") and not any(c.kind == "abroad" for c in x.cues)
+               and not lx(x, "again").search(x.text)]  # "I crossed again, this time with a broker": a later journey
+    last_cross = crossed[-1] if crossed else w.first_cross_idx
+    after_cross = [k for k in w.sale_idx if last_cross is not None and k >= last_cross]
     # a sale told before the crossing, with none after it, is the story told from its end: how she
     # came to be trafficked runs at least up to the crossing
     zone_end = after_cross[0] if after_cross else (
-        max(w.sale_idx[0], w.first_cross_idx) if w.sale_idx and w.first_cross_idx is not None
+        max(w.sale_idx[0], last_cross) if w.sale_idx and last_cross is not None
         else (w.sale_idx[0] if w.sale_idx else None))
-    recruitment(b, sents, zone_end, w.first_cross_idx)
+    recruitment(b, sents, zone_end, last_cross)
     dedupe_sales(b)
     real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
-    if not real_sale and any(e.type == "sale" and e.attributes.get("denied") for e in b.events):
-        # introduced and explicitly not sold: "her husband" alone does not make the marriage forced
+    if not real_sale:
+        # never sold: "her husband" alone does not make the marriage forced (a marriage she agreed to)
         b.events[:] = [e for e in b.events if not (e.type == "forced_marriage" and e.evidence is not None
                                                    and lx(b.lang, "husband_only").match(e.evidence.quote or ""))]
     if not any(e.type == "prostitution" for e in b.events):
