@@ -29,7 +29,7 @@ def test_report_names_her_once_then_calls_her_by_surname_and_pronoun():
 
 
 def test_informant_is_not_the_survivor():
-    text = ("탈북자 구출 활동을 하고 있는 정 모 씨는 최근 연락이 닿았다고 밝혔다. 정씨에 따르면 "
+    text = ("탈북민 구호 단체를 꾸리는 민 모 씨는 지난달 통화했다고 말했다. 민씨에 따르면 "
             "이 씨는 2012년 압록강을 건넌 뒤 한족 남성에게 팔려갔다.")
     ctx, facts = korean_context(text)
     assert ctx.initial == "이" and [f.value for f in facts] == ["이"]
@@ -92,7 +92,7 @@ def test_birth_line_and_glued_year_month():
 
 
 def test_headline_and_summary_do_not_count_events_twice():
-    p = _p("탈북→인신매매→강제북송→재탈북\n\n중국에서 팔려 가정부 생활. 공안에 붙잡혀 북송.\n\n"
+    p = _p("탈북, 팔림, 북송, 그리고 한국\n\n중국에서 팔려 가정부 생활. 공안에 붙잡혀 북송.\n\n"
            "이 이야기는 탈북 여성 최모씨의 삶이다. 최씨는 2005년 두만강을 건넜다. 최씨는 조선족 집에 팔려가 "
            "가정부로 살았다. 2007년 공안이 집을 수색하다 최씨도 붙잡혔다. 최씨는 북송됐다.")
     assert (p["times_sold"], p["arrested_in_china"], p["repatriated"]) == (1, 1, 1)
@@ -102,7 +102,7 @@ def test_headline_and_summary_do_not_count_events_twice():
 # --- dates ------------------------------------------------------------------------------------
 
 def test_flashback_and_birth_year_do_not_date_the_crossing():
-    p = _p("2003년 4월 초 한 낯선 남자가 중국에 가면 돈을 벌 수 있다고 제안했다. "
+    p = _p("2003년 4월 초 처음 보는 남자가 연길 식당에 일자리가 있다고 꼬드겼다. "
            "1995년 부모가 모두 세상을 떠난 뒤 그녀는 동생과 어렵게 살아오던 터였다. "
            "그녀는 열흘 뒤 두만강을 건넜다.")
     assert (p["first_crossing_year"], p["first_crossing_month"]) == (2003, 4)
@@ -123,7 +123,7 @@ def test_an_age_gap_is_not_her_age_and_a_decade_is_no_birth_year():
 # --- sales ------------------------------------------------------------------------------------
 
 def test_sale_told_when_she_is_introduced_is_not_a_second_sale():
-    p = _p("중국에서 인신매매를 당해 고생하던 안○○씨가 최근 한국에 왔다. 안씨는 2010년 강을 건너자 "
+    p = _p("농촌에 팔려가 힘들게 살던 안○○씨가 최근 한국에 왔다. 안씨는 2010년 강을 건너자 "
            "인신매매를 당했고 남편에게 매일 맞았다.")
     assert p["times_sold"] == 1
     assert "beating" in p["violence"]
@@ -143,7 +143,7 @@ def test_other_womens_sales_and_things_sold_are_not_hers():
 
 
 def test_fell_victim_and_bought_by_a_man():
-    p = _p("최○○ 씨는 2년 전 중국으로 건너가 인신매매의 희생양이 됐다. 최 씨를 사 간 중국인 남자는 나이가 많았다.")
+    p = _p("길○○ 씨는 2년 전 중국으로 건너가 인신매매의 희생양이 됐다. 길 씨를 사 간 한족 남자는 술을 좋아했다.")
     assert p["times_sold"] == 1 and "forced_marriage" in p["exploitation"]
 
 
@@ -156,7 +156,7 @@ def test_wages_and_another_womans_price_are_not_her_sale():
 # --- how she was drawn in -----------------------------------------------------------------------
 
 def test_voluntary_alone_then_abducted_and_hearsay_is_no_offer():
-    p = _p("윤○○ 씨는 중국에 가면 돈을 벌 수 있다는 말을 듣고 2011년 탈북했다. 그러나 강을 건너자마자 "
+    p = _p("윤○○ 씨는 연길에 일자리가 많다는 소문을 듣고 2011년 탈북했다. 그러나 강을 건너자마자 "
            "인신매매조직에 붙잡혔고 한족 농가로 팔려갔다.")
     assert set(p["recruitment"]) == {"voluntary_alone", "abducted"}
     assert p["recruiter_relation"] == ["other"]
@@ -189,9 +189,9 @@ def test_bar_is_exploitation_other_and_a_marriage_needs_a_sale():
 
 
 def test_denials_and_fears_are_not_facts():
-    p = _p("그녀는 공안에 끌려갔지만 벌금을 내고 간신히 북송을 면했다.")
+    p = _p("그녀는 공안에 잡혀갔지만 벌금을 물고 겨우 북송을 면했다.")
     assert (p["arrested_in_china"], p["repatriated"]) == (1, 0)
-    q = _p("그녀는 북송에 대한 두려움 때문에 밖에 나가지 않았다. 붙잡히지 않기 위해 늘 숨어 지냈다.")
+    q = _p("그녀는 북송될까 겁이 나서 밖에 나가지 않았다. 붙잡히지 않기 위해 늘 숨어 지냈다.")
     assert q["repatriated"] is None
     r = _p("그녀는 “남편이 아이를 낳아라, 안 그러면 다시 팔아 버린다”고 했다고 말했다.")
     assert r["times_sold"] is None

@@ -137,7 +137,7 @@ def _verb_status(tokens, start: int) -> str:
             return UNREAL
         if t.tag == "VX" and t.form in ("않", "못하"):
             return DENIED
-        if t.tag == "NNB" and t.form in ("뻔", "척", "수"):  # "다시 팔 수도 없다": could (not), not did
+        if t.tag == "NNB" and t.form in ("뻔", "척", "수"):  # "팔 수는 없었다": could (not), not did
             return UNREAL
         if t.tag == "ETN" and t.form == "기" and k + 1 < len(tokens) and tokens[k + 1].form == "전":
             return UNREAL  # "팔리기 전에 도망쳤어요"
@@ -193,7 +193,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     cues = _analyse(s, prev, f)
     _pending_recruiter(s, f, cues, ctx)
     if isinstance(ctx, KoreanContext) and ctx.in_lead(sentence):
-        # a headline or summary line ("공안에 붙잡혀 북송돼 수감."): its counted events are told
+        # a headline or summary line ("단속에 걸려 송환, 구금."): its counted events are told
         # again in the story below it, so only what the story does not tell is kept
         cues = [c for c in cues if _KIND_OF.get(c.kind, c.kind) not in ctx.retold]
     if rw is not None:
@@ -206,7 +206,7 @@ _LURES = ("deception_job_offer", "other", "introduced_marriage")
 
 
 def _pending_recruiter(s: str, f: _Found, cues: list[Cue], ctx: Context) -> None:
-    """"한 낯선 남자가 … 퇴근길을 가로막았다. 그는 … 중국에 가면 돈을 벌 수 있다고 제안했다": a person
+    """"모르는 여자가 장마당에서 말을 걸었다. 그 여자는 … 식당 일을 준다고 했다": a person
     introduced as the subject of one sentence is the recruiter of a lure told in the next two."""
     state = getattr(ctx, "state", None)
     if state is None:
@@ -268,7 +268,7 @@ _PASSIVE_SURFACE = re.compile(r"되팔(?:렸|려(?!고|다|는|면)|린|림)")
 _MONEY_AFTER = re.compile(r"돈|위안|원\b|값")
 _HER_BEFORE = re.compile(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$")
 _PRICE_BEFORE = re.compile(r"(?:위안|원|달러)\S*\s?(?:\S+\s)?$")
-_PAID_BEFORE = re.compile(r"돈(?:을|까지)?\s?(?:주고|내고|들여)\s?$")  # "내가 돈 주고 샀으니"
+_PAID_BEFORE = re.compile(r"돈(?:을|까지)?\s?(?:주고|내고|들여)\s?$")  # "우리가 돈 주고 데려왔으니"
 _HER_OBJECT_BEFORE = re.compile(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$")
 
 
@@ -384,7 +384,7 @@ def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
             continue
         a, b = _span(m)
         if cx("repatriation_feared").match(s[b:]):
-            continue  # "강제 북송에 대한 두려움에", "송환되지 않기 위해선"
+            continue  # "북송될까 무서워", "송환을 피하려고"
         cues.append(Cue("repatriation", a, b, None, korean_status(s, a, b)))
         return
 
@@ -488,7 +488,7 @@ _CHILDREN_NONE = re.compile(r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)
 _HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없")
 _HUKOU_FAKE = re.compile(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
 _HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
-# "중국인 남자와의 사이에서 태어난 딸", "아이는 … 중국인 남성과의 사이에서 태어났습니다"
+# "그 남자와의 사이에서 난 아들", "딸은 … 남편과의 사이에서 태어났다"
 _BORN_TO_HIM = re.compile(r"사이에서\s?(?:태어난|난|낳은)\s?(?:\S+\s){0,2}?(?P<what>아이|딸|아들|자식)|"
                           r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서\s?(?:태어났|태어난|났)")
 _HUKOU_GOT = re.compile(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
@@ -497,7 +497,7 @@ _CHILD_ANY = re.compile(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
 _HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없")
 _HUKOU_FAKE = re.compile(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
 _HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
-# "중국인 남자와의 사이에서 태어난 딸", "아이는 … 중국인 남성과의 사이에서 태어났습니다"
+# "그 남자와의 사이에서 난 아들", "딸은 … 남편과의 사이에서 태어났다"
 _BORN_TO_HIM = re.compile(r"사이에서\s?(?:태어난|난|낳은)\s?(?:\S+\s){0,2}?(?P<what>아이|딸|아들|자식)|"
                           r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서\s?(?:태어났|태어난|났)")
 _HUKOU_GOT = re.compile(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
@@ -566,7 +566,7 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
                 cues.append(Cue("recruitment", m.start(), m.end(), code, FACT))
             continue
         if code == "deception_job_offer" and not (cx("lure_place").search(s) or _QUOTE_MARK.search(s)):
-            continue  # "친구와 물고기 장사를 하자고 했습니다": a plan at home, not a lure abroad
+            continue  # "이웃이 같이 떡 장사를 하자고 했다": a plan at home, not a lure abroad
         heard = cx("hearsay").search(s, m.start()) if code == "deception_job_offer" else None
         if heard and not cx("person").search(s[:heard.start()]):
             continue  # "돈을 벌 수 있다는 말을 듣고 탈북했다": heard, not offered by anyone
@@ -603,7 +603,7 @@ _ACQUAINTANCE = ("neighbour_or_villager", "friend", "relative", "couple")
 def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
     """Everyone who recruited, moved, held or sold her: coded by relationship first, then ethnicity."""
     lure = next((m for code in ("deception_job_offer", "other") for _r, m in f.by_code("recruitment").get(code, [])[:1]),
-                None)  # "동네 아주머니가 공장에서 일할 수 있다고 했어요", "중국인 할머니가 '…배불리 먹을 수 있는데'"
+                None)  # "옆집 아주머니가 공장 일이 있다고 했어요", "낯선 할머니가 '…쌀밥을 실컷 먹는다'고"
     role = cx("role")
     for code, hits in f.by_code("relation").items():
         for row, m in hits[:1]:
@@ -632,7 +632,7 @@ def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
                     or (lure and _WORDS_OF.match(after))):
                 continue  # "외삼촌은 못 찾았고": named, but did nothing to her
             if cx("others_object").search(clause):
-                continue  # "조직들이 … 북한 여성들을 탈북시켜 팔아먹는": acting on other women
+                continue  # "그 일당은 … 여자들을 데려다 팔았다": acting on other women
             # the buyer ("한족 남자한테 팔았어요") and the man she was introduced to are not recruiters
             if not broker and _SOLD_TO.match(after):
                 continue

@@ -1,7 +1,7 @@
 """Who a Korean sentence is about: the survivor, told in the first or the third person.
 
 A survivor's own interview says 저/제가/나는; a news report or an NGO case note names her once
-(김미영(가명·24)씨, 박동순(가명·19) 양, 한 모(20대 초반) 씨, L(35여) 씨, 탈북 여성 A씨) and then
+(윤서진(가명·27)씨, 고은별(가명·18) 양, 송 모(30대) 씨, K(40) 씨, 탈북 여성 B씨) and then
 calls her 김씨, 박 양, 그녀, 그 or 이 여성. The cue rules of :mod:`casebook.extract.korean` are
 written for the first person, so each sentence of a third-person account is rewritten before they
 run: her references become 저/제가/저를 (with an offset map back to the original sentence), and
@@ -26,14 +26,14 @@ _BOUND = r"(?<![가-힣A-Za-z0-9])"
 _GIVEN = r"(?:[가-힣]{1,2}|\s?모|○○|◯◯|OO|00|xx|XX|\*\*|○|◯)"
 _PAREN = r"\([^()]{0,30}\)"
 _TITLE_END = r"(?=[은는이가을를의에도와과만께:\s,.·”\"’')\]]|말고|$)"
-# 김미영(가명·여·24)씨, 박 양, 정모 씨, 이 모 씨, 한 모(20대 초반) 씨, L(35여) 씨, A씨
+# 윤서진(가명·여·27)씨, 고 양, 송모 씨, 송 모 씨, 송 모(30대) 씨, K(40) 씨, B씨
 _TITLED = re.compile(_BOUND + r"(?P<s>[가-힣]|[A-Z])(?P<g>" + _GIVEN + r")?\s?(?P<par>" + _PAREN +
                      r")?\s?(?P<t>씨|양)(?!강|측|국|쪽|자|식|말|손|도)" + _TITLE_END)
-# "미영씨는": a woman called by her given name once the report has named her in full
+# "서진씨는": a woman called by her given name once the report has named her in full
 _GIVEN_TITLED = re.compile(_BOUND + r"(?P<g>[가-힣]{2})\s?씨" + _TITLE_END)
-# 장미옥(가명), 정00(탈북 여성/41살): a full name with an editor's bracket, as a speaker label
+# 나은실(가명), 문00(탈북 여성/36살): a full name with an editor's bracket, as a speaker label
 _BRACKETED = re.compile(_BOUND + r"(?P<s>[가-힣])(?P<g>[가-힣]{1,2}|○○|◯◯|OO|00)\s?\((?:가명|익명|탈북|여|\d)")
-# "최 씨 성을 가진 여성", "김씨 성을 가진"
+# "홍 씨 성을 가진 여성", "홍씨 성을 가진"
 _SURNAME_OF = re.compile(_BOUND + r"(?P<s>[가-힣])\s?씨\s?성을\s?가진")
 _PARTICLE = r"(?P<p>에게는|에게도|에게서|에게|에겐|한테|께서|께|와는|과는|는|은|가|이|를|을|의|도|와|과|만)?"
 _FIRST_FORM = {None: "저", "는": "저는", "은": "저는", "가": "제가", "이": "제가", "께서": "제가", "를": "저를",
@@ -45,7 +45,7 @@ _OTHER_FORM = {None: "그 여자", "는": "그 여자는", "은": "그 여자는
                "와": "그 여자와", "과": "그 여자와", "와는": "그 여자와", "과는": "그 여자와", "만": "그 여자만",
                "에게": "그 여자에게", "에게는": "그 여자에게", "에게도": "그 여자에게", "에겐": "그 여자에게",
                "한테": "그 여자한테", "께": "그 여자에게", "에게서": "그 여자에게서"}
-# another man named with a title ("조선족 사내 이호영(가명·45)씨가"): his acts on her stay hers
+# another man named with a title ("한족 농민 왕철(가명·52)씨가"): his acts on her stay hers
 _MAN_FORM = {k: v.replace("그 여자", "그 남자") for k, v in _OTHER_FORM.items()}
 _MALE_NEAR = re.compile(r"(?:남성|남자|사내|남편|아저씨|총각|노총각|홀아비|농민|농부|오빠|아버지|목사|한족\s?남|·\s?남|\(남)")
 # her, once the report has named her: 그녀, 이 여성, 이 탈북 여성
@@ -54,7 +54,7 @@ _SHE = re.compile(_BOUND + r"(?:그녀|이\s(?:탈북\s|북한\s)?여성)" + _PA
 _HE_SHE = re.compile(_BOUND + r"그(?P<p>는|가|를|의|에게는|에게|에겐|한테|도|와)(?![가-힣])")
 _MALE_SUBJECT = re.compile(r"(?:남자|남성|브로커|남편|사장|인신매매범|사내|아저씨|직원|기자|목사|중개업자|대방|주인|"
                            r"노총각|농민|농부|할아버지|아버지|오빠|경찰|공안|업주|포주)(?:들)?(?:가|이|는|은|께서)\s")
-# the unnamed woman a report opens on: "…에게 팔려간 30대의 북한 여성은"
+# the unnamed woman a report opens on: "…에게 넘겨진 20대 북한 여성은"
 _OPENING_WOMAN = re.compile(r"(?:북한|탈북)\s?(?:여성|여인|처녀)" + _PARTICLE + r"(?=\s)")
 # quoted speech, to tell a first-person narrative from a report that quotes her
 _QUOTE = re.compile(r"[“\"][^“”\"]*[”\"]|‘[^‘’]*’|'[^']*'")
@@ -69,8 +69,8 @@ class KoreanContext(Context):
     surname_at: tuple[int, int] | None = None  # its span in the text given to :func:`context`
     initial: str | None = None  # the letter or surname the report calls her by (김, L, A)
     others: frozenset[str] = frozenset()  # initials of other titled people (장 씨)
-    given: str | None = None  # her given name, when the report calls her by it (미영씨)
-    others_given: frozenset[str] = frozenset()  # other people's given names (호영씨)
+    given: str | None = None  # her given name, when the report calls her by it (서진씨)
+    others_given: frozenset[str] = frozenset()  # other people's given names (철씨)
     men: frozenset[str] = frozenset()  # initials and given names of the other people who are men
     opening: bool = False  # an unnamed woman the report opens on is her
     lead: tuple[str, ...] = ()  # headline and summary lines the story then tells in full
@@ -87,8 +87,8 @@ class KoreanContext(Context):
         return False
 
 
-# who tells the story rather than lives it: "구출활동을 하고 있는 정 모 씨", "관계자 김씨", "정씨에 따르면"
-_INFORMANT_BEFORE = re.compile(r"(?:관계자|활동가|활동을\s?하(?:고\s?있)?는|목사|선교사|대표|소장|기자|교수|소식통|변호사|연구원|"
+# who tells the story rather than lives it: "구호 활동을 하는 민 모 씨", "관계자 민씨", "민씨에 따르면"
+_INFORMANT_BEFORE = re.compile(r"(?:관계자|활동가|활동을\s?하(?:고\s?있)?는|단체를\s?(?:꾸리|운영하|이끄)는|목사|선교사|대표|소장|기자|교수|소식통|변호사|연구원|"
                                r"의원|이사장|단장|사무국장|간사)\s?(?:인\s?)?$")
 _INFORMANT_AFTER = re.compile(r"^\s?(?:에\s?따르면|의\s?말에\s?따르면)")
 _GIVEN2 = re.compile(r"[가-힣]{2}")
@@ -101,7 +101,7 @@ _NOT_A_NAME = re.compile(r"엄마|아빠|언니|오빠|누나|남편|아내|아�
 
 def _mentions(text: str) -> list[tuple[str, int, int, int, str | None]]:
     """(initial, start of initial, end of mention, weight, given name) of every titled name in
-    ``text``; an informant ("관계자 정 모 씨", "정씨에 따르면") has weight 0."""
+    ``text``; an informant ("관계자 민 모 씨", "민씨에 따르면") has weight 0."""
     out = []
     for m in _TITLED.finditer(text):
         s = m.group("s")
@@ -278,7 +278,7 @@ def rewrite(sentence: str, ctx: KoreanContext) -> Rewrite | None:
         head = sentence[:m.start()]
         if m.group("p") in ("는", "가", "도", "와"):
             if prev_male and not hers and not _MALE_SUBJECT.search(head):
-                continue  # "한 낯선 남자가 … 가로막았다. 그는 … 제안했다": the man
+                continue  # "트럭 운전사가 … 다가왔다. 그는 … 권했다": the man
         elif not (_MALE_SUBJECT.search(head) or not prev_male):
             continue
         edits.append((m.start(), m.end(), _FIRST_FORM[m.group("p")]))

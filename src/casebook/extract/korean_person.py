@@ -34,14 +34,14 @@ _HOME = re.compile(
     rf"(?<![가-힣])(?P<p>{_NK_WRITTEN})(?:\s?\([^)]*\))?(?:\s[가-힣]+){{0,2}}?\s?(?:출신|태생|출생|에서\s?(?:\S+\s)?(?:태어|나서|나고|자랐|자란))|"
     rf"고향(?:은|이|인|\s*[:：])\s?(?:북한\s)?(?P<p2>{_NK_WRITTEN})|"
     rf"(?<![가-힣(])(?P<p3>{_NK_WRITTEN})(?:에서\s?왔(?:습니다|어요|다|고)|\s?사람(?:이에요|입니다|이다|이고|이었))(?![가-힣])")
-# an age at a dated moment: "스무 살이던 2008년 6월", "17세가 되던 2007년", "1997년 7세 때"
+# an age at a dated moment: "열아홉 살이던 2011년 봄", "16세가 되던 2004년", "2002년 9세 때"
 _AGE = r"(?P<a>\d{1,2}|(?:열|스물|스무|서른|마흔)?\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|열|스물|스무|서른|마흔)"
 _AGE_AT_YEAR = re.compile(
     rf"{_AGE}\s?(?:살|세)(?:이던|이었던|였던|가\s?되던|이\s?되던|되던|인|때인)\s(?P<y>19[4-9]\d|20[0-2]\d)\s?년|"
     rf"(?P<y2>19[4-9]\d|20[0-2]\d)\s?년\s?(?:\S+\s)?(?P<a2>\d{{1,2}}|(?:열|스물|스무|서른|마흔)\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?)"
     rf"\s?(?:살|세)\s?(?:때|무렵|나이에|에|이던|였던|이었|였)")
-# a Chinese province she was in: "랴오닝(遼寧) 성의 한 농촌마을로 팔려간", "지린성 허룽시의 … 갇혀",
-# "헤이룽장성에 거주했던"; the last one the report places her in is the profile's province
+# a Chinese province she was in: "지린(吉林) 성의 외딴 마을로 팔려 간", "랴오닝성 단둥의 … 갇혀",
+# "헤이룽장성에서 살던"; the last one the report places her in is the profile's province
 _PROVINCE_KO = re.compile(r"(?P<p>길림|지린|흑룡강|헤이룽장|요녕|랴오닝|산동|산둥|하북|허베이|내몽골|내몽고)"
                           r"(?:\s?\([^)]*\))?\s?(?:성|자치구)(?![가-힣]{0,1}(?:부|시장))")
 _NOT_HER_PROVINCE = re.compile(r"^\S*\s?(?:을|를)?\s?거쳐|^\S*\s?출신|^\S*\s?(?:에서\s?온|사람|남자|여자)(?:\s|이|가|은|는)")
@@ -114,7 +114,7 @@ def _age(word: str) -> int | None:
 
 
 def _last_province(text: str, header_end: int) -> Fact | None:
-    """The last Chinese province the story places her in ("…성의 한 농촌마을로 팔려간", "…성에
+    """The last Chinese province the story places her in ("…성의 외딴 마을로 팔려 간", "…성에
     거주했던"): the contract's province when she has since left China. A province she passed
     through, or that describes a person ("흑룡강성에서 온 남자"), does not count."""
     from casebook.extract.places import china_province

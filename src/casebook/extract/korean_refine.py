@@ -117,8 +117,8 @@ _MONTH_BARE = re.compile(r"(?<![\d년])(?<!년\s)(?P<m>1[0-2]|[1-9])\s?월(?!\s?
 
 
 def _undated_age(b) -> None:
-    """"41살 정모 씨는 2005년 북한을 탈출했습니다": her age now, beside a year, is not her age in that
-    year; only an age tied to the year ("스무 살이던 2008년", "2007년 17세 때") gives a birth year
+    """"38살 송모 씨는 2009년 북한을 떠났다": her age now, beside a year, is not her age in that
+    year; only an age tied to the year ("열아홉 살이던 2011년", "2004년 16세 때") gives a birth year
     (that one is read in :mod:`korean_person`)."""
     from casebook.extract.korean_person import _AGE_AT_YEAR
 
@@ -138,7 +138,7 @@ def _years(text: str) -> list:
 
 
 def _flashback_before_crossing(b, sents, index_of) -> None:
-    """"2001년 7월 초 … 제안했다. 1997년 부모가 … 돌아가신 후 … 버텨오던 터였다. 그는 1주일 뒤 …
+    """"2004년 3월 … 권했다. 1999년 아버지가 … 세상을 떠난 뒤 … 살아오던 터였다. 그녀는 닷새 뒤 …
     건넜다": a year told as background (no event in its sentence) between a dated scene and the
     crossing that continues it is a flashback; the crossing keeps the scene's date."""
     first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
@@ -160,7 +160,7 @@ _RANGE = re.compile(r"(?:19|20)\d\d\s?년(?:\s?\d{1,2}\s?월)?\s?부터\s?(?:(?:
 
 
 def _range_is_not_the_crossing(b, sents, index_of) -> None:
-    """"2003년부터 2008년까지 헤이룽장성에 거주했던 이 씨는 '…탈북했는데…'": a span of years is how
+    """"2005년부터 2011년까지 지린성에 살았던 송 씨는 '…탈북했는데…'": a span of years is how
     long something lasted, not when she crossed."""
     first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
                 default=None)
@@ -176,7 +176,7 @@ _BIRTH_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)\s?년(?!대)(?:생|도?에?\s?(?
 
 
 def _birth_is_not_the_crossing(b, sents, index_of) -> None:
-    """"1959년 함경북도 은덕군에서 태어난 박 씨는 … 탈북했지만": the year she was born does not date
+    """"1971년 양강도 갑산군에서 태어난 송 씨는 … 탈북했다": the year she was born does not date
     a crossing told after it without a year of its own."""
     first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
                 default=None)
@@ -274,7 +274,7 @@ def _drugging(b, sents) -> None:
 
 
 def _described_sales(b, sents, index_of) -> None:
-    """"중국에서 인신매매를 당해 고생하던 강씨가 … 강을 건너자 인신매매를 당한 그녀는": a sale that
+    """"농촌에 팔려가 힘들게 살던 송씨가 … 송씨는 건너자마자 팔렸다": a sale that
     introduces her (a clause before her name) is the sale the story tells, not one more."""
     sales = [e for e in b.events if e.type == "sale" and not any(
         e.attributes.get(k) for k in ("denied", "vague", "summary", "stated_total"))]
@@ -347,7 +347,7 @@ _PRICE_UNKNOWN = re.compile(r"얼마(?:를|에|나)?\s?(?:받았|팔렸|줬|받�
 
 
 def _price_told_later(b, sents, index_of) -> None:
-    """"…농촌마을로 팔려간 김 씨는 … 어느 날 '2만 위안에 사왔는데'라는 말을 듣고서야": a price told
+    """"…외딴 마을로 팔려 간 송 씨는 … 나중에 '1만 위안 주고 데려왔다'는 말을 들었다": a price told
     later, for a sale with no mark of a new one next to its verb (다시, 또, 다른 곳으로, 되팔), is
     the price of the sale already told."""
     sales = [e for e in b.events if e.type == "sale" and not any(
@@ -522,7 +522,7 @@ def _how_she_left(b, sents, index_of) -> None:
         if led or "배신" in text:
             methods.add("sold_by_acquaintance")
             first_cross = crossing_idx[0] if crossing_idx else None
-            # someone she knew before she crossed, or crossed with ("친구와 함께 다시 중국으로 밀입국했다")
+            # someone she knew before she crossed, or crossed with ("동창과 같이 다시 강을 건넜다")
             from_home = first_cross is None or any(k <= first_cross + 2 for k, _ in acq) or any(
                 _ACQ_WORDS.search(sents[k].text) for k in range(first_cross + 1)) or any(
                 _ACQ_WORDS.search(sents[k].text) and re.search(r"함께|같이", sents[k].text) for k in crossing_idx)
@@ -600,8 +600,8 @@ _CONNECTIVE = re.compile(r"(?:고|며|지만|는데|은데|ㄴ데|면서|다가|
 
 
 def _clause_evidence(b, sents, index_of) -> None:
-    """Evidence is the clause that tells the fact ("조선족 브로커를 통해 랴오닝 성의 한 농촌마을로
-    팔려간"), not the syllable the rule fired on ("산", "왔")."""
+    """Evidence is the clause that tells the fact ("조선족 브로커를 거쳐 지린성의 외딴 마을로
+    팔려 간"), not the syllable the rule fired on ("산", "왔")."""
     for e in b.events:
         k = index_of(e)
         if k is None or e.evidence is None:
