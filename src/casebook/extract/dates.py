@@ -34,8 +34,10 @@ _EN_ABS = [
     re.compile(rf"\b(?:the\s+)?{_QUAL}{_YEAR}s?\b", re.I),
 ]
 _KO_ABS = re.compile(
-    rf"{_YEAR}\s?년(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|(?P<kseason>봄|여름|가을|겨울)|"
+    rf"{_YEAR}\s?년(?!대)(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|(?P<kseason>봄|여름|가을|겨울)|"
     r"(?P<kqual>초|말|초반|말경|중반|늦게|끝무렵))?")
+# "20067월": a year and a month run together where 년 was lost ("2006" + "7월")
+_KO_GLUED = re.compile(r"(?<!\d)(?P<year>(?:19[4-9]|20[0-3])\d)(?P<kmonth>1[0-2]|[1-9])\s?월")
 _KO_YY = re.compile(r"(?<!\d)(?P<yy>[0-9]\d)\s?년(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|"
                     r"(?P<kseason>봄|여름|가을|겨울))")
 
@@ -146,6 +148,9 @@ def find_dates(text: str) -> list[DateMention]:
             out.append(DateMention(m.start(), m.end(), int(m.group("year")), month,
                                    SEASONS.get(m.group("kseason") or ""),
                                    approximate=bool(m.group("kqual"))))
+    for m in _KO_GLUED.finditer(text) if has_digit and has_hangul else ():
+        if free(m.start(), m.end()):
+            out.append(DateMention(m.start(), m.end(), int(m.group("year")), int(m.group("kmonth"))))
     for m in _KO_YY.finditer(text) if has_digit and has_hangul else ():
         if free(m.start(), m.end()):
             yy = int(m.group("yy"))

@@ -76,7 +76,10 @@ def header_end(text: str) -> int:
         bool(_FIELD.search(first)) or not re.search(r"[.!?。]\s*$|[다요]\.?\s*$", first) or (
             len(first) <= 400 and bool(re.search(r"\b(?:born|b\.)\s|(?:19|20)\d\d\s?년생|\(pseudonym\)|\(가명\)|Ms\.|Mrs\.",
                                                   first)) and not _NARRATIVE.search(first))
-    if rest and headerish and len(first) <= 400:
+    # a Korean report's first paragraph that names her "(가명)" and ends on a finite verb is story
+    story_ko = bool(re.search(r"[가-힣]", first)) and len(first) >= 60 and \
+        bool(re.search(r"(?:다|요|니다)[.!?]?[\"”’']?\s*$", first)) and not re.match(r"\s*(?:구술|면담|사례|증언자)", first)
+    if rest and headerish and len(first) <= 400 and not story_ko:
         return len(first)
     # a header line at the very top of a long first paragraph
     m = re.match(r"\s*(?:Case|Testimony|Account)\s*(?:No\.?\s*)?\d+[^.\n]{0,140}?(?:\b(?:19|20)\d\d\b\)?\.?|Province\b\.?)", first)

@@ -120,7 +120,7 @@ _WORD_MONEY_RE = re.compile(
     rf"(?P<words>{_WORDS_RE.pattern})\s+(?:chinese\s+)?{_EN_CUR}", re.I)
 _KO_MONEY_RE = re.compile(
     rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?P<cur>위\s?안|원|달러|불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")
-_KO_SOUTH_MONEY = re.compile(r"(?:한국|남한|대한민국)\s?돈")
+_KO_SOUTH_MONEY = re.compile(r"(?:한국|남한|대한민국)\s?돈|한화|원화")
 _BARE_NUM_RE = re.compile(
     rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"
     r"(?=\s*(?:(?:,|and|or|to|then|–|-)\s|[–—-]\s*\d))", re.I)
@@ -228,7 +228,7 @@ def find_money(text: str) -> list[Money]:
         if out and mo.currency != out[-1].currency and mo.start - out[-1].end < 25 and re.fullmatch(
                 # up to three hedging words: "or about $190", "that is, roughly US$250"
                 r"[\s,(\[]*(?:(?:or|about|around|approximately|roughly|some|nearly|almost|that\s+is|worth|"
-                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도)[\s,(\[]*){0,3}",
+                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도|元|한화|원화|우리\s?돈)[\s,(\[]*){0,3}",
                 text[out[-1].end:mo.start], re.I):
             out.append(Money(mo.value, mo.currency, mo.start, mo.end, converted=True))
             continue

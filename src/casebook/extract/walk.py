@@ -459,7 +459,12 @@ def _finish(w: Walk) -> None:
                and not lx(x, "again").search(x.text)]  # "I crossed again, this time with a broker": a later journey
     last_cross = crossed[-1] if crossed else w.first_cross_idx
     after_cross = [k for k in w.sale_idx if last_cross is not None and k >= last_cross]
-    recruitment(b, sents, after_cross[0] if after_cross else (w.sale_idx[0] if w.sale_idx else None), last_cross)
+    # a sale told before the crossing, with none after it, is the story told from its end: how she
+    # came to be trafficked runs at least up to the crossing
+    zone_end = after_cross[0] if after_cross else (
+        max(w.sale_idx[0], last_cross) if w.sale_idx and last_cross is not None
+        else (w.sale_idx[0] if w.sale_idx else None))
+    recruitment(b, sents, zone_end, last_cross)
     dedupe_sales(b)
     real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
     if not real_sale:
