@@ -13,7 +13,7 @@ from functools import lru_cache
 from casebook.extract import discourse, rules
 from casebook.extract.cues import Context, Cue
 from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
-from casebook.extract.places import CHINA_PROVINCE_RE, china_province
+from casebook.extract.places import china_province
 
 _F = re.IGNORECASE
 
@@ -168,13 +168,19 @@ def _status(sentence: str, m: re.Match) -> str:
 # match (a match inside an earlier row's match is the same cue). Coded kinds: the first match of
 # each code. The last four are asked for lazily (analyse_extra).
 EVENT_KINDS = ("sale", "payment", "crossing", "arrest", "repatriation", "escape", "arrival", "transit")
-CODED_KINDS = ("violence", "exploitation", "detention", "alone", "broker_voluntary", "hukou")
+CODED_KINDS = ("violence", "exploitation", "detention", "alone", "broker_voluntary", "hukou", "province_mention")
 LAZY_KINDS = ("recruitment", "relation", "buyer", "purpose")
 _ALL_KINDS = EVENT_KINDS + CODED_KINDS + LAZY_KINDS
 
 
+_RULESETS: dict[str, rules.RuleSet] = {}
+
+
 def _rules(mode: str) -> rules.RuleSet:
-    return rules.ruleset("en", _ALL_KINDS, mode)
+    rs = _RULESETS.get(mode)
+    if rs is None:
+        rs = _RULESETS[mode] = rules.ruleset("en", _ALL_KINDS, mode)
+    return rs
 
 
 @lru_cache(maxsize=256)  # analyse and analyse_extra ask for the same sentence
@@ -204,6 +210,8 @@ def _matches(kind: str, found: dict, mode: str, low: str) -> list[tuple[rules.Ru
 
 def _first_per_code(kind: str, found: dict, mode: str, low: str) -> list[tuple[str, int, int]]:
     """(code, start, end) of the earliest match of each code, codes in row order."""
+    if kind not in found:
+        return []
     best: dict[str, tuple[int, int]] = {}
     for rule, m in _matches(kind, found, mode, low):
         if rule.code not in best or m.start() < best[rule.code][0]:
@@ -219,16 +227,6 @@ _REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|fou
                        r"\b(?:who|that|which)\s+(?:had\s+)?$")
 
 
-@lru_cache(maxsize=1)
-def _province_rx() -> re.Pattern[str]:
-    """Chinese province names (from the gazetteer), compiled on first use."""
-    return re.compile(r"\b" + CHINA_PROVINCE_RE + r"(?:\s+(?:province|sheng))?\b", _F)
-
-
-_PROVINCE_HINT = re.compile(r"jilin|heilong|liaoning|shandong|mongolia|hebei|henan|shanxi|shaanxi|jiangsu|zhejiang|"
-                            r"guangdong|yunnan|sichuan|fujian|hubei|hunan|anhui|jiangxi|guizhou|gansu|sheng|province|"
-                            r"beijing|tianjin|shanghai|chongqing|guangxi|hainan|ningxia|qinghai|xinjiang|tibet|kirin|"
-                            r"heilung|shangdong")
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
 _SHE = re.compile(r"\b(?:she|her|herself)\b")
@@ -350,8 +348,8 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
         if papers and not (_CHILD_ONLY.search(sentence) and not _HUKOU_SELF[ctx.mode].search(sentence)):
             rule, m = papers[0]  # the first row that fires decides (rows are ordered by precedence)
             cues.append(Cue("hukou", m.start(), m.end(), rule.code))
-    for m in _province_rx().finditer(sentence) if _PROVINCE_HINT.search(low) else ():
-        prov = china_province(m.group())
+    for _rule, m in _matches("province_mention", found, ctx.mode, low):
+        prov = china_province(sentence[m.start():m.end()])
         if prov:  # "sold to a farmer in Shandong province": where she lived (the walk keeps the last)
             cues.append(Cue("province_mention", m.start(), m.end(), prov))
     now = _PROVINCE_NOW.search(sentence) if "liv" in low or "stay" in low or "settled" in low else None
@@ -373,6 +371,15 @@ _HER_MENTION_THIRD = re.compile(r"\b(?:i|me|myself|we|us|she|herself)\b|ǂ|\b(?:
 
 _OTHER_PATIENT = re.compile(r"\s*\b(?:them|others|(?:my|her|his|their|the|a|an|ten|two|three|four|five|several|some|many|"
                             r"all|most)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r")\b")
+@lru_cache(maxsize=4)
+def _someone_else(mode: str) -> re.Pattern[str]:
+    """Words that may make a clause someone else's: he, a person noun, a relative pronoun, a verb
+    of seeing (and in a first-person account, "she")."""
+    she = "|she" if mode == "first" else ""
+    return re.compile(r"\b(?:he|his|him" + she + r"|who|whom|which|that|saw|see|seen|watched|witnessed|heard|"
+                      + rules.expand("en", "{PERSON_NOUN}")[3:-1] + r")\b")
+
+
 _SOLD_PASSIVE = re.compile(r"\b(?:was|were|been|got|be|being)\s+(?:\w+\s+)?(?:re-?sold|sold|bought|traded)\b")
 
 
@@ -385,8 +392,10 @@ def _her_clause(marked: str, pos: int, ctx: Context) -> bool:
 def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> list[Cue]:
     """Drop the cues of a clause about someone else ("…my uncle, who was later caught and sent
     back", "I watched a girl being beaten") unless the words tie the event to her."""
-    if not any(c.kind in _ABOUT_HER for c in cues):
-        return cues
+    if not any(c.kind in _ABOUT_HER and c.extra.get("anchor") != "object" for c in cues):
+        return cues  # nothing to check: no cue, or each names her as the one it happened to
+    if not _someone_else(ctx.mode).search(marked) and not any(c.extra.get("anchor") == "clause" for c in cues):
+        return cues  # nobody else is named: every clause is hers
     cs = discourse.clauses(marked, ctx.mode)
     if len(cs) <= 1 and (not cs or cs[0].who != discourse.OTHER) and "saw" not in marked and "watch" not in marked \
             and "witness" not in marked and "heard" not in marked and not any(

@@ -37,7 +37,26 @@ NK_PLACES_KO = _names("KP", _NK_LEVELS, True)
 
 
 def _alt(names) -> str:
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]?") for n in names)
+    """One alternation of ``names`` factored by common prefixes (a scan then tries one character
+    at most positions), spaces as any whitespace, hyphens optional."""
+    root: dict = {}
+    for n in names:
+        node = root
+        for ch in n:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def char(ch: str) -> str:
+        return r"\s+" if ch == " " else (r"[-\s]?" if ch == "-" else re.escape(ch))
+
+    def walk(node: dict) -> str:
+        branches = [char(ch) + walk(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return walk(root) or "(?!)"
 
 
 NK_PLACE_RE = r"(?:(?:North|South)\s+)?(?:" + _alt(NK_PLACES_EN) + r")"
@@ -149,8 +168,7 @@ def place_regexes(lang: str) -> dict[str, str]:
 
 
 def _alternation(names) -> str:
-    alts = sorted({n for n in names if n}, key=lambda n: (-len(n), n))
-    return "(?i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]?") for n in alts) + ")"
+    return "(?i:" + _alt({n for n in names if n}) + ")"
 
 
 @functools.cache
