@@ -81,7 +81,11 @@ _FULL = re.compile(rf"(?<![\w-])(?=[A-Z])(?=(?P<a>{_GIVEN}|[A-Z]{{2,}})\s(?P<b>{
 _MALE_TITLE = re.compile(r"\b(?:Mr|Rev|Reverend|Pastor|Dr|Father|Brother|Mister|President|Leader|Chairman)\.?\s*$")
 _SURNAMED = re.compile(r"\bsurnamed?\s*,?\s+(?P<s>[A-Z][a-z]+)\b")
 _AGE_APPOSITION = re.compile(r"(?<![\w-])(?P<s>[A-Z][a-z]+|[A-Z]{2,}),\s+(?:aged\s+)?\d{2},")
-_SINGLE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?![\w-])")
+_NAME_TOKEN = re.compile(r"(?<![\w-])[A-Z][\w-]*")
+_AS_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|told|"
+                         r"recalls|remembers|crossed|went|fled|decided|made|grew|began|felt|asked|explained|managed|"
+                         r"came|escaped|stepped|sets|set|tried|became|ran|left|lived|agreed|turned|got|found|thought|"
+                         r"knew|wanted)\b)")
 
 
 @dataclass
@@ -145,28 +149,29 @@ def protagonist(text: str) -> Person | None:
             s = m.group("s").capitalize()
             if s in sur:
                 add(s, [m.group("s"), s], m.start("s"), m.end("s"), weight)
-    # a one-word pseudonym: a capitalised word told as her, again and again
-    taken = {t for p in cands.values() for n in p.names for t in re.split(r"[\s]", n)}
-    words = Counter(m.group() for m in _SINGLE.finditer(text))
-    for w, n in words.most_common(12):
-        if n < 2:
-            break
-        if w.lower() in stop or w in sur or w in taken or _is_place(w):
-            continue
-        if _MALE_TITLE.search(text[:text.find(w)][-12:]):
-            continue
-        if re.search(rf"(?<![\w-]){re.escape(w)}(?:[’']s\b|\s+(?:said|says|was|had|has|is|told|recalls|remembers|"
-                     r"crossed|went|fled|decided|made|grew|began|felt|asked|explained|managed|came|escaped|stepped|"
-                     r"sets|set|tried|became|ran|left|lived|agreed|turned|got|found|thought|knew|wanted))", text):
-            first = re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)
-            assert first is not None
-            add(None, [w], first.start(), first.end(), -1)
+    tokens = Counter(m.group() for m in _NAME_TOKEN.finditer(text))
+
+    def mentions(p: Person) -> int:  # every mention of the surname or a full form counts
+        return p.mentions + sum(tokens[f] if " " not in f else text.count(f) for f in set(p.names) if f)
+
+    if not cands or max(mentions(p) for p in cands.values()) < 5:
+        # a one-word pseudonym: a capitalised word told as her, again and again
+        taken = {t for p in cands.values() for n in p.names for t in re.split(r"[\s]", n)}
+        subjects = {m.group(1) for m in _AS_SUBJECT.finditer(text)}
+        for w, n in Counter({w: tokens[w] for w in subjects}).most_common(12):
+            if n < 2:
+                break
+            if w.lower() in stop or w in sur or w in taken or _is_place(w):
+                continue
+            first = text.find(w)
+            if _MALE_TITLE.search(text[max(0, first - 12):first]):
+                continue
+            add(None, [w], first, first + len(w), -1)
             break
     if not cands:
         return None
-    for p in cands.values():  # every later mention of the surname or a full form counts
-        forms = [n for n in p.names if n]
-        p.mentions += sum(len(re.findall(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text)) for f in set(forms))
+    for p in cands.values():
+        p.mentions = mentions(p)
     best = max(cands.values(), key=lambda p: (p.mentions, -p.start))
     best.names = tuple(sorted(set(best.names), key=len, reverse=True))
     return best
@@ -188,13 +193,16 @@ _THIRD = re.compile(r"\b(?:she|her|herself)\b", re.IGNORECASE)
 def narration(text: str, names: tuple[str, ...], quotes: list[tuple[int, int]]) -> str:
     """``first`` when she tells her story herself, ``third`` when it is told about her (quotes of
     her own words may be inside). Only words outside quotation marks are counted."""
-    outside = list(text)
+    parts, at = [], 0
     for a, b in quotes:
-        outside[a:b] = " " * (b - a)
-    plain = "".join(outside)
+        parts.append(text[at:a])
+        at = max(at, b)
+    parts.append(text[at:])
+    plain = " ".join(parts)
     first = len(_FIRST.findall(plain))
     third = len(_THIRD.findall(plain))
-    named = sum(len(re.findall(rf"(?<![\w-]){re.escape(n)}(?![\w-])", plain)) for n in set(names) if n)
+    tokens = Counter(m.group() for m in _NAME_TOKEN.finditer(plain)) if names else Counter()
+    named = sum(tokens[n] if " " not in n else plain.count(n) for n in set(names) if n)
     if named >= 3 and third + named > first * 0.5:
         return "third"
     if first >= 3 and first >= (third + named) * 0.5:

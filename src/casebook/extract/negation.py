@@ -9,6 +9,7 @@ end of the clause (Korean, where negation and mood follow the verb).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 FACT, DENIED, UNREAL = "fact", "denied", "unreal"
 
@@ -42,6 +43,7 @@ _EN_SUBORDINATOR = re.compile(r"\b(?:if|unless|whether|in\s+case|lest|so\s+that)
 _EN_MONTH_MAY = re.compile(r"(?<=\S\s)May\b|\bMay(?=\s*(?:\d|,|of\b))")
 
 
+@lru_cache(maxsize=1024)
 def english_status(sentence: str, trigger_start: int, trigger_end: int | None = None, since: int | None = None,
                    habitual: bool = False) -> str:
     """``fact``, ``denied`` or ``unreal`` for the English trigger at ``trigger_start``; with
