@@ -11,6 +11,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from casebook.cli import interop
 from casebook.cli.common import (
     DbOption, JsonOption, PassphraseFileOption, console, err, open_casebook, passphrase,
     print_json, require_db,
@@ -113,12 +114,23 @@ def import_(
     organisation: Annotated[Optional[str], typer.Option(help="Organisation for files that do not say.")] = None,
     consent: Annotated[list[str], typer.Option(help="Consent scope for files that do not say (repeatable).")] = [],
     extract: Annotated[bool, typer.Option(help="Propose facts for review (stored as suggested).")] = True,
+    map_path: interop.MapOption = None, plan: interop.PlanOption = False,
+    format: interop.FormatOption = "auto", sheet: interop.SheetOption = None,
+    header_row: interop.HeaderRowOption = None, split: interop.SplitOption = False,
+    yes: interop.YesOption = False,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:
     """Import testimonies from files; duplicates (same text) are skipped, bad files reported.
 
+    Coding sheets (.xlsx, .ods, .csv) and Uwazi CSVs import with a mapping (--plan proposes
+    one), HTCDS rows with --format htcds, a report of many accounts with --split.
+
     Example: casebook import interviews/ --organisation "Hanul Documentation Centre"
     """
+    if interop.wants_interop(list(paths), map_path, plan, format, split):
+        _import_interop(list(paths), map_path, plan, format, sheet, header_row, split, yes,
+                        organisation, list(consent), extract, db, passphrase_file, json_out)
+        return
     files = expand_paths(list(paths))
     if not files:
         raise InvalidInput("import: no readable files found in " + ", ".join(map(str, paths)))
@@ -141,6 +153,37 @@ def import_(
             err.print(f"[red]skipped[/] {reason}")
     if result.failed and not result.added and not result.duplicates:
         raise typer.Exit(1)
+
+
+def _import_interop(paths: list[Path], map_path: Path | None, plan: bool, fmt: str,
+                    sheet: str | None, header_row: int | None, split: bool, yes: bool,
+                    organisation: str | None, consent: list[str], extract: bool, db: str | None,
+                    passphrase_file: Path | None, json_out: bool) -> None:
+    if plan:
+        for path in paths:
+            interop.plan(path, map_path, fmt, sheet, header_row, json_out)
+        return
+    defaults = {k: v for k, v in {"organisation": organisation, "consent": consent or None}.items() if v}
+    parse_consent(consent)  # fail before unlocking
+    if split:
+        found = [(path, *interop.split_preview(path)) for path in paths]
+        interop.confirm_split(sum(len(a) for *_, a in found), yes)
+        with open_casebook(db, passphrase_file) as book:
+            extractor = default_extractor() if extract else None
+            results = [interop.store_split(book, p, text, accounts, defaults, extractor)
+                       for p, text, accounts in found]
+        added = sum(len(r.added) for r in results)
+        dups = sum(len(r.duplicates) for r in results)
+        if json_out:
+            print_json({"added": [i for r in results for i in r.added], "duplicates": dups})
+        else:
+            console.print(f"Imported {added} testimonies; {dups} already present.")
+        return
+    with open_casebook(db, passphrase_file) as book:
+        extractor = default_extractor() if extract else None
+        summaries = interop.import_files(book, paths, map_path, fmt, sheet, header_row,
+                                         defaults, extractor)
+    interop.print_summaries(summaries, json_out)
 
 
 def list_(
@@ -232,7 +275,8 @@ def search(
 
 def export(
     out: Annotated[Path, typer.Option("--out", help="File to write (.age when encrypted).")],
-    format: Annotated[str, typer.Option(help="json or csv.")] = "json",
+    format: Annotated[str, typer.Option(
+        help="json, csv, htcds (HTCDS victim rows; k-anonymised with --for) or uwazi (Uwazi CSV).")] = "json",
     for_organisation: Annotated[Optional[str], typer.Option(
         "--for", help="Partner organisation: only testimonies whose consent allows sharing with it.")] = None,
     purpose: Annotated[Optional[str], typer.Option(help="'legal': only testimonies allowing legal use.")] = None,
@@ -249,7 +293,9 @@ def export(
     from casebook.share.export import ExportRequest, collect, encrypt, serialise
 
     request = ExportRequest(format, for_organisation, purpose, text)
-    serialise([], format)  # reject a bad --format before unlocking
+    exchange = format in ("htcds", "uwazi")
+    if not exchange:
+        serialise([], format)  # reject a bad --format before unlocking
     export_passphrase = None
     if not plaintext and not recipient:
         export_passphrase = os.environ.get("CASEBOOK_EXPORT_PASSPHRASE")
@@ -261,15 +307,18 @@ def export(
 
             export_passphrase = getpass.getpass("Passphrase for the export: ")
     with open_casebook(db, passphrase_file) as book:
-        rows = collect(book, request)
-    data = serialise(rows, format)
+        if exchange:
+            data, what = interop.export_bytes(book, format, request)
+        else:
+            rows = collect(book, request)
+            data, what = serialise(rows, format), f"{len(rows)} testimonies"
     if plaintext:
         err.print("[bold yellow]warning:[/] writing an UNENCRYPTED export: anyone who gets this "
                   "file can read it. Delete it as soon as it has served its purpose.")
     else:
         data = encrypt(data, recipients=list(recipient), passphrase=export_passphrase)
     out.write_bytes(data)
-    console.print(f"Wrote {len(rows)} testimonies to {out} "
+    console.print(f"Wrote {what} to {out} "
                   f"({'PLAINTEXT' if plaintext else 'age-encrypted'}).")
 
 

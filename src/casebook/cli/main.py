@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "casebook.cli.field",
     "casebook.cli.extract",
     "casebook.cli.web",
+    "casebook.cli.interop",
 ]
 
 app = typer.Typer(

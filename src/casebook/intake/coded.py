@@ -111,7 +111,7 @@ class RowReader:
         self.uwazi = mapping.format == "uwazi"
 
     def read(self, row: Row) -> CodedRow:
-        text, spans = self._render(row)
+        text, spans = self.render(row)
         out = CodedRow(row.number, text)
         for header, cell in row.cells.items():
             column = self.mapping.columns.get(header)
@@ -130,7 +130,7 @@ class RowReader:
     def _text_columns(self) -> list[str]:
         return [h for h, c in self.mapping.columns.items() if c.to == "text"]
 
-    def _render(self, row: Row) -> tuple[str, dict[str, tuple[int, int]]]:
+    def render(self, row: Row) -> tuple[str, dict[str, tuple[int, int]]]:
         """The testimony text: free text, then "[sheet #row]" and "header: value" lines."""
         parts = [row.cells[h] for h in self._text_columns() if row.cells.get(h)]
         narrative = "\n\n".join(parts)
@@ -147,7 +147,7 @@ class RowReader:
             text += cell
         return text, spans
 
-    def _evidence(self, out: CodedRow, span: tuple[int, int] | None, piece: str | None = None
+    def evidence(self, out: CodedRow, span: tuple[int, int] | None, piece: str | None = None
                   ) -> Evidence | None:
         if span is None:
             return None
@@ -176,6 +176,9 @@ class RowReader:
         if key == "sale_amount":
             self._amounts(out, cell, column, span, miss)
             return
+        if key == "sales":
+            self._sales_cell(out, cell, span, miss)
+            return
         if key == "sale_currency":
             from casebook.vocab import normalise_currency
 
@@ -192,9 +195,12 @@ class RowReader:
                     continue
                 if code not in codes:
                     codes.append(code)
-                    out.evidence[f"{key}={code}"] = self._evidence(out, span, piece)  # type: ignore[assignment]
-            if codes:
-                self._set(out, key, codes if target.multi else codes[0], span)
+                    out.evidence[f"{key}={code}"] = self.evidence(out, span, piece)  # type: ignore[assignment]
+            if codes and target.multi:  # several columns (Uwazi __en/__ko) may name one key
+                merged = out.values.get(key, [])
+                self._set(out, key, merged + [c for c in codes if c not in merged], span)
+            elif codes:
+                self._set(out, key, codes[0], span)
             return
         if key == "first_crossing_date":
             year, month = _year_month(cell)
@@ -222,7 +228,7 @@ class RowReader:
     def _set(self, out: CodedRow, key: str, value: Any, span: tuple[int, int] | None) -> None:
         out.values[key] = value
         if span is not None and key not in out.evidence:
-            out.evidence[key] = self._evidence(out, span)  # type: ignore[assignment]
+            out.evidence[key] = self.evidence(out, span)  # type: ignore[assignment]
 
     def _place_or_text(self, key: str, cell: str) -> str | None:
         if key == "province_china":
@@ -269,6 +275,11 @@ class RowReader:
                 scopes.extend(s.strip() for s in granted.split(";") if s.strip())
             return
         for piece in split_values(cell.replace("|", ";").replace(",", ";"), ";"):
+            if "::" in piece:  # Uwazi "Share with an organisation::Bridge of Light"
+                group, term = (p.strip() for p in piece.split("::", 1))
+                if load("consent_scope").match(group) == "share_with" and term:
+                    scopes.append(f"share_with:{term}")
+                    continue
             mapped = column.values.get(piece)
             if mapped is not None:
                 scopes.extend(s.strip() for s in mapped.split(";") if s.strip())
@@ -289,15 +300,35 @@ class RowReader:
         if found:
             for m in found:
                 if not m.converted:
-                    sales.append((m.value, m.currency, self._evidence(out, span, cell[m.start:m.end])))
+                    sales.append((m.value, m.currency, self.evidence(out, span, cell[m.start:m.end])))
             return
         for piece in re.split(r"[;|/]", cell):
             n = re.sub(r"[,\s]", "", piece)
             if re.fullmatch(r"\d+(?:\.\d+)?", n):
                 sales.append((float(n), column.currency,
-                              self._evidence(out, span, piece.strip())))
+                              self.evidence(out, span, piece.strip())))
             elif piece.strip():
                 miss(piece.strip(), "is not an amount of money")
+
+    def _sales_cell(self, out: CodedRow, cell: str, span: tuple[int, int] | None,
+                    miss: Any) -> None:
+        """Casebook's own sales format: "3000 RMB; 1999; korean_chinese; marriage | …"."""
+        from casebook.vocab import load, normalise_currency
+
+        for entry in split_values(cell, "|"):
+            parts = [p.strip() for p in entry.split(";")] + ["", "", ""]
+            m = re.fullmatch(r"([\d.]+)\s+(\S+)", parts[0])
+            currency = normalise_currency(m.group(2)) if m else None
+            if not m or currency is None:
+                miss(entry, "is not \"amount currency; year; buyer; purpose\"")
+                continue
+            sale = {"amount": float(m.group(1)), "currency": currency,
+                    "year": int(parts[1]) if parts[1].isdigit() else None,
+                    "buyer": load("buyer").match(parts[2]) if parts[2] else None,
+                    "purpose": load("sale_purpose").match(parts[3]) if parts[3] else None}
+            sales = out.values.setdefault("_sales", [])
+            sales.append(sale)
+            out.evidence[f"sales.{len(sales) - 1}"] = self.evidence(out, span, entry)  # type: ignore[assignment]
 
     def _finish_sales(self, out: CodedRow) -> None:
         """Amounts, currency, year, buyer and purpose columns make the row's sales."""
@@ -305,7 +336,7 @@ class RowReader:
         currency = out.values.pop("_currency", None)
         buyer, purpose = out.values.pop("buyer", None), out.values.pop("sale_purpose", None)
         year = out.values.pop("sale_year", None)
-        sales = []
+        sales = out.values.pop("_sales", [])
         for n, (value, cur, evidence) in enumerate(amounts):
             cur = cur or currency
             if cur is None:

@@ -64,6 +64,8 @@ TARGETS: dict[str, Target] = {t.key: t for t in [
     _T("times_sold", "fact", number=True),
     _T("sale_amount", "fact", multi=True, help="price of a sale, with its currency if written "
                                                  "(3,000 위안; RMB 5000)"),
+    _T("sales", "fact", multi=True, help="Casebook's own sales cell: \"amount currency; year; "
+                                          "buyer; purpose\", several joined with |"),
     _T("sale_currency", "fact", help="currency of the sale_amount column (RMB, USD, KPW…)"),
     _T("sale_year", "fact", number=True),
     _T("buyer", "fact", "buyer", help="who bought her (one sale per row)"),
