@@ -272,6 +272,8 @@ def import_prepared(path: Path, defaults: dict[str, Any] | None = None, sheet: s
     reader = RowReader(table, mapping)
     prepared = []
     for row in table.rows:
+        if _is_label_row(row.cells):
+            continue  # the HTCDS template's second header row ("Gender", "Citizenship", …)
         text, spans = reader.render(row)
         parsed = read_row(row.cells)
         coded = CodedRow(row.number, text, values=parsed.values)
@@ -291,6 +293,15 @@ def import_prepared(path: Path, defaults: dict[str, Any] | None = None, sheet: s
         coded.meta = meta
         prepared.append(_prepare(coded, table, mapping, row_defaults, None, FORMAT))
     return table, prepared
+
+
+def _is_label_row(cells: dict[str, str]) -> bool:
+    """True for a row that repeats the field names as labels (prs_Gender → "Gender")."""
+    from casebook.vocab.vocabulary import normalise
+
+    named = [(h, v) for h, v in cells.items() if "_" in h]
+    same = sum(1 for h, v in named if normalise(h.split("_", 1)[1]) == normalise(v))
+    return bool(named) and same * 2 >= len(named)
 
 
 def _header_row(path: Path, sheet: str | None) -> int | None:

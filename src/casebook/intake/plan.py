@@ -82,13 +82,17 @@ def plan_column(sheet: Sheet, header: str, default_split: str, uwazi: bool) -> C
         target, why = "ignore", "Uwazi geolocation (kept in the record)"
     if target is None and samples:
         mean = sum(len(s) for s in samples) / len(samples)
-        if mean > 60:
-            target, why = "text", "long values"
+        words = sum(len(s.split()) for s in samples) / len(samples)
+        if mean > 60 or words >= 5:  # sentences, not codes (Korean sentences are short)
+            target, why = "text", "sentences"
         else:
             shares = {t.key: _vocab_share(samples, t.key) for t in TARGETS.values() if t.vocab}
-            best = max(shares, key=lambda k: shares[k])
-            if shares[best] >= 0.6:
-                target, why = best, f"{shares[best]:.0%} of values are {TARGETS[best].vocab} labels"
+            best = max(shares.values())
+            fits = [k for k, v in shares.items() if v == best and v >= 0.6]
+            if len(fits) == 1:
+                target, why = fits[0], f"{best:.0%} of values are {TARGETS[fits[0]].vocab} labels"
+            elif fits:
+                target, why = "ignore", f"values fit {' or '.join(fits)}: choose one"
     if target is None:
         target, why = "ignore", "not recognised"
     plan = ColumnPlan(header, target, why)
