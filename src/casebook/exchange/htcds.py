@@ -48,14 +48,8 @@ def reverse_index() -> dict[str, tuple[str, str]]:
     ``[import_as]`` names it; terms are matched on import by their full set of entries.
     """
     chosen = {entry: tuple(target.split(":", 1)) for entry, target in rules()["import_as"].items()}
-    sets: dict[frozenset[str], list[tuple[str, str]]] = {}
-    for key, vocab_name in rules()["vocab_keys"].items():
-        for term in _vocab(vocab_name):
-            entries = frozenset(e for e in term.mappings.get("htcds", ()) if "=" in e)
-            if entries:
-                sets.setdefault(entries, []).append((key, term.code))
     out: dict[str, tuple[str, str]] = {}
-    for entries, owners in sets.items():
+    for entries, owners in _owners().items():
         key = "|".join(sorted(entries))
         if len(owners) == 1:
             out[key] = owners[0]
@@ -64,11 +58,25 @@ def reverse_index() -> dict[str, tuple[str, str]]:
     return out
 
 
+@functools.cache
+def _owners() -> dict[frozenset[str], list[tuple[str, str]]]:
+    sets: dict[frozenset[str], list[tuple[str, str]]] = {}
+    for key, vocab_name in rules()["vocab_keys"].items():
+        for term in _vocab(vocab_name):
+            entries = frozenset(e for e in term.mappings.get("htcds", ()) if "=" in e)
+            if entries:
+                sets.setdefault(entries, []).append((key, term.code))
+    return sets
+
+
 def two_way_codes() -> dict[str, set[str]]:
-    """Profile key → the codes that survive export → import unchanged."""
+    """Profile key → the codes that survive export → import unchanged: the only code that
+    exports to its HTCDS values (a value chosen by ``[import_as]`` among several is import-only:
+    the other codes come back as it)."""
     out: dict[str, set[str]] = {}
-    for key, code in reverse_index().values():
-        out.setdefault(key, set()).add(code)
+    for entries, owners in _owners().items():
+        if len(owners) == 1:
+            out.setdefault(owners[0][0], set()).add(owners[0][1])
     return out
 
 

@@ -62,7 +62,8 @@ def split_values(cell: str, separator: str, uwazi: bool = False) -> list[str]:
 
 def code_of(piece: str, column: Column, uwazi: bool = False) -> str | None:
     """The vocabulary code a cell value stands for: the mapping's table first, then the labels
-    and synonyms of the vocabulary (for Uwazi ``Group::Term``, the term, then the group)."""
+    and synonyms of the vocabulary. An Uwazi ``Group::Term`` is matched by its term (or the
+    whole label); a term Casebook does not know is not rolled up into its group."""
     if piece in column.values:
         return column.values[piece] or None
     vocab_name = column.target.vocab
@@ -73,8 +74,8 @@ def code_of(piece: str, column: Column, uwazi: bool = False) -> str | None:
     vocab = load(vocab_name)
     candidates = [piece]
     if uwazi and "::" in piece:
-        group, term = piece.split("::", 1)
-        candidates = [term, piece, group]
+        term = piece.split("::", 1)[1]
+        candidates = [term, piece]
     for c in candidates:
         if c in column.values:
             return column.values[c] or None

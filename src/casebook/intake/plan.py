@@ -21,6 +21,7 @@ from casebook.intake.mapping import TARGETS, Column, Mapping, toml_string
 from casebook.intake.sheets import Sheet, column_letter
 from casebook.vocab.vocabulary import normalise
 
+_GEO = re.compile(r"-?\d{1,3}(?:\.\d+)?\s*\|\s*-?\d{1,3}(?:\.\d+)?")
 MAX_LISTED_VALUE = 40  # longer values are not copied into the mapping file
 MAX_LISTED = 60
 VALUE_TABLES = {"sex": "sex", "language": "language", "crossing_river": "crossing_river"}
@@ -78,8 +79,10 @@ def plan_column(sheet: Sheet, header: str, default_split: str, uwazi: bool) -> C
     samples = sheet.samples(header)
     target = target_of_header(header)
     why = "header"
-    if uwazi and header.endswith("_geolocation"):
-        target, why = "ignore", "Uwazi geolocation (kept in the record)"
+    if uwazi and (header.endswith("_geolocation") or samples and all(
+            _GEO.fullmatch(s) for s in samples)):
+        target, why = "ignore", "Uwazi geolocation lat|lon (kept in the record; the gazetteer " \
+                                "has no coordinates)"
     if target is None and samples:
         mean = sum(len(s) for s in samples) / len(samples)
         words = sum(len(s.split()) for s in samples) / len(samples)

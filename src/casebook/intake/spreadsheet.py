@@ -85,10 +85,11 @@ def _prepare(coded: CodedRow, sheet: Sheet, mapping: Mapping, defaults: dict[str
              extractor: Callable[[str, str], Record] | None, source: str) -> Prepared:
     meta = {**{k: v for k, v in defaults.items() if v not in (None, [])}, **coded.meta}
     where = sheet.where(coded.number)
-    language = meta.get("language") or mapping.language or detect_language(coded.text)
+    narrative_end = coded.text.rfind("\n\n[")
+    language = meta.get("language") or mapping.language or detect_language(
+        coded.text[:narrative_end] if narrative_end > 0 else coded.text)
     values = coded.values
     record = record_from_profile(values, coded.evidence, source=source, language=language)
-    narrative_end = coded.text.rfind("\n\n[")
     if extractor is not None and narrative_end > 0:
         extracted = extractor(coded.text[:narrative_end], language)
         record.facts += extracted.facts
