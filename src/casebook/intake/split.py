@@ -33,19 +33,18 @@ class Account:
     birth_year: int | None = None
 
 
-def _paragraphs(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for m in re.finditer(r"\n\s*\n|\Z", text):
-        chunk = text[pos:m.start()]
-        if chunk.strip():
-            out.append((pos + len(chunk) - len(chunk.lstrip()), chunk.strip()))
-        pos = m.end()
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Non-empty lines with their offsets (Word paragraphs and PDF lines both end in \\n)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            out.append((m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip()))
     return out
 
 
-def is_header(paragraph: str, following: str) -> bool:
-    """Does this paragraph open an account?"""
-    first_line = paragraph.split("\n", 1)[0]
+def is_header(line: str, following: str) -> bool:
+    """Does this line open an account?"""
+    first_line = paragraph = line
     if len(first_line) > 300:
         return False
     if _NUMBERED.match(first_line):
@@ -62,9 +61,9 @@ def is_header(paragraph: str, following: str) -> bool:
 
 def split_accounts(text: str) -> tuple[list[Account], int]:
     """The accounts of a document and the length of the text before the first one."""
-    paras = _paragraphs(text)
+    paras = _lines(text)
     starts = [i for i, (_, p) in enumerate(paras)
-              if is_header(p, paras[i + 1][1] if i + 1 < len(paras) else "")]
+              if is_header(p, "\n".join(x for _, x in paras[i + 1:i + 4]))]
     accounts: list[Account] = []
     for n, i in enumerate(starts):
         start = paras[i][0]
@@ -72,7 +71,8 @@ def split_accounts(text: str) -> tuple[list[Account], int]:
         body = text[start:end].rstrip()
         if len(body) < MIN_ACCOUNT_CHARS and accounts:  # a stray header: part of the last one
             continue
-        facts = parse_header(body)
+        head, _, rest = body.partition("\n")
+        facts = parse_header(head + "\n\n" + rest[:500])
         accounts.append(Account(start, start + len(body), paras[i][1].split("\n", 1)[0][:120],
                                 facts.surname[0] if facts.surname else None,
                                 facts.birth_year[0] if facts.birth_year else None))
