@@ -70,7 +70,7 @@ def plan(path: Path, out: Path | None, fmt: str, sheet: str | None, header_row: 
     console.print(t)
     console.print(f"Wrote the proposed mapping to [bold]{target}[/] ({len(table.rows)} rows, "
                   f"{undecided} values undecided). Check it, then run:\n"
-                  f"  casebook import {path} --map {target}")
+                  f"  casebook import {path} --map {target}", soft_wrap=True, highlight=False)
 
 
 def import_files(book: Any, paths: list[Path], map_path: Path | None, fmt: str,
