@@ -85,7 +85,7 @@ def test_reimport_is_recognised_row_by_row(book, tmp_path):
 
 
 def test_a_mapping_for_another_sheet_imports_nothing(sqlite_book, tmp_path):
-    path, mapping = planned(tmp_path)
+    _path, mapping = planned(tmp_path)
     other = write_xlsx(tmp_path / "other.xlsx", headers=["번호", *KOREAN_HEADERS[1:]])
     with pytest.raises(InvalidInput) as e:
         import_sheet(sqlite_book, other, mapping)

@@ -8,8 +8,6 @@ import io
 import random
 from collections import Counter
 
-import pytest
-
 from casebook.exchange import htcds
 from casebook.exchange.kanon import age_band, ctdc_rules, k_anonymise
 from casebook.extract.profile import profile
@@ -120,8 +118,8 @@ def test_values_mapped_to_htcds_through_the_vocabularies():
 
 
 def test_values_with_no_way_back_are_listed_not_dropped(sqlite_book, tmp_path):
-    data = ("ID,prs_Gender,vic_TypeOfExploitation,vic_RelationshipToTrafficker,prs_Citizenship,"
-            "con_Consent\n7,Feminine,ChildLabour;ForcedMarriage,Acquainted,VN,true\n").encode()
+    data = (b"ID,prs_Gender,vic_TypeOfExploitation,vic_RelationshipToTrafficker,prs_Citizenship,"
+            b"con_Consent\n7,Feminine,ChildLabour;ForcedMarriage,Acquainted,VN,true\n")
     summary = reimport(sqlite_book, data, tmp_path, {"consent": ["aggregate_statistics"]})
     reasons = {(u.column, u.value) for u in summary.unmapped}
     assert ("vic_TypeOfExploitation", "ChildLabour") in reasons
@@ -148,7 +146,7 @@ def test_the_htcds_template_label_row_is_skipped(sqlite_book, tmp_path):
     ws.append(["", "Gender", "Birthdate", "Type of Exploitation", "Consent"])
     ws.append([1, "Feminine", "1984-02-01", "ForcedMarriage", "true"])
     wb.save(tmp_path / "template.xlsx")
-    table, prepared = htcds.import_prepared(tmp_path / "template.xlsx", {"consent": ["aggregate_statistics"]})
+    _table, prepared = htcds.import_prepared(tmp_path / "template.xlsx", {"consent": ["aggregate_statistics"]})
     assert len(prepared) == 1 and prepared[0].record.facts[0].value == 1984
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from interop.sheet_files import KOREAN_ROWS, write_csv, write_xlsx
 
+from casebook.errors import InvalidInput
 from casebook.intake.mapping import load_mapping, mapping_from_dict
 from casebook.intake.plan import propose, render_plan, target_of_header
 from casebook.intake.sheets import read_sheet
-from casebook.errors import InvalidInput
 
 ENGLISH_HEADERS = ["Case no", "Pseudonym", "Gender", "Year of birth", "Hometown", "Crossing date",
                    "Type of exploitation", "Buyer ethnicity", "Price (RMB)", "Times repatriated",

@@ -11,14 +11,14 @@ INTRO = ("This report gathers interviews held in 2019 with women who left the No
          "Names are pseudonyms and places are coarsened.")
 ACCOUNTS = [
     ("Case 1: Ms. Ahn, born 1976, from Musan County",
-     "I crossed the Tumen in the winter of 1998 with a woman from my village. A broker took us "
-     "to a house near Yanji and I was sold to a farmer for 4,000 yuan."),
+     ("I crossed the Tumen in the winter of 1998 with a woman from my village. A broker took us "
+     "to a house near Yanji and I was sold to a farmer for 4,000 yuan.")),
     ("Case 2: Ms. Seo in Jilin Province, born 1988",
-     "My aunt said there was restaurant work in China. When we arrived a man paid her and locked "
-     "me in a room. I escaped after two years."),
+     ("My aunt said there was restaurant work in China. When we arrived a man paid her and locked "
+     "me in a room. I escaped after two years.")),
     ("구술자: 한○○ (가명) / 출생: 1981년 / 고향: 함경북도 회령",
-     "2002년 겨울에 두만강을 건넜다. 중국에서 조선족 브로커가 나를 한족 남자에게 팔았고, "
-     "그 집에서 3년을 살았다."),
+     ("2002년 겨울에 두만강을 건넜다. 중국에서 조선족 브로커가 나를 한족 남자에게 팔았고, "
+     "그 집에서 3년을 살았다.")),
 ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -225,15 +225,15 @@ def register(app: typer.Typer) -> None:
     app.command("uwazi-template")(uwazi_template)
 
 
-MapOption = Annotated[Optional[Path], typer.Option(
+MapOption = Annotated[Path | None, typer.Option(
     "--map", help="Mapping file for a coding sheet or Uwazi CSV (write one with --plan).")]
 PlanOption = Annotated[bool, typer.Option(
     "--plan", help="Propose a mapping from the sheet's headers and values; write it (to --map "
                    "or FILE.mapping.toml) and import nothing.")]
 FormatOption = Annotated[str, typer.Option(
     "--format", help="auto, sheet (coding sheet), uwazi (Uwazi CSV) or htcds (HTCDS rows).")]
-SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read (default: the first).")]
-HeaderRowOption = Annotated[Optional[int], typer.Option(
+SheetOption = Annotated[str | None, typer.Option("--sheet", help="Sheet to read (default: the first).")]
+HeaderRowOption = Annotated[int | None, typer.Option(
     "--header-row", help="Row holding the column names (default: the first filled row).")]
 SplitOption = Annotated[bool, typer.Option(
     "--split", help="The .docx/.pdf holds many testimonies: split at each account's header "

@@ -13,12 +13,12 @@ from casebook.exchange.kanon import ctdc_rules
 from casebook.extract.profile import PROFILE_KEYS
 
 SCALARS = [
-    ("ID", "a pseudonymous number: `casebook-person-N` inside the organisation, 1…n in a "
-           "shuffled order when the export leaves it", "—"),
+    ("ID", ("a pseudonymous number: `casebook-person-N` inside the organisation, 1…n in a "
+           "shuffled order when the export leaves it"), "—"),
     ("org_Name", "the testimony's organisation", "both ways"),
     ("con_Consent", "`true` (only survivors whose consent allows the export are in it)",
-     "import: `false` gives the row no consent whatever `--consent` says; `true` takes the "
-     "scopes of `--consent`"),
+     ("import: `false` gives the row no consent whatever `--consent` says; `true` takes the "
+     "scopes of `--consent`")),
     ("prs_Gender", "the person's sex (`female` → Feminine, `male` → Masculine)", "both ways"),
     ("prs_Birthdate", "`birth_year`, written `YYYY` (the year is all Casebook keeps)",
      "both ways (year)"),
@@ -48,14 +48,14 @@ def render() -> str:
     from casebook.vocab import load
 
     out = ["# HTCDS field map", "",
-           "Generated from `src/casebook/exchange/data/htcds.toml` and the vocabularies by "
+           ("Generated from `src/casebook/exchange/data/htcds.toml` and the vocabularies by "
            "`python -m casebook.exchange.docs --write docs/htcds-field-map.md`; a test fails when "
            "it is out of date. HTCDS is the Human Trafficking Case Data Standard v2.0 "
-           "(UNMigration/HTCDS, IOM/CTDC); field and value names are the standard's own.", "",
-           "`casebook export --format htcds` writes one row per survivor from her **accepted** "
+           "(UNMigration/HTCDS, IOM/CTDC); field and value names are the standard's own."), "",
+           ("`casebook export --format htcds` writes one row per survivor from her **accepted** "
            "facts only; `casebook import FILE --format htcds` reads such rows back as suggested "
            "facts (`source = htcds`). \"Both ways\" means export → import → review gives back the "
-           "same accepted fact (`tests/interop/test_htcds.py` checks it for every such field).",
+           "same accepted fact (`tests/interop/test_htcds.py` checks it for every such field)."),
            "", "## Person, case and first crossing", "",
            "| HTCDS field | from Casebook | direction |", "|---|---|---|"]
     out += [f"| `{f}` | {src} | {way} |" for f, src, way in SCALARS]
@@ -98,8 +98,8 @@ def render() -> str:
         out.append(f"- `{key}` codes with no HTCDS value: " + ", ".join(f"`{c}`" for c in codes))
     r = ctdc_rules()
     out += ["", "## When the export leaves the organisation (CTDC k-anonymisation)", "",
-            f"With `--for ORG` (only survivors whose consent names ORG are read) the rows are "
-            f"generalised and k-anonymised as CTDC does for its Global Dataset (k = {r['k']}):", "",
+            (f"With `--for ORG` (only survivors whose consent names ORG are read) the rows are "
+            f"generalised and k-anonymised as CTDC does for its Global Dataset (k = {r['k']}):"), "",
             "- dropped: " + ", ".join(f"`{c}`" for c in r["drop"]) + f"; `{r['age_column']}` "
             "(CTDC's age bands: " + ", ".join(f"`{b[2]}`" for b in r["age_bands"])
             + ") takes the place of the exact age;",
@@ -108,9 +108,9 @@ def render() -> str:
             f"than {r['k']} rows has its values redacted to `{r['redacted']}`, column by column "
             "in this order, until it is: " + ", ".join(f"`{c}`" for c in r["suppress_order"])
             + ";",
-            "- a row still alone with everything redacted is left out; IDs are renumbered in a "
+            ("- a row still alone with everything redacted is left out; IDs are renumbered in a "
             "shuffled order. The export line and the audit log say how many rows were left out "
-            "and how many values were redacted.", ""]
+            "and how many values were redacted."), ""]
     return "\n".join(out)
 
 

@@ -74,7 +74,7 @@ def two_way_codes() -> dict[str, set[str]]:
     exports to its HTCDS values (a value chosen by ``[import_as]`` among several is import-only:
     the other codes come back as it)."""
     out: dict[str, set[str]] = {}
-    for entries, owners in _owners().items():
+    for owners in _owners().values():
         if len(owners) == 1:
             out.setdefault(owners[0][0], set()).add(owners[0][1])
     return out

@@ -92,7 +92,7 @@ def _number(value: str) -> int | None:
     m = re.search(r"\d+", value.replace(",", ""))
     if m:
         return int(m.group())
-    word = re.sub(r"\s*(?:번|회|차례|명|times?)$", "", value.strip(), flags=re.I)
+    word = re.sub(r"\s*(?:번|회|차례|명|times?)$", "", value.strip(), flags=re.IGNORECASE)
     return small_number(word) if word else None
 
 
@@ -184,7 +184,10 @@ class RowReader:
             from casebook.vocab import normalise_currency
 
             currency = normalise_currency(cell)
-            out.values["_currency"] = currency if currency else miss(cell, "is not a currency")
+            if currency:
+                out.values["_currency"] = currency
+            else:
+                miss(cell, "is not a currency")
             return
         if target.vocab:
             codes: list[str] = []
@@ -246,12 +249,12 @@ class RowReader:
         return cell.strip()
 
     def _meta(self, out: CodedRow, key: str, cell: str, column: Column, miss: Any) -> None:
-        if key == "sex":
-            value = column.values.get(cell) or value_words()["sex"].get(normalise(cell))
-            out.meta["sex"] = value if value else miss(cell, "is not female or male")
-        elif key == "language":
-            value = column.values.get(cell) or value_words()["language"].get(normalise(cell))
-            out.meta["language"] = value if value else miss(cell, "is not en or ko")
+        if key in ("sex", "language"):
+            value = column.values.get(cell) or value_words()[key].get(normalise(cell))
+            if value:
+                out.meta[key] = value
+            else:
+                miss(cell, "is not female or male" if key == "sex" else "is not en or ko")
         elif key == "consent":
             self._consent(out, cell, column, miss)
         elif key == "interview_date":

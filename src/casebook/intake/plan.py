@@ -81,8 +81,8 @@ def plan_column(sheet: Sheet, header: str, default_split: str, uwazi: bool) -> C
     why = "header"
     if uwazi and (header.endswith("_geolocation") or samples and all(
             _GEO.fullmatch(s) for s in samples)):
-        target, why = "ignore", "Uwazi geolocation lat|lon (kept in the record; the gazetteer " \
-                                "has no coordinates)"
+        target, why = "ignore", ("Uwazi geolocation lat|lon (kept in the record; the gazetteer " \
+                                "has no coordinates)")
     if target is None and samples:
         mean = sum(len(s) for s in samples) / len(samples)
         words = sum(len(s.split()) for s in samples) / len(samples)

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from casebook.model import SUGGESTED, Amount, Event, Evidence, Fact, Involvement, Record, UncertainDate
+from casebook.model import (
+    SUGGESTED,
+    Amount,
+    Event,
+    Evidence,
+    Fact,
+    Involvement,
+    Record,
+    UncertainDate,
+)
 
 PERSON_FACTS = ("surname", "birth_year", "province_china", "origin_nk")
 COUNTS = {"arrested_in_china": "arrest_china", "repatriated": "repatriation"}

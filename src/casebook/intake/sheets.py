@@ -119,10 +119,19 @@ def read_sheet(path: Path, sheet: str | None = None, header_row: int | None = No
             raise InvalidInput(f"{path}: no sheet named {name!r} (sheets: {', '.join(names)})")
         try:
             grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except Exception:  # calamine raises its own errors on damaged parts
+        except _CALAMINE_ERRORS:  # calamine's own errors on damaged parts
             raise InvalidInput(f"{path}, sheet {name!r}: cannot read the cells (damaged file?)") \
                 from None
     return _table(str(path), name, [[cell_text(c) for c in r] for r in grid], header_row)
+
+
+try:
+    from python_calamine import CalamineError as _CalamineError
+
+    _CALAMINE_ERRORS: tuple[type[BaseException], ...] = (_CalamineError, ValueError, OSError,
+                                                         TypeError, RuntimeError)
+except ImportError:  # the reader is an install dependency; keep the module importable anyway
+    _CALAMINE_ERRORS = (ValueError, OSError, TypeError, RuntimeError)
 
 
 def _workbook(path: Path, data: bytes) -> Any:
@@ -133,12 +142,13 @@ def _workbook(path: Path, data: bytes) -> Any:
             _check_unpacked_size(zipfile.ZipFile(io.BytesIO(data)), str(path))
         except InvalidInput:
             raise
-        except Exception:
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError,
+                NotImplementedError):
             raise InvalidInput(f"{path}: not a valid {path.suffix} workbook (damaged, or "
                                "saved in another format?)") from None
     try:
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception:
+    except _CALAMINE_ERRORS:
         raise InvalidInput(f"{path}: not a readable {path.suffix} workbook (damaged, password-"
                            "protected or another format?)") from None
 

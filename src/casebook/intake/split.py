@@ -10,6 +10,7 @@ and is left out; the preview says so before anything is stored.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -17,8 +18,8 @@ from casebook.extract.header import header_end, parse_header
 
 _NUMBERED = re.compile(
     r"\s*(?:[\[(]\s*)?(?:Case|Testimony|Account|Interview|Interviewee|Survivor|Witness)\s*"
-    r"(?:No\.?|#)?\s*\d+\b|\s*(?:[\[(]\s*)?(?:사례|증언|구술|면담|피해자)\s*(?:번호\s*)?\d+", re.I)
-_LABELLED = re.compile(r"\s*(?:Interviewee|Name|Pseudonym|구술자|면담자|증언자|피해자|가명)\s*[:：]", re.I)
+    r"(?:No\.?|#)?\s*\d+\b|\s*(?:[\[(]\s*)?(?:사례|증언|구술|면담|피해자)\s*(?:번호\s*)?\d+", re.IGNORECASE)
+_LABELLED = re.compile(r"\s*(?:Interviewee|Name|Pseudonym|구술자|면담자|증언자|피해자|가명)\s*[:：]", re.IGNORECASE)
 MIN_ACCOUNT_CHARS = 80
 
 
@@ -76,7 +77,7 @@ def split_accounts(text: str) -> tuple[list[Account], int]:
         accounts.append(Account(start, start + len(body), paras[i][1].split("\n", 1)[0][:120],
                                 facts.surname[0] if facts.surname else None,
                                 facts.birth_year[0] if facts.birth_year else None))
-    for a, b in zip(accounts, accounts[1:]):  # merged stray headers extend the previous one
+    for a, b in itertools.pairwise(accounts):  # merged stray headers extend the previous one
         a.end = max(a.end, b.start) if a.end < b.start else a.end
     preamble = accounts[0].start if accounts else len(text)
     return accounts, preamble

@@ -10,9 +10,10 @@ the extractor's suggestions too).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from casebook.errors import InvalidInput
 from casebook.intake.coded import CodedRow, RowReader, Unmapped
