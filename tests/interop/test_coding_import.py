@@ -113,3 +113,16 @@ def test_bad_numbers_are_listed_not_guessed(sqlite_book, tmp_path):
     summary = import_sheet(sqlite_book, path, mapping)
     assert any(u.column == "출생년도" and u.value == "모름" for u in summary.unmapped)
     assert profile(sqlite_book.record(summary.added[0]))["birth_year"] is None
+
+
+def test_values_of_unnamed_or_place_columns_are_never_printed(sqlite_book, tmp_path):
+    path, mapping = planned(tmp_path)
+    del mapping.columns["가명"]  # a column the mapping does not name: could hold anything
+    mapping.columns["고향"] = Column("province_china")  # places are never printed
+    summary = import_sheet(sqlite_book, path, mapping)
+    unnamed = [u for u in summary.unmapped if u.column == "가명"]
+    places = [u for u in summary.unmapped if u.column == "고향"]
+    assert len(unnamed) == 4 and len(places) == 4
+    for u in unnamed + places:
+        assert u.value not in u.line() and "value" not in u.to_dict()
+    assert "진달래" in sqlite_book.get_testimony(summary.added[0]).text  # kept, not shown

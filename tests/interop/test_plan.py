@@ -87,3 +87,16 @@ def test_plan_from_csv_matches_xlsx(tmp_path):
     _, a = plans_of(write_xlsx(tmp_path / "c.xlsx"))
     _, b = plans_of(write_csv(tmp_path / "c.csv"))
     assert {h: p.to for h, p in a.items()} == {h: p.to for h, p in b.items()}
+
+
+def test_names_in_a_column_that_looks_coded_never_reach_the_mapping_file(tmp_path):
+    # a "broker" column holding the brokers' names, not codes: nothing of it is copied
+    rows = [[r[0], name] for r, name in zip(KOREAN_ROWS, ["장○철", "Mr. Jang", "왕 사장", "조선족"])]
+    path = write_xlsx(tmp_path / "c.xlsx", headers=["사례번호", "브로커"], rows=rows, title=None)
+    sheet = read_sheet(path)
+    plans = {p.header: p for p in propose(sheet)}
+    assert plans["브로커"].to == "recruiter_relation"
+    text = render_plan(list(plans.values()), sheet, "sheet", None, path.name)
+    for name in ("장○철", "Mr. Jang", "왕 사장"):
+        assert name not in text
+    assert "values are not copied here" in text

@@ -29,9 +29,18 @@ class Unmapped:
     column: str
     value: str
     reason: str
+    show: bool = True  # False when the value may be a name or a place: never printed
 
     def line(self) -> str:
-        return f"{self.where}: {self.value!r} {self.reason}"
+        value = repr(self.value) if self.show else "the value"
+        return f"{self.where}: {value} {self.reason}"
+
+    def to_dict(self) -> dict[str, str]:
+        out = {"where": self.where, "column": self.column, "reason": self.reason}
+        return out | ({"value": self.value} if self.show else {})
+
+
+PRIVATE_KEYS = ("surname", "province_china", "origin_nk")  # names and places: never printed
 
 
 @dataclass
@@ -119,7 +128,8 @@ class RowReader:
             if column is None or column.to in ("text", "ignore"):
                 if column is None and header not in self._text_columns():
                     out.unmapped.append(Unmapped(self.sheet.where(row.number, header), header,
-                                                 cell, "is in a column the mapping does not name"))
+                                                 cell, "is in a column the mapping does not name",
+                                                 show=False))
                 continue
             if column.to == "drop":
                 out.dropped.append(header)
@@ -164,15 +174,19 @@ class RowReader:
         target = column.target
         where = self.sheet.where(out.number, header)
 
-        def miss(value: str, reason: str) -> None:
-            out.unmapped.append(Unmapped(where, header, value, reason))
-
         key = target.key
+        private = key in PRIVATE_KEYS or target.kind == "meta" and key not in (
+            "sex", "language", "consent", "interview_date")
+
+        def miss(value: str, reason: str) -> None:
+            out.unmapped.append(Unmapped(where, header, value, reason, show=not private))
+
         if target.kind == "meta":
             self._meta(out, key, cell, column, miss)
             return
         if self.uwazi and header.endswith("_geolocation"):
-            miss(cell, "is a geolocation (Casebook's gazetteer has no coordinates)")
+            out.unmapped.append(Unmapped(where, header, cell, "is a geolocation (Casebook's "
+                                         "gazetteer has no coordinates)", show=False))
             return
         if key == "sale_amount":
             self._amounts(out, cell, column, span, miss)

@@ -113,16 +113,23 @@ def plan_column(sheet: Sheet, header: str, default_split: str, uwazi: bool) -> C
         for s in samples:
             pieces = split_values(s, plan.split or default_split) if spec.multi else [s]
             seen += [p for p in pieces if p not in seen]
+        proposed: dict[str, str] = {}
         for piece in seen:
-            if len(piece) > MAX_LISTED_VALUE or len(plan.values) >= MAX_LISTED:
-                plan.not_listed += 1
-                continue
             if target == "consent":
-                plan.values[piece] = _scope(piece)
+                proposed[piece] = _scope(piece)
             elif spec.vocab:
-                plan.values[piece] = code_of(piece, column, uwazi) or ""
+                proposed[piece] = code_of(piece, column, uwazi) or ""
             else:
-                plan.values[piece] = value_words()[VALUE_TABLES[target]].get(normalise(piece), "")
+                proposed[piece] = value_words()[VALUE_TABLES[target]].get(normalise(piece), "")
+        # An undecided value is copied into the file only from a column that is really coded
+        # (most of its values name a code): anywhere else it could be a name, and stays out.
+        coded = sum(1 for v in proposed.values() if v) * 2 >= len(proposed)
+        for piece, code in proposed.items():
+            if len(piece) > MAX_LISTED_VALUE or len(plan.values) >= MAX_LISTED or \
+                    (not code and not coded):
+                plan.not_listed += 1
+            else:
+                plan.values[piece] = code
     return plan
 
 
@@ -174,7 +181,8 @@ def render_plan(plans: list[ColumnPlan], sheet: Sheet, fmt: str, header_row: int
                 note = "" if code else f"  # UNMAPPED: {_choices(p.to)}"
                 lines.append(f"{toml_string(value)} = {toml_string(code)}{note}")
             if p.not_listed:
-                lines.append(f"# {p.not_listed} longer or rarer values are not listed here; "
+                lines.append(f"# {p.not_listed} values are not copied here (long, many, or in a "
+                             "column where most values name no code: they could be names); "
                              "they stay in the record and are listed at import")
     return "\n".join(lines) + "\n"
 

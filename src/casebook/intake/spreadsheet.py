@@ -52,9 +52,7 @@ class SheetImport:
     def to_dict(self) -> dict[str, Any]:
         return {"file": self.file, "sheet": self.sheet, "rows": self.rows, "added": self.added,
                 "duplicate_rows": self.duplicates, "suggested_facts": self.facts,
-                "unmapped": [{"where": u.where, "column": u.column, "value": u.value,
-                              "reason": u.reason}
-                             for u in self.unmapped],
+                "unmapped": [u.to_dict() for u in self.unmapped],
                 "dropped_columns": self.dropped_columns,
                 "rows_without_consent": self.without_consent}
 
