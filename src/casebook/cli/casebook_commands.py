@@ -110,7 +110,8 @@ def _read_text(path: Path) -> str:
 
 
 def import_(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: txt, md, docx, pdf, json, jsonl, csv.")],
+    paths: Annotated[list[Path], typer.Argument(
+        help="Files or folders: txt, md, docx, pdf, json, jsonl, csv; coding sheets xlsx, ods, csv.")],
     organisation: Annotated[Optional[str], typer.Option(help="Organisation for files that do not say.")] = None,
     consent: Annotated[list[str], typer.Option(help="Consent scope for files that do not say (repeatable).")] = [],
     extract: Annotated[bool, typer.Option(help="Propose facts for review (stored as suggested).")] = True,
@@ -126,6 +127,7 @@ def import_(
     one), HTCDS rows with --format htcds, a report of many accounts with --split.
 
     Example: casebook import interviews/ --organisation "Hanul Documentation Centre"
+    Example: casebook import coding.xlsx --plan   then   casebook import coding.xlsx --map coding.mapping.toml
     """
     if interop.wants_interop(list(paths), map_path, plan, format, split):
         _import_interop(list(paths), map_path, plan, format, sheet, header_row, split, yes,
