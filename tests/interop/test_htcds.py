@@ -77,7 +77,8 @@ def test_export_then_import_gives_back_every_two_way_field(book, tmp_path, locat
     assert len(exported.rows) == 25
     other = Casebook.create(str(tmp_path / "other.db"), "other pass", actor="tester")
     try:
-        summary = reimport(other, exported.to_csv(), tmp_path, {"consent": ["aggregate_statistics"]})
+        summary = reimport(other, exported.to_csv(), tmp_path,
+                           {"consent": ["aggregate_statistics"]})
         assert len(summary.added) == 25
         back = {}
         for tid in summary.added:
@@ -95,11 +96,13 @@ def test_export_then_import_gives_back_every_two_way_field(book, tmp_path, locat
 
 def test_export_reads_accepted_facts_only_and_consented_survivors_only(sqlite_book):
     values = {"birth_year": 1980, "exploitation": ["forced_marriage"]}
-    t = Testimony(text="A suggestion nobody has reviewed yet.", consent=Consent.of(["aggregate_statistics"]))
+    t = Testimony(text="A suggestion nobody has reviewed yet.",
+                  consent=Consent.of(["aggregate_statistics"]))
     sqlite_book.add_testimony(t, Person("Survivor A"), record_from_profile(values))  # suggested
     fill(sqlite_book, [values], scopes=())  # accepted, but no consent at all
     rows = htcds.export_rows(sqlite_book, ExportRequest()).rows
-    assert len(rows) == 1 and rows[0]["vic_TypeOfExploitation"] == "" and rows[0]["prs_Birthdate"] == ""
+    assert len(rows) == 1
+    assert rows[0]["vic_TypeOfExploitation"] == "" and rows[0]["prs_Birthdate"] == ""
 
 
 def test_values_mapped_to_htcds_through_the_vocabularies():
@@ -146,7 +149,8 @@ def test_the_htcds_template_label_row_is_skipped(sqlite_book, tmp_path):
     ws.append(["", "Gender", "Birthdate", "Type of Exploitation", "Consent"])
     ws.append([1, "Feminine", "1984-02-01", "ForcedMarriage", "true"])
     wb.save(tmp_path / "template.xlsx")
-    _table, prepared = htcds.import_prepared(tmp_path / "template.xlsx", {"consent": ["aggregate_statistics"]})
+    _table, prepared = htcds.import_prepared(tmp_path / "template.xlsx",
+                                             {"consent": ["aggregate_statistics"]})
     assert len(prepared) == 1 and prepared[0].record.facts[0].value == 1984
 
 
@@ -171,8 +175,8 @@ def test_every_published_combination_is_shared_by_at_least_k(sqlite_book):
 
 
 def test_k_anonymise_redacts_the_most_identifying_first_and_leaves_out_the_alone():
-    rows = [{"hte_Date": "2001", "prs_Gender": "Feminine", "vic_TypeOfExploitation": "ForcedMarriage"}
-            for _ in range(11)]
+    rows = [{"hte_Date": "2001", "prs_Gender": "Feminine",
+             "vic_TypeOfExploitation": "ForcedMarriage"} for _ in range(11)]
     rows += [{"hte_Date": str(1990 + n), "prs_Gender": "Feminine",
               "vic_TypeOfExploitation": "ForcedMarriage"} for n in range(11)]
     rows.append({"hte_Date": "2003", "prs_Gender": "Masculine", "vic_TypeOfExploitation": "Other"})

@@ -91,7 +91,8 @@ def test_plan_from_csv_matches_xlsx(tmp_path):
 
 def test_names_in_a_column_that_looks_coded_never_reach_the_mapping_file(tmp_path):
     # a "broker" column holding the brokers' names, not codes: nothing of it is copied
-    rows = [[r[0], name] for r, name in zip(KOREAN_ROWS, ["장○철", "Mr. Jang", "왕 사장", "조선족"])]
+    names = ["장○철", "Mr. Jang", "왕 사장", "조선족"]
+    rows = [[r[0], name] for r, name in zip(KOREAN_ROWS, names)]
     path = write_xlsx(tmp_path / "c.xlsx", headers=["사례번호", "브로커"], rows=rows, title=None)
     sheet = read_sheet(path)
     plans = {p.header: p for p in propose(sheet)}

@@ -63,7 +63,8 @@ def test_a_pdf_of_accounts_splits_too(tmp_path):
     html = "<h1>Interviews</h1><p>" + INTRO + "</p>" + "".join(
         f"<p>{h}</p><p>{b}</p>" for h, b in ACCOUNTS)
     pdf = tmp_path / "report.pdf"
-    HTML(string=f"<html><body style='font-family: Noto Sans CJK KR'>{html}</body></html>").write_pdf(pdf)
+    page = f"<html><body style='font-family: Noto Sans CJK KR'>{html}</body></html>"
+    HTML(string=page).write_pdf(pdf)
     accounts, _ = split_accounts(read_file(pdf)[0].text)
     assert len(accounts) == 3 and accounts[2].birth_year == 1981
 
@@ -99,7 +100,8 @@ def test_real_accounts_joined_into_one_report_split_back_exactly(shared_dir, fol
         ko, s, y = gold["source"].startswith("ko"), gold.get("surname"), gold.get("birth_year")
         if n % 2 and s:
             born = (f" / 출생: {y}년" if ko else f", born {y}") if y else ""
-            header = f"구술자: {s}○○ (가명){born}" if ko else f"Interviewee: Ms. {s} (pseudonym){born}"
+            header = (f"구술자: {s}○○ (가명){born}" if ko
+                      else f"Interviewee: Ms. {s} (pseudonym){born}")
         else:
             header = f"사례 {n}" if ko else f"Case {n}"
         expected.append(header)

@@ -18,11 +18,22 @@ from casebook.share.export import ExportRequest
 
 # The layout of Uwazi's library CSV export (app/api/csv/csvExporter.ts): common headers first
 # and last, property labels between, `|` between values, `Group::Term`, geolocation "lat|lon".
-UWAZI_EXPORT = """Title,Date added,Template,Interview summary,Type of exploitation,Broker,Year of birth,Place of arrest,Documents,Attachments,Published
-Account 17,2021-04-02,Testimony,"She was taken across the river at night and sold to a farmer.",Forced marriage,Korean-Chinese,1983,42.91|129.51,/files/a.pdf,,Unpublished
-Account 18,2021-04-03,Testimony,"She answered a job advert and was held in a chat room for a year.",Sexual exploitation::Cybersex|Forced labour,Han Chinese broker|Someone she knew::Friend,1991,,,,Unpublished
-Account 19,2021-04-05,Testimony,"그는 식당 일을 소개해 준다고 했지만 나를 팔았다.",Sexual exploitation::Massage,조선족 브로커,1978,43.1|129.9,,,Published
-"""
+UWAZI_ROWS = [
+    ["Title", "Date added", "Template", "Interview summary", "Type of exploitation", "Broker",
+     "Year of birth", "Place of arrest", "Documents", "Attachments", "Published"],
+    ["Account 17", "2021-04-02", "Testimony",
+     "She was taken across the river at night and sold to a farmer.", "Forced marriage",
+     "Korean-Chinese", "1983", "42.91|129.51", "/files/a.pdf", "", "Unpublished"],
+    ["Account 18", "2021-04-03", "Testimony",
+     "She answered a job advert and was held in a chat room for a year.",
+     "Sexual exploitation::Cybersex|Forced labour",
+     "Han Chinese broker|Someone she knew::Friend", "1991", "", "", "", "Unpublished"],
+    ["Account 19", "2021-04-05", "Testimony", "그는 식당 일을 소개해 준다고 했지만 나를 팔았다.",
+     "Sexual exploitation::Massage", "조선족 브로커", "1978", "43.1|129.9", "", "", "Published"],
+]
+_buf = io.StringIO()
+csv.writer(_buf, lineterminator="\n").writerows(UWAZI_ROWS)
+UWAZI_EXPORT = _buf.getvalue()
 
 
 def test_an_uwazi_export_imports_through_a_planned_mapping(sqlite_book, tmp_path):
@@ -86,7 +97,8 @@ def test_casebooks_uwazi_export_reimports_every_profile_key(book, tmp_path):
             back = profile(other.record(tid, ["accepted"]))
             assert {k: back[k] for k in values} == values
             t = other.get_testimony(tid)
-            assert t.consent.active_scopes() == ["aggregate_statistics", "share_with:Bridge of Light"]
+            assert t.consent.active_scopes() == ["aggregate_statistics",
+                                                 "share_with:Bridge of Light"]
             assert "Fictional coded record" in t.text
     finally:
         other.close()
@@ -119,7 +131,8 @@ def test_thesauri_are_csvs_uwazi_imports_with_groups_nested():
     from casebook.vocab import load
 
     for name in ("exploitation", "violence", "recruiter_relation", "nk_detention", "hukou"):
-        labels = {r[0].removeprefix("- ") for r in csv.reader(io.StringIO(files[f"{name}.csv"].decode()))}
+        rows = csv.reader(io.StringIO(files[f"{name}.csv"].decode()))
+        labels = {r[0].removeprefix("- ") for r in rows}
         assert {t.en for t in load(name)} <= labels, name
     assert "Consent.csv" in files and "Language.csv" in files
 

@@ -1,4 +1,4 @@
-"""The interoperability side of `casebook import` and `casebook export`, and `casebook uwazi-template`.
+"""The interoperability side of `casebook import` and `export`, and `casebook uwazi-template`.
 
 `casebook import` hands over here when a file needs a mapping (a coding sheet, an Uwazi CSV),
 is an HTCDS file, or holds many testimonies to split; `casebook export` when the format is
@@ -144,7 +144,8 @@ def split_preview(path: Path) -> tuple[str, list]:
     accounts, preamble = split_accounts(text)
     if not accounts:
         raise InvalidInput(f"{path}: found no account headers (\"Case 3: Ms. Kim, born 1975\", "
-                           "\"구술자: … / 출생: 1979년\"); import it as one testimony without --split")
+                           "\"구술자: … / 출생: 1979년\"); import it as one testimony "
+                           "without --split")
     t = Table("#", "header", "characters", "surname", "born")
     for n, a in enumerate(accounts, start=1):
         t.add_row(str(n), a.header, str(a.end - a.start), a.surname or "", str(a.birth_year or ""))
@@ -202,7 +203,8 @@ def export_bytes(book: Any, fmt: str, request: Any) -> tuple[bytes, str]:
 
 
 def uwazi_template(
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the thesauri and template into.")],
+    out: Annotated[Path, typer.Option(
+        "--out", help="Folder to write the thesauri and template into.")],
 ) -> None:
     """Write Casebook's Uwazi template and thesauri (CSV, English and Korean) for Uwazi's import.
 
@@ -232,7 +234,8 @@ PlanOption = Annotated[bool, typer.Option(
                    "or FILE.mapping.toml) and import nothing.")]
 FormatOption = Annotated[str, typer.Option(
     "--format", help="auto, sheet (coding sheet), uwazi (Uwazi CSV) or htcds (HTCDS rows).")]
-SheetOption = Annotated[str | None, typer.Option("--sheet", help="Sheet to read (default: the first).")]
+SheetOption = Annotated[str | None, typer.Option(
+    "--sheet", help="Sheet to read (default: the first).")]
 HeaderRowOption = Annotated[int | None, typer.Option(
     "--header-row", help="Row holding the column names (default: the first filled row).")]
 SplitOption = Annotated[bool, typer.Option(

@@ -69,7 +69,8 @@ def render() -> str:
                 not_expressed.setdefault(key, []).append(term.code)
                 continue
             values = "<br>".join(f"`{e}`" for e in sorted(entries))
-            out.append(f"| `{key}` | `{term.code}` | {values} | {_direction(key, term.code, entries)} |")
+            way = _direction(key, term.code, entries)
+            out.append(f"| `{key}` | `{term.code}` | {values} | {way} |")
     choices = rules()["import_as"]
     out += ["", "An HTCDS value that several codes export to imports as the code "
             "`[import_as]` names: " + "; ".join(f"`{e}` → `{t}`" for e, t in choices.items())
@@ -98,8 +99,9 @@ def render() -> str:
         out.append(f"- `{key}` codes with no HTCDS value: " + ", ".join(f"`{c}`" for c in codes))
     r = ctdc_rules()
     out += ["", "## When the export leaves the organisation (CTDC k-anonymisation)", "",
-            (f"With `--for ORG` (only survivors whose consent names ORG are read) the rows are "
-            f"generalised and k-anonymised as CTDC does for its Global Dataset (k = {r['k']}):"), "",
+            (f"With `--for ORG` (only survivors whose consent names ORG are read) the rows "
+             f"are generalised and k-anonymised as CTDC does for its Global Dataset "
+             f"(k = {r['k']}):"), "",
             "- dropped: " + ", ".join(f"`{c}`" for c in r["drop"]) + f"; `{r['age_column']}` "
             "(CTDC's age bands: " + ", ".join(f"`{b[2]}`" for b in r["age_bands"])
             + ") takes the place of the exact age;",

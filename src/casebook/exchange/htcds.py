@@ -47,14 +47,16 @@ def reverse_index() -> dict[str, tuple[str, str]]:
     A term imports when no other term shares its whole set of entries, or when
     ``[import_as]`` names it; terms are matched on import by their full set of entries.
     """
-    chosen = {entry: tuple(target.split(":", 1)) for entry, target in rules()["import_as"].items()}
+    chosen: dict[str, tuple[str, str]] = {
+        entry: (target.split(":", 1)[0], target.split(":", 1)[1])
+        for entry, target in rules()["import_as"].items()}
     out: dict[str, tuple[str, str]] = {}
     for entries, owners in _owners().items():
         key = "|".join(sorted(entries))
         if len(owners) == 1:
             out[key] = owners[0]
         elif len(entries) == 1 and next(iter(entries)) in chosen:
-            out[key] = chosen[next(iter(entries))]  # type: ignore[assignment]
+            out[key] = chosen[next(iter(entries))]
     return out
 
 

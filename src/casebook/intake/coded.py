@@ -318,7 +318,8 @@ class RowReader:
         if found:
             for m in found:
                 if not m.converted:
-                    sales.append((m.value, m.currency, self.evidence(out, span, cell[m.start:m.end])))
+                    where = self.evidence(out, span, cell[m.start:m.end])
+                    sales.append((m.value, m.currency, where))
             return
         for piece in re.split(r"[;|/]", cell):
             n = re.sub(r"[,\s]", "", piece)
@@ -362,8 +363,9 @@ class RowReader:
                                              f"{value:g}", "has no currency (add a currency "
                                              "column or currency = \"RMB\" to the mapping)"))
                 continue
+            first = n == 0  # buyer and purpose columns describe the row's first sale
             sales.append({"amount": value, "currency": cur, "year": year,
-                          "buyer": buyer if n == 0 else None, "purpose": purpose if n == 0 else None})
+                          "buyer": buyer if first else None, "purpose": purpose if first else None})
             if evidence is not None:
                 out.evidence[f"sales.{len(sales) - 1}"] = evidence
         if not sales and (buyer or purpose):  # a sale without a price is still a sale

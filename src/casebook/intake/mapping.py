@@ -157,7 +157,8 @@ def mapping_from_dict(raw: dict, where: str = "mapping") -> Mapping:
             from casebook.vocab import normalise_currency
 
             if not normalise_currency(str(currency)):
-                problems.append(f"column {header!r}: currency {currency!r} is not one Casebook knows")
+                problems.append(f"column {header!r}: currency {currency!r} is not one "
+                                "Casebook knows")
             currency = normalise_currency(str(currency))
         mapping.columns[header] = Column(spec["to"], values, spec.get("split"), currency)
     if problems:

@@ -55,7 +55,8 @@ def record_from_profile(values: dict[str, Any], evidence: dict[str, Evidence] | 
         key = "first_crossing_year" if year is not None else "crossing_river"
         event("border_crossing", key, date=UncertainDate(year=year, month=month) if year else None,
               attributes={"order": 1, **({"river": river} if river else {})})
-    methods, relations = list(values.get("recruitment") or []), list(values.get("recruiter_relation") or [])
+    methods = list(values.get("recruitment") or [])
+    relations = list(values.get("recruiter_relation") or [])
     if methods or relations:
         event("recruitment", "recruitment" if methods else "recruiter_relation",
               attributes={"method": methods} if methods else {},
@@ -81,7 +82,8 @@ def _count(n: int | None, kind: str, key: str, event: Any, stated: Any) -> None:
     if n is None:
         return
     if n == 0:  # she said none: a denial, which the profile reads as 0
-        event(kind, key, attributes={"denied": True, **({"count": 0} if kind == "child_birth" else {})})
+        extra = {"count": 0} if kind == "child_birth" else {}
+        event(kind, key, attributes={"denied": True, **extra})
     else:
         event(kind, key, attributes=stated(n))
 

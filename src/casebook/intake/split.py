@@ -18,8 +18,10 @@ from casebook.extract.header import header_end, parse_header
 
 _NUMBERED = re.compile(
     r"\s*(?:[\[(]\s*)?(?:Case|Testimony|Account|Interview|Interviewee|Survivor|Witness)\s*"
-    r"(?:No\.?|#)?\s*\d+\b|\s*(?:[\[(]\s*)?(?:사례|증언|구술|면담|피해자)\s*(?:번호\s*)?\d+", re.IGNORECASE)
-_LABELLED = re.compile(r"\s*(?:Interviewee|Name|Pseudonym|구술자|면담자|증언자|피해자|가명)\s*[:：]", re.IGNORECASE)
+    r"(?:No\.?|#)?\s*\d+\b"
+    r"|\s*(?:[\[(]\s*)?(?:사례|증언|구술|면담|피해자)\s*(?:번호\s*)?\d+", re.IGNORECASE)
+_LABELLED = re.compile(
+    r"\s*(?:Interviewee|Name|Pseudonym|구술자|면담자|증언자|피해자|가명)\s*[:：]", re.IGNORECASE)
 MIN_ACCOUNT_CHARS = 80
 
 
