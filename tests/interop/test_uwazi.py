@@ -52,7 +52,7 @@ def test_an_uwazi_export_imports_through_a_planned_mapping(sqlite_book, tmp_path
     mapping_file.write_text(render_plan(list(plans.values()), sheet, "uwazi", None, path.name),
                             encoding="utf-8")
     mapping = load_mapping(mapping_file)
-    assert mapping.format == "uwazi" and mapping.split == "|"
+    assert mapping.format == "uwazi" and mapping.separator("Broker") == "|"
     summary = import_sheet(sqlite_book, path, mapping, {"consent": ["aggregate_statistics"]})
     assert len(summary.added) == 3
     second = profile(sqlite_book.record(summary.added[1]))

@@ -102,13 +102,14 @@ class Mapping:
     format: str = "sheet"
     sheet: str | None = None
     header_row: int | None = None
-    split: str = ";"
+    split: str | None = None  # default: "|" for Uwazi CSVs, ";" for coding sheets
     language: str | None = None
     columns: dict[str, Column] = field(default_factory=dict)
 
     def separator(self, header: str) -> str:
         col = self.columns.get(header)
-        return (col.split if col and col.split else None) or self.split
+        return (col.split if col and col.split else None) or self.split or (
+            "|" if self.format == "uwazi" else ";")
 
 
 def load_mapping(path: Path) -> Mapping:
@@ -128,7 +129,7 @@ def mapping_from_dict(raw: dict, where: str = "mapping") -> Mapping:
     if fmt not in FORMATS:
         problems.append(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
     mapping = Mapping(format=fmt, sheet=raw.get("sheet"), header_row=raw.get("header_row"),
-                      split=raw.get("split", "|" if fmt == "uwazi" else ";"),
+                      split=raw.get("split"),
                       language=raw.get("language"))
     if mapping.language not in (None, "en", "ko"):
         problems.append(f"language {mapping.language!r} is not en or ko")
