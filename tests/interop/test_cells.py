@@ -21,8 +21,8 @@ def test_numbers_as_coding_sheets_write_them(cell, expected):
 
 
 @pytest.mark.parametrize("cell, expected", [
-    ("1998-03", (1998, 3)), ("1998.3", (1998, 3)), ("1998년 3월", (1998, 3)), ("2004", (2004, None)),
-    ("2004-13", (2004, None)), ("spring", (None, None))])
+    ("1998-03", (1998, 3)), ("1998.3", (1998, 3)), ("1998년 3월", (1998, 3)),
+    ("2004", (2004, None)), ("2004-13", (2004, None)), ("spring", (None, None))])
 def test_crossing_dates(cell, expected):
     assert _year_month(cell) == expected
 
