@@ -16,7 +16,7 @@ from casebook.store import Casebook
 from casebook.store.engine import is_postgres
 
 console = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[Optional[str], typer.Option(
     "--db", envvar="CASEBOOK_DB",

@@ -55,13 +55,13 @@ def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read ({exc.strerror})") from None
+        raise InvalidInput(f"{printable(path)}: cannot read ({exc.strerror})") from None
     if size > MAX_FILE_BYTES:
-        raise InvalidInput(f"{path}: {size // 1_048_576} MB is too large for one testimony file")
+        raise InvalidInput(f"{printable(path)}: {size // 1_048_576} MB is too large for one testimony file")
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read ({exc.strerror})") from None
+        raise InvalidInput(f"{printable(path)}: cannot read ({exc.strerror})") from None
 
 
 def _checked_text(text: str, name: str) -> str:
@@ -173,19 +173,27 @@ def read_file(path: Path) -> list[ImportItem]:
     """Read one file into testimonies (several for JSON/CSV of existing records)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise InvalidInput(f"{path}: unsupported file type {suffix or '(none)'}; "
+        raise InvalidInput(f"{printable(path)}: unsupported file type {suffix or '(none)'}; "
                            f"use one of {', '.join(sorted(SUFFIXES))}")
+    if not path.is_file():
+        raise InvalidInput(f"{printable(path)}: not a regular file; give a file or a folder")
     data = _read_bytes(path)
-    name = str(path)
+    name = printable(path)
+    base = printable(Path(path.name))
     if suffix in TEXT_SUFFIXES:
-        return [ImportItem(_checked_text(decode_text(data, name), name), path.name, {}, "txt")]
+        return [ImportItem(_checked_text(decode_text(data, name), name), base, {}, "txt")]
     if suffix == ".docx":
-        return [ImportItem(_checked_text(read_docx(data, name), name), path.name, {}, "docx")]
+        return [ImportItem(_checked_text(read_docx(data, name), name), base, {}, "docx")]
     if suffix == ".pdf":
-        return [ImportItem(_checked_text(read_pdf(data, name), name), path.name, {}, "pdf")]
+        return [ImportItem(_checked_text(read_pdf(data, name), name), base, {}, "pdf")]
     if suffix in (".json", ".jsonl"):
         return _items_from_records(_records_from_json(data, name), name, "json")
     return _items_from_records(_records_from_csv(data, name), name, "csv")
+
+
+def printable(path: Path) -> str:
+    """A path as text that can be printed and stored, even if its bytes are not UTF-8."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:

@@ -6,6 +6,7 @@ first migration. A *location* is a file path or a ``postgresql://`` URL.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,15 @@ class Backend:
         return self.engine.dialect.name
 
 
+def lock_wait_ms() -> int:
+    """How long a writer waits for another program's lock: ``CASEBOOK_LOCK_WAIT`` seconds
+    (default 30), then the command stops with "locked by another program"."""
+    try:
+        return max(0, int(float(os.environ.get("CASEBOOK_LOCK_WAIT", "30")) * 1000))
+    except ValueError:
+        return 30000
+
+
 _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
 
 
@@ -50,8 +60,9 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
     url = URL.create("sqlite+pysqlcipher", password=f"x'{data_key.hex()}'", database=str(path))
     # A real pool: the dialect's default SingletonThreadPool closes connections that other
     # threads of the web server are still using.
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
-                           poolclass=QueuePool, pool_size=8, max_overflow=32, pool_timeout=60)
+    # hide_parameters: an error's message never carries a testimony, a name or a place.
+    engine = create_engine(url, connect_args={"timeout": lock_wait_ms() / 1000, "check_same_thread": False},
+                           hide_parameters=True, poolclass=QueuePool, pool_size=8, max_overflow=32, pool_timeout=60)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
@@ -64,7 +75,7 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
-        cur.execute("PRAGMA busy_timeout = 30000")
+        cur.execute(f"PRAGMA busy_timeout = {lock_wait_ms()}")
         cur.close()
 
     @event.listens_for(engine, "before_cursor_execute")
@@ -88,7 +99,8 @@ def _postgres_engine(location: str) -> Engine:
     url = make_url(location)
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20,
+                         hide_parameters=True)
 
 
 def _probe(engine: Engine, location: str) -> None:
