@@ -13,9 +13,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from casebook.cli.common import (
-    DbOption, JsonOption, PassphraseFileOption, console, err, open_casebook, passphrase,
+    DbOption, ForceOption, JsonOption, PassphraseFileOption, console, err, open_casebook, passphrase,
     print_json, require_db,
 )
+from casebook.field.files import check_output, write_output
 from casebook.errors import BadArgument, InvalidInput, WrongPassphrase
 from casebook.intake.pipeline import (
     default_extractor, describe, import_paths, parse_consent, parse_interview_date,
@@ -250,6 +251,7 @@ def export(
     text: Annotated[bool, typer.Option(help="Include the testimonies' text.")] = True,
     recipient: Annotated[list[str], typer.Option(help="age public key (age1…) to encrypt to (repeatable).")] = [],
     plaintext: Annotated[bool, typer.Option(help="Write UNENCRYPTED (you must ask for it explicitly).")] = False,
+    force: ForceOption = False,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Export records as JSON or CSV — encrypted with age unless --plaintext.
@@ -261,6 +263,7 @@ def export(
 
     request = ExportRequest(format, for_organisation, purpose, text)
     serialise([], format)  # reject a bad --format before unlocking
+    check_output(out, force=force)  # and an output that would replace the casebook, or a file
     export_passphrase = None
     if not plaintext and not recipient:
         export_passphrase = os.environ.get("CASEBOOK_EXPORT_PASSPHRASE")
@@ -279,7 +282,7 @@ def export(
                   "file can read it. Delete it as soon as it has served its purpose.")
     else:
         data = encrypt(data, recipients=list(recipient), passphrase=export_passphrase)
-    out.write_bytes(data)
+    write_output(out, data, force=force)  # 0600: only its owner can read it
     console.print(f"Wrote {len(rows)} testimonies to {out} "
                   f"({'PLAINTEXT' if plaintext else 'age-encrypted'}).")
 

@@ -182,10 +182,17 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None, passphrase_file: PassphraseFileOption = None,
         dataset_json: Optional[Path] = typer.Option(None, "--dataset-json", hidden=True),
         budget_file: Optional[Path] = typer.Option(None, "--budget-file", hidden=True),
+        force: bool = typer.Option(False, "--force", help="Replace existing output files "
+                                   "(never the casebook or its key)."),
     ) -> None:
         """A self-contained HTML report (optionally PDF) that passed disclosure control."""
+        from casebook.field.files import check_output
         from casebook.publish.privacy import PrivacyLedger
         from casebook.publish.report import write_report
+
+        check_output(out, force=force)
+        if pdf:
+            check_output(out.with_suffix(".pdf"), force=force)
 
         src = DatasetSource(db, passphrase_file, dataset_json, budget_file)
         ds = load_dataset(src, with_text=quotes > 0)

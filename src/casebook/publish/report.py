@@ -255,7 +255,9 @@ def write_report(ds: Dataset, out: Path, lang: str = "en", pdf: bool = False,
     with no_gc():
         content = build_content(ds, **options)
     page = render_html(content, lang)
-    out.write_text(page, encoding="utf-8")
+    from casebook.field.files import write_atomic
+
+    write_atomic(out, page.encode("utf-8"), overwrite=True)
     written = [out]
     if pdf:
         try:
@@ -263,6 +265,6 @@ def write_report(ds: Dataset, out: Path, lang: str = "en", pdf: bool = False,
         except ImportError as exc:  # pragma: no cover - weasyprint is a dependency
             raise InvalidInput("--pdf needs WeasyPrint: pip install weasyprint") from exc
         pdf_path = out.with_suffix(".pdf")
-        weasyprint.HTML(string=page).write_pdf(pdf_path)
+        write_atomic(pdf_path, weasyprint.HTML(string=page).write_pdf(), overwrite=True)
         written.append(pdf_path)
     return written
