@@ -457,8 +457,13 @@ class Casebook:
         return hits
 
     def audit_verify(self) -> audit_log.AuditReport:
+        """The chain, and whether testimonies and consent agree with it (store/integrity.py)."""
+        from casebook.store.integrity import check_records
+
         with self.engine.connect() as conn:
-            return audit_log.verify(conn)
+            report = audit_log.verify(conn)
+            report.problems.extend(check_records(conn))
+        return report
 
     def audit_entries(self, limit: int = 100, offset: int = 0,
                       organisation: str | None = None) -> list[dict]:

@@ -117,6 +117,23 @@ def _probe(engine: Engine, location: str) -> None:
         raise StoreCorrupt(f"{location}: cannot open the database ({msg})") from None
 
 
+def _check_casebook_file(path: Path) -> None:
+    """Refuse what cannot be a casebook before SQLCipher would open (or create) it: an empty
+    file would silently become a new, empty casebook."""
+    if not path.is_file():
+        raise StoreCorrupt(f"{path}: not a regular file, so not a casebook")
+    size = path.stat().st_size
+    if size == 0:
+        raise StoreCorrupt(f"{path}: the file is empty (0 bytes): the casebook was truncated or "
+                           "this is not one; restore it from a backup (`casebook restore`)")
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if head.startswith(b"SQLite format 3"):
+        raise StoreCorrupt(f"{path}: an unencrypted SQLite file, not a casebook")
+    if size < 1024:
+        raise StoreCorrupt(f"{path}: too small to be a casebook (damaged or not one)")
+
+
 def _migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
@@ -170,6 +187,7 @@ def open_existing(location: str, passphrase: str | None, *, migrate: bool = True
         path = Path(location)
         if not path.exists():
             raise NotFound(f"{path}: no casebook here (create one with `casebook init`)")
+        _check_casebook_file(path)
         data_key = KeyFile.load(KeyFile.path_for(path)).unlock(passphrase or "")
         engine = _sqlcipher_engine(path, data_key)
         _probe(engine, location)

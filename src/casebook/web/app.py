@@ -70,6 +70,9 @@ def app_from_environment() -> FastAPI:
     """
     import os
 
+    from casebook.hardening import no_core_dumps
+
+    no_core_dumps()  # a worker is a new process: PR_SET_DUMPABLE does not survive exec
     location = os.environ.get("CASEBOOK_DB", "")
     if not location:
         raise InvalidInput("CASEBOOK_DB is not set for the web worker")
