@@ -35,20 +35,52 @@ class ImportItem:
     format: str = "txt"
 
 
+# Legacy encodings Casebook reads when the file's bytes say so (charset-normalizer's detection):
+# Korean (CP949 is a superset of EUC-KR) and Western European for English documents. Anything
+# else (Shift-JIS, GB18030, Big5, …) is refused with its name, never decoded as a wrong guess.
+LEGACY_ENCODINGS = {"cp949": "cp949", "euc_kr": "cp949", "johab": "johab",
+                    "cp1252": "cp1252", "cp1250": "cp1252", "latin_1": "cp1252",
+                    "iso8859_15": "iso8859_15"}
+DETECT_SAMPLE = 64 * 1024
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or the Korean legacy encoding CP949."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InvalidInput(f"{name}: this looks like a binary file, not text")
-    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) \
-            else ("utf-8-sig", "cp949"):
+    """UTF-8 (with or without BOM), UTF-16/32 with BOM, or a legacy encoding that detection
+    identifies as Korean or Western European; any other encoding is refused by name."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _decode(data, "utf-16", name)
+    else:
         try:
-            text = data.decode(encoding)
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            continue
-        if "\x00" in text:
-            raise InvalidInput(f"{name}: the text contains NUL characters")
-        return text
-    raise InvalidInput(f"{name}: not readable as UTF-8 or CP949 text; save it as UTF-8")
+            text = _decode(data, _legacy_encoding(data, name), name)
+    if "\x00" in text:
+        raise InvalidInput(f"{name}: the text contains NUL characters")
+    return text
+
+
+def _decode(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{name}: not valid {encoding} throughout; save it as UTF-8") from None
+
+
+def _legacy_encoding(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:DETECT_SAMPLE]).best()
+    detected = best.encoding if best is not None else None
+    if detected in LEGACY_ENCODINGS:
+        return LEGACY_ENCODINGS[detected]
+    if detected and detected.startswith("utf_16") and b"\x00" in data[:4096]:
+        return "utf-16-le" if detected.endswith("le") or data[1:2] == b"\x00" else "utf-16-be"
+    if b"\x00" in data[:4096]:
+        raise InvalidInput(f"{name}: this looks like a binary file, not text")
+    language = f", {best.language}" if best is not None and best.language != "Unknown" else ""
+    what = f"looks like {detected}{language} text" if detected else "is in an unknown encoding"
+    raise InvalidInput(f"{name}: {what}; Casebook reads UTF-8, UTF-16 and Korean CP949 — "
+                       "save the file as UTF-8 and import it again")
 
 
 def _read_bytes(path: Path) -> bytes:
