@@ -44,34 +44,38 @@ def _known_place(word: str) -> str | None:
     low = word.lower()
     if any(low == p.lower() for p in NK_PROVINCES + CN_PROVINCES):
         return None  # a province is coarse enough to stay
+    place = _gazetteer().lookup(word)
+    if place is not None:
+        if place.level in ("country", "province", "region", "river"):
+            return None
+        return _gazetteer_province(word)
+    return _NK_FALLBACK.get(low)
+
+
+def _gazetteer():  # noqa: ANN202
+    """The gazetteer, or ``DisclosureRisk``: without it towns cannot be redacted, so no quote
+    may be published (fail closed, never open)."""
     try:
         from casebook.vocab import places
 
-        place = places.gazetteer().lookup(word)
-        if place is not None:
-            if place.level in ("country", "province", "region", "river"):
-                return None
-            return _gazetteer_province(word)
-    except Exception:  # noqa: BLE001 - the gazetteer is optional here
-        pass
-    return _NK_FALLBACK.get(low)
+        return places.gazetteer()
+    except Exception:  # noqa: BLE001 - whatever broke, the answer is the same
+        from casebook.errors import DisclosureRisk
+
+        raise DisclosureRisk("quotes: the gazetteer could not be loaded, so place names cannot "
+                             "be redacted; nothing was published") from None
 
 
 def _gazetteer_spans(text: str) -> list[tuple[int, int, str]]:
     """Places the gazetteer finds in running text, with their province (below province only)."""
-    try:
-        from casebook.vocab import places
-
-        gaz = places.gazetteer()
-        out = []
-        for start, end, place in gaz.find_all(text):
-            if getattr(place, "level", "") in ("country", "province", "region", "river"):
-                continue
-            prov = gaz.province_of(place)
-            out.append((start, end, prov.name("en") if prov is not None else ""))
-        return out
-    except Exception:  # noqa: BLE001 - the gazetteer is optional here
-        return []
+    gaz = _gazetteer()
+    out = []
+    for start, end, place in gaz.find_all(text):
+        if getattr(place, "level", "") in ("country", "province", "region", "river"):
+            continue
+        prov = gaz.province_of(place)
+        out.append((start, end, prov.name("en") if prov is not None else ""))
+    return out
 
 
 _EXTRA_TOWNS = {"yanji": "Jilin", "tumen": "Jilin", "longjing": "Jilin", "helong": "Jilin",
