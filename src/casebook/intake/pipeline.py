@@ -100,6 +100,13 @@ def _checked_meta(meta: dict[str, Any], name: str) -> dict[str, Any]:
     return out
 
 
+def _in_file(name: str, parse: Callable[[Any], Any], value: Any) -> Any:
+    try:
+        return parse(value)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{name}: {exc}") from None
+
+
 def describe(item: ImportItem, defaults: dict[str, Any] | None = None) -> tuple[Testimony, Person]:
     """Build the testimony and person a file describes; metadata in the file wins over defaults."""
     meta = _checked_meta({**(defaults or {}), **item.metadata}, item.file_name)
@@ -119,7 +126,7 @@ def describe(item: ImportItem, defaults: dict[str, Any] | None = None) -> tuple[
         consent_value = [s for s in BASE_SCOPES if str(meta.get(s, "")).lower() in ("true", "yes", "1")]
     testimony = Testimony(
         text=item.text, language=language,
-        interview_date=parse_interview_date(meta.get("interview_date")),
+        interview_date=_in_file(item.file_name, parse_interview_date, meta.get("interview_date")),
         interview_place=meta.get("interview_place") or None,
         interviewer=meta.get("interviewer") or None,
         organisation=meta.get("organisation") or None,

@@ -55,7 +55,11 @@ def translate(exc: BaseException, where: str | None = None) -> CasebookError | N
     if "disk is full" in msg or "no space left" in msg or "database or disk is full" in msg:
         return DiskFull(f"{at}the disk is full; free some space and run it again "
                         "(what was stored before is kept)")
-    if ("malformed" in msg or "not a database" in msg or "disk i/o error" in msg
+    if "disk i/o error" in msg or "file too large" in msg:
+        return StorageError(f"{at}the disk could not be written or read (full, too large a file, "
+                            "or failing); check free space and the disk, then run it again "
+                            "(what was stored before is kept)")
+    if ("malformed" in msg or "not a database" in msg
             or "file is encrypted" in msg or "corrupt" in msg or "hmac check failed" in msg):
         return StoreCorrupt(f"{at}the casebook file is damaged (a page cannot be read); "
                             "restore it from a backup (`casebook restore`)")
