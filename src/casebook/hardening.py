@@ -30,7 +30,7 @@ def no_core_dumps() -> None:
 
 
 def dumpable() -> bool:
-    """Whether this process could still be dumped (for tests and ``casebook doctor``-like checks)."""
+    """Whether this process could still be dumped (for tests)."""
     soft, _hard = resource.getrlimit(resource.RLIMIT_CORE)
     if soft != 0:
         return True

@@ -13,7 +13,7 @@ from pathlib import Path
 import typer
 
 from casebook.cli.common import DbOption, PassphraseFileOption, open_casebook
-from casebook.errors import AlreadyExists, InvalidInput
+from casebook.errors import InvalidInput
 
 link_app = typer.Typer(
     help="Find the same woman, broker or village across testimonies and organisations.",
@@ -103,13 +103,18 @@ def link_command(
 
 @link_app.command("encode")
 def encode_command(
-    secret_file: Path = typer.Option(..., "--secret-file", help="File holding the secret shared with the partner (>= 16 bytes)."),
-    out: Path = typer.Option(..., "--out", help="Where to write the .clk file (.clk.age with --to)."),
-    label: str = typer.Option("mine", help="Name of this list in the overlap table (e.g. your organisation)."),
+    secret_file: Path = typer.Option(..., "--secret-file", help="File holding the secret shared "
+                                     "with the partner (>= 16 bytes)."),
+    out: Path = typer.Option(..., "--out",
+                             help="Where to write the .clk file (.clk.age with --to)."),
+    label: str = typer.Option(
+        "mine", help="Name of this list in the overlap table (e.g. your organisation)."),
     bits: int = typer.Option(1024, help="Filter length in bits (both partners must agree)."),
-    balance: bool = typer.Option(False, help="Balanced filters: every filter has half its bits set."),
+    balance: bool = typer.Option(False,
+                                 help="Balanced filters: every filter has half its bits set."),
     fold: bool = typer.Option(False, help="XOR-fold the filter in half."),
-    blip: float = typer.Option(0.0, help="Flip each bit with this probability (randomised response)."),
+    blip: float = typer.Option(0.0,
+                               help="Flip each bit with this probability (randomised response)."),
     force: bool = typer.Option(False, help="Replace an existing output file."),
     for_organisation: str | None = typer.Option(
         None, "--for", help="The partner: only testimonies whose consent allows sharing with it "
@@ -127,7 +132,8 @@ def encode_command(
     a withdrawn or missing consent leaves her out. Send the file to a neutral linkage unit
     (--to UNIT_KEY) rather than to the partner: the partner holds the same secret and could
     test guessed names against your file.
-    Example: casebook link encode --secret-file shared.key --for "Bridge of Light" --to age1… --out mine.clk.age
+    Example: casebook link encode --secret-file shared.key --for "Bridge of Light"
+    --to age1… --out mine.clk.age
     """
     from casebook.errors import BadArgument
     from casebook.linkage.compare import default_province_of
@@ -177,11 +183,13 @@ def keygen_command(
 
 @link_app.command("unit-match")
 def unit_match_command(
-    sealed: list[Path] = typer.Argument(..., help="Two or more .clk.age files sealed to this unit."),
+    sealed: list[Path] = typer.Argument(
+        ..., help="Two or more .clk.age files sealed to this unit."),
     identity: Path = typer.Option(..., "--identity", help="The unit's private key (from keygen)."),
     returns: list[str] = typer.Option(..., "--return", help="LABEL=age1…: the organisation's "
                                       "key its answer is encrypted to (one per list)."),
-    out_dir: Path = typer.Option(..., "--out-dir", help="Folder for the answers (LABEL.result.age)."),
+    out_dir: Path = typer.Option(
+        ..., "--out-dir", help="Folder for the answers (LABEL.result.age)."),
     threshold: float = typer.Option(0.8, help="Lowest similarity score for a match."),
     force: bool = typer.Option(False, help="Replace existing answer files."),
 ) -> None:
@@ -234,10 +242,13 @@ def _safe_label(label: str) -> str:
 
 @link_app.command("match")
 def match_command(
-    clk_files: list[Path] = typer.Argument(..., help="Two or more .clk files encoded with the same secret."),
-    threshold: float = typer.Option(0.8, help="Lowest similarity score for a match (missing-tolerant Dice)."),
+    clk_files: list[Path] = typer.Argument(
+        ..., help="Two or more .clk files encoded with the same secret."),
+    threshold: float = typer.Option(
+        0.8, help="Lowest similarity score for a match (missing-tolerant Dice)."),
     out: Path | None = typer.Option(None, "--out", help="Write the matched pairs (CSV) here."),
-    overlap: Path | None = typer.Option(None, "--overlap", help="Write the overlap table (CSV for 'casebook estimate mse') here."),
+    overlap: Path | None = typer.Option(
+        None, "--overlap", help="Write the overlap table (CSV for 'casebook estimate mse') here."),
     force: bool = typer.Option(False, help="Replace existing output files."),
 ) -> None:
     """Match encoded lists one-to-one and count how many people each combination of lists saw."""
@@ -274,7 +285,8 @@ def review_command(
     kind: str = typer.Option("person", help="person | perpetrator | place"),
     threshold: float = typer.Option(0.5, help="Lowest match probability for a candidate pair."),
     accept: list[str] = typer.Option([], help="Record ids that are the same (t3,t17). Repeatable."),
-    not_same: list[str] = typer.Option([], "--not-same", help="Record ids that are different people."),
+    not_same: list[str] = typer.Option([], "--not-same",
+                                       help="Record ids that are different people."),
     split: list[str] = typer.Option([], help="Groups separated by | (t3,t17|t20). Repeatable."),
     revoke: list[str] = typer.Option([], help="Id of an earlier decision to withdraw. Repeatable."),
     show: bool = typer.Option(False, "--decisions", help="List the decisions made so far."),
@@ -303,12 +315,13 @@ def review_command(
             return
         made = [accept_d(_ids(a), who) for a in accept]
         made += [not_same_d(_ids(n), who) for n in not_same]
-        made += [split_d([[i.strip() for i in g.split(",") if i.strip()] for g in s.split("|")], who)
+        made += [split_d([[i.strip() for i in g.split(",") if i.strip()] for g in s.split("|")],
+                         who)
                  for s in split]
         made += [revoke_d(r, who) for r in revoke]
         if made:
-            for d in made:
-                add_link_decision(book, kind, d.to_dict())
+            for decision in made:
+                add_link_decision(book, kind, decision.to_dict())
             typer.echo(f"recorded {len(made)} decision(s)")
             return
         records = {r.id: r for r in _load(None, kind, db, passphrase_file)}
@@ -336,8 +349,9 @@ def review_command(
                                   cluster.min_probability)
             elif choice == "s":
                 line = typer.prompt("groups, e.g. t3,t17|t20")
-                groups = [[i.strip() for i in g.split(",") if i.strip()] for g in line.split("|")]
-                add_link_decision(book, kind, split_d(groups, who).to_dict(), cluster.min_probability)
+                parts = [[i.strip() for i in g.split(",") if i.strip()] for g in line.split("|")]
+                add_link_decision(book, kind, split_d(parts, who).to_dict(),
+                                  cluster.min_probability)
 
 
 def _summary(record) -> str:
@@ -366,7 +380,7 @@ def _shared_with(records, organisation: str, db, passphrase_file):
             if tid is not None and tid in consents and consents[tid].allows(scope)]
 
 
-def _testimony_id(record) -> int | None:  # noqa: ANN001
+def _testimony_id(record) -> int | None:
     source = str(getattr(record, "source", "") or "")
     head, _, tail = source.partition(":")
     return int(tail) if head == "testimony" and tail.isdigit() else None
@@ -374,7 +388,8 @@ def _testimony_id(record) -> int | None:  # noqa: ANN001
 
 def network_command(
     fmt: str = typer.Option("json", "--format", help="json | graphml (Gephi)"),
-    out: Path = typer.Option(..., "--out", help="Where to write the graph (.age unless --plaintext)."),
+    out: Path = typer.Option(
+        ..., "--out", help="Where to write the graph (.age unless --plaintext)."),
     k: int = typer.Option(11, "--k", help="A place must be told by at least k women, else it is "
                           "coarsened (village → county → province) or withheld."),
     recipient: list[str] = typer.Option([], "--recipient",
@@ -435,11 +450,11 @@ def network_command(
 
 def _network_events(db, passphrase_file):
     """Accepted events of testimonies whose consent allows aggregate use, and linked brokers."""
+    from dataclasses import replace
+
     from casebook.linkage import Decision, apply_decisions, score_pairs
     from casebook.store.casebook import link_decisions
     from casebook.store.views import linkage_perpetrators
-
-    from dataclasses import replace
 
     with open_casebook(db, passphrase_file) as book:
         person_of = {t.id: t.person_id for t in book.testimonies()}

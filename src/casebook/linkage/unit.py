@@ -23,9 +23,9 @@ of the unit with one side) is in docs/threat-model.md.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from pyrage import x25519
 

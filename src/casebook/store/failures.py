@@ -13,7 +13,13 @@ import re
 import traceback
 
 from casebook.errors import (
-    BadArgument, CasebookError, DiskFull, InvalidInput, StorageError, StoreCorrupt, StoreLocked,
+    BadArgument,
+    CasebookError,
+    DiskFull,
+    InvalidInput,
+    StorageError,
+    StoreCorrupt,
+    StoreLocked,
 )
 
 _CONSTRAINT = re.compile(r"constraint failed: ([A-Za-z_][\w.]*)")

@@ -38,7 +38,7 @@ KDF_BOUNDS = {"time_cost": (1, 20), "memory_cost": (8192, 1 << 20), "parallelism
               "hash_len": (32, 32)}
 
 
-def _checked_slot(raw: object, path: Path, n: int) -> "Slot":
+def _checked_slot(raw: object, path: Path, n: int) -> Slot:
     """One slot of a key file, every field checked; ``StoreCorrupt`` naming the slot if not."""
     where = f"{path}: key slot {n}"
     if not isinstance(raw, dict):
@@ -139,7 +139,7 @@ class KeyFile:
         return db_path.with_name(db_path.name + ".key")
 
     @classmethod
-    def create(cls, path: Path, passphrase: str) -> tuple["KeyFile", bytes]:
+    def create(cls, path: Path, passphrase: str) -> tuple[KeyFile, bytes]:
         if path.exists():
             raise AlreadyExists(f"{path}: a key file already exists")
         if not passphrase:
@@ -150,7 +150,7 @@ class KeyFile:
         return kf, data_key
 
     @classmethod
-    def load(cls, path: Path) -> "KeyFile":
+    def load(cls, path: Path) -> KeyFile:
         """Read and check a key file: a damaged one, or one whose KDF costs are outside
         ``KDF_BOUNDS`` (a hostile file asking for 4 GiB of memory), is refused in one line."""
         if not path.exists():

@@ -22,15 +22,28 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from casebook.errors import (
-    AlreadyExists, CasebookError, ConsentRequired, DisclosureRisk, DiskFull, InvalidInput,
-    NotFound, PermissionDenied, StorageError, StoreLocked,
+    AlreadyExists,
+    CasebookError,
+    ConsentRequired,
+    DisclosureRisk,
+    DiskFull,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    StorageError,
+    StoreLocked,
 )
 from casebook.store import Casebook
 from casebook.web import i18n
 from casebook.web.auth import LoginRequired, get_ctx, request_language
 from casebook.web.failures import CatchAll
 from casebook.web.security import (
-    BodyLimit, CsrfFailed, SecurityHeaders, configure_csrf, csrf_guard, keep_uploads_in_memory,
+    BodyLimit,
+    CsrfFailed,
+    SecurityHeaders,
+    configure_csrf,
+    csrf_guard,
+    keep_uploads_in_memory,
 )
 
 STATIC = Path(__file__).parent / "static"
@@ -130,7 +143,7 @@ def create_app(book: Casebook, *, idle_minutes: int = DEFAULT_IDLE_MINUTES,
     app.include_router(api_router)
 
     @app.get("/api/openapi.json", include_in_schema=False)
-    def openapi(ctx=Depends(get_ctx)) -> JSONResponse:  # noqa: ANN001
+    def openapi(ctx=Depends(get_ctx)) -> JSONResponse:
         """The API's description, for logged-in users only (it maps every endpoint)."""
         return JSONResponse(app.openapi())
     _errors(app)
