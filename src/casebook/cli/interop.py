@@ -17,6 +17,7 @@ from rich.table import Table
 
 from casebook.cli.common import console, err, print_json
 from casebook.errors import AlreadyExists, InvalidInput
+from casebook.field.files import write_output
 
 IMPORT_FORMATS = ("auto", "sheet", "uwazi", "htcds")
 
@@ -57,7 +58,7 @@ def plan(path: Path, out: Path | None, fmt: str, sheet: str | None, header_row: 
     if target.exists():
         raise AlreadyExists(f"{target}: already exists; edit it, delete it, or give "
                             "--map ANOTHER.toml to write the proposal elsewhere")
-    target.write_text(render_plan(plans, table, fmt, header_row, path.name), encoding="utf-8")
+    write_output(target, render_plan(plans, table, fmt, header_row, path.name), option="--map")
     undecided = sum(1 for p in plans for v in p.values.values() if not v)
     if json_out:
         print_json({"mapping": str(target), "columns": {p.header: p.to for p in plans},
@@ -218,7 +219,7 @@ def uwazi_template(
         target = out / name
         if target.exists():
             raise AlreadyExists(f"{target}: already exists; choose an empty folder")
-        target.write_bytes(data)
+        write_output(target, data, mode=0o644)  # vocabulary labels only, no records
         written.append(name)
     console.print(f"Wrote {len(written)} files to {out}: " + ", ".join(written))
 
