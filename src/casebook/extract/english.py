@@ -13,6 +13,7 @@ from functools import lru_cache
 from casebook.extract import discourse, rules
 from casebook.extract.cues import Context, Cue
 from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
+from casebook.extract.places import china_province
 
 _F = re.IGNORECASE
 
@@ -44,7 +45,7 @@ _OTHER_SUBJ = re.compile(
 
 _RIVER = re.compile(r"\b(Tumen|Yalu|Duman|Amnok)\b", _F)
 _RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu"}
-_ABROAD = re.compile(r"\b(?:Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|Russia)\b", _F)
+_ABROAD = re.compile(r"\b(?:(?<!inner\s)(?<!Inner\s)Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|Russia)\b", _F)
 @lru_cache(maxsize=64)
 def _her_re(names: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:she|her" + "".join("|" + re.escape(n) for n in names) + r")\b", _F)
@@ -167,13 +168,19 @@ def _status(sentence: str, m: re.Match) -> str:
 # match (a match inside an earlier row's match is the same cue). Coded kinds: the first match of
 # each code. The last four are asked for lazily (analyse_extra).
 EVENT_KINDS = ("sale", "payment", "crossing", "arrest", "repatriation", "escape", "arrival", "transit")
-CODED_KINDS = ("violence", "exploitation", "detention", "alone", "broker_voluntary", "hukou")
+CODED_KINDS = ("violence", "exploitation", "detention", "alone", "broker_voluntary", "hukou", "province_mention")
 LAZY_KINDS = ("recruitment", "relation", "buyer", "purpose")
 _ALL_KINDS = EVENT_KINDS + CODED_KINDS + LAZY_KINDS
 
 
+_RULESETS: dict[str, rules.RuleSet] = {}
+
+
 def _rules(mode: str) -> rules.RuleSet:
-    return rules.ruleset("en", _ALL_KINDS, mode)
+    rs = _RULESETS.get(mode)
+    if rs is None:
+        rs = _RULESETS[mode] = rules.ruleset("en", _ALL_KINDS, mode)
+    return rs
 
 
 @lru_cache(maxsize=256)  # analyse and analyse_extra ask for the same sentence
@@ -203,6 +210,8 @@ def _matches(kind: str, found: dict, mode: str, low: str) -> list[tuple[rules.Ru
 
 def _first_per_code(kind: str, found: dict, mode: str, low: str) -> list[tuple[str, int, int]]:
     """(code, start, end) of the earliest match of each code, codes in row order."""
+    if kind not in found:
+        return []
     best: dict[str, tuple[int, int]] = {}
     for rule, m in _matches(kind, found, mode, low):
         if rule.code not in best or m.start() < best[rule.code][0]:
@@ -216,6 +225,8 @@ _REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|fou
                        r"understood|was\s+told|were\s+told|told\s+(?:me|her|us|ǂ+)|say|said|says|explained)\b"
                        r"(?:\s+\w+){0,2}?\s+(?:that\s+)?(?:i|we|she|ǂ+)?\s*(?:had\s+)?(?:been\s+|was\s+|were\s+)?$|"
                        r"\b(?:who|that|which)\s+(?:had\s+)?$")
+
+
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
 _SHE = re.compile(r"\b(?:she|her|herself)\b")
@@ -337,6 +348,10 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
         if papers and not (_CHILD_ONLY.search(sentence) and not _HUKOU_SELF[ctx.mode].search(sentence)):
             rule, m = papers[0]  # the first row that fires decides (rows are ordered by precedence)
             cues.append(Cue("hukou", m.start(), m.end(), rule.code))
+    for _rule, m in _matches("province_mention", found, ctx.mode, low):
+        prov = china_province(sentence[m.start():m.end()])
+        if prov:  # "sold to a farmer in Shandong province": where she lived (the walk keeps the last)
+            cues.append(Cue("province_mention", m.start(), m.end(), prov))
     now = _PROVINCE_NOW.search(sentence) if "liv" in low or "stay" in low or "settled" in low else None
     if now:
         cues.append(Cue("province_now", now.start("p"), now.end("p"), re.sub(r"\s+Province$", "", now.group("p"))))
@@ -345,7 +360,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     return _hers(cues, marked, ctx, sentence)
 
 
-_ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival", "transit", "violence",
+_ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival", "transit", "violence", "province_mention",
               "exploitation", "vague_times", "detention"}
 # her, in a clause about someone else: "me", "my shoes" (but "my mother" is someone else)
 _HER_MENTION = re.compile(r"\b(?:i|me|myself|we|us|ourselves)\b|ǂ|\b(?:my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"
@@ -356,6 +371,15 @@ _HER_MENTION_THIRD = re.compile(r"\b(?:i|me|myself|we|us|she|herself)\b|ǂ|\b(?:
 
 _OTHER_PATIENT = re.compile(r"\s*\b(?:them|others|(?:my|her|his|their|the|a|an|ten|two|three|four|five|several|some|many|"
                             r"all|most)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r")\b")
+@lru_cache(maxsize=4)
+def _someone_else(mode: str) -> re.Pattern[str]:
+    """Words that may make a clause someone else's: he, a person noun, a relative pronoun, a verb
+    of seeing (and in a first-person account, "she")."""
+    she = "|she" if mode == "first" else ""
+    return re.compile(r"\b(?:he|his|him" + she + r"|who|whom|which|that|saw|see|seen|watched|witnessed|heard|"
+                      + rules.expand("en", "{PERSON_NOUN}")[3:-1] + r")\b")
+
+
 _SOLD_PASSIVE = re.compile(r"\b(?:was|were|been|got|be|being)\s+(?:\w+\s+)?(?:re-?sold|sold|bought|traded)\b")
 
 
@@ -368,8 +392,10 @@ def _her_clause(marked: str, pos: int, ctx: Context) -> bool:
 def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> list[Cue]:
     """Drop the cues of a clause about someone else ("…my uncle, who was later caught and sent
     back", "I watched a girl being beaten") unless the words tie the event to her."""
-    if not any(c.kind in _ABOUT_HER for c in cues):
-        return cues
+    if not any(c.kind in _ABOUT_HER and c.extra.get("anchor") != "object" for c in cues):
+        return cues  # nothing to check: no cue, or each names her as the one it happened to
+    if not _someone_else(ctx.mode).search(marked) and not any(c.extra.get("anchor") == "clause" for c in cues):
+        return cues  # nobody else is named: every clause is hers
     cs = discourse.clauses(marked, ctx.mode)
     if len(cs) <= 1 and (not cs or cs[0].who != discourse.OTHER) and "saw" not in marked and "watch" not in marked \
             and "witness" not in marked and "heard" not in marked and not any(

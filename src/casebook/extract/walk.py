@@ -10,6 +10,7 @@ return is not an arrest in China unless the sentence says so.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from casebook.extract.story import Builder, Sentence, count_of, cues_of, lx
 from casebook.model import Event, Fact
 
 STATES = ("nk0", "china", "nk", "abroad", "sk")
+_MARRIAGE_HINT = re.compile(r"marr|husband|결혼|시집|남편", re.IGNORECASE)
+_PAPERS_HINT = re.compile(r"none|fake|false|forged|real|legal|proper|없|가짜", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,22 @@ def steps() -> tuple[Step, ...]:
     return tuple(out)
 
 
+@functools.cache
+def _steps_by_state() -> dict[str, list[tuple[Step, set[str] | None]]]:
+    """For each state, the steps that may apply in it and the cue kinds their view reads. A
+    step that moves the state is followed by the steps of every state (the walk checks)."""
+    out: dict[str, list[tuple[Step, set[str] | None]]] = {}
+    table = steps()
+    for state in STATES:
+        keep, moved = [], False
+        for step in table:
+            if moved or "*" in step.states or state in step.states:
+                keep.append((step, NEEDS.get(step.view)))
+                moved = moved or bool(step.to)
+        out[state] = keep
+    return out
+
+
 @dataclass
 class Walk:
     """Where the walk stands: the state, the sentence it reads, and what it has seen."""
@@ -84,6 +103,7 @@ class Walk:
     told_crossing: bool = False  # the story tells her crossing (else it starts in China)
     rep_at: int | None = None  # where the return was told in this sentence (detention after it is hers)
     cache: dict = field(default_factory=dict)  # views computed for the current sentence
+    states: list[str] = field(default_factory=list)  # the state after each sentence
 
     @property
     def s(self) -> Sentence:
@@ -229,13 +249,25 @@ def view_birth_denied(w: Walk) -> list[Cue]:
 
 def view_papers_ref(w: Walk) -> list:
     s = w.s
-    m = lx(s, "papers_ref").search(s.text) if w.i and not cues_of(s, "hukou", None) else None
+    if not w.i or cues_of(s, "hukou", None) or not _PAPERS_HINT.search(s.text):
+        return []
+    m = lx(s, "papers_ref").search(s.text)
     return [m] if m and lx(s, "papers_word").search(w.sents[w.i - 1].text) else []
 
 
 def view_vague_times(w: Walk) -> list[Cue]:
     return [c for c in w.s.cues if c.kind == "vague_times"][:1]
 
+
+# the cue kinds a view reads (a view not listed is always asked: it reads words or other sentences)
+NEEDS: dict[str, set[str]] = {
+    "crossing": {"crossing"}, "transit": {"transit"}, "arrival": {"arrival"}, "hukou": {"hukou"},
+    "sale_denied": {"sale"}, "arrest": {"arrest"}, "arrest_denied": {"arrest"},
+    "repatriation": {"repatriation"}, "repatriation_denied": {"repatriation"},
+    "detention": {"detention"}, "facility_in_custody": {"detention"}, "violence": {"violence"},
+    "drugging": {"violence"}, "exploitation": {"exploitation"}, "birth": {"birth"}, "birth_total": {"birth"},
+    "birth_denied": {"birth"}, "vague_times": {"vague_times"},
+}
 
 VIEWS: dict[str, Callable[[Walk], list]] = {
     name[len("view_"):]: fn for name, fn in globals().items() if name.startswith("view_")}
@@ -420,16 +452,19 @@ def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
     told_crossing = any(c.kind == "crossing" and c.status == FACT and not any(x.kind == "abroad" for x in s.cues)
                         for s in sents for c in s.cues)
     w = Walk(b, sents, ctx, state="nk0" if told_crossing else "china", told_crossing=told_crossing)
-    table = steps()
+    by_state = _steps_by_state()
     for w.i in range(len(sents)):
         w.cache = {}
         w.rep_at = None
         done: set[str] = set()
-        for step in table:
+        present = {c.kind for c in sents[w.i].cues}
+        for step, need in by_state[w.state]:
             if step.group and step.group in done:
                 continue
             if "*" not in step.states and w.state not in step.states:
-                continue
+                continue  # the state changed earlier in this sentence
+            if need is not None and not (need & present):
+                continue  # the sentence has none of the cues this view reads
             found = w.view(step.view)
             if not found:
                 continue
@@ -443,6 +478,7 @@ def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
                 w.state = step.to
             if step.group:
                 done.add(step.group)
+        w.states.append(w.state)
     _finish(w)
 
 
@@ -475,7 +511,11 @@ def _finish(w: Walk) -> None:
         if brothel is not None:  # sold to a brothel, a massage place, a karaoke bar
             b.events.append(Event("prostitution", date=brothel.date, attributes={"kind": "prostitution"},
                                   evidence=brothel.evidence, confidence=0.6))
-    if not any(e.type == "forced_marriage" for e in b.events):
+    agreed = any(lx(s, "agreed_marriage").search(s.text) for s in sents if _MARRIAGE_HINT.search(s.text))
+    if agreed:  # "I asked the broker to find me a husband": a marriage she agreed to is not forced
+        b.events[:] = [e for e in b.events if not (e.type == "forced_marriage" and e.evidence is not None
+                                                   and lx(b.lang, "husband_only").match(e.evidence.quote or ""))]
+    if not any(e.type == "forced_marriage" for e in b.events) and not agreed:
         wife = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "marriage"
                      and not e.attributes.get("denied")), None)
         if wife is not None:  # sold as a wife: a forced marriage even if she never says so again
@@ -486,6 +526,32 @@ def _finish(w: Walk) -> None:
             if c.kind == "province_now":
                 b.facts.append(Fact("province_china", c.code, b.ev(s, c.start, c.end), 0.7))
                 break
+    if not any(f.field == "province_china" for f in b.facts):
+        _last_province(w)
+
+
+def _last_province(w: Walk) -> None:
+    """The contract's province_china when no line says where she lives now: the last Chinese
+    province the story places her in, unless she went back to North Korea after it and came to
+    China again to places it does not name."""
+    last = None
+    for k, s in enumerate(w.sents):
+        on_the_way_out = any(c.kind == "abroad" for x in w.sents[k:k + 2] for c in x.cues)
+        if on_the_way_out:
+            continue  # "to Yunnan and across into Vietnam": a province on her route out, not where she lived
+        if w.states[k] in ("china", "abroad", "sk") or (w.states[k] == "nk0" and cues_of(s, "sale")):
+            for c in s.cues:
+                if c.kind == "province_mention" and c.status == FACT:
+                    last = (k, c)
+    if last is None:
+        return
+    k, c = last
+    later = range(k + 1, len(w.sents))
+    returned = next((j for j in later if w.states[j] == "nk" and w.states[j - 1] != "nk"), None)
+    if returned is not None and any(w.states[j] == "china" for j in range(returned, len(w.sents))):
+        return  # back in North Korea, then in China again: where she lived last is not told
+    s = w.sents[k]
+    w.b.facts.append(Fact("province_china", c.code, w.b.ev(s, c.start, c.end), 0.55))
 
 
 def _river_near(sents: list[Sentence], i: int) -> str | None:

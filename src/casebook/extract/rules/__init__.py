@@ -86,11 +86,15 @@ class Rule:
 
     def triggers(self, mode: str = "first") -> frozenset[str]:
         """Literal strings one of which any match contains (empty: no trigger, always run)."""
+        return frozenset(t for t, _start in self.triggers_at(mode))
+
+    def triggers_at(self, mode: str = "first") -> frozenset[tuple[str, bool]]:
+        """:meth:`triggers`, each with whether it must start a word."""
         if self.morphs:
-            return frozenset(m.split("/", 1)[0] for m in self.morphs)
+            return frozenset((m.split("/", 1)[0], False) for m in self.morphs)
         if not self.pattern:
             return frozenset()
-        return triggers_of(_lower_pattern(expand(self.lang, self.pattern, mode)))
+        return _triggers(_lower_pattern(expand(self.lang, self.pattern, mode)))
 
 
 def _rules_dir(lang: str):
@@ -243,17 +247,36 @@ _MAX_SET = 24  # a literal set larger than this is not worth keeping as an exact
 class _Lit:
     exact: frozenset[str] | None  # every string the node can match, when few and literal
     req: frozenset[str] | None  # one of these is inside every match (None: nothing required)
+    head: frozenset[str] | None = None  # every match starts with one of these
+    ends_space: bool = False  # every match ends with whitespace (a word starts after it)
+    may_be_empty: bool = False
+
+
+_START = "\x00"  # in a literal being built: a word boundary stands here
+
+
+def _plain(s: str) -> str:
+    return s.replace(_START, "")
+
+
+# words too common to gate a row on: a set holding one is the last choice
+_COMMON = frozenset({"no", "not", "the", "a", "an", "i", "we", "was", "for", "of", "to", "and", "in", "on", "at",
+                     "he", "she", "her", "me", "my", "us", "it", "is", "be", "by", "as"})
 
 
 def _best(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """The more selective of two requirement sets (longer shortest string, then fewer strings)."""
+    """The more selective of two requirement sets (no very common word, longer shortest string,
+    a word start asked for, then fewer strings)."""
     if not a:
         return b or None
     if not b:
         return a
-    ka = (min(len(x.strip()) for x in a), -len(a))
-    kb = (min(len(x.strip()) for x in b), -len(b))
-    return a if ka >= kb else b
+
+    def key(x: frozenset[str]) -> tuple:
+        plain = {_plain(s).strip() for s in x}
+        return (not (plain & _COMMON), min(len(p) for p in plain), all(s.startswith(_START) for s in x), -len(x))
+
+    return a if key(a) >= key(b) else b
 
 
 def _space(item) -> bool:
@@ -262,36 +285,61 @@ def _space(item) -> bool:
         op == _sre.CATEGORY and av == _sre.CATEGORY_SPACE)
 
 
+def _usable(x: frozenset[str] | None) -> frozenset[str] | None:
+    return x if x and not any(_plain(s) == "" for s in x) else None
+
+
 def _seq(items) -> _Lit:
     best: frozenset[str] | None = None
     run: frozenset[str] | None = frozenset({""})
-    all_exact = True
+    head: frozenset[str] | None = None
+    all_exact, at_start, word_next = True, True, False
+    ends_space = False
     for item in items:
         lit = _node(item)
         if lit.exact is not None and run is not None and len(run) * len(lit.exact) <= _MAX_SET:
             run = frozenset(a + b for a in run for b in lit.exact)
+            ends_space = bool(run) and all(x.endswith((" ", _START)) for x in run if x)
             continue
         if run is not None:
-            best = _best(best, frozenset(s for s in run) if "" not in run else None)
+            best = _best(best, _usable(run))
+            if at_start:  # the exact run opens every match
+                head = frozenset(a + b for a in run for b in lit.head) if lit.head and len(run) * len(
+                    lit.head) <= _MAX_SET else _usable(run)
+        elif at_start:
+            head = lit.head
         best = _best(best, lit.req)
-        all_exact = False
-        run = lit.exact if lit.exact is not None else frozenset({""})
-    if run is not None and "" not in run:
+        starts_word = word_next or (run is not None and any(x.endswith((" ", _START)) for x in run)
+                                    and all(x.endswith((" ", _START)) for x in run if x))
+        if lit.head and starts_word:
+            # a word starts where this node starts (after a space or \b): its head must start a word
+            best = _best(best, _usable(frozenset(_START + h.lstrip(_START) for h in lit.head)))
+        all_exact, at_start = False, False
+        word_next = lit.ends_space or (lit.may_be_empty and starts_word)
+        run = lit.exact if lit.exact is not None else frozenset({_START} if word_next else {""})
+        ends_space = lit.ends_space
+    if run is not None and not any(_plain(x) == "" for x in run):
         best = _best(best, run)
-    return _Lit(run if all_exact else None, best)
+    if at_start and run is not None:
+        head = _usable(run)
+    return _Lit(run if all_exact else None, best, head, ends_space)
 
 
 def _node(item) -> _Lit:
     op, av = item
     if op == _sre.LITERAL:
-        return _Lit(frozenset({chr(av)}), frozenset({chr(av)}))
+        c = frozenset({chr(av)})
+        return _Lit(c, c, c, chr(av).isspace())
     if _space(item):
-        return _Lit(frozenset({" "}), None)
+        return _Lit(frozenset({" "}), None, frozenset({" "}), True)
     if op == _sre.IN:
         chars = [chr(v) for o, v in av if o == _sre.LITERAL]
         if len(chars) == len(av) and len(chars) <= 4:
-            return _Lit(frozenset(chars), frozenset(chars))
+            c = frozenset(chars)
+            return _Lit(c, c, c, all(x.isspace() for x in chars))
         return _Lit(None, None)
+    if op == _sre.AT and av in (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING):
+        return _Lit(frozenset({_START}), None, None, True)  # a word starts here
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
         return _Lit(frozenset({""}), None)
     if op == _sre.SUBPATTERN:
@@ -308,36 +356,47 @@ def _node(item) -> _Lit:
             req = frozenset().union(*(p.req for p in parts if p.req))
         if exact is not None and "" not in exact:
             req = _best(req, exact) if req is None else req
-        return _Lit(exact, req)
+        head = frozenset().union(*(p.head for p in parts if p.head)) if all(p.head for p in parts) else None
+        return _Lit(exact, req, head, all(p.ends_space for p in parts))
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
         lo, hi, sub = av
         inner = _seq(sub)
         if _space(sub[0]) and len(sub) == 1:
-            return _Lit(frozenset({" "}) if lo >= 1 else frozenset({"", " "}), None)
+            return _Lit(frozenset({" "}) if lo >= 1 else frozenset({"", " "}), None,
+                        frozenset({" "}) if lo >= 1 else None, lo >= 1)
         if lo == 0:
             if hi == 1 and inner.exact is not None:
-                return _Lit(inner.exact | {""}, None)
-            return _Lit(None, None)
+                return _Lit(inner.exact | {""}, None, None, False, may_be_empty=True)
+            return _Lit(None, None, None, inner.ends_space, may_be_empty=True)
         if lo == hi == 1:
             return inner
-        return _Lit(None, inner.req)
+        return _Lit(None, inner.req, inner.head, inner.ends_space)
     return _Lit(None, None)
 
 
-@functools.cache
 def triggers_of(pattern: str) -> frozenset[str]:
     """Literal strings (lower-cased, whitespace as one space) one of which every match of
     ``pattern`` contains; empty when the pattern requires no literal of two or more letters."""
+    return frozenset(t for t, _start in _triggers(pattern))
+
+
+@functools.cache
+def _triggers(pattern: str) -> frozenset[tuple[str, bool]]:
+    """:func:`triggers_of` with, for each literal, whether the pattern has it start a word
+    (``\\bhan``: "han" in "than" does not count)."""
     try:
         parsed = _sre.parse(pattern)
     except re.error:
         return frozenset()
     req = _seq(list(parsed)).req
-    if not req or min(len(s.strip()) for s in req) < 1:
+    if not req:
         return frozenset()
-    if min(len(s) for s in req) < 2 and not all(_wide(s) for s in req):
+    plain = [_plain(s) for s in req]
+    if min(len(s.strip()) for s in plain) < 1:
         return frozenset()
-    return frozenset(req)
+    if min(len(s) for s in plain) < 2 and not all(_wide(s) for s in plain):
+        return frozenset()
+    return frozenset((_plain(s), s.startswith(_START)) for s in req)
 
 
 def _wide(s: str) -> bool:
@@ -346,11 +405,25 @@ def _wide(s: str) -> bool:
 
 
 _WS = re.compile(r"\s+")
+_WORD_START = re.compile(r"\b(?=[^\W_])")  # before a letter or digit that follows none
+_MARK = "\x01"
 
 
 def scan_form(low: str) -> str:
-    """The form triggers are looked up in: lower-cased, runs of whitespace as one space."""
-    return _WS.sub(" ", low)
+    """The form triggers are looked up in: lower-cased, runs of whitespace as one space, and a
+    mark before every word (so that "han" can be asked to start a word: not the one in "than")."""
+    if "  " in low or "\n" in low or "\t" in low or "\r" in low:
+        low = _WS.sub(" ", low)
+    return _WORD_START.sub(_MARK, low)
+
+
+def _scan_trigger(t: str, start: bool) -> str:
+    """A trigger in :func:`scan_form`: marks before the words inside it, and before its first
+    letter when it must start a word."""
+    marked = _WORD_START.sub(_MARK, t)
+    if not start and marked.startswith(_MARK):
+        marked = marked[1:]  # may start inside a word: "sold" in "resold"
+    return marked
 
 
 def _trie(words) -> str:
@@ -383,14 +456,16 @@ class RuleSet:
         self.always: list[int] = []
         index: dict[str, set[int]] = {}
         for i, r in enumerate(rows):
-            ts = r.triggers(mode)
+            ts = r.triggers_at(mode)
             if not ts:
                 self.always.append(i)
-            for t in ts:
-                index.setdefault(t, set()).add(i)
+            for t, start in ts:
+                index.setdefault(_scan_trigger(t, start), set()).add(i)
         # a trigger found at a position also stands for every shorter trigger it starts with
         self._rows_of = {t: frozenset().union(*(index[p] for p in index if t.startswith(p))) for t in index}
-        self._scan = re.compile("(?=(" + _trie(index) + "))") if index else None
+        firsts = "".join(sorted({re.escape(t[0]) for t in index}))
+        # a character class first: the scan rejects most positions with one set test
+        self._scan = re.compile("(?=[" + firsts + "])(?=(" + _trie(index) + "))") if index else None
         self.regexes = [r.regex(mode) for r in rows]
 
     def candidates(self, low: str) -> list[int]:
