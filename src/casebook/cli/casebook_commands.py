@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from casebook.cli import interop
 from casebook.cli.common import (
     DbOption,
+    ForceOption,
     JsonOption,
     PassphraseFileOption,
     console,
@@ -22,7 +25,8 @@ from casebook.cli.common import (
     print_json,
     require_db,
 )
-from casebook.errors import InvalidInput, WrongPassphrase
+from casebook.errors import BadArgument, InvalidInput, WrongPassphrase
+from casebook.field.files import check_output, write_output
 from casebook.intake.pipeline import (
     default_extractor,
     describe,
@@ -125,7 +129,8 @@ def _read_text(path: Path) -> str:
 def import_(
     paths: Annotated[list[Path],
                      typer.Argument(
-                         help="Files or folders: txt, md, docx, pdf, json, jsonl, csv.")],
+                         help="Files or folders: txt, md, docx, pdf, json, jsonl, csv; "
+                              "coding sheets xlsx, ods, csv.")],
     organisation: Annotated[str | None,
                             typer.Option(help="Organisation for files that do not say.")] = None,
     consent: Annotated[list[str],
@@ -133,12 +138,29 @@ def import_(
                            help="Consent scope for files that do not say (repeatable).")] = [],
     extract: Annotated[bool,
                        typer.Option(help="Propose facts for review (stored as suggested).")] = True,
+    map_path: interop.MapOption = None, plan: interop.PlanOption = False,
+    format: interop.FormatOption = "auto", sheet: interop.SheetOption = None,
+    header_row: interop.HeaderRowOption = None, split: interop.SplitOption = False,
+    yes: interop.YesOption = False,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:
     """Import testimonies from files; duplicates (same text) are skipped, bad files reported.
 
+    Coding sheets (.xlsx, .ods, .csv) and Uwazi CSVs import with a mapping (--plan proposes
+    one), HTCDS rows with --format htcds, a report of many accounts with --split.
+
     Example: casebook import interviews/ --organisation "Hanul Documentation Centre"
+    Example: casebook import coding.xlsx --plan   (then: --map coding.mapping.toml)
     """
+    if consent:  # a bad --consent is one line, before any file is read
+        try:
+            parse_consent(list(consent))
+        except InvalidInput as exc:
+            raise BadArgument(f"--consent: {exc}") from None
+    if interop.wants_interop(list(paths), map_path, plan, format, split):
+        _import_interop(list(paths), map_path, plan, format, sheet, header_row, split, yes,
+                        organisation, list(consent), extract, db, passphrase_file, json_out)
+        return
     files = expand_paths(list(paths))
     if not files:
         raise InvalidInput("import: no readable files found in " + ", ".join(map(str, paths)))
@@ -153,14 +175,51 @@ def import_(
                                   progress=lambda _p: bar.advance(task))
     if json_out:
         print_json({"added": result.added, "duplicates": result.duplicates,
-                    "failed": [{"file": f, "error": e} for f, e in result.failed]})
+                    "failed": [{"file": f, "error": e} for f, e in result.failed],
+                    "stopped": str(result.stopped) if result.stopped else None})
     else:
         console.print(f"Imported {len(result.added)} testimonies; "
-                      f"{len(result.duplicates)} already present; {len(result.failed)} failed.")
-        for _name, reason in result.failed:
-            err.print(f"[red]skipped[/] {reason}")
+                      f"{len(result.duplicates)} already present; {len(result.failed)} failed"
+                      + (f"; stopped, {len(files)} files given." if result.stopped else "."))
+        shown = [r for _, r in result.failed if not r.startswith("not stored: ")]
+        for reason in shown:
+            err.print("[red]skipped[/] " + escape(reason))
+    if result.stopped is not None:
+        raise result.stopped
     if result.failed and not result.added and not result.duplicates:
         raise typer.Exit(1)
+
+
+def _import_interop(paths: list[Path], map_path: Path | None, plan: bool, fmt: str,
+                    sheet: str | None, header_row: int | None, split: bool, yes: bool,
+                    organisation: str | None, consent: list[str], extract: bool, db: str | None,
+                    passphrase_file: Path | None, json_out: bool) -> None:
+    if plan:
+        for path in paths:
+            interop.plan(path, map_path, fmt, sheet, header_row, json_out)
+        return
+    defaults = {k: v for k, v in {"organisation": organisation,
+                                  "consent": consent or None}.items() if v}
+    parse_consent(consent)  # fail before unlocking
+    if split:
+        found = [(path, *interop.split_preview(path)) for path in paths]
+        interop.confirm_split(sum(len(a) for *_, a in found), yes)
+        with open_casebook(db, passphrase_file) as book:
+            extractor = default_extractor() if extract else None
+            results = [interop.store_split(book, p, text, accounts, defaults, extractor)
+                       for p, text, accounts in found]
+        added = sum(len(r.added) for r in results)
+        dups = sum(len(r.duplicates) for r in results)
+        if json_out:
+            print_json({"added": [i for r in results for i in r.added], "duplicates": dups})
+        else:
+            console.print(f"Imported {added} testimonies; {dups} already present.")
+        return
+    with open_casebook(db, passphrase_file) as book:
+        extractor = default_extractor() if extract else None
+        summaries = interop.import_files(book, paths, map_path, fmt, sheet, header_row,
+                                         defaults, extractor)
+    interop.print_summaries(summaries, json_out)
 
 
 def list_(
@@ -172,6 +231,8 @@ def list_(
 
     Example: casebook list --json
     """
+    from casebook.model.consent import short_name
+
     with open_casebook(db, passphrase_file) as book:
         rows = book.testimonies(limit=limit, organisation=organisation)
     if json_out:
@@ -181,9 +242,7 @@ def list_(
     for r in rows:
         table.add_row(str(r.id), r.pseudonym or "", r.organisation or "", r.language,
                       str(r.interview_year or ""), f"{r.facts_accepted}/{r.facts_suggested}",
-                      ", ".join(s.replace("aggregate_statistics", "stats")
-                                .replace("anonymous_quotation", "quote")
-                                .replace("legal_proceedings", "legal") for s in r.consent))
+                      ", ".join(short_name(s) for s in r.consent))
     console.print(table)
 
 
@@ -255,7 +314,9 @@ def search(
 
 def export(
     out: Annotated[Path, typer.Option("--out", help="File to write (.age when encrypted).")],
-    format: Annotated[str, typer.Option(help="json or csv.")] = "json",
+    format: Annotated[str, typer.Option(
+        help="json, csv, htcds (HTCDS victim rows; k-anonymised with --for) "
+             "or uwazi (Uwazi CSV).")] = "json",
     for_organisation: Annotated[str | None, typer.Option(
         "--for",
         help="Partner organisation: only testimonies whose consent allows sharing "
@@ -269,9 +330,10 @@ def export(
     plaintext: Annotated[bool,
                          typer.Option(
                              help="Write UNENCRYPTED (you must ask for it explicitly).")] = False,
+    force: ForceOption = False,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
-    """Export records as JSON or CSV — encrypted with age unless --plaintext.
+    """Export records as JSON, CSV, HTCDS or Uwazi CSV — encrypted with age unless --plaintext.
 
     Without --recipient, the export is encrypted to $CASEBOOK_EXPORT_PASSPHRASE (or a prompt).
     Example: casebook export --out share.json.age --for "Bridge of Light" --recipient age1…
@@ -279,7 +341,10 @@ def export(
     from casebook.share.export import ExportRequest, collect, encrypt, serialise
 
     request = ExportRequest(format, for_organisation, purpose, text)
-    serialise([], format)  # reject a bad --format before unlocking
+    exchange = format in ("htcds", "uwazi")
+    if not exchange:
+        serialise([], format)  # reject a bad --format before unlocking
+    check_output(out, force=force)  # and an output that would replace the casebook, or a file
     export_passphrase = None
     if not plaintext and not recipient:
         export_passphrase = os.environ.get("CASEBOOK_EXPORT_PASSPHRASE")
@@ -291,15 +356,18 @@ def export(
 
             export_passphrase = getpass.getpass("Passphrase for the export: ")
     with open_casebook(db, passphrase_file) as book:
-        rows = collect(book, request)
-    data = serialise(rows, format)
+        if exchange:
+            data, what = interop.export_bytes(book, format, request)
+        else:
+            rows = collect(book, request)
+            data, what = serialise(rows, format), f"{len(rows)} testimonies"
     if plaintext:
         err.print("[bold yellow]warning:[/] writing an UNENCRYPTED export: anyone who gets this "
                   "file can read it. Delete it as soon as it has served its purpose.")
     else:
         data = encrypt(data, recipients=list(recipient), passphrase=export_passphrase)
-    out.write_bytes(data)
-    console.print(f"Wrote {len(rows)} testimonies to {out} "
+    write_output(out, data, force=force)  # 0600: only its owner can read it
+    console.print(f"Wrote {what} to {out} "
                   f"({'PLAINTEXT' if plaintext else 'age-encrypted'}).")
 
 
@@ -342,36 +410,47 @@ def audit_log(limit: Annotated[int, typer.Option(help="Newest entries to show.")
 
 def consent_withdraw(
     testimony_id: Annotated[int, typer.Argument(help="Testimony id.")],
-    scope: Annotated[str, typer.Argument(help="Scope to withdraw, e.g. aggregate_statistics.")],
+    scope: Annotated[str, typer.Argument(
+        help="Scope to withdraw: aggregate_statistics (stats), anonymous_quotation (quote), "
+             "legal_proceedings (legal) or share_with:ORG. Only a scope she holds.")],
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Withdraw consent: from now on every output leaves this testimony out of that use.
 
+    A scope she does not hold, or a mistyped one, is refused (exit 2) and nothing changes.
     Example: casebook consent withdraw 4 aggregate_statistics
     """
+    _scope_or_exit(scope)
     with open_casebook(db, passphrase_file) as book:
-        book.withdraw_consent(testimony_id, scope)
-    console.print(f"Withdrew {scope} for testimony {testimony_id}.")
+        withdrawn = book.withdraw_consent(testimony_id, scope)
+    console.print(f"Withdrew {withdrawn} for testimony {testimony_id}.", markup=False)
 
 
 def consent_grant(
     testimony_id: Annotated[int, typer.Argument(help="Testimony id.")],
-    scope: Annotated[str, typer.Argument(help="Scope to grant, e.g. share_with:Bridge of Light.")],
+    scope: Annotated[str, typer.Argument(
+        help="Scope to grant: aggregate_statistics (stats), anonymous_quotation (quote), "
+             "legal_proceedings (legal) or share_with:ORG.")],
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Record a consent scope the survivor has given.
 
     Example: casebook consent grant 4 anonymous_quotation
     """
-    try:
-        from casebook.model.consent import check_scope
-
-        check_scope(scope)
-    except ValueError as exc:
-        raise InvalidInput(str(exc)) from None
+    _scope_or_exit(scope)
     with open_casebook(db, passphrase_file) as book:
-        book.grant_consent(testimony_id, scope)
-    console.print(f"Granted {scope} for testimony {testimony_id}.")
+        granted = book.grant_consent(testimony_id, scope)
+    console.print(f"Granted {granted} for testimony {testimony_id}.", markup=False)
+
+
+def _scope_or_exit(scope: str) -> str:
+    """The scope's stored spelling; an unknown one is a usage error before anything is opened."""
+    from casebook.model.consent import check_scope
+
+    try:
+        return check_scope(scope)
+    except ValueError as exc:
+        raise BadArgument(f"{exc}; nothing was changed") from None
 
 
 def register(app: typer.Typer) -> None:
