@@ -217,3 +217,26 @@ def test_evidence_is_a_clause_not_a_syllable():
         if e.evidence is not None and e.type in ("border_crossing", "sale"):
             assert len(e.evidence.quote) >= 8, (e.type, e.evidence.quote)
             assert text[e.evidence.start:e.evidence.end] == e.evidence.quote
+
+
+def test_title_with_an_age_bracket_and_relatives_titled_too():
+    p = _p("탈북민 A씨(여·32)는 2016년 두만강을 건넌 뒤 브로커에 의해 중국 남성에게 팔렸다. 동생 B씨(25)는 북송됐다.")
+    assert (p["first_crossing_year"], p["times_sold"], p["repatriated"]) == (2016, 1, None)
+    assert p["surname"] is None  # a letter, not a surname
+    q = _p("송모 씨(41)는 2003년 탈북했다. 송씨의 어머니는 보위부에서 조사를 받았다. 2005년 탈북 후 팔려 갔다.")
+    assert (q["surname"], q["first_crossing_year"], q["nk_detention"]) == ("송", 2003, [])
+
+
+def test_reported_past_is_told_and_her_own_statement_in_a_record():
+    p = _p("본인은 2009년 압록강을 건넜다고 진술함. 본인은 조선족 브로커에게 3만 위안에 팔렸다고 함.")
+    assert (p["first_crossing_year"], p["crossing_river"]) == (2009, "Yalu")
+    assert _sales(p) == [(30000, "RMB")]
+
+
+def test_past_tense_syllable():
+    from casebook.extract.negation import FACT, UNREAL, korean_status
+
+    s = "그해 겨울 강을 건넜다고 했다."
+    assert korean_status(s, s.index("건넜"), s.index("건넜") + 2) == FACT
+    s = "다음 달에 강을 건넌다고 했다."
+    assert korean_status(s, s.index("건넌"), s.index("건넌") + 2) == UNREAL

@@ -250,7 +250,10 @@ def _tokens_near_triggers(s: str) -> list[_Tok]:
     with the input); a verb's negation and mood follow it within a few words.
     """
     windows: list[list[int]] = []
+    money = _MONEY_WORD.search(s) is not None
     for m in cx("sale_hint").finditer(s):
+        if not money and m.group().startswith("넘"):
+            continue  # 넘기다 is a sale only with money in the sentence (sale.toml)
         a = s.rfind(" ", 0, max(0, m.start() - 20)) + 1
         b = s.find(" ", min(len(s), m.end() + 20))
         b = len(s) if b < 0 else b
@@ -264,6 +267,7 @@ def _tokens_near_triggers(s: str) -> list[_Tok]:
     return out
 
 
+_MONEY_WORD = re.compile(r"돈|위안|원|달러|값")
 _PASSIVE_SURFACE = re.compile(r"되팔(?:렸|려(?!고|다|는|면)|린|림)")
 _MONEY_AFTER = re.compile(r"돈|위안|원\b|값")
 _HER_BEFORE = re.compile(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$")

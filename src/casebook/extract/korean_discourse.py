@@ -28,7 +28,7 @@ _PAREN = r"\([^()]{0,30}\)"
 _TITLE_END = r"(?=[은는이가을를의에도와과만께:\s,.·”\"’')\]]|말고|$)"
 # 윤서진(가명·여·27)씨, 고 양, 송모 씨, 송 모 씨, 송 모(30대) 씨, K(40) 씨, B씨
 _TITLED = re.compile(_BOUND + r"(?P<s>[가-힣]|[A-Z])(?P<g>" + _GIVEN + r")?\s?(?P<par>" + _PAREN +
-                     r")?\s?(?P<t>씨|양)(?!강|측|국|쪽|자|식|말|손|도)" + _TITLE_END)
+                     r")?\s?(?P<t>씨|양)(?!강|측|국|쪽|자|식|말|손|도)(?P<par2>\((?:여|남|\d)[^()]{0,24}\))?" + _TITLE_END)
 # "서진씨는": a woman called by her given name once the report has named her in full
 _GIVEN_TITLED = re.compile(_BOUND + r"(?P<g>[가-힣]{2})\s?씨" + _TITLE_END)
 # 나은실(가명), 문00(탈북 여성/36살): a full name with an editor's bracket, as a speaker label
@@ -110,7 +110,7 @@ def _mentions(text: str) -> list[tuple[str, int, int, int, str | None]]:
         if m.group("t") == "양" and not (m.group("g") or m.group("par")) and not re.match(r"[은는이가을를의에]", text[m.end():m.end() + 1]):
             continue  # a bare "X 양" needs a particle to be a title (박 양은)
         g = m.group("g")
-        weight = 2 if (g or m.group("par")) else 1
+        weight = 2 if (g or m.group("par") or m.group("par2")) else 1
         if _INFORMANT_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or _INFORMANT_AFTER.match(text[m.end():]):
             weight = 0
         out.append((s, m.start("s"), m.end(), weight, g if g and _GIVEN2.fullmatch(g) else None))

@@ -90,6 +90,11 @@ _KO_UNREAL_AFTER = re.compile(
     r"기\s?전에|지\s?말)")
 
 
+def _past(ch: str) -> bool:
+    """A syllable that carries the past-tense ㅆ (건넜, 팔렸, 나섰): "건넜다고" is told, not planned."""
+    return "가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 == 20
+
+
 def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     """``fact``, ``denied`` or ``unreal`` for a Korean verb trigger (negation follows it)."""
     after = sentence[trigger_end:trigger_end + 16]
@@ -98,9 +103,9 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
         return UNREAL
     word = re.match(r"[가-힣]*", after).group()
     k = word.find("다고")
-    if k > 0 and word[k - 1] not in "았었였했됐갔왔났렸혔졌웠쳤겼"  and not word.startswith("다고"):
+    if k > 0 and not _past(word[k - 1]) and not word.startswith("다고"):
         return UNREAL  # reported future or threat: "잡혀간다고", "판다고"
-    if k == 0 and not re.search(r"[았었였했됐갔왔났렸혔졌웠쳤겼]$", sentence[:trigger_end]):
+    if k == 0 and not (trigger_end and _past(sentence[trigger_end - 1])):
         return UNREAL
     if _KO_DENY_AFTER.search(after) or _KO_DENY_BEFORE.search(before):
         return DENIED
