@@ -241,6 +241,7 @@ class Timeline:
         self.month: int | None = None
         self.season: str | None = None
         self.month_age = 0  # sentences since the month/season was stated
+        self._last: tuple[tuple, UncertainDate | None] = ((), None)
 
     def advance(self, mentions: list[DateMention]) -> UncertainDate | None:
         """Read one sentence's date mentions; return the date the sentence is set at."""
@@ -281,5 +282,9 @@ class Timeline:
         keep_month = self.month_age <= 3
         if fresh_only and self.month_age > 3:
             return UncertainDate(year=self.year)
-        return UncertainDate(year=self.year, month=self.month if keep_month else None,
-                             season=None if (self.month and keep_month) or not keep_month else self.season)
+        key = (self.year, self.month, self.season, keep_month)
+        if key != self._last[0]:  # the same date for each sentence until it moves (dates are frozen)
+            self._last = (key, UncertainDate(
+                year=self.year, month=self.month if keep_month else None,
+                season=None if (self.month and keep_month) or not keep_month else self.season))
+        return self._last[1]

@@ -284,9 +284,12 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
             if kind == "sale" and _REPORTED.search(marked[max(0, m.start() - 60):s]):
                 extra["reported"] = True  # "I realized I was sold", "the men who sold me"
             cues.append(Cue(kind, s, e, status=_status(sentence, m), extra=extra))
-    her = bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(_her_re(ctx.names).search(sentence))) or (
-        ctx.mode == "named" and bool(ctx.names) and bool(_name_re(ctx.names).search(sentence))) or (
-        ctx.mode == "third" and bool(_THEY_HAVE.search(sentence)))  # "They have a son": she and her husband
+    births = _BIRTH_HINT.search(low) is not None
+    # is she in the sentence at all (only asked when a cue below may need it)
+    her = (births or "violence" in kinds or "exploitation" in kinds or "detention" in kinds or "hukou" in kinds) and (
+        bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(_her_re(ctx.names).search(sentence))) or (
+            ctx.mode == "named" and bool(ctx.names) and bool(_name_re(ctx.names).search(sentence))) or (
+            ctx.mode == "third" and bool(_THEY_HAVE.search(sentence))))  # "They have a son": she and her husband
     for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low or "amnok" in low) else ():
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
     if ("transit" in kinds) and _ABROAD.search(sentence):
@@ -313,7 +316,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
         for code, a, b in named or facilities:  # an unnamed camp only when no facility is named
             cues.append(Cue("detention", a, b, code, english_status(sentence, a, b),
                             extra={"unnamed": True} if code == "other" else {}))
-        for m in _BIRTH.finditer(sentence) if _BIRTH_HINT.search(low) else ():
+        for m in _BIRTH.finditer(sentence) if births else ():
             n = 1
             g = m.groupdict()
             what = (g.get("what") or g.get("what2") or g.get("what3") or g.get("what4") or g.get("what5") or "").lower()
@@ -337,11 +340,11 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                             status=english_status(sentence, m.start(), m.end()),
                             extra={"total": total, "what": what, "unplaced": unplaced,
                                    "definite": bool(g.get("what2") or g.get("what4") or g.get("what5"))}))
-        pair = _BIRTH_PAIR.search(sentence)
+        pair = _BIRTH_PAIR.search(sentence) if births else None
         if pair and re.search(r"\b(?:gave\s+birth|had|have|bore|born)\b", sentence, _F):
             cues = [c for c in cues if c.kind != "birth" or not (pair.start() - 12 <= c.start <= pair.end())]
             cues.append(Cue("birth", pair.start(), pair.end(), value=2, extra={"total": True, "what": "pair"}))
-        none = _NO_CHILDREN.search(sentence) if ("child" in low or "pregnan" in low or "kid" in low) else None
+        none = _NO_CHILDREN.search(sentence) if births and ("child" in low or "pregnan" in low or "kid" in low) else None
         if none:
             cues.append(Cue("birth", none.start(), none.end(), value=0, status=DENIED, extra={"total": True, "what": ""}))
         papers = _matches("hukou", found, ctx.mode, marked)
@@ -468,6 +471,12 @@ def _vague_sales(sentence: str, cues: list[Cue]) -> list[Cue]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _relation_order() -> dict[str, int]:
+    """The first row of each relation code: an earlier row wins a tie."""
+    return {r.code: k for k, r in reversed(list(enumerate(rules.load("en", "relation"))))}
+
+
 def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     """Cues only some sentences need (recruitment, recruiters, buyer, purpose): the pipeline asks
     for them lazily, for the sentences around a sale and the start of the story."""
@@ -483,7 +492,7 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     verbs = [m.start() for m in _ROLE_VERB.finditer(low)] if "relation" in found else []
     if verbs:
         done: set[str] = set()
-        order = {r.code: k for k, r in reversed(list(enumerate(rules.load("en", "relation"))))}
+        order = _relation_order()
         hits = sorted(((order[r.code], m.start(), m.end(), r.code) for r, m in _matches("relation", found, ctx.mode, low)))
         for _k, a, b, code in hits:
             # the person must be near what she did: "my aunt ... sold me", "taken by a broker"

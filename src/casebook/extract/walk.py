@@ -27,7 +27,7 @@ from casebook.model import Event, Fact
 
 STATES = ("nk0", "china", "nk", "abroad", "sk")
 _MARRIAGE_HINT = re.compile(r"marr|husband|결혼|시집|남편", re.IGNORECASE)
-_PAPERS_HINT = re.compile(r"none|fake|false|forged|real|legal|proper|없|가짜", re.IGNORECASE)
+_PAPERS_HINT = re.compile(r"none|fake|false|forged|real|legal|proper|없|가짜")  # on the lower-cased sentence
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def view_arrest_denied(w: Walk) -> list[Cue]:
 
 
 def _answer(w: Walk, kind: str) -> list[dict]:
-    if cues_of(w.s, kind, None):
+    if w.i == 0 or not w.sents[w.i - 1].text.rstrip().endswith("?") or cues_of(w.s, kind, None):
         return []
     qa = _qa_count(w.s, w.prev)
     return [qa[1]] if qa and qa[0] == kind else []
@@ -249,7 +249,7 @@ def view_birth_denied(w: Walk) -> list[Cue]:
 
 def view_papers_ref(w: Walk) -> list:
     s = w.s
-    if not w.i or cues_of(s, "hukou", None) or not _PAPERS_HINT.search(s.text):
+    if not w.i or not _PAPERS_HINT.search(s.text.lower()) or cues_of(s, "hukou", None):
         return []
     m = lx(s, "papers_ref").search(s.text)
     return [m] if m and lx(s, "papers_word").search(w.sents[w.i - 1].text) else []
