@@ -27,7 +27,7 @@ import duckdb
 import pyarrow as pa
 
 from casebook.errors import InvalidInput
-from casebook.linkage import blocking
+from casebook.linkage import blocking, training
 from casebook.linkage.compare import COMPARISONS, FEATURES
 from casebook.linkage.records import (
     PERPETRATOR, PERSON, LinkRecord, check_unique_ids, record_class,
@@ -120,13 +120,17 @@ def predict(tables: pa.Table | Sequence[pa.Table], spec: LinkSpec, threshold: fl
     logging.getLogger("splink").setLevel(logging.WARNING)
     con = safe_duckdb(threads=threads)
     try:
+        comparisons = spec.comparisons
+        if train:
+            comparisons = training.estimate_u(con, tables, comparisons, link_type=link_type,
+                                              seed=seed)
         db_api = DuckDBAPI(con)
         frames = [db_api.register(t, dataset_display_name=f"records_{i}")
                   for i, t in enumerate(tables)]
         settings = {
             "link_type": link_type,
             "probability_two_random_records_match": prior,
-            "comparisons": spec.comparisons,
+            "comparisons": comparisons,
             "blocking_rules_to_generate_predictions": spec.blocking_rules,
             "retain_matching_columns": False,
             "retain_intermediate_calculation_columns": keep_levels,
@@ -134,7 +138,8 @@ def predict(tables: pa.Table | Sequence[pa.Table], spec: LinkSpec, threshold: fl
         }
         linker = Linker(frames if len(frames) > 1 else frames[0], settings, log_level=None)
         if train:
-            _train(linker, spec, seed)
+            training.train(linker, spec.training_rules, spec.certain_rules,
+                           spec.certain_rules_recall)
         result = linker.inference.predict(threshold_match_probability=threshold)
         table = result.as_duckdbpyrelation().arrow()
         if hasattr(table, "read_all"):
@@ -142,15 +147,6 @@ def predict(tables: pa.Table | Sequence[pa.Table], spec: LinkSpec, threshold: fl
         return table
     finally:
         con.close()
-
-
-def _train(linker: Any, spec: LinkSpec, seed: int) -> None:
-    if spec.certain_rules:
-        linker.training.estimate_probability_two_random_records_match(
-            spec.certain_rules, recall=spec.certain_rules_recall)
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
-    for rule in spec.training_rules:
-        linker.training.estimate_parameters_using_expectation_maximisation(rule)
 
 
 def features_for(records: Sequence[LinkRecord], kind: str,
