@@ -12,7 +12,9 @@ so the same definitions run on DuckDB here and on Spark for very large collectio
 
 from __future__ import annotations
 
+import copy
 import math
+import re
 from typing import Any, Callable, Sequence
 
 import pyarrow as pa
@@ -229,11 +231,47 @@ def perpetrator_comparisons() -> list[dict[str, Any]]:
     ]
 
 
+# The comparisons are written in DuckDB's SQL; these functions have other names on Spark
+# (Splink's jar provides jaro_winkler and damerau_levenshtein there), whose SQL also quotes
+# identifiers with backticks (a double-quoted word is a string literal).
+IDENTIFIER_QUOTES = {"duckdb": '"', "spark": "`"}
+DIALECT_FUNCTIONS: dict[str, dict[str, str]] = {
+    "duckdb": {},
+    "spark": {"jaro_winkler_similarity": "jaro_winkler", "list_has_any": "arrays_overlap",
+              "len": "size"},
+}
+
+
+def sql_for_dialect(sql: str, dialect: str) -> str:
+    """DuckDB SQL with its functions renamed for ``dialect`` (``duckdb``, ``spark``)."""
+    try:
+        names = DIALECT_FUNCTIONS[dialect]
+    except KeyError:
+        raise ValueError(f"no SQL dialect {dialect!r}") from None
+    quote = IDENTIFIER_QUOTES[dialect]
+    sql = re.sub(r'"([A-Za-z_][A-Za-z0-9_]*)"', lambda m: quote + m.group(1) + quote, sql)
+    if not names:
+        return sql
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\s*\(")
+    return pattern.sub(lambda m: names[m.group(1)] + "(", sql)
+
+
+def for_dialect(comparisons: Sequence[dict[str, Any]], dialect: str) -> list[dict[str, Any]]:
+    """The comparisons with their SQL renamed for ``dialect``; m, u and the rest unchanged."""
+    out = []
+    for comp in comparisons:
+        comp = copy.deepcopy(comp)
+        for lv in comp.get("comparison_levels", []):
+            lv["sql_condition"] = sql_for_dialect(lv["sql_condition"], dialect)
+        out.append(comp)
+    return out
+
+
 FEATURES = {PERSON: person_features, PERPETRATOR: perpetrator_features}
 COMPARISONS = {PERSON: person_comparisons, PERPETRATOR: perpetrator_comparisons}
 
 __all__ = [
-    "COMPARISONS", "FEATURES", "comparison", "level", "name_comparison", "one_edit_level",
+    "COMPARISONS", "DIALECT_FUNCTIONS", "FEATURES", "comparison", "for_dialect", "sql_for_dialect", "level", "name_comparison", "one_edit_level",
     "overlap_comparison",
     "perpetrator_comparisons", "perpetrator_features", "person_comparisons", "person_features",
     "place_comparison", "year_comparison",

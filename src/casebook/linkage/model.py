@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from casebook.errors import InvalidInput
 from casebook.linkage import blocking, training
-from casebook.linkage.compare import COMPARISONS, FEATURES
+from casebook.linkage.compare import COMPARISONS, FEATURES, for_dialect, sql_for_dialect
 from casebook.linkage.records import (
     PERPETRATOR, PERSON, LinkRecord, check_unique_ids, record_class,
 )
@@ -94,15 +94,15 @@ class Pair:
 def predict(tables: pa.Table | Sequence[pa.Table], spec: LinkSpec, threshold: float = 0.5,
             *, link_type: str = "dedupe_only", train: bool | None = None, seed: int = 42,
             threads: int | None = None, prior: float | None = None,
-            keep_levels: bool = False) -> pa.Table:
+            keep_levels: bool = False, backend: Any = None) -> pa.Table:
     """Score blocked pairs; returns Splink's prediction table (ids, probability, weight, levels).
 
     ``tables`` is one feature table (dedupe) or two or more (``link_type='link_only'``).
     ``train`` defaults to "only when there are at least ``spec.min_records_to_train`` records".
     ``keep_levels`` keeps each comparison's match weight (``mw_*`` columns), for reviewers.
+    ``backend`` is ``None`` (DuckDB in memory) or a ``casebook.linkage.spark.SparkBackend``:
+    the model is trained on DuckDB either way and the same parameters predict on Spark.
     """
-    from splink import DuckDBAPI, Linker
-
     tables = [tables] if isinstance(tables, pa.Table) else list(tables)
     n = sum(t.num_rows for t in tables)
     if n < 2:
@@ -118,28 +118,30 @@ def predict(tables: pa.Table | Sequence[pa.Table], spec: LinkSpec, threshold: fl
         else:
             prior = min(0.5, 1.0 / (n - 1))
     logging.getLogger("splink").setLevel(logging.WARNING)
+    settings = {
+        "link_type": link_type,
+        "probability_two_random_records_match": prior,
+        "comparisons": spec.comparisons,
+        "blocking_rules_to_generate_predictions": spec.blocking_rules,
+        "retain_matching_columns": False,
+        "retain_intermediate_calculation_columns": keep_levels,
+        "max_iterations": 20,
+    }
     con = safe_duckdb(threads=threads)
     try:
-        comparisons = spec.comparisons
+        linker = None
         if train:
-            comparisons = training.estimate_u(con, tables, comparisons, link_type=link_type,
-                                              seed=seed)
-        db_api = DuckDBAPI(con)
-        frames = [db_api.register(t, dataset_display_name=f"records_{i}")
-                  for i, t in enumerate(tables)]
-        settings = {
-            "link_type": link_type,
-            "probability_two_random_records_match": prior,
-            "comparisons": comparisons,
-            "blocking_rules_to_generate_predictions": spec.blocking_rules,
-            "retain_matching_columns": False,
-            "retain_intermediate_calculation_columns": keep_levels,
-            "max_iterations": 20,
-        }
-        linker = Linker(frames if len(frames) > 1 else frames[0], settings, log_level=None)
-        if train:
+            settings["comparisons"] = training.estimate_u(
+                con, tables, spec.comparisons, link_type=link_type, seed=seed)
+            linker = _duckdb_linker(con, tables, settings)
             training.train(linker, spec.training_rules, spec.certain_rules,
                            spec.certain_rules_recall)
+        if backend is not None:
+            if linker is not None:  # carry the trained m, u and prior over to Spark
+                settings = {**linker.misc.save_model_to_json(),
+                            "retain_intermediate_calculation_columns": keep_levels}
+            return _predict_spark(backend, tables, settings, threshold)
+        linker = linker or _duckdb_linker(con, tables, settings)
         result = linker.inference.predict(threshold_match_probability=threshold)
         table = result.as_duckdbpyrelation().arrow()
         if hasattr(table, "read_all"):
@@ -147,6 +149,34 @@ def predict(tables: pa.Table | Sequence[pa.Table], spec: LinkSpec, threshold: fl
         return table
     finally:
         con.close()
+
+
+def _duckdb_linker(con: duckdb.DuckDBPyConnection, tables: Sequence[pa.Table],
+                   settings: dict[str, Any]) -> Any:
+    from splink import DuckDBAPI, Linker
+
+    db_api = DuckDBAPI(con)
+    frames = [db_api.register(t, dataset_display_name=f"records_{i}")
+              for i, t in enumerate(tables)]
+    return Linker(frames if len(frames) > 1 else frames[0], settings, log_level=None)
+
+
+def _predict_spark(backend: Any, tables: Sequence[pa.Table], settings: dict[str, Any],
+                   threshold: float) -> pa.Table:
+    """The same settings (SQL renamed for Spark) predicted on a Spark session."""
+    from splink import Linker
+
+    rules = [sql_for_dialect(r, "spark") if isinstance(r, str) else r
+             for r in settings["blocking_rules_to_generate_predictions"]]
+    settings = {**settings, "sql_dialect": "spark",
+                "comparisons": for_dialect(settings["comparisons"], "spark"),
+                "blocking_rules_to_generate_predictions": rules}
+    db_api = backend.db_api()
+    frames = [db_api.register(t, dataset_display_name=f"records_{i}")
+              for i, t in enumerate(tables)]
+    linker = Linker(frames if len(frames) > 1 else frames[0], settings, log_level=None)
+    result = linker.inference.predict(threshold_match_probability=threshold)
+    return result.as_spark_dataframe().toArrow()
 
 
 def features_for(records: Sequence[LinkRecord], kind: str,
