@@ -34,6 +34,7 @@ from casebook.errors import InvalidInput
 
 MEMORY_FILE_SYSTEMS = frozenset({"tmpfs", "ramfs"})
 DEFAULT_ROOT = Path("/dev/shm")
+DEBIAN_JAVA_17 = Path("/usr/lib/jvm/java-17-openjdk-amd64")
 
 
 def file_system_type(path: Path | str, mounts: str = "/proc/mounts") -> str | None:
@@ -71,6 +72,10 @@ def spark_conf(workdir: Path, *, cores: int = 2, memory: str = "4g") -> dict[str
         "spark.sql.catalogImplementation": "in-memory",
         "spark.checkpoint.dir": str(workdir / "checkpoint"),
         "spark.eventLog.enabled": "false",
+        "spark.driver.host": "127.0.0.1",  # local mode talks to itself on loopback only
+        "spark.driver.bindAddress": "127.0.0.1",
+        "spark.authenticate": "true",  # with a generated secret, and encrypted RPC
+        "spark.network.crypto.enabled": "true",
         "spark.ui.enabled": "false",
         "spark.ui.showConsoleProgress": "false",
         "spark.io.encryption.enabled": "true",
@@ -124,6 +129,9 @@ def spark_session(root: Path | str = DEFAULT_ROOT, *, cores: int = 2, memory: st
     except ImportError:
         raise InvalidInput("Spark is not installed: pip install 'casebook[spark]' "
                            "(and a Java 17 runtime)") from None
+    if "JAVA_HOME" not in os.environ and DEBIAN_JAVA_17.is_dir():
+        os.environ["JAVA_HOME"] = str(DEBIAN_JAVA_17)  # Debian's OpenJDK 17, when installed
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     workdir = Path(tempfile.mkdtemp(prefix="casebook-spark-", dir=root))
     os.chmod(workdir, 0o700)
     for sub in ("local", "warehouse", "checkpoint", "tmp", "derby"):
