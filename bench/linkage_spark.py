@@ -8,6 +8,7 @@ both times and compares the pairs at p >= 0.5: how many agree, how many only one
 found, and the largest difference in probability over the common pairs.
 
 Run: .venv/bin/python bench/linkage_spark.py [n] [--memory 8g]
+On a cluster: [--master yarn] [--root /scratch/encrypted --encrypted-disk] (docs/linkage.md)
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def pairs(table) -> dict[tuple[str, str], float]:
     return {(min(a, b), max(a, b)): p for a, b, p in zip(left, right, prob)}
 
 
-def main(n: int, memory: str) -> None:
+def main(n: int, memory: str, master: str | None = None, root: str = "/dev/shm",
+         encrypted_disk: bool = False) -> None:
     t0 = time.perf_counter()
     data = synthetic.generate(n, seed=1)
     table = features_for(data.records, "person", synthetic.province_of)
@@ -37,7 +39,8 @@ def main(n: int, memory: str) -> None:
     t1 = time.perf_counter()
     duck = pairs(predict(table, spec, 0.5, train=False, threads=2))
     t2 = time.perf_counter()
-    with spark_session(cores=2, memory=memory) as backend:
+    with spark_session(root, cores=2, memory=memory, master=master,
+                       encrypted_disk=encrypted_disk) as backend:
         t3 = time.perf_counter()
         spark = pairs(predict(table, spec, 0.5, train=False, backend=backend))
         t4 = time.perf_counter()
@@ -64,6 +67,10 @@ def main(n: int, memory: str) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    memory = args[args.index("--memory") + 1] if "--memory" in args else "8g"
+    def option(name: str, default: str | None) -> str | None:
+        return args[args.index(name) + 1] if name in args else default
+
     sizes = [int(a) for a in args if a.isdigit()]
-    main(sizes[0] if sizes else 1_000_000, memory)
+    main(sizes[0] if sizes else 1_000_000, option("--memory", "8g") or "8g",
+         option("--master", None), option("--root", "/dev/shm") or "/dev/shm",
+         "--encrypted-disk" in args)

@@ -60,11 +60,19 @@ def memory_backed(path: Path | str) -> bool:
     return file_system_type(path) in MEMORY_FILE_SYSTEMS
 
 
-def spark_conf(workdir: Path, *, cores: int = 2, memory: str = "4g") -> dict[str, str]:
-    """Spark settings that keep every file it writes inside ``workdir``."""
+def spark_conf(workdir: Path, *, cores: int = 2, memory: str = "4g",
+               master: str | None = None) -> dict[str, str]:
+    """Spark settings that keep every file it writes inside ``workdir``.
+
+    ``master`` is ``local[cores]`` by default; on a cluster (``yarn``, ``spark://…``,
+    ``k8s://…``) the cluster manager sets the executors' local directories, which must then
+    be on encrypted or memory-backed volumes, and the driver is not bound to loopback.
+    """
     java_tmp = f"-Djava.io.tmpdir={workdir / 'tmp'} -Dderby.system.home={workdir / 'derby'}"
-    return {
-        "spark.master": f"local[{cores}]",
+    master = master or f"local[{cores}]"
+    local = master.startswith("local")
+    conf = {
+        "spark.master": master,
         "spark.app.name": "casebook-linkage",
         "spark.driver.memory": memory,
         "spark.local.dir": str(workdir / "local"),
@@ -72,8 +80,6 @@ def spark_conf(workdir: Path, *, cores: int = 2, memory: str = "4g") -> dict[str
         "spark.sql.catalogImplementation": "in-memory",
         "spark.checkpoint.dir": str(workdir / "checkpoint"),
         "spark.eventLog.enabled": "false",
-        "spark.driver.host": "127.0.0.1",  # local mode talks to itself on loopback only
-        "spark.driver.bindAddress": "127.0.0.1",
         "spark.authenticate": "true",  # with a generated secret, and encrypted RPC
         "spark.network.crypto.enabled": "true",
         "spark.ui.enabled": "false",
@@ -86,6 +92,9 @@ def spark_conf(workdir: Path, *, cores: int = 2, memory: str = "4g") -> dict[str
         "spark.sql.execution.arrow.pyspark.enabled": "true",
         "spark.jars": similarity_jar(),
     }
+    if local:  # local mode talks to itself on loopback only
+        conf.update({"spark.driver.host": "127.0.0.1", "spark.driver.bindAddress": "127.0.0.1"})
+    return conf
 
 
 def similarity_jar() -> str:
@@ -110,11 +119,15 @@ class SparkBackend:
 
 @contextmanager
 def spark_session(root: Path | str = DEFAULT_ROOT, *, cores: int = 2, memory: str = "4g",
-                  encrypted_disk: bool = False) -> Iterator[SparkBackend]:
-    """A local Spark session whose every file is under a private folder in ``root``.
+                  encrypted_disk: bool = False, master: str | None = None
+                  ) -> Iterator[SparkBackend]:
+    """A Spark session (local by default) whose every file is under a private folder in
+    ``root``.
 
     ``root`` must be memory-backed (tmpfs), or ``encrypted_disk=True`` must say that it is
-    on an encrypted volume; otherwise this refuses. The folder is removed on exit.
+    on an encrypted volume; otherwise this refuses. On a cluster (``master``) the same must
+    hold for every executor's local directories, which the cluster manager sets. The folder
+    is removed on exit.
     """
     root = Path(root)
     if not root.is_dir():
@@ -137,7 +150,7 @@ def spark_session(root: Path | str = DEFAULT_ROOT, *, cores: int = 2, memory: st
     for sub in ("local", "warehouse", "checkpoint", "tmp", "derby"):
         (workdir / sub).mkdir(mode=0o700)
     builder = SparkSession.builder
-    for key, value in spark_conf(workdir, cores=cores, memory=memory).items():
+    for key, value in spark_conf(workdir, cores=cores, memory=memory, master=master).items():
         builder = builder.config(key, value)
     spark = None
     try:
