@@ -14,7 +14,11 @@ from casebook.errors import InvalidInput
 from casebook.linkage import synthetic
 from casebook.linkage.model import features_for, predict, spec_for
 from casebook.linkage.spark import (
-    DEFAULT_ROOT, file_system_type, memory_backed, spark_conf, spark_session,
+    DEFAULT_ROOT,
+    file_system_type,
+    memory_backed,
+    spark_conf,
+    spark_session,
 )
 
 pytestmark = pytest.mark.slow
@@ -33,12 +37,10 @@ def test_file_system_type_takes_the_longest_mount_point(tmp_path):
 def test_refuses_a_folder_that_is_not_memory_backed():
     on_disk = Path(__file__).parent
     assert not memory_backed(on_disk)
-    with pytest.raises(InvalidInput, match="not memory-backed"):
-        with spark_session(on_disk):
-            pass
-    with pytest.raises(InvalidInput, match="no such folder"):
-        with spark_session(on_disk / "nowhere"):
-            pass
+    with pytest.raises(InvalidInput, match="not memory-backed"), spark_session(on_disk):
+        pass
+    with pytest.raises(InvalidInput, match="no such folder"), spark_session(on_disk / "nowhere"):
+        pass
 
 
 def test_every_spark_directory_is_inside_the_private_folder(tmp_path):

@@ -8,7 +8,12 @@ import pytest
 
 from casebook.linkage import synthetic
 from casebook.linkage.compare import (
-    comparison, for_dialect, level, one_edit_level, person_comparisons, sql_for_dialect,
+    comparison,
+    for_dialect,
+    level,
+    one_edit_level,
+    person_comparisons,
+    sql_for_dialect,
 )
 from casebook.linkage.model import features_for, predict, safe_duckdb, spec_for
 from casebook.linkage.training import case_sql, columns_of, estimate_u, sample_sizes

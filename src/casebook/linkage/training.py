@@ -18,7 +18,8 @@ from __future__ import annotations
 import copy
 import math
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -129,7 +130,7 @@ def _n_levels(comp: dict[str, Any]) -> int:
     return sum(1 for lv in comp["comparison_levels"] if not lv.get("is_null_level"))
 
 
-def _with_u(comp: dict[str, Any], counts: Sequence[int]) -> dict[str, Any]:
+def _with_u(comp: dict[str, Any], counts: Sequence[float]) -> dict[str, Any]:
     """Set each non-null level's u to its share of the graded (non-null) pairs."""
     graded = sum(counts)
     comp = copy.deepcopy(comp)
