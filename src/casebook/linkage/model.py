@@ -51,7 +51,7 @@ class LinkSpec:
 
     kind: str
     comparisons: list[dict[str, Any]]
-    blocking_rules: list[Any]
+    blocking_rules: list[Any] | blocking.BlockingPlan  # a plan is resolved on the data
     training_rules: list[Any] = field(default_factory=list)
     certain_rules: list[Any] = field(default_factory=list)  # to estimate the prior match rate
     certain_rules_recall: float = 0.5
@@ -59,10 +59,11 @@ class LinkSpec:
 
 
 def spec_for(kind: str, n_records: int = 0) -> LinkSpec:
-    """The comparisons and blocking rules for ``kind``, sized for ``n_records``."""
+    """The comparisons and blocking rules for ``kind``. Person blocking is a plan that
+    ``predict`` sizes on the data itself (``n_records`` is kept for callers; not needed)."""
     record_class(kind)  # raises InvalidInput on an unknown kind
     if kind == PERSON:
-        return LinkSpec(PERSON, COMPARISONS[PERSON](), blocking.person_blocking_rules(n_records),
+        return LinkSpec(PERSON, COMPARISONS[PERSON](), blocking.person_blocking_rules(),
                         blocking.person_training_rules(), blocking.person_certain_rules())
     return LinkSpec(PERPETRATOR, COMPARISONS[PERPETRATOR](), blocking.perpetrator_blocking_rules(),
                     min_records_to_train=10**12)  # perpetrator lists are small: keep the priors
@@ -140,6 +141,9 @@ def predict(tables: pa.Table | Sequence[pa.Table], spec: LinkSpec, threshold: fl
     }
     con = safe_duckdb(threads=threads)
     try:
+        if isinstance(spec.blocking_rules, blocking.BlockingPlan):
+            settings["blocking_rules_to_generate_predictions"] = spec.blocking_rules.resolve(
+                con, tables, link_type)
         linker = None
         if train:
             settings["comparisons"] = training.estimate_u(
