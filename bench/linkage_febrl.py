@@ -20,12 +20,12 @@ import pandas as pd
 import pyarrow as pa
 
 sys.path.insert(0, str(Path(__file__).parent))
-from linkage_common import prf  # noqa: E402
+from linkage_common import prf
 
-from casebook.linkage.cluster import cluster_labels  # noqa: E402
-from casebook.linkage.compare import both_null, comparison, level, one_edit_level  # noqa: E402
-from casebook.linkage.match import one_to_one  # noqa: E402
-from casebook.linkage.model import LinkSpec, predict, safe_duckdb  # noqa: E402
+from casebook.linkage.cluster import cluster_labels
+from casebook.linkage.compare import both_null, comparison, level, one_edit_level
+from casebook.linkage.match import one_to_one
+from casebook.linkage.model import LinkSpec, predict, safe_duckdb
 
 logging.getLogger("splink").setLevel(logging.WARNING)
 COLS = ["given_name", "surname", "street_number", "address_1", "address_2", "suburb",
