@@ -88,6 +88,36 @@ def focus(sentence: str, ctx: Context, other: bool) -> bool:
     return other
 
 
+_I_OUTSIDE = re.compile(r"\b(?:I|me|my|myself)\b")  # (not "we": "Today we meet Ms. Go")
+
+
+def lead(sentence: str, ctx: Context, state: str) -> tuple[bool, str]:
+    """In a first-person account, the introduction before she speaks is about her in the third
+    person ("Today we meet Ms. Go, who was sold to a husband in China. She …"): is this sentence
+    such a line (it names her, or says "she" after a line that named her)? ``state`` is "" before
+    she is named, "named" after, "told" once her own telling has started (a first-person word
+    outside quotation marks)."""
+    if ctx.mode != "first" or state == "told" or not ctx.names:
+        return False, state
+    plain = sentence
+    for a, b in reversed(ctx.quotes):
+        plain = plain[:a] + " " * (b - a) + plain[b:]
+    if _I_OUTSIDE.search(plain):
+        return False, "told"
+    if _name_re(ctx.names).search(sentence):
+        return True, "named"
+    return state == "named" and bool(_SHE_WORD.search(plain)), state
+
+
+_SHE_WORD = re.compile(r"\b(?:she|her)\b", _F)
+_INTERVIEWER = re.compile(r"\b(?:you|your|yourself)\b", _F)
+
+
+def _question(sentence: str) -> bool:
+    """An interviewer's question ("Can you introduce yourself?") tells nothing of hers."""
+    return sentence.rstrip().endswith("?") and _INTERVIEWER.search(sentence) is not None
+
+
 _THEY_HAVE = re.compile(r"^\W*they\s+(?:have|had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
                         r"children|child|boys?|girls?|babies|baby)\b", _F)
 _SUBJECT_HER = re.compile(r"\b(?:me|us|I|we|my|myself)\b", _F)
@@ -227,6 +257,9 @@ _REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|fou
                        r"\b(?:who|that|which)\s+(?:had\s+)?$")
 
 
+# an infinitive before a sale verb: what someone meant to do, not what was done (but "only to be
+# sold", "went on to sell me" tell it happened)
+_TO_SELL = re.compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+$")
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
 _SHE = re.compile(r"\b(?:she|her|herself)\b")
@@ -264,6 +297,8 @@ def _marked(low: str, ctx: Context) -> str:
 def analyse(sentence: str, ctx: Context) -> list[Cue]:
     """All cues of one English sentence."""
     cues: list[Cue] = []
+    if _question(sentence):
+        return cues
     low = sentence.lower()
     if len(low) != len(sentence):  # a letter whose lower case changes length: keep offsets exact
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
@@ -283,7 +318,10 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
             extra = {"match": (m.start(), m.end()), "anchor": _rule.anchor}
             if kind == "sale" and _REPORTED.search(marked[max(0, m.start() - 60):s]):
                 extra["reported"] = True  # "I realized I was sold", "the men who sold me"
-            cues.append(Cue(kind, s, e, status=_status(sentence, m), extra=extra))
+            status = _status(sentence, m)
+            if kind in ("sale", "payment") and status == FACT and _TO_SELL.search(marked, 0, s):
+                status = UNREAL  # "took me to the towns to sell me", "willing to pay … for me": an aim
+            cues.append(Cue(kind, s, e, status=status, extra=extra))
     births = _BIRTH_HINT.search(low) is not None
     # is she in the sentence at all (only asked when a cue below may need it)
     her = (births or "violence" in kinds or "exploitation" in kinds or "detention" in kinds or "hukou" in kinds) and (
@@ -431,7 +469,7 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
             out.append(c)
             continue
         if anchor == "clause":  # the row has no anchor of its own: the clause must be about her
-            if _OTHER_PATIENT.search(marked, cl.start, c.start):
+            if _OTHER_PATIENT.search(marked, cl.start, c.start) and not discourse.apposed(marked, c.start):
                 continue  # "she tricked her friends into being sold": they were sold
             if cl.who == discourse.HER or (cl.group and her.search(marked, 0, cl.start)):
                 out.append(c)  # (or "when they fell … after crossing": a group she was in)
@@ -481,6 +519,8 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     """Cues only some sentences need (recruitment, recruiters, buyer, purpose): the pipeline asks
     for them lazily, for the sentences around a sale and the start of the story."""
     cues: list[Cue] = []
+    if _question(sentence):
+        return cues
     low = sentence.lower()
     if len(low) != len(sentence):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)

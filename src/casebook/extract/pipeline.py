@@ -75,7 +75,8 @@ def extract(text: str, lang: str = "auto") -> Record:
     sents: list[Sentence] = []
     extra = getattr(module, "analyse_extra", None)
     focus = getattr(module, "focus", None)
-    other = False
+    lead = getattr(module, "lead", None)
+    other, told = False, ""
     for (s, e), p in zip(spans, paras):
         st = t[s:e]
         dates = find_dates(st)
@@ -95,7 +96,16 @@ def extract(text: str, lang: str = "auto") -> Record:
             other = focus(st, ctx, other)  # "Ms. Lee … she was sold": not her sale
             if other:
                 sctx = Context("named", ctx.names, quoted)
+        if lead is not None and ctx.mode == "first" and told != "told":
+            intro, told = lead(st, sctx, told)
+            if intro:  # the lines that bring her in, before she speaks: read as told about her
+                sctx = Context("third", ctx.names, quoted)
+        else:
+            intro = False
         cues = module.analyse(st, sctx) if body else []
+        if intro:
+            for c in cues:
+                c.extra["lead"] = True  # a summary of what her own telling will tell again
         date = stated or timeline.current()
         more = None
         if body and extra is not None:

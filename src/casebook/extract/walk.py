@@ -100,6 +100,7 @@ class Walk:
     first_cross_idx: int | None = None
     last_sale: tuple[int, Event] | None = None
     sale_idx: list[int] = field(default_factory=list)
+    lead_sale_idx: list[int] = field(default_factory=list)
     told_crossing: bool = False  # the story tells her crossing (else it starts in China)
     rep_at: int | None = None  # where the return was told in this sentence (detention after it is hers)
     cache: dict = field(default_factory=dict)  # views computed for the current sentence
@@ -342,7 +343,10 @@ def on_sale(w: Walk, found: list[Cue]) -> None:
     new = sales(w.b, w.sents, w.i, w.s, found, w.last_sale)
     if new:
         w.last_sale = (w.i, new[-1])
-        w.sale_idx.append(w.i)
+        if not any(e.attributes.get("lead") for e in new):
+            w.sale_idx.append(w.i)
+        elif not w.lead_sale_idx:
+            w.lead_sale_idx.append(w.i)  # an introduction's summary: her own telling tells it again
 
 
 def on_sale_denied(w: Walk, found: list[Cue]) -> None:
@@ -492,6 +496,8 @@ def _finish(w: Walk) -> None:
                if cues_of(x, "crossing") and not any(c.kind == "abroad" for c in x.cues)
                and not lx(x, "again").search(x.text)]  # "I crossed again, this time with a broker": a later journey
     last_cross = crossed[-1] if crossed else w.first_cross_idx
+    if not w.sale_idx:
+        w.sale_idx = w.lead_sale_idx
     after_cross = [k for k in w.sale_idx if last_cross is not None and k >= last_cross]
     # a sale told before the crossing, with none after it, is the story told from its end: how she
     # came to be trafficked runs at least up to the crossing
