@@ -484,3 +484,37 @@ def test_trigger_scan_finds_stems_phrases_and_signs():
     assert "payment" in kinds_in("he paid ¥5000")
     assert "escape" in kinds_in("i ran away at night")
     assert "sale" not in kinds_in("the weather was cold")
+
+
+def test_a_relative_she_crossed_with_is_a_companion_not_a_recruiter():
+    p = prof("I crossed with my cousin, who was caught a month later. In 2004 I was sold to a farmer.")
+    assert p["recruiter_relation"] == []
+    assert "sold_by_acquaintance" not in p["recruitment"]
+    p = prof("I went to China with my cousin, who sold me to a farmer for 4,000 yuan.")
+    assert "relative" in p["recruiter_relation"]
+
+
+def test_drugged_told_by_what_she_woke_to():
+    p = prof("Everything went dark, and when I woke I was in a house near Tumen city. "
+             "A farmer paid 6,000 yuan for me.")
+    assert "drugged" in p["recruitment"]
+    assert "voluntary_alone" not in p["recruitment"]
+    assert p["sales"][0]["purpose"] == "marriage"  # a man who paid for her, no other purpose stated
+
+
+def test_setting_off_for_china_is_her_crossing():
+    p = prof("My sister and I set off for China in the spring of 2001. A week later we were in Yanji.")
+    assert p["first_crossing_year"] == 2001
+    assert p["recruitment"] == ["voluntary_alone"]
+
+
+def test_origin_as_written_and_childhood_town():
+    assert prof("I was born in North Hamgyong Province Hoeryong City. I left in 2002.")["origin_nk"] \
+        == "North Hamgyong Province Hoeryong City"
+    assert prof("I spent my childhood in Kanggye. I crossed in 2003.")["origin_nk"] == "Kanggye"
+
+
+def test_an_interviewers_you_were_gives_her_age():
+    text = ("In March 1999 I crossed the Tumen for the first time.\n\n"
+            "You were 22 years old when you crossed?\n\nYes. I was alone.")
+    assert prof(text)["birth_year"] == 1977

@@ -540,6 +540,8 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
                 continue
             if _VICTIM_AFTER.match(low, b):
                 continue  # "My sister was sold to another man": she was a victim, not a recruiter
+            if code in _KIN_CODES and _COMPANION.search(low, max(0, a - 60), a) and not _ACTS_ON_HER.match(marked, b):
+                continue  # "I crossed with my uncle, who was caught": he went with her, he did not move her
             noun = code == "other" and bool(_ROLE_NOUN_END.search(sentence[a:b]))
             if noun and _ETHNIC_NEAR.search(sentence[max(0, a - 40):b + 40]):
                 continue
@@ -559,6 +561,11 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     return cues
 
 
+_KIN_CODES = ("relative", "friend", "neighbour_or_villager")
+_COMPANION = re.compile(r"\b(?:crossed|went|fled|left|escaped|came|travell?ed|set\s+(?:off|out)|ran\s+away|walked|"
+                        r"swam|waded|defected|headed|hid)\b(?:\s+[\w’'-]+){0,4}?\s+with\s+$")
+_ACTS_ON_HER = re.compile(r"[^.;]{0,60}?\b(?:sold|took|led|brought|handed|delivered|introduced|guided|lured|tricked|"
+                          r"deceived|promised|offered|drugged|locked)\s+(?:me|us|her|ǂ+)\b")
 _TITLE_SURNAME = re.compile(r"\b(?:Ms|Mrs|Miss|MS|MRS)\.?\s*(?P<s>[A-Z][a-z]+)\b")
 
 
@@ -598,6 +605,8 @@ _ORIGIN = [
                rf"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:born|raised)\s+(?:in\s+(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
+    re.compile(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?(?:childhood|youth|early\s+years|"
+               rf"school\s+years)\s+in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:[Mm]y|[Hh]er|[Oo]ur)\s+(?:home\s*town|hometown|home|native\s+town|birthplace)\s+(?:is|was|of)\s+"
                rf"(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:at\s+home\s+in|back\s+home\s+in|visit\s+us\s+in|my\s+(?:own\s+)?(?:village|town)\s+in|"
