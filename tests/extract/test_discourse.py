@@ -168,3 +168,15 @@ def test_the_buyer_named_when_she_learnt_of_the_sale():
     assert p["times_sold"] == 1
     assert p["sales"][0]["purpose"] == "marriage"
     assert "forced_marriage" in p["exploitation"]
+
+
+def test_her_turn_in_a_transcript_is_her_own_words():
+    text = ("JOHN REED, REPORTER: Han Yu-mi left her village in 2009. Han Yu-mi paid a guide to take her "
+            "across the river. She says the guide had other plans.\n\n"
+            "HAN YU-MI (Translation): I thought I would work in a restaurant. Then I learnt I had been sold "
+            "to a Chinese farmer for 8,000 yuan.\n\n"
+            "JOHN REED: Han says I should not use her real name.")
+    p = prof(text)
+    assert p["times_sold"] == 1
+    assert [s["amount"] for s in p["sales"]] == [8000]
+    assert "forced_marriage" in p["exploitation"]

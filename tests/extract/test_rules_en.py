@@ -518,3 +518,22 @@ def test_an_interviewers_you_were_gives_her_age():
     text = ("In March 1999 I crossed the Tumen for the first time.\n\n"
             "You were 22 years old when you crossed?\n\nYes. I was alone.")
     assert prof(text)["birth_year"] == 1977
+
+
+def test_a_return_told_after_her_arrival_in_the_south():
+    p = prof("Ri Sun-hee reached South Korea in 2012 on her third attempt. The third time she was sent back "
+             "to North Korea, she was pregnant. Ri said the guards beat her.")
+    assert p["repatriated"] == 3
+
+
+def test_a_woman_twice_repatriated():
+    p = prof("Ri Sun-hee spoke at the hearing as a mother twice repatriated to the North. Ri Sun-hee "
+             "now lives in Seoul.")
+    assert p["repatriated"] == 2
+
+
+def test_sold_into_marriage_in_a_lead_before_the_crossing():
+    p = prof("A young woman, Ri Sun-hee, says she was sold repeatedly into marriage in China. "
+             "Ri Sun-hee crossed the Tumen in 2005 with her cousin.")
+    assert p["times_sold"] is None  # "repeatedly": the count is unknown
+    assert p["exploitation"] == ["forced_marriage"]

@@ -110,6 +110,22 @@ def lead(sentence: str, ctx: Context, state: str) -> tuple[bool, str]:
 
 
 _SHE_WORD = re.compile(r"\b(?:she|her)\b", _F)
+# a transcript's speaker label: "JANE DOE, REPORTER:", "KIM MI-RA, DEFECTOR (Translation):"
+_LABEL = re.compile(r"^\s*(?P<who>[A-Z][A-Z'’.\- ]{1,40}[A-Z])(?:\s*,[^:\n]{0,60})?\s*:\s+")
+
+
+def speaker(sentence: str, ctx: Context, current: str) -> tuple[str, int]:
+    """In a third-person report laid out as a transcript, who speaks: "her" after a label with
+    her name (her "I" is then her own, though no quotation mark says so), "other" after anyone
+    else's label, else whoever spoke before; and where the words after the label start."""
+    m = _LABEL.match(sentence)
+    if not m:
+        return current, 0
+    label = m.group("who").split()
+    mine = any(n.upper() in label or n.upper() == m.group("who") for n in ctx.names)
+    return ("her" if mine else "other"), m.end()
+
+
 _INTERVIEWER = re.compile(r"\b(?:you|your|yourself)\b", _F)
 
 

@@ -77,6 +77,8 @@ def extract(text: str, lang: str = "auto") -> Record:
     focus = getattr(module, "focus", None)
     lead = getattr(module, "lead", None)
     other, told = False, ""
+    speaker = getattr(module, "speaker", None)
+    voice, voice_para = "", -1  # who speaks in a transcript, in which paragraph
     for (s, e), p in zip(spans, paras):
         st = t[s:e]
         dates = find_dates(st)
@@ -92,6 +94,12 @@ def extract(text: str, lang: str = "auto") -> Record:
         body = s >= header.end or header.end == 0
         quoted = tuple((max(a, s) - s, min(z, e) - s) for a, z in ctx.quotes if a < e and z > s)
         sctx = Context(ctx.mode, ctx.names, quoted) if ctx.quotes else ctx  # (the Korean module keeps notes on ctx)
+        if speaker is not None and ctx.mode == "third":
+            voice, cut = speaker(st, ctx, voice if p == voice_para else "")
+            voice_para = p
+            if voice == "her":  # her turn in a transcript: her words, as if quoted
+                quoted = ((cut, len(st)),) + quoted
+                sctx = Context(ctx.mode, ctx.names, quoted)
         if focus is not None and ctx.mode == "third":
             other = focus(st, ctx, other)  # "Ms. Lee … she was sold": not her sale
             if other:

@@ -292,6 +292,11 @@ def when_sale(w: Walk) -> bool:
     return bool(w.view("sale"))
 
 
+def when_sold_here(w: Walk) -> bool:
+    """The sentence tells her sale (a count, or none: "sold repeatedly into marriage")."""
+    return when_sale(w) or any(c.kind == "vague_times" for c in w.s.cues)
+
+
 def when_china_named(w: Walk) -> bool:
     return bool(lx(w.s, "china_word").search(w.s.text))
 
@@ -581,6 +586,9 @@ def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
     m = lx(lang, "times").search(text, a, z)
     if not m:
         return {}
+    if (m.group("n") or "").lower().endswith(" time") and any(
+            not (x.group("n") or "").lower().endswith(" time") for x in lx(lang, "times").finditer(text)):
+        return {}  # "Twice my boss paid a fine, but the third time I was sent back": the third arrest
     n = count_of(lang, "times", m.group("n") or "")
     return {"total": n} if n > 1 else {}
 
