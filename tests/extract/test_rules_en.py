@@ -537,3 +537,27 @@ def test_sold_into_marriage_in_a_lead_before_the_crossing():
              "Ri Sun-hee crossed the Tumen in 2005 with her cousin.")
     assert p["times_sold"] is None  # "repeatedly": the count is unknown
     assert p["exploitation"] == ["forced_marriage"]
+
+
+# --- NGO case notes: her left out as the subject ----------------------------------------------
+
+CASE_NOTE = ("Ms. Yoo (pseudonym), born 1988 in Kilju. Left NK 2009 to look for work. Crossed the Tumen in "
+             "May 2009 with a guide. Sold to a Han Chinese farmer in Jilin for 18,000 yuan. Two children born "
+             "in China. Arrested by Chinese police in 2016 and repatriated. Held by the bowibu for a month.")
+
+
+def test_a_case_note_reads_subjectless_lines_as_hers():
+    p = prof(CASE_NOTE)
+    assert (p["surname"], p["birth_year"], p["origin_nk"]) == ("Yoo", 1988, "Kilju")
+    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (2009, 5, "Tumen")
+    assert p["times_sold"] == 1
+    assert [(s["amount"], s["buyer"], s["purpose"]) for s in p["sales"]] == [(18000, "han_chinese", "marriage")]
+    assert (p["children_in_china"], p["arrested_in_china"], p["repatriated"]) == (2, 1, 1)
+    assert p["nk_detention"] == ["state_security_interrogation"]
+
+
+def test_a_participle_opening_a_sentence_about_someone_else_stays_theirs():
+    p = prof("Ms. Yoo crossed the river in 2009. Her sister was sold to a farmer. "
+             "Asked about her own price, Ms. Yoo said she was never sold.")
+    assert p["times_sold"] == 0
+    assert prof("Published in 2010, the report says many women were sold.")["times_sold"] is None

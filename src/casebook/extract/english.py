@@ -134,6 +134,8 @@ def _question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") and _INTERVIEWER.search(sentence) is not None
 
 
+_BORN_IN_CHINA = re.compile(r"^\W*(?P<n>a|an|one|two|three|four|five|\d)\s+(?:\w+\s+)?(?P<what>children|child|sons?|"
+                            r"daughters?|kids?|boys?|girls?)\s+(?:were\s+|was\s+)?born\s+in\s+China\b", _F)
 _THEY_HAVE = re.compile(r"^\W*they\s+(?:have|had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
                         r"children|child|boys?|girls?|babies|baby)\b", _F)
 _SUBJECT_HER = re.compile(r"\b(?:me|us|I|we|my|myself)\b", _F)
@@ -310,8 +312,8 @@ def _marked(low: str, ctx: Context) -> str:
     return out
 
 
-def analyse(sentence: str, ctx: Context) -> list[Cue]:
-    """All cues of one English sentence."""
+def _analyse(sentence: str, ctx: Context) -> list[Cue]:
+    """All cues of one English sentence (its subject written)."""
     cues: list[Cue] = []
     if _question(sentence):
         return cues
@@ -394,6 +396,14 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                             status=english_status(sentence, m.start(), m.end()),
                             extra={"total": total, "what": what, "unplaced": unplaced,
                                    "definite": bool(g.get("what2") or g.get("what4") or g.get("what5"))}))
+    if births and not her:
+        born = _BORN_IN_CHINA.match(sentence)
+        if born:  # a case note's "Two children born in China."
+            n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(
+                born.group("n").lower(), int(born.group("n")) if born.group("n").isdigit() else 1)
+            cues.append(Cue("birth", born.start(), born.end(), value=n,
+                            extra={"total": True, "what": born.group("what").lower(), "unplaced": False}))
+    if her:
         pair = _BIRTH_PAIR.search(sentence) if births else None
         if pair and re.search(r"\b(?:gave\s+birth|had|have|bore|born)\b", sentence, _F):
             cues = [c for c in cues if c.kind != "birth" or not (pair.start() - 12 <= c.start <= pair.end())]
@@ -531,9 +541,8 @@ def _relation_order() -> dict[str, int]:
     return {r.code: k for k, r in reversed(list(enumerate(rules.load("en", "relation"))))}
 
 
-def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
-    """Cues only some sentences need (recruitment, recruiters, buyer, purpose): the pipeline asks
-    for them lazily, for the sentences around a sale and the start of the story."""
+def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
+    """Cues only some sentences need (recruitment, recruiters, buyer, purpose)."""
     cues: list[Cue] = []
     if _question(sentence):
         return cues
@@ -582,6 +591,78 @@ _COMPANION = re.compile(r"\b(?:crossed|went|fled|left|escaped|came|travell?ed|se
                         r"swam|waded|defected|headed|hid)\b(?:\s+[\w’'-]+){0,4}?\s+with\s+$")
 _ACTS_ON_HER = re.compile(r"[^.;]{0,60}?\b(?:sold|took|led|brought|handed|delivered|introduced|guided|lured|tricked|"
                           r"deceived|promised|offered|drugged|locked)\s+(?:me|us|her|ǂ+)\b")
+# a note that leaves her out as the subject: "Crossed the Tumen in 2011.", "Sold to a farmer for
+# 25,000 yuan.", "Forcibly returned 2014." (NGO case notes, an interview's short answers)
+_BARE_START = re.compile(
+    r"^[\s\W]*(?:(?:Later|Then|Soon|Eventually|Finally|Forcibly|Again|Subsequently|Allegedly|Reportedly|Twice|"
+    r"Once)\s+)?(?P<v>[A-Za-z][a-z]*(?:-[a-z]+)?ed|(?i:sold|resold|re-sold|left|fled|caught|held|sent|taken|gave|"
+    r"bore|ran|went|bought|beaten|kept|brought|met|got|spent|became|fell|lived|had))\b(?!\s+(?:by\s+)?(?:the|a|an|this|that|"
+    r"these|those)?\s*(?:report|study|survey|interviews?|data|findings|table|figure|survey|numbers?)\b)")
+_NOT_VERBS = frozenset(["Indeed", "United", "Hundred", "Red", "Bed", "Need", "Seed", "Speed", "Feed", "Shed",
+                        "Sacred", "Naked", "Wicked", "Aged", "Based", "Related", "Ted", "Ned", "Fred", "Alfred",
+                        "Compared", "Asked", "Translated", "Edited", "Updated", "Posted", "Published", "Added",
+                        "Reported", "Contributed", "Signed", "Dated", "Named", "Titled", "Entitled"])
+
+
+# verbs a note uses in the passive ("Sold to a farmer", "Arrested in 2015"), unless an object follows
+_PASSIVE = frozenset(["sold", "resold", "re-sold", "bought", "arrested", "caught", "detained", "held", "taken", "sent",
+                      "repatriated", "returned", "deported", "beaten", "raped", "trafficked", "lured", "tricked",
+                      "forced", "interrogated", "imprisoned", "jailed", "kidnapped", "abducted", "drugged",
+                      "introduced", "handed", "transferred", "smuggled", "locked", "confined", "deceived",
+                      "recaptured", "captured", "questioned", "tortured", "fined", "released", "resettled"])
+_OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|her|his|their|my|our|him|them|me|us|two|three|several|some|many|\d)\b",
+                          re.IGNORECASE)
+
+
+def _implied(sentence: str, ctx: Context) -> str:
+    """The subject a note leaves out: "She " ("Crossed the Tumen in 2011."), "She was " ("Sold to
+    a farmer for 25,000 yuan."), "I "/"I was " in a first-person account, else ""."""
+    if ctx.mode not in ("first", "third"):
+        return ""
+    m = _BARE_START.match(sentence)
+    if not m or m.group("v").capitalize() in _NOT_VERBS or not sentence[m.start():m.start("v") + 1].lstrip(
+            " \t\n\"“‘'([-–—*•")[:1].isupper():
+        return ""
+    passive = m.group("v").lower() in _PASSIVE and not _OBJECT_NEXT.match(sentence, m.end())
+    if ctx.mode == "first":
+        return "I was " if passive else "I "
+    return "She was " if passive else "She "
+
+
+def _shifted(cues: list[Cue], k: int) -> list[Cue]:
+    """Cues read on the sentence with ``k`` letters put before it, at their places in the sentence."""
+    def at(x: int) -> int:
+        return max(0, x - k)
+
+    for c in cues:
+        c.start, c.end = at(c.start), max(at(c.end), at(c.start) + 1)
+        if "match" in c.extra:
+            a, b = c.extra["match"]
+            c.extra["match"] = (at(a), at(b))
+        if "not_hers" in c.extra:
+            c.extra["not_hers"] = tuple((at(a), at(b)) for a, b in c.extra["not_hers"])
+    return cues
+
+
+def _with_subject(fn, sentence: str, ctx: Context) -> list[Cue]:
+    pre = _implied(sentence, ctx)
+    if not pre:
+        return fn(sentence, ctx)
+    moved = Context(ctx.mode, ctx.names, tuple((a + len(pre), b + len(pre)) for a, b in ctx.quotes))
+    return _shifted(fn(pre + sentence, moved), len(pre))
+
+
+def analyse(sentence: str, ctx: Context) -> list[Cue]:
+    """All cues of one English sentence (a subject a note leaves out is read as her)."""
+    return _with_subject(_analyse, sentence, ctx)
+
+
+def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
+    """Cues only some sentences need (recruitment, recruiters, buyer, purpose): the pipeline asks
+    for them lazily, for the sentences around a sale and the start of the story."""
+    return _with_subject(_analyse_extra, sentence, ctx)
+
+
 _TITLE_SURNAME = re.compile(r"\b(?:Ms|Mrs|Miss|MS|MRS)\.?\s*(?P<s>[A-Z][a-z]+)\b")
 
 
@@ -619,7 +700,7 @@ _ORIGIN = [
     re.compile(rf"\b(?:I\s+am|I[’']m|I\s+was|she\s+is|she\s+was|I\s+come|she\s+comes|we\s+were|we\s+are|we\s+come|"
                rf"(?:Ms|Mrs|Miss)\.?\s+[A-Z][a-z]+\s+(?:is|was|comes|came))\s+"
                rf"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
-    re.compile(rf"\b(?:born|raised)\s+(?:in\s+(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
+    re.compile(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?(?:childhood|youth|early\s+years|"
                rf"school\s+years)\s+in\s+(?P<p>{_PLACE})"),
@@ -628,7 +709,8 @@ _ORIGIN = [
     re.compile(rf"\b(?:at\s+home\s+in|back\s+home\s+in|visit\s+us\s+in|my\s+(?:own\s+)?(?:village|town)\s+in|"
                rf"go\s+back\s+to|return(?:ed)?\s+home\s+to|our\s+(?:house|home)\s+in)\s+(?P<p>{_PLACE})"),
 ]
-_BORN = re.compile(r"\b(?:I|she)\s+was\s+born\s+(?:\w+\s+){0,4}?in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b")
+_BORN = re.compile(r"\b(?:I|she)\s+was\s+born\s+(?:\w+\s+){0,4}?in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b|"
+                   r"^[^\n]{0,60}?(?:[A-Z][a-z]+|\))\s*,\s+born\s+(?:in\s+)?(?P<y2>19[4-9]\d|20[0-2]\d)\b", re.M)
 
 
 def person_facts(text: str, header_end: int, existing: list) -> list:
@@ -652,8 +734,11 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
             if done:
                 break
     if "birth_year" not in have:
-        born = _BORN.search(body)
-        if born:
-            s = header_end + born.start("y")
-            out.append(Fact("birth_year", int(born.group("y")), Evidence(s, s + 4), 0.8))
+        born, at = _BORN.search(body), header_end
+        if born is None:
+            born, at = _BORN.search(text), 0
+        if born:  # "I was born … in 1985", a case note's "Ms. Han (pseudonym), born 1985"
+            g = "y" if born.group("y") else "y2"
+            s = at + born.start(g)
+            out.append(Fact("birth_year", int(born.group(g)), Evidence(s, s + 4), 0.8))
     return out

@@ -292,6 +292,12 @@ def when_sale(w: Walk) -> bool:
     return bool(w.view("sale"))
 
 
+def when_retold_crossing(w: Walk) -> bool:
+    """The crossing told a sentence or two before, told again ("… Crossed the Tumen in May")."""
+    return (w.crossings == 1 and w.first_cross_idx is not None and 0 < w.i - w.first_cross_idx <= 2
+            and not lx(w.s, "again").search(w.s.text))
+
+
 def when_sold_here(w: Walk) -> bool:
     """The sentence tells her sale (a count, or none: "sold repeatedly into marriage")."""
     return when_sale(w) or any(c.kind == "vague_times" for c in w.s.cues)
@@ -334,6 +340,18 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
     w.add("border_crossing", c, 0.8, **attrs)
     if w.first_cross_idx is None:
         w.first_cross_idx = w.i
+
+
+def on_crossing_detail(w: Walk, found: list[Cue]) -> None:
+    e = next((x for x in w.b.events if x.type == "border_crossing"), None)
+    if e is None:
+        return
+    d = w.s.date
+    if d is not None and d.month and e.date is not None and e.date.year == d.year and not e.date.month:
+        e.date = d
+    river = next((x.code for x in w.s.cues if x.kind == "river"), None)
+    if river and "river" not in e.attributes:
+        e.attributes["river"] = river
 
 
 def on_transit(w: Walk, found: list[Cue]) -> None:
