@@ -180,3 +180,27 @@ def test_her_turn_in_a_transcript_is_her_own_words():
     assert p["times_sold"] == 1
     assert [s["amount"] for s in p["sales"]] == [8000]
     assert "forced_marriage" in p["exploitation"]
+
+
+@pytest.mark.parametrize("text,surname", [
+    ("The woman, who gave only her family name, Hwang, said she was caught by police in 2010 and sent back. "
+     "Hwang said the guards beat her.", "Hwang"),
+    ("A mother of two, identified only as Moon, told the panel she had crossed in 2003. Moon said she was sold.",
+     "Moon"),
+])
+def test_her_surname_given_as_a_family_name(text, surname):
+    p = prof(text)
+    assert p["surname"] == surname
+    assert p["times_sold"] in (None, 1)
+
+
+def test_her_name_beside_a_noun_is_her():
+    p = prof("One refugee, Mrs. Ahn, recalls being sold to a Chinese man for 3,000 yuan. Ahn says she ran away "
+             "after two years. Ahn now lives in Seoul with her son.")
+    assert p["times_sold"] == 1
+    assert [s["amount"] for s in p["sales"]] == [3000]
+
+
+def test_a_count_after_the_first_verb_is_that_verbs():
+    p = prof("Ms. Ahn, 28, was arrested twice in China and repatriated. Ahn now lives in Seoul.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (2, 1)

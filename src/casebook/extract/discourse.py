@@ -79,7 +79,7 @@ _TITLE = re.compile(r"\b(?:Ms|Mrs|Miss|Madam|Mme|Mdm|MS|MRS)\.?\s*(?P<n>[A-Z][A-
 # overlapping: "When Park Chun-mi" must also be read from "Park"
 _FULL = re.compile(rf"(?<![\w-])(?=[A-Z])(?=(?P<a>{_GIVEN}|[A-Z]{{2,}})\s(?P<b>{_GIVEN}|[A-Z]{{2,}})(?:\s(?P<c>{_CAP}))?(?![\w-]))")
 _MALE_TITLE = re.compile(r"\b(?:Mr|Rev|Reverend|Pastor|Dr|Father|Brother|Mister|President|Leader|Chairman)\.?\s*$")
-_SURNAMED = re.compile(r"\bsurnamed?\s*,?\s+(?P<s>[A-Z][a-z]+)\b")
+_SURNAMED = re.compile(r"\b(?:surnamed?|(?:family|last)\s+name|identified\s+(?:only\s+)?as)\s*,?\s+(?P<s>[A-Z][a-z]+)\b")
 _AGE_APPOSITION = re.compile(r"(?<![\w-])(?P<s>[A-Z][a-z]+|[A-Z]{2,}),\s+(?:aged\s+)?\d{2},")
 _NAME_TOKEN = re.compile(r"(?<![\w-])[A-Z][\w-]*")
 _AS_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|told|"
@@ -275,6 +275,8 @@ def who_of(np: str, mode: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _who_of(np: str, mode: str) -> str:
+    if re.match(r"^[^,]{1,60},\s*(?:(?:ms|mrs|miss)\.?\s*)?ǂ+\s*,?\s*(?:[a-z]+\s*)?$", np.strip()):
+        return HER  # "one defector, ǂǂǂ, recalls …": her name set beside the noun
     t = re.split(r",|\b(?:who|whom|which|that)\b", np.strip().lower())[0].strip()
     if not t:
         return UNKNOWN

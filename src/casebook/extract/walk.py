@@ -604,6 +604,8 @@ def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
     m = lx(lang, "times").search(text, a, z)
     if not m:
         return {}
+    if cue is not None and m.end() <= cue.start and re.search(r"\b[a-z]+(?:ed|ght|ken)\s+$", text[:m.start()]):
+        return {}  # "arrested twice in China and repatriated": the count is the arrests
     if (m.group("n") or "").lower().endswith(" time") and any(
             not (x.group("n") or "").lower().endswith(" time") for x in lx(lang, "times").finditer(text)):
         return {}  # "Twice my boss paid a fine, but the third time I was sent back": the third arrest
