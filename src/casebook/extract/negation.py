@@ -90,6 +90,10 @@ _KO_UNREAL_AFTER = re.compile(
     r"기\s?전에|지\s?말)")
 
 
+# "이번에 또 체포되면 북송되어 …": an event told after a condition is not (yet) a fact
+_KO_IF_BEFORE = re.compile(r"(?:되|돼|하|히|지|가|오|리|기|나|보|키|치|으)면\s(?:[^\s.,]+\s){0,4}$")
+
+
 def _past(ch: str) -> bool:
     """A syllable that carries the past-tense ㅆ (건넜, 팔렸, 나섰): "건넜다고" is told, not planned."""
     return "가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 == 20
@@ -101,6 +105,9 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     before = sentence[max(0, trigger_start - 8):trigger_start]
     if _KO_UNREAL_AFTER.search(after):
         return UNREAL
+    if _KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start]) and not any(
+            _past(ch) for ch in sentence[trigger_start:]):
+        return UNREAL  # "잡히면 … 맞았고" (past: what happened each time) stays a fact
     word = re.match(r"[가-힣]*", after).group()
     k = word.find("다고")
     if k > 0 and not _past(word[k - 1]) and not word.startswith("다고"):
