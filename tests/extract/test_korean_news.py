@@ -1,0 +1,87 @@
+"""Korean news and NGO phrasings met on real reports, on short texts written for these tests
+(not from any source): glosses after a price, conditions, policies, two years in a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from casebook.extract import extract, profile
+from casebook.extract.numbers import find_money
+
+
+def _p(text: str) -> dict:
+    return profile(extract(text, lang="ko"))
+
+
+def _sales(p: dict) -> list[tuple[float, str]]:
+    return sorted((s["amount"], s["currency"]) for s in p["sales"])
+
+
+@pytest.mark.parametrize("text, first", [
+    ("중국 돈 8천 위안, 미화 약 1200 달러에 넘겨졌다", (8000, "RMB")),
+    ("인민폐 2천위엔(40만원/KRW)에 팔렸다", (2000, "RMB")),
+    ("중국돈 6000원(약 100만원)에 팔렸다", (6000, "RMB")),
+])
+def test_a_gloss_after_a_price_is_the_same_price(text, first):
+    found = find_money(text)
+    assert (found[0].value, found[0].currency) == first and not found[0].converted
+    assert all(m.converted for m in found[1:])
+
+
+def test_a_price_with_its_dollar_gloss_is_one_sale():
+    p = _p("송씨는 2003년 압록강을 건너 중국으로 탈출했다. 송씨는 중국 돈 8천 위안, 미화 약 1200 달러에 "
+           "지린성 농촌의 남성에게 팔려갔다.")
+    assert _sales(p) == [(8000, "RMB")] and p["times_sold"] == 1
+
+
+def test_an_arrest_and_return_after_a_condition_are_feared_not_told():
+    p = _p("저는 2011년에 탈북했습니다. 한족 남자에게 팔려 아들을 낳았습니다. 이번에 공안에 잡히면 "
+           "북한으로 강제송환되어 다시 단련대에 가게 됩니다.")
+    assert p["arrested_in_china"] is None and p["repatriated"] is None
+    assert p["children_in_china"] == 1
+
+
+def test_what_happened_each_time_is_still_a_fact():
+    p = _p("저는 중국 농촌에 팔려갔습니다. 일을 안 하면 밥도 안 줬어요.")
+    assert "other" in p["violence"]
+
+
+def test_a_return_policy_and_a_feared_return_are_not_her_return():
+    p = _p("중국 당국의 강제북송 정책으로 여성들이 위험에 놓여 있다. 윤씨는 2005년 두만강을 건넜다. "
+           "윤씨는 공안에 잡혀 강제북송돼 고문당할지도 모른다는 두려움 속에 산다.")
+    assert p["repatriated"] is None and p["first_crossing_year"] == 2005
+
+
+def test_a_crossing_offered_or_arranged_for_others_is_not_hers():
+    p = _p("여성들의 밀입국을 알선하는 조직이 많다. 북한을 탈출한 사람들은 숨어 지낸다. "
+           "배씨는 2010년 두만강을 건넜다.")
+    assert p["first_crossing_year"] == 2010
+
+
+def test_each_event_takes_the_year_told_before_it():
+    p = _p("저는 1999년 5월 북한을 탈북 하여 중국에서 몇 년 살다가 2006년 2월에 한국에 왔습니다.")
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (1999, 5)
+
+
+def test_a_publication_stamp_is_not_when_she_crossed():
+    p = _p("승인 : 2012. 03. 04. 10:20\n\n탈북을 결심한 문씨는 브로커와 함께 두만강을 건넜다.")
+    assert p["first_crossing_year"] is None and p["crossing_river"] == "Tumen"
+
+
+@pytest.mark.parametrize("sentence", [
+    "저는 중국 남자에게 팔렸습니다. 중국에서 낳은 딸이 저를 기다립니다.",
+    "저는 중국 남자에게 팔렸습니다. 그 남성과의 사이에 난 아들과 함께 왔습니다.",
+])
+def test_a_child_born_there(sentence):
+    assert _p(sentence)["children_in_china"] == 1
+
+
+def test_pills_she_swallowed_are_not_drugging():
+    p = _p("저는 중국 농촌에 팔려갔습니다. 너무 괴로워 수면제 한 통을 삼킨 적도 있습니다.")
+    assert "drugging" not in p["violence"] and "drugged" not in p["recruitment"]
+
+
+def test_a_job_offer_told_inside_a_word():
+    p = _p("하씨는 2008년 중국에서 일자리를 구해주겠다는 브로커의 말을 믿고 강을 건넜다. "
+           "하씨는 한족 농민에게 팔려갔다.")
+    assert "deception_job_offer" in p["recruitment"]
