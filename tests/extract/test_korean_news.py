@@ -85,3 +85,34 @@ def test_a_job_offer_told_inside_a_word():
     p = _p("하씨는 2008년 중국에서 일자리를 구해주겠다는 브로커의 말을 믿고 강을 건넜다. "
            "하씨는 한족 농민에게 팔려갔다.")
     assert "deception_job_offer" in p["recruitment"]
+
+
+def test_what_a_gang_did_to_other_women_is_not_hers():
+    p = _p("구씨는 2009년 두만강을 건넜다. 구씨는 시골에 팔려가 한족 남성과 결혼했다. 경찰에 따르면 "
+           "이 조직은 북한 여성들을 가둔 뒤 일부 여성들에겐 음란 화상채팅까지 강요했다. "
+           "억울하게 감금당하고 착취를 받는 여성들이 많다.")
+    assert p["violence"] == [] and p["exploitation"] == ["forced_marriage"]
+
+
+def test_in_china_is_not_into_china():
+    p = _p("중국에서 탈북 여성을 팔아넘긴 일당이 붙잡혔다. 표씨는 2012년 압록강을 건넜다.")
+    assert p["first_crossing_year"] == 2012 and p["crossing_river"] == "Yalu"
+
+
+def test_a_man_named_in_a_report_is_not_her():
+    p = _p("구조된 사람은 남성 탈북자 구영철씨와 무산 출신 여성이다. 구씨는 2010년에 붙잡혔다고 한다.")
+    assert p["surname"] is None
+
+
+@pytest.mark.parametrize("text, surname", [
+    ("안녕하세요. 저는 2001년에 탈북하여 2006년에 한국에 온 탈북자 채민경이라고 합니다.", "채"),
+    ("탁영숙 (51세)\n\n저는 중국에서 두 번 북송되었습니다.", "탁"),
+])
+def test_she_introduces_herself(text, surname):
+    assert _p(text)["surname"] == surname
+
+
+def test_traffickers_waiting_for_the_broker_she_paid_are_not_an_abduction():
+    p = _p("노씨는 브로커에게 돈을 내고 두만강을 건넜다. 하지만 노씨를 기다리고 있던 것은 인신매매단이었다. "
+           "노씨는 시골 남성에게 팔려갔다.")
+    assert p["recruitment"] == ["voluntary_with_broker"]

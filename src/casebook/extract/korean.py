@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from casebook.extract import rules
 from casebook.extract.cues import Context, Cue
-from casebook.extract.korean_clause import cx, done_to_her, her, sale_is_hers
+from casebook.extract.korean_clause import cx, done_to_her, done_to_others, her, sale_is_hers
 from casebook.extract.korean_discourse import KoreanContext, rewrite
 from casebook.extract.korean_discourse import context as _discourse_context
 from casebook.extract.negation import DENIED, FACT, UNREAL, korean_status
@@ -444,7 +444,7 @@ def _violence(s: str, f: _Found, cues: list[Cue]) -> None:
                 continue
             if cx("violence_denied_after").search(s[m.end():m.end() + 16]):
                 st = DENIED  # "때리거나 그런 건 없어요"
-            if st == FACT and done_to_her(s, m.start()):
+            if st == FACT and done_to_her(s, m.start()) and not done_to_others(s, m.start(), m.end()):
                 cues.append(Cue("violence", m.start(), m.end(), code, st))
                 break
 
@@ -461,7 +461,7 @@ def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
         st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
         if cx("command").search(s[m.end():]) or cx("whether").match(s[m.end():]):
             st = UNREAL  # "남편 얻어서 살아라" (an order), "몸을 팔든" (whether or not)
-        if not her(s, m.start()):
+        if not her(s, m.start()) or done_to_others(s, m.start(), m.end()):
             continue
         extra = {}
         if row.extra.get("venue"):  # a bar or hostess club: where it stands in her story decides
