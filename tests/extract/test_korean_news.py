@@ -116,3 +116,23 @@ def test_traffickers_waiting_for_the_broker_she_paid_are_not_an_abduction():
     p = _p("노씨는 브로커에게 돈을 내고 두만강을 건넜다. 하지만 노씨를 기다리고 있던 것은 인신매매단이었다. "
            "노씨는 시골 남성에게 팔려갔다.")
     assert p["recruitment"] == ["voluntary_with_broker"]
+
+
+def test_herself_after_her_sister():
+    p = _p("오순정(가명) 씨는 언니를 찾아 2001년 중국으로 건너갔다. 언니가 팔려간 사실을 알았지만 "
+           "본인 또한 조선족한테 팔려서 농가의 노총각에게 시집갔다.")
+    assert p["times_sold"] == 1 and p["exploitation"] == ["forced_marriage"]
+    assert p["recruiter_relation"] == []  # the Korean-Chinese man she was sold to is the buyer
+
+
+def test_home_town_told_before_the_word_home():
+    assert _p("탈북 여성 도영란(가명·40)씨는 양강도 혜산이 고향으로 2007년 압록강을 건넜다.")[
+        "origin_nk"] == "양강도 혜산"
+
+
+def test_the_fifth_arrest_torture_and_the_man_who_bought_her():
+    p = _p("저는 북송을 다섯번 당했습니다. 다섯번째 체포되어 북송되었을 때는 보위부에서 고문을 받았습니다. "
+           "처음 탈북했을 때 인신매매범에게 4천위엔에 팔렸습니다. 저를 산 사람은 저보다 어린 한족이었습니다.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (5, 5)
+    assert "other" in p["violence"] and p["exploitation"] == ["forced_marriage"]
+    assert _sales(p) == [(4000, "RMB")]

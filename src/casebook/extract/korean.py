@@ -267,11 +267,11 @@ def _tokens_near_triggers(s: str) -> list[_Tok]:
     return out
 
 
-_MONEY_WORD = re.compile(r"돈|위안|원|달러|값")
+_MONEY_WORD = re.compile(r"돈|위안|위엔|원|달러|값")
 _PASSIVE_SURFACE = re.compile(r"되팔(?:렸|려(?!고|다|는|면)|린|림)")
-_MONEY_AFTER = re.compile(r"돈|위안|원\b|값")
+_MONEY_AFTER = re.compile(r"돈|위안|위엔|원\b|값")
 _HER_BEFORE = re.compile(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$")
-_PRICE_BEFORE = re.compile(r"(?:위안|원|달러)\S*\s?(?:\S+\s)?$")
+_PRICE_BEFORE = re.compile(r"(?:위안|위엔|원|달러)\S*\s?(?:\S+\s)?$")
 _PAID_BEFORE = re.compile(r"돈(?:을|까지)?\s?(?:주고|내고|들여)\s?$")  # "우리가 돈 주고 데려왔으니"
 _HER_OBJECT_BEFORE = re.compile(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$")
 
@@ -592,6 +592,7 @@ _DESCRIBED_AS = re.compile(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)")
 _WORDS_OF = re.compile(r"^\s?\S*?의\s?(?:말|꾐|꼬임|제안|소개|약속)")
 _BROKER_AFTER = re.compile(r"^\S*\s?(?:브로커|중매)")
 _SOLD_TO = re.compile(r"^\S*?(?:한테|에게|에)\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
+_SOLD_TO_HERE = re.compile(r"^\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")  # "조선족한테| 팔려서"
 _INTRODUCED_TO = re.compile(r"^(?:를|을)\s?(?:\S+\s)?소개")
 _DENOUNCED = re.compile(r"^\S*?(?:의|이|가)\s?(?:신고|밀고)")
 _ACQUAINTANCE = ("neighbour_or_villager", "friend", "relative", "couple")
@@ -631,7 +632,8 @@ def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
             if cx("others_object").search(clause):
                 continue  # "그 일당은 … 여자들을 데려다 팔았다": acting on other women
             # the buyer ("한족 남자한테 팔았어요") and the man she was introduced to are not recruiters
-            if not broker and _SOLD_TO.match(after):
+            if not broker and (_SOLD_TO.match(after) or (m.group().endswith(("한테", "에게"))
+                                                         and _SOLD_TO_HERE.match(after))):
                 continue
             if _INTRODUCED_TO.match(after) or _DENOUNCED.match(after):
                 continue  # the man she was introduced to; the neighbours who reported her

@@ -87,7 +87,7 @@ _KO_DENY_BEFORE = re.compile(r"(?:^|\s)(?:안|못|한\s?번도)\s?$")
 _KO_UNREAL_AFTER = re.compile(
     r"^[가-힣]{0,4}?(?:려고|려다|려는|려 했|려고\s?했|려고\s?한|겠|ㄹ\s?거|을\s?거|ㄹ\s?뻔|을\s?뻔|뻔|"
     r"면\s|으면|거라|것이라|기로|자고|라고\s?협박|다고\s?협박|ㄴ다고\s?(?:했|말)|는다고|한다고|"
-    r"기\s?전에|지\s?말)")
+    r"기\s?전에|지\s?말|지도\s?모르|지도\s?모른|지도\s?몰라)")
 
 
 # "이번에 또 체포되면 북송되어 …": an event told after a condition is not (yet) a fact

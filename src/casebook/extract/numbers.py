@@ -160,7 +160,7 @@ def _parse_num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
-_MONEY_HINT = re.compile(r"yuan|rmb|cny|元|won|dollar|usd|kpw|pound|gbp|euro|[$¥￥₩£€]|위\s?안|원|달러|불", re.I)
+_MONEY_HINT = re.compile(r"yuan|rmb|cny|元|won|dollar|usd|kpw|pound|gbp|euro|[$¥￥₩£€]|위\s?안|위엔|원|달러|불", re.I)
 
 
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|year|early|late|mid|spring|summer|autumn|fall|winter|"
@@ -191,7 +191,7 @@ def find_money(text: str) -> list[Money]:
         v = words_to_number(m.group("words"))
         if v:
             add(float(v), _currency(m.group("cur")), m.start(), m.end())
-    for m in _KO_MONEY_RE.finditer(text) if re.search(r"위\s?안|원|달러|불", text) else ():
+    for m in _KO_MONEY_RE.finditer(text) if re.search(r"위\s?안|위엔|원|달러|불", text) else ():
         v = korean_to_number(m.group("num"))
         if v:
             cur = _currency(m.group("cur"))
