@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from casebook.extract import rules
 from casebook.extract.cues import Context, Cue
-from casebook.extract.korean_clause import cx, done_to_her, her, sale_is_hers
+from casebook.extract.korean_clause import cx, done_to_her, done_to_others, her, sale_is_hers
 from casebook.extract.korean_discourse import KoreanContext, rewrite
 from casebook.extract.korean_discourse import context as _discourse_context
 from casebook.extract.negation import DENIED, FACT, UNREAL, korean_status
@@ -267,11 +267,11 @@ def _tokens_near_triggers(s: str) -> list[_Tok]:
     return out
 
 
-_MONEY_WORD = re.compile(r"돈|위안|원|달러|값")
+_MONEY_WORD = re.compile(r"돈|위안|위엔|원|달러|값")
 _PASSIVE_SURFACE = re.compile(r"되팔(?:렸|려(?!고|다|는|면)|린|림)")
-_MONEY_AFTER = re.compile(r"돈|위안|원\b|값")
+_MONEY_AFTER = re.compile(r"돈|위안|위엔|원\b|값")
 _HER_BEFORE = re.compile(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$")
-_PRICE_BEFORE = re.compile(r"(?:위안|원|달러)\S*\s?(?:\S+\s)?$")
+_PRICE_BEFORE = re.compile(r"(?:위안|위엔|원|달러)\S*\s?(?:\S+\s)?$")
 _PAID_BEFORE = re.compile(r"돈(?:을|까지)?\s?(?:주고|내고|들여)\s?$")  # "우리가 돈 주고 데려왔으니"
 _HER_OBJECT_BEFORE = re.compile(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$")
 
@@ -444,7 +444,7 @@ def _violence(s: str, f: _Found, cues: list[Cue]) -> None:
                 continue
             if cx("violence_denied_after").search(s[m.end():m.end() + 16]):
                 st = DENIED  # "때리거나 그런 건 없어요"
-            if st == FACT and done_to_her(s, m.start()):
+            if st == FACT and done_to_her(s, m.start()) and not done_to_others(s, m.start(), m.end()):
                 cues.append(Cue("violence", m.start(), m.end(), code, st))
                 break
 
@@ -461,7 +461,7 @@ def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
         st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
         if cx("command").search(s[m.end():]) or cx("whether").match(s[m.end():]):
             st = UNREAL  # "남편 얻어서 살아라" (an order), "몸을 팔든" (whether or not)
-        if not her(s, m.start()):
+        if not her(s, m.start()) or done_to_others(s, m.start(), m.end()):
             continue
         extra = {}
         if row.extra.get("venue"):  # a bar or hostess club: where it stands in her story decides
@@ -492,18 +492,11 @@ _CHILDREN_NONE = re.compile(r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)
 _HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없")
 _HUKOU_FAKE = re.compile(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
 _HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
-# "그 남자와의 사이에서 난 아들", "딸은 … 남편과의 사이에서 태어났다"
-_BORN_TO_HIM = re.compile(r"사이에서\s?(?:태어난|난|낳은)\s?(?:\S+\s){0,2}?(?P<what>아이|딸|아들|자식)|"
-                          r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서\s?(?:태어났|태어난|났)")
-_HUKOU_GOT = re.compile(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
-_CHILD = re.compile(r"아이|애들|아들|딸|자녀|애기|아기")
-_CHILD_ANY = re.compile(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
-_HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없")
-_HUKOU_FAKE = re.compile(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
-_HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
-# "그 남자와의 사이에서 난 아들", "딸은 … 남편과의 사이에서 태어났다"
-_BORN_TO_HIM = re.compile(r"사이에서\s?(?:태어난|난|낳은)\s?(?:\S+\s){0,2}?(?P<what>아이|딸|아들|자식)|"
-                          r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서\s?(?:태어났|태어난|났)")
+# "그 남자와의 사이에서 난 아들", "중국 남성과의 사이에 난 아들", "딸은 … 남편과의 사이에서 태어났다",
+# "중국에서 낳은 딸": a child she had there
+_BORN_TO_HIM = re.compile(r"(?:사이에서?|중국에서|거기서|그곳에서)\s?(?:태어난|난|낳은|출산한)\s?(?:\S+\s){0,2}?"
+                          r"(?P<what>아이|딸|아들|자식)|"
+                          r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서?\s?(?:태어났|태어난|났)")
 _HUKOU_GOT = re.compile(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
 _CHILD = re.compile(r"아이|애들|아들|딸|자녀|애기|아기")
 _CHILD_ANY = re.compile(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
@@ -599,6 +592,7 @@ _DESCRIBED_AS = re.compile(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)")
 _WORDS_OF = re.compile(r"^\s?\S*?의\s?(?:말|꾐|꼬임|제안|소개|약속)")
 _BROKER_AFTER = re.compile(r"^\S*\s?(?:브로커|중매)")
 _SOLD_TO = re.compile(r"^\S*?(?:한테|에게|에)\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
+_SOLD_TO_HERE = re.compile(r"^\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")  # "조선족한테| 팔려서"
 _INTRODUCED_TO = re.compile(r"^(?:를|을)\s?(?:\S+\s)?소개")
 _DENOUNCED = re.compile(r"^\S*?(?:의|이|가)\s?(?:신고|밀고)")
 _ACQUAINTANCE = ("neighbour_or_villager", "friend", "relative", "couple")
@@ -638,7 +632,8 @@ def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
             if cx("others_object").search(clause):
                 continue  # "그 일당은 … 여자들을 데려다 팔았다": acting on other women
             # the buyer ("한족 남자한테 팔았어요") and the man she was introduced to are not recruiters
-            if not broker and _SOLD_TO.match(after):
+            if not broker and (_SOLD_TO.match(after) or (m.group().endswith(("한테", "에게"))
+                                                         and _SOLD_TO_HERE.match(after))):
                 continue
             if _INTRODUCED_TO.match(after) or _DENOUNCED.match(after):
                 continue  # the man she was introduced to; the neighbours who reported her

@@ -69,3 +69,11 @@ def done_to_her(sentence: str, trigger: int) -> bool:
         return True
     topics = list(cx("other_topic").finditer(sentence[:trigger]))
     return bool(topics) and not _TOPIC_ONLY.search(topics[-1].group())
+
+
+def done_to_others(sentence: str, trigger: int, end: int) -> bool:
+    """"이들은 북한 여성들을 감금시킨 뒤", "감금당하고 … 착취를 받는 여성들의": other women, not her."""
+    clause = _CLAUSE_CUT.split(sentence[:trigger])[-1]
+    if cx("others_object").search(clause) and not _HER_AS_OBJECT.search(clause):
+        return True
+    return bool(cx("describes_women").match(sentence[end:]))

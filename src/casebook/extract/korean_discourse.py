@@ -178,8 +178,12 @@ def context(text: str) -> KoreanContext:
     ctx.lead, ctx.retold = _lead(text)
     if not third:
         return ctx
-    if titled:
-        best = max(titled.items(), key=lambda kv: (kv[1], -first_at[kv[0]][0]))[0]
+    # a man named as such ("남성 탈북자 나영효씨", "나씨(남·40)") is never the woman the report is about
+    man = {m[0] for m in mentions if _MAN_BEFORE.search(text[max(0, m[1] - 12):m[1]])
+           or _MAN_AFTER.match(text, m[1], m[2] + 1)}
+    if titled and not set(titled) <= man:
+        best = max((kv for kv in titled.items() if kv[0] not in man),
+                   key=lambda kv: (kv[1], -first_at[kv[0]][0]))[0]
         ctx.initial = best
         ctx.others = frozenset(s for s in {m[0] for m in mentions} if s != best)
         ctx.given = given.get(best)
@@ -190,7 +194,13 @@ def context(text: str) -> KoreanContext:
             ctx.surname, ctx.surname_at = best, first_at[best]
     else:
         ctx.opening = True
+        ctx.others = frozenset(man)
+        ctx.men = frozenset(man | {given[s] for s in man if s in given})
     return ctx
+
+
+_MAN_BEFORE = re.compile(r"(?:남성|남자|청년|아저씨)\s?(?:탈북자|탈북민|주민)?\s?$")
+_MAN_AFTER = re.compile(r"[^()]{0,4}\((?:남|[^()]{0,8}·\s?남)")
 
 
 class Rewrite:

@@ -19,6 +19,10 @@ _SURNAME_RES = (
     re.compile(r"(?:구술자|이름)\s?[:：]\s?(?P<s>[가-힣])[가-힣]{1,2}\s?\(가명\)"),
     re.compile(r"(?:^|\s)(?P<s>[가-힣])씨[,.\s]"),
     re.compile(r"저는\s(?P<s>[가-힣])[가-힣]{1,2}(?:이에요|예요|입니다|이라고\s?합니다)"),
+    # "…한국에 온 탈북자 이신이라고 합니다", "제 이름은 박은주입니다": she introduces herself
+    re.compile(r"(?:탈북자|탈북민|탈북\s?여성|제\s?이름은)\s(?P<s>[가-힣])[가-힣]{1,2}(?:이라고|라고|이에요|예요|입니다)"),
+    # a name line over a first-person letter: "임애숙 (44세)"
+    re.compile(r"(?:^|\n)(?!어머니|아버지|할머니|할아버지)(?P<s>[가-힣])[가-힣]{2}\s?\((?:\d{1,2}\s?(?:세|살)|가명)"),
 )
 _INTERVIEW_PLACE = re.compile(r"면담|거주|인근|근처")
 
@@ -33,7 +37,8 @@ _NK_WRITTEN = rf"(?:{_NK_PROVINCE}(?:\s?(?:\([^)]*\))?\s?(?:{_NK_TOWN}|[가-힣]
 _HOME = re.compile(
     rf"(?<![가-힣])(?P<p>{_NK_WRITTEN})(?:\s?\([^)]*\))?(?:\s[가-힣]+){{0,2}}?\s?(?:출신|태생|출생|에서\s?(?:\S+\s)?(?:태어|나서|나고|자랐|자란))|"
     rf"고향(?:은|이|인|\s*[:：])\s?(?:북한\s)?(?P<p2>{_NK_WRITTEN})|"
-    rf"(?<![가-힣(])(?P<p3>{_NK_WRITTEN})(?:에서\s?왔(?:습니다|어요|다|고)|\s?사람(?:이에요|입니다|이다|이고|이었))(?![가-힣])")
+    rf"(?<![가-힣(])(?P<p3>{_NK_WRITTEN})(?:에서\s?왔(?:습니다|어요|다|고)|\s?사람(?:이에요|입니다|이다|이고|이었))(?![가-힣])|"
+    rf"(?<![가-힣(])(?P<p4>{_NK_WRITTEN})(?:이|가)\s?고향")  # "함경북도 청진이 고향으로"
 # an age at a dated moment: "열아홉 살이던 2011년 봄", "16세가 되던 2004년", "2002년 9세 때"
 _AGE = r"(?P<a>\d{1,2}|(?:열|스물|스무|서른|마흔)?\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|열|스물|스무|서른|마흔)"
 _AGE_AT_YEAR = re.compile(
@@ -60,7 +65,7 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
     # her home as written wins over the header's town ("고향: 함경북도 회령" is 함경북도 회령)
     home = _HOME.search(text)
     if home:
-        g = next(x for x in ("p", "p2", "p3") if home.group(x))
+        g = next(x for x in ("p", "p2", "p3", "p4") if home.group(x))
         out.append(Fact("origin_nk", home.group(g), Evidence(home.start(g), home.end(g)), 0.9))
     if "origin_nk" not in have and not home:
         for m in _ORIGIN.finditer(body):

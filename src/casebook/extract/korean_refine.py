@@ -505,7 +505,9 @@ def _how_she_left(b, sents, index_of) -> None:
         if not before and not after and "voluntary_with_broker" not in methods:
             rec = _recruitment_event(b)
             methods.add("voluntary_alone")
-    if "abducted" in methods and methods & {"deception_job_offer", "other", "introduced_marriage"}:
+    # traffickers waiting for her at the end of a lure or of the broker she paid: not an abduction
+    if "abducted" in methods and methods & {"deception_job_offer", "other", "introduced_marriage",
+                                            "voluntary_with_broker"}:
         waiting = [c for s in sents for c in s.cues if c.kind == "recruitment" and c.code == "abducted"]
         if waiting and all(c.extra.get("unless_lure") for c in waiting):
             methods.discard("abducted")  # she was lured to the traffickers who were waiting for her

@@ -119,8 +119,9 @@ _MONEY_RES = [
 _WORD_MONEY_RE = re.compile(
     rf"(?P<words>{_WORDS_RE.pattern})\s+(?:chinese\s+)?{_EN_CUR}", re.I)
 _KO_MONEY_RE = re.compile(
-    rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?P<cur>위\s?안|원|달러|불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")
+    rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?P<cur>위\s?안|위엔|원|달러|불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")
 _KO_SOUTH_MONEY = re.compile(r"(?:한국|남한|대한민국)\s?돈|한화|원화")
+_KO_CHINA_MONEY = re.compile(r"(?:중국|인민폐)\s?돈\s?$|인민폐\s?$")  # "중국돈 4000원" is yuan
 _BARE_NUM_RE = re.compile(
     rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"
     r"(?=\s*(?:(?:,|and|or|to|then|–|-)\s|[–—-]\s*\d))", re.I)
@@ -135,7 +136,7 @@ def _currency(code: str) -> str:
     if c in ("$", "us$", "dollar", "dollars", "us dollar", "us dollars", "usd", "달러", "불") \
             or "united states" in c:
         return "USD"
-    if c in ("¥", "￥", "yuan", "renminbi", "rmb", "cny", "元", "위안", "chinese yuan"):
+    if c in ("¥", "￥", "yuan", "renminbi", "rmb", "cny", "元", "위안", "위엔", "chinese yuan"):
         return "RMB"
     if c in ("₩", "south korean won"):
         return "KRW"
@@ -160,7 +161,7 @@ def _parse_num(s: str) -> float:
 
 
 # matched on the lower-cased text (an IGNORECASE alternation of literals is several times slower)
-_MONEY_HINT = re.compile(r"[$¥￥₩£€元원불]|달러|위\s?안|yuan|rmb|cny|won|dollar|usd|kpw|pound|gbp|euro")
+_MONEY_HINT = re.compile(r"[$¥￥₩£€元원불]|달러|위\s?안|위엔|yuan|rmb|cny|won|dollar|usd|kpw|pound|gbp|euro")
 
 
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|year|early|late|mid|spring|summer|autumn|fall|winter|"
@@ -191,12 +192,14 @@ def find_money(text: str) -> list[Money]:
         v = words_to_number(m.group("words"))
         if v:
             add(float(v), _currency(m.group("cur")), m.start(), m.end())
-    for m in _KO_MONEY_RE.finditer(text) if re.search(r"위\s?안|원|달러|불", text) else ():
+    for m in _KO_MONEY_RE.finditer(text) if re.search(r"위\s?안|위엔|원|달러|불", text) else ():
         v = korean_to_number(m.group("num"))
         if v:
             cur = _currency(m.group("cur"))
             if cur == "KPW" and _KO_SOUTH_MONEY.search(text[max(0, m.start() - 12):m.start()]):
                 cur = "KRW"  # "한국 돈으로 50만 원": South Korean won
+            elif cur == "KPW" and _KO_CHINA_MONEY.search(text[max(0, m.start() - 8):m.start()]):
+                cur = "RMB"
             add(v, cur, m.start(), m.end())
     found.sort(key=lambda x: x.start)
     # bare numbers that share a later currency: "first for 15,000 and then for 20,000 yuan"
@@ -229,7 +232,7 @@ def find_money(text: str) -> list[Money]:
         if out and mo.currency != out[-1].currency and mo.start - out[-1].end < 25 and re.fullmatch(
                 # up to three hedging words: "or about $190", "that is, roughly US$250"
                 r"[\s,(\[]*(?:(?:or|about|around|approximately|roughly|some|nearly|almost|that\s+is|worth|"
-                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도|元|한화|원화|우리\s?돈)[\s,(\[]*){0,3}",
+                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도|元|한화|원화|우리\s?돈|미화|미국\s?돈|달러로)[\s,(\[]*){0,3}",
                 text[out[-1].end:mo.start], re.I):
             out.append(Money(mo.value, mo.currency, mo.start, mo.end, converted=True))
             continue

@@ -25,6 +25,8 @@ from casebook.extract.walk import walk
 from casebook.model import Fact, Record
 
 _HANGUL = re.compile(r"[가-힣]")
+# a page's publication stamp ("승인 : 2010. 06. 01. 09:36", "입력 2016.07.01"): not when the story happens
+_STAMP = re.compile(r"(?:승인|입력|수정|등록|작성|게재|발행|posted|updated|published)\s?(?:일)?\s?:?\s?$", re.I)
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -89,8 +91,11 @@ def extract(text: str, lang: str = "auto") -> Record:
         # a header line or a birth date ("born in 1979") is not when the story happens
         born = lx(lang, "birth_date_before")
         story_dates = [] if (header.end and e <= header.end) else [
-            d for d in dates if not (d.kind == "absolute" and born.search(st[max(0, d.start - 25):d.start]))]
+            d for d in dates if not (d.kind == "absolute" and (born.search(st[max(0, d.start - 25):d.start])
+                                                               or _STAMP.search(st[max(0, d.start - 12):d.start])))]
         stated = timeline.advance(story_dates)
+        # two years in one sentence ("1998년 탈북해 … 2003년 한국에 온"): each event takes the one told before it
+        at = tuple((d.start, d.date()) for d in story_dates if d.kind == "absolute" and d.year)
         body = s >= header.end or header.end == 0
         quoted = tuple((max(a, s) - s, min(z, e) - s) for a, z in ctx.quotes if a < e and z > s)
         sctx = Context(ctx.mode, ctx.names, quoted) if ctx.quotes else ctx  # (the Korean module keeps notes on ctx)
@@ -118,7 +123,8 @@ def extract(text: str, lang: str = "auto") -> Record:
         more = None
         if body and extra is not None:
             more = (lambda st=st, sctx=sctx: extra(st, sctx))
-        sents.append(Sentence(s, e, st, p, date, find_money(st), cues, more, lang=lang))
+        sents.append(Sentence(s, e, st, p, date, find_money(st), cues, more, lang=lang,
+                              dates=at if len(at) > 1 else ()))
     walk(b, sents, ctx)
     _places(b, sents, lang)
     refine = getattr(module, "refine", None)

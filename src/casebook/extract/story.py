@@ -49,6 +49,14 @@ class Sentence:
     more: Callable[[], list[Cue]] | None = None  # zero-argument callable giving the cues asked for lazily (see _full)
     index: dict | None = None  # cues by kind, built on first use
     lang: str = "en"
+    dates: tuple = ()  # (offset, date) of each year told, when the sentence tells more than one
+
+    def date_at(self, start: int) -> UncertainDate | None:
+        """The date of an event whose words start at ``start``: the last year told before them."""
+        if not self.dates:
+            return self.date
+        before = [d for a, d in self.dates if a <= start]
+        return before[-1] if before else self.dates[0][1]
 
 
 def full(s: Sentence) -> Sentence:

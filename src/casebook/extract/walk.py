@@ -122,7 +122,8 @@ class Walk:
     def add(self, typ: str, cue: Cue | None, confidence: float, **attributes) -> Event:
         s = self.s
         ev = self.b.ev(s, cue.start, cue.end) if cue is not None else self.b.sentence_ev(s)
-        e = Event(typ, date=s.date, attributes=attributes, evidence=ev, confidence=confidence)
+        date = s.date_at(cue.start) if cue is not None else s.date
+        e = Event(typ, date=date, attributes=attributes, evidence=ev, confidence=confidence)
         self.b.events.append(e)
         return e
 

@@ -341,7 +341,9 @@ def _seq(items) -> _Lit:
             # a word starts where this node starts (after a space or \b): its head must start a word
             best = _best(best, _usable(frozenset(_START + h.lstrip(_START) for h in lit.head)))
         all_exact, at_start = False, False
-        word_next = lit.ends_space or (lit.may_be_empty and starts_word)
+        # a word starts after this node only if it ends on a space when it matches something and,
+        # when it may match nothing ("\\S*?"), a word also starts before it
+        word_next = lit.ends_space and (starts_word or not lit.may_be_empty)
         if lit.exact is not None:  # a new exact run; a word starts where it starts when starts_word
             run = frozenset(_START + e.lstrip(_START) for e in lit.exact) if starts_word else lit.exact
         else:

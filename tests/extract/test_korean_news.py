@@ -1,0 +1,138 @@
+"""Korean news and NGO phrasings met on real reports, on short texts written for these tests
+(not from any source): glosses after a price, conditions, policies, two years in a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from casebook.extract import extract, profile
+from casebook.extract.numbers import find_money
+
+
+def _p(text: str) -> dict:
+    return profile(extract(text, lang="ko"))
+
+
+def _sales(p: dict) -> list[tuple[float, str]]:
+    return sorted((s["amount"], s["currency"]) for s in p["sales"])
+
+
+@pytest.mark.parametrize("text, first", [
+    ("중국 돈 8천 위안, 미화 약 1200 달러에 넘겨졌다", (8000, "RMB")),
+    ("인민폐 2천위엔(40만원/KRW)에 팔렸다", (2000, "RMB")),
+    ("중국돈 6000원(약 100만원)에 팔렸다", (6000, "RMB")),
+])
+def test_a_gloss_after_a_price_is_the_same_price(text, first):
+    found = find_money(text)
+    assert (found[0].value, found[0].currency) == first and not found[0].converted
+    assert all(m.converted for m in found[1:])
+
+
+def test_a_price_with_its_dollar_gloss_is_one_sale():
+    p = _p("송씨는 2003년 압록강을 건너 중국으로 탈출했다. 송씨는 중국 돈 8천 위안, 미화 약 1200 달러에 "
+           "지린성 농촌의 남성에게 팔려갔다.")
+    assert _sales(p) == [(8000, "RMB")] and p["times_sold"] == 1
+
+
+def test_an_arrest_and_return_after_a_condition_are_feared_not_told():
+    p = _p("저는 2011년에 탈북했습니다. 한족 남자에게 팔려 아들을 낳았습니다. 이번에 공안에 잡히면 "
+           "북한으로 강제송환되어 다시 단련대에 가게 됩니다.")
+    assert p["arrested_in_china"] is None and p["repatriated"] is None
+    assert p["children_in_china"] == 1
+
+
+def test_what_happened_each_time_is_still_a_fact():
+    p = _p("저는 중국 농촌에 팔려갔습니다. 일을 안 하면 밥도 안 줬어요.")
+    assert "other" in p["violence"]
+
+
+def test_a_return_policy_and_a_feared_return_are_not_her_return():
+    p = _p("중국 당국의 강제북송 정책으로 여성들이 위험에 놓여 있다. 윤씨는 2005년 두만강을 건넜다. "
+           "윤씨는 공안에 잡혀 강제북송돼 고문당할지도 모른다는 두려움 속에 산다.")
+    assert p["repatriated"] is None and p["first_crossing_year"] == 2005
+
+
+def test_a_crossing_offered_or_arranged_for_others_is_not_hers():
+    p = _p("여성들의 밀입국을 알선하는 조직이 많다. 북한을 탈출한 사람들은 숨어 지낸다. "
+           "배씨는 2010년 두만강을 건넜다.")
+    assert p["first_crossing_year"] == 2010
+
+
+def test_each_event_takes_the_year_told_before_it():
+    p = _p("저는 1999년 5월 북한을 탈북 하여 중국에서 몇 년 살다가 2006년 2월에 한국에 왔습니다.")
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (1999, 5)
+
+
+def test_a_publication_stamp_is_not_when_she_crossed():
+    p = _p("승인 : 2012. 03. 04. 10:20\n\n탈북을 결심한 문씨는 브로커와 함께 두만강을 건넜다.")
+    assert p["first_crossing_year"] is None and p["crossing_river"] == "Tumen"
+
+
+@pytest.mark.parametrize("sentence", [
+    "저는 중국 남자에게 팔렸습니다. 중국에서 낳은 딸이 저를 기다립니다.",
+    "저는 중국 남자에게 팔렸습니다. 그 남성과의 사이에 난 아들과 함께 왔습니다.",
+])
+def test_a_child_born_there(sentence):
+    assert _p(sentence)["children_in_china"] == 1
+
+
+def test_pills_she_swallowed_are_not_drugging():
+    p = _p("저는 중국 농촌에 팔려갔습니다. 너무 괴로워 수면제 한 통을 삼킨 적도 있습니다.")
+    assert "drugging" not in p["violence"] and "drugged" not in p["recruitment"]
+
+
+def test_a_job_offer_told_inside_a_word():
+    p = _p("하씨는 2008년 중국에서 일자리를 구해주겠다는 브로커의 말을 믿고 강을 건넜다. "
+           "하씨는 한족 농민에게 팔려갔다.")
+    assert "deception_job_offer" in p["recruitment"]
+
+
+def test_what_a_gang_did_to_other_women_is_not_hers():
+    p = _p("구씨는 2009년 두만강을 건넜다. 구씨는 시골에 팔려가 한족 남성과 결혼했다. 경찰에 따르면 "
+           "이 조직은 북한 여성들을 가둔 뒤 일부 여성들에겐 음란 화상채팅까지 강요했다. "
+           "억울하게 감금당하고 착취를 받는 여성들이 많다.")
+    assert p["violence"] == [] and p["exploitation"] == ["forced_marriage"]
+
+
+def test_in_china_is_not_into_china():
+    p = _p("중국에서 탈북 여성을 팔아넘긴 일당이 붙잡혔다. 표씨는 2012년 압록강을 건넜다.")
+    assert p["first_crossing_year"] == 2012 and p["crossing_river"] == "Yalu"
+
+
+def test_a_man_named_in_a_report_is_not_her():
+    p = _p("구조된 사람은 남성 탈북자 구영철씨와 무산 출신 여성이다. 구씨는 2010년에 붙잡혔다고 한다.")
+    assert p["surname"] is None
+
+
+@pytest.mark.parametrize("text, surname", [
+    ("안녕하세요. 저는 2001년에 탈북하여 2006년에 한국에 온 탈북자 채민경이라고 합니다.", "채"),
+    ("탁영숙 (51세)\n\n저는 중국에서 두 번 북송되었습니다.", "탁"),
+])
+def test_she_introduces_herself(text, surname):
+    assert _p(text)["surname"] == surname
+
+
+def test_traffickers_waiting_for_the_broker_she_paid_are_not_an_abduction():
+    p = _p("노씨는 브로커에게 돈을 내고 두만강을 건넜다. 하지만 노씨를 기다리고 있던 것은 인신매매단이었다. "
+           "노씨는 시골 남성에게 팔려갔다.")
+    assert p["recruitment"] == ["voluntary_with_broker"]
+
+
+def test_herself_after_her_sister():
+    p = _p("오순정(가명) 씨는 언니를 찾아 2001년 중국으로 건너갔다. 언니가 팔려간 사실을 알았지만 "
+           "본인 또한 조선족한테 팔려서 농가의 노총각에게 시집갔다.")
+    assert p["times_sold"] == 1 and p["exploitation"] == ["forced_marriage"]
+    assert p["recruiter_relation"] == []  # the Korean-Chinese man she was sold to is the buyer
+
+
+def test_home_town_told_before_the_word_home():
+    assert _p("탈북 여성 도영란(가명·40)씨는 양강도 혜산이 고향으로 2007년 압록강을 건넜다.")[
+        "origin_nk"] == "양강도 혜산"
+
+
+def test_the_fifth_arrest_torture_and_the_man_who_bought_her():
+    p = _p("저는 북송을 다섯번 당했습니다. 다섯번째 체포되어 북송되었을 때는 보위부에서 고문을 받았습니다. "
+           "처음 탈북했을 때 인신매매범에게 4천위엔에 팔렸습니다. 저를 산 사람은 저보다 어린 한족이었습니다.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (5, 5)
+    assert "other" in p["violence"] and p["exploitation"] == ["forced_marriage"]
+    assert _sales(p) == [(4000, "RMB")]
