@@ -204,3 +204,22 @@ def test_her_name_beside_a_noun_is_her():
 def test_a_count_after_the_first_verb_is_that_verbs():
     p = prof("Ms. Ahn, 28, was arrested twice in China and repatriated. Ahn now lives in Seoul.")
     assert (p["arrested_in_china"], p["repatriated"]) == (2, 1)
+
+
+UNNAMED = ("A refugee who was recently freed from a labour camp has asked to be sent back there, a source told "
+           "the radio.\n\nThe woman, who had been sold in China by traffickers eight years ago, was caught by "
+           "Chinese police and repatriated last spring.\n\n“The woman was badly treated by her Chinese husband in "
+           "Jilin. She ran away last year, but she was arrested by Chinese police and sent back to North Korea,” "
+           "said the source.")
+
+
+def test_a_report_that_never_names_her_reads_the_woman_as_her():
+    p = prof(UNNAMED)
+    assert p["times_sold"] == 1
+    assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)  # the same arrest and return, told twice
+
+
+def test_she_in_a_quote_of_someone_else_is_her():
+    p = prof("Ms. Paek, 40, crossed in 2010. Paek was sold to a farmer the next year. “She was caught by "
+             "the police in 2015 and sent back to North Korea,” said a church worker. Paek now lives in Seoul.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)

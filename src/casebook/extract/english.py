@@ -663,6 +663,9 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     return _with_subject(_analyse_extra, sentence, ctx)
 
 
+_UNNAMED = ("the woman", "The woman", "this woman", "This woman")
+_OTHER_SPEAKER = re.compile(r"[”\"]?\s*,?\s*(?:(?:said|says|told|added|explained)\s+(?:the|a|an|one)\s+(?!woman\b)"
+                            r"[a-z]+|(?:the|a|an|one)\s+(?!woman\b)(?:[\w-]+\s+){0,8}?(?:said|says|told|added)\b)")
 _TITLE_SURNAME = re.compile(r"\b(?:Ms|Mrs|Miss|MS|MRS)\.?\s*(?P<s>[A-Z][a-z]+)\b")
 
 
@@ -671,9 +674,10 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
     her surname when the header did not give it (facts with cleaned-text spans)."""
     from casebook.model import Evidence, Fact
 
-    quotes = discourse.quote_spans(text)
     person = discourse.protagonist(text)
     names: tuple[str, ...] = ((surname,) if surname and surname.isascii() else ()) + (person.names if person else ())
+    # a quotation someone else speaks ("…,” said the source) is not her words: "she" in it is her
+    quotes = [q for q in discourse.quote_spans(text) if not _OTHER_SPEAKER.match(text, q[1])]
     body = text[header_end:]
     mode = discourse.narration(body, names, [(max(0, a - header_end), b - header_end) for a, b in quotes
                                               if b > header_end])
@@ -687,6 +691,8 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
             facts.append(Fact("surname", m.group("s"), Evidence(m.start("s"), m.end("s")), 0.6))
     if mode == "first" and person and not surname and not facts:
         names = ()  # a name deep in a first-person story is someone else's ("another woman there, Kim")
+    if mode == "third" and not names:
+        names = _UNNAMED  # a report about a woman it never names: "the woman" is her
     return Context(mode, tuple(dict.fromkeys(names)), tuple(quotes)), facts
 
 

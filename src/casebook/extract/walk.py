@@ -299,6 +299,21 @@ def when_retold_crossing(w: Walk) -> bool:
             and not lx(w.s, "again").search(w.s.text))
 
 
+def when_retold_return(w: Walk) -> bool:
+    """"Caught by Chinese police and repatriated last year … she was arrested by Chinese police and
+    sent back": the arrest and return told again (no "again", no later year, no sale or crossing
+    told since the return)."""
+    if lx(w.s, "again").search(w.s.text) or lx(w.s, "times").search(w.s.text):
+        return False
+    back = next((e for e in reversed(w.b.events) if e.type == "repatriation" and not e.attributes.get("denied")), None)
+    if back is None:
+        return False
+    d = w.s.date
+    if d is not None and back.date is not None and d.year and back.date.year and d.year > back.date.year:
+        return False
+    return not any(e.type in ("sale", "border_crossing") for e in w.b.events[w.b.events.index(back):])
+
+
 def when_sold_here(w: Walk) -> bool:
     """The sentence tells her sale (a count, or none: "sold repeatedly into marriage")."""
     return when_sale(w) or any(c.kind == "vague_times" for c in w.s.cues)
