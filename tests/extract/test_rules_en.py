@@ -561,3 +561,36 @@ def test_a_participle_opening_a_sentence_about_someone_else_stays_theirs():
              "Asked about her own price, Ms. Yoo said she was never sold.")
     assert p["times_sold"] == 0
     assert prof("Published in 2010, the report says many women were sold.")["times_sold"] is None
+
+
+def test_the_capital_standing_for_the_government_is_not_where_she_lives():
+    p = prof("Ms. Ahn was sold to a farmer in 2005. Ahn says Beijing's policy keeps women like her in hiding. "
+             "Ahn still lives on the farm.")
+    assert p["province_china"] is None
+
+
+def test_a_husband_after_the_sale_makes_it_a_marriage_sale():
+    p = prof("Ms. Ahn, who had been sold in China by traffickers in 2006, was caught in 2013. "
+             "Ahn said her Chinese husband beat her every week.")
+    assert p["sales"] == [] and p["times_sold"] == 1
+    assert "forced_marriage" in p["exploitation"]
+
+
+def test_what_she_dreads_is_not_done_to_her():
+    p = prof("Ms. Ahn was sold to a farmer in 2005. She lives with the fear that the police will arrest her "
+             "and send her back to be beaten and tortured.")
+    assert p["violence"] == []
+
+
+def test_a_broker_she_trusted_and_a_flat_she_was_kept_in():
+    p = prof("For three years Ms. Ahn had been imprisoned with other girls in a small flat in Yanji, after the "
+             "broker she trusted to take her out of North Korea sold her to a webcam business. Ahn escaped in 2019.")
+    assert "voluntary_with_broker" in p["recruitment"]
+    assert "confinement" in p["violence"]
+    assert p["exploitation"] == ["cybersex"]
+
+
+def test_girls_in_general_are_not_her():
+    p = prof("Ms. Ahn was sold to a farmer in 2005. Her story is shared by thousands of girls, some only twelve, "
+             "who are forced to work in brothels. Ahn now lives in Seoul.")
+    assert p["exploitation"] == ["forced_marriage"]

@@ -377,7 +377,11 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
                 who = HER if _APPOSED.search(low, 0, a) else who_of(np, mode)
                 if who == OTHER and re.match(r"\W*(?:who|that)\s+(?:was|is|has)\b", head) and _PLURAL.search(np):
                     who = UNKNOWN  # "men who was deceived": the words around it are not one sentence (PDF columns)
-                out.append(Clause(a, b, who, False))
+                many = False
+                if who == UNKNOWN and re.match(r"\W*(?:who|that)\s+(?:are|were|have)\b", head) and _MANY.search(
+                        low, max(0, a - 90), a):
+                    who, many = OTHER, True  # "thousands of girls …, who are being abducted": people in general
+                out.append(Clause(a, b, who, False, generic=many))
                 prev_who = who  # "…, who was caught and sent back": the coordinated verbs are theirs too
                 continue
         v = _VERB.search(head)
@@ -408,6 +412,8 @@ def apposed(low: str, pos: int) -> bool:
     return _APPOSED_REL.search(low, max(0, pos - 120), pos) is not None
 
 
+_MANY = re.compile(r"\b(?:thousands|hundreds|tens\s+of\s+thousands|many|most|countless|numerous)\s+of\b|"
+                   r"\b(?:women|girls|refugees|defectors|people)\b")
 _SUBORDINATE = re.compile(r"\W*(?:where|who|whom|which|when|while|because|although|though|until|whereupon)\b")
 _OWN_SUBJECT = re.compile(r"\s*(?:i|we|she|he|they|ǂ+|ʘ+)\s+(?:\w+\s+){0,2}?(?:was|were|had|has|is|would|could|did|"
                           r"\w+ed)\b")

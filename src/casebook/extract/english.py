@@ -277,6 +277,10 @@ _REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|fou
 
 # an infinitive before a sale verb: what someone meant to do, not what was done (but "only to be
 # sold", "went on to sell me" tell it happened)
+_FEAR = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\b", _F)
+_FEARED = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\s+that\b[^.;]*\b(?:will|would|could|might)\b"
+                     r"[^.;]*$", _F)
+_THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(?:i|she|you))\b", _F)
 _TO_SELL = re.compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+$")
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
@@ -358,8 +362,11 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             # "… and then I don't remember anything": the negation is part of what is told
             st = english_status(sentence, a, habitual=True) if code == "drugging" else english_status(
                 sentence, a, b, habitual=True)
-            if code == "threat_of_denunciation" and st == UNREAL:
-                st = FACT  # a threat is stated with "would"/"if" by nature
+            if code == "threat_of_denunciation" and st == UNREAL and not (
+                    _FEAR.search(sentence, 0, a) and not _THREAT_WORD.search(sentence)):
+                st = FACT  # a threat is stated with "would"/"if" by nature (but her dread of it is no threat)
+            if st == FACT and _FEARED.search(sentence, 0, a):
+                st = UNREAL  # "the dread that the police will arrest her and send her back to be tortured"
             if code == "confinement" and st == DENIED and re.search(r"\b(?:not|never)\s+allowed|could\s+not|cannot|"
                                                                    r"(?:would|did|do|does)\s*(?:not|n[’']t)\s+(?:let|allow)",
                                                                    sentence[a:b], _F):
