@@ -76,7 +76,7 @@ def _tell(book, text, origin, places):
     record = Record([Fact("origin_nk", origin, status="accepted")],
                     [Event("sale", UncertainDate(2001), place_text=p, status="accepted")
                      for p in places])
-    return book.add_testimony(Testimony(text, organisation="Hanul",
+    return book.testimonies.add(Testimony(text, organisation="Hanul",
                                         consent=Consent.of(["aggregate_statistics"])),
                               Person("someone"), record)[0]
 
@@ -106,8 +106,8 @@ def test_link_kind_place_on_a_casebook_with_review(sqlite_book, monkeypatch):
                                f"t{a}o,t{b}o"]).exit_code == 0
     assert found() == {towns: "accepted"}
     assert runner.invoke(app, ["link", "--kind", "person", "--json"]).exit_code == 0
-    assert {"link_not_same", "link_accept"} <= {e["action"] for e in book.audit_entries()}
-    assert book.audit_verify().ok
+    assert {"link_not_same", "link_accept"} <= {e["action"] for e in book.audit.entries()}
+    assert book.audit.verify().ok
 
 
 def test_unknown_kind_is_refused(sqlite_book, monkeypatch):

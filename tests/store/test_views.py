@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from casebook.model import Amount, Consent, Event, Fact, Involvement, Person, Record, Testimony, UncertainDate
-from casebook.store.views import linkage_people, linkage_perpetrators, publish_dataset
+from casebook.store.reads import linkage_people, linkage_perpetrators, publish_dataset
 
 ON = dt.date(2020, 1, 1)
 
 
 def _tell(book, text, person, scopes, record):
-    tid, _ = book.add_testimony(Testimony(text, organisation="Hanul", interview_date=UncertainDate(2020),
+    tid, _ = book.testimonies.add(Testimony(text, organisation="Hanul", interview_date=UncertainDate(2020),
                                           consent=Consent.of(scopes, ON)), person, record)
     return tid
 
@@ -25,7 +25,7 @@ def test_accepted_facts_and_strictest_consent(sqlite_book):
     t1 = _tell(book, "first telling", kim, ["aggregate_statistics", "anonymous_quotation"],
                Record([Fact("birth_year", 1979, status="accepted")], [sale, guess]))
     t2 = _tell(book, "second telling", Person("Ms. Ri"), ["aggregate_statistics"], Record())
-    book.add_testimony(Testimony("kim again", consent=Consent.of(["aggregate_statistics"], ON),
+    book.testimonies.add(Testimony("kim again", consent=Consent.of(["aggregate_statistics"], ON),
                                  organisation="Hanul"), kim, None)
     data = publish_dataset(book, with_text=True)
     by_id = {r.person_id: r for r in data}
@@ -35,7 +35,7 @@ def test_accepted_facts_and_strictest_consent(sqlite_book):
     # her second testimony does not allow quotation: the strictest consent wins
     assert row.consent.active_scopes() == ["aggregate_statistics"] and row.text_for_quotes is None
     assert len(data.for_statistics()) == 2
-    book.withdraw_consent(t2, "aggregate_statistics")
+    book.consent.withdraw(t2, "aggregate_statistics")
     assert [r.person_id for r in publish_dataset(book).for_statistics()] == [kim.id]
     people = {r.id: r for r in linkage_people(book)}
     assert people[f"t{t1}"].surname == "Kim" and people[f"t{t1}"].sale_prices == (362.0,)

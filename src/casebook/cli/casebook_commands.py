@@ -35,9 +35,9 @@ def init(db: DbOption = None, passphrase_file: PassphraseFileOption = None) -> N
     location = require_db(db)
     book = Casebook.create(location, passphrase(location, passphrase_file, confirm=True))
     book.close()
-    if book.backend.key_file:
+    if book.key_path:
         console.print(f"Created encrypted casebook [bold]{location}[/] with key file "
-                      f"[bold]{book.backend.key_file.path}[/] — keep both; lose the key file "
+                      f"[bold]{book.key_path}[/] — keep both; lose the key file "
                       "and the passphrase, and the data is gone.")
     else:
         console.print(f"Created casebook schema in PostgreSQL at {location.split('@')[-1]}")
@@ -78,7 +78,7 @@ def add(
     with open_casebook(db, passphrase_file) as book:
         extractor = default_extractor() if extract else None
         record = extractor(testimony.text, testimony.language) if extractor else None
-        tid, created = book.add_testimony(testimony, person, record)
+        tid, created = book.testimonies.add(testimony, person, record)
     if json_out:
         print_json({"testimony_id": tid, "created": created})
     elif created:
@@ -153,7 +153,7 @@ def list_(
     Example: casebook list --json
     """
     with open_casebook(db, passphrase_file) as book:
-        rows = book.testimonies(limit=limit, organisation=organisation)
+        rows = book.testimonies.all(limit=limit, organisation=organisation)
     if json_out:
         print_json([r.__dict__ for r in rows])
         return
@@ -177,9 +177,9 @@ def show(
     Example: casebook show 3 --no-text
     """
     with open_casebook(db, passphrase_file) as book:
-        t = book.get_testimony(testimony_id, purpose="show")
-        person = book.get_person(t.person_id) if t.person_id else None
-        record = book.record(testimony_id, ["suggested", "accepted", "rejected"])
+        t = book.testimonies.get(testimony_id, purpose="show")
+        person = book.persons.get(t.person_id) if t.person_id else None
+        record = book.facts.record(testimony_id, ["suggested", "accepted", "rejected"])
     if json_out:
         print_json({
             "id": t.id, "person": person.__dict__ if person else None, "language": t.language,
@@ -219,7 +219,7 @@ def search(
     Example: casebook search 연길   ·   casebook search "sold me"
     """
     with open_casebook(db, passphrase_file) as book:
-        hits = book.search(query, limit)
+        hits = book.testimonies.search(query, limit)
     if json_out:
         print_json([h.__dict__ for h in hits])
         return
@@ -280,7 +280,7 @@ def audit_verify(db: DbOption = None, passphrase_file: PassphraseFileOption = No
     Example: casebook audit verify
     """
     with open_casebook(db, passphrase_file) as book:
-        report = book.audit_verify()
+        report = book.audit.verify()
     if json_out:
         print_json({"ok": report.ok, "entries": report.entries, "problems": report.problems})
     elif report.ok:
@@ -300,7 +300,7 @@ def audit_log(limit: Annotated[int, typer.Option(help="Newest entries to show.")
     Example: casebook audit log --limit 10
     """
     with open_casebook(db, passphrase_file) as book:
-        rows = book.audit_entries(limit)
+        rows = book.audit.entries(limit)
     if json_out:
         print_json(rows)
         return
@@ -320,7 +320,7 @@ def consent_withdraw(
     Example: casebook consent withdraw 4 aggregate_statistics
     """
     with open_casebook(db, passphrase_file) as book:
-        book.withdraw_consent(testimony_id, scope)
+        book.consent.withdraw(testimony_id, scope)
     console.print(f"Withdrew {scope} for testimony {testimony_id}.")
 
 
@@ -340,7 +340,7 @@ def consent_grant(
     except ValueError as exc:
         raise InvalidInput(str(exc)) from None
     with open_casebook(db, passphrase_file) as book:
-        book.grant_consent(testimony_id, scope)
+        book.consent.grant(testimony_id, scope)
     console.print(f"Granted {scope} for testimony {testimony_id}.")
 
 

@@ -35,7 +35,7 @@ def demo(
         result = build(out, corpus, os.environ.get("CASEBOOK_PASSPHRASE"),
                        progress=lambda _n: bar.advance(task))
     with Casebook.open(str(out), result.passphrase, actor="demo") as book:
-        rows = book.testimonies()
+        rows = book.testimonies.all()
         counts = book.count()
     table = Table(title=f"Demo casebook {out}", show_footer=True)
     table.add_column("organisation", footer="all")

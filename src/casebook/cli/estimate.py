@@ -48,7 +48,7 @@ def mse_command(
         if not lists:
             raise InvalidInput("--from-casebook needs --lists FIELD (the organisation or source field)")
         from casebook.estimate.table import overlap_table
-        from casebook.store.views import list_memberships
+        from casebook.store.reads import list_memberships
 
         with open_casebook(db, passphrase_file) as book:
             data = overlap_table(list_memberships(book, lists))

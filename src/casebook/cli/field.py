@@ -85,13 +85,13 @@ def field_seal(
     from casebook.field.bundle import META_RECIPIENT, seal
 
     with open_casebook(db, passphrase_file) as book:
-        recipient = to or book.get_meta(META_RECIPIENT)
+        recipient = to or book.meta.get(META_RECIPIENT)
         if not recipient:
             raise InvalidInput("field seal: give HQ's public key with --to age1… "
                                "(or $CASEBOOK_HQ_RECIPIENT)")
         result = seal(book, recipient, out, keep_local=keep_local)
-        if to and book.get_meta(META_RECIPIENT) != to:
-            book.set_meta(META_RECIPIENT, to)
+        if to and book.meta.get(META_RECIPIENT) != to:
+            book.meta.set(META_RECIPIENT, to)
     if json_out:
         print_json({"bundle": result.bundle_id, "file": str(out), "sealed": result.sealed,
                     "already_sealed": result.already_sealed, "removed": result.removed})
@@ -212,7 +212,7 @@ def passphrase_change(
     new = _secret("CASEBOOK_NEW_PASSPHRASE", "New passphrase", confirm=True, file=new_passphrase_file)
     change_passphrase(path, old or "", new)
     with Casebook.open(str(path), new) as book:
-        book.audit("passphrase_change", None, None)
+        book.audit.record("passphrase_change", None, None)
     console.print("Passphrase changed. Backups made before today still need the old one.")
 
 
@@ -234,7 +234,7 @@ def passphrase_reset(
     new = _secret("CASEBOOK_NEW_PASSPHRASE", "New passphrase", confirm=True, file=new_passphrase_file)
     reset_passphrase(path, key, new)
     with Casebook.open(str(path), new) as book:
-        book.audit("passphrase_reset", None, {"by": "recovery key"})
+        book.audit.record("passphrase_reset", None, {"by": "recovery key"})
     console.print("New passphrase set with the recovery key.")
 
 
@@ -269,7 +269,7 @@ def recovery_add(
         write_atomic(out, (format_recovery_key(key) + "\n").encode("ascii"))  # type: ignore[arg-type]
     add_recovery(path, secret, key)
     with Casebook.open(str(path), secret) as book:
-        book.audit("recovery_add", None, None)
+        book.audit.record("recovery_add", None, None)
     if out is not None:
         console.print(f"Recovery key written to [bold]{out}[/]. Print it or copy it offline, keep "
                       "it in the organisation's safe, and delete the file from this machine.")

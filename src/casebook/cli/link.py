@@ -26,7 +26,7 @@ def _load(records_json: Path | None, kind: str, db: str | None = None,
           passphrase_file: Path | None = None):
     """Records from a dev JSON file, or from the casebook's accepted facts."""
     from casebook.linkage.records import load_records_json
-    from casebook.store.views import linkage_people, linkage_perpetrators
+    from casebook.store.reads import linkage_people, linkage_perpetrators
 
     if kind not in ("person", "perpetrator", "place"):
         raise InvalidInput(f"--kind {kind!r}: choose person, perpetrator or place")
@@ -189,12 +189,11 @@ def review_command(
     from casebook.linkage import not_same as not_same_d
     from casebook.linkage import revoke as revoke_d
     from casebook.linkage import split as split_d
-    from casebook.store.casebook import add_link_decision, link_decisions
 
     with open_casebook(db, passphrase_file) as book:
         who = book.actor
         if show:
-            for d in link_decisions(book, kind):
+            for d in book.links.decisions(kind):
                 groups = " | ".join(",".join(g) for g in d["groups"]) or ",".join(d["records"])
                 typer.echo(f"{d['id']}  {d['when'][:19]}  {d['who']}  {d['action']}  "
                            f"{groups or d.get('revokes')}")
@@ -206,11 +205,11 @@ def review_command(
         made += [revoke_d(r, who) for r in revoke]
         if made:
             for d in made:
-                add_link_decision(book, kind, d.to_dict())
+                book.links.add(kind, d.to_dict())
             typer.echo(f"recorded {len(made)} decision(s)")
             return
         records = {r.id: r for r in _load(None, kind, db, passphrase_file)}
-        decisions = [Decision.from_dict(d) for d in link_decisions(book, kind)]
+        decisions = [Decision.from_dict(d) for d in book.links.decisions(kind)]
         pairs = _score(list(records.values()), kind, threshold)
         open_clusters = [c for c in apply_decisions(pairs, decisions, threshold, list(records))
                          if c.size > 1 and c.status == "candidate"]
@@ -227,15 +226,15 @@ def review_command(
             if choice == "q":
                 break
             if choice == "a":
-                add_link_decision(book, kind, accept_d(cluster.members, who).to_dict(),
+                book.links.add(kind, accept_d(cluster.members, who).to_dict(),
                                   cluster.min_probability)
             elif choice == "n":
-                add_link_decision(book, kind, not_same_d(cluster.members, who).to_dict(),
+                book.links.add(kind, not_same_d(cluster.members, who).to_dict(),
                                   cluster.min_probability)
             elif choice == "s":
                 line = typer.prompt("groups, e.g. t3,t17|t20")
                 groups = [[i.strip() for i in g.split(",") if i.strip()] for g in line.split("|")]
-                add_link_decision(book, kind, split_d(groups, who).to_dict(), cluster.min_probability)
+                book.links.add(kind, split_d(groups, who).to_dict(), cluster.min_probability)
 
 
 def _summary(record) -> str:
@@ -245,10 +244,9 @@ def _summary(record) -> str:
 
 
 def _decisions(db, passphrase_file, kind: str) -> list[dict]:
-    from casebook.store.casebook import link_decisions
 
     with open_casebook(db, passphrase_file) as book:
-        return link_decisions(book, kind)
+        return book.links.decisions(kind)
 
 
 def _shared_with(records, organisation: str, db, passphrase_file):
@@ -258,7 +256,7 @@ def _shared_with(records, organisation: str, db, passphrase_file):
     scope = share_scope(organisation)
     ids = [int(r.source.split(":")[1]) for r in records]
     with open_casebook(db, passphrase_file) as book:
-        consents = book.consents(ids)
+        consents = book.consent.of_many(ids)
     return [r for r, tid in zip(records, ids) if consents[tid].allows(scope)]
 
 
@@ -302,16 +300,15 @@ def network_command(
 def _network_events(db, passphrase_file):
     """Accepted events of testimonies whose consent allows aggregate use, and linked brokers."""
     from casebook.linkage import Decision, apply_decisions, score_pairs
-    from casebook.store.casebook import link_decisions
-    from casebook.store.views import linkage_perpetrators
+    from casebook.store.reads import linkage_perpetrators
 
     from dataclasses import replace
 
     with open_casebook(db, passphrase_file) as book:
-        person_of = {t.id: t.person_id for t in book.testimonies()}
-        consents = book.consents(list(person_of))
+        person_of = {t.id: t.person_id for t in book.testimonies.all()}
+        consents = book.consent.of_many(list(person_of))
         events = []
-        for tid, record in book.accepted_records():
+        for tid, record in book.facts.accepted():
             if not consents[tid].allows("aggregate_statistics"):
                 continue
             for n, event in enumerate(record.events):
@@ -322,7 +319,7 @@ def _network_events(db, passphrase_file):
                     for m, inv in enumerate(event.involvements)]
                 events.append((str(person_of.get(tid) or f"t{tid}"), event))
         perps = linkage_perpetrators(book)
-        decisions = [Decision.from_dict(d) for d in link_decisions(book, "perpetrator")]
+        decisions = [Decision.from_dict(d) for d in book.links.decisions("perpetrator")]
     cluster_of: dict[str, str] = {}
     if len(perps) > 1:
         for cluster in apply_decisions(score_pairs(perps, "perpetrator", 0.5), decisions, 0.5,

@@ -49,8 +49,8 @@ def review(
     Example: casebook review 3    ·    casebook review 3 --accept 17 --reject 18
     """
     with open_casebook(db, passphrase_file) as book:
-        testimony = book.get_testimony(testimony_id, purpose="review")
-        record = book.record(testimony_id, [SUGGESTED])
+        testimony = book.testimonies.get(testimony_id, purpose="review")
+        record = book.facts.record(testimony_id, [SUGGESTED])
         items = [*record.facts, *record.events]
         if json_out:
             print_json([{**i.to_dict(), "id": i.id, "kind": "event" if isinstance(i, Event) else "person",
@@ -62,9 +62,9 @@ def review(
                 raise InvalidInput(f"fact {fid}: not a suggested fact of testimony {testimony_id}")
         if accept or reject or accept_all:
             for fid in (ids if accept_all else accept):
-                book.set_fact_status(fid, ACCEPTED)
+                book.facts.set_status(fid, ACCEPTED)
             for fid in reject:
-                book.set_fact_status(fid, REJECTED)
+                book.facts.set_status(fid, REJECTED)
             console.print(f"Accepted {len(ids) if accept_all else len(accept)}, rejected {len(reject)}.")
             return
         if not items:
@@ -84,13 +84,13 @@ def review(
                     console.print(f"Stopped. {done['a']} accepted, {done['e']} edited, {done['r']} rejected.")
                     return
                 if choice == "a":
-                    book.set_fact_status(item.id, ACCEPTED)
+                    book.facts.set_status(item.id, ACCEPTED)
                 elif choice == "r":
-                    book.set_fact_status(item.id, REJECTED)
+                    book.facts.set_status(item.id, REJECTED)
                 elif choice == "e":
                     line = typer.prompt("change (e.g. year=1999 amount=3500 currency=RMB place=Yanji, or value=…)")
                     try:
-                        book.set_fact_status(item.id, ACCEPTED, parse_edit(item, line))
+                        book.facts.set_status(item.id, ACCEPTED, parse_edit(item, line))
                     except InvalidInput as exc:
                         console.print(f"[red]{exc}[/]")
                         continue

@@ -36,7 +36,6 @@ def serve(
 
     from casebook.cli.common import passphrase as read_passphrase, require_db
     from casebook.store import Casebook
-    from casebook.store.users import Users
     from casebook.web import create_app
     from casebook.web.app import prepare_secrets
 
@@ -46,7 +45,7 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         console.print(f"[yellow]warning:[/] serving on {host}: other machines can reach this "
                       "casebook. Put it behind TLS (--https) and a firewall.")
-    if Users(book).count() == 0:
+    if book.users.count() == 0:
         console.print("[yellow]No users yet:[/] create one with `casebook user add`.")
     prepare_secrets(book)
     console.print(f"Casebook at [bold]http://{host}:{port}/[/] (Ctrl-C to stop)")
@@ -100,7 +99,6 @@ def user_add(
 
     Example: casebook user add mina --organisation "Hanul Documentation Centre" --role reviewer
     """
-    from casebook.store.users import Users
 
     password = _password(password_env)
     secret = None
@@ -109,7 +107,7 @@ def user_add(
 
         secret = pyotp.random_base32()
     with open_casebook(db, passphrase_file) as book:
-        user = Users(book).add(username, password, organisation, role, display_name, narratives,
+        user = book.users.add(username, password, organisation, role, display_name, narratives,
                                secret, create_organisation=True)
     if json_out:
         print_json({**user.to_dict(), **({"totp_secret": secret} if secret else {})})
@@ -123,10 +121,9 @@ def user_add(
 def user_list(db: DbOption = None, passphrase_file: PassphraseFileOption = None,
               json_out: JsonOption = False) -> None:
     """List organisations, users and roles."""
-    from casebook.store.users import Users
 
     with open_casebook(db, passphrase_file) as book:
-        users = Users(book).all()
+        users = book.users.all()
     if json_out:
         print_json([u.to_dict() for u in users])
         return

@@ -161,7 +161,7 @@ def import_paths(book: Casebook, paths: Iterable[Path], *, defaults: dict[str, A
 def _flush(book: Casebook, pending: list, result: ImportResult) -> None:
     if not pending:
         return
-    outcomes = book.add_testimonies([(t, p, r) for _, t, p, r in pending])
+    outcomes = book.testimonies.add_many([(t, p, r) for _, t, p, r in pending])
     for (item, *_), (tid, created) in zip(pending, outcomes):
         if created:
             result.added.append(tid)
@@ -175,7 +175,7 @@ def import_item(book: Casebook, item: ImportItem, result: ImportResult,
                 extractor: Callable[[str, str], Record] | None = None) -> None:
     """Import one item at once (its own transaction)."""
     testimony, person = describe(item, defaults)
-    if book.find_by_hash(testimony.sha256) is not None:
+    if book.testimonies.find_by_hash(testimony.sha256) is not None:
         result.duplicates.append(item.file_name)
         return
     record = extractor(testimony.text, testimony.language) if extractor else None

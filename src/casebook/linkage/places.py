@@ -288,7 +288,7 @@ def place_mentions(book) -> list[PlaceMention]:
     from casebook.extract import profile
     from casebook.model import Record
 
-    accepted = dict(book.accepted_records())
+    accepted = dict(book.facts.accepted())
     told: dict[tuple[str, str | None], dict] = {}
 
     def add(where: str, tid: int, text: str | None, place: str | None) -> None:
@@ -302,9 +302,9 @@ def place_mentions(book) -> list[PlaceMention]:
             entry["sources"].append(f"testimony:{tid}")
         entry["count"] = entry.get("count", 0) + 1
 
-    for s in sorted(book.testimonies(), key=lambda s: s.id):
+    for s in sorted(book.testimonies.all(), key=lambda s: s.id):
         record = accepted.get(s.id, Record())
-        person = book.get_person(s.person_id) if s.person_id else None
+        person = book.persons.get(s.person_id) if s.person_id else None
         origin = person.origin_place if person and person.origin_place else profile(record).get("origin_nk")
         if origin:
             add(f"t{s.id}o", s.id, origin, None)

@@ -50,9 +50,9 @@ def collect(book: Casebook, request: ExportRequest) -> list[dict[str, Any]]:
     """The rows the export may contain, consent checked one testimony at a time."""
     scope = required_scope(request)
     rows = []
-    summaries = book.testimonies()
-    consents = book.consents([s.id for s in summaries])
-    people = {p.id: p for p in book.persons()}
+    summaries = book.testimonies.all()
+    consents = book.consent.of_many([s.id for s in summaries])
+    people = {p.id: p for p in book.persons.all()}
     for summary in summaries:
         consent = consents[summary.id]
         if scope is not None and not consent.allows(scope):
@@ -60,7 +60,7 @@ def collect(book: Casebook, request: ExportRequest) -> list[dict[str, Any]]:
         if not consent.active_scopes():  # she withdrew everything: she leaves every export
             continue
         person = people.get(summary.person_id)
-        accepted = book.record(summary.id, ["accepted"])
+        accepted = book.facts.record(summary.id, ["accepted"])
         row: dict[str, Any] = {
             "testimony_id": summary.id, "person_id": summary.person_id,
             "pseudonym": person.pseudonym if person else None,
@@ -73,10 +73,10 @@ def collect(book: Casebook, request: ExportRequest) -> list[dict[str, Any]]:
                                *(e.to_dict() for e in accepted.events)],
         }
         if request.include_text:
-            t = book.get_testimony(summary.id, purpose="export")
+            t = book.testimonies.get(summary.id, purpose="export")
             row["sha256"], row["text"] = t.sha256, t.text
         rows.append(row)
-    book.audit("export", None, {"rows": len(rows), "scope": scope, "format": request.format,
+    book.audit.record("export", None, {"rows": len(rows), "scope": scope, "format": request.format,
                                 "text": request.include_text})
     return rows
 

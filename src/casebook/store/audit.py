@@ -95,3 +95,42 @@ def verify(conn: Connection) -> AuditReport:
 def entries(conn: Connection, limit: int = 100, offset: int = 0) -> list[dict]:
     rows = conn.execute(select(audit).order_by(audit.c.seq.desc()).limit(limit).offset(offset))
     return [dict(r._mapping) for r in rows]
+
+
+def head(conn: Connection) -> tuple[int, str]:
+    """(sequence number, hash) of the newest entry."""
+    seq, digest = conn.execute(select(audit_head.c.seq, audit_head.c.hash)).one()
+    return int(seq), str(digest)
+
+
+class AuditLog:
+    """``book.audit``: record actions taken outside the store, read and verify the chain."""
+
+    def __init__(self, book: Any) -> None:
+        self._book = book
+
+    def record(self, action: str, target: str | None = None, detail: Any = None) -> None:
+        """Record an action taken outside the store (an export, a report) in the chain."""
+        with self._book.engine.begin() as conn:
+            append(conn, self._book.actor, action, target, detail)
+
+    def verify(self) -> AuditReport:
+        with self._book.engine.connect() as conn:
+            return verify(conn)
+
+    def entries(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        """Newest first."""
+        with self._book.engine.connect() as conn:
+            return entries(conn, limit, offset)
+
+    def head(self) -> tuple[int, str]:
+        with self._book.engine.connect() as conn:
+            return head(conn)
+
+    def __call__(self, action: str, target: str | None = None, detail: Any = None) -> None:
+        """Deprecated spelling of :meth:`record` (``book.audit.record(...)``), kept while branches
+        written against it merge."""
+        from casebook.store.legacy import deprecated
+
+        deprecated("book.audit(...)", "book.audit.record(...)")
+        self.record(action, target, detail)

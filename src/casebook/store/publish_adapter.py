@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from casebook.store.casebook import Casebook
-from casebook.store.views import publish_dataset
+from casebook.store.reads import publish_dataset
 
 BUDGET_KEY = "privacy_budget"
 
@@ -23,10 +23,10 @@ class CasebookBudgetStore:
         self.book = book
 
     def load(self) -> dict:
-        return dict(self.book.get_meta(BUDGET_KEY, {}) or {})
+        return dict(self.book.meta.get(BUDGET_KEY, {}) or {})
 
     def save(self, ledger: dict) -> None:
-        self.book.set_meta(BUDGET_KEY, ledger)
+        self.book.meta.set(BUDGET_KEY, ledger)
 
 
 def budget_store_for(book: Casebook) -> CasebookBudgetStore:

@@ -262,12 +262,12 @@ class Users:
                 hasher.verify(_DUMMY_HASH, password or "-")
             except VerificationError:
                 pass
-            self.book.audit("login_failed", None, {"reason": "unknown user"})
+            self.book.audit.record("login_failed", None, {"reason": "unknown user"})
             raise generic
         now = _now()
         locked_until = _aware(row.locked_until)
         if locked_until and locked_until > now:
-            self.book.audit("login_refused", f"user:{row.id}", {"reason": "locked"})
+            self.book.audit.record("login_refused", f"user:{row.id}", {"reason": "locked"})
             raise PermissionDenied("login: too many failed attempts; the account is locked "
                                    f"for {int(LOCKOUT.total_seconds() // 60)} minutes")
         ok = row.active

@@ -45,10 +45,10 @@ SECRET_KEYS = ("web.session_secret", "web.csrf_secret")
 
 def secret(book: Casebook, key: str) -> str:
     """A signing secret kept in the encrypted store; created on first use."""
-    value = book.get_meta(key)
+    value = book.meta.get(key)
     if not value:
         value = secrets.token_urlsafe(48)
-        book.set_meta(key, value)
+        book.meta.set(key, value)
     return str(value)
 
 

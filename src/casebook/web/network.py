@@ -4,25 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
-from casebook.model import ACCEPTED, Event
-from casebook.store.schema import facts, testimonies
 from casebook.web.auth import Ctx
-from casebook.web.permissions import visible_clause
 from casebook.web.vocab import place_label
-
-
-def accepted_events(ctx: Ctx) -> list[tuple[str, Event]]:
-    """(person id, event) of every accepted event in a visible testimony."""
-    with ctx.book.engine.connect() as conn:
-        rows = conn.execute(
-            select(facts.c.id, facts.c.data, testimonies.c.person_id, testimonies.c.id.label("tid"))
-            .select_from(facts.join(testimonies, testimonies.c.id == facts.c.testimony_id))
-            .where(visible_clause(ctx.user), facts.c.kind == "event",
-                   facts.c.status == ACCEPTED)).all()
-    return [(str(r.person_id or f"t{r.tid}"), Event.from_dict({**r.data, "status": ACCEPTED},
-                                                              id=r.id)) for r in rows]
 
 
 def network_summary(ctx: Ctx) -> dict[str, Any]:
@@ -31,7 +14,7 @@ def network_summary(ctx: Ctx) -> dict[str, Any]:
         from casebook.linkage.network import brokers, build_graph, groups
     except ImportError:
         return {"installed": False}
-    graph = build_graph(accepted_events(ctx))
+    graph = build_graph(ctx.book.facts.accepted_events())
     found = groups(graph)
 
     def name(node: str) -> str:

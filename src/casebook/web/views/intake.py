@@ -6,7 +6,6 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 
 from casebook.errors import InvalidInput
-from casebook.store.users import Users
 from casebook.web import i18n
 from casebook.web.auth import Ctx, get_ctx
 from casebook.web.intake import extraction_available, record_testimony, text_of_upload
@@ -18,7 +17,7 @@ router = APIRouter(include_in_schema=False)
 
 
 def _form_context(ctx: Ctx, **extra):
-    users = Users(ctx.book)
+    users = ctx.book.users
     orgs = [o for o in users.organisations() if o.code != ctx.user.organisation]
     colleagues = [u for u in users.all(ctx.user.organisation) if u.id != ctx.user.id and u.active]
     return dict(organisations=orgs, colleagues=colleagues,

@@ -7,9 +7,8 @@ from fastapi.responses import RedirectResponse
 
 from casebook.errors import InvalidInput
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED
-from casebook.web import queries
 from casebook.web.auth import Ctx, get_ctx
-from casebook.web.permissions import require, testimony_access
+from casebook.web.permissions import require
 from casebook.web.render import render
 from casebook.web.review import decide, items_of, segments
 
@@ -19,16 +18,16 @@ router = APIRouter(include_in_schema=False)
 @router.get("/review")
 def queue(ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "review")
-    rows = queries.testimony_rows(ctx, waiting=True, own_only=True, limit=100)
+    rows = ctx.book.testimonies.all(waiting=True, own_only=True, limit=100)
     return render(ctx.request, "review_queue.html", rows=rows)
 
 
 def _page(ctx: Ctx, tid: int, error: str | None = None, status_code: int = 200):
-    testimony_access(ctx.book, ctx.user, tid, write=True)
-    testimony = ctx.book.get_testimony(tid, purpose="review")
-    record = ctx.book.record(tid, [SUGGESTED, ACCEPTED, REJECTED])
+    ctx.book.testimonies.access(tid, write=True)
+    testimony = ctx.book.testimonies.get(tid, purpose="review")
+    record = ctx.book.facts.record(tid, [SUGGESTED, ACCEPTED, REJECTED])
     items = items_of(record)
-    nxt = queries.testimony_rows(ctx, waiting=True, own_only=True, limit=2)
+    nxt = ctx.book.testimonies.all(waiting=True, own_only=True, limit=2)
     next_id = next((r.id for r in nxt if r.id != tid), None)
     return render(ctx.request, "review.html", status_code=status_code, testimony=testimony,
                   items=items, segments=segments(testimony.text, items), next_id=next_id,

@@ -9,7 +9,7 @@ the uses that *every* one of her testimonies still allows (a withdrawal in any o
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from casebook.model import Consent, Event, Record
 from casebook.model.consent import ConsentGrant
@@ -49,10 +49,10 @@ def publish_dataset(book: Casebook, *, with_text: bool = False,
     from casebook.extract import profile
     from casebook.publish.dataset import Dataset, PersonRow
 
-    accepted = dict(book.accepted_records())
-    summaries = book.testimonies()
-    consents = book.consents([s.id for s in summaries])
-    people = {p.id: p for p in book.persons()}
+    accepted = dict(book.facts.accepted())
+    summaries = book.testimonies.all()
+    consents = book.consent.of_many([s.id for s in summaries])
+    people = {p.id: p for p in book.persons.all()}
     by_person: dict[int, list] = defaultdict(list)
     for s in summaries:
         by_person[s.person_id if s.person_id is not None else -s.id].append(s)
@@ -65,7 +65,7 @@ def publish_dataset(book: Casebook, *, with_text: bool = False,
         person = people.get(person_id)
         text = None
         if with_text and consent.allows("anonymous_quotation"):
-            text = book.get_testimony(tells[0].id, purpose="report quotation").text
+            text = book.testimonies.get(tells[0].id, purpose="report quotation").text
         years = [s.interview_year for s in tells if s.interview_year]
         names = [n for n in ((person.pseudonym, person.surname) if person else ()) if n]
         rows.append(PersonRow(
@@ -94,10 +94,10 @@ def linkage_people(book: Casebook) -> list:
     from casebook.vocab.places import gazetteer
 
     gaz = gazetteer()
-    accepted = dict(book.accepted_records())
-    people = {p.id: p for p in book.persons()}
+    accepted = dict(book.facts.accepted())
+    people = {p.id: p for p in book.persons.all()}
     out = []
-    for s in book.testimonies():
+    for s in book.testimonies.all():
         record = accepted.get(s.id, Record())
         prof = profile(record)
         person = people.get(s.person_id)
@@ -124,7 +124,7 @@ def linkage_perpetrators(book: Casebook) -> list:
     from casebook.linkage.records import PerpetratorRecord
 
     out = []
-    for tid, record in book.accepted_records():
+    for tid, record in book.facts.accepted():
         for n, event in enumerate(record.events):
             for m, inv in enumerate(event.involvements):
                 if inv.role != "perpetrator" or not inv.who:
@@ -150,7 +150,6 @@ def list_memberships(book: Casebook, field: str) -> list[tuple[str, str]]:
     whose consent allows aggregate statistics are counted.
     """
     from casebook.linkage.decisions import Decision, constraints
-    from casebook.store.casebook import link_decisions
 
     if field not in LIST_FIELDS:
         from casebook.errors import InvalidInput
@@ -168,15 +167,15 @@ def list_memberships(book: Casebook, field: str) -> list[tuple[str, str]]:
     def union(a: str, b: str) -> None:
         parent[find(a)] = find(b)
 
-    summaries = book.testimonies()
+    summaries = book.testimonies.all()
     for s in summaries:
         find(f"t{s.id}")
         if s.person_id is not None:
             union(f"t{s.id}", f"p{s.person_id}")
-    must, _ = constraints(Decision.from_dict(d) for d in link_decisions(book, "person"))
+    must, _ = constraints(Decision.from_dict(d) for d in book.links.decisions("person"))
     for a, b in must:
         union(a, b)
-    consents = book.consents([s.id for s in summaries])
+    consents = book.consent.of_many([s.id for s in summaries])
     pairs = []
     for s in summaries:
         if not consents[s.id].allows("aggregate_statistics"):
