@@ -7,8 +7,18 @@ import warnings
 import pytest
 
 from casebook.errors import InvalidInput, NotFound, PermissionDenied
-from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Consent, Event, Fact, Person, Record
-from casebook.model import Testimony, UncertainDate
+from casebook.model import (
+    ACCEPTED,
+    REJECTED,
+    SUGGESTED,
+    Consent,
+    Event,
+    Fact,
+    Person,
+    Record,
+    Testimony,
+    UncertainDate,
+)
 from casebook.model.consent import share_scope
 from casebook.store import SearchFilters, UserCasebook
 
