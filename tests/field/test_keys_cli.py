@@ -126,8 +126,8 @@ def test_wipe_makes_the_casebook_unreadable_even_with_passphrase_and_recovery_ke
 def test_wipe_is_instant_whatever_the_size(tmp_path):
     path = tmp_path / "big.db"
     with Casebook.create(str(path), "p") as book:
-        book.testimonies.add_many([(Testimony(f"Account {n}: " + "words " * 500), Person(f"P{n}"), None)
-                              for n in range(600)])
+        book.testimonies.add_many([(Testimony(f"Account {n}: " + "words " * 500),
+                                    Person(f"P{n}"), None) for n in range(600)])
     assert path.stat().st_size > 2_000_000
     start = time.perf_counter()
     wipe(path)
@@ -151,7 +151,8 @@ def test_field_to_hq_to_backup_through_the_commands(tmp_path):
                        CASEBOOK_DB=field, **env)
     assert code == 0 and "removed 1" in out
     # the key is remembered; nothing new to seal is a clear one-line error
-    code, _, exc = cli(["field", "seal", "--out", str(tmp_path / "c.age")], CASEBOOK_DB=field, **env)
+    code, _, exc = cli(["field", "seal", "--out", str(tmp_path / "c.age")], CASEBOOK_DB=field,
+                       **env)
     assert code == 1 and "no new testimonies" in str(exc)
     for _ in range(2):
         code, out, _ = cli(["field", "open", str(tmp_path / "b.age"), "--identity", str(key)],

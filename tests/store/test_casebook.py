@@ -8,7 +8,16 @@ import pytest
 
 from casebook.errors import InvalidInput, NotFound
 from casebook.model import (
-    Amount, Consent, Event, Evidence, Fact, Involvement, Person, Record, Testimony, UncertainDate,
+    Amount,
+    Consent,
+    Event,
+    Evidence,
+    Fact,
+    Involvement,
+    Person,
+    Record,
+    Testimony,
+    UncertainDate,
 )
 
 KO = "저는 1998년 봄에 회령에서 강을 건넜습니다. 연길에서 중개인이 저를 삼천 위안에 팔았습니다."
@@ -55,7 +64,8 @@ def test_missing_records_raise_not_found(book):
 def test_search_korean_and_english(book):
     ko_id, _ = _add(book, KO, name="Ms. Kim")
     en_id, _ = _add(book, EN)
-    assert [h.testimony_id for h in book.testimonies.search("연길")] == [ko_id]  # two syllables: word index
+    # two syllables: the word index
+    assert [h.testimony_id for h in book.testimonies.search("연길")] == [ko_id]
     assert [h.testimony_id for h in book.testimonies.search("삼천 위안")] == [ko_id]
     assert [h.testimony_id for h in book.testimonies.search("Yanji")] == [en_id]
     assert [h.testimony_id for h in book.testimonies.search('"sold me"')] == [en_id]

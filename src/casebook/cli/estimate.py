@@ -18,19 +18,28 @@ estimate_app = typer.Typer(
 
 @estimate_app.command("mse")
 def mse_command(
-    table: Path | None = typer.Argument(None, help="CSV with one 0/1 column per list and a 'count' column."),
+    table: Path | None = typer.Argument(
+        None, help="CSV with one 0/1 column per list and a 'count' column."),
     method: str = typer.Option("bic", help="bic | downhill | stepwise | bhs | main | fixed"),
-    model: str | None = typer.Option(None, help="Fit this model, e.g. '[12,23]' or 'A:B,B:C' (method fixed)."),
-    max_order: int | None = typer.Option(None, help="Highest interaction order for bic/downhill (default by number of lists)."),
-    p_threshold: float | None = typer.Option(None, help="Stepwise threshold (stepwise 0.02, bhs 0.05)."),
-    bootstrap: int = typer.Option(0, "--bootstrap", help="BCa bootstrap replicates (0: profile interval only)."),
-    ntop: int | None = typer.Option(None, help="BIC bootstrap re-selects among this many best models."),
+    model: str | None = typer.Option(
+        None, help="Fit this model, e.g. '[12,23]' or 'A:B,B:C' (method fixed)."),
+    max_order: int | None = typer.Option(
+        None, help="Highest interaction order for bic/downhill (default by number of lists)."),
+    p_threshold: float | None = typer.Option(None,
+                                             help="Stepwise threshold (stepwise 0.02, bhs 0.05)."),
+    bootstrap: int = typer.Option(0, "--bootstrap",
+                                  help="BCa bootstrap replicates (0: profile interval only)."),
+    ntop: int | None = typer.Option(None,
+                                    help="BIC bootstrap re-selects among this many best models."),
     seed: int = typer.Option(1234, help="Random seed for the bootstrap."),
     level: float = typer.Option(0.95, help="Confidence level."),
-    profile: str = typer.Option("poisson", help="Profile likelihood: poisson | multinomial (Rcapture)."),
+    profile: str = typer.Option("poisson",
+                                help="Profile likelihood: poisson | multinomial (Rcapture)."),
     count_column: str = typer.Option("count", help="Name of the count column."),
-    from_casebook: bool = typer.Option(False, "--from-casebook", help="Build the table from linked persons in the casebook."),
-    lists: str | None = typer.Option(None, "--lists", help="With --from-casebook: the field naming each person's list (organisation or source)."),
+    from_casebook: bool = typer.Option(False, "--from-casebook",
+                                       help="Build the table from linked persons in the casebook."),
+    lists: str | None = typer.Option(None, "--lists", help="With --from-casebook: the field naming "
+                                     "each person's list (organisation or source)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
@@ -46,7 +55,8 @@ def mse_command(
         if table is not None:
             raise InvalidInput("give either TABLE.csv or --from-casebook, not both")
         if not lists:
-            raise InvalidInput("--from-casebook needs --lists FIELD (the organisation or source field)")
+            raise InvalidInput(
+                "--from-casebook needs --lists FIELD (the organisation or source field)")
         from casebook.estimate.table import overlap_table
         from casebook.store.reads import list_memberships
 
@@ -65,9 +75,11 @@ def mse_command(
     if as_json:
         typer.echo(json.dumps(result.to_json(), indent=2))
         return
-    typer.echo(f"Lists ({len(data.lists)}): {', '.join(data.lists)}; people observed: {data.n_observed:,}")
+    typer.echo(
+        f"Lists ({len(data.lists)}): {', '.join(data.lists)}; people observed: {data.n_observed:,}")
     typer.echo(f"Method: {result.method}; model {result.hierarchy}"
-               + (f" = main effects + {', '.join(result.terms)}" if result.terms else " (main effects only)"))
+               + (f" = main effects + {', '.join(result.terms)}" if result.terms
+                  else " (main effects only)"))
     typer.echo(f"Estimated population: {result.estimate:,.1f}")
     if result.ci_low is not None:
         typer.echo(f"Interval: {result.ci_low:,.0f} – {result.ci_high:,.0f} ({result.ci_type})")
@@ -75,7 +87,8 @@ def mse_command(
         typer.echo(f"Note: {note}")
     if result.ranking is not None and len(result.ranking.models) > 1:
         shown = result.ranking.models[:5]
-        typer.echo(f"Best models by BIC ({result.ranking.searched}, {result.ranking.n_candidates:,} considered):")
+        typer.echo(f"Best models by BIC ({result.ranking.searched}, "
+                   f"{result.ranking.n_candidates:,} considered):")
         for r in shown:
             typer.echo(f"  {r.bic:10.3f}  {r.estimate:12,.1f}  {_hier(r.model, len(data.lists))}")
 
@@ -91,7 +104,8 @@ def scenario_command(
     model: Path = typer.Argument(..., help="Scenario model TOML (see examples/scenarios/)."),
     draws: int = typer.Option(100_000, help="Monte Carlo draws."),
     seed: int = typer.Option(2026, help="Random seed."),
-    chart: Path | None = typer.Option(None, "--chart", help="Write a tornado chart (.png/.svg/.pdf)."),
+    chart: Path | None = typer.Option(None, "--chart",
+                                      help="Write a tornado chart (.png/.svg/.pdf)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
 ) -> None:
     """A headline number rebuilt from its factors, with a sensitivity table."""
@@ -116,7 +130,8 @@ def scenario_command(
     for f in scenario.factors.values():
         spread = ", ".join(f"{k} {fmt(v)}" for k, v in f.params.items())
         basis = f" [{f.basis}]" if f.basis else ""
-        typer.echo(f"  {f.name}: central {fmt(f.central)}; {f.distribution}{' ' + spread if spread else ''}{basis}")
+        typer.echo(f"  {f.name}: central {fmt(f.central)}; "
+                   f"{f.distribution}{' ' + spread if spread else ''}{basis}")
         typer.echo(f"      source: {f.source}")
     typer.echo("Sensitivity (one factor at its 5th / 95th percentile, others central):")
     typer.echo(f"  {'factor':<22} {'at 5th':>16} {'at 95th':>16} {'swing':>16} {'rank corr':>9}")

@@ -113,7 +113,7 @@ def linkage_people(book: Casebook) -> list:
             crossing_year=prof.get("first_crossing_year"),
             places=tuple(sorted({e.place for e in record.events if e.place})),
             children=prof.get("children_in_china"),
-            sale_prices=tuple(e.amount.usd for e in sales if e.amount.usd),
+            sale_prices=tuple(e.amount.usd for e in sales if e.amount and e.amount.usd),
             dates=tuple(d for d in (_iso(e) for e in record.events) if d),
         ))
     return out

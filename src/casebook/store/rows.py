@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from casebook.model import Consent, Event, Fact, Person, Record, Testimony, UncertainDate
 
@@ -13,7 +13,10 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
+T = TypeVar("T")
+
+
+def chunks(items: list[T], size: int = 500) -> Iterator[list[T]]:
     """Slices short enough for an ``IN (...)`` on every backend."""
     for i in range(0, len(items), size):
         yield items[i:i + size]

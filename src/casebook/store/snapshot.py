@@ -34,7 +34,10 @@ def snapshot(book: Casebook, target: Path) -> dict[str, Any]:
                            "server (and its disk encryption); see docs/reliability.md")
     raw = book.engine.raw_connection()
     try:
-        raw.driver_connection.execute("VACUUM INTO ?", (str(target),))  # type: ignore[union-attr]
+        driver = raw.driver_connection
+        if driver is None:
+            raise RuntimeError("backup: the database connection is closed")
+        driver.execute("VACUUM INTO ?", (str(target),))
     finally:
         raw.close()
     with open(target, "rb") as fh:

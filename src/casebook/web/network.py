@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from casebook.linkage.network import brokers, build_graph, groups
 from casebook.web.auth import Ctx
 from casebook.web.vocab import place_label
 
 
 def network_summary(ctx: Ctx) -> dict[str, Any]:
-    """Groups and bridging brokers, or ``installed=False`` when linkage is not in this build."""
-    try:
-        from casebook.linkage.network import brokers, build_graph, groups
-    except ImportError:
-        return {"installed": False}
+    """Groups and bridging brokers among the perpetrators of accepted events."""
     graph = build_graph(ctx.book.facts.accepted_events())
     found = groups(graph)
 
@@ -26,7 +23,6 @@ def network_summary(ctx: Ctx) -> dict[str, Any]:
         return "#" + rest
 
     return {
-        "installed": True,
         "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
         "groups": [{"id": g.id, "perpetrators": [(p, name(p), graph.nodes[p].get("role"))
                                                  for p in g.perpetrators],

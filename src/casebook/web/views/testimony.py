@@ -26,7 +26,8 @@ def testimony(tid: int, ctx: Ctx = Depends(get_ctx)):
     return render(ctx.request, "testimony.html", row=row, testimony=text,
                   items=items_of(record), consent=ctx.book.consent.of(tid), own=own,
                   restricted=[users.get(u) for u in restricted],
-                  colleagues=[u for u in users.all(ctx.user.organisation) if u.active] if own else [],
+                  colleagues=[u for u in users.all(ctx.user.organisation)
+                              if u.active] if own else [],
                   organisations=[o for o in users.organisations() if o.code != org],
                   base_scopes=BASE_SCOPES, note=ctx.request.query_params.get("note"))
 
@@ -65,7 +66,8 @@ async def restrict(tid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
         ctx.book.testimonies.access(tid, write=True)
         users = ctx.book.users
         mine = {u.id for u in users.all(ctx.user.organisation)}
-        chosen = [int(u) for u in form.getlist("user") if str(u).isdigit() and int(u) in mine]
+        chosen = [int(u) for u in form.getlist("user")
+                  if isinstance(u, str) and u.isdigit() and int(u) in mine]
         if chosen and ctx.user.role != "admin":
             chosen.append(ctx.user.id)  # never lock oneself out by accident
         users.restrict(tid, chosen, actor=ctx.user.username)
