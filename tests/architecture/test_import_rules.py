@@ -151,3 +151,14 @@ def test_no_module_calls_the_flat_methods_of_before_the_split():
                     "testimonies", "persons", "audit")):
                 bad.append(f"{path.relative_to(SRC)}:{node.lineno} {owner}.{name}()")
     assert bad == []
+
+
+def test_every_use_of_the_read_layer_is_documented():
+    """docs/architecture.md lists each use of ``book.read_for`` with the consent it needs."""
+    from casebook.store import USES
+
+    text = DOC.read_text(encoding="utf-8")
+    table = text.split("## One read for every analysis", 1)[1].split("\n## ", 1)[0]
+    documented = {name for line in table.splitlines() if line.startswith("| `")
+                  for name in re.findall(r"`([a-z_]+)`", line.split("|")[1])}
+    assert documented == set(USES)

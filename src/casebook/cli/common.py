@@ -12,8 +12,7 @@ import typer
 from rich.console import Console
 
 from casebook.errors import InvalidInput, WrongPassphrase
-from casebook.store import Casebook
-from casebook.store.engine import is_postgres
+from casebook.store import Casebook, is_postgres
 
 console = Console(highlight=False)
 err = Console(stderr=True, highlight=False)

@@ -14,6 +14,9 @@ import typer
 
 from casebook.cli.common import DbOption, PassphraseFileOption, open_casebook
 from casebook.errors import AlreadyExists, InvalidInput
+from casebook.linkage.places import load_mentions_json
+from casebook.linkage.records import load_records_json
+from casebook.linkage.run import USE_OF, check_kind, link, records_for
 
 link_app = typer.Typer(
     help="Find the same woman, broker or village across testimonies and organisations.",
@@ -21,37 +24,16 @@ link_app = typer.Typer(
 )
 
 
-
 def _load(records_json: Path | None, kind: str, db: str | None = None,
-          passphrase_file: Path | None = None):
-    """Records from a dev JSON file, or from the casebook's accepted facts."""
-    from casebook.linkage.records import load_records_json
-    from casebook.store.reads import linkage_people, linkage_perpetrators
-
-    if kind not in ("person", "perpetrator", "place"):
-        raise InvalidInput(f"--kind {kind!r}: choose person, perpetrator or place")
-    if kind == "place":
-        from casebook.linkage.places import load_mentions_json, place_mentions
-
-        if records_json is not None:
-            return load_mentions_json(records_json)
-        with open_casebook(db, passphrase_file) as book:
-            return place_mentions(book)
+          passphrase_file: Path | None = None, partner: str | None = None) -> list:
+    """Records from a dev JSON file, or from the casebook's consented read for this kind."""
+    check_kind(kind)
     if records_json is not None:
+        if kind == "place":
+            return load_mentions_json(records_json)
         return load_records_json(records_json, kind)
     with open_casebook(db, passphrase_file) as book:
-        return linkage_people(book) if kind == "person" else linkage_perpetrators(book)
-
-
-def _score(records, kind: str, threshold: float):
-    """Candidate pairs: Fellegi–Sunter for people and perpetrators, spellings for places."""
-    if kind == "place":
-        from casebook.linkage.places import score_place_pairs
-
-        return score_place_pairs(records, threshold)
-    from casebook.linkage import score_pairs
-
-    return score_pairs(records, kind, threshold)
+        return records_for(kind, book.read_for(USE_OF[kind], partner=partner))
 
 
 def _refuse_overwrite(path: Path | None, force: bool) -> None:
@@ -75,13 +57,10 @@ def link_command(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from casebook.linkage import Decision, apply_decisions
-
     records = _load(records_json, kind, db, passphrase_file)
     decisions = [] if records_json is not None else _decisions(db, passphrase_file, kind)
-    pairs = _score(records, kind, threshold)
-    found = [c for c in apply_decisions(pairs, [Decision.from_dict(d) for d in decisions],
-                                        threshold, [r.id for r in records]) if c.size > 1]
+    result = link(records, kind, threshold, decisions)
+    pairs, found = result.pairs, result.linked()
     if as_json:
         typer.echo(json.dumps({
             "kind": kind, "records": len(records), "pairs": len(pairs),
@@ -127,9 +106,7 @@ def encode_command(
     from casebook.linkage.compare import default_province_of
     from casebook.linkage.encode import EncodingParams, encode_file, read_secret
 
-    records = _load(records_json, "person", db, passphrase_file)
-    if records_json is None and for_organisation:
-        records = _shared_with(records, for_organisation, db, passphrase_file)
+    records = _load(records_json, "person", db, passphrase_file, partner=for_organisation)
     _refuse_overwrite(out, force)
     secret = read_secret(secret_file)
     n = encode_file(records, secret, out, label, EncodingParams(bits, balance=balance, fold=fold,
@@ -193,7 +170,6 @@ def review_command(
     an append-only log in the casebook; every source record stays, and --revoke undoes one.
     Example: casebook link review    ·    casebook link review --accept t3,t17
     """
-    from casebook.linkage import Decision, apply_decisions
     from casebook.linkage import accept as accept_d
     from casebook.linkage import not_same as not_same_d
     from casebook.linkage import revoke as revoke_d
@@ -218,11 +194,10 @@ def review_command(
                 book.links.add(kind, decision.to_dict())
             typer.echo(f"recorded {len(made)} decision(s)")
             return
-        records = {r.id: r for r in _load(None, kind, db, passphrase_file)}
-        decisions = [Decision.from_dict(d) for d in book.links.decisions(kind)]
-        pairs = _score(list(records.values()), kind, threshold)
-        open_clusters = [c for c in apply_decisions(pairs, decisions, threshold, list(records))
-                         if c.size > 1 and c.status == "candidate"]
+        check_kind(kind)
+        records = {r.id: r for r in records_for(kind, book.read_for(USE_OF[kind]))}
+        open_clusters = link(list(records.values()), kind, threshold,
+                             book.links.decisions(kind)).open()
         if not open_clusters:
             typer.echo("No candidate clusters wait for review.")
             return
@@ -254,20 +229,8 @@ def _summary(record) -> str:
 
 
 def _decisions(db, passphrase_file, kind: str) -> list[dict]:
-
     with open_casebook(db, passphrase_file) as book:
         return book.links.decisions(kind)
-
-
-def _shared_with(records, organisation: str, db, passphrase_file):
-    """Keep records whose testimony's consent allows sharing with ``organisation``."""
-    from casebook.model import share_scope
-
-    scope = share_scope(organisation)
-    ids = [int(r.source.split(":")[1]) for r in records]
-    with open_casebook(db, passphrase_file) as book:
-        consents = book.consent.of_many(ids)
-    return [r for r, tid in zip(records, ids) if consents[tid].allows(scope)]
 
 
 def network_command(
@@ -282,13 +245,15 @@ def network_command(
     Example: casebook network --format graphml --out brokers.graphml   (open it in Gephi)
     """
     from casebook.linkage.network import brokers, build_graph, groups, write_graph
+    from casebook.linkage.run import network
     from casebook.model.records import Event
 
     if fmt not in ("json", "graphml"):
         raise InvalidInput(f"--format {fmt!r}: choose json or graphml")
     _refuse_overwrite(out, force)
     if events_json is None:
-        events, cluster_of = _network_events(db, passphrase_file)
+        with open_casebook(db, passphrase_file) as book:
+            graph = network(book.read_for("network"), book.links.decisions("perpetrator"))
     else:
         try:
             data = json.loads(events_json.read_text(encoding="utf-8"))
@@ -297,7 +262,7 @@ def network_command(
             cluster_of = data.get("perpetrator_clusters") or {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise InvalidInput(f"{events_json}: not an events file ({exc})") from None
-    graph = build_graph(events, cluster_of)
+        graph = build_graph(events, cluster_of)
     write_graph(graph, out, fmt)
     found = groups(graph)
     typer.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, "
@@ -305,38 +270,6 @@ def network_command(
     for b in brokers(graph, top=5):
         typer.echo(f"  bridge {b['node']}: betweenness {b['betweenness']:.3f}"
                    f"{' (cut point)' if b['cut_point'] else ''}")
-
-
-def _network_events(db, passphrase_file):
-    """Accepted events of testimonies whose consent allows aggregate use, and linked brokers."""
-    from dataclasses import replace
-
-    from casebook.linkage import Decision, apply_decisions, score_pairs
-    from casebook.store.reads import linkage_perpetrators
-
-    with open_casebook(db, passphrase_file) as book:
-        person_of = {t.id: t.person_id for t in book.testimonies.all()}
-        consents = book.consent.of_many(list(person_of))
-        events = []
-        for tid, record in book.facts.accepted():
-            if not consents[tid].allows("aggregate_statistics"):
-                continue
-            for n, event in enumerate(record.events):
-                # the same mention ids as linkage_perpetrators, so linked aliases meet in one node
-                event.involvements = [
-                    replace(inv, person_id=f"t{tid}e{n}i{m}")
-                    if inv.role == "perpetrator" and inv.who and inv.person_id is None else inv
-                    for m, inv in enumerate(event.involvements)]
-                events.append((str(person_of.get(tid) or f"t{tid}"), event))
-        perps = linkage_perpetrators(book)
-        decisions = [Decision.from_dict(d) for d in book.links.decisions("perpetrator")]
-    cluster_of: dict[str, str] = {}
-    if len(perps) > 1:
-        for cluster in apply_decisions(score_pairs(perps, "perpetrator", 0.5), decisions, 0.5,
-                                       [p.id for p in perps]):
-            for member in cluster.members:
-                cluster_of[member] = cluster.id
-    return events, cluster_of
 
 
 def register(app: typer.Typer) -> None:

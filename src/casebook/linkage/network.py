@@ -16,11 +16,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import networkx as nx
 
+from casebook.linkage.records import mention_id
+from casebook.model import ConsentedTestimony
 from casebook.model.records import ACCEPTED, Event
 
 VICTIM, PERPETRATOR, PLACE = "victim", "perpetrator", "place"
@@ -142,4 +144,22 @@ def write_graph(graph: nx.Graph, path: Path | str, fmt: str = "json") -> None:
         raise ValueError(f"unknown network format {fmt!r}")
 
 
-__all__ = ["Group", "brokers", "build_graph", "groups", "to_json", "write_graph"]
+
+
+def victim_events(testimonies: Iterable[ConsentedTestimony]) -> list[tuple[str, Event]]:
+    """(victim id, accepted event) of every event told, each named perpetrator carrying its
+    mention id (as in perpetrator linkage), so that linked aliases meet in one node."""
+    out = []
+    for t in testimonies:
+        victim = str(t.person_id or f"t{t.testimony_id}")
+        for n, event in enumerate(t.record.events):
+            involvements = [
+                replace(inv, person_id=mention_id(t.testimony_id, n, m))
+                if inv.role == "perpetrator" and inv.who and inv.person_id is None else inv
+                for m, inv in enumerate(event.involvements)]
+            out.append((victim, replace(event, involvements=involvements)))
+    return out
+
+
+__all__ = ["Group", "brokers", "build_graph", "groups", "to_json", "victim_events",
+           "write_graph"]

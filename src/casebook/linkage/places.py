@@ -33,6 +33,7 @@ from pathlib import Path
 from casebook.errors import InvalidInput, NotFound
 from casebook.linkage.model import Pair
 from casebook.linkage.names import _CONSONANT_REWRITES, _VOWEL_REWRITES, is_hangul, romanise
+from casebook.model import ConsentedTestimony
 
 PLACE = "place"
 
@@ -284,12 +285,10 @@ def _fold_told(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def place_mentions(book) -> list[PlaceMention]:
-    """One mention per distinct place as told in accepted events and origins of ``book``."""
-    from casebook.extract import profile
-    from casebook.model import Record
+def place_mentions(testimonies: Iterable[ConsentedTestimony]) -> list[PlaceMention]:
+    """One mention per distinct place as told in accepted events and origins."""
+    from casebook.extract import profile  # heavy: the extraction pipeline
 
-    accepted = dict(book.facts.accepted())
     told: dict[tuple[str, str | None], dict] = {}
 
     def add(where: str, tid: int, text: str | None, place: str | None) -> None:
@@ -303,16 +302,15 @@ def place_mentions(book) -> list[PlaceMention]:
             entry["sources"].append(f"testimony:{tid}")
         entry["count"] = entry.get("count", 0) + 1
 
-    for s in sorted(book.testimonies.all(), key=lambda s: s.id):
-        record = accepted.get(s.id, Record())
-        person = book.persons.get(s.person_id) if s.person_id else None
-        origin = person.origin_place if person and person.origin_place else profile(record).get(
-            "origin_nk")
+    for t in sorted(testimonies, key=lambda t: t.testimony_id):
+        tid, record, person = t.testimony_id, t.record, t.person
+        origin = (person.origin_place if person and person.origin_place
+                  else profile(record).get("origin_nk"))
         if origin:
-            add(f"t{s.id}o", s.id, origin, None)
+            add(f"t{tid}o", tid, origin, None)
         for n, event in enumerate(record.events):
             if event.place_text or event.place:
-                add(f"t{s.id}e{n}", s.id, event.place_text, event.place)
+                add(f"t{tid}e{n}", tid, event.place_text, event.place)
     return [mention(e["id"], e["text"], e["place"], e["sources"], e["count"])
             for e in told.values()]
 

@@ -29,6 +29,23 @@ class Meta:
             put(conn, key, value)
             self._book._audit(conn, "set_meta", key)
 
+    def entry(self, key: str) -> MetaEntry:
+        """One key as a load/save store (the privacy budget ledger keeps itself in one)."""
+        return MetaEntry(self, key)
+
+
+class MetaEntry:
+    """A dict kept under one meta key."""
+
+    def __init__(self, meta: Meta, key: str) -> None:
+        self._meta, self.key = meta, key
+
+    def load(self) -> dict[str, Any]:
+        return dict(self._meta.get(self.key, {}) or {})
+
+    def save(self, value: dict[str, Any]) -> None:
+        self._meta.set(self.key, value)
+
 
 def put(conn: Connection, key: str, value: Any) -> None:
     conn.execute(delete(meta).where(meta.c.key == key))

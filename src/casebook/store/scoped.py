@@ -22,6 +22,7 @@ from casebook.model import (
     REJECTED,
     SUGGESTED,
     Consent,
+    ConsentedTestimony,
     Event,
     Fact,
     Person,
@@ -30,7 +31,9 @@ from casebook.model import (
 )
 from casebook.store.audit import AuditLog
 from casebook.store.facts import FactRef, fact_ref
+from casebook.store.links import LinkDecisions
 from casebook.store.persons import get_person
+from casebook.store.reads import read_for
 from casebook.store.rows import to_item, to_person
 from casebook.store.schema import consent_grants, facts, persons, testimonies
 from casebook.store.search import SearchHit, search_where
@@ -39,7 +42,6 @@ from casebook.store.users import User, Users
 from casebook.store.visibility import visible_persons, visible_testimonies
 
 if TYPE_CHECKING:
-    from casebook.publish.dataset import Dataset
     from casebook.store.casebook import Casebook
 
 
@@ -82,6 +84,7 @@ class UserCasebook:
         self.consent = VisibleConsent(self)
         self.audit: AuditLog = book.audit
         self.users: Users = book.users
+        self.links: LinkDecisions = book.links
 
     @property
     def visible(self) -> ColumnElement[bool]:
@@ -112,12 +115,11 @@ class UserCasebook:
                 "facts_accepted": by_status.get(ACCEPTED, 0),
                 "facts_rejected": by_status.get(REJECTED, 0), "testimonies_waiting": waiting}
 
-    def publish_dataset(self, with_text: bool = False) -> Dataset:
-        """The statistics dataset cut down to the persons this user may see."""
-        from casebook.store.reads import publish_dataset
-
-        return publish_dataset(self._book, with_text=with_text,
-                               only_persons=self.persons.ids())
+    def read_for(self, use: str, *, partner: str | None = None, with_text: bool = False,
+                 purpose: str | None = None) -> list[ConsentedTestimony]:
+        """The store's read for ``use`` (consent applied), limited to what the user may see."""
+        return read_for(self._book, use, partner=partner, with_text=with_text,
+                        purpose=purpose, visible=self.visible)
 
     def _check(self, conn: Connection | None, testimony_id: int, write: bool) -> str:
         org = self._access.get(testimony_id)
@@ -294,18 +296,6 @@ class VisibleFacts:
         self._scope._check(None, ref.testimony_id, True)
         self._book.facts.set_status(fact_id, status, data)
         return ref.testimony_id
-
-    def accepted_events(self) -> list[tuple[str, Event]]:
-        """(person key, event) of every accepted event in a visible testimony."""
-        with self._book.engine.connect() as conn:
-            rows = conn.execute(
-                select(facts.c.id, facts.c.data, testimonies.c.person_id,
-                       testimonies.c.id.label("tid"))
-                .select_from(facts.join(testimonies, testimonies.c.id == facts.c.testimony_id))
-                .where(self._scope.visible, facts.c.kind == "event",
-                       facts.c.status == ACCEPTED)).all()
-        return [(str(r.person_id or f"t{r.tid}"),
-                 Event.from_dict({**r.data, "status": ACCEPTED}, id=r.id)) for r in rows]
 
 
 class VisibleConsent:

@@ -1,17 +1,24 @@
-"""The network view's data: casebook.linkage.network over the accepted events the user may see."""
+"""The network view's data: the one linkage path (``casebook.linkage.run``) over the store's
+``network`` read (consent applied) of what the user may see.
+
+Perpetrators are joined as reviewers decided (``casebook link review --kind perpetrator``); the
+page does not run the model, so it never waits for it (``casebook network`` does).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from casebook.linkage.network import brokers, build_graph, groups
+from casebook.linkage.network import brokers, groups
+from casebook.linkage.run import network
 from casebook.web.auth import Ctx
 from casebook.web.vocab import place_label
 
 
 def network_summary(ctx: Ctx) -> dict[str, Any]:
     """Groups and bridging brokers among the perpetrators of accepted events."""
-    graph = build_graph(ctx.book.facts.accepted_events())
+    graph = network(ctx.book.read_for("network"), ctx.book.links.decisions("perpetrator"),
+                    scored=False)
     found = groups(graph)
 
     def name(node: str) -> str:
