@@ -14,9 +14,6 @@ import typer
 
 from casebook.cli.common import DbOption, PassphraseFileOption, open_casebook
 from casebook.errors import AlreadyExists, InvalidInput
-from casebook.linkage.places import load_mentions_json
-from casebook.linkage.records import load_records_json
-from casebook.linkage.run import USE_OF, check_kind, link, records_for
 
 link_app = typer.Typer(
     help="Find the same woman, broker or village across testimonies and organisations.",
@@ -27,6 +24,12 @@ link_app = typer.Typer(
 def _load(records_json: Path | None, kind: str, db: str | None = None,
           passphrase_file: Path | None = None, partner: str | None = None) -> list:
     """Records from a dev JSON file, or from the casebook's consented read for this kind."""
+    # linkage pulls in DuckDB and Splink: imported when a link command runs, so that `casebook`
+    # itself (and every web worker, which imports the CLI) starts fast
+    from casebook.linkage.places import load_mentions_json
+    from casebook.linkage.records import load_records_json
+    from casebook.linkage.run import USE_OF, check_kind, records_for
+
     check_kind(kind)
     if records_json is not None:
         if kind == "place":
@@ -57,6 +60,8 @@ def link_command(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from casebook.linkage.run import link
+
     records = _load(records_json, kind, db, passphrase_file)
     decisions = [] if records_json is not None else _decisions(db, passphrase_file, kind)
     result = link(records, kind, threshold, decisions)
@@ -174,6 +179,7 @@ def review_command(
     from casebook.linkage import not_same as not_same_d
     from casebook.linkage import revoke as revoke_d
     from casebook.linkage import split as split_d
+    from casebook.linkage.run import USE_OF, check_kind, link, records_for
 
     with open_casebook(db, passphrase_file) as book:
         who = book.actor
