@@ -8,6 +8,7 @@ from casebook.store.audit import AuditReport
 from casebook.store.casebook import Casebook
 from casebook.store.engine import is_postgres
 from casebook.store.facts import FactRef
+from casebook.store.failures import translate, where_it_broke
 from casebook.store.keys import KeyFile, passphrase_slot
 from casebook.store.reads import USES, Use
 from casebook.store.scoped import Dossier, SearchFilters, UserCasebook
@@ -18,5 +19,5 @@ from casebook.store.users import ROLES, Organisation, User, check_password
 __all__ = [
     "ROLES", "USES", "AuditReport", "Casebook", "Dossier", "FactRef", "KeyFile", "Organisation",
     "SearchFilters", "SearchHit", "TestimonySummary", "Use", "User", "UserCasebook",
-    "check_password", "is_postgres", "passphrase_slot",
+    "check_password", "is_postgres", "passphrase_slot", "translate", "where_it_broke",
 ]
