@@ -29,23 +29,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casebook.errors import InvalidInput, NotFound
 from casebook.linkage.model import Pair
 from casebook.linkage.names import _CONSONANT_REWRITES, _VOWEL_REWRITES, is_hangul, romanise
 from casebook.model import ConsentedTestimony
 
+if TYPE_CHECKING:
+    from casebook.vocab.places import PlaceWords
+
 PLACE = "place"
 
-# Trailing words that only say what kind of place it is (dropped when a name remains).
-_SUFFIX_WORDS = frozenset({
-    "ri", "li", "ni", "dong", "tong", "gun", "kun", "si", "shi", "do", "to", "up", "eup", "ub",
-    "myon", "myeon", "village", "town", "county", "city", "province", "district", "prefecture",
-    "xian", "zhen", "cun", "xiang", "rodongjagu", "nodongjagu", "workers", "area",
-})
-_GLUED_SUFFIXES = ("rodongjagu", "nodongjagu", "ri", "li")  # written without a hyphen
-_HANGUL_SUFFIXES = ("노동자구", "로동자구", "구역", "마을", "리", "동", "군", "시", "도", "읍",
-                    "면")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SPLIT = re.compile(r"[\s\-‐‑–—_.,/]+")
 
@@ -75,11 +70,20 @@ def _strip_marks(text: str) -> str:
 
 
 def _strip_hangul_suffix(text: str) -> str:
+    from casebook.vocab.places import gazetteer
+
     text = re.sub(r"\s+", "", text)
-    for suffix in _HANGUL_SUFFIXES:
+    for suffix in gazetteer().place_words.ko:
         if text.endswith(suffix) and len(text) - len(suffix) >= 2:
             return text[: -len(suffix)]
     return text
+
+
+def _place_words() -> PlaceWords:
+    """Words that only say what kind of place a name is: the gazetteer's ``[place_words]``."""
+    from casebook.vocab.places import gazetteer
+
+    return gazetteer().place_words
 
 
 @lru_cache(maxsize=100_000)
@@ -101,13 +105,14 @@ def place_key(text: str | None) -> str:
         text = found.en
     if is_hangul(text):
         text = romanise(_strip_hangul_suffix(text))
+    kinds = _place_words()
     words = [w for w in _SPLIT.split(_strip_marks(text)) if w]
-    while len(words) > 1 and words[-1] in _SUFFIX_WORDS:
+    while len(words) > 1 and words[-1] in kinds.words:
         words.pop()
     while len(words) > 1 and words[0] == "the":
         words.pop(0)
     key = re.sub(r"[^a-z]", "", "".join(words))
-    for suffix in _GLUED_SUFFIXES:
+    for suffix in kinds.glued:
         if key.endswith(suffix) and len(key) - len(suffix) >= 4:
             key = key[: -len(suffix)]
             break

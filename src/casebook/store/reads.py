@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import ColumnElement, Connection, bindparam, select
 
@@ -41,7 +41,7 @@ class Use:
     name: str
     scopes: tuple[str, ...]  # all must be active; () = some scope still active (an internal use)
     about_her: bool  # consent is judged over all her testimonies: any withdrawal wins
-    partner: str = "optional"  # "optional", "required" or "never": share_with:<partner> too
+    partner: Literal["optional", "required", "never"] = "optional"  # share_with:<partner> too
     text: str | None = None  # None: never reads text; "": whenever included; else this scope
     doc: str = ""
 
