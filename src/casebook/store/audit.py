@@ -157,6 +157,7 @@ class AuditLog:
             return entries(conn, limit, offset, organisation)
 
     def head(self) -> tuple[int, str]:
+        """(sequence number, hash) of the newest entry: what a backup's manifest pins."""
         with self._book.engine.connect() as conn:
             return head(conn)
 

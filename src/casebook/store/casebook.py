@@ -93,6 +93,7 @@ class Casebook(LegacyMethods):
         return self.backend.key_file.path if self.backend.key_file else None
 
     def close(self) -> None:
+        """Release the database connections (every ``with_actor`` copy shares them)."""
         self.engine.dispose()
 
     def __enter__(self) -> Casebook:

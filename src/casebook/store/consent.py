@@ -28,6 +28,7 @@ class ConsentRecords:
         self._book = book
 
     def of(self, testimony_id: int) -> Consent:
+        """Every grant of one testimony, withdrawn ones included (with their dates)."""
         with self._book.engine.connect() as conn:
             return consent_of(conn, testimony_id)
 

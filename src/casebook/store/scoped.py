@@ -230,6 +230,7 @@ class VisiblePersons:
         self._book = scope._book
 
     def access(self, person_id: int) -> None:
+        """Nothing if the user may see this person; else NotFound, like an unknown id."""
         with self._book.engine.connect() as conn:
             self._access(conn, person_id)
 
@@ -279,6 +280,7 @@ class VisibleFacts:
         self._book = scope._book
 
     def ref(self, fact_id: int) -> FactRef:
+        """Where a fact the user may see belongs (NotFound otherwise)."""
         with self._book.engine.connect() as conn:
             ref = fact_ref(conn, fact_id)
             self._scope._check(conn, ref.testimony_id, False)
@@ -286,6 +288,7 @@ class VisibleFacts:
 
     def record(self, testimony_id: int,
                statuses: Iterable[str] = (SUGGESTED, ACCEPTED)) -> Record:
+        """The facts of a testimony the user may see."""
         self._scope._check(None, testimony_id, False)
         return self._book.facts.record(testimony_id, statuses)
 
@@ -306,16 +309,19 @@ class VisibleConsent:
         self._book = scope._book
 
     def of(self, testimony_id: int) -> Consent:
+        """The consent of a testimony the user may see."""
         self._scope._check(None, testimony_id, False)
         return self._book.consent.of(testimony_id)
 
-    def grant(self, testimony_id: int, scope: str, on: dt.date | None = None) -> None:
+    def grant(self, testimony_id: int, scope: str, on: dt.date | None = None) -> str:
+        """Record a scope on a testimony of the user's own organisation."""
         self._scope._check(None, testimony_id, True)
-        self._book.consent.grant(testimony_id, scope, on)
+        return self._book.consent.grant(testimony_id, scope, on)
 
-    def withdraw(self, testimony_id: int, scope: str, on: dt.date | None = None) -> None:
+    def withdraw(self, testimony_id: int, scope: str, on: dt.date | None = None) -> str:
+        """Withdraw a scope on a testimony of the user's own organisation."""
         self._scope._check(None, testimony_id, True)
-        self._book.consent.withdraw(testimony_id, scope, on)
+        return self._book.consent.withdraw(testimony_id, scope, on)
 
     def counts(self) -> dict[str, int]:
         """Active grants per scope among visible testimonies."""

@@ -128,6 +128,7 @@ class Testimonies:
         return to_testimony(row, consent)
 
     def find_by_hash(self, sha256: str) -> int | None:
+        """The id of the testimony with this text hash, if stored (no read of the text)."""
         with self._book.engine.connect() as conn:
             return conn.execute(
                 select(testimonies.c.id).where(testimonies.c.sha256 == sha256)).scalar()
