@@ -173,9 +173,41 @@ def create(location: str, passphrase: str | None) -> Backend:
         raise AlreadyExists(f"{path}: a file is already there; choose another path")
     path.parent.mkdir(parents=True, exist_ok=True)
     key_file, data_key = KeyFile.create(KeyFile.path_for(path), passphrase or "")
-    engine = _sqlcipher_engine(path, data_key)
-    _migrate(engine)
-    return Backend(engine, location, key_file)
+    _build_then_rename(path, data_key)
+    return Backend(_sqlcipher_engine(path, data_key), location, key_file)
+
+
+def _build_then_rename(path: Path, data_key: bytes) -> None:
+    """Build the new casebook under a hidden name and rename it into place when its schema is
+    complete: a creation killed half-way leaves no empty or half-built file under the casebook's
+    name (which would later read as a truncated casebook), only a hidden leftover, removed by
+    the next attempt."""
+    building = path.with_name(f".{path.name}.creating")
+    leftovers = [building, *(building.with_name(building.name + s) for s in ("-wal", "-shm"))]
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+    engine = _sqlcipher_engine(building, data_key)
+    try:
+        _migrate(engine)
+        with engine.connect() as conn:  # everything into the main file before it is renamed
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+    wal = leftovers[1]
+    if wal.exists() and wal.stat().st_size:
+        raise StoreCorrupt(f"{path}: the new casebook could not be completed; try again")
+    os.replace(building, path)
+    for leftover in leftovers[1:]:
+        leftover.unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def open_existing(location: str, passphrase: str | None, *, migrate: bool = True) -> Backend:
