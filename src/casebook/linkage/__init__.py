@@ -6,7 +6,7 @@ comparison levels) → ``blocking`` → ``model`` (Fellegi–Sunter on Splink/Du
 ``match``. Then ``network`` (perpetrators, places, victims) and ``synthetic`` (test data).
 """
 
-from casebook.linkage.cluster import Cluster, clusters
+from casebook.linkage.cluster import Cluster, UnionFind, clusters
 from casebook.linkage.decisions import (
     Decision,
     accept,
@@ -19,6 +19,6 @@ from casebook.linkage.model import Pair, score_pairs
 from casebook.linkage.records import PerpetratorRecord, PersonRecord
 
 __all__ = [
-    "Cluster", "Decision", "Pair", "PerpetratorRecord", "PersonRecord", "accept",
+    "Cluster", "Decision", "Pair", "PerpetratorRecord", "PersonRecord", "UnionFind", "accept",
     "apply_decisions", "clusters", "not_same", "revoke", "score_pairs", "split",
 ]
