@@ -31,6 +31,7 @@ from casebook.intake.pipeline import (
     parse_interview_date,
 )
 from casebook.intake.readers import ImportItem, expand_paths
+from casebook.model.dates import date_label
 from casebook.store import Casebook
 
 audit_app = typer.Typer(help="Check the hash-chained audit log.", no_args_is_help=True)
@@ -213,7 +214,7 @@ def show(
         return
     console.print(f"[bold]Testimony {t.id}[/] — {person.pseudonym if person else 'no person'}"
                   f" · {t.organisation or '?'} · {t.language} · "
-                  f"{t.interview_date.label() if t.interview_date else 'date unknown'}")
+                  f"{date_label(t.interview_date)}")
     console.print("consent: " + (", ".join(t.consent.active_scopes()) or "[red]none[/]"))
     table = Table("id", "status", "fact", "value", "words")
     for f in record.facts:
