@@ -23,6 +23,7 @@ from casebook.cli.common import (
     require_db,
 )
 from casebook.errors import InvalidInput, WrongPassphrase
+from casebook.files import encrypt
 from casebook.intake.pipeline import (
     default_extractor,
     describe,
@@ -277,7 +278,7 @@ def export(
     Without --recipient, the export is encrypted to $CASEBOOK_EXPORT_PASSPHRASE (or a prompt).
     Example: casebook export --out share.json.age --for "Bridge of Light" --recipient age1…
     """
-    from casebook.share.export import ExportRequest, collect, encrypt, serialise
+    from casebook.share.export import ExportRequest, collect, serialise
 
     request = ExportRequest(format, for_organisation, purpose, text)
     serialise([], format)  # reject a bad --format before unlocking

@@ -260,13 +260,13 @@ def recovery_add(
 
     Example: casebook recovery add --out /media/usb/recovery-key.txt
     """
-    from casebook.field.files import write_atomic
     from casebook.field.recovery import (
         add_recovery,
         format_recovery_key,
         new_recovery_key,
         read_recovery_key_file,
     )
+    from casebook.files import write_atomic
     from casebook.store import Casebook
 
     if (out is None) == (recovery_key_file is None):

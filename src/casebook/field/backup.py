@@ -27,7 +27,7 @@ from pyrage import x25519
 from sqlalchemy import select
 
 from casebook.errors import AlreadyExists, InvalidInput, StoreCorrupt
-from casebook.field.files import decrypt, encrypt, read_input, sha256, write_atomic
+from casebook.files import decrypt, encrypt, read_input, sha256, write_atomic
 from casebook.store import Casebook
 from casebook.store import engine as engines
 from casebook.store.keys import KeyFile

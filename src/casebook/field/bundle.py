@@ -20,7 +20,7 @@ from typing import Any
 from pyrage import x25519
 
 from casebook.errors import InvalidInput, NotFound, StoreCorrupt
-from casebook.field.files import canonical, decrypt, encrypt, read_input, sha256, write_atomic
+from casebook.files import canonical, decrypt, encrypt, read_input, sha256, write_atomic
 from casebook.model import Consent, Event, Fact, Person, Record, Testimony, UncertainDate
 from casebook.model.records import STATUSES
 from casebook.store import Casebook

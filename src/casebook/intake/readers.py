@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from casebook.errors import InvalidInput
+from casebook.files import read_input
 
 # What a damaged .docx or PDF makes python-docx and pypdf raise (tests/reliability fuzzes them):
 # their own errors, broken XML or zip data, and the built-in errors of a parser that meets bytes it
@@ -63,19 +64,6 @@ def decode_text(data: bytes, name: str) -> str:
             raise InvalidInput(f"{name}: the text contains NUL characters")
         return text
     raise InvalidInput(f"{name}: not readable as UTF-8 or CP949 text; save it as UTF-8")
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read ({exc.strerror})") from None
-    if size > MAX_FILE_BYTES:
-        raise InvalidInput(f"{path}: {size // 1_048_576} MB is too large for one testimony file")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read ({exc.strerror})") from None
 
 
 def _checked_text(text: str, name: str) -> str:
@@ -189,7 +177,7 @@ def read_file(path: Path) -> list[ImportItem]:
     if suffix not in SUFFIXES:
         raise InvalidInput(f"{path}: unsupported file type {suffix or '(none)'}; "
                            f"use one of {', '.join(sorted(SUFFIXES))}")
-    data = _read_bytes(path)
+    data = read_input(path, MAX_FILE_BYTES)
     name = str(path)
     if suffix in TEXT_SUFFIXES:
         return [ImportItem(_checked_text(decode_text(data, name), name), path.name, {}, "txt")]
