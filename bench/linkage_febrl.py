@@ -23,7 +23,7 @@ from linkage_common import prf  # noqa: E402
 from casebook.linkage.cluster import cluster_labels  # noqa: E402
 from casebook.linkage.compare import comparison, level, both_null  # noqa: E402
 from casebook.linkage.match import one_to_one  # noqa: E402
-from casebook.linkage.model import LinkSpec, predict, safe_duckdb  # noqa: E402
+from casebook.linkage.scoring import LinkSpec, predict, safe_duckdb  # noqa: E402
 
 logging.getLogger("splink").setLevel(logging.WARNING)
 COLS = ["given_name", "surname", "street_number", "address_1", "address_2", "suburb",

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from casebook.cli.main import app
 from casebook.linkage import apply_decisions, clusters, not_same
-from casebook.linkage.places import mention, place_key, score_place_pairs, suggest_place
+from casebook.linkage.place_mentions import mention, place_key, score_place_pairs, suggest_place
 from casebook.model import Consent, Event, Fact, Person, Record, Testimony, UncertainDate
 
 

@@ -31,7 +31,7 @@ def _load(records_json: Path | None, kind: str, db: str | None = None,
     if kind not in ("person", "perpetrator", "place"):
         raise InvalidInput(f"--kind {kind!r}: choose person, perpetrator or place")
     if kind == "place":
-        from casebook.linkage.places import load_mentions_json, place_mentions
+        from casebook.linkage.place_mentions import load_mentions_json, place_mentions
 
         if records_json is not None:
             return load_mentions_json(records_json)
@@ -46,7 +46,7 @@ def _load(records_json: Path | None, kind: str, db: str | None = None,
 def _score(records, kind: str, threshold: float):
     """Candidate pairs: Fellegi–Sunter for people and perpetrators, spellings for places."""
     if kind == "place":
-        from casebook.linkage.places import score_place_pairs
+        from casebook.linkage.place_mentions import score_place_pairs
 
         return score_place_pairs(records, threshold)
     from casebook.linkage import score_pairs

@@ -15,7 +15,7 @@ from rich.console import Console
 from casebook.errors import CasebookError
 
 COMMAND_MODULES = [
-    "casebook.cli.casebook_commands",
+    "casebook.cli.records",
     "casebook.cli.demo",
     "casebook.cli.review",
     "casebook.cli.estimate",

@@ -16,9 +16,9 @@ from casebook.cli.common import (
     open_casebook,
     print_json,
 )
+from casebook.corrections import context, parse_edit
 from casebook.errors import InvalidInput
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact
-from casebook.review import context, parse_edit
 
 
 def _describe(item) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from casebook.linkage.model import Pair
+from casebook.linkage.scoring import Pair
 
 SINGLE, CANDIDATE, ACCEPTED = "single", "candidate", "accepted"
 

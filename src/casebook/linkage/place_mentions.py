@@ -3,7 +3,7 @@
 The gazetteer resolves the places it knows; testimonies also name villages it does not know
 ("Sinhung-ri", "Sinhŭng village"), and extraction leaves those unresolved in
 ``Event.place_text``. This module proposes which place mentions are one place, as
-:class:`~casebook.linkage.model.Pair` objects, so the ordinary clustering and the review log
+:class:`~casebook.linkage.scoring.Pair` objects, so the ordinary clustering and the review log
 (``casebook link review --kind place``) work on them unchanged.
 
 * A *mention* is one distinct place as told (free text, with the gazetteer id when it
@@ -31,8 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from casebook.errors import InvalidInput, NotFound
-from casebook.linkage.model import Pair
 from casebook.linkage.names import _CONSONANT_REWRITES, _VOWEL_REWRITES, is_hangul, romanise
+from casebook.linkage.scoring import Pair
 
 PLACE = "place"
 
