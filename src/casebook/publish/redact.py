@@ -118,7 +118,8 @@ _HEADER = re.compile(
     r"^\s*(?:interview\w*|transcript|name|born|date|place|testimony|구술자|면담\w*|출생|고향|"
     r"증언자|이름)\b[^\n]*[:：\-]|\((?:pseudonym|가명)\)", re.I | re.M)
 _QUESTION = re.compile(r"\[[^\]]*\]")
-_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n+")
+# a full stop after Mr/Mrs/Ms/Dr/Mx ends a title, not a sentence ("the broker Mr. Jang sold me")
+_SENTENCE_END = re.compile(r"(?<=[.!?。])(?<!Mr\.)(?<!Mrs\.)(?<!Ms\.)(?<!Dr\.)(?<!Mx\.)\s+|\n+")
 
 
 def _body_spans(text: str) -> list[tuple[int, int]]:
