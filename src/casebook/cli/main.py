@@ -2,6 +2,11 @@
 
 Each area of the program keeps its commands in its own module under ``casebook.cli`` and
 exposes ``register(app)``; the list below is the whole command surface.
+
+Commands import their area (estimation, linkage, publishing, the web app) inside the command
+function, on purpose: those pull in scipy, splink/DuckDB, OpenDP, WeasyPrint and FastAPI, seconds
+each on a field laptop, and ``casebook --help`` or ``casebook list`` must not wait for them.
+Everywhere else, imports are at the top of the module.
 """
 
 from __future__ import annotations

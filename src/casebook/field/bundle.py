@@ -12,18 +12,21 @@ anything, and imports idempotently: a bundle already opened, or a testimony alre
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pyrage import x25519
+from sqlalchemy import select
 
 from casebook.errors import InvalidInput, NotFound, StoreCorrupt
 from casebook.files import canonical, decrypt, encrypt, read_input, sha256, write_atomic
 from casebook.model import Consent, Event, Fact, Person, Record, Testimony, UncertainDate
 from casebook.model.records import STATUSES
 from casebook.store import Casebook
+from casebook.store.schema import testimonies
 
 FORMAT = "casebook-field-bundle"
 VERSION = 1
@@ -157,9 +160,6 @@ def seal(book: Casebook, recipient: str, out: Path, *, keep_local: bool = False)
 
 def _hashes(book: Casebook) -> dict[int, str]:
     """Every testimony's text hash, without reading (and auditing) the texts."""
-    from sqlalchemy import select
-
-    from casebook.store.schema import testimonies
 
     with book.engine.connect() as conn:
         rows = conn.execute(select(testimonies.c.id, testimonies.c.sha256)
@@ -178,8 +178,6 @@ class OpenResult:
 
 def read_bundle(data: bytes, identity: x25519.Identity, name: str) -> dict[str, Any]:
     """Decrypt and check a bundle completely; every problem is reported, nothing imported."""
-    import json
-
     plain = decrypt(data, name, identity=identity)
     try:
         payload = json.loads(plain)

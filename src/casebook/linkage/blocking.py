@@ -27,7 +27,7 @@ def person_blocking_rules(n_records: int = 0) -> list[Any]:
     Large: every rule also agrees on a year or the origin, since with a million records a
     common full name (Kim Young-hee) alone would make tens of millions of pairs.
     """
-    from splink import block_on
+    from splink import block_on  # heavy (splink, ~0.7 s): only when linking
 
     if n_records <= LARGE:
         return [
@@ -50,14 +50,14 @@ def person_blocking_rules(n_records: int = 0) -> list[Any]:
 
 def person_training_rules() -> list[Any]:
     """EM blocks: each trains the comparisons it does not block on (names, then the rest)."""
-    from splink import block_on
+    from splink import block_on  # heavy (splink, ~0.7 s): only when linking
 
     return [block_on("origin", "crossing_year"), block_on("given_key", "birth_year")]
 
 
 def person_certain_rules() -> list[Any]:
     """Near-certain matches, used to estimate how often two random records match."""
-    from splink import block_on
+    from splink import block_on  # heavy (splink, ~0.7 s): only when linking
 
     return [block_on("surname_key", "given_key", "birth_year", "origin")]
 

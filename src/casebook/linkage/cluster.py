@@ -153,7 +153,7 @@ def _spanned(members: Sequence[str], links: Sequence[tuple[str, str]]) -> bool:
 def cluster_labels(left: np.ndarray, right: np.ndarray, n: int) -> np.ndarray:
     """Connected-component label per record for integer pair arrays: the fast path for
     millions of records (no constraints, no review)."""
-    from scipy.sparse import coo_matrix
+    from scipy.sparse import coo_matrix  # heavy (scipy, ~1 s): only for cluster labels
     from scipy.sparse.csgraph import connected_components
 
     graph = coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(n, n))

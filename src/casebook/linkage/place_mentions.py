@@ -31,8 +31,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from casebook.errors import InvalidInput, NotFound
+from casebook.extract import profile
 from casebook.linkage.names import _CONSONANT_REWRITES, _VOWEL_REWRITES, is_hangul, romanise
 from casebook.linkage.scoring import Pair
+from casebook.model import Record
+from casebook.vocab.places import gazetteer
 
 PLACE = "place"
 
@@ -92,7 +95,6 @@ def place_key(text: str | None) -> str:
         return ""
     text = text.split(",", 1)[0].strip()  # "Sinhung-ri, Ryanggang": the qualifier is not the name
     if _HAN.search(text) and not is_hangul(text):
-        from casebook.vocab.places import gazetteer
 
         found = gazetteer().lookup(text)
         if found is None:  # an unknown Chinese name: compare as written
@@ -159,8 +161,6 @@ def probability(similarity: float) -> float:
 @lru_cache(maxsize=1)
 def _gazetteer_keys() -> dict[str, tuple[tuple[str, str], ...]]:
     """(key, place id) of every gazetteer spelling, bucketed by the key's first letter."""
-    from casebook.vocab.places import gazetteer
-
     buckets: dict[str, set[tuple[str, str]]] = {}
     for p in gazetteer():
         if p.level in ("country", "region"):
@@ -191,8 +191,6 @@ def suggest_place(text: str, at_least: float = SUGGEST_AT) -> tuple[str, float] 
 
 
 def _province(place_id: str | None) -> str | None:
-    from casebook.vocab.places import gazetteer
-
     if not place_id:
         return None
     try:
@@ -205,8 +203,6 @@ def _province(place_id: str | None) -> str | None:
 def mention(id: str, text: str, place: str | None = None, sources: Iterable[str] = (),
             count: int = 1) -> PlaceMention:
     """A mention with its place resolved (given id, else gazetteer lookup) or suggested."""
-    from casebook.vocab.places import gazetteer
-
     gaz = gazetteer()
     if place is not None and place not in gaz:
         place = None
@@ -230,7 +226,6 @@ def _gazetteer_similarity(a: PlaceMention, b: PlaceMention) -> float:
     target = a.place or b.place or (a.suggested if a.suggested == b.suggested else None)
     if target is None:
         return 0.0
-    from casebook.vocab.places import gazetteer
 
     keys = [k for k in (place_key(n) for n in gazetteer().place(target).names()) if k]
 
@@ -286,9 +281,6 @@ def _fold_told(text: str) -> str:
 
 def place_mentions(book) -> list[PlaceMention]:
     """One mention per distinct place as told in accepted events and origins of ``book``."""
-    from casebook.extract import profile
-    from casebook.model import Record
-
     accepted = dict(book.accepted_records())
     told: dict[tuple[str, str | None], dict] = {}
 

@@ -106,7 +106,7 @@ def predict(tables: pa.Table | Sequence[pa.Table], spec: LinkSpec, threshold: fl
     ``train`` defaults to "only when there are at least ``spec.min_records_to_train`` records".
     ``keep_levels`` keeps each comparison's match weight (``mw_*`` columns), for reviewers.
     """
-    from splink import DuckDBAPI, Linker
+    from splink import DuckDBAPI, Linker  # heavy (splink + duckdb): only when scoring
 
     tables = [tables] if isinstance(tables, pa.Table) else list(tables)
     n = sum(t.num_rows for t in tables)

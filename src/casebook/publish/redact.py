@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from casebook.publish.dataset import Dataset, PersonRow
+from casebook.publish.labels import NK_KO
 from casebook.publish.variables import (
     _NK_FALLBACK,
     CN_PROVINCES,
@@ -90,7 +91,6 @@ def redact(text: str, names: list[str] | tuple[str, ...] = (), lang: str = "en")
         out = pattern.sub(repl, out)
     out = _HONORIFIC.sub("[이름]" if ko else "[name]", out)
     for start, end, prov in sorted(_gazetteer_spans(out), reverse=True):
-        from casebook.publish.labels import NK_KO
 
         tag = (f"[{NK_KO.get(prov, prov)} 지역]" if ko else f"[a place in {prov}]") if prov \
             else ("[장소]" if ko else "[place]")
@@ -103,7 +103,6 @@ def redact(text: str, names: list[str] | tuple[str, ...] = (), lang: str = "en")
             stem = word[:cut]
             prov = _EXTRA_TOWNS.get(stem.lower()) or _known_place(stem)
             if prov:
-                from casebook.publish.labels import NK_KO
 
                 tag = f"[{NK_KO.get(prov, prov)} 지역]" if ko else f"[a place in {prov}]"
                 return tag + word[cut:]

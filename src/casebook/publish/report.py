@@ -16,6 +16,7 @@ from casebook.errors import DisclosureRisk, InvalidInput
 from casebook.publish import charts, labels
 from casebook.publish.dataset import Dataset
 from casebook.publish.disclosure import DEFAULT_K, protect
+from casebook.publish.privacy import release
 from casebook.publish.redact import select_quotes
 from casebook.publish.tables import (
     ALL,
@@ -26,6 +27,7 @@ from casebook.publish.tables import (
     Period,
     Table,
     compute_table,
+    no_gc,
     restrict,
 )
 
@@ -89,7 +91,6 @@ def build_content(ds: Dataset, period: str | None = None, k: int = DEFAULT_K,
     tables = [compute_table(cl, name) for name in TABLE_NAMES]
     trends = [compute_table(cl, name, period=Period(width=trend_width)) for name in TREND_TABLES]
     if epsilon is not None:
-        from casebook.publish.privacy import release
 
         if ledger is None:
             raise InvalidInput("--epsilon needs the casebook's privacy budget ledger")
@@ -259,8 +260,6 @@ def render_html(content: ReportContent, lang: str = "en") -> str:
 def write_report(ds: Dataset, out: Path, lang: str = "en", pdf: bool = False,
                  **options) -> list[Path]:
     """Write the HTML report (and its PDF beside it); returns the files written."""
-    from casebook.publish.tables import no_gc
-
     with no_gc():
         content = build_content(ds, **options)
     page = render_html(content, lang)

@@ -304,8 +304,6 @@ def period_variable(width: int, years: list[int]) -> Variable:
 
 def by_variable(name: str) -> Variable:
     """A variable usable with ``--by``; organisation is added by the caller, not here."""
-    from casebook.errors import InvalidInput
-
     if name not in VARIABLES:
         raise InvalidInput(f"--by {name}: unknown field; use one of {', '.join(VARIABLES)}, "
                            "organisation or period")

@@ -19,7 +19,14 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import QueuePool
 
-from casebook.errors import MigrationNeeded, NotFound, StoreCorrupt, StoreLocked, WrongPassphrase
+from casebook.errors import (
+    AlreadyExists,
+    MigrationNeeded,
+    NotFound,
+    StoreCorrupt,
+    StoreLocked,
+    WrongPassphrase,
+)
 from casebook.store.keys import KeyFile
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -139,7 +146,6 @@ def create(location: str, passphrase: str | None) -> Backend:
         return Backend(engine, location, None)
     path = Path(location)
     if path.exists():
-        from casebook.errors import AlreadyExists
 
         raise AlreadyExists(f"{path}: a file is already there; choose another path")
     path.parent.mkdir(parents=True, exist_ok=True)
