@@ -9,6 +9,7 @@ import typer
 
 from casebook.cli.common import DbOption, PassphraseFileOption, open_casebook
 from casebook.errors import InvalidInput
+from casebook.store.views import list_memberships
 
 estimate_app = typer.Typer(
     help="Estimate the unseen: multiple systems estimation and scenario models with uncertainty.",
@@ -58,7 +59,6 @@ def mse_command(
             raise InvalidInput(
                 "--from-casebook needs --lists FIELD (the organisation or source field)")
         from casebook.estimate.table import overlap_table
-        from casebook.store.views import list_memberships
 
         with open_casebook(db, passphrase_file) as book:
             data = overlap_table(list_memberships(book, lists))

@@ -8,12 +8,17 @@ files instead, for development and benchmarks only (never put real names in a pl
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import typer
 
 from casebook.cli.common import DbOption, PassphraseFileOption, open_casebook
 from casebook.errors import AlreadyExists, InvalidInput
+from casebook.model import share_scope
+from casebook.model.records import Event
+from casebook.store.casebook import add_link_decision, link_decisions
+from casebook.store.views import linkage_people, linkage_perpetrators
 
 link_app = typer.Typer(
     help="Find the same woman, broker or village across testimonies and organisations.",
@@ -26,7 +31,6 @@ def _load(records_json: Path | None, kind: str, db: str | None = None,
           passphrase_file: Path | None = None):
     """Records from a dev JSON file, or from the casebook's accepted facts."""
     from casebook.linkage.records import load_records_json
-    from casebook.store.views import linkage_people, linkage_perpetrators
 
     if kind not in ("person", "perpetrator", "place"):
         raise InvalidInput(f"--kind {kind!r}: choose person, perpetrator or place")
@@ -198,7 +202,6 @@ def review_command(
     from casebook.linkage import not_same as not_same_d
     from casebook.linkage import revoke as revoke_d
     from casebook.linkage import split as split_d
-    from casebook.store.casebook import add_link_decision, link_decisions
 
     with open_casebook(db, passphrase_file) as book:
         who = book.actor
@@ -256,16 +259,12 @@ def _summary(record) -> str:
 
 
 def _decisions(db, passphrase_file, kind: str) -> list[dict]:
-    from casebook.store.casebook import link_decisions
-
     with open_casebook(db, passphrase_file) as book:
         return link_decisions(book, kind)
 
 
 def _shared_with(records, organisation: str, db, passphrase_file):
     """Keep records whose testimony's consent allows sharing with ``organisation``."""
-    from casebook.model import share_scope
-
     scope = share_scope(organisation)
     ids = [int(r.source.split(":")[1]) for r in records]
     with open_casebook(db, passphrase_file) as book:
@@ -285,7 +284,6 @@ def network_command(
     Example: casebook network --format graphml --out brokers.graphml   (open it in Gephi)
     """
     from casebook.linkage.network import brokers, build_graph, groups, write_graph
-    from casebook.model.records import Event
 
     if fmt not in ("json", "graphml"):
         raise InvalidInput(f"--format {fmt!r}: choose json or graphml")
@@ -312,11 +310,7 @@ def network_command(
 
 def _network_events(db, passphrase_file):
     """Accepted events of testimonies whose consent allows aggregate use, and linked brokers."""
-    from dataclasses import replace
-
     from casebook.linkage import Decision, apply_decisions, score_pairs
-    from casebook.store.casebook import link_decisions
-    from casebook.store.views import linkage_perpetrators
 
     with open_casebook(db, passphrase_file) as book:
         person_of = {t.id: t.person_id for t in book.testimonies()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -31,8 +32,10 @@ from casebook.intake.pipeline import (
     parse_consent,
     parse_interview_date,
 )
-from casebook.intake.readers import ImportItem, expand_paths
+from casebook.intake.readers import ImportItem, expand_paths, read_file
+from casebook.model.consent import check_scope
 from casebook.model.dates import date_label
+from casebook.share.export import ExportRequest, collect, serialise
 from casebook.store import Casebook
 
 audit_app = typer.Typer(help="Check the hash-chained audit log.", no_args_is_help=True)
@@ -119,8 +122,6 @@ def _ask_consent() -> list[str]:
 
 
 def _read_text(path: Path) -> str:
-    from casebook.intake.readers import read_file
-
     return read_file(path)[0].text
 
 
@@ -278,8 +279,6 @@ def export(
     Without --recipient, the export is encrypted to $CASEBOOK_EXPORT_PASSPHRASE (or a prompt).
     Example: casebook export --out share.json.age --for "Bridge of Light" --recipient age1…
     """
-    from casebook.share.export import ExportRequest, collect, serialise
-
     request = ExportRequest(format, for_organisation, purpose, text)
     serialise([], format)  # reject a bad --format before unlocking
     export_passphrase = None
@@ -289,7 +288,6 @@ def export(
             if not sys.stdin.isatty():
                 raise WrongPassphrase("an encrypted export needs --recipient, "
                                       "CASEBOOK_EXPORT_PASSPHRASE, or a terminal to ask in")
-            import getpass
 
             export_passphrase = getpass.getpass("Passphrase for the export: ")
     with open_casebook(db, passphrase_file) as book:
@@ -366,7 +364,6 @@ def consent_grant(
     Example: casebook consent grant 4 anonymous_quotation
     """
     try:
-        from casebook.model.consent import check_scope
 
         check_scope(scope)
     except ValueError as exc:

@@ -17,8 +17,12 @@ from casebook.cli.common import (
     console,
     open_casebook,
     print_json,
+    require_db,
 )
+from casebook.cli.common import passphrase as read_passphrase
 from casebook.errors import InvalidInput
+from casebook.store import Casebook
+from casebook.store.users import Users
 
 user_app = typer.Typer(help="Organisations, users and roles of the web application.",
                        no_args_is_help=True)
@@ -42,10 +46,6 @@ def serve(
     """
     import uvicorn
 
-    from casebook.cli.common import passphrase as read_passphrase
-    from casebook.cli.common import require_db
-    from casebook.store import Casebook
-    from casebook.store.users import Users
     from casebook.web import create_app
     from casebook.web.app import prepare_secrets
 
@@ -110,8 +110,6 @@ def user_add(
 
     Example: casebook user add mina --organisation "Hanul Documentation Centre" --role reviewer
     """
-    from casebook.store.users import Users
-
     password = _password(password_env)
     secret = None
     if totp:
@@ -133,8 +131,6 @@ def user_add(
 def user_list(db: DbOption = None, passphrase_file: PassphraseFileOption = None,
               json_out: JsonOption = False) -> None:
     """List organisations, users and roles."""
-    from casebook.store.users import Users
-
     with open_casebook(db, passphrase_file) as book:
         users = Users(book).all()
     if json_out:
