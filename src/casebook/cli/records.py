@@ -364,7 +364,6 @@ def consent_grant(
     Example: casebook consent grant 4 anonymous_quotation
     """
     try:
-
         check_scope(scope)
     except ValueError as exc:
         raise InvalidInput(str(exc)) from None

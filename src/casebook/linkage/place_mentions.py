@@ -95,7 +95,6 @@ def place_key(text: str | None) -> str:
         return ""
     text = text.split(",", 1)[0].strip()  # "Sinhung-ri, Ryanggang": the qualifier is not the name
     if _HAN.search(text) and not is_hangul(text):
-
         found = gazetteer().lookup(text)
         if found is None:  # an unknown Chinese name: compare as written
             return re.sub(r"\s+", "", text)

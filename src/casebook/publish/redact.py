@@ -91,7 +91,6 @@ def redact(text: str, names: list[str] | tuple[str, ...] = (), lang: str = "en")
         out = pattern.sub(repl, out)
     out = _HONORIFIC.sub("[이름]" if ko else "[name]", out)
     for start, end, prov in sorted(_gazetteer_spans(out), reverse=True):
-
         tag = (f"[{NK_KO.get(prov, prov)} 지역]" if ko else f"[a place in {prov}]") if prov \
             else ("[장소]" if ko else "[place]")
         out = out[:start] + tag + out[end:]
@@ -103,7 +102,6 @@ def redact(text: str, names: list[str] | tuple[str, ...] = (), lang: str = "en")
             stem = word[:cut]
             prov = _EXTRA_TOWNS.get(stem.lower()) or _known_place(stem)
             if prov:
-
                 tag = f"[{NK_KO.get(prov, prov)} 지역]" if ko else f"[a place in {prov}]"
                 return tag + word[cut:]
             if not re.search(r"[가-힣]", word):

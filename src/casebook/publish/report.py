@@ -91,7 +91,6 @@ def build_content(ds: Dataset, period: str | None = None, k: int = DEFAULT_K,
     tables = [compute_table(cl, name) for name in TABLE_NAMES]
     trends = [compute_table(cl, name, period=Period(width=trend_width)) for name in TREND_TABLES]
     if epsilon is not None:
-
         if ledger is None:
             raise InvalidInput("--epsilon needs the casebook's privacy budget ledger")
         release(tables + trends, epsilon, ledger, f"report ({len(tables + trends)} tables)", k)

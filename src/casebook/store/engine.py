@@ -146,7 +146,6 @@ def create(location: str, passphrase: str | None) -> Backend:
         return Backend(engine, location, None)
     path = Path(location)
     if path.exists():
-
         raise AlreadyExists(f"{path}: a file is already there; choose another path")
     path.parent.mkdir(parents=True, exist_ok=True)
     key_file, data_key = KeyFile.create(KeyFile.path_for(path), passphrase or "")

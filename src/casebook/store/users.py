@@ -275,7 +275,6 @@ class Users:
         except (VerificationError, InvalidHashError):
             ok = False
         if ok and row.totp_secret:
-
             ok = bool(totp_code) and pyotp.TOTP(row.totp_secret).verify(
                 str(totp_code).strip(), valid_window=1)
         with self.engine.begin() as conn:

@@ -83,13 +83,11 @@ def correction(kind: str, form: dict[str, Any]) -> dict[str, Any]:
         return {"value": number if number is not None else str(value).strip()}
     data: dict[str, Any] = {}
     if form.get("type"):
-
         data["type"] = load("event_type").validate(str(form["type"]))
     year = _int(form.get("year"), "year")
     if year is not None or form.get("year") == "":
         month = _int(form.get("month"), "month")
         try:
-
             data["date"] = UncertainDate(year=year, month=month).to_dict() if year else None
         except ValueError as exc:
             raise InvalidInput(f"date: {exc}") from None

@@ -69,7 +69,6 @@ async def change_user(uid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
         elif action == "reset_totp":
             users.set_totp(uid, None, actor=me)
         else:
-
             raise InvalidInput(f"action: {action!r} is not known")
 
     try:

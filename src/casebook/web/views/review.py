@@ -50,7 +50,6 @@ async def review_fact(fact_id: int, request: Request, ctx: Ctx = Depends(get_ctx
     try:
         tid = await run_in_threadpool(decide, ctx, fact_id, str(form.get("action", "")), form)
     except InvalidInput as exc:
-
         tid = await run_in_threadpool(testimony_of_fact, ctx, fact_id)
         return await run_in_threadpool(_page, ctx, tid, str(exc), 400)
     return RedirectResponse(f"/review/{tid}#fact-{fact_id}", status_code=303)

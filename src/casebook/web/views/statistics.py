@@ -24,7 +24,6 @@ def statistics(ctx: Ctx = Depends(get_ctx)):
 def report(fmt: str, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "statistics")
     if fmt not in ("html", "pdf"):
-
         raise NotFound(f"report.{fmt}: use report.html or report.pdf")
     try:
         body, media = stats.report(ctx, fmt)

@@ -50,7 +50,6 @@ async def consent(tid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
         if form.get("action") == "withdraw":
             ctx.book.withdraw_consent(tid, scope)
         else:
-
             parse_consent([scope])
             ctx.book.grant_consent(tid, scope)
 
