@@ -93,3 +93,14 @@ def test_only_survivors_who_allow_quotation_are_quoted():
     many = Dataset([_row(f"Quote number {n} of my whole life.", both)
                     for n in range(9)], name="t")
     assert len(select_quotes(many, limit=3)) == 3
+
+
+@pytest.mark.parametrize("text,province", [
+    ("a village near Musan", "North Hamgyong"), ("회령 근처 마을", "North Hamgyong"),
+    ("Sonbong", "Rason"), ("Hyesan", "Ryanggang"), ("somewhere unknown", "other"),
+    ("Yanji", "other"),  # a Chinese town is not a North Korean province
+])
+def test_origin_provinces_come_from_the_gazetteer_alone(text, province):
+    from casebook.publish.variables import province_of
+
+    assert province_of(text) == province

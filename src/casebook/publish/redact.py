@@ -14,7 +14,6 @@ import re
 from casebook.publish.dataset import Dataset, PersonRow
 from casebook.publish.labels import NK_KO
 from casebook.publish.variables import (
-    _NK_FALLBACK,
     CN_PROVINCES,
     NK_PROVINCES,
     _gazetteer_province,
@@ -46,7 +45,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?\b|[가-힣]{2,5}"
 
 
 def _known_place(word: str) -> str | None:
-    """The province of a word that is a place below province level (gazetteer, then our list)."""
+    """The province of a word that is a place below province level, from the gazetteer."""
     low = word.lower()
     if any(low == p.lower() for p in NK_PROVINCES + CN_PROVINCES):
         return None  # a province is coarse enough to stay
@@ -55,7 +54,7 @@ def _known_place(word: str) -> str | None:
         if place.level in ("country", "province", "region", "river"):
             return None
         return _gazetteer_province(word)
-    return _NK_FALLBACK.get(low)
+    return None
 
 
 def _gazetteer_spans(text: str) -> list[tuple[int, int, str]]:
@@ -67,13 +66,6 @@ def _gazetteer_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         out.append((start, end, gaz.province_of(place).name("en")))
     return out
-
-
-_EXTRA_TOWNS = {"yanji": "Jilin", "tumen": "Jilin", "longjing": "Jilin", "helong": "Jilin",
-                "hunchun": "Jilin", "changbai": "Jilin", "dandong": "Liaoning",
-                "shenyang": "Liaoning", "harbin": "Heilongjiang", "mudanjiang": "Heilongjiang",
-                "qingdao": "Shandong", "yantai": "Shandong", "changchun": "Jilin",
-                "연길": "Jilin", "도문": "Jilin", "단둥": "Liaoning", "심양": "Liaoning"}
 
 
 def redact(text: str, names: list[str] | tuple[str, ...] = (), lang: str = "en") -> str:
@@ -100,7 +92,7 @@ def redact(text: str, names: list[str] | tuple[str, ...] = (), lang: str = "en")
         word = m.group(0)
         for cut in range(len(word), 1, -1):  # Korean: 회령에서 -> 회령 + particle
             stem = word[:cut]
-            prov = _EXTRA_TOWNS.get(stem.lower()) or _known_place(stem)
+            prov = _known_place(stem)
             if prov:
                 tag = f"[{NK_KO.get(prov, prov)} 지역]" if ko else f"[a place in {prov}]"
                 return tag + word[cut:]
