@@ -98,13 +98,21 @@ def _postgres_engine(location: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
 
 
+def shown(location: str) -> str:
+    """A location fit for a message: a PostgreSQL URL without its password."""
+    if is_postgres(location):
+        return make_url(location).render_as_string(hide_password=True)
+    return location
+
+
 def _probe(engine: Engine, location: str) -> None:
+    location = shown(location)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master" if engine.dialect.name == "sqlite"
                               else "SELECT 1"))
     except DatabaseError as exc:
-        msg = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
+        msg = " ".join((str(exc.orig) if getattr(exc, "orig", None) else str(exc)).split())
         if "locked" in msg:
             raise StoreLocked(f"{location}: the casebook is locked by another program") from None
         if "not a database" in msg or "file is encrypted" in msg:
@@ -160,8 +168,11 @@ def open_existing(location: str, passphrase: str | None, *, migrate: bool = True
         engine = _postgres_engine(location)
         try:
             _probe(engine, location)
-        except (StoreCorrupt, OperationalError) as exc:
+        except StoreCorrupt as exc:
             raise StoreCorrupt(f"cannot reach PostgreSQL: {exc}") from None
+        except OperationalError as exc:
+            detail = " ".join(str(getattr(exc, "orig", exc)).split())
+            raise StoreCorrupt(f"cannot reach PostgreSQL at {shown(location)}: {detail}") from None
     else:
         path = Path(location)
         if not path.exists():
