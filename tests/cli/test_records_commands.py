@@ -198,6 +198,7 @@ def _export_rows(data: bytes) -> list[dict]:
     return json.loads(data)["testimonies"]
 
 
+@pytest.mark.slow  # scrypt at age's work factor
 def test_export_is_encrypted_to_a_passphrase_by_default(cli):
     cli.add()
     out = cli.folder / "share.json.age"

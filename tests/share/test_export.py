@@ -119,9 +119,10 @@ def test_serialise_json_and_csv(filled):
         serialise(rows, "xml")
 
 
-def test_export_bytes_are_age_encrypted_to_keys_or_a_passphrase(filled):
-    book, _ = filled
-    data = serialise(collect(book, ExportRequest()), "json")
+@pytest.mark.slow  # scrypt at age's work factor: seconds per passphrase operation
+def test_export_bytes_are_age_encrypted_to_keys_or_a_passphrase():
+    data = serialise([{"testimony_id": 1, "pseudonym": "Ms. Baek", "consent": [],
+                       "facts_accepted": [], "text": "words"}], "json")
     identity = x25519.Identity.generate()
     sealed = encrypt(data, recipients=[str(identity.to_public())])
     assert sealed.startswith(b"age-encryption.org/v1") and b"Ms. Baek" not in sealed
