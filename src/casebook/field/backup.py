@@ -26,8 +26,9 @@ from typing import Any
 from pyrage import x25519
 
 from casebook.errors import AlreadyExists, InvalidInput, StoreCorrupt
-from casebook.field.files import decrypt, encrypt, read_input, sha256, write_atomic
-from casebook.store import Casebook, KeyFile
+from casebook.files import decrypt, encrypt, read_input, sha256, write_atomic
+from casebook.store import Casebook
+from casebook.store.keys import KeyFile
 
 FORMAT = "casebook-backup"
 VERSION = 1

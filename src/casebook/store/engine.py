@@ -20,7 +20,14 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import QueuePool
 
-from casebook.errors import MigrationNeeded, NotFound, StoreCorrupt, StoreLocked, WrongPassphrase
+from casebook.errors import (
+    AlreadyExists,
+    MigrationNeeded,
+    NotFound,
+    StoreCorrupt,
+    StoreLocked,
+    WrongPassphrase,
+)
 from casebook.store.keys import KeyFile
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -103,13 +110,21 @@ def _postgres_engine(location: str) -> Engine:
                          hide_parameters=True)
 
 
+def shown(location: str) -> str:
+    """A location fit for a message: a PostgreSQL URL without its password."""
+    if is_postgres(location):
+        return make_url(location).render_as_string(hide_password=True)
+    return location
+
+
 def _probe(engine: Engine, location: str) -> None:
+    location = shown(location)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master" if engine.dialect.name == "sqlite"
                               else "SELECT 1"))
     except DatabaseError as exc:
-        msg = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
+        msg = " ".join((str(exc.orig) if getattr(exc, "orig", None) else str(exc)).split())
         if "locked" in msg:
             raise StoreLocked(f"{location}: the casebook is locked by another program") from None
         if "not a database" in msg or "file is encrypted" in msg:
@@ -168,8 +183,6 @@ def create(location: str, passphrase: str | None) -> Backend:
         return Backend(engine, location, None)
     path = Path(location)
     if path.exists():
-        from casebook.errors import AlreadyExists
-
         raise AlreadyExists(f"{path}: a file is already there; choose another path")
     path.parent.mkdir(parents=True, exist_ok=True)
     key_file, data_key = KeyFile.create(KeyFile.path_for(path), passphrase or "")
@@ -216,8 +229,11 @@ def open_existing(location: str, passphrase: str | None, *, migrate: bool = True
         engine = _postgres_engine(location)
         try:
             _probe(engine, location)
-        except (StoreCorrupt, OperationalError) as exc:
+        except StoreCorrupt as exc:
             raise StoreCorrupt(f"cannot reach PostgreSQL: {exc}") from None
+        except OperationalError as exc:
+            detail = " ".join(str(getattr(exc, "orig", exc)).split())
+            raise StoreCorrupt(f"cannot reach PostgreSQL at {shown(location)}: {detail}") from None
     else:
         path = Path(location)
         if not path.exists():
