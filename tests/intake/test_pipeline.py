@@ -103,7 +103,7 @@ def test_decode_text_encodings():
     assert decode_text(KO.encode("cp949"), "old.txt") == KO
     assert decode_text(KO.encode("utf-16"), "wide.txt") == KO
     assert decode_text("\ufeff".encode() + EN.encode(), "bom.txt") == EN
-    with pytest.raises(InvalidInput, match="binary"):
+    with pytest.raises(InvalidInput, match="binary|NUL"):
         decode_text(b"\x00\x01\x02binary", "blob.txt")
 
 

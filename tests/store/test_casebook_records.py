@@ -22,7 +22,6 @@ from casebook.model import (
     Testimony,
     UncertainDate,
 )
-from casebook.store.casebook import add_link_decision, link_decisions
 
 TEXT = "In 1999 a broker sold me in Yanji for 3,000 yuan. I was born in 1979."
 
@@ -197,15 +196,15 @@ def test_meta_values_round_trip(book):
 
 
 def test_link_decisions_are_an_append_only_log(book):
-    add_link_decision(book, "person", {"action": "accept", "records": ["t1", "t2"],
-                                       "who": "mina"}, 0.93)
-    add_link_decision(book, "person", {"action": "not_same", "records": ["t2", "t3"]})
-    add_link_decision(book, "place", {"action": "accept", "records": ["t1e0", "t2e1"]})
-    person = link_decisions(book, "person")
+    book.links.add("person", {"action": "accept", "records": ["t1", "t2"],
+                              "who": "mina"}, 0.93)
+    book.links.add("person", {"action": "not_same", "records": ["t2", "t3"]})
+    book.links.add("place", {"action": "accept", "records": ["t1e0", "t2e1"]})
+    person = book.links.decisions("person")
     assert [d["action"] for d in person] == ["accept", "not_same"]
     assert person[0]["records"] == ["t1", "t2"]
-    assert [d["action"] for d in link_decisions(book, "place")] == ["accept"]
-    assert link_decisions(book, "perpetrator") == []
+    assert [d["action"] for d in book.links.decisions("place")] == ["accept"]
+    assert book.links.decisions("perpetrator") == []
     actions = [e["action"] for e in book.audit_entries(10)]
     assert {"link_accept", "link_not_same"} <= set(actions)
 

@@ -24,8 +24,7 @@ from casebook.cli.common import (
 )
 from casebook.errors import InvalidInput, WrongPassphrase
 from casebook.files import write_atomic
-from casebook.store import Casebook
-from casebook.store.engine import is_postgres
+from casebook.store import Casebook, is_postgres
 
 field_app = typer.Typer(help="Carry testimonies from a field machine to HQ, sealed.",
                         no_args_is_help=True)

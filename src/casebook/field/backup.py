@@ -27,8 +27,7 @@ from pyrage import x25519
 
 from casebook.errors import AlreadyExists, InvalidInput, StoreCorrupt
 from casebook.files import decrypt, encrypt, read_input, sha256, write_atomic
-from casebook.store import Casebook
-from casebook.store.keys import KeyFile
+from casebook.store import Casebook, KeyFile
 
 FORMAT = "casebook-backup"
 VERSION = 1
