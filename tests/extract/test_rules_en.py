@@ -594,3 +594,22 @@ def test_girls_in_general_are_not_her():
     p = prof("Ms. Ahn was sold to a farmer in 2005. Her story is shared by thousands of girls, some only twelve, "
              "who are forced to work in brothels. Ahn now lives in Seoul.")
     assert p["exploitation"] == ["forced_marriage"]
+
+
+def test_a_sale_named_in_passing_is_the_one_told_and_its_seller_a_recruiter():
+    p = prof("Ms. Ahn fled to China in 2001, only to be kidnapped and sold to a farmer. She ran away in 2004. "
+             "She hid in Yanji for a year. Her money ran out. Years later she went back to the village she had "
+             "been sold to. The villagers phoned the Korean-Chinese broker who had sold her. Her plan hit a "
+             "dead end.")
+    assert p["times_sold"] == 1
+    assert sorted(p["recruitment"]) == ["abducted", "voluntary_alone"]  # the kidnapping came after she crossed
+    assert "korean_chinese_broker" in p["recruiter_relation"]
+    assert p["violence"] == []
+
+
+def test_a_byline_name_and_a_stated_birth_year():
+    text = ("Sold at Sixteen\n\nJi-won Hong\n\nBorn 1990\n\nI was born in 1990 in Kanggye. In 2004, when I "
+            "was twelve, my father lost his job. I remember the cold more than anything else.")
+    p = prof(text)
+    assert p["surname"] == "Hong"
+    assert p["birth_year"] == 1990  # stated, not worked out from "in 2004, when I was twelve"

@@ -272,7 +272,9 @@ def _first_per_code(kind: str, found: dict, mode: str, low: str) -> list[tuple[s
 _REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|found\s+out|knew|know|discovered|heard|"
                        r"understood|was\s+told|were\s+told|told\s+(?:me|her|us|ǂ+)|say|said|says|explained)\b"
                        r"(?:\s+\w+){0,2}?\s+(?:that\s+)?(?:i|we|she|ǂ+)?\s*(?:had\s+)?(?:been\s+|was\s+|were\s+)?$|"
-                       r"\b(?:who|that|which)\s+(?:had\s+)?$")
+                       r"\b(?:who|that|which)\s+(?:had\s+)?$|"
+                       # "the village she had been sold to": a sale named in passing, told before
+                       r"\b(?:the|a|an|his|her|my)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:i|we|she|ǂ+)\s+had\s+been\s+$")
 
 
 # an infinitive before a sale verb: what someone meant to do, not what was done (but "only to be
@@ -692,7 +694,7 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
     if not surname:
         m = _TITLE_SURNAME.search(text[:600])
         opening = min(300, (text.find("\n\n") + 1 or len(text)) + 1)
-        if person and person.surname and (mode == "third" or person.start < opening):
+        if person and person.surname and (mode == "third" or person.start < opening or _name_line(text, person)):
             facts.append(Fact("surname", person.surname, Evidence(person.start, person.end), 0.6))
         elif m:
             facts.append(Fact("surname", m.group("s"), Evidence(m.start("s"), m.end("s")), 0.6))
@@ -701,6 +703,14 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
     if mode == "third" and not names:
         names = _UNNAMED  # a report about a woman it never names: "the woman" is her
     return Context(mode, tuple(dict.fromkeys(names)), tuple(quotes)), facts
+
+
+def _name_line(text: str, person: discourse.Person) -> bool:
+    """Her name alone on a short line near the top (a testimony's byline: "Yonglim Choi")."""
+    a = text.rfind("\n", 0, person.start) + 1
+    z = text.find("\n", person.end)
+    line = text[a:len(text) if z < 0 else z].strip()
+    return person.start < 400 and len(line) <= 40 and not re.search(r"[.!?]$", line)
 
 
 def detect_mode(text: str, names: tuple[str, ...]) -> str:
@@ -731,7 +741,8 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
     from casebook.extract.places import nk_place
     from casebook.model import Evidence, Fact
 
-    have = {f.field for f in existing}
+    # (a birth year worked out from an age gives way to one she states)
+    have = {f.field for f in existing if not (f.field == "birth_year" and f.confidence < 0.7)}
     out = []
     body = text[header_end:]
     if "origin_nk" not in have:

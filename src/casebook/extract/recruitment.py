@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from casebook.extract.negation import FACT
 from casebook.extract.story import Builder, Sentence, full, lx
 from casebook.model import Event, Evidence, Involvement
@@ -20,6 +22,10 @@ def _describes_guide(zone: list[Sentence], k: int, cross_idx: int) -> bool:
 
 _LURES = ("deception_job_offer", "drugged", "abducted", "other", "sold_by_acquaintance")
 _RECRUITERS = ("neighbour_or_villager", "friend", "relative", "north_korean_trafficker", "couple", "stranger")
+
+
+_AFTER_CROSSING = re.compile(r"\b(?:only\s+to\s+be|only\s+to|but\s+(?:was|were)|and\s+then|then\s+(?:was|were))\s+"
+                             r"(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _drawn_in_before(method_at: dict[str, int], relation_at: dict[str, int], cross_idx: int) -> bool:
@@ -49,6 +55,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
             if c.kind == "recruitment" and c.status == FACT and c.code not in methods:
                 methods[c.code] = b.ev(s, c.start, c.end)
                 method_at[c.code] = k
+                if cross_idx is not None and k == cross_idx and _AFTER_CROSSING.search(s.text[:c.start]):
+                    method_at[c.code] = k + 1  # "She fled to China – only to be kidnapped": after she crossed
             if c.kind == "broker_voluntary" and c.status == FACT and broker_chosen is None and (
                     cross_idx is None or k <= cross_idx + 3):
                 broker_chosen = b.ev(s, c.start, c.end)
@@ -65,6 +73,14 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
                     noun_only.add(c.code)
             elif c.kind == "relation" and not c.extra.get("noun"):
                 noun_only.discard(c.code)
+    for k in range(len(zone), len(sents)):  # "the broker who had sold her", named after her first sale
+        s = sents[k]
+        sold = next((c for c in s.cues if c.kind == "sale" and c.extra.get("reported")), None)
+        if sold is None:
+            continue
+        for c in full(s).cues:
+            if c.kind == "relation" and c.code not in relations and sold.start - 45 <= c.end <= sold.start:
+                relations[c.code] = b.ev(s, c.start, c.end)
     if {"korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker"} & (set(relations) | buyers_named):
         for code in noun_only:  # "the broker" after "a Korean-Chinese broker" is the same person
             relations.pop(code, None)
