@@ -115,3 +115,68 @@ def test_a_participle_clause_is_not_a_modal():
 def test_sold_repeatedly_leaves_the_count_open():
     p = prof("Ahn Hye-won crossed in 1999. Ahn said she was sold repeatedly over ten years.")
     assert p["times_sold"] is None
+
+
+# --- an introduction before she speaks (first-person accounts) ------------------------------
+
+INTERVIEW = (
+    "This week we are talking with Ms. Bae Yu-jin, a young mother who was sold to a husband in Jilin.\n\n"
+    "Could you tell us where you grew up?\n\n"
+    "I grew up in a mining town with my two brothers, and my father worked in the mine. "
+    "In 2009 a woman from the market said I could earn money in China. I believed her. "
+    "I crossed the river with her at night. Two days later she sold me to a farmer for 5,000 yuan. "
+    "I lived with him in his village for four years, and my life there was hard.")
+
+
+def test_the_introduction_of_an_interview_tells_her_sale_once():
+    p = prof(INTERVIEW)
+    assert p["times_sold"] == 1  # the introduction's sale is the one her own telling tells
+    assert [(s["amount"], s["purpose"]) for s in p["sales"]] == [(5000, "marriage")]
+    assert "forced_marriage" in p["exploitation"]
+    assert "deception_job_offer" in p["recruitment"]  # the story of the lure is read up to the told sale
+
+
+def test_the_introduction_alone_still_gives_her_sale():
+    p = prof("Today we meet Ms. Bae Yu-jin, a refugee who was sold to a farmer in China.\n\n"
+             "Where were you born?\n\nI was born in a small town near the coast. My father worked on a ship "
+             "and my mother sold fish. I was the youngest of four, and I left school at fifteen.")
+    assert p["times_sold"] == 1
+    assert p["exploitation"] == ["forced_marriage"]
+
+
+def test_the_interviewers_question_tells_nothing():
+    p = prof("Can you introduce yourself and say how you were taken to China?\n\n"
+             "I am forty. I went to China with my cousin in 2004 and nobody sold me.")
+    assert "introduced_marriage" not in p["recruitment"]
+
+
+def test_a_name_after_her_telling_started_is_not_the_introduction():
+    p = prof("I crossed in 2005 with my aunt. Ms. Ahn Mi-ok, a neighbour who was sold to a farmer, "
+             "lived in the next village. I worked in a restaurant in Yanji.")
+    assert p["times_sold"] is None
+
+
+def test_an_aim_to_sell_her_is_not_a_sale():
+    p = prof("The broker drove me to three villages to sell me. In the last one a man paid him 7,000 yuan for me.")
+    assert p["times_sold"] == 1
+    assert [s["amount"] for s in p["sales"]] == [7000]
+
+
+def test_the_buyer_named_when_she_learnt_of_the_sale():
+    p = prof("The guide sold me for 9,000 yuan. A week later I learnt I had been sold to a Chinese man "
+             "in the next county.")
+    assert p["times_sold"] == 1
+    assert p["sales"][0]["purpose"] == "marriage"
+    assert "forced_marriage" in p["exploitation"]
+
+
+def test_her_turn_in_a_transcript_is_her_own_words():
+    text = ("JOHN REED, REPORTER: Han Yu-mi left her village in 2009. Han Yu-mi paid a guide to take her "
+            "across the river. She says the guide had other plans.\n\n"
+            "HAN YU-MI (Translation): I thought I would work in a restaurant. Then I learnt I had been sold "
+            "to a Chinese farmer for 8,000 yuan.\n\n"
+            "JOHN REED: Han says I should not use her real name.")
+    p = prof(text)
+    assert p["times_sold"] == 1
+    assert [s["amount"] for s in p["sales"]] == [8000]
+    assert "forced_marriage" in p["exploitation"]

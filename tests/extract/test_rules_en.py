@@ -484,3 +484,80 @@ def test_trigger_scan_finds_stems_phrases_and_signs():
     assert "payment" in kinds_in("he paid ¥5000")
     assert "escape" in kinds_in("i ran away at night")
     assert "sale" not in kinds_in("the weather was cold")
+
+
+def test_a_relative_she_crossed_with_is_a_companion_not_a_recruiter():
+    p = prof("I crossed with my cousin, who was caught a month later. In 2004 I was sold to a farmer.")
+    assert p["recruiter_relation"] == []
+    assert "sold_by_acquaintance" not in p["recruitment"]
+    p = prof("I went to China with my cousin, who sold me to a farmer for 4,000 yuan.")
+    assert "relative" in p["recruiter_relation"]
+
+
+def test_drugged_told_by_what_she_woke_to():
+    p = prof("Everything went dark, and when I woke I was in a house near Tumen city. "
+             "A farmer paid 6,000 yuan for me.")
+    assert "drugged" in p["recruitment"]
+    assert "voluntary_alone" not in p["recruitment"]
+    assert p["sales"][0]["purpose"] == "marriage"  # a man who paid for her, no other purpose stated
+
+
+def test_setting_off_for_china_is_her_crossing():
+    p = prof("My sister and I set off for China in the spring of 2001. A week later we were in Yanji.")
+    assert p["first_crossing_year"] == 2001
+    assert p["recruitment"] == ["voluntary_alone"]
+
+
+def test_origin_as_written_and_childhood_town():
+    assert prof("I was born in North Hamgyong Province Hoeryong City. I left in 2002.")["origin_nk"] \
+        == "North Hamgyong Province Hoeryong City"
+    assert prof("I spent my childhood in Kanggye. I crossed in 2003.")["origin_nk"] == "Kanggye"
+
+
+def test_an_interviewers_you_were_gives_her_age():
+    text = ("In March 1999 I crossed the Tumen for the first time.\n\n"
+            "You were 22 years old when you crossed?\n\nYes. I was alone.")
+    assert prof(text)["birth_year"] == 1977
+
+
+def test_a_return_told_after_her_arrival_in_the_south():
+    p = prof("Ri Sun-hee reached South Korea in 2012 on her third attempt. The third time she was sent back "
+             "to North Korea, she was pregnant. Ri said the guards beat her.")
+    assert p["repatriated"] == 3
+
+
+def test_a_woman_twice_repatriated():
+    p = prof("Ri Sun-hee spoke at the hearing as a mother twice repatriated to the North. Ri Sun-hee "
+             "now lives in Seoul.")
+    assert p["repatriated"] == 2
+
+
+def test_sold_into_marriage_in_a_lead_before_the_crossing():
+    p = prof("A young woman, Ri Sun-hee, says she was sold repeatedly into marriage in China. "
+             "Ri Sun-hee crossed the Tumen in 2005 with her cousin.")
+    assert p["times_sold"] is None  # "repeatedly": the count is unknown
+    assert p["exploitation"] == ["forced_marriage"]
+
+
+# --- NGO case notes: her left out as the subject ----------------------------------------------
+
+CASE_NOTE = ("Ms. Yoo (pseudonym), born 1988 in Kilju. Left NK 2009 to look for work. Crossed the Tumen in "
+             "May 2009 with a guide. Sold to a Han Chinese farmer in Jilin for 18,000 yuan. Two children born "
+             "in China. Arrested by Chinese police in 2016 and repatriated. Held by the bowibu for a month.")
+
+
+def test_a_case_note_reads_subjectless_lines_as_hers():
+    p = prof(CASE_NOTE)
+    assert (p["surname"], p["birth_year"], p["origin_nk"]) == ("Yoo", 1988, "Kilju")
+    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (2009, 5, "Tumen")
+    assert p["times_sold"] == 1
+    assert [(s["amount"], s["buyer"], s["purpose"]) for s in p["sales"]] == [(18000, "han_chinese", "marriage")]
+    assert (p["children_in_china"], p["arrested_in_china"], p["repatriated"]) == (2, 1, 1)
+    assert p["nk_detention"] == ["state_security_interrogation"]
+
+
+def test_a_participle_opening_a_sentence_about_someone_else_stays_theirs():
+    p = prof("Ms. Yoo crossed the river in 2009. Her sister was sold to a farmer. "
+             "Asked about her own price, Ms. Yoo said she was never sold.")
+    assert p["times_sold"] == 0
+    assert prof("Published in 2010, the report says many women were sold.")["times_sold"] is None

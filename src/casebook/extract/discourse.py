@@ -202,7 +202,10 @@ def narration(text: str, names: tuple[str, ...], quotes: list[tuple[int, int]]) 
     first = len(_FIRST.findall(plain))
     third = len(_THIRD.findall(plain))
     tokens = Counter(m.group() for m in _NAME_TOKEN.finditer(plain)) if names else Counter()
-    named = sum(tokens[n] if " " not in n else plain.count(n) for n in set(names) if n)
+    words = {n for n in names if n and " " not in n}
+    # each mention once: "Bae Yu-jin" is counted by its "Bae", not again as a full name
+    named = sum(tokens[n] for n in words) + sum(plain.count(n) for n in set(names) if n and " " in n
+                                                and not words & set(re.split(r"[\s-]", n)))
     if named >= 3 and third + named > first * 0.5:
         return "third"
     if first >= 3 and first >= (third + named) * 0.5:
@@ -369,7 +372,7 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
             else:  # "…my uncle, who was later caught": about the antecedent
                 ante = re.search(r"([\w’'ǂ-]+(?:\s+[\w’'ǂ-]+){0,3})\W*$", low[:a])
                 np = _np_end(ante.group(1)) if ante else ""
-                who = who_of(np, mode)
+                who = HER if _APPOSED.search(low, 0, a) else who_of(np, mode)
                 if who == OTHER and re.match(r"\W*(?:who|that)\s+(?:was|is|has)\b", head) and _PLURAL.search(np):
                     who = UNKNOWN  # "men who was deceived": the words around it are not one sentence (PDF columns)
                 out.append(Clause(a, b, who, False))
@@ -390,6 +393,17 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
     if len(out) > 1 and not out[0].explicit and out[0].who == UNKNOWN:
         out[0].who = out[1].who
     return tuple(out)
+
+
+# "ǂǂ, a victim of trafficking who was sold": a relative clause on a noun set beside her name
+_APPOSED = re.compile(r"ǂ+\s*,\s+(?:a|an|the)\s+(?:(?!of\b)[\w’'-]+\s+){0,4}?(?:victim|woman|girl|defector|refugee|"
+                      r"survivor|mother|teenager|widow|escapee)\s*,?\s*$")
+_APPOSED_REL = re.compile(_APPOSED.pattern[:-len(r"\s*,?\s*$")] + r"\s*,?\s*(?:who|that)\s+(?:[\w’'-]+\s+){0,3}$")
+
+
+def apposed(low: str, pos: int) -> bool:
+    """Is ``pos`` in a relative clause on a noun set beside her name ("ǂǂ, a refugee who was …")?"""
+    return _APPOSED_REL.search(low, max(0, pos - 120), pos) is not None
 
 
 _SUBORDINATE = re.compile(r"\W*(?:where|who|whom|which|when|while|because|although|though|until|whereupon)\b")

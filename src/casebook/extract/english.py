@@ -88,6 +88,54 @@ def focus(sentence: str, ctx: Context, other: bool) -> bool:
     return other
 
 
+_I_OUTSIDE = re.compile(r"\b(?:I|me|my|myself)\b")  # (not "we": "Today we meet Ms. Go")
+
+
+def lead(sentence: str, ctx: Context, state: str) -> tuple[bool, str]:
+    """In a first-person account, the introduction before she speaks is about her in the third
+    person ("Today we meet Ms. Go, who was sold to a husband in China. She …"): is this sentence
+    such a line (it names her, or says "she" after a line that named her)? ``state`` is "" before
+    she is named, "named" after, "told" once her own telling has started (a first-person word
+    outside quotation marks)."""
+    if ctx.mode != "first" or state == "told" or not ctx.names:
+        return False, state
+    plain = sentence
+    for a, b in reversed(ctx.quotes):
+        plain = plain[:a] + " " * (b - a) + plain[b:]
+    if _I_OUTSIDE.search(plain):
+        return False, "told"
+    if _name_re(ctx.names).search(sentence):
+        return True, "named"
+    return state == "named" and bool(_SHE_WORD.search(plain)), state
+
+
+_SHE_WORD = re.compile(r"\b(?:she|her)\b", _F)
+# a transcript's speaker label: "JANE DOE, REPORTER:", "KIM MI-RA, DEFECTOR (Translation):"
+_LABEL = re.compile(r"^\s*(?P<who>[A-Z][A-Z'’.\- ]{1,40}[A-Z])(?:\s*,[^:\n]{0,60})?\s*:\s+")
+
+
+def speaker(sentence: str, ctx: Context, current: str) -> tuple[str, int]:
+    """In a third-person report laid out as a transcript, who speaks: "her" after a label with
+    her name (her "I" is then her own, though no quotation mark says so), "other" after anyone
+    else's label, else whoever spoke before; and where the words after the label start."""
+    m = _LABEL.match(sentence)
+    if not m:
+        return current, 0
+    label = m.group("who").split()
+    mine = any(n.upper() in label or n.upper() == m.group("who") for n in ctx.names)
+    return ("her" if mine else "other"), m.end()
+
+
+_INTERVIEWER = re.compile(r"\b(?:you|your|yourself)\b", _F)
+
+
+def _question(sentence: str) -> bool:
+    """An interviewer's question ("Can you introduce yourself?") tells nothing of hers."""
+    return sentence.rstrip().endswith("?") and _INTERVIEWER.search(sentence) is not None
+
+
+_BORN_IN_CHINA = re.compile(r"^\W*(?P<n>a|an|one|two|three|four|five|\d)\s+(?:\w+\s+)?(?P<what>children|child|sons?|"
+                            r"daughters?|kids?|boys?|girls?)\s+(?:were\s+|was\s+)?born\s+in\s+China\b", _F)
 _THEY_HAVE = re.compile(r"^\W*they\s+(?:have|had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
                         r"children|child|boys?|girls?|babies|baby)\b", _F)
 _SUBJECT_HER = re.compile(r"\b(?:me|us|I|we|my|myself)\b", _F)
@@ -227,6 +275,9 @@ _REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|fou
                        r"\b(?:who|that|which)\s+(?:had\s+)?$")
 
 
+# an infinitive before a sale verb: what someone meant to do, not what was done (but "only to be
+# sold", "went on to sell me" tell it happened)
+_TO_SELL = re.compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+$")
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
 _SHE = re.compile(r"\b(?:she|her|herself)\b")
@@ -261,9 +312,11 @@ def _marked(low: str, ctx: Context) -> str:
     return out
 
 
-def analyse(sentence: str, ctx: Context) -> list[Cue]:
-    """All cues of one English sentence."""
+def _analyse(sentence: str, ctx: Context) -> list[Cue]:
+    """All cues of one English sentence (its subject written)."""
     cues: list[Cue] = []
+    if _question(sentence):
+        return cues
     low = sentence.lower()
     if len(low) != len(sentence):  # a letter whose lower case changes length: keep offsets exact
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
@@ -283,10 +336,16 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
             extra = {"match": (m.start(), m.end()), "anchor": _rule.anchor}
             if kind == "sale" and _REPORTED.search(marked[max(0, m.start() - 60):s]):
                 extra["reported"] = True  # "I realized I was sold", "the men who sold me"
-            cues.append(Cue(kind, s, e, status=_status(sentence, m), extra=extra))
-    her = bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(_her_re(ctx.names).search(sentence))) or (
-        ctx.mode == "named" and bool(ctx.names) and bool(_name_re(ctx.names).search(sentence))) or (
-        ctx.mode == "third" and bool(_THEY_HAVE.search(sentence)))  # "They have a son": she and her husband
+            status = _status(sentence, m)
+            if kind in ("sale", "payment") and status == FACT and _TO_SELL.search(marked, 0, s):
+                status = UNREAL  # "took me to the towns to sell me", "willing to pay … for me": an aim
+            cues.append(Cue(kind, s, e, status=status, extra=extra))
+    births = _BIRTH_HINT.search(low) is not None
+    # is she in the sentence at all (only asked when a cue below may need it)
+    her = (births or "violence" in kinds or "exploitation" in kinds or "detention" in kinds or "hukou" in kinds) and (
+        bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(_her_re(ctx.names).search(sentence))) or (
+            ctx.mode == "named" and bool(ctx.names) and bool(_name_re(ctx.names).search(sentence))) or (
+            ctx.mode == "third" and bool(_THEY_HAVE.search(sentence))))  # "They have a son": she and her husband
     for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low or "amnok" in low) else ():
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
     if ("transit" in kinds) and _ABROAD.search(sentence):
@@ -313,7 +372,7 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
         for code, a, b in named or facilities:  # an unnamed camp only when no facility is named
             cues.append(Cue("detention", a, b, code, english_status(sentence, a, b),
                             extra={"unnamed": True} if code == "other" else {}))
-        for m in _BIRTH.finditer(sentence) if _BIRTH_HINT.search(low) else ():
+        for m in _BIRTH.finditer(sentence) if births else ():
             n = 1
             g = m.groupdict()
             what = (g.get("what") or g.get("what2") or g.get("what3") or g.get("what4") or g.get("what5") or "").lower()
@@ -337,11 +396,19 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                             status=english_status(sentence, m.start(), m.end()),
                             extra={"total": total, "what": what, "unplaced": unplaced,
                                    "definite": bool(g.get("what2") or g.get("what4") or g.get("what5"))}))
-        pair = _BIRTH_PAIR.search(sentence)
+    if births and not her:
+        born = _BORN_IN_CHINA.match(sentence)
+        if born:  # a case note's "Two children born in China."
+            n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(
+                born.group("n").lower(), int(born.group("n")) if born.group("n").isdigit() else 1)
+            cues.append(Cue("birth", born.start(), born.end(), value=n,
+                            extra={"total": True, "what": born.group("what").lower(), "unplaced": False}))
+    if her:
+        pair = _BIRTH_PAIR.search(sentence) if births else None
         if pair and re.search(r"\b(?:gave\s+birth|had|have|bore|born)\b", sentence, _F):
             cues = [c for c in cues if c.kind != "birth" or not (pair.start() - 12 <= c.start <= pair.end())]
             cues.append(Cue("birth", pair.start(), pair.end(), value=2, extra={"total": True, "what": "pair"}))
-        none = _NO_CHILDREN.search(sentence) if ("child" in low or "pregnan" in low or "kid" in low) else None
+        none = _NO_CHILDREN.search(sentence) if births and ("child" in low or "pregnan" in low or "kid" in low) else None
         if none:
             cues.append(Cue("birth", none.start(), none.end(), value=0, status=DENIED, extra={"total": True, "what": ""}))
         papers = _matches("hukou", found, ctx.mode, marked)
@@ -428,7 +495,7 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
             out.append(c)
             continue
         if anchor == "clause":  # the row has no anchor of its own: the clause must be about her
-            if _OTHER_PATIENT.search(marked, cl.start, c.start):
+            if _OTHER_PATIENT.search(marked, cl.start, c.start) and not discourse.apposed(marked, c.start):
                 continue  # "she tricked her friends into being sold": they were sold
             if cl.who == discourse.HER or (cl.group and her.search(marked, 0, cl.start)):
                 out.append(c)  # (or "when they fell … after crossing": a group she was in)
@@ -468,10 +535,17 @@ def _vague_sales(sentence: str, cues: list[Cue]) -> list[Cue]:
     return out
 
 
-def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
-    """Cues only some sentences need (recruitment, recruiters, buyer, purpose): the pipeline asks
-    for them lazily, for the sentences around a sale and the start of the story."""
+@lru_cache(maxsize=1)
+def _relation_order() -> dict[str, int]:
+    """The first row of each relation code: an earlier row wins a tie."""
+    return {r.code: k for k, r in reversed(list(enumerate(rules.load("en", "relation"))))}
+
+
+def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
+    """Cues only some sentences need (recruitment, recruiters, buyer, purpose)."""
     cues: list[Cue] = []
+    if _question(sentence):
+        return cues
     low = sentence.lower()
     if len(low) != len(sentence):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
@@ -483,7 +557,7 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     verbs = [m.start() for m in _ROLE_VERB.finditer(low)] if "relation" in found else []
     if verbs:
         done: set[str] = set()
-        order = {r.code: k for k, r in reversed(list(enumerate(rules.load("en", "relation"))))}
+        order = _relation_order()
         hits = sorted(((order[r.code], m.start(), m.end(), r.code) for r, m in _matches("relation", found, ctx.mode, low)))
         for _k, a, b, code in hits:
             # the person must be near what she did: "my aunt ... sold me", "taken by a broker"
@@ -491,6 +565,8 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
                 continue
             if _VICTIM_AFTER.match(low, b):
                 continue  # "My sister was sold to another man": she was a victim, not a recruiter
+            if code in _KIN_CODES and _COMPANION.search(low, max(0, a - 60), a) and not _ACTS_ON_HER.match(marked, b):
+                continue  # "I crossed with my uncle, who was caught": he went with her, he did not move her
             noun = code == "other" and bool(_ROLE_NOUN_END.search(sentence[a:b]))
             if noun and _ETHNIC_NEAR.search(sentence[max(0, a - 40):b + 40]):
                 continue
@@ -508,6 +584,83 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     for code, a, b in _first_per_code("purpose", found, ctx.mode, low):
         cues.append(Cue("purpose", a, b, code))
     return cues
+
+
+_KIN_CODES = ("relative", "friend", "neighbour_or_villager")
+_COMPANION = re.compile(r"\b(?:crossed|went|fled|left|escaped|came|travell?ed|set\s+(?:off|out)|ran\s+away|walked|"
+                        r"swam|waded|defected|headed|hid)\b(?:\s+[\w’'-]+){0,4}?\s+with\s+$")
+_ACTS_ON_HER = re.compile(r"[^.;]{0,60}?\b(?:sold|took|led|brought|handed|delivered|introduced|guided|lured|tricked|"
+                          r"deceived|promised|offered|drugged|locked)\s+(?:me|us|her|ǂ+)\b")
+# a note that leaves her out as the subject: "Crossed the Tumen in 2011.", "Sold to a farmer for
+# 25,000 yuan.", "Forcibly returned 2014." (NGO case notes, an interview's short answers)
+_BARE_START = re.compile(
+    r"^[\s\W]*(?:(?:Later|Then|Soon|Eventually|Finally|Forcibly|Again|Subsequently|Allegedly|Reportedly|Twice|"
+    r"Once)\s+)?(?P<v>[A-Za-z][a-z]*(?:-[a-z]+)?ed|(?i:sold|resold|re-sold|left|fled|caught|held|sent|taken|gave|"
+    r"bore|ran|went|bought|beaten|kept|brought|met|got|spent|became|fell|lived|had))\b(?!\s+(?:by\s+)?(?:the|a|an|this|that|"
+    r"these|those)?\s*(?:report|study|survey|interviews?|data|findings|table|figure|survey|numbers?)\b)")
+_NOT_VERBS = frozenset(["Indeed", "United", "Hundred", "Red", "Bed", "Need", "Seed", "Speed", "Feed", "Shed",
+                        "Sacred", "Naked", "Wicked", "Aged", "Based", "Related", "Ted", "Ned", "Fred", "Alfred",
+                        "Compared", "Asked", "Translated", "Edited", "Updated", "Posted", "Published", "Added",
+                        "Reported", "Contributed", "Signed", "Dated", "Named", "Titled", "Entitled"])
+
+
+# verbs a note uses in the passive ("Sold to a farmer", "Arrested in 2015"), unless an object follows
+_PASSIVE = frozenset(["sold", "resold", "re-sold", "bought", "arrested", "caught", "detained", "held", "taken", "sent",
+                      "repatriated", "returned", "deported", "beaten", "raped", "trafficked", "lured", "tricked",
+                      "forced", "interrogated", "imprisoned", "jailed", "kidnapped", "abducted", "drugged",
+                      "introduced", "handed", "transferred", "smuggled", "locked", "confined", "deceived",
+                      "recaptured", "captured", "questioned", "tortured", "fined", "released", "resettled"])
+_OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|her|his|their|my|our|him|them|me|us|two|three|several|some|many|\d)\b",
+                          re.IGNORECASE)
+
+
+def _implied(sentence: str, ctx: Context) -> str:
+    """The subject a note leaves out: "She " ("Crossed the Tumen in 2011."), "She was " ("Sold to
+    a farmer for 25,000 yuan."), "I "/"I was " in a first-person account, else ""."""
+    if ctx.mode not in ("first", "third"):
+        return ""
+    m = _BARE_START.match(sentence)
+    if not m or m.group("v").capitalize() in _NOT_VERBS or not sentence[m.start():m.start("v") + 1].lstrip(
+            " \t\n\"“‘'([-–—*•")[:1].isupper():
+        return ""
+    passive = m.group("v").lower() in _PASSIVE and not _OBJECT_NEXT.match(sentence, m.end())
+    if ctx.mode == "first":
+        return "I was " if passive else "I "
+    return "She was " if passive else "She "
+
+
+def _shifted(cues: list[Cue], k: int) -> list[Cue]:
+    """Cues read on the sentence with ``k`` letters put before it, at their places in the sentence."""
+    def at(x: int) -> int:
+        return max(0, x - k)
+
+    for c in cues:
+        c.start, c.end = at(c.start), max(at(c.end), at(c.start) + 1)
+        if "match" in c.extra:
+            a, b = c.extra["match"]
+            c.extra["match"] = (at(a), at(b))
+        if "not_hers" in c.extra:
+            c.extra["not_hers"] = tuple((at(a), at(b)) for a, b in c.extra["not_hers"])
+    return cues
+
+
+def _with_subject(fn, sentence: str, ctx: Context) -> list[Cue]:
+    pre = _implied(sentence, ctx)
+    if not pre:
+        return fn(sentence, ctx)
+    moved = Context(ctx.mode, ctx.names, tuple((a + len(pre), b + len(pre)) for a, b in ctx.quotes))
+    return _shifted(fn(pre + sentence, moved), len(pre))
+
+
+def analyse(sentence: str, ctx: Context) -> list[Cue]:
+    """All cues of one English sentence (a subject a note leaves out is read as her)."""
+    return _with_subject(_analyse, sentence, ctx)
+
+
+def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
+    """Cues only some sentences need (recruitment, recruiters, buyer, purpose): the pipeline asks
+    for them lazily, for the sentences around a sale and the start of the story."""
+    return _with_subject(_analyse_extra, sentence, ctx)
 
 
 _TITLE_SURNAME = re.compile(r"\b(?:Ms|Mrs|Miss|MS|MRS)\.?\s*(?P<s>[A-Z][a-z]+)\b")
@@ -547,14 +700,17 @@ _ORIGIN = [
     re.compile(rf"\b(?:I\s+am|I[’']m|I\s+was|she\s+is|she\s+was|I\s+come|she\s+comes|we\s+were|we\s+are|we\s+come|"
                rf"(?:Ms|Mrs|Miss)\.?\s+[A-Z][a-z]+\s+(?:is|was|comes|came))\s+"
                rf"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
-    re.compile(rf"\b(?:born|raised)\s+(?:in\s+(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
+    re.compile(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
+    re.compile(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?(?:childhood|youth|early\s+years|"
+               rf"school\s+years)\s+in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:[Mm]y|[Hh]er|[Oo]ur)\s+(?:home\s*town|hometown|home|native\s+town|birthplace)\s+(?:is|was|of)\s+"
                rf"(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:at\s+home\s+in|back\s+home\s+in|visit\s+us\s+in|my\s+(?:own\s+)?(?:village|town)\s+in|"
                rf"go\s+back\s+to|return(?:ed)?\s+home\s+to|our\s+(?:house|home)\s+in)\s+(?P<p>{_PLACE})"),
 ]
-_BORN = re.compile(r"\b(?:I|she)\s+was\s+born\s+(?:\w+\s+){0,4}?in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b")
+_BORN = re.compile(r"\b(?:I|she)\s+was\s+born\s+(?:\w+\s+){0,4}?in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b|"
+                   r"^[^\n]{0,60}?(?:[A-Z][a-z]+|\))\s*,\s+born\s+(?:in\s+)?(?P<y2>19[4-9]\d|20[0-2]\d)\b", re.M)
 
 
 def person_facts(text: str, header_end: int, existing: list) -> list:
@@ -578,8 +734,11 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
             if done:
                 break
     if "birth_year" not in have:
-        born = _BORN.search(body)
-        if born:
-            s = header_end + born.start("y")
-            out.append(Fact("birth_year", int(born.group("y")), Evidence(s, s + 4), 0.8))
+        born, at = _BORN.search(body), header_end
+        if born is None:
+            born, at = _BORN.search(text), 0
+        if born:  # "I was born … in 1985", a case note's "Ms. Han (pseudonym), born 1985"
+            g = "y" if born.group("y") else "y2"
+            s = at + born.start(g)
+            out.append(Fact("birth_year", int(born.group(g)), Evidence(s, s + 4), 0.8))
     return out

@@ -160,7 +160,8 @@ def _parse_num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
-_MONEY_HINT = re.compile(r"yuan|rmb|cny|元|won|dollar|usd|kpw|pound|gbp|euro|[$¥￥₩£€]|위\s?안|위엔|원|달러|불", re.I)
+# matched on the lower-cased text (an IGNORECASE alternation of literals is several times slower)
+_MONEY_HINT = re.compile(r"[$¥￥₩£€元원불]|달러|위\s?안|위엔|yuan|rmb|cny|won|dollar|usd|kpw|pound|gbp|euro")
 
 
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|year|early|late|mid|spring|summer|autumn|fall|winter|"
@@ -173,7 +174,7 @@ def find_money(text: str) -> list[Money]:
     different currency ("1,500 yuan, more than $200") is marked ``converted``."""
     found: list[Money] = []
     taken: list[tuple[int, int]] = []
-    if not _MONEY_HINT.search(text):
+    if not _MONEY_HINT.search(text.lower()):
         return found
 
     def add(value: float, cur: str, start: int, end: int) -> None:

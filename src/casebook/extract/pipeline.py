@@ -77,7 +77,10 @@ def extract(text: str, lang: str = "auto") -> Record:
     sents: list[Sentence] = []
     extra = getattr(module, "analyse_extra", None)
     focus = getattr(module, "focus", None)
-    other = False
+    lead = getattr(module, "lead", None)
+    other, told = False, ""
+    speaker = getattr(module, "speaker", None)
+    voice, voice_para = "", -1  # who speaks in a transcript, in which paragraph
     for (s, e), p in zip(spans, paras):
         st = t[s:e]
         dates = find_dates(st)
@@ -96,11 +99,26 @@ def extract(text: str, lang: str = "auto") -> Record:
         body = s >= header.end or header.end == 0
         quoted = tuple((max(a, s) - s, min(z, e) - s) for a, z in ctx.quotes if a < e and z > s)
         sctx = Context(ctx.mode, ctx.names, quoted) if ctx.quotes else ctx  # (the Korean module keeps notes on ctx)
+        if speaker is not None and ctx.mode == "third":
+            voice, cut = speaker(st, ctx, voice if p == voice_para else "")
+            voice_para = p
+            if voice == "her":  # her turn in a transcript: her words, as if quoted
+                quoted = ((cut, len(st)),) + quoted
+                sctx = Context(ctx.mode, ctx.names, quoted)
         if focus is not None and ctx.mode == "third":
             other = focus(st, ctx, other)  # "Ms. Lee … she was sold": not her sale
             if other:
                 sctx = Context("named", ctx.names, quoted)
+        if lead is not None and ctx.mode == "first" and told != "told":
+            intro, told = lead(st, sctx, told)
+            if intro:  # the lines that bring her in, before she speaks: read as told about her
+                sctx = Context("third", ctx.names, quoted)
+        else:
+            intro = False
         cues = module.analyse(st, sctx) if body else []
+        if intro:
+            for c in cues:
+                c.extra["lead"] = True  # a summary of what her own telling will tell again
         date = stated or timeline.current()
         more = None
         if body and extra is not None:

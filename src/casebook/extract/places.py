@@ -101,6 +101,11 @@ def nk_place(text: str) -> tuple[str, int, int] | None:
         if not m or china_province(m.group()):
             return None
     name = base_name(m.group())
+    if is_province(m.group()) and not m.group().strip().endswith("도"):
+        # "Ryanggang Province Hyesan City": a province and the town in it, kept as written
+        m2 = _NK_EN_RE.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+        if m2 and not is_province(m2.group()):
+            return text[m.start():m2.end()], m.start(), m2.end()
     if is_province(m.group()) and m.group().strip().endswith("도"):
         # "함경북도 회령": prefer the city that follows the province
         rest = text[m.end():]

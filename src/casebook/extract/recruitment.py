@@ -84,7 +84,9 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
     told = next((c for c in sents[cross_idx].cues if c.kind == "crossing" and c.status == FACT), None) \
         if cross_idx is not None else None
     if (crossing is not None and told is not None and told.extra.get("anchor") in ("subject", "clause")
-            and "voluntary_with_broker" not in methods and not _drawn_in_before(method_at, relation_at, cross_idx)):
+            and "voluntary_with_broker" not in methods
+            # (a crossing told in an introduction comes before a story that may tell a lure)
+            and not _drawn_in_before(method_at, relation_at, len(zone) if told.extra.get("lead") else cross_idx)):
         # she went of her own will (fled, crossed, ran away to China) and nobody drew her in before she crossed
         methods.setdefault("voluntary_alone", crossing.evidence)
     # an acquaintance who took money for her: a sale whose sentence names them as seller

@@ -47,6 +47,15 @@ def dedupe_sales(b: Builder) -> None:
                 sf = set(f.attributes.get("sellers", ())) if f.attributes.get("sellers_named") else set()
                 if se & sf & {"relative", "friend", "neighbour_or_villager"}:
                     drop.add(id(e) if e.amount is None else id(f))
+    told = [e for e in sales if not e.attributes.get("lead") and id(e) not in drop]
+    for e in sales:
+        if e.attributes.get("lead") and told:
+            # the introduction's "who was sold to a man for $600" is a sale her telling tells again
+            if e.amount is not None and not any(f.amount for f in told):
+                told[0].amount = e.amount
+            if "purpose" in e.attributes:
+                told[0].attributes.setdefault("purpose", e.attributes["purpose"])
+            drop.add(id(e))
     if drop:
         b.events[:] = [e for e in b.events if id(e) not in drop]
 
@@ -123,7 +132,7 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
         prev = last[1]
         if prev.amount is None and prices:
             prev.amount = amount_of(prices[0], prev.date or s.date)
-            set_buyer_purpose(prev, s)
+        set_buyer_purpose(prev, s, after=first.start)  # "I learnt I had been sold to a Chinese man"
         return [prev]
     if last and 1 < i - last[0] <= 3 and not repeat and not prices and last[1].amount is not None \
             and not first.extra.get("payment") and not lx(s, "onward_sale").search(s.text):
@@ -154,6 +163,8 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
     named, direct = sellers(sents, i)
     for k in range(n):
         e = Event("sale", date=s.date, evidence=b.ev(s, first.start, first.end), confidence=0.75)
+        if first.extra.get("lead"):
+            e.attributes["lead"] = True
         if repeat:
             e.attributes["repeat"] = True
         if named:

@@ -27,7 +27,7 @@ from casebook.model import Event, Fact
 
 STATES = ("nk0", "china", "nk", "abroad", "sk")
 _MARRIAGE_HINT = re.compile(r"marr|husband|결혼|시집|남편", re.IGNORECASE)
-_PAPERS_HINT = re.compile(r"none|fake|false|forged|real|legal|proper|없|가짜", re.IGNORECASE)
+_PAPERS_HINT = re.compile(r"none|fake|false|forged|real|legal|proper|없|가짜")  # on the lower-cased sentence
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,7 @@ class Walk:
     first_cross_idx: int | None = None
     last_sale: tuple[int, Event] | None = None
     sale_idx: list[int] = field(default_factory=list)
+    lead_sale_idx: list[int] = field(default_factory=list)
     told_crossing: bool = False  # the story tells her crossing (else it starts in China)
     rep_at: int | None = None  # where the return was told in this sentence (detention after it is hers)
     cache: dict = field(default_factory=dict)  # views computed for the current sentence
@@ -186,7 +187,7 @@ def view_arrest_denied(w: Walk) -> list[Cue]:
 
 
 def _answer(w: Walk, kind: str) -> list[dict]:
-    if cues_of(w.s, kind, None):
+    if w.i == 0 or not w.sents[w.i - 1].text.rstrip().endswith("?") or cues_of(w.s, kind, None):
         return []
     qa = _qa_count(w.s, w.prev)
     return [qa[1]] if qa and qa[0] == kind else []
@@ -250,7 +251,7 @@ def view_birth_denied(w: Walk) -> list[Cue]:
 
 def view_papers_ref(w: Walk) -> list:
     s = w.s
-    if not w.i or cues_of(s, "hukou", None) or not _PAPERS_HINT.search(s.text):
+    if not w.i or not _PAPERS_HINT.search(s.text.lower()) or cues_of(s, "hukou", None):
         return []
     m = lx(s, "papers_ref").search(s.text)
     return [m] if m and lx(s, "papers_word").search(w.sents[w.i - 1].text) else []
@@ -292,6 +293,17 @@ def when_sale(w: Walk) -> bool:
     return bool(w.view("sale"))
 
 
+def when_retold_crossing(w: Walk) -> bool:
+    """The crossing told a sentence or two before, told again ("… Crossed the Tumen in May")."""
+    return (w.crossings == 1 and w.first_cross_idx is not None and 0 < w.i - w.first_cross_idx <= 2
+            and not lx(w.s, "again").search(w.s.text))
+
+
+def when_sold_here(w: Walk) -> bool:
+    """The sentence tells her sale (a count, or none: "sold repeatedly into marriage")."""
+    return when_sale(w) or any(c.kind == "vague_times" for c in w.s.cues)
+
+
 def when_china_named(w: Walk) -> bool:
     return bool(lx(w.s, "china_word").search(w.s.text))
 
@@ -331,6 +343,18 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         w.first_cross_idx = w.i
 
 
+def on_crossing_detail(w: Walk, found: list[Cue]) -> None:
+    e = next((x for x in w.b.events if x.type == "border_crossing"), None)
+    if e is None:
+        return
+    d = w.s.date
+    if d is not None and d.month and e.date is not None and e.date.year == d.year and not e.date.month:
+        e.date = d
+    river = next((x.code for x in w.s.cues if x.kind == "river"), None)
+    if river and "river" not in e.attributes:
+        e.attributes["river"] = river
+
+
 def on_transit(w: Walk, found: list[Cue]) -> None:
     w.add("transit", found[0], 0.6)
 
@@ -343,7 +367,10 @@ def on_sale(w: Walk, found: list[Cue]) -> None:
     new = sales(w.b, w.sents, w.i, w.s, found, w.last_sale)
     if new:
         w.last_sale = (w.i, new[-1])
-        w.sale_idx.append(w.i)
+        if not any(e.attributes.get("lead") for e in new):
+            w.sale_idx.append(w.i)
+        elif not w.lead_sale_idx:
+            w.lead_sale_idx.append(w.i)  # an introduction's summary: her own telling tells it again
 
 
 def on_sale_denied(w: Walk, found: list[Cue]) -> None:
@@ -493,6 +520,8 @@ def _finish(w: Walk) -> None:
                if cues_of(x, "crossing") and not any(c.kind == "abroad" for c in x.cues)
                and not lx(x, "again").search(x.text)]  # "I crossed again, this time with a broker": a later journey
     last_cross = crossed[-1] if crossed else w.first_cross_idx
+    if not w.sale_idx:
+        w.sale_idx = w.lead_sale_idx
     after_cross = [k for k in w.sale_idx if last_cross is not None and k >= last_cross]
     # a sale told before the crossing, with none after it, is the story told from its end: how she
     # came to be trafficked runs at least up to the crossing
@@ -576,6 +605,9 @@ def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
     m = lx(lang, "times").search(text, a, z)
     if not m:
         return {}
+    if (m.group("n") or "").lower().endswith(" time") and any(
+            not (x.group("n") or "").lower().endswith(" time") for x in lx(lang, "times").finditer(text)):
+        return {}  # "Twice my boss paid a fine, but the third time I was sent back": the third arrest
     n = count_of(lang, "times", m.group("n") or "")
     return {"total": n} if n > 1 else {}
 

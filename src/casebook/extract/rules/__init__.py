@@ -38,7 +38,7 @@ import functools
 import re
 import re._parser as _sre  # type: ignore[import-not-found]  # stdlib parser: a pattern's literals
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -253,10 +253,32 @@ class _Lit:
 
 
 _START = "\x00"  # in a literal being built: a word boundary stands here
+_HEAD = "\x03"  # a required literal marked so stands where its node starts
 
 
 def _plain(s: str) -> str:
-    return s.replace(_START, "")
+    return s.replace(_START, "").replace(_HEAD, "")
+
+
+def _heads(x: frozenset[str] | None) -> frozenset[str] | None:
+    """``x`` marked as standing where the node starts."""
+    return frozenset(_HEAD + s.lstrip(_HEAD) for s in x) if x else x
+
+
+def _placed(req: frozenset[str] | None, here: bool, word: bool) -> frozenset[str] | None:
+    """A node's required literals as its sequence sees them: those that open the node open a
+    word when a word starts there, open the sequence when the node does, else stand anywhere."""
+    if not req:
+        return req
+    out = set()
+    for r in req:
+        if not r.startswith(_HEAD):
+            out.add(r)
+        elif word:
+            out.add(_START + r[1:].lstrip(_START))
+        else:
+            out.add(r if here else r[1:])
+    return frozenset(out)
 
 
 # words too common to gate a row on: a set holding one is the last choice
@@ -274,7 +296,10 @@ def _best(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] 
 
     def key(x: frozenset[str]) -> tuple:
         plain = {_plain(s).strip() for s in x}
-        return (not (plain & _COMMON), min(len(p) for p in plain), all(s.startswith(_START) for s in x), -len(x))
+        shortest = min(len(p) for p in plain)
+        # past five letters a word start is worth more than length: the scan tries a literal that
+        # starts a word only where a word starts
+        return (not (plain & _COMMON), min(shortest, 5), all(s.startswith(_START) for s in x), shortest, -len(x))
 
     return a if key(a) >= key(b) else b
 
@@ -301,16 +326,17 @@ def _seq(items) -> _Lit:
             run = frozenset(a + b for a in run for b in lit.exact)
             ends_space = bool(run) and all(x.endswith((" ", _START)) for x in run if x)
             continue
+        here = at_start and run == frozenset({""})  # this node opens the sequence
         if run is not None:
-            best = _best(best, _usable(run))
+            best = _best(best, _heads(_usable(run)) if at_start else _usable(run))
             if at_start:  # the exact run opens every match
                 head = frozenset(a + b for a in run for b in lit.head) if lit.head and len(run) * len(
                     lit.head) <= _MAX_SET else _usable(run)
         elif at_start:
             head = lit.head
-        best = _best(best, lit.req)
         starts_word = word_next or (run is not None and any(x.endswith((" ", _START)) for x in run)
                                     and all(x.endswith((" ", _START)) for x in run if x))
+        best = _best(best, _placed(lit.req, here, starts_word))
         if lit.head and starts_word:
             # a word starts where this node starts (after a space or \b): its head must start a word
             best = _best(best, _usable(frozenset(_START + h.lstrip(_START) for h in lit.head)))
@@ -318,10 +344,13 @@ def _seq(items) -> _Lit:
         # a word starts after this node only if it ends on a space when it matches something and,
         # when it may match nothing ("\\S*?"), a word also starts before it
         word_next = lit.ends_space and (starts_word or not lit.may_be_empty)
-        run = lit.exact if lit.exact is not None else frozenset({_START} if word_next else {""})
+        if lit.exact is not None:  # a new exact run; a word starts where it starts when starts_word
+            run = frozenset(_START + e.lstrip(_START) for e in lit.exact) if starts_word else lit.exact
+        else:
+            run = frozenset({_START} if word_next else {""})
         ends_space = lit.ends_space
     if run is not None and not any(_plain(x) == "" for x in run):
-        best = _best(best, run)
+        best = _best(best, _heads(run) if at_start else run)
     if at_start and run is not None:
         head = _usable(run)
     return _Lit(run if all_exact else None, best, head, ends_space)
@@ -331,14 +360,14 @@ def _node(item) -> _Lit:
     op, av = item
     if op == _sre.LITERAL:
         c = frozenset({chr(av)})
-        return _Lit(c, c, c, chr(av).isspace())
+        return _Lit(c, _heads(c), c, chr(av).isspace())
     if _space(item):
         return _Lit(frozenset({" "}), None, frozenset({" "}), True)
     if op == _sre.IN:
         chars = [chr(v) for o, v in av if o == _sre.LITERAL]
         if len(chars) == len(av) and len(chars) <= 4:
             c = frozenset(chars)
-            return _Lit(c, c, c, all(x.isspace() for x in chars))
+            return _Lit(c, _heads(c), c, all(x.isspace() for x in chars))
         return _Lit(None, None)
     if op == _sre.AT and av in (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING):
         return _Lit(frozenset({_START}), None, None, True)  # a word starts here
@@ -357,7 +386,7 @@ def _node(item) -> _Lit:
         if all(p.req for p in parts):
             req = frozenset().union(*(p.req for p in parts if p.req))
         if exact is not None and "" not in exact:
-            req = _best(req, exact) if req is None else req
+            req = _best(req, _heads(exact)) if req is None else req
         head = frozenset().union(*(p.head for p in parts if p.head)) if all(p.head for p in parts) else None
         return _Lit(exact, req, head, all(p.ends_space for p in parts))
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
@@ -448,6 +477,26 @@ def _trie(words) -> str:
     return walk(root)
 
 
+class _Compiled(Sequence):
+    """The rows' compiled patterns, each compiled the first time it is asked for: a run that
+    reads one short testimony does not pay for the rows it never needs."""
+
+    def __init__(self, rows: tuple[Rule, ...], mode: str) -> None:
+        self._rows, self._mode = rows, mode
+        self._done: list[re.Pattern[str] | None | bool] = [False] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        rx = self._done[i]
+        if rx is False:
+            rx = self._done[i] = self._rows[i].regex(self._mode)
+        return rx
+
+
 class RuleSet:
     """The rows of some kinds of one language, compiled for one survivor mode, with one scan
     that tells which rows a sentence can fire."""
@@ -464,11 +513,12 @@ class RuleSet:
             for t, start in ts:
                 index.setdefault(_scan_trigger(t, start), set()).add(i)
         # a trigger found at a position also stands for every shorter trigger it starts with
-        self._rows_of = {t: frozenset().union(*(index[p] for p in index if t.startswith(p))) for t in index}
+        self._rows_of = {t: frozenset().union(*(index[t[:k]] for k in range(1, len(t) + 1) if t[:k] in index))
+                         for t in index}
         firsts = "".join(sorted({re.escape(t[0]) for t in index}))
         # a character class first: the scan rejects most positions with one set test
         self._scan = re.compile("(?=[" + firsts + "])(?=(" + _trie(index) + "))") if index else None
-        self.regexes = [r.regex(mode) for r in rows]
+        self.regexes = _Compiled(rows, mode)
 
     def candidates(self, low: str) -> list[int]:
         """Indexes of the rows whose triggers occur in the lower-cased sentence, in row order."""
