@@ -136,3 +136,21 @@ def test_the_fifth_arrest_torture_and_the_man_who_bought_her():
     assert (p["arrested_in_china"], p["repatriated"]) == (5, 5)
     assert "other" in p["violence"] and p["exploitation"] == ["forced_marriage"]
     assert _sales(p) == [(4000, "RMB")]
+
+
+def test_sales_of_the_women_a_report_interviewed_are_not_hers():
+    p = _p("기자는 인신매매된 탈북 여성 9명과 남편 2명을 만났다. 팔려간 탈북 여성들의 삶은 고달프다. "
+           "한 여성(41)은 2008년 국경을 넘은 뒤 농촌 총각에게 1만 위안에 팔렸다.")
+    assert p["times_sold"] == 1 and _sales(p) == [(10000, "RMB")]
+
+
+def test_an_arrest_she_fears_is_not_an_arrest():
+    p = _p("저는 중국 남자에게 팔려 10년을 살았다. 지금도 공안에 잡혀 북송돼 맞을지도 모른다는 두려움 속에 산다.")
+    assert p["arrested_in_china"] is None and p["repatriated"] is None
+
+
+def test_a_village_she_lived_in_and_a_marriage_after_the_sale():
+    p = _p("제보자는 \"국경의 한 마을에 살던 열일곱 살 B 양이 브로커의 꾐에 넘어가 중국에 팔려갔고, "
+           "브로커가 B 양을 세 번이나 시집보내고 도망치게 했다\"고 말했다.")
+    assert "neighbour_or_villager" not in p["recruiter_relation"]
+    assert "introduced_marriage" not in p["recruitment"]
