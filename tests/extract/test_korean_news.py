@@ -154,3 +154,21 @@ def test_a_village_she_lived_in_and_a_marriage_after_the_sale():
            "브로커가 B 양을 세 번이나 시집보내고 도망치게 했다\"고 말했다.")
     assert "neighbour_or_villager" not in p["recruiter_relation"]
     assert "introduced_marriage" not in p["recruitment"]
+
+
+def test_a_fear_of_arrest_and_violence_told_as_such():
+    p = _p("저는 2003년에 탈북했습니다. 북송된 뒤 단련대에서 강제노동과 폭력으로 많이 아팠습니다. "
+           "지금은 공안의 체포를 당할까봐 두렵습니다.")
+    assert p["arrested_in_china"] is None and "beating" in p["violence"]
+
+
+def test_her_age_on_the_day_the_report_was_published():
+    p = _p("입력 : 2012. 05. 03.\n\n탈북 여성 방영희 씨(29·가명)는 함경북도 온성이 고향이다. "
+           "방 씨는 브로커와 함께 두만강을 건넜다.")
+    assert p["birth_year"] == 1983 and p["origin_nk"] == "함경북도 온성"
+    assert _p("탈북 여성 방영희 씨(29·가명)는 두만강을 건넜다.")["birth_year"] is None  # no date
+
+
+def test_a_headline_about_women_in_general():
+    p = _p("팔려다니는 탈북여성들 - 이은주\n저는 2001년 3월 탈북하여 중국에 갔습니다.")
+    assert p["times_sold"] is None

@@ -54,6 +54,26 @@ _PROVINCE_KO = re.compile(r"(?P<p>길림|지린|흑룡강|헤이룽장|요녕|�
 _NOT_HER_PROVINCE = re.compile(r"^\S*\s?(?:을|를)?\s?거쳐|^\S*\s?출신|^\S*\s?(?:에서\s?온|사람|남자|여자)(?:\s|이|가|은|는)")
 
 
+# a page's publication stamp ("승인 : 2010. 06. 01.", "입력 2016.07.01"), and her age in the
+# bracket after her name ("김미진 씨(36·가명)", "김모(31.여) 씨"): the age on that date
+_STAMP_YEAR = re.compile(r"(?:승인|입력|등록|작성|게재|발행)(?:일)?\s?:?\s?(?P<y>(?:19|20)\d\d)\s?[.\-/년]")
+_AGE_BRACKET = r"(?:[가-힣]{0,2}|\s?모)\s?(?:씨|양)?\s?\((?:가명\s?[·,]\s?|여\s?[·,.]\s?)?(?P<a>\d{1,2})(?:세|살)?(?=[·,.)])"
+
+
+def _age_at_publication(text: str, existing: list[Fact]):
+    """Birth year from her age in a report dated by its publication stamp (none without both)."""
+    from casebook.model import Evidence
+
+    surname = next((f.value for f in existing if f.field == "surname"), None)
+    stamp = _STAMP_YEAR.search(text[:400])
+    if not surname or stamp is None:
+        return None
+    m = re.search(r"(?<![가-힣])" + re.escape(str(surname)) + _AGE_BRACKET, text)
+    if m is None:
+        return None
+    return Fact("birth_year", int(stamp.group("y")) - int(m.group("a")), Evidence(m.start("a"), m.end("a")), 0.5)
+
+
 def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]:
     """Origin and birth year stated in the story itself (cleaned-text spans)."""
     from casebook.extract.places import nk_place
@@ -97,6 +117,10 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
                 s = header_end + m.start()
                 out.append(Fact("birth_year", year - age, Evidence(s, header_end + m.end()), 0.7))
                 break
+            else:
+                fact = _age_at_publication(text, existing)
+                if fact is not None:
+                    out.append(fact)
     if "surname" not in have:
         top = text[:max(header_end, 400)]
         for rx in _SURNAME_RES:
