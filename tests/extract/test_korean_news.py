@@ -172,3 +172,10 @@ def test_her_age_on_the_day_the_report_was_published():
 def test_a_headline_about_women_in_general():
     p = _p("팔려다니는 탈북여성들 - 이은주\n저는 2001년 3월 탈북하여 중국에 갔습니다.")
     assert p["times_sold"] is None
+
+
+def test_a_plight_of_return_and_a_promise_she_followed():
+    p = _p("단체는 여성 5명이 강제북송 등의 곤경에 처했다고 밝혔다. 또 다른 30대 여성은 가족과 함께 "
+           "중국으로 건너왔으나, 가족의 한국행 비용을 마련하게 해주겠다는 한 조선족을 따라 나섰다가 한족 남성에게 2만위안에 팔렸다.")
+    assert p["repatriated"] is None and "other" in p["recruitment"]
+    assert _sales(p) == [(20000, "RMB")]
