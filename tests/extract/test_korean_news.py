@@ -179,3 +179,10 @@ def test_a_plight_of_return_and_a_promise_she_followed():
            "중국으로 건너왔으나, 가족의 한국행 비용을 마련하게 해주겠다는 한 조선족을 따라 나섰다가 한족 남성에게 2만위안에 팔렸다.")
     assert p["repatriated"] is None and "other" in p["recruitment"]
     assert _sales(p) == [(20000, "RMB")]
+
+
+def test_a_crossing_told_first_without_its_year_then_with_it():
+    p = _p("99년 봄까지만 해도 그 마을에는 집이 한 채뿐이었다. 친척집에서 돈을 빌리러 두만강을 넘었다가 "
+           "붙잡혀 농촌으로 팔려갔던 선미자씨(33)의 경우가 그렇다. 선씨는 2001년 3월 두만강을 건넜다.")
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (2001, 3)
+    assert "relative" not in p["recruiter_relation"]  # her relatives' house is a place

@@ -89,6 +89,16 @@ def _first_crossing(b, sents, index_of) -> None:
                 if river and _cue(sents[j], "crossing") and not any(x.kind == "abroad" for x in sents[j].cues):
                     first.attributes["river"] = river
                     break
+    if not any(x.year for x in find_dates(sents[k].text)):
+        # "…두만강을 넘었다가 붙잡혀 팔려갔던 박씨의 경우는 …. 박씨는 98년 11월 두만강을 건넜다.": a
+        # crossing told first without its year and retold just after with it (no return between)
+        for j in range(k + 1, min(len(sents), k + 5)):
+            if _cue(sents[j], "repatriation") or _cue(sents[j], "arrest"):
+                break
+            c = next((x for x in _cue(sents[j], "crossing") if x.status == FACT), None)
+            if c is not None and any(x.year for x in find_dates(sents[j].text)) and not _AGAIN.search(sents[j].text):
+                first.date = sents[j].date_at(c.start)
+                break
     d = first.date
     if d is not None and d.year is not None and d.month is None:
         month = None
