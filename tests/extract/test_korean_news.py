@@ -186,3 +186,11 @@ def test_a_crossing_told_first_without_its_year_then_with_it():
            "붙잡혀 농촌으로 팔려갔던 선미자씨(33)의 경우가 그렇다. 선씨는 2001년 3월 두만강을 건넜다.")
     assert (p["first_crossing_year"], p["first_crossing_month"]) == (2001, 3)
     assert "relative" not in p["recruiter_relation"]  # her relatives' house is a place
+
+
+def test_a_sold_woman_with_a_husband_or_in_laws_lived_as_a_wife():
+    p = _p("마선희(가명)씨는 중국에 오자마자 브로커에 의해 농촌으로 팔려갔다. 마씨는 중국인 남성의 "
+           "폭력에 시달렸다.")
+    assert p["exploitation"] == ["forced_marriage"]
+    p = _p("저는 농촌으로 팔려갔어요. 그 집 농사일이 힘들었어요.")
+    assert p["exploitation"] == []  # a sale to a household with no man named: purpose unknown

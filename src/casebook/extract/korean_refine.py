@@ -575,6 +575,10 @@ def _cue_of(b, sents, index_of, e: Event, kind: str):
     return next((c for c in s.cues if c.kind == kind and b.ev(s, c.start, c.end).start == e.evidence.start), None)
 
 
+_HER_MAN = re.compile(r"(?:저의|제|내|그녀의|중국인|한족)\s?남편|시어머니|시아버지|시댁|"
+                     r"중국인\s?남성의\s?(?:폭력|협박|감시|구타)")
+
+
 def _exploitation_needs_a_sale(b, sents, index_of) -> None:
     """What the marriage, the bar or the sex work was, read over the whole story: a marriage is
     forced when she was sold (or it was forced on her), not when she "시집을 가게 됐다"; a sold
@@ -600,8 +604,12 @@ def _exploitation_needs_a_sale(b, sents, index_of) -> None:
             continue
         keep.append(e)
     b.events[:] = keep
-    if sold and not {"forced_marriage", "prostitution", "cybersex"} & kinds and any(
-            e.type == "child_birth" and not e.attributes.get("denied") and e.attributes.get("count", 1) for e in b.events):
+    first_sale = next((k for k, s in enumerate(sents) if _cue(s, "sale")), None)
+    after = " ".join(s.text for s in sents[first_sale:]) if first_sale is not None else ""
+    if sold and not {"forced_marriage", "prostitution", "cybersex", "forced_labour"} & kinds and (any(
+            e.type == "child_birth" and not e.attributes.get("denied") and e.attributes.get("count", 1)
+            for e in b.events) or _HER_MAN.search(after)):
+        # a sold woman with a husband, in-laws or "the Chinese man" who beat or threatened her lived as a wife
         sale = next(e for e in b.events if e.type == "sale" and not e.attributes.get("denied"))
         b.events.append(Event("forced_marriage", date=sale.date, attributes={"kind": "forced_marriage"},
                               evidence=sale.evidence, confidence=0.55))
