@@ -572,6 +572,8 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
         waiting = code == "abducted" and any(r.extra.get("unless_lure") for r, x in hits if x is m)
         if code == "introduced_marriage" and _SOLD_AFTER_INTRO.match(s, m.end()):
             continue  # "브로커 소개로 한족 남성에게 3만 위안에 팔림": a sale, not a match
+        if code == "introduced_marriage" and any(c.kind == "sale" and c.start < m.start() for c in cues):
+            continue  # "중국에 팔려갔다 … 두 번이나 시집보내고": married off after the sale, not a match
         if code == "abducted" and cx("not_abduction").search(s):
             continue  # "잡혀서 북한으로 끌려갔다": taken back by the police
         if code in ("deception_job_offer", "drugged"):

@@ -50,7 +50,8 @@ def sale_is_hers(s: str, at: int, end: int, active: bool) -> bool:
     an active verb not the sale of a thing or of others ("들쭉을 팔아", "여성들을 팔아먹는")."""
     if not her(s, at):
         return False
-    if cx("others_described").match(s[end:]) and not cx("not_only_me").search(s):
+    # from the verb's last syllable on, so that "인신매매된| 여성 9명" is read as one relative clause
+    if cx("others_described").match(s[max(0, end - 1):]) and not cx("not_only_me").search(s):
         return False
     if active:
         clause = _CLAUSE_CUT.split(s[:at])[-1]

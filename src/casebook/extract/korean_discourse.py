@@ -178,7 +178,7 @@ def context(text: str) -> KoreanContext:
     ctx.lead, ctx.retold = _lead(text)
     if not third:
         return ctx
-    # a man named as such ("남성 탈북자 나영효씨", "나씨(남·40)") is never the woman the report is about
+    # a man named as such ("남성 탈북자 구영철씨", "구씨(남·40)") is never the woman the report is about
     man = {m[0] for m in mentions if _MAN_BEFORE.search(text[max(0, m[1] - 12):m[1]])
            or _MAN_AFTER.match(text, m[1], m[2] + 1)}
     if titled and not set(titled) <= man:

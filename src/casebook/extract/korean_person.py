@@ -19,9 +19,9 @@ _SURNAME_RES = (
     re.compile(r"(?:구술자|이름)\s?[:：]\s?(?P<s>[가-힣])[가-힣]{1,2}\s?\(가명\)"),
     re.compile(r"(?:^|\s)(?P<s>[가-힣])씨[,.\s]"),
     re.compile(r"저는\s(?P<s>[가-힣])[가-힣]{1,2}(?:이에요|예요|입니다|이라고\s?합니다)"),
-    # "…한국에 온 탈북자 이신이라고 합니다", "제 이름은 박은주입니다": she introduces herself
+    # "…한국에 온 탈북자 채민경이라고 합니다", "제 이름은 박은주입니다": she introduces herself
     re.compile(r"(?:탈북자|탈북민|탈북\s?여성|제\s?이름은)\s(?P<s>[가-힣])[가-힣]{1,2}(?:이라고|라고|이에요|예요|입니다)"),
-    # a name line over a first-person letter: "임애숙 (44세)"
+    # a name line over a first-person letter: "탁영숙 (51세)"
     re.compile(r"(?:^|\n)(?!어머니|아버지|할머니|할아버지)(?P<s>[가-힣])[가-힣]{2}\s?\((?:\d{1,2}\s?(?:세|살)|가명)"),
 )
 _INTERVIEW_PLACE = re.compile(r"면담|거주|인근|근처")
@@ -38,7 +38,7 @@ _HOME = re.compile(
     rf"(?<![가-힣])(?P<p>{_NK_WRITTEN})(?:\s?\([^)]*\))?(?:\s[가-힣]+){{0,2}}?\s?(?:출신|태생|출생|에서\s?(?:\S+\s)?(?:태어|나서|나고|자랐|자란))|"
     rf"고향(?:은|이|인|\s*[:：])\s?(?:북한\s)?(?P<p2>{_NK_WRITTEN})|"
     rf"(?<![가-힣(])(?P<p3>{_NK_WRITTEN})(?:에서\s?왔(?:습니다|어요|다|고)|\s?사람(?:이에요|입니다|이다|이고|이었))(?![가-힣])|"
-    rf"(?<![가-힣(])(?P<p4>{_NK_WRITTEN})(?:이|가)\s?고향")  # "함경북도 청진이 고향으로"
+    rf"(?<![가-힣(])(?P<p4>{_NK_WRITTEN})(?:이|가)\s?고향")  # "양강도 혜산이 고향으로"
 # an age at a dated moment: "열아홉 살이던 2011년 봄", "16세가 되던 2004년", "2002년 9세 때"
 _AGE = r"(?P<a>\d{1,2}|(?:열|스물|스무|서른|마흔)?\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|열|스물|스무|서른|마흔)"
 _AGE_AT_YEAR = re.compile(
@@ -52,6 +52,26 @@ _PROVINCE_KO = re.compile(r"(?P<p>길림|지린|흑룡강|헤이룽장|요녕|�
                           r"감숙|간쑤|산서|산시|섬서|해남|하이난|청해|칭하이|강서|장시)"
                           r"(?:\s?\([^)]*\))?\s?(?:성|자치구)(?![가-힣]{0,1}(?:부|시장))")
 _NOT_HER_PROVINCE = re.compile(r"^\S*\s?(?:을|를)?\s?거쳐|^\S*\s?출신|^\S*\s?(?:에서\s?온|사람|남자|여자)(?:\s|이|가|은|는)")
+
+
+# a page's publication stamp ("승인 : 2010. 06. 01.", "입력 2016.07.01"), and her age in the
+# bracket after her name ("방영희 씨(29·가명)", "방모(29.여) 씨"): the age on that date
+_STAMP_YEAR = re.compile(r"(?:승인|입력|등록|작성|게재|발행)(?:일)?\s?:?\s?(?P<y>(?:19|20)\d\d)\s?[.\-/년]")
+_AGE_BRACKET = r"(?:[가-힣]{0,2}|\s?모)\s?(?:씨|양)?\s?\((?:가명\s?[·,]\s?|여\s?[·,.]\s?)?(?P<a>\d{1,2})(?:세|살)?(?=[·,.)])"
+
+
+def _age_at_publication(text: str, existing: list[Fact]):
+    """Birth year from her age in a report dated by its publication stamp (none without both)."""
+    from casebook.model import Evidence
+
+    surname = next((f.value for f in existing if f.field == "surname"), None)
+    stamp = _STAMP_YEAR.search(text[:400])
+    if not surname or stamp is None:
+        return None
+    m = re.search(r"(?<![가-힣])" + re.escape(str(surname)) + _AGE_BRACKET, text)
+    if m is None:
+        return None
+    return Fact("birth_year", int(stamp.group("y")) - int(m.group("a")), Evidence(m.start("a"), m.end("a")), 0.5)
 
 
 def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]:
@@ -97,6 +117,10 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
                 s = header_end + m.start()
                 out.append(Fact("birth_year", year - age, Evidence(s, header_end + m.end()), 0.7))
                 break
+            else:
+                fact = _age_at_publication(text, existing)
+                if fact is not None:
+                    out.append(fact)
     if "surname" not in have:
         top = text[:max(header_end, 400)]
         for rx in _SURNAME_RES:

@@ -89,6 +89,16 @@ def _first_crossing(b, sents, index_of) -> None:
                 if river and _cue(sents[j], "crossing") and not any(x.kind == "abroad" for x in sents[j].cues):
                     first.attributes["river"] = river
                     break
+    if not any(x.year for x in find_dates(sents[k].text)):
+        # "…두만강을 넘었다가 붙잡혀 팔려갔던 박씨의 경우는 …. 박씨는 98년 11월 두만강을 건넜다.": a
+        # crossing told first without its year and retold just after with it (no return between)
+        for j in range(k + 1, min(len(sents), k + 5)):
+            if _cue(sents[j], "repatriation") or _cue(sents[j], "arrest"):
+                break
+            c = next((x for x in _cue(sents[j], "crossing") if x.status == FACT), None)
+            if c is not None and any(x.year for x in find_dates(sents[j].text)) and not _AGAIN.search(sents[j].text):
+                first.date = sents[j].date_at(c.start)
+                break
     d = first.date
     if d is not None and d.year is not None and d.month is None:
         month = None
@@ -565,6 +575,10 @@ def _cue_of(b, sents, index_of, e: Event, kind: str):
     return next((c for c in s.cues if c.kind == kind and b.ev(s, c.start, c.end).start == e.evidence.start), None)
 
 
+_HER_MAN = re.compile(r"(?:저의|제|내|그녀의|중국인|한족)\s?남편|시어머니|시아버지|시댁|"
+                     r"중국인\s?남성의\s?(?:폭력|협박|감시|구타)")
+
+
 def _exploitation_needs_a_sale(b, sents, index_of) -> None:
     """What the marriage, the bar or the sex work was, read over the whole story: a marriage is
     forced when she was sold (or it was forced on her), not when she "시집을 가게 됐다"; a sold
@@ -590,8 +604,12 @@ def _exploitation_needs_a_sale(b, sents, index_of) -> None:
             continue
         keep.append(e)
     b.events[:] = keep
-    if sold and not {"forced_marriage", "prostitution", "cybersex"} & kinds and any(
-            e.type == "child_birth" and not e.attributes.get("denied") and e.attributes.get("count", 1) for e in b.events):
+    first_sale = next((k for k, s in enumerate(sents) if _cue(s, "sale")), None)
+    after = " ".join(s.text for s in sents[first_sale:]) if first_sale is not None else ""
+    if sold and not {"forced_marriage", "prostitution", "cybersex", "forced_labour"} & kinds and (any(
+            e.type == "child_birth" and not e.attributes.get("denied") and e.attributes.get("count", 1)
+            for e in b.events) or _HER_MAN.search(after)):
+        # a sold woman with a husband, in-laws or "the Chinese man" who beat or threatened her lived as a wife
         sale = next(e for e in b.events if e.type == "sale" and not e.attributes.get("denied"))
         b.events.append(Event("forced_marriage", date=sale.date, attributes={"kind": "forced_marriage"},
                               evidence=sale.evidence, confidence=0.55))

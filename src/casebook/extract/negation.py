@@ -90,6 +90,8 @@ _KO_UNREAL_AFTER = re.compile(
     r"기\s?전에|지\s?말|지도\s?모르|지도\s?모른|지도\s?몰라)")
 
 
+# "잡혀 북송돼 맞을지도 모른다는", "체포를 당할까봐": a fear told after the event's word
+_KO_MAYBE = re.compile(r"지도\s?(?:모르|모른|몰라)|까\s?(?:봐|봐서|싶어|싶은|두려|겁|무서|걱정)")
 # "이번에 또 체포되면 북송되어 …": an event told after a condition is not (yet) a fact
 _KO_IF_BEFORE = re.compile(r"(?:되|돼|하|히|지|가|오|리|기|나|보|키|치|으)면\s(?:[^\s.,]+\s){0,4}$")
 
@@ -105,6 +107,9 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     before = sentence[max(0, trigger_start - 8):trigger_start]
     if _KO_UNREAL_AFTER.search(after):
         return UNREAL
+    maybe = _KO_MAYBE.search(sentence, trigger_end)
+    if maybe and not any(_past(ch) for ch in sentence[trigger_start:maybe.start()]):
+        return UNREAL  # a fear, not an event
     if _KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start]) and not any(
             _past(ch) for ch in sentence[trigger_start:]):
         return UNREAL  # "잡히면 … 맞았고" (past: what happened each time) stays a fact
