@@ -613,3 +613,16 @@ def test_a_byline_name_and_a_stated_birth_year():
     p = prof(text)
     assert p["surname"] == "Hong"
     assert p["birth_year"] == 1990  # stated, not worked out from "in 2004, when I was twelve"
+
+
+def test_taken_across_the_river_by_a_woman_she_met_is_her_crossing_not_a_return():
+    p = prof("A woman I met at the bus station said she would find me work in a noodle shop. She took me across "
+             "the river at night. On the other side two men were waiting. They sold me for 9,000 yuan.")
+    assert p["repatriated"] is None
+    assert "stranger" in p["recruiter_relation"]
+    assert p["times_sold"] == 1
+
+
+def test_not_registered_means_no_papers_but_her_sons_are_his():
+    assert prof("I was not registered, so I could never take a bus to the city.")["hukou_or_id"] == "none"
+    assert prof("I crossed in 2004. My son was not registered at first.")["hukou_or_id"] is None
