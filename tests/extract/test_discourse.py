@@ -133,7 +133,8 @@ def test_the_introduction_of_an_interview_tells_her_sale_once():
     assert p["times_sold"] == 1  # the introduction's sale is the one her own telling tells
     assert [(s["amount"], s["purpose"]) for s in p["sales"]] == [(5000, "marriage")]
     assert "forced_marriage" in p["exploitation"]
-    assert "deception_job_offer" in p["recruitment"]  # the story of the lure is read up to the told sale
+    assert "deception_job_offer" in p[
+        "recruitment"]  # the story of the lure is read up to the told sale
 
 
 def test_the_introduction_alone_still_gives_her_sale():
@@ -157,13 +158,15 @@ def test_a_name_after_her_telling_started_is_not_the_introduction():
 
 
 def test_an_aim_to_sell_her_is_not_a_sale():
-    p = prof("The broker drove me to three villages to sell me. In the last one a man paid him 7,000 yuan for me.")
+    p = prof("The broker drove me to three villages to sell me. In the last one a man paid him "
+             "7,000 yuan for me.")
     assert p["times_sold"] == 1
     assert [s["amount"] for s in p["sales"]] == [7000]
 
 
 def test_the_buyer_named_when_she_learnt_of_the_sale():
-    p = prof("The guide sold me for 9,000 yuan. A week later I learnt I had been sold to a Chinese man "
+    p = prof(
+        "The guide sold me for 9,000 yuan. A week later I learnt I had been sold to a Chinese man "
              "in the next county.")
     assert p["times_sold"] == 1
     assert p["sales"][0]["purpose"] == "marriage"
@@ -171,7 +174,8 @@ def test_the_buyer_named_when_she_learnt_of_the_sale():
 
 
 def test_her_turn_in_a_transcript_is_her_own_words():
-    text = ("JOHN REED, REPORTER: Han Yu-mi left her village in 2009. Han Yu-mi paid a guide to take her "
+    text = ("JOHN REED, REPORTER: Han Yu-mi left her village in 2009. Han Yu-mi paid a guide to "
+            "take her "
             "across the river. She says the guide had other plans.\n\n"
             "HAN YU-MI (Translation): I thought I would work in a restaurant. Then I learnt I had been sold "
             "to a Chinese farmer for 8,000 yuan.\n\n"
@@ -183,9 +187,11 @@ def test_her_turn_in_a_transcript_is_her_own_words():
 
 
 @pytest.mark.parametrize("text,surname", [
-    ("The woman, who gave only her family name, Hwang, said she was caught by police in 2010 and sent back. "
+    ("The woman, who gave only her family name, Hwang, said she was caught by police in 2010 and "
+     "sent back. "
      "Hwang said the guards beat her.", "Hwang"),
-    ("A mother of two, identified only as Moon, told the panel she had crossed in 2003. Moon said she was sold.",
+    ("A mother of two, identified only as Moon, told the panel she had crossed in 2003. Moon said "
+     "she was sold.",
      "Moon"),
 ])
 def test_her_surname_given_as_a_family_name(text, surname):
@@ -195,7 +201,8 @@ def test_her_surname_given_as_a_family_name(text, surname):
 
 
 def test_her_name_beside_a_noun_is_her():
-    p = prof("One refugee, Mrs. Ahn, recalls being sold to a Chinese man for 3,000 yuan. Ahn says she ran away "
+    p = prof("One refugee, Mrs. Ahn, recalls being sold to a Chinese man for 3,000 yuan. Ahn says "
+             "she ran away "
              "after two years. Ahn now lives in Seoul with her son.")
     assert p["times_sold"] == 1
     assert [s["amount"] for s in p["sales"]] == [3000]
@@ -206,7 +213,8 @@ def test_a_count_after_the_first_verb_is_that_verbs():
     assert (p["arrested_in_china"], p["repatriated"]) == (2, 1)
 
 
-UNNAMED = ("A refugee who was recently freed from a labour camp has asked to be sent back there, a source told "
+UNNAMED = ("A refugee who was recently freed from a labour camp has asked to be sent back there, a "
+           "source told "
            "the radio.\n\nThe woman, who had been sold in China by traffickers eight years ago, was caught by "
            "Chinese police and repatriated last spring.\n\n“The woman was badly treated by her Chinese husband in "
            "Jilin. She ran away last year, but she was arrested by Chinese police and sent back to North Korea,” "
@@ -216,10 +224,12 @@ UNNAMED = ("A refugee who was recently freed from a labour camp has asked to be 
 def test_a_report_that_never_names_her_reads_the_woman_as_her():
     p = prof(UNNAMED)
     assert p["times_sold"] == 1
-    assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)  # the same arrest and return, told twice
+    assert (p["arrested_in_china"],
+            p["repatriated"]) == (1, 1)  # the same arrest and return, told twice
 
 
 def test_she_in_a_quote_of_someone_else_is_her():
-    p = prof("Ms. Paek, 40, crossed in 2010. Paek was sold to a farmer the next year. “She was caught by "
+    p = prof("Ms. Paek, 40, crossed in 2010. Paek was sold to a farmer the next year. “She was "
+             "caught by "
              "the police in 2015 and sent back to North Korea,” said a church worker. Paek now lives in Seoul.")
     assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)

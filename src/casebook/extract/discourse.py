@@ -378,7 +378,8 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
                 if who == OTHER and re.match(r"\W*(?:who|that)\s+(?:was|is|has)\b", head) and _PLURAL.search(np):
                     who = UNKNOWN  # "men who was deceived": the words around it are not one sentence (PDF columns)
                 many = False
-                if who == UNKNOWN and re.match(r"\W*(?:who|that)\s+(?:are|were|have)\b", head) and _MANY.search(
+                if who == UNKNOWN and re.match(r"\W*(?:who|that)\s+(?:are|were|have)\b",
+                                               head) and _MANY.search(
                         low, max(0, a - 90), a):
                     who, many = OTHER, True  # "thousands of girls …, who are being abducted": people in general
                 out.append(Clause(a, b, who, False, generic=many))
@@ -402,9 +403,11 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
 
 
 # "ǂǂ, a victim of trafficking who was sold": a relative clause on a noun set beside her name
-_APPOSED = re.compile(r"ǂ+\s*,\s+(?:a|an|the)\s+(?:(?!of\b)[\w’'-]+\s+){0,4}?(?:victim|woman|girl|defector|refugee|"
+_APPOSED = re.compile(
+    r"ǂ+\s*,\s+(?:a|an|the)\s+(?:(?!of\b)[\w’'-]+\s+){0,4}?(?:victim|woman|girl|defector|refugee|"
                       r"survivor|mother|teenager|widow|escapee)\s*,?\s*$")
-_APPOSED_REL = re.compile(_APPOSED.pattern[:-len(r"\s*,?\s*$")] + r"\s*,?\s*(?:who|that)\s+(?:[\w’'-]+\s+){0,3}$")
+_APPOSED_REL = re.compile(_APPOSED.pattern[:-len(r"\s*,?\s*$")]
+                          + r"\s*,?\s*(?:who|that)\s+(?:[\w’'-]+\s+){0,3}$")
 
 
 def apposed(low: str, pos: int) -> bool:
@@ -412,7 +415,8 @@ def apposed(low: str, pos: int) -> bool:
     return _APPOSED_REL.search(low, max(0, pos - 120), pos) is not None
 
 
-_MANY = re.compile(r"\b(?:thousands|hundreds|tens\s+of\s+thousands|many|most|countless|numerous)\s+of\b|"
+_MANY = re.compile(
+    r"\b(?:thousands|hundreds|tens\s+of\s+thousands|many|most|countless|numerous)\s+of\b|"
                    r"\b(?:women|girls|refugees|defectors|people)\b")
 _SUBORDINATE = re.compile(r"\W*(?:where|who|whom|which|when|while|because|although|though|until|whereupon)\b")
 _OWN_SUBJECT = re.compile(r"\s*(?:i|we|she|he|they|ǂ+|ʘ+)\s+(?:\w+\s+){0,2}?(?:was|were|had|has|is|would|could|did|"

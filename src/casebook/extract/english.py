@@ -134,7 +134,8 @@ def _question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") and _INTERVIEWER.search(sentence) is not None
 
 
-_BORN_IN_CHINA = re.compile(r"^\W*(?P<n>a|an|one|two|three|four|five|\d)\s+(?:\w+\s+)?(?P<what>children|child|sons?|"
+_BORN_IN_CHINA = re.compile(
+    r"^\W*(?P<n>a|an|one|two|three|four|five|\d)\s+(?:\w+\s+)?(?P<what>children|child|sons?|"
                             r"daughters?|kids?|boys?|girls?)\s+(?:were\s+|was\s+)?born\s+in\s+China\b", _F)
 _THEY_HAVE = re.compile(r"^\W*they\s+(?:have|had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
                         r"children|child|boys?|girls?|babies|baby)\b", _F)
@@ -282,7 +283,8 @@ _REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|fou
 _FEAR = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\b", _F)
 _FEARED = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\s+that\b[^.;]*\b(?:will|would|could|might)\b"
                      r"[^.;]*$", _F)
-_THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(?:i|she|you))\b", _F)
+_THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(?:i|she|you))\b",
+                          _F)
 _TO_SELL = re.compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+$")
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
@@ -411,7 +413,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(
                 born.group("n").lower(), int(born.group("n")) if born.group("n").isdigit() else 1)
             cues.append(Cue("birth", born.start(), born.end(), value=n,
-                            extra={"total": True, "what": born.group("what").lower(), "unplaced": False}))
+                            extra={"total": True, "what": born.group("what").lower(),
+                                   "unplaced": False}))
     if her:
         pair = _BIRTH_PAIR.search(sentence) if births else None
         if pair and re.search(r"\b(?:gave\s+birth|had|have|bore|born)\b", sentence, _F):
@@ -504,7 +507,8 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
             out.append(c)
             continue
         if anchor == "clause":  # the row has no anchor of its own: the clause must be about her
-            if _OTHER_PATIENT.search(marked, cl.start, c.start) and not discourse.apposed(marked, c.start):
+            if _OTHER_PATIENT.search(marked, cl.start, c.start) and not discourse.apposed(marked,
+                                                                                          c.start):
                 continue  # "she tricked her friends into being sold": they were sold
             if cl.who == discourse.HER or (cl.group and her.search(marked, 0, cl.start)):
                 out.append(c)  # (or "when they fell … after crossing": a group she was in)
@@ -574,7 +578,8 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
                 continue
             if _VICTIM_AFTER.match(low, b):
                 continue  # "My sister was sold to another man": she was a victim, not a recruiter
-            if code in _KIN_CODES and _COMPANION.search(low, max(0, a - 60), a) and not _ACTS_ON_HER.match(marked, b):
+            if code in _KIN_CODES and _COMPANION.search(low, max(0, a - 60),
+                                                        a) and not _ACTS_ON_HER.match(marked, b):
                 continue  # "I crossed with my uncle, who was caught": he went with her, he did not move her
             noun = code == "other" and bool(_ROLE_NOUN_END.search(sentence[a:b]))
             if noun and _ETHNIC_NEAR.search(sentence[max(0, a - 40):b + 40]):
@@ -596,9 +601,11 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
 
 
 _KIN_CODES = ("relative", "friend", "neighbour_or_villager")
-_COMPANION = re.compile(r"\b(?:crossed|went|fled|left|escaped|came|travell?ed|set\s+(?:off|out)|ran\s+away|walked|"
+_COMPANION = re.compile(
+    r"\b(?:crossed|went|fled|left|escaped|came|travell?ed|set\s+(?:off|out)|ran\s+away|walked|"
                         r"swam|waded|defected|headed|hid)\b(?:\s+[\w’'-]+){0,4}?\s+with\s+$")
-_ACTS_ON_HER = re.compile(r"[^.;]{0,60}?\b(?:sold|took|led|brought|handed|delivered|introduced|guided|lured|tricked|"
+_ACTS_ON_HER = re.compile(
+    r"[^.;]{0,60}?\b(?:sold|took|led|brought|handed|delivered|introduced|guided|lured|tricked|"
                           r"deceived|promised|offered|drugged|locked)\s+(?:me|us|her|ǂ+)\b")
 # a note that leaves her out as the subject: "Crossed the Tumen in 2011.", "Sold to a farmer for
 # 25,000 yuan.", "Forcibly returned 2014." (NGO case notes, an interview's short answers)
@@ -607,19 +614,22 @@ _BARE_START = re.compile(
     r"Once)\s+)?(?P<v>[A-Za-z][a-z]*(?:-[a-z]+)?ed|(?i:sold|resold|re-sold|left|fled|caught|held|sent|taken|gave|"
     r"bore|ran|went|bought|beaten|kept|brought|met|got|spent|became|fell|lived|had))\b(?!\s+(?:by\s+)?(?:the|a|an|this|that|"
     r"these|those)?\s*(?:report|study|survey|interviews?|data|findings|table|figure|survey|numbers?)\b)")
-_NOT_VERBS = frozenset(["Indeed", "United", "Hundred", "Red", "Bed", "Need", "Seed", "Speed", "Feed", "Shed",
+_NOT_VERBS = frozenset(["Indeed", "United", "Hundred", "Red", "Bed", "Need", "Seed", "Speed",
+                        "Feed", "Shed",
                         "Sacred", "Naked", "Wicked", "Aged", "Based", "Related", "Ted", "Ned", "Fred", "Alfred",
                         "Compared", "Asked", "Translated", "Edited", "Updated", "Posted", "Published", "Added",
                         "Reported", "Contributed", "Signed", "Dated", "Named", "Titled", "Entitled"])
 
 
 # verbs a note uses in the passive ("Sold to a farmer", "Arrested in 2015"), unless an object follows
-_PASSIVE = frozenset(["sold", "resold", "re-sold", "bought", "arrested", "caught", "detained", "held", "taken", "sent",
+_PASSIVE = frozenset(["sold", "resold", "re-sold", "bought", "arrested", "caught", "detained",
+                      "held", "taken", "sent",
                       "repatriated", "returned", "deported", "beaten", "raped", "trafficked", "lured", "tricked",
                       "forced", "interrogated", "imprisoned", "jailed", "kidnapped", "abducted", "drugged",
                       "introduced", "handed", "transferred", "smuggled", "locked", "confined", "deceived",
                       "recaptured", "captured", "questioned", "tortured", "fined", "released", "resettled"])
-_OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|her|his|their|my|our|him|them|me|us|two|three|several|some|many|\d)\b",
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:the|a|an|her|his|their|my|our|him|them|me|us|two|three|several|some|many|\d)\b",
                           re.IGNORECASE)
 
 
@@ -629,7 +639,8 @@ def _implied(sentence: str, ctx: Context) -> str:
     if ctx.mode not in ("first", "third"):
         return ""
     m = _BARE_START.match(sentence)
-    if not m or m.group("v").capitalize() in _NOT_VERBS or not sentence[m.start():m.start("v") + 1].lstrip(
+    if not m or m.group("v").capitalize() in _NOT_VERBS or not sentence[m.start():m.start("v")
+                                                                        + 1].lstrip(
             " \t\n\"“‘'([-–—*•")[:1].isupper():
         return ""
     passive = m.group("v").lower() in _PASSIVE and not _OBJECT_NEXT.match(sentence, m.end())
@@ -673,7 +684,8 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
 
 
 _UNNAMED = ("the woman", "The woman", "this woman", "This woman")
-_OTHER_SPEAKER = re.compile(r"[”\"]?\s*,?\s*(?:(?:said|says|told|added|explained)\s+(?:the|a|an|one)\s+(?!woman\b)"
+_OTHER_SPEAKER = re.compile(
+    r"[”\"]?\s*,?\s*(?:(?:said|says|told|added|explained)\s+(?:the|a|an|one)\s+(?!woman\b)"
                             r"[a-z]+|(?:the|a|an|one)\s+(?!woman\b)(?:[\w-]+\s+){0,8}?(?:said|says|told|added)\b)")
 _TITLE_SURNAME = re.compile(r"\b(?:Ms|Mrs|Miss|MS|MRS)\.?\s*(?P<s>[A-Z][a-z]+)\b")
 
@@ -694,7 +706,8 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
     if not surname:
         m = _TITLE_SURNAME.search(text[:600])
         opening = min(300, (text.find("\n\n") + 1 or len(text)) + 1)
-        if person and person.surname and (mode == "third" or person.start < opening or _name_line(text, person)):
+        if person and person.surname and (mode == "third" or person.start < opening
+                                          or _name_line(text, person)):
             facts.append(Fact("surname", person.surname, Evidence(person.start, person.end), 0.6))
         elif m:
             facts.append(Fact("surname", m.group("s"), Evidence(m.start("s"), m.end("s")), 0.6))

@@ -24,7 +24,8 @@ _LURES = ("deception_job_offer", "drugged", "abducted", "other", "sold_by_acquai
 _RECRUITERS = ("neighbour_or_villager", "friend", "relative", "north_korean_trafficker", "couple", "stranger")
 
 
-_AFTER_CROSSING = re.compile(r"\b(?:only\s+to\s+be|only\s+to|but\s+(?:was|were)|and\s+then|then\s+(?:was|were))\s+"
+_AFTER_CROSSING = re.compile(
+    r"\b(?:only\s+to\s+be|only\s+to|but\s+(?:was|were)|and\s+then|then\s+(?:was|were))\s+"
                              r"(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -55,7 +56,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
             if c.kind == "recruitment" and c.status == FACT and c.code not in methods:
                 methods[c.code] = b.ev(s, c.start, c.end)
                 method_at[c.code] = k
-                if cross_idx is not None and k == cross_idx and _AFTER_CROSSING.search(s.text[:c.start]):
+                if cross_idx is not None and k == cross_idx and _AFTER_CROSSING.search(
+                    s.text[:c.start]):
                     method_at[c.code] = k + 1  # "She fled to China – only to be kidnapped": after she crossed
             if c.kind == "broker_voluntary" and c.status == FACT and broker_chosen is None and (
                     cross_idx is None or k <= cross_idx + 3):
@@ -73,7 +75,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
                     noun_only.add(c.code)
             elif c.kind == "relation" and not c.extra.get("noun"):
                 noun_only.discard(c.code)
-    for k in range(len(zone), len(sents)):  # "the broker who had sold her", named after her first sale
+    for k in range(len(zone),
+                   len(sents)):  # "the broker who had sold her", named after her first sale
         s = sents[k]
         sold = next((c for c in s.cues if c.kind == "sale" and c.extra.get("reported")), None)
         if sold is None:
@@ -102,7 +105,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
     if (crossing is not None and told is not None and told.extra.get("anchor") in ("subject", "clause")
             and "voluntary_with_broker" not in methods
             # (a crossing told in an introduction comes before a story that may tell a lure)
-            and not _drawn_in_before(method_at, relation_at, len(zone) if told.extra.get("lead") else cross_idx)):
+            and not _drawn_in_before(method_at, relation_at, len(zone) if told.extra.get("lead")
+                                     else cross_idx)):
         # she went of her own will (fled, crossed, ran away to China) and nobody drew her in before she crossed
         methods.setdefault("voluntary_alone", crossing.evidence)
     # an acquaintance who took money for her: a sale whose sentence names them as seller

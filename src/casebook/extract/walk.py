@@ -305,13 +305,15 @@ def when_retold_return(w: Walk) -> bool:
     told since the return)."""
     if lx(w.s, "again").search(w.s.text) or lx(w.s, "times").search(w.s.text):
         return False
-    back = next((e for e in reversed(w.b.events) if e.type == "repatriation" and not e.attributes.get("denied")), None)
+    back = next((e for e in reversed(w.b.events) if e.type == "repatriation"
+                 and not e.attributes.get("denied")), None)
     if back is None:
         return False
     d = w.s.date
     if d is not None and back.date is not None and d.year and back.date.year and d.year > back.date.year:
         return False
-    return not any(e.type in ("sale", "border_crossing") for e in w.b.events[w.b.events.index(back):])
+    return not any(e.type in ("sale", "border_crossing")
+                   for e in w.b.events[w.b.events.index(back):])
 
 
 def when_sold_here(w: Walk) -> bool:
@@ -563,7 +565,8 @@ def _finish(w: Walk) -> None:
     priced = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")]
     if priced and not any("purpose" in e.attributes for e in priced) and w.sale_idx and any(
             lx(s, "husband_after_sale").search(s.text) for s in sents[w.sale_idx[0]:]):
-        priced[0].attributes["purpose"] = "marriage"  # sold, then "her Chinese husband": a marriage sale
+        priced[0].attributes[
+            "purpose"] = "marriage"  # sold, then "her Chinese husband": a marriage sale
     if not any(e.type == "forced_marriage" for e in b.events) and not agreed:
         wife = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "marriage"
                      and not e.attributes.get("denied")), None)
@@ -624,10 +627,12 @@ def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
     m = lx(lang, "times").search(text, a, z)
     if not m:
         return {}
-    if cue is not None and m.end() <= cue.start and re.search(r"\b[a-z]+(?:ed|ght|ken)\s+$", text[:m.start()]):
+    if cue is not None and m.end() <= cue.start and re.search(r"\b[a-z]+(?:ed|ght|ken)\s+$",
+                                                              text[:m.start()]):
         return {}  # "arrested twice in China and repatriated": the count is the arrests
     if (m.group("n") or "").lower().endswith(" time") and any(
-            not (x.group("n") or "").lower().endswith(" time") for x in lx(lang, "times").finditer(text)):
+            not (x.group("n") or "").lower().endswith(" time") for x in lx(lang,
+                                                                           "times").finditer(text)):
         return {}  # "Twice my boss paid a fine, but the third time I was sent back": the third arrest
     n = count_of(lang, "times", m.group("n") or "")
     return {"total": n} if n > 1 else {}
