@@ -120,7 +120,8 @@ def test_sold_repeatedly_leaves_the_count_open():
 # --- an introduction before she speaks (first-person accounts) ------------------------------
 
 INTERVIEW = (
-    "This week we are talking with Ms. Bae Yu-jin, a young mother who was sold to a husband in Jilin.\n\n"
+    "This week we are talking with Ms. Bae Yu-jin, a young mother who was sold to a husband in "
+    "Jilin.\n\n"
     "Could you tell us where you grew up?\n\n"
     "I grew up in a mining town with my two brothers, and my father worked in the mine. "
     "In 2009 a woman from the market said I could earn money in China. I believed her. "
@@ -139,7 +140,8 @@ def test_the_introduction_of_an_interview_tells_her_sale_once():
 
 def test_the_introduction_alone_still_gives_her_sale():
     p = prof("Today we meet Ms. Bae Yu-jin, a refugee who was sold to a farmer in China.\n\n"
-             "Where were you born?\n\nI was born in a small town near the coast. My father worked on a ship "
+             "Where were you born?\n\nI was born in a small town near the coast. My father worked "
+             "on a ship "
              "and my mother sold fish. I was the youngest of four, and I left school at fifteen.")
     assert p["times_sold"] == 1
     assert p["exploitation"] == ["forced_marriage"]
@@ -177,7 +179,8 @@ def test_her_turn_in_a_transcript_is_her_own_words():
     text = ("JOHN REED, REPORTER: Han Yu-mi left her village in 2009. Han Yu-mi paid a guide to "
             "take her "
             "across the river. She says the guide had other plans.\n\n"
-            "HAN YU-MI (Translation): I thought I would work in a restaurant. Then I learnt I had been sold "
+            "HAN YU-MI (Translation): I thought I would work in a restaurant. Then I learnt I had "
+            "been sold "
             "to a Chinese farmer for 8,000 yuan.\n\n"
             "JOHN REED: Han says I should not use her real name.")
     p = prof(text)
@@ -215,9 +218,12 @@ def test_a_count_after_the_first_verb_is_that_verbs():
 
 UNNAMED = ("A refugee who was recently freed from a labour camp has asked to be sent back there, a "
            "source told "
-           "the radio.\n\nThe woman, who had been sold in China by traffickers eight years ago, was caught by "
-           "Chinese police and repatriated last spring.\n\n“The woman was badly treated by her Chinese husband in "
-           "Jilin. She ran away last year, but she was arrested by Chinese police and sent back to North Korea,” "
+           "the radio.\n\nThe woman, who had been sold in China by traffickers eight years ago, "
+           "was caught by "
+           "Chinese police and repatriated last spring.\n\n“The woman was badly treated by her "
+           "Chinese husband in "
+           "Jilin. She ran away last year, but she was arrested by Chinese police and sent back "
+           "to North Korea,” "
            "said the source.")
 
 
@@ -231,5 +237,6 @@ def test_a_report_that_never_names_her_reads_the_woman_as_her():
 def test_she_in_a_quote_of_someone_else_is_her():
     p = prof("Ms. Paek, 40, crossed in 2010. Paek was sold to a farmer the next year. “She was "
              "caught by "
-             "the police in 2015 and sent back to North Korea,” said a church worker. Paek now lives in Seoul.")
+             "the police in 2015 and sent back to North Korea,” said a church worker. Paek now "
+             "lives in Seoul.")
     assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)

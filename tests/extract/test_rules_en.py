@@ -548,8 +548,10 @@ def test_sold_into_marriage_in_a_lead_before_the_crossing():
 
 CASE_NOTE = (
     "Ms. Yoo (pseudonym), born 1988 in Kilju. Left NK 2009 to look for work. Crossed the Tumen in "
-             "May 2009 with a guide. Sold to a Han Chinese farmer in Jilin for 18,000 yuan. Two children born "
-             "in China. Arrested by Chinese police in 2016 and repatriated. Held by the bowibu for a month.")
+             "May 2009 with a guide. Sold to a Han Chinese farmer in Jilin for 18,000 yuan. Two "
+             "children born "
+             "in China. Arrested by Chinese police in 2016 and repatriated. Held by the bowibu "
+             "for a month.")
 
 
 def test_a_case_note_reads_subjectless_lines_as_hers():
@@ -595,7 +597,8 @@ def test_what_she_dreads_is_not_done_to_her():
 def test_a_broker_she_trusted_and_a_flat_she_was_kept_in():
     p = prof("For three years Ms. Ahn had been imprisoned with other girls in a small flat in "
              "Yanji, after the "
-             "broker she trusted to take her out of North Korea sold her to a webcam business. Ahn escaped in 2019.")
+             "broker she trusted to take her out of North Korea sold her to a webcam business. "
+             "Ahn escaped in 2019.")
     assert "voluntary_with_broker" in p["recruitment"]
     assert "confinement" in p["violence"]
     assert p["exploitation"] == ["cybersex"]
@@ -611,8 +614,10 @@ def test_girls_in_general_are_not_her():
 def test_a_sale_named_in_passing_is_the_one_told_and_its_seller_a_recruiter():
     p = prof("Ms. Ahn fled to China in 2001, only to be kidnapped and sold to a farmer. She ran "
              "away in 2004. "
-             "She hid in Yanji for a year. Her money ran out. Years later she went back to the village she had "
-             "been sold to. The villagers phoned the Korean-Chinese broker who had sold her. Her plan hit a "
+             "She hid in Yanji for a year. Her money ran out. Years later she went back to the "
+             "village she had "
+             "been sold to. The villagers phoned the Korean-Chinese broker who had sold her. Her "
+             "plan hit a "
              "dead end.")
     assert p["times_sold"] == 1
     assert sorted(p["recruitment"]) == ["abducted",
@@ -633,7 +638,8 @@ def test_a_byline_name_and_a_stated_birth_year():
 def test_taken_across_the_river_by_a_woman_she_met_is_her_crossing_not_a_return():
     p = prof("A woman I met at the bus station said she would find me work in a noodle shop. She "
              "took me across "
-             "the river at night. On the other side two men were waiting. They sold me for 9,000 yuan.")
+             "the river at night. On the other side two men were waiting. They sold me for 9,000 "
+             "yuan.")
     assert p["repatriated"] is None
     assert "stranger" in p["recruiter_relation"]
     assert p["times_sold"] == 1

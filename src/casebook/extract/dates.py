@@ -54,7 +54,8 @@ _KO_REL = [
     re.compile(r"(?P<next>이듬해|다음\s?해|그\s?다음\s?해|다음\s?날|이튿날)"),
 ]
 _EN_AGE = re.compile(
-    r"\b(?:at\s+the\s+age\s+of\s+|aged\s+|at\s+age\s+|when\s+(?:I|she)\s+was\s+|(?:I|she)\s+was\s+(?:only\s+|just\s+)?|"
+    r"\b(?:at\s+the\s+age\s+of\s+|aged\s+|at\s+age\s+|when\s+(?:I|she)\s+was\s+|(?:I|"
+    r"she)\s+was\s+(?:only\s+|just\s+)?|"
     r"you\s+were\s+(?:only\s+|just\s+)?)"  # an interviewer's "You were 28 years old when …"
     r"(?P<age>\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)(?P<yo>\s+years?(?:\s+old)?|\s*-year-old)?\b", re.I)
 _KO_AGE = re.compile(r"(?P<age>\d{1,2}|스무|스물|서른|마흔|열)\s?(?P<age2>한|두|세|네|다섯|여섯|일곱|여덟|아홉)?\s?살")
@@ -71,7 +72,8 @@ _EN_MONTH_ONLY = re.compile(
     r"(?:(?:early|late|mid-?)\s*)?(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?!\s*,?\s*(?:\d|of\s+\d))")
 _MONTH_HINT = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
-_AGE_HINT = re.compile(r"\bage|aged|\b(?:was|were)\s+(?:only\s+|just\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|"
+_AGE_HINT = re.compile(r"\bage|aged|\b(?:was|were)\s+(?:only\s+|just\s+)?(?:\d|one|two|three|four|"
+                       r"five|six|seven|eight|nine|ten|"
                        r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
                        r"forty|fifty|sixty|seventy)")
 

@@ -79,7 +79,8 @@ _TITLE = re.compile(r"\b(?:Ms|Mrs|Miss|Madam|Mme|Mdm|MS|MRS)\.?\s*(?P<n>[A-Z][A-
 # overlapping: "When Park Chun-mi" must also be read from "Park"
 _FULL = re.compile(rf"(?<![\w-])(?=[A-Z])(?=(?P<a>{_GIVEN}|[A-Z]{{2,}})\s(?P<b>{_GIVEN}|[A-Z]{{2,}})(?:\s(?P<c>{_CAP}))?(?![\w-]))")
 _MALE_TITLE = re.compile(r"\b(?:Mr|Rev|Reverend|Pastor|Dr|Father|Brother|Mister|President|Leader|Chairman)\.?\s*$")
-_SURNAMED = re.compile(r"\b(?:surnamed?|(?:family|last)\s+name|identified\s+(?:only\s+)?as)\s*,?\s+(?P<s>[A-Z][a-z]+)\b")
+_SURNAMED = re.compile(r"\b(?:surnamed?|(?:family|last)\s+name|"
+                       r"identified\s+(?:only\s+)?as)\s*,?\s+(?P<s>[A-Z][a-z]+)\b")
 _AGE_APPOSITION = re.compile(r"(?<![\w-])(?P<s>[A-Z][a-z]+|[A-Z]{2,}),\s+(?:aged\s+)?\d{2},")
 _NAME_TOKEN = re.compile(r"(?<![\w-])[A-Z][\w-]*")
 _AS_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|told|"
@@ -381,7 +382,8 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
                 if who == UNKNOWN and re.match(r"\W*(?:who|that)\s+(?:are|were|have)\b",
                                                head) and _MANY.search(
                         low, max(0, a - 90), a):
-                    who, many = OTHER, True  # "thousands of girls …, who are being abducted": people in general
+                    # "thousands of girls …, who are being abducted": people in general
+                    who, many = OTHER, True
                 out.append(Clause(a, b, who, False, generic=many))
                 prev_who = who  # "…, who was caught and sent back": the coordinated verbs are theirs too
                 continue

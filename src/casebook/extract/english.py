@@ -136,7 +136,8 @@ def _question(sentence: str) -> bool:
 
 _BORN_IN_CHINA = re.compile(
     r"^\W*(?P<n>a|an|one|two|three|four|five|\d)\s+(?:\w+\s+)?(?P<what>children|child|sons?|"
-                            r"daughters?|kids?|boys?|girls?)\s+(?:were\s+|was\s+)?born\s+in\s+China\b", _F)
+                            r"daughters?|kids?|boys?|girls?)\s+(?:were\s+|"
+                            r"was\s+)?born\s+in\s+China\b", _F)
 _THEY_HAVE = re.compile(r"^\W*they\s+(?:have|had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
                         r"children|child|boys?|girls?|babies|baby)\b", _F)
 _SUBJECT_HER = re.compile(r"\b(?:me|us|I|we|my|myself)\b", _F)
@@ -275,13 +276,15 @@ _REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|fou
                        r"(?:\s+\w+){0,2}?\s+(?:that\s+)?(?:i|we|she|ǂ+)?\s*(?:had\s+)?(?:been\s+|was\s+|were\s+)?$|"
                        r"\b(?:who|that|which)\s+(?:had\s+)?$|"
                        # "the village she had been sold to": a sale named in passing, told before
-                       r"\b(?:the|a|an|his|her|my)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:i|we|she|ǂ+)\s+had\s+been\s+$")
+                       r"\b(?:the|a|an|his|her|my)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:i|we|she|"
+                       r"ǂ+)\s+had\s+been\s+$")
 
 
 # an infinitive before a sale verb: what someone meant to do, not what was done (but "only to be
 # sold", "went on to sell me" tell it happened)
 _FEAR = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\b", _F)
-_FEARED = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\s+that\b[^.;]*\b(?:will|would|could|might)\b"
+_FEARED = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|"
+                     r"scared)\s+that\b[^.;]*\b(?:will|would|could|might)\b"
                      r"[^.;]*$", _F)
 _THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(?:i|she|you))\b",
                           _F)
@@ -346,7 +349,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                 extra["reported"] = True  # "I realized I was sold", "the men who sold me"
             status = _status(sentence, m)
             if kind in ("sale", "payment") and status == FACT and _TO_SELL.search(marked, 0, s):
-                status = UNREAL  # "took me to the towns to sell me", "willing to pay … for me": an aim
+                # "took me to the towns to sell me", "willing to pay … for me": an aim
+                status = UNREAL
             cues.append(Cue(kind, s, e, status=status, extra=extra))
     births = _BIRTH_HINT.search(low) is not None
     # is she in the sentence at all (only asked when a cue below may need it)
@@ -368,9 +372,11 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                 sentence, a, b, habitual=True)
             if code == "threat_of_denunciation" and st == UNREAL and not (
                     _FEAR.search(sentence, 0, a) and not _THREAT_WORD.search(sentence)):
-                st = FACT  # a threat is stated with "would"/"if" by nature (but her dread of it is no threat)
+                # a threat is stated with "would"/"if" by nature (but her dread of it is no threat)
+                st = FACT
             if st == FACT and _FEARED.search(sentence, 0, a):
-                st = UNREAL  # "the dread that the police will arrest her and send her back to be tortured"
+                # "the dread that the police will arrest her and send her back to be tortured"
+                st = UNREAL
             if code == "confinement" and st == DENIED and re.search(r"\b(?:not|never)\s+allowed|could\s+not|cannot|"
                                                                    r"(?:would|did|do|does)\s*(?:not|n[’']t)\s+(?:let|allow)",
                                                                    sentence[a:b], _F):
@@ -580,7 +586,8 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
                 continue  # "My sister was sold to another man": she was a victim, not a recruiter
             if code in _KIN_CODES and _COMPANION.search(low, max(0, a - 60),
                                                         a) and not _ACTS_ON_HER.match(marked, b):
-                continue  # "I crossed with my uncle, who was caught": he went with her, he did not move her
+                # "I crossed with my uncle, who was caught": he went with her, he did not move her
+                continue
             noun = code == "other" and bool(_ROLE_NOUN_END.search(sentence[a:b]))
             if noun and _ETHNIC_NEAR.search(sentence[max(0, a - 40):b + 40]):
                 continue
@@ -610,24 +617,36 @@ _ACTS_ON_HER = re.compile(
 # a note that leaves her out as the subject: "Crossed the Tumen in 2011.", "Sold to a farmer for
 # 25,000 yuan.", "Forcibly returned 2014." (NGO case notes, an interview's short answers)
 _BARE_START = re.compile(
-    r"^[\s\W]*(?:(?:Later|Then|Soon|Eventually|Finally|Forcibly|Again|Subsequently|Allegedly|Reportedly|Twice|"
-    r"Once)\s+)?(?P<v>[A-Za-z][a-z]*(?:-[a-z]+)?ed|(?i:sold|resold|re-sold|left|fled|caught|held|sent|taken|gave|"
-    r"bore|ran|went|bought|beaten|kept|brought|met|got|spent|became|fell|lived|had))\b(?!\s+(?:by\s+)?(?:the|a|an|this|that|"
-    r"these|those)?\s*(?:report|study|survey|interviews?|data|findings|table|figure|survey|numbers?)\b)")
+    r"^[\s\W]*(?:(?:Later|Then|Soon|Eventually|Finally|Forcibly|Again|Subsequently|Allegedly|"
+    r"Reportedly|Twice|"
+    r"Once)\s+)?(?P<v>[A-Za-z][a-z]*(?:-[a-z]+)?ed|(?i:sold|resold|re-sold|left|fled|caught|held|"
+    r"sent|taken|gave|"
+    r"bore|ran|went|bought|beaten|kept|brought|met|got|spent|became|fell|lived|"
+    r"had))\b(?!\s+(?:by\s+)?(?:the|a|an|this|that|"
+    r"these|those)?\s*(?:report|study|survey|interviews?|data|findings|table|figure|survey|"
+    r"numbers?)\b)")
 _NOT_VERBS = frozenset(["Indeed", "United", "Hundred", "Red", "Bed", "Need", "Seed", "Speed",
                         "Feed", "Shed",
-                        "Sacred", "Naked", "Wicked", "Aged", "Based", "Related", "Ted", "Ned", "Fred", "Alfred",
-                        "Compared", "Asked", "Translated", "Edited", "Updated", "Posted", "Published", "Added",
-                        "Reported", "Contributed", "Signed", "Dated", "Named", "Titled", "Entitled"])
+                        "Sacred", "Naked", "Wicked", "Aged", "Based", "Related", "Ted", "Ned", "Fr"
+                                                                      "ed", "Alfred",
+                        "Compared", "Asked", "Translated", "Edited", "Updated", "Posted", "Publish"
+                                             "ed", "Added",
+                        "Reported", "Contributed", "Signed", "Dated", "Named", "Titled", "Entitle"
+                                    "d"])
 
 
-# verbs a note uses in the passive ("Sold to a farmer", "Arrested in 2015"), unless an object follows
+# verbs a note uses in the passive ("Sold to a farmer", "Arrested in 2015"), unless an object
+# follows
 _PASSIVE = frozenset(["sold", "resold", "re-sold", "bought", "arrested", "caught", "detained",
                       "held", "taken", "sent",
-                      "repatriated", "returned", "deported", "beaten", "raped", "trafficked", "lured", "tricked",
-                      "forced", "interrogated", "imprisoned", "jailed", "kidnapped", "abducted", "drugged",
-                      "introduced", "handed", "transferred", "smuggled", "locked", "confined", "deceived",
-                      "recaptured", "captured", "questioned", "tortured", "fined", "released", "resettled"])
+                      "repatriated", "returned", "deported", "beaten", "raped", "trafficked", "lur"
+                      "ed", "tricked",
+                      "forced", "interrogated", "imprisoned", "jailed", "kidnapped", "abducted", ""
+                                "drugged",
+                      "introduced", "handed", "transferred", "smuggled", "locked", "confined", "de"
+                                              "ceived",
+                      "recaptured", "captured", "questioned", "tortured", "fined", "released", "re"
+                      "settled"])
 _OBJECT_NEXT = re.compile(
     r"\s+(?:the|a|an|her|his|their|my|our|him|them|me|us|two|three|several|some|many|\d)\b",
                           re.IGNORECASE)
@@ -650,7 +669,8 @@ def _implied(sentence: str, ctx: Context) -> str:
 
 
 def _shifted(cues: list[Cue], k: int) -> list[Cue]:
-    """Cues read on the sentence with ``k`` letters put before it, at their places in the sentence."""
+    """Cues read on the sentence with ``k`` letters put before it, at their places in the "
+    "sentence."""
     def at(x: int) -> int:
         return max(0, x - k)
 
@@ -686,7 +706,8 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
 _UNNAMED = ("the woman", "The woman", "this woman", "This woman")
 _OTHER_SPEAKER = re.compile(
     r"[”\"]?\s*,?\s*(?:(?:said|says|told|added|explained)\s+(?:the|a|an|one)\s+(?!woman\b)"
-                            r"[a-z]+|(?:the|a|an|one)\s+(?!woman\b)(?:[\w-]+\s+){0,8}?(?:said|says|told|added)\b)")
+                            r"[a-z]+|(?:the|a|an|one)\s+(?!woman\b)(?:[\w-]+\s+){0,8}?(?:said|"
+                            r"says|told|added)\b)")
 _TITLE_SURNAME = re.compile(r"\b(?:Ms|Mrs|Miss|MS|MRS)\.?\s*(?P<s>[A-Z][a-z]+)\b")
 
 
@@ -738,7 +759,8 @@ _ORIGIN = [
                rf"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
-    re.compile(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?(?:childhood|youth|early\s+years|"
+    re.compile(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?(?:childhood|"
+               rf"youth|early\s+years|"
                rf"school\s+years)\s+in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:[Mm]y|[Hh]er|[Oo]ur)\s+(?:home\s*town|hometown|home|native\s+town|birthplace)\s+(?:is|was|of)\s+"
                rf"(?P<p>{_PLACE})"),
@@ -746,7 +768,8 @@ _ORIGIN = [
                rf"go\s+back\s+to|return(?:ed)?\s+home\s+to|our\s+(?:house|home)\s+in)\s+(?P<p>{_PLACE})"),
 ]
 _BORN = re.compile(r"\b(?:I|she)\s+was\s+born\s+(?:\w+\s+){0,4}?in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b|"
-                   r"^[^\n]{0,60}?(?:[A-Z][a-z]+|\))\s*,\s+born\s+(?:in\s+)?(?P<y2>19[4-9]\d|20[0-2]\d)\b", re.M)
+                   r"^[^\n]{0,60}?(?:[A-Z][a-z]+|\))\s*,\s+born\s+(?:in\s+)?(?P<y2>19[4-9]\d|"
+                   r"20[0-2]\d)\b", re.M)
 
 
 def person_facts(text: str, header_end: int, existing: list) -> list:

@@ -22,7 +22,8 @@ _EN_UNREAL = re.compile(
     r"\b(?:would|could|might|may|will|shall|should|wanted\s+to|want\s+to|wants\s+to|planned\s+to|plans?\s+to|"
     r"planning\s+to|going\s+to|gonna|about\s+to|tried\s+to|trying\s+to|tries\s+to|threaten(?:ed|s)?\s+to|"
     r"intend(?:ed)?\s+to|meant\s+to|wished\s+to|hoped\s+to|almost|nearly|if|unless|whether|"
-    r"afraid|feared|fear|worried|dread|dreaded|dreads|terrified|scared|in\s+case|instead\s+of|rather\s+than|refused\s+to|think|thought|guess|suppose|"
+    r"afraid|feared|fear|worried|dread|dreaded|dreads|terrified|scared|in\s+case|instead\s+of|"
+    r"rather\s+than|refused\s+to|think|thought|guess|suppose|"
     r"avoid(?:ed)?|escape(?:d)?\s+(?:being|before)|before\s+(?:he|they|she)\s+could|"
     r"heard\s+(?:that\s+)?(?:I|we|she)\s+(?:was|were|would)\s+(?:going|about)|"
     r"was\s+to\s+be|were\s+to\s+be|rumou?r|begged|pleaded|asked\s+(?:them|him|her)\s+to|allow\s+(?:me|us)\s+to)\b", re.IGNORECASE)

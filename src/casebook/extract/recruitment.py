@@ -26,7 +26,7 @@ _RECRUITERS = ("neighbour_or_villager", "friend", "relative", "north_korean_traf
 
 _AFTER_CROSSING = re.compile(
     r"\b(?:only\s+to\s+be|only\s+to|but\s+(?:was|were)|and\s+then|then\s+(?:was|were))\s+"
-                             r"(?:\w+\s+)?$", re.IGNORECASE)
+    r"(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _drawn_in_before(method_at: dict[str, int], relation_at: dict[str, int], cross_idx: int) -> bool:
@@ -57,8 +57,9 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
                 methods[c.code] = b.ev(s, c.start, c.end)
                 method_at[c.code] = k
                 if cross_idx is not None and k == cross_idx and _AFTER_CROSSING.search(
-                    s.text[:c.start]):
-                    method_at[c.code] = k + 1  # "She fled to China – only to be kidnapped": after she crossed
+                        s.text[:c.start]):
+                    # "She fled to China – only to be kidnapped": after she crossed
+                    method_at[c.code] = k + 1
             if c.kind == "broker_voluntary" and c.status == FACT and broker_chosen is None and (
                     cross_idx is None or k <= cross_idx + 3):
                 broker_chosen = b.ev(s, c.start, c.end)
@@ -82,7 +83,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
         if sold is None:
             continue
         for c in full(s).cues:
-            if c.kind == "relation" and c.code not in relations and sold.start - 45 <= c.end <= sold.start:
+            if c.kind == "relation" and c.code not in relations \
+                    and sold.start - 45 <= c.end <= sold.start:
                 relations[c.code] = b.ev(s, c.start, c.end)
     if {"korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker"} & (set(relations) | buyers_named):
         for code in noun_only:  # "the broker" after "a Korean-Chinese broker" is the same person

@@ -310,7 +310,8 @@ def when_retold_return(w: Walk) -> bool:
     if back is None:
         return False
     d = w.s.date
-    if d is not None and back.date is not None and d.year and back.date.year and d.year > back.date.year:
+    if d is not None and back.date is not None and d.year and back.date.year \
+            and d.year > back.date.year:
         return False
     return not any(e.type in ("sale", "border_crossing")
                    for e in w.b.events[w.b.events.index(back):])
@@ -365,7 +366,8 @@ def on_crossing_detail(w: Walk, found: list[Cue]) -> None:
     if e is None:
         return
     d = w.s.date
-    if d is not None and d.month and e.date is not None and e.date.year == d.year and not e.date.month:
+    if d is not None and d.month and e.date is not None and e.date.year == d.year \
+            and not e.date.month:
         e.date = d
     river = next((x.code for x in w.s.cues if x.kind == "river"), None)
     if river and "river" not in e.attributes:
@@ -633,7 +635,8 @@ def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
     if (m.group("n") or "").lower().endswith(" time") and any(
             not (x.group("n") or "").lower().endswith(" time") for x in lx(lang,
                                                                            "times").finditer(text)):
-        return {}  # "Twice my boss paid a fine, but the third time I was sent back": the third arrest
+        # "Twice my boss paid a fine, but the third time I was sent back": the third arrest
+        return {}
     n = count_of(lang, "times", m.group("n") or "")
     return {"total": n} if n > 1 else {}
 
