@@ -194,3 +194,10 @@ def test_a_sold_woman_with_a_husband_or_in_laws_lived_as_a_wife():
     assert p["exploitation"] == ["forced_marriage"]
     p = _p("저는 농촌으로 팔려갔어요. 그 집 농사일이 힘들었어요.")
     assert p["exploitation"] == []  # a sale to a household with no man named: purpose unknown
+
+
+def test_a_broker_stays_a_recruiter_when_a_relative_appears_later():
+    p = _p("한 여성(48)은 2004년 공장 일자리를 구해주겠다는 브로커의 말을 믿고 중국으로 건너갔다가 한족 "
+           "농민에게 팔렸다. 그녀는 그 집에서 10년을 살았다. 그녀는 지금 친척이 소개한 브로커에게 부탁해 "
+           "딸의 소식을 듣는다.")
+    assert p["recruiter_relation"] == ["other"]

@@ -546,7 +546,9 @@ def _how_she_left(b, sents, index_of) -> None:
         rec.attributes["method"] = sorted(methods)
     # "브로커" alone beside a recruiter the story names: the same person
     specific = {c.code for s in sents for c in s.cues if c.kind == "relation" and not c.extra.get("noun")}
-    if "other" not in specific and specific:
+    # (only a recruiter on her recruitment: an uncle who raised her children is nobody's broker)
+    recruiters = {i.relation for e in b.events if e.type == "recruitment" for i in e.involvements}
+    if "other" not in specific and specific & recruiters:
         for e in b.events:
             if e.type in ("recruitment", "sale"):
                 e.involvements = [i for i in e.involvements if i.relation != "other"]
