@@ -32,7 +32,8 @@ def _run(tmp_path: Path, listing: str, *groups: str) -> subprocess.CompletedProc
     env = {"PATH": str(bin_dir), "DEBIAN_PACKAGES": str(packages)}
     command = [str(SCRIPT), *groups]
     if os.geteuid() == 0:
-        command = [shutil.which("runuser") or "runuser", "-u", "nobody", "--", "/usr/bin/env", f"PATH={bin_dir}",
+        runuser = shutil.which("runuser") or "runuser"
+        command = [runuser, "-u", "nobody", "--", "/usr/bin/env", f"PATH={bin_dir}",
                    f"DEBIAN_PACKAGES={packages}", *command]
     try:
         return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60,
