@@ -90,8 +90,9 @@ def add(
             "interview_date": interview_date, "interview_place": interview_place,
             "language": language, "consent": list(consent)}
     parse_consent(list(consent)), parse_interview_date(interview_date)  # fail before unlocking
-    item = ImportItem(text, text_file.name if str(text_file) != "-" else "stdin", {}, "txt")
-    testimony, person = describe(item, {k: v for k, v in meta.items() if v not in (None, [])})
+    given = {k: v for k, v in meta.items() if v not in (None, [])}  # wins over the header
+    item = ImportItem(text, text_file.name if str(text_file) != "-" else "stdin", given, "txt")
+    testimony, person = describe(item)
     with open_casebook(db, passphrase_file) as book:
         extractor = default_extractor() if extract else None
         record = extractor(testimony.text, testimony.language) if extractor else None
