@@ -1,0 +1,1 @@
+KO: dict[str, str] = {}
