@@ -14,7 +14,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from casebook.cli.common import console
+from casebook.cli.common import console, styled
 from casebook.cli.i18n import gettext as _
 
 
@@ -70,7 +70,7 @@ def demo(
                       str(sum("aggregate_statistics" in r.consent for r in mine)))
     console.print(table)
     for _name, reason in result.imported.failed:
-        console.print(f"[red]{_('skipped')}[/] {escape(reason)}")
+        console.print(styled("red", _("skipped")) + f" {escape(reason)}")
     for query, hits in result.searches.items():
         console.print(f"\n[bold]casebook search {query}[/] — "
                       + _("{n} shown").format(n=len(hits)))
@@ -94,7 +94,8 @@ def demo(
     env = f"CASEBOOK_DB={shlex.quote(str(out))}"
     if kept.is_file() and not os.environ.get("CASEBOOK_PASSPHRASE"):
         env += f" CASEBOOK_PASSPHRASE_FILE={shlex.quote(str(kept))}"
-    console.print(_("Try: {command}").format(command=f"{env} {program()} list"), markup=False)
+    console.print(_("Try: {command}").format(command=f"{env} {program()} list"), markup=False,
+                  soft_wrap=True)
     if serve:
         _serve(out, result.passphrase, port)
 

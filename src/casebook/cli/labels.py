@@ -18,6 +18,7 @@ KEY_VOCABULARY = {
     "buyer": "buyer", "hukou": "hukou", "hukou_or_id": "hukou", "currency": "currency",
     "type": "event_type",
 }
+STATUSES = (N_("suggested"), N_("accepted"), N_("rejected"))  # a fact's review status
 KEY_NAMES = {  # the names of fields and attributes a reviewer sees
     "method": N_("method"), "purpose": N_("purpose"), "kind": N_("kind"),
     "facility": N_("facility"), "places": N_("places"), "river": N_("river"),

@@ -21,6 +21,7 @@ from typer.core import TyperGroup
 
 from casebook.cli.i18n import (
     LANGUAGES,
+    N_,
     language_from_args,
     language_from_env,
     localise,
@@ -83,8 +84,11 @@ for _module in COMMAND_MODULES:
 err_console = Console(stderr=True, soft_wrap=True)
 
 
+ERROR = N_("error:")
+
+
 def _one_line(message: str) -> None:
-    err_console.print(f"[bold red]{_('error:')}[/] {message}", highlight=False, soft_wrap=True,
+    err_console.print(f"[bold red]{_(ERROR)}[/] {message}", highlight=False, soft_wrap=True,
                       markup=True)
 
 
