@@ -96,6 +96,8 @@ def demo(
         env += f" CASEBOOK_PASSPHRASE_FILE={shlex.quote(str(kept))}"
     console.print(_("Try: {command}").format(command=f"{env} {program()} list"), markup=False,
                   soft_wrap=True)
+    if program() != "casebook" and Path("Makefile").is_file():
+        console.print(_("Or: make shell (casebook on the PATH, opened on the demo casebook)"))
     if serve:
         _serve(out, result.passphrase, port)
 

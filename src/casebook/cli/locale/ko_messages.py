@@ -629,4 +629,6 @@ KO: dict[str, str] = {
     "Audit chain intact": "감사 기록 사슬 온전함",
     "audit:": "감사:",
     "error:": "오류:",
+    "Or: make shell (casebook on the PATH, opened on the demo casebook)":
+        "또는: make shell (casebook이 PATH에 있고 데모 케이스북이 열린 셸)",
 }
