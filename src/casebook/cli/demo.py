@@ -12,10 +12,14 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
+from rich.progress import Progress
 from rich.table import Table
 
 from casebook.cli.common import console, styled
 from casebook.cli.i18n import gettext as _
+from casebook.cli.web import serve as serve_command
+from casebook.demo import DEMO_CORPUS, keep, passphrase_file_for
+from casebook.store import Casebook
 
 
 def demo(
@@ -37,11 +41,6 @@ def demo(
     generated passphrase kept beside it in OUT.passphrase); --rebuild builds it anew.
     Example: casebook demo --out demo.db
     """
-    from rich.progress import Progress
-
-    from casebook.demo import DEMO_CORPUS, keep, passphrase_file_for
-    from casebook.store import Casebook
-
     corpus = corpus or DEMO_CORPUS
     with Progress(console=console, transient=True) as bar:
         files = len(list((corpus / "testimonies").glob("*.txt")))
@@ -118,8 +117,6 @@ def program() -> str:
 
 def _serve(out: Path, passphrase: str, port: int) -> None:
     """Create demo logins, print them, and serve the demo casebook on loopback."""
-    from casebook.cli.web import serve as serve_command
-    from casebook.store import Casebook
     from casebook.web import seed_demo_users
 
     with Casebook.open(str(out), passphrase, actor="demo") as book:

@@ -66,7 +66,7 @@ def describe(item: Any) -> str:
         return f"{key_label(item.field)}: {value_label(item.field, item.value)}"
     parts = [value_label("type", item.type)]
     if item.date:
-        parts.append(item.date.label())
+        parts.append(item.date.label(current()))
     if item.place_text:
         parts.append(_("in {place}").format(place=item.place_text))
     if item.amount:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -26,10 +27,11 @@ from casebook.cli.common import (
     require_db,
     styled,
 )
+from casebook.cli.i18n import current
 from casebook.cli.i18n import gettext as _
 from casebook.cli.labels import key_label, value_label
 from casebook.errors import BadArgument, InvalidInput, WrongPassphrase
-from casebook.field.files import check_output, write_output
+from casebook.files import check_output, encrypt, write_output
 from casebook.intake.pipeline import (
     default_extractor,
     describe,
@@ -37,7 +39,10 @@ from casebook.intake.pipeline import (
     parse_consent,
     parse_interview_date,
 )
-from casebook.intake.readers import ImportItem, expand_paths
+from casebook.intake.readers import ImportItem, expand_paths, read_file
+from casebook.model.consent import check_scope
+from casebook.model.dates import date_label
+from casebook.share.export import ExportRequest, collect, serialise
 from casebook.store import Casebook
 
 audit_app = typer.Typer(help="Check the hash-chained audit log.", no_args_is_help=True)
@@ -140,8 +145,6 @@ def _ask_consent() -> list[str]:
 
 
 def _read_text(path: Path) -> str:
-    from casebook.intake.readers import read_file
-
     return read_file(path)[0].text
 
 
@@ -298,7 +301,7 @@ def show(
         _("Testimony {id}").format(id=t.id) + " — "
         + (escape(person.pseudonym) if person else _("no person")),
         escape(t.organisation or "?"), t.language,
-        t.interview_date.label() if t.interview_date else _("date unknown")])
+        date_label(t.interview_date, current())])
     console.print(f"[bold]{heading}[/]")
     console.print(_("consent:") + " " + (", ".join(t.consent.active_scopes())
                                          or styled("red", _("none"))))
@@ -308,7 +311,8 @@ def show(
                       f.evidence.quote if f.evidence else "")
     for e in record.events:
         amount = f"{e.amount.value:g} {e.amount.currency}" if e.amount else ""
-        value = " ".join(x for x in [e.date.label() if e.date else "", e.place_text or "", amount]
+        value = " ".join(x for x in [date_label(e.date, current()) if e.date else "",
+                                     e.place_text or "", amount]
                          if x)
         table.add_row(str(e.id), _(e.status), value_label("type", e.type), value,
                       e.evidence.quote if e.evidence else "")
@@ -367,8 +371,6 @@ def export(
     Without --recipient, the export is encrypted to $CASEBOOK_EXPORT_PASSPHRASE (or a prompt).
     Example: casebook export --out share.json.age --for "Bridge of Light" --recipient age1…
     """
-    from casebook.share.export import ExportRequest, collect, encrypt, serialise
-
     request = ExportRequest(format, for_organisation, purpose, text)
     exchange = format in ("htcds", "uwazi")
     if not exchange:
@@ -381,7 +383,6 @@ def export(
             if not sys.stdin.isatty():
                 raise WrongPassphrase(_("an encrypted export needs --recipient, "
                                         "CASEBOOK_EXPORT_PASSPHRASE, or a terminal to ask in"))
-            import getpass
 
             export_passphrase = getpass.getpass(_("Passphrase for the export: "))
     with open_casebook(db, passphrase_file) as book:
@@ -480,7 +481,6 @@ def consent_grant(
 
 def _scope_or_exit(scope: str) -> str:
     """The scope's stored spelling; an unknown one is a usage error before anything is opened."""
-    from casebook.model.consent import check_scope
 
     try:
         return check_scope(scope)
