@@ -53,7 +53,7 @@ def first_line(path: Path, what: str = PASSPHRASE) -> str:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise InvalidInput(_("{path}: cannot read the {what} file ({reason})").format(
+        raise InvalidInput(_("{path}: cannot read {what} file ({reason})").format(
             path=path, what=_(what), reason=exc.strerror)) from None
     if not lines or not lines[0]:
         raise InvalidInput(_("{path}: the {what} file is empty").format(path=path, what=_(what)))

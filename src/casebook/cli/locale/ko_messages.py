@@ -488,7 +488,6 @@ KO: dict[str, str] = {
     "consent": "동의",
     "Testimony {id}": "증언 {id}",
     "no person": "당사자 없음",
-    "date unknown": "날짜 모름",
     "consent:": "동의:",
     "status": "상태",
     "fact": "사실",
@@ -519,8 +518,6 @@ KO: dict[str, str] = {
         "케이스북이 지정되지 않았습니다: --db PATH를 쓰거나 CASEBOOK_DB를 설정하세요",
     "passphrase": "암호문구",
     "secret": "비밀",
-    "{path}: cannot read the {what} file ({reason})":
-        "{path}: {what} 파일을 읽을 수 없습니다({reason})",
     "{path}: the {what} file is empty": "{path}: {what} 파일이 비어 있습니다",
     "no passphrase: set CASEBOOK_PASSPHRASE, use --passphrase-file, or run in a terminal":
         "암호문구가 없습니다: CASEBOOK_PASSPHRASE를 설정하거나 --passphrase-file을 쓰거나 "
@@ -631,4 +628,6 @@ KO: dict[str, str] = {
     "error:": "오류:",
     "Or: make shell (casebook on the PATH, opened on the demo casebook)":
         "또는: make shell (casebook이 PATH에 있고 데모 케이스북이 열린 셸)",
+    "{path}: cannot read {what} file ({reason})":
+        "{path}: {what} 파일을 읽을 수 없습니다({reason})",
 }
