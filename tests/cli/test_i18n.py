@@ -139,3 +139,30 @@ def test_korean_tables_and_messages(tmp_path):
     assert "당사자" in listed and "박선희" in listed
     missing = invoke(["list"], {**KOREAN, "CASEBOOK_DB": ""})
     assert missing.exit_code != 0
+
+
+def test_the_first_store_errors_are_said_in_korean(tmp_path):
+    """Each pattern of KNOWN_ERRORS matches what the store really says (a changed wording fails
+    here), and under Korean the one line is Korean."""
+    from casebook.cli.i18n import KNOWN_ERRORS, error_text, speaking
+    from casebook.errors import CasebookError
+    from casebook.store import Casebook
+
+    db = tmp_path / "c.db"
+    Casebook.create(str(db), "the right passphrase").close()
+    raised: list[str] = []
+    for attempt in (lambda: Casebook.open(str(db), "a wrong one"),
+                    lambda: Casebook.open(str(tmp_path / "none.db"), "x"),
+                    lambda: Casebook.create(str(db), "the right passphrase"),
+                    lambda: Casebook.open(str(db), "the right passphrase")
+                    .testimonies.get(999, purpose="test")):
+        with pytest.raises(CasebookError) as caught:
+            attempt()
+        raised.append(str(caught.value))
+    matched = {i for message in raised for i, (pattern, _t) in enumerate(KNOWN_ERRORS)
+               if pattern.fullmatch(message)}
+    assert len(matched) == len(raised)
+    with speaking("ko"):
+        assert all(HANGUL.search(error_text(m)) for m in raised)
+        assert error_text("something else entirely") == "something else entirely"
+    assert error_text(raised[0]) == raised[0]  # English stays as the store said it

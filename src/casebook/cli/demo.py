@@ -60,9 +60,10 @@ def demo(
     table.add_column(_("facts accepted"), justify="right", footer=str(counts["facts_accepted"]))
     table.add_column(_("consent to statistics"), justify="right",
                      footer=str(sum('aggregate_statistics' in r.consent for r in rows)))
-    by_org = Counter(r.organisation or "(none)" for r in rows)
+    none = _("(none)")
+    by_org = Counter(r.organisation or none for r in rows)
     for org in sorted(by_org):
-        mine = [r for r in rows if (r.organisation or "(none)") == org]
+        mine = [r for r in rows if (r.organisation or none) == org]
         table.add_row(org, str(len(mine)), str(sum(r.language == "ko" for r in mine)),
                       str(sum(r.language == "en" for r in mine)),
                       str(sum(r.facts_accepted for r in mine)),

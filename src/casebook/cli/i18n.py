@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gettext as stdlib_gettext
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -199,3 +200,30 @@ class QuietArgument(TyperArgument):
 
     def display_type_rich(self, ctx: Any) -> str | None:
         return None
+
+
+# The errors a newcomer meets first come from the store, in English; the CLI says them in the
+# language of the run. Each pattern is the store's message; the template is a catalogue entry.
+KNOWN_ERRORS = (
+    (re.compile(r"the passphrase does not open this casebook \((?P<key>.+)\)"),
+     N_("the passphrase does not open this casebook ({key})")),
+    (re.compile(r"the passphrase does not open this casebook"),
+     N_("the passphrase does not open this casebook")),
+    (re.compile(r"(?P<path>.+): no casebook here \(create one with `casebook init`\)"),
+     N_("{path}: no casebook here (create one with `casebook init`)")),
+    (re.compile(r"testimony (?P<id>\d+): no such testimony"),
+     N_("testimony {id}: no such testimony")),
+    (re.compile(r"(?P<path>.+): a file is already there; choose another path"),
+     N_("{path}: a file is already there; choose another path")),
+)
+
+
+def error_text(message: str) -> str:
+    """A known store error in the language of this run; any other message as it is."""
+    if _current == "en":
+        return message
+    for pattern, template in KNOWN_ERRORS:
+        m = pattern.fullmatch(message)
+        if m:
+            return gettext(template).format(**m.groupdict())
+    return message

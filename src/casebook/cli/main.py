@@ -27,6 +27,7 @@ from typer.core import TyperGroup
 from casebook.cli.i18n import (
     LANGUAGES,
     N_,
+    error_text,
     language_from_args,
     language_from_env,
     localise,
@@ -111,7 +112,7 @@ def _run(command: str) -> None:
     try:
         app()
     except CasebookError as exc:
-        _one_line(_escape(str(exc)))
+        _one_line(_escape(error_text(str(exc))))
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         _one_line(_("interrupted; what was stored before is kept"))

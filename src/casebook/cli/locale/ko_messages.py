@@ -630,4 +630,13 @@ KO: dict[str, str] = {
         "또는: make shell (casebook이 PATH에 있고 데모 케이스북이 열린 셸)",
     "{path}: cannot read {what} file ({reason})":
         "{path}: {what} 파일을 읽을 수 없습니다({reason})",
+    "the passphrase does not open this casebook ({key})":
+        "이 암호문구로는 케이스북을 열 수 없습니다({key})",
+    "the passphrase does not open this casebook": "이 암호문구로는 케이스북을 열 수 없습니다",
+    "{path}: no casebook here (create one with `casebook init`)":
+        "{path}: 여기에 케이스북이 없습니다(`casebook init`으로 만드세요)",
+    "testimony {id}: no such testimony": "증언 {id}: 그런 증언이 없습니다",
+    "{path}: a file is already there; choose another path":
+        "{path}: 이미 파일이 있습니다. 다른 경로를 고르세요",
+    "(none)": "(없음)",
 }
