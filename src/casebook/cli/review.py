@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
@@ -16,29 +17,12 @@ from casebook.cli.common import (
     open_casebook,
     print_json,
 )
+from casebook.cli.i18n import gettext as _
+from casebook.cli.labels import describe
 from casebook.corrections import context, parse_edit
 from casebook.errors import InvalidInput
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact
 from casebook.store import Casebook
-
-
-def _describe(item) -> str:
-    if isinstance(item, Event):
-        parts = [item.type.replace("_", " ")]
-        if item.date:
-            parts.append(item.date.label())
-        if item.place_text:
-            parts.append(f"in {item.place_text}")
-        if item.amount:
-            usd = f" (≈ ${item.amount.usd:,.0f})" if item.amount.usd else ""
-            parts.append(f"for {item.amount.value:,g} {item.amount.currency}{usd}")
-        for inv in item.involvements:
-            if inv.role != "victim":
-                parts.append(f"[{inv.perpetrator_role or inv.role}: {inv.who or inv.group or '?'}]")
-        for key, value in item.attributes.items():
-            parts.append(f"{key}={value}")
-        return " ".join(parts)
-    return f"{item.field} = {item.value}"
 
 
 def review(
@@ -68,7 +52,8 @@ def review(
         elif accept or reject or accept_all:
             _decide(book, testimony_id, items, accept, reject, accept_all)
         elif not items:
-            console.print(f"Testimony {testimony_id} has no facts waiting for review.")
+            console.print(_("Testimony {id} has no facts waiting for review.")
+                          .format(id=testimony_id))
         else:
             _walk(book, testimony.text, items)
 
@@ -79,12 +64,14 @@ def _decide(book: Casebook, testimony_id: int, items: list[Fact | Event], accept
     ids = {i.id for i in items if i.id is not None}  # stored facts always have ids
     for fid in [*accept, *reject]:
         if fid not in ids:
-            raise InvalidInput(f"fact {fid}: not a suggested fact of testimony {testimony_id}")
+            raise InvalidInput(_("fact {fact}: not a suggested fact of testimony {id}")
+                               .format(fact=fid, id=testimony_id))
     for fid in (ids if accept_all else accept):
         book.facts.set_status(fid, ACCEPTED)
     for fid in reject:
         book.facts.set_status(fid, REJECTED)
-    console.print(f"Accepted {len(ids) if accept_all else len(accept)}, rejected {len(reject)}.")
+    console.print(_("Accepted {accepted}, rejected {rejected}.").format(
+        accepted=len(ids) if accept_all else len(accept), rejected=len(reject)))
 
 
 def _walk(book: Casebook, text: str, items: list[Fact | Event]) -> None:
@@ -94,37 +81,38 @@ def _walk(book: Casebook, text: str, items: list[Fact | Event]) -> None:
         assert item.id is not None  # a fact read from the store has its id
         before, words, after = context(text, item.evidence)
         quote = Text("…" + before + " ")
-        quote.append(words or "(no supporting words)", style="bold yellow" if words else "dim")
+        quote.append(words or _("(no supporting words)"),
+                     style="bold yellow" if words else "dim")
         quote.append(" " + after + "…")
-        title = f"{n}/{len(items)} · fact {item.id} · confidence {item.confidence:.2f}"
-        console.print(Panel(quote, subtitle=Text(_describe(item)), title=title))
+        title = _("{n}/{total} · fact {id} · confidence {confidence}").format(
+            n=n, total=len(items), id=item.id, confidence=f"{item.confidence:.2f}")
+        console.print(Panel(quote, subtitle=Text(describe(item)), title=title))
         choice = _ask(book, item)
         if choice == "q":
-            console.print(
-                f"Stopped. {done['a']} accepted, {done['e']} edited, {done['r']} rejected.")
+            console.print(_("Stopped. {a} accepted, {e} edited, {r} rejected.").format(**done))
             return
         done[choice] += 1
-    console.print(f"Done. {done['a']} accepted, {done['e']} edited and accepted, "
-                  f"{done['r']} rejected, {done['s']} left for later.")
+    console.print(_("Done. {a} accepted, {e} edited and accepted, {r} rejected, {s} left for "
+                    "later.").format(**done))
 
 
 def _ask(book: Casebook, item: Fact | Event) -> str:
     """One fact's decision, asked again after an unknown key or a correction that is wrong."""
     assert item.id is not None
     while True:
-        choice = typer.prompt("[a]ccept [e]dit [r]eject [s]kip [q]uit",
+        choice = typer.prompt(_("[a]ccept [e]dit [r]eject [s]kip [q]uit"),
                               default="s").strip().lower()[:1]
         if choice == "a":
             book.facts.set_status(item.id, ACCEPTED)
         elif choice == "r":
             book.facts.set_status(item.id, REJECTED)
         elif choice == "e":
-            line = typer.prompt(
-                "change (e.g. year=1999 amount=3500 currency=RMB place=Yanji, or value=…)")
+            line = typer.prompt(_("change (e.g. year=1999 amount=3500 currency=RMB "
+                                  "place=Yanji, or value=…)"))
             try:
                 book.facts.set_status(item.id, ACCEPTED, parse_edit(item, line))
             except InvalidInput as exc:
-                console.print(f"[red]{exc}[/]")
+                console.print(f"[red]{escape(str(exc))}[/]")
                 continue
         elif choice not in ("s", "q"):
             continue
