@@ -238,11 +238,12 @@ def list_(
     if json_out:
         print_json([r.__dict__ for r in rows])
         return
-    table = Table("id", "person", "organisation", "lang", "year", "facts ✓/?", "consent")
+    table = Table("id", "person", "organisation", "lang", "year", "facts ✓/?", "review",
+                  "consent")
     for r in rows:
         table.add_row(str(r.id), r.pseudonym or "", r.organisation or "", r.language,
                       str(r.interview_year or ""), f"{r.facts_accepted}/{r.facts_suggested}",
-                      ", ".join(short_name(s) for s in r.consent))
+                      r.review.replace("_", " "), ", ".join(short_name(s) for s in r.consent))
     console.print(table)
 
 

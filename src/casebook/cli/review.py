@@ -16,9 +16,11 @@ from casebook.cli.common import (
     open_casebook,
     print_json,
 )
-from casebook.errors import InvalidInput
+from casebook.errors import BadArgument, InvalidInput
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact
 from casebook.review import context, parse_edit
+from casebook.reviewing.additions import addition, parse
+from casebook.reviewing.words import locate, occurrences
 
 
 def _describe(item) -> str:
@@ -46,6 +48,19 @@ def review(
                           typer.Option(help="Accept every suggested fact without asking.")] = False,
     accept: Annotated[list[int], typer.Option(help="Accept this fact id (repeatable).")] = [],
     reject: Annotated[list[int], typer.Option(help="Reject this fact id (repeatable).")] = [],
+    add: Annotated[list[str], typer.Option(
+        "--add", help="Add a fact the extractor missed: KEY=VALUE (a profile key, e.g. "
+        "exploitation=forced_marriage) or an event type and its fields ('sale amount=3000 "
+        "currency=RMB year=1999'). Needs --words; repeatable.")] = [],
+    words: Annotated[list[str], typer.Option(
+        "--words", help="The exact words of the text the --add rests on (one per --add, "
+                        "in order).")] = [],
+    occurrence: Annotated[list[int], typer.Option(
+        "--occurrence", help="Which time the --words stand in the text when they stand more "
+                             "than once (1 = first); one for each such --add, in order.")] = [],
+    done: Annotated[bool, typer.Option(
+        "--done", help="Close the testimony's review (it counts as reviewed).")] = False,
+    reopen: Annotated[bool, typer.Option("--reopen", help="Open a closed review again.")] = False,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:
     """Walk through a testimony's suggested facts and accept, edit or reject each one.
@@ -53,11 +68,34 @@ def review(
     At each fact, type a (accept), e (edit, then key=value pairs), r (reject), s (skip) or q (quit).
 
     Only accepted facts feed statistics and reports. With --json, prints the suggested facts
-    and their supporting words instead of asking.
+    and their supporting words instead of asking. --add stores a fact the extractor missed,
+    accepted, with the given words as its evidence; --done closes the review.
     Example: casebook review 3    ·    casebook review 3 --accept 17 --reject 18
+    Example: casebook review 3 --add exploitation=forced_marriage --words "married me to a farmer"
     """
+    if reopen and done:
+        raise BadArgument("--done and --reopen: choose one")
     with open_casebook(db, passphrase_file) as book:
+        if reopen:
+            book.reviews.reopen(testimony_id)
+            console.print(f"Testimony {testimony_id}: review open again.")
+            return
         testimony = book.testimonies.get(testimony_id, purpose="review")
+        if add or words:
+            added = additions_of(testimony_id, testimony.text, testimony.language, add, words,
+                                 occurrence)
+            ids = [book.facts.add(testimony_id, item) for item in added]
+            if json_out and not done:
+                print_json([{**i.to_dict(), "id": fid} for i, fid in zip(added, ids, strict=True)])
+            else:
+                console.print(f"Added {len(ids)} fact(s) to testimony {testimony_id} "
+                              f"(ids {', '.join(map(str, ids))}), accepted.")
+            if not (done or accept or reject or accept_all):
+                return
+        if done and not (accept or reject or accept_all):
+            book.reviews.close(testimony_id)
+            console.print(f"Testimony {testimony_id}: review closed (reviewed).")
+            return
         record = book.facts.record(testimony_id, [SUGGESTED])
         items: list[Fact | Event] = [*record.facts, *record.events]
         if json_out:
@@ -76,6 +114,9 @@ def review(
                 book.facts.set_status(fid, REJECTED)
             console.print(
                 f"Accepted {len(ids) if accept_all else len(accept)}, rejected {len(reject)}.")
+            if done:
+                book.reviews.close(testimony_id)
+                console.print(f"Testimony {testimony_id}: review closed (reviewed).")
             return
         if not items:
             console.print(f"Testimony {testimony_id} has no facts waiting for review.")
@@ -114,6 +155,25 @@ def review(
                 break
         console.print(f"Done. {done['a']} accepted, {done['e']} edited and accepted, "
                       f"{done['r']} rejected, {done['s']} left for later.")
+
+
+def additions_of(testimony_id: int, text: str, language: str, add: list[str],
+                 words: list[str], occurrence: list[int]) -> list[Fact | Event]:
+    """Every --add checked before any is stored: all of them, or (on an error) none."""
+    if len(add) != len(words):
+        raise BadArgument(f"testimony {testimony_id}: give one --words for each --add "
+                          f"({len(add)} --add, {len(words)} --words)")
+    items: list[Fact | Event] = []
+    left = list(occurrence)  # taken in order by the words that stand more than once
+    for line, said in zip(add, words, strict=True):
+        key, fields = parse(line)
+        which = left.pop(0) if left and len(occurrences(text, said)) > 1 else None
+        evidence = locate(text, said, testimony_id, which)
+        items.append(addition(key, fields, evidence, language))
+    if left:
+        raise BadArgument(f"testimony {testimony_id}: {len(occurrence)} --occurrence given but "
+                          f"only {len(occurrence) - len(left)} --words stand more than once")
+    return items
 
 
 def register(app: typer.Typer) -> None:
