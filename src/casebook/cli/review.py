@@ -52,13 +52,13 @@ def review(
         "--add", help="Add a fact the extractor missed: KEY=VALUE (a profile key, e.g. "
         "exploitation=forced_marriage) or an event type and its fields ('sale amount=3000 "
         "currency=RMB year=1999'). Needs --words; repeatable.")] = [],
-    words: Annotated[list[str], typer.Option(
+    said: Annotated[list[str], typer.Option(
         "--words", help="The exact words of the text the --add rests on (one per --add, "
                         "in order).")] = [],
     occurrence: Annotated[list[int], typer.Option(
         "--occurrence", help="Which time the --words stand in the text when they stand more "
                              "than once (1 = first); one for each such --add, in order.")] = [],
-    done: Annotated[bool, typer.Option(
+    close: Annotated[bool, typer.Option(
         "--done", help="Close the testimony's review (it counts as reviewed).")] = False,
     reopen: Annotated[bool, typer.Option("--reopen", help="Open a closed review again.")] = False,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
@@ -73,7 +73,7 @@ def review(
     Example: casebook review 3    ·    casebook review 3 --accept 17 --reject 18
     Example: casebook review 3 --add exploitation=forced_marriage --words "married me to a farmer"
     """
-    if reopen and done:
+    if reopen and close:
         raise BadArgument("--done and --reopen: choose one")
     with open_casebook(db, passphrase_file) as book:
         if reopen:
@@ -81,18 +81,19 @@ def review(
             console.print(f"Testimony {testimony_id}: review open again.")
             return
         testimony = book.testimonies.get(testimony_id, purpose="review")
-        if add or words:
-            added = additions_of(testimony_id, testimony.text, testimony.language, add, words,
+        if add or said:
+            added = additions_of(testimony_id, testimony.text, testimony.language, add, said,
                                  occurrence)
-            ids = [book.facts.add(testimony_id, item) for item in added]
-            if json_out and not done:
-                print_json([{**i.to_dict(), "id": fid} for i, fid in zip(added, ids, strict=True)])
+            new_ids = [book.facts.add(testimony_id, item) for item in added]
+            if json_out and not close:
+                print_json([{**i.to_dict(), "id": fid}
+                            for i, fid in zip(added, new_ids, strict=True)])
             else:
-                console.print(f"Added {len(ids)} fact(s) to testimony {testimony_id} "
-                              f"(ids {', '.join(map(str, ids))}), accepted.")
-            if not (done or accept or reject or accept_all):
+                console.print(f"Added {len(new_ids)} fact(s) to testimony {testimony_id} "
+                              f"(ids {', '.join(map(str, new_ids))}), accepted.")
+            if not (close or accept or reject or accept_all):
                 return
-        if done and not (accept or reject or accept_all):
+        if close and not (accept or reject or accept_all):
             book.reviews.close(testimony_id)
             console.print(f"Testimony {testimony_id}: review closed (reviewed).")
             return
@@ -114,7 +115,7 @@ def review(
                 book.facts.set_status(fid, REJECTED)
             console.print(
                 f"Accepted {len(ids) if accept_all else len(accept)}, rejected {len(reject)}.")
-            if done:
+            if close:
                 book.reviews.close(testimony_id)
                 console.print(f"Testimony {testimony_id}: review closed (reviewed).")
             return
