@@ -36,6 +36,8 @@ class Field:
     name: str
     value: str = "text"  # text | year | month | count | code | river
     vocabulary: str | None = None
+    en: str = ""  # label of a profile key
+    ko: str = ""
     attribute: str | None = None  # event attribute it sets
     involvement: str | None = None  # perpetrator role of the involvement it sets
     list: bool = False
@@ -56,8 +58,14 @@ def _table() -> dict[str, Any]:
 def profile_keys() -> dict[str, Field]:
     """The profile keys a reviewer may add, in the profile's order."""
     keys = _table()["key"]
-    return {k: Field(k, keys[k]["value"], keys[k].get("vocabulary"))
-            for k in PROFILE_KEYS if k in keys}
+    return {k: Field(k, keys[k]["value"], keys[k].get("vocabulary"), keys[k]["en"],
+                     keys[k]["ko"]) for k in PROFILE_KEYS if k in keys}
+
+
+def key_label(key: str, lang: str) -> str:
+    """A profile key's label in ``lang`` (en or ko); the key itself when unknown."""
+    spec = _table()["key"].get(key) or _table()["label"].get(key)
+    return (spec.get(lang) or spec["en"]) if spec else key
 
 
 @functools.cache
@@ -65,8 +73,15 @@ def event_fields(event_type: str) -> dict[str, Field]:
     """The fields an event of this type takes beyond :data:`COMMON_FIELDS`."""
     specs = _table()["event"].get(event_type, {})
     return {name: Field(name, s.get("value", "code" if s.get("vocabulary") else "text"),
-                        s.get("vocabulary"), s.get("attribute"), s.get("involvement"),
-                        bool(s.get("list"))) for name, s in specs.items()}
+                        s.get("vocabulary"), attribute=s.get("attribute"),
+                        involvement=s.get("involvement"),
+                        list=bool(s.get("list"))) for name, s in specs.items()}
+
+
+def field_label(name: str, lang: str) -> str:
+    """An event field's label in ``lang``."""
+    spec = _table().get("field_label", {}).get(name)
+    return (spec.get(lang) or spec["en"]) if spec else name
 
 
 def event_types() -> tuple[str, ...]:

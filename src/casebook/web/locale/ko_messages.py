@@ -228,3 +228,7 @@ KO = {
         "실패가 너무 많아 계정이 잠시 잠겼습니다.",
     "Wrong username, password or code.": "사용자 이름, 비밀번호 또는 코드가 틀렸습니다.",
 }
+
+from casebook.web.locale.ko_review import KO_REVIEW  # noqa: E402 - the review page's strings
+
+KO.update(KO_REVIEW)
