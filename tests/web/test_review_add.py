@@ -48,8 +48,29 @@ def test_words_not_in_the_text_are_refused_and_nothing_is_stored(world, client_a
     before = len(world.book.facts.record(world.own, ["accepted", "suggested"]).events)
     r = _add(c, world.own, csrf, words="평양에서 태어났", key="violence", value="beating")
     assert r.status_code == 400
-    assert "not in its text" in r.text
+    assert "증언 " in r.text and "입력한 단어가 본문에 없습니다" in r.text  # Korean interface
+    assert "casebook show" not in r.text  # the page's own advice, not the CLI's
     assert 'value="평양에서 태어났"' in r.text  # the form comes back as typed
+    # words standing twice, typed without saying which: refused; with a selection: stored
+    twice = "브로커가"
+    text = h.KO_TEXT.replace("연길에서", "연길에서 브로커가")
+    tid2, _ = h.add(world.book, text, h.ORG_A, "리영희", consent=["aggregate_statistics"])
+    csrf2 = h.csrf_of(c.get(f"/review/{tid2}").text)
+    r = _add(c, tid2, csrf2, words=twice, key="recruiter_relation",
+             value="korean_chinese_broker")
+    assert r.status_code == 400 and "본문에 2번 나옵니다" in r.text
+    r = _add(c, tid2, csrf2, words=twice, occurrence="2", key="recruiter_relation",
+             value="korean_chinese_broker")
+    assert r.status_code == 303, r.text
+    added = world.book.facts.record(tid2, ["accepted"])
+    spans = [(x.evidence.start, x.evidence.end) for x in [*added.facts, *added.events]]
+    second = text.index(twice, text.index(twice) + 1)
+    assert spans == [(second, second + len(twice))]
+    en = client_as("reviewer-a")
+    en.post("/lang", data={"lang": "en", "csrftoken": h.token(en)})
+    r = _add(en, world.own, h.csrf_of(en.get(f"/review/{world.own}").text),
+             words="평양에서 태어났", key="violence", value="beating")
+    assert r.status_code == 400 and "not in its text. Select them in the text" in r.text
     r = _add(c, world.own, csrf, words="두만강", key="violence", value="hugging")
     assert r.status_code == 400 and "not a code of violence" in r.text
     assert len(world.book.facts.record(world.own, ["accepted", "suggested"]).events) == before

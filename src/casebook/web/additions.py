@@ -18,14 +18,15 @@ from casebook.reviewing.additions import (
     profile_keys,
 )
 from casebook.reviewing.record_state import record_state
-from casebook.reviewing.words import from_span, locate
+from casebook.reviewing.words import from_span, locate, occurrences
 from casebook.vocab import load
 from casebook.web.auth import Ctx
 from casebook.web.i18n import N_
+from casebook.web.i18n import gettext as _
 from casebook.web.permissions import require
 
 # review states and key states, shown through _() (listed here for the catalogue)
-STATE_WORDS = (N_("reviewed"), N_("in_progress"), N_("untouched"), N_("denied"), N_("missing"),
+STATE_WORDS = (N_("reviewed"), N_("in progress"), N_("untouched"), N_("denied"), N_("missing"),
                N_("learned from review"))
 
 
@@ -70,6 +71,25 @@ def _int(value: Any) -> int | None:
         return None
 
 
+def _page_occurrence(text: str, words: str, tid: int, form: dict[str, Any]) -> int | None:
+    """Which occurrence of typed words the page means; the reviewer's own language when the
+    words are missing, absent or ambiguous (the CLI's messages speak of its options)."""
+    if not words.split():
+        raise InvalidInput(_("Select the words the fact rests on in the text, or press w and "
+                             "type them."))
+    found = len(occurrences(text, words))
+    if not found:
+        raise InvalidInput(_("Testimony %(id)s: the words given are not in its text. Select "
+                             "them in the text, or type them exactly as they are written.",
+                             id=tid))
+    chosen = _int(form.get("occurrence") or "")
+    if found > 1 and not (chosen and 1 <= chosen <= found):
+        raise InvalidInput(_("Testimony %(id)s: the words given stand %(n)s times in its "
+                             "text. Select the ones you mean in the text, or give more words.",
+                             id=tid, n=found))
+    return chosen if found > 1 else None
+
+
 def add_from_form(ctx: Ctx, tid: int, form: dict[str, Any]) -> int:
     """Store the fact a reviewer added from selected (or typed) words; returns its id."""
     require(ctx.user, "review")
@@ -82,10 +102,10 @@ def add_from_form(ctx: Ctx, tid: int, form: dict[str, Any]) -> int:
             and text[start:end].split() == words.split():
         evidence = from_span(text, start, end, tid)
     else:  # typed, or the page's offsets do not fit the text: find the words themselves
-        evidence = locate(text, words, tid, _int(form.get("occurrence") or ""))
+        evidence = locate(text, words, tid, _page_occurrence(text, words, tid, form))
     key = str(form.get("key") or "").strip()
     if not key:
-        raise InvalidInput("what the words say: choose a key or an event type")
+        raise InvalidInput(_("Choose what the words say: a profile key or an event type."))
     fields = {"value": str(form["value"])} if str(form.get("value") or "").strip() else {}
     if key in event_types() and not (key in profile_keys() and fields):
         fields = {name[2:]: str(v) for name, v in form.items()
