@@ -20,6 +20,9 @@ from casebook.errors import BadArgument, InvalidInput
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact
 from casebook.review import context, parse_edit
 from casebook.reviewing.additions import addition, parse
+from casebook.reviewing.learn import MIN_EXAMPLES, suggest_open
+from casebook.reviewing.learn import learn as train_model
+from casebook.reviewing.learning import MODEL_NAME, SWITCHED_ON
 from casebook.reviewing.words import locate, occurrences
 
 
@@ -177,5 +180,49 @@ def additions_of(testimony_id: int, text: str, language: str, add: list[str],
     return items
 
 
+def learn(
+    apply: Annotated[bool | None, typer.Option(
+        "--apply/--no-apply", help="After training, store the model's suggestions (marked "
+        "learned) in every testimony whose review is not closed. Default: "
+        + ("on" if SWITCHED_ON else "off (see docs/extraction.md: it did not improve F1)")
+        + ".")] = None,
+    min_examples: Annotated[int, typer.Option(
+        help="Reviewed testimonies needed before a model is trained.")] = MIN_EXAMPLES,
+    forget: Annotated[bool, typer.Option(
+        "--forget", help="Delete the learned model (its suggestions stay, for review).")] = False,
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
+) -> None:
+    """Train suggestions on the reviewers' decisions (closed reviews only) and apply them.
+
+    Every accepted, corrected, rejected and added fact of a reviewed testimony is an example.
+    The model proposes answers the rules missed (stored as suggestions marked learned, with the
+    sentence they rest on) and lowers the confidence of suggestions reviewers usually reject.
+    It lives inside the encrypted casebook; nothing is written anywhere else.
+    Example: casebook learn    ·    casebook learn --no-apply
+    """
+    with open_casebook(db, passphrase_file) as book:
+        if forget:
+            gone = book.learned.forget(MODEL_NAME)
+            console.print("Learned model deleted." if gone else "There was no learned model.")
+            return
+        model = train_model(book, min_examples)
+        applied = suggest_open(book, model) if (SWITCHED_ON if apply is None else apply) else []
+        summary = {**model.info(), "testimonies": len(applied),
+                   "suggested": sum(len(a.proposed) for a in applied),
+                   "demoted": sum(len(a.demoted) for a in applied)}
+        if json_out:
+            print_json(summary)
+            return
+        console.print(f"Learned from {model.examples} reviewed testimonies: {len(model.labels)} "
+                      f"answers it can propose, {len(model.demoted)} rule answers demoted.")
+        if applied:
+            console.print(f"Applied to {len(applied)} open testimonies: "
+                          f"{summary['suggested']} learned suggestion(s) to review, "
+                          f"{summary['demoted']} suggestion(s) given a low confidence.")
+        else:
+            console.print("Not applied (--apply stores its suggestions for review).")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(review)
+    app.command()(learn)

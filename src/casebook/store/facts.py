@@ -79,13 +79,16 @@ class Facts:
             self._book._audit(conn, f"fact_{status}", f"fact:{fact_id}",
                               {"testimony": row.testimony_id, "edited": data is not None})
 
-    def add(self, testimony_id: int, item: Fact | Event) -> int:
+    def add(self, testimony_id: int, item: Fact | Event, status: str = ACCEPTED) -> int:
         """Store a fact a reviewer added from the words (accepted, with its evidence), after
-        the testimony's other facts; audited like every decision. Returns its id."""
+        the testimony's other facts; audited like every decision. Returns its id. A learned
+        suggestion is added the same way with ``status=SUGGESTED``."""
         if item.evidence is None:
             raise InvalidInput(f"testimony {testimony_id}: a fact added by hand needs the "
                                "words it rests on")
-        item.status = ACCEPTED
+        if status not in (ACCEPTED, SUGGESTED):
+            raise InvalidInput(f"status: {status!r}: an added fact is accepted or suggested")
+        item.status = status
         with self._book.engine.begin() as conn:
             require_testimony(conn, testimony_id)
             start = conn.execute(select(func.coalesce(func.max(facts.c.ordinal), 0)).where(
@@ -100,6 +103,18 @@ class Facts:
                                "source": item.source})
         item.id = fact_id
         return fact_id
+
+    def demote(self, fact_id: int, confidence: float) -> None:
+        """Lower a suggestion's confidence (reviewers usually reject its kind): it stays a
+        suggestion, reviewed last. Audited; accepted or rejected facts are left alone."""
+        with self._book.engine.begin() as conn:
+            row = conn.execute(select(facts.c.data).where(facts.c.id == fact_id,
+                                                          facts.c.status == SUGGESTED)).first()
+            if row is not None:
+                conn.execute(update(facts).where(facts.c.id == fact_id).values(
+                    confidence=confidence, data={**row.data, "confidence": confidence}))
+                self._book._audit(conn, "fact_demoted", f"fact:{fact_id}",
+                                  {"confidence": confidence})
 
     def accepted(self) -> Iterator[tuple[int, Record]]:
         """Every testimony's accepted facts, consent *not* applied: analyses read through

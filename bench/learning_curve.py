@@ -1,0 +1,81 @@
+"""Learning curve of the suggestions learned from review (issue 12), on real published accounts.
+
+Train on N accounts as if reviewed (their gold profiles are what the reviewer kept; the rules'
+profile is what they were shown), score the rules alone and the rules with the learned model on
+every other account, same splits for both. Repeated random splits (cross-validation by
+resampling), N = 10, 20, 30 (38 accounts: 30 is the most that leaves 8 to score).
+
+    .venv/bin/python bench/learning_curve.py [--repeats 20] [--seed 12]
+
+Reads ../shared/research/real-accounts at run time; prints a table, writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from casebook.extract import extract, profile
+from casebook.extract.evaluate import evaluate
+from casebook.reviewing.learning import Example, train
+
+ACCOUNTS = Path(__file__).resolve().parents[1] / ".." / "shared" / "research" / "real-accounts"
+
+
+def load() -> list[Example]:
+    gold = [json.loads(line) for line in (ACCOUNTS / "gold.jsonl").open(encoding="utf-8")]
+    out = []
+    for g in gold:
+        text = (ACCOUNTS / "texts" / g["source"]).read_text(encoding="utf-8")
+        lang = g["source"][:2]
+        out.append(Example(text, lang, profile(extract(text, lang)), g))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeats", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--sizes", default="10,20,30")
+    args = ap.parse_args()
+    if not (ACCOUNTS / "gold.jsonl").exists():
+        print(f"{ACCOUNTS} is absent: nothing to measure", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    examples = load()
+    print(f"{len(examples)} accounts extracted in {time.perf_counter() - t0:.1f} s")
+    rng = random.Random(args.seed)
+    print(f"{'N':>4} {'rules F1':>9} {'+learned':>9} {'diff':>8} {'sd':>7} {'better':>7} "
+          f"{'worse':>6} {'proposed':>9} {'demoted':>8}")
+    for n in [int(s) for s in args.sizes.split(",")]:
+        base, mine, diffs, props, dems = [], [], [], [], []
+        for _ in range(args.repeats):
+            idx = list(range(len(examples)))
+            rng.shuffle(idx)
+            train_set = [examples[i] for i in idx[:n]]
+            test_set = [examples[i] for i in idx[n:]]
+            model = train(train_set)
+            b = evaluate([(e.reviewed, e.proposed) for e in test_set])["mean_f1"]
+            improved = [model.improve(e.text, e.language, e.proposed) for e in test_set]
+            m = evaluate([(e.reviewed, p) for e, p in zip(test_set, improved, strict=True)])
+            base.append(b)
+            mine.append(m["mean_f1"])
+            diffs.append(m["mean_f1"] - b)
+            props.append(sum(len(model.propose(e.text, e.language, e.proposed))
+                             for e in test_set) / len(test_set))
+            dems.append(sum(len(model.demote(e.proposed)) for e in test_set) / len(test_set))
+        print(f"{n:>4} {statistics.mean(base):>9.4f} {statistics.mean(mine):>9.4f} "
+              f"{statistics.mean(diffs):>+8.4f} {statistics.stdev(diffs):>7.4f} "
+              f"{sum(d > 0 for d in diffs):>7} {sum(d < 0 for d in diffs):>6} "
+              f"{statistics.mean(props):>9.2f} {statistics.mean(dems):>8.2f}")
+    print(f"total {time.perf_counter() - t0:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
