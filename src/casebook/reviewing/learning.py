@@ -132,6 +132,7 @@ class Model:
     intercept: np.ndarray
     demoted: dict[str, float] = field(default_factory=dict)  # answer -> rejected share
     examples: int = 0
+    propose_at: float = PROPOSE_AT  # the probability needed to propose an answer
 
     def _vectors(self, docs: Sequence[list[str]]) -> np.ndarray:
         index = {w: i for i, w in enumerate(self.vocabulary)}
@@ -153,9 +154,10 @@ class Model:
         return dict(zip(self.labels, (1 / (1 + np.exp(-z[0]))).tolist(), strict=True))
 
     def propose(self, text: str, lang: str, proposed: dict,
-                at: float = PROPOSE_AT) -> list[Proposal]:
+                at: float | None = None) -> list[Proposal]:
         """Answers the rules left out that the model finds likely, each with its evidence."""
         have = labels_of(proposed)
+        at = self.propose_at if at is None else at
         wanted = [(lab, p) for lab, p in self.probabilities(text, lang).items()
                   if p >= at and lab not in have and not _taken(lab, proposed)]
         if not wanted:
