@@ -158,7 +158,7 @@ def _consent():
 def test_casebook_learn_stores_the_model_and_learned_suggestions(reviewed_book, tmp_path):
     book, open_id, text = reviewed_book
     before = sorted(os.listdir(tmp_path))
-    r = CliRunner().invoke(app, ["learn", "--json"])
+    r = CliRunner().invoke(app, ["learn", "--apply", "--json"])
     assert r.exit_code == 0, r.output
     summary = json.loads(r.output)
     assert summary["examples"] == 12 and summary["answers"] >= 1 and summary["suggested"] == 1
@@ -194,10 +194,13 @@ def test_learn_needs_enough_reviewed_testimonies_one_line_exit_2(sqlite_book, mo
     assert sqlite_book.learned.load("suggestions") is None
 
 
-def test_learn_forget_deletes_the_model(reviewed_book):
-    book, _, _ = reviewed_book
-    assert CliRunner().invoke(app, ["learn", "--no-apply"]).exit_code == 0
+def test_learn_trains_without_applying_by_default_and_forget_deletes(reviewed_book):
+    """Switched off (docs/extraction.md): trained and stored, but nothing suggested."""
+    book, open_id, _ = reviewed_book
+    r = CliRunner().invoke(app, ["learn"])
+    assert r.exit_code == 0 and "Not applied" in r.output
     assert book.learned.load("suggestions") is not None
+    assert not [e for e in book.facts.record(open_id).events if e.source == LEARNED]
     r = CliRunner().invoke(app, ["learn", "--forget"])
     assert r.exit_code == 0 and "deleted" in r.output
     assert book.learned.load("suggestions") is None

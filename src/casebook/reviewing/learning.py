@@ -39,7 +39,7 @@ MIN_DECISIONS = 4  # a rule's answer is demoted only after this many reviews of 
 DEMOTE_AT = 0.75  # ... and when reviewers rejected it in this share of them
 PROPOSE_AT = 0.6  # the model's probability needed to propose an answer
 LEARNED = "learned"  # the source of a learned suggestion
-SWITCHED_ON = True  # decided by bench/learning_curve.py (docs/extraction.md)
+SWITCHED_ON = False  # decided by bench/learning_curve.py: no reliable gain (docs/extraction.md)
 
 _EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _SENTENCE = re.compile(r"[^.!?。\n]+(?:[.!?。]+|\n|$)")
