@@ -184,7 +184,7 @@ def learn(
     apply: Annotated[bool | None, typer.Option(
         "--apply/--no-apply", help="After training, store the model's suggestions (marked "
         "learned) in every testimony whose review is not closed. Default: "
-        + ("on" if SWITCHED_ON else "off (see docs/extraction.md: it did not improve F1)")
+        + ("on" if SWITCHED_ON else "off (docs/extraction.md: no reliable gain in F1 yet)")
         + ".")] = None,
     min_examples: Annotated[int, typer.Option(
         help="Reviewed testimonies needed before a model is trained.")] = MIN_EXAMPLES,
@@ -192,13 +192,13 @@ def learn(
         "--forget", help="Delete the learned model (its suggestions stay, for review).")] = False,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:
-    """Train suggestions on the reviewers' decisions (closed reviews only) and apply them.
+    """Train suggestions on the reviewers' decisions (closed reviews only); --apply uses them.
 
     Every accepted, corrected, rejected and added fact of a reviewed testimony is an example.
     The model proposes answers the rules missed (stored as suggestions marked learned, with the
     sentence they rest on) and lowers the confidence of suggestions reviewers usually reject.
     It lives inside the encrypted casebook; nothing is written anywhere else.
-    Example: casebook learn    ·    casebook learn --no-apply
+    Example: casebook learn    ·    casebook learn --apply    ·    casebook learn --forget
     """
     with open_casebook(db, passphrase_file) as book:
         if forget:
