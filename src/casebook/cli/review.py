@@ -214,7 +214,7 @@ def learn(
             print_json(summary)
             return
         console.print(f"Learned from {model.examples} reviewed testimonies: {len(model.labels)} "
-                      f"answers it can propose, {len(model.demoted)} rule answers demoted.")
+                      f"answer(s) it can propose, {len(model.demoted)} rule answer(s) demoted.")
         if applied:
             console.print(f"Applied to {len(applied)} open testimonies: "
                           f"{summary['suggested']} learned suggestion(s) to review, "
