@@ -22,7 +22,6 @@ KO_REVIEW = {
     "reviewed": "검토 완료",
     "in progress": "검토 중",
     "untouched": "미검토",
-    "Learned": "학습된 제안",
     "learned from review": "검토에서 학습한 제안",
     "Choose what the words say: a profile key or an event type.":
         "단어가 무엇을 말하는지 고르십시오: 프로필 항목이나 사건 유형.",
