@@ -265,11 +265,11 @@ def list_(
         print_json([r.__dict__ for r in rows])
         return
     table = Table(_("id"), _("person"), _("organisation"), _("lang"), _("year"), _("facts ✓/?"),
-                  _("consent"))
+                  _("review"), _("consent"))
     for r in rows:
         table.add_row(str(r.id), r.pseudonym or "", r.organisation or "", r.language,
                       str(r.interview_year or ""), f"{r.facts_accepted}/{r.facts_suggested}",
-                      ", ".join(short_name(s) for s in r.consent))
+                      _(r.review.replace("_", " ")), ", ".join(short_name(s) for s in r.consent))
     console.print(table)
 
 

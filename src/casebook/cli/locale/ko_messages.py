@@ -639,4 +639,61 @@ KO: dict[str, str] = {
     "{path}: a file is already there; choose another path":
         "{path}: 이미 파일이 있습니다. 다른 경로를 고르세요",
     "(none)": "(없음)",
+    # issue 12: review completes the record; learning from review
+    "Walk through a testimony's suggested facts and accept, edit or reject each one.\n\nAt each "
+    "fact, type a (accept), e (edit, then key=value pairs), r (reject), s (skip) or q (quit).\n\n"
+    "Only accepted facts feed statistics and reports. With --json, prints the suggested facts\n"
+    "and their supporting words instead of asking. --add stores a fact the extractor missed,\n"
+    "accepted, with the given words as its evidence; --done closes the review.\n"
+    "Example: casebook review 3    ·    casebook review 3 --accept 17 --reject 18\n"
+    "Example: casebook review 3 --add exploitation=forced_marriage --words \"married me to a "
+    "farmer\"":
+        "증언에서 제안된 사실을 하나씩 보며 수락, 수정 또는 거부합니다.\n\n각 사실에서 a(수락), "
+        "e(수정 후 key=value 쌍), r(거부), s(건너뛰기), q(끝내기)를 입력하세요.\n\n"
+        "수락된 사실만 통계와 보고서에 들어갑니다. --json을 주면 묻지 않고 제안된 사실과\n"
+        "그 근거가 되는 말을 출력합니다. --add는 추출기가 놓친 사실을 주어진 말을 근거로\n"
+        "수락된 상태로 저장합니다. --done은 검토를 마칩니다.\n"
+        "예: casebook review 3    ·    casebook review 3 --accept 17 --reject 18\n"
+        "예: casebook review 3 --add exploitation=forced_marriage --words \"농부에게 시집보냈다\"",
+    "Add a fact the extractor missed: KEY=VALUE (a profile key, e.g. "
+    "exploitation=forced_marriage) or an event type and its fields ('sale amount=3000 "
+    "currency=RMB year=1999'). Needs --words; repeatable.":
+        "추출기가 놓친 사실 추가: KEY=VALUE(프로필 항목, 예: exploitation=forced_marriage) 또는 "
+        "사건 유형과 그 항목('sale amount=3000 currency=RMB year=1999'). --words가 필요하며 "
+        "여러 번 쓸 수 있습니다.",
+    "The exact words of the text the --add rests on (one per --add, in order).":
+        "--add의 근거가 되는 본문의 정확한 말(--add마다 하나씩, 순서대로).",
+    "Which time the --words stand in the text when they stand more than once (1 = first); one "
+    "for each such --add, in order.":
+        "--words가 본문에 여러 번 나올 때 몇 번째인지(1 = 처음). 그런 --add마다 하나씩, "
+        "순서대로.",
+    "Close the testimony's review (it counts as reviewed).":
+        "증언의 검토를 마칩니다(검토 완료로 셉니다).",
+    "Open a closed review again.": "마친 검토를 다시 엽니다.",
+    "Train suggestions on the reviewers' decisions (closed reviews only); --apply uses them.\n\n"
+    "Every accepted, corrected, rejected and added fact of a reviewed testimony is an example.\n"
+    "The model proposes answers the rules missed (stored as suggestions marked learned, with the\n"
+    "sentence they rest on) and lowers the confidence of suggestions reviewers usually reject.\n"
+    "It lives inside the encrypted casebook; nothing is written anywhere else.\n"
+    "Example: casebook learn    ·    casebook learn --apply    ·    casebook learn --forget":
+        "검토자의 결정(마친 검토만)으로 제안을 학습합니다. --apply로 사용합니다.\n\n"
+        "검토를 마친 증언의 수락·수정·거부·추가된 사실이 모두 학습 예가 됩니다.\n"
+        "모델은 규칙이 놓친 답을 제안하고(근거 문장과 함께 '학습됨' 표시 제안으로 저장)\n"
+        "검토자가 흔히 거부하는 제안의 신뢰도를 낮춥니다.\n"
+        "모델은 암호화된 케이스북 안에만 있고, 다른 곳에는 아무것도 쓰지 않습니다.\n"
+        "예: casebook learn    ·    casebook learn --apply    ·    casebook learn --forget",
+    "After training, store the model's suggestions (marked learned) in every testimony whose "
+    "review is not closed. Default: off (docs/extraction.md: no reliable gain in F1 yet).":
+        "학습 후 검토가 끝나지 않은 모든 증언에 모델의 제안('학습됨' 표시)을 저장합니다. "
+        "기본값: 끔(docs/extraction.md: 아직 F1이 확실히 나아지지 않음).",
+    "Reviewed testimonies needed before a model is trained.":
+        "모델을 학습하기 전에 필요한 검토 완료 증언 수.",
+    "Delete the learned model (its suggestions stay, for review).":
+        "학습된 모델을 지웁니다(그 제안은 검토를 위해 남습니다).",
+    "Count only testimonies whose review was closed (`casebook review ID --done`).":
+        "검토를 마친 증언만 셉니다(`casebook review ID --done`).",
+    "review": "검토",
+    "reviewed": "검토 완료",
+    "in progress": "검토 중",
+    "untouched": "미검토",
 }
