@@ -10,7 +10,7 @@ STAMP = $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --no-binary tesserocr -e '.[test]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
