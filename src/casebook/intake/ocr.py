@@ -39,6 +39,7 @@ SCRIPT_LANGUAGES = {"Hangul": "kor", "Korean": "kor", "Latin": "eng"}
 MIXED_SHARE = 0.08  # a page is mixed when the other script has this share of its letters
 ORIENTATION_CONFIDENCE = 3.0  # OSD's confidence needed before a page is turned a quarter
 DOUBTFUL = 0.08  # share of words under 50% confidence that makes a page worth a second reading
+MIXED_GAIN = 0.0  # points of mean confidence the kor+eng reading must gain to replace the first
 OSD_WIDTH = 1300  # OSD looks at a reduced page: as reliable, several times faster
 QUIET = {"debug_file": "/dev/null"}  # Tesseract's own warnings never reach the terminal
 
@@ -137,7 +138,7 @@ class Recogniser:
         other = _share(latin if first == "kor" else hangul, hangul + latin)
         if first != "kor+eng" and (other >= MIXED_SHARE or _doubtful(words) >= DOUBTFUL):
             again = self._recognise(prepared, "kor+eng", dpi)
-            if _mean_confidence(*again) >= _mean_confidence(text, words) - 5:
+            if _mean_confidence(*again) > _mean_confidence(text, words) + MIXED_GAIN:
                 (text, words), languages = again, "kor+eng"
                 hangul, latin = _letters(text, words)
         return ReadPage(prepared.width, prepared.height, turns, _language(hangul, latin),
