@@ -290,3 +290,33 @@ def prepare(image: Image.Image) -> Prepared:
         clean = clean.resize((clean.width * 2, clean.height * 2), Image.Resampling.LANCZOS)
     return Prepared(clean, width, height, -angle or 0.0, scale)
 
+
+
+def page_png(data: bytes, media_type: str, number: int, turns: int = 0, dpi: int = PDF_DPI,
+             width: int = 1100) -> bytes:
+    """One page of a stored scan as PNG bytes for the review screen, upright and ``width``
+    pixels wide (never wider than the page), made in memory."""
+    if media_type == "application/pdf":
+        import pypdfium2 as pdfium
+
+        document = pdfium.PdfDocument(data)
+        try:
+            page = document[number - 1]
+            points = page.get_size()[1 if turns % 2 else 0]
+            scale = min(dpi / 72, width / max(points, 1.0))
+            image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+        finally:
+            document.close()
+    else:
+        _pil_guard()
+        with Image.open(io.BytesIO(data)) as source:
+            source.seek(number - 1)
+            image = _grey(source)
+    if turns % 4:
+        image = image.rotate(90 * turns, expand=True)
+    if image.width > width:
+        image = image.resize((width, max(1, round(image.height * width / image.width))),
+                             Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=False)
+    return buffer.getvalue()

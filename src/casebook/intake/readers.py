@@ -194,6 +194,7 @@ def read_pdf_or_scan(data: bytes, name: str, base: str,
     if not needs_ocr(data, name, layer):
         return ImportItem(_checked_text("\n\n".join(layer), name), base, {}, "pdf")
     text, scan = read_scan(data, name, ".pdf", text_layer=layer, on_page=on_page)
+    scan.file_name = base  # the file, not the folders it was in
     return ImportItem(_checked_text(text, name), base, {}, "scan", scan=scan)
 
 
@@ -203,6 +204,7 @@ def read_image(data: bytes, name: str, suffix: str, base: str,
     from casebook.intake.scans import read_scan
 
     text, scan = read_scan(data, name, suffix, on_page=on_page)
+    scan.file_name = base
     return ImportItem(_checked_text(text, name), base, {}, "scan", scan=scan)
 
 

@@ -32,6 +32,7 @@ from casebook.model import (
 from casebook.model.consent import ConsentGrant, check_scope
 from casebook.store import audit as audit_log
 from casebook.store import engine as engines
+from casebook.store.scans import Scans, insert_scans
 from casebook.store.schema import consent_grants, facts, meta, persons, testimonies
 from casebook.store.search import SearchHit, search
 
@@ -72,6 +73,7 @@ class Casebook:
         self.backend = backend
         self.engine = backend.engine
         self.actor = actor or default_actor()
+        self.scans = Scans(self)
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -265,6 +267,7 @@ class Casebook:
                                  "consent": testimony.consent.active_scopes()}))
         if grants:
             conn.execute(insert(consent_grants), grants)
+        insert_scans(conn, [t for t, _, _ in fresh])
 
     def get_testimony(self, testimony_id: int, purpose: str = "read") -> Testimony:
         """Read a testimony with its text; the read itself is written to the audit log."""
