@@ -29,7 +29,7 @@ def test_review_shows_the_scan_beside_the_text_with_evidence_boxed(client_as, sc
     page = client_as("reviewer-a").get(f"/review/{tid}")
     assert page.status_code == 200
     html = page.text
-    assert "Scanned original" in html and "면담.pdf" in html
+    assert "<section class=\"scan\"" in html and "스캔 원본" in html and "면담.pdf" in html
     assert html.count('<figure class="scan-page"') == n_pages
     for number in range(1, n_pages + 1):
         assert f'href="/testimonies/{tid}/scan/{number}.png"' in html
@@ -57,4 +57,56 @@ def test_scan_pages_are_served_upright_and_uncached_to_readers_only(client_as, s
 
 def test_a_typed_testimony_has_no_scan_pane(client_as, world):
     html = client_as("reviewer-a").get(f"/review/{world.own}").text
-    assert "Scanned original" not in html and "with-scan" not in html
+    assert "<section class=\"scan\"" not in html and "with-scan" not in html
+
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_in_chromium_the_scan_loads_and_the_current_fact_is_boxed_on_it(app, scanned, h,
+                                                                       tmp_path):
+    """Debian's Chromium against the app (uvicorn on loopback): the page images load from the
+    store, and the fact the reviewer is on is highlighted on the scan as in the text.
+    Screenshots go to $CASEBOOK_SCREENSHOTS or pytest's temporary folder."""
+    import os
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+    from playwright.sync_api import sync_playwright
+
+    tid, n_pages = scanned
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    shots = os.environ.get("CASEBOOK_SCREENSHOTS") or str(tmp_path)
+    try:
+        while not server.started:
+            time.sleep(0.05)
+        url = f"http://127.0.0.1:{port}"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                        args=["--headless", "--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1500, "height": 950})
+            images: list[int] = []
+            page.on("response", lambda r: images.append(r.status) if ".png" in r.url else None)
+            page.goto(url + "/login")
+            page.fill("input[name=username]", "reviewer-a")
+            page.fill("input[name=password]", h.PASSWORD)
+            page.click("button.primary")
+            page.wait_for_url(url + "/")
+            page.goto(f"{url}/review/{tid}")
+            page.wait_for_load_state("networkidle")
+            page.screenshot(path=os.path.join(shots, "scan-review.png"))
+            assert images == [200] * n_pages
+            current = page.locator(".scan rect.ev.current")
+            assert current.count() >= 1, "the current fact is boxed on the scan"
+            assert page.locator(".testimony-text mark.ev.current").count() >= 1
+            browser.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -227,4 +227,12 @@ KO = {
     "Too many failed attempts: the account is locked for a while.":
         "실패가 너무 많아 계정이 잠시 잠겼습니다.",
     "Wrong username, password or code.": "사용자 이름, 비밀번호 또는 코드가 틀렸습니다.",
+    # scanned testimonies (issue 21)
+    "Recognised text": "인식된 글",
+    "Scanned original": "스캔 원본",
+    "%(n)s pages": "총 %(n)s쪽",
+    "uncertain reading: check it on the scan": "불확실한 인식: 스캔에서 확인하세요",
+    "uncertain reading": "불확실한 인식",
+    "Page %(n)s": "%(n)s쪽",
+    "This page could not be read:": "이 쪽은 읽지 못했습니다:",
 }
