@@ -30,6 +30,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from scan_pages import cer, image_pdf, scanned, typeset  # noqa: E402
 
+from casebook.extract import extract, profile  # noqa: E402
+from casebook.extract.evaluate import evaluate  # noqa: E402
 from casebook.intake.scans import read_scan  # noqa: E402
 
 ACCOUNTS = ROOT / ".." / "shared" / "research" / "real-accounts"
@@ -109,9 +111,6 @@ def main() -> None:
               f"{r['cer_folded']:.4f} | {r['median_account_cer']:.4f} | "
               f"{r['pages_per_min_core']:.1f} | {worst} |")
     if f1_pairs:
-        from casebook.extract import extract, profile
-        from casebook.extract.evaluate import evaluate
-
         print("\n| lang | condition | accounts | mean F1 typed text | mean F1 recognised text"
               " | drop |")
         print("|---|---|---|---|---|---|")

@@ -138,9 +138,13 @@ class Recogniser:
         other = _share(latin if first == "kor" else hangul, hangul + latin)
         if first != "kor+eng" and (other >= MIXED_SHARE or _doubtful(words) >= DOUBTFUL):
             again = self._recognise(prepared, "kor+eng", dpi)
-            if _mean_confidence(*again) > _mean_confidence(text, words) + MIXED_GAIN:
+            hangul2, latin2 = _letters(*again)
+            mixed = _share(latin2 if first == "kor" else hangul2, hangul2 + latin2) >= MIXED_SHARE
+            # only a page that really holds both scripts is worth the mixed model: on a noisy
+            # one-script page it turns smudged words into confident letters of the other script
+            if mixed and _mean_confidence(*again) > _mean_confidence(text, words) + MIXED_GAIN:
                 (text, words), languages = again, "kor+eng"
-                hangul, latin = _letters(text, words)
+                hangul, latin = hangul2, latin2
         return ReadPage(prepared.width, prepared.height, turns, _language(hangul, latin),
                         languages, prepared.angle, text, words)
 

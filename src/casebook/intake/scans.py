@@ -61,22 +61,22 @@ def read_scan(data: bytes, name: str, suffix: str, *, text_layer: list[str] | No
         pictures = pdf_pictures(data, name)
         needed = [n for n in range(1, total + 1)
                   if not _has_text(layer[n - 1:n]) and pictures[n - 1]]
-        sources: Iterator[tuple[int, Image.Image | str]] = pdf_pages(data, name, needed)
+        sources: Iterator[tuple[int, Image.Image | str, int]] = pdf_pages(data, name, needed)
         dpi = PDF_DPI
     else:
         images = list(image_pages(data, name))
         total = len(images)
         layer = [""] * total
-        sources = iter(enumerate(images, start=1))
         dpi = image_dpi(data) or 300
+        sources = ((n, image, dpi) for n, image in enumerate(images, start=1))
     read: dict[int, ReadPage | str] = {}
     with _engine_lock:
         engine = _recogniser()
-        for number, source in sources:
+        for number, source, page_dpi in sources:
             if isinstance(source, str):
                 read[number] = source
             else:
-                read[number] = _read_page(engine, source, dpi)
+                read[number] = _read_page(engine, source, page_dpi)
             if on_page:
                 on_page(len(read), total)
     text, pages = _layout(layer, read, total)

@@ -64,7 +64,7 @@ class Scan:
     media_type: str  # "application/pdf", "image/png", "image/jpeg", "image/tiff"
     file_name: str
     pages: list[ScanPage]
-    dpi: int = 300  # resolution PDFs were rendered at; boxes are in those pixels
+    dpi: int = 300  # an image file's declared resolution (PDF pages: rendered at their own)
     sha256: str = ""
 
     def __post_init__(self) -> None:
