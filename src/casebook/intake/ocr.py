@@ -191,7 +191,7 @@ def _words(api: PyTessBaseAPI, prepared: Prepared) -> tuple[str, list[ReadWord]]
     """
     from tesserocr import RIL
 
-    text = (api.GetUTF8Text() or "").rstrip()
+    text = _paragraphs(api, (api.GetUTF8Text() or "").rstrip())
     words: list[ReadWord] = []
     iterator = api.GetIterator() if text else None
     cursor = 0
@@ -215,6 +215,39 @@ def _words(api: PyTessBaseAPI, prepared: Prepared) -> tuple[str, list[ReadWord]]
         if not iterator.Next(RIL.WORD):
             break
     return text, words
+
+
+def _paragraphs(api: PyTessBaseAPI, text: str) -> str:
+    """Tesseract's text with its paragraph breaks put where the page has them: a blank line
+    where the gap above a line is clearly wider than the gaps between the lines of a
+    paragraph. Tesseract's own paragraph finder often breaks a Korean paragraph before its
+    short last line, which cuts a sentence in two for the extractor (a tenth of the facts of
+    Korean pages in our measurements)."""
+    from tesserocr import RIL
+
+    lines = [line for line in text.split("\n") if line.strip()]
+    boxes: list[tuple[int, int, int, int]] = []
+    iterator = api.GetIterator()
+    while iterator is not None:
+        try:
+            piece = iterator.GetUTF8Text(RIL.TEXTLINE) or ""
+        except RuntimeError:
+            piece = ""
+        box = iterator.BoundingBox(RIL.TEXTLINE)
+        if piece.strip() and box is not None:
+            boxes.append(box)
+        if not iterator.Next(RIL.TEXTLINE):
+            break
+    if len(boxes) != len(lines) or len(lines) < 3:
+        return text
+    heights = sorted(b[3] - b[1] for b in boxes)
+    gaps = sorted(b[1] - a[3] for a, b in zip(boxes, boxes[1:]))
+    height, gap = heights[len(heights) // 2], gaps[len(gaps) // 2]
+    out = [lines[0]]
+    for (above, below), line in zip(zip(boxes, boxes[1:]), lines[1:]):
+        wide = below[1] - above[3] > gap + 0.6 * height
+        out.append(("\n\n" if wide else "\n") + line)
+    return "".join(out)
 
 
 def _within(box: tuple[int, int, int, int] | None,
