@@ -15,8 +15,7 @@ from casebook.errors import InvalidInput
 from casebook.intake.pipeline import ImportResult, default_extractor, import_item
 from casebook.intake.readers import read_file
 from casebook.model import ACCEPTED, SUGGESTED, Event, Fact
-from casebook.store import Casebook
-from casebook.store.keys import KeyFile
+from casebook.store import Casebook, KeyFile
 
 DEMO_SEARCHES = ("연길", "sold")
 
@@ -72,11 +71,11 @@ def build(out: Path, corpus_dir: Path, passphrase: str | None,
             if progress:
                 progress(path.name)
         for tid in result.added:
-            suggested = book.record(tid, [SUGGESTED])
+            suggested = book.facts.record(tid, [SUGGESTED])
             stored: list[Fact | Event] = [*suggested.facts, *suggested.events]
             for fact in stored:
                 assert fact.id is not None  # a stored fact has an id
-                book.set_fact_status(fact.id, ACCEPTED)
+                book.facts.set_status(fact.id, ACCEPTED)
                 accepted += 1
-        searches = {q: book.search(q, limit=5) for q in DEMO_SEARCHES}
+        searches = {q: book.testimonies.search(q, limit=5) for q in DEMO_SEARCHES}
     return DemoResult(out, passphrase, generated, result, accepted, searches)

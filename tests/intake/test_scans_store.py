@@ -32,10 +32,10 @@ def test_scanned_korean_pdf_is_stored_searchable_with_its_original(book, korean_
     assert result.failed == [] and result.notes == [] and len(result.added) == 1
     tid = result.added[0]
     assert seen[-1][1:] == (seen[-1][2], seen[-1][2]) and len(seen) == seen[-1][2] >= 3
-    testimony = book.get_testimony(tid)
+    testimony = book.testimonies.get(tid)
     assert testimony.language == "ko" and "두만강" in testimony.text
     assert testimony.provenance["format"] == "scan" and testimony.provenance["pages_unread"] == []
-    assert {h.testimony_id for h in book.search("두만강")} == {tid}
+    assert {h.testimony_id for h in book.testimonies.search("두만강")} == {tid}
     data = korean_scan.read_bytes()
     scan = book.scans.get(tid, purpose="test")
     assert scan is not None and scan.data == data and scan.media_type == "application/pdf"
@@ -43,18 +43,18 @@ def test_scanned_korean_pdf_is_stored_searchable_with_its_original(book, korean_
     assert scan.file_name == "구술.pdf" and all(p.words for p in scan.pages)
     at = testimony.text.index("두만강")
     assert scan.words_in(at, at + 3), "the word leads back to its box on the page"
-    actions = [e["action"] for e in book.audit_entries(limit=5)]
+    actions = [e["action"] for e in book.audit.entries(limit=5)]
     assert "read_scan" in actions
     assert book.scans.of([tid, tid + 1000]) == {tid}
     # the extractor read the recognised text: facts suggested with evidence in it
-    record = book.record(tid)
+    record = book.facts.record(tid)
     assert record.events and all(e.evidence is None or e.evidence.end <= len(testimony.text)
                                  for e in record.events)
     # the same file again is the same text: recognised as already present
     again = import_paths(book, [korean_scan])
     assert again.duplicates == ["구술.pdf"] and again.added == []
     # deleting the testimony deletes the scan with it
-    book.delete_testimonies([tid])
+    book.testimonies.delete([tid])
     assert book.scans.get(tid) is None
     with book.engine.connect() as conn:
         assert conn.execute(scans.select()).all() == []
@@ -69,7 +69,7 @@ def test_a_partly_read_scan_is_imported_with_a_summary(sqlite_book, tmp_path):
     assert len(result.added) == 1 and result.failed == []
     assert result.notes[0].startswith("fax.tif: 1 of 2 pages read; page 2 could not be read")
     assert result.notes[1].startswith("fax.tif page 2: no text was recognised")
-    testimony = sqlite_book.get_testimony(result.added[0])
+    testimony = sqlite_book.testimonies.get(result.added[0])
     assert testimony.provenance["pages_unread"] == [2] and testimony.provenance["pages"] == 2
 
 

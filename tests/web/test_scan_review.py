@@ -33,7 +33,7 @@ def test_review_shows_the_scan_beside_the_text_with_evidence_boxed(client_as, sc
     assert html.count('<figure class="scan-page"') == n_pages
     for number in range(1, n_pages + 1):
         assert f'href="/testimonies/{tid}/scan/{number}.png"' in html
-    record = world.book.record(tid)
+    record = world.book.facts.record(tid)
     placed = [i for i in [*record.facts, *record.events] if i.evidence is not None]
     assert placed, "the extractor proposed facts from the recognised text"
     assert any(f'data-facts="{i.id}"' in html.split('<section class="scan"')[1] for i in placed)

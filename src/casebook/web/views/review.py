@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from casebook.errors import InvalidInput, NotFound
 from casebook.intake.page_images import page_png
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED
-from casebook.web import queries
 from casebook.web.auth import Ctx, get_ctx
-from casebook.web.permissions import require, testimony_access
+from casebook.web.permissions import require
 from casebook.web.render import render
-from casebook.web.review import decide, items_of, scan_views, segments
+from casebook.web.review import decide, items_of, scan_views, segments, testimony_of_fact
 
 router = APIRouter(include_in_schema=False)
 
@@ -20,16 +20,16 @@ router = APIRouter(include_in_schema=False)
 @router.get("/review")
 def queue(ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "review")
-    rows = queries.testimony_rows(ctx, waiting=True, own_only=True, limit=100)
+    rows = ctx.book.testimonies.all(waiting=True, own_only=True, limit=100)
     return render(ctx.request, "review_queue.html", rows=rows)
 
 
 def _page(ctx: Ctx, tid: int, error: str | None = None, status_code: int = 200):
-    testimony_access(ctx.book, ctx.user, tid, write=True)
-    testimony = ctx.book.get_testimony(tid, purpose="review")
-    record = ctx.book.record(tid, [SUGGESTED, ACCEPTED, REJECTED])
+    ctx.book.testimonies.access(tid, write=True)
+    testimony = ctx.book.testimonies.get(tid, purpose="review")
+    record = ctx.book.facts.record(tid, [SUGGESTED, ACCEPTED, REJECTED])
     items = items_of(record)
-    nxt = queries.testimony_rows(ctx, waiting=True, own_only=True, limit=2)
+    nxt = ctx.book.testimonies.all(waiting=True, own_only=True, limit=2)
     next_id = next((r.id for r in nxt if r.id != tid), None)
     scan = ctx.book.scans.get(tid, purpose="review")
     return render(ctx.request, "review.html", status_code=status_code, testimony=testimony,
@@ -44,7 +44,6 @@ def _page(ctx: Ctx, tid: int, error: str | None = None, status_code: int = 200):
 def scan_page(tid: int, number: int, ctx: Ctx = Depends(get_ctx)):
     """One page of a testimony's scanned original, drawn in memory from the encrypted store."""
     require(ctx.user, "read_text")
-    testimony_access(ctx.book, ctx.user, tid)
     scan = ctx.book.scans.get(tid, purpose=f"page {number}")
     page = next((p for p in scan.pages if p.number == number), None) if scan else None
     if scan is None or page is None:
@@ -62,13 +61,10 @@ def review(tid: int, ctx: Ctx = Depends(get_ctx)):
 @router.post("/review/facts/{fact_id}")
 async def review_fact(fact_id: int, request: Request, ctx: Ctx = Depends(get_ctx)):
     form = dict(await request.form())
-    from starlette.concurrency import run_in_threadpool
 
     try:
         tid = await run_in_threadpool(decide, ctx, fact_id, str(form.get("action", "")), form)
     except InvalidInput as exc:
-        from casebook.web.review import testimony_of_fact
-
         tid = await run_in_threadpool(testimony_of_fact, ctx, fact_id)
         return await run_in_threadpool(_page, ctx, tid, str(exc), 400)
     return RedirectResponse(f"/review/{tid}#fact-{fact_id}", status_code=303)
