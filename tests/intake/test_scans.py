@@ -121,7 +121,7 @@ def test_a_scan_with_nothing_readable_is_refused_with_one_line(tmp_path):
     blank = Image.new("L", (1200, 1600), 255)
     path = _write(tmp_path, "empty.png", encoded(blank, "PNG"))
     with pytest.raises(InvalidInput, match=r"empty\.png: no text could be read on any of its 1 "
-                                           r"page \(no text was recognised"):
+                                           r"page: no text was recognised"):
         read_file(path)
 
 

@@ -84,7 +84,7 @@ def read_scan(data: bytes, name: str, suffix: str, *, text_layer: list[str] | No
     if not any(p.words for p in pages) and not any(_has_text([t]) for t in layer):
         reasons = sorted({p.error or "" for p in pages})
         raise InvalidInput(f"{name}: no text could be read on any of its {total} page"
-                           f"{'s' if total != 1 else ''} ({'; '.join(reasons)}); "
+                           f"{'s' if total != 1 else ''}: {'; '.join(reasons)}; "
                            "scan it again at 300 dpi, straight and well lit")
     return text, scan
 
