@@ -13,6 +13,8 @@ profiles on the typed text and on the recognised text (the drop caused by OCR).
 Nothing is written: pages, PDFs and texts stay in memory. Usage:
     OMP_THREAD_LIMIT=1 nice .venv/bin/python bench/ocr_quality.py [--lang ko|en] [--limit N]
         [--conditions 300-clean,150-clean,300-scanned,150-scanned] [--no-f1]
+    OMP_THREAD_LIMIT=1 nice .venv/bin/python bench/ocr_quality.py --full-pages
+        (speed on full A4 pages of our own fictional text: the accounts fill less than a page)
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scan_pages import cer, image_pdf, scanned, typeset  # noqa: E402
+from scan_pages import ENGLISH, KOREAN, cer, image_pdf, scanned, typeset  # noqa: E402
 
 from casebook.extract import extract, profile  # noqa: E402
 from casebook.extract.evaluate import evaluate  # noqa: E402
@@ -50,13 +52,34 @@ def pages_of(text: str, number: int, condition: str) -> tuple[bytes, list[str], 
     return image_pdf(images, dpi=dpi), pages.texts, len(images)
 
 
+def full_pages() -> None:
+    """Pages per minute per core on full A4 pages (11 pt, 300 dpi, clean), median of 3 runs."""
+    for lang, text in (("en", "\n\n".join([ENGLISH] * 6)), ("ko", "\n\n".join([KOREAN] * 8))):
+        pages = typeset(text, dpi=300)
+        full = pages.images[:-1]  # the last page is not full
+        chars = sum(len(" ".join(t.split())) for t in pages.texts[:-1]) // len(full)
+        pdf = image_pdf(full, dpi=300)
+        rates = []
+        for _ in range(3):
+            started = time.process_time()
+            read_scan(pdf, "full.pdf", ".pdf", text_layer=[""] * len(full))
+            rates.append(60 * len(full) / (time.process_time() - started))
+        print(f"| {lang} | {len(full)} | {chars} | {statistics.median(rates):.1f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=["ko", "en"], default=None)
     parser.add_argument("--limit", type=int, default=None, help="accounts per language")
     parser.add_argument("--conditions", default=",".join(CONDITIONS))
     parser.add_argument("--no-f1", action="store_true")
+    parser.add_argument("--full-pages", action="store_true")
     args = parser.parse_args()
+    if args.full_pages:
+        print("| lang | full pages | characters a page | pages/min/core (median of 3) |")
+        print("|---|---|---|---|")
+        full_pages()
+        return
     if not (ACCOUNTS / "texts").is_dir():
         sys.exit("../shared/research/real-accounts is absent: nothing to measure")
     gold = {}
