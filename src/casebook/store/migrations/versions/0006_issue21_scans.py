@@ -1,14 +1,14 @@
 """Scanned originals: the file a testimony's text was recognised from, its hash, its words' boxes.
 
-Revision ID: 0005_issue21_scans
-Revises: 0004
+Revision ID: 0006_issue21_scans
+Revises: 0005_issue12_review
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_issue21_scans"
-down_revision = "0004"
+revision = "0006_issue21_scans"
+down_revision = "0005_issue12_review"
 branch_labels = None
 depends_on = None
 
