@@ -21,7 +21,7 @@ system-deps: test-deps
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --no-binary tesserocr -e '.[test]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

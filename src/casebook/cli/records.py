@@ -152,6 +152,7 @@ def import_(
     paths: Annotated[list[Path],
                      typer.Argument(
                          help="Files or folders: txt, md, docx, pdf, json, jsonl, csv; "
+                              "scans (pdf, png, jpg, tif) read by OCR; "
                               "coding sheets xlsx, ods, csv.")],
     organisation: Annotated[str | None,
                             typer.Option(help="Organisation for files that do not say.")] = None,
@@ -191,14 +192,21 @@ def import_(
     defaults = {k: v for k, v in defaults.items() if v}
     with open_casebook(db, passphrase_file) as book:
         extractor = default_extractor() if extract else None
-        with Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       console=err, transient=True, disable=json_out) as bar:
             task = bar.add_task(_("importing"), total=len(files))
+            pages = bar.add_task("pages", total=None, visible=False)
+
+            def on_page(name: str, done: int, total: int) -> None:  # a scan, page by page
+                bar.update(pages, completed=done, total=total, visible=done < total,
+                           description=_("reading {name}").format(name=escape(name)))
+
             result = import_paths(book, files, defaults=defaults, extractor=extractor,
-                                  progress=lambda _p: bar.advance(task))
+                                  progress=lambda _p: bar.advance(task), on_page=on_page)
     if json_out:
         print_json({"added": result.added, "duplicates": result.duplicates,
                     "failed": [{"file": f, "error": e} for f, e in result.failed],
+                    "partly_read": result.notes,
                     "stopped": str(result.stopped) if result.stopped else None})
     else:
         summary = _("Imported {added} testimonies; {duplicates} already present; {failed} failed")
@@ -206,6 +214,8 @@ def import_(
                                      failed=len(result.failed))
                       + (_("; stopped, {n} files given.").format(n=len(files)) if result.stopped
                          else "."))
+        for note in result.notes:
+            err.print(styled("yellow", _("partly read")) + " " + escape(note))
         shown = [r for _file, r in result.failed if not r.startswith("not stored: ")]
         for reason in shown:
             err.print(styled("red", _("skipped")) + " " + escape(reason))

@@ -16,6 +16,8 @@ from typing import Any
 from casebook.errors import CasebookError, InvalidInput, StorageError
 from casebook.extract import extract
 from casebook.intake.readers import ImportItem, expand_paths, read_file
+from casebook.intake.scans import summary as scan_summary
+from casebook.intake.scans import unread_lines
 from casebook.model import Consent, Person, Record, Testimony, UncertainDate, sha256_text
 from casebook.model.consent import BASE_SCOPES, share_scope
 from casebook.store import Casebook
@@ -143,10 +145,22 @@ def describe(item: ImportItem, defaults: dict[str, Any] | None = None) -> tuple[
         organisation=meta.get("organisation") or None,
         file_name=item.file_name, sha256=digest,
         provenance={"format": item.format, "file": item.file_name,
-                    "imported": dt.date.today().isoformat()},
+                    "imported": dt.date.today().isoformat(), **_scan_provenance(item)},
         consent=parse_consent(consent_value),
+        scan=item.scan,
     )
     return testimony, person
+
+
+def _scan_provenance(item: ImportItem) -> dict[str, Any]:
+    """What the record keeps of how a scan was read: the original's hash, its pages, the
+    pages that could not be read (so a partial reading is never taken for the whole)."""
+    scan = item.scan
+    if scan is None:
+        return {}
+    return {"scan_sha256": scan.sha256, "pages": len(scan.pages),
+            "pages_unread": [p.number for p in scan.unread],
+            "ocr_languages": sorted({p.language for p in scan.pages if p.language})}
 
 
 @dataclass
@@ -154,6 +168,8 @@ class ImportResult:
     added: list[int] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason)
+    # lines about files imported only in part: a scan's pages that could not be read
+    notes: list[str] = field(default_factory=list)
     # The storage failure (lock, disk full, damaged file) that stopped the import, if any:
     # everything stored before it is kept, and nothing after it was tried.
     stopped: StorageError | None = None
@@ -169,8 +185,12 @@ BATCH = 200
 
 def import_paths(book: Casebook, paths: Iterable[Path], *, defaults: dict[str, Any] | None = None,
                  extractor: Callable[[str, str], Record] | None = None,
-                 progress: Callable[[str], None] | None = None) -> ImportResult:
+                 progress: Callable[[str], None] | None = None,
+                 on_page: Callable[[str, int, int], None] | None = None) -> ImportResult:
     """Import files and directories; a bad file is recorded in ``failed`` and skipped.
+
+    ``on_page(file, pages read, pages)`` hears of each page of a scan as it is read; a scan
+    with pages that could not be read is imported with the others and described in ``notes``.
 
     Testimonies are stored in batches of up to ``BATCH``, each batch one transaction: an
     interruption keeps every finished batch and loses no more than the one in flight.
@@ -179,8 +199,9 @@ def import_paths(book: Casebook, paths: Iterable[Path], *, defaults: dict[str, A
     pending: list[tuple[ImportItem, Testimony, Person, Record | None]] = []
     for path in expand_paths(list(paths)):
         name = safe_name(path)
+        pages = (lambda done, total, _n=name: on_page(_n, done, total)) if on_page else None
         try:
-            items = read_file(path)
+            items = read_file(path, on_page=pages)
         except CasebookError as exc:
             result.failed.append((name, str(exc)))
             items = []
@@ -188,6 +209,8 @@ def import_paths(book: Casebook, paths: Iterable[Path], *, defaults: dict[str, A
             result.failed.append((name, _unexpected(exc, name)))
             items = []
         for item in items:
+            if item.scan is not None and item.scan.unread:
+                result.notes += [scan_summary(item.scan), *unread_lines(item.scan)]
             try:
                 testimony, person = describe(item, defaults)
                 record = extractor(testimony.text, testimony.language) if extractor else None

@@ -1,4 +1,5 @@
-"""Reading testimonies from the files documenters actually have: txt, md, docx, PDF, JSON, CSV.
+"""Reading testimonies from the files documenters actually have: txt, md, docx, PDF, JSON, CSV,
+and scans (image-only PDF pages, PNG, JPEG, TIFF), which ``intake.scans`` reads with Tesseract.
 
 Every reader works in memory (nothing is unpacked or converted on disk), refuses files that
 would blow up memory, and raises ``InvalidInput`` naming the file, so that one bad file is
@@ -12,6 +13,7 @@ import io
 import json
 import struct
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,8 @@ from pypdf.errors import PyPdfError
 
 from casebook.errors import InvalidInput
 from casebook.files import printable, read_input
+from casebook.intake.page_images import IMAGE_SUFFIXES
+from casebook.model.scans import Scan
 
 # What a damaged .docx or PDF makes python-docx and pypdf raise (tests/reliability fuzzes them):
 # their own errors, broken XML or zip data, and the built-in errors of a parser that meets bytes it
@@ -37,7 +41,8 @@ MAX_FILE_BYTES = 50 * 1024 * 1024  # a two-hour interview transcript is well und
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # docx is a zip: refuse zip bombs before unpacking
 MAX_TEXT_CHARS = 5_000_000
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
-SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf", ".json", ".jsonl", ".csv"}
+SUFFIXES = TEXT_SUFFIXES | IMAGE_SUFFIXES | {".docx", ".pdf", ".json", ".jsonl", ".csv"}
+PageProgress = Callable[[int, int], None]  # (pages read, pages in the file) of a scan
 
 
 @dataclass
@@ -48,6 +53,7 @@ class ImportItem:
     file_name: str
     metadata: dict[str, Any] = field(default_factory=dict)
     format: str = "txt"
+    scan: Scan | None = None  # the original file and its words' boxes, when it was a scan
 
 
 # Legacy encodings Casebook reads when the file's bytes say so (charset-normalizer's detection):
@@ -145,21 +151,48 @@ def read_docx(data: bytes, name: str) -> str:
     return "\n".join(paragraphs)
 
 
-def read_pdf(data: bytes, name: str) -> str:
-    """The PDF's text layer; scanned pages without one are reported, not OCR'd."""
+def pdf_text_layer(data: bytes, name: str) -> list[str]:
+    """The text layer of each page of a PDF ("" for a page that has none: a scanned page)."""
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise InvalidInput(f"{name}: the PDF is password-protected; remove the password first")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        return [page.extract_text() or "" for page in reader.pages]
     except InvalidInput:
         raise
     except _DAMAGED:
         raise InvalidInput(f"{name}: not a readable PDF (damaged or not a PDF)") from None
-    text = "\n\n".join(pages)
+
+
+def read_pdf(data: bytes, name: str) -> str:
+    """The PDF's text layer; a PDF without one is refused here (see :func:`read_pdf_or_scan`)."""
+    text = "\n\n".join(pdf_text_layer(data, name))
     if not text.strip():
         raise InvalidInput(f"{name}: the PDF has no text layer (a scan?); type or OCR it first")
     return text
+
+
+def read_pdf_or_scan(data: bytes, name: str, base: str,
+                     on_page: PageProgress | None = None) -> ImportItem:
+    """A PDF's text layer, with the pages that have none (scanned pages) read by Tesseract."""
+    from casebook.intake.scans import needs_ocr, read_scan
+
+    layer = pdf_text_layer(data, name)
+    if not needs_ocr(data, name, layer):
+        return ImportItem(_checked_text("\n\n".join(layer), name), base, {}, "pdf")
+    text, scan = read_scan(data, name, ".pdf", text_layer=layer, on_page=on_page)
+    scan.file_name = base  # the file, not the folders it was in
+    return ImportItem(_checked_text(text, name), base, {}, "scan", scan=scan)
+
+
+def read_image(data: bytes, name: str, suffix: str, base: str,
+               on_page: PageProgress | None = None) -> ImportItem:
+    """A photographed or scanned page (PNG, JPEG, TIFF with any number of pages)."""
+    from casebook.intake.scans import read_scan
+
+    text, scan = read_scan(data, name, suffix, on_page=on_page)
+    scan.file_name = base
+    return ImportItem(_checked_text(text, name), base, {}, "scan", scan=scan)
 
 
 def _records_from_json(data: bytes, name: str) -> list[dict]:
@@ -203,8 +236,11 @@ def _items_from_records(rows: list[dict], name: str, fmt: str) -> list[ImportIte
     return items
 
 
-def read_file(path: Path) -> list[ImportItem]:
-    """Read one file into testimonies (several for JSON/CSV of existing records)."""
+def read_file(path: Path, on_page: PageProgress | None = None) -> list[ImportItem]:
+    """Read one file into testimonies (several for JSON/CSV of existing records).
+
+    ``on_page`` hears of each page of a scan as Tesseract finishes it.
+    """
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InvalidInput(f"{printable(path)}: unsupported file type {suffix or '(none)'}; "
@@ -219,7 +255,9 @@ def read_file(path: Path) -> list[ImportItem]:
     if suffix == ".docx":
         return [ImportItem(_checked_text(read_docx(data, name), name), base, {}, "docx")]
     if suffix == ".pdf":
-        return [ImportItem(_checked_text(read_pdf(data, name), name), base, {}, "pdf")]
+        return [read_pdf_or_scan(data, name, base, on_page)]
+    if suffix in IMAGE_SUFFIXES:
+        return [read_image(data, name, suffix, base, on_page)]
     if suffix in (".json", ".jsonl"):
         return _items_from_records(_records_from_json(data, name), name, "json")
     return _items_from_records(_records_from_csv(data, name), name, "csv")

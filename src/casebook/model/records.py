@@ -15,6 +15,7 @@ from typing import Any
 
 from casebook.model.consent import Consent
 from casebook.model.dates import UncertainDate
+from casebook.model.scans import Scan
 
 SUGGESTED, ACCEPTED, REJECTED = "suggested", "accepted", "rejected"
 STATUSES = (SUGGESTED, ACCEPTED, REJECTED)
@@ -208,6 +209,9 @@ class Testimony:
     consent: Consent = field(default_factory=Consent)
     recorded_at: dt.datetime | None = None
     id: int | None = None
+    # the scanned original (PDF or image) the text was recognised from; stored with the
+    # testimony, read back only through ``book.scans``
+    scan: Scan | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.sha256:

@@ -1,8 +1,8 @@
 """The casebook: the one door through which every command and page reads and writes records.
 
 It is split by noun, like splink's linker components: ``book.testimonies``, ``.persons``,
-``.facts``, ``.consent``, ``.links``, ``.audit``, ``.users`` and ``.meta``, each a small module
-of this package. ``book.as_user(user)`` is the same casebook as one web user sees it. Each
+``.facts``, ``.consent``, ``.links``, ``.audit``, ``.users``, ``.meta`` and ``.scans``, each a
+small module of this package. ``book.as_user(user)`` is the same casebook as one web user sees it. Each
 writing method is one transaction that also writes its audit entry, so a record and the entry
 that says who wrote it are either both there or both absent.
 """
@@ -29,6 +29,7 @@ from casebook.store.meta import Meta
 from casebook.store.persons import Persons
 from casebook.store.reads import read_for
 from casebook.store.reviews import Reviews
+from casebook.store.scans import Scans
 from casebook.store.schema import facts, persons, testimonies
 from casebook.store.scoped import UserCasebook
 from casebook.store.testimonies import Testimonies
@@ -58,6 +59,7 @@ class Casebook(LegacyMethods):
         self.audit = AuditLog(self)
         self.users = Users(self)
         self.meta = Meta(self)
+        self.scans = Scans(self)
         self.reviews = Reviews(self)
         self.learned = LearnedModels(self)
 

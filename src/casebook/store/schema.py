@@ -179,3 +179,18 @@ learned_models = Table(
 )
 
 Index("ix_consent_grants_scope", consent_grants.c.scope)  # added by migration 0002
+
+# The scanned original a testimony's text was recognised from (issue 21): the file as it came,
+# its hash, and each page's recognised words with their boxes (JSON, see model/scans.py).
+scans = Table(
+    "scans", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("testimony_id", Integer, ForeignKey("testimonies.id"), nullable=False, unique=True),
+    Column("sha256", String(64), nullable=False),
+    Column("media_type", String(40), nullable=False),
+    Column("file_name", String(500)),
+    Column("dpi", Integer, nullable=False),
+    Column("pages", JSON, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

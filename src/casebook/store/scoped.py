@@ -29,6 +29,7 @@ from casebook.model import (
     Record,
     Testimony,
 )
+from casebook.model.scans import Scan
 from casebook.store.audit import AuditLog
 from casebook.store.facts import FactRef, fact_ref
 from casebook.store.learned import LearnedModels
@@ -80,6 +81,7 @@ class UserCasebook:
         self._book = book
         self._access: dict[int, str] = {}  # testimony id -> organisation, checked visible
         self.testimonies = VisibleTestimonies(self)
+        self.scans = VisibleScans(self)
         self.persons = VisiblePersons(self)
         self.facts = VisibleFacts(self)
         self.consent = VisibleConsent(self)
@@ -140,6 +142,20 @@ class UserCasebook:
             raise PermissionDenied(f"testimony {testimony_id}: shared with you, but only "
                                    "its own organisation may change it")
         return org
+
+
+class VisibleScans:
+    """The scanned originals of the testimonies a user may see."""
+
+    def __init__(self, scope: UserCasebook) -> None:
+        self._scope = scope
+        self._book = scope._book
+
+    def get(self, testimony_id: int, purpose: str = "read") -> Scan | None:
+        """The scan a testimony was read from (None if typed), an audited read, if the user
+        may see the testimony; else NotFound, as for its text."""
+        self._scope._check(None, testimony_id, False)
+        return self._book.scans.get(testimony_id, purpose)
 
 
 class VisibleTestimonies:

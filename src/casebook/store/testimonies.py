@@ -18,6 +18,7 @@ from casebook.store.meta import put as put_meta
 from casebook.store.persons import insert_persons
 from casebook.store.reviews import states as review_states
 from casebook.store.rows import chunks, now, testimony_values, to_testimony
+from casebook.store.scans import insert_scans
 from casebook.store.schema import consent_grants, facts, metadata, persons, testimonies
 from casebook.store.search import SearchHit, search
 
@@ -232,6 +233,7 @@ def _insert_testimonies(conn: Connection, fresh: list[Entry], audit_items: Audit
                              "consent": testimony.consent.active_scopes()}))
     if grants:
         conn.execute(insert(consent_grants), grants)
+    insert_scans(conn, [t for t, _, _ in fresh])
 
 
 def _rows_pointing_at(target: Any) -> list[tuple[Any, Any]]:

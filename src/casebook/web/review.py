@@ -8,6 +8,7 @@ from typing import Any
 
 from casebook.errors import InvalidInput
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact, Record, UncertainDate
+from casebook.model.scans import Scan
 from casebook.vocab import load
 from casebook.web.auth import Ctx
 from casebook.web.permissions import require
@@ -112,3 +113,56 @@ def decide(ctx: Ctx, fact_id: int, action: str, form: dict[str, Any] | None = No
     else:
         raise InvalidInput(f"action: {action!r} is not accept, reject, edit or reopen")
     return tid
+
+
+@dataclass
+class ScanBox:
+    """A box on a scanned page: a word that is evidence for facts, or a doubtful reading."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+    fact_ids: tuple[int, ...] = ()
+    status: str = ""
+    low: bool = False
+
+
+@dataclass
+class ScanView:
+    """One page of a scan as the review screen draws it: the image and boxes over it."""
+
+    number: int
+    width: int
+    height: int
+    error: str | None
+    language: str
+    boxes: list[ScanBox]
+
+
+def scan_views(scan: Scan, items: list[Fact | Event]) -> list[ScanView]:
+    """Each page of the scan with the words that are evidence for a fact boxed in that fact's
+    status colour, and the words Tesseract was unsure of marked for the reviewer."""
+    evidence: dict[tuple[int, int], list[Fact | Event]] = {}
+    for item in items:
+        if item.evidence is None or item.evidence.end <= item.evidence.start:
+            continue
+        for number, word in scan.words_in(item.evidence.start, item.evidence.end):
+            evidence.setdefault((number, word.start), []).append(item)
+    views = []
+    for page in scan.pages:
+        boxes = []
+        for word in page.words:
+            covering = evidence.get((page.number, word.start), [])
+            if not covering and not word.low:
+                continue
+            states = {i.status for i in covering}
+            status = (SUGGESTED if SUGGESTED in states else ACCEPTED if ACCEPTED in states
+                      else REJECTED if states else "")
+            left, top, right, bottom = word.box
+            boxes.append(ScanBox(left, top, right - left, bottom - top,
+                                 tuple(i.id for i in covering if i.id is not None), status,
+                                 word.low))
+        views.append(ScanView(page.number, page.width, page.height, page.error, page.language,
+                              boxes))
+    return views

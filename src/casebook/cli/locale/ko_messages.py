@@ -48,8 +48,12 @@ KO: dict[str, str] = {
         "HTCDS 행은 --format htcds로, 여러 증언이 든 보고서는 --split으로 가져옵니다.\n\n예: "
         "casebook import interviews/ --organisation \"Hanul Documentation Centre\"\n예: "
         "casebook import coding.xlsx --plan   (다음: --map coding.mapping.toml)",
-    "Files or folders: txt, md, docx, pdf, json, jsonl, csv; coding sheets xlsx, ods, csv.":
-        "파일이나 폴더: txt, md, docx, pdf, json, jsonl, csv. 코딩 시트: xlsx, ods, csv.",
+    "Files or folders: txt, md, docx, pdf, json, jsonl, csv; scans (pdf, png, jpg, tif) read "
+    "by OCR; coding sheets xlsx, ods, csv.":
+        "파일이나 폴더: txt, md, docx, pdf, json, jsonl, csv. OCR로 읽는 스캔: pdf, png, jpg, "
+        "tif. 코딩 시트: xlsx, ods, csv.",
+    "reading {name}": "{name} 읽는 중",
+    "partly read": "일부만 읽음",
     "Organisation for files that do not say.": "기관을 밝히지 않은 파일에 쓸 기관.",
     "Consent scope for files that do not say (repeatable).":
         "동의 범위를 밝히지 않은 파일에 쓸 동의 범위(여러 번 지정 가능).",

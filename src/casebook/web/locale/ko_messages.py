@@ -225,6 +225,14 @@ KO = {
     "The code does not match.": "코드가 맞지 않습니다.",
     "Wrong password or code.": "비밀번호나 코드가 틀렸습니다.",
     "Wrong username, password or code.": "사용자 이름, 비밀번호 또는 코드가 틀렸습니다.",
+    # scanned testimonies (issue 21)
+    "Recognised text": "인식된 글",
+    "Scanned original": "스캔 원본",
+    "%(n)s pages": "총 %(n)s쪽",
+    "uncertain reading: check it on the scan": "불확실한 인식: 스캔에서 확인하세요",
+    "uncertain reading": "불확실한 인식",
+    "Page %(n)s": "%(n)s쪽",
+    "This page could not be read:": "이 쪽은 읽지 못했습니다:",
 }
 
 from casebook.web.locale.ko_review import KO_REVIEW  # noqa: E402 - the review page's strings

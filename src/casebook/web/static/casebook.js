@@ -17,12 +17,12 @@
     var current = -1;
 
     function marks(id) {
-      return document.querySelectorAll('mark.ev[data-facts~="' + id + '"]');
+      return document.querySelectorAll('.ev[data-facts~="' + id + '"]');
     }
 
     function select(i, scroll) {
       if (i < 0 || i >= facts.length) return;
-      document.querySelectorAll("mark.ev.current").forEach(function (m) { m.classList.remove("current"); });
+      document.querySelectorAll(".ev.current").forEach(function (m) { m.classList.remove("current"); });
       if (current >= 0) facts[current].classList.remove("current");
       current = i;
       var li = facts[i];
@@ -31,7 +31,12 @@
       ms.forEach(function (m) { m.classList.add("current"); });
       if (scroll !== false) {
         li.scrollIntoView({ block: "nearest" });
-        if (ms.length) ms[0].scrollIntoView({ block: "center" });
+        // the first evidence in the text, and on the scanned page when there is one
+        var panes = [];
+        ms.forEach(function (m) {
+          var pane = m.closest(".testimony-text, .scan");
+          if (panes.indexOf(pane) < 0) { panes.push(pane); m.scrollIntoView({ block: "center" }); }
+        });
       }
     }
 
@@ -56,7 +61,7 @@
         select(i, false);
       });
     });
-    document.querySelectorAll("mark.ev").forEach(function (m) {
+    document.querySelectorAll(".ev[data-facts]").forEach(function (m) {
       m.addEventListener("click", function () {
         var id = (m.dataset.facts || "").split(" ")[0];
         facts.forEach(function (li, i) { if (li.dataset.fact === id) select(i); });

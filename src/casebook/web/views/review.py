@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from casebook.errors import InvalidInput
+from casebook.errors import InvalidInput, NotFound
+from casebook.intake.page_images import page_png
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED
 from casebook.web.additions import add_from_form, choices, record_panel, review_state
 from casebook.web.auth import Ctx, get_ctx
 from casebook.web.permissions import require
 from casebook.web.render import render
-from casebook.web.review import decide, items_of, segments, testimony_of_fact
+from casebook.web.review import decide, items_of, scan_views, segments, testimony_of_fact
 
 router = APIRouter(include_in_schema=False)
 
@@ -32,12 +33,27 @@ def _page(ctx: Ctx, tid: int, error: str | None = None, status_code: int = 200,
     items = items_of(record)
     nxt = ctx.book.testimonies.all(waiting=True, own_only=True, limit=2)
     next_id = next((r.id for r in nxt if r.id != tid), None)
+    scan = ctx.book.scans.get(tid, purpose="review")
     return render(ctx.request, "review.html", status_code=status_code, testimony=testimony,
                   items=items, segments=segments(testimony.text, items), next_id=next_id,
                   waiting=sum(i.status == SUGGESTED for i in items), error=error,
                   note=ctx.request.query_params.get("note"), panel=record_panel(record, ctx.lang),
                   choices=choices(ctx.lang), review_state=ctx.book.reviews.state(tid),
-                  form=form or {})
+                  form=form or {},
+                  scan_pages=scan_views(scan, items) if scan else None,
+                  scan_file=scan.file_name if scan else None)
+
+
+@router.get("/testimonies/{tid}/scan/{number}.png")
+def scan_page(tid: int, number: int, ctx: Ctx = Depends(get_ctx)):
+    """One page of a testimony's scanned original, drawn in memory from the encrypted store."""
+    require(ctx.user, "read_text")
+    scan = ctx.book.scans.get(tid, purpose=f"page {number}")
+    page = next((p for p in scan.pages if p.number == number), None) if scan else None
+    if scan is None or page is None:
+        raise NotFound(f"testimony {tid}: no scanned page {number}")
+    png = page_png(scan.data, scan.media_type, number, page.turns, scan.dpi)
+    return Response(png, media_type="image/png")
 
 
 @router.get("/review/{tid}")
