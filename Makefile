@@ -43,7 +43,8 @@ soak: install
 	CASEBOOK_SOAK_SCALE=$(SOAK_SCALE) $(BIN)/pytest -q -s -p no:cacheprovider \
 		tests/reliability/test_sigkill.py
 	CASEBOOK_SOAK_SCALE=$(SOAK_FUZZ_SCALE) CASEBOOK_FUZZ_CORPUS=$(SOAK_CORPUS) \
-		$(BIN)/pytest -q -s -p no:cacheprovider tests/reliability/test_fuzz_importers.py
+		$(BIN)/pytest -q -s -p no:cacheprovider tests/reliability/test_fuzz_importers.py \
+		tests/reliability/test_fuzz_keyfile.py
 	CASEBOOK_LOAD_SECONDS=$(SOAK_SECONDS) CASEBOOK_LOAD_CLIENTS=$(SOAK_CLIENTS) \
 		$(BIN)/pytest -q -s -p no:cacheprovider tests/reliability/test_load.py
 
