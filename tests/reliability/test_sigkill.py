@@ -558,7 +558,7 @@ def test_sigkill_during_backup_and_restore(tmp_path):
         STATS["backup"]["backup_files_verified"] += 1
     for to in sorted(tmp_path.glob("restore_*")):
         files = sorted(p.name for p in to.iterdir() if not p.name.startswith("."))
-        if to.name in acked_restores or files == ["source.db", "source.db.key"]:
+        if to.name in acked_restores or "source.db" in files:  # killed while verifying
             check_consistent(str(to / "source.db"))
             STATS["backup"]["restores_opened"] += 1
         else:
