@@ -565,7 +565,12 @@ def test_sigkill_during_backup_and_restore(tmp_path):
             assert files in ([], ["source.db.key"]), f"{to.name}: {files}"
             STATS["backup"]["restores_interrupted_" + ("empty" if not files else "key_only")] += 1
     STATS["backup"]["partial_files_left"] = len(list(tmp_path.rglob(".*.partial")))
-    STATS["backup"]["snapshot_folders_left"] = len(list(tmp_path.glob(".casebook-backup-*")))
+    left = list(tmp_path.glob(".casebook-backup-*"))  # a kill mid-snapshot leaves its folder
+    STATS["backup"]["snapshot_folders_left"] = len(left)
+    for leftover in [p for folder in left for p in folder.iterdir()] + list(
+            tmp_path.rglob(".*.partial")):
+        with open(leftover, "rb") as fh:  # what a kill leaves behind is ciphertext, never SQLite
+            assert fh.read(16) != b"SQLite format 3\x00", f"{leftover.name} is plaintext"
     assert STATS["backup"]["backup_files_verified"] > 0, "no backup was written: nothing tested"
 
 
