@@ -32,7 +32,7 @@ lint: install
 ## The reliability scenarios at a larger count, outside the normal suite. SOAK_SCALE multiplies
 ## every SIGKILL and fuzz count (1 = the suite's own); SOAK_SECONDS/SOAK_CLIENTS size the load run;
 ## inputs hypothesis finds failing are kept in SOAK_CORPUS (outside the repository).
-## The issue-22 bars: make soak SOAK_SCALE=16 SOAK_FUZZ_SCALE=250 SOAK_SECONDS=600 (hours; see
+## The issue-22 bars: make soak SOAK_SCALE=11 SOAK_FUZZ_SCALE=3500 SOAK_SECONDS=600 (hours; see
 ## docs/reliability.md).
 SOAK_SCALE ?= 2
 SOAK_FUZZ_SCALE ?= $(SOAK_SCALE)
