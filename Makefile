@@ -7,7 +7,7 @@ PORT ?= 8000
 DEMO_DB ?= demo/casebook.db
 STAMP = $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install demo shell test lint system-deps run-deps test-deps clean
+.PHONY: install demo shell test lint soak system-deps run-deps test-deps clean
 
 ## Debian packages: the [run] group for the demo and the CLI, [test] as well for the tests.
 run-deps:
@@ -47,6 +47,25 @@ test: test-deps install lint
 lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
+
+## The reliability scenarios at a larger count, outside the normal suite. SOAK_SCALE multiplies
+## every SIGKILL and fuzz count (1 = the suite's own); SOAK_SECONDS/SOAK_CLIENTS size the load run;
+## inputs hypothesis finds failing are kept in SOAK_CORPUS (outside the repository).
+## The issue-22 bars: make soak SOAK_SCALE=11 SOAK_FUZZ_SCALE=3500 SOAK_SECONDS=600 (hours; see
+## docs/reliability.md).
+SOAK_SCALE ?= 2
+SOAK_FUZZ_SCALE ?= $(SOAK_SCALE)
+SOAK_SECONDS ?= 60
+SOAK_CLIENTS ?= 200
+SOAK_CORPUS ?= $(HOME)/.cache/casebook-soak-corpus
+soak: install
+	CASEBOOK_SOAK_SCALE=$(SOAK_SCALE) $(BIN)/pytest -q -s -p no:cacheprovider \
+		tests/reliability/test_sigkill.py
+	CASEBOOK_SOAK_SCALE=$(SOAK_FUZZ_SCALE) CASEBOOK_FUZZ_CORPUS=$(SOAK_CORPUS) \
+		$(BIN)/pytest -q -s -p no:cacheprovider tests/reliability/test_fuzz_importers.py \
+		tests/reliability/test_fuzz_keyfile.py
+	CASEBOOK_LOAD_SECONDS=$(SOAK_SECONDS) CASEBOOK_LOAD_CLIENTS=$(SOAK_CLIENTS) \
+		$(BIN)/pytest -q -s -p no:cacheprovider tests/reliability/test_load.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).key $(DEMO_DB).passphrase $(DEMO_DB)-wal $(DEMO_DB)-shm

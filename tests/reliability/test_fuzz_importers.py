@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pdf_files import pdf_with_text
+from soak import CORPUS, fuzz_database, scaled
 
 from casebook.errors import InvalidInput
 from casebook.intake.pipeline import import_paths
@@ -31,7 +32,8 @@ SUFFIXES = [".txt", ".md", ".docx", ".pdf", ".json", ".jsonl", ".csv"]
 MEMORY_LIMIT = 64 * 1024 * 1024  # peak Python allocation for reading one hostile file
 CASES: Counter = Counter()
 PEAKS: Counter = Counter()
-FUZZ = settings(max_examples=60, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=scaled(60), deadline=None, derandomize=not CORPUS,
+                database=fuzz_database(),
                 suppress_health_check=[HealthCheck.function_scoped_fixture,
                                        HealthCheck.too_slow])
 
@@ -90,7 +92,7 @@ def test_random_bytes(tmp_path, suffix, data):
     read_checked(path, "random bytes")
 
 
-@settings(FUZZ, max_examples=150)
+@settings(FUZZ, max_examples=scaled(150))
 @given(suffix=st.sampled_from(SUFFIXES), data=st.data())
 def test_truncated_and_corrupted_valid_files(tmp_path, valid_files, suffix, data):
     original = valid_files[suffix]
@@ -117,7 +119,7 @@ ENCODINGS = ["latin-1", "cp1252", "shift_jis", "euc_kr", "cp949", "utf-16-le", "
              "utf-16", "utf-32", "gb18030", "big5", "koi8-r", "utf-8"]
 
 
-@settings(FUZZ, max_examples=120)
+@settings(FUZZ, max_examples=scaled(120))
 @given(encoding=st.sampled_from(ENCODINGS), suffix=st.sampled_from([".txt", ".csv", ".json"]),
        text=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1,
                     max_size=200))
@@ -230,7 +232,7 @@ def fuzz_book(tmp_path_factory):
     book.close()
 
 
-@settings(FUZZ, max_examples=80)
+@settings(FUZZ, max_examples=scaled(80))
 @given(record=st.dictionaries(st.sampled_from(FIELDS), JSON_VALUES, max_size=6),
        n=st.integers(0, 10 ** 9))
 def test_a_hostile_record_file_does_not_stop_the_import(tmp_path_factory, fuzz_book, record, n):

@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
+from soak import scaled
 from sqlalchemy import func, select
 
 from casebook.model import Consent, Fact, Person, Record, Testimony, sha256_text
@@ -31,7 +32,9 @@ from casebook.store.schema import consent_grants, facts, persons, testimonies
 
 pytestmark = pytest.mark.slow
 PASS = "crash test passphrase"
-KILLS = {"import": 14, "extraction": 12, "migration": 14, "seal": 12, "linkage": 14}
+KILLS = {mode: scaled(n) for mode, n in {
+    "import": 14, "extraction": 12, "migration": 14, "seal": 12, "linkage": 14,
+    "consent": 10, "keys": 8, "backup": 8}.items()}
 STATS: dict[str, Counter] = defaultdict(Counter)
 
 
@@ -114,8 +117,89 @@ def _linkage_worker(location: str, _unused: str, cycle: int, ready) -> None:
         made.append(decision.id)
 
 
+def _ack(path: str, line: str) -> None:
+    """Append one acknowledgement line (one write on an O_APPEND file: whole or absent)."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    try:
+        os.write(fd, (line + "\n").encode())
+    finally:
+        os.close(fd)
+
+
+def _acks(path: Path) -> list[list[str]]:
+    return [ln.split() for ln in path.read_text().splitlines()] if path.exists() else []
+
+
+SCOPES = ("aggregate_statistics", "anonymous_quotation", "legal_proceedings")
+
+
+def _consent_worker(location: str, acks: str, cycle: int, ready) -> None:
+    book = Casebook.open(location, PASS, actor=f"consent-{cycle}")
+    ids = [s.id for s in book.testimonies.all()]
+    rng = random.Random(cycle)
+    ready.set()
+    while True:  # what `casebook consent grant/withdraw` stores, in a loop
+        tid, scope = rng.choice(ids), rng.choice(SCOPES)
+        if book.consent.of(tid).allows(scope):
+            done = "withdraw_consent", book.consent.withdraw(tid, scope)
+        else:
+            done = "grant_consent", book.consent.grant(tid, scope)
+        _ack(acks, f"{done[0]} testimony:{tid} {done[1]}")
+
+
+def _keys_worker(location: str, acks: str, cycle: int, ready) -> None:
+    from casebook.field import add_recovery, change_passphrase
+
+    done = [a[1] for a in _acks(Path(acks)) if a[0] == "passphrase"]
+    current = done[-1] if done else PASS
+    pending = [a[1] for a in _acks(Path(acks)) if a[0] == "pending"]
+    try:  # a kill may have landed after the change and before its acknowledgement
+        Casebook.open(location, current).close()
+    except Exception:  # noqa: BLE001 - the pending passphrase is the one that opens it
+        current = pending[-1]
+    ready.set()
+    k = 0
+    while True:  # `casebook passphrase` and `casebook recovery add`, in a loop
+        new = f"pass-{cycle}-{k}"
+        _ack(acks, f"pending {new}")
+        change_passphrase(Path(location), current, new)
+        _ack(acks, f"passphrase {new}")
+        current = new
+        if k % 2:
+            key = random.Random(f"{cycle}-{k}").randbytes(32)
+            _ack(acks, f"pending-recovery {key.hex()}")
+            add_recovery(Path(location), current, key)
+            _ack(acks, f"recovery {key.hex()}")
+        k += 1
+
+
+def _backup_worker(location: str, folder: str, cycle: int, ready) -> None:
+    from pyrage import x25519
+
+    from casebook.field import backup, restore
+
+    recipient = (Path(folder) / "hq.pub").read_text().strip()
+    identity = x25519.Identity.from_str((Path(folder) / "hq.key").read_text().strip())
+    acks = str(Path(folder) / "acks")
+    book = Casebook.open(location, PASS, actor=f"backup-{cycle}")
+    ready.set()
+    k = 0
+    while True:  # add, `casebook backup`, `casebook restore`, in a loop
+        tid, _ = book.testimonies.add(Testimony(f"Backup account {cycle}-{k}: reached Bangkok."),
+                                   Person(f"B{cycle}-{k}"))
+        _ack(acks, f"testimony {tid}")
+        out = Path(folder) / f"backup_{cycle}_{k}.age"
+        backup(book, out, recipients=[recipient])
+        _ack(acks, f"backup {out.name}")
+        to = Path(folder) / f"restore_{cycle}_{k}"
+        restore(out, to, identity=identity, casebook_passphrase=PASS)
+        _ack(acks, f"restore {to.name}")
+        k += 1
+
+
 WORKERS = {"import": _import_worker, "extraction": _extraction_worker,
-           "migration": _migration_worker, "seal": _seal_worker, "linkage": _linkage_worker}
+           "migration": _migration_worker, "seal": _seal_worker, "linkage": _linkage_worker,
+           "consent": _consent_worker, "keys": _keys_worker, "backup": _backup_worker}
 
 
 def kill_at_random(mode: str, args: tuple, cycle: int, rng: random.Random,
@@ -134,9 +218,10 @@ def kill_at_random(mode: str, args: tuple, cycle: int, rng: random.Random,
 
 
 # -- the consistency check ---------------------------------------------------------------------
-def check_consistent(location: str, expected_consent=None) -> dict[str, int]:
+def check_consistent(location: str, expected_consent=None, passphrase: str = PASS,
+                     ) -> dict[str, int]:
     """Open the casebook after a kill and check every record against the audit chain."""
-    with Casebook.open(location, PASS, actor="checker") as book:
+    with Casebook.open(location, passphrase, actor="checker") as book:
         report = book.audit.verify()
         assert report.ok, report.problems
         entries = list(reversed(book.audit.entries(10 ** 7)))
@@ -355,6 +440,138 @@ def test_sigkill_during_linkage_review_decisions(tmp_path):
         before = after
     assert before > 0, "the worker never stored a decision: the kills tested nothing"
     STATS["linkage"]["decisions_checked"] = before
+
+
+def check_consent_changes(location: str, acks: Path) -> int:
+    """Each testimony's consent is what its audited grants and withdrawals say, and every
+    acknowledged change has its audit entry."""
+    with Casebook.open(location, PASS, actor="checker") as book:
+        report = book.audit.verify()
+        assert report.ok, report.problems
+        entries = list(reversed(book.audit.entries(10 ** 7)))
+        held = {s.id: set(book.consent.of(s.id).active_scopes()) for s in book.testimonies.all()}
+    expected = {tid: {"aggregate_statistics"} for tid in held}
+    audited: Counter = Counter()
+    for e in entries:
+        if e["action"] in ("grant_consent", "withdraw_consent"):
+            tid, scope = int(e["target"].split(":")[1]), e["detail"]["scope"]
+            (expected[tid].add if e["action"] == "grant_consent" else expected[tid].discard)(scope)
+            audited[(e["action"], e["target"], scope)] += 1
+    assert held == expected, "stored consent differs from its audited changes"
+    acked = Counter(tuple(a) for a in _acks(acks))
+    missing = acked - audited
+    assert not missing, f"acknowledged consent changes lost: {sorted(missing)[:3]}"
+    return sum(acked.values())
+
+
+def test_sigkill_during_consent_changes(tmp_path):
+    rng = random.Random(14)
+    location, acks = str(tmp_path / "consent.db"), tmp_path / "acks"
+    with Casebook.create(location, PASS) as book:
+        book.testimonies.add_many([(Testimony(f"Consent account {i}: sold in Antu.",
+                                              consent=Consent.of(["aggregate_statistics"])),
+                                    Person(f"K{i}"), None) for i in range(30)])
+    for cycle in range(KILLS["consent"]):
+        kill_at_random("consent", (location, str(acks)), cycle, rng, (0.05, 0.8))
+        STATS["consent"]["acknowledged_changes"] = check_consent_changes(location, acks)
+        assert check_consistent(location)["testimonies"] == 30
+    assert STATS["consent"]["acknowledged_changes"] > 0, "no change was made: nothing tested"
+
+
+def test_sigkill_during_passphrase_change_and_recovery_key_add(tmp_path):
+    """The key file is never left unusable: after every kill it loads, and the last
+    acknowledged passphrase (or the one being set) and recovery key open the casebook."""
+    from casebook.store.keys import KeyFile
+
+    rng = random.Random(15)
+    location, acks = str(tmp_path / "keys.db"), tmp_path / "acks"
+    with Casebook.create(location, PASS) as book:
+        book.testimonies.add_many([(Testimony(f"Key account {i}: crossed at Namyang."),
+                                    Person(f"P{i}"), None) for i in range(10)])
+    for cycle in range(KILLS["keys"]):
+        kill_at_random("keys", (location, str(acks)), cycle, rng, (0.05, 0.8))
+        key_file = KeyFile.load(KeyFile.path_for(Path(location)))  # whole, never half-written
+        log = _acks(acks)
+        done = [a[1] for a in log if a[0] == "passphrase"]
+        last = max((i for i, a in enumerate(log) if a[0] == "passphrase"), default=-1)
+        candidates = [a[1] for a in log[last + 1:] if a[0] == "pending"] + done[-1:] + [PASS]
+        opened = [p for p in candidates[:2] if _unlocks(key_file, p)]
+        assert opened, f"cycle {cycle}: neither the acknowledged nor the new passphrase opens it"
+        recoveries = [a[1] for a in log if a[0] == "recovery"]
+        if recoveries:
+            pend = [a[1] for a in log[-2:] if a[0] == "pending-recovery"]
+            assert any(_unlocks_recovery(key_file, bytes.fromhex(h))
+                       for h in recoveries[-1:] + pend), f"cycle {cycle}: recovery key lost"
+        assert check_consistent(location, passphrase=opened[0])["testimonies"] == 10
+        STATS["keys"]["passphrases_changed"] = len(done)
+        STATS["keys"]["recovery_keys_added"] = len(recoveries)
+    leftovers = list(tmp_path.glob("*.tmp"))
+    STATS["keys"]["tmp_key_files_left"] = len(leftovers)
+    assert STATS["keys"]["passphrases_changed"] > 0, "no passphrase was changed: nothing tested"
+
+
+def _unlocks(key_file, passphrase: str) -> bool:
+    from casebook.errors import WrongPassphrase
+
+    try:
+        key_file.unlock(passphrase)
+    except WrongPassphrase:
+        return False
+    return True
+
+
+def _unlocks_recovery(key_file, key: bytes) -> bool:
+    from casebook.errors import WrongPassphrase
+
+    try:
+        key_file.unlock_with_recovery(key)
+    except WrongPassphrase:
+        return False
+    return True
+
+
+def test_sigkill_during_backup_and_restore(tmp_path):
+    """Every backup file left is whole and verifies; every restore acknowledged opens and
+    checks; an interrupted restore leaves nothing, the key alone (the casebook is absent and
+    the backup restores elsewhere) or a casebook that opens; the source loses nothing."""
+    from pyrage import x25519
+
+    from casebook.field.backup import read_backup
+
+    rng = random.Random(16)
+    identity = x25519.Identity.generate()
+    (tmp_path / "hq.pub").write_text(str(identity.to_public()))
+    (tmp_path / "hq.key").write_text(str(identity))
+    location = str(tmp_path / "source.db")
+    Casebook.create(location, PASS).close()
+    for cycle in range(KILLS["backup"]):
+        kill_at_random("backup", (location, str(tmp_path)), cycle, rng, (0.1, 1.5))
+        check_consistent(location)
+        log = _acks(tmp_path / "acks")
+        with Casebook.open(location, PASS) as book:
+            present = {s.id for s in book.testimonies.all()}
+        acked = {int(a[1]) for a in log if a[0] == "testimony"}
+        assert acked <= present, f"acknowledged testimonies lost: {sorted(acked - present)}"
+    acked_restores = {a[1] for a in log if a[0] == "restore"}
+    for out in sorted(tmp_path.glob("backup_*.age")):
+        read_backup(out.read_bytes(), out.name, identity=identity)  # raises if not whole
+        STATS["backup"]["backup_files_verified"] += 1
+    for to in sorted(tmp_path.glob("restore_*")):
+        files = sorted(p.name for p in to.iterdir() if not p.name.startswith("."))
+        if to.name in acked_restores or "source.db" in files:  # killed while verifying
+            check_consistent(str(to / "source.db"))
+            STATS["backup"]["restores_opened"] += 1
+        else:
+            assert files in ([], ["source.db.key"]), f"{to.name}: {files}"
+            STATS["backup"]["restores_interrupted_" + ("empty" if not files else "key_only")] += 1
+    STATS["backup"]["partial_files_left"] = len(list(tmp_path.rglob(".*.partial")))
+    left = list(tmp_path.glob(".casebook-backup-*"))  # a kill mid-snapshot leaves its folder
+    STATS["backup"]["snapshot_folders_left"] = len(left)
+    for leftover in [p for folder in left for p in folder.iterdir()] + list(
+            tmp_path.rglob(".*.partial")):
+        with open(leftover, "rb") as fh:  # what a kill leaves behind is ciphertext, never SQLite
+            assert fh.read(16) != b"SQLite format 3\x00", f"{leftover.name} is plaintext"
+    assert STATS["backup"]["backup_files_verified"] > 0, "no backup was written: nothing tested"
 
 
 def teardown_module(_module) -> None:
