@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from casebook.errors import NotFound, PermissionDenied
+from casebook.journey import read
 from casebook.store import ROLES, SearchFilters, TestimonySummary
 from casebook.web import queries
 from casebook.web import statistics as stats
@@ -279,13 +280,14 @@ def fact_decision(fact_id: int, body: DecisionIn, ctx: Ctx = Depends(get_ctx)):
 
 # -- persons, search ---------------------------------------------------------------------------
 @router.get("/persons/{pid}", response_model=PersonOut,
-            summary="A person's attributes and journey timeline")
+            summary="A person's attributes and journey (each step with its mood and how it reads)")
 def person(pid: int, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "person")
-    page = queries.person_page(ctx, pid)
     quotes = can(ctx.user, "read_text")
+    page = queries.person_page(ctx, pid, with_clauses=quotes)
 
-    def strip(d: dict[str, Any]) -> dict[str, Any]:
+    def fact(tid: int, f: Any) -> dict[str, Any]:
+        d = {**f.to_dict(), "id": f.id, "testimony_id": tid, "reads": read(f, ctx.lang).text()}
         if not quotes and d.get("evidence"):
             d["evidence"] = {k: v for k, v in d["evidence"].items() if k != "quote"}
         return d
@@ -293,9 +295,8 @@ def person(pid: int, ctx: Ctx = Depends(get_ctx)):
     return PersonOut(id=pid, pseudonym=page.person.pseudonym, birth_year=page.person.birth_year,
                      organisation=page.person.organisation,
                      testimonies=[r.id for r in page.testimonies],
-                     facts=[strip({**f.to_dict(), "id": f.id, "testimony_id": t})
-                            for t, f in page.facts],
-                     timeline=[strip(e.to_dict()) for e in page.timeline])
+                     facts=[fact(t, f) for t, f in page.facts],
+                     timeline=[queries.step_dict(s, ctx.lang, quotes) for s in page.timeline])
 
 
 @router.get("/search", response_model=SearchOut,

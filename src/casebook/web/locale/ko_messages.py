@@ -227,4 +227,15 @@ KO = {
     "Too many failed attempts: the account is locked for a while.":
         "실패가 너무 많아 계정이 잠시 잠겼습니다.",
     "Wrong username, password or code.": "사용자 이름, 비밀번호 또는 코드가 틀렸습니다.",
+    # journeys (#14)
+    ("%(num)s year not told", "%(num)s years not told"): ("%(num)s년간 진술 없음",),
+    "Her route": "이동 경로",
+    "No place of her journey is known yet.": "아직 알려진 이동 장소가 없습니다.",
+    "Places she was taken to, in order; only what happened (denied or planned events are not "
+    "drawn). Outlines: Natural Earth (public domain).":
+        "끌려간 장소를 순서대로 표시합니다. 실제로 일어난 일만 그립니다 "
+        "(부인하거나 계획에 그친 일은 그리지 않음). 지도: Natural Earth (퍼블릭 도메인).",
+    "Places without coordinates (not drawn)": "좌표가 없는 장소 (지도에 없음)",
+    "not happened (she says)": "없었음 (본인 진술)",
+    "not told": "진술 없음",
 }
