@@ -200,14 +200,28 @@ def show(
         t = book.testimonies.get(testimony_id, purpose="show")
         person = book.persons.get(t.person_id) if t.person_id else None
         record = book.facts.record(testimony_id, ["suggested", "accepted", "rejected"])
+    from rich.markup import escape
+
+    from casebook.journey import clause, read
+    from casebook.model import Event, Fact
+    from casebook.model.mood import mood_of
+
+    lang = "ko" if t.language == "ko" else "en"
+
+    def words(item) -> str:
+        ev = item.evidence
+        return (clause(t.text, ev.start, ev.end) or ev.quote) if ev else ""
+
     if json_out:
         print_json({
             "id": t.id, "person": person.__dict__ if person else None, "language": t.language,
             "organisation": t.organisation, "interviewer": t.interviewer,
             "interview_date": t.interview_date.to_dict() if t.interview_date else None,
             "file_name": t.file_name, "sha256": t.sha256, "consent": t.consent.to_list(),
-            "facts": [f.to_dict() | {"id": f.id} for f in record.facts],
-            "events": [e.to_dict() | {"id": e.id} for e in record.events],
+            "facts": [f.to_dict() | {"id": f.id, "reads": read(f, "en").text()}
+                      for f in record.facts],
+            "events": [e.to_dict() | {"id": e.id, "mood": mood_of(e),
+                                      "reads": read(e, "en").text()} for e in record.events],
             **({"text": t.text} if text else {}),
         })
         return
@@ -215,15 +229,16 @@ def show(
                   f" · {t.organisation or '?'} · {t.language} · "
                   f"{t.interview_date.label() if t.interview_date else 'date unknown'}")
     console.print("consent: " + (", ".join(t.consent.active_scopes()) or "[red]none[/]"))
-    table = Table("id", "status", "fact", "value", "words")
-    for f in record.facts:
-        table.add_row(str(f.id), f.status, f.field, str(f.value), f.evidence.quote if f.evidence
-                      else "")
-    for e in record.events:
-        amount = f"{e.amount.value:g} {e.amount.currency}" if e.amount else ""
-        value = " ".join(x for x in [e.date.label() if e.date else "", e.place_text or "", amount]
-                         if x)
-        table.add_row(str(e.id), e.status, e.type, value, e.evidence.quote if e.evidence else "")
+    table = Table("id", "status", "fact", "her words")
+    items: list[Fact | Event] = [*record.facts, *record.events]
+    for item in items:
+        reading = read(item, "en")
+        fact = escape(reading.text())
+        if lang == "ko":  # a Korean testimony: the fact in Korean too
+            fact += "\n" + escape(read(item, "ko").text())
+        if not reading.counted:  # a denial is never printed as the event it denies
+            fact = f"[yellow]{escape(reading.headline)}[/]" + fact[len(escape(reading.headline)):]
+        table.add_row(str(item.id), item.status, fact, escape(words(item)))
     if record.facts or record.events:
         console.print(table)
     if text:
@@ -239,15 +254,24 @@ def search(
 ) -> None:
     """Search testimonies in Korean and English, with snippets.
 
+    A place or a vocabulary term also finds its other names: 연길 finds Yanji and 延吉,
+    bowibu finds 보위부 (they are listed as "also searched").
+
     Example: casebook search 연길   ·   casebook search "sold me"
     """
+    from casebook.vocab.other_names import parse
+
     with open_casebook(db, passphrase_file) as book:
         hits = book.testimonies.search(query, limit)
+    also = parse(query).also()
     if json_out:
         print_json([h.__dict__ for h in hits])
         return
+    if also:
+        console.print("also searched: " + ", ".join(also), markup=False, style="dim")
     if not hits:
-        console.print(f"No testimony contains {query!r}.")
+        console.print(f"No testimony contains {query!r}" + (" or its other names." if also
+                                                          else "."))
     for h in hits:
         snippet = h.snippet.replace("[", r"\[").replace("⟦", "[bold yellow]").replace("⟧", "[/]")
         console.print(f"[cyan]#{h.testimony_id}[/] {h.pseudonym or ''} ({h.language}): {snippet}")

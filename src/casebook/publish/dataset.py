@@ -16,6 +16,7 @@ from typing import Any
 
 from casebook.errors import InvalidInput
 from casebook.model.consent import AGGREGATE_STATISTICS, ANONYMOUS_QUOTATION, Consent
+from casebook.model.mood import is_fact
 from casebook.model.records import ACCEPTED, Event
 
 PROFILE_KEYS = (
@@ -48,7 +49,8 @@ class PersonRow:
     names: list[str] = field(default_factory=list)  # every name she or others are called by
 
     def __post_init__(self) -> None:
-        self.events = [e for e in self.events if e.status == ACCEPTED]
+        # accepted and told as having happened: a denied arrest is never counted as one
+        self.events = [e for e in self.events if e.status == ACCEPTED and is_fact(e)]
         for key in LIST_KEYS:
             if self.profile.get(key) is None:
                 self.profile[key] = []

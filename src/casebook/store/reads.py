@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from casebook.model import Consent, Event, Record
 from casebook.model.consent import ConsentGrant
+from casebook.model.mood import is_fact
 from casebook.store.casebook import Casebook
 
 
@@ -103,7 +104,8 @@ def linkage_people(book: Casebook) -> list:
         person = people.get(s.person_id)
         origin = person.origin_place if person and person.origin_place else prof.get("origin_nk")
         origin_place = gaz.lookup(origin) if origin else None
-        sales = [e for e in record.events if e.type == "sale" and e.amount]
+        happened = [e for e in record.events if is_fact(e)]  # no place of a denied arrest
+        sales = [e for e in happened if e.type == "sale" and e.amount]
         out.append(PersonRecord(
             id=f"t{s.id}", organisation=s.organisation or "", source=f"testimony:{s.id}",
             surname=(person.surname if person and person.surname else prof.get("surname")),
@@ -111,10 +113,10 @@ def linkage_people(book: Casebook) -> list:
             birth_year=(person.birth_year if person and person.birth_year else prof.get("birth_year")),
             origin=origin_place.id if origin_place else None,
             crossing_year=prof.get("first_crossing_year"),
-            places=tuple(sorted({e.place for e in record.events if e.place})),
+            places=tuple(sorted({e.place for e in happened if e.place})),
             children=prof.get("children_in_china"),
             sale_prices=tuple(e.amount.usd for e in sales if e.amount and e.amount.usd),
-            dates=tuple(d for d in (_iso(e) for e in record.events) if d),
+            dates=tuple(d for d in (_iso(e) for e in happened) if d),
         ))
     return out
 
@@ -126,6 +128,8 @@ def linkage_perpetrators(book: Casebook) -> list:
     out = []
     for tid, record in book.facts.accepted():
         for n, event in enumerate(record.events):
+            if not is_fact(event):  # a broker of a sale that did not happen sold no one
+                continue
             for m, inv in enumerate(event.involvements):
                 if inv.role != "perpetrator" or not inv.who:
                     continue

@@ -10,11 +10,12 @@ is decided here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, and_, exists, func, select
+from sqlalchemy import ColumnElement, Connection, and_, exists, false, func, or_, select
 
 from casebook.errors import InvalidInput, NotFound, PermissionDenied
 from casebook.model import (
@@ -29,7 +30,7 @@ from casebook.model import (
     Testimony,
 )
 from casebook.store.audit import AuditLog
-from casebook.store.facts import FactRef, fact_ref
+from casebook.store.facts import FactRef, fact_ref, group_records
 from casebook.store.persons import get_person
 from casebook.store.rows import to_item, to_person
 from casebook.store.schema import consent_grants, facts, persons, testimonies
@@ -80,6 +81,7 @@ class UserCasebook:
         self.persons = VisiblePersons(self)
         self.facts = VisibleFacts(self)
         self.consent = VisibleConsent(self)
+        self.links = VisibleLinks(self)
         self.audit: AuditLog = book.audit
         self.users: Users = book.users
 
@@ -205,8 +207,8 @@ class VisibleTestimonies:
         if f.language:
             cond.append(testimonies.c.language == f.language)
         conds = []
-        if f.event_type:
-            conds += [facts.c.kind == "event", facts.c.name == f.event_type]
+        if f.event_type:  # she was arrested: a denied or only feared arrest does not match
+            conds += [facts.c.kind == "event", facts.c.name == f.event_type, _told_as_fact()]
         if f.place:
             conds.append((facts.c.place == f.place) | facts.c.place.like(
                 f.place.replace("%", "").replace("_", r"\_") + "-%", escape="\\"))
@@ -218,6 +220,14 @@ class VisibleTestimonies:
             cond.append(testimonies.c.id.in_(
                 select(facts.c.testimony_id).where(and_(*conds), facts.c.status != REJECTED)))
         return and_(*cond)
+
+
+def _told_as_fact() -> ColumnElement[bool]:
+    """SQL for casebook.model.mood.is_fact on a stored event (mood absent or "fact", and not
+    the older ``denied: true``)."""
+    mood = facts.c.data[("attributes", "mood")].as_string()
+    denied = facts.c.data[("attributes", "denied")].as_boolean()
+    return and_(or_(mood.is_(None), mood == "fact"), or_(denied.is_(None), denied == false()))
 
 
 class VisiblePersons:
@@ -306,6 +316,53 @@ class VisibleFacts:
                        facts.c.status == ACCEPTED)).all()
         return [(str(r.person_id or f"t{r.tid}"),
                  Event.from_dict({**r.data, "status": ACCEPTED}, id=r.id)) for r in rows]
+
+    def accepted_for(self, scope: str) -> list[tuple[int, int | None, Record]]:
+        """(testimony id, person id, accepted record) of the visible testimonies whose consent
+        allows ``scope`` today (failing closed: no consent, no record). Events keep the order
+        of the testimony, so linkage mention ids (``t3e0i1``) match ``reads.linkage_perpetrators``."""
+        with self._book.engine.connect() as conn:
+            rows = conn.execute(
+                select(facts, testimonies.c.person_id.label("person"))
+                .select_from(facts.join(testimonies, testimonies.c.id == facts.c.testimony_id))
+                .where(self._scope.visible, facts.c.status == ACCEPTED)
+                .order_by(facts.c.testimony_id, facts.c.ordinal)).all()
+        person_of = {r.testimony_id: r.person for r in rows}
+        consents = self._book.consent.of_many(sorted(person_of))
+        return [(tid, person_of[tid], record) for tid, record in group_records(rows)
+                if consents[tid].allows(scope)]
+
+
+class VisibleLinks:
+    """Linkage review decisions about records the user may see (read-only)."""
+
+    _TESTIMONY = re.compile(r"^t(\d+)")
+
+    def __init__(self, scope: UserCasebook) -> None:
+        self._scope = scope
+        self._book = scope._book
+
+    def decisions(self, kind: str) -> list[dict[str, Any]]:
+        """Decisions whose every record is in a visible testimony, oldest first."""
+        found = self._book.links.decisions(kind)
+        ids = {int(m.group(1)) for d in found for r in _records_of(d)
+               if (m := self._TESTIMONY.match(r))}
+        with self._book.engine.connect() as conn:
+            seen = set(conn.execute(select(testimonies.c.id).where(
+                testimonies.c.id.in_(sorted(ids)), self._scope.visible)).scalars()) if ids else set()
+        out: list[dict[str, Any]] = []
+        kept: set[str] = set()
+        for d in found:
+            tids = [self._TESTIMONY.match(r) for r in _records_of(d)]
+            if (tids and all(m is not None and int(m.group(1)) in seen for m in tids)) or (
+                    not tids and d.get("revokes") in kept):  # a revoke of a kept decision
+                out.append(d)
+                kept.add(str(d.get("id")))
+        return out
+
+
+def _records_of(decision: dict[str, Any]) -> list[str]:
+    return [*decision.get("records", []), *(r for g in decision.get("groups", []) for r in g)]
 
 
 class VisibleConsent:

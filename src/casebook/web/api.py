@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from casebook.errors import NotFound, PermissionDenied
 from casebook.journey import read
 from casebook.store import ROLES, SearchFilters, TestimonySummary
+from casebook.vocab.other_names import parse
 from casebook.web import queries
 from casebook.web import statistics as stats
 from casebook.web.auth import Ctx, end_session, get_ctx, start_session
@@ -153,6 +154,9 @@ class SearchHitOut(BaseModel):
 class SearchOut(BaseModel):
     hits: list[SearchHitOut]
     testimonies: list[TestimonyRowOut]
+    also_searched: list[str] = Field(default_factory=list, description=(
+        "other names of the query's words searched too (gazetteer spellings, vocabulary "
+        "labels in both languages)"))
 
 
 class StatisticsOut(BaseModel):
@@ -311,7 +315,8 @@ def search(q: str = Query("", max_length=200), event_type: str | None = Query(No
     filters = SearchFilters(event_type or None, place or None, year_from, year_to, language)
     hits, rows = ctx.book.testimonies.search(q, filters, limit=limit)
     return SearchOut(hits=[SearchHitOut(**h.__dict__) for h in hits],
-                     testimonies=[_row_out(r) for r in rows])
+                     testimonies=[_row_out(r) for r in rows],
+                     also_searched=parse(q).also() if q.strip() else [])
 
 
 # -- statistics, audit, users, vocabularies ----------------------------------------------------
