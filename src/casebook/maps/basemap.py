@@ -121,7 +121,8 @@ class Frame:
         xy = [self.xy(lon, lat) for lon, lat in points]
         return "M" + "L".join(f"{x},{y}" for x, y in xy) + ("Z" if close else "")
 
-    def base(self, lang: str, label: str) -> list[str]:
+    def base(self, lang: str, label: str, skip_labels: set[str] | frozenset[str] = frozenset()
+             ) -> list[str]:
         """The opening of the SVG: sea, countries, the border rivers, country names."""
         parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} '
                  f'{HEIGHT:.0f}" class="map" role="img" aria-label="{escape(label)}">',
@@ -139,6 +140,8 @@ class Frame:
                              f'd="{self.path(line, False)}"/>')
         gaz = gazetteer()
         for code in LABELLED:
+            if code in skip_labels:  # a country drawn as a point names itself
+                continue
             place = gaz.get(code)
             if place is None or place.at is None or not self.shows(*place.at):
                 continue

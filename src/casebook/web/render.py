@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from casebook.journey import field_label, stage_label
 from casebook.journey import read as read_fact
-from casebook.journey import stage_label
 from casebook.vocab import load as load_vocabulary
 from casebook.web import i18n
 from casebook.web.auth import request_language
@@ -82,6 +82,7 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
             place_name=lambda pid, told=None: place_label(pid, lang, told),
             read=lambda item: read_fact(item, lang),
             stage_label=lambda stage: stage_label(stage, lang),
+            field_label=lambda name: field_label(name, lang),
             event_types=event_types(lang), **context)
     finally:
         i18n._current.reset(token)
