@@ -266,7 +266,8 @@ def testimony_facts(tid: int, ctx: Ctx = Depends(get_ctx)):
     quotes = can(ctx.user, "read_text")
 
     def dump(item) -> dict[str, Any]:
-        d = {**item.to_dict(), "id": item.id}
+        reading = read(item, ctx.lang)
+        d = {**item.to_dict(), "id": item.id, "mood": reading.mood, "reads": reading.text()}
         if not quotes and d.get("evidence"):
             d["evidence"] = {k: v for k, v in d["evidence"].items() if k != "quote"}
         return d

@@ -1,0 +1,188 @@
+"""A denied (planned, feared) fact is shown with its mood and never counted, on every path.
+
+One survivor's reviewed record holds an event of every kind that she says did NOT happen, a
+foiled sale and a feared return, beside one sale that did happen. Each path that shows or counts
+facts is checked: ``casebook show`` (table and JSON), the testimony, review and person pages,
+the API, the export, statistics, the network, the search filter, her route and linkage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from casebook.model import (
+    ACCEPTED,
+    Amount,
+    Consent,
+    Event,
+    Evidence,
+    Involvement,
+    Person,
+    Record,
+    Testimony,
+    UncertainDate,
+)
+
+TEXT = ("I was sold in Yanji in 2009 for 8,000 yuan. The police never arrested me. I was never "
+        "sent back. Nobody beat me. I have no children. They planned to sell me again but I "
+        "ran away. I was afraid they would send me back.")
+DENIED_TYPES = ("arrest_china", "repatriation", "violence", "child_birth", "border_crossing",
+                "detention_nk", "forced_marriage", "prostitution", "registration")
+PLAIN = {"arrest_china": "Arrest in China", "repatriation": "Forced repatriation",
+         "violence": "Violence", "child_birth": "Birth of a child",
+         "border_crossing": "Border crossing", "detention_nk": "Detention in North Korea",
+         "forced_marriage": "Forced marriage", "prostitution": "Forced prostitution",
+         "registration": "Registration (hukou or ID)"}
+
+
+def _record() -> Record:
+    def ev(kind, word, **kw):
+        start = TEXT.index(word)
+        return Event(kind, UncertainDate(2009), evidence=Evidence.of(TEXT, start,
+                                                                     start + len(word)),
+                     status=ACCEPTED, **kw)
+
+    events = [ev("sale", "sold", place="cn-jilin-yanbian-yanji",
+                 amount=Amount(8000, "RMB", 2009),
+                 involvements=[Involvement("perpetrator", "buyer", who="a farmer",
+                                           group="han_chinese")])]
+    for kind in DENIED_TYPES:
+        events.append(ev(kind, "never", place="cn-jilin-yanbian-tumen",
+                         attributes={"denied": True},
+                         involvements=[Involvement("perpetrator", "police", who="the police")]))
+    events.append(ev("sale", "planned", place="cn-liaoning", attributes={
+        "mood": "planned", "foiled": True}))
+    events.append(ev("repatriation", "afraid", attributes={"mood": "feared"}))
+    return Record(events=events, language="en")
+
+
+@pytest.fixture
+def world(book):
+    """A casebook (both backends) with the survivor's testimony and a reviewer."""
+    t = Testimony(TEXT, "en", organisation="Hanul", consent=Consent.of(
+        ["aggregate_statistics", "anonymous_quotation", "legal_proceedings"]))
+    tid, _ = book.testimonies.add(t, Person("Ms. Han", organisation="Hanul"), _record())
+    book.users.add("rev", "correct-horse-77", "Hanul", "reviewer", create_organisation=True)
+    return book, tid, t.person_id
+
+
+def _not_plain(text: str) -> None:
+    """No denied kind of event is named by its bare label as a headline (the summary bar names
+    stages, each with its count or "not happened (she says)": checked apart; the review form
+    offers every event type in a select)."""
+    text = re.sub(r'<ol class="stages".*?</ol>|<select.*?</select>', "", text, flags=re.S)
+    for kind, label in PLAIN.items():
+        found = re.search(rf">\s*{re.escape(label)}\s*<", text)
+        assert not found, (kind, text[max(0, found.start() - 300):found.end() + 80])
+
+
+def test_store_paths_count_only_what_happened(world):
+    book, tid, person_id = world
+    from casebook.linkage.network import build_graph
+    from casebook.store import SearchFilters
+    from casebook.store.reads import linkage_people, linkage_perpetrators, publish_dataset
+
+    row = publish_dataset(book).rows[0]
+    assert [e.type for e in row.events] == ["sale"]
+    assert row.profile["arrested_in_china"] == 0 and row.profile["repatriated"] == 0
+    assert row.profile["times_sold"] == 1 and row.profile["children_in_china"] == 0
+    assert row.profile["violence"] == [] and row.profile["exploitation"] == []
+    assert row.profile["first_crossing_year"] is None
+    graph = build_graph([(str(person_id), e) for e in book.facts.record(tid).events])
+    assert "place:cn-jilin-yanbian-tumen" not in graph and "place:cn-liaoning" not in graph
+    assert not any(d.get("role") == "police" for _, d in graph.nodes(data=True))
+    people = linkage_people(book)[0]
+    assert people.places == ("cn-jilin-yanbian-yanji",)
+    assert all("police" not in (p.aliases[0]) for p in linkage_perpetrators(book))
+    reviewer = book.as_user(book.users.by_name("rev"))
+    for kind in ("arrest_china", "repatriation", "child_birth", "violence"):
+        _, rows = reviewer.testimonies.search("", SearchFilters(event_type=kind))
+        assert rows == [], kind  # she was not arrested: the filter must not find her
+    _, rows = reviewer.testimonies.search("", SearchFilters(event_type="sale"))
+    assert [r.id for r in rows] == [tid]
+
+
+def test_export_carries_the_mood(world):
+    book, tid, _ = world
+    from casebook.share.export import ExportRequest, collect, serialise
+
+    rows = collect(book, ExportRequest(include_text=False))
+    events = [f for f in rows[0]["facts_accepted"] if "type" in f]
+    moods = {(e["type"], e["mood"]) for e in events}
+    assert ("arrest_china", "denied") in moods and ("sale", "planned") in moods
+    assert ("repatriation", "feared") in moods and ("sale", "fact") in moods
+    assert all(e["happened"] is (e["mood"] == "fact") for e in events)
+    assert next(e["reads"] for e in events if e["type"] == "arrest_china").startswith(
+        "Never arrested in China (she says)")
+    csv = serialise(rows, "csv").decode()
+    assert "events_happened,events_not_happened" in csv.splitlines()[0]
+    assert ",1,11," in csv.splitlines()[1] + ","
+
+
+@pytest.fixture
+def client(world):
+    from fastapi.testclient import TestClient
+
+    from casebook.web import create_app
+
+    book, tid, person_id = world
+    with TestClient(create_app(book), base_url="http://testserver") as c:
+        page = c.get("/login")
+        token = re.search(r'name="csrftoken" value="([^"]+)"', page.text).group(1)
+        r = c.post("/login", data={"username": "rev", "password": "correct-horse-77",
+                                   "csrftoken": token}, follow_redirects=False)
+        assert r.status_code == 303
+        yield c, tid, person_id
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_pages_and_api_show_the_denial(client, lang):
+    c, tid, person_id = client
+    page = c.get("/account").text
+    token = re.search(r'name="csrftoken" value="([^"]+)"', page).group(1)
+    c.post("/lang", data={"lang": lang, "next": "/", "csrftoken": token})
+    never = "Never arrested in China (she says)" if lang == "en" else "중국에서 체포된 적 없음"
+    for path in (f"/testimonies/{tid}", f"/persons/{person_id}", f"/review/{tid}"):
+        html = c.get(path).text
+        assert never in html, path
+        _not_plain(html)
+    person = c.get(f"/persons/{person_id}").text
+    assert ("Planned sale, foiled" if lang == "en" else "매매 계획, 모면") in person
+    stages = re.search(r'<ol class="stages".*?</ol>', person, re.S).group(0)
+    arrest = re.search(r'<li class="(\w+) t-arrest_china">', stages).group(1)
+    assert arrest == "never"  # the summary bar: not "Arrest in China 1"
+    sale = re.search(r't-sale"><span>[^<]*</span><b>(\d+)</b>', stages).group(1)
+    assert sale == "1"
+    route = re.search(r'<ol class="plain stops">.*?</ol>', person, re.S).group(0)
+    assert "Tumen" not in route and "투먼" not in route and "도문" not in route
+    api = c.get(f"/api/persons/{person_id}").json()
+    denied = [s for s in api["timeline"] if s["mood"] != "fact"]
+    assert len(denied) == 11 and not any(s["counted"] for s in denied)
+    facts = c.get(f"/api/testimonies/{tid}/facts").json()["events"]
+    assert {e["mood"] for e in facts} == {"fact", "denied", "planned", "feared"}
+
+
+def test_casebook_show_never_prints_a_denial_as_the_event(world, location):
+    book, tid, _ = world
+    env = {**os.environ, "CASEBOOK_DB": location, "CASEBOOK_PASSPHRASE":
+           "correct horse battery staple", "COLUMNS": "200"}
+    cli = [sys.executable, "-m", "casebook.cli.main"]
+    book.close()
+    out = subprocess.run([*cli, "show", str(tid), "--no-text"], env=env, capture_output=True,
+                         text=True, check=True).stdout
+    for kind, label in PLAIN.items():
+        for line in out.splitlines():
+            cell = line.split("│")[3].strip() if line.count("│") > 4 else ""
+            assert not cell.startswith(label), (kind, line)
+    assert "Never arrested in China (she says)" in out
+    assert "Never sent back to North Korea (she says)" in out
+    assert "Planned sale, foiled" in out and "No children (she says)" in out
+    data = json.loads(subprocess.run([*cli, "show", str(tid), "--json", "--no-text"], env=env,
+                                     capture_output=True, text=True, check=True).stdout)
+    assert sum(e["mood"] == "denied" for e in data["events"]) == len(DENIED_TYPES)
