@@ -6,7 +6,8 @@ from casebook.journey import clause
 
 EN = ("I crossed the river in 2005. Then the broker sold me to a farmer in Heilongjiang. "
       "I ran away twice.")
-KO = "압록강을 건넜어요. 그 남자가 저를 연길 근처 농촌 한족 남자한테 색시로 팔았어요. 일 년 살았어요."
+SOLD = "그 남자가 저를 연길 근처 농촌 한족 남자한테 색시로 팔았어요."
+KO = f"압록강을 건넜어요. {SOLD} 일 년 살았어요."
 
 
 def test_english_sentence_around_a_word():
@@ -16,7 +17,7 @@ def test_english_sentence_around_a_word():
 
 def test_korean_sentence_around_one_syllable():
     start = KO.index("팔")
-    assert clause(KO, start, start + 1) == "그 남자가 저를 연길 근처 농촌 한족 남자한테 색시로 팔았어요."
+    assert clause(KO, start, start + 1) == SOLD
 
 
 def test_interviewer_questions_in_brackets_are_left_out():
