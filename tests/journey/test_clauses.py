@@ -37,3 +37,13 @@ def test_a_long_sentence_is_cut_to_its_clauses():
 def test_bad_spans_give_nothing():
     assert clause("", 0, 0) == ""
     assert clause("abc", 2, 10) == ""
+
+
+def test_a_paragraph_wrapped_by_a_pdf_runs_on_but_header_lines_end():
+    text = ("면담자: DOC-07\n구술자: 김○○, 1985년생\n\n  그런데 중국 쪽 조선족 브로커가 "
+            "엄마한테 돈을 더 달라고 하다가 엄마\n가 못 준다고 하니까 저를 연길에 있는 "
+            "노래방에 팔아 버렸어요. 8천 위\n안이요.")
+    start = text.index("팔아")
+    assert clause(text, start, start + 2).startswith("그런데 중국 쪽")
+    start = text.index("1985")
+    assert clause(text, start, start + 4) == "구술자: 김○○, 1985년생"

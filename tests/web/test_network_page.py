@@ -69,7 +69,9 @@ def _client(book, username):
     token = re.search(r'name="csrftoken" value="([^"]+)"', page.text).group(1)
     assert c.post("/login", data={"username": username, "password": PASSWORD,
                                   "csrftoken": token}, follow_redirects=False).status_code == 303
+    token = re.search(r'name="csrftoken" value="([^"]+)"', c.get("/account").text).group(1)
     c.post("/lang", data={"lang": "en", "next": "/", "csrftoken": token})
+    assert '<html lang="en">' in c.get("/").text
     return c
 
 

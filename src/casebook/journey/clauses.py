@@ -11,20 +11,33 @@ from __future__ import annotations
 import re
 
 MAX_CHARS = 180
-# sentence ends (Latin and CJK), line breaks and the brackets around an interviewer's question
-_SENTENCE_END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s|$)|\n+|[\[\]]")
+# sentence ends (Latin and CJK), blank lines and the brackets around an interviewer's question
+_SENTENCE_END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s|$)|\n\s*\n|[\[\]]")
+_SHORT_LINE = 30  # a line break after a shorter line ends it (a header line); after a longer
+# one the sentence runs on (a paragraph wrapped by a PDF: "엄마\n가 못 준다고")
 # clause breaks inside a long sentence
 _CLAUSE_BREAK = re.compile(r"[,;:，；、—–]\s")
 
 
+def _ends(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence boundary in ``text``."""
+    found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    at = text.find("\n")
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        if at - line_start < _SHORT_LINE:
+            found.append((at, at + 1))
+        at = text.find("\n", at + 1)
+    return sorted(found)
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    after = _SENTENCE_END.search(text, end)
-    right = after.end() if after else len(text)
-    if right > end and text[right - 1:right] in "[]\n":
-        right -= 1
+    ends = _ends(text)
+    left = max((e for s, e in ends if e <= start), default=0)
+    right = min((e for s, e in ends if s >= end), default=len(text))
+    after = next(((s, e) for s, e in ends if s >= end), None)
+    if after is not None and text[after[0]:after[1]].strip() in ("", "[", "]"):
+        right = after[0]  # a blank line or a bracket is not part of the sentence
     return left, right
 
 

@@ -194,7 +194,7 @@ def _details(event: Event, lang: str) -> list[Part]:
         if values and _ATTRIBUTE_VOCABULARY[key]:
             out.append(Part("detail", _words("list", lang).join(
                 label(str(_ATTRIBUTE_VOCABULARY[key]), v, lang) for v in values)))
-    if attributes.get("purpose"):
+    if attributes.get("purpose") and attributes["purpose"] != "other":  # "for other" says nothing
         out.append(Part("detail", _words("for", lang, what=label(
             "sale_purpose", attributes["purpose"], lang).lower())))
     if attributes.get("river"):
