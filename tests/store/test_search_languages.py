@@ -71,3 +71,15 @@ def test_other_names_come_from_the_gazetteer_and_vocabularies():
     assert parse("State Security").groups[0][0] == "State Security"  # one known name
     assert parse('"sold me" Yanji').groups[1][:3] == ("Yanji", "연길", "延吉")
     assert parse("연길", expand=False).also() == []
+
+
+def test_a_name_inside_a_longer_one_is_marked_once():
+    from casebook.store.search import snippet
+
+    marked = snippet("그 남자는 흑룡강성 농촌에 살았어요.", ["흑룡강성", "흑룡강", "Heilongjiang"])
+    assert "⟦흑룡강성⟧" in marked and "⟦⟦" not in marked
+
+
+def test_a_quoted_phrase_is_searched_as_written():
+    assert parse('"sold me"').also() == []
+    assert parse('"Yanji" 연길').groups == (("Yanji",), ("연길", *other_names("연길")))

@@ -255,7 +255,8 @@ def search(
     """Search testimonies in Korean and English, with snippets.
 
     A place or a vocabulary term also finds its other names: 연길 finds Yanji and 延吉,
-    bowibu finds 보위부 (they are listed as "also searched").
+    bowibu finds 보위부 (they are listed as "also searched"); a "quoted phrase" is searched
+    as written.
 
     Example: casebook search 연길   ·   casebook search "sold me"
     """

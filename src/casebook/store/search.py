@@ -111,8 +111,9 @@ def snippet(body: str, terms: list[str], radius: int = SNIPPET_RADIUS) -> str:
     at = min(positions) if positions else 0
     start, end = max(0, at - radius), min(len(body), at + radius * 2)
     window = " ".join(body[start:end].split())
-    for t in sorted(terms, key=len, reverse=True):
-        window = re.sub(re.escape(t), lambda m: f"⟦{m.group(0)}⟧", window, flags=re.IGNORECASE)
+    # one pass, longest names first: "흑룡강성" is marked once, never "⟦⟦흑룡강⟧성⟧"
+    names = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    window = re.sub(names, lambda m: f"⟦{m.group(0)}⟧", window, flags=re.IGNORECASE)
     return ("…" if start > 0 else "") + window + ("…" if end < len(body) else "")
 
 

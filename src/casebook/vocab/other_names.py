@@ -102,15 +102,17 @@ class Query:
 def parse(query: str, expand: bool = True) -> Query:
     """Terms of a query, each with its other names (when ``expand``).
 
-    A query that is itself one known name ("State Security") is one group.
+    A query that is itself one known name ("State Security") is one group; a "quoted phrase"
+    is searched as written.
     """
     terms = terms_of(query)
     if not expand:
         return Query(tuple((t,) for t in terms))
+    quoted = {a.strip() for a, _ in re.findall(r'"([^"]+)"|(\S+)', query) if a.strip()}
     whole = " ".join(terms)
-    if len(terms) > 1 and (names := other_names(whole)):
+    if len(terms) > 1 and not quoted and (names := other_names(whole)):
         return Query(((whole, *names),))
-    return Query(tuple((t, *other_names(t)) for t in terms))
+    return Query(tuple((t,) if t in quoted else (t, *other_names(t)) for t in terms))
 
 
 __all__ = ["Query", "other_names", "parse", "terms_of"]
