@@ -7,8 +7,8 @@ import json
 from typer.testing import CliRunner
 
 from casebook.cli.main import app
+from casebook.estimate.lists import list_memberships
 from casebook.model import Consent, Person, Testimony
-from casebook.store.reads import list_memberships
 
 
 def test_overlap_from_linked_persons_respects_consent(sqlite_book, monkeypatch):
@@ -25,7 +25,8 @@ def test_overlap_from_linked_persons_respects_consent(sqlite_book, monkeypatch):
 
     # a and b are the same woman told to two organisations; d did not consent to statistics
     book.links.add("person", accept([f"t{ids['a']}", f"t{ids['b']}"], "tester").to_dict())
-    pairs = list_memberships(book, "organisation")
+    pairs = list_memberships(book.read_for("estimation"), book.links.decisions("person"),
+                             "organisation")
     people = {}
     for person, org in pairs:
         people.setdefault(person, set()).add(org)

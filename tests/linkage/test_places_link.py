@@ -115,3 +115,15 @@ def test_unknown_kind_is_refused(sqlite_book, monkeypatch):
     monkeypatch.setenv("CASEBOOK_PASSPHRASE", "correct horse battery staple")
     out = CliRunner().invoke(app, ["link", "--kind", "river"])
     assert out.exit_code != 0 and "place" in str(out.exception)
+
+
+def test_the_words_that_name_a_kind_of_place_come_from_the_gazetteer():
+    from casebook.linkage.places import place_key
+    from casebook.vocab.places import gazetteer
+
+    kinds = gazetteer().place_words
+    assert {"village", "county", "ri"} <= kinds.words and "리" in kinds.ko and "ri" in kinds.glued
+    base = place_key("Sinhung")
+    for spelt in ("Sinhung village", "Sinhung-ri", "Sinhungri", "신흥리", "Sinhung County"):
+        assert place_key(spelt) == base, spelt
+    assert place_key("Sinhung Harbour") != base  # not a word of the table: part of the name

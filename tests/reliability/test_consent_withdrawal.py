@@ -66,14 +66,14 @@ def _withdraw_all(book, tid):
 
 
 def test_statistics_and_report_leave_her_out(world):
+    from casebook.publish.dataset import dataset_of
     from casebook.publish.report import build_content, render_html
-    from casebook.store.reads import publish_dataset
 
     book, tid = world
     her = book.testimonies.get(tid).person_id
 
     def measure():
-        ds = publish_dataset(book, with_text=True)
+        ds = dataset_of(book.read_for("statistics", with_text=True))
         stats = ds.for_statistics()
         content = build_content(ds, k=3, quotes=20)
         html = render_html(content)

@@ -20,6 +20,7 @@ from casebook.model import (
     UncertainDate,
 )
 from casebook.model.consent import share_scope
+from casebook.publish.dataset import dataset_of
 from casebook.store import SearchFilters, UserCasebook
 
 A, B = "Hanul", "Bridge"
@@ -180,10 +181,21 @@ def test_counts_are_of_what_the_user_sees(world):
     assert consent == {"aggregate_statistics": 1, share_scope(A): 1}
 
 
-def test_accepted_events_for_the_network_are_only_visible_ones(world):
-    events = world.book.as_user(world.mina).facts.accepted_events()
-    assert [(person, e.date.year) for person, e in events] == [(str(world.shared_p), 2003)]
-    assert world.book.as_user(world.jun).facts.accepted_events()[-1][1].date.year == 2005
+def test_reads_for_analyses_are_visible_and_consented(world):
+    def ids(user, use="network"):
+        return {t.testimony_id for t in world.book.as_user(user).read_for(use)}
+
+    assert ids(world.mina) == {world.own}  # the shared one has no statistics consent
+    for tid in (world.private, world.shared, world.secret):
+        world.book.consent.grant(tid, "aggregate_statistics")
+    assert ids(world.mina) == {world.own, world.shared}
+    assert ids(world.jun) == {world.own, world.shared, world.secret}
+    assert ids(world.bo) == {world.private, world.shared}
+    assert ids(world.mina, "export") == {world.own, world.shared}
+    world.book.consent.withdraw(world.shared, share_scope(A))
+    assert ids(world.mina) == {world.own}
+    events = [e for t in world.book.as_user(world.bo).read_for("network") for e in t.record.events]
+    assert sorted(e.date.year for e in events) == [2001, 2003]  # accepted only
 
 
 def test_search_applies_visibility_and_filters(world):
@@ -203,7 +215,9 @@ def test_search_applies_visibility_and_filters(world):
 
 
 def test_the_statistics_dataset_is_cut_to_visible_persons(world):
-    rows = world.book.as_user(world.mina).publish_dataset().rows
+    world.book.consent.grant(world.shared, "aggregate_statistics")
+    world.book.consent.grant(world.private, "aggregate_statistics")
+    rows = dataset_of(world.book.as_user(world.mina).read_for("statistics")).rows
     assert {r.person_id for r in rows} == {world.own_p, world.shared_p}
 
 

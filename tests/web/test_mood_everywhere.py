@@ -84,22 +84,24 @@ def _not_plain(text: str) -> None:
 
 def test_store_paths_count_only_what_happened(world):
     book, tid, person_id = world
-    from casebook.linkage.network import build_graph
+    from casebook.linkage.network import build_graph, victim_events
+    from casebook.linkage.records import perpetrator_records, person_records
+    from casebook.publish.dataset import dataset_of
     from casebook.store import SearchFilters
-    from casebook.store.reads import linkage_people, linkage_perpetrators, publish_dataset
 
-    row = publish_dataset(book).rows[0]
+    row = dataset_of(book.read_for("statistics")).rows[0]
     assert [e.type for e in row.events] == ["sale"]
     assert row.profile["arrested_in_china"] == 0 and row.profile["repatriated"] == 0
     assert row.profile["times_sold"] == 1 and row.profile["children_in_china"] == 0
     assert row.profile["violence"] == [] and row.profile["exploitation"] == []
     assert row.profile["first_crossing_year"] is None
-    graph = build_graph([(str(person_id), e) for e in book.facts.record(tid).events])
+    graph = build_graph(victim_events(book.read_for("network")))
     assert "place:cn-jilin-yanbian-tumen" not in graph and "place:cn-liaoning" not in graph
     assert not any(d.get("role") == "police" for _, d in graph.nodes(data=True))
-    people = linkage_people(book)[0]
+    people = person_records(book.read_for("linkage_persons"))[0]
     assert people.places == ("cn-jilin-yanbian-yanji",)
-    assert all("police" not in (p.aliases[0]) for p in linkage_perpetrators(book))
+    perpetrators = perpetrator_records(book.read_for("linkage_perpetrators"))
+    assert [p.aliases for p in perpetrators] == [("a farmer",)]  # not "the police"
     reviewer = book.as_user(book.users.by_name("rev"))
     for kind in ("arrest_china", "repatriation", "child_birth", "violence"):
         _, rows = reviewer.testimonies.search("", SearchFilters(event_type=kind))

@@ -54,6 +54,12 @@ def world(sqlite_book):
     # a reviewer confirmed that the brokers of the first two testimonies are one man
     book.links.add("perpetrator", accept([f"t{tids[0]}e0i1", f"t{tids[1]}e0i1"],
                                          "reviewer-x", note="same phone number").to_dict())
+    # another organisation's decision about its own record and one of ours: not ours to show
+    other = Testimony("another organisation", "en", organisation="P", consent=consent)
+    theirs, _ = book.testimonies.add(other, Person("Their Woman", organisation="P"),
+                                     Record([], [_sale(2005, "Mr. Jang")]))
+    book.links.add("perpetrator", accept([f"t{tids[2]}e0i1", f"t{theirs}e0i1"],
+                                         "reviewer-p", note="secret note").to_dict())
     book.users.add("rev", PASSWORD, "O", "reviewer", create_organisation=True)
     book.users.add("ana", PASSWORD, "O", "analyst")
     return book, tids
@@ -103,6 +109,7 @@ def test_the_graph_is_drawn_from_consented_facts_with_merged_aliases(world):
     merges = re.search(r'<ul class="plain merges">.*?</ul>\s*</li>', html, re.S).group(0)
     assert "Mr. Jang" in merges and "Jang the broker" in merges
     assert "reviewer-x" in merges and "same phone number" in merges
+    assert "reviewer-p" not in html and "secret note" not in html
 
 
 def test_analysts_see_pseudonyms_only(world):

@@ -57,11 +57,12 @@ def mse_command(
         if not lists:
             raise InvalidInput(
                 "--from-casebook needs --lists FIELD (the organisation or source field)")
+        from casebook.estimate.lists import list_memberships
         from casebook.estimate.table import overlap_table
-        from casebook.store.reads import list_memberships
 
         with open_casebook(db, passphrase_file) as book:
-            data = overlap_table(list_memberships(book, lists))
+            data = overlap_table(list_memberships(book.read_for("estimation"),
+                                                  book.links.decisions("person"), lists))
     elif table is None:
         raise InvalidInput("give a TABLE.csv (or --from-casebook --lists FIELD)")
     else:

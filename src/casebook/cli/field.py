@@ -23,7 +23,7 @@ from casebook.cli.common import (
     require_db,
 )
 from casebook.errors import InvalidInput, WrongPassphrase
-from casebook.store.engine import is_postgres
+from casebook.store import is_postgres
 
 field_app = typer.Typer(help="Carry testimonies from a field machine to HQ, sealed.",
                         no_args_is_help=True)

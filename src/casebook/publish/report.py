@@ -264,11 +264,13 @@ def write_report(ds: Dataset, out: Path, lang: str = "en", pdf: bool = False,
     with no_gc():
         content = build_content(ds, **options)
     page = render_html(content, lang)
-    out.write_text(page, encoding="utf-8")
+    from casebook.field.files import write_atomic
+
+    write_atomic(out, page.encode("utf-8"), overwrite=True)
     written = [out]
     if pdf:
         import weasyprint  # heavy (~1 s to import): only when a PDF is asked for
         pdf_path = out.with_suffix(".pdf")
-        weasyprint.HTML(string=page).write_pdf(pdf_path)
+        write_atomic(pdf_path, weasyprint.HTML(string=page).write_pdf(), overwrite=True)
         written.append(pdf_path)
     return written

@@ -49,37 +49,30 @@ def required_scope(request: ExportRequest) -> str | None:
 
 
 def collect(book: Casebook, request: ExportRequest) -> list[dict[str, Any]]:
-    """The rows the export may contain, consent checked one testimony at a time."""
-    scope = required_scope(request)
+    """The rows the export may contain: the store's ``export`` (or ``legal``) read, consent
+    checked testimony by testimony, text read (and audited) only when asked for."""
+    required_scope(request)  # an unknown purpose is an error before anything is read
+    use = "legal" if request.purpose == "legal" and not request.for_organisation else "export"
     rows = []
-    summaries = book.testimonies.all()
-    consents = book.consent.of_many([s.id for s in summaries])
-    people = {p.id: p for p in book.persons.all()}
-    for summary in summaries:
-        consent = consents[summary.id]
-        if scope is not None and not consent.allows(scope):
-            continue
-        if not consent.active_scopes():  # she withdrew everything: she leaves every export
-            continue
-        person = people.get(summary.person_id)
-        accepted = book.facts.record(summary.id, ["accepted"])
+    for t in book.read_for(use, partner=request.for_organisation,
+                           with_text=request.include_text, purpose="export"):
+        person = t.person
         row: dict[str, Any] = {
-            "testimony_id": summary.id, "person_id": summary.person_id,
+            "testimony_id": t.testimony_id, "person_id": t.person_id,
             "pseudonym": person.pseudonym if person else None,
             "surname": person.surname if person else None,
             "birth_year": person.birth_year if person else None,
-            "organisation": summary.organisation, "language": summary.language,
-            "interview_year": summary.interview_year, "file_name": summary.file_name,
-            "consent": consent.to_list(),
-            "facts_accepted": [*(f.to_dict() for f in accepted.facts),
-                               *(_event_out(e) for e in accepted.events)],
+            "organisation": t.organisation, "language": t.language,
+            "interview_year": t.interview_year, "file_name": t.file_name,
+            "consent": t.consent.to_list(),
+            "facts_accepted": [*(f.to_dict() for f in t.record.facts),
+                               *(_event_out(e) for e in t.record.events)],
         }
         if request.include_text:
-            t = book.testimonies.get(summary.id, purpose="export")
             row["sha256"], row["text"] = t.sha256, t.text
         rows.append(row)
-    book.audit.record("export", None, {"rows": len(rows), "scope": scope, "format": request.format,
-                                "text": request.include_text})
+    book.audit.record("export", None, {"rows": len(rows), "scope": required_scope(request),
+                                       "format": request.format, "text": request.include_text})
     return rows
 
 

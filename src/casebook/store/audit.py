@@ -92,9 +92,36 @@ def verify(conn: Connection) -> AuditReport:
     return AuditReport(count, problems)
 
 
-def entries(conn: Connection, limit: int = 100, offset: int = 0) -> list[dict]:
-    rows = conn.execute(select(audit).order_by(audit.c.seq.desc()).limit(limit).offset(offset))
+def entries(conn: Connection, limit: int = 100, offset: int = 0,
+            organisation: str | None = None) -> list[dict]:
+    """Newest first. With ``organisation``, only what concerns it: entries by its users, and
+    entries about its testimonies, persons and users. Nothing else (other organisations'
+    reads, exports, partners; the command line's own entries) is shown to its admins."""
+    q = select(audit)
+    if organisation is not None:
+        q = q.where(_concerns(organisation))
+    rows = conn.execute(q.order_by(audit.c.seq.desc()).limit(limit).offset(offset))
     return [dict(r._mapping) for r in rows]
+
+
+def _concerns(organisation: str) -> Any:
+    from sqlalchemy import String, cast, literal, or_
+
+    from casebook.store.schema import organisations, persons, testimonies, users
+
+    org_id = select(organisations.c.id).where(organisations.c.code == organisation)
+    members = select(users.c.username).where(users.c.organisation_id.in_(org_id))
+
+    def targets(prefix: str, table: Any, where: Any) -> Any:
+        return select(literal(prefix) + cast(table.c.id, String)).where(where)
+
+    return or_(
+        audit.c.actor.in_(members),
+        audit.c.target.in_(targets("testimony:", testimonies,
+                                   testimonies.c.organisation == organisation)),
+        audit.c.target.in_(targets("person:", persons, persons.c.organisation == organisation)),
+        audit.c.target.in_(targets("user:", users, users.c.organisation_id.in_(org_id))),
+    )
 
 
 def head(conn: Connection) -> tuple[int, str]:
@@ -115,20 +142,27 @@ class AuditLog:
             append(conn, self._book.actor, action, target, detail)
 
     def verify(self) -> AuditReport:
-        with self._book.engine.connect() as conn:
-            return verify(conn)
+        """The chain, and whether testimonies and consent agree with it (store/integrity.py)."""
+        from casebook.store.integrity import check_records
 
-    def entries(self, limit: int = 100, offset: int = 0) -> list[dict]:
-        """Newest first."""
         with self._book.engine.connect() as conn:
-            return entries(conn, limit, offset)
+            report = verify(conn)
+            report.problems.extend(check_records(conn))
+        return report
+
+    def entries(self, limit: int = 100, offset: int = 0,
+                organisation: str | None = None) -> list[dict]:
+        """Newest first; ``organisation`` limits them to what concerns it (web admins)."""
+        with self._book.engine.connect() as conn:
+            return entries(conn, limit, offset, organisation)
 
     def head(self) -> tuple[int, str]:
+        """(sequence number, hash) of the newest entry: what a backup's manifest pins."""
         with self._book.engine.connect() as conn:
             return head(conn)
 
     def __call__(self, action: str, target: str | None = None, detail: Any = None) -> None:
-        """Deprecated spelling of :meth:`record` (``book.audit.record(...)``), kept while branches
+        """Deprecated spelling of :meth:`record` (``book.audit(...)``), kept while branches
         written against it merge."""
         from casebook.store.legacy import deprecated
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from casebook.model import ACCEPTED, SUGGESTED
+from casebook.model import ACCEPTED, SUGGESTED, ConsentedTestimony
 from casebook.store import audit as audit_log
 from casebook.store import engine as engines
 from casebook.store.audit import AuditLog
@@ -26,6 +26,7 @@ from casebook.store.legacy import LegacyMethods
 from casebook.store.links import LinkDecisions
 from casebook.store.meta import Meta
 from casebook.store.persons import Persons
+from casebook.store.reads import read_for
 from casebook.store.schema import facts, persons, testimonies
 from casebook.store.scoped import UserCasebook
 from casebook.store.testimonies import Testimonies
@@ -92,6 +93,7 @@ class Casebook(LegacyMethods):
         return self.backend.key_file.path if self.backend.key_file else None
 
     def close(self) -> None:
+        """Release the database connections (every ``with_actor`` copy shares them)."""
         self.engine.dispose()
 
     def __enter__(self) -> Casebook:
@@ -110,6 +112,12 @@ class Casebook(LegacyMethods):
             return {"persons": n(persons), "testimonies": n(testimonies),
                     "facts_suggested": n(facts, facts.c.status == SUGGESTED),
                     "facts_accepted": n(facts, facts.c.status == ACCEPTED)}
+
+    def read_for(self, use: str, *, partner: str | None = None, with_text: bool = False,
+                 purpose: str | None = None) -> list[ConsentedTestimony]:
+        """The accepted, consented records one analysis may use: see ``store/reads.py``'s
+        table ``USES`` (statistics, estimation, network, linkage_*, export, legal, referral)."""
+        return read_for(self, use, partner=partner, with_text=with_text, purpose=purpose)
 
     def snapshot(self, target: Path) -> dict[str, Any]:
         """Copy a SQLCipher casebook, encrypted under the same key, into ``target`` and

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from casebook.errors import NotFound
+from casebook.errors import BadArgument, NotFound
 from casebook.model import Consent
-from casebook.model.consent import ConsentGrant, check_scope
+from casebook.model.consent import ConsentGrant, check_scope, held_scope, short_name
 from casebook.store.rows import chunks
 from casebook.store.schema import consent_grants, testimonies
 
@@ -28,6 +28,7 @@ class ConsentRecords:
         self._book = book
 
     def of(self, testimony_id: int) -> Consent:
+        """Every grant of one testimony, withdrawn ones included (with their dates)."""
         with self._book.engine.connect() as conn:
             return consent_of(conn, testimony_id)
 
@@ -36,8 +37,12 @@ class ConsentRecords:
         with self._book.engine.connect() as conn:
             return consents_of(conn, ids)
 
-    def grant(self, testimony_id: int, scope: str, on: dt.date | None = None) -> None:
-        check_scope(scope)
+    def grant(self, testimony_id: int, scope: str, on: dt.date | None = None) -> str:
+        """Record a scope she has given; returns it in its stored spelling.
+
+        An unknown scope raises ``BadArgument`` before anything is written or audited.
+        """
+        scope = _known_scope(scope)
         with self._book.engine.begin() as conn:
             require_testimony(conn, testimony_id)
             if not consent_of(conn, testimony_id).allows(scope, on):
@@ -45,16 +50,36 @@ class ConsentRecords:
                     testimony_id=testimony_id, scope=scope, granted_on=on or dt.date.today()))
             self._book._audit(conn, "grant_consent", f"testimony:{testimony_id}",
                               {"scope": scope})
+        return scope
 
-    def withdraw(self, testimony_id: int, scope: str, on: dt.date | None = None) -> None:
-        """Withdraw a scope from now on; every output asks consent again, so she disappears."""
+    def withdraw(self, testimony_id: int, scope: str, on: dt.date | None = None) -> str:
+        """Withdraw a scope from now on; every output asks consent again, so she disappears.
+
+        Only a scope she holds can be withdrawn: an unknown or mistyped one raises
+        ``BadArgument`` and nothing is changed or audited. Returns the scope withdrawn.
+        """
+        wanted = _known_scope(scope)
         with self._book.engine.begin() as conn:
             require_testimony(conn, testimony_id)
+            current = consent_of(conn, testimony_id)
+            held = held_scope(current, wanted, on)
+            if held is None:
+                holds = ", ".join(short_name(s) for s in current.active_scopes(on)) or "none"
+                raise BadArgument(f"testimony {testimony_id}: she does not hold {wanted!r} "
+                                  f"(active scopes: {holds}); nothing was changed")
             conn.execute(update(consent_grants).where(
-                consent_grants.c.testimony_id == testimony_id, consent_grants.c.scope == scope,
+                consent_grants.c.testimony_id == testimony_id, consent_grants.c.scope == held,
                 consent_grants.c.withdrawn_on.is_(None)).values(withdrawn_on=on or dt.date.today()))
             self._book._audit(conn, "withdraw_consent", f"testimony:{testimony_id}",
-                              {"scope": scope})
+                              {"scope": held})
+        return held
+
+
+def _known_scope(scope: str) -> str:
+    try:
+        return check_scope(scope)
+    except ValueError as exc:
+        raise BadArgument(f"{exc}; nothing was changed") from None
 
 
 def require_testimony(conn: Connection, testimony_id: int) -> None:

@@ -100,14 +100,14 @@ class LegacyMethods:
         return self.consent.of_many(ids)
 
     def grant_consent(self, testimony_id: int, scope: str,
-                      on: dt.date | None = None) -> None:
+                      on: dt.date | None = None) -> str:
         _moved("grant_consent")
-        self.consent.grant(testimony_id, scope, on)
+        return self.consent.grant(testimony_id, scope, on)
 
     def withdraw_consent(self, testimony_id: int, scope: str,
-                         on: dt.date | None = None) -> None:
+                         on: dt.date | None = None) -> str:
         _moved("withdraw_consent")
-        self.consent.withdraw(testimony_id, scope, on)
+        return self.consent.withdraw(testimony_id, scope, on)
 
     def save_record(self, testimony_id: int, record: Record) -> list[int]:
         _moved("save_record")
@@ -135,9 +135,10 @@ class LegacyMethods:
         _moved("audit_verify")
         return self.audit.verify()
 
-    def audit_entries(self, limit: int = 100, offset: int = 0) -> list[dict]:
+    def audit_entries(self, limit: int = 100, offset: int = 0,
+                      organisation: str | None = None) -> list[dict]:
         _moved("audit_entries")
-        return self.audit.entries(limit, offset)
+        return self.audit.entries(limit, offset, organisation)
 
     def delete_testimonies(self, ids: list[int], detail: dict | None = None,
                            meta_updates: dict | None = None) -> int:

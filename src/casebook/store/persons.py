@@ -31,6 +31,7 @@ class Persons:
         return person.id
 
     def get(self, person_id: int) -> Person:
+        """One person (NotFound for an unknown id)."""
         with self._book.engine.connect() as conn:
             return get_person(conn, person_id)
 

@@ -1,190 +1,167 @@
-"""What the analysis layers read from a casebook: accepted facts, shaped for each of them.
+"""The one read of every analysis: accepted facts of the testimonies whose consent allows a use.
 
-Statistics and reports get one :class:`~casebook.publish.dataset.PersonRow` per survivor, linkage
-gets one record per testimony. Both are built from *accepted* facts only. Consent is carried along
-and checked again by every output: a person told her story in several testimonies counts only for
-the uses that *every* one of her testimonies still allows (a withdrawal in any of them wins).
+Statistics, reports, estimation lists, linkage (of persons, perpetrators and places), the broker
+network, exports and referrals all read through :func:`read_for`, named by their use; the table
+:data:`USES` says what consent each use needs. It fails closed: an unknown use is an error, a
+testimony without the consent is left out, and for uses about *her* (statistics, estimation,
+network, linkage) a withdrawal in any one of her testimonies removes all of them. Only accepted
+facts are read; text only when asked for and her consent covers it, each read audited.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
-from casebook.model import Consent, Event, Record
-from casebook.model.consent import ConsentGrant
-from casebook.model.mood import is_fact
-from casebook.store.casebook import Casebook
+from sqlalchemy import ColumnElement, Connection, bindparam, select
 
+from casebook.model import ACCEPTED, ConsentedTestimony, Person, Record
+from casebook.model.consent import (
+    AGGREGATE_STATISTICS,
+    ANONYMOUS_QUOTATION,
+    LEGAL_PROCEEDINGS,
+    Consent,
+    share_scope,
+)
+from casebook.store import audit as audit_log
+from casebook.store.consent import consents_of
+from casebook.store.facts import group_records
+from casebook.store.rows import chunks, to_person
+from casebook.store.schema import facts, persons, testimonies
 
-def _strictest(consents: list[Consent]) -> Consent:
-    """The scopes all of her testimonies allow today, with the latest grant date among them."""
-    if not consents:
-        return Consent()
-    common = set(consents[0].active_scopes())
-    for c in consents[1:]:
-        common &= set(c.active_scopes())
-    grants = []
-    for scope in sorted(common):
-        dates = [g.granted_on for c in consents for g in c.grants if g.scope == scope and g.active()]
-        grants.append(ConsentGrant(scope, max(dates)))
-    return Consent(tuple(grants))
-
-
-def _merge(records: Iterable[Record]) -> Record:
-    merged = Record()
-    for r in records:
-        merged.facts.extend(r.facts)
-        merged.events.extend(r.events)
-    return merged
+if TYPE_CHECKING:
+    from casebook.store.casebook import Casebook
 
 
-def publish_dataset(book: Casebook, *, with_text: bool = False,
-                    only_persons: set[int] | None = None):
-    """The casebook as statistics and reports see it (accepted facts, consent, no names).
+@dataclass(frozen=True)
+class Use:
+    """What one use of the records needs from each testimony's consent."""
 
-    ``with_text`` adds testimony text for quotation, only for testimonies whose survivor allowed
-    anonymous quotation; the report redacts names, villages and exact dates from it.
-    ``only_persons`` limits the rows (and any text read) to persons a user may see.
+    name: str
+    scopes: tuple[str, ...]  # all must be active; () = some scope still active (an internal use)
+    about_her: bool  # consent is judged over all her testimonies: any withdrawal wins
+    partner: Literal["optional", "required", "never"] = "optional"  # share_with:<partner> too
+    text: str | None = None  # None: never reads text; "": whenever included; else this scope
+    doc: str = ""
+
+    def allows(self, consent: Consent, partner: str | None) -> bool:
+        needed = [*self.scopes, *([share_scope(partner)] if partner else [])]
+        if not needed:
+            return bool(consent.active_scopes())
+        return all(consent.allows(s) for s in needed)
+
+
+INTERNAL = ()  # she has not withdrawn everything: the organisation's own work on her record
+USES: dict[str, Use] = {u.name: u for u in (
+    Use("statistics", (AGGREGATE_STATISTICS,), True, "never", ANONYMOUS_QUOTATION,
+        "tables, reports and the web statistics; quotations need anonymous_quotation too"),
+    Use("estimation", (AGGREGATE_STATISTICS,), True, "never", None,
+        "list memberships for multiple systems estimation"),
+    Use("network", (AGGREGATE_STATISTICS,), True, "never", None,
+        "the broker network (CLI and web)"),
+    Use("linkage_persons", INTERNAL, True, "optional", None,
+        "the same woman across testimonies; with a partner, only what may be shared with it"),
+    Use("linkage_perpetrators", INTERNAL, True, "optional", None,
+        "the same broker under several names"),
+    Use("linkage_places", INTERNAL, True, "optional", None, "the same place spelt several ways"),
+    Use("export", INTERNAL, False, "optional", "", "the organisation's own copy, or a partner's"),
+    Use("legal", (LEGAL_PROCEEDINGS,), False, "never", "", "an export for legal proceedings"),
+    Use("referral", INTERNAL, False, "required", "",
+        "what a referral to a partner organisation may carry"),
+)}
+
+
+def read_for(book: Casebook, use: str, *, partner: str | None = None, with_text: bool = False,
+             purpose: str | None = None,
+             visible: ColumnElement[bool] | None = None) -> list[ConsentedTestimony]:
+    """The accepted, consented records for ``use``, oldest testimony first.
+
+    ``partner`` adds the ``share_with:<partner>`` scope; ``with_text`` reads the text of each
+    testimony whose consent covers the use's text scope, each read audited with ``purpose``
+    (default: the use); ``visible`` (a user's visibility, from ``book.as_user``) keeps only
+    what that user may see.
     """
-    from casebook.extract import profile
-    from casebook.publish.dataset import Dataset, PersonRow
-
-    accepted = dict(book.facts.accepted())
-    summaries = book.testimonies.all()
-    consents = book.consent.of_many([s.id for s in summaries])
-    people = {p.id: p for p in book.persons.all()}
-    by_person: dict[int, list] = defaultdict(list)
-    for s in summaries:
-        by_person[s.person_id if s.person_id is not None else -s.id].append(s)
-    rows = []
-    for person_id, tells in sorted(by_person.items()):
-        if only_persons is not None and person_id not in only_persons:
-            continue
-        record = _merge(accepted.get(s.id, Record()) for s in tells)
-        consent = _strictest([consents[s.id] for s in tells])
-        person = people.get(person_id)
-        text = None
-        if with_text and consent.allows("anonymous_quotation"):
-            text = book.testimonies.get(tells[0].id, purpose="report quotation").text
-        years = [s.interview_year for s in tells if s.interview_year]
-        names = [n for n in ((person.pseudonym, person.surname) if person else ()) if n]
-        rows.append(PersonRow(
-            person_id=person_id, organisation=tells[0].organisation,
-            interview_year=max(years) if years else None,
-            birth_year=person.birth_year if person else None,
-            consent=consent, profile=profile(record), events=list(record.events),
-            text_for_quotes=text, language=tells[0].language, names=names,
-        ))
-    return Dataset(rows, name="casebook")
-
-
-def _iso(event: Event) -> str | None:
-    d = event.date
-    if d is None or d.year is None:
-        return None
-    if d.month is None:
-        return f"{d.year:04d}"
-    return f"{d.year:04d}-{d.month:02d}" + (f"-{d.day:02d}" if d.day else "")
-
-
-def linkage_people(book: Casebook) -> list:
-    """One linkage record per testimony, from its person and accepted facts."""
-    from casebook.extract import profile
-    from casebook.linkage.records import PersonRecord
-    from casebook.vocab.places import gazetteer
-
-    gaz = gazetteer()
-    accepted = dict(book.facts.accepted())
-    people = {p.id: p for p in book.persons.all()}
-    out = []
-    for s in book.testimonies.all():
-        record = accepted.get(s.id, Record())
-        prof = profile(record)
-        person = people.get(s.person_id)
-        origin = person.origin_place if person and person.origin_place else prof.get("origin_nk")
-        origin_place = gaz.lookup(origin) if origin else None
-        happened = [e for e in record.events if is_fact(e)]  # no place of a denied arrest
-        sales = [e for e in happened if e.type == "sale" and e.amount]
-        out.append(PersonRecord(
-            id=f"t{s.id}", organisation=s.organisation or "", source=f"testimony:{s.id}",
-            surname=(person.surname if person and person.surname else prof.get("surname")),
-            given_name=person.pseudonym if person else None, name_is_pseudonym=True,
-            birth_year=(person.birth_year if person and person.birth_year else prof.get("birth_year")),
-            origin=origin_place.id if origin_place else None,
-            crossing_year=prof.get("first_crossing_year"),
-            places=tuple(sorted({e.place for e in happened if e.place})),
-            children=prof.get("children_in_china"),
-            sale_prices=tuple(e.amount.usd for e in sales if e.amount and e.amount.usd),
-            dates=tuple(d for d in (_iso(e) for e in happened) if d),
-        ))
+    rule = USES.get(use)
+    if rule is None:
+        raise ValueError(f"unknown use {use!r}: one of {', '.join(USES)}")
+    if (rule.partner == "required" and not partner) or (rule.partner == "never" and partner):
+        raise ValueError(f"use {use!r}: a partner is {rule.partner}")
+    if with_text and rule.text is None:
+        raise ValueError(f"use {use!r} never reads testimony text")
+    with book.engine.connect() as conn:
+        rows = conn.execute(select(
+            testimonies.c.id, testimonies.c.person_id, testimonies.c.organisation,
+            testimonies.c.interviewer, testimonies.c.language, testimonies.c.interview_year,
+            testimonies.c.file_name, testimonies.c.sha256).order_by(testimonies.c.id)).all()
+        consents = consents_of(conn, [r.id for r in rows])
+        keep = _allowed(rule, rows, consents, partner)
+        if visible is not None and keep:
+            keep &= _visible_ids(conn, visible)
+        kept = [r for r in rows if r.id in keep]
+        people = _persons(conn, {r.person_id for r in kept if r.person_id is not None})
+        accepted = _accepted(conn, keep)
+    out = [ConsentedTestimony(
+        r.id, r.person_id, r.organisation, r.interviewer, r.language, r.interview_year,
+        r.file_name, r.sha256, consents[r.id], accepted.get(r.id, Record()),
+        people.get(r.person_id) if r.person_id is not None else None) for r in kept]
+    if with_text:
+        _read_texts(book, rule, out, purpose or use)
     return out
 
 
-def linkage_perpetrators(book: Casebook) -> list:
-    """One record per perpetrator named in an accepted event (alias, role, place, year)."""
-    from casebook.linkage.records import PerpetratorRecord
+def _allowed(rule: Use, rows: Iterable, consents: dict[int, Consent],
+             partner: str | None) -> set[int]:
+    ok = {r.id for r in rows if rule.allows(consents[r.id], partner)}
+    if not rule.about_her:
+        return ok
+    refused = {r.person_id for r in rows if r.person_id is not None and r.id not in ok}
+    return {r.id for r in rows if r.id in ok and r.person_id not in refused}
 
-    out = []
-    for tid, record in book.facts.accepted():
-        for n, event in enumerate(record.events):
-            if not is_fact(event):  # a broker of a sale that did not happen sold no one
-                continue
-            for m, inv in enumerate(event.involvements):
-                if inv.role != "perpetrator" or not inv.who:
-                    continue
-                out.append(PerpetratorRecord(
-                    id=f"t{tid}e{n}i{m}", aliases=(inv.who,), role=inv.perpetrator_role,
-                    places=(event.place,) if event.place else (),
-                    years=(event.date.year,) if event.date and event.date.year else (),
-                    source=f"testimony:{tid}",
-                ))
+
+def _visible_ids(conn: Connection, visible: ColumnElement[bool]) -> set[int]:
+    return set(conn.execute(select(testimonies.c.id).where(visible)).scalars())
+
+
+def _persons(conn: Connection, ids: set[int]) -> dict[int, Person]:
+    out: dict[int, Person] = {}
+    for chunk in chunks(sorted(ids)):
+        out.update((r.id, to_person(r))
+                   for r in conn.execute(select(persons).where(persons.c.id.in_(chunk))))
     return out
 
 
-LIST_FIELDS = ("organisation", "interviewer")
+def _accepted(conn: Connection, ids: set[int]) -> dict[int, Record]:
+    out: dict[int, Record] = {}
+    for chunk in chunks(sorted(ids)):
+        rows = conn.execute(select(facts).where(facts.c.testimony_id.in_(chunk),
+                                                facts.c.status == ACCEPTED)
+                            .order_by(facts.c.testimony_id, facts.c.ordinal)).all()
+        out.update(group_records(rows))
+    return out
 
 
-def list_memberships(book: Casebook, field: str) -> list[tuple[str, str]]:
-    """(person key, list name) pairs for multiple systems estimation.
-
-    A *person* is everything one woman told: testimonies under the same person record, joined by
-    every accepted linkage decision (``casebook link review``). A *list* is the value of ``field``
-    on each testimony (which organisation, or which interviewer, recorded her). Only testimonies
-    whose consent allows aggregate statistics are counted.
-    """
-    from casebook.linkage.decisions import Decision, constraints
-
-    if field not in LIST_FIELDS:
-        from casebook.errors import InvalidInput
-
-        raise InvalidInput(f"--lists {field!r}: choose one of {', '.join(LIST_FIELDS)}")
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        parent[find(a)] = find(b)
-
-    summaries = book.testimonies.all()
-    for s in summaries:
-        find(f"t{s.id}")
-        if s.person_id is not None:
-            union(f"t{s.id}", f"p{s.person_id}")
-    must, _ = constraints(Decision.from_dict(d) for d in book.links.decisions("person"))
-    for a, b in must:
-        union(a, b)
-    consents = book.consent.of_many([s.id for s in summaries])
-    pairs = []
-    for s in summaries:
-        if not consents[s.id].allows("aggregate_statistics"):
-            continue
-        value = s.organisation if field == "organisation" else s.interviewer
-        if value:
-            pairs.append((find(f"t{s.id}"), value))
-    return pairs
+def _read_texts(book: Casebook, rule: Use, items: list[ConsentedTestimony], purpose: str) -> None:
+    """Texts of the items whose consent covers the use's text scope, in one transaction with
+    one audit entry per testimony read (as ``book.testimonies.get`` writes). For a use about
+    her, one text per woman (her first testimony), only if all her testimonies allow it."""
+    wanted = [i for i in items if not rule.text or i.consent.allows(rule.text)]
+    if rule.about_her:
+        ok = {i.testimony_id for i in wanted}
+        refused = {i.person_key for i in items if i.testimony_id not in ok}
+        firsts: dict[int, ConsentedTestimony] = {}
+        for i in wanted:
+            if i.person_key not in refused:
+                firsts.setdefault(i.person_key, i)
+        wanted = list(firsts.values())
+    if not wanted:
+        return
+    by_id = {i.testimony_id: i for i in wanted}
+    q = select(testimonies.c.id, testimonies.c.text).where(
+        testimonies.c.id.in_(bindparam("ids", expanding=True)))
+    with book.engine.begin() as conn:
+        for chunk in chunks(sorted(by_id)):
+            for tid, text in conn.execute(q, {"ids": chunk}):
+                by_id[tid].text = text
+        audit_log.append_many(conn, book.actor, [
+            ("read_testimony", f"testimony:{tid}", {"purpose": purpose}) for tid in by_id])

@@ -10,7 +10,6 @@ is decided here.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,7 @@ from casebook.model import (
     REJECTED,
     SUGGESTED,
     Consent,
+    ConsentedTestimony,
     Event,
     Fact,
     Person,
@@ -30,8 +30,10 @@ from casebook.model import (
     Testimony,
 )
 from casebook.store.audit import AuditLog
-from casebook.store.facts import FactRef, fact_ref, group_records
+from casebook.store.facts import FactRef, fact_ref
+from casebook.store.links import LinkDecisions
 from casebook.store.persons import get_person
+from casebook.store.reads import read_for
 from casebook.store.rows import to_item, to_person
 from casebook.store.schema import consent_grants, facts, persons, testimonies
 from casebook.store.search import SearchHit, search_where
@@ -40,7 +42,6 @@ from casebook.store.users import User, Users
 from casebook.store.visibility import visible_persons, visible_testimonies
 
 if TYPE_CHECKING:
-    from casebook.publish.dataset import Dataset
     from casebook.store.casebook import Casebook
 
 
@@ -81,9 +82,9 @@ class UserCasebook:
         self.persons = VisiblePersons(self)
         self.facts = VisibleFacts(self)
         self.consent = VisibleConsent(self)
-        self.links = VisibleLinks(self)
         self.audit: AuditLog = book.audit
         self.users: Users = book.users
+        self.links: LinkDecisions = book.links
 
     @property
     def visible(self) -> ColumnElement[bool]:
@@ -114,12 +115,11 @@ class UserCasebook:
                 "facts_accepted": by_status.get(ACCEPTED, 0),
                 "facts_rejected": by_status.get(REJECTED, 0), "testimonies_waiting": waiting}
 
-    def publish_dataset(self, with_text: bool = False) -> Dataset:
-        """The statistics dataset cut down to the persons this user may see."""
-        from casebook.store.reads import publish_dataset
-
-        return publish_dataset(self._book, with_text=with_text,
-                               only_persons=self.persons.ids())
+    def read_for(self, use: str, *, partner: str | None = None, with_text: bool = False,
+                 purpose: str | None = None) -> list[ConsentedTestimony]:
+        """The store's read for ``use`` (consent applied), limited to what the user may see."""
+        return read_for(self._book, use, partner=partner, with_text=with_text,
+                        purpose=purpose, visible=self.visible)
 
     def _check(self, conn: Connection | None, testimony_id: int, write: bool) -> str:
         org = self._access.get(testimony_id)
@@ -238,6 +238,7 @@ class VisiblePersons:
         self._book = scope._book
 
     def access(self, person_id: int) -> None:
+        """Nothing if the user may see this person; else NotFound, like an unknown id."""
         with self._book.engine.connect() as conn:
             self._access(conn, person_id)
 
@@ -287,6 +288,7 @@ class VisibleFacts:
         self._book = scope._book
 
     def ref(self, fact_id: int) -> FactRef:
+        """Where a fact the user may see belongs (NotFound otherwise)."""
         with self._book.engine.connect() as conn:
             ref = fact_ref(conn, fact_id)
             self._scope._check(conn, ref.testimony_id, False)
@@ -294,6 +296,7 @@ class VisibleFacts:
 
     def record(self, testimony_id: int,
                statuses: Iterable[str] = (SUGGESTED, ACCEPTED)) -> Record:
+        """The facts of a testimony the user may see."""
         self._scope._check(None, testimony_id, False)
         return self._book.facts.record(testimony_id, statuses)
 
@@ -305,65 +308,6 @@ class VisibleFacts:
         self._book.facts.set_status(fact_id, status, data)
         return ref.testimony_id
 
-    def accepted_events(self) -> list[tuple[str, Event]]:
-        """(person key, event) of every accepted event in a visible testimony."""
-        with self._book.engine.connect() as conn:
-            rows = conn.execute(
-                select(facts.c.id, facts.c.data, testimonies.c.person_id,
-                       testimonies.c.id.label("tid"))
-                .select_from(facts.join(testimonies, testimonies.c.id == facts.c.testimony_id))
-                .where(self._scope.visible, facts.c.kind == "event",
-                       facts.c.status == ACCEPTED)).all()
-        return [(str(r.person_id or f"t{r.tid}"),
-                 Event.from_dict({**r.data, "status": ACCEPTED}, id=r.id)) for r in rows]
-
-    def accepted_for(self, scope: str) -> list[tuple[int, int | None, Record]]:
-        """(testimony id, person id, accepted record) of the visible testimonies whose consent
-        allows ``scope`` today (failing closed: no consent, no record). Events keep the order
-        of the testimony, so linkage mention ids (``t3e0i1``) match ``reads.linkage_perpetrators``."""
-        with self._book.engine.connect() as conn:
-            rows = conn.execute(
-                select(facts, testimonies.c.person_id.label("person"))
-                .select_from(facts.join(testimonies, testimonies.c.id == facts.c.testimony_id))
-                .where(self._scope.visible, facts.c.status == ACCEPTED)
-                .order_by(facts.c.testimony_id, facts.c.ordinal)).all()
-        person_of = {r.testimony_id: r.person for r in rows}
-        consents = self._book.consent.of_many(sorted(person_of))
-        return [(tid, person_of[tid], record) for tid, record in group_records(rows)
-                if consents[tid].allows(scope)]
-
-
-class VisibleLinks:
-    """Linkage review decisions about records the user may see (read-only)."""
-
-    _TESTIMONY = re.compile(r"^t(\d+)")
-
-    def __init__(self, scope: UserCasebook) -> None:
-        self._scope = scope
-        self._book = scope._book
-
-    def decisions(self, kind: str) -> list[dict[str, Any]]:
-        """Decisions whose every record is in a visible testimony, oldest first."""
-        found = self._book.links.decisions(kind)
-        ids = {int(m.group(1)) for d in found for r in _records_of(d)
-               if (m := self._TESTIMONY.match(r))}
-        with self._book.engine.connect() as conn:
-            seen = set(conn.execute(select(testimonies.c.id).where(
-                testimonies.c.id.in_(sorted(ids)), self._scope.visible)).scalars()) if ids else set()
-        out: list[dict[str, Any]] = []
-        kept: set[str] = set()
-        for d in found:
-            tids = [self._TESTIMONY.match(r) for r in _records_of(d)]
-            if (tids and all(m is not None and int(m.group(1)) in seen for m in tids)) or (
-                    not tids and d.get("revokes") in kept):  # a revoke of a kept decision
-                out.append(d)
-                kept.add(str(d.get("id")))
-        return out
-
-
-def _records_of(decision: dict[str, Any]) -> list[str]:
-    return [*decision.get("records", []), *(r for g in decision.get("groups", []) for r in g)]
-
 
 class VisibleConsent:
     """Consent of the testimonies a user may see; changes need the owning organisation."""
@@ -373,16 +317,19 @@ class VisibleConsent:
         self._book = scope._book
 
     def of(self, testimony_id: int) -> Consent:
+        """The consent of a testimony the user may see."""
         self._scope._check(None, testimony_id, False)
         return self._book.consent.of(testimony_id)
 
-    def grant(self, testimony_id: int, scope: str, on: dt.date | None = None) -> None:
+    def grant(self, testimony_id: int, scope: str, on: dt.date | None = None) -> str:
+        """Record a scope on a testimony of the user's own organisation."""
         self._scope._check(None, testimony_id, True)
-        self._book.consent.grant(testimony_id, scope, on)
+        return self._book.consent.grant(testimony_id, scope, on)
 
-    def withdraw(self, testimony_id: int, scope: str, on: dt.date | None = None) -> None:
+    def withdraw(self, testimony_id: int, scope: str, on: dt.date | None = None) -> str:
+        """Withdraw a scope on a testimony of the user's own organisation."""
         self._scope._check(None, testimony_id, True)
-        self._book.consent.withdraw(testimony_id, scope, on)
+        return self._book.consent.withdraw(testimony_id, scope, on)
 
     def counts(self) -> dict[str, int]:
         """Active grants per scope among visible testimonies."""

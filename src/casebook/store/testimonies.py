@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from casebook.errors import InvalidInput, NotFound
 from casebook.model import ACCEPTED, SUGGESTED, Person, Record, Testimony
@@ -69,6 +70,21 @@ class Testimonies:
         for testimony, _, _ in entries:
             if not testimony.text.strip():
                 raise InvalidInput(f"{testimony.file_name or 'testimony'}: the text is empty")
+        people = [p for _, p, _ in entries if p is not None]
+        ids_before = [(p, p.id) for p in people] + [(t, t.id) for t, _, _ in entries]
+        for attempt in range(3):
+            try:
+                return self._add_many_once(entries)
+            except IntegrityError:
+                # Another process stored the same text between our read of the known hashes
+                # and our insert: read again, and those texts are now "already present".
+                for obj, before in ids_before:
+                    obj.id = before
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _add_many_once(self, entries: list[Entry]) -> list[tuple[int, bool]]:
         with self._book.engine.begin() as conn:
             known: dict[str, int] = {}
             hashes = list({t.sha256 for t, _, _ in entries})
@@ -112,6 +128,7 @@ class Testimonies:
         return to_testimony(row, consent)
 
     def find_by_hash(self, sha256: str) -> int | None:
+        """The id of the testimony with this text hash, if stored (no read of the text)."""
         with self._book.engine.connect() as conn:
             return conn.execute(
                 select(testimonies.c.id).where(testimonies.c.sha256 == sha256)).scalar()

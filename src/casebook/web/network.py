@@ -1,11 +1,12 @@
 """The network page's data: brokers, recruiters, buyers, places and the women they sold or held,
 as graph elements for the drawing (cytoscape, vendored), pseudonymised.
 
-Read from accepted events told as having happened, in testimonies the user may see whose
-consent allows aggregate analysis. Perpetrator mentions are one node only where a reviewer
-confirmed that they are the same person (linkage decisions); those decisions are listed with the
-graph. Perpetrators and women carry pseudonyms ("Broker 3", "Woman 12"); the names told in the
-testimonies appear only for users who may read testimony texts.
+Read through the one linkage path (``casebook.linkage.run``) over the store's ``network`` read
+(what the user may see, consent applied), from accepted events told as having happened.
+Perpetrator mentions are one node only where a reviewer confirmed that they are the same person
+(``casebook link review --kind perpetrator``; the page never runs the model); those decisions
+are listed with the graph. Perpetrators and women carry pseudonyms ("Broker 3", "Woman 12");
+the names told in the testimonies appear only for users who may read testimony texts.
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 from markupsafe import Markup
 
 from casebook.journey.reading import label
-from casebook.linkage.decisions import Decision, constraints
+from casebook.linkage.decisions import Decision
 from casebook.linkage.network import (
     PERPETRATOR,
     PLACE,
@@ -29,9 +30,10 @@ from casebook.linkage.network import (
     build_graph,
     groups,
     in_period,
+    victim_events,
     with_roles,
 )
-from casebook.model import AGGREGATE_STATISTICS
+from casebook.linkage.run import perpetrator_clusters
 from casebook.model.mood import is_fact
 from casebook.web.auth import Ctx
 from casebook.web.permissions import can
@@ -69,61 +71,59 @@ class Merge:
     decisions: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _clusters(ctx: Ctx) -> tuple[dict[str, str], list[Decision]]:
-    """Mention id -> cluster id from the reviewers' confirmed links (never the model's guess)."""
-    decisions = [Decision.from_dict(d) for d in ctx.book.links.decisions("perpetrator")]
-    must, _ = constraints(decisions)
-    joined = nx.Graph(must)
-    cluster_of = {}
-    for component in nx.connected_components(joined):
-        head = min(component)
-        for member in component:
-            cluster_of[member] = head
-    return cluster_of, decisions
+def _visible_decisions(ctx: Ctx, testimony_ids: set[int]) -> list[dict[str, Any]]:
+    """Perpetrator decisions whose every record is a mention in these testimonies (a decision
+    about another organisation's records, or its note, is not shown)."""
+    out: list[dict[str, Any]] = []
+    kept: set[str] = set()
+    for d in ctx.book.links.decisions("perpetrator"):
+        records = [*d.get("records", []), *(r for g in d.get("groups", []) for r in g)]
+        tids = [r[1:].split("e", 1)[0] for r in records]
+        if (records and all(t.isdigit() and int(t) in testimony_ids for t in tids)) or (
+                not records and d.get("revokes") in kept):
+            out.append(d)
+            kept.add(str(d.get("id")))
+    return out
 
 
 def network_view(ctx: Ctx, filters: Filters | None = None) -> dict[str, Any]:
     filters = filters or Filters()
     lang = ctx.lang
     show_names = can(ctx.user, "read_text")
-    cluster_of, decisions = _clusters(ctx)
-    events = []
-    mentions: dict[str, list[Mention]] = {}
-    years: list[int] = []
+    testimonies = ctx.book.read_for("network")
+    raw_decisions = _visible_decisions(ctx, {t.testimony_id for t in testimonies})
+    decisions = [Decision.from_dict(d) for d in raw_decisions]
+    cluster_of = perpetrator_clusters(testimonies, raw_decisions, scored=False)
     this_year = dt.date.today().year
-    for tid, person_id, record in ctx.book.facts.accepted_for(AGGREGATE_STATISTICS):
-        for n, event in enumerate(record.events):
-            if not is_fact(event):
-                continue
-            if event.date and event.date.year and event.date.year <= this_year:
-                years.append(event.date.year)
-            # mention ids as in linkage (t3e0i1), so confirmed links meet in one node
-            invs = []
-            for m, inv in enumerate(event.involvements):
-                if inv.role == "perpetrator" and inv.person_id is None:
-                    mention = f"t{tid}e{n}i{m}"
-                    inv = replace(inv, person_id=mention)
-                    node = f"perpetrator:{cluster_of.get(mention, mention)}"
-                    mentions.setdefault(node, []).append(Mention(
-                        tid, inv.perpetrator_role or "other", inv.who if show_names else None))
-                invs.append(inv)
-            event = replace(event, involvements=invs)
-            if not in_period(event, filters.year_from, filters.year_to):
-                continue
-            events.append((str(person_id if person_id is not None else f"t{tid}"),
-                           with_roles(event, filters.roles)))
+    years = sorted({e.date.year for t in testimonies for e in t.record.events
+                    if is_fact(e) and e.date and e.date.year and e.date.year <= this_year})
+    mentions: dict[str, list[Mention]] = {}
+    events = []
+    tid_of = {str(t.person_id or f"t{t.testimony_id}"): t.testimony_id for t in testimonies}
+    for victim, event in victim_events(testimonies):
+        if not is_fact(event) or not in_period(event, filters.year_from, filters.year_to):
+            continue
+        event = with_roles(event, filters.roles)
+        for inv in event.involvements:
+            if inv.role == "perpetrator" and inv.person_id is not None:
+                mention = str(inv.person_id)
+                node = f"perpetrator:{cluster_of.get(mention, mention)}"
+                tid = int(mention[1:].split("e", 1)[0]) if mention.startswith("t") else \
+                    tid_of.get(victim, 0)
+                mentions.setdefault(node, []).append(Mention(
+                    tid, inv.perpetrator_role or "other", inv.who if show_names else None))
+        events.append((victim, event))
     graph = build_graph(events, cluster_of)
     names = _pseudonyms(graph, lang)
     elements = _elements(graph, names, lang)
     merges = []
-    heads = set(cluster_of.values())
     for node, found in sorted(mentions.items()):
-        if node in graph and node.split(":", 1)[1] in heads and len(found) > 1:
-            members = {node.split(":", 1)[1]}
+        members = {m for m, head in cluster_of.items() if f"perpetrator:{head}" == node}
+        if node in graph and len(members) > 1:
             merges.append(Merge(node, names.get(node, node), found, [
                 {"action": d.action, "who": d.who, "when": d.when.date().isoformat(),
                  "note": d.note if show_names else ""}
-                for d in decisions if members & set(cluster_of.get(r, r) for r in d.records)]))
+                for d in decisions if members & set(d.records)]))
     found_groups = groups(graph)
     return {
         "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
@@ -133,7 +133,7 @@ def network_view(ctx: Ctx, filters: Filters | None = None) -> dict[str, Any]:
         "empty": not elements,
         "merges": merges, "filters": filters,
         "roles": [(r, label("perpetrator_role", r, lang)) for r in ROLES],
-        "years": (min(years), max(years)) if years else None,
+        "years": (years[0], years[-1]) if years else None,
         "groups": [{"id": g.id, "victims": g.victims,
                     "perpetrators": [(names[p], graph.nodes[p].get("role"))
                                      for p in g.perpetrators],

@@ -1,8 +1,7 @@
 """Statistics and reports on the web, through casebook.publish and its disclosure control.
 
-The dataset is the one statistics use everywhere, cut down by the store to the persons the
-user may see; only rows whose consent covers aggregate statistics
-are counted (``Dataset.for_statistics``, inside casebook.publish).
+The dataset is the one statistics use everywhere: the store's ``statistics`` read (only women
+whose consent covers aggregate statistics), limited to what the user may see.
 """
 
 from __future__ import annotations
@@ -12,13 +11,15 @@ from typing import Any
 from markupsafe import Markup
 
 from casebook.errors import DisclosureRisk
+from casebook.publish.dataset import Dataset, dataset_of
 from casebook.web.auth import Ctx
 from casebook.web.permissions import can
 
 
-def dataset(ctx: Ctx, with_text: bool = False):
-    """The publish Dataset of the persons this user may see (text only for quotations)."""
-    return ctx.book.publish_dataset(with_text=with_text)
+def dataset(ctx: Ctx, with_text: bool = False) -> Dataset:
+    """The publish Dataset of what this user may see (text only for quotations)."""
+    return dataset_of(ctx.book.read_for("statistics", with_text=with_text,
+                                        purpose="report quotation"))
 
 
 def tables(ctx: Ctx, k: int | None = None) -> dict[str, Any]:
