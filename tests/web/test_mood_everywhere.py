@@ -127,6 +127,57 @@ def test_export_carries_the_mood(world):
     assert ",1,11," in csv.splitlines()[1] + ","
 
 
+def test_partner_formats_count_only_what_happened(world):
+    """HTCDS and Uwazi rows are built from her profile: a denied arrest, a denied crossing and
+    a denied forced marriage are not exported as an arrest, a crossing date, an exploitation."""
+    book, _, _ = world
+    from casebook.exchange.htcds import export_rows
+    from casebook.exchange.uwazi import export_csv
+    from casebook.share.export import ExportRequest
+
+    htcds = export_rows(book, ExportRequest("htcds")).rows
+    assert len(htcds) == 1
+    assert htcds[0]["vic_TypeOfExploitation"] == "" and htcds[0]["hte_Date"] == ""
+    assert htcds[0]["vic_MethodsOfControl"] == ""
+    import csv
+    import io
+
+    data, n = export_csv(book, ExportRequest("uwazi", include_text=False))
+    row = next(csv.DictReader(io.StringIO(data.decode())))
+    assert n == 1
+    assert row["Arrests in China"] == "0" and row["Repatriations"] == "0"
+    assert row["Times sold"] == "1" and row["Children born in China"] == "0"
+    assert row["Exploitation__en"] == "" and row["First crossing year"] == ""
+
+
+def test_a_reviewer_can_retell_an_event_in_another_mood(world):
+    """The extractor read "they never caught me" as an arrest: the reviewer says it was denied
+    (and back); other attributes stay; the count follows."""
+    book, tid, _ = world
+    from casebook.model.mood import mood_of
+    from casebook.publish.dataset import dataset_of
+    from casebook.review import parse_edit
+
+    record = book.facts.record(tid, ["accepted"])
+    sale = next(e for e in record.events if e.type == "sale" and mood_of(e) == "fact")
+    sale.attributes["purpose"] = "marriage"
+    book.facts.set_status(sale.id, ACCEPTED, {"attributes": sale.attributes})
+    book.facts.set_status(sale.id, ACCEPTED, parse_edit(sale, "mood=denied"))
+    retold = next(e for e in book.facts.record(tid, ["accepted"]).events if e.id == sale.id)
+    assert mood_of(retold) == "denied" and retold.attributes["purpose"] == "marriage"
+    assert dataset_of(book.read_for("statistics")).rows[0].profile["times_sold"] == 0
+    book.facts.set_status(sale.id, ACCEPTED, parse_edit(retold, "mood=fact"))
+    assert dataset_of(book.read_for("statistics")).rows[0].profile["times_sold"] == 1
+    planned = next(e for e in record.events if mood_of(e) == "planned")
+    from casebook.errors import InvalidInput
+
+    for bad in ("mood=maybe", "foiled=perhaps", "mood=denied foiled=yes"):
+        with pytest.raises(InvalidInput):
+            parse_edit(planned, bad)
+    assert parse_edit(planned, "mood=feared")["attributes"] == {"mood": "feared",
+                                                               "denied": True}
+
+
 @pytest.fixture
 def client(world):
     from fastapi.testclient import TestClient
@@ -188,3 +239,32 @@ def test_casebook_show_never_prints_a_denial_as_the_event(world, location):
     data = json.loads(subprocess.run([*cli, "show", str(tid), "--json", "--no-text"], env=env,
                                      capture_output=True, text=True, check=True).stdout)
     assert sum(e["mood"] == "denied" for e in data["events"]) == len(DENIED_TYPES)
+
+
+def test_the_review_form_retells_an_event(client):
+    """The review form offers the mood of each event (the current one selected); saving
+    "denied" on the sale that happened takes it out of the counts, in both languages."""
+    c, tid, person_id = client
+    page = c.get(f"/review/{tid}").text
+    forms = re.findall(r'action="/review/facts/(\d+)" class="grid edit-form">(.*?)</form>', page,
+                       re.S)
+    selected = [re.search(r'<select name="mood">.*?value="(\w+)" selected', f, re.S)
+                for _, f in forms if 'name="mood"' in f]
+    assert len(selected) == len(DENIED_TYPES) + 3  # every event has the choice
+    assert sorted(m.group(1) for m in selected) == sorted(
+        ["fact", "foiled", "feared"] + ["denied"] * len(DENIED_TYPES))
+    sale_id = next(i for i, f in forms if 'value="fact" selected' in f)
+    token = re.search(r'name="csrftoken" value="([^"]+)"', page).group(1)
+    r = c.post(f"/review/facts/{sale_id}", data={"csrftoken": token, "action": "edit",
+                                                 "mood": "denied", "type": "sale"},
+               follow_redirects=False)
+    assert r.status_code == 303, r.text
+    bar = re.search(r'<ol class="stages".*?</ol>', c.get(f"/persons/{person_id}").text,
+                    re.S).group(0)
+    assert not re.search(r't-sale"><span>[^<]*</span><b>\d+</b>', bar)  # no sale counted
+    r = c.post(f"/review/facts/{sale_id}", data={"csrftoken": token, "action": "edit",
+                                                 "mood": "sometimes"}, follow_redirects=False)
+    assert r.status_code == 400 and "mood" in r.text
+    c.post("/lang", data={"lang": "ko", "next": "/", "csrftoken": token})
+    ko = c.get(f"/review/{tid}").text
+    assert "진술 방식" in ko and "부인: 일어나지 않았다고 진술" in ko

@@ -17,27 +17,19 @@ from casebook.cli.common import (
     print_json,
 )
 from casebook.errors import InvalidInput
+from casebook.journey import read
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact
 from casebook.review import context, parse_edit
 
 
-def _describe(item) -> str:
+def _describe(item: Fact | Event) -> str:
+    """The fact as every output reads it (a denied arrest says so), then its raw attributes."""
+    line = read(item, "en").text()
     if isinstance(item, Event):
-        parts = [item.type.replace("_", " ")]
-        if item.date:
-            parts.append(item.date.label())
-        if item.place_text:
-            parts.append(f"in {item.place_text}")
-        if item.amount:
-            usd = f" (≈ ${item.amount.usd:,.0f})" if item.amount.usd else ""
-            parts.append(f"for {item.amount.value:,g} {item.amount.currency}{usd}")
-        for inv in item.involvements:
-            if inv.role != "victim":
-                parts.append(f"[{inv.perpetrator_role or inv.role}: {inv.who or inv.group or '?'}]")
-        for key, value in item.attributes.items():
-            parts.append(f"{key}={value}")
-        return " ".join(parts)
-    return f"{item.field} = {item.value}"
+        extra = [f"{k}={v}" for k, v in item.attributes.items() if k not in ("mood", "denied",
+                                                                              "foiled")]
+        line = " ".join([line, *extra])
+    return line
 
 
 def review(

@@ -6,8 +6,18 @@ exports all read facts through here, so a denied arrest never reads as an arrest
 """
 
 from casebook.journey.clauses import clause
-from casebook.journey.reading import Part, Reading, field_label, read, read_event, read_fact
+from casebook.journey.reading import (
+    Part,
+    Reading,
+    field_label,
+    mood_choices,
+    mood_key,
+    read,
+    read_event,
+    read_fact,
+)
 from casebook.journey.timeline import Gap, Journey, Step, Telling, build, stage_label, stages
 
 __all__ = ["Gap", "Journey", "Part", "Reading", "Step", "Telling", "build", "clause",
-           "field_label", "read", "read_event", "read_fact", "stage_label", "stages"]
+           "field_label", "mood_choices", "mood_key", "read", "read_event", "read_fact",
+           "stage_label", "stages"]

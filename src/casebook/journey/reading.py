@@ -119,16 +119,26 @@ class Reading:
                 "text": self.text()}
 
 
+def mood_key(event: Event | dict[str, Any]) -> str:
+    """The mood as a reviewer picks it: a mood, or ``"foiled"`` for a planned event she escaped."""
+    mood = mood_of(event)
+    return "foiled" if mood == PLANNED and foiled(event) else mood
+
+
+def mood_choices(lang: str = "en") -> list[tuple[str, str]]:
+    """(key, label) of every mood a reviewer may give an event, in the form's order."""
+    return list(phrases()["mood_choice"][_lang(lang)].items())
+
+
 def headline(event: Event | dict[str, Any], lang: str = "en") -> str:
     """The event's name with its mood ("Never arrested in China (she says)")."""
     lang = _lang(lang)
     etype = event["type"] if isinstance(event, dict) else event.type
-    mood = mood_of(event)
-    key = "foiled" if mood == PLANNED and foiled(event) else mood
+    key = mood_key(event)
     what = label("event_type", etype, lang)
     special = phrases()["event"].get(etype, {}).get(lang, {})
     template = special.get(key) or phrases()["mood"][lang].get(key) \
-        or phrases()["mood"][lang][mood]
+        or phrases()["mood"][lang][mood_of(event)]
     return str(template).format(what=what)
 
 
@@ -259,5 +269,6 @@ def person_line(person: Person, lang: str = "en") -> list[tuple[str, str]]:
     return pairs
 
 
-__all__ = ["Part", "Reading", "amount_text", "field_label", "headline", "label", "person_line",
-           "phrases", "place_name", "read", "read_event", "read_fact", "when"]
+__all__ = ["Part", "Reading", "amount_text", "field_label", "headline", "label", "mood_choices",
+           "mood_key", "person_line", "phrases", "place_name", "read", "read_event", "read_fact",
+           "when"]

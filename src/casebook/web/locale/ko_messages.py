@@ -161,6 +161,7 @@ KO = {
     "Year": "연도",
     "Month": "월",
     "Place as told": "진술된 장소",
+    "Told as": "진술 방식",
     "Amount": "금액",
     "Currency": "통화",
     "Notes": "메모",
