@@ -65,11 +65,18 @@ def place_name(place_id: str | None, told: str | None, lang: str) -> str:
     return ""
 
 
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+
+
 def when(date: UncertainDate | None, lang: str) -> str:
     """An uncertain date as precise as it is, in ``lang`` ("" when unknown)."""
     if date is None or date.year is None:
         return ""
     if lang != "ko":
+        if date.precision != "range" and date.month is not None:  # "January 2010", not "2010-01"
+            month = MONTHS_EN[date.month - 1]
+            return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
         return date.label()
     if date.precision == "range":
         return f"{date.year}–{date.end_year}년"
