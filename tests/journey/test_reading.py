@@ -103,3 +103,15 @@ def test_dates_read_in_words_as_precise_as_they_are(date, en, ko):
 
     assert when(date, "en") == en and when(date, "ko") == ko
     assert date_label(date, "en") == en and date_label(date, "ko") == ko  # pages say the same
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_reviewer_can_pick_every_mood_and_the_current_one_is_known(lang):
+    from casebook.journey import mood_choices, mood_key
+
+    keys = [k for k, _ in mood_choices(lang)]
+    assert keys[0] == FACT and sorted(keys) == sorted([*MOODS, "foiled"])
+    assert all(label.strip() for _, label in mood_choices(lang))
+    assert mood_key(Event("sale", attributes={"denied": True, "foiled": True})) == "foiled"
+    assert mood_key(Event("sale", attributes=with_mood({}, FEARED))) == FEARED
+    assert mood_key(Event("sale")) == FACT

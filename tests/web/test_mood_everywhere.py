@@ -267,4 +267,4 @@ def test_the_review_form_retells_an_event(client):
     assert r.status_code == 400 and "mood" in r.text
     c.post("/lang", data={"lang": "ko", "next": "/", "csrftoken": token})
     ko = c.get(f"/review/{tid}").text
-    assert "진술 방식" in ko and "부인: 일어나지 않았다고 진술" in ko
+    assert "진술 방식" in ko and ">없었음 (본인 진술)</option>" in ko
