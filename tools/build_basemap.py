@@ -25,7 +25,7 @@ from pathlib import Path
 PACKAGE, VERSION = "world-atlas", "2.0.2"
 SOURCE = "countries-10m.json"
 OUT = Path(__file__).resolve().parents[1] / "src" / "casebook" / "maps" / "data" / "basemap.json"
-WEST, SOUTH, EAST, NORTH = 86.0, 4.0, 146.0, 56.0
+WEST, SOUTH, EAST, NORTH = 73.0, 4.0, 146.0, 56.0  # Xinjiang to Sakhalin
 TOLERANCE = 0.03  # degrees: about 3 km, finer than any place a testimony names
 # ISO 3166-1 numeric (world-atlas ids) -> gazetteer country id (or a code for the others)
 COUNTRIES = {

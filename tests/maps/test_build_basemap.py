@@ -57,7 +57,7 @@ def test_a_negative_index_reverses_the_arc(tool):
 
 
 def test_clip_to_the_region(tool):
-    square = [(80.0, 30.0), (100.0, 30.0), (100.0, 40.0), (80.0, 40.0)]
+    square = [(60.0, 30.0), (100.0, 30.0), (100.0, 40.0), (60.0, 40.0)]  # west of the region
     clipped = tool.clip(square)
     assert min(x for x, _ in clipped) == tool.WEST and max(x for x, _ in clipped) == 100.0
     assert tool.clip([(0.0, 0.0), (1.0, 0.0), (1.0, 1.0)]) == []

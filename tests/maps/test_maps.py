@@ -79,6 +79,70 @@ def test_a_route_without_places_still_draws_a_map():
     assert "<svg" in svg and 'class="leg"' not in svg
 
 
+def test_the_frame_puts_its_corners_on_the_picture():
+    from casebook.maps.basemap import HEIGHT, WIDTH
+
+    frame = Frame.around([(126.0, 37.6), (129.5, 42.9)])
+    assert frame.xy(frame.west, frame.north) == (0.0, 0.0)
+    x, y = frame.xy(frame.east, frame.south)
+    assert abs(x - WIDTH) <= 1 and abs(y - HEIGHT) <= 1
+    yanji, seoul = frame.xy(129.5, 42.9), frame.xy(127.0, 37.6)
+    assert yanji[1] < seoul[1], "north is up"
+
+
+def test_every_gazetteer_coordinate_lies_on_the_basemap():
+    countries = basemap()["countries"]
+    west = min(b[0] for c in countries for b in c["boxes"])
+    south = min(b[1] for c in countries for b in c["boxes"])
+    east = max(b[2] for c in countries for b in c["boxes"])
+    north = max(b[3] for c in countries for b in c["boxes"])
+    placed = [p for p in gazetteer() if p.at is not None]
+    assert len(placed) > 150
+    for p in placed:
+        lon, lat = p.at
+        assert west <= lon <= east and south <= lat <= north, p.id
+
+
+def test_a_place_without_coordinates_is_drawn_at_its_nearest_ancestor():
+    village = gazetteer().get("kp-hamgyong-bukdo-hoeryong-chongori")
+    assert village is not None and village.at is None  # the case this test is about
+    assert locate(village.id) == locate("kp-hamgyong-bukdo-hoeryong") is not None
+    assert locate("zz-nowhere") is None and locate(None) is None
+
+
+def test_places_told_without_an_id_are_found_and_the_unknown_listed():
+    events = [Event("sale", UncertainDate(2001), place_text="Yanji", evidence=Evidence(0, 1)),
+              Event("border_crossing", UncertainDate(2000), place="kp-hamgyong-bukdo-hoeryong",
+                    evidence=Evidence(2, 3)),
+              Event("escape", UncertainDate(2003), place_text="Atlantis", evidence=Evidence(4, 5))]
+    route = route_of(build([(1, "en", e) for e in events]), "en")
+    assert [s.place_id for s in route.stops] == ["kp-hamgyong-bukdo-hoeryong",
+                                                 "cn-jilin-yanbian-yanji"]
+    assert [s.n for s in route.stops] == [1, 2]
+    assert [(s.name, s.at) for s in route.unplaced] == [("Atlantis", None)]
+
+
+def test_two_stops_at_one_place_do_not_hide_each_other():
+    events = [Event("sale", UncertainDate(2001), place="cn-jilin-yanbian-yanji",
+                    evidence=Evidence(0, 1)),
+              Event("forced_marriage", UncertainDate(2002), place="cn-jilin-yanbian-longjing",
+                    evidence=Evidence(2, 3)),
+              Event("sale", UncertainDate(2003), place="cn-jilin-yanbian-yanji",
+                    evidence=Evidence(4, 5))]
+    route = route_of(build([(1, "en", e) for e in events]), "en")
+    assert [s.n for s in route.stops] == [1, 2, 3]
+    circles = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', route_svg(route, "en"))
+    assert len(circles) == 3 and len(set(circles)) == 3
+
+
+def test_names_are_escaped_in_the_svg():
+    from casebook.maps import Route, Stop
+
+    stop = Stop(1, None, "<script>alert(1)</script>", ["<b>sale</b>"], ["2001"], (129.5, 42.9))
+    svg = route_svg(Route([stop], []), "en")
+    assert "<script>" not in svg and "<b>" not in svg and "&lt;script&gt;" in svg
+
+
 def _cohort(n: int, seed: int = 3) -> Dataset:
     rng = random.Random(seed)
     rows = []

@@ -154,9 +154,9 @@ def test_a_reviewer_can_retell_an_event_in_another_mood(world):
     """The extractor read "they never caught me" as an arrest: the reviewer says it was denied
     (and back); other attributes stay; the count follows."""
     book, tid, _ = world
+    from casebook.corrections import parse_edit
     from casebook.model.mood import mood_of
     from casebook.publish.dataset import dataset_of
-    from casebook.review import parse_edit
 
     record = book.facts.record(tid, ["accepted"])
     sale = next(e for e in record.events if e.type == "sale" and mood_of(e) == "fact")

@@ -16,12 +16,11 @@ from importlib import resources
 from typing import Any
 
 from casebook.model import Event, Fact, Person
-from casebook.model.dates import UncertainDate
+from casebook.model.dates import UncertainDate, date_label
 from casebook.model.mood import DENIED, FACT, PLANNED, foiled, mood_of
 from casebook.vocab import gazetteer, load
 
 LANGS = ("en", "ko")
-SEASONS_KO = {"spring": "봄", "summer": "여름", "autumn": "가을", "winter": "겨울"}
 # involvement roles shown, in this order, and the vocabulary that labels each one's background
 _ROLE_ORDER = ("recruiter", "broker", "seller", "buyer", "controller", "police", "border_guard",
                "state_security", "guard", "relative", "other")
@@ -65,28 +64,12 @@ def place_name(place_id: str | None, told: str | None, lang: str) -> str:
     return ""
 
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
-
-
 def when(date: UncertainDate | None, lang: str) -> str:
-    """An uncertain date as precise as it is, in ``lang`` ("" when unknown)."""
+    """An uncertain date as precise as it is, in ``lang`` ("" when unknown): the one date label
+    of :func:`casebook.model.dates.date_label`."""
     if date is None or date.year is None:
         return ""
-    if lang != "ko":
-        if date.precision != "range" and date.month is not None:  # "January 2010", not "2010-01"
-            month = MONTHS_EN[date.month - 1]
-            return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
-        return date.label()
-    if date.precision == "range":
-        return f"{date.year}–{date.end_year}년"
-    if date.day is not None:
-        return f"{date.year}년 {date.month}월 {date.day}일"
-    if date.month is not None:
-        return f"{date.year}년 {date.month}월"
-    if date.season is not None:
-        return f"{date.year}년 {SEASONS_KO[date.season]}"
-    return f"{date.year}년경" if date.approximate else f"{date.year}년"
+    return date_label(date, _lang(lang))
 
 
 def field_label(name: str, lang: str) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from babel.support import NullTranslations, Translations
 
 from casebook.model import UncertainDate
+from casebook.model.dates import date_label as model_date_label
 
 LANGUAGES = ("ko", "en")
 DEFAULT_LANGUAGE = "ko"
@@ -57,13 +58,8 @@ def pick_language(accept_language: str | None) -> str:
 
 
 def date_label(date: UncertainDate | None, lang: str | None = None) -> str:
-    """An uncertain date as precise as it is, in the interface language (words: journey.when)."""
-    from casebook.journey.reading import when
-
-    lang = lang or language()
-    if date is None or date.year is None:
-        return "날짜 미상" if lang == "ko" else "date unknown"
-    return when(date, lang)
+    """An uncertain date as precise as it is, in the interface language."""
+    return model_date_label(date, lang or language())
 
 
 def N_(message: str) -> str:

@@ -121,8 +121,6 @@ KO = {
         "한동안 사용하지 않아 세션이 끝났습니다. 다시 로그인하세요.",
     "Two-factor code (if enabled)": "2단계 인증 코드 (설정한 경우)",
     "Broker network": "브로커 네트워크",
-    "From accepted events only: %(nodes)s nodes, %(edges)s links.":
-        "승인된 사건만 사용: 노드 %(nodes)s개, 연결 %(edges)s개.",
     "Brokers who bridge groups": "집단을 잇는 브로커",
     "Perpetrator": "가해자",
     "Links": "연결",
@@ -135,15 +133,10 @@ KO = {
     "born": "출생",
     ("%(num)s testimony", "%(num)s testimonies"): ("증언 %(num)s건",),
     "Journey": "여정",
-    "Exploitation": "착취",
     "No journey events yet: review the suggested facts first.":
         "아직 여정 사건이 없습니다. 먼저 제안된 사실을 검토하세요.",
     "About her": "인적 사항",
     "Testimonies": "증언",
-    "Places": "장소",
-    "Simplified outline, not to survey accuracy. Numbers follow the journey.":
-        "단순화한 윤곽 지도이며 측량 정확도가 아닙니다. 번호는 여정 순서입니다.",
-    "off the map": "지도 밖",
     "Pseudonym": "가명",
     "%(n)s facts still to review": "검토할 사실 %(n)s개",
     "testimony record": "증언 기록",
@@ -223,8 +216,6 @@ KO = {
         "이 버전에 포함된 통제 어휘입니다 (변경은 여기가 아니라 새 버전으로 합니다).",
     "The code does not match.": "코드가 맞지 않습니다.",
     "Wrong password or code.": "비밀번호나 코드가 틀렸습니다.",
-    "Too many failed attempts: the account is locked for a while.":
-        "실패가 너무 많아 계정이 잠시 잠겼습니다.",
     "Wrong username, password or code.": "사용자 이름, 비밀번호 또는 코드가 틀렸습니다.",
     # journeys (#14)
     ("%(num)s year not told", "%(num)s years not told"): ("%(num)s년간 진술 없음",),
