@@ -25,7 +25,10 @@ from casebook.cli.common import (
     passphrase,
     print_json,
     require_db,
+    styled,
 )
+from casebook.cli.i18n import current
+from casebook.cli.i18n import gettext as _
 from casebook.errors import BadArgument, InvalidInput, WrongPassphrase
 from casebook.files import check_output, encrypt, write_output
 from casebook.intake.pipeline import (
@@ -46,20 +49,31 @@ consent_app = typer.Typer(help="Grant or withdraw a survivor's consent for one t
                           no_args_is_help=True)
 
 
-def init(db: DbOption = None, passphrase_file: PassphraseFileOption = None) -> None:
+def init(
+    ctx: typer.Context,
+    path: Annotated[str | None, typer.Argument(
+        help="The casebook to create (a file, or a postgresql:// URL); the same as --db.")] = None,
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None,
+) -> None:
     """Create a new encrypted casebook.
 
-    Example: CASEBOOK_DB=team.db casebook init
+    Example: casebook init team.db    ·    CASEBOOK_DB=team.db casebook init
     """
-    location = require_db(db)
+    given = ctx.get_parameter_source("db")
+    if path and db and path != db and given is not None and given.name == "COMMANDLINE":
+        raise BadArgument(_("give the casebook once: {path} or --db {db}, not both")
+                          .format(path=path, db=db))
+    location = require_db(path or db)
     book = Casebook.create(location, passphrase(location, passphrase_file, confirm=True))
     book.close()
     if book.key_path:
-        console.print(f"Created encrypted casebook [bold]{location}[/] with key file "
-                      f"[bold]{book.key_path}[/] — keep both; lose the key file "
-                      "and the passphrase, and the data is gone.")
+        console.print(_("Created encrypted casebook {path} with key file {key} — keep both; lose "
+                        "the key file and the passphrase, and the data is gone.").format(
+                            path=f"[bold]{escape(location)}[/]",
+                            key=f"[bold]{escape(str(book.key_path))}[/]"))
     else:
-        console.print(f"Created casebook schema in PostgreSQL at {location.split('@')[-1]}")
+        console.print(_("Created casebook schema in PostgreSQL at {where}")
+                      .format(where=escape(location.split('@')[-1])))
 
 
 def add(
@@ -94,8 +108,9 @@ def add(
             "interview_date": interview_date, "interview_place": interview_place,
             "language": language, "consent": list(consent)}
     parse_consent(list(consent)), parse_interview_date(interview_date)  # fail before unlocking
-    item = ImportItem(text, text_file.name if str(text_file) != "-" else "stdin", {}, "txt")
-    testimony, person = describe(item, {k: v for k, v in meta.items() if v not in (None, [])})
+    given = {k: v for k, v in meta.items() if v not in (None, [])}  # wins over the header
+    item = ImportItem(text, text_file.name if str(text_file) != "-" else "stdin", given, "txt")
+    testimony, person = describe(item)
     with open_casebook(db, passphrase_file) as book:
         extractor = default_extractor() if extract else None
         record = extractor(testimony.text, testimony.language) if extractor else None
@@ -103,23 +118,27 @@ def add(
     if json_out:
         print_json({"testimony_id": tid, "created": created})
     elif created:
-        console.print(f"Added testimony {tid} ({person.pseudonym})"
-                      + (f" with {len(record.facts) + len(record.events)} suggested facts" if record
-                         else ""))
+        if record:
+            console.print(_("Added testimony {id} ({pseudonym}) with {n} suggested facts").format(
+                id=tid, pseudonym=escape(person.pseudonym),
+                n=len(record.facts) + len(record.events)))
+        else:
+            console.print(_("Added testimony {id} ({pseudonym})").format(
+                id=tid, pseudonym=escape(person.pseudonym)))
     else:
-        console.print(f"Already in the casebook as testimony {tid}; nothing added.")
+        console.print(_("Already in the casebook as testimony {id}; nothing added.").format(id=tid))
 
 
 def _ask_consent() -> list[str]:
     """Ask, scope by scope, what the survivor agreed to (at a terminal, when no --consent)."""
     questions = {
-        "aggregate_statistics": "Counted (anonymously) in statistics?",
-        "anonymous_quotation": "Quoted anonymously in reports?",
-        "legal_proceedings": "Used in legal proceedings?",
+        "aggregate_statistics": _("Counted (anonymously) in statistics?"),
+        "anonymous_quotation": _("Quoted anonymously in reports?"),
+        "legal_proceedings": _("Used in legal proceedings?"),
     }
     scopes = [scope for scope, q in questions.items() if typer.confirm(q, default=False)]
-    partners = typer.prompt("Organisations she agreed to share with (comma-separated, or empty)",
-                            default="", show_default=False)
+    partners = typer.prompt(_("Organisations she agreed to share with (comma-separated, or "
+                              "empty)"), default="", show_default=False)
     scopes += [f"share_with:{p.strip()}" for p in partners.split(",") if p.strip()]
     return scopes
 
@@ -165,14 +184,15 @@ def import_(
         return
     files = expand_paths(list(paths))
     if not files:
-        raise InvalidInput("import: no readable files found in " + ", ".join(map(str, paths)))
+        raise InvalidInput(_("import: no readable files found in {paths}")
+                           .format(paths=", ".join(map(str, paths))))
     defaults = {"organisation": organisation, "consent": list(consent) or None}
     defaults = {k: v for k, v in defaults.items() if v}
     with open_casebook(db, passphrase_file) as book:
         extractor = default_extractor() if extract else None
         with Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
                       console=err, transient=True, disable=json_out) as bar:
-            task = bar.add_task("import", total=len(files))
+            task = bar.add_task(_("importing"), total=len(files))
             result = import_paths(book, files, defaults=defaults, extractor=extractor,
                                   progress=lambda _p: bar.advance(task))
     if json_out:
@@ -180,12 +200,14 @@ def import_(
                     "failed": [{"file": f, "error": e} for f, e in result.failed],
                     "stopped": str(result.stopped) if result.stopped else None})
     else:
-        console.print(f"Imported {len(result.added)} testimonies; "
-                      f"{len(result.duplicates)} already present; {len(result.failed)} failed"
-                      + (f"; stopped, {len(files)} files given." if result.stopped else "."))
-        shown = [r for _, r in result.failed if not r.startswith("not stored: ")]
+        summary = _("Imported {added} testimonies; {duplicates} already present; {failed} failed")
+        console.print(summary.format(added=len(result.added), duplicates=len(result.duplicates),
+                                     failed=len(result.failed))
+                      + (_("; stopped, {n} files given.").format(n=len(files)) if result.stopped
+                         else "."))
+        shown = [r for _file, r in result.failed if not r.startswith("not stored: ")]
         for reason in shown:
-            err.print("[red]skipped[/] " + escape(reason))
+            err.print(styled("red", _("skipped")) + " " + escape(reason))
     if result.stopped is not None:
         raise result.stopped
     if result.failed and not result.added and not result.duplicates:
@@ -215,7 +237,8 @@ def _import_interop(paths: list[Path], map_path: Path | None, plan: bool, fmt: s
         if json_out:
             print_json({"added": [i for r in results for i in r.added], "duplicates": dups})
         else:
-            console.print(f"Imported {added} testimonies; {dups} already present.")
+            console.print(_("Imported {added} testimonies; {duplicates} already present.")
+                          .format(added=added, duplicates=dups))
         return
     with open_casebook(db, passphrase_file) as book:
         extractor = default_extractor() if extract else None
@@ -240,11 +263,12 @@ def list_(
     if json_out:
         print_json([r.__dict__ for r in rows])
         return
-    table = Table("id", "person", "organisation", "lang", "year", "facts ✓/?", "consent")
+    table = Table(_("id"), _("person"), _("organisation"), _("lang"), _("year"), _("facts ✓/?"),
+                  _("review"), _("consent"))
     for r in rows:
         table.add_row(str(r.id), r.pseudonym or "", r.organisation or "", r.language,
                       str(r.interview_year or ""), f"{r.facts_accepted}/{r.facts_suggested}",
-                      ", ".join(short_name(s) for s in r.consent))
+                      _(r.review.replace("_", " ")), ", ".join(short_name(s) for s in r.consent))
     console.print(table)
 
 
@@ -261,7 +285,6 @@ def show(
         t = book.testimonies.get(testimony_id, purpose="show")
         person = book.persons.get(t.person_id) if t.person_id else None
         record = book.facts.record(testimony_id, ["suggested", "accepted", "rejected"])
-    from rich.markup import escape
 
     from casebook.journey import clause, read
     from casebook.model import Event, Fact
@@ -286,20 +309,27 @@ def show(
             **({"text": t.text} if text else {}),
         })
         return
-    console.print(f"[bold]Testimony {t.id}[/] — {person.pseudonym if person else 'no person'}"
-                  f" · {t.organisation or '?'} · {t.language} · "
-                  f"{date_label(t.interview_date)}")
-    console.print("consent: " + (", ".join(t.consent.active_scopes()) or "[red]none[/]"))
-    table = Table("id", "status", "fact", "her words")
+    heading = " · ".join([
+        _("Testimony {id}").format(id=t.id) + " — "
+        + (escape(person.pseudonym) if person else _("no person")),
+        escape(t.organisation or "?"), t.language,
+        date_label(t.interview_date, current())])
+    console.print(f"[bold]{heading}[/]")
+    console.print(_("consent:") + " " + (", ".join(t.consent.active_scopes())
+                                         or styled("red", _("none"))))
+    # how each fact reads is casebook.journey's (a denial says so), in the interface language,
+    # and in Korean too when she told it in Korean
+    ui = "ko" if current() == "ko" else "en"
+    table = Table(_("id"), _("status"), _("fact"), _("words"))
     items: list[Fact | Event] = [*record.facts, *record.events]
     for item in items:
-        reading = read(item, "en")
+        reading = read(item, ui)
         fact = escape(reading.text())
-        if lang == "ko":  # a Korean testimony: the fact in Korean too
+        if lang == "ko" and ui != "ko":
             fact += "\n" + escape(read(item, "ko").text())
         if not reading.counted:  # a denial is never printed as the event it denies
             fact = f"[yellow]{escape(reading.headline)}[/]" + fact[len(escape(reading.headline)):]
-        table.add_row(str(item.id), item.status, fact, escape(words(item)))
+        table.add_row(str(item.id), _(item.status), fact, escape(words(item)))
     if record.facts or record.events:
         console.print(table)
     if text:
@@ -330,10 +360,10 @@ def search(
         print_json([h.__dict__ for h in hits])
         return
     if also:
-        console.print("also searched: " + ", ".join(also), markup=False, style="dim")
+        console.print(_("also searched:") + " " + ", ".join(also), markup=False, style="dim")
     if not hits:
-        console.print(f"No testimony contains {query!r}" + (" or its other names." if also
-                                                          else "."))
+        console.print((_("No testimony contains {query} or its other names.") if also
+                       else _("No testimony contains {query}.")).format(query=escape(repr(query))))
     for h in hits:
         snippet = h.snippet.replace("[", r"\[").replace("⟦", "[bold yellow]").replace("⟧", "[/]")
         console.print(f"[cyan]#{h.testimony_id}[/] {h.pseudonym or ''} ({h.language}): {snippet}")
@@ -375,10 +405,10 @@ def export(
         export_passphrase = os.environ.get("CASEBOOK_EXPORT_PASSPHRASE")
         if not export_passphrase:
             if not sys.stdin.isatty():
-                raise WrongPassphrase("an encrypted export needs --recipient, "
-                                      "CASEBOOK_EXPORT_PASSPHRASE, or a terminal to ask in")
+                raise WrongPassphrase(_("an encrypted export needs --recipient, "
+                                        "CASEBOOK_EXPORT_PASSPHRASE, or a terminal to ask in"))
 
-            export_passphrase = getpass.getpass("Passphrase for the export: ")
+            export_passphrase = getpass.getpass(_("Passphrase for the export: "))
     with open_casebook(db, passphrase_file) as book:
         if exchange:
             data, what = interop.export_bytes(book, format, request)
@@ -386,13 +416,15 @@ def export(
             rows = collect(book, request)
             data, what = serialise(rows, format), f"{len(rows)} testimonies"
     if plaintext:
-        err.print("[bold yellow]warning:[/] writing an UNENCRYPTED export: anyone who gets this "
-                  "file can read it. Delete it as soon as it has served its purpose.")
+        err.print(styled("bold yellow", _("warning:")) + " "
+                  + _("writing an UNENCRYPTED export: anyone who gets this file can read it. "
+                      "Delete it as soon as it has served its purpose."))
     else:
         data = encrypt(data, recipients=list(recipient), passphrase=export_passphrase)
     write_output(out, data, force=force)  # 0600: only its owner can read it
-    console.print(f"Wrote {what} to {out} "
-                  f"({'PLAINTEXT' if plaintext else 'age-encrypted'}).")
+    console.print(_("Wrote {what} to {path} ({how}).").format(
+        what=what, path=out, how=_("PLAINTEXT") if plaintext else _("age-encrypted")),
+        markup=False)
 
 
 def audit_verify(db: DbOption = None, passphrase_file: PassphraseFileOption = None,
@@ -406,10 +438,11 @@ def audit_verify(db: DbOption = None, passphrase_file: PassphraseFileOption = No
     if json_out:
         print_json({"ok": report.ok, "entries": report.entries, "problems": report.problems})
     elif report.ok:
-        console.print(f"[green]Audit chain intact[/]: {report.entries} entries.")
+        console.print(styled("green", _("Audit chain intact")) + ": "
+                      + _("{n} entries.").format(n=report.entries))
     else:
         for p in report.problems:
-            err.print(f"[red]audit:[/] {p}")
+            err.print(styled("red", _("audit:")) + f" {escape(p)}")
     if not report.ok:
         raise typer.Exit(1)
 
@@ -426,7 +459,7 @@ def audit_log(limit: Annotated[int, typer.Option(help="Newest entries to show.")
     if json_out:
         print_json(rows)
         return
-    table = Table("seq", "when", "who", "action", "target")
+    table = Table(_("seq"), _("when"), _("who"), _("action"), _("target"))
     for r in rows:
         table.add_row(str(r["seq"]), r["at"][:19], r["actor"], r["action"], r["target"] or "")
     console.print(table)
@@ -447,7 +480,9 @@ def consent_withdraw(
     _scope_or_exit(scope)
     with open_casebook(db, passphrase_file) as book:
         withdrawn = book.consent.withdraw(testimony_id, scope)
-    console.print(f"Withdrew {withdrawn} for testimony {testimony_id}.", markup=False)
+    console.print(_("Withdrew {scope} for testimony {id}.").format(scope=withdrawn,
+                                                                    id=testimony_id),
+                  markup=False)
 
 
 def consent_grant(
@@ -464,7 +499,8 @@ def consent_grant(
     _scope_or_exit(scope)
     with open_casebook(db, passphrase_file) as book:
         granted = book.consent.grant(testimony_id, scope)
-    console.print(f"Granted {granted} for testimony {testimony_id}.", markup=False)
+    console.print(_("Granted {scope} for testimony {id}.").format(scope=granted, id=testimony_id),
+                  markup=False)
 
 
 def _scope_or_exit(scope: str) -> str:
@@ -473,7 +509,7 @@ def _scope_or_exit(scope: str) -> str:
     try:
         return check_scope(scope)
     except ValueError as exc:
-        raise BadArgument(f"{exc}; nothing was changed") from None
+        raise BadArgument(_("{problem}; nothing was changed").format(problem=exc)) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -263,3 +263,7 @@ KO = {
     "Woman (pseudonym)": "여성 (가명)",
     "yes": "예",
 }
+
+from casebook.web.locale.ko_review import KO_REVIEW  # noqa: E402 - the review page's strings
+
+KO.update(KO_REVIEW)
