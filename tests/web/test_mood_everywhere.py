@@ -76,7 +76,13 @@ def _not_plain(text: str) -> None:
     """No denied kind of event is named by its bare label as a headline (the summary bar names
     stages, each with its count or "not happened (she says)": checked apart; the review form
     offers every event type in a select)."""
-    text = re.sub(r'<ol class="stages".*?</ol>|<select.*?</select>', "", text, flags=re.S)
+    panel = re.search(r'<table class="record".*?</table>', text, re.S)
+    if panel:  # the review's record panel: each profile key with its state, checked here
+        for key in ("arrested_in_china", "repatriated", "violence", "children_in_china"):
+            row = re.search(rf'<tr class="k-(\w+)" data-key="{key}"', panel.group(0))
+            assert row is None or row.group(1) != "accepted", (key, row and row.group(0))
+    text = re.sub(r'<ol class="stages".*?</ol>|<select.*?</select>|<table class="record".*?'
+                  r'</table>', "", text, flags=re.S)
     for kind, label in PLAIN.items():
         found = re.search(rf">\s*{re.escape(label)}\s*<", text)
         assert not found, (kind, text[max(0, found.start() - 300):found.end() + 80])
