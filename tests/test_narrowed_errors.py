@@ -40,11 +40,15 @@ def test_statistics_category_labels():
 
 
 def test_place_labels_and_lookups_on_the_web():
-    from casebook.web.mapping import stops
+    from casebook.journey import build
+    from casebook.maps import locate, route_of
+    from casebook.model import Event, Evidence
     from casebook.web.vocab import place_label
 
     assert place_label("zz-nowhere", "ko", "그 마을") == "그 마을"
-    assert stops([(None, None, "escape")], "en")[0].place_id is None
+    assert locate("zz-nowhere") is None
+    route = route_of(build([(1, "en", Event("escape", evidence=Evidence(0, 1)))]), "en")
+    assert route.stops == [] and route.unplaced == []  # no place told: nothing to draw
 
 
 def test_extraction_places_use_the_gazetteer_directly():

@@ -6,6 +6,8 @@ Corrections are short ``key=value`` pairs, so a reviewer never edits JSON:
     year=1999 month=3                the event's date
     amount=3500 currency=RMB         the event's amount
     place=Yanji                      the event's place as told
+    mood=denied                      how she told it: fact, denied, planned, feared, uncertain
+                                     (foiled=yes: a planned event she escaped)
 """
 
 from __future__ import annotations
@@ -15,9 +17,33 @@ from typing import Any
 
 from casebook.errors import InvalidInput
 from casebook.model import Event, Evidence, Fact
+from casebook.model.mood import MOODS, PLANNED, foiled, mood_of, with_mood
 from casebook.vocab import gazetteer, to_usd
 
-EVENT_KEYS = {"year", "month", "day", "season", "amount", "currency", "place", "notes", "type"}
+EVENT_KEYS = {"year", "month", "day", "season", "amount", "currency", "place", "notes", "type",
+              "mood", "foiled"}
+_YES, _NO = {"yes", "y", "true", "1", "예"}, {"no", "n", "false", "0", "아니오", ""}
+
+
+def mood_change(item: Event, mood: str | None, was_foiled: str | bool | None = None
+                ) -> dict[str, Any]:
+    """The ``attributes`` change that retells an event in another mood (a reviewer's reading of
+    "they never caught me" as *denied*); its other attributes are kept."""
+    mood = (mood or "").strip().lower() or None
+    if mood == "foiled":  # the review form's "planned, foiled"
+        mood, was_foiled = PLANNED, True
+    if mood is not None and mood not in MOODS:
+        raise InvalidInput(f"mood: {mood!r} is not one of {', '.join(MOODS)}")
+    if isinstance(was_foiled, str):
+        flag = was_foiled.strip().lower()
+        if flag not in _YES | _NO:
+            raise InvalidInput(f"foiled: {was_foiled!r} is not yes or no")
+        was_foiled = flag in _YES
+    new_mood = mood or mood_of(item)
+    keep_foiled = (foiled(item) and new_mood == PLANNED) if was_foiled is None else was_foiled
+    if keep_foiled and new_mood != PLANNED:
+        raise InvalidInput("foiled: only a planned event can be foiled (use mood=planned)")
+    return {"attributes": with_mood(dict(item.attributes), new_mood, was_foiled=keep_foiled)}
 
 
 def context(text: str, evidence: Evidence | None, width: int = 80) -> tuple[str, str, str]:
@@ -90,4 +116,6 @@ def parse_edit(item: Fact | Event, line: str) -> dict[str, Any]:
         changes["notes"] = edits["notes"]
     if "type" in edits:
         changes["type"] = edits["type"]
+    if "mood" in edits or "foiled" in edits:
+        changes.update(mood_change(item, edits.get("mood"), edits.get("foiled")))
     return changes

@@ -72,3 +72,27 @@ def test_parse_edit_and_context():
         with pytest.raises(InvalidInput):
             parse_edit(event, bad)
     assert context(TEXT, Evidence.of(TEXT, 28, 71), 10)[1] == TEXT[28:71]
+
+
+def test_review_reads_a_denial_as_a_denial_and_edits_the_mood(sqlite_book, monkeypatch):
+    text = "The police never caught me. In 1998 the broker sold me in Yanji."
+    tid, _ = sqlite_book.testimonies.add(Testimony(text), Person("Ms. Baek"))
+    sqlite_book.facts.save(tid, Record([], [
+        Event("arrest_china", UncertainDate(2001), attributes={"denied": True},
+              evidence=Evidence.of(text, 0, 26)),
+        Event("sale", UncertainDate(1998), place_text="Yanji",
+              evidence=Evidence.of(text, 28, 62))]))
+    monkeypatch.setenv("CASEBOOK_DB", str(sqlite_book.backend.location))
+    monkeypatch.setenv("CASEBOOK_PASSPHRASE", "correct horse battery staple")
+    result = CliRunner().invoke(app, ["review", str(tid)],
+                                input="a\ne\nmood=sometimes\ne\nmood=planned foiled=yes\n")
+    assert result.exit_code == 0, result.output
+    assert "Never arrested in China (she says)" in " ".join(result.output.split())
+    assert "denied=True" not in result.output  # the mood is said in words, not as a key
+    assert "mood: 'sometimes' is not one of" in result.output
+    from casebook.journey import read
+    from casebook.model.mood import is_fact
+
+    events = sqlite_book.facts.record(tid, ["accepted"]).events
+    assert [(e.type, is_fact(e)) for e in events] == [("arrest_china", False), ("sale", False)]
+    assert read(events[1], "en").headline == "Planned sale, foiled"

@@ -165,3 +165,26 @@ def test_quotes_skip_headers_and_interviewer_questions(person):
     assert quote.startswith("In the spring of 2002")
     assert "Interviewee" not in quote and "Ryu" not in quote and "Onsong" not in quote
     assert "Did you believe" not in quote and "How did you leave" not in quote
+
+
+def test_a_broker_named_only_in_a_planned_sale_is_removed_from_quotes(person):
+    """A planned (foiled) sale is not counted, but the broker's name in it is still in her
+    words: the quote must not carry it (nor after the row goes through its JSON form)."""
+    from casebook.model import ACCEPTED, Event, Involvement
+    from casebook.model.consent import AGGREGATE_STATISTICS, ANONYMOUS_QUOTATION
+    from casebook.model.mood import PLANNED, with_mood
+    from casebook.publish.dataset import PersonRow
+    from casebook.publish.redact import quote_for
+
+    text = ("In the spring of 2002 a neighbour offered me work in a restaurant over the river. "
+            "The broker Pak Yong-nam wanted to sell me to a farmer, but I ran away that night.")
+    row = person(1, scopes=[AGGREGATE_STATISTICS, ANONYMOUS_QUOTATION], text=text)
+    planned = Event("sale", status=ACCEPTED, attributes=with_mood({}, PLANNED, was_foiled=True),
+                    involvements=[Involvement("perpetrator", "broker", who="Pak Yong-nam")])
+    row = PersonRow(row.person_id, consent=row.consent, profile=row.profile,
+                    events=[*row.events, planned], text_for_quotes=text)
+    assert planned not in row.events  # not counted ...
+    for r in (row, PersonRow.from_dict(row.to_dict())):
+        quote = quote_for(r)
+        assert quote and "ran away" in quote  # ... but the sentence is quoted
+        assert "Pak Yong-nam" not in quote and "Pak" not in quote

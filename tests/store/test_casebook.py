@@ -64,10 +64,12 @@ def test_missing_records_raise_not_found(book):
 def test_search_korean_and_english(book):
     ko_id, _ = _add(book, KO, name="Ms. Kim")
     en_id, _ = _add(book, EN)
-    # two syllables: the word index
-    assert [h.testimony_id for h in book.testimonies.search("연길")] == [ko_id]
+    # two syllables: the word index; a place also finds its other names (Yanji / 연길)
+    assert [h.testimony_id for h in book.testimonies.search("연길")] == [en_id, ko_id]
     assert [h.testimony_id for h in book.testimonies.search("삼천 위안")] == [ko_id]
-    assert [h.testimony_id for h in book.testimonies.search("Yanji")] == [en_id]
+    assert [h.testimony_id for h in book.testimonies.search("Yanji")] == [en_id, ko_id]
+    assert [h.testimony_id for h in book.testimonies.search("연길 회령")] == [ko_id]
+    assert [h.testimony_id for h in book.testimonies.search("연길 위안")] == [en_id, ko_id]  # yuan
     assert [h.testimony_id for h in book.testimonies.search('"sold me"')] == [en_id]
     assert book.testimonies.search("Pyongyang") == []
     hit = book.testimonies.search("회령")[0]
@@ -147,6 +149,7 @@ def test_search_finds_old_testimonies_beyond_the_recent_window(book, monkeypatch
     old_en, _ = _add(book, EN)
     for n in range(3):
         _add(book, f"Unrelated testimony number {n} about Dandong.", name=f"P{n}")
-    assert [h.testimony_id for h in book.testimonies.search("연길")] == [old_ko]
+    assert [h.testimony_id for h in book.testimonies.search("연길 삼천")] == [old_ko]
+    assert [h.testimony_id for h in book.testimonies.search("연길")] == [old_en, old_ko]
     assert [h.testimony_id for h in book.testimonies.search("Yanji farmer")] == [old_en]
     assert len(book.testimonies.search("Dandong", limit=2)) == 2

@@ -7,7 +7,8 @@ import pytest
 
 from casebook.errors import InvalidInput
 from casebook.model import Person, Testimony
-from casebook.store.search import snippet, terms_of
+from casebook.store.search import snippet
+from casebook.vocab.other_names import terms_of
 
 TEXTS = [
     "The broker took me from Hyesan to Changbai in 1998. I paid 100% of what I had.",
@@ -49,20 +50,24 @@ def test_snippet_marks_every_term_and_cuts_around_the_first():
 
 
 def test_every_term_must_be_found_newest_first(indexed):
+    """Each term is found under any of its names (broker/브로커, Yanji/연길: cross-language
+    search), and every term must be found."""
     book, ids = indexed
-    assert _ids(book, "broker") == [ids[4], ids[2], ids[0]]
-    assert _ids(book, "broker Yanji") == [ids[2]]
+    assert _ids(book, "broker") == [ids[4], ids[2], ids[1], ids[0]]
+    assert _ids(book, "broker Yanji") == [ids[2], ids[1]]
+    assert _ids(book, "broker Musan") == [ids[4]]
     assert _ids(book, "broker Pyongyang") == []
     assert _ids(book, "broker", limit=2) == [ids[4], ids[2]]
 
 
 def test_korean_words_of_two_syllables_and_longer(indexed):
     book, ids = indexed
-    assert _ids(book, "연길") == [ids[1]]
+    assert _ids(book, "연길") == [ids[2], ids[1]]  # and the English text that says Yanji
     assert _ids(book, "공안") == [ids[3]]
     assert _ids(book, "집결소") == [ids[3]]
     assert _ids(book, "북송되었어요") == [ids[3]]
-    assert _ids(book, "브로커") == [ids[1]]
+    assert _ids(book, "브로커") == [ids[4], ids[2], ids[1], ids[0]]
+    assert _ids(book, '"브로커가"') == [ids[1]]  # a quoted word is searched as written
 
 
 def test_phrases_match_in_order(indexed):
@@ -84,7 +89,7 @@ def test_special_characters_are_words_not_syntax(indexed):
 
 def test_case_is_ignored(indexed):
     book, ids = indexed
-    assert _ids(book, "YANJI") == _ids(book, "yanji") == [ids[2]]
+    assert _ids(book, "YANJI") == _ids(book, "yanji") == [ids[2], ids[1]]
 
 
 def test_allowed_ids_limit_the_hits(indexed):
@@ -92,8 +97,8 @@ def test_allowed_ids_limit_the_hits(indexed):
 
     book, ids = indexed
     with book.engine.connect() as conn:
-        assert [h.testimony_id for h in search(conn, "broker", allowed_ids={ids[0], ids[1]})] \
-            == [ids[0]]
+        assert [h.testimony_id for h in search(conn, "broker", allowed_ids={ids[0], ids[2]})] \
+            == [ids[2], ids[0]]
         assert search(conn, "broker", allowed_ids=set()) == []
 
 
@@ -116,4 +121,4 @@ def test_deleted_testimonies_are_not_found(indexed):
     book, ids = indexed
     book.delete_testimonies([ids[2]])
     assert _ids(book, "Longjing") == []
-    assert _ids(book, "broker") == [ids[4], ids[0]]
+    assert _ids(book, "broker") == [ids[4], ids[1], ids[0]]

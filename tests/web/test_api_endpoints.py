@@ -84,7 +84,12 @@ def test_person_timeline(world, app, h):
 def test_search_with_filters(world, app, h):
     c, _ = _client(app, "reviewer-a", h)
     got = c.get("/api/search", params={"q": "broker"}).json()
-    assert {hit["testimony_id"] for hit in got["hits"]} == {world.shared}
+    # "broker" also searches its Korean name (브로커): her own organisation's Korean testimonies
+    # (the restricted one is open to this reviewer) and the English one shared with it, never
+    # the other organisation's unshared testimony
+    assert "브로커" in got["also_searched"]
+    assert {hit["testimony_id"] for hit in got["hits"]} == {world.shared, world.own,
+                                                            world.restricted}
     by_language = c.get("/api/search", params={"q": "", "language": "ko"}).json()
     assert {t["id"] for t in by_language["testimonies"]} >= {world.own}
     assert world.other not in {t["id"] for t in by_language["testimonies"]}

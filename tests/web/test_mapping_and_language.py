@@ -1,87 +1,12 @@
-"""The journey map (bundled outline, no tiles) and the interface language."""
+"""The interface language (the journey map's tests are in tests/maps/test_maps.py)."""
 
 from __future__ import annotations
-
-import re
 
 import pytest
 
 from casebook.web import i18n
 from casebook.web.locale.ko_messages import KO
-from casebook.web.mapping import (
-    EAST,
-    HEIGHT,
-    NORTH,
-    SOUTH,
-    WEST,
-    WIDTH,
-    coordinates,
-    journey_map,
-    locate,
-    project,
-    stops,
-)
 from casebook.web.vocab import event_types, filter_places, place_label, vocabularies
-
-
-def test_projection_puts_the_corners_on_the_frame():
-    assert project(WEST, NORTH) == (0.0, 0.0)
-    x, y = project(EAST, SOUTH)
-    assert abs(x - WIDTH) <= 1 and abs(y - HEIGHT) <= 1
-    yanji, seoul = project(129.5, 42.9), project(127.0, 37.6)
-    assert yanji[1] < seoul[1], "north is up"
-
-
-def test_every_bundled_coordinate_is_on_the_map_and_a_gazetteer_id():
-    from casebook.vocab import gazetteer
-
-    known = {p.id for p in gazetteer()}
-    for place_id, (lon, lat) in coordinates().items():
-        assert place_id in known, place_id
-        assert WEST <= lon <= EAST and SOUTH <= lat <= NORTH, place_id
-
-
-def test_a_place_without_coordinates_is_drawn_at_its_nearest_ancestor():
-    musan = locate("kp-hamgyong-bukdo-musan")
-    assert musan is not None
-    assert locate("kp-hamgyong-bukdo-musan-some-village") == musan
-    assert locate("zz-nowhere") is None and locate(None) is None
-
-
-def test_stops_resolve_places_told_without_an_id():
-    got = stops([(None, "Yanji", "sale"), ("kp-hamgyong-bukdo-hoeryong", None,
-                                           "border_crossing"), (None, "Atlantis", "escape")],
-                "en")
-    assert [s.n for s in got] == [1, 2, 3]
-    assert got[0].place_id == "cn-jilin-yanbian-yanji" and got[0].x is not None
-    assert got[1].label.startswith("Hoery") and got[1].x is not None
-    assert got[2].place_id is None and got[2].x is None and got[2].label == "Atlantis"
-
-
-def test_journey_map_is_an_inline_svg_with_numbered_stops_and_a_route():
-    out = journey_map([("kp-hamgyong-bukdo-hoeryong", None, "border_crossing"),
-                       ("cn-jilin-yanbian-yanji", None, "sale"),
-                       (None, "Somewhere unknown", "escape")], "ko")
-    svg = str(out["svg"])
-    assert svg.startswith("<svg") and svg.endswith("</svg>")
-    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
-    assert 'class="route"' in svg and svg.count("<circle") == 2
-    assert "두만강" in svg and "중국" in svg
-    assert [s.label for s in out["off_map"]] == ["Somewhere unknown"]
-
-
-def test_two_stops_at_one_place_do_not_hide_each_other():
-    svg = str(journey_map([("cn-jilin-yanbian-yanji", None, "sale"),
-                           ("cn-jilin-yanbian-yanji", None, "sale")])["svg"])
-    circles = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)
-    assert len(circles) == 2 and circles[0] != circles[1]
-
-
-def test_labels_are_escaped():
-    out = journey_map([(None, "<script>alert(1)</script>", "escape"),
-                       ("cn-jilin-yanbian-yanji", None, "<b>sale</b>")])
-    svg = str(out["svg"])
-    assert "<script>" not in svg and "<b>" not in svg
 
 
 @pytest.mark.parametrize("header,lang", [

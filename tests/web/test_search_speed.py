@@ -27,7 +27,10 @@ def test_search_filters_apply_with_a_query(world, client_as):
     c = client_as("reviewer-a")
     shared = c.get("/api/search", params={"q": "Yanji", "language": "en"}).json()["hits"]
     assert [x["testimony_id"] for x in shared] == [world.shared]
-    assert c.get("/api/search", params={"q": "Yanji", "language": "ko"}).json()["hits"] == []
+    korean = c.get("/api/search", params={"q": "Yanji", "language": "ko"}).json()["hits"]
+    assert {x["testimony_id"] for x in korean} == {world.own, world.restricted}  # "연길"
+    assert c.get("/api/search", params={"q": "Yanji farmer", "language": "ko"}).json()[
+        "hits"] == []
 
 
 def test_search_page_marks_the_chosen_filter(world, client_as):

@@ -60,23 +60,16 @@ def value_label(key: str, value: Any) -> str:
 
 
 def describe(item: Any) -> str:
-    """One line for a fact (``field: value``) or an event (type, date, place, amount, who, and
-    its attributes), as the review panel shows it."""
+    """One line for a fact (``field: value``) or an event as the review panel shows it: the
+    event as casebook.journey reads it everywhere (a denied arrest reads "Never arrested in
+    China (she says)", never as an arrest), then its other attributes."""
     if not hasattr(item, "involvements"):
         return f"{key_label(item.field)}: {value_label(item.field, item.value)}"
-    parts = [value_label("type", item.type)]
-    if item.date:
-        parts.append(item.date.label(current()))
-    if item.place_text:
-        parts.append(_("in {place}").format(place=item.place_text))
-    if item.amount:
-        usd = f" (≈ ${item.amount.usd:,.0f})" if item.amount.usd else ""
-        parts.append(_("for {amount}").format(
-            amount=f"{item.amount.value:,g} {item.amount.currency}{usd}"))
-    for inv in item.involvements:
-        if inv.role != "victim":
-            role = value_label("role", inv.perpetrator_role or inv.role)
-            parts.append(f"[{role}: {inv.who or inv.group or '?'}]")
+    from casebook.journey import read_event
+
+    parts = [read_event(item, "ko" if current() == "ko" else "en").text()]
+    shown = {"mood", "denied", "foiled", "kind", "method", "facility", "purpose", "status"}
     for key, value in item.attributes.items():
-        parts.append(f"{key_label(key)}: {value_label(key, value)}")
+        if key not in shown:
+            parts.append(f"{key_label(key)}: {value_label(key, value)}")
     return " · ".join(parts)

@@ -29,7 +29,6 @@ from casebook.cli.common import (
 )
 from casebook.cli.i18n import current
 from casebook.cli.i18n import gettext as _
-from casebook.cli.labels import key_label, value_label
 from casebook.errors import BadArgument, InvalidInput, WrongPassphrase
 from casebook.files import check_output, encrypt, write_output
 from casebook.intake.pipeline import (
@@ -296,14 +295,27 @@ def show(
         t = book.testimonies.get(testimony_id, purpose="show")
         person = book.persons.get(t.person_id) if t.person_id else None
         record = book.facts.record(testimony_id, ["suggested", "accepted", "rejected"])
+
+    from casebook.journey import clause, read
+    from casebook.model import Event, Fact
+    from casebook.model.mood import mood_of
+
+    lang = "ko" if t.language == "ko" else "en"
+
+    def words(item) -> str:
+        ev = item.evidence
+        return (clause(t.text, ev.start, ev.end) or ev.quote) if ev else ""
+
     if json_out:
         print_json({
             "id": t.id, "person": person.__dict__ if person else None, "language": t.language,
             "organisation": t.organisation, "interviewer": t.interviewer,
             "interview_date": t.interview_date.to_dict() if t.interview_date else None,
             "file_name": t.file_name, "sha256": t.sha256, "consent": t.consent.to_list(),
-            "facts": [f.to_dict() | {"id": f.id} for f in record.facts],
-            "events": [e.to_dict() | {"id": e.id} for e in record.events],
+            "facts": [f.to_dict() | {"id": f.id, "reads": read(f, "en").text()}
+                      for f in record.facts],
+            "events": [e.to_dict() | {"id": e.id, "mood": mood_of(e),
+                                      "reads": read(e, "en").text()} for e in record.events],
             **({"text": t.text} if text else {}),
         })
         return
@@ -315,17 +327,19 @@ def show(
     console.print(f"[bold]{heading}[/]")
     console.print(_("consent:") + " " + (", ".join(t.consent.active_scopes())
                                          or styled("red", _("none"))))
-    table = Table(_("id"), _("status"), _("fact"), _("value"), _("words"))
-    for f in record.facts:
-        table.add_row(str(f.id), _(f.status), key_label(f.field), value_label(f.field, f.value),
-                      f.evidence.quote if f.evidence else "")
-    for e in record.events:
-        amount = f"{e.amount.value:g} {e.amount.currency}" if e.amount else ""
-        value = " ".join(x for x in [date_label(e.date, current()) if e.date else "",
-                                     e.place_text or "", amount]
-                         if x)
-        table.add_row(str(e.id), _(e.status), value_label("type", e.type), value,
-                      e.evidence.quote if e.evidence else "")
+    # how each fact reads is casebook.journey's (a denial says so), in the interface language,
+    # and in Korean too when she told it in Korean
+    ui = "ko" if current() == "ko" else "en"
+    table = Table(_("id"), _("status"), _("fact"), _("words"))
+    items: list[Fact | Event] = [*record.facts, *record.events]
+    for item in items:
+        reading = read(item, ui)
+        fact = escape(reading.text())
+        if lang == "ko" and ui != "ko":
+            fact += "\n" + escape(read(item, "ko").text())
+        if not reading.counted:  # a denial is never printed as the event it denies
+            fact = f"[yellow]{escape(reading.headline)}[/]" + fact[len(escape(reading.headline)):]
+        table.add_row(str(item.id), _(item.status), fact, escape(words(item)))
     if record.facts or record.events:
         console.print(table)
     if text:
@@ -341,15 +355,25 @@ def search(
 ) -> None:
     """Search testimonies in Korean and English, with snippets.
 
+    A place or a vocabulary term also finds its other names: 연길 finds Yanji and 延吉,
+    bowibu finds 보위부 (they are listed as "also searched"); a "quoted phrase" is searched
+    as written.
+
     Example: casebook search 연길   ·   casebook search "sold me"
     """
+    from casebook.vocab.other_names import parse
+
     with open_casebook(db, passphrase_file) as book:
         hits = book.testimonies.search(query, limit)
+    also = parse(query).also()
     if json_out:
         print_json([h.__dict__ for h in hits])
         return
+    if also:
+        console.print(_("also searched:") + " " + ", ".join(also), markup=False, style="dim")
     if not hits:
-        console.print(_("No testimony contains {query}.").format(query=escape(repr(query))))
+        console.print((_("No testimony contains {query} or its other names.") if also
+                       else _("No testimony contains {query}.")).format(query=escape(repr(query))))
     for h in hits:
         snippet = h.snippet.replace("[", r"\[").replace("⟦", "[bold yellow]").replace("⟧", "[/]")
         console.print(f"[cyan]#{h.testimony_id}[/] {h.pseudonym or ''} ({h.language}): {snippet}")

@@ -54,6 +54,9 @@ def review(
     """Walk through a testimony's suggested facts and accept, edit or reject each one.
 
     At each fact, type a (accept), e (edit, then key=value pairs), r (reject), s (skip) or q (quit).
+    An event takes year= month= place= amount= currency= type= notes=, and mood= when she told
+    it otherwise than as having happened: mood=denied ("they never caught me"), planned,
+    feared, uncertain, or fact; foiled=yes with mood=planned (a sale she escaped).
 
     Only accepted facts feed statistics and reports. With --json, prints the suggested facts
     and their supporting words instead of asking. --add stores a fact the extractor missed,

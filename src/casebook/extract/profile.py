@@ -8,6 +8,7 @@ mapping is documented in ``docs/extraction.md``.
 from __future__ import annotations
 
 from casebook.model import REJECTED, Event, Record
+from casebook.model.mood import is_fact
 
 PROFILE_KEYS = (
     "surname", "birth_year", "province_china", "origin_nk", "first_crossing_year", "first_crossing_month",
@@ -21,6 +22,11 @@ _EXPLOITATION_OF_EVENT = {"forced_marriage": "forced_marriage", "prostitution": 
 
 def _live(events: list[Event], kind: str) -> list[Event]:
     return [e for e in events if e.type == kind and e.status != REJECTED]
+
+
+def _happened(events: list[Event], kind: str) -> list[Event]:
+    """Not rejected and told as having happened (a denied beating is no violence)."""
+    return [e for e in _live(events, kind) if is_fact(e)]
 
 
 def _fact(record: Record, name: str):
@@ -38,7 +44,7 @@ def _count(events: list[Event], own_count_wins: bool = False) -> int | None:
     A stated total ("arrested twice", ``attributes.total``) counts as that many; a summary event
     (``attributes.summary``) is only a total, not one more event. With ``own_count_wins`` her
     stated total replaces the count of told events ("I have been sold three times")."""
-    real = [e for e in events if not e.attributes.get("denied")]
+    real = [e for e in events if is_fact(e)]
     if real:
         told = len([e for e in real if not e.attributes.get("summary")])
         totals = [int(e.attributes["total"]) for e in real if e.attributes.get("total")]
@@ -51,10 +57,10 @@ def _count(events: list[Event], own_count_wins: bool = False) -> int | None:
 def profile(record: Record) -> dict:
     """The profile dict with exactly :data:`PROFILE_KEYS` (codes as in testimony-profile.md)."""
     ev = record.events
-    crossings = [e for e in _live(ev, "border_crossing")]
+    crossings = _happened(ev, "border_crossing")
     crossings.sort(key=lambda e: e.attributes.get("order", 99))
     first = crossings[0] if crossings else None
-    sales_ev = [e for e in _live(ev, "sale") if not e.attributes.get("denied")]
+    sales_ev = _happened(ev, "sale")
     vague = any(e.attributes.get("vague") for e in sales_ev)
     real_sales = [e for e in sales_ev if not e.attributes.get("vague")]
     # "sold several times" after a told sale: the total is unknown unless she states it herself
@@ -71,19 +77,19 @@ def profile(record: Record) -> dict:
                       "buyer": buyer, "purpose": e.attributes.get("purpose")})
     recruitment: set[str] = set()
     relations: set[str] = set()
-    for e in _live(ev, "recruitment"):
+    for e in _happened(ev, "recruitment"):
         recruitment.update(e.attributes.get("method") or [])
         relations.update(i.relation for i in e.involvements if i.relation)
-    for e in _live(ev, "sale"):
+    for e in _happened(ev, "sale"):
         relations.update(i.relation for i in e.involvements if i.relation and i.perpetrator_role != "buyer")
     exploitation: set[str] = set()
     for kind in ("forced_marriage", "prostitution", "cybersex", "forced_labour"):
-        for e in _live(ev, kind):
+        for e in _happened(ev, kind):
             exploitation.add(e.attributes.get("kind") or _EXPLOITATION_OF_EVENT[kind])
-    violence = {e.attributes.get("kind") for e in _live(ev, "violence") if e.attributes.get("kind")}
-    detention = {e.attributes.get("facility") for e in _live(ev, "detention_nk") if e.attributes.get("facility")}
+    violence = {e.attributes.get("kind") for e in _happened(ev, "violence") if e.attributes.get("kind")}
+    detention = {e.attributes.get("facility") for e in _happened(ev, "detention_nk") if e.attributes.get("facility")}
     all_births = _live(ev, "child_birth")
-    births = [e for e in all_births if not e.attributes.get("denied")]
+    births = [e for e in all_births if is_fact(e)]
     children = 0 if all_births and not births else None
     if births:
         totals = [int(e.attributes.get("count", 1)) for e in births if e.attributes.get("total")]
@@ -92,7 +98,7 @@ def profile(record: Record) -> dict:
         definite = {e.attributes.get("what") for e in births if e.attributes.get("definite")
                     and not e.attributes.get("total")}
         children = max([sum(int(e.attributes.get("count", 1)) for e in singles), len(definite)] + totals)
-    reg = [e.attributes.get("status") for e in _live(ev, "registration") if e.attributes.get("status")]
+    reg = [e.attributes.get("status") for e in _happened(ev, "registration") if e.attributes.get("status")]
     hukou = next((s for s in ("fake", "obtained", "none") if s in reg), None)
     return {
         "surname": _fact(record, "surname"),

@@ -7,8 +7,13 @@ its victim to each perpetrator involved and to its place, and each perpetrator t
 What it answers: which brokers, buyers and places form one connected group, and which brokers
 bridge groups (high betweenness: many shortest paths between others pass through them; or cut
 points whose removal splits a group). Exports are JSON (node-link, with that analysis) and
-GraphML for Gephi. Only accepted events count; unlinked perpetrator mentions stay separate
-nodes so that an unreviewed guess never bridges two groups.
+GraphML for Gephi. Only accepted events told as having happened count (a denied arrest links
+no police); unlinked perpetrator mentions stay separate nodes so that an unreviewed guess never
+bridges two groups.
+
+A woman is joined to a place only where something was done to her there (recruited, sold,
+exploited, arrested): never through where she went to safety or lives now (transit, arrival,
+registration), so "Seoul" never connects women, and a rescue route is not drawn.
 """
 
 from __future__ import annotations
@@ -23,9 +28,14 @@ import networkx as nx
 
 from casebook.linkage.records import mention_id
 from casebook.model import ConsentedTestimony
+from casebook.model.mood import is_fact
 from casebook.model.records import ACCEPTED, Event
 
 VICTIM, PERPETRATOR, PLACE = "victim", "perpetrator", "place"
+PLACE_EVENTS = frozenset({"recruitment", "border_crossing", "sale", "forced_marriage",
+                          "prostitution", "cybersex", "forced_labour", "violence",
+                          "arrest_china"})
+"""Event types whose place joins the network: where perpetrators acted on her."""
 
 
 def _perpetrator_node(inv, cluster_of: Mapping[str, str], mention: str) -> str:
@@ -44,6 +54,24 @@ def _add_edge(graph: nx.Graph, a: str, b: str, event: Event) -> None:
         graph.add_edge(a, b, weight=1, event_types={event.type})
 
 
+def in_period(event: Event, year_from: int | None, year_to: int | None) -> bool:
+    """An event whose year is within the period (an undated one only when there is none)."""
+    if year_from is None and year_to is None:
+        return True
+    year = event.date.year if event.date else None
+    if year is None:
+        return False
+    return (year_from is None or year >= year_from) and (year_to is None or year <= year_to)
+
+
+def with_roles(event: Event, roles: frozenset[str] | set[str]) -> Event:
+    """The event keeping only perpetrators of these roles (others dropped from the graph)."""
+    return replace(event, involvements=[
+        i for i in event.involvements
+        if not (i.role == "perpetrator" or i.perpetrator_role)
+        or (i.perpetrator_role or "other") in roles])
+
+
 def build_graph(events: Iterable[tuple[str, Event]],
                 perpetrator_cluster_of: Mapping[str, str] | None = None) -> nx.Graph:
     """Graph from ``(victim record id, event)`` pairs; only accepted events are used.
@@ -55,11 +83,11 @@ def build_graph(events: Iterable[tuple[str, Event]],
     graph = nx.Graph()
     roles: dict[str, Counter] = {}
     for e_index, (victim_id, event) in enumerate(events):
-        if event.status != ACCEPTED:
+        if event.status != ACCEPTED or not is_fact(event):  # "never caught" links no police
             continue
         victim = f"victim:{victim_id}"
         graph.add_node(victim, kind=VICTIM)
-        place = f"place:{event.place}" if event.place else None
+        place = f"place:{event.place}" if event.place and event.type in PLACE_EVENTS else None
         if place:
             graph.add_node(place, kind=PLACE)
             _add_edge(graph, victim, place, event)
@@ -250,5 +278,6 @@ def victim_events(testimonies: Iterable[ConsentedTestimony]) -> list[tuple[str, 
     return out
 
 
-__all__ = ["Group", "Protection", "brokers", "build_graph", "graph_bytes", "groups",
-           "protect_graph", "to_json", "victim_events", "write_graph"]
+__all__ = ["PLACE_EVENTS", "Group", "Protection", "brokers", "build_graph", "graph_bytes",
+           "groups", "in_period", "protect_graph", "to_json", "victim_events", "with_roles",
+           "write_graph"]

@@ -18,6 +18,7 @@ from typing import Any
 
 from casebook.errors import InvalidInput
 from casebook.model import ConsentedTestimony, Event
+from casebook.model.mood import is_fact
 
 PERSON, PERPETRATOR = "person", "perpetrator"
 KINDS = (PERSON, PERPETRATOR)
@@ -149,7 +150,8 @@ def person_records(testimonies: Iterable[ConsentedTestimony]) -> list[PersonReco
         prof = profile(record)
         origin = person.origin_place if person and person.origin_place else prof.get("origin_nk")
         origin_place = gaz.lookup(origin) if origin else None
-        prices = [e.amount.usd for e in record.events
+        happened = [e for e in record.events if is_fact(e)]  # no place of a denied arrest
+        prices = [e.amount.usd for e in happened
                   if e.type == "sale" and e.amount and e.amount.usd]
         out.append(PersonRecord(
             id=f"t{t.testimony_id}", organisation=t.organisation or "", source=t.source,
@@ -159,9 +161,9 @@ def person_records(testimonies: Iterable[ConsentedTestimony]) -> list[PersonReco
                         else prof.get("birth_year")),
             origin=origin_place.id if origin_place else None,
             crossing_year=prof.get("first_crossing_year"),
-            places=tuple(sorted({e.place for e in record.events if e.place})),
+            places=tuple(sorted({e.place for e in happened if e.place})),
             children=prof.get("children_in_china"), sale_prices=tuple(prices),
-            dates=tuple(d for d in (_iso(e) for e in record.events) if d),
+            dates=tuple(d for d in (_iso(e) for e in happened) if d),
         ))
     return out
 
@@ -176,6 +178,8 @@ def perpetrator_records(testimonies: Iterable[ConsentedTestimony]) -> list[Perpe
     out = []
     for t in testimonies:
         for n, event in enumerate(t.record.events):
+            if not is_fact(event):  # a broker of a sale that did not happen sold no one
+                continue
             for m, inv in enumerate(event.involvements):
                 if inv.role != "perpetrator" or not inv.who:
                     continue

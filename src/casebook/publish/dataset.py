@@ -18,6 +18,7 @@ from typing import Any
 from casebook.errors import InvalidInput
 from casebook.model.consent import AGGREGATE_STATISTICS, ANONYMOUS_QUOTATION, Consent, ConsentGrant
 from casebook.model.consented import ConsentedTestimony
+from casebook.model.mood import is_fact
 from casebook.model.records import ACCEPTED, Event, Record
 
 PROFILE_KEYS = (
@@ -48,9 +49,18 @@ class PersonRow:
     text_for_quotes: str | None = None
     language: str = "en"
     names: list[str] = field(default_factory=list)  # every name she or others are called by
+    told_names: list[str] = field(default_factory=list)
+    """Names of the people in any of her events, kept before the events are narrowed: a broker
+    named only in a sale that was planned (or an event not yet reviewed) is still in the text
+    a quote is taken from, and must still be removed from it."""
 
     def __post_init__(self) -> None:
-        self.events = [e for e in self.events if e.status == ACCEPTED]
+        for e in self.events:
+            for i in e.involvements:
+                if i.who and i.who not in self.told_names:
+                    self.told_names.append(i.who)
+        # accepted and told as having happened: a denied arrest is never counted as one
+        self.events = [e for e in self.events if e.status == ACCEPTED and is_fact(e)]
         for key in LIST_KEYS:
             if self.profile.get(key) is None:
                 self.profile[key] = []
@@ -88,7 +98,7 @@ class PersonRow:
             "interview_year": self.interview_year, "birth_year": self.birth_year,
             "consent": self.consent.to_list(), "profile": self.profile,
             "events": [e.to_dict() for e in self.events], "text_for_quotes": self.text_for_quotes,
-            "language": self.language, "names": self.names,
+            "language": self.language, "names": self.names, "told_names": self.told_names,
         }
 
     @classmethod
@@ -102,6 +112,7 @@ class PersonRow:
                 events=[Event.from_dict(e) for e in data.get("events") or []],
                 text_for_quotes=data.get("text_for_quotes"),
                 language=data.get("language", "en"), names=list(data.get("names") or []),
+                told_names=list(data.get("told_names") or []),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidInput(f"person row {data.get('person_id', '?')}: {exc}") from exc

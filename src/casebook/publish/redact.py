@@ -143,7 +143,7 @@ _GENERIC = re.compile(
 
 def _names_to_remove(row: PersonRow) -> list[str]:
     """Her names, and the perpetrators' as told, but not descriptions ("a Han Chinese man")."""
-    told = [i.who for e in row.events for i in e.involvements if i.who]
+    told = row.told_names  # from every event she told, whatever its mood or review status
     return row.names + [w for w in told if not _GENERIC.search(w)] + [row.get("surname") or ""]
 
 

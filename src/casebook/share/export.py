@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from casebook.errors import InvalidInput
-from casebook.model import LEGAL_PROCEEDINGS, share_scope
+from casebook.journey import read_event
+from casebook.model import LEGAL_PROCEEDINGS, Event, share_scope
+from casebook.model.mood import is_fact, mood_of
 from casebook.store import Casebook
 
 CSV_FIELDS = ["testimony_id", "person_id", "pseudonym", "surname", "birth_year", "organisation",
               "language", "interview_year", "file_name", "sha256", "consent", "facts_accepted",
-              "text"]
+              "events_happened", "events_not_happened", "text"]
 
 
 @dataclass
@@ -60,7 +62,7 @@ def collect(book: Casebook, request: ExportRequest) -> list[dict[str, Any]]:
             "interview_year": t.interview_year, "file_name": t.file_name,
             "consent": t.consent.to_list(),
             "facts_accepted": [*(f.to_dict() for f in t.record.facts),
-                               *(e.to_dict() for e in t.record.events)],
+                               *(_event_out(e) for e in t.record.events)],
         }
         if request.include_text:
             row["sha256"], row["text"] = t.sha256, t.text
@@ -68,6 +70,13 @@ def collect(book: Casebook, request: ExportRequest) -> list[dict[str, Any]]:
     book.audit.record("export", None, {"rows": len(rows), "scope": required_scope(request),
                                        "format": request.format, "text": request.include_text})
     return rows
+
+
+def _event_out(event: Event) -> dict[str, Any]:
+    """An event as exported: with its mood spelt out and how it reads, so that a partner's
+    system never takes "never arrested" for an arrest."""
+    return {**event.to_dict(), "mood": mood_of(event), "happened": is_fact(event),
+            "reads": read_event(event, "en").text()}
 
 
 def serialise(rows: list[dict[str, Any]], fmt: str) -> bytes:
@@ -82,6 +91,10 @@ def serialise(rows: list[dict[str, Any]], fmt: str) -> bytes:
             writer.writerow({**row,
                              "consent": ";".join(c["scope"] for c in row["consent"]
                                                  if not c["withdrawn_on"]),
-                             "facts_accepted": len(row["facts_accepted"])})
+                             "facts_accepted": len(row["facts_accepted"]),
+                             "events_happened": sum(f.get("happened") is True
+                                                    for f in row["facts_accepted"]),
+                             "events_not_happened": sum(f.get("happened") is False
+                                                        for f in row["facts_accepted"])})
         return buf.getvalue().encode("utf-8")
     raise InvalidInput(f"--format: {fmt!r} is not json or csv")

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, and_, exists, func, select
+from sqlalchemy import ColumnElement, Connection, and_, exists, false, func, or_, select
 
 from casebook.errors import InvalidInput, NotFound, PermissionDenied
 from casebook.model import (
@@ -227,8 +227,8 @@ class VisibleTestimonies:
         if f.language:
             cond.append(testimonies.c.language == f.language)
         conds = []
-        if f.event_type:
-            conds += [facts.c.kind == "event", facts.c.name == f.event_type]
+        if f.event_type:  # she was arrested: a denied or only feared arrest does not match
+            conds += [facts.c.kind == "event", facts.c.name == f.event_type, _told_as_fact()]
         if f.place:
             conds.append((facts.c.place == f.place) | facts.c.place.like(
                 f.place.replace("%", "").replace("_", r"\_") + "-%", escape="\\"))
@@ -240,6 +240,14 @@ class VisibleTestimonies:
             cond.append(testimonies.c.id.in_(
                 select(facts.c.testimony_id).where(and_(*conds), facts.c.status != REJECTED)))
         return and_(*cond)
+
+
+def _told_as_fact() -> ColumnElement[bool]:
+    """SQL for casebook.model.mood.is_fact on a stored event (mood absent or "fact", and not
+    the older ``denied: true``)."""
+    mood = facts.c.data[("attributes", "mood")].as_string()
+    denied = facts.c.data[("attributes", "denied")].as_boolean()
+    return and_(or_(mood.is_(None), mood == "fact"), or_(denied.is_(None), denied == false()))
 
 
 class VisiblePersons:

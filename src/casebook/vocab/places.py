@@ -134,6 +134,7 @@ class Place:
     parent: str | None = None
     zh: str | None = None
     spellings: tuple[str, ...] = ()
+    at: tuple[float, float] | None = None  # (longitude, latitude) that stands for it on a map
 
     def name(self, lang: str = "en") -> str:
         """The label in ``lang`` ("en", "ko", "zh"); falls back to English."""
@@ -503,6 +504,17 @@ def _char_regex(ch: str) -> str:
     return re.escape(ch)
 
 
+def _point(entry: Mapping) -> tuple[float, float] | None:
+    at = entry.get("at")
+    if at is None:
+        return None
+    if (not isinstance(at, list) or len(at) != 2
+            or not -180 <= at[0] <= 180 or not -90 <= at[1] <= 90):
+        raise InvalidInput(f"vocab/data/gazetteer.toml: place {entry.get('id', '?')!r}: "
+                           "at must be [longitude, latitude]")
+    return float(at[0]), float(at[1])
+
+
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The bundled gazetteer (``vocab/data/gazetteer.toml``), built once."""
@@ -524,6 +536,7 @@ def gazetteer() -> Gazetteer:
                     parent=entry.get("parent"),
                     zh=entry.get("zh"),
                     spellings=tuple(entry.get("spellings", ())),
+                    at=_point(entry),
                 )
             )
         except KeyError as exc:

@@ -14,8 +14,10 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from casebook.errors import InvalidInput, NotFound, PermissionDenied
+from casebook.journey import read
 from casebook.store import ROLES, SearchFilters, TestimonySummary
 from casebook.vocab import load
+from casebook.vocab.other_names import parse
 from casebook.web import queries
 from casebook.web import statistics as stats
 from casebook.web.auth import Ctx, end_session, get_ctx, start_session
@@ -153,6 +155,9 @@ class SearchHitOut(BaseModel):
 class SearchOut(BaseModel):
     hits: list[SearchHitOut]
     testimonies: list[TestimonyRowOut]
+    also_searched: list[str] = Field(default_factory=list, description=(
+        "other names of the query's words searched too (gazetteer spellings, vocabulary "
+        "labels in both languages)"))
 
 
 class StatisticsOut(BaseModel):
@@ -263,7 +268,8 @@ def testimony_facts(tid: int, ctx: Ctx = Depends(get_ctx)):
     quotes = can(ctx.user, "read_text")
 
     def dump(item) -> dict[str, Any]:
-        d = {**item.to_dict(), "id": item.id}
+        reading = read(item, ctx.lang)
+        d = {**item.to_dict(), "id": item.id, "mood": reading.mood, "reads": reading.text()}
         if not quotes and d.get("evidence"):
             d["evidence"] = {k: v for k, v in d["evidence"].items() if k != "quote"}
         return d
@@ -281,13 +287,14 @@ def fact_decision(fact_id: int, body: DecisionIn, ctx: Ctx = Depends(get_ctx)):
 
 # -- persons, search ---------------------------------------------------------------------------
 @router.get("/persons/{pid}", response_model=PersonOut,
-            summary="A person's attributes and journey timeline")
+            summary="A person's attributes and journey (each step with its mood and how it reads)")
 def person(pid: int, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "person")
-    page = queries.person_page(ctx, pid)
     quotes = can(ctx.user, "read_text")
+    page = queries.person_page(ctx, pid, with_clauses=quotes)
 
-    def strip(d: dict[str, Any]) -> dict[str, Any]:
+    def fact(tid: int, f: Any) -> dict[str, Any]:
+        d = {**f.to_dict(), "id": f.id, "testimony_id": tid, "reads": read(f, ctx.lang).text()}
         if not quotes and d.get("evidence"):
             d["evidence"] = {k: v for k, v in d["evidence"].items() if k != "quote"}
         return d
@@ -295,9 +302,8 @@ def person(pid: int, ctx: Ctx = Depends(get_ctx)):
     return PersonOut(id=pid, pseudonym=page.person.pseudonym, birth_year=page.person.birth_year,
                      organisation=page.person.organisation,
                      testimonies=[r.id for r in page.testimonies],
-                     facts=[strip({**f.to_dict(), "id": f.id, "testimony_id": t})
-                            for t, f in page.facts],
-                     timeline=[strip(e.to_dict()) for e in page.timeline])
+                     facts=[fact(t, f) for t, f in page.facts],
+                     timeline=[queries.step_dict(s, ctx.lang, quotes) for s in page.timeline])
 
 
 @router.get("/search", response_model=SearchOut,
@@ -312,7 +318,8 @@ def search(q: str = Query("", max_length=200), event_type: str | None = Query(No
     filters = SearchFilters(event_type or None, place or None, year_from, year_to, language)
     hits, rows = ctx.book.testimonies.search(q, filters, limit=limit)
     return SearchOut(hits=[SearchHitOut(**h.__dict__) for h in hits],
-                     testimonies=[_row_out(r) for r in rows])
+                     testimonies=[_row_out(r) for r in rows],
+                     also_searched=parse(q).also() if q.strip() else [])
 
 
 # -- statistics, audit, users, vocabularies ----------------------------------------------------

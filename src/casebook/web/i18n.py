@@ -68,5 +68,6 @@ def N_(message: str) -> str:
 
 
 WORDS = (N_("documenter"), N_("reviewer"), N_("analyst"), N_("admin"), N_("suggested"),
-         N_("accepted"), N_("rejected"), N_("surname"), N_("birth_year"), N_("origin_nk"),
-         N_("province_china"), N_("children_in_china"), N_("hukou_or_id"))
+         N_("accepted"), N_("rejected"), N_("accept"), N_("not_same"), N_("split"), N_("revoke"))
+"""Codes shown through gettext (roles, statuses, linkage decisions); a person's attributes are
+labelled by casebook.journey (field_label), never by their code."""

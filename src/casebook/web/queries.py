@@ -1,7 +1,9 @@
-"""The person page: her visible testimonies and facts from the store, as a journey timeline.
+"""The person page: her visible testimonies and facts from the store, as a journey.
 
 Who may see what is decided in the store (``ctx.book`` is the casebook as the user sees it);
-this module only orders and groups what it hands over. Lists never carry testimony text.
+the order of her story, merged retellings and how each fact reads are
+:mod:`casebook.journey`'s. Lists never carry testimony text; the clauses behind each step are
+cut from texts only for users who may read them (each read is audited by the store).
 """
 
 from __future__ import annotations
@@ -9,33 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from casebook.journey import Journey, build, stages
+from casebook.journey.timeline import Step
 from casebook.model import Event, Fact, Person
 from casebook.store import TestimonySummary
 from casebook.web.auth import Ctx
 
-# The journey in the order a survivor lives it; event types grouped into these stages.
-STAGES = ("border_crossing", "sale", "exploitation", "arrest_china", "repatriation",
-          "detention_nk", "escape", "transit", "arrival")
-STAGE_OF = {
-    "recruitment": "border_crossing", "border_crossing": "border_crossing", "sale": "sale",
-    "forced_marriage": "exploitation", "prostitution": "exploitation", "cybersex": "exploitation",
-    "forced_labour": "exploitation", "violence": "exploitation", "child_birth": "exploitation",
-    "registration": "exploitation", "arrest_china": "arrest_china",
-    "repatriation": "repatriation", "detention_nk": "detention_nk", "escape": "escape",
-    "transit": "transit", "arrival": "arrival",
-}
-
-
-@dataclass
-class TimelineEntry:
-    event: Event
-    testimony_id: int
-    stage: str
-    language: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"testimony_id": self.testimony_id, "stage": self.stage,
-                "language": self.language, **self.event.to_dict(), "id": self.event.id}
+STAGES = stages()[1:]
 
 
 @dataclass
@@ -43,35 +25,51 @@ class PersonPage:
     person: Person
     testimonies: list[TestimonySummary]
     facts: list[tuple[int, Fact]] = field(default_factory=list)
-    timeline: list[TimelineEntry] = field(default_factory=list)
+    journey: Journey = field(default_factory=Journey)
 
-    def stages(self) -> dict[str, int]:
-        out = {s: 0 for s in STAGES}
-        for e in self.timeline:
-            if e.stage in out:
-                out[e.stage] += 1
-        return out
+    @property
+    def timeline(self) -> list[Step]:
+        return self.journey.steps
 
-    def places(self) -> list[tuple[str | None, str | None, str]]:
-        """(gazetteer id, as told, event type) of every event with a place, in order."""
-        return [(e.event.place, e.event.place_text, e.event.type) for e in self.timeline
-                if e.event.place or e.event.place_text]
+    def origin(self) -> str | None:
+        """Where she comes from: the person record, else an accepted or suggested fact."""
+        if self.person.origin_place:
+            return self.person.origin_place
+        return next((str(f.value) for _, f in self.facts if f.field == "origin_nk" and f.value),
+                    None)
 
 
-def person_page(ctx: Ctx, person_id: int) -> PersonPage:
-    """A survivor's record: her visible testimonies, attributes and journey, without text."""
+def step_dict(step: Step, lang: str, quotes: bool) -> dict[str, Any]:
+    """A step for the API: the combined event, how it reads, and each telling."""
+    reading = step.reading(lang)
+    return {**step.event.to_dict(), "id": step.event.id, "stage": step.stage,
+            "mood": step.mood, "counted": step.counted, "reads": reading.text(),
+            "testimony_id": step.tellings[0].testimony_id,
+            "language": step.tellings[0].language,
+            "evidence": None, "tellings": [
+                {"testimony_id": t.testimony_id, "fact_id": t.event.id,
+                 **({"words": t.words} if quotes else {})} for t in step.tellings]}
+
+
+def person_page(ctx: Ctx, person_id: int, *, with_clauses: bool = False) -> PersonPage:
+    """A survivor's record: her visible testimonies, attributes and journey.
+
+    ``with_clauses`` reads her testimonies' texts (audited) so each step shows its clause.
+    """
     dossier = ctx.book.persons.dossier(person_id)
     page = PersonPage(dossier.person, dossier.testimonies)
-    carried: tuple = (0, "")
-    entries: list[tuple[tuple, int, TimelineEntry]] = []
-    for n, (testimony_id, language, item) in enumerate(dossier.items):
+    events = []
+    for testimony_id, language, item in dossier.items:
         if isinstance(item, Event):
-            if item.date and item.date.year:
-                carried = item.date.sort_key()
-            entries.append((carried, n, TimelineEntry(item, testimony_id,
-                                                      STAGE_OF.get(item.type, "other"), language)))
+            events.append((testimony_id, language, item))
         else:
             page.facts.append((testimony_id, item))
-    # Dated events in date order; an undated one stays after the event told before it.
-    page.timeline = [e for _, _, e in sorted(entries, key=lambda t: (t[0], t[1]))]
+    texts: dict[int, str | None] = {}
+
+    def text_of(tid: int) -> str | None:
+        if tid not in texts:
+            texts[tid] = ctx.book.testimonies.get(tid, purpose="person page").text
+        return texts[tid]
+
+    page.journey = build(events, text_of if with_clauses else None, origin=page.origin())
     return page

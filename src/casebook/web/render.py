@@ -12,6 +12,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from casebook.journey import clause, field_label, mood_choices, mood_key, stage_label
+from casebook.journey import read as read_fact
 from casebook.vocab import load as load_vocabulary
 from casebook.web import i18n
 from casebook.web.auth import request_language
@@ -78,6 +80,10 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
             request=request, user=user, lang=lang, csrf_token=csrf_token(request),
             can=(lambda action: user is not None and can(user, action)),
             place_name=lambda pid, told=None: place_label(pid, lang, told),
+            read=lambda item: read_fact(item, lang),
+            stage_label=lambda stage: stage_label(stage, lang),
+            field_label=lambda name: field_label(name, lang), clause=clause,
+            mood_choices=mood_choices(lang), mood_key=mood_key,
             event_types=event_types(lang), **context)
     finally:
         i18n._current.reset(token)

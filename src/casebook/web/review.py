@@ -96,6 +96,17 @@ def correction(kind: str, form: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _mood_change(ctx: Ctx, tid: int, fact_id: int, mood: str) -> dict[str, Any]:
+    """The attributes of the event retold in the mood the reviewer picked (others kept)."""
+    from casebook.corrections import mood_change
+
+    record = ctx.book.facts.record(tid, [SUGGESTED, ACCEPTED, REJECTED])
+    event = next((e for e in record.events if e.id == fact_id), None)
+    if event is None:
+        raise InvalidInput(f"fact {fact_id}: not an event of testimony {tid}")
+    return mood_change(event, mood)
+
+
 def decide(ctx: Ctx, fact_id: int, action: str, form: dict[str, Any] | None = None) -> int:
     """Accept, reject, correct (and accept) or reopen one fact; returns its testimony id."""
     require(ctx.user, "review")
@@ -109,7 +120,10 @@ def decide(ctx: Ctx, fact_id: int, action: str, form: dict[str, Any] | None = No
     elif action == "reopen":
         ctx.book.facts.set_status(fact_id, SUGGESTED)
     elif action == "edit":
-        ctx.book.facts.set_status(fact_id, ACCEPTED, correction(ref.kind, form or {}))
+        changes = correction(ref.kind, form or {})
+        if ref.kind == "event" and (form or {}).get("mood"):
+            changes.update(_mood_change(ctx, tid, fact_id, str((form or {})["mood"])))
+        ctx.book.facts.set_status(fact_id, ACCEPTED, changes)
     else:
         raise InvalidInput(f"action: {action!r} is not accept, reject, edit or reopen")
     return tid

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from casebook.errors import DisclosureRisk
 from casebook.publish.dataset import Dataset, dataset_of
 from casebook.web.auth import Ctx
@@ -22,6 +24,7 @@ def dataset(ctx: Ctx, with_text: bool = False) -> Dataset:
 
 def tables(ctx: Ctx, k: int | None = None) -> dict[str, Any]:
     """Every statistics table, protected together; or why there are none."""
+    from casebook.maps.flows import flow_svgs, flow_tables, flows
     from casebook.publish import labels
     from casebook.publish.disclosure import DEFAULT_K, protect
     from casebook.publish.tables import ALL, NOT_STATED, STATED, TABLE_NAMES, compute_tables
@@ -29,10 +32,16 @@ def tables(ctx: Ctx, k: int | None = None) -> dict[str, Any]:
     k = k or DEFAULT_K
     ds = dataset(ctx).for_statistics()
     if len(ds) < k:
-        return {"n": len(ds), "k": k, "tables": [],
+        return {"n": len(ds), "k": k, "tables": [], "flows": None,
                 "reason": "too_few"}
     computed = compute_tables(ds, TABLE_NAMES)
-    protect(computed, k=k)
+    legs: list | None = flow_tables(ds)
+    try:  # the flows share margins with the tables: one decision per number wherever shown
+        protect(computed + (legs or []), k=k)
+    except DisclosureRisk:  # the routes cannot be shown beside the tables: withhold them all
+        legs = None
+        computed = compute_tables(ds, TABLE_NAMES)
+        protect(computed, k=k)
     out = []
     for t in computed:
         rows = []
@@ -41,7 +50,12 @@ def tables(ctx: Ctx, k: int | None = None) -> dict[str, Any]:
                          "value": t.value(rg, ALL)})
         out.append({"name": t.name, "title": labels.title(t.name, ctx.lang), "rows": rows})
     _ = STATED
-    return {"n": len(ds), "k": k, "tables": out, "reason": None}
+    found = flows(legs, ctx.lang) if legs is not None else []
+    flow_view = {"svgs": [Markup(svg) for svg in flow_svgs(found, ctx.lang)],
+                 "shown": [f for f in found if f.count],
+                 "withheld": [f for f in found if f.count is None],
+                 "all_withheld": legs is None}
+    return {"n": len(ds), "k": k, "tables": out, "flows": flow_view, "reason": None}
 
 
 def report(ctx: Ctx, fmt: str = "html") -> tuple[bytes, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from casebook.journey.reading import place_name
 from casebook.vocab import Vocabulary, gazetteer, load, names
 
 
@@ -23,10 +24,11 @@ def filter_places(lang: str) -> list[tuple[str, str]]:
 
 
 def place_label(place_id: str | None, lang: str, fallback: str | None = None) -> str:
-    if not place_id:
-        return fallback or ""
-    found = gazetteer().get(place_id)
-    return found.name(lang) if found else (fallback or place_id)
+    """A place in the interface language: by gazetteer id, else the words as told (resolved
+    through the gazetteer when it knows them: "혜산" reads "Hyesan" on an English page)."""
+    if place_id and (found := gazetteer().get(place_id)):
+        return found.name(lang)
+    return place_name(None, fallback or place_id, lang)
 
 
 def vocabularies() -> list[Vocabulary]:

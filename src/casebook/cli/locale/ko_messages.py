@@ -83,10 +83,14 @@ KO: dict[str, str] = {
         "남습니다.\n\n예: casebook show 3 --no-text",
     "Testimony id (see `casebook list`).": "증언 번호(`casebook list` 참고).",
     "Print the testimony's text too.": "증언 본문도 출력합니다.",
-    "Search testimonies in Korean and English, with snippets.\n\nExample: casebook search "
-    "연길   ·   casebook search \"sold me\"":
-        "한국어와 영어로 증언을 검색하고 해당 부분을 보여 줍니다.\n\n예: casebook search "
-        "연길   ·   casebook search \"sold me\"",
+    "Search testimonies in Korean and English, with snippets.\n\nA place or a vocabulary term "
+    "also finds its other names: 연길 finds Yanji and 延吉,\nbowibu finds 보위부 (they are listed "
+    "as \"also searched\"); a \"quoted phrase\" is searched\nas written.\n\nExample: casebook "
+    "search 연길   ·   casebook search \"sold me\"":
+        "한국어와 영어로 증언을 검색하고 해당 부분을 보여 줍니다.\n\n장소나 용어는 다른 이름으로도 "
+        "찾습니다: 연길은 Yanji와 延吉도,\nbowibu는 보위부도 찾습니다(\"함께 검색\"에 나옵니다). "
+        "\"따옴표\" 안의 구절은\n쓴 그대로 찾습니다.\n\n예: casebook search 연길   ·   "
+        "casebook search \"sold me\"",
     "Words to find (Korean or English); \"quote\" phrases.":
         "찾을 낱말(한국어 또는 영어). \"따옴표\"로 구절 검색.",
     "At most this many results.": "최대 결과 수.",
@@ -498,6 +502,9 @@ KO: dict[str, str] = {
     "value": "값",
     "words": "근거 문장",
     "No testimony contains {query}.": "{query}가 들어 있는 증언이 없습니다.",
+    "No testimony contains {query} or its other names.":
+        "{query}나 그 다른 이름이 들어 있는 증언이 없습니다.",
+    "also searched:": "함께 검색:",
     "an encrypted export needs --recipient, CASEBOOK_EXPORT_PASSPHRASE, or a terminal to ask in":
         "암호화된 내보내기에는 --recipient, CASEBOOK_EXPORT_PASSPHRASE, 또는 물어볼 터미널이 "
         "필요합니다",
@@ -645,7 +652,10 @@ KO: dict[str, str] = {
     "(none)": "(없음)",
     # issue 12: review completes the record; learning from review
     "Walk through a testimony's suggested facts and accept, edit or reject each one.\n\nAt each "
-    "fact, type a (accept), e (edit, then key=value pairs), r (reject), s (skip) or q (quit).\n\n"
+    "fact, type a (accept), e (edit, then key=value pairs), r (reject), s (skip) or q (quit).\n"
+    "An event takes year= month= place= amount= currency= type= notes=, and mood= when she told\n"
+    "it otherwise than as having happened: mood=denied (\"they never caught me\"), planned,\n"
+    "feared, uncertain, or fact; foiled=yes with mood=planned (a sale she escaped).\n\n"
     "Only accepted facts feed statistics and reports. With --json, prints the suggested facts\n"
     "and their supporting words instead of asking. --add stores a fact the extractor missed,\n"
     "accepted, with the given words as its evidence; --done closes the review.\n"
@@ -653,7 +663,11 @@ KO: dict[str, str] = {
     "Example: casebook review 3 --add exploitation=forced_marriage --words \"married me to a "
     "farmer\"":
         "증언에서 제안된 사실을 하나씩 보며 수락, 수정 또는 거부합니다.\n\n각 사실에서 a(수락), "
-        "e(수정 후 key=value 쌍), r(거부), s(건너뛰기), q(끝내기)를 입력하세요.\n\n"
+        "e(수정 후 key=value 쌍), r(거부), s(건너뛰기), q(끝내기)를 입력하세요.\n"
+        "사건은 year= month= place= amount= currency= type= notes=를 받고, 일어난 일로\n"
+        "말하지 않은 사건은 mood=도 받습니다: mood=denied(\"잡힌 적 없어요\"), planned, feared,\n"
+        "uncertain 또는 fact. 계획되었으나 모면한 일(팔려 갈 뻔한 매매)은 "
+        "mood=planned foiled=yes.\n\n"
         "수락된 사실만 통계와 보고서에 들어갑니다. --json을 주면 묻지 않고 제안된 사실과\n"
         "그 근거가 되는 말을 출력합니다. --add는 추출기가 놓친 사실을 주어진 말을 근거로\n"
         "수락된 상태로 저장합니다. --done은 검토를 마칩니다.\n"

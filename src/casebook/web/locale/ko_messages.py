@@ -9,12 +9,10 @@ KO = {
     "suggested": "제안됨",
     "accepted": "승인됨",
     "rejected": "기각됨",
-    "surname": "성",
-    "birth_year": "출생 연도",
-    "origin_nk": "북한 내 출신지",
-    "province_china": "중국 내 거주 성",
-    "children_in_china": "중국에서 낳은 자녀",
-    "hukou_or_id": "호구·신분증",
+    "accept": "같은 사람으로 확인",
+    "not_same": "다른 사람으로 확인",
+    "split": "나눔",
+    "revoke": "결정 취소",
     "Person": "인물",
     "Language": "언어",
     "Interview": "면담",
@@ -123,8 +121,6 @@ KO = {
         "한동안 사용하지 않아 세션이 끝났습니다. 다시 로그인하세요.",
     "Two-factor code (if enabled)": "2단계 인증 코드 (설정한 경우)",
     "Broker network": "브로커 네트워크",
-    "From accepted events only: %(nodes)s nodes, %(edges)s links.":
-        "승인된 사건만 사용: 노드 %(nodes)s개, 연결 %(edges)s개.",
     "Brokers who bridge groups": "집단을 잇는 브로커",
     "Perpetrator": "가해자",
     "Links": "연결",
@@ -137,15 +133,10 @@ KO = {
     "born": "출생",
     ("%(num)s testimony", "%(num)s testimonies"): ("증언 %(num)s건",),
     "Journey": "여정",
-    "Exploitation": "착취",
     "No journey events yet: review the suggested facts first.":
         "아직 여정 사건이 없습니다. 먼저 제안된 사실을 검토하세요.",
     "About her": "인적 사항",
     "Testimonies": "증언",
-    "Places": "장소",
-    "Simplified outline, not to survey accuracy. Numbers follow the journey.":
-        "단순화한 윤곽 지도이며 측량 정확도가 아닙니다. 번호는 여정 순서입니다.",
-    "off the map": "지도 밖",
     "Pseudonym": "가명",
     "%(n)s facts still to review": "검토할 사실 %(n)s개",
     "testimony record": "증언 기록",
@@ -163,6 +154,7 @@ KO = {
     "Year": "연도",
     "Month": "월",
     "Place as told": "진술된 장소",
+    "Told as": "진술 방식",
     "Amount": "금액",
     "Currency": "통화",
     "Notes": "메모",
@@ -233,6 +225,51 @@ KO = {
     "uncertain reading": "불확실한 인식",
     "Page %(n)s": "%(n)s쪽",
     "This page could not be read:": "이 쪽은 읽지 못했습니다:",
+    # journeys (#14)
+    ("%(num)s year not told", "%(num)s years not told"): ("%(num)s년간 진술 없음",),
+    "Her route": "이동 경로",
+    "No place of her journey is known yet.": "아직 알려진 이동 장소가 없습니다.",
+    "Places she was taken to, in order; only what happened (denied or planned events are not "
+    "drawn). Outlines: Natural Earth (public domain).":
+        "끌려간 장소를 순서대로 표시합니다. 실제로 일어난 일만 그립니다 "
+        "(부인하거나 계획에 그친 일은 그리지 않음). 지도: Natural Earth (퍼블릭 도메인).",
+    "Places without coordinates (not drawn)": "좌표가 없는 장소 (지도에 없음)",
+    "not happened (she says)": "없었음 (본인 진술)",
+    "not told": "진술 없음",
+    "on": "켜짐",
+    "also searched:": "함께 검색:",
+    "Routes: from where, across which river, sold into which province, through which country":
+        "경로: 출신지, 건넌 강, 팔려 간 성(省), 거쳐 간 나라",
+    "Published counts of persons only (disclosure control as the tables). Outlines: Natural "
+    "Earth (public domain).": "공개 가능한 인원수만 표시합니다 (표와 같은 공개 통제). "
+    "지도: Natural Earth (퍼블릭 도메인).",
+    "No flow is large enough to publish.": "공개할 만큼 큰 경로가 없습니다.",
+    "The routes are withheld: with so few persons they cannot be published beside the tables "
+    "without identifying someone.": "경로는 공개하지 않습니다: 인원이 너무 적어 표와 함께 "
+    "공개하면 누군가를 특정할 수 있습니다.",
+    "Withheld (fewer than k persons, or to protect another cell):":
+        "비공개 (k명 미만이거나 다른 칸을 보호하기 위해):",
+    "Aliases merged by reviewers": "검토자가 합친 별칭",
+    "Clear filters": "필터 지우기",
+    "No aliases merged yet: each mention is its own node.":
+        "아직 합친 별칭이 없습니다: 언급마다 따로 표시합니다.",
+    "No perpetrators in accepted events yet (or none in this period and these roles).":
+        "승인된 사건에 가해자가 아직 없습니다 (또는 이 기간·역할에 없음).",
+    "One node stands for several mentions only where a reviewer confirmed they are the same "
+    "person (casebook link review).": "검토자가 같은 사람이라고 확인한 경우에만 여러 언급을 "
+    "하나로 표시합니다 (casebook link review).",
+    "Period": "기간",
+    "Perpetrator (pseudonym)": "가해자 (가명)",
+    "Recruiters, brokers, buyers and the places where they acted, from accepted events that "
+    "happened, in testimonies whose consent allows analysis: %(nodes)s nodes, %(edges)s links. "
+    "Names are pseudonyms; a woman is never joined to where she went to safety or lives now.":
+        "분석에 동의한 증언의, 실제로 일어나 승인된 사건에서 모집책·브로커·구매자와 그들이 "
+        "활동한 장소: 노드 %(nodes)s개, 연결 %(edges)s개. 이름은 가명이며, 여성을 피신한 곳이나 "
+        "지금 사는 곳으로 연결하지 않습니다.",
+    "Roles": "역할",
+    "Show": "보기",
+    "Woman (pseudonym)": "여성 (가명)",
+    "yes": "예",
 }
 
 from casebook.web.locale.ko_review import KO_REVIEW  # noqa: E402 - the review page's strings

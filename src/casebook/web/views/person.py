@@ -1,12 +1,13 @@
-"""The person page: her journey as a timeline and the places on a bundled outline map."""
+"""The person page: her journey as she told it, and her route on a real (bundled) basemap."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends
+from markupsafe import Markup
 
+from casebook.maps import route_of, route_svgs, source
 from casebook.web import queries
 from casebook.web.auth import Ctx, get_ctx
-from casebook.web.mapping import journey_map
 from casebook.web.permissions import can, require
 from casebook.web.render import render
 
@@ -24,7 +25,9 @@ def persons(page: int = 1, ctx: Ctx = Depends(get_ctx)):
 @router.get("/persons/{pid}")
 def person(pid: int, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "person")
-    page = queries.person_page(ctx, pid)
+    quotes = can(ctx.user, "read_text")
+    page = queries.person_page(ctx, pid, with_clauses=quotes)
+    route = route_of(page.journey, ctx.lang)
     return render(ctx.request, "person.html", page=page, stages=queries.STAGES,
-                  map=journey_map(page.places(), ctx.lang),
-                  show_quotes=can(ctx.user, "read_text"))
+                  route=route, map_svgs=[Markup(svg) for svg in route_svgs(route, ctx.lang)],
+                  map_source=source(), show_quotes=quotes)

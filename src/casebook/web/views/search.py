@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends
 
 from casebook.errors import InvalidInput
 from casebook.store import SearchFilters
+from casebook.vocab.other_names import parse
 from casebook.web.auth import Ctx, get_ctx
 from casebook.web.permissions import require
 from casebook.web.render import render
@@ -29,11 +30,14 @@ def search(q: str = "", event_type: str = "", place: str = "", year_from: str = 
     error: str | None = None
     hits: list[Any] = []
     rows: list[Any] = []
+    also: list[str] = []
     try:
         if q.strip() or filters.active():
             hits, rows = ctx.book.testimonies.search(q, filters)
+        if q.strip():
+            also = parse(q).also()  # the other names searched with what she typed
     except InvalidInput as exc:
         error = str(exc)
     return render(ctx.request, "search.html", q=q, filters=filters, hits=hits, rows=rows,
-                  error=error, searched=bool(q.strip() or filters.active()),
+                  error=error, searched=bool(q.strip() or filters.active()), also=also,
                   places=filter_places(ctx.lang))

@@ -1,0 +1,184 @@
+"""The journeys on the demo casebook, as a person sees them in Debian's Chromium (Playwright),
+in English and in Korean: a denial reads as a denial, her route is drawn with lines on a real
+basemap, the network is a drawn graph, search crosses languages, the header fits at 1280 px.
+
+Screenshots go to ``$CASEBOOK_SCREENSHOTS`` (default: pytest's temporary folder), never into
+the repository. The same demo casebook answers the CLI bars (``casebook search 연길`` finds
+English testimonies that say Yanji, and the reverse).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PASSPHRASE = "demo passphrase for the journeys test"
+PASSWORD = "journeys-test-password-1"
+CLI = [sys.executable, "-m", "casebook.cli.main"]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo casebook (bundled fictional testimonies, facts accepted) with demo logins."""
+    from casebook.demo import build
+    from casebook.store import Casebook
+    from casebook.web import seed_demo_users
+
+    out = tmp_path_factory.mktemp("demo") / "casebook.db"
+    build(out, REPO / "demo", PASSPHRASE)
+    with Casebook.open(str(out), PASSPHRASE, actor="test") as book:
+        seed_demo_users(book, password=PASSWORD)
+        denied = []  # testimonies of the reviewer's organisation with a denied arrest
+        org = book.users.by_name("demo-reviewer").organisation
+        for row in book.testimonies.all():
+            events = book.facts.record(row.id).events
+            if row.organisation == org and any(
+                    e.type == "arrest_china" and e.attributes.get("denied") for e in events) \
+                    and not any(e.type == "arrest_china" and not e.attributes.get("denied")
+                                for e in events):
+                denied.append((row.id, row.person_id, row.language))
+    assert denied, "the demo has no denied arrest any more: choose another denial"
+    env = {**os.environ, "CASEBOOK_DB": str(out), "CASEBOOK_PASSPHRASE": PASSPHRASE}
+    return env, denied
+
+
+def _cli(env, *args) -> str:
+    return subprocess.run([*CLI, *args], env=env, capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_casebook_search_crosses_languages_on_the_demo(demo):
+    env, _ = demo
+    korean = json.loads(_cli(env, "search", "연길", "--json", "--limit", "100"))
+    assert {h["language"] for h in korean} == {"ko", "en"}
+    assert any("⟦Yanji⟧" in h["snippet"] for h in korean if h["language"] == "en")
+    english = json.loads(_cli(env, "search", "Yanji", "--json", "--limit", "100"))
+    assert any(h["language"] == "ko" and "⟦연길⟧" in h["snippet"] for h in english)
+    assert "also searched: Yanji, 延吉" in _cli(env, "search", "연길", "--limit", "3")
+
+
+def test_casebook_show_says_the_denial_on_the_demo(demo):
+    env, denied = demo
+    tid, _, _ = denied[0]
+    out = _cli({**env, "COLUMNS": "220"}, "show", str(tid), "--no-text")
+    assert "Never arrested in China (she says)" in out
+    assert "Arrest in China" not in out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(demo):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+    env, denied = demo
+    port = _free_port()
+    server = subprocess.Popen([*CLI, "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(url + "/login", timeout=1)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    raise RuntimeError(server.stdout.read().decode()) from None
+                time.sleep(0.2)
+        yield url, denied
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_journey_pages_in_both_languages(served, lang, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    url, denied = served
+    tid, person_id, _ = denied[0]
+    shots = Path(os.environ.get("CASEBOOK_SCREENSHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    never = "Never arrested in China (she says)" if lang == "en" else "중국에서 체포된 적 없음"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900},
+                                locale="en-GB" if lang == "en" else "ko-KR")
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("requestfailed", lambda r: problems.append(f"failed {r.url}"))
+        page.on("response", lambda r: problems.append(f"{r.status} {r.url}")
+                if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+        page.goto(url + "/login")
+        page.fill("input[name=username]", "demo-reviewer")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button.primary")
+        page.wait_for_url(url + "/")
+        if page.locator("html").get_attribute("lang") != lang:
+            page.click(f"button[name=lang][value={lang}]")
+            page.wait_for_load_state()
+        assert page.locator("html").get_attribute("lang") == lang
+        header = page.locator("header.top").bounding_box()
+        assert header is not None and header["height"] < 60, "the menu wraps at 1280 px"
+
+        # the testimony: the denied arrest reads as a denial
+        page.goto(f"{url}/testimonies/{tid}")
+        expect(page.locator("ul.facts-brief")).to_contain_text(never)
+        boxes = page.locator("form.stack label.check input[type=checkbox]")
+        assert boxes.count() >= 2  # "who may open it": one box per colleague
+        first, second = boxes.nth(0).bounding_box(), boxes.nth(1).bounding_box()
+        assert first and second and first["width"] < 30  # a box, not a stretched input
+        assert abs(first["x"] - second["x"]) < 2  # aligned in one column
+        page.screenshot(path=str(shots / f"{lang}-testimony.png"), full_page=True)
+
+        # her journey: the denial in the timeline, the summary bar, the route on a basemap
+        page.goto(f"{url}/persons/{person_id}")
+        expect(page.locator("#timeline")).to_contain_text(never)
+        expect(page.locator("ol.stages li.t-arrest_china")).to_have_class("never t-arrest_china")
+        route = page.locator("figure.mapbox svg.map").first
+        expect(route).to_be_visible()
+        assert page.locator("figure.mapbox svg.map path.land").count() > 5
+        assert page.locator("figure.mapbox svg.map path.leg").count() >= 1
+        assert route.bounding_box()["width"] > 300
+        assert not page.locator("#timeline blockquote").filter(
+            has_text="“" + "팔" + "”").count()  # a clause, never one syllable
+        page.screenshot(path=str(shots / f"{lang}-person.png"), full_page=True)
+
+        # search across languages
+        page.goto(url + "/search?q=" + ("연길" if lang == "ko" else "Yanji"))
+        expect(page.locator("p.meta .also")).to_be_visible()
+        languages = page.locator("ol.hits li span.small").all_inner_texts()
+        assert "English" in languages and "한국어" in languages
+        page.screenshot(path=str(shots / f"{lang}-search.png"), full_page=True)
+
+        # the network, drawn
+        page.goto(url + "/network")
+        graph = page.locator("#network-graph")
+        page.wait_for_function("() => Number(document.getElementById('network-graph')"
+                               ".getAttribute('data-drawn')) > 10")
+        assert graph.locator("canvas").count() >= 1
+        page.screenshot(path=str(shots / f"{lang}-network.png"), full_page=True)
+        page.goto(url + "/network?role=buyer")
+        page.wait_for_function("() => document.getElementById('network-graph')"
+                               ".hasAttribute('data-drawn')")
+        page.screenshot(path=str(shots / f"{lang}-network-buyers.png"), full_page=True)
+        browser.close()
+    assert not problems, problems
