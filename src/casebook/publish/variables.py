@@ -136,15 +136,15 @@ def _first_sale(row: PersonRow) -> dict | None:
 
 
 def sale_usd(sale: dict) -> float | None:
-    if sale.get("usd") is not None:
-        return float(sale["usd"])
-    if str(sale.get("currency", "")).upper() == "USD":
-        return float(sale["amount"])
-    try:
-        from casebook.vocab import money  # type: ignore[attr-defined]
+    """USD of the sale's year from the one rate source (casebook.vocab.money), not the value
+    stored at extraction time, so every table uses today's published rates."""
+    from casebook.errors import InvalidInput
+    from casebook.vocab import money
 
-        return float(money.to_usd(sale["amount"], sale["currency"], sale.get("year")))
-    except Exception:  # noqa: BLE001 - no conversion available: unknown, not guessed
+    try:
+        return money.to_usd(float(sale["amount"]), str(sale.get("currency") or ""),
+                            sale.get("year"))
+    except InvalidInput:  # a currency the vocabulary does not know: unknown, not guessed
         return None
 
 
