@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 import re
 import tomllib
 import unicodedata
