@@ -5,7 +5,7 @@ BIN = $(VENV)/bin
 PORT ?= 8000
 STAMP = $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install demo test system-deps bench clean
+.PHONY: install demo test lint system-deps bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +20,14 @@ install: $(STAMP)
 demo: install
 	$(BIN)/casebook demo --out demo/casebook.db --serve --port $(PORT)
 
-## Run the whole test suite (starts its own PostgreSQL server).
-test: install
+## Lint (ruff), type-check (mypy, on src/), then run the whole test suite (starts its own PostgreSQL).
+test: install lint
 	$(BIN)/pytest
+
+## Ruff on the code and the tests, mypy on the code (both pinned in the [test] extra).
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
 
 ## Debian packages the tests need (as root).
 system-deps:

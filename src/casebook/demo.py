@@ -14,7 +14,7 @@ from pathlib import Path
 from casebook.errors import InvalidInput
 from casebook.intake.pipeline import ImportResult, default_extractor, import_item
 from casebook.intake.readers import read_file
-from casebook.model import ACCEPTED, SUGGESTED
+from casebook.model import ACCEPTED, SUGGESTED, Event, Fact
 from casebook.store import Casebook
 from casebook.store.keys import KeyFile
 
@@ -73,7 +73,9 @@ def build(out: Path, corpus_dir: Path, passphrase: str | None,
                 progress(path.name)
         for tid in result.added:
             suggested = book.record(tid, [SUGGESTED])
-            for fact in [*suggested.facts, *suggested.events]:
+            stored: list[Fact | Event] = [*suggested.facts, *suggested.events]
+            for fact in stored:
+                assert fact.id is not None  # a stored fact has an id
                 book.set_fact_status(fact.id, ACCEPTED)
                 accepted += 1
         searches = {q: book.search(q, limit=5) for q in DEMO_SEARCHES}

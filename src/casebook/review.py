@@ -15,6 +15,7 @@ from typing import Any
 
 from casebook.errors import InvalidInput
 from casebook.model import Event, Evidence, Fact
+from casebook.vocab import gazetteer, to_usd
 
 EVENT_KEYS = {"year", "month", "day", "season", "amount", "currency", "place", "notes", "type"}
 
@@ -72,23 +73,19 @@ def parse_edit(item: Fact | Event, line: str) -> dict[str, Any]:
         amount["usd"] = None  # recomputed below when the rate table knows the year
         year = (changes.get("date") or {}).get("year") or (item.date.year if item.date else None)
         amount["year"] = amount.get("year") or year
-        try:
-            from casebook.vocab.money import to_usd
-
-            amount["usd"] = to_usd(amount["value"], amount["currency"], amount["year"])
-        except (ImportError, KeyError, ValueError, TypeError):
-            pass
+        if amount.get("value") is not None:
+            try:
+                year = amount["year"]
+                amount["usd"] = to_usd(float(amount["value"]), str(amount["currency"]),
+                                       int(year) if year is not None else None)
+            except InvalidInput:  # a currency the rate table does not know: no dollar value
+                pass
         changes["amount"] = amount
     if "place" in edits:
         changes["place_text"] = edits["place"]
         changes["place"] = None
-        try:
-            from casebook.vocab.places import gazetteer
-
-            found = gazetteer().lookup(edits["place"])
-            changes["place"] = found.id if found else None
-        except ImportError:
-            pass
+        found = gazetteer().lookup(edits["place"])
+        changes["place"] = found.id if found else None
     if "notes" in edits:
         changes["notes"] = edits["notes"]
     if "type" in edits:

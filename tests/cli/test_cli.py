@@ -28,7 +28,8 @@ def cb(tmp_path):
 
 def test_help_lists_every_command_with_an_example():
     out = run(["--help"]).stdout
-    for command in ("init", "add", "import", "list", "show", "search", "export", "audit", "consent"):
+    for command in ("init", "add", "import", "list", "show", "search", "export", "audit",
+                    "consent"):
         assert command in out
     for command in ("init", "add", "import", "list", "show", "search", "export"):
         assert "Example" in run([command, "--help"]).stdout, command
@@ -43,14 +44,16 @@ def test_wrong_passphrase_is_one_line_and_exit_2(cb):
 
 def test_no_passphrase_without_terminal_is_a_clear_error(cb):
     env = {k: v for k, v in {**os.environ, **cb}.items() if k != "CASEBOOK_PASSPHRASE"}
-    result = subprocess.run([*CLI, "list"], env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    result = subprocess.run([*CLI, "list"], env=env, capture_output=True, text=True,
+                            stdin=subprocess.DEVNULL)
     assert result.returncode == 2 and "CASEBOOK_PASSPHRASE" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_missing_casebook_names_the_file(tmp_path):
     result = run(["list"], {"CASEBOOK_DB": str(tmp_path / "nope.db"), "CASEBOOK_PASSPHRASE": "x"})
-    assert result.returncode != 0 and "nope.db" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode != 0 and "nope.db" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_passphrase_file(cb, tmp_path):
@@ -81,17 +84,20 @@ def test_import_skips_bad_files_and_keeps_the_rest(cb, tmp_path):
 
 def test_add_show_search_consent_and_audit(cb, tmp_path):
     text = tmp_path / "t.txt"
-    text.write_text("저는 2005년에 혜산에서 압록강을 건넜습니다. 연길에서 팔렸습니다.", encoding="utf-8")
+    text.write_text("저는 2005년에 혜산에서 압록강을 건넜습니다. 연길에서 팔렸습니다.",
+                    encoding="utf-8")
     out = run(["add", str(text), "--pseudonym", "Ms. Han", "--consent", "aggregate_statistics",
                "--consent", "share_with:Bridge of Light", "--json", "--no-extract"], cb)
     tid = json.loads(out.stdout)["testimony_id"]
     shown = json.loads(run(["show", str(tid), "--json"], cb).stdout)
     assert shown["language"] == "ko" and shown["person"]["pseudonym"] == "Ms. Han"
-    assert {c["scope"] for c in shown["consent"]} == {"aggregate_statistics", "share_with:Bridge of Light"}
+    assert {c["scope"] for c in shown["consent"]} == {"aggregate_statistics",
+                                                      "share_with:Bridge of Light"}
     hits = json.loads(run(["search", "연길", "--json"], cb).stdout)
     assert [h["testimony_id"] for h in hits] == [tid]
     assert run(["consent", "withdraw", str(tid), "aggregate_statistics"], cb).returncode == 0
-    assert json.loads(run(["list", "--json"], cb).stdout)[0]["consent"] == ["share_with:Bridge of Light"]
+    assert json.loads(run(["list", "--json"],
+                          cb).stdout)[0]["consent"] == ["share_with:Bridge of Light"]
     verify = json.loads(run(["audit", "verify", "--json"], cb).stdout)
     assert verify["ok"] and verify["entries"] >= 5
 
@@ -100,7 +106,8 @@ def test_bad_consent_scope_is_refused_before_anything_is_written(cb, tmp_path):
     text = tmp_path / "t.txt"
     text.write_text("some testimony")
     result = run(["add", str(text), "--pseudonym", "X", "--consent", "everything"], cb)
-    assert result.returncode == 1 and "consent" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 1 and "consent" in result.stderr
+    assert "Traceback" not in result.stderr
     assert json.loads(run(["list", "--json"], cb).stdout) == []
 
 
@@ -133,7 +140,8 @@ def test_export_is_encrypted_by_default_and_consent_filtered(cb, tmp_path):
 
 
 def test_a_survivor_who_withdrew_everything_leaves_every_export(cb, tmp_path):
-    for n, scopes in enumerate([["aggregate_statistics"], ["aggregate_statistics", "legal_proceedings"]]):
+    for n, scopes in enumerate([["aggregate_statistics"], ["aggregate_statistics",
+                                                           "legal_proceedings"]]):
         f = tmp_path / f"w{n}.txt"
         f.write_text(f"Withdrawal test {n}: sold near Tumen.")
         args = ["add", str(f), "--pseudonym", f"W{n}", "--no-extract"]

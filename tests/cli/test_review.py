@@ -34,7 +34,8 @@ def test_interactive_edit_with_a_mistake_then_reject(reviewed):
     assert "the broker sold me in Yanji" in result.output
     assert "a person attribute takes value=" in result.output
     record = book.record(tid, ["accepted", "rejected", "suggested"])
-    assert [(f.field, f.value, f.status) for f in record.facts] == [("birth_year", 1980, "accepted")]
+    assert [(f.field, f.value, f.status) for f in record.facts] == [("birth_year", 1980,
+                                                                     "accepted")]
     assert [(e.type, e.status) for e in record.events] == [("sale", "rejected")]
 
 
@@ -51,7 +52,8 @@ def test_edit_event_amount_and_date(reviewed):
 def test_flags_and_unknown_ids(reviewed):
     book, tid = reviewed
     ids = [i.id for i in [*book.record(tid).facts, *book.record(tid).events]]
-    result = CliRunner().invoke(app, ["review", str(tid), "--accept", str(ids[0]), "--reject", str(ids[1])])
+    result = CliRunner().invoke(app, ["review", str(tid), "--accept", str(ids[0]), "--reject",
+                                      str(ids[1])])
     assert result.exit_code == 0
     assert book.record(tid, ["accepted"]).facts[0].value == 1979
     assert book.record(tid, ["rejected"]).events[0].type == "sale"
@@ -60,7 +62,8 @@ def test_flags_and_unknown_ids(reviewed):
 
 
 def test_parse_edit_and_context():
-    fact, event = Fact("birth_year", 1978), Event("sale", UncertainDate(1998), amount=Amount(3000, "RMB"))
+    fact, event = Fact("birth_year", 1978), Event("sale", UncertainDate(1998), amount=Amount(3000,
+                                                                                             "RMB"))
     assert parse_edit(fact, "value=1979") == {"value": 1979}
     changes = parse_edit(event, "amount=4,000 currency=rmb month=3")
     assert changes["amount"]["value"] == 4000 and changes["amount"]["currency"] == "RMB"

@@ -61,7 +61,7 @@ def list_testimony_files() -> list[str]:
 
 def check_profile(profile: dict, where: str) -> None:
     """Assert that one profile follows the contract of testimony-profile.md."""
-    assert PROFILE_KEYS <= profile.keys(), f"{where}: missing {PROFILE_KEYS - profile.keys()}"
+    assert profile.keys() >= PROFILE_KEYS, f"{where}: missing {PROFILE_KEYS - profile.keys()}"
     for key, codes in LIST_CODES.items():
         value = profile[key]
         assert isinstance(value, list), f"{where}: {key} must be a list"
@@ -71,7 +71,8 @@ def check_profile(profile: dict, where: str) -> None:
         assert profile[key] in codes, f"{where}: {key}={profile[key]!r}"
     for key in INT_KEYS:
         value = profile[key]
-        assert value is None or (isinstance(value, int) and not isinstance(value, bool)), f"{where}: {key}"
+        assert value is None or (isinstance(value, int) and not isinstance(value,
+                                                                           bool)), f"{where}: {key}"
         if value is not None and key.endswith("year"):
             assert 1930 <= value <= 2026, f"{where}: {key}={value}"
         if value is not None and key not in ("birth_year", "first_crossing_year"):
@@ -79,7 +80,8 @@ def check_profile(profile: dict, where: str) -> None:
     if profile["first_crossing_month"] is not None:
         assert 1 <= profile["first_crossing_month"] <= 12, where
     for key in ("surname", "province_china", "origin_nk"):
-        assert profile[key] is None or (isinstance(profile[key], str) and profile[key].strip()), where
+        assert profile[key] is None or (isinstance(profile[key], str)
+                                        and profile[key].strip()), where
     sales = profile["sales"]
     assert isinstance(sales, list), f"{where}: sales must be a list"
     for sale in sales:
@@ -123,13 +125,15 @@ def test_corpus_rows_are_complete_and_consent_is_explicit():
         assert row["organisation"] in ORGANISATIONS, where
         assert row["pseudonym"] and row["interview_place"], where
         consent = row["consent"]
-        assert set(consent) == {"aggregate_statistics", "anonymous_quotation", "legal_proceedings", "share_with"}
+        assert set(consent) == {"aggregate_statistics", "anonymous_quotation", "legal_proceedings",
+                                "share_with"}
         assert all(isinstance(consent[k], bool) for k in consent if k != "share_with"), where
         assert set(consent["share_with"]) <= ORGANISATIONS - {row["organisation"]}, where
         if "same_person_as" in row:
             other = by_file[row["same_person_as"]]
             assert other.get("same_person_as") == where, f"{where}: link must be mutual"
-            assert other["organisation"] != row["organisation"], f"{where}: second interview by another NGO"
+            assert other["organisation"] != row[
+                "organisation"], f"{where}: second interview by another NGO"
     # Statistics must be able to exclude someone: the corpus has to contain such cases.
     refused = [r for r in rows if not r["consent"]["aggregate_statistics"]]
     assert 1 <= len(refused) < len(rows) / 2

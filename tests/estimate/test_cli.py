@@ -30,7 +30,8 @@ def app():
 
 
 def test_mse_json_shape(app):
-    result = runner.invoke(app, ["estimate", "mse", str(DATA / "korea_palembang_3list.csv"), "--json"])
+    result = runner.invoke(app, ["estimate", "mse", str(DATA / "korea_palembang_3list.csv"),
+                                 "--json"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert {"estimate", "ci_low", "ci_high", "ci_type", "model", "method", "n_observed",
@@ -44,7 +45,8 @@ def test_mse_json_shape(app):
 
 def test_mse_stepwise_with_bootstrap(app):
     result = runner.invoke(app, ["estimate", "mse", str(DATA / "korea_palembang_3list.csv"),
-                                 "--method", "stepwise", "--bootstrap", "200", "--seed", "3", "--json"])
+                                 "--method", "stepwise", "--bootstrap", "200", "--seed", "3",
+                                 "--json"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert round(out["estimate"], 4) == 268.7778
@@ -59,7 +61,8 @@ def test_mse_text_output_lists_models(app):
 
 
 def test_mse_fixed_model_and_multinomial_profile(app):
-    args = ["estimate", "mse", str(DATA / "rcapture_hiv_rome_4list.csv"), "--model", "c1:c2", "--json"]
+    args = ["estimate", "mse", str(DATA / "rcapture_hiv_rome_4list.csv"), "--model", "c1:c2",
+            "--json"]
     pois = json.loads(runner.invoke(app, args).output)
     mult = json.loads(runner.invoke(app, [*args, "--profile", "multinomial"]).output)
     assert pois["method"] == "fixed" and pois["model"] == ["c1:c2"]
@@ -72,7 +75,8 @@ def test_mse_errors_are_casebook_errors(app, tmp_path):
     bad.write_text("A,B\n1,0\n")
     result = runner.invoke(app, ["estimate", "mse", str(bad)])
     assert isinstance(result.exception, InvalidInput) and "count" in str(result.exception)
-    result = runner.invoke(app, ["estimate", "mse", str(DATA / "korea_palembang_3list.csv"), "--model", "[12,13]"])
+    result = runner.invoke(app, ["estimate", "mse", str(DATA / "korea_palembang_3list.csv"),
+                                 "--model", "[12,13]"])
     assert isinstance(result.exception, EstimationError)
 
 

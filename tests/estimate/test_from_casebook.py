@@ -20,7 +20,8 @@ def test_overlap_from_linked_persons_respects_consent(sqlite_book, monkeypatch):
             ("e", "Bridge", ["aggregate_statistics"])]
     for name, org, scopes in plan:
         ids[name], _ = book.add_testimony(
-            Testimony(f"testimony {name}", organisation=org, consent=Consent.of(scopes)), Person(name))
+            Testimony(f"testimony {name}", organisation=org,
+                      consent=Consent.of(scopes)), Person(name))
     from casebook.linkage import accept
 
     # a and b are the same woman told to two organisations; d did not consent to statistics
@@ -32,7 +33,8 @@ def test_overlap_from_linked_persons_respects_consent(sqlite_book, monkeypatch):
     assert sorted(map(sorted, people.values())) == [["Bridge"], ["Bridge", "Hanul"], ["Hanul"]]
     monkeypatch.setenv("CASEBOOK_DB", book.backend.location)
     monkeypatch.setenv("CASEBOOK_PASSPHRASE", "correct horse battery staple")
-    result = CliRunner().invoke(app, ["estimate", "mse", "--from-casebook", "--lists", "organisation",
+    result = CliRunner().invoke(app, ["estimate", "mse", "--from-casebook", "--lists",
+                                      "organisation",
                                       "--method", "main", "--json"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)

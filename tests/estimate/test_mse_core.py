@@ -71,7 +71,8 @@ def test_overlap_table_from_memberships_matches_the_csv():
              ("p4", "shelter"), ("p4", "NGO")]
     t = overlap_table(pairs)
     assert t.lists == ("NGO", "police", "shelter")
-    assert dict((h, c) for h, c in t.rows()) == {(1, 1, 0): 1, (1, 0, 0): 1, (0, 1, 0): 1, (1, 0, 1): 1}
+    assert dict((h, c) for h, c in t.rows()) == {(1, 1, 0): 1, (1, 0, 0): 1, (0, 1, 0): 1, (1, 0,
+                                                                                            1): 1}
     assert parse_table_csv(write_table_csv(t)).counts.tolist() == t.counts.tolist()
     with pytest.raises(InvalidInput):
         overlap_table([])
@@ -127,7 +128,8 @@ def test_fit_shortcut_agrees_with_the_lp_on_every_korea_and_artificial_model():
         for b in range(len(models)):
             if fit.status[b] & 2:
                 continue
-            lp = lp_existence(design.X[rowmask[b]][:, colmask[b]], (y[rowmask[b]] > 0).astype(float))
+            lp = lp_existence(design.X[rowmask[b]][:, colmask[b]],
+                              (y[rowmask[b]] > 0).astype(float))
             assert (fit.status[b] == OK) == lp, hierarchy_string(models[b], 3)
 
 
@@ -156,7 +158,8 @@ def test_impossible_table_raises_estimation_error():
 
 
 def test_poisson_overlap_pvalue_is_the_smaller_tail():
-    assert poisson_overlap_pvalue(5, 5.0) == pytest.approx(min(0.6159606548330632, 0.5595067149347875))
+    assert poisson_overlap_pvalue(5, 5.0) == pytest.approx(min(0.6159606548330632,
+                                                               0.5595067149347875))
     assert poisson_overlap_pvalue(0, 3.0) == pytest.approx(np.exp(-3.0))
     assert poisson_overlap_pvalue(20, 3.0) < 1e-8
 

@@ -22,7 +22,12 @@ def test_kfi_central_is_exactly_the_headline():
     assert result.p05 > 0 and result.share_below_headline < 0.1
     assert result.median > model.headline
     names = [r.name for r in result.sensitivity]
-    assert set(names) == {"people_in_china", "share_female", "share_trafficked", "profit_per_victim"}
+    assert set(names) == {
+        "people_in_china",
+        "share_female",
+        "share_trafficked",
+        "profit_per_victim",
+    }
     swings = [r.swing for r in result.sensitivity]
     assert swings == sorted(swings, reverse=True)
     assert names[-1] == "share_female"  # 70-75% barely matters
@@ -75,22 +80,36 @@ def test_beta_triangular_point_and_sums():
 
 
 def test_lognormal_low_high_are_5th_and_95th_percentiles():
-    model = parse_scenario('formula = "x"\n[factors.x]\ndistribution = "lognormal"\nlow = 10\nhigh = 1000\nsource = "s"\n')
+    model = parse_scenario(
+        'formula = "x"\n[factors.x]\ndistribution = "lognormal"\nlow = 10\nhigh = 1000\n'
+        'source = "s"\n'
+    )
     result = run_scenario(model, draws=100_000, seed=9)
     assert result.central == pytest.approx(100)
     assert result.p05 == pytest.approx(10, rel=0.03)
     assert result.p95 == pytest.approx(1000, rel=0.03)
 
 
-@pytest.mark.parametrize("text,message", [
-    ('formula = "a * b"\n[factors.a]\nvalue = 1\nsource = "s"\n', "undefined factor"),
-    ('formula = "a"\n[factors.a]\nvalue = 1\n', "no 'source'"),
-    ('formula = "a"\n[factors.a]\ndistribution = "uniform"\nlow = 5\nhigh = 1\nsource = "s"\n', "low must be below high"),
-    ('formula = "a"\n[factors.a]\ndistribution = "gamma"\nsource = "s"\n', "not one of"),
-    ('formula = "__import__(1)"\n[factors.a]\nvalue = 1\nsource = "s"\n', "may only use"),
-    ('formula = "a"\n[factors.a]\ndistribution = "beta"\nproportion = 1.5\nn = 3\nsource = "s"\n', "proportion"),
-    ("formula = ", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ('formula = "a * b"\n[factors.a]\nvalue = 1\nsource = "s"\n', "undefined factor"),
+        ('formula = "a"\n[factors.a]\nvalue = 1\n', "no 'source'"),
+        (
+            'formula = "a"\n[factors.a]\ndistribution = "uniform"\nlow = 5\nhigh = 1\n'
+            'source = "s"\n',
+            "low must be below high",
+        ),
+        ('formula = "a"\n[factors.a]\ndistribution = "gamma"\nsource = "s"\n', "not one of"),
+        ('formula = "__import__(1)"\n[factors.a]\nvalue = 1\nsource = "s"\n', "may only use"),
+        (
+            'formula = "a"\n[factors.a]\ndistribution = "beta"\nproportion = 1.5\nn = 3\n'
+            'source = "s"\n',
+            "proportion",
+        ),
+        ("formula = ", "not valid TOML"),
+    ],
+)
 def test_invalid_models_name_the_problem(text, message):
     with pytest.raises(InvalidInput, match=message):
         parse_scenario(text, source="m.toml")
@@ -102,8 +121,11 @@ def test_unreadable_model_file(tmp_path):
 
 
 def test_sensitivity_rank_correlation_sign():
-    model = parse_scenario('formula = "a / b"\n[factors.a]\ndistribution = "uniform"\nlow = 1\nhigh = 2\nsource = "s"\n'
-                           '[factors.b]\ndistribution = "uniform"\nlow = 1\nhigh = 2\nsource = "s"\n')
+    model = parse_scenario(
+        'formula = "a / b"\n[factors.a]\ndistribution = "uniform"\nlow = 1\nhigh = 2\n'
+        'source = "s"\n'
+        '[factors.b]\ndistribution = "uniform"\nlow = 1\nhigh = 2\nsource = "s"\n'
+    )
     rows = {r.name: r for r in run_scenario(model, draws=20_000, seed=2).sensitivity}
     assert rows["a"].rank_correlation > 0.5 > -0.5 > rows["b"].rank_correlation
     assert np.isclose(rows["a"].swing, rows["b"].swing, rtol=0.2)

@@ -120,7 +120,8 @@ def test_restored_casebook_opens_with_the_passphrase_of_the_backup_day(tmp_path,
     _backup(book, tmp_path, identity)
     change_passphrase(tmp_path / "live" / "team.db", PASS, "new words")
     with pytest.raises(WrongPassphrase):
-        restore(tmp_path / "b.age", tmp_path / "r", identity=identity, casebook_passphrase="new words")
+        restore(tmp_path / "b.age", tmp_path / "r", identity=identity,
+                casebook_passphrase="new words")
     with Casebook.open(str(tmp_path / "r" / "team.db"), PASS) as copy:
         assert copy.count()["testimonies"] == 4
 

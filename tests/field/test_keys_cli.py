@@ -151,7 +151,8 @@ def test_field_to_hq_to_backup_through_the_commands(tmp_path):
                        CASEBOOK_DB=field, **env)
     assert code == 0 and "removed 1" in out
     # the key is remembered; nothing new to seal is a clear one-line error
-    code, _, exc = cli(["field", "seal", "--out", str(tmp_path / "c.age")], CASEBOOK_DB=field, **env)
+    code, _, exc = cli(["field", "seal", "--out", str(tmp_path / "c.age")], CASEBOOK_DB=field,
+                       **env)
     assert code == 1 and "no new testimonies" in str(exc)
     for _ in range(2):
         code, out, _ = cli(["field", "open", str(tmp_path / "b.age"), "--identity", str(key)],

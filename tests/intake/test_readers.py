@@ -42,7 +42,8 @@ def test_pdf_text_layer(tmp_path):
 
 def test_json_and_csv_records(tmp_path):
     j = tmp_path / "records.json"
-    j.write_text(json.dumps([{"text": "first", "pseudonym": "A"}, {"text": "second", "pseudonym": "B"}]))
+    j.write_text(json.dumps([{"text": "first", "pseudonym": "A"}, {"text": "second",
+                                                                   "pseudonym": "B"}]))
     items = read_file(j)
     assert [i.text for i in items] == ["first", "second"] and items[1].metadata["pseudonym"] == "B"
     c = tmp_path / "records.csv"

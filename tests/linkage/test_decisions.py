@@ -5,11 +5,17 @@ import pytest
 from casebook.errors import InvalidInput
 from casebook.linkage.cluster import ACCEPTED, CANDIDATE, SINGLE, clusters
 from casebook.linkage.decisions import (
-    Decision, accept, apply_decisions, in_force, not_same, revoke, split,
+    Decision,
+    accept,
+    apply_decisions,
+    in_force,
+    not_same,
+    revoke,
+    split,
 )
 from casebook.linkage.model import Pair
 
-T0 = dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 
 
 def at(minutes):

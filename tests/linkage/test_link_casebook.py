@@ -8,7 +8,17 @@ import pytest
 from typer.testing import CliRunner
 
 from casebook.cli.main import app
-from casebook.model import Amount, Consent, Event, Fact, Involvement, Person, Record, Testimony, UncertainDate
+from casebook.model import (
+    Amount,
+    Consent,
+    Event,
+    Fact,
+    Involvement,
+    Person,
+    Record,
+    Testimony,
+    UncertainDate,
+)
 
 
 def _story(book, text, org, surname, year, crossing, price, broker):
@@ -21,7 +31,8 @@ def _story(book, text, org, surname, year, crossing, price, broker):
                involvements=[Involvement("perpetrator", "broker", who=broker)], status="accepted")])
     return book.add_testimony(Testimony(text, organisation=org,
                                         consent=Consent.of(["aggregate_statistics"])),
-                              Person(f"{surname} {year}", surname=surname, birth_year=year), record)[0]
+                              Person(f"{surname} {year}", surname=surname,
+                                     birth_year=year), record)[0]
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 import os
 import tempfile
 
+import duckdb
 import pytest
 
 from casebook.errors import InvalidInput
@@ -71,7 +72,7 @@ def test_duckdb_connection_cannot_spill_or_load_files():
     assert settings["temp_directory"] == ""
     assert settings["max_temp_directory_size"] in ("0 bytes", "0B", "0KB", "0")
     assert settings["enable_external_access"] == "false"
-    with pytest.raises(Exception):
+    with pytest.raises(duckdb.PermissionException):
         con.execute("COPY (SELECT 1) TO 'leak.csv'")
     con.execute("SET memory_limit = '40MB'")
     with pytest.raises(Exception, match="(?i)memory"):

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from casebook.model.consent import AGGREGATE_STATISTICS, ANONYMOUS_QUOTATION, Consent
+from casebook.model.consent import AGGREGATE_STATISTICS, Consent
 from casebook.model.dates import UncertainDate
 from casebook.model.records import ACCEPTED, Amount, Event
 from casebook.publish.dataset import Dataset, PersonRow

@@ -59,7 +59,8 @@ def test_cross_tables_and_their_margins(unique_casebook, attacker, by):
     names = ["pathway", "times_sold", "origin_province", "price_rmb", "detention"]
     kwargs = {"period": "5"} if by == "period" else {"by": by}
     cross = compute_tables(unique_casebook, [n for n in names if n != by], **kwargs)
-    one_way = compute_tables(unique_casebook, names + ([by] if by not in names + ["period"] else []))
+    one_way = compute_tables(unique_casebook, names + ([by] if by not in names + ["period"]
+                                                       else []))
     tables = protect(cross + one_way, k=K)
     _assert_no_small_cell(tables)
     shown = {(t.name, t.col_var): t.to_dict() for t in tables}

@@ -18,9 +18,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from pdf_files import pdf_with_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pdf_files import pdf_with_text
 
 from casebook.errors import InvalidInput
 from casebook.intake.pipeline import import_paths

@@ -8,7 +8,16 @@ import pytest
 
 from casebook.errors import InvalidInput, NotFound
 from casebook.model import (
-    Amount, Consent, Event, Evidence, Fact, Involvement, Person, Record, Testimony, UncertainDate,
+    Amount,
+    Consent,
+    Event,
+    Evidence,
+    Fact,
+    Involvement,
+    Person,
+    Record,
+    Testimony,
+    UncertainDate,
 )
 
 KO = "저는 1998년 봄에 회령에서 강을 건넜습니다. 연길에서 중개인이 저를 삼천 위안에 팔았습니다."

@@ -39,7 +39,8 @@ def test_recovery_key_opens_after_passphrase_is_lost(tmp_path):
     kf = KeyFile.load(KeyFile.path_for(db))
     recovery = bytes(range(32))
     kf.add_recovery(kf.unlock("forgotten"), recovery)
-    assert KeyFile.load(KeyFile.path_for(db)).unlock_with_recovery(recovery) == kf.unlock("forgotten")
+    assert KeyFile.load(KeyFile.path_for(db)).unlock_with_recovery(recovery) == kf.unlock(
+        "forgotten")
     with pytest.raises(WrongPassphrase):
         kf.unlock_with_recovery(bytes(32))
 

@@ -13,8 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from casebook.store import Casebook
 
 REPO = Path(__file__).resolve().parents[2]

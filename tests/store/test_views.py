@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from casebook.model import Amount, Consent, Event, Fact, Involvement, Person, Record, Testimony, UncertainDate
+from casebook.model import (
+    Amount,
+    Consent,
+    Event,
+    Fact,
+    Involvement,
+    Person,
+    Record,
+    Testimony,
+    UncertainDate,
+)
 from casebook.store.views import linkage_people, linkage_perpetrators, publish_dataset
 
 ON = dt.date(2020, 1, 1)
 
 
 def _tell(book, text, person, scopes, record):
-    tid, _ = book.add_testimony(Testimony(text, organisation="Hanul", interview_date=UncertainDate(2020),
+    tid, _ = book.add_testimony(Testimony(text, organisation="Hanul",
+                                          interview_date=UncertainDate(2020),
                                           consent=Consent.of(scopes, ON)), person, record)
     return tid
 
@@ -20,7 +31,8 @@ def test_accepted_facts_and_strictest_consent(sqlite_book):
     book = sqlite_book
     kim = Person("Ms. Kim", surname="Kim", birth_year=1979)
     sale = Event("sale", UncertainDate(1998), amount=Amount(3000, "RMB", 1998, 362.0),
-                 involvements=[Involvement("perpetrator", "broker", who="Mr. Jang")], status="accepted")
+                 involvements=[Involvement("perpetrator", "broker",
+                                           who="Mr. Jang")], status="accepted")
     guess = Event("sale", UncertainDate(1999), amount=Amount(9000, "RMB", 1999), status="suggested")
     t1 = _tell(book, "first telling", kim, ["aggregate_statistics", "anonymous_quotation"],
                Record([Fact("birth_year", 1979, status="accepted")], [sale, guess]))
@@ -30,7 +42,8 @@ def test_accepted_facts_and_strictest_consent(sqlite_book):
     data = publish_dataset(book, with_text=True)
     by_id = {r.person_id: r for r in data}
     row = by_id[kim.id]
-    assert [s["amount"] for s in row.profile["sales"]] == [3000]  # the suggested 9,000 is not counted
+    assert [s["amount"]
+            for s in row.profile["sales"]] == [3000]  # the suggested 9,000 is not counted
     assert row.profile["birth_year"] == 1979
     # her second testimony does not allow quotation: the strictest consent wins
     assert row.consent.active_scopes() == ["aggregate_statistics"] and row.text_for_quotes is None

@@ -210,8 +210,10 @@ def test_find_all_keeps_offsets_with_accents(g):
 
 
 def test_find_all_is_fast(g):
-    filler = "the broker took her across the river at night and she was sold to a farmer ".split()
-    words = (filler * 40)[:580] + "Hoeryong Yanji Shenyang Laos Bangkok Seoul Musan Hyesan".split()
+    filler = ["the", "broker", "took", "her", "across", "the", "river", "at", "night", "and", "she",
+              "was", "sold", "to", "a", "farmer"]
+    words = (filler * 40)[:580] + ["Hoeryong", "Yanji", "Shenyang", "Laos", "Bangkok", "Seoul",
+                                   "Musan", "Hyesan"]
     text = " ".join(words)
     g.find_all(text)
     runs = 50

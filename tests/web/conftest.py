@@ -7,8 +7,18 @@ import re
 
 import pytest
 
-from casebook.model import ACCEPTED, Amount, Event, Evidence, Fact, Person, Record, Testimony
-from casebook.model import Consent, UncertainDate
+from casebook.model import (
+    ACCEPTED,
+    Amount,
+    Consent,
+    Event,
+    Evidence,
+    Fact,
+    Person,
+    Record,
+    Testimony,
+    UncertainDate,
+)
 from casebook.model.consent import share_scope
 
 ORG_A, ORG_B = "Hanul Documentation Centre", "Bridge of Light"

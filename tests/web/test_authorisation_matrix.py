@@ -18,7 +18,8 @@ ROUTES = {
     "/search?q=%EC%97%B0%EA%B8%B8": {D, R, AP}, "/network": {R, A, AP},
     "/statistics": {R, A, AP}, "/audit": {ADM}, "/admin/users": {ADM},
     "/admin/vocabularies": {ADM},
-    "/api/me": EVERYONE, "/api/testimonies": EVERYONE, "/api/search?q=%EC%97%B0%EA%B8%B8": {D, R, AP},
+    "/api/me": EVERYONE, "/api/testimonies": EVERYONE, "/api/search?q=%EC%97%B0%EA%B8%B8": {D, R,
+                                                                                            AP},
     "/api/statistics": {R, A, AP}, "/api/audit": {ADM}, "/api/users": {ADM},
     "/api/vocabularies/event_type": EVERYONE,
 }
@@ -98,7 +99,7 @@ def test_matrix_writes(world, client_as, h, role, tag):
     r = c.post(f"/review/facts/{other_fact}", data={"action": "accept", "csrftoken": t},
                follow_redirects=False)
     assert r.status_code == (404 if role == R else 403), role
-    r = c.post("/api/facts/%d" % other_fact, json={"action": "reject"},
+    r = c.post(f"/api/facts/{other_fact}", json={"action": "reject"},
                headers={"X-CSRF-Token": t})
     assert r.status_code == (404 if role == R else 403)
     r = c.post("/intake", data={"text": h.KO_TEXT + f" {role}{tag}", "csrftoken": t},

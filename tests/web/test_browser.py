@@ -69,7 +69,7 @@ def served(tmp_path, h):
                 break
             except OSError:
                 if server.poll() is not None:
-                    raise RuntimeError(server.stdout.read().decode())
+                    raise RuntimeError(server.stdout.read().decode()) from None
                 time.sleep(0.2)
         yield url
     finally:

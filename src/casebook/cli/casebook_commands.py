@@ -1,23 +1,34 @@
-"""Commands for the casebook itself: init, add, import, list, show, search, consent, export, audit."""
+"""Commands on the casebook: init, add, import, list, show, search, consent, export, audit."""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from casebook.cli.common import (
-    DbOption, JsonOption, PassphraseFileOption, console, err, open_casebook, passphrase,
-    print_json, require_db,
+    DbOption,
+    JsonOption,
+    PassphraseFileOption,
+    console,
+    err,
+    open_casebook,
+    passphrase,
+    print_json,
+    require_db,
 )
 from casebook.errors import InvalidInput, WrongPassphrase
 from casebook.intake.pipeline import (
-    default_extractor, describe, import_paths, parse_consent, parse_interview_date,
+    default_extractor,
+    describe,
+    import_paths,
+    parse_consent,
+    parse_interview_date,
 )
 from casebook.intake.readers import ImportItem, expand_paths
 from casebook.store import Casebook
@@ -44,17 +55,19 @@ def init(db: DbOption = None, passphrase_file: PassphraseFileOption = None) -> N
 
 
 def add(
-    text_file: Annotated[Path, typer.Argument(help="The testimony as a text file ('-' for stdin).")],
+    text_file: Annotated[Path,
+                         typer.Argument(help="The testimony as a text file ('-' for stdin).")],
     pseudonym: Annotated[str, typer.Option(
         help="Pseudonym of the survivor (never her real name); asked for when omitted.",
         prompt="Pseudonym (never her real name)")],
-    surname: Annotated[Optional[str], typer.Option(help="Surname as told (often a pseudonym).")] = None,
-    birth_year: Annotated[Optional[int], typer.Option(help="Birth year, if known.")] = None,
-    organisation: Annotated[Optional[str], typer.Option(help="Organisation recording it.")] = None,
-    interviewer: Annotated[Optional[str], typer.Option(help="Interviewer code.")] = None,
-    interview_date: Annotated[Optional[str], typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    interview_place: Annotated[Optional[str], typer.Option(help="City or country only.")] = None,
-    language: Annotated[Optional[str], typer.Option(help="en or ko (detected if omitted).")] = None,
+    surname: Annotated[str | None,
+                       typer.Option(help="Surname as told (often a pseudonym).")] = None,
+    birth_year: Annotated[int | None, typer.Option(help="Birth year, if known.")] = None,
+    organisation: Annotated[str | None, typer.Option(help="Organisation recording it.")] = None,
+    interviewer: Annotated[str | None, typer.Option(help="Interviewer code.")] = None,
+    interview_date: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    interview_place: Annotated[str | None, typer.Option(help="City or country only.")] = None,
+    language: Annotated[str | None, typer.Option(help="en or ko (detected if omitted).")] = None,
     consent: Annotated[list[str], typer.Option(
         help="Consent scope (repeatable): aggregate_statistics, anonymous_quotation, "
              "legal_proceedings, share_with:ORG.")] = [],
@@ -83,7 +96,8 @@ def add(
         print_json({"testimony_id": tid, "created": created})
     elif created:
         console.print(f"Added testimony {tid} ({person.pseudonym})"
-                      + (f" with {len(record.facts) + len(record.events)} suggested facts" if record else ""))
+                      + (f" with {len(record.facts) + len(record.events)} suggested facts" if record
+                         else ""))
     else:
         console.print(f"Already in the casebook as testimony {tid}; nothing added.")
 
@@ -109,10 +123,16 @@ def _read_text(path: Path) -> str:
 
 
 def import_(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: txt, md, docx, pdf, json, jsonl, csv.")],
-    organisation: Annotated[Optional[str], typer.Option(help="Organisation for files that do not say.")] = None,
-    consent: Annotated[list[str], typer.Option(help="Consent scope for files that do not say (repeatable).")] = [],
-    extract: Annotated[bool, typer.Option(help="Propose facts for review (stored as suggested).")] = True,
+    paths: Annotated[list[Path],
+                     typer.Argument(
+                         help="Files or folders: txt, md, docx, pdf, json, jsonl, csv.")],
+    organisation: Annotated[str | None,
+                            typer.Option(help="Organisation for files that do not say.")] = None,
+    consent: Annotated[list[str],
+                       typer.Option(
+                           help="Consent scope for files that do not say (repeatable).")] = [],
+    extract: Annotated[bool,
+                       typer.Option(help="Propose facts for review (stored as suggested).")] = True,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:
     """Import testimonies from files; duplicates (same text) are skipped, bad files reported.
@@ -137,14 +157,14 @@ def import_(
     else:
         console.print(f"Imported {len(result.added)} testimonies; "
                       f"{len(result.duplicates)} already present; {len(result.failed)} failed.")
-        for name, reason in result.failed:
+        for _name, reason in result.failed:
             err.print(f"[red]skipped[/] {reason}")
     if result.failed and not result.added and not result.duplicates:
         raise typer.Exit(1)
 
 
 def list_(
-    organisation: Annotated[Optional[str], typer.Option(help="Only this organisation's.")] = None,
+    organisation: Annotated[str | None, typer.Option(help="Only this organisation's.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:
@@ -197,10 +217,12 @@ def show(
     console.print("consent: " + (", ".join(t.consent.active_scopes()) or "[red]none[/]"))
     table = Table("id", "status", "fact", "value", "words")
     for f in record.facts:
-        table.add_row(str(f.id), f.status, f.field, str(f.value), f.evidence.quote if f.evidence else "")
+        table.add_row(str(f.id), f.status, f.field, str(f.value), f.evidence.quote if f.evidence
+                      else "")
     for e in record.events:
-        value = " ".join(x for x in [e.date.label() if e.date else "", e.place_text or "",
-                                     f"{e.amount.value:g} {e.amount.currency}" if e.amount else ""] if x)
+        amount = f"{e.amount.value:g} {e.amount.currency}" if e.amount else ""
+        value = " ".join(x for x in [e.date.label() if e.date else "", e.place_text or "", amount]
+                         if x)
         table.add_row(str(e.id), e.status, e.type, value, e.evidence.quote if e.evidence else "")
     if record.facts or record.events:
         console.print(table)
@@ -210,7 +232,8 @@ def show(
 
 
 def search(
-    query: Annotated[str, typer.Argument(help="Words to find (Korean or English); \"quote\" phrases.")],
+    query: Annotated[str,
+                     typer.Argument(help="Words to find (Korean or English); \"quote\" phrases.")],
     limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:
@@ -233,12 +256,19 @@ def search(
 def export(
     out: Annotated[Path, typer.Option("--out", help="File to write (.age when encrypted).")],
     format: Annotated[str, typer.Option(help="json or csv.")] = "json",
-    for_organisation: Annotated[Optional[str], typer.Option(
-        "--for", help="Partner organisation: only testimonies whose consent allows sharing with it.")] = None,
-    purpose: Annotated[Optional[str], typer.Option(help="'legal': only testimonies allowing legal use.")] = None,
+    for_organisation: Annotated[str | None, typer.Option(
+        "--for",
+        help="Partner organisation: only testimonies whose consent allows sharing "
+             "with it.")] = None,
+    purpose: Annotated[str | None,
+                       typer.Option(help="'legal': only testimonies allowing legal use.")] = None,
     text: Annotated[bool, typer.Option(help="Include the testimonies' text.")] = True,
-    recipient: Annotated[list[str], typer.Option(help="age public key (age1…) to encrypt to (repeatable).")] = [],
-    plaintext: Annotated[bool, typer.Option(help="Write UNENCRYPTED (you must ask for it explicitly).")] = False,
+    recipient: Annotated[list[str],
+                         typer.Option(
+                             help="age public key (age1…) to encrypt to (repeatable).")] = [],
+    plaintext: Annotated[bool,
+                         typer.Option(
+                             help="Write UNENCRYPTED (you must ask for it explicitly).")] = False,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Export records as JSON or CSV — encrypted with age unless --plaintext.

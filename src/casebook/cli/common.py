@@ -1,4 +1,4 @@
-"""What every casebook command shares: where the casebook is, how it is unlocked, how output looks."""
+"""What every command shares: where the casebook is, how it is unlocked, how output looks."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -18,12 +18,13 @@ from casebook.store.engine import is_postgres
 console = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
-DbOption = Annotated[Optional[str], typer.Option(
+DbOption = Annotated[str | None, typer.Option(
     "--db", envvar="CASEBOOK_DB",
     help="Casebook file (SQLCipher) or postgresql:// URL. Default: $CASEBOOK_DB.")]
-PassphraseFileOption = Annotated[Optional[Path], typer.Option(
+PassphraseFileOption = Annotated[Path | None, typer.Option(
     "--passphrase-file", envvar="CASEBOOK_PASSPHRASE_FILE",
-    help="Read the passphrase from this file (first line). Otherwise $CASEBOOK_PASSPHRASE or a prompt.")]
+    help="Read the passphrase from this file (first line). "
+         "Otherwise $CASEBOOK_PASSPHRASE or a prompt.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 
 

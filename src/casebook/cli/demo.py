@@ -14,9 +14,14 @@ from casebook.cli.common import console
 
 
 def demo(
-    out: Annotated[Path, typer.Option(help="Where to write the demo casebook.")] = Path("demo/casebook.db"),
-    corpus: Annotated[Path, typer.Option(help="Folder with testimonies/ and corpus.jsonl.")] = Path("demo"),
-    serve: Annotated[bool, typer.Option(help="Then serve it in the web app with demo logins.")] = False,
+    out: Annotated[Path,
+                   typer.Option(help="Where to write the demo casebook.")] = Path(
+                       "demo/casebook.db"),
+    corpus: Annotated[Path,
+                      typer.Option(help="Folder with testimonies/ and corpus.jsonl.")] = Path(
+                          "demo"),
+    serve: Annotated[bool,
+                     typer.Option(help="Then serve it in the web app with demo logins.")] = False,
     port: Annotated[int, typer.Option(help="Port for --serve (loopback only).")] = 8000,
 ) -> None:
     """Build the encrypted demo casebook from the bundled fictional testimonies.
@@ -54,12 +59,13 @@ def demo(
                       str(sum("aggregate_statistics" in r.consent for r in mine)))
     console.print(table)
     if result.imported.failed:
-        for name, reason in result.imported.failed:
+        for _name, reason in result.imported.failed:
             console.print(f"[red]skipped[/] {reason}")
     for query, hits in result.searches.items():
         console.print(f"\n[bold]casebook search {query}[/] — {len(hits)} shown")
         for h in hits:
-            snippet = h.snippet.replace("[", r"\[").replace("⟦", "[bold yellow]").replace("⟧", "[/]")
+            snippet = h.snippet.replace("[", r"\[").replace("⟦", "[bold yellow]").replace("⟧",
+                                                                                          "[/]")
             console.print(f"  [cyan]#{h.testimony_id}[/] {h.pseudonym} ({h.language}): {snippet}")
     console.print(f"\nDemo casebook: [bold]{out}[/] (key file {out}.key)")
     if result.generated_passphrase:

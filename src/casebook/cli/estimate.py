@@ -20,22 +20,34 @@ estimate_app = typer.Typer(
 
 @estimate_app.command("mse")
 def mse_command(
-    table: Path | None = typer.Argument(None, help="CSV with one 0/1 column per list and a 'count' column."),
+    table: Path | None = typer.Argument(
+        None, help="CSV with one 0/1 column per list and a 'count' column."),
     method: str = typer.Option("bic", help="bic | downhill | stepwise | bhs | main | fixed"),
-    model: str | None = typer.Option(None, help="Fit this model, e.g. '[12,23]' or 'A:B,B:C' (method fixed)."),
-    max_order: int | None = typer.Option(None, help="Highest interaction order for bic/downhill (default by number of lists)."),
-    p_threshold: float | None = typer.Option(None, help="Stepwise threshold (stepwise 0.02, bhs 0.05)."),
-    bootstrap: int = typer.Option(0, "--bootstrap", help="BCa bootstrap replicates (0: profile interval only)."),
-    ntop: int | None = typer.Option(None, help="BIC bootstrap re-selects among this many best models."),
+    model: str | None = typer.Option(
+        None, help="Fit this model, e.g. '[12,23]' or 'A:B,B:C' (method fixed)."),
+    max_order: int | None = typer.Option(
+        None, help="Highest interaction order for bic/downhill (default by number of lists)."),
+    p_threshold: float | None = typer.Option(None,
+                                             help="Stepwise threshold (stepwise 0.02, bhs 0.05)."),
+    bootstrap: int = typer.Option(0, "--bootstrap",
+                                  help="BCa bootstrap replicates (0: profile interval only)."),
+    ntop: int | None = typer.Option(None,
+                                    help="BIC bootstrap re-selects among this many best models."),
     seed: int = typer.Option(1234, help="Random seed for the bootstrap."),
     level: float = typer.Option(0.95, help="Confidence level."),
-    profile: str = typer.Option("poisson", help="Profile likelihood: poisson | multinomial (Rcapture)."),
+    profile: str = typer.Option("poisson",
+                                help="Profile likelihood: poisson | multinomial (Rcapture)."),
     count_column: str = typer.Option("count", help="Name of the count column."),
-    models: int = typer.Option(10, "--models", help="Models shown (and given a profile interval) in the model table."),
-    plot: Path | None = typer.Option(None, "--plot", help="Write a chart of the estimates by model (.png/.svg/.pdf)."),
-    from_casebook: bool = typer.Option(False, "--from-casebook", help="Build the table from linked persons in the casebook."),
-    lists: str | None = typer.Option(None, "--lists", help="With --from-casebook: the field naming each person's list (organisation or interviewer)."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text (the model table lists every model considered)."),
+    models: int = typer.Option(
+        10, "--models", help="Models shown (and given a profile interval) in the model table."),
+    plot: Path | None = typer.Option(
+        None, "--plot", help="Write a chart of the estimates by model (.png/.svg/.pdf)."),
+    from_casebook: bool = typer.Option(False, "--from-casebook",
+                                       help="Build the table from linked persons in the casebook."),
+    lists: str | None = typer.Option(None, "--lists", help="With --from-casebook: the field naming "
+                                     "each person's list (organisation or interviewer)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text (the model "
+                                 "table lists every model considered)."),
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Multiple systems estimation from a list-overlap table.
@@ -56,7 +68,8 @@ def mse_command(
         if table is not None:
             raise InvalidInput("give either TABLE.csv or --from-casebook, not both")
         if not lists:
-            raise InvalidInput("--from-casebook needs --lists FIELD (the organisation or interviewer field)")
+            raise InvalidInput(
+                "--from-casebook needs --lists FIELD (the organisation or interviewer field)")
         from casebook.estimate.table import overlap_table
         from casebook.store.views import list_memberships
 
@@ -118,12 +131,12 @@ def _progress(enabled: bool):
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TaskID, TimeElapsedColumn
 
     with Progress("[progress.description]{task.description}", BarColumn(),
                   "{task.completed:,}/{task.total:,}", TimeElapsedColumn(),
                   console=Console(stderr=True), transient=True) as bar:
-        tasks: dict[int, int] = {}
+        tasks: dict[int, TaskID] = {}
 
         def update(done: int, total: int) -> None:
             if total not in tasks:
@@ -228,7 +241,8 @@ def scenario_command(
     model: Path = typer.Argument(..., help="Scenario model TOML (see examples/scenarios/)."),
     draws: int = typer.Option(100_000, help="Monte Carlo draws."),
     seed: int = typer.Option(2026, help="Random seed."),
-    chart: Path | None = typer.Option(None, "--chart", help="Write a tornado chart (.png/.svg/.pdf)."),
+    chart: Path | None = typer.Option(None, "--chart",
+                                      help="Write a tornado chart (.png/.svg/.pdf)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
 ) -> None:
     """A headline number rebuilt from its factors, with a sensitivity table."""
@@ -253,7 +267,8 @@ def scenario_command(
     for f in scenario.factors.values():
         spread = ", ".join(f"{k} {fmt(v)}" for k, v in f.params.items())
         basis = f" [{f.basis}]" if f.basis else ""
-        typer.echo(f"  {f.name}: central {fmt(f.central)}; {f.distribution}{' ' + spread if spread else ''}{basis}")
+        typer.echo(f"  {f.name}: central {fmt(f.central)}; "
+                   f"{f.distribution}{' ' + spread if spread else ''}{basis}")
         typer.echo(f"      source: {f.source}")
     typer.echo("Sensitivity (one factor at its 5th / 95th percentile, others central):")
     typer.echo(f"  {'factor':<22} {'at 5th':>16} {'at 95th':>16} {'swing':>16} {'rank corr':>9}")

@@ -1,4 +1,4 @@
-"""``casebook extract`` and ``casebook eval-extract``: testimony text → records/profiles, and their scores.
+"""``casebook extract`` and ``eval-extract``: testimony text → records/profiles, and their scores.
 
 Extraction reads files and writes JSON Lines to stdout only: no text of a testimony is ever
 written to disk by these commands (``--out`` of ``eval-extract`` holds scores, no text).
@@ -26,7 +26,8 @@ def _inputs(paths: list[str]) -> list[tuple[str, str]]:
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.iterdir() if f.is_file() and f.suffix.lower() in (".txt", ".md"))
+            files = sorted(f for f in path.iterdir() if f.is_file() and f.suffix.lower() in (".txt",
+                                                                                             ".md"))
             out.extend((f.name, _read(f)) for f in files)
         elif path.is_file():
             out.append((path.name, _read(path)))
@@ -49,12 +50,15 @@ def _check_lang(lang: str) -> str:
 
 
 def extract_command(
-    paths: list[str] = typer.Argument(..., help="Testimony files, directories of .txt files, or - for stdin."),
-    profile: bool = typer.Option(False, "--profile", help="Emit the flat testimony profile instead of the record."),
+    paths: list[str] = typer.Argument(
+        ..., help="Testimony files, directories of .txt files, or - for stdin."),
+    profile: bool = typer.Option(False, "--profile",
+                                 help="Emit the flat testimony profile instead of the record."),
     lang: str = typer.Option("auto", "--lang", help="auto | en | ko"),
 ) -> None:
     """Read testimonies and print one JSON object per input (JSON Lines), in input order."""
-    from casebook.extract import extract, profile as to_profile
+    from casebook.extract import extract
+    from casebook.extract import profile as to_profile
 
     lang = _check_lang(lang)
     for source, text in _inputs(paths):
@@ -100,12 +104,15 @@ def gold_text(row: dict, texts: dict[str, str]) -> str | None:
 
 def eval_command(
     gold: Path = typer.Argument(..., help="Gold profiles (JSON Lines with 'source')."),
-    texts: list[str] = typer.Argument(..., help="Testimony files or directories the gold rows name."),
-    out: Path | None = typer.Option(None, "--out", help="Also write the scores as JSON to this file."),
+    texts: list[str] = typer.Argument(...,
+                                      help="Testimony files or directories the gold rows name."),
+    out: Path | None = typer.Option(None, "--out",
+                                    help="Also write the scores as JSON to this file."),
     lang: str = typer.Option("auto", "--lang", help="auto | en | ko"),
 ) -> None:
     """Per-key precision/recall/F1 of extracted profiles against gold profiles."""
-    from casebook.extract import extract, profile as to_profile
+    from casebook.extract import extract
+    from casebook.extract import profile as to_profile
     from casebook.extract.evaluate import evaluate, table
 
     lang = _check_lang(lang)

@@ -1,4 +1,4 @@
-"""Commands for field safety: field seal/open/keygen, backup, restore, passphrase, recovery, wipe."""
+"""Field safety commands: field seal/open/keygen, backup, restore, passphrase, recovery, wipe."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ import typer
 
 from casebook.cli.common import (
     DbOption,
-    first_line,
     JsonOption,
     PassphraseFileOption,
     console,
     err,
+    first_line,
     open_casebook,
     passphrase,
     print_json,
@@ -54,7 +54,8 @@ def _file_db(db: str | None) -> Path:
 
 # -- field -------------------------------------------------------------------------------------
 def field_keygen(
-    out: Annotated[Path, typer.Option("--out", help="Where to write the HQ private key (age-encrypted).")],
+    out: Annotated[Path, typer.Option("--out",
+                                      help="Where to write the HQ private key (age-encrypted).")],
 ) -> None:
     """Create HQ's key pair. The private key file is itself protected by a passphrase.
 
@@ -75,7 +76,8 @@ def field_seal(
         "--to", envvar="CASEBOOK_HQ_RECIPIENT",
         help="HQ's age public key (age1…); remembered in the casebook after first use.")] = None,
     keep_local: Annotated[bool, typer.Option(
-        help="Keep the local copies (they are still marked as sealed). Not for checkpoints.")] = False,
+        help="Keep the local copies (they are still marked as sealed). "
+             "Not for checkpoints.")] = False,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:
     """Seal new testimonies into a bundle only HQ can open, then delete them here.
@@ -105,7 +107,8 @@ def field_seal(
 
 def field_open(
     bundle: Annotated[Path, typer.Argument(help="A bundle made by `casebook field seal`.")],
-    identity: Annotated[Path, typer.Option("--identity", help="HQ private key file (from keygen).")],
+    identity: Annotated[Path, typer.Option("--identity",
+                                           help="HQ private key file (from keygen).")],
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:
     """Verify a field bundle and import it at HQ; the same bundle twice changes nothing.
@@ -162,7 +165,8 @@ def restore_cmd(
     identity: Annotated[Path | None, typer.Option(
         help="age identity file, for backups encrypted to a public key.")] = None,
     check_open: Annotated[bool, typer.Option(
-        help="Open the restored casebook (casebook passphrase) and compare it with the manifest.")] = True,
+        help="Open the restored casebook (casebook passphrase) "
+             "and compare it with the manifest.")] = True,
     passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:
     """Verify a backup and restore it into a directory.
@@ -184,7 +188,8 @@ def restore_cmd(
     else:
         secret = _secret("CASEBOOK_BACKUP_PASSPHRASE", "Backup passphrase")
     cb_secret = passphrase(str(to / "casebook.db"), passphrase_file) if check_open else None
-    result = restore(backup_file, to, passphrase=secret, identity=key, casebook_passphrase=cb_secret)
+    result = restore(backup_file, to, passphrase=secret, identity=key,
+                     casebook_passphrase=cb_secret)
     if json_out:
         print_json({"db": str(result.db_path), "verified_open": result.opened,
                     "counts": result.manifest["counts"]})
@@ -197,7 +202,8 @@ def restore_cmd(
 # -- passphrase and recovery ------------------------------------------------------------------
 def passphrase_change(
     new_passphrase_file: Annotated[Path | None, typer.Option(
-        help="Read the new passphrase from this file. Otherwise $CASEBOOK_NEW_PASSPHRASE or a prompt.")] = None,
+        help="Read the new passphrase from this file. "
+             "Otherwise $CASEBOOK_NEW_PASSPHRASE or a prompt.")] = None,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Change the passphrase: re-wraps the data key, nothing is re-encrypted.
@@ -209,7 +215,8 @@ def passphrase_change(
 
     path = _file_db(db)
     old = passphrase(str(path), passphrase_file)
-    new = _secret("CASEBOOK_NEW_PASSPHRASE", "New passphrase", confirm=True, file=new_passphrase_file)
+    new = _secret("CASEBOOK_NEW_PASSPHRASE", "New passphrase", confirm=True,
+                  file=new_passphrase_file)
     change_passphrase(path, old or "", new)
     with Casebook.open(str(path), new) as book:
         book.audit("passphrase_change", None, None)
@@ -217,9 +224,11 @@ def passphrase_change(
 
 
 def passphrase_reset(
-    recovery_key_file: Annotated[Path, typer.Option(help="File holding the recovery key (CBRK-…).")],
+    recovery_key_file: Annotated[Path,
+                                 typer.Option(help="File holding the recovery key (CBRK-…).")],
     new_passphrase_file: Annotated[Path | None, typer.Option(
-        help="Read the new passphrase from this file. Otherwise $CASEBOOK_NEW_PASSPHRASE or a prompt.")] = None,
+        help="Read the new passphrase from this file. "
+             "Otherwise $CASEBOOK_NEW_PASSPHRASE or a prompt.")] = None,
     db: DbOption = None,
 ) -> None:
     """Set a new passphrase with the organisation recovery key (the old one is lost).
@@ -231,7 +240,8 @@ def passphrase_reset(
 
     path = _file_db(db)
     key = read_recovery_key_file(recovery_key_file)
-    new = _secret("CASEBOOK_NEW_PASSPHRASE", "New passphrase", confirm=True, file=new_passphrase_file)
+    new = _secret("CASEBOOK_NEW_PASSPHRASE", "New passphrase", confirm=True,
+                  file=new_passphrase_file)
     reset_passphrase(path, key, new)
     with Casebook.open(str(path), new) as book:
         book.audit("passphrase_reset", None, {"by": "recovery key"})
@@ -240,7 +250,8 @@ def passphrase_reset(
 
 def recovery_add(
     out: Annotated[Path | None, typer.Option(
-        "--out", help="Write a NEW recovery key to this file (move it offline, then delete it).")] = None,
+        "--out",
+        help="Write a NEW recovery key to this file (move it offline, then delete it).")] = None,
     recovery_key_file: Annotated[Path | None, typer.Option(
         help="Use the organisation's existing recovery key from this file.")] = None,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
@@ -266,7 +277,8 @@ def recovery_add(
         key = read_recovery_key_file(recovery_key_file)
     else:
         key = new_recovery_key()
-        write_atomic(out, (format_recovery_key(key) + "\n").encode("ascii"))  # type: ignore[arg-type]
+        assert out is not None  # checked above: exactly one of --out, --recovery-key-file
+        write_atomic(out, (format_recovery_key(key) + "\n").encode("ascii"))
     add_recovery(path, secret, key)
     with Casebook.open(str(path), secret) as book:
         book.audit("recovery_add", None, None)
@@ -278,7 +290,8 @@ def recovery_add(
 
 
 def wipe_cmd(
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask (for scripts and panic buttons).")] = False,
+    yes: Annotated[bool, typer.Option("--yes",
+                                      help="Do not ask (for scripts and panic buttons).")] = False,
     keep_files: Annotated[bool, typer.Option(
         help="Keep the (now unreadable) database files instead of deleting them.")] = False,
     db: DbOption = None,

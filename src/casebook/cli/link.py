@@ -101,13 +101,17 @@ def link_command(
 
 @link_app.command("encode")
 def encode_command(
-    secret_file: Path = typer.Option(..., "--secret-file", help="File holding the secret shared with the partner (>= 16 bytes)."),
+    secret_file: Path = typer.Option(..., "--secret-file", help="File holding the secret shared "
+                                     "with the partner (>= 16 bytes)."),
     out: Path = typer.Option(..., "--out", help="Where to write the .clk file."),
-    label: str = typer.Option("mine", help="Name of this list in the overlap table (e.g. your organisation)."),
+    label: str = typer.Option(
+        "mine", help="Name of this list in the overlap table (e.g. your organisation)."),
     bits: int = typer.Option(1024, help="Filter length in bits (both partners must agree)."),
-    balance: bool = typer.Option(False, help="Balanced filters: every filter has half its bits set."),
+    balance: bool = typer.Option(False,
+                                 help="Balanced filters: every filter has half its bits set."),
     fold: bool = typer.Option(False, help="XOR-fold the filter in half."),
-    blip: float = typer.Option(0.0, help="Flip each bit with this probability (randomised response)."),
+    blip: float = typer.Option(0.0,
+                               help="Flip each bit with this probability (randomised response)."),
     force: bool = typer.Option(False, help="Replace an existing output file."),
     for_organisation: str | None = typer.Option(
         None, "--for", help="Only testimonies whose consent allows sharing with this partner."),
@@ -117,7 +121,8 @@ def encode_command(
     """Encode each person's identifying fields as a Bloom filter that hides the names.
 
     Only testimonies whose consent allows sharing with the partner should be encoded: use
-    --for ORG. Example: casebook link encode --secret-file shared.key --out mine.clk --for "Bridge of Light"
+    --for ORG. Example:
+    casebook link encode --secret-file shared.key --out mine.clk --for "Bridge of Light"
     """
     from casebook.linkage.compare import default_province_of
     from casebook.linkage.encode import EncodingParams, encode_file, read_secret
@@ -134,10 +139,13 @@ def encode_command(
 
 @link_app.command("match")
 def match_command(
-    clk_files: list[Path] = typer.Argument(..., help="Two or more .clk files encoded with the same secret."),
-    threshold: float = typer.Option(0.8, help="Lowest similarity score for a match (missing-tolerant Dice)."),
+    clk_files: list[Path] = typer.Argument(
+        ..., help="Two or more .clk files encoded with the same secret."),
+    threshold: float = typer.Option(
+        0.8, help="Lowest similarity score for a match (missing-tolerant Dice)."),
     out: Path | None = typer.Option(None, "--out", help="Write the matched pairs (CSV) here."),
-    overlap: Path | None = typer.Option(None, "--overlap", help="Write the overlap table (CSV for 'casebook estimate mse') here."),
+    overlap: Path | None = typer.Option(
+        None, "--overlap", help="Write the overlap table (CSV for 'casebook estimate mse') here."),
     force: bool = typer.Option(False, help="Replace existing output files."),
 ) -> None:
     """Match encoded lists one-to-one and count how many people each combination of lists saw."""
@@ -172,7 +180,8 @@ def review_command(
     kind: str = typer.Option("person", help="person | perpetrator | place"),
     threshold: float = typer.Option(0.5, help="Lowest match probability for a candidate pair."),
     accept: list[str] = typer.Option([], help="Record ids that are the same (t3,t17). Repeatable."),
-    not_same: list[str] = typer.Option([], "--not-same", help="Record ids that are different people."),
+    not_same: list[str] = typer.Option([], "--not-same",
+                                       help="Record ids that are different people."),
     split: list[str] = typer.Option([], help="Groups separated by | (t3,t17|t20). Repeatable."),
     revoke: list[str] = typer.Option([], help="Id of an earlier decision to withdraw. Repeatable."),
     show: bool = typer.Option(False, "--decisions", help="List the decisions made so far."),
@@ -201,12 +210,13 @@ def review_command(
             return
         made = [accept_d(_ids(a), who) for a in accept]
         made += [not_same_d(_ids(n), who) for n in not_same]
-        made += [split_d([[i.strip() for i in g.split(",") if i.strip()] for g in s.split("|")], who)
+        made += [split_d([[i.strip() for i in g.split(",") if i.strip()] for g in s.split("|")],
+                         who)
                  for s in split]
         made += [revoke_d(r, who) for r in revoke]
         if made:
-            for d in made:
-                add_link_decision(book, kind, d.to_dict())
+            for decision in made:
+                add_link_decision(book, kind, decision.to_dict())
             typer.echo(f"recorded {len(made)} decision(s)")
             return
         records = {r.id: r for r in _load(None, kind, db, passphrase_file)}
@@ -234,8 +244,9 @@ def review_command(
                                   cluster.min_probability)
             elif choice == "s":
                 line = typer.prompt("groups, e.g. t3,t17|t20")
-                groups = [[i.strip() for i in g.split(",") if i.strip()] for g in line.split("|")]
-                add_link_decision(book, kind, split_d(groups, who).to_dict(), cluster.min_probability)
+                parts = [[i.strip() for i in g.split(",") if i.strip()] for g in line.split("|")]
+                add_link_decision(book, kind, split_d(parts, who).to_dict(),
+                                  cluster.min_probability)
 
 
 def _summary(record) -> str:
@@ -301,11 +312,11 @@ def network_command(
 
 def _network_events(db, passphrase_file):
     """Accepted events of testimonies whose consent allows aggregate use, and linked brokers."""
+    from dataclasses import replace
+
     from casebook.linkage import Decision, apply_decisions, score_pairs
     from casebook.store.casebook import link_decisions
     from casebook.store.views import linkage_perpetrators
-
-    from dataclasses import replace
 
     with open_casebook(db, passphrase_file) as book:
         person_of = {t.id: t.person_id for t in book.testimonies()}

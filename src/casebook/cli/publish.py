@@ -13,13 +13,13 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from casebook.cli.common import DbOption, PassphraseFileOption
+from casebook.cli.common import DbOption, PassphraseFileOption, open_casebook
 from casebook.errors import InvalidInput
 from casebook.publish.dataset import Dataset
+from casebook.store.publish_adapter import budget_store_for, dataset_from_store
 
 
 @dataclass
@@ -40,13 +40,6 @@ def load_dataset(ctx: DatasetSource, with_text: bool = True) -> Dataset:
         except OSError as exc:
             raise InvalidInput(f"{ctx.dataset_json}: cannot read ({exc.strerror})") from None
         return Dataset.from_json(text, str(ctx.dataset_json))
-    try:
-        from casebook.store.publish_adapter import dataset_from_store  # type: ignore
-    except ImportError:
-        raise InvalidInput("statistics from an encrypted casebook are not wired in this build; "
-                           "use --dataset-json FILE") from None
-    from casebook.cli.common import open_casebook
-
     return dataset_from_store(open_casebook(ctx.db, ctx.passphrase_file), with_text=with_text)
 
 
@@ -54,13 +47,6 @@ def budget_store(ctx: DatasetSource):
     """The privacy budget ledger of the casebook (a JSON file only in development)."""
     if ctx.budget_file is not None:
         return JsonFileBudgetStore(ctx.budget_file)
-    try:
-        from casebook.store.publish_adapter import budget_store_for  # type: ignore
-    except ImportError:
-        raise InvalidInput("--epsilon needs the casebook's privacy budget; not wired in this "
-                           "build (development: --budget-file FILE)") from None
-    from casebook.cli.common import open_casebook
-
     return budget_store_for(open_casebook(ctx.db, ctx.passphrase_file))
 
 
@@ -118,7 +104,8 @@ def _format_tables(tables, fmt: str) -> str:
             lines.append("  " + "  ".join(x.ljust(w) if i == 0 else x.rjust(w)
                                           for i, (x, w) in enumerate(zip(r, widths))))
         if t.noise:
-            lines.append(f"  differentially private: epsilon {t.noise['epsilon']:.3g} for this table,"
+            lines.append(
+                f"  differentially private: epsilon {t.noise['epsilon']:.3g} for this table,"
                          f" noise within ±{t.noise['accuracy95']:.0f} 95% of the time")
         s = t.summary.get(ALL)
         if s:
@@ -130,22 +117,22 @@ def _format_tables(tables, fmt: str) -> str:
 def register(app: typer.Typer) -> None:
     @app.command("stats")
     def stats_command(
-        table: Optional[str] = typer.Argument(None, help="One table (default: all). "
+        table: str | None = typer.Argument(None, help="One table (default: all). "
                                               "See docs/statistics.md for the list."),
-        by: Optional[str] = typer.Option(None, "--by", help="Split by another field."),
-        period: Optional[str] = typer.Option(None, "--period",
+        by: str | None = typer.Option(None, "--by", help="Split by another field."),
+        period: str | None = typer.Option(None, "--period",
                                              help="Width in years (5) or a range (2000-2009)."),
         fmt: str = typer.Option("table", "--format", help="table | csv | json"),
         publish: bool = typer.Option(False, "--publish",
                                      help="Apply disclosure control (k, suppression)."),
         k: int = typer.Option(11, "--k", help="Minimum persons per published cell."),
-        rounding: Optional[int] = typer.Option(None, "--round",
+        rounding: int | None = typer.Option(None, "--round",
                                                help="Round published counts to this base."),
-        epsilon: Optional[float] = typer.Option(None, "--epsilon", help="Differentially "
+        epsilon: float | None = typer.Option(None, "--epsilon", help="Differentially "
                                                 "private release spending this much budget."),
         db: DbOption = None, passphrase_file: PassphraseFileOption = None,
-        dataset_json: Optional[Path] = typer.Option(None, "--dataset-json", hidden=True),
-        budget_file: Optional[Path] = typer.Option(None, "--budget-file", hidden=True),
+        dataset_json: Path | None = typer.Option(None, "--dataset-json", hidden=True),
+        budget_file: Path | None = typer.Option(None, "--budget-file", hidden=True),
     ) -> None:
         """Counts, shares with 95% Wilson intervals, and missing values, per table."""
         from casebook.publish.disclosure import protect
@@ -173,15 +160,15 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(..., "--out", help="HTML file to write (PDF beside it)."),
         pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF (WeasyPrint)."),
         lang: str = typer.Option("en", "--lang", help="en | ko: language of the report."),
-        period: Optional[str] = typer.Option(None, "--period",
+        period: str | None = typer.Option(None, "--period",
                                              help="Range (2000-2009) or trend width (5)."),
         k: int = typer.Option(11, "--k", help="Minimum persons per published cell."),
-        rounding: Optional[int] = typer.Option(None, "--round", help="Round counts."),
-        epsilon: Optional[float] = typer.Option(None, "--epsilon", help="DP release."),
+        rounding: int | None = typer.Option(None, "--round", help="Round counts."),
+        epsilon: float | None = typer.Option(None, "--epsilon", help="DP release."),
         quotes: int = typer.Option(5, "--quotes", help="Number of redacted quotes (0: none)."),
         db: DbOption = None, passphrase_file: PassphraseFileOption = None,
-        dataset_json: Optional[Path] = typer.Option(None, "--dataset-json", hidden=True),
-        budget_file: Optional[Path] = typer.Option(None, "--budget-file", hidden=True),
+        dataset_json: Path | None = typer.Option(None, "--dataset-json", hidden=True),
+        budget_file: Path | None = typer.Option(None, "--budget-file", hidden=True),
     ) -> None:
         """A self-contained HTML report (optionally PDF) that passed disclosure control."""
         from casebook.publish.privacy import PrivacyLedger

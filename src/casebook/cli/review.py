@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.panel import Panel
 from rich.text import Text
 
-from casebook.cli.common import DbOption, JsonOption, PassphraseFileOption, console, open_casebook, print_json
+from casebook.cli.common import (
+    DbOption,
+    JsonOption,
+    PassphraseFileOption,
+    console,
+    open_casebook,
+    print_json,
+)
 from casebook.errors import InvalidInput
-from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event
+from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact
 from casebook.review import context, parse_edit
 
 
@@ -35,7 +42,8 @@ def _describe(item) -> str:
 
 def review(
     testimony_id: Annotated[int, typer.Argument(help="Testimony id (see `casebook list`).")],
-    accept_all: Annotated[bool, typer.Option(help="Accept every suggested fact without asking.")] = False,
+    accept_all: Annotated[bool,
+                          typer.Option(help="Accept every suggested fact without asking.")] = False,
     accept: Annotated[list[int], typer.Option(help="Accept this fact id (repeatable).")] = [],
     reject: Annotated[list[int], typer.Option(help="Reject this fact id (repeatable).")] = [],
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
@@ -51,12 +59,13 @@ def review(
     with open_casebook(db, passphrase_file) as book:
         testimony = book.get_testimony(testimony_id, purpose="review")
         record = book.record(testimony_id, [SUGGESTED])
-        items = [*record.facts, *record.events]
+        items: list[Fact | Event] = [*record.facts, *record.events]
         if json_out:
-            print_json([{**i.to_dict(), "id": i.id, "kind": "event" if isinstance(i, Event) else "person",
+            print_json([{**i.to_dict(), "id": i.id, "kind": "event" if isinstance(i, Event)
+                         else "person",
                          "words": context(testimony.text, i.evidence)[1]} for i in items])
             return
-        ids = {i.id for i in items}
+        ids = {i.id for i in items if i.id is not None}  # stored facts always have ids
         for fid in [*accept, *reject]:
             if fid not in ids:
                 raise InvalidInput(f"fact {fid}: not a suggested fact of testimony {testimony_id}")
@@ -65,30 +74,35 @@ def review(
                 book.set_fact_status(fid, ACCEPTED)
             for fid in reject:
                 book.set_fact_status(fid, REJECTED)
-            console.print(f"Accepted {len(ids) if accept_all else len(accept)}, rejected {len(reject)}.")
+            console.print(
+                f"Accepted {len(ids) if accept_all else len(accept)}, rejected {len(reject)}.")
             return
         if not items:
             console.print(f"Testimony {testimony_id} has no facts waiting for review.")
             return
         done = {"a": 0, "e": 0, "r": 0, "s": 0}
         for n, item in enumerate(items, start=1):
+            assert item.id is not None  # a fact read from the store has its id
             before, words, after = context(testimony.text, item.evidence)
             quote = Text("…" + before + " ")
             quote.append(words or "(no supporting words)", style="bold yellow" if words else "dim")
             quote.append(" " + after + "…")
-            console.print(Panel(quote, subtitle=Text(_describe(item)),
-                                title=f"{n}/{len(items)} · fact {item.id} · confidence {item.confidence:.2f}"))
+            title = f"{n}/{len(items)} · fact {item.id} · confidence {item.confidence:.2f}"
+            console.print(Panel(quote, subtitle=Text(_describe(item)), title=title))
             while True:
-                choice = typer.prompt("[a]ccept [e]dit [r]eject [s]kip [q]uit", default="s").strip().lower()[:1]
+                choice = typer.prompt("[a]ccept [e]dit [r]eject [s]kip [q]uit",
+                                      default="s").strip().lower()[:1]
                 if choice == "q":
-                    console.print(f"Stopped. {done['a']} accepted, {done['e']} edited, {done['r']} rejected.")
+                    console.print(
+                        f"Stopped. {done['a']} accepted, {done['e']} edited, {done['r']} rejected.")
                     return
                 if choice == "a":
                     book.set_fact_status(item.id, ACCEPTED)
                 elif choice == "r":
                     book.set_fact_status(item.id, REJECTED)
                 elif choice == "e":
-                    line = typer.prompt("change (e.g. year=1999 amount=3500 currency=RMB place=Yanji, or value=…)")
+                    line = typer.prompt(
+                        "change (e.g. year=1999 amount=3500 currency=RMB place=Yanji, or value=…)")
                     try:
                         book.set_fact_status(item.id, ACCEPTED, parse_edit(item, line))
                     except InvalidInput as exc:

@@ -5,13 +5,18 @@ from __future__ import annotations
 import getpass
 import os
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from casebook.cli.common import (
-    DbOption, JsonOption, PassphraseFileOption, console, open_casebook, print_json,
+    DbOption,
+    JsonOption,
+    PassphraseFileOption,
+    console,
+    open_casebook,
+    print_json,
 )
 from casebook.errors import InvalidInput
 
@@ -20,9 +25,12 @@ user_app = typer.Typer(help="Organisations, users and roles of the web applicati
 
 
 def serve(
-    host: Annotated[str, typer.Option(help="Address to bind. Loopback unless you mean it.")] = "127.0.0.1",
+    host: Annotated[str,
+                    typer.Option(
+                        help="Address to bind. Loopback unless you mean it.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    idle_minutes: Annotated[int, typer.Option(help="Log users out after this much inactivity.")] = 30,
+    idle_minutes: Annotated[int,
+                            typer.Option(help="Log users out after this much inactivity.")] = 30,
     https: Annotated[bool, typer.Option(help="Behind TLS: Secure cookies and HSTS.")] = False,
     workers: Annotated[int, typer.Option(
         min=1, help="Worker processes (about one per CPU core); each opens the casebook.")] = 1,
@@ -34,7 +42,8 @@ def serve(
     """
     import uvicorn
 
-    from casebook.cli.common import passphrase as read_passphrase, require_db
+    from casebook.cli.common import passphrase as read_passphrase
+    from casebook.cli.common import require_db
     from casebook.store import Casebook
     from casebook.store.users import Users
     from casebook.web import create_app
@@ -51,8 +60,8 @@ def serve(
     prepare_secrets(book)
     console.print(f"Casebook at [bold]http://{host}:{port}/[/] (Ctrl-C to stop)")
     # access_log off: request paths (search words) must not reach logs in plaintext.
-    options = dict(host=host, port=port, access_log=False, log_level="warning",
-                   server_header=False)
+    options: dict[str, Any] = dict(host=host, port=port, access_log=False, log_level="warning",
+                                   server_header=False)
     if workers == 1:
         uvicorn.run(create_app(book, idle_minutes=idle_minutes, https=https), **options)
         return
@@ -89,10 +98,11 @@ def user_add(
     username: Annotated[str, typer.Argument(help="Login name (no spaces).")],
     organisation: Annotated[str, typer.Option(help="Organisation (created if new).")],
     role: Annotated[str, typer.Option(help="documenter, reviewer, analyst or admin.")],
-    display_name: Annotated[Optional[str], typer.Option(help="Name shown in the interface.")] = None,
-    narratives: Annotated[bool, typer.Option(help="Analysts only: may read testimony texts.")] = False,
+    display_name: Annotated[str | None, typer.Option(help="Name shown in the interface.")] = None,
+    narratives: Annotated[bool,
+                          typer.Option(help="Analysts only: may read testimony texts.")] = False,
     totp: Annotated[bool, typer.Option(help="Turn on TOTP two-factor and print the key.")] = False,
-    password_env: Annotated[Optional[str], typer.Option(
+    password_env: Annotated[str | None, typer.Option(
         help="Read the password from this environment variable (else a prompt).")] = None,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:

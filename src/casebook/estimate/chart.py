@@ -10,7 +10,7 @@ from casebook.estimate.scenario import ScenarioResult, fmt
 
 
 def tornado_chart(result: ScenarioResult, path: str | Path) -> Path:
-    """Draw one bar per uncertain factor: the result with that factor at its 5th and 95th percentile.
+    """Draw one bar per uncertain factor: the result with the factor at its 5th and 95th centile.
 
     The file holds only model numbers, never case data, so writing it to disk is allowed.
     """
@@ -30,15 +30,19 @@ def tornado_chart(result: ScenarioResult, path: str | Path) -> Path:
         ax.barh(i, hi - lo, left=lo, color="#c0504d" if row.basis == "assumption" else "#4f81bd")
         ax.text(hi, i, f"  {fmt(row.low_input)} – {fmt(row.high_input)}", va="center", fontsize=8)
     ax.axvline(centre, color="black", linewidth=1)
-    ax.axvspan(result.p05, result.p95, color="grey", alpha=0.15, label="90% interval, all factors varied")
+    ax.axvspan(result.p05, result.p95, color="grey", alpha=0.15,
+               label="90% interval, all factors varied")
     if result.model.headline is not None:
-        ax.axvline(result.model.headline, color="black", linestyle="--", linewidth=1, label=f"headline {fmt(result.model.headline)}")
+        ax.axvline(result.model.headline, color="black", linestyle="--", linewidth=1,
+                   label=f"headline {fmt(result.model.headline)}")
     ax.set_yticks(range(len(rows)))
-    labels = [(r.label or r.name) + (" (assumption)" if r.basis == "assumption" else "") for r in rows]
+    labels = [(r.label or r.name) + (" (assumption)" if r.basis == "assumption" else "")
+              for r in rows]
     ax.set_yticklabels([textwrap.fill(text, 28) for text in labels], fontsize=9)
     ax.set_xlabel(result.model.unit or "result")
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _p: short(v)))
-    ax.set_title(textwrap.fill(result.model.title, 80) + "\nbars: result with one factor at its 5th and 95th"
+    ax.set_title(textwrap.fill(result.model.title, 80)
+                 + "\nbars: result with one factor at its 5th and 95th"
                  " percentile, the others central (black line)", fontsize=9)
     ax.legend(fontsize=8, loc="lower right")
     fig.tight_layout()

@@ -89,8 +89,9 @@ class Fitter:
             self._designs[max_order] = Design.build(self.n_lists, max_order)
         return self._designs[max_order]
 
-    def design_for(self, models: Sequence[Model]) -> Design:
-        return self.design(max((max((popcount(t) for t in m), default=1) for m in models), default=1))
+    def design_for(self, models: Sequence[Model] | np.ndarray) -> Design:
+        return self.design(max((max((popcount(t) for t in m), default=1) for m in models),
+                               default=1))
 
     # -- masks -------------------------------------------------------------------------------
 
@@ -134,7 +135,8 @@ class Fitter:
         bic = np.where(fit.ok, fit.n_params * np.log(n) - 2.0 * fit.loglik, np.nan)
         return estimate.reshape(k, M), bic.reshape(k, M)
 
-    def fit(self, models: Sequence[Model] | np.ndarray, y: np.ndarray, *, design: Design | None = None,
+    def fit(self, models: Sequence[Model] | np.ndarray, y: np.ndarray, *,
+            design: Design | None = None,
             beta0: np.ndarray | None = None, check: bool = True, progress=None) -> BatchFit:
         """Fit every model with existence and rank checks.
 
@@ -186,13 +188,15 @@ class Fitter:
                     status[b] |= NO_MLE
             retry = np.flatnonzero(~converged & (status == OK))
             if retry.size:  # the MLE exists but Newton was slow: keep going from where it stopped
-                bt, conv = newton(X, y[retry], colmask[retry], rowmask[retry], beta[retry], max_iter=400)
+                bt, conv = newton(X, y[retry], colmask[retry], rowmask[retry], beta[retry],
+                                  max_iter=400)
                 beta[retry] = bt
                 status[retry[~conv]] |= NO_MLE
         else:
             status[~converged & rank_ok] |= NO_MLE
         mu = np.exp(np.minimum(beta @ X.T, 700.0)) * rowmask
-        ll = np.where(rowmask, y * np.log(np.where(mu > 0, mu, 1.0)) - mu - gammaln(y + 1.0), 0.0).sum(axis=1)
+        ll = np.where(rowmask, y * np.log(np.where(mu > 0, mu, 1.0)) - mu - gammaln(y + 1.0),
+                      0.0).sum(axis=1)
         return beta, ll, status
 
     @staticmethod
@@ -216,16 +220,19 @@ class Fitter:
         rank = np.linalg.matrix_rank(stacked)
         return (rank == cm.sum(axis=1))[inverse.ravel()]
 
-    def exists(self, X: np.ndarray, y: np.ndarray, colmask: np.ndarray, rowmask: np.ndarray) -> bool:
+    def exists(self, X: np.ndarray, y: np.ndarray, colmask: np.ndarray,
+               rowmask: np.ndarray) -> bool:
         """Fienberg–Rinaldo: does a strictly positive table share the model's sufficient statistics?
 
         Depends only on which kept cells are non-zero, so the LP is solved on the 0/1 support and
         cached per (model columns, kept cells, support).
         """
         support = (y > 0) & rowmask
-        key = (np.packbits(colmask).tobytes(), np.packbits(np.concatenate([rowmask, support])).tobytes())
+        key = (np.packbits(colmask).tobytes(), np.packbits(np.concatenate([rowmask,
+                                                                           support])).tobytes())
         if key not in self._lp_cache:
-            self._lp_cache[key] = lp_existence(X[rowmask][:, colmask], support[rowmask].astype(float))
+            self._lp_cache[key] = lp_existence(X[rowmask][:, colmask],
+                                               support[rowmask].astype(float))
         return self._lp_cache[key]
 
 
@@ -309,7 +316,7 @@ def _loglik(X, y, beta, W):
 
 
 def _solve_weighted(X, w, rhs, colmask, eye, is_rhs=False):
-    """Solve (X^T diag(w) X) b = X^T rhs (or = rhs if ``is_rhs``) per model, masked columns fixed at 0."""
+    """Solve (X^T diag(w) X) b = X^T rhs (or = rhs if ``is_rhs``) per model; masked columns = 0."""
     H = np.einsum("bc,cp,cq->bpq", w, X, X, optimize=True)
     g = rhs if is_rhs else rhs @ X
     g = np.where(colmask, g, 0.0)

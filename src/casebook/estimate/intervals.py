@@ -61,7 +61,8 @@ def profile_interval(fitter: Fitter, y: np.ndarray, model: Model, level: float =
 
     def profile(n0: float) -> float:
         yy = np.concatenate([[n0], y[keep]])
-        beta, ok = newton(X, yy, cm, np.ones((1, X.shape[0]), dtype=bool), start["beta"], max_iter=200)
+        beta, ok = newton(X, yy, cm, np.ones((1, X.shape[0]), dtype=bool), start["beta"],
+                          max_iter=200)
         if not ok[0]:
             beta, ok = newton(X, yy, cm, np.ones((1, X.shape[0]), dtype=bool), None, max_iter=400)
         start["beta"] = beta
@@ -72,7 +73,8 @@ def profile_interval(fitter: Fitter, y: np.ndarray, model: Model, level: float =
         return float(-deviance / 2.0 + (correction if multinomial else 0.0))
 
     n0_hat = float(np.exp(base.beta[0, 0]))
-    peak = minimize_scalar(lambda v: -profile(v), bracket=(max(n0_hat * 0.5, 1e-9), n0_hat, n0_hat * 1.5 + 1))
+    peak = minimize_scalar(lambda v: -profile(v), bracket=(max(n0_hat * 0.5, 1e-9), n0_hat,
+                                                           n0_hat * 1.5 + 1))
     n0_max = float(peak.x) if peak.x > 0 else 0.0
     top = profile(n0_max)
     cut = top - chi2.ppf(level, 1) / 2.0
@@ -107,7 +109,8 @@ def bca_limits(replicates: np.ndarray, estimate: float, acceleration: float,
         raise EstimationError("no bootstrap replicate gave an estimate")
     share = np.mean(reps < estimate)
     if share <= 0 or share >= 1:
-        raise EstimationError("every bootstrap replicate lies on one side of the estimate; no BCa interval")
+        raise EstimationError(
+            "every bootstrap replicate lies on one side of the estimate; no BCa interval")
     z0 = norm.ppf(share)
     za = norm.ppf(np.asarray(alpha))
     shifted = za + z0
@@ -165,4 +168,5 @@ def bootstrap_bca(y: np.ndarray, estimate: float,
     a = jackknife_acceleration(y, jack)
     tail = (1 - level) / 2
     low, high = bca_limits(replicates, estimate, a, (tail, 1 - tail))
-    return BootstrapResult(float(low), float(high), a, replicates, f"BCa bootstrap {level:.0%} ({n_boot} replicates)")
+    return BootstrapResult(float(low), float(high), a, replicates,
+                           f"BCa bootstrap {level:.0%} ({n_boot} replicates)")

@@ -97,7 +97,8 @@ def parse_model(spec: str, lists: Sequence[str]) -> Model:
     terms: list[int] = []
     if re.fullmatch(r"\[[0-9,\s]*\]", text):
         if n > 9:
-            raise InvalidInput(f"model {spec!r}: the [12,23] notation needs at most 9 lists; use names")
+            raise InvalidInput(
+                f"model {spec!r}: the [12,23] notation needs at most 9 lists; use names")
         for part in text[1:-1].split(","):
             part = part.strip()
             if not part:
@@ -121,7 +122,8 @@ def parse_model(spec: str, lists: Sequence[str]) -> Model:
             terms.append(sum(1 << position[p] for p in names))
     full = (1 << n) - 1
     if any(t == full for t in terms if popcount(t) >= 2) and n >= 2:
-        raise InvalidInput(f"model {spec!r}: the {n}-way term makes the model saturated; no estimate")
+        raise InvalidInput(
+            f"model {spec!r}: the {n}-way term makes the model saturated; no estimate")
     return closure(terms)
 
 
@@ -141,7 +143,8 @@ def enumerate_models(n_lists: int, max_order: int) -> list[Model]:
     and so on. ``max_order`` is capped at ``n_lists - 1`` (the saturated model has no estimate).
     """
     max_order = min(max_order, n_lists - 1)
-    by_order = {k: [t for t in interaction_terms(n_lists, k) if popcount(t) == k] for k in range(2, max_order + 1)}
+    by_order = {k: [t for t in interaction_terms(n_lists, k) if popcount(t) == k]
+                for k in range(2, max_order + 1)}
 
     def extend(current: frozenset[int], level: int) -> Iterable[Model]:
         if level > max_order:
@@ -168,7 +171,7 @@ def count_models(n_lists: int, max_order: int) -> int:
 
 
 def neighbours(model: Model, n_lists: int, max_order: int) -> list[Model]:
-    """Models one step away: drop a maximal interaction, or add a term whose sub-terms are all in."""
+    """Models one step away: drop a maximal interaction, or add a term whose sub-terms are in."""
     out = []
     maximal = [t for t in model if not any(o != t and (o & t) == t for o in model)]
     for term in sorted(maximal, key=lambda t: (popcount(t), members(t))):

@@ -216,7 +216,8 @@ def estimate_population(
     _, _, _, neg_inf = fitter.masks(design, [chosen], y)
     minus_inf = [term_name(int(design.terms[j]), table.lists) for j in np.flatnonzero(neg_inf[0])]
     if minus_inf:
-        notes.append("terms at minus infinity (lists with no one in common): " + ", ".join(minus_inf))
+        notes.append("terms at minus infinity (lists with no one in common): "
+                     + ", ".join(minus_inf))
 
     selected = method in ("bic", "downhill", "stepwise", "bhs")
     if n_boot > 0:
@@ -278,10 +279,11 @@ def _bootstrap_rule(fitter, y, method, ranking, chosen, p_threshold, ntop):
     t = fitter.n_lists
     enumerated = method == "bic" and ranking is not None and ranking.searched == "enumeration"
     if enumerated or method in ("main", "fixed"):
-        top = [r.model for r in ranking.models[: _ntop(ranking, ntop, t)]] if enumerated else [chosen]
+        top = [r.model for r in ranking.models[: _ntop(ranking, ntop,
+                                                       t)]] if enumerated else [chosen]
         start = fitter.fit(top, y).beta  # warm starts: replicates are close to the data
 
-        def rule(samples: np.ndarray) -> np.ndarray:
+        def reselect(samples: np.ndarray) -> np.ndarray:
             out = np.empty(samples.shape[0])
             for s in range(0, samples.shape[0], 200):
                 est, bic = fitter.fit_replicates(top, samples[s:s + 200], start)
@@ -290,7 +292,7 @@ def _bootstrap_rule(fitter, y, method, ranking, chosen, p_threshold, ntop):
                 picked[~np.isfinite(bic).any(axis=1)] = np.nan
                 out[s:s + 200] = picked
             return out
-        return rule
+        return reselect
 
     if method in ("bic", "downhill"):
         order = ranking.max_order if ranking is not None else 2

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import math
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -82,11 +83,12 @@ class ScenarioModel:
     headline_source: str = ""
     description: str = ""
 
-    def evaluate(self, values: dict[str, np.ndarray | float]):
+    def evaluate(self, values: Mapping[str, np.ndarray | float]):
         return _evaluate(self._tree, values)
 
     def central_exact(self) -> Fraction:
-        return _evaluate(self._tree, {n: Fraction(f.central_text or repr(f.central)) for n, f in self.factors.items()})
+        return _evaluate(self._tree, {n: Fraction(f.central_text or repr(f.central)) for n,
+                                      f in self.factors.items()})
 
     @property
     def _tree(self) -> ast.AST:
@@ -126,15 +128,21 @@ class ScenarioResult:
         assumed = [f for f in m.factors.values() if f.basis == "assumption"]
         if assumed:
             names = ", ".join(f.label or f.name for f in assumed)
-            lines.append(f"{len(assumed)} of {len(m.factors)} factors are assumptions, not measurements: {names}.")
+            lines.append(f"{len(assumed)} of {len(m.factors)} factors are assumptions, not "
+                         f"measurements: {names}.")
         if self.p05 > 0:
-            lines.append(f"With the ranges the sources themselves give, the 90% interval spans a factor of {self.p95 / self.p05:.1f} (from {fmt(self.p05)} to {fmt(self.p95)}).")
+            lines.append("With the ranges the sources themselves give, the 90% interval spans a "
+                         f"factor of {self.p95 / self.p05:.1f} "
+                         f"(from {fmt(self.p05)} to {fmt(self.p95)}).")
         if self.sensitivity:
             top = self.sensitivity[0]
             total = sum(r.swing for r in self.sensitivity) or 1.0
-            lines.append(f"The largest single source of uncertainty is {top.label or top.name} ({top.swing / total:.0%} of the summed swings).")
+            lines.append(f"The largest single source of uncertainty is {top.label or top.name} "
+                         f"({top.swing / total:.0%} of the summed swings).")
         if m.headline is not None and self.share_below_headline is not None:
-            lines.append(f"The headline {fmt(m.headline)} sits at the {self.share_below_headline:.0%} point of the simulated distribution; the median is {fmt(self.median)}.")
+            lines.append(f"The headline {fmt(m.headline)} sits at the "
+                         f"{self.share_below_headline:.0%} point of the simulated distribution; "
+                         f"the median is {fmt(self.median)}.")
         return lines
 
     def to_json(self) -> dict:
@@ -184,7 +192,8 @@ def _evaluate(node: ast.AST, values):
     if isinstance(node, ast.Name):
         return values[node.id]
     if isinstance(node, ast.Constant):
-        return Fraction(str(node.value)) if any(isinstance(v, Fraction) for v in values.values()) else node.value
+        return Fraction(str(node.value)) if any(isinstance(v, Fraction)
+                                                for v in values.values()) else node.value
     raise AssertionError(type(node))
 
 
@@ -209,8 +218,10 @@ def parse_scenario(text: str, source: str = "model") -> ScenarioModel:
     except SyntaxError as exc:
         raise InvalidInput(f"{source}: formula {formula!r} is not valid ({exc.msg})") from exc
     for node in ast.walk(tree):
-        if not isinstance(node, _ALLOWED) or (isinstance(node, ast.Constant) and not isinstance(node.value, (int, float))):
-            raise InvalidInput(f"{source}: formula may only use factor names, numbers, + - * / and parentheses")
+        if not isinstance(node, _ALLOWED) or (isinstance(node, ast.Constant)
+                                              and not isinstance(node.value, (int, float))):
+            raise InvalidInput(
+                f"{source}: formula may only use factor names, numbers, + - * / and parentheses")
     names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     raw = data.get("factors")
     if not isinstance(raw, dict) or not raw:
@@ -223,12 +234,14 @@ def parse_scenario(text: str, source: str = "model") -> ScenarioModel:
         raise InvalidInput(f"{source}: factor(s) not used in the formula: {', '.join(unused)}")
     factors = {name: _factor(source, name, spec) for name, spec in raw.items()}
     headline = data.get("headline")
-    if headline is not None and (isinstance(headline, bool) or not isinstance(headline, (int, float))):
+    if headline is not None and (isinstance(headline, bool) or not isinstance(headline, (int,
+                                                                                         float))):
         raise InvalidInput(f"{source}: 'headline' must be a number")
     return ScenarioModel(
         title=str(data.get("title", source)), formula=formula, factors=factors,
         unit=str(data.get("unit", "")), headline=None if headline is None else float(headline),
-        headline_source=str(data.get("headline_source", "")), description=str(data.get("description", "")),
+        headline_source=str(data.get("headline_source",
+                                     "")), description=str(data.get("description", "")),
     )
 
 
@@ -237,13 +250,16 @@ def _factor(source: str, name: str, spec) -> Factor:
         raise InvalidInput(f"{source}: factor '{name}' must be a table")
     dist = spec.get("distribution", "point")
     if dist not in DISTRIBUTIONS:
-        raise InvalidInput(f"{source}: factor '{name}': distribution {dist!r} is not one of {', '.join(DISTRIBUTIONS)}")
+        raise InvalidInput(f"{source}: factor '{name}': distribution {dist!r} is not one of "
+                           f"{', '.join(DISTRIBUTIONS)}")
     src = spec.get("source")
     if not isinstance(src, str) or not src.strip():
-        raise InvalidInput(f"{source}: factor '{name}' has no 'source'; say where the number comes from")
+        raise InvalidInput(
+            f"{source}: factor '{name}' has no 'source'; say where the number comes from")
     basis = spec.get("basis", "")
     if basis and basis not in BASES:
-        raise InvalidInput(f"{source}: factor '{name}': basis {basis!r} is not one of {', '.join(BASES)}")
+        raise InvalidInput(
+            f"{source}: factor '{name}': basis {basis!r} is not one of {', '.join(BASES)}")
     keys = {"point": ["value"], "uniform": ["low", "high"], "triangular": ["low", "mode", "high"],
             "lognormal": ["low", "high"], "beta": ["proportion", "n"]}[dist]
     params = {k: _number(source, name, spec, k) for k in keys}
@@ -264,9 +280,11 @@ def _factor(source: str, name: str, spec) -> Factor:
     central = spec.get("central", default_central)
     if isinstance(central, bool) or not isinstance(central, (int, float)):
         raise InvalidInput(f"{source}: factor '{name}': 'central' must be a number")
-    central_text = repr(spec["central"]) if "central" in spec else (repr(params["value"]) if dist == "point" else "")
+    central_text = repr(spec["central"]) if "central" in spec else (repr(params["value"])
+                                                                    if dist == "point" else "")
     params = {k: v for k, v in params.items() if not (dist == "point" and k == "value")}
-    return Factor(name, dist, float(central), src.strip(), str(spec.get("label", "")), basis, params, central_text)
+    return Factor(name, dist, float(central), src.strip(), str(spec.get("label", "")), basis,
+                  params, central_text)
 
 
 def load_scenario(path: str | Path) -> ScenarioModel:
@@ -278,8 +296,9 @@ def load_scenario(path: str | Path) -> ScenarioModel:
     return parse_scenario(text, str(path))
 
 
-def run_scenario(model: ScenarioModel, draws: int = 100_000, seed: int | None = 2026) -> ScenarioResult:
-    """Monte Carlo over the factor distributions plus a one-at-a-time (tornado) sensitivity table."""
+def run_scenario(model: ScenarioModel, draws: int = 100_000,
+                 seed: int | None = 2026) -> ScenarioResult:
+    """Monte Carlo over the factor distributions and a one-at-a-time (tornado) sensitivity table."""
     if draws < 100:
         raise InvalidInput(f"--draws {draws}: use at least 100 draws")
     rng = np.random.default_rng(seed)
@@ -295,7 +314,8 @@ def run_scenario(model: ScenarioModel, draws: int = 100_000, seed: int | None = 
         at_lo = float(model.evaluate({**centrals, name: lo_in}))
         at_hi = float(model.evaluate({**centrals, name: hi_in}))
         rho = float(stats.spearmanr(samples[name], out).statistic) if np.ptp(out) > 0 else 0.0
-        rows.append(SensitivityRow(name, f.label, f.basis, lo_in, hi_in, at_lo, at_hi, abs(at_hi - at_lo), rho))
+        rows.append(SensitivityRow(name, f.label, f.basis, lo_in, hi_in, at_lo, at_hi,
+                                   abs(at_hi - at_lo), rho))
     rows.sort(key=lambda r: r.swing, reverse=True)
     below = None if model.headline is None else float(np.mean(out < model.headline))
     return ScenarioResult(model, central, float(out.mean()), float(np.median(out)),

@@ -131,7 +131,7 @@ def _split(rows: list[RankedModel]) -> tuple[list[RankedModel], list[RankedModel
 
 def bic_ranking(fitter: Fitter, y: np.ndarray, max_order: int | None = None,
                 force_downhill: bool = False, progress: Progress | None = None) -> Ranking:
-    """All hierarchical models up to ``max_order`` ranked by BIC, or a downhill search if too many."""
+    """Hierarchical models up to ``max_order`` ranked by BIC (a downhill search if too many)."""
     t = fitter.n_lists
     max_order = default_max_order(t) if max_order is None else max_order
     max_order = max(1, min(max_order, t - 1))
@@ -217,7 +217,7 @@ def stepwise(fitter: Fitter, y: np.ndarray, p_threshold: float = 0.02) -> Model:
 
 
 def bhs_stepwise(fitter: Fitter, y: np.ndarray, p_threshold: float = 0.05) -> Model:
-    """Bales–Hesketh–Silverman: add the AIC-best pair while AIC improves and its Wald p <= threshold."""
+    """Bales–Hesketh–Silverman: add the AIC-best pair while AIC improves and Wald p <= threshold."""
     t = fitter.n_lists
     design = fitter.design(2)
     pairs = _pairs(t)

@@ -93,11 +93,13 @@ def read_table_csv(path: str | Path, *, count_column: str = "count") -> CaptureT
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{path}: cannot read the table ({exc.__class__.__name__}: {exc})") from exc
+        raise InvalidInput(
+            f"{path}: cannot read the table ({exc.__class__.__name__}: {exc})") from exc
     return parse_table_csv(text, source=str(path), count_column=count_column)
 
 
-def parse_table_csv(text: str, *, source: str = "table", count_column: str = "count") -> CaptureTable:
+def parse_table_csv(text: str, *, source: str = "table",
+                    count_column: str = "count") -> CaptureTable:
     """Parse CSV text; every problem is reported with the file, line and column it concerns."""
     reader = csv.reader(io.StringIO(text))
     try:
@@ -137,7 +139,8 @@ def parse_table_csv(text: str, *, source: str = "table", count_column: str = "co
             )
         rows.append((history, count))
     if problems:
-        shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+        shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5
+                                           else "")
         raise InvalidInput(f"{source}: {shown}")
     return table_from_rows(lists, rows, source=source)
 

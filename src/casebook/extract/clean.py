@@ -114,9 +114,7 @@ def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
                 j += 1
             i = j
             continue
-        if _PAGE_NUM.match(ln):
-            drop[i] = True
-        elif len(s) < 100 and _HEADER_NUM.match(ln) and not _SENT_END.search(s.rstrip("0123456789 ")):
+        if _PAGE_NUM.match(ln) or len(s) < 100 and _HEADER_NUM.match(ln) and not _SENT_END.search(s.rstrip("0123456789 ")):
             drop[i] = True
         elif len(s) < 80 and norm[re.sub(r"\d+", "#", s.lower())] >= 3 and len(s.split()) <= 10:
             drop[i] = True  # a running header repeated on every page
@@ -179,7 +177,9 @@ def clean(text: str) -> Cleaned:
                 if last:
                     b.parts[-1] = last
                 else:
-                    b.parts.pop(); b.clean_starts.pop(); b.orig_starts.pop()
+                    b.parts.pop()
+                    b.clean_starts.pop()
+                    b.orig_starts.pop()
             else:
                 b.add(" ", start - 1)
         # collapse inner runs of spaces, keeping offsets

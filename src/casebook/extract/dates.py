@@ -138,8 +138,6 @@ def find_dates(text: str) -> list[DateMention]:
                 month = None
             season = SEASONS.get((g.get("season") or "").lower())
             qual = (g.get("qual") or "").lower()
-            if not month and not season and qual in ("end", "late") and False:
-                pass
             out.append(DateMention(m.start(), m.end(), int(g["year"]), month, season,
                                    approximate=bool(qual) and not month and not season))
     for m in _KO_ABS.finditer(text) if has_digit and has_hangul else ():

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from casebook.extract.cues import Context, Cue
 from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
+from casebook.vocab import load
 
 _F = re.I
 
@@ -64,7 +65,7 @@ _NK_TOWNS = _nk_towns()
 
 @lru_cache(maxsize=8)
 def _patterns(mode: str) -> dict[str, list[re.Pattern]]:
-    S, O, P = _anchors(mode)
+    S, O, P = _anchors(mode)  # noqa: E741 - subject, object, predicate anchors
     NKP = _NK_TOWNS
     # compiled for lower-cased text (case-sensitive matching is much faster than re.I)
     c = lambda *ps: [re.compile(_lower_pattern(p)) for p in ps]
@@ -374,15 +375,10 @@ _FACILITY_EXTRA = {  # spellings and plain-English names testimonies use beside 
 def _facilities() -> list[tuple[str, re.Pattern]]:
     """Facility patterns: the vocabulary's English aliases plus common spellings, longest first."""
     aliases: dict[str, list[str]] = {k: [] for k in _FACILITY_EXTRA}
-    try:
-        from casebook.vocab import load
-
-        for term in load("nk_detention").terms:
-            if term.code in aliases:
-                aliases[term.code] += [re.escape(a).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?")
-                                       for a in term.aliases_en if len(a) > 3]
-    except Exception:  # the vocabulary is optional for extraction
-        pass
+    for term in load("nk_detention").terms:
+        if term.code in aliases:
+            aliases[term.code] += [re.escape(a).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?")
+                                   for a in term.aliases_en if len(a) > 3]
     out = []
     for code in ("state_security_interrogation", "police_detention", "holding_centre", "labour_training_camp",
                  "kyohwaso", "kwanliso"):
@@ -708,9 +704,9 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
                                                           "four": 4, "five": 5}.get(g["n"].lower(), 1))
             elif what in ("twins",):
                 n = 2
-            elif what in ("children", "kids", "babies", "sons", "daughters", "boys", "girls"):
-                if not g.get("n"):
-                    continue
+            elif (what in ("children", "kids", "babies", "sons", "daughters", "boys", "girls")
+                  and not g.get("n")):
+                continue
             if not what and "pregnan" in m.group().lower():
                 continue
             verb = re.match(r"(?:gave|give|had|bore|delivered|have|has)\b", m.group(), _F)

@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from casebook.extract.places import CHINA_PROVINCE_RE, NK_PLACE_RE, find_nk_places, is_province, nk_place
+from casebook.extract.places import (
+    CHINA_PROVINCE_RE,
+    NK_PLACE_RE,
+    find_nk_places,
+    is_province,
+    nk_place,
+)
 
-KOREAN_SURNAMES = (
-    "Kim Lee Yi Rhee Ri Park Pak Bak Paek Baek Paik Choi Choe Chae Jung Jeong Chung Kang Cho Jo Yoon Yun Jang Chang "
-    "Lim Im Rim Han Oh Seo Suh Shin Sin Kwon Gwon Hwang Ahn An Song Jeon Jun Chon Hong Ko Go Koh Moon Mun Yang "
-    "Son Sohn Bae Pae Heo Hur Yoo Yu Ryu Nam Sim Shim Noh No Roh Ha Kwak Sung Cha Joo Ju Woo U Koo Ku Min Na "
-    "Jin Ji Um Eom Won Chun Bang Gong Kong Hyun Ham Byun Byeon Pyon Pyun Yeom Yeo Choo Chu Do So Seok Sun Seol "
-    "Ma Gil Kil Yeon Wi Pyo Myung Ki Ban Wang Geum Ok Yuk In Maeng Je Mo Tak Kook Eo Eun Ryang Pang Kye Gye "
-    "Hyon Jon Jong Ro Yom Sa Cheon Chon Mok Kyung").split()
+KOREAN_SURNAMES = ["Kim", "Lee", "Yi", "Rhee", "Ri", "Park", "Pak", "Bak", "Paek", "Baek", "Paik", "Choi", "Choe", "Chae", "Jung", "Jeong", "Chung", "Kang", "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Rim", "Han", "Oh", "Seo", "Suh", "Shin", "Sin", "Kwon", "Gwon", "Hwang", "Ahn", "An", "Song", "Jeon", "Jun", "Chon", "Hong", "Ko", "Go", "Koh", "Moon", "Mun", "Yang", "Son", "Sohn", "Bae", "Pae", "Heo", "Hur", "Yoo", "Yu", "Ryu", "Nam", "Sim", "Shim", "Noh", "No", "Roh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Ju", "Woo", "U", "Koo", "Ku", "Min", "Na", "Jin", "Ji", "Um", "Eom", "Won", "Chun", "Bang", "Gong", "Kong", "Hyun", "Ham", "Byun", "Byeon", "Pyon", "Pyun", "Yeom", "Yeo", "Choo", "Chu", "Do", "So", "Seok", "Sun", "Seol", "Ma", "Gil", "Kil", "Yeon", "Wi", "Pyo", "Myung", "Ki", "Ban", "Wang", "Geum", "Ok", "Yuk", "In", "Maeng", "Je", "Mo", "Tak", "Kook", "Eo", "Eun", "Ryang", "Pang", "Kye", "Gye", "Hyon", "Jon", "Jong", "Ro", "Yom", "Sa", "Cheon", "Chon", "Mok", "Kyung"]
 _SURNAME_ALT = "|".join(sorted(set(KOREAN_SURNAMES), key=len, reverse=True))
 _TITLE_NAME = re.compile(rf"\b(?:Ms|Mrs|Miss|Madam|Mme|Mdm)\.?\s+(?P<s>{_SURNAME_ALT}|[A-Z][a-z]+)\b")
 _KO_NAME = re.compile(r"(?:구술자|면담자|증언자|이름|성명|피해자)\s*[:：]\s*(?P<n>[가-힣][가-힣○◯O*xX]{1,3})"
@@ -33,7 +33,7 @@ _LIVING = re.compile(
 _PROVINCE_NAMED = re.compile(rf"(?<!from\s)(?<!of\s)\b(?P<p>{CHINA_PROVINCE_RE})\s+Province\b")
 _PAST_PLACE = re.compile(r"\b(?:previously|earlier|formerly|first|once|used\s+to)\s+(?:\w+\s+)?(?:interviewed|lived|living|stayed)"
                          r"\s+in\b", re.I)
-_KO_LIVING = re.compile(rf"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\s?(?:\S+\s?)?(?:거주|에\s?살|에서\s?살|체류)")
+_KO_LIVING = re.compile(r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\s?(?:\S+\s?)?(?:거주|에\s?살|에서\s?살|체류)")
 _FROM = re.compile(r"\b(?:from|born\s+(?:in\s+)?(?:19|20)\d\d\s+in|born\s+in|native\s+of|hometown:?|home\s+town:?|"
                    r"originally\s+from)\s+(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*)")
 _KO_FROM = re.compile(r"(?:고향|출신지|출신)\s*[:：]\s*(?P<p>[가-힣]+(?:\s[가-힣]+)?)|(?P<p2>[가-힣]+(?:\s[가-힣]+)?)\s?출신")

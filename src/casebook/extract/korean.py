@@ -209,13 +209,11 @@ def _her(sentence: str, trigger: int) -> bool:
     head = sentence[:trigger]
     if _ME.search(head) or _ME.search(sentence[trigger:trigger + 12]):
         return True
-    other = None
-    for other in _OTHER_TOPIC.finditer(head):
-        pass
-    if other is None:
+    others = list(_OTHER_TOPIC.finditer(head))
+    if not others:
         return True
     # "동네 언니들이 … 같이 건넜어요": she went with them; "같이 일하던 언니 하나는 …" is about the other woman
-    return bool(_TOGETHER.search(head[other.end():]))
+    return bool(_TOGETHER.search(head[others[-1].end():]))
 
 
 _TOPIC_ONLY = re.compile(r"(?:는|은|도|들은)$")
@@ -225,10 +223,8 @@ def _done_to_her(sentence: str, trigger: int) -> bool:
     """Violence: "그 부부 중 여자가 바늘로 찔렀어요" (a subject doing it) is against her; "언니는 맞았어요" is not."""
     if _her(sentence, trigger):
         return True
-    last = None
-    for last in _OTHER_TOPIC.finditer(sentence[:trigger]):
-        pass
-    return last is not None and not _TOPIC_ONLY.search(last.group())
+    topics = list(_OTHER_TOPIC.finditer(sentence[:trigger]))
+    return bool(topics) and not _TOPIC_ONLY.search(topics[-1].group())
 
 
 def _add(cues: list[Cue], kind: str, rx: re.Pattern, s: str, status_fn=None, code: str | None = None,

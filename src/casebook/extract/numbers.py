@@ -219,7 +219,7 @@ def find_money(text: str) -> list[Money]:
     found = ranged
     # conversions in apposition
     out: list[Money] = []
-    for i, mo in enumerate(found):
+    for mo in found:
         if out and mo.currency != out[-1].currency and mo.start - out[-1].end < 25 and re.fullmatch(
                 # up to three hedging words: "or about $190", "that is, roughly US$250"
                 r"[\s,(\[]*(?:(?:or|about|around|approximately|roughly|some|nearly|almost|that\s+is|worth|"

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from casebook.errors import InvalidInput
 from casebook.extract import english, korean
 from casebook.extract.clean import Cleaned, clean, paragraph_index, sentences
 from casebook.extract.cues import Context, Cue
@@ -23,6 +24,7 @@ from casebook.extract.negation import DENIED, FACT, UNREAL
 from casebook.extract.numbers import Money, find_money
 from casebook.extract.places import china_province_of_place, event_place, places_in
 from casebook.model import Amount, Event, Evidence, Fact, Involvement, Record, UncertainDate
+from casebook.vocab import to_usd
 
 _HANGUL = re.compile(r"[가-힣]")
 _BIRTH_DATE = re.compile(r"(?:\bborn|\bb\.|birth)[^.;]{0,18}$|생\s*$", re.I)
@@ -628,12 +630,8 @@ def _amount(m: Money, date: UncertainDate | None) -> Amount:
 
 def _usd(value: float, currency: str, year: int | None) -> float | None:
     try:
-        from casebook.vocab.money import to_usd  # type: ignore[import-not-found]
-    except ImportError:
-        return value if currency == "USD" else None
-    try:
         v = to_usd(value, currency, year)
-    except Exception:
+    except InvalidInput:  # a currency the rate table does not know: no dollar value
         return None
     return round(float(v), 2) if v is not None else None
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from casebook.errors import NotFound
+from casebook.vocab import gazetteer
+
 _CHINA = {
     "Jilin": ("jilin", "kirin", "길림", "지린", "吉林"),
     "Heilongjiang": ("heilongjiang", "heilungkiang", "흑룡강", "헤이룽장", "黑龙江"),
@@ -31,17 +34,8 @@ CHINA_PROVINCE_RE = (r"(?:Jilin|Heilongjiang|Liaoning|Shandong|Shangdong|Inner\s
                      r"Shanghai|Guangdong|Yunnan|Zhejiang|Jiangsu|Henan|Shanxi|Shaanxi|Hubei|Hunan|Anhui|Fujian|"
                      r"Jiangxi|Sichuan|Guizhou|Gansu)")
 
-NK_PLACES_EN = (
-    "Musan Hoeryong Hoeryŏng Hyesan Chongjin Ch'ŏngjin Chŏngjin Chungjin Onsong Onsŏng Sinuiju Sinŭiju Kaesong Kaesŏng "
-    "Hamhung Hamhŭng Kimchaek Anju Cholsan Yonsa Sinpo Pyongyang P'yŏngyang Namyang Saebyol Kyongsong Kilju Danchon "
-    "Tanchon Wonsan Nampo Haeju Kanggye Manpo Samjiyon Pochon Puryong Kyongwon Undok Rason Rajin Sonbong Unggi "
-    "Chagang Ryanggang Yanggang Kangwon Hamgyong Hamgyŏng Pyongan P'yŏngan Hwanghae Tumen-ri Sambong Kyongsang "
-    "Hwasong Myonggan Orang Kimhyongjik Paekam Taehongdan Junggang Chunggang Unsan Kusong Jongju Sakju Uiju "
-    "Sunchon Tokchon Kaechon Pyongsong Songchon Hamju Hongwon Pukchong Riwon Kowon Kumya Chonnae").split()
-NK_PLACES_KO = ("무산 회령 혜산 청진 온성 신의주 개성 함흥 김책 안주 철산 연사 신포 평양 남양 새별 경성 길주 단천 "
-                "원산 남포 해주 강계 만포 삼지연 보천 부령 경원 은덕 나선 라선 나진 선봉 웅기 함경북도 함경남도 "
-                "양강도 자강도 평안북도 평안남도 황해북도 황해남도 강원도 함북 함남 평북 평남 량강도 운흥 "
-                "대홍단 중강 삼수 갑산 풍서 백암 김형직 순천 덕천 개천 평성 성천 함주 홍원 북청 이원 고원 금야 천내").split()
+NK_PLACES_EN = ["Musan", "Hoeryong", "Hoeryŏng", "Hyesan", "Chongjin", "Ch'ŏngjin", "Chŏngjin", "Chungjin", "Onsong", "Onsŏng", "Sinuiju", "Sinŭiju", "Kaesong", "Kaesŏng", "Hamhung", "Hamhŭng", "Kimchaek", "Anju", "Cholsan", "Yonsa", "Sinpo", "Pyongyang", "P'yŏngyang", "Namyang", "Saebyol", "Kyongsong", "Kilju", "Danchon", "Tanchon", "Wonsan", "Nampo", "Haeju", "Kanggye", "Manpo", "Samjiyon", "Pochon", "Puryong", "Kyongwon", "Undok", "Rason", "Rajin", "Sonbong", "Unggi", "Chagang", "Ryanggang", "Yanggang", "Kangwon", "Hamgyong", "Hamgyŏng", "Pyongan", "P'yŏngan", "Hwanghae", "Tumen-ri", "Sambong", "Kyongsang", "Hwasong", "Myonggan", "Orang", "Kimhyongjik", "Paekam", "Taehongdan", "Junggang", "Chunggang", "Unsan", "Kusong", "Jongju", "Sakju", "Uiju", "Sunchon", "Tokchon", "Kaechon", "Pyongsong", "Songchon", "Hamju", "Hongwon", "Pukchong", "Riwon", "Kowon", "Kumya", "Chonnae"]
+NK_PLACES_KO = ["무산", "회령", "혜산", "청진", "온성", "신의주", "개성", "함흥", "김책", "안주", "철산", "연사", "신포", "평양", "남양", "새별", "경성", "길주", "단천", "원산", "남포", "해주", "강계", "만포", "삼지연", "보천", "부령", "경원", "은덕", "나선", "라선", "나진", "선봉", "웅기", "함경북도", "함경남도", "양강도", "자강도", "평안북도", "평안남도", "황해북도", "황해남도", "강원도", "함북", "함남", "평북", "평남", "량강도", "운흥", "대홍단", "중강", "삼수", "갑산", "풍서", "백암", "김형직", "순천", "덕천", "개천", "평성", "성천", "함주", "홍원", "북청", "이원", "고원", "금야", "천내"]
 NK_PLACE_RE = (r"(?:(?:North|South)\s+)?(?:" + "|".join(re.escape(p) for p in sorted(NK_PLACES_EN, key=len, reverse=True))
                + r")")
 _NK_EN_RE = re.compile(
@@ -49,17 +43,6 @@ _NK_EN_RE = re.compile(
     r")(?:\s+(?:City|County|Province|Town|Village|Gun|Si|District))?", re.I)
 _NK_KO_RE = re.compile("(?:" + "|".join(sorted(NK_PLACES_KO, key=len, reverse=True)) +
                        r")(?:시|군|도|읍|리|구역)?")
-
-
-def _gazetteer():
-    try:
-        from casebook.vocab.places import gazetteer  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    try:
-        return gazetteer()
-    except Exception:  # a gazetteer that cannot load must not stop extraction
-        return None
 
 
 def china_province(text: str) -> str | None:
@@ -116,16 +99,8 @@ def find_nk_places(text: str) -> list[tuple[str, int, int]]:
 
 def place_id(text: str) -> str | None:
     """Gazetteer id of a place name, when the project gazetteer knows it."""
-    g = _gazetteer()
-    if g is None:
-        return None
-    try:
-        hit = g.lookup(text)
-    except Exception:
-        return None
-    if hit is None:
-        return None
-    return getattr(hit, "id", None) or (hit if isinstance(hit, str) else None)
+    hit = gazetteer().lookup(text)
+    return hit.id if hit is not None else None
 
 
 # which country an event's place should be in, when a sentence names places on both sides
@@ -136,13 +111,8 @@ _EVENT_COUNTRY = {"border_crossing": "KP", "repatriation": "KP", "detention_nk":
 
 def places_in(text: str) -> list[tuple[int, int, object]]:
     """Gazetteer places named in ``text`` (start, end, Place); empty without a gazetteer."""
-    g = _gazetteer()
-    if g is None:
-        return []
-    try:
-        return [(a, b, p) for a, b, p in g.find_all(text) if getattr(p, "level", "") not in ("country", "river")]
-    except Exception:
-        return []
+    return [(a, b, p) for a, b, p in gazetteer().find_all(text)
+            if p.level not in ("country", "river")]
 
 
 def event_place(event_type: str, found: list[tuple[int, int, object]]) -> tuple[str, str] | None:
@@ -160,11 +130,10 @@ def event_place(event_type: str, found: list[tuple[int, int, object]]) -> tuple[
 
 def china_province_of_place(place) -> str | None:
     """English name of the Chinese province a gazetteer place lies in ("Yanji" → Jilin)."""
-    g = _gazetteer()
-    if g is None or getattr(place, "country", None) != "CN":
+    if getattr(place, "country", None) != "CN":
         return None
     try:
-        prov = g.province_of(place)
-    except Exception:
+        prov = gazetteer().province_of(place)
+    except NotFound:
         return None
     return prov.en if getattr(prov, "level", "") == "province" else None

@@ -74,7 +74,10 @@ def snapshot(book: Casebook, workdir: Path) -> tuple[bytes, dict[str, Any]]:
     target = workdir / f"snapshot-{secrets.token_hex(4)}.db"
     raw = book.engine.raw_connection()
     try:
-        raw.driver_connection.execute("VACUUM INTO ?", (str(target),))
+        driver = raw.driver_connection
+        if driver is None:
+            raise RuntimeError("backup: the database connection is closed")
+        driver.execute("VACUUM INTO ?", (str(target),))
     finally:
         raw.close()
     with open(target, "rb") as fh:

@@ -197,7 +197,8 @@ def read_bundle(data: bytes, identity: x25519.Identity, name: str) -> dict[str, 
         uuid.UUID(hex=str(payload.get("bundle_id")))
     except ValueError:
         problems.append("the bundle id is not valid")
-    if not isinstance(items, list) or manifest.get("count") != len(items) or len(listed) != len(items):
+    if not isinstance(items,
+                      list) or manifest.get("count") != len(items) or len(listed) != len(items):
         problems.append("the manifest does not list the testimonies the bundle holds")
         items = []
     for n, (item, entry) in enumerate(zip(items, listed), start=1):

@@ -53,8 +53,9 @@ def write_atomic(path: Path, data: bytes, *, mode: int = 0o600, overwrite: bool 
 def recipient(text: str, what: str = "--recipient") -> x25519.Recipient:
     try:
         return x25519.Recipient.from_str(text.strip())
-    except Exception:  # noqa: BLE001 - pyrage raises several kinds for a malformed key
-        raise InvalidInput(f"{what}: {text.strip()[:20]!r}… is not an age public key (age1…)") from None
+    except pyrage.RecipientError:
+        raise InvalidInput(
+            f"{what}: {text.strip()[:20]!r}… is not an age public key (age1…)") from None
 
 
 def encrypt(data: bytes, *, recipients: list[str] | None = None, passphrase: str | None = None,
@@ -73,7 +74,7 @@ def decrypt(data: bytes, name: str, *, identity: x25519.Identity | None = None,
         if identity is not None:
             return pyrage.decrypt(data, [identity])
         return age_passphrase.decrypt(data, passphrase or "")
-    except Exception:  # noqa: BLE001 - wrong key and damaged file raise different kinds
+    except pyrage.DecryptError:  # a wrong key and a damaged file
         if not data.startswith(b"age-encryption.org/v1"):
             raise InvalidInput(f"{name}: not an age-encrypted file") from None
         raise WrongPassphrase(f"{name}: cannot decrypt: wrong key or passphrase, "

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from casebook.errors import CasebookError, InvalidInput
+from casebook.extract import extract
 from casebook.intake.readers import ImportItem, expand_paths, read_file
 from casebook.model import Consent, Person, Record, Testimony, UncertainDate, sha256_text
 from casebook.model.consent import BASE_SCOPES, share_scope
@@ -92,7 +94,8 @@ def describe(item: ImportItem, defaults: dict[str, Any] | None = None) -> tuple[
     )
     consent_value = meta.get("consent")
     if consent_value is None:
-        consent_value = [s for s in BASE_SCOPES if str(meta.get(s, "")).lower() in ("true", "yes", "1")]
+        consent_value = [s for s in BASE_SCOPES if str(meta.get(s, "")).lower() in ("true", "yes",
+                                                                                    "1")]
     testimony = Testimony(
         text=item.text, language=language,
         interview_date=parse_interview_date(meta.get("interview_date")),
@@ -114,13 +117,9 @@ class ImportResult:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason)
 
 
-def default_extractor() -> Callable[[str, str], Record] | None:
-    """The extraction engine if this installation has it."""
-    try:
-        from casebook.extract import extract
-    except ImportError:
-        return None
-    return lambda text, lang: extract(text, lang)
+def default_extractor() -> Callable[[str, str], Record]:
+    """The extraction engine: proposes facts (status suggested) from a testimony's text."""
+    return extract
 
 
 BATCH = 200

@@ -10,13 +10,27 @@ from __future__ import annotations
 import csv
 import io
 import json
+import struct
 import zipfile
-from zlib import error as zlib_error
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zlib import error as zlib_error
+
+import docx
+from docx.opc.exceptions import OpcError
+from lxml.etree import LxmlError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from casebook.errors import InvalidInput
+
+# What a damaged .docx or PDF makes python-docx and pypdf raise (tests/reliability fuzzes them):
+# their own errors, broken XML or zip data, and the built-in errors of a parser that meets bytes it
+# did not expect. Anything else is a bug of ours and must surface.
+_DAMAGED = (OpcError, LxmlError, PyPdfError, zipfile.BadZipFile, zlib_error, ValueError, KeyError,
+            IndexError, TypeError, AttributeError, AssertionError, ArithmeticError, RecursionError,
+            EOFError, OSError, RuntimeError, NotImplementedError, struct.error)
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a two-hour interview transcript is well under 1 MB
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # docx is a zip: refuse zip bombs before unpacking
@@ -84,8 +98,9 @@ def _check_unpacked_size(archive: zipfile.ZipFile, name: str) -> None:
             while chunk := part.read(1 << 20):
                 total += len(chunk)
                 if total > MAX_UNPACKED_BYTES:
-                    raise InvalidInput(f"{name}: unpacks to more than "
-                                       f"{MAX_UNPACKED_BYTES // 1_048_576} MB; refusing (zip bomb?)")
+                    raise InvalidInput(
+                        f"{name}: unpacks to more than {MAX_UNPACKED_BYTES // 1_048_576} MB; "
+                        "refusing (zip bomb?)")
 
 
 def read_docx(data: bytes, name: str) -> str:
@@ -96,13 +111,13 @@ def read_docx(data: bytes, name: str) -> str:
         raise
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError, NotImplementedError,
             zlib_error):
-        raise InvalidInput(f"{name}: not a valid .docx file (damaged or not a Word document)") from None
+        raise InvalidInput(
+            f"{name}: not a valid .docx file (damaged or not a Word document)") from None
     try:
-        import docx
-
         document = docx.Document(io.BytesIO(data))
-    except Exception:  # python-docx raises many kinds on damaged files
-        raise InvalidInput(f"{name}: not a valid .docx file (damaged or not a Word document)") from None
+    except _DAMAGED:
+        raise InvalidInput(
+            f"{name}: not a valid .docx file (damaged or not a Word document)") from None
     paragraphs = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -113,15 +128,13 @@ def read_docx(data: bytes, name: str) -> str:
 def read_pdf(data: bytes, name: str) -> str:
     """The PDF's text layer; scanned pages without one are reported, not OCR'd."""
     try:
-        from pypdf import PdfReader
-
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise InvalidInput(f"{name}: the PDF is password-protected; remove the password first")
         pages = [page.extract_text() or "" for page in reader.pages]
     except InvalidInput:
         raise
-    except Exception:
+    except _DAMAGED:
         raise InvalidInput(f"{name}: not a readable PDF (damaged or not a PDF)") from None
     text = "\n\n".join(pages)
     if not text.strip():
@@ -140,7 +153,8 @@ def _records_from_json(data: bytes, name: str) -> list[dict]:
     except (json.JSONDecodeError, AttributeError) as exc:
         raise InvalidInput(f"{name}: not valid JSON ({exc})") from None
     except RecursionError:
-        raise InvalidInput(f"{name}: the JSON is nested too deeply to be testimony records") from None
+        raise InvalidInput(
+            f"{name}: the JSON is nested too deeply to be testimony records") from None
     if not all(isinstance(r, dict) for r in rows):
         raise InvalidInput(f"{name}: expected a list of objects, one per testimony")
     return rows
@@ -193,7 +207,8 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file()
+                              and f.suffix.lower() in SUFFIXES))
         else:
             out.append(p)
     return out

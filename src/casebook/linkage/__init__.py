@@ -8,7 +8,12 @@ comparison levels) → ``blocking`` → ``model`` (Fellegi–Sunter on Splink/Du
 
 from casebook.linkage.cluster import Cluster, clusters
 from casebook.linkage.decisions import (
-    Decision, accept, apply_decisions, not_same, revoke, split,
+    Decision,
+    accept,
+    apply_decisions,
+    not_same,
+    revoke,
+    split,
 )
 from casebook.linkage.model import Pair, score_pairs
 from casebook.linkage.records import PerpetratorRecord, PersonRecord

@@ -16,7 +16,6 @@ from typing import Any
 
 from casebook.linkage.records import PERPETRATOR, PERSON
 
-
 LARGE = 150_000  # above this many records, rules gain a key so pair counts stay linear-ish
 
 

@@ -13,12 +13,15 @@ so the same definitions run on DuckDB here and on Spark for very large collectio
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import pyarrow as pa
 
+from casebook.errors import NotFound
 from casebook.linkage.names import alias_key, name_key, surname_key
 from casebook.linkage.records import PERPETRATOR, PERSON, PerpetratorRecord, PersonRecord
+from casebook.vocab import province_of as gazetteer_province_of
 
 PRICE_STEP = 1.25  # sale prices within one step (25 %) of each other count as "close"
 
@@ -60,13 +63,15 @@ def name_comparison(column: str, m_exact: float, u_exact: float, tf: bool = True
     ])
 
 
-def year_comparison(column: str, exact: tuple[float, float], near: Sequence[tuple[int, float, float]],
+def year_comparison(column: str, exact: tuple[float, float], near: Sequence[tuple[int, float,
+                                                                                  float]],
                     ) -> dict:
     """Same year, then within each tolerance in ``near`` (years, m, u), then different."""
     levels = [level(f'"{column}_l" = "{column}_r"', "same year", *exact)]
     m_left, u_left = 1 - exact[0], 1 - exact[1]
     for years, m, u in near:
-        levels.append(level(f'abs("{column}_l" - "{column}_r") <= {years}', f"within {years}", m, u))
+        levels.append(level(f'abs("{column}_l" - "{column}_r") <= {years}', f"within {years}", m,
+                            u))
         m_left, u_left = m_left - m, u_left - u
     levels.append(level("ELSE", "different", max(m_left, 0.01), max(u_left, 0.01)))
     return comparison(column, both_null(column), levels)
@@ -106,18 +111,13 @@ def _years(dates: Sequence[str]) -> tuple[list[int], list[int]]:
 
 
 def default_province_of() -> Callable[[str], str | None]:
-    """``casebook.vocab``'s province lookup when it is installed, else "no province known"."""
-    try:
-        from casebook.vocab import province_of  # type: ignore[attr-defined]
-    except ImportError:
-        return lambda place: None
+    """The gazetteer's province of a place id or name; None for a place it does not know."""
 
     def safe(place: str) -> str | None:
         try:
-            found = province_of(place)
-        except Exception:  # an id the gazetteer does not know: no province, not an error
+            return gazetteer_province_of(place).id
+        except NotFound:  # an id the gazetteer does not know: no province, not an error
             return None
-        return getattr(found, "id", found)
 
     return safe
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from casebook.errors import InvalidInput
 from casebook.linkage.cluster import Cluster, clusters
@@ -29,7 +30,7 @@ ACTIONS = (ACCEPT, NOT_SAME, SPLIT, REVOKE)
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class Decision:
                 "note": self.note}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Decision":
+    def from_dict(cls, data: dict[str, Any]) -> Decision:
         return cls(action=data["action"], who=data["who"],
                    records=tuple(data.get("records") or ()),
                    groups=tuple(tuple(g) for g in data.get("groups") or ()),
@@ -112,7 +113,8 @@ def _key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
-def constraints(decisions: Iterable[Decision]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def constraints(decisions: Iterable[Decision]) -> tuple[list[tuple[str, str]], list[tuple[str,
+                                                                                          str]]]:
     """(must-link, cannot-link) record pairs; for each pair the latest decision wins.
 
     Must-links come back newest first, so that when confirmed links contradict each other

@@ -101,8 +101,9 @@ def read_secret(path: Path | str) -> bytes:
     except FileNotFoundError:
         raise InvalidInput(f"{path}: no such secret file") from None
     if len(secret) < MIN_SECRET_BYTES:
-        raise InvalidInput(f"{path}: the secret must be at least {MIN_SECRET_BYTES} bytes "
-                           "(make one with: python -c 'import secrets; print(secrets.token_hex(32))')")
+        raise InvalidInput(
+            f"{path}: the secret must be at least {MIN_SECRET_BYTES} bytes "
+            "(make one with: python -c 'import secrets; print(secrets.token_hex(32))')")
     return secret
 
 
@@ -224,6 +225,6 @@ def encode_file(records: Sequence[PersonRecord], secret: bytes, out: Path | str,
 
 
 __all__ = [
-    "DEFAULT_FIELD_BITS", "LEGACY_FIELD_BITS", "Encoder", "EncodingParams", "derive_key", "encode_file", "key_check",
-    "read_secret", "record_tokens", "write_clk",
+    "DEFAULT_FIELD_BITS", "LEGACY_FIELD_BITS", "Encoder", "EncodingParams", "derive_key",
+    "encode_file", "key_check", "read_secret", "record_tokens", "write_clk",
 ]

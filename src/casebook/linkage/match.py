@@ -163,7 +163,8 @@ def match_files(files: Sequence[ClkFile], threshold: float = DEFAULT_THRESHOLD,
     or ``dice``; each has its own best threshold (docs/benchmarks/linkage.md).
     """
     if similarity not in SIMILARITIES:
-        raise InvalidInput(f"similarity must be one of {', '.join(SIMILARITIES)}, not {similarity!r}")
+        raise InvalidInput(
+            f"similarity must be one of {', '.join(SIMILARITIES)}, not {similarity!r}")
     if len(files) < 2:
         raise InvalidInput("matching needs at least two .clk files")
     if len({f.label for f in files}) != len(files):
@@ -183,7 +184,8 @@ def match_files(files: Sequence[ClkFile], threshold: float = DEFAULT_THRESHOLD,
     return matches
 
 
-def overlap_table(files: Sequence[ClkFile], matches: Sequence[Match]) -> list[tuple[tuple[int, ...], int]]:
+def overlap_table(files: Sequence[ClkFile], matches: Sequence[Match]) -> list[tuple[tuple[int, ...],
+                                                                                    int]]:
     """Capture histories and their counts: each person (records joined by matches) once."""
     labels = [f.label for f in files]
     parent: dict[tuple[str, str], tuple[str, str]] = {}

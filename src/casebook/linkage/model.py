@@ -20,17 +20,22 @@ docs/linkage.md); that cluster's disks must be encrypted.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from casebook.errors import InvalidInput
 from casebook.linkage import blocking
-from casebook.linkage.compare import COMPARISONS, FEATURES
+from casebook.linkage.compare import COMPARISONS, perpetrator_features, person_features
 from casebook.linkage.records import (
-    PERPETRATOR, PERSON, LinkRecord, check_unique_ids, record_class,
+    PERPETRATOR,
+    PERSON,
+    LinkRecord,
+    check_unique_ids,
+    record_class,
 )
 
 
@@ -161,8 +166,8 @@ def features_for(records: Sequence[LinkRecord], kind: str,
         raise InvalidInput(f"record {wrong.id!r} is not a {kind} record")
     check_unique_ids(records)
     if kind == PERSON:
-        return FEATURES[PERSON](records, province_of)  # type: ignore[arg-type]
-    return FEATURES[kind](records)  # type: ignore[arg-type]
+        return person_features(records, province_of)  # type: ignore[arg-type]
+    return perpetrator_features(records)  # type: ignore[arg-type]
 
 
 def score_pairs(records: Sequence[LinkRecord], kind: str = PERSON, threshold: float = 0.5, *,

@@ -22,10 +22,14 @@ from functools import lru_cache
 
 HANGUL_FIRST, HANGUL_LAST = 0xAC00, 0xD7A3
 
-_RR_INITIAL = "g kk n d tt r m b pp s ss _ j jj ch k t p h".split()
-_MR_INITIAL = "k kk n t tt r m p pp s ss _ ch tch ch' k' t' p' h".split()
-_RR_MEDIAL = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
-_MR_MEDIAL = "a ae ya yae ŏ e yŏ ye o wa wae oe yo u wŏ we wi yu ŭ ŭi i".split()
+_RR_INITIAL = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "_", "j", "jj", "ch", "k",
+               "t", "p", "h"]
+_MR_INITIAL = ["k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "_", "ch", "tch", "ch'",
+               "k'", "t'", "p'", "h"]
+_RR_MEDIAL = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u",
+              "wo", "we", "wi", "yu", "eu", "ui", "i"]
+_MR_MEDIAL = ["a", "ae", "ya", "yae", "ŏ", "e", "yŏ", "ye", "o", "wa", "wae", "oe", "yo", "u", "wŏ",
+              "we", "wi", "yu", "ŭ", "ŭi", "i"]
 _RR_FINAL = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l",
              "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"]
 
@@ -33,10 +37,12 @@ _RR_FINAL = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l"
 # romanised spelling belongs to two surnames, the first (more common) one keeps it.
 SURNAMES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("gim", ("김",), ("kim", "gim", "ghim", "keem")),
-    ("i", ("이", "리"), ("lee", "yi", "rhee", "ri", "rhie", "i", "li", "lie", "ree", "rie", "yee", "reeh")),
+    ("i", ("이", "리"), ("lee", "yi", "rhee", "ri", "rhie", "i", "li", "lie", "ree", "rie", "yee",
+                       "reeh")),
     ("bak", ("박",), ("park", "pak", "bak", "bahk", "paik", "parc")),
     ("choe", ("최",), ("choi", "choe", "chey", "choy", "chwe", "ch'oe", "ch'oi")),
-    ("jeong", ("정",), ("jung", "jeong", "chung", "chong", "jong", "cheong", "joung", "chŏng", "jeung")),
+    ("jeong", ("정",), ("jung", "jeong", "chung", "chong", "jong", "cheong", "joung", "chŏng",
+                       "jeung")),
     ("gang", ("강",), ("kang", "gang")),
     ("jo", ("조",), ("cho", "jo", "joe", "chough")),
     ("yun", ("윤",), ("yoon", "yun", "youn")),
@@ -244,7 +250,8 @@ _TITLES = {
     "ajeossi", "ajussi", "ssi", "nim", "sensei", "teacher", "grandma", "grandpa", "lao",
     "xiao", "da", "laoban", "dage", "jie", "ge",
 }
-_HANGUL_TITLES = ("사장님", "사장", "아저씨", "아줌마", "선생님", "선생", "씨", "님", "할머니", "언니", "오빠", "이모", "삼촌")
+_HANGUL_TITLES = ("사장님", "사장", "아저씨", "아줌마", "선생님", "선생", "씨", "님", "할머니",
+                  "언니", "오빠", "이모", "삼촌")
 
 
 def _known_surname(word: str) -> str | None:

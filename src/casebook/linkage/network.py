@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
 
 import networkx as nx
 
@@ -64,7 +64,8 @@ def build_graph(events: Iterable[tuple[str, Event]],
         for i_index, inv in enumerate(event.involvements):
             if inv.role != "perpetrator" and not inv.perpetrator_role:
                 continue
-            node = _perpetrator_node(inv, cluster_of, f"{victim_id}/{event.id or e_index}/{i_index}")
+            node = _perpetrator_node(inv, cluster_of,
+                                     f"{victim_id}/{event.id or e_index}/{i_index}")
             graph.add_node(node, kind=PERPETRATOR)
             roles.setdefault(node, Counter())[inv.perpetrator_role or "unknown"] += 1
             _add_edge(graph, victim, node, event)

@@ -43,7 +43,8 @@ _SUFFIX_WORDS = frozenset({
     "xian", "zhen", "cun", "xiang", "rodongjagu", "nodongjagu", "workers", "area",
 })
 _GLUED_SUFFIXES = ("rodongjagu", "nodongjagu", "ri", "li")  # written without a hyphen
-_HANGUL_SUFFIXES = ("노동자구", "로동자구", "구역", "마을", "리", "동", "군", "시", "도", "읍", "면")
+_HANGUL_SUFFIXES = ("노동자구", "로동자구", "구역", "마을", "리", "동", "군", "시", "도", "읍",
+                    "면")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SPLIT = re.compile(r"[\s\-‐‑–—_.,/]+")
 
@@ -305,7 +306,8 @@ def place_mentions(book) -> list[PlaceMention]:
     for s in sorted(book.testimonies(), key=lambda s: s.id):
         record = accepted.get(s.id, Record())
         person = book.get_person(s.person_id) if s.person_id else None
-        origin = person.origin_place if person and person.origin_place else profile(record).get("origin_nk")
+        origin = person.origin_place if person and person.origin_place else profile(record).get(
+            "origin_nk")
         if origin:
             add(f"t{s.id}o", s.id, origin, None)
         for n, event in enumerate(record.events):

@@ -10,9 +10,10 @@ Money is in US dollars of the year. Dates are ISO strings of whatever precision 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from casebook.errors import InvalidInput
 

@@ -18,8 +18,8 @@ Place ids are synthetic (``kp-…``, ``cn-…``); ``province_of`` maps them to p
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from casebook.linkage.names import SURNAMES, romanise
 from casebook.linkage.records import PersonRecord
@@ -89,7 +89,7 @@ class SyntheticData:
         by_entity: dict[int, list[str]] = {}
         for rid, ent in self.truth.items():
             by_entity.setdefault(ent, []).append(rid)
-        pairs = set()
+        pairs: set[tuple[str, str]] = set()
         for ids in by_entity.values():
             ids.sort()
             pairs.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
@@ -170,6 +170,8 @@ class _Generator:
     def record(self, rid: str, org: str, e: dict) -> PersonRecord:
         rng = self.rng
         pseudonym = rng.random() < self.pseudonym_rate
+        surname: str | None
+        given: str | None
         if pseudonym:
             surname, given = None, rng.choice(("Flower", "Spring", "Star", "Mother", "A")) + str(
                 rng.randint(1, 999))

@@ -66,12 +66,12 @@ class Consent:
         prefix = SHARE_WITH + ":"
         return [s[len(prefix):] for s in self.active_scopes(on) if s.startswith(prefix)]
 
-    def grant(self, scope: str, on: dt.date | None = None) -> "Consent":
+    def grant(self, scope: str, on: dt.date | None = None) -> Consent:
         if self.allows(scope, on):
             return self
         return Consent(self.grants + (ConsentGrant(scope, on or dt.date.today()),))
 
-    def withdraw(self, scope: str, on: dt.date | None = None) -> "Consent":
+    def withdraw(self, scope: str, on: dt.date | None = None) -> Consent:
         """Withdraw a scope; the history stays, so audits can show what was allowed when."""
         on = on or dt.date.today()
         return Consent(tuple(
@@ -80,7 +80,7 @@ class Consent:
         ))
 
     @classmethod
-    def of(cls, scopes: list[str], on: dt.date | None = None) -> "Consent":
+    def of(cls, scopes: list[str], on: dt.date | None = None) -> Consent:
         on = on or dt.date.today()
         return cls(tuple(ConsentGrant(check_scope(s), on) for s in dict.fromkeys(scopes)))
 
@@ -92,7 +92,7 @@ class Consent:
         ]
 
     @classmethod
-    def from_list(cls, rows: list[dict]) -> "Consent":
+    def from_list(cls, rows: list[dict]) -> Consent:
         return cls(tuple(
             ConsentGrant(
                 r["scope"], dt.date.fromisoformat(r["granted_on"]),

@@ -97,7 +97,7 @@ class UncertainDate:
             return f"{self.season} {self.year}"
         return f"about {self.year}" if self.approximate else str(self.year)
 
-    def coarsened(self) -> "UncertainDate":
+    def coarsened(self) -> UncertainDate:
         """Year only: what may appear in anything published."""
         return UncertainDate(year=self.year, approximate=self.approximate, end_year=self.end_year)
 
@@ -109,7 +109,7 @@ class UncertainDate:
         }
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "UncertainDate | None":
+    def from_dict(cls, data: dict | None) -> UncertainDate | None:
         if not data:
             return None
         keys = ("year", "month", "day", "season", "approximate", "end_year", "text")

@@ -37,14 +37,14 @@ class Evidence:
             raise ValueError(f"bad evidence span {self.start}-{self.end}")
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> "Evidence":
+    def of(cls, text: str, start: int, end: int) -> Evidence:
         return cls(start, end, text[start:end])
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "quote": self.quote}
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "Evidence | None":
+    def from_dict(cls, data: dict | None) -> Evidence | None:
         return cls(data["start"], data["end"], data.get("quote", "")) if data else None
 
 
@@ -61,7 +61,7 @@ class Amount:
         return {"value": self.value, "currency": self.currency, "year": self.year, "usd": self.usd}
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "Amount | None":
+    def from_dict(cls, data: dict | None) -> Amount | None:
         if not data:
             return None
         return cls(data["value"], data["currency"], data.get("year"), data.get("usd"))
@@ -79,7 +79,7 @@ class Involvement:
     role: str
     perpetrator_role: str | None = None
     who: str | None = None
-    person_id: int | None = None
+    person_id: int | str | None = None  # a person's id; a mention id ("t3e0i1") in linkage
     relation: str | None = None
     group: str | None = None
 
@@ -87,7 +87,7 @@ class Involvement:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Involvement":
+    def from_dict(cls, data: dict) -> Involvement:
         return cls(**data)
 
 
@@ -124,7 +124,7 @@ class Event:
         }
 
     @classmethod
-    def from_dict(cls, data: dict, id: int | None = None) -> "Event":
+    def from_dict(cls, data: dict, id: int | None = None) -> Event:
         return cls(
             type=data["type"],
             date=UncertainDate.from_dict(data.get("date")),
@@ -160,7 +160,7 @@ class Fact:
         }
 
     @classmethod
-    def from_dict(cls, data: dict, id: int | None = None) -> "Fact":
+    def from_dict(cls, data: dict, id: int | None = None) -> Fact:
         return cls(
             data["field"], data["value"], Evidence.from_dict(data.get("evidence")),
             data.get("confidence", 1.0), data.get("status", SUGGESTED), id,
@@ -217,7 +217,7 @@ class Record:
     events: list[Event] = field(default_factory=list)
     language: str = "en"
 
-    def accepted(self) -> "Record":
+    def accepted(self) -> Record:
         """Only what a reviewer accepted: the input to statistics and reports."""
         return Record(
             [f for f in self.facts if f.status == ACCEPTED],

@@ -12,11 +12,11 @@ from functools import lru_cache
 import matplotlib
 
 matplotlib.use("Agg")
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib import font_manager
+from matplotlib.figure import Figure
 
-from casebook.publish import labels  # noqa: E402
-from casebook.publish.tables import ALL, NOT_STATED, Table  # noqa: E402
+from casebook.publish import labels
+from casebook.publish.tables import ALL, NOT_STATED, Table
 
 INK, BAR, HIDDEN = "#222222", "#2f5d8a", "#9a9a9a"
 BAND_COLOURS = ["#d8e6f2", "#9ec3e0", "#5b9bd5", "#2f5d8a", "#17324d", "#cccccc"]
@@ -51,7 +51,7 @@ def _style(ax) -> None:
 def bar_chart(t: Table, lang: str = "en") -> str:
     """Share of persons per category with 95% Wilson intervals; hidden cells are named."""
     rows = [c for c in t.row_categories + (NOT_STATED,)
-            if t.value(c) is None or t.value(c) > 0]
+            if (v := t.value(c)) is None or v > 0]
     fig = Figure(figsize=(6.4, 0.42 * len(rows) + 1.1))
     ax = fig.add_subplot()
     font = _font()

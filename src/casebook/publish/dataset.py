@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from casebook.errors import InvalidInput
 from casebook.model.consent import AGGREGATE_STATISTICS, ANONYMOUS_QUOTATION, Consent
@@ -89,7 +90,7 @@ class PersonRow:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "PersonRow":
+    def from_dict(cls, data: dict) -> PersonRow:
         try:
             return cls(
                 person_id=data["person_id"], organisation=data.get("organisation"),
@@ -118,21 +119,21 @@ class Dataset:
     def __iter__(self) -> Iterator[PersonRow]:
         return iter(self.rows)
 
-    def consenting(self, scope: str = AGGREGATE_STATISTICS) -> "Dataset":
+    def consenting(self, scope: str = AGGREGATE_STATISTICS) -> Dataset:
         """Only persons whose consent covers ``scope`` today: the gate of every output."""
         return Dataset([r for r in self.rows if r.consent.allows(scope, self.as_of)],
                        self.name, self.as_of)
 
-    def for_statistics(self) -> "Dataset":
+    def for_statistics(self) -> Dataset:
         return self.consenting(AGGREGATE_STATISTICS)
 
-    def for_quotation(self) -> "Dataset":
+    def for_quotation(self) -> Dataset:
         return Dataset([r for r in self.rows
                         if r.consent.allows(ANONYMOUS_QUOTATION, self.as_of)
                         and r.consent.allows(AGGREGATE_STATISTICS, self.as_of)],
                        self.name, self.as_of)
 
-    def filter(self, keep: Iterable[bool]) -> "Dataset":
+    def filter(self, keep: Iterable[bool]) -> Dataset:
         return Dataset([r for r, k in zip(self.rows, keep) if k], self.name, self.as_of)
 
     def to_json(self) -> str:
@@ -140,7 +141,7 @@ class Dataset:
                           ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, text: str, source: str = "dataset") -> "Dataset":
+    def from_json(cls, text: str, source: str = "dataset") -> Dataset:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:

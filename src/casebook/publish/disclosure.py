@@ -221,7 +221,7 @@ def _widen(key: Key, lines: list[int], eqs, tables: list[Table], hidden: set[Key
     smallest shown cell of the same tables. The grand total is hidden only as the last resort,
     because hiding it removes the denominator of every share in every table.
     """
-    grand = frozenset()
+    grand: frozenset = frozenset()
     for i in lines:
         total, parts = eqs[i]
         shown = [p for p in parts if p not in hidden]

@@ -7,6 +7,7 @@ take their labels from ``casebook.vocab``; bands and titles invented here are la
 from __future__ import annotations
 
 from casebook.publish.tables import ALL, NOT_STATED, STATED
+from casebook.vocab import load
 
 VOCAB_OF = {"pathway": "recruitment", "exploitation": "exploitation", "detention": "nk_detention",
             "hukou": "hukou"}
@@ -129,12 +130,9 @@ def category(table: str, code: str, lang: str = "en") -> str:
     if table == "children_in_china" and code in NUMBER:
         return NUMBER[code][_i(lang)]
     if table in VOCAB_OF and code not in (NOT_STATED, STATED, ALL):
-        try:
-            from casebook.vocab import load
-
-            return load(VOCAB_OF[table]).label(code, lang)
-        except Exception:  # noqa: BLE001 - fall back to our own labels
-            pass
+        vocabulary = load(VOCAB_OF[table])
+        if code in vocabulary.codes():
+            return vocabulary.label(code, "ko" if lang == "ko" else "en")
     if code in BANDS:
         return BANDS[code][_i(lang)]
     if lang == "ko" and code in NK_KO:

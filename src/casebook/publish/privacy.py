@@ -81,7 +81,7 @@ class PrivacyLedger:
                 f"privacy budget: release needs epsilon {epsilon:g} but only "
                 f"{self.remaining:g} of {self.total:g} is left for this casebook")
         self.data["releases"].append({"epsilon": float(epsilon), "description": description,
-                                      "at": dt.datetime.now(dt.timezone.utc).isoformat()})
+                                      "at": dt.datetime.now(dt.UTC).isoformat()})
         self.store.save(self.data)
 
 

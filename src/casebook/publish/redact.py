@@ -13,8 +13,12 @@ import re
 
 from casebook.publish.dataset import Dataset, PersonRow
 from casebook.publish.variables import (
-    _NK_FALLBACK, CN_PROVINCES, NK_PROVINCES, _gazetteer_province,
+    _NK_FALLBACK,
+    CN_PROVINCES,
+    NK_PROVINCES,
+    _gazetteer_province,
 )
+from casebook.vocab import gazetteer
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -34,7 +38,8 @@ _DATE_PATTERNS = [
 _PLACE_WORDS = re.compile(
     r"\b(?:[A-Z][a-z'-]+\s+){1,2}(?i:village|county|town|city|district|township|ri|dong)\b"
     r"|[가-힣]{1,6}\s?(?:마을|리|군|읍|동|촌)(?=[\s,.]|$)")
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z]+(?:-[A-Za-z]+| [A-Z][a-z]+(?:-[A-Za-z]+)?){0,2}"
+_HONORIFIC = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z]+(?:-[A-Za-z]+| [A-Z][a-z]+(?:-[A-Za-z]+)?){0,2}"
                         r"|[가-힣]{1,4}\s?(?:씨|선생|아저씨|아줌마)(?=[\s,.을를이가은는의에]|$)")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?\b|[가-힣]{2,5}")
 
@@ -44,34 +49,23 @@ def _known_place(word: str) -> str | None:
     low = word.lower()
     if any(low == p.lower() for p in NK_PROVINCES + CN_PROVINCES):
         return None  # a province is coarse enough to stay
-    try:
-        from casebook.vocab import places
-
-        place = places.gazetteer().lookup(word)
-        if place is not None:
-            if place.level in ("country", "province", "region", "river"):
-                return None
-            return _gazetteer_province(word)
-    except Exception:  # noqa: BLE001 - the gazetteer is optional here
-        pass
+    place = gazetteer().lookup(word)  # a gazetteer that cannot load raises: never fail open
+    if place is not None:
+        if place.level in ("country", "province", "region", "river"):
+            return None
+        return _gazetteer_province(word)
     return _NK_FALLBACK.get(low)
 
 
 def _gazetteer_spans(text: str) -> list[tuple[int, int, str]]:
     """Places the gazetteer finds in running text, with their province (below province only)."""
-    try:
-        from casebook.vocab import places
-
-        gaz = places.gazetteer()
-        out = []
-        for start, end, place in gaz.find_all(text):
-            if getattr(place, "level", "") in ("country", "province", "region", "river"):
-                continue
-            prov = gaz.province_of(place)
-            out.append((start, end, prov.name("en") if prov is not None else ""))
-        return out
-    except Exception:  # noqa: BLE001 - the gazetteer is optional here
-        return []
+    gaz = gazetteer()  # a gazetteer that cannot load raises: towns are never left unredacted
+    out = []
+    for start, end, place in gaz.find_all(text):
+        if place.level in ("country", "province", "region", "river"):
+            continue
+        out.append((start, end, gaz.province_of(place).name("en")))
+    return out
 
 
 _EXTRA_TOWNS = {"yanji": "Jilin", "tumen": "Jilin", "longjing": "Jilin", "helong": "Jilin",
@@ -153,7 +147,8 @@ _ASKED = re.compile(r"\s*(?:Q|Question|질문|문)\s*[:：.]|.*\?\s*$", re.S)
 _GENERIC = re.compile(
     r"\b(?:man|men|woman|women|broker|buyer|husband|owner|police|chinese|korean|farmer|"
     r"trafficker|neighbou?r|friend|aunt|uncle|mother|father|family|villager|boss|someone)\b"
-    r"|남자|여자|브로커|한족|조선족|공안|남편|농민|사장|이웃|친구|이모|삼촌|어머니|아버지|가족", re.I)
+    r"|남자|여자|브로커|한족|조선족|공안|남편|농민|사장|이웃|친구"
+    r"|이모|삼촌|어머니|아버지|가족", re.I)
 
 
 def _names_to_remove(row: PersonRow) -> list[str]:

@@ -18,7 +18,15 @@ from casebook.publish.dataset import Dataset
 from casebook.publish.disclosure import DEFAULT_K, protect
 from casebook.publish.redact import select_quotes
 from casebook.publish.tables import (
-    ALL, NOT_STATED, STATED, TABLE_NAMES, Classified, Period, Table, compute_table, restrict,
+    ALL,
+    NOT_STATED,
+    STATED,
+    TABLE_NAMES,
+    Classified,
+    Period,
+    Table,
+    compute_table,
+    restrict,
 )
 
 CHARTED = ("pathway", "exploitation", "times_sold", "price_rmb", "age_first_sale",
@@ -103,7 +111,7 @@ def _fmt_count(t: Table, rg: str, cg: str = ALL) -> str:
 
 
 def table_html(t: Table, lang: str) -> str:
-    L = lambda key: labels.text(key, lang)  # noqa: E731
+    L = lambda key: labels.text(key, lang)
     head = (f"<tr><th>{L('category')}</th><th>{L('count')}</th><th>{L('share')}</th>"
             f"<th>{L('ci')}</th></tr>")
     body = []
@@ -196,8 +204,8 @@ def _summary(content: ReportContent, lang: str) -> str:
     for t in content.tables:
         if t.name not in ("pathway", "times_sold", "price_rmb", "repatriations"):
             continue
-        best = [(t.proportion(c), c) for c in t.row_categories]
-        best = [(p, c) for p, c in best if p and p["p"] > 0]
+        best = [(p, c) for c in t.row_categories
+                if (p := t.proportion(c)) is not None and p["p"] > 0]
         if not best:
             continue
         p, c = max(best, key=lambda x: x[0]["p"])
@@ -220,8 +228,9 @@ def render_html(content: ReportContent, lang: str = "en") -> str:
                    for c in by_name[name].row_categories):
             skipped.append(labels.title(name, lang))
             continue
+        note = _e(labels.text("suppressed_note", lang, k=content.k))
         figs.append(f"<figure>{charts.bar_chart(by_name[name], lang)}<figcaption>"
-                    f"{_e(labels.text('suppressed_note', lang, k=content.k))}</figcaption></figure>")
+                    f"{note}</figcaption></figure>")
         if name == "price_rmb":
             for trend in content.trends:
                 svg = charts.price_trend_chart(trend, lang)
@@ -258,10 +267,7 @@ def write_report(ds: Dataset, out: Path, lang: str = "en", pdf: bool = False,
     out.write_text(page, encoding="utf-8")
     written = [out]
     if pdf:
-        try:
-            import weasyprint
-        except ImportError as exc:  # pragma: no cover - weasyprint is a dependency
-            raise InvalidInput("--pdf needs WeasyPrint: pip install weasyprint") from exc
+        import weasyprint  # heavy (~1 s to import): only when a PDF is asked for
         pdf_path = out.with_suffix(".pdf")
         weasyprint.HTML(string=page).write_pdf(pdf_path)
         written.append(pdf_path)

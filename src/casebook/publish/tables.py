@@ -11,16 +11,23 @@ from __future__ import annotations
 
 import gc
 import re
-from contextlib import contextmanager
 from collections import Counter
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from casebook.errors import InvalidInput
 from casebook.publish.dataset import Dataset, PersonRow
 from casebook.publish.intervals import quantiles, wilson
 from casebook.publish.variables import (
-    VARIABLES, Variable, crossing_year, first_sale, first_sale_year, period_variable, sale_usd,
+    VARIABLES,
+    Variable,
+    crossing_year,
+    first_sale,
+    first_sale_year,
+    period_variable,
+    sale_usd,
 )
 
 NOT_STATED = "not_stated"
@@ -129,7 +136,7 @@ class Table:
         cells = []
         for rg in self.row_groups:
             for cg in self.col_groups:
-                cell = {"row": rg, "col": cg, "count": self.value(rg, cg),
+                cell: dict[str, Any] = {"row": rg, "col": cg, "count": self.value(rg, cg),
                         "suppressed": (rg, cg) in self.suppressed}
                 prop = self.proportion(rg, cg)
                 if prop:
@@ -152,7 +159,7 @@ class Period:
     end: int | None = None
 
     @classmethod
-    def parse(cls, text: str | None) -> "Period | None":
+    def parse(cls, text: str | None) -> Period | None:
         if not text:
             return None
         t = text.strip().lower().rstrip("y")
@@ -219,7 +226,7 @@ def _column(cl: Classified, row_var: Variable, by: str | None, period: Period | 
         if name not in cl._cache:
             memo: dict = {}
             cl._cache[name] = [memo[y] if y in memo else memo.setdefault(y, pv.classify(y))
-                               for y in years]  # type: ignore[arg-type]
+                               for y in years]
         return name, pv.categories, cl._cache[name]
     if not by:
         return None, (), []

@@ -10,11 +10,15 @@ docs/statistics.md. Places are reduced to provinces and dates to years before an
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from functools import lru_cache
+from typing import Any
 
+from casebook.errors import InvalidInput
+from casebook.model import UncertainDate
 from casebook.publish.dataset import PersonRow
+from casebook.vocab import gazetteer, to_usd
 
 # precedence: the first listed that she states is her category
 PATHWAY_ORDER = ("abducted", "drugged", "deception_job_offer", "sold_by_acquaintance",
@@ -78,19 +82,9 @@ def province_of(text: str | None, known: tuple[str, ...] = NK_PROVINCES) -> str 
 
 def _gazetteer_province(text: str) -> str | None:
     """English province name from casebook.vocab's gazetteer, or None when it cannot tell."""
-    try:
-        from casebook.vocab import places
-    except ImportError:
-        return None
-    try:
-        gaz = places.gazetteer()
-        place = gaz.lookup(text)
-        if place is None:
-            return None
-        prov = gaz.province_of(place)
-        return prov.name("en") if prov is not None else None
-    except Exception:  # noqa: BLE001 - a partial gazetteer must not stop statistics
-        return None
+    gaz = gazetteer()
+    place = gaz.lookup(text)
+    return None if place is None else gaz.province_of(place).name("en")
 
 
 @dataclass(frozen=True)
@@ -138,14 +132,11 @@ def _first_sale(row: PersonRow) -> dict | None:
 def sale_usd(sale: dict) -> float | None:
     """USD of the sale's year from the one rate source (casebook.vocab.money), not the value
     stored at extraction time, so every table uses today's published rates."""
-    from casebook.errors import InvalidInput
-    from casebook.vocab import money
-
     try:
-        return money.to_usd(float(sale["amount"]), str(sale.get("currency") or ""),
-                            sale.get("year"))
+        usd = to_usd(float(sale["amount"]), str(sale.get("currency") or ""), sale.get("year"))
     except InvalidInput:  # a currency the vocabulary does not know: unknown, not guessed
         return None
+    return None if usd is None else float(usd)
 
 
 def first_sale_year(row: PersonRow) -> int | None:
@@ -161,8 +152,8 @@ def _first_sale_year(row: PersonRow) -> int | None:
 def crossing_year(row: PersonRow) -> int | None:
     if row.get("first_crossing_year"):
         return int(row.get("first_crossing_year"))
-    crossings = [e for e in row.events_of("border_crossing") if e.date and e.date.year]
-    return crossings[0].date.year if crossings else None
+    crossings = _dated(row, "border_crossing")
+    return crossings[0].year if crossings else None
 
 
 def _price_rmb(row: PersonRow) -> str | None:
@@ -212,16 +203,23 @@ def _month_index(date) -> float | None:
     return mid.year * 12 + mid.month - 1 + (mid.day - 1) / 31
 
 
+def _dated(row: PersonRow, event_type: str) -> list[UncertainDate]:
+    """The dates (with at least a year) of a person's events of one type, in order."""
+    return [e.date for e in row.events_of(event_type) if e.date is not None and e.date.year]
+
+
 def _crossing_to_sale(row: PersonRow) -> str | None:
-    crossings = [e for e in row.events_of("border_crossing") if e.date and e.date.year]
-    sales = [e for e in row.events_of("sale") if e.date and e.date.year]
+    crossings, sales = _dated(row, "border_crossing"), _dated(row, "sale")
     if not crossings or not sales:
         return None
-    c, s = crossings[0].date, sales[0].date
-    if c.precision in ("day", "month", "season") and s.precision in ("day", "month", "season"):
-        months = _month_index(s) - _month_index(c)
-    elif s.year - c.year >= 2:
-        months = (s.year - c.year) * 12.0
+    c, s = crossings[0], sales[0]
+    start, end = _month_index(c), _month_index(s)
+    years = (s.year or 0) - (c.year or 0)  # both set: _dated keeps only dates with a year
+    if (c.precision in ("day", "month", "season") and s.precision in ("day", "month", "season")
+            and start is not None and end is not None):
+        months = end - start
+    elif years >= 2:
+        months = years * 12.0
     else:  # only years, and less than two apart: the band cannot be told
         return None
     months = max(months, 0.0)

@@ -19,7 +19,7 @@ import pyrage
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
-from casebook.errors import InvalidInput
+from casebook.errors import InvalidInput, WrongPassphrase
 from casebook.model import LEGAL_PROCEEDINGS, share_scope
 from casebook.store import Casebook
 
@@ -104,7 +104,7 @@ def encrypt(data: bytes, *, recipients: list[str] | None = None,
     if recipients:
         try:
             keys = [x25519.Recipient.from_str(r.strip()) for r in recipients]
-        except Exception:
+        except pyrage.RecipientError:
             raise InvalidInput("--recipient: not an age public key (age1…)") from None
         return pyrage.encrypt(data, keys)
     if passphrase:
@@ -117,7 +117,5 @@ def decrypt(data: bytes, *, identity: str | None = None, passphrase: str | None 
         if identity:
             return pyrage.decrypt(data, [x25519.Identity.from_str(identity.strip())])
         return age_passphrase.decrypt(data, passphrase or "")
-    except Exception:
-        from casebook.errors import WrongPassphrase
-
+    except (pyrage.DecryptError, pyrage.IdentityError):
         raise WrongPassphrase("cannot decrypt the export with that key or passphrase") from None

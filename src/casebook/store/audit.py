@@ -44,7 +44,7 @@ def append_many(conn: Connection, actor: str,
                  .values(seq=audit_head.c.seq + len(items)))
     last_seq, prev = conn.execute(select(audit_head.c.seq, audit_head.c.hash)).one()
     seq = last_seq - len(items)
-    at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+    at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     rows = []
     for action, target, detail in items:
         seq += 1

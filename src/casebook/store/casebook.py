@@ -9,14 +9,23 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from casebook.errors import InvalidInput, NotFound
 from casebook.model import (
-    ACCEPTED, REJECTED, SUGGESTED, Consent, Event, Fact, Person, Record, Testimony,
+    ACCEPTED,
+    REJECTED,
+    SUGGESTED,
+    Consent,
+    Event,
+    Fact,
+    Person,
+    Record,
+    Testimony,
     UncertainDate,
 )
 from casebook.model.consent import ConsentGrant, check_scope
@@ -27,14 +36,14 @@ from casebook.store.search import SearchHit, search
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def default_actor() -> str:
     """Who is acting: ``CASEBOOK_USER`` if set, else the operating-system user."""
     try:
         return os.environ.get("CASEBOOK_USER") or getpass.getuser()
-    except Exception:  # no user database entry (containers)
+    except (OSError, KeyError):  # no user database entry (containers)
         return "unknown"
 
 
@@ -65,14 +74,14 @@ class Casebook:
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def create(cls, location: str, passphrase: str | None, actor: str | None = None) -> "Casebook":
+    def create(cls, location: str, passphrase: str | None, actor: str | None = None) -> Casebook:
         book = cls(engines.create(location, passphrase), actor)
         with book.engine.begin() as conn:
             audit_log.append(conn, book.actor, "create", None, {"backend": book.dialect})
         return book
 
     @classmethod
-    def open(cls, location: str, passphrase: str | None, actor: str | None = None) -> "Casebook":
+    def open(cls, location: str, passphrase: str | None, actor: str | None = None) -> Casebook:
         return cls(engines.open_existing(location, passphrase), actor)
 
     @property
@@ -82,7 +91,7 @@ class Casebook:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Casebook":
+    def __enter__(self) -> Casebook:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -105,17 +114,20 @@ class Casebook:
 
     # -- persons -----------------------------------------------------------------------------
     def add_person(self, person: Person, conn: Connection | None = None) -> int:
-        if not person.pseudonym or not person.pseudonym.strip():
+        pseudonym = (person.pseudonym or "").strip()
+        if not pseudonym:
             raise InvalidInput("person: a pseudonym is required")
         if conn is None:
             with self.engine.begin() as conn:
                 return self.add_person(person, conn)
-        pid = conn.execute(insert(persons).values(
-            pseudonym=person.pseudonym.strip(), surname=person.surname, sex=person.sex,
+        key = conn.execute(insert(persons).values(
+            pseudonym=pseudonym, surname=person.surname, sex=person.sex,
             birth_year=person.birth_year, birth_year_approximate=person.birth_year_approximate,
             origin_place=person.origin_place, languages=person.languages,
             organisation=person.organisation, kind=person.kind, created_at=_now(),
-        )).inserted_primary_key[0]
+        )).inserted_primary_key
+        assert key is not None  # an INSERT of one row always reports its key
+        pid = key[0]
         self._audit(conn, "add_person", f"person:{pid}")
         person.id = pid
         return pid
@@ -509,7 +521,7 @@ class Casebook:
 
 
 # -- row ↔ dataclass --------------------------------------------------------------------------
-def _Int():  # noqa: N802 - a type used inside SQL casts
+def _Int():
     from sqlalchemy import Integer
 
     return Integer()
@@ -523,7 +535,10 @@ def _rows_pointing_at(target: Any) -> list[tuple[Any, Any]]:
             if fk.column.table is target and table is not target]
 
 
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+T = TypeVar("T")
+
+
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
@@ -539,7 +554,7 @@ def _fact_columns(item: Fact | Event) -> dict[str, Any]:
             "place": None}
 
 
-def _record(rows: list, language: str) -> Record:
+def _record(rows: Sequence[Any], language: str) -> Record:
     record = Record(language=language)
     for r in rows:
         data = {**r.data, "status": r.status}

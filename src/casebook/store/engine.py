@@ -15,9 +15,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.pool import QueuePool
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.pool import QueuePool
 
 from casebook.errors import MigrationNeeded, NotFound, StoreCorrupt, StoreLocked, WrongPassphrase
 from casebook.store.keys import KeyFile
@@ -54,7 +54,7 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
                            poolclass=QueuePool, pool_size=8, max_overflow=32, pool_timeout=60)
 
     @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+    def _pragmas(dbapi_conn, _record) -> None:
         # Transactions are begun by _begin_before_writes below, not by the driver.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -68,7 +68,7 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
         cur.close()
 
     @event.listens_for(engine, "before_cursor_execute")
-    def _begin_before_writes(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
+    def _begin_before_writes(conn, cursor, statement, parameters, context, executemany) -> None:
         # Like the driver's own legacy behaviour, reads run without a transaction until the
         # first write; unlike it, schema changes (CREATE, DROP, ALTER) are inside the
         # transaction too, so a migration killed half-way rolls back whole. IMMEDIATE takes the
@@ -121,7 +121,10 @@ def current_revision(engine: Engine) -> str | None:
 def head_revision() -> str:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    return ScriptDirectory.from_config(cfg).get_current_head()
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    if head is None:
+        raise RuntimeError("the migrations folder has no head revision")  # a packaging error
+    return head
 
 
 def create(location: str, passphrase: str | None) -> Backend:

@@ -97,7 +97,7 @@ class KeyFile:
         return db_path.with_name(db_path.name + ".key")
 
     @classmethod
-    def create(cls, path: Path, passphrase: str) -> tuple["KeyFile", bytes]:
+    def create(cls, path: Path, passphrase: str) -> tuple[KeyFile, bytes]:
         if path.exists():
             raise AlreadyExists(f"{path}: a key file already exists")
         if not passphrase:
@@ -108,7 +108,7 @@ class KeyFile:
         return kf, data_key
 
     @classmethod
-    def load(cls, path: Path) -> "KeyFile":
+    def load(cls, path: Path) -> KeyFile:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:

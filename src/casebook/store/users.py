@@ -38,13 +38,13 @@ _DUMMY_HASH: str | None = None
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def _aware(value: dt.datetime | None) -> dt.datetime | None:
     """SQLite hands back naive datetimes; everything here is UTC."""
     if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=dt.timezone.utc)
+        return value.replace(tzinfo=dt.UTC)
     return value
 
 

@@ -9,7 +9,7 @@ the uses that *every* one of her testimonies still allows (a withdrawal in any o
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from casebook.model import Consent, Event, Record
 from casebook.model.consent import ConsentGrant
@@ -113,7 +113,7 @@ def linkage_people(book: Casebook) -> list:
             crossing_year=prof.get("first_crossing_year"),
             places=tuple(sorted({e.place for e in record.events if e.place})),
             children=prof.get("children_in_china"),
-            sale_prices=tuple(e.amount.usd for e in sales if e.amount.usd),
+            sale_prices=tuple(e.amount.usd for e in sales if e.amount and e.amount.usd),
             dates=tuple(d for d in (_iso(e) for e in record.events) if d),
         ))
     return out

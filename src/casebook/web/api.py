@@ -1,13 +1,13 @@
 """The JSON API: the pages' operations for mobile capture tools and partners, same permissions.
 
 Authentication is the same signed session as the pages (``POST /api/login``); every POST must
-carry the CSRF token (from ``GET /api/csrf`` or the login answer) in the ``X-CSRF-Token`` header. Errors have one shape:
-``{"ok": false, "error": "...", "status": 403}``.
+carry the CSRF token (from ``GET /api/csrf`` or the login answer) in the ``X-CSRF-Token`` header.
+Errors have one shape: ``{"ok": false, "error": "...", "status": 403}``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
@@ -41,13 +41,13 @@ router = APIRouter(prefix="/api", tags=["casebook"], responses=ERRORS)
 class LoginIn(BaseModel):
     username: str = Field(max_length=100)
     password: str = Field(max_length=1000)
-    code: Optional[str] = Field(default=None, max_length=20, description="TOTP code if enabled")
+    code: str | None = Field(default=None, max_length=20, description="TOTP code if enabled")
 
 
 class UserOut(BaseModel):
     id: int
     username: str
-    display_name: Optional[str]
+    display_name: str | None
     organisation: str
     role: str
     can_read_narratives: bool
@@ -68,26 +68,26 @@ class OkOut(BaseModel):
 
 class TestimonyRowOut(BaseModel):
     id: int
-    person_id: Optional[int]
-    pseudonym: Optional[str]
-    organisation: Optional[str]
+    person_id: int | None
+    pseudonym: str | None
+    organisation: str | None
     language: str
-    interview_year: Optional[int]
-    file_name: Optional[str]
-    recorded_at: Optional[str]
+    interview_year: int | None
+    file_name: str | None
+    recorded_at: str | None
     suggested: int
     accepted: int
 
 
 class TestimonyIn(BaseModel):
     text: str = Field(min_length=1, max_length=2_000_000)
-    pseudonym: Optional[str] = Field(default=None, max_length=200)
-    surname: Optional[str] = Field(default=None, max_length=200)
-    birth_year: Optional[int] = Field(default=None, ge=1900, le=2030)
-    interview_date: Optional[str] = Field(default=None, max_length=10,
+    pseudonym: str | None = Field(default=None, max_length=200)
+    surname: str | None = Field(default=None, max_length=200)
+    birth_year: int | None = Field(default=None, ge=1900, le=2030)
+    interview_date: str | None = Field(default=None, max_length=10,
                                           description="YYYY, YYYY-MM or YYYY-MM-DD")
-    interview_place: Optional[str] = Field(default=None, max_length=200)
-    language: Optional[Literal["ko", "en"]] = None
+    interview_place: str | None = Field(default=None, max_length=200)
+    language: Literal["ko", "en"] | None = None
     consent: list[Literal["aggregate_statistics", "anonymous_quotation",
                           "legal_proceedings"]] = Field(default_factory=list, max_length=3)
     share_with: list[str] = Field(default_factory=list, max_length=50)
@@ -97,15 +97,14 @@ class TestimonyIn(BaseModel):
 class TestimonyCreatedOut(BaseModel):
     testimony_id: int
     created: bool
-    person_id: Optional[int]
+    person_id: int | None
     facts_suggested: int
-    extraction: bool
 
 
 class TestimonyOut(BaseModel):
     id: int
-    person_id: Optional[int]
-    organisation: Optional[str]
+    person_id: int | None
+    organisation: str | None
     language: str
     text: str
     consent: list[str]
@@ -128,8 +127,8 @@ class DecisionIn(BaseModel):
 class PersonOut(BaseModel):
     id: int
     pseudonym: str
-    birth_year: Optional[int]
-    organisation: Optional[str]
+    birth_year: int | None
+    organisation: str | None
     testimonies: list[int]
     facts: list[dict[str, Any]]
     timeline: list[dict[str, Any]]
@@ -137,8 +136,8 @@ class PersonOut(BaseModel):
 
 class SearchHitOut(BaseModel):
     testimony_id: int
-    person_id: Optional[int]
-    pseudonym: Optional[str]
+    person_id: int | None
+    pseudonym: str | None
     language: str
     snippet: str
 
@@ -149,10 +148,9 @@ class SearchOut(BaseModel):
 
 
 class StatisticsOut(BaseModel):
-    installed: bool
     n: int = 0
     k: int = 0
-    reason: Optional[str] = None
+    reason: str | None = None
     tables: list[dict[str, Any]] = Field(default_factory=list)
 
 
@@ -161,7 +159,7 @@ class AuditEntryOut(BaseModel):
     at: str
     actor: str
     action: str
-    target: Optional[str]
+    target: str | None
     detail: Any = None
 
 
@@ -169,7 +167,7 @@ class NewUserIn(BaseModel):
     username: str = Field(min_length=1, max_length=100)
     password: str = Field(min_length=10, max_length=1000)
     role: Literal["documenter", "reviewer", "analyst", "admin"]
-    display_name: Optional[str] = Field(default=None, max_length=200)
+    display_name: str | None = Field(default=None, max_length=200)
     can_read_narratives: bool = False
 
 
@@ -296,11 +294,11 @@ def person(pid: int, ctx: Ctx = Depends(get_ctx)):
 
 @router.get("/search", response_model=SearchOut,
             summary="Search testimony texts (Korean or English) and filter by facts")
-def search(q: str = Query("", max_length=200), event_type: Optional[str] = Query(None, max_length=50),
-           place: Optional[str] = Query(None, max_length=100),
-           year_from: Optional[int] = Query(None, ge=1900, le=2100),
-           year_to: Optional[int] = Query(None, ge=1900, le=2100),
-           language: Optional[Literal["ko", "en"]] = None,
+def search(q: str = Query("", max_length=200), event_type: str | None = Query(None, max_length=50),
+           place: str | None = Query(None, max_length=100),
+           year_from: int | None = Query(None, ge=1900, le=2100),
+           year_to: int | None = Query(None, ge=1900, le=2100),
+           language: Literal["ko", "en"] | None = None,
            limit: int = Query(30, ge=1, le=200), ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "search")
     filters = queries.Filters(event_type or None, place or None, year_from, year_to, language)
@@ -314,9 +312,7 @@ def search(q: str = Query("", max_length=200), event_type: Optional[str] = Query
             summary="Statistics tables after disclosure control")
 def statistics(ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "statistics")
-    if not stats.installed():
-        return StatisticsOut(installed=False)
-    return StatisticsOut(installed=True, **stats.tables(ctx))
+    return StatisticsOut(**stats.tables(ctx))
 
 
 @router.get("/audit", response_model=list[AuditEntryOut], summary="Audit log, newest first")

@@ -22,14 +22,24 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from casebook.errors import (
-    AlreadyExists, CasebookError, ConsentRequired, DisclosureRisk, InvalidInput, NotFound,
+    AlreadyExists,
+    CasebookError,
+    ConsentRequired,
+    DisclosureRisk,
+    InvalidInput,
+    NotFound,
     PermissionDenied,
 )
 from casebook.store import Casebook
 from casebook.web import i18n
 from casebook.web.auth import LoginRequired, request_language
 from casebook.web.security import (
-    BodyLimit, CsrfFailed, SecurityHeaders, configure_csrf, csrf_guard, keep_uploads_in_memory,
+    BodyLimit,
+    CsrfFailed,
+    SecurityHeaders,
+    configure_csrf,
+    csrf_guard,
+    keep_uploads_in_memory,
 )
 
 STATIC = Path(__file__).parent / "static"

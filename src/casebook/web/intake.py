@@ -28,10 +28,6 @@ def text_of_upload(name: str, data: bytes) -> tuple[str, str]:
     raise InvalidInput(f"{name}: upload a .txt, .md, .docx or .pdf file")
 
 
-def extraction_available() -> bool:
-    return default_extractor() is not None
-
-
 def record_testimony(ctx: Ctx, text: str, *, file_name: str | None = None, fmt: str = "txt",
                      pseudonym: str | None = None, surname: str | None = None,
                      birth_year: Any = None, sex: str | None = None,
@@ -64,11 +60,10 @@ def record_testimony(ctx: Ctx, text: str, *, file_name: str | None = None, fmt: 
     item = ImportItem(text, file_name or "web", {}, fmt)
     testimony, person = describe(item, {k: v for k, v in meta.items() if v is not None})
     testimony.provenance["source"] = "web"
-    extractor = default_extractor()
-    record = extractor(testimony.text, testimony.language) if extractor else None
+    record = default_extractor()(testimony.text, testimony.language)
     tid, created = ctx.book.add_testimony(testimony, person, record)
     if created and restrict_to:
         Users(ctx.book).restrict(tid, sorted({*restrict_to, ctx.user.id}), actor=ctx.user.username)
-    n_facts = (len(record.facts) + len(record.events)) if (record and created) else 0
+    n_facts = (len(record.facts) + len(record.events)) if created else 0
     return {"testimony_id": tid, "created": created, "person_id": testimony.person_id,
-            "facts_suggested": n_facts, "extraction": extractor is not None}
+            "facts_suggested": n_facts}

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from casebook.vocab import gazetteer
 from casebook.web.vocab import place_label
 
 MAP_DIR = Path(__file__).parent / "static" / "map"
@@ -59,12 +60,7 @@ def _lookup(told: str | None) -> str | None:
     """A gazetteer id for a place only named as told (extraction may leave the id empty)."""
     if not told:
         return None
-    try:
-        from casebook.vocab import gazetteer
-
-        found = gazetteer().lookup(told)
-    except Exception:
-        return None
+    found = gazetteer().lookup(told)
     return found.id if found else None
 
 
@@ -89,7 +85,7 @@ def stops(places: list[tuple[str | None, str | None, str]], lang: str) -> list[S
         pid = pid or _lookup(told)
         at = locate(pid)
         inside = at is not None and WEST <= at[0] <= EAST and SOUTH <= at[1] <= NORTH
-        x, y = project(*at) if inside else (None, None)
+        x, y = project(*at) if at is not None and inside else (None, None)
         out.append(Stop(n, pid, place_label(pid, lang, told), etype, x, y))
     return out
 
@@ -115,12 +111,13 @@ def journey_map(places: list[tuple[str | None, str | None, str]], lang: str = "e
         cls = "river-label" if key in ("tumen", "yalu") else "country-label"
         parts.append(f'<text class="{cls}" x="{x}" y="{y}">{escape(labels[key])}</text>')
     journey = stops(places, lang)
-    drawn = [s for s in journey if s.x is not None]
+    drawn = [s for s in journey if s.x is not None and s.y is not None]
     if len(drawn) > 1:
         d = "M" + " L".join(f"{s.x},{s.y}" for s in drawn)
         parts.append(f'<path class="route" d="{d}"/>')
     seen: dict[tuple[float, float], int] = {}
     for s in drawn:
+        assert s.x is not None and s.y is not None  # drawn holds only placed stops
         k = (s.x, s.y)
         shift = seen.get(k, 0)
         seen[k] = shift + 1

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from casebook.linkage.network import brokers, build_graph, groups
 from casebook.model import ACCEPTED, Event
 from casebook.store.schema import facts, testimonies
 from casebook.web.auth import Ctx
@@ -26,11 +27,7 @@ def accepted_events(ctx: Ctx) -> list[tuple[str, Event]]:
 
 
 def network_summary(ctx: Ctx) -> dict[str, Any]:
-    """Groups and bridging brokers, or ``installed=False`` when linkage is not in this build."""
-    try:
-        from casebook.linkage.network import brokers, build_graph, groups
-    except ImportError:
-        return {"installed": False}
+    """Groups and bridging brokers among the perpetrators of accepted events."""
     graph = build_graph(accepted_events(ctx))
     found = groups(graph)
 
@@ -43,7 +40,6 @@ def network_summary(ctx: Ctx) -> dict[str, Any]:
         return "#" + rest
 
     return {
-        "installed": True,
         "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
         "groups": [{"id": g.id, "perpetrators": [(p, name(p), graph.nodes[p].get("role"))
                                                  for p in g.perpetrators],

@@ -105,7 +105,7 @@ def dashboard_counts(ctx: Ctx) -> dict[str, int]:
             vis, testimonies.c.organisation == ctx.user.organisation)).scalar_one()
         n_persons = conn.execute(select(func.count(func.distinct(testimonies.c.person_id)))
                                  .where(vis)).scalar_one()
-        by_status = dict(conn.execute(
+        by_status: dict[str, int] = dict(conn.execute(
             select(facts.c.status, func.count())
             .select_from(facts.join(testimonies, testimonies.c.id == facts.c.testimony_id))
             .where(vis, testimonies.c.organisation == ctx.user.organisation)
@@ -235,7 +235,8 @@ def _filter_condition(ctx: Ctx, f: Filters) -> ColumnElement[bool]:
     return and_(*cond)
 
 
-def search(ctx: Ctx, query: str, filters: Filters, limit: int = 30) -> tuple[list[SearchHit], list[Row]]:
+def search(ctx: Ctx, query: str, filters: Filters, limit: int = 30) -> tuple[list[SearchHit],
+                                                                             list[Row]]:
     """Full-text hits (with snippets) when there is a query, else the testimonies the filters
     select. Either way only testimonies the user may see."""
     if filters.year_from and filters.year_to and filters.year_from > filters.year_to:

@@ -27,7 +27,8 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
                       autoescape=select_autoescape(["html", "svg"]),
                       extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
-    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
+        i18n.gettext, i18n.ngettext, newstyle=True)
     env.globals.update(date_label=i18n.date_label, vlabel=vocab_label,
                        select_options=select_options)
     env.filters["snippet"] = snippet_html
@@ -38,10 +39,10 @@ def vocab_label(vocabulary: str, code: str | None, lang: str | None = None) -> s
     """Label of a vocabulary code in the interface language; the code itself if unknown."""
     if not code:
         return ""
-    try:
-        return load_vocabulary(vocabulary).label(code, lang or i18n.language())
-    except Exception:  # an unknown code or vocabulary still shows something readable
+    vocab = load_vocabulary(vocabulary)
+    if code not in vocab.codes():  # an unknown code still shows something readable
         return code
+    return vocab.label(code, "ko" if (lang or i18n.language()) == "ko" else "en")
 
 
 MARKED = re.compile(r"⟦(.*?)⟧")

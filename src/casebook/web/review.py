@@ -119,7 +119,7 @@ def decide(ctx: Ctx, fact_id: int, action: str, form: dict[str, Any] | None = No
     elif action == "edit":
         with ctx.book.engine.connect() as conn:
             kind = conn.execute(select(facts.c.kind).where(facts.c.id == fact_id)).scalar()
-        ctx.book.set_fact_status(fact_id, ACCEPTED, correction(kind, form or {}))
+        ctx.book.set_fact_status(fact_id, ACCEPTED, correction(str(kind), form or {}))
     else:
         raise InvalidInput(f"action: {action!r} is not accept, reject, edit or reopen")
     return tid

@@ -17,21 +17,12 @@ from casebook.web.auth import Ctx
 from casebook.web.permissions import can, visible_clause
 
 
-def installed() -> bool:
-    try:
-        import casebook.publish.report  # noqa: F401
-        import casebook.publish.tables  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def _visible_rows(ctx: Ctx) -> list[Any]:
     with ctx.book.engine.connect() as conn:
-        return conn.execute(select(testimonies.c.id, testimonies.c.person_id,
+        return list(conn.execute(select(testimonies.c.id, testimonies.c.person_id,
                                    testimonies.c.organisation, testimonies.c.interview_year,
                                    testimonies.c.language)
-                            .where(visible_clause(ctx.user)).order_by(testimonies.c.id)).all()
+                            .where(visible_clause(ctx.user)).order_by(testimonies.c.id)).all())
 
 
 def dataset(ctx: Ctx, with_text: bool = False):
@@ -59,18 +50,11 @@ def tables(ctx: Ctx, k: int | None = None) -> dict[str, Any]:
     for t in computed:
         rows = []
         for rg in t.row_categories + (NOT_STATED, ALL):
-            rows.append({"code": rg, "label": _category(labels, t.name, rg, ctx.lang),
+            rows.append({"code": rg, "label": labels.category(t.name, rg, ctx.lang),
                          "value": t.value(rg, ALL)})
         out.append({"name": t.name, "title": labels.title(t.name, ctx.lang), "rows": rows})
     _ = STATED
     return {"n": len(ds), "k": k, "tables": out, "reason": None}
-
-
-def _category(labels, table: str, code: str, lang: str) -> str:
-    try:
-        return labels.category(table, code, lang)
-    except Exception:
-        return code
 
 
 def report(ctx: Ctx, fmt: str = "html") -> tuple[bytes, str]:
@@ -89,4 +73,4 @@ def report(ctx: Ctx, fmt: str = "html") -> tuple[bytes, str]:
     return page.encode("utf-8"), "text/html; charset=utf-8"
 
 
-__all__ = ["DisclosureRisk", "dataset", "installed", "report", "tables"]
+__all__ = ["DisclosureRisk", "dataset", "report", "tables"]

@@ -1,5 +1,6 @@
 """Rebuild the interface catalogues: extract → messages.pot, ko/en .po (Korean from
-``ko_messages.KO``), compiled .mo. Run after changing a template: python -m casebook.web.locale.build
+``ko_messages.KO``), compiled .mo. Run after changing a template:
+python -m casebook.web.locale.build
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def build() -> list[str]:
             text = KO.get(m.id) if lang == "ko" else None
             if lang == "ko" and text is None:
                 missing.append(str(m.id))
-            cat.add(m.id, text or (() if isinstance(m.id, tuple) else ""))
+            # babel's Message.id is a str or a tuple of str; its hint says Sequence[str]
+            cat.add(m.id, text or (() if isinstance(m.id, tuple) else ""))  # type: ignore[arg-type]
         out = HERE / lang / "LC_MESSAGES"
         out.mkdir(parents=True, exist_ok=True)
         with (out / "messages.po").open("wb") as f:

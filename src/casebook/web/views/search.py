@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends
 
 from casebook.errors import InvalidInput
@@ -24,7 +26,9 @@ def search(q: str = "", event_type: str = "", place: str = "", year_from: str = 
     require(ctx.user, "search")
     filters = queries.Filters(event_type or None, place or None, _int(year_from), _int(year_to),
                               language if language in ("ko", "en") else None)
-    error, hits, rows = None, [], []
+    error: str | None = None
+    hits: list[Any] = []
+    rows: list[Any] = []
     try:
         if q.strip() or filters.active():
             hits, rows = queries.search(ctx, q, filters)

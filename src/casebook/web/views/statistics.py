@@ -17,9 +17,7 @@ router = APIRouter(include_in_schema=False)
 @router.get("/statistics")
 def statistics(ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "statistics")
-    if not stats.installed():
-        return render(ctx.request, "statistics.html", installed=False, result=None)
-    return render(ctx.request, "statistics.html", installed=True, result=stats.tables(ctx))
+    return render(ctx.request, "statistics.html", result=stats.tables(ctx))
 
 
 @router.get("/statistics/report.{fmt}")

@@ -7,11 +7,11 @@ from fastapi.responses import RedirectResponse
 
 from casebook.model.consent import BASE_SCOPES, share_scope
 from casebook.store.users import Users
+from casebook.web import queries
 from casebook.web.auth import Ctx, get_ctx
 from casebook.web.permissions import can, require, testimony_access
 from casebook.web.render import render
 from casebook.web.review import items_of
-from casebook.web import queries
 
 router = APIRouter(include_in_schema=False)
 
@@ -28,7 +28,8 @@ def testimony(tid: int, ctx: Ctx = Depends(get_ctx)):
     return render(ctx.request, "testimony.html", row=row, testimony=text,
                   items=items_of(record), consent=ctx.book.consent_of(tid), own=own,
                   restricted=[users.get(u) for u in restricted],
-                  colleagues=[u for u in users.all(ctx.user.organisation) if u.active] if own else [],
+                  colleagues=[u for u in users.all(ctx.user.organisation)
+                              if u.active] if own else [],
                   organisations=[o for o in users.organisations() if o.code != org],
                   base_scopes=BASE_SCOPES, note=ctx.request.query_params.get("note"))
 
@@ -67,7 +68,8 @@ async def restrict(tid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
         testimony_access(ctx.book, ctx.user, tid, write=True)
         users = Users(ctx.book)
         mine = {u.id for u in users.all(ctx.user.organisation)}
-        chosen = [int(u) for u in form.getlist("user") if str(u).isdigit() and int(u) in mine]
+        chosen = [int(u) for u in form.getlist("user")
+                  if isinstance(u, str) and u.isdigit() and int(u) in mine]
         if chosen and ctx.user.role != "admin":
             chosen.append(ctx.user.id)  # never lock oneself out by accident
         users.restrict(tid, chosen, actor=ctx.user.username)
