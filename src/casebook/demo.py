@@ -114,7 +114,8 @@ def add_synthetic_cohort(book: Casebook, seed: int | None = None,
     for person in people:
         first = person.tellings[0]
         stored = Person(pseudonym=person.pseudonym, surname=person.surname, sex="F",
-                        birth_year=person.birth_year, organisation=first.organisation)
+                        birth_year=person.birth_year, organisation=first.organisation,
+                        kind="synthetic")
         for n, telling in enumerate(person.tellings):
             scopes = [AGGREGATE_STATISTICS] if person.consents_to_statistics else []
             testimony = Testimony(

@@ -46,6 +46,7 @@ class PersonRow:
     text_for_quotes: str | None = None
     language: str = "en"
     names: list[str] = field(default_factory=list)  # every name she or others are called by
+    synthetic: bool = False  # a fictional person of the demo's synthetic cohort
 
     def __post_init__(self) -> None:
         self.events = [e for e in self.events if e.status == ACCEPTED]
@@ -86,7 +87,7 @@ class PersonRow:
             "interview_year": self.interview_year, "birth_year": self.birth_year,
             "consent": self.consent.to_list(), "profile": self.profile,
             "events": [e.to_dict() for e in self.events], "text_for_quotes": self.text_for_quotes,
-            "language": self.language, "names": self.names,
+            "language": self.language, "names": self.names, "synthetic": self.synthetic,
         }
 
     @classmethod
@@ -100,6 +101,7 @@ class PersonRow:
                 events=[Event.from_dict(e) for e in data.get("events") or []],
                 text_for_quotes=data.get("text_for_quotes"),
                 language=data.get("language", "en"), names=list(data.get("names") or []),
+                synthetic=bool(data.get("synthetic", False)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidInput(f"person row {data.get('person_id', '?')}: {exc}") from exc

@@ -74,6 +74,7 @@ def publish_dataset(book: Casebook, *, with_text: bool = False,
             birth_year=person.birth_year if person else None,
             consent=consent, profile=profile(record), events=list(record.events),
             text_for_quotes=text, language=tells[0].language, names=names,
+            synthetic=bool(person and person.kind == "synthetic"),
         ))
     return Dataset(rows, name="casebook")
 
