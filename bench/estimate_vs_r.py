@@ -66,7 +66,7 @@ def main() -> None:
         ours_iv = (f"{fmt(r.ci_low)}–{fmt(r.ci_high)}" + (" BCa" if boot else " profile")
                    if r.ci_low is not None else "—")
         pub_iv = f"{fmt(interval[0])}–{fmt(interval[1])} {kind}" if interval else "—"
-        print(f"| {file.split('.')[0]} | {what} | {pkg} | {fmt(point)} | {r.estimate:,.4g} "
+        print(f"| {file.split('.')[0]} | {what} | {pkg} | {fmt(point)} | {fmt(r.estimate)} "
               f"(model {r.hierarchy}) | {pub_iv} | {ours_iv} | {len(r.models):,} |")
     # the Korea BIC values printed in the MultipleSystemsEstimation user guide
     table = read_table_csv(DATA / "korea_palembang_3list.csv")
