@@ -150,26 +150,36 @@ def _fmt(x: float | None, spec: str = ",.2f") -> str:
     return "—" if x is None else format(x, spec)
 
 
+def _short(lists) -> dict[str, str]:
+    """Display names: long list names (organisations) become A, B, C… with a legend."""
+    if max(len(n) for n in lists) <= 8:
+        return {n: n for n in lists}
+    return {n: chr(ord("A") + i) if i < 26 else f"L{i + 1}" for i, n in enumerate(lists)}
+
+
 def _overlap_text(data) -> str:
     from casebook.estimate.diagnostics import overlap
 
     ov = overlap(data)
-    names = list(ov.lists)
+    short = _short(ov.lists)
+    names = [short[n] for n in ov.lists]
+    legend = ", ".join(n if short[n] == n else f"{short[n]} = {n}" for n in ov.lists)
     w = max(6, *(len(n) for n in names)) + 1
-    lines = [f"Lists ({len(names)}): {', '.join(names)}; people observed: {ov.n_observed:,} "
+    lines = [f"Lists ({len(names)}): {legend}; people observed: {ov.n_observed:,} "
              f"({ov.on_several:,} on more than one list)",
              "Overlap (people on both lists; the diagonal is each list's size):",
              "  " + " " * w + "".join(n.rjust(w) for n in names)]
-    for i, a in enumerate(names):
+    full = list(ov.lists)
+    for i, a in enumerate(full):
         cells = []
-        for j, b in enumerate(names):
+        for j, b in enumerate(full):
             if j < i:
                 cells.append(" " * w)
             elif j == i:
                 cells.append(f"{ov.sizes[a]:,}".rjust(w))
             else:
                 cells.append(f"{ov.pairs[(a, b)]:,}".rjust(w))
-        lines.append("  " + a.ljust(w) + "".join(cells))
+        lines.append("  " + short[a].ljust(w) + "".join(cells))
     return "\n".join(lines)
 
 
@@ -177,13 +187,18 @@ def _result_text(result, data, shown: int) -> str:
     from casebook.estimate.diagnostics import history_label
 
     lines = [_overlap_text(data), ""]
+    short = _short(result.lists)
+
+    def names(terms: list[str]) -> str:
+        return ", ".join(":".join(short[x] for x in t.split(":")) for t in terms)
+
     search = ""
     if result.ranking is not None:
         search = (f" ({result.ranking.searched}, {result.ranking.n_candidates:,} models, "
                   f"maximum order {result.ranking.max_order})")
     lines.append(f"Method: {result.method}{search}")
     lines.append(f"Selected model: {result.hierarchy}"
-                 + (f" = main effects + {', '.join(result.terms)}" if result.terms
+                 + (f" = main effects + {names(result.terms)}" if result.terms
                     else " (main effects only)"))
     lines.append(f"Estimated population: {result.estimate:,.1f}")
     unseen = result.unseen
@@ -205,7 +220,7 @@ def _result_text(result, data, shown: int) -> str:
     table = [["", "model", "terms", "k", "df", "deviance", "AIC", "BIC", "estimate", "interval"]]
     for m in rows:
         iv = "" if m.ci_low is None else f"{m.ci_low:,.0f} – {m.ci_high:,.0f}"
-        table.append(["*" if m.selected else "", m.hierarchy, ", ".join(m.terms) or "(main)",
+        table.append(["*" if m.selected else "", m.hierarchy, names(m.terms) or "(main)",
                       str(m.n_params), str(m.df), _fmt(m.deviance), _fmt(m.aic), _fmt(m.bic),
                       _fmt(m.estimate, ",.1f"), iv])
     lines += _columns(table)
@@ -218,12 +233,13 @@ def _result_text(result, data, shown: int) -> str:
                      "shows more, --json lists them all")
     lines += ["", f"Fitted cells under {result.hierarchy} (observed vs fitted people per history):"]
     cells = [["history", "observed", "fitted", "Pearson res.", "deviance res."]]
+    labels = tuple(short[n] for n in result.lists)
     for c in result.fitted:
         if c.observed is None:
-            cells.append([history_label(c.history, result.lists), "—", f"{c.fitted:,.2f}",
+            cells.append([history_label(c.history, labels), "—", f"{c.fitted:,.2f}",
                           "never recorded", ""])
         else:
-            cells.append([history_label(c.history, result.lists), f"{c.observed:,}",
+            cells.append([history_label(c.history, labels), f"{c.observed:,}",
                           f"{c.fitted:,.2f}", f"{c.pearson:+.2f}", f"{c.deviance:+.2f}"])
     lines += _columns(cells)
     return "\n".join(lines)
