@@ -23,6 +23,8 @@ PATTERNS = ("NotoSansCJK-Regular.ttc", "NotoSansCJKkr-Regular.otf", "NotoSansKR-
 PACKAGE = "fonts-noto-cjk"
 MISSING = (f"no font with Korean (Hangul) glyphs is installed: apt-get install {PACKAGE} "
            "(Debian/Ubuntu), then run the command again")
+MISSING_KO = (f"한글 글꼴이 설치되어 있지 않습니다: 서버에서 apt-get install {PACKAGE} 를 "
+              "실행한 뒤 다시 시도하십시오.")
 HANGUL = ("한", "국", "어")
 
 
