@@ -96,6 +96,11 @@ def test_analyst_sees_published_numbers_in_both_languages(served, tmp_path):
         expect(page.locator("text=Price at first sale by period of the sale")).to_be_visible()
         assert "Shares are of the" in page.content()
         assert "European Central Bank" in page.content()
+        # tables shown in coarser groups offer the finer ones, and the other way round
+        page.click("text=Show the finer categories (more cells withheld)")
+        expect(page.locator("text=Show coarser groups (small categories joined)").first) \
+            .to_be_visible()
+        page.goto(url + "/statistics")
         page.screenshot(path=str(shots / "statistics-en.png"), full_page=True)
         api = page.request.get(url + "/api/statistics")
         assert api.status == 200

@@ -54,3 +54,15 @@ def test_missing_korean_font_is_a_clear_503_in_korean(client_as, monkeypatch, tm
     finally:
         fonts.hangul_font.cache_clear()
         fonts.register.cache_clear()
+
+
+def test_grouping_is_offered_and_chosen_by_the_reader(client_as):
+    c = client_as("analyst-a")
+    fine = c.get("/api/statistics?grouping=fine").json()
+    assert all(t["coarser_of"] is None for t in fine["tables"])
+    coarse = c.get("/api/statistics?grouping=coarse")
+    assert coarse.status_code == 200
+    assert c.get("/api/statistics?grouping=finest").status_code == 422
+    page = c.get("/statistics?grouping=fine")
+    # one person, with no category stated: nothing to join, so no coarser grouping is offered
+    assert page.status_code == 200 and "grouping=coarse" not in page.text

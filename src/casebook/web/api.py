@@ -317,9 +317,10 @@ def search(q: str = Query("", max_length=200), event_type: str | None = Query(No
 # -- statistics, audit, users, vocabularies ----------------------------------------------------
 @router.get("/statistics", response_model=StatisticsOut,
             summary="Statistics tables after disclosure control")
-def statistics(ctx: Ctx = Depends(get_ctx)):
+def statistics(grouping: Literal["auto", "fine", "coarse"] = "auto",
+               ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "statistics")
-    return StatisticsOut(**stats.tables(ctx))
+    return StatisticsOut(**stats.tables(ctx, grouping=grouping))
 
 
 @router.get("/audit", response_model=list[AuditEntryOut], summary="Audit log, newest first")

@@ -33,7 +33,7 @@ def dataset(ctx: Ctx, with_text: bool = False):
     return publish_dataset(ctx.book, with_text=with_text, only_persons=person_ids)
 
 
-def tables(ctx: Ctx, k: int | None = None) -> dict[str, Any]:
+def tables(ctx: Ctx, k: int | None = None, grouping: str = "auto") -> dict[str, Any]:
     """Every statistics table for the persons this user may see, built and protected exactly
     as ``casebook stats --publish`` and the report build them (``build_content``).
 
@@ -46,7 +46,7 @@ def tables(ctx: Ctx, k: int | None = None) -> dict[str, Any]:
     from casebook.publish.report import build_content
 
     k = k or DEFAULT_K
-    content = build_content(dataset(ctx), k=k, quotes=0)
+    content = build_content(dataset(ctx), k=k, quotes=0, grouping=grouping)
     return statistics_payload(content, ctx.lang)
 
 
@@ -70,8 +70,10 @@ def statistics_payload(content, lang: str) -> dict[str, Any]:
                          "ci95": [p["lo"], p["hi"]] if p else None,
                          "aggregate": rg in (NOT_STATED, STATED, ALL)})
         summary = t.summary.get(ALL)
+        withheld = any(rg in t.row_categories for rg, _cg in t.suppressed)
         out.append({"name": t.name, "title": labels.title(t.name, lang),
                     "coarser_of": t.coarser_of, "rows": rows,
+                    "can_coarsen": t.coarser_of is None and withheld,
                     "median": ({k: v for k, v in summary.items()} if summary else None),
                     "notes": table_notes(t, lang)})
     prices = []

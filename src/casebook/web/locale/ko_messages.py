@@ -204,6 +204,8 @@ KO = {
     "Share": "비율",
     "95%% interval": "95%% 신뢰구간",
     "Median (quartiles)": "중앙값 (사분위수)",
+    "Show the finer categories (more cells withheld)": "세부 범주 보기 (비공개 칸이 늘어남)",
+    "Show coarser groups (small categories joined)": "더 넓은 범주로 보기 (작은 범주를 묶음)",
     "Download report (HTML)": "보고서 내려받기 (HTML)",
     "Download report (PDF)": "보고서 내려받기 (PDF)",
     "Too few persons for any table to be published safely.":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
@@ -15,9 +17,11 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/statistics")
-def statistics(ctx: Ctx = Depends(get_ctx)):
+def statistics(grouping: Literal["auto", "fine", "coarse"] = "auto",
+               ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "statistics")
-    return render(ctx.request, "statistics.html", result=stats.tables(ctx))
+    return render(ctx.request, "statistics.html", result=stats.tables(ctx, grouping=grouping),
+                  grouping=grouping)
 
 
 @router.get("/statistics/report.{fmt}")
