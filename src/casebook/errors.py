@@ -3,6 +3,7 @@
     CasebookError                 base: the CLI prints its message as one line
     ├── UserError                 the person at the keyboard can fix it
     │   ├── InvalidInput          a file, field or value is wrong (message names it)
+    │   │   └── BadArgument       a command-line value is not one the command takes (exit 2)
     │   ├── NotFound              no such person, testimony, fact or file
     │   ├── WrongPassphrase       the passphrase does not open this casebook
     │   └── AlreadyExists         refusing to overwrite something
@@ -13,15 +14,22 @@
     ├── StorageError              the store itself is the problem
     │   ├── StoreLocked           another process holds the casebook
     │   ├── StoreCorrupt          the file or key file is damaged
+    │   ├── DiskFull              no space left where the casebook or an output is written
     │   ├── AuditChainBroken      the audit log was edited, reordered or cut
     │   └── MigrationNeeded       the schema is older than this program
     └── EstimationError           a statistical method cannot give an answer here
 
-Programming mistakes are ordinary ``RuntimeError``/``TypeError``/``ValueError`` and are
-not caught at the edges: they are bugs, and a traceback is the right thing for them.
+Programming mistakes are ordinary ``RuntimeError``/``TypeError``/``ValueError``. They are
+bugs, but their messages and tracebacks can carry testimony text or SQL parameters, so the edges
+(CLI and web) print or log only their type and where they happened (``INTERNAL_EXIT``).
+
+No message of any class here may carry testimony text, names, places or SQL parameters: name
+the file, record, field or id, and say what to do.
 """
 
 from __future__ import annotations
+
+INTERNAL_EXIT = 70  # EX_SOFTWARE: a bug; the line says where, never what the data was
 
 
 class CasebookError(Exception):
@@ -36,6 +44,12 @@ class UserError(CasebookError):
 
 class InvalidInput(UserError):
     """A file, field or value is not acceptable; the message names which."""
+
+
+class BadArgument(InvalidInput):
+    """A value given on the command line is not one the command accepts (like a usage error)."""
+
+    exit_code = 2
 
 
 class NotFound(UserError):
@@ -84,6 +98,10 @@ class StoreCorrupt(StorageError):
     """The database or its key file is damaged or is not a casebook."""
 
 
+class DiskFull(StorageError):
+    """No space left on the device: what was stored so far is kept, the rest is not."""
+
+
 class AuditChainBroken(StorageError):
     """An audit entry was edited, removed or reordered."""
 
@@ -99,10 +117,13 @@ class EstimationError(CasebookError):
 __all__ = [
     "AlreadyExists",
     "AuditChainBroken",
+    "BadArgument",
     "CasebookError",
     "ConsentRequired",
     "DisclosureRisk",
+    "DiskFull",
     "EstimationError",
+    "INTERNAL_EXIT",
     "InvalidInput",
     "MigrationNeeded",
     "NotFound",

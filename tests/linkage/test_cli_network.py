@@ -64,6 +64,7 @@ def test_cli_link_encode_match_and_network(tmp_path):
     for org in "ab":
         result = runner.invoke(app, ["link", "encode", "--secret-file", str(tmp_path / "secret"),
                                      "--out", str(tmp_path / f"{org}.clk"), "--label", org,
+                                     "--plaintext",
                                      "--records-json", str(tmp_path / f"{org}.json")])
         assert result.exit_code == 0, result.output
     result = runner.invoke(app, ["link", "match", str(tmp_path / "a.clk"), str(tmp_path / "b.clk"),
@@ -75,7 +76,7 @@ def test_cli_link_encode_match_and_network(tmp_path):
         {"victim": v, "event": e.to_dict()} for v, e in events()]}))
     result = runner.invoke(app, ["network", "--format", "graphml", "--out",
                                  str(tmp_path / "n.graphml"), "--events-json",
-                                 str(tmp_path / "events.json")])
+                                 str(tmp_path / "events.json"), "--plaintext", "--k", "2"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "n.graphml").exists()
 

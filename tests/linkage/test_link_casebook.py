@@ -84,8 +84,11 @@ def test_interactive_review(linked):
 
 def test_network_from_casebook(linked, tmp_path):
     out = tmp_path / "net.json"
-    result = CliRunner().invoke(app, ["network", "--out", str(out)])
+    result = CliRunner().invoke(app, ["network", "--out", str(out), "--plaintext", "--k", "2"])
     assert result.exit_code == 0, result.output
     graph = json.loads(out.read_text())
     kinds = {n.get("kind") for n in graph["nodes"]}
-    assert {"victim", "perpetrator", "place"} <= kinds
+    assert {"victim", "perpetrator"} <= kinds
+    # women appear under labels that mean nothing outside the file, never casebook ids
+    assert all(n["id"].startswith("victim:v") for n in graph["nodes"] if n["kind"] == "victim")
+    assert out.stat().st_mode & 0o777 == 0o600

@@ -14,10 +14,12 @@ def test_login_wrong_password_then_lockout(world, client_as, h):
         r = h.login(c, "reviewer-a", "wrong password!")
         assert r.status_code == 401
         assert "casebook_session" not in r.cookies
-    # locked: even the right password is refused now
+    # locked: even the right password is refused now, with the very answer an unknown user
+    # gets (a lockout must not confirm that the name exists)
     r = h.login(c, "reviewer-a")
-    assert r.status_code == 401
-    assert "잠" in r.text or "locked" in r.text
+    unknown = h.login(c, "nobody-at-all", "wrong password!")
+    assert r.status_code == unknown.status_code == 401
+    assert r.text.replace("reviewer-a", "X") == unknown.text.replace("nobody-at-all", "X")
     from casebook.store.users import Users
 
     user = Users(world.book).by_name("reviewer-a")
@@ -25,7 +27,7 @@ def test_login_wrong_password_then_lockout(world, client_as, h):
     Users(world.book).unlock(user.id)
     assert h.login(c, "reviewer-a").status_code == 303
     actions = [e["action"] for e in world.book.audit_entries(limit=50)]
-    assert actions.count("login_failed") == 5 and "login_refused" in actions
+    assert actions.count("login_failed") == 6 and "login_refused" in actions  # 5 + unknown
 
 
 def test_unknown_user_and_generic_message(client_as, h):

@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from casebook.cli.common import (
     DbOption,
+    ForceOption,
     JsonOption,
     PassphraseFileOption,
     console,
@@ -22,7 +24,8 @@ from casebook.cli.common import (
     print_json,
     require_db,
 )
-from casebook.errors import InvalidInput, WrongPassphrase
+from casebook.errors import BadArgument, InvalidInput, WrongPassphrase
+from casebook.field.files import check_output, write_output
 from casebook.intake.pipeline import (
     default_extractor,
     describe,
@@ -139,6 +142,11 @@ def import_(
 
     Example: casebook import interviews/ --organisation "Hanul Documentation Centre"
     """
+    if consent:  # a bad --consent is one line, before any file is read
+        try:
+            parse_consent(list(consent))
+        except InvalidInput as exc:
+            raise BadArgument(f"--consent: {exc}") from None
     files = expand_paths(list(paths))
     if not files:
         raise InvalidInput("import: no readable files found in " + ", ".join(map(str, paths)))
@@ -153,12 +161,17 @@ def import_(
                                   progress=lambda _p: bar.advance(task))
     if json_out:
         print_json({"added": result.added, "duplicates": result.duplicates,
-                    "failed": [{"file": f, "error": e} for f, e in result.failed]})
+                    "failed": [{"file": f, "error": e} for f, e in result.failed],
+                    "stopped": str(result.stopped) if result.stopped else None})
     else:
         console.print(f"Imported {len(result.added)} testimonies; "
-                      f"{len(result.duplicates)} already present; {len(result.failed)} failed.")
-        for _name, reason in result.failed:
-            err.print(f"[red]skipped[/] {reason}")
+                      f"{len(result.duplicates)} already present; {len(result.failed)} failed"
+                      + (f"; stopped, {len(files)} files given." if result.stopped else "."))
+        shown = [r for _, r in result.failed if not r.startswith("not stored: ")]
+        for reason in shown:
+            err.print("[red]skipped[/] " + escape(reason))
+    if result.stopped is not None:
+        raise result.stopped
     if result.failed and not result.added and not result.duplicates:
         raise typer.Exit(1)
 
@@ -172,6 +185,8 @@ def list_(
 
     Example: casebook list --json
     """
+    from casebook.model.consent import short_name
+
     with open_casebook(db, passphrase_file) as book:
         rows = book.testimonies(limit=limit, organisation=organisation)
     if json_out:
@@ -181,9 +196,7 @@ def list_(
     for r in rows:
         table.add_row(str(r.id), r.pseudonym or "", r.organisation or "", r.language,
                       str(r.interview_year or ""), f"{r.facts_accepted}/{r.facts_suggested}",
-                      ", ".join(s.replace("aggregate_statistics", "stats")
-                                .replace("anonymous_quotation", "quote")
-                                .replace("legal_proceedings", "legal") for s in r.consent))
+                      ", ".join(short_name(s) for s in r.consent))
     console.print(table)
 
 
@@ -269,6 +282,7 @@ def export(
     plaintext: Annotated[bool,
                          typer.Option(
                              help="Write UNENCRYPTED (you must ask for it explicitly).")] = False,
+    force: ForceOption = False,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Export records as JSON or CSV — encrypted with age unless --plaintext.
@@ -280,6 +294,7 @@ def export(
 
     request = ExportRequest(format, for_organisation, purpose, text)
     serialise([], format)  # reject a bad --format before unlocking
+    check_output(out, force=force)  # and an output that would replace the casebook, or a file
     export_passphrase = None
     if not plaintext and not recipient:
         export_passphrase = os.environ.get("CASEBOOK_EXPORT_PASSPHRASE")
@@ -298,7 +313,7 @@ def export(
                   "file can read it. Delete it as soon as it has served its purpose.")
     else:
         data = encrypt(data, recipients=list(recipient), passphrase=export_passphrase)
-    out.write_bytes(data)
+    write_output(out, data, force=force)  # 0600: only its owner can read it
     console.print(f"Wrote {len(rows)} testimonies to {out} "
                   f"({'PLAINTEXT' if plaintext else 'age-encrypted'}).")
 
@@ -342,36 +357,47 @@ def audit_log(limit: Annotated[int, typer.Option(help="Newest entries to show.")
 
 def consent_withdraw(
     testimony_id: Annotated[int, typer.Argument(help="Testimony id.")],
-    scope: Annotated[str, typer.Argument(help="Scope to withdraw, e.g. aggregate_statistics.")],
+    scope: Annotated[str, typer.Argument(
+        help="Scope to withdraw: aggregate_statistics (stats), anonymous_quotation (quote), "
+             "legal_proceedings (legal) or share_with:ORG. Only a scope she holds.")],
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Withdraw consent: from now on every output leaves this testimony out of that use.
 
+    A scope she does not hold, or a mistyped one, is refused (exit 2) and nothing changes.
     Example: casebook consent withdraw 4 aggregate_statistics
     """
+    _scope_or_exit(scope)
     with open_casebook(db, passphrase_file) as book:
-        book.withdraw_consent(testimony_id, scope)
-    console.print(f"Withdrew {scope} for testimony {testimony_id}.")
+        withdrawn = book.withdraw_consent(testimony_id, scope)
+    console.print(f"Withdrew {withdrawn} for testimony {testimony_id}.", markup=False)
 
 
 def consent_grant(
     testimony_id: Annotated[int, typer.Argument(help="Testimony id.")],
-    scope: Annotated[str, typer.Argument(help="Scope to grant, e.g. share_with:Bridge of Light.")],
+    scope: Annotated[str, typer.Argument(
+        help="Scope to grant: aggregate_statistics (stats), anonymous_quotation (quote), "
+             "legal_proceedings (legal) or share_with:ORG.")],
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Record a consent scope the survivor has given.
 
     Example: casebook consent grant 4 anonymous_quotation
     """
-    try:
-        from casebook.model.consent import check_scope
-
-        check_scope(scope)
-    except ValueError as exc:
-        raise InvalidInput(str(exc)) from None
+    _scope_or_exit(scope)
     with open_casebook(db, passphrase_file) as book:
-        book.grant_consent(testimony_id, scope)
-    console.print(f"Granted {scope} for testimony {testimony_id}.")
+        granted = book.grant_consent(testimony_id, scope)
+    console.print(f"Granted {granted} for testimony {testimony_id}.", markup=False)
+
+
+def _scope_or_exit(scope: str) -> str:
+    """The scope's stored spelling; an unknown one is a usage error before anything is opened."""
+    from casebook.model.consent import check_scope
+
+    try:
+        return check_scope(scope)
+    except ValueError as exc:
+        raise BadArgument(f"{exc}; nothing was changed") from None
 
 
 def register(app: typer.Typer) -> None:

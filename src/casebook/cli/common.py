@@ -16,7 +16,7 @@ from casebook.store import Casebook
 from casebook.store.engine import is_postgres
 
 console = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", envvar="CASEBOOK_DB",
@@ -26,6 +26,8 @@ PassphraseFileOption = Annotated[Path | None, typer.Option(
     help="Read the passphrase from this file (first line). "
          "Otherwise $CASEBOOK_PASSPHRASE or a prompt.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+ForceOption = Annotated[bool, typer.Option(
+    "--force", help="Replace an existing output file (never the casebook or its key).")]
 
 
 def require_db(db: str | None) -> str:
@@ -72,3 +74,25 @@ def open_casebook(db: str | None, passphrase_file: Path | None) -> Casebook:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def export_passphrase(plaintext: bool, recipients: list[str], what: str = "export") -> str | None:
+    """The passphrase an encrypted output is sealed with when no --recipient is given:
+    ``$CASEBOOK_EXPORT_PASSPHRASE`` or a prompt. None for --plaintext or recipients."""
+    if plaintext or recipients:
+        return None
+    secret = os.environ.get("CASEBOOK_EXPORT_PASSPHRASE")
+    if secret:
+        return secret
+    if not sys.stdin.isatty():
+        raise WrongPassphrase(f"an encrypted {what} needs --recipient, "
+                              "CASEBOOK_EXPORT_PASSPHRASE, or a terminal to ask in "
+                              "(or --plaintext, if you really mean it)")
+    import getpass
+
+    return getpass.getpass(f"Passphrase for the {what}: ")
+
+
+def plaintext_warning(path: Path) -> None:
+    err.print(f"[bold yellow]warning:[/] {path} is UNENCRYPTED: anyone who gets this file can "
+              "read it. Delete it as soon as it has served its purpose.")

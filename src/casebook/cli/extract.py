@@ -109,6 +109,7 @@ def eval_command(
     out: Path | None = typer.Option(None, "--out",
                                     help="Also write the scores as JSON to this file."),
     lang: str = typer.Option("auto", "--lang", help="auto | en | ko"),
+    force: bool = typer.Option(False, "--force", help="Replace an existing --out file."),
 ) -> None:
     """Per-key precision/recall/F1 of extracted profiles against gold profiles."""
     from casebook.extract import extract
@@ -116,6 +117,10 @@ def eval_command(
     from casebook.extract.evaluate import evaluate, table
 
     lang = _check_lang(lang)
+    if out is not None:
+        from casebook.field.files import check_output
+
+        check_output(out, force=force)
     if not gold.is_file():
         raise InvalidInput(f"{gold}: no such gold file")
     available = dict(_inputs(texts))
@@ -135,7 +140,9 @@ def eval_command(
         typer.echo(f"skipped {len(missing)} gold rows without text: {', '.join(missing[:5])}"
                    + (" …" if len(missing) > 5 else ""), err=True)
     if out is not None:
-        out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        from casebook.field.files import write_output
+
+        write_output(out, json.dumps(result, indent=2) + "\n", force=force)
 
 
 def register(app: typer.Typer) -> None:

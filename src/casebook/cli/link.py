@@ -13,7 +13,7 @@ from pathlib import Path
 import typer
 
 from casebook.cli.common import DbOption, PassphraseFileOption, open_casebook
-from casebook.errors import AlreadyExists, InvalidInput
+from casebook.errors import InvalidInput
 
 link_app = typer.Typer(
     help="Find the same woman, broker or village across testimonies and organisations.",
@@ -55,8 +55,10 @@ def _score(records, kind: str, threshold: float):
 
 
 def _refuse_overwrite(path: Path | None, force: bool) -> None:
-    if path is not None and path.exists() and not force:
-        raise AlreadyExists(f"{path} exists; use --force to replace it")
+    from casebook.field.files import check_output
+
+    if path is not None:
+        check_output(path, force=force)
 
 
 @link_app.callback()
@@ -103,7 +105,8 @@ def link_command(
 def encode_command(
     secret_file: Path = typer.Option(..., "--secret-file", help="File holding the secret shared "
                                      "with the partner (>= 16 bytes)."),
-    out: Path = typer.Option(..., "--out", help="Where to write the .clk file."),
+    out: Path = typer.Option(..., "--out",
+                             help="Where to write the .clk file (.clk.age with --to)."),
     label: str = typer.Option(
         "mine", help="Name of this list in the overlap table (e.g. your organisation)."),
     bits: int = typer.Option(1024, help="Filter length in bits (both partners must agree)."),
@@ -114,27 +117,127 @@ def encode_command(
                                help="Flip each bit with this probability (randomised response)."),
     force: bool = typer.Option(False, help="Replace an existing output file."),
     for_organisation: str | None = typer.Option(
-        None, "--for", help="Only testimonies whose consent allows sharing with this partner."),
+        None, "--for", help="The partner: only testimonies whose consent allows sharing with it "
+                            "(required when reading the casebook)."),
+    to: str | None = typer.Option(None, "--to", help="The linkage unit's age public key: the "
+                                  "file is encrypted so only the unit can match it."),
+    plaintext: bool = typer.Option(False, "--plaintext", help="Write the .clk unencrypted, for a "
+                                   "direct exchange with the partner (see docs/threat-model.md)."),
     records_json: Path | None = typer.Option(None, "--records-json", hidden=True),
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Encode each person's identifying fields as a Bloom filter that hides the names.
 
-    Only testimonies whose consent allows sharing with the partner should be encoded: use
-    --for ORG. Example:
-    casebook link encode --secret-file shared.key --out mine.clk --for "Bridge of Light"
+    Only testimonies whose consent allows sharing with the partner are encoded (--for ORG);
+    a withdrawn or missing consent leaves her out. Send the file to a neutral linkage unit
+    (--to UNIT_KEY) rather than to the partner: the partner holds the same secret and could
+    test guessed names against your file.
+    Example: casebook link encode --secret-file shared.key --for "Bridge of Light"
+    --to age1… --out mine.clk.age
     """
+    from casebook.errors import BadArgument
     from casebook.linkage.compare import default_province_of
-    from casebook.linkage.encode import EncodingParams, encode_file, read_secret
+    from casebook.linkage.encode import Encoder, EncodingParams, clk_bytes, read_secret
+    from casebook.linkage.unit import seal_for_unit
 
-    records = _load(records_json, "person", db, passphrase_file)
-    if records_json is None and for_organisation:
-        records = _shared_with(records, for_organisation, db, passphrase_file)
+    if records_json is None and not for_organisation:
+        raise BadArgument("link encode: name the partner with --for ORG; only testimonies whose "
+                          "consent allows sharing with it are encoded")
+    if (to is None) == (not plaintext):
+        raise BadArgument("link encode: give --to UNIT_KEY (encrypted for a linkage unit) or "
+                          "--plaintext (a direct exchange), not both and not neither")
     _refuse_overwrite(out, force)
+    if to:
+        seal_for_unit(b"", to)  # a bad key fails before the casebook is opened
     secret = read_secret(secret_file)
-    n = encode_file(records, secret, out, label, EncodingParams(bits, balance=balance, fold=fold,
-                                                                blip=blip), default_province_of())
-    typer.echo(f"encoded {n} records into {out} (list '{label}'); send it only to your partner")
+    records = _load(records_json, "person", db, passphrase_file)
+    if records_json is None:
+        records = _shared_with(records, for_organisation or "", db, passphrase_file)
+    encoder = Encoder(secret, EncodingParams(bits, balance=balance, fold=fold, blip=blip))
+    body = clk_bytes([r.id for r in records], encoder.encode(records, default_province_of()),
+                     encoder, label)
+    from casebook.field.files import write_output
+
+    write_output(out, seal_for_unit(body, to) if to else body, force=force)
+    where = "for the linkage unit only" if to else "UNENCRYPTED: send it only to your partner"
+    typer.echo(f"encoded {len(records)} records into {out} (list '{label}'); {where}")
+
+
+@link_app.command("keygen")
+def keygen_command(
+    out: Path = typer.Option(..., "--out", help="Where to write the private key (age-encrypted)."),
+) -> None:
+    """A key pair for linkage: the unit's (files are encrypted to it) or an organisation's
+    (the unit's answer is encrypted to it). The private key is protected by
+    $CASEBOOK_LINK_KEY_PASSPHRASE (or a prompt); the public key is printed and in OUT.pub.
+    """
+    from casebook.cli.field import _secret
+    from casebook.field.bundle import generate_hq_key
+    from casebook.field.files import check_output
+
+    check_output(out)
+    public = generate_hq_key(out, _secret("CASEBOOK_LINK_KEY_PASSPHRASE", "Key passphrase",
+                                          confirm=True))
+    typer.echo(f"private key in {out} (keep it); public key (also in {out.name}.pub):\n{public}")
+
+
+@link_app.command("unit-match")
+def unit_match_command(
+    sealed: list[Path] = typer.Argument(
+        ..., help="Two or more .clk.age files sealed to this unit."),
+    identity: Path = typer.Option(..., "--identity", help="The unit's private key (from keygen)."),
+    returns: list[str] = typer.Option(..., "--return", help="LABEL=age1…: the organisation's "
+                                      "key its answer is encrypted to (one per list)."),
+    out_dir: Path = typer.Option(
+        ..., "--out-dir", help="Folder for the answers (LABEL.result.age)."),
+    threshold: float = typer.Option(0.8, help="Lowest similarity score for a match."),
+    force: bool = typer.Option(False, help="Replace existing answer files."),
+) -> None:
+    """At the neutral linkage unit: match sealed lists without the organisations' secret and
+    write each organisation only its answer (overlap table + its own matched ids), encrypted."""
+    from casebook.cli.field import _secret
+    from casebook.field.bundle import load_hq_identity
+    from casebook.field.files import check_output, write_output
+    from casebook.linkage.unit import parse_returns, read_sealed, result_for, unit_match
+
+    key = load_hq_identity(identity, _secret("CASEBOOK_LINK_KEY_PASSPHRASE", "Key passphrase"))
+    files = read_sealed(sealed, key)
+    keys = parse_returns(returns, [f.label for f in files])
+    if not out_dir.is_dir():
+        raise InvalidInput(f"{out_dir}: no such folder; create it first")
+    targets = {f.label: out_dir / f"{_safe_label(f.label)}.result.age" for f in files}
+    for path in targets.values():
+        check_output(path, force=force)
+    result = unit_match(files, threshold)
+    for label, path in targets.items():
+        write_output(path, result_for(result, label, keys[label]), force=True)
+    typer.echo(f"matched {', '.join(f'{k} {v}' for k, v in result.sizes.items())}; "
+               f"answers in {out_dir} (each readable only by its organisation)")
+
+
+@link_app.command("unit-result")
+def unit_result_command(
+    result_file: Path = typer.Argument(..., help="The answer the linkage unit sent you."),
+    identity: Path = typer.Option(..., "--identity", help="Your organisation's private key."),
+) -> None:
+    """Open the linkage unit's answer: the overlap table and your own matched record ids."""
+    from casebook.cli.field import _secret
+    from casebook.field.bundle import load_hq_identity
+    from casebook.field.files import read_input
+    from casebook.linkage.unit import read_result
+
+    key = load_hq_identity(identity, _secret("CASEBOOK_LINK_KEY_PASSPHRASE", "Key passphrase"))
+    body = read_result(read_input(result_file, 1 << 28), str(result_file), key)
+    typer.echo(f"list {body['list']}: {len(body['matched_ids'])} of your records matched")
+    typer.echo(", ".join(body["matched_ids"]))
+    typer.echo("overlap table:")
+    typer.echo(body["overlap"], nl=False)
+
+
+def _safe_label(label: str) -> str:
+    import re
+
+    return re.sub(r"[^\w.-]+", "_", label)[:60] or "list"
 
 
 @link_app.command("match")
@@ -156,10 +259,12 @@ def match_command(
     files = [read_clk(p) for p in clk_files]
     matches = match_files(files, threshold)
     table = overlap_csv(files, matches)
+    from casebook.field.files import write_output
+
     if out:
-        out.write_text(matches_csv(matches), encoding="utf-8")
+        write_output(out, matches_csv(matches), force=force)
     if overlap:
-        overlap.write_text(table, encoding="utf-8")
+        write_output(overlap, table, force=force, option="--overlap")
     sizes = ", ".join(f"{f.label} {len(f.ids)}" for f in files)
     typer.echo(f"{len(matches)} matches at score >= {threshold} ({sizes})")
     if not out:
@@ -267,29 +372,55 @@ def _shared_with(records, organisation: str, db, passphrase_file):
     from casebook.model import share_scope
 
     scope = share_scope(organisation)
-    ids = [int(r.source.split(":")[1]) for r in records]
+    ids = [_testimony_id(r) for r in records]
     with open_casebook(db, passphrase_file) as book:
-        consents = book.consents(ids)
-    return [r for r, tid in zip(records, ids) if consents[tid].allows(scope)]
+        consents = book.consents([i for i in ids if i is not None])
+    # fail closed: a record whose testimony or consent cannot be found is left out
+    return [r for r, tid in zip(records, ids)
+            if tid is not None and tid in consents and consents[tid].allows(scope)]
+
+
+def _testimony_id(record) -> int | None:
+    source = str(getattr(record, "source", "") or "")
+    head, _, tail = source.partition(":")
+    return int(tail) if head == "testimony" and tail.isdigit() else None
 
 
 def network_command(
     fmt: str = typer.Option("json", "--format", help="json | graphml (Gephi)"),
-    out: Path = typer.Option(..., "--out", help="Where to write the graph."),
+    out: Path = typer.Option(
+        ..., "--out", help="Where to write the graph (.age unless --plaintext)."),
+    k: int = typer.Option(11, "--k", help="A place must be told by at least k women, else it is "
+                          "coarsened (village → county → province) or withheld."),
+    recipient: list[str] = typer.Option([], "--recipient",
+                                        help="age public key to encrypt to (repeatable)."),
+    plaintext: bool = typer.Option(False, "--plaintext",
+                                   help="Write UNENCRYPTED (you must ask for it explicitly)."),
     force: bool = typer.Option(False, help="Replace an existing output file."),
     events_json: Path | None = typer.Option(None, "--events-json", hidden=True),
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
     """Graph of perpetrators, places and victims from accepted events, with bridging brokers.
 
-    Example: casebook network --format graphml --out brokers.graphml   (open it in Gephi)
+    The file is encrypted with age (to --recipient, or $CASEBOOK_EXPORT_PASSPHRASE) unless
+    --plaintext. Women appear only as labels that mean nothing outside the file, and places
+    told by fewer than --k women are coarsened or withheld.
+    Example: casebook network --format graphml --out brokers.graphml.age --recipient age1…
     """
-    from casebook.linkage.network import brokers, build_graph, groups, write_graph
+    from casebook.cli.common import export_passphrase, plaintext_warning
+    from casebook.errors import BadArgument
+    from casebook.field.files import encrypt, write_output
+    from casebook.linkage.network import brokers, build_graph, graph_bytes, groups, protect_graph
     from casebook.model.records import Event
 
     if fmt not in ("json", "graphml"):
-        raise InvalidInput(f"--format {fmt!r}: choose json or graphml")
+        raise BadArgument(f"--format {fmt!r}: choose json or graphml")
+    if k < 2:
+        raise BadArgument(f"--k {k}: must be at least 2 (a place told by one woman points at her)")
     _refuse_overwrite(out, force)
+    secret = export_passphrase(plaintext, recipient, "network file")
+    if recipient:
+        encrypt(b"", recipients=list(recipient))  # a bad key fails before any work
     if events_json is None:
         events, cluster_of = _network_events(db, passphrase_file)
     else:
@@ -298,13 +429,20 @@ def network_command(
             events = [(str(item["victim"]), Event.from_dict(item["event"], item.get("id")))
                       for item in data.get("events", [])]
             cluster_of = data.get("perpetrator_clusters") or {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise InvalidInput(f"{events_json}: not an events file ({exc})") from None
-    graph = build_graph(events, cluster_of)
-    write_graph(graph, out, fmt)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            raise InvalidInput(f"{events_json}: not an events file") from None
+    graph, protection = protect_graph(build_graph(events, cluster_of), k)
+    body = graph_bytes(graph, fmt)
+    if plaintext:
+        plaintext_warning(out)
+    else:
+        body = encrypt(body, recipients=list(recipient), passphrase=secret)
+    write_output(out, body, force=force)
     found = groups(graph)
     typer.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, "
-               f"{len(found)} connected groups; written to {out}")
+               f"{len(found)} connected groups; written to {out} "
+               f"({'PLAINTEXT' if plaintext else 'age-encrypted'}); places below k={k}: "
+               f"{protection.places_generalised} coarsened, {protection.places_withheld} withheld")
     for b in brokers(graph, top=5):
         typer.echo(f"  bridge {b['node']}: betweenness {b['betweenness']:.3f}"
                    f"{' (cut point)' if b['cut_point'] else ''}")

@@ -2,6 +2,10 @@
 
 Each area of the program keeps its commands in its own module under ``casebook.cli`` and
 exposes ``register(app)``; the list below is the whole command surface.
+
+Whatever goes wrong, the user sees one line and an exit code that says who must act
+(``casebook.errors``): 1 input, 2 usage/passphrase, 3 policy, 4 storage, 70 a bug. No
+traceback is printed: a traceback's messages can carry SQL parameters or testimony text.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ import sys
 import typer
 from rich.console import Console
 
-from casebook.errors import CasebookError
+from casebook.errors import INTERNAL_EXIT, CasebookError
+from casebook.hardening import no_core_dumps
 
 COMMAND_MODULES = [
     "casebook.cli.casebook_commands",
@@ -38,16 +43,57 @@ app = typer.Typer(
 for _module in COMMAND_MODULES:
     importlib.import_module(_module).register(app)
 
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
+
+
+def _one_line(message: str) -> None:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True,
+                      markup=True)
 
 
 def main() -> None:
-    """Run the CLI; a ``CasebookError`` becomes one red line and its exit code."""
+    """Run the CLI; any failure becomes one red line and the exit code of its class."""
+    no_core_dumps()
+    from casebook.store.failures import translate, where_it_broke
+
+    command = _command_name(sys.argv[1:])
     try:
         app()
     except CasebookError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        _one_line(_escape(str(exc)))
         sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _one_line("interrupted; what was stored before is kept")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the one place every other failure ends
+        known = translate(exc, command)
+        if known is not None:
+            _one_line(_escape(str(known)))
+            sys.exit(known.exit_code)
+        _one_line(f"internal error in `{command}` ({where_it_broke(exc)}); nothing of the "
+                  "records is shown. Report this line; the casebook itself is unchanged "
+                  "unless the command said otherwise.")
+        sys.exit(INTERNAL_EXIT)
+
+
+def _command_name(args: list[str]) -> str:
+    """``casebook import`` or ``casebook consent withdraw``: only names of real commands,
+    never an argument (which could be search words or a name)."""
+    group = typer.main.get_command(app)
+    words = ["casebook"]
+    for arg in args:
+        if arg.startswith("-"):
+            continue
+        sub = getattr(group, "commands", {}).get(arg)
+        if sub is None:
+            break
+        words.append(arg)
+        group = sub
+    return " ".join(words)
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", r"\[")
 
 
 if __name__ == "__main__":

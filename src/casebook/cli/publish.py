@@ -151,6 +151,27 @@ def _pad(text: str, width: int, left: bool) -> str:
     return text + fill if left else fill + text
 
 
+RECOMMENDED_K = 11  # CTDC's threshold
+
+
+def check_release(k: int, rounding: int | None, epsilon: float | None) -> None:
+    """Refuse release parameters that would publish single persons or nonsense; warn below 11."""
+    import math
+
+    from casebook.errors import BadArgument
+
+    if k < 2:
+        raise BadArgument(f"--k {k}: must be at least 2 (k = 1 publishes single persons); "
+                          f"{RECOMMENDED_K} is recommended")
+    if rounding is not None and rounding < 1:
+        raise BadArgument(f"--round {rounding}: must be a positive base (e.g. 5)")
+    if epsilon is not None and not (math.isfinite(epsilon) and 0 < epsilon <= 10):
+        raise BadArgument(f"--epsilon {epsilon}: must be above 0 and at most 10")
+    if k < RECOMMENDED_K:
+        sys.stderr.write(f"warning: --k {k} is below the recommended {RECOMMENDED_K} (CTDC): "
+                         "cells this small can point at a person; do not publish them\n")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("stats")
     def stats_command(
@@ -186,6 +207,8 @@ def register(app: typer.Typer) -> None:
         if lang not in ("en", "ko"):
             raise InvalidInput(f"--lang {lang}: use en or ko")
 
+        if publish or epsilon is not None:
+            check_release(k, rounding, epsilon)
         src = DatasetSource(db, passphrase_file, dataset_json, budget_file)
         names = [table] if table else list(TABLE_NAMES)
         if by and table is None:
@@ -225,10 +248,18 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None, passphrase_file: PassphraseFileOption = None,
         dataset_json: Path | None = typer.Option(None, "--dataset-json", hidden=True),
         budget_file: Path | None = typer.Option(None, "--budget-file", hidden=True),
+        force: bool = typer.Option(False, "--force", help="Replace existing output files "
+                                   "(never the casebook or its key)."),
     ) -> None:
         """A self-contained HTML report (optionally PDF) that passed disclosure control."""
+        from casebook.field.files import check_output
         from casebook.publish.privacy import PrivacyLedger
         from casebook.publish.report import write_report
+
+        check_release(k, rounding, epsilon)
+        check_output(out, force=force)
+        if pdf:
+            check_output(out.with_suffix(".pdf"), force=force)
 
         src = DatasetSource(db, passphrase_file, dataset_json, budget_file)
         ds = load_dataset(src, with_text=quotes > 0)

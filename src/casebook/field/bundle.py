@@ -19,7 +19,7 @@ from typing import Any
 
 from pyrage import x25519
 
-from casebook.errors import InvalidInput, NotFound, StoreCorrupt
+from casebook.errors import AuditChainBroken, InvalidInput, NotFound, StorageError, StoreCorrupt
 from casebook.field.files import canonical, decrypt, encrypt, read_input, sha256, write_atomic
 from casebook.model import Consent, Event, Fact, Person, Record, Testimony, UncertainDate
 from casebook.model.records import STATUSES
@@ -120,6 +120,13 @@ def seal(book: Casebook, recipient: str, out: Path, *, keep_local: bool = False)
     if out.exists():
         raise InvalidInput(f"{out}: a file is already there; choose another name")
     encrypt(b"", recipients=[recipient], what="HQ public key")  # reject a bad key before reading
+    report = book.audit_verify()
+    if not report.ok:
+        # HQ would refuse a bundle whose texts do not match their hashes, and the local copies
+        # would be gone: seal nothing, delete nothing, until the casebook verifies.
+        raise AuditChainBroken(f"field seal: the casebook does not verify ({len(report.problems)} "
+                               "problems; run `casebook audit verify`); nothing was sealed or "
+                               "deleted")
     done = sealed_hashes(book)
     chosen, skipped, items = [], [], []
     hashes = _hashes(book)
@@ -140,6 +147,9 @@ def seal(book: Casebook, recipient: str, out: Path, *, keep_local: bool = False)
     data = encrypt(canonical(payload), recipients=[recipient], what="HQ public key")
     del payload, items
     write_atomic(out, data, mode=0o600)
+    if not keep_local and sha256(out.read_bytes()) != sha256(data):
+        raise StorageError(f"{out}: the bundle on disk differs from what was written; nothing "
+                           "was deleted here. Check the disk and seal again")
     entry = {"bundle": bundle_id, "at": now, "count": len(chosen),
              "sha256": [hashes[tid] for tid in chosen],
              "file_sha256": sha256(data)}

@@ -25,10 +25,71 @@ def canonical(obj: Any) -> bytes:
                       default=str).encode("utf-8")
 
 
+SIDE_FILES = (".key", "-wal", "-shm", "-journal", ".key.tmp")
+KEY_FILE_MARK = b'"casebook-keyfile"'
+
+
+def casebook_file(path: Path) -> str | None:
+    """What casebook file ``path`` is (the casebook, its key, a -wal/-shm file), or None.
+
+    A casebook is recognised by the key file beside it, a key file by its own content, and the
+    casebook in ``$CASEBOOK_DB`` by name: none of them may ever be replaced by an output.
+    """
+    resolved = path.resolve()
+    candidates = [("the casebook", resolved)]
+    for suffix in SIDE_FILES:
+        if resolved.name.endswith(suffix) and len(resolved.name) > len(suffix):
+            candidates.append((f"the casebook's {suffix.lstrip('.-')} file",
+                               resolved.with_name(resolved.name[:-len(suffix)])))
+    current = os.environ.get("CASEBOOK_DB")
+    for what, base in candidates:
+        if base.with_name(base.name + ".key").exists():
+            return what
+        if current and "://" not in current and base == Path(current).resolve():
+            return what
+    if resolved.is_file():
+        try:
+            with open(resolved, "rb") as fh:
+                if KEY_FILE_MARK in fh.read(256):
+                    return "a casebook key file"
+        except OSError:
+            pass
+    return None
+
+
+def check_output(path: Path, *, force: bool = False, option: str = "--out") -> None:
+    """Refuse an output that would replace the casebook or its key (even with ``--force``), a
+    file that is there already (without ``--force``), or something that is not a file."""
+    protected = casebook_file(path)
+    if protected:
+        raise AlreadyExists(f"{path}: that is {protected}; an output must never replace it, "
+                            "even with --force. Choose another file name")
+    if path.is_symlink() or path.exists():
+        if not path.is_file():
+            raise InvalidInput(f"{path}: not a regular file (a folder, device or link); "
+                               f"give {option} a file name")
+        if not force:
+            raise AlreadyExists(f"{path}: a file is already there; choose another name or add "
+                                "--force to replace it")
+    if not path.parent.is_dir():
+        raise InvalidInput(f"{path}: the folder {path.parent} does not exist; create it first")
+
+
+def write_output(path: Path, data: bytes | str, *, force: bool = False, mode: int = 0o600,
+                 option: str = "--out") -> None:
+    """Write an output the user asked for: checked (:func:`check_output`), atomic, and private
+    to its owner (0600) unless ``mode`` says otherwise."""
+    check_output(path, force=force, option=option)
+    write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data, mode=mode,
+                 overwrite=True)
+
+
 def write_atomic(path: Path, data: bytes, *, mode: int = 0o600, overwrite: bool = False) -> None:
     """Write to a temporary name, fsync, then rename: a crash never leaves half a file."""
     if path.exists() and not overwrite:
         raise AlreadyExists(f"{path}: a file is already there; choose another name")
+    if overwrite and path.exists() and casebook_file(path):
+        raise AlreadyExists(f"{path}: that is {casebook_file(path)}; refusing to replace it")
     tmp = path.with_name(f".{path.name}.partial")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
     try:

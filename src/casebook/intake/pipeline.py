@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from casebook.errors import CasebookError, InvalidInput
+from casebook.errors import CasebookError, InvalidInput, StorageError
 from casebook.extract import extract
 from casebook.intake.readers import ImportItem, expand_paths, read_file
 from casebook.model import Consent, Person, Record, Testimony, UncertainDate, sha256_text
@@ -61,7 +61,7 @@ def _int_or_none(value: Any, field_name: str) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise InvalidInput(f"{field_name}: {value!r} is not a whole number") from None
+        raise InvalidInput(f"{field_name}: not a whole number") from None
 
 
 def parse_interview_date(value: Any) -> UncertainDate | None:
@@ -70,7 +70,7 @@ def parse_interview_date(value: Any) -> UncertainDate | None:
         return None
     m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", str(value).strip())
     if not m:
-        raise InvalidInput(f"interview_date: {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        raise InvalidInput("interview_date: not YYYY, YYYY-MM or YYYY-MM-DD")
     y, mo, d = (int(g) if g else None for g in m.groups())
     try:
         return UncertainDate(year=y, month=mo, day=d)
@@ -78,16 +78,47 @@ def parse_interview_date(value: Any) -> UncertainDate | None:
         raise InvalidInput(f"interview_date: {exc}") from None
 
 
+TEXT_FIELDS = ("pseudonym", "surname", "sex", "origin_place", "organisation", "interview_place",
+               "interviewer", "language")
+
+
+def _checked_meta(meta: dict[str, Any], name: str) -> dict[str, Any]:
+    """Each text field is text (a number is taken as its digits); an object, a list or a
+    true/false is refused naming the file and the field, never quoting the value."""
+    out = dict(meta)
+    for key in TEXT_FIELDS:
+        value = out.get(key)
+        if value is None or isinstance(value, str):
+            continue
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[key] = str(value)
+            continue
+        kind = {dict: "an object", list: "a list", bool: "true/false"}.get(type(value), "not text")
+        raise InvalidInput(f"{name}: field '{key}' must be text, not {kind}; fix the record "
+                           "and import it again")
+    for key, value in out.items():
+        if isinstance(value, str) and "\x00" in value:
+            raise InvalidInput(f"{name}: field '{key}' contains a NUL character")
+    return out
+
+
+def _in_file(name: str, parse: Callable[[Any], Any], value: Any) -> Any:
+    try:
+        return parse(value)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{name}: {exc}") from None
+
+
 def describe(item: ImportItem, defaults: dict[str, Any] | None = None) -> tuple[Testimony, Person]:
     """Build the testimony and person a file describes; metadata in the file wins over defaults."""
-    meta = {**(defaults or {}), **item.metadata}
+    meta = _checked_meta({**(defaults or {}), **item.metadata}, item.file_name)
     language = meta.get("language") or detect_language(item.text)
     digest = sha256_text(item.text)
     person = Person(
         pseudonym=str(meta.get("pseudonym") or f"Survivor {digest[:6].upper()}"),
         surname=meta.get("surname") or None,
         sex=meta.get("sex") or None,
-        birth_year=_int_or_none(meta.get("birth_year"), "birth_year"),
+        birth_year=_int_or_none(meta.get("birth_year"), f"{item.file_name}: birth_year"),
         origin_place=meta.get("origin_place") or None,
         languages=[language],
         organisation=meta.get("organisation") or None,
@@ -98,7 +129,7 @@ def describe(item: ImportItem, defaults: dict[str, Any] | None = None) -> tuple[
                                                                                     "1")]
     testimony = Testimony(
         text=item.text, language=language,
-        interview_date=parse_interview_date(meta.get("interview_date")),
+        interview_date=_in_file(item.file_name, parse_interview_date, meta.get("interview_date")),
         interview_place=meta.get("interview_place") or None,
         interviewer=meta.get("interviewer") or None,
         organisation=meta.get("organisation") or None,
@@ -115,6 +146,9 @@ class ImportResult:
     added: list[int] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason)
+    # The storage failure (lock, disk full, damaged file) that stopped the import, if any:
+    # everything stored before it is kept, and nothing after it was tried.
+    stopped: StorageError | None = None
 
 
 def default_extractor() -> Callable[[str, str], Record]:
@@ -136,10 +170,14 @@ def import_paths(book: Casebook, paths: Iterable[Path], *, defaults: dict[str, A
     result = ImportResult()
     pending: list[tuple[ImportItem, Testimony, Person, Record | None]] = []
     for path in expand_paths(list(paths)):
+        name = safe_name(path)
         try:
             items = read_file(path)
         except CasebookError as exc:
-            result.failed.append((str(path), str(exc)))
+            result.failed.append((name, str(exc)))
+            items = []
+        except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
+            result.failed.append((name, _unexpected(exc, name)))
             items = []
         for item in items:
             try:
@@ -148,25 +186,65 @@ def import_paths(book: Casebook, paths: Iterable[Path], *, defaults: dict[str, A
             except CasebookError as exc:
                 result.failed.append((item.file_name, str(exc)))
                 continue
+            except Exception as exc:  # noqa: BLE001
+                result.failed.append((item.file_name, _unexpected(exc, item.file_name)))
+                continue
             pending.append((item, testimony, person, record))
-            if len(pending) >= BATCH:
-                _flush(book, pending, result)
+            if len(pending) >= BATCH and not _flush(book, pending, result):
+                return result
         if progress:
-            progress(str(path))
+            progress(name)
     _flush(book, pending, result)
     return result
 
 
-def _flush(book: Casebook, pending: list, result: ImportResult) -> None:
+def safe_name(path: Path) -> str:
+    """The path as printable text, even when the file name is not valid UTF-8."""
+    from casebook.intake.readers import printable
+
+    return printable(path)
+
+
+def _unexpected(exc: Exception, name: str) -> str:
+    """One line for a failure that is not a ``CasebookError``: its kind, never its message."""
+    from casebook.store.failures import translate, where_it_broke
+
+    known = translate(exc, name)
+    if known is not None:
+        return str(known)
+    return f"{name}: could not be read ({where_it_broke(exc)}); nothing of it was stored"
+
+
+def _flush(book: Casebook, pending: list, result: ImportResult) -> bool:
+    """Store the pending batch; False when a storage failure stops the import."""
     if not pending:
-        return
-    outcomes = book.add_testimonies([(t, p, r) for _, t, p, r in pending])
+        return True
+    try:
+        outcomes = book.add_testimonies([(t, p, r) for _, t, p, r in pending])
+    except Exception as exc:
+        from casebook.store.failures import translate
+
+        first = pending[0][0].file_name
+        where = first if len(pending) == 1 else f"{first} (and {len(pending) - 1} more)"
+        known = translate(exc, where)
+        if isinstance(known, StorageError):
+            result.stopped = known
+            result.failed.extend((item.file_name, "not stored: " + str(known))
+                                 for item, *_ in pending)
+            pending.clear()
+            return False
+        if known is None:
+            raise
+        result.failed.extend((item.file_name, str(known)) for item, *_ in pending)
+        pending.clear()
+        return True
     for (item, *_), (tid, created) in zip(pending, outcomes):
         if created:
             result.added.append(tid)
         else:
             result.duplicates.append(item.file_name)
     pending.clear()
+    return True
 
 
 def import_item(book: Casebook, item: ImportItem, result: ImportResult,

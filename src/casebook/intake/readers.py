@@ -49,33 +49,66 @@ class ImportItem:
     format: str = "txt"
 
 
+# Legacy encodings Casebook reads when the file's bytes say so (charset-normalizer's detection):
+# Korean (CP949 is a superset of EUC-KR) and Western European for English documents. Anything
+# else (Shift-JIS, GB18030, Big5, …) is refused with its name, never decoded as a wrong guess.
+LEGACY_ENCODINGS = {"cp949": "cp949", "euc_kr": "cp949", "johab": "johab",
+                    "cp1252": "cp1252", "cp1250": "cp1252", "latin_1": "cp1252",
+                    "iso8859_15": "iso8859_15"}
+DETECT_SAMPLE = 64 * 1024
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or the Korean legacy encoding CP949."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InvalidInput(f"{name}: this looks like a binary file, not text")
-    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) \
-            else ("utf-8-sig", "cp949"):
+    """UTF-8 (with or without BOM), UTF-16/32 with BOM, or a legacy encoding that detection
+    identifies as Korean or Western European; any other encoding is refused by name."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _decode(data, "utf-16", name)
+    else:
         try:
-            text = data.decode(encoding)
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            continue
-        if "\x00" in text:
-            raise InvalidInput(f"{name}: the text contains NUL characters")
-        return text
-    raise InvalidInput(f"{name}: not readable as UTF-8 or CP949 text; save it as UTF-8")
+            text = _decode(data, _legacy_encoding(data, name), name)
+    if "\x00" in text:
+        raise InvalidInput(f"{name}: the text contains NUL characters")
+    return text
+
+
+def _decode(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{name}: not valid {encoding} throughout; save it as UTF-8") from None
+
+
+def _legacy_encoding(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:DETECT_SAMPLE]).best()
+    detected = best.encoding if best is not None else None
+    if detected in LEGACY_ENCODINGS:
+        return LEGACY_ENCODINGS[detected]
+    if detected and detected.startswith("utf_16") and b"\x00" in data[:4096]:
+        return "utf-16-le" if detected.endswith("le") or data[1:2] == b"\x00" else "utf-16-be"
+    if b"\x00" in data[:4096]:
+        raise InvalidInput(f"{name}: this looks like a binary file, not text")
+    language = f", {best.language}" if best is not None and best.language != "Unknown" else ""
+    what = f"looks like {detected}{language} text" if detected else "is in an unknown encoding"
+    raise InvalidInput(f"{name}: {what}; Casebook reads UTF-8, UTF-16 and Korean CP949 — "
+                       "save the file as UTF-8 and import it again")
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read ({exc.strerror})") from None
+        raise InvalidInput(f"{printable(path)}: cannot read ({exc.strerror})") from None
     if size > MAX_FILE_BYTES:
-        raise InvalidInput(f"{path}: {size // 1_048_576} MB is too large for one testimony file")
+        raise InvalidInput(f"{printable(path)}: {size // 1_048_576} MB is too large for one "
+                           "testimony file")
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read ({exc.strerror})") from None
+        raise InvalidInput(f"{printable(path)}: cannot read ({exc.strerror})") from None
 
 
 def _checked_text(text: str, name: str) -> str:
@@ -187,19 +220,27 @@ def read_file(path: Path) -> list[ImportItem]:
     """Read one file into testimonies (several for JSON/CSV of existing records)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise InvalidInput(f"{path}: unsupported file type {suffix or '(none)'}; "
+        raise InvalidInput(f"{printable(path)}: unsupported file type {suffix or '(none)'}; "
                            f"use one of {', '.join(sorted(SUFFIXES))}")
+    if not path.is_file():
+        raise InvalidInput(f"{printable(path)}: not a regular file; give a file or a folder")
     data = _read_bytes(path)
-    name = str(path)
+    name = printable(path)
+    base = printable(Path(path.name))
     if suffix in TEXT_SUFFIXES:
-        return [ImportItem(_checked_text(decode_text(data, name), name), path.name, {}, "txt")]
+        return [ImportItem(_checked_text(decode_text(data, name), name), base, {}, "txt")]
     if suffix == ".docx":
-        return [ImportItem(_checked_text(read_docx(data, name), name), path.name, {}, "docx")]
+        return [ImportItem(_checked_text(read_docx(data, name), name), base, {}, "docx")]
     if suffix == ".pdf":
-        return [ImportItem(_checked_text(read_pdf(data, name), name), path.name, {}, "pdf")]
+        return [ImportItem(_checked_text(read_pdf(data, name), name), base, {}, "pdf")]
     if suffix in (".json", ".jsonl"):
         return _items_from_records(_records_from_json(data, name), name, "json")
     return _items_from_records(_records_from_csv(data, name), name, "csv")
+
+
+def printable(path: Path) -> str:
+    """A path as text that can be printed and stored, even if its bytes are not UTF-8."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:

@@ -206,13 +206,20 @@ class Encoder:
         return np.vstack(rows) if rows else np.zeros((0, self.params.output_bits // 8), np.uint8)
 
 
-def write_clk(path: Path | str, ids: Sequence[str], packed: np.ndarray, encoder: Encoder,
-              label: str) -> None:
-    """Write a .clk file: parameters, key check and ``[id, filter]`` rows, nothing else."""
+def clk_bytes(ids: Sequence[str], packed: np.ndarray, encoder: Encoder, label: str) -> bytes:
+    """A .clk file's content: parameters, key check and ``[id, filter]`` rows, nothing else."""
     header = {"format": FORMAT, "version": VERSION, "label": label,
               "params": asdict(encoder.params), "key_check": encoder.check, "count": len(ids)}
     rows = [[str(i), base64.b64encode(row.tobytes()).decode()] for i, row in zip(ids, packed)]
-    Path(path).write_text(json.dumps({**header, "records": rows}), encoding="utf-8")
+    return json.dumps({**header, "records": rows}).encode("utf-8")
+
+
+def write_clk(path: Path | str, ids: Sequence[str], packed: np.ndarray, encoder: Encoder,
+              label: str) -> None:
+    """Write a .clk file (0600, atomically)."""
+    from casebook.field.files import write_atomic
+
+    write_atomic(Path(path), clk_bytes(ids, packed, encoder, label), overwrite=True)
 
 
 def encode_file(records: Sequence[PersonRecord], secret: bytes, out: Path | str, label: str,
@@ -226,5 +233,5 @@ def encode_file(records: Sequence[PersonRecord], secret: bytes, out: Path | str,
 
 __all__ = [
     "DEFAULT_FIELD_BITS", "LEGACY_FIELD_BITS", "Encoder", "EncodingParams", "derive_key",
-    "encode_file", "key_check", "read_secret", "record_tokens", "write_clk",
+    "clk_bytes", "encode_file", "key_check", "read_secret", "record_tokens", "write_clk",
 ]

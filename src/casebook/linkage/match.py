@@ -66,9 +66,22 @@ class Match:
 def read_clk(path: Path | str) -> ClkFile:
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise InvalidInput(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot read ({exc.strerror})") from None
+    if raw.startswith(b"age-encryption.org/"):
+        raise InvalidInput(f"{path}: encrypted for a linkage unit; only the unit opens it "
+                           "(`casebook link unit-match`)")
+    return parse_clk(raw, path)
+
+
+def parse_clk(raw: bytes, path: Path | str) -> ClkFile:
+    """A .clk file from its bytes (read from disk, or decrypted by a linkage unit)."""
+    path = Path(path)
+    try:
+        data = json.loads(raw.decode("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise InvalidInput(f"{path}: not a .clk file") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -231,4 +244,4 @@ def matches_csv(matches: Sequence[Match]) -> str:
 
 __all__ = ["DEFAULT_THRESHOLD", "SIMILARITIES", "TOLERANT_EXTRA_WEIGHT", "ClkFile", "Match",
            "check_compatible", "dice_pairs", "match_files", "matches_csv", "one_to_one",
-           "overlap_csv", "overlap_table", "read_clk", "score_pairs"]
+           "overlap_csv", "overlap_table", "parse_clk", "read_clk", "score_pairs"]

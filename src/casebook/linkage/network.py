@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,6 +115,90 @@ def brokers(graph: nx.Graph, top: int = 20, sample: int | None = 500, seed: int 
             for n in ranked[:top] if between[n] > 0 or n in cuts]
 
 
+@dataclass
+class Protection:
+    """What disclosure control did to a graph before it left the casebook."""
+
+    k: int
+    victims: int
+    places_generalised: int
+    places_withheld: int
+
+
+def protect_graph(graph: nx.Graph, k: int,
+                  parent_of: Callable[[str], str | None] | None = None,
+                  seed: int | None = None) -> tuple[nx.Graph, Protection]:
+    """The graph as it may leave the casebook: no woman's record id, no small place.
+
+    Victims get labels that mean nothing outside this file (``victim:v1``…, in random order),
+    so the file cannot be joined to the casebook or to another export. A place told by fewer
+    than ``k`` distinct women is replaced by its parent in the gazetteer (village → county →
+    province → country) until it reaches ``k``; a place that never does is withheld with its
+    edges. Perpetrators stay: they are what the analysis is about.
+    """
+    import random
+
+    parent_of = parent_of or _gazetteer_parent
+    victims_at: dict[str, set[str]] = {}
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") == PLACE:
+            victims_at[node] = {n for n in graph[node] if graph.nodes[n].get("kind") == VICTIM}
+    final: dict[str, str | None] = {p: p for p in victims_at}
+    pool: dict[str, set[str]] = {p: set(v) for p, v in victims_at.items()}
+    changed = True
+    while changed:
+        changed = False
+        for place in sorted(pool):
+            if place not in pool or len(pool[place]) >= k:
+                continue
+            parent = parent_of(place.split(":", 1)[1])
+            target = f"place:{parent}" if parent else None
+            members = pool.pop(place)
+            for original, now in final.items():
+                if now == place:
+                    final[original] = target
+            if target is not None:
+                pool.setdefault(target, set()).update(members)
+            changed = True
+    names = [n for n, d in graph.nodes(data=True) if d.get("kind") == VICTIM]
+    random.Random(seed).shuffle(names)
+    label = {n: f"victim:v{i}" for i, n in enumerate(names, 1)}
+
+    def mapped(node: str) -> str | None:
+        kind = graph.nodes[node].get("kind")
+        if kind == VICTIM:
+            return label[node]
+        if kind == PLACE:
+            return final.get(node)
+        return node
+
+    out = nx.Graph()
+    for node, data in graph.nodes(data=True):
+        new = mapped(node)
+        if new is not None and new not in out:
+            out.add_node(new, **data)
+    for a, b, data in graph.edges(data=True):
+        na, nb = mapped(a), mapped(b)
+        if na is None or nb is None or na == nb:
+            continue
+        if out.has_edge(na, nb):
+            out.edges[na, nb]["weight"] += data.get("weight", 1)
+            out.edges[na, nb]["event_types"] |= set(data.get("event_types", ()))
+        else:
+            out.add_edge(na, nb, weight=data.get("weight", 1),
+                         event_types=set(data.get("event_types", ())))
+    generalised = sum(1 for p, f in final.items() if f is not None and f != p)
+    withheld = sum(1 for f in final.values() if f is None)
+    return out, Protection(k, len(names), generalised, withheld)
+
+
+def _gazetteer_parent(place_id: str) -> str | None:
+    from casebook.vocab.places import gazetteer
+
+    place = gazetteer().get(place_id)
+    return place.parent if place is not None else None
+
+
 def _scalar_copy(graph: nx.Graph) -> nx.Graph:
     """GraphML and JSON take scalars: sets become sorted ';'-joined strings."""
     out = nx.Graph()
@@ -133,13 +217,21 @@ def to_json(graph: nx.Graph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1)
 
 
-def write_graph(graph: nx.Graph, path: Path | str, fmt: str = "json") -> None:
+def graph_bytes(graph: nx.Graph, fmt: str = "json") -> bytes:
+    """The graph as GraphML or node-link JSON, in memory (the caller encrypts or writes it)."""
     if fmt == "graphml":
-        nx.write_graphml(_scalar_copy(graph), str(path))
-    elif fmt == "json":
-        Path(path).write_text(to_json(graph), encoding="utf-8")
-    else:
-        raise ValueError(f"unknown network format {fmt!r}")
+        return "\n".join(nx.generate_graphml(_scalar_copy(graph))).encode("utf-8")
+    if fmt == "json":
+        return to_json(graph).encode("utf-8")
+    raise ValueError(f"unknown network format {fmt!r}")
 
 
-__all__ = ["Group", "brokers", "build_graph", "groups", "to_json", "write_graph"]
+def write_graph(graph: nx.Graph, path: Path | str, fmt: str = "json") -> None:
+    """Write the graph unencrypted, private to its owner (0600), atomically."""
+    from casebook.field.files import write_atomic
+
+    write_atomic(Path(path), graph_bytes(graph, fmt), overwrite=True)
+
+
+__all__ = ["Group", "Protection", "brokers", "build_graph", "graph_bytes", "groups",
+           "protect_graph", "to_json", "write_graph"]

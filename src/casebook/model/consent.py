@@ -20,16 +20,63 @@ def share_scope(organisation: str) -> str:
     return f"{SHARE_WITH}:{organisation.strip()}"
 
 
+# The short names ``casebook list`` prints, and the spellings people type for each scope.
+SHORT_NAMES = {AGGREGATE_STATISTICS: "stats", ANONYMOUS_QUOTATION: "quote",
+               LEGAL_PROCEEDINGS: "legal"}
+ALIASES = {
+    **{short: scope for scope, short in SHORT_NAMES.items()},
+    "statistics": AGGREGATE_STATISTICS, "aggregate": AGGREGATE_STATISTICS,
+    "quotation": ANONYMOUS_QUOTATION, "legal_use": LEGAL_PROCEEDINGS,
+}
+SHARE_PREFIXES = (SHARE_WITH + ":", "share:")
+
+
+def short_name(scope: str) -> str:
+    """``stats`` for ``aggregate_statistics``; a share scope is shown whole."""
+    return SHORT_NAMES.get(scope, scope)
+
+
 def check_scope(scope: str) -> str:
-    """Return the scope unchanged if it is one Casebook knows, else raise ``ValueError``."""
-    if scope in BASE_SCOPES:
-        return scope
-    if scope.startswith(SHARE_WITH + ":") and scope.split(":", 1)[1].strip():
-        return scope
+    """The scope in its stored spelling, if it is one Casebook knows; else ``ValueError``.
+
+    Accepts the short names ``casebook list`` prints (``stats``, ``quote``, ``legal``), any
+    case, and ``-`` or a space for ``_``. Anything else is refused, never guessed: a mistyped
+    scope must not be recorded as granted or withdrawn.
+    """
+    text = scope.strip()
+    lowered = text.lower()
+    for prefix in SHARE_PREFIXES:
+        if lowered.startswith(prefix):
+            organisation = " ".join(text[len(prefix):].split())
+            if organisation:
+                return f"{SHARE_WITH}:{organisation}"
+    key = lowered.replace("-", "_").replace(" ", "_")
+    if key in BASE_SCOPES:
+        return key
+    if key in ALIASES:
+        return ALIASES[key]
     raise ValueError(
         f"unknown consent scope {scope!r}: use one of {', '.join(BASE_SCOPES)} "
-        f"or {SHARE_WITH}:<organisation>"
+        f"(or {', '.join(SHORT_NAMES.values())}) or {SHARE_WITH}:<organisation>"
     )
+
+
+def held_scope(consent: Consent, scope: str, on: dt.date | None = None) -> str | None:
+    """The active scope of ``consent`` that ``scope`` names, or None.
+
+    A partner's name matches whatever its case and spacing, so withdrawing
+    ``share_with:bridge of light`` withdraws the grant to "Bridge of Light".
+    """
+    wanted = check_scope(scope)
+    active = consent.active_scopes(on)
+    if wanted in active:
+        return wanted
+    if wanted.startswith(SHARE_WITH + ":"):
+        fold = wanted.casefold()
+        for held in active:
+            if held.casefold() == fold:
+                return held
+    return None
 
 
 @dataclass(frozen=True)
@@ -41,7 +88,8 @@ class ConsentGrant:
     withdrawn_on: dt.date | None = None
 
     def __post_init__(self) -> None:
-        check_scope(self.scope)
+        if check_scope(self.scope) != self.scope:
+            object.__setattr__(self, "scope", check_scope(self.scope))
 
     def active(self, on: dt.date | None = None) -> bool:
         on = on or dt.date.today()

@@ -380,10 +380,12 @@ def write_report(ds: Dataset, out: Path, lang: str = "en", pdf: bool = False,
     with no_gc():
         content = build_content(ds, **options)
     page = render_html(content, lang)
-    out.write_text(page, encoding="utf-8")
+    from casebook.field.files import write_atomic
+
+    write_atomic(out, page.encode("utf-8"), overwrite=True)
     written = [out]
     if pdf:
         pdf_path = out.with_suffix(".pdf")
-        pdf_path.write_bytes(write_pdf(page))
+        write_atomic(pdf_path, write_pdf(page), overwrite=True)
         written.append(pdf_path)
     return written

@@ -92,6 +92,33 @@ def verify(conn: Connection) -> AuditReport:
     return AuditReport(count, problems)
 
 
-def entries(conn: Connection, limit: int = 100, offset: int = 0) -> list[dict]:
-    rows = conn.execute(select(audit).order_by(audit.c.seq.desc()).limit(limit).offset(offset))
+def entries(conn: Connection, limit: int = 100, offset: int = 0,
+            organisation: str | None = None) -> list[dict]:
+    """Newest first. With ``organisation``, only what concerns it: entries by its users, and
+    entries about its testimonies, persons and users. Nothing else (other organisations'
+    reads, exports, partners; the command line's own entries) is shown to its admins."""
+    q = select(audit)
+    if organisation is not None:
+        q = q.where(_concerns(organisation))
+    rows = conn.execute(q.order_by(audit.c.seq.desc()).limit(limit).offset(offset))
     return [dict(r._mapping) for r in rows]
+
+
+def _concerns(organisation: str) -> Any:
+    from sqlalchemy import String, cast, literal, or_
+
+    from casebook.store.schema import organisations, persons, testimonies, users
+
+    org_id = select(organisations.c.id).where(organisations.c.code == organisation)
+    members = select(users.c.username).where(users.c.organisation_id.in_(org_id))
+
+    def targets(prefix: str, table: Any, where: Any) -> Any:
+        return select(literal(prefix) + cast(table.c.id, String)).where(where)
+
+    return or_(
+        audit.c.actor.in_(members),
+        audit.c.target.in_(targets("testimony:", testimonies,
+                                   testimonies.c.organisation == organisation)),
+        audit.c.target.in_(targets("person:", persons, persons.c.organisation == organisation)),
+        audit.c.target.in_(targets("user:", users, users.c.organisation_id.in_(org_id))),
+    )

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
-from casebook.errors import InvalidInput, NotFound
+from casebook.errors import BadArgument, InvalidInput, NotFound
 from casebook.model import (
     ACCEPTED,
     REJECTED,
@@ -165,6 +166,23 @@ class Casebook:
         for testimony, _, _ in entries:
             if not testimony.text.strip():
                 raise InvalidInput(f"{testimony.file_name or 'testimony'}: the text is empty")
+        people = [p for _, p, _ in entries if p is not None]
+        ids_before = [(p, p.id) for p in people] + [(t, t.id) for t, _, _ in entries]
+        for attempt in range(3):
+            try:
+                return self._add_testimonies_once(entries)
+            except IntegrityError:
+                # Another process stored the same text between our read of the known hashes
+                # and our insert: read again, and those texts are now "already present".
+                for obj, before in ids_before:
+                    obj.id = before
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _add_testimonies_once(
+        self, entries: list[tuple[Testimony, Person | None, Record | None]],
+    ) -> list[tuple[int, bool]]:
         results: list[tuple[int, bool]] = []
         with self.engine.begin() as conn:
             hashes = list({t.sha256 for t, _, _ in entries})
@@ -267,23 +285,44 @@ class Casebook:
             consent_grants.c.testimony_id == testimony_id).order_by(consent_grants.c.id))
         return Consent(tuple(ConsentGrant(r.scope, r.granted_on, r.withdrawn_on) for r in rows))
 
-    def grant_consent(self, testimony_id: int, scope: str, on: dt.date | None = None) -> None:
-        check_scope(scope)
+    def grant_consent(self, testimony_id: int, scope: str, on: dt.date | None = None) -> str:
+        """Record a scope she has given; returns it in its stored spelling.
+
+        An unknown scope raises ``BadArgument`` before anything is written or audited.
+        """
+        scope = _known_scope(scope)
         with self.engine.begin() as conn:
             self._require_testimony(conn, testimony_id)
             if not self._consent(conn, testimony_id).allows(scope, on):
                 conn.execute(insert(consent_grants).values(
                     testimony_id=testimony_id, scope=scope, granted_on=on or dt.date.today()))
             self._audit(conn, "grant_consent", f"testimony:{testimony_id}", {"scope": scope})
+        return scope
 
-    def withdraw_consent(self, testimony_id: int, scope: str, on: dt.date | None = None) -> None:
-        """Withdraw a scope from now on; every output asks consent again, so she disappears."""
+    def withdraw_consent(self, testimony_id: int, scope: str, on: dt.date | None = None) -> str:
+        """Withdraw a scope from now on; every output asks consent again, so she disappears.
+
+        Only a scope she holds can be withdrawn: an unknown or mistyped one raises
+        ``BadArgument`` and nothing is changed or audited. Returns the scope withdrawn.
+        """
+        from casebook.model.consent import held_scope
+
+        wanted = _known_scope(scope)
         with self.engine.begin() as conn:
             self._require_testimony(conn, testimony_id)
+            current = self._consent(conn, testimony_id)
+            held = held_scope(current, wanted, on)
+            if held is None:
+                from casebook.model.consent import short_name
+
+                holds = ", ".join(short_name(s) for s in current.active_scopes(on)) or "none"
+                raise BadArgument(f"testimony {testimony_id}: she does not hold {wanted!r} "
+                                  f"(active scopes: {holds}); nothing was changed")
             conn.execute(update(consent_grants).where(
-                consent_grants.c.testimony_id == testimony_id, consent_grants.c.scope == scope,
+                consent_grants.c.testimony_id == testimony_id, consent_grants.c.scope == held,
                 consent_grants.c.withdrawn_on.is_(None)).values(withdrawn_on=on or dt.date.today()))
-            self._audit(conn, "withdraw_consent", f"testimony:{testimony_id}", {"scope": scope})
+            self._audit(conn, "withdraw_consent", f"testimony:{testimony_id}", {"scope": held})
+        return held
 
     def _require_testimony(self, conn: Connection, testimony_id: int) -> None:
         if conn.execute(select(testimonies.c.id).where(
@@ -430,12 +469,19 @@ class Casebook:
         return hits
 
     def audit_verify(self) -> audit_log.AuditReport:
-        with self.engine.connect() as conn:
-            return audit_log.verify(conn)
+        """The chain, and whether testimonies and consent agree with it (store/integrity.py)."""
+        from casebook.store.integrity import check_records
 
-    def audit_entries(self, limit: int = 100, offset: int = 0) -> list[dict]:
         with self.engine.connect() as conn:
-            return audit_log.entries(conn, limit, offset)
+            report = audit_log.verify(conn)
+            report.problems.extend(check_records(conn))
+        return report
+
+    def audit_entries(self, limit: int = 100, offset: int = 0,
+                      organisation: str | None = None) -> list[dict]:
+        """Newest first; ``organisation`` limits them to what concerns it (web admins)."""
+        with self.engine.connect() as conn:
+            return audit_log.entries(conn, limit, offset, organisation)
 
     def audit(self, action: str, target: str | None = None, detail: Any = None) -> None:
         """Record an action taken outside the store (an export, a report) in the chain."""
@@ -533,6 +579,13 @@ def _rows_pointing_at(target: Any) -> list[tuple[Any, Any]]:
 
     return [(table, fk.parent) for table in metadata.sorted_tables for fk in table.foreign_keys
             if fk.column.table is target and table is not target]
+
+
+def _known_scope(scope: str) -> str:
+    try:
+        return check_scope(scope)
+    except ValueError as exc:
+        raise BadArgument(f"{exc}; nothing was changed") from None
 
 
 T = TypeVar("T")

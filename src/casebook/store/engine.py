@@ -6,6 +6,7 @@ first migration. A *location* is a file path or a ``postgresql://`` URL.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,15 @@ class Backend:
         return self.engine.dialect.name
 
 
+def lock_wait_ms() -> int:
+    """How long a writer waits for another program's lock: ``CASEBOOK_LOCK_WAIT`` seconds
+    (default 30), then the command stops with "locked by another program"."""
+    try:
+        return max(0, int(float(os.environ.get("CASEBOOK_LOCK_WAIT", "30")) * 1000))
+    except ValueError:
+        return 30000
+
+
 _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
 
 
@@ -50,8 +60,9 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
     url = URL.create("sqlite+pysqlcipher", password=f"x'{data_key.hex()}'", database=str(path))
     # A real pool: the dialect's default SingletonThreadPool closes connections that other
     # threads of the web server are still using.
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
-                           poolclass=QueuePool, pool_size=8, max_overflow=32, pool_timeout=60)
+    # hide_parameters: an error's message never carries a testimony, a name or a place.
+    engine = create_engine(url, connect_args={"timeout": lock_wait_ms() / 1000, "check_same_thread": False},
+                           hide_parameters=True, poolclass=QueuePool, pool_size=8, max_overflow=32, pool_timeout=60)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:
@@ -64,7 +75,7 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
-        cur.execute("PRAGMA busy_timeout = 30000")
+        cur.execute(f"PRAGMA busy_timeout = {lock_wait_ms()}")
         cur.close()
 
     @event.listens_for(engine, "before_cursor_execute")
@@ -88,7 +99,8 @@ def _postgres_engine(location: str) -> Engine:
     url = make_url(location)
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20,
+                         hide_parameters=True)
 
 
 def _probe(engine: Engine, location: str) -> None:
@@ -103,6 +115,23 @@ def _probe(engine: Engine, location: str) -> None:
         if "not a database" in msg or "file is encrypted" in msg:
             raise WrongPassphrase(f"{location}: the key does not open this database") from None
         raise StoreCorrupt(f"{location}: cannot open the database ({msg})") from None
+
+
+def _check_casebook_file(path: Path) -> None:
+    """Refuse what cannot be a casebook before SQLCipher would open (or create) it: an empty
+    file would silently become a new, empty casebook."""
+    if not path.is_file():
+        raise StoreCorrupt(f"{path}: not a regular file, so not a casebook")
+    size = path.stat().st_size
+    if size == 0:
+        raise StoreCorrupt(f"{path}: the file is empty (0 bytes): the casebook was truncated or "
+                           "this is not one; restore it from a backup (`casebook restore`)")
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if head.startswith(b"SQLite format 3"):
+        raise StoreCorrupt(f"{path}: an unencrypted SQLite file, not a casebook")
+    if size < 1024:
+        raise StoreCorrupt(f"{path}: too small to be a casebook (damaged or not one)")
 
 
 def _migrate(engine: Engine) -> None:
@@ -161,6 +190,7 @@ def open_existing(location: str, passphrase: str | None, *, migrate: bool = True
         path = Path(location)
         if not path.exists():
             raise NotFound(f"{path}: no casebook here (create one with `casebook init`)")
+        _check_casebook_file(path)
         data_key = KeyFile.load(KeyFile.path_for(path)).unlock(passphrase or "")
         engine = _sqlcipher_engine(path, data_key)
         _probe(engine, location)

@@ -31,6 +31,48 @@ DEFAULT_KDF = {"time_cost": 3, "memory_cost": 65536, "parallelism": 2, "hash_len
 FAST_KDF = {"time_cost": 1, "memory_cost": 8192, "parallelism": 1, "hash_len": 32}
 
 
+MAX_KEY_FILE_BYTES = 1 << 20
+# What a key file may ask of the machine when it is opened. Anything outside is a damaged or
+# hostile file: refused, never obeyed (a memory_cost of 4 GiB would stall or kill the laptop).
+KDF_BOUNDS = {"time_cost": (1, 20), "memory_cost": (8192, 1 << 20), "parallelism": (1, 16),
+              "hash_len": (32, 32)}
+
+
+def _checked_slot(raw: object, path: Path, n: int) -> Slot:
+    """One slot of a key file, every field checked; ``StoreCorrupt`` naming the slot if not."""
+    where = f"{path}: key slot {n}"
+    if not isinstance(raw, dict):
+        raise StoreCorrupt(f"{where} is damaged (not an object)")
+    kind = raw.get("kind")
+    if kind not in ("passphrase", "recovery"):
+        raise StoreCorrupt(f"{where} is damaged (kind)")
+    fields = {}
+    for name in ("nonce", "wrapped", "salt"):
+        value = raw.get(name, "")
+        if not isinstance(value, str):
+            raise StoreCorrupt(f"{where} is damaged ({name})")
+        try:
+            decoded = base64.b64decode(value.encode("ascii"), validate=True)
+        except (ValueError, UnicodeEncodeError):
+            raise StoreCorrupt(f"{where} is damaged ({name} is not base64)") from None
+        fields[name] = (value, decoded)
+    if len(fields["nonce"][1]) != 12 or len(fields["wrapped"][1]) != 48:
+        raise StoreCorrupt(f"{where} is damaged (nonce or wrapped key has the wrong length)")
+    kdf = raw.get("kdf") or {}
+    if kind == "passphrase":
+        if len(fields["salt"][1]) < 16:
+            raise StoreCorrupt(f"{where} is damaged (salt)")
+        if not isinstance(kdf, dict) or set(kdf) != set(KDF_BOUNDS):
+            raise StoreCorrupt(f"{where} is damaged (key-derivation parameters)")
+        for name, (low, high) in KDF_BOUNDS.items():
+            value = kdf[name]
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                raise StoreCorrupt(f"{where}: key-derivation {name} outside {low}..{high}; "
+                                   "refusing a damaged or hostile key file")
+    return Slot(kind, fields["nonce"][0], fields["wrapped"][0], fields["salt"][0],
+                dict(kdf) if isinstance(kdf, dict) else {})
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
@@ -109,19 +151,31 @@ class KeyFile:
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:
+        """Read and check a key file: a damaged one, or one whose KDF costs are outside
+        ``KDF_BOUNDS`` (a hostile file asking for 4 GiB of memory), is refused in one line."""
+        if not path.exists():
+            raise StoreCorrupt(
+                f"{path}: key file missing — without it the casebook cannot be opened") from None
+        if not path.is_file():
+            raise StoreCorrupt(f"{path}: the key file is not a regular file")
+        if path.stat().st_size > MAX_KEY_FILE_BYTES:
+            raise StoreCorrupt(f"{path}: too large to be a casebook key file")
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise StoreCorrupt(
-                f"{path}: key file missing — without it the casebook cannot be opened"
-            ) from None
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise StoreCorrupt(f"{path}: not a casebook key file") from None
+        except OSError as exc:
+            raise StoreCorrupt(f"{path}: cannot read the key file ({exc.strerror})") from None
+        if not isinstance(raw, dict):
+            raise StoreCorrupt(f"{path}: not a casebook key file")
         if raw.get("format") != FORMAT or raw.get("version") != VERSION:
-            raise StoreCorrupt(f"{path}: not a casebook key file (format {raw.get('format')!r})")
-        if not raw.get("slots"):
+            raise StoreCorrupt(f"{path}: not a casebook key file")
+        slots = raw.get("slots")
+        if not slots:
             raise StoreCorrupt(f"{path}: the keys were destroyed; this casebook cannot be opened")
-        return cls(path, [Slot(**s) for s in raw["slots"]])
+        if not isinstance(slots, list):
+            raise StoreCorrupt(f"{path}: the key file is damaged (slots)")
+        return cls(path, [_checked_slot(s, path, n) for n, s in enumerate(slots, 1)])
 
     def save(self) -> None:
         """Write atomically: a crash mid-write must never leave a half key file."""

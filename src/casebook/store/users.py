@@ -267,20 +267,27 @@ class Users:
         now = _now()
         locked_until = _aware(row.locked_until)
         if locked_until and locked_until > now:
+            # The same answer, after the same work, as for an unknown name or a wrong password:
+            # a lockout must not tell an attacker that the name exists.
+            _DUMMY_HASH = _DUMMY_HASH or hasher.hash("not a password of anyone")
+            try:
+                hasher.verify(_DUMMY_HASH, password or "-")
+            except VerificationError:
+                pass
             self.book.audit("login_refused", f"user:{row.id}", {"reason": "locked"})
-            raise PermissionDenied("login: too many failed attempts; the account is locked "
-                                   f"for {int(LOCKOUT.total_seconds() // 60)} minutes")
+            raise generic
         ok = row.active
         try:
             hasher.verify(row.password_hash, password or "")
         except (VerificationError, InvalidHashError):
             ok = False
+        step: int | None = None
         if ok and row.totp_secret:
-            import pyotp
-
-            ok = bool(totp_code) and pyotp.TOTP(row.totp_secret).verify(
-                str(totp_code).strip(), valid_window=1)
+            step = _totp_step(row.totp_secret, totp_code, now)
+            ok = step is not None
         with self.engine.begin() as conn:
+            if ok and step is not None and not _spend_totp_step(conn, row.id, step):
+                ok = False  # a code already used once (replayed or shoulder-surfed)
             if not ok:
                 failed = row.failed_logins + 1
                 values: dict[str, Any] = {"failed_logins": failed}
@@ -326,6 +333,32 @@ class Users:
         with self.engine.connect() as conn:
             return [r[0] for r in conn.execute(select(testimony_restrictions.c.user_id).where(
                 testimony_restrictions.c.testimony_id == testimony_id))]
+
+
+def _totp_step(secret: str, code: str | None, now: dt.datetime) -> int | None:
+    """The 30-second time step whose code this is (now, or one step either side), or None."""
+    import pyotp
+
+    if not code:
+        return None
+    totp = pyotp.TOTP(secret)
+    typed = str(code).strip()
+    current = totp.timecode(now)
+    for step in (current, current - 1, current + 1):
+        if pyotp.utils.strings_equal(typed, totp.generate_otp(step)):
+            return step
+    return None
+
+
+def _spend_totp_step(conn: Connection, user_id: int, step: int) -> bool:
+    """Record ``step`` as used; False if it (or a later one) was used already: single use."""
+    key = f"users.totp_last_step:{user_id}"
+    last = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
+    if last is not None and int(last) >= step:
+        return False
+    conn.execute(delete(meta).where(meta.c.key == key))
+    conn.execute(insert(meta).values(key=key, value=step))
+    return True
 
 
 def _pending_key(user_id: int) -> str:

@@ -257,6 +257,7 @@ def testimony(tid: int, ctx: Ctx = Depends(get_ctx)):
 @router.get("/testimonies/{tid}/facts", response_model=FactsOut,
             summary="Suggested and accepted facts of a testimony")
 def testimony_facts(tid: int, ctx: Ctx = Depends(get_ctx)):
+    require(ctx.user, "person")  # the same roles that see facts on person pages
     testimony_access(ctx.book, ctx.user, tid)
     record = ctx.book.record(tid)
     quotes = can(ctx.user, "read_text")
@@ -328,7 +329,8 @@ def audit(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, l
           ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "audit")
     return [AuditEntryOut(**{k: e[k] for k in AuditEntryOut.model_fields})
-            for e in ctx.book.audit_entries(limit=limit, offset=offset)]
+            for e in ctx.book.audit_entries(limit=limit, offset=offset,
+                                            organisation=ctx.user.organisation)]
 
 
 @router.get("/users", response_model=list[UserOut], summary="Users of your organisation")

@@ -26,13 +26,17 @@ from casebook.errors import (
     CasebookError,
     ConsentRequired,
     DisclosureRisk,
+    DiskFull,
     InvalidInput,
     NotFound,
     PermissionDenied,
+    StorageError,
+    StoreLocked,
 )
 from casebook.store import Casebook
 from casebook.web import i18n
-from casebook.web.auth import LoginRequired, request_language
+from casebook.web.auth import LoginRequired, get_ctx, request_language
+from casebook.web.failures import CatchAll
 from casebook.web.security import (
     BodyLimit,
     CsrfFailed,
@@ -79,6 +83,9 @@ def app_from_environment() -> FastAPI:
     """
     import os
 
+    from casebook.hardening import no_core_dumps
+
+    no_core_dumps()  # a worker is a new process: PR_SET_DUMPABLE does not survive exec
     location = os.environ.get("CASEBOOK_DB", "")
     if not location:
         raise InvalidInput("CASEBOOK_DB is not set for the web worker")
@@ -121,30 +128,38 @@ def create_app(book: Casebook, *, idle_minutes: int = DEFAULT_IDLE_MINUTES,
                               "the pages. Log in with POST /api/login (session cookie); send "
                               "the token from /api/login or /api/csrf as the X-CSRF-Token "
                               "header on every POST.",
-                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
+                  docs_url=None, redoc_url=None, openapi_url=None,
                   dependencies=[Depends(csrf_guard)])
     configure_csrf(https, SESSION_MAX_AGE)
     app.state.book = book
     app.state.csrf_secret = secret(book, SECRET_KEYS[1])
     app.state.idle_seconds = idle_minutes * 60
+    app.state.session_seconds = SESSION_MAX_AGE
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for name in VIEW_MODULES:
         app.include_router(importlib.import_module(f"casebook.web.views.{name}").router)
     from casebook.web.api import router as api_router
 
     app.include_router(api_router)
+
+    @app.get("/api/openapi.json", include_in_schema=False)
+    def openapi(ctx=Depends(get_ctx)) -> JSONResponse:
+        """The API's description, for logged-in users only (it maps every endpoint)."""
+        return JSONResponse(app.openapi())
     _errors(app)
     app.add_middleware(Language)
     app.add_middleware(SessionMiddleware, secret_key=secret(book, SECRET_KEYS[0]),
                        session_cookie=SESSION_COOKIE, max_age=SESSION_MAX_AGE, same_site="lax",
                        https_only=https)
     app.add_middleware(BodyLimit)
+    app.add_middleware(CatchAll)
     app.add_middleware(SecurityHeaders, hsts=https)
     return app
 
 
 STATUS = {NotFound: 404, PermissionDenied: 403, ConsentRequired: 403, DisclosureRisk: 409,
-          AlreadyExists: 409, InvalidInput: 400}
+          AlreadyExists: 409, InvalidInput: 400, StoreLocked: 503, DiskFull: 507,
+          StorageError: 503}
 
 
 def _is_api(request: Request) -> bool:
@@ -182,11 +197,6 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):
         return error_response(request, exc.status_code, str(exc.detail))
-
-    @app.exception_handler(Exception)
-    async def _bug(request: Request, exc: Exception):
-        # A bug, not a user error: one generic line (no details that could carry record text).
-        return error_response(request, 500, "internal error: the action was not completed")
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError):

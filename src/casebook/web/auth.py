@@ -3,7 +3,8 @@
 Starlette's ``SessionMiddleware`` signs the cookie (itsdangerous); it carries only the user id,
 when the login happened and when the user was last seen. Each request re-reads the user, so a
 deactivated account, a changed password or "log out everywhere" ends old sessions at once, and
-a session idle for longer than the timeout is refused whatever the cookie says.
+a session idle for longer than the timeout, or older than the absolute limit (12 h from the
+login), is refused whatever the cookie says.
 """
 
 from __future__ import annotations
@@ -70,20 +71,33 @@ def session_user(request: Request) -> User | None:
         return None
     now = time.time()
     idle = request.app.state.idle_seconds
-    if now - float(session.get("seen", 0)) > idle:
+    lifetime = getattr(request.app.state, "session_seconds", 12 * 3600)
+    try:
+        auth, seen = float(session.get("auth", 0)), float(session.get("seen", 0))
+    except (TypeError, ValueError):
+        end_session(request)
+        return None
+    # Both limits are checked here, on the server, whatever the cookie's own age says: the
+    # session middleware re-signs the cookie on every response, so its signature's age
+    # proves nothing about when the user logged in.
+    if now - auth > lifetime or auth > now + 60:
+        end_session(request)
+        request.state.expired = True
+        return None
+    if now - seen > idle:
         end_session(request)
         request.state.expired = True
         return None
     try:
         user = Users(request.app.state.book).get(int(uid))
-    except (NotFound, ValueError):
+    except (NotFound, ValueError, TypeError):
         end_session(request)
         return None
     valid_after = user.sessions_valid_after.timestamp() if user.sessions_valid_after else 0
-    if not user.active or float(session.get("auth", 0)) < valid_after:
+    if not user.active or auth < valid_after:
         end_session(request)
         return None
-    if now - float(session.get("seen", 0)) > SEEN_GRANULARITY:
+    if now - seen > SEEN_GRANULARITY:
         session["seen"] = now
     request.state.user = user
     return user

@@ -35,10 +35,9 @@ def login(request: Request, username: str = Form(""), password: str = Form(""),
     book = Casebook(request.app.state.book.backend, actor="web")
     try:
         user = Users(book).authenticate(username, password, code or None)
-    except PermissionDenied as exc:
-        message = (i18n.gettext("Too many failed attempts: the account is locked for a while.")
-                   if "locked" in str(exc) else
-                   i18n.gettext("Wrong username, password or code."))
+    except PermissionDenied:
+        # One answer for a wrong name, a wrong password, a wrong code and a locked account.
+        message = i18n.gettext("Wrong username, password or code.")
         return render(request, "login.html", status_code=401, next=safe_next(next),
                       expired=False, error=message, username=username)
     start_session(request, user)

@@ -26,7 +26,8 @@ def testimony(tid: int, ctx: Ctx = Depends(get_ctx)):
     restricted = users.restricted_to(tid)
     own = org == ctx.user.organisation
     return render(ctx.request, "testimony.html", row=row, testimony=text,
-                  items=items_of(record), consent=ctx.book.consent_of(tid), own=own,
+                  items=items_of(record) if can(ctx.user, "person") else [],
+                  consent=ctx.book.consent_of(tid), own=own,
                   restricted=[users.get(u) for u in restricted],
                   colleagues=[u for u in users.all(ctx.user.organisation)
                               if u.active] if own else [],
