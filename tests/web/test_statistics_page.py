@@ -66,3 +66,33 @@ def test_grouping_is_offered_and_chosen_by_the_reader(client_as):
     page = c.get("/statistics?grouping=fine")
     # one person, with no category stated: nothing to join, so no coarser grouping is offered
     assert page.status_code == 200 and "grouping=coarse" not in page.text
+
+
+def test_a_mistyped_grouping_or_format_is_not_a_dead_end(client_as):
+    """The page reads an unknown grouping as "auto"; an unknown report format answers in the
+    user's language and names the two that exist."""
+    c = client_as("analyst-a")
+    _use(c, "ko")
+    page = c.get("/statistics?grouping=finest")
+    assert page.status_code == 200 and "통계" in page.text
+    wrong = c.get("/statistics/report.docx")
+    assert wrong.status_code == 404
+    assert "report.html 또는 report.pdf" in wrong.text and "형식은 없습니다" in wrong.text
+    _use(c, "en")
+    wrong = c.get("/statistics/report.docx")
+    assert wrong.status_code == 404 and "download report.html or report.pdf" in wrong.text
+
+
+def test_a_refused_report_is_explained_in_korean(client_as, monkeypatch):
+    """Should disclosure control ever refuse a report, the page says so in Korean."""
+    from casebook.errors import DisclosureRisk
+    from casebook.web import statistics as stats
+
+    def refuse(ctx, fmt="html"):
+        raise DisclosureRisk("2 hidden cells can be narrowed below k=11")
+
+    monkeypatch.setattr(stats, "report", refuse)
+    c = client_as("analyst-a")
+    _use(c, "ko")
+    r = c.get("/statistics/report.pdf")
+    assert r.status_code == 409 and "보고서를 만들지 않았습니다" in r.text
