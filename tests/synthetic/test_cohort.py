@@ -45,7 +45,7 @@ def test_at_least_600_persons_across_three_overlapping_lists(people):
 
 def test_every_record_says_it_is_synthetic(people):
     for p in people[:50]:
-        assert "synthetic" in p.pseudonym
+        assert "synthetic" in p.pseudonym and "합성" in p.pseudonym
         for t in p.tellings:
             text = text_of(p, t)
             assert "Synthetic demo record" in text and "합성 데모 기록" in text

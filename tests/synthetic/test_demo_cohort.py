@@ -16,7 +16,7 @@ def test_small_cohort_round_trips_through_the_store(sqlite_book):
     assert 50 < persons < 150 and records >= persons
     summaries = sqlite_book.testimonies()
     assert len(summaries) == records
-    assert all("synthetic" in s.pseudonym for s in summaries)
+    assert all("synthetic · 합성" in s.pseudonym for s in summaries)
     ds = publish_dataset(sqlite_book)
     assert len(ds) == persons  # one row per woman, however many organisations recorded her
     counted = ds.for_statistics()

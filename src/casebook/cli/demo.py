@@ -61,8 +61,8 @@ def demo(
     if result.synthetic_persons:
         console.print(f"Of these, {result.synthetic_records} records are a [bold]synthetic "
                       f"cohort[/] of {result.synthetic_persons} fictional persons (pseudonyms "
-                      "'S-0001 (synthetic)'), generated from the figures of the seed reports so "
-                      "that statistics, estimates and linkage have something to show "
+                      "'S-0001 (synthetic · 합성)'), generated from the figures of the seed "
+                      "reports so that statistics, estimates and linkage have something to show "
                       "(docs/demo-corpus.md). The 40 written testimonies are the rest.")
     if result.imported.failed:
         for _name, reason in result.imported.failed:

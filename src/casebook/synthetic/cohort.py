@@ -64,7 +64,7 @@ class SyntheticPerson:
 
     @property
     def pseudonym(self) -> str:
-        return f"S-{self.number:04d} (synthetic)"
+        return f"S-{self.number:04d} (synthetic · 합성)"  # the interface may be Korean
 
     @property
     def organisations(self) -> list[str]:
@@ -273,7 +273,7 @@ def cohort(seed: int | None = None, population: int | None = None) -> list[Synth
     p = parameters()
     rng = random.Random(p["seed"] if seed is None else seed)
     size = int(p["population"] if population is None else population)
-    brokers = [f"Broker {i:02d} (synthetic)" for i in range(1, 41)]
+    brokers = [f"Broker {i:02d} (synthetic · 합성)" for i in range(1, 41)]
     draw = _Draw(rng, p, brokers)
     out: list[SyntheticPerson] = []
     lists = p["lists"]
