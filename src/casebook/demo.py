@@ -30,8 +30,7 @@ from casebook.model import (
     UncertainDate,
 )
 from casebook.model.consent import AGGREGATE_STATISTICS
-from casebook.store import Casebook
-from casebook.store.keys import KeyFile
+from casebook.store import Casebook, KeyFile
 from casebook.synthetic.cohort import INTERVIEW_PLACE
 
 DEMO_SEARCHES = ("연길", "sold")
@@ -91,14 +90,14 @@ def build(out: Path, corpus_dir: Path, passphrase: str | None,
             if progress:
                 progress(path.name)
         for tid in result.added:
-            suggested = book.record(tid, [SUGGESTED])
+            suggested = book.facts.record(tid, [SUGGESTED])
             stored: list[Fact | Event] = [*suggested.facts, *suggested.events]
             for fact in stored:
                 assert fact.id is not None  # a stored fact has an id
-                book.set_fact_status(fact.id, ACCEPTED)
+                book.facts.set_status(fact.id, ACCEPTED)
                 accepted += 1
         persons, records = add_synthetic_cohort(book) if synthetic else (0, 0)
-        searches = {q: book.search(q, limit=5) for q in DEMO_SEARCHES}
+        searches = {q: book.testimonies.search(q, limit=5) for q in DEMO_SEARCHES}
     return DemoResult(out, passphrase, generated, result, accepted, searches, persons, records)
 
 
@@ -132,5 +131,5 @@ def add_synthetic_cohort(book: Casebook, seed: int | None = None,
                 consent=Consent.of(scopes),
             )
             entries.append((testimony, stored, telling.record))
-    book.add_testimonies(entries)
+    book.testimonies.add_many(entries)
     return len(people), len(entries)

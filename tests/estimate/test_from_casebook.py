@@ -7,9 +7,8 @@ import json
 from typer.testing import CliRunner
 
 from casebook.cli.main import app
+from casebook.estimate.lists import list_memberships
 from casebook.model import Consent, Person, Testimony
-from casebook.store.casebook import add_link_decision
-from casebook.store.views import list_memberships
 
 
 def test_overlap_from_linked_persons_respects_consent(sqlite_book, monkeypatch):
@@ -19,14 +18,15 @@ def test_overlap_from_linked_persons_respects_consent(sqlite_book, monkeypatch):
             ("c", "Hanul", ["aggregate_statistics"]), ("d", "Bridge", []),
             ("e", "Bridge", ["aggregate_statistics"])]
     for name, org, scopes in plan:
-        ids[name], _ = book.add_testimony(
+        ids[name], _ = book.testimonies.add(
             Testimony(f"testimony {name}", organisation=org,
                       consent=Consent.of(scopes)), Person(name))
     from casebook.linkage import accept
 
     # a and b are the same woman told to two organisations; d did not consent to statistics
-    add_link_decision(book, "person", accept([f"t{ids['a']}", f"t{ids['b']}"], "tester").to_dict())
-    pairs = list_memberships(book, "organisation")
+    book.links.add("person", accept([f"t{ids['a']}", f"t{ids['b']}"], "tester").to_dict())
+    pairs = list_memberships(book.read_for("estimation"), book.links.decisions("person"),
+                             "organisation")
     people = {}
     for person, org in pairs:
         people.setdefault(person, set()).add(org)

@@ -56,10 +56,10 @@ def fill(book) -> list[int]:
         person = (Person(id=person_of[name], pseudonym=name) if name in person_of else
                   Person(pseudonym=name, surname=name.split()[-1], sex="F", birth_year=1978 + n,
                          origin_place="Hyesan", languages=[record.language], organisation="Hanul"))
-        tid, _ = book.add_testimony(testimony, person, record)
+        tid, _ = book.testimonies.add(testimony, person, record)
         person_of.setdefault(name, testimony.person_id)
         ids.append(tid)
-    book.set_meta("team", {"name": "field team 3"})
+    book.meta.set("team", {"name": "field team 3"})
     return ids
 
 
@@ -78,10 +78,10 @@ def dump(book, skip=("audit", "audit_head")) -> dict[str, list[tuple]]:
 def records_by_text(book) -> dict[str, dict]:
     """What a testimony *is*, independent of ids: text → person, consent, facts, metadata."""
     out = {}
-    for summary in book.testimonies():
-        t = book.get_testimony(summary.id, purpose="test")
-        person = book.get_person(t.person_id)
-        record = book.record(summary.id, ["suggested", "accepted", "rejected"])
+    for summary in book.testimonies.all():
+        t = book.testimonies.get(summary.id, purpose="test")
+        person = book.persons.get(t.person_id)
+        record = book.facts.record(summary.id, ["suggested", "accepted", "rejected"])
         out[t.text] = {
             "person": {k: v for k, v in person.__dict__.items() if k != "id"},
             "consent": t.consent.to_list(), "language": t.language,

@@ -27,8 +27,8 @@ def identity():
 def book(tmp_path, helpers):
     cb = Casebook.create(str(tmp_path / "live" / "team.db"), PASS, actor="archivist")
     ids = helpers.fill(cb)
-    cb.withdraw_consent(ids[0], "aggregate_statistics")
-    cb.get_testimony(ids[1])  # an audited read
+    cb.consent.withdraw(ids[0], "aggregate_statistics")
+    cb.testimonies.get(ids[1])  # an audited read
     yield cb
     cb.close()
 
@@ -41,14 +41,14 @@ def test_restore_into_a_fresh_directory_gives_back_every_record_and_the_audit_ch
         tmp_path, book, identity, helpers):
     rows = helpers.dump(book)
     result = _backup(book, tmp_path, identity)
-    audit_then = list(reversed(book.audit_entries(10_000)))[:-1]  # minus the "backup" entry
+    audit_then = list(reversed(book.audit.entries(10_000)))[:-1]  # minus the "backup" entry
     restored = restore(tmp_path / "b.age", tmp_path / "fresh", identity=identity,
                        casebook_passphrase=PASS)
     assert restored.opened and restored.db_path == tmp_path / "fresh" / "team.db"
     with Casebook.open(str(restored.db_path), PASS) as copy:
         assert helpers.dump(copy) == rows  # every row of every table, ids included
-        audit_now = list(reversed(copy.audit_entries(10_000)))
-        assert copy.audit_verify().ok
+        audit_now = list(reversed(copy.audit.entries(10_000)))
+        assert copy.audit.verify().ok
     assert audit_now[:len(audit_then)] == audit_then  # same entries, same hashes, same order
     assert [e["action"] for e in audit_now[len(audit_then):]] == ["restore"]
     assert result.manifest["audit"]["entries"] == len(audit_then)
@@ -134,7 +134,7 @@ def test_a_backup_taken_while_someone_writes_is_consistent(tmp_path, book, ident
         with Casebook.open(book.backend.location, PASS, actor="writer") as other:
             n = 0
             while not stop.is_set() and n < 400:
-                tid, _ = other.add_testimony(Testimony(f"Concurrent account number {n}."),
+                tid, _ = other.testimonies.add(Testimony(f"Concurrent account number {n}."),
                                              Person(f"W{n}"))
                 written.append(tid)
                 n += 1
@@ -155,5 +155,5 @@ def test_a_backup_taken_while_someone_writes_is_consistent(tmp_path, book, ident
     assert 4 < n <= 4 + len(written)
     with Casebook.open(str(restored.db_path), PASS) as copy:
         # every testimony in the snapshot has its person and its audit entry
-        adds = [e for e in copy.audit_entries(10_000) if e["action"] == "add_testimony"]
+        adds = [e for e in copy.audit.entries(10_000) if e["action"] == "add_testimony"]
         assert len(adds) == n == copy.count()["testimonies"] == copy.count()["persons"] + 1

@@ -57,7 +57,7 @@ def test_seal_removes_every_local_copy_and_the_field_cannot_read_the_bundle(
     assert len(result.sealed) == 4 and result.removed == 4
     assert field.count() == {"persons": 0, "testimonies": 0, "facts_suggested": 0,
                              "facts_accepted": 0}
-    assert field.search("Jangmi") == [] and field.search("연길") == []
+    assert field.testimonies.search("Jangmi") == [] and field.testimonies.search("연길") == []
     # the bundle is ciphertext; no key the field machine could hold opens it
     data = (tmp_path / "b.age").read_bytes()
     assert helpers.leaks(data) == []
@@ -71,10 +71,10 @@ def test_seal_removes_every_local_copy_and_the_field_cannot_read_the_bundle(
     assert not (tmp_path / "field.db-wal").exists() or \
         (tmp_path / "field.db-wal").stat().st_size == 0
     reopened = Casebook.open(str(tmp_path / "field.db"), PASS)
-    assert reopened.audit_verify().ok
-    entry = next(e for e in reopened.audit_entries(50) if e["action"] == "delete_testimonies")
+    assert reopened.audit.verify().ok
+    entry = next(e for e in reopened.audit.entries(50) if e["action"] == "delete_testimonies")
     assert entry["detail"]["bundle"] == result.bundle_id
-    assert reopened.get_meta(META_SEALED)[0]["count"] == 4
+    assert reopened.meta.get(META_SEALED)[0]["count"] == 4
     reopened.close()
     assert before  # the fill really had records to lose
 
@@ -93,22 +93,22 @@ def test_hq_opens_the_bundle_with_everything_intact(tmp_path, field, hq, hq_key,
     assert len(result.added) == 4 and result.duplicates == []
     assert helpers.records_by_text(hq) == before
     # the same woman's two testimonies still point to one person at HQ
-    people = {s.pseudonym: s.person_id for s in hq.testimonies()}
+    people = {s.pseudonym: s.person_id for s in hq.testimonies.all()}
     assert hq.count()["persons"] == 3 and len(people) == 3
-    t = hq.get_testimony(result.added[0])
+    t = hq.testimonies.get(result.added[0])
     assert t.provenance["field_bundle"] == result.bundle_id
-    assert hq.audit_verify().ok
-    assert "field_open" in [e["action"] for e in hq.audit_entries(20)]
+    assert hq.audit.verify().ok
+    assert "field_open" in [e["action"] for e in hq.audit.entries(20)]
 
 
 def test_opening_the_same_bundle_twice_changes_nothing(tmp_path, field, hq, hq_key, helpers):
     public, identity = hq_key
     seal(field, public, tmp_path / "b.age")
     open_bundle(hq, tmp_path / "b.age", identity)
-    rows, audit = helpers.dump(hq), hq.audit_entries(1000)
+    rows, audit = helpers.dump(hq), hq.audit.entries(1000)
     again = open_bundle(hq, tmp_path / "b.age", identity)
     assert again.already_opened and again.added == []
-    assert helpers.dump(hq) == rows and hq.audit_entries(1000) == audit
+    assert helpers.dump(hq) == rows and hq.audit.entries(1000) == audit
 
 
 def test_reopening_after_a_crash_or_lost_marker_adds_no_duplicates(
@@ -116,7 +116,7 @@ def test_reopening_after_a_crash_or_lost_marker_adds_no_duplicates(
     public, identity = hq_key
     seal(field, public, tmp_path / "b.age")
     first = open_bundle(hq, tmp_path / "b.age", identity)
-    hq.set_meta(META_OPENED, {})  # as if HQ crashed before recording the bundle
+    hq.meta.set(META_OPENED, {})  # as if HQ crashed before recording the bundle
     second = open_bundle(hq, tmp_path / "b.age", identity)
     assert second.added == [] and sorted(second.duplicates) == sorted(first.added)
     assert hq.count()["testimonies"] == 4 and hq.count()["persons"] == 3
@@ -184,7 +184,7 @@ def test_what_was_sealed_is_not_sealed_twice(tmp_path, field, hq, hq_key):
     assert first.removed == 0 and field.count()["testimonies"] == 4
     with pytest.raises(NotFound, match="sealed before"):
         seal(field, public, tmp_path / "b2.age")
-    field.add_testimony(Testimony("A new account: crossed at Namyang in 2010."), Person("N"))
+    field.testimonies.add(Testimony("A new account: crossed at Namyang in 2010."), Person("N"))
     second = seal(field, public, tmp_path / "b2.age")
     assert len(second.sealed) == 1 and len(second.already_sealed) == 4
     open_bundle(hq, tmp_path / "b1.age", identity)
@@ -199,7 +199,7 @@ def test_a_crash_between_writing_and_deleting_loses_nothing(
     def crash(*_a, **_k):
         raise KeyboardInterrupt  # the process dies after the bundle is on disk
 
-    monkeypatch.setattr(field, "delete_testimonies", crash)
+    monkeypatch.setattr(field.testimonies, "delete", crash)
     with pytest.raises(KeyboardInterrupt):
         seal(field, public, tmp_path / "b1.age")
     monkeypatch.undo()
@@ -214,7 +214,7 @@ def test_a_crash_between_writing_and_deleting_loses_nothing(
 def test_manifest_lists_every_item_by_hash(field):
     from casebook.field.bundle import _item
 
-    items = [_item(field, s.id) for s in field.testimonies()]
+    items = [_item(field, s.id) for s in field.testimonies.all()]
     manifest = manifest_of(items)
     assert manifest["count"] == 4
     assert len({e["sha256_item"] for e in manifest["items"]}) == 4

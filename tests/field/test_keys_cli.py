@@ -38,7 +38,7 @@ def cli(args, **env):
 def db(tmp_path):
     path = tmp_path / "cb.db"
     with Casebook.create(str(path), "old words") as book:
-        book.add_testimony(Testimony("Ms. Haesun Pak was sold in Longjing."), Person("Haesun"))
+        book.testimonies.add(Testimony("Ms. Haesun Pak was sold in Longjing."), Person("Haesun"))
     return path
 
 
@@ -50,8 +50,8 @@ def test_passphrase_change_rewraps_and_is_audited(db):
         Casebook.open(str(db), "old words")
     with Casebook.open(str(db), "new words") as book:
         assert book.count()["testimonies"] == 1
-        assert book.audit_entries(1)[0]["action"] == "passphrase_change"
-        assert book.audit_verify().ok
+        assert book.audit.entries(1)[0]["action"] == "passphrase_change"
+        assert book.audit.verify().ok
     code, _, exc = cli(["passphrase", "change"], CASEBOOK_DB=db, CASEBOOK_PASSPHRASE="old words",
                        CASEBOOK_NEW_PASSPHRASE="x")
     assert code == 2 and isinstance(exc, WrongPassphrase)
@@ -68,7 +68,7 @@ def test_recovery_key_resets_a_lost_passphrase(db, tmp_path):
     assert code == 0, out
     with Casebook.open(str(db), "found again") as book:
         assert book.count()["testimonies"] == 1
-        assert [e["action"] for e in book.audit_entries(2)] == ["passphrase_reset", "recovery_add"]
+        assert [e["action"] for e in book.audit.entries(2)] == ["passphrase_reset", "recovery_add"]
     with pytest.raises(WrongPassphrase):
         Casebook.open(str(db), "old words")
     # a mistyped recovery key is caught by its checksum, before anything is touched
@@ -126,8 +126,8 @@ def test_wipe_makes_the_casebook_unreadable_even_with_passphrase_and_recovery_ke
 def test_wipe_is_instant_whatever_the_size(tmp_path):
     path = tmp_path / "big.db"
     with Casebook.create(str(path), "p") as book:
-        book.add_testimonies([(Testimony(f"Account {n}: " + "words " * 500), Person(f"P{n}"), None)
-                              for n in range(600)])
+        book.testimonies.add_many([(Testimony(f"Account {n}: " + "words " * 500),
+                                    Person(f"P{n}"), None) for n in range(600)])
     assert path.stat().st_size > 2_000_000
     start = time.perf_counter()
     wipe(path)
@@ -143,7 +143,7 @@ def test_field_to_hq_to_backup_through_the_commands(tmp_path):
     for path in (field, hq):
         Casebook.create(str(path), "p").close()
     with Casebook.open(str(field), "p") as book:
-        book.add_testimony(Testimony("Ms. Haesun Pak was sold in Longjing."), Person("Haesun"))
+        book.testimonies.add(Testimony("Ms. Haesun Pak was sold in Longjing."), Person("Haesun"))
     key = tmp_path / "hq-key.age"
     assert cli(["field", "keygen", "--out", str(key)], **env)[0] == 0
     public = (tmp_path / "hq-key.age.pub").read_text().strip()
@@ -163,4 +163,4 @@ def test_field_to_hq_to_backup_through_the_commands(tmp_path):
     code, out, _ = cli(["restore", str(tmp_path / "hq.backup"), "--to", str(tmp_path / "r")], **env)
     assert code == 0 and "audit chain match" in out.replace("\n", " ")
     with Casebook.open(str(tmp_path / "r" / "hq.db"), "p") as book:
-        assert book.get_testimony(1).text.startswith("Ms. Haesun Pak")
+        assert book.testimonies.get(1).text.startswith("Ms. Haesun Pak")

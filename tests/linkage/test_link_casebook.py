@@ -29,7 +29,7 @@ def _story(book, text, org, surname, year, crossing, price, broker):
          Event("sale", UncertainDate(crossing), place="cn-jilin-yanji",
                amount=Amount(price, "RMB", crossing, price / 8.28),
                involvements=[Involvement("perpetrator", "broker", who=broker)], status="accepted")])
-    return book.add_testimony(Testimony(text, organisation=org,
+    return book.testimonies.add(Testimony(text, organisation=org,
                                         consent=Consent.of(["aggregate_statistics"])),
                               Person(f"{surname} {year}", surname=surname,
                                      birth_year=year), record)[0]
@@ -70,9 +70,9 @@ def test_review_decisions_are_stored_and_reversible(linked):
     assert _clusters()[0]["status"] == "candidate"
     assert runner.invoke(app, ["link", "review", "--not-same", f"t{a},t{b}"]).exit_code == 0
     assert _clusters() == []
-    actions = [e["action"] for e in book.audit_entries()]
+    actions = [e["action"] for e in book.audit.entries()]
     assert {"link_accept", "link_revoke", "link_not_same"} <= set(actions)
-    assert book.audit_verify().ok
+    assert book.audit.verify().ok
 
 
 def test_interactive_review(linked):

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from casebook.cli.main import app
 from casebook.linkage import apply_decisions, clusters, not_same
-from casebook.linkage.places import mention, place_key, score_place_pairs, suggest_place
+from casebook.linkage.place_mentions import mention, place_key, score_place_pairs, suggest_place
 from casebook.model import Consent, Event, Fact, Person, Record, Testimony, UncertainDate
 
 
@@ -76,7 +76,7 @@ def _tell(book, text, origin, places):
     record = Record([Fact("origin_nk", origin, status="accepted")],
                     [Event("sale", UncertainDate(2001), place_text=p, status="accepted")
                      for p in places])
-    return book.add_testimony(Testimony(text, organisation="Hanul",
+    return book.testimonies.add(Testimony(text, organisation="Hanul",
                                         consent=Consent.of(["aggregate_statistics"])),
                               Person("someone"), record)[0]
 
@@ -106,8 +106,8 @@ def test_link_kind_place_on_a_casebook_with_review(sqlite_book, monkeypatch):
                                f"t{a}o,t{b}o"]).exit_code == 0
     assert found() == {towns: "accepted"}
     assert runner.invoke(app, ["link", "--kind", "person", "--json"]).exit_code == 0
-    assert {"link_not_same", "link_accept"} <= {e["action"] for e in book.audit_entries()}
-    assert book.audit_verify().ok
+    assert {"link_not_same", "link_accept"} <= {e["action"] for e in book.audit.entries()}
+    assert book.audit.verify().ok
 
 
 def test_unknown_kind_is_refused(sqlite_book, monkeypatch):
@@ -115,3 +115,15 @@ def test_unknown_kind_is_refused(sqlite_book, monkeypatch):
     monkeypatch.setenv("CASEBOOK_PASSPHRASE", "correct horse battery staple")
     out = CliRunner().invoke(app, ["link", "--kind", "river"])
     assert out.exit_code != 0 and "place" in str(out.exception)
+
+
+def test_the_words_that_name_a_kind_of_place_come_from_the_gazetteer():
+    from casebook.linkage.place_mentions import place_key
+    from casebook.vocab.places import gazetteer
+
+    kinds = gazetteer().place_words
+    assert {"village", "county", "ri"} <= kinds.words and "리" in kinds.ko and "ri" in kinds.glued
+    base = place_key("Sinhung")
+    for spelt in ("Sinhung village", "Sinhung-ri", "Sinhungri", "신흥리", "Sinhung County"):
+        assert place_key(spelt) == base, spelt
+    assert place_key("Sinhung Harbour") != base  # not a word of the table: part of the name

@@ -53,7 +53,7 @@ def world(tmp_path):
                 f"Survivor {n} crossed the Tumen in {1995 + n}. A broker sold her in Yanji for "
                 f"{3000 + 100 * n} yuan. She worked on a farm for years.")
         t = Testimony(text, organisation="Hanul", consent=Consent.of(SCOPES))
-        tid, _ = book.add_testimony(t, Person(f"Ms. {'Withdrawn' if n == 5 else n}",
+        tid, _ = book.testimonies.add(t, Person(f"Ms. {'Withdrawn' if n == 5 else n}",
                                               organisation="Hanul"), _record(text, n))
         ids.append(tid)
     yield book, ids[5]
@@ -62,18 +62,18 @@ def world(tmp_path):
 
 def _withdraw_all(book, tid):
     for scope in SCOPES:
-        book.withdraw_consent(tid, scope)
+        book.consent.withdraw(tid, scope)
 
 
 def test_statistics_and_report_leave_her_out(world):
+    from casebook.publish.dataset import dataset_of
     from casebook.publish.report import build_content, render_html
-    from casebook.store.views import publish_dataset
 
     book, tid = world
-    her = book.get_testimony(tid).person_id
+    her = book.testimonies.get(tid).person_id
 
     def measure():
-        ds = publish_dataset(book, with_text=True)
+        ds = dataset_of(book.read_for("statistics", with_text=True))
         stats = ds.for_statistics()
         content = build_content(ds, k=3, quotes=20)
         html = render_html(content)
@@ -110,11 +110,10 @@ def test_the_partner_organisation_no_longer_sees_her_in_the_web_application(worl
     pytest.importorskip("fastapi")
     from fastapi.testclient import TestClient
 
-    from casebook.store.users import Users
     from casebook.web import create_app
 
     book, tid = world
-    Users(book).add("partner-reviewer", "correct-horse-77", PARTNER, "reviewer",
+    book.users.add("partner-reviewer", "correct-horse-77", PARTNER, "reviewer",
                     create_organisation=True)
     client = TestClient(create_app(book))
     token = client.get("/api/csrf").json()["csrftoken"]

@@ -102,11 +102,10 @@ async def _run(base: str, stats: Counter, acknowledged: list[str], errors: list[
 
 
 def test_two_hundred_clients_for_a_minute(tmp_path):
-    from casebook.store.users import Users
 
     db = tmp_path / "cb.db"
     with Casebook.create(str(db), "load passphrase") as book:
-        Users(book).add("loader", PASSWORD, "Hanul", "documenter", create_organisation=True)
+        book.users.add("loader", PASSWORD, "Hanul", "documenter", create_organisation=True)
     port = _free_port()
     env = {**os.environ, "CASEBOOK_DB": str(db), "CASEBOOK_PASSPHRASE": "load passphrase"}
     proc = subprocess.Popen([sys.executable, "-m", "casebook.cli.main", "serve", "--port",
@@ -133,8 +132,8 @@ def test_two_hundred_clients_for_a_minute(tmp_path):
     assert errors == [], (Counter(e[:80] for e in errors).most_common(5), server_log)
     assert stats["write"] > 0 and sum(stats.values()) > CLIENTS
     with Casebook.open(str(db), "load passphrase") as book:
-        missing = [t for t in acknowledged if book.find_by_hash(sha256_text(t)) is None]
+        missing = [t for t in acknowledged if book.testimonies.find_by_hash(sha256_text(t)) is None]
         assert missing == [], f"{len(missing)} acknowledged writes lost"
         assert book.count()["testimonies"] == len(acknowledged)
-        report = book.audit_verify()
+        report = book.audit.verify()
         assert report.ok, report.problems

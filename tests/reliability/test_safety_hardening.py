@@ -63,7 +63,7 @@ def new_book(tmp: Path, n: int = 3, consent=("aggregate_statistics",)) -> list[i
         for i in range(n):
             t = Testimony(text=f"{MARK} story {i}: she was sold in {MARK}ville for 3000 yuan.",
                           language="en", organisation="Hanul", consent=Consent.of(list(consent)))
-            tid, _ = book.add_testimony(t, Person(pseudonym=f"{MARK}-{i}", surname=MARK,
+            tid, _ = book.testimonies.add(t, Person(pseudonym=f"{MARK}-{i}", surname=MARK,
                                                   origin_place=f"{MARK}-ri", organisation="Hanul"))
             ids.append(tid)
     return ids
@@ -72,7 +72,7 @@ def new_book(tmp: Path, n: int = 3, consent=("aggregate_statistics",)) -> list[i
 def still_opens(tmp: Path) -> None:
     with Casebook.open(str(tmp / "team.db"), PASS) as book:
         assert book.count()["testimonies"] >= 1
-        assert book.audit_verify().ok
+        assert book.audit.verify().ok
 
 
 def marker_files(folder: Path, n: int) -> Path:
@@ -213,12 +213,12 @@ def test_publishing_with_a_small_k_warns(tmp_path):
 def test_unknown_or_unheld_scopes_exit_2_and_change_nothing(tmp_path, action, scope):
     [tid] = new_book(tmp_path, 1, consent=("aggregate_statistics", "share_with:Bridge of Light"))
     with Casebook.open(str(tmp_path / "team.db"), PASS) as book:
-        before = (book.consent_of(tid), len(book.audit_entries(1000)))
+        before = (book.consent.of(tid), len(book.audit.entries(1000)))
     proc = run(tmp_path, "consent", action, str(tid), scope)
     assert_clean(proc, EXIT["usage"])
     assert "Withdrew" not in proc.stdout and "Granted" not in proc.stdout
     with Casebook.open(str(tmp_path / "team.db"), PASS) as book:
-        assert (book.consent_of(tid), len(book.audit_entries(1000))) == before
+        assert (book.consent.of(tid), len(book.audit.entries(1000))) == before
 
 
 @pytest.mark.parametrize("typed,stored", [
@@ -231,7 +231,7 @@ def test_the_abbreviations_the_cli_prints_are_accepted(tmp_path, typed, stored):
     proc = run(tmp_path, "consent", "withdraw", str(tid), typed)
     assert proc.returncode == 0 and f"Withdrew {stored}" in proc.stdout, proc.stderr
     with Casebook.open(str(tmp_path / "team.db"), PASS) as book:
-        assert stored not in book.consent_of(tid).active_scopes()
+        assert stored not in book.consent.of(tid).active_scopes()
 
 
 def test_import_with_a_bad_consent_fails_once(tmp_path):
@@ -299,14 +299,14 @@ def test_link_encode_never_encodes_a_testimony_without_consent(tmp_path):
                                         status=ACCEPTED)],
                             events=[Event("border_crossing", status=ACCEPTED,
                                           evidence=Evidence.of(text, 0, 5))])
-            tid, _ = book.add_testimony(
+            tid, _ = book.testimonies.add(
                 Testimony(text=text, language="en", organisation="Hanul",
                           consent=Consent.of(consent)),
                 Person(pseudonym=f"Kim {name}", surname="Kim", organisation="Hanul",
                        birth_year=1985), record)
             ids[name] = tid
-        book.withdraw_consent(ids["withdrawn"], "share_with:Bridge of Light")
-        book.withdraw_consent(ids["withdrawn"], "aggregate_statistics")
+        book.consent.withdraw(ids["withdrawn"], "share_with:Bridge of Light")
+        book.consent.withdraw(ids["withdrawn"], "aggregate_statistics")
     (tmp_path / "secret").write_text("s" * 40)
     proc = run(tmp_path, "link", "encode", "--secret-file", "secret", "--out", "x.clk",
                "--plaintext")
@@ -463,8 +463,8 @@ def _data_key_edit(tmp: Path, sql: str) -> None:
 def test_direct_edits_fail_audit_verify_and_block_field_seal(tmp_path, edit):
     new_book(tmp_path, 3)
     with Casebook.open(str(tmp_path / "team.db"), PASS) as book:
-        book.withdraw_consent(2, "aggregate_statistics")
-        assert book.audit_verify().ok
+        book.consent.withdraw(2, "aggregate_statistics")
+        assert book.audit.verify().ok
     _data_key_edit(tmp_path, edit)
     proc = run(tmp_path, "audit", "verify")
     assert_clean(proc, 1, lines=0)
@@ -523,14 +523,13 @@ def web(tmp_path, caplog):
 
     from fastapi.testclient import TestClient
 
-    from casebook.store.users import Users
     from casebook.web import create_app
 
     caplog.set_level(logging.DEBUG)
     book = Casebook.create(str(tmp_path / "web.db"), PASS, actor="tester")
-    Users(book).add("doc", "long enough password", "Hanul", "documenter",
+    book.users.add("doc", "long enough password", "Hanul", "documenter",
                     create_organisation=True)
-    Users(book).add("adm-b", "long enough password", "Bridge", "admin",
+    book.users.add("adm-b", "long enough password", "Bridge", "admin",
                     create_organisation=True)
     app = create_app(book)
     yield app, TestClient(app, raise_server_exceptions=False), caplog
@@ -577,9 +576,10 @@ def server_logs(caplog) -> str:
 
 
 def test_web_bug_is_one_log_line_with_a_request_id_and_headers(web, monkeypatch):
+    from casebook.store.users import Users
+
     app, client, caplog = web
     _api_login(client)
-    from casebook.store.users import Users
 
     def boom(self, *a, **k):
         raise RuntimeError(f"{MARK} text that must never be logged")
@@ -604,13 +604,12 @@ def test_web_audit_is_scoped_to_the_organisation(web):
                                         .json()["csrftoken"]})
     client.cookies.clear()
     _api_login(client, "adm-b")
-    from casebook.store.users import Users
 
-    doc = Users(app.state.book).by_name("doc")
+    doc = app.state.book.users.by_name("doc")
     entries = client.get("/api/audit").json()
     assert entries and all(e["actor"] != "doc" for e in entries)
     assert all(e["target"] != f"user:{doc.id}" for e in entries)
-    everything = app.state.book.audit_entries(1000)
+    everything = app.state.book.audit.entries(1000)
     assert any(e["actor"] == "doc" for e in everything)  # the entries exist, B cannot see them
 
 
@@ -626,11 +625,10 @@ def test_web_session_absolute_limit_is_enforced_by_the_server(web):
 def test_totp_codes_are_single_use(web):
     import pyotp
 
-    from casebook.store.users import Users
 
     app, client, _ = web
     book = app.state.book
-    users = Users(book)
+    users = book.users
     secret = pyotp.random_base32()
     user = users.by_name("doc")
     users.set_totp(user.id, secret)

@@ -52,14 +52,14 @@ def _import_worker(location: str, corpus: str, cycle: int, ready) -> None:
 
 def _extraction_worker(location: str, _corpus: str, cycle: int, ready) -> None:
     book = Casebook.open(location, PASS, actor=f"extract-{cycle}")
-    ids = [s.id for s in book.testimonies()]
+    ids = [s.id for s in book.testimonies.all()]
     ready.set()
     round_ = 0
     while True:
         round_ += 1
         for tid in ids:
             n = tid % 4 + 1
-            book.save_record(tid, Record([Fact("marker", f"{cycle}.{round_}") for _ in range(n)]))
+            book.facts.save(tid, Record([Fact("marker", f"{cycle}.{round_}") for _ in range(n)]))
 
 
 def _migration_worker(folder: str, template: str, cycle: int, ready) -> None:
@@ -85,7 +85,7 @@ def _seal_worker(location: str, folder: str, cycle: int, ready) -> None:
     ready.set()
     k = 0
     while True:
-        book.add_testimonies([(Testimony(f"Field account {cycle}-{k}-{j}: crossed the river."),
+        book.testimonies.add_many([(Testimony(f"Field account {cycle}-{k}-{j}: crossed the river."),
                                Person(f"F{cycle}-{k}"), None) for j in range(2)])
         seal(book, recipient, Path(folder) / f"bundle_{cycle}_{k}.age")
         k += 1
@@ -93,7 +93,6 @@ def _seal_worker(location: str, folder: str, cycle: int, ready) -> None:
 
 def _linkage_worker(location: str, _unused: str, cycle: int, ready) -> None:
     from casebook.linkage import accept, not_same, revoke, split
-    from casebook.store.casebook import add_link_decision
 
     book = Casebook.open(location, PASS, actor=f"review-{cycle}")
     rng = random.Random(cycle)
@@ -111,7 +110,7 @@ def _linkage_worker(location: str, _unused: str, cycle: int, ready) -> None:
             decision = split([ids[:2], ids[2:]], who=f"review-{cycle}")
         else:
             decision = revoke(rng.choice(made), who=f"review-{cycle}")
-        add_link_decision(book, kind, decision.to_dict(), round(rng.random(), 3))
+        book.links.add(kind, decision.to_dict(), round(rng.random(), 3))
         made.append(decision.id)
 
 
@@ -138,9 +137,9 @@ def kill_at_random(mode: str, args: tuple, cycle: int, rng: random.Random,
 def check_consistent(location: str, expected_consent=None) -> dict[str, int]:
     """Open the casebook after a kill and check every record against the audit chain."""
     with Casebook.open(location, PASS, actor="checker") as book:
-        report = book.audit_verify()
+        report = book.audit.verify()
         assert report.ok, report.problems
-        entries = list(reversed(book.audit_entries(10 ** 7)))
+        entries = list(reversed(book.audit.entries(10 ** 7)))
         with book.engine.connect() as conn:
             rows = conn.execute(select(testimonies.c.id, testimonies.c.sha256, testimonies.c.text,
                                        testimonies.c.person_id, testimonies.c.provenance)).all()
@@ -222,7 +221,7 @@ def test_sigkill_while_saving_extracted_facts(tmp_path):
     rng = random.Random(9)
     location = str(tmp_path / "cb.db")
     with Casebook.create(location, PASS) as book:
-        book.add_testimonies([(Testimony(f"Account {i}: sold in Tumen.",
+        book.testimonies.add_many([(Testimony(f"Account {i}: sold in Tumen.",
                                          consent=Consent.of(["aggregate_statistics"])),
                                Person(f"E{i}"), None) for i in range(60)])
     for cycle in range(KILLS["extraction"]):
@@ -245,7 +244,7 @@ def _template_at_0001(path: Path) -> None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001")
     book = Casebook(engines.Backend(eng, str(path), key_file), actor="old")
-    book.add_testimonies([(Testimony(f"Old account {i}."), Person(f"O{i}"), None)
+    book.testimonies.add_many([(Testimony(f"Old account {i}."), Person(f"O{i}"), None)
                           for i in range(5)])
     assert engines.current_revision(eng) == "0001"
     book.close()
@@ -296,7 +295,7 @@ def test_sigkill_during_field_seal_loses_no_testimony(tmp_path):
         kill_at_random("seal", (location, str(tmp_path)), cycle, rng, (0.05, 0.8))
         check_consistent(location)
     with Casebook.open(location, PASS) as book:
-        texts = Counter(book.get_testimony(s.id).text for s in book.testimonies())
+        texts = Counter(book.testimonies.get(s.id).text for s in book.testimonies.all())
     for bundle in tmp_path.glob("bundle_*.age"):
         payload = json.loads(pyrage.decrypt(bundle.read_bytes(), [identity]))
         texts.update(item["testimony"]["text"] for item in payload["testimonies"])
@@ -316,16 +315,15 @@ def check_link_decisions(location: str) -> int:
     """Every stored review decision is whole, valid and audited, and every audit entry has one."""
     from casebook.linkage import Decision
     from casebook.linkage.decisions import constraints
-    from casebook.store.casebook import link_decisions
     from casebook.store.schema import link_decisions as table
 
     with Casebook.open(location, PASS, actor="checker") as book:
-        report = book.audit_verify()
+        report = book.audit.verify()
         assert report.ok, report.problems
-        entries = [e for e in book.audit_entries(10 ** 7) if e["action"].startswith("link_")]
+        entries = [e for e in book.audit.entries(10 ** 7) if e["action"].startswith("link_")]
         with book.engine.connect() as conn:
             rows = conn.execute(select(table.c.kind, table.c.decision, table.c.record_ids)).all()
-        by_kind = {k: link_decisions(book, k) for k in ("person", "perpetrator", "place")}
+        by_kind = {k: book.links.decisions(k) for k in ("person", "perpetrator", "place")}
     assert sum(len(v) for v in by_kind.values()) == len(rows)
     stored: Counter = Counter()
     for kind, action, data in rows:

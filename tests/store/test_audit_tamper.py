@@ -12,22 +12,22 @@ from casebook.store.schema import audit
 @pytest.fixture
 def audited(book):
     for i in range(5):
-        book.add_testimony(Testimony(f"testimony number {i}"), Person(f"P{i}"))
-    assert book.audit_verify().ok
+        book.testimonies.add(Testimony(f"testimony number {i}"), Person(f"P{i}"))
+    assert book.audit.verify().ok
     return book
 
 
 def test_edited_entry(audited):
     with audited.engine.begin() as conn:
         conn.execute(update(audit).where(audit.c.seq == 3).values(actor="someone else"))
-    problems = audited.audit_verify().problems
+    problems = audited.audit.verify().problems
     assert any("entry 3" in p and "altered" in p for p in problems)
 
 
 def test_removed_entry(audited):
     with audited.engine.begin() as conn:
         conn.execute(delete(audit).where(audit.c.seq == 4))
-    assert any("entry 4 is missing" in p for p in audited.audit_verify().problems)
+    assert any("entry 4 is missing" in p for p in audited.audit.verify().problems)
 
 
 def test_reordered_entries(audited):
@@ -35,14 +35,14 @@ def test_reordered_entries(audited):
         conn.execute(update(audit).where(audit.c.seq == 2).values(seq=-2))
         conn.execute(update(audit).where(audit.c.seq == 5).values(seq=2))
         conn.execute(update(audit).where(audit.c.seq == -2).values(seq=5))
-    assert not audited.audit_verify().ok
+    assert not audited.audit.verify().ok
 
 
 def test_truncated_tail(audited):
     with audited.engine.begin() as conn:
         last = conn.execute(text("SELECT max(seq) FROM audit")).scalar()
         conn.execute(delete(audit).where(audit.c.seq == last))
-    problems = audited.audit_verify().problems
+    problems = audited.audit.verify().problems
     assert any("removed from the end" in p for p in problems)
 
 
@@ -51,4 +51,4 @@ def test_rewritten_chain_without_head_is_caught(audited):
     with audited.engine.begin() as conn:
         last = conn.execute(text("SELECT max(seq) FROM audit")).scalar()
         conn.execute(delete(audit).where(audit.c.seq >= last - 1))
-    assert not audited.audit_verify().ok
+    assert not audited.audit.verify().ok

@@ -28,16 +28,16 @@ def _add(book, text=EN, scopes=("aggregate_statistics",), name="Ms. Baek"):
     t = Testimony(text, language="ko" if text == KO else "en", organisation="Hanul",
                   interview_date=UncertainDate(2019, 5),
                   consent=Consent.of(list(scopes), on=dt.date(2019, 5, 1)))
-    return book.add_testimony(t, Person(name, surname="Baek", birth_year=1979))
+    return book.testimonies.add(t, Person(name, surname="Baek", birth_year=1979))
 
 
 def test_add_and_read_back(book):
     tid, created = _add(book)
     assert created
-    t = book.get_testimony(tid)
+    t = book.testimonies.get(tid)
     assert t.text == EN and t.organisation == "Hanul" and t.interview_date.month == 5
     assert t.consent.allows("aggregate_statistics") and not t.consent.allows("legal_proceedings")
-    person = book.get_person(t.person_id)
+    person = book.persons.get(t.person_id)
     assert (person.pseudonym, person.surname, person.birth_year) == ("Ms. Baek", "Baek", 1979)
 
 
@@ -50,34 +50,39 @@ def test_same_text_twice_is_not_duplicated(book):
 
 def test_empty_text_is_refused(book):
     with pytest.raises(InvalidInput, match="empty"):
-        book.add_testimony(Testimony("   "), Person("X"))
+        book.testimonies.add(Testimony("   "), Person("X"))
     assert book.count()["testimonies"] == 0
 
 
 def test_missing_records_raise_not_found(book):
     with pytest.raises(NotFound):
-        book.get_testimony(999)
+        book.testimonies.get(999)
     with pytest.raises(NotFound):
-        book.get_person(999)
+        book.persons.get(999)
 
 
 def test_search_korean_and_english(book):
     ko_id, _ = _add(book, KO, name="Ms. Kim")
     en_id, _ = _add(book, EN)
-    assert [h.testimony_id for h in book.search("연길")] == [ko_id]  # two syllables: word index
-    assert [h.testimony_id for h in book.search("삼천 위안")] == [ko_id]
-    assert [h.testimony_id for h in book.search("Yanji")] == [en_id]
-    assert [h.testimony_id for h in book.search('"sold me"')] == [en_id]
-    assert book.search("Pyongyang") == []
-    hit = book.search("회령")[0]
+    # two syllables: the word index
+    assert [h.testimony_id for h in book.testimonies.search("연길")] == [ko_id]
+    assert [h.testimony_id for h in book.testimonies.search("삼천 위안")] == [ko_id]
+    assert [h.testimony_id for h in book.testimonies.search("Yanji")] == [en_id]
+    assert [h.testimony_id for h in book.testimonies.search('"sold me"')] == [en_id]
+    assert book.testimonies.search("Pyongyang") == []
+    hit = book.testimonies.search("회령")[0]
     assert "⟦회령⟧" in hit.snippet and hit.pseudonym == "Ms. Kim"
 
 
-def test_search_respects_allowed_ids(book):
+def test_search_as_a_user_finds_only_what_the_user_may_see(book):
     a, _ = _add(book, EN)
     b, _ = _add(book, EN + " Then again in Yanji.", name="Ms. Ri")
-    assert {h.testimony_id for h in book.search("Yanji")} == {a, b}
-    assert [h.testimony_id for h in book.search("Yanji", allowed_ids={b})] == [b]
+    me = book.users.add("mina", "correct-horse-77", "Hanul", "reviewer", create_organisation=True)
+    other = book.users.add("jun", "correct-horse-77", "Hanul", "reviewer")
+    book.users.restrict(a, [other.id])
+    assert {h.testimony_id for h in book.testimonies.search("Yanji")} == {a, b}
+    hits, _ = book.as_user(me).testimonies.search("Yanji")
+    assert [h.testimony_id for h in hits] == [b]
 
 
 def test_facts_suggested_then_reviewed(book):
@@ -89,48 +94,48 @@ def test_facts_suggested_then_reviewed(book):
                involvements=[Involvement("perpetrator", "seller", who="the broker")],
                evidence=Evidence.of(EN, 17, 42), confidence=0.8)],
     )
-    book.save_record(tid, record)
-    stored = book.record(tid)
+    book.facts.save(tid, record)
+    stored = book.facts.record(tid)
     assert [e.type for e in stored.events] == ["sale"] and stored.events[0].status == "suggested"
     assert stored.events[0].evidence.quote == EN[17:42]
-    assert list(book.accepted_records()) == []
+    assert list(book.facts.accepted()) == []
     sale = stored.events[0]
-    book.set_fact_status(sale.id, "accepted", {"amount": {"value": 3500, "currency": "RMB"}})
-    book.set_fact_status(stored.facts[0].id, "rejected")
-    accepted = dict(book.accepted_records())[tid]
+    book.facts.set_status(sale.id, "accepted", {"amount": {"value": 3500, "currency": "RMB"}})
+    book.facts.set_status(stored.facts[0].id, "rejected")
+    accepted = dict(book.facts.accepted())[tid]
     assert accepted.events[0].amount.value == 3500 and accepted.facts == []
     assert book.count()["facts_accepted"] == 1
     # re-extraction replaces suggestions but never touches reviewed facts
-    book.save_record(tid, Record([Fact("surname", "Baek")], []))
-    after = book.record(tid, ["suggested", "accepted", "rejected"])
+    book.facts.save(tid, Record([Fact("surname", "Baek")], []))
+    after = book.facts.record(tid, ["suggested", "accepted", "rejected"])
     assert [f.field for f in after.facts] == ["birth_year", "surname"]
     assert after.events[0].amount.value == 3500
 
 
 def test_consent_withdrawal_is_kept_as_history(book):
     tid, _ = _add(book, scopes=("aggregate_statistics", "anonymous_quotation"))
-    book.withdraw_consent(tid, "aggregate_statistics", on=dt.date(2024, 1, 1))
-    consent = book.consent_of(tid)
+    book.consent.withdraw(tid, "aggregate_statistics", on=dt.date(2024, 1, 1))
+    consent = book.consent.of(tid)
     assert not consent.allows("aggregate_statistics")
     assert consent.allows("aggregate_statistics", on=dt.date(2023, 6, 1))
     assert consent.allows("anonymous_quotation")
-    assert book.testimonies()[0].consent == ["anonymous_quotation"]
+    assert book.testimonies.all()[0].consent == ["anonymous_quotation"]
 
 
 def test_every_write_and_read_is_audited(book):
     tid, _ = _add(book)
-    book.get_testimony(tid, purpose="check")
-    actions = [e["action"] for e in book.audit_entries()]
+    book.testimonies.get(tid, purpose="check")
+    actions = [e["action"] for e in book.audit.entries()]
     assert actions[:3] == ["read_testimony", "add_testimony", "add_person"]
-    assert all(e["actor"] == "tester" for e in book.audit_entries())
-    report = book.audit_verify()
+    assert all(e["actor"] == "tester" for e in book.audit.entries())
+    report = book.audit.verify()
     assert report.ok and report.entries == len(actions)
 
 
 def test_metadata_round_trip(book):
-    book.set_meta("privacy_budget", {"spent": 0.5})
-    assert book.get_meta("privacy_budget") == {"spent": 0.5}
-    assert book.get_meta("missing", 7) == 7
+    book.meta.set("privacy_budget", {"spent": 0.5})
+    assert book.meta.get("privacy_budget") == {"spent": 0.5}
+    assert book.meta.get("missing", 7) == 7
 
 
 def test_search_finds_old_testimonies_beyond_the_recent_window(book, monkeypatch):
@@ -142,6 +147,6 @@ def test_search_finds_old_testimonies_beyond_the_recent_window(book, monkeypatch
     old_en, _ = _add(book, EN)
     for n in range(3):
         _add(book, f"Unrelated testimony number {n} about Dandong.", name=f"P{n}")
-    assert [h.testimony_id for h in book.search("연길")] == [old_ko]
-    assert [h.testimony_id for h in book.search("Yanji farmer")] == [old_en]
-    assert len(book.search("Dandong", limit=2)) == 2
+    assert [h.testimony_id for h in book.testimonies.search("연길")] == [old_ko]
+    assert [h.testimony_id for h in book.testimonies.search("Yanji farmer")] == [old_en]
+    assert len(book.testimonies.search("Dandong", limit=2)) == 2

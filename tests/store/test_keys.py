@@ -13,7 +13,7 @@ from casebook.store.keys import KeyFile
 def test_key_file_holds_no_usable_key(tmp_path):
     db = tmp_path / "cb.db"
     with Casebook.create(str(db), "pass one") as book:
-        book.add_testimony(Testimony("Sold in Yanji."), Person("A"))
+        book.testimonies.add(Testimony("Sold in Yanji."), Person("A"))
     raw = (tmp_path / "cb.db.key").read_text()
     data_key = KeyFile.load(tmp_path / "cb.db.key").unlock("pass one")
     assert data_key.hex() not in raw and len(data_key) == 32
@@ -22,7 +22,7 @@ def test_key_file_holds_no_usable_key(tmp_path):
 def test_change_passphrase_rewraps_without_touching_the_database(tmp_path):
     db = tmp_path / "cb.db"
     with Casebook.create(str(db), "pass one") as book:
-        book.add_testimony(Testimony("Sold in Yanji."), Person("A"))
+        book.testimonies.add(Testimony("Sold in Yanji."), Person("A"))
     before = db.read_bytes()
     kf = KeyFile.load(KeyFile.path_for(db))
     kf.change_passphrase("pass one", "pass two")
@@ -67,6 +67,6 @@ def test_damaged_or_missing_key_file(tmp_path):
 def test_database_without_key_is_noise(tmp_path):
     db = tmp_path / "cb.db"
     with Casebook.create(str(db), "pass") as book:
-        book.add_testimony(Testimony("Ms. Yoon was sold in Yanji."), Person("Ms. Yoon"))
+        book.testimonies.add(Testimony("Ms. Yoon was sold in Yanji."), Person("Ms. Yoon"))
     data = db.read_bytes()
     assert b"SQLite format 3" not in data and b"Yanji" not in data and b"Yoon" not in data

@@ -58,7 +58,7 @@ def test_import_leaves_no_plaintext_on_disk(tmp_path):
 
     # while a connection is open (WAL present) and after it is closed
     book = Casebook.open(str(work / "cb.db"), "pass phrase")
-    assert book.search("Deming"), "the text really is in the casebook"
+    assert book.testimonies.search("Deming"), "the text really is in the casebook"
     during = _all_bytes(work) | _all_bytes(tmp)
     book.close()
     after = _all_bytes(work) | _all_bytes(tmp)

@@ -47,7 +47,7 @@ def add(book, text: str, org: str, pseudonym: str, *, consent=(), record=None,
         language: str = "ko") -> tuple[int, int]:
     t = Testimony(text=text, language=language, organisation=org,
                   consent=Consent.of(list(consent)))
-    tid, _ = book.add_testimony(t, Person(pseudonym=pseudonym, organisation=org), record)
+    tid, _ = book.testimonies.add(t, Person(pseudonym=pseudonym, organisation=org), record)
     return tid, t.person_id
 
 
@@ -55,10 +55,9 @@ class World:
     """What the fixture built: ids to aim requests at."""
 
     def __init__(self, book):
-        from casebook.store.users import Users
 
         self.book = book
-        users = Users(book)
+        users = book.users
         self.users = {}
         for org, tag in ((ORG_A, "a"), (ORG_B, "b")):
             for role in ROLES:
@@ -77,8 +76,8 @@ class World:
         self.restricted, self.restricted_person = add(
             book, KO_TEXT + " 비공개.", ORG_A, "박영옥", record=quiet_record(KO_TEXT + " 비공개."))
         users.restrict(self.restricted, [self.users[("reviewer", "a")].id])
-        self.own_fact = book.record(self.own).events[0].id
-        self.other_fact = book.record(self.other).events[0].id
+        self.own_fact = book.facts.record(self.own).events[0].id
+        self.other_fact = book.facts.record(self.other).events[0].id
 
 
 def csrf_of(html: str) -> str:

@@ -41,10 +41,10 @@ def test_api_flow(world, app, h):
     assert [hit["testimony_id"] for hit in hits] == [tid]
     assert "⟦API로⟧" in hits[0]["snippet"]
     # every read of the text is in the audit chain, under the user's name
-    entries = world.book.audit_entries(limit=30)
+    entries = world.book.audit.entries(limit=30)
     assert any(e["action"] == "read_testimony" and e["actor"] == "reviewer-a"
                and e["target"] == f"testimony:{tid}" for e in entries)
-    assert world.book.audit_verify().ok
+    assert world.book.audit.verify().ok
     # bad input: one error shape
     r = c.post("/api/testimonies", headers=hdr, json={"text": "   "})
     assert r.status_code == 400 and r.json()["ok"] is False and "text" in r.json()["error"]
@@ -115,12 +115,11 @@ def test_schemathesis_fuzz(world, app, h):
 def test_core_on_both_backends(location, h):
     """Login, intake, visibility, search and the person page on SQLCipher and PostgreSQL."""
     from casebook.store import Casebook
-    from casebook.store.users import Users
     from casebook.web import create_app
 
     book = Casebook.create(location, "correct horse battery staple", actor="tester")
     try:
-        users = Users(book)
+        users = book.users
         users.add("doc-a", h.PASSWORD, h.ORG_A, "documenter", create_organisation=True)
         users.add("doc-b", h.PASSWORD, h.ORG_B, "documenter", create_organisation=True)
         tid_b, _ = h.add(book, h.EN_TEXT, h.ORG_B, "Ms. Ri", language="en")

@@ -41,7 +41,6 @@ def served(tmp_path, h):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
     from casebook.store import Casebook
-    from casebook.store.users import Users
 
     db = tmp_path / "casebook.db"
     with Casebook.create(str(db), PASSPHRASE, actor="setup") as book:
@@ -76,7 +75,7 @@ def served(tmp_path, h):
         server.terminate()
         server.wait(timeout=10)
     with Casebook.open(str(db), PASSPHRASE) as book:
-        assert Users(book).by_name("mina").last_login_at is not None
+        assert book.users.by_name("mina").last_login_at is not None
 
 
 def test_a_reviewer_works_through_the_app(served, h, tmp_path):

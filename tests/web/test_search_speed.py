@@ -11,10 +11,10 @@ def test_search_finds_own_records_behind_many_invisible_matches(world, client_as
     others = [h.add(book, f"Other organisation {i}: the Tumen crossing.", h.ORG_B, f"B {i}",
                     language="en")[0] for i in range(40)]  # newer, invisible to org A
     c = client_as("reviewer-a")
-    newest = book.audit_entries(limit=1)[0]["seq"]
+    newest = book.audit.entries(limit=1)[0]["seq"]
     hits = c.get("/api/search", params={"q": "Tumen crossing", "limit": 2}).json()["hits"]
     assert [x["testimony_id"] for x in hits] == sorted(mine, reverse=True)
-    entries = [e for e in book.audit_entries(limit=20) if e["seq"] > newest]
+    entries = [e for e in book.audit.entries(limit=20) if e["seq"] > newest]
     assert [e["action"] for e in entries] == ["search"]
     assert entries[0]["actor"] == "reviewer-a"
     # the other organisation sees its own records and none of ours

@@ -20,13 +20,12 @@ def test_login_wrong_password_then_lockout(world, client_as, h):
     unknown = h.login(c, "nobody-at-all", "wrong password!")
     assert r.status_code == unknown.status_code == 401
     assert r.text.replace("reviewer-a", "X") == unknown.text.replace("nobody-at-all", "X")
-    from casebook.store.users import Users
 
-    user = Users(world.book).by_name("reviewer-a")
+    user = world.book.users.by_name("reviewer-a")
     assert user.locked_until is not None
-    Users(world.book).unlock(user.id)
+    world.book.users.unlock(user.id)
     assert h.login(c, "reviewer-a").status_code == 303
-    actions = [e["action"] for e in world.book.audit_entries(limit=50)]
+    actions = [e["action"] for e in world.book.audit.entries(limit=50)]
     assert actions.count("login_failed") == 6 and "login_refused" in actions  # 5 + unknown
 
 
@@ -39,10 +38,9 @@ def test_unknown_user_and_generic_message(client_as, h):
 
 
 def test_totp_is_required_when_enabled(world, client_as, h):
-    from casebook.store.users import Users
 
     secret = pyotp.random_base32()
-    Users(world.book).set_totp(world.users[("reviewer", "a")].id, secret)
+    world.book.users.set_totp(world.users[("reviewer", "a")].id, secret)
     c = client_as(None)
     assert h.login(c, "reviewer-a").status_code == 401
     assert h.login(c, "reviewer-a", code="000000").status_code == 401
@@ -59,11 +57,10 @@ def test_idle_timeout_is_enforced_on_the_server(app, client_as, monkeypatch):
 
 
 def test_deactivation_ends_existing_sessions(world, client_as):
-    from casebook.store.users import Users
 
     c = client_as("documenter-a")
     assert c.get("/", follow_redirects=False).status_code == 200
-    Users(world.book).update(world.users[("documenter", "a")].id, active=False)
+    world.book.users.update(world.users[("documenter", "a")].id, active=False)
     assert c.get("/", follow_redirects=False).status_code == 303
 
 
@@ -117,8 +114,8 @@ def test_login_redirects_stay_on_the_site(client_as, h):
 
 
 def test_secrets_are_kept_in_the_encrypted_store(world, app):
-    assert len(world.book.get_meta("web.session_secret")) > 40
-    assert world.book.get_meta("web.csrf_secret") != world.book.get_meta("web.session_secret")
+    assert len(world.book.meta.get("web.session_secret")) > 40
+    assert world.book.meta.get("web.csrf_secret") != world.book.meta.get("web.session_secret")
 
 
 def test_oversized_upload_is_refused(client_as, h):

@@ -111,16 +111,16 @@ def test_analyst_sees_published_numbers_in_both_languages(served, tmp_path):
 
 
 def test_api_tables_are_built_as_the_cli_builds_them(served):
-    """The web builds the tables for the persons a user may see exactly as ``stats --publish``
+    """The web builds the tables for what a user may see exactly as ``stats --publish``
     builds them (``build_content``): the analyst's numbers equal the CLI's computation over
-    the persons of her organisation, and differ from the whole casebook's only by who is
-    counted."""
+    the store's statistics read as she sees it, and differ from the whole casebook's only by
+    who is counted."""
     import httpx
     from web.conftest import csrf_of
 
+    from casebook.publish.dataset import dataset_of
     from casebook.publish.report import build_content
     from casebook.store import Casebook
-    from casebook.store.views import publish_dataset
     from casebook.web.statistics import statistics_payload
 
     url, _env, db = served
@@ -130,13 +130,12 @@ def test_api_tables_are_built_as_the_cli_builds_them(served):
                                     "csrftoken": csrf_of(login.text)})
         api = client.get("/api/statistics").json()
     with Casebook.open(str(db), PASSPHRASE) as book:
-        from casebook.web.demo import _organisations
-
-        org = _organisations(book)[0]
-        mine = {s.person_id for s in book.testimonies() if s.organisation == org}
-        expected = statistics_payload(build_content(publish_dataset(book, only_persons=mine),
-                                                    quotes=0), "en")
-        everyone = build_content(publish_dataset(book), quotes=0)
+        analyst = book.users.by_name("demo-analyst")
+        assert analyst is not None
+        hers = book.as_user(analyst).read_for("statistics")
+        assert analyst.organisation in {t.organisation for t in hers}
+        expected = statistics_payload(build_content(dataset_of(hers), quotes=0), "en")
+        everyone = build_content(dataset_of(book.read_for("statistics")), quotes=0)
     assert api["n"] == expected["n"] < everyone.n_counted
     assert [t["name"] for t in api["tables"]] == [t["name"] for t in expected["tables"]]
     for got, want in zip(api["tables"], expected["tables"]):

@@ -25,7 +25,6 @@ def _worker_app(world, monkeypatch, passphrase):
 
 
 def test_workers_share_sessions_and_totp_setup(world, app, client_as, monkeypatch, h):
-    from casebook.store.users import Users
 
     other = _worker_app(world, monkeypatch, _passphrase())
     first = client_as("reviewer-a")
@@ -39,9 +38,9 @@ def test_workers_share_sessions_and_totp_setup(world, app, client_as, monkeypatc
                                            "code": pyotp.TOTP(secret).now()},
                     follow_redirects=False)
     assert r.status_code == 303, r.text
-    user = Users(world.book).get(world.users[("reviewer", "a")].id)
-    assert user.totp_enabled and Users(world.book).totp_secret(user.id) == secret
-    assert Users(world.book).pending_totp(user.id) is None
+    user = world.book.users.get(world.users[("reviewer", "a")].id)
+    assert user.totp_enabled and world.book.users.totp_secret(user.id) == secret
+    assert world.book.users.pending_totp(user.id) is None
     second.close()
     other.state.book.close()
 
@@ -70,13 +69,12 @@ def test_serve_with_two_workers(tmp_path, h):
     import httpx
 
     from casebook.store import Casebook
-    from casebook.store.users import Users
 
     passphrase = _passphrase()
     db = tmp_path / "served.db"
     book = Casebook.create(str(db), passphrase, actor="tester")
     h.add(book, h.KO_TEXT, h.ORG_A, "김순희", record=h.quiet_record(h.KO_TEXT))
-    Users(book).add("mina", h.PASSWORD, h.ORG_A, "reviewer", create_organisation=True)
+    book.users.add("mina", h.PASSWORD, h.ORG_A, "reviewer", create_organisation=True)
     book.close()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -109,5 +107,5 @@ def test_serve_with_two_workers(tmp_path, h):
         server.terminate()
         server.wait(timeout=20)
     with Casebook.open(str(db), passphrase) as book:
-        actions = [e["action"] for e in book.audit_entries(limit=50)]
+        actions = [e["action"] for e in book.audit.entries(limit=50)]
     assert actions.count("search") == 4

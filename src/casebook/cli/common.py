@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import sys
@@ -12,8 +13,7 @@ import typer
 from rich.console import Console
 
 from casebook.errors import InvalidInput, WrongPassphrase
-from casebook.store import Casebook
-from casebook.store.engine import is_postgres
+from casebook.store import Casebook, is_postgres
 
 console = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -59,7 +59,6 @@ def passphrase(db: str, passphrase_file: Path | None, *, confirm: bool = False) 
     if not sys.stdin.isatty():
         raise WrongPassphrase(
             "no passphrase: set CASEBOOK_PASSPHRASE, use --passphrase-file, or run in a terminal")
-    import getpass
 
     first = getpass.getpass("Casebook passphrase: ")
     if confirm and getpass.getpass("Repeat the passphrase: ") != first:

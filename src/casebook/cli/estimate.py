@@ -70,11 +70,12 @@ def mse_command(
         if not lists:
             raise InvalidInput(
                 "--from-casebook needs --lists FIELD (the organisation or interviewer field)")
+        from casebook.estimate.lists import list_memberships
         from casebook.estimate.table import overlap_table
-        from casebook.store.views import list_memberships
 
         with open_casebook(db, passphrase_file) as book:
-            data = overlap_table(list_memberships(book, lists))
+            data = overlap_table(list_memberships(book.read_for("estimation"),
+                                                  book.links.decisions("person"), lists))
         if not as_json:
             sys.stderr.write("exact counts of linked persons, no disclosure control: "
                              "for the team only\n")

@@ -23,7 +23,8 @@ from casebook.cli.common import (
     require_db,
 )
 from casebook.errors import InvalidInput, WrongPassphrase
-from casebook.store.engine import is_postgres
+from casebook.files import write_atomic
+from casebook.store import Casebook, is_postgres
 
 field_app = typer.Typer(help="Carry testimonies from a field machine to HQ, sealed.",
                         no_args_is_help=True)
@@ -87,13 +88,13 @@ def field_seal(
     from casebook.field.bundle import META_RECIPIENT, seal
 
     with open_casebook(db, passphrase_file) as book:
-        recipient = to or book.get_meta(META_RECIPIENT)
+        recipient = to or book.meta.get(META_RECIPIENT)
         if not recipient:
             raise InvalidInput("field seal: give HQ's public key with --to age1… "
                                "(or $CASEBOOK_HQ_RECIPIENT)")
         result = seal(book, recipient, out, keep_local=keep_local)
-        if to and book.get_meta(META_RECIPIENT) != to:
-            book.set_meta(META_RECIPIENT, to)
+        if to and book.meta.get(META_RECIPIENT) != to:
+            book.meta.set(META_RECIPIENT, to)
     if json_out:
         print_json({"bundle": result.bundle_id, "file": str(out), "sealed": result.sealed,
                     "already_sealed": result.already_sealed, "removed": result.removed})
@@ -211,7 +212,6 @@ def passphrase_change(
     Example: casebook passphrase change
     """
     from casebook.field.recovery import change_passphrase
-    from casebook.store import Casebook
 
     path = _file_db(db)
     old = passphrase(str(path), passphrase_file)
@@ -219,7 +219,7 @@ def passphrase_change(
                   file=new_passphrase_file)
     change_passphrase(path, old or "", new)
     with Casebook.open(str(path), new) as book:
-        book.audit("passphrase_change", None, None)
+        book.audit.record("passphrase_change", None, None)
     console.print("Passphrase changed. Backups made before today still need the old one.")
 
 
@@ -236,7 +236,6 @@ def passphrase_reset(
     Example: casebook passphrase reset --recovery-key-file /media/safe/recovery.txt
     """
     from casebook.field.recovery import read_recovery_key_file, reset_passphrase
-    from casebook.store import Casebook
 
     path = _file_db(db)
     key = read_recovery_key_file(recovery_key_file)
@@ -244,7 +243,7 @@ def passphrase_reset(
                   file=new_passphrase_file)
     reset_passphrase(path, key, new)
     with Casebook.open(str(path), new) as book:
-        book.audit("passphrase_reset", None, {"by": "recovery key"})
+        book.audit.record("passphrase_reset", None, {"by": "recovery key"})
     console.print("New passphrase set with the recovery key.")
 
 
@@ -260,14 +259,12 @@ def recovery_add(
 
     Example: casebook recovery add --out /media/usb/recovery-key.txt
     """
-    from casebook.field.files import write_atomic
     from casebook.field.recovery import (
         add_recovery,
         format_recovery_key,
         new_recovery_key,
         read_recovery_key_file,
     )
-    from casebook.store import Casebook
 
     if (out is None) == (recovery_key_file is None):
         raise InvalidInput("recovery add: give either --out (new key) or --recovery-key-file")
@@ -281,7 +278,7 @@ def recovery_add(
         write_atomic(out, (format_recovery_key(key) + "\n").encode("ascii"))
     add_recovery(path, secret, key)
     with Casebook.open(str(path), secret) as book:
-        book.audit("recovery_add", None, None)
+        book.audit.record("recovery_add", None, None)
     if out is not None:
         console.print(f"Recovery key written to [bold]{out}[/]. Print it or copy it offline, keep "
                       "it in the organisation's safe, and delete the file from this machine.")

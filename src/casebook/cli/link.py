@@ -21,41 +21,26 @@ link_app = typer.Typer(
 )
 
 
-
 def _load(records_json: Path | None, kind: str, db: str | None = None,
-          passphrase_file: Path | None = None):
-    """Records from a dev JSON file, or from the casebook's accepted facts."""
+          passphrase_file: Path | None = None, partner: str | None = None) -> list:
+    """Records from a dev JSON file, or from the casebook's consented read for this kind."""
+    # linkage pulls in DuckDB and Splink: imported when a link command runs, so that `casebook`
+    # itself (and every web worker, which imports the CLI) starts fast
+    from casebook.linkage.place_mentions import load_mentions_json
     from casebook.linkage.records import load_records_json
-    from casebook.store.views import linkage_people, linkage_perpetrators
+    from casebook.linkage.run import USE_OF, check_kind, records_for
 
-    if kind not in ("person", "perpetrator", "place"):
-        raise InvalidInput(f"--kind {kind!r}: choose person, perpetrator or place")
-    if kind == "place":
-        from casebook.linkage.places import load_mentions_json, place_mentions
-
-        if records_json is not None:
-            return load_mentions_json(records_json)
-        with open_casebook(db, passphrase_file) as book:
-            return place_mentions(book)
+    check_kind(kind)
     if records_json is not None:
+        if kind == "place":
+            return load_mentions_json(records_json)
         return load_records_json(records_json, kind)
     with open_casebook(db, passphrase_file) as book:
-        return linkage_people(book) if kind == "person" else linkage_perpetrators(book)
-
-
-def _score(records, kind: str, threshold: float):
-    """Candidate pairs: Fellegi–Sunter for people and perpetrators, spellings for places."""
-    if kind == "place":
-        from casebook.linkage.places import score_place_pairs
-
-        return score_place_pairs(records, threshold)
-    from casebook.linkage import score_pairs
-
-    return score_pairs(records, kind, threshold)
+        return records_for(kind, book.read_for(USE_OF[kind], partner=partner))
 
 
 def _refuse_overwrite(path: Path | None, force: bool) -> None:
-    from casebook.field.files import check_output
+    from casebook.files import check_output
 
     if path is not None:
         check_output(path, force=force)
@@ -77,13 +62,12 @@ def link_command(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from casebook.linkage import Decision, apply_decisions
+    from casebook.linkage.run import link
 
     records = _load(records_json, kind, db, passphrase_file)
     decisions = [] if records_json is not None else _decisions(db, passphrase_file, kind)
-    pairs = _score(records, kind, threshold)
-    found = [c for c in apply_decisions(pairs, [Decision.from_dict(d) for d in decisions],
-                                        threshold, [r.id for r in records]) if c.size > 1]
+    result = link(records, kind, threshold, decisions)
+    pairs, found = result.pairs, result.linked()
     if as_json:
         typer.echo(json.dumps({
             "kind": kind, "records": len(records), "pairs": len(pairs),
@@ -150,13 +134,11 @@ def encode_command(
     if to:
         seal_for_unit(b"", to)  # a bad key fails before the casebook is opened
     secret = read_secret(secret_file)
-    records = _load(records_json, "person", db, passphrase_file)
-    if records_json is None:
-        records = _shared_with(records, for_organisation or "", db, passphrase_file)
+    records = _load(records_json, "person", db, passphrase_file, partner=for_organisation)
     encoder = Encoder(secret, EncodingParams(bits, balance=balance, fold=fold, blip=blip))
     body = clk_bytes([r.id for r in records], encoder.encode(records, default_province_of()),
                      encoder, label)
-    from casebook.field.files import write_output
+    from casebook.files import write_output
 
     write_output(out, seal_for_unit(body, to) if to else body, force=force)
     where = "for the linkage unit only" if to else "UNENCRYPTED: send it only to your partner"
@@ -173,7 +155,7 @@ def keygen_command(
     """
     from casebook.cli.field import _secret
     from casebook.field.bundle import generate_hq_key
-    from casebook.field.files import check_output
+    from casebook.files import check_output
 
     check_output(out)
     public = generate_hq_key(out, _secret("CASEBOOK_LINK_KEY_PASSPHRASE", "Key passphrase",
@@ -197,7 +179,7 @@ def unit_match_command(
     write each organisation only its answer (overlap table + its own matched ids), encrypted."""
     from casebook.cli.field import _secret
     from casebook.field.bundle import load_hq_identity
-    from casebook.field.files import check_output, write_output
+    from casebook.files import check_output, write_output
     from casebook.linkage.unit import parse_returns, read_sealed, result_for, unit_match
 
     key = load_hq_identity(identity, _secret("CASEBOOK_LINK_KEY_PASSPHRASE", "Key passphrase"))
@@ -223,7 +205,7 @@ def unit_result_command(
     """Open the linkage unit's answer: the overlap table and your own matched record ids."""
     from casebook.cli.field import _secret
     from casebook.field.bundle import load_hq_identity
-    from casebook.field.files import read_input
+    from casebook.files import read_input
     from casebook.linkage.unit import read_result
 
     key = load_hq_identity(identity, _secret("CASEBOOK_LINK_KEY_PASSPHRASE", "Key passphrase"))
@@ -259,7 +241,7 @@ def match_command(
     files = [read_clk(p) for p in clk_files]
     matches = match_files(files, threshold)
     table = overlap_csv(files, matches)
-    from casebook.field.files import write_output
+    from casebook.files import write_output
 
     if out:
         write_output(out, matches_csv(matches), force=force)
@@ -298,17 +280,16 @@ def review_command(
     an append-only log in the casebook; every source record stays, and --revoke undoes one.
     Example: casebook link review    ·    casebook link review --accept t3,t17
     """
-    from casebook.linkage import Decision, apply_decisions
     from casebook.linkage import accept as accept_d
     from casebook.linkage import not_same as not_same_d
     from casebook.linkage import revoke as revoke_d
     from casebook.linkage import split as split_d
-    from casebook.store.casebook import add_link_decision, link_decisions
+    from casebook.linkage.run import USE_OF, check_kind, link, records_for
 
     with open_casebook(db, passphrase_file) as book:
         who = book.actor
         if show:
-            for d in link_decisions(book, kind):
+            for d in book.links.decisions(kind):
                 groups = " | ".join(",".join(g) for g in d["groups"]) or ",".join(d["records"])
                 typer.echo(f"{d['id']}  {d['when'][:19]}  {d['who']}  {d['action']}  "
                            f"{groups or d.get('revokes')}")
@@ -321,14 +302,13 @@ def review_command(
         made += [revoke_d(r, who) for r in revoke]
         if made:
             for decision in made:
-                add_link_decision(book, kind, decision.to_dict())
+                book.links.add(kind, decision.to_dict())
             typer.echo(f"recorded {len(made)} decision(s)")
             return
-        records = {r.id: r for r in _load(None, kind, db, passphrase_file)}
-        decisions = [Decision.from_dict(d) for d in link_decisions(book, kind)]
-        pairs = _score(list(records.values()), kind, threshold)
-        open_clusters = [c for c in apply_decisions(pairs, decisions, threshold, list(records))
-                         if c.size > 1 and c.status == "candidate"]
+        check_kind(kind)
+        records = {r.id: r for r in records_for(kind, book.read_for(USE_OF[kind]))}
+        open_clusters = link(list(records.values()), kind, threshold,
+                             book.links.decisions(kind)).open()
         if not open_clusters:
             typer.echo("No candidate clusters wait for review.")
             return
@@ -342,16 +322,15 @@ def review_command(
             if choice == "q":
                 break
             if choice == "a":
-                add_link_decision(book, kind, accept_d(cluster.members, who).to_dict(),
+                book.links.add(kind, accept_d(cluster.members, who).to_dict(),
                                   cluster.min_probability)
             elif choice == "n":
-                add_link_decision(book, kind, not_same_d(cluster.members, who).to_dict(),
+                book.links.add(kind, not_same_d(cluster.members, who).to_dict(),
                                   cluster.min_probability)
             elif choice == "s":
                 line = typer.prompt("groups, e.g. t3,t17|t20")
                 parts = [[i.strip() for i in g.split(",") if i.strip()] for g in line.split("|")]
-                add_link_decision(book, kind, split_d(parts, who).to_dict(),
-                                  cluster.min_probability)
+                book.links.add(kind, split_d(parts, who).to_dict(), cluster.min_probability)
 
 
 def _summary(record) -> str:
@@ -361,29 +340,8 @@ def _summary(record) -> str:
 
 
 def _decisions(db, passphrase_file, kind: str) -> list[dict]:
-    from casebook.store.casebook import link_decisions
-
     with open_casebook(db, passphrase_file) as book:
-        return link_decisions(book, kind)
-
-
-def _shared_with(records, organisation: str, db, passphrase_file):
-    """Keep records whose testimony's consent allows sharing with ``organisation``."""
-    from casebook.model import share_scope
-
-    scope = share_scope(organisation)
-    ids = [_testimony_id(r) for r in records]
-    with open_casebook(db, passphrase_file) as book:
-        consents = book.consents([i for i in ids if i is not None])
-    # fail closed: a record whose testimony or consent cannot be found is left out
-    return [r for r, tid in zip(records, ids)
-            if tid is not None and tid in consents and consents[tid].allows(scope)]
-
-
-def _testimony_id(record) -> int | None:
-    source = str(getattr(record, "source", "") or "")
-    head, _, tail = source.partition(":")
-    return int(tail) if head == "testimony" and tail.isdigit() else None
+        return book.links.decisions(kind)
 
 
 def network_command(
@@ -409,8 +367,9 @@ def network_command(
     """
     from casebook.cli.common import export_passphrase, plaintext_warning
     from casebook.errors import BadArgument
-    from casebook.field.files import encrypt, write_output
+    from casebook.files import encrypt, write_output
     from casebook.linkage.network import brokers, build_graph, graph_bytes, groups, protect_graph
+    from casebook.linkage.run import network
     from casebook.model.records import Event
 
     if fmt not in ("json", "graphml"):
@@ -422,7 +381,8 @@ def network_command(
     if recipient:
         encrypt(b"", recipients=list(recipient))  # a bad key fails before any work
     if events_json is None:
-        events, cluster_of = _network_events(db, passphrase_file)
+        with open_casebook(db, passphrase_file) as book:
+            graph = network(book.read_for("network"), book.links.decisions("perpetrator"))
     else:
         try:
             data = json.loads(events_json.read_text(encoding="utf-8"))
@@ -431,7 +391,8 @@ def network_command(
             cluster_of = data.get("perpetrator_clusters") or {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             raise InvalidInput(f"{events_json}: not an events file") from None
-    graph, protection = protect_graph(build_graph(events, cluster_of), k)
+        graph = build_graph(events, cluster_of)
+    graph, protection = protect_graph(graph, k)
     body = graph_bytes(graph, fmt)
     if plaintext:
         plaintext_warning(out)
@@ -446,39 +407,6 @@ def network_command(
     for b in brokers(graph, top=5):
         typer.echo(f"  bridge {b['node']}: betweenness {b['betweenness']:.3f}"
                    f"{' (cut point)' if b['cut_point'] else ''}")
-
-
-def _network_events(db, passphrase_file):
-    """Accepted events of testimonies whose consent allows aggregate use, and linked brokers."""
-    from dataclasses import replace
-
-    from casebook.linkage import Decision, apply_decisions, score_pairs
-    from casebook.store.casebook import link_decisions
-    from casebook.store.views import linkage_perpetrators
-
-    with open_casebook(db, passphrase_file) as book:
-        person_of = {t.id: t.person_id for t in book.testimonies()}
-        consents = book.consents(list(person_of))
-        events = []
-        for tid, record in book.accepted_records():
-            if not consents[tid].allows("aggregate_statistics"):
-                continue
-            for n, event in enumerate(record.events):
-                # the same mention ids as linkage_perpetrators, so linked aliases meet in one node
-                event.involvements = [
-                    replace(inv, person_id=f"t{tid}e{n}i{m}")
-                    if inv.role == "perpetrator" and inv.who and inv.person_id is None else inv
-                    for m, inv in enumerate(event.involvements)]
-                events.append((str(person_of.get(tid) or f"t{tid}"), event))
-        perps = linkage_perpetrators(book)
-        decisions = [Decision.from_dict(d) for d in link_decisions(book, "perpetrator")]
-    cluster_of: dict[str, str] = {}
-    if len(perps) > 1:
-        for cluster in apply_decisions(score_pairs(perps, "perpetrator", 0.5), decisions, 0.5,
-                                       [p.id for p in perps]):
-            for member in cluster.members:
-                cluster_of[member] = cluster.id
-    return events, cluster_of
 
 
 def register(app: typer.Typer) -> None:

@@ -1,8 +1,9 @@
 """``casebook stats`` and ``casebook report``: statistics and the published report.
 
-Both read a :class:`~casebook.publish.dataset.Dataset` through :func:`load_dataset`, the one
-place that knows where the rows come from (the encrypted store; during development a JSON file
-given with the hidden ``--dataset-json`` option).
+Both read a :class:`~casebook.publish.dataset.Dataset` through :func:`opened`, the one place
+that knows where the rows come from: the store's ``statistics`` read (consent applied there;
+during development a JSON file given with the hidden ``--dataset-json`` option), and where the
+privacy budget is kept (inside the casebook; a JSON file with ``--budget-file``).
 """
 
 from __future__ import annotations
@@ -11,15 +12,19 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from casebook.cli.common import DbOption, PassphraseFileOption, open_casebook
 from casebook.errors import InvalidInput
-from casebook.publish.dataset import Dataset
-from casebook.store.publish_adapter import budget_store_for, dataset_from_store
+from casebook.publish.dataset import Dataset, dataset_of
+
+BUDGET_KEY = "privacy_budget"  # the meta key of the casebook's differential-privacy ledger
 
 
 @dataclass
@@ -32,22 +37,30 @@ class DatasetSource:
     budget_file: Path | None = None
 
 
-def load_dataset(ctx: DatasetSource, with_text: bool = True) -> Dataset:
-    """The rows of the casebook; ``with_text`` only when quotes are wanted (reports)."""
-    if ctx.dataset_json is not None:
+@contextmanager
+def opened(src: DatasetSource, with_text: bool = True) -> Iterator[tuple[Dataset, Any]]:
+    """The rows and the privacy budget's store, the casebook open meanwhile and closed after;
+    ``with_text`` only when quotes are wanted (reports). The store is None with
+    ``--dataset-json`` and no ``--budget-file``."""
+    budget = JsonFileBudgetStore(src.budget_file) if src.budget_file is not None else None
+    if src.dataset_json is not None:
         try:
-            text = ctx.dataset_json.read_text(encoding="utf-8")
+            text = src.dataset_json.read_text(encoding="utf-8")
         except OSError as exc:
-            raise InvalidInput(f"{ctx.dataset_json}: cannot read ({exc.strerror})") from None
-        return Dataset.from_json(text, str(ctx.dataset_json))
-    return dataset_from_store(open_casebook(ctx.db, ctx.passphrase_file), with_text=with_text)
+            raise InvalidInput(f"{src.dataset_json}: cannot read ({exc.strerror})") from None
+        yield Dataset.from_json(text, str(src.dataset_json)), budget
+        return
+    with open_casebook(src.db, src.passphrase_file) as book:
+        rows = book.read_for("statistics", with_text=with_text, purpose="report quotation")
+        yield dataset_of(rows), budget or book.meta.entry(BUDGET_KEY)
 
 
-def budget_store(ctx: DatasetSource):
-    """The privacy budget ledger of the casebook (a JSON file only in development)."""
-    if ctx.budget_file is not None:
-        return JsonFileBudgetStore(ctx.budget_file)
-    return budget_store_for(open_casebook(ctx.db, ctx.passphrase_file))
+def _ledger(budget: Any) -> Any:
+    from casebook.publish.privacy import PrivacyLedger
+
+    if budget is None:
+        raise InvalidInput("--epsilon with --dataset-json needs --budget-file FILE")
+    return PrivacyLedger(budget)
 
 
 class JsonFileBudgetStore:
@@ -213,25 +226,25 @@ def register(app: typer.Typer) -> None:
         names = [table] if table else list(TABLE_NAMES)
         if by and table is None:
             names = [n for n in names if n != by]
-        dataset = load_dataset(src, with_text=False)
-        tables = compute_tables(dataset, names, by=by, period=period)
-        if epsilon is not None:
-            from casebook.publish.privacy import PrivacyLedger, release
+        with opened(src, with_text=False) as (ds, budget):
+            tables = compute_tables(ds, names, by=by, period=period)
+            if epsilon is not None:
+                from casebook.publish.privacy import release
 
-            release(tables, epsilon, PrivacyLedger(budget_store(src)),
-                    f"stats {' '.join(names)} by={by} period={period}", k)
-        elif publish and not (table or by or period):
-            # every table: exactly the tables of the report (prices by period included)
-            from casebook.publish.report import build_content
+                release(tables, epsilon, _ledger(budget),
+                        f"stats {' '.join(names)} by={by} period={period}", k)
+            elif publish and not (table or by or period):
+                # every table: exactly the tables of the report (prices by period included)
+                from casebook.publish.report import build_content
 
-            content = build_content(dataset, k=k, rounding=rounding, quotes=0,
-                                    grouping=grouping)
-            tables = content.tables + content.trends
-        elif publish:
-            tables = choose_grouping(tables, k=k, rounding=rounding, grouping=grouping)
-        else:
-            sys.stderr.write("exact counts, no disclosure control: for the team only "
-                             "(use --publish for anything shared)\n")
+                content = build_content(ds, k=k, rounding=rounding, quotes=0,
+                                        grouping=grouping)
+                tables = content.tables + content.trends
+            elif publish:
+                tables = choose_grouping(tables, k=k, rounding=rounding, grouping=grouping)
+            else:
+                sys.stderr.write("exact counts, no disclosure control: for the team only "
+                                 "(use --publish for anything shared)\n")
         sys.stdout.write(_format_tables(tables, fmt, lang))
 
     @app.command("report")
@@ -252,8 +265,7 @@ def register(app: typer.Typer) -> None:
                                    "(never the casebook or its key)."),
     ) -> None:
         """A self-contained HTML report (optionally PDF) that passed disclosure control."""
-        from casebook.field.files import check_output
-        from casebook.publish.privacy import PrivacyLedger
+        from casebook.files import check_output
         from casebook.publish.report import write_report
 
         check_release(k, rounding, epsilon)
@@ -262,9 +274,10 @@ def register(app: typer.Typer) -> None:
             check_output(out.with_suffix(".pdf"), force=force)
 
         src = DatasetSource(db, passphrase_file, dataset_json, budget_file)
-        ds = load_dataset(src, with_text=quotes > 0)
-        ledger = PrivacyLedger(budget_store(src)) if epsilon is not None else None
-        written = write_report(ds, out, lang=lang, pdf=pdf, period=period, k=k,
-                               rounding=rounding, epsilon=epsilon, ledger=ledger, quotes=quotes)
+        with opened(src, with_text=quotes > 0) as (ds, budget):
+            ledger = _ledger(budget) if epsilon is not None else None
+            written = write_report(ds, out, lang=lang, pdf=pdf, period=period, k=k,
+                                   rounding=rounding, epsilon=epsilon, ledger=ledger,
+                                   quotes=quotes)
         for path in written:
             sys.stdout.write(f"wrote {path}\n")

@@ -17,8 +17,11 @@ from casebook.cli.common import (
     console,
     open_casebook,
     print_json,
+    require_db,
 )
+from casebook.cli.common import passphrase as read_passphrase
 from casebook.errors import InvalidInput
+from casebook.store import Casebook
 
 user_app = typer.Typer(help="Organisations, users and roles of the web application.",
                        no_args_is_help=True)
@@ -42,10 +45,6 @@ def serve(
     """
     import uvicorn
 
-    from casebook.cli.common import passphrase as read_passphrase
-    from casebook.cli.common import require_db
-    from casebook.store import Casebook
-    from casebook.store.users import Users
     from casebook.web import create_app
     from casebook.web.app import prepare_secrets
 
@@ -55,7 +54,7 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         console.print(f"[yellow]warning:[/] serving on {host}: other machines can reach this "
                       "casebook. Put it behind TLS (--https) and a firewall.")
-    if Users(book).count() == 0:
+    if book.users.count() == 0:
         console.print("[yellow]No users yet:[/] create one with `casebook user add`.")
     prepare_secrets(book)
     console.print(f"Casebook at [bold]http://{host}:{port}/[/] (Ctrl-C to stop)")
@@ -110,7 +109,6 @@ def user_add(
 
     Example: casebook user add mina --organisation "Hanul Documentation Centre" --role reviewer
     """
-    from casebook.store.users import Users
 
     password = _password(password_env)
     secret = None
@@ -119,7 +117,7 @@ def user_add(
 
         secret = pyotp.random_base32()
     with open_casebook(db, passphrase_file) as book:
-        user = Users(book).add(username, password, organisation, role, display_name, narratives,
+        user = book.users.add(username, password, organisation, role, display_name, narratives,
                                secret, create_organisation=True)
     if json_out:
         print_json({**user.to_dict(), **({"totp_secret": secret} if secret else {})})
@@ -133,10 +131,9 @@ def user_add(
 def user_list(db: DbOption = None, passphrase_file: PassphraseFileOption = None,
               json_out: JsonOption = False) -> None:
     """List organisations, users and roles."""
-    from casebook.store.users import Users
 
     with open_casebook(db, passphrase_file) as book:
-        users = Users(book).all()
+        users = book.users.all()
     if json_out:
         print_json([u.to_dict() for u in users])
         return

@@ -24,66 +24,21 @@ from pathlib import Path
 from typing import Any
 
 from pyrage import x25519
-from sqlalchemy import select
 
 from casebook.errors import AlreadyExists, InvalidInput, StoreCorrupt
-from casebook.field.files import decrypt, encrypt, read_input, sha256, write_atomic
-from casebook.store import Casebook
-from casebook.store import engine as engines
-from casebook.store.keys import KeyFile
-from casebook.store.schema import audit_head
+from casebook.files import decrypt, encrypt, read_input, sha256, write_atomic
+from casebook.store import Casebook, KeyFile
 
 FORMAT = "casebook-backup"
 VERSION = 1
 MANIFEST, DB_MEMBER, KEY_MEMBER = "manifest.json", "casebook.db", "casebook.db.key"
 MAX_BACKUP_BYTES = 16 << 30
-SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
-
-
-def _data_key(book: Casebook) -> bytes:
-    password = book.engine.url.password or ""
-    if not (password.startswith("x'") and password.endswith("'")):
-        raise InvalidInput("backup: this casebook is not a SQLCipher file")
-    return bytes.fromhex(password[2:-1])
-
-
-def _measure(path: Path, data_key: bytes) -> dict[str, Any]:
-    """Counts, audit verification and audit head of a snapshot file, opened with the data key."""
-    engine = engines._sqlcipher_engine(path, data_key)
-    try:
-        snap = Casebook(engines.Backend(engine, str(path), None), actor="backup")
-        report = snap.audit_verify()
-        with engine.connect() as conn:
-            head_seq, head_hash = conn.execute(select(audit_head.c.seq, audit_head.c.hash)).one()
-        revision = engines.current_revision(engine)
-        counts = snap.count()
-        with engine.connect() as conn:  # fold the WAL back so the file alone is the snapshot
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        engine.dispose()
-    return {"counts": counts, "revision": revision,
-            "audit": {"entries": report.entries, "ok": report.ok, "problems": report.problems,
-                      "head_seq": head_seq, "head_hash": head_hash}}
 
 
 def snapshot(book: Casebook, workdir: Path) -> tuple[bytes, dict[str, Any]]:
     """A consistent, SQLCipher-encrypted copy of the database, and what it contains."""
-    if book.dialect != "sqlite":
-        raise InvalidInput("backup: PostgreSQL casebooks are backed up with pg_dump on the "
-                           "server (and its disk encryption); see docs/reliability.md")
     target = workdir / f"snapshot-{secrets.token_hex(4)}.db"
-    raw = book.engine.raw_connection()
-    try:
-        driver = raw.driver_connection
-        if driver is None:
-            raise RuntimeError("backup: the database connection is closed")
-        driver.execute("VACUUM INTO ?", (str(target),))
-    finally:
-        raw.close()
-    with open(target, "rb") as fh:
-        if fh.read(16) == SQLITE_PLAIN_HEADER:  # never ship a plaintext database
-            raise StoreCorrupt(f"{target}: the snapshot came out unencrypted; backup refused")
-    info = _measure(target, _data_key(book))
+    info = book.snapshot(target)
     return target.read_bytes(), info
 
 
@@ -110,7 +65,7 @@ def backup(book: Casebook, out: Path, *, passphrase: str | None = None,
     if out.exists():
         raise AlreadyExists(f"{out}: a file is already there; choose another name")
     encrypt(b"", recipients=recipients, passphrase=passphrase)  # bad recipient: fail early
-    key_path = book.backend.key_file.path if book.backend.key_file else None
+    key_path = book.key_path
     if key_path is None:
         raise InvalidInput("backup: PostgreSQL casebooks are backed up with pg_dump")
     workdir = Path(os.path.abspath(out)).parent / f".casebook-backup-{secrets.token_hex(4)}"
@@ -123,7 +78,7 @@ def backup(book: Casebook, out: Path, *, passphrase: str | None = None,
     manifest = {
         "format": FORMAT, "version": VERSION,
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "source": Path(book.backend.location).name,
+        "source": Path(book.location).name,
         "files": {DB_MEMBER: {"sha256": sha256(db_bytes), "bytes": len(db_bytes)},
                   KEY_MEMBER: {"sha256": sha256(key_bytes), "bytes": len(key_bytes)}},
         **info,
@@ -132,7 +87,7 @@ def backup(book: Casebook, out: Path, *, passphrase: str | None = None,
                     DB_MEMBER: db_bytes, KEY_MEMBER: key_bytes})
     data = encrypt(archive, recipients=recipients, passphrase=passphrase)
     write_atomic(out, data)
-    book.audit("backup", None, {"file_sha256": sha256(data), "counts": info["counts"],
+    book.audit.record("backup", None, {"file_sha256": sha256(data), "counts": info["counts"],
                                 "audit_head": info["audit"]["head_seq"]})
     return BackupResult(out, len(data), manifest)
 
@@ -193,8 +148,8 @@ def restore(path: Path, to_dir: Path, *, passphrase: str | None = None,
         return RestoreResult(db_path, manifest, opened=False)
     with Casebook.open(str(db_path), casebook_passphrase, actor="restore") as book:
         counts = book.count()
-        report = book.audit_verify()
-        book.audit("restore", None, {"from": path.name, "created": manifest.get("created")})
+        report = book.audit.verify()
+        book.audit.record("restore", None, {"from": path.name, "created": manifest.get("created")})
     problems = []
     if counts != manifest.get("counts"):
         problems.append(f"record counts {counts} differ from the manifest {manifest.get('counts')}")

@@ -12,6 +12,7 @@ anything, and imports idempotently: a bundle already opened, or a testimony alre
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 from pyrage import x25519
 
 from casebook.errors import AuditChainBroken, InvalidInput, NotFound, StorageError, StoreCorrupt
-from casebook.field.files import canonical, decrypt, encrypt, read_input, sha256, write_atomic
+from casebook.files import canonical, decrypt, encrypt, read_input, sha256, write_atomic
 from casebook.model import Consent, Event, Fact, Person, Record, Testimony, UncertainDate
 from casebook.model.records import STATUSES
 from casebook.store import Casebook
@@ -73,9 +74,9 @@ class SealResult:
 
 
 def _item(book: Casebook, testimony_id: int) -> dict[str, Any]:
-    t = book.get_testimony(testimony_id, purpose="field_seal")
-    person = book.get_person(t.person_id) if t.person_id else None
-    record = book.record(testimony_id, STATUSES)
+    t = book.testimonies.get(testimony_id, purpose="field_seal")
+    person = book.persons.get(t.person_id) if t.person_id else None
+    record = book.facts.record(testimony_id, STATUSES)
     return {
         "sha256": t.sha256,
         "testimony": {
@@ -107,7 +108,7 @@ def manifest_of(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def sealed_hashes(book: Casebook) -> set[str]:
-    return {h for entry in book.get_meta(META_SEALED, []) for h in entry.get("sha256", [])}
+    return {h for entry in book.meta.get(META_SEALED, []) for h in entry.get("sha256", [])}
 
 
 def seal(book: Casebook, recipient: str, out: Path, *, keep_local: bool = False) -> SealResult:
@@ -120,7 +121,7 @@ def seal(book: Casebook, recipient: str, out: Path, *, keep_local: bool = False)
     if out.exists():
         raise InvalidInput(f"{out}: a file is already there; choose another name")
     encrypt(b"", recipients=[recipient], what="HQ public key")  # reject a bad key before reading
-    report = book.audit_verify()
+    report = book.audit.verify()
     if not report.ok:
         # HQ would refuse a bundle whose texts do not match their hashes, and the local copies
         # would be gone: seal nothing, delete nothing, until the casebook verifies.
@@ -129,7 +130,7 @@ def seal(book: Casebook, recipient: str, out: Path, *, keep_local: bool = False)
                                "deleted")
     done = sealed_hashes(book)
     chosen, skipped, items = [], [], []
-    hashes = _hashes(book)
+    hashes = book.testimonies.hashes()
     for testimony_id, digest in hashes.items():
         if digest in done:
             skipped.append(testimony_id)
@@ -153,28 +154,16 @@ def seal(book: Casebook, recipient: str, out: Path, *, keep_local: bool = False)
     entry = {"bundle": bundle_id, "at": now, "count": len(chosen),
              "sha256": [hashes[tid] for tid in chosen],
              "file_sha256": sha256(data)}
-    sealed_meta = [*book.get_meta(META_SEALED, []), entry]
+    sealed_meta = [*book.meta.get(META_SEALED, []), entry]
     result = SealResult(bundle_id, out, chosen, skipped, 0, len(data))
     detail = {"reason": "field_seal", "bundle": bundle_id, "file_sha256": entry["file_sha256"]}
     if keep_local:
-        book.set_meta(META_SEALED, sealed_meta)
-        book.audit("field_seal", f"bundle:{bundle_id}", {**detail, "testimonies": chosen,
+        book.meta.set(META_SEALED, sealed_meta)
+        book.audit.record("field_seal", f"bundle:{bundle_id}", {**detail, "testimonies": chosen,
                                                          "kept_local": True})
     else:
-        result.removed = book.delete_testimonies(chosen, detail, {META_SEALED: sealed_meta})
+        result.removed = book.testimonies.delete(chosen, detail, {META_SEALED: sealed_meta})
     return result
-
-
-def _hashes(book: Casebook) -> dict[int, str]:
-    """Every testimony's text hash, without reading (and auditing) the texts."""
-    from sqlalchemy import select
-
-    from casebook.store.schema import testimonies
-
-    with book.engine.connect() as conn:
-        rows = conn.execute(select(testimonies.c.id, testimonies.c.sha256)
-                            .order_by(testimonies.c.id)).all()
-    return {r.id: r.sha256 for r in rows}
 
 
 # -- opening (HQ side) -------------------------------------------------------------------------
@@ -188,8 +177,6 @@ class OpenResult:
 
 def read_bundle(data: bytes, identity: x25519.Identity, name: str) -> dict[str, Any]:
     """Decrypt and check a bundle completely; every problem is reported, nothing imported."""
-    import json
-
     plain = decrypt(data, name, identity=identity)
     try:
         payload = json.loads(plain)
@@ -254,31 +241,31 @@ def open_bundle(book: Casebook, path: Path, identity: x25519.Identity) -> OpenRe
     """Verify and import a bundle; opening the same bundle again changes nothing."""
     payload = read_bundle(read_input(path, MAX_BUNDLE_BYTES), identity, str(path))
     bundle_id = payload["bundle_id"]
-    opened = dict(book.get_meta(META_OPENED, {}) or {})
+    opened = dict(book.meta.get(META_OPENED, {}) or {})
     if bundle_id in opened:
         return OpenResult(bundle_id, already_opened=True)
     parsed = [_from_item(it, bundle_id, str(path), n)
               for n, it in enumerate(payload["testimonies"], start=1)]  # all readable first
     result = OpenResult(bundle_id)
-    person_of = {s.id: s.person_id for s in book.testimonies()}
+    person_of = {s.id: s.person_id for s in book.testimonies.all()}
     person_map: dict[Any, int | None] = {}
     for item, (testimony, person, record) in zip(payload["testimonies"], parsed):
         ref = item.get("person_ref")
-        existing = book.find_by_hash(testimony.sha256)
+        existing = book.testimonies.find_by_hash(testimony.sha256)
         if existing is not None:
             result.duplicates.append(existing)
             person_map.setdefault(ref, person_of.get(existing))
             continue
         if person is not None and person_map.get(ref) is not None:
             person.id = person_map[ref]  # the same woman's second testimony in this bundle
-        tid, created = book.add_testimony(testimony, person, record)
+        tid, created = book.testimonies.add(testimony, person, record)
         (result.added if created else result.duplicates).append(tid)
         if ref is not None:
             person_map[ref] = testimony.person_id
     opened[bundle_id] = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                          "added": len(result.added), "duplicates": len(result.duplicates)}
-    book.set_meta(META_OPENED, opened)
-    book.audit("field_open", f"bundle:{bundle_id}",
+    book.meta.set(META_OPENED, opened)
+    book.audit.record("field_open", f"bundle:{bundle_id}",
                {"added": result.added, "duplicates": result.duplicates,
                 "origin": payload.get("origin"), "created": payload.get("created")})
     return result

@@ -14,7 +14,7 @@ import secrets
 from pathlib import Path
 
 from casebook.errors import InvalidInput, NotFound, WrongPassphrase
-from casebook.store.keys import KeyFile, passphrase_slot
+from casebook.store import KeyFile, passphrase_slot
 
 RECOVERY_PREFIX = "CBRK"
 

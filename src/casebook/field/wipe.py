@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casebook.errors import InvalidInput, NotFound
-from casebook.store.keys import KeyFile
+from casebook.store import KeyFile
 
 
 @dataclass

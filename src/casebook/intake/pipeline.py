@@ -207,7 +207,7 @@ def safe_name(path: Path) -> str:
 
 def _unexpected(exc: Exception, name: str) -> str:
     """One line for a failure that is not a ``CasebookError``: its kind, never its message."""
-    from casebook.store.failures import translate, where_it_broke
+    from casebook.store import translate, where_it_broke
 
     known = translate(exc, name)
     if known is not None:
@@ -220,9 +220,9 @@ def _flush(book: Casebook, pending: list, result: ImportResult) -> bool:
     if not pending:
         return True
     try:
-        outcomes = book.add_testimonies([(t, p, r) for _, t, p, r in pending])
+        outcomes = book.testimonies.add_many([(t, p, r) for _, t, p, r in pending])
     except Exception as exc:
-        from casebook.store.failures import translate
+        from casebook.store import translate
 
         first = pending[0][0].file_name
         where = first if len(pending) == 1 else f"{first} (and {len(pending) - 1} more)"
@@ -252,7 +252,7 @@ def import_item(book: Casebook, item: ImportItem, result: ImportResult,
                 extractor: Callable[[str, str], Record] | None = None) -> None:
     """Import one item at once (its own transaction)."""
     testimony, person = describe(item, defaults)
-    if book.find_by_hash(testimony.sha256) is not None:
+    if book.testimonies.find_by_hash(testimony.sha256) is not None:
         result.duplicates.append(item.file_name)
         return
     record = extractor(testimony.text, testimony.language) if extractor else None

@@ -16,11 +16,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import networkx as nx
 
+from casebook.linkage.records import mention_id
+from casebook.model import ConsentedTestimony
 from casebook.model.records import ACCEPTED, Event
 
 VICTIM, PERPETRATOR, PLACE = "victim", "perpetrator", "place"
@@ -228,10 +230,25 @@ def graph_bytes(graph: nx.Graph, fmt: str = "json") -> bytes:
 
 def write_graph(graph: nx.Graph, path: Path | str, fmt: str = "json") -> None:
     """Write the graph unencrypted, private to its owner (0600), atomically."""
-    from casebook.field.files import write_atomic
+    from casebook.files import write_atomic
 
     write_atomic(Path(path), graph_bytes(graph, fmt), overwrite=True)
 
 
+def victim_events(testimonies: Iterable[ConsentedTestimony]) -> list[tuple[str, Event]]:
+    """(victim id, accepted event) of every event told, each named perpetrator carrying its
+    mention id (as in perpetrator linkage), so that linked aliases meet in one node."""
+    out = []
+    for t in testimonies:
+        victim = str(t.person_id or f"t{t.testimony_id}")
+        for n, event in enumerate(t.record.events):
+            involvements = [
+                replace(inv, person_id=mention_id(t.testimony_id, n, m))
+                if inv.role == "perpetrator" and inv.who and inv.person_id is None else inv
+                for m, inv in enumerate(event.involvements)]
+            out.append((victim, replace(event, involvements=involvements)))
+    return out
+
+
 __all__ = ["Group", "Protection", "brokers", "build_graph", "graph_bytes", "groups",
-           "protect_graph", "to_json", "write_graph"]
+           "protect_graph", "to_json", "victim_events", "write_graph"]

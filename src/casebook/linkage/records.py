@@ -1,7 +1,8 @@
 """What linkage reads: one flat record per source, whatever store it came from.
 
-The store adapter turns a casebook (person, accepted facts and events, per testimony) into these
-records; tests, benchmarks and ``--records-json`` build them directly. Places are gazetteer ids
+:func:`person_records` and :func:`perpetrator_records` build them from the store's consented
+read (``book.read_for("linkage_persons")``: person, accepted facts and events, per testimony);
+tests, benchmarks and ``--records-json`` build them directly. Places are gazetteer ids
 (``casebook.vocab``), never free text, so that Hoeryong, Hoeryŏng and 회령 are already one value.
 Money is in US dollars of the year. Dates are ISO strings of whatever precision was told
 ("1998", "1998-02", "1998-02-14").
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from casebook.errors import InvalidInput
+from casebook.model import ConsentedTestimony, Event
 
 PERSON, PERPETRATOR = "person", "perpetrator"
 KINDS = (PERSON, PERPETRATOR)
@@ -126,7 +128,68 @@ def check_unique_ids(records: Iterable[LinkRecord], where: str = "records") -> N
         seen.add(record.id)
 
 
+def _iso(event: Event) -> str | None:
+    d = event.date
+    if d is None or d.year is None:
+        return None
+    if d.month is None:
+        return f"{d.year:04d}"
+    return f"{d.year:04d}-{d.month:02d}" + (f"-{d.day:02d}" if d.day else "")
+
+
+def person_records(testimonies: Iterable[ConsentedTestimony]) -> list[PersonRecord]:
+    """One record per testimony, from her person record and the testimony's accepted facts."""
+    from casebook.extract import profile  # heavy: the extraction pipeline
+    from casebook.vocab.places import gazetteer
+
+    gaz = gazetteer()
+    out = []
+    for t in testimonies:
+        record, person = t.record, t.person
+        prof = profile(record)
+        origin = person.origin_place if person and person.origin_place else prof.get("origin_nk")
+        origin_place = gaz.lookup(origin) if origin else None
+        prices = [e.amount.usd for e in record.events
+                  if e.type == "sale" and e.amount and e.amount.usd]
+        out.append(PersonRecord(
+            id=f"t{t.testimony_id}", organisation=t.organisation or "", source=t.source,
+            surname=(person.surname if person and person.surname else prof.get("surname")),
+            given_name=person.pseudonym if person else None, name_is_pseudonym=True,
+            birth_year=(person.birth_year if person and person.birth_year
+                        else prof.get("birth_year")),
+            origin=origin_place.id if origin_place else None,
+            crossing_year=prof.get("first_crossing_year"),
+            places=tuple(sorted({e.place for e in record.events if e.place})),
+            children=prof.get("children_in_china"), sale_prices=tuple(prices),
+            dates=tuple(d for d in (_iso(e) for e in record.events) if d),
+        ))
+    return out
+
+
+def mention_id(testimony_id: int, event: int, involvement: int) -> str:
+    """The id of one perpetrator as named in one event: the same in linkage and the network."""
+    return f"t{testimony_id}e{event}i{involvement}"
+
+
+def perpetrator_records(testimonies: Iterable[ConsentedTestimony]) -> list[PerpetratorRecord]:
+    """One record per perpetrator named in an accepted event (alias, role, place, year)."""
+    out = []
+    for t in testimonies:
+        for n, event in enumerate(t.record.events):
+            for m, inv in enumerate(event.involvements):
+                if inv.role != "perpetrator" or not inv.who:
+                    continue
+                out.append(PerpetratorRecord(
+                    id=mention_id(t.testimony_id, n, m), aliases=(inv.who,),
+                    role=inv.perpetrator_role, places=(event.place,) if event.place else (),
+                    years=(event.date.year,) if event.date and event.date.year else (),
+                    source=t.source,
+                ))
+    return out
+
+
 __all__ = [
     "KINDS", "LinkRecord", "PERPETRATOR", "PERSON", "PerpetratorRecord", "PersonRecord",
-    "check_unique_ids", "load_records_json", "record_class", "record_from_dict", "record_to_dict",
+    "check_unique_ids", "load_records_json", "mention_id", "perpetrator_records",
+    "person_records", "record_class", "record_from_dict", "record_to_dict",
 ]

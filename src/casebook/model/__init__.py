@@ -8,6 +8,7 @@ from casebook.model.consent import (
     ConsentGrant,
     share_scope,
 )
+from casebook.model.consented import ConsentedTestimony
 from casebook.model.dates import UncertainDate
 from casebook.model.records import (
     ACCEPTED,
@@ -26,6 +27,7 @@ from casebook.model.records import (
 
 __all__ = [
     "ACCEPTED", "AGGREGATE_STATISTICS", "ANONYMOUS_QUOTATION", "Amount", "Consent",
-    "ConsentGrant", "Event", "Evidence", "Fact", "Involvement", "LEGAL_PROCEEDINGS", "Person",
-    "REJECTED", "Record", "SUGGESTED", "Testimony", "UncertainDate", "sha256_text", "share_scope",
+    "ConsentGrant", "ConsentedTestimony", "Event", "Evidence", "Fact", "Involvement",
+    "LEGAL_PROCEEDINGS", "Person", "REJECTED", "Record", "SUGGESTED", "Testimony",
+    "UncertainDate", "sha256_text", "share_scope",
 ]

@@ -1,6 +1,7 @@
 """The plain input of every statistic and report: one row per survivor, already reviewed.
 
-The store adapter builds a :class:`Dataset` from the encrypted casebook; nothing here reads disk.
+:func:`dataset_of` builds a :class:`Dataset` from the store's ``statistics`` read (consent
+applied there); nothing here reads disk.
 Only *accepted* events belong in a row, and the profile holds the keys of the testimony profile
 (``docs``: research/testimony-profile.md). Statistics never see names or free text: those stay in
 ``text_for_quotes``/``names`` and are used only by :mod:`casebook.publish.redact`.
@@ -15,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casebook.errors import InvalidInput
-from casebook.model.consent import AGGREGATE_STATISTICS, ANONYMOUS_QUOTATION, Consent
-from casebook.model.records import ACCEPTED, Event
+from casebook.model.consent import AGGREGATE_STATISTICS, ANONYMOUS_QUOTATION, Consent, ConsentGrant
+from casebook.model.consented import ConsentedTestimony
+from casebook.model.records import ACCEPTED, Event, Record
 
 PROFILE_KEYS = (
     "surname", "birth_year", "province_china", "origin_nk", "first_crossing_year",
@@ -151,3 +153,53 @@ class Dataset:
         rows = data["rows"] if isinstance(data, dict) else data
         name = data.get("name", "casebook") if isinstance(data, dict) else "casebook"
         return cls([PersonRow.from_dict(r) for r in rows], name)
+
+
+def _strictest(consents: list[Consent]) -> Consent:
+    """The scopes all of her testimonies allow today, with the latest grant date among them."""
+    if not consents:
+        return Consent()
+    common = set(consents[0].active_scopes())
+    for c in consents[1:]:
+        common &= set(c.active_scopes())
+    grants = []
+    for scope in sorted(common):
+        dates = [g.granted_on for c in consents for g in c.grants
+                 if g.scope == scope and g.active()]
+        grants.append(ConsentGrant(scope, max(dates)))
+    return Consent(tuple(grants))
+
+
+def dataset_of(testimonies: Iterable[ConsentedTestimony], name: str = "casebook") -> Dataset:
+    """One row per woman from what the store's read layer returned for ``statistics``.
+
+    Her testimonies' accepted facts are merged; her consent is what all of them allow today (a
+    withdrawal in any one wins); the text for quotes is her first testimony's, when it was read
+    and that consent allows quotation.
+    """
+    from casebook.extract import profile  # heavy: the extraction pipeline
+
+    by_person: dict[int, list[ConsentedTestimony]] = {}
+    for t in testimonies:
+        by_person.setdefault(t.person_key, []).append(t)
+    rows = []
+    for person_id, tells in sorted(by_person.items()):
+        record = Record()
+        for t in tells:
+            record.facts.extend(t.record.facts)
+            record.events.extend(t.record.events)
+        person = tells[0].person
+        years = [t.interview_year for t in tells if t.interview_year]
+        names = [n for n in ((person.pseudonym, person.surname) if person else ()) if n]
+        consent = _strictest([t.consent for t in tells])
+        quotable = tells[0].text if consent.allows(ANONYMOUS_QUOTATION) else None
+        rows.append(PersonRow(
+            person_id=person_id, organisation=tells[0].organisation,
+            interview_year=max(years) if years else None,
+            birth_year=person.birth_year if person else None,
+            consent=consent, profile=profile(record),
+            events=list(record.events), text_for_quotes=quotable,
+            language=tells[0].language, names=names,
+            synthetic=bool(person and person.kind == "synthetic"),
+        ))
+    return Dataset(rows, name=name)

@@ -15,11 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import pyrage
-from pyrage import passphrase as age_passphrase
-from pyrage import x25519
-
-from casebook.errors import InvalidInput, WrongPassphrase
+from casebook.errors import InvalidInput
 from casebook.model import LEGAL_PROCEEDINGS, share_scope
 from casebook.store import Casebook
 
@@ -47,37 +43,30 @@ def required_scope(request: ExportRequest) -> str | None:
 
 
 def collect(book: Casebook, request: ExportRequest) -> list[dict[str, Any]]:
-    """The rows the export may contain, consent checked one testimony at a time."""
-    scope = required_scope(request)
+    """The rows the export may contain: the store's ``export`` (or ``legal``) read, consent
+    checked testimony by testimony, text read (and audited) only when asked for."""
+    required_scope(request)  # an unknown purpose is an error before anything is read
+    use = "legal" if request.purpose == "legal" and not request.for_organisation else "export"
     rows = []
-    summaries = book.testimonies()
-    consents = book.consents([s.id for s in summaries])
-    people = {p.id: p for p in book.persons()}
-    for summary in summaries:
-        consent = consents[summary.id]
-        if scope is not None and not consent.allows(scope):
-            continue
-        if not consent.active_scopes():  # she withdrew everything: she leaves every export
-            continue
-        person = people.get(summary.person_id)
-        accepted = book.record(summary.id, ["accepted"])
+    for t in book.read_for(use, partner=request.for_organisation,
+                           with_text=request.include_text, purpose="export"):
+        person = t.person
         row: dict[str, Any] = {
-            "testimony_id": summary.id, "person_id": summary.person_id,
+            "testimony_id": t.testimony_id, "person_id": t.person_id,
             "pseudonym": person.pseudonym if person else None,
             "surname": person.surname if person else None,
             "birth_year": person.birth_year if person else None,
-            "organisation": summary.organisation, "language": summary.language,
-            "interview_year": summary.interview_year, "file_name": summary.file_name,
-            "consent": consent.to_list(),
-            "facts_accepted": [*(f.to_dict() for f in accepted.facts),
-                               *(e.to_dict() for e in accepted.events)],
+            "organisation": t.organisation, "language": t.language,
+            "interview_year": t.interview_year, "file_name": t.file_name,
+            "consent": t.consent.to_list(),
+            "facts_accepted": [*(f.to_dict() for f in t.record.facts),
+                               *(e.to_dict() for e in t.record.events)],
         }
         if request.include_text:
-            t = book.get_testimony(summary.id, purpose="export")
             row["sha256"], row["text"] = t.sha256, t.text
         rows.append(row)
-    book.audit("export", None, {"rows": len(rows), "scope": scope, "format": request.format,
-                                "text": request.include_text})
+    book.audit.record("export", None, {"rows": len(rows), "scope": required_scope(request),
+                                       "format": request.format, "text": request.include_text})
     return rows
 
 
@@ -96,26 +85,3 @@ def serialise(rows: list[dict[str, Any]], fmt: str) -> bytes:
                              "facts_accepted": len(row["facts_accepted"])})
         return buf.getvalue().encode("utf-8")
     raise InvalidInput(f"--format: {fmt!r} is not json or csv")
-
-
-def encrypt(data: bytes, *, recipients: list[str] | None = None,
-            passphrase: str | None = None) -> bytes:
-    """age encryption to public keys (age1…) or to a passphrase (scrypt)."""
-    if recipients:
-        try:
-            keys = [x25519.Recipient.from_str(r.strip()) for r in recipients]
-        except pyrage.RecipientError:
-            raise InvalidInput("--recipient: not an age public key (age1…)") from None
-        return pyrage.encrypt(data, keys)
-    if passphrase:
-        return age_passphrase.encrypt(data, passphrase)
-    raise InvalidInput("an encrypted export needs --recipient or an export passphrase")
-
-
-def decrypt(data: bytes, *, identity: str | None = None, passphrase: str | None = None) -> bytes:
-    try:
-        if identity:
-            return pyrage.decrypt(data, [x25519.Identity.from_str(identity.strip())])
-        return age_passphrase.decrypt(data, passphrase or "")
-    except (pyrage.DecryptError, pyrage.IdentityError):
-        raise WrongPassphrase("cannot decrypt the export with that key or passphrase") from None

@@ -1,6 +1,23 @@
-"""Storage: an encrypted SQLCipher file by default, PostgreSQL for multi-user servers."""
+"""Storage: an encrypted SQLCipher file by default, PostgreSQL for multi-user servers.
 
-from casebook.store.casebook import Casebook, TestimonySummary
+This package's names below are the store's public surface. The web and field layers import
+only these (``tests/test_architecture.py``); the tables, SQL and row shapes stay inside.
+"""
+
+from casebook.store.audit import AuditReport
+from casebook.store.casebook import Casebook
+from casebook.store.engine import is_postgres
+from casebook.store.facts import FactRef
+from casebook.store.failures import translate, where_it_broke
+from casebook.store.keys import KeyFile, passphrase_slot
+from casebook.store.reads import USES, Use
+from casebook.store.scoped import Dossier, SearchFilters, UserCasebook
 from casebook.store.search import SearchHit
+from casebook.store.testimonies import TestimonySummary
+from casebook.store.users import ROLES, Organisation, User, check_password
 
-__all__ = ["Casebook", "SearchHit", "TestimonySummary"]
+__all__ = [
+    "ROLES", "USES", "AuditReport", "Casebook", "Dossier", "FactRef", "KeyFile", "Organisation",
+    "SearchFilters", "SearchHit", "TestimonySummary", "Use", "User", "UserCasebook",
+    "check_password", "is_postgres", "passphrase_slot", "translate", "where_it_broke",
+]

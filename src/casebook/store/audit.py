@@ -122,3 +122,49 @@ def _concerns(organisation: str) -> Any:
         audit.c.target.in_(targets("person:", persons, persons.c.organisation == organisation)),
         audit.c.target.in_(targets("user:", users, users.c.organisation_id.in_(org_id))),
     )
+
+
+def head(conn: Connection) -> tuple[int, str]:
+    """(sequence number, hash) of the newest entry."""
+    seq, digest = conn.execute(select(audit_head.c.seq, audit_head.c.hash)).one()
+    return int(seq), str(digest)
+
+
+class AuditLog:
+    """``book.audit``: record actions taken outside the store, read and verify the chain."""
+
+    def __init__(self, book: Any) -> None:
+        self._book = book
+
+    def record(self, action: str, target: str | None = None, detail: Any = None) -> None:
+        """Record an action taken outside the store (an export, a report) in the chain."""
+        with self._book.engine.begin() as conn:
+            append(conn, self._book.actor, action, target, detail)
+
+    def verify(self) -> AuditReport:
+        """The chain, and whether testimonies and consent agree with it (store/integrity.py)."""
+        from casebook.store.integrity import check_records
+
+        with self._book.engine.connect() as conn:
+            report = verify(conn)
+            report.problems.extend(check_records(conn))
+        return report
+
+    def entries(self, limit: int = 100, offset: int = 0,
+                organisation: str | None = None) -> list[dict]:
+        """Newest first; ``organisation`` limits them to what concerns it (web admins)."""
+        with self._book.engine.connect() as conn:
+            return entries(conn, limit, offset, organisation)
+
+    def head(self) -> tuple[int, str]:
+        """(sequence number, hash) of the newest entry: what a backup's manifest pins."""
+        with self._book.engine.connect() as conn:
+            return head(conn)
+
+    def __call__(self, action: str, target: str | None = None, detail: Any = None) -> None:
+        """Deprecated spelling of :meth:`record` (``book.audit(...)``), kept while branches
+        written against it merge."""
+        from casebook.store.legacy import deprecated
+
+        deprecated("book.audit(...)", "book.audit.record(...)")
+        self.record(action, target, detail)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import ColumnElement, Connection, bindparam, select, text
 
 from casebook.errors import InvalidInput
 from casebook.store.schema import persons, testimonies
@@ -128,3 +128,36 @@ def search(conn: Connection, query: str, limit: int = 20,
                   snippet(by_id[i].text, terms))
         for i in ids if i in by_id
     ]
+
+
+def search_where(conn: Connection, query: str, where: ColumnElement[bool],
+                 limit: int = 30) -> list[SearchHit]:
+    """Full-text hits among the testimonies matching ``where`` (a condition on ``testimonies``,
+    e.g. a user's visibility and filters), newest first.
+
+    Candidates come from the index newest first in growing batches and are checked against
+    ``where`` in SQL, so a user who may see few of the matches still gets every one of them;
+    text is read (for snippets) only for the hits returned.
+    """
+    terms = terms_of(query)
+    candidates = _sqlite_ids if conn.dialect.name == "sqlite" else _postgres_ids
+    keep_q = select(testimonies.c.id).where(
+        testimonies.c.id.in_(bindparam("ids", expanding=True)), where)
+    fetch = limit * 4
+    while True:
+        ids = candidates(conn, terms, fetch)
+        allowed = set(conn.execute(keep_q, {"ids": ids}).scalars()) if ids else set()
+        kept = [i for i in ids if i in allowed][:limit]
+        if len(kept) >= limit or len(ids) < fetch:
+            break
+        fetch *= 4
+    if not kept:
+        return []
+    rows = conn.execute(
+        select(testimonies.c.id, testimonies.c.person_id, testimonies.c.language,
+               testimonies.c.text, persons.c.pseudonym)
+        .select_from(testimonies.outerjoin(persons, persons.c.id == testimonies.c.person_id))
+        .where(testimonies.c.id.in_(bindparam("ids", expanding=True))), {"ids": kept}).all()
+    by_id = {r.id: r for r in rows}
+    return [SearchHit(i, by_id[i].person_id, by_id[i].pseudonym, by_id[i].language,
+                      snippet(by_id[i].text, terms)) for i in kept if i in by_id]

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, delete, func, insert, select, update
@@ -216,8 +217,6 @@ class Users:
     def start_totp_setup(self, user_id: int, actor: str | None = None) -> str:
         """A fresh TOTP secret waiting for the user's first code. Kept in the encrypted store
         (not in a server process, so every web worker sees it) for ``TOTP_SETUP`` at most."""
-        import pyotp
-
         secret = pyotp.random_base32()
         with self.engine.begin() as conn:
             conn.execute(delete(meta).where(meta.c.key == _pending_key(user_id)))
@@ -262,7 +261,7 @@ class Users:
                 hasher.verify(_DUMMY_HASH, password or "-")
             except VerificationError:
                 pass
-            self.book.audit("login_failed", None, {"reason": "unknown user"})
+            self.book.audit.record("login_failed", None, {"reason": "unknown user"})
             raise generic
         now = _now()
         locked_until = _aware(row.locked_until)
@@ -274,7 +273,7 @@ class Users:
                 hasher.verify(_DUMMY_HASH, password or "-")
             except VerificationError:
                 pass
-            self.book.audit("login_refused", f"user:{row.id}", {"reason": "locked"})
+            self.book.audit.record("login_refused", f"user:{row.id}", {"reason": "locked"})
             raise generic
         ok = row.active
         try:

@@ -114,6 +114,15 @@ _FULL_PROVINCE_ZH = ("道", "省", "自治区")
 
 
 @dataclass(frozen=True)
+class PlaceWords:
+    """Words that only say what kind of place a name is (``[place_words]`` in the data)."""
+
+    words: frozenset[str] = frozenset()  # trailing romanised words: village, county, ri...
+    glued: tuple[str, ...] = ()  # the same written onto the name ("Namyangri")
+    ko: tuple[str, ...] = ()  # Korean endings, longest first where it matters
+
+
+@dataclass(frozen=True)
 class Place:
     """A place in the gazetteer. ``id`` is what records store."""
 
@@ -235,8 +244,10 @@ class Gazetteer:
         exclude_ko: Iterable[str] = (),
         not_before: Mapping[str, Iterable[str]] | None = None,
         after_the: Mapping[str, str] | None = None,
+        place_words: PlaceWords | None = None,
     ) -> None:
         self.places: tuple[Place, ...] = tuple(places)
+        self.place_words = place_words or PlaceWords()
         self._by_id: dict[str, Place] = {}
         for p in self.places:
             if p.id in self._by_id:
@@ -520,8 +531,12 @@ def gazetteer() -> Gazetteer:
                 f"vocab/data/gazetteer.toml: place {entry.get('id', '?')!r} lacks {exc.args[0]!r}"
             ) from None
     scan = data.get("scan", {})
+    kinds = data.get("place_words", {})
+    words = PlaceWords(frozenset(kinds.get("words", ())), tuple(kinds.get("glued", ())),
+                       tuple(kinds.get("ko", ())))
     return Gazetteer(
-        places, scan.get("exclude_ko", ()), scan.get("not_before", {}), scan.get("after_the", {})
+        places, scan.get("exclude_ko", ()), scan.get("not_before", {}), scan.get("after_the", {}),
+        words,
     )
 
 

@@ -13,14 +13,14 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from casebook.errors import NotFound, PermissionDenied
-from casebook.store import Casebook
-from casebook.store.users import ROLES, Users
+from casebook.errors import InvalidInput, NotFound, PermissionDenied
+from casebook.store import ROLES, SearchFilters, TestimonySummary
+from casebook.vocab import load
 from casebook.web import queries
 from casebook.web import statistics as stats
 from casebook.web.auth import Ctx, end_session, get_ctx, start_session
 from casebook.web.intake import record_testimony
-from casebook.web.permissions import can, require, testimony_access
+from casebook.web.permissions import can, require
 from casebook.web.review import decide
 from casebook.web.security import attach_csrf_cookie, csrf_token
 
@@ -77,6 +77,14 @@ class TestimonyRowOut(BaseModel):
     recorded_at: str | None
     suggested: int
     accepted: int
+
+
+def _row_out(s: TestimonySummary) -> TestimonyRowOut:
+    return TestimonyRowOut(
+        id=s.id, person_id=s.person_id, pseudonym=s.pseudonym, organisation=s.organisation,
+        language=s.language, interview_year=s.interview_year, file_name=s.file_name,
+        recorded_at=s.recorded_at.isoformat() if s.recorded_at else None,
+        suggested=s.facts_suggested, accepted=s.facts_accepted)
 
 
 class TestimonyIn(BaseModel):
@@ -191,8 +199,8 @@ def _user_out(user) -> UserOut:
 # -- session -----------------------------------------------------------------------------------
 @router.post("/login", response_model=LoginOut, summary="Log in (sets the session cookie)")
 def login(body: LoginIn, request: Request):
-    book = Casebook(request.app.state.book.backend, actor="web")
-    user = Users(book).authenticate(body.username, body.password, body.code)
+    book = request.app.state.book.with_actor("web")
+    user = book.users.authenticate(body.username, body.password, body.code)
     start_session(request, user)
     token = csrf_token(request)
     response = JSONResponse(LoginOut(user=_user_out(user), csrftoken=token).model_dump())
@@ -229,8 +237,8 @@ def me(ctx: Ctx = Depends(get_ctx)):
 def testimonies(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10**9),
                 waiting: bool = False, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "dashboard")
-    return [r.to_dict() for r in queries.testimony_rows(ctx, limit=limit, offset=offset,
-                                                        waiting=waiting)]
+    return [_row_out(r) for r in ctx.book.testimonies.all(limit=limit, offset=offset,
+                                                          waiting=waiting)]
 
 
 @router.post("/testimonies", response_model=TestimonyCreatedOut, status_code=201,
@@ -247,9 +255,9 @@ def add_testimony(body: TestimonyIn, ctx: Ctx = Depends(get_ctx)):
 @router.get("/testimonies/{tid}", response_model=TestimonyOut,
             summary="One testimony with its text (the read is audited)")
 def testimony(tid: int, ctx: Ctx = Depends(get_ctx)):
-    testimony_access(ctx.book, ctx.user, tid)
+    ctx.book.testimonies.access(tid)
     require(ctx.user, "read_text")
-    t = ctx.book.get_testimony(tid, purpose="api")
+    t = ctx.book.testimonies.get(tid, purpose="api")
     return TestimonyOut(id=tid, person_id=t.person_id, organisation=t.organisation,
                         language=t.language, text=t.text, consent=t.consent.active_scopes())
 
@@ -258,8 +266,7 @@ def testimony(tid: int, ctx: Ctx = Depends(get_ctx)):
             summary="Suggested and accepted facts of a testimony")
 def testimony_facts(tid: int, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "person")  # the same roles that see facts on person pages
-    testimony_access(ctx.book, ctx.user, tid)
-    record = ctx.book.record(tid)
+    record = ctx.book.facts.record(tid)
     quotes = can(ctx.user, "read_text")
 
     def dump(item) -> dict[str, Any]:
@@ -309,10 +316,10 @@ def search(q: str = Query("", max_length=200), event_type: str | None = Query(No
            language: Literal["ko", "en"] | None = None,
            limit: int = Query(30, ge=1, le=200), ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "search")
-    filters = queries.Filters(event_type or None, place or None, year_from, year_to, language)
-    hits, rows = queries.search(ctx, q, filters, limit=limit)
+    filters = SearchFilters(event_type or None, place or None, year_from, year_to, language)
+    hits, rows = ctx.book.testimonies.search(q, filters, limit=limit)
     return SearchOut(hits=[SearchHitOut(**h.__dict__) for h in hits],
-                     testimonies=[TestimonyRowOut(**r.to_dict()) for r in rows])
+                     testimonies=[_row_out(r) for r in rows])
 
 
 # -- statistics, audit, users, vocabularies ----------------------------------------------------
@@ -329,14 +336,14 @@ def audit(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, l
           ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "audit")
     return [AuditEntryOut(**{k: e[k] for k in AuditEntryOut.model_fields})
-            for e in ctx.book.audit_entries(limit=limit, offset=offset,
+            for e in ctx.book.audit.entries(limit=limit, offset=offset,
                                             organisation=ctx.user.organisation)]
 
 
 @router.get("/users", response_model=list[UserOut], summary="Users of your organisation")
 def users(ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "users")
-    return [_user_out(u) for u in Users(ctx.book).all(ctx.user.organisation)]
+    return [_user_out(u) for u in ctx.book.users.all(ctx.user.organisation)]
 
 
 @router.post("/users", response_model=UserOut, status_code=201,
@@ -345,16 +352,13 @@ def add_user(body: NewUserIn, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "users")
     if body.role not in ROLES:
         raise PermissionDenied("role: unknown")
-    return _user_out(Users(ctx.book).add(body.username, body.password, ctx.user.organisation,
+    return _user_out(ctx.book.users.add(body.username, body.password, ctx.user.organisation,
                                          body.role, body.display_name, body.can_read_narratives))
 
 
 @router.get("/vocabularies/{name}", response_model=VocabularyOut,
             summary="A controlled vocabulary with Korean and English labels")
 def vocabulary(name: str, ctx: Ctx = Depends(get_ctx)):
-    from casebook.errors import InvalidInput
-    from casebook.vocab import load
-
     try:
         v = load(name)
     except InvalidInput:

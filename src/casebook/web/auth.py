@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from fastapi import Request
 
 from casebook.errors import NotFound
-from casebook.store import Casebook
-from casebook.store.users import User, Users
+from casebook.store import User, UserCasebook
 from casebook.web import i18n
 
 SEEN_GRANULARITY = 30  # seconds: how often the "last seen" time in the cookie is refreshed
@@ -32,16 +31,13 @@ class LoginRequired(Exception):
 
 @dataclass
 class Ctx:
-    """What a view needs: the user, the casebook acting as that user, the language."""
+    """What a view needs: the user, the casebook as that user sees it (and acting as that
+    user in the audit log), the language."""
 
     request: Request
     user: User
-    book: Casebook
+    book: UserCasebook
     lang: str
-
-    @property
-    def users(self) -> Users:
-        return Users(self.book)
 
 
 def start_session(request: Request, user: User) -> None:
@@ -89,7 +85,7 @@ def session_user(request: Request) -> User | None:
         request.state.expired = True
         return None
     try:
-        user = Users(request.app.state.book).get(int(uid))
+        user = request.app.state.book.users.get(int(uid))
     except (NotFound, ValueError, TypeError):
         end_session(request)
         return None
@@ -114,5 +110,4 @@ def get_ctx(request: Request) -> Ctx:
     user = session_user(request)
     if user is None:
         raise LoginRequired(expired=bool(getattr(request.state, "expired", False)))
-    book = Casebook(request.app.state.book.backend, actor=user.username)
-    return Ctx(request, user, book, request_language(request))
+    return Ctx(request, user, request.app.state.book.as_user(user), request_language(request))

@@ -5,32 +5,20 @@ from __future__ import annotations
 
 import secrets
 
-from sqlalchemy import func, select
-
 from casebook.errors import AlreadyExists, NotFound
-from casebook.store.schema import testimonies
-from casebook.store.users import ROLES, Users
+from casebook.store import ROLES, Casebook
 
 DEMO_PREFIX = "demo-"
 
 
-def _organisations(book) -> list[str]:
-    with book.engine.connect() as conn:
-        rows = conn.execute(select(testimonies.c.organisation, func.count())
-                            .where(testimonies.c.organisation.is_not(None))
-                            .group_by(testimonies.c.organisation)
-                            .order_by(func.count().desc(), testimonies.c.organisation)).all()
-    return [r[0] for r in rows] or ["Demo Organisation"]
-
-
-def seed_demo_users(book, password: str | None = None) -> list[tuple[str, str, str]]:
+def seed_demo_users(book: Casebook, password: str | None = None) -> list[tuple[str, str, str]]:
     """Create demo users (idempotent) and return ``[(username, password, role), ...]``.
 
     Each run sets fresh passwords (printed once by ``make demo``), unless one is given.
     The demo analyst may read narratives so that the whole application can be shown.
     """
-    users = Users(book)
-    orgs = _organisations(book)
+    users = book.users
+    orgs = book.testimonies.organisations() or ["Demo Organisation"]
     for code in orgs:
         try:
             users.organisation(code)

@@ -16,7 +16,7 @@ import secrets
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from casebook.store.failures import translate, where_it_broke
+from casebook.store import translate, where_it_broke
 
 log = logging.getLogger("casebook.web")
 

@@ -9,7 +9,6 @@ from casebook.errors import InvalidInput
 from casebook.intake.pipeline import default_extractor, describe, parse_consent
 from casebook.intake.readers import ImportItem, decode_text, read_docx, read_pdf
 from casebook.model.consent import BASE_SCOPES, share_scope
-from casebook.store.users import Users
 from casebook.web.auth import Ctx
 from casebook.web.permissions import require
 
@@ -46,7 +45,7 @@ def record_testimony(ctx: Ctx, text: str, *, file_name: str | None = None, fmt: 
     scopes += [share_scope(o) for o in (share_with or []) if o and o != ctx.user.organisation]
     parse_consent(scopes)  # one clear error before anything is stored
     if restrict_to:
-        colleagues = {u.id for u in Users(ctx.book).all(ctx.user.organisation)}
+        colleagues = {u.id for u in ctx.book.users.all(ctx.user.organisation)}
         strangers = [u for u in restrict_to if u not in colleagues]
         if strangers:
             raise InvalidInput(f"restrict_to: user {strangers[0]} is not in your organisation")
@@ -61,9 +60,9 @@ def record_testimony(ctx: Ctx, text: str, *, file_name: str | None = None, fmt: 
     testimony, person = describe(item, {k: v for k, v in meta.items() if v is not None})
     testimony.provenance["source"] = "web"
     record = default_extractor()(testimony.text, testimony.language)
-    tid, created = ctx.book.add_testimony(testimony, person, record)
+    tid, created = ctx.book.testimonies.add(testimony, person, record)
     if created and restrict_to:
-        Users(ctx.book).restrict(tid, sorted({*restrict_to, ctx.user.id}), actor=ctx.user.username)
+        ctx.book.users.restrict(tid, sorted({*restrict_to, ctx.user.id}), actor=ctx.user.username)
     n_facts = (len(record.facts) + len(record.events)) if created else 0
     return {"testimony_id": tid, "created": created, "person_id": testimony.person_id,
             "facts_suggested": n_facts}

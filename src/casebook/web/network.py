@@ -1,34 +1,24 @@
-"""The network view's data: casebook.linkage.network over the accepted events the user may see."""
+"""The network view's data: the one linkage path (``casebook.linkage.run``) over the store's
+``network`` read (consent applied) of what the user may see.
+
+Perpetrators are joined as reviewers decided (``casebook link review --kind perpetrator``); the
+page does not run the model, so it never waits for it (``casebook network`` does).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
-from casebook.linkage.network import brokers, build_graph, groups
-from casebook.model import ACCEPTED, Event
-from casebook.store.schema import facts, testimonies
+from casebook.linkage.network import brokers, groups
+from casebook.linkage.run import network
 from casebook.web.auth import Ctx
-from casebook.web.permissions import visible_clause
 from casebook.web.vocab import place_label
-
-
-def accepted_events(ctx: Ctx) -> list[tuple[str, Event]]:
-    """(person id, event) of every accepted event in a visible testimony."""
-    with ctx.book.engine.connect() as conn:
-        rows = conn.execute(
-            select(facts.c.id, facts.c.data, testimonies.c.person_id, testimonies.c.id.label("tid"))
-            .select_from(facts.join(testimonies, testimonies.c.id == facts.c.testimony_id))
-            .where(visible_clause(ctx.user), facts.c.kind == "event",
-                   facts.c.status == ACCEPTED)).all()
-    return [(str(r.person_id or f"t{r.tid}"), Event.from_dict({**r.data, "status": ACCEPTED},
-                                                              id=r.id)) for r in rows]
 
 
 def network_summary(ctx: Ctx) -> dict[str, Any]:
     """Groups and bridging brokers among the perpetrators of accepted events."""
-    graph = build_graph(accepted_events(ctx))
+    graph = network(ctx.book.read_for("network"), ctx.book.links.decisions("perpetrator"),
+                    scored=False)
     found = groups(graph)
 
     def name(node: str) -> str:

@@ -6,13 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-
-from casebook.errors import InvalidInput, NotFound
-from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact, Record
-from casebook.store.schema import facts
+from casebook.errors import InvalidInput
+from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact, Record, UncertainDate
+from casebook.vocab import load
 from casebook.web.auth import Ctx
-from casebook.web.permissions import require, testimony_access
+from casebook.web.permissions import require
 
 
 @dataclass
@@ -47,11 +45,7 @@ def items_of(record: Record) -> list[Fact | Event]:
 
 
 def testimony_of_fact(ctx: Ctx, fact_id: int) -> int:
-    with ctx.book.engine.connect() as conn:
-        tid = conn.execute(select(facts.c.testimony_id).where(facts.c.id == fact_id)).scalar()
-    if tid is None:
-        raise NotFound(f"fact {fact_id}: no such fact")
-    return tid
+    return ctx.book.facts.ref(fact_id).testimony_id
 
 
 def _int(value: Any, name: str) -> int | None:
@@ -82,15 +76,11 @@ def correction(kind: str, form: dict[str, Any]) -> dict[str, Any]:
         return {"value": number if number is not None else str(value).strip()}
     data: dict[str, Any] = {}
     if form.get("type"):
-        from casebook.vocab import load
-
         data["type"] = load("event_type").validate(str(form["type"]))
     year = _int(form.get("year"), "year")
     if year is not None or form.get("year") == "":
         month = _int(form.get("month"), "month")
         try:
-            from casebook.model import UncertainDate
-
             data["date"] = UncertainDate(year=year, month=month).to_dict() if year else None
         except ValueError as exc:
             raise InvalidInput(f"date: {exc}") from None
@@ -108,18 +98,17 @@ def correction(kind: str, form: dict[str, Any]) -> dict[str, Any]:
 def decide(ctx: Ctx, fact_id: int, action: str, form: dict[str, Any] | None = None) -> int:
     """Accept, reject, correct (and accept) or reopen one fact; returns its testimony id."""
     require(ctx.user, "review")
-    tid = testimony_of_fact(ctx, fact_id)
-    testimony_access(ctx.book, ctx.user, tid, write=True)
+    ref = ctx.book.facts.ref(fact_id)
+    tid = ref.testimony_id
+    ctx.book.testimonies.access(tid, write=True)
     if action == "accept":
-        ctx.book.set_fact_status(fact_id, ACCEPTED)
+        ctx.book.facts.set_status(fact_id, ACCEPTED)
     elif action == "reject":
-        ctx.book.set_fact_status(fact_id, REJECTED)
+        ctx.book.facts.set_status(fact_id, REJECTED)
     elif action == "reopen":
-        ctx.book.set_fact_status(fact_id, SUGGESTED)
+        ctx.book.facts.set_status(fact_id, SUGGESTED)
     elif action == "edit":
-        with ctx.book.engine.connect() as conn:
-            kind = conn.execute(select(facts.c.kind).where(facts.c.id == fact_id)).scalar()
-        ctx.book.set_fact_status(fact_id, ACCEPTED, correction(str(kind), form or {}))
+        ctx.book.facts.set_status(fact_id, ACCEPTED, correction(ref.kind, form or {}))
     else:
         raise InvalidInput(f"action: {action!r} is not accept, reject, edit or reopen")
     return tid

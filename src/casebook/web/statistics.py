@@ -1,36 +1,23 @@
 """Statistics and reports on the web, through casebook.publish and its disclosure control.
 
-The dataset is the one statistics use everywhere (``casebook.store.views.publish_dataset``),
-cut down to the persons the user may see; only rows whose consent covers aggregate statistics
-are counted (``Dataset.for_statistics``, inside casebook.publish).
+The dataset is the one statistics use everywhere: the store's ``statistics`` read (only women
+whose consent covers aggregate statistics), limited to what the user may see.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
 from casebook.errors import DisclosureRisk
-from casebook.store.schema import testimonies
+from casebook.publish.dataset import Dataset, dataset_of
 from casebook.web.auth import Ctx
-from casebook.web.permissions import can, visible_clause
+from casebook.web.permissions import can
 
 
-def _visible_rows(ctx: Ctx) -> list[Any]:
-    with ctx.book.engine.connect() as conn:
-        return list(conn.execute(select(testimonies.c.id, testimonies.c.person_id,
-                                   testimonies.c.organisation, testimonies.c.interview_year,
-                                   testimonies.c.language)
-                            .where(visible_clause(ctx.user)).order_by(testimonies.c.id)).all())
-
-
-def dataset(ctx: Ctx, with_text: bool = False):
-    """The publish Dataset of the persons this user may see (text only for quotations)."""
-    from casebook.store.views import publish_dataset
-
-    person_ids = {r.person_id for r in _visible_rows(ctx) if r.person_id is not None}
-    return publish_dataset(ctx.book, with_text=with_text, only_persons=person_ids)
+def dataset(ctx: Ctx, with_text: bool = False) -> Dataset:
+    """The publish Dataset of what this user may see (text only for quotations)."""
+    return dataset_of(ctx.book.read_for("statistics", with_text=with_text,
+                                        purpose="report quotation"))
 
 
 def tables(ctx: Ctx, k: int | None = None, grouping: str = "auto") -> dict[str, Any]:
@@ -104,8 +91,8 @@ def report(ctx: Ctx, fmt: str = "html") -> tuple[bytes, str]:
     quotes = 5 if can(ctx.user, "read_text") else 0
     content = build_content(dataset(ctx, with_text=quotes > 0), quotes=quotes)
     page = render_html(content, ctx.lang)  # a Korean page without a Hangul font: InvalidInput
-    ctx.book.audit("report", None, {"format": fmt, "persons": content.n_counted,
-                                    "quotes": len(content.quotes)})
+    ctx.book.audit.record("report", None, {"format": fmt, "persons": content.n_counted,
+                                           "quotes": len(content.quotes)})
     if fmt == "pdf":
         from casebook.publish.report import write_pdf
 

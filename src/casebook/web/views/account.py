@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pyotp
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from casebook.errors import CasebookError, PermissionDenied
-from casebook.store.users import Users
 from casebook.web import i18n
 from casebook.web.auth import Ctx, get_ctx, start_session
 from casebook.web.render import render
@@ -15,11 +16,9 @@ router = APIRouter(include_in_schema=False)
 
 
 def _page(ctx: Ctx, error: str | None = None, status_code: int = 200, note: str | None = None):
-    import pyotp
-
     # A TOTP secret being set up waits in the encrypted store (any worker process may answer
     # the confirmation), never in a cookie.
-    secret = None if ctx.user.totp_enabled else Users(ctx.book).pending_totp(ctx.user.id)
+    secret = None if ctx.user.totp_enabled else ctx.book.users.pending_totp(ctx.user.id)
     uri = (pyotp.TOTP(secret).provisioning_uri(name=ctx.user.username, issuer_name="Casebook")
            if secret else None)
     return render(ctx.request, "account.html", status_code=status_code, pending=secret,
@@ -33,13 +32,10 @@ def account(ctx: Ctx = Depends(get_ctx)):
 
 @router.post("/account/totp")
 async def totp(request: Request, ctx: Ctx = Depends(get_ctx)):
-    import pyotp
-
     form = await request.form()
     action = str(form.get("action", ""))
-    from starlette.concurrency import run_in_threadpool
 
-    users = Users(ctx.book)
+    users = ctx.book.users
     if action == "start" and not ctx.user.totp_enabled:
         await run_in_threadpool(users.start_totp_setup, ctx.user.id, ctx.user.username)
         return await run_in_threadpool(_page, ctx)
@@ -53,12 +49,12 @@ async def totp(request: Request, ctx: Ctx = Depends(get_ctx)):
         return RedirectResponse("/account?note=totp_on", status_code=303)
     if action == "disable":
         try:
-            await run_in_threadpool(Users(ctx.book).authenticate, ctx.user.username,
+            await run_in_threadpool(users.authenticate, ctx.user.username,
                                     str(form.get("password", "")), str(form.get("code", "")))
         except PermissionDenied:
             return await run_in_threadpool(_page, ctx, i18n.gettext(
                 "Wrong password or code."), 400)
-        await run_in_threadpool(Users(ctx.book).set_totp, ctx.user.id, None, ctx.user.username)
+        await run_in_threadpool(users.set_totp, ctx.user.id, None, ctx.user.username)
         return RedirectResponse("/account?note=totp_off", status_code=303)
     return await run_in_threadpool(_page, ctx, "unknown action", 400)
 
@@ -66,9 +62,8 @@ async def totp(request: Request, ctx: Ctx = Depends(get_ctx)):
 @router.post("/account/password")
 async def password(request: Request, ctx: Ctx = Depends(get_ctx)):
     form = await request.form()
-    from starlette.concurrency import run_in_threadpool
 
-    users = Users(ctx.book)
+    users = ctx.book.users
     try:
         await run_in_threadpool(users.authenticate, ctx.user.username,
                                 str(form.get("current", "")), str(form.get("code", "")) or None)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
-from casebook.errors import CasebookError, NotFound
-from casebook.store.users import ROLES, Users
+from casebook.errors import CasebookError, InvalidInput, NotFound
+from casebook.store import ROLES
 from casebook.web.auth import Ctx, get_ctx
 from casebook.web.permissions import require
 from casebook.web.render import render
@@ -16,7 +17,7 @@ router = APIRouter(include_in_schema=False)
 
 
 def _page(ctx: Ctx, error: str | None = None, status_code: int = 200, note: str | None = None):
-    users = Users(ctx.book)
+    users = ctx.book.users
     return render(ctx.request, "admin_users.html", status_code=status_code,
                   users=users.all(ctx.user.organisation), organisations=users.organisations(),
                   roles=ROLES, error=error, note=note or ctx.request.query_params.get("note"))
@@ -32,11 +33,10 @@ def user_list(ctx: Ctx = Depends(get_ctx)):
 async def add_user(request: Request, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "users")
     form = await request.form()
-    from starlette.concurrency import run_in_threadpool
 
     try:
         await run_in_threadpool(
-            Users(ctx.book).add, str(form.get("username", "")), str(form.get("password", "")),
+            ctx.book.users.add, str(form.get("username", "")), str(form.get("password", "")),
             ctx.user.organisation, str(form.get("role", "")),
             display_name=str(form.get("display_name") or "") or None,
             can_read_narratives=bool(form.get("can_read_narratives")))
@@ -49,10 +49,9 @@ async def add_user(request: Request, ctx: Ctx = Depends(get_ctx)):
 async def change_user(uid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "users")
     form = await request.form()
-    from starlette.concurrency import run_in_threadpool
 
     def change() -> None:
-        users = Users(ctx.book)
+        users = ctx.book.users
         target = users.get(uid)
         if target.organisation != ctx.user.organisation:
             raise NotFound(f"user {uid}: no such user")
@@ -70,8 +69,6 @@ async def change_user(uid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
         elif action == "reset_totp":
             users.set_totp(uid, None, actor=me)
         else:
-            from casebook.errors import InvalidInput
-
             raise InvalidInput(f"action: {action!r} is not known")
 
     try:
@@ -87,10 +84,9 @@ async def change_user(uid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
 async def add_organisation(request: Request, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "users")
     form = await request.form()
-    from starlette.concurrency import run_in_threadpool
 
     try:
-        await run_in_threadpool(Users(ctx.book).add_organisation, str(form.get("code", "")),
+        await run_in_threadpool(ctx.book.users.add_organisation, str(form.get("code", "")),
                                 str(form.get("name") or "") or None)
     except CasebookError as exc:
         return await run_in_threadpool(_page, ctx, str(exc), 400)

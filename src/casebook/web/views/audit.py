@@ -16,8 +16,8 @@ PAGE = 100
 def audit(page: int = 1, verify: int = 0, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "audit")
     page = max(1, page)
-    entries = ctx.book.audit_entries(limit=PAGE + 1, offset=(page - 1) * PAGE,
+    entries = ctx.book.audit.entries(limit=PAGE + 1, offset=(page - 1) * PAGE,
                                      organisation=ctx.user.organisation)
-    report = ctx.book.audit_verify() if verify else None
+    report = ctx.book.audit.verify() if verify else None
     return render(ctx.request, "audit.html", entries=entries[:PAGE], page=page,
                   more=len(entries) > PAGE, report=report)

@@ -8,7 +8,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from casebook.errors import InvalidInput
-from casebook.store.users import Users
 from casebook.web.auth import Ctx, get_ctx
 from casebook.web.intake import record_testimony, text_of_upload
 from casebook.web.permissions import can, require
@@ -19,7 +18,7 @@ router = APIRouter(include_in_schema=False)
 
 
 def _form_context(ctx: Ctx, **extra):
-    users = Users(ctx.book)
+    users = ctx.book.users
     orgs = [o for o in users.organisations() if o.code != ctx.user.organisation]
     colleagues = [u for u in users.all(ctx.user.organisation) if u.id != ctx.user.id and u.active]
     return dict(organisations=orgs, colleagues=colleagues,

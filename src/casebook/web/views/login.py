@@ -6,8 +6,6 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
 from casebook.errors import PermissionDenied
-from casebook.store import Casebook
-from casebook.store.users import Users
 from casebook.web import i18n
 from casebook.web.auth import end_session, session_user, start_session
 from casebook.web.render import render
@@ -32,9 +30,9 @@ def login_form(request: Request, next: str = "/", expired: int = 0):
 @router.post("/login")
 def login(request: Request, username: str = Form(""), password: str = Form(""),
           code: str = Form(""), next: str = Form("/")):
-    book = Casebook(request.app.state.book.backend, actor="web")
+    book = request.app.state.book.with_actor("web")
     try:
-        user = Users(book).authenticate(username, password, code or None)
+        user = book.users.authenticate(username, password, code or None)
     except PermissionDenied:
         # One answer for a wrong name, a wrong password, a wrong code and a locked account.
         message = i18n.gettext("Wrong username, password or code.")
@@ -56,6 +54,6 @@ def switch_language(request: Request, lang: str = Form("ko"), next: str = Form("
         request.session["lang"] = lang
         user = session_user(request)
         if user is not None:
-            Users(Casebook(request.app.state.book.backend, actor=user.username)).update(
+            request.app.state.book.with_actor(user.username).users.update(
                 user.id, language=lang, actor=user.username)
     return RedirectResponse(safe_next(next), status_code=303)

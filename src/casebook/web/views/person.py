@@ -17,7 +17,7 @@ router = APIRouter(include_in_schema=False)
 def persons(page: int = 1, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "person")
     page = max(1, page)
-    rows = queries.visible_persons(ctx, limit=51, offset=(page - 1) * 50)
+    rows = ctx.book.persons.all(limit=51, offset=(page - 1) * 50)
     return render(ctx.request, "persons.html", persons=rows[:50], page=page, more=len(rows) > 50)
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from casebook.errors import InvalidInput
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED
-from casebook.web import queries
 from casebook.web.auth import Ctx, get_ctx
-from casebook.web.permissions import require, testimony_access
+from casebook.web.permissions import require
 from casebook.web.render import render
-from casebook.web.review import decide, items_of, segments
+from casebook.web.review import decide, items_of, segments, testimony_of_fact
 
 router = APIRouter(include_in_schema=False)
 
@@ -19,16 +19,16 @@ router = APIRouter(include_in_schema=False)
 @router.get("/review")
 def queue(ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "review")
-    rows = queries.testimony_rows(ctx, waiting=True, own_only=True, limit=100)
+    rows = ctx.book.testimonies.all(waiting=True, own_only=True, limit=100)
     return render(ctx.request, "review_queue.html", rows=rows)
 
 
 def _page(ctx: Ctx, tid: int, error: str | None = None, status_code: int = 200):
-    testimony_access(ctx.book, ctx.user, tid, write=True)
-    testimony = ctx.book.get_testimony(tid, purpose="review")
-    record = ctx.book.record(tid, [SUGGESTED, ACCEPTED, REJECTED])
+    ctx.book.testimonies.access(tid, write=True)
+    testimony = ctx.book.testimonies.get(tid, purpose="review")
+    record = ctx.book.facts.record(tid, [SUGGESTED, ACCEPTED, REJECTED])
     items = items_of(record)
-    nxt = queries.testimony_rows(ctx, waiting=True, own_only=True, limit=2)
+    nxt = ctx.book.testimonies.all(waiting=True, own_only=True, limit=2)
     next_id = next((r.id for r in nxt if r.id != tid), None)
     return render(ctx.request, "review.html", status_code=status_code, testimony=testimony,
                   items=items, segments=segments(testimony.text, items), next_id=next_id,
@@ -45,13 +45,10 @@ def review(tid: int, ctx: Ctx = Depends(get_ctx)):
 @router.post("/review/facts/{fact_id}")
 async def review_fact(fact_id: int, request: Request, ctx: Ctx = Depends(get_ctx)):
     form = dict(await request.form())
-    from starlette.concurrency import run_in_threadpool
 
     try:
         tid = await run_in_threadpool(decide, ctx, fact_id, str(form.get("action", "")), form)
     except InvalidInput as exc:
-        from casebook.web.review import testimony_of_fact
-
         tid = await run_in_threadpool(testimony_of_fact, ctx, fact_id)
         return await run_in_threadpool(_page, ctx, tid, str(exc), 400)
     return RedirectResponse(f"/review/{tid}#fact-{fact_id}", status_code=303)

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends
 
 from casebook.errors import InvalidInput
-from casebook.web import queries
+from casebook.store import SearchFilters
 from casebook.web.auth import Ctx, get_ctx
 from casebook.web.permissions import require
 from casebook.web.render import render
@@ -24,14 +24,14 @@ def _int(value: str | None) -> int | None:
 def search(q: str = "", event_type: str = "", place: str = "", year_from: str = "",
            year_to: str = "", language: str = "", ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "search")
-    filters = queries.Filters(event_type or None, place or None, _int(year_from), _int(year_to),
+    filters = SearchFilters(event_type or None, place or None, _int(year_from), _int(year_to),
                               language if language in ("ko", "en") else None)
     error: str | None = None
     hits: list[Any] = []
     rows: list[Any] = []
     try:
         if q.strip() or filters.active():
-            hits, rows = queries.search(ctx, q, filters)
+            hits, rows = ctx.book.testimonies.search(q, filters)
     except InvalidInput as exc:
         error = str(exc)
     return render(ctx.request, "search.html", q=q, filters=filters, hits=hits, rows=rows,

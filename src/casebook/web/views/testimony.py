@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
+from casebook.intake.pipeline import parse_consent
 from casebook.model.consent import BASE_SCOPES, share_scope
-from casebook.store.users import Users
-from casebook.web import queries
 from casebook.web.auth import Ctx, get_ctx
-from casebook.web.permissions import can, require, testimony_access
+from casebook.web.permissions import can, require
 from casebook.web.render import render
 from casebook.web.review import items_of
 
@@ -18,16 +18,16 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/testimonies/{tid}")
 def testimony(tid: int, ctx: Ctx = Depends(get_ctx)):
-    org = testimony_access(ctx.book, ctx.user, tid)
-    row = queries.testimony_rows(ctx, ids=[tid], limit=1)[0]
-    text = ctx.book.get_testimony(tid, purpose="web view") if can(ctx.user, "read_text") else None
-    record = ctx.book.record(tid)
-    users = Users(ctx.book)
+    org = ctx.book.testimonies.access(tid)
+    row = ctx.book.testimonies.all(ids=[tid], limit=1)[0]
+    text = ctx.book.testimonies.get(tid, purpose="web view") if can(ctx.user, "read_text") else None
+    record = ctx.book.facts.record(tid)
+    users = ctx.book.users
     restricted = users.restricted_to(tid)
     own = org == ctx.user.organisation
     return render(ctx.request, "testimony.html", row=row, testimony=text,
                   items=items_of(record) if can(ctx.user, "person") else [],
-                  consent=ctx.book.consent_of(tid), own=own,
+                  consent=ctx.book.consent.of(tid), own=own,
                   restricted=[users.get(u) for u in restricted],
                   colleagues=[u for u in users.all(ctx.user.organisation)
                               if u.active] if own else [],
@@ -38,22 +38,19 @@ def testimony(tid: int, ctx: Ctx = Depends(get_ctx)):
 @router.post("/testimonies/{tid}/consent")
 async def consent(tid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
     form = await request.form()
-    from starlette.concurrency import run_in_threadpool
 
     def change() -> None:
         if not (can(ctx.user, "intake") or can(ctx.user, "review")):
             require(ctx.user, "review")
-        testimony_access(ctx.book, ctx.user, tid, write=True)
+        ctx.book.testimonies.access(tid, write=True)
         scope = str(form.get("scope", ""))
         if form.get("organisation"):
             scope = share_scope(str(form["organisation"]))
         if form.get("action") == "withdraw":
-            ctx.book.withdraw_consent(tid, scope)
+            ctx.book.consent.withdraw(tid, scope)
         else:
-            from casebook.intake.pipeline import parse_consent
-
             parse_consent([scope])
-            ctx.book.grant_consent(tid, scope)
+            ctx.book.consent.grant(tid, scope)
 
     await run_in_threadpool(change)
     return RedirectResponse(f"/testimonies/{tid}?note=consent", status_code=303)
@@ -62,12 +59,11 @@ async def consent(tid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
 @router.post("/testimonies/{tid}/restrict")
 async def restrict(tid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
     form = await request.form()
-    from starlette.concurrency import run_in_threadpool
 
     def change() -> None:
         require(ctx.user, "restrict")
-        testimony_access(ctx.book, ctx.user, tid, write=True)
-        users = Users(ctx.book)
+        ctx.book.testimonies.access(tid, write=True)
+        users = ctx.book.users
         mine = {u.id for u in users.all(ctx.user.organisation)}
         chosen = [int(u) for u in form.getlist("user")
                   if isinstance(u, str) and u.isdigit() and int(u) in mine]

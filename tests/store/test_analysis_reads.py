@@ -1,9 +1,10 @@
-"""What statistics and linkage read from a casebook: accepted facts only, strictest consent."""
+"""What statistics and linkage make of the store's reads: accepted facts only, strictest consent."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from casebook.linkage.records import perpetrator_records, person_records
 from casebook.model import (
     Amount,
     Consent,
@@ -15,13 +16,13 @@ from casebook.model import (
     Testimony,
     UncertainDate,
 )
-from casebook.store.views import linkage_people, linkage_perpetrators, publish_dataset
+from casebook.publish.dataset import dataset_of
 
 ON = dt.date(2020, 1, 1)
 
 
 def _tell(book, text, person, scopes, record):
-    tid, _ = book.add_testimony(Testimony(text, organisation="Hanul",
+    tid, _ = book.testimonies.add(Testimony(text, organisation="Hanul",
                                           interview_date=UncertainDate(2020),
                                           consent=Consent.of(scopes, ON)), person, record)
     return tid
@@ -37,9 +38,9 @@ def test_accepted_facts_and_strictest_consent(sqlite_book):
     t1 = _tell(book, "first telling", kim, ["aggregate_statistics", "anonymous_quotation"],
                Record([Fact("birth_year", 1979, status="accepted")], [sale, guess]))
     t2 = _tell(book, "second telling", Person("Ms. Ri"), ["aggregate_statistics"], Record())
-    book.add_testimony(Testimony("kim again", consent=Consent.of(["aggregate_statistics"], ON),
+    book.testimonies.add(Testimony("kim again", consent=Consent.of(["aggregate_statistics"], ON),
                                  organisation="Hanul"), kim, None)
-    data = publish_dataset(book, with_text=True)
+    data = dataset_of(book.read_for("statistics", with_text=True))
     by_id = {r.person_id: r for r in data}
     row = by_id[kim.id]
     assert [s["amount"]
@@ -48,9 +49,10 @@ def test_accepted_facts_and_strictest_consent(sqlite_book):
     # her second testimony does not allow quotation: the strictest consent wins
     assert row.consent.active_scopes() == ["aggregate_statistics"] and row.text_for_quotes is None
     assert len(data.for_statistics()) == 2
-    book.withdraw_consent(t2, "aggregate_statistics")
-    assert [r.person_id for r in publish_dataset(book).for_statistics()] == [kim.id]
-    people = {r.id: r for r in linkage_people(book)}
+    book.consent.withdraw(t2, "aggregate_statistics")
+    stats = dataset_of(book.read_for("statistics"))
+    assert [r.person_id for r in stats] == [kim.id] == [r.person_id for r in stats.for_statistics()]
+    people = {r.id: r for r in person_records(book.read_for("linkage_persons"))}
     assert people[f"t{t1}"].surname == "Kim" and people[f"t{t1}"].sale_prices == (362.0,)
-    perps = linkage_perpetrators(book)
+    perps = perpetrator_records(book.read_for("linkage_perpetrators"))
     assert [(p.aliases, p.role, p.years) for p in perps] == [(("Mr. Jang",), "broker", (1998,))]

@@ -3,7 +3,7 @@
 The gazetteer resolves the places it knows; testimonies also name villages it does not know
 ("Sinhung-ri", "Sinhŭng village"), and extraction leaves those unresolved in
 ``Event.place_text``. This module proposes which place mentions are one place, as
-:class:`~casebook.linkage.model.Pair` objects, so the ordinary clustering and the review log
+:class:`~casebook.linkage.scoring.Pair` objects, so the ordinary clustering and the review log
 (``casebook link review --kind place``) work on them unchanged.
 
 * A *mention* is one distinct place as told (free text, with the gazetteer id when it
@@ -29,22 +29,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casebook.errors import InvalidInput, NotFound
-from casebook.linkage.model import Pair
+from casebook.extract import profile
 from casebook.linkage.names import _CONSONANT_REWRITES, _VOWEL_REWRITES, is_hangul, romanise
+from casebook.linkage.scoring import Pair
+from casebook.model import ConsentedTestimony
+from casebook.vocab.places import gazetteer
+
+if TYPE_CHECKING:
+    from casebook.vocab.places import PlaceWords
 
 PLACE = "place"
 
-# Trailing words that only say what kind of place it is (dropped when a name remains).
-_SUFFIX_WORDS = frozenset({
-    "ri", "li", "ni", "dong", "tong", "gun", "kun", "si", "shi", "do", "to", "up", "eup", "ub",
-    "myon", "myeon", "village", "town", "county", "city", "province", "district", "prefecture",
-    "xian", "zhen", "cun", "xiang", "rodongjagu", "nodongjagu", "workers", "area",
-})
-_GLUED_SUFFIXES = ("rodongjagu", "nodongjagu", "ri", "li")  # written without a hyphen
-_HANGUL_SUFFIXES = ("노동자구", "로동자구", "구역", "마을", "리", "동", "군", "시", "도", "읍",
-                    "면")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SPLIT = re.compile(r"[\s\-‐‑–—_.,/]+")
 
@@ -74,11 +72,20 @@ def _strip_marks(text: str) -> str:
 
 
 def _strip_hangul_suffix(text: str) -> str:
+    from casebook.vocab.places import gazetteer
+
     text = re.sub(r"\s+", "", text)
-    for suffix in _HANGUL_SUFFIXES:
+    for suffix in gazetteer().place_words.ko:
         if text.endswith(suffix) and len(text) - len(suffix) >= 2:
             return text[: -len(suffix)]
     return text
+
+
+def _place_words() -> PlaceWords:
+    """Words that only say what kind of place a name is: the gazetteer's ``[place_words]``."""
+    from casebook.vocab.places import gazetteer
+
+    return gazetteer().place_words
 
 
 @lru_cache(maxsize=100_000)
@@ -92,21 +99,20 @@ def place_key(text: str | None) -> str:
         return ""
     text = text.split(",", 1)[0].strip()  # "Sinhung-ri, Ryanggang": the qualifier is not the name
     if _HAN.search(text) and not is_hangul(text):
-        from casebook.vocab.places import gazetteer
-
         found = gazetteer().lookup(text)
         if found is None:  # an unknown Chinese name: compare as written
             return re.sub(r"\s+", "", text)
         text = found.en
     if is_hangul(text):
         text = romanise(_strip_hangul_suffix(text))
+    kinds = _place_words()
     words = [w for w in _SPLIT.split(_strip_marks(text)) if w]
-    while len(words) > 1 and words[-1] in _SUFFIX_WORDS:
+    while len(words) > 1 and words[-1] in kinds.words:
         words.pop()
     while len(words) > 1 and words[0] == "the":
         words.pop(0)
     key = re.sub(r"[^a-z]", "", "".join(words))
-    for suffix in _GLUED_SUFFIXES:
+    for suffix in kinds.glued:
         if key.endswith(suffix) and len(key) - len(suffix) >= 4:
             key = key[: -len(suffix)]
             break
@@ -159,8 +165,6 @@ def probability(similarity: float) -> float:
 @lru_cache(maxsize=1)
 def _gazetteer_keys() -> dict[str, tuple[tuple[str, str], ...]]:
     """(key, place id) of every gazetteer spelling, bucketed by the key's first letter."""
-    from casebook.vocab.places import gazetteer
-
     buckets: dict[str, set[tuple[str, str]]] = {}
     for p in gazetteer():
         if p.level in ("country", "region"):
@@ -191,8 +195,6 @@ def suggest_place(text: str, at_least: float = SUGGEST_AT) -> tuple[str, float] 
 
 
 def _province(place_id: str | None) -> str | None:
-    from casebook.vocab.places import gazetteer
-
     if not place_id:
         return None
     try:
@@ -205,8 +207,6 @@ def _province(place_id: str | None) -> str | None:
 def mention(id: str, text: str, place: str | None = None, sources: Iterable[str] = (),
             count: int = 1) -> PlaceMention:
     """A mention with its place resolved (given id, else gazetteer lookup) or suggested."""
-    from casebook.vocab.places import gazetteer
-
     gaz = gazetteer()
     if place is not None and place not in gaz:
         place = None
@@ -230,7 +230,6 @@ def _gazetteer_similarity(a: PlaceMention, b: PlaceMention) -> float:
     target = a.place or b.place or (a.suggested if a.suggested == b.suggested else None)
     if target is None:
         return 0.0
-    from casebook.vocab.places import gazetteer
 
     keys = [k for k in (place_key(n) for n in gazetteer().place(target).names()) if k]
 
@@ -284,12 +283,9 @@ def _fold_told(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def place_mentions(book) -> list[PlaceMention]:
-    """One mention per distinct place as told in accepted events and origins of ``book``."""
-    from casebook.extract import profile
-    from casebook.model import Record
+def place_mentions(testimonies: Iterable[ConsentedTestimony]) -> list[PlaceMention]:
+    """One mention per distinct place as told in accepted events and origins."""
 
-    accepted = dict(book.accepted_records())
     told: dict[tuple[str, str | None], dict] = {}
 
     def add(where: str, tid: int, text: str | None, place: str | None) -> None:
@@ -303,16 +299,15 @@ def place_mentions(book) -> list[PlaceMention]:
             entry["sources"].append(f"testimony:{tid}")
         entry["count"] = entry.get("count", 0) + 1
 
-    for s in sorted(book.testimonies(), key=lambda s: s.id):
-        record = accepted.get(s.id, Record())
-        person = book.get_person(s.person_id) if s.person_id else None
-        origin = person.origin_place if person and person.origin_place else profile(record).get(
-            "origin_nk")
+    for t in sorted(testimonies, key=lambda t: t.testimony_id):
+        tid, record, person = t.testimony_id, t.record, t.person
+        origin = (person.origin_place if person and person.origin_place
+                  else profile(record).get("origin_nk"))
         if origin:
-            add(f"t{s.id}o", s.id, origin, None)
+            add(f"t{tid}o", tid, origin, None)
         for n, event in enumerate(record.events):
             if event.place_text or event.place:
-                add(f"t{s.id}e{n}", s.id, event.place_text, event.place)
+                add(f"t{tid}e{n}", tid, event.place_text, event.place)
     return [mention(e["id"], e["text"], e["place"], e["sources"], e["count"])
             for e in told.values()]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -26,7 +27,7 @@ from casebook.cli.common import (
     require_db,
 )
 from casebook.errors import BadArgument, InvalidInput, WrongPassphrase
-from casebook.field.files import check_output, write_output
+from casebook.files import check_output, encrypt, write_output
 from casebook.intake.pipeline import (
     default_extractor,
     describe,
@@ -34,7 +35,10 @@ from casebook.intake.pipeline import (
     parse_consent,
     parse_interview_date,
 )
-from casebook.intake.readers import ImportItem, expand_paths
+from casebook.intake.readers import ImportItem, expand_paths, read_file
+from casebook.model.consent import check_scope
+from casebook.model.dates import date_label
+from casebook.share.export import ExportRequest, collect, serialise
 from casebook.store import Casebook
 
 audit_app = typer.Typer(help="Check the hash-chained audit log.", no_args_is_help=True)
@@ -50,9 +54,9 @@ def init(db: DbOption = None, passphrase_file: PassphraseFileOption = None) -> N
     location = require_db(db)
     book = Casebook.create(location, passphrase(location, passphrase_file, confirm=True))
     book.close()
-    if book.backend.key_file:
+    if book.key_path:
         console.print(f"Created encrypted casebook [bold]{location}[/] with key file "
-                      f"[bold]{book.backend.key_file.path}[/] — keep both; lose the key file "
+                      f"[bold]{book.key_path}[/] — keep both; lose the key file "
                       "and the passphrase, and the data is gone.")
     else:
         console.print(f"Created casebook schema in PostgreSQL at {location.split('@')[-1]}")
@@ -95,7 +99,7 @@ def add(
     with open_casebook(db, passphrase_file) as book:
         extractor = default_extractor() if extract else None
         record = extractor(testimony.text, testimony.language) if extractor else None
-        tid, created = book.add_testimony(testimony, person, record)
+        tid, created = book.testimonies.add(testimony, person, record)
     if json_out:
         print_json({"testimony_id": tid, "created": created})
     elif created:
@@ -121,8 +125,6 @@ def _ask_consent() -> list[str]:
 
 
 def _read_text(path: Path) -> str:
-    from casebook.intake.readers import read_file
-
     return read_file(path)[0].text
 
 
@@ -234,7 +236,7 @@ def list_(
     from casebook.model.consent import short_name
 
     with open_casebook(db, passphrase_file) as book:
-        rows = book.testimonies(limit=limit, organisation=organisation)
+        rows = book.testimonies.all(limit=limit, organisation=organisation)
     if json_out:
         print_json([r.__dict__ for r in rows])
         return
@@ -256,9 +258,9 @@ def show(
     Example: casebook show 3 --no-text
     """
     with open_casebook(db, passphrase_file) as book:
-        t = book.get_testimony(testimony_id, purpose="show")
-        person = book.get_person(t.person_id) if t.person_id else None
-        record = book.record(testimony_id, ["suggested", "accepted", "rejected"])
+        t = book.testimonies.get(testimony_id, purpose="show")
+        person = book.persons.get(t.person_id) if t.person_id else None
+        record = book.facts.record(testimony_id, ["suggested", "accepted", "rejected"])
     if json_out:
         print_json({
             "id": t.id, "person": person.__dict__ if person else None, "language": t.language,
@@ -272,7 +274,7 @@ def show(
         return
     console.print(f"[bold]Testimony {t.id}[/] — {person.pseudonym if person else 'no person'}"
                   f" · {t.organisation or '?'} · {t.language} · "
-                  f"{t.interview_date.label() if t.interview_date else 'date unknown'}")
+                  f"{date_label(t.interview_date)}")
     console.print("consent: " + (", ".join(t.consent.active_scopes()) or "[red]none[/]"))
     table = Table("id", "status", "fact", "value", "words")
     for f in record.facts:
@@ -301,7 +303,7 @@ def search(
     Example: casebook search 연길   ·   casebook search "sold me"
     """
     with open_casebook(db, passphrase_file) as book:
-        hits = book.search(query, limit)
+        hits = book.testimonies.search(query, limit)
     if json_out:
         print_json([h.__dict__ for h in hits])
         return
@@ -338,8 +340,6 @@ def export(
     Without --recipient, the export is encrypted to $CASEBOOK_EXPORT_PASSPHRASE (or a prompt).
     Example: casebook export --out share.json.age --for "Bridge of Light" --recipient age1…
     """
-    from casebook.share.export import ExportRequest, collect, encrypt, serialise
-
     request = ExportRequest(format, for_organisation, purpose, text)
     exchange = format in ("htcds", "uwazi")
     if not exchange:
@@ -352,7 +352,6 @@ def export(
             if not sys.stdin.isatty():
                 raise WrongPassphrase("an encrypted export needs --recipient, "
                                       "CASEBOOK_EXPORT_PASSPHRASE, or a terminal to ask in")
-            import getpass
 
             export_passphrase = getpass.getpass("Passphrase for the export: ")
     with open_casebook(db, passphrase_file) as book:
@@ -378,7 +377,7 @@ def audit_verify(db: DbOption = None, passphrase_file: PassphraseFileOption = No
     Example: casebook audit verify
     """
     with open_casebook(db, passphrase_file) as book:
-        report = book.audit_verify()
+        report = book.audit.verify()
     if json_out:
         print_json({"ok": report.ok, "entries": report.entries, "problems": report.problems})
     elif report.ok:
@@ -398,7 +397,7 @@ def audit_log(limit: Annotated[int, typer.Option(help="Newest entries to show.")
     Example: casebook audit log --limit 10
     """
     with open_casebook(db, passphrase_file) as book:
-        rows = book.audit_entries(limit)
+        rows = book.audit.entries(limit)
     if json_out:
         print_json(rows)
         return
@@ -422,7 +421,7 @@ def consent_withdraw(
     """
     _scope_or_exit(scope)
     with open_casebook(db, passphrase_file) as book:
-        withdrawn = book.withdraw_consent(testimony_id, scope)
+        withdrawn = book.consent.withdraw(testimony_id, scope)
     console.print(f"Withdrew {withdrawn} for testimony {testimony_id}.", markup=False)
 
 
@@ -439,13 +438,12 @@ def consent_grant(
     """
     _scope_or_exit(scope)
     with open_casebook(db, passphrase_file) as book:
-        granted = book.grant_consent(testimony_id, scope)
+        granted = book.consent.grant(testimony_id, scope)
     console.print(f"Granted {granted} for testimony {testimony_id}.", markup=False)
 
 
 def _scope_or_exit(scope: str) -> str:
     """The scope's stored spelling; an unknown one is a usage error before anything is opened."""
-    from casebook.model.consent import check_scope
 
     try:
         return check_scope(scope)
