@@ -208,9 +208,6 @@ KO = {
     "Show coarser groups (small categories joined)": "더 넓은 범주로 보기 (작은 범주를 묶음)",
     "Download report (HTML)": "보고서 내려받기 (HTML)",
     "Download report (PDF)": "보고서 내려받기 (PDF)",
-    "Too few persons for any table to be published safely.":
-        "표를 안전하게 공개하기에는 인원이 너무 적습니다.",
-    "suppressed": "비공개",
     "review %(n)s suggested facts": "제안된 사실 %(n)s개 검토",
     "Testimony recorded.": "증언을 기록했습니다.",
     "This text was already in the casebook: nothing new was stored.":
