@@ -35,6 +35,7 @@ class DatasetSource:
     passphrase_file: Path | None = None
     dataset_json: Path | None = None
     budget_file: Path | None = None
+    reviewed_only: bool = False  # only testimonies whose review was closed
 
 
 @contextmanager
@@ -51,7 +52,8 @@ def opened(src: DatasetSource, with_text: bool = True) -> Iterator[tuple[Dataset
         yield Dataset.from_json(text, str(src.dataset_json)), budget
         return
     with open_casebook(src.db, src.passphrase_file) as book:
-        rows = book.read_for("statistics", with_text=with_text, purpose="report quotation")
+        rows = book.read_for("statistics", with_text=with_text, purpose="report quotation",
+                             reviewed_only=src.reviewed_only)
         yield dataset_of(rows), budget or book.meta.entry(BUDGET_KEY)
 
 
@@ -204,7 +206,11 @@ def register(app: typer.Typer) -> None:
         grouping: str = typer.Option("auto", "--grouping", help="With --publish: auto | fine "
                                      "| coarse. auto shows a table in coarser groups when that "
                                      "shows more persons than its withheld fine categories."),
-        lang: str = typer.Option("en", "--lang", help="en | ko: language of labels and notes."),
+        lang: str | None = typer.Option(None, "--lang",
+                                        help="en | ko: language of labels and notes."),
+        reviewed_only: bool = typer.Option(
+            False, "--reviewed-only", help="Count only testimonies whose review was closed "
+            "(`casebook review ID --done`)."),
         db: DbOption = None, passphrase_file: PassphraseFileOption = None,
         dataset_json: Path | None = typer.Option(None, "--dataset-json", hidden=True),
         budget_file: Path | None = typer.Option(None, "--budget-file", hidden=True),
@@ -214,15 +220,17 @@ def register(app: typer.Typer) -> None:
         Shares are of the persons who answered (the same rule as the report); what disclosure
         control withholds is explained under each table, with a coarser grouping when one helps.
         """
+        from casebook.cli.i18n import current
         from casebook.publish.tables import TABLE_NAMES, compute_tables
         from casebook.publish.withheld import choose_grouping
 
+        lang = lang or current()  # the command line's language unless --lang says otherwise
         if lang not in ("en", "ko"):
             raise InvalidInput(f"--lang {lang}: use en or ko")
 
         if publish or epsilon is not None:
             check_release(k, rounding, epsilon)
-        src = DatasetSource(db, passphrase_file, dataset_json, budget_file)
+        src = DatasetSource(db, passphrase_file, dataset_json, budget_file, reviewed_only)
         names = [table] if table else list(TABLE_NAMES)
         if by and table is None:
             names = [n for n in names if n != by]
@@ -258,6 +266,9 @@ def register(app: typer.Typer) -> None:
         rounding: int | None = typer.Option(None, "--round", help="Round counts."),
         epsilon: float | None = typer.Option(None, "--epsilon", help="DP release."),
         quotes: int = typer.Option(5, "--quotes", help="Number of redacted quotes (0: none)."),
+        reviewed_only: bool = typer.Option(
+            False, "--reviewed-only", help="Count only testimonies whose review was closed "
+            "(`casebook review ID --done`)."),
         db: DbOption = None, passphrase_file: PassphraseFileOption = None,
         dataset_json: Path | None = typer.Option(None, "--dataset-json", hidden=True),
         budget_file: Path | None = typer.Option(None, "--budget-file", hidden=True),
@@ -273,7 +284,7 @@ def register(app: typer.Typer) -> None:
         if pdf:
             check_output(out.with_suffix(".pdf"), force=force)
 
-        src = DatasetSource(db, passphrase_file, dataset_json, budget_file)
+        src = DatasetSource(db, passphrase_file, dataset_json, budget_file, reviewed_only)
         with opened(src, with_text=quotes > 0) as (ds, budget):
             ledger = _ledger(budget) if epsilon is not None else None
             written = write_report(ds, out, lang=lang, pdf=pdf, period=period, k=k,

@@ -10,14 +10,22 @@ from casebook.store.engine import is_postgres
 from casebook.store.facts import FactRef
 from casebook.store.failures import translate, where_it_broke
 from casebook.store.keys import KeyFile, passphrase_slot
+from casebook.store.learned import StoredModel
 from casebook.store.reads import USES, Use
+from casebook.store.reviews import (
+    IN_PROGRESS,
+    REVIEW_STATES,
+    REVIEWED,
+    UNTOUCHED,
+    ReviewedTestimony,
+)
 from casebook.store.scoped import Dossier, SearchFilters, UserCasebook
 from casebook.store.search import SearchHit
 from casebook.store.testimonies import TestimonySummary
 from casebook.store.users import ROLES, Organisation, User, check_password
 
 __all__ = [
-    "ROLES", "USES", "AuditReport", "Casebook", "Dossier", "FactRef", "KeyFile", "Organisation",
-    "SearchFilters", "SearchHit", "TestimonySummary", "Use", "User", "UserCasebook",
+    "IN_PROGRESS", "REVIEWED", "REVIEW_STATES", "ROLES", "UNTOUCHED", "USES", "AuditReport", "Casebook", "Dossier", "FactRef", "KeyFile", "Organisation",
+    "ReviewedTestimony", "SearchFilters", "SearchHit", "StoredModel", "TestimonySummary", "Use", "User", "UserCasebook",
     "check_password", "is_postgres", "passphrase_slot", "translate", "where_it_broke",
 ]
