@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from casebook.publish.disclosure import protect
-from casebook.publish.report import write_report
+from casebook.publish.report import build_content, write_report
 from casebook.publish.synthetic import synthetic_dataset
 from casebook.publish.tables import compute_tables
 
@@ -39,6 +39,8 @@ def main(n: int = 100_000) -> None:
          lambda ds: protect(compute_tables(ds, by="origin_province")), 1),
         ("stats, all tables --period 5 --publish",
          lambda ds: protect(compute_tables(ds, period="5")), 1),
+        ("stats --publish = the report's 18 tables, grouping auto",
+         lambda ds: build_content(ds, quotes=0), 3),
     ]
     with tempfile.TemporaryDirectory() as d:
         runs += [

@@ -1,7 +1,11 @@
-"""The demo casebook: the bundled fictional testimonies, imported, extracted and reviewed.
+"""The demo casebook: the bundled fictional testimonies, imported, extracted and reviewed, plus
+a synthetic cohort of fictional persons so that statistics, estimates and linkage show what
+they are for.
 
 In the demo every suggested fact is accepted automatically so that statistics have something
-to count; with real testimonies a reviewer does that, fact by fact (`casebook review`).
+to count; with real testimonies a reviewer does that, fact by fact (`casebook review`). The
+synthetic cohort (:mod:`casebook.synthetic`) is stored as accepted facts directly; each of its
+records says it is synthetic (pseudonym, text, provenance).
 """
 
 from __future__ import annotations
@@ -16,8 +20,20 @@ from pathlib import Path
 from casebook.errors import InvalidInput
 from casebook.intake.pipeline import ImportResult, default_extractor, import_item
 from casebook.intake.readers import read_file
-from casebook.model import ACCEPTED, SUGGESTED, Event, Fact
+from casebook.model import (
+    ACCEPTED,
+    SUGGESTED,
+    Consent,
+    Event,
+    Fact,
+    Person,
+    Record,
+    Testimony,
+    UncertainDate,
+)
+from casebook.model.consent import AGGREGATE_STATISTICS
 from casebook.store import Casebook, KeyFile
+from casebook.synthetic.cohort import INTERVIEW_PLACE
 
 DEMO_SEARCHES = ("연길", "sold")
 # The fictional demo corpus ships inside the package, so `casebook demo` works wherever it is
@@ -33,6 +49,8 @@ class DemoResult:
     imported: ImportResult
     accepted: int
     searches: dict[str, list] = field(default_factory=dict)
+    synthetic_persons: int = 0
+    synthetic_records: int = 0
     reused: bool = False
 
 
@@ -83,8 +101,9 @@ def load_manifest(corpus_dir: Path) -> dict[str, dict]:
 
 
 def build(out: Path, corpus_dir: Path, passphrase: str | None,
-          progress=None) -> DemoResult:
-    """(Re)build the demo casebook at ``out`` from ``corpus_dir/testimonies``."""
+          progress=None, synthetic: bool = True) -> DemoResult:
+    """(Re)build the demo casebook at ``out`` from ``corpus_dir/testimonies``, and (unless
+    ``synthetic`` is False) add the synthetic cohort."""
     texts = corpus_dir / "testimonies"
     files = sorted(texts.glob("*.txt"))
     if not files:
@@ -114,5 +133,40 @@ def build(out: Path, corpus_dir: Path, passphrase: str | None,
                 assert fact.id is not None  # a stored fact has an id
                 book.facts.set_status(fact.id, ACCEPTED)
                 accepted += 1
+        persons, records = add_synthetic_cohort(book) if synthetic else (0, 0)
         searches = {q: book.testimonies.search(q, limit=5) for q in DEMO_SEARCHES}
-    return DemoResult(out, passphrase, generated, result, accepted, searches)
+    return DemoResult(out, passphrase, generated, result, accepted, searches, persons, records)
+
+
+def add_synthetic_cohort(book: Casebook, seed: int | None = None,
+                         population: int | None = None) -> tuple[int, int]:
+    """Store the synthetic cohort: one person each, one testimony per organisation that
+    recorded her, accepted facts on each. Returns (persons, testimonies) added."""
+    from casebook.synthetic import cohort, parameters, text_of
+
+    params = parameters()
+    entries: list[tuple[Testimony, Person | None, Record | None]] = []
+    people = cohort(seed, population)
+    for person in people:
+        first = person.tellings[0]
+        stored = Person(pseudonym=person.pseudonym, surname=person.surname, sex="F",
+                        birth_year=person.birth_year, organisation=first.organisation,
+                        kind="synthetic")
+        for n, telling in enumerate(person.tellings):
+            scopes = [AGGREGATE_STATISTICS] if person.consents_to_statistics else []
+            testimony = Testimony(
+                text=text_of(person, telling), language=telling.language,
+                interview_date=UncertainDate(telling.interview_year),
+                interview_place=INTERVIEW_PLACE[telling.organisation],
+                interviewer=f"{''.join(w[0] for w in telling.organisation.split())}-"
+                            f"{person.number % 7 + 1:02d}",
+                organisation=telling.organisation,
+                file_name=f"synthetic/{person.pseudonym.split()[0]}-{n + 1}.txt",
+                provenance={"synthetic": True, "generator": "casebook.synthetic.cohort",
+                            "cohort_version": params["version"],
+                            "seed": params["seed"] if seed is None else seed},
+                consent=Consent.of(scopes),
+            )
+            entries.append((testimony, stored, telling.record))
+    book.testimonies.add_many(entries)
+    return len(people), len(entries)

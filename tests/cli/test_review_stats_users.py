@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -159,12 +160,15 @@ def test_report_in_korean(cli):
     assert "<html lang='ko'>" in out.read_text(encoding="utf-8")
 
 
-def test_report_refuses_fewer_persons_than_k(cli):
+def test_report_with_fewer_persons_than_k_explains_and_shows_no_count(cli):
+    """Never a dead end (issue 13): under k the report is written, says why every number is
+    withheld and what would release them, and shows none of the three persons' counts."""
     _accepted_casebook(cli)
     out = cli.folder / "report.html"
-    err = cli.error("report", "--out", out)
-    assert type(err).__name__ == "DisclosureRisk" and "k=11" in str(err)
-    assert not out.exists()
+    cli("report", "--out", out, "--quotes", "0")
+    page = out.read_text(encoding="utf-8")
+    assert "Fewer than 11 persons consent to statistics" in page
+    assert not re.search(r">\s*3\s*<", page), "a count under k was shown"
 
 
 def test_user_add_and_list(cli):

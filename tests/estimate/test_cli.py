@@ -34,8 +34,8 @@ def test_mse_json_shape(app):
                                  "--json"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
-    assert set(out) == {"estimate", "ci_low", "ci_high", "ci_type", "model", "method", "n_observed",
-                        "lists"}
+    assert {"estimate", "ci_low", "ci_high", "ci_type", "model", "method", "n_observed",
+            "lists", "model_table", "fitted_cells", "overlap", "never_recorded"} <= set(out)
     assert round(out["estimate"], 4) == 157.1667
     assert out["model"] == ["b:c", "c:d"]
     assert out["method"] == "bic" and out["n_observed"] == 123 and out["lists"] == ["b", "c", "d"]
@@ -57,7 +57,7 @@ def test_mse_text_output_lists_models(app):
     result = runner.invoke(app, ["estimate", "mse", str(DATA / "korea_palembang_3list.csv")])
     assert result.exit_code == 0
     assert "Estimated population: 157.2" in result.output
-    assert "[12,23]" in result.output and "Best models by BIC" in result.output
+    assert "[12,23]" in result.output and "Model table" in result.output
 
 
 def test_mse_fixed_model_and_multinomial_profile(app):

@@ -84,8 +84,8 @@ def solve_hidden(published: list[dict]) -> dict[tuple, tuple[float, float]]:
     from scipy.optimize import linprog
 
     variables: dict[str, list[str]] = {}
-    for t in published:
-        variables[t["rows"]] = t["row_categories"] + ["not_stated"]
+    for t in published:  # a coarser table's joined rows ("a|b") are sums of its atoms
+        variables[t["rows"]] = (t.get("atoms") or t["row_categories"]) + ["not_stated"]
         if t["columns"]:
             variables[t["columns"]] = t["col_categories"] + ["not_stated"]
     names = list(variables)
@@ -97,7 +97,7 @@ def solve_hidden(published: list[dict]) -> dict[tuple, tuple[float, float]]:
             return True
         if group == "*stated":
             return code != "not_stated"
-        return code == group
+        return code in group.split("|")
 
     def row_of(t, cell):
         return [1.0 if member(c, t["rows"], cell["row"]) and

@@ -25,7 +25,8 @@ def test_render_mentions_every_code_place_and_version():
             assert f"| `{term.code}` | {term.en} | {term.ko} |" in text
     for place in gazetteer():
         assert f"| `{place.id}` |" in text
-    assert "| 1998 | 8.2790 | 1,401.44 | final |" in text
+    assert "| 1998 | 8.2800 | fixed | — | none |" in text
+    assert "| 2010 | 6.7678 | ecb | 1,156.6765 | ecb |" in text
 
 
 def test_check_mode_reports_a_stale_file(tmp_path, capsys):

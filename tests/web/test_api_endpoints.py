@@ -98,7 +98,10 @@ def test_search_with_filters(world, app, h):
 def test_statistics_need_the_role(world, app, h):
     analyst, _ = _client(app, "analyst-a", h)
     stats = analyst.get("/api/statistics").json()
-    assert stats["k"] == 11 and stats["reason"] == "too_few" and stats["tables"] == []
+    assert stats["k"] == 11 and stats["reason"] == "too_few" and stats["n"] is None
+    # never a dead end (issue 13): every table is there, every positive count withheld
+    assert len(stats["tables"]) == 16
+    assert all(not r["value"] for t in stats["tables"] for r in t["rows"])
     documenter, _ = _client(app, "documenter-a", h)
     _error_shape(documenter.get("/api/statistics"), 403)
 

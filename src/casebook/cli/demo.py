@@ -69,6 +69,13 @@ def demo(
                       str(sum(r.facts_accepted for r in mine)),
                       str(sum("aggregate_statistics" in r.consent for r in mine)))
     console.print(table)
+    if result.synthetic_persons:
+        console.print(_("Of these, {records} records are a synthetic cohort of {persons} "
+                        "fictional persons (pseudonyms 'S-0001 (synthetic · 합성)'), generated "
+                        "from the figures of the seed reports so that statistics, estimates and "
+                        "linkage have something to show (docs/demo-corpus.md). The 40 written "
+                        "testimonies are the rest.").format(records=result.synthetic_records,
+                                                            persons=result.synthetic_persons))
     for _name, reason in result.imported.failed:
         console.print(styled("red", _("skipped")) + f" {escape(reason)}")
     for query, hits in result.searches.items():

@@ -78,12 +78,25 @@ class JsonFileBudgetStore:
         self.path.write_text(json.dumps(ledger, indent=2))
 
 
-def _format_tables(tables, fmt: str) -> str:
+def _notes(t, lang: str) -> dict:
+    """What a reader needs beside the numbers: denominator, what is withheld, rate source."""
+    from casebook.publish.withheld import explain, shares_basis
+    from casebook.vocab.money import rate_table
+
+    out = {"shares_basis": shares_basis(t, lang), "withheld": explain(t, lang)}
+    if t.name.split("~")[0] == "price_usd":
+        out["rates_source"] = rate_table().citation(lang)
+    return out
+
+
+def _format_tables(tables, fmt: str, lang: str = "en") -> str:
     from casebook.publish import labels
     from casebook.publish.tables import ALL
+    from casebook.publish.withheld import group_label
 
     if fmt == "json":
-        return json.dumps([t.to_dict() for t in tables], ensure_ascii=False, indent=2)
+        return json.dumps([{**t.to_dict(), **_notes(t, lang)} for t in tables],
+                          ensure_ascii=False, indent=2)
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
@@ -97,36 +110,60 @@ def _format_tables(tables, fmt: str) -> str:
         return buf.getvalue()
     if fmt != "table":
         raise InvalidInput(f"--format {fmt}: use table, csv or json")
+    ko = lang == "ko"
+    hidden = "비공개" if ko else "hidden"
     lines = []
     for t in tables:
-        lines.append(f"\n{labels.title(t.name)}" + (f"  (by {t.col_var})" if t.col_var else ""))
+        title = labels.title(t.name.split("~")[0], lang)
+        if t.coarser_of:
+            title += " (더 넓은 범주)" if ko else " (coarser groups)"
+        lines.append(f"\n{title}" + (f"  (by {t.col_var})" if t.col_var else ""))
         cols = t.col_groups
-        header = ["category"] + [labels.category(t.col_var or "", c) for c in cols]
+        header = ["범주" if ko else "category"] + [labels.category(t.col_var or "", c, lang)
+                                                   for c in cols]
         if t.col_var is None:
-            header = ["category", "persons", "share", "95% interval"]
+            header = (["범주", "인원", "비율", "95% 신뢰구간"] if ko else
+                      ["category", "persons", "share", "95% interval"])
         rows = [header]
         for rg in t.row_groups:
+            name = group_label(t.name, rg, lang)
             if t.col_var is None:
                 v, p = t.value(rg), t.proportion(rg)
-                rows.append([labels.category(t.name, rg), "hidden" if v is None else str(v),
+                rows.append([name, hidden if v is None else str(v),
                              f"{100 * p['p']:.1f}%" if p else "",
                              f"{100 * p['lo']:.1f}–{100 * p['hi']:.1f}%" if p else ""])
             else:
-                rows.append([labels.category(t.name, rg)] + [
-                    "hidden" if t.value(rg, c) is None else str(t.value(rg, c)) for c in cols])
-        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+                rows.append([name] + [
+                    hidden if t.value(rg, c) is None else str(t.value(rg, c)) for c in cols])
+        widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
         for r in rows:
-            lines.append("  " + "  ".join(x.ljust(w) if i == 0 else x.rjust(w)
+            lines.append("  " + "  ".join(_pad(x, w, left=i == 0)
                                           for i, (x, w) in enumerate(zip(r, widths))))
         if t.noise:
             lines.append(
                 f"  differentially private: epsilon {t.noise['epsilon']:.3g} for this table,"
-                         f" noise within ±{t.noise['accuracy95']:.0f} 95% of the time")
+                f" noise within ±{t.noise['accuracy95']:.0f} 95% of the time")
         s = t.summary.get(ALL)
         if s:
-            lines.append(f"  median {s['median']:,.0f} (quartiles {s['q1']:,.0f}–{s['q3']:,.0f})"
-                         f" {s['unit']}")
+            unit = labels.unit(s["unit"], lang)
+            lines.append(f"  {labels.text('median', lang)}: {s['median']:,.0f} "
+                         f"({s['q1']:,.0f}–{s['q3']:,.0f}) {unit}")
+        for note in _notes(t, lang).values():
+            if note:
+                lines.append(f"  {note}")
     return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal (Hangul and other wide characters take two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, left: bool) -> str:
+    fill = " " * max(0, width - _width(text))
+    return text + fill if left else fill + text
 
 
 RECOMMENDED_K = 11  # CTDC's threshold
@@ -166,6 +203,11 @@ def register(app: typer.Typer) -> None:
                                                help="Round published counts to this base."),
         epsilon: float | None = typer.Option(None, "--epsilon", help="Differentially "
                                                 "private release spending this much budget."),
+        grouping: str = typer.Option("auto", "--grouping", help="With --publish: auto | fine "
+                                     "| coarse. auto shows a table in coarser groups when that "
+                                     "shows more persons than its withheld fine categories."),
+        lang: str | None = typer.Option(None, "--lang",
+                                        help="en | ko: language of labels and notes."),
         reviewed_only: bool = typer.Option(
             False, "--reviewed-only", help="Count only testimonies whose review was closed "
             "(`casebook review ID --done`)."),
@@ -173,9 +215,18 @@ def register(app: typer.Typer) -> None:
         dataset_json: Path | None = typer.Option(None, "--dataset-json", hidden=True),
         budget_file: Path | None = typer.Option(None, "--budget-file", hidden=True),
     ) -> None:
-        """Counts, shares with 95% Wilson intervals, and missing values, per table."""
-        from casebook.publish.disclosure import protect
+        """Counts, shares with 95% Wilson intervals, and missing values, per table.
+
+        Shares are of the persons who answered (the same rule as the report); what disclosure
+        control withholds is explained under each table, with a coarser grouping when one helps.
+        """
+        from casebook.cli.i18n import current
         from casebook.publish.tables import TABLE_NAMES, compute_tables
+        from casebook.publish.withheld import choose_grouping
+
+        lang = lang or current()  # the command line's language unless --lang says otherwise
+        if lang not in ("en", "ko"):
+            raise InvalidInput(f"--lang {lang}: use en or ko")
 
         if publish or epsilon is not None:
             check_release(k, rounding, epsilon)
@@ -190,12 +241,19 @@ def register(app: typer.Typer) -> None:
 
                 release(tables, epsilon, _ledger(budget),
                         f"stats {' '.join(names)} by={by} period={period}", k)
+            elif publish and not (table or by or period):
+                # every table: exactly the tables of the report (prices by period included)
+                from casebook.publish.report import build_content
+
+                content = build_content(ds, k=k, rounding=rounding, quotes=0,
+                                        grouping=grouping)
+                tables = content.tables + content.trends
             elif publish:
-                protect(tables, k=k, rounding=rounding)
+                tables = choose_grouping(tables, k=k, rounding=rounding, grouping=grouping)
             else:
                 sys.stderr.write("exact counts, no disclosure control: for the team only "
                                  "(use --publish for anything shared)\n")
-        sys.stdout.write(_format_tables(tables, fmt))
+        sys.stdout.write(_format_tables(tables, fmt, lang))
 
     @app.command("report")
     def report_command(

@@ -61,3 +61,47 @@ def short(value: float) -> str:
         if abs(value) >= size:
             return f"{value / size:g}{suffix}"
     return f"{value:g}"
+
+
+def estimates_chart(result, path: str | Path, top: int = 10) -> Path:
+    """Estimates of the best models (by BIC) with their profile intervals; the selected one and
+    the number observed are marked. Holds only model numbers, never case data."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    path = Path(path)
+    if path.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise InvalidInput(f"{path}: chart must be .png, .svg or .pdf")
+    rows = [m for m in result.models if m.estimate is not None][:top]
+    if not any(m.selected for m in rows):
+        rows += [m for m in result.models if m.selected]
+    rows = rows[::-1]  # best on top
+    fig = Figure(figsize=(7.5, 1.4 + 0.38 * len(rows)), dpi=120)
+    ax = fig.add_subplot()
+    for i, m in enumerate(rows):
+        colour = "#c0504d" if m.selected else "#2f5d8a"
+        if m.ci_low is not None and m.ci_high is not None:
+            ax.plot([m.ci_low, m.ci_high], [i, i], color=colour, linewidth=2)
+        ax.plot([m.estimate], [i], "o", color=colour)
+        ax.text(m.estimate, i + 0.22, f"{m.estimate:,.0f}", ha="center", fontsize=7, color=colour)
+    ax.axvline(result.n_observed, color="#777777", linestyle=":", linewidth=1)
+    ax.text(result.n_observed, len(rows) - 0.4, f" observed {result.n_observed:,}", fontsize=7,
+            color="#555555", va="bottom")
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([f"{m.hierarchy}  BIC {m.bic:,.1f}" + ("  (selected)" if m.selected else "")
+                        for m in rows], fontsize=8)
+    ax.set_ylim(-0.7, len(rows) - 0.1)
+    ax.set_xlabel("estimated population (dot) with profile-likelihood interval", fontsize=8)
+    ax.set_title(f"Multiple systems estimation, {len(result.lists)} lists, method "
+                 f"{result.method}: estimates by model", fontsize=9, loc="left")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _p: f"{v:,.0f}"))
+    fig.tight_layout()
+    try:
+        fig.savefig(path)
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot write the chart ({exc.strerror})") from None
+    return path

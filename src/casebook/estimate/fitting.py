@@ -81,6 +81,7 @@ class Fitter:
         self.n_lists = n_lists
         self._designs: dict[int, Design] = {}
         self._lp_cache: dict[tuple[bytes, bytes], bool] = {}
+        self.considered: list[Model] | None = None
 
     def design(self, max_order: int) -> Design:
         max_order = max(1, min(max_order, self.n_lists))
@@ -136,12 +137,16 @@ class Fitter:
 
     def fit(self, models: Sequence[Model] | np.ndarray, y: np.ndarray, *,
             design: Design | None = None,
-            beta0: np.ndarray | None = None, check: bool = True) -> BatchFit:
+            beta0: np.ndarray | None = None, check: bool = True, progress=None) -> BatchFit:
         """Fit every model with existence and rank checks.
 
         ``y`` holds counts per cell (length 2**t - 1), either shared by all models or one row per
         model (bootstrap replicates); ``beta0`` gives optional starting values per model.
+        ``progress(done, total)`` is called after each chunk of models. Models given as a list
+        are added to ``self.considered`` when that is a list (the model table of a selection).
         """
+        if self.considered is not None and not isinstance(models, np.ndarray):
+            self.considered.extend(models)
         design = design or self.design_for(models)
         B = len(models)
         y = np.asarray(y, dtype=np.float64)
@@ -155,6 +160,8 @@ class Fitter:
             b0 = None if beta0 is None else beta0[sl]
             bt, ll, st = self._fit_chunk(design, Y[sl], colmask[sl], rowmask[sl], b0, check)
             beta[sl], loglik[sl], status[sl] = bt, ll, st
+            if progress is not None:
+                progress(sl.stop, B)
         loglik[status != OK] = np.nan
         return BatchFit(beta, loglik, status, n_params, rowmask, colmask)
 

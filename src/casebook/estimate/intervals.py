@@ -141,13 +141,23 @@ class BootstrapResult:
 
 def bootstrap_bca(y: np.ndarray, estimate: float,
                   rule: Callable[[np.ndarray], np.ndarray],
-                  n_boot: int, seed: int | None, level: float = 0.95) -> BootstrapResult:
-    """BCa interval for ``rule``, which maps a (k, cells) stack of count vectors to k estimates."""
+                  n_boot: int, seed: int | None, level: float = 0.95,
+                  progress: Callable[[int, int], None] | None = None) -> BootstrapResult:
+    """BCa interval for ``rule``, which maps a (k, cells) stack of count vectors to k estimates.
+
+    ``progress(done, total)`` is called as the replicates are computed.
+    """
     y = np.asarray(y, dtype=np.int64)
     n = int(y.sum())
     rng = np.random.default_rng(seed)
     samples = rng.multinomial(n, y / n, size=n_boot)
-    replicates = rule(samples)
+    step = max(1, n_boot // 50)
+    parts = []
+    for start in range(0, n_boot, step):
+        parts.append(rule(samples[start:start + step]))
+        if progress is not None:
+            progress(min(start + step, n_boot), n_boot)
+    replicates = np.concatenate(parts) if parts else np.empty(0)
     positive = np.flatnonzero(y > 0)
     jack_counts = np.repeat(y[None, :], positive.size, axis=0)
     jack_counts[np.arange(positive.size), positive] -= 1

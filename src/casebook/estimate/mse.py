@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from casebook.errors import EstimationError, InvalidInput
+from casebook.estimate.diagnostics import FittedCell, Overlap, fitted_cells, overlap
 from casebook.estimate.fitting import Fitter
 from casebook.estimate.intervals import bootstrap_bca, profile_interval
 from casebook.estimate.models import (
@@ -34,16 +35,52 @@ from casebook.estimate.models import (
     term_names,
 )
 from casebook.estimate.selection import (
+    Progress,
+    RankedModel,
     Ranking,
     bhs_stepwise,
     bic_ranking,
     default_ntop,
     downhill,
+    fit_rows,
     stepwise,
 )
 from casebook.estimate.table import CaptureTable
 
 METHODS = ("bic", "downhill", "stepwise", "bhs", "main", "fixed")
+
+
+@dataclass
+class ModelRow:
+    """A row of the model table: how one considered model fits and what it estimates."""
+
+    model: Model
+    hierarchy: str
+    terms: list[str]
+    n_params: int
+    df: int
+    deviance: float | None
+    aic: float | None
+    bic: float | None
+    estimate: float | None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    status: int = 0
+    selected: bool = False
+
+    @property
+    def status_text(self) -> str:
+        return STATUS_TEXT[self.status]
+
+    def to_json(self) -> dict:
+        return {"model": self.hierarchy, "terms": self.terms, "n_params": self.n_params,
+                "df": self.df, "deviance": self.deviance, "aic": self.aic, "bic": self.bic,
+                "estimate": self.estimate, "ci_low": self.ci_low, "ci_high": self.ci_high,
+                "status": self.status_text, "selected": self.selected}
+
+
+STATUS_TEXT = {0: "ok", 1: "no extended MLE", 2: "not identifiable",
+               3: "no extended MLE, not identifiable"}
 
 
 @dataclass
@@ -59,6 +96,10 @@ class MSEResult:
     minus_infinity: list[str] = field(default_factory=list)
     ranking: Ranking | None = None
     notes: list[str] = field(default_factory=list)
+    models: list[ModelRow] = field(default_factory=list)
+    fitted: list[FittedCell] = field(default_factory=list)
+    overlap: Overlap | None = None
+    interval_models: int = 0  # how many rows of the model table carry a profile interval
 
     @property
     def terms(self) -> list[str]:
@@ -68,6 +109,14 @@ class MSEResult:
     def hierarchy(self) -> str:
         return hierarchy_string(self.model, len(self.lists))
 
+    @property
+    def unseen(self) -> dict:
+        """The estimated number never recorded by any list (estimate minus observed)."""
+        n = self.n_observed
+        return {"estimate": self.estimate - n,
+                "ci_low": None if self.ci_low is None else self.ci_low - n,
+                "ci_high": None if self.ci_high is None else self.ci_high - n}
+
     def to_json(self) -> dict:
         """The documented JSON shape; the model is its interaction terms (main effects implicit)."""
         return {
@@ -76,9 +125,23 @@ class MSEResult:
             "ci_high": self.ci_high,
             "ci_type": self.ci_type,
             "model": self.terms,
+            "model_hierarchy": self.hierarchy,
             "method": self.method,
             "n_observed": self.n_observed,
             "lists": list(self.lists),
+            "never_recorded": self.unseen,
+            "models_considered": len(self.models),
+            "model_table": [m.to_json() for m in self.models],
+            "model_table_note": (
+                "every model considered; deviance and df against the saturated fit of the "
+                "observed cells, AIC = 2k - 2 log L, BIC = k log(n) - 2 log L (k counts every "
+                "parameter, minus-infinity ones included; n = people observed); ci_low/ci_high "
+                f"are profile-likelihood intervals of the {self.interval_models} best models "
+                "and the selected one"),
+            "fitted_cells": [c.to_json(self.lists) for c in self.fitted],
+            "overlap": self.overlap.to_json() if self.overlap else None,
+            "minus_infinity": self.minus_infinity,
+            "notes": self.notes,
         }
 
 
@@ -94,8 +157,16 @@ def estimate_population(
     seed: int | None = 1234,
     level: float = 0.95,
     profile: str = "poisson",
+    interval_models: int = 10,
+    progress: Progress | None = None,
 ) -> MSEResult:
-    """Estimate the population size behind ``table`` (see the module docstring for methods)."""
+    """Estimate the population size behind ``table`` (see the module docstring for methods).
+
+    The result carries the model table (every model considered, with df, deviance, AIC, BIC,
+    estimate, and a profile interval for the ``interval_models`` best and the selected one),
+    the fitted cells of the selected model and the overlap table. ``progress(done, total)`` is
+    called during long model searches.
+    """
     if method not in METHODS:
         raise InvalidInput(f"method {method!r}: choose one of {', '.join(METHODS)}")
     if model is not None and method not in ("fixed",):
@@ -109,13 +180,15 @@ def estimate_population(
     t = table.n_lists
     y = table.counts.astype(np.float64)
     fitter = Fitter(t)
+    fitter.considered = []
     ranking = None
     notes: list[str] = []
 
     if method in ("bic", "downhill"):
         if t > 6 and method == "bic":
             notes.append("more than six lists: the BIC model was found by downhill search")
-        ranking = bic_ranking(fitter, y, max_order, force_downhill=(method == "downhill" or t > 6))
+        ranking = bic_ranking(fitter, y, max_order, force_downhill=(method == "downhill" or t > 6),
+                              progress=progress)
         if ranking.searched == "downhill" and method == "bic":
             notes.append("too many models to enumerate: downhill search from main effects")
         chosen = ranking.models[0].model
@@ -130,6 +203,8 @@ def estimate_population(
     else:
         chosen = parse_model(model or "", table.lists)
 
+    considered = list(dict.fromkeys(fitter.considered))
+    fitter.considered = None  # the bootstrap's refits are not part of the model table
     fit = fitter.fit([chosen], y)
     if not fit.ok[0]:
         status = int(fit.status[0])
@@ -147,7 +222,7 @@ def estimate_population(
     selected = method in ("bic", "downhill", "stepwise", "bhs")
     if n_boot > 0:
         rule = _bootstrap_rule(fitter, y, method, ranking, chosen, p_threshold, ntop)
-        boot = bootstrap_bca(table.counts, estimate, rule, n_boot, seed, level)
+        boot = bootstrap_bca(table.counts, estimate, rule, n_boot, seed, level, progress)
         low, high, kind = boot.low, boot.high, boot.kind
         if method == "bic" and ranking is not None and ranking.searched == "enumeration":
             k = _ntop(ranking, ntop, t)
@@ -157,8 +232,41 @@ def estimate_population(
         low, high, kind = interval.low, interval.high, interval.kind
         if selected:
             kind += " for the selected model (ignores model-selection uncertainty; use --bootstrap)"
+    rows = _model_table(fitter, y, table, ranking, considered, chosen, interval_models, level,
+                        profile)
     return MSEResult(estimate, low, high, kind, chosen, method, table.n_observed, table.lists,
-                     minus_inf, ranking, notes)
+                     minus_inf, ranking, notes, rows, fitted_cells(fitter, table, chosen),
+                     overlap(table), interval_models)
+
+
+def _model_table(fitter: Fitter, y: np.ndarray, table: CaptureTable, ranking: Ranking | None,
+                 considered: list[Model], chosen: Model, n_intervals: int, level: float,
+                 profile: str) -> list[ModelRow]:
+    """Every model the method considered, best BIC first, then those without an estimate."""
+    if ranking is not None:
+        fitted: list[RankedModel] = ranking.models + ranking.excluded
+    else:
+        fitted = fit_rows(fitter, y, list(dict.fromkeys([*considered, chosen])))
+    ok = sorted((r for r in fitted if r.status == 0), key=lambda r: r.bic)
+    bad = [r for r in fitted if r.status != 0]
+    t = table.n_lists
+    rows = []
+    for i, r in enumerate(ok + bad):
+        row = ModelRow(r.model, hierarchy_string(r.model, t), term_names(r.model, table.lists),
+                       r.n_params, r.df, _num(r.deviance), _num(r.aic), _num(r.bic),
+                       _num(r.estimate), status=r.status, selected=r.model == chosen)
+        if r.status == 0 and (i < n_intervals or row.selected):
+            try:
+                iv = profile_interval(fitter, y, r.model, level, profile)
+                row.ci_low, row.ci_high = iv.low, iv.high
+            except EstimationError:
+                pass  # the table still shows the model, without an interval
+        rows.append(row)
+    return rows
+
+
+def _num(x: float) -> float | None:
+    return float(x) if np.isfinite(x) else None
 
 
 def _ntop(ranking: Ranking, ntop: int | None, n_lists: int) -> int:

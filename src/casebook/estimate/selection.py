@@ -17,13 +17,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.special import gammaln, xlogy
 from scipy.stats import norm, poisson
 
 from casebook.errors import EstimationError
-from casebook.estimate.fitting import OK, BatchFit, Fitter
+from casebook.estimate.fitting import NO_MLE, OK, BatchFit, Fitter
 from casebook.estimate.models import (
     MAIN_EFFECTS,
     Model,
@@ -38,15 +40,28 @@ DEFAULT_NTOP = {2: None, 3: None, 4: 20, 5: 100, 6: 100}  # None: all models
 ENUMERATION_LIMIT = 40_000  # beyond this many models, the BIC method searches downhill
 DOWNHILL_STEPS = 20
 
+Progress = Callable[[int, int], None]  # (done, total): long searches report as they go
+
 
 @dataclass
 class RankedModel:
+    """One fitted model, as a row of the model table.
+
+    ``df`` is the residual degrees of freedom (cells kept minus parameters estimated) and
+    ``deviance`` twice the log-likelihood gap to the saturated fit of the observed cells, as R's
+    ``glm`` reports them; ``status`` is 0 for a model with an estimate, else the
+    ``check_extended_MLE`` code (1 no extended MLE, 2 not identifiable, 3 both).
+    """
+
     model: Model
     estimate: float
     bic: float
     aic: float
     loglik: float
     n_params: int
+    df: int = 0
+    deviance: float = float("nan")
+    status: int = OK
 
 
 @dataclass
@@ -57,6 +72,7 @@ class Ranking:
     max_order: int
     searched: str  # "enumeration" or "downhill"
     n_candidates: int
+    excluded: list[RankedModel] = field(default_factory=list)  # considered, no estimate
 
 
 def default_max_order(n_lists: int) -> int:
@@ -77,55 +93,83 @@ def scores(fit: BatchFit, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nda
     return estimate, bic, aic
 
 
-def rank_models(fitter: Fitter, y: np.ndarray, models: list[Model]) -> list[RankedModel]:
-    fit = fitter.fit(models, y)
+def saturated_loglik(y: np.ndarray) -> float:
+    """Poisson log-likelihood of the fit that reproduces every observed cell."""
+    y = np.asarray(y, dtype=np.float64)
+    return float(np.sum(xlogy(y, y) - y - gammaln(y + 1.0)))
+
+
+def fit_rows(fitter: Fitter, y: np.ndarray, models: list[Model],
+             progress: Progress | None = None) -> list[RankedModel]:
+    """A model-table row for every model, with or without an estimate, in the given order."""
+    fit = fitter.fit(models, y, progress=progress)
     est, bic, aic = scores(fit, y)
-    out = [
-        RankedModel(m, float(e), float(b), float(a), float(ll), int(k))
-        for m, e, b, a, ll, k, ok in zip(models, est, bic, aic, fit.loglik, fit.n_params, fit.ok)
-        if ok and np.isfinite(b)
-    ]
-    out.sort(key=lambda r: r.bic)  # stable: ties keep catalogue order (simpler models first)
-    return out
+    sat = saturated_loglik(y)
+    df = fit.rowmask.sum(axis=1) - fit.colmask.sum(axis=1)
+    rows = []
+    for i, m in enumerate(models):
+        ok = bool(fit.ok[i]) and np.isfinite(bic[i])
+        rows.append(RankedModel(
+            m, float(est[i]) if ok else float("nan"), float(bic[i]) if ok else float("nan"),
+            float(aic[i]) if ok else float("nan"), float(fit.loglik[i]) if ok else float("nan"),
+            int(fit.n_params[i]), int(df[i]),
+            max(0.0, 2.0 * (sat - float(fit.loglik[i]))) if ok else float("nan"),
+            int(fit.status[i]) if fit.status[i] != OK else (OK if ok else NO_MLE)))
+    return rows
+
+
+def rank_models(fitter: Fitter, y: np.ndarray, models: list[Model],
+                progress: Progress | None = None) -> list[RankedModel]:
+    """Models with an estimate, best BIC first (ties keep catalogue order: simpler first)."""
+    return _split(fit_rows(fitter, y, models, progress))[0]
+
+
+def _split(rows: list[RankedModel]) -> tuple[list[RankedModel], list[RankedModel]]:
+    ok = sorted((r for r in rows if r.status == OK), key=lambda r: r.bic)
+    return ok, [r for r in rows if r.status != OK]
 
 
 def bic_ranking(fitter: Fitter, y: np.ndarray, max_order: int | None = None,
-                force_downhill: bool = False) -> Ranking:
+                force_downhill: bool = False, progress: Progress | None = None) -> Ranking:
     """Hierarchical models up to ``max_order`` ranked by BIC (a downhill search if too many)."""
     t = fitter.n_lists
     max_order = default_max_order(t) if max_order is None else max_order
     max_order = max(1, min(max_order, t - 1))
     n_models = count_models(t, max_order)
     if force_downhill or n_models < 0 or n_models > ENUMERATION_LIMIT:
-        return downhill(fitter, y, max_order)
+        return downhill(fitter, y, max_order, progress)
     models = enumerate_models(t, max_order)
-    ranked = rank_models(fitter, y, models)
+    ranked, excluded = _split(fit_rows(fitter, y, models, progress))
     if not ranked:
         raise EstimationError("no log-linear model has an identifiable estimate for this table")
-    return Ranking(ranked, max_order, "enumeration", len(models))
+    return Ranking(ranked, max_order, "enumeration", len(models), excluded)
 
 
-def downhill(fitter: Fitter, y: np.ndarray, max_order: int) -> Ranking:
+def downhill(fitter: Fitter, y: np.ndarray, max_order: int,
+             progress: Progress | None = None) -> Ranking:
     """Greedy BIC descent from main effects (MultipleSystemsEstimation ``downhill_fit``)."""
     t = fitter.n_lists
-    start = rank_models(fitter, y, [MAIN_EFFECTS])
+    start, excluded = _split(fit_rows(fitter, y, [MAIN_EFFECTS]))
     if not start:
         raise EstimationError("the main-effects model has no identifiable estimate for this table")
     best = start[0]
     seen = {MAIN_EFFECTS}
     considered = [best]
-    for _ in range(DOWNHILL_STEPS):
+    for step in range(DOWNHILL_STEPS):
         new = [m for m in neighbours(best.model, t, max_order) if m not in seen]
         if not new:
             break
         seen.update(new)
-        ranked = rank_models(fitter, y, new)
+        ranked, failed = _split(fit_rows(fitter, y, new))
         considered.extend(ranked)
+        excluded.extend(failed)
+        if progress is not None:
+            progress(step + 1, DOWNHILL_STEPS)
         if not ranked or ranked[0].bic >= best.bic:
             break
         best = ranked[0]
     considered.sort(key=lambda r: r.bic)
-    return Ranking(considered, max_order, "downhill", len(seen))
+    return Ranking(considered, max_order, "downhill", len(seen), excluded)
 
 
 def poisson_overlap_pvalue(observed: float, expected: float) -> float:

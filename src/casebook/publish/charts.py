@@ -7,38 +7,37 @@ Korean labels; the font used to draw them is Noto Sans CJK KR from Debian's font
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+import warnings
 
 import matplotlib
 
 matplotlib.use("Agg")
-from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from casebook.publish import labels
+from casebook.errors import InvalidInput
+from casebook.publish import fonts, labels
 from casebook.publish.tables import ALL, NOT_STATED, Table
 
 INK, BAR, HIDDEN = "#222222", "#2f5d8a", "#9a9a9a"
 BAND_COLOURS = ["#d8e6f2", "#9ec3e0", "#5b9bd5", "#2f5d8a", "#17324d", "#cccccc"]
 
 
-@lru_cache(maxsize=1)
 def _font() -> str:
-    """A family that has Hangul, if installed; the default sans otherwise."""
-    for name in ("Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Noto Sans CJK JP"):
-        try:
-            font_manager.findfont(name, fallback_to_default=False)
-            return name
-        except ValueError:
-            continue
-    return "DejaVu Sans"
+    """The Hangul font registered from its file (fonts.py); the default sans when there is
+    none, which :func:`_svg` turns into an error as soon as a label needs Hangul."""
+    return fonts.register() or "DejaVu Sans"
 
 
 def _svg(fig: Figure) -> str:
     buf = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "casebook"}):
+    with warnings.catch_warnings(record=True) as caught, \
+            matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "casebook"}):
+        warnings.simplefilter("always")
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    missing = [w for w in caught if "missing from font" in str(w.message)]
+    if missing:  # empty boxes instead of words: refuse rather than publish them
+        raise InvalidInput(fonts.MISSING)
     text = buf.getvalue()
     return text[text.index("<svg"):]
 

@@ -53,6 +53,7 @@ class PersonRow:
     """Names of the people in any of her events, kept before the events are narrowed: a broker
     named only in a sale that was planned (or an event not yet reviewed) is still in the text
     a quote is taken from, and must still be removed from it."""
+    synthetic: bool = False  # a fictional person of the demo's synthetic cohort
 
     def __post_init__(self) -> None:
         for e in self.events:
@@ -99,6 +100,7 @@ class PersonRow:
             "consent": self.consent.to_list(), "profile": self.profile,
             "events": [e.to_dict() for e in self.events], "text_for_quotes": self.text_for_quotes,
             "language": self.language, "names": self.names, "told_names": self.told_names,
+            "synthetic": self.synthetic,
         }
 
     @classmethod
@@ -113,6 +115,7 @@ class PersonRow:
                 text_for_quotes=data.get("text_for_quotes"),
                 language=data.get("language", "en"), names=list(data.get("names") or []),
                 told_names=list(data.get("told_names") or []),
+                synthetic=bool(data.get("synthetic", False)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidInput(f"person row {data.get('person_id', '?')}: {exc}") from exc
@@ -209,5 +212,6 @@ def dataset_of(testimonies: Iterable[ConsentedTestimony], name: str = "casebook"
             consent=consent, profile=profile(record),
             events=list(record.events), text_for_quotes=quotable,
             language=tells[0].language, names=names,
+            synthetic=bool(person and person.kind == "synthetic"),
         ))
     return Dataset(rows, name=name)

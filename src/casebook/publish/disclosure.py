@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -83,6 +84,8 @@ def attack(tables: list[Table], hidden: set[Key], known: dict[Key, int] | None =
             idx = grids[names.index(var)]
             if group == STATED:
                 m &= idx != cats.index(NOT_STATED)
+            elif "|" in group:  # a joined group of a coarser table: the sum of its parts
+                m &= np.isin(idx, [cats.index(g) for g in group.split("|")])
             else:
                 m &= idx == cats.index(group)
         return m
@@ -238,12 +241,15 @@ def _widen(key: Key, lines: list[int], eqs, tables: list[Table], hidden: set[Key
             {t.key(r, c) for r in t.row_groups for c in t.col_groups}
             for rg in t.row_groups for cg in t.col_groups}
     shown = [m for m in mine if m not in hidden and values[m] > 0 and m != grand]
+    zeros = [m for m in mine if m not in hidden and values[m] == 0]
     if shown:
         hidden.add(min(shown, key=lambda m: (values[m], sorted(m))))
     elif grand not in hidden:
         hidden.add(grand)
-    else:
-        raise DisclosureRisk("cannot protect these tables even fully suppressed")
+    elif zeros:  # a shown 0 is information too: with it hidden nothing pins the cell
+        hidden.update(zeros)
+    else:  # pragma: no cover - with every cell hidden no cell has a finite range
+        raise RuntimeError(f"audit: {sorted(key)} narrow with every cell hidden")
 
 
 def _narrow_cells(tables: list[Table], hidden: set[Key], values: dict[Key, int], k: int,
@@ -273,7 +279,10 @@ def _protect_summary(t: Table, k: int, rounding: int | None) -> None:
         if shown is None or s["n"] < k:
             continue
         unit = 100 if "RMB" in s["unit"] else 10
-        safe[cg] = {q: unit * round(s[q] / unit) for q in ("q1", "median", "q3")}
+        rounded: dict[str, Any] = {q: unit * round(s[q] / unit)
+                                   for q in ("q1", "median", "q3", "median_lo", "median_hi")
+                                   if q in s}
+        safe[cg] = rounded
         safe[cg]["unit"] = s["unit"]
     t.summary = safe
 

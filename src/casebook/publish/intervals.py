@@ -45,3 +45,20 @@ def quantiles(values: list[float], probs: tuple[float, ...] = (0.25, 0.5, 0.75))
         hi = min(lo + 1, len(xs) - 1)
         out.append(xs[lo] + (h - lo) * (xs[hi] - xs[lo]))
     return out
+
+
+def median_interval(values: list[float], level: float = 0.95) -> tuple[float, float]:
+    """Distribution-free interval for the median from order statistics (binomial ranks).
+
+    The ranks are the largest ``j`` with P(Binomial(n, 1/2) < j) <= (1 - level) / 2, so the
+    interval [x_(j), x_(n+1-j)] covers the median at least ``level`` of the time.
+    """
+    if not values:
+        raise ValueError("no values")
+    from scipy.stats import binom
+
+    xs = sorted(values)
+    n = len(xs)
+    j = int(binom.ppf((1 - level) / 2, n, 0.5))  # 1-based rank of the lower end
+    j = max(1, min(j, (n + 1) // 2))
+    return xs[j - 1], xs[n - j]

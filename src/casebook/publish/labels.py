@@ -96,10 +96,56 @@ TEXT = {
                   "예산에 기록되며 예산이 소진되면 더 이상 공개할 수 없습니다."),
     "no_quotes": ("No testimony in this casebook allows anonymous quotation.",
                   "익명 인용에 동의한 증언이 없습니다."),
+    "shares_of_answered": ("shares of the {n:,} who answered", "응답한 {n:,}명 기준 비율"),
+    "shares_of_all": ("shares of all {n} persons counted (the number who answered is withheld)",
+                      "집계된 전체 {n}명 기준 비율(응답자 수는 비공개)"),
+    "not_stated_n": ("not stated: {n}", "언급 없음: {n}"),
+    "bars_ci": ("bars: 95% Wilson intervals", "막대의 선: 95% 윌슨 신뢰구간"),
+    "price_by_period": ("Price at first sale by period of the sale",
+                        "매매 시기별 첫 매매 가격"),
+    "col_period": ("Period of the sale", "매매 시기"),
+    "col_priced": ("Persons with a price", "가격을 아는 사람"),
+    "col_median_rmb": ("Median RMB (95% CI)", "중앙값 위안 (95% 신뢰구간)"),
+    "col_iqr_rmb": ("Quartiles RMB", "사분위수 위안"),
+    "col_median_usd": ("Median USD (95% CI)", "중앙값 미화 (95% 신뢰구간)"),
+    "col_iqr_usd": ("Quartiles USD", "사분위수 미화"),
+    "price_note": ("Medians and quartiles are shown only for periods with at least {k} priced "
+                   "first sales, rounded to 100 RMB and 10 USD; the interval of a median is the "
+                   "distribution-free 95% interval from order statistics. Ranges are given as "
+                   "quartiles, never as the lowest and highest price, which would be one "
+                   "woman's price.",
+                   "중앙값과 사분위수는 가격을 아는 첫 매매가 {k}건 이상인 기간에만 "
+                   "보이며 100위안·10달러 단위로 반올림했습니다. 중앙값의 구간은 "
+                   "순서통계량에 근거한 분포 무관 95% 구간입니다. 범위는 사분위수로 "
+                   "나타내며, 한 사람의 가격이 되는 최저·최고 가격은 보이지 않습니다."),
+    "price_hidden": ("A period shows 'hidden' when fewer than {k} persons have a price in it, "
+                     "or when its number would reveal such a count; wider periods "
+                     "(--period 10) release more.",
+                     "가격을 아는 사람이 {k}명 미만이거나 그 수가 그런 칸을 드러낼 수 있는 기간은 "
+                     "'비공개'로 표시했습니다. 더 넓은 기간(--period 10)으로 보면 더 많이 "
+                     "공개됩니다."),
+    "synthetic": ("This casebook includes a synthetic cohort: fictional persons generated for "
+                  "the demo from the figures of published reports. Its numbers illustrate the "
+                  "method and describe no one.",
+                  "이 사례집에는 데모용 합성 집단(공개 보고서의 수치를 따라 생성한 가상의 인물)이 "
+                  "들어 있습니다. 여기의 수치는 방법을 보여 줄 뿐 실제 누구도 나타내지 않습니다."),
+    "too_few": ("Fewer than {k} persons consent to statistics, so every number is withheld. "
+                "Tables are published once at least {k} consenting persons are counted.",
+                "통계 이용에 동의한 사람이 {k}명 미만이라 모든 수치를 비공개로 했습니다. 동의한 "
+                "사람이 {k}명 이상이 되면 표가 공개됩니다."),
+    "rates": ("Exchange rates", "환율"),
     "dp_note": ("Counts carry random noise (differential privacy, ε = {eps}); ±{acc} covers the "
                 "noise 95% of the time.", "집계에는 차등 프라이버시 잡음(ε = {eps})이 더해져 "
                 "있으며 ±{acc}는 잡음의 95% 범위입니다."),
 }
+
+
+UNITS = {"RMB (nominal)": ("RMB (nominal)", "위안 (명목)"),
+         "USD of the sale year": ("USD of the sale year", "매매 연도의 미화")}
+
+
+def unit(name: str, lang: str = "en") -> str:
+    return UNITS.get(name, (name, name))[_i(lang)]
 
 
 def _i(lang: str) -> int:
@@ -111,7 +157,12 @@ def text(key: str, lang: str = "en", **fmt) -> str:
 
 
 def title(table: str, lang: str = "en") -> str:
-    return TITLES.get(table, (table, table))[_i(lang)]
+    """Title of a table; a coarser version ("pathway~coarser") says it is grouped."""
+    base, _, coarser = table.partition("~")
+    text = TITLES.get(base, (base, base))[_i(lang)]
+    if coarser:
+        text += (" (더 넓은 범주)", " (coarser groups)")[1 - _i(lang)]
+    return text
 
 
 TIMES = {"0": ("never sold", "팔리지 않음"), "1": ("once", "1회"), "2": ("twice", "2회"),
@@ -122,7 +173,14 @@ NUMBER = {"0": ("none", "없음"), "1": ("one", "1명"), "2": ("two", "2명"),
 
 
 def category(table: str, code: str, lang: str = "en") -> str:
-    """Label of a category code: shared vocabulary first, then the bands above, then the code."""
+    """Label of a category code: shared vocabulary first, then the bands above, then the code.
+
+    A joined group of a coarser table ("3|4_plus") is the labels of its parts joined by "or".
+    """
+    table = table.split("~")[0]
+    if "|" in code:
+        return (" 또는 " if lang == "ko" else " or ").join(
+            category(table, part, lang) for part in code.split("|"))
     if table in ("arrests", "repatriations") and code == "0":
         return ("never", "없음")[_i(lang)]
     if table in ("times_sold", "arrests", "repatriations") and code in TIMES:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casebook.errors import DisclosureRisk, InvalidInput
-from casebook.publish import charts, labels
+from casebook.errors import InvalidInput
+from casebook.publish import charts, fonts, labels
 from casebook.publish.dataset import Dataset
-from casebook.publish.disclosure import DEFAULT_K, protect
+from casebook.publish.disclosure import DEFAULT_K
 from casebook.publish.privacy import release
 from casebook.publish.redact import select_quotes
 from casebook.publish.tables import (
@@ -30,6 +31,8 @@ from casebook.publish.tables import (
     no_gc,
     restrict,
 )
+from casebook.publish.withheld import choose_grouping, explain, shares_basis
+from casebook.vocab.money import rate_table
 
 CHARTED = ("pathway", "exploitation", "times_sold", "price_rmb", "age_first_sale",
            "origin_province", "repatriations", "crossing_to_sale")
@@ -59,6 +62,12 @@ td.hidden { color: #999; font-style: italic; }
 blockquote { margin: .6rem 0; padding: .4rem .9rem; border-left: 3px solid #bbb; color: #333;
   font-style: italic; break-inside: avoid; }
 .block { break-inside: avoid; }
+p.note { font-size: 8.5pt; color: #555; margin: .1rem 0 .25rem; max-width: 46rem; }
+p.notice { background: #fff6e0; border-left: 4px solid #c98a00; padding: .4rem .8rem; }
+table.wide { font-size: 8pt; width: 100%; }
+table.wide th { white-space: normal; vertical-align: bottom; }
+table.wide td { white-space: nowrap; padding: .12rem .35rem; }
+code.opt { white-space: nowrap; font-size: .95em; }
 """
 
 
@@ -75,19 +84,28 @@ class ReportContent:
     period: Period | None
     epsilon: float | None = None
     as_of: dt.date = field(default_factory=dt.date.today)
+    synthetic: bool = False  # some persons counted are synthetic (the demo)
+    too_few: bool = False  # fewer than k persons: every number withheld, explained
+
+    def table(self, name: str) -> Table:
+        """The published version of a table (fine, or its coarser groups)."""
+        return next(t for t in self.tables if t.name.split("~")[0] == name)
 
 
 def build_content(ds: Dataset, period: str | None = None, k: int = DEFAULT_K,
                   rounding: int | None = None, epsilon: float | None = None, ledger=None,
-                  quotes: int = 5, trend_width: int = 5) -> ReportContent:
-    """Compute and protect every table of the report together (or release them with noise)."""
+                  quotes: int = 5, trend_width: int = 5, grouping: str = "auto",
+                  ) -> ReportContent:
+    """Compute and protect every table of the report together (or release them with noise).
+
+    Never a dead end: with fewer than k consenting persons every number is withheld and the
+    report says why and what would release them, instead of refusing to exist.
+    """
     p = Period.parse(period)
     if p is not None and p.width:
         trend_width, p = p.width, None  # a width here means the trend periods
     cl = Classified(restrict(ds, p))
-    if len(cl.ds) < k:
-        raise DisclosureRisk(f"only {len(cl.ds)} persons consent to statistics; a report "
-                             f"needs at least k={k}")
+    too_few = len(cl.ds) < k
     tables = [compute_table(cl, name) for name in TABLE_NAMES]
     trends = [compute_table(cl, name, period=Period(width=trend_width)) for name in TREND_TABLES]
     if epsilon is not None:
@@ -95,10 +113,13 @@ def build_content(ds: Dataset, period: str | None = None, k: int = DEFAULT_K,
             raise InvalidInput("--epsilon needs the casebook's privacy budget ledger")
         release(tables + trends, epsilon, ledger, f"report ({len(tables + trends)} tables)", k)
     else:
-        protect(tables + trends, k=k, rounding=rounding)
+        published = choose_grouping(tables + trends, k=k, rounding=rounding, grouping=grouping)
+        tables, trends = published[:len(tables)], published[len(tables):]
     scope = restrict(ds, p)
-    return ReportContent(tables, trends, select_quotes(scope, quotes) if quotes else [],
-                         tables[0].value(ALL), k, rounding, p, epsilon, ds.as_of or dt.date.today())
+    chosen = select_quotes(scope, quotes) if quotes and not too_few else []
+    return ReportContent(tables, trends, chosen, tables[0].value(ALL), k, rounding, p, epsilon,
+                         ds.as_of or dt.date.today(), any(r.synthetic for r in cl.ds),
+                         too_few)
 
 
 def _e(s: object) -> str:
@@ -110,6 +131,31 @@ def _fmt_count(t: Table, rg: str, cg: str = ALL) -> str:
     return "—" if v is None else f"{v:,}"
 
 
+def _note(text: str) -> str:
+    """Escaped note text whose command-line options ("--grouping fine") never break apart."""
+    return re.sub(r"(--[a-z][a-z-]*(?: (?:fine|coarse|auto|\d+))?)",
+                  r"<code class='opt'>\1</code>", _e(text))
+
+
+def _pct(p: dict) -> str:
+    return f"{100 * p['p']:.0f}%"
+
+
+def _ci(p: dict) -> str:
+    return f"{100 * p['lo']:.0f}–{100 * p['hi']:.0f}%"
+
+
+def table_notes(t: Table, lang: str) -> list[str]:
+    """The lines under a table: denominator, missing, what is withheld and why, rate source."""
+    notes = [shares_basis(t, lang)]
+    withheld = explain(t, lang)
+    if withheld:
+        notes.append(withheld)
+    if t.name.split("~")[0] == "price_usd":
+        notes.append(rate_table().citation(lang))
+    return notes
+
+
 def table_html(t: Table, lang: str) -> str:
     L = lambda key: labels.text(key, lang)
     head = (f"<tr><th>{L('category')}</th><th>{L('count')}</th><th>{L('share')}</th>"
@@ -119,13 +165,12 @@ def table_html(t: Table, lang: str) -> str:
         if rg in t.row_categories and t.raw(rg, ALL) == 0:
             continue
         v = t.value(rg)
-        p = t.proportion(rg) if rg != NOT_STATED else None
+        p = t.proportion(rg)
         cls = ' class="agg"' if rg in (NOT_STATED, STATED, ALL) else ""
         if v is None:
             cells = f'<td class="hidden">{L("suppressed")}</td><td></td><td></td>'
         elif p:
-            cells = (f"<td>{v:,}</td><td>{100 * p['p']:.0f}%</td>"
-                     f"<td>{100 * p['lo']:.0f}–{100 * p['hi']:.0f}%</td>")
+            cells = f"<td>{v:,}</td><td>{_pct(p)}</td><td>{_ci(p)}</td>"
         else:
             cells = f"<td>{v:,}</td><td></td><td></td>"
         body.append(f"<tr{cls}><td>{_e(labels.category(t.name, rg, lang))}</td>{cells}</tr>")
@@ -133,9 +178,47 @@ def table_html(t: Table, lang: str) -> str:
     if t.summary.get(ALL):
         s = t.summary[ALL]
         extra = (f"<p class='meta'>{L('median')}: {s['median']:,.0f} ({s['q1']:,.0f}–"
-                 f"{s['q3']:,.0f}) {_e(s['unit'])}</p>")
+                 f"{s['q3']:,.0f}) {_e(labels.unit(s['unit'], lang))}</p>")
+    notes = "".join(f"<p class='note'>{_note(n)}</p>" for n in table_notes(t, lang))
     return (f"<div class='block'><h3>{_e(labels.title(t.name, lang))}</h3><table><thead>{head}"
-            f"</thead><tbody>{''.join(body)}</tbody></table>{extra}</div>")
+            f"</thead><tbody>{''.join(body)}</tbody></table>{extra}{notes}</div>")
+
+
+def _money(s: dict | None, key: str) -> str:
+    return "—" if s is None or key not in s else f"{s[key]:,.0f}"
+
+
+def price_table_html(content: ReportContent, lang: str) -> str:
+    """Price at first sale by period, as the seed reports tabulate it: medians with their
+    intervals and quartiles, in RMB and in US dollars of the sale's year."""
+    L = lambda key: labels.text(key, lang)
+    rmb = next(t for t in content.trends if t.name == "price_rmb")
+    usd = next(t for t in content.trends if t.name == "price_usd")
+    head = "".join(f"<th>{L(c)}</th>" for c in ("col_period", "col_priced", "col_median_rmb",
+                                               "col_iqr_rmb", "col_median_usd", "col_iqr_usd"))
+    rows = []
+    for col in rmb.col_categories + (ALL,):
+        if rmb.raw(STATED, col) == 0 and usd.raw(STATED, col) == 0:
+            continue
+        r, u = rmb.summary.get(col), usd.summary.get(col)
+        n = rmb.value(STATED, col)
+        label = labels.category("", ALL, lang) if col == ALL else col
+        med_r = (f"{_money(r, 'median')} ({_money(r, 'median_lo')}–{_money(r, 'median_hi')})"
+                 if r else "—")
+        med_u = (f"{_money(u, 'median')} ({_money(u, 'median_lo')}–{_money(u, 'median_hi')})"
+                 if u else "—")
+        iqr_r = f"{_money(r, 'q1')}–{_money(r, 'q3')}" if r else "—"
+        iqr_u = f"{_money(u, 'q1')}–{_money(u, 'q3')}" if u else "—"
+        cls = ' class="agg"' if col == ALL else ""
+        rows.append(f"<tr{cls}><td>{_e(label)}</td>"
+                    f"<td>{L('suppressed') if n is None else f'{n:,}'}</td><td>{med_r}</td>"
+                    f"<td>{iqr_r}</td><td>{med_u}</td><td>{iqr_u}</td></tr>")
+    notes = [labels.text("price_note", lang, k=content.k), rate_table().citation(lang)]
+    if any(rmb.value(STATED, c) is None for c in rmb.col_categories):
+        notes.append(labels.text("price_hidden", lang, k=content.k))
+    return (f"<div class='block'><h3>{_e(L('price_by_period'))}</h3><table class='wide'>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            + "".join(f"<p class='note'>{_note(n)}</p>" for n in notes) + "</div>")
 
 
 def _missing_rows(content: ReportContent, lang: str) -> str:
@@ -195,6 +278,8 @@ def _methods(content: ReportContent, lang: str) -> str:
         acc = content.tables[0].noise["accuracy95"] if content.tables[0].noise else 0
         parts[1] = f"<p>{labels.text('dp_note', lang, eps=content.epsilon, acc=round(acc))} " \
                    f"{labels.text('dp_hidden', lang, k=k)}</p>"
+    parts.append(f"<p><b>{labels.text('rates', lang)}.</b> "
+                 f"{_e(rate_table().citation(lang))}</p>")
     parts.append(f"<h3>{labels.text('missing', lang)}</h3>{_missing_rows(content, lang)}")
     return "".join(parts)
 
@@ -202,7 +287,7 @@ def _methods(content: ReportContent, lang: str) -> str:
 def _summary(content: ReportContent, lang: str) -> str:
     items = []
     for t in content.tables:
-        if t.name not in ("pathway", "times_sold", "price_rmb", "repatriations"):
+        if t.name.split("~")[0] not in ("pathway", "times_sold", "price_rmb", "repatriations"):
             continue
         best = [(p, c) for c in t.row_categories
                 if (p := t.proportion(c)) is not None and p["p"] > 0]
@@ -217,36 +302,58 @@ def _summary(content: ReportContent, lang: str) -> str:
     return f"<div class='summary'><p>{head}</p><ul>{''.join(items)}</ul></div>"
 
 
+def _caption(t: Table, lang: str) -> str:
+    """Denominator, missing count, interval and what is withheld, under every chart."""
+    n_stated, n_all, missing = t.value(STATED), t.value(ALL), t.value(NOT_STATED)
+    parts = [labels.text("shares_of_answered", lang, n=n_stated) if n_stated is not None else
+             labels.text("shares_of_all", lang, n="—" if n_all is None else f"{n_all:,}")]
+    parts.append(labels.text("not_stated_n", lang,
+                             n=labels.text("suppressed", lang) if missing is None
+                             else f"{missing:,}"))
+    parts.append(labels.text("bars_ci", lang))
+    text = "; ".join(parts) + "."
+    withheld = explain(t, lang)
+    return text + (" " + withheld if withheld else "")
+
+
 def render_html(content: ReportContent, lang: str = "en") -> str:
     if lang not in ("en", "ko"):
         raise InvalidInput(f"--lang {lang}: use en or ko")
+    if lang == "ko":
+        fonts.require_hangul()  # refuse a report whose Korean labels would be empty boxes
     figs = []
-    by_name = {t.name: t for t in content.tables}
     skipped = []
     for name in CHARTED:
-        if not any((by_name[name].proportion(c) or {"p": 0})["p"] > 0
-                   for c in by_name[name].row_categories):
+        t = content.table(name)
+        if not any((t.proportion(c) or {"p": 0})["p"] > 0 for c in t.row_categories):
             skipped.append(labels.title(name, lang))
             continue
-        note = _e(labels.text("suppressed_note", lang, k=content.k))
-        figs.append(f"<figure>{charts.bar_chart(by_name[name], lang)}<figcaption>"
-                    f"{note}</figcaption></figure>")
+        figs.append(f"<figure>{charts.bar_chart(t, lang)}<figcaption>"
+                    f"{_note(_caption(t, lang))}</figcaption></figure>")
         if name == "price_rmb":
             for trend in content.trends:
                 svg = charts.price_trend_chart(trend, lang)
                 if svg:
-                    figs.append(f"<figure>{svg}</figure>")
+                    figs.append(f"<figure>{svg}<figcaption>"
+                                f"{_e(labels.text('price_note', lang, k=content.k))}"
+                                "</figcaption></figure>")
     if skipped:
         figs.append(f"<p class='meta'>{_e(labels.text('all_hidden', lang, k=content.k))}: "
                     f"{_e(', '.join(skipped))}</p>")
     quotes = "".join(f"<blockquote lang='{_e(q['language'])}'>{_e(q['text'])}</blockquote>"
                      for q in content.quotes) or f"<p>{labels.text('no_quotes', lang)}</p>"
-    tables = "".join(table_html(t, lang) for t in content.tables)
+    tables = price_table_html(content, lang) + "".join(table_html(t, lang)
+                                                        for t in content.tables)
+    notices = ""
+    if content.too_few:
+        notices += f"<p class='notice'>{_e(labels.text('too_few', lang, k=content.k))}</p>"
+    if content.synthetic:
+        notices += f"<p class='notice'>{_e(labels.text('synthetic', lang))}</p>"
     return (
         f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
         f"<title>{_e(labels.text('title', lang))}</title><style>{CSS}</style></head><body>"
         f"<h1>{_e(labels.text('title', lang))}</h1>"
-        f"<p class='meta'>{content.as_of.isoformat()} · k = {content.k}</p>"
+        f"<p class='meta'>{content.as_of.isoformat()} · k = {content.k}</p>{notices}"
         f"{_summary(content, lang)}"
         f"<h2>{labels.text('figures', lang)}</h2>{''.join(figs)}"
         f"<h2>{labels.text('quotes', lang)}</h2>{quotes}"
@@ -254,6 +361,15 @@ def render_html(content: ReportContent, lang: str = "en") -> str:
         f"<h2>{labels.text('methods', lang)}</h2>{_methods(content, lang)}"
         "</body></html>"
     )
+
+
+def write_pdf(page: str) -> bytes:
+    """The PDF of a rendered report; refused when it has Korean text and no Hangul font."""
+    if fonts.has_hangul(page):
+        fonts.require_hangul()
+    import weasyprint  # heavy (~1 s to import): only when a PDF is asked for
+
+    return weasyprint.HTML(string=page).write_pdf()
 
 
 def write_report(ds: Dataset, out: Path, lang: str = "en", pdf: bool = False,
@@ -267,8 +383,7 @@ def write_report(ds: Dataset, out: Path, lang: str = "en", pdf: bool = False,
     write_atomic(out, page.encode("utf-8"), overwrite=True)
     written = [out]
     if pdf:
-        import weasyprint  # heavy (~1 s to import): only when a PDF is asked for
         pdf_path = out.with_suffix(".pdf")
-        write_atomic(pdf_path, weasyprint.HTML(string=page).write_pdf(), overwrite=True)
+        write_atomic(pdf_path, write_pdf(page), overwrite=True)
         written.append(pdf_path)
     return written

@@ -12,6 +12,7 @@ from casebook.model.consent import AGGREGATE_STATISTICS, ANONYMOUS_QUOTATION, Co
 from casebook.model.dates import UncertainDate
 from casebook.model.records import ACCEPTED, Amount, Event
 from casebook.publish.dataset import Dataset, PersonRow
+from casebook.vocab.money import to_usd
 
 ORIGINS = [("Hoeryong", 30), ("Musan", 12), ("Chongjin", 10), ("Hyesan", 14), ("Hamhung", 14),
            ("Sinuiju", 10), ("Kanggye", 5), ("Pyongsong", 2), ("Sariwon", 3)]
@@ -25,8 +26,6 @@ TIMES = [(1, 41), (2, 45), (3, 7), (4, 5), (0, 2)]
 DETENTION = ["state_security_interrogation", "holding_centre", "labour_training_camp",
              "kyohwaso", "police_detention"]
 FIRST_NAMES = ["Kim Sun-hee", "Park Mi-ok", "Lee Young-ja", "Choi Eun-mi", "Jang Hye-jin"]
-RMB_PER_USD = {y: (8.28 if y < 2005 else 7.8 if y < 2008 else 6.8 if y < 2015 else 6.6)
-               for y in range(1990, 2030)}
 
 
 def _pick(rng: random.Random, weighted):
@@ -70,7 +69,7 @@ def person(rng: random.Random, pid: int, quote_share: float = 0.3) -> PersonRow:
     }
     events = [Event("border_crossing", UncertainDate(cross_year, cross_month), status=ACCEPTED)]
     if times:
-        usd = round(price / RMB_PER_USD[sale_year], 2)
+        usd = to_usd(price, "RMB", sale_year)
         events.append(Event("sale", UncertainDate(sale_year, sale_month + 1),
                             amount=Amount(price, "RMB", sale_year, usd), status=ACCEPTED))
         if profile["sales"]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from casebook.errors import InvalidInput
 from casebook.publish.dataset import Dataset, PersonRow
-from casebook.publish.intervals import quantiles, wilson
+from casebook.publish.intervals import median_interval, quantiles, wilson
 from casebook.publish.variables import (
     VARIABLES,
     Variable,
@@ -60,6 +60,11 @@ class Table:
     rounding: int | None = None
     k: int | None = None  # set once disclosure control has run
     noise: dict[str, float] | None = None  # DP mode: noise scale and 95% accuracy
+    # a coarser version of another table: its row groups join categories of that table's
+    # variable with "|" ("3|4_plus"); ``atoms`` are the variable's own categories, so that the
+    # audit sees each joined group as the sum of the finer cells it covers
+    coarser_of: str | None = None
+    atoms: tuple[str, ...] = ()
 
     # ---- the shape of the table -------------------------------------------------------
     @property
@@ -109,7 +114,7 @@ class Table:
         return eqs
 
     def variables(self) -> dict[str, tuple[str, ...]]:
-        out = {self.row_var: self.row_categories + (NOT_STATED,)}
+        out = {self.row_var: (self.atoms or self.row_categories) + (NOT_STATED,)}
         if self.col_var is not None:
             out[self.col_var] = self.col_categories + (NOT_STATED,)
         return out
@@ -145,6 +150,7 @@ class Table:
                                  "n": prop["n"], "base": prop["base"]})
                 cells.append(cell)
         return {"table": self.name, "rows": self.row_var, "columns": self.col_var,
+                "coarser_of": self.coarser_of, "atoms": list(self.atoms) or None,
                 "row_categories": list(self.row_categories),
                 "col_categories": list(self.col_categories), "cells": cells,
                 "summary": self.summary, "k": self.k, "rounding": self.rounding,
@@ -255,7 +261,9 @@ def _summary(rows: list[PersonRow], name: str) -> dict[str, Any] | None:
     if not values:
         return None
     q1, med, q3 = quantiles(values)
-    return {"n": len(values), "q1": q1, "median": med, "q3": q3,
+    lo, hi = median_interval(values)
+    return {"n": len(values), "q1": q1, "median": med, "q3": q3, "median_lo": lo,
+            "median_hi": hi,
             "unit": "RMB (nominal)" if name == "price_rmb" else "USD of the sale year"}
 
 

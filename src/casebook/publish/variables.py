@@ -112,14 +112,15 @@ def _first_sale(row: PersonRow) -> dict | None:
 
 
 def sale_usd(sale: dict) -> float | None:
-    if sale.get("usd") is not None:
-        return float(sale["usd"])
-    if str(sale.get("currency", "")).upper() == "USD":
-        return float(sale["amount"])
+    """USD of the sale's year from the one rate source (casebook.vocab.money), so every table
+    uses today's published rates; the value stored at extraction only when the rates cannot
+    convert it (a sale without a year)."""
     try:
-        usd = to_usd(sale["amount"], sale["currency"], sale.get("year"))
-    except InvalidInput:  # a currency the rate table does not know: unknown, not guessed
+        usd = to_usd(float(sale["amount"]), str(sale.get("currency") or ""), sale.get("year"))
+    except InvalidInput:  # a currency the vocabulary does not know: unknown, not guessed
         return None
+    if usd is None and sale.get("usd") is not None and sale.get("year") is None:
+        return float(sale["usd"])
     return None if usd is None else float(usd)
 
 

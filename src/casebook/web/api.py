@@ -161,10 +161,17 @@ class SearchOut(BaseModel):
 
 
 class StatisticsOut(BaseModel):
-    n: int = 0
+    """Published tables (as ``casebook stats --publish``): each with its rows, notes on the
+    denominator and on what is withheld; ``n`` is null when the count itself is withheld."""
+
+    n: int | None = None
     k: int = 0
     reason: str | None = None
     tables: list[dict[str, Any]] = Field(default_factory=list)
+    notices: list[str] = Field(default_factory=list)
+    price_by_period: list[dict[str, Any]] = Field(default_factory=list)
+    price_note: str | None = None
+    rates_source: str | None = None
 
 
 class AuditEntryOut(BaseModel):
@@ -325,9 +332,10 @@ def search(q: str = Query("", max_length=200), event_type: str | None = Query(No
 # -- statistics, audit, users, vocabularies ----------------------------------------------------
 @router.get("/statistics", response_model=StatisticsOut,
             summary="Statistics tables after disclosure control")
-def statistics(ctx: Ctx = Depends(get_ctx)):
+def statistics(grouping: Literal["auto", "fine", "coarse"] = "auto",
+               ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "statistics")
-    return StatisticsOut(**stats.tables(ctx))
+    return StatisticsOut(**stats.tables(ctx, grouping=grouping))
 
 
 @router.get("/audit", response_model=list[AuditEntryOut], summary="Audit log, newest first")

@@ -22,40 +22,90 @@ def dataset(ctx: Ctx, with_text: bool = False) -> Dataset:
                                         purpose="report quotation"))
 
 
-def tables(ctx: Ctx, k: int | None = None) -> dict[str, Any]:
-    """Every statistics table, protected together; or why there are none."""
-    from casebook.maps.flows import flow_svgs, flow_tables, flows
-    from casebook.publish import labels
+def tables(ctx: Ctx, k: int | None = None, grouping: str = "auto") -> dict[str, Any]:
+    """Every statistics table for the persons this user may see, built and protected exactly
+    as ``casebook stats --publish`` and the report build them (``build_content``).
+
+    Never a dead end: tables always come back, with what passed disclosure control, a note per
+    table on its denominator and on what is withheld (why, what would release it), in the
+    user's language; with fewer than k persons every number is withheld and ``reason`` says so.
+    The number of persons counted is itself a published cell: ``None`` when withheld.
+    """
+    from casebook.maps.flows import flow_tables
     from casebook.publish.disclosure import DEFAULT_K, protect
-    from casebook.publish.tables import ALL, NOT_STATED, STATED, TABLE_NAMES, compute_tables
+    from casebook.publish.report import build_content
 
     k = k or DEFAULT_K
-    ds = dataset(ctx).for_statistics()
-    if len(ds) < k:
-        return {"n": len(ds), "k": k, "tables": [], "flows": None,
-                "reason": "too_few"}
-    computed = compute_tables(ds, TABLE_NAMES)
-    legs: list | None = flow_tables(ds)
-    try:  # the flows share margins with the tables: one decision per number wherever shown
-        protect(computed + (legs or []), k=k)
-    except DisclosureRisk:  # the routes cannot be shown beside the tables: withhold them all
-        legs = None
-        computed = compute_tables(ds, TABLE_NAMES)
-        protect(computed, k=k)
+    ds = dataset(ctx)
+    content = build_content(ds, k=k, quotes=0, grouping=grouping)
+    legs: list | None = None if content.too_few else flow_tables(ds.for_statistics())
+    if legs:
+        try:  # the routes share margins with the tables: one decision per number wherever shown
+            protect(list(content.tables) + list(content.trends) + legs, k=k)
+        except DisclosureRisk:  # the routes cannot be shown beside the tables: withhold them all
+            legs = None
+            content = build_content(ds, k=k, quotes=0, grouping=grouping)
+    payload = statistics_payload(content, ctx.lang)
+    payload["flows"] = None if content.too_few else _flow_view(legs, ctx.lang)
+    return payload
+
+
+def _flow_view(legs: list | None, lang: str) -> dict[str, Any]:
+    """The route map's published flows (origin → river → province → transit country)."""
+    from casebook.maps.flows import flow_svgs, flows
+
+    found = flows(legs, lang) if legs else []
+    return {"svgs": [Markup(svg) for svg in flow_svgs(found, lang)],
+            "shown": [f for f in found if f.count],
+            "withheld": [f for f in found if f.count is None],
+            "all_withheld": legs is None}
+
+
+def statistics_payload(content, lang: str) -> dict[str, Any]:
+    """The published tables of a report's content as plain data (page and API alike)."""
+    from casebook.publish import labels
+    from casebook.publish.report import table_notes
+    from casebook.publish.tables import ALL, NOT_STATED, STATED
+    from casebook.vocab.money import rate_table
+
     out = []
-    for t in computed:
+    for t in content.tables:
         rows = []
-        for rg in t.row_categories + (NOT_STATED, ALL):
-            rows.append({"code": rg, "label": labels.category(t.name, rg, ctx.lang),
-                         "value": t.value(rg, ALL)})
-        out.append({"name": t.name, "title": labels.title(t.name, ctx.lang), "rows": rows})
-    _ = STATED
-    found = flows(legs, ctx.lang) if legs is not None else []
-    flow_view = {"svgs": [Markup(svg) for svg in flow_svgs(found, ctx.lang)],
-                 "shown": [f for f in found if f.count],
-                 "withheld": [f for f in found if f.count is None],
-                 "all_withheld": legs is None}
-    return {"n": len(ds), "k": k, "tables": out, "flows": flow_view, "reason": None}
+        for rg in t.row_categories + (NOT_STATED, STATED, ALL):
+            if rg in t.row_categories and t.raw(rg, ALL) == 0:
+                continue
+            p = t.proportion(rg)
+            rows.append({"code": rg, "label": labels.category(t.name, rg, lang),
+                         "value": t.value(rg, ALL), "suppressed": (rg, ALL) in t.suppressed,
+                         "share": p["p"] if p else None,
+                         "ci95": [p["lo"], p["hi"]] if p else None,
+                         "aggregate": rg in (NOT_STATED, STATED, ALL)})
+        summary = t.summary.get(ALL)
+        withheld = any(rg in t.row_categories for rg, _cg in t.suppressed)
+        out.append({"name": t.name, "title": labels.title(t.name, lang),
+                    "coarser_of": t.coarser_of, "rows": rows,
+                    "can_coarsen": t.coarser_of is None and withheld,
+                    "median": ({k: v for k, v in summary.items()} if summary else None),
+                    "notes": table_notes(t, lang)})
+    prices = []
+    rmb = next(t for t in content.trends if t.name == "price_rmb")
+    usd = next(t for t in content.trends if t.name == "price_usd")
+    for col in rmb.col_categories + (ALL,):
+        if rmb.raw(STATED, col) == 0:
+            continue
+        prices.append({"period": col if col != ALL else labels.category("", ALL, lang),
+                       "persons_with_price": rmb.value(STATED, col),
+                       "rmb": rmb.summary.get(col), "usd": usd.summary.get(col)})
+    notices = []
+    if content.too_few:
+        notices.append(labels.text("too_few", lang, k=content.k))
+    if content.synthetic:
+        notices.append(labels.text("synthetic", lang))
+    return {"n": content.n_counted, "k": content.k, "tables": out,
+            "reason": "too_few" if content.too_few else None, "notices": notices,
+            "price_by_period": prices,
+            "price_note": labels.text("price_note", lang, k=content.k),
+            "rates_source": rate_table().citation(lang)}
 
 
 def report(ctx: Ctx, fmt: str = "html") -> tuple[bytes, str]:
@@ -64,13 +114,13 @@ def report(ctx: Ctx, fmt: str = "html") -> tuple[bytes, str]:
 
     quotes = 5 if can(ctx.user, "read_text") else 0
     content = build_content(dataset(ctx, with_text=quotes > 0), quotes=quotes)
-    page = render_html(content, ctx.lang)
+    page = render_html(content, ctx.lang)  # a Korean page without a Hangul font: InvalidInput
     ctx.book.audit.record("report", None, {"format": fmt, "persons": content.n_counted,
-                                    "quotes": len(content.quotes)})
+                                           "quotes": len(content.quotes)})
     if fmt == "pdf":
-        import weasyprint  # heavy (~1 s to import): only when a PDF is asked for
+        from casebook.publish.report import write_pdf
 
-        return weasyprint.HTML(string=page).write_pdf(), "application/pdf"
+        return write_pdf(page), "application/pdf"
     return page.encode("utf-8"), "text/html; charset=utf-8"
 
 

@@ -714,4 +714,42 @@ KO: dict[str, str] = {
     "reviewed": "검토 완료",
     "in progress": "검토 중",
     "untouched": "미검토",
+    # issue 13: statistics, the demo's synthetic cohort
+    "Counts, shares with 95% Wilson intervals, and missing values, per table.\n\nShares are of "
+    "the persons who answered (the same rule as the report); what disclosure\ncontrol withholds "
+    "is explained under each table, with a coarser grouping when one helps.":
+        "표마다 인원, 95% 윌슨 신뢰구간이 붙은 비율, 결측을 보여 줍니다.\n\n비율은 응답한 "
+        "사람 기준입니다(보고서와 같은 규칙). 공개 통제가\n가린 칸은 표 아래에 이유를 적고, "
+        "도움이 되면 더 넓은 범주로 묶어 보여 줍니다.",
+    "With --publish: auto | fine | coarse. auto shows a table in coarser groups when that shows "
+    "more persons than its withheld fine categories.":
+        "--publish와 함께: auto | fine | coarse. auto는 더 넓은 범주로 묶을 때 세부 범주보다 "
+        "더 많은 사람이 공개되면 그 표를 넓은 범주로 보여 줍니다.",
+    "en | ko: language of labels and notes.": "en | ko: 범주 이름과 설명의 언어.",
+    "Of these, {records} records are a synthetic cohort of {persons} fictional persons "
+    "(pseudonyms 'S-0001 (synthetic · 합성)'), generated from the figures of the seed reports "
+    "so that statistics, estimates and linkage have something to show (docs/demo-corpus.md). "
+    "The 40 written testimonies are the rest.":
+        "이 가운데 {records}건은 가상의 인물 {persons}명으로 된 합성 집단입니다(가명 "
+        "'S-0001 (synthetic · 합성)'). 통계, 추정, 연결이 보여 줄 것이 있도록 시드 보고서의 "
+        "수치로 생성했습니다(docs/demo-corpus.md). 나머지는 직접 쓴 증언 40건입니다.",
+    "With --from-casebook: the field naming each person's list (organisation or interviewer).":
+        "--from-casebook와 함께: 각 사람이 속한 명단을 정하는 필드(organisation 또는 "
+        "interviewer).",
+    "Print JSON instead of text (the model table lists every model considered).":
+        "텍스트 대신 JSON으로 출력합니다(모형 표에 검토한 모든 모형이 들어갑니다).",
+    "Models shown (and given a profile interval) in the model table.":
+        "모형 표에 보여 줄(프로파일 구간을 계산할) 모형 수.",
+    "Write a chart of the estimates by model (.png/.svg/.pdf).":
+        "모형별 추정치 그림을 씁니다(.png/.svg/.pdf).",
+    "Multiple systems estimation from a list-overlap table.\n\nPrints the overlap of the "
+    "lists, the selected model's estimate and interval, the number never\nrecorded, the model "
+    "table (df, deviance, AIC, BIC, estimate and interval per model) and the\nfitted cells with "
+    "residuals.\n\nExample: casebook estimate mse uk2013_nrm_6list.csv --method stepwise "
+    "--json\nFrom a casebook: casebook estimate mse --from-casebook --lists organisation":
+        "명단 중복표로 다중체계추정(MSE)을 합니다.\n\n명단의 중복, 선택된 모형의 추정치와 "
+        "구간, 한 번도\n기록되지 않은 수, 모형 표(모형마다 자유도, 이탈도, AIC, BIC, 추정치와 "
+        "구간)와\n잔차가 붙은 적합 칸을 출력합니다.\n\n예: casebook estimate mse "
+        "uk2013_nrm_6list.csv --method stepwise --json\n케이스북에서: casebook estimate mse "
+        "--from-casebook --lists organisation",
 }

@@ -178,17 +178,28 @@ KO = {
     ("%(num)s result", "%(num)s results"): ("결과 %(num)s건",),
     (
         "Persons counted: %(n)s (only those who consented to statistics, in records you can see). "
-        "Cells below k = %(k)s are suppressed."
+        "Cells below k = %(k)s are withheld."
     ):
         (
             "집계 인원: %(n)s명 (열람 가능한 기록 중 통계 이용에 동의한 사람만). k = %(k)s 미만인 "
-            "칸은 가립니다."
+            "칸은 공개하지 않습니다."
         ),
+    "Price at first sale by period of the sale": "매매 시기별 첫 매매 가격",
+    "Period": "기간",
+    "Persons with a price": "가격을 아는 사람",
+    "Median RMB (95%% CI)": "중앙값 위안 (95%% 신뢰구간)",
+    "Quartiles RMB": "사분위수 위안",
+    "Median USD (95%% CI)": "중앙값 미화 (95%% 신뢰구간)",
+    "Quartiles USD": "사분위수 미화",
+    "withheld": "비공개",
+    "Number of persons": "인원",
+    "Share": "비율",
+    "95%% interval": "95%% 신뢰구간",
+    "Median (quartiles)": "중앙값 (사분위수)",
+    "Show the finer categories (more cells withheld)": "세부 범주 보기 (비공개 칸이 늘어남)",
+    "Show coarser groups (small categories joined)": "더 넓은 범주로 보기 (작은 범주를 묶음)",
     "Download report (HTML)": "보고서 내려받기 (HTML)",
     "Download report (PDF)": "보고서 내려받기 (PDF)",
-    "Too few persons for any table to be published safely.":
-        "표를 안전하게 공개하기에는 인원이 너무 적습니다.",
-    "suppressed": "비공개",
     "review %(n)s suggested facts": "제안된 사실 %(n)s개 검토",
     "Testimony recorded.": "증언을 기록했습니다.",
     "This text was already in the casebook: nothing new was stored.":
