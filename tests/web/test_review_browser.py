@@ -372,6 +372,14 @@ def test_a_reviewer_completes_real_accounts_to_their_gold_profile(real_accounts,
                 page.wait_for_url(re.compile(rf".*#fact-{item.id}$"))
                 actions["decide"] += 1
             for key, start, end in MISSED[name]:
+                # the spans are our annotations of what the extractor missed when they were made;
+                # an answer it finds now needs no adding
+                with Casebook.open(real_accounts["db"], PASSPHRASE) as book:
+                    have = profile(book.facts.record(tid, ["accepted"]))
+                coded_key = isinstance(gold[key], list)
+                missing = sorted(set(gold[key]) - set(have[key])) if coded_key else []
+                if (coded_key and not missing) or (not coded_key and have[key] == gold[key]):
+                    continue
                 _drag_span(page, start, end)
                 actions["add"] += 1
                 expect(page.locator("#add-key")).to_be_focused()
@@ -379,9 +387,6 @@ def test_a_reviewer_completes_real_accounts_to_their_gold_profile(real_accounts,
                 actions["add"] += 2  # open the list, pick
                 coded = page.locator(f'.add-value[data-for="{key}"] select')
                 if coded.count():
-                    with Casebook.open(real_accounts["db"], PASSPHRASE) as book:
-                        have = profile(book.facts.record(tid, ["accepted"]))
-                    missing = sorted(set(gold[key]) - set(have[key]))
                     assert len(missing) == 1, (name, key, missing)
                     coded.select_option(missing[0])
                     actions["add"] += 2
