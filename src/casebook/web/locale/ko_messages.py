@@ -269,7 +269,6 @@ KO = {
     "One node stands for several mentions only where a reviewer confirmed they are the same "
     "person (casebook link review).": "검토자가 같은 사람이라고 확인한 경우에만 여러 언급을 "
     "하나로 표시합니다 (casebook link review).",
-    "Period": "기간",
     "Perpetrator (pseudonym)": "가해자 (가명)",
     "Recruiters, brokers, buyers and the places where they acted, from accepted events that "
     "happened, in testimonies whose consent allows analysis: %(nodes)s nodes, %(edges)s links. "
