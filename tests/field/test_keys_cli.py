@@ -72,7 +72,7 @@ def test_recovery_key_resets_a_lost_passphrase(db, tmp_path):
     with pytest.raises(WrongPassphrase):
         Casebook.open(str(db), "old words")
     # a mistyped recovery key is caught by its checksum, before anything is touched
-    typo = text.replace(text[10], "A" if text[10] != "A" else "B", 1)
+    typo = text[:10] + ("A" if text[10] != "A" else "B") + text[11:]  # one character, in place
     (tmp_path / "typo.txt").write_text(typo)
     code, _, exc = cli(["passphrase", "reset", "--recovery-key-file", str(tmp_path / "typo.txt")],
                        CASEBOOK_DB=db, CASEBOOK_NEW_PASSPHRASE="z")

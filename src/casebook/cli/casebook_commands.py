@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from casebook.cli import interop
 from casebook.cli.common import (
     DbOption,
     ForceOption,
@@ -128,7 +129,8 @@ def _read_text(path: Path) -> str:
 def import_(
     paths: Annotated[list[Path],
                      typer.Argument(
-                         help="Files or folders: txt, md, docx, pdf, json, jsonl, csv.")],
+                         help="Files or folders: txt, md, docx, pdf, json, jsonl, csv; "
+                              "coding sheets xlsx, ods, csv.")],
     organisation: Annotated[str | None,
                             typer.Option(help="Organisation for files that do not say.")] = None,
     consent: Annotated[list[str],
@@ -136,17 +138,29 @@ def import_(
                            help="Consent scope for files that do not say (repeatable).")] = [],
     extract: Annotated[bool,
                        typer.Option(help="Propose facts for review (stored as suggested).")] = True,
+    map_path: interop.MapOption = None, plan: interop.PlanOption = False,
+    format: interop.FormatOption = "auto", sheet: interop.SheetOption = None,
+    header_row: interop.HeaderRowOption = None, split: interop.SplitOption = False,
+    yes: interop.YesOption = False,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
 ) -> None:
     """Import testimonies from files; duplicates (same text) are skipped, bad files reported.
 
+    Coding sheets (.xlsx, .ods, .csv) and Uwazi CSVs import with a mapping (--plan proposes
+    one), HTCDS rows with --format htcds, a report of many accounts with --split.
+
     Example: casebook import interviews/ --organisation "Hanul Documentation Centre"
+    Example: casebook import coding.xlsx --plan   (then: --map coding.mapping.toml)
     """
     if consent:  # a bad --consent is one line, before any file is read
         try:
             parse_consent(list(consent))
         except InvalidInput as exc:
             raise BadArgument(f"--consent: {exc}") from None
+    if interop.wants_interop(list(paths), map_path, plan, format, split):
+        _import_interop(list(paths), map_path, plan, format, sheet, header_row, split, yes,
+                        organisation, list(consent), extract, db, passphrase_file, json_out)
+        return
     files = expand_paths(list(paths))
     if not files:
         raise InvalidInput("import: no readable files found in " + ", ".join(map(str, paths)))
@@ -174,6 +188,38 @@ def import_(
         raise result.stopped
     if result.failed and not result.added and not result.duplicates:
         raise typer.Exit(1)
+
+
+def _import_interop(paths: list[Path], map_path: Path | None, plan: bool, fmt: str,
+                    sheet: str | None, header_row: int | None, split: bool, yes: bool,
+                    organisation: str | None, consent: list[str], extract: bool, db: str | None,
+                    passphrase_file: Path | None, json_out: bool) -> None:
+    if plan:
+        for path in paths:
+            interop.plan(path, map_path, fmt, sheet, header_row, json_out)
+        return
+    defaults = {k: v for k, v in {"organisation": organisation,
+                                  "consent": consent or None}.items() if v}
+    parse_consent(consent)  # fail before unlocking
+    if split:
+        found = [(path, *interop.split_preview(path)) for path in paths]
+        interop.confirm_split(sum(len(a) for *_, a in found), yes)
+        with open_casebook(db, passphrase_file) as book:
+            extractor = default_extractor() if extract else None
+            results = [interop.store_split(book, p, text, accounts, defaults, extractor)
+                       for p, text, accounts in found]
+        added = sum(len(r.added) for r in results)
+        dups = sum(len(r.duplicates) for r in results)
+        if json_out:
+            print_json({"added": [i for r in results for i in r.added], "duplicates": dups})
+        else:
+            console.print(f"Imported {added} testimonies; {dups} already present.")
+        return
+    with open_casebook(db, passphrase_file) as book:
+        extractor = default_extractor() if extract else None
+        summaries = interop.import_files(book, paths, map_path, fmt, sheet, header_row,
+                                         defaults, extractor)
+    interop.print_summaries(summaries, json_out)
 
 
 def list_(
@@ -268,7 +314,9 @@ def search(
 
 def export(
     out: Annotated[Path, typer.Option("--out", help="File to write (.age when encrypted).")],
-    format: Annotated[str, typer.Option(help="json or csv.")] = "json",
+    format: Annotated[str, typer.Option(
+        help="json, csv, htcds (HTCDS victim rows; k-anonymised with --for) "
+             "or uwazi (Uwazi CSV).")] = "json",
     for_organisation: Annotated[str | None, typer.Option(
         "--for",
         help="Partner organisation: only testimonies whose consent allows sharing "
@@ -285,7 +333,7 @@ def export(
     force: ForceOption = False,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None,
 ) -> None:
-    """Export records as JSON or CSV — encrypted with age unless --plaintext.
+    """Export records as JSON, CSV, HTCDS or Uwazi CSV — encrypted with age unless --plaintext.
 
     Without --recipient, the export is encrypted to $CASEBOOK_EXPORT_PASSPHRASE (or a prompt).
     Example: casebook export --out share.json.age --for "Bridge of Light" --recipient age1…
@@ -293,7 +341,9 @@ def export(
     from casebook.share.export import ExportRequest, collect, encrypt, serialise
 
     request = ExportRequest(format, for_organisation, purpose, text)
-    serialise([], format)  # reject a bad --format before unlocking
+    exchange = format in ("htcds", "uwazi")
+    if not exchange:
+        serialise([], format)  # reject a bad --format before unlocking
     check_output(out, force=force)  # and an output that would replace the casebook, or a file
     export_passphrase = None
     if not plaintext and not recipient:
@@ -306,15 +356,18 @@ def export(
 
             export_passphrase = getpass.getpass("Passphrase for the export: ")
     with open_casebook(db, passphrase_file) as book:
-        rows = collect(book, request)
-    data = serialise(rows, format)
+        if exchange:
+            data, what = interop.export_bytes(book, format, request)
+        else:
+            rows = collect(book, request)
+            data, what = serialise(rows, format), f"{len(rows)} testimonies"
     if plaintext:
         err.print("[bold yellow]warning:[/] writing an UNENCRYPTED export: anyone who gets this "
                   "file can read it. Delete it as soon as it has served its purpose.")
     else:
         data = encrypt(data, recipients=list(recipient), passphrase=export_passphrase)
     write_output(out, data, force=force)  # 0600: only its owner can read it
-    console.print(f"Wrote {len(rows)} testimonies to {out} "
+    console.print(f"Wrote {what} to {out} "
                   f"({'PLAINTEXT' if plaintext else 'age-encrypted'}).")
 
 

@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "casebook.cli.field",
     "casebook.cli.extract",
     "casebook.cli.web",
+    "casebook.cli.interop",
 ]
 
 app = typer.Typer(

@@ -107,6 +107,7 @@ class Event:
     confidence: float = 1.0
     status: str = SUGGESTED
     id: int | None = None
+    source: str | None = None  # where a suggestion came from when not the text ("coding_sheet")
 
     def to_dict(self) -> dict:
         return {
@@ -121,6 +122,7 @@ class Event:
             "evidence": self.evidence.to_dict() if self.evidence else None,
             "confidence": self.confidence,
             "status": self.status,
+            **({"source": self.source} if self.source else {}),
         }
 
     @classmethod
@@ -138,6 +140,7 @@ class Event:
             confidence=data.get("confidence", 1.0),
             status=data.get("status", SUGGESTED),
             id=id,
+            source=data.get("source"),
         )
 
 
@@ -151,19 +154,21 @@ class Fact:
     confidence: float = 1.0
     status: str = SUGGESTED
     id: int | None = None
+    source: str | None = None  # where a suggestion came from when not the text ("coding_sheet")
 
     def to_dict(self) -> dict:
         return {
             "field": self.field, "value": self.value,
             "evidence": self.evidence.to_dict() if self.evidence else None,
             "confidence": self.confidence, "status": self.status,
+            **({"source": self.source} if self.source else {}),
         }
 
     @classmethod
     def from_dict(cls, data: dict, id: int | None = None) -> Fact:
         return cls(
             data["field"], data["value"], Evidence.from_dict(data.get("evidence")),
-            data.get("confidence", 1.0), data.get("status", SUGGESTED), id,
+            data.get("confidence", 1.0), data.get("status", SUGGESTED), id, data.get("source"),
         )
 
 

@@ -33,7 +33,9 @@ exchange rates, straight from the data files in `src/casebook/vocab/data/`.
 - **Vocabularies** are TOML files, one per vocabulary, each with a `version` (`YYYY.N`).
   A term has a stable `code` (what the database stores), an English and a Korean label, an
   optional description, *signal words* (`aliases_en`, `aliases_ko`: words in a testimony that
-  suggest the term, used by extraction) and *mappings* to external standards.
+  suggest the term, used by extraction), *synonyms* (how coding sheets write the code: "KC",
+  "조선족"; matched as whole cell values by `casebook import --plan`, never searched for in a
+  testimony) and *mappings* to external standards.
 - **Mappings** are written `field=Value` (a picklist value) or `field` (a 0/1 flag or boolean
   field) in the standard's own spelling. `data/standards.toml` lists every field and value each
   standard has; loading a vocabulary fails if a mapping names anything else. A term without a
@@ -120,13 +122,16 @@ def _vocabulary_section(name: str) -> list[str]:
             cells.append("<br>".join(f"`{_cell(e)}`" for e in entries) or "—")
         out.append("| " + " | ".join(cells) + " |")
     out.append("")
-    described = [t for t in vocab if t.description_en or t.aliases_en or t.aliases_ko]
+    described = [t for t in vocab
+                 if t.description_en or t.aliases_en or t.aliases_ko or t.synonyms]
     if described:
         for term in described:
             parts = [term.description_en] if term.description_en else []
             words = list(dict.fromkeys([*term.aliases_en, *term.aliases_ko]))
             if words:
                 parts.append(f"Signal words: {', '.join(words)}.")
+            if term.synonyms:
+                parts.append(f"Coding-sheet synonyms: {', '.join(term.synonyms)}.")
             out.append(f"- `{term.code}`: " + " ".join(parts))
         out.append("")
     return out

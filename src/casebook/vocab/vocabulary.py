@@ -37,6 +37,9 @@ class Term:
     aliases_en: tuple[str, ...] = ()
     aliases_ko: tuple[str, ...] = ()
     mappings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    synonyms: tuple[str, ...] = ()
+    """How coding sheets write the code ("KC", "조선족"): matched as whole cell values, never
+    searched for in testimony text (that is what the aliases are for)."""
 
     def label(self, lang: Lang = "en") -> str:
         if lang == "en":
@@ -103,6 +106,26 @@ class Vocabulary:
                 words += t.aliases_ko
             for w in words:
                 out.setdefault(w, t.code)
+        return out
+
+    def match(self, value: str) -> str | None:
+        """The code a whole cell value names (code, label, synonym or alias), or None.
+
+        Case, width, spaces and punctuation are ignored: "Korean-Chinese", "korean chinese"
+        and "KC" name the same term when the data lists them.
+        """
+        return self._by_name.get(normalise(value))
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for t in self.terms:  # labels and synonyms first, then signal words; file order decides
+            for name in (t.code, t.en, t.ko, *t.synonyms):
+                out.setdefault(normalise(name), t.code)
+        for t in self.terms:
+            for name in (*t.aliases_en, *t.aliases_ko):
+                out.setdefault(normalise(name), t.code)
+        out.pop("", None)
         return out
 
     def mapped(self, code: str, standard: str) -> tuple[str, ...]:
@@ -172,7 +195,16 @@ def _term(entry: dict, where: str) -> Term:
         aliases_en=tuple(entry.get("aliases_en", ())),
         aliases_ko=tuple(entry.get("aliases_ko", ())),
         mappings=mappings,
+        synonyms=tuple(entry.get("synonyms", ())),
     )
+
+
+def normalise(value: str) -> str:
+    """A value as compared with labels: NFKC, case-folded, without spaces or punctuation."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", str(value)).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
 
 
 @functools.cache

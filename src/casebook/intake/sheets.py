@@ -1,0 +1,193 @@
+"""Tables that teams already keep: .xlsx, .ods and .csv coding sheets, read in memory.
+
+The workbook is parsed from bytes held in memory (python-calamine for .xlsx/.xls/.ods, the
+standard ``csv`` module for .csv/.tsv): nothing is unpacked or converted on disk. Every cell
+becomes text (whole numbers without ".0", dates as ISO), and every problem is reported as one
+line that names the file, the sheet, the row and the column.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from casebook.errors import InvalidInput
+from casebook.intake.readers import _check_unpacked_size, _read_bytes, decode_text
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".ods", ".xls"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+SHEET_SUFFIXES = WORKBOOK_SUFFIXES | CSV_SUFFIXES
+MAX_ROWS = 200_000
+MAX_COLUMNS = 500
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column name of a 0-based index: 0 → A, 26 → AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+@dataclass
+class Row:
+    """One data row: its number as the spreadsheet shows it, and its cells as text."""
+
+    number: int
+    cells: dict[str, str]
+
+
+@dataclass
+class Sheet:
+    """A table read from a file: headers (unique, never empty) and rows below them."""
+
+    file: str
+    name: str
+    headers: list[str]
+    rows: list[Row] = field(default_factory=list)
+
+    def where(self, row: int | None = None, header: str | None = None) -> str:
+        """"file, sheet 'X', row 5, column C (출생년도)" — for error lines."""
+        parts = [Path(self.file).name]
+        if self.name:
+            parts.append(f"sheet {self.name!r}")
+        if row is not None:
+            parts.append(f"row {row}")
+        if header is not None and header in self.headers:
+            parts.append(f"column {column_letter(self.headers.index(header))} ({header})")
+        return ", ".join(parts)
+
+    def samples(self, header: str, limit: int = 200) -> list[str]:
+        """Distinct non-empty values of a column, most frequent first."""
+        counts: dict[str, int] = {}
+        for r in self.rows:
+            v = r.cells.get(header, "").strip()
+            if v:
+                counts[v] = counts.get(v, 0) + 1
+        return sorted(counts, key=lambda v: (-counts[v], v))[:limit]
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: 1979.0 → "1979", dates → ISO, booleans → "true"/"false"."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The sheets of a workbook (a CSV file has one, unnamed)."""
+    if path.suffix.lower() in CSV_SUFFIXES:
+        return [""]
+    return list(_workbook(path, _read_bytes(path)).sheet_names)
+
+
+def read_sheet(path: Path, sheet: str | None = None, header_row: int | None = None) -> Sheet:
+    """Read one sheet (the first when ``sheet`` is None) of an .xlsx/.ods/.csv file.
+
+    ``header_row`` is the 1-based row holding the column names; by default the first row
+    with at least two filled cells (a title line above the table is skipped).
+    """
+    suffix = path.suffix.lower()
+    if suffix not in SHEET_SUFFIXES:
+        raise InvalidInput(f"{path}: not a spreadsheet ({suffix or 'no suffix'}); "
+                           f"use one of {', '.join(sorted(SHEET_SUFFIXES))}")
+    data = _read_bytes(path)
+    if suffix in CSV_SUFFIXES:
+        grid, name = _csv_grid(data, str(path), delimiter="\t" if suffix == ".tsv" else None), ""
+    else:
+        book = _workbook(path, data)
+        names = list(book.sheet_names)
+        if not names:
+            raise InvalidInput(f"{path}: the workbook has no sheets")
+        name = names[0] if sheet is None else sheet
+        if name not in names:
+            raise InvalidInput(f"{path}: no sheet named {name!r} (sheets: {', '.join(names)})")
+        try:
+            grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except _CALAMINE_ERRORS:  # calamine's own errors on damaged parts
+            raise InvalidInput(f"{path}, sheet {name!r}: cannot read the cells (damaged file?)") \
+                from None
+    return _table(str(path), name, [[cell_text(c) for c in r] for r in grid], header_row)
+
+
+try:
+    from python_calamine import CalamineError as _CalamineError
+
+    _CALAMINE_ERRORS: tuple[type[BaseException], ...] = (_CalamineError, ValueError, OSError,
+                                                         TypeError, RuntimeError)
+except ImportError:  # the reader is an install dependency; keep the module importable anyway
+    _CALAMINE_ERRORS = (ValueError, OSError, TypeError, RuntimeError)
+
+
+def _workbook(path: Path, data: bytes) -> Any:
+    from python_calamine import CalamineWorkbook
+
+    if path.suffix.lower() != ".xls":  # xlsx and ods are zip files: refuse zip bombs first
+        try:
+            _check_unpacked_size(zipfile.ZipFile(io.BytesIO(data)), str(path))
+        except InvalidInput:
+            raise
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError,
+                NotImplementedError):
+            raise InvalidInput(f"{path}: not a valid {path.suffix} workbook (damaged, or "
+                               "saved in another format?)") from None
+    try:
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except _CALAMINE_ERRORS:
+        raise InvalidInput(f"{path}: not a readable {path.suffix} workbook (damaged, password-"
+                           "protected or another format?)") from None
+
+
+def _csv_grid(data: bytes, name: str, delimiter: str | None = None) -> list[list[str]]:
+    text = decode_text(data, name)
+    if delimiter is None:  # Uwazi accepts "," and ";": take the one the header line uses
+        first = text.split("\n", 1)[0]
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+    try:
+        return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise InvalidInput(f"{name}: not valid CSV ({exc})") from None
+
+
+def _table(file: str, name: str, grid: list[list[str]], header_row: int | None) -> Sheet:
+    where = Path(file).name + (f", sheet {name!r}" if name else "")
+    if header_row is None:
+        header_row = next((i + 1 for i, r in enumerate(grid) if sum(1 for c in r if c) >= 2), 1)
+    if header_row < 1 or header_row > len(grid):
+        raise InvalidInput(f"{where}: no header row {header_row} (the sheet has {len(grid)} rows)")
+    if len(grid) - header_row > MAX_ROWS:
+        raise InvalidInput(f"{where}: more than {MAX_ROWS:,} rows; split the sheet")
+    raw = grid[header_row - 1]
+    width = max((len(r) for r in grid[header_row - 1:]), default=0)
+    if width > MAX_COLUMNS:
+        raise InvalidInput(f"{where}: more than {MAX_COLUMNS} columns")
+    headers: list[str] = []
+    for i in range(width):
+        h = " ".join((raw[i] if i < len(raw) else "").split()) or f"column {column_letter(i)}"
+        base, n = h, 2
+        while h in headers:
+            h, n = f"{base} ({n})", n + 1
+        headers.append(h)
+    sheet = Sheet(file, name, headers)
+    for number, r in enumerate(grid[header_row:], start=header_row + 1):
+        cells = {headers[i]: v for i, v in enumerate(r) if v}
+        if cells:
+            sheet.rows.append(Row(number, cells))
+    if not headers:
+        raise InvalidInput(f"{where}: the sheet is empty")
+    return sheet
