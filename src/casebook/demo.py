@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casebook.demo_cases import add_demo_cases
 from casebook.errors import InvalidInput
 from casebook.intake.pipeline import ImportResult, default_extractor, import_item
 from casebook.intake.readers import read_file
@@ -78,4 +79,5 @@ def build(out: Path, corpus_dir: Path, passphrase: str | None,
                 book.facts.set_status(fact.id, ACCEPTED)
                 accepted += 1
         searches = {q: book.testimonies.search(q, limit=5) for q in DEMO_SEARCHES}
+        add_demo_cases(book)
     return DemoResult(out, passphrase, generated, result, accepted, searches)

@@ -63,6 +63,9 @@ def test_one_case_per_woman_and_organisation_a_closed_one_reopens(book):
     case = book.cases.open(pid)
     with pytest.raises(AlreadyExists, match=f"case {case.id}"):
         book.cases.open(pid)
+    with pytest.raises(InvalidInput, match="'Bridge' is not known"):  # a typo opens nothing
+        book.cases.open(pid, B)
+    book.users.add_organisation(B)
     other = book.cases.open(pid, B)  # another organisation caring for her has its own
     assert other.id != case.id
     closed = book.cases.update(case.id, status="closed", closure_reason="her_choice")

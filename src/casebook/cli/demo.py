@@ -67,6 +67,10 @@ def demo(
             snippet = h.snippet.replace("[", r"\[").replace("⟦", "[bold yellow]").replace("⟧",
                                                                                           "[/]")
             console.print(f"  [cyan]#{h.testimony_id}[/] {h.pseudonym} ({h.language}): {snippet}")
+    with Casebook.open(str(out), result.passphrase, actor="demo") as book:
+        from casebook.cli.case_output import print_demo_cases
+
+        print_demo_cases(book)
     console.print(f"\nDemo casebook: [bold]{out}[/] (key file {out}.key)")
     if result.generated_passphrase:
         console.print(f"Passphrase (generated, shown once): [bold]{result.passphrase}[/]")

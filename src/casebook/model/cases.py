@@ -456,8 +456,8 @@ def changes(case: Case, values: dict[str, Any]) -> dict[str, list[Any]]:
     if "risk" in out:
         if "risk_reason" not in values:
             out["risk_reason"] = [case.risk_reason, None]
-        if "risk_assessed" not in values:
-            today = UncertainDate(*_today_parts())
+        today = UncertainDate(*_today_parts())
+        if "risk_assessed" not in values and case.risk_assessed != today:
             out["risk_assessed"] = [encode(case.risk_assessed), today.to_dict()]
     return out
 

@@ -5,19 +5,23 @@ only these (``tests/test_architecture.py``); the tables, SQL and row shapes stay
 """
 
 from casebook.store.audit import AuditReport
+from casebook.store.case_rows import CaseSummary
 from casebook.store.casebook import Casebook
+from casebook.store.cases import CaseFilters, OverdueTask
 from casebook.store.engine import is_postgres
 from casebook.store.facts import FactRef
 from casebook.store.failures import translate, where_it_broke
 from casebook.store.keys import KeyFile, passphrase_slot
 from casebook.store.reads import USES, Use
 from casebook.store.scoped import Dossier, SearchFilters, UserCasebook
+from casebook.store.scoped_cases import InboxItem, SharedCase
 from casebook.store.search import SearchHit
 from casebook.store.testimonies import TestimonySummary
 from casebook.store.users import ROLES, Organisation, User, check_password
 
 __all__ = [
-    "ROLES", "USES", "AuditReport", "Casebook", "Dossier", "FactRef", "KeyFile", "Organisation",
-    "SearchFilters", "SearchHit", "TestimonySummary", "Use", "User", "UserCasebook",
+    "ROLES", "USES", "AuditReport", "CaseFilters", "CaseSummary", "Casebook", "Dossier",
+    "FactRef", "InboxItem", "KeyFile", "Organisation", "OverdueTask", "SearchFilters",
+    "SearchHit", "SharedCase", "TestimonySummary", "Use", "User", "UserCasebook",
     "check_password", "is_postgres", "passphrase_slot", "translate", "where_it_broke",
 ]

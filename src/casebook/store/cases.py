@@ -196,10 +196,13 @@ class Cases:
         risk_assessed). One case per woman and organisation: reopen a closed one instead."""
         with self._book.engine.begin() as conn:
             person = get_person(conn, person_id)
-            org = (organisation or person.organisation or "").strip()
+            org = " ".join((organisation or person.organisation or "").split())
             if not org:
                 raise InvalidInput(f"person {person_id}: her record names no organisation; "
                                    "say which organisation opens the case")
+            if org != person.organisation and org not in known_organisations(conn):
+                raise InvalidInput(f"organisation {org!r} is not known in this casebook; "
+                                   "check the name")
             existing = conn.execute(select(cases.c.id).where(
                 cases.c.person_id == person_id, cases.c.organisation == org)).scalar()
             if existing is not None:
@@ -324,6 +327,12 @@ class Cases:
                     "events": [e.to_dict() for e in load_events(conn, case_id)]}
             self._book._audit(conn, "read_case", f"case:{case_id}", {"purpose": "field_seal"})
         return item
+
+    def uids(self) -> dict[str, tuple[int, int]]:
+        """Every case's uid -> (case id, person id), without reading the cases."""
+        with self._book.engine.connect() as conn:
+            return {r.uid: (r.id, r.person_id) for r in conn.execute(
+                select(cases.c.uid, cases.c.id, cases.c.person_id))}
 
     def event_uids(self) -> dict[int, set[str]]:
         """Every case's event uids by case id (what a field seal has sent already)."""
