@@ -208,7 +208,7 @@ def _udate(value: Any, what: str) -> UncertainDate | None:
         return value
     try:
         return UncertainDate.from_dict(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, AttributeError):  # a str or a stray value: never guessed
         raise InvalidInput(f"{what}: not a date") from None
 
 

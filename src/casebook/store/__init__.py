@@ -14,13 +14,14 @@ from casebook.store.failures import translate, where_it_broke
 from casebook.store.keys import KeyFile, passphrase_slot
 from casebook.store.reads import USES, Use
 from casebook.store.scoped import Dossier, SearchFilters, UserCasebook
-from casebook.store.scoped_cases import InboxItem, SharedCase
+from casebook.store.scoped_cases import CasePage, InboxItem, SharedCase
 from casebook.store.search import SearchHit
 from casebook.store.testimonies import TestimonySummary
 from casebook.store.users import ROLES, Organisation, User, check_password
 
 __all__ = [
-    "ROLES", "USES", "AuditReport", "CaseFilters", "CaseSummary", "Casebook", "Dossier",
+    "ROLES", "USES", "AuditReport", "CaseFilters", "CasePage", "CaseSummary", "Casebook",
+    "Dossier",
     "FactRef", "InboxItem", "KeyFile", "Organisation", "OverdueTask", "SearchFilters",
     "SearchHit", "SharedCase", "TestimonySummary", "Use", "User", "UserCasebook",
     "check_password", "is_postgres", "passphrase_slot", "translate", "where_it_broke",

@@ -44,6 +44,21 @@ class SharedCase:
 
 
 @dataclass
+class CasePage:
+    """What a case page shows to its own organisation: the case (her place included: an
+    audited read), her pseudonym, history, the row ids of its tasks and referrals, her
+    testimonies the user may see, and the organisations her consent shares with."""
+
+    case: Case
+    pseudonym: str
+    events: list[CaseEvent]
+    row_ids: dict[str, int]
+    testimonies: list[Any]
+    consent_scopes: list[str]
+    shares_with: list[str]
+
+
+@dataclass
 class InboxItem:
     """A referral to the user's organisation, with what it may know of her."""
 
@@ -98,6 +113,25 @@ class VisibleCases:
             return self.get(case_id)
         except PermissionDenied:
             return self.shared(case_id)
+
+    def page(self, case_id: int) -> CasePage:
+        """Everything the case page shows, for a case of the user's organisation."""
+        from casebook.model.cases import her_consent_allows
+        from casebook.model.consent import SHARE_WITH
+
+        case = self.get(case_id)
+        assert case.person_id is not None
+        records = self._book.cases.consent_of(case_id)
+        scopes = sorted({s for c in records for s in c.active_scopes()})
+        partners = sorted({s.split(":", 1)[1] for s in scopes if s.startswith(SHARE_WITH + ":")
+                           and her_consent_allows(records, s)})
+        with self._book.engine.connect() as conn:
+            pseudonym = conn.execute(select(persons.c.pseudonym).where(
+                persons.c.id == case.person_id)).scalar_one()
+        return CasePage(case, pseudonym, self._book.cases.history(case_id),
+                        self._book.cases.row_ids(case_id),
+                        self._scope.testimonies.all(person_id=case.person_id, limit=100),
+                        scopes, partners)
 
     def history(self, case_id: int) -> list[CaseEvent]:
         self.own(case_id)
