@@ -66,6 +66,7 @@ def test_the_case_page_shows_her_place_timeline_and_testimonies_to_her_organisat
     page = english.get(f"/cases/{cases['shared']}")
     assert "Vientiane" in page.text and "In transit in a third country" in page.text
     assert "opened the case" in page.text
+    assert "why this risk: night crossing" in page.text and "risk_reason:" not in page.text
     audit = [e for e in c.app.state.book.audit.entries(20) if e["action"] == "read_case"]
     assert audit and audit[0]["actor"] == "reviewer-a"
 

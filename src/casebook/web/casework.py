@@ -113,5 +113,13 @@ def N_(message: str) -> str:
     return message
 
 
-FIELD_WORDS = (N_("caseworker"), N_("status"), N_("closure_reason"), N_("stage"), N_("place"),
-               N_("stage_since"), N_("risk"), N_("risk_reason"), N_("risk_assessed"))
+FIELD_WORDS = {"caseworker": N_("caseworker"), "status": N_("status"),
+               "closure_reason": N_("reason for closing"), "stage": N_("stage"),
+               "place": N_("place"), "stage_since": N_("at this stage since"),
+               "risk": N_("risk"), "risk_reason": N_("why this risk"),
+               "risk_assessed": N_("risk assessed on")}
+
+
+def field_word(name: str) -> str:
+    """A case field as the timeline names it, in the interface language."""
+    return _(FIELD_WORDS.get(name, name))

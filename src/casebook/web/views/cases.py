@@ -105,7 +105,8 @@ def _case_page(ctx: Ctx, case_id: int, note: str | None = None, error: str | Non
                   organisations=organisations, note=note, error=error,
                   colleagues=[u for u in ctx.book.users.all(ctx.user.organisation) if u.active],
                   places=casework.route_places(ctx.lang), choices=casework.choices,
-                  reading=casework.reading, share_scope=share_scope,
+                  reading=casework.reading, field_word=casework.field_word,
+                  share_scope=share_scope,
                   case_value=lambda value, kind: casework.value_label(value, kind, ctx.lang))
 
 
