@@ -163,7 +163,7 @@ def export_rows(book: Any, request: Any) -> HtcdsExport:
 
     req = ExportRequest("htcds", request.for_organisation, request.purpose, include_text=False)
     rows = collect(book, req)
-    people = {p.id: p for p in book.persons()}
+    people = {p.id: p for p in book.persons.all()}
     by_person: dict[Any, list[dict]] = {}
     for row in rows:
         by_person.setdefault(row["person_id"] or f"t{row['testimony_id']}", []).append(row)
@@ -189,7 +189,7 @@ def export_rows(book: Any, request: Any) -> HtcdsExport:
     kept, report = k_anonymise(general, quasi)
     for n, r in enumerate(kept, start=1):
         r["ID"] = str(n)
-    book.audit("export_kanon", None, report.to_dict())
+    book.audit.record("export_kanon", None, report.to_dict())
     return HtcdsExport(["ID", *quasi], kept, report.to_dict())
 
 

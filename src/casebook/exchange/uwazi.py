@@ -114,7 +114,7 @@ def export_csv(book: Any, request: Any) -> tuple[bytes, int]:
 
     req = ExportRequest("uwazi", request.for_organisation, request.purpose, request.include_text)
     rows = collect(book, req)
-    people = {p.id: p for p in book.persons()}
+    people = {p.id: p for p in book.persons.all()}
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=headers(), lineterminator="\n")
     writer.writeheader()

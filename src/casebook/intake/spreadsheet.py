@@ -122,7 +122,7 @@ def _prepare(coded: CodedRow, sheet: Sheet, mapping: Mapping, defaults: dict[str
 def store_prepared(book: Casebook, prepared: list[Prepared], summary: SheetImport) -> SheetImport:
     """Store every prepared row in one transaction and fill in the summary."""
     summary.rows = len(prepared)
-    outcomes = book.add_testimonies([(p.testimony, p.person, p.record) for p in prepared]) \
+    outcomes = book.testimonies.add_many([(p.testimony, p.person, p.record) for p in prepared]) \
         if prepared else []
     dropped: set[str] = set()
     for p, (tid, created) in zip(prepared, outcomes):
