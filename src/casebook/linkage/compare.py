@@ -12,7 +12,9 @@ so the same definitions run on DuckDB here and on Spark for very large collectio
 
 from __future__ import annotations
 
+import copy
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -61,6 +63,24 @@ def name_comparison(column: str, m_exact: float, u_exact: float, tf: bool = True
               0.08, 0.06),
         level("ELSE", "different", max(1 - m_exact - 0.2, 0.02), 1 - u_exact - 0.07),
     ])
+
+
+def one_edit_level(column: str, m: float, u: float, guard: float = 0.7) -> dict[str, Any]:
+    """"One typo apart": Damerau–Levenshtein distance <= 1, computed only where Jaro–Winkler
+    is already >= ``guard``.
+
+    Damerau–Levenshtein is a full dynamic programme (about 1 µs a pair on DuckDB), Jaro–Winkler
+    about 30 times cheaper. Nearly every pair that reaches this level, the random pairs that
+    u is estimated from above all, is far apart, so the cheap test goes first and the costly
+    one runs on a few per cent of pairs. The order is forced with CASE: DuckDB reorders the
+    two sides of an ``AND`` and then computes the costly side for every pair. One edit in a
+    string of five or more characters keeps Jaro–Winkler above 0.7 (tests check it on 20,000
+    random edits), so the level only differs from plain distance <= 1 on very short strings,
+    where one edit ("12" / "21") says little anyway.
+    """
+    return level(f'CASE WHEN jaro_winkler_similarity("{column}_l", "{column}_r") >= {guard} '
+                 f'THEN damerau_levenshtein("{column}_l", "{column}_r") <= 1 ELSE false END',
+                 "one edit", m, u)
 
 
 def year_comparison(column: str, exact: tuple[float, float], near: Sequence[tuple[int, float,
@@ -212,11 +232,48 @@ def perpetrator_comparisons() -> list[dict[str, Any]]:
     ]
 
 
+# The comparisons are written in DuckDB's SQL; these functions have other names on Spark
+# (Splink's jar provides jaro_winkler and damerau_levenshtein there), whose SQL also quotes
+# identifiers with backticks (a double-quoted word is a string literal).
+IDENTIFIER_QUOTES = {"duckdb": '"', "spark": "`"}
+DIALECT_FUNCTIONS: dict[str, dict[str, str]] = {
+    "duckdb": {},
+    "spark": {"jaro_winkler_similarity": "jaro_winkler", "list_has_any": "arrays_overlap",
+              "len": "size"},
+}
+
+
+def sql_for_dialect(sql: str, dialect: str) -> str:
+    """DuckDB SQL with its functions renamed for ``dialect`` (``duckdb``, ``spark``)."""
+    try:
+        names = DIALECT_FUNCTIONS[dialect]
+    except KeyError:
+        raise ValueError(f"no SQL dialect {dialect!r}") from None
+    quote = IDENTIFIER_QUOTES[dialect]
+    sql = re.sub(r'"([A-Za-z_][A-Za-z0-9_]*)"', lambda m: quote + m.group(1) + quote, sql)
+    if not names:
+        return sql
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\s*\(")
+    return pattern.sub(lambda m: names[m.group(1)] + "(", sql)
+
+
+def for_dialect(comparisons: Sequence[dict[str, Any]], dialect: str) -> list[dict[str, Any]]:
+    """The comparisons with their SQL renamed for ``dialect``; m, u and the rest unchanged."""
+    out = []
+    for comp in comparisons:
+        comp = copy.deepcopy(comp)
+        for lv in comp.get("comparison_levels", []):
+            lv["sql_condition"] = sql_for_dialect(lv["sql_condition"], dialect)
+        out.append(comp)
+    return out
+
+
 FEATURES = {PERSON: person_features, PERPETRATOR: perpetrator_features}
 COMPARISONS = {PERSON: person_comparisons, PERPETRATOR: perpetrator_comparisons}
 
 __all__ = [
-    "COMPARISONS", "FEATURES", "comparison", "level", "name_comparison", "overlap_comparison",
-    "perpetrator_comparisons", "perpetrator_features", "person_comparisons", "person_features",
-    "place_comparison", "year_comparison",
+    "COMPARISONS", "DIALECT_FUNCTIONS", "FEATURES", "comparison", "for_dialect", "level",
+    "name_comparison", "one_edit_level", "overlap_comparison", "perpetrator_comparisons",
+    "perpetrator_features", "person_comparisons", "person_features", "place_comparison",
+    "sql_for_dialect", "year_comparison",
 ]

@@ -28,8 +28,14 @@ import duckdb
 import pyarrow as pa
 
 from casebook.errors import InvalidInput
-from casebook.linkage import blocking
-from casebook.linkage.compare import COMPARISONS, perpetrator_features, person_features
+from casebook.linkage import blocking, training
+from casebook.linkage.compare import (
+    COMPARISONS,
+    for_dialect,
+    perpetrator_features,
+    person_features,
+    sql_for_dialect,
+)
 from casebook.linkage.records import (
     PERPETRATOR,
     PERSON,
@@ -45,7 +51,7 @@ class LinkSpec:
 
     kind: str
     comparisons: list[dict[str, Any]]
-    blocking_rules: list[Any]
+    blocking_rules: list[Any] | blocking.BlockingPlan  # a plan is resolved on the data
     training_rules: list[Any] = field(default_factory=list)
     certain_rules: list[Any] = field(default_factory=list)  # to estimate the prior match rate
     certain_rules_recall: float = 0.5
@@ -53,10 +59,11 @@ class LinkSpec:
 
 
 def spec_for(kind: str, n_records: int = 0) -> LinkSpec:
-    """The comparisons and blocking rules for ``kind``, sized for ``n_records``."""
+    """The comparisons and blocking rules for ``kind``. Person blocking is a plan that
+    ``predict`` sizes on the data itself (``n_records`` is kept for callers; not needed)."""
     record_class(kind)  # raises InvalidInput on an unknown kind
     if kind == PERSON:
-        return LinkSpec(PERSON, COMPARISONS[PERSON](), blocking.person_blocking_rules(n_records),
+        return LinkSpec(PERSON, COMPARISONS[PERSON](), blocking.person_blocking_rules(),
                         blocking.person_training_rules(), blocking.person_certain_rules())
     return LinkSpec(PERPETRATOR, COMPARISONS[PERPETRATOR](), blocking.perpetrator_blocking_rules(),
                     min_records_to_train=10**12)  # perpetrator lists are small: keep the priors
@@ -99,15 +106,15 @@ class Pair:
 def predict(tables: pa.Table | Sequence[pa.Table], spec: LinkSpec, threshold: float = 0.5,
             *, link_type: str = "dedupe_only", train: bool | None = None, seed: int = 42,
             threads: int | None = None, prior: float | None = None,
-            keep_levels: bool = False) -> pa.Table:
+            keep_levels: bool = False, backend: Any = None) -> pa.Table:
     """Score blocked pairs; returns Splink's prediction table (ids, probability, weight, levels).
 
     ``tables`` is one feature table (dedupe) or two or more (``link_type='link_only'``).
     ``train`` defaults to "only when there are at least ``spec.min_records_to_train`` records".
     ``keep_levels`` keeps each comparison's match weight (``mw_*`` columns), for reviewers.
+    ``backend`` is ``None`` (DuckDB in memory) or a ``casebook.linkage.spark.SparkBackend``:
+    the model is trained on DuckDB either way and the same parameters predict on Spark.
     """
-    from splink import DuckDBAPI, Linker
-
     tables = [tables] if isinstance(tables, pa.Table) else list(tables)
     n = sum(t.num_rows for t in tables)
     if n < 2:
@@ -123,23 +130,33 @@ def predict(tables: pa.Table | Sequence[pa.Table], spec: LinkSpec, threshold: fl
         else:
             prior = min(0.5, 1.0 / (n - 1))
     logging.getLogger("splink").setLevel(logging.WARNING)
+    settings = {
+        "link_type": link_type,
+        "probability_two_random_records_match": prior,
+        "comparisons": spec.comparisons,
+        "blocking_rules_to_generate_predictions": spec.blocking_rules,
+        "retain_matching_columns": False,
+        "retain_intermediate_calculation_columns": keep_levels,
+        "max_iterations": 20,
+    }
     con = safe_duckdb(threads=threads)
     try:
-        db_api = DuckDBAPI(con)
-        frames = [db_api.register(t, dataset_display_name=f"records_{i}")
-                  for i, t in enumerate(tables)]
-        settings = {
-            "link_type": link_type,
-            "probability_two_random_records_match": prior,
-            "comparisons": spec.comparisons,
-            "blocking_rules_to_generate_predictions": spec.blocking_rules,
-            "retain_matching_columns": False,
-            "retain_intermediate_calculation_columns": keep_levels,
-            "max_iterations": 20,
-        }
-        linker = Linker(frames if len(frames) > 1 else frames[0], settings, log_level=None)
+        if isinstance(spec.blocking_rules, blocking.BlockingPlan):
+            settings["blocking_rules_to_generate_predictions"] = spec.blocking_rules.resolve(
+                con, tables, link_type)
+        linker = None
         if train:
-            _train(linker, spec, seed)
+            settings["comparisons"] = training.estimate_u(
+                con, tables, spec.comparisons, link_type=link_type, seed=seed)
+            linker = _duckdb_linker(con, tables, settings)
+            training.train(linker, spec.training_rules, spec.certain_rules,
+                           spec.certain_rules_recall)
+        if backend is not None:
+            if linker is not None:  # carry the trained m, u and prior over to Spark
+                settings = {**linker.misc.save_model_to_json(),
+                            "retain_intermediate_calculation_columns": keep_levels}
+            return _predict_spark(backend, tables, settings, threshold)
+        linker = linker or _duckdb_linker(con, tables, settings)
         result = linker.inference.predict(threshold_match_probability=threshold)
         table = result.as_duckdbpyrelation().arrow()
         if hasattr(table, "read_all"):
@@ -149,13 +166,32 @@ def predict(tables: pa.Table | Sequence[pa.Table], spec: LinkSpec, threshold: fl
         con.close()
 
 
-def _train(linker: Any, spec: LinkSpec, seed: int) -> None:
-    if spec.certain_rules:
-        linker.training.estimate_probability_two_random_records_match(
-            spec.certain_rules, recall=spec.certain_rules_recall)
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
-    for rule in spec.training_rules:
-        linker.training.estimate_parameters_using_expectation_maximisation(rule)
+def _duckdb_linker(con: duckdb.DuckDBPyConnection, tables: Sequence[pa.Table],
+                   settings: dict[str, Any]) -> Any:
+    from splink import DuckDBAPI, Linker
+
+    db_api = DuckDBAPI(con)
+    frames = [db_api.register(t, dataset_display_name=f"records_{i}")
+              for i, t in enumerate(tables)]
+    return Linker(frames if len(frames) > 1 else frames[0], settings, log_level=None)
+
+
+def _predict_spark(backend: Any, tables: Sequence[pa.Table], settings: dict[str, Any],
+                   threshold: float) -> pa.Table:
+    """The same settings (SQL renamed for Spark) predicted on a Spark session."""
+    from splink import Linker
+
+    rules = [sql_for_dialect(r, "spark") if isinstance(r, str) else r
+             for r in settings["blocking_rules_to_generate_predictions"]]
+    settings = {**settings, "sql_dialect": "spark",
+                "comparisons": for_dialect(settings["comparisons"], "spark"),
+                "blocking_rules_to_generate_predictions": rules}
+    db_api = backend.db_api()
+    frames = [db_api.register(t, dataset_display_name=f"records_{i}")
+              for i, t in enumerate(tables)]
+    linker = Linker(frames if len(frames) > 1 else frames[0], settings, log_level=None)
+    result = linker.inference.predict(threshold_match_probability=threshold)
+    return result.as_spark_dataframe().toArrow()
 
 
 def features_for(records: Sequence[LinkRecord], kind: str,
