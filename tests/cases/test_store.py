@@ -127,6 +127,9 @@ def test_a_referral_needs_her_consent_and_names_the_missing_scope(book):
         book.cases.refer(case.id, B, "legal_aid")
     assert refused.value.exit_code == 2
     assert book.cases.get(case.id).referrals == {}  # nothing was written
+    (attempt,) = [e for e in book.audit.entries(50) if e["action"] == "case_referral_refused"]
+    assert attempt["target"] == f"case:{case.id}"  # the refused attempt is on record
+    assert attempt["detail"]["missing"] == share_scope(B) and attempt["detail"]["to"] == B
     with pytest.raises(InvalidInput, match="not an organisation of this casebook"):
         book.cases.refer(case.id, "Nobody Here", "legal_aid")
     woman(book, "Jo again", text="A second interview with Jo.", scopes=[share_scope(B)])

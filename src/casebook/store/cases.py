@@ -282,7 +282,14 @@ class Cases:
                     "send the referral as an encrypted export (--out FILE --recipient age1…)")
             require_consent(conn, case, to)
 
-        case = self.change(case_id, build, check)
+        try:
+            case = self.change(case_id, build, check)
+        except ConsentRequired:
+            # the attempt is on record even though nothing was shared: which scope was missing
+            with self._book.engine.begin() as conn:
+                self._book._audit(conn, "case_referral_refused", f"case:{case_id}",
+                                  {"to": to, "service": service, "missing": share_scope(to)})
+            raise
         return case, case.referrals[uid]
 
     def answer(self, case_id: int, referral_uid: str, status: str,
