@@ -396,7 +396,8 @@ def list_cmd(
         "--overdue", help="Overdue tasks, one list per caseworker.")] = False,
     caseworker: Annotated[str | None, typer.Option(help="Only this caseworker's.")] = None,
     status: Annotated[str | None, typer.Option(
-        help="open, in_transit, resettled, closed, or active (all but closed).")] = None,
+        help="open, in_transit, resettled, closed, active (all but closed) or all "
+             "(the default).")] = None,
     stage: Stage = None, risk: Risk = None,
     organisation: Annotated[str | None, typer.Option(help="Only this organisation's.")] = None,
     db: DbOption = None, passphrase_file: PassphraseFileOption = None, json_out: JsonOption = False,
@@ -410,7 +411,8 @@ def list_cmd(
 
     filters = CaseFilters(
         organisation=organisation, caseworker=caseworker,
-        status="active" if status == "active" else _code("case_status", status, "--status"),
+        status=None if status == "all" else "active" if status == "active"
+        else _code("case_status", status, "--status"),
         stage=_code("case_stage", stage, "--stage"), risk=_code("case_risk", risk, "--risk"))
     with open_casebook(db, passphrase_file) as book:
         if overdue:
