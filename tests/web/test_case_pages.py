@@ -159,3 +159,30 @@ def test_the_dashboard_counts_and_its_published_table_suppresses_small_cells(
     assert page.text.count('class="suppressed"') >= 4  # two cases: every shown count < 11
     assert client_as("analyst-a").get("/cases").status_code == 403
     assert client_as("admin-a").get(f"/cases/{cases['shared']}").status_code == 403
+
+
+def test_her_consent_recorded_on_the_case_page_lets_the_referral_go_and_cancel_ends_it(
+        cases, client_as, h):
+    c = client_as("reviewer-a")
+    cid = cases["private"]
+    assert post(c, f"/cases/{cid}/refer", {"to": h.ORG_B, "service": "medical_care"}
+                ).status_code == 409
+    assert post(c, f"/cases/{cid}/consent", {"organisation": h.ORG_B, "do": "grant"}
+                ).status_code == 303
+    assert post(c, f"/cases/{cid}/refer", {"to": h.ORG_B, "service": "medical_care"}
+                ).status_code == 303
+    partner = client_as("reviewer-b")
+    assert "김순희" in partner.get("/referrals").text
+    book = c.app.state.book
+    (uid,) = book.cases.get(cid).referrals
+    row = book.cases.row_ids(cid)[uid]
+    assert post(c, f"/cases/{cid}/cancel", {"referral": str(row), "reason": "she moved on"}
+                ).status_code == 303
+    assert book.cases.get(cid).referrals[uid].status == "cancelled"
+    assert "김순희" not in partner.get("/referrals").text  # a cancelled referral ends access
+    assert partner.get(f"/cases/{cid}").status_code == 404
+    # her withdrawal, recorded on the case page, stops the next referral
+    assert post(c, f"/cases/{cid}/consent", {"organisation": h.ORG_B, "do": "withdraw"}
+                ).status_code == 303
+    assert post(c, f"/cases/{cid}/refer", {"to": h.ORG_B, "service": "medical_care"}
+                ).status_code == 409
