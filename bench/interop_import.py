@@ -15,13 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from interop.sheet_files import KOREAN_HEADERS, KOREAN_ROWS, write_xlsx  # noqa: E402
+from interop.sheet_files import KOREAN_HEADERS, KOREAN_ROWS, write_xlsx
 
-from casebook.intake.mapping import load_mapping  # noqa: E402
-from casebook.intake.plan import propose, render_plan  # noqa: E402
-from casebook.intake.sheets import read_sheet  # noqa: E402
-from casebook.intake.spreadsheet import import_sheet, prepare_rows  # noqa: E402
-from casebook.store import Casebook  # noqa: E402
+from casebook.intake.mapping import load_mapping
+from casebook.intake.plan import propose, render_plan
+from casebook.intake.sheets import read_sheet
+from casebook.intake.spreadsheet import import_sheet, prepare_rows
+from casebook.store import Casebook
 
 ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
 

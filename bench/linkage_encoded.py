@@ -36,7 +36,7 @@ from casebook.linkage.encode import (
     EncodingParams,
 )
 from casebook.linkage.match import TOLERANT_EXTRA_WEIGHT, one_to_one, score_pairs
-from casebook.linkage.model import features_for, predict, spec_for
+from casebook.linkage.scoring import features_for, predict, spec_for
 
 TUNE_SEED, EVAL_SEED, N_RECORDS = 4, 3, 12_000
 DICE_GRID = [round(0.6 + 0.02 * k, 2) for k in range(16)]

@@ -25,7 +25,7 @@ from linkage_common import prf
 from casebook.linkage.cluster import cluster_labels
 from casebook.linkage.compare import both_null, comparison, level, one_edit_level
 from casebook.linkage.match import one_to_one
-from casebook.linkage.model import LinkSpec, predict, safe_duckdb
+from casebook.linkage.scoring import LinkSpec, predict, safe_duckdb
 
 logging.getLogger("splink").setLevel(logging.WARNING)
 COLS = ["given_name", "surname", "street_number", "address_1", "address_2", "suburb",

@@ -35,7 +35,7 @@ from linkage_common import cluster_prf
 
 from casebook.linkage import synthetic
 from casebook.linkage.cluster import cluster_labels
-from casebook.linkage.model import LinkSpec, features_for, predict, spec_for
+from casebook.linkage.scoring import LinkSpec, features_for, predict, spec_for
 
 
 def row_index(col: pa.ChunkedArray) -> np.ndarray:

@@ -19,7 +19,7 @@ import time
 import numpy as np
 
 from casebook.linkage import synthetic
-from casebook.linkage.model import features_for, predict, spec_for
+from casebook.linkage.scoring import features_for, predict, spec_for
 from casebook.linkage.spark import spark_session
 
 

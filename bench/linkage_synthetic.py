@@ -23,7 +23,7 @@ from linkage_common import cluster_prf, prf
 
 from casebook.linkage import synthetic
 from casebook.linkage.cluster import cluster_labels
-from casebook.linkage.model import features_for, predict, spec_for
+from casebook.linkage.scoring import features_for, predict, spec_for
 
 
 def dedupe_run(n: int) -> dict:

@@ -23,7 +23,15 @@ SCOPES = ("aggregate_statistics", "anonymous_quotation", "legal_proceedings")
 
 def build(path: str, n: int) -> None:
     from casebook.model import (
-        ACCEPTED, Amount, Consent, Event, Fact, Involvement, Person, Record, Testimony,
+        ACCEPTED,
+        Amount,
+        Consent,
+        Event,
+        Fact,
+        Involvement,
+        Person,
+        Record,
+        Testimony,
         UncertainDate,
     )
     from casebook.store import Casebook

@@ -20,17 +20,11 @@ from pathlib import Path
 
 os.environ.setdefault("CASEBOOK_FAST_KDF", "1")
 
-from casebook.model import Consent, Person, Testimony  # noqa: E402
-from casebook.store import Casebook  # noqa: E402
+from casebook.model import Consent, Person, Testimony
+from casebook.store import Casebook
 
-EN = ("I was the broker sold me to a farmer in village for yuan after we crossed river at night "
-      "police arrested and sent back to North Korea where security agents questioned us for weeks "
-      "my mother daughter husband worked restaurant factory karaoke room camera internet money "
-      "debt escaped through Laos Thailand embassy Seoul church missionary winter spring summer "
-      "Yanji Hoeryong Musan Hyesan Shenyang Harbin Dandong Jilin Heilongjiang Liaoning").split()
-KO = ("저는 브로커가 중국 남자한테 팔았어요 위안 강을 건넜어요 밤에 공안에 잡혀서 북송되었어요 보위부 "
-      "조사 집결소 노동단련대 교화소 어머니 딸 남편 식당 공장 노래방 화상채팅 돈 빚 탈출 라오스 태국 "
-      "대사관 서울 교회 겨울 봄 여름 연길 회령 무산 혜산 심양 하얼빈 단동 길림성 흑룡강성 요녕성").split()
+EN = ["I", "was", "the", "broker", "sold", "me", "to", "a", "farmer", "in", "village", "for", "yuan", "after", "we", "crossed", "river", "at", "night", "police", "arrested", "and", "sent", "back", "to", "North", "Korea", "where", "security", "agents", "questioned", "us", "for", "weeks", "my", "mother", "daughter", "husband", "worked", "restaurant", "factory", "karaoke", "room", "camera", "internet", "money", "debt", "escaped", "through", "Laos", "Thailand", "embassy", "Seoul", "church", "missionary", "winter", "spring", "summer", "Yanji", "Hoeryong", "Musan", "Hyesan", "Shenyang", "Harbin", "Dandong", "Jilin", "Heilongjiang", "Liaoning"]
+KO = ["저는", "브로커가", "중국", "남자한테", "팔았어요", "위안", "강을", "건넜어요", "밤에", "공안에", "잡혀서", "북송되었어요", "보위부", "조사", "집결소", "노동단련대", "교화소", "어머니", "딸", "남편", "식당", "공장", "노래방", "화상채팅", "돈", "빚", "탈출", "라오스", "태국", "대사관", "서울", "교회", "겨울", "봄", "여름", "연길", "회령", "무산", "혜산", "심양", "하얼빈", "단동", "길림성", "흑룡강성", "요녕성"]
 QUERIES = ["Yanji", "Hoeryong", "karaoke", "embassy", "security agents", "broker sold",
            "연길", "회령", "보위부", "노동단련대", "화상채팅", "팔았어요", "Pyongyang", "금강산"]
 

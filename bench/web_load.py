@@ -69,8 +69,16 @@ def synthetic_text(rng: random.Random, i: int) -> tuple[str, str]:
 def build(location: str, n: int, seed: int = 7) -> int:
     """Create the casebook and store n testimonies through ``Casebook.add_testimonies`` in
     batches of 500 (the real import path: FTS indexes, consent, facts, audit entries)."""
-    from casebook.model import ACCEPTED, Consent, Event, Evidence, Person, Record, Testimony
-    from casebook.model import UncertainDate
+    from casebook.model import (
+        ACCEPTED,
+        Consent,
+        Event,
+        Evidence,
+        Person,
+        Record,
+        Testimony,
+        UncertainDate,
+    )
     from casebook.store import Casebook
     from casebook.store.users import Users
 

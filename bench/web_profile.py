@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from web_load import EN_TERMS, KO_TERMS, PASSPHRASE, PASSWORD  # noqa: E402
+from web_load import EN_TERMS, KO_TERMS, PASSPHRASE, PASSWORD
 
 
 def main() -> None:
@@ -36,10 +36,9 @@ def main() -> None:
     os.environ.setdefault("CASEBOOK_FAST_KDF", "1")
     import asyncio
 
-    import httpx
-
     import fastapi.dependencies.utils
     import fastapi.routing
+    import httpx
 
     from casebook.store import Casebook
     from casebook.web import create_app

@@ -43,10 +43,10 @@ def test_plan_then_import_then_review_then_export_htcds(env, tmp_path):
     out = tmp_path / "victims.csv.age"
     exported = run(["export", "--format", "htcds", "--out", str(out)], env)
     assert exported.returncode == 0 and "3 survivors" in exported.stdout, exported.stderr
-    from casebook.share.export import decrypt
+    from casebook.files import decrypt
 
-    rows = list(csv.DictReader(io.StringIO(decrypt(out.read_bytes(), passphrase="export pass")
-                                           .decode())))
+    plain = decrypt(out.read_bytes(), out.name, passphrase="export pass").decode()
+    rows = list(csv.DictReader(io.StringIO(plain)))
     assert [r["prs_Birthdate"] for r in rows] == ["1979", "1985", "1982"]
     assert rows[0]["vic_TypeOfExploitation"] == "ForcedMarriage"
     shared = run(["export", "--format", "htcds", "--for", "CTDC", "--out",

@@ -23,8 +23,8 @@ def planned(tmp_path, **kw):
 
 
 def accept_all(book, tid):
-    for item in [*book.record(tid).facts, *book.record(tid).events]:
-        book.set_fact_status(item.id, "accepted")
+    for item in [*book.facts.record(tid).facts, *book.facts.record(tid).events]:
+        book.facts.set_status(item.id, "accepted")
 
 
 def test_korean_coding_sheet_becomes_reviewable_facts(book, tmp_path):
@@ -32,25 +32,25 @@ def test_korean_coding_sheet_becomes_reviewable_facts(book, tmp_path):
     summary = import_sheet(book, path, mapping)
     assert summary.rows == 4 and len(summary.added) == 4 and summary.facts > 20
     first = summary.added[0]
-    record = book.record(first)
+    record = book.facts.record(first)
     assert record.facts and all(f.status == "suggested" and f.source == "coding_sheet"
                                 for f in [*record.facts, *record.events])
     assert book.count()["facts_accepted"] == 0  # nothing counts before review
-    text = book.get_testimony(first).text
+    text = book.testimonies.get(first).text
     for f in [*record.facts, *record.events]:  # every fact points at its cell
         assert f.evidence is not None and text[f.evidence.start:f.evidence.end] == f.evidence.quote
     accept_all(book, first)
-    got = profile(book.record(first, ["accepted"]))
+    got = profile(book.facts.record(first, ["accepted"]))
     assert got["birth_year"] == 1979 and got["origin_nk"] == "회령"
     assert (got["first_crossing_year"], got["first_crossing_month"]) == (1998, 3)
     assert got["exploitation"] == ["forced_marriage"] and got["repatriated"] == 1
     assert got["sales"] == [{"amount": 4000.0, "currency": "RMB", "year": None,
                              "buyer": "korean_chinese", "purpose": None}]
     assert got["hukou_or_id"] == "none"
-    t = book.get_testimony(first)
+    t = book.testimonies.get(first)
     assert t.language == "ko" and t.consent.active_scopes() == ["aggregate_statistics",
                                                                  "anonymous_quotation"]
-    person = book.get_person(t.person_id)
+    person = book.persons.get(t.person_id)
     assert (person.pseudonym, person.sex, person.birth_year) == ("진달래", "female", 1979)
 
 
@@ -60,7 +60,7 @@ def test_unmapped_values_are_listed_with_file_sheet_row_column_and_kept(book, tm
     lines = [u.line() for u in summary.unmapped]
     assert any("coding.xlsx, sheet '면담 기록', row 6, column G (착취 유형)" in x and "식당 일" in x
                for x in lines)
-    t = book.get_testimony(summary.added[3])
+    t = book.testimonies.get(summary.added[3])
     assert "착취 유형: 식당 일" in t.text  # kept in the record
     assert t.provenance["unmapped"][0]["value"] == "식당 일"
     assert summary.without_consent == [5]  # HN-003 gave no consent: counted, reported
@@ -71,7 +71,7 @@ def test_dropped_columns_never_reach_the_store(book, tmp_path):
     path, mapping = planned(tmp_path)
     summary = import_sheet(book, path, mapping)
     for tid, row in zip(summary.added, KOREAN_ROWS):
-        t = book.get_testimony(tid)
+        t = book.testimonies.get(tid)
         assert row[11] not in t.text and "실명" not in t.text
         assert row[11] not in str(t.provenance)
 
@@ -112,7 +112,7 @@ def test_bad_numbers_are_listed_not_guessed(sqlite_book, tmp_path):
     path, mapping = planned(tmp_path, rows=rows)
     summary = import_sheet(sqlite_book, path, mapping)
     assert any(u.column == "출생년도" and u.value == "모름" for u in summary.unmapped)
-    assert profile(sqlite_book.record(summary.added[0]))["birth_year"] is None
+    assert profile(sqlite_book.facts.record(summary.added[0]))["birth_year"] is None
 
 
 def test_values_of_unnamed_or_place_columns_are_never_printed(sqlite_book, tmp_path):
@@ -125,4 +125,4 @@ def test_values_of_unnamed_or_place_columns_are_never_printed(sqlite_book, tmp_p
     assert len(unnamed) == 4 and len(places) == 4
     for u in unnamed + places:
         assert u.value not in u.line() and "value" not in u.to_dict()
-    assert "진달래" in sqlite_book.get_testimony(summary.added[0]).text  # kept, not shown
+    assert "진달래" in sqlite_book.testimonies.get(summary.added[0]).text  # kept, not shown

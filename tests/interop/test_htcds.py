@@ -41,7 +41,7 @@ def fill(book, profiles, scopes=("aggregate_statistics",), sex="female"):
         t = Testimony(text=f"Fictional coded record {n} for an exchange test.",
                       consent=Consent.of(list(scopes)), organisation="Hanul Centre")
         record = record_from_profile(values, status="accepted")
-        tid, _ = book.add_testimony(t, Person(f"Survivor {n}", sex=sex), record)
+        tid, _ = book.testimonies.add(t, Person(f"Survivor {n}", sex=sex), record)
         ids.append(tid)
     return ids
 
@@ -62,8 +62,8 @@ def reimport(book, data: bytes, tmp_path, defaults=None):
     table, prepared = htcds.import_prepared(path, defaults)
     summary = store_prepared(book, prepared, SheetImport(str(path), table.name))
     for tid in summary.added:
-        for item in [*book.record(tid).facts, *book.record(tid).events]:
-            book.set_fact_status(item.id, "accepted")
+        for item in [*book.facts.record(tid).facts, *book.facts.record(tid).events]:
+            book.facts.set_status(item.id, "accepted")
     return summary
 
 
@@ -82,13 +82,13 @@ def test_export_then_import_gives_back_every_two_way_field(book, tmp_path, locat
         assert len(summary.added) == 25
         back = {}
         for tid in summary.added:
-            t = other.get_testimony(tid)
-            back[t.provenance["id"]] = profile(other.record(tid, ["accepted"]))
-            assert other.get_person(t.person_id).sex == "female"
+            t = other.testimonies.get(tid)
+            back[t.provenance["id"]] = profile(other.facts.record(tid, ["accepted"]))
+            assert other.persons.get(t.person_id).sex == "female"
         for pid, values in zip(sorted(back, key=lambda s: int(s.rsplit("-", 1)[1])), originals):
             assert two_way(back[pid]) == two_way(values), pid
         # the facts came from HTCDS and say so
-        item = other.record(summary.added[0], ["accepted"])
+        item = other.facts.record(summary.added[0], ["accepted"])
         assert {f.source for f in [*item.facts, *item.events]} == {"htcds"}
     finally:
         other.close()
@@ -98,7 +98,7 @@ def test_export_reads_accepted_facts_only_and_consented_survivors_only(sqlite_bo
     values = {"birth_year": 1980, "exploitation": ["forced_marriage"]}
     t = Testimony(text="A suggestion nobody has reviewed yet.",
                   consent=Consent.of(["aggregate_statistics"]))
-    sqlite_book.add_testimony(t, Person("Survivor A"), record_from_profile(values))  # suggested
+    sqlite_book.testimonies.add(t, Person("Survivor A"), record_from_profile(values))  # suggested
     fill(sqlite_book, [values], scopes=())  # accepted, but no consent at all
     rows = htcds.export_rows(sqlite_book, ExportRequest()).rows
     assert len(rows) == 1
@@ -128,15 +128,15 @@ def test_values_with_no_way_back_are_listed_not_dropped(sqlite_book, tmp_path):
     assert ("vic_TypeOfExploitation", "ChildLabour") in reasons
     assert ("vic_RelationshipToTrafficker", "Acquainted") in reasons  # friend? neighbour? unknown
     assert ("prs_Citizenship", "VN") in reasons
-    got = profile(sqlite_book.record(summary.added[0], ["accepted"]))
+    got = profile(sqlite_book.facts.record(summary.added[0], ["accepted"]))
     assert got["exploitation"] == ["forced_marriage"]
-    assert "ChildLabour" in sqlite_book.get_testimony(summary.added[0]).text
+    assert "ChildLabour" in sqlite_book.testimonies.get(summary.added[0]).text
 
 
 def test_a_row_without_consent_gets_none_from_the_defaults(sqlite_book, tmp_path):
     data = b"ID,prs_Gender,con_Consent\n1,Feminine,false\n2,Feminine,true\n"
     reimport(sqlite_book, data, tmp_path, {"consent": ["aggregate_statistics"]})
-    scopes = [sqlite_book.consent_of(t.id).active_scopes() for t in sqlite_book.testimonies()]
+    scopes = [sqlite_book.consent.of(t.id).active_scopes() for t in sqlite_book.testimonies.all()]
     assert scopes == [[], ["aggregate_statistics"]]
 
 

@@ -55,16 +55,16 @@ def test_an_uwazi_export_imports_through_a_planned_mapping(sqlite_book, tmp_path
     assert mapping.format == "uwazi" and mapping.separator("Broker") == "|"
     summary = import_sheet(sqlite_book, path, mapping, {"consent": ["aggregate_statistics"]})
     assert len(summary.added) == 3
-    second = profile(sqlite_book.record(summary.added[1]))
+    second = profile(sqlite_book.facts.record(summary.added[1]))
     assert second["exploitation"] == ["cybersex", "forced_labour"]
     assert second["recruiter_relation"] == ["friend", "han_chinese_broker"]
     assert second["birth_year"] == 1991
     # the unmapped thesaurus value and the geolocations are listed, and kept
     listed = {(u.column, u.value) for u in summary.unmapped}
     assert ("Type of exploitation", "Sexual exploitation::Massage") in listed
-    first = sqlite_book.get_testimony(summary.added[0])
+    first = sqlite_book.testimonies.get(summary.added[0])
     assert "42.91|129.51" in first.text and first.provenance["format"] == "uwazi"
-    assert sqlite_book.get_testimony(summary.added[2]).language == "ko"
+    assert sqlite_book.testimonies.get(summary.added[2]).language == "ko"
 
 
 def test_casebooks_uwazi_export_reimports_every_profile_key(book, tmp_path):
@@ -92,11 +92,11 @@ def test_casebooks_uwazi_export_reimports_every_profile_key(book, tmp_path):
         summary = store_prepared(other, prepared, SheetImport(str(path), ""))
         assert len(summary.added) == 8 and summary.unmapped == []
         for tid, values in zip(summary.added, originals):
-            for item in [*other.record(tid).facts, *other.record(tid).events]:
-                other.set_fact_status(item.id, "accepted")
-            back = profile(other.record(tid, ["accepted"]))
+            for item in [*other.facts.record(tid).facts, *other.facts.record(tid).events]:
+                other.facts.set_status(item.id, "accepted")
+            back = profile(other.facts.record(tid, ["accepted"]))
             assert {k: back[k] for k in values} == values
-            t = other.get_testimony(tid)
+            t = other.testimonies.get(tid)
             assert t.consent.active_scopes() == ["aggregate_statistics",
                                                  "share_with:Bridge of Light"]
             assert "Fictional coded record" in t.text

@@ -3,7 +3,7 @@
 import pyarrow as pa
 
 from casebook.linkage.blocking import BlockingPlan, count_pairs, person_plan
-from casebook.linkage.model import safe_duckdb
+from casebook.linkage.scoring import safe_duckdb
 
 
 def table(names, years):

@@ -13,7 +13,7 @@ from casebook.linkage.decisions import (
     revoke,
     split,
 )
-from casebook.linkage.model import Pair
+from casebook.linkage.scoring import Pair
 
 T0 = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 

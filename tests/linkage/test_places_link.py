@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from casebook.cli.main import app
 from casebook.linkage import apply_decisions, clusters, not_same
-from casebook.linkage.places import mention, place_key, score_place_pairs, suggest_place
+from casebook.linkage.place_mentions import mention, place_key, score_place_pairs, suggest_place
 from casebook.model import Consent, Event, Fact, Person, Record, Testimony, UncertainDate
 
 
@@ -118,7 +118,7 @@ def test_unknown_kind_is_refused(sqlite_book, monkeypatch):
 
 
 def test_the_words_that_name_a_kind_of_place_come_from_the_gazetteer():
-    from casebook.linkage.places import place_key
+    from casebook.linkage.place_mentions import place_key
     from casebook.vocab.places import gazetteer
 
     kinds = gazetteer().place_words

@@ -12,7 +12,7 @@ import pytest
 
 from casebook.errors import InvalidInput
 from casebook.linkage import synthetic
-from casebook.linkage.model import features_for, predict, spec_for
+from casebook.linkage.scoring import features_for, predict, spec_for
 from casebook.linkage.spark import (
     DEFAULT_ROOT,
     file_system_type,

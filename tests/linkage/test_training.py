@@ -15,7 +15,7 @@ from casebook.linkage.compare import (
     person_comparisons,
     sql_for_dialect,
 )
-from casebook.linkage.model import features_for, predict, safe_duckdb, spec_for
+from casebook.linkage.scoring import features_for, predict, safe_duckdb, spec_for
 from casebook.linkage.training import case_sql, columns_of, estimate_u, sample_sizes
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from casebook.estimate.lists import list_memberships
 from casebook.linkage import run
-from casebook.linkage.places import place_mentions
+from casebook.linkage.place_mentions import place_mentions
 from casebook.linkage.records import perpetrator_records, person_records
 from casebook.model import (
     ACCEPTED,

@@ -284,7 +284,7 @@ def refer(
                  "--service")
     secret = None
     if out is not None:
-        from casebook.field.files import check_output
+        from casebook.files import check_output
 
         check_output(out, force=force)
         secret = export_passphrase(False, list(recipient), "referral file")
@@ -293,7 +293,7 @@ def refer(
                                           via="export" if out else "casebook")
         referral_id = book.cases.row_ids(case_id)[referral.uid]
         if out is not None:
-            from casebook.field.files import encrypt, write_output
+            from casebook.files import encrypt, write_output
             from casebook.share.referral import package, serialise
 
             data = encrypt(serialise(package(book, case_id, referral, with_text=with_text)),
@@ -536,7 +536,7 @@ def receive(
     """
     from casebook.cli.field import _secret
     from casebook.field.bundle import load_hq_identity
-    from casebook.field.files import decrypt, read_input
+    from casebook.files import decrypt, read_input
     from casebook.share.referral import MAX_BYTES, read
     from casebook.share.referral import receive as receive_referral
 

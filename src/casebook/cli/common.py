@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import sys
@@ -58,7 +59,6 @@ def passphrase(db: str, passphrase_file: Path | None, *, confirm: bool = False) 
     if not sys.stdin.isatty():
         raise WrongPassphrase(
             "no passphrase: set CASEBOOK_PASSPHRASE, use --passphrase-file, or run in a terminal")
-    import getpass
 
     first = getpass.getpass("Casebook passphrase: ")
     if confirm and getpass.getpass("Repeat the passphrase: ") != first:

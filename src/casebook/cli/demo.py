@@ -8,9 +8,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import Progress
 from rich.table import Table
 
 from casebook.cli.common import console
+from casebook.cli.web import serve as serve_command
+from casebook.demo import build
+from casebook.store import Casebook
 
 
 def demo(
@@ -29,10 +33,6 @@ def demo(
     The passphrase is $CASEBOOK_PASSPHRASE when set, else a new one is generated and printed.
     Example: CASEBOOK_PASSPHRASE=demo casebook demo
     """
-    from rich.progress import Progress
-
-    from casebook.demo import build
-    from casebook.store import Casebook
 
     with Progress(console=console, transient=True) as bar:
         files = len(list((corpus / "testimonies").glob("*.txt")))
@@ -83,8 +83,6 @@ def demo(
 
 def _serve(out: Path, passphrase: str, port: int) -> None:
     """Create demo logins, print them, and serve the demo casebook on loopback."""
-    from casebook.cli.web import serve as serve_command
-    from casebook.store import Casebook
     from casebook.web import seed_demo_users
 
     with Casebook.open(str(out), passphrase, actor="demo") as book:

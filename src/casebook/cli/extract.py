@@ -118,7 +118,7 @@ def eval_command(
 
     lang = _check_lang(lang)
     if out is not None:
-        from casebook.field.files import check_output
+        from casebook.files import check_output
 
         check_output(out, force=force)
     if not gold.is_file():
@@ -140,7 +140,7 @@ def eval_command(
         typer.echo(f"skipped {len(missing)} gold rows without text: {', '.join(missing[:5])}"
                    + (" …" if len(missing) > 5 else ""), err=True)
     if out is not None:
-        from casebook.field.files import write_output
+        from casebook.files import write_output
 
         write_output(out, json.dumps(result, indent=2) + "\n", force=force)
 

@@ -23,7 +23,8 @@ from casebook.cli.common import (
     require_db,
 )
 from casebook.errors import InvalidInput, WrongPassphrase
-from casebook.store import is_postgres
+from casebook.files import write_atomic
+from casebook.store import Casebook, is_postgres
 
 field_app = typer.Typer(help="Carry testimonies from a field machine to HQ, sealed.",
                         no_args_is_help=True)
@@ -211,7 +212,6 @@ def passphrase_change(
     Example: casebook passphrase change
     """
     from casebook.field.recovery import change_passphrase
-    from casebook.store import Casebook
 
     path = _file_db(db)
     old = passphrase(str(path), passphrase_file)
@@ -236,7 +236,6 @@ def passphrase_reset(
     Example: casebook passphrase reset --recovery-key-file /media/safe/recovery.txt
     """
     from casebook.field.recovery import read_recovery_key_file, reset_passphrase
-    from casebook.store import Casebook
 
     path = _file_db(db)
     key = read_recovery_key_file(recovery_key_file)
@@ -260,14 +259,12 @@ def recovery_add(
 
     Example: casebook recovery add --out /media/usb/recovery-key.txt
     """
-    from casebook.field.files import write_atomic
     from casebook.field.recovery import (
         add_recovery,
         format_recovery_key,
         new_recovery_key,
         read_recovery_key_file,
     )
-    from casebook.store import Casebook
 
     if (out is None) == (recovery_key_file is None):
         raise InvalidInput("recovery add: give either --out (new key) or --recovery-key-file")

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from casebook.cli.common import console, err, print_json
 from casebook.errors import AlreadyExists, InvalidInput
-from casebook.field.files import write_output
+from casebook.files import write_output
 
 IMPORT_FORMATS = ("auto", "sheet", "uwazi", "htcds")
 

@@ -26,7 +26,7 @@ def _load(records_json: Path | None, kind: str, db: str | None = None,
     """Records from a dev JSON file, or from the casebook's consented read for this kind."""
     # linkage pulls in DuckDB and Splink: imported when a link command runs, so that `casebook`
     # itself (and every web worker, which imports the CLI) starts fast
-    from casebook.linkage.places import load_mentions_json
+    from casebook.linkage.place_mentions import load_mentions_json
     from casebook.linkage.records import load_records_json
     from casebook.linkage.run import USE_OF, check_kind, records_for
 
@@ -40,7 +40,7 @@ def _load(records_json: Path | None, kind: str, db: str | None = None,
 
 
 def _refuse_overwrite(path: Path | None, force: bool) -> None:
-    from casebook.field.files import check_output
+    from casebook.files import check_output
 
     if path is not None:
         check_output(path, force=force)
@@ -138,7 +138,7 @@ def encode_command(
     encoder = Encoder(secret, EncodingParams(bits, balance=balance, fold=fold, blip=blip))
     body = clk_bytes([r.id for r in records], encoder.encode(records, default_province_of()),
                      encoder, label)
-    from casebook.field.files import write_output
+    from casebook.files import write_output
 
     write_output(out, seal_for_unit(body, to) if to else body, force=force)
     where = "for the linkage unit only" if to else "UNENCRYPTED: send it only to your partner"
@@ -155,7 +155,7 @@ def keygen_command(
     """
     from casebook.cli.field import _secret
     from casebook.field.bundle import generate_hq_key
-    from casebook.field.files import check_output
+    from casebook.files import check_output
 
     check_output(out)
     public = generate_hq_key(out, _secret("CASEBOOK_LINK_KEY_PASSPHRASE", "Key passphrase",
@@ -179,7 +179,7 @@ def unit_match_command(
     write each organisation only its answer (overlap table + its own matched ids), encrypted."""
     from casebook.cli.field import _secret
     from casebook.field.bundle import load_hq_identity
-    from casebook.field.files import check_output, write_output
+    from casebook.files import check_output, write_output
     from casebook.linkage.unit import parse_returns, read_sealed, result_for, unit_match
 
     key = load_hq_identity(identity, _secret("CASEBOOK_LINK_KEY_PASSPHRASE", "Key passphrase"))
@@ -205,7 +205,7 @@ def unit_result_command(
     """Open the linkage unit's answer: the overlap table and your own matched record ids."""
     from casebook.cli.field import _secret
     from casebook.field.bundle import load_hq_identity
-    from casebook.field.files import read_input
+    from casebook.files import read_input
     from casebook.linkage.unit import read_result
 
     key = load_hq_identity(identity, _secret("CASEBOOK_LINK_KEY_PASSPHRASE", "Key passphrase"))
@@ -241,7 +241,7 @@ def match_command(
     files = [read_clk(p) for p in clk_files]
     matches = match_files(files, threshold)
     table = overlap_csv(files, matches)
-    from casebook.field.files import write_output
+    from casebook.files import write_output
 
     if out:
         write_output(out, matches_csv(matches), force=force)
@@ -367,7 +367,7 @@ def network_command(
     """
     from casebook.cli.common import export_passphrase, plaintext_warning
     from casebook.errors import BadArgument
-    from casebook.field.files import encrypt, write_output
+    from casebook.files import encrypt, write_output
     from casebook.linkage.network import brokers, build_graph, graph_bytes, groups, protect_graph
     from casebook.linkage.run import network
     from casebook.model.records import Event

@@ -6,6 +6,11 @@ exposes ``register(app)``; the list below is the whole command surface.
 Whatever goes wrong, the user sees one line and an exit code that says who must act
 (``casebook.errors``): 1 input, 2 usage/passphrase, 3 policy, 4 storage, 70 a bug. No
 traceback is printed: a traceback's messages can carry SQL parameters or testimony text.
+
+Commands import their area (estimation, linkage, publishing, the web app) inside the command
+function, on purpose: those pull in scipy, splink/DuckDB, OpenDP, WeasyPrint and FastAPI, seconds
+each on a field laptop, and ``casebook --help`` or ``casebook list`` must not wait for them.
+Everywhere else, imports are at the top of the module.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from casebook.errors import INTERNAL_EXIT, CasebookError
 from casebook.hardening import no_core_dumps
 
 COMMAND_MODULES = [
-    "casebook.cli.casebook_commands",
+    "casebook.cli.records",
     "casebook.cli.demo",
     "casebook.cli.review",
     "casebook.cli.estimate",

@@ -210,7 +210,7 @@ def register(app: typer.Typer) -> None:
                                    "(never the casebook or its key)."),
     ) -> None:
         """A self-contained HTML report (optionally PDF) that passed disclosure control."""
-        from casebook.field.files import check_output
+        from casebook.files import check_output
         from casebook.publish.report import write_report
 
         check_release(k, rounding, epsilon)

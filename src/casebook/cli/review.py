@@ -16,9 +16,10 @@ from casebook.cli.common import (
     open_casebook,
     print_json,
 )
+from casebook.corrections import context, parse_edit
 from casebook.errors import InvalidInput
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact
-from casebook.review import context, parse_edit
+from casebook.store import Casebook
 
 
 def _describe(item) -> str:
@@ -64,56 +65,70 @@ def review(
             print_json([{**i.to_dict(), "id": i.id, "kind": "event" if isinstance(i, Event)
                          else "person",
                          "words": context(testimony.text, i.evidence)[1]} for i in items])
-            return
-        ids = {i.id for i in items if i.id is not None}  # stored facts always have ids
-        for fid in [*accept, *reject]:
-            if fid not in ids:
-                raise InvalidInput(f"fact {fid}: not a suggested fact of testimony {testimony_id}")
-        if accept or reject or accept_all:
-            for fid in (ids if accept_all else accept):
-                book.facts.set_status(fid, ACCEPTED)
-            for fid in reject:
-                book.facts.set_status(fid, REJECTED)
-            console.print(
-                f"Accepted {len(ids) if accept_all else len(accept)}, rejected {len(reject)}.")
-            return
-        if not items:
+        elif accept or reject or accept_all:
+            _decide(book, testimony_id, items, accept, reject, accept_all)
+        elif not items:
             console.print(f"Testimony {testimony_id} has no facts waiting for review.")
+        else:
+            _walk(book, testimony.text, items)
+
+
+def _decide(book: Casebook, testimony_id: int, items: list[Fact | Event], accept: list[int],
+            reject: list[int], accept_all: bool) -> None:
+    """--accept / --reject / --accept-all: every id checked before anything changes."""
+    ids = {i.id for i in items if i.id is not None}  # stored facts always have ids
+    for fid in [*accept, *reject]:
+        if fid not in ids:
+            raise InvalidInput(f"fact {fid}: not a suggested fact of testimony {testimony_id}")
+    for fid in (ids if accept_all else accept):
+        book.facts.set_status(fid, ACCEPTED)
+    for fid in reject:
+        book.facts.set_status(fid, REJECTED)
+    console.print(f"Accepted {len(ids) if accept_all else len(accept)}, rejected {len(reject)}.")
+
+
+def _walk(book: Casebook, text: str, items: list[Fact | Event]) -> None:
+    """Show each fact with its words and ask: accept, edit, reject, skip or quit."""
+    done = {"a": 0, "e": 0, "r": 0, "s": 0}
+    for n, item in enumerate(items, start=1):
+        assert item.id is not None  # a fact read from the store has its id
+        before, words, after = context(text, item.evidence)
+        quote = Text("…" + before + " ")
+        quote.append(words or "(no supporting words)", style="bold yellow" if words else "dim")
+        quote.append(" " + after + "…")
+        title = f"{n}/{len(items)} · fact {item.id} · confidence {item.confidence:.2f}"
+        console.print(Panel(quote, subtitle=Text(_describe(item)), title=title))
+        choice = _ask(book, item)
+        if choice == "q":
+            console.print(
+                f"Stopped. {done['a']} accepted, {done['e']} edited, {done['r']} rejected.")
             return
-        done = {"a": 0, "e": 0, "r": 0, "s": 0}
-        for n, item in enumerate(items, start=1):
-            assert item.id is not None  # a fact read from the store has its id
-            before, words, after = context(testimony.text, item.evidence)
-            quote = Text("…" + before + " ")
-            quote.append(words or "(no supporting words)", style="bold yellow" if words else "dim")
-            quote.append(" " + after + "…")
-            title = f"{n}/{len(items)} · fact {item.id} · confidence {item.confidence:.2f}"
-            console.print(Panel(quote, subtitle=Text(_describe(item)), title=title))
-            while True:
-                choice = typer.prompt("[a]ccept [e]dit [r]eject [s]kip [q]uit",
-                                      default="s").strip().lower()[:1]
-                if choice == "q":
-                    console.print(
-                        f"Stopped. {done['a']} accepted, {done['e']} edited, {done['r']} rejected.")
-                    return
-                if choice == "a":
-                    book.facts.set_status(item.id, ACCEPTED)
-                elif choice == "r":
-                    book.facts.set_status(item.id, REJECTED)
-                elif choice == "e":
-                    line = typer.prompt(
-                        "change (e.g. year=1999 amount=3500 currency=RMB place=Yanji, or value=…)")
-                    try:
-                        book.facts.set_status(item.id, ACCEPTED, parse_edit(item, line))
-                    except InvalidInput as exc:
-                        console.print(f"[red]{exc}[/]")
-                        continue
-                elif choice != "s":
-                    continue
-                done[choice] += 1
-                break
-        console.print(f"Done. {done['a']} accepted, {done['e']} edited and accepted, "
-                      f"{done['r']} rejected, {done['s']} left for later.")
+        done[choice] += 1
+    console.print(f"Done. {done['a']} accepted, {done['e']} edited and accepted, "
+                  f"{done['r']} rejected, {done['s']} left for later.")
+
+
+def _ask(book: Casebook, item: Fact | Event) -> str:
+    """One fact's decision, asked again after an unknown key or a correction that is wrong."""
+    assert item.id is not None
+    while True:
+        choice = typer.prompt("[a]ccept [e]dit [r]eject [s]kip [q]uit",
+                              default="s").strip().lower()[:1]
+        if choice == "a":
+            book.facts.set_status(item.id, ACCEPTED)
+        elif choice == "r":
+            book.facts.set_status(item.id, REJECTED)
+        elif choice == "e":
+            line = typer.prompt(
+                "change (e.g. year=1999 amount=3500 currency=RMB place=Yanji, or value=…)")
+            try:
+                book.facts.set_status(item.id, ACCEPTED, parse_edit(item, line))
+            except InvalidInput as exc:
+                console.print(f"[red]{exc}[/]")
+                continue
+        elif choice not in ("s", "q"):
+            continue
+        return choice
 
 
 def register(app: typer.Typer) -> None:

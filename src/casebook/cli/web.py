@@ -17,8 +17,11 @@ from casebook.cli.common import (
     console,
     open_casebook,
     print_json,
+    require_db,
 )
+from casebook.cli.common import passphrase as read_passphrase
 from casebook.errors import InvalidInput
+from casebook.store import Casebook
 
 user_app = typer.Typer(help="Organisations, users and roles of the web application.",
                        no_args_is_help=True)
@@ -42,9 +45,6 @@ def serve(
     """
     import uvicorn
 
-    from casebook.cli.common import passphrase as read_passphrase
-    from casebook.cli.common import require_db
-    from casebook.store import Casebook
     from casebook.web import create_app
     from casebook.web.app import prepare_secrets
 

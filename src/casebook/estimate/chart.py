@@ -14,7 +14,7 @@ def tornado_chart(result: ScenarioResult, path: str | Path) -> Path:
 
     The file holds only model numbers, never case data, so writing it to disk is allowed.
     """
-    import matplotlib
+    import matplotlib  # heavy (~1 s to import): only when a chart is drawn
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

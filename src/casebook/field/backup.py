@@ -26,7 +26,7 @@ from typing import Any
 from pyrage import x25519
 
 from casebook.errors import AlreadyExists, InvalidInput, StoreCorrupt
-from casebook.field.files import decrypt, encrypt, read_input, sha256, write_atomic
+from casebook.files import decrypt, encrypt, read_input, sha256, write_atomic
 from casebook.store import Casebook, KeyFile
 
 FORMAT = "casebook-backup"

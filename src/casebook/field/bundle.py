@@ -12,6 +12,7 @@ anything, and imports idempotently: a bundle already opened, or a testimony alre
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from pyrage import x25519
 
 from casebook.errors import AuditChainBroken, InvalidInput, NotFound, StorageError, StoreCorrupt
 from casebook.field import bundle_cases
-from casebook.field.files import canonical, decrypt, encrypt, read_input, sha256, write_atomic
+from casebook.files import canonical, decrypt, encrypt, read_input, sha256, write_atomic
 from casebook.model import Consent, Event, Fact, Person, Record, Testimony, UncertainDate
 from casebook.model.records import STATUSES
 from casebook.store import Casebook
@@ -188,8 +189,6 @@ class OpenResult:
 
 def read_bundle(data: bytes, identity: x25519.Identity, name: str) -> dict[str, Any]:
     """Decrypt and check a bundle completely; every problem is reported, nothing imported."""
-    import json
-
     plain = decrypt(data, name, identity=identity)
     try:
         payload = json.loads(plain)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casebook.field.files import canonical, sha256
+from casebook.files import canonical, sha256
 from casebook.model import Person
 from casebook.store import Casebook
 

@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from casebook.errors import InvalidInput
+from casebook.files import printable, read_input
 
 # What a damaged .docx or PDF makes python-docx and pypdf raise (tests/reliability fuzzes them):
 # their own errors, broken XML or zip data, and the built-in errors of a parser that meets bytes it
@@ -95,20 +96,6 @@ def _legacy_encoding(data: bytes, name: str) -> str:
     what = f"looks like {detected}{language} text" if detected else "is in an unknown encoding"
     raise InvalidInput(f"{name}: {what}; Casebook reads UTF-8, UTF-16 and Korean CP949 — "
                        "save the file as UTF-8 and import it again")
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InvalidInput(f"{printable(path)}: cannot read ({exc.strerror})") from None
-    if size > MAX_FILE_BYTES:
-        raise InvalidInput(f"{printable(path)}: {size // 1_048_576} MB is too large for one "
-                           "testimony file")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"{printable(path)}: cannot read ({exc.strerror})") from None
 
 
 def _checked_text(text: str, name: str) -> str:
@@ -224,7 +211,7 @@ def read_file(path: Path) -> list[ImportItem]:
                            f"use one of {', '.join(sorted(SUFFIXES))}")
     if not path.is_file():
         raise InvalidInput(f"{printable(path)}: not a regular file; give a file or a folder")
-    data = _read_bytes(path)
+    data = read_input(path, MAX_FILE_BYTES)
     name = printable(path)
     base = printable(Path(path.name))
     if suffix in TEXT_SUFFIXES:
@@ -236,11 +223,6 @@ def read_file(path: Path) -> list[ImportItem]:
     if suffix in (".json", ".jsonl"):
         return _items_from_records(_records_from_json(data, name), name, "json")
     return _items_from_records(_records_from_csv(data, name), name, "csv")
-
-
-def printable(path: Path) -> str:
-    """A path as text that can be printed and stored, even if its bytes are not UTF-8."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from casebook.errors import InvalidInput
-from casebook.intake.readers import _check_unpacked_size, _read_bytes, decode_text
+from casebook.files import read_input
+from casebook.intake.readers import MAX_FILE_BYTES, _check_unpacked_size, decode_text
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".ods", ".xls"}
 CSV_SUFFIXES = {".csv", ".tsv"}
@@ -93,7 +94,7 @@ def sheet_names(path: Path) -> list[str]:
     """The sheets of a workbook (a CSV file has one, unnamed)."""
     if path.suffix.lower() in CSV_SUFFIXES:
         return [""]
-    return list(_workbook(path, _read_bytes(path)).sheet_names)
+    return list(_workbook(path, read_input(path, MAX_FILE_BYTES)).sheet_names)
 
 
 def read_sheet(path: Path, sheet: str | None = None, header_row: int | None = None) -> Sheet:
@@ -106,7 +107,7 @@ def read_sheet(path: Path, sheet: str | None = None, header_row: int | None = No
     if suffix not in SHEET_SUFFIXES:
         raise InvalidInput(f"{path}: not a spreadsheet ({suffix or 'no suffix'}); "
                            f"use one of {', '.join(sorted(SHEET_SUFFIXES))}")
-    data = _read_bytes(path)
+    data = read_input(path, MAX_FILE_BYTES)
     if suffix in CSV_SUFFIXES:
         grid, name = _csv_grid(data, str(path), delimiter="\t" if suffix == ".tsv" else None), ""
     else:

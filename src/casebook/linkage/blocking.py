@@ -99,14 +99,14 @@ def person_blocking_rules() -> BlockingPlan:
 
 def person_training_rules() -> list[Any]:
     """EM blocks: each trains the comparisons it does not block on (names, then the rest)."""
-    from splink import block_on
+    from splink import block_on  # heavy (splink, ~0.7 s): only when linking
 
     return [block_on("origin", "crossing_year"), block_on("given_key", "birth_year")]
 
 
 def person_certain_rules() -> list[Any]:
     """Near-certain matches, used to estimate how often two random records match."""
-    from splink import block_on
+    from splink import block_on  # heavy (splink, ~0.7 s): only when linking
 
     return [block_on("surname_key", "given_key", "birth_year", "origin")]
 

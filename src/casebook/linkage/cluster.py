@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from casebook.linkage.model import Pair
+from casebook.linkage.scoring import Pair
 
 SINGLE, CANDIDATE, ACCEPTED = "single", "candidate", "accepted"
 
@@ -45,7 +45,12 @@ class Cluster:
         return min((p.probability for p in self.pairs), default=None)
 
 
-class _UnionFind:
+class UnionFind:
+    """Disjoint sets of ids (union by size, path compression): the one union-find of Casebook.
+
+    ``find`` adds an id it has not seen as a set of its own, so callers need not ``add`` first.
+    """
+
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
         self.members: dict[str, set[str]] = {}
@@ -56,6 +61,9 @@ class _UnionFind:
             self.members[x] = {x}
 
     def find(self, x: str) -> str:
+        if x not in self.parent:
+            self.add(x)
+            return x
         root = x
         while self.parent[root] != root:
             root = self.parent[root]
@@ -74,7 +82,7 @@ class _UnionFind:
         return ra
 
 
-def _conflicts(uf: _UnionFind, a: str, b: str, cannot: Mapping[str, set[str]]) -> bool:
+def _conflicts(uf: UnionFind, a: str, b: str, cannot: Mapping[str, set[str]]) -> bool:
     small, big = uf.members[uf.find(a)], uf.members[uf.find(b)]
     if len(small) > len(big):
         small, big = big, small
@@ -95,7 +103,7 @@ def clusters(pairs: Iterable[Pair], threshold: float = 0.0, ids: Iterable[str] =
     for a, b in cannot_link:
         cannot.setdefault(a, set()).add(b)
         cannot.setdefault(b, set()).add(a)
-    uf = _UnionFind()
+    uf = UnionFind()
     for x in ids:
         uf.add(x)
     accepted: set[tuple[str, str]] = set()
@@ -134,7 +142,7 @@ def clusters(pairs: Iterable[Pair], threshold: float = 0.0, ids: Iterable[str] =
 
 def _spanned(members: Sequence[str], links: Sequence[tuple[str, str]]) -> bool:
     """True when the confirmed links alone connect every member."""
-    uf = _UnionFind()
+    uf = UnionFind()
     for m in members:
         uf.add(m)
     for a, b in links:
@@ -145,7 +153,7 @@ def _spanned(members: Sequence[str], links: Sequence[tuple[str, str]]) -> bool:
 def cluster_labels(left: np.ndarray, right: np.ndarray, n: int) -> np.ndarray:
     """Connected-component label per record for integer pair arrays: the fast path for
     millions of records (no constraints, no review)."""
-    from scipy.sparse import coo_matrix
+    from scipy.sparse import coo_matrix  # heavy (scipy, ~1 s): only for cluster labels
     from scipy.sparse.csgraph import connected_components
 
     graph = coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(n, n))
@@ -153,4 +161,4 @@ def cluster_labels(left: np.ndarray, right: np.ndarray, n: int) -> np.ndarray:
     return labels
 
 
-__all__ = ["ACCEPTED", "CANDIDATE", "Cluster", "SINGLE", "cluster_labels", "clusters"]
+__all__ = ["ACCEPTED", "CANDIDATE", "SINGLE", "Cluster", "UnionFind", "cluster_labels", "clusters"]

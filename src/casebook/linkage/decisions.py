@@ -23,7 +23,7 @@ from typing import Any
 
 from casebook.errors import InvalidInput
 from casebook.linkage.cluster import Cluster, clusters
-from casebook.linkage.model import Pair
+from casebook.linkage.scoring import Pair
 
 ACCEPT, NOT_SAME, SPLIT, REVOKE = "accept", "not_same", "split", "revoke"
 ACTIONS = (ACCEPT, NOT_SAME, SPLIT, REVOKE)

@@ -217,7 +217,7 @@ def clk_bytes(ids: Sequence[str], packed: np.ndarray, encoder: Encoder, label: s
 def write_clk(path: Path | str, ids: Sequence[str], packed: np.ndarray, encoder: Encoder,
               label: str) -> None:
     """Write a .clk file (0600, atomically)."""
-    from casebook.field.files import write_atomic
+    from casebook.files import write_atomic
 
     write_atomic(Path(path), clk_bytes(ids, packed, encoder, label), overwrite=True)
 

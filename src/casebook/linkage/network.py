@@ -230,7 +230,7 @@ def graph_bytes(graph: nx.Graph, fmt: str = "json") -> bytes:
 
 def write_graph(graph: nx.Graph, path: Path | str, fmt: str = "json") -> None:
     """Write the graph unencrypted, private to its owner (0600), atomically."""
-    from casebook.field.files import write_atomic
+    from casebook.files import write_atomic
 
     write_atomic(Path(path), graph_bytes(graph, fmt), overwrite=True)
 

@@ -17,10 +17,10 @@ import networkx as nx
 from casebook.errors import InvalidInput
 from casebook.linkage.cluster import Cluster
 from casebook.linkage.decisions import Decision, apply_decisions
-from casebook.linkage.model import Pair, score_pairs
 from casebook.linkage.network import build_graph, victim_events
-from casebook.linkage.places import place_mentions, score_place_pairs
+from casebook.linkage.place_mentions import place_mentions, score_place_pairs
 from casebook.linkage.records import perpetrator_records, person_records
+from casebook.linkage.scoring import Pair, score_pairs
 from casebook.model import ConsentedTestimony
 
 KINDS = ("person", "perpetrator", "place")

@@ -30,7 +30,7 @@ from pathlib import Path
 from pyrage import x25519
 
 from casebook.errors import InvalidInput
-from casebook.field.files import decrypt, encrypt, recipient
+from casebook.files import decrypt, encrypt, recipient
 from casebook.linkage.match import ClkFile, match_files, overlap_csv, parse_clk
 
 RESULT_FORMAT = "casebook-linkage-result"
@@ -102,6 +102,6 @@ def parse_returns(pairs: Sequence[str], labels: Sequence[str]) -> dict[str, str]
 
 
 def read_sealed(paths: Sequence[Path], identity: x25519.Identity) -> list[ClkFile]:
-    from casebook.field.files import read_input
+    from casebook.files import read_input
 
     return [open_at_unit(read_input(p, 1 << 30), str(p), identity) for p in paths]

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+SEASONS_KO = {"spring": "봄", "summer": "여름", "autumn": "가을", "winter": "겨울"}
 PRECISIONS = ("day", "month", "season", "year", "approximate_year", "range", "unknown")
 
 
@@ -83,19 +84,9 @@ class UncertainDate:
         b = self.bounds()
         return (b[0].toordinal(), b[1].isoformat()) if b else (10**9, "")
 
-    def label(self) -> str:
-        """Human reading of the date, as precise as it is and no more."""
-        if self.year is None:
-            return "date unknown"
-        if self.precision == "range":
-            return f"{self.year}–{self.end_year}"
-        if self.day is not None:
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if self.month is not None:
-            return f"{self.year:04d}-{self.month:02d}"
-        if self.season is not None:
-            return f"{self.season} {self.year}"
-        return f"about {self.year}" if self.approximate else str(self.year)
+    def label(self, lang: str = "en") -> str:
+        """Human reading of the date, as precise as it is and no more (``lang``: en or ko)."""
+        return date_label(self, lang)
 
     def coarsened(self) -> UncertainDate:
         """Year only: what may appear in anything published."""
@@ -114,3 +105,23 @@ class UncertainDate:
             return None
         keys = ("year", "month", "day", "season", "approximate", "end_year", "text")
         return cls(**{k: data[k] for k in keys if data.get(k) is not None})
+
+
+def date_label(date: UncertainDate | None, lang: str = "en") -> str:
+    """An uncertain date as precise as it is and no more, in English or Korean; None is unknown."""
+    ko = lang == "ko"
+    if date is None or date.year is None:
+        return "날짜 미상" if ko else "date unknown"
+    if date.precision == "range":
+        return f"{date.year}–{date.end_year}" + ("년" if ko else "")
+    if date.day is not None:
+        if ko:
+            return f"{date.year}년 {date.month}월 {date.day}일"
+        return f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
+    if date.month is not None:
+        return f"{date.year}년 {date.month}월" if ko else f"{date.year:04d}-{date.month:02d}"
+    if date.season is not None:
+        return f"{date.year}년 {SEASONS_KO[date.season]}" if ko else f"{date.season} {date.year}"
+    if ko:
+        return f"{date.year}년경" if date.approximate else f"{date.year}년"
+    return f"about {date.year}" if date.approximate else str(date.year)

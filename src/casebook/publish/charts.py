@@ -14,6 +14,7 @@ import matplotlib
 matplotlib.use("Agg")
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from casebook.publish import labels
 from casebook.publish.tables import ALL, NOT_STATED, Table
@@ -82,7 +83,6 @@ def bar_chart(t: Table, lang: str = "en") -> str:
 
 def stacked_chart(t: Table, lang: str = "en") -> str:
     """Categories as shares within each column (period or group); hidden shares in grey."""
-    from matplotlib.patches import Patch
 
     cols = [c for c in t.col_categories if t.value(ALL, c)]
     cats = [c for c in t.row_categories if any(t.raw(c, col) for col in cols)]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from casebook.errors import DisclosureRisk
-from casebook.publish.tables import ALL, NOT_STATED, STATED, Table
+from casebook.publish.tables import ALL, NOT_STATED, STATED, Table, no_gc
 
 DEFAULT_K = 11
 Key = frozenset
@@ -65,7 +65,7 @@ def attack(tables: list[Table], hidden: set[Key], known: dict[Key, int] | None =
     The unknowns are the counts of every combination of the tables' variables (what the
     attacker would like to know); each published cell is a sum of some of them; all are >= 0.
     """
-    from scipy.optimize import linprog
+    from scipy.optimize import linprog  # heavy (scipy, ~1 s): only for the LP audit
 
     variables: dict[str, tuple[str, ...]] = {}
     for t in tables:
@@ -176,7 +176,6 @@ def protect(tables: list[Table], k: int = DEFAULT_K, rounding: int | None = None
     """Primary and complementary suppression over tables published together, audited by LP."""
     if k < 2:
         raise ValueError("k must be at least 2")
-    from casebook.publish.tables import no_gc
 
     with no_gc():
         return _protect(tables, k, rounding)

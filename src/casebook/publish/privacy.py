@@ -86,7 +86,7 @@ class PrivacyLedger:
 
 
 def _measurement(scale: float):
-    import opendp.prelude as dp
+    import opendp.prelude as dp  # heavy (~3 s to import): only for a DP release
 
     dp.enable_features("contrib")
     space = dp.vector_domain(dp.atom_domain(T=int)), dp.l1_distance(T=int)
@@ -104,7 +104,7 @@ def scale_for(epsilon: float) -> float:
 def release(tables: list[Table], epsilon: float, ledger: PrivacyLedger, description: str,
             k: int = 11) -> list[Table]:
     """Noisy copies of ``tables``; the ledger is charged first, so a refusal leaks nothing."""
-    import opendp.prelude as dp
+    import opendp.prelude as dp  # heavy (~3 s to import): only for a DP release
 
     ledger.charge(epsilon, description)
     per_table = epsilon / len(tables)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from casebook.publish.dataset import Dataset, PersonRow
+from casebook.publish.labels import NK_KO
 from casebook.publish.variables import (
-    _NK_FALLBACK,
     CN_PROVINCES,
     NK_PROVINCES,
     _gazetteer_province,
@@ -45,7 +45,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?\b|[가-힣]{2,5}"
 
 
 def _known_place(word: str) -> str | None:
-    """The province of a word that is a place below province level (gazetteer, then our list)."""
+    """The province of a word that is a place below province level, from the gazetteer."""
     low = word.lower()
     if any(low == p.lower() for p in NK_PROVINCES + CN_PROVINCES):
         return None  # a province is coarse enough to stay
@@ -54,7 +54,7 @@ def _known_place(word: str) -> str | None:
         if place.level in ("country", "province", "region", "river"):
             return None
         return _gazetteer_province(word)
-    return _NK_FALLBACK.get(low)
+    return None
 
 
 def _gazetteer_spans(text: str) -> list[tuple[int, int, str]]:
@@ -66,13 +66,6 @@ def _gazetteer_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         out.append((start, end, gaz.province_of(place).name("en")))
     return out
-
-
-_EXTRA_TOWNS = {"yanji": "Jilin", "tumen": "Jilin", "longjing": "Jilin", "helong": "Jilin",
-                "hunchun": "Jilin", "changbai": "Jilin", "dandong": "Liaoning",
-                "shenyang": "Liaoning", "harbin": "Heilongjiang", "mudanjiang": "Heilongjiang",
-                "qingdao": "Shandong", "yantai": "Shandong", "changchun": "Jilin",
-                "연길": "Jilin", "도문": "Jilin", "단둥": "Liaoning", "심양": "Liaoning"}
 
 
 def redact(text: str, names: list[str] | tuple[str, ...] = (), lang: str = "en") -> str:
@@ -90,8 +83,6 @@ def redact(text: str, names: list[str] | tuple[str, ...] = (), lang: str = "en")
         out = pattern.sub(repl, out)
     out = _HONORIFIC.sub("[이름]" if ko else "[name]", out)
     for start, end, prov in sorted(_gazetteer_spans(out), reverse=True):
-        from casebook.publish.labels import NK_KO
-
         tag = (f"[{NK_KO.get(prov, prov)} 지역]" if ko else f"[a place in {prov}]") if prov \
             else ("[장소]" if ko else "[place]")
         out = out[:start] + tag + out[end:]
@@ -101,10 +92,8 @@ def redact(text: str, names: list[str] | tuple[str, ...] = (), lang: str = "en")
         word = m.group(0)
         for cut in range(len(word), 1, -1):  # Korean: 회령에서 -> 회령 + particle
             stem = word[:cut]
-            prov = _EXTRA_TOWNS.get(stem.lower()) or _known_place(stem)
+            prov = _known_place(stem)
             if prov:
-                from casebook.publish.labels import NK_KO
-
                 tag = f"[{NK_KO.get(prov, prov)} 지역]" if ko else f"[a place in {prov}]"
                 return tag + word[cut:]
             if not re.search(r"[가-힣]", word):
@@ -118,7 +107,8 @@ _HEADER = re.compile(
     r"^\s*(?:interview\w*|transcript|name|born|date|place|testimony|구술자|면담\w*|출생|고향|"
     r"증언자|이름)\b[^\n]*[:：\-]|\((?:pseudonym|가명)\)", re.I | re.M)
 _QUESTION = re.compile(r"\[[^\]]*\]")
-_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n+")
+# a full stop after Mr/Mrs/Ms/Dr/Mx ends a title, not a sentence ("the broker Mr. Jang sold me")
+_SENTENCE_END = re.compile(r"(?<=[.!?。])(?<!Mr\.)(?<!Mrs\.)(?<!Ms\.)(?<!Dr\.)(?<!Mx\.)\s+|\n+")
 
 
 def _body_spans(text: str) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from casebook.errors import DisclosureRisk, InvalidInput
 from casebook.publish import charts, labels
 from casebook.publish.dataset import Dataset
 from casebook.publish.disclosure import DEFAULT_K, protect
+from casebook.publish.privacy import release
 from casebook.publish.redact import select_quotes
 from casebook.publish.tables import (
     ALL,
@@ -26,6 +27,7 @@ from casebook.publish.tables import (
     Period,
     Table,
     compute_table,
+    no_gc,
     restrict,
 )
 
@@ -89,8 +91,6 @@ def build_content(ds: Dataset, period: str | None = None, k: int = DEFAULT_K,
     tables = [compute_table(cl, name) for name in TABLE_NAMES]
     trends = [compute_table(cl, name, period=Period(width=trend_width)) for name in TREND_TABLES]
     if epsilon is not None:
-        from casebook.publish.privacy import release
-
         if ledger is None:
             raise InvalidInput("--epsilon needs the casebook's privacy budget ledger")
         release(tables + trends, epsilon, ledger, f"report ({len(tables + trends)} tables)", k)
@@ -259,12 +259,10 @@ def render_html(content: ReportContent, lang: str = "en") -> str:
 def write_report(ds: Dataset, out: Path, lang: str = "en", pdf: bool = False,
                  **options) -> list[Path]:
     """Write the HTML report (and its PDF beside it); returns the files written."""
-    from casebook.publish.tables import no_gc
-
     with no_gc():
         content = build_content(ds, **options)
     page = render_html(content, lang)
-    from casebook.field.files import write_atomic
+    from casebook.files import write_atomic
 
     write_atomic(out, page.encode("utf-8"), overwrite=True)
     written = [out]

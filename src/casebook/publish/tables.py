@@ -23,6 +23,7 @@ from casebook.publish.intervals import quantiles, wilson
 from casebook.publish.variables import (
     VARIABLES,
     Variable,
+    by_variable,
     crossing_year,
     first_sale,
     first_sale_year,
@@ -233,7 +234,6 @@ def _column(cl: Classified, row_var: Variable, by: str | None, period: Period | 
     if by == "organisation":
         codes = cl.codes("organisation", lambda r: r.organisation)
         return "organisation", tuple(sorted({c for c in codes if c})), codes
-    from casebook.publish.variables import by_variable
 
     v = by_variable(by)
     return v.name, v.categories, cl.codes(v.name, v.classify)

@@ -42,26 +42,6 @@ NK_PROVINCES = ("North Hamgyong", "South Hamgyong", "Ryanggang", "Chagang", "Nor
 CN_PROVINCES = ("Jilin", "Heilongjiang", "Liaoning", "Shandong", "Inner Mongolia", "Hebei",
                 "Beijing", "Tianjin", "Shanghai", "Guangdong", "Yunnan", "Sichuan", "other")
 
-# Used only until casebook.vocab's gazetteer is present: province names and the towns named
-# most often in testimonies, so that an origin is never published below province level.
-_NK_FALLBACK = {
-    "hoeryong": "North Hamgyong", "musan": "North Hamgyong", "chongjin": "North Hamgyong",
-    "onsong": "North Hamgyong", "kyongsong": "North Hamgyong", "kimchaek": "North Hamgyong",
-    "saebyol": "North Hamgyong", "namyang": "North Hamgyong", "yonsa": "North Hamgyong",
-    "hyesan": "Ryanggang", "samjiyon": "Ryanggang", "kapsan": "Ryanggang",
-    "hamhung": "South Hamgyong", "tanchon": "South Hamgyong", "sinpo": "South Hamgyong",
-    "sinuiju": "North Pyongan", "kanggye": "Chagang", "manpo": "Chagang",
-    "pyongsong": "South Pyongan", "anju": "South Pyongan", "sariwon": "North Hwanghae",
-    "haeju": "South Hwanghae", "wonsan": "Kangwon", "rajin": "Rason", "sonbong": "Rason",
-    "회령": "North Hamgyong", "무산": "North Hamgyong", "청진": "North Hamgyong",
-    "온성": "North Hamgyong", "혜산": "Ryanggang", "함흥": "South Hamgyong",
-    "신의주": "North Pyongan", "평양": "Pyongyang", "함경북도": "North Hamgyong",
-    "함경남도": "South Hamgyong", "양강도": "Ryanggang", "자강도": "Chagang",
-    "평안북도": "North Pyongan", "평안남도": "South Pyongan", "황해북도": "North Hwanghae",
-    "황해남도": "South Hwanghae", "강원도": "Kangwon",
-}
-
-
 @lru_cache(maxsize=4096)
 def province_of(text: str | None, known: tuple[str, ...] = NK_PROVINCES) -> str | None:
     """The province a place name lies in ("other" if none of ``known``), via the gazetteer."""
@@ -74,8 +54,10 @@ def province_of(text: str | None, known: tuple[str, ...] = NK_PROVINCES) -> str 
     for name in known:
         if name.lower() in low:
             return name
-    for town, name in _NK_FALLBACK.items():
-        if town in low:
+    for _start, _end, place in gazetteer().find_all(text):  # "a village near Musan"
+        province = gazetteer().province_of(place)
+        if province.level == "province":
+            name = province.name("en")
             return name if name in known else "other"
     return "other"
 
@@ -304,8 +286,6 @@ def period_variable(width: int, years: list[int]) -> Variable:
 
 def by_variable(name: str) -> Variable:
     """A variable usable with ``--by``; organisation is added by the caller, not here."""
-    from casebook.errors import InvalidInput
-
     if name not in VARIABLES:
         raise InvalidInput(f"--by {name}: unknown field; use one of {', '.join(VARIABLES)}, "
                            "organisation or period")

@@ -15,11 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import pyrage
-from pyrage import passphrase as age_passphrase
-from pyrage import x25519
-
-from casebook.errors import InvalidInput, WrongPassphrase
+from casebook.errors import InvalidInput
 from casebook.model import LEGAL_PROCEEDINGS, share_scope
 from casebook.store import Casebook
 
@@ -89,26 +85,3 @@ def serialise(rows: list[dict[str, Any]], fmt: str) -> bytes:
                              "facts_accepted": len(row["facts_accepted"])})
         return buf.getvalue().encode("utf-8")
     raise InvalidInput(f"--format: {fmt!r} is not json or csv")
-
-
-def encrypt(data: bytes, *, recipients: list[str] | None = None,
-            passphrase: str | None = None) -> bytes:
-    """age encryption to public keys (age1…) or to a passphrase (scrypt)."""
-    if recipients:
-        try:
-            keys = [x25519.Recipient.from_str(r.strip()) for r in recipients]
-        except pyrage.RecipientError:
-            raise InvalidInput("--recipient: not an age public key (age1…)") from None
-        return pyrage.encrypt(data, keys)
-    if passphrase:
-        return age_passphrase.encrypt(data, passphrase)
-    raise InvalidInput("an encrypted export needs --recipient or an export passphrase")
-
-
-def decrypt(data: bytes, *, identity: str | None = None, passphrase: str | None = None) -> bytes:
-    try:
-        if identity:
-            return pyrage.decrypt(data, [x25519.Identity.from_str(identity.strip())])
-        return age_passphrase.decrypt(data, passphrase or "")
-    except (pyrage.DecryptError, pyrage.IdentityError):
-        raise WrongPassphrase("cannot decrypt the export with that key or passphrase") from None

@@ -20,7 +20,14 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import QueuePool
 
-from casebook.errors import MigrationNeeded, NotFound, StoreCorrupt, StoreLocked, WrongPassphrase
+from casebook.errors import (
+    AlreadyExists,
+    MigrationNeeded,
+    NotFound,
+    StoreCorrupt,
+    StoreLocked,
+    WrongPassphrase,
+)
 from casebook.store.keys import KeyFile
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -103,13 +110,21 @@ def _postgres_engine(location: str) -> Engine:
                          hide_parameters=True)
 
 
+def shown(location: str) -> str:
+    """A location fit for a message: a PostgreSQL URL without its password."""
+    if is_postgres(location):
+        return make_url(location).render_as_string(hide_password=True)
+    return location
+
+
 def _probe(engine: Engine, location: str) -> None:
+    location = shown(location)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master" if engine.dialect.name == "sqlite"
                               else "SELECT 1"))
     except DatabaseError as exc:
-        msg = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
+        msg = " ".join((str(exc.orig) if getattr(exc, "orig", None) else str(exc)).split())
         if "locked" in msg:
             raise StoreLocked(f"{location}: the casebook is locked by another program") from None
         if "not a database" in msg or "file is encrypted" in msg:
@@ -168,14 +183,44 @@ def create(location: str, passphrase: str | None) -> Backend:
         return Backend(engine, location, None)
     path = Path(location)
     if path.exists():
-        from casebook.errors import AlreadyExists
-
         raise AlreadyExists(f"{path}: a file is already there; choose another path")
     path.parent.mkdir(parents=True, exist_ok=True)
     key_file, data_key = KeyFile.create(KeyFile.path_for(path), passphrase or "")
-    engine = _sqlcipher_engine(path, data_key)
-    _migrate(engine)
-    return Backend(engine, location, key_file)
+    _build_then_rename(path, data_key)
+    return Backend(_sqlcipher_engine(path, data_key), location, key_file)
+
+
+def _build_then_rename(path: Path, data_key: bytes) -> None:
+    """Build the new casebook under a hidden name and rename it into place when its schema is
+    complete: a creation killed half-way leaves no empty or half-built file under the casebook's
+    name (which would later read as a truncated casebook), only a hidden leftover, removed by
+    the next attempt."""
+    building = path.with_name(f".{path.name}.creating")
+    leftovers = [building, *(building.with_name(building.name + s) for s in ("-wal", "-shm"))]
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+    engine = _sqlcipher_engine(building, data_key)
+    try:
+        _migrate(engine)
+        with engine.connect() as conn:  # everything into the main file before it is renamed
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+    wal = leftovers[1]
+    if wal.exists() and wal.stat().st_size:
+        raise StoreCorrupt(f"{path}: the new casebook could not be completed; try again")
+    os.replace(building, path)
+    for leftover in leftovers[1:]:
+        leftover.unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def open_existing(location: str, passphrase: str | None, *, migrate: bool = True) -> Backend:
@@ -184,8 +229,11 @@ def open_existing(location: str, passphrase: str | None, *, migrate: bool = True
         engine = _postgres_engine(location)
         try:
             _probe(engine, location)
-        except (StoreCorrupt, OperationalError) as exc:
+        except StoreCorrupt as exc:
             raise StoreCorrupt(f"cannot reach PostgreSQL: {exc}") from None
+        except OperationalError as exc:
+            detail = " ".join(str(getattr(exc, "orig", exc)).split())
+            raise StoreCorrupt(f"cannot reach PostgreSQL at {shown(location)}: {detail}") from None
     else:
         path = Path(location)
         if not path.exists():

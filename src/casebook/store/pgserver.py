@@ -62,7 +62,7 @@ def temporary_server() -> Iterator[str]:
 
 def new_database(server_url: str) -> str:
     """A fresh, empty database on the server; returns its URL."""
-    import psycopg
+    import psycopg  # only when a PostgreSQL server is started (tests, benchmarks)
 
     name = "cb_" + uuid.uuid4().hex[:12]
     with psycopg.connect(server_url, autocommit=True) as conn:

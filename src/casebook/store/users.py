@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, delete, func, insert, select, update
@@ -216,8 +217,6 @@ class Users:
     def start_totp_setup(self, user_id: int, actor: str | None = None) -> str:
         """A fresh TOTP secret waiting for the user's first code. Kept in the encrypted store
         (not in a server process, so every web worker sees it) for ``TOTP_SETUP`` at most."""
-        import pyotp
-
         secret = pyotp.random_base32()
         with self.engine.begin() as conn:
             conn.execute(delete(meta).where(meta.c.key == _pending_key(user_id)))

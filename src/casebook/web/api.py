@@ -13,8 +13,9 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from casebook.errors import NotFound, PermissionDenied
+from casebook.errors import InvalidInput, NotFound, PermissionDenied
 from casebook.store import ROLES, SearchFilters, TestimonySummary
+from casebook.vocab import load
 from casebook.web import queries
 from casebook.web import statistics as stats
 from casebook.web.auth import Ctx, end_session, get_ctx, start_session
@@ -350,9 +351,6 @@ def add_user(body: NewUserIn, ctx: Ctx = Depends(get_ctx)):
 @router.get("/vocabularies/{name}", response_model=VocabularyOut,
             summary="A controlled vocabulary with Korean and English labels")
 def vocabulary(name: str, ctx: Ctx = Depends(get_ctx)):
-    from casebook.errors import InvalidInput
-    from casebook.vocab import load
-
     try:
         v = load(name)
     except InvalidInput:

@@ -9,6 +9,7 @@ the encrypted store, never in a file beside it.
 from __future__ import annotations
 
 import importlib
+import os
 import secrets
 from pathlib import Path
 from urllib.parse import quote
@@ -35,8 +36,10 @@ from casebook.errors import (
 )
 from casebook.store import Casebook
 from casebook.web import i18n
+from casebook.web.api import router as api_router
 from casebook.web.auth import LoginRequired, get_ctx, request_language
 from casebook.web.failures import CatchAll
+from casebook.web.render import render
 from casebook.web.security import (
     BodyLimit,
     CsrfFailed,
@@ -82,7 +85,6 @@ def app_from_environment() -> FastAPI:
     session and CSRF secrets come from the casebook, so a cookie signed by one worker is
     valid in all of them.
     """
-    import os
 
     from casebook.hardening import no_core_dumps
 
@@ -139,7 +141,6 @@ def create_app(book: Casebook, *, idle_minutes: int = DEFAULT_IDLE_MINUTES,
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for name in VIEW_MODULES:
         app.include_router(importlib.import_module(f"casebook.web.views.{name}").router)
-    from casebook.web.api import router as api_router
 
     app.include_router(api_router)
 
@@ -171,7 +172,6 @@ def error_response(request: Request, status: int, message: str):
     """The one error shape: JSON ``{ok, error, status}`` for the API, a page otherwise."""
     if _is_api(request):
         return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
-    from casebook.web.render import render
 
     return render(request, "error.html", status_code=status, status=status, message=message)
 

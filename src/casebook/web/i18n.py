@@ -13,6 +13,7 @@ from pathlib import Path
 from babel.support import NullTranslations, Translations
 
 from casebook.model import UncertainDate
+from casebook.model.dates import date_label as model_date_label
 
 LANGUAGES = ("ko", "en")
 DEFAULT_LANGUAGE = "ko"
@@ -56,25 +57,9 @@ def pick_language(accept_language: str | None) -> str:
     return DEFAULT_LANGUAGE
 
 
-SEASONS_KO = {"spring": "봄", "summer": "여름", "autumn": "가을", "winter": "겨울"}
-
-
 def date_label(date: UncertainDate | None, lang: str | None = None) -> str:
     """An uncertain date as precise as it is, in the interface language."""
-    lang = lang or language()
-    if date is None or date.year is None:
-        return "날짜 미상" if lang == "ko" else "date unknown"
-    if lang != "ko":
-        return date.label()
-    if date.precision == "range":
-        return f"{date.year}–{date.end_year}년"
-    if date.day is not None:
-        return f"{date.year}년 {date.month}월 {date.day}일"
-    if date.month is not None:
-        return f"{date.year}년 {date.month}월"
-    if date.season is not None:
-        return f"{date.year}년 {SEASONS_KO[date.season]}"
-    return f"{date.year}년경" if date.approximate else f"{date.year}년"
+    return model_date_label(date, lang or language())
 
 
 def N_(message: str) -> str:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from casebook.errors import InvalidInput
-from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact, Record
+from casebook.model import ACCEPTED, REJECTED, SUGGESTED, Event, Fact, Record, UncertainDate
+from casebook.vocab import load
 from casebook.web.auth import Ctx
 from casebook.web.permissions import require
 
@@ -75,15 +76,11 @@ def correction(kind: str, form: dict[str, Any]) -> dict[str, Any]:
         return {"value": number if number is not None else str(value).strip()}
     data: dict[str, Any] = {}
     if form.get("type"):
-        from casebook.vocab import load
-
         data["type"] = load("event_type").validate(str(form["type"]))
     year = _int(form.get("year"), "year")
     if year is not None or form.get("year") == "":
         month = _int(form.get("month"), "month")
         try:
-            from casebook.model import UncertainDate
-
             data["date"] = UncertainDate(year=year, month=month).to_dict() if year else None
         except ValueError as exc:
             raise InvalidInput(f"date: {exc}") from None

@@ -54,7 +54,7 @@ def report(ctx: Ctx, fmt: str = "html") -> tuple[bytes, str]:
     ctx.book.audit.record("report", None, {"format": fmt, "persons": content.n_counted,
                                     "quotes": len(content.quotes)})
     if fmt == "pdf":
-        import weasyprint
+        import weasyprint  # heavy (~1 s to import): only when a PDF is asked for
 
         return weasyprint.HTML(string=page).write_pdf(), "application/pdf"
     return page.encode("utf-8"), "text/html; charset=utf-8"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pyotp
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from casebook.errors import CasebookError, PermissionDenied
 from casebook.web import i18n
@@ -14,8 +16,6 @@ router = APIRouter(include_in_schema=False)
 
 
 def _page(ctx: Ctx, error: str | None = None, status_code: int = 200, note: str | None = None):
-    import pyotp
-
     # A TOTP secret being set up waits in the encrypted store (any worker process may answer
     # the confirmation), never in a cookie.
     secret = None if ctx.user.totp_enabled else ctx.book.users.pending_totp(ctx.user.id)
@@ -32,11 +32,8 @@ def account(ctx: Ctx = Depends(get_ctx)):
 
 @router.post("/account/totp")
 async def totp(request: Request, ctx: Ctx = Depends(get_ctx)):
-    import pyotp
-
     form = await request.form()
     action = str(form.get("action", ""))
-    from starlette.concurrency import run_in_threadpool
 
     users = ctx.book.users
     if action == "start" and not ctx.user.totp_enabled:
@@ -65,7 +62,6 @@ async def totp(request: Request, ctx: Ctx = Depends(get_ctx)):
 @router.post("/account/password")
 async def password(request: Request, ctx: Ctx = Depends(get_ctx)):
     form = await request.form()
-    from starlette.concurrency import run_in_threadpool
 
     users = ctx.book.users
     try:

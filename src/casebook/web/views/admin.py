@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
-from casebook.errors import CasebookError, NotFound
+from casebook.errors import CasebookError, InvalidInput, NotFound
 from casebook.store import ROLES
 from casebook.web.auth import Ctx, get_ctx
 from casebook.web.permissions import require
@@ -32,7 +33,6 @@ def user_list(ctx: Ctx = Depends(get_ctx)):
 async def add_user(request: Request, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "users")
     form = await request.form()
-    from starlette.concurrency import run_in_threadpool
 
     try:
         await run_in_threadpool(
@@ -49,7 +49,6 @@ async def add_user(request: Request, ctx: Ctx = Depends(get_ctx)):
 async def change_user(uid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "users")
     form = await request.form()
-    from starlette.concurrency import run_in_threadpool
 
     def change() -> None:
         users = ctx.book.users
@@ -70,8 +69,6 @@ async def change_user(uid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
         elif action == "reset_totp":
             users.set_totp(uid, None, actor=me)
         else:
-            from casebook.errors import InvalidInput
-
             raise InvalidInput(f"action: {action!r} is not known")
 
     try:
@@ -87,7 +84,6 @@ async def change_user(uid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
 async def add_organisation(request: Request, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "users")
     form = await request.form()
-    from starlette.concurrency import run_in_threadpool
 
     try:
         await run_in_threadpool(ctx.book.users.add_organisation, str(form.get("code", "")),

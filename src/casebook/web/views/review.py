@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from casebook.errors import InvalidInput
 from casebook.model import ACCEPTED, REJECTED, SUGGESTED
 from casebook.web.auth import Ctx, get_ctx
 from casebook.web.permissions import require
 from casebook.web.render import render
-from casebook.web.review import decide, items_of, segments
+from casebook.web.review import decide, items_of, segments, testimony_of_fact
 
 router = APIRouter(include_in_schema=False)
 
@@ -44,13 +45,10 @@ def review(tid: int, ctx: Ctx = Depends(get_ctx)):
 @router.post("/review/facts/{fact_id}")
 async def review_fact(fact_id: int, request: Request, ctx: Ctx = Depends(get_ctx)):
     form = dict(await request.form())
-    from starlette.concurrency import run_in_threadpool
 
     try:
         tid = await run_in_threadpool(decide, ctx, fact_id, str(form.get("action", "")), form)
     except InvalidInput as exc:
-        from casebook.web.review import testimony_of_fact
-
         tid = await run_in_threadpool(testimony_of_fact, ctx, fact_id)
         return await run_in_threadpool(_page, ctx, tid, str(exc), 400)
     return RedirectResponse(f"/review/{tid}#fact-{fact_id}", status_code=303)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
-from casebook.errors import DisclosureRisk
+from casebook.errors import DisclosureRisk, NotFound
 from casebook.web import statistics as stats
 from casebook.web.auth import Ctx, get_ctx
 from casebook.web.permissions import require
@@ -24,8 +24,6 @@ def statistics(ctx: Ctx = Depends(get_ctx)):
 def report(fmt: str, ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "statistics")
     if fmt not in ("html", "pdf"):
-        from casebook.errors import NotFound
-
         raise NotFound(f"report.{fmt}: use report.html or report.pdf")
     try:
         body, media = stats.report(ctx, fmt)

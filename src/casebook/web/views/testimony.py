@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
+from casebook.intake.pipeline import parse_consent
 from casebook.model.consent import BASE_SCOPES, share_scope
 from casebook.web.auth import Ctx, get_ctx
 from casebook.web.permissions import can, require
@@ -36,7 +38,6 @@ def testimony(tid: int, ctx: Ctx = Depends(get_ctx)):
 @router.post("/testimonies/{tid}/consent")
 async def consent(tid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
     form = await request.form()
-    from starlette.concurrency import run_in_threadpool
 
     def change() -> None:
         if not (can(ctx.user, "intake") or can(ctx.user, "review")):
@@ -48,8 +49,6 @@ async def consent(tid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
         if form.get("action") == "withdraw":
             ctx.book.consent.withdraw(tid, scope)
         else:
-            from casebook.intake.pipeline import parse_consent
-
             parse_consent([scope])
             ctx.book.consent.grant(tid, scope)
 
@@ -60,7 +59,6 @@ async def consent(tid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
 @router.post("/testimonies/{tid}/restrict")
 async def restrict(tid: int, request: Request, ctx: Ctx = Depends(get_ctx)):
     form = await request.form()
-    from starlette.concurrency import run_in_threadpool
 
     def change() -> None:
         require(ctx.user, "restrict")

@@ -1,4 +1,4 @@
-"""Small file helpers shared by bundles, backups and keys: atomic writes, age with clear errors."""
+"""Files on disk: bounded reads, atomic private writes, age encryption with one-line errors."""
 
 from __future__ import annotations
 
@@ -142,11 +142,21 @@ def decrypt(data: bytes, name: str, *, identity: x25519.Identity | None = None,
                               "or the file was damaged") from None
 
 
+def printable(path: Path) -> str:
+    """A path as text that can be printed and stored, even if its bytes are not UTF-8."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def read_input(path: Path, limit: int) -> bytes:
+    """A whole file, refused before reading when it is larger than ``limit`` bytes.
+
+    The one bounded reader: importers and field tools alike never load an unbounded file.
+    """
     try:
         size = path.stat().st_size
+        if size > limit:
+            raise InvalidInput(
+                f"{printable(path)}: {size:,} bytes is larger than the {limit:,} allowed")
+        return path.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read ({exc.strerror})") from None
-    if size > limit:
-        raise InvalidInput(f"{path}: {size:,} bytes is larger than the {limit:,} allowed")
-    return path.read_bytes()
+        raise InvalidInput(f"{printable(path)}: cannot read ({exc.strerror})") from None

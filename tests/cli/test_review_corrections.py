@@ -6,9 +6,9 @@ import pytest
 from typer.testing import CliRunner
 
 from casebook.cli.main import app
+from casebook.corrections import context, parse_edit
 from casebook.errors import InvalidInput
 from casebook.model import Amount, Event, Evidence, Fact, Person, Record, Testimony, UncertainDate
-from casebook.review import context, parse_edit
 
 TEXT = "I was born in 1979. In 1998 the broker sold me in Yanji for 3,000 yuan."
 

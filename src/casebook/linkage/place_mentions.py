@@ -3,7 +3,7 @@
 The gazetteer resolves the places it knows; testimonies also name villages it does not know
 ("Sinhung-ri", "Sinhŭng village"), and extraction leaves those unresolved in
 ``Event.place_text``. This module proposes which place mentions are one place, as
-:class:`~casebook.linkage.model.Pair` objects, so the ordinary clustering and the review log
+:class:`~casebook.linkage.scoring.Pair` objects, so the ordinary clustering and the review log
 (``casebook link review --kind place``) work on them unchanged.
 
 * A *mention* is one distinct place as told (free text, with the gazetteer id when it
@@ -32,9 +32,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casebook.errors import InvalidInput, NotFound
-from casebook.linkage.model import Pair
+from casebook.extract import profile
 from casebook.linkage.names import _CONSONANT_REWRITES, _VOWEL_REWRITES, is_hangul, romanise
+from casebook.linkage.scoring import Pair
 from casebook.model import ConsentedTestimony
+from casebook.vocab.places import gazetteer
 
 if TYPE_CHECKING:
     from casebook.vocab.places import PlaceWords
@@ -97,8 +99,6 @@ def place_key(text: str | None) -> str:
         return ""
     text = text.split(",", 1)[0].strip()  # "Sinhung-ri, Ryanggang": the qualifier is not the name
     if _HAN.search(text) and not is_hangul(text):
-        from casebook.vocab.places import gazetteer
-
         found = gazetteer().lookup(text)
         if found is None:  # an unknown Chinese name: compare as written
             return re.sub(r"\s+", "", text)
@@ -165,8 +165,6 @@ def probability(similarity: float) -> float:
 @lru_cache(maxsize=1)
 def _gazetteer_keys() -> dict[str, tuple[tuple[str, str], ...]]:
     """(key, place id) of every gazetteer spelling, bucketed by the key's first letter."""
-    from casebook.vocab.places import gazetteer
-
     buckets: dict[str, set[tuple[str, str]]] = {}
     for p in gazetteer():
         if p.level in ("country", "region"):
@@ -197,8 +195,6 @@ def suggest_place(text: str, at_least: float = SUGGEST_AT) -> tuple[str, float] 
 
 
 def _province(place_id: str | None) -> str | None:
-    from casebook.vocab.places import gazetteer
-
     if not place_id:
         return None
     try:
@@ -211,8 +207,6 @@ def _province(place_id: str | None) -> str | None:
 def mention(id: str, text: str, place: str | None = None, sources: Iterable[str] = (),
             count: int = 1) -> PlaceMention:
     """A mention with its place resolved (given id, else gazetteer lookup) or suggested."""
-    from casebook.vocab.places import gazetteer
-
     gaz = gazetteer()
     if place is not None and place not in gaz:
         place = None
@@ -236,7 +230,6 @@ def _gazetteer_similarity(a: PlaceMention, b: PlaceMention) -> float:
     target = a.place or b.place or (a.suggested if a.suggested == b.suggested else None)
     if target is None:
         return 0.0
-    from casebook.vocab.places import gazetteer
 
     keys = [k for k in (place_key(n) for n in gazetteer().place(target).names()) if k]
 
@@ -292,7 +285,6 @@ def _fold_told(text: str) -> str:
 
 def place_mentions(testimonies: Iterable[ConsentedTestimony]) -> list[PlaceMention]:
     """One mention per distinct place as told in accepted events and origins."""
-    from casebook.extract import profile  # heavy: the extraction pipeline
 
     told: dict[tuple[str, str | None], dict] = {}
 

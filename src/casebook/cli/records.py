@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -26,7 +27,7 @@ from casebook.cli.common import (
     require_db,
 )
 from casebook.errors import BadArgument, InvalidInput, WrongPassphrase
-from casebook.field.files import check_output, write_output
+from casebook.files import check_output, encrypt, write_output
 from casebook.intake.pipeline import (
     default_extractor,
     describe,
@@ -34,7 +35,10 @@ from casebook.intake.pipeline import (
     parse_consent,
     parse_interview_date,
 )
-from casebook.intake.readers import ImportItem, expand_paths
+from casebook.intake.readers import ImportItem, expand_paths, read_file
+from casebook.model.consent import check_scope
+from casebook.model.dates import date_label
+from casebook.share.export import ExportRequest, collect, serialise
 from casebook.store import Casebook
 
 audit_app = typer.Typer(help="Check the hash-chained audit log.", no_args_is_help=True)
@@ -121,8 +125,6 @@ def _ask_consent() -> list[str]:
 
 
 def _read_text(path: Path) -> str:
-    from casebook.intake.readers import read_file
-
     return read_file(path)[0].text
 
 
@@ -272,7 +274,7 @@ def show(
         return
     console.print(f"[bold]Testimony {t.id}[/] — {person.pseudonym if person else 'no person'}"
                   f" · {t.organisation or '?'} · {t.language} · "
-                  f"{t.interview_date.label() if t.interview_date else 'date unknown'}")
+                  f"{date_label(t.interview_date)}")
     console.print("consent: " + (", ".join(t.consent.active_scopes()) or "[red]none[/]"))
     table = Table("id", "status", "fact", "value", "words")
     for f in record.facts:
@@ -338,8 +340,6 @@ def export(
     Without --recipient, the export is encrypted to $CASEBOOK_EXPORT_PASSPHRASE (or a prompt).
     Example: casebook export --out share.json.age --for "Bridge of Light" --recipient age1…
     """
-    from casebook.share.export import ExportRequest, collect, encrypt, serialise
-
     request = ExportRequest(format, for_organisation, purpose, text)
     exchange = format in ("htcds", "uwazi")
     if not exchange:
@@ -352,7 +352,6 @@ def export(
             if not sys.stdin.isatty():
                 raise WrongPassphrase("an encrypted export needs --recipient, "
                                       "CASEBOOK_EXPORT_PASSPHRASE, or a terminal to ask in")
-            import getpass
 
             export_passphrase = getpass.getpass("Passphrase for the export: ")
     with open_casebook(db, passphrase_file) as book:
@@ -445,7 +444,6 @@ def consent_grant(
 
 def _scope_or_exit(scope: str) -> str:
     """The scope's stored spelling; an unknown one is a usage error before anything is opened."""
-    from casebook.model.consent import check_scope
 
     try:
         return check_scope(scope)

@@ -5,8 +5,8 @@ import duckdb
 import pytest
 
 from casebook.errors import InvalidInput
-from casebook.linkage.model import safe_duckdb, score_pairs
 from casebook.linkage.records import PerpetratorRecord, PersonRecord
+from casebook.linkage.scoring import safe_duckdb, score_pairs
 
 
 def people():
