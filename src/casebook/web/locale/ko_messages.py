@@ -224,7 +224,5 @@ KO = {
         "이 버전에 포함된 통제 어휘입니다 (변경은 여기가 아니라 새 버전으로 합니다).",
     "The code does not match.": "코드가 맞지 않습니다.",
     "Wrong password or code.": "비밀번호나 코드가 틀렸습니다.",
-    "Too many failed attempts: the account is locked for a while.":
-        "실패가 너무 많아 계정이 잠시 잠겼습니다.",
     "Wrong username, password or code.": "사용자 이름, 비밀번호 또는 코드가 틀렸습니다.",
 }
