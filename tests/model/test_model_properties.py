@@ -90,7 +90,8 @@ def test_known_scopes(scope):
     assert check_scope(scope) == scope
 
 
-@pytest.mark.parametrize("scope", ["", "share_with:", "share_with:   ", "everything", "stats"])
+@pytest.mark.parametrize("scope", ["", "share_with:", "share_with:   ", "everything", "stat",
+                                   "public"])
 def test_unknown_scopes_are_refused(scope):
     with pytest.raises(ValueError, match="unknown consent scope"):
         check_scope(scope)
