@@ -7,8 +7,10 @@ to count; with real testimonies a reviewer does that, fact by fact (`casebook re
 from __future__ import annotations
 
 import json
+import os
 import secrets
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 
 from casebook.demo_cases import add_demo_cases
@@ -19,6 +21,9 @@ from casebook.model import ACCEPTED, SUGGESTED, Event, Fact
 from casebook.store import Casebook, KeyFile
 
 DEMO_SEARCHES = ("연길", "sold")
+# The fictional demo corpus ships inside the package, so `casebook demo` works wherever it is
+# installed; the repository's demo/ folder links to it.
+DEMO_CORPUS = Path(str(files("casebook").joinpath("demo_corpus")))
 
 
 @dataclass
@@ -29,6 +34,37 @@ class DemoResult:
     imported: ImportResult
     accepted: int
     searches: dict[str, list] = field(default_factory=dict)
+    reused: bool = False
+
+
+def passphrase_file_for(out: Path) -> Path:
+    """Where a generated demo passphrase is kept for the next run (fictional data only)."""
+    return out.with_name(out.name + ".passphrase")
+
+
+def keep(out: Path, corpus_dir: Path, passphrase: str | None, *, rebuild: bool = False,
+         progress=None) -> DemoResult:
+    """The demo casebook at ``out``: opened as it is when it exists (with the passphrase given
+    or the one kept beside it), built when it does not or when ``rebuild`` asks for it."""
+    kept = passphrase_file_for(out)
+    if out.exists() and not rebuild:
+        if passphrase is None and kept.is_file():
+            passphrase = kept.read_text(encoding="utf-8").strip()
+        if not passphrase:
+            raise InvalidInput(f"{out}: a demo casebook is already there and its passphrase is "
+                               "not known; set CASEBOOK_PASSPHRASE to it, or add --rebuild to "
+                               "build the demo anew")
+        with Casebook.open(str(out), passphrase, actor="demo") as book:
+            searches = {q: book.testimonies.search(q, limit=5) for q in DEMO_SEARCHES}
+        return DemoResult(out, passphrase, False, ImportResult(), 0, searches, reused=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    result = build(out, corpus_dir, passphrase, progress)
+    kept.unlink(missing_ok=True)
+    if result.generated_passphrase:
+        fd = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(result.passphrase + "\n")
+    return result
 
 
 def load_manifest(corpus_dir: Path) -> dict[str, dict]:
@@ -53,7 +89,8 @@ def build(out: Path, corpus_dir: Path, passphrase: str | None,
     texts = corpus_dir / "testimonies"
     files = sorted(texts.glob("*.txt"))
     if not files:
-        raise InvalidInput(f"{texts}: no demo testimonies found (run from the repository root)")
+        raise InvalidInput(f"{texts}: no demo testimonies there; leave out --corpus to use the "
+                           "ones installed with Casebook")
     for stale in (out, KeyFile.path_for(out), out.with_name(out.name + "-wal"),
                   out.with_name(out.name + "-shm")):
         stale.unlink(missing_ok=True)

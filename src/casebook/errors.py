@@ -74,10 +74,7 @@ class PolicyError(CasebookError):
 
 
 class ConsentRequired(PolicyError):
-    """The survivor's consent does not cover this use: refused before anything is done, with
-    the exit code of a refused command line (2), the message naming the missing scope."""
-
-    exit_code = 2
+    """The survivor's consent does not cover this use."""
 
 
 class DisclosureRisk(PolicyError):

@@ -98,7 +98,7 @@ def test_korean_testimony():
             "남편은 술 마시면 때렸어요. 아들 하나, 딸 하나 낳았어요. 2005년에 공안한테 잡혔어요. 북송됐어요. "
             "온성 보위부에서 조사받고 집결소를 거쳐서 노동단련대에 있었어요.")
     p = profile(extract(text))
-    assert p["surname"] == "이" and p["birth_year"] == 1979 and p["origin_nk"] == "회령"
+    assert p["surname"] == "이" and p["birth_year"] == 1979 and p["origin_nk"] == "함경북도 회령"  # as written
     assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (1998, 11, "Tumen")
     assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(10000, "RMB")]
     assert p["children_in_china"] == 2 and p["arrested_in_china"] == 1 and p["repatriated"] == 1

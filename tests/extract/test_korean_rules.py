@@ -159,4 +159,4 @@ def test_third_person_korean_report():
            "일자리를 구해 주겠다는 남자의 말에 속았다. 그 남자는 그녀를 3천 위안에 팔았다. 그녀의 친구는 5천 위안에 팔렸다.")
     assert (p["first_crossing_year"], p["crossing_river"]) == (2000, "Yalu")
     assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(3000, "RMB")]
-    assert p["surname"] == "정" and p["origin_nk"] == "만포"
+    assert p["surname"] == "정" and p["origin_nk"] == "자강도 만포"  # as written

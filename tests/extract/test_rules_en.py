@@ -420,16 +420,16 @@ def test_broker_fee_paid_by_her_side_is_not_a_sale():
 
 
 def test_third_person_patterns_do_not_depend_on_the_name():
-    from casebook.extract import english
+    from casebook.extract import rules
 
-    english._patterns.cache_clear()
+    rules.ruleset.cache_clear()
     for name in ("Bae", "Chun"):
         text = (f"Case 2 Ms. {name} in Jilin Province, born in 1970\n\n"
                 f"Ms. {name} crossed the Tumen in 1998. A broker sold Ms. {name} to a farmer for 3,000 yuan. "
                 f"{name} was arrested in 2001 and sent back to North Korea.")
         p = prof(text)
         assert p["times_sold"] == 1 and p["arrested_in_china"] == 1 and p["repatriated"] == 1
-    assert english._patterns.cache_info().currsize <= 3  # one compiled set per narration mode
+    assert rules.ruleset.cache_info().currsize <= 3  # one compiled set per narration mode
 
 
 @pytest.mark.parametrize("header,province", [
@@ -478,9 +478,174 @@ def test_drink_then_blackout_is_drugging_and_brothel_sale_is_prostitution():
 
 
 def test_trigger_scan_finds_stems_phrases_and_signs():
-    from casebook.extract.english import _kinds
+    from casebook.extract.english import kinds_in
 
-    assert {"repatriation", "arrest"} <= _kinds("she was repatriated after the arrest")
-    assert "payment" in _kinds("he paid ¥5000")
-    assert "escape" in _kinds("i ran away at night")
-    assert "sale" not in _kinds("the weather was cold")
+    assert {"repatriation", "arrest"} <= kinds_in("she was repatriated after the arrest", "third")
+    assert "payment" in kinds_in("he paid ¥5000")
+    assert "escape" in kinds_in("i ran away at night")
+    assert "sale" not in kinds_in("the weather was cold")
+
+
+def test_a_relative_she_crossed_with_is_a_companion_not_a_recruiter():
+    p = prof(
+        "I crossed with my cousin, who was caught a month later. In 2004 I was sold to a farmer.")
+    assert p["recruiter_relation"] == []
+    assert "sold_by_acquaintance" not in p["recruitment"]
+    p = prof("I went to China with my cousin, who sold me to a farmer for 4,000 yuan.")
+    assert "relative" in p["recruiter_relation"]
+
+
+def test_drugged_told_by_what_she_woke_to():
+    p = prof("Everything went dark, and when I woke I was in a house near Tumen city. "
+             "A farmer paid 6,000 yuan for me.")
+    assert "drugged" in p["recruitment"]
+    assert "voluntary_alone" not in p["recruitment"]
+    assert p["sales"][0]["purpose"] == "marriage"  # a man who paid for her, no other purpose stated
+
+
+def test_setting_off_for_china_is_her_crossing():
+    p = prof(
+        "My sister and I set off for China in the spring of 2001. A week later we were in Yanji.")
+    assert p["first_crossing_year"] == 2001
+    assert p["recruitment"] == ["voluntary_alone"]
+
+
+def test_origin_as_written_and_childhood_town():
+    assert prof("I was born in North Hamgyong Province Hoeryong City. I left in 2002.")[
+        "origin_nk"] \
+        == "North Hamgyong Province Hoeryong City"
+    assert prof("I spent my childhood in Kanggye. I crossed in 2003.")["origin_nk"] == "Kanggye"
+
+
+def test_an_interviewers_you_were_gives_her_age():
+    text = ("In March 1999 I crossed the Tumen for the first time.\n\n"
+            "You were 22 years old when you crossed?\n\nYes. I was alone.")
+    assert prof(text)["birth_year"] == 1977
+
+
+def test_a_return_told_after_her_arrival_in_the_south():
+    p = prof("Ri Sun-hee reached South Korea in 2012 on her third attempt. The third time she was "
+             "sent back "
+             "to North Korea, she was pregnant. Ri said the guards beat her.")
+    assert p["repatriated"] == 3
+
+
+def test_a_woman_twice_repatriated():
+    p = prof(
+        "Ri Sun-hee spoke at the hearing as a mother twice repatriated to the North. Ri Sun-hee "
+             "now lives in Seoul.")
+    assert p["repatriated"] == 2
+
+
+def test_sold_into_marriage_in_a_lead_before_the_crossing():
+    p = prof("A young woman, Ri Sun-hee, says she was sold repeatedly into marriage in China. "
+             "Ri Sun-hee crossed the Tumen in 2005 with her cousin.")
+    assert p["times_sold"] is None  # "repeatedly": the count is unknown
+    assert p["exploitation"] == ["forced_marriage"]
+
+
+# --- NGO case notes: her left out as the subject ----------------------------------------------
+
+CASE_NOTE = (
+    "Ms. Yoo (pseudonym), born 1988 in Kilju. Left NK 2009 to look for work. Crossed the Tumen in "
+             "May 2009 with a guide. Sold to a Han Chinese farmer in Jilin for 18,000 yuan. Two "
+             "children born "
+             "in China. Arrested by Chinese police in 2016 and repatriated. Held by the bowibu "
+             "for a month.")
+
+
+def test_a_case_note_reads_subjectless_lines_as_hers():
+    p = prof(CASE_NOTE)
+    assert (p["surname"], p["birth_year"], p["origin_nk"]) == ("Yoo", 1988, "Kilju")
+    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (2009, 5,
+                                                                                          "Tumen")
+    assert p["times_sold"] == 1
+    assert [(s["amount"], s["buyer"], s["purpose"]) for s in p["sales"]] == [(18000, "han_chinese",
+                                                                              "marriage")]
+    assert (p["children_in_china"], p["arrested_in_china"], p["repatriated"]) == (2, 1, 1)
+    assert p["nk_detention"] == ["state_security_interrogation"]
+
+
+def test_a_participle_opening_a_sentence_about_someone_else_stays_theirs():
+    p = prof("Ms. Yoo crossed the river in 2009. Her sister was sold to a farmer. "
+             "Asked about her own price, Ms. Yoo said she was never sold.")
+    assert p["times_sold"] == 0
+    assert prof("Published in 2010, the report says many women were sold.")["times_sold"] is None
+
+
+def test_the_capital_standing_for_the_government_is_not_where_she_lives():
+    p = prof("Ms. Ahn was sold to a farmer in 2005. Ahn says Beijing's policy keeps women like her "
+             "in hiding. "
+             "Ahn still lives on the farm.")
+    assert p["province_china"] is None
+
+
+def test_a_husband_after_the_sale_makes_it_a_marriage_sale():
+    p = prof("Ms. Ahn, who had been sold in China by traffickers in 2006, was caught in 2013. "
+             "Ahn said her Chinese husband beat her every week.")
+    assert p["sales"] == [] and p["times_sold"] == 1
+    assert "forced_marriage" in p["exploitation"]
+
+
+def test_what_she_dreads_is_not_done_to_her():
+    p = prof("Ms. Ahn was sold to a farmer in 2005. She lives with the fear that the police will "
+             "arrest her "
+             "and send her back to be beaten and tortured.")
+    assert p["violence"] == []
+
+
+def test_a_broker_she_trusted_and_a_flat_she_was_kept_in():
+    p = prof("For three years Ms. Ahn had been imprisoned with other girls in a small flat in "
+             "Yanji, after the "
+             "broker she trusted to take her out of North Korea sold her to a webcam business. "
+             "Ahn escaped in 2019.")
+    assert "voluntary_with_broker" in p["recruitment"]
+    assert "confinement" in p["violence"]
+    assert p["exploitation"] == ["cybersex"]
+
+
+def test_girls_in_general_are_not_her():
+    p = prof("Ms. Ahn was sold to a farmer in 2005. Her story is shared by thousands of girls, "
+             "some only twelve, "
+             "who are forced to work in brothels. Ahn now lives in Seoul.")
+    assert p["exploitation"] == ["forced_marriage"]
+
+
+def test_a_sale_named_in_passing_is_the_one_told_and_its_seller_a_recruiter():
+    p = prof("Ms. Ahn fled to China in 2001, only to be kidnapped and sold to a farmer. She ran "
+             "away in 2004. "
+             "She hid in Yanji for a year. Her money ran out. Years later she went back to the "
+             "village she had "
+             "been sold to. The villagers phoned the Korean-Chinese broker who had sold her. Her "
+             "plan hit a "
+             "dead end.")
+    assert p["times_sold"] == 1
+    assert sorted(p["recruitment"]) == ["abducted",
+                                        "voluntary_alone"]  # the kidnapping came after she crossed
+    assert "korean_chinese_broker" in p["recruiter_relation"]
+    assert p["violence"] == []
+
+
+def test_a_byline_name_and_a_stated_birth_year():
+    text = ("Sold at Sixteen\n\nJi-won Hong\n\nBorn 1990\n\nI was born in 1990 in Kanggye. In "
+            "2004, when I "
+            "was twelve, my father lost his job. I remember the cold more than anything else.")
+    p = prof(text)
+    assert p["surname"] == "Hong"
+    assert p["birth_year"] == 1990  # stated, not worked out from "in 2004, when I was twelve"
+
+
+def test_taken_across_the_river_by_a_woman_she_met_is_her_crossing_not_a_return():
+    p = prof("A woman I met at the bus station said she would find me work in a noodle shop. She "
+             "took me across "
+             "the river at night. On the other side two men were waiting. They sold me for 9,000 "
+             "yuan.")
+    assert p["repatriated"] is None
+    assert "stranger" in p["recruiter_relation"]
+    assert p["times_sold"] == 1
+
+
+def test_not_registered_means_no_papers_but_her_sons_are_his():
+    assert prof("I was not registered, so I could never take a bus to the city.")[
+        "hukou_or_id"] == "none"
+    assert prof("I crossed in 2004. My son was not registered at first.")["hukou_or_id"] is None

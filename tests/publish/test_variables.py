@@ -147,5 +147,5 @@ def test_periods():
 
 def test_by_variable_names_the_choices():
     assert by_variable("pathway").name == "pathway"
-    with pytest.raises(InvalidInput, match="organisation or period"):
+    with pytest.raises(InvalidInput, match=r"organisation \(periods: --period"):
         by_variable("favourite_colour")

@@ -29,7 +29,7 @@ EXPECTED = {
     "hukou": "none fake obtained",
     "consent_scope": "aggregate_statistics anonymous_quotation share_with legal_proceedings",
     "date_precision": "day month season year approximate_year range unknown",
-    "currency": "RMB USD KPW KRW",
+    "currency": "RMB USD KPW KRW GBP EUR",
 }
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")

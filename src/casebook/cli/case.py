@@ -23,7 +23,7 @@ from casebook.cli.common import (
     open_casebook,
     print_json,
 )
-from casebook.errors import BadArgument, InvalidInput
+from casebook.errors import BadArgument, ConsentRequired, InvalidInput
 
 case_app = typer.Typer(
     help="Case management: her safety, needs, services, referrals and tasks, stage by stage "
@@ -289,8 +289,14 @@ def refer(
         check_output(out, force=force)
         secret = export_passphrase(False, list(recipient), "referral file")
     with open_casebook(db, passphrase_file) as book:
-        case, referral = book.cases.refer(case_id, to, code or "", note=note,
-                                          via="export" if out else "casebook")
+        try:
+            case, referral = book.cases.refer(case_id, to, code or "", note=note,
+                                              via="export" if out else "casebook")
+        except ConsentRequired as exc:
+            # `case refer`'s contract (issue 15): refused for want of her consent exits 2
+            refused = ConsentRequired(str(exc))
+            refused.exit_code = 2
+            raise refused from None
         referral_id = book.cases.row_ids(case_id)[referral.uid]
         if out is not None:
             from casebook.files import encrypt, write_output

@@ -12,6 +12,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from casebook.cli.i18n import N_
+from casebook.cli.i18n import gettext as _
 from casebook.errors import InvalidInput, WrongPassphrase
 from casebook.store import Casebook, is_postgres
 
@@ -30,20 +32,31 @@ ForceOption = Annotated[bool, typer.Option(
     "--force", help="Replace an existing output file (never the casebook or its key).")]
 
 
+def styled(style: str, text: str) -> str:
+    """``text`` in a Rich style (a translated word stays outside the f-string, where the
+    catalogue builder can find it)."""
+    return f"[{style}]{text}[/]"
+
+
 def require_db(db: str | None) -> str:
     if not db:
-        raise InvalidInput("no casebook given: use --db PATH or set CASEBOOK_DB")
+        raise InvalidInput(_("no casebook given: use --db PATH or set CASEBOOK_DB"))
     return db
 
 
-def first_line(path: Path, what: str = "passphrase") -> str:
+PASSPHRASE = N_("passphrase")
+SECRET = N_("secret")  # cli/field.py reads its secret files with first_line too
+
+
+def first_line(path: Path, what: str = PASSPHRASE) -> str:
     """The first line of a secret file; a missing or empty file is a clear error."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read {what} file ({exc.strerror})") from None
+        raise InvalidInput(_("{path}: cannot read {what} file ({reason})").format(
+            path=path, what=_(what), reason=exc.strerror)) from None
     if not lines or not lines[0]:
-        raise InvalidInput(f"{path}: the {what} file is empty")
+        raise InvalidInput(_("{path}: the {what} file is empty").format(path=path, what=_(what)))
     return lines[0]
 
 
@@ -57,12 +70,12 @@ def passphrase(db: str, passphrase_file: Path | None, *, confirm: bool = False) 
     if env:
         return env
     if not sys.stdin.isatty():
-        raise WrongPassphrase(
-            "no passphrase: set CASEBOOK_PASSPHRASE, use --passphrase-file, or run in a terminal")
+        raise WrongPassphrase(_("no passphrase: set CASEBOOK_PASSPHRASE, use --passphrase-file, "
+                                "or run in a terminal"))
 
-    first = getpass.getpass("Casebook passphrase: ")
-    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-        raise WrongPassphrase("the two passphrases differ")
+    first = getpass.getpass(_("Casebook passphrase: "))
+    if confirm and getpass.getpass(_("Repeat the passphrase: ")) != first:
+        raise WrongPassphrase(_("the two passphrases differ"))
     return first
 
 
@@ -93,5 +106,6 @@ def export_passphrase(plaintext: bool, recipients: list[str], what: str = "expor
 
 
 def plaintext_warning(path: Path) -> None:
-    err.print(f"[bold yellow]warning:[/] {path} is UNENCRYPTED: anyone who gets this file can "
-              "read it. Delete it as soon as it has served its purpose.")
+    err.print(styled("bold yellow", _("warning:")) + " "
+              + _("{path} is UNENCRYPTED: anyone who gets this file can read it. Delete it as "
+                  "soon as it has served its purpose.").format(path=path))

@@ -17,11 +17,24 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
-from casebook.errors import INTERNAL_EXIT, CasebookError
+from casebook.cli.i18n import (
+    LANGUAGES,
+    N_,
+    error_text,
+    language_from_args,
+    language_from_env,
+    localise,
+    speaking,
+)
+from casebook.cli.i18n import gettext as _
+from casebook.errors import INTERNAL_EXIT, BadArgument, CasebookError
 from casebook.hardening import no_core_dumps
 
 COMMAND_MODULES = [
@@ -38,8 +51,20 @@ COMMAND_MODULES = [
     "casebook.cli.interop",
 ]
 
+
+class LocalisedGroup(TyperGroup):
+    """The command tree, in the language of this run (``--lang``, else the locale)."""
+
+    def main(self, args: Sequence[str] | None = None, *pargs: Any, **kwargs: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        with speaking(language_from_args(argv) or language_from_env()):
+            localise(self)
+            return super().main(argv, *pargs, **kwargs)
+
+
 app = typer.Typer(
     name="casebook",
+    cls=LocalisedGroup,
     help="Casebook: encrypted testimonies, structured records, statistics and estimates.",
     no_args_is_help=True,
     add_completion=False,
@@ -47,39 +72,60 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
+
+@app.callback()
+def _options(
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Language of messages and help: ko or en. Default: from the locale "
+                       "(LANG).")] = None,
+) -> None:
+    """Casebook: encrypted testimonies, structured records, statistics and estimates."""
+    if lang is not None and lang not in LANGUAGES:
+        raise BadArgument(_("--lang: {value} is not a language of Casebook; use ko or en")
+                          .format(value=lang))
+
+
 for _module in COMMAND_MODULES:
     importlib.import_module(_module).register(app)
 
 err_console = Console(stderr=True, soft_wrap=True)
 
 
+ERROR = N_("error:")
+
+
 def _one_line(message: str) -> None:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True,
+    err_console.print(f"[bold red]{_(ERROR)}[/] {message}", highlight=False, soft_wrap=True,
                       markup=True)
 
 
 def main() -> None:
     """Run the CLI; any failure becomes one red line and the exit code of its class."""
     no_core_dumps()
+    command = _command_name(sys.argv[1:])
+    with speaking(language_from_args(sys.argv[1:]) or language_from_env()):
+        _run(command)
+
+
+def _run(command: str) -> None:
     from casebook.store import translate, where_it_broke
 
-    command = _command_name(sys.argv[1:])
     try:
         app()
     except CasebookError as exc:
-        _one_line(_escape(str(exc)))
+        _one_line(_escape(error_text(str(exc))))
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        _one_line("interrupted; what was stored before is kept")
+        _one_line(_("interrupted; what was stored before is kept"))
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the one place every other failure ends
         known = translate(exc, command)
         if known is not None:
             _one_line(_escape(str(known)))
             sys.exit(known.exit_code)
-        _one_line(f"internal error in `{command}` ({where_it_broke(exc)}); nothing of the "
-                  "records is shown. Report this line; the casebook itself is unchanged "
-                  "unless the command said otherwise.")
+        _one_line(_("internal error in `{command}` ({where}); nothing of the records is shown. "
+                    "Report this line; the casebook itself is unchanged unless the command said "
+                    "otherwise.").format(command=command, where=where_it_broke(exc)))
         sys.exit(INTERNAL_EXIT)
 
 

@@ -35,6 +35,7 @@ class DatasetSource:
     passphrase_file: Path | None = None
     dataset_json: Path | None = None
     budget_file: Path | None = None
+    reviewed_only: bool = False  # only testimonies whose review was closed
 
 
 @contextmanager
@@ -51,7 +52,8 @@ def opened(src: DatasetSource, with_text: bool = True) -> Iterator[tuple[Dataset
         yield Dataset.from_json(text, str(src.dataset_json)), budget
         return
     with open_casebook(src.db, src.passphrase_file) as book:
-        rows = book.read_for("statistics", with_text=with_text, purpose="report quotation")
+        rows = book.read_for("statistics", with_text=with_text, purpose="report quotation",
+                             reviewed_only=src.reviewed_only)
         yield dataset_of(rows), budget or book.meta.entry(BUDGET_KEY)
 
 
@@ -164,6 +166,9 @@ def register(app: typer.Typer) -> None:
                                                help="Round published counts to this base."),
         epsilon: float | None = typer.Option(None, "--epsilon", help="Differentially "
                                                 "private release spending this much budget."),
+        reviewed_only: bool = typer.Option(
+            False, "--reviewed-only", help="Count only testimonies whose review was closed "
+            "(`casebook review ID --done`)."),
         db: DbOption = None, passphrase_file: PassphraseFileOption = None,
         dataset_json: Path | None = typer.Option(None, "--dataset-json", hidden=True),
         budget_file: Path | None = typer.Option(None, "--budget-file", hidden=True),
@@ -174,7 +179,7 @@ def register(app: typer.Typer) -> None:
 
         if publish or epsilon is not None:
             check_release(k, rounding, epsilon)
-        src = DatasetSource(db, passphrase_file, dataset_json, budget_file)
+        src = DatasetSource(db, passphrase_file, dataset_json, budget_file, reviewed_only)
         names = [table] if table else list(TABLE_NAMES)
         if by and table is None:
             names = [n for n in names if n != by]
@@ -203,6 +208,9 @@ def register(app: typer.Typer) -> None:
         rounding: int | None = typer.Option(None, "--round", help="Round counts."),
         epsilon: float | None = typer.Option(None, "--epsilon", help="DP release."),
         quotes: int = typer.Option(5, "--quotes", help="Number of redacted quotes (0: none)."),
+        reviewed_only: bool = typer.Option(
+            False, "--reviewed-only", help="Count only testimonies whose review was closed "
+            "(`casebook review ID --done`)."),
         db: DbOption = None, passphrase_file: PassphraseFileOption = None,
         dataset_json: Path | None = typer.Option(None, "--dataset-json", hidden=True),
         budget_file: Path | None = typer.Option(None, "--budget-file", hidden=True),
@@ -218,7 +226,7 @@ def register(app: typer.Typer) -> None:
         if pdf:
             check_output(out.with_suffix(".pdf"), force=force)
 
-        src = DatasetSource(db, passphrase_file, dataset_json, budget_file)
+        src = DatasetSource(db, passphrase_file, dataset_json, budget_file, reviewed_only)
         with opened(src, with_text=quotes > 0) as (ds, budget):
             ledger = _ledger(budget) if epsilon is not None else None
             written = write_report(ds, out, lang=lang, pdf=pdf, period=period, k=k,

@@ -25,7 +25,11 @@ from casebook.cli.common import (
     passphrase,
     print_json,
     require_db,
+    styled,
 )
+from casebook.cli.i18n import current
+from casebook.cli.i18n import gettext as _
+from casebook.cli.labels import key_label, value_label
 from casebook.errors import BadArgument, InvalidInput, WrongPassphrase
 from casebook.files import check_output, encrypt, write_output
 from casebook.intake.pipeline import (
@@ -46,20 +50,31 @@ consent_app = typer.Typer(help="Grant or withdraw a survivor's consent for one t
                           no_args_is_help=True)
 
 
-def init(db: DbOption = None, passphrase_file: PassphraseFileOption = None) -> None:
+def init(
+    ctx: typer.Context,
+    path: Annotated[str | None, typer.Argument(
+        help="The casebook to create (a file, or a postgresql:// URL); the same as --db.")] = None,
+    db: DbOption = None, passphrase_file: PassphraseFileOption = None,
+) -> None:
     """Create a new encrypted casebook.
 
-    Example: CASEBOOK_DB=team.db casebook init
+    Example: casebook init team.db    ·    CASEBOOK_DB=team.db casebook init
     """
-    location = require_db(db)
+    given = ctx.get_parameter_source("db")
+    if path and db and path != db and given is not None and given.name == "COMMANDLINE":
+        raise BadArgument(_("give the casebook once: {path} or --db {db}, not both")
+                          .format(path=path, db=db))
+    location = require_db(path or db)
     book = Casebook.create(location, passphrase(location, passphrase_file, confirm=True))
     book.close()
     if book.key_path:
-        console.print(f"Created encrypted casebook [bold]{location}[/] with key file "
-                      f"[bold]{book.key_path}[/] — keep both; lose the key file "
-                      "and the passphrase, and the data is gone.")
+        console.print(_("Created encrypted casebook {path} with key file {key} — keep both; lose "
+                        "the key file and the passphrase, and the data is gone.").format(
+                            path=f"[bold]{escape(location)}[/]",
+                            key=f"[bold]{escape(str(book.key_path))}[/]"))
     else:
-        console.print(f"Created casebook schema in PostgreSQL at {location.split('@')[-1]}")
+        console.print(_("Created casebook schema in PostgreSQL at {where}")
+                      .format(where=escape(location.split('@')[-1])))
 
 
 def add(
@@ -94,8 +109,9 @@ def add(
             "interview_date": interview_date, "interview_place": interview_place,
             "language": language, "consent": list(consent)}
     parse_consent(list(consent)), parse_interview_date(interview_date)  # fail before unlocking
-    item = ImportItem(text, text_file.name if str(text_file) != "-" else "stdin", {}, "txt")
-    testimony, person = describe(item, {k: v for k, v in meta.items() if v not in (None, [])})
+    given = {k: v for k, v in meta.items() if v not in (None, [])}  # wins over the header
+    item = ImportItem(text, text_file.name if str(text_file) != "-" else "stdin", given, "txt")
+    testimony, person = describe(item)
     with open_casebook(db, passphrase_file) as book:
         extractor = default_extractor() if extract else None
         record = extractor(testimony.text, testimony.language) if extractor else None
@@ -103,23 +119,27 @@ def add(
     if json_out:
         print_json({"testimony_id": tid, "created": created})
     elif created:
-        console.print(f"Added testimony {tid} ({person.pseudonym})"
-                      + (f" with {len(record.facts) + len(record.events)} suggested facts" if record
-                         else ""))
+        if record:
+            console.print(_("Added testimony {id} ({pseudonym}) with {n} suggested facts").format(
+                id=tid, pseudonym=escape(person.pseudonym),
+                n=len(record.facts) + len(record.events)))
+        else:
+            console.print(_("Added testimony {id} ({pseudonym})").format(
+                id=tid, pseudonym=escape(person.pseudonym)))
     else:
-        console.print(f"Already in the casebook as testimony {tid}; nothing added.")
+        console.print(_("Already in the casebook as testimony {id}; nothing added.").format(id=tid))
 
 
 def _ask_consent() -> list[str]:
     """Ask, scope by scope, what the survivor agreed to (at a terminal, when no --consent)."""
     questions = {
-        "aggregate_statistics": "Counted (anonymously) in statistics?",
-        "anonymous_quotation": "Quoted anonymously in reports?",
-        "legal_proceedings": "Used in legal proceedings?",
+        "aggregate_statistics": _("Counted (anonymously) in statistics?"),
+        "anonymous_quotation": _("Quoted anonymously in reports?"),
+        "legal_proceedings": _("Used in legal proceedings?"),
     }
     scopes = [scope for scope, q in questions.items() if typer.confirm(q, default=False)]
-    partners = typer.prompt("Organisations she agreed to share with (comma-separated, or empty)",
-                            default="", show_default=False)
+    partners = typer.prompt(_("Organisations she agreed to share with (comma-separated, or "
+                              "empty)"), default="", show_default=False)
     scopes += [f"share_with:{p.strip()}" for p in partners.split(",") if p.strip()]
     return scopes
 
@@ -165,14 +185,15 @@ def import_(
         return
     files = expand_paths(list(paths))
     if not files:
-        raise InvalidInput("import: no readable files found in " + ", ".join(map(str, paths)))
+        raise InvalidInput(_("import: no readable files found in {paths}")
+                           .format(paths=", ".join(map(str, paths))))
     defaults = {"organisation": organisation, "consent": list(consent) or None}
     defaults = {k: v for k, v in defaults.items() if v}
     with open_casebook(db, passphrase_file) as book:
         extractor = default_extractor() if extract else None
         with Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
                       console=err, transient=True, disable=json_out) as bar:
-            task = bar.add_task("import", total=len(files))
+            task = bar.add_task(_("importing"), total=len(files))
             result = import_paths(book, files, defaults=defaults, extractor=extractor,
                                   progress=lambda _p: bar.advance(task))
     if json_out:
@@ -180,12 +201,14 @@ def import_(
                     "failed": [{"file": f, "error": e} for f, e in result.failed],
                     "stopped": str(result.stopped) if result.stopped else None})
     else:
-        console.print(f"Imported {len(result.added)} testimonies; "
-                      f"{len(result.duplicates)} already present; {len(result.failed)} failed"
-                      + (f"; stopped, {len(files)} files given." if result.stopped else "."))
-        shown = [r for _, r in result.failed if not r.startswith("not stored: ")]
+        summary = _("Imported {added} testimonies; {duplicates} already present; {failed} failed")
+        console.print(summary.format(added=len(result.added), duplicates=len(result.duplicates),
+                                     failed=len(result.failed))
+                      + (_("; stopped, {n} files given.").format(n=len(files)) if result.stopped
+                         else "."))
+        shown = [r for _file, r in result.failed if not r.startswith("not stored: ")]
         for reason in shown:
-            err.print("[red]skipped[/] " + escape(reason))
+            err.print(styled("red", _("skipped")) + " " + escape(reason))
     if result.stopped is not None:
         raise result.stopped
     if result.failed and not result.added and not result.duplicates:
@@ -215,7 +238,8 @@ def _import_interop(paths: list[Path], map_path: Path | None, plan: bool, fmt: s
         if json_out:
             print_json({"added": [i for r in results for i in r.added], "duplicates": dups})
         else:
-            console.print(f"Imported {added} testimonies; {dups} already present.")
+            console.print(_("Imported {added} testimonies; {duplicates} already present.")
+                          .format(added=added, duplicates=dups))
         return
     with open_casebook(db, passphrase_file) as book:
         extractor = default_extractor() if extract else None
@@ -240,11 +264,12 @@ def list_(
     if json_out:
         print_json([r.__dict__ for r in rows])
         return
-    table = Table("id", "person", "organisation", "lang", "year", "facts ✓/?", "consent")
+    table = Table(_("id"), _("person"), _("organisation"), _("lang"), _("year"), _("facts ✓/?"),
+                  _("review"), _("consent"))
     for r in rows:
         table.add_row(str(r.id), r.pseudonym or "", r.organisation or "", r.language,
                       str(r.interview_year or ""), f"{r.facts_accepted}/{r.facts_suggested}",
-                      ", ".join(short_name(s) for s in r.consent))
+                      _(r.review.replace("_", " ")), ", ".join(short_name(s) for s in r.consent))
     console.print(table)
 
 
@@ -272,19 +297,25 @@ def show(
             **({"text": t.text} if text else {}),
         })
         return
-    console.print(f"[bold]Testimony {t.id}[/] — {person.pseudonym if person else 'no person'}"
-                  f" · {t.organisation or '?'} · {t.language} · "
-                  f"{date_label(t.interview_date)}")
-    console.print("consent: " + (", ".join(t.consent.active_scopes()) or "[red]none[/]"))
-    table = Table("id", "status", "fact", "value", "words")
+    heading = " · ".join([
+        _("Testimony {id}").format(id=t.id) + " — "
+        + (escape(person.pseudonym) if person else _("no person")),
+        escape(t.organisation or "?"), t.language,
+        date_label(t.interview_date, current())])
+    console.print(f"[bold]{heading}[/]")
+    console.print(_("consent:") + " " + (", ".join(t.consent.active_scopes())
+                                         or styled("red", _("none"))))
+    table = Table(_("id"), _("status"), _("fact"), _("value"), _("words"))
     for f in record.facts:
-        table.add_row(str(f.id), f.status, f.field, str(f.value), f.evidence.quote if f.evidence
-                      else "")
+        table.add_row(str(f.id), _(f.status), key_label(f.field), value_label(f.field, f.value),
+                      f.evidence.quote if f.evidence else "")
     for e in record.events:
         amount = f"{e.amount.value:g} {e.amount.currency}" if e.amount else ""
-        value = " ".join(x for x in [e.date.label() if e.date else "", e.place_text or "", amount]
+        value = " ".join(x for x in [date_label(e.date, current()) if e.date else "",
+                                     e.place_text or "", amount]
                          if x)
-        table.add_row(str(e.id), e.status, e.type, value, e.evidence.quote if e.evidence else "")
+        table.add_row(str(e.id), _(e.status), value_label("type", e.type), value,
+                      e.evidence.quote if e.evidence else "")
     if record.facts or record.events:
         console.print(table)
     if text:
@@ -308,7 +339,7 @@ def search(
         print_json([h.__dict__ for h in hits])
         return
     if not hits:
-        console.print(f"No testimony contains {query!r}.")
+        console.print(_("No testimony contains {query}.").format(query=escape(repr(query))))
     for h in hits:
         snippet = h.snippet.replace("[", r"\[").replace("⟦", "[bold yellow]").replace("⟧", "[/]")
         console.print(f"[cyan]#{h.testimony_id}[/] {h.pseudonym or ''} ({h.language}): {snippet}")
@@ -350,10 +381,10 @@ def export(
         export_passphrase = os.environ.get("CASEBOOK_EXPORT_PASSPHRASE")
         if not export_passphrase:
             if not sys.stdin.isatty():
-                raise WrongPassphrase("an encrypted export needs --recipient, "
-                                      "CASEBOOK_EXPORT_PASSPHRASE, or a terminal to ask in")
+                raise WrongPassphrase(_("an encrypted export needs --recipient, "
+                                        "CASEBOOK_EXPORT_PASSPHRASE, or a terminal to ask in"))
 
-            export_passphrase = getpass.getpass("Passphrase for the export: ")
+            export_passphrase = getpass.getpass(_("Passphrase for the export: "))
     with open_casebook(db, passphrase_file) as book:
         if exchange:
             data, what = interop.export_bytes(book, format, request)
@@ -361,13 +392,15 @@ def export(
             rows = collect(book, request)
             data, what = serialise(rows, format), f"{len(rows)} testimonies"
     if plaintext:
-        err.print("[bold yellow]warning:[/] writing an UNENCRYPTED export: anyone who gets this "
-                  "file can read it. Delete it as soon as it has served its purpose.")
+        err.print(styled("bold yellow", _("warning:")) + " "
+                  + _("writing an UNENCRYPTED export: anyone who gets this file can read it. "
+                      "Delete it as soon as it has served its purpose."))
     else:
         data = encrypt(data, recipients=list(recipient), passphrase=export_passphrase)
     write_output(out, data, force=force)  # 0600: only its owner can read it
-    console.print(f"Wrote {what} to {out} "
-                  f"({'PLAINTEXT' if plaintext else 'age-encrypted'}).")
+    console.print(_("Wrote {what} to {path} ({how}).").format(
+        what=what, path=out, how=_("PLAINTEXT") if plaintext else _("age-encrypted")),
+        markup=False)
 
 
 def audit_verify(db: DbOption = None, passphrase_file: PassphraseFileOption = None,
@@ -381,10 +414,11 @@ def audit_verify(db: DbOption = None, passphrase_file: PassphraseFileOption = No
     if json_out:
         print_json({"ok": report.ok, "entries": report.entries, "problems": report.problems})
     elif report.ok:
-        console.print(f"[green]Audit chain intact[/]: {report.entries} entries.")
+        console.print(styled("green", _("Audit chain intact")) + ": "
+                      + _("{n} entries.").format(n=report.entries))
     else:
         for p in report.problems:
-            err.print(f"[red]audit:[/] {p}")
+            err.print(styled("red", _("audit:")) + f" {escape(p)}")
     if not report.ok:
         raise typer.Exit(1)
 
@@ -401,7 +435,7 @@ def audit_log(limit: Annotated[int, typer.Option(help="Newest entries to show.")
     if json_out:
         print_json(rows)
         return
-    table = Table("seq", "when", "who", "action", "target")
+    table = Table(_("seq"), _("when"), _("who"), _("action"), _("target"))
     for r in rows:
         table.add_row(str(r["seq"]), r["at"][:19], r["actor"], r["action"], r["target"] or "")
     console.print(table)
@@ -422,7 +456,9 @@ def consent_withdraw(
     _scope_or_exit(scope)
     with open_casebook(db, passphrase_file) as book:
         withdrawn = book.consent.withdraw(testimony_id, scope)
-    console.print(f"Withdrew {withdrawn} for testimony {testimony_id}.", markup=False)
+    console.print(_("Withdrew {scope} for testimony {id}.").format(scope=withdrawn,
+                                                                    id=testimony_id),
+                  markup=False)
 
 
 def consent_grant(
@@ -439,7 +475,8 @@ def consent_grant(
     _scope_or_exit(scope)
     with open_casebook(db, passphrase_file) as book:
         granted = book.consent.grant(testimony_id, scope)
-    console.print(f"Granted {granted} for testimony {testimony_id}.", markup=False)
+    console.print(_("Granted {scope} for testimony {id}.").format(scope=granted, id=testimony_id),
+                  markup=False)
 
 
 def _scope_or_exit(scope: str) -> str:
@@ -448,7 +485,7 @@ def _scope_or_exit(scope: str) -> str:
     try:
         return check_scope(scope)
     except ValueError as exc:
-        raise BadArgument(f"{exc}; nothing was changed") from None
+        raise BadArgument(_("{problem}; nothing was changed").format(problem=exc)) from None
 
 
 def register(app: typer.Typer) -> None:

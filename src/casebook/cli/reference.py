@@ -31,7 +31,8 @@ def render() -> str:
            "Generated from the commands' own `--help` by `python -m casebook.cli.reference`; "
            "a test fails when it is out of date.", ""]
     for path in command_paths(get_command(app)):
-        result = runner.invoke(app, [*path, "--help"], prog_name="casebook", color=False)
+        result = runner.invoke(app, [*path, "--help"], prog_name="casebook", color=False,
+                               env={"LANGUAGE": "en"})  # the reference is in English
         text = "\n".join(line.rstrip() for line in result.output.strip().splitlines())
         out += [f"## casebook {' '.join(path)}".rstrip(), "", "```text", text, "```", ""]
     return "\n".join(out)

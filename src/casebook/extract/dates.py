@@ -34,8 +34,10 @@ _EN_ABS = [
     re.compile(rf"\b(?:the\s+)?{_QUAL}{_YEAR}s?\b", re.I),
 ]
 _KO_ABS = re.compile(
-    rf"{_YEAR}\s?년(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|(?P<kseason>봄|여름|가을|겨울)|"
+    rf"{_YEAR}\s?년(?!대)(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|(?P<kseason>봄|여름|가을|겨울)|"
     r"(?P<kqual>초|말|초반|말경|중반|늦게|끝무렵))?")
+# "20067월": a year and a month run together where 년 was lost ("2006" + "7월")
+_KO_GLUED = re.compile(r"(?<!\d)(?P<year>(?:19[4-9]|20[0-3])\d)(?P<kmonth>1[0-2]|[1-9])\s?월")
 _KO_YY = re.compile(r"(?<!\d)(?P<yy>[0-9]\d)\s?년(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|"
                     r"(?P<kseason>봄|여름|가을|겨울))")
 
@@ -52,7 +54,9 @@ _KO_REL = [
     re.compile(r"(?P<next>이듬해|다음\s?해|그\s?다음\s?해|다음\s?날|이튿날)"),
 ]
 _EN_AGE = re.compile(
-    r"\b(?:at\s+the\s+age\s+of\s+|aged\s+|at\s+age\s+|when\s+(?:I|she)\s+was\s+|(?:I|she)\s+was\s+(?:only\s+|just\s+)?)"
+    r"\b(?:at\s+the\s+age\s+of\s+|aged\s+|at\s+age\s+|when\s+(?:I|she)\s+was\s+|(?:I|"
+    r"she)\s+was\s+(?:only\s+|just\s+)?|"
+    r"you\s+were\s+(?:only\s+|just\s+)?)"  # an interviewer's "You were 28 years old when …"
     r"(?P<age>\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)(?P<yo>\s+years?(?:\s+old)?|\s*-year-old)?\b", re.I)
 _KO_AGE = re.compile(r"(?P<age>\d{1,2}|스무|스물|서른|마흔|열)\s?(?P<age2>한|두|세|네|다섯|여섯|일곱|여덟|아홉)?\s?살")
 
@@ -68,7 +72,8 @@ _EN_MONTH_ONLY = re.compile(
     r"(?:(?:early|late|mid-?)\s*)?(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?!\s*,?\s*(?:\d|of\s+\d))")
 _MONTH_HINT = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
-_AGE_HINT = re.compile(r"\bage|aged|\bwas\s+(?:only\s+|just\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|"
+_AGE_HINT = re.compile(r"\bage|aged|\b(?:was|were)\s+(?:only\s+|just\s+)?(?:\d|one|two|three|four|"
+                       r"five|six|seven|eight|nine|ten|"
                        r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
                        r"forty|fifty|sixty|seventy)")
 
@@ -146,6 +151,9 @@ def find_dates(text: str) -> list[DateMention]:
             out.append(DateMention(m.start(), m.end(), int(m.group("year")), month,
                                    SEASONS.get(m.group("kseason") or ""),
                                    approximate=bool(m.group("kqual"))))
+    for m in _KO_GLUED.finditer(text) if has_digit and has_hangul else ():
+        if free(m.start(), m.end()):
+            out.append(DateMention(m.start(), m.end(), int(m.group("year")), int(m.group("kmonth"))))
     for m in _KO_YY.finditer(text) if has_digit and has_hangul else ():
         if free(m.start(), m.end()):
             yy = int(m.group("yy"))
@@ -236,6 +244,7 @@ class Timeline:
         self.month: int | None = None
         self.season: str | None = None
         self.month_age = 0  # sentences since the month/season was stated
+        self._last: tuple[tuple, UncertainDate | None] = ((), None)
 
     def advance(self, mentions: list[DateMention]) -> UncertainDate | None:
         """Read one sentence's date mentions; return the date the sentence is set at."""
@@ -276,5 +285,9 @@ class Timeline:
         keep_month = self.month_age <= 3
         if fresh_only and self.month_age > 3:
             return UncertainDate(year=self.year)
-        return UncertainDate(year=self.year, month=self.month if keep_month else None,
-                             season=None if (self.month and keep_month) or not keep_month else self.season)
+        key = (self.year, self.month, self.season, keep_month)
+        if key != self._last[0]:  # the same date for each sentence until it moves (dates are frozen)
+            self._last = (key, UncertainDate(
+                year=self.year, month=self.month if keep_month else None,
+                season=None if (self.month and keep_month) or not keep_month else self.season))
+        return self._last[1]

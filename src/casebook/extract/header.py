@@ -57,6 +57,14 @@ _NAME_FROM = re.compile(rf"\s*(?:Ms|Mrs|Miss|Madam)\.?\s+(?:{_SURNAME_ALT}|[A-Z]
                         rf"[A-Z][\w'’ŏŭ\-]+\s+(?:City|County|Province))")
 
 
+# a form field ("Interviewee: Ms. Pak", "고향: 회령", "b. 1988 | Sinuiju"), not a speaker's
+# name before a long quote ("MARK WILLACY, REPORTER: It's been a long walk …")
+_FIELD = re.compile(r"[\w().'’-][\w ().'’-]{0,29}[:：](?!\s*[^:：|]{150,}$)|[|/]")
+# a sentence telling the story ("Today we are speaking with Ms. Go, … who was sold …")
+_NARRATIVE = re.compile(r"\b(?:was|were|is|are|had|has|have)\s+(?:\w+\s+)?(?:sold|speaking|born\s+and|taken|trafficked|"
+                        r"arrested|sent)\b|\b(?:we|I)\s+(?:are|am|were|was)\b", re.I)
+
+
 def header_end(text: str) -> int:
     """Offset where the story starts: after the first paragraph when it looks like a header."""
     first = text.split("\n\n", 1)[0]
@@ -65,9 +73,13 @@ def header_end(text: str) -> int:
         return m.end()
     rest = text[len(first):].strip()
     headerish = bool(re.match(r"\s*[\[(]?(?:case|testimony|interview|account|transcript|구술|면담|사례|증언)", first, re.I)) or \
-        bool(re.search(r"[:|/]|\b(?:born|b\.)\s|(?:19|20)\d\d\s?년생|\(pseudonym\)|\(가명\)|Ms\.|Mrs\.", first)) or \
-        not re.search(r"[.!?。]\s*$|[다요]\.?\s*$", first)
-    if rest and headerish and len(first) <= 400:
+        bool(_FIELD.search(first)) or not re.search(r"[.!?。]\s*$|[다요]\.?\s*$", first) or (
+            len(first) <= 400 and bool(re.search(r"\b(?:born|b\.)\s|(?:19|20)\d\d\s?년생|\(pseudonym\)|\(가명\)|Ms\.|Mrs\.",
+                                                  first)) and not _NARRATIVE.search(first))
+    # a Korean report's first paragraph that names her "(가명)" and ends on a finite verb is story
+    story_ko = bool(re.search(r"[가-힣]", first)) and len(first) >= 60 and \
+        bool(re.search(r"(?:다|요|니다)[.!?]?[\"”’']?\s*$", first)) and not re.match(r"\s*(?:구술|면담|사례|증언자)", first)
+    if rest and headerish and len(first) <= 400 and not story_ko:
         return len(first)
     # a header line at the very top of a long first paragraph
     m = re.match(r"\s*(?:Case|Testimony|Account)\s*(?:No\.?\s*)?\d+[^.\n]{0,140}?(?:\b(?:19|20)\d\d\b\)?\.?|Province\b\.?)", first)

@@ -1,23 +1,36 @@
 """Korean cues: what one sentence of a Korean testimony says about her journey.
 
-Korean drops the subject ("한족 남자한테 팔았어요" — someone sold me to a Han man), so a cue is
-hers unless the clause names another woman as its topic ("언니 하나는 … 팔려 왔다고"). Negation
-and mood follow the verb ("팔리지 않았다", "팔려고 했다"); kiwipiepy's morphology tells them
-apart from look-alikes ("팔 개월" is eight months, not a sale). The Kiwi model ships inside the
-``kiwipiepy-model`` package: nothing is downloaded.
+The phrasings are rows of ``extract/rules/ko/<kind>.toml`` (one row per way of saying a thing,
+with its own example sentences); this module decides, for each match, whether the clause is hers
+(:mod:`korean_clause`), whether it is stated as fact, denied or only planned, and what the cue
+carries. Korean drops the subject ("한족 남자한테 팔았어요" — someone sold me to a Han man), so a
+cue is hers unless the clause names another person as its subject. Negation and mood follow the
+verb ("팔리지 않았다", "팔려고 했다"); kiwipiepy's morphology finds the sale verbs by lemma and tells
+them apart from look-alikes ("팔 개월" is eight months, not a sale). The Kiwi model ships inside
+the ``kiwipiepy-model`` package: nothing is downloaded. A report about her (김씨는, 그녀는) is read
+after :mod:`korean_discourse` rewrites it into the first person.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
+from casebook.extract import rules
 from casebook.extract.cues import Context, Cue
+from casebook.extract.korean_clause import cx, done_to_her, done_to_others, her, sale_is_hers
+from casebook.extract.korean_discourse import KoreanContext, rewrite
+from casebook.extract.korean_discourse import context as _discourse_context
 from casebook.extract.negation import DENIED, FACT, UNREAL, korean_status
 from casebook.model import Fact
 
-NONE = None
+# the rule files of rules/ko/ this module reads, in the order their cues are made
+EVENT_KINDS = ("crossing", "arrest", "repatriation", "escape", "transit", "arrival")
+TOTAL_KINDS = ("arrest_total", "repatriation_total", "sale_total")
+CODED_KINDS = ("violence", "exploitation", "detention", "recruitment", "relation", "buyer", "purpose")
+OTHER_KINDS = ("sale", "payment", "alone", "broker_voluntary")
+KINDS = OTHER_KINDS + EVENT_KINDS + TOTAL_KINDS + CODED_KINDS
 
 
 @lru_cache(maxsize=1)
@@ -28,8 +41,80 @@ def kiwi():
     return Kiwi()
 
 
-_SALE_VERBS = {"팔", "팔리", "되팔", "팔아넘기", "팔아먹", "넘기"}
+@lru_cache(maxsize=1)
+def _ruleset() -> rules.RuleSet:
+    return rules.ruleset("ko", KINDS, "first")
+
+
+@lru_cache(maxsize=1)
+def _morph_rows() -> dict[str, rules.Rule]:
+    """``"팔리/VV"`` → the sale row that names that lemma."""
+    return {m: r for r in rules.load("ko", "sale") for m in r.morphs}
+
+
+@cache
+def _code_order(kind: str) -> dict[str, int]:
+    return {r.code: k for k, r in reversed(list(enumerate(rules.load("ko", kind))))}
+
+
+class _Found:
+    """The rows of one sentence whose trigger words occur, and their matches, by kind."""
+
+    __slots__ = ("low", "by_kind", "_matches", "_codes")
+
+    def __init__(self, s: str) -> None:
+        low = s.lower()
+        self.low = low if len(low) == len(s) else s
+        rs = _ruleset()
+        self.by_kind: dict[str, list[tuple[rules.Rule, re.Pattern]]] = {}
+        self._matches: dict[str, list] = {}
+        self._codes: dict[str, dict] = {}
+        for i in rs.candidates(self.low):
+            row = rs.rows[i]
+            if rs.regexes[i] is not None:
+                self.by_kind.setdefault(row.kind, []).append((row, rs.regexes[i]))
+
+    def matches(self, kind: str) -> list[tuple[rules.Rule, re.Match]]:
+        """(row, match) of one kind, in text order (row order breaks ties)."""
+        if kind not in self.by_kind:
+            return []
+        if kind not in self._matches:
+            out = [(row, m) for row, rx in self.by_kind[kind] for m in rx.finditer(self.low)]
+            self._matches[kind] = sorted(out, key=lambda x: x[1].start())
+        return self._matches[kind]
+
+    def by_code(self, kind: str) -> dict[str, list[tuple[rules.Rule, re.Match]]]:
+        """Matches of a coded kind grouped by code, codes in row order, each in text order."""
+        if kind not in self._codes:
+            order = _code_order(kind)
+            out: dict[str, list] = {}
+            for row, m in self.matches(kind):
+                out.setdefault(row.code, []).append((row, m))
+            self._codes[kind] = dict(sorted(out.items(), key=lambda kv: order.get(kv[0], 99)))
+        return self._codes[kind]
+
+
+def _span(m: re.Match) -> tuple[int, int]:
+    """The evidence words of a match: its (?P<t>…) group when the row has one."""
+    for g in ("t", "t2"):
+        if g in m.re.groupindex and m.group(g):
+            return m.start(g), m.end(g)
+    return m.start(), m.end()
+
+
 _UNREAL_EC = {"려고", "려다", "으려고", "으려다", "면", "으면", "려면", "기로", "자고", "ᆯ까", "을까", "려는", "도록"}
+
+
+_REPORTED_NONPAST = {"ᆫ다고", "는다고", "ᆫ단다", "ᆫ다", "는다"}
+
+
+def _quoted_after(tokens, k: int) -> bool:
+    """A sentence ending that is followed by the quotative 고 ("…버린다”고 했다")."""
+    for t in tokens[k + 1:k + 3]:
+        if t.tag in ("SSC", "SSO", "SS"):
+            continue
+        return t.tag == "JKQ" or (t.tag.startswith("EC") and t.form == "고")
+    return False
 
 
 def _verb_status(tokens, start: int) -> str:
@@ -39,15 +124,20 @@ def _verb_status(tokens, start: int) -> str:
         return FACT
     if idx > 0 and tokens[idx - 1].tag == "MAG" and tokens[idx - 1].form in ("안", "못"):
         return DENIED
+    past = False
     for k in range(idx + 1, min(len(tokens), idx + 8)):
         t = tokens[k]
         if t.tag == "EP" and t.form == "겠":
             return UNREAL
+        past = past or (t.tag == "EP" and t.form in ("었", "았", "였"))
+        if not past and t.tag.startswith("E") and t.form in _REPORTED_NONPAST and (
+                t.tag.startswith("EC") or _quoted_after(tokens, k)):
+            return UNREAL  # "판다고 했다", "“다시 팔아 버린다”고 했다": a threat or a plan, told
         if t.tag.startswith("EC") and t.form in _UNREAL_EC:
             return UNREAL
         if t.tag == "VX" and t.form in ("않", "못하"):
             return DENIED
-        if t.tag == "NNB" and t.form in ("뻔", "척"):
+        if t.tag == "NNB" and t.form in ("뻔", "척", "수"):  # "팔 수는 없었다": could (not), not did
             return UNREAL
         if t.tag == "ETN" and t.form == "기" and k + 1 < len(tokens) and tokens[k + 1].form == "전":
             return UNREAL  # "팔리기 전에 도망쳤어요"
@@ -65,381 +155,86 @@ def _verb_status(tokens, start: int) -> str:
     return FACT
 
 
-_OTHER_TOPIC = re.compile(
-    r"(?:언니|친구|동생|여자|여자들|여자애|애|애들|아이|아이들|딸|누나|사람들|그녀|조카|처녀|아가씨|여성|다른\s?\S+|"
-    r"동생들|친구들|어떤\s?여자|한\s?명)\s?(?:하나|둘|한\s?명)?\s?(?:는|은|가|이|도|들은|들이)(?=\s)")
-_ME = re.compile(r"(?:^|\s)(?:(?:저|제|나|내|저를|나를|날|저도|나도|저는|나는|제가|내가|저희)(?:를|는|가|도|한테|에게)?|"
-                 r"우리(?:를|는|가|도|한테|에게|끼리))(?=\s|$)")
-_TOGETHER = re.compile(r"같이|함께|데리고|저까지|저를\s?포함")
-
-_P = lambda p: re.compile(p)
-_CROSSING = _P(r"(?:강|두만강|압록강|국경|얼음|물)\S*\s?(?:\S+\s){0,3}?(?P<t>건너|건넜|건넌|넘어|넘었|넘은)|(?P<t2>건너왔|건너갔|넘어왔|"
-               r"탈북했|탈북을)|중국(?:으로|에|에\s?처음)\s?(?:\S+\s)?(?P<t3>왔|갔|넘어|건너|들어|나왔|도망)")
-_BARE_CROSSING = _P(r"(?:^|\s)(?P<t>건넜|건너왔|넘어왔)")  # "98년 봄에 건넜어요": the river is understood
-_NOT_RIVER_OBJECT = _P(r"(?:다리|길|도로|철길|산|고개|선)(?:을|를)\s?$")
-_ARREST = _P(r"(?:공안|경찰|변방대|변방|단속|파출소)\S*\s?(?:\S+\s){0,3}?(?P<t>잡히|잡혔|잡혀|잡힌|체포|붙잡|끌려|연행|걸려|걸렸)|"
-             r"(?P<t2>체포(?:되|됐|당))")
-_ARREST_BARE = _P(r"(?P<t>잡혔|잡혀\s?갔|잡혀갔|붙잡혔|잡혀서|잡혔는데)")
-_POLICE = _P(r"공안|경찰|변방대|변방|단속|파출소|검문|수용소|구류소")
-_NOT_POLICE = _P(r"사내|남자|브로커|주인|남편|시어머니|시댁|그\s?사람|사장|사람들한테")
-_ARREST_DENIED = _P(r"(?P<t>(?:잡힌|잡혀\s?간|잡혀간|붙잡힌|체포된|걸린)\s?적(?:은|이|도)?\s?(?:한\s?번도\s?)?없|"
-                    r"(?:한\s?번도\s?)?안\s?잡혔|잡히지\s?(?:는\s?)?(?:않|안))")
-_REPAT = _P(r"(?P<t>북송|강제\s?송환|송환(?:되|됐|당)|북한으로\s?(?:다시\s?)?(?:보내|넘겨|돌려보내|끌려)|조선으로\s?(?:보내|넘겨))|"
-            r"(?:도문|단동|남양|신의주|혜산|장백|훈춘|삼합|회령|무산|온성|만포)\S*\s?(?:거쳐서?|으로\s?해서|로\s?해서)\s"
-            r"(?:\S+\s){0,2}?(?P<t2>넘겨졌|넘겨져|나갔|넘어갔|보내졌)|"
-            r"(?:남양|신의주|혜산|회령|무산|온성|만포)(?:으로|로)\s?(?P<t3>넘겨졌|넘겨져|보내졌|넘어갔)")
-_REPAT_DENIED = _P(r"북송(?:은|도|이)?\s?(?:안|못)\s?(?:되|됐|당)|북송(?:되|당하)지\s?(?:는\s?)?않|북송(?:된|당한)\s?적(?:은|이)?\s?없")
-_TOTAL = _P(r"(?P<what>북송|송환|잡혔|잡혀|잡힌|체포|팔렸|팔린|팔려)\S*\s?(?:\S+\s)?(?P<n>한|두|세|네|다섯)\s?번(?!도|째)|"
-            r"(?P<n2>한|두|세|네|다섯)\s?번\s?(?:이나\s?)?(?P<what2>북송|잡혔|잡혀|팔렸|팔려)")
-_CAUSATIVE_CROSSING = _P(r"건너게\s?(?:해|도와|시켜)|넘겨\s?줬|건네\s?줬")
-_ANSWER_NONE = _P(r"^\s?(?:아니요|아뇨|없어요|없습니다|한\s?번도\s?(?:없어요|안\s?잡혔어요)|안\s?잡혔어요|안\s?당했어요)[.!,]?")
-_ANSWER_TOTAL = _P(r"^\s?(?P<n>한|두|세|네|다섯)\s?번(?:이요|이에요|요|입니다|이었어요|)?[.!]?\s*$")
-_ORDINAL_SALE = _P(r"그게\s?(?P<n>두|세|네)\s?번째")
-_ESCAPE = _P(r"(?P<t>도망(?:쳤|갔|나왔|치|가|을\s?쳤)|탈출|빠져나왔|도망)")
-_TRANSIT = _P(r"(?P<t>몽골|라오스|태국|베트남|캄보디아|미얀마|메콩|방콕|쿤밍|곤명|울란바토르)")
-_ARRIVAL = _P(r"(?:한국|서울|인천|남한)(?:에|으로|에\s?다시)?\s?(?P<t>왔|들어왔|도착|입국|들어갔|갔)|(?P<t2>하나원)")
-_RIVER = _P(r"(?P<r>두만강|압록강)")
-_ALONE = _P(r"혼자|스스로|저\s?혼자|아무도\s?(?:없이|데려|안)")
-_BROKER_VOL = _P(r"브로커\S*\s?(?:\S+\s)?(?:돈을?\s?(?:주고|내고|대고|냈|줬)|통해|통해서|와\s?함께|랑\s?같이)|"
-                 r"(?:돈을?\s?(?:주고|내고))\s?(?:\S+\s)?브로커|브로커를\s?(?:구해|찾아|불러)")
-# how she came to leave: crossed of her own will, alone or with a broker she (or her family) paid
-_VOL_ALONE = _P(r"혼자\s?(?:\S+\s){0,2}?(?:건너|건넜|넘|나왔|떠났|왔|갔)|^\s?혼자(?:서)?요|브로커(?:는|도)\s?없|"
-                r"누구\s?따라간\s?것도\s?아니|아무도\s?없이")
-_VOL_BROKER = _P(r"브로커(?:한테|에게)\s?(?:\S+\s){0,3}?(?:\S*\s)?(?:돈\S*\s?)?(?:줬|주고|냈|내고|대고)|브로커를\s?(?:붙|구해|찾아|불러|통해)|"
-                 r"브로커(?:를|에게|한테)?\s?통해")
-_TO_SOUTH = _P(r"한국(?:에|으로|까지)?\s?(?:가|가는|갈|가려|가고)")
-
-_VIOLENCE = [
-    ("rape", _P(r"강간|성폭행|겁탈|성추행|강제로\s?(?:했|관계|잠자리|당했|범했|범하)|범했|몸을\s?(?:빼앗|요구)|성폭력|"
-                r"(?:싫다고\s?해도|억지로)\s?(?:강제로\s?)?(?:했|잤|관계)")),
-    ("beating", _P(r"때렸|때리|때려|맞았|맞고|맞아|맞는|구타|폭행|발로\s?(?:찼|차|걷어)|발길질|매질|두들겨|얻어맞|뺨을|머리채")),
-    ("confinement", _P(r"가둬|가두|가뒀|감금|갇혀|갇혔|못\s?나가|못\s?나갔|나가지\s?못|문을\s?잠|잠가|잠갔|잠그|잠겨|밖에\s?못|"
-                       r"감시|나가지\s?못하게|못\s?나가게|묶어|묶였|지켜봤")),
-    ("threat_of_denunciation", _P(r"신고(?:한다|하겠|해\s?버린다|할\s?거)|공안에\s?(?:넘기|넘긴|알리|신고|넘겨)|북송(?:시킨|시키|시켜|당하게)|"
-                                  r"경찰에\s?(?:넘기|넘긴|신고|알리)|보위부로\s?보낸|잡아가게\s?(?:한다|하겠)")),
-    ("drugging", _P(r"약을\s?(?:탔|타|먹였|넣)|수면제|마취")),
-    ("other", _P(r"옷을\s?(?:다\s?)?벗기|앉았다\s?일어났다|잠을\s?(?:못\s?자게|안\s?재우|안\s?재웠|못\s?재우)|바늘로|"
-                 r"전기\s?고문|물고문")),
-]
-_VIOLENCE_DENIED_AFTER = _P(r"^[가-힣]{0,4}\s?(?:그런\s?)?(?:건|것은|것도|적은|일은)\s?(?:한\s?번도\s?)?없")
-_OTHER_HUSBAND = _P(r"(?:주인|사장|그\s?여자|언니|업주)\s?남편")
-_EXPLOIT = [
-    ("prostitution", _P(r"성매매|매춘|매음|노래방|술집|안마|마사지|사우나|목욕탕|유흥|손님(?:하고|을|방|과|들|한테|이)|접대|"
-                        r"몸을\s?팔|창녀|포주|아가씨\s?일")),
-    ("cybersex", _P(r"화상\s?채팅|화상|채팅|웹캠|카메라|캠\s|인터넷\s?방송|컴퓨터\s?앞|음란\s?방송")),
-    ("forced_marriage", _P(r"시집|결혼|아내|마누라|남편|부인으로|색시|각시|며느리|장가|살림|"
-                           r"(?:남자|농민|농부|노총각|홀아비)(?:한테|에게)\s?(?:저를\s?)?(?:\S+\s){0,2}?팔")),
-    ("forced_labour", _P(r"강제\s?노동|돈도\s?안\s?주고|월급도\s?없이|일만\s?(?:시키|시켰|했)|돈\s?한\s?푼\s?(?:안|못)|품삯도|"
-                         r"임금(?:도|을)?\s?(?:안|못|없)|빚을\s?갚(?:을\s?때까지|으라)|일하면\s?갚")),
-    ("domestic_servitude", _P(r"가정부|집안일만|식모")),
-]
-_FACILITIES = [
-    ("state_security_interrogation", _P(r"보위부|보위성|국가보위|보위원")),
-    ("police_detention", _P(r"안전부|보안서|보안부|안전원|구류장|보안원|안전국")),
-    ("holding_centre", _P(r"집결소")),
-    ("labour_training_camp", _P(r"노동\s?단련대|단련대|노동\s?교양대")),
-    ("kyohwaso", _P(r"교화소|교도소|감옥")),
-    ("kwanliso", _P(r"관리소|정치범\s?수용소")),
-]
-_CHINESE_FACILITY = _P(r"변방대|공안국|구류소|수용소|파출소|간수소")
-_BIRTH = _P(r"(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식)(?:\s?(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명|\d\s?명))?"
-            r"(?:을|를)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나)")
-_BIRTH_ALL = _P(r"(?P<what>아들|딸)\s?(?P<n>하나|둘|셋|한\s?명|두\s?명)")
-# "애는 둘이에요", "애가 셋이에요", "딸 하나요", "아들 하나 있어요": how many children she has
-_CHILDREN_TOTAL = _P(r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|한\s?명|두\s?명|세\s?명|\d\s?명)"
-                     r"\s?(?:이에요|예요|요|이|있|입니다|이었|,|\.)")
-_CHILDREN_NONE = _P(r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
-_HUKOU = _P(r"호구|신분증|호적|거민증|신분")
-_HUKOU_FAKE = _P(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
-_HUKOU_NONE = _P(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)")
-_HUKOU_GOT = _P(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
-_CHILD = _P(r"아이|애들|아들|딸|자녀|애기|아기")
-_CHILD_ANY = _P(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
-_RECRUIT = [
-    ("deception_job_offer", _P(r"(?:일자리|식당|공장|농장|돈(?:을|도)?\s?(?:많이\s?)?벌|일하|취직|돈\s?벌|일할|식모|보모|장사|일\s?하)\S*\s?(?:\S+\s){0,6}?"
-                               r"(?:준다|주겠|해\s?준다|시켜\s?준|소개|있다고|하자고|벌\s?수\s?있|속였|속아|거짓말|데려다\s?준|"
-                               r"온다고|번다고|한다고|된다고|받을\s?수)")),
-    ("drugged", _P(r"(?:(?:술|물|음료|음식|약|차)\S*|마시고|먹고|마신|먹은)\s?(?:\S+\s){0,8}?(?:기억이\s?(?:하나도\s?)?없|정신을\s?잃|잠이\s?들|"
-                   r"깨어\s?보니|눈을\s?떠\s?보니|정신이\s?들|의식을\s?잃)|약을\s?(?:먹여|먹였|탄|탔)|수면제")),
-    ("abducted", _P(r"납치|끌고\s?(?:가|갔)|차에\s?(?:밀어|강제로|억지로|태워|실려)|끌려갔|잡아\s?(?:갔|끌)|붙잡아|"
-                    r"(?:사내|남자)\S*\s?(?:\S+\s)?잡혔")),
-    ("introduced_marriage", _P(r"소개|중매|시집\s?(?:가라|가면|보내)|남자를\s?(?:만나|소개)|장가")),
-]
-_RELATIONS = [
-    ("neighbour_or_villager", _P(r"이웃|(?:동네|마을)\s?(?:\S+\s)?(?:사람|여자|아줌마|아주머니|아저씨|할머니|언니|남자)|한\s?마을|"
-                                 r"같은\s?동네|옆집")),
-    ("friend", _P(r"친구")),
-    ("relative", _P(r"친척|고모|이모|삼촌|사촌|외삼촌|큰아버지|작은아버지|형부|시누이|올케|친언니|외숙모|숙모|조카")),
-    ("north_korean_trafficker", _P(r"북한\s?(?:남자|여자|브로커|사람|장사꾼)|조선\s?사람\s?브로커")),
-    ("korean_chinese_broker", _P(r"조선족\s?(?:브로커|남자|여자|부부|사람|아줌마|아주머니|아저씨|할머니|할아버지|집)|"
-                                 r"조선족(?:한테|에게|이|은|이가)(?=\s)")),
-    ("han_chinese_broker", _P(r"(?:한족|중국인|중국)\s?(?:브로커|인신매매|거간|중개)")),
-    ("couple", _P(r"부부")),
-    ("stranger", _P(r"모르는\s?(?:사람|남자|여자)|낯선|남자\s?(?:셋|둘|세\s?명|두\s?명|넷)|사내")),
-]
-_KNOWN_PERSON = _P(r"이웃|동네|마을|친척|친구|고모|이모|삼촌|사촌|언니|오빠|남편|시어머니|브로커|주인|사장|공안|경찰")
-_RELATIONSHIP_FIRST = _P(r"(?:이웃|동네|마을|친척|사촌|친구|고모|이모)(?:의)?\s$")
-_CLAUSE_END = _P(r"고,|는데|지만|[.?!]")
-_BROKER_NOUN = _P(r"브로커|중매|거간|부부|장사꾼")
-_BROKER_ROLE = _P(r"브로커|중매|거간|장사꾼")
-_BOUGHT_HER = _P(r"(?:산|사\s?간|사간)\s?(?:사람|남자|여자|집|놈)")
-_ROLE = _P(r"팔|판\s?(?:거|것|게)|넘기|넘겼|넘겨|데려|데리고|속|소개|가둬|가두|브로커|데려갔|데려가|태워|끌고|납치|받았|받고|맡겼|건너게|인계|"
-           r"가자|중매|잡혔|끌려|데리러|따라갔|준다고|꼬드|꼬셔|꼬였")
-_NK_BROKER = _P(r"(?:북한\s?돈|우리\s?돈|조선\s?돈)")
-_BUYER = [
-    ("korean_chinese", _P(r"조선족")),
-    ("han_chinese", _P(r"한족|중국\s?(?:남자|사람|농민|농부|노총각|홀아비|집)|중국인")),
-    ("north_korean", _P(r"북한\s?(?:남자|사람)")),
-    ("other", _P(r"한국\s?(?:남자|사람)|노래방\s?하는|사장|포주|업주|마담")),
-]
-_PURPOSE = [
-    ("prostitution", _P(r"노래방|술집|안마|마사지|사우나|목욕탕|유흥|성매매|포주|업소")),
-    ("other", _P(r"화상|채팅|웹캠|카메라")),
-    ("labour", _P(r"공장|농장\s?일|노동")),
-    ("marriage", _P(r"시집|결혼|아내|남편|농민|농부|노총각|홀아비|장가|색시|각시|남자(?:한테|에게)\s?(?:\S+\s){0,3}?팔")),
-]
-_PROVINCE_NOW = _P(r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\S*\s?(?:\S+\s){0,3}?"
-                   r"(?:살고\s?있|거주|삽니다|살아요|살고요|지내고\s?있)")
-_TRIGGER_HINT = _P(r"팔|판|넘기|넘겼|사\s?갔|샀|사서|산\s?(?:거|게|것|사람|남자|놈|집)")
-# an interviewer's question or remark ("[북송되신 적이 있다고 하셨죠.]"): context, not her words
-_INTERVIEWER = _P(r"^\s*\[(?![^\]]*(?:메모|설명))[^\]]*\]\s*$")
 
 
-def _her(sentence: str, trigger: int) -> bool:
-    head = sentence[:trigger]
-    if _ME.search(head) or _ME.search(sentence[trigger:trigger + 12]):
-        return True
-    others = list(_OTHER_TOPIC.finditer(head))
-    if not others:
-        return True
-    # "동네 언니들이 … 같이 건넜어요": she went with them; "같이 일하던 언니 하나는 …" is about the other woman
-    return bool(_TOGETHER.search(head[others[-1].end():]))
+_KIND_OF = {"arrest_total": "arrest", "repatriation_total": "repatriation", "sale_total": "sale", "payment": "sale",
+            "escape": "crossing", "river": "crossing", "abroad": "transit"}
 
 
-_TOPIC_ONLY = re.compile(r"(?:는|은|도|들은)$")
+def context(text: str, header_end: int = 0, surname: str | None = None) -> tuple[KoreanContext, list[Fact]]:
+    """Who the account is about: her own telling (Korean drops the subject, so a clause with no
+    other topic is hers) or a report that names her (see :mod:`korean_discourse`); and her
+    surname from that report when the header did not give it (cleaned-text spans)."""
+    from casebook.model import Evidence
 
-
-def _done_to_her(sentence: str, trigger: int) -> bool:
-    """Violence: "그 부부 중 여자가 바늘로 찔렀어요" (a subject doing it) is against her; "언니는 맞았어요" is not."""
-    if _her(sentence, trigger):
-        return True
-    topics = list(_OTHER_TOPIC.finditer(sentence[:trigger]))
-    return bool(topics) and not _TOPIC_ONLY.search(topics[-1].group())
-
-
-def _add(cues: list[Cue], kind: str, rx: re.Pattern, s: str, status_fn=None, code: str | None = None,
-         once: bool = True) -> None:
-    for m in rx.finditer(s):
-        g = next((x for x in ("t", "t2", "t3") if x in rx.groupindex and m.group(x)), None)
-        a, b = (m.start(g), m.end(g)) if g else (m.start(), m.end())
-        st = korean_status(s, a, b) if status_fn is None else status_fn(a, b)
-        cues.append(Cue(kind, a, b, code, st))
-        if once:
-            return
+    ctx = _discourse_context(text)
+    facts = []
+    if not surname and ctx.surname and ctx.surname_at:
+        a, b = ctx.surname_at
+        facts.append(Fact("surname", ctx.surname, Evidence(a, b), 0.75))
+    return ctx, facts
 
 
 def analyse(sentence: str, ctx: Context) -> list[Cue]:
     """All cues of one Korean sentence.
 
-    The previous sentence is kept on ``ctx`` (sentences arrive in order) so that an answer can
-    borrow its question's topic ("[잡히신 적 있어요?] 두 번이요.") and a bare "잡혔어요" the
-    police raid told just before it.
+    A report's sentence is first rewritten into the first person (김씨는 → 저는; offsets are
+    mapped back). The previous sentence is kept on ``ctx`` (sentences arrive in order) so that
+    an answer can borrow its question's topic ("[잡히신 적 있어요?] 두 번이요.") and a bare
+    "잡혔어요" the police raid told just before it.
     """
     prev = getattr(ctx, "_ko_prev", "")
-    ctx._ko_prev = sentence  # type: ignore[attr-defined]
-    if _INTERVIEWER.match(sentence):
+    rw = rewrite(sentence, ctx) if isinstance(ctx, KoreanContext) else None
+    s = rw.text if rw is not None else sentence
+    ctx._ko_prev = s  # type: ignore[attr-defined]
+    if cx("interviewer").match(s):
         return []
-    if _ME.search(sentence):
-        ctx._ko_first = True  # type: ignore[attr-defined]
-    elif not getattr(ctx, "_ko_first", False) and _SHE.search(sentence):
-        ctx._ko_third = True  # type: ignore[attr-defined]  # a report about her: "그녀는 … 건넜다"
-    if getattr(ctx, "_ko_third", False):
-        # read 그녀 as the survivor; same length, so offsets stay valid ("그녀는 " → "저는  ")
-        sentence = _SHE.sub(lambda m: "저" + m.group("p") + " ", sentence)
-    return _analyse(sentence, prev)
+    f = _Found(s)
+    cues = _analyse(s, prev, f)
+    _pending_recruiter(s, f, cues, ctx)
+    if isinstance(ctx, KoreanContext) and ctx.in_lead(sentence):
+        # a headline or summary line ("단속에 걸려 송환, 구금."): its counted events are told
+        # again in the story below it, so only what the story does not tell is kept
+        cues = [c for c in cues if _KIND_OF.get(c.kind, c.kind) not in ctx.retold]
+    if rw is not None:
+        for c in cues:
+            c.start, c.end = rw.start(c.start), rw.end(c.end)
+    return cues
 
 
-_SHE = re.compile(r"그녀(?P<p>는|가|를|의|도|에게|한테)")
+_LURES = ("deception_job_offer", "other", "introduced_marriage")
 
 
-def _relations(s: str, cues: list[Cue]) -> None:
-    """Everyone who recruited, moved, held or sold her: coded by relationship first, then ethnicity."""
-    m = re.search(r"(?P<p>[가-힣]{2,4})에서\s?(?:왔다는|온)\s?(?:여자|남자|사람|아줌마|아주머니)", s)
-    if m:
-        from casebook.extract.places import nk_place
-
-        if nk_place(m.group("p")):  # "혜산에서 왔다는 여자": a North Korean who lured her
-            cues.append(Cue("relation", m.start(), m.end(), "north_korean_trafficker"))
-    lure = _RECRUIT[0][1].search(s)  # "동네 아주머니가 공장에서 일할 수 있다고 했어요"
-    if not (_ROLE.search(s) or _BROKER_NOUN.search(s) or lure):
+def _pending_recruiter(s: str, f: _Found, cues: list[Cue], ctx: Context) -> None:
+    """"모르는 여자가 장마당에서 말을 걸었다. 그 여자는 … 식당 일을 준다고 했다": a person
+    introduced as the subject of one sentence is the recruiter of a lure told in the next two."""
+    state = getattr(ctx, "state", None)
+    if state is None:
         return
-    taken: list[tuple[int, int]] = []
-    for code, rx in _RELATIONS:
-        for m in rx.finditer(s):
-            after = s[m.end():m.end() + 30]
-            broker = _BROKER_ROLE.search(m.group()) or re.match(r"^\S*\s?(?:브로커|중매)", after) or \
-                _BROKER_ROLE.search(s[max(0, m.start() - 10):m.start()])
-            if _BOUGHT_HER.search(s[:m.start()]):
-                continue  # "저를 마지막으로 산 사람은 … 부부였어요": the buyer
-            end = _CLAUSE_END.search(s, m.end())
-            clause = s[m.end():end.end() if end else len(s)]
-            if not (broker or _ROLE.search(clause) or (lure and lure.start() >= m.end() and re.match(r"^\s?\S*?(?:가|이|께서|는|은)\s", after)) or re.match(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)", after)):
-                continue  # "외삼촌은 못 찾았고": named, but did nothing to her
-            # the buyer ("한족 남자한테 팔았어요") and the man she was introduced to are not recruiters
-            if not broker and re.match(r"^\S*?(?:한테|에게|에)\s?(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)", after):
-                continue
-            if re.match(r"^(?:를|을)\s?(?:\S+\s)?소개", after):
-                continue
-            if code not in ("neighbour_or_villager", "friend", "relative", "couple") and \
-                    _RELATIONSHIP_FIRST.search(s[max(0, m.start() - 12):m.start()]):
-                continue  # "그 마을 조선족 아주머니": her neighbour, whatever her ethnicity
-            if code != "couple" and any(a <= m.start() < b for a, b in taken):
-                continue
-            if not _her(s, m.start()) and not _ME.search(s):
-                continue
-            cues.append(Cue("relation", m.start(), m.end(), code))
-            taken.append((m.start(), m.end()))
-            break
-    if "브로커" in s and _NK_BROKER.search(s):
-        m = re.search("브로커", s)
-        cues.append(Cue("relation", m.start(), m.end(), "north_korean_trafficker"))
-
-
-def _crossing(s: str, cues: list[Cue]) -> None:
-    m = _CROSSING.search(s)
-    if m is None:
-        for b in _BARE_CROSSING.finditer(s):
-            if not _NOT_RIVER_OBJECT.search(s[:b.start("t")]):
-                m = b
-                break
-    if m is None:
+    pending = state.get("recruiter")
+    lure = next((c for c in cues if c.kind == "recruitment" and c.code in _LURES and c.status == FACT), None)
+    if pending and lure and not any(c.kind == "relation" for c in cues) and pending[1] <= 2:
+        cues.append(Cue("relation", lure.start, lure.end, pending[0]))
+        state["recruiter"] = None
         return
-    g = next(x for x in ("t", "t2", "t3") if x in m.re.groupindex and m.group(x))
-    a, b = m.start(g), m.end(g)
-    cues.append(Cue("crossing", a, b, None, korean_status(s, a, b)))
+    for code, hits in f.by_code("relation").items():
+        m = hits[0][1]
+        if code != "couple" and re.match(r"^\S*?(?:\s\S+?)?(?:가|이|는|은|께서)\s", s[m.end():]) and not any(
+                c.kind == "relation" for c in cues):
+            state["recruiter"] = (code, 1)
+            return
+    if pending:
+        state["recruiter"] = (pending[0], pending[1] + 1)
 
 
-def _arrests(s: str, prev: str, cues: list[Cue]) -> None:
-    m = _ARREST_DENIED.search(s)
-    if m and not re.search(r"북한|보위부|안전부", s):
-        cues.append(Cue("arrest", m.start("t"), m.end("t"), None, DENIED))
-        return
-    m = _ARREST.search(s)
-    if m:
-        g = "t" if m.group("t") else "t2"
-        cues.append(Cue("arrest", m.start(g), m.end(g), None, korean_status(s, m.start(g), m.end(g))))
-        return
-    m = _ARREST_BARE.search(s)
-    if m and (_POLICE.search(s) or _POLICE.search(prev)) and not _NOT_POLICE.search(s[:m.start()]) \
-            and not re.search(r"도망\S*\s?(?:\S+\s)?$", s[:m.start()]):
-        cues.append(Cue("arrest", m.start("t"), m.end("t"), None, korean_status(s, m.start("t"), m.end("t"))))
-
-
-def _repatriations(s: str, cues: list[Cue]) -> None:
-    m = _REPAT_DENIED.search(s)
-    if m:
-        cues.append(Cue("repatriation", m.start(), m.end(), None, DENIED))
-        return
-    m = _REPAT.search(s)
-    if m:
-        g = next(x for x in ("t", "t2", "t3") if m.group(x))
-        cues.append(Cue("repatriation", m.start(g), m.end(g), None, korean_status(s, m.start(g), m.end(g))))
-
-
-def _totals(s: str, prev: str, cues: list[Cue]) -> None:
-    """Stated counts: "북송을 두 번 당했어요", "[잡히신 적 있어요?] 두 번이요."."""
-    for m in _TOTAL.finditer(s):
-        what = m.group("what") or m.group("what2")
-        n = _KO_SMALL[m.group("n") or m.group("n2")]
-        kind = "repatriation_total" if what.startswith(("북송", "송환")) else \
-            "sale_total" if what.startswith("팔") else "arrest_total"
-        cues.append(Cue(kind, m.start(), m.end(), value=n))
-    m = _ANSWER_NONE.match(s)
-    if m and _INTERVIEWER.match(prev):  # "[공안에 잡히신 적은요?] 없어요."
-        kind = "repatriation" if re.search(r"북송|송환", prev) else \
-            "arrest" if re.search(r"잡히|잡혀|잡힌|잡혔|체포", prev) else None
-        if kind:
-            cues.append(Cue(kind, m.start(), m.end(), None, DENIED))
-    m = _ANSWER_TOTAL.match(s)
-    if m and _INTERVIEWER.match(prev):
-        kind = "repatriation_total" if re.search(r"북송|송환", prev) else \
-            "arrest_total" if re.search(r"잡히|잡혀|잡힌|잡혔|체포", prev) else None
-        if kind:
-            cues.append(Cue(kind, m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
-    m = _ORDINAL_SALE.search(s)
-    if m:
-        cues.append(Cue("sale_total", m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
-
-
-_ONLY_ONCE = _P(r"(?P<n>한|두|세)\s?번(?:뿐|밖에)")
 _KO_SMALL = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5}
 
 
-def _violence(s: str, cues: list[Cue]) -> None:
-    for code, rx in _VIOLENCE:
-        for m in rx.finditer(s):
-            st = korean_status(s, m.start(), m.end())
-            if code in ("threat_of_denunciation", "confinement"):
-                st = FACT if st == UNREAL else st
-            if code == "confinement" and st == DENIED:
-                st = FACT  # "못 나가게" is itself the confinement
-            if code == "beating" and _OTHER_HUSBAND.search(s[:m.start()]) and re.search(r"여자들|남들", s):
-                continue
-            if _VIOLENCE_DENIED_AFTER.search(s[m.end():m.end() + 16]):
-                st = DENIED  # "때리거나 그런 건 없어요"
-            if st == FACT and _done_to_her(s, m.start()):
-                cues.append(Cue("violence", m.start(), m.end(), code, st))
-                break
+def _ko_small(word: str) -> int:
+    return int(word) if word.isdigit() else _KO_SMALL[word]
 
 
-def _births(s: str, cues: list[Cue]) -> None:
-    first = _CHILD_ANY.search(s)
-    if first is None or not _her(s, first.start()):
-        return
-    m = _CHILDREN_NONE.search(s)
-    if m:
-        cues.append(Cue("children_none", m.start(), m.end(), value=0))
-        return
-    births = list(_BIRTH_ALL.finditer(s)) if re.search(r"낳|출산|태어", s) else []
-    if births:
-        n = sum(_ko_count(m.group("n")) for m in births)
-        cues.append(Cue("birth", births[0].start(), births[-1].end(), value=n, extra={"total": True, "what": "pair"}))
-        return
-    m = _CHILDREN_TOTAL.search(s)
-    if m and not re.search(r"낳|출산", s[m.end():m.end() + 12]):
-        cues.append(Cue("birth", m.start("what"), m.end("n"), value=_ko_count(m.group("n")),
-                        extra={"total": True, "what": m.group("what")}))
-        return
-    m = _BIRTH.search(s)
-    if m:
-        n = _ko_count(m.group("n")) if m.group("n") else (2 if m.group("what") == "쌍둥이" else 1)
-        st = korean_status(s, m.start("t"), m.end("t"))
-        cues.append(Cue("birth", m.start(), m.end(), value=n, status=st, extra={"total": False, "what": m.group("what")}))
-
-
-def _recruitment(s: str, cues: list[Cue]) -> None:
-    for code, rx in _RECRUIT:
-        m = rx.search(s)
-        if not m:
-            continue
-        if code in ("deception_job_offer", "drugged"):
-            # the lie is reported speech ("일자리 준다고 해서"): only an explicit denial cancels it
-            st = DENIED if re.match(r"^\S*\s?(?:건|것은)?\s?(?:아니|거짓말이\s?아니)", s[m.end():]) else FACT
-        else:
-            st = korean_status(s, m.end() - 1, m.end())
-        cues.append(Cue("recruitment", m.start(), m.end(), code, st))
-        if code == "abducted" and st == FACT and not _KNOWN_PERSON.search(s):
-            cues.append(Cue("relation", m.start(), m.end(), "stranger"))  # abductors nobody names
-        if code == "drugged":
-            cues.append(Cue("violence", m.start(), m.end(), "drugging", FACT, extra={"recruitment": True}))
-    if not _TO_SOUTH.search(s):
-        m = _VOL_ALONE.search(s)
-        if m:
-            cues.append(Cue("recruitment", m.start(), m.end(), "voluntary_alone", FACT))
-        m = _VOL_BROKER.search(s)
-        if m:
-            cues.append(Cue("recruitment", m.start(), m.end(), "voluntary_with_broker", FACT))
-
+# --- sales -----------------------------------------------------------------------------------
 
 class _Tok(NamedTuple):
     form: str
@@ -455,7 +250,10 @@ def _tokens_near_triggers(s: str) -> list[_Tok]:
     with the input); a verb's negation and mood follow it within a few words.
     """
     windows: list[list[int]] = []
-    for m in _TRIGGER_HINT.finditer(s):
+    money = _MONEY_WORD.search(s) is not None
+    for m in cx("sale_hint").finditer(s):
+        if not money and m.group().startswith("넘"):
+            continue  # 넘기다 is a sale only with money in the sentence (sale.toml)
         a = s.rfind(" ", 0, max(0, m.start() - 20)) + 1
         b = s.find(" ", min(len(s), m.end() + 20))
         b = len(s) if b < 0 else b
@@ -469,98 +267,429 @@ def _tokens_near_triggers(s: str) -> list[_Tok]:
     return out
 
 
-def _analyse(s: str, prev: str) -> list[Cue]:
-    cues: list[Cue] = []
+_MONEY_WORD = re.compile(r"돈|위안|위엔|원|달러|값")
+_PASSIVE_SURFACE = re.compile(r"되팔(?:렸|려(?!고|다|는|면)|린|림)")
+_MONEY_AFTER = re.compile(r"돈|위안|위엔|원\b|값")
+_HER_BEFORE = re.compile(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$")
+_PRICE_BEFORE = re.compile(r"(?:위안|위엔|원|달러)\S*\s?(?:\S+\s)?$")
+_PAID_BEFORE = re.compile(r"돈(?:을|까지)?\s?(?:주고|내고|들여)\s?$")  # "우리가 돈 주고 데려왔으니"
+_HER_OBJECT_BEFORE = re.compile(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$")
+
+
+def _sale_verb(s: str, t: _Tok) -> rules.Rule | None:
+    """The sale row whose lemma this token is, when its conditions hold."""
+    row = _morph_rows().get(f"{t.form}/{t.tag}")
+    if row is None:
+        return None
+    need = row.extra.get("needs")
+    if need == "money" and not (_MONEY_AFTER.search(s[t.start:]) or _PRICE_BEFORE.search(s[:t.start])):
+        return None  # "넘기고 돈을 받았어요", "5000위안에 넘겨졌다"
+    if need == "her":
+        if t.form == "살":
+            # "저를 마지막으로 산 사람", "4000위안을 주고 산 여자": with her as the object or a price
+            # paid before it, 산 is 사다 (bought), not 살다
+            if not (s.startswith("산", t.start) and (_HER_OBJECT_BEFORE.search(s[:t.start])
+                                                    or _PRICE_BEFORE.search(s[:t.start]))):
+                return None
+        elif not (_HER_BEFORE.search(s[:t.start]) or _PRICE_BEFORE.search(s[:t.start])
+                  or _PAID_BEFORE.search(s[:t.start])):
+            return None
+    return row
+
+
+def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
     tokens = _tokens_near_triggers(s)
-    # sales: verb lemmas from the morphology
-    for t in tokens:
-        form = t.form
-        is_sale = t.tag == "VV" and form in _SALE_VERBS
-        if t.tag == "VV" and form == "넘기":
-            is_sale = bool(re.search(r"돈|위안|원\b|값", s[t.start:]))
-        if t.tag == "VV" and form in ("사", "사가"):
-            is_sale = bool(re.search(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$", s[:t.start])) or \
-                bool(re.search(r"(?:위안|원|달러)\S*\s?(?:\S+\s)?$", s[:t.start]))
-        if t.tag == "VV" and form == "살" and s.startswith("산", t.start):
-            # "저를 마지막으로 산 사람": with her as the object, 산 is 사다 (bought), not 살다
-            is_sale = bool(re.search(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$", s[:t.start]))
-        if not is_sale:
+    for t in tokens:  # sales: verb lemmas from the morphology
+        row = _sale_verb(s, t)
+        if row is None:
             continue
-        if not _her(s, t.start):
+        # Kiwi reads "되팔렸다" as 되팔 + 려고: the written passive form decides
+        passive = _PASSIVE_SURFACE.match(s, t.start) if t.form == "되팔" else None
+        if not sale_is_hers(s, t.start, t.start + t.len, bool(row.extra.get("active")) and not passive):
             continue
-        cues.append(Cue("sale", t.start, t.start + t.len, status=_verb_status(tokens, t.start)))
-    if re.search(r"(?:돈을?|값을?)\s?(?:\S+\s)?받(?:았|고)", s) and re.search(r"넘기|넘겨|데려", s) and _her(s, 0) \
-            and not any(c.kind == "sale" for c in cues):
-        m = re.search(r"넘기|넘겨|데려", s)
-        cues.append(Cue("sale", m.start(), m.end(), status=korean_status(s, m.start(), m.end())))
-    m = re.search(r"(?:한테|에게|에게서)\s?(?:\S+\s){0,2}?(?:\d[\d,]*|[일이삼사오육칠팔구십백천만]+)\s?(?:천\s?)?(?:만\s?)?(?:위안|원|달러)\S*\s?"
-                  r"(?:\S+\s)?(?P<t>줬|주고|줬대|줬더|냈|건넸|주었|내고)", s)
-    if m:
-        cues.append(Cue("payment", m.start("t"), m.end("t"), status=korean_status(s, m.start("t"), m.end("t"))))
-    if _ONLY_ONCE.search(s) and any(c.kind == "sale" for c in cues):
+        status = korean_status(s, t.start, passive.end()) if passive else _verb_status(tokens, t.start)
+        cues.append(Cue("sale", t.start, t.start + t.len, status=status,
+                        extra={"described": True} if cx("describes_her").match(s[t.start + t.len:]) else {}))
+    if not any(c.kind == "sale" for c in cues):
+        for row, m in f.matches("sale"):  # told with other words ("인신매매 당했다", "넘기고 돈을 받았다")
+            a, b = _span(m)
+            if row.extra.get("needs_her_object"):
+                if not her(s, 0):
+                    continue
+            elif not sale_is_hers(s, a, b, False):
+                continue
+            cues.append(Cue("sale", m.start() if not row.extra.get("needs_her_object") else a, b,
+                            status=korean_status(s, a, b),
+                            extra={"described": True} if cx("describes_her").match(s[b:]) else {}))
+            break
+    for _row, m in f.matches("payment")[:1]:
+        a, b = _span(m)
+        cues.append(Cue("payment", a, b, status=korean_status(s, a, b)))
+    m = cx("only_once").search(s)
+    if m and any(c.kind == "sale" for c in cues):
         # "팔린 건 그 한 번뿐이에요": a summary of the sales told, not one more
-        cues = [c for c in cues if c.kind != "sale"]
-        m = _ONLY_ONCE.search(s)
+        cues[:] = [c for c in cues if c.kind != "sale"]
         cues.append(Cue("sale_total", m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
-    if re.search(r"(?:몇|여러)\s?(?:번|차례)\s?(?:이나\s?)?(?:팔|되팔)", s):
+    if cx("vague_sales").search(s):
         cues.append(Cue("vague_times", 0, len(s)))
-    _totals(s, prev, cues)
-    _violence(s, cues)
-    _births(s, cues)
-    if not _her(s, len(s)) and _CAUSATIVE_CROSSING.search(s):
-        _crossing(s, cues)  # "아는 사람이 강을 건너게 해 줬어요": someone else made her cross
-    if _her(s, len(s)):
-        _crossing(s, cues)
-        _arrests(s, prev, cues)
-        _repatriations(s, cues)
-        _add(cues, "escape", _ESCAPE, s)
-        _add(cues, "transit", _TRANSIT, s)
-        _add(cues, "arrival", _ARRIVAL, s)
-        for code, rx in _EXPLOIT:
-            m = rx.search(s)
-            if m and code == "forced_marriage" and _OTHER_HUSBAND.search(s[max(0, m.start() - 6):m.end()]):
-                m = None  # "주인 남편": the brothel owner's husband, not hers
-            if m:
-                sale = next((c for c in cues if c.kind == "sale" and m.start() <= c.start < m.end()), None)
-                st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
-                cues.append(Cue("exploitation", m.start(), m.end(), code, st))
-        rep = _REPAT.search(s)
-        for code, rx in _FACILITIES:
-            m = rx.search(s)
-            if m and rep and m.start() < rep.start() and _CHINESE_FACILITY.search(s[:m.start()]):
-                continue  # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover
-            if m:
-                cues.append(Cue("detention", m.start(), m.end(), code, FACT))
+
+
+# --- her journey -----------------------------------------------------------------------------
+
+def _crossing(s: str, f: _Found, cues: list[Cue]) -> None:
+    """Her crossing: the first crossing verb whose subject is her (or understood)."""
+    found = [(r, m) for r, m in f.matches("crossing") if not r.extra.get("bare")]
+    if not found:
+        found = [(r, m) for r, m in f.matches("crossing")
+                 if r.extra.get("bare") and not cx("not_river_object").search(s[:_span(m)[0]])]
+    for _row, m in found:
+        a, b = _span(m)
+        if cx("not_a_crossing").match(s[a:]):
+            continue  # "탈북한 지 10년", "탈북한 경험", "탈북민": a mention, not the event
+        if her(s, a) or cx("causative_crossing").search(s):
+            cues.append(Cue("crossing", a, b, None, korean_status(s, a, b)))
+            return
+
+
+_FLED_JUST_BEFORE = re.compile(r"도망\S*\s?(?:\S+\s)?$")
+
+
+def _arrests(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
+    hits = f.matches("arrest")
+    for row, m in hits:
+        if row.extra.get("status") == "denied" and not cx("nk_authority").search(s):
+            a, b = _span(m)
+            cues.append(Cue("arrest", a, b, None, DENIED))
+            return
+    for row, m in hits:
+        if row.extra.get("status") == "denied" or row.extra.get("needs_police"):
+            continue
+        a, b = _span(m)
+        cues.append(Cue("arrest", a, b, None, korean_status(s, a, b)))
+        return
+    for row, m in hits:
+        if not row.extra.get("needs_police"):
+            continue
+        a, b = _span(m)
+        if (cx("police").search(s) or cx("police").search(prev)) and not cx("not_police").search(s[:a]) \
+                and not _FLED_JUST_BEFORE.search(s[:a]):
+            cues.append(Cue("arrest", a, b, None, korean_status(s, a, b)))
+            return
+
+
+def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
+    hits = f.matches("repatriation")
+    for row, m in hits:
+        if row.extra.get("status") == "denied" and not cx("repatriation_feared").match(s[m.start() + 2:]):
+            cues.append(Cue("repatriation", m.start(), m.end(), None, DENIED))
+            return
+    for row, m in hits:
+        if row.extra.get("status") == "denied":
+            continue
+        a, b = _span(m)
+        if cx("repatriation_feared").match(s[b:]):
+            continue  # "북송될까 무서워", "송환을 피하려고"
+        cues.append(Cue("repatriation", a, b, None, korean_status(s, a, b)))
+        return
+
+
+_ASKED_RETURN = re.compile(r"북송|송환")
+_ASKED_ARREST = re.compile(r"잡히|잡혀|잡힌|잡혔|체포")
+
+
+def _totals(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
+    """Stated counts: "북송을 두 번 당했어요", "[잡히신 적 있어요?] 두 번이요."."""
+    for kind in TOTAL_KINDS:
+        for _row, m in f.matches(kind):
+            cues.append(Cue(kind, m.start(), m.end(), value=_ko_small(m.group("n"))))
+    asked = cx("interviewer").match(prev)
+    m = cx("answer_none").match(s)
+    if m and asked:  # "[공안에 잡히신 적은요?] 없어요."
+        kind = "repatriation" if _ASKED_RETURN.search(prev) else "arrest" if _ASKED_ARREST.search(prev) else None
+        if kind:
+            cues.append(Cue(kind, m.start(), m.end(), None, DENIED))
+    m = cx("answer_total").match(s)
+    if m and asked:
+        kind = "repatriation_total" if _ASKED_RETURN.search(prev) else \
+            "arrest_total" if _ASKED_ARREST.search(prev) else None
+        if kind:
+            cues.append(Cue(kind, m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
+
+
+def _journey(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
+    """Crossing, arrest, return, escape, transit, arrival: each is hers when the subject before
+    its verb is (a crossing someone made her make is hers whoever the subject is)."""
+    journey: list[Cue] = []
+    _crossing(s, f, journey)
+    _arrests(s, prev, f, journey)
+    _repatriations(s, f, journey)
+    for kind in ("escape", "transit", "arrival"):
+        for _row, m in f.matches(kind)[:1]:
+            a, b = _span(m)
+            journey.append(Cue(kind, a, b, None, korean_status(s, a, b)))
+    cues.extend(c for c in journey if c.kind == "crossing" or her(s, c.start))
+
+
+# --- what was done to her ------------------------------------------------------------------
+
+def _violence(s: str, f: _Found, cues: list[Cue]) -> None:
+    for code, hits in f.by_code("violence").items():
+        for _row, m in hits:
+            st = korean_status(s, m.start(), m.end())
+            if code in ("threat_of_denunciation", "confinement"):
+                st = FACT if st == UNREAL else st  # a threat is told with "if" and "will"
+            if code == "confinement" and st == DENIED:
+                st = FACT  # "못 나가게" is itself the confinement
+            if code == "beating" and cx("other_husband").search(s[:m.start()]) and re.search(r"여자들|남들", s):
+                continue
+            if cx("violence_denied_after").search(s[m.end():m.end() + 16]):
+                st = DENIED  # "때리거나 그런 건 없어요"
+            if st == FACT and done_to_her(s, m.start()) and not done_to_others(s, m.start(), m.end()):
+                cues.append(Cue("violence", m.start(), m.end(), code, st))
+                break
+
+
+_SOLD_AFTER = re.compile(r"다가\s(?:\S+\s){0,4}?\S*팔")
+
+
+def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
+    for code, hits in f.by_code("exploitation").items():
+        row, m = hits[0]
+        if code == "forced_marriage" and cx("other_husband").search(s[max(0, m.start() - 6):m.end()]):
+            continue  # "주인 남편": the brothel owner's husband, not hers
+        sale = next((c for c in cues if c.kind == "sale" and m.start() <= c.start < m.end()), None)
+        st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
+        if cx("command").search(s[m.end():]) or cx("whether").match(s[m.end():]):
+            st = UNREAL  # "남편 얻어서 살아라" (an order), "몸을 팔든" (whether or not)
+        if not her(s, m.start()) or done_to_others(s, m.start(), m.end()):
+            continue
+        extra = {}
+        if row.extra.get("venue"):  # a bar or hostess club: where it stands in her story decides
+            escape = f.matches("escape")
+            extra = {"venue": True, "before_sale": bool(_SOLD_AFTER.search(s[m.end():])),
+                     "after_escape": any(e.start() < m.start() for _r, e in escape)}
+        cues.append(Cue("exploitation", m.start(), m.end(), code, st, extra=extra))
+
+
+def _detention(s: str, f: _Found, cues: list[Cue]) -> None:
+    rep = next((m for r, m in f.matches("repatriation") if not r.extra.get("status")), None)
+    for code, hits in f.by_code("detention").items():
+        _row, m = hits[0]
+        if rep is not None and m.start() < rep.start() and cx("chinese_facility").search(s[:m.start()]):
+            continue  # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover
+        if her(s, m.start()):
+            cues.append(Cue("detention", m.start(), m.end(), code, FACT))
+
+
+_BIRTH = re.compile(r"(?:(?P<n0>한|두|세|네|\d)\s?명의\s?)?(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식|자녀)"
+            r"(?:\s?(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명|\d\s?명))?"
+            r"(?:을|를|까지|도)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나)")
+_BIRTH_ALL = re.compile(r"(?P<what>아들|딸)\s?(?P<n>하나|둘|셋|한\s?명|두\s?명)")
+# "애는 둘이에요", "애가 셋이에요", "딸 하나요", "아들 하나 있어요": how many children she has
+_CHILDREN_TOTAL = re.compile(r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|한\s?명|두\s?명|세\s?명|\d\s?명)"
+                     r"\s?(?:이에요|예요|요|이\s?있|있|입니다|이었|,|\.)")
+_CHILDREN_NONE = re.compile(r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
+_HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없")
+_HUKOU_FAKE = re.compile(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
+_HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
+# "그 남자와의 사이에서 난 아들", "중국 남성과의 사이에 난 아들", "딸은 … 남편과의 사이에서 태어났다",
+# "중국에서 낳은 딸": a child she had there
+_BORN_TO_HIM = re.compile(r"(?:사이에서?|중국에서|거기서|그곳에서)\s?(?:태어난|난|낳은|출산한)\s?(?:\S+\s){0,2}?"
+                          r"(?P<what>아이|딸|아들|자식)|"
+                          r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서?\s?(?:태어났|태어난|났)")
+_HUKOU_GOT = re.compile(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
+_CHILD = re.compile(r"아이|애들|아들|딸|자녀|애기|아기")
+_CHILD_ANY = re.compile(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
+_BIRTH_VERB = re.compile(r"낳|출산|태어")
+
+
+def _births(s: str, cues: list[Cue]) -> None:
+    first = _CHILD_ANY.search(s)
+    if first is None or not her(s, first.start()):
+        return
+    m = _CHILDREN_NONE.search(s)
+    if m:
+        cues.append(Cue("children_none", m.start(), m.end(), value=0))
+        return
+    births = list(_BIRTH_ALL.finditer(s)) if _BIRTH_VERB.search(s) else []
+    if births:
+        n = sum(_ko_count(m.group("n")) for m in births)
+        cues.append(Cue("birth", births[0].start(), births[-1].end(), value=n, extra={"total": True, "what": "pair"}))
+        return
+    m = _CHILDREN_TOTAL.search(s)
+    if m and not re.search(r"낳|출산", s[m.end():m.end() + 12]):
+        cues.append(Cue("birth", m.start("what"), m.end("n"), value=_ko_count(m.group("n")),
+                        extra={"total": True, "what": m.group("what")}))
+        return
+    m = _BORN_TO_HIM.search(s)
+    if m:  # a child she had with the man she was sold to
+        g = "what" if m.group("what") else "what2"
+        cues.append(Cue("birth", m.start(), m.end(), value=1, extra={"total": False, "what": m.group(g)}))
+        return
+    m = _BIRTH.search(s)
+    if m:
+        n = _ko_count(m.group("n") or m.group("n0")) if (m.group("n") or m.group("n0")) else \
+            (2 if m.group("what") == "쌍둥이" else 1)
+        st = korean_status(s, m.start("t"), m.end("t"))
+        cues.append(Cue("birth", m.start(), m.end(), value=n, status=st, extra={"total": False, "what": m.group("what")}))
+
+
+def _hukou(s: str, cues: list[Cue]) -> None:
+    """Her Chinese papers: fake (bought, borrowed), none (or 불법 체류), obtained; not a child's."""
     m = _HUKOU.search(s)
-    if m and _done_to_her(s, m.start()) and not (_CHILD.search(s) and not _ME.search(s)):
+    if m and done_to_her(s, m.start()) and not (_CHILD.search(s) and not cx("me").search(s)):
         if _HUKOU_FAKE.search(s):
             cues.append(Cue("hukou", m.start(), m.end(), "fake"))
         elif _HUKOU_NONE.search(s[m.start():]):
             cues.append(Cue("hukou", m.start(), m.end(), "none"))
         elif _HUKOU_GOT.search(s[m.start():]):
             cues.append(Cue("hukou", m.start(), m.end(), "obtained"))
+
+
+# --- how she was drawn in, and by whom --------------------------------------------------------
+
+_SOLD_AFTER_INTRO = re.compile(r"[^.,]*?팔(?:려|렸|림|린|았|아)")
+_QUOTE_MARK = re.compile(r"[“\"‘]")
+_NOT_A_LIE = re.compile(r"^\S*\s?(?:건|것은)?\s?(?:아니|거짓말이\s?아니)")
+
+
+def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
+    to_south = cx("to_south").search(s)
+    for code, hits in f.by_code("recruitment").items():
+        _row, m = hits[0]
+        waiting = False
+        if code in ("voluntary_alone", "voluntary_with_broker"):
+            if not to_south:
+                cues.append(Cue("recruitment", m.start(), m.end(), code, FACT))
+            continue
+        if code == "deception_job_offer" and not (cx("lure_place").search(s) or _QUOTE_MARK.search(s)):
+            continue  # "이웃이 같이 떡 장사를 하자고 했다": a plan at home, not a lure abroad
+        heard = cx("hearsay").search(s, m.start()) if code == "deception_job_offer" else None
+        if heard and not cx("person").search(s[:heard.start()]):
+            continue  # "돈을 벌 수 있다는 말을 듣고 탈북했다": heard, not offered by anyone
+        if code == "abducted" and not her(s, m.start()):
+            continue  # "그녀 아버지는 … 어디론가 끌려갔다", "여성들이 … 붙잡히는"
+        waiting = code == "abducted" and any(r.extra.get("unless_lure") for r, x in hits if x is m)
+        if code == "introduced_marriage" and _SOLD_AFTER_INTRO.match(s, m.end()):
+            continue  # "브로커 소개로 한족 남성에게 3만 위안에 팔림": a sale, not a match
+        if code == "introduced_marriage" and any(c.kind == "sale" and c.start < m.start() for c in cues):
+            continue  # "중국에 팔려갔다 … 두 번이나 시집보내고": married off after the sale, not a match
+        if code == "abducted" and cx("not_abduction").search(s):
+            continue  # "잡혀서 북한으로 끌려갔다": taken back by the police
+        if code in ("deception_job_offer", "drugged"):
+            # the lie is reported speech ("일자리 준다고 해서"): only an explicit denial cancels it
+            st = DENIED if _NOT_A_LIE.match(s[m.end():]) else FACT
+        else:
+            st = korean_status(s, m.end() - 1, m.end())
+        cues.append(Cue("recruitment", m.start(), m.end(), code, st, extra={"unless_lure": True} if code == "abducted"
+                        and waiting else {}))
+        if code == "abducted" and st == FACT and not cx("known_person").search(s):
+            cues.append(Cue("relation", m.start(), m.end(), "stranger"))  # abductors nobody names
+        if code == "drugged":
+            cues.append(Cue("violence", m.start(), m.end(), "drugging", FACT, extra={"recruitment": True}))
+
+
+_SUBJECT_AFTER = re.compile(r"^\s?\S*?(?:가|이|께서|는|은)\s")
+_DESCRIBED_AS = re.compile(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)")
+_WORDS_OF = re.compile(r"^\s?\S*?의\s?(?:말|꾐|꼬임|제안|소개|약속)")
+_BROKER_AFTER = re.compile(r"^\S*\s?(?:브로커|중매)")
+_SOLD_TO = re.compile(r"^\S*?(?:한테|에게|에)\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
+_SOLD_TO_HERE = re.compile(r"^\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")  # "조선족한테| 팔려서"
+_INTRODUCED_TO = re.compile(r"^(?:를|을)\s?(?:\S+\s)?소개")
+_DENOUNCED = re.compile(r"^\S*?(?:의|이|가)\s?(?:신고|밀고)")
+_ACQUAINTANCE = ("neighbour_or_villager", "friend", "relative", "couple")
+
+
+def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
+    """Everyone who recruited, moved, held or sold her: coded by relationship first, then ethnicity."""
+    lure = next((m for code in ("deception_job_offer", "other") for _r, m in f.by_code("recruitment").get(code, [])[:1]),
+                None)  # "옆집 아주머니가 공장 일이 있다고 했어요", "낯선 할머니가 '…쌀밥을 실컷 먹는다'고"
+    role = cx("role")
+    for code, hits in f.by_code("relation").items():
+        for row, m in hits[:1]:
+            if row.extra.get("always"):  # "혜산에서 왔다는 여자", a broker paid in North Korean money
+                cues.append(Cue("relation", m.start(), m.end(), code))
+    if not (role.search(s) or cx("broker_noun").search(s) or lure):
+        return
+    taken: list[tuple[int, int]] = []
+    fallback = []
+    for code, hits in f.by_code("relation").items():
+        for row, m in hits:
+            if row.extra.get("fallback"):
+                fallback.append((row, m))
+                continue
+            if row.extra.get("always"):
+                continue
+            after = s[m.end():m.end() + 30]
+            broker = cx("broker_role").search(m.group()) or _BROKER_AFTER.match(after) or \
+                cx("broker_role").search(s[max(0, m.start() - 10):m.start()])
+            if cx("bought_her").search(s[:m.start()]):
+                continue  # "저를 마지막으로 산 사람은 … 부부였어요": the buyer
+            end = cx("clause_end").search(s, m.end())
+            clause = s[m.end():end.end() if end else len(s)]
+            if not (broker or role.search(clause) or _DESCRIBED_AS.match(after)
+                    or (lure and lure.start() >= m.end() and _SUBJECT_AFTER.match(after))
+                    or (lure and _WORDS_OF.match(after))):
+                continue  # "외삼촌은 못 찾았고": named, but did nothing to her
+            if cx("others_object").search(clause):
+                continue  # "그 일당은 … 여자들을 데려다 팔았다": acting on other women
+            # the buyer ("한족 남자한테 팔았어요") and the man she was introduced to are not recruiters
+            if not broker and (_SOLD_TO.match(after) or (m.group().endswith(("한테", "에게"))
+                                                         and _SOLD_TO_HERE.match(after))):
+                continue
+            if _INTRODUCED_TO.match(after) or _DENOUNCED.match(after):
+                continue  # the man she was introduced to; the neighbours who reported her
+            if code not in _ACQUAINTANCE and cx("relationship_first").search(s[max(0, m.start() - 12):m.start()]):
+                continue  # "그 마을 조선족 아주머니": her neighbour, whatever her ethnicity
+            if code != "couple" and any(a <= m.start() < b for a, b in taken):
+                continue
+            if not her(s, m.start()) and not cx("me").search(s):
+                continue
+            cues.append(Cue("relation", m.start(), m.end(), code))
+            taken.append((m.start(), m.end()))
+            break
+    if not taken and (lure or role.search(s)):
+        for row, m in fallback[:1]:  # a broker of no stated ethnicity: dropped when the story names him
+            if (her(s, m.start()) or cx("me").search(s)) and not cx("others_object").search(s[m.end():]):
+                cues.append(Cue("relation", m.start(), m.end(), row.code, extra={"noun": bool(row.extra.get("noun"))}))
+
+
+def _first_of(kind: str, f: _Found, cues: list[Cue]) -> None:
+    for code, hits in f.by_code(kind).items():
+        _row, m = hits[0]
+        cues.append(Cue(kind, m.start(), m.end(), code or None))
+        if not code:
+            return
+
+
+_RIVER = re.compile(r"(?P<r>두만강|압록강)")
+_NOT_THAT_RIVER = re.compile(r"[이가]?\s?아니(?:라|고)")
+_PROVINCE_NOW = re.compile(r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\S*\s?(?:\S+\s){0,3}?"
+                           r"(?:살고\s?있|거주|삽니다|살아요|살고요|지내고\s?있)")
+
+
+def _analyse(s: str, prev: str, f: _Found) -> list[Cue]:
+    cues: list[Cue] = []
+    _sales(s, f, cues)
+    _totals(s, prev, f, cues)
+    _violence(s, f, cues)
+    _births(s, cues)
+    _journey(s, prev, f, cues)
+    _exploitation(s, f, cues)
+    _detention(s, f, cues)
+    _hukou(s, cues)
     for m in _RIVER.finditer(s):
-        if re.match(r"[이가]?\s?아니(?:라|고)", s[m.end():]):
+        if _NOT_THAT_RIVER.match(s[m.end():]):
             continue  # "압록강이 아니라 두만강을"
         cues.append(Cue("river", m.start(), m.end(), "Tumen" if m.group("r") == "두만강" else "Yalu"))
-    if _TRANSIT.search(s):
+    if f.matches("transit"):
         cues.append(Cue("abroad", 0, 0))
-    m = _ALONE.search(s)
-    if m:
-        cues.append(Cue("alone", m.start(), m.end()))
-    m = _BROKER_VOL.search(s)
-    if m:
-        cues.append(Cue("broker_voluntary", m.start(), m.end()))
-    _recruitment(s, cues)
-    _relations(s, cues)
-    for code, rx in _BUYER:
-        m = rx.search(s)
-        if m:
-            cues.append(Cue("buyer", m.start(), m.end(), code))
-    for code, rx in _PURPOSE:
-        m = rx.search(s)
-        if m:
-            cues.append(Cue("purpose", m.start(), m.end(), code))
+    _first_of("alone", f, cues)
+    _first_of("broker_voluntary", f, cues)
+    _recruitment(s, f, cues)
+    _relations(s, f, cues)
+    _first_of("buyer", f, cues)
+    _first_of("purpose", f, cues)
     m = _PROVINCE_NOW.search(s)
     if m:
         from casebook.extract.places import china_province
@@ -575,7 +704,7 @@ def _ko_count(s: str | None) -> int:
     s = s.replace(" ", "")
     if s[0].isdigit():
         return int(s[0])
-    return {"하나": 1, "한명": 1, "둘": 2, "두명": 2, "셋": 3, "세명": 3}.get(s, 1)
+    return {"하나": 1, "한명": 1, "한": 1, "둘": 2, "두명": 2, "두": 2, "셋": 3, "세명": 3, "세": 3, "네": 4}.get(s, 1)
 
 
 def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]:

@@ -13,7 +13,8 @@ import re
 
 from casebook.extract.dates import find_dates
 from casebook.extract.negation import FACT, UNREAL
-from casebook.model import Event, UncertainDate
+from casebook.extract.numbers import amount_of
+from casebook.model import Event, Involvement, UncertainDate
 
 _MONTH_ONLY = re.compile(r"(?<![\d년])\s?(?P<m>1[0-2]|[1-9])\s?월(?:이었|이에|이요|에|쯤|경|말|초)")
 _AGAIN = re.compile(r"다시|또|이번에는|두\s?번째|세\s?번째")
@@ -29,7 +30,12 @@ def refine(b, sents) -> None:
             return None
         return next((k for k, sp in enumerate(spans) if sp.start <= ev.evidence.start < max(sp.end, sp.start + 1)), None)
 
+    _undated_age(b)
+    _flashback_before_crossing(b, sents, index_of)
+    _range_is_not_the_crossing(b, sents, index_of)
+    _birth_is_not_the_crossing(b, sents, index_of)
     _first_crossing(b, sents, index_of)
+    _month_without_year(b, sents, index_of)
     _stated_totals(b, sents)
     _detention_after_counted_return(b, sents, index_of)
     _children_none(b, sents)
@@ -38,9 +44,14 @@ def refine(b, sents) -> None:
     _buyers_before_the_verb(b, sents, index_of)
     _sellers(b, sents, index_of)
     _late_price(b, sents, index_of)
+    _described_sales(b, sents, index_of)
     _retold_sales(b, sents, index_of)
+    _price_told_later(b, sents, index_of)
     _sold_by_acquaintance(b, sents)
+    _how_she_left(b, sents, index_of)
     _introduced_not_sold(b)
+    _exploitation_needs_a_sale(b, sents, index_of)
+    _clause_evidence(b, sents, index_of)
     _foiled_sale(b, sents)
 
 
@@ -78,6 +89,16 @@ def _first_crossing(b, sents, index_of) -> None:
                 if river and _cue(sents[j], "crossing") and not any(x.kind == "abroad" for x in sents[j].cues):
                     first.attributes["river"] = river
                     break
+    if not any(x.year for x in find_dates(sents[k].text)):
+        # "…두만강을 넘었다가 붙잡혀 팔려갔던 박씨의 경우는 …. 박씨는 98년 11월 두만강을 건넜다.": a
+        # crossing told first without its year and retold just after with it (no return between)
+        for j in range(k + 1, min(len(sents), k + 5)):
+            if _cue(sents[j], "repatriation") or _cue(sents[j], "arrest"):
+                break
+            c = next((x for x in _cue(sents[j], "crossing") if x.status == FACT), None)
+            if c is not None and any(x.year for x in find_dates(sents[j].text)) and not _AGAIN.search(sents[j].text):
+                first.date = sents[j].date_at(c.start)
+                break
     d = first.date
     if d is not None and d.year is not None and d.month is None:
         month = None
@@ -96,6 +117,112 @@ def _first_crossing(b, sents, index_of) -> None:
                     break
         if month is not None:
             first.date = UncertainDate(year=d.year, month=month, approximate=d.approximate)
+
+
+_STORY_EVENT = ("crossing", "sale", "arrest", "repatriation")
+_SHORT_DELTA = re.compile(r"(?:\d+|한|두|세|일|이|삼)\s?(?:주일?|일)\s?(?:쯤\s?)?(?:후|뒤|만에)|(?:며칠|이틀|사흘|나흘|닷새|열흘|보름)\s?(?:후|뒤|만에)|"
+                          r"이튿날|다음\s?날|"
+                          r"그로부터|곧바로|바로")
+_MONTH_BARE = re.compile(r"(?<![\d년])(?<!년\s)(?P<m>1[0-2]|[1-9])\s?월(?!\s?(?:급|세|분|달))")
+
+
+def _undated_age(b) -> None:
+    """"38살 송모 씨는 2009년 북한을 떠났다": her age now, beside a year, is not her age in that
+    year; only an age tied to the year ("열아홉 살이던 2011년", "2004년 16세 때") gives a birth year
+    (that one is read in :mod:`korean_person`)."""
+    from casebook.extract.korean_person import _AGE_AT_YEAR
+
+    keep = []
+    for f in b.facts:
+        ev = f.evidence
+        if f.field == "birth_year" and ev is not None and re.search(r"살|세", ev.quote or ""):
+            around = b.c.original_text[max(0, ev.start - 30):ev.end + 30]
+            if not _AGE_AT_YEAR.search(around):
+                continue
+        keep.append(f)
+    b.facts[:] = keep
+
+
+def _years(text: str) -> list:
+    return [d for d in find_dates(text) if d.kind == "absolute" and d.year]
+
+
+def _flashback_before_crossing(b, sents, index_of) -> None:
+    """"2004년 3월 … 권했다. 1999년 아버지가 … 세상을 떠난 뒤 … 살아오던 터였다. 그녀는 닷새 뒤 …
+    건넜다": a year told as background (no event in its sentence) between a dated scene and the
+    crossing that continues it is a flashback; the crossing keeps the scene's date."""
+    first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
+                default=None)
+    k = index_of(first) if first is not None else None
+    if k is None or _years(sents[k].text) or not _SHORT_DELTA.search(sents[k].text):
+        return  # only a crossing told as following a scene ("1주일 뒤") continues that scene
+    dated = [j for j in range(max(0, k - 8), k) if _years(sents[j].text)]
+    if len(dated) < 2:
+        return
+    j1, j0 = dated[-1], dated[-2]
+    y1, y0 = _years(sents[j1].text)[0], _years(sents[j0].text)[0]
+    if y1.year >= y0.year or any(_cue(sents[j1], kind, None) for kind in _STORY_EVENT):
+        return
+    first.date = UncertainDate(year=y0.year, month=y0.month, season=y0.season, approximate=y0.approximate)
+
+
+_RANGE = re.compile(r"(?:19|20)\d\d\s?년(?:\s?\d{1,2}\s?월)?\s?부터\s?(?:(?:19|20)\d\d\s?년)?(?:\s?\d{1,2}\s?월)?\s?까지")
+
+
+def _range_is_not_the_crossing(b, sents, index_of) -> None:
+    """"2005년부터 2011년까지 지린성에 살았던 송 씨는 '…탈북했는데…'": a span of years is how
+    long something lasted, not when she crossed."""
+    first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
+                default=None)
+    k = index_of(first) if first is not None else None
+    if k is None:
+        return
+    text = sents[k].text
+    if _RANGE.search(text) and not _RANGE.sub(" ", text).count("년"):
+        first.date = None
+
+
+_BIRTH_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)\s?년(?!대)(?:생|도?에?\s?(?:\S+\s){0,4}?\S*?(?:태어|출생))")
+
+
+def _birth_is_not_the_crossing(b, sents, index_of) -> None:
+    """"1971년 양강도 갑산군에서 태어난 송 씨는 … 탈북했다": the year she was born does not date
+    a crossing told after it without a year of its own."""
+    first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
+                default=None)
+    k = index_of(first) if first is not None else None
+    if k is None or first.date is None or first.date.year is None:
+        return
+    for j in range(k, -1, -1):
+        years = _years(sents[j].text)
+        if not years:
+            continue
+        if j == k and not _BIRTH_YEAR.search(sents[j].text):
+            return  # the crossing's own sentence gives its year
+        born = {int(m.group("y")) for m in _BIRTH_YEAR.finditer(sents[j].text)}
+        if first.date.year in born and all(y.year in born for y in years):
+            first.date = None
+        return
+
+
+def _month_without_year(b, sents, index_of) -> None:
+    """"지난해 2월 중국 싼허로 넘어 온", "지난해 7월 초 … 그로부터 1주일 후 … 건넜고": the month of the
+    crossing when the report gives no year (relative years are not resolved)."""
+    first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
+                default=None)
+    k = index_of(first) if first is not None else None
+    if k is None or (first.date is not None and first.date.month is not None):
+        return
+    year = first.date.year if first.date is not None else None
+    m = _MONTH_BARE.search(sents[k].text)
+    if m is None and _SHORT_DELTA.search(sents[k].text):
+        for j in (k - 1, k - 2):
+            if j >= 0 and not any(_cue(sents[j], kind) for kind in _STORY_EVENT):
+                m = _MONTH_BARE.search(sents[j].text)
+                if m:
+                    break
+    if m is not None and (year is None or not _years(sents[k].text)):
+        first.date = UncertainDate(year=year, month=int(m.group("m")))
 
 
 def _stated_totals(b, sents) -> None:
@@ -156,6 +283,26 @@ def _drugging(b, sents) -> None:
             return
 
 
+def _described_sales(b, sents, index_of) -> None:
+    """"농촌에 팔려가 힘들게 살던 송씨가 … 송씨는 건너자마자 팔렸다": a sale that
+    introduces her (a clause before her name) is the sale the story tells, not one more."""
+    sales = [e for e in b.events if e.type == "sale" and not any(
+        e.attributes.get(k) for k in ("denied", "vague", "summary", "stated_total"))]
+    described = []
+    for e in sales:
+        k = index_of(e)
+        cue = _cue_of(b, sents, index_of, e, "sale") if k is not None else None
+        if cue is not None and cue.extra.get("described"):
+            described.append(e)
+    told = [e for e in sales if e not in described]
+    if not described or not told:
+        return
+    for e in described:
+        if e.amount is not None and told[0].amount is None:
+            told[0].amount = e.amount
+    b.events[:] = [e for e in b.events if not any(e is d for d in described)]
+
+
 def _retold_sales(b, sents, index_of) -> None:
     """One sale told twice (a summary, then the story; or the buyer quoted: "사천 위안 주고 산 거니까")
     is one sale: the same price again, or a sale verb inside a quotation after a priced sale."""
@@ -199,6 +346,44 @@ def _retold_sales(b, sents, index_of) -> None:
             last = (k, e)
         keep.append(e)
     b.events[:] = keep
+
+
+_RESALE = re.compile(r"(?:다시|또|재차|두\s?번째로?|세\s?번째로?|다른\s?(?:곳|데|사람|집|남자)(?:으로|로|에|에게|한테)?)\s?"
+                     r"(?:\S+\s){0,2}?$|되$")
+
+
+_HEARSAY = re.compile(r"알게\s?(?:됐|되었)|듣고|들었|들으니|다고\s?했|라고\s?했|더라고|였대|이었대|했대")
+_PRICE_UNKNOWN = re.compile(r"얼마(?:를|에|나)?\s?(?:받았|팔렸|줬|받고)\S*\s?(?:는지는?|지)?\s?(?:몰라|모르|모릅)")
+
+
+def _price_told_later(b, sents, index_of) -> None:
+    """"…외딴 마을로 팔려 간 송 씨는 … 나중에 '1만 위안 주고 데려왔다'는 말을 들었다": a price told
+    later, for a sale with no mark of a new one next to its verb (다시, 또, 다른 곳으로, 되팔), is
+    the price of the sale already told."""
+    sales = [e for e in b.events if e.type == "sale" and not any(
+        e.attributes.get(k) for k in ("denied", "vague", "summary", "stated_total"))]
+    drop = set()
+    for e, f in zip(sales, sales[1:]):
+        if e.amount is not None or f.amount is None or id(e) in drop:
+            continue
+        ke, kf = index_of(e), index_of(f)
+        if ke is None or kf is None or not 0 < kf - ke <= 6 or f.evidence is None:
+            continue
+        s = sents[kf]
+        at = f.evidence.start - b.ev(s, 0, 0).start
+        if _RESALE.search(s.text[max(0, at - 16):at]):
+            continue
+        quoted = len(_QUOTED.findall(s.text[:at])) % 2 == 1 or re.search(r"[“‘]", s.text[:at])
+        if not (quoted or _HEARSAY.search(s.text)) or _PRICE_UNKNOWN.search(
+                " ".join(x.text for x in sents[ke:ke + 2])):
+            continue  # only a retelling (quoted, heard, learnt) repeats a sale; "얼마 받았는지 몰라요" says it had no price
+        e.amount = f.amount
+        known = {(i.perpetrator_role, i.relation, i.group) for i in e.involvements}
+        e.involvements += [i for i in f.involvements if i.role != "victim"
+                           and (i.perpetrator_role, i.relation, i.group) not in known]
+        drop.add(id(f))
+    if drop:
+        b.events[:] = [e for e in b.events if id(e) not in drop]
 
 
 def _buyers_before_the_verb(b, sents, index_of) -> None:
@@ -259,6 +444,11 @@ def _sold_by_acquaintance(b, sents) -> None:
     ("그 아저씨가 저를 … 넘기고 돈을 받았어요", "고모가 저를 판 거예요")."""
     rec = next((e for e in b.events if e.type == "recruitment"), None)
     methods = (rec.attributes.get("method") or []) if rec is not None else []
+    if rec is not None and not any(c.kind == "relation" and c.code == "north_korean_trafficker" for s in sents
+                                   for c in s.cues):
+        # an acquaintance is North Korean only when met at home (decided in _how_she_left), not a
+        # villager in China who sold her on
+        rec.involvements = [i for i in rec.involvements if i.relation != "north_korean_trafficker"]
     if rec is not None and "introduced_marriage" in methods and "sold_by_acquaintance" in methods:
         # a matchmaker paid by the husband's side is an introduced marriage, paid for or not
         rec.attributes["method"] = [m for m in methods if m != "sold_by_acquaintance"]
@@ -279,6 +469,91 @@ def _sold_by_acquaintance(b, sents) -> None:
             return
 
 
+_LURE_CODES = {"deception_job_offer", "introduced_marriage", "drugged", "abducted"}
+_AFTER_OK = {"voluntary_alone", "abducted"}  # told before her crossing, these do not make it someone else's doing
+_LURE_AFTER = {"deception_job_offer", "introduced_marriage", "drugged"}
+_AWAY = re.compile(r"탈북|탈출|도망|빠져나|혼자|스스로|제\s?발로")
+_ACQ_PERSON = re.compile(r"(?:그|이)\s?(?:아저씨|아주머니|아줌마|언니|오빠|친구|할머니|할아버지|고모|이모|삼촌)|"
+                         r"(?<![가-힣])(?:아저씨|아주머니|아줌마|친구|고모|이모|삼촌)(?:가|는|이|은)\s")
+_ACQ_WORDS = re.compile(r"친구|동네|이웃|마을|옆집|친척|고모|이모|삼촌|사촌|외삼촌|언니")
+
+
+def _recruitment_event(b) -> Event:
+    rec = next((e for e in b.events if e.type == "recruitment"), None)
+    if rec is None:
+        rec = Event("recruitment", attributes={"method": []}, confidence=0.55)
+        b.events.insert(0, rec)
+    return rec
+
+
+def _how_she_left(b, sents, index_of) -> None:
+    """Korean reports tell how she left in a word: "탈북했다", "북한을 탈출했다" with no broker or lure
+    before it is `voluntary_alone` (a lure or trafficker met after the crossing does not change
+    that). A lure with no money in it (`other`) gives way to a named one. A neighbour, friend or
+    relative from home who lured or led her, when a sale followed, sold her (`sold_by_acquaintance`)
+    and, being North Korean, is a `north_korean_trafficker`. A broker of no stated ethnicity named
+    beside a known recruiter is that recruiter."""
+    rec = next((e for e in b.events if e.type == "recruitment"), None)
+    methods = set((rec.attributes.get("method") or []) if rec is not None else [])
+    sales = [e for e in b.events if e.type == "sale" and not any(e.attributes.get(k) for k in ("denied", "vague"))]
+    crossing_idx = [k for k, s in enumerate(sents) if _cue(s, "crossing")]
+    sale_idx = sorted(k for k in (index_of(e) for e in sales) if k is not None)
+    # the first sale after she crossed (a story may open on its last sale)
+    first_sale = next((k for k in sale_idx if not crossing_idx or k >= crossing_idx[0]), sale_idx[0] if sale_idx else None)
+    # voluntary_alone: her first crossing, with no lure, broker or recruiter before it (nor a lure
+    # or someone she knew told just after it: "두만강을 건넜어요. 옆집 아저씨가 같이 가자고 했어요")
+    for k in crossing_idx[:1]:
+        if first_sale is not None and k > first_sale and not _AWAY.search(sents[k].text):
+            break
+        c = _cue(sents[k], "crossing")[0]
+        before = [x for j in range(k + 1) for x in sents[j].cues
+                  if (j < k or x.start < c.start) and ((x.kind == "recruitment" and x.code not in _AFTER_OK)
+                                                     or x.kind == "relation")]
+        after = [x for j in range(k, min(len(sents), k + 3)) for x in sents[j].cues
+                 if (j > k or x.start > c.start) and ((x.kind == "recruitment" and x.code in _LURE_AFTER)
+                                                    or (x.kind == "relation" and x.code in _ACQ))]
+        if not before and not after and "voluntary_with_broker" not in methods:
+            rec = _recruitment_event(b)
+            methods.add("voluntary_alone")
+    # traffickers waiting for her at the end of a lure or of the broker she paid: not an abduction
+    if "abducted" in methods and methods & {"deception_job_offer", "other", "introduced_marriage",
+                                            "voluntary_with_broker"}:
+        waiting = [c for s in sents for c in s.cues if c.kind == "recruitment" and c.code == "abducted"]
+        if waiting and all(c.extra.get("unless_lure") for c in waiting):
+            methods.discard("abducted")  # she was lured to the traffickers who were waiting for her
+    if "other" in methods and methods & _LURE_CODES:
+        methods.discard("other")
+    # an acquaintance from home who handed her over
+    zone = sents[:(first_sale + 1) if first_sale is not None else len(sents)]
+    acq = [(k, c) for k, s in enumerate(zone) for c in s.cues if c.kind == "relation" and c.code in _ACQ]
+    if sales and acq and "introduced_marriage" not in methods:
+        text = " ".join(s.text for s in zone)
+        # she followed or was taken by the person (a lure alone is not a handover)
+        led = any(re.search(r"따라|데려|넘기|넘겨|배신|팔아", sents[k].text) for k, _ in acq) or any(
+            _ACQ_PERSON.search(x.text) and re.search(r"따라|넘기|넘겨|데려|팔아", x.text) for x in zone)
+        if led or "배신" in text:
+            methods.add("sold_by_acquaintance")
+            first_cross = crossing_idx[0] if crossing_idx else None
+            # someone she knew before she crossed, or crossed with ("동창과 같이 다시 강을 건넜다")
+            from_home = first_cross is None or any(k <= first_cross + 2 for k, _ in acq) or any(
+                _ACQ_WORDS.search(sents[k].text) for k in range(first_cross + 1)) or any(
+                _ACQ_WORDS.search(sents[k].text) and re.search(r"함께|같이", sents[k].text) for k in crossing_idx)
+            if from_home:
+                rec = _recruitment_event(b)
+                if not any(i.relation == "north_korean_trafficker" for i in rec.involvements):
+                    rec.involvements.append(Involvement("perpetrator", "recruiter", relation="north_korean_trafficker"))
+    if rec is not None:
+        rec.attributes["method"] = sorted(methods)
+    # "브로커" alone beside a recruiter the story names: the same person
+    specific = {c.code for s in sents for c in s.cues if c.kind == "relation" and not c.extra.get("noun")}
+    # (only a recruiter on her recruitment: an uncle who raised her children is nobody's broker)
+    recruiters = {i.relation for e in b.events if e.type == "recruitment" for i in e.involvements}
+    if "other" not in specific and specific & recruiters:
+        for e in b.events:
+            if e.type in ("recruitment", "sale"):
+                e.involvements = [i for i in e.involvements if i.relation != "other"]
+
+
 def _introduced_not_sold(b) -> None:
     """"저는 팔린 게 아니에요": a marriage she says she was not sold into is not coded as forced."""
     sales = [e for e in b.events if e.type == "sale"]
@@ -287,6 +562,90 @@ def _introduced_not_sold(b) -> None:
 
 
 
+
+
+_FORCED_UNION = re.compile(r"강제로\s?(?:결혼|시집)|결혼(?:을)?\s?강요|억지로\s?(?:결혼|시집)|(?:결혼|시집)(?:을)?\s?(?:시켰|보냈)")
+_SEX_WORK = re.compile(r"손님|2차|몸을\s?팔|매춘|윤락|포주|성\s?접대")
+
+
+def _cue_of(b, sents, index_of, e: Event, kind: str):
+    """The cue an event was made from (same sentence, same span)."""
+    k = index_of(e)
+    if k is None or e.evidence is None:
+        return None
+    s = sents[k]
+    return next((c for c in s.cues if c.kind == kind and b.ev(s, c.start, c.end).start == e.evidence.start), None)
+
+
+_HER_MAN = re.compile(r"(?:저의|제|내|그녀의|중국인|한족)\s?남편|시어머니|시아버지|시댁|"
+                     r"중국인\s?남성의\s?(?:폭력|협박|감시|구타)")
+
+
+def _exploitation_needs_a_sale(b, sents, index_of) -> None:
+    """What the marriage, the bar or the sex work was, read over the whole story: a marriage is
+    forced when she was sold (or it was forced on her), not when she "시집을 가게 됐다"; a sold
+    woman who bore children in China was made to live as a wife; a bar or hostess club is
+    `other` unless sex work is named, and not when it is work before her sale or after her escape;
+    "성매매" in a webcam story is the cybersex already coded."""
+    sold = any(e.type == "sale" and not any(e.attributes.get(k) for k in ("denied", "vague")) for e in b.events)
+    kinds = {e.attributes.get("kind") for e in b.events if e.type in ("forced_marriage", "prostitution", "cybersex",
+                                                                           "forced_labour")}
+    text = " ".join(s.text for s in sents)
+    keep = []
+    for e in b.events:
+        quote = e.evidence.quote if e.evidence is not None else ""
+        if e.type == "forced_marriage" and not sold and not _FORCED_UNION.search(quote or "") and not any(
+                _FORCED_UNION.search(s.text) for s in sents):
+            continue
+        cue = _cue_of(b, sents, index_of, e, "exploitation") if e.type == "forced_labour" else None
+        if cue is not None and cue.extra.get("venue") and (
+                not sold or kinds & {"prostitution", "cybersex"} or cue.extra.get("before_sale")
+                or cue.extra.get("after_escape")):
+            continue
+        if e.type == "prostitution" and "cybersex" in kinds and not _SEX_WORK.search(text):
+            continue
+        keep.append(e)
+    b.events[:] = keep
+    first_sale = next((k for k, s in enumerate(sents) if _cue(s, "sale")), None)
+    after = " ".join(s.text for s in sents[first_sale:]) if first_sale is not None else ""
+    if sold and not {"forced_marriage", "prostitution", "cybersex", "forced_labour"} & kinds and (any(
+            e.type == "child_birth" and not e.attributes.get("denied") and e.attributes.get("count", 1)
+            for e in b.events) or _HER_MAN.search(after)):
+        # a sold woman with a husband, in-laws or "the Chinese man" who beat or threatened her lived as a wife
+        sale = next(e for e in b.events if e.type == "sale" and not e.attributes.get("denied"))
+        b.events.append(Event("forced_marriage", date=sale.date, attributes={"kind": "forced_marriage"},
+                              evidence=sale.evidence, confidence=0.55))
+
+
+# a word that ends a Korean clause: a connective ending ("건넜고", "탈출했지만", "사왔는데")
+_CONNECTIVE = re.compile(r"(?:고|며|지만|는데|은데|ㄴ데|면서|다가|니까|어서|아서|여서|해서|면)$")
+
+
+def _clause_evidence(b, sents, index_of) -> None:
+    """Evidence is the clause that tells the fact ("조선족 브로커를 거쳐 지린성의 외딴 마을로
+    팔려 간"), not the syllable the rule fired on ("산", "왔")."""
+    for e in b.events:
+        k = index_of(e)
+        if k is None or e.evidence is None:
+            continue
+        s = sents[k]
+        base = b.ev(s, 0, 0).start
+        a, z = e.evidence.start - base, e.evidence.end - base
+        if not 0 <= a < z <= len(s.text) or z - a >= 12:
+            continue
+        start, end = 0, len(s.text)
+        for m in re.finditer(r"\S+", s.text):
+            word = m.group().rstrip(".,!?”\"')")
+            if m.end() <= a and (_CONNECTIVE.search(word) or m.group()[-1:] in ",;:"):
+                start = m.end() + 1
+            if m.end() >= z and (_CONNECTIVE.search(word) or m.group()[-1:] in ",;:"):
+                end = m.start() + len(word)
+                break
+        start = min(start, a)
+        end = max(end, z)
+        if end - start > 160:  # a long sentence with no clause ending: the words around the cue
+            start, end = max(start, a - 60), min(end, z + 60)
+        e.evidence = b.ev(s, start, end)
 
 
 _GOT_AWAY = re.compile(r"도망|탈출|빠져나|구해|안\s?팔렸|팔리지\s?않")
@@ -348,6 +707,4 @@ def _late_price(b, sents, index_of) -> None:
         if len(prices) != 1 or _cue(nxt, "sale", None) or not _REPORTED.search(nxt.text) \
                 or re.search(r"월급|한\s?달|하루|씩|벌금|뇌물|빚|비용|수수료", nxt.text):
             continue
-        from casebook.extract.pipeline import _amount
-
-        e.amount = _amount(prices[0], e.date or nxt.date)
+        e.amount = amount_of(prices[0], e.date or nxt.date)

@@ -9,41 +9,68 @@ end of the clause (Korean, where negation and mood follow the verb).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 FACT, DENIED, UNREAL = "fact", "denied", "unreal"
 
 _EN_BOUNDARY = re.compile(r"[;:(\[\]“”\"]|,(?=\s)|\b(?:but|because|so|then|after|before|until|and|when|while|"
-                          r"although|though|where)\b", re.I)
+                          r"although|though|where|who|whom|which)\b", re.IGNORECASE)
 _EN_DENY = re.compile(r"\b(?:not|never|no\s+one|nobody|neither|nor|didn[’']?t|wasn[’']?t|weren[’']?t|"
                       r"haven[’']?t|hasn[’']?t|hadn[’']?t|don[’']?t|doesn[’']?t|isn[’']?t|aren[’']?t|"
-                      r"no\s+longer|without\s+being)\b|n[’']t\b", re.I)
+                      r"no\s+longer|without\s+being)\b|n[’']t\b", re.IGNORECASE)
 _EN_UNREAL = re.compile(
     r"\b(?:would|could|might|may|will|shall|should|wanted\s+to|want\s+to|wants\s+to|planned\s+to|plans?\s+to|"
     r"planning\s+to|going\s+to|gonna|about\s+to|tried\s+to|trying\s+to|tries\s+to|threaten(?:ed|s)?\s+to|"
     r"intend(?:ed)?\s+to|meant\s+to|wished\s+to|hoped\s+to|almost|nearly|if|unless|whether|"
-    r"afraid|feared|fear|worried|in\s+case|instead\s+of|rather\s+than|refused\s+to|"
+    r"afraid|feared|fear|worried|dread|dreaded|dreads|terrified|scared|in\s+case|instead\s+of|"
+    r"rather\s+than|refused\s+to|think|thought|guess|suppose|"
     r"avoid(?:ed)?|escape(?:d)?\s+(?:being|before)|before\s+(?:he|they|she)\s+could|"
     r"heard\s+(?:that\s+)?(?:I|we|she)\s+(?:was|were|would)\s+(?:going|about)|"
-    r"was\s+to\s+be|were\s+to\s+be|rumou?r|begged|pleaded|asked\s+(?:them|him|her)\s+to|allow\s+(?:me|us)\s+to)\b", re.I)
+    r"was\s+to\s+be|were\s+to\s+be|rumou?r|begged|pleaded|asked\s+(?:them|him|her)\s+to|allow\s+(?:me|us)\s+to)\b", re.IGNORECASE)
 _EN_KNOW = re.compile(r"\b(?:know|knew|remember|recall|sure)\b[^.;]{0,20}\b(?:how\s+much|the\s+price|what\s+price|"
-                      r"the\s+amount|for\s+how\s+much)\b", re.I)
+                      r"the\s+amount|for\s+how\s+much)\b", re.IGNORECASE)
+
+
+_EN_WOULD = re.compile(r"\bwould(?:\s+often|\s+always|\s+sometimes)?\b|\bused\s+to\b", re.I)
+_EN_CONDITION = re.compile(r"\b(?:if|unless|threaten\w*|warned|said|told|promised|otherwise|or\s+else)\b", re.I)
+# "I think we have been sold": a belief, not a told fact (its clause keeps the verb of belief)
+_EN_BELIEF = re.compile(r"\b(?:think|thought|guess|guessed|suppose|supposed|believe|believed|imagine|imagined|assume|"
+                        r"assumed|wonder|wondered)\s+(?:that\s+)?$", re.I)
+_EN_SUBJECT = re.compile(r"\b(?:I|we|she|he|they)\b(?=[^.;]*$)", re.IGNORECASE)
+_EN_SUBORDINATOR = re.compile(r"\b(?:if|unless|whether|in\s+case|lest|so\s+that)\s*$", re.IGNORECASE)
 
 
 # the month, not the modal: "In May 2003 she paid a guide", "May 2001", "early May"
 _EN_MONTH_MAY = re.compile(r"(?<=\S\s)May\b|\bMay(?=\s*(?:\d|,|of\b))")
 
 
-def english_status(sentence: str, trigger_start: int, trigger_end: int | None = None) -> str:
-    """``fact``, ``denied`` or ``unreal`` for the English trigger at ``trigger_start``."""
+@lru_cache(maxsize=1024)
+def english_status(sentence: str, trigger_start: int, trigger_end: int | None = None, since: int | None = None,
+                   habitual: bool = False) -> str:
+    """``fact``, ``denied`` or ``unreal`` for the English trigger at ``trigger_start``; with
+    ``since``, the clause runs from there over commas and "and" (a list of verbs shares its mood);
+    with ``habitual``, "he would beat me" is what he used to do, not a possibility (unless an "if"
+    or a threat makes it one)."""
     head = _EN_MONTH_MAY.sub("   ", sentence[:trigger_start])
     cut = 0
     for m in _EN_BOUNDARY.finditer(head):
         cut = m.end()
+    if since is not None:
+        cut = min(cut, since)
     clause = head[cut:]
+    # "Thinking she might be in China she crossed": a new subject starts the clause of the trigger
+    # (but "if I was caught" keeps its "if")
+    start = 0
+    for m in _EN_SUBJECT.finditer(clause):
+        if not _EN_SUBORDINATOR.search(clause[:m.start()]) and not _EN_BELIEF.search(clause[:m.start()]):
+            start = m.start()
+    clause = clause[start:]
     # "not sure how much they got for me": a sale happened; only its price is unknown
     if _EN_KNOW.search(sentence[max(0, trigger_start - 60):trigger_start + 5]):
         clause = _EN_KNOW.sub(" ", clause)
-        clause = re.sub(r"\b(?:do|did|does)\s+not\b|\b(?:don|didn|doesn)[’']t\b", " ", clause, flags=re.I)
+        clause = re.sub(r"\b(?:do|did|does)\s+not\b|\b(?:don|didn|doesn)[’']t\b", " ", clause, flags=re.IGNORECASE)
+    if habitual and _EN_WOULD.search(clause) and not _EN_CONDITION.search(head):
+        clause = _EN_WOULD.sub(" ", clause)
     if _EN_UNREAL.search(clause):
         return UNREAL
     if _EN_DENY.search(clause):
@@ -61,7 +88,18 @@ _KO_DENY_BEFORE = re.compile(r"(?:^|\s)(?:안|못|한\s?번도)\s?$")
 _KO_UNREAL_AFTER = re.compile(
     r"^[가-힣]{0,4}?(?:려고|려다|려는|려 했|려고\s?했|려고\s?한|겠|ㄹ\s?거|을\s?거|ㄹ\s?뻔|을\s?뻔|뻔|"
     r"면\s|으면|거라|것이라|기로|자고|라고\s?협박|다고\s?협박|ㄴ다고\s?(?:했|말)|는다고|한다고|"
-    r"기\s?전에|지\s?말)")
+    r"기\s?전에|지\s?말|지도\s?모르|지도\s?모른|지도\s?몰라)")
+
+
+# "잡혀 북송돼 맞을지도 모른다는", "체포를 당할까봐": a fear told after the event's word
+_KO_MAYBE = re.compile(r"지도\s?(?:모르|모른|몰라)|까\s?(?:봐|봐서|싶어|싶은|두려|겁|무서|걱정)")
+# "이번에 또 체포되면 북송되어 …": an event told after a condition is not (yet) a fact
+_KO_IF_BEFORE = re.compile(r"(?:되|돼|하|히|지|가|오|리|기|나|보|키|치|으)면\s(?:[^\s.,]+\s){0,4}$")
+
+
+def _past(ch: str) -> bool:
+    """A syllable that carries the past-tense ㅆ (건넜, 팔렸, 나섰): "건넜다고" is told, not planned."""
+    return "가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 == 20
 
 
 def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
@@ -70,11 +108,17 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     before = sentence[max(0, trigger_start - 8):trigger_start]
     if _KO_UNREAL_AFTER.search(after):
         return UNREAL
+    maybe = _KO_MAYBE.search(sentence, trigger_end)
+    if maybe and not any(_past(ch) for ch in sentence[trigger_start:maybe.start()]):
+        return UNREAL  # a fear, not an event
+    if _KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start]) and not any(
+            _past(ch) for ch in sentence[trigger_start:]):
+        return UNREAL  # "잡히면 … 맞았고" (past: what happened each time) stays a fact
     word = re.match(r"[가-힣]*", after).group()
     k = word.find("다고")
-    if k > 0 and word[k - 1] not in "았었였했됐갔왔났렸혔졌웠쳤겼"  and not word.startswith("다고"):
+    if k > 0 and not _past(word[k - 1]) and not word.startswith("다고"):
         return UNREAL  # reported future or threat: "잡혀간다고", "판다고"
-    if k == 0 and not re.search(r"[았었였했됐갔왔났렸혔졌웠쳤겼]$", sentence[:trigger_end]):
+    if k == 0 and not (trigger_end and _past(sentence[trigger_end - 1])):
         return UNREAL
     if _KO_DENY_AFTER.search(after) or _KO_DENY_BEFORE.search(before):
         return DENIED

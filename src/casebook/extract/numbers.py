@@ -103,12 +103,13 @@ class Money:
 
 
 _EN_CUR = (r"(?P<cur>yuan|renminbi|rmb|cny|元|chinese\s+yuan|won|north\s+korean\s+won|"
-           r"south\s+korean\s+won|dollars?|us\s+dollars?|usd|united\s+states\s+dollars?)")
+           r"south\s+korean\s+won|dollars?|us\s+dollars?|usd|united\s+states\s+dollars?|pounds?(?:\s+sterling)?|gbp|"
+           r"euros?|eur)")
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|k\b|만|천))?"
 _MONEY_RES = [
     # ¥5000, $200, ₩1,000,000, US$300
-    re.compile(rf"(?P<sym>US\$|\$|¥|￥|₩)\s?{_NUM}{_SCALE}(?:\s*(?:chinese\s+yuan|yuan|rmb|"
+    re.compile(rf"(?P<sym>US\$|\$|¥|￥|₩|£|€)\s?{_NUM}{_SCALE}(?:\s*(?:chinese\s+yuan|yuan|rmb|"
                r"united\s+states\s+dollars?|us\s+dollars?|usd|dollars?|won)\b)?", re.I),
     # 3,000 yuan / 5,000元 / 8 million won / 300 RMB
     re.compile(rf"{_NUM}{_SCALE}\s*(?:chinese\s+)?{_EN_CUR}", re.I),
@@ -118,8 +119,9 @@ _MONEY_RES = [
 _WORD_MONEY_RE = re.compile(
     rf"(?P<words>{_WORDS_RE.pattern})\s+(?:chinese\s+)?{_EN_CUR}", re.I)
 _KO_MONEY_RE = re.compile(
-    rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?P<cur>위\s?안|원|달러|불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")
-_KO_SOUTH_MONEY = re.compile(r"(?:한국|남한|대한민국)\s?돈")
+    rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?P<cur>위\s?안|위엔|원|달러|불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")
+_KO_SOUTH_MONEY = re.compile(r"(?:한국|남한|대한민국)\s?돈|한화|원화")
+_KO_CHINA_MONEY = re.compile(r"(?:중국|인민폐)\s?돈\s?$|인민폐\s?$")  # "중국돈 4000원" is yuan
 _BARE_NUM_RE = re.compile(
     rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"
     r"(?=\s*(?:(?:,|and|or|to|then|–|-)\s|[–—-]\s*\d))", re.I)
@@ -134,10 +136,14 @@ def _currency(code: str) -> str:
     if c in ("$", "us$", "dollar", "dollars", "us dollar", "us dollars", "usd", "달러", "불") \
             or "united states" in c:
         return "USD"
-    if c in ("¥", "￥", "yuan", "renminbi", "rmb", "cny", "元", "위안", "chinese yuan"):
+    if c in ("¥", "￥", "yuan", "renminbi", "rmb", "cny", "元", "위안", "위엔", "chinese yuan"):
         return "RMB"
     if c in ("₩", "south korean won"):
         return "KRW"
+    if c in ("£", "pound", "pounds", "pound sterling", "pounds sterling", "gbp"):
+        return "GBP"
+    if c in ("€", "euro", "euros", "eur"):
+        return "EUR"
     if c in ("won", "원", "north korean won", "kpw"):
         return "KPW"
     return c.upper()
@@ -154,7 +160,8 @@ def _parse_num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
-_MONEY_HINT = re.compile(r"yuan|rmb|cny|元|won|dollar|usd|kpw|[$¥￥₩]|위\s?안|원|달러|불", re.I)
+# matched on the lower-cased text (an IGNORECASE alternation of literals is several times slower)
+_MONEY_HINT = re.compile(r"[$¥￥₩£€元원불]|달러|위\s?안|위엔|yuan|rmb|cny|won|dollar|usd|kpw|pound|gbp|euro")
 
 
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|year|early|late|mid|spring|summer|autumn|fall|winter|"
@@ -167,7 +174,7 @@ def find_money(text: str) -> list[Money]:
     different currency ("1,500 yuan, more than $200") is marked ``converted``."""
     found: list[Money] = []
     taken: list[tuple[int, int]] = []
-    if not _MONEY_HINT.search(text):
+    if not _MONEY_HINT.search(text.lower()):
         return found
 
     def add(value: float, cur: str, start: int, end: int) -> None:
@@ -185,12 +192,14 @@ def find_money(text: str) -> list[Money]:
         v = words_to_number(m.group("words"))
         if v:
             add(float(v), _currency(m.group("cur")), m.start(), m.end())
-    for m in _KO_MONEY_RE.finditer(text) if re.search(r"위\s?안|원|달러|불", text) else ():
+    for m in _KO_MONEY_RE.finditer(text) if re.search(r"위\s?안|위엔|원|달러|불", text) else ():
         v = korean_to_number(m.group("num"))
         if v:
             cur = _currency(m.group("cur"))
             if cur == "KPW" and _KO_SOUTH_MONEY.search(text[max(0, m.start() - 12):m.start()]):
                 cur = "KRW"  # "한국 돈으로 50만 원": South Korean won
+            elif cur == "KPW" and _KO_CHINA_MONEY.search(text[max(0, m.start() - 8):m.start()]):
+                cur = "RMB"
             add(v, cur, m.start(), m.end())
     found.sort(key=lambda x: x.start)
     # bare numbers that share a later currency: "first for 15,000 and then for 20,000 yuan"
@@ -223,7 +232,7 @@ def find_money(text: str) -> list[Money]:
         if out and mo.currency != out[-1].currency and mo.start - out[-1].end < 25 and re.fullmatch(
                 # up to three hedging words: "or about $190", "that is, roughly US$250"
                 r"[\s,(\[]*(?:(?:or|about|around|approximately|roughly|some|nearly|almost|that\s+is|worth|"
-                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도)[\s,(\[]*){0,3}",
+                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도|元|한화|원화|우리\s?돈|미화|미국\s?돈|달러로)[\s,(\[]*){0,3}",
                 text[out[-1].end:mo.start], re.I):
             out.append(Money(mo.value, mo.currency, mo.start, mo.end, converted=True))
             continue
@@ -260,3 +269,23 @@ def small_number(token: str) -> int | None:
     if v is not None:
         return v
     return korean_native_number(t) or (int(korean_to_number(t)) if korean_to_number(t) else None)
+
+
+def amount_of(m: Money, date=None):
+    """A record :class:`~casebook.model.Amount` for a found sum: the year of ``date`` (an
+    :class:`~casebook.model.UncertainDate` or None) and its USD value at that year's rate."""
+    from casebook.model import Amount
+
+    year = date.year if date else None
+    return Amount(m.value, m.currency, year, _usd(m.value, m.currency, year))
+
+
+def _usd(value: float, currency: str, year: int | None) -> float | None:
+    from casebook.errors import InvalidInput
+    from casebook.vocab.money import to_usd
+
+    try:
+        v = to_usd(value, currency, year)
+    except (InvalidInput, ValueError, KeyError):  # no rate for it: the amount stays, without a USD value
+        return None
+    return round(float(v), 2) if v is not None else None

@@ -1,58 +1,79 @@
 """Place names extraction needs to recognise: Chinese provinces and North Korean home places.
 
-When the project gazetteer (:mod:`casebook.vocab.places`) is installed it is asked first; the
-short lists here keep extraction working without it and cover the spellings testimonies use.
+Every name comes from the gazetteer (:mod:`casebook.vocab.places`, ``vocab/data/gazetteer.toml``):
+a spelling testimonies use is added there, once, and the regexes here are built from it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from casebook.errors import NotFound
 from casebook.vocab import gazetteer
 
-_CHINA = {
-    "Jilin": ("jilin", "kirin", "길림", "지린", "吉林"),
-    "Heilongjiang": ("heilongjiang", "heilungkiang", "흑룡강", "헤이룽장", "黑龙江"),
-    "Liaoning": ("liaoning", "요녕", "랴오닝", "辽宁"),
-    "Shandong": ("shandong", "shangdong", "산동", "산둥", "山东"),
-    "Inner Mongolia": ("inner mongolia", "내몽골", "내몽고", "内蒙古"),
-    "Hebei": ("hebei", "하북", "허베이"),
-    "Beijing": ("beijing", "북경", "베이징"),
-    "Tianjin": ("tianjin", "천진", "톈진"),
-    "Shanghai": ("shanghai", "상해", "상하이"),
-    "Guangdong": ("guangdong", "광동", "광둥"),
-    "Yunnan": ("yunnan", "운남", "윈난"),
-    "Zhejiang": ("zhejiang", "절강", "저장"),
-    "Jiangsu": ("jiangsu", "강소", "장쑤"),
-    "Henan": ("henan", "하남", "허난"),
-    "Shanxi": ("shanxi",), "Shaanxi": ("shaanxi",), "Hubei": ("hubei",), "Hunan": ("hunan",),
-    "Anhui": ("anhui",), "Fujian": ("fujian",), "Jiangxi": ("jiangxi",), "Sichuan": ("sichuan",),
-    "Guizhou": ("guizhou",), "Gansu": ("gansu",),
-}
-CHINA_PROVINCE_RE = (r"(?:Jilin|Heilongjiang|Liaoning|Shandong|Shangdong|Inner\s+Mongolia|Hebei|Beijing|Tianjin|"
-                     r"Shanghai|Guangdong|Yunnan|Zhejiang|Jiangsu|Henan|Shanxi|Shaanxi|Hubei|Hunan|Anhui|Fujian|"
-                     r"Jiangxi|Sichuan|Guizhou|Gansu)")
+_HAN_CHARS = re.compile(r"[\u4e00-\u9fff]")
+_HANGUL_CHARS = re.compile(r"[가-힣]")
 
-NK_PLACES_EN = ["Musan", "Hoeryong", "Hoeryŏng", "Hyesan", "Chongjin", "Ch'ŏngjin", "Chŏngjin", "Chungjin", "Onsong", "Onsŏng", "Sinuiju", "Sinŭiju", "Kaesong", "Kaesŏng", "Hamhung", "Hamhŭng", "Kimchaek", "Anju", "Cholsan", "Yonsa", "Sinpo", "Pyongyang", "P'yŏngyang", "Namyang", "Saebyol", "Kyongsong", "Kilju", "Danchon", "Tanchon", "Wonsan", "Nampo", "Haeju", "Kanggye", "Manpo", "Samjiyon", "Pochon", "Puryong", "Kyongwon", "Undok", "Rason", "Rajin", "Sonbong", "Unggi", "Chagang", "Ryanggang", "Yanggang", "Kangwon", "Hamgyong", "Hamgyŏng", "Pyongan", "P'yŏngan", "Hwanghae", "Tumen-ri", "Sambong", "Kyongsang", "Hwasong", "Myonggan", "Orang", "Kimhyongjik", "Paekam", "Taehongdan", "Junggang", "Chunggang", "Unsan", "Kusong", "Jongju", "Sakju", "Uiju", "Sunchon", "Tokchon", "Kaechon", "Pyongsong", "Songchon", "Hamju", "Hongwon", "Pukchong", "Riwon", "Kowon", "Kumya", "Chonnae"]
-NK_PLACES_KO = ["무산", "회령", "혜산", "청진", "온성", "신의주", "개성", "함흥", "김책", "안주", "철산", "연사", "신포", "평양", "남양", "새별", "경성", "길주", "단천", "원산", "남포", "해주", "강계", "만포", "삼지연", "보천", "부령", "경원", "은덕", "나선", "라선", "나진", "선봉", "웅기", "함경북도", "함경남도", "양강도", "자강도", "평안북도", "평안남도", "황해북도", "황해남도", "강원도", "함북", "함남", "평북", "평남", "량강도", "운흥", "대홍단", "중강", "삼수", "갑산", "풍서", "백암", "김형직", "순천", "덕천", "개천", "평성", "성천", "함주", "홍원", "북청", "이원", "고원", "금야", "천내"]
-NK_PLACE_RE = (r"(?:(?:North|South)\s+)?(?:" + "|".join(re.escape(p) for p in sorted(NK_PLACES_EN, key=len, reverse=True))
-               + r")")
-_NK_EN_RE = re.compile(
-    r"(?:(?:North|South)\s+)?(?:" + "|".join(re.escape(p) for p in sorted(NK_PLACES_EN, key=len, reverse=True)) +
-    r")(?:\s+(?:City|County|Province|Town|Village|Gun|Si|District))?", re.I)
-_NK_KO_RE = re.compile("(?:" + "|".join(sorted(NK_PLACES_KO, key=len, reverse=True)) +
-                       r")(?:시|군|도|읍|리|구역)?")
+
+@functools.cache
+def _names(country: str, levels: tuple[str, ...], korean: bool) -> tuple[str, ...]:
+    """Every spelling the gazetteer has for places of ``country`` at ``levels``, in one script
+    (Latin or Hangul; Chinese characters left out), longest first."""
+    out: set[str] = set()
+    for p in gazetteer():
+        if p.country != country or p.level not in levels:
+            continue
+        for n in p.names():
+            if _HAN_CHARS.search(n) or bool(_HANGUL_CHARS.search(n)) != korean:
+                continue
+            out.add(n)
+    return tuple(sorted(out, key=lambda n: (-len(n), n)))
+
+
+_NK_LEVELS = ("province", "region", "city", "county", "district", "town")
+NK_PLACES_EN = _names("KP", _NK_LEVELS, False)
+NK_PLACES_KO = _names("KP", _NK_LEVELS, True)
+
+
+def _alt(names) -> str:
+    """One alternation of ``names`` factored by common prefixes (a scan then tries one character
+    at most positions), spaces as any whitespace, hyphens optional."""
+    root: dict = {}
+    for n in names:
+        node = root
+        for ch in n:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def char(ch: str) -> str:
+        return r"\s+" if ch == " " else (r"[-\s]?" if ch == "-" else re.escape(ch))
+
+    def walk(node: dict) -> str:
+        branches = [char(ch) + walk(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return walk(root) or "(?!)"
+
+
+NK_PLACE_RE = r"(?:(?:North|South)\s+)?(?:" + _alt(NK_PLACES_EN) + r")"
+_NK_EN_RE = re.compile(NK_PLACE_RE + r"(?:\s+(?:City|County|Province|Town|Village|Gun|Si|District))?", re.I)
+_NK_KO_RE = re.compile("(?:" + _alt(NK_PLACES_KO) + r")(?:시|군|도|읍|리|구역)?")
+CHINA_PROVINCE_RE = "(?:" + _alt(_names("CN", ("province",), False)) + ")"
 
 
 def china_province(text: str) -> str | None:
-    """Canonical English name of a Chinese province written in ``text`` (``"흑룡강성"`` → Heilongjiang)."""
-    low = text.lower().strip()
-    for name, aliases in _CHINA.items():
-        if any(low.startswith(a) for a in aliases):
-            return name
-    if low.startswith("shangdong"):
-        return "Shandong"
+    """Canonical English name of a Chinese province written at the start of ``text``
+    (``"흑룡강성"`` → Heilongjiang, ``"Jilin Province"`` → Jilin), from the gazetteer."""
+    words = text.strip().split()
+    g = gazetteer()
+    for k in range(min(4, len(words)), 0, -1):
+        p = g.lookup(" ".join(words[:k]))
+        if p is not None and p.country == "CN" and p.level == "province":
+            return p.en
     return None
 
 
@@ -80,6 +101,11 @@ def nk_place(text: str) -> tuple[str, int, int] | None:
         if not m or china_province(m.group()):
             return None
     name = base_name(m.group())
+    if is_province(m.group()) and not m.group().strip().endswith("도"):
+        # "Ryanggang Province Hyesan City": a province and the town in it, kept as written
+        m2 = _NK_EN_RE.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+        if m2 and not is_province(m2.group()):
+            return text[m.start():m2.end()], m.start(), m2.end()
     if is_province(m.group()) and m.group().strip().endswith("도"):
         # "함경북도 회령": prefer the city that follows the province
         rest = text[m.end():]
@@ -137,3 +163,36 @@ def china_province_of_place(place) -> str | None:
     except NotFound:
         return None
     return prov.en if getattr(prov, "level", "") == "province" else None
+
+
+def place_regexes(lang: str) -> dict[str, str]:
+    """Regex fragments of place names for extraction rules (``{NK_PLACE}``, ``{CN_PROVINCE}``),
+    built from the gazetteer's names (case-insensitive inside, so rows matched on the original
+    casing may use them)."""
+    return dict(_place_regexes(lang))
+
+
+def _alternation(names) -> str:
+    return "(?i:" + _alt({n for n in names if n}) + ")"
+
+
+@functools.cache
+def _place_regexes(lang: str) -> tuple[tuple[str, str], ...]:
+    nk: set[str] = set()
+    cn: set[str] = set()
+    cn_any: set[str] = set()
+    for p in gazetteer():
+        if p.level in ("country", "river") or (p.level == "region" and p.country != "KP"):
+            continue
+        names = [n for n in p.names() if (_HANGUL_RE.search(n) is not None) == (lang == "ko")
+                 and not re.search(r"[\u4e00-\u9fff]", n)]
+        if p.country == "KP":
+            nk.update(names)
+        elif p.country == "CN":
+            cn_any.update(names)
+            if p.level == "province":
+                cn.update(names)
+    return (("NK_PLACE", _alternation(nk)), ("CN_PROVINCE", _alternation(cn)), ("CN_PLACE", _alternation(cn_any)))
+
+
+_HANGUL_RE = re.compile(r"[가-힣]")

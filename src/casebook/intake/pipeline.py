@@ -109,9 +109,17 @@ def _in_file(name: str, parse: Callable[[Any], Any], value: Any) -> Any:
         raise InvalidInput(f"{name}: {exc}") from None
 
 
+TEXT_FORMATS = ("txt", "md", "docx", "pdf")  # a document with a header, not a data row
+
+
 def describe(item: ImportItem, defaults: dict[str, Any] | None = None) -> tuple[Testimony, Person]:
-    """Build the testimony and person a file describes; metadata in the file wins over defaults."""
-    meta = _checked_meta({**(defaults or {}), **item.metadata}, item.file_name)
+    """Build the testimony and person a file describes. The file's metadata wins over what its
+    header says (pseudonym, interview date and place, interviewer, organisation), and both win
+    over the importer's defaults."""
+    from casebook.intake.header import read_header
+
+    header = read_header(item.text) if item.format in TEXT_FORMATS else {}
+    meta = _checked_meta({**(defaults or {}), **header, **item.metadata}, item.file_name)
     language = meta.get("language") or detect_language(item.text)
     digest = sha256_text(item.text)
     person = Person(

@@ -286,7 +286,10 @@ def period_variable(width: int, years: list[int]) -> Variable:
 
 def by_variable(name: str) -> Variable:
     """A variable usable with ``--by``; organisation is added by the caller, not here."""
+    if name == "period":  # one spelling for periods: --period, which also takes a range
+        raise InvalidInput("--by period: periods have their own option: --period 5 (five-year "
+                           "periods) or --period 2000-2009 (only those years)")
     if name not in VARIABLES:
-        raise InvalidInput(f"--by {name}: unknown field; use one of {', '.join(VARIABLES)}, "
-                           "organisation or period")
+        raise InvalidInput(f"--by {name}: unknown field; use one of {', '.join(VARIABLES)} "
+                           "or organisation (periods: --period 5)")
     return VARIABLES[name]

@@ -12,7 +12,15 @@ from casebook.store.engine import is_postgres
 from casebook.store.facts import FactRef
 from casebook.store.failures import translate, where_it_broke
 from casebook.store.keys import KeyFile, passphrase_slot
+from casebook.store.learned import StoredModel
 from casebook.store.reads import USES, Use
+from casebook.store.reviews import (
+    IN_PROGRESS,
+    REVIEW_STATES,
+    REVIEWED,
+    UNTOUCHED,
+    ReviewedTestimony,
+)
 from casebook.store.scoped import Dossier, SearchFilters, UserCasebook
 from casebook.store.scoped_cases import CasePage, InboxItem, SharedCase
 from casebook.store.search import SearchHit
@@ -20,9 +28,9 @@ from casebook.store.testimonies import TestimonySummary
 from casebook.store.users import ROLES, Organisation, User, check_password
 
 __all__ = [
-    "ROLES", "USES", "AuditReport", "CaseFilters", "CasePage", "CaseSummary", "Casebook",
-    "Dossier",
-    "FactRef", "InboxItem", "KeyFile", "Organisation", "OverdueTask", "SearchFilters",
-    "SearchHit", "SharedCase", "TestimonySummary", "Use", "User", "UserCasebook",
+    "IN_PROGRESS", "REVIEWED", "REVIEW_STATES", "ROLES", "UNTOUCHED", "USES", "AuditReport",
+    "CaseFilters", "CasePage", "CaseSummary", "Casebook", "Dossier", "FactRef", "InboxItem",
+    "KeyFile", "Organisation", "OverdueTask", "ReviewedTestimony", "SearchFilters", "SearchHit",
+    "SharedCase", "StoredModel", "TestimonySummary", "Use", "User", "UserCasebook",
     "check_password", "is_postgres", "passphrase_slot", "translate", "where_it_broke",
 ]

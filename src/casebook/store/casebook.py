@@ -23,11 +23,13 @@ from casebook.store.audit import AuditLog
 from casebook.store.cases import Cases
 from casebook.store.consent import ConsentRecords
 from casebook.store.facts import Facts
+from casebook.store.learned import LearnedModels
 from casebook.store.legacy import LegacyMethods
 from casebook.store.links import LinkDecisions
 from casebook.store.meta import Meta
 from casebook.store.persons import Persons
 from casebook.store.reads import read_for
+from casebook.store.reviews import Reviews
 from casebook.store.schema import cases, facts, persons, testimonies
 from casebook.store.scoped import UserCasebook
 from casebook.store.testimonies import Testimonies
@@ -58,6 +60,8 @@ class Casebook(LegacyMethods):
         self.users = Users(self)
         self.meta = Meta(self)
         self.cases = Cases(self)
+        self.reviews = Reviews(self)
+        self.learned = LearnedModels(self)
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -117,10 +121,13 @@ class Casebook(LegacyMethods):
                     "cases": n(cases)}
 
     def read_for(self, use: str, *, partner: str | None = None, with_text: bool = False,
-                 purpose: str | None = None) -> list[ConsentedTestimony]:
+                 purpose: str | None = None,
+                 reviewed_only: bool = False) -> list[ConsentedTestimony]:
         """The accepted, consented records one analysis may use: see ``store/reads.py``'s
-        table ``USES`` (statistics, estimation, network, linkage_*, export, legal, referral)."""
-        return read_for(self, use, partner=partner, with_text=with_text, purpose=purpose)
+        table ``USES`` (statistics, estimation, network, linkage_*, export, legal, referral);
+        ``reviewed_only`` keeps only testimonies whose review was closed."""
+        return read_for(self, use, partner=partner, with_text=with_text, purpose=purpose,
+                        reviewed_only=reviewed_only)
 
     def snapshot(self, target: Path) -> dict[str, Any]:
         """Copy a SQLCipher casebook, encrypted under the same key, into ``target`` and

@@ -79,6 +79,43 @@ class Facts:
             self._book._audit(conn, f"fact_{status}", f"fact:{fact_id}",
                               {"testimony": row.testimony_id, "edited": data is not None})
 
+    def add(self, testimony_id: int, item: Fact | Event, status: str = ACCEPTED) -> int:
+        """Store a fact a reviewer added from the words (accepted, with its evidence), after
+        the testimony's other facts; audited like every decision. Returns its id. A learned
+        suggestion is added the same way with ``status=SUGGESTED``."""
+        if item.evidence is None:
+            raise InvalidInput(f"testimony {testimony_id}: a fact added by hand needs the "
+                               "words it rests on")
+        if status not in (ACCEPTED, SUGGESTED):
+            raise InvalidInput(f"status: {status!r}: an added fact is accepted or suggested")
+        item.status = status
+        with self._book.engine.begin() as conn:
+            require_testimony(conn, testimony_id)
+            start = conn.execute(select(func.coalesce(func.max(facts.c.ordinal), 0)).where(
+                facts.c.testimony_id == testimony_id)).scalar_one()
+            fact_id = conn.execute(insert(facts).returning(facts.c.id).values(
+                testimony_id=testimony_id, ordinal=start + 1, **fact_columns(item),
+                updated_at=now(), updated_by=self._book.actor)).scalar_one()
+            kind = "event" if isinstance(item, Event) else "person"
+            self._book._audit(conn, "fact_added", f"fact:{fact_id}",
+                              {"testimony": testimony_id, "kind": kind,
+                               "name": item.type if isinstance(item, Event) else item.field,
+                               "source": item.source})
+        item.id = fact_id
+        return fact_id
+
+    def demote(self, fact_id: int, confidence: float) -> None:
+        """Lower a suggestion's confidence (reviewers usually reject its kind): it stays a
+        suggestion, reviewed last. Audited; accepted or rejected facts are left alone."""
+        with self._book.engine.begin() as conn:
+            row = conn.execute(select(facts.c.data).where(facts.c.id == fact_id,
+                                                          facts.c.status == SUGGESTED)).first()
+            if row is not None:
+                conn.execute(update(facts).where(facts.c.id == fact_id).values(
+                    confidence=confidence, data={**row.data, "confidence": confidence}))
+                self._book._audit(conn, "fact_demoted", f"fact:{fact_id}",
+                                  {"confidence": confidence})
+
     def accepted(self) -> Iterator[tuple[int, Record]]:
         """Every testimony's accepted facts, consent *not* applied: analyses read through
         :mod:`casebook.store.reads`, which applies it."""

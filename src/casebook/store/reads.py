@@ -27,6 +27,7 @@ from casebook.model.consent import (
 from casebook.store import audit as audit_log
 from casebook.store.consent import consents_of
 from casebook.store.facts import group_records
+from casebook.store.reviews import closed
 from casebook.store.rows import chunks, to_person
 from casebook.store.schema import facts, persons, testimonies
 
@@ -73,14 +74,14 @@ USES: dict[str, Use] = {u.name: u for u in (
 
 
 def read_for(book: Casebook, use: str, *, partner: str | None = None, with_text: bool = False,
-             purpose: str | None = None,
-             visible: ColumnElement[bool] | None = None) -> list[ConsentedTestimony]:
+             purpose: str | None = None, visible: ColumnElement[bool] | None = None,
+             reviewed_only: bool = False) -> list[ConsentedTestimony]:
     """The accepted, consented records for ``use``, oldest testimony first.
 
     ``partner`` adds the ``share_with:<partner>`` scope; ``with_text`` reads the text of each
     testimony whose consent covers the use's text scope, each read audited with ``purpose``
     (default: the use); ``visible`` (a user's visibility, from ``book.as_user``) keeps only
-    what that user may see.
+    what that user may see; ``reviewed_only`` keeps only testimonies whose review was closed.
     """
     rule = USES.get(use)
     if rule is None:
@@ -98,6 +99,8 @@ def read_for(book: Casebook, use: str, *, partner: str | None = None, with_text:
         keep = _allowed(rule, rows, consents, partner)
         if visible is not None and keep:
             keep &= _visible_ids(conn, visible)
+        if reviewed_only and keep:
+            keep &= closed(conn, sorted(keep))
         kept = [r for r in rows if r.id in keep]
         people = _persons(conn, {r.person_id for r in kept if r.person_id is not None})
         accepted = _accepted(conn, keep)

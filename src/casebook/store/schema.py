@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -157,6 +158,24 @@ testimony_restrictions = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("created_by", String(200), nullable=False),
     UniqueConstraint("testimony_id", "user_id", name="uq_testimony_restrictions"),
+)
+
+# -- review closed, and the model learned from review (migration 0005_issue12_review) --------
+testimony_reviews = Table(
+    "testimony_reviews", metadata,
+    Column("testimony_id", Integer, ForeignKey("testimonies.id"), primary_key=True,
+           autoincrement=False),
+    Column("closed_at", DateTime(timezone=True), nullable=False),
+    Column("closed_by", String(200), nullable=False),
+)
+
+learned_models = Table(
+    "learned_models", metadata,
+    Column("name", String(100), primary_key=True),
+    Column("arrays", LargeBinary, nullable=False),  # .npz, read with allow_pickle=False
+    Column("info", JSON, nullable=False),
+    Column("trained_at", DateTime(timezone=True), nullable=False),
+    Column("trained_by", String(200), nullable=False),
 )
 
 Index("ix_consent_grants_scope", consent_grants.c.scope)  # added by migration 0002

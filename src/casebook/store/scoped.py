@@ -31,6 +31,7 @@ from casebook.model import (
 )
 from casebook.store.audit import AuditLog
 from casebook.store.facts import FactRef, fact_ref
+from casebook.store.learned import LearnedModels
 from casebook.store.links import LinkDecisions
 from casebook.store.persons import get_person
 from casebook.store.reads import read_for
@@ -87,6 +88,8 @@ class UserCasebook:
         self.users: Users = book.users
         self.links: LinkDecisions = book.links
         self.cases = VisibleCases(self)
+        self.reviews = VisibleReviews(self)
+        self.learned: LearnedModels = book.learned
 
     @property
     def visible(self) -> ColumnElement[bool]:
@@ -118,10 +121,11 @@ class UserCasebook:
                 "facts_rejected": by_status.get(REJECTED, 0), "testimonies_waiting": waiting}
 
     def read_for(self, use: str, *, partner: str | None = None, with_text: bool = False,
-                 purpose: str | None = None) -> list[ConsentedTestimony]:
+                 purpose: str | None = None,
+                 reviewed_only: bool = False) -> list[ConsentedTestimony]:
         """The store's read for ``use`` (consent applied), limited to what the user may see."""
         return read_for(self._book, use, partner=partner, with_text=with_text,
-                        purpose=purpose, visible=self.visible)
+                        purpose=purpose, visible=self.visible, reviewed_only=reviewed_only)
 
     def _check(self, conn: Connection | None, testimony_id: int, write: bool) -> str:
         org = self._access.get(testimony_id)
@@ -294,6 +298,11 @@ class VisibleFacts:
         self._scope._check(None, testimony_id, False)
         return self._book.facts.record(testimony_id, statuses)
 
+    def add(self, testimony_id: int, item: Fact | Event) -> int:
+        """Add a fact from the words to a testimony of the user's own organisation."""
+        self._scope._check(None, testimony_id, True)
+        return self._book.facts.add(testimony_id, item)
+
     def set_status(self, fact_id: int, status: str, data: dict[str, Any] | None = None) -> int:
         """Accept, reject or correct a fact of the user's own organisation; returns its
         testimony id."""
@@ -301,6 +310,29 @@ class VisibleFacts:
         self._scope._check(None, ref.testimony_id, True)
         self._book.facts.set_status(fact_id, status, data)
         return ref.testimony_id
+
+
+class VisibleReviews:
+    """Review state of the testimonies a user may see; closing needs the owning organisation."""
+
+    def __init__(self, scope: UserCasebook) -> None:
+        self._scope = scope
+        self._book = scope._book
+
+    def state(self, testimony_id: int) -> str:
+        """reviewed, in_progress or untouched."""
+        self._scope._check(None, testimony_id, False)
+        return self._book.reviews.state(testimony_id)
+
+    def close(self, testimony_id: int) -> None:
+        """Mark a testimony of the user's own organisation reviewed."""
+        self._scope._check(None, testimony_id, True)
+        self._book.reviews.close(testimony_id)
+
+    def reopen(self, testimony_id: int) -> None:
+        """Open its review again."""
+        self._scope._check(None, testimony_id, True)
+        self._book.reviews.reopen(testimony_id)
 
 
 class VisibleConsent:

@@ -16,6 +16,7 @@ from casebook.store.consent import consent_of, consents_of, grant_rows
 from casebook.store.facts import insert_facts
 from casebook.store.meta import put as put_meta
 from casebook.store.persons import insert_persons
+from casebook.store.reviews import states as review_states
 from casebook.store.rows import chunks, now, testimony_values, to_testimony
 from casebook.store.schema import cases as case_table
 from casebook.store.schema import consent_grants, facts, metadata, persons, testimonies
@@ -44,6 +45,7 @@ class TestimonySummary:
     facts_accepted: int = 0
     consent: list[str] = field(default_factory=list)  # active scopes
     interviewer: str | None = None
+    review: str = "untouched"  # reviewed | in_progress | untouched (store/reviews.py)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -276,7 +278,8 @@ def summaries(conn: Connection, where: list[ColumnElement[bool]], *, newest_firs
     ids = [r.id for r in rows]
     counts = fact_counts(conn, ids)
     consents = consents_of(conn, ids)
+    review = review_states(conn, ids)
     return [TestimonySummary(r.id, r.person_id, r.pseudonym, r.organisation, r.language,
                              r.interview_year, r.file_name, r.recorded_at,
                              *counts.get(r.id, (0, 0)), consents[r.id].active_scopes(),
-                             r.interviewer) for r in rows]
+                             r.interviewer, review[r.id]) for r in rows]

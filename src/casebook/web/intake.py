@@ -56,8 +56,10 @@ def record_testimony(ctx: Ctx, text: str, *, file_name: str | None = None, fmt: 
             "language": language if language in ("ko", "en") else None,
             "organisation": ctx.user.organisation, "consent": scopes,
             "interviewer": ctx.user.username}
-    item = ImportItem(text, file_name or "web", {}, fmt)
-    testimony, person = describe(item, {k: v for k, v in meta.items() if v is not None})
+    # what the form says (and the user's own organisation) wins over the text's header
+    item = ImportItem(text, file_name or "web", {k: v for k, v in meta.items() if v is not None},
+                      fmt)
+    testimony, person = describe(item)
     testimony.provenance["source"] = "web"
     record = default_extractor()(testimony.text, testimony.language)
     tid, created = ctx.book.testimonies.add(testimony, person, record)

@@ -226,3 +226,7 @@ KO = {
     "Wrong password or code.": "비밀번호나 코드가 틀렸습니다.",
     "Wrong username, password or code.": "사용자 이름, 비밀번호 또는 코드가 틀렸습니다.",
 }
+
+from casebook.web.locale.ko_review import KO_REVIEW  # noqa: E402 - the review page's strings
+
+KO.update(KO_REVIEW)

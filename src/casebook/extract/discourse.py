@@ -1,0 +1,460 @@
+"""Whose story a clause tells (English): her, someone else, or unknown.
+
+Accounts are told in the first person (an interview), in the third person (a news report, an
+NGO case note: "Kim, 34," then "she", "Ms. Kim", "the woman"), or both (a report quoting her).
+This module finds who the account is about (:func:`protagonist`), whether "I" or "she" is her
+(:func:`narration`), which words are inside quotation marks, and splits a sentence into
+clauses with the person each clause is about (:func:`clauses`), so that "I crossed with my
+uncle, who was later caught and sent back" gives her a crossing and no return, and "Cha and her
+daughter were kidnapped, sold, captured by the police and repatriated" gives her all four.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from casebook.extract import rules
+
+HER, OTHER, UNKNOWN = "her", "other", "unknown"
+NAME_MARK = "ǂ"  # her name, replaced letter for letter in the lower-cased sentence the rules read
+NOT_HER_I = "ʘ"  # a reporter's "I"/"we" outside quotation marks, replaced the same way
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(rules.language("en").get(name, ()))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(_words("korean_surnames"))
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(w.lower() for w in _words("not_names"))
+
+
+# ------------------------------------------------------------------------ quotation marks
+
+_QUOTE = re.compile(r"[“”\"]")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks (“…”, "…"); an opening mark left open ends at the paragraph."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for m in _QUOTE.finditer(text):
+        ch = m.group()
+        if start is None:
+            if ch != "”":
+                start = m.end()
+        elif ch != "“":
+            out.append((start, m.start()))
+            start = None
+        else:  # a new opening mark: the earlier quote was left open
+            out.append((start, m.start()))
+            start = m.end()
+        if start is not None and "\n\n" in text[start:m.start()]:
+            start = m.end() if ch != "”" else None
+    if start is not None:
+        end = text.find("\n\n", start)
+        out.append((start, len(text) if end < 0 else end))
+    return out
+
+
+def inside(spans: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+    """The parts of ``spans`` that fall inside [a, b), relative to a."""
+    return [(max(s, a) - a, min(e, b) - a) for s, e in spans if s < b and e > a]
+
+
+# ------------------------------------------------------------------------------- her name
+
+_CAP = r"[A-Z][a-z]+"
+_GIVEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?"
+_TITLE = re.compile(r"\b(?:Ms|Mrs|Miss|Madam|Mme|Mdm|MS|MRS)\.?\s*(?P<n>[A-Z][A-Za-z]+(?:[\s-][A-Z][a-z]+){0,2})")
+# overlapping: "When Park Chun-mi" must also be read from "Park"
+_FULL = re.compile(rf"(?<![\w-])(?=[A-Z])(?=(?P<a>{_GIVEN}|[A-Z]{{2,}})\s(?P<b>{_GIVEN}|[A-Z]{{2,}})(?:\s(?P<c>{_CAP}))?(?![\w-]))")
+_MALE_TITLE = re.compile(r"\b(?:Mr|Rev|Reverend|Pastor|Dr|Father|Brother|Mister|President|Leader|Chairman)\.?\s*$")
+_SURNAMED = re.compile(r"\b(?:surnamed?|(?:family|last)\s+name|"
+                       r"identified\s+(?:only\s+)?as)\s*,?\s+(?P<s>[A-Z][a-z]+)\b")
+_AGE_APPOSITION = re.compile(r"(?<![\w-])(?P<s>[A-Z][a-z]+|[A-Z]{2,}),\s+(?:aged\s+)?\d{2},")
+_NAME_TOKEN = re.compile(r"(?<![\w-])[A-Z][\w-]*")
+_AS_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|told|"
+                         r"recalls|remembers|crossed|went|fled|decided|made|grew|began|felt|asked|explained|managed|"
+                         r"came|escaped|stepped|sets|set|tried|became|ran|left|lived|agreed|turned|got|found|thought|"
+                         r"knew|wanted)\b)")
+
+
+@dataclass
+class Person:
+    surname: str | None
+    names: tuple[str, ...]  # every form the text uses for her, longest first
+    start: int  # where the name is first written (evidence for the surname)
+    end: int
+    mentions: int = 0
+
+
+def _surname_of(tokens: list[str]) -> str | None:
+    sur = _surnames()
+    norm = [t.capitalize() if t.isupper() else t for t in tokens]
+    if norm[0] in sur and len(norm) > 1:
+        return norm[0]  # Korean order: "Kang Keumok", "Go Ji Un"
+    if norm[-1] in sur:
+        return norm[-1]  # "Mi Kyong Park", "Yeonmi Park"
+    return None
+
+
+def protagonist(text: str) -> Person | None:
+    """The woman the account is about: the person named most often (a title, a Korean full name,
+    "surnamed Lee", "Kim, 34,", or a one-word pseudonym told as a subject)."""
+    sur, stop = _surnames(), _not_names()
+    cands: dict[str, Person] = {}
+
+    def add(surname: str | None, names: list[str], a: int, b: int, weight: int = 0) -> None:
+        key = surname or names[0]
+        p = cands.get(key)
+        forms = tuple(dict.fromkeys(n for n in names if n))
+        if p is None:
+            cands[key] = Person(surname, forms, a, b, weight)
+        else:
+            p.names = tuple(dict.fromkeys(p.names + forms))
+            p.mentions += weight
+
+    for m in _TITLE.finditer(text):
+        toks = re.split(r"[\s]", m.group("n"))
+        if toks[0].lower() in stop:
+            continue
+        s = _surname_of(toks) or (toks[0] if len(toks) == 1 else None)
+        if s:
+            add(s, [m.group("n"), " ".join(toks), s], m.start("n"), m.end("n"), 3)
+    for m in _FULL.finditer(text):
+        toks = [t for t in (m.group("a"), m.group("b"), m.group("c")) if t]
+        if any(t.lower() in stop for t in toks[:2]) or _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
+        if s is None:
+            continue
+        given = [t for t in toks if t != s and t.capitalize() != s]
+        if not given or any(g.lower() in stop for g in given):
+            continue
+        full = " ".join(toks) if (len(toks) < 3 or _surname_of(toks[:2]) is None or toks[2] in given) else " ".join(toks[:2])
+        span = text[m.start():m.start() + len(full) + 2]
+        a = m.start() + max(0, span.find(s if s in span else s.upper()))
+        add(s, [full, s, s.upper()], a, a + len(s), 2)
+    for rx, weight in ((_SURNAMED, 3), (_AGE_APPOSITION, 2)):
+        for m in rx.finditer(text):
+            s = m.group("s").capitalize()
+            if s in sur:
+                add(s, [m.group("s"), s], m.start("s"), m.end("s"), weight)
+    tokens = Counter(m.group() for m in _NAME_TOKEN.finditer(text))
+
+    def mentions(p: Person) -> int:  # every mention of the surname or a full form counts
+        return p.mentions + sum(tokens[f] if " " not in f else text.count(f) for f in set(p.names) if f)
+
+    if not cands or max(mentions(p) for p in cands.values()) < 5:
+        # a one-word pseudonym: a capitalised word told as her, again and again
+        taken = {t for p in cands.values() for n in p.names for t in re.split(r"[\s]", n)}
+        subjects = {m.group(1) for m in _AS_SUBJECT.finditer(text)}
+        for w, n in Counter({w: tokens[w] for w in subjects}).most_common(12):
+            if n < 2:
+                break
+            if w.lower() in stop or w in sur or w in taken or _is_place(w):
+                continue
+            first = text.find(w)
+            if _MALE_TITLE.search(text[max(0, first - 12):first]):
+                continue
+            add(None, [w], first, first + len(w), -1)
+            break
+    if not cands:
+        return None
+    for p in cands.values():
+        p.mentions = mentions(p)
+    best = max(cands.values(), key=lambda p: (p.mentions, -p.start))
+    best.names = tuple(sorted(set(best.names), key=len, reverse=True))
+    return best
+
+
+@lru_cache(maxsize=512)
+def _is_place(word: str) -> bool:
+    from casebook.extract.places import places_in
+
+    return bool(places_in(word))
+
+
+# ---------------------------------------------------------------------------- narration
+
+_FIRST = re.compile(r"\b(?:I|me|my|myself)\b")
+_THIRD = re.compile(r"\b(?:she|her|herself)\b", re.IGNORECASE)
+
+
+def narration(text: str, names: tuple[str, ...], quotes: list[tuple[int, int]]) -> str:
+    """``first`` when she tells her story herself, ``third`` when it is told about her (quotes of
+    her own words may be inside). Only words outside quotation marks are counted."""
+    parts, at = [], 0
+    for a, b in quotes:
+        parts.append(text[at:a])
+        at = max(at, b)
+    parts.append(text[at:])
+    plain = " ".join(parts)
+    first = len(_FIRST.findall(plain))
+    third = len(_THIRD.findall(plain))
+    tokens = Counter(m.group() for m in _NAME_TOKEN.finditer(plain)) if names else Counter()
+    words = {n for n in names if n and " " not in n}
+    # each mention once: "Bae Yu-jin" is counted by its "Bae", not again as a full name
+    named = sum(tokens[n] for n in words) + sum(plain.count(n) for n in set(names) if n and " " in n
+                                                and not words & set(re.split(r"[\s-]", n)))
+    if named >= 3 and third + named > first * 0.5:
+        return "third"
+    if first >= 3 and first >= (third + named) * 0.5:
+        return "first"
+    return "third" if third + named > first else "first"
+
+
+# ------------------------------------------------------------------------------ clauses
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    who: str  # her / other / unknown: who the clause is about (its subject, said or inherited)
+    explicit: bool  # the subject is written in the clause (not inherited or from "who")
+    group: bool = False  # the subject (said or inherited) is "they"/"we": a group she may be in
+    generic: bool = False  # the subject is people in general ("defectors face torture")
+
+
+_BREAK = re.compile(
+    r"\s*(?:[;:()]|\s[—–-]\s|,(?=\s)|\b(?:and|but|then|while|when|whereupon|after|before|until|because|although|though|"
+    r"where|who|whom|which|that|so\s+that|only\s+to)\b)")
+_LEAD = re.compile(r"^\W*(?:(?:and|but|then|so|later|also|finally|eventually|soon|when|while|after|before|until|because|"
+                   r"although|though|where|once|as|only|since|even|still|yet|thus|however|too|just|instead|there|to|"
+                   r"\w+ly)\b[\s,]*)*", re.IGNORECASE)
+_REL = re.compile(r"^\W*(?:who|whom|that|which)\b", re.IGNORECASE)
+_VERB_WORDS = frozenset(["am", "is", "are", "was", "were", "be", "been", "being", "had", "has", "have", "did", "does", "do", "got", "get", "gets", "went", "go", "goes", "came", "come", "took", "take", "sold", "sell", "bought", "buy", "left", "gave", "give", "met", "fled", "flee", "ran", "run", "told", "said", "says", "made", "make", "kept", "keep", "saw", "see", "knew", "know", "found", "brought", "became", "began", "could", "would", "will", "can", "should", "might", "must", "lived", "lives", "live", "tried", "decided", "hoped", "wanted", "bore", "fell", "stood", "drove", "led", "held", "paid", "hid", "sent", "spent", "lost", "woke", "slept", "thought", "heard", "taken", "given", "seen", "known", "gone", "done", "born", "caught", "put", "let", "hit", "beat", "beaten", "swam", "ate", "drank", "wrote", "sat", "felt"])
+_NOT_ING = frozenset(["during", "nothing", "something", "anything", "everything", "morning", "evening", "thing", "ceiling", "wedding", "building", "spring", "string", "king", "ring", "sing", "bring", "wing", "darling", "sibling", "clothing", "meaning", "beginning", "ending"])
+_TOKEN = re.compile(r"[a-z’'-]+")
+
+
+class _VerbFinder:
+    """A finite or participial verb in a stretch of lower-cased words: a word list, "-ed", "-ing"
+    (token lookups, much faster than one regex alternation)."""
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        for m in _TOKEN.finditer(text, pos, len(text) if endpos is None else endpos):
+            w = m.group()
+            if w in _VERB_WORDS or (len(w) > 3 and w.endswith("ed")) or (
+                    len(w) > 5 and w.endswith("ing") and w not in _NOT_ING):
+                return m
+        return None
+
+    def fullmatch(self, text: str) -> bool:
+        m = self.search(text)
+        return m is not None and m.start() == 0 and m.end() == len(text)
+
+
+_VERB = _VerbFinder()
+_PRONOUN = re.compile(r"^\W*(?P<w>I|we|she|he|they|it|you|there|this|that|these|those)\b", re.IGNORECASE)
+_PERCEPTION = re.compile(r"\b(?:saw|see|seen|watched|watch|witnessed|heard)\s+(?:\w+\s+){0,3}?"
+                         r"(?:being\s+|get\s+|got\s+)?(?=\w+(?:ed|en)\b|being\b)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _kin() -> re.Pattern[str]:
+    """Someone else: a relative, friend or any other person named by a noun."""
+    return re.compile(r"^\W*(?:(?:my|her|his|our|their|your|the|a|an|another|other|some|many|several|one|two|three|"
+                      r"four|five|\d+|all|most|both|each|every|younger|older|elder|little|two\s+other)\s+)+"
+                      r"(?:[\w’'-]+\s+){0,4}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b", re.IGNORECASE)
+
+
+def who_of(np: str, mode: str) -> str:
+    """Her, someone else or unknown, for a subject noun phrase (name already marked)."""
+    return _who_of(np.strip().lower()[:120], mode)
+
+
+@lru_cache(maxsize=1024)
+def _who_of(np: str, mode: str) -> str:
+    if re.match(r"^[^,]{1,60},\s*(?:(?:ms|mrs|miss)\.?\s*)?ǂ+\s*,?\s*(?:[a-z]+\s*)?$", np.strip()):
+        return HER  # "one defector, ǂǂǂ, recalls …": her name set beside the noun
+    t = re.split(r",|\b(?:who|whom|which|that)\b", np.strip().lower())[0].strip()
+    if not t:
+        return UNKNOWN
+    if ("'" in t or "’" in t) and _possessed().search(t):
+        return UNKNOWN  # "my husband's abuse": the subject is the abuse, not the husband
+    tail = re.search(r"(?:^|\s)(i|we|she|he|they|ǂ+|ʘ+)\s*$", t)
+    if tail and tail.start() > 0 and not _kin().match(t):
+        t = tail.group(1)  # "in 2004 i", "one day she": the subject is the pronoun before the verb
+    if NAME_MARK in t:
+        return HER
+    m = _PRONOUN.match(t)
+    if m:
+        w = m.group("w")
+        if w in ("i", "we"):
+            return HER if not t.startswith(NOT_HER_I) else UNKNOWN
+        if w == "she":
+            return HER if mode == "third" else OTHER
+        if w == "he":
+            return OTHER
+        return UNKNOWN
+    if t.startswith(NOT_HER_I):
+        return OTHER if _kin().match(re.sub(r"^ʘ+", "my", t)) else UNKNOWN  # "(my) friend's mother"
+    if re.match(r"^\W*(?:\w+\s+)?(?:and|&)\s+(?:i|we)\b", t) or re.search(r"\b(?:and\s+i|of\s+us)\b", t):
+        return HER  # "my aunt and I", "the two of us"
+    if mode == "third" and re.match(r"^\W*the\s+(?:young\s+|\d+-year-old\s+)?(?:woman|girl|defector|refugee|survivor|"
+                                    r"victim|mother)\s*$", t):
+        return HER  # "the woman" in a story told about one woman
+    if mode == "third" and re.match(r"^\W*an?\s+(?:young\s+|\d+-year-old\s+|north\s+korean\s+){0,3}(?:woman|girl|"
+                                    r"defector|refugee|mother)\s*$", t):
+        return UNKNOWN  # "A 21-year-old woman, who …": how a report may first bring her in
+    if _kin().match(t) or _bare_plural().match(t):
+        return OTHER
+    return UNKNOWN
+
+
+@lru_cache(maxsize=1)
+def _possessed() -> re.Pattern[str]:
+    """A possessive before a thing, not a person ("my husband's abuse", not "her friend's aunt")."""
+    return re.compile(r"['’]s\s+(?!" + rules.expand("en", "{PERSON_NOUN}") + r"\b)\w+")
+
+
+@lru_cache(maxsize=1)
+def _bare_plural() -> re.Pattern[str]:
+    """People in general: "defectors are sent to camps", "North Korean women are sold"."""
+    return re.compile(r"^\W*(?:[\w’'-]+\s+){0,2}?(?:women|girls|men|people|refugees|defectors|brokers|traffickers|"
+                      r"smugglers|others|koreans|villagers|families|children|mothers|wives|brides)\b", re.IGNORECASE)
+
+
+def clauses(low: str, mode: str) -> list[Clause]:
+    """The clauses of a lower-cased (name-marked) sentence with who each is about."""
+    return list(_clauses(low, mode))
+
+
+@lru_cache(maxsize=128)
+def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
+    cuts = [0]
+    for m in _BREAK.finditer(low):
+        if m.start() > cuts[-1]:
+            cuts.append(m.start())
+    cuts.append(len(low))
+    raw = [(a, b) for a, b in pairwise(cuts) if b > a]
+    # a piece without a verb ("Kim, 34,", "my aunt and") belongs to the clause after it (or before)
+    merged: list[list[int]] = []
+    pending: int | None = None
+    for a, b in raw:
+        piece = low[a:b]
+        start = pending if pending is not None else a
+        if not _VERB.search(piece) and not _SUBORDINATE.match(piece):
+            if merged and not _starts_subject(piece):
+                merged[-1][1] = b
+                pending = None
+            else:
+                pending = start
+            continue
+        merged.append([start, b])
+        pending = None
+    if pending is not None:
+        if merged:
+            merged[-1][1] = len(low)
+        else:
+            merged.append([pending, len(low)])
+    out: list[Clause] = []
+    prev_who, prev_group = UNKNOWN, False
+    for a, b in merged:
+        piece = low[a:b]
+        lead = _LEAD.match(piece)
+        head = piece[lead.end():] if lead else piece
+        rel = _REL.match(head)
+        if rel:
+            before = low[:a].rstrip()
+            last = re.search(r"[\w’'ǂ-]+$", before)
+            rest = head[rel.end():]
+            if (head.lstrip().startswith("that") and last and _VERB.fullmatch(last.group())) or _OWN_SUBJECT.match(rest):
+                head = rest  # "she learned that her mother was taken", "heard later that she was sold": a new clause
+            else:  # "…my uncle, who was later caught": about the antecedent
+                ante = re.search(r"([\w’'ǂ-]+(?:\s+[\w’'ǂ-]+){0,3})\W*$", low[:a])
+                np = _np_end(ante.group(1)) if ante else ""
+                who = HER if _APPOSED.search(low, 0, a) else who_of(np, mode)
+                if who == OTHER and re.match(r"\W*(?:who|that)\s+(?:was|is|has)\b", head) and _PLURAL.search(np):
+                    who = UNKNOWN  # "men who was deceived": the words around it are not one sentence (PDF columns)
+                many = False
+                if who == UNKNOWN and re.match(r"\W*(?:who|that)\s+(?:are|were|have)\b",
+                                               head) and _MANY.search(
+                        low, max(0, a - 90), a):
+                    # "thousands of girls …, who are being abducted": people in general
+                    who, many = OTHER, True
+                out.append(Clause(a, b, who, False, generic=many))
+                prev_who = who  # "…, who was caught and sent back": the coordinated verbs are theirs too
+                continue
+        v = _VERB.search(head)
+        subj = head[:v.start()] if v else head
+        if v and not subj.strip(" ,"):
+            who, explicit, group = prev_who, False, prev_group  # "…, and was sent back": the subject carries on
+        else:
+            who, explicit = who_of(subj, mode), True
+            group = bool(re.search(r"(?:^|\s)(?:they|we)\s*$", subj.strip()))
+        generic = explicit and bool(_bare_plural().match(subj.strip()) and not _kin().match(subj.strip()))
+        out.append(Clause(a, b, who, explicit, group, generic))
+        if who != UNKNOWN or explicit:
+            prev_who, prev_group = who, group
+    # a sentence that opens with a participle ("Sold to a farmer, she …") takes the next subject
+    if len(out) > 1 and not out[0].explicit and out[0].who == UNKNOWN:
+        out[0].who = out[1].who
+    return tuple(out)
+
+
+# "ǂǂ, a victim of trafficking who was sold": a relative clause on a noun set beside her name
+_APPOSED = re.compile(
+    r"ǂ+\s*,\s+(?:a|an|the)\s+(?:(?!of\b)[\w’'-]+\s+){0,4}?(?:victim|woman|girl|defector|refugee|"
+                      r"survivor|mother|teenager|widow|escapee)\s*,?\s*$")
+_APPOSED_REL = re.compile(_APPOSED.pattern[:-len(r"\s*,?\s*$")]
+                          + r"\s*,?\s*(?:who|that)\s+(?:[\w’'-]+\s+){0,3}$")
+
+
+def apposed(low: str, pos: int) -> bool:
+    """Is ``pos`` in a relative clause on a noun set beside her name ("ǂǂ, a refugee who was …")?"""
+    return _APPOSED_REL.search(low, max(0, pos - 120), pos) is not None
+
+
+_MANY = re.compile(
+    r"\b(?:thousands|hundreds|tens\s+of\s+thousands|many|most|countless|numerous)\s+of\b|"
+                   r"\b(?:women|girls|refugees|defectors|people)\b")
+_SUBORDINATE = re.compile(r"\W*(?:where|who|whom|which|when|while|because|although|though|until|whereupon)\b")
+_OWN_SUBJECT = re.compile(r"\s*(?:i|we|she|he|they|ǂ+|ʘ+)\s+(?:\w+\s+){0,2}?(?:was|were|had|has|is|would|could|did|"
+                          r"\w+ed)\b")
+_PLURAL = re.compile(r"(?:\b(?:men|women|people|children)|[^s]s)\W*$")
+
+
+def _starts_subject(piece: str) -> bool:
+    return bool(re.match(r"^\W*(?:and|but)?\s*(?:i|we|she|he|they|my|her|his|the|a|an|ǂ)", piece))
+
+
+def _np_end(words: str) -> str:
+    """The noun phrase at the end of some words ("… crossed with my uncle" → "my uncle")."""
+    m = re.search(r"(?:\b(?:my|her|his|our|their|the|a|an|another|other|two|three)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+|"
+                  r"ǂ+|\b\w+)\s*$", words)
+    return m.group() if m else words
+
+
+def clause_at(cs: list[Clause], pos: int) -> Clause | None:
+    for c in cs:
+        if c.start <= pos < c.end:
+            return c
+    return cs[-1] if cs else None
+
+
+def perceived(low: str, pos: int, clause: Clause, cs: list[Clause] | None = None) -> bool:
+    """"I watched a girl being beaten (and sold)": the event after a verb of seeing or hearing,
+    or in the clauses that carry on from it, is someone else's."""
+    start = clause.start
+    if cs is not None and clause in cs:  # back over the clauses that inherit their subject
+        k = cs.index(clause)
+        while k > 0 and not cs[k].explicit:
+            k -= 1
+        start = cs[k].start
+    for m in _PERCEPTION.finditer(low, start, pos + 1):
+        if m.end() <= pos + 1 and not re.match(r"\s*(?:me|us|myself|ǂ)", low[m.end() - len(m.group()) + len(
+                m.group().split()[0]):]):
+            return True
+    return False

@@ -1,0 +1,80 @@
+"""Whose clause it is, in a Korean sentence: hers, or another person's.
+
+Korean drops the subject ("한족 남자한테 팔았어요": someone sold me to a Han man), so a clause is
+hers unless another person is named as its subject or topic before the verb ("언니 하나는 …
+팔려 갔대요", "어머니가 먼저 국경을 넘었다"). When both she and another person are named, the one
+named last before the verb decides. The words are rows of ``rules/ko/context.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from casebook.extract import rules
+
+
+@cache
+def cx(code: str) -> re.Pattern[str]:
+    """A Korean context word list (``rules/ko/context.toml``) by name."""
+    return rules.by_code("ko", "context", code)
+
+
+def her(sentence: str, trigger: int) -> bool:
+    """Is the clause at ``trigger`` about her? The subject named last before it decides: her
+    (저는, 제가, a rewritten 김씨는) or another person (언니는, 어머니가, 여성들이); no subject is hers."""
+    head = sentence[:trigger]
+    others = list(cx("other_topic").finditer(head))
+    if not others:
+        return True
+    other = others[-1]
+    mes = list(cx("me").finditer(head))
+    if mes and mes[-1].start() >= other.start():
+        return True
+    if cx("me").search(sentence[trigger:trigger + 12]) or cx("not_only_me").search(head):
+        return True  # "저를 포함해서 세 명이 잡혔어요"
+    if mes and _WITH_ME.search(mes[-1].group()) and other.start() - mes[-1].end() <= 1:
+        return True  # "저와 딸은 … 각각 팔려갔다": she and the other, together
+    # "동네 언니들이 … 같이 건넜어요": she went with them; "같이 일하던 언니 하나는 …" is about the other woman
+    return bool(cx("together").search(head[other.end():]))
+
+
+_WITH_ME = re.compile(r"(?:저|나)(?:와|랑|하고)$")
+_OBJECT = re.compile(r"(?P<o>[가-힣]+)(?:을|를)\s(?:[^\s,]+\s){0,4}$")
+_CLAUSE_CUT = re.compile(r"[,.]|고\s|는데\s|지만\s|면서\s")
+_HER_AS_OBJECT = re.compile(r"(?:저|나|날|우리)(?:를|을)")
+
+
+def sale_is_hers(s: str, at: int, end: int, active: bool) -> bool:
+    """A sale verb that tells her sale: not another woman's ("팔려나오는 여자들이 많아요"), and for
+    an active verb not the sale of a thing or of others ("들쭉을 팔아", "여성들을 팔아먹는")."""
+    if not her(s, at):
+        return False
+    # from the verb's last syllable on, so that "인신매매된| 여성 9명" is read as one relative clause
+    if cx("others_described").match(s[max(0, end - 1):]) and not cx("not_only_me").search(s):
+        return False
+    if active:
+        clause = _CLAUSE_CUT.split(s[:at])[-1]
+        m = _OBJECT.search(clause)
+        if m and not cx("her_object").match(m.group("o")) and not _HER_AS_OBJECT.search(clause):
+            return False
+    return True
+
+
+_TOPIC_ONLY = re.compile(r"(?:는|은|도|들은)$")
+
+
+def done_to_her(sentence: str, trigger: int) -> bool:
+    """Violence: "그 부부 중 여자가 바늘로 찔렀어요" (a subject doing it) is against her; "언니는 맞았어요" is not."""
+    if her(sentence, trigger):
+        return True
+    topics = list(cx("other_topic").finditer(sentence[:trigger]))
+    return bool(topics) and not _TOPIC_ONLY.search(topics[-1].group())
+
+
+def done_to_others(sentence: str, trigger: int, end: int) -> bool:
+    """"이들은 북한 여성들을 감금시킨 뒤", "감금당하고 … 착취를 받는 여성들의": other women, not her."""
+    clause = _CLAUSE_CUT.split(sentence[:trigger])[-1]
+    if cx("others_object").search(clause) and not _HER_AS_OBJECT.search(clause):
+        return True
+    return bool(cx("describes_women").match(sentence[end:]))

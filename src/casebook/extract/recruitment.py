@@ -1,0 +1,128 @@
+"""How she came to be trafficked, and by whom: read from the story up to her first sale."""
+
+from __future__ import annotations
+
+import re
+
+from casebook.extract.negation import FACT
+from casebook.extract.story import Builder, Sentence, full, lx
+from casebook.model import Event, Evidence, Involvement
+
+_ZONE_RELATIONS = ("neighbour_or_villager", "friend", "relative", "stranger", "north_korean_trafficker",
+                   "korean_chinese_broker", "han_chinese_broker", "couple", "other")
+
+
+def _describes_guide(zone: list[Sentence], k: int, cross_idx: int) -> bool:
+    """"A broker couple took me across the Tumen. They were Korean-Chinese.": the sentence right
+    after a crossing that names who took her describes that person, not a later buyer."""
+    return (k == cross_idx + 1 and k < len(zone)
+            and any(c.kind == "relation" for c in full(zone[cross_idx]).cues)
+            and not any(c.kind == "sale" for c in zone[k].cues))
+
+
+_LURES = ("deception_job_offer", "drugged", "abducted", "other", "sold_by_acquaintance")
+_RECRUITERS = ("neighbour_or_villager", "friend", "relative", "north_korean_trafficker", "couple", "stranger")
+
+
+_AFTER_CROSSING = re.compile(
+    r"\b(?:only\s+to\s+be|only\s+to|but\s+(?:was|were)|and\s+then|then\s+(?:was|were))\s+"
+    r"(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _drawn_in_before(method_at: dict[str, int], relation_at: dict[str, int], cross_idx: int) -> bool:
+    """Someone lured, drugged, took or sold her before (or as) she crossed: she did not go alone."""
+    return any(method_at.get(m, cross_idx + 1) <= cross_idx for m in _LURES) or any(
+        relation_at.get(r, cross_idx + 1) < cross_idx for r in _RECRUITERS)
+
+
+def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross_idx: int | None = None) -> None:
+    """How she came to be trafficked, and by whom: read from the story up to her first sale."""
+    end = (first_sale + 1) if first_sale is not None else min(len(sents), 12)
+    zone = sents[:end + 1]
+    methods: dict[str, Evidence] = {}
+    method_at: dict[str, int] = {}
+    relations: dict[str, Evidence] = {}
+    relation_at: dict[str, int] = {}
+    broker_chosen: Evidence | None = None
+    noun_only: set[str] = set()
+    buyers_named: set[str] = set()
+    crossing = next((e for e in b.events if e.type == "border_crossing"), None)
+    for k, s in enumerate(zone):
+        for c in full(s).cues:
+            if c.kind == "relation" and c.extra.get("desc") and (
+                    (cross_idx is not None and k > cross_idx and not _describes_guide(zone, k, cross_idx))
+                    or (cross_idx is None and first_sale is not None and k >= first_sale)):
+                continue  # a description after she crossed is more likely her buyer's
+            if c.kind == "recruitment" and c.status == FACT and c.code not in methods:
+                methods[c.code] = b.ev(s, c.start, c.end)
+                method_at[c.code] = k
+                if cross_idx is not None and k == cross_idx and _AFTER_CROSSING.search(
+                        s.text[:c.start]):
+                    # "She fled to China – only to be kidnapped": after she crossed
+                    method_at[c.code] = k + 1
+            if c.kind == "broker_voluntary" and c.status == FACT and broker_chosen is None and (
+                    cross_idx is None or k <= cross_idx + 3):
+                broker_chosen = b.ev(s, c.start, c.end)
+            if c.kind == "relation" and c.code not in relations:
+                # the buyer is not a recruiter: skip a relation named after "sold (me) to"
+                head = s.text[max(0, c.start - 25):c.start]
+                if lx(s, "buyer_head").search(head):
+                    if lx(s, "broker_word").search(s.text[c.start:c.end]):
+                        buyers_named.add(c.code)  # "sold me to a Korean-Chinese broker"
+                    continue
+                relations[c.code] = b.ev(s, c.start, c.end)
+                relation_at[c.code] = k
+                if c.extra.get("noun"):
+                    noun_only.add(c.code)
+            elif c.kind == "relation" and not c.extra.get("noun"):
+                noun_only.discard(c.code)
+    for k in range(len(zone),
+                   len(sents)):  # "the broker who had sold her", named after her first sale
+        s = sents[k]
+        sold = next((c for c in s.cues if c.kind == "sale" and c.extra.get("reported")), None)
+        if sold is None:
+            continue
+        for c in full(s).cues:
+            if c.kind == "relation" and c.code not in relations \
+                    and sold.start - 45 <= c.end <= sold.start:
+                relations[c.code] = b.ev(s, c.start, c.end)
+    if {"korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker"} & (set(relations) | buyers_named):
+        for code in noun_only:  # "the broker" after "a Korean-Chinese broker" is the same person
+            relations.pop(code, None)
+    if crossing is not None:
+        if crossing.attributes.get("alone"):
+            methods.setdefault("voluntary_alone", crossing.evidence)
+        elif crossing.attributes.get("with_broker"):
+            methods.setdefault("voluntary_with_broker", crossing.evidence)
+        elif cross_idx is not None:  # "My cousin in Seoul paid a broker" told just before or after the crossing
+            for s in sents[max(0, cross_idx - 4):cross_idx + 3]:
+                c = next((c for c in s.cues if c.kind == "broker_voluntary" and c.status == FACT), None)
+                if c is not None:
+                    methods.setdefault("voluntary_with_broker", b.ev(s, c.start, c.end))
+                    break
+    if broker_chosen is not None and "voluntary_alone" not in methods:
+        methods.setdefault("voluntary_with_broker", broker_chosen)  # "with the help of a broker", "chose to be trafficked"
+    told = next((c for c in sents[cross_idx].cues if c.kind == "crossing" and c.status == FACT), None) \
+        if cross_idx is not None else None
+    if (crossing is not None and told is not None and told.extra.get("anchor") in ("subject", "clause")
+            and "voluntary_with_broker" not in methods
+            # (a crossing told in an introduction comes before a story that may tell a lure)
+            and not _drawn_in_before(method_at, relation_at, len(zone) if told.extra.get("lead")
+                                     else cross_idx)):
+        # she went of her own will (fled, crossed, ran away to China) and nobody drew her in before she crossed
+        methods.setdefault("voluntary_alone", crossing.evidence)
+    # an acquaintance who took money for her: a sale whose sentence names them as seller
+    acq = {"friend", "neighbour_or_villager", "relative"}
+    first = next((e for e in b.events if e.type == "sale" and not e.attributes.get("denied")
+                  and acq & set(e.attributes.get("sellers", ()))), None)
+    if first is not None and (acq & set(relations)):
+        methods.setdefault("sold_by_acquaintance", first.evidence)
+        # a North Korean who delivers her to the people who sell her (the contract)
+        relations.setdefault("north_korean_trafficker", first.evidence)
+    if methods or relations:
+        ev = next(iter(methods.values()), None) or next(iter(relations.values()))
+        e = Event("recruitment", attributes={"method": sorted(methods)}, evidence=ev, confidence=0.6,
+                  involvements=[Involvement("perpetrator", "recruiter", relation=r, who=relations[r].quote)
+                                for r in sorted(relations) if r in _ZONE_RELATIONS])
+        e.date = crossing.date if crossing else None
+        b.events.insert(0, e)

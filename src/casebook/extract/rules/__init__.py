@@ -1,0 +1,569 @@
+"""Extraction rules as data: one TOML row per phrasing, per language and kind.
+
+Where they live: ``extract/rules/<lang>/<kind>.toml`` (``en/sale.toml``, ``ko/violence.toml``),
+each a list of ``[[rule]]`` rows; ``<lang>/macros.toml`` holds named regex fragments the rows
+share (``{S}``: her as subject, ``{ROLE_NOUN}``: broker words); ``{NK_PLACE}`` and
+``{CN_PROVINCE}`` are generated from the gazetteer. See ``README.md`` beside this file.
+
+A row::
+
+    [[rule]]
+    kind = "sale"                  # the file's kind, repeated so a row reads alone
+    code = "..."                   # the vocabulary code it proposes ("" when the kind has none)
+    pattern = '''\\b{S}\\b ... (?P<t>sold|bought)\\b'''   # regex on the lower-cased sentence
+    examples = ["I was sold to a farmer for 3,000 yuan."]  # must fire it (your own sentences)
+    counter = ["My sister was sold to a farmer."]          # must not fire it
+    notes = "why the row exists"   # optional
+    mode = "first"                 # optional: first | third (which survivor anchors the examples use)
+
+Korean rows may give ``morphs = ["팔/VV", ...]`` (kiwipiepy lemma/tag) instead of or beside
+``pattern``. Any other key is kept in :attr:`Rule.extra` for the language module.
+
+Trigger words are derived from the pattern (:func:`triggers_of`): the literal strings one of
+which every match must contain. A sentence runs only the rows whose triggers it contains, so
+adding a phrasing is adding a row, and there is no second table to keep in step.
+
+API::
+
+    >>> from casebook.extract import rules
+    >>> rows = rules.load("en", "sale")            # tuple[Rule, ...] in file order
+    >>> rs = rules.ruleset("en", "sale", "first")  # compiled, with a trigger scan
+    >>> [r.code for r, m in rs.matches("i was sold to a farmer.")][:1]
+    ['']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import re._parser as _sre  # type: ignore[import-not-found]  # stdlib parser: a pattern's literals
+import tomllib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+
+from casebook.errors import InvalidInput
+
+_MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
+_KNOWN = {"kind", "code", "pattern", "morphs", "examples", "counter", "notes", "mode", "case"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One phrasing: what it proposes (kind, code), how it is found, and its test sentences."""
+
+    lang: str
+    kind: str
+    code: str
+    pattern: str | None  # with macros unexpanded, as written in the TOML
+    morphs: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    counter: tuple[str, ...] = ()
+    notes: str = ""
+    mode: str = "first"
+    case: bool = False  # match the original casing (default: the lower-cased sentence)
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    where: str = ""  # "en/sale.toml#3" for messages
+
+    def regex(self, mode: str = "first") -> re.Pattern[str] | None:
+        """The compiled pattern for the survivor ``mode`` (macros expanded)."""
+        return _compiled(self.lang, self.pattern, mode, self.case) if self.pattern else None
+
+    @property
+    def anchor(self) -> str:
+        """How the row ties the event to her: ``subject`` ({S} before the trigger words),
+        ``object`` ({O}/{P} after or around them), ``clause`` (the clause must be about her:
+        ``anchor = "clause"`` in the row) or ``none``."""
+        if self.extra.get("anchor"):
+            return str(self.extra["anchor"])
+        p = self.pattern or ""
+        t = p.find("(?P<t>")
+        if "{S}" in p and (t < 0 or p.find("{S}") < t):
+            return "subject"
+        if "{O}" in p or "{P}" in p or "{HER_OBJ}" in p:
+            return "object"
+        return "none"
+
+    def triggers(self, mode: str = "first") -> frozenset[str]:
+        """Literal strings one of which any match contains (empty: no trigger, always run)."""
+        return frozenset(t for t, _start in self.triggers_at(mode))
+
+    def triggers_at(self, mode: str = "first") -> frozenset[tuple[str, bool]]:
+        """:meth:`triggers`, each with whether it must start a word."""
+        if self.morphs:
+            return frozenset((m.split("/", 1)[0], False) for m in self.morphs)
+        if not self.pattern:
+            return frozenset()
+        return _triggers(_lower_pattern(expand(self.lang, self.pattern, mode)))
+
+
+def _rules_dir(lang: str):
+    return resources.files("casebook.extract.rules").joinpath(lang)
+
+
+@functools.cache
+def kinds(lang: str) -> tuple[str, ...]:
+    """The rule files of a language (``macros.toml`` excluded), sorted."""
+    d = _rules_dir(lang)
+    if not d.is_dir():
+        return ()
+    return tuple(sorted(p.name[:-5] for p in d.iterdir() if p.name.endswith(".toml") and p.name != "macros.toml"))
+
+
+def _read(lang: str, name: str) -> dict:
+    path = _rules_dir(lang).joinpath(name + ".toml")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InvalidInput(f"extract/rules/{lang}/{name}.toml: no such rule file") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InvalidInput(f"extract/rules/{lang}/{name}.toml: not valid TOML ({exc})") from None
+
+
+@functools.cache
+def load(lang: str, kind: str) -> tuple[Rule, ...]:
+    """The rows of ``rules/<lang>/<kind>.toml`` in file order (validated)."""
+    return rows_from(lang, kind, _read(lang, kind))
+
+
+def rows_from(lang: str, kind: str, data: dict) -> tuple[Rule, ...]:
+    """Validated rows of one parsed rule file; a bad row raises InvalidInput naming it."""
+    out = []
+    for i, row in enumerate(data.get("rule", []), 1):
+        where = f"extract/rules/{lang}/{kind}.toml row {i}"
+        if row.get("kind") != kind:
+            raise InvalidInput(f"{where}: kind {row.get('kind')!r} should be {kind!r} (the file's name)")
+        if not row.get("pattern") and not row.get("morphs"):
+            raise InvalidInput(f"{where}: needs a pattern or morphs")
+        if not row.get("examples"):
+            raise InvalidInput(f"{where}: needs at least one example that fires it")
+        rule = Rule(lang=lang, kind=kind, code=row.get("code", "") or "", pattern=row.get("pattern"),
+                    morphs=tuple(row.get("morphs", ())), examples=tuple(row.get("examples", ())),
+                    counter=tuple(row.get("counter", ())), notes=row.get("notes", ""),
+                    mode=row.get("mode", "first"), case=bool(row.get("case", False)),
+                    extra={k: v for k, v in row.items() if k not in _KNOWN}, where=where)
+        if rule.pattern:
+            try:
+                rule.regex("first")
+            except re.error as exc:
+                raise InvalidInput(f"{where}: pattern does not compile ({exc})") from None
+        out.append(rule)
+    return tuple(out)
+
+
+@functools.cache
+def macros(lang: str, mode: str = "first") -> dict[str, str]:
+    """Named fragments for ``lang``: ``[macros]`` of macros.toml, then ``[mode.<mode>]``, then the
+    gazetteer's (``NK_PLACE``, ``CN_PROVINCE``)."""
+    try:
+        data = _read(lang, "macros")
+    except InvalidInput:
+        data = {}
+    out = dict(data.get("macros", {}))
+    out.update(data.get("mode", {}).get(mode, {}))
+    from casebook.extract.places import place_regexes  # the gazetteer's names, as regex fragments
+
+    out.update(place_regexes(lang))
+    return out
+
+
+@functools.cache
+def language(lang: str) -> dict:
+    """Facts about how a language tells things, from ``[language]`` of its macros.toml
+    (``amount_before_verb``: "5천 위안을 주고 샀다" puts the price before the verb)."""
+    try:
+        return dict(_read(lang, "macros").get("language", {}))
+    except InvalidInput:
+        return {}
+
+
+def expand(lang: str, pattern: str, mode: str = "first") -> str:
+    """``pattern`` with every ``{NAME}`` replaced (macros may use macros)."""
+    table = macros(lang, mode)
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name.startswith("ALIASES_") and name not in table:
+            return _aliases(lang, name)
+        if name not in table:
+            raise InvalidInput(f"extract/rules/{lang}: unknown macro {{{name}}}")
+        return table[name]
+
+    for _ in range(5):
+        new = _MACRO.sub(sub, pattern)
+        if new == pattern:
+            return new
+        pattern = new
+    return pattern
+
+
+@functools.cache
+def _aliases(lang: str, name: str) -> str:
+    """``{ALIASES_<VOCABULARY>__<CODE>}``: the vocabulary's aliases of one code in ``lang``
+    (the facility names of ``nk_detention`` live there, not in the rules)."""
+    vocab, _, code = name[len("ALIASES_"):].partition("__")
+    from casebook.vocab import load as load_vocabulary
+
+    try:
+        term = next(t for t in load_vocabulary(vocab.lower()).terms if t.code == code.lower())
+    except (StopIteration, InvalidInput, FileNotFoundError):
+        raise InvalidInput(f"extract/rules/{lang}: macro {{{name}}} names no vocabulary code") from None
+    words = term.aliases_en if lang == "en" else term.aliases_ko
+    alts = sorted({w for w in words if len(w) > 3 or lang != "en"}, key=len, reverse=True)
+    if not alts:
+        return "(?!)"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?") for w in alts) + ")"
+
+
+@functools.cache
+def _compiled(lang: str, pattern: str, mode: str, case: bool) -> re.Pattern[str]:
+    text = expand(lang, pattern, mode)
+    return re.compile(text) if case else re.compile(_lower_pattern(text))
+
+
+def _lower_pattern(pattern: str) -> str:
+    """``pattern`` for lower-cased text: literals lower-cased, escapes (``\\S``, ``\\B``) and group
+    syntax (``(?P<name>``) kept."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith("(?P", i):
+            out.append("(?P")
+            i += 3
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------- triggers
+
+_MAX_SET = 24  # a literal set larger than this is not worth keeping as an exact form
+
+
+@dataclass
+class _Lit:
+    exact: frozenset[str] | None  # every string the node can match, when few and literal
+    req: frozenset[str] | None  # one of these is inside every match (None: nothing required)
+    head: frozenset[str] | None = None  # every match starts with one of these
+    ends_space: bool = False  # every match ends with whitespace (a word starts after it)
+    may_be_empty: bool = False
+
+
+_START = "\x00"  # in a literal being built: a word boundary stands here
+_HEAD = "\x03"  # a required literal marked so stands where its node starts
+
+
+def _plain(s: str) -> str:
+    return s.replace(_START, "").replace(_HEAD, "")
+
+
+def _heads(x: frozenset[str] | None) -> frozenset[str] | None:
+    """``x`` marked as standing where the node starts."""
+    return frozenset(_HEAD + s.lstrip(_HEAD) for s in x) if x else x
+
+
+def _placed(req: frozenset[str] | None, here: bool, word: bool) -> frozenset[str] | None:
+    """A node's required literals as its sequence sees them: those that open the node open a
+    word when a word starts there, open the sequence when the node does, else stand anywhere."""
+    if not req:
+        return req
+    out = set()
+    for r in req:
+        if not r.startswith(_HEAD):
+            out.add(r)
+        elif word:
+            out.add(_START + r[1:].lstrip(_START))
+        else:
+            out.add(r if here else r[1:])
+    return frozenset(out)
+
+
+# words too common to gate a row on: a set holding one is the last choice
+_COMMON = frozenset({"no", "not", "the", "a", "an", "i", "we", "was", "for", "of", "to", "and", "in", "on", "at",
+                     "he", "she", "her", "me", "my", "us", "it", "is", "be", "by", "as"})
+
+
+def _best(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two requirement sets (no very common word, longer shortest string,
+    a word start asked for, then fewer strings)."""
+    if not a:
+        return b or None
+    if not b:
+        return a
+
+    def key(x: frozenset[str]) -> tuple:
+        plain = {_plain(s).strip() for s in x}
+        shortest = min(len(p) for p in plain)
+        # past five letters a word start is worth more than length: the scan tries a literal that
+        # starts a word only where a word starts
+        return (not (plain & _COMMON), min(shortest, 5), all(s.startswith(_START) for s in x), shortest, -len(x))
+
+    return a if key(a) >= key(b) else b
+
+
+def _space(item) -> bool:
+    op, av = item
+    return op == _sre.IN and av == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)] or (
+        op == _sre.CATEGORY and av == _sre.CATEGORY_SPACE)
+
+
+def _usable(x: frozenset[str] | None) -> frozenset[str] | None:
+    return x if x and not any(_plain(s) == "" for s in x) else None
+
+
+def _seq(items) -> _Lit:
+    best: frozenset[str] | None = None
+    run: frozenset[str] | None = frozenset({""})
+    head: frozenset[str] | None = None
+    all_exact, at_start, word_next = True, True, False
+    ends_space = False
+    for item in items:
+        lit = _node(item)
+        if lit.exact is not None and run is not None and len(run) * len(lit.exact) <= _MAX_SET:
+            run = frozenset(a + b for a in run for b in lit.exact)
+            ends_space = bool(run) and all(x.endswith((" ", _START)) for x in run if x)
+            continue
+        here = at_start and run == frozenset({""})  # this node opens the sequence
+        if run is not None:
+            best = _best(best, _heads(_usable(run)) if at_start else _usable(run))
+            if at_start:  # the exact run opens every match
+                head = frozenset(a + b for a in run for b in lit.head) if lit.head and len(run) * len(
+                    lit.head) <= _MAX_SET else _usable(run)
+        elif at_start:
+            head = lit.head
+        starts_word = word_next or (run is not None and any(x.endswith((" ", _START)) for x in run)
+                                    and all(x.endswith((" ", _START)) for x in run if x))
+        best = _best(best, _placed(lit.req, here, starts_word))
+        if lit.head and starts_word:
+            # a word starts where this node starts (after a space or \b): its head must start a word
+            best = _best(best, _usable(frozenset(_START + h.lstrip(_START) for h in lit.head)))
+        all_exact, at_start = False, False
+        # a word starts after this node only if it ends on a space when it matches something and,
+        # when it may match nothing ("\\S*?"), a word also starts before it
+        word_next = lit.ends_space and (starts_word or not lit.may_be_empty)
+        if lit.exact is not None:  # a new exact run; a word starts where it starts when starts_word
+            run = frozenset(_START + e.lstrip(_START) for e in lit.exact) if starts_word else lit.exact
+        else:
+            run = frozenset({_START} if word_next else {""})
+        ends_space = lit.ends_space
+    if run is not None and not any(_plain(x) == "" for x in run):
+        best = _best(best, _heads(run) if at_start else run)
+    if at_start and run is not None:
+        head = _usable(run)
+    return _Lit(run if all_exact else None, best, head, ends_space)
+
+
+def _node(item) -> _Lit:
+    op, av = item
+    if op == _sre.LITERAL:
+        c = frozenset({chr(av)})
+        return _Lit(c, _heads(c), c, chr(av).isspace())
+    if _space(item):
+        return _Lit(frozenset({" "}), None, frozenset({" "}), True)
+    if op == _sre.IN:
+        chars = [chr(v) for o, v in av if o == _sre.LITERAL]
+        if len(chars) == len(av) and len(chars) <= 4:
+            c = frozenset(chars)
+            return _Lit(c, _heads(c), c, all(x.isspace() for x in chars))
+        return _Lit(None, None)
+    if op == _sre.AT and av in (_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING):
+        return _Lit(frozenset({_START}), None, None, True)  # a word starts here
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return _Lit(frozenset({""}), None)
+    if op == _sre.SUBPATTERN:
+        return _seq(av[-1])
+    if op == _sre.BRANCH:
+        parts = [_seq(b) for b in av[1]]
+        exact = None
+        if all(p.exact is not None for p in parts):
+            exact = frozenset().union(*(p.exact for p in parts if p.exact is not None))
+            if len(exact) > _MAX_SET:
+                exact = None
+        req = None
+        if all(p.req for p in parts):
+            req = frozenset().union(*(p.req for p in parts if p.req))
+        if exact is not None and "" not in exact:
+            req = _best(req, _heads(exact)) if req is None else req
+        head = frozenset().union(*(p.head for p in parts if p.head)) if all(p.head for p in parts) else None
+        return _Lit(exact, req, head, all(p.ends_space for p in parts))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        inner = _seq(sub)
+        if _space(sub[0]) and len(sub) == 1:
+            return _Lit(frozenset({" "}) if lo >= 1 else frozenset({"", " "}), None,
+                        frozenset({" "}) if lo >= 1 else None, lo >= 1)
+        if lo == 0:
+            if hi == 1 and inner.exact is not None:
+                return _Lit(inner.exact | {""}, None, None, False, may_be_empty=True)
+            return _Lit(None, None, None, inner.ends_space, may_be_empty=True)
+        if lo == hi == 1:
+            return inner
+        return _Lit(None, inner.req, inner.head, inner.ends_space)
+    return _Lit(None, None)
+
+
+def triggers_of(pattern: str) -> frozenset[str]:
+    """Literal strings (lower-cased, whitespace as one space) one of which every match of
+    ``pattern`` contains; empty when the pattern requires no literal of two or more letters."""
+    return frozenset(t for t, _start in _triggers(pattern))
+
+
+@functools.cache
+def _triggers(pattern: str) -> frozenset[tuple[str, bool]]:
+    """:func:`triggers_of` with, for each literal, whether the pattern has it start a word
+    (``\\bhan``: "han" in "than" does not count)."""
+    try:
+        parsed = _sre.parse(pattern)
+    except re.error:
+        return frozenset()
+    req = _seq(list(parsed)).req
+    if not req:
+        return frozenset()
+    plain = [_plain(s) for s in req]
+    if min(len(s.strip()) for s in plain) < 1:
+        return frozenset()
+    if min(len(s) for s in plain) < 2 and not all(_wide(s) for s in plain):
+        return frozenset()
+    return frozenset((_plain(s), s.startswith(_START)) for s in req)
+
+
+def _wide(s: str) -> bool:
+    """One Hangul/Han syllable or a currency sign is selective enough to be a trigger."""
+    return bool(s) and all(ord(c) > 0x2E80 or c in "$¥£€₩" for c in s)
+
+
+_WS = re.compile(r"\s+")
+_WORD_START = re.compile(r"\b(?=[^\W_])")  # before a letter or digit that follows none
+_MARK = "\x01"
+
+
+def scan_form(low: str) -> str:
+    """The form triggers are looked up in: lower-cased, runs of whitespace as one space, and a
+    mark before every word (so that "han" can be asked to start a word: not the one in "than")."""
+    if "  " in low or "\n" in low or "\t" in low or "\r" in low:
+        low = _WS.sub(" ", low)
+    return _WORD_START.sub(_MARK, low)
+
+
+def _scan_trigger(t: str, start: bool) -> str:
+    """A trigger in :func:`scan_form`: marks before the words inside it, and before its first
+    letter when it must start a word."""
+    marked = _WORD_START.sub(_MARK, t)
+    if not start and marked.startswith(_MARK):
+        marked = marked[1:]  # may start inside a word: "sold" in "resold"
+    return marked
+
+
+def _trie(words) -> str:
+    """One alternation of ``words`` factored by common prefixes, longest first: a scan tries one
+    character at most positions instead of every word (as the gazetteer's scanner does)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        branches = [re.escape(ch) + walk(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return walk(root)
+
+
+class _Compiled(Sequence):
+    """The rows' compiled patterns, each compiled the first time it is asked for: a run that
+    reads one short testimony does not pay for the rows it never needs."""
+
+    def __init__(self, rows: tuple[Rule, ...], mode: str) -> None:
+        self._rows, self._mode = rows, mode
+        self._done: list[re.Pattern[str] | None | bool] = [False] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        rx = self._done[i]
+        if rx is False:
+            rx = self._done[i] = self._rows[i].regex(self._mode)
+        return rx
+
+
+class RuleSet:
+    """The rows of some kinds of one language, compiled for one survivor mode, with one scan
+    that tells which rows a sentence can fire."""
+
+    def __init__(self, rows: tuple[Rule, ...], mode: str = "first") -> None:
+        self.rows = rows
+        self.mode = mode
+        self.always: list[int] = []
+        index: dict[str, set[int]] = {}
+        for i, r in enumerate(rows):
+            ts = r.triggers_at(mode)
+            if not ts:
+                self.always.append(i)
+            for t, start in ts:
+                index.setdefault(_scan_trigger(t, start), set()).add(i)
+        # a trigger found at a position also stands for every shorter trigger it starts with
+        self._rows_of = {t: frozenset().union(*(index[t[:k]] for k in range(1, len(t) + 1) if t[:k] in index))
+                         for t in index}
+        firsts = "".join(sorted({re.escape(t[0]) for t in index}))
+        # a character class first: the scan rejects most positions with one set test
+        self._scan = re.compile("(?=[" + firsts + "])(?=(" + _trie(index) + "))") if index else None
+        self.regexes = _Compiled(rows, mode)
+
+    def candidates(self, low: str) -> list[int]:
+        """Indexes of the rows whose triggers occur in the lower-cased sentence, in row order."""
+        hit = set(self.always)
+        if self._scan is not None:
+            for t in set(self._scan.findall(scan_form(low))):
+                hit |= self._rows_of[t]
+        return sorted(hit)
+
+    def matches(self, low: str, text: str | None = None) -> Iterator[tuple[Rule, re.Match[str]]]:
+        """Every (row, match) in row order then text order (``text``: the original casing, for
+        rows with ``case = true``; defaults to ``low``)."""
+        for i in self.candidates(low):
+            rx = self.regexes[i]
+            if rx is None:
+                continue
+            yield from ((self.rows[i], m) for m in rx.finditer(text if self.rows[i].case and text else low))
+
+
+@functools.cache
+def ruleset(lang: str, kinds_: str | tuple[str, ...], mode: str = "first") -> RuleSet:
+    """A compiled :class:`RuleSet` of one kind (or several, in the order given)."""
+    names = (kinds_,) if isinstance(kinds_, str) else kinds_
+    rows: tuple[Rule, ...] = ()
+    for k in names:
+        rows += load(lang, k)
+    return RuleSet(rows, mode)
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+def by_code(lang: str, kind: str, code: str, mode: str = "first") -> re.Pattern[str]:
+    """One case-insensitive regex for the ORIGINAL sentence: the rows of ``kind`` with ``code``
+    joined. For lexicon rows a module asks for by name (``context``/``not_price``); a language
+    without such a row gets a regex that never matches."""
+    return _joined(lang, kind, code, mode)
+
+
+@functools.cache
+def _joined(lang: str, kind: str, code: str, mode: str) -> re.Pattern[str]:
+    if kind not in kinds(lang):
+        return _NEVER
+    rows = [r for r in load(lang, kind) if r.code == code and r.pattern]
+    if not rows:
+        return _NEVER
+    text = "|".join(f"(?:{expand(lang, r.pattern or '', mode)})" for r in rows)
+    return re.compile(text) if rows[0].case else re.compile(text, re.IGNORECASE)

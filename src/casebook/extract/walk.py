@@ -1,0 +1,658 @@
+"""The walk: a testimony's sentences in order, turned into events by the table of steps in
+``extract/rules/walk.toml`` (state, view of the sentence's cues) -> handler / next state.
+
+The table says *when* a cue becomes an event and where she is afterwards; this module holds the
+views (which cues of a sentence a step looks at), the guards and the handlers (how an event is
+built). A "prison" before she left is not a North Korean detention; a police arrest after her
+return is not an arrest in China unless the sentence says so.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+
+from casebook.errors import InvalidInput
+from casebook.extract.cues import Context, Cue
+from casebook.extract.negation import DENIED, FACT, UNREAL
+from casebook.extract.numbers import amount_of
+from casebook.extract.recruitment import recruitment
+from casebook.extract.sales import dedupe_sales, payments, price, sales, set_buyer_purpose
+from casebook.extract.story import Builder, Sentence, count_of, cues_of, lx
+from casebook.model import Event, Fact
+
+STATES = ("nk0", "china", "nk", "abroad", "sk")
+_MARRIAGE_HINT = re.compile(r"marr|husband|결혼|시집|남편", re.IGNORECASE)
+_PAPERS_HINT = re.compile(r"none|fake|false|forged|real|legal|proper|없|가짜")  # on the lower-cased sentence
+
+
+@dataclass(frozen=True)
+class Step:
+    """One row of walk.toml."""
+
+    view: str
+    states: tuple[str, ...]
+    event: str = ""
+    to: str = ""
+    when: str = ""
+    unless: str = ""
+    group: str = ""
+
+
+@functools.cache
+def steps() -> tuple[Step, ...]:
+    """The walk table, validated against the views, guards and handlers of this module."""
+    raw = resources.files("casebook.extract.rules").joinpath("walk.toml").read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidInput(f"extract/rules/walk.toml: not valid TOML ({exc})") from None
+    out = []
+    for i, row in enumerate(data.get("step", []), 1):
+        where = f"extract/rules/walk.toml step {i}"
+        step = Step(row.get("view", ""), tuple(row.get("in", ["*"])), row.get("event", ""), row.get("to", ""),
+                    row.get("when", ""), row.get("unless", ""), row.get("group", ""))
+        if step.view not in VIEWS:
+            raise InvalidInput(f"{where}: unknown view {step.view!r}")
+        for guard in (step.when, step.unless):
+            if guard and guard not in GUARDS:
+                raise InvalidInput(f"{where}: unknown guard {guard!r}")
+        if step.event and step.event not in HANDLERS:
+            raise InvalidInput(f"{where}: unknown event handler {step.event!r}")
+        if step.to and step.to not in STATES:
+            raise InvalidInput(f"{where}: unknown state {step.to!r}")
+        if any(st != "*" and st not in STATES for st in step.states):
+            raise InvalidInput(f"{where}: unknown state in {step.states!r}")
+        out.append(step)
+    return tuple(out)
+
+
+@functools.cache
+def _steps_by_state() -> dict[str, list[tuple[Step, set[str] | None]]]:
+    """For each state, the steps that may apply in it and the cue kinds their view reads. A
+    step that moves the state is followed by the steps of every state (the walk checks)."""
+    out: dict[str, list[tuple[Step, set[str] | None]]] = {}
+    table = steps()
+    for state in STATES:
+        keep, moved = [], False
+        for step in table:
+            if moved or "*" in step.states or state in step.states:
+                keep.append((step, NEEDS.get(step.view)))
+                moved = moved or bool(step.to)
+        out[state] = keep
+    return out
+
+
+@dataclass
+class Walk:
+    """Where the walk stands: the state, the sentence it reads, and what it has seen."""
+
+    b: Builder
+    sents: list[Sentence]
+    ctx: Context
+    state: str = "nk0"
+    i: int = 0
+    crossings: int = 0
+    first_cross_idx: int | None = None
+    last_sale: tuple[int, Event] | None = None
+    sale_idx: list[int] = field(default_factory=list)
+    lead_sale_idx: list[int] = field(default_factory=list)
+    told_crossing: bool = False  # the story tells her crossing (else it starts in China)
+    rep_at: int | None = None  # where the return was told in this sentence (detention after it is hers)
+    cache: dict = field(default_factory=dict)  # views computed for the current sentence
+    states: list[str] = field(default_factory=list)  # the state after each sentence
+
+    @property
+    def s(self) -> Sentence:
+        return self.sents[self.i]
+
+    @property
+    def prev(self) -> Sentence | None:
+        return self.sents[self.i - 1] if self.i else None
+
+    def view(self, name: str) -> list:
+        if name not in self.cache:
+            self.cache[name] = VIEWS[name](self)
+        return self.cache[name]
+
+    def add(self, typ: str, cue: Cue | None, confidence: float, **attributes) -> Event:
+        s = self.s
+        ev = self.b.ev(s, cue.start, cue.end) if cue is not None else self.b.sentence_ev(s)
+        date = s.date_at(cue.start) if cue is not None else s.date
+        e = Event(typ, date=date, attributes=attributes, evidence=ev, confidence=confidence)
+        self.b.events.append(e)
+        return e
+
+
+# ----------------------------------------------------------------------------------- views
+
+def _first(w: Walk, kind: str) -> Cue | None:
+    found = cues_of(w.s, kind, None)
+    return found[0] if found else None
+
+
+def view_crossing(w: Walk) -> list[Cue]:
+    return cues_of(w.s, "crossing")
+
+
+def view_transit(w: Walk) -> list[Cue]:
+    return cues_of(w.s, "transit")
+
+
+def view_arrival(w: Walk) -> list[Cue]:
+    return cues_of(w.s, "arrival")
+
+
+def view_sale(w: Walk) -> list[Cue]:
+    """Her sale cues; where she is in China (or about to be), a payment to whoever handed her over."""
+    found = cues_of(w.s, "sale")
+    if not found and w.state in ("china", "nk0"):
+        found = payments(w.s, w.prev)
+    return found
+
+
+def view_sale_denied(w: Walk) -> list[Cue]:
+    s = w.s
+    denied = cues_of(s, "sale", DENIED)
+    nxt = w.sents[w.i + 1].text if w.i + 1 < len(w.sents) else ""
+    if not denied and (lx(s, "foiled").search(s.text) or lx(s, "foiled_next").match(nxt)):
+        denied = cues_of(s, "sale", UNREAL)  # "planned to sell me …, but I ran away": a foiled sale
+    return denied
+
+
+def view_late_price(w: Walk) -> list:
+    last = w.last_sale
+    if last and w.i - last[0] == 1 and last[1].amount is None:
+        m = price(w.s, w.s.money, require_words=True)
+        return [m] if m else []
+    return []
+
+
+def view_hukou(w: Walk) -> list[Cue]:
+    return cues_of(w.s, "hukou", None)
+
+
+def view_arrest(w: Walk) -> list[Cue]:
+    c = _first(w, "arrest")
+    return [c] if c is not None and c.status == FACT else []
+
+
+def view_arrest_denied(w: Walk) -> list[Cue]:
+    c = _first(w, "arrest")
+    return [c] if c is not None and c.status == DENIED else []
+
+
+def _answer(w: Walk, kind: str) -> list[dict]:
+    if w.i == 0 or not w.sents[w.i - 1].text.rstrip().endswith("?") or cues_of(w.s, kind, None):
+        return []
+    qa = _qa_count(w.s, w.prev)
+    return [qa[1]] if qa and qa[0] == kind else []
+
+
+def view_answer_arrest(w: Walk) -> list[dict]:
+    return _answer(w, "arrest")
+
+
+def view_repatriation(w: Walk) -> list[Cue]:
+    c = _first(w, "repatriation")
+    return [c] if c is not None and c.status == FACT else []
+
+
+def view_repatriation_denied(w: Walk) -> list[Cue]:
+    c = _first(w, "repatriation")
+    return [c] if c is not None and c.status == DENIED else []
+
+
+def view_answer_repatriation(w: Walk) -> list[dict]:
+    return _answer(w, "repatriation")
+
+
+def view_detention(w: Walk) -> list[Cue]:
+    return [c for c in cues_of(w.s, "detention") if w.rep_at is None or c.start > w.rep_at]
+
+
+def view_facility_in_custody(w: Walk) -> list[Cue]:
+    det = view_detention(w)
+    if det and lx(w.s, "in_custody").search(w.s.text) and any(
+            c.code not in ("other", "police_detention") for c in det):
+        return det[:1]
+    return []
+
+
+def view_violence(w: Walk) -> list[Cue]:
+    return cues_of(w.s, "violence")
+
+
+def view_drugging(w: Walk) -> list[Cue]:
+    return [c for c in cues_of(w.s, "violence") if c.code == "drugging"]
+
+
+def view_exploitation(w: Walk) -> list[Cue]:
+    return cues_of(w.s, "exploitation")
+
+
+def view_birth(w: Walk) -> list[Cue]:
+    # "we have two children" counts only where the story has taken her across (a report that
+    # starts in China could be telling children she brought from the North)
+    return [c for c in cues_of(w.s, "birth") if w.told_crossing or not c.extra.get("unplaced")]
+
+
+def view_birth_total(w: Walk) -> list[Cue]:
+    return [c for c in cues_of(w.s, "birth") if c.extra.get("total")]
+
+
+def view_birth_denied(w: Walk) -> list[Cue]:
+    return [c for c in cues_of(w.s, "birth", DENIED) if c.value == 0]  # "I have no children"
+
+
+def view_papers_ref(w: Walk) -> list:
+    s = w.s
+    if not w.i or not _PAPERS_HINT.search(s.text.lower()) or cues_of(s, "hukou", None):
+        return []
+    m = lx(s, "papers_ref").search(s.text)
+    return [m] if m and lx(s, "papers_word").search(w.sents[w.i - 1].text) else []
+
+
+def view_vague_times(w: Walk) -> list[Cue]:
+    return [c for c in w.s.cues if c.kind == "vague_times"][:1]
+
+
+# the cue kinds a view reads (a view not listed is always asked: it reads words or other sentences)
+NEEDS: dict[str, set[str]] = {
+    "crossing": {"crossing"}, "transit": {"transit"}, "arrival": {"arrival"}, "hukou": {"hukou"},
+    "sale_denied": {"sale"}, "arrest": {"arrest"}, "arrest_denied": {"arrest"},
+    "repatriation": {"repatriation"}, "repatriation_denied": {"repatriation"},
+    "detention": {"detention"}, "facility_in_custody": {"detention"}, "violence": {"violence"},
+    "drugging": {"violence"}, "exploitation": {"exploitation"}, "birth": {"birth"}, "birth_total": {"birth"},
+    "birth_denied": {"birth"}, "vague_times": {"vague_times"},
+}
+
+VIEWS: dict[str, Callable[[Walk], list]] = {
+    name[len("view_"):]: fn for name, fn in globals().items() if name.startswith("view_")}
+
+
+# ---------------------------------------------------------------------------------- guards
+
+def when_abroad(w: Walk) -> bool:
+    return any(c.kind == "abroad" for c in w.s.cues)
+
+
+def when_no_crossing_yet(w: Walk) -> bool:
+    return w.crossings == 0
+
+
+def when_crossing_ahead(w: Walk) -> bool:
+    return any(c.kind == "crossing" and c.status == FACT for x in w.sents[w.i + 1:] for c in x.cues)
+
+
+def when_sale(w: Walk) -> bool:
+    return bool(w.view("sale"))
+
+
+def when_retold_crossing(w: Walk) -> bool:
+    """The crossing told a sentence or two before, told again ("… Crossed the Tumen in May")."""
+    return (w.crossings == 1 and w.first_cross_idx is not None and 0 < w.i - w.first_cross_idx <= 2
+            and not lx(w.s, "again").search(w.s.text))
+
+
+def when_retold_return(w: Walk) -> bool:
+    """"Caught by Chinese police and repatriated last year … she was arrested by Chinese police and
+    sent back": the arrest and return told again (no "again", no later year, no sale or crossing
+    told since the return)."""
+    if lx(w.s, "again").search(w.s.text) or lx(w.s, "times").search(w.s.text):
+        return False
+    back = next((e for e in reversed(w.b.events) if e.type == "repatriation"
+                 and not e.attributes.get("denied")), None)
+    if back is None:
+        return False
+    d = w.s.date
+    if d is not None and back.date is not None and d.year and back.date.year \
+            and d.year > back.date.year:
+        return False
+    return not any(e.type in ("sale", "border_crossing")
+                   for e in w.b.events[w.b.events.index(back):])
+
+
+def when_sold_here(w: Walk) -> bool:
+    """The sentence tells her sale (a count, or none: "sold repeatedly into marriage")."""
+    return when_sale(w) or any(c.kind == "vague_times" for c in w.s.cues)
+
+
+def when_china_named(w: Walk) -> bool:
+    return bool(lx(w.s, "china_word").search(w.s.text))
+
+
+def when_nk_named(w: Walk) -> bool:
+    return bool(lx(w.s, "nk_word").search(w.s.text)) and not when_china_named(w)
+
+
+def when_again(w: Walk) -> bool:
+    return bool(lx(w.s, "again").search(w.s.text))
+
+
+GUARDS: dict[str, Callable[[Walk], bool]] = {
+    name[len("when_"):]: fn for name, fn in globals().items() if name.startswith("when_")}
+
+
+# -------------------------------------------------------------------------------- handlers
+
+def on_border_crossing(w: Walk, found: list[Cue]) -> None:
+    s, c = w.s, found[0]
+    river = next((x.code for x in s.cues if x.kind == "river"), None)
+    if river is None and w.crossings == 0:
+        river = _river_near(w.sents, w.i)
+    attrs: dict = {}
+    if river:
+        attrs["river"] = river
+    if any(x.kind == "alone" for x in s.cues):
+        attrs["alone"] = True
+    if any(x.kind == "broker_voluntary" for x in s.cues):
+        attrs["with_broker"] = True
+    if c.extra.get("anchor") in ("subject", "clause"):
+        attrs["agent"] = "her"  # she crossed (not "a man took me across")
+    w.crossings += 1
+    attrs["order"] = w.crossings
+    w.add("border_crossing", c, 0.8, **attrs)
+    if w.first_cross_idx is None:
+        w.first_cross_idx = w.i
+
+
+def on_crossing_detail(w: Walk, found: list[Cue]) -> None:
+    e = next((x for x in w.b.events if x.type == "border_crossing"), None)
+    if e is None:
+        return
+    d = w.s.date
+    if d is not None and d.month and e.date is not None and e.date.year == d.year \
+            and not e.date.month:
+        e.date = d
+    river = next((x.code for x in w.s.cues if x.kind == "river"), None)
+    if river and "river" not in e.attributes:
+        e.attributes["river"] = river
+
+
+def on_transit(w: Walk, found: list[Cue]) -> None:
+    w.add("transit", found[0], 0.6)
+
+
+def on_arrival(w: Walk, found: list[Cue]) -> None:
+    w.add("arrival", found[0], 0.7)
+
+
+def on_sale(w: Walk, found: list[Cue]) -> None:
+    new = sales(w.b, w.sents, w.i, w.s, found, w.last_sale)
+    if new:
+        w.last_sale = (w.i, new[-1])
+        if not any(e.attributes.get("lead") for e in new):
+            w.sale_idx.append(w.i)
+        elif not w.lead_sale_idx:
+            w.lead_sale_idx.append(w.i)  # an introduction's summary: her own telling tells it again
+
+
+def on_sale_denied(w: Walk, found: list[Cue]) -> None:
+    for c in found:
+        w.add("sale", c, 0.6, denied=True)
+
+
+def on_late_price(w: Walk, found: list) -> None:
+    assert w.last_sale is not None
+    e = w.last_sale[1]
+    e.amount = amount_of(found[0], e.date)
+    set_buyer_purpose(e, w.s)
+
+
+def on_arrest_denied(w: Walk, found: list[Cue]) -> None:
+    w.add("arrest_china", found[0], 0.7, denied=True)
+
+
+def on_arrest_china(w: Walk, found: list) -> None:
+    c = found[0]
+    if isinstance(c, Cue):
+        w.add("arrest_china", c, 0.75, **_times(w.s.text, c, w.s.lang))
+    else:  # an interview answer: its count
+        w.add("arrest_china", None, 0.6, **c)
+
+
+def on_repatriation_denied(w: Walk, found: list[Cue]) -> None:
+    w.add("repatriation", found[0], 0.7, denied=True)
+
+
+def on_repatriation(w: Walk, found: list) -> None:
+    c = found[0]
+    if isinstance(c, Cue):
+        w.add("repatriation", c, 0.8, **_times(w.s.text, c, w.s.lang))
+        w.rep_at = c.start
+    else:
+        w.add("repatriation", None, 0.6, **c)
+
+
+def on_implied_repatriation(w: Walk, found: list[Cue]) -> None:
+    w.add("repatriation", found[0], 0.55, implied=True)
+
+
+def on_detention_nk(w: Walk, found: list[Cue]) -> None:
+    for c in found:
+        episode = [e for e in w.b.events if e.type == "detention_nk" and e.attributes.get("episode") == w.crossings]
+        if any(e.attributes.get("facility") == c.code for e in episode):
+            continue
+        if c.code == "other" and episode:
+            continue  # "the camp" after a named facility is that facility
+        w.add("detention_nk", c, 0.75, facility=c.code, episode=w.crossings)
+
+
+def on_violence(w: Walk, found: list[Cue]) -> None:
+    for c in found:
+        w.add("violence", c, 0.7, kind=c.code)
+
+
+_EXPLOITATION_EVENT = {"forced_marriage": "forced_marriage", "prostitution": "prostitution", "cybersex": "cybersex"}
+
+
+def on_exploitation(w: Walk, found: list[Cue]) -> None:
+    for c in found:
+        w.add(_EXPLOITATION_EVENT.get(c.code or "", "forced_labour"), c, 0.65, kind=c.code)
+
+
+def _n(c: Cue) -> int:
+    return int(c.value) if isinstance(c.value, (int, float)) and c.value else 1
+
+
+def on_child_birth(w: Walk, found: list[Cue]) -> None:
+    for c in found:
+        if w.state == "nk":  # a total told from the present, after her return
+            w.add("child_birth", c, 0.6, count=_n(c), total=True, what=c.extra.get("what"))
+        else:
+            w.add("child_birth", c, 0.7, count=_n(c), total=c.extra.get("total", False),
+                  what=c.extra.get("what"), definite=c.extra.get("definite", False))
+
+
+def on_child_birth_denied(w: Walk, found: list[Cue]) -> None:
+    for c in found:
+        w.add("child_birth", c, 0.6, denied=True, count=0)
+
+
+def on_registration(w: Walk, found: list) -> None:
+    for c in found:
+        if isinstance(c, Cue):
+            w.add("registration", c, 0.7, status=c.code)
+        else:  # "I have none" / "I have a fake one" after papers were named
+            k = (c.group("k") or "").lower()
+            status = "none" if c.group("none") else ("fake" if k in ("fake", "false", "forged") else "obtained")
+            w.add("registration", Cue("hukou", c.start(), c.end()), 0.6, status=status)
+
+
+def on_vague_sale(w: Walk, found: list[Cue]) -> None:
+    w.add("sale", None, 0.4, vague=True)
+
+
+HANDLERS: dict[str, Callable[[Walk, list], None]] = {
+    name[len("on_"):]: fn for name, fn in globals().items() if name.startswith("on_")}
+
+
+# ------------------------------------------------------------------------------------ walk
+
+def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
+    """Walk the sentences in order and turn cues into events (then the story-level steps)."""
+    told_crossing = any(c.kind == "crossing" and c.status == FACT and not any(x.kind == "abroad" for x in s.cues)
+                        for s in sents for c in s.cues)
+    w = Walk(b, sents, ctx, state="nk0" if told_crossing else "china", told_crossing=told_crossing)
+    by_state = _steps_by_state()
+    for w.i in range(len(sents)):
+        w.cache = {}
+        w.rep_at = None
+        done: set[str] = set()
+        present = {c.kind for c in sents[w.i].cues}
+        for step, need in by_state[w.state]:
+            if step.group and step.group in done:
+                continue
+            if "*" not in step.states and w.state not in step.states:
+                continue  # the state changed earlier in this sentence
+            if need is not None and not (need & present):
+                continue  # the sentence has none of the cues this view reads
+            found = w.view(step.view)
+            if not found:
+                continue
+            if step.when and not GUARDS[step.when](w):
+                continue
+            if step.unless and GUARDS[step.unless](w):
+                continue
+            if step.event:
+                HANDLERS[step.event](w, found)
+            if step.to:
+                w.state = step.to
+            if step.group:
+                done.add(step.group)
+        w.states.append(w.state)
+    _finish(w)
+
+
+def _finish(w: Walk) -> None:
+    """What only the whole story tells: recruitment, sales told twice, sale purposes."""
+    b, sents = w.b, w.sents
+    # the story of how she was drawn in runs to her first sale after the crossing it tells in most
+    # detail (a headline or a summary may tell both first): the last crossing before her first return
+    first_return = next((k for k, x in enumerate(sents) if cues_of(x, "repatriation")), len(sents))
+    crossed = [k for k, x in enumerate(sents[:first_return])
+               if cues_of(x, "crossing") and not any(c.kind == "abroad" for c in x.cues)
+               and not lx(x, "again").search(x.text)]  # "I crossed again, this time with a broker": a later journey
+    last_cross = crossed[-1] if crossed else w.first_cross_idx
+    if not w.sale_idx:
+        w.sale_idx = w.lead_sale_idx
+    after_cross = [k for k in w.sale_idx if last_cross is not None and k >= last_cross]
+    # a sale told before the crossing, with none after it, is the story told from its end: how she
+    # came to be trafficked runs at least up to the crossing
+    zone_end = after_cross[0] if after_cross else (
+        max(w.sale_idx[0], last_cross) if w.sale_idx and last_cross is not None
+        else (w.sale_idx[0] if w.sale_idx else None))
+    recruitment(b, sents, zone_end, last_cross)
+    dedupe_sales(b)
+    real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
+    if not real_sale:
+        # never sold: "her husband" alone does not make the marriage forced (a marriage she agreed to)
+        b.events[:] = [e for e in b.events if not (e.type == "forced_marriage" and e.evidence is not None
+                                                   and lx(b.lang, "husband_only").match(e.evidence.quote or ""))]
+    if not any(e.type == "prostitution" for e in b.events):
+        brothel = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "prostitution"
+                        and not e.attributes.get("denied")), None)
+        if brothel is not None:  # sold to a brothel, a massage place, a karaoke bar
+            b.events.append(Event("prostitution", date=brothel.date, attributes={"kind": "prostitution"},
+                                  evidence=brothel.evidence, confidence=0.6))
+    agreed = any(lx(s, "agreed_marriage").search(s.text) for s in sents if _MARRIAGE_HINT.search(s.text))
+    if agreed:  # "I asked the broker to find me a husband": a marriage she agreed to is not forced
+        b.events[:] = [e for e in b.events if not (e.type == "forced_marriage" and e.evidence is not None
+                                                   and lx(b.lang, "husband_only").match(e.evidence.quote or ""))]
+    priced = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")]
+    if priced and not any("purpose" in e.attributes for e in priced) and w.sale_idx and any(
+            lx(s, "husband_after_sale").search(s.text) for s in sents[w.sale_idx[0]:]):
+        priced[0].attributes[
+            "purpose"] = "marriage"  # sold, then "her Chinese husband": a marriage sale
+    if not any(e.type == "forced_marriage" for e in b.events) and not agreed:
+        wife = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "marriage"
+                     and not e.attributes.get("denied")), None)
+        if wife is not None:  # sold as a wife: a forced marriage even if she never says so again
+            b.events.append(Event("forced_marriage", date=wife.date, attributes={"kind": "forced_marriage"},
+                                  evidence=wife.evidence, confidence=0.6))
+    for s in sents:
+        for c in s.cues:
+            if c.kind == "province_now":
+                b.facts.append(Fact("province_china", c.code, b.ev(s, c.start, c.end), 0.7))
+                break
+    if not any(f.field == "province_china" for f in b.facts):
+        _last_province(w)
+
+
+def _last_province(w: Walk) -> None:
+    """The contract's province_china when no line says where she lives now: the last Chinese
+    province the story places her in, unless she went back to North Korea after it and came to
+    China again to places it does not name."""
+    last = None
+    for k, s in enumerate(w.sents):
+        on_the_way_out = any(c.kind == "abroad" for x in w.sents[k:k + 2] for c in x.cues)
+        if on_the_way_out:
+            continue  # "to Yunnan and across into Vietnam": a province on her route out, not where she lived
+        if w.states[k] in ("china", "abroad", "sk") or (w.states[k] == "nk0" and cues_of(s, "sale")):
+            for c in s.cues:
+                if c.kind == "province_mention" and c.status == FACT:
+                    last = (k, c)
+    if last is None:
+        return
+    k, c = last
+    later = range(k + 1, len(w.sents))
+    returned = next((j for j in later if w.states[j] == "nk" and w.states[j - 1] != "nk"), None)
+    if returned is not None and any(w.states[j] == "china" for j in range(returned, len(w.sents))):
+        return  # back in North Korea, then in China again: where she lived last is not told
+    s = w.sents[k]
+    w.b.facts.append(Fact("province_china", c.code, w.b.ev(s, c.start, c.end), 0.55))
+
+
+def _river_near(sents: list[Sentence], i: int) -> str | None:
+    """The river of a crossing told over two sentences ("down to the Yalu. A boat took us across.")."""
+    for j in (i - 1, i + 1, i - 2, i + 2):
+        if 0 <= j < len(sents):
+            if any(c.kind == "crossing" and c.status == FACT for c in sents[j].cues) and abs(j - i) > 1:
+                continue
+            river = next((x.code for x in sents[j].cues if x.kind == "river"), None)
+            if river:
+                return river
+    return None
+
+
+def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
+    """"arrested twice", "sent back three times": a stated total for the event's kind (the count
+    must stand next to the cue's words: "Twice my boss paid … the third time I was sent back" is
+    not two returns)."""
+    # "twice captured and repatriated": the count may stand before a coordinated verb
+    a, z = (0, len(text)) if cue is None else (max(0, cue.start - 30), cue.end + 35)
+    m = lx(lang, "times").search(text, a, z)
+    if not m:
+        return {}
+    if cue is not None and m.end() <= cue.start and re.search(r"\b[a-z]+(?:ed|ght|ken)\s+$",
+                                                              text[:m.start()]):
+        return {}  # "arrested twice in China and repatriated": the count is the arrests
+    if (m.group("n") or "").lower().endswith(" time") and any(
+            not (x.group("n") or "").lower().endswith(" time") for x in lx(lang,
+                                                                           "times").finditer(text)):
+        # "Twice my boss paid a fine, but the third time I was sent back": the third arrest
+        return {}
+    n = count_of(lang, "times", m.group("n") or "")
+    return {"total": n} if n > 1 else {}
+
+
+def _qa_count(s: Sentence, prev: Sentence | None) -> tuple[str, dict] | None:
+    """An interview answer to "Were you ever arrested?": "Two times." / "No, never."."""
+    if prev is None or not prev.text.rstrip().endswith("?"):
+        return None
+    m = lx(s, "answer").match(s.text)
+    if not m:
+        return None
+    kind = "arrest" if lx(s, "q_arrest").search(prev.text) else (
+        "repatriation" if lx(s, "q_rep").search(prev.text) else None)
+    if kind is None:
+        return None
+    if m.group("no"):
+        return kind, {"denied": True}
+    n = count_of(s.lang, "answer", m.group("n"))
+    return kind, ({"total": n, "summary": True} if n > 1 else {})

@@ -1,0 +1,242 @@
+"""Whose story a clause tells: her name, the narration, quotes and clauses (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casebook.extract import discourse, extract, profile
+
+
+def prof(text: str) -> dict:
+    return profile(extract(text, lang="en"))
+
+
+# --- her name -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,surname", [
+    ("Song Mi-rae, 41, left her village in 2003. Song said she was sold twice. Song now lives in Seoul.", "Song"),
+    ("Da-eun Pyo was nineteen when she left. A broker sold Pyo to a farmer. Pyo escaped in 2010.", "Pyo"),
+    ("A woman surnamed Ryu told the court that she had been sold. She did not give her age.", "Ryu"),
+    ("Ms.Seo was born in the late 1980s. Ms.Seo ran away to China in 2006 and was sold.", "Seo"),
+    ("HAN SORA, 37, was sold in 2001. Han said the broker lied to her.", "Han"),
+    ("Mrs. Bo Ra Kang, 52, said she crossed in 1998. Ms. Kang was caught twice.", "Kang"),
+])
+def test_her_surname_in_a_report(text, surname):
+    assert prof(text)["surname"] == surname
+
+
+def test_a_one_word_pseudonym_anchors_the_story_but_is_not_a_surname():
+    text = ("Haneul was twenty when she crossed the Tumen. Haneul said a broker met her on the bank. "
+            "Two days later Haneul was sold to a farmer for 6,000 yuan.")
+    p = prof(text)
+    assert p["surname"] is None and p["times_sold"] == 1 and [s["amount"] for s in p["sales"]] == [6000]
+
+
+def test_a_man_named_with_a_title_is_not_her():
+    text = ("Rev. Moon Jae-sung, who runs a shelter, told us about Garam. Garam said she crossed in 2004. "
+            "Garam was sold the next month. Garam escaped in 2009.")
+    assert prof(text)["surname"] is None
+
+
+def test_a_name_deep_in_a_first_person_story_is_someone_else():
+    text = ("I was born in Kilju. I crossed the Tumen in 1999 and a broker sold me to a farmer. " * 4 +
+            "In the house there was another woman, Jang Min-ok, who was also from the North.")
+    assert prof(text)["surname"] is None
+
+
+# --- narration and quotes -------------------------------------------------------------------
+
+def test_reporters_i_outside_quotes_is_not_her():
+    text = ("I met Ji-yoon Kwak in a church in Yanji last spring. I crossed the river at dawn to reach her. "
+            "Kwak said she was sold in 2002. “I was sold for 4,000 yuan,” Kwak said.")
+    p = prof(text)
+    assert p["surname"] == "Kwak"
+    assert p["crossing_river"] is None and p["first_crossing_year"] is None  # the reporter's crossing
+    assert [s["amount"] for s in p["sales"]] == [4000]
+
+
+def test_she_inside_her_own_quote_is_someone_else():
+    text = ("Bae Yu-na, 30, crossed in 2005. “A woman from my town came with me. She was sold for 3,000 yuan "
+            "the first week,” Bae said. Bae herself was sold a month later.")
+    p = prof(text)
+    assert 3000 not in [s["amount"] for s in p["sales"]]
+    assert p["times_sold"] == 1
+
+
+def test_quote_spans_pair_marks_and_close_at_a_paragraph():
+    text = 'He said “go now” and left.\n\n"Open quote never closed\n\nNext paragraph.'
+    spans = discourse.quote_spans(text)
+    assert text[spans[0][0]:spans[0][1]] == "go now"
+    assert text[spans[1][0]:spans[1][1]].startswith("Open quote")
+    assert "Next paragraph" not in text[spans[1][0]:spans[1][1]]
+
+
+# --- clauses ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,who", [
+    ("i crossed with my uncle, who was later caught and sent back.", ["her", "other", "other"]),
+    ("my aunt and i set off for china in may.", ["her"]),
+    ("the girls were sold first, and then i was sold.", ["other", "her"]),
+])
+def test_who_each_clause_is_about(sentence, who):
+    got = [c.who for c in discourse.clauses(sentence, "first")]
+    assert [w for w in got if w != "unknown"] == who
+
+
+def test_relatives_return_is_not_hers():
+    p = prof("In 2001 I crossed the Tumen with my uncle, who was later caught and sent back. "
+             "A broker sold me to a farmer for 3,000 yuan.")
+    assert p["repatriated"] is None and p["arrested_in_china"] is None
+    assert p["first_crossing_year"] == 2001 and p["times_sold"] == 1
+
+
+def test_what_she_saw_done_to_another_girl_is_not_hers():
+    p = prof("I crossed the river in 2003. In the broker's flat I watched a girl being beaten and sold to a farmer.")
+    assert p["violence"] == [] and p["times_sold"] is None
+
+
+def test_her_mothers_price_is_not_hers():
+    p = prof("I crossed the Tumen with my mother in 2004. My mother was sold for 2,000 yuan and I was sold for "
+             "5,000 yuan to a man in Hebei.")
+    assert [s["amount"] for s in p["sales"]] == [5000]
+
+
+def test_coordinated_violence_keeps_its_shared_object():
+    p = prof("I crossed in 2002 and was sold to a farmer for 3,000 yuan. His brothers beat and raped me.")
+    assert {"beating", "rape"} <= set(p["violence"])
+
+
+def test_a_participle_clause_is_not_a_modal():
+    p = prof("Thinking her sister might be in China, Kil Soo-ah crossed the Tumen in 2006. "
+             "Kil was sold a week later. Kil escaped in 2012.")
+    assert p["first_crossing_year"] == 2006 and p["crossing_river"] == "Tumen"
+
+
+def test_sold_repeatedly_leaves_the_count_open():
+    p = prof("Ahn Hye-won crossed in 1999. Ahn said she was sold repeatedly over ten years.")
+    assert p["times_sold"] is None
+
+
+# --- an introduction before she speaks (first-person accounts) ------------------------------
+
+INTERVIEW = (
+    "This week we are talking with Ms. Bae Yu-jin, a young mother who was sold to a husband in "
+    "Jilin.\n\n"
+    "Could you tell us where you grew up?\n\n"
+    "I grew up in a mining town with my two brothers, and my father worked in the mine. "
+    "In 2009 a woman from the market said I could earn money in China. I believed her. "
+    "I crossed the river with her at night. Two days later she sold me to a farmer for 5,000 yuan. "
+    "I lived with him in his village for four years, and my life there was hard.")
+
+
+def test_the_introduction_of_an_interview_tells_her_sale_once():
+    p = prof(INTERVIEW)
+    assert p["times_sold"] == 1  # the introduction's sale is the one her own telling tells
+    assert [(s["amount"], s["purpose"]) for s in p["sales"]] == [(5000, "marriage")]
+    assert "forced_marriage" in p["exploitation"]
+    assert "deception_job_offer" in p[
+        "recruitment"]  # the story of the lure is read up to the told sale
+
+
+def test_the_introduction_alone_still_gives_her_sale():
+    p = prof("Today we meet Ms. Bae Yu-jin, a refugee who was sold to a farmer in China.\n\n"
+             "Where were you born?\n\nI was born in a small town near the coast. My father worked "
+             "on a ship "
+             "and my mother sold fish. I was the youngest of four, and I left school at fifteen.")
+    assert p["times_sold"] == 1
+    assert p["exploitation"] == ["forced_marriage"]
+
+
+def test_the_interviewers_question_tells_nothing():
+    p = prof("Can you introduce yourself and say how you were taken to China?\n\n"
+             "I am forty. I went to China with my cousin in 2004 and nobody sold me.")
+    assert "introduced_marriage" not in p["recruitment"]
+
+
+def test_a_name_after_her_telling_started_is_not_the_introduction():
+    p = prof("I crossed in 2005 with my aunt. Ms. Ahn Mi-ok, a neighbour who was sold to a farmer, "
+             "lived in the next village. I worked in a restaurant in Yanji.")
+    assert p["times_sold"] is None
+
+
+def test_an_aim_to_sell_her_is_not_a_sale():
+    p = prof("The broker drove me to three villages to sell me. In the last one a man paid him "
+             "7,000 yuan for me.")
+    assert p["times_sold"] == 1
+    assert [s["amount"] for s in p["sales"]] == [7000]
+
+
+def test_the_buyer_named_when_she_learnt_of_the_sale():
+    p = prof(
+        "The guide sold me for 9,000 yuan. A week later I learnt I had been sold to a Chinese man "
+             "in the next county.")
+    assert p["times_sold"] == 1
+    assert p["sales"][0]["purpose"] == "marriage"
+    assert "forced_marriage" in p["exploitation"]
+
+
+def test_her_turn_in_a_transcript_is_her_own_words():
+    text = ("JOHN REED, REPORTER: Han Yu-mi left her village in 2009. Han Yu-mi paid a guide to "
+            "take her "
+            "across the river. She says the guide had other plans.\n\n"
+            "HAN YU-MI (Translation): I thought I would work in a restaurant. Then I learnt I had "
+            "been sold "
+            "to a Chinese farmer for 8,000 yuan.\n\n"
+            "JOHN REED: Han says I should not use her real name.")
+    p = prof(text)
+    assert p["times_sold"] == 1
+    assert [s["amount"] for s in p["sales"]] == [8000]
+    assert "forced_marriage" in p["exploitation"]
+
+
+@pytest.mark.parametrize("text,surname", [
+    ("The woman, who gave only her family name, Hwang, said she was caught by police in 2010 and "
+     "sent back. "
+     "Hwang said the guards beat her.", "Hwang"),
+    ("A mother of two, identified only as Moon, told the panel she had crossed in 2003. Moon said "
+     "she was sold.",
+     "Moon"),
+])
+def test_her_surname_given_as_a_family_name(text, surname):
+    p = prof(text)
+    assert p["surname"] == surname
+    assert p["times_sold"] in (None, 1)
+
+
+def test_her_name_beside_a_noun_is_her():
+    p = prof("One refugee, Mrs. Ahn, recalls being sold to a Chinese man for 3,000 yuan. Ahn says "
+             "she ran away "
+             "after two years. Ahn now lives in Seoul with her son.")
+    assert p["times_sold"] == 1
+    assert [s["amount"] for s in p["sales"]] == [3000]
+
+
+def test_a_count_after_the_first_verb_is_that_verbs():
+    p = prof("Ms. Ahn, 28, was arrested twice in China and repatriated. Ahn now lives in Seoul.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (2, 1)
+
+
+UNNAMED = ("A refugee who was recently freed from a labour camp has asked to be sent back there, a "
+           "source told "
+           "the radio.\n\nThe woman, who had been sold in China by traffickers eight years ago, "
+           "was caught by "
+           "Chinese police and repatriated last spring.\n\n“The woman was badly treated by her "
+           "Chinese husband in "
+           "Jilin. She ran away last year, but she was arrested by Chinese police and sent back "
+           "to North Korea,” "
+           "said the source.")
+
+
+def test_a_report_that_never_names_her_reads_the_woman_as_her():
+    p = prof(UNNAMED)
+    assert p["times_sold"] == 1
+    assert (p["arrested_in_china"],
+            p["repatriated"]) == (1, 1)  # the same arrest and return, told twice
+
+
+def test_she_in_a_quote_of_someone_else_is_her():
+    p = prof("Ms. Paek, 40, crossed in 2010. Paek was sold to a farmer the next year. “She was "
+             "caught by "
+             "the police in 2015 and sent back to North Korea,” said a church worker. Paek now "
+             "lives in Seoul.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)

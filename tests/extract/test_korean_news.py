@@ -1,0 +1,203 @@
+"""Korean news and NGO phrasings met on real reports, on short texts written for these tests
+(not from any source): glosses after a price, conditions, policies, two years in a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from casebook.extract import extract, profile
+from casebook.extract.numbers import find_money
+
+
+def _p(text: str) -> dict:
+    return profile(extract(text, lang="ko"))
+
+
+def _sales(p: dict) -> list[tuple[float, str]]:
+    return sorted((s["amount"], s["currency"]) for s in p["sales"])
+
+
+@pytest.mark.parametrize("text, first", [
+    ("중국 돈 8천 위안, 미화 약 1200 달러에 넘겨졌다", (8000, "RMB")),
+    ("인민폐 2천위엔(40만원/KRW)에 팔렸다", (2000, "RMB")),
+    ("중국돈 6000원(약 100만원)에 팔렸다", (6000, "RMB")),
+])
+def test_a_gloss_after_a_price_is_the_same_price(text, first):
+    found = find_money(text)
+    assert (found[0].value, found[0].currency) == first and not found[0].converted
+    assert all(m.converted for m in found[1:])
+
+
+def test_a_price_with_its_dollar_gloss_is_one_sale():
+    p = _p("송씨는 2003년 압록강을 건너 중국으로 탈출했다. 송씨는 중국 돈 8천 위안, 미화 약 1200 달러에 "
+           "지린성 농촌의 남성에게 팔려갔다.")
+    assert _sales(p) == [(8000, "RMB")] and p["times_sold"] == 1
+
+
+def test_an_arrest_and_return_after_a_condition_are_feared_not_told():
+    p = _p("저는 2011년에 탈북했습니다. 한족 남자에게 팔려 아들을 낳았습니다. 이번에 공안에 잡히면 "
+           "북한으로 강제송환되어 다시 단련대에 가게 됩니다.")
+    assert p["arrested_in_china"] is None and p["repatriated"] is None
+    assert p["children_in_china"] == 1
+
+
+def test_what_happened_each_time_is_still_a_fact():
+    p = _p("저는 중국 농촌에 팔려갔습니다. 일을 안 하면 밥도 안 줬어요.")
+    assert "other" in p["violence"]
+
+
+def test_a_return_policy_and_a_feared_return_are_not_her_return():
+    p = _p("중국 당국의 강제북송 정책으로 여성들이 위험에 놓여 있다. 윤씨는 2005년 두만강을 건넜다. "
+           "윤씨는 붙잡혀 북송돼 매를 맞을지도 모른다는 걱정 속에 산다.")
+    assert p["repatriated"] is None and p["first_crossing_year"] == 2005
+
+
+def test_a_crossing_offered_or_arranged_for_others_is_not_hers():
+    p = _p("여성들의 밀입국을 알선하는 조직이 많다. 북한을 탈출한 사람들은 숨어 지낸다. "
+           "배씨는 2010년 두만강을 건넜다.")
+    assert p["first_crossing_year"] == 2010
+
+
+def test_each_event_takes_the_year_told_before_it():
+    p = _p("저는 1999년 5월 북한을 탈북 하여 중국에서 몇 년 살다가 2006년 2월에 한국에 왔습니다.")
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (1999, 5)
+
+
+def test_a_publication_stamp_is_not_when_she_crossed():
+    p = _p("승인 : 2012. 03. 04. 10:20\n\n탈북을 결심한 문씨는 브로커와 함께 두만강을 건넜다.")
+    assert p["first_crossing_year"] is None and p["crossing_river"] == "Tumen"
+
+
+@pytest.mark.parametrize("sentence", [
+    "저는 중국 남자에게 팔렸습니다. 중국에서 낳은 딸이 저를 기다립니다.",
+    "저는 중국 남자에게 팔렸습니다. 그 남성과의 사이에 난 아들과 함께 왔습니다.",
+])
+def test_a_child_born_there(sentence):
+    assert _p(sentence)["children_in_china"] == 1
+
+
+def test_pills_she_swallowed_are_not_drugging():
+    p = _p("저는 중국 농촌에 팔려갔습니다. 너무 괴로워 수면제를 삼킨 일도 있습니다.")
+    assert "drugging" not in p["violence"] and "drugged" not in p["recruitment"]
+
+
+def test_a_job_offer_told_inside_a_word():
+    p = _p("하씨는 2008년 공장 일자리를 구해주겠다는 조선족 여자의 말을 믿고 중국으로 건너갔다. "
+           "하씨는 한족 농민에게 팔려갔다.")
+    assert "deception_job_offer" in p["recruitment"]
+
+
+def test_what_a_gang_did_to_other_women_is_not_hers():
+    p = _p("구씨는 2009년 두만강을 건넜다. 구씨는 시골에 팔려가 한족 남성과 결혼했다. 경찰에 따르면 "
+           "이 조직은 여성들을 가둔 뒤 몇몇 여성들에겐 음란 화상채팅을 시켰다. "
+           "억울하게 감금당하고 착취를 받는 여성들이 많다.")
+    assert p["violence"] == [] and p["exploitation"] == ["forced_marriage"]
+
+
+def test_in_china_is_not_into_china():
+    p = _p("중국에서 탈북 여성을 팔아넘긴 일당이 붙잡혔다. 표씨는 2012년 압록강을 건넜다.")
+    assert p["first_crossing_year"] == 2012 and p["crossing_river"] == "Yalu"
+
+
+def test_a_man_named_in_a_report_is_not_her():
+    p = _p("구조된 사람은 남성 탈북자 구영철씨와 무산 출신 여성이다. 구씨는 2010년에 붙잡혔다고 한다.")
+    assert p["surname"] is None
+
+
+@pytest.mark.parametrize("text, surname", [
+    ("안녕하세요. 저는 2001년에 탈북하여 2006년에 한국에 온 탈북자 채민경이라고 합니다.", "채"),
+    ("탁영숙 (51세)\n\n저는 중국에서 두 번 북송되었습니다.", "탁"),
+])
+def test_she_introduces_herself(text, surname):
+    assert _p(text)["surname"] == surname
+
+
+def test_traffickers_waiting_for_the_broker_she_paid_are_not_an_abduction():
+    p = _p("노씨는 브로커에게 돈을 내고 두만강을 건넜다. 하지만 노씨를 기다리고 있던 것은 인신매매단이었다. "
+           "노씨는 시골 남성에게 팔려갔다.")
+    assert p["recruitment"] == ["voluntary_with_broker"]
+
+
+def test_herself_after_her_sister():
+    p = _p("오순정(가명) 씨는 언니를 찾아 2001년 중국으로 건너갔다. 언니가 팔려간 사실을 알았지만 "
+           "본인 또한 조선족한테 팔려서 농가의 노총각에게 시집갔다.")
+    assert p["times_sold"] == 1 and p["exploitation"] == ["forced_marriage"]
+    assert p["recruiter_relation"] == []  # the Korean-Chinese man she was sold to is the buyer
+
+
+def test_home_town_told_before_the_word_home():
+    assert _p("탈북 여성 도영란(가명·40)씨는 양강도 혜산이 고향으로 2007년 압록강을 건넜다.")[
+        "origin_nk"] == "양강도 혜산"
+
+
+def test_the_fifth_arrest_torture_and_the_man_who_bought_her():
+    p = _p("저는 북송을 다섯번 당했습니다. 다섯번째 체포되어 북송되었을 때는 보위부에서 고문을 받았습니다. "
+           "처음 탈북했을 때 인신매매범에게 4천위엔에 팔렸습니다. 저를 산 사람은 저보다 어린 한족이었습니다.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (5, 5)
+    assert "other" in p["violence"] and p["exploitation"] == ["forced_marriage"]
+    assert _sales(p) == [(4000, "RMB")]
+
+
+def test_sales_of_the_women_a_report_interviewed_are_not_hers():
+    p = _p("기자는 인신매매된 탈북 여성 9명과 남편 2명을 만났다. 팔려간 탈북 여성들의 삶은 고달프다. "
+           "한 여성(41)은 2008년 국경을 넘은 뒤 농촌 총각에게 1만 위안에 팔렸다.")
+    assert p["times_sold"] == 1 and _sales(p) == [(10000, "RMB")]
+
+
+def test_an_arrest_she_fears_is_not_an_arrest():
+    p = _p("저는 중국 남자에게 팔려 10년을 살았다. 지금도 공안에 잡혀 북송돼 맞을지도 모른다는 두려움 속에 산다.")
+    assert p["arrested_in_china"] is None and p["repatriated"] is None
+
+
+def test_a_village_she_lived_in_and_a_marriage_after_the_sale():
+    p = _p("제보자는 \"국경의 한 마을에 살던 열일곱 살 B 양이 브로커 말에 속아 중국으로 팔려갔고, "
+           "브로커가 B 양을 세 번이나 시집보내고 도망치게 했다\"고 말했다.")
+    assert "neighbour_or_villager" not in p["recruiter_relation"]
+    assert "introduced_marriage" not in p["recruitment"]
+
+
+def test_a_fear_of_arrest_and_violence_told_as_such():
+    p = _p("저는 2003년에 탈북했습니다. 북송된 뒤 단련대에서 강제노동과 폭력으로 많이 아팠습니다. "
+           "지금은 공안의 체포를 당할까봐 두렵습니다.")
+    assert p["arrested_in_china"] is None and "beating" in p["violence"]
+
+
+def test_her_age_on_the_day_the_report_was_published():
+    p = _p("입력 : 2012. 05. 03.\n\n탈북 여성 방영희 씨(29·가명)는 함경북도 온성이 고향이다. "
+           "방 씨는 브로커와 함께 두만강을 건넜다.")
+    assert p["birth_year"] == 1983 and p["origin_nk"] == "함경북도 온성"
+    assert _p("탈북 여성 방영희 씨(29·가명)는 두만강을 건넜다.")["birth_year"] is None  # no date
+
+
+def test_a_headline_about_women_in_general():
+    p = _p("팔려다니는 탈북여성들 - 이은주\n저는 2001년 3월 탈북하여 중국에 갔습니다.")
+    assert p["times_sold"] is None
+
+
+def test_a_plight_of_return_and_a_promise_she_followed():
+    p = _p("단체는 여성 5명이 강제북송 등의 곤경에 처했다고 밝혔다. 또 다른 30대 여성은 가족과 함께 "
+           "중국으로 건너왔으나, 가족의 한국행 비용을 마련하게 해주겠다는 한 조선족을 따라 나섰다가 한족 남성에게 2만위안에 팔렸다.")
+    assert p["repatriated"] is None and "other" in p["recruitment"]
+    assert _sales(p) == [(20000, "RMB")]
+
+
+def test_a_crossing_told_first_without_its_year_then_with_it():
+    p = _p("99년 봄까지만 해도 그 마을에는 집이 한 채뿐이었다. 친척집에 쌀을 얻으러 강을 건넜다가 "
+           "붙잡혀 농촌으로 팔려갔던 선미자씨(33)의 경우가 그렇다. 선씨는 2001년 3월 두만강을 건넜다.")
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (2001, 3)
+    assert "relative" not in p["recruiter_relation"]  # her relatives' house is a place
+
+
+def test_a_sold_woman_with_a_husband_or_in_laws_lived_as_a_wife():
+    p = _p("마선희(가명)씨는 중국에 오자마자 브로커에 의해 농촌으로 팔려갔다. 마씨는 중국인 남성의 "
+           "폭력에 시달렸다.")
+    assert p["exploitation"] == ["forced_marriage"]
+    p = _p("저는 농촌으로 팔려갔어요. 그 집 농사일이 힘들었어요.")
+    assert p["exploitation"] == []  # a sale to a household with no man named: purpose unknown
+
+
+def test_a_broker_stays_a_recruiter_when_a_relative_appears_later():
+    p = _p("한 여성(48)은 2004년 공장 일자리를 구해주겠다는 브로커의 말을 믿고 중국으로 건너갔다가 한족 "
+           "농민에게 팔렸다. 그녀는 그 집에서 10년을 살았다. 그녀는 지금 친척이 소개한 브로커에게 부탁해 "
+           "딸의 소식을 듣는다.")
+    assert p["recruiter_relation"] == ["other"]
