@@ -1,4 +1,4 @@
-"""Migration 0005_issue15_cases: the tables it makes are the ones schema.py describes, on both
+"""Migration 0006_issue15_cases: the tables it makes are the ones schema.py describes, on both
 backends, and a casebook of the revision before it upgrades with its records intact."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def test_the_migration_makes_what_the_schema_describes(book):
     with book.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert [d for d in diff if _about_cases(d)] == []
-    assert engines.current_revision(book.engine) == "0005_issue15_cases"
+    assert engines.current_revision(book.engine) == "0006_issue15_cases"
 
 
 def test_a_casebook_at_0004_upgrades_and_keeps_its_records(location):

@@ -180,7 +180,7 @@ learned_models = Table(
 
 Index("ix_consent_grants_scope", consent_grants.c.scope)  # added by migration 0002
 
-# -- case management (migration 0005_issue15_cases): a case per woman and organisation ---------
+# -- case management (migration 0006_issue15_cases): a case per woman and organisation ---------
 # The case row holds her present state (the fold of her history); ``case_events`` the history
 # itself. Tasks, referrals and the case's own consent grants are rows of their own because
 # pages ask for them across cases (overdue tasks, a partner's inbox, visibility).

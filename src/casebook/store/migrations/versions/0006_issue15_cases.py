@@ -3,15 +3,15 @@
 The case row is her present state; ``case_events`` is every change that made it (the dated
 history), so a case can be rebuilt and a field bundle's changes merged by event id.
 
-Revision ID: 0005_issue15_cases
-Revises: 0004
+Revision ID: 0006_issue15_cases
+Revises: 0005_issue12_review
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_issue15_cases"
-down_revision = "0004"
+revision = "0006_issue15_cases"
+down_revision = "0005_issue12_review"
 branch_labels = None
 depends_on = None
 
