@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+from casebook.demo_cases import add_demo_cases
 from casebook.errors import InvalidInput
 from casebook.intake.pipeline import ImportResult, default_extractor, import_item
 from casebook.intake.readers import read_file
@@ -135,6 +136,7 @@ def build(out: Path, corpus_dir: Path, passphrase: str | None,
                 accepted += 1
         persons, records = add_synthetic_cohort(book) if synthetic else (0, 0)
         searches = {q: book.testimonies.search(q, limit=5) for q in DEMO_SEARCHES}
+        add_demo_cases(book)
     return DemoResult(out, passphrase, generated, result, accepted, searches, persons, records)
 
 

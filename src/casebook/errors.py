@@ -8,7 +8,8 @@
     │   ├── WrongPassphrase       the passphrase does not open this casebook
     │   └── AlreadyExists         refusing to overwrite something
     ├── PolicyError               the rules of the casebook forbid it
-    │   ├── ConsentRequired       the survivor has not agreed to this use
+    │   ├── ConsentRequired       the survivor has not agreed to this use (exit 2: refused
+    │   │                         like a usage error, nothing done; the line names the scope)
     │   ├── DisclosureRisk        publishing would expose someone
     │   └── PermissionDenied      this user's role or organisation may not do it
     ├── StorageError              the store itself is the problem

@@ -56,7 +56,7 @@ def test_seal_removes_every_local_copy_and_the_field_cannot_read_the_bundle(
     result = seal(field, public, tmp_path / "b.age")
     assert len(result.sealed) == 4 and result.removed == 4
     assert field.count() == {"persons": 0, "testimonies": 0, "facts_suggested": 0,
-                             "facts_accepted": 0}
+                             "facts_accepted": 0, "cases": 0}
     assert field.testimonies.search("Jangmi") == [] and field.testimonies.search("연길") == []
     # the bundle is ciphertext; no key the field machine could hold opens it
     data = (tmp_path / "b.age").read_bytes()

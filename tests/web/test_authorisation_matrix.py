@@ -22,6 +22,7 @@ ROUTES = {
                                                                                             AP},
     "/api/statistics": {R, A, AP}, "/api/audit": {ADM}, "/api/users": {ADM},
     "/api/vocabularies/event_type": EVERYONE,
+    "/cases": {D, R}, "/referrals": {R}, "/case-dashboard": EVERYONE,
 }
 READS_TEXT = {D, R, AP}
 

@@ -85,6 +85,10 @@ def demo(
             snippet = h.snippet.replace("[", r"\[").replace("⟦", "[bold yellow]").replace(
                 "⟧", "[/]")
             console.print(f"  [cyan]#{h.testimony_id}[/] {h.pseudonym} ({h.language}): {snippet}")
+    with Casebook.open(str(out), result.passphrase, actor="demo") as book:
+        from casebook.cli.case_output import print_demo_cases
+
+        print_demo_cases(book)
     kept = passphrase_file_for(out)
     console.print("\n" + (_("Demo casebook (kept from the last run; --rebuild builds it anew): "
                             "{path}") if result.reused else _("Demo casebook: {path}"))

@@ -45,6 +45,7 @@ COMMAND_MODULES = [
     "casebook.cli.publish",
     "casebook.cli.link",
     "casebook.cli.field",
+    "casebook.cli.case",
     "casebook.cli.extract",
     "casebook.cli.web",
     "casebook.cli.interop",

@@ -21,13 +21,15 @@ from typing import Any
 from pyrage import x25519
 
 from casebook.errors import AuditChainBroken, InvalidInput, NotFound, StorageError, StoreCorrupt
+from casebook.field import bundle_cases
 from casebook.files import canonical, decrypt, encrypt, read_input, sha256, write_atomic
 from casebook.model import Consent, Event, Fact, Person, Record, Testimony, UncertainDate
 from casebook.model.records import STATUSES
 from casebook.store import Casebook
 
 FORMAT = "casebook-field-bundle"
-VERSION = 1
+VERSION = 2  # 2: cases travel too (a version-1 reader would have dropped them)
+READABLE = (1, 2)
 META_SEALED = "field.sealed"  # [{"bundle", "at", "count", "sha256": [...]}]
 META_OPENED = "field.opened"  # {bundle_id: {"at", "added", "duplicates"}}
 META_RECIPIENT = "field.hq_recipient"
@@ -71,6 +73,7 @@ class SealResult:
     already_sealed: list[int] = field(default_factory=list)  # kept, not sealed twice
     removed: int = 0
     bytes: int = 0
+    cases: list[int] = field(default_factory=list)
 
 
 def _item(book: Casebook, testimony_id: int) -> dict[str, Any]:
@@ -137,16 +140,18 @@ def seal(book: Casebook, recipient: str, out: Path, *, keep_local: bool = False)
             continue
         chosen.append(testimony_id)
         items.append(_item(book, testimony_id))
-    if not items:
-        raise NotFound("field seal: no new testimonies to seal"
-                       + (f" ({len(skipped)} were sealed before)" if skipped else ""))
+    case_ids, case_items, case_events = bundle_cases.case_items(book)
+    if not items and not case_items:
+        raise NotFound("field seal: no new testimonies or case changes to seal"
+                       + (f" ({len(skipped)} testimonies were sealed before)" if skipped else ""))
     bundle_id = uuid.uuid4().hex
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    manifest = {**manifest_of(items), "cases": bundle_cases.manifest_entries(case_items)}
     payload = {"format": FORMAT, "version": VERSION, "bundle_id": bundle_id, "created": now,
-               "origin": {"actor": book.actor}, "manifest": manifest_of(items),
-               "testimonies": items}
+               "origin": {"actor": book.actor}, "manifest": manifest,
+               "testimonies": items, "cases": case_items}
     data = encrypt(canonical(payload), recipients=[recipient], what="HQ public key")
-    del payload, items
+    del payload, items, case_items
     write_atomic(out, data, mode=0o600)
     if not keep_local and sha256(out.read_bytes()) != sha256(data):
         raise StorageError(f"{out}: the bundle on disk differs from what was written; nothing "
@@ -155,14 +160,18 @@ def seal(book: Casebook, recipient: str, out: Path, *, keep_local: bool = False)
              "sha256": [hashes[tid] for tid in chosen],
              "file_sha256": sha256(data)}
     sealed_meta = [*book.meta.get(META_SEALED, []), entry]
-    result = SealResult(bundle_id, out, chosen, skipped, 0, len(data))
+    sealed_cases = sorted(bundle_cases.sealed_events(book) | set(case_events))
+    result = SealResult(bundle_id, out, chosen, skipped, 0, len(data), case_ids)
     detail = {"reason": "field_seal", "bundle": bundle_id, "file_sha256": entry["file_sha256"]}
     if keep_local:
         book.meta.set(META_SEALED, sealed_meta)
+        book.meta.set(bundle_cases.META_SEALED_CASES, sealed_cases)
         book.audit.record("field_seal", f"bundle:{bundle_id}", {**detail, "testimonies": chosen,
-                                                         "kept_local": True})
+                                                         "cases": case_ids, "kept_local": True})
     else:
-        result.removed = book.testimonies.delete(chosen, detail, {META_SEALED: sealed_meta})
+        result.removed = book.testimonies.delete(
+            chosen, detail, {META_SEALED: sealed_meta,
+                             bundle_cases.META_SEALED_CASES: sealed_cases}, cases=case_ids)
     return result
 
 
@@ -173,6 +182,9 @@ class OpenResult:
     already_opened: bool = False
     added: list[int] = field(default_factory=list)
     duplicates: list[int] = field(default_factory=list)
+    cases: list[int] = field(default_factory=list)
+    case_events: int = 0  # history entries HQ did not have
+    case_events_skipped: int = 0  # kept in the history but no longer applicable at HQ
 
 
 def read_bundle(data: bytes, identity: x25519.Identity, name: str) -> dict[str, Any]:
@@ -184,7 +196,7 @@ def read_bundle(data: bytes, identity: x25519.Identity, name: str) -> dict[str, 
         raise StoreCorrupt(f"{name}: the bundle decrypts but is not a casebook bundle") from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise StoreCorrupt(f"{name}: not a casebook field bundle")
-    if payload.get("version") != VERSION:
+    if payload.get("version") not in READABLE:
         raise StoreCorrupt(f"{name}: bundle version {payload.get('version')!r} is not supported")
     problems: list[str] = []
     items = payload.get("testimonies")
@@ -208,6 +220,7 @@ def read_bundle(data: bytes, identity: x25519.Identity, name: str) -> dict[str, 
             problems.append(f"testimony {n}: the text does not match its SHA-256")
         if sha256(canonical(item)) != entry.get("sha256_item"):
             problems.append(f"testimony {n}: consent, facts or person differ from the manifest")
+    problems += bundle_cases.check(payload, manifest)
     if problems:
         raise StoreCorrupt(f"{name}: bundle failed verification: " + "; ".join(problems))
     return payload
@@ -262,10 +275,14 @@ def open_bundle(book: Casebook, path: Path, identity: x25519.Identity) -> OpenRe
         (result.added if created else result.duplicates).append(tid)
         if ref is not None:
             person_map[ref] = testimony.person_id
+    result.cases, result.case_events, result.case_events_skipped = bundle_cases.import_cases(
+        book, payload.get("cases") or [], person_map)
     opened[bundle_id] = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                         "added": len(result.added), "duplicates": len(result.duplicates)}
+                         "added": len(result.added), "duplicates": len(result.duplicates),
+                         "cases": len(result.cases)}
     book.meta.set(META_OPENED, opened)
     book.audit.record("field_open", f"bundle:{bundle_id}",
                {"added": result.added, "duplicates": result.duplicates,
+                "cases": result.cases, "case_events": result.case_events,
                 "origin": payload.get("origin"), "created": payload.get("created")})
     return result

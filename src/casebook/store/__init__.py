@@ -5,7 +5,9 @@ only these (``tests/test_architecture.py``); the tables, SQL and row shapes stay
 """
 
 from casebook.store.audit import AuditReport
+from casebook.store.case_rows import CaseSummary
 from casebook.store.casebook import Casebook
+from casebook.store.cases import CaseFilters, OverdueTask
 from casebook.store.engine import is_postgres
 from casebook.store.facts import FactRef
 from casebook.store.failures import translate, where_it_broke
@@ -20,12 +22,15 @@ from casebook.store.reviews import (
     ReviewedTestimony,
 )
 from casebook.store.scoped import Dossier, SearchFilters, UserCasebook
+from casebook.store.scoped_cases import CasePage, InboxItem, SharedCase
 from casebook.store.search import SearchHit
 from casebook.store.testimonies import TestimonySummary
 from casebook.store.users import ROLES, Organisation, User, check_password
 
 __all__ = [
-    "IN_PROGRESS", "REVIEWED", "REVIEW_STATES", "ROLES", "UNTOUCHED", "USES", "AuditReport", "Casebook", "Dossier", "FactRef", "KeyFile", "Organisation",
-    "ReviewedTestimony", "SearchFilters", "SearchHit", "StoredModel", "TestimonySummary", "Use", "User", "UserCasebook",
+    "IN_PROGRESS", "REVIEWED", "REVIEW_STATES", "ROLES", "UNTOUCHED", "USES", "AuditReport",
+    "CaseFilters", "CasePage", "CaseSummary", "Casebook", "Dossier", "FactRef", "InboxItem",
+    "KeyFile", "Organisation", "OverdueTask", "ReviewedTestimony", "SearchFilters", "SearchHit",
+    "SharedCase", "StoredModel", "TestimonySummary", "Use", "User", "UserCasebook",
     "check_password", "is_postgres", "passphrase_slot", "translate", "where_it_broke",
 ]

@@ -95,7 +95,7 @@ def verify(conn: Connection) -> AuditReport:
 def entries(conn: Connection, limit: int = 100, offset: int = 0,
             organisation: str | None = None) -> list[dict]:
     """Newest first. With ``organisation``, only what concerns it: entries by its users, and
-    entries about its testimonies, persons and users. Nothing else (other organisations'
+    entries about its testimonies, persons, users and cases. Nothing else (other organisations'
     reads, exports, partners; the command line's own entries) is shown to its admins."""
     q = select(audit)
     if organisation is not None:
@@ -107,7 +107,7 @@ def entries(conn: Connection, limit: int = 100, offset: int = 0,
 def _concerns(organisation: str) -> Any:
     from sqlalchemy import String, cast, literal, or_
 
-    from casebook.store.schema import organisations, persons, testimonies, users
+    from casebook.store.schema import cases, organisations, persons, testimonies, users
 
     org_id = select(organisations.c.id).where(organisations.c.code == organisation)
     members = select(users.c.username).where(users.c.organisation_id.in_(org_id))
@@ -121,6 +121,7 @@ def _concerns(organisation: str) -> Any:
                                    testimonies.c.organisation == organisation)),
         audit.c.target.in_(targets("person:", persons, persons.c.organisation == organisation)),
         audit.c.target.in_(targets("user:", users, users.c.organisation_id.in_(org_id))),
+        audit.c.target.in_(targets("case:", cases, cases.c.organisation == organisation)),
     )
 
 

@@ -1,10 +1,10 @@
 """The casebook: the one door through which every command and page reads and writes records.
 
 It is split by noun, like splink's linker components: ``book.testimonies``, ``.persons``,
-``.facts``, ``.consent``, ``.links``, ``.audit``, ``.users``, ``.meta`` and ``.scans``, each a
-small module of this package. ``book.as_user(user)`` is the same casebook as one web user sees it. Each
-writing method is one transaction that also writes its audit entry, so a record and the entry
-that says who wrote it are either both there or both absent.
+``.facts``, ``.consent``, ``.links``, ``.audit``, ``.users``, ``.meta``, ``.scans`` and
+``.cases``, each a small module of this package. ``book.as_user(user)`` is the same casebook as
+one web user sees it. Each writing method is one transaction that also writes its audit entry,
+so a record and the entry that says who wrote it are either both there or both absent.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from casebook.model import ACCEPTED, SUGGESTED, ConsentedTestimony
 from casebook.store import audit as audit_log
 from casebook.store import engine as engines
 from casebook.store.audit import AuditLog
+from casebook.store.cases import Cases
 from casebook.store.consent import ConsentRecords
 from casebook.store.facts import Facts
 from casebook.store.learned import LearnedModels
@@ -30,7 +31,7 @@ from casebook.store.persons import Persons
 from casebook.store.reads import read_for
 from casebook.store.reviews import Reviews
 from casebook.store.scans import Scans
-from casebook.store.schema import facts, persons, testimonies
+from casebook.store.schema import cases, facts, persons, testimonies
 from casebook.store.scoped import UserCasebook
 from casebook.store.testimonies import Testimonies
 from casebook.store.users import User, Users
@@ -60,6 +61,7 @@ class Casebook(LegacyMethods):
         self.users = Users(self)
         self.meta = Meta(self)
         self.scans = Scans(self)
+        self.cases = Cases(self)
         self.reviews = Reviews(self)
         self.learned = LearnedModels(self)
 
@@ -110,14 +112,15 @@ class Casebook(LegacyMethods):
 
     # -- the whole book -----------------------------------------------------------------------
     def count(self) -> dict[str, int]:
-        """How many persons, testimonies, suggested and accepted facts."""
+        """How many persons, testimonies, suggested and accepted facts, and cases."""
         with self.engine.connect() as conn:
             def n(table: Any, *where: Any) -> int:
                 return int(conn.execute(select(func.count()).select_from(table)
                                         .where(*where)).scalar_one())
             return {"persons": n(persons), "testimonies": n(testimonies),
                     "facts_suggested": n(facts, facts.c.status == SUGGESTED),
-                    "facts_accepted": n(facts, facts.c.status == ACCEPTED)}
+                    "facts_accepted": n(facts, facts.c.status == ACCEPTED),
+                    "cases": n(cases)}
 
     def read_for(self, use: str, *, partner: str | None = None, with_text: bool = False,
                  purpose: str | None = None,

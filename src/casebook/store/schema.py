@@ -194,3 +194,79 @@ scans = Table(
     Column("data", LargeBinary, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# -- case management (migration 0007_issue15_cases): a case per woman and organisation ---------
+# The case row holds her present state (the fold of her history); ``case_events`` the history
+# itself. Tasks, referrals and the case's own consent grants are rows of their own because
+# pages ask for them across cases (overdue tasks, a partner's inbox, visibility).
+cases = Table(
+    "cases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(32), nullable=False, unique=True),
+    Column("person_id", Integer, ForeignKey("persons.id"), nullable=False, index=True),
+    Column("organisation", String(200), nullable=False, index=True),
+    Column("caseworker", String(100), index=True),
+    Column("status", String(20), nullable=False, index=True),
+    Column("closure_reason", String(40)),
+    Column("stage", String(40)),
+    Column("place", String(200)),  # gazetteer id: her present location
+    Column("stage_since", JSON),
+    Column("risk", String(10)),
+    Column("risk_reason", Text),
+    Column("risk_assessed", JSON),
+    Column("needs", JSON, nullable=False),
+    Column("services", JSON, nullable=False),
+    Column("opened_on", Date, nullable=False),
+    Column("closed_on", Date),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("person_id", "organisation", name="uq_cases_person_organisation"),
+)
+
+case_events = Table(
+    "case_events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(32), nullable=False, unique=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
+case_tasks = Table(
+    "case_tasks", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(32), nullable=False, unique=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False, index=True),
+    Column("kind", String(30), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("due", Date, nullable=False, index=True),
+    Column("assignee", String(100), index=True),
+    Column("done_on", Date),
+)
+
+case_referrals = Table(
+    "case_referrals", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(32), nullable=False, unique=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False, index=True),
+    Column("to_organisation", String(200), nullable=False, index=True),
+    Column("service", String(40), nullable=False),
+    Column("status", String(20), nullable=False, index=True),
+    Column("via", String(10), nullable=False),
+    Column("note", Text),
+    Column("reason", Text),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+    Column("answered_at", DateTime(timezone=True)),
+    Column("answered_by", String(200)),
+)
+
+case_consent = Table(
+    "case_consent", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False, index=True),
+    Column("scope", String(300), nullable=False, index=True),
+    Column("granted_on", Date, nullable=False),
+    Column("withdrawn_on", Date),
+)

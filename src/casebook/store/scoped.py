@@ -38,6 +38,7 @@ from casebook.store.persons import get_person
 from casebook.store.reads import read_for
 from casebook.store.rows import to_item, to_person
 from casebook.store.schema import consent_grants, facts, persons, testimonies
+from casebook.store.scoped_cases import VisibleCases
 from casebook.store.search import SearchHit, search_where
 from casebook.store.testimonies import TestimonySummary, summaries
 from casebook.store.users import User, Users
@@ -88,6 +89,7 @@ class UserCasebook:
         self.audit: AuditLog = book.audit
         self.users: Users = book.users
         self.links: LinkDecisions = book.links
+        self.cases = VisibleCases(self)
         self.reviews = VisibleReviews(self)
         self.learned: LearnedModels = book.learned
 

@@ -19,6 +19,7 @@ from casebook.store.persons import insert_persons
 from casebook.store.reviews import states as review_states
 from casebook.store.rows import chunks, now, testimony_values, to_testimony
 from casebook.store.scans import insert_scans
+from casebook.store.schema import cases as case_table
 from casebook.store.schema import consent_grants, facts, metadata, persons, testimonies
 from casebook.store.search import SearchHit, search
 
@@ -175,13 +176,17 @@ class Testimonies:
         return hits
 
     def delete(self, ids: list[int], detail: dict[str, Any] | None = None,
-               meta_updates: dict[str, Any] | None = None) -> int:
-        """Remove testimonies, their consent and facts, and persons left without a testimony.
+               meta_updates: dict[str, Any] | None = None, *,
+               cases: list[int] | None = None) -> int:
+        """Remove testimonies, their consent and facts, and persons left without a testimony
+        or a case; with ``cases``, those cases and their history too (a field seal).
 
         One transaction with its audit entry and any ``meta`` updates (a field seal records what
         it sealed here). On SQLCipher the freed pages and the search indexes are overwritten, so
         the text cannot be read back from the file even by someone who has the key.
         """
+        from casebook.store.cases import delete_cases
+
         ids = sorted(set(ids))
         sqlite = self._book.dialect == "sqlite"
         with self._book.engine.begin() as conn:
@@ -196,8 +201,12 @@ class Testimonies:
                     conn.execute(delete(table).where(column.in_(chunk)))
                 removed += conn.execute(
                     delete(testimonies).where(testimonies.c.id.in_(chunk))).rowcount
+            case_ids = sorted(set(cases or []))
+            person_ids |= delete_cases(conn, case_ids)
             still_used = set(conn.execute(select(testimonies.c.person_id).where(
                 testimonies.c.person_id.in_(sorted(person_ids)))).scalars())
+            still_used |= set(conn.execute(select(case_table.c.person_id).where(
+                case_table.c.person_id.in_(sorted(person_ids)))).scalars())
             orphans = sorted(person_ids - still_used)
             for chunk in chunks(orphans):
                 conn.execute(delete(persons).where(persons.c.id.in_(chunk)))
@@ -207,7 +216,8 @@ class Testimonies:
             for key, value in (meta_updates or {}).items():
                 put_meta(conn, key, value)
             self._book._audit(conn, "delete_testimonies", None,
-                              {**(detail or {}), "testimonies": ids, "persons": orphans})
+                              {**(detail or {}), "testimonies": ids, "persons": orphans,
+                               **({"cases": case_ids} if case_ids else {})})
         if sqlite:  # old page images must not linger in the write-ahead log
             with self._book.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

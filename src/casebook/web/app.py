@@ -51,7 +51,8 @@ from casebook.web.security import (
 
 STATIC = Path(__file__).parent / "static"
 VIEW_MODULES = ("login", "dashboard", "intake", "review", "testimony", "person", "search",
-                "network", "statistics", "audit", "admin", "account")
+                "network", "statistics", "audit", "admin", "account", "case_dashboard",
+                "cases", "referrals")
 SESSION_COOKIE = "casebook_session"
 DEFAULT_IDLE_MINUTES = 30
 SESSION_MAX_AGE = 12 * 3600  # absolute limit, whatever the activity

@@ -24,6 +24,11 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "audit": frozenset({"admin"}),
     "users": frozenset({"admin"}),
     "vocabularies": frozenset({"admin"}),
+    # case management: her present (place, risk, needs) is for those who care for her
+    "cases": frozenset({"documenter", "reviewer"}),  # see and change the organisation's cases
+    "case_refer": frozenset({"reviewer"}),  # send what her consent allows to a partner
+    "referrals": frozenset({"reviewer"}),  # the inbox of women referred to the organisation
+    "case_dashboard": ALL_ROLES,  # counts only, never a woman
 }
 NARRATIVE_CAPABILITIES = {"read_text", "search"}
 

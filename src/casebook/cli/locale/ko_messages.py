@@ -753,3 +753,7 @@ KO: dict[str, str] = {
         "uk2013_nrm_6list.csv --method stepwise --json\n케이스북에서: casebook estimate mse "
         "--from-casebook --lists organisation",
 }
+
+from casebook.cli.locale.ko_cases import KO_CASES  # noqa: E402 - `casebook case …`, kept apart
+
+KO.update(KO_CASES)

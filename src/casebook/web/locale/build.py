@@ -13,7 +13,10 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from casebook.web.locale.ko_messages import KO
+from casebook.web.locale.ko_cases import KO_CASES
+from casebook.web.locale.ko_messages import KO as KO_PAGES
+
+KO = {**KO_PAGES, **KO_CASES}
 
 HERE = Path(__file__).parent
 WEB = HERE.parent
