@@ -72,12 +72,12 @@ def test_a_folder_is_not_a_file_and_folders_expand_to_readable_files(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "b.TXT").write_text("x", encoding="utf-8")
     (tmp_path / "in" / "a.md").write_text("x", encoding="utf-8")
-    (tmp_path / "in" / "photo.jpg").write_bytes(b"\xff\xd8")
+    (tmp_path / "in" / "voice.m4a").write_bytes(b"\x00\x00")  # audio: not a testimony file
     (tmp_path / "in" / "sub").mkdir()
     (tmp_path / "in" / "sub" / "c.pdf").write_bytes(b"%PDF")
     found = [p.relative_to(tmp_path / "in").as_posix() for p in expand_paths([tmp_path / "in"])]
     assert found == ["a.md", "b.TXT", "sub/c.pdf"]
-    given = tmp_path / "photo.jpg"  # a file given by name is kept, to be refused by name
+    given = tmp_path / "voice.m4a"  # a file given by name is kept, to be refused by name
     assert expand_paths([given]) == [given]
 
 
