@@ -212,7 +212,8 @@ def test_link_decisions_are_an_append_only_log(book):
 def test_count_and_audit_of_external_actions(book):
     _add(book, record=_record())
     counts = book.count()
-    assert counts == {"persons": 1, "testimonies": 1, "facts_suggested": 2, "facts_accepted": 0}
+    assert counts == {"persons": 1, "testimonies": 1, "facts_suggested": 2, "facts_accepted": 0,
+                      "cases": 0}
     book.audit("report", None, {"persons": 1})
     last = book.audit_entries(1)[0]
     assert last["action"] == "report" and last["actor"] == "tester"
