@@ -16,7 +16,9 @@ def _drawn_tree() -> dict[str, str]:
     parents: dict[str, str] = {}
     stack: list[tuple[int, str]] = []
     for line in errors.__doc__.splitlines():
-        m = re.match(r"^(\s*(?:[│ ]\s*)*(?:[├└]── )?)([A-Z]\w+)\s{2,}", line)
+        # one character class for the indent: nested quantifiers over spaces backtrack
+        # exponentially on a long line that does not match
+        m = re.match(r"^([\s│]*(?:[├└]── )?)([A-Z]\w+)\s{2,}", line)
         if not m or not hasattr(errors, m.group(2)):
             continue
         depth = len(m.group(1))
