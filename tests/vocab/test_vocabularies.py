@@ -30,6 +30,23 @@ EXPECTED = {
     "consent_scope": "aggregate_statistics anonymous_quotation share_with legal_proceedings",
     "date_precision": "day month season year approximate_year range unknown",
     "currency": "RMB USD KPW KRW GBP EUR",
+# case management (issue 15)
+    "case_closure": "resettled_stable her_choice lost_contact transferred repatriated died "
+    "duplicate "
+    "other",
+    "case_need": "safety shelter medical reproductive_health psychosocial legal_documents children "
+    "livelihood family_tracing",
+    "case_need_state": "open met not_needed",
+    "case_outcome": "completed partly ongoing declined not_possible referred_on",
+    "case_referral_status": "pending accepted refused completed cancelled",
+    "case_risk": "high medium low",
+    "case_service": "safe_house escort medical_care reproductive_care counselling legal_aid "
+    "documents "
+    "child_support education livelihood basic_needs family_tracing",
+    "case_service_state": "planned given cancelled",
+    "case_stage": "hiding_china safe_house transit_third_country arrived south_korea",
+    "case_status": "open in_transit resettled closed",
+    "case_task": "follow_up document_appointment medical_appointment move other",
 }
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
