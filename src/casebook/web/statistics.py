@@ -31,15 +31,24 @@ def tables(ctx: Ctx, k: int | None = None, grouping: str = "auto") -> dict[str, 
     user's language; with fewer than k persons every number is withheld and ``reason`` says so.
     The number of persons counted is itself a published cell: ``None`` when withheld.
     """
-    from casebook.publish.disclosure import DEFAULT_K
+    from casebook.maps.flows import flow_tables
+    from casebook.publish.disclosure import DEFAULT_K, protect
     from casebook.publish.report import build_content
 
     k = k or DEFAULT_K
-    content = build_content(dataset(ctx), k=k, quotes=0, grouping=grouping)
+    ds = dataset(ctx)
+    content = build_content(ds, k=k, quotes=0, grouping=grouping)
+    stats_ds = ds.for_statistics()
+    legs: list | None = None if content.too_few else flow_tables(stats_ds)
+    if legs:
+        from casebook.publish.tables import TABLE_NAMES, compute_tables
+
+        try:  # the routes share margins with the tables: decided together with the fine tables
+            protect(compute_tables(stats_ds, TABLE_NAMES) + legs, k=k)
+        except DisclosureRisk:  # the routes cannot be shown beside the tables: withhold them all
+            legs = None
     payload = statistics_payload(content, ctx.lang)
-    # The route flows (issue 14) are not shown here until they are protected together with
-    # these tables (the first merge of the two raised on the demo; see the closing note).
-    payload["flows"] = None
+    payload["flows"] = None if content.too_few else _flow_view(legs, ctx.lang)
     return payload
 
 
