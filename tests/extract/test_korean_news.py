@@ -255,3 +255,35 @@ def test_a_chinese_city_where_she_was_sold_or_lived_gives_its_province(text, pro
 
 def test_a_chinese_city_she_only_passed_through_gives_no_province():
     assert _p("그녀는 연길을 거쳐 쿤밍에 도착했다. 기자는 연길 현지에서 그녀를 만났다.")["province_china"] is None
+
+
+def test_a_sum_she_paid_for_a_job_is_not_her_price():
+    p = _p("그녀는 2만 위안을 주고 일자리를 얻었지만, 옌지에 도착해서야 술집에 팔려 넘겨진 걸 알았다.")
+    assert p["sales"] == [] and p["times_sold"] == 1
+
+
+def test_a_broadcast_speaker_label_quotes_her():
+    p = _p("저는 2009년에 강을 건넜어요.\n[탈북 여성 : 그 집에서 3년을 갇혀 지냈어요.]")
+    assert p["violence"] == ["confinement"]
+    assert _p("저는 2009년에 강을 건넜어요.\n[기자 : 그 집에서 갇혀 지내셨어요?]")["violence"] == []
+
+
+def test_a_broker_in_the_north_is_a_north_korean_trafficker():
+    p = _p("저는 2009년에 강을 건넜어요. 북에서 브로커를 통해 식당 주인한테 넘어갔어요.")
+    assert p["recruiter_relation"] == ["north_korean_trafficker"]
+
+
+def test_married_off_by_whoever_held_her_is_a_sale():
+    p = _p("정모(27·여)씨는 2011년 강을 건넜다. 브로커는 정씨를 산골 총각에게 시집보냈다.")
+    assert p["times_sold"] == 1 and p["surname"] == "정"
+    p = _p("저는 2005년에 강을 건넜어요. 어머니는 언니를 옆 마을 남자에게 시집보냈어요.")
+    assert p["times_sold"] is None and p["exploitation"] == []
+
+
+@pytest.mark.parametrize("text", ["탈북여성 이모씨는 2010년 압록강을 건넜다.", "탈북여성 이모(41)씨는 2010년 압록강을 건넜다."])
+def test_a_woman_surnamed_lee_is_not_an_aunt(text):
+    assert _p(text)["surname"] == "이"
+
+
+def test_an_aunt_is_still_an_aunt():
+    assert _p("이모가 저를 데리고 2010년에 강을 건넜어요.")["surname"] is None

@@ -316,8 +316,8 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
             if row.extra.get("needs_her_object"):
                 if not her(s, 0):
                     continue
-            elif not sale_is_hers(s, a, b, False):
-                continue
+            elif not sale_is_hers(s, a, b, bool(row.extra.get("active"))):
+                continue  # active: the verb's object must be her ("언니를 시집보냈다" is not)
             cues.append(Cue("sale", m.start() if not row.extra.get("needs_her_object") else a, b,
                             status=korean_status(s, a, b),
                             extra={"described": True} if cx("describes_her").match(s[b:]) else {}))

@@ -99,7 +99,7 @@ _KIN_NAMED_AFTER = re.compile(r"의\s?(?:친|큰|작은|둘째|막내)?\s?"
 
 
 # kin and common words that look like a surname and a given name before a bracket: "엄마(45)는"
-_NOT_A_NAME = re.compile(r"엄마|아빠|언니|오빠|누나|남편|아내|아들|동생|조카|이모|고모|삼촌|할머|할아|아이|여성|남성|남자|여자|"
+_NOT_A_NAME = re.compile(r"엄마|아빠|언니|오빠|누나|남편|아내|아들|동생|조카|이모(?!\s?(?:씨|\(\d|\(여))|고모|삼촌|할머|할아|아이|여성|남성|남자|여자|"
                          r"사람|소녀|소년|주민|당시|현재|정도|최근|이후|이번|지난|모두|한편")
 
 
