@@ -287,3 +287,14 @@ def test_a_woman_surnamed_lee_is_not_an_aunt(text):
 
 def test_an_aunt_is_still_an_aunt():
     assert _p("이모가 저를 데리고 2010년에 강을 건넜어요.")["surname"] is None
+
+
+def test_a_rape_is_not_also_a_beating():
+    assert _p("그녀는 2006년 탈북했다. 브로커들은 그녀를 성폭행했다.")["violence"] == ["rape"]
+    assert _p("그녀는 2006년 탈북했다. 남편이 그녀를 폭행했다.")["violence"] == ["beating"]
+
+
+def test_where_she_lived_before_she_left_is_her_home():
+    assert _p("양강도 혜산에 살던 그녀는 2009년 강을 건넜다.")["origin_nk"] == "양강도 혜산"
+    p = _p("저는 2009년 강을 건넜어요. 함경북도 무산에 살던 박 씨는 저를 도왔어요.")
+    assert p["origin_nk"] is None  # another person's home

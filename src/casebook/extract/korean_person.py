@@ -38,7 +38,9 @@ _HOME = re.compile(
     rf"(?<![가-힣])(?P<p>{_NK_WRITTEN})(?:\s?\([^)]*\))?(?:\s[가-힣]+){{0,2}}?\s?(?:출신|태생|출생|에서\s?(?:\S+\s)?(?:태어|나서|나고|자랐|자란))|"
     rf"고향(?:은|이|인|\s*[:：])\s?(?:북한\s)?(?P<p2>{_NK_WRITTEN})|"
     rf"(?<![가-힣(])(?P<p3>{_NK_WRITTEN})(?:에서\s?왔(?:습니다|어요|다|고)|\s?사람(?:이에요|입니다|이다|이고|이었))(?![가-힣])|"
-    rf"(?<![가-힣(])(?P<p4>{_NK_WRITTEN})(?:이|가)\s?고향")  # "양강도 혜산이 고향으로"
+    rf"(?<![가-힣(])(?P<p4>{_NK_WRITTEN})(?:이|가)\s?고향|"  # "양강도 혜산이 고향으로"
+    # "함경북도 무산에 살던 그녀는": where she lived before she left, said of her
+    rf"(?<![가-힣(])(?P<p5>{_NK_WRITTEN})에\s?살던\s(?:그녀|저|나|(?P<who>[가-힣])[가-힣]{{0,2}}\s?씨)(?:는|가)\s")
 # an age at a dated moment: "열아홉 살이던 2011년 봄", "16세가 되던 2004년", "2002년 9세 때"
 _AGE = r"(?P<a>\d{1,2}|(?:열|스물|스무|서른|마흔)?\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|열|스물|스무|서른|마흔)"
 _AGE_AT_YEAR = re.compile(
@@ -86,9 +88,11 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
     out: list[Fact] = []
     body = text[header_end:]
     # her home as written wins over the header's town ("고향: 함경북도 회령" is 함경북도 회령)
-    home = _HOME.search(text)
+    surname = next((f.value for f in existing if f.field == "surname"), None)
+    # "…에 살던 박 씨는": her home only when 박 is the woman the report is about
+    home = next((m for m in _HOME.finditer(text) if not m.group("who") or m.group("who") == surname), None)
     if home:
-        g = next(x for x in ("p", "p2", "p3", "p4") if home.group(x))
+        g = next(x for x in ("p", "p2", "p3", "p4", "p5") if home.group(x))
         out.append(Fact("origin_nk", home.group(g), Evidence(home.start(g), home.end(g)), 0.9))
     if "origin_nk" not in have and not home:
         for m in _ORIGIN.finditer(body):
