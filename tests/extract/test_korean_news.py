@@ -298,3 +298,12 @@ def test_where_she_lived_before_she_left_is_her_home():
     assert _p("양강도 혜산에 살던 그녀는 2009년 강을 건넜다.")["origin_nk"] == "양강도 혜산"
     p = _p("저는 2009년 강을 건넜어요. 함경북도 무산에 살던 박 씨는 저를 도왔어요.")
     assert p["origin_nk"] is None  # another person's home
+
+
+def test_a_return_that_introduces_her_is_the_return_the_story_tells():
+    p = _p("지난달 중국에서 북송된 박씨가 보위부에서 조사를 받았다. 박씨는 2010년 탈북해 한족 남성에게 "
+           "팔려갔다. 박씨는 공안에 잡혀 북송되었다.")
+    assert p["repatriated"] == 1
+    p = _p("박씨는 2003년 탈북했다. 박씨는 공안에 잡혀 북송되었다. 박씨는 2005년 다시 두만강을 "
+           "건넜다. 다시 잡혀 북송되었다.")
+    assert p["repatriated"] == 2

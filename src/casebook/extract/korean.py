@@ -389,7 +389,9 @@ def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
         a, b = _span(m)
         if cx("repatriation_feared").match(s[b:]):
             continue  # "북송될까 무서워", "송환을 피하려고"
-        cues.append(Cue("repatriation", a, b, None, korean_status(s, a, b)))
+        # "…으로 북송된 김씨가": a return that introduces her, which the story may tell again
+        described = {"described": True} if cx("describes_her").match(s[b:]) else {}
+        cues.append(Cue("repatriation", a, b, None, korean_status(s, a, b), extra=described))
         return
 
 

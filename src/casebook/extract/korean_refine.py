@@ -46,6 +46,7 @@ def refine(b, sents) -> None:
     _sellers(b, sents, index_of)
     _late_price(b, sents, index_of)
     _described_sales(b, sents, index_of)
+    _described_return(b)
     _retold_sales(b, sents, index_of)
     _price_told_later(b, sents, index_of)
     _sold_by_acquaintance(b, sents)
@@ -306,6 +307,27 @@ def _described_sales(b, sents, index_of) -> None:
         if e.amount is not None and told[0].amount is None:
             told[0].amount = e.amount
     b.events[:] = [e for e in b.events if not any(e is d for d in described)]
+
+
+def _described_return(b) -> None:
+    """"…에서 회령으로 북송된 강씨가 …. 강씨는 … 잡혀 북송되었다": the return that introduces her
+    is the one the story tells later (no crossing between them, unless it is told before any
+    crossing: then it sums up the story), not one more."""
+    told = [e for e in b.events if e.type in ("repatriation", "border_crossing")
+            and not e.attributes.get("denied")]
+    drop = []
+    for k, e in enumerate(told):
+        if e.type == "repatriation" and e.attributes.get("described"):
+            # before any crossing it can only be a summary of a return told later
+            summary = not any(f.type == "border_crossing" for f in told[:k])
+            for f in told[k + 1:]:
+                if f.type == "border_crossing" and not summary:
+                    break
+                if not f.attributes.get("described"):
+                    drop.append(e)
+                    break
+    if drop:
+        b.events[:] = [e for e in b.events if not any(e is d for d in drop)]
 
 
 def _retold_sales(b, sents, index_of) -> None:

@@ -423,7 +423,9 @@ def on_repatriation_denied(w: Walk, found: list[Cue]) -> None:
 def on_repatriation(w: Walk, found: list) -> None:
     c = found[0]
     if isinstance(c, Cue):
-        w.add("repatriation", c, 0.8, **_times(w.s.text, c, w.s.lang))
+        e = w.add("repatriation", c, 0.8, **_times(w.s.text, c, w.s.lang))
+        if c.extra.get("described"):
+            e.attributes["described"] = True  # a return that introduces her (Korean reports)
         w.rep_at = c.start
     else:
         w.add("repatriation", None, 0.6, **c)
