@@ -160,7 +160,8 @@ def _last_province(text: str, header_end: int) -> Fact | None:
             continue
         last = m
     city = _city_she_lived_in(text, header_end)
-    if city is not None and (last is None or city.evidence.start > last.start()):
+    if city is not None and (last is None or (city.evidence is not None
+                                              and city.evidence.start > last.start())):
         return city
     if last is None:
         return None
