@@ -284,9 +284,9 @@ def rewrite(sentence: str, ctx: KoreanContext) -> Rewrite | None:
         edits.append((m.start(), m.end(), _FIRST_FORM[m.group("p")]))
         hers = True
     if ctx.opening and not ctx.state.get("opened"):
-        m = _OPENING_WOMAN.search(sentence)
-        if m:
-            edits.append((m.start(), m.end(), _FIRST_FORM[m.group("p")]))
+        woman = _OPENING_WOMAN.search(sentence)
+        if woman:
+            edits.append((woman.start(), woman.end(), _FIRST_FORM[woman.group("p")]))
             ctx.state["opened"] = True
             hers = True
     prev_male = ctx.state.get("male_subject", False)

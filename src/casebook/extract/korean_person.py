@@ -131,9 +131,9 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
     if "surname" not in have:
         top = text[:max(header_end, 400)]
         for rx in _SURNAME_RES:
-            m = rx.search(top)
-            if m and m.group("s") in _KO_SURNAMES:
-                out.append(Fact("surname", m.group("s"), Evidence(m.start("s"), m.end("s")), 0.75))
+            hit = rx.search(top)
+            if hit and hit.group("s") in _KO_SURNAMES:
+                out.append(Fact("surname", hit.group("s"), Evidence(hit.start("s"), hit.end("s")), 0.75))
                 break
     if "province_china" not in have:
         fact = _interview_province(text[:max(header_end, 300)]) or _last_province(text, header_end)
@@ -164,7 +164,8 @@ def _last_province(text: str, header_end: int) -> Fact | None:
             continue
         last = m
     city = _city_she_lived_in(text, header_end)
-    if city is not None and (last is None or city.evidence.start > last.start()):
+    if city is not None and (last is None or (city.evidence is not None
+                                              and city.evidence.start > last.start())):
         return city
     if last is None:
         return None

@@ -160,7 +160,7 @@ def _flashback_before_crossing(b, sents, index_of) -> None:
     first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
                 default=None)
     k = index_of(first) if first is not None else None
-    if k is None or _years(sents[k].text) or not _SHORT_DELTA.search(sents[k].text):
+    if first is None or k is None or _years(sents[k].text) or not _SHORT_DELTA.search(sents[k].text):
         return  # only a crossing told as following a scene ("1주일 뒤") continues that scene
     dated = [j for j in range(max(0, k - 8), k) if _years(sents[j].text)]
     if len(dated) < 2:
@@ -181,7 +181,7 @@ def _range_is_not_the_crossing(b, sents, index_of) -> None:
     first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
                 default=None)
     k = index_of(first) if first is not None else None
-    if k is None:
+    if first is None or k is None:
         return
     text = sents[k].text
     if _RANGE.search(text) and not _RANGE.sub(" ", text).count("년"):
@@ -197,7 +197,7 @@ def _birth_is_not_the_crossing(b, sents, index_of) -> None:
     first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
                 default=None)
     k = index_of(first) if first is not None else None
-    if k is None or first.date is None or first.date.year is None:
+    if first is None or k is None or first.date is None or first.date.year is None:
         return
     for j in range(k, -1, -1):
         years = _years(sents[j].text)
@@ -217,7 +217,7 @@ def _month_without_year(b, sents, index_of) -> None:
     first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
                 default=None)
     k = index_of(first) if first is not None else None
-    if k is None or (first.date is not None and first.date.month is not None):
+    if first is None or k is None or (first.date is not None and first.date.month is not None):
         return
     year = first.date.year if first.date is not None else None
     m = _MONTH_BARE.search(sents[k].text)

@@ -114,7 +114,8 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     if _KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start]) and not any(
             _past(ch) for ch in sentence[trigger_start:]):
         return UNREAL  # "잡히면 … 맞았고" (past: what happened each time) stays a fact
-    word = re.match(r"[가-힣]*", after).group()
+    hangul = re.match(r"[가-힣]*", after)  # always matches (perhaps empty)
+    word = hangul.group() if hangul else ""
     k = word.find("다고")
     if k > 0 and not _past(word[k - 1]) and not word.startswith("다고"):
         return UNREAL  # reported future or threat: "잡혀간다고", "판다고"
