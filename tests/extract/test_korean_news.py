@@ -307,3 +307,12 @@ def test_a_return_that_introduces_her_is_the_return_the_story_tells():
     p = _p("박씨는 2003년 탈북했다. 박씨는 공안에 잡혀 북송되었다. 박씨는 2005년 다시 두만강을 "
            "건넜다. 다시 잡혀 북송되었다.")
     assert p["repatriated"] == 2
+
+
+def test_a_price_in_won_for_her_sale_is_yuan_unless_north_korean_money():
+    p = _p("저는 2005년에 두만강을 건넜어요. 저는 한족 남자에게 3천 원에 팔렸어요.")
+    assert _sales(p) == [(3000, "RMB")]
+    p = _p("저는 2005년에 두만강을 건넜어요. 브로커는 저를 북한 돈 30만 원에 팔았어요.")
+    assert _sales(p) == [(300000, "KPW")]
+    p = _p("저는 2005년에 두만강을 건넜어요. 저는 5천 위안, 한국 돈 90만 원에 팔렸어요.")
+    assert _sales(p) == [(5000, "RMB")]  # a gloss in South Korean money is the same price

@@ -122,6 +122,8 @@ _KO_MONEY_RE = re.compile(
     rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?P<cur>위\s?안|위엔|원|달러|불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")
 _KO_SOUTH_MONEY = re.compile(r"(?:한국|남한|대한민국)\s?돈|한화|원화")
 _KO_CHINA_MONEY = re.compile(r"(?:중국|인민폐)\s?돈\s?$|인민폐\s?$")  # "중국돈 4000원" is yuan
+_KO_SALE_PRICE_AFTER = re.compile(r"\s?에\s?(?:\S+\s)?(?:팔려|팔렸|팔린|팔리|팔아|팔았|되팔)")
+_KO_NORTH_MONEY = re.compile(r"(?:북한|조선|북)\s?돈\s?(?:으로\s?)?$")
 _BARE_NUM_RE = re.compile(
     rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"
     r"(?=\s*(?:(?:,|and|or|to|then|–|-)\s|[–—-]\s*\d))", re.I)
@@ -200,6 +202,9 @@ def find_money(text: str) -> list[Money]:
                 cur = "KRW"  # "한국 돈으로 50만 원": South Korean won
             elif cur == "KPW" and _KO_CHINA_MONEY.search(text[max(0, m.start() - 8):m.start()]):
                 cur = "RMB"
+            elif cur == "KPW" and _KO_SALE_PRICE_AFTER.match(text, m.end()) and not _KO_NORTH_MONEY.search(
+                    text[max(0, m.start() - 10):m.start()]):
+                cur = "RMB"  # "1만 2천 원에 팔렸다": a woman's price in China, 元 read as 원
             add(amount, cur, m.start(), m.end())
     found.sort(key=lambda x: x.start)
     # bare numbers that share a later currency: "first for 15,000 and then for 20,000 yuan"
@@ -232,7 +237,7 @@ def find_money(text: str) -> list[Money]:
         if out and mo.currency != out[-1].currency and mo.start - out[-1].end < 25 and re.fullmatch(
                 # up to three hedging words: "or about $190", "that is, roughly US$250"
                 r"[\s,(\[]*(?:(?:or|about|around|approximately|roughly|some|nearly|almost|that\s+is|worth|"
-                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도|元|한화|원화|우리\s?돈|미화|미국\s?돈|달러로)[\s,(\[]*){0,3}",
+                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도|元|한화|원화|우리\s?돈|한국\s?돈|미화|미국\s?돈|달러로)[\s,(\[]*){0,3}",
                 text[out[-1].end:mo.start], re.I):
             out.append(Money(mo.value, mo.currency, mo.start, mo.end, converted=True))
             continue
