@@ -144,7 +144,9 @@ def protagonist(text: str) -> Person | None:
         full = " ".join(toks) if (len(toks) < 3 or _surname_of(toks[:2]) is None or toks[2] in given) else " ".join(toks[:2])
         span = text[m.start():m.start() + len(full) + 2]
         a = m.start() + max(0, span.find(s if s in span else s.upper()))
-        add(s, [full, s, s.upper()], a, a + len(s), 2)
+        # the given name alone is her too ("Son Myunghee … Myunghee first escaped"); not a short one
+        gn = " ".join(g for g in given if g in full)
+        add(s, [full, s, s.upper()] + ([gn] if len(gn) >= 4 and gn.lower() not in stop else []), a, a + len(s), 2)
     for rx, weight in ((_SURNAMED, 3), (_AGE_APPOSITION, 2)):
         for m in rx.finditer(text):
             s = m.group("s").capitalize()
@@ -227,7 +229,7 @@ class Clause:
 
 
 _BREAK = re.compile(
-    r"\s*(?:[;:()]|\s[—–-]\s|,(?=\s)|\b(?:and|but|then|while|when|whereupon|after|before|until|because|although|though|"
+    r"\s*(?:[;:()]|\s[—–-]\s|,(?=\s)|\b(?:and|but|then|while|when|whereupon|after|before|until|because|although|though|since|"
     r"where|who|whom|which|that|so\s+that|only\s+to)\b)")
 _LEAD = re.compile(r"^\W*(?:(?:and|but|then|so|later|also|finally|eventually|soon|when|while|after|before|until|because|"
                    r"although|though|where|once|as|only|since|even|still|yet|thus|however|too|just|instead|there|to|"
@@ -264,7 +266,7 @@ _PERCEPTION = re.compile(r"\b(?:saw|see|seen|watched|watch|witnessed|heard)\s+(?
 @lru_cache(maxsize=1)
 def _kin() -> re.Pattern[str]:
     """Someone else: a relative, friend or any other person named by a noun."""
-    return re.compile(r"^\W*(?:(?:my|her|his|our|their|your|the|a|an|another|other|some|many|several|one|two|three|"
+    return re.compile(r"^\W*(?:(?:my|her|his|our|their|your|the|a|an|another|other|some|many|several|one|two|three|ǂ+[’']s|"
                       r"four|five|\d+|all|most|both|each|every|younger|older|elder|little|two\s+other)\s+)+"
                       r"(?:[\w’'-]+\s+){0,4}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b", re.IGNORECASE)
 
@@ -286,6 +288,8 @@ def _who_of(np: str, mode: str) -> str:
     tail = re.search(r"(?:^|\s)(i|we|she|he|they|ǂ+|ʘ+)\s*$", t)
     if tail and tail.start() > 0 and not _kin().match(t):
         t = tail.group(1)  # "in 2004 i", "one day she": the subject is the pronoun before the verb
+    if NAME_MARK in t and re.match(r"^\W*ǂ+[’']s\s", t) and _kin().match(t):
+        return OTHER  # "ǂ's father was sent to a camp": her relative
     if NAME_MARK in t:
         return HER
     m = _PRONOUN.match(t)

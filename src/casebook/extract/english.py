@@ -280,6 +280,11 @@ _REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|fou
                        r"ǂ+)\s+had\s+been\s+$")
 
 
+@lru_cache(maxsize=1)
+def _retold() -> re.Pattern[str]:
+    return rules.by_code("en", "context", "sale_retold")
+
+
 # an infinitive before a sale verb: what someone meant to do, not what was done (but "only to be
 # sold", "went on to sell me" tell it happened)
 _FEAR = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\b", _F)
@@ -312,6 +317,10 @@ def _marked(low: str, ctx: Context) -> str:
 
         def inside(a: int) -> bool:
             return any(s <= a < e for s, e in quoted)
+
+        for m in rules.by_code("en", "context", "her_title").finditer(out):
+            if not inside(m.start()):  # "the 24-year-old woman was sold": the report's title for her
+                chars[m.start():m.end()] = discourse.NAME_MARK * (m.end() - m.start())
 
         for m in _FIRST_PERSON.finditer(out):
             if not inside(m.start()):
@@ -347,6 +356,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             extra = {"match": (m.start(), m.end()), "anchor": _rule.anchor}
             if kind == "sale" and _REPORTED.search(marked[max(0, m.start() - 60):s]):
                 extra["reported"] = True  # "I realized I was sold", "the men who sold me"
+            elif kind == "sale" and any(r.start() <= s < r.end() for r in _retold().finditer(marked)):
+                extra["retold"] = True  # "it hurt that I was being sold": told again, if told before
             status = _status(sentence, m)
             if kind in ("sale", "payment") and status == FACT and _TO_SELL.search(marked, 0, s):
                 # "took me to the towns to sell me", "willing to pay … for me": an aim

@@ -411,7 +411,12 @@ def on_arrest_denied(w: Walk, found: list[Cue]) -> None:
 def on_arrest_china(w: Walk, found: list) -> None:
     c = found[0]
     if isinstance(c, Cue):
-        w.add("arrest_china", c, 0.75, **_times(w.s.text, c, w.s.lang))
+        times = _times(w.s.text, c, w.s.lang)
+        if not times:  # "sent back three times after she was caught in China": each return, an arrest
+            back = next((r for r in w.s.cues if r.kind == "repatriation" and r.status == c.status), None)
+            times = _times(w.s.text, back, w.s.lang) if back is not None and lx(w.s, "caught_before").search(
+                w.s.text, back.end, c.start) else {}
+        w.add("arrest_china", c, 0.75, **times)
     else:  # an interview answer: its count
         w.add("arrest_china", None, 0.6, **c)
 
