@@ -100,6 +100,7 @@ class Walk:
     first_cross_idx: int | None = None
     last_sale: tuple[int, Event] | None = None
     sale_idx: list[int] = field(default_factory=list)
+    sale_event: dict[int, int] = field(default_factory=dict)  # sentence index -> id of the sale it tells
     lead_sale_idx: list[int] = field(default_factory=list)
     told_crossing: bool = False  # the story tells her crossing (else it starts in China)
     rep_at: int | None = None  # where the return was told in this sentence (detention after it is hers)
@@ -388,6 +389,7 @@ def on_sale(w: Walk, found: list[Cue]) -> None:
         w.last_sale = (w.i, new[-1])
         if not any(e.attributes.get("lead") for e in new):
             w.sale_idx.append(w.i)
+            w.sale_event[w.i] = id(new[0])
         elif not w.lead_sale_idx:
             w.lead_sale_idx.append(w.i)  # an introduction's summary: her own telling tells it again
 
@@ -552,6 +554,15 @@ def _finish(w: Walk) -> None:
     zone_end = after_cross[0] if after_cross else (
         max(w.sale_idx[0], last_cross) if w.sale_idx and last_cross is not None
         else (w.sale_idx[0] if w.sale_idx else None))
+    if zone_end is not None and last_cross is None and zone_end in w.sale_event:
+        # no crossing told and her sale told first in a summary ("In 1998 Ji was sold …"), then
+        # again in her story: how she was drawn in runs to where the story tells that sale
+        first = w.sale_event[zone_end]
+        for k in w.sale_idx:
+            if k > zone_end and w.sale_event.get(k) != first:
+                break
+            if k - zone_end <= 8:
+                zone_end = k
     recruitment(b, sents, zone_end, last_cross)
     dedupe_sales(b)
     real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
