@@ -550,9 +550,9 @@ def _finish(w: Walk) -> None:
         w.sale_idx = w.lead_sale_idx
     after_cross = [k for k in w.sale_idx if last_cross is not None and k >= last_cross]
     # a sale told before the crossing, with none after it, is the story told from its end: how she
-    # came to be trafficked runs at least up to the crossing
+    # came to be trafficked runs at least up to the crossing and the few sentences after it
     zone_end = after_cross[0] if after_cross else (
-        max(w.sale_idx[0], last_cross) if w.sale_idx and last_cross is not None
+        max(w.sale_idx[0], min(len(sents) - 1, last_cross + 4)) if w.sale_idx and last_cross is not None
         else (w.sale_idx[0] if w.sale_idx else None))
     if zone_end is not None and last_cross is None and zone_end in w.sale_event:
         # no crossing told and her sale told first in a summary ("In 1998 Ji was sold …"), then
