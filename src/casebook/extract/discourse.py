@@ -131,8 +131,13 @@ def protagonist(text: str) -> Person | None:
         s = _surname_of(toks) or (toks[0] if len(toks) == 1 else None)
         if s:
             add(s, [m.group("n"), " ".join(toks), s], m.start("n"), m.end("n"), 3)
+    # "Kim Cheol Ok … Cheol Ok said": a two-word given name after her surname is not a name of its own
+    givens = {f"{m.group('b')} {m.group('c')}" for m in _FULL.finditer(text)
+              if m.group("c") and m.group("a") in sur and m.group("b") not in sur}
     for m in _FULL.finditer(text):
         toks = [t for t in (m.group("a"), m.group("b"), m.group("c")) if t]
+        if f"{toks[0]} {toks[1]}" in givens:
+            continue
         if any(t.lower() in stop for t in toks[:2]) or _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]):
             continue
         s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
@@ -176,6 +181,13 @@ def protagonist(text: str) -> Person | None:
     for p in cands.values():
         p.mentions = mentions(p)
     best = max(cands.values(), key=lambda p: (p.mentions, -p.start))
+    if best.surname:  # sisters share a surname: keep the given name told most (then first)
+        fulls = [n for n in best.names if " " in n and n.split()[0].lower() == best.surname.lower()
+                 and n.split(" ", 1)[1] in best.names]
+        if len(fulls) > 1:
+            keep = max(fulls, key=lambda n: (text.count(n.split(" ", 1)[1]), -text.find(n)))
+            drop = {n for n in fulls if n != keep} | {n.split(" ", 1)[1] for n in fulls if n != keep}
+            best.names = tuple(n for n in best.names if n not in drop)
     best.names = tuple(sorted(set(best.names), key=len, reverse=True))
     return best
 
@@ -271,6 +283,11 @@ def _kin() -> re.Pattern[str]:
                       r"(?:[\w’'-]+\s+){0,4}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b", re.IGNORECASE)
 
 
+NOT_GIVEN = frozenset(("also", "too", "then", "herself", "now", "later", "finally", "first", "still", "again", "alone",
+                        "once", "soon", "eventually", "and", "or", "who", "which", "says", "said", "had", "has",
+                        "was", "is", "never", "often", "only", "just", "recently", "previously", "herself"))
+
+
 def who_of(np: str, mode: str) -> str:
     """Her, someone else or unknown, for a subject noun phrase (name already marked)."""
     return _who_of(np.strip().lower()[:120], mode)
@@ -290,6 +307,9 @@ def _who_of(np: str, mode: str) -> str:
         t = tail.group(1)  # "in 2004 i", "one day she": the subject is the pronoun before the verb
     if NAME_MARK in t and re.match(r"^\W*ǂ+[’']s\s", t) and _kin().match(t):
         return OTHER  # "ǂ's father was sent to a camp": her relative
+    namesake = re.match(r"^\W*ǂ+\s+([a-z]+)(?:[\s-][a-z]+)?\s*$", t)
+    if namesake and namesake.group(1) not in NOT_GIVEN:
+        return OTHER  # "ǂǂǂ yu bin was deported": her sister, who shares her surname
     if NAME_MARK in t:
         return HER
     m = _PRONOUN.match(t)

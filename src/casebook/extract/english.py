@@ -299,7 +299,24 @@ _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
 _SHE = re.compile(r"\b(?:she|her|herself)\b")
 
 
-def _marked(low: str, ctx: Context) -> str:
+_NAMESAKE = re.compile(r"ǂ+(?=\s+\w)")
+
+
+def _namesakes(marked: str, sentence: str, ctx: Context) -> str:
+    """Her bare surname before another given name ("Kim Yu Bin", her sister): not her."""
+    out = marked
+    for m in _NAMESAKE.finditer(marked):
+        nxt = re.match(r"\s+([A-Z][a-z]+)", sentence[m.end():])
+        if nxt is None or nxt.group(1).lower() in discourse.NOT_GIVEN:
+            continue
+        if any(n.lower().startswith(sentence[m.start():m.end()].lower() + " " + nxt.group(1).lower())
+               for n in ctx.names):
+            continue  # her own full name, marked in part
+        out = out[:m.start()] + discourse.NOT_HER_I * (m.end() - m.start()) + out[m.end():]
+    return out
+
+
+def _marked(low: str, ctx: Context, sentence: str = "") -> str:
     """The lower-cased sentence the rules read: an editor's brackets as spaces ("I came [to
     China]"); her name as ǂ letters; in a third-person account, a reporter's "I"/"we" outside
     quotation marks and a "she" inside her quoted words (someone else) made unreadable letter for
@@ -311,6 +328,8 @@ def _marked(low: str, ctx: Context) -> str:
     if ctx.mode not in ("third", "named"):
         return low
     out = _mark_names(low, ctx.names) if ctx.names else low
+    if sentence and NAME_MARK in out and len(sentence) == len(out):
+        out = _namesakes(out, sentence, ctx)
     if ctx.mode == "third":
         chars = list(out)
         quoted = ctx.quotes
@@ -340,7 +359,7 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
     low = sentence.lower()
     if len(low) != len(sentence):  # a letter whose lower case changes length: keep offsets exact
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
-    marked = _marked(low, ctx)
+    marked = _marked(low, ctx, sentence)
     found = _candidates(marked, ctx.mode)
     kinds = found.keys()
     for kind in EVENT_KINDS:
@@ -579,7 +598,7 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     low = sentence.lower()
     if len(low) != len(sentence):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
-    marked = _marked(low, ctx)
+    marked = _marked(low, ctx, sentence)
     found = _candidates(marked, ctx.mode)
     for code, a, b in _first_per_code("recruitment", found, ctx.mode, low):
         st = english_status(sentence, a) if code == "drugged" else english_status(sentence, a, b)

@@ -23,7 +23,7 @@ _EN_UNREAL = re.compile(
     r"planning\s+to|going\s+to|gonna|about\s+to|tried\s+to|trying\s+to|tries\s+to|threaten(?:ed|s)?\s+to|"
     r"intend(?:ed)?\s+to|meant\s+to|wished\s+to|hoped\s+to|if|unless|whether|"
     r"afraid|feared|fear|worried|dread|dreaded|dreads|terrified|scared|in\s+case|instead\s+of|"
-    r"rather\s+than|refused\s+to|think|thought|guess|suppose|"
+    r"rather\s+than|refused\s+to|think|thought|guess|suppose|(?:am|i[’']m|is|was)\s+sure|probably|imminent|impending|looming|upcoming|awaits?|awaiting|"
     r"avoid(?:ed)?|escape(?:d)?\s+(?:being|before)|before\s+(?:he|they|she)\s+could|"
     r"heard\s+(?:that\s+)?(?:I|we|she)\s+(?:was|were|would)\s+(?:going|about)|"
     r"was\s+to\s+be|were\s+to\s+be|rumou?r|begged|pleaded|asked\s+(?:them|him|her)\s+to|allow\s+(?:me|us)\s+to)\b", re.IGNORECASE)
@@ -40,7 +40,8 @@ _EN_WOULD = re.compile(r"\bwould(?:\s+often|\s+always|\s+sometimes)?\b|\bused\s+
 _EN_CONDITION = re.compile(r"\b(?:if|unless|threaten\w*|warned|said|told|promised|otherwise|or\s+else)\b", re.I)
 # "I think we have been sold": a belief, not a told fact (its clause keeps the verb of belief)
 _EN_BELIEF = re.compile(r"\b(?:think|thought|guess|guessed|suppose|supposed|believe|believed|imagine|imagined|assume|"
-                        r"assumed|wonder|wondered)\s+(?:that\s+)?$", re.I)
+                        r"assumed|wonder|wondered|(?:am|is|was|are|were|[’']m)\s+(?:sure|certain|convinced))\s+(?:that\s+)?$",
+                        re.I)
 _EN_SUBJECT = re.compile(r"\b(?:I|we|she|he|they)\b(?=[^.;]*$)", re.IGNORECASE)
 _EN_SUBORDINATOR = re.compile(r"\b(?:if|unless|whether|in\s+case|lest|so\s+that)\s*$", re.IGNORECASE)
 
