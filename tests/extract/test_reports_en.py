@@ -129,3 +129,37 @@ def test_a_north_korean_woman_who_tried_to_flee_is_no_trafficker():
     p = prof("A North Korean woman told me I could earn money in China. She took me across the river "
              "and sold me to a farmer.")
     assert "north_korean_trafficker" in p["recruiter_relation"]
+
+
+def test_a_two_word_given_name_is_not_a_surname_of_its_own():
+    p = prof("Ahn Bok Hee called her brother before the police came. Bok Hee had lived in Jilin for "
+             "ten years. Bok Hee was sold there in 2004. Bok Hee said she was afraid.")
+    assert p["surname"] == "Ahn"
+
+
+def test_a_sister_who_shares_her_surname_is_not_her():
+    p = prof("Ahn Bok Hee was arrested by the Chinese police in 2019 and sent back. Her sister Ahn Mi Ja, "
+             "who lives in Seoul, spoke for her. Ahn Mi Ja was once deported back from China herself. "
+             "Bok Hee had been sold to a farmer in Jilin.")
+    assert p["surname"] == "Ahn"
+    assert p["repatriated"] == 1
+
+
+def test_a_belief_or_an_imminent_return_is_not_a_fact():
+    p = prof("Ahn Bok Hee was sold to a farmer in Jilin. Her sister said: \u201cI am sure she is being "
+             "beaten.\u201d Bok Hee told her family about her imminent deportation.")
+    assert p["violence"] == []
+    assert p["repatriated"] is None
+
+
+def test_losing_consciousness_after_a_collapse_is_no_drugging():
+    p = prof("I was caught in China and sent back in 2008. In the camp I lost consciousness after "
+             "collapsing at work.")
+    assert "drugging" not in p["violence"]
+
+
+def test_a_kyohwaso_spelt_with_hyphens_and_border_agents():
+    p = prof("Ahn Bok Hee, 40, was caught in Liaoning by Chinese border agents. She was sent back and "
+             "spent a year in the No. 3 Kyo-hwa-so.")
+    assert p["arrested_in_china"] == 1
+    assert p["nk_detention"] == ["kyohwaso"]
