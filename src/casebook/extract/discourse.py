@@ -138,13 +138,16 @@ def protagonist(text: str) -> Person | None:
         toks = [t for t in (m.group("a"), m.group("b"), m.group("c")) if t]
         if f"{toks[0]} {toks[1]}" in givens:
             continue
-        if any(t.lower() in stop for t in toks[:2]) or _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]):
+        # "Lee Soon Ae": a word that may open a sentence is a given name after a surname
+        named = len(toks) == 3 and toks[0] in sur
+        if any(t.lower() in stop for t in ([toks[0], toks[2]] if named else toks[:2])) or _MALE_TITLE.search(
+                text[max(0, m.start() - 12):m.start()]):
             continue
         s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
         if s is None:
             continue
         given = [t for t in toks if t != s and t.capitalize() != s]
-        if not given or any(g.lower() in stop for g in given):
+        if not given or any(g.lower() in stop for g in (given[1:] if named else given)):
             continue
         full = " ".join(toks) if (len(toks) < 3 or _surname_of(toks[:2]) is None or toks[2] in given) else " ".join(toks[:2])
         span = text[m.start():m.start() + len(full) + 2]

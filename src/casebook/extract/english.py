@@ -758,7 +758,7 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
         m = _TITLE_SURNAME.search(text[:600])
         opening = min(300, (text.find("\n\n") + 1 or len(text)) + 1)
         if person and person.surname and (mode == "third" or person.start < opening
-                                          or _name_line(text, person)):
+                                          or _name_line(text, person) or _speaker(text, person)):
             facts.append(Fact("surname", person.surname, Evidence(person.start, person.end), 0.6))
         elif m:
             facts.append(Fact("surname", m.group("s"), Evidence(m.start("s"), m.end("s")), 0.6))
@@ -767,6 +767,13 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
     if mode == "third" and not names:
         names = _UNNAMED  # a report about a woman it never names: "the woman" is her
     return Context(mode, tuple(dict.fromkeys(names)), tuple(quotes)), facts
+
+
+def _speaker(text: str, person: discourse.Person) -> bool:
+    """Her full name as the teller of the quoted story ("This is how Jo Eun describes …")."""
+    return any(" " in n and re.search(re.escape(n) + r"\s+(?:describes|described|recalls|recalled|recounts|"
+                                      r"recounted|remembers|explains|explained|said|says|told)\b", text)
+               for n in person.names)
 
 
 def _name_line(text: str, person: discourse.Person) -> bool:
