@@ -163,3 +163,23 @@ def test_a_kyohwaso_spelt_with_hyphens_and_border_agents():
              "spent a year in the No. 3 Kyo-hwa-so.")
     assert p["arrested_in_china"] == 1
     assert p["nk_detention"] == ["kyohwaso"]
+
+
+def test_given_names_that_may_open_a_sentence_and_the_teller_of_a_quote():
+    p = prof("Asked about the camp, 50-year-old refugee Lee Soon Ae looked away. Then she spoke.")
+    assert p["surname"] == "Lee"
+    p = prof("\u201cThe police came at night and handcuffed all of us. We were sent back.\u201d That is how "
+             "Moon Hae Ri describes the night she was caught in China.")
+    assert p["surname"] == "Moon"
+    assert p["arrested_in_china"] == 1
+
+
+def test_together_they_had_a_daughter():
+    p = prof("Ahn Bok Hee was sold to a farmer in Jilin in 2001. Together, they had a daughter.")
+    assert p["children_in_china"] == 1
+
+
+def test_sent_as_a_gift_to_her_son_is_a_forced_marriage():
+    p = prof("Ahn Bok Hee was seized by traffickers in 1998. She was sent to an old woman in Hebei as a "
+             "gift to her son.")
+    assert "forced_marriage" in p["exploitation"]

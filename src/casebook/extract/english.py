@@ -138,7 +138,7 @@ _BORN_IN_CHINA = re.compile(
     r"^\W*(?P<n>a|an|one|two|three|four|five|\d)\s+(?:\w+\s+)?(?P<what>children|child|sons?|"
                             r"daughters?|kids?|boys?|girls?)\s+(?:were\s+|"
                             r"was\s+)?born\s+in\s+China\b", _F)
-_THEY_HAVE = re.compile(r"^\W*they\s+(?:have|had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
+_THEY_HAVE = re.compile(r"^\W*(?:(?:together|later|soon|then|in\s+\d{4}|the\s+next\s+year),?\s+)?they\s+(?:have|had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
                         r"children|child|boys?|girls?|babies|baby)\b", _F)
 _SUBJECT_HER = re.compile(r"\b(?:me|us|I|we|my|myself)\b", _F)
 
