@@ -4,6 +4,7 @@ arrests, and tells events of other people (issue 11, session 3). Fixtures are ou
 from __future__ import annotations
 
 from casebook.extract import extract, profile
+from casebook.extract.dates import find_dates
 
 
 def prof(text: str) -> dict:
@@ -183,3 +184,11 @@ def test_sent_as_a_gift_to_her_son_is_a_forced_marriage():
     p = prof("Ahn Bok Hee was seized by traffickers in 1998. She was sent to an old woman in Hebei as a "
              "gift to her son.")
     assert "forced_marriage" in p["exploitation"]
+
+
+def test_years_spent_before_a_dated_escape_do_not_move_its_year():
+    p = prof("Ahn Bok Hee first escaped North Korea in 2007 after two years of hiding in the hills. "
+             "She was sold to a farmer in Jilin.")
+    assert p["first_crossing_year"] == 2007
+    kinds = [d.kind for d in find_dates("In 2003 I crossed, and after two years of work I was arrested.")]
+    assert kinds == ["absolute", "relative"]  # a new clause: the years run on from 2003
