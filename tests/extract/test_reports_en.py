@@ -192,3 +192,17 @@ def test_years_spent_before_a_dated_escape_do_not_move_its_year():
     assert p["first_crossing_year"] == 2007
     kinds = [d.kind for d in find_dates("In 2003 I crossed, and after two years of work I was arrested.")]
     assert kinds == ["absolute", "relative"]  # a new clause: the years run on from 2003
+
+
+def test_tumen_the_city_is_not_the_river():
+    p = prof("Ahn Bok Hee, 40, was caught in Yanji and held at a detention facility in Tumen, Jilin "
+             "Province. She was sent back in 2006.")
+    assert p["crossing_river"] is None
+
+
+def test_a_summary_crossing_takes_the_river_of_the_story_told_later():
+    p = prof("One North Korean woman says she defected because she was hungry. She lived in Musan. "
+             "Her husband had no work. Her son was six. In May she found a broker. He took her to the "
+             "Tumen River at night. She waded through the shallow water and reached the other bank. "
+             "A week later she was sold to a farmer.")
+    assert p["crossing_river"] == "Tumen"

@@ -44,6 +44,8 @@ _OTHER_SUBJ = re.compile(
 
 
 _RIVER = re.compile(r"\b(Tumen|Yalu|Duman|Amnok)\b", _F)
+_NOT_THE_RIVER = re.compile(r"\s*(?:,\s*jilin|city\b|border\s+(?:crossing|checkpoint|post)|bridge\b|customs\b|"
+                            r"detention\b|railway\b|station\b)", _F)
 _RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu"}
 _ABROAD = re.compile(r"\b(?:(?<!inner\s)(?<!Inner\s)Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|Russia)\b", _F)
 @lru_cache(maxsize=64)
@@ -389,6 +391,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             ctx.mode == "named" and bool(ctx.names) and bool(_name_re(ctx.names).search(sentence))) or (
             ctx.mode == "third" and bool(_THEY_HAVE.search(sentence))))  # "They have a son": she and her husband
     for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low or "amnok" in low) else ():
+        if _NOT_THE_RIVER.match(sentence, m.end()):
+            continue  # Tumen the city ("in Tumen, Jilin Province"), a checkpoint or a bridge
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
     if ("transit" in kinds) and _ABROAD.search(sentence):
         cues.append(Cue("abroad", 0, 0))

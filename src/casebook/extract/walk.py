@@ -296,8 +296,16 @@ def when_sale(w: Walk) -> bool:
 
 def when_retold_crossing(w: Walk) -> bool:
     """The crossing told a sentence or two before, told again ("… Crossed the Tumen in May")."""
-    return (w.crossings == 1 and w.first_cross_idx is not None and 0 < w.i - w.first_cross_idx <= 2
-            and not lx(w.s, "again").search(w.s.text))
+    if w.crossings != 1 or w.first_cross_idx is None or lx(w.s, "again").search(w.s.text):
+        return False
+    if 0 < w.i - w.first_cross_idx <= 2:
+        return True
+    # "One woman says she defected … (her story) … she waded across": a summary's crossing, told
+    # again in the story before anything else happened to her in China
+    first = next((e for e in w.b.events if e.type == "border_crossing"), None)
+    return (first is not None and first.date is None and "river" not in first.attributes
+            and not any(e.type in ("sale", "arrest_china", "repatriation", "transit")
+                        for e in w.b.events[w.b.events.index(first):]))
 
 
 def when_retold_return(w: Walk) -> bool:
@@ -370,7 +378,7 @@ def on_crossing_detail(w: Walk, found: list[Cue]) -> None:
     if d is not None and d.month and e.date is not None and e.date.year == d.year \
             and not e.date.month:
         e.date = d
-    river = next((x.code for x in w.s.cues if x.kind == "river"), None)
+    river = next((x.code for x in w.s.cues if x.kind == "river"), None) or _river_near(w.sents, w.i)
     if river and "river" not in e.attributes:
         e.attributes["river"] = river
 
