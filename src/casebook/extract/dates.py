@@ -213,7 +213,17 @@ def find_dates(text: str) -> list[DateMention]:
         if age and 8 <= age <= 70 and free(m.start(), m.end()):
             out.append(DateMention(m.start(), m.end(), age=age, kind="age"))
     out.sort(key=lambda d: d.start)
+    if len(out) > 1:  # "escaped in 2007 after two years of hiding": the years before it, not after
+        out = [d for k, d in enumerate(out) if not (
+            d.kind == "relative" and any(x.kind == "absolute" and x.year and not _CLAUSE_CUT.search(
+                low, x.end, d.start) for x in out[:k])
+            and _SPAN_BEFORE.match(low, d.start) and _OF_AFTER.match(low, d.end))]
     return out
+
+
+_SPAN_BEFORE = re.compile(r"after\b")
+_OF_AFTER = re.compile(r"\s+(?:of|spent)\b")
+_CLAUSE_CUT = re.compile(r"[,;:]|\b(?:and|then|but)\b")
 
 
 def _age_value(s: str) -> int | None:

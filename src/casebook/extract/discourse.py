@@ -131,20 +131,30 @@ def protagonist(text: str) -> Person | None:
         s = _surname_of(toks) or (toks[0] if len(toks) == 1 else None)
         if s:
             add(s, [m.group("n"), " ".join(toks), s], m.start("n"), m.end("n"), 3)
+    # "Kim Cheol Ok … Cheol Ok said": a two-word given name after her surname is not a name of its own
+    givens = {f"{m.group('b')} {m.group('c')}" for m in _FULL.finditer(text)
+              if m.group("c") and m.group("a") in sur and m.group("b") not in sur}
     for m in _FULL.finditer(text):
         toks = [t for t in (m.group("a"), m.group("b"), m.group("c")) if t]
-        if any(t.lower() in stop for t in toks[:2]) or _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]):
+        if f"{toks[0]} {toks[1]}" in givens:
+            continue
+        # "Lee Soon Ae": a word that may open a sentence is a given name after a surname
+        named = len(toks) == 3 and toks[0] in sur
+        if any(t.lower() in stop for t in ([toks[0], toks[2]] if named else toks[:2])) or _MALE_TITLE.search(
+                text[max(0, m.start() - 12):m.start()]):
             continue
         s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
         if s is None:
             continue
         given = [t for t in toks if t != s and t.capitalize() != s]
-        if not given or any(g.lower() in stop for g in given):
+        if not given or any(g.lower() in stop for g in (given[1:] if named else given)):
             continue
         full = " ".join(toks) if (len(toks) < 3 or _surname_of(toks[:2]) is None or toks[2] in given) else " ".join(toks[:2])
         span = text[m.start():m.start() + len(full) + 2]
         a = m.start() + max(0, span.find(s if s in span else s.upper()))
-        add(s, [full, s, s.upper()], a, a + len(s), 2)
+        # the given name alone is her too ("Son Myunghee … Myunghee first escaped"); not a short one
+        gn = " ".join(g for g in given if g in full)
+        add(s, [full, s, s.upper()] + ([gn] if len(gn) >= 4 and gn.lower() not in stop else []), a, a + len(s), 2)
     for rx, weight in ((_SURNAMED, 3), (_AGE_APPOSITION, 2)):
         for m in rx.finditer(text):
             s = m.group("s").capitalize()
@@ -174,6 +184,13 @@ def protagonist(text: str) -> Person | None:
     for p in cands.values():
         p.mentions = mentions(p)
     best = max(cands.values(), key=lambda p: (p.mentions, -p.start))
+    if best.surname:  # sisters share a surname: keep the given name told most (then first)
+        fulls = [n for n in best.names if " " in n and n.split()[0].lower() == best.surname.lower()
+                 and n.split(" ", 1)[1] in best.names]
+        if len(fulls) > 1:
+            keep = max(fulls, key=lambda n: (text.count(n.split(" ", 1)[1]), -text.find(n)))
+            drop = {n for n in fulls if n != keep} | {n.split(" ", 1)[1] for n in fulls if n != keep}
+            best.names = tuple(n for n in best.names if n not in drop)
     best.names = tuple(sorted(set(best.names), key=len, reverse=True))
     return best
 
@@ -227,7 +244,7 @@ class Clause:
 
 
 _BREAK = re.compile(
-    r"\s*(?:[;:()]|\s[—–-]\s|,(?=\s)|\b(?:and|but|then|while|when|whereupon|after|before|until|because|although|though|"
+    r"\s*(?:[;:()]|\s[—–-]\s|,(?=\s)|\b(?:and|but|then|while|when|whereupon|after|before|until|because|although|though|since|"
     r"where|who|whom|which|that|so\s+that|only\s+to)\b)")
 _LEAD = re.compile(r"^\W*(?:(?:and|but|then|so|later|also|finally|eventually|soon|when|while|after|before|until|because|"
                    r"although|though|where|once|as|only|since|even|still|yet|thus|however|too|just|instead|there|to|"
@@ -264,9 +281,14 @@ _PERCEPTION = re.compile(r"\b(?:saw|see|seen|watched|watch|witnessed|heard)\s+(?
 @lru_cache(maxsize=1)
 def _kin() -> re.Pattern[str]:
     """Someone else: a relative, friend or any other person named by a noun."""
-    return re.compile(r"^\W*(?:(?:my|her|his|our|their|your|the|a|an|another|other|some|many|several|one|two|three|"
+    return re.compile(r"^\W*(?:(?:my|her|his|our|their|your|the|a|an|another|other|some|many|several|one|two|three|ǂ+[’']s|"
                       r"four|five|\d+|all|most|both|each|every|younger|older|elder|little|two\s+other)\s+)+"
                       r"(?:[\w’'-]+\s+){0,4}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b", re.IGNORECASE)
+
+
+NOT_GIVEN = frozenset(("also", "too", "then", "herself", "now", "later", "finally", "first", "still", "again", "alone",
+                        "once", "soon", "eventually", "and", "or", "who", "which", "says", "said", "had", "has",
+                        "was", "is", "never", "often", "only", "just", "recently", "previously", "herself"))
 
 
 def who_of(np: str, mode: str) -> str:
@@ -286,6 +308,11 @@ def _who_of(np: str, mode: str) -> str:
     tail = re.search(r"(?:^|\s)(i|we|she|he|they|ǂ+|ʘ+)\s*$", t)
     if tail and tail.start() > 0 and not _kin().match(t):
         t = tail.group(1)  # "in 2004 i", "one day she": the subject is the pronoun before the verb
+    if NAME_MARK in t and re.match(r"^\W*ǂ+[’']s\s", t) and _kin().match(t):
+        return OTHER  # "ǂ's father was sent to a camp": her relative
+    namesake = re.match(r"^\W*ǂ+\s+([a-z]+)(?:[\s-][a-z]+)?\s*$", t)
+    if namesake and namesake.group(1) not in NOT_GIVEN:
+        return OTHER  # "ǂǂǂ yu bin was deported": her sister, who shares her surname
     if NAME_MARK in t:
         return HER
     m = _PRONOUN.match(t)

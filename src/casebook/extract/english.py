@@ -44,6 +44,8 @@ _OTHER_SUBJ = re.compile(
 
 
 _RIVER = re.compile(r"\b(Tumen|Yalu|Duman|Amnok)\b", _F)
+_NOT_THE_RIVER = re.compile(r"\s*(?:,\s*jilin|city\b|border\s+(?:crossing|checkpoint|post)|bridge\b|customs\b|"
+                            r"detention\b|railway\b|station\b)", _F)
 _RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu"}
 _ABROAD = re.compile(r"\b(?:(?<!inner\s)(?<!Inner\s)Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|Russia)\b", _F)
 @lru_cache(maxsize=64)
@@ -138,7 +140,7 @@ _BORN_IN_CHINA = re.compile(
     r"^\W*(?P<n>a|an|one|two|three|four|five|\d)\s+(?:\w+\s+)?(?P<what>children|child|sons?|"
                             r"daughters?|kids?|boys?|girls?)\s+(?:were\s+|"
                             r"was\s+)?born\s+in\s+China\b", _F)
-_THEY_HAVE = re.compile(r"^\W*they\s+(?:have|had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
+_THEY_HAVE = re.compile(r"^\W*(?:(?:together|later|soon|then|in\s+\d{4}|the\s+next\s+year),?\s+)?they\s+(?:have|had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
                         r"children|child|boys?|girls?|babies|baby)\b", _F)
 _SUBJECT_HER = re.compile(r"\b(?:me|us|I|we|my|myself)\b", _F)
 
@@ -280,6 +282,11 @@ _REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|fou
                        r"ǂ+)\s+had\s+been\s+$")
 
 
+@lru_cache(maxsize=1)
+def _retold() -> re.Pattern[str]:
+    return rules.by_code("en", "context", "sale_retold")
+
+
 # an infinitive before a sale verb: what someone meant to do, not what was done (but "only to be
 # sold", "went on to sell me" tell it happened)
 _FEAR = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\b", _F)
@@ -294,7 +301,24 @@ _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
 _SHE = re.compile(r"\b(?:she|her|herself)\b")
 
 
-def _marked(low: str, ctx: Context) -> str:
+_NAMESAKE = re.compile(r"ǂ+(?=\s+\w)")
+
+
+def _namesakes(marked: str, sentence: str, ctx: Context) -> str:
+    """Her bare surname before another given name ("Kim Yu Bin", her sister): not her."""
+    out = marked
+    for m in _NAMESAKE.finditer(marked):
+        nxt = re.match(r"\s+([A-Z][a-z]+)", sentence[m.end():])
+        if nxt is None or nxt.group(1).lower() in discourse.NOT_GIVEN:
+            continue
+        if any(n.lower().startswith(sentence[m.start():m.end()].lower() + " " + nxt.group(1).lower())
+               for n in ctx.names):
+            continue  # her own full name, marked in part
+        out = out[:m.start()] + discourse.NOT_HER_I * (m.end() - m.start()) + out[m.end():]
+    return out
+
+
+def _marked(low: str, ctx: Context, sentence: str = "") -> str:
     """The lower-cased sentence the rules read: an editor's brackets as spaces ("I came [to
     China]"); her name as ǂ letters; in a third-person account, a reporter's "I"/"we" outside
     quotation marks and a "she" inside her quoted words (someone else) made unreadable letter for
@@ -306,12 +330,18 @@ def _marked(low: str, ctx: Context) -> str:
     if ctx.mode not in ("third", "named"):
         return low
     out = _mark_names(low, ctx.names) if ctx.names else low
+    if sentence and NAME_MARK in out and len(sentence) == len(out):
+        out = _namesakes(out, sentence, ctx)
     if ctx.mode == "third":
         chars = list(out)
         quoted = ctx.quotes
 
         def inside(a: int) -> bool:
             return any(s <= a < e for s, e in quoted)
+
+        for m in rules.by_code("en", "context", "her_title").finditer(out):
+            if not inside(m.start()):  # "the 24-year-old woman was sold": the report's title for her
+                chars[m.start():m.end()] = discourse.NAME_MARK * (m.end() - m.start())
 
         for m in _FIRST_PERSON.finditer(out):
             if not inside(m.start()):
@@ -331,7 +361,7 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
     low = sentence.lower()
     if len(low) != len(sentence):  # a letter whose lower case changes length: keep offsets exact
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
-    marked = _marked(low, ctx)
+    marked = _marked(low, ctx, sentence)
     found = _candidates(marked, ctx.mode)
     kinds = found.keys()
     for kind in EVENT_KINDS:
@@ -347,6 +377,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             extra: dict[str, object] = {"match": (m.start(), m.end()), "anchor": _rule.anchor}
             if kind == "sale" and _REPORTED.search(marked[max(0, m.start() - 60):s]):
                 extra["reported"] = True  # "I realized I was sold", "the men who sold me"
+            elif kind == "sale" and any(r.start() <= s < r.end() for r in _retold().finditer(marked)):
+                extra["retold"] = True  # "it hurt that I was being sold": told again, if told before
             status = _status(sentence, m)
             if kind in ("sale", "payment") and status == FACT and _TO_SELL.search(marked, 0, s):
                 # "took me to the towns to sell me", "willing to pay … for me": an aim
@@ -359,6 +391,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             ctx.mode == "named" and bool(ctx.names) and bool(_name_re(ctx.names).search(sentence))) or (
             ctx.mode == "third" and bool(_THEY_HAVE.search(sentence))))  # "They have a son": she and her husband
     for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low or "amnok" in low) else ():
+        if _NOT_THE_RIVER.match(sentence, m.end()):
+            continue  # Tumen the city ("in Tumen, Jilin Province"), a checkpoint or a bridge
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
     if ("transit" in kinds) and _ABROAD.search(sentence):
         cues.append(Cue("abroad", 0, 0))
@@ -568,7 +602,7 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     low = sentence.lower()
     if len(low) != len(sentence):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
-    marked = _marked(low, ctx)
+    marked = _marked(low, ctx, sentence)
     found = _candidates(marked, ctx.mode)
     for code, a, b in _first_per_code("recruitment", found, ctx.mode, low):
         st = english_status(sentence, a) if code == "drugged" else english_status(sentence, a, b)
@@ -728,7 +762,7 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
         m = _TITLE_SURNAME.search(text[:600])
         opening = min(300, (text.find("\n\n") + 1 or len(text)) + 1)
         if person and person.surname and (mode == "third" or person.start < opening
-                                          or _name_line(text, person)):
+                                          or _name_line(text, person) or _speaker(text, person)):
             facts.append(Fact("surname", person.surname, Evidence(person.start, person.end), 0.6))
         elif m:
             facts.append(Fact("surname", m.group("s"), Evidence(m.start("s"), m.end("s")), 0.6))
@@ -737,6 +771,13 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
     if mode == "third" and not names:
         names = _UNNAMED  # a report about a woman it never names: "the woman" is her
     return Context(mode, tuple(dict.fromkeys(names)), tuple(quotes)), facts
+
+
+def _speaker(text: str, person: discourse.Person) -> bool:
+    """Her full name as the teller of the quoted story ("This is how Jo Eun describes …")."""
+    return any(" " in n and re.search(re.escape(n) + r"\s+(?:describes|described|recalls|recalled|recounts|"
+                                      r"recounted|remembers|explains|explained|said|says|told)\b", text)
+               for n in person.names)
 
 
 def _name_line(text: str, person: discourse.Person) -> bool:

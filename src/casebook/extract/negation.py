@@ -21,9 +21,9 @@ _EN_DENY = re.compile(r"\b(?:not|never|no\s+one|nobody|neither|nor|didn[’']?t|
 _EN_UNREAL = re.compile(
     r"\b(?:would|could|might|may|will|shall|should|wanted\s+to|want\s+to|wants\s+to|planned\s+to|plans?\s+to|"
     r"planning\s+to|going\s+to|gonna|about\s+to|tried\s+to|trying\s+to|tries\s+to|threaten(?:ed|s)?\s+to|"
-    r"intend(?:ed)?\s+to|meant\s+to|wished\s+to|hoped\s+to|almost|nearly|if|unless|whether|"
+    r"intend(?:ed)?\s+to|meant\s+to|wished\s+to|hoped\s+to|if|unless|whether|"
     r"afraid|feared|fear|worried|dread|dreaded|dreads|terrified|scared|in\s+case|instead\s+of|"
-    r"rather\s+than|refused\s+to|think|thought|guess|suppose|"
+    r"rather\s+than|refused\s+to|think|thought|guess|suppose|(?:am|i[’']m|is|was)\s+sure|probably|imminent|impending|looming|upcoming|awaits?|awaiting|"
     r"avoid(?:ed)?|escape(?:d)?\s+(?:being|before)|before\s+(?:he|they|she)\s+could|"
     r"heard\s+(?:that\s+)?(?:I|we|she)\s+(?:was|were|would)\s+(?:going|about)|"
     r"was\s+to\s+be|were\s+to\s+be|rumou?r|begged|pleaded|asked\s+(?:them|him|her)\s+to|allow\s+(?:me|us)\s+to)\b", re.IGNORECASE)
@@ -31,11 +31,17 @@ _EN_KNOW = re.compile(r"\b(?:know|knew|remember|recall|sure)\b[^.;]{0,20}\b(?:ho
                       r"the\s+amount|for\s+how\s+much)\b", re.IGNORECASE)
 
 
+# "I was almost sold": a foiled event (told, so worth a 0); not "almost every day", and "almost
+# beaten to death" was beaten
+_EN_ALMOST = re.compile(r"\b(?:almost|nearly)\b(?!\s+(?:every|all|always|daily|each|half|twice|once|a\s+(?:year|month|"
+                        r"week|decade)|one|two|three|four|five|six|ten|\d))", re.IGNORECASE)
+_EN_TO_DEATH = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:to\s+death|unconscious|senseless|half[\s-]dead)\b", re.IGNORECASE)
 _EN_WOULD = re.compile(r"\bwould(?:\s+often|\s+always|\s+sometimes)?\b|\bused\s+to\b", re.I)
 _EN_CONDITION = re.compile(r"\b(?:if|unless|threaten\w*|warned|said|told|promised|otherwise|or\s+else)\b", re.I)
 # "I think we have been sold": a belief, not a told fact (its clause keeps the verb of belief)
 _EN_BELIEF = re.compile(r"\b(?:think|thought|guess|guessed|suppose|supposed|believe|believed|imagine|imagined|assume|"
-                        r"assumed|wonder|wondered)\s+(?:that\s+)?$", re.I)
+                        r"assumed|wonder|wondered|(?:am|is|was|are|were|[’']m)\s+(?:sure|certain|convinced))\s+(?:that\s+)?$",
+                        re.I)
 _EN_SUBJECT = re.compile(r"\b(?:I|we|she|he|they)\b(?=[^.;]*$)", re.IGNORECASE)
 _EN_SUBORDINATOR = re.compile(r"\b(?:if|unless|whether|in\s+case|lest|so\s+that)\s*$", re.IGNORECASE)
 
@@ -73,6 +79,8 @@ def english_status(sentence: str, trigger_start: int, trigger_end: int | None = 
         clause = _EN_WOULD.sub(" ", clause)
     if _EN_UNREAL.search(clause):
         return UNREAL
+    if _EN_ALMOST.search(clause):
+        return FACT if trigger_end is not None and _EN_TO_DEATH.search(sentence[trigger_end:]) else DENIED
     if _EN_DENY.search(clause):
         return DENIED
     # "were not 'sold'" with the negation right after an auxiliary inside the trigger

@@ -127,7 +127,8 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
     repeat = lx(s, "repeat_sale").search(s.text)
     times = lx(s, "times_sold").search(s.text)
     first = cues[0]
-    if last and first.extra.get("reported") and not repeat:
+    if last and (first.extra.get("reported") or (first.extra.get("retold") and not last[1].attributes.get(
+            "lead"))) and not repeat:
         # "I realized I had been sold", "the broker who sold me": a sale already told, told again
         prev = last[1]
         if prev.amount is None and prices:

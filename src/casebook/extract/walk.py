@@ -100,6 +100,7 @@ class Walk:
     first_cross_idx: int | None = None
     last_sale: tuple[int, Event] | None = None
     sale_idx: list[int] = field(default_factory=list)
+    sale_event: dict[int, int] = field(default_factory=dict)  # sentence index -> id of the sale it tells
     lead_sale_idx: list[int] = field(default_factory=list)
     told_crossing: bool = False  # the story tells her crossing (else it starts in China)
     rep_at: int | None = None  # where the return was told in this sentence (detention after it is hers)
@@ -295,8 +296,16 @@ def when_sale(w: Walk) -> bool:
 
 def when_retold_crossing(w: Walk) -> bool:
     """The crossing told a sentence or two before, told again ("… Crossed the Tumen in May")."""
-    return (w.crossings == 1 and w.first_cross_idx is not None and 0 < w.i - w.first_cross_idx <= 2
-            and not lx(w.s, "again").search(w.s.text))
+    if w.crossings != 1 or w.first_cross_idx is None or lx(w.s, "again").search(w.s.text):
+        return False
+    if 0 < w.i - w.first_cross_idx <= 2:
+        return True
+    # "One woman says she defected … (her story) … she waded across": a summary's crossing, told
+    # again in the story before anything else happened to her in China
+    first = next((e for e in w.b.events if e.type == "border_crossing"), None)
+    return (first is not None and first.date is None and "river" not in first.attributes
+            and not any(e.type in ("sale", "arrest_china", "repatriation", "transit")
+                        for e in w.b.events[w.b.events.index(first):]))
 
 
 def when_retold_return(w: Walk) -> bool:
@@ -369,7 +378,7 @@ def on_crossing_detail(w: Walk, found: list[Cue]) -> None:
     if d is not None and d.month and e.date is not None and e.date.year == d.year \
             and not e.date.month:
         e.date = d
-    river = next((x.code for x in w.s.cues if x.kind == "river"), None)
+    river = next((x.code for x in w.s.cues if x.kind == "river"), None) or _river_near(w.sents, w.i)
     if river and "river" not in e.attributes:
         e.attributes["river"] = river
 
@@ -388,6 +397,7 @@ def on_sale(w: Walk, found: list[Cue]) -> None:
         w.last_sale = (w.i, new[-1])
         if not any(e.attributes.get("lead") for e in new):
             w.sale_idx.append(w.i)
+            w.sale_event[w.i] = id(new[0])
         elif not w.lead_sale_idx:
             w.lead_sale_idx.append(w.i)  # an introduction's summary: her own telling tells it again
 
@@ -411,7 +421,12 @@ def on_arrest_denied(w: Walk, found: list[Cue]) -> None:
 def on_arrest_china(w: Walk, found: list) -> None:
     c = found[0]
     if isinstance(c, Cue):
-        w.add("arrest_china", c, 0.75, **_times(w.s.text, c, w.s.lang))
+        times = _times(w.s.text, c, w.s.lang)
+        if not times:  # "sent back three times after she was caught in China": each return, an arrest
+            back = next((r for r in w.s.cues if r.kind == "repatriation" and r.status == c.status), None)
+            times = _times(w.s.text, back, w.s.lang) if back is not None and lx(w.s, "caught_before").search(
+                w.s.text, back.end, c.start) else {}
+        w.add("arrest_china", c, 0.75, **times)
     else:  # an interview answer: its count
         w.add("arrest_china", None, 0.6, **c)
 
@@ -545,10 +560,19 @@ def _finish(w: Walk) -> None:
         w.sale_idx = w.lead_sale_idx
     after_cross = [k for k in w.sale_idx if last_cross is not None and k >= last_cross]
     # a sale told before the crossing, with none after it, is the story told from its end: how she
-    # came to be trafficked runs at least up to the crossing
+    # came to be trafficked runs at least up to the crossing and the few sentences after it
     zone_end = after_cross[0] if after_cross else (
-        max(w.sale_idx[0], last_cross) if w.sale_idx and last_cross is not None
+        max(w.sale_idx[0], min(len(sents) - 1, last_cross + 4)) if w.sale_idx and last_cross is not None
         else (w.sale_idx[0] if w.sale_idx else None))
+    if zone_end is not None and last_cross is None and zone_end in w.sale_event:
+        # no crossing told and her sale told first in a summary ("In 1998 Ji was sold …"), then
+        # again in her story: how she was drawn in runs to where the story tells that sale
+        first = w.sale_event[zone_end]
+        for k in w.sale_idx:
+            if k > zone_end and w.sale_event.get(k) != first:
+                break
+            if k - zone_end <= 8:
+                zone_end = k
     recruitment(b, sents, zone_end, last_cross)
     dedupe_sales(b)
     real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
