@@ -32,7 +32,7 @@ def environment() -> Environment:
                       extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
         i18n.gettext, i18n.ngettext, newstyle=True)
-    env.globals.update(date_label=i18n.date_label, vlabel=vocab_label,
+    env.globals.update(date_label=i18n.date_label, day_label=i18n.day_label, vlabel=vocab_label,
                        select_options=select_options)
     env.filters["snippet"] = snippet_html
     env.filters["localise_error"] = localise_error
