@@ -69,7 +69,7 @@ def test_details_are_separate_parts_with_labels_not_codes():
                                            relation="relative")],
                  attributes={"purpose": "marriage"})
     en = read(sale, "en")
-    assert en.text() == ("Sale · 2018-08 · Yanji · 30,000 RMB (≈ $4,500) · Recruiter: Relative "
+    assert en.text() == ("Sale · August 2018 · Yanji · 30,000 RMB (≈ $4,500) · Recruiter: Relative "
                          "“my aunt” · Buyer: Korean-Chinese (Joseonjok) · for marriage")
     ko = read(sale, "ko")
     assert ko.text().startswith("인신매매(팔림) · 2018년 8월 · 연길 · 30,000 RMB (약 4,500달러)")
@@ -91,8 +91,8 @@ def test_unknown_codes_are_shown_not_dropped():
 
 
 @pytest.mark.parametrize("date, en, ko", [
-    (UncertainDate(2010, 1), "2010-01", "2010년 1월"),
-    (UncertainDate(2010, 12, 3), "2010-12-03", "2010년 12월 3일"),
+    (UncertainDate(2010, 1), "January 2010", "2010년 1월"),
+    (UncertainDate(2010, 12, 3), "3 December 2010", "2010년 12월 3일"),
     (UncertainDate(2009, season="spring"), "spring 2009", "2009년 봄"),
     (UncertainDate(2006, end_year=2008), "2006–2008", "2006–2008년"),
     (UncertainDate(2005, approximate=True), "about 2005", "2005년경"),

@@ -128,3 +128,27 @@ def test_cluster_labels_are_connected_components():
     assert labels[0] == labels[1] == labels[2]
     assert labels[4] == labels[5] and labels[4] != labels[0]
     assert len({labels[3], labels[6], labels[0], labels[4]}) == 4
+
+
+def test_betweenness_by_component_equals_networkx_on_the_whole_graph():
+    """Computed one group at a time (fast for many small groups), the same numbers."""
+    import random
+
+    import networkx as nx
+
+    from casebook.linkage.network import _betweenness
+
+    rng = random.Random(5)
+    g = nx.Graph()
+    for c in range(40):
+        nodes = [f"{c}-{i}" for i in range(rng.randint(1, 8))]
+        g.add_nodes_from(nodes)
+        g.add_edges_from(zip(nodes, nodes[1:]))
+        if len(nodes) > 3:
+            g.add_edge(nodes[0], nodes[-1])
+    g.add_edges_from([("0-0", "1-0"), ("1-0", "2-0")])
+    whole = nx.betweenness_centrality(g, normalized=True)
+    mine = _betweenness(g, None, 0)
+    assert mine.keys() == whole.keys()
+    assert max(abs(whole[n] - mine[n]) for n in g) < 1e-12
+    assert any(v > 0 for v in mine.values())

@@ -1,5 +1,7 @@
 """Exchange rates are plausible and conversions honest about what they cannot know."""
 
+import re
+
 import pytest
 
 from casebook.errors import InvalidInput
@@ -68,8 +70,11 @@ def test_krw_rates_are_realistic_and_start_with_the_ecb_series():
 def test_every_report_can_cite_the_source_in_both_languages():
     table = rate_table()
     en, ko = table.citation("en"), table.citation("ko")
-    assert "European Central Bank" in en and "8.28" in en and table.last_date.isoformat() in en
-    assert "유럽중앙은행" in ko and "8.28" in ko
+    last = table.last_date
+    assert "European Central Bank" in en and "8.28" in en
+    assert f"{last.day} {last.strftime('%B')} {last.year}" in en and "20 July 2005" in en
+    assert "유럽중앙은행" in ko and "8.28" in ko and "2005년 7월 20일" in ko
+    assert not re.search(r"\d{4}-\d\d-\d\d", en + ko)  # words, never a raw date
 
 
 def test_3000_yuan_in_1998_is_about_362_dollars():

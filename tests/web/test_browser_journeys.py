@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -182,3 +183,79 @@ def test_the_journey_pages_in_both_languages(served, lang, tmp_path):
         page.screenshot(path=str(shots / f"{lang}-network-buyers.png"), full_page=True)
         browser.close()
     assert not problems, problems
+
+
+ENGLISH_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+RAW_MONTH = re.compile(r"\b(19|20)\d\d-[01]\d\b")
+
+
+def _login(p, url: str, lang: str):
+    browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    page = browser.new_page(viewport={"width": 1280, "height": 900},
+                            locale="en-GB" if lang == "en" else "ko-KR")
+    page.goto(url + "/login")
+    page.fill("input[name=username]", "demo-reviewer")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button.primary")
+    page.wait_for_url(url + "/")
+    if page.locator("html").get_attribute("lang") != lang:
+        page.click(f"button[name=lang][value={lang}]")
+        page.wait_for_load_state()
+    return browser, page
+
+
+def test_a_korean_page_says_its_form_errors_in_korean(served, tmp_path):
+    """Form errors, a failed CSRF check and a refused page: Korean words only, no English."""
+    from playwright.sync_api import sync_playwright
+
+    url, _ = served
+    shots = Path(os.environ.get("CASEBOOK_SCREENSHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser, page = _login(p, url, "ko")
+        said = []
+        page.goto(url + "/intake")  # nothing pasted, no file: the store's English "text: ..."
+        page.click("form.intake button.primary")
+        page.wait_for_load_state()
+        said.append(page.locator("p.error").inner_text())
+        page.screenshot(path=str(shots / "ko-intake-error.png"), full_page=True)
+        page.goto(url + "/intake")  # a stale or forged token: the CSRF check fails
+        page.evaluate("document.querySelector('form.intake input[name=csrftoken]').value = 'x'")
+        page.fill("form.intake textarea[name=text]", "짧은 시험 문장입니다.")
+        page.click("form.intake button.primary")
+        page.wait_for_load_state()
+        said.append(page.locator("p.error").inner_text())
+        page.screenshot(path=str(shots / "ko-csrf-error.png"), full_page=True)
+        page.goto(url + "/admin/users")  # not this role's page
+        said.append(page.locator("p.error").inner_text())
+        page.goto(url + "/testimonies/999999")
+        said.append(page.locator("p.error").inner_text())
+        browser.close()
+    for text in said:
+        assert text.strip() and re.search(r"[가-힣]", text), said
+        assert not ENGLISH_WORD.search(text), text
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_statistics_and_journey_read_as_words(served, lang, tmp_path):
+    """No command-line options on the statistics page, no "2010-01" dates in her journey,
+    and the report's PDF (charts as images) downloads."""
+    from playwright.sync_api import sync_playwright
+
+    url, denied = served
+    _, person_id, _ = denied[0]
+    with sync_playwright() as p:
+        browser, page = _login(p, url, lang)
+        page.goto(url + "/statistics")
+        text = page.locator("main").inner_text()
+        assert "--grouping" not in text and "--period" not in text
+        assert page.locator("main table").count() >= 5
+        page.goto(f"{url}/persons/{person_id}")
+        when = " ".join(page.locator("#timeline .when").all_inner_texts())
+        assert when.strip() and not RAW_MONTH.search(when), when
+        route = page.locator("ol.stops").all_inner_texts()
+        assert not RAW_MONTH.search(" ".join(route)), route
+        pdf = page.request.get(url + "/statistics/report.pdf", timeout=180_000)
+        assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
+        assert b"/Subtype /Image" in pdf.body()  # charts as PNG images, not inline SVG
+        browser.close()

@@ -97,7 +97,8 @@ def test_forms_change_the_case_and_a_bad_form_comes_back_with_the_reason(cases, 
                                           "outcome": "completed", "on": "2026-11"})
     assert r.status_code == 303
     (service,) = book.cases.get(cid).services.values()
-    assert service.on.label() == "2026-11" and service.outcome == "completed"
+    assert service.on.label() == "November 2026" and service.on.as_text() == "2026-11"
+    assert service.outcome == "completed"
     assert post(c, f"/cases/{cid}/delete", {}).status_code == 404
 
 

@@ -19,7 +19,7 @@ from casebook.extract.cues import Context
 from casebook.extract.dates import Timeline, find_dates
 from casebook.extract.header import parse_header
 from casebook.extract.numbers import find_money
-from casebook.extract.places import china_province_of_place, event_place, places_in
+from casebook.extract.places import china_province_of_place, event_place, places_in, transit_via
 from casebook.extract.story import Builder, Sentence, lx
 from casebook.extract.walk import walk
 from casebook.model import Fact, Record
@@ -149,15 +149,20 @@ def _places(b: Builder, sents: list[Sentence], lang: str) -> None:
         return cache[k]
 
     for e in b.events:
-        if e.evidence is None or e.place is not None or e.type == "recruitment":
+        if e.evidence is None or e.type == "recruitment":
             continue
         k = bisect_right(starts, e.evidence.start) - 1
         if k < 0:
             continue
-        hit = event_place(e.type, found(k))
-        if hit:
-            e.place, (a, z, _) = hit[0], hit[1]
-            e.place_text = sents[k].text[a:z]
+        if e.place is None:
+            hit = event_place(e.type, found(k))
+            if hit:
+                e.place, (a, z, _) = hit[0], hit[1]
+                e.place_text = sents[k].text[a:z]
+        if e.type == "transit" and "via" not in e.attributes:  # Kunming, then Laos, Thailand
+            via = transit_via(sents[k].text, e.place)
+            if via:
+                e.attributes["via"] = via
     if not any(f.field == "province_china" for f in b.facts):
         for s in sents:  # "I live in Yanji now" → Jilin
             m = lx(s, "lives_now").search(s.text)

@@ -156,6 +156,24 @@ def event_place(
     return pick[2].id, pick
 
 
+_NOT_VIA = {"KP", "KR"}  # where she came from and where she arrived are events of their own
+
+
+def transit_via(text: str, place: str | None) -> list[str]:
+    """The further places a transit sentence names, in the order told, after the event's own
+    place ("to Kunming by train, then over the mountains into Laos" → ["la"]): the stops a
+    route map draws after it. Rivers, China as a country, North and South Korea are not stops."""
+    out: list[str] = []
+    for _a, _z, p in gazetteer().find_all(text):
+        country = getattr(p, "country", None)
+        if p.level == "river" or p.id == place or p.id in out or country in _NOT_VIA:
+            continue
+        if p.level == "country" and country == "CN":
+            continue
+        out.append(p.id)
+    return out
+
+
 def china_province_of_place(place) -> str | None:
     """English name of the Chinese province a gazetteer place lies in ("Yanji" → Jilin)."""
     if getattr(place, "country", None) != "CN":

@@ -17,9 +17,11 @@ from html import escape
 from importlib import resources
 from typing import Any
 
+from casebook.maps.labels import Placer, text_box
 from casebook.vocab import gazetteer
 
 WIDTH, HEIGHT = 640.0, 520.0
+COUNTRY_SIZE = 17.0  # px, as .country-label in casebook.css
 LABELLED = ("kp", "cn", "kr", "ru", "mn", "jp", "la", "vn", "th", "kh", "mm")
 
 
@@ -121,9 +123,10 @@ class Frame:
         xy = [self.xy(lon, lat) for lon, lat in points]
         return "M" + "L".join(f"{x},{y}" for x, y in xy) + ("Z" if close else "")
 
-    def base(self, lang: str, label: str, skip_labels: set[str] | frozenset[str] = frozenset()
-             ) -> list[str]:
-        """The opening of the SVG: sea, countries, the border rivers, country names."""
+    def base(self, lang: str, label: str, skip_labels: set[str] | frozenset[str] = frozenset(),
+             placer: Placer | None = None) -> list[str]:
+        """The opening of the SVG: sea, countries, the border rivers, country names (whose
+        boxes ``placer`` keeps, so that the names placed later go around them)."""
         parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} '
                  f'{HEIGHT:.0f}" class="map" role="img" aria-label="{escape(label)}">',
                  f'<rect class="sea" x="0" y="0" width="{WIDTH:.0f}" height="{HEIGHT:.0f}"/>']
@@ -147,6 +150,8 @@ class Frame:
                 continue
             x, y = self.xy(*place.at)
             x = min(max(x, 70.0), WIDTH - 70.0)  # a name at the edge stays whole
+            if placer is not None:
+                placer.block(text_box(x, y, place.name(lang), COUNTRY_SIZE, "middle"))
             parts.append(f'<text class="country-label" x="{x}" y="{y}">'
                          f'{escape(place.name(lang))}</text>')
         return parts

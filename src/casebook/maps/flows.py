@@ -14,12 +14,14 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
-from casebook.maps.basemap import Frame, locate, source
+from casebook.maps.basemap import HEIGHT, WIDTH, Frame, locate, source
+from casebook.maps.labels import Placer, along, around
 from casebook.publish.dataset import Dataset, PersonRow
 from casebook.publish.tables import NOT_STATED, Classified, Table, restrict
 from casebook.publish.variables import CN_PROVINCES, VARIABLES, Variable
 from casebook.vocab import gazetteer
 
+PLACE_SIZE, COUNT_SIZE = 15.0, 14.0  # px, as text.place and text.count in casebook.css
 CROSSINGS = ("river-tumen", "river-yalu", "other")
 TRANSIT = ("mn", "vn", "la", "th", "kh", "mm", "other")
 
@@ -135,8 +137,10 @@ def _flow_svg(shown: list[Flow], lang: str, title: str, top: int) -> str:
     frame = Frame.around(points or [(125.0, 40.0), (102.0, 20.0)], pad=0.8)
     named = {f.source.split(":", 1)[1] for f in shown} | {f.target.split(":", 1)[1]
                                                            for f in shown}
-    parts = frame.base(lang, title, skip_labels=named)
+    placer = Placer(WIDTH, HEIGHT)
+    parts = frame.base(lang, title, skip_labels=named, placer=placer)
     nodes: dict[str, tuple[float, float]] = {}
+    curves = []
     for f in sorted(shown, key=lambda f: -(f.count or 0)):
         a, b = _at(f.source), _at(f.target)
         assert a is not None and b is not None and f.count is not None
@@ -148,13 +152,19 @@ def _flow_svg(shown: list[Flow], lang: str, title: str, top: int) -> str:
         parts.append(f'<path class="flow" stroke-width="{width}" '
                      f'd="M{x1},{y1} Q{cx},{cy} {x2},{y2}"><title>{escape(f.label)}: '
                      f'{f.count}</title></path>')
-        mx, my = round((x1 + 2 * cx + x2) / 4, 1), round((y1 + 2 * cy + y2) / 4, 1)
-        parts.append(f'<text class="count" x="{mx}" y="{my}">{f.count}</text>')
-    for node, (x, y) in nodes.items():
+        curves.append((f.count, (x1, y1, cx, cy, x2, y2)))
+    for x, y in nodes.values():  # the points first: no label covers one
+        placer.block((x - 7, y - 7, x + 7, y + 7))
+    for node, (x, y) in nodes.items():  # then the names, then the counts around them
         variable, code = node.split(":", 1)
+        name = category_label(variable, code, lang)
+        tx, ty, anchor = placer.place(name, PLACE_SIZE, around(x, y, 9, PLACE_SIZE))
         parts.append(f'<g class="node"><circle cx="{x}" cy="{y}" r="6"/><text class="place" '
-                     f'x="{x + 9}" y="{y - 7}">{escape(category_label(variable, code, lang))}'
-                     f'</text></g>')
+                     f'x="{tx}" y="{ty}" text-anchor="{anchor}">{escape(name)}</text></g>')
+    for count, curve in curves:
+        mx, my, _ = placer.place(str(count), COUNT_SIZE, along(*curve))
+        parts.append(f'<text class="count" x="{mx}" y="{my}" text-anchor="middle">{count}'
+                     '</text>')
     parts.append(f"<desc>{escape(source())}</desc></svg>")
     return "".join(parts)
 

@@ -12,8 +12,11 @@ from html import escape
 
 from casebook.journey.reading import label, place_name, when
 from casebook.journey.timeline import Journey
-from casebook.maps.basemap import WIDTH, Frame, locate, source
+from casebook.maps.basemap import HEIGHT, WIDTH, Frame, locate, source
+from casebook.maps.labels import Placer, around
 from casebook.vocab import gazetteer
+
+PLACE_SIZE = 15.0  # px, as text.place in casebook.css
 
 
 @dataclass
@@ -116,7 +119,9 @@ def _cluster(stops: list[Stop], radius: float = 6.0) -> list[Stop]:
 
 def _svg(frame: Frame, stops: list[Stop], lang: str, title: str, marker: str,
          inset: Frame | None = None) -> str:
-    parts = frame.base(lang, title)
+    placer = Placer(WIDTH, HEIGHT)
+    named = {s.place_id for s in stops if s.place_id}  # a country she passed names itself
+    parts = frame.base(lang, title, skip_labels=named, placer=placer)
     if inset is not None:
         parts.append(frame.outline(inset))
     parts.append(f'<defs><marker id="{marker}" viewBox="0 0 10 10" refX="9" refY="5" '
@@ -124,20 +129,23 @@ def _svg(frame: Frame, stops: list[Stop], lang: str, title: str, marker: str,
                  '<path class="arrowhead" d="M0,0 L10,5 L0,10 Z"/></marker></defs>')
     parts += [_leg(frame, a, b, marker) for a, b in zip(stops, stops[1:])]
     seen: dict[tuple[float, float], int] = {}
+    points = []
     for stop in stops:
         assert stop.at is not None
         x, y = frame.xy(*stop.at)
         shift = seen.get((x, y), 0)
         seen[(x, y)] = shift + 1
-        x, y = x + shift * 14, y - shift * 14
+        points.append((stop, x + shift * 14, y - shift * 14))
+    for _, x, y in points:  # no name covers a numbered point
+        placer.block((x - 10, y - 10, x + 10, y + 10))
+    for stop, x, y in points:
         kind = "origin" if stop.what[0] == "origin" else "stop"
-        left = x > WIDTH * 0.72  # names near the right edge go to the left of the point
-        tx, anchor = (x - 13, "end") if left else (x + 13, "start")
+        tx, ty, anchor = placer.place(stop.name, PLACE_SIZE, around(x, y, 13, PLACE_SIZE))
         parts.append(f'<g class="{kind}"><title>{stop.n}. {escape(stop.name)}: '
                      f'{escape(stop.caption(lang))}</title>'
                      f'<circle cx="{x}" cy="{y}" r="10"/>'
                      f'<text class="n" x="{x}" y="{y + 4.5}">{stop.n}</text>'
-                     f'<text class="place" x="{tx}" y="{y - 8}" text-anchor="{anchor}">'
+                     f'<text class="place" x="{tx}" y="{ty}" text-anchor="{anchor}">'
                      f'{escape(stop.name)}</text></g>')
     parts.append(f"<desc>{escape(source())}</desc></svg>")
     return "".join(parts)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
 SEASONS_KO = {"spring": "봄", "summer": "여름", "autumn": "가을", "winter": "겨울"}
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
 PRECISIONS = ("day", "month", "season", "year", "approximate_year", "range", "unknown")
 
 
@@ -88,6 +90,10 @@ class UncertainDate:
         """Human reading of the date, as precise as it is and no more (``lang``: en or ko)."""
         return date_label(self, lang)
 
+    def as_text(self) -> str:
+        """The date written as a form accepts it back (``2019-04``, ``spring 2019``)."""
+        return date_text(self)
+
     def coarsened(self) -> UncertainDate:
         """Year only: what may appear in anything published."""
         return UncertainDate(year=self.year, approximate=self.approximate, end_year=self.end_year)
@@ -108,20 +114,38 @@ class UncertainDate:
 
 
 def date_label(date: UncertainDate | None, lang: str = "en") -> str:
-    """An uncertain date as precise as it is and no more, in English or Korean; None is unknown."""
+    """An uncertain date as precise as it is and no more, in English or Korean; None is unknown.
+
+    For reading: "February 1998", "1998년 2월". A form field takes :func:`date_text` instead."""
     ko = lang == "ko"
     if date is None or date.year is None:
         return "날짜 미상" if ko else "date unknown"
     if date.precision == "range":
         return f"{date.year}–{date.end_year}" + ("년" if ko else "")
-    if date.day is not None:
+    if date.day is not None and date.month is not None:
         if ko:
             return f"{date.year}년 {date.month}월 {date.day}일"
-        return f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
+        return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}"
     if date.month is not None:
-        return f"{date.year}년 {date.month}월" if ko else f"{date.year:04d}-{date.month:02d}"
+        return f"{date.year}년 {date.month}월" if ko else f"{MONTHS_EN[date.month - 1]} {date.year}"
     if date.season is not None:
         return f"{date.year}년 {SEASONS_KO[date.season]}" if ko else f"{date.season} {date.year}"
     if ko:
         return f"{date.year}년경" if date.approximate else f"{date.year}년"
+    return f"about {date.year}" if date.approximate else str(date.year)
+
+
+def date_text(date: UncertainDate | None) -> str:
+    """The date as the date parser reads it back (``2019-04-12``, ``2019-04``, ``spring 2019``,
+    ``about 2019``, ``2018-2019``): what an edit form shows in its field."""
+    if date is None or date.year is None:
+        return ""
+    if date.precision == "range":
+        return f"{date.year}-{date.end_year}"
+    if date.day is not None and date.month is not None:
+        return f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
+    if date.month is not None:
+        return f"{date.year:04d}-{date.month:02d}"
+    if date.season is not None:
+        return f"{date.season} {date.year}"
     return f"about {date.year}" if date.approximate else str(date.year)

@@ -2,10 +2,13 @@
 
 Glyphs are stored as outlines (``svg.fonttype = path``) so the report needs no font to show
 Korean labels; the font used to draw them is Noto Sans CJK KR from Debian's fonts-noto-cjk.
+For a PDF the same charts are drawn as PNG images (``fmt="png"``, 200 dpi): WeasyPrint styles
+and paints every node of an inline SVG, which made a report PDF take several seconds longer.
 """
 
 from __future__ import annotations
 
+import base64
 import io
 import warnings
 
@@ -29,17 +32,33 @@ def _font() -> str:
     return fonts.register() or "DejaVu Sans"
 
 
-def _svg(fig: Figure) -> str:
-    buf = io.StringIO()
+FORMATS = ("svg", "png")
+PNG_DPI = 200
+
+
+def _svg(fig: Figure, fmt: str = "svg", title: str = "") -> str:
+    """The figure as inline SVG, or (``png``) as an <img> carrying a PNG at its printed size."""
+    if fmt not in FORMATS:
+        raise ValueError(f"chart format {fmt!r}: use svg or png")
+    buf: io.StringIO | io.BytesIO = io.StringIO() if fmt == "svg" else io.BytesIO()
     with warnings.catch_warnings(record=True) as caught, \
             matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "casebook"}):
         warnings.simplefilter("always")
-        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+        fig.savefig(buf, format=fmt, bbox_inches="tight", dpi=PNG_DPI,
+                    metadata={"Date": None} if fmt == "svg" else {"Software": None})
     missing = [w for w in caught if "missing from font" in str(w.message)]
     if missing:  # empty boxes instead of words: refuse rather than publish them
         raise InvalidInput(fonts.MISSING)
+    if isinstance(buf, io.BytesIO):  # sized by the report's CSS, as the SVG is
+        return (f"<img class='chart' alt='{html_attr(title)}' "
+                f"src='data:image/png;base64,{base64.b64encode(buf.getvalue()).decode()}'>")
     text = buf.getvalue()
     return text[text.index("<svg"):]
+
+
+def html_attr(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;")
+            .replace(">", "&gt;"))
 
 
 def _style(ax) -> None:
@@ -48,7 +67,7 @@ def _style(ax) -> None:
     ax.tick_params(colors=INK, labelsize=9)
 
 
-def bar_chart(t: Table, lang: str = "en") -> str:
+def bar_chart(t: Table, lang: str = "en", fmt: str = "svg") -> str:
     """Share of persons per category with 95% Wilson intervals; hidden cells are named."""
     rows = [c for c in t.row_categories + (NOT_STATED,)
             if (v := t.value(c)) is None or v > 0]
@@ -77,10 +96,10 @@ def bar_chart(t: Table, lang: str = "en") -> str:
     ax.set_title(f"{labels.title(t.name, lang)}  (N = {n if n is not None else '—'})",
                  loc="left", fontsize=11, family=font, color=INK, pad=12)
     _style(ax)
-    return _svg(fig)
+    return _svg(fig, fmt, labels.title(t.name, lang))
 
 
-def stacked_chart(t: Table, lang: str = "en") -> str:
+def stacked_chart(t: Table, lang: str = "en", fmt: str = "svg") -> str:
     """Categories as shares within each column (period or group); hidden shares in grey."""
 
     cols = [c for c in t.col_categories if t.value(ALL, c)]
@@ -117,10 +136,10 @@ def stacked_chart(t: Table, lang: str = "en") -> str:
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.22 - 0.5 / (len(cols) + 1)),
               ncol=3, frameon=False, prop={"family": font, "size": 8})
     _style(ax)
-    return _svg(fig)
+    return _svg(fig, fmt, labels.title(t.name, lang))
 
 
-def price_trend_chart(t: Table, lang: str = "en") -> str | None:
+def price_trend_chart(t: Table, lang: str = "en", fmt: str = "svg") -> str | None:
     """Median and quartiles of the first-sale price per period (only periods with >= k prices)."""
     cols = [c for c in t.col_categories if c in t.summary]
     if not cols:
@@ -143,4 +162,4 @@ def price_trend_chart(t: Table, lang: str = "en") -> str | None:
     ax.set_ylim(bottom=0)
     ax.set_title(labels.title(t.name, lang), loc="left", fontsize=11, family=font, color=INK)
     _style(ax)
-    return _svg(fig)
+    return _svg(fig, fmt, labels.title(t.name, lang))

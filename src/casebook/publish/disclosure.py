@@ -174,17 +174,27 @@ def _suppress_one_more(eq_members: list[Key], total: Key, hidden: set[Key],
     return True
 
 
+AuditCache = dict
+"""Audit results of one publication (``protect(..., audit_cache={})``): the same tables with the
+same hidden cells give the same ranges, so trying several groupings of one page solves each
+linear programme once. Keyed by table identity: never keep one beyond the tables it audited."""
+
+
 def protect(tables: list[Table], k: int = DEFAULT_K, rounding: int | None = None,
-            ) -> list[Table]:
-    """Primary and complementary suppression over tables published together, audited by LP."""
+            audit_cache: AuditCache | None = None) -> list[Table]:
+    """Primary and complementary suppression over tables published together, audited by LP.
+
+    ``audit_cache``: share the LP audit's results between calls on the same table objects
+    (choose_grouping's fine, coarse and mixed tries of one page)."""
     if k < 2:
         raise ValueError("k must be at least 2")
 
     with no_gc():
-        return _protect(tables, k, rounding)
+        return _protect(tables, k, rounding, audit_cache)
 
 
-def _protect(tables: list[Table], k: int, rounding: int | None) -> list[Table]:
+def _protect(tables: list[Table], k: int, rounding: int | None,
+             cache: AuditCache | None = None) -> list[Table]:
     values = _cells(tables)
     hidden = {key for key, v in values.items() if 0 < v < k}
     primary = set(hidden)
@@ -198,7 +208,7 @@ def _protect(tables: list[Table], k: int, rounding: int | None) -> list[Table]:
                 members = [total] + parts
                 if sum(m in hidden for m in members) == 1:
                     changed |= _suppress_one_more(parts, total, hidden, values)
-        narrow = _narrow_cells(tables, hidden, values, k, wide)
+        narrow = _narrow_cells(tables, hidden, values, k, wide, cache)
         if not narrow:
             break
         touched: set[int] = set()  # one fix per line per round: the others may now be wide
@@ -253,7 +263,7 @@ def _widen(key: Key, lines: list[int], eqs, tables: list[Table], hidden: set[Key
 
 
 def _narrow_cells(tables: list[Table], hidden: set[Key], values: dict[Key, int], k: int,
-                  wide: set | None = None) -> list[Key]:
+                  wide: set | None = None, cache: AuditCache | None = None) -> list[Key]:
     """Hidden cells that some table or pair of tables pins to a range narrower than k."""
     narrow: dict[Key, None] = {}
     wide = set() if wide is None else wide
@@ -263,7 +273,13 @@ def _narrow_cells(tables: list[Table], hidden: set[Key], values: dict[Key, int],
         todo = {key for key in keys & hidden if (gid, key) not in wide and values[key] > 0}
         if not todo:
             continue
-        for key, iv in attack(group, hidden, values, only=todo, stop_at=k).items():
+        asked = (gid, frozenset(keys & hidden), frozenset(todo), k)
+        found = cache.get(asked) if cache is not None else None
+        if found is None:
+            found = attack(group, hidden, values, only=todo, stop_at=k)
+            if cache is not None:
+                cache[asked] = found
+        for key, iv in found.items():
             if iv.width < k - 1e-6 and iv.hi > 1e-9:  # a cell pinned to 0 exposes nobody
                 narrow[key] = None
             else:

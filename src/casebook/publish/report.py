@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +51,7 @@ h2 { font-size: 13.5pt; border-bottom: 2px solid #2f5d8a; padding-bottom: .15rem
 h3 { font-size: 11pt; margin: 1rem 0 .3rem; break-after: avoid; }
 .meta { color: #555; font-size: 9.5pt; }
 figure { margin: .6rem 0 1rem; break-inside: avoid; }
-figure svg { width: 84%; height: auto; }
+figure svg, figure img.chart { width: 84%; height: auto; }
 figcaption { font-size: 8.5pt; color: #555; }
 table { border-collapse: collapse; margin: .3rem 0 1rem; font-size: 9pt; break-inside: avoid; }
 th, td { padding: .15rem .55rem; border-bottom: 1px solid #ddd; text-align: right; }
@@ -86,6 +87,7 @@ class ReportContent:
     as_of: dt.date = field(default_factory=dt.date.today)
     synthetic: bool = False  # some persons counted are synthetic (the demo)
     too_few: bool = False  # fewer than k persons: every number withheld, explained
+    extra: list[Table] = field(default_factory=list)  # protected with the tables (the flows)
 
     def table(self, name: str) -> Table:
         """The published version of a table (fine, or its coarser groups)."""
@@ -95,11 +97,15 @@ class ReportContent:
 def build_content(ds: Dataset, period: str | None = None, k: int = DEFAULT_K,
                   rounding: int | None = None, epsilon: float | None = None, ledger=None,
                   quotes: int = 5, trend_width: int = 5, grouping: str = "auto",
-                  ) -> ReportContent:
+                  extra: Callable[[Dataset], list[Table]] | None = None) -> ReportContent:
     """Compute and protect every table of the report together (or release them with noise).
 
     Never a dead end: with fewer than k consenting persons every number is withheld and the
     report says why and what would release them, instead of refusing to exist.
+
+    ``extra`` builds more tables from the persons counted (the web's route flows); they are
+    protected in the same pass as the report's tables, in the grouping the page shows, and come
+    back in ``content.extra`` (empty when too few persons are counted).
     """
     p = Period.parse(period)
     if p is not None and p.width:
@@ -108,18 +114,22 @@ def build_content(ds: Dataset, period: str | None = None, k: int = DEFAULT_K,
     too_few = len(cl.ds) < k
     tables = [compute_table(cl, name) for name in TABLE_NAMES]
     trends = [compute_table(cl, name, period=Period(width=trend_width)) for name in TREND_TABLES]
+    more = list(extra(cl.ds)) if extra is not None and not too_few else []
     if epsilon is not None:
         if ledger is None:
             raise InvalidInput("--epsilon needs the casebook's privacy budget ledger")
-        release(tables + trends, epsilon, ledger, f"report ({len(tables + trends)} tables)", k)
+        everything = tables + trends + more
+        release(everything, epsilon, ledger, f"report ({len(everything)} tables)", k)
     else:
-        published = choose_grouping(tables + trends, k=k, rounding=rounding, grouping=grouping)
-        tables, trends = published[:len(tables)], published[len(tables):]
+        published = choose_grouping(tables + trends + more, k=k, rounding=rounding,
+                                    grouping=grouping)
+        n, m = len(tables), len(trends)
+        tables, trends, more = published[:n], published[n:n + m], published[n + m:]
     scope = restrict(ds, p)
     chosen = select_quotes(scope, quotes) if quotes and not too_few else []
     return ReportContent(tables, trends, chosen, tables[0].value(ALL), k, rounding, p, epsilon,
                          ds.as_of or dt.date.today(), any(r.synthetic for r in cl.ds),
-                         too_few)
+                         too_few, more)
 
 
 def _e(s: object) -> str:
@@ -145,10 +155,11 @@ def _ci(p: dict) -> str:
     return f"{100 * p['lo']:.0f}–{100 * p['hi']:.0f}%"
 
 
-def table_notes(t: Table, lang: str) -> list[str]:
-    """The lines under a table: denominator, missing, what is withheld and why, rate source."""
+def table_notes(t: Table, lang: str, options: bool = True) -> list[str]:
+    """The lines under a table: denominator, missing, what is withheld and why, rate source
+    (``options``: name the command-line options that release more; not on a web page)."""
     notes = [shares_basis(t, lang)]
-    withheld = explain(t, lang)
+    withheld = explain(t, lang, options=options)
     if withheld:
         notes.append(withheld)
     if t.name.split("~")[0] == "price_usd":
@@ -156,7 +167,7 @@ def table_notes(t: Table, lang: str) -> list[str]:
     return notes
 
 
-def table_html(t: Table, lang: str) -> str:
+def table_html(t: Table, lang: str, options: bool = True) -> str:
     L = lambda key: labels.text(key, lang)
     head = (f"<tr><th>{L('category')}</th><th>{L('count')}</th><th>{L('share')}</th>"
             f"<th>{L('ci')}</th></tr>")
@@ -179,7 +190,7 @@ def table_html(t: Table, lang: str) -> str:
         s = t.summary[ALL]
         extra = (f"<p class='meta'>{L('median')}: {s['median']:,.0f} ({s['q1']:,.0f}–"
                  f"{s['q3']:,.0f}) {_e(labels.unit(s['unit'], lang))}</p>")
-    notes = "".join(f"<p class='note'>{_note(n)}</p>" for n in table_notes(t, lang))
+    notes = "".join(f"<p class='note'>{_note(n)}</p>" for n in table_notes(t, lang, options))
     return (f"<div class='block'><h3>{_e(labels.title(t.name, lang))}</h3><table><thead>{head}"
             f"</thead><tbody>{''.join(body)}</tbody></table>{extra}{notes}</div>")
 
@@ -302,7 +313,7 @@ def _summary(content: ReportContent, lang: str) -> str:
     return f"<div class='summary'><p>{head}</p><ul>{''.join(items)}</ul></div>"
 
 
-def _caption(t: Table, lang: str) -> str:
+def _caption(t: Table, lang: str, options: bool = True) -> str:
     """Denominator, missing count, interval and what is withheld, under every chart."""
     n_stated, n_all, missing = t.value(STATED), t.value(ALL), t.value(NOT_STATED)
     parts = [labels.text("shares_of_answered", lang, n=n_stated) if n_stated is not None else
@@ -312,11 +323,15 @@ def _caption(t: Table, lang: str) -> str:
                              else f"{missing:,}"))
     parts.append(labels.text("bars_ci", lang))
     text = "; ".join(parts) + "."
-    withheld = explain(t, lang)
+    withheld = explain(t, lang, options=options)
     return text + (" " + withheld if withheld else "")
 
 
-def render_html(content: ReportContent, lang: str = "en") -> str:
+def render_html(content: ReportContent, lang: str = "en", options: bool = True,
+                charts_as: str = "svg") -> str:
+    """The report page; ``options``: name the command-line options that would release more
+    (the CLI's report), or say it in words only (a report downloaded from the web);
+    ``charts_as``: ``svg`` for the HTML report, ``png`` for the page a PDF is made from."""
     if lang not in ("en", "ko"):
         raise InvalidInput(f"--lang {lang}: use en or ko")
     if lang == "ko":
@@ -328,11 +343,11 @@ def render_html(content: ReportContent, lang: str = "en") -> str:
         if not any((t.proportion(c) or {"p": 0})["p"] > 0 for c in t.row_categories):
             skipped.append(labels.title(name, lang))
             continue
-        figs.append(f"<figure>{charts.bar_chart(t, lang)}<figcaption>"
-                    f"{_note(_caption(t, lang))}</figcaption></figure>")
+        figs.append(f"<figure>{charts.bar_chart(t, lang, charts_as)}<figcaption>"
+                    f"{_note(_caption(t, lang, options))}</figcaption></figure>")
         if name == "price_rmb":
             for trend in content.trends:
-                svg = charts.price_trend_chart(trend, lang)
+                svg = charts.price_trend_chart(trend, lang, charts_as)
                 if svg:
                     figs.append(f"<figure>{svg}<figcaption>"
                                 f"{_e(labels.text('price_note', lang, k=content.k))}"
@@ -342,7 +357,7 @@ def render_html(content: ReportContent, lang: str = "en") -> str:
                     f"{_e(', '.join(skipped))}</p>")
     quotes = "".join(f"<blockquote lang='{_e(q['language'])}'>{_e(q['text'])}</blockquote>"
                      for q in content.quotes) or f"<p>{labels.text('no_quotes', lang)}</p>"
-    tables = price_table_html(content, lang) + "".join(table_html(t, lang)
+    tables = price_table_html(content, lang) + "".join(table_html(t, lang, options)
                                                         for t in content.tables)
     notices = ""
     if content.too_few:
@@ -384,6 +399,7 @@ def write_report(ds: Dataset, out: Path, lang: str = "en", pdf: bool = False,
     written = [out]
     if pdf:
         pdf_path = out.with_suffix(".pdf")
-        write_atomic(pdf_path, write_pdf(page), overwrite=True)
+        printed = render_html(content, lang, charts_as="png")
+        write_atomic(pdf_path, write_pdf(printed), overwrite=True)
         written.append(pdf_path)
     return written

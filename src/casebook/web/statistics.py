@@ -32,21 +32,14 @@ def tables(ctx: Ctx, k: int | None = None, grouping: str = "auto") -> dict[str, 
     The number of persons counted is itself a published cell: ``None`` when withheld.
     """
     from casebook.maps.flows import flow_tables
-    from casebook.publish.disclosure import DEFAULT_K, protect
+    from casebook.publish.disclosure import DEFAULT_K
     from casebook.publish.report import build_content
 
     k = k or DEFAULT_K
-    ds = dataset(ctx)
-    content = build_content(ds, k=k, quotes=0, grouping=grouping)
-    stats_ds = ds.for_statistics()
-    legs: list | None = None if content.too_few else flow_tables(stats_ds)
-    if legs:
-        from casebook.publish.tables import TABLE_NAMES, compute_tables
-
-        try:  # the routes share margins with the tables: decided together with the fine tables
-            protect(compute_tables(stats_ds, TABLE_NAMES) + legs, k=k)
-        except DisclosureRisk:  # the routes cannot be shown beside the tables: withhold them all
-            legs = None
+    # the route flows share margins with the tables: built from the same persons and protected
+    # in the same pass, in the grouping the page shows (never a second, fine-only computation)
+    content = build_content(dataset(ctx), k=k, quotes=0, grouping=grouping, extra=flow_tables)
+    legs = content.extra or None
     payload = statistics_payload(content, ctx.lang)
     payload["flows"] = None if content.too_few else _flow_view(legs, ctx.lang)
     return payload
@@ -88,7 +81,7 @@ def statistics_payload(content, lang: str) -> dict[str, Any]:
                     "coarser_of": t.coarser_of, "rows": rows,
                     "can_coarsen": t.coarser_of is None and withheld,
                     "median": ({k: v for k, v in summary.items()} if summary else None),
-                    "notes": table_notes(t, lang)})
+                    "notes": table_notes(t, lang, options=False)})
     prices = []
     rmb = next(t for t in content.trends if t.name == "price_rmb")
     usd = next(t for t in content.trends if t.name == "price_usd")
@@ -116,7 +109,9 @@ def report(ctx: Ctx, fmt: str = "html") -> tuple[bytes, str]:
 
     quotes = 5 if can(ctx.user, "read_text") else 0
     content = build_content(dataset(ctx, with_text=quotes > 0), quotes=quotes)
-    page = render_html(content, ctx.lang)  # a Korean page without a Hangul font: InvalidInput
+    # a Korean page without a Hangul font: InvalidInput; no command-line options on the web
+    page = render_html(content, ctx.lang, options=False,
+                       charts_as="png" if fmt == "pdf" else "svg")
     ctx.book.audit.record("report", None, {"format": fmt, "persons": content.n_counted,
                                            "quotes": len(content.quotes)})
     if fmt == "pdf":

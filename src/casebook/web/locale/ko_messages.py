@@ -13,6 +13,7 @@ KO = {
     "not_same": "다른 사람으로 확인",
     "split": "나눔",
     "revoke": "결정 취소",
+    "suppressed": "비공개",
     "Person": "인물",
     "Language": "언어",
     "Interview": "면담",
@@ -207,6 +208,10 @@ KO = {
     "Shared with your organisation by its survivor's consent; only %(org)s can change it.":
         "생존자의 동의로 우리 기관에 공유된 기록입니다. 수정은 %(org)s만 할 수 있습니다.",
     "Text": "본문",
+    "Your role does not open testimony texts or their facts. Here you can see her consent and "
+    "choose who may open it.":
+        "현재 역할로는 증언 본문과 사실을 열 수 없습니다. 여기서는 동의 내용을 보고 열람할 수 있는 "
+        "사람을 정할 수 있습니다.",
     "Your role does not open testimony texts. The facts and statistics are available to you.":
         "현재 역할로는 증언 본문을 열 수 없습니다. 사실과 통계는 볼 수 있습니다.",
     "Consent": "동의",

@@ -20,6 +20,7 @@ from casebook.model.consent import share_scope
 from casebook.store import CaseFilters, SharedCase
 from casebook.web import casework
 from casebook.web.auth import Ctx, get_ctx
+from casebook.web.error_text import localise as localise_error
 from casebook.web.i18n import gettext as _
 from casebook.web.permissions import can, require
 from casebook.web.render import render
@@ -131,7 +132,7 @@ async def change(case_id: int, action: str, request: Request, ctx: Ctx = Depends
                     "her consent first; nothing was sent.", org=to)
         return await run_in_threadpool(_case_page, ctx, case_id, None, message, 409)
     except InvalidInput as exc:
-        message = _("Not saved: %(reason)s", reason=str(exc))
+        message = _("Not saved: %(reason)s", reason=localise_error(exc))
         return await run_in_threadpool(_case_page, ctx, case_id, None, message, 400)
     return RedirectResponse(f"/cases/{case_id}?note={action}#{action}", status_code=303)
 

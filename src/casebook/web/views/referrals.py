@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from casebook.errors import InvalidInput
 from casebook.web import casework
 from casebook.web.auth import Ctx, get_ctx
+from casebook.web.error_text import localise as localise_error
 from casebook.web.i18n import gettext as _
 from casebook.web.permissions import require
 from casebook.web.render import render
@@ -41,5 +42,5 @@ async def answer(referral_id: int, request: Request, ctx: Ctx = Depends(get_ctx)
     except InvalidInput as exc:
         return render(ctx.request, "referrals.html", status_code=400,
                       items=await run_in_threadpool(ctx.book.cases.inbox),
-                      error=_("Not saved: %(reason)s", reason=str(exc)))
+                      error=_("Not saved: %(reason)s", reason=localise_error(exc)))
     return RedirectResponse(f"/referrals?note=answered#case-{case_id}", status_code=303)

@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from casebook.errors import DisclosureRisk, InvalidInput
 from casebook.web import statistics as stats
 from casebook.web.auth import Ctx, get_ctx
+from casebook.web.error_text import localise as localise_error
 from casebook.web.permissions import require
 from casebook.web.render import render
 
@@ -44,7 +45,7 @@ def report(fmt: str, ctx: Ctx = Depends(get_ctx)):
         body, media = stats.report(ctx, fmt)
     except DisclosureRisk as exc:  # a privacy budget refusal: the report itself never raises it
         return render(ctx.request, "error.html", status_code=409, status=409,
-                      message=REFUSED[lang].format(reason=exc))
+                      message=REFUSED[lang].format(reason=localise_error(exc, lang)))
     except InvalidInput as exc:
         from casebook.publish import fonts
 
