@@ -141,13 +141,13 @@ def read_docx(data: bytes, name: str) -> str:
             f"{name}: not a valid .docx file (damaged or not a Word document)") from None
     try:
         document = docx.Document(io.BytesIO(data))
-    except _DAMAGED:
+        paragraphs = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                paragraphs.append(" | ".join(cell.text for cell in row.cells))
+    except (*_DAMAGED, AttributeError, TypeError, IndexError):  # a part of the wrong kind
         raise InvalidInput(
             f"{name}: not a valid .docx file (damaged or not a Word document)") from None
-    paragraphs = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            paragraphs.append(" | ".join(cell.text for cell in row.cells))
     return "\n".join(paragraphs)
 
 
