@@ -114,3 +114,23 @@ def test_a_pdf_with_a_page_pdfium_cannot_load_is_one_line(tmp_path):
     copy = tmp_path / "scan.pdf"
     copy.write_bytes(found[0].read_bytes())
     assert replay(copy, "scans") in ("ok", "error")
+
+
+def test_a_damaged_pdf_leaves_its_text_in_no_log_line(tmp_path, caplog, capfd):
+    # found by the soak fuzzer: pypdf's repair warnings quote the damaged bytes, text and all
+    import logging
+
+    from pdf_files import pdf_with_text
+
+    data = pdf_with_text("MARKER7731 sold in Hoeryong for 3000 yuan")
+    broken = data.replace(b" >>\nstream", b" G>>\nstream")  # pypdf quotes the bytes after it
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(broken)
+    with caplog.at_level(logging.DEBUG):
+        try:
+            read_file(path)
+        except InvalidInput as exc:
+            assert "MARKER7731" not in str(exc)
+    out, err = capfd.readouterr()
+    assert "MARKER7731" not in out + err
+    assert all("MARKER7731" not in r.getMessage() for r in caplog.records)

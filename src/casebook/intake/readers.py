@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import struct
 import zipfile
 from collections.abc import Callable
@@ -36,6 +37,11 @@ from casebook.model.scans import Scan
 _DAMAGED = (OpcError, LxmlError, PyPdfError, zipfile.BadZipFile, zlib_error, ValueError, KeyError,
             IndexError, TypeError, AttributeError, AssertionError, ArithmeticError, RecursionError,
             EOFError, OSError, RuntimeError, NotImplementedError, struct.error)
+
+# pypdf reports what it repairs in a damaged PDF as log warnings that quote the file's bytes —
+# its text included (found by the soak fuzzer). Python's last-resort handler would print them
+# on stderr, and a server's log would keep them: they never leave the reader.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)  # its child loggers inherit it
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a two-hour interview transcript is well under 1 MB
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # docx is a zip: refuse zip bombs before unpacking
