@@ -211,9 +211,11 @@ def kill_at_random(mode: str, args: tuple, cycle: int, rng: random.Random,
     assert ready.wait(30), f"{mode} worker did not start"
     time.sleep(rng.uniform(*delay))
     alive = proc.is_alive()
-    os.kill(proc.pid, signal.SIGKILL)
+    if alive:
+        os.kill(proc.pid, signal.SIGKILL)
     proc.join(10)
-    assert proc.exitcode == -signal.SIGKILL or not alive, proc.exitcode
+    assert alive, f"{mode} worker exited ({proc.exitcode}) before the kill: it failed"
+    assert proc.exitcode == -signal.SIGKILL, proc.exitcode
     STATS[mode]["kills"] += 1
 
 
