@@ -255,10 +255,9 @@ def _pg_writer(location: str, acks: str, stop_at: float) -> None:
 @pytest.mark.postgres
 def test_postgresql_stopped_immediately_and_restarted_during_writes(tmp_path):
     import multiprocessing
+    import tempfile
 
     from casebook.store.pgserver import new_database
-
-    import tempfile
 
     server = _Server(Path(tempfile.mkdtemp(prefix="casebook-pg-")))  # postgres must reach it
     try:

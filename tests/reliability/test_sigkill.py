@@ -208,7 +208,7 @@ def kill_at_random(mode: str, args: tuple, cycle: int, rng: random.Random,
     ready = ctx.Event()
     proc = ctx.Process(target=WORKERS[mode], args=(*args, cycle, ready), daemon=True)
     proc.start()
-    assert ready.wait(30), f"{mode} worker did not start"
+    assert ready.wait(180), f"{mode} worker did not start"
     time.sleep(rng.uniform(*delay))
     alive = proc.is_alive()
     if alive:
