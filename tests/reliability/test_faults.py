@@ -389,3 +389,39 @@ def teardown_module(_module) -> None:
     if STATS:
         print("\nfault summary:", json.dumps({k: dict(v) for k, v in STATS.items()},
                                               ensure_ascii=False))
+
+
+def test_what_a_killed_backup_or_restore_leaves_is_cleared_or_resumed(tmp_path):
+    from pyrage import x25519
+
+    from casebook.errors import AlreadyExists
+    from casebook.field.backup import backup, read_backup, restore
+
+    identity = x25519.Identity.generate()
+    location = str(tmp_path / "source.db")
+    with Casebook.create(location, PASS) as book:
+        book.testimonies.add(Testimony("Backup account: reached Seoul in 2012."), Person("K"))
+        old_dir, young_dir = tmp_path / ".casebook-backup-0ld0", tmp_path / ".casebook-backup-y0un"
+        for d in (old_dir, young_dir):
+            d.mkdir()
+            (d / "snapshot.db").write_bytes(b"ciphertext")
+        old_partial = tmp_path / ".b1.age.partial"
+        old_partial.write_bytes(b"ciphertext")
+        two_hours_ago = time.time() - 7200
+        for p in (old_dir, old_partial):
+            os.utime(p, (two_hours_ago, two_hours_ago))
+        backup(book, tmp_path / "b2.age", recipients=[str(identity.to_public())])
+    assert not old_dir.exists() and not old_partial.exists()  # a killed backup's, an hour old
+    assert young_dir.exists()  # may be a backup still running: kept
+    _, _, key_bytes = read_backup((tmp_path / "b2.age").read_bytes(), "b2.age",
+                                  identity=identity)
+    resumed = tmp_path / "cut"  # a restore killed after writing the key file
+    resumed.mkdir()
+    (resumed / "source.db.key").write_bytes(key_bytes)
+    assert restore(tmp_path / "b2.age", resumed, identity=identity,
+                   casebook_passphrase=PASS).opened
+    other = tmp_path / "other"  # a different key file there is never overwritten
+    other.mkdir()
+    (other / "source.db.key").write_bytes(b"{}")
+    with pytest.raises(AlreadyExists):
+        restore(tmp_path / "b2.age", other, identity=identity)
