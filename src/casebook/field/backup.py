@@ -171,7 +171,8 @@ def restore(path: Path, to_dir: Path, *, passphrase: str | None = None,
     for p in (db_path,) if resumed else (db_path, key_path):
         if p.exists():
             raise AlreadyExists(f"{p}: already exists; restore into an empty directory")
-    write_atomic(key_path, key_bytes)
+    if not resumed:  # resumed: the key file there is this backup's, byte for byte
+        write_atomic(key_path, key_bytes)
     write_atomic(db_path, db_bytes)
     if casebook_passphrase is None:
         return RestoreResult(db_path, manifest, opened=False)
