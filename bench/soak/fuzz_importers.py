@@ -375,7 +375,8 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract: one thread per worker
     summary = run(args.family, args.count, args.out, args.seed, args.hang, args.rss_mb)
-    print(json.dumps(summary))
+    print(json.dumps({k: v for k, v in summary.items() if k != "rss_samples"}))
+    sys.exit(1 if summary["exceptions"] or summary["hangs_memory_deaths"] else 0)
 
 
 if __name__ == "__main__":
