@@ -259,7 +259,7 @@ class Timeline:
                 self.month, self.season = d.month, None
                 self.month_age = 0
                 stated = self.current()
-            elif d.kind == "age" and self.birth_year:
+            elif d.kind == "age" and self.birth_year and d.age is not None:
                 self.year, self.month, self.season = self.birth_year + d.age, None, None
                 self.month_age = 0
                 stated = UncertainDate(year=self.year)

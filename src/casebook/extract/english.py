@@ -344,7 +344,7 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             if any(a <= s < b for a, b in seen):
                 continue
             seen.append((m.start(), m.end()))
-            extra = {"match": (m.start(), m.end()), "anchor": _rule.anchor}
+            extra: dict[str, object] = {"match": (m.start(), m.end()), "anchor": _rule.anchor}
             if kind == "sale" and _REPORTED.search(marked[max(0, m.start() - 60):s]):
                 extra["reported"] = True  # "I realized I was sold", "the men who sold me"
             status = _status(sentence, m)

@@ -325,11 +325,11 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
     for _row, m in f.matches("payment")[:1]:
         a, b = _span(m)
         cues.append(Cue("payment", a, b, status=korean_status(s, a, b)))
-    m = cx("only_once").search(s)
-    if m and any(c.kind == "sale" for c in cues):
+    once = cx("only_once").search(s)
+    if once and any(c.kind == "sale" for c in cues):
         # "팔린 건 그 한 번뿐이에요": a summary of the sales told, not one more
         cues[:] = [c for c in cues if c.kind != "sale"]
-        cues.append(Cue("sale_total", m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
+        cues.append(Cue("sale_total", once.start(), once.end(), value=_KO_SMALL[once.group("n")]))
     if cx("vague_sales").search(s):
         cues.append(Cue("vague_times", 0, len(s)))
 
@@ -403,17 +403,17 @@ def _totals(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
         for _row, m in f.matches(kind):
             cues.append(Cue(kind, m.start(), m.end(), value=_ko_small(m.group("n"))))
     asked = cx("interviewer").match(prev)
-    m = cx("answer_none").match(s)
-    if m and asked:  # "[공안에 잡히신 적은요?] 없어요."
-        kind = "repatriation" if _ASKED_RETURN.search(prev) else "arrest" if _ASKED_ARREST.search(prev) else None
-        if kind:
-            cues.append(Cue(kind, m.start(), m.end(), None, DENIED))
-    m = cx("answer_total").match(s)
-    if m and asked:
-        kind = "repatriation_total" if _ASKED_RETURN.search(prev) else \
+    none = cx("answer_none").match(s)
+    if none and asked:  # "[공안에 잡히신 적은요?] 없어요."
+        denied = "repatriation" if _ASKED_RETURN.search(prev) else "arrest" if _ASKED_ARREST.search(prev) else None
+        if denied:
+            cues.append(Cue(denied, none.start(), none.end(), None, DENIED))
+    total = cx("answer_total").match(s)
+    if total and asked:
+        counted = "repatriation_total" if _ASKED_RETURN.search(prev) else \
             "arrest_total" if _ASKED_ARREST.search(prev) else None
-        if kind:
-            cues.append(Cue(kind, m.start(), m.end(), value=_KO_SMALL[m.group("n")]))
+        if counted:
+            cues.append(Cue(counted, total.start(), total.end(), value=_KO_SMALL[total.group("n")]))
 
 
 def _journey(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
@@ -690,11 +690,11 @@ def _analyse(s: str, prev: str, f: _Found) -> list[Cue]:
     _relations(s, f, cues)
     _first_of("buyer", f, cues)
     _first_of("purpose", f, cues)
-    m = _PROVINCE_NOW.search(s)
-    if m:
+    now = _PROVINCE_NOW.search(s)
+    if now:
         from casebook.extract.places import china_province
 
-        cues.append(Cue("province_now", m.start("p"), m.end("p"), china_province(m.group("p"))))
+        cues.append(Cue("province_now", now.start("p"), now.end("p"), china_province(now.group("p"))))
     return cues
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from casebook.extract import rules
 from casebook.extract.dates import find_dates
 from casebook.extract.negation import FACT, UNREAL
 from casebook.extract.numbers import amount_of
@@ -92,9 +93,13 @@ def _first_crossing(b, sents, index_of) -> None:
     if not any(x.year for x in find_dates(sents[k].text)):
         # "…두만강을 넘었다가 붙잡혀 팔려갔던 박씨의 경우는 …. 박씨는 98년 11월 두만강을 건넜다.": a
         # crossing told first without its year and retold just after with it (no return between)
-        for j in range(k + 1, min(len(sents), k + 5)):
+        # further on only when told as her first ("그는 2007년 처음 두만강을 건넜다")
+        for j in range(k + 1, len(sents)):
             if _cue(sents[j], "repatriation") or _cue(sents[j], "arrest"):
                 break
+            first_time = rules.by_code("ko", "context", "first_time")
+            if j >= k + 5 and not first_time.search(sents[j].text):
+                continue
             c = next((x for x in _cue(sents[j], "crossing") if x.status == FACT), None)
             if c is not None and any(x.year for x in find_dates(sents[j].text)) and not _AGAIN.search(sents[j].text):
                 first.date = sents[j].date_at(c.start)
@@ -154,7 +159,7 @@ def _flashback_before_crossing(b, sents, index_of) -> None:
     first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
                 default=None)
     k = index_of(first) if first is not None else None
-    if k is None or _years(sents[k].text) or not _SHORT_DELTA.search(sents[k].text):
+    if first is None or k is None or _years(sents[k].text) or not _SHORT_DELTA.search(sents[k].text):
         return  # only a crossing told as following a scene ("1주일 뒤") continues that scene
     dated = [j for j in range(max(0, k - 8), k) if _years(sents[j].text)]
     if len(dated) < 2:
@@ -175,7 +180,7 @@ def _range_is_not_the_crossing(b, sents, index_of) -> None:
     first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
                 default=None)
     k = index_of(first) if first is not None else None
-    if k is None:
+    if first is None or k is None:
         return
     text = sents[k].text
     if _RANGE.search(text) and not _RANGE.sub(" ", text).count("년"):
@@ -191,7 +196,7 @@ def _birth_is_not_the_crossing(b, sents, index_of) -> None:
     first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
                 default=None)
     k = index_of(first) if first is not None else None
-    if k is None or first.date is None or first.date.year is None:
+    if first is None or k is None or first.date is None or first.date.year is None:
         return
     for j in range(k, -1, -1):
         years = _years(sents[j].text)
@@ -211,7 +216,7 @@ def _month_without_year(b, sents, index_of) -> None:
     first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
                 default=None)
     k = index_of(first) if first is not None else None
-    if k is None or (first.date is not None and first.date.month is not None):
+    if first is None or k is None or (first.date is not None and first.date.month is not None):
         return
     year = first.date.year if first.date is not None else None
     m = _MONTH_BARE.search(sents[k].text)

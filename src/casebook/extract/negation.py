@@ -88,7 +88,7 @@ _KO_DENY_BEFORE = re.compile(r"(?:^|\s)(?:안|못|한\s?번도)\s?$")
 _KO_UNREAL_AFTER = re.compile(
     r"^[가-힣]{0,4}?(?:려고|려다|려는|려 했|려고\s?했|려고\s?한|겠|ㄹ\s?거|을\s?거|ㄹ\s?뻔|을\s?뻔|뻔|"
     r"면\s|으면|거라|것이라|기로|자고|라고\s?협박|다고\s?협박|ㄴ다고\s?(?:했|말)|는다고|한다고|"
-    r"기\s?전에|지\s?말|지도\s?모르|지도\s?모른|지도\s?몰라)")
+    r"기\s?전에|지\s?말|지도\s?모르|지도\s?모른|지도\s?몰라|지\s?않을까|지\s?않을지|지\s?않을까\s?봐)")
 
 
 # "잡혀 북송돼 맞을지도 모른다는", "체포를 당할까봐": a fear told after the event's word
@@ -114,7 +114,8 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     if _KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start]) and not any(
             _past(ch) for ch in sentence[trigger_start:]):
         return UNREAL  # "잡히면 … 맞았고" (past: what happened each time) stays a fact
-    word = re.match(r"[가-힣]*", after).group()
+    hangul = re.match(r"[가-힣]*", after)  # always matches (perhaps empty)
+    word = hangul.group() if hangul else ""
     k = word.find("다고")
     if k > 0 and not _past(word[k - 1]) and not word.startswith("다고"):
         return UNREAL  # reported future or threat: "잡혀간다고", "판다고"

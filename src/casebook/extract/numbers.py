@@ -193,14 +193,14 @@ def find_money(text: str) -> list[Money]:
         if v:
             add(float(v), _currency(m.group("cur")), m.start(), m.end())
     for m in _KO_MONEY_RE.finditer(text) if re.search(r"위\s?안|위엔|원|달러|불", text) else ():
-        v = korean_to_number(m.group("num"))
-        if v:
+        amount = korean_to_number(m.group("num"))
+        if amount:
             cur = _currency(m.group("cur"))
             if cur == "KPW" and _KO_SOUTH_MONEY.search(text[max(0, m.start() - 12):m.start()]):
                 cur = "KRW"  # "한국 돈으로 50만 원": South Korean won
             elif cur == "KPW" and _KO_CHINA_MONEY.search(text[max(0, m.start() - 8):m.start()]):
                 cur = "RMB"
-            add(v, cur, m.start(), m.end())
+            add(amount, cur, m.start(), m.end())
     found.sort(key=lambda x: x.start)
     # bare numbers that share a later currency: "first for 15,000 and then for 20,000 yuan"
     extra: list[Money] = []
@@ -268,7 +268,7 @@ def small_number(token: str) -> int | None:
     v = words_to_number(t) if t not in ("a", "an") else 1
     if v is not None:
         return v
-    return korean_native_number(t) or (int(korean_to_number(t)) if korean_to_number(t) else None)
+    return korean_native_number(t) or (int(k) if (k := korean_to_number(t)) else None)
 
 
 def amount_of(m: Money, date=None):

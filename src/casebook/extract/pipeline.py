@@ -51,8 +51,8 @@ def extract(text: str, lang: str = "auto") -> Record:
         v, s, e = header.surname
         b.facts.append(Fact("surname", v, b.ev_abs(s, e), 0.9))
     if header.birth_year:
-        v, s, e = header.birth_year
-        b.facts.append(Fact("birth_year", v, b.ev_abs(s, e), 0.95))
+        year, s, e = header.birth_year
+        b.facts.append(Fact("birth_year", year, b.ev_abs(s, e), 0.95))
     if header.province_china:
         v, s, e = header.province_china
         b.facts.append(Fact("province_china", v, b.ev_abs(s, e), 0.85))

@@ -10,7 +10,7 @@ import functools
 import re
 
 from casebook.errors import NotFound
-from casebook.vocab import gazetteer
+from casebook.vocab import Place, gazetteer
 
 _HAN_CHARS = re.compile(r"[\u4e00-\u9fff]")
 _HANGUL_CHARS = re.compile(r"[가-힣]")
@@ -135,14 +135,16 @@ _EVENT_COUNTRY = {"border_crossing": "KP", "repatriation": "KP", "detention_nk":
                   "forced_labour": "CN", "child_birth": "CN", "registration": "CN", "escape": "CN"}
 
 
-def places_in(text: str) -> list[tuple[int, int, object]]:
+def places_in(text: str) -> list[tuple[int, int, Place]]:
     """Gazetteer places named in ``text`` (start, end, Place); empty without a gazetteer."""
     return [(a, b, p) for a, b, p in gazetteer().find_all(text)
             if p.level not in ("country", "river")]
 
 
-def event_place(event_type: str, found: list[tuple[int, int, object]]) -> tuple[str, str] | None:
-    """(gazetteer id, words as told) for an event from the places of its sentence."""
+def event_place(
+    event_type: str, found: list[tuple[int, int, Place]]
+) -> tuple[str, tuple[int, int, Place]] | None:
+    """(gazetteer id, (start, end, Place) as told) for an event from the places of its sentence."""
     if not found:
         return None
     want = _EVENT_COUNTRY.get(event_type)

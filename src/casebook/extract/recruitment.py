@@ -39,7 +39,7 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
     """How she came to be trafficked, and by whom: read from the story up to her first sale."""
     end = (first_sale + 1) if first_sale is not None else min(len(sents), 12)
     zone = sents[:end + 1]
-    methods: dict[str, Evidence] = {}
+    methods: dict[str, Evidence | None] = {}
     method_at: dict[str, int] = {}
     relations: dict[str, Evidence] = {}
     relation_at: dict[str, int] = {}
@@ -53,7 +53,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
                     (cross_idx is not None and k > cross_idx and not _describes_guide(zone, k, cross_idx))
                     or (cross_idx is None and first_sale is not None and k >= first_sale)):
                 continue  # a description after she crossed is more likely her buyer's
-            if c.kind == "recruitment" and c.status == FACT and c.code not in methods:
+            if (c.kind == "recruitment" and c.code is not None and c.status == FACT
+                    and c.code not in methods):
                 methods[c.code] = b.ev(s, c.start, c.end)
                 method_at[c.code] = k
                 if cross_idx is not None and k == cross_idx and _AFTER_CROSSING.search(
@@ -63,7 +64,7 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
             if c.kind == "broker_voluntary" and c.status == FACT and broker_chosen is None and (
                     cross_idx is None or k <= cross_idx + 3):
                 broker_chosen = b.ev(s, c.start, c.end)
-            if c.kind == "relation" and c.code not in relations:
+            if c.kind == "relation" and c.code is not None and c.code not in relations:
                 # the buyer is not a recruiter: skip a relation named after "sold (me) to"
                 head = s.text[max(0, c.start - 25):c.start]
                 if lx(s, "buyer_head").search(head):
@@ -74,7 +75,7 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
                 relation_at[c.code] = k
                 if c.extra.get("noun"):
                     noun_only.add(c.code)
-            elif c.kind == "relation" and not c.extra.get("noun"):
+            elif c.kind == "relation" and c.code is not None and not c.extra.get("noun"):
                 noun_only.discard(c.code)
     for k in range(len(zone),
                    len(sents)):  # "the broker who had sold her", named after her first sale
@@ -83,7 +84,7 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
         if sold is None:
             continue
         for c in full(s).cues:
-            if c.kind == "relation" and c.code not in relations \
+            if c.kind == "relation" and c.code is not None and c.code not in relations \
                     and sold.start - 45 <= c.end <= sold.start:
                 relations[c.code] = b.ev(s, c.start, c.end)
     if {"korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker"} & (set(relations) | buyers_named):
@@ -96,15 +97,17 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
             methods.setdefault("voluntary_with_broker", crossing.evidence)
         elif cross_idx is not None:  # "My cousin in Seoul paid a broker" told just before or after the crossing
             for s in sents[max(0, cross_idx - 4):cross_idx + 3]:
-                c = next((c for c in s.cues if c.kind == "broker_voluntary" and c.status == FACT), None)
-                if c is not None:
-                    methods.setdefault("voluntary_with_broker", b.ev(s, c.start, c.end))
+                paid = next((c for c in s.cues if c.kind == "broker_voluntary" and c.status == FACT),
+                            None)
+                if paid is not None:
+                    methods.setdefault("voluntary_with_broker", b.ev(s, paid.start, paid.end))
                     break
     if broker_chosen is not None and "voluntary_alone" not in methods:
         methods.setdefault("voluntary_with_broker", broker_chosen)  # "with the help of a broker", "chose to be trafficked"
     told = next((c for c in sents[cross_idx].cues if c.kind == "crossing" and c.status == FACT), None) \
         if cross_idx is not None else None
-    if (crossing is not None and told is not None and told.extra.get("anchor") in ("subject", "clause")
+    if (crossing is not None and told is not None and cross_idx is not None
+            and told.extra.get("anchor") in ("subject", "clause")
             and "voluntary_with_broker" not in methods
             # (a crossing told in an introduction comes before a story that may tell a lure)
             and not _drawn_in_before(method_at, relation_at, len(zone) if told.extra.get("lead")
@@ -118,7 +121,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
     if first is not None and (acq & set(relations)):
         methods.setdefault("sold_by_acquaintance", first.evidence)
         # a North Korean who delivers her to the people who sell her (the contract)
-        relations.setdefault("north_korean_trafficker", first.evidence)
+        if first.evidence is not None:
+            relations.setdefault("north_korean_trafficker", first.evidence)
     if methods or relations:
         ev = next(iter(methods.values()), None) or next(iter(relations.values()))
         e = Event("recruitment", attributes={"method": sorted(methods)}, evidence=ev, confidence=0.6,

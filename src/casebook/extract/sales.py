@@ -19,7 +19,7 @@ def sellers(sents: list[Sentence], i: int) -> tuple[list[str], bool]:
     me"); and whether they were named in the sale's own sentence."""
     for j in range(i, max(-1, i - 5), -1):
         s = full(sents[j])
-        codes = sorted({c.code for c in s.cues if c.kind == "relation"
+        codes = sorted({c.code for c in s.cues if c.kind == "relation" and c.code is not None
                         and not lx(s, "buyer_head").search(s.text[max(0, c.start - 25):c.start])})
         if codes:
             return codes, j == i

@@ -68,8 +68,9 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
     # A real pool: the dialect's default SingletonThreadPool closes connections that other
     # threads of the web server are still using.
     # hide_parameters: an error's message never carries a testimony, a name or a place.
-    engine = create_engine(url, connect_args={"timeout": lock_wait_ms() / 1000, "check_same_thread": False},
-                           hide_parameters=True, poolclass=QueuePool, pool_size=8, max_overflow=32, pool_timeout=60)
+    engine = create_engine(
+        url, connect_args={"timeout": lock_wait_ms() / 1000, "check_same_thread": False},
+        hide_parameters=True, poolclass=QueuePool, pool_size=8, max_overflow=32, pool_timeout=60)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:
@@ -121,8 +122,9 @@ def _probe(engine: Engine, location: str) -> None:
     location = shown(location)
     try:
         with engine.connect() as conn:
-            conn.execute(text("SELECT count(*) FROM sqlite_master" if engine.dialect.name == "sqlite"
-                              else "SELECT 1"))
+            probe = ("SELECT count(*) FROM sqlite_master" if engine.dialect.name == "sqlite"
+                     else "SELECT 1")
+            conn.execute(text(probe))
     except DatabaseError as exc:
         msg = " ".join((str(exc.orig) if getattr(exc, "orig", None) else str(exc)).split())
         if "locked" in msg:
@@ -178,7 +180,8 @@ def create(location: str, passphrase: str | None) -> Backend:
         try:
             _probe(engine, location)
         except StoreCorrupt as exc:
-            raise StoreCorrupt(f"cannot reach PostgreSQL at {make_url(location).render_as_string()}: {exc}") from None
+            where = make_url(location).render_as_string()
+            raise StoreCorrupt(f"cannot reach PostgreSQL at {where}: {exc}") from None
         _migrate(engine)
         return Backend(engine, location, None)
     path = Path(location)
@@ -244,6 +247,8 @@ def open_existing(location: str, passphrase: str | None, *, migrate: bool = True
         _probe(engine, location)
     if current_revision(engine) != head_revision():
         if not migrate:
-            raise MigrationNeeded(f"{location}: the schema needs upgrading (run `casebook migrate`)")
+            raise MigrationNeeded(
+                f"{location}: the schema needs upgrading (run `casebook migrate`)")
         _migrate(engine)
-    return Backend(engine, location, None if is_postgres(location) else KeyFile.load(KeyFile.path_for(Path(location))))
+    keys = None if is_postgres(location) else KeyFile.load(KeyFile.path_for(Path(location)))
+    return Backend(engine, location, keys)

@@ -111,7 +111,9 @@ class Slot:
             raise WrongPassphrase("the passphrase does not open this casebook") from None
 
 
-def _wrap(kind: str, kek: bytes, data_key: bytes, salt: bytes = b"", kdf: dict | None = None) -> Slot:
+def _wrap(
+    kind: str, kek: bytes, data_key: bytes, salt: bytes = b"", kdf: dict | None = None
+) -> Slot:
     nonce = secrets.token_bytes(12)
     wrapped = AESGCM(kek).encrypt(nonce, data_key, AAD)
     return Slot(kind, _b64(nonce), _b64(wrapped), _b64(salt), kdf or {})

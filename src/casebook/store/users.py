@@ -150,7 +150,8 @@ class Users:
 
     def _query(self):
         return (select(users, organisations.c.code.label("org_code"))
-                .select_from(users.join(organisations, organisations.c.id == users.c.organisation_id)))
+                .select_from(users.join(organisations,
+                                        organisations.c.id == users.c.organisation_id)))
 
     def get(self, user_id: int) -> User:
         with self.engine.connect() as conn:
@@ -375,6 +376,7 @@ def _user(row: Any) -> User:
         organisation=row.org_code, organisation_id=row.organisation_id, role=row.role,
         can_read_narratives=bool(row.can_read_narratives), active=bool(row.active),
         totp_enabled=bool(row.totp_secret), failed_logins=row.failed_logins,
-        locked_until=_aware(row.locked_until), sessions_valid_after=_aware(row.sessions_valid_after),
+        locked_until=_aware(row.locked_until),
+        sessions_valid_after=_aware(row.sessions_valid_after),
         language=row.language, last_login_at=_aware(row.last_login_at),
     )

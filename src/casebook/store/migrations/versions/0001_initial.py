@@ -16,7 +16,8 @@ TZ = sa.DateTime(timezone=True)
 
 
 def upgrade() -> None:
-    op.create_table("meta", sa.Column("key", sa.String(100), primary_key=True), sa.Column("value", sa.JSON))
+    op.create_table(
+        "meta", sa.Column("key", sa.String(100), primary_key=True), sa.Column("value", sa.JSON))
     op.create_table(
         "persons",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -123,7 +124,8 @@ def upgrade() -> None:
             )
             op.execute(
                 f"CREATE TRIGGER {table}_ad AFTER DELETE ON testimonies BEGIN "
-                f"INSERT INTO {table}({table}, rowid, text) VALUES ('delete', old.id, old.text); END"
+                f"INSERT INTO {table}({table}, rowid, text) "
+                f"VALUES ('delete', old.id, old.text); END"
             )
             op.execute(
                 f"CREATE TRIGGER {table}_au AFTER UPDATE OF text ON testimonies BEGIN "
@@ -132,7 +134,8 @@ def upgrade() -> None:
             )
     elif bind.dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        op.execute("CREATE INDEX ix_testimonies_text_trgm ON testimonies USING gin (text gin_trgm_ops)")
+        op.execute("CREATE INDEX ix_testimonies_text_trgm ON testimonies "
+                   "USING gin (text gin_trgm_ops)")
 
 
 def downgrade() -> None:
