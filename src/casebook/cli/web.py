@@ -23,6 +23,12 @@ from casebook.cli.common import passphrase as read_passphrase
 from casebook.errors import InvalidInput
 from casebook.store import Casebook
 
+# How long an idle keep-alive connection stays open. uvicorn's default (5 s) is shorter than
+# what clients assume (browsers keep idle connections for a minute or more; httpx 5 s): a
+# client that reuses a connection just as the server closes it gets a reset on a request the
+# server never read. Measured under load in tests/reliability/test_load.py (docs/reliability.md).
+KEEP_ALIVE_SECONDS = 75
+
 user_app = typer.Typer(help="Organisations, users and roles of the web application.",
                        no_args_is_help=True)
 
@@ -60,7 +66,7 @@ def serve(
     console.print(f"Casebook at [bold]http://{host}:{port}/[/] (Ctrl-C to stop)")
     # access_log off: request paths (search words) must not reach logs in plaintext.
     options: dict[str, Any] = dict(host=host, port=port, access_log=False, log_level="warning",
-                                   server_header=False)
+                                   server_header=False, timeout_keep_alive=KEEP_ALIVE_SECONDS)
     if workers == 1:
         uvicorn.run(create_app(book, idle_minutes=idle_minutes, https=https), **options)
         return

@@ -19,6 +19,7 @@ import os
 import secrets
 import shutil
 import tarfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,9 @@ def backup(book: Casebook, out: Path, *, passphrase: str | None = None,
     key_path = book.key_path
     if key_path is None:
         raise InvalidInput("backup: PostgreSQL casebooks are backed up with pg_dump")
-    workdir = Path(os.path.abspath(out)).parent / f".casebook-backup-{secrets.token_hex(4)}"
+    folder = Path(os.path.abspath(out)).parent
+    clear_leftovers(folder)
+    workdir = folder / f".casebook-backup-{secrets.token_hex(4)}"
     workdir.mkdir(mode=0o700)
     try:
         db_bytes, info = snapshot(book, workdir)
@@ -90,6 +93,30 @@ def backup(book: Casebook, out: Path, *, passphrase: str | None = None,
     book.audit.record("backup", None, {"file_sha256": sha256(data), "counts": info["counts"],
                                 "audit_head": info["audit"]["head_seq"]})
     return BackupResult(out, len(data), manifest)
+
+
+LEFTOVER_AGE_SECONDS = 3600  # older than any backup in progress: a killed one's
+
+
+def clear_leftovers(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove what a killed backup left in ``folder``: snapshot folders
+    (``.casebook-backup-*``) and ``.<name>.partial`` files older than an hour. Both are
+    ciphertext (tests/reliability/test_sigkill.py checks it), but they are copies that nobody
+    will use. Younger ones may belong to a backup still running, and are kept."""
+    now = time.time() if now is None else now
+    removed = []
+    for path in [*folder.glob(".casebook-backup-*"), *folder.glob(".*.partial")]:
+        try:
+            if now - path.lstat().st_mtime < LEFTOVER_AGE_SECONDS:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+            removed.append(path)
+        except OSError:  # gone meanwhile, or not ours to remove: leave it
+            continue
+    return removed
 
 
 def read_backup(data: bytes, name: str, *, passphrase: str | None = None,
@@ -139,10 +166,13 @@ def restore(path: Path, to_dir: Path, *, passphrase: str | None = None,
     to_dir.mkdir(parents=True, exist_ok=True)
     db_path = to_dir / name
     key_path = KeyFile.path_for(db_path)
-    for p in (db_path, key_path):
+    resumed = (key_path.exists() and not db_path.exists()
+               and key_path.read_bytes() == key_bytes)  # a killed restore of this backup
+    for p in (db_path,) if resumed else (db_path, key_path):
         if p.exists():
             raise AlreadyExists(f"{p}: already exists; restore into an empty directory")
-    write_atomic(key_path, key_bytes)
+    if not resumed:  # resumed: the key file there is this backup's, byte for byte
+        write_atomic(key_path, key_bytes)
     write_atomic(db_path, db_bytes)
     if casebook_passphrase is None:
         return RestoreResult(db_path, manifest, opened=False)

@@ -141,9 +141,12 @@ def pdf_pictures(data: bytes, name: str) -> list[bool]:
     try:
         found = []
         for index in range(len(document)):
-            page = document[index]
-            pictures = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
-            found.append(next(iter(pictures), None) is not None)
+            try:
+                page = document[index]
+                pictures = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
+                found.append(next(iter(pictures), None) is not None)
+            except (pdfium.PdfiumError, ValueError):  # a damaged page: pdf_pages says why
+                found.append(True)
         return found
     finally:
         document.close()

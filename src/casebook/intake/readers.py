@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import struct
 import zipfile
 from collections.abc import Callable
@@ -36,6 +37,11 @@ from casebook.model.scans import Scan
 _DAMAGED = (OpcError, LxmlError, PyPdfError, zipfile.BadZipFile, zlib_error, ValueError, KeyError,
             IndexError, TypeError, AttributeError, AssertionError, ArithmeticError, RecursionError,
             EOFError, OSError, RuntimeError, NotImplementedError, struct.error)
+
+# pypdf reports what it repairs in a damaged PDF as log warnings that quote the file's bytes —
+# its text included (found by the soak fuzzer). Python's last-resort handler would print them
+# on stderr, and a server's log would keep them: they never leave the reader.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)  # its child loggers inherit it
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a two-hour interview transcript is well under 1 MB
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # docx is a zip: refuse zip bombs before unpacking
@@ -141,13 +147,13 @@ def read_docx(data: bytes, name: str) -> str:
             f"{name}: not a valid .docx file (damaged or not a Word document)") from None
     try:
         document = docx.Document(io.BytesIO(data))
-    except _DAMAGED:
+        paragraphs = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                paragraphs.append(" | ".join(cell.text for cell in row.cells))
+    except (*_DAMAGED, AttributeError, TypeError, IndexError):  # a part of the wrong kind
         raise InvalidInput(
             f"{name}: not a valid .docx file (damaged or not a Word document)") from None
-    paragraphs = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            paragraphs.append(" | ".join(cell.text for cell in row.cells))
     return "\n".join(paragraphs)
 
 

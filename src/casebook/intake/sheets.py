@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,7 +144,7 @@ def _workbook(path: Path, data: bytes) -> Any:
             _check_unpacked_size(zipfile.ZipFile(io.BytesIO(data)), str(path))
         except InvalidInput:
             raise
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError,
+        except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, RuntimeError,
                 NotImplementedError):
             raise InvalidInput(f"{path}: not a valid {path.suffix} workbook (damaged, or "
                                "saved in another format?)") from None

@@ -58,6 +58,14 @@ def translate(exc: BaseException, where: str | None = None) -> CasebookError | N
     if "locked" in msg or "busy" in msg or "lock timeout" in msg or "could not obtain lock" in msg:
         return StoreLocked(f"{at}the casebook is locked by another program; "
                            "wait for it to finish and run it again")
+    if any(w in msg for w in ("server closed the connection", "terminating connection",
+                              "connection refused", "connection failed", "the database system is",
+                              "consuming input failed", "connection is closed",
+                              "connection to server")):
+        # The commit may have reached the server before its answer was lost: say "may".
+        return StorageError(f"{at}the database server is not answering (stopped or restarting);"
+                            " this may not have been stored: run it again when the server is "
+                            "back (what is already stored is recognised, not doubled)")
     if "disk is full" in msg or "no space left" in msg or "database or disk is full" in msg:
         return DiskFull(f"{at}the disk is full; free some space and run it again "
                         "(what was stored before is kept)")
