@@ -201,3 +201,57 @@ def test_a_broker_stays_a_recruiter_when_a_relative_appears_later():
            "농민에게 팔렸다. 그녀는 그 집에서 10년을 살았다. 그녀는 지금 친척이 소개한 브로커에게 부탁해 "
            "딸의 소식을 듣는다.")
     assert p["recruiter_relation"] == ["other"]
+
+
+# --- third round (session 3): held-out style reports -------------------------------------------
+
+@pytest.mark.parametrize("text, year", [
+    ("그녀는 2003년 17살의 나이로 압록강을 건넜다.", 1986),
+    ("정 씨는 1999년 스무 살의 나이에 중국으로 넘어갔다.", 1979),
+    ("95년에 9살이었던 그녀는 장마당에서 국수를 팔았다.", 1986),
+])
+def test_her_age_at_a_dated_moment(text, year):
+    assert _p(text)["birth_year"] == year
+
+
+def test_a_two_digit_year_of_a_duration_is_no_birth_year():
+    assert _p("저는 그 집에서 12년 동안 살았고 이제 40살이 넘었어요.")["birth_year"] is None
+
+
+def test_her_first_crossing_retold_much_later_with_its_year():
+    p = _p("어젯밤 강을 건너 온 한미경 씨를 만났다. 그녀는 지쳐 보였다. 한 씨는 말을 아꼈다. "
+           "가족 이야기를 꺼내자 울었다. 이번이 세 번째 탈북이다. 그는 2007년 처음 두만강을 건넜다.")
+    assert p["first_crossing_year"] == 2007
+    p = _p("어젯밤 강을 건너 온 한미경 씨를 만났다. 그녀는 지쳐 보였다. 한 씨는 말을 아꼈다. "
+           "가족 이야기를 꺼내자 울었다. 이번이 세 번째 탈북이다. 그는 2007년 다시 두만강을 건넜다.")
+    assert p["first_crossing_year"] is None  # a later crossing far away is not her first
+
+
+def test_a_named_relative_of_the_informant_is_the_woman_the_report_is_about():
+    p = _p("탈북민 오정란 씨의 언니 순복 씨는 올해 봄 중국에서 붙잡혀 북송됐다. 언니는 2001년 "
+           "시골 남자에게 팔려갔다.")
+    assert p["surname"] is None and p["repatriated"] == 1
+    assert _p("오 씨의 남편은 한족이었다. 오 씨는 2003년 두만강을 건넜다.")["surname"] == "오"
+
+
+def test_a_feared_arrest_is_no_arrest_and_no_denial():
+    p = _p("저는 2006년에 강을 건넜어요. 공안에 잡혀가지 않을까 매일 떨면서 살았어요.")
+    assert p["arrested_in_china"] is None
+    assert _p("저는 2006년에 강을 건넜어요. 공안에 잡힌 적은 없어요.")["arrested_in_china"] == 0
+
+
+def test_an_operation_without_anaesthetic_is_violence_not_drugging():
+    p = _p("저는 2006년에 강을 건넜어요. 북송된 뒤 구류장에서 마취도 없이 수술을 받았어요.")
+    assert p["violence"] == ["other"]
+
+
+@pytest.mark.parametrize("text, province", [
+    ("그녀는 작년에 목단강의 한 농촌으로 팔려갔다.", "Heilongjiang"),
+    ("그녀는 옌지에 숨어 살던 중 붙잡혔다.", "Jilin"),
+])
+def test_a_chinese_city_where_she_was_sold_or_lived_gives_its_province(text, province):
+    assert _p(text)["province_china"] == province
+
+
+def test_a_chinese_city_she_only_passed_through_gives_no_province():
+    assert _p("그녀는 연길을 거쳐 쿤밍에 도착했다. 기자는 연길 현지에서 그녀를 만났다.")["province_china"] is None

@@ -92,6 +92,10 @@ _INFORMANT_BEFORE = re.compile(r"(?:관계자|활동가|활동을\s?하(?:고\s?
                                r"의원|이사장|단장|사무국장|간사)\s?(?:인\s?)?$")
 _INFORMANT_AFTER = re.compile(r"^\s?(?:에\s?따르면|의\s?말에\s?따르면)")
 _GIVEN2 = re.compile(r"[가-힣]{2}")
+# a relative of the named person, herself named next: "…씨의 언니 순복 씨는", "…씨의 딸 미나(19)는"
+_KIN_NAMED_AFTER = re.compile(r"의\s?(?:친|큰|작은|둘째|막내)?\s?"
+                              r"(?:여동생|남동생|동생|언니|누나|딸|아들|어머니|엄마|조카|며느리|아내|부인)"
+                              r"\s(?:[가-힣]{2,3}\s?(?:씨|양)|[가-힣]{2,3}\s?\((?:가명|\d))")
 
 
 # kin and common words that look like a surname and a given name before a bracket: "엄마(45)는"
@@ -113,6 +117,8 @@ def _mentions(text: str) -> list[tuple[str, int, int, int, str | None]]:
         weight = 2 if (g or m.group("par") or m.group("par2")) else 1
         if _INFORMANT_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or _INFORMANT_AFTER.match(text[m.end():]):
             weight = 0
+        if _KIN_NAMED_AFTER.match(text, m.end()):
+            continue  # "오 씨의 언니 순복 씨": the report is about the sister, not about 오
         out.append((s, m.start("s"), m.end(), weight, g if g and _GIVEN2.fullmatch(g) else None))
     for rx in (_BRACKETED, _SURNAME_OF):
         for m in rx.finditer(text):

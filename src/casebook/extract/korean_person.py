@@ -44,7 +44,10 @@ _AGE = r"(?P<a>\d{1,2}|(?:열|스물|스무|서른|마흔)?\s?(?:한|두|세|네
 _AGE_AT_YEAR = re.compile(
     rf"{_AGE}\s?(?:살|세)(?:이던|이었던|였던|가\s?되던|이\s?되던|되던|인|때인)\s(?P<y>19[4-9]\d|20[0-2]\d)\s?년|"
     rf"(?P<y2>19[4-9]\d|20[0-2]\d)\s?년\s?(?:\S+\s)?(?P<a2>\d{{1,2}}|(?:열|스물|스무|서른|마흔)\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?)"
-    rf"\s?(?:살|세)\s?(?:때|무렵|나이에|에|이던|였던|이었|였)")
+    rf"\s?(?:살|세)\s?(?:때|무렵|나이에|의\s?나이(?:에|로)|에|이던|였던|이었|였)|"
+    # a two-digit year of the 1940s-90s: "96년에 8살", "98년 스무 살 때"
+    rf"(?<![\d.])(?P<y3>[4-9]\d)\s?년(?:도)?(?:에|에는)?\s(?P<a3>\d{{1,2}})\s?(?:살|세)"
+    rf"(?![가-힣]*\s?(?:이|가)\s?(?:되|넘))")
 # a Chinese province she was in: "지린(吉林) 성의 외딴 마을로 팔려 간", "랴오닝성 단둥의 … 갇혀",
 # "헤이룽장성에서 살던"; the last one the report places her in is the profile's province
 _PROVINCE_KO = re.compile(r"(?P<p>길림|지린|흑룡강|헤이룽장|요녕|랴오닝|료녕|산동|산둥|하북|허베이|내몽골|내몽고|하남|허난|호북|후베이|"
@@ -110,10 +113,10 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
             break
         else:
             for m in _AGE_AT_YEAR.finditer(body):
-                age = _age(m.group("a") or m.group("a2"))
+                age = _age(m.group("a") or m.group("a2") or m.group("a3"))
                 if age is None or _CHILD_NEAR.search(body[max(0, m.start() - 16):m.start()]):
                     continue
-                year = int(m.group("y") or m.group("y2"))
+                year = int(m.group("y") or m.group("y2") or 1900 + int(m.group("y3")))
                 s = header_end + m.start()
                 out.append(Fact("birth_year", year - age, Evidence(s, header_end + m.end()), 0.7))
                 break
@@ -156,12 +159,39 @@ def _last_province(text: str, header_end: int) -> Fact | None:
         if _NOT_HER_PROVINCE.search(text[m.end():m.end() + 12]):
             continue
         last = m
+    city = _city_she_lived_in(text, header_end)
+    if city is not None and (last is None or (city.evidence is not None
+                                              and city.evidence.start > last.start())):
+        return city
     if last is None:
         return None
     name = china_province(last.group("p"))
     if name is None:
         return None
     return Fact("province_china", name, Evidence(last.start(), last.end()), 0.6)
+
+
+# a Chinese city named where she was sold or lived: "하얼빈의 한 농가로 팔려 간", "옌지에 숨어
+# 살던"; a city she passed through, reached or was interviewed in says nothing
+_LIVED_AFTER = re.compile(r"^(?:[^.?!\n]{0,24}?(?:팔려|팔렸|팔린|시집|살았|살던|살고|살며|거주|숨어\s?(?:살|지내))|"
+                          r"\s?(?:시\s?|현\s?)?(?:의\s?)?(?:한\s)?(?:농촌|시골|산골|마을|농가))")
+
+
+def _city_she_lived_in(text: str, header_end: int) -> Fact | None:
+    from casebook.model import Evidence
+    from casebook.vocab.places import find_all, province_of
+
+    last = None
+    for a, b, place in find_all(text[header_end:]):
+        if place.country != "CN" or place.level not in ("city", "county", "prefecture"):
+            continue
+        a, b = a + header_end, b + header_end
+        if _NOT_HER_PROVINCE.search(text[b:b + 12]) or not _LIVED_AFTER.search(text[b:b + 40]):
+            continue
+        prov = province_of(place)
+        if prov.level == "province" and prov.en:
+            last = Fact("province_china", prov.en, Evidence(a, b), 0.55)
+    return last
 
 
 def _interview_province(top: str) -> Fact | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from casebook.extract import rules
 from casebook.extract.dates import find_dates
 from casebook.extract.negation import FACT, UNREAL
 from casebook.extract.numbers import amount_of
@@ -92,9 +93,13 @@ def _first_crossing(b, sents, index_of) -> None:
     if not any(x.year for x in find_dates(sents[k].text)):
         # "…두만강을 넘었다가 붙잡혀 팔려갔던 박씨의 경우는 …. 박씨는 98년 11월 두만강을 건넜다.": a
         # crossing told first without its year and retold just after with it (no return between)
-        for j in range(k + 1, min(len(sents), k + 5)):
+        # further on only when told as her first ("그는 2007년 처음 두만강을 건넜다")
+        for j in range(k + 1, len(sents)):
             if _cue(sents[j], "repatriation") or _cue(sents[j], "arrest"):
                 break
+            first_time = rules.by_code("ko", "context", "first_time")
+            if j >= k + 5 and not first_time.search(sents[j].text):
+                continue
             c = next((x for x in _cue(sents[j], "crossing") if x.status == FACT), None)
             if c is not None and any(x.year for x in find_dates(sents[j].text)) and not _AGAIN.search(sents[j].text):
                 first.date = sents[j].date_at(c.start)
