@@ -15,15 +15,9 @@ def case(cli):
     return cli.json("case", "open", "1", "--stage", "safe_house")["case_id"]
 
 
-def _locked(cli):
-    """The same folder with a wrong passphrase: an error raised anyway came before unlocking."""
-    return type(cli)({**cli.env, "CASEBOOK_PASSPHRASE": "not the passphrase"}, cli.folder,
-                     cli.runner)
-
-
 def test_a_risk_needs_its_reason_and_nothing_is_opened(cli):
     cli.add()
-    err = _locked(cli).error("case", "open", "1", "--risk", "high")
+    err = cli.locked().error("case", "open", "1", "--risk", "high")
     assert isinstance(err, BadArgument)
     assert str(err) == "--risk-reason: say why the risk is what it is"
     assert cli.json("case", "list") == []
@@ -31,7 +25,7 @@ def test_a_risk_needs_its_reason_and_nothing_is_opened(cli):
 
 def test_an_unknown_stage_lists_the_stages_and_an_english_or_korean_label_is_understood(cli):
     cli.add()
-    err = _locked(cli).error("case", "open", "1", "--stage", "on the moon")
+    err = cli.locked().error("case", "open", "1", "--stage", "on the moon")
     assert str(err) == ("--stage: 'on the moon' is not one of hiding_china, safe_house, "
                         "transit_third_country, arrived, south_korea")
     opened = cli.json("case", "open", "1", "--stage", "In a safe house")
@@ -42,22 +36,22 @@ def test_an_unknown_stage_lists_the_stages_and_an_english_or_korean_label_is_und
 
 def test_an_update_that_changes_nothing_says_what_could_change(cli, case):
     before = cli.json("case", "show", str(case))
-    err = _locked(cli).error("case", "update", str(case))
+    err = cli.locked().error("case", "update", str(case))
     assert str(err).startswith("nothing to change: give --status, --stage")
     assert cli.json("case", "show", str(case)) == before
 
 
 def test_a_referral_answer_must_be_one_of_four_words(cli, case):
-    err = _locked(cli).error("case", "referral", "1", "maybe")
+    err = cli.locked().error("case", "referral", "1", "maybe")
     assert str(err) == "answer: accept, refuse, complete or cancel"
 
 
 def test_a_task_needs_words_and_a_real_due_date(cli, case):
-    assert str(_locked(cli).error("case", "task", str(case), "  ")) == (
+    assert str(cli.locked().error("case", "task", str(case), "  ")) == (
         "TEXT: say what is to be done (or use --done TASK_ID)")
-    assert str(_locked(cli).error("case", "task", str(case), "visit her")) == (
+    assert str(cli.locked().error("case", "task", str(case), "visit her")) == (
         "--due: a task needs a due date (YYYY-MM-DD)")
-    bad_day = _locked(cli).error("case", "task", str(case), "visit her", "--due", "2026-13-40")
+    bad_day = cli.locked().error("case", "task", str(case), "visit her", "--due", "2026-13-40")
     assert isinstance(bad_day, BadArgument) and "--due" in str(bad_day)
     assert cli.json("case", "show", str(case))["tasks"] == []
 
@@ -73,9 +67,9 @@ def test_a_task_of_another_case_cannot_be_marked_done_here(cli, case):
 
 
 def test_case_consent_needs_a_known_action_and_scope(cli, case):
-    err = _locked(cli).error("case", "consent", str(case), "permit", "share_with:Bridge")
+    err = cli.locked().error("case", "consent", str(case), "permit", "share_with:Bridge")
     assert str(err) == "action: grant or withdraw"
-    err = _locked(cli).error("case", "consent", str(case), "grant", "share_everything")
+    err = cli.locked().error("case", "consent", str(case), "grant", "share_everything")
     assert str(err).endswith("; nothing was changed")
 
 
@@ -91,7 +85,7 @@ def test_a_service_id_must_name_exactly_one_service(cli, case):
 
 @pytest.mark.parametrize("args", [("--k", "1"), ("--round", "0")])
 def test_a_published_dashboard_needs_k_of_two_and_a_positive_rounding(cli, args):
-    err = _locked(cli).error("case", "dashboard", "--publish", *args)
+    err = cli.locked().error("case", "dashboard", "--publish", *args)
     assert str(err) == "--k must be at least 2 and --round at least 1"
 
 

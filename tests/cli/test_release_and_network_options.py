@@ -38,16 +38,10 @@ def test_a_small_k_is_allowed_with_a_warning_and_the_recommended_one_without(cap
     assert capsys.readouterr().err == ""
 
 
-def _locked(cli):
-    """A wrong passphrase: a refusal that still comes, came before the casebook was unlocked."""
-    return type(cli)({**cli.env, "CASEBOOK_PASSPHRASE": "not the passphrase"}, cli.folder,
-                     cli.runner)
-
-
 def test_stats_refuses_a_bad_k_and_an_unknown_language_before_unlocking(cli):
-    err = _locked(cli).error("stats", "--publish", "--k", "1")
+    err = cli.locked().error("stats", "--publish", "--k", "1")
     assert isinstance(err, BadArgument) and str(err).startswith("--k 1: must be at least 2")
-    err = _locked(cli).error("stats", "--lang", "fr")
+    err = cli.locked().error("stats", "--lang", "fr")
     assert isinstance(err, InvalidInput) and str(err) == "--lang fr: use en or ko"
 
 
@@ -63,7 +57,7 @@ def test_stats_names_an_unknown_format(cli):
 ])
 def test_network_refuses_a_bad_format_or_k_and_writes_nothing(cli, args, says):
     out = cli.folder / "graph.json"
-    err = _locked(cli).error("network", "--out", str(out), "--plaintext", *args)
+    err = cli.locked().error("network", "--out", str(out), "--plaintext", *args)
     assert isinstance(err, BadArgument) and str(err) == says
     assert not out.exists()
 
