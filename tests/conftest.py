@@ -11,6 +11,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check what holds, not how fast: on a machine shared by several test runs one
+# example can take 400 ms, and hypothesis's default 200 ms deadline then fails it as "flaky".
+settings.register_profile("shared-machine", deadline=None)
+settings.load_profile("shared-machine")
 
 os.environ.setdefault("CASEBOOK_FAST_KDF", "1")  # argon2id at test cost; production keeps its cost
 os.environ.pop("CASEBOOK_DB", None)

@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from casebook.store.legacy import RENAMED
-
 SRC = Path(__file__).resolve().parents[2] / "src"
 DOC = SRC.parent / "docs" / "architecture.md"
 
@@ -129,30 +127,6 @@ def test_web_and_field_never_reach_past_the_store(package):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Attribute) and node.attr in DOORS:
                 bad.append(f"{path.relative_to(SRC)}:{node.lineno} .{node.attr}")
-    assert bad == []
-
-
-def _receiver(node: ast.expr) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return ""
-
-
-def test_no_module_calls_the_flat_methods_of_before_the_split():
-    """``book.add_testimony(...)`` and friends are kept for branches in flight only."""
-    bad = []
-    for path in sorted((SRC / "casebook").rglob("*.py")):
-        if path.name == "legacy.py":
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
-                continue
-            name, owner = node.func.attr, _receiver(node.func.value)
-            if owner.endswith("book") and (name in RENAMED or name in (
-                    "testimonies", "persons", "audit")):
-                bad.append(f"{path.relative_to(SRC)}:{node.lineno} {owner}.{name}()")
     assert bad == []
 
 

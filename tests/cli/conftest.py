@@ -42,6 +42,12 @@ class Cli:
         assert "\n" not in str(result.exception), "an error is one line"
         return result.exception
 
+    def locked(self) -> Cli:
+        """The same casebook with a wrong passphrase: an error it still raises came before the
+        casebook was unlocked (options are checked first)."""
+        return Cli({**self.env, "CASEBOOK_PASSPHRASE": "not the passphrase"}, self.folder,
+                   self.runner)
+
     def file(self, name: str, text: str) -> Path:
         path = self.folder / name
         path.write_text(text, encoding="utf-8")

@@ -162,7 +162,7 @@ def test_import_paths_keeps_going_after_a_bad_file(sqlite_book, tmp_path):
     assert [f for f, _ in result.failed] == [str(bad)]
     assert "bad.pdf" in result.failed[0][1]
     assert sorted(calls) == ["en", "en", "ko"] and len(seen) == 3
-    summaries = sqlite_book.testimonies()
+    summaries = sqlite_book.testimonies.all()
     assert {s.organisation for s in summaries} == {"Hanul"}
     names = sorted(s.pseudonym for s in summaries)
     assert names[:2] == ["Ms. Oh", "Ms. Ri"] and names[2].startswith("Survivor ")

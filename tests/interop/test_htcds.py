@@ -9,12 +9,12 @@ import random
 from collections import Counter
 
 from casebook.exchange import htcds
+from casebook.exchange.export import ExportRequest
 from casebook.exchange.kanon import age_band, ctdc_rules, k_anonymise
 from casebook.extract.profile import profile
 from casebook.intake.profile_facts import record_from_profile
 from casebook.intake.spreadsheet import SheetImport, store_prepared
 from casebook.model import Consent, Person, Testimony
-from casebook.share.export import ExportRequest
 
 TWO_WAY_SCALARS = ("birth_year", "first_crossing_year", "first_crossing_month")
 

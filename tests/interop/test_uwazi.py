@@ -9,12 +9,12 @@ import random
 from interop.test_htcds import fill, survivor
 
 from casebook.exchange import uwazi
+from casebook.exchange.export import ExportRequest
 from casebook.extract.profile import profile
 from casebook.intake.mapping import load_mapping
 from casebook.intake.plan import propose, render_plan
 from casebook.intake.sheets import read_sheet
 from casebook.intake.spreadsheet import SheetImport, import_sheet, prepare_rows, store_prepared
-from casebook.share.export import ExportRequest
 
 # The layout of Uwazi's library CSV export (app/api/csv/csvExporter.ts): common headers first
 # and last, property labels between, `|` between values, `Group::Term`, geolocation "lat|lon".

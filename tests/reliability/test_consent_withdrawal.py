@@ -4,13 +4,14 @@ Twelve survivors with reviewed facts; one of them (Ms. Withdrawn) had allowed ev
 After ``withdraw_consent`` for each scope she leaves the statistics dataset and its tables,
 the report's count and quotations, partner and legal exports, and the partner organisation's
 view in the web application. The organisation's own internal export keeps her record: it is
-the organisation's copy, not a use of her testimony (share/export.py).
+the organisation's copy, not a use of her testimony (exchange/export.py).
 """
 
 from __future__ import annotations
 
 import pytest
 
+from casebook.exchange.export import ExportRequest, collect
 from casebook.model import (
     ACCEPTED,
     Amount,
@@ -24,7 +25,6 @@ from casebook.model import (
     UncertainDate,
 )
 from casebook.model.consent import BASE_SCOPES, share_scope
-from casebook.share.export import ExportRequest, collect
 from casebook.store import Casebook
 
 PARTNER = "Bridge of Light"

@@ -1,5 +1,5 @@
 """The casebook's components one by one (``book.meta``, ``.links``, ``.facts``, …), on both
-backends; and the flat methods of before the split, which still answer but warn."""
+backends."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import pytest
 
 from casebook.errors import InvalidInput, NotFound
 from casebook.model import ACCEPTED, SUGGESTED, Consent, Event, Fact, Person, Record, Testimony
-from casebook.store.legacy import RENAMED
 
 
 def _add(book, text="Crossed at Musan in 1998.", org="Hanul", name="Ms. Kim", record=None):
@@ -116,38 +115,3 @@ def test_location_and_key_path(book):
         assert book.key_path is not None and book.key_path.exists()
     else:
         assert book.key_path is None
-
-
-CALLS = {
-    "get_meta": ("k",), "set_meta": ("k", 1), "add_person": None, "get_person": None,
-    "find_by_hash": ("0" * 64,), "add_testimony": None, "add_testimonies": ([],),
-    "get_testimony": None, "consent_of": None, "consents": ([],), "grant_consent": None,
-    "withdraw_consent": None, "save_record": None, "record": None, "set_fact_status": None,
-    "accepted_records": (), "search": ("Musan",), "audit_verify": (), "audit_entries": (),
-    "delete_testimonies": ([],),
-}
-
-
-def test_the_flat_methods_of_before_the_split_still_answer_with_a_warning(book):
-    tid = _add(book, record=Record([Fact("birth_year", 1980)]))
-    fid = book.facts.record(tid).facts[0].id
-    book.facts.set_status(fid, ACCEPTED)  # so that save_record below keeps it
-    pid = book.testimonies.get(tid).person_id
-    args = {**CALLS, "add_person": (Person("Ms. Yu"),), "get_person": (pid,),
-            "add_testimony": (Testimony("x"), Person("Ms. Yu")), "get_testimony": (tid,),
-            "consent_of": (tid,), "grant_consent": (tid, "legal_proceedings"),
-            "withdraw_consent": (tid, "legal_proceedings"), "save_record": (tid, Record()),
-            "record": (tid,), "set_fact_status": (fid, ACCEPTED)}
-    assert set(args) == set(RENAMED)
-    for name, call_args in args.items():
-        with pytest.warns(DeprecationWarning, match=RENAMED[name].replace(".", r"\.")):
-            result = getattr(book, name)(*call_args)
-        if name == "accepted_records":
-            list(result)
-    with pytest.warns(DeprecationWarning, match="testimonies.all"):
-        assert book.testimonies()
-    with pytest.warns(DeprecationWarning, match="persons.all"):
-        assert book.persons()
-    with pytest.warns(DeprecationWarning, match="audit.record"):
-        book.audit("legacy")
-    assert book.audit.entries(1)[0]["action"] == "legacy"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from casebook.estimate.lists import list_memberships
+from casebook.exchange.export import ExportRequest, collect
 from casebook.linkage import run
 from casebook.linkage.place_mentions import place_mentions
 from casebook.linkage.records import perpetrator_records, person_records
@@ -27,7 +28,6 @@ from casebook.model import (
 )
 from casebook.model.consent import AGGREGATE_STATISTICS, BASE_SCOPES, share_scope
 from casebook.publish.dataset import dataset_of
-from casebook.share.export import ExportRequest, collect
 from casebook.store.reads import USES
 
 PARTNER = "Bridge of Light"

@@ -23,14 +23,14 @@ TEXTS = [
 def indexed(book):
     ids = []
     for n, text in enumerate(TEXTS):
-        tid, _ = book.add_testimony(Testimony(text, language="ko" if "요" in text else "en"),
+        tid, _ = book.testimonies.add(Testimony(text, language="ko" if "요" in text else "en"),
                                     Person(f"P{n}"))
         ids.append(tid)
     return book, ids
 
 
 def _ids(book, query, **kw):
-    return [h.testimony_id for h in book.search(query, **kw)]
+    return [h.testimony_id for h in book.testimonies.search(query, **kw)]
 
 
 def test_terms_keep_quoted_phrases_whole():
@@ -104,21 +104,21 @@ def test_allowed_ids_limit_the_hits(indexed):
 
 def test_hits_carry_a_marked_snippet_and_the_pseudonym(indexed):
     book, ids = indexed
-    hit = book.search("Longjing")[0]
+    hit = book.testimonies.search("Longjing")[0]
     assert hit.testimony_id == ids[2] and hit.pseudonym == "P2"
     assert "⟦Longjing⟧" in hit.snippet
 
 
 def test_each_search_is_audited_without_its_words(indexed):
     book, _ = indexed
-    book.search("Musan")
-    entry = book.audit_entries(1)[0]
+    book.testimonies.search("Musan")
+    entry = book.audit.entries(1)[0]
     assert entry["action"] == "search"
     assert "Musan" not in str(entry)
 
 
 def test_deleted_testimonies_are_not_found(indexed):
     book, ids = indexed
-    book.delete_testimonies([ids[2]])
+    book.testimonies.delete([ids[2]])
     assert _ids(book, "Longjing") == []
     assert _ids(book, "broker") == [ids[4], ids[1], ids[0]]

@@ -23,7 +23,7 @@ def users(book):
 
 
 def _actions(book) -> list[str]:
-    return [e["action"] for e in book.audit_entries(200)]
+    return [e["action"] for e in book.audit.entries(200)]
 
 
 def test_organisations(users):
@@ -166,7 +166,7 @@ def test_set_password_checks_and_ends_sessions(users):
 def test_restrictions(users, book):
     a = users.add("mina", PW, "hanul", "reviewer")
     b = users.add("jun", PW, "hanul", "documenter")
-    tid, _ = book.add_testimony(Testimony("A testimony for two people only."), Person("Ms. O"))
+    tid, _ = book.testimonies.add(Testimony("A testimony for two people only."), Person("Ms. O"))
     assert users.restricted_to(tid) == []
     users.restrict(tid, [a.id, b.id, a.id], actor="mina")
     assert sorted(users.restricted_to(tid)) == sorted([a.id, b.id])
@@ -182,5 +182,5 @@ def test_every_user_change_is_in_an_intact_audit_chain(users, book):
     users.update(u.id, role="analyst")
     users.set_password(u.id, "another long password")
     users.unlock(u.id)
-    report = book.audit_verify()
+    report = book.audit.verify()
     assert report.ok and not report.problems

@@ -3,7 +3,16 @@ testimonies that are own, shared by consent, and restricted; logged-in ASGI test
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -139,3 +148,43 @@ def h():
     return types.SimpleNamespace(KO_TEXT=KO_TEXT, EN_TEXT=EN_TEXT, PASSWORD=PASSWORD,
                                  ORG_A=ORG_A, ORG_B=ORG_B, csrf_of=csrf_of, login=login,
                                  token=token, add=add, quiet_record=quiet_record)
+
+
+# -- the browser tests: Debian's Chromium driven by Playwright against `casebook serve` ---------
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@contextlib.contextmanager
+def serving(env: dict[str, str], tries: int = 150) -> Iterator[str]:
+    """``casebook serve`` on a free loopback port over the casebook ``env`` names (its
+    CASEBOOK_DB and passphrase); yields the URL once /login answers, stops the server after."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "casebook.cli.main", "serve", "--port",
+                               str(port)], env={**os.environ, **env}, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(tries):
+            try:
+                urllib.request.urlopen(url + "/login", timeout=1)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    raise RuntimeError(server.stdout.read().decode()) from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """``with serve(env) as url:`` (see :func:`serving`), for every browser test's set-up."""
+    return serving

@@ -58,7 +58,7 @@ def test_fact_actions_for_reviewers_only(world, app, h):
     reviewer, rh = _client(app, "reviewer-a", h)
     ok = reviewer.post(f"/api/facts/{world.own_fact}", headers=rh, json={"action": "reject"})
     assert ok.json() == {"ok": True}
-    assert world.book.record(world.own, ["rejected"]).events[0].id == world.own_fact
+    assert world.book.facts.record(world.own, ["rejected"]).events[0].id == world.own_fact
     bad = reviewer.post(f"/api/facts/{world.own_fact}", headers=rh, json={"action": "shred"})
     assert bad.status_code in (400, 422) and bad.json()["ok"] is False
     _error_shape(reviewer.post(f"/api/facts/{world.other_fact}", headers=rh,
@@ -69,7 +69,7 @@ def test_posts_without_the_csrf_header_are_refused(world, app, h):
     c, _ = _client(app, "reviewer-a", h)
     r = c.post(f"/api/facts/{world.own_fact}", json={"action": "accept"})
     assert r.status_code == 403 and r.json()["ok"] is False
-    assert world.book.record(world.own, ["suggested"]).events  # nothing changed
+    assert world.book.facts.record(world.own, ["suggested"]).events  # nothing changed
 
 
 def test_person_timeline(world, app, h):

@@ -9,37 +9,24 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from web.conftest import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 PASSPHRASE = "correct horse battery staple"
 NEW_TEXT = ("저는 2001년 여름에 회령에서 두만강을 건넜습니다. 연길에 있는 브로커가 저를 "
             "흑룡강성의 농촌 남자에게 팔았는데 값은 8000위안이었다고 들었습니다. "
             "2004년에 중국 공안에 체포되어 북송되었고 온성 보위부에서 조사를 받았습니다.")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
-def served(tmp_path, h):
+def served(tmp_path, h, serve):
     """A casebook with users and 11 reviewed testimonies, served on a free loopback port."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
     from casebook.store import Casebook
 
     db = tmp_path / "casebook.db"
@@ -57,23 +44,8 @@ def served(tmp_path, h):
     listed = subprocess.run([*cli, "user", "list", "--json"], env=env, check=True,
                             capture_output=True, text=True).stdout
     assert '"username": "mina"' in listed
-    port = _free_port()
-    server = subprocess.Popen([*cli, "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/login", timeout=1)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    raise RuntimeError(server.stdout.read().decode()) from None
-                time.sleep(0.2)
+    with serve(env, tries=100) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     with Casebook.open(str(db), PASSPHRASE) as book:
         assert book.users.by_name("mina").last_login_at is not None
 
@@ -85,7 +57,7 @@ def test_a_reviewer_works_through_the_app(served, h, tmp_path):
     shots = Path(os.environ.get("CASEBOOK_SCREENSHOTS") or tmp_path / "shots")
     shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1360, "height": 900}, locale="ko-KR",
                                 accept_downloads=True)
         errors: list[str] = []

@@ -12,21 +12,16 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from web.conftest import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 PASSPHRASE = "demo passphrase for the journeys test"
 PASSWORD = "journeys-test-password-1"
 CLI = [sys.executable, "-m", "casebook.cli.main"]
@@ -80,34 +75,11 @@ def test_casebook_show_says_the_denial_on_the_demo(demo):
     assert "Arrest in China" not in out
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def served(demo):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+def served(demo, serve):
     env, denied = demo
-    port = _free_port()
-    server = subprocess.Popen([*CLI, "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(url + "/login", timeout=1)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    raise RuntimeError(server.stdout.read().decode()) from None
-                time.sleep(0.2)
+    with serve(env, tries=300) as url:
         yield url, denied
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -120,7 +92,7 @@ def test_the_journey_pages_in_both_languages(served, lang, tmp_path):
     shots.mkdir(parents=True, exist_ok=True)
     never = "Never arrested in China (she says)" if lang == "en" else "중국에서 체포된 적 없음"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900},
                                 locale="en-GB" if lang == "en" else "ko-KR")
         problems: list[str] = []
@@ -190,7 +162,7 @@ RAW_MONTH = re.compile(r"\b(19|20)\d\d-[01]\d\b")
 
 
 def _login(p, url: str, lang: str):
-    browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     page = browser.new_page(viewport={"width": 1280, "height": 900},
                             locale="en-GB" if lang == "en" else "ko-KR")
     page.goto(url + "/login")

@@ -8,37 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from web.conftest import CHROMIUM, CHROMIUM_ARGS
 
 from casebook.model.consent import share_scope
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 PASSPHRASE = "correct horse battery staple"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
-def served_cases(tmp_path, h):
+def served_cases(tmp_path, h, serve):
     """Two women of organisation A with cases (one shares with B, one with no one), a reviewer
     of each organisation, served on a free loopback port."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
     from casebook.store import Casebook
 
     db = tmp_path / "casebook.db"
@@ -53,25 +38,8 @@ def served_cases(tmp_path, h):
         book.users.add("mina", h.PASSWORD, h.ORG_A, "reviewer", display_name="Mina")
         book.users.add("jun", h.PASSWORD, h.ORG_B, "reviewer", display_name="Jun")
         ids = {"shared": a.id, "private": b.id}
-    env = {**os.environ, "CASEBOOK_DB": str(db), "CASEBOOK_PASSPHRASE": PASSPHRASE}
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "casebook.cli.main", "serve", "--port",
-                               str(port)], env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(url + "/login", timeout=1)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    raise RuntimeError(server.stdout.read().decode()) from None
-                time.sleep(0.2)
+    with serve({"CASEBOOK_DB": str(db), "CASEBOOK_PASSPHRASE": PASSPHRASE}) as url:
         yield url, ids
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_a_caseworker_works_a_case_in_both_languages(served_cases, h, tmp_path):
@@ -81,7 +49,7 @@ def test_a_caseworker_works_a_case_in_both_languages(served_cases, h, tmp_path):
     shots = Path(os.environ.get("CASEBOOK_SCREENSHOTS") or tmp_path / "shots")
     shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1360, "height": 900}, locale="ko-KR")
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

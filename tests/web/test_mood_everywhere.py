@@ -118,7 +118,7 @@ def test_store_paths_count_only_what_happened(world):
 
 def test_export_carries_the_mood(world):
     book, tid, _ = world
-    from casebook.share.export import ExportRequest, collect, serialise
+    from casebook.exchange.export import ExportRequest, collect, serialise
 
     rows = collect(book, ExportRequest(include_text=False))
     events = [f for f in rows[0]["facts_accepted"] if "type" in f]
@@ -137,9 +137,9 @@ def test_partner_formats_count_only_what_happened(world):
     """HTCDS and Uwazi rows are built from her profile: a denied arrest, a denied crossing and
     a denied forced marriage are not exported as an arrest, a crossing date, an exploitation."""
     book, _, _ = world
+    from casebook.exchange.export import ExportRequest
     from casebook.exchange.htcds import export_rows
     from casebook.exchange.uwazi import export_csv
-    from casebook.share.export import ExportRequest
 
     htcds = export_rows(book, ExportRequest("htcds")).rows
     assert len(htcds) == 1

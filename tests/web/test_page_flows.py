@@ -25,7 +25,7 @@ def test_intake_stores_the_testimony_and_offers_its_facts_for_review(world, clie
                              "consent": "aggregate_statistics"}, h)
     assert r.status_code == 303 and r.headers["location"].startswith("/review/")
     tid = int(re.search(r"/(\d+)", r.headers["location"]).group(1))
-    stored = world.book.get_testimony(tid)
+    stored = world.book.testimonies.get(tid)
     assert stored.text == text and stored.organisation == h.ORG_A
     assert stored.consent.active_scopes() == ["aggregate_statistics"]
     page = c.get(f"/review/{tid}").text
@@ -57,13 +57,13 @@ def test_intake_reads_an_uploaded_text_file(world, client_as, h):
                files={"file": ("yun.txt", body.encode(), "text/plain")}, follow_redirects=False)
     assert r.status_code == 303
     tid = int(re.search(r"/(\d+)", r.headers["location"]).group(1))
-    t = world.book.get_testimony(tid)
+    t = world.book.testimonies.get(tid)
     assert t.text == body and t.file_name == "yun.txt" and t.language == "en"
 
 
 def test_review_accept_edit_reject_and_undo(world, client_as, h):
     c = client_as("reviewer-a")
-    items = [*world.book.record(world.own).facts, *world.book.record(world.own).events]
+    items = [*world.book.facts.record(world.own).facts, *world.book.facts.record(world.own).events]
     fact, crossing, sale = items[0], items[1], items[2]
     assert _post(c, f"/review/facts/{fact.id}", {"action": "accept"}, h).status_code == 303
     r = _post(c, f"/review/facts/{crossing.id}", {"action": "edit", "type": "border_crossing",
@@ -71,23 +71,23 @@ def test_review_accept_edit_reject_and_undo(world, client_as, h):
                                                    "place_text": "무산", "notes": "확인"}, h)
     assert r.status_code == 303
     assert _post(c, f"/review/facts/{sale.id}", {"action": "reject"}, h).status_code == 303
-    rec = world.book.record(world.own, ["accepted", "rejected", "suggested"])
+    rec = world.book.facts.record(world.own, ["accepted", "rejected", "suggested"])
     status = {i.id: i.status for i in [*rec.facts, *rec.events]}
     assert status == {fact.id: "accepted", crossing.id: "accepted", sale.id: "rejected"}
     edited = next(e for e in rec.events if e.id == crossing.id)
     assert (edited.date.year, edited.date.month, edited.place_text, edited.notes) == (
         1997, 4, "무산", "확인")
     assert _post(c, f"/review/facts/{sale.id}", {"action": "reopen"}, h).status_code == 303
-    assert world.book.record(world.own, ["suggested"]).events[0].id == sale.id
+    assert world.book.facts.record(world.own, ["suggested"]).events[0].id == sale.id
 
 
 def test_review_bad_edit_is_said_on_the_page(world, client_as, h):
     c = client_as("reviewer-a")
-    crossing = world.book.record(world.own).events[0]
+    crossing = world.book.facts.record(world.own).events[0]
     r = _post(c, f"/review/facts/{crossing.id}", {"action": "edit", "type": "border_crossing",
                                                    "year": "nineteen"}, h)
     assert r.status_code == 400 and "year" in r.text
-    assert world.book.record(world.own, ["suggested"]).events[0].id == crossing.id
+    assert world.book.facts.record(world.own, ["suggested"]).events[0].id == crossing.id
     r = _post(c, f"/review/facts/{crossing.id}", {"action": "approve"}, h)
     assert r.status_code == 400
 
@@ -103,31 +103,30 @@ def test_consent_withdraw_and_grant_from_the_testimony_page(world, client_as, h)
     r = _post(c, f"/testimonies/{world.own}/consent", {"scope": "aggregate_statistics",
                                                        "action": "withdraw"}, h)
     assert r.status_code == 303 and r.headers["location"].endswith("note=consent")
-    assert not world.book.consent_of(world.own).allows("aggregate_statistics")
+    assert not world.book.consent.of(world.own).allows("aggregate_statistics")
     _post(c, f"/testimonies/{world.own}/consent", {"scope": "legal_proceedings",
                                                    "action": "grant"}, h)
     _post(c, f"/testimonies/{world.own}/consent", {"organisation": h.ORG_B,
                                                    "action": "grant"}, h)
-    consent = world.book.consent_of(world.own)
+    consent = world.book.consent.of(world.own)
     assert consent.allows("legal_proceedings") and consent.shared_with() == [h.ORG_B]
     page = c.get(f"/testimonies/{world.own}").text
     assert h.ORG_B in page
 
 
 def test_restrict_a_testimony_to_named_colleagues(world, client_as, h):
-    from casebook.store.users import Users
 
     c = client_as("reviewer-a")
     documenter = world.users[("documenter", "a")]
     r = _post(c, f"/testimonies/{world.own}/restrict", {"user": str(documenter.id)}, h)
     assert r.status_code == 303
-    allowed = set(Users(world.book).restricted_to(world.own))
+    allowed = set(world.book.users.restricted_to(world.own))
     assert allowed == {documenter.id, world.users[("reviewer", "a")].id}
     other = client_as("documenter-a")
     assert other.get(f"/testimonies/{world.own}").status_code == 200
     assert client_as("reviewer-b").get(f"/testimonies/{world.own}").status_code == 404
     _post(c, f"/testimonies/{world.own}/restrict", {}, h)  # none chosen: open again
-    assert Users(world.book).restricted_to(world.own) == []
+    assert world.book.users.restricted_to(world.own) == []
 
 
 def test_search_page_finds_own_and_shared_only(world, client_as):
@@ -162,28 +161,27 @@ def test_network_and_persons_pages(world, client_as):
 
 
 def test_admin_adds_a_user_and_an_organisation_and_changes_a_role(world, client_as, h):
-    from casebook.store.users import Users
 
     c = client_as("admin-a")
     r = _post(c, "/admin/users", {"username": "new-doc", "password": "a long password 9",
                                    "role": "documenter", "display_name": "New"}, h)
     assert r.status_code == 303
-    user = Users(world.book).by_name("new-doc")
+    user = world.book.users.by_name("new-doc")
     assert user.organisation == h.ORG_A and user.role == "documenter"
     r = _post(c, f"/admin/users/{user.id}", {"action": "role", "role": "reviewer"}, h)
-    assert r.status_code == 303 and Users(world.book).get(user.id).role == "reviewer"
+    assert r.status_code == 303 and world.book.users.get(user.id).role == "reviewer"
     r = _post(c, f"/admin/users/{user.id}", {"action": "deactivate"}, h)
-    assert not Users(world.book).get(user.id).active
+    assert not world.book.users.get(user.id).active
     r = _post(c, f"/admin/users/{user.id}", {"action": "fly"}, h)
     assert r.status_code == 400
     r = _post(c, "/admin/users", {"username": "x y", "password": "short", "role": "admin"}, h)
     assert r.status_code == 400
     r = _post(c, "/admin/organisations", {"code": "Third Org", "name": "Third"}, h)
     assert r.status_code == 303
-    assert "Third Org" in [o.code for o in Users(world.book).organisations()]
+    assert "Third Org" in [o.code for o in world.book.users.organisations()]
     other_org_user = world.users[("documenter", "b")]
     r = _post(c, f"/admin/users/{other_org_user.id}", {"action": "deactivate"}, h)
-    assert r.status_code == 404 and Users(world.book).get(other_org_user.id).active
+    assert r.status_code == 404 and world.book.users.get(other_org_user.id).active
 
 
 def test_admin_sees_the_audit_log_and_vocabularies(client_as):

@@ -10,20 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from web.conftest import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 PASSPHRASE = "correct horse battery staple"
 EN_TEXT = ("In the autumn of 2003 my aunt said there was work in a restaurant in China. "
            "A man took me across the Tumen at night and sold me to a farmer in Heilongjiang "
@@ -31,18 +24,10 @@ EN_TEXT = ("In the autumn of 2003 my aunt said there was work in a restaurant in
            "police in 2007 and sent back to Onsong.")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve(tmp_path, h, entries):
+def _serve(tmp_path, h, serve, entries):
     """``casebook serve`` on a free loopback port over a new casebook holding ``entries``
     ((text, language, record) each) and the reviewer mina; yields the URL, the database and
     the testimony ids, and stops the server afterwards."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
     from casebook.store import Casebook
 
     db = tmp_path / "casebook.db"
@@ -51,31 +36,14 @@ def _serve(tmp_path, h, entries):
                      consent=["aggregate_statistics"])[0]
                for n, (text, lang, record) in enumerate(entries)]
         book.users.add("mina", h.PASSWORD, h.ORG_A, "reviewer", create_organisation=True)
-    env = {**os.environ, "CASEBOOK_DB": str(db), "CASEBOOK_PASSPHRASE": PASSPHRASE}
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "casebook.cli.main", "serve", "--port",
-                               str(port)], env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(url + "/login", timeout=1)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    raise RuntimeError(server.stdout.read().decode()) from None
-                time.sleep(0.2)
+    with serve({"CASEBOOK_DB": str(db), "CASEBOOK_PASSPHRASE": PASSPHRASE}) as url:
         yield {"url": url, "db": str(db), "ids": ids}
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture
-def served(tmp_path, h):
+def served(tmp_path, h, serve):
     """One Korean and one English testimony (their first words hold suggested facts)."""
-    for served in _serve(tmp_path, h, [
+    for served in _serve(tmp_path, h, serve, [
             (h.KO_TEXT, "ko", h.quiet_record(h.KO_TEXT, "suggested")),
             (EN_TEXT, "en", h.quiet_record(EN_TEXT, "suggested", year=2003))]):
         yield {**served, "ko": served["ids"][0], "en": served["ids"][1]}
@@ -173,7 +141,7 @@ def test_a_reviewer_adds_facts_from_selected_words_in_both_languages(served, h, 
     shots.mkdir(parents=True, exist_ok=True)
     url = served["url"]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1360, "height": 1000}, locale="ko-KR")
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -320,7 +288,7 @@ def blank_form_actions(gold: dict) -> int:
 
 
 @pytest.fixture
-def real_accounts(tmp_path, h):
+def real_accounts(tmp_path, h, serve):
     if not (REAL / "gold.jsonl").exists():
         pytest.skip(f"{REAL} is absent: the real accounts are not in this checkout")
     import json
@@ -332,7 +300,7 @@ def real_accounts(tmp_path, h):
     for name in MISSED:
         text = (REAL / "texts" / name).read_text(encoding="utf-8")
         entries.append((text, name[:2], extract(text, name[:2])))
-    for served in _serve(tmp_path, h, entries):
+    for served in _serve(tmp_path, h, serve, entries):
         yield {**served, "golds": [golds[n] for n in MISSED], "texts": [e[0] for e in entries]}
 
 
@@ -352,7 +320,7 @@ def test_a_reviewer_completes_real_accounts_to_their_gold_profile(real_accounts,
     with Casebook.open(real_accounts["db"], PASSPHRASE) as book:
         records = [book.facts.record(t) for t in real_accounts["ids"]]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1360, "height": 1000}, locale="ko-KR")
         _login(page, url, h)
         for name, tid, gold, record in zip(MISSED, real_accounts["ids"],

@@ -9,35 +9,20 @@ temporary folder).
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from web.conftest import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 PASSPHRASE = "correct horse battery staple"
 PASSWORD = "demo-analyst-password-1"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(tmp_path_factory, serve):
     """The synthetic demo cohort with the demo logins, served on a free loopback port."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
     from casebook.demo import add_synthetic_cohort
     from casebook.store import Casebook
     from casebook.web.demo import seed_demo_users
@@ -47,24 +32,8 @@ def served(tmp_path_factory):
         add_synthetic_cohort(book)
         seed_demo_users(book, PASSWORD)
     env = {**os.environ, "CASEBOOK_DB": str(db), "CASEBOOK_PASSPHRASE": PASSPHRASE}
-    port = _free_port()
-    cli = [sys.executable, "-m", "casebook.cli.main"]
-    server = subprocess.Popen([*cli, "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(url + "/login", timeout=1)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    raise RuntimeError(server.stdout.read().decode()) from None
-                time.sleep(0.2)
+    with serve(env) as url:
         yield url, env, db
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_analyst_sees_published_numbers_in_both_languages(served, tmp_path):
@@ -74,7 +43,7 @@ def test_analyst_sees_published_numbers_in_both_languages(served, tmp_path):
     shots = Path(os.environ.get("CASEBOOK_SCREENSHOTS") or tmp_path / "shots")
     shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1360, "height": 900}, locale="ko-KR")
         page.goto(url + "/login")
         page.fill("input[name=username]", "demo-analyst")

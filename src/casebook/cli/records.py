@@ -30,6 +30,7 @@ from casebook.cli.common import (
 from casebook.cli.i18n import current
 from casebook.cli.i18n import gettext as _
 from casebook.errors import BadArgument, InvalidInput, WrongPassphrase
+from casebook.exchange.export import ExportRequest, collect, serialise
 from casebook.files import check_output, encrypt, write_output
 from casebook.intake.pipeline import (
     default_extractor,
@@ -41,7 +42,6 @@ from casebook.intake.pipeline import (
 from casebook.intake.readers import ImportItem, expand_paths, read_file
 from casebook.model.consent import check_scope
 from casebook.model.dates import date_label
-from casebook.share.export import ExportRequest, collect, serialise
 from casebook.store import Casebook
 
 audit_app = typer.Typer(help="Check the hash-chained audit log.", no_args_is_help=True)

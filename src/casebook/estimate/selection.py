@@ -118,12 +118,6 @@ def fit_rows(fitter: Fitter, y: np.ndarray, models: list[Model],
     return rows
 
 
-def rank_models(fitter: Fitter, y: np.ndarray, models: list[Model],
-                progress: Progress | None = None) -> list[RankedModel]:
-    """Models with an estimate, best BIC first (ties keep catalogue order: simpler first)."""
-    return _split(fit_rows(fitter, y, models, progress))[0]
-
-
 def _split(rows: list[RankedModel]) -> tuple[list[RankedModel], list[RankedModel]]:
     ok = sorted((r for r in rows if r.status == OK), key=lambda r: r.bic)
     return ok, [r for r in rows if r.status != OK]

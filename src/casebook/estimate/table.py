@@ -54,11 +54,6 @@ class CaptureTable:
         return out
 
 
-def cell_masks(n_lists: int) -> np.ndarray:
-    """Bitmasks of all observable cells, in table order (1 .. 2**t - 1)."""
-    return np.arange(1, 2**n_lists, dtype=np.int64)
-
-
 def table_from_rows(
     lists: Sequence[str], rows: Iterable[tuple[Sequence[int], int]], *, source: str = "table"
 ) -> CaptureTable:

@@ -1,1 +1,2 @@
-"""Exchange with the systems teams report to or already use: HTCDS/CTDC and Uwazi, both ways."""
+"""Records in and out of the casebook: Casebook JSON/CSV exports (``export.py``) and the systems
+teams report to or already use (HTCDS/CTDC, Uwazi), both ways; all consent-checked."""

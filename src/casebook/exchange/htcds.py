@@ -2,7 +2,7 @@
 
 Out: one row per survivor from her ACCEPTED facts only (what review confirmed), through the
 vocabularies' ``htcds`` mappings and ``exchange/data/htcds.toml``; only survivors whose
-consent allows the export are read (``share.export.collect``). When the export leaves the
+consent allows the export are read (``exchange.export.collect``). When the export leaves the
 organisation (``for_organisation``) the rows are generalised and k-anonymised as CTDC does.
 
 In: each row of an HTCDS CSV/XLSX becomes a testimony (the row rendered as text), its person
@@ -159,7 +159,7 @@ class HtcdsExport:
 
 def export_rows(book: Any, request: Any) -> HtcdsExport:
     """Rows for every survivor the request's consent rule lets out, one per person."""
-    from casebook.share.export import ExportRequest, collect
+    from casebook.exchange.export import ExportRequest, collect
 
     req = ExportRequest("htcds", request.for_organisation, request.purpose, include_text=False)
     rows = collect(book, req)

@@ -109,8 +109,8 @@ def entity_row(meta: dict[str, Any], prof: dict[str, Any], text: str | None) -> 
 
 def export_csv(book: Any, request: Any) -> tuple[bytes, int]:
     """Casebook's template CSV of every testimony the request's consent rule lets out."""
+    from casebook.exchange.export import ExportRequest, collect
     from casebook.exchange.htcds import record_of
-    from casebook.share.export import ExportRequest, collect
 
     req = ExportRequest("uwazi", request.for_organisation, request.purpose, request.include_text)
     rows = collect(book, req)

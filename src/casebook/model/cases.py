@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from casebook.errors import InvalidInput
@@ -486,8 +486,3 @@ def her_consent_allows(consents: Iterable[Consent], scope: str,
         else:
             return False
     return granted
-
-
-def field_names() -> tuple[str, ...]:
-    """Every field of :class:`Case` (the store checks its columns against this)."""
-    return tuple(f.name for f in fields(Case))

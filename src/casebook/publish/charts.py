@@ -16,7 +16,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 from casebook.errors import InvalidInput
 from casebook.publish import fonts, labels
@@ -95,46 +94,6 @@ def bar_chart(t: Table, lang: str = "en", fmt: str = "svg") -> str:
     n = t.value(ALL)
     ax.set_title(f"{labels.title(t.name, lang)}  (N = {n if n is not None else '—'})",
                  loc="left", fontsize=11, family=font, color=INK, pad=12)
-    _style(ax)
-    return _svg(fig, fmt, labels.title(t.name, lang))
-
-
-def stacked_chart(t: Table, lang: str = "en", fmt: str = "svg") -> str:
-    """Categories as shares within each column (period or group); hidden shares in grey."""
-
-    cols = [c for c in t.col_categories if t.value(ALL, c)]
-    cats = [c for c in t.row_categories if any(t.raw(c, col) for col in cols)]
-    colour = {c: BAND_COLOURS[i % len(BAND_COLOURS)] for i, c in enumerate(cats)}
-    fig = Figure(figsize=(6.4, 0.45 * max(len(cols), 2) + 1.9))
-    ax = fig.add_subplot()
-    font = _font()
-    y = list(range(len(cols)))[::-1]
-    for yi, col in zip(y, cols):
-        left = 0.0
-        for i, code in enumerate(cats):
-            p = t.proportion(code, col)
-            if p is None:
-                continue
-            ax.barh(yi, 100 * p["p"], left=left, color=colour[code], height=0.62,
-                    edgecolor="white", linewidth=0.6)
-            if p["p"] >= 0.08:
-                ax.text(left + 50 * p["p"], yi, f"{100 * p['p']:.0f}", ha="center", va="center",
-                        fontsize=8, color="white" if i >= 2 else INK)
-            left += 100 * p["p"]
-        if left < 99.5:
-            ax.barh(yi, 100 - left, left=left, color="white", edgecolor=HIDDEN, hatch="///",
-                    height=0.62, linewidth=0.6)
-        n = t.value(ALL, col)
-        ax.text(101, yi, f"n={n}", va="center", fontsize=8, color=INK, family=font)
-    ax.set_yticks(y, cols, family=font)
-    ax.set_xlim(0, 112)
-    ax.set_xlabel(labels.text("share_axis", lang), family=font, fontsize=9, color=INK)
-    ax.set_title(labels.title(t.name, lang), loc="left", fontsize=11, family=font, color=INK)
-    handles = [Patch(color=colour[c], label=labels.category(t.name, c, lang)) for c in cats]
-    handles.append(Patch(facecolor="white", edgecolor=HIDDEN, hatch="///",
-                         label=labels.text("suppressed", lang)))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.22 - 0.5 / (len(cols) + 1)),
-              ncol=3, frameon=False, prop={"family": font, "size": 8})
     _style(ax)
     return _svg(fig, fmt, labels.title(t.name, lang))
 

@@ -50,11 +50,6 @@ def _cells(tables: list[Table]) -> dict[Key, int]:
     return values
 
 
-def _where(t: Table, key: Key) -> tuple[str, str]:
-    d = dict(key)
-    return d.get(t.row_var, ALL), (d.get(t.col_var, ALL) if t.col_var else ALL)
-
-
 def attack(tables: list[Table], hidden: set[Key], known: dict[Key, int] | None = None,
            only: set[Key] | None = None, stop_at: float | None = None,
            ) -> dict[Key, Interval]:

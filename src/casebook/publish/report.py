@@ -136,11 +136,6 @@ def _e(s: object) -> str:
     return html.escape(str(s))
 
 
-def _fmt_count(t: Table, rg: str, cg: str = ALL) -> str:
-    v = t.value(rg, cg)
-    return "—" if v is None else f"{v:,}"
-
-
 def _note(text: str) -> str:
     """Escaped note text whose command-line options ("--grouping fine") never break apart."""
     return re.sub(r"(--[a-z][a-z-]*(?: (?:fine|coarse|auto|\d+))?)",

@@ -230,10 +230,6 @@ def _child_registration(row: PersonRow) -> str | None:
     return "some_registered" if any(known) else "none_registered"
 
 
-def _crossing_period(row: PersonRow) -> int | None:
-    return crossing_year(row)
-
-
 VARIABLES: dict[str, Variable] = {v.name: v for v in (
     Variable("pathway", PATHWAY_ORDER,
              lambda r: _first(PATHWAY_ORDER, list(r.get("recruitment") or [])), crossing_year),

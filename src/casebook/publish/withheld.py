@@ -15,6 +15,10 @@ The explanations never state a hidden number, nor how far a hidden cell is from 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from casebook.errors import InvalidInput
 from casebook.publish import labels
 from casebook.publish.disclosure import DEFAULT_K, protect
@@ -137,6 +141,65 @@ def group_label(table: str, code: str, lang: str = "en") -> str:
     return labels.category(table, code, lang)
 
 
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """The explanation's phrases in one language; :func:`explain` decides which apply."""
+
+    coarser_lead: Callable[[int | None], str]
+    primary: Callable[[int, int], str]
+    secondary: Callable[[int, int], str]
+    withheld: Callable[[int, list[str]], str]
+    more: str
+    coarser: str
+    period: str
+    unsplit: str
+    release: Callable[[list[str]], str]
+    all_hidden: Callable[[int], str]
+
+
+_SAY = {
+    "en": _Phrases(
+        coarser_lead=lambda k: (
+            "Shown in coarser groups, because some finer categories count fewer than "
+            f"{k} consenting persons (finer categories: --grouping fine). "),
+        primary=lambda n, k: f"{n} count{_plural(n, '', 's')} fewer than {k} consenting persons",
+        secondary=lambda n, k: (
+            f"{n} more {_plural(n, 'is', 'are')} hidden so that such a count cannot be "
+            "worked out from the totals"),
+        withheld=lambda cells, why: (
+            f"Withheld: {cells} cell{_plural(cells, '', 's')}; " + "; ".join(why) + "."),
+        more="more consenting persons in those categories",
+        coarser="coarser groups (--grouping coarse)",
+        period="a wider period (e.g. --period 10)",
+        unsplit="the table without the split (no --by)",
+        release=lambda ways: " What would release them: " + ", or ".join(ways) + ".",
+        all_hidden=lambda k: (
+            f" Fewer than {k} persons are counted, so every number is withheld."),
+    ),
+    "ko": _Phrases(
+        coarser_lead=lambda k: (
+            "더 넓은 범주로 묶어 보여 줍니다. 세부 범주 중 일부가 동의한 사람 "
+            f"{k}명 미만이기 때문입니다(세부 범주: --grouping fine). "),
+        primary=lambda n, k: f"{n}칸은 통계 이용에 동의한 사람이 {k}명 미만이라",
+        secondary=lambda n, k: f"{n}칸은 합계에서 그런 칸을 역산할 수 없도록",
+        withheld=lambda cells, why: "비공개: " + ", ".join(why) + " 공개하지 않았습니다.",
+        more="해당 범주에 동의한 사람이 더 많아지면",
+        coarser="더 넓은 범주로 묶으면(--grouping coarse)",
+        period="더 넓은 기간(예: --period 10)으로 나누면",
+        unsplit="나누지 않은 표(--by 없이)로 보면",
+        release=lambda ways: " " + ", ".join(ways) + " 공개될 수 있습니다.",
+        all_hidden=lambda k: f" 집계 대상이 {k}명 미만이어서 모든 값을 비공개로 했습니다.",
+    ),
+}
+
+
+_OPTION = re.compile(r" ?\([^()]*--[^()]*\)")
+
+
 def explain(t: Table, lang: str = "en", n_counted_hidden: bool = False,
             options: bool = True) -> str | None:
     """One or two sentences on what is withheld in ``t``, why, and what would release it.
@@ -145,60 +208,30 @@ def explain(t: Table, lang: str = "en", n_counted_hidden: bool = False,
     ``options``: name the command-line options that would do it (``--grouping fine``); a web
     page says it in words and offers a link instead.
     """
-    def opt(text: str) -> str:
-        return text if options else ""
-
-    lead = ""
-    if t.coarser_of is not None:
-        lead = ("더 넓은 범주로 묶어 보여 줍니다. 세부 범주 중 일부가 동의한 사람 "
-                f"{t.k}명 미만이기 때문입니다{opt('(세부 범주: --grouping fine)')}. "
-                if lang == "ko" else
-                "Shown in coarser groups, because some finer categories count fewer than "
-                f"{t.k} consenting persons{opt(' (finer categories: --grouping fine)')}. ")
+    say = _SAY["ko" if lang == "ko" else "en"]
+    lead = say.coarser_lead(t.k) if t.coarser_of is not None else ""
+    if not options:
+        lead = _OPTION.sub("", lead)
     if t.k is None or not t.suppressed:
         return lead.strip() or None
-    coarser = t.coarser_of is None and t.col_var is None
     k = t.k
     cells = [(rg, cg) for (rg, cg) in t.suppressed if rg not in (STATED,)]
     primary = len([c for c in t.primary if c[0] != STATED])
     secondary = max(0, len(cells) - primary)
-    if lang == "ko":
-        why = []
-        if primary:
-            why.append(f"{primary}칸은 통계 이용에 동의한 사람이 {k}명 미만이라")
-        if secondary:
-            why.append(f"{secondary}칸은 합계에서 그런 칸을 역산할 수 없도록")
-        text = "비공개: " + ", ".join(why) + " 공개하지 않았습니다."
-        release = ["해당 범주에 동의한 사람이 더 많아지면"]
-        if coarser:
-            release.append(f"더 넓은 범주로 묶으면{opt('(--grouping coarse)')}")
-        if t.col_var and t.col_var.startswith("period:"):
-            release.append(f"더 넓은 기간{opt('(예: --period 10)')}으로 나누면")
-        elif t.col_var:
-            release.append(f"나누지 않은 표{opt('(--by 없이)')}로 보면")
-        text += " " + ", ".join(release) + " 공개될 수 있습니다."
-        if n_counted_hidden:
-            text += f" 집계 대상이 {k}명 미만이어서 모든 값을 비공개로 했습니다."
-        return lead + text
-    why = []
-    if primary:
-        why.append(f"{primary} count{'s' if primary != 1 else ''} fewer than {k} consenting "
-                   "persons")
+    why = [say.primary(primary, k)] if primary else []
     if secondary:
-        why.append(f"{secondary} more {'are' if secondary != 1 else 'is'} hidden so that "
-                   "such a count cannot be worked out from the totals")
-    text = f"Withheld: {len(cells)} cell{'s' if len(cells) != 1 else ''}; " + "; ".join(why) + "."
-    release = ["more consenting persons in those categories"]
-    if coarser:
-        release.append(f"coarser groups{opt(' (--grouping coarse)')}")
+        why.append(say.secondary(secondary, k))
+    ways = [say.more]
+    if t.coarser_of is None and t.col_var is None:
+        ways.append(say.coarser)
     if t.col_var and t.col_var.startswith("period:"):
-        release.append(f"a wider period{opt(' (e.g. --period 10)')}")
+        ways.append(say.period)
     elif t.col_var:
-        release.append(f"the table without the split{opt(' (no --by)')}")
-    text += " What would release them: " + ", or ".join(release) + "."
+        ways.append(say.unsplit)
+    text = say.withheld(len(cells), why) + say.release(ways)
     if n_counted_hidden:
-        text += f" Fewer than {k} persons are counted, so every number is withheld."
-    return lead + text
+        text += say.all_hidden(k)
+    return lead + text if options else _OPTION.sub("", lead + text)
 
 
 def shares_basis(t: Table, lang: str = "en") -> str:

@@ -1,1 +1,1 @@
-"""Sharing records with others: consent-checked, encrypted exports."""
+"""A referral file for an organisation outside the casebook: consent-checked, age-encrypted."""

@@ -161,11 +161,3 @@ class AuditLog:
         """(sequence number, hash) of the newest entry: what a backup's manifest pins."""
         with self._book.engine.connect() as conn:
             return head(conn)
-
-    def __call__(self, action: str, target: str | None = None, detail: Any = None) -> None:
-        """Deprecated spelling of :meth:`record` (``book.audit(...)``), kept while branches
-        written against it merge."""
-        from casebook.store.legacy import deprecated
-
-        deprecated("book.audit(...)", "book.audit.record(...)")
-        self.record(action, target, detail)

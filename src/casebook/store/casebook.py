@@ -24,7 +24,6 @@ from casebook.store.cases import Cases
 from casebook.store.consent import ConsentRecords
 from casebook.store.facts import Facts
 from casebook.store.learned import LearnedModels
-from casebook.store.legacy import LegacyMethods
 from casebook.store.links import LinkDecisions
 from casebook.store.meta import Meta
 from casebook.store.persons import Persons
@@ -45,7 +44,7 @@ def default_actor() -> str:
         return "unknown"
 
 
-class Casebook(LegacyMethods):
+class Casebook:
     """An opened casebook. Use :meth:`create` or :meth:`open`; close it when done."""
 
     def __init__(self, backend: engines.Backend, actor: str | None = None) -> None:

@@ -40,13 +40,6 @@ class Persons:
         with self._book.engine.connect() as conn:
             return [to_person(r) for r in conn.execute(select(persons).order_by(persons.c.id))]
 
-    def __call__(self) -> list[Person]:
-        """Deprecated spelling of :meth:`all` (``book.persons.all()``)."""
-        from casebook.store.legacy import deprecated
-
-        deprecated("book.persons()", "book.persons.all()")
-        return self.all()
-
     def by_id(self, ids: list[int]) -> dict[int, Person]:
         """These persons (missing ids are left out), in a few queries."""
         out: dict[int, Person] = {}

@@ -160,14 +160,6 @@ class Testimonies:
                                 .order_by(func.count().desc(), testimonies.c.organisation)).all()
         return [r[0] for r in rows]
 
-    def __call__(self, limit: int | None = None, offset: int = 0,
-                 organisation: str | None = None) -> list[TestimonySummary]:
-        """Deprecated spelling of :meth:`all` (``book.testimonies.all()``)."""
-        from casebook.store.legacy import deprecated
-
-        deprecated("book.testimonies()", "book.testimonies.all()")
-        return self.all(limit, offset, organisation)
-
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search in every testimony (Korean and English), audited."""
         with self._book.engine.begin() as conn:

@@ -12,9 +12,9 @@ from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
 from casebook.errors import InvalidInput, WrongPassphrase
+from casebook.exchange.export import ExportRequest, collect, required_scope, serialise
 from casebook.files import decrypt, encrypt
 from casebook.model import ACCEPTED, Consent, Event, Person, Record, Testimony, UncertainDate
-from casebook.share.export import ExportRequest, collect, required_scope, serialise
 
 DAY = dt.date(2020, 3, 1)
 
@@ -23,7 +23,7 @@ def _add(book, text, scopes, org="Hanul", name="Ms. Baek"):
     t = Testimony(text, organisation=org, interview_date=UncertainDate(2019),
                   consent=Consent.of(list(scopes), on=DAY))
     record = Record(events=[Event("sale", date=UncertainDate(1999), place="cn-yanji")])
-    tid, _ = book.add_testimony(t, Person(name, surname="Baek", birth_year=1980), record)
+    tid, _ = book.testimonies.add(t, Person(name, surname="Baek", birth_year=1980), record)
     return tid
 
 
@@ -36,8 +36,8 @@ def filled(book):
                       name="Ms. O"),
         "none": _add(book, "She gave nothing.", [], name="Ms. Han"),
     }
-    for item in book.record(ids["stats"]).events:
-        book.set_fact_status(item.id, ACCEPTED)
+    for item in book.facts.record(ids["stats"]).events:
+        book.facts.set_status(item.id, ACCEPTED)
     return book, ids
 
 
@@ -82,31 +82,31 @@ def test_legal_export(filled):
 
 def test_a_withdrawn_scope_leaves_the_export(filled):
     book, ids = filled
-    book.withdraw_consent(ids["bridge"], "share_with:Bridge")
+    book.consent.withdraw(ids["bridge"], "share_with:Bridge")
     assert collect(book, ExportRequest(for_organisation="Bridge")) == []
     assert ids["bridge"] not in {r["testimony_id"] for r in collect(book, ExportRequest())}
 
 
 def test_without_text_nothing_of_the_text_is_read(filled):
     book, ids = filled
-    before = [e for e in book.audit_entries(100) if e["action"] == "read_testimony"]
+    before = [e for e in book.audit.entries(100) if e["action"] == "read_testimony"]
     rows = collect(book, ExportRequest(include_text=False))
     assert rows and all("text" not in r and "sha256" not in r for r in rows)
-    after = [e for e in book.audit_entries(100) if e["action"] == "read_testimony"]
+    after = [e for e in book.audit.entries(100) if e["action"] == "read_testimony"]
     assert len(after) == len(before)
 
 
 def test_every_export_is_audited(filled):
     book, _ = filled
     collect(book, ExportRequest(for_organisation="Bridge", include_text=False))
-    entry = book.audit_entries(1)[0]
+    entry = book.audit.entries(1)[0]
     assert entry["action"] == "export"
-    assert book.audit_verify().ok
+    assert book.audit.verify().ok
 
 
 def test_serialise_json_and_csv(filled):
     book, ids = filled
-    book.withdraw_consent(ids["legal"], "aggregate_statistics")
+    book.consent.withdraw(ids["legal"], "aggregate_statistics")
     rows = collect(book, ExportRequest())
     doc = json.loads(serialise(rows, "json"))
     assert doc["format"] == "casebook-export" and doc["version"] == 1
