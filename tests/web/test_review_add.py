@@ -72,7 +72,7 @@ def test_words_not_in_the_text_are_refused_and_nothing_is_stored(world, client_a
              words="평양에서 태어났", key="violence", value="beating")
     assert r.status_code == 400 and "not in its text. Select them in the text" in r.text
     r = _add(c, world.own, csrf, words="두만강", key="violence", value="hugging")
-    assert r.status_code == 400 and "not a code of violence" in r.text
+    assert r.status_code == 400 and "violence 어휘의 코드가 아닙니다" in r.text  # Korean page
     assert len(world.book.facts.record(world.own, ["accepted", "suggested"]).events) == before
 
 
