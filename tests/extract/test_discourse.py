@@ -1,4 +1,5 @@
-"""Whose story a clause tells: her name, the narration, quotes and clauses (sentences written for these tests)."""
+"""Whose story a clause tells: her name, the narration, quotes and clauses (sentences written for
+these tests)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,12 @@ def prof(text: str) -> dict:
 # --- her name -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,surname", [
-    ("Song Mi-rae, 41, left her village in 2003. Song said she was sold twice. Song now lives in Seoul.", "Song"),
-    ("Da-eun Pyo was nineteen when she left. A broker sold Pyo to a farmer. Pyo escaped in 2010.", "Pyo"),
-    ("A woman surnamed Ryu told the court that she had been sold. She did not give her age.", "Ryu"),
+    ("Song Mi-rae, 41, left her village in 2003. Song said she was sold twice. Song now lives in "
+     "Seoul.", "Song"),
+    ("Da-eun Pyo was nineteen when she left. A broker sold Pyo to a farmer. Pyo escaped in 2010.",
+     "Pyo"),
+    ("A woman surnamed Ryu told the court that she had been sold. She did not give her age.",
+     "Ryu"),
     ("Ms.Seo was born in the late 1980s. Ms.Seo ran away to China in 2006 and was sold.", "Seo"),
     ("HAN SORA, 37, was sold in 2001. Han said the broker lied to her.", "Han"),
     ("Mrs. Bo Ra Kang, 52, said she crossed in 1998. Ms. Kang was caught twice.", "Kang"),
@@ -26,20 +30,25 @@ def test_her_surname_in_a_report(text, surname):
 
 
 def test_a_one_word_pseudonym_anchors_the_story_but_is_not_a_surname():
-    text = ("Haneul was twenty when she crossed the Tumen. Haneul said a broker met her on the bank. "
+    text = (
+        "Haneul was twenty when she crossed the Tumen. Haneul said a broker met her on the bank. "
             "Two days later Haneul was sold to a farmer for 6,000 yuan.")
     p = prof(text)
-    assert p["surname"] is None and p["times_sold"] == 1 and [s["amount"] for s in p["sales"]] == [6000]
+    assert p["surname"] is None and p["times_sold"] == 1 and [s["amount"]
+                                                              for s in p["sales"]] == [6000]
 
 
 def test_a_man_named_with_a_title_is_not_her():
-    text = ("Rev. Moon Jae-sung, who runs a shelter, told us about Garam. Garam said she crossed in 2004. "
+    text = (
+        "Rev. Moon Jae-sung, who runs a shelter, told us about Garam. Garam said she crossed in "
+        "2004. "
             "Garam was sold the next month. Garam escaped in 2009.")
     assert prof(text)["surname"] is None
 
 
 def test_a_name_deep_in_a_first_person_story_is_someone_else():
-    text = ("I was born in Kilju. I crossed the Tumen in 1999 and a broker sold me to a farmer. " * 4 +
+    text = (
+        "I was born in Kilju. I crossed the Tumen in 1999 and a broker sold me to a farmer. " * 4 +
             "In the house there was another woman, Jang Min-ok, who was also from the North.")
     assert prof(text)["surname"] is None
 
@@ -47,16 +56,21 @@ def test_a_name_deep_in_a_first_person_story_is_someone_else():
 # --- narration and quotes -------------------------------------------------------------------
 
 def test_reporters_i_outside_quotes_is_not_her():
-    text = ("I met Ji-yoon Kwak in a church in Yanji last spring. I crossed the river at dawn to reach her. "
+    text = (
+        "I met Ji-yoon Kwak in a church in Yanji last spring. I crossed the river at dawn to reach "
+        "her. "
             "Kwak said she was sold in 2002. “I was sold for 4,000 yuan,” Kwak said.")
     p = prof(text)
     assert p["surname"] == "Kwak"
-    assert p["crossing_river"] is None and p["first_crossing_year"] is None  # the reporter's crossing
+    # the reporter's crossing
+    assert p["crossing_river"] is None and p["first_crossing_year"] is None
     assert [s["amount"] for s in p["sales"]] == [4000]
 
 
 def test_she_inside_her_own_quote_is_someone_else():
-    text = ("Bae Yu-na, 30, crossed in 2005. “A woman from my town came with me. She was sold for 3,000 yuan "
+    text = (
+        "Bae Yu-na, 30, crossed in 2005. “A woman from my town came with me. She was sold for "
+        "3,000 yuan "
             "the first week,” Bae said. Bae herself was sold a month later.")
     p = prof(text)
     assert 3000 not in [s["amount"] for s in p["sales"]]
@@ -91,18 +105,23 @@ def test_relatives_return_is_not_hers():
 
 
 def test_what_she_saw_done_to_another_girl_is_not_hers():
-    p = prof("I crossed the river in 2003. In the broker's flat I watched a girl being beaten and sold to a farmer.")
+    p = prof(
+        "I crossed the river in 2003. In the broker's flat I watched a girl being beaten and sold "
+        "to a farmer.")
     assert p["violence"] == [] and p["times_sold"] is None
 
 
 def test_her_mothers_price_is_not_hers():
-    p = prof("I crossed the Tumen with my mother in 2004. My mother was sold for 2,000 yuan and I was sold for "
+    p = prof(
+        "I crossed the Tumen with my mother in 2004. My mother was sold for 2,000 yuan and I was "
+        "sold for "
              "5,000 yuan to a man in Hebei.")
     assert [s["amount"] for s in p["sales"]] == [5000]
 
 
 def test_coordinated_violence_keeps_its_shared_object():
-    p = prof("I crossed in 2002 and was sold to a farmer for 3,000 yuan. His brothers beat and raped me.")
+    p = prof("I crossed in 2002 and was sold to a farmer for 3,000 yuan. His brothers beat and "
+             "raped me.")
     assert {"beating", "rape"} <= set(p["violence"])
 
 

@@ -18,8 +18,10 @@ SEEDS = ROOT / ".." / "shared" / "seeds"
 
 
 @pytest.mark.parametrize("text,value,currency", [
-    ("he paid 3,000 yuan", 3000, "RMB"), ("three thousand yuan", 3000, "RMB"), ("3천 위안", 3000, "RMB"),
-    ("삼천 위안", 3000, "RMB"), ("¥5000", 5000, "RMB"), ("5,000元", 5000, "RMB"), ("1만 2천 위안", 12000, "RMB"),
+    ("he paid 3,000 yuan", 3000, "RMB"), ("three thousand yuan", 3000, "RMB"), ("3천 위안", 3000,
+                                                                                "RMB"),
+    ("삼천 위안", 3000, "RMB"), ("¥5000", 5000, "RMB"), ("5,000元", 5000, "RMB"), ("1만 2천 위안",
+                                                                              12000, "RMB"),
     ("만 오천 위안에", 15000, "RMB"), ("8 million won", 8_000_000, "KPW"), ("$200", 200, "USD"),
     ("RMB 4500", 4500, "RMB"), ("fifteen hundred yuan", 1500, "RMB"),
 ])
@@ -57,7 +59,8 @@ def test_dates_absolute_relative_and_age():
 
 def test_clean_dehyphenates_drops_page_furniture_and_keeps_offsets():
     raw = ("I worked in the vil-\nlage for a year.\n\n   24   HIDDEN LIVES\n\n"
-           "_____________\n  Prices paid .......... 4\n  under 2,000 RMB ..... 9\n_____________\n\nThen I left.")
+           "_____________\n  Prices paid .......... 4\n  under 2,000 RMB ..... "
+           "9\n_____________\n\nThen I left.")
     c = clean(raw)
     assert "village" in c.text and "HIDDEN" not in c.text and "2,000" not in c.text
     i = c.text.index("Then")
@@ -79,14 +82,18 @@ def test_negation_and_other_women_are_not_her_sales():
 
 def test_english_case_header_and_sale():
     text = ("Case 7 Ms. Kim in Jilin Province, born in 1975\n\n"
-            "I crossed the Tumen River in February 1998 with a woman from my village. She sold me to a Han "
-            "Chinese farmer for 3,000 yuan. I was arrested by the Chinese police in 2002 and repatriated.")
+            "I crossed the Tumen River in February 1998 with a woman from my village. She sold me "
+            "to a Han "
+            "Chinese farmer for 3,000 yuan. I was arrested by the Chinese police in 2002 and "
+            "repatriated.")
     rec = extract(text)
     p = profile(rec)
     assert set(p) == set(PROFILE_KEYS)
     assert (p["surname"], p["birth_year"], p["province_china"]) == ("Kim", 1975, "Jilin")
-    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (1998, 2, "Tumen")
-    assert [(s["amount"], s["currency"], s["year"], s["buyer"]) for s in p["sales"]] == [(3000, "RMB", 1998, "han_chinese")]
+    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (1998, 2,
+                                                                                          "Tumen")
+    assert [(s["amount"], s["currency"], s["year"], s["buyer"])
+            for s in p["sales"]] == [(3000, "RMB", 1998, "han_chinese")]
     assert p["times_sold"] == 1 and p["arrested_in_china"] == 1 and p["repatriated"] == 1
     sale = next(e for e in rec.events if e.type == "sale")
     assert text[sale.evidence.start:sale.evidence.end] == sale.evidence.quote
@@ -94,20 +101,26 @@ def test_english_case_header_and_sale():
 
 def test_korean_testimony():
     text = ("구술자: 이○○ (가명) / 1979년생 / 고향: 함경북도 회령\n\n"
-            "1998년 11월에 혼자 두만강을 건넜어요. 조선족 브로커가 저를 한족 남자한테 팔았어요. 만 위안이라고 들었어요. "
-            "남편은 술 마시면 때렸어요. 아들 하나, 딸 하나 낳았어요. 2005년에 공안한테 잡혔어요. 북송됐어요. "
+            "1998년 11월에 혼자 두만강을 건넜어요. 조선족 브로커가 저를 한족 남자한테 팔았어요. 만 "
+            "위안이라고 들었어요. "
+            "남편은 술 마시면 때렸어요. 아들 하나, 딸 하나 낳았어요. 2005년에 공안한테 잡혔어요. "
+            "북송됐어요. "
             "온성 보위부에서 조사받고 집결소를 거쳐서 노동단련대에 있었어요.")
     p = profile(extract(text))
-    assert p["surname"] == "이" and p["birth_year"] == 1979 and p["origin_nk"] == "함경북도 회령"  # as written
-    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (1998, 11, "Tumen")
+    # as written
+    assert p["surname"] == "이" and p["birth_year"] == 1979 and p["origin_nk"] == "함경북도 회령"
+    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (1998, 11,
+                                                                                          "Tumen")
     assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(10000, "RMB")]
     assert p["children_in_china"] == 2 and p["arrested_in_china"] == 1 and p["repatriated"] == 1
-    assert set(p["nk_detention"]) == {"state_security_interrogation", "holding_centre", "labour_training_camp"}
+    assert set(p["nk_detention"]) == {"state_security_interrogation", "holding_centre",
+                                      "labour_training_camp"}
     assert "beating" in p["violence"] and "voluntary_alone" in p["recruitment"]
 
 
 def test_korean_negation():
-    p = profile(extract("2007년에 압록강을 건넜어요. 그 남자가 저를 팔려고 했어요. 저는 팔리지 않았어요."))
+    p = profile(extract(
+        "2007년에 압록강을 건넜어요. 그 남자가 저를 팔려고 했어요. 저는 팔리지 않았어요."))
     assert p["times_sold"] == 0 and p["sales"] == []
 
 
@@ -120,11 +133,14 @@ def test_profile_uses_only_accepted_when_asked():
 
 
 def test_evaluate_scores():
-    gold = {k: None for k in PROFILE_KEYS} | {"recruitment": ["abducted"], "sales": [{"amount": 3000, "currency": "RMB"}],
-                                              "violence": [], "exploitation": [], "recruiter_relation": [], "nk_detention": []}
+    gold = {k: None for k in PROFILE_KEYS} | {"recruitment": ["abducted"],
+                                              "sales": [{"amount": 3000, "currency": "RMB"}],
+                                              "violence": [], "exploitation": [],
+                                              "recruiter_relation": [], "nk_detention": []}
     pred = dict(gold, recruitment=["abducted", "drugged"], surname="Kim")
     r = evaluate([(gold, pred)])
-    assert r["keys"]["recruitment"]["precision"] == 0.5 and r["keys"]["recruitment"]["recall"] == 1.0
+    assert r["keys"]["recruitment"]["precision"] == 0.5 and r["keys"]["recruitment"][
+        "recall"] == 1.0
     assert r["keys"]["surname"]["f1"] == 0.0 and r["keys"]["sales"]["f1"] == 1.0
 
 
@@ -135,7 +151,8 @@ def test_demo_corpus_quality():
     pairs = []
     for line in gold_file.read_text().splitlines():
         g = json.loads(line)
-        pairs.append((g, profile(extract((ROOT / "demo" / "testimonies" / g["source"]).read_text()))))
+        pairs.append((g,
+                      profile(extract((ROOT / "demo" / "testimonies" / g["source"]).read_text()))))
     r = evaluate(pairs)
     assert r["keys"]["sales"]["f1"] >= 0.85
     assert r["mean_f1"] >= 0.65
@@ -172,7 +189,8 @@ def test_cli_extract_jsonl(tmp_path, capsys):
     res = CliRunner().invoke(app, ["extract", str(tmp_path)])
     assert [json.loads(x)["source"] for x in res.output.splitlines()] == ["a.txt", "b.txt"]
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"source": "b.txt", "sales": [{"amount": 2000, "currency": "RMB"}]}) + "\n")
+    gold.write_text(json.dumps({"source": "b.txt", "sales": [{"amount": 2000, "currency": "RMB"}]})
+                    + "\n")
     out = tmp_path / "scores.json"
     res = CliRunner().invoke(app, ["eval-extract", str(gold), str(a), "--out", str(out)])
     assert res.exit_code == 0, res.output

@@ -45,13 +45,17 @@ def test_kin_before_a_bracket_is_no_name():
 
 
 def test_given_name_and_men():
-    ctx = context("오선희(가명·여·38)씨를 만났다. 선희씨는 한족 농민 왕철수(가명·52)씨가 산 여자다. 철수씨는 술을 마셨다.")
+    ctx = context(
+        "오선희(가명·여·38)씨를 만났다. 선희씨는 한족 농민 왕철수(가명·52)씨가 산 여자다. 철수씨는 "
+        "술을 마셨다.")
     assert (ctx.initial, ctx.given) == ("오", "선희")
     assert "철수" in ctx.others_given and "왕" in ctx.men and "철수" in ctx.men
 
 
 def test_headline_lines_and_what_the_story_tells_again():
-    ctx = context("팔려 가고 붙잡히고\n\n공안에 붙잡혀 송환.\n\n이 글은 길씨의 이야기다. 길씨는 2009년 강을 건넜다. "
+    ctx = context(
+        "팔려 가고 붙잡히고\n\n공안에 붙잡혀 송환.\n\n이 글은 길씨의 이야기다. 길씨는 2009년 강을 "
+        "건넜다. "
                   "길씨는 팔려 갔다. 길씨는 공안에 붙잡혔다.")
     assert ctx.lead == ("팔려 가고 붙잡히고", "공안에 붙잡혀 송환.")
     assert {"sale", "arrest", "crossing"} <= ctx.retold and "repatriation" not in ctx.retold
@@ -154,7 +158,8 @@ def test_origin_as_written(text, origin):
 
 
 def test_a_place_she_worked_or_passed_through_is_not_her_origin():
-    facts = {f.field: f.value for f in person_facts("그녀는 회령에서 간호사로 일하다 2010년 강을 건넜다.", 0, [])}
+    facts = {f.field: f.value
+             for f in person_facts("그녀는 회령에서 간호사로 일하다 2010년 강을 건넜다.", 0, [])}
     assert "origin_nk" not in facts
 
 
@@ -173,5 +178,6 @@ def test_birth_year(text, year):
 
 def test_province_last_named_and_not_a_route_or_a_person():
     facts = {f.field: f.value for f in person_facts(
-        "그녀는 지린성의 한 농가에 팔려 갔다. 헤이룽장성에서 온 남자가 찾아왔다. 랴오닝성을 거쳐 한국에 왔다.", 0, [])}
+        "그녀는 지린성의 한 농가에 팔려 갔다. 헤이룽장성에서 온 남자가 찾아왔다. 랴오닝성을 거쳐 "
+        "한국에 왔다.", 0, [])}
     assert facts["province_china"] == "Jilin"

@@ -29,7 +29,9 @@ def test_a_gloss_after_a_price_is_the_same_price(text, first):
 
 
 def test_a_price_with_its_dollar_gloss_is_one_sale():
-    p = _p("송씨는 2003년 압록강을 건너 중국으로 탈출했다. 송씨는 중국 돈 8천 위안, 미화 약 1200 달러에 "
+    p = _p(
+        "송씨는 2003년 압록강을 건너 중국으로 탈출했다. 송씨는 중국 돈 8천 위안, 미화 약 1200 "
+        "달러에 "
            "지린성 농촌의 남성에게 팔려갔다.")
     assert _sales(p) == [(8000, "RMB")] and p["times_sold"] == 1
 
@@ -47,7 +49,8 @@ def test_what_happened_each_time_is_still_a_fact():
 
 
 def test_a_return_policy_and_a_feared_return_are_not_her_return():
-    p = _p("중국 당국의 강제북송 정책으로 여성들이 위험에 놓여 있다. 윤씨는 2005년 두만강을 건넜다. "
+    p = _p(
+        "중국 당국의 강제북송 정책으로 여성들이 위험에 놓여 있다. 윤씨는 2005년 두만강을 건넜다. "
            "윤씨는 붙잡혀 북송돼 매를 맞을지도 모른다는 걱정 속에 산다.")
     assert p["repatriated"] is None and p["first_crossing_year"] == 2005
 
@@ -88,7 +91,8 @@ def test_a_job_offer_told_inside_a_word():
 
 
 def test_what_a_gang_did_to_other_women_is_not_hers():
-    p = _p("구씨는 2009년 두만강을 건넜다. 구씨는 시골에 팔려가 한족 남성과 결혼했다. 경찰에 따르면 "
+    p = _p(
+        "구씨는 2009년 두만강을 건넜다. 구씨는 시골에 팔려가 한족 남성과 결혼했다. 경찰에 따르면 "
            "이 조직은 여성들을 가둔 뒤 몇몇 여성들에겐 음란 화상채팅을 시켰다. "
            "억울하게 감금당하고 착취를 받는 여성들이 많다.")
     assert p["violence"] == [] and p["exploitation"] == ["forced_marriage"]
@@ -100,7 +104,8 @@ def test_in_china_is_not_into_china():
 
 
 def test_a_man_named_in_a_report_is_not_her():
-    p = _p("구조된 사람은 남성 탈북자 구영철씨와 무산 출신 여성이다. 구씨는 2010년에 붙잡혔다고 한다.")
+    p = _p(
+        "구조된 사람은 남성 탈북자 구영철씨와 무산 출신 여성이다. 구씨는 2010년에 붙잡혔다고 한다.")
     assert p["surname"] is None
 
 
@@ -113,7 +118,9 @@ def test_she_introduces_herself(text, surname):
 
 
 def test_traffickers_waiting_for_the_broker_she_paid_are_not_an_abduction():
-    p = _p("노씨는 브로커에게 돈을 내고 두만강을 건넜다. 하지만 노씨를 기다리고 있던 것은 인신매매단이었다. "
+    p = _p(
+        "노씨는 브로커에게 돈을 내고 두만강을 건넜다. 하지만 노씨를 기다리고 있던 것은 "
+        "인신매매단이었다. "
            "노씨는 시골 남성에게 팔려갔다.")
     assert p["recruitment"] == ["voluntary_with_broker"]
 
@@ -131,21 +138,27 @@ def test_home_town_told_before_the_word_home():
 
 
 def test_the_fifth_arrest_torture_and_the_man_who_bought_her():
-    p = _p("저는 북송을 다섯번 당했습니다. 다섯번째 체포되어 북송되었을 때는 보위부에서 고문을 받았습니다. "
-           "처음 탈북했을 때 인신매매범에게 4천위엔에 팔렸습니다. 저를 산 사람은 저보다 어린 한족이었습니다.")
+    p = _p(
+        "저는 북송을 다섯번 당했습니다. 다섯번째 체포되어 북송되었을 때는 보위부에서 고문을 "
+        "받았습니다. "
+           "처음 탈북했을 때 인신매매범에게 4천위엔에 팔렸습니다. 저를 산 사람은 저보다 어린 "
+           "한족이었습니다.")
     assert (p["arrested_in_china"], p["repatriated"]) == (5, 5)
     assert "other" in p["violence"] and p["exploitation"] == ["forced_marriage"]
     assert _sales(p) == [(4000, "RMB")]
 
 
 def test_sales_of_the_women_a_report_interviewed_are_not_hers():
-    p = _p("기자는 인신매매된 탈북 여성 9명과 남편 2명을 만났다. 팔려간 탈북 여성들의 삶은 고달프다. "
+    p = _p(
+        "기자는 인신매매된 탈북 여성 9명과 남편 2명을 만났다. 팔려간 탈북 여성들의 삶은 고달프다. "
            "한 여성(41)은 2008년 국경을 넘은 뒤 농촌 총각에게 1만 위안에 팔렸다.")
     assert p["times_sold"] == 1 and _sales(p) == [(10000, "RMB")]
 
 
 def test_an_arrest_she_fears_is_not_an_arrest():
-    p = _p("저는 중국 남자에게 팔려 10년을 살았다. 지금도 공안에 잡혀 북송돼 맞을지도 모른다는 두려움 속에 산다.")
+    p = _p(
+        "저는 중국 남자에게 팔려 10년을 살았다. 지금도 공안에 잡혀 북송돼 맞을지도 모른다는 두려움 "
+        "속에 산다.")
     assert p["arrested_in_china"] is None and p["repatriated"] is None
 
 
@@ -175,15 +188,18 @@ def test_a_headline_about_women_in_general():
 
 
 def test_a_plight_of_return_and_a_promise_she_followed():
-    p = _p("단체는 여성 5명이 강제북송 등의 곤경에 처했다고 밝혔다. 또 다른 30대 여성은 가족과 함께 "
-           "중국으로 건너왔으나, 가족의 한국행 비용을 마련하게 해주겠다는 한 조선족을 따라 나섰다가 한족 남성에게 2만위안에 팔렸다.")
+    p = _p(
+        "단체는 여성 5명이 강제북송 등의 곤경에 처했다고 밝혔다. 또 다른 30대 여성은 가족과 함께 "
+           "중국으로 건너왔으나, 가족의 한국행 비용을 마련하게 해주겠다는 한 조선족을 따라 "
+           "나섰다가 한족 남성에게 2만위안에 팔렸다.")
     assert p["repatriated"] is None and "other" in p["recruitment"]
     assert _sales(p) == [(20000, "RMB")]
 
 
 def test_a_crossing_told_first_without_its_year_then_with_it():
     p = _p("99년 봄까지만 해도 그 마을에는 집이 한 채뿐이었다. 친척집에 쌀을 얻으러 강을 건넜다가 "
-           "붙잡혀 농촌으로 팔려갔던 선미자씨(33)의 경우가 그렇다. 선씨는 2001년 3월 두만강을 건넜다.")
+           "붙잡혀 농촌으로 팔려갔던 선미자씨(33)의 경우가 그렇다. 선씨는 2001년 3월 두만강을 "
+           "건넜다.")
     assert (p["first_crossing_year"], p["first_crossing_month"]) == (2001, 3)
     assert "relative" not in p["recruiter_relation"]  # her relatives' house is a place
 
@@ -197,8 +213,11 @@ def test_a_sold_woman_with_a_husband_or_in_laws_lived_as_a_wife():
 
 
 def test_a_broker_stays_a_recruiter_when_a_relative_appears_later():
-    p = _p("한 여성(48)은 2004년 공장 일자리를 구해주겠다는 브로커의 말을 믿고 중국으로 건너갔다가 한족 "
-           "농민에게 팔렸다. 그녀는 그 집에서 10년을 살았다. 그녀는 지금 친척이 소개한 브로커에게 부탁해 "
+    p = _p(
+        "한 여성(48)은 2004년 공장 일자리를 구해주겠다는 브로커의 말을 믿고 중국으로 건너갔다가 "
+        "한족 "
+           "농민에게 팔렸다. 그녀는 그 집에서 10년을 살았다. 그녀는 지금 친척이 소개한 브로커에게 "
+           "부탁해 "
            "딸의 소식을 듣는다.")
     assert p["recruiter_relation"] == ["other"]
 
@@ -220,10 +239,12 @@ def test_a_two_digit_year_of_a_duration_is_no_birth_year():
 
 def test_her_first_crossing_retold_much_later_with_its_year():
     p = _p("어젯밤 강을 건너 온 한미경 씨를 만났다. 그녀는 지쳐 보였다. 한 씨는 말을 아꼈다. "
-           "가족 이야기를 꺼내자 울었다. 이번이 세 번째 탈북이다. 그는 2007년 처음 두만강을 건넜다.")
+           "가족 이야기를 꺼내자 울었다. 이번이 세 번째 탈북이다. "
+           "그는 2007년 처음 두만강을 건넜다.")
     assert p["first_crossing_year"] == 2007
     p = _p("어젯밤 강을 건너 온 한미경 씨를 만났다. 그녀는 지쳐 보였다. 한 씨는 말을 아꼈다. "
-           "가족 이야기를 꺼내자 울었다. 이번이 세 번째 탈북이다. 그는 2007년 다시 두만강을 건넜다.")
+           "가족 이야기를 꺼내자 울었다. 이번이 세 번째 탈북이다. "
+           "그는 2007년 다시 두만강을 건넜다.")
     assert p["first_crossing_year"] is None  # a later crossing far away is not her first
 
 
@@ -254,11 +275,13 @@ def test_a_chinese_city_where_she_was_sold_or_lived_gives_its_province(text, pro
 
 
 def test_a_chinese_city_she_only_passed_through_gives_no_province():
-    assert _p("그녀는 연길을 거쳐 쿤밍에 도착했다. 기자는 연길 현지에서 그녀를 만났다.")["province_china"] is None
+    assert _p("그녀는 연길을 거쳐 쿤밍에 도착했다. 기자는 연길 현지에서 그녀를 만났다.")[
+        "province_china"] is None
 
 
 def test_a_sum_she_paid_for_a_job_is_not_her_price():
-    p = _p("그녀는 2만 위안을 주고 일자리를 얻었지만, 옌지에 도착해서야 술집에 팔려 넘겨진 걸 알았다.")
+    p = _p(
+        "그녀는 2만 위안을 주고 일자리를 얻었지만, 옌지에 도착해서야 술집에 팔려 넘겨진 걸 알았다.")
     assert p["sales"] == [] and p["times_sold"] == 1
 
 
@@ -280,7 +303,8 @@ def test_married_off_by_whoever_held_her_is_a_sale():
     assert p["times_sold"] is None and p["exploitation"] == []
 
 
-@pytest.mark.parametrize("text", ["탈북여성 이모씨는 2010년 압록강을 건넜다.", "탈북여성 이모(41)씨는 2010년 압록강을 건넜다."])
+@pytest.mark.parametrize("text", ["탈북여성 이모씨는 2010년 압록강을 건넜다.",
+                                  "탈북여성 이모(41)씨는 2010년 압록강을 건넜다."])
 def test_a_woman_surnamed_lee_is_not_an_aunt(text):
     assert _p(text)["surname"] == "이"
 
@@ -301,7 +325,9 @@ def test_where_she_lived_before_she_left_is_her_home():
 
 
 def test_a_return_that_introduces_her_is_the_return_the_story_tells():
-    p = _p("지난달 중국에서 북송된 박씨가 보위부에서 조사를 받았다. 박씨는 2010년 탈북해 한족 남성에게 "
+    p = _p(
+        "지난달 중국에서 북송된 박씨가 보위부에서 조사를 받았다. 박씨는 2010년 탈북해 한족 "
+        "남성에게 "
            "팔려갔다. 박씨는 공안에 잡혀 북송되었다.")
     assert p["repatriated"] == 1
     p = _p("박씨는 2003년 탈북했다. 박씨는 공안에 잡혀 북송되었다. 박씨는 2005년 다시 두만강을 "

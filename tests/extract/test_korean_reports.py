@@ -19,11 +19,15 @@ def _sales(p: dict) -> list[tuple[float, str]]:
 # --- who the report is about -------------------------------------------------------------------
 
 def test_report_names_her_once_then_calls_her_by_surname_and_pronoun():
-    p = _p("탈북 여성 한수정(가명·29)씨는 함경북도 무산군 출신이다. 한씨는 2009년 5월 두만강을 건넜다. "
-           "그녀는 건너편에서 기다리던 조선족 브로커에게 붙잡혀 한족 농민에게 1만 2천 위안에 팔려갔다.")
+    p = _p(
+        "탈북 여성 한수정(가명·29)씨는 함경북도 무산군 출신이다. 한씨는 2009년 5월 두만강을 "
+        "건넜다. "
+           "그녀는 건너편에서 기다리던 조선족 브로커에게 붙잡혀 한족 농민에게 1만 2천 위안에 "
+           "팔려갔다.")
     assert p["surname"] == "한"
     assert p["origin_nk"] == "함경북도 무산군"  # as written, with the county
-    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (2009, 5, "Tumen")
+    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (2009, 5,
+                                                                                          "Tumen")
     assert _sales(p) == [(12000, "RMB")]
     assert "forced_marriage" in p["exploitation"]
 
@@ -63,7 +67,9 @@ def test_rewrite_keeps_offsets_of_the_original_sentence():
 
 
 def test_quoted_reporters_first_person_does_not_hide_her():
-    p = _p("그녀는 “나는 스무 살이던 2006년 3월 혼자 강을 건넜다”고 말했다. 이후 인신매매단에 붙들려 팔려갔다.")
+    p = _p(
+        "그녀는 “나는 스무 살이던 2006년 3월 혼자 강을 건넜다”고 말했다. 이후 인신매매단에 붙들려 "
+        "팔려갔다.")
     assert p["birth_year"] == 1986
     assert (p["first_crossing_year"], p["first_crossing_month"]) == (2006, 3)
     assert {"voluntary_alone", "abducted"} <= set(p["recruitment"])
@@ -76,7 +82,8 @@ def test_nominal_case_note():
            "2008년 2월 압록강을 건넘. 중국 농촌에 4천 위안에 팔려 감. 남편의 폭행. "
            "2011년 공안에 체포되어 강제북송, 보위부 조사 후 노동단련대 6개월.")
     assert (p["surname"], p["birth_year"], p["origin_nk"]) == ("문", 1987, "량강도 혜산시")
-    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (2008, 2, "Yalu")
+    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (2008, 2,
+                                                                                          "Yalu")
     assert _sales(p) == [(4000, "RMB")] and p["times_sold"] == 1
     assert "beating" in p["violence"]
     assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)
@@ -84,7 +91,9 @@ def test_nominal_case_note():
 
 
 def test_birth_line_and_glued_year_month():
-    p = _p("1975년 함북 경성 출생. 20085월 두만강 도강. 조선족 브로커 소개로 한족 남성에게 2만 위안에 팔림.")
+    p = _p(
+        "1975년 함북 경성 출생. 20085월 두만강 도강. 조선족 브로커 소개로 한족 남성에게 2만 위안에 "
+        "팔림.")
     assert (p["birth_year"], p["origin_nk"]) == (1975, "함북 경성")
     assert (p["first_crossing_year"], p["first_crossing_month"]) == (2008, 5)
     assert "introduced_marriage" not in p["recruitment"]  # a broker's 소개 that ends in a sale
@@ -93,7 +102,8 @@ def test_birth_line_and_glued_year_month():
 
 def test_headline_and_summary_do_not_count_events_twice():
     p = _p("탈북, 팔림, 북송, 그리고 한국\n\n중국에서 팔려 가정부 생활. 공안에 붙잡혀 북송.\n\n"
-           "이 이야기는 탈북 여성 최모씨의 삶이다. 최씨는 2005년 두만강을 건넜다. 최씨는 조선족 집에 팔려가 "
+           "이 이야기는 탈북 여성 최모씨의 삶이다. 최씨는 2005년 두만강을 건넜다. 최씨는 조선족 "
+           "집에 팔려가 "
            "가정부로 살았다. 2007년 공안이 집을 수색하다 최씨도 붙잡혔다. 최씨는 북송됐다.")
     assert (p["times_sold"], p["arrested_in_china"], p["repatriated"]) == (1, 1, 1)
     assert p["crossing_river"] == "Tumen"
@@ -107,14 +117,17 @@ def test_flashback_and_birth_year_do_not_date_the_crossing():
            "그녀는 열흘 뒤 두만강을 건넜다.")
     assert (p["first_crossing_year"], p["first_crossing_month"]) == (2003, 4)
     assert "stranger" in p["recruiter_relation"] and "deception_job_offer" in p["recruitment"]
-    q = _p("1968년 함경북도 온성군에서 태어난 강○○ 씨는 생활고로 탈북했다. 강 씨는 한족에게 팔려갔다.")
+    q = _p(
+        "1968년 함경북도 온성군에서 태어난 강○○ 씨는 생활고로 탈북했다. 강 씨는 한족에게 팔려갔다.")
     assert q["birth_year"] == 1968 and q["first_crossing_year"] is None
     r = _p("지난해 8월 중국 훈춘으로 넘어 온 K(30) 씨는 농촌에 팔려 갔다.")
     assert (r["first_crossing_year"], r["first_crossing_month"]) == (None, 8)
 
 
 def test_an_age_gap_is_not_her_age_and_a_decade_is_no_birth_year():
-    p = _p("1970년대 후반 함경북도 청진에서 태어난 조00씨는 2006년 3월 두만강을 건넜고 12살이나 많은 한족에게 팔려갔다.")
+    p = _p(
+        "1970년대 후반 함경북도 청진에서 태어난 조00씨는 2006년 3월 두만강을 건넜고 12살이나 많은 "
+        "한족에게 팔려갔다.")
     assert p["birth_year"] is None
     assert (p["first_crossing_year"], p["first_crossing_month"]) == (2006, 3)
     assert p["origin_nk"] == "함경북도 청진"
@@ -130,9 +143,13 @@ def test_sale_told_when_she_is_introduced_is_not_a_second_sale():
 
 
 def test_price_heard_later_is_the_same_sale_and_resale_is_new():
-    p = _p("그녀는 조선족 브로커를 통해 시골 마을로 팔려갔다. 어느 날 시어머니에게서 “3만 위안에 사왔다”는 말을 들었다.")
+    p = _p(
+        "그녀는 조선족 브로커를 통해 시골 마을로 팔려갔다. 어느 날 시어머니에게서 “3만 위안에 "
+        "사왔다”는 말을 들었다.")
     assert p["times_sold"] == 1 and _sales(p) == [(30000, "RMB")]
-    q = _p("이 여성은 처음 조선족 남성에게 8천 위안에 팔렸다. 2년 뒤 다른 한족 남성에게 1만 5천 위안에 되팔렸다.")
+    q = _p(
+        "이 여성은 처음 조선족 남성에게 8천 위안에 팔렸다. 2년 뒤 다른 한족 남성에게 1만 5천 "
+        "위안에 되팔렸다.")
     assert q["times_sold"] == 2 and _sales(q) == [(8000, "RMB"), (15000, "RMB")]
 
 
@@ -143,12 +160,16 @@ def test_other_womens_sales_and_things_sold_are_not_hers():
 
 
 def test_fell_victim_and_bought_by_a_man():
-    p = _p("길○○ 씨는 2년 전 중국으로 건너가 인신매매의 희생양이 됐다. 길 씨를 사 간 한족 남자는 술을 좋아했다.")
+    p = _p(
+        "길○○ 씨는 2년 전 중국으로 건너가 인신매매의 희생양이 됐다. 길 씨를 사 간 한족 남자는 술을 "
+        "좋아했다.")
     assert p["times_sold"] == 1 and "forced_marriage" in p["exploitation"]
 
 
 def test_wages_and_another_womans_price_are_not_her_sale():
-    p = _p("브로커는 “하루에 100위안을 벌 수 있다”며 그녀를 데려갔다. 같이 간 여성은 2만 위안에 팔렸다. "
+    p = _p(
+        "브로커는 “하루에 100위안을 벌 수 있다”며 그녀를 데려갔다. 같이 간 여성은 2만 위안에 "
+        "팔렸다. "
            "그녀는 1만 위안에 팔렸다.")
     assert _sales(p) == [(10000, "RMB")]
 
@@ -163,7 +184,9 @@ def test_voluntary_alone_then_abducted_and_hearsay_is_no_offer():
 
 
 def test_lure_without_money_and_neighbour_who_led_her():
-    p = _p("동네 아주머니가 중국에 가면 쌀밥을 배불리 먹을 수 있다고 했다. 그녀는 그 아주머니를 따라 중국으로 갔다. "
+    p = _p(
+        "동네 아주머니가 중국에 가면 쌀밥을 배불리 먹을 수 있다고 했다. 그녀는 그 아주머니를 따라 "
+        "중국으로 갔다. "
            "아주머니는 그녀를 연길의 브로커에게 넘겼고 그녀는 농민에게 팔렸다.")
     assert "voluntary_alone" not in p["recruitment"]
     assert {"other", "sold_by_acquaintance"} <= set(p["recruitment"])
@@ -198,14 +221,18 @@ def test_denials_and_fears_are_not_facts():
 
 
 def test_denunciation_that_happened_children_and_papers():
-    p = _p("그녀는 한족에게 팔려갔다. 마을 사람들의 신고로 공안에 붙잡혔다. 그녀는 중국인 남편과의 사이에서 "
+    p = _p(
+        "그녀는 한족에게 팔려갔다. 마을 사람들의 신고로 공안에 붙잡혔다. 그녀는 중국인 남편과의 "
+        "사이에서 "
            "태어난 아들을 두고 나왔다. 국적이 없어 일을 할 수 없었다.")
     assert "threat_of_denunciation" in p["violence"]
     assert p["children_in_china"] == 1 and p["hukou_or_id"] == "none"
 
 
 def test_province_is_the_last_one_she_lived_in():
-    p = _p("그녀는 지린성 옌볜의 한 농가에 팔려갔다. 3년 뒤 도망쳐 헤이룽장성 하얼빈에서 식당 일을 했다. "
+    p = _p(
+        "그녀는 지린성 옌볜의 한 농가에 팔려갔다. 3년 뒤 도망쳐 헤이룽장성 하얼빈에서 식당 일을 "
+        "했다. "
            "2015년 라오스를 거쳐 한국에 왔다.")
     assert p["province_china"] == "Heilongjiang"
 
@@ -220,15 +247,20 @@ def test_evidence_is_a_clause_not_a_syllable():
 
 
 def test_title_with_an_age_bracket_and_relatives_titled_too():
-    p = _p("탈북민 A씨(여·32)는 2016년 두만강을 건넌 뒤 브로커에 의해 중국 남성에게 팔렸다. 동생 B씨(25)는 북송됐다.")
+    p = _p(
+        "탈북민 A씨(여·32)는 2016년 두만강을 건넌 뒤 브로커에 의해 중국 남성에게 팔렸다. 동생 "
+        "B씨(25)는 북송됐다.")
     assert (p["first_crossing_year"], p["times_sold"], p["repatriated"]) == (2016, 1, None)
     assert p["surname"] is None  # a letter, not a surname
-    q = _p("송모 씨(41)는 2003년 탈북했다. 송씨의 어머니는 보위부에서 조사를 받았다. 2005년 탈북 후 팔려 갔다.")
+    q = _p(
+        "송모 씨(41)는 2003년 탈북했다. 송씨의 어머니는 보위부에서 조사를 받았다. 2005년 탈북 후 "
+        "팔려 갔다.")
     assert (q["surname"], q["first_crossing_year"], q["nk_detention"]) == ("송", 2003, [])
 
 
 def test_reported_past_is_told_and_her_own_statement_in_a_record():
-    p = _p("본인은 2009년 압록강을 건넜다고 진술함. 본인은 조선족 브로커에게 3만 위안에 팔렸다고 함.")
+    p = _p(
+        "본인은 2009년 압록강을 건넜다고 진술함. 본인은 조선족 브로커에게 3만 위안에 팔렸다고 함.")
     assert (p["first_crossing_year"], p["crossing_river"]) == (2009, "Yalu")
     assert _sales(p) == [(30000, "RMB")]
 

@@ -12,7 +12,8 @@ def prof(text: str) -> dict:
 
 
 def test_a_reports_title_for_her_reads_as_her():
-    p = prof("Ahn Mi-ok, 31, fled the North in 2010. Later the 31-year-old woman was sold to a farmer "
+    p = prof(
+        "Ahn Mi-ok, 31, fled the North in 2010. Later the 31-year-old woman was sold to a farmer "
              "in Hebei for 8,000 yuan, she said.")
     assert p["times_sold"] == 1
     assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(8000, "RMB")]
@@ -76,7 +77,8 @@ def test_a_second_time_is_a_new_sale():
 
 
 def test_almost_sold_is_a_foiled_sale_and_almost_beaten_to_death_a_beating():
-    p = prof("In 1999 I went to Yanji to find work. A gang almost sold me to a bar owner, but I ran. "
+    p = prof(
+        "In 1999 I went to Yanji to find work. A gang almost sold me to a bar owner, but I ran. "
              "Later my boss beat me almost to death.")
     assert p["times_sold"] == 0
     assert p["violence"] == ["beating"]
@@ -105,7 +107,8 @@ def test_a_detention_centre_after_the_return_is_the_holding_centre():
 
 def test_with_no_crossing_told_the_story_after_a_summary_tells_how_she_was_drawn_in():
     p = prof("In 1999, Ahn Mi-ok was sold into a marriage in China. Ahn explained her story at a "
-             "church in Seoul. \u201cWe were starving. We were seized by traffickers near the river. "
+             "church in Seoul. \u201cWe were starving. We were seized by traffickers near the "
+             "river. "
              "I was being sold.\u201d")
     assert "abducted" in p["recruitment"]
     assert p["times_sold"] == 1
@@ -127,27 +130,33 @@ def test_people_who_helped_her_escape_are_guides_she_went_with():
 def test_a_north_korean_woman_who_tried_to_flee_is_no_trafficker():
     p = prof("A North Korean woman who tried to flee was abducted by a trafficker near the river.")
     assert "north_korean_trafficker" not in p["recruiter_relation"]
-    p = prof("A North Korean woman told me I could earn money in China. She took me across the river "
+    p = prof(
+        "A North Korean woman told me I could earn money in China. She took me across the river "
              "and sold me to a farmer.")
     assert "north_korean_trafficker" in p["recruiter_relation"]
 
 
 def test_a_two_word_given_name_is_not_a_surname_of_its_own():
-    p = prof("Ahn Bok Hee called her brother before the police came. Bok Hee had lived in Jilin for "
+    p = prof(
+        "Ahn Bok Hee called her brother before the police came. Bok Hee had lived in Jilin for "
              "ten years. Bok Hee was sold there in 2004. Bok Hee said she was afraid.")
     assert p["surname"] == "Ahn"
 
 
 def test_a_sister_who_shares_her_surname_is_not_her():
-    p = prof("Ahn Bok Hee was arrested by the Chinese police in 2019 and sent back. Her sister Ahn Mi Ja, "
-             "who lives in Seoul, spoke for her. Ahn Mi Ja was once deported back from China herself. "
+    p = prof(
+        "Ahn Bok Hee was arrested by the Chinese police in 2019 and sent back. Her sister Ahn Mi "
+        "Ja, "
+             "who lives in Seoul, spoke for her. Ahn Mi Ja was once deported back from China "
+             "herself. "
              "Bok Hee had been sold to a farmer in Jilin.")
     assert p["surname"] == "Ahn"
     assert p["repatriated"] == 1
 
 
 def test_a_belief_or_an_imminent_return_is_not_a_fact():
-    p = prof("Ahn Bok Hee was sold to a farmer in Jilin. Her sister said: \u201cI am sure she is being "
+    p = prof(
+        "Ahn Bok Hee was sold to a farmer in Jilin. Her sister said: \u201cI am sure she is being "
              "beaten.\u201d Bok Hee told her family about her imminent deportation.")
     assert p["violence"] == []
     assert p["repatriated"] is None
@@ -160,7 +169,8 @@ def test_losing_consciousness_after_a_collapse_is_no_drugging():
 
 
 def test_a_kyohwaso_spelt_with_hyphens_and_border_agents():
-    p = prof("Ahn Bok Hee, 40, was caught in Liaoning by Chinese border agents. She was sent back and "
+    p = prof(
+        "Ahn Bok Hee, 40, was caught in Liaoning by Chinese border agents. She was sent back and "
              "spent a year in the No. 3 Kyo-hwa-so.")
     assert p["arrested_in_china"] == 1
     assert p["nk_detention"] == ["kyohwaso"]
@@ -169,7 +179,9 @@ def test_a_kyohwaso_spelt_with_hyphens_and_border_agents():
 def test_given_names_that_may_open_a_sentence_and_the_teller_of_a_quote():
     p = prof("Asked about the camp, 50-year-old refugee Lee Soon Ae looked away. Then she spoke.")
     assert p["surname"] == "Lee"
-    p = prof("\u201cThe police came at night and handcuffed all of us. We were sent back.\u201d That is how "
+    p = prof(
+        "\u201cThe police came at night and handcuffed all of us. We were sent back.\u201d That is "
+        "how "
              "Moon Hae Ri describes the night she was caught in China.")
     assert p["surname"] == "Moon"
     assert p["arrested_in_china"] == 1
@@ -181,28 +193,34 @@ def test_together_they_had_a_daughter():
 
 
 def test_sent_as_a_gift_to_her_son_is_a_forced_marriage():
-    p = prof("Ahn Bok Hee was seized by traffickers in 1998. She was sent to an old woman in Hebei as a "
+    p = prof(
+        "Ahn Bok Hee was seized by traffickers in 1998. She was sent to an old woman in Hebei as a "
              "gift to her son.")
     assert "forced_marriage" in p["exploitation"]
 
 
 def test_years_spent_before_a_dated_escape_do_not_move_its_year():
-    p = prof("Ahn Bok Hee first escaped North Korea in 2007 after two years of hiding in the hills. "
+    p = prof(
+        "Ahn Bok Hee first escaped North Korea in 2007 after two years of hiding in the hills. "
              "She was sold to a farmer in Jilin.")
     assert p["first_crossing_year"] == 2007
-    kinds = [d.kind for d in find_dates("In 2003 I crossed, and after two years of work I was arrested.")]
+    kinds = [d.kind
+             for d in find_dates("In 2003 I crossed, and after two years of work I was arrested.")]
     assert kinds == ["absolute", "relative"]  # a new clause: the years run on from 2003
 
 
 def test_tumen_the_city_is_not_the_river():
-    p = prof("Ahn Bok Hee, 40, was caught in Yanji and held at a detention facility in Tumen, Jilin "
+    p = prof(
+        "Ahn Bok Hee, 40, was caught in Yanji and held at a detention facility in Tumen, Jilin "
              "Province. She was sent back in 2006.")
     assert p["crossing_river"] is None
 
 
 def test_a_summary_crossing_takes_the_river_of_the_story_told_later():
     p = prof("One North Korean woman says she defected because she was hungry. She lived in Musan. "
-             "Her husband had no work. Her son was six. In May she found a broker. He took her to the "
-             "Tumen River at night. She waded through the shallow water and reached the other bank. "
+             "Her husband had no work. Her son was six. In May she found a broker. He took her to "
+             "the "
+             "Tumen River at night. She waded through the shallow water and reached the other "
+             "bank. "
              "A week later she was sold to a farmer.")
     assert p["crossing_river"] == "Tumen"

@@ -1,4 +1,5 @@
-"""Every rule row fires on its examples and not on its counter-examples (extract/rules/<lang>/*.toml).
+"""Every rule row fires on its examples and not on its counter-examples
+(extract/rules/<lang>/*.toml).
 
 A cue row is checked twice: its own pattern must match each example, and the language module
 must turn the example into a cue of the row's kind and code (stated as fact unless the row says
@@ -54,7 +55,8 @@ def _marked(row: rules.Rule, sentence: str) -> str:
 
 
 def test_there_are_rows_for_every_english_cue_kind():
-    assert set(english.EVENT_KINDS + english.CODED_KINDS + english.LAZY_KINDS) <= set(rules.kinds("en"))
+    assert set(english.EVENT_KINDS + english.CODED_KINDS
+               + english.LAZY_KINDS) <= set(rules.kinds("en"))
     assert len(CUE_ROWS) > 80
 
 
@@ -62,7 +64,8 @@ def test_there_are_rows_for_every_english_cue_kind():
 def test_row_pattern_matches_its_examples(row):
     rx = row.regex(row.mode)
     for sentence in row.examples:
-        assert rx.search(_marked(row, sentence)), f"{row.where}: pattern does not match its example {sentence!r}"
+        assert rx.search(_marked(
+            row, sentence)), f"{row.where}: pattern does not match its example {sentence!r}"
 
 
 @pytest.mark.parametrize("row", CUE_ROWS)
@@ -70,7 +73,8 @@ def test_row_fires_on_examples_and_not_on_counter_examples(row):
     want = row.extra.get("status", "fact")
     for sentence in row.examples:
         got = [c.status for c in _cues(row, sentence)]
-        assert want in got, f"{row.where}: example {sentence!r} gives {got or 'no cue'}, not a {want} {row.kind}"
+        assert want in got, (f"{row.where}: example {sentence!r} gives {got or 'no cue'}, "
+                             f"not a {want} {row.kind}")
     for sentence in row.counter:
         got = [c.status for c in _cues(row, sentence)]
         assert want not in got, f"{row.where}: counter-example {sentence!r} fires it"
@@ -105,7 +109,8 @@ def test_every_row_is_written_with_examples_and_a_kind_matching_its_file():
 @pytest.mark.parametrize("pattern,must", [
     (r"\b(?:sold|bought)\s+me\b", {"sold me", "bought me"}),
     (r"\bi\s+(?:\w+\s+)?sold\b", {"sold"}),
-    (r"(?:yuan|rmb)\s+for\s+(?:me|us)\b", {"yuan for me", "yuan for us", "rmb for me", "rmb for us"}),
+    (r"(?:yuan|rmb)\s+for\s+(?:me|us)\b", {"yuan for me", "yuan for us", "rmb for me",
+                                           "rmb for us"}),
     (r"\bre-?sold\b", {"resold", "re-sold"}),
 ])
 def test_triggers_are_the_literals_every_match_contains(pattern, must):
@@ -123,7 +128,8 @@ def test_pattern_without_a_required_literal_has_no_trigger():
 def test_ruleset_runs_only_rows_whose_triggers_occur():
     rs = rules.ruleset("en", "sale", "first")
     assert rs.candidates("the weather was cold and windy") == [] or all(
-        "was" in "".join(rs.rows[i].triggers()) for i in rs.candidates("the weather was cold and windy"))
+        "was" in "".join(rs.rows[i].triggers())
+        for i in rs.candidates("the weather was cold and windy"))
     hits = [r for r, _m in rs.matches("the broker sold me to a farmer.")]
     assert hits and all(r.kind == "sale" for r in hits)
 
@@ -160,7 +166,8 @@ def test_bad_rows_are_named_in_one_line(row, message):
 
 
 def test_korean_rows_may_carry_morphs_for_the_korean_module():
-    rows = rules.rows_from("ko", "sale", {"rule": [{"kind": "sale", "morphs": ["팔/VV"], "examples": ["팔았어요"],
+    rows = rules.rows_from("ko", "sale", {"rule": [{"kind": "sale", "morphs": ["팔/VV"],
+                                                    "examples": ["팔았어요"],
                                                     "verb_of": "seller"}]})
     assert rows[0].morphs == ("팔/VV",) and rows[0].triggers() == frozenset({"팔"})
     assert rows[0].extra == {"verb_of": "seller"}
@@ -183,8 +190,10 @@ def test_walk_table_names_only_known_views_guards_and_handlers():
 def test_walk_table_keeps_a_prison_before_she_left_out_and_counts_one_after_her_return():
     from casebook.extract import extract, profile
 
-    before = profile(extract("My father was sent to a kyohwaso when I was ten. In 1999 I crossed the Tumen.", lang="en"))
+    before = profile(extract(
+        "My father was sent to a kyohwaso when I was ten. In 1999 I crossed the Tumen.", lang="en"))
     assert before["nk_detention"] == []
-    after = profile(extract("In 1999 I crossed the Tumen. In 2001 I was arrested and sent back to North Korea. "
+    after = profile(extract(
+        "In 1999 I crossed the Tumen. In 2001 I was arrested and sent back to North Korea. "
                             "I spent a year in a kyohwaso.", lang="en"))
     assert after["nk_detention"] == ["kyohwaso"] and after["repatriated"] == 1

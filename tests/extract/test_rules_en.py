@@ -17,7 +17,9 @@ HEADER = "Case 3 Ms. Yun in Jilin Province, born in 1980\n\n"
 # --- arrests and repatriations counted as events -------------------------------------------
 
 def test_arrested_twice_counts_two():
-    p = prof(HEADER + "I crossed the Tumen in 2001. I was arrested twice by the Chinese police, in 2003 and in 2005.")
+    p = prof(HEADER
+             + "I crossed the Tumen in 2001. I was arrested twice by the Chinese police, in 2003 "
+               "and in 2005.")
     assert p["arrested_in_china"] == 2
 
 
@@ -34,29 +36,38 @@ def test_handed_over_at_a_border_town_is_a_repatriation():
 
 
 def test_repatriated_again_counts_a_second_return():
-    p = prof(HEADER + "I crossed the river in 1999. I was caught by the police in 2000 and sent back to North Korea. "
-                      "After my release I crossed again. I was caught again in 2002 and repatriated again.")
+    p = prof(HEADER
+             + "I crossed the river in 1999. I was caught by the police in 2000 and sent back to "
+               "North Korea. "
+                      "After my release I crossed again. I was caught again in 2002 and "
+                      "repatriated again.")
     assert p["repatriated"] == 2
     assert p["arrested_in_china"] == 2
 
 
 def test_interview_answer_gives_the_count():
-    text = HEADER + "I crossed the Tumen in 2001.\n\nQ: Were you ever arrested?\nA: Three times. Each time I paid."
+    text = (HEADER + "I crossed the Tumen in 2001.\n\nQ: Were you ever arrested?\n"
+            "A: Three times. Each time I paid.")
     assert prof(text)["arrested_in_china"] == 3
 
 
 def test_never_sent_back_is_zero():
-    p = prof(HEADER + "I crossed the Tumen in 2001. I was never arrested and I was never sent back.")
+    p = prof(HEADER
+             + "I crossed the Tumen in 2001. I was never arrested and I was never sent back.")
     assert p["arrested_in_china"] == 0 and p["repatriated"] == 0
 
 
 # --- detention in North Korea -------------------------------------------------------------
 
 def test_detention_words_and_romanisations():
-    p = prof(HEADER + "I crossed the river in 1998. In 2000 I was arrested in Yanji and sent back to North Korea. "
-                      "The bowiseong questioned me for a month. Then I spent three months in the chipkyolso "
+    p = prof(HEADER
+             + "I crossed the river in 1998. In 2000 I was arrested in Yanji and sent back to "
+               "North Korea. "
+                      "The bowiseong questioned me for a month. Then I spent three months in the "
+                      "chipkyolso "
                       "and half a year in the nodong dallyeondae.")
-    assert set(p["nk_detention"]) == {"state_security_interrogation", "holding_centre", "labour_training_camp"}
+    assert set(p["nk_detention"]) == {"state_security_interrogation", "holding_centre",
+                                      "labour_training_camp"}
 
 
 def test_facility_implies_repatriation_when_the_story_skips_it():
@@ -67,29 +78,37 @@ def test_facility_implies_repatriation_when_the_story_skips_it():
 
 
 def test_chinese_detention_centre_before_handover_is_not_north_korean():
-    p = prof(HEADER + "I crossed the Tumen in 1999. In 2004 I was arrested. I was in a detention centre in Tumen "
+    p = prof(HEADER
+             + "I crossed the Tumen in 1999. In 2004 I was arrested. I was in a detention centre "
+               "in Tumen "
                       "for a month and then they handed me over at Namyang.")
     assert p["nk_detention"] == []
     assert p["repatriated"] == 1
 
 
 def test_detention_before_leaving_is_not_counted():
-    p = prof(HEADER + "My father was sent to a kwalliso when I was ten. I crossed the Tumen in 1999.")
+    p = prof(HEADER
+             + "My father was sent to a kwalliso when I was ten. I crossed the Tumen in 1999.")
     assert p["nk_detention"] == []
 
 
 # --- recruitment and recruiters ------------------------------------------------------------
 
 def test_north_korean_recruiter_and_korean_chinese_couple():
-    p = prof(HEADER + "In 2000 a North Korean man told my mother he could take me to work in a shoe factory. "
-                      "We waded across the Tumen at night. He handed me over to a Korean-Chinese couple. "
+    p = prof(HEADER
+             + "In 2000 a North Korean man told my mother he could take me to work in a shoe "
+               "factory. "
+                      "We waded across the Tumen at night. He handed me over to a Korean-Chinese "
+                      "couple. "
                       "A farmer bought me for 4,000 yuan.")
-    assert {"north_korean_trafficker", "korean_chinese_broker", "couple"} <= set(p["recruiter_relation"])
+    assert {"north_korean_trafficker", "korean_chinese_broker",
+            "couple"} <= set(p["recruiter_relation"])
     assert "deception_job_offer" in p["recruitment"]
 
 
 def test_abducted_by_men_is_stranger():
-    p = prof(HEADER + "I crossed the river alone in 2005. Two men pulled me into a car near the market. "
+    p = prof(HEADER
+             + "I crossed the river alone in 2005. Two men pulled me into a car near the market. "
                       "They sold me to a brothel for 9,000 yuan.")
     assert "abducted" in p["recruitment"]
     assert "stranger" in p["recruiter_relation"]
@@ -97,14 +116,19 @@ def test_abducted_by_men_is_stranger():
 
 def test_broker_without_ethnicity_is_other():
     p = prof(HEADER + "In 2006 a broker promised me a job in a restaurant in Yanji. "
-                      "I crossed the Tumen with him. The broker sold me to an old farmer for 5,000 yuan.")
+                      "I crossed the Tumen with him. The broker sold me to an old farmer for 5,000 "
+                      "yuan.")
     assert "other" in p["recruiter_relation"]
 
 
 def test_sold_by_acquaintance_needs_the_acquaintance_to_take_money():
-    told = prof(HEADER + "My cousin took me across the Tumen in 2002. My cousin sold me to a man for 3,000 yuan.")
+    told = prof(HEADER
+                + "My cousin took me across the Tumen in 2002. My cousin sold me to a man for "
+                  "3,000 yuan.")
     assert "sold_by_acquaintance" in told["recruitment"]
-    only_met = prof(HEADER + "My cousin took me across the Tumen in 2002. Later a broker sold me for 3,000 yuan.")
+    only_met = prof(HEADER
+                    + "My cousin took me across the Tumen in 2002. Later a broker sold me for "
+                      "3,000 yuan.")
     assert "sold_by_acquaintance" not in only_met["recruitment"]
 
 
@@ -124,7 +148,9 @@ def test_summary_then_story_is_one_sale():
 
 
 def test_price_retold_is_one_sale():
-    p = prof(HEADER + "I crossed the river in 2001. The broker sold me for 4,000 yuan to a Han Chinese farmer. "
+    p = prof(HEADER
+             + "I crossed the river in 2001. The broker sold me for 4,000 yuan to a Han Chinese "
+               "farmer. "
                       "I lived with him for years. He often said he paid 4,000 yuan for me.")
     assert p["times_sold"] == 1
 
@@ -134,7 +160,8 @@ def test_price_retold_is_one_sale():
 def test_flashback_crossing_is_the_first_crossing():
     p = prof(HEADER + "My husband paid 6,000 yuan for me in 2004. I should tell it from the start. "
                       "In March 2002 I waded across the Tumen with my neighbour.")
-    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (2002, 3, "Tumen")
+    assert (p["first_crossing_year"], p["first_crossing_month"], p["crossing_river"]) == (2002, 3,
+                                                                                          "Tumen")
 
 
 def test_header_birth_year_is_not_the_story_date():
@@ -157,7 +184,9 @@ def test_may_as_a_verb_is_not_a_month():
 
 
 def test_river_named_in_the_sentence_before_the_crossing():
-    p = prof(HEADER + "In 2010 a guard let us walk down to the Yalu. A small boat took me across to the Chinese bank.")
+    p = prof(HEADER
+             + "In 2010 a guard let us walk down to the Yalu. A small boat took me across to the "
+               "Chinese bank.")
     assert p["crossing_river"] == "Yalu"
 
 
@@ -170,22 +199,27 @@ def test_her_son_mentioned_twice_is_one_child():
 
 
 def test_his_child_is_not_hers():
-    p = prof(HEADER + "I crossed the Tumen in 1998. A farmer bought me. He had a daughter older than me.")
+    p = prof(HEADER
+             + "I crossed the Tumen in 1998. A farmer bought me. He had a daughter older than me.")
     assert p["children_in_china"] is None
 
 
 def test_no_children_is_zero():
-    p = prof(HEADER + "I crossed the Tumen in 1998. A farmer bought me. I did not get pregnant. I have no children.")
+    p = prof(HEADER
+             + "I crossed the Tumen in 1998. A farmer bought me. I did not get pregnant. I have no "
+               "children.")
     assert p["children_in_china"] == 0
 
 
 def test_son_and_daughter_with_years_between():
-    p = prof(HEADER + "I crossed the Tumen in 1998. I have a son, born 2001, and a daughter, born 2004.")
+    p = prof(HEADER
+             + "I crossed the Tumen in 1998. I have a son, born 2001, and a daughter, born 2004.")
     assert p["children_in_china"] == 2
 
 
 def test_children_left_in_north_korea_are_not_counted():
-    p = prof(HEADER + "I had two children and my husband was ill. In 1999 I crossed the Tumen alone.")
+    p = prof(HEADER
+             + "I had two children and my husband was ill. In 1999 I crossed the Tumen alone.")
     assert p["children_in_china"] is None
 
 
@@ -207,29 +241,36 @@ def test_price_told_two_sentences_after_the_sale_is_the_same_sale():
 
 
 def test_sold_several_of_us_includes_her():
-    p = prof(HEADER + "I crossed the river in 2003. Then the pimp sold three of us to a bar in Harbin.")
+    p = prof(HEADER
+             + "I crossed the river in 2003. Then the pimp sold three of us to a bar in Harbin.")
     assert p["times_sold"] == 1
 
 
 def test_police_came_and_they_took_me():
-    p = prof(HEADER + "I crossed the Tumen in 2000. In 2002 the police came to our village because a neighbour "
+    p = prof(HEADER
+             + "I crossed the Tumen in 2000. In 2002 the police came to our village because a "
+               "neighbour "
                       "had reported another woman, and they took me as well.")
     assert p["arrested_in_china"] == 1
 
 
 def test_all_of_us_were_arrested():
-    p = prof(HEADER + "I crossed the Tumen in 2000. In 2005 the police raided the bar. All six of us were arrested.")
+    p = prof(HEADER
+             + "I crossed the Tumen in 2000. In 2005 the police raided the bar. All six of us were "
+               "arrested.")
     assert p["arrested_in_china"] == 1
 
 
 def test_never_arrested_and_never_sent_back():
-    p = prof(HEADER + "I crossed the Tumen in 2000. I was never arrested in China, and never sent back.")
+    p = prof(HEADER
+             + "I crossed the Tumen in 2000. I was never arrested in China, and never sent back.")
     assert (p["arrested_in_china"], p["repatriated"]) == (0, 0)
 
 
 def test_held_in_a_chinese_detention_centre_is_an_arrest():
     p = prof(HEADER + "I crossed the Tumen in 2000. In 2006 a neighbour reported me. "
-                      "I was in the Longjing detention centre for ten days and then they handed me over to the North.")
+                      "I was in the Longjing detention centre for ten days and then they handed me "
+                      "over to the North.")
     assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)
 
 
@@ -241,7 +282,9 @@ def test_asking_to_travel_is_not_travelling():
 # --- places and money through the project gazetteer ----------------------------------------
 
 def test_events_get_gazetteer_place_ids_and_usd():
-    rec = extract(HEADER + "In 2001 I crossed the Tumen near Musan. A broker sold me in Yanji for 4,000 yuan.", lang="en")
+    rec = extract(HEADER
+                  + "In 2001 I crossed the Tumen near Musan. A broker sold me in Yanji for 4,000 "
+                    "yuan.", lang="en")
     crossing = next(e for e in rec.events if e.type == "border_crossing")
     sale = next(e for e in rec.events if e.type == "sale")
     assert crossing.place and crossing.place.startswith("kp-") and crossing.place_text == "Musan"
@@ -250,7 +293,9 @@ def test_events_get_gazetteer_place_ids_and_usd():
 
 
 def test_province_from_the_town_she_lives_in():
-    p = prof("I crossed the Tumen in 1999 and a man bought me for 3,000 yuan. I now live in Helong with him.")
+    p = prof(
+        "I crossed the Tumen in 1999 and a man bought me for 3,000 yuan. I now live in Helong with "
+        "him.")
     assert p["province_china"] == "Jilin"
 
 
@@ -264,8 +309,10 @@ def test_living_in_seoul_is_not_a_chinese_province():
 def test_other_womans_events_in_a_third_person_story_are_not_hers():
     text = ("Case 9 Ms. Pak in Heilongjiang Province, born in 1978\n\n"
             "Ms. Pak crossed the Tumen in 1999 together with Ms. Lee, a woman from her village. "
-            "Ms. Lee was sold first. She was sold to a farmer for 5,000 yuan and she was arrested in 2001. "
-            "She was sent back to North Korea. Ms. Pak was sold for 3,000 yuan to a Korean-Chinese man. "
+            "Ms. Lee was sold first. She was sold to a farmer for 5,000 yuan and she was arrested "
+            "in 2001. "
+            "She was sent back to North Korea. Ms. Pak was sold for 3,000 yuan to a Korean-Chinese "
+            "man. "
             "She has lived with him since then and she has two sons.")
     p = prof(text)
     assert [s["amount"] for s in p["sales"]] == [3000]
@@ -284,17 +331,21 @@ def test_her_friend_then_her_own_story_again():
 
 def test_broker_who_bought_and_resold_her_is_two_sales():
     p = prof(HEADER + "In March 1998 a woman from my village told me I could earn money in China. "
-                      "I crossed the Tumen River with her. There she sold me to a Korean-Chinese broker. "
-                      "The broker took me north and sold me to a Han Chinese farmer for 4,000 yuan.")
+                      "I crossed the Tumen River with her. There she sold me to a Korean-Chinese "
+                      "broker. The broker took me north and sold me to a Han Chinese farmer "
+                      "for 4,000 yuan.")
     assert p["times_sold"] == 2
     assert [(s["amount"], s["buyer"]) for s in p["sales"]] == [(4000, "han_chinese")]
     assert "sold_by_acquaintance" in p["recruitment"] and "deception_job_offer" in p["recruitment"]
     assert "neighbour_or_villager" in p["recruiter_relation"]
-    assert "han_chinese_broker" not in p["recruiter_relation"] and "other" not in p["recruiter_relation"]
+    assert "han_chinese_broker" not in p["recruiter_relation"] and "other" not in p[
+        "recruiter_relation"]
 
 
 def test_third_person_origin_and_her_own_missing_hukou():
-    p = prof("Case 21 Ms. Ahn in Jilin Province, born in 1968\n\nMs. Ahn is from Onsong. She crossed the Tumen in "
+    p = prof(
+        "Case 21 Ms. Ahn in Jilin Province, born in 1968\n\nMs. Ahn is from Onsong. She crossed "
+        "the Tumen in "
              "1997. She has no hukou, but her son was registered by the village.")
     assert p["origin_nk"] == "Onsong"
     assert p["hukou_or_id"] == "none"
@@ -303,14 +354,18 @@ def test_third_person_origin_and_her_own_missing_hukou():
 # --- hukou ------------------------------------------------------------------------------------
 
 def test_hukou_in_her_own_name_is_obtained_even_if_paid():
-    p = prof(HEADER + "I crossed the Tumen in 1999. In 2008 my husband paid the township and they gave me "
+    p = prof(HEADER
+             + "I crossed the Tumen in 1999. In 2008 my husband paid the township and they gave me "
                       "a hukou in my own name.")
     assert p["hukou_or_id"] == "obtained"
 
 
 def test_papers_named_in_the_sentence_before():
-    assert prof(HEADER + "I crossed the Tumen in 1999. Our son has a hukou. I have none.")["hukou_or_id"] == "none"
-    assert prof(HEADER + "I crossed the Tumen in 1999. Our son has a hukou under his father's name. "
+    assert prof(HEADER
+                + "I crossed the Tumen in 1999. Our son has a hukou. I have none.")[
+                    "hukou_or_id"] == "none"
+    assert prof(HEADER
+                + "I crossed the Tumen in 1999. Our son has a hukou under his father's name. "
                          "I have a fake one from a man in the county.")["hukou_or_id"] == "fake"
 
 
@@ -320,18 +375,25 @@ def test_not_even_a_false_paper_is_none():
 
 
 def test_sold_as_a_wife_is_a_forced_marriage():
-    p = prof(HEADER + "I crossed the Tumen in 2001. A broker sold me to a farmer who wanted a wife for 5,000 yuan.")
+    p = prof(HEADER
+             + "I crossed the Tumen in 2001. A broker sold me to a farmer who wanted a wife for "
+               "5,000 yuan.")
     assert "forced_marriage" in p["exploitation"]
 
 
 def test_sold_to_a_marriage_broker_is_not_a_marriage():
-    p = prof(HEADER + "I crossed the Tumen in 2001. The police sold me to a marriage broker for 2,000 yuan.")
+    p = prof(HEADER
+             + "I crossed the Tumen in 2001. The police sold me to a marriage broker for 2,000 "
+               "yuan.")
     assert "forced_marriage" not in p["exploitation"]
 
 
 def test_onward_sale_after_a_priced_sale_is_new():
-    p = prof(HEADER + "I crossed the Tumen in 2001. The guard sold me to a man for 5,000 yuan. He locked me up. "
-                      "Then he sold me to a couple who ran a webcam business. I heard the price: 20,000 yuan.")
+    p = prof(HEADER
+             + "I crossed the Tumen in 2001. The guard sold me to a man for 5,000 yuan. He locked "
+               "me up. "
+                      "Then he sold me to a couple who ran a webcam business. I heard the price: "
+                      "20,000 yuan.")
     assert sorted(s["amount"] for s in p["sales"]) == [5000, 20000]
     assert {s["amount"]: s["purpose"] for s in p["sales"]}[20000] == "other"
 
@@ -343,57 +405,76 @@ def test_onward_sale_after_a_priced_sale_is_new():
     "A broker offered me a job as a waitress.",
 ])
 def test_job_offers(offer):
-    p = prof(HEADER + offer + " I crossed the Tumen in 2004. In Yanji a man sold me to a farmer for 5,000 yuan.")
+    p = prof(HEADER + offer
+             + " I crossed the Tumen in 2004. In Yanji a man sold me to a farmer for 5,000 yuan.")
     assert "deception_job_offer" in p["recruitment"]
 
 
 def test_being_told_to_work_off_a_debt_is_not_a_job_offer():
-    p = prof(HEADER + "I crossed the Tumen alone in 2004. In Yanji a man sold me to a bar for 5,000 yuan. "
-                      "The owner told me that he had paid for me and that I had to work until it was repaid.")
+    p = prof(HEADER
+             + "I crossed the Tumen alone in 2004. In Yanji a man sold me to a bar for 5,000 yuan. "
+                      "The owner told me that he had paid for me and that I had to work until it "
+                      "was repaid.")
     assert "deception_job_offer" not in p["recruitment"]
 
 
 def test_recruiter_ethnicity_told_as_a_description():
-    p = prof(HEADER + "In 2003 a woman came to the market and said there was work in a hotel in Yanji. "
+    p = prof(HEADER
+             + "In 2003 a woman came to the market and said there was work in a hotel in Yanji. "
                       "She was North Korean, from Musan. We crossed the Tumen at night. "
                       "In Yanji she sold me to a farmer for 6,000 yuan.")
     assert "north_korean_trafficker" in p["recruiter_relation"]
 
 
 def test_buyer_described_after_the_crossing_is_not_a_recruiter():
-    p = prof(HEADER + "My aunt took me across the Tumen in 2003. After a week a man came. He was Han Chinese. "
+    p = prof(HEADER
+             + "My aunt took me across the Tumen in 2003. After a week a man came. He was Han "
+               "Chinese. "
                       "He gave my aunt 3,000 yuan.")
     assert "han_chinese_broker" not in p["recruiter_relation"]
 
 
 def test_hometown_sentence_and_visiting_recruiter():
-    p = prof(HEADER + "My hometown is Hoeryong. In 1999 a Korean-Chinese woman who came to our village told us "
-                      "we could earn money in China. I crossed the Tumen with her and she sold me for 3,000 yuan.")
+    p = prof(HEADER
+             + "My hometown is Hoeryong. In 1999 a Korean-Chinese woman who came to our village "
+               "told us "
+                      "we could earn money in China. I crossed the Tumen with her and she sold me "
+                      "for 3,000 yuan.")
     assert p["origin_nk"] == "Hoeryong"
     assert p["recruiter_relation"] == ["korean_chinese_broker"]
 
 
 def test_a_sister_sold_with_her_is_a_victim_not_a_recruiter():
-    p = prof(HEADER + "In 1999 a broker said there was work in China. My sister and I crossed the Tumen with him. "
+    p = prof(HEADER
+             + "In 1999 a broker said there was work in China. My sister and I crossed the Tumen "
+               "with him. "
                       "He sold me to a farmer for 3,000 yuan. My sister was sold to another man.")
     assert "relative" not in p["recruiter_relation"]
 
 
 def test_security_agents_and_her_missing_hukou():
-    p = prof(HEADER + "I crossed the Tumen in 1999. In 2003 I was caught by the Chinese police and sent back. "
-                      "In Onsong I was questioned by the security agents. My children have hukou but I do not.")
+    p = prof(HEADER
+             + "I crossed the Tumen in 1999. In 2003 I was caught by the Chinese police and sent "
+               "back. "
+                      "In Onsong I was questioned by the security agents. My children have hukou "
+                      "but I do not.")
     assert p["nk_detention"] == ["state_security_interrogation"]
     assert p["hukou_or_id"] == "none"
 
 
 def test_count_word_must_belong_to_the_event():
-    p = prof(HEADER + "I crossed the Tumen in 2000. I was arrested three times by the police. Twice my boss paid "
-                      "a fine and I was released, but the third time I was sent back to North Korea.")
+    p = prof(HEADER
+             + "I crossed the Tumen in 2000. I was arrested three times by the police. Twice my "
+               "boss paid "
+                      "a fine and I was released, but the third time I was sent back to North "
+                      "Korea.")
     assert (p["arrested_in_china"], p["repatriated"]) == (3, 1)
 
 
 def test_broker_who_sold_her_to_a_man_stays_a_recruiter():
-    p = prof(HEADER + "I came to China in 2000 with a broker I paid. The broker took me to Yanji, where he sold me "
+    p = prof(HEADER
+             + "I came to China in 2000 with a broker I paid. The broker took me to Yanji, where "
+               "he sold me "
                       "to a Korean-Chinese man for 4,000 yuan.")
     assert p["recruiter_relation"] == ["other"]
     assert p["recruitment"] == ["voluntary_with_broker"]
@@ -401,8 +482,10 @@ def test_broker_who_sold_her_to_a_man_stays_a_recruiter():
 
 def test_introduced_not_sold_third_person():
     text = ("Case 15 Ms. Kang in Jilin Province, born in 1964\n\n"
-            "She came to China in 1997 to find food, crossing the Tumen near Musan. A Korean-Chinese family "
-            "introduced her to a man near Helong. She was not sold, and her husband did not pay anyone. "
+            "She came to China in 1997 to find food, crossing the Tumen near Musan. A "
+            "Korean-Chinese family "
+            "introduced her to a man near Helong. She was not sold, and her husband did not pay "
+            "anyone. "
             "They have a son born in 1999.")
     p = prof(text)
     assert p["times_sold"] == 0 and p["sales"] == []
@@ -412,11 +495,15 @@ def test_introduced_not_sold_third_person():
 
 
 def test_broker_fee_paid_by_her_side_is_not_a_sale():
-    p = prof(HEADER + "In 2000 a friend of mine knew a broker who could get us across the river. The broker was "
-                      "paid 500 yuan by my friend's aunt. After we crossed, the broker sold me to a man for 4,000 yuan.")
+    p = prof(HEADER
+             + "In 2000 a friend of mine knew a broker who could get us across the river. The "
+               "broker was "
+                      "paid 500 yuan by my friend's aunt. After we crossed, the broker sold me to "
+                      "a man for 4,000 yuan.")
     assert [s["amount"] for s in p["sales"]] == [4000]
     assert p["times_sold"] == 1
-    assert "voluntary_with_broker" in p["recruitment"] and "sold_by_acquaintance" not in p["recruitment"]
+    assert "voluntary_with_broker" in p["recruitment"] and "sold_by_acquaintance" not in p[
+        "recruitment"]
 
 
 def test_third_person_patterns_do_not_depend_on_the_name():
@@ -425,7 +512,8 @@ def test_third_person_patterns_do_not_depend_on_the_name():
     rules.ruleset.cache_clear()
     for name in ("Bae", "Chun"):
         text = (f"Case 2 Ms. {name} in Jilin Province, born in 1970\n\n"
-                f"Ms. {name} crossed the Tumen in 1998. A broker sold Ms. {name} to a farmer for 3,000 yuan. "
+                f"Ms. {name} crossed the Tumen in 1998. A broker sold Ms. {name} to a farmer for "
+                "3,000 yuan. "
                 f"{name} was arrested in 2001 and sent back to North Korea.")
         p = prof(text)
         assert p["times_sold"] == 1 and p["arrested_in_china"] == 1 and p["repatriated"] == 1
@@ -443,12 +531,17 @@ def test_header_province_variants(header, province):
 
 
 def test_hukou_got_and_bought():
-    assert prof(HEADER + "I crossed the Tumen in 1999. In 2006 I was able to get a hukou.")["hukou_or_id"] == "obtained"
-    assert prof(HEADER + "I crossed the Tumen in 1999. I managed to buy a hukou.")["hukou_or_id"] == "fake"
+    assert prof(HEADER
+                + "I crossed the Tumen in 1999. In 2006 I was able to get a hukou.")[
+                    "hukou_or_id"] == "obtained"
+    assert prof(HEADER
+                + "I crossed the Tumen in 1999. I managed to buy a hukou.")["hukou_or_id"] == "fake"
 
 
 def test_previously_interviewed_in_a_province_is_not_where_she_lives():
-    p = prof("Ms. Ra, born 1980, from Onsong. Previously interviewed in Liaoning in 2015 by another group.\n\n"
+    p = prof(
+        "Ms. Ra, born 1980, from Onsong. Previously interviewed in Liaoning in 2015 by another "
+        "group.\n\n"
              "I crossed the Tumen in 1999. I now live in Seoul.")
     assert p["province_china"] is None
 
@@ -466,13 +559,18 @@ def test_confinement_forms(sentence):
 
 
 def test_let_me_go_home_is_not_confinement():
-    p = prof(HEADER + "I crossed the Tumen in 1999. A farmer bought me for 3,000 yuan. In 2004 he let me go home.")
+    p = prof(HEADER
+             + "I crossed the Tumen in 1999. A farmer bought me for 3,000 yuan. In 2004 he let me "
+               "go home.")
     assert "confinement" not in p["violence"]
 
 
 def test_drink_then_blackout_is_drugging_and_brothel_sale_is_prostitution():
-    p = prof(HEADER + "I crossed the Tumen alone in 2009. On the bus a woman gave me juice. I drank it and then "
-                      "I don't remember anything. A man who ran a massage place bought me for 8,000 yuan.")
+    p = prof(HEADER
+             + "I crossed the Tumen alone in 2009. On the bus a woman gave me juice. I drank it "
+               "and then "
+                      "I don't remember anything. A man who ran a massage place bought me for "
+                      "8,000 yuan.")
     assert "drugged" in p["recruitment"] and "drugging" in p["violence"]
     assert "prostitution" in p["exploitation"]
 

@@ -1,7 +1,8 @@
-"""Extraction: from a testimony's words to a structured, reviewable record (English and Korean).
+r"""Extraction: from a testimony's words to a structured, reviewable record (English and Korean).
 
     >>> from casebook.extract import extract, profile
-    >>> rec = extract("Case 3 Ms. Kim in Jilin Province, born in 1975\n\nI was sold for 3,000 yuan.")
+    >>> rec = extract("Case 3 Ms. Kim in Jilin Province, born in 1975\n\n"
+    ...               "I was sold for 3,000 yuan.")
     >>> profile(rec)["sales"][0]["amount"]
     3000.0
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 _RULE = re.compile(r"^\s*[_\-=─━—~]{5,}\s*$|^\s*[┌└╔╚+][─━═\-]{5,}[┐┘╗╝+]\s*$")
 _BOX_SIDE = re.compile(r"^\s*[│║|].*[│║|]\s*$")  # a line inside a drawn box: "│ text │"
 _PAGE_NUM = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+|p\.\s*)?\d{1,4}(?:\s*[-–—])?\s*$", re.I)
-_HEADER_NUM = re.compile(r"^\s*(?:\d{1,4}\s{2,}\S.{0,90}|\S.{0,90}?\s{2,}\d{1,4}(?:\s{2,}.{0,90})?)\s*$")
+_HEADER_NUM = re.compile(
+    r"^\s*(?:\d{1,4}\s{2,}\S.{0,90}|\S.{0,90}?\s{2,}\d{1,4}(?:\s{2,}.{0,90})?)\s*$")
 _CAPTION = re.compile(
     r"^\s*[\[(]?\s*(?:photo(?:graph)?s?\b|caption\b|figure\s*\d|fig\.\s*\d|image\b|source:|"
     r"table\s*\d|credit:|licensed under|available at:|사진|그림\s*\d|표\s*\d|출처:)", re.I)
@@ -107,14 +108,16 @@ def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
             drop[i] = True
             i += 1
             continue
-        if re.match(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]", ln) and i > 0 and (not lines[i - 1][1].strip() or drop[i - 1]):
+        if re.match(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]", ln) and i > 0 and (not lines[i - 1][1].strip()
+                                                             or drop[i - 1]):
             j = i  # a footnote: to the next blank line
             while j < n and lines[j][1].strip():
                 drop[j] = True
                 j += 1
             i = j
             continue
-        if _PAGE_NUM.match(ln) or len(s) < 100 and _HEADER_NUM.match(ln) and not _SENT_END.search(s.rstrip("0123456789 ")):
+        if _PAGE_NUM.match(ln) or len(s) < 100 and _HEADER_NUM.match(ln) and not _SENT_END.search(
+            s.rstrip("0123456789 ")):
             drop[i] = True
         elif len(s) < 80 and norm[re.sub(r"\d+", "#", s.lower())] >= 3 and len(s.split()) <= 10:
             drop[i] = True  # a running header repeated on every page
@@ -170,7 +173,8 @@ def clean(text: str) -> Cleaned:
             pending_break = None
         elif para_open:
             prev = b.last_char()
-            if prev == "-" and len(b.parts[-1]) >= 2 and b.parts[-1][-2].isalpha() and body[0].islower():
+            if prev == "-" and len(b.parts[-1]) >= 2 and b.parts[-1][-2].isalpha() and body[
+                0].islower():
                 # de-hyphenate: drop the hyphen we just wrote
                 last = b.parts[-1][:-1]
                 b.length -= 1
@@ -193,7 +197,8 @@ def clean(text: str) -> Cleaned:
     return Cleaned("".join(b.parts), text, b.clean_starts, b.orig_starts)
 
 
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mt|No|Nos|vs|etc|approx|p|pp|Jan|Feb|Mar|Apr|Jun|Jul|"
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mt|No|Nos|vs|etc|approx|p|pp|Jan|Feb|Mar|Apr|Jun|Jul|"
                      r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|e\.g|i\.e|cf|al)|\b[A-Z])\.$")
 _SPLIT = re.compile(r"(?<=[.!?。…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9가-힣\"“‘(\[])|\n\n+")
 

@@ -31,4 +31,5 @@ class Context:
 
     mode: str = "first"  # first: "I" is the survivor; third: "she"/her name is
     names: tuple[str, ...] = ()
-    quotes: tuple[tuple[int, int], ...] = ()  # spans inside quotation marks (document, then sentence offsets)
+    # spans inside quotation marks (document, then sentence offsets)
+    quotes: tuple[tuple[int, int], ...] = ()

@@ -28,7 +28,8 @@ _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _QUAL = r"(?:(?P<qual>early|late|mid|middle|end|beginning|start)(?:[\s-]+of)?\s+(?:the\s+)?)?"
 
 _EN_ABS = [
-    re.compile(rf"\b{_QUAL}{_MONTH_NAMES}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{_YEAR}\b", re.I),
+    re.compile(rf"\b{_QUAL}{_MONTH_NAMES}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?{_YEAR}\b",
+               re.I),
     re.compile(rf"\b{_QUAL}(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b", re.I),
     re.compile(rf"\b{_YEAR}\s*,?\s*in\s+the\s+{_SEASON}\b", re.I),
     re.compile(rf"\b(?:the\s+)?{_QUAL}{_YEAR}s?\b", re.I),
@@ -41,16 +42,21 @@ _KO_GLUED = re.compile(r"(?<!\d)(?P<year>(?:19[4-9]|20[0-3])\d)(?P<kmonth>1[0-2]
 _KO_YY = re.compile(r"(?<!\d)(?P<yy>[0-9]\d)\s?년(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|"
                     r"(?P<kseason>봄|여름|가을|겨울))")
 
-_NUMW = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half\s+a|a\s+few|few|several)"
+_NUMW = (r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+         r"half\s+a|a\s+few|few|several)")
 _UNIT = r"(?P<unit>years?|months?|weeks?|days?)"
 _EN_REL = [
     re.compile(rf"\b{_NUMW}\s+(?:and\s+a\s+half\s+)?{_UNIT}\s+(?:later|after(?:wards)?)\b", re.I),
     re.compile(rf"\bafter\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?{_NUMW}\s+{_UNIT}\b", re.I),
-    re.compile(r"\b(?:the\s+)?(?P<next>following|next)\s+(?P<unit>year|spring|summer|autumn|fall|winter|month)\b",
+    re.compile(
+        r"\b(?:the\s+)?(?P<next>following|next)\s+(?P<unit>year|spring|summer|autumn|fall|winter|"
+        r"month)\b",
                re.I),
 ]
 _KO_REL = [
-    re.compile(r"(?P<n>\d+|일|이|삼|사|오|한|두|세|네|다섯|여섯)\s?(?P<unit>년|해|달|개월|주일?|일)\s?(?:반\s?)?(?:쯤\s?)?(?:후|뒤|만에|지나서|지나)"),
+    re.compile(
+        r"(?P<n>\d+|일|이|삼|사|오|한|두|세|네|다섯|여섯)\s?(?P<unit>년|해|달|개월|주일?|"
+        r"일)\s?(?:반\s?)?(?:쯤\s?)?(?:후|뒤|만에|지나서|지나)"),
     re.compile(r"(?P<next>이듬해|다음\s?해|그\s?다음\s?해|다음\s?날|이튿날)"),
 ]
 _EN_AGE = re.compile(
@@ -58,7 +64,9 @@ _EN_AGE = re.compile(
     r"she)\s+was\s+(?:only\s+|just\s+)?|"
     r"you\s+were\s+(?:only\s+|just\s+)?)"  # an interviewer's "You were 28 years old when …"
     r"(?P<age>\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)(?P<yo>\s+years?(?:\s+old)?|\s*-year-old)?\b", re.I)
-_KO_AGE = re.compile(r"(?P<age>\d{1,2}|스무|스물|서른|마흔|열)\s?(?P<age2>한|두|세|네|다섯|여섯|일곱|여덟|아홉)?\s?살")
+_KO_AGE = re.compile(
+    r"(?P<age>\d{1,2}|스무|스물|서른|마흔|열)\s?(?P<age2>한|두|세|네|다섯|여섯|일곱|여덟|"
+    r"아홉)?\s?살")
 
 
 _EN_ABS_L = [re.compile(rx.pattern) for rx in _EN_ABS]
@@ -68,13 +76,17 @@ _DIGIT = re.compile(r"\d")
 _HANGUL_CH = re.compile(r"[가-힣]")
 # "in July", "in early December": a month without a year, set in the running year
 _EN_MONTH_ONLY = re.compile(
-    r"\b(?:[Ii]n|[Bb]y|[Dd]uring|[Uu]ntil|[Ss]ince|[Tt]hat|[Ee]nd\s+of|[Bb]eginning\s+of|[Ll]ate|[Ee]arly|[Mm]id-?)\s+"
-    r"(?:(?:early|late|mid-?)\s*)?(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"\b(?:[Ii]n|[Bb]y|[Dd]uring|[Uu]ntil|[Ss]ince|[Tt]hat|[Ee]nd\s+of|[Bb]eginning\s+of|[Ll]ate|"
+    r"[Ee]arly|[Mm]id-?)\s+"
+    r"(?:(?:early|late|mid-?)\s*)?(?P<month>January|February|March|April|May|June|July|August|"
+    r"September|October|"
     r"November|December)\b(?!\s*,?\s*(?:\d|of\s+\d))")
-_MONTH_HINT = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December")
+_MONTH_HINT = re.compile(
+    r"January|February|March|April|May|June|July|August|September|October|November|December")
 _AGE_HINT = re.compile(r"\bage|aged|\b(?:was|were)\s+(?:only\s+|just\s+)?(?:\d|one|two|three|four|"
                        r"five|six|seven|eight|nine|ten|"
-                       r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                       r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                       r"nineteen|twenty|thirty|"
                        r"forty|fifty|sixty|seventy)")
 
 
@@ -127,7 +139,8 @@ def find_dates(text: str) -> list[DateMention]:
     low = text.lower()
     # the English patterns are all lower-case literals: match them case-sensitively on the
     # lower-cased sentence (much faster than re.I; offsets agree unless a letter changes length)
-    src, abs_rx, rel_rx = (low, _EN_ABS_L, _EN_REL_L) if len(low) == len(text) else (text, _EN_ABS, _EN_REL)
+    src, abs_rx, rel_rx = (low, _EN_ABS_L, _EN_REL_L) if len(low) == len(text) else (text, _EN_ABS,
+                                                                                     _EN_REL)
     for rx in abs_rx if has_digit else ():
         for m in rx.finditer(src):
             if not free(m.start(), m.end()):
@@ -153,16 +166,19 @@ def find_dates(text: str) -> list[DateMention]:
                                    approximate=bool(m.group("kqual"))))
     for m in _KO_GLUED.finditer(text) if has_digit and has_hangul else ():
         if free(m.start(), m.end()):
-            out.append(DateMention(m.start(), m.end(), int(m.group("year")), int(m.group("kmonth"))))
+            out.append(DateMention(m.start(), m.end(), int(m.group("year")),
+                                   int(m.group("kmonth"))))
     for m in _KO_YY.finditer(text) if has_digit and has_hangul else ():
         if free(m.start(), m.end()):
             yy = int(m.group("yy"))
             year = 1900 + yy if yy >= 40 else 2000 + yy
             month = int(m.group("kmonth")) if m.group("kmonth") else None
-            out.append(DateMention(m.start(), m.end(), year, month, SEASONS.get(m.group("kseason") or "")))
+            out.append(DateMention(m.start(), m.end(), year, month, SEASONS.get(m.group("kseason")
+                                                                                or "")))
     for m in _EN_MONTH_ONLY.finditer(text) if _MONTH_HINT.search(text) else ():
         if free(m.start(), m.end()):
-            out.append(DateMention(m.start(), m.end(), month=MONTHS[m.group("month").lower()], kind="month"))
+            out.append(DateMention(m.start(), m.end(), month=MONTHS[m.group("month").lower()],
+                                   kind="month"))
     for rx in rel_rx if _REL_HINT.search(low) else ():
         for m in rx.finditer(src):
             if not free(m.start(), m.end()):
@@ -283,7 +299,8 @@ class Timeline:
                     self.month = int(total % 12) + 1 if self.month and d.delta_months else None
                     if d.delta_years and not d.delta_months:
                         self.month = None
-                    self.season = None if self.month else (self.season if not d.delta_years else None)
+                    self.season = None if self.month else (self.season if not d.delta_years
+                                                           else None)
                 self.month_age = 0
                 stated = self.current()
         return stated
@@ -296,7 +313,8 @@ class Timeline:
         if fresh_only and self.month_age > 3:
             return UncertainDate(year=self.year)
         key = (self.year, self.month, self.season, keep_month)
-        if key != self._last[0]:  # the same date for each sentence until it moves (dates are frozen)
+        # the same date for each sentence until it moves (dates are frozen)
+        if key != self._last[0]:
             self._last = (key, UncertainDate(
                 year=self.year, month=self.month if keep_month else None,
                 season=None if (self.month and keep_month) or not keep_month else self.season))

@@ -75,17 +75,24 @@ def inside(spans: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]
 
 _CAP = r"[A-Z][a-z]+"
 _GIVEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?"
-_TITLE = re.compile(r"\b(?:Ms|Mrs|Miss|Madam|Mme|Mdm|MS|MRS)\.?\s*(?P<n>[A-Z][A-Za-z]+(?:[\s-][A-Z][a-z]+){0,2})")
+_TITLE = re.compile(
+    r"\b(?:Ms|Mrs|Miss|Madam|Mme|Mdm|MS|MRS)\.?\s*(?P<n>[A-Z][A-Za-z]+(?:[\s-][A-Z][a-z]+){0,2})")
 # overlapping: "When Park Chun-mi" must also be read from "Park"
-_FULL = re.compile(rf"(?<![\w-])(?=[A-Z])(?=(?P<a>{_GIVEN}|[A-Z]{{2,}})\s(?P<b>{_GIVEN}|[A-Z]{{2,}})(?:\s(?P<c>{_CAP}))?(?![\w-]))")
-_MALE_TITLE = re.compile(r"\b(?:Mr|Rev|Reverend|Pastor|Dr|Father|Brother|Mister|President|Leader|Chairman)\.?\s*$")
+_FULL = re.compile(
+    rf"(?<![\w-])(?=[A-Z])(?=(?P<a>{_GIVEN}|[A-Z]{{2,}})\s(?P<b>{_GIVEN}|"
+    rf"[A-Z]{{2,}})(?:\s(?P<c>{_CAP}))?(?![\w-]))")
+_MALE_TITLE = re.compile(
+    r"\b(?:Mr|Rev|Reverend|Pastor|Dr|Father|Brother|Mister|President|Leader|Chairman)\.?\s*$")
 _SURNAMED = re.compile(r"\b(?:surnamed?|(?:family|last)\s+name|"
                        r"identified\s+(?:only\s+)?as)\s*,?\s+(?P<s>[A-Z][a-z]+)\b")
 _AGE_APPOSITION = re.compile(r"(?<![\w-])(?P<s>[A-Z][a-z]+|[A-Z]{2,}),\s+(?:aged\s+)?\d{2},")
 _NAME_TOKEN = re.compile(r"(?<![\w-])[A-Z][\w-]*")
-_AS_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|told|"
-                         r"recalls|remembers|crossed|went|fled|decided|made|grew|began|felt|asked|explained|managed|"
-                         r"came|escaped|stepped|sets|set|tried|became|ran|left|lived|agreed|turned|got|found|thought|"
+_AS_SUBJECT = re.compile(
+    r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|told|"
+                         r"recalls|remembers|crossed|went|fled|decided|made|grew|began|felt|asked|"
+                         r"explained|managed|"
+                         r"came|escaped|stepped|sets|set|tried|became|ran|left|lived|agreed|turned|"
+                         r"got|found|thought|"
                          r"knew|wanted)\b)")
 
 
@@ -131,7 +138,8 @@ def protagonist(text: str) -> Person | None:
         s = _surname_of(toks) or (toks[0] if len(toks) == 1 else None)
         if s:
             add(s, [m.group("n"), " ".join(toks), s], m.start("n"), m.end("n"), 3)
-    # "Kim Cheol Ok … Cheol Ok said": a two-word given name after her surname is not a name of its own
+    # "Kim Cheol Ok … Cheol Ok said": a two-word given name after her surname is not a name of its
+    # own
     givens = {f"{m.group('b')} {m.group('c')}" for m in _FULL.finditer(text)
               if m.group("c") and m.group("a") in sur and m.group("b") not in sur}
     for m in _FULL.finditer(text):
@@ -140,7 +148,8 @@ def protagonist(text: str) -> Person | None:
             continue
         # "Lee Soon Ae": a word that may open a sentence is a given name after a surname
         named = len(toks) == 3 and toks[0] in sur
-        if any(t.lower() in stop for t in ([toks[0], toks[2]] if named else toks[:2])) or _MALE_TITLE.search(
+        if any(t.lower() in stop for t in ([toks[0], toks[2]] if named
+                                           else toks[:2])) or _MALE_TITLE.search(
                 text[max(0, m.start() - 12):m.start()]):
             continue
         s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
@@ -149,12 +158,14 @@ def protagonist(text: str) -> Person | None:
         given = [t for t in toks if t != s and t.capitalize() != s]
         if not given or any(g.lower() in stop for g in (given[1:] if named else given)):
             continue
-        full = " ".join(toks) if (len(toks) < 3 or _surname_of(toks[:2]) is None or toks[2] in given) else " ".join(toks[:2])
+        full = " ".join(toks) if (len(toks) < 3 or _surname_of(toks[:2]) is None
+                                  or toks[2] in given) else " ".join(toks[:2])
         span = text[m.start():m.start() + len(full) + 2]
         a = m.start() + max(0, span.find(s if s in span else s.upper()))
         # the given name alone is her too ("Son Myunghee … Myunghee first escaped"); not a short one
         gn = " ".join(g for g in given if g in full)
-        add(s, [full, s, s.upper()] + ([gn] if len(gn) >= 4 and gn.lower() not in stop else []), a, a + len(s), 2)
+        add(s, [full, s, s.upper()] + ([gn] if len(gn) >= 4 and gn.lower() not in stop else []), a,
+            a + len(s), 2)
     for rx, weight in ((_SURNAMED, 3), (_AGE_APPOSITION, 2)):
         for m in rx.finditer(text):
             s = m.group("s").capitalize()
@@ -163,7 +174,8 @@ def protagonist(text: str) -> Person | None:
     tokens = Counter(m.group() for m in _NAME_TOKEN.finditer(text))
 
     def mentions(p: Person) -> int:  # every mention of the surname or a full form counts
-        return p.mentions + sum(tokens[f] if " " not in f else text.count(f) for f in set(p.names) if f)
+        return p.mentions + sum(tokens[f] if " " not in f else text.count(f) for f in set(p.names)
+                                if f)
 
     if not cands or max(mentions(p) for p in cands.values()) < 5:
         # a one-word pseudonym: a capitalised word told as her, again and again
@@ -189,7 +201,8 @@ def protagonist(text: str) -> Person | None:
                  and n.split(" ", 1)[1] in best.names]
         if len(fulls) > 1:
             keep = max(fulls, key=lambda n: (text.count(n.split(" ", 1)[1]), -text.find(n)))
-            drop = {n for n in fulls if n != keep} | {n.split(" ", 1)[1] for n in fulls if n != keep}
+            drop = {n for n in fulls if n != keep} | {n.split(" ", 1)[1] for n in fulls
+                                                      if n != keep}
             best.names = tuple(n for n in best.names if n not in drop)
     best.names = tuple(sorted(set(best.names), key=len, reverse=True))
     return best
@@ -244,14 +257,32 @@ class Clause:
 
 
 _BREAK = re.compile(
-    r"\s*(?:[;:()]|\s[—–-]\s|,(?=\s)|\b(?:and|but|then|while|when|whereupon|after|before|until|because|although|though|since|"
+    r"\s*(?:[;:()]|\s[—–-]\s|,(?=\s)|\b(?:and|but|then|while|when|whereupon|after|before|until|"
+    r"because|although|though|since|"
     r"where|who|whom|which|that|so\s+that|only\s+to)\b)")
-_LEAD = re.compile(r"^\W*(?:(?:and|but|then|so|later|also|finally|eventually|soon|when|while|after|before|until|because|"
-                   r"although|though|where|once|as|only|since|even|still|yet|thus|however|too|just|instead|there|to|"
+_LEAD = re.compile(
+    r"^\W*(?:(?:and|but|then|so|later|also|finally|eventually|soon|when|while|after|before|until|"
+    r"because|"
+                   r"although|though|where|once|as|only|since|even|still|yet|thus|however|too|just|"
+                   r"instead|there|to|"
                    r"\w+ly)\b[\s,]*)*", re.IGNORECASE)
 _REL = re.compile(r"^\W*(?:who|whom|that|which)\b", re.IGNORECASE)
-_VERB_WORDS = frozenset(["am", "is", "are", "was", "were", "be", "been", "being", "had", "has", "have", "did", "does", "do", "got", "get", "gets", "went", "go", "goes", "came", "come", "took", "take", "sold", "sell", "bought", "buy", "left", "gave", "give", "met", "fled", "flee", "ran", "run", "told", "said", "says", "made", "make", "kept", "keep", "saw", "see", "knew", "know", "found", "brought", "became", "began", "could", "would", "will", "can", "should", "might", "must", "lived", "lives", "live", "tried", "decided", "hoped", "wanted", "bore", "fell", "stood", "drove", "led", "held", "paid", "hid", "sent", "spent", "lost", "woke", "slept", "thought", "heard", "taken", "given", "seen", "known", "gone", "done", "born", "caught", "put", "let", "hit", "beat", "beaten", "swam", "ate", "drank", "wrote", "sat", "felt"])
-_NOT_ING = frozenset(["during", "nothing", "something", "anything", "everything", "morning", "evening", "thing", "ceiling", "wedding", "building", "spring", "string", "king", "ring", "sing", "bring", "wing", "darling", "sibling", "clothing", "meaning", "beginning", "ending"])
+_VERB_WORDS = frozenset(["am", "is", "are", "was", "were", "be", "been", "being", "had", "has",
+                         "have", "did", "does", "do", "got", "get", "gets", "went", "go", "goes",
+                         "came", "come", "took", "take", "sold", "sell", "bought", "buy", "left",
+                         "gave", "give", "met", "fled", "flee", "ran", "run", "told", "said",
+                         "says", "made", "make", "kept", "keep", "saw", "see", "knew", "know",
+                         "found", "brought", "became", "began", "could", "would", "will", "can",
+                         "should", "might", "must", "lived", "lives", "live", "tried", "decided",
+                         "hoped", "wanted", "bore", "fell", "stood", "drove", "led", "held", "paid",
+                         "hid", "sent", "spent", "lost", "woke", "slept", "thought", "heard",
+                         "taken", "given", "seen", "known", "gone", "done", "born", "caught", "put",
+                         "let", "hit", "beat", "beaten", "swam", "ate", "drank", "wrote", "sat",
+                         "felt"])
+_NOT_ING = frozenset(["during", "nothing", "something", "anything", "everything", "morning",
+                      "evening", "thing", "ceiling", "wedding", "building", "spring", "string",
+                      "king", "ring", "sing", "bring", "wing", "darling", "sibling", "clothing",
+                      "meaning", "beginning", "ending"])
 _TOKEN = re.compile(r"[a-z’'-]+")
 
 
@@ -273,7 +304,8 @@ class _VerbFinder:
 
 
 _VERB = _VerbFinder()
-_PRONOUN = re.compile(r"^\W*(?P<w>I|we|she|he|they|it|you|there|this|that|these|those)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"^\W*(?P<w>I|we|she|he|they|it|you|there|this|that|these|those)\b",
+                      re.IGNORECASE)
 _PERCEPTION = re.compile(r"\b(?:saw|see|seen|watched|watch|witnessed|heard)\s+(?:\w+\s+){0,3}?"
                          r"(?:being\s+|get\s+|got\s+)?(?=\w+(?:ed|en)\b|being\b)", re.IGNORECASE)
 
@@ -281,14 +313,21 @@ _PERCEPTION = re.compile(r"\b(?:saw|see|seen|watched|watch|witnessed|heard)\s+(?
 @lru_cache(maxsize=1)
 def _kin() -> re.Pattern[str]:
     """Someone else: a relative, friend or any other person named by a noun."""
-    return re.compile(r"^\W*(?:(?:my|her|his|our|their|your|the|a|an|another|other|some|many|several|one|two|three|ǂ+[’']s|"
-                      r"four|five|\d+|all|most|both|each|every|younger|older|elder|little|two\s+other)\s+)+"
-                      r"(?:[\w’'-]+\s+){0,4}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b", re.IGNORECASE)
+    return re.compile(
+        r"^\W*(?:(?:my|her|his|our|their|your|the|a|an|another|other|some|many|several|one|two|"
+        r"three|ǂ+[’']s|"
+                      r"four|five|\d+|all|most|both|each|every|younger|older|elder|little|"
+                      r"two\s+other)\s+)+"
+                      r"(?:[\w’'-]+\s+){0,4}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b",
+                      re.IGNORECASE)
 
 
-NOT_GIVEN = frozenset(("also", "too", "then", "herself", "now", "later", "finally", "first", "still", "again", "alone",
-                        "once", "soon", "eventually", "and", "or", "who", "which", "says", "said", "had", "has",
-                        "was", "is", "never", "often", "only", "just", "recently", "previously", "herself"))
+NOT_GIVEN = frozenset(("also", "too", "then", "herself", "now", "later", "finally", "first",
+                       "still", "again", "alone",
+                        "once", "soon", "eventually", "and", "or", "who", "which", "says", "said",
+                        "had", "has",
+                        "was", "is", "never", "often", "only", "just", "recently", "previously",
+                        "herself"))
 
 
 def who_of(np: str, mode: str) -> str:
@@ -327,12 +366,15 @@ def _who_of(np: str, mode: str) -> str:
         return UNKNOWN
     if t.startswith(NOT_HER_I):
         return OTHER if _kin().match(re.sub(r"^ʘ+", "my", t)) else UNKNOWN  # "(my) friend's mother"
-    if re.match(r"^\W*(?:\w+\s+)?(?:and|&)\s+(?:i|we)\b", t) or re.search(r"\b(?:and\s+i|of\s+us)\b", t):
+    if re.match(r"^\W*(?:\w+\s+)?(?:and|&)\s+(?:i|we)\b",
+                t) or re.search(r"\b(?:and\s+i|of\s+us)\b", t):
         return HER  # "my aunt and I", "the two of us"
-    if mode == "third" and re.match(r"^\W*the\s+(?:young\s+|\d+-year-old\s+)?(?:woman|girl|defector|refugee|survivor|"
+    if mode == "third" and re.match(
+        r"^\W*the\s+(?:young\s+|\d+-year-old\s+)?(?:woman|girl|defector|refugee|survivor|"
                                     r"victim|mother)\s*$", t):
         return HER  # "the woman" in a story told about one woman
-    if mode == "third" and re.match(r"^\W*an?\s+(?:young\s+|\d+-year-old\s+|north\s+korean\s+){0,3}(?:woman|girl|"
+    if mode == "third" and re.match(
+        r"^\W*an?\s+(?:young\s+|\d+-year-old\s+|north\s+korean\s+){0,3}(?:woman|girl|"
                                     r"defector|refugee|mother)\s*$", t):
         return UNKNOWN  # "A 21-year-old woman, who …": how a report may first bring her in
     if _kin().match(t) or _bare_plural().match(t):
@@ -349,8 +391,11 @@ def _possessed() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _bare_plural() -> re.Pattern[str]:
     """People in general: "defectors are sent to camps", "North Korean women are sold"."""
-    return re.compile(r"^\W*(?:[\w’'-]+\s+){0,2}?(?:women|girls|men|people|refugees|defectors|brokers|traffickers|"
-                      r"smugglers|others|koreans|villagers|families|children|mothers|wives|brides)\b", re.IGNORECASE)
+    return re.compile(
+        r"^\W*(?:[\w’'-]+\s+){0,2}?(?:women|girls|men|people|refugees|defectors|brokers|"
+        r"traffickers|"
+                      r"smugglers|others|koreans|villagers|families|children|mothers|wives|"
+                      r"brides)\b", re.IGNORECASE)
 
 
 def clauses(low: str, mode: str) -> list[Clause]:
@@ -397,14 +442,19 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
             before = low[:a].rstrip()
             last = re.search(r"[\w’'ǂ-]+$", before)
             rest = head[rel.end():]
-            if (head.lstrip().startswith("that") and last and _VERB.fullmatch(last.group())) or _OWN_SUBJECT.match(rest):
-                head = rest  # "she learned that her mother was taken", "heard later that she was sold": a new clause
+            if (head.lstrip().startswith("that") and last
+                and _VERB.fullmatch(last.group())) or _OWN_SUBJECT.match(rest):
+                # "she learned that her mother was taken", "heard later that she was sold": a new
+                # clause
+                head = rest
             else:  # "…my uncle, who was later caught": about the antecedent
                 ante = re.search(r"([\w’'ǂ-]+(?:\s+[\w’'ǂ-]+){0,3})\W*$", low[:a])
                 np = _np_end(ante.group(1)) if ante else ""
                 who = HER if _APPOSED.search(low, 0, a) else who_of(np, mode)
-                if who == OTHER and re.match(r"\W*(?:who|that)\s+(?:was|is|has)\b", head) and _PLURAL.search(np):
-                    who = UNKNOWN  # "men who was deceived": the words around it are not one sentence (PDF columns)
+                if who == OTHER and re.match(r"\W*(?:who|that)\s+(?:was|is|has)\b",
+                                             head) and _PLURAL.search(np):
+                    # "men who was deceived": the words around it are not one sentence (PDF columns)
+                    who = UNKNOWN
                 many = False
                 if who == UNKNOWN and re.match(r"\W*(?:who|that)\s+(?:are|were|have)\b",
                                                head) and _MANY.search(
@@ -412,16 +462,19 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
                     # "thousands of girls …, who are being abducted": people in general
                     who, many = OTHER, True
                 out.append(Clause(a, b, who, False, generic=many))
-                prev_who = who  # "…, who was caught and sent back": the coordinated verbs are theirs too
+                # "…, who was caught and sent back": the coordinated verbs are theirs too
+                prev_who = who
                 continue
         v = _VERB.search(head)
         subj = head[:v.start()] if v else head
         if v and not subj.strip(" ,"):
-            who, explicit, group = prev_who, False, prev_group  # "…, and was sent back": the subject carries on
+            # "…, and was sent back": the subject carries on
+            who, explicit, group = prev_who, False, prev_group
         else:
             who, explicit = who_of(subj, mode), True
             group = bool(re.search(r"(?:^|\s)(?:they|we)\s*$", subj.strip()))
-        generic = explicit and bool(_bare_plural().match(subj.strip()) and not _kin().match(subj.strip()))
+        generic = explicit and bool(_bare_plural().match(subj.strip())
+                                    and not _kin().match(subj.strip()))
         out.append(Clause(a, b, who, explicit, group, generic))
         if who != UNKNOWN or explicit:
             prev_who, prev_group = who, group
@@ -447,8 +500,10 @@ def apposed(low: str, pos: int) -> bool:
 _MANY = re.compile(
     r"\b(?:thousands|hundreds|tens\s+of\s+thousands|many|most|countless|numerous)\s+of\b|"
                    r"\b(?:women|girls|refugees|defectors|people)\b")
-_SUBORDINATE = re.compile(r"\W*(?:where|who|whom|which|when|while|because|although|though|until|whereupon)\b")
-_OWN_SUBJECT = re.compile(r"\s*(?:i|we|she|he|they|ǂ+|ʘ+)\s+(?:\w+\s+){0,2}?(?:was|were|had|has|is|would|could|did|"
+_SUBORDINATE = re.compile(
+    r"\W*(?:where|who|whom|which|when|while|because|although|though|until|whereupon)\b")
+_OWN_SUBJECT = re.compile(
+    r"\s*(?:i|we|she|he|they|ǂ+|ʘ+)\s+(?:\w+\s+){0,2}?(?:was|were|had|has|is|would|could|did|"
                           r"\w+ed)\b")
 _PLURAL = re.compile(r"(?:\b(?:men|women|people|children)|[^s]s)\W*$")
 
@@ -459,7 +514,9 @@ def _starts_subject(piece: str) -> bool:
 
 def _np_end(words: str) -> str:
     """The noun phrase at the end of some words ("… crossed with my uncle" → "my uncle")."""
-    m = re.search(r"(?:\b(?:my|her|his|our|their|the|a|an|another|other|two|three)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+|"
+    m = re.search(
+        r"(?:\b(?:my|her|his|our|their|the|a|an|another|other|two|"
+        r"three)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+|"
                   r"ǂ+|\b\w+)\s*$", words)
     return m.group() if m else words
 
@@ -481,7 +538,8 @@ def perceived(low: str, pos: int, clause: Clause, cs: list[Clause] | None = None
             k -= 1
         start = cs[k].start
     for m in _PERCEPTION.finditer(low, start, pos + 1):
-        if m.end() <= pos + 1 and not re.match(r"\s*(?:me|us|myself|ǂ)", low[m.end() - len(m.group()) + len(
+        if m.end() <= pos + 1 and not re.match(r"\s*(?:me|us|myself|ǂ)",
+                                               low[m.end() - len(m.group()) + len(
                 m.group().split()[0]):]):
             return True
     return False

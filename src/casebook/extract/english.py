@@ -27,7 +27,8 @@ _NAME_ALT = NAME_MARK + "+"
 @lru_cache(maxsize=64)
 def _mark_re(names: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:(?:ms|mrs|miss|madam)\.?\s+)?(?:"
-                      + "|".join(re.escape(n.lower()) for n in sorted(names, key=len, reverse=True)) + r")\b")
+                      + "|".join(re.escape(n.lower()) for n in sorted(names, key=len, reverse=True))
+                      + r")\b")
 
 
 def _mark_names(low: str, names: tuple[str, ...]) -> str:
@@ -38,16 +39,20 @@ def _mark_names(low: str, names: tuple[str, ...]) -> str:
 
 
 _OTHER_SUBJ = re.compile(
-    r"\b(?:my|her|his|their|our|the|a|an|one|another|other|some|many|two|three|several)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:my|her|his|their|our|the|a|an|one|another|other|some|many|two|three|"
+    r"several)\s+(?:\w+\s+){0,2}?"
     r"(?:friend|sister|niece|aunt|cousin|daughter|mother|girl|girls|woman|women|dishwasher|sisters|"
     r"nieces|friends|others)\b", _F)
 
 
 _RIVER = re.compile(r"\b(Tumen|Yalu|Duman|Amnok)\b", _F)
-_NOT_THE_RIVER = re.compile(r"\s*(?:,\s*jilin|city\b|border\s+(?:crossing|checkpoint|post)|bridge\b|customs\b|"
+_NOT_THE_RIVER = re.compile(
+    r"\s*(?:,\s*jilin|city\b|border\s+(?:crossing|checkpoint|post)|bridge\b|customs\b|"
                             r"detention\b|railway\b|station\b)", _F)
 _RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu"}
-_ABROAD = re.compile(r"\b(?:(?<!inner\s)(?<!Inner\s)Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|Russia)\b", _F)
+_ABROAD = re.compile(
+    r"\b(?:(?<!inner\s)(?<!Inner\s)Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|"
+    r"Russia)\b", _F)
 @lru_cache(maxsize=64)
 def _her_re(names: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:she|her" + "".join("|" + re.escape(n) for n in names) + r")\b", _F)
@@ -60,13 +65,17 @@ def _name_re(names: tuple[str, ...]) -> re.Pattern:
 
 _TITLE = r"(?:Ms|Mrs|Miss|Madam)\.?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z-]+)?)"
 _OTHER_WOMAN = re.compile(
-    rf"^\W*(?:{_TITLE}|(?:[Hh]er|[Tt]he|[Aa]nother|[Oo]ne|[Aa])\s+(?:\w+\s+)?(?:friend|sister|cousin|niece|aunt|daughter|woman|girl|"
-    r"companion|neighbou?r)\b(?:\s*,?\s+[A-Z][a-z]+(?:[\s-][A-Z]?[a-z]+)?)?)(?=[^.;]{0,60}?\b(?:was|were|had|has|is|"
+    rf"^\W*(?:{_TITLE}|(?:[Hh]er|[Tt]he|[Aa]nother|[Oo]ne|[Aa])\s+(?:\w+\s+)?(?:friend|sister|"
+    r"cousin|niece|aunt|daughter|woman|girl|"
+    r"companion|"
+    r"neighbou?r)\b(?:\s*,?\s+[A-Z][a-z]+(?:[\s-][A-Z]?[a-z]+)?)?)(?=[^.;]{0,60}?\b(?:was|were|had|"
+    r"has|is|"
     r"crossed|went|came|left|got|said|told|lived|worked|married|ran|escaped|became|gave)\b)")
 
 
 _AGENT_OF_HER = re.compile(
-    r"\W*(?:\w+\s+){0,6}?(?:(?:took|got|received|kept|pocketed|shared)\b[^.;]{0,30}?\b(?:money|share|cut|commission|"
+    r"\W*(?:\w+\s+){0,6}?(?:(?:took|got|received|kept|pocketed|shared)\b[^.;]{0,30}?\b(?:money|"
+    r"share|cut|commission|"
     r"yuan|RMB)\b|(?:sold|handed|brought|took|led|delivered|guided)\s+her\b)", _F)
 
 
@@ -81,11 +90,13 @@ def focus(sentence: str, ctx: Context, other: bool) -> bool:
     if ctx.names and _name_re(ctx.names).search(sentence):
         return False
     if _SHE_HERSELF.match(sentence):
-        return False  # "She herself was sold for 3,000 yuan": back to her after another woman's story
+        # "She herself was sold for 3,000 yuan": back to her after another woman's story
+        return False
     m = _OTHER_WOMAN.search(sentence)
     if m:
         if _AGENT_OF_HER.match(sentence, m.end()):
-            return other  # "The woman from her village took part of the money": a go-between, not another victim
+            # "The woman from her village took part of the money": a go-between, not another victim
+            return other
         return True
     return other
 
@@ -140,69 +151,102 @@ _BORN_IN_CHINA = re.compile(
     r"^\W*(?P<n>a|an|one|two|three|four|five|\d)\s+(?:\w+\s+)?(?P<what>children|child|sons?|"
                             r"daughters?|kids?|boys?|girls?)\s+(?:were\s+|"
                             r"was\s+)?born\s+in\s+China\b", _F)
-_THEY_HAVE = re.compile(r"^\W*(?:(?:together|later|soon|then|in\s+\d{4}|the\s+next\s+year),?\s+)?they\s+(?:have|had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
+_THEY_HAVE = re.compile(
+    r"^\W*(?:(?:together|later|soon|then|in\s+\d{4}|the\s+next\s+year),?\s+)?they\s+(?:have|"
+    r"had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
                         r"children|child|boys?|girls?|babies|baby)\b", _F)
 _SUBJECT_HER = re.compile(r"\b(?:me|us|I|we|my|myself)\b", _F)
 
 _BIRTH = re.compile(
-    r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|giving\s+birth\s+to|had|bore|delivered|have|has)\s+(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
-    r"(?:(?:baby|little|healthy|more)\s+)?(?P<what>sons?|daughters?|boys?|girls?|babies|baby|child|children|twins|kids?)\b"
+    r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|giving\s+birth\s+to|had|bore|delivered|have|"
+    r"has)\s+(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
+    r"(?:(?:baby|little|healthy|more)\s+)?(?P<what>sons?|daughters?|boys?|girls?|babies|baby|child|"
+    r"children|twins|kids?)\b"
     r"|\b(?:my|our|her)\s+(?:\w+\s+)?(?P<what2>son|daughter|baby|child|boy|girl)\s+was\s+born\b"
     r"|\b(?P<what3>a\s+(?:boy|girl|son|daughter))\s+born\s+in\b"
     r"|\b(?:I|she)\s+(?:became\s+pregnant|got\s+pregnant)\b"
     r"|\b(?:I|she)\s+gave\s+birth\b"
     # "the daughter she had with her Chinese husband", "the son I bore there"
-    r"|\b(?:the|a|their|her|my|our)\s+(?:\w+\s+){0,2}?(?P<what4>son|daughter|baby|child|boy|girl)\s+(?:whom\s+|that\s+)?"
+    r"|\b(?:the|a|their|her|my|our)\s+(?:\w+\s+){0,2}?(?P<what4>son|daughter|baby|child|boy|"
+    r"girl)\s+(?:whom\s+|that\s+)?"
     r"(?:she|I|ǂ+)\s+(?:had|bore|delivered|gave\s+birth\s+to)\b"
     # "their young son, born in China's Heilongjiang province"
-    r"|\b(?:their|her|my|our)\s+(?:\w+\s+){0,2}?(?P<what5>son|daughter|baby|child|boy|girl),?\s+(?:who\s+was\s+)?born\s+"
+    r"|\b(?:their|her|my|our)\s+(?:\w+\s+){0,2}?(?P<what5>son|daughter|baby|child|boy|"
+    r"girl),?\s+(?:who\s+was\s+)?born\s+"
     r"(?:in|there|here)\b", _F)
-_CHINA_CHILD = re.compile(r"\bwith\s+(?:him|that\s+man|the\s+man|(?:my|her)\s+(?:chinese\s+)?husband)\b|\bchinese\b|"
-                          r"\bin\s+china\b|\bborn\s+(?:here|there|in\s+china)\b|\bhis\s+(?:son|daughter|child|children)\b|"
-                          r"\b(?:he|the\s+man|my\s+husband)\s+(?:and\s+I|and\s+she)\b|\bthere\b", _F)
-_BIRTH_PAIR = re.compile(r"\b(?:a|one)\s+(?:son|boy)\b[^.;]{0,25}?\band\s+(?:a|one)\s+(?:daughter|girl)\b|"
-                         r"\b(?:a|one)\s+(?:daughter|girl)\b[^.;]{0,25}?\band\s+(?:a|one)\s+(?:son|boy)\b", _F)
+_CHINA_CHILD = re.compile(
+    r"\bwith\s+(?:him|that\s+man|the\s+man|(?:my|her)\s+(?:chinese\s+)?husband)\b|\bchinese\b|"
+                          r"\bin\s+china\b|\bborn\s+(?:here|there|in\s+china)\b|\bhis\s+(?:son|"
+                          r"daughter|child|children)\b|"
+                          r"\b(?:he|the\s+man|my\s+husband)\s+(?:and\s+I|and\s+she)\b|\bthere\b",
+                          _F)
+_BIRTH_PAIR = re.compile(
+    r"\b(?:a|one)\s+(?:son|boy)\b[^.;]{0,25}?\band\s+(?:a|one)\s+(?:daughter|girl)\b|"
+                         r"\b(?:a|one)\s+(?:daughter|girl)\b[^.;]{0,25}?\band\s+(?:a|one)\s+(?:son|"
+                         r"boy)\b", _F)
 _BIRTH_SUBJECT = {
     "first": re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,2}$", _F),
     "third": re.compile(r"\b(?:I|we|she|they)\s+(?:\w+\s+){0,2}$", _F),
 }
 _BIRTH_SUBJECT["named"] = _BIRTH_SUBJECT["first"]
 _NO_CHILDREN = re.compile(
-    r"\b(?:I|we|she)\s+(?:have|had|has)\s+(?:no|not\s+had\s+any)\s+(?:children|child|kids|baby)|^\W*no\s+children\b|"
-    r"\b(?:I|we|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:have|had)\s+(?:any\s+)?(?:children|a\s+child|a\s+baby|kids)|"
+    r"\b(?:I|we|she)\s+(?:have|had|has)\s+(?:no|not\s+had\s+any)\s+(?:children|child|kids|baby)|"
+    r"^\W*no\s+children\b|"
+    r"\b(?:I|we|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:have|had)\s+(?:any\s+)?(?:children|"
+    r"a\s+child|a\s+baby|kids)|"
     r"\b(?:I|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:get|got|become|became)\s+pregnant", _F)
 _HUKOU_SELF = {
     "first": re.compile(r"\b(?:I|me|my|myself|for\s+me)\b", _F),
-    "third": re.compile(r"\b(?:I|me|my|myself|for\s+me|she\s+(?:got|has|had|did|does|was|is|never)|her\s+own)\b", _F),
+    "third": re.compile(
+        r"\b(?:I|me|my|myself|for\s+me|she\s+(?:got|has|had|did|does|was|is|never)|her\s+own)\b",
+        _F),
 }
 _HUKOU_SELF["named"] = _HUKOU_SELF["first"]
-_CHILD_ONLY = re.compile(r"\b(?:child|children|son|sons|daughter|daughters|baby|kids?|boy|girl)\b", _F)
+_CHILD_ONLY = re.compile(r"\b(?:child|children|son|sons|daughter|daughters|baby|kids?|boy|girl)\b",
+                         _F)
 
 _ETHNIC_DESC = re.compile(
-    r"\b(?:she|he|they)\s+(?:was|were|is)\s+(?:an?\s+)?(?P<e>North\s+Korean|Korean-?\s?Chinese|ethnic\s+Korean|Han\s+Chinese|"
+    r"\b(?:she|he|they)\s+(?:was|were|is)\s+(?:an?\s+)?(?P<e>North\s+Korean|Korean-?\s?Chinese|"
+    r"ethnic\s+Korean|Han\s+Chinese|"
     r"Chinese)\b(?!\s+(?:man|woman|men|women|broker|farmer|citizen|national))|"
-    r"\b(?:woman|man|lady|couple|broker)\b[^.;]{0,40},\s+(?P<e2>North\s+Korean|Korean-?\s?Chinese|Han\s+Chinese)\s*,", _F)
-_VICTIM_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:was|were)\s+(?:also\s+|later\s+|then\s+)?(?:sold|bought|taken|abducted|kidnapped|"
+    r"\b(?:woman|man|lady|couple|broker)\b[^.;]{0,40},\s+(?P<e2>North\s+Korean|Korean-?\s?Chinese|"
+    r"Han\s+Chinese)\s*,", _F)
+_VICTIM_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:was|were)\s+(?:also\s+|later\s+|then\s+)?(?:sold|bought|taken|abducted|"
+    r"kidnapped|"
                            r"arrested|caught|raped|married)\b")
-_ROLE_NOUN_END = re.compile(r"(?:broker|brokers|trafficker|traffickers|smuggler|smugglers|middleman|middlemen|"
+_ROLE_NOUN_END = re.compile(
+    r"(?:broker|brokers|trafficker|traffickers|smuggler|smugglers|middleman|middlemen|"
                             r"intermediary|guide|pimp|madam|gang|matchmaker)\b$", _F)
-_ETHNIC_NEAR = re.compile(r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|\bHan\b|North\s+Korean",
+_ETHNIC_NEAR = re.compile(
+    r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|\bHan\b|"
+    r"North\s+Korean",
                           _F)
 _BIRTH_HINT = re.compile(r"birth|born|son|daughter|boy|girl|bab|child|kid|twin|pregnan")
 _ROLE_VERB = re.compile(
-    r"\b(?:sold|sell|took|take|brought|handed|led|guided|passed|delivered|kept|held|locked|introduc\w*|"
-    r"offer\w*|promis\w*|arranged|recruit\w*|deceiv\w*|lied|drugged|abduct\w*|kidnap\w*|paid|received|"
-    r"waiting|picked\s+(?:me|her|us)\s+up|drove|came\s+to\s+(?:me|her)|approached|told\s+(?:me|her)|said|"
-    r"broker|brokers|trafficker|traffickers|smuggler|middleman|dragged|pushed|pulled|grabbed|abducted|kidnapped|"
-    r"transferred|bought|deceived|tricked|lured|persuaded|asked|got\s+money|took\s+money|gave|given|told\s+us|"
-    r"came\s+to\s+(?:us|our|my)|followed|caught|seized|trapped|captured|invited|suggested|talking|chatting|met|"
+    r"\b(?:sold|sell|took|take|brought|handed|led|guided|passed|delivered|kept|held|locked|"
+    r"introduc\w*|"
+    r"offer\w*|promis\w*|arranged|recruit\w*|deceiv\w*|lied|drugged|abduct\w*|kidnap\w*|paid|"
+    r"received|"
+    r"waiting|picked\s+(?:me|her|us)\s+up|drove|came\s+to\s+(?:me|her)|approached|told\s+(?:me|"
+    r"her)|said|"
+    r"broker|brokers|trafficker|traffickers|smuggler|middleman|dragged|pushed|pulled|grabbed|"
+    r"abducted|kidnapped|"
+    r"transferred|bought|deceived|tricked|lured|persuaded|asked|got\s+money|took\s+money|gave|"
+    r"given|told\s+us|"
+    r"came\s+to\s+(?:us|our|my)|followed|caught|seized|trapped|captured|invited|suggested|talking|"
+    r"chatting|met|"
     r"approached|courier|smuggle\w*|fell\s+into)\b", _F)
 
 _PROVINCE_NOW = re.compile(
-    r"\b(?:I|she|we)\s+(?:now\s+|still\s+|currently\s+)?(?:live|lives|am\s+living|is\s+living|are\s+living|stay|am\s+staying|"
-    r"have\s+lived|has\s+lived|have\s+been\s+living|has\s+been\s+living|settled)\b[^.;]{0,60}?\bin\s+"
-    r"(?P<p>(?:Jilin|Heilongjiang|Liaoning|Shandong|Inner\s+Mongolia|Hebei|Beijing|Tianjin|Shanghai|Guangdong|"
-    r"Shanxi|Shaanxi|Henan|Hubei|Hunan|Jiangsu|Zhejiang|Anhui|Fujian|Jiangxi|Sichuan|Yunnan|Guizhou|Gansu)"
+    r"\b(?:I|she|we)\s+(?:now\s+|still\s+|currently\s+)?(?:live|lives|am\s+living|is\s+living|"
+    r"are\s+living|stay|am\s+staying|"
+    r"have\s+lived|has\s+lived|have\s+been\s+living|has\s+been\s+living|"
+    r"settled)\b[^.;]{0,60}?\bin\s+"
+    r"(?P<p>(?:Jilin|Heilongjiang|Liaoning|Shandong|Inner\s+Mongolia|Hebei|Beijing|Tianjin|"
+    r"Shanghai|Guangdong|"
+    r"Shanxi|Shaanxi|Henan|Hubei|Hunan|Jiangsu|Zhejiang|Anhui|Fujian|Jiangxi|Sichuan|Yunnan|"
+    r"Guizhou|Gansu)"
     r"(?:\s+Province)?)", re.IGNORECASE)
 
 
@@ -219,8 +263,10 @@ def _status(sentence: str, m: re.Match) -> str:
 # The cue kinds whose rows live in extract/rules/en/<kind>.toml. Event kinds: every row, every
 # match (a match inside an earlier row's match is the same cue). Coded kinds: the first match of
 # each code. The last four are asked for lazily (analyse_extra).
-EVENT_KINDS = ("sale", "payment", "crossing", "arrest", "repatriation", "escape", "arrival", "transit")
-CODED_KINDS = ("violence", "exploitation", "detention", "alone", "broker_voluntary", "hukou", "province_mention")
+EVENT_KINDS = ("sale", "payment", "crossing", "arrest", "repatriation", "escape", "arrival",
+               "transit")
+CODED_KINDS = ("violence", "exploitation", "detention", "alone", "broker_voluntary", "hukou",
+               "province_mention")
 LAZY_KINDS = ("recruitment", "relation", "buyer", "purpose")
 _ALL_KINDS = EVENT_KINDS + CODED_KINDS + LAZY_KINDS
 
@@ -273,9 +319,12 @@ def _first_per_code(kind: str, found: dict, mode: str, low: str) -> list[tuple[s
 
 # a sale told as known, learnt or background: "I realized I was sold", "they told her she had been
 # sold", "the broker who sold me" (the same sale as one told before, unless it is the first)
-_REPORTED = re.compile(r"\b(?:think|thought|realized|realised|learned|learnt|found\s+out|knew|know|discovered|heard|"
-                       r"understood|was\s+told|were\s+told|told\s+(?:me|her|us|ǂ+)|say|said|says|explained)\b"
-                       r"(?:\s+\w+){0,2}?\s+(?:that\s+)?(?:i|we|she|ǂ+)?\s*(?:had\s+)?(?:been\s+|was\s+|were\s+)?$|"
+_REPORTED = re.compile(
+    r"\b(?:think|thought|realized|realised|learned|learnt|found\s+out|knew|know|discovered|heard|"
+                       r"understood|was\s+told|were\s+told|told\s+(?:me|her|us|ǂ+)|say|said|says|"
+                       r"explained)\b"
+                       r"(?:\s+\w+){0,2}?\s+(?:that\s+)?(?:i|we|she|ǂ+)?\s*(?:had\s+)?(?:been\s+|"
+                       r"was\s+|were\s+)?$|"
                        r"\b(?:who|that|which)\s+(?:had\s+)?$|"
                        # "the village she had been sold to": a sale named in passing, told before
                        r"\b(?:the|a|an|his|her|my)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:i|we|she|"
@@ -311,7 +360,8 @@ def _namesakes(marked: str, sentence: str, ctx: Context) -> str:
         nxt = re.match(r"\s+([A-Z][a-z]+)", sentence[m.end():])
         if nxt is None or nxt.group(1).lower() in discourse.NOT_GIVEN:
             continue
-        if any(n.lower().startswith(sentence[m.start():m.end()].lower() + " " + nxt.group(1).lower())
+        if any(n.lower().startswith(sentence[m.start():m.end()].lower() + " "
+                                    + nxt.group(1).lower())
                for n in ctx.names):
             continue  # her own full name, marked in part
         out = out[:m.start()] + discourse.NOT_HER_I * (m.end() - m.start()) + out[m.end():]
@@ -340,7 +390,8 @@ def _marked(low: str, ctx: Context, sentence: str = "") -> str:
             return any(s <= a < e for s, e in quoted)
 
         for m in rules.by_code("en", "context", "her_title").finditer(out):
-            if not inside(m.start()):  # "the 24-year-old woman was sold": the report's title for her
+            # "the 24-year-old woman was sold": the report's title for her
+            if not inside(m.start()):
                 chars[m.start():m.end()] = discourse.NAME_MARK * (m.end() - m.start())
 
         for m in _FIRST_PERSON.finditer(out):
@@ -377,8 +428,10 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             extra: dict[str, object] = {"match": (m.start(), m.end()), "anchor": _rule.anchor}
             if kind == "sale" and _REPORTED.search(marked[max(0, m.start() - 60):s]):
                 extra["reported"] = True  # "I realized I was sold", "the men who sold me"
-            elif kind == "sale" and any(r.start() <= s < r.end() for r in _retold().finditer(marked)):
-                extra["retold"] = True  # "it hurt that I was being sold": told again, if told before
+            elif kind == "sale" and any(r.start() <= s < r.end()
+                                        for r in _retold().finditer(marked)):
+                # "it hurt that I was being sold": told again, if told before
+                extra["retold"] = True
             status = _status(sentence, m)
             if kind in ("sale", "payment") and status == FACT and _TO_SELL.search(marked, 0, s):
                 # "took me to the towns to sell me", "willing to pay … for me": an aim
@@ -386,11 +439,16 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             cues.append(Cue(kind, s, e, status=status, extra=extra))
     births = _BIRTH_HINT.search(low) is not None
     # is she in the sentence at all (only asked when a cue below may need it)
-    her = (births or "violence" in kinds or "exploitation" in kinds or "detention" in kinds or "hukou" in kinds) and (
-        bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third" and bool(_her_re(ctx.names).search(sentence))) or (
-            ctx.mode == "named" and bool(ctx.names) and bool(_name_re(ctx.names).search(sentence))) or (
-            ctx.mode == "third" and bool(_THEY_HAVE.search(sentence))))  # "They have a son": she and her husband
-    for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low or "amnok" in low) else ():
+    her = (births or "violence" in kinds or "exploitation" in kinds or "detention" in kinds
+           or "hukou" in kinds) and (
+        bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third"
+                                                and bool(_her_re(ctx.names).search(sentence))) or (
+            ctx.mode == "named" and bool(ctx.names)
+            and bool(_name_re(ctx.names).search(sentence))) or (
+            # "They have a son": she and her husband
+            ctx.mode == "third" and bool(_THEY_HAVE.search(sentence))))
+    for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low
+                                           or "amnok" in low) else ():
         if _NOT_THE_RIVER.match(sentence, m.end()):
             continue  # Tumen the city ("in Tumen, Jilin Province"), a checkpoint or a bridge
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
@@ -402,7 +460,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
     if her:
         for code, a, b in _first_per_code("violence", found, ctx.mode, low):
             # "… and then I don't remember anything": the negation is part of what is told
-            st = english_status(sentence, a, habitual=True) if code == "drugging" else english_status(
+            st = english_status(sentence, a,
+                                habitual=True) if code == "drugging" else english_status(
                 sentence, a, b, habitual=True)
             if code == "threat_of_denunciation" and st == UNREAL and not (
                     _FEAR.search(sentence, 0, a) and not _THREAT_WORD.search(sentence)):
@@ -411,13 +470,17 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             if st == FACT and _FEARED.search(sentence, 0, a):
                 # "the dread that the police will arrest her and send her back to be tortured"
                 st = UNREAL
-            if code == "confinement" and st == DENIED and re.search(r"\b(?:not|never)\s+allowed|could\s+not|cannot|"
-                                                                   r"(?:would|did|do|does)\s*(?:not|n[’']t)\s+(?:let|allow)",
+            if code == "confinement" and st == DENIED and re.search(
+                r"\b(?:not|never)\s+allowed|could\s+not|cannot|"
+                                                                   r"(?:would|did|do|"
+                                                                   r"does)\s*(?:not|"
+                                                                   r"n[’']t)\s+(?:let|allow)",
                                                                    sentence[a:b], _F):
                 st = FACT
             cues.append(Cue("violence", a, b, code, st))
         for code, a, b in _first_per_code("exploitation", found, ctx.mode, low):
-            cues.append(Cue("exploitation", a, b, code, english_status(sentence, a, b, habitual=True)))
+            cues.append(Cue("exploitation", a, b, code, english_status(sentence, a, b,
+                                                                       habitual=True)))
         facilities = _first_per_code("detention", found, ctx.mode, low)
         named = [f for f in facilities if f[0] != "other"]
         for code, a, b in named or facilities:  # an unnamed camp only when no facility is named
@@ -426,27 +489,34 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
         for m in _BIRTH.finditer(sentence) if births else ():
             n = 1
             g = m.groupdict()
-            what = (g.get("what") or g.get("what2") or g.get("what3") or g.get("what4") or g.get("what5") or "").lower()
+            what = (g.get("what") or g.get("what2") or g.get("what3") or g.get("what4")
+                    or g.get("what5") or "").lower()
             if g.get("n"):
                 n = 2 if g["n"].lower() == "twin" else (int(g["n"]) if g["n"].isdigit() else
-                                                         {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3,
-                                                          "four": 4, "five": 5}.get(g["n"].lower(), 1))
+                                                         {"a": 1, "an": 1, "one": 1, "two": 2,
+                                                          "three": 3,
+                                                          "four": 4, "five": 5}.get(g["n"].lower(),
+                                                                                    1))
             elif what in ("twins",):
                 n = 2
-            elif what in ("children", "kids", "babies", "sons", "daughters", "boys", "girls") and not g.get("n"):
+            elif what in ("children", "kids", "babies", "sons", "daughters", "boys",
+                          "girls") and not g.get("n"):
                 continue
             if not what and "pregnan" in m.group().lower():
                 continue
             verb = re.match(r"(?:gave|give|giving|had|bore|delivered|have|has)\b", m.group(), _F)
-            if verb and not _BIRTH_SUBJECT[ctx.mode].search(sentence[max(0, m.start() - 30):m.start()]) and not (
+            if verb and not _BIRTH_SUBJECT[ctx.mode].search(sentence[max(
+                0, m.start() - 30):m.start()]) and not (
                     _her_clause(marked, m.start(), ctx)):
                 continue  # "He had a son older than me": somebody else's child
             total = bool(re.match(r"(?:have|has)\b", m.group(), _F))
-            unplaced = total and not _CHINA_CHILD.search(sentence)  # "we have two children": where born?
+            # "we have two children": where born?
+            unplaced = total and not _CHINA_CHILD.search(sentence)
             cues.append(Cue("birth", m.start(), m.end(), value=n,
                             status=english_status(sentence, m.start(), m.end()),
                             extra={"total": total, "what": what, "unplaced": unplaced,
-                                   "definite": bool(g.get("what2") or g.get("what4") or g.get("what5"))}))
+                                   "definite": bool(g.get("what2") or g.get("what4")
+                                                    or g.get("what5"))}))
     if births and not her:
         born = _BORN_IN_CHINA.match(sentence)
         if born:  # a case note's "Two children born in China."
@@ -458,48 +528,63 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
     if her:
         pair = _BIRTH_PAIR.search(sentence) if births else None
         if pair and re.search(r"\b(?:gave\s+birth|had|have|bore|born)\b", sentence, _F):
-            cues = [c for c in cues if c.kind != "birth" or not (pair.start() - 12 <= c.start <= pair.end())]
-            cues.append(Cue("birth", pair.start(), pair.end(), value=2, extra={"total": True, "what": "pair"}))
-        none = _NO_CHILDREN.search(sentence) if births and ("child" in low or "pregnan" in low or "kid" in low) else None
+            cues = [c for c in cues if c.kind != "birth"
+                    or not (pair.start() - 12 <= c.start <= pair.end())]
+            cues.append(Cue("birth", pair.start(), pair.end(), value=2, extra={"total": True,
+                                                                               "what": "pair"}))
+        none = _NO_CHILDREN.search(sentence) if births and ("child" in low or "pregnan" in low
+                                                            or "kid" in low) else None
         if none:
-            cues.append(Cue("birth", none.start(), none.end(), value=0, status=DENIED, extra={"total": True, "what": ""}))
+            cues.append(Cue("birth", none.start(), none.end(), value=0, status=DENIED,
+                            extra={"total": True, "what": ""}))
         papers = _matches("hukou", found, ctx.mode, marked)
-        if papers and not (_CHILD_ONLY.search(sentence) and not _HUKOU_SELF[ctx.mode].search(sentence)):
+        if papers and not (_CHILD_ONLY.search(sentence)
+                           and not _HUKOU_SELF[ctx.mode].search(sentence)):
             rule, m = papers[0]  # the first row that fires decides (rows are ordered by precedence)
             cues.append(Cue("hukou", m.start(), m.end(), rule.code))
     for _rule, m in _matches("province_mention", found, ctx.mode, low):
         prov = china_province(sentence[m.start():m.end()])
-        if prov:  # "sold to a farmer in Shandong province": where she lived (the walk keeps the last)
+        # "sold to a farmer in Shandong province": where she lived (the walk keeps the last)
+        if prov:
             cues.append(Cue("province_mention", m.start(), m.end(), prov))
-    now = _PROVINCE_NOW.search(sentence) if "liv" in low or "stay" in low or "settled" in low else None
+    now = _PROVINCE_NOW.search(
+        sentence) if "liv" in low or "stay" in low or "settled" in low else None
     if now:
-        cues.append(Cue("province_now", now.start("p"), now.end("p"), re.sub(r"\s+Province$", "", now.group("p"))))
+        cues.append(Cue("province_now", now.start("p"), now.end("p"), re.sub(r"\s+Province$", "",
+                                                                             now.group("p"))))
     if "times" in low or "repeated" in low or "over and" in low or "again and" in low:
         cues = _vague_sales(sentence, cues)
     return _hers(cues, marked, ctx, sentence)
 
 
-_ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival", "transit", "violence", "province_mention",
+_ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival", "transit",
+              "violence", "province_mention",
               "exploitation", "vague_times", "detention"}
 # her, in a clause about someone else: "me", "my shoes" (but "my mother" is someone else)
-_HER_MENTION = re.compile(r"\b(?:i|me|myself|we|us|ourselves)\b|ǂ|\b(?:my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"
+_HER_MENTION = re.compile(
+    r"\b(?:i|me|myself|we|us|ourselves)\b|ǂ|\b(?:my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"
                           + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
-_HER_MENTION_THIRD = re.compile(r"\b(?:i|me|myself|we|us|she|herself)\b|ǂ|\b(?:her|my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"
+_HER_MENTION_THIRD = re.compile(
+    r"\b(?:i|me|myself|we|us|she|herself)\b|ǂ|\b(?:her|my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"
                                 + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
 
 
-_OTHER_PATIENT = re.compile(r"\s*\b(?:them|others|(?:my|her|his|their|the|a|an|ten|two|three|four|five|several|some|many|"
-                            r"all|most)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r")\b")
+_OTHER_PATIENT = re.compile(
+    r"\s*\b(?:them|others|(?:my|her|his|their|the|a|an|ten|two|three|four|five|several|some|many|"
+                            r"all|most)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?"
+                            + rules.expand("en", "{PERSON_NOUN}") + r")\b")
 @lru_cache(maxsize=4)
 def _someone_else(mode: str) -> re.Pattern[str]:
     """Words that may make a clause someone else's: he, a person noun, a relative pronoun, a verb
     of seeing (and in a first-person account, "she")."""
     she = "|she" if mode == "first" else ""
-    return re.compile(r"\b(?:he|his|him" + she + r"|who|whom|which|that|saw|see|seen|watched|witnessed|heard|"
+    return re.compile(r"\b(?:he|his|him" + she
+                      + r"|who|whom|which|that|saw|see|seen|watched|witnessed|heard|"
                       + rules.expand("en", "{PERSON_NOUN}")[3:-1] + r")\b")
 
 
-_SOLD_PASSIVE = re.compile(r"\b(?:was|were|been|got|be|being)\s+(?:\w+\s+)?(?:re-?sold|sold|bought|traded)\b")
+_SOLD_PASSIVE = re.compile(
+    r"\b(?:was|were|been|got|be|being)\s+(?:\w+\s+)?(?:re-?sold|sold|bought|traded)\b")
 
 
 def _her_clause(marked: str, pos: int, ctx: Context) -> bool:
@@ -513,16 +598,19 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
     back", "I watched a girl being beaten") unless the words tie the event to her."""
     if not any(c.kind in _ABOUT_HER and c.extra.get("anchor") != "object" for c in cues):
         return cues  # nothing to check: no cue, or each names her as the one it happened to
-    if not _someone_else(ctx.mode).search(marked) and not any(c.extra.get("anchor") == "clause" for c in cues):
+    if not _someone_else(ctx.mode).search(marked) and not any(c.extra.get("anchor") == "clause"
+                                                              for c in cues):
         return cues  # nobody else is named: every clause is hers
     cs = discourse.clauses(marked, ctx.mode)
-    if len(cs) <= 1 and (not cs or cs[0].who != discourse.OTHER) and "saw" not in marked and "watch" not in marked \
+    if len(cs) <= 1 and (not cs or cs[
+        0].who != discourse.OTHER) and "saw" not in marked and "watch" not in marked \
             and "witness" not in marked and "heard" not in marked and not any(
                 c.extra.get("anchor") == "clause" for c in cues):
         return cues
     her = _HER_MENTION_THIRD if ctx.mode == "third" else _HER_MENTION
     # a clause telling someone else's sale: its money is not her price ("My mum was sold for $65")
-    others = tuple((c.start, c.end) for c in cs if c.who == discourse.OTHER and not her.search(marked, c.start, c.end)
+    others = tuple((c.start, c.end) for c in cs if c.who == discourse.OTHER
+                   and not her.search(marked, c.start, c.end)
                    and _SOLD_PASSIVE.search(marked, c.start, c.end))
     out = []
     for c in cues:
@@ -535,8 +623,10 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
             continue
         if discourse.perceived(marked, c.start, cl, cs):
             continue
-        if not cl.explicit and c.status == FACT and sentence and c.kind not in ("violence", "exploitation"):
-            # "she would be arrested, imprisoned, sent back": the mood of the clause the list hangs on
+        if not cl.explicit and c.status == FACT and sentence and c.kind not in ("violence",
+                                                                                "exploitation"):
+            # "she would be arrested, imprisoned, sent back": the mood of the clause the list hangs
+            # on
             head = cs.index(cl)
             while head > 0 and not cs[head].explicit:
                 head -= 1
@@ -561,8 +651,11 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
                 continue
             nxt = cs[cs.index(cl) + 1].end if cs.index(cl) + 1 < len(cs) else cl.end
             if c.kind in ("violence", "exploitation") and (her.search(marked, cl.start, nxt) or (
-                    her.search(marked) and not cl.generic and not _OTHER_PATIENT.match(marked, c.end))):
-                out.append(c)  # "my husband beat me", "brokers beat and raped her", "he was violent … I was afraid"
+                    her.search(marked) and not cl.generic and not _OTHER_PATIENT.match(marked,
+                                                                                       c.end))):
+                # "my husband beat me", "brokers beat and raped her", "he was violent … I was
+                # afraid"
+                out.append(c)
             continue
         out.append(c)
     if others:
@@ -572,8 +665,10 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
     return out
 
 
-_VAGUE_TIMES = re.compile(r"\s*(?:again\s+)?(?:(?:several|many|a\s+few|a\s+number\s+of|countless|multiple|many\s+more)\s+"
-                          r"(?:more\s+)?times\b|repeatedly\b|over\s+and\s+over\b|again\s+and\s+again\b)", _F)
+_VAGUE_TIMES = re.compile(
+    r"\s*(?:again\s+)?(?:(?:several|many|a\s+few|a\s+number\s+of|countless|multiple|many\s+more)\s+"
+                          r"(?:more\s+)?times\b|repeatedly\b|over\s+and\s+over\b|"
+                          r"again\s+and\s+again\b)", _F)
 
 
 def _vague_sales(sentence: str, cues: list[Cue]) -> list[Cue]:
@@ -611,7 +706,10 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     if verbs:
         done: set[str] = set()
         order = _relation_order()
-        hits = sorted(((order[r.code], m.start(), m.end(), r.code) for r, m in _matches("relation", found, ctx.mode, low)))
+        hits = sorted(((order[r.code], m.start(), m.end(), r.code) for r, m in _matches("relation",
+                                                                                        found,
+                                                                                        ctx.mode,
+                                                                                        low)))
         for _k, a, b, code in hits:
             # the person must be near what she did: "my aunt ... sold me", "taken by a broker"
             if code in done or not any(a - 60 <= v <= b + 80 for v in verbs):
@@ -632,7 +730,8 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
         g = "e" if m.group("e") else "e2"
         word = m.group(g).lower()
         code = ("north_korean_trafficker" if word.startswith("north") else
-                "han_chinese_broker" if word.startswith(("han", "chinese")) else "korean_chinese_broker")
+                "han_chinese_broker" if word.startswith(("han", "chinese"))
+                else "korean_chinese_broker")
         cues.append(Cue("relation", m.start(g), m.end(g), code, extra={"desc": True}))
     for code, a, b in _first_per_code("buyer", found, ctx.mode, low):
         cues.append(Cue("buyer", a, b, code))
@@ -751,11 +850,14 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
     from casebook.model import Evidence, Fact
 
     person = discourse.protagonist(text)
-    names: tuple[str, ...] = ((surname,) if surname and surname.isascii() else ()) + (person.names if person else ())
+    names: tuple[str, ...] = ((surname,) if surname and surname.isascii() else ()) + (person.names
+                                                                                      if person
+                                                                                      else ())
     # a quotation someone else speaks ("…,” said the source) is not her words: "she" in it is her
     quotes = [q for q in discourse.quote_spans(text) if not _OTHER_SPEAKER.match(text, q[1])]
     body = text[header_end:]
-    mode = discourse.narration(body, names, [(max(0, a - header_end), b - header_end) for a, b in quotes
+    mode = discourse.narration(body, names, [(max(0, a - header_end), b - header_end) for a,
+                                             b in quotes
                                               if b > header_end])
     facts = []
     if not surname:
@@ -767,7 +869,8 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
         elif m:
             facts.append(Fact("surname", m.group("s"), Evidence(m.start("s"), m.end("s")), 0.6))
     if mode == "first" and person and not surname and not facts:
-        names = ()  # a name deep in a first-person story is someone else's ("another woman there, Kim")
+        # a name deep in a first-person story is someone else's ("another woman there, Kim")
+        names = ()
     if mode == "third" and not names:
         names = _UNNAMED  # a report about a woman it never names: "the woman" is her
     return Context(mode, tuple(dict.fromkeys(names)), tuple(quotes)), facts
@@ -775,8 +878,10 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
 
 def _speaker(text: str, person: discourse.Person) -> bool:
     """Her full name as the teller of the quoted story ("This is how Jo Eun describes …")."""
-    return any(" " in n and re.search(re.escape(n) + r"\s+(?:describes|described|recalls|recalled|recounts|"
-                                      r"recounted|remembers|explains|explained|said|says|told)\b", text)
+    return any(" " in n and re.search(re.escape(n)
+                                      + r"\s+(?:describes|described|recalls|recalled|recounts|"
+                                      r"recounted|remembers|explains|explained|said|says|told)\b",
+                                      text)
                for n in person.names)
 
 
@@ -795,18 +900,27 @@ def detect_mode(text: str, names: tuple[str, ...]) -> str:
 
 _PLACE = r"[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*"
 _ORIGIN = [
-    re.compile(rf"\b(?:I\s+am|I[’']m|I\s+was|she\s+is|she\s+was|I\s+come|she\s+comes|we\s+were|we\s+are|we\s+come|"
+    re.compile(
+        r"\b(?:I\s+am|I[’']m|I\s+was|she\s+is|she\s+was|I\s+come|she\s+comes|we\s+were|we\s+are|"
+        r"we\s+come|"
                rf"(?:Ms|Mrs|Miss)\.?\s+[A-Z][a-z]+\s+(?:is|was|comes|came))\s+"
-               rf"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
+               r"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|"
+               rf"20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
-    re.compile(rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
+    re.compile(
+        rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?(?:childhood|"
                rf"youth|early\s+years|"
                rf"school\s+years)\s+in\s+(?P<p>{_PLACE})"),
-    re.compile(rf"\b(?:[Mm]y|[Hh]er|[Oo]ur)\s+(?:home\s*town|hometown|home|native\s+town|birthplace)\s+(?:is|was|of)\s+"
+    re.compile(
+        r"\b(?:[Mm]y|[Hh]er|[Oo]ur)\s+(?:home\s*town|hometown|home|native\s+town|"
+        r"birthplace)\s+(?:is|was|of)\s+"
                rf"(?P<p>{_PLACE})"),
-    re.compile(rf"\b(?:at\s+home\s+in|back\s+home\s+in|visit\s+us\s+in|my\s+(?:own\s+)?(?:village|town)\s+in|"
-               rf"go\s+back\s+to|return(?:ed)?\s+home\s+to|our\s+(?:house|home)\s+in)\s+(?P<p>{_PLACE})"),
+    re.compile(
+        r"\b(?:at\s+home\s+in|back\s+home\s+in|visit\s+us\s+in|my\s+(?:own\s+)?(?:village|"
+        r"town)\s+in|"
+               r"go\s+back\s+to|return(?:ed)?\s+home\s+to|our\s+(?:house|"
+               rf"home)\s+in)\s+(?P<p>{_PLACE})"),
 ]
 _BORN = re.compile(r"\b(?:I|she)\s+was\s+born\s+(?:\w+\s+){0,4}?in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b|"
                    r"^[^\n]{0,60}?(?:[A-Z][a-z]+|\))\s*,\s+born\s+(?:in\s+)?(?P<y2>19[4-9]\d|"

@@ -36,8 +36,10 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_dict(self) -> dict:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn, "accuracy": round(self.exact / self.docs, 4)
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "accuracy": round(self.exact / self.docs, 4)
                 if self.docs else None}
 
 
@@ -104,5 +106,6 @@ def table(result: dict) -> str:
         acc = v["accuracy"] if v["accuracy"] is not None else 0
         lines.append(f"{k:<22}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{acc:>7.3f}"
                      f"{v['tp']:>5}{v['fp']:>5}{v['fn']:>5}")
-    lines.append(f"{'mean F1':<22}{'':>14}{result['mean_f1']:>7.3f}   documents: {result['documents']}")
+    lines.append(
+        f"{'mean F1':<22}{'':>14}{result['mean_f1']:>7.3f}   documents: {result['documents']}")
     return "\n".join(lines)

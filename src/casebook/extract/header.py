@@ -18,25 +18,53 @@ from casebook.extract.places import (
     nk_place,
 )
 
-KOREAN_SURNAMES = ["Kim", "Lee", "Yi", "Rhee", "Ri", "Park", "Pak", "Bak", "Paek", "Baek", "Paik", "Choi", "Choe", "Chae", "Jung", "Jeong", "Chung", "Kang", "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Rim", "Han", "Oh", "Seo", "Suh", "Shin", "Sin", "Kwon", "Gwon", "Hwang", "Ahn", "An", "Song", "Jeon", "Jun", "Chon", "Hong", "Ko", "Go", "Koh", "Moon", "Mun", "Yang", "Son", "Sohn", "Bae", "Pae", "Heo", "Hur", "Yoo", "Yu", "Ryu", "Nam", "Sim", "Shim", "Noh", "No", "Roh", "Ha", "Kwak", "Sung", "Cha", "Joo", "Ju", "Woo", "U", "Koo", "Ku", "Min", "Na", "Jin", "Ji", "Um", "Eom", "Won", "Chun", "Bang", "Gong", "Kong", "Hyun", "Ham", "Byun", "Byeon", "Pyon", "Pyun", "Yeom", "Yeo", "Choo", "Chu", "Do", "So", "Seok", "Sun", "Seol", "Ma", "Gil", "Kil", "Yeon", "Wi", "Pyo", "Myung", "Ki", "Ban", "Wang", "Geum", "Ok", "Yuk", "In", "Maeng", "Je", "Mo", "Tak", "Kook", "Eo", "Eun", "Ryang", "Pang", "Kye", "Gye", "Hyon", "Jon", "Jong", "Ro", "Yom", "Sa", "Cheon", "Chon", "Mok", "Kyung"]
+KOREAN_SURNAMES = ["Kim", "Lee", "Yi", "Rhee", "Ri", "Park", "Pak", "Bak", "Paek", "Baek", "Paik",
+                   "Choi", "Choe", "Chae", "Jung", "Jeong", "Chung", "Kang", "Cho", "Jo", "Yoon",
+                   "Yun", "Jang", "Chang", "Lim", "Im", "Rim", "Han", "Oh", "Seo", "Suh", "Shin",
+                   "Sin", "Kwon", "Gwon", "Hwang", "Ahn", "An", "Song", "Jeon", "Jun", "Chon",
+                   "Hong", "Ko", "Go", "Koh", "Moon", "Mun", "Yang", "Son", "Sohn", "Bae", "Pae",
+                   "Heo", "Hur", "Yoo", "Yu", "Ryu", "Nam", "Sim", "Shim", "Noh", "No", "Roh", "Ha",
+                   "Kwak", "Sung", "Cha", "Joo", "Ju", "Woo", "U", "Koo", "Ku", "Min", "Na", "Jin",
+                   "Ji", "Um", "Eom", "Won", "Chun", "Bang", "Gong", "Kong", "Hyun", "Ham", "Byun",
+                   "Byeon", "Pyon", "Pyun", "Yeom", "Yeo", "Choo", "Chu", "Do", "So", "Seok", "Sun",
+                   "Seol", "Ma", "Gil", "Kil", "Yeon", "Wi", "Pyo", "Myung", "Ki", "Ban", "Wang",
+                   "Geum", "Ok", "Yuk", "In", "Maeng", "Je", "Mo", "Tak", "Kook", "Eo", "Eun",
+                   "Ryang", "Pang", "Kye", "Gye", "Hyon", "Jon", "Jong", "Ro", "Yom", "Sa", "Cheon",
+                   "Chon", "Mok", "Kyung"]
 _SURNAME_ALT = "|".join(sorted(set(KOREAN_SURNAMES), key=len, reverse=True))
-_TITLE_NAME = re.compile(rf"\b(?:Ms|Mrs|Miss|Madam|Mme|Mdm)\.?\s+(?P<s>{_SURNAME_ALT}|[A-Z][a-z]+)\b")
-_KO_NAME = re.compile(r"(?:구술자|면담자|증언자|이름|성명|피해자)\s*[:：]\s*(?P<n>[가-힣][가-힣○◯O*xX]{1,3})"
+_TITLE_NAME = re.compile(
+    rf"\b(?:Ms|Mrs|Miss|Madam|Mme|Mdm)\.?\s+(?P<s>{_SURNAME_ALT}|[A-Z][a-z]+)\b")
+_KO_NAME = re.compile(
+    r"(?:구술자|면담자|증언자|이름|성명|피해자)\s*[:：]\s*(?P<n>[가-힣][가-힣○◯O*xX]{1,3})"
                       r"|(?P<n2>[가-힣][가-힣○◯O*]{1,3})\s*\((?:가명|여|익명)")
-_BORN = re.compile(r"\b(?:born(?:\s+in)?|b\.|year\s+of\s+birth:?)\s*(?:\w+\s+){0,2}?(?P<y>19[2-9]\d|20[0-2]\d)\b", re.I)
-_KO_BORN = re.compile(r"(?P<y>19[2-9]\d|20[0-2]\d)\s?년\s?(?:생|출생|에\s?태어)|(?:출생|생년)\s*[:：]?\s*(?P<y2>19[2-9]\d|20[0-2]\d)")
+_BORN = re.compile(
+    r"\b(?:born(?:\s+in)?|b\.|year\s+of\s+birth:?)\s*(?:\w+\s+){0,2}?(?P<y>19[2-9]\d|20[0-2]\d)\b",
+    re.I)
+_KO_BORN = re.compile(
+    r"(?P<y>19[2-9]\d|20[0-2]\d)\s?년\s?(?:생|출생|에\s?태어)|(?:출생|"
+    r"생년)\s*[:：]?\s*(?P<y2>19[2-9]\d|20[0-2]\d)")
 _LIVING = re.compile(
-    rf"\b(?:in|living\s+in|lives\s+in|resident\s+in|residing\s+in|now\s+in|currently\s+in|interviewed\s+in)\s+"
+    r"\b(?:in|living\s+in|lives\s+in|resident\s+in|residing\s+in|now\s+in|currently\s+in|"
+    r"interviewed\s+in)\s+"
     rf"(?:\w+\s+){{0,3}}?(?P<p>{CHINA_PROVINCE_RE})(?:\s+Province)?\b", re.I)
-# "Case 7: Ms. Kim (Heilongjiang Province, born 1975)", "Ms. Kim in Yanji, Jilin Province": a Chinese
+# "Case 7: Ms. Kim (Heilongjiang Province, born 1975)", "Ms. Kim in Yanji, Jilin Province": a
+# Chinese
 # province named as such in the header line is where she lives (not after "from", her origin)
 _PROVINCE_NAMED = re.compile(rf"(?<!from\s)(?<!of\s)\b(?P<p>{CHINA_PROVINCE_RE})\s+Province\b")
-_PAST_PLACE = re.compile(r"\b(?:previously|earlier|formerly|first|once|used\s+to)\s+(?:\w+\s+)?(?:interviewed|lived|living|stayed)"
+_PAST_PLACE = re.compile(
+    r"\b(?:previously|earlier|formerly|first|once|used\s+to)\s+(?:\w+\s+)?(?:interviewed|lived|"
+    r"living|stayed)"
                          r"\s+in\b", re.I)
-_KO_LIVING = re.compile(r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\s?(?:\S+\s?)?(?:거주|에\s?살|에서\s?살|체류)")
-_FROM = re.compile(r"\b(?:from|born\s+(?:in\s+)?(?:19|20)\d\d\s+in|born\s+in|native\s+of|hometown:?|home\s+town:?|"
-                   r"originally\s+from)\s+(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*)")
-_KO_FROM = re.compile(r"(?:고향|출신지|출신)\s*[:：]\s*(?P<p>[가-힣]+(?:\s[가-힣]+)?)|(?P<p2>[가-힣]+(?:\s[가-힣]+)?)\s?출신")
+_KO_LIVING = re.compile(
+    r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|"
+    r"내몽고)\s?(?:\S+\s?)?(?:거주|에\s?살|에서\s?살|체류)")
+_FROM = re.compile(
+    r"\b(?:from|born\s+(?:in\s+)?(?:19|20)\d\d\s+in|born\s+in|native\s+of|hometown:?|home\s+town:?|"
+                   r"originally\s+from)\s+(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|"
+                   r"[A-Z][\w'’ŏŭ\-]+))*)")
+_KO_FROM = re.compile(
+    r"(?:고향|출신지|출신)\s*[:：]\s*(?P<p>[가-힣]+(?:\s[가-힣]+)?)|"
+    r"(?P<p2>[가-힣]+(?:\s[가-힣]+)?)\s?출신")
 
 
 @dataclass
@@ -48,11 +76,14 @@ class HeaderFacts:
     end: int = 0  # where the header ends in the cleaned text
 
 
-_NAME_LINE = re.compile(rf"\s*(?:(?:Case|Testimony|Account)\s*(?:No\.?\s*)?\d+[:.,]?\s*)?(?:Ms|Mrs|Miss|Madam)\.?\s+"
-                        rf"(?:{_SURNAME_ALT}|[A-Z][a-z]+)\b[^.!?\n]{{0,120}}?(?=\s+(?:I|My|We|When|In|On|After|There|The|A|[“\"])\s)")
+_NAME_LINE = re.compile(
+    rf"\s*(?:(?:Case|Testimony|Account)\s*(?:No\.?\s*)?\d+[:.,]?\s*)?(?:Ms|Mrs|Miss|Madam)\.?\s+"
+                        rf"(?:{_SURNAME_ALT}|[A-Z][a-z]+)\b[^.!?\n]{{0,120}}?(?=\s+(?:I|My|We|When|"
+                        r"In|On|After|There|The|A|[“\"])\s)")
 
 
-_NAME_FROM = re.compile(rf"\s*(?:Ms|Mrs|Miss|Madam)\.?\s+(?:{_SURNAME_ALT}|[A-Z][a-z]+)\s+(?:(?:from|of|in)\s+)?"
+_NAME_FROM = re.compile(
+    rf"\s*(?:Ms|Mrs|Miss|Madam)\.?\s+(?:{_SURNAME_ALT}|[A-Z][a-z]+)\s+(?:(?:from|of|in)\s+)?"
                         rf"(?:\[[^\]]{{0,40}}\]|(?:{NK_PLACE_RE})(?:\s+(?:City|County|Province))?|"
                         rf"[A-Z][\w'’ŏŭ\-]+\s+(?:City|County|Province))")
 
@@ -61,7 +92,8 @@ _NAME_FROM = re.compile(rf"\s*(?:Ms|Mrs|Miss|Madam)\.?\s+(?:{_SURNAME_ALT}|[A-Z]
 # name before a long quote ("MARK WILLACY, REPORTER: It's been a long walk …")
 _FIELD = re.compile(r"[\w().'’-][\w ().'’-]{0,29}[:：](?!\s*[^:：|]{150,}$)|[|/]")
 # a sentence telling the story ("Today we are speaking with Ms. Go, … who was sold …")
-_NARRATIVE = re.compile(r"\b(?:was|were|is|are|had|has|have)\s+(?:\w+\s+)?(?:sold|speaking|born\s+and|taken|trafficked|"
+_NARRATIVE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have)\s+(?:\w+\s+)?(?:sold|speaking|born\s+and|taken|trafficked|"
                         r"arrested|sent)\b|\b(?:we|I)\s+(?:are|am|were|was)\b", re.I)
 
 
@@ -72,22 +104,30 @@ def header_end(text: str) -> int:
     if m:
         return m.end()
     rest = text[len(first):].strip()
-    headerish = bool(re.match(r"\s*[\[(]?(?:case|testimony|interview|account|transcript|구술|면담|사례|증언)", first, re.I)) or \
+    headerish = bool(re.match(
+        r"\s*[\[(]?(?:case|testimony|interview|account|transcript|구술|면담|사례|증언)", first,
+        re.I)) or \
         bool(_FIELD.search(first)) or not re.search(r"[.!?。]\s*$|[다요]\.?\s*$", first) or (
-            len(first) <= 400 and bool(re.search(r"\b(?:born|b\.)\s|(?:19|20)\d\d\s?년생|\(pseudonym\)|\(가명\)|Ms\.|Mrs\.",
+            len(first) <= 400
+            and bool(re.search(
+                r"\b(?:born|b\.)\s|(?:19|20)\d\d\s?년생|\(pseudonym\)|\(가명\)|Ms\.|Mrs\.",
                                                   first)) and not _NARRATIVE.search(first))
     # a Korean report's first paragraph that names her "(가명)" and ends on a finite verb is story
     story_ko = bool(re.search(r"[가-힣]", first)) and len(first) >= 60 and \
-        bool(re.search(r"(?:다|요|니다)[.!?]?[\"”’']?\s*$", first)) and not re.match(r"\s*(?:구술|면담|사례|증언자)", first)
+        bool(re.search(r"(?:다|요|니다)[.!?]?[\"”’']?\s*$",
+                       first)) and not re.match(r"\s*(?:구술|면담|사례|증언자)", first)
     if rest and headerish and len(first) <= 400 and not story_ko:
         return len(first)
     # a header line at the very top of a long first paragraph
-    m = re.match(r"\s*(?:Case|Testimony|Account)\s*(?:No\.?\s*)?\d+[^.\n]{0,140}?(?:\b(?:19|20)\d\d\b\)?\.?|Province\b\.?)", first)
+    m = re.match(
+        r"\s*(?:Case|Testimony|Account)\s*(?:No\.?\s*)?\d+[^.\n]{0,140}?(?:\b(?:19|20)\d\d\b\)?\.?|"
+        r"Province\b\.?)", first)
     return m.end() if m else 0
 
 
 def parse_header(text: str) -> HeaderFacts:
-    """Person facts stated in the header lines of a cleaned testimony (spans are cleaned offsets)."""
+    """Person facts stated in the header lines of a cleaned testimony (spans are cleaned
+    offsets)."""
     end = header_end(text)
     head = text[:end]
     out = HeaderFacts(end=end)
@@ -103,7 +143,8 @@ def parse_header(text: str) -> HeaderFacts:
     if m:
         g = "y" if m.group("y") else "y2"
         out.birth_year = (int(m.group(g)), m.start(g), m.end(g))
-    m = next((x for x in _LIVING.finditer(head) if not _PAST_PLACE.search(head[max(0, x.start() - 30):x.start("p")])),
+    m = next((x for x in _LIVING.finditer(head)
+              if not _PAST_PLACE.search(head[max(0, x.start() - 30):x.start("p")])),
              None) or _PROVINCE_NAMED.search(head)
     if m and _PAST_PLACE.search(head[max(0, m.start() - 30):m.start("p")]):
         m = None  # "previously interviewed in Liaoning": not where she lives now
@@ -123,9 +164,11 @@ def parse_header(text: str) -> HeaderFacts:
         if out.origin_nk:
             break
     if out.origin_nk is None or is_province(out.origin_nk[0]):
-        # "b. 1988, Sinuiju", "고향: 함경북도 회령": the most specific North Korean place in the header
+        # "b. 1988, Sinuiju", "고향: 함경북도 회령": the most specific North Korean place in the
+        # header
         places = [p for p in find_nk_places(head) if not is_province(p[0])]
-        if places and not re.search(r"(?:interview|면담)\w*\s*(?:in|at|장소)?\s*[:：]?\s*$", head[:places[0][1]], re.I):
+        if places and not re.search(r"(?:interview|면담)\w*\s*(?:in|at|장소)?\s*[:：]?\s*$",
+                                    head[:places[0][1]], re.I):
             out.origin_nk = places[0]
     return out
 

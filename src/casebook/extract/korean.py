@@ -5,7 +5,8 @@ with its own example sentences); this module decides, for each match, whether th
 (:mod:`korean_clause`), whether it is stated as fact, denied or only planned, and what the cue
 carries. Korean drops the subject ("한족 남자한테 팔았어요" — someone sold me to a Han man), so a
 cue is hers unless the clause names another person as its subject. Negation and mood follow the
-verb ("팔리지 않았다", "팔려고 했다"); kiwipiepy's morphology finds the sale verbs by lemma and tells
+verb ("팔리지 않았다", "팔려고 했다"); kiwipiepy's morphology finds the sale verbs by lemma and
+tells
 them apart from look-alikes ("팔 개월" is eight months, not a sale). The Kiwi model ships inside
 the ``kiwipiepy-model`` package: nothing is downloaded. A report about her (김씨는, 그녀는) is read
 after :mod:`korean_discourse` rewrites it into the first person.
@@ -28,7 +29,8 @@ from casebook.model import Fact
 # the rule files of rules/ko/ this module reads, in the order their cues are made
 EVENT_KINDS = ("crossing", "arrest", "repatriation", "escape", "transit", "arrival")
 TOTAL_KINDS = ("arrest_total", "repatriation_total", "sale_total")
-CODED_KINDS = ("violence", "exploitation", "detention", "recruitment", "relation", "buyer", "purpose")
+CODED_KINDS = ("violence", "exploitation", "detention", "recruitment", "relation", "buyer",
+               "purpose")
 OTHER_KINDS = ("sale", "payment", "alone", "broker_voluntary")
 KINDS = OTHER_KINDS + EVENT_KINDS + TOTAL_KINDS + CODED_KINDS
 
@@ -102,7 +104,8 @@ def _span(m: re.Match) -> tuple[int, int]:
     return m.start(), m.end()
 
 
-_UNREAL_EC = {"려고", "려다", "으려고", "으려다", "면", "으면", "려면", "기로", "자고", "ᆯ까", "을까", "려는", "도록"}
+_UNREAL_EC = {"려고", "려다", "으려고", "으려다", "면", "으면", "려면", "기로", "자고", "ᆯ까",
+              "을까", "려는", "도록"}
 
 
 _REPORTED_NONPAST = {"ᆫ다고", "는다고", "ᆫ단다", "ᆫ다", "는다"}
@@ -137,7 +140,8 @@ def _verb_status(tokens, start: int) -> str:
             return UNREAL
         if t.tag == "VX" and t.form in ("않", "못하"):
             return DENIED
-        if t.tag == "NNB" and t.form in ("뻔", "척", "수"):  # "팔 수는 없었다": could (not), not did
+        # "팔 수는 없었다": could (not), not did
+        if t.tag == "NNB" and t.form in ("뻔", "척", "수"):
             return UNREAL
         if t.tag == "ETN" and t.form == "기" and k + 1 < len(tokens) and tokens[k + 1].form == "전":
             return UNREAL  # "팔리기 전에 도망쳤어요"
@@ -157,11 +161,13 @@ def _verb_status(tokens, start: int) -> str:
 
 
 
-_KIND_OF = {"arrest_total": "arrest", "repatriation_total": "repatriation", "sale_total": "sale", "payment": "sale",
+_KIND_OF = {"arrest_total": "arrest", "repatriation_total": "repatriation", "sale_total": "sale",
+            "payment": "sale",
             "escape": "crossing", "river": "crossing", "abroad": "transit"}
 
 
-def context(text: str, header_end: int = 0, surname: str | None = None) -> tuple[KoreanContext, list[Fact]]:
+def context(text: str, header_end: int = 0, surname: str | None = None) -> tuple[KoreanContext,
+                                                                                 list[Fact]]:
     """Who the account is about: her own telling (Korean drops the subject, so a clause with no
     other topic is hers) or a report that names her (see :mod:`korean_discourse`); and her
     surname from that report when the header did not give it (cleaned-text spans)."""
@@ -212,14 +218,16 @@ def _pending_recruiter(s: str, f: _Found, cues: list[Cue], ctx: Context) -> None
     if state is None:
         return
     pending = state.get("recruiter")
-    lure = next((c for c in cues if c.kind == "recruitment" and c.code in _LURES and c.status == FACT), None)
+    lure = next((c for c in cues if c.kind == "recruitment" and c.code in _LURES
+                 and c.status == FACT), None)
     if pending and lure and not any(c.kind == "relation" for c in cues) and pending[1] <= 2:
         cues.append(Cue("relation", lure.start, lure.end, pending[0]))
         state["recruiter"] = None
         return
     for code, hits in f.by_code("relation").items():
         m = hits[0][1]
-        if code != "couple" and re.match(r"^\S*?(?:\s\S+?)?(?:가|이|는|은|께서)\s", s[m.end():]) and not any(
+        if code != "couple" and re.match(r"^\S*?(?:\s\S+?)?(?:가|이|는|은|께서)\s",
+                                         s[m.end():]) and not any(
                 c.kind == "relation" for c in cues):
             state["recruiter"] = (code, 1)
             return
@@ -282,11 +290,13 @@ def _sale_verb(s: str, t: _Tok) -> rules.Rule | None:
     if row is None:
         return None
     need = row.extra.get("needs")
-    if need == "money" and not (_MONEY_AFTER.search(s[t.start:]) or _PRICE_BEFORE.search(s[:t.start])):
+    if need == "money" and not (_MONEY_AFTER.search(s[t.start:])
+                                or _PRICE_BEFORE.search(s[:t.start])):
         return None  # "넘기고 돈을 받았어요", "5000위안에 넘겨졌다"
     if need == "her":
         if t.form == "살":
-            # "저를 마지막으로 산 사람", "4000위안을 주고 산 여자": with her as the object or a price
+            # "저를 마지막으로 산 사람", "4000위안을 주고 산 여자": with her as the object or a
+            # price
             # paid before it, 산 is 사다 (bought), not 살다
             if not (s.startswith("산", t.start) and (_HER_OBJECT_BEFORE.search(s[:t.start])
                                                     or _PRICE_BEFORE.search(s[:t.start]))):
@@ -305,13 +315,17 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
             continue
         # Kiwi reads "되팔렸다" as 되팔 + 려고: the written passive form decides
         passive = _PASSIVE_SURFACE.match(s, t.start) if t.form == "되팔" else None
-        if not sale_is_hers(s, t.start, t.start + t.len, bool(row.extra.get("active")) and not passive):
+        if not sale_is_hers(s, t.start, t.start + t.len, bool(row.extra.get("active"))
+                            and not passive):
             continue
-        status = korean_status(s, t.start, passive.end()) if passive else _verb_status(tokens, t.start)
+        status = korean_status(s, t.start, passive.end()) if passive else _verb_status(tokens,
+                                                                                       t.start)
         cues.append(Cue("sale", t.start, t.start + t.len, status=status,
-                        extra={"described": True} if cx("describes_her").match(s[t.start + t.len:]) else {}))
+                        extra={"described": True} if cx("describes_her").match(s[t.start + t.len:])
+                        else {}))
     if not any(c.kind == "sale" for c in cues):
-        for row, m in f.matches("sale"):  # told with other words ("인신매매 당했다", "넘기고 돈을 받았다")
+        # told with other words ("인신매매 당했다", "넘기고 돈을 받았다")
+        for row, m in f.matches("sale"):
             a, b = _span(m)
             if row.extra.get("needs_her_object"):
                 if not her(s, 0):
@@ -371,7 +385,8 @@ def _arrests(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
         if not row.extra.get("needs_police"):
             continue
         a, b = _span(m)
-        if (cx("police").search(s) or cx("police").search(prev)) and not cx("not_police").search(s[:a]) \
+        if (cx("police").search(s)
+            or cx("police").search(prev)) and not cx("not_police").search(s[:a]) \
                 and not _FLED_JUST_BEFORE.search(s[:a]):
             cues.append(Cue("arrest", a, b, None, korean_status(s, a, b)))
             return
@@ -380,7 +395,8 @@ def _arrests(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
 def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
     hits = f.matches("repatriation")
     for row, m in hits:
-        if row.extra.get("status") == "denied" and not cx("repatriation_feared").match(s[m.start() + 2:]):
+        if row.extra.get("status") == "denied" and not cx("repatriation_feared").match(s[m.start()
+                                                                                         + 2:]):
             cues.append(Cue("repatriation", m.start(), m.end(), None, DENIED))
             return
     for row, m in hits:
@@ -407,7 +423,8 @@ def _totals(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
     asked = cx("interviewer").match(prev)
     none = cx("answer_none").match(s)
     if none and asked:  # "[공안에 잡히신 적은요?] 없어요."
-        denied = "repatriation" if _ASKED_RETURN.search(prev) else "arrest" if _ASKED_ARREST.search(prev) else None
+        denied = "repatriation" if _ASKED_RETURN.search(prev) else "arrest" if _ASKED_ARREST.search(
+            prev) else None
         if denied:
             cues.append(Cue(denied, none.start(), none.end(), None, DENIED))
     total = cx("answer_total").match(s)
@@ -442,11 +459,13 @@ def _violence(s: str, f: _Found, cues: list[Cue]) -> None:
                 st = FACT if st == UNREAL else st  # a threat is told with "if" and "will"
             if code == "confinement" and st == DENIED:
                 st = FACT  # "못 나가게" is itself the confinement
-            if code == "beating" and cx("other_husband").search(s[:m.start()]) and re.search(r"여자들|남들", s):
+            if code == "beating" and cx("other_husband").search(s[:m.start()]) and re.search(
+                r"여자들|남들", s):
                 continue
             if cx("violence_denied_after").search(s[m.end():m.end() + 16]):
                 st = DENIED  # "때리거나 그런 건 없어요"
-            if st == FACT and done_to_her(s, m.start()) and not done_to_others(s, m.start(), m.end()):
+            if st == FACT and done_to_her(s, m.start()) and not done_to_others(s, m.start(),
+                                                                               m.end()):
                 cues.append(Cue("violence", m.start(), m.end(), code, st))
                 break
 
@@ -457,7 +476,8 @@ _SOLD_AFTER = re.compile(r"다가\s(?:\S+\s){0,4}?\S*팔")
 def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
     for code, hits in f.by_code("exploitation").items():
         row, m = hits[0]
-        if code == "forced_marriage" and cx("other_husband").search(s[max(0, m.start() - 6):m.end()]):
+        if code == "forced_marriage" and cx("other_husband").search(s[max(0,
+                                                                          m.start() - 6):m.end()]):
             continue  # "주인 남편": the brothel owner's husband, not hers
         sale = next((c for c in cues if c.kind == "sale" and m.start() <= c.start < m.end()), None)
         st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
@@ -477,28 +497,38 @@ def _detention(s: str, f: _Found, cues: list[Cue]) -> None:
     rep = next((m for r, m in f.matches("repatriation") if not r.extra.get("status")), None)
     for code, hits in f.by_code("detention").items():
         _row, m = hits[0]
-        if rep is not None and m.start() < rep.start() and cx("chinese_facility").search(s[:m.start()]):
+        if rep is not None and m.start() < rep.start() and cx("chinese_facility").search(
+            s[:m.start()]):
             continue  # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover
         if her(s, m.start()):
             cues.append(Cue("detention", m.start(), m.end(), code, FACT))
 
 
-_BIRTH = re.compile(r"(?:(?P<n0>한|두|세|네|\d)\s?명의\s?)?(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식|자녀)"
+_BIRTH = re.compile(
+    r"(?:(?P<n0>한|두|세|네|\d)\s?명의\s?)?(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식|자녀)"
             r"(?:\s?(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명|\d\s?명))?"
             r"(?:을|를|까지|도)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나)")
 _BIRTH_ALL = re.compile(r"(?P<what>아들|딸)\s?(?P<n>하나|둘|셋|한\s?명|두\s?명)")
 # "애는 둘이에요", "애가 셋이에요", "딸 하나요", "아들 하나 있어요": how many children she has
-_CHILDREN_TOTAL = re.compile(r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|한\s?명|두\s?명|세\s?명|\d\s?명)"
+_CHILDREN_TOTAL = re.compile(
+    r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|"
+    r"한\s?명|두\s?명|세\s?명|\d\s?명)"
                      r"\s?(?:이에요|예요|요|이\s?있|있|입니다|이었|,|\.)")
-_CHILDREN_NONE = re.compile(r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
+_CHILDREN_NONE = re.compile(
+    r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
 _HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없")
-_HUKOU_FAKE = re.compile(r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|사서|돈\s?주고")
+_HUKOU_FAKE = re.compile(
+    r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|"
+    r"사서|돈\s?주고")
 _HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
-# "그 남자와의 사이에서 난 아들", "중국 남성과의 사이에 난 아들", "딸은 … 남편과의 사이에서 태어났다",
+# "그 남자와의 사이에서 난 아들", "중국 남성과의 사이에 난 아들", "딸은 … 남편과의 사이에서
+# 태어났다",
 # "중국에서 낳은 딸": a child she had there
-_BORN_TO_HIM = re.compile(r"(?:사이에서?|중국에서|거기서|그곳에서)\s?(?:태어난|난|낳은|출산한)\s?(?:\S+\s){0,2}?"
+_BORN_TO_HIM = re.compile(
+    r"(?:사이에서?|중국에서|거기서|그곳에서)\s?(?:태어난|난|낳은|출산한)\s?(?:\S+\s){0,2}?"
                           r"(?P<what>아이|딸|아들|자식)|"
-                          r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서?\s?(?:태어났|태어난|났)")
+                          r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서?\s?(?:태어났|"
+                          r"태어난|났)")
 _HUKOU_GOT = re.compile(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
 _CHILD = re.compile(r"아이|애들|아들|딸|자녀|애기|아기")
 _CHILD_ANY = re.compile(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
@@ -516,7 +546,8 @@ def _births(s: str, cues: list[Cue]) -> None:
     births = list(_BIRTH_ALL.finditer(s)) if _BIRTH_VERB.search(s) else []
     if births:
         n = sum(_ko_count(m.group("n")) for m in births)
-        cues.append(Cue("birth", births[0].start(), births[-1].end(), value=n, extra={"total": True, "what": "pair"}))
+        cues.append(Cue("birth", births[0].start(), births[-1].end(), value=n,
+                        extra={"total": True, "what": "pair"}))
         return
     m = _CHILDREN_TOTAL.search(s)
     if m and not re.search(r"낳|출산", s[m.end():m.end() + 12]):
@@ -526,14 +557,17 @@ def _births(s: str, cues: list[Cue]) -> None:
     m = _BORN_TO_HIM.search(s)
     if m:  # a child she had with the man she was sold to
         g = "what" if m.group("what") else "what2"
-        cues.append(Cue("birth", m.start(), m.end(), value=1, extra={"total": False, "what": m.group(g)}))
+        cues.append(Cue("birth", m.start(), m.end(), value=1, extra={"total": False,
+                                                                     "what": m.group(g)}))
         return
     m = _BIRTH.search(s)
     if m:
         n = _ko_count(m.group("n") or m.group("n0")) if (m.group("n") or m.group("n0")) else \
             (2 if m.group("what") == "쌍둥이" else 1)
         st = korean_status(s, m.start("t"), m.end("t"))
-        cues.append(Cue("birth", m.start(), m.end(), value=n, status=st, extra={"total": False, "what": m.group("what")}))
+        cues.append(Cue("birth", m.start(), m.end(), value=n, status=st, extra={"total": False,
+                                                                                "what": m.group(
+                                                                                    "what")}))
 
 
 def _hukou(s: str, cues: list[Cue]) -> None:
@@ -564,7 +598,8 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
             if not to_south:
                 cues.append(Cue("recruitment", m.start(), m.end(), code, FACT))
             continue
-        if code == "deception_job_offer" and not (cx("lure_place").search(s) or _QUOTE_MARK.search(s)):
+        if code == "deception_job_offer" and not (cx("lure_place").search(s)
+                                                  or _QUOTE_MARK.search(s)):
             continue  # "이웃이 같이 떡 장사를 하자고 했다": a plan at home, not a lure abroad
         heard = cx("hearsay").search(s, m.start()) if code == "deception_job_offer" else None
         if heard and not cx("person").search(s[:heard.start()]):
@@ -574,8 +609,10 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
         waiting = code == "abducted" and any(r.extra.get("unless_lure") for r, x in hits if x is m)
         if code == "introduced_marriage" and _SOLD_AFTER_INTRO.match(s, m.end()):
             continue  # "브로커 소개로 한족 남성에게 3만 위안에 팔림": a sale, not a match
-        if code == "introduced_marriage" and any(c.kind == "sale" and c.start < m.start() for c in cues):
-            continue  # "중국에 팔려갔다 … 두 번이나 시집보내고": married off after the sale, not a match
+        if code == "introduced_marriage" and any(c.kind == "sale" and c.start < m.start()
+                                                 for c in cues):
+            # "중국에 팔려갔다 … 두 번이나 시집보내고": married off after the sale, not a match
+            continue
         if code == "abducted" and cx("not_abduction").search(s):
             continue  # "잡혀서 북한으로 끌려갔다": taken back by the police
         if code in ("deception_job_offer", "drugged"):
@@ -583,12 +620,14 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
             st = DENIED if _NOT_A_LIE.match(s[m.end():]) else FACT
         else:
             st = korean_status(s, m.end() - 1, m.end())
-        cues.append(Cue("recruitment", m.start(), m.end(), code, st, extra={"unless_lure": True} if code == "abducted"
+        cues.append(Cue("recruitment", m.start(), m.end(), code, st, extra={"unless_lure": True}
+                        if code == "abducted"
                         and waiting else {}))
         if code == "abducted" and st == FACT and not cx("known_person").search(s):
             cues.append(Cue("relation", m.start(), m.end(), "stranger"))  # abductors nobody names
         if code == "drugged":
-            cues.append(Cue("violence", m.start(), m.end(), "drugging", FACT, extra={"recruitment": True}))
+            cues.append(Cue("violence", m.start(), m.end(), "drugging", FACT,
+                            extra={"recruitment": True}))
 
 
 _SUBJECT_AFTER = re.compile(r"^\s?\S*?(?:가|이|께서|는|은)\s")
@@ -596,20 +635,25 @@ _DESCRIBED_AS = re.compile(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)")
 _WORDS_OF = re.compile(r"^\s?\S*?의\s?(?:말|꾐|꼬임|제안|소개|약속)")
 _BROKER_AFTER = re.compile(r"^\S*\s?(?:브로커|중매)")
 _SOLD_TO = re.compile(r"^\S*?(?:한테|에게|에)\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
-_SOLD_TO_HERE = re.compile(r"^\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")  # "조선족한테| 팔려서"
+# "조선족한테| 팔려서"
+_SOLD_TO_HERE = re.compile(r"^\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
 _INTRODUCED_TO = re.compile(r"^(?:를|을)\s?(?:\S+\s)?소개")
 _DENOUNCED = re.compile(r"^\S*?(?:의|이|가)\s?(?:신고|밀고)")
 _ACQUAINTANCE = ("neighbour_or_villager", "friend", "relative", "couple")
 
 
 def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
-    """Everyone who recruited, moved, held or sold her: coded by relationship first, then ethnicity."""
-    lure = next((m for code in ("deception_job_offer", "other") for _r, m in f.by_code("recruitment").get(code, [])[:1]),
-                None)  # "옆집 아주머니가 공장 일이 있다고 했어요", "낯선 할머니가 '…쌀밥을 실컷 먹는다'고"
+    """Everyone who recruited, moved, held or sold her: coded by relationship first, then
+    ethnicity."""
+    lure = next((m for code in ("deception_job_offer", "other") for _r,
+                 m in f.by_code("recruitment").get(code, [])[:1]),
+                # "옆집 아주머니가 공장 일이 있다고 했어요", "낯선 할머니가 '…쌀밥을 실컷 먹는다'고"
+                None)
     role = cx("role")
     for code, hits in f.by_code("relation").items():
         for row, m in hits[:1]:
-            if row.extra.get("always"):  # "혜산에서 왔다는 여자", a broker paid in North Korean money
+            # "혜산에서 왔다는 여자", a broker paid in North Korean money
+            if row.extra.get("always"):
                 cues.append(Cue("relation", m.start(), m.end(), code))
     if not (role.search(s) or cx("broker_noun").search(s) or lure):
         return
@@ -635,13 +679,15 @@ def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
                 continue  # "외삼촌은 못 찾았고": named, but did nothing to her
             if cx("others_object").search(clause):
                 continue  # "그 일당은 … 여자들을 데려다 팔았다": acting on other women
-            # the buyer ("한족 남자한테 팔았어요") and the man she was introduced to are not recruiters
+            # the buyer ("한족 남자한테 팔았어요") and the man she was introduced to are not
+            # recruiters
             if not broker and (_SOLD_TO.match(after) or (m.group().endswith(("한테", "에게"))
                                                          and _SOLD_TO_HERE.match(after))):
                 continue
             if _INTRODUCED_TO.match(after) or _DENOUNCED.match(after):
                 continue  # the man she was introduced to; the neighbours who reported her
-            if code not in _ACQUAINTANCE and cx("relationship_first").search(s[max(0, m.start() - 12):m.start()]):
+            if code not in _ACQUAINTANCE and cx("relationship_first").search(s[max(
+                0, m.start() - 12):m.start()]):
                 continue  # "그 마을 조선족 아주머니": her neighbour, whatever her ethnicity
             if code != "couple" and any(a <= m.start() < b for a, b in taken):
                 continue
@@ -651,9 +697,12 @@ def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
             taken.append((m.start(), m.end()))
             break
     if not taken and (lure or role.search(s)):
-        for row, m in fallback[:1]:  # a broker of no stated ethnicity: dropped when the story names him
-            if (her(s, m.start()) or cx("me").search(s)) and not cx("others_object").search(s[m.end():]):
-                cues.append(Cue("relation", m.start(), m.end(), row.code, extra={"noun": bool(row.extra.get("noun"))}))
+        # a broker of no stated ethnicity: dropped when the story names him
+        for row, m in fallback[:1]:
+            if (her(s, m.start())
+                or cx("me").search(s)) and not cx("others_object").search(s[m.end():]):
+                cues.append(Cue("relation", m.start(), m.end(), row.code,
+                                extra={"noun": bool(row.extra.get("noun"))}))
 
 
 def _first_of(kind: str, f: _Found, cues: list[Cue]) -> None:
@@ -666,7 +715,9 @@ def _first_of(kind: str, f: _Found, cues: list[Cue]) -> None:
 
 _RIVER = re.compile(r"(?P<r>두만강|압록강)")
 _NOT_THAT_RIVER = re.compile(r"[이가]?\s?아니(?:라|고)")
-_PROVINCE_NOW = re.compile(r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|내몽고)\S*\s?(?:\S+\s){0,3}?"
+_PROVINCE_NOW = re.compile(
+    r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|"
+    r"내몽고)\S*\s?(?:\S+\s){0,3}?"
                            r"(?:살고\s?있|거주|삽니다|살아요|살고요|지내고\s?있)")
 
 
@@ -683,7 +734,8 @@ def _analyse(s: str, prev: str, f: _Found) -> list[Cue]:
     for m in _RIVER.finditer(s):
         if _NOT_THAT_RIVER.match(s[m.end():]):
             continue  # "압록강이 아니라 두만강을"
-        cues.append(Cue("river", m.start(), m.end(), "Tumen" if m.group("r") == "두만강" else "Yalu"))
+        cues.append(Cue("river", m.start(), m.end(), "Tumen" if m.group("r") == "두만강"
+                        else "Yalu"))
     if f.matches("transit"):
         cues.append(Cue("abroad", 0, 0))
     _first_of("alone", f, cues)
@@ -696,7 +748,8 @@ def _analyse(s: str, prev: str, f: _Found) -> list[Cue]:
     if now:
         from casebook.extract.places import china_province
 
-        cues.append(Cue("province_now", now.start("p"), now.end("p"), china_province(now.group("p"))))
+        cues.append(Cue("province_now", now.start("p"), now.end("p"),
+                        china_province(now.group("p"))))
     return cues
 
 
@@ -706,7 +759,8 @@ def _ko_count(s: str | None) -> int:
     s = s.replace(" ", "")
     if s[0].isdigit():
         return int(s[0])
-    return {"하나": 1, "한명": 1, "한": 1, "둘": 2, "두명": 2, "두": 2, "셋": 3, "세명": 3, "세": 3, "네": 4}.get(s, 1)
+    return {"하나": 1, "한명": 1, "한": 1, "둘": 2, "두명": 2, "두": 2, "셋": 3, "세명": 3, "세": 3,
+            "네": 4}.get(s, 1)
 
 
 def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]:

@@ -22,7 +22,8 @@ def cx(code: str) -> re.Pattern[str]:
 
 def her(sentence: str, trigger: int) -> bool:
     """Is the clause at ``trigger`` about her? The subject named last before it decides: her
-    (저는, 제가, a rewritten 김씨는) or another person (언니는, 어머니가, 여성들이); no subject is hers."""
+    (저는, 제가, a rewritten 김씨는) or another person (언니는, 어머니가, 여성들이); no subject is
+    hers."""
     head = sentence[:trigger]
     others = list(cx("other_topic").finditer(head))
     if not others:
@@ -35,7 +36,8 @@ def her(sentence: str, trigger: int) -> bool:
         return True  # "저를 포함해서 세 명이 잡혔어요"
     if mes and _WITH_ME.search(mes[-1].group()) and other.start() - mes[-1].end() <= 1:
         return True  # "저와 딸은 … 각각 팔려갔다": she and the other, together
-    # "동네 언니들이 … 같이 건넜어요": she went with them; "같이 일하던 언니 하나는 …" is about the other woman
+    # "동네 언니들이 … 같이 건넜어요": she went with them; "같이 일하던 언니 하나는 …" is about the
+    # other woman
     return bool(cx("together").search(head[other.end():]))
 
 
@@ -50,7 +52,8 @@ def sale_is_hers(s: str, at: int, end: int, active: bool) -> bool:
     an active verb not the sale of a thing or of others ("들쭉을 팔아", "여성들을 팔아먹는")."""
     if not her(s, at):
         return False
-    # from the verb's last syllable on, so that "인신매매된| 여성 9명" is read as one relative clause
+    # from the verb's last syllable on, so that "인신매매된| 여성 9명" is read as one relative
+    # clause
     if cx("others_described").match(s[max(0, end - 1):]) and not cx("not_only_me").search(s):
         return False
     if active:
@@ -65,7 +68,8 @@ _TOPIC_ONLY = re.compile(r"(?:는|은|도|들은)$")
 
 
 def done_to_her(sentence: str, trigger: int) -> bool:
-    """Violence: "그 부부 중 여자가 바늘로 찔렀어요" (a subject doing it) is against her; "언니는 맞았어요" is not."""
+    """Violence: "그 부부 중 여자가 바늘로 찔렀어요" (a subject doing it) is against her; "언니는
+    맞았어요" is not."""
     if her(sentence, trigger):
         return True
     topics = list(cx("other_topic").finditer(sentence[:trigger]))
@@ -73,7 +77,8 @@ def done_to_her(sentence: str, trigger: int) -> bool:
 
 
 def done_to_others(sentence: str, trigger: int, end: int) -> bool:
-    """"이들은 북한 여성들을 감금시킨 뒤", "감금당하고 … 착취를 받는 여성들의": other women, not her."""
+    """"이들은 북한 여성들을 감금시킨 뒤", "감금당하고 … 착취를 받는 여성들의": other women, not
+    her."""
     clause = _CLAUSE_CUT.split(sentence[:trigger])[-1]
     if cx("others_object").search(clause) and not _HER_AS_OBJECT.search(clause):
         return True

@@ -19,41 +19,57 @@ from dataclasses import dataclass, field
 from casebook.extract.cues import Context
 
 # Hangul surnames (one syllable), for titled names in reports
-SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현"
-                     "함변염여추도소석선설마길연위표명기반왕금옥육인맹제탁국어은편용예봉경사부가복태목형피두감음빈동온호범좌"
-                     "라리림량려로")
+SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남"
+                     "심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설"
+                     "마길연위표명기반왕금옥육인맹제탁국어은편용예봉경사부가복태목"
+                     "형피두감음빈동온호범좌라리림량려로")
 _BOUND = r"(?<![가-힣A-Za-z0-9])"
 _GIVEN = r"(?:[가-힣]{1,2}|\s?모|○○|◯◯|OO|00|xx|XX|\*\*|○|◯)"
 _PAREN = r"\([^()]{0,30}\)"
 _TITLE_END = r"(?=[은는이가을를의에도와과만께:\s,.·”\"’')\]]|말고|$)"
 # 윤서진(가명·여·27)씨, 고 양, 송모 씨, 송 모 씨, 송 모(30대) 씨, K(40) 씨, B씨
 _TITLED = re.compile(_BOUND + r"(?P<s>[가-힣]|[A-Z])(?P<g>" + _GIVEN + r")?\s?(?P<par>" + _PAREN +
-                     r")?\s?(?P<t>씨|양)(?!강|측|국|쪽|자|식|말|손|도)(?P<par2>\((?:여|남|\d)[^()]{0,24}\))?" + _TITLE_END)
+                     r")?\s?(?P<t>씨|양)(?!강|측|국|쪽|자|식|말|손|도)(?P<par2>\((?:여|남|"
+                     r"\d)[^()]{0,24}\))?" + _TITLE_END)
 # "서진씨는": a woman called by her given name once the report has named her in full
 _GIVEN_TITLED = re.compile(_BOUND + r"(?P<g>[가-힣]{2})\s?씨" + _TITLE_END)
 # 나은실(가명), 문00(탈북 여성/36살): a full name with an editor's bracket, as a speaker label
-_BRACKETED = re.compile(_BOUND + r"(?P<s>[가-힣])(?P<g>[가-힣]{1,2}|○○|◯◯|OO|00)\s?\((?:가명|익명|탈북|여|\d)")
+_BRACKETED = re.compile(_BOUND
+                        + r"(?P<s>[가-힣])(?P<g>[가-힣]{1,2}|○○|◯◯|OO|00)\s?\((?:가명|익명|탈북|여|"
+                          r"\d)")
 # "홍 씨 성을 가진 여성", "홍씨 성을 가진"
 _SURNAME_OF = re.compile(_BOUND + r"(?P<s>[가-힣])\s?씨\s?성을\s?가진")
-_PARTICLE = r"(?P<p>에게는|에게도|에게서|에게|에겐|한테|께서|께|와는|과는|는|은|가|이|를|을|의|도|와|과|만)?"
-_FIRST_FORM = {None: "저", "는": "저는", "은": "저는", "가": "제가", "이": "제가", "께서": "제가", "를": "저를",
-               "을": "저를", "의": "저의", "도": "저도", "와": "저와", "과": "저와", "와는": "저와", "과는": "저와",
-               "만": "저만", "에게": "저에게", "에게는": "저에게", "에게도": "저에게", "에겐": "저에게",
+_PARTICLE = (r"(?P<p>에게는|에게도|에게서|에게|에겐|한테|께서|께|와는|과는|"
+             r"는|은|가|이|를|을|의|도|와|과|만)?")
+_FIRST_FORM = {None: "저", "는": "저는", "은": "저는", "가": "제가", "이": "제가", "께서": "제가",
+               "를": "저를",
+               "을": "저를", "의": "저의", "도": "저도", "와": "저와", "과": "저와", "와는": "저와",
+               "과는": "저와",
+               "만": "저만", "에게": "저에게", "에게는": "저에게", "에게도": "저에게",
+               "에겐": "저에게",
                "한테": "저한테", "께": "저에게", "에게서": "저에게서"}
-_OTHER_FORM = {None: "그 여자", "는": "그 여자는", "은": "그 여자는", "가": "그 여자가", "이": "그 여자가",
-               "께서": "그 여자가", "를": "그 여자를", "을": "그 여자를", "의": "그 여자의", "도": "그 여자도",
-               "와": "그 여자와", "과": "그 여자와", "와는": "그 여자와", "과는": "그 여자와", "만": "그 여자만",
-               "에게": "그 여자에게", "에게는": "그 여자에게", "에게도": "그 여자에게", "에겐": "그 여자에게",
+_OTHER_FORM = {None: "그 여자", "는": "그 여자는", "은": "그 여자는", "가": "그 여자가",
+               "이": "그 여자가",
+               "께서": "그 여자가", "를": "그 여자를", "을": "그 여자를", "의": "그 여자의",
+               "도": "그 여자도",
+               "와": "그 여자와", "과": "그 여자와", "와는": "그 여자와", "과는": "그 여자와",
+               "만": "그 여자만",
+               "에게": "그 여자에게", "에게는": "그 여자에게", "에게도": "그 여자에게",
+               "에겐": "그 여자에게",
                "한테": "그 여자한테", "께": "그 여자에게", "에게서": "그 여자에게서"}
 # another man named with a title ("한족 농민 왕철(가명·52)씨가"): his acts on her stay hers
 _MAN_FORM = {k: v.replace("그 여자", "그 남자") for k, v in _OTHER_FORM.items()}
-_MALE_NEAR = re.compile(r"(?:남성|남자|사내|남편|아저씨|총각|노총각|홀아비|농민|농부|오빠|아버지|목사|한족\s?남|·\s?남|\(남)")
+_MALE_NEAR = re.compile(
+    r"(?:남성|남자|사내|남편|아저씨|총각|노총각|홀아비|농민|농부|오빠|아버지|목사|한족\s?남|·\s?남|"
+    r"\(남)")
 # her, once the report has named her: 그녀, 이 여성, 이 탈북 여성
 _SHE = re.compile(_BOUND + r"(?:그녀|이\s(?:탈북\s|북한\s)?여성)" + _PARTICLE + r"(?![가-힣])")
 # 그 (he or she, in reports): hers unless a man was the subject just before
 _HE_SHE = re.compile(_BOUND + r"그(?P<p>는|가|를|의|에게는|에게|에겐|한테|도|와)(?![가-힣])")
-_MALE_SUBJECT = re.compile(r"(?:남자|남성|브로커|남편|사장|인신매매범|사내|아저씨|직원|기자|목사|중개업자|대방|주인|"
-                           r"노총각|농민|농부|할아버지|아버지|오빠|경찰|공안|업주|포주)(?:들)?(?:가|이|는|은|께서)\s")
+_MALE_SUBJECT = re.compile(
+    r"(?:남자|남성|브로커|남편|사장|인신매매범|사내|아저씨|직원|기자|목사|중개업자|대방|주인|"
+                           r"노총각|농민|농부|할아버지|아버지|오빠|경찰|공안|업주|"
+                           r"포주)(?:들)?(?:가|이|는|은|께서)\s")
 # the unnamed woman a report opens on: "…에게 넘겨진 20대 북한 여성은"
 _OPENING_WOMAN = re.compile(r"(?:북한|탈북)\s?(?:여성|여인|처녀)" + _PARTICLE + r"(?=\s)")
 # quoted speech, to tell a first-person narrative from a report that quotes her
@@ -87,19 +103,25 @@ class KoreanContext(Context):
         return False
 
 
-# who tells the story rather than lives it: "구호 활동을 하는 민 모 씨", "관계자 민씨", "민씨에 따르면"
-_INFORMANT_BEFORE = re.compile(r"(?:관계자|활동가|활동을\s?하(?:고\s?있)?는|단체를\s?(?:꾸리|운영하|이끄)는|목사|선교사|대표|소장|기자|교수|소식통|변호사|연구원|"
+# who tells the story rather than lives it: "구호 활동을 하는 민 모 씨", "관계자 민씨", "민씨에
+# 따르면"
+_INFORMANT_BEFORE = re.compile(
+    r"(?:관계자|활동가|활동을\s?하(?:고\s?있)?는|단체를\s?(?:꾸리|운영하|이끄)는|목사|선교사|대표|"
+    r"소장|기자|교수|소식통|변호사|연구원|"
                                r"의원|이사장|단장|사무국장|간사)\s?(?:인\s?)?$")
 _INFORMANT_AFTER = re.compile(r"^\s?(?:에\s?따르면|의\s?말에\s?따르면)")
 _GIVEN2 = re.compile(r"[가-힣]{2}")
 # a relative of the named person, herself named next: "…씨의 언니 순복 씨는", "…씨의 딸 미나(19)는"
 _KIN_NAMED_AFTER = re.compile(r"의\s?(?:친|큰|작은|둘째|막내)?\s?"
-                              r"(?:여동생|남동생|동생|언니|누나|딸|아들|어머니|엄마|조카|며느리|아내|부인)"
+                              r"(?:여동생|남동생|동생|언니|누나|딸|아들|어머니|엄마|조카|며느리|"
+                              r"아내|부인)"
                               r"\s(?:[가-힣]{2,3}\s?(?:씨|양)|[가-힣]{2,3}\s?\((?:가명|\d))")
 
 
 # kin and common words that look like a surname and a given name before a bracket: "엄마(45)는"
-_NOT_A_NAME = re.compile(r"엄마|아빠|언니|오빠|누나|남편|아내|아들|동생|조카|이모(?!\s?(?:씨|\(\d|\(여))|고모|삼촌|할머|할아|아이|여성|남성|남자|여자|"
+_NOT_A_NAME = re.compile(
+    r"엄마|아빠|언니|오빠|누나|남편|아내|아들|동생|조카|이모(?!\s?(?:씨|\(\d|\(여))|고모|삼촌|할머|"
+    r"할아|아이|여성|남성|남자|여자|"
                          r"사람|소녀|소년|주민|당시|현재|정도|최근|이후|이번|지난|모두|한편")
 
 
@@ -111,11 +133,16 @@ def _mentions(text: str) -> list[tuple[str, int, int, int, str | None]]:
         s = m.group("s")
         if (not s.isascii() and s not in SURNAMES) or _NOT_A_NAME.match(text, m.start("s")):
             continue
-        if m.group("t") == "양" and not (m.group("g") or m.group("par")) and not re.match(r"[은는이가을를의에]", text[m.end():m.end() + 1]):
+        if m.group("t") == "양" and not (m.group("g")
+                                        or m.group("par")) and not re.match(r"[은는이가을를의에]",
+                                                                            text[m.end():m.end()
+                                                                                 + 1]):
             continue  # a bare "X 양" needs a particle to be a title (박 양은)
         g = m.group("g")
         weight = 2 if (g or m.group("par") or m.group("par2")) else 1
-        if _INFORMANT_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or _INFORMANT_AFTER.match(text[m.end():]):
+        if _INFORMANT_BEFORE.search(text[max(0,
+                                             m.start() - 16):m.start()]) or _INFORMANT_AFTER.match(
+                                                 text[m.end():]):
             weight = 0
         if _KIN_NAMED_AFTER.match(text, m.end()):
             continue  # "오 씨의 언니 순복 씨": the report is about the sister, not about 오
@@ -124,7 +151,8 @@ def _mentions(text: str) -> list[tuple[str, int, int, int, str | None]]:
         for m in rx.finditer(text):
             if m.group("s") in SURNAMES and not _NOT_A_NAME.match(text, m.start("s")):
                 g = m.groupdict().get("g")
-                out.append((m.group("s"), m.start("s"), m.end(), 2, g if g and _GIVEN2.fullmatch(g) else None))
+                out.append((m.group("s"), m.start("s"), m.end(), 2, g if g and _GIVEN2.fullmatch(g)
+                            else None))
     return out
 
 
@@ -184,7 +212,8 @@ def context(text: str) -> KoreanContext:
     ctx.lead, ctx.retold = _lead(text)
     if not third:
         return ctx
-    # a man named as such ("남성 탈북자 구영철씨", "구씨(남·40)") is never the woman the report is about
+    # a man named as such ("남성 탈북자 구영철씨", "구씨(남·40)") is never the woman the report is
+    # about
     man = {m[0] for m in mentions if _MAN_BEFORE.search(text[max(0, m[1] - 12):m[1]])
            or _MAN_AFTER.match(text, m[1], m[2] + 1)}
     if titled and not set(titled) <= man:
@@ -194,7 +223,8 @@ def context(text: str) -> KoreanContext:
         ctx.others = frozenset(s for s in {m[0] for m in mentions} if s != best)
         ctx.given = given.get(best)
         ctx.others_given = frozenset(g for s, g in given.items() if s != best)
-        male = {s for s, a, b, _w, _g in mentions if s != best and _MALE_NEAR.search(text[max(0, a - 12):b])}
+        male = {s for s, a, b, _w, _g in mentions if s != best
+                and _MALE_NEAR.search(text[max(0, a - 12):b])}
         ctx.men = frozenset(male | {given[s] for s in male if s in given})
         if best in SURNAMES:
             ctx.surname, ctx.surname_at = best, first_at[best]

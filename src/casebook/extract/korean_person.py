@@ -8,61 +8,86 @@ import re
 from casebook.extract.places import NK_PLACES_KO
 from casebook.model import Fact
 
-_ORIGIN = re.compile(r"(?:고향은|고향이)\s?(?P<p>[가-힣]+(?:\s[가-힣]+)?)|(?P<p2>[가-힣]+(?:\s[가-힣]+)?)(?:에서\s?(?:나서|태어나|태어났|자랐|나고|왔|살았|살다)|\s?사람이|\s?출신|에\s?살았)")
-_BORN = re.compile(r"(?P<y>19[4-9]\d|20[0-2]\d)\s?년(?!대)(?:에|도에)?\s?(?:(?:\S+\s){0,3}?\S*에서\s)?(?:태어났|태어나|태어난|출생|생(?!활|각|겼|기|산|존|일|명))|"
+_ORIGIN = re.compile(
+    r"(?:고향은|고향이)\s?(?P<p>[가-힣]+(?:\s[가-힣]+)?)|"
+    r"(?P<p2>[가-힣]+(?:\s[가-힣]+)?)(?:에서\s?(?:나서|태어나|태어났|자랐|나고|왔|살았|살다)|"
+    r"\s?사람이|\s?출신|에\s?살았)")
+_BORN = re.compile(
+    r"(?P<y>19[4-9]\d|20[0-2]\d)\s?년(?!대)(?:에|도에)?\s?(?:(?:\S+\s){0,3}?\S*에서\s)?(?:태어났|"
+    r"태어나|태어난|출생|생(?!활|각|겼|기|산|존|일|명))|"
                    r"(?P<y2>19[4-9]\d|20[0-2]\d)\s?년(?!대)\s(?:\S+\s){1,3}?(?:출생|태생)")
 _CHILD_NEAR = re.compile(r"(?:아들|딸|애|아이|자녀|동생|남편|큰애|작은애)\S*\s?(?:\S+\s?){0,2}$")
 # Hangul surnames, for "박○○", "윤씨", "저는 강순옥이에요", "리명옥 (가명)"
-_KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부가복태목형피두감음빈동온호범좌라리림량려로")
+_KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남"
+                   "심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설"
+                   "마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사부가복태"
+                   "목형피두감음빈동온호범좌라리림량려로")
 _SURNAME_RES = (
     re.compile(r"(?:^|[\s:—\-/(])(?P<s>[가-힣])○○"),
     re.compile(r"(?:구술자|이름)\s?[:：]\s?(?P<s>[가-힣])[가-힣]{1,2}\s?\(가명\)"),
     re.compile(r"(?:^|\s)(?P<s>[가-힣])씨[,.\s]"),
     re.compile(r"저는\s(?P<s>[가-힣])[가-힣]{1,2}(?:이에요|예요|입니다|이라고\s?합니다)"),
     # "…한국에 온 탈북자 채민경이라고 합니다", "제 이름은 박은주입니다": she introduces herself
-    re.compile(r"(?:탈북자|탈북민|탈북\s?여성|제\s?이름은)\s(?P<s>[가-힣])[가-힣]{1,2}(?:이라고|라고|이에요|예요|입니다)"),
+    re.compile(
+        r"(?:탈북자|탈북민|탈북\s?여성|제\s?이름은)\s(?P<s>[가-힣])[가-힣]{1,2}(?:이라고|라고|"
+        r"이에요|예요|입니다)"),
     # a name line over a first-person letter: "탁영숙 (51세)"
-    re.compile(r"(?:^|\n)(?!어머니|아버지|할머니|할아버지)(?P<s>[가-힣])[가-힣]{2}\s?\((?:\d{1,2}\s?(?:세|살)|가명)"),
+    re.compile(
+        r"(?:^|\n)(?!어머니|아버지|할머니|할아버지)(?P<s>[가-힣])[가-힣]{2}\s?\((?:\d{1,2}\s?(?:세|"
+        r"살)|가명)"),
 )
 _INTERVIEW_PLACE = re.compile(r"면담|거주|인근|근처")
 
 # her home as written, province and town together: "함경북도 회령 출신인", "북한 양강도 태생",
 # "고향은 함북 무산", "(양강도) 혜산에서 왔습니다" (an editor's bracket is not part of it)
-_NK_PROVINCE = r"(?:함경북도|함경남도|양강도|량강도|자강도|평안북도|평안남도|황해북도|황해남도|강원도|함경도|평안도|황해도|" \
-               r"함북|함남|평북|평남)"
+_NK_PROVINCE = (r"(?:함경북도|함경남도|양강도|량강도|자강도|평안북도|평안남도|"
+                r"황해북도|황해남도|강원도|함경도|평안도|황해도|함북|함남|평북|평남)")
 _NK_TOWN = "(?:" + "|".join(sorted(NK_PLACES_KO, key=len, reverse=True)) + r")(?:시|군|읍|구역)?"
 # a third word only when it names a mine, a village or a district ("황해남도 태탄군 지촌광산")
-_NK_WRITTEN = rf"(?:{_NK_PROVINCE}(?:\s?(?:\([^)]*\))?\s?(?:{_NK_TOWN}|[가-힣]{{1,4}}(?:시|군|구역|동|읍)|[가-힣]{{2,3}})" \
-              rf"(?:\s[가-힣]{{1,5}}(?:광산|리|동|읍|노동자구|로동자구))?)?|{_NK_TOWN})"
+_NK_WRITTEN = (rf"(?:{_NK_PROVINCE}(?:\s?(?:\([^)]*\))?\s?(?:{_NK_TOWN}|"
+               r"[가-힣]{1,4}(?:시|군|구역|동|읍)|[가-힣]{2,3})"
+               rf"(?:\s[가-힣]{{1,5}}(?:광산|리|동|읍|노동자구|로동자구))?)?|{_NK_TOWN})")
 _HOME = re.compile(
-    rf"(?<![가-힣])(?P<p>{_NK_WRITTEN})(?:\s?\([^)]*\))?(?:\s[가-힣]+){{0,2}}?\s?(?:출신|태생|출생|에서\s?(?:\S+\s)?(?:태어|나서|나고|자랐|자란))|"
+    rf"(?<![가-힣])(?P<p>{_NK_WRITTEN})(?:\s?\([^)]*\))?(?:\s[가-힣]+){{0,2}}?\s?(?:출신|태생|출생|"
+    r"에서\s?(?:\S+\s)?(?:태어|나서|나고|자랐|자란))|"
     rf"고향(?:은|이|인|\s*[:：])\s?(?:북한\s)?(?P<p2>{_NK_WRITTEN})|"
-    rf"(?<![가-힣(])(?P<p3>{_NK_WRITTEN})(?:에서\s?왔(?:습니다|어요|다|고)|\s?사람(?:이에요|입니다|이다|이고|이었))(?![가-힣])|"
+    rf"(?<![가-힣(])(?P<p3>{_NK_WRITTEN})(?:에서\s?왔(?:습니다|어요|다|고)|\s?사람(?:이에요|입니다|"
+    r"이다|이고|이었))(?![가-힣])|"
     rf"(?<![가-힣(])(?P<p4>{_NK_WRITTEN})(?:이|가)\s?고향|"  # "양강도 혜산이 고향으로"
     # "함경북도 무산에 살던 그녀는": where she lived before she left, said of her
-    rf"(?<![가-힣(])(?P<p5>{_NK_WRITTEN})에\s?살던\s(?:그녀|저|나|(?P<who>[가-힣])[가-힣]{{0,2}}\s?씨)(?:는|가)\s")
+    rf"(?<![가-힣(])(?P<p5>{_NK_WRITTEN})에\s?살던\s(?:그녀|저|나|"
+    rf"(?P<who>[가-힣])[가-힣]{{0,2}}\s?씨)(?:는|가)\s")
 # an age at a dated moment: "열아홉 살이던 2011년 봄", "16세가 되던 2004년", "2002년 9세 때"
-_AGE = r"(?P<a>\d{1,2}|(?:열|스물|스무|서른|마흔)?\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|열|스물|스무|서른|마흔)"
+_AGE = (r"(?P<a>\d{1,2}|(?:열|스물|스무|서른|마흔)?\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|"
+        r"열|스물|스무|서른|마흔)")
 _AGE_AT_YEAR = re.compile(
-    rf"{_AGE}\s?(?:살|세)(?:이던|이었던|였던|가\s?되던|이\s?되던|되던|인|때인)\s(?P<y>19[4-9]\d|20[0-2]\d)\s?년|"
-    rf"(?P<y2>19[4-9]\d|20[0-2]\d)\s?년\s?(?:\S+\s)?(?P<a2>\d{{1,2}}|(?:열|스물|스무|서른|마흔)\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?)"
+    rf"{_AGE}\s?(?:살|세)(?:이던|이었던|였던|가\s?되던|이\s?되던|되던|인|때인)\s(?P<y>19[4-9]\d|"
+    r"20[0-2]\d)\s?년|"
+    rf"(?P<y2>19[4-9]\d|20[0-2]\d)\s?년\s?(?:\S+\s)?(?P<a2>\d{{1,2}}|(?:열|스물|스무|서른|"
+    r"마흔)\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?)"
     rf"\s?(?:살|세)\s?(?:때|무렵|나이에|의\s?나이(?:에|로)|에|이던|였던|이었|였)|"
     # a two-digit year of the 1940s-90s: "96년에 8살", "98년 스무 살 때"
     rf"(?<![\d.])(?P<y3>[4-9]\d)\s?년(?:도)?(?:에|에는)?\s(?P<a3>\d{{1,2}})\s?(?:살|세)"
     rf"(?![가-힣]*\s?(?:이|가)\s?(?:되|넘))")
 # a Chinese province she was in: "지린(吉林) 성의 외딴 마을로 팔려 간", "랴오닝성 단둥의 … 갇혀",
 # "헤이룽장성에서 살던"; the last one the report places her in is the profile's province
-_PROVINCE_KO = re.compile(r"(?P<p>길림|지린|흑룡강|헤이룽장|요녕|랴오닝|료녕|산동|산둥|하북|허베이|내몽골|내몽고|하남|허난|호북|후베이|"
-                          r"호남|후난|강소|장쑤|절강|저장|광동|광둥|운남|윈난|안휘|안후이|복건|푸젠|사천|쓰촨|귀주|구이저우|"
+_PROVINCE_KO = re.compile(
+    r"(?P<p>길림|지린|흑룡강|헤이룽장|요녕|랴오닝|료녕|산동|산둥|하북|허베이|내몽골|내몽고|하남|"
+    r"허난|호북|후베이|"
+                          r"호남|후난|강소|장쑤|절강|저장|광동|광둥|운남|윈난|안휘|안후이|복건|"
+                          r"푸젠|사천|쓰촨|귀주|구이저우|"
                           r"감숙|간쑤|산서|산시|섬서|해남|하이난|청해|칭하이|강서|장시)"
                           r"(?:\s?\([^)]*\))?\s?(?:성|자치구)(?![가-힣]{0,1}(?:부|시장))")
-_NOT_HER_PROVINCE = re.compile(r"^\S*\s?(?:을|를)?\s?거쳐|^\S*\s?출신|^\S*\s?(?:에서\s?온|사람|남자|여자)(?:\s|이|가|은|는)")
+_NOT_HER_PROVINCE = re.compile(
+    r"^\S*\s?(?:을|를)?\s?거쳐|^\S*\s?출신|^\S*\s?(?:에서\s?온|사람|남자|여자)(?:\s|이|가|은|는)")
 
 
 # a page's publication stamp ("승인 : 2010. 06. 01.", "입력 2016.07.01"), and her age in the
 # bracket after her name ("방영희 씨(29·가명)", "방모(29.여) 씨"): the age on that date
-_STAMP_YEAR = re.compile(r"(?:승인|입력|등록|작성|게재|발행)(?:일)?\s?:?\s?(?P<y>(?:19|20)\d\d)\s?[.\-/년]")
-_AGE_BRACKET = r"(?:[가-힣]{0,2}|\s?모)\s?(?:씨|양)?\s?\((?:가명\s?[·,]\s?|여\s?[·,.]\s?)?(?P<a>\d{1,2})(?:세|살)?(?=[·,.)])"
+_STAMP_YEAR = re.compile(
+    r"(?:승인|입력|등록|작성|게재|발행)(?:일)?\s?:?\s?(?P<y>(?:19|20)\d\d)\s?[.\-/년]")
+_AGE_BRACKET = (r"(?:[가-힣]{0,2}|\s?모)\s?(?:씨|양)?\s?\((?:가명\s?[·,]\s?|여\s?[·,.]\s?)?"
+                r"(?P<a>\d{1,2})(?:세|살)?(?=[·,.)])")
 
 
 def _age_at_publication(text: str, existing: list[Fact]):
@@ -76,7 +101,8 @@ def _age_at_publication(text: str, existing: list[Fact]):
     m = re.search(r"(?<![가-힣])" + re.escape(str(surname)) + _AGE_BRACKET, text)
     if m is None:
         return None
-    return Fact("birth_year", int(stamp.group("y")) - int(m.group("a")), Evidence(m.start("a"), m.end("a")), 0.5)
+    return Fact("birth_year", int(stamp.group("y")) - int(m.group("a")), Evidence(m.start("a"),
+                                                                                  m.end("a")), 0.5)
 
 
 def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]:
@@ -90,7 +116,8 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
     # her home as written wins over the header's town ("고향: 함경북도 회령" is 함경북도 회령)
     surname = next((f.value for f in existing if f.field == "surname"), None)
     # "…에 살던 박 씨는": her home only when 박 is the woman the report is about
-    home = next((m for m in _HOME.finditer(text) if not m.group("who") or m.group("who") == surname), None)
+    home = next((m for m in _HOME.finditer(text) if not m.group("who")
+                 or m.group("who") == surname), None)
     if home:
         g = next(x for x in ("p", "p2", "p3", "p4", "p5") if home.group(x))
         out.append(Fact("origin_nk", home.group(g), Evidence(home.start(g), home.end(g)), 0.9))
@@ -133,7 +160,8 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
         for rx in _SURNAME_RES:
             hit = rx.search(top)
             if hit and hit.group("s") in _KO_SURNAMES:
-                out.append(Fact("surname", hit.group("s"), Evidence(hit.start("s"), hit.end("s")), 0.75))
+                out.append(Fact("surname", hit.group("s"), Evidence(hit.start("s"), hit.end("s")),
+                                0.75))
                 break
     if "province_china" not in have:
         fact = _interview_province(text[:max(header_end, 300)]) or _last_province(text, header_end)
@@ -177,7 +205,8 @@ def _last_province(text: str, header_end: int) -> Fact | None:
 
 # a Chinese city named where she was sold or lived: "하얼빈의 한 농가로 팔려 간", "옌지에 숨어
 # 살던"; a city she passed through, reached or was interviewed in says nothing
-_LIVED_AFTER = re.compile(r"^(?:[^.?!\n]{0,24}?(?:팔려|팔렸|팔린|시집|살았|살던|살고|살며|거주|숨어\s?(?:살|지내))|"
+_LIVED_AFTER = re.compile(
+    r"^(?:[^.?!\n]{0,24}?(?:팔려|팔렸|팔린|시집|살았|살던|살고|살며|거주|숨어\s?(?:살|지내))|"
                           r"\s?(?:시\s?|현\s?)?(?:의\s?)?(?:한\s)?(?:농촌|시골|산골|마을|농가))")
 
 

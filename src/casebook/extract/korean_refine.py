@@ -29,7 +29,8 @@ def refine(b, sents) -> None:
     def index_of(ev: Event) -> int | None:
         if ev.evidence is None:
             return None
-        return next((k for k, sp in enumerate(spans) if sp.start <= ev.evidence.start < max(sp.end, sp.start + 1)), None)
+        return next((k for k, sp in enumerate(spans)
+                     if sp.start <= ev.evidence.start < max(sp.end, sp.start + 1)), None)
 
     _undated_age(b)
     _flashback_before_crossing(b, sents, index_of)
@@ -62,10 +63,12 @@ def _cue(s, kind: str, status: str | None = FACT):
 
 
 def _first_crossing(b, sents, index_of) -> None:
-    crossings = sorted((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99))
+    crossings = sorted((e for e in b.events if e.type == "border_crossing"),
+                       key=lambda e: e.attributes.get("order", 99))
     first = crossings[0] if crossings else None
     if first is None:
-        # a story told from its end ("그 사람은 저를 5천 위안 주고 샀어요") starts in China, so the walk
+        # a story told from its end ("그 사람은 저를 5천 위안 주고 샀어요") starts in China, so the
+        # walk
         # skipped the crossing told afterwards; the first stated crossing is still her first
         for s in sents:
             c = next(iter(_cue(s, "crossing")), None)
@@ -80,7 +83,8 @@ def _first_crossing(b, sents, index_of) -> None:
     if k is None:
         return
     if not first.attributes.get("river"):
-        for j in sorted(range(max(0, k - 2), min(len(sents), k + 3)), key=lambda j: (abs(j - k), j < k)):
+        for j in sorted(range(max(0, k - 2), min(len(sents), k + 3)), key=lambda j: (abs(j - k),
+                                                                                     j < k)):
             river = next((c.code for c in sents[j].cues if c.kind == "river"), None)
             if river and not any(x.kind == "abroad" for x in sents[j].cues):
                 first.attributes["river"] = river
@@ -88,7 +92,8 @@ def _first_crossing(b, sents, index_of) -> None:
         else:  # the crossing retold a little later, now with its river
             for j in range(k + 3, min(len(sents), k + 5)):
                 river = next((c.code for c in sents[j].cues if c.kind == "river"), None)
-                if river and _cue(sents[j], "crossing") and not any(x.kind == "abroad" for x in sents[j].cues):
+                if river and _cue(sents[j], "crossing") and not any(x.kind == "abroad"
+                                                                    for x in sents[j].cues):
                     first.attributes["river"] = river
                     break
     if not any(x.year for x in find_dates(sents[k].text)):
@@ -102,7 +107,9 @@ def _first_crossing(b, sents, index_of) -> None:
             if j >= k + 5 and not first_time.search(sents[j].text):
                 continue
             c = next((x for x in _cue(sents[j], "crossing") if x.status == FACT), None)
-            if c is not None and any(x.year for x in find_dates(sents[j].text)) and not _AGAIN.search(sents[j].text):
+            if c is not None and any(x.year
+                                     for x in find_dates(sents[j].text)) and not _AGAIN.search(
+                                         sents[j].text):
                 first.date = sents[j].date_at(c.start)
                 break
     d = first.date
@@ -116,8 +123,10 @@ def _first_crossing(b, sents, index_of) -> None:
                 month = int(m.group("m"))
                 break
         if month is None:
-            for j in range(k - 1, max(-1, k - 4), -1):  # "처음은 1999년 1월이에요." a few sentences before
-                hit = next((x for x in find_dates(sents[j].text) if x.year == d.year and x.month), None)
+            # "처음은 1999년 1월이에요." a few sentences before
+            for j in range(k - 1, max(-1, k - 4), -1):
+                hit = next((x for x in find_dates(sents[j].text) if x.year == d.year and x.month),
+                           None)
                 if hit:
                     month = hit.month
                     break
@@ -126,7 +135,9 @@ def _first_crossing(b, sents, index_of) -> None:
 
 
 _STORY_EVENT = ("crossing", "sale", "arrest", "repatriation")
-_SHORT_DELTA = re.compile(r"(?:\d+|한|두|세|일|이|삼)\s?(?:주일?|일)\s?(?:쯤\s?)?(?:후|뒤|만에)|(?:며칠|이틀|사흘|나흘|닷새|열흘|보름)\s?(?:후|뒤|만에)|"
+_SHORT_DELTA = re.compile(
+    r"(?:\d+|한|두|세|일|이|삼)\s?(?:주일?|일)\s?(?:쯤\s?)?(?:후|뒤|만에)|(?:며칠|이틀|사흘|나흘|"
+    r"닷새|열흘|보름)\s?(?:후|뒤|만에)|"
                           r"이튿날|다음\s?날|"
                           r"그로부터|곧바로|바로")
 _MONTH_BARE = re.compile(r"(?<![\d년])(?<!년\s)(?P<m>1[0-2]|[1-9])\s?월(?!\s?(?:급|세|분|달))")
@@ -157,10 +168,12 @@ def _flashback_before_crossing(b, sents, index_of) -> None:
     """"2004년 3월 … 권했다. 1999년 아버지가 … 세상을 떠난 뒤 … 살아오던 터였다. 그녀는 닷새 뒤 …
     건넜다": a year told as background (no event in its sentence) between a dated scene and the
     crossing that continues it is a flashback; the crossing keeps the scene's date."""
-    first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
+    first = min((e for e in b.events if e.type == "border_crossing"),
+                key=lambda e: e.attributes.get("order", 99),
                 default=None)
     k = index_of(first) if first is not None else None
-    if first is None or k is None or _years(sents[k].text) or not _SHORT_DELTA.search(sents[k].text):
+    if first is None or k is None or _years(sents[k].text) or not _SHORT_DELTA.search(sents[
+        k].text):
         return  # only a crossing told as following a scene ("1주일 뒤") continues that scene
     dated = [j for j in range(max(0, k - 8), k) if _years(sents[j].text)]
     if len(dated) < 2:
@@ -169,16 +182,20 @@ def _flashback_before_crossing(b, sents, index_of) -> None:
     y1, y0 = _years(sents[j1].text)[0], _years(sents[j0].text)[0]
     if y1.year >= y0.year or any(_cue(sents[j1], kind, None) for kind in _STORY_EVENT):
         return
-    first.date = UncertainDate(year=y0.year, month=y0.month, season=y0.season, approximate=y0.approximate)
+    first.date = UncertainDate(year=y0.year, month=y0.month, season=y0.season,
+                               approximate=y0.approximate)
 
 
-_RANGE = re.compile(r"(?:19|20)\d\d\s?년(?:\s?\d{1,2}\s?월)?\s?부터\s?(?:(?:19|20)\d\d\s?년)?(?:\s?\d{1,2}\s?월)?\s?까지")
+_RANGE = re.compile(
+    r"(?:19|20)\d\d\s?년(?:\s?\d{1,2}\s?월)?\s?부터\s?(?:(?:19|"
+    r"20)\d\d\s?년)?(?:\s?\d{1,2}\s?월)?\s?까지")
 
 
 def _range_is_not_the_crossing(b, sents, index_of) -> None:
     """"2005년부터 2011년까지 지린성에 살았던 송 씨는 '…탈북했는데…'": a span of years is how
     long something lasted, not when she crossed."""
-    first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
+    first = min((e for e in b.events if e.type == "border_crossing"),
+                key=lambda e: e.attributes.get("order", 99),
                 default=None)
     k = index_of(first) if first is not None else None
     if first is None or k is None:
@@ -188,13 +205,15 @@ def _range_is_not_the_crossing(b, sents, index_of) -> None:
         first.date = None
 
 
-_BIRTH_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)\s?년(?!대)(?:생|도?에?\s?(?:\S+\s){0,4}?\S*?(?:태어|출생))")
+_BIRTH_YEAR = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s?년(?!대)(?:생|도?에?\s?(?:\S+\s){0,4}?\S*?(?:태어|출생))")
 
 
 def _birth_is_not_the_crossing(b, sents, index_of) -> None:
     """"1971년 양강도 갑산군에서 태어난 송 씨는 … 탈북했다": the year she was born does not date
     a crossing told after it without a year of its own."""
-    first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
+    first = min((e for e in b.events if e.type == "border_crossing"),
+                key=lambda e: e.attributes.get("order", 99),
                 default=None)
     k = index_of(first) if first is not None else None
     if first is None or k is None or first.date is None or first.date.year is None:
@@ -212,9 +231,11 @@ def _birth_is_not_the_crossing(b, sents, index_of) -> None:
 
 
 def _month_without_year(b, sents, index_of) -> None:
-    """"지난해 2월 중국 싼허로 넘어 온", "지난해 7월 초 … 그로부터 1주일 후 … 건넜고": the month of the
+    """"지난해 2월 중국 싼허로 넘어 온", "지난해 7월 초 … 그로부터 1주일 후 … 건넜고": the month of
+    the
     crossing when the report gives no year (relative years are not resolved)."""
-    first = min((e for e in b.events if e.type == "border_crossing"), key=lambda e: e.attributes.get("order", 99),
+    first = min((e for e in b.events if e.type == "border_crossing"),
+                key=lambda e: e.attributes.get("order", 99),
                 default=None)
     k = index_of(first) if first is not None else None
     if first is None or k is None or (first.date is not None and first.date.month is not None):
@@ -233,7 +254,8 @@ def _month_without_year(b, sents, index_of) -> None:
 
 def _stated_totals(b, sents) -> None:
     """A stated count wins over the told events when it is larger ("북송을 두 번 당했어요")."""
-    for total_kind, event_type in (("arrest_total", "arrest_china"), ("repatriation_total", "repatriation"),
+    for total_kind, event_type in (("arrest_total", "arrest_china"), ("repatriation_total",
+                                                                      "repatriation"),
                                    ("sale_total", "sale")):
         best = None
         for s in sents:
@@ -249,7 +271,8 @@ def _stated_totals(b, sents) -> None:
             b.events.append(Event(event_type, date=None, attributes={"stated_total": int(c.value)},
                                   evidence=b.ev(s, c.start, c.end), confidence=0.6))
         if real or c.value:
-            b.events[:] = [e for e in b.events if not (e.type == event_type and e.attributes.get("denied"))]
+            b.events[:] = [e for e in b.events if not (e.type == event_type
+                                                       and e.attributes.get("denied"))]
 
 
 def _children_none(b, sents) -> None:
@@ -258,7 +281,8 @@ def _children_none(b, sents) -> None:
     for s in sents:
         c = next(iter(_cue(s, "children_none")), None)
         if c:
-            b.events.append(Event("child_birth", attributes={"count": 0, "total": True, "what": "none"},
+            b.events.append(Event("child_birth", attributes={"count": 0, "total": True,
+                                                             "what": "none"},
                                   evidence=b.ev(s, c.start, c.end), confidence=0.6))
             return
 
@@ -279,7 +303,8 @@ def _drugging(b, sents) -> None:
     """Being drugged to be taken away is violence against her, even while still at home."""
     if any(e.type == "violence" and e.attributes.get("kind") == "drugging" for e in b.events):
         return
-    if not any(e.type == "recruitment" and "drugged" in (e.attributes.get("method") or []) for e in b.events):
+    if not any(e.type == "recruitment" and "drugged" in (e.attributes.get("method") or [])
+               for e in b.events):
         return
     for s in sents:
         c = next((x for x in s.cues if x.kind == "violence" and x.code == "drugging"), None)
@@ -331,14 +356,16 @@ def _described_return(b) -> None:
 
 
 def _retold_sales(b, sents, index_of) -> None:
-    """One sale told twice (a summary, then the story; or the buyer quoted: "사천 위안 주고 산 거니까")
+    """One sale told twice (a summary, then the story; or the buyer quoted: "사천 위안 주고 산
+    거니까")
     is one sale: the same price again, or a sale verb inside a quotation after a priced sale."""
     seen: dict[tuple[float, str], Event] = {}
     keep: list[Event] = []
     priced_before = False
     last: tuple[int, Event] | None = None
     for e in b.events:
-        if e.type != "sale" or e.attributes.get("denied") or e.attributes.get("vague") or e.attributes.get("stated_total"):
+        if e.type != "sale" or e.attributes.get("denied") or e.attributes.get(
+            "vague") or e.attributes.get("stated_total"):
             keep.append(e)
             continue
         if e.amount is not None:
@@ -358,8 +385,10 @@ def _retold_sales(b, sents, index_of) -> None:
                 a = e.evidence.start - b.ev(s, 0, 0).start
                 if len(_QUOTED.findall(s.text[:a])) % 2 == 1:
                     continue
-            if last is not None and k is not None and 0 < k - last[0] <= 2 and not _AGAIN.search(sents[k].text):
-                # "…팔아넘겼어요. 얼마에 팔렸는지는 몰라요. 저를 산 사람은 …": one sale, told in pieces
+            if last is not None and k is not None and 0 < k - last[0] <= 2 and not _AGAIN.search(
+                sents[k].text):
+                # "…팔아넘겼어요. 얼마에 팔렸는지는 몰라요. 저를 산 사람은 …": one sale, told in
+                # pieces
                 prev = last[1]
                 known = {(i.perpetrator_role, i.relation, i.group) for i in prev.involvements}
                 prev.involvements += [i for i in e.involvements if i.role != "victim"
@@ -375,12 +404,16 @@ def _retold_sales(b, sents, index_of) -> None:
     b.events[:] = keep
 
 
-_RESALE = re.compile(r"(?:다시|또|재차|두\s?번째로?|세\s?번째로?|다른\s?(?:곳|데|사람|집|남자)(?:으로|로|에|에게|한테)?)\s?"
+_RESALE = re.compile(
+    r"(?:다시|또|재차|두\s?번째로?|세\s?번째로?|다른\s?(?:곳|데|사람|집|남자)(?:으로|로|에|에게|"
+    r"한테)?)\s?"
                      r"(?:\S+\s){0,2}?$|되$")
 
 
-_HEARSAY = re.compile(r"알게\s?(?:됐|되었)|듣고|들었|들으니|다고\s?했|라고\s?했|더라고|였대|이었대|했대")
-_PRICE_UNKNOWN = re.compile(r"얼마(?:를|에|나)?\s?(?:받았|팔렸|줬|받고)\S*\s?(?:는지는?|지)?\s?(?:몰라|모르|모릅)")
+_HEARSAY = re.compile(
+    r"알게\s?(?:됐|되었)|듣고|들었|들으니|다고\s?했|라고\s?했|더라고|였대|이었대|했대")
+_PRICE_UNKNOWN = re.compile(
+    r"얼마(?:를|에|나)?\s?(?:받았|팔렸|줬|받고)\S*\s?(?:는지는?|지)?\s?(?:몰라|모르|모릅)")
 
 
 def _price_told_later(b, sents, index_of) -> None:
@@ -403,7 +436,9 @@ def _price_told_later(b, sents, index_of) -> None:
         quoted = len(_QUOTED.findall(s.text[:at])) % 2 == 1 or re.search(r"[“‘]", s.text[:at])
         if not (quoted or _HEARSAY.search(s.text)) or _PRICE_UNKNOWN.search(
                 " ".join(x.text for x in sents[ke:ke + 2])):
-            continue  # only a retelling (quoted, heard, learnt) repeats a sale; "얼마 받았는지 몰라요" says it had no price
+            # only a retelling (quoted, heard, learnt) repeats a sale; "얼마 받았는지 몰라요" says
+            # it had no price
+            continue
         e.amount = f.amount
         known = {(i.perpetrator_role, i.relation, i.group) for i in e.involvements}
         e.involvements += [i for i in f.involvements if i.role != "victim"
@@ -414,7 +449,8 @@ def _price_told_later(b, sents, index_of) -> None:
 
 
 def _buyers_before_the_verb(b, sents, index_of) -> None:
-    """Korean names the buyer before the verb ("한족 농민한테 팔았어요"); the walk looks after it."""
+    """Korean names the buyer before the verb ("한족 농민한테 팔았어요"); the walk looks after
+    it."""
     from casebook.model import Involvement
 
     for e in b.events:
@@ -428,10 +464,12 @@ def _buyers_before_the_verb(b, sents, index_of) -> None:
         # the nearest buyer named before the verb, as the recipient ("…한테", "…에게")
         best = None
         for c in s.cues:
-            if c.kind == "buyer" and c.end <= at and re.match(r"^[^.,]{0,12}?(?:한테|에게)", s.text[c.end:at]):
+            if c.kind == "buyer" and c.end <= at and re.match(r"^[^.,]{0,12}?(?:한테|에게)",
+                                                              s.text[c.end:at]):
                 best = c if best is None or c.start > best.start else best
         if best is not None:
-            e.involvements.append(Involvement("perpetrator", "buyer", who=s.text[best.start:best.end], group=best.code))
+            e.involvements.append(Involvement("perpetrator", "buyer",
+                                              who=s.text[best.start:best.end], group=best.code))
 
 
 def _sellers(b, sents, index_of) -> None:
@@ -449,7 +487,8 @@ def _sellers(b, sents, index_of) -> None:
         if e is None:
             price = next((m for m in s.money if not m.converted and m.value >= 50), None)
             e = next((x for x in sales if price is not None and x.amount is not None
-                      and (float(x.amount.value), x.amount.currency) == (price.value, price.currency)), None)
+                      and (float(x.amount.value), x.amount.currency) == (price.value,
+                                                                         price.currency)), None)
         if e is None:
             continue
         near = [s] + ([sents[k - 1]] if k and not _cue(sents[k - 1], "sale", None) else [])
@@ -463,7 +502,9 @@ def _sellers(b, sents, index_of) -> None:
 
 
 _ACQ = {"friend", "neighbour_or_villager", "relative"}
-_ANAPHOR = re.compile(r"(?:그|이)\s?(?:아저씨|아주머니|아줌마|언니|오빠|친구|할머니|할아버지|고모|이모|삼촌)(?:가|이|는|은)\s")
+_ANAPHOR = re.compile(
+    r"(?:그|이)\s?(?:아저씨|아주머니|아줌마|언니|오빠|친구|할머니|할아버지|고모|이모|삼촌)(?:가|이|"
+    r"는|은)\s")
 
 
 def _sold_by_acquaintance(b, sents) -> None:
@@ -471,7 +512,8 @@ def _sold_by_acquaintance(b, sents) -> None:
     ("그 아저씨가 저를 … 넘기고 돈을 받았어요", "고모가 저를 판 거예요")."""
     rec = next((e for e in b.events if e.type == "recruitment"), None)
     methods = (rec.attributes.get("method") or []) if rec is not None else []
-    if rec is not None and not any(c.kind == "relation" and c.code == "north_korean_trafficker" for s in sents
+    if rec is not None and not any(c.kind == "relation" and c.code == "north_korean_trafficker"
+                                   for s in sents
                                    for c in s.cues):
         # an acquaintance is North Korean only when met at home (decided in _how_she_left), not a
         # villager in China who sold her on
@@ -490,18 +532,23 @@ def _sold_by_acquaintance(b, sents) -> None:
         if not sale:
             continue
         head = s.text[:sale[0].start]
-        named = any(c.kind == "relation" and c.code in acq and c.start < sale[0].start for c in s.cues)
+        named = any(c.kind == "relation" and c.code in acq and c.start < sale[0].start
+                    for c in s.cues)
         if named or _ANAPHOR.search(head):
-            rec.attributes["method"] = sorted(set(rec.attributes.get("method") or []) | {"sold_by_acquaintance"})
+            rec.attributes["method"] = sorted(set(rec.attributes.get("method")
+                                                  or []) | {"sold_by_acquaintance"})
             return
 
 
 _LURE_CODES = {"deception_job_offer", "introduced_marriage", "drugged", "abducted"}
-_AFTER_OK = {"voluntary_alone", "abducted"}  # told before her crossing, these do not make it someone else's doing
+# told before her crossing, these do not make it someone else's doing
+_AFTER_OK = {"voluntary_alone", "abducted"}
 _LURE_AFTER = {"deception_job_offer", "introduced_marriage", "drugged"}
 _AWAY = re.compile(r"탈북|탈출|도망|빠져나|혼자|스스로|제\s?발로")
-_ACQ_PERSON = re.compile(r"(?:그|이)\s?(?:아저씨|아주머니|아줌마|언니|오빠|친구|할머니|할아버지|고모|이모|삼촌)|"
-                         r"(?<![가-힣])(?:아저씨|아주머니|아줌마|친구|고모|이모|삼촌)(?:가|는|이|은)\s")
+_ACQ_PERSON = re.compile(
+    r"(?:그|이)\s?(?:아저씨|아주머니|아줌마|언니|오빠|친구|할머니|할아버지|고모|이모|삼촌)|"
+                         r"(?<![가-힣])(?:아저씨|아주머니|아줌마|친구|고모|이모|삼촌)(?:가|는|이|"
+                         r"은)\s")
 _ACQ_WORDS = re.compile(r"친구|동네|이웃|마을|옆집|친척|고모|이모|삼촌|사촌|외삼촌|언니")
 
 
@@ -514,7 +561,8 @@ def _recruitment_event(b) -> Event:
 
 
 def _how_she_left(b, sents, index_of) -> None:
-    """Korean reports tell how she left in a word: "탈북했다", "북한을 탈출했다" with no broker or lure
+    """Korean reports tell how she left in a word: "탈북했다", "북한을 탈출했다" with no broker or
+    lure
     before it is `voluntary_alone` (a lure or trafficker met after the crossing does not change
     that). A lure with no money in it (`other`) gives way to a named one. A neighbour, friend or
     relative from home who lured or led her, when a sale followed, sold her (`sold_by_acquaintance`)
@@ -522,11 +570,13 @@ def _how_she_left(b, sents, index_of) -> None:
     beside a known recruiter is that recruiter."""
     rec = next((e for e in b.events if e.type == "recruitment"), None)
     methods = set((rec.attributes.get("method") or []) if rec is not None else [])
-    sales = [e for e in b.events if e.type == "sale" and not any(e.attributes.get(k) for k in ("denied", "vague"))]
+    sales = [e for e in b.events if e.type == "sale" and not any(e.attributes.get(k)
+                                                                 for k in ("denied", "vague"))]
     crossing_idx = [k for k, s in enumerate(sents) if _cue(s, "crossing")]
     sale_idx = sorted(k for k in (index_of(e) for e in sales) if k is not None)
     # the first sale after she crossed (a story may open on its last sale)
-    first_sale = next((k for k in sale_idx if not crossing_idx or k >= crossing_idx[0]), sale_idx[0] if sale_idx else None)
+    first_sale = next((k for k in sale_idx if not crossing_idx or k >= crossing_idx[0]), sale_idx[0]
+                      if sale_idx else None)
     # voluntary_alone: her first crossing, with no lure, broker or recruiter before it (nor a lure
     # or someone she knew told just after it: "두만강을 건넜어요. 옆집 아저씨가 같이 가자고 했어요")
     for k in crossing_idx[:1]:
@@ -534,10 +584,12 @@ def _how_she_left(b, sents, index_of) -> None:
             break
         c = _cue(sents[k], "crossing")[0]
         before = [x for j in range(k + 1) for x in sents[j].cues
-                  if (j < k or x.start < c.start) and ((x.kind == "recruitment" and x.code not in _AFTER_OK)
+                  if (j < k or x.start < c.start) and ((x.kind == "recruitment"
+                                                        and x.code not in _AFTER_OK)
                                                      or x.kind == "relation")]
         after = [x for j in range(k, min(len(sents), k + 3)) for x in sents[j].cues
-                 if (j > k or x.start > c.start) and ((x.kind == "recruitment" and x.code in _LURE_AFTER)
+                 if (j > k or x.start > c.start) and ((x.kind == "recruitment"
+                                                       and x.code in _LURE_AFTER)
                                                     or (x.kind == "relation" and x.code in _ACQ))]
         if not before and not after and "voluntary_with_broker" not in methods:
             rec = _recruitment_event(b)
@@ -545,34 +597,41 @@ def _how_she_left(b, sents, index_of) -> None:
     # traffickers waiting for her at the end of a lure or of the broker she paid: not an abduction
     if "abducted" in methods and methods & {"deception_job_offer", "other", "introduced_marriage",
                                             "voluntary_with_broker"}:
-        waiting = [c for s in sents for c in s.cues if c.kind == "recruitment" and c.code == "abducted"]
+        waiting = [c for s in sents for c in s.cues if c.kind == "recruitment"
+                   and c.code == "abducted"]
         if waiting and all(c.extra.get("unless_lure") for c in waiting):
             methods.discard("abducted")  # she was lured to the traffickers who were waiting for her
     if "other" in methods and methods & _LURE_CODES:
         methods.discard("other")
     # an acquaintance from home who handed her over
     zone = sents[:(first_sale + 1) if first_sale is not None else len(sents)]
-    acq = [(k, c) for k, s in enumerate(zone) for c in s.cues if c.kind == "relation" and c.code in _ACQ]
+    acq = [(k, c) for k, s in enumerate(zone) for c in s.cues if c.kind == "relation"
+           and c.code in _ACQ]
     if sales and acq and "introduced_marriage" not in methods:
         text = " ".join(s.text for s in zone)
         # she followed or was taken by the person (a lure alone is not a handover)
-        led = any(re.search(r"따라|데려|넘기|넘겨|배신|팔아", sents[k].text) for k, _ in acq) or any(
-            _ACQ_PERSON.search(x.text) and re.search(r"따라|넘기|넘겨|데려|팔아", x.text) for x in zone)
+        led = any(re.search(r"따라|데려|넘기|넘겨|배신|팔아", sents[k].text) for k,
+                  _ in acq) or any(
+            _ACQ_PERSON.search(x.text) and re.search(r"따라|넘기|넘겨|데려|팔아", x.text)
+            for x in zone)
         if led or "배신" in text:
             methods.add("sold_by_acquaintance")
             first_cross = crossing_idx[0] if crossing_idx else None
             # someone she knew before she crossed, or crossed with ("동창과 같이 다시 강을 건넜다")
             from_home = first_cross is None or any(k <= first_cross + 2 for k, _ in acq) or any(
                 _ACQ_WORDS.search(sents[k].text) for k in range(first_cross + 1)) or any(
-                _ACQ_WORDS.search(sents[k].text) and re.search(r"함께|같이", sents[k].text) for k in crossing_idx)
+                _ACQ_WORDS.search(sents[k].text) and re.search(r"함께|같이", sents[k].text)
+                for k in crossing_idx)
             if from_home:
                 rec = _recruitment_event(b)
                 if not any(i.relation == "north_korean_trafficker" for i in rec.involvements):
-                    rec.involvements.append(Involvement("perpetrator", "recruiter", relation="north_korean_trafficker"))
+                    rec.involvements.append(Involvement("perpetrator", "recruiter",
+                                                        relation="north_korean_trafficker"))
     if rec is not None:
         rec.attributes["method"] = sorted(methods)
     # "브로커" alone beside a recruiter the story names: the same person
-    specific = {c.code for s in sents for c in s.cues if c.kind == "relation" and not c.extra.get("noun")}
+    specific = {c.code for s in sents for c in s.cues if c.kind == "relation"
+                and not c.extra.get("noun")}
     # (only a recruiter on her recruitment: an uncle who raised her children is nobody's broker)
     recruiters = {i.relation for e in b.events if e.type == "recruitment" for i in e.involvements}
     if "other" not in specific and specific & recruiters:
@@ -591,7 +650,9 @@ def _introduced_not_sold(b) -> None:
 
 
 
-_FORCED_UNION = re.compile(r"강제로\s?(?:결혼|시집)|결혼(?:을)?\s?강요|억지로\s?(?:결혼|시집)|(?:결혼|시집)(?:을)?\s?(?:시켰|보냈)")
+_FORCED_UNION = re.compile(
+    r"강제로\s?(?:결혼|시집)|결혼(?:을)?\s?강요|억지로\s?(?:결혼|시집)|(?:결혼|"
+    r"시집)(?:을)?\s?(?:시켰|보냈)")
 _SEX_WORK = re.compile(r"손님|2차|몸을\s?팔|매춘|윤락|포주|성\s?접대")
 
 
@@ -601,7 +662,8 @@ def _cue_of(b, sents, index_of, e: Event, kind: str):
     if k is None or e.evidence is None:
         return None
     s = sents[k]
-    return next((c for c in s.cues if c.kind == kind and b.ev(s, c.start, c.end).start == e.evidence.start), None)
+    return next((c for c in s.cues if c.kind == kind
+                 and b.ev(s, c.start, c.end).start == e.evidence.start), None)
 
 
 _HER_MAN = re.compile(r"(?:저의|제|내|그녀의|중국인|한족)\s?남편|시어머니|시아버지|시댁|"
@@ -614,14 +676,17 @@ def _exploitation_needs_a_sale(b, sents, index_of) -> None:
     woman who bore children in China was made to live as a wife; a bar or hostess club is
     `other` unless sex work is named, and not when it is work before her sale or after her escape;
     "성매매" in a webcam story is the cybersex already coded."""
-    sold = any(e.type == "sale" and not any(e.attributes.get(k) for k in ("denied", "vague")) for e in b.events)
-    kinds = {e.attributes.get("kind") for e in b.events if e.type in ("forced_marriage", "prostitution", "cybersex",
+    sold = any(e.type == "sale" and not any(e.attributes.get(k) for k in ("denied", "vague"))
+               for e in b.events)
+    kinds = {e.attributes.get("kind") for e in b.events if e.type in ("forced_marriage",
+                                                                      "prostitution", "cybersex",
                                                                            "forced_labour")}
     text = " ".join(s.text for s in sents)
     keep = []
     for e in b.events:
         quote = e.evidence.quote if e.evidence is not None else ""
-        if e.type == "forced_marriage" and not sold and not _FORCED_UNION.search(quote or "") and not any(
+        if e.type == "forced_marriage" and not sold and not _FORCED_UNION.search(quote
+                                                                                 or "") and not any(
                 _FORCED_UNION.search(s.text) for s in sents):
             continue
         cue = _cue_of(b, sents, index_of, e, "exploitation") if e.type == "forced_labour" else None
@@ -635,12 +700,16 @@ def _exploitation_needs_a_sale(b, sents, index_of) -> None:
     b.events[:] = keep
     first_sale = next((k for k, s in enumerate(sents) if _cue(s, "sale")), None)
     after = " ".join(s.text for s in sents[first_sale:]) if first_sale is not None else ""
-    if sold and not {"forced_marriage", "prostitution", "cybersex", "forced_labour"} & kinds and (any(
-            e.type == "child_birth" and not e.attributes.get("denied") and e.attributes.get("count", 1)
+    if sold and not {"forced_marriage", "prostitution", "cybersex",
+                     "forced_labour"} & kinds and (any(
+            e.type == "child_birth" and not e.attributes.get("denied") and e.attributes.get("count",
+                                                                                            1)
             for e in b.events) or _HER_MAN.search(after)):
-        # a sold woman with a husband, in-laws or "the Chinese man" who beat or threatened her lived as a wife
+        # a sold woman with a husband, in-laws or "the Chinese man" who beat or threatened her lived
+        # as a wife
         sale = next(e for e in b.events if e.type == "sale" and not e.attributes.get("denied"))
-        b.events.append(Event("forced_marriage", date=sale.date, attributes={"kind": "forced_marriage"},
+        b.events.append(Event("forced_marriage", date=sale.date,
+                              attributes={"kind": "forced_marriage"},
                               evidence=sale.evidence, confidence=0.55))
 
 
@@ -694,18 +763,22 @@ def _foiled_sale(b, sents) -> None:
 
 
 def _detention_after_counted_return(b, sents, index_of) -> None:
-    """"북송을 두 번 당했어요" … "또 잡혔어요. … 교화소 2년 받았어요": when a return is only counted,
+    """"북송을 두 번 당했어요" … "또 잡혔어요. … 교화소 2년 받았어요": when a return is only
+    counted,
     the North Korean facilities named after the last arrest belong to it."""
     reps = [e for e in b.events if e.type == "repatriation" and not e.attributes.get("denied")]
-    stated = max((int(e.attributes.get("stated_total") or e.attributes.get("total") or 0) for e in reps), default=0)
+    stated = max((int(e.attributes.get("stated_total") or e.attributes.get("total") or 0)
+                  for e in reps), default=0)
     told = [e for e in reps if not (e.attributes.get("stated_total") or e.attributes.get("total"))]
     if stated <= len(told):
         return
-    arrests = [index_of(e) for e in b.events if e.type == "arrest_china" and not e.attributes.get("denied")]
+    arrests = [index_of(e) for e in b.events if e.type == "arrest_china"
+               and not e.attributes.get("denied")]
     arrests = [k for k in arrests if k is not None]
     if not arrests:
         return
-    episode = max((e.attributes.get("episode", 0) for e in b.events if e.type == "detention_nk"), default=0) + 1
+    episode = max((e.attributes.get("episode", 0) for e in b.events if e.type == "detention_nk"),
+                  default=0) + 1
     have = set()
     for k in range(max(arrests) + 1, min(len(sents), max(arrests) + 6)):
         s = sents[k]
@@ -714,17 +787,21 @@ def _detention_after_counted_return(b, sents, index_of) -> None:
         for c in _cue(s, "detention"):
             if c.code not in have:
                 have.add(c.code)
-                b.events.append(Event("detention_nk", date=s.date, attributes={"facility": c.code, "episode": episode},
+                b.events.append(Event("detention_nk", date=s.date, attributes={"facility": c.code,
+                                                                               "episode": episode},
                                       evidence=b.ev(s, c.start, c.end), confidence=0.6))
 
 
-_REPORTED = re.compile(r"대요|래요|라고|이래|였대|이었대|들으니|들었|했대|이었어요|였어요|이요|예요|이에요")
+_REPORTED = re.compile(
+    r"대요|래요|라고|이래|였대|이었대|들으니|들었|했대|이었어요|였어요|이요|예요|이에요")
 
 
 def _late_price(b, sents, index_of) -> None:
-    """"…넘기고 돈을 받았어요. 나중에 들으니까 5천 위안이었대요.": the price of the sale just told."""
+    """"…넘기고 돈을 받았어요. 나중에 들으니까 5천 위안이었대요.": the price of the sale just
+    told."""
     for e in b.events:
-        if e.type != "sale" or e.amount is not None or e.attributes.get("denied") or e.attributes.get("vague"):
+        if e.type != "sale" or e.amount is not None or e.attributes.get(
+            "denied") or e.attributes.get("vague"):
             continue
         k = index_of(e)
         if k is None or k + 1 >= len(sents):

@@ -13,37 +13,51 @@ from functools import lru_cache
 
 FACT, DENIED, UNREAL = "fact", "denied", "unreal"
 
-_EN_BOUNDARY = re.compile(r"[;:(\[\]“”\"]|,(?=\s)|\b(?:but|because|so|then|after|before|until|and|when|while|"
+_EN_BOUNDARY = re.compile(
+    r"[;:(\[\]“”\"]|,(?=\s)|\b(?:but|because|so|then|after|before|until|and|when|while|"
                           r"although|though|where|who|whom|which)\b", re.IGNORECASE)
-_EN_DENY = re.compile(r"\b(?:not|never|no\s+one|nobody|neither|nor|didn[’']?t|wasn[’']?t|weren[’']?t|"
-                      r"haven[’']?t|hasn[’']?t|hadn[’']?t|don[’']?t|doesn[’']?t|isn[’']?t|aren[’']?t|"
+_EN_DENY = re.compile(
+    r"\b(?:not|never|no\s+one|nobody|neither|nor|didn[’']?t|wasn[’']?t|weren[’']?t|"
+                      r"haven[’']?t|hasn[’']?t|hadn[’']?t|don[’']?t|doesn[’']?t|isn[’']?t|"
+                      r"aren[’']?t|"
                       r"no\s+longer|without\s+being)\b|n[’']t\b", re.IGNORECASE)
 _EN_UNREAL = re.compile(
-    r"\b(?:would|could|might|may|will|shall|should|wanted\s+to|want\s+to|wants\s+to|planned\s+to|plans?\s+to|"
-    r"planning\s+to|going\s+to|gonna|about\s+to|tried\s+to|trying\s+to|tries\s+to|threaten(?:ed|s)?\s+to|"
+    r"\b(?:would|could|might|may|will|shall|should|wanted\s+to|want\s+to|wants\s+to|planned\s+to|"
+    r"plans?\s+to|"
+    r"planning\s+to|going\s+to|gonna|about\s+to|tried\s+to|trying\s+to|tries\s+to|threaten(?:ed|"
+    r"s)?\s+to|"
     r"intend(?:ed)?\s+to|meant\s+to|wished\s+to|hoped\s+to|if|unless|whether|"
     r"afraid|feared|fear|worried|dread|dreaded|dreads|terrified|scared|in\s+case|instead\s+of|"
-    r"rather\s+than|refused\s+to|think|thought|guess|suppose|(?:am|i[’']m|is|was)\s+sure|probably|imminent|impending|looming|upcoming|awaits?|awaiting|"
+    r"rather\s+than|refused\s+to|think|thought|guess|suppose|(?:am|i[’']m|is|was)\s+sure|probably|"
+    r"imminent|impending|looming|upcoming|awaits?|awaiting|"
     r"avoid(?:ed)?|escape(?:d)?\s+(?:being|before)|before\s+(?:he|they|she)\s+could|"
     r"heard\s+(?:that\s+)?(?:I|we|she)\s+(?:was|were|would)\s+(?:going|about)|"
-    r"was\s+to\s+be|were\s+to\s+be|rumou?r|begged|pleaded|asked\s+(?:them|him|her)\s+to|allow\s+(?:me|us)\s+to)\b", re.IGNORECASE)
-_EN_KNOW = re.compile(r"\b(?:know|knew|remember|recall|sure)\b[^.;]{0,20}\b(?:how\s+much|the\s+price|what\s+price|"
+    r"was\s+to\s+be|were\s+to\s+be|rumou?r|begged|pleaded|asked\s+(?:them|him|her)\s+to|"
+    r"allow\s+(?:me|us)\s+to)\b", re.IGNORECASE)
+_EN_KNOW = re.compile(
+    r"\b(?:know|knew|remember|recall|sure)\b[^.;]{0,20}\b(?:how\s+much|the\s+price|what\s+price|"
                       r"the\s+amount|for\s+how\s+much)\b", re.IGNORECASE)
 
 
 # "I was almost sold": a foiled event (told, so worth a 0); not "almost every day", and "almost
 # beaten to death" was beaten
-_EN_ALMOST = re.compile(r"\b(?:almost|nearly)\b(?!\s+(?:every|all|always|daily|each|half|twice|once|a\s+(?:year|month|"
+_EN_ALMOST = re.compile(
+    r"\b(?:almost|nearly)\b(?!\s+(?:every|all|always|daily|each|half|twice|once|a\s+(?:year|month|"
                         r"week|decade)|one|two|three|four|five|six|ten|\d))", re.IGNORECASE)
-_EN_TO_DEATH = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:to\s+death|unconscious|senseless|half[\s-]dead)\b", re.IGNORECASE)
+_EN_TO_DEATH = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:to\s+death|unconscious|senseless|half[\s-]dead)\b", re.IGNORECASE)
 _EN_WOULD = re.compile(r"\bwould(?:\s+often|\s+always|\s+sometimes)?\b|\bused\s+to\b", re.I)
-_EN_CONDITION = re.compile(r"\b(?:if|unless|threaten\w*|warned|said|told|promised|otherwise|or\s+else)\b", re.I)
+_EN_CONDITION = re.compile(
+    r"\b(?:if|unless|threaten\w*|warned|said|told|promised|otherwise|or\s+else)\b", re.I)
 # "I think we have been sold": a belief, not a told fact (its clause keeps the verb of belief)
-_EN_BELIEF = re.compile(r"\b(?:think|thought|guess|guessed|suppose|supposed|believe|believed|imagine|imagined|assume|"
-                        r"assumed|wonder|wondered|(?:am|is|was|are|were|[’']m)\s+(?:sure|certain|convinced))\s+(?:that\s+)?$",
+_EN_BELIEF = re.compile(
+    r"\b(?:think|thought|guess|guessed|suppose|supposed|believe|believed|imagine|imagined|assume|"
+                        r"assumed|wonder|wondered|(?:am|is|was|are|were|[’']m)\s+(?:sure|certain|"
+                        r"convinced))\s+(?:that\s+)?$",
                         re.I)
 _EN_SUBJECT = re.compile(r"\b(?:I|we|she|he|they)\b(?=[^.;]*$)", re.IGNORECASE)
-_EN_SUBORDINATOR = re.compile(r"\b(?:if|unless|whether|in\s+case|lest|so\s+that)\s*$", re.IGNORECASE)
+_EN_SUBORDINATOR = re.compile(r"\b(?:if|unless|whether|in\s+case|lest|so\s+that)\s*$",
+                              re.IGNORECASE)
 
 
 # the month, not the modal: "In May 2003 she paid a guide", "May 2001", "early May"
@@ -51,7 +65,8 @@ _EN_MONTH_MAY = re.compile(r"(?<=\S\s)May\b|\bMay(?=\s*(?:\d|,|of\b))")
 
 
 @lru_cache(maxsize=1024)
-def english_status(sentence: str, trigger_start: int, trigger_end: int | None = None, since: int | None = None,
+def english_status(sentence: str, trigger_start: int, trigger_end: int | None = None,
+                   since: int | None = None,
                    habitual: bool = False) -> str:
     """``fact``, ``denied`` or ``unreal`` for the English trigger at ``trigger_start``; with
     ``since``, the clause runs from there over commas and "and" (a list of verbs shares its mood);
@@ -68,19 +83,22 @@ def english_status(sentence: str, trigger_start: int, trigger_end: int | None = 
     # (but "if I was caught" keeps its "if")
     start = 0
     for m in _EN_SUBJECT.finditer(clause):
-        if not _EN_SUBORDINATOR.search(clause[:m.start()]) and not _EN_BELIEF.search(clause[:m.start()]):
+        if not _EN_SUBORDINATOR.search(clause[:m.start()]) and not _EN_BELIEF.search(
+            clause[:m.start()]):
             start = m.start()
     clause = clause[start:]
     # "not sure how much they got for me": a sale happened; only its price is unknown
     if _EN_KNOW.search(sentence[max(0, trigger_start - 60):trigger_start + 5]):
         clause = _EN_KNOW.sub(" ", clause)
-        clause = re.sub(r"\b(?:do|did|does)\s+not\b|\b(?:don|didn|doesn)[’']t\b", " ", clause, flags=re.IGNORECASE)
+        clause = re.sub(r"\b(?:do|did|does)\s+not\b|\b(?:don|didn|doesn)[’']t\b", " ", clause,
+                        flags=re.IGNORECASE)
     if habitual and _EN_WOULD.search(clause) and not _EN_CONDITION.search(head):
         clause = _EN_WOULD.sub(" ", clause)
     if _EN_UNREAL.search(clause):
         return UNREAL
     if _EN_ALMOST.search(clause):
-        return FACT if trigger_end is not None and _EN_TO_DEATH.search(sentence[trigger_end:]) else DENIED
+        return FACT if trigger_end is not None and _EN_TO_DEATH.search(sentence[
+            trigger_end:]) else DENIED
     if _EN_DENY.search(clause):
         return DENIED
     # "were not 'sold'" with the negation right after an auxiliary inside the trigger
@@ -90,13 +108,16 @@ def english_status(sentence: str, trigger_start: int, trigger_end: int | None = 
 
 
 _KO_DENY_AFTER = re.compile(
-    r"^[가-힣]{0,4}?(?:지\s?(?:않|못|안)|지는\s?(?:않|못)|ㄴ\s?적\s?(?:은|이)?\s?없|적(?:은|이|도)?\s?(?:한\s?번도\s?)?없|"
+    r"^[가-힣]{0,4}?(?:지\s?(?:않|못|안)|지는\s?(?:않|못)|ㄴ\s?적\s?(?:은|이)?\s?없|적(?:은|이|"
+    r"도)?\s?(?:한\s?번도\s?)?없|"
     r"(?:은|는|ㄴ)\s?적(?:은|이)?\s?(?:한\s?번도\s?)?없)")
 _KO_DENY_BEFORE = re.compile(r"(?:^|\s)(?:안|못|한\s?번도)\s?$")
 _KO_UNREAL_AFTER = re.compile(
-    r"^[가-힣]{0,4}?(?:려고|려다|려는|려 했|려고\s?했|려고\s?한|겠|ㄹ\s?거|을\s?거|ㄹ\s?뻔|을\s?뻔|뻔|"
+    r"^[가-힣]{0,4}?(?:려고|려다|려는|려 했|려고\s?했|려고\s?한|겠|ㄹ\s?거|을\s?거|ㄹ\s?뻔|을\s?뻔|"
+    r"뻔|"
     r"면\s|으면|거라|것이라|기로|자고|라고\s?협박|다고\s?협박|ㄴ다고\s?(?:했|말)|는다고|한다고|"
-    r"기\s?전에|지\s?말|지도\s?모르|지도\s?모른|지도\s?몰라|지\s?않을까|지\s?않을지|지\s?않을까\s?봐)")
+    r"기\s?전에|지\s?말|지도\s?모르|지도\s?모른|지도\s?몰라|지\s?않을까|지\s?않을지|"
+    r"지\s?않을까\s?봐)")
 
 
 # "잡혀 북송돼 맞을지도 모른다는", "체포를 당할까봐": a fear told after the event's word
@@ -106,7 +127,8 @@ _KO_IF_BEFORE = re.compile(r"(?:되|돼|하|히|지|가|오|리|기|나|보|키|
 
 
 def _past(ch: str) -> bool:
-    """A syllable that carries the past-tense ㅆ (건넜, 팔렸, 나섰): "건넜다고" is told, not planned."""
+    """A syllable that carries the past-tense ㅆ (건넜, 팔렸, 나섰): "건넜다고" is told, not
+    planned."""
     return "가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 == 20
 
 

@@ -49,8 +49,10 @@ def words_to_number(text: str) -> int | None:
 
 
 # --- Korean numerals ------------------------------------------------------------------
-_KO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7, "팔": 8, "구": 9,
-              "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
+_KO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7, "팔": 8,
+              "구": 9,
+              "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
+              "아홉": 9}
 _KO_SMALL = {"십": 10, "백": 100, "천": 1000}
 _KO_BIG = {"만": 10_000, "억": 100_000_000}
 _KO_NUM_RE = re.compile(
@@ -99,11 +101,13 @@ class Money:
     start: int
     end: int
     converted: bool = False  # an equivalent in another currency ("…, more than $200")
-    high: float | None = None  # upper end of a stated range ("2,000–3,000 yuan"); ``value`` is the lower end
+    # upper end of a stated range ("2,000–3,000 yuan"); ``value`` is the lower end
+    high: float | None = None
 
 
 _EN_CUR = (r"(?P<cur>yuan|renminbi|rmb|cny|元|chinese\s+yuan|won|north\s+korean\s+won|"
-           r"south\s+korean\s+won|dollars?|us\s+dollars?|usd|united\s+states\s+dollars?|pounds?(?:\s+sterling)?|gbp|"
+           r"south\s+korean\s+won|dollars?|us\s+dollars?|usd|united\s+states\s+dollars?|"
+           r"pounds?(?:\s+sterling)?|gbp|"
            r"euros?|eur)")
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|k\b|만|천))?"
@@ -119,7 +123,8 @@ _MONEY_RES = [
 _WORD_MONEY_RE = re.compile(
     rf"(?P<words>{_WORDS_RE.pattern})\s+(?:chinese\s+)?{_EN_CUR}", re.I)
 _KO_MONEY_RE = re.compile(
-    rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?P<cur>위\s?안|위엔|원|달러|불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")
+    rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?P<cur>위\s?안|위엔|원|달러|"
+    rf"불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")
 _KO_SOUTH_MONEY = re.compile(r"(?:한국|남한|대한민국)\s?돈|한화|원화")
 _KO_CHINA_MONEY = re.compile(r"(?:중국|인민폐)\s?돈\s?$|인민폐\s?$")  # "중국돈 4000원" is yuan
 _KO_SALE_PRICE_AFTER = re.compile(r"\s?에\s?(?:\S+\s)?(?:팔려|팔렸|팔린|팔리|팔아|팔았|되팔)")
@@ -163,11 +168,14 @@ def _parse_num(s: str) -> float:
 
 
 # matched on the lower-cased text (an IGNORECASE alternation of literals is several times slower)
-_MONEY_HINT = re.compile(r"[$¥￥₩£€元원불]|달러|위\s?안|위엔|yuan|rmb|cny|won|dollar|usd|kpw|pound|gbp|euro")
+_MONEY_HINT = re.compile(
+    r"[$¥￥₩£€元원불]|달러|위\s?안|위엔|yuan|rmb|cny|won|dollar|usd|kpw|pound|gbp|euro")
 
 
-_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|year|early|late|mid|spring|summer|autumn|fall|winter|"
-                          r"January|February|March|April|May|June|July|August|September|October|November|December)"
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|by|until|till|from|of|year|early|late|mid|spring|summer|autumn|fall|winter|"
+                          r"January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December)"
                           r"\s+$", re.I)
 
 
@@ -202,7 +210,8 @@ def find_money(text: str) -> list[Money]:
                 cur = "KRW"  # "한국 돈으로 50만 원": South Korean won
             elif cur == "KPW" and _KO_CHINA_MONEY.search(text[max(0, m.start() - 8):m.start()]):
                 cur = "RMB"
-            elif cur == "KPW" and _KO_SALE_PRICE_AFTER.match(text, m.end()) and not _KO_NORTH_MONEY.search(
+            elif cur == "KPW" and _KO_SALE_PRICE_AFTER.match(
+                text, m.end()) and not _KO_NORTH_MONEY.search(
                     text[max(0, m.start() - 10):m.start()]):
                 cur = "RMB"  # "1만 2천 원에 팔렸다": a woman's price in China, 元 read as 원
             add(amount, cur, m.start(), m.end())
@@ -213,7 +222,8 @@ def find_money(text: str) -> list[Money]:
         s, e = m.start("num"), m.end()
         if any(a.start <= s < a.end for a in found):
             continue
-        if _YEAR_BEFORE.search(text[max(0, s - 30):s]) and re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+        if _YEAR_BEFORE.search(text[max(0, s - 30):s]) and re.fullmatch(r"(?:19|20)\d\d",
+                                                                        m.group("num")):
             continue  # "in 2001 and a broker sold me for 5,000 yuan": a year, not a first price
         nxt = next((a for a in found if a.start >= e and a.start - e < 40), None)
         if nxt is not None and not re.search(r"[.;]", text[e:nxt.start]):
@@ -226,7 +236,8 @@ def find_money(text: str) -> list[Money]:
         lo = ranged[-1] if ranged else None
         gap = text[lo.end:mo.start] if lo else ""
         if lo and mo.currency == lo.currency and lo.high is None and not lo.converted and (
-                _RANGE_SEP.fullmatch(gap) or (_RANGE_AND.fullmatch(gap) and _BETWEEN.search(text[:lo.start]))):
+                _RANGE_SEP.fullmatch(gap) or (_RANGE_AND.fullmatch(gap)
+                                              and _BETWEEN.search(text[:lo.start]))):
             ranged[-1] = Money(lo.value, lo.currency, lo.start, mo.end, high=mo.value)
             continue
         ranged.append(mo)
@@ -236,8 +247,10 @@ def find_money(text: str) -> list[Money]:
     for mo in found:
         if out and mo.currency != out[-1].currency and mo.start - out[-1].end < 25 and re.fullmatch(
                 # up to three hedging words: "or about $190", "that is, roughly US$250"
-                r"[\s,(\[]*(?:(?:or|about|around|approximately|roughly|some|nearly|almost|that\s+is|worth|"
-                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도|元|한화|원화|우리\s?돈|한국\s?돈|미화|미국\s?돈|달러로)[\s,(\[]*){0,3}",
+                r"[\s,(\[]*(?:(?:or|about|around|approximately|roughly|some|nearly|almost|"
+                r"that\s+is|worth|"
+                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도|元|한화|원화|"
+                r"우리\s?돈|한국\s?돈|미화|미국\s?돈|달러로)[\s,(\[]*){0,3}",
                 text[out[-1].end:mo.start], re.I):
             out.append(Money(mo.value, mo.currency, mo.start, mo.end, converted=True))
             continue
@@ -245,8 +258,10 @@ def find_money(text: str) -> list[Money]:
     return out
 
 
-_KO_COUNT_RE = re.compile(r"(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\d+)\s?(?:명|번|차례|살|개월|달|년|해)")
-_KO_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+_KO_COUNT_RE = re.compile(
+    r"(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\d+)\s?(?:명|번|차례|살|개월|달|년|해)")
+_KO_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
+              "아홉": 9,
               "열": 10, "스무": 20, "스물": 20, "서른": 30, "마흔": 40}
 _KO_NATIVE_RE = re.compile(r"(스무|스물|서른|마흔|열)?\s?(한|두|세|네|다섯|여섯|일곱|여덟|아홉)?")
 
@@ -291,6 +306,7 @@ def _usd(value: float, currency: str, year: int | None) -> float | None:
 
     try:
         v = to_usd(value, currency, year)
-    except (InvalidInput, ValueError, KeyError):  # no rate for it: the amount stays, without a USD value
+    # no rate for it: the amount stays, without a USD value
+    except (InvalidInput, ValueError, KeyError):
         return None
     return round(float(v), 2) if v is not None else None

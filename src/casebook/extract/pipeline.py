@@ -25,8 +25,10 @@ from casebook.extract.walk import walk
 from casebook.model import Fact, Record
 
 _HANGUL = re.compile(r"[가-힣]")
-# a page's publication stamp ("승인 : 2010. 06. 01. 09:36", "입력 2016.07.01"): not when the story happens
-_STAMP = re.compile(r"(?:승인|입력|수정|등록|작성|게재|발행|posted|updated|published)\s?(?:일)?\s?:?\s?$", re.I)
+# a page's publication stamp ("승인 : 2010. 06. 01. 09:36", "입력 2016.07.01"): not when the story
+# happens
+_STAMP = re.compile(
+    r"(?:승인|입력|수정|등록|작성|게재|발행|posted|updated|published)\s?(?:일)?\s?:?\s?$", re.I)
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -61,7 +63,8 @@ def extract(text: str, lang: str = "auto") -> Record:
         b.facts.append(Fact("origin_nk", v, b.ev_abs(s, e), 0.85))
     surname = header.surname[0] if header.surname else None
     module = korean if lang == "ko" else english
-    ctx, found = module.context(t, header.end, surname)  # who the story is about, and how it is told
+    # who the story is about, and how it is told
+    ctx, found = module.context(t, header.end, surname)
     for f in found:
         if f.evidence is not None:
             f.evidence = b.ev_abs(f.evidence.start, f.evidence.end)
@@ -69,9 +72,11 @@ def extract(text: str, lang: str = "auto") -> Record:
     birth_year = header.birth_year[0] if header.birth_year else None
     timeline = Timeline(birth_year)
     spans = sentences(t)
-    if header.end:  # a sentence that runs on from the header lines: the story starts where the header ends
+    # a sentence that runs on from the header lines: the story starts where the header ends
+    if header.end:
         spans = [part for a, z in spans for part in (
-            [(a, header.end), (header.end + len(t[header.end:z]) - len(t[header.end:z].lstrip()), z)]
+            [(a, header.end), (header.end + len(t[header.end:z]) - len(t[header.end:z].lstrip()),
+                               z)]
             if a < header.end < z and t[header.end:z].strip() else [(a, z)])]
     paras = paragraph_index(t, spans)
     sents: list[Sentence] = []
@@ -91,14 +96,18 @@ def extract(text: str, lang: str = "auto") -> Record:
         # a header line or a birth date ("born in 1979") is not when the story happens
         born = lx(lang, "birth_date_before")
         story_dates = [] if (header.end and e <= header.end) else [
-            d for d in dates if not (d.kind == "absolute" and (born.search(st[max(0, d.start - 25):d.start])
-                                                               or _STAMP.search(st[max(0, d.start - 12):d.start])))]
+            d for d in dates if not (d.kind == "absolute"
+                                     and (born.search(st[max(0, d.start - 25):d.start])
+                                                               or _STAMP.search(st[max(
+                                                                   0, d.start - 12):d.start])))]
         stated = timeline.advance(story_dates)
-        # two years in one sentence ("1998년 탈북해 … 2003년 한국에 온"): each event takes the one told before it
+        # two years in one sentence ("1998년 탈북해 … 2003년 한국에 온"): each event takes the one
+        # told before it
         at = tuple((d.start, d.date()) for d in story_dates if d.kind == "absolute" and d.year)
         body = s >= header.end or header.end == 0
         quoted = tuple((max(a, s) - s, min(z, e) - s) for a, z in ctx.quotes if a < e and z > s)
-        sctx = Context(ctx.mode, ctx.names, quoted) if ctx.quotes else ctx  # (the Korean module keeps notes on ctx)
+        # (the Korean module keeps notes on ctx)
+        sctx = Context(ctx.mode, ctx.names, quoted) if ctx.quotes else ctx
         if speaker is not None and ctx.mode == "third":
             voice, cut = speaker(st, ctx, voice if p == voice_para else "")
             voice_para = p
@@ -128,7 +137,8 @@ def extract(text: str, lang: str = "auto") -> Record:
     walk(b, sents, ctx)
     _places(b, sents, lang)
     refine = getattr(module, "refine", None)
-    if refine is not None:  # language-specific, document-level corrections (Korean: out-of-order tellings)
+    # language-specific, document-level corrections (Korean: out-of-order tellings)
+    if refine is not None:
         refine(b, sents)
     for f in module.person_facts(t, header.end, b.facts):
         f_ev = f.evidence
@@ -176,7 +186,8 @@ def _places(b: Builder, sents: list[Sentence], lang: str) -> None:
                     return
 
 
-def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int, lang: str) -> int | None:
+def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int,
+                    lang: str) -> int | None:
     """A stated age at a stated year gives her birth year ("In 1990 … she was nineteen")."""
     ages = [d for d in dates if d.kind == "age"]
     years = [d for d in dates if d.kind == "absolute" and d.year]

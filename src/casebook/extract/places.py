@@ -60,7 +60,8 @@ def _alt(names) -> str:
 
 
 NK_PLACE_RE = r"(?:(?:North|South)\s+)?(?:" + _alt(NK_PLACES_EN) + r")"
-_NK_EN_RE = re.compile(NK_PLACE_RE + r"(?:\s+(?:City|County|Province|Town|Village|Gun|Si|District))?", re.I)
+_NK_EN_RE = re.compile(NK_PLACE_RE
+                       + r"(?:\s+(?:City|County|Province|Town|Village|Gun|Si|District))?", re.I)
 _NK_KO_RE = re.compile("(?:" + _alt(NK_PLACES_KO) + r")(?:시|군|도|읍|리|구역)?")
 CHINA_PROVINCE_RE = "(?:" + _alt(_names("CN", ("province",), False)) + ")"
 
@@ -77,8 +78,10 @@ def china_province(text: str) -> str | None:
     return None
 
 
-_SUFFIX = re.compile(r"(?:\s+(?:City|County|Town|Village|Gun|Si|District)|(?<=[가-힣])(?:시|군|읍|리|구역))$", re.I)
-_PROVINCE = re.compile(r"Province$|^(?:North|South)\s|Chagang|Ryanggang|Yanggang|Kangwon|도$|^(?:함북|함남|평북|평남)$", re.I)
+_SUFFIX = re.compile(
+    r"(?:\s+(?:City|County|Town|Village|Gun|Si|District)|(?<=[가-힣])(?:시|군|읍|리|구역))$", re.I)
+_PROVINCE = re.compile(r"Province$|^(?:North|South)\s|Chagang|Ryanggang|Yanggang|Kangwon|도$|"
+                       r"^(?:함북|함남|평북|평남)$", re.I)
 
 
 def base_name(place: str) -> str:
@@ -130,7 +133,8 @@ def place_id(text: str) -> str | None:
 
 
 # which country an event's place should be in, when a sentence names places on both sides
-_EVENT_COUNTRY = {"border_crossing": "KP", "repatriation": "KP", "detention_nk": "KP", "arrest_china": "CN",
+_EVENT_COUNTRY = {"border_crossing": "KP", "repatriation": "KP", "detention_nk": "KP",
+                  "arrest_china": "CN",
                   "sale": "CN", "forced_marriage": "CN", "prostitution": "CN", "cybersex": "CN",
                   "forced_labour": "CN", "child_birth": "CN", "registration": "CN", "escape": "CN"}
 
@@ -148,7 +152,8 @@ def event_place(
     if not found:
         return None
     want = _EVENT_COUNTRY.get(event_type)
-    pick = next((f for f in found if getattr(f[2], "country", None) == want), None) if want else None
+    pick = next((f for f in found if getattr(f[2], "country", None) == want),
+                None) if want else None
     if pick is None and want is None:
         pick = found[0]
     if pick is None:
@@ -212,7 +217,9 @@ def _place_regexes(lang: str) -> tuple[tuple[str, str], ...]:
             cn_any.update(names)
             if p.level == "province":
                 cn.update(names)
-    return (("NK_PLACE", _alternation(nk)), ("CN_PROVINCE", _alternation(cn)), ("CN_PLACE", _alternation(cn_any)))
+    return (("NK_PLACE", _alternation(nk)), ("CN_PROVINCE", _alternation(cn)), ("CN_PLACE",
+                                                                                _alternation(
+                                                                                    cn_any)))
 
 
 _HANGUL_RE = re.compile(r"[가-힣]")

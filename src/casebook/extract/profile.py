@@ -11,11 +11,14 @@ from casebook.model import REJECTED, Event, Record
 from casebook.model.mood import is_fact
 
 PROFILE_KEYS = (
-    "surname", "birth_year", "province_china", "origin_nk", "first_crossing_year", "first_crossing_month",
-    "crossing_river", "recruitment", "recruiter_relation", "times_sold", "sales", "exploitation", "violence",
+    "surname", "birth_year", "province_china", "origin_nk", "first_crossing_year",
+    "first_crossing_month",
+    "crossing_river", "recruitment", "recruiter_relation", "times_sold", "sales", "exploitation",
+    "violence",
     "children_in_china", "arrested_in_china", "repatriated", "nk_detention", "hukou_or_id",
 )
-LIST_KEYS = ("recruitment", "recruiter_relation", "sales", "exploitation", "violence", "nk_detention")
+LIST_KEYS = ("recruitment", "recruiter_relation", "sales", "exploitation", "violence",
+             "nk_detention")
 _EXPLOITATION_OF_EVENT = {"forced_marriage": "forced_marriage", "prostitution": "prostitution",
                           "cybersex": "cybersex", "forced_labour": "forced_labour"}
 
@@ -33,7 +36,8 @@ def _fact(record: Record, name: str):
     """The most confident non-rejected value of a person fact."""
     best = None
     for f in record.facts:
-        if f.field == name and f.status != REJECTED and (best is None or f.confidence > best.confidence):
+        if f.field == name and f.status != REJECTED and (best is None
+                                                         or f.confidence > best.confidence):
             best = f
     return best.value if best is not None else None
 
@@ -73,7 +77,8 @@ def profile(record: Record) -> dict:
             continue
         buyer = next((i.group for i in e.involvements if i.perpetrator_role == "buyer"), None)
         sales.append({"amount": e.amount.value, "currency": e.amount.currency,
-                      "year": e.amount.year if e.amount.year is not None else (e.date.year if e.date else None),
+                      "year": e.amount.year if e.amount.year is not None else (e.date.year if e.date
+                                                                               else None),
                       "buyer": buyer, "purpose": e.attributes.get("purpose")})
     recruitment: set[str] = set()
     relations: set[str] = set()
@@ -81,24 +86,30 @@ def profile(record: Record) -> dict:
         recruitment.update(e.attributes.get("method") or [])
         relations.update(i.relation for i in e.involvements if i.relation)
     for e in _happened(ev, "sale"):
-        relations.update(i.relation for i in e.involvements if i.relation and i.perpetrator_role != "buyer")
+        relations.update(i.relation for i in e.involvements if i.relation
+                         and i.perpetrator_role != "buyer")
     exploitation: set[str] = set()
     for kind in ("forced_marriage", "prostitution", "cybersex", "forced_labour"):
         for e in _happened(ev, kind):
             exploitation.add(e.attributes.get("kind") or _EXPLOITATION_OF_EVENT[kind])
-    violence = {e.attributes.get("kind") for e in _happened(ev, "violence") if e.attributes.get("kind")}
-    detention = {e.attributes.get("facility") for e in _happened(ev, "detention_nk") if e.attributes.get("facility")}
+    violence = {e.attributes.get("kind") for e in _happened(ev, "violence")
+                if e.attributes.get("kind")}
+    detention = {e.attributes.get("facility") for e in _happened(ev, "detention_nk")
+                 if e.attributes.get("facility")}
     all_births = _live(ev, "child_birth")
     births = [e for e in all_births if is_fact(e)]
     children = 0 if all_births and not births else None
     if births:
         totals = [int(e.attributes.get("count", 1)) for e in births if e.attributes.get("total")]
-        singles = [e for e in births if not e.attributes.get("total") and not e.attributes.get("definite")]
+        singles = [e for e in births if not e.attributes.get("total")
+                   and not e.attributes.get("definite")]
         # "my son was born" twice is one son: definite mentions count once per kind of child
         definite = {e.attributes.get("what") for e in births if e.attributes.get("definite")
                     and not e.attributes.get("total")}
-        children = max([sum(int(e.attributes.get("count", 1)) for e in singles), len(definite)] + totals)
-    reg = [e.attributes.get("status") for e in _happened(ev, "registration") if e.attributes.get("status")]
+        children = max([sum(int(e.attributes.get("count", 1)) for e in singles), len(definite)]
+                       + totals)
+    reg = [e.attributes.get("status") for e in _happened(ev, "registration")
+           if e.attributes.get("status")]
     hukou = next((s for s in ("fake", "obtained", "none") if s in reg), None)
     return {
         "surname": _fact(record, "surname"),

@@ -8,7 +8,8 @@ from casebook.extract.negation import FACT
 from casebook.extract.story import Builder, Sentence, full, lx
 from casebook.model import Event, Evidence, Involvement
 
-_ZONE_RELATIONS = ("neighbour_or_villager", "friend", "relative", "stranger", "north_korean_trafficker",
+_ZONE_RELATIONS = ("neighbour_or_villager", "friend", "relative", "stranger",
+                   "north_korean_trafficker",
                    "korean_chinese_broker", "han_chinese_broker", "couple", "other")
 
 
@@ -21,7 +22,8 @@ def _describes_guide(zone: list[Sentence], k: int, cross_idx: int) -> bool:
 
 
 _LURES = ("deception_job_offer", "drugged", "abducted", "other", "sold_by_acquaintance")
-_RECRUITERS = ("neighbour_or_villager", "friend", "relative", "north_korean_trafficker", "couple", "stranger")
+_RECRUITERS = ("neighbour_or_villager", "friend", "relative", "north_korean_trafficker", "couple",
+               "stranger")
 
 
 _AFTER_CROSSING = re.compile(
@@ -29,13 +31,15 @@ _AFTER_CROSSING = re.compile(
     r"(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _drawn_in_before(method_at: dict[str, int], relation_at: dict[str, int], cross_idx: int) -> bool:
+def _drawn_in_before(method_at: dict[str, int], relation_at: dict[str, int],
+                     cross_idx: int) -> bool:
     """Someone lured, drugged, took or sold her before (or as) she crossed: she did not go alone."""
     return any(method_at.get(m, cross_idx + 1) <= cross_idx for m in _LURES) or any(
         relation_at.get(r, cross_idx + 1) < cross_idx for r in _RECRUITERS)
 
 
-def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross_idx: int | None = None) -> None:
+def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
+                cross_idx: int | None = None) -> None:
     """How she came to be trafficked, and by whom: read from the story up to her first sale."""
     end = (first_sale + 1) if first_sale is not None else min(len(sents), 12)
     zone = sents[:end + 1]
@@ -50,7 +54,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
     for k, s in enumerate(zone):
         for c in full(s).cues:
             if c.kind == "relation" and c.extra.get("desc") and (
-                    (cross_idx is not None and k > cross_idx and not _describes_guide(zone, k, cross_idx))
+                    (cross_idx is not None and k > cross_idx and not _describes_guide(zone, k,
+                                                                                      cross_idx))
                     or (cross_idx is None and first_sale is not None and k >= first_sale)):
                 continue  # a description after she crossed is more likely her buyer's
             if (c.kind == "recruitment" and c.code is not None and c.status == FACT
@@ -87,7 +92,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
             if c.kind == "relation" and c.code is not None and c.code not in relations \
                     and sold.start - 45 <= c.end <= sold.start:
                 relations[c.code] = b.ev(s, c.start, c.end)
-    if {"korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker"} & (set(relations) | buyers_named):
+    if {"korean_chinese_broker", "han_chinese_broker",
+        "north_korean_trafficker"} & (set(relations) | buyers_named):
         for code in noun_only:  # "the broker" after "a Korean-Chinese broker" is the same person
             relations.pop(code, None)
     if crossing is not None:
@@ -95,16 +101,20 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
             methods.setdefault("voluntary_alone", crossing.evidence)
         elif crossing.attributes.get("with_broker"):
             methods.setdefault("voluntary_with_broker", crossing.evidence)
-        elif cross_idx is not None:  # "My cousin in Seoul paid a broker" told just before or after the crossing
+        # "My cousin in Seoul paid a broker" told just before or after the crossing
+        elif cross_idx is not None:
             for s in sents[max(0, cross_idx - 4):cross_idx + 3]:
-                paid = next((c for c in s.cues if c.kind == "broker_voluntary" and c.status == FACT),
+                paid = next((c for c in s.cues if c.kind == "broker_voluntary"
+                             and c.status == FACT),
                             None)
                 if paid is not None:
                     methods.setdefault("voluntary_with_broker", b.ev(s, paid.start, paid.end))
                     break
     if broker_chosen is not None and "voluntary_alone" not in methods:
-        methods.setdefault("voluntary_with_broker", broker_chosen)  # "with the help of a broker", "chose to be trafficked"
-    told = next((c for c in sents[cross_idx].cues if c.kind == "crossing" and c.status == FACT), None) \
+        # "with the help of a broker", "chose to be trafficked"
+        methods.setdefault("voluntary_with_broker", broker_chosen)
+    told = next((c for c in sents[cross_idx].cues if c.kind == "crossing" and c.status == FACT),
+                None) \
         if cross_idx is not None else None
     if (crossing is not None and told is not None and cross_idx is not None
             and told.extra.get("anchor") in ("subject", "clause")
@@ -112,7 +122,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
             # (a crossing told in an introduction comes before a story that may tell a lure)
             and not _drawn_in_before(method_at, relation_at, len(zone) if told.extra.get("lead")
                                      else cross_idx)):
-        # she went of her own will (fled, crossed, ran away to China) and nobody drew her in before she crossed
+        # she went of her own will (fled, crossed, ran away to China) and nobody drew her in before
+        # she crossed
         methods.setdefault("voluntary_alone", crossing.evidence)
     # an acquaintance who took money for her: a sale whose sentence names them as seller
     acq = {"friend", "neighbour_or_villager", "relative"}
@@ -125,8 +136,10 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None, cross
             relations.setdefault("north_korean_trafficker", first.evidence)
     if methods or relations:
         ev = next(iter(methods.values()), None) or next(iter(relations.values()))
-        e = Event("recruitment", attributes={"method": sorted(methods)}, evidence=ev, confidence=0.6,
-                  involvements=[Involvement("perpetrator", "recruiter", relation=r, who=relations[r].quote)
+        e = Event("recruitment", attributes={"method": sorted(methods)}, evidence=ev,
+                  confidence=0.6,
+                  involvements=[Involvement("perpetrator", "recruiter", relation=r,
+                                            who=relations[r].quote)
                                 for r in sorted(relations) if r in _ZONE_RELATIONS])
         e.date = crossing.date if crossing else None
         b.events.insert(0, e)

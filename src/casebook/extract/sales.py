@@ -36,15 +36,18 @@ def dedupe_sales(b: Builder) -> None:
         for f in sales[k + 1:]:
             if id(f) in drop or id(e) in drop or f.attributes.get("repeat"):
                 continue
-            if e.amount and f.amount and e.amount.value == f.amount.value and e.amount.currency == f.amount.currency:
+            if (e.amount and f.amount and e.amount.value == f.amount.value
+                    and e.amount.currency == f.amount.currency):
                 ye, yf = e.amount.year, f.amount.year
                 be = {i.group for i in e.involvements if i.perpetrator_role == "buyer"}
                 bf = {i.group for i in f.involvements if i.perpetrator_role == "buyer"}
                 if (ye is None or yf is None or ye == yf) and (not be or not bf or be == bf):
                     drop.add(id(f))
             elif (e.amount is None) != (f.amount is None):
-                se = set(e.attributes.get("sellers", ())) if e.attributes.get("sellers_named") else set()
-                sf = set(f.attributes.get("sellers", ())) if f.attributes.get("sellers_named") else set()
+                se = set(e.attributes.get("sellers",
+                                          ())) if e.attributes.get("sellers_named") else set()
+                sf = set(f.attributes.get("sellers",
+                                          ())) if f.attributes.get("sellers_named") else set()
                 if se & sf & {"relative", "friend", "neighbour_or_villager"}:
                     drop.add(id(e) if e.amount is None else id(f))
     told = [e for e in sales if not e.attributes.get("lead") and id(e) not in drop]
@@ -61,17 +64,22 @@ def dedupe_sales(b: Builder) -> None:
 
 
 def payments(s: Sentence, prev: Sentence | None = None) -> list[Cue]:
-    """"He paid the broker 9,000 yuan", "남편 쪽에서 아주머니한테 4천 위안을 줬더라고요": a payment to
-    whoever handed her over is a sale, unless it pays police, officials, a fine, a bribe or papers."""
+    """"He paid the broker 9,000 yuan", "남편 쪽에서 아주머니한테 4천 위안을 줬더라고요": a payment
+    to
+    whoever handed her over is a sale, unless it pays police, officials, a fine, a bribe or
+    papers."""
     out = []
     for c in s.cues:
         if c.kind != "payment" or c.status != FACT:
             continue
-        if lx(s, "self_payer").search(s.text[:c.end]) and not lx(s, "third_payer").search(s.text[:c.end]):
+        if lx(s, "self_payer").search(s.text[:c.end]) and not lx(s,
+                                                                 "third_payer").search(
+                                                                     s.text[:c.end]):
             continue  # her own (or her family's) fee to a broker is not her sale
         if lx(s, "paid_by_her_side").search(s.text):
             continue  # "The broker was paid 500 yuan by my friend's aunt"
-        if lx(s, "not_sale_payment").search(s.text) or (prev is not None and lx(s, "paid_them").search(
+        if lx(s, "not_sale_payment").search(s.text) or (prev is not None and lx(s,
+                                                                                "paid_them").search(
                 s.text) and lx(s, "police_word").search(prev.text)):
             continue
         # the amount follows the verb in English, precedes it in Korean
@@ -79,7 +87,8 @@ def payments(s: Sentence, prev: Sentence | None = None) -> list[Cue]:
         if not any((m.start >= c.start or not after_verb) and not m.converted and m.value >= 300
                    for m in s.money):
             continue
-        out.append(Cue("sale", c.start, c.end, extra={"payment": True, "not_hers": c.extra.get("not_hers", ())}))
+        out.append(Cue("sale", c.start, c.end, extra={"payment": True,
+                                                      "not_hers": c.extra.get("not_hers", ())}))
         break
     return out
 
@@ -110,7 +119,8 @@ def set_buyer_purpose(e: Event, s: Sentence, after: int = 0) -> None:
     full(s)
     buyer = next((c for c in s.cues if c.kind == "buyer" and c.start >= after), None)
     if buyer and not any(i.role == "buyer" for i in e.involvements):
-        e.involvements.append(Involvement("perpetrator", "buyer", who=s.text[buyer.start:buyer.end], group=buyer.code))
+        e.involvements.append(Involvement("perpetrator", "buyer", who=s.text[buyer.start:buyer.end],
+                                          group=buyer.code))
     purpose = next((c for c in s.cues if c.kind == "purpose"), None)
     if purpose and "purpose" not in e.attributes:
         e.attributes["purpose"] = purpose.code
@@ -121,13 +131,16 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
     """Sale events of one sentence: one per stated price, else one (merged with the sale just
     before when this sentence only tells the other side of it: "sold me … He paid 4,000")."""
     full(s)
-    not_hers = cues[0].extra.get("not_hers", ())  # clauses about someone else ("My mum was sold for $65")
-    prices = [m for m in s.money if not m.converted and m.value >= 50 and not lx(s, "not_price").search(
+    # clauses about someone else ("My mum was sold for $65")
+    not_hers = cues[0].extra.get("not_hers", ())
+    prices = [m for m in s.money if not m.converted and m.value >= 50
+              and not lx(s, "not_price").search(
         s.text[max(0, m.start - 30):m.end + 25]) and not any(a <= m.start < b for a, b in not_hers)]
     repeat = lx(s, "repeat_sale").search(s.text)
     times = lx(s, "times_sold").search(s.text)
     first = cues[0]
-    if last and (first.extra.get("reported") or (first.extra.get("retold") and not last[1].attributes.get(
+    if last and (first.extra.get("reported") or (first.extra.get("retold")
+                                                 and not last[1].attributes.get(
             "lead"))) and not repeat:
         # "I realized I had been sold", "the broker who sold me": a sale already told, told again
         prev = last[1]
@@ -142,8 +155,10 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
         prev = last[1]
         buyer_side = lx(s, "buyer_side").match(s.text[first.start:first.end])
         anaphoric = bool(prices) and bool(lx(s, "anaphoric_buyer").search(s.text))
-        onward = lx(s, "onward_sale").search(s.text) and not buyer_side  # "The broker sold me to a farmer": a new sale
-        if not onward and prev.amount is None and (prices or buyer_side or first.extra.get("payment")) and (
+        # "The broker sold me to a farmer": a new sale
+        onward = lx(s, "onward_sale").search(s.text) and not buyer_side
+        if not onward and prev.amount is None and (prices or buyer_side
+                                                   or first.extra.get("payment")) and (
                 i - last[0] <= 1 or first.extra.get("payment") or anaphoric):
             if prices:
                 prev.amount = amount_of(prices[0], prev.date or s.date)
@@ -182,19 +197,24 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
             if not 0 <= j < len(sents):
                 continue
             other = sents[j]
-            if j > i and (cues_of(other, "sale", None) or any(c.kind == "payment" for c in other.cues)):
+            if j > i and (cues_of(other, "sale", None) or any(c.kind == "payment"
+                                                              for c in other.cues)):
                 if j == i + 1:
                     continue  # the next sentence tells its own sale; do not look past it
                 continue
             if j == i + 2 and (sents[i + 1].money or cues_of(sents[i + 1], "sale", None)):
                 continue
-            if j < i and (cues_of(other, "sale", None) or any(c.kind == "payment" for c in other.cues)):
+            if j < i and (cues_of(other, "sale", None) or any(c.kind == "payment"
+                                                              for c in other.cues)):
                 continue
             if j < i and lx(other, "others_sale").search(other.text):
                 continue  # "My neighbour was sold first, for 2,500 yuan.": someone else's price
-            if lx(other, "sale_word").search(other.text) and not cues_of(other, "sale", None) and not any(
+            if lx(other, "sale_word").search(other.text) and not cues_of(other, "sale",
+                                                                         None) and not any(
                     c.kind == "payment" for c in other.cues):
-                continue  # a sale told there that is not hers ("She was sold for 3,000," said of another woman)
+                # a sale told there that is not hers ("She was sold for 3,000," said of another
+                # woman)
+                continue
             m = price(other, other.money, require_words=not _amount_only(other))
             if m:
                 out[-1].amount = amount_of(m, out[-1].date)

@@ -46,7 +46,8 @@ class Sentence:
     date: UncertainDate | None
     money: list[Money]
     cues: list[Cue]
-    more: Callable[[], list[Cue]] | None = None  # zero-argument callable giving the cues asked for lazily (see _full)
+    # zero-argument callable giving the cues asked for lazily (see _full)
+    more: Callable[[], list[Cue]] | None = None
     index: dict | None = None  # cues by kind, built on first use
     lang: str = "en"
     dates: tuple = ()  # (offset, date) of each year told, when the sentence tells more than one

@@ -27,7 +27,8 @@ from casebook.model import Event, Fact
 
 STATES = ("nk0", "china", "nk", "abroad", "sk")
 _MARRIAGE_HINT = re.compile(r"marr|husband|결혼|시집|남편", re.IGNORECASE)
-_PAPERS_HINT = re.compile(r"none|fake|false|forged|real|legal|proper|없|가짜")  # on the lower-cased sentence
+# on the lower-cased sentence
+_PAPERS_HINT = re.compile(r"none|fake|false|forged|real|legal|proper|없|가짜")
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ class Step:
 @functools.cache
 def steps() -> tuple[Step, ...]:
     """The walk table, validated against the views, guards and handlers of this module."""
-    raw = resources.files("casebook.extract.rules").joinpath("walk.toml").read_text(encoding="utf-8")
+    raw = resources.files("casebook.extract.rules").joinpath("walk.toml").read_text(
+        encoding="utf-8")
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -54,7 +56,8 @@ def steps() -> tuple[Step, ...]:
     out = []
     for i, row in enumerate(data.get("step", []), 1):
         where = f"extract/rules/walk.toml step {i}"
-        step = Step(row.get("view", ""), tuple(row.get("in", ["*"])), row.get("event", ""), row.get("to", ""),
+        step = Step(row.get("view", ""), tuple(row.get("in", ["*"])), row.get("event", ""),
+                    row.get("to", ""),
                     row.get("when", ""), row.get("unless", ""), row.get("group", ""))
         if step.view not in VIEWS:
             raise InvalidInput(f"{where}: unknown view {step.view!r}")
@@ -100,10 +103,12 @@ class Walk:
     first_cross_idx: int | None = None
     last_sale: tuple[int, Event] | None = None
     sale_idx: list[int] = field(default_factory=list)
-    sale_event: dict[int, int] = field(default_factory=dict)  # sentence index -> id of the sale it tells
+    # sentence index -> id of the sale it tells
+    sale_event: dict[int, int] = field(default_factory=dict)
     lead_sale_idx: list[int] = field(default_factory=list)
     told_crossing: bool = False  # the story tells her crossing (else it starts in China)
-    rep_at: int | None = None  # where the return was told in this sentence (detention after it is hers)
+    # where the return was told in this sentence (detention after it is hers)
+    rep_at: int | None = None
     cache: dict = field(default_factory=dict)  # views computed for the current sentence
     states: list[str] = field(default_factory=list)  # the state after each sentence
 
@@ -149,7 +154,8 @@ def view_arrival(w: Walk) -> list[Cue]:
 
 
 def view_sale(w: Walk) -> list[Cue]:
-    """Her sale cues; where she is in China (or about to be), a payment to whoever handed her over."""
+    """Her sale cues; where she is in China (or about to be), a payment to whoever handed her
+    over."""
     found = cues_of(w.s, "sale")
     if not found and w.state in ("china", "nk0"):
         found = payments(w.s, w.prev)
@@ -268,7 +274,8 @@ NEEDS: dict[str, set[str]] = {
     "sale_denied": {"sale"}, "arrest": {"arrest"}, "arrest_denied": {"arrest"},
     "repatriation": {"repatriation"}, "repatriation_denied": {"repatriation"},
     "detention": {"detention"}, "facility_in_custody": {"detention"}, "violence": {"violence"},
-    "drugging": {"violence"}, "exploitation": {"exploitation"}, "birth": {"birth"}, "birth_total": {"birth"},
+    "drugging": {"violence"}, "exploitation": {"exploitation"}, "birth": {"birth"},
+    "birth_total": {"birth"},
     "birth_denied": {"birth"}, "vague_times": {"vague_times"},
 }
 
@@ -422,9 +429,12 @@ def on_arrest_china(w: Walk, found: list) -> None:
     c = found[0]
     if isinstance(c, Cue):
         times = _times(w.s.text, c, w.s.lang)
-        if not times:  # "sent back three times after she was caught in China": each return, an arrest
-            back = next((r for r in w.s.cues if r.kind == "repatriation" and r.status == c.status), None)
-            times = _times(w.s.text, back, w.s.lang) if back is not None and lx(w.s, "caught_before").search(
+        # "sent back three times after she was caught in China": each return, an arrest
+        if not times:
+            back = next((r for r in w.s.cues if r.kind == "repatriation" and r.status == c.status),
+                        None)
+            times = _times(w.s.text, back,
+                           w.s.lang) if back is not None and lx(w.s, "caught_before").search(
                 w.s.text, back.end, c.start) else {}
         w.add("arrest_china", c, 0.75, **times)
     else:  # an interview answer: its count
@@ -452,7 +462,8 @@ def on_implied_repatriation(w: Walk, found: list[Cue]) -> None:
 
 def on_detention_nk(w: Walk, found: list[Cue]) -> None:
     for c in found:
-        episode = [e for e in w.b.events if e.type == "detention_nk" and e.attributes.get("episode") == w.crossings]
+        episode = [e for e in w.b.events if e.type == "detention_nk"
+                   and e.attributes.get("episode") == w.crossings]
         if any(e.attributes.get("facility") == c.code for e in episode):
             continue
         if c.code == "other" and episode:
@@ -465,7 +476,8 @@ def on_violence(w: Walk, found: list[Cue]) -> None:
         w.add("violence", c, 0.7, kind=c.code)
 
 
-_EXPLOITATION_EVENT = {"forced_marriage": "forced_marriage", "prostitution": "prostitution", "cybersex": "cybersex"}
+_EXPLOITATION_EVENT = {"forced_marriage": "forced_marriage", "prostitution": "prostitution",
+                       "cybersex": "cybersex"}
 
 
 def on_exploitation(w: Walk, found: list[Cue]) -> None:
@@ -497,7 +509,8 @@ def on_registration(w: Walk, found: list) -> None:
             w.add("registration", c, 0.7, status=c.code)
         else:  # "I have none" / "I have a fake one" after papers were named
             k = (c.group("k") or "").lower()
-            status = "none" if c.group("none") else ("fake" if k in ("fake", "false", "forged") else "obtained")
+            status = "none" if c.group("none") else ("fake" if k in ("fake", "false", "forged")
+                                                     else "obtained")
             w.add("registration", Cue("hukou", c.start(), c.end()), 0.6, status=status)
 
 
@@ -513,7 +526,8 @@ HANDLERS: dict[str, Callable[[Walk, list], None]] = {
 
 def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
     """Walk the sentences in order and turn cues into events (then the story-level steps)."""
-    told_crossing = any(c.kind == "crossing" and c.status == FACT and not any(x.kind == "abroad" for x in s.cues)
+    told_crossing = any(c.kind == "crossing" and c.status == FACT and not any(x.kind == "abroad"
+                                                                              for x in s.cues)
                         for s in sents for c in s.cues)
     w = Walk(b, sents, ctx, state="nk0" if told_crossing else "china", told_crossing=told_crossing)
     by_state = _steps_by_state()
@@ -550,11 +564,13 @@ def _finish(w: Walk) -> None:
     """What only the whole story tells: recruitment, sales told twice, sale purposes."""
     b, sents = w.b, w.sents
     # the story of how she was drawn in runs to her first sale after the crossing it tells in most
-    # detail (a headline or a summary may tell both first): the last crossing before her first return
+    # detail (a headline or a summary may tell both first): the last crossing before her first
+    # return
     first_return = next((k for k, x in enumerate(sents) if cues_of(x, "repatriation")), len(sents))
     crossed = [k for k, x in enumerate(sents[:first_return])
                if cues_of(x, "crossing") and not any(c.kind == "abroad" for c in x.cues)
-               and not lx(x, "again").search(x.text)]  # "I crossed again, this time with a broker": a later journey
+               # "I crossed again, this time with a broker": a later journey
+               and not lx(x, "again").search(x.text)]
     last_cross = crossed[-1] if crossed else w.first_cross_idx
     if not w.sale_idx:
         w.sale_idx = w.lead_sale_idx
@@ -562,7 +578,8 @@ def _finish(w: Walk) -> None:
     # a sale told before the crossing, with none after it, is the story told from its end: how she
     # came to be trafficked runs at least up to the crossing and the few sentences after it
     zone_end = after_cross[0] if after_cross else (
-        max(w.sale_idx[0], min(len(sents) - 1, last_cross + 4)) if w.sale_idx and last_cross is not None
+        max(w.sale_idx[0], min(len(sents) - 1, last_cross + 4)) if w.sale_idx
+        and last_cross is not None
         else (w.sale_idx[0] if w.sale_idx else None))
     if zone_end is not None and last_cross is None and zone_end in w.sale_event:
         # no crossing told and her sale told first in a summary ("In 1998 Ji was sold …"), then
@@ -577,29 +594,41 @@ def _finish(w: Walk) -> None:
     dedupe_sales(b)
     real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
     if not real_sale:
-        # never sold: "her husband" alone does not make the marriage forced (a marriage she agreed to)
-        b.events[:] = [e for e in b.events if not (e.type == "forced_marriage" and e.evidence is not None
-                                                   and lx(b.lang, "husband_only").match(e.evidence.quote or ""))]
+        # never sold: "her husband" alone does not make the marriage forced (a marriage she agreed
+        # to)
+        b.events[:] = [e for e in b.events if not (e.type == "forced_marriage"
+                                                   and e.evidence is not None
+                                                   and lx(b.lang,
+                                                          "husband_only").match(e.evidence.quote
+                                                                                or ""))]
     if not any(e.type == "prostitution" for e in b.events):
-        brothel = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "prostitution"
+        brothel = next((e for e in b.events if e.type == "sale"
+                        and e.attributes.get("purpose") == "prostitution"
                         and not e.attributes.get("denied")), None)
         if brothel is not None:  # sold to a brothel, a massage place, a karaoke bar
-            b.events.append(Event("prostitution", date=brothel.date, attributes={"kind": "prostitution"},
+            b.events.append(Event("prostitution", date=brothel.date,
+                                  attributes={"kind": "prostitution"},
                                   evidence=brothel.evidence, confidence=0.6))
-    agreed = any(lx(s, "agreed_marriage").search(s.text) for s in sents if _MARRIAGE_HINT.search(s.text))
+    agreed = any(lx(s, "agreed_marriage").search(s.text) for s in sents
+                 if _MARRIAGE_HINT.search(s.text))
     if agreed:  # "I asked the broker to find me a husband": a marriage she agreed to is not forced
-        b.events[:] = [e for e in b.events if not (e.type == "forced_marriage" and e.evidence is not None
-                                                   and lx(b.lang, "husband_only").match(e.evidence.quote or ""))]
+        b.events[:] = [e for e in b.events if not (e.type == "forced_marriage"
+                                                   and e.evidence is not None
+                                                   and lx(b.lang,
+                                                          "husband_only").match(e.evidence.quote
+                                                                                or ""))]
     priced = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")]
     if priced and not any("purpose" in e.attributes for e in priced) and w.sale_idx and any(
             lx(s, "husband_after_sale").search(s.text) for s in sents[w.sale_idx[0]:]):
         priced[0].attributes[
             "purpose"] = "marriage"  # sold, then "her Chinese husband": a marriage sale
     if not any(e.type == "forced_marriage" for e in b.events) and not agreed:
-        wife = next((e for e in b.events if e.type == "sale" and e.attributes.get("purpose") == "marriage"
+        wife = next((e for e in b.events if e.type == "sale"
+                     and e.attributes.get("purpose") == "marriage"
                      and not e.attributes.get("denied")), None)
         if wife is not None:  # sold as a wife: a forced marriage even if she never says so again
-            b.events.append(Event("forced_marriage", date=wife.date, attributes={"kind": "forced_marriage"},
+            b.events.append(Event("forced_marriage", date=wife.date,
+                                  attributes={"kind": "forced_marriage"},
                                   evidence=wife.evidence, confidence=0.6))
     for s in sents:
         for c in s.cues:
@@ -618,8 +647,10 @@ def _last_province(w: Walk) -> None:
     for k, s in enumerate(w.sents):
         on_the_way_out = any(c.kind == "abroad" for x in w.sents[k:k + 2] for c in x.cues)
         if on_the_way_out:
-            continue  # "to Yunnan and across into Vietnam": a province on her route out, not where she lived
-        if w.states[k] in ("china", "abroad", "sk") or (w.states[k] == "nk0" and cues_of(s, "sale")):
+            # "to Yunnan and across into Vietnam": a province on her route out, not where she lived
+            continue
+        if w.states[k] in ("china", "abroad", "sk") or (w.states[k] == "nk0" and cues_of(s,
+                                                                                         "sale")):
             for c in s.cues:
                 if c.kind == "province_mention" and c.status == FACT:
                     last = (k, c)
@@ -635,10 +666,12 @@ def _last_province(w: Walk) -> None:
 
 
 def _river_near(sents: list[Sentence], i: int) -> str | None:
-    """The river of a crossing told over two sentences ("down to the Yalu. A boat took us across.")."""
+    """The river of a crossing told over two sentences ("down to the Yalu. A boat took us
+    across.")."""
     for j in (i - 1, i + 1, i - 2, i + 2):
         if 0 <= j < len(sents):
-            if any(c.kind == "crossing" and c.status == FACT for c in sents[j].cues) and abs(j - i) > 1:
+            if any(c.kind == "crossing" and c.status == FACT
+                   for c in sents[j].cues) and abs(j - i) > 1:
                 continue
             river = next((x.code for x in sents[j].cues if x.kind == "river"), None)
             if river:

@@ -14,7 +14,8 @@ A row::
     examples = ["I was sold to a farmer for 3,000 yuan."]  # must fire it (your own sentences)
     counter = ["My sister was sold to a farmer."]          # must not fire it
     notes = "why the row exists"   # optional
-    mode = "first"                 # optional: first | third (which survivor anchors the examples use)
+    mode = "first"                 # optional: first | third (which survivor anchors the examples
+    use)
 
 Korean rows may give ``morphs = ["팔/VV", ...]`` (kiwipiepy lemma/tag) instead of or beside
 ``pattern``. Any other key is kept in :attr:`Rule.extra` for the language module.
@@ -107,7 +108,8 @@ def kinds(lang: str) -> tuple[str, ...]:
     d = _rules_dir(lang)
     if not d.is_dir():
         return ()
-    return tuple(sorted(p.name[:-5] for p in d.iterdir() if p.name.endswith(".toml") and p.name != "macros.toml"))
+    return tuple(sorted(p.name[:-5] for p in d.iterdir() if p.name.endswith(".toml")
+                        and p.name != "macros.toml"))
 
 
 def _read(lang: str, name: str) -> dict:
@@ -132,12 +134,14 @@ def rows_from(lang: str, kind: str, data: dict) -> tuple[Rule, ...]:
     for i, row in enumerate(data.get("rule", []), 1):
         where = f"extract/rules/{lang}/{kind}.toml row {i}"
         if row.get("kind") != kind:
-            raise InvalidInput(f"{where}: kind {row.get('kind')!r} should be {kind!r} (the file's name)")
+            raise InvalidInput(
+                f"{where}: kind {row.get('kind')!r} should be {kind!r} (the file's name)")
         if not row.get("pattern") and not row.get("morphs"):
             raise InvalidInput(f"{where}: needs a pattern or morphs")
         if not row.get("examples"):
             raise InvalidInput(f"{where}: needs at least one example that fires it")
-        rule = Rule(lang=lang, kind=kind, code=row.get("code", "") or "", pattern=row.get("pattern"),
+        rule = Rule(lang=lang, kind=kind, code=row.get("code", "") or "",
+                    pattern=row.get("pattern"),
                     morphs=tuple(row.get("morphs", ())), examples=tuple(row.get("examples", ())),
                     counter=tuple(row.get("counter", ())), notes=row.get("notes", ""),
                     mode=row.get("mode", "first"), case=bool(row.get("case", False)),
@@ -207,12 +211,14 @@ def _aliases(lang: str, name: str) -> str:
     try:
         term = next(t for t in load_vocabulary(vocab.lower()).terms if t.code == code.lower())
     except (StopIteration, InvalidInput, FileNotFoundError):
-        raise InvalidInput(f"extract/rules/{lang}: macro {{{name}}} names no vocabulary code") from None
+        raise InvalidInput(
+            f"extract/rules/{lang}: macro {{{name}}} names no vocabulary code") from None
     words = term.aliases_en if lang == "en" else term.aliases_ko
     alts = sorted({w for w in words if len(w) > 3 or lang != "en"}, key=len, reverse=True)
     if not alts:
         return "(?!)"
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?") for w in alts) + ")"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]?")
+                            for w in alts) + ")"
 
 
 @functools.cache
@@ -282,7 +288,8 @@ def _placed(req: frozenset[str] | None, here: bool, word: bool) -> frozenset[str
 
 
 # words too common to gate a row on: a set holding one is the last choice
-_COMMON = frozenset({"no", "not", "the", "a", "an", "i", "we", "was", "for", "of", "to", "and", "in", "on", "at",
+_COMMON = frozenset({"no", "not", "the", "a", "an", "i", "we", "was", "for", "of", "to", "and",
+                     "in", "on", "at",
                      "he", "she", "her", "me", "my", "us", "it", "is", "be", "by", "as"})
 
 
@@ -299,7 +306,8 @@ def _best(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] 
         shortest = min(len(p) for p in plain)
         # past five letters a word start is worth more than length: the scan tries a literal that
         # starts a word only where a word starts
-        return (not (plain & _COMMON), min(shortest, 5), all(s.startswith(_START) for s in x), shortest, -len(x))
+        return (not (plain & _COMMON), min(shortest, 5), all(s.startswith(_START) for s in x),
+                shortest, -len(x))
 
     return a if key(a) >= key(b) else b
 
@@ -330,7 +338,8 @@ def _seq(items) -> _Lit:
         if run is not None:
             best = _best(best, _heads(_usable(run)) if at_start else _usable(run))
             if at_start:  # the exact run opens every match
-                head = frozenset(a + b for a in run for b in lit.head) if lit.head and len(run) * len(
+                head = frozenset(a + b for a in run
+                                 for b in lit.head) if lit.head and len(run) * len(
                     lit.head) <= _MAX_SET else _usable(run)
         elif at_start:
             head = lit.head
@@ -345,7 +354,8 @@ def _seq(items) -> _Lit:
         # when it may match nothing ("\\S*?"), a word also starts before it
         word_next = lit.ends_space and (starts_word or not lit.may_be_empty)
         if lit.exact is not None:  # a new exact run; a word starts where it starts when starts_word
-            run = frozenset(_START + e.lstrip(_START) for e in lit.exact) if starts_word else lit.exact
+            run = frozenset(_START + e.lstrip(_START)
+                            for e in lit.exact) if starts_word else lit.exact
         else:
             run = frozenset({_START} if word_next else {""})
         ends_space = lit.ends_space
@@ -387,7 +397,8 @@ def _node(item) -> _Lit:
             req = frozenset().union(*(p.req for p in parts if p.req))
         if exact is not None and "" not in exact:
             req = _best(req, _heads(exact)) if req is None else req
-        head = frozenset().union(*(p.head for p in parts if p.head)) if all(p.head for p in parts) else None
+        head = frozenset().union(*(p.head for p in parts
+                                   if p.head)) if all(p.head for p in parts) else None
         return _Lit(exact, req, head, all(p.ends_space for p in parts))
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
         lo, hi, sub = av
@@ -513,7 +524,8 @@ class RuleSet:
             for t, start in ts:
                 index.setdefault(_scan_trigger(t, start), set()).add(i)
         # a trigger found at a position also stands for every shorter trigger it starts with
-        self._rows_of = {t: frozenset().union(*(index[t[:k]] for k in range(1, len(t) + 1) if t[:k] in index))
+        self._rows_of = {t: frozenset().union(*(index[t[:k]] for k in range(1, len(t) + 1)
+                                                if t[:k] in index))
                          for t in index}
         firsts = "".join(sorted({re.escape(t[0]) for t in index}))
         # a character class first: the scan rejects most positions with one set test
@@ -535,7 +547,8 @@ class RuleSet:
             rx = self.regexes[i]
             if rx is None:
                 continue
-            yield from ((self.rows[i], m) for m in rx.finditer(text if self.rows[i].case and text else low))
+            yield from ((self.rows[i], m) for m in rx.finditer(text if self.rows[i].case and text
+                                                               else low))
 
 
 @functools.cache
