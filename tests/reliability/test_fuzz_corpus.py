@@ -48,7 +48,7 @@ def replay(path: Path, family: str) -> str:
 
 def test_the_corpus_is_there():
     families = {p.parent.name for p in FILES}
-    assert {"txt", "md", "docx", "pdf", "json", "scans"} <= families, families
+    assert {"txt", "md", "docx", "pdf", "json", "sheets", "scans"} <= families, families
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
