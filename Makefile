@@ -53,10 +53,10 @@ lint: install
 ## inputs hypothesis finds failing are kept in SOAK_CORPUS (outside the repository).
 ## A scaled-down soak pass (under 10 minutes). The issue-22 bars, on a machine of its own:
 ##   make soak SOAK_SCALE=11 SOAK_FUZZ_INPUTS=100000 SOAK_SECONDS=600   (hours; docs/reliability.md)
-SOAK_SCALE ?= 2
-SOAK_FUZZ_SCALE ?= $(SOAK_SCALE)
-SOAK_FUZZ_INPUTS ?= 400
-SOAK_SECONDS ?= 30
+SOAK_SCALE ?= 1
+SOAK_FUZZ_SCALE ?= 2
+SOAK_FUZZ_INPUTS ?= 300
+SOAK_SECONDS ?= 20
 SOAK_CLIENTS ?= 200
 SOAK_CORPUS ?= $(HOME)/.cache/casebook-soak-corpus
 SOAK_OUT ?= /tmp/casebook-soak

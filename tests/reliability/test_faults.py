@@ -185,6 +185,7 @@ def test_read_only_file_system(tmp_path):
             assert done.returncode in (0, 1, 4), (args, done.returncode, done.stderr[-500:])
             if done.returncode:
                 assert len(errors) == 1, (args, done.stderr[-500:])
+                assert "read-only" in errors[0], errors[0]
             _stat("read_only")[f"{args[0]}: exit {done.returncode}"] += 1
             if done.returncode:
                 STATS.setdefault("read_only_lines", Counter())[errors[0][:160]] += 1

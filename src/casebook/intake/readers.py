@@ -24,6 +24,7 @@ import docx
 from docx.opc.exceptions import OpcError
 from lxml.etree import LxmlError
 from pypdf import PdfReader
+from pypdf.errors import DeprecationError as PdfDeprecationError
 from pypdf.errors import PyPdfError
 
 from casebook.errors import InvalidInput
@@ -36,7 +37,8 @@ from casebook.model.scans import Scan
 # did not expect. Anything else is a bug of ours and must surface.
 _DAMAGED = (OpcError, LxmlError, PyPdfError, zipfile.BadZipFile, zlib_error, ValueError, KeyError,
             IndexError, TypeError, AttributeError, AssertionError, ArithmeticError, RecursionError,
-            EOFError, OSError, RuntimeError, NotImplementedError, struct.error)
+            EOFError, OSError, RuntimeError, NotImplementedError, struct.error,
+            PdfDeprecationError)  # pypdf's answer to an old filter name ("/Fl"): soak fuzzer
 
 # pypdf reports what it repairs in a damaged PDF as log warnings that quote the file's bytes —
 # its text included (found by the soak fuzzer). Python's last-resort handler would print them

@@ -11,6 +11,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
+import pickle
+import subprocess
+import sys
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -95,7 +99,8 @@ def sheet_names(path: Path) -> list[str]:
     """The sheets of a workbook (a CSV file has one, unnamed)."""
     if path.suffix.lower() in CSV_SUFFIXES:
         return [""]
-    return list(_workbook(path, read_input(path, MAX_FILE_BYTES)).sheet_names)
+    names, _, _ = _workbook_cells(path, read_input(path, MAX_FILE_BYTES), None, cells=False)
+    return names
 
 
 def read_sheet(path: Path, sheet: str | None = None, header_row: int | None = None) -> Sheet:
@@ -112,33 +117,45 @@ def read_sheet(path: Path, sheet: str | None = None, header_row: int | None = No
     if suffix in CSV_SUFFIXES:
         grid, name = _csv_grid(data, str(path), delimiter="\t" if suffix == ".tsv" else None), ""
     else:
-        book = _workbook(path, data)
-        names = list(book.sheet_names)
+        names, name, cells = _workbook_cells(path, data, sheet)
         if not names:
             raise InvalidInput(f"{path}: the workbook has no sheets")
-        name = names[0] if sheet is None else sheet
-        if name not in names:
+        if cells is None:
             raise InvalidInput(f"{path}: no sheet named {name!r} (sheets: {', '.join(names)})")
-        try:
-            grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except _CALAMINE_ERRORS:  # calamine's own errors on damaged parts
-            raise InvalidInput(f"{path}, sheet {name!r}: cannot read the cells (damaged file?)") \
-                from None
+        grid = cells
     return _table(str(path), name, [[cell_text(c) for c in r] for r in grid], header_row)
 
 
-try:
-    from python_calamine import CalamineError as _CalamineError
-
-    _CALAMINE_ERRORS: tuple[type[BaseException], ...] = (_CalamineError, ValueError, OSError,
-                                                         TypeError, RuntimeError)
-except ImportError:  # the reader is an install dependency; keep the module importable anyway
-    _CALAMINE_ERRORS = (ValueError, OSError, TypeError, RuntimeError)
+WORKBOOK_SECONDS = 60  # a damaged .ods can make calamine loop for ever (tests/reliability)
 
 
-def _workbook(path: Path, data: bytes) -> Any:
-    from python_calamine import CalamineWorkbook
+def _workbook_cells(path: Path, data: bytes, sheet: str | None, cells: bool = True,
+                    ) -> tuple[list[str], str, list[list[Any]] | None]:
+    """(sheet names, the sheet asked for or the first, its cells or None when it is not
+    there), read by calamine in a process of its own with a time limit
+    (:mod:`casebook.intake.workbook_child`): Rust code cannot be interrupted."""
+    _check_zip(path, data)
+    args = [sys.executable, "-m", "casebook.intake.workbook_child", json.dumps(sheet),
+            "cells" if cells else "names"]
+    try:
+        done = subprocess.run(args, input=data, capture_output=True, timeout=WORKBOOK_SECONDS,
+                              check=False)
+    except subprocess.TimeoutExpired:
+        raise InvalidInput(f"{path}: reading the workbook took over {WORKBOOK_SECONDS} s "
+                           "(damaged?); save it again, or as .csv") from None
+    if done.returncode != 0:  # the reader itself failed: never its stderr (it may quote cells)
+        raise InvalidInput(f"{path}: not a readable {path.suffix} workbook (damaged?)")
+    outcome, value = pickle.loads(done.stdout)  # our own child's answer
+    if outcome == "open":
+        raise InvalidInput(f"{path}: not a readable {path.suffix} workbook (damaged, password-"
+                           "protected or another format?)")
+    if outcome == "cells":
+        raise InvalidInput(f"{path}, sheet {value!r}: cannot read the cells (damaged file?)")
+    names, name, grid = value
+    return names, name, grid
 
+
+def _check_zip(path: Path, data: bytes) -> None:
     if path.suffix.lower() != ".xls":  # xlsx and ods are zip files: refuse zip bombs first
         try:
             _check_unpacked_size(zipfile.ZipFile(io.BytesIO(data)), str(path))
@@ -148,11 +165,6 @@ def _workbook(path: Path, data: bytes) -> Any:
                 NotImplementedError):
             raise InvalidInput(f"{path}: not a valid {path.suffix} workbook (damaged, or "
                                "saved in another format?)") from None
-    try:
-        return CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except _CALAMINE_ERRORS:
-        raise InvalidInput(f"{path}: not a readable {path.suffix} workbook (damaged, password-"
-                           "protected or another format?)") from None
 
 
 def _csv_grid(data: bytes, name: str, delimiter: str | None = None) -> list[list[str]]:

@@ -24,6 +24,7 @@ from casebook.errors import (
     AlreadyExists,
     MigrationNeeded,
     NotFound,
+    StorageError,
     StoreCorrupt,
     StoreLocked,
     WrongPassphrase,
@@ -131,6 +132,12 @@ def _probe(engine: Engine, location: str) -> None:
             raise StoreLocked(f"{location}: the casebook is locked by another program") from None
         if "not a database" in msg or "file is encrypted" in msg:
             raise WrongPassphrase(f"{location}: the key does not open this database") from None
+        folder = os.path.dirname(os.path.abspath(location))
+        if not is_postgres(location) and "unable to open" in msg and not os.access(folder,
+                                                                                  os.W_OK):
+            raise StorageError(f"{location}: its folder is read-only, and a casebook writes "
+                               "beside itself even to be read; copy it to a writable disk, or "
+                               "mount this one read-write") from None
         raise StoreCorrupt(f"{location}: cannot open the database ({msg})") from None
 
 
