@@ -140,3 +140,38 @@ def test_search_page_and_api_say_what_else_was_searched(world):
         assert "also searched:" in html and "Yanji" in html and "延吉" in html
         api = c.get("/api/search", params={"q": "Yanji"}).json()
         assert api["also_searched"][:2] == ["연길", "延吉"]
+
+
+def test_a_group_around_one_woman_is_drawn_only_when_asked(world):
+    book, _ = world
+    consent = Consent.of(["aggregate_statistics"])
+    lone = Testimony("a woman alone", "en", organisation="O", consent=consent)
+    book.testimonies.add(lone, Person("Lone Woman", organisation="O"), Record([], [
+        _sale(2009, "Mr. Ri", place="cn-shandong")]))
+    with _client(book, "rev") as c:
+        shared = c.get("/network").text
+        everyone = c.get("/network?everyone=1").text
+    drawn = {e["data"]["label"] for e in _elements(shared) if "source" not in e["data"]}
+    assert "Yanji" in drawn and "Shandong" not in drawn  # the three women sold in Yanji: drawn
+    assert "1 group around one woman is not drawn" in shared
+    drawn_all = {e["data"]["label"] for e in _elements(everyone) if "source" not in e["data"]}
+    assert {"Yanji", "Shandong"} <= drawn_all
+    assert "around one woman is not drawn" not in everyone
+    assert 'name="everyone" value="1" checked' in everyone
+    # a pseudonym is the same in both views (numbered over every group)
+    assert drawn <= drawn_all
+
+
+def test_with_no_group_of_two_women_every_group_is_drawn(sqlite_book):
+    book = sqlite_book
+    consent = Consent.of(["aggregate_statistics"])
+    for n, place in enumerate(("cn-shandong", "cn-liaoning")):
+        t = Testimony(f"alone {n}", "en", organisation="O", consent=consent)
+        book.testimonies.add(t, Person(f"Alone {n}", organisation="O"),
+                             Record([], [_sale(2009, f"Broker {n}", place=place)]))
+    book.users.add("rev", PASSWORD, "O", "reviewer", create_organisation=True)
+    with _client(book, "rev") as c:
+        html = c.get("/network").text
+    labels = {e["data"]["label"] for e in _elements(html) if "source" not in e["data"]}
+    assert {"Shandong", "Liaoning"} <= labels  # never an empty drawing
+    assert "not drawn" not in html

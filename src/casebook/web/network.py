@@ -48,10 +48,21 @@ class Filters:
     roles: frozenset[str] = frozenset(ROLES)
     year_from: int | None = None
     year_to: int | None = None
+    # also draw the groups around one woman (hundreds of small islands hide the network)
+    everyone: bool = False
 
     def active(self) -> bool:
         return self.roles != frozenset(ROLES) or self.year_from is not None or \
-            self.year_to is not None
+            self.year_to is not None or self.everyone
+
+
+def shared_groups(graph: nx.Graph) -> nx.Graph:
+    """The groups that link two or more women: what a network drawing is for."""
+    keep: set[str] = set()
+    for comp in nx.connected_components(graph):
+        if sum(graph.nodes[n]["kind"] == VICTIM for n in comp) >= 2:
+            keep |= comp
+    return graph.subgraph(keep).copy()
 
 
 @dataclass
@@ -114,8 +125,10 @@ def network_view(ctx: Ctx, filters: Filters | None = None) -> dict[str, Any]:
                     tid, inv.perpetrator_role or "other", inv.who if show_names else None))
         events.append((victim, event))
     graph = build_graph(events, cluster_of)
-    names = _pseudonyms(graph, lang)
-    elements = _elements(graph, names, lang)
+    names = _pseudonyms(graph, lang)  # over every group, so a name is the same in both views
+    shared = shared_groups(graph)
+    drawn = graph if filters.everyone or shared.number_of_nodes() == 0 else shared
+    elements = _elements(drawn, names, lang)
     merges = []
     for node, found in sorted(mentions.items()):
         members = {m for m, head in cluster_of.items() if f"perpetrator:{head}" == node}
@@ -124,9 +137,10 @@ def network_view(ctx: Ctx, filters: Filters | None = None) -> dict[str, Any]:
                 {"action": d.action, "who": d.who, "when": d.when.date().isoformat(),
                  "note": d.note if show_names else ""}
                 for d in decisions if members & set(d.records)]))
-    found_groups = groups(graph)
+    found_groups = groups(drawn)
     return {
-        "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+        "nodes": drawn.number_of_nodes(), "edges": drawn.number_of_edges(),
+        "lone_groups": 0 if drawn is graph else len(groups(graph)) - len(found_groups),
         "elements": Markup(json.dumps(elements, ensure_ascii=False)
                            .replace("<", "\\u003c").replace(">", "\\u003e")
                            .replace("&", "\\u0026")),

@@ -267,6 +267,14 @@ KO = {
         "비공개 (k명 미만이거나 다른 칸을 보호하기 위해):",
     "Aliases merged by reviewers": "검토자가 합친 별칭",
     "Clear filters": "필터 지우기",
+    "Groups": "집단",
+    "Also groups around one woman": "여성 한 명뿐인 집단도 보기",
+    ("Drawn: the groups that link two or more women. %(num)s group around one woman is not "
+     "drawn; tick “Also groups around one woman” to see it.",
+     "Drawn: the groups that link two or more women. %(num)s groups around one woman are not "
+     "drawn; tick “Also groups around one woman” to see them."):
+        ("여성 두 명 이상을 잇는 집단만 그렸습니다. 여성 한 명뿐인 집단 %(num)s개는 그리지 "
+         "않았습니다. ‘여성 한 명뿐인 집단도 보기’를 선택하면 볼 수 있습니다.",),
     "No aliases merged yet: each mention is its own node.":
         "아직 합친 별칭이 없습니다: 언급마다 따로 표시합니다.",
     "No perpetrators in accepted events yet (or none in this period and these roles).":

@@ -23,8 +23,8 @@ def _year(value: str | None) -> int | None:
 
 @router.get("/network")
 def network(role: list[str] = Query(default=[]), year_from: str = "", year_to: str = "",
-            ctx: Ctx = Depends(get_ctx)):
+            everyone: str = "", ctx: Ctx = Depends(get_ctx)):
     require(ctx.user, "network")
     roles = frozenset(r for r in role if r in ROLES) or frozenset(ROLES)
-    filters = Filters(roles, _year(year_from), _year(year_to))
+    filters = Filters(roles, _year(year_from), _year(year_to), everyone == "1")
     return render(ctx.request, "network.html", net=network_view(ctx, filters))
