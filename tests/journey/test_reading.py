@@ -72,7 +72,7 @@ def test_details_are_separate_parts_with_labels_not_codes():
     assert en.text() == ("Sale · August 2018 · Yanji · 30,000 RMB (≈ $4,500) · Recruiter: Relative "
                          "“my aunt” · Buyer: Korean-Chinese (Joseonjok) · for marriage")
     ko = read(sale, "ko")
-    assert ko.text().startswith("인신매매(팔림) · 2018년 8월 · 연길 · 30,000 RMB (약 4,500달러)")
+    assert ko.text().startswith("인신매매(팔림) · 2018년 8월 · 연길 · 30,000위안 (약 4,500달러)")
     assert "korean_chinese" not in en.text() + ko.text()
     assert [p.kind for p in en.parts] == ["when", "where", "amount", "who", "who", "detail"]
 

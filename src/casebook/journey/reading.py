@@ -139,7 +139,9 @@ def _words(key: str, lang: str, **values: Any) -> str:
 def amount_text(amount: Any, lang: str) -> str:
     if amount is None:
         return ""
-    value = f"{amount.value:,.0f} {amount.currency}"
+    number = f"{amount.value:,.0f}"
+    unit = phrases().get("currency", {}).get(lang, {}).get(amount.currency)
+    value = str(unit).format(value=number) if unit else f"{number} {amount.currency}"
     if amount.usd:
         value += f" ({_words('equivalent', lang, usd=f'{amount.usd:,.0f}')})"
     return value

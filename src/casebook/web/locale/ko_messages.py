@@ -131,7 +131,7 @@ KO = {
     "Connected groups": "연결된 집단",
     ("%(num)s woman", "%(num)s women"): ("여성 %(num)s명",),
     "No perpetrators in accepted events yet.": "승인된 사건에 가해자가 아직 없습니다.",
-    "born": "출생",
+    "born %(year)s": "%(year)s년생",
     ("%(num)s testimony", "%(num)s testimonies"): ("증언 %(num)s건",),
     "Journey": "여정",
     "No journey events yet: review the suggested facts first.":
