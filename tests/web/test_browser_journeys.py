@@ -91,23 +91,16 @@ def test_the_journey_pages_in_both_languages(served, lang, tmp_path):
     shots = Path(os.environ.get("CASEBOOK_SCREENSHOTS") or tmp_path / "shots")
     shots.mkdir(parents=True, exist_ok=True)
     never = "Never arrested in China (she says)" if lang == "en" else "중국에서 체포된 적 없음"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900},
-                                locale="en-GB" if lang == "en" else "ko-KR")
-        problems: list[str] = []
+    problems: list[str] = []
+
+    def watch(page) -> None:
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
         page.on("requestfailed", lambda r: problems.append(f"failed {r.url}"))
         page.on("response", lambda r: problems.append(f"{r.status} {r.url}")
                 if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
-        page.goto(url + "/login")
-        page.fill("input[name=username]", "demo-reviewer")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button.primary")
-        page.wait_for_url(url + "/")
-        if page.locator("html").get_attribute("lang") != lang:
-            page.click(f"button[name=lang][value={lang}]")
-            page.wait_for_load_state()
+
+    with sync_playwright() as p:
+        browser, page = _login(p, url, lang, watch)
         assert page.locator("html").get_attribute("lang") == lang
         header = page.locator("header.top").bounding_box()
         assert header is not None and header["height"] < 60, "the menu wraps at 1280 px"
@@ -161,10 +154,13 @@ ENGLISH_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 RAW_MONTH = re.compile(r"\b(19|20)\d\d-[01]\d\b")
 
 
-def _login(p, url: str, lang: str):
+def _login(p, url: str, lang: str, watch=None):
+    """A reviewer's page in ``lang``; ``watch`` is attached before the first request."""
     browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     page = browser.new_page(viewport={"width": 1280, "height": 900},
                             locale="en-GB" if lang == "en" else "ko-KR")
+    if watch is not None:
+        watch(page)
     page.goto(url + "/login")
     page.fill("input[name=username]", "demo-reviewer")
     page.fill("input[name=password]", PASSWORD)
