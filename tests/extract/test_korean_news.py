@@ -342,3 +342,10 @@ def test_a_price_in_won_for_her_sale_is_yuan_unless_north_korean_money():
     assert _sales(p) == [(300000, "KPW")]
     p = _p("저는 2005년에 두만강을 건넜어요. 저는 5천 위안, 한국 돈 90만 원에 팔렸어요.")
     assert _sales(p) == [(5000, "RMB")]  # a gloss in South Korean money is the same price
+    p = _p("저는 2003년에 강을 건넜어요. 한족에게 8천 원이라는 돈으로 팔리게 됐어요.")
+    assert _sales(p) == [(8000, "RMB")]  # the price told as "a sum of N 원"
+
+
+def test_a_woman_called_yeosa_is_named_by_her_surname():
+    p = _p("탈북민 출신 한미정 여사는 2001년에 두만강을 건넜다. 한 여사는 그해 조선족에게 팔렸다.")
+    assert p["surname"] == "한" and p["times_sold"] == 1

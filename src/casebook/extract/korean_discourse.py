@@ -29,7 +29,7 @@ _PAREN = r"\([^()]{0,30}\)"
 _TITLE_END = r"(?=[은는이가을를의에도와과만께:\s,.·”\"’')\]]|말고|$)"
 # 윤서진(가명·여·27)씨, 고 양, 송모 씨, 송 모 씨, 송 모(30대) 씨, K(40) 씨, B씨
 _TITLED = re.compile(_BOUND + r"(?P<s>[가-힣]|[A-Z])(?P<g>" + _GIVEN + r")?\s?(?P<par>" + _PAREN +
-                     r")?\s?(?P<t>씨|양)(?!강|측|국|쪽|자|식|말|손|도)(?P<par2>\((?:여|남|"
+                     r")?\s?(?P<t>씨|양|여사)(?!강|측|국|쪽|자|식|말|손|도)(?P<par2>\((?:여|남|"
                      r"\d)[^()]{0,24}\))?" + _TITLE_END)
 # "서진씨는": a woman called by her given name once the report has named her in full
 _GIVEN_TITLED = re.compile(_BOUND + r"(?P<g>[가-힣]{2})\s?씨" + _TITLE_END)
