@@ -128,8 +128,8 @@ _KO_MONEY_RE = re.compile(
 _KO_SOUTH_MONEY = re.compile(r"(?:한국|남한|대한민국)\s?돈|한화|원화")
 _KO_CHINA_MONEY = re.compile(r"(?:중국|인민폐)\s?돈\s?$|인민폐\s?$")  # "중국돈 4000원" is yuan
 # "1만 원에 팔렸다", "1만 원이라는 돈으로 팔리게 됐다", "1만 원을 받고 팔아넘겼다"
-_KO_SALE_PRICE_AFTER = re.compile(r"\s?(?:에|(?:이라는|이란)\s?(?:돈|값|금액)(?:에|으로)|을\s?받고)\s?"
-                                  r"(?:\S+\s)?(?:팔려|팔렸|팔린|팔리|팔아|팔았|되팔)")
+_KO_SALE_PRICE_AFTER = re.compile(r"\s?(?:에|(?:이라는|이란)\s?(?:돈|값|금액)(?:에|으로)|"
+                                  r"을\s?받고)\s?(?:\S+\s)?(?:팔려|팔렸|팔린|팔리|팔아|팔았|되팔)")
 _KO_NORTH_MONEY = re.compile(r"(?:북한|조선|북)\s?돈\s?(?:으로\s?)?$")
 _BARE_NUM_RE = re.compile(
     rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"
