@@ -349,3 +349,21 @@ def test_a_price_in_won_for_her_sale_is_yuan_unless_north_korean_money():
 def test_a_woman_called_yeosa_is_named_by_her_surname():
     p = _p("탈북민 출신 한미정 여사는 2001년에 두만강을 건넜다. 한 여사는 그해 조선족에게 팔렸다.")
     assert p["surname"] == "한" and p["times_sold"] == 1
+
+
+def test_a_case_notes_profile_line_gives_her_surname_and_home():
+    p = _p("모자(엄마 박순옥, 30대 여성, 양강도, 아들 2009년생)\n"
+           "저는 2010년 여름 돈 벌러 강을 건넜습니다. 건너자마자 한족 남자한테 팔려갔습니다.")
+    assert p["surname"] == "박" and p["origin_nk"] == "양강도" and p["birth_year"] is None
+
+
+def test_a_testimonys_byline_gives_her_surname():
+    p = _p("탈북여성 이야기\n\n송미란 2005년 입국, 대학 재학\n\n저는 2001년에 강을 건넜습니다.")
+    assert p["surname"] == "송"
+
+
+@pytest.mark.parametrize("text, year", [
+    ("제가 만난 그녀는 87년생 올해 서른 살 여성이었다.", 1987),
+    ("아들은 03년생이에요. 저는 2009년에 강을 건넜어요.", None)])
+def test_a_two_digit_birth_year(text, year):
+    assert _p(text)["birth_year"] == year

@@ -15,7 +15,8 @@ _ORIGIN = re.compile(
 _BORN = re.compile(
     r"(?P<y>19[4-9]\d|20[0-2]\d)\s?년(?!대)(?:에|도에)?\s?(?:(?:\S+\s){0,3}?\S*에서\s)?(?:태어났|"
     r"태어나|태어난|출생|생(?!활|각|겼|기|산|존|일|명))|"
-                   r"(?P<y2>19[4-9]\d|20[0-2]\d)\s?년(?!대)\s(?:\S+\s){1,3}?(?:출생|태생)")
+                   r"(?P<y2>19[4-9]\d|20[0-2]\d)\s?년(?!대)\s(?:\S+\s){1,3}?(?:출생|태생)|"
+                   r"(?<![\d.])(?P<y3>[4-9]\d)\s?년생")  # "91년생": born in 1991
 _CHILD_NEAR = re.compile(r"(?:아들|딸|애|아이|자녀|동생|남편|큰애|작은애)\S*\s?(?:\S+\s?){0,2}$")
 # Hangul surnames, for "박○○", "윤씨", "저는 강순옥이에요", "리명옥 (가명)"
 _KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남"
@@ -35,6 +36,10 @@ _SURNAME_RES = (
     re.compile(
         r"(?:^|\n)(?!어머니|아버지|할머니|할아버지)(?P<s>[가-힣])[가-힣]{2}\s?\((?:\d{1,2}\s?(?:세|"
         r"살)|가명)"),
+    # a case note's profile line: "(엄마 김영희, 30대 여성, 함경북도, …)"
+    re.compile(r"(?:^|[\s(,])(?P<s>[가-힣])[가-힣]{2}\s?,\s?(?:\d0대|\d{2}\s?(?:세|살))\s?(?:여성|여)\b"),
+    # a testimony's byline: "송미란 2005년 입국"
+    re.compile(r"(?:^|\n)\s*(?P<s>[가-힣])[가-힣]{2}\s(?:19|20)\d\d\s?년\s?(?:입국|탈북)"),
 )
 _INTERVIEW_PLACE = re.compile(r"면담|거주|인근|근처")
 
@@ -54,6 +59,8 @@ _HOME = re.compile(
     rf"(?<![가-힣(])(?P<p3>{_NK_WRITTEN})(?:에서\s?왔(?:습니다|어요|다|고)|\s?사람(?:이에요|입니다|"
     r"이다|이고|이었))(?![가-힣])|"
     rf"(?<![가-힣(])(?P<p4>{_NK_WRITTEN})(?:이|가)\s?고향|"  # "양강도 혜산이 고향으로"
+    # a case note's profile line: "(엄마 김영희, 30대 여성, 함경북도, 아들 …)"
+    rf"(?:\d0대|\d{{2}}\s?(?:세|살))\s?여성\s?,\s?(?P<p6>{_NK_WRITTEN})(?=\s?[,)])|"
     # "함경북도 무산에 살던 그녀는": where she lived before she left, said of her
     rf"(?<![가-힣(])(?P<p5>{_NK_WRITTEN})에\s?살던\s(?:그녀|저|나|"
     rf"(?P<who>[가-힣])[가-힣]{{0,2}}\s?씨)(?:는|가)\s")
@@ -119,7 +126,7 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
     home = next((m for m in _HOME.finditer(text) if not m.group("who")
                  or m.group("who") == surname), None)
     if home:
-        g = next(x for x in ("p", "p2", "p3", "p4", "p5") if home.group(x))
+        g = next(x for x in ("p", "p2", "p3", "p4", "p5", "p6") if home.group(x))
         out.append(Fact("origin_nk", home.group(g), Evidence(home.start(g), home.end(g)), 0.9))
     if "origin_nk" not in have and not home:
         for m in _ORIGIN.finditer(body):
@@ -138,9 +145,10 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
         for m in _BORN.finditer(body):
             if _CHILD_NEAR.search(body[max(0, m.start() - 16):m.start()]):
                 continue  # "아들 하나 있어요, 2004년생": her son's year
-            g = "y" if m.group("y") else "y2"
+            g = next(x for x in ("y", "y2", "y3") if m.group(x))
             s = header_end + m.start(g)
-            out.append(Fact("birth_year", int(m.group(g)), Evidence(s, s + 4), 0.8))
+            year = int(m.group(g)) + (1900 if g == "y3" else 0)
+            out.append(Fact("birth_year", year, Evidence(s, s + len(m.group(g))), 0.8))
             break
         else:
             for m in _AGE_AT_YEAR.finditer(body):
