@@ -205,3 +205,14 @@ def test_one_origin_when_the_town_is_told_with_its_province():
             "저는 무산에서 자랐어요. 2008년에 강을 건넜어요. 연길에서 브로커가 저를 팔았어요.")
     origins = [f for f in extract(text, "ko").facts if f.field == "origin_nk"]
     assert [f.value for f in origins] == ["함경북도 무산"]
+
+
+def test_the_mean_leaves_out_keys_nobody_told():
+    """A key with no gold and no proposed value in the whole set is not a perfect score."""
+    from casebook.extract.evaluate import evaluate
+
+    gold = {"surname": "Kim", "birth_year": None, "times_sold": 2}
+    right = evaluate([(gold, {"surname": "Kim", "birth_year": None, "times_sold": 2})])
+    wrong = evaluate([(gold, {"surname": "Lee", "birth_year": None, "times_sold": 2})])
+    assert right["mean_f1"] == 1.0 and right["keys_in_mean"] == 2
+    assert wrong["keys_in_mean"] == 2 and wrong["mean_f1"] == 0.5
