@@ -367,3 +367,9 @@ def test_a_testimonys_byline_gives_her_surname():
     ("아들은 03년생이에요. 저는 2009년에 강을 건넜어요.", None)])
 def test_a_two_digit_birth_year(text, year):
     assert _p(text)["birth_year"] == year
+
+
+def test_the_flat_she_was_taken_to_gives_its_province():
+    p = _p("저는 2012년에 강을 건넜어요. 브로커가 저를 데려간 곳은 연길에 있는 한 아파트였어요.")
+    assert p["province_china"] == "Jilin"
+    assert _p("저는 2012년에 강을 건넜어요. 심양을 거쳐 태국으로 갔어요.")["province_china"] is None

@@ -215,7 +215,10 @@ def _last_province(text: str, header_end: int) -> Fact | None:
 # 살던"; a city she passed through, reached or was interviewed in says nothing
 _LIVED_AFTER = re.compile(
     r"^(?:[^.?!\n]{0,24}?(?:팔려|팔렸|팔린|시집|살았|살던|살고|살며|거주|숨어\s?(?:살|지내))|"
-                          r"\s?(?:시\s?|현\s?)?(?:의\s?)?(?:한\s)?(?:농촌|시골|산골|마을|농가))")
+                          r"\s?(?:시\s?|현\s?)?(?:의\s?)?(?:한\s)?(?:농촌|시골|산골|마을|농가)|"
+                          # the flat or chat den she was taken to: "연변에 위치한 … 아파트"
+                          r"\s?(?:시\s?)?(?:의|에\s?(?:있는|위치한))\s(?:한\s)?(?:\S+\s){0,3}?\S*"
+                          r"(?:아파트|채팅방))")
 
 
 def _city_she_lived_in(text: str, header_end: int) -> Fact | None:
