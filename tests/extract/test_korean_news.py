@@ -373,3 +373,17 @@ def test_the_flat_she_was_taken_to_gives_its_province():
     p = _p("저는 2012년에 강을 건넜어요. 브로커가 저를 데려간 곳은 연길에 있는 한 아파트였어요.")
     assert p["province_china"] == "Jilin"
     assert _p("저는 2012년에 강을 건넜어요. 심양을 거쳐 태국으로 갔어요.")["province_china"] is None
+
+
+def test_a_money_lure_she_crossed_on_is_a_job_offer():
+    p = _p("저는 2008년 돈 벌게 해주겠다는 동네 언니의 말에 속아 강을 건넜어요. "
+           "저는 한족 남성에게 팔렸어요.")
+    assert "deception_job_offer" in p["recruitment"]
+
+
+def test_a_case_notes_nominal_arrest_and_forced_marriage():
+    p = _p("2005년 탈북, 중국 길림성에서 강제 결혼. 2007년 체포, 북송 후 집결소를 거쳐 교화소 2년.")
+    assert p["arrested_in_china"] == 1 and p["repatriated"] == 1
+    assert p["exploitation"] == ["forced_marriage"]
+    p = _p("2005년 탈북, 길림성에서 숨어 지냄. 2007년 체포, 북송이 두려워 숨어 지냈다.")
+    assert p["arrested_in_china"] is None
