@@ -387,3 +387,8 @@ def test_a_case_notes_nominal_arrest_and_forced_marriage():
     assert p["exploitation"] == ["forced_marriage"]
     p = _p("2005년 탈북, 길림성에서 숨어 지냄. 2007년 체포, 북송이 두려워 숨어 지냈다.")
     assert p["arrested_in_china"] is None
+
+
+def test_her_age_with_her_named_before_the_year():
+    assert _p("당시 19세였던 그녀는 2006년 두만강을 건넜다.")["birth_year"] == 1987
+    assert _p("당시 19세였던 딸은 2006년 두만강을 건넜다.")["birth_year"] is None
