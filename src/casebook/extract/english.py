@@ -922,7 +922,10 @@ _ORIGIN = [
                r"go\s+back\s+to|return(?:ed)?\s+home\s+to|our\s+(?:house|"
                rf"home)\s+in)\s+(?P<p>{_PLACE})"),
 ]
-_BORN = re.compile(r"\b(?:I|she)\s+was\s+born\s+(?:\w+\s+){0,4}?in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b|"
+_BORN = re.compile(r"(?:\b(?:I|she)|^[^\n,]{0,60}?[A-Z][a-z]+(?:-[a-z]+)?\s*,\s+who)"
+                   r"\s+was\s+born\s+"
+                   r"(?:\w+\s+){0,4}?"
+                   r"in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b|"
                    r"^[^\n]{0,60}?(?:[A-Z][a-z]+|\))\s*,\s+born\s+(?:in\s+)?(?P<y2>19[4-9]\d|"
                    r"20[0-2]\d)\b", re.M)
 
