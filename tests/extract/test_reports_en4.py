@@ -65,3 +65,16 @@ def test_name_who_was_born_in_a_year_is_her_birth_year():
     p = prof("Ri Geum-hui, who was born in Musan in 1979 and reached Seoul in 2010, spoke on "
              "Monday. Her mother, who was born in 1950, stayed behind.")
     assert p["birth_year"] == 1979
+
+
+def test_other_romanisations_of_the_rivers():
+    p = prof("I crossed the Tomen River in May 1999 and was sold in Yanji.")
+    assert p["crossing_river"] == "Tumen"
+    p = prof("I crossed the Amrok River in 2003.")
+    assert p["crossing_river"] == "Yalu"
+
+
+def test_a_sedative_in_the_food_is_drugging():
+    p = prof("A man in Hyesan invited me to eat with him. There was a sedative in the food, and I "
+             "woke up in a room in China. I was sold to a farmer for 5,000 yuan.")
+    assert "drugging" in p["violence"]

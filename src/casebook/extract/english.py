@@ -45,11 +45,12 @@ _OTHER_SUBJ = re.compile(
     r"nieces|friends|others)\b", _F)
 
 
-_RIVER = re.compile(r"\b(Tumen|Yalu|Duman|Amnok)\b", _F)
+_RIVER = re.compile(r"\b(Tumen|Yalu|Duman|Amnok|Tomen|Tuman|Amrok)\b", _F)
 _NOT_THE_RIVER = re.compile(
     r"\s*(?:,\s*jilin|city\b|border\s+(?:crossing|checkpoint|post)|bridge\b|customs\b|"
                             r"detention\b|railway\b|station\b)", _F)
-_RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu"}
+_RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu", "tomen": "Tumen",
+           "tuman": "Tumen", "amrok": "Yalu"}  # and the other romanisations
 _ABROAD = re.compile(
     r"\b(?:(?<!inner\s)(?<!Inner\s)Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|"
     r"Russia)\b", _F)
@@ -448,7 +449,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             # "They have a son": she and her husband
             ctx.mode == "third" and bool(_THEY_HAVE.search(sentence))))
     for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low
-                                           or "amnok" in low) else ():
+                                           or "amnok" in low or "tomen" in low or "tuman" in low
+                                           or "amrok" in low) else ():
         if _NOT_THE_RIVER.match(sentence, m.end()):
             continue  # Tumen the city ("in Tumen, Jilin Province"), a checkpoint or a bridge
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
