@@ -78,3 +78,16 @@ def test_a_sedative_in_the_food_is_drugging():
     p = prof("A man in Hyesan invited me to eat with him. There was a sedative in the food, and I "
              "woke up in a room in China. I was sold to a farmer for 5,000 yuan.")
     assert "drugging" in p["violence"]
+
+
+def test_children_had_before_the_return_of_the_same_sentence_were_born_in_china():
+    p = prof("Choe Sun-hwa crossed the Yalu in 2005. There, she was sold to a farmer and had two "
+             "sons before being dragged back to North Korea in 2011.")
+    assert p["children_in_china"] == 2
+    assert p["repatriated"] == 1
+
+
+def test_children_after_the_return_are_not_counted_in_china():
+    p = prof("Choe Sun-hwa crossed the Yalu in 2005. She was sent back to North Korea in 2011 "
+             "and later had two sons there.")
+    assert not p["children_in_china"]
