@@ -91,3 +91,12 @@ def test_children_after_the_return_are_not_counted_in_china():
     p = prof("Choe Sun-hwa crossed the Yalu in 2005. She was sent back to North Korea in 2011 "
              "and later had two sons there.")
     assert not p["children_in_china"]
+
+
+def test_a_relatives_quoted_words_are_not_hers():
+    p = prof("Ahn Mi-ok was sold to a farmer in Jilin in 2004. Her brother also went to China. "
+             "\u201cThe guards beat me every night,\u201d her brother said.")
+    assert "beating" not in p["violence"]
+    p = prof("Ahn Mi-ok was sold to a farmer in Jilin in 2004. "
+             "\u201cThe farmer beat me every night,\u201d she said.")
+    assert "beating" in p["violence"]

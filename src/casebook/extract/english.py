@@ -839,10 +839,14 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
 
 
 _UNNAMED = ("the woman", "The woman", "this woman", "This woman")
+# a relative who speaks in a report about her ("…,” her brother said): his "I" is not hers
+_KIN = r"(?:brother|father|husband|son|uncle|mother|sister|daughter|cousin|friend|aunt)s?"
 _OTHER_SPEAKER = re.compile(
     r"[”\"]?\s*,?\s*(?:(?:said|says|told|added|explained)\s+(?:the|a|an|one)\s+(?!woman\b)"
                             r"[a-z]+|(?:the|a|an|one)\s+(?!woman\b)(?:[\w-]+\s+){0,8}?(?:said|"
-                            r"says|told|added)\b)")
+                            r"says|told|added)\b|(?:said|says|told|added|explained|recalled)\s+"
+                            r"(?:he|his\s+[\w-]+|her\s+" + _KIN + r")\b|(?:he|his\s+[\w-]+|her\s+"
+                            + _KIN + r")\s+(?:said|says|told|added|explained|recalled)\b)")
 _TITLE_SURNAME = re.compile(r"\b(?:Ms|Mrs|Miss|MS|MRS)\.?\s*(?P<s>[A-Z][a-z]+)\b")
 
 
