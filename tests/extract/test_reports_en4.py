@@ -100,3 +100,25 @@ def test_a_relatives_quoted_words_are_not_hers():
     p = prof("Ahn Mi-ok was sold to a farmer in Jilin in 2004. "
              "\u201cThe farmer beat me every night,\u201d she said.")
     assert "beating" in p["violence"]
+
+
+def test_back_in_north_korea_and_punished_is_a_return():
+    p = prof("I crossed the Tumen in 2002 and was sold to a farmer. Back in North Korea, I was "
+             "charged with leaving the country and sent to a jail for a year.")
+    assert p["repatriated"] == 1
+    assert p["nk_detention"] == ["other"]
+
+
+def test_a_memory_of_home_is_no_return():
+    p = prof("I crossed the Tumen in 2002 and was sold to a farmer. Back in North Korea, my father "
+             "had worked in a prison.")
+    assert not p["repatriated"]
+
+
+def test_a_bare_prison_is_an_unnamed_facility_not_a_kyohwaso():
+    p = prof("I crossed the Tumen in 2002. I was arrested by two officers in Yanji and deported. "
+             "After that I spent two years in a prison.")
+    assert p["nk_detention"] == ["other"]
+    p = prof("I crossed the Tumen in 2002. I was arrested by two officers in Yanji and deported. "
+             "After that I spent two years in a kyohwaso.")
+    assert p["nk_detention"] == ["kyohwaso"]
