@@ -122,3 +122,12 @@ def test_a_bare_prison_is_an_unnamed_facility_not_a_kyohwaso():
     p = prof("I crossed the Tumen in 2002. I was arrested by two officers in Yanji and deported. "
              "After that I spent two years in a kyohwaso.")
     assert p["nk_detention"] == ["kyohwaso"]
+
+
+def test_a_fear_without_that_is_no_threat_but_a_threat_stays():
+    p = prof("Kim was sold to a farmer in 2005. She said the steady fear officers would send her "
+             "back home made her run.")
+    assert "threat_of_denunciation" not in p["violence"]
+    p = prof("Kim was sold to a farmer in 2005. I was afraid because he said he would report me "
+             "to the police if I ran.")
+    assert "threat_of_denunciation" in p["violence"]

@@ -341,7 +341,8 @@ def _retold() -> re.Pattern[str]:
 # sold", "went on to sell me" tell it happened)
 _FEAR = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\b", _F)
 _FEARED = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|"
-                     r"scared)\s+that\b[^.;]*\b(?:will|would|could|might)\b"
+                     r"scared)\s+(?:that\b[^.;]*|(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s+)"
+                     r"\b(?:will|would|could|might)\b"
                      r"[^.;]*$", _F)
 _THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(?:i|she|you))\b",
                           _F)
