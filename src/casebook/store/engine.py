@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -30,6 +32,7 @@ from casebook.errors import (
     WrongPassphrase,
 )
 from casebook.store.keys import KeyFile
+from casebook.store.writer_queue import WriterQueue
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -60,6 +63,14 @@ def lock_wait_ms() -> int:
         return 30000
 
 
+_WRITERS: weakref.WeakKeyDictionary[Engine, WriterQueue] = weakref.WeakKeyDictionary()
+
+
+def writer_queue(engine: Engine) -> WriterQueue | None:
+    """The queue of an SQLite casebook's writers in this process (None for PostgreSQL)."""
+    return _WRITERS.get(engine)
+
+
 _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
 
 
@@ -72,6 +83,7 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
     engine = create_engine(
         url, connect_args={"timeout": lock_wait_ms() / 1000, "check_same_thread": False},
         hide_parameters=True, poolclass=QueuePool, pool_size=8, max_overflow=32, pool_timeout=60)
+    writers = WriterQueue()  # this process's writers, in arrival order (store/writer_queue.py)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:
@@ -99,9 +111,41 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
         if conn.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
             return
         if _WRITE.match(statement):
-            dbapi.execute("BEGIN IMMEDIATE")
+            if not writers.acquire(dbapi, lock_wait_ms() / 1000):
+                raise engine.dialect.loaded_dbapi.OperationalError(
+                    "database is locked (this program's other writers did not finish in time)")
+            try:
+                dbapi.execute("BEGIN IMMEDIATE")
+            except BaseException:
+                writers.release(dbapi)
+                raise
 
+    _queue_writers(engine, writers)
+    _WRITERS[engine] = writers
     return engine
+
+
+def _queue_writers(engine: Engine, writers: WriterQueue) -> None:
+    """Hand the writers' turn on when a transaction ends: after the driver's COMMIT or ROLLBACK
+    returns (the connection events fire before it), or when the connection goes away."""
+    dialect = engine.dialect
+    commit, rollback = dialect.do_commit, dialect.do_rollback
+
+    def do_commit(dbapi_connection: Any) -> None:
+        commit(dbapi_connection)  # a failed COMMIT is rolled back next, which releases
+        writers.release(getattr(dbapi_connection, "driver_connection", dbapi_connection))
+
+    def do_rollback(dbapi_connection: Any) -> None:
+        try:
+            rollback(dbapi_connection)
+        finally:
+            writers.release(getattr(dbapi_connection, "driver_connection", dbapi_connection))
+
+    # The dialect object is this engine's own: the override touches no other engine.
+    dialect.do_commit = do_commit  # type: ignore[method-assign]
+    dialect.do_rollback = do_rollback  # type: ignore[method-assign]
+    for gone in ("checkin", "close", "invalidate", "soft_invalidate", "detach"):
+        event.listen(engine, gone, lambda dbapi_connection, *_: writers.release(dbapi_connection))
 
 
 def _postgres_engine(location: str) -> Engine:
