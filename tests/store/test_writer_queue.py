@@ -135,3 +135,19 @@ def test_a_writer_that_waits_past_the_lock_timeout_is_told_locked(book, monkeypa
         t.join(20)
     book.audit.record("in time")
     assert book.audit.entries(limit=1)[0]["action"] == "in time"
+
+
+def test_the_web_servers_connections_are_kept_with_a_bounded_page_cache(book):
+    """Forty threads' connections stay in the pool (closing and reopening the overflow ones
+    fragmented the server's memory), each with 1 MiB of page cache."""
+    from casebook.store.engine import CACHE_KIB
+
+    engine = book.engine
+    held = [engine.connect() for _ in range(30)]
+    try:
+        for conn in held:
+            assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -CACHE_KIB
+    finally:
+        for conn in held:
+            conn.close()
+    assert engine.pool.checkedin() == 30  # none closed on return

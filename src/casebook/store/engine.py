@@ -63,6 +63,8 @@ def lock_wait_ms() -> int:
         return 30000
 
 
+CACHE_KIB = 1024
+
 _WRITERS: weakref.WeakKeyDictionary[Engine, WriterQueue] = weakref.WeakKeyDictionary()
 
 
@@ -78,11 +80,14 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
     # "x'…'" hands SQLCipher the raw 256-bit key: no second key derivation inside SQLCipher.
     url = URL.create("sqlite+pysqlcipher", password=f"x'{data_key.hex()}'", database=str(path))
     # A real pool: the dialect's default SingletonThreadPool closes connections that other
-    # threads of the web server are still using.
+    # threads of the web server are still using. Big enough for the web server's forty
+    # threads: connections beyond ``pool_size`` are closed on return and opened again, and
+    # that churn (each with its page cache) fragmented the server's memory, which grew under
+    # load (docs/reliability.md). A command opens only the connections it uses.
     # hide_parameters: an error's message never carries a testimony, a name or a place.
     engine = create_engine(
         url, connect_args={"timeout": lock_wait_ms() / 1000, "check_same_thread": False},
-        hide_parameters=True, poolclass=QueuePool, pool_size=8, max_overflow=32, pool_timeout=60)
+        hide_parameters=True, poolclass=QueuePool, pool_size=40, max_overflow=8, pool_timeout=60)
     writers = WriterQueue()  # this process's writers, in arrival order (store/writer_queue.py)
 
     @event.listens_for(engine, "connect")
@@ -97,6 +102,10 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute(f"PRAGMA busy_timeout = {lock_wait_ms()}")
+        # 1 MiB of page cache per connection (SQLite's default is 2 MiB): the web server
+        # keeps forty, and their caches filling as the casebook grew were most of its memory
+        # growth under load (docs/reliability.md).
+        cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         cur.close()
 
     @event.listens_for(engine, "before_cursor_execute")
