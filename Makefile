@@ -58,6 +58,7 @@ SOAK_FUZZ_SCALE ?= 2
 SOAK_FUZZ_INPUTS ?= 300
 SOAK_SECONDS ?= 20
 SOAK_CLIENTS ?= 200
+SOAK_API_EXAMPLES ?= 25
 SOAK_CORPUS ?= $(HOME)/.cache/casebook-soak-corpus
 SOAK_OUT ?= /tmp/casebook-soak
 FUZZ_FAMILIES = txt md docx pdf json csv sheets scans
@@ -72,6 +73,8 @@ soak: install
 	CASEBOOK_SOAK_SCALE=$(SOAK_FUZZ_SCALE) CASEBOOK_FUZZ_CORPUS=$(SOAK_CORPUS) \
 		$(BIN)/pytest -q -s -p no:cacheprovider tests/reliability/test_fuzz_importers.py \
 		tests/reliability/test_fuzz_keyfile.py tests/reliability/test_fuzz_corpus.py
+	CASEBOOK_API_FUZZ_EXAMPLES=$(SOAK_API_EXAMPLES) $(BIN)/pytest -q -s -p no:cacheprovider \
+		tests/web/test_api.py -k schemathesis
 	CASEBOOK_LOAD_SECONDS=$(SOAK_SECONDS) CASEBOOK_LOAD_CLIENTS=$(SOAK_CLIENTS) \
 		$(BIN)/pytest -q -s -p no:cacheprovider tests/reliability/test_load.py
 

@@ -195,3 +195,24 @@ def test_cli_extract_jsonl(tmp_path, capsys):
     res = CliRunner().invoke(app, ["eval-extract", str(gold), str(a), "--out", str(out)])
     assert res.exit_code == 0, res.output
     assert json.loads(out.read_text())["keys"]["sales"]["f1"] == 1.0
+
+
+def test_one_origin_when_the_town_is_told_with_its_province():
+    """The town inside "<province> <town>" is not proposed a second time."""
+    from casebook.extract import extract
+
+    text = ("면담 기록\n구술자: 이○○ (가명), 1979년생, 함경북도 무산 출신\n\n"
+            "저는 무산에서 자랐어요. 2008년에 강을 건넜어요. 연길에서 브로커가 저를 팔았어요.")
+    origins = [f for f in extract(text, "ko").facts if f.field == "origin_nk"]
+    assert [f.value for f in origins] == ["함경북도 무산"]
+
+
+def test_the_mean_leaves_out_keys_nobody_told():
+    """A key with no gold and no proposed value in the whole set is not a perfect score."""
+    from casebook.extract.evaluate import evaluate
+
+    gold = {"surname": "Kim", "birth_year": None, "times_sold": 2}
+    right = evaluate([(gold, {"surname": "Kim", "birth_year": None, "times_sold": 2})])
+    wrong = evaluate([(gold, {"surname": "Lee", "birth_year": None, "times_sold": 2})])
+    assert right["mean_f1"] == 1.0 and right["keys_in_mean"] == 2
+    assert wrong["keys_in_mean"] == 2 and wrong["mean_f1"] == 0.5

@@ -54,7 +54,10 @@ def load_checked(path: Path, data_key: bytes | None, kind: str) -> str:
     except StoreCorrupt as exc:
         assert str(path) in str(exc) and "\n" not in str(exc), exc
         return "refused"
-    costly = any(s.kdf and (s.kdf["memory_cost"] > 65536 or s.kdf["time_cost"] > 3)
+    # only a passphrase slot's parameters are read (and checked on load); a recovery slot's
+    # "kdf" is never used, so whatever it holds is left alone
+    costly = any(s.kind == "passphrase" and (s.kdf["memory_cost"] > 65536
+                                             or s.kdf["time_cost"] > 3)
                  for s in key_file.slots)
     if costly:  # within KDF_BOUNDS, so allowed; too slow to try thousands of times here
         return "loaded"

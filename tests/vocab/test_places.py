@@ -391,3 +391,17 @@ def test_province_of_accepts_names_and_rejects_unknowns(g):
     assert g.province_of("연길").id == "cn-jilin"
     with pytest.raises(NotFound, match="Atlantis"):
         g.province_of("Atlantis")
+
+
+def test_a_value_naming_a_province_and_its_town_is_the_town():
+    """"양강도 혜산" (province first, Korean order) and "Province, Town" resolve to the town;
+    two places that do not nest resolve to nothing new."""
+    from casebook.vocab.places import gazetteer
+
+    g = gazetteer()
+    town = g.lookup("혜산")
+    assert town is not None and g.lookup("양강도 혜산") == town
+    chongjin = g.lookup("Chongjin")
+    assert g.lookup("North Hamgyong Province, Chongjin") == chongjin
+    assert g.lookup("함경북도 청진시") == chongjin
+    assert g.lookup("Yanji and Hyesan") is None  # two places, neither inside the other

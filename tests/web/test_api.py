@@ -76,7 +76,11 @@ def test_openapi_documents_the_api(app, h):
 
 
 def test_schemathesis_fuzz(world, app, h):
-    """Bounded fuzzing of every API operation against its own OpenAPI document (in-process)."""
+    """Bounded fuzzing of every API operation against its own OpenAPI document (in-process).
+
+    ``CASEBOOK_API_FUZZ_EXAMPLES`` raises the budget per operation (``make soak``)."""
+    import os
+
     import schemathesis
     from hypothesis import HealthCheck, given, settings
     from schemathesis.checks import positive_data_acceptance
@@ -88,15 +92,18 @@ def test_schemathesis_fuzz(world, app, h):
                                             headers={"Cookie": cookies})
     failures = []
     ran = 0
+    examples = int(os.environ.get("CASEBOOK_API_FUZZ_EXAMPLES", "4"))
+    calls: list[str] = []
     for result in schema.get_all_operations():
         operation = result.ok()
         if operation.path in ("/api/logout", "/api/login"):
             continue  # would end or replace the fuzzing session
 
-        @settings(max_examples=4, deadline=None, database=None,
+        @settings(max_examples=examples, deadline=None, database=None,
                   suppress_health_check=list(HealthCheck), derandomize=True)
         @given(case=operation.as_strategy())
         def run(case):
+            calls.append(case.method)
             # Schema-valid is not always acceptable: business rules (unknown user ids, a text
             # of only spaces) answer 400 with the documented error shape, which is checked.
             case.call_and_validate(headers={"Cookie": cookies, "X-CSRF-Token": token},
@@ -107,7 +114,8 @@ def test_schemathesis_fuzz(world, app, h):
             ran += 1
         except Exception as exc:  # noqa: BLE001 - schemathesis raises many kinds; collect, report once
             failures.append(f"{operation.method.upper()} {operation.path}: {exc}")
-    assert ran >= 10
+    print(f"schemathesis: {len(calls)} calls over {ran} operations")
+    assert ran >= 10 and len(calls) >= ran
     assert not failures, "\n\n".join(failures)
 
 

@@ -60,7 +60,8 @@ _KO_REL = [
     re.compile(r"(?P<next>이듬해|다음\s?해|그\s?다음\s?해|다음\s?날|이튿날)"),
 ]
 _EN_AGE = re.compile(
-    r"\b(?:at\s+the\s+age\s+of\s+|aged\s+|at\s+age\s+|when\s+(?:I|she)\s+was\s+|(?:I|"
+    r"\b(?:at\s+the\s+age\s+of\s+|aged\s+|at\s+age\s+|when\s+(?:I|she)\s+was\s+|"
+    r"at\s+(?=\d{1,2}\s+years?\s+old\b)|^at\s+(?=\d{1,2}\s*,\s*(?:I|she)\b)|(?:I|"
     r"she)\s+was\s+(?:only\s+|just\s+)?|"
     r"you\s+were\s+(?:only\s+|just\s+)?)"  # an interviewer's "You were 28 years old when …"
     r"(?P<age>\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)(?P<yo>\s+years?(?:\s+old)?|\s*-year-old)?\b", re.I)
@@ -83,7 +84,8 @@ _EN_MONTH_ONLY = re.compile(
     r"November|December)\b(?!\s*,?\s*(?:\d|of\s+\d))")
 _MONTH_HINT = re.compile(
     r"January|February|March|April|May|June|July|August|September|October|November|December")
-_AGE_HINT = re.compile(r"\bage|aged|\b(?:was|were)\s+(?:only\s+|just\s+)?(?:\d|one|two|three|four|"
+_AGE_HINT = re.compile(r"\bage|aged|years?\s+old|\bat\s+\d\d\s*,|"
+                       r"\b(?:was|were)\s+(?:only\s+|just\s+)?(?:\d|one|two|three|four|"
                        r"five|six|seven|eight|nine|ten|"
                        r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
                        r"nineteen|twenty|thirty|"
@@ -217,7 +219,8 @@ def find_dates(text: str) -> list[DateMention]:
         age = _age_value(m.group("age"))
         if age is None or not 8 <= age <= 70 or not free(m.start(), m.end()):
             continue
-        if not m.group("yo") and not re.match(r"at\s+the\s+age|aged|at\s+age", m.group(), re.I):
+        if not m.group("yo") and not re.match(r"at\s+the\s+age|aged|at\s+(?:age|\d)", m.group(),
+                                              re.I):
             # "I was 14" needs "years old" or a clear age context to count
             tail = text[m.end():m.end() + 12].lower()
             if not re.match(r"\s*(?:,|and|when|at the time|then|\.|\])", tail):

@@ -278,7 +278,7 @@ _VERB_WORDS = frozenset(["am", "is", "are", "was", "were", "be", "been", "being"
                          "hid", "sent", "spent", "lost", "woke", "slept", "thought", "heard",
                          "taken", "given", "seen", "known", "gone", "done", "born", "caught", "put",
                          "let", "hit", "beat", "beaten", "swam", "ate", "drank", "wrote", "sat",
-                         "felt"])
+                         "felt", "resold", "re-sold", "resell", "struck", "fought", "stole"])
 _NOT_ING = frozenset(["during", "nothing", "something", "anything", "everything", "morning",
                       "evening", "thing", "ceiling", "wedding", "building", "spring", "string",
                       "king", "ring", "sing", "bring", "wing", "darling", "sibling", "clothing",

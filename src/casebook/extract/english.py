@@ -45,11 +45,12 @@ _OTHER_SUBJ = re.compile(
     r"nieces|friends|others)\b", _F)
 
 
-_RIVER = re.compile(r"\b(Tumen|Yalu|Duman|Amnok)\b", _F)
+_RIVER = re.compile(r"\b(Tumen|Yalu|Duman|Amnok|Tomen|Tuman|Amrok)\b", _F)
 _NOT_THE_RIVER = re.compile(
     r"\s*(?:,\s*jilin|city\b|border\s+(?:crossing|checkpoint|post)|bridge\b|customs\b|"
                             r"detention\b|railway\b|station\b)", _F)
-_RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu"}
+_RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu", "tomen": "Tumen",
+           "tuman": "Tumen", "amrok": "Yalu"}  # and the other romanisations
 _ABROAD = re.compile(
     r"\b(?:(?<!inner\s)(?<!Inner\s)Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|"
     r"Russia)\b", _F)
@@ -340,7 +341,8 @@ def _retold() -> re.Pattern[str]:
 # sold", "went on to sell me" tell it happened)
 _FEAR = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\b", _F)
 _FEARED = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|"
-                     r"scared)\s+that\b[^.;]*\b(?:will|would|could|might)\b"
+                     r"scared)\s+(?:that\b[^.;]*|(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s+)"
+                     r"\b(?:will|would|could|might)\b"
                      r"[^.;]*$", _F)
 _THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(?:i|she|you))\b",
                           _F)
@@ -448,7 +450,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             # "They have a son": she and her husband
             ctx.mode == "third" and bool(_THEY_HAVE.search(sentence))))
     for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low
-                                           or "amnok" in low) else ():
+                                           or "amnok" in low or "tomen" in low or "tuman" in low
+                                           or "amrok" in low) else ():
         if _NOT_THE_RIVER.match(sentence, m.end()):
             continue  # Tumen the city ("in Tumen, Jilin Province"), a checkpoint or a bridge
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
@@ -837,10 +840,14 @@ def analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
 
 
 _UNNAMED = ("the woman", "The woman", "this woman", "This woman")
+# a relative who speaks in a report about her ("…,” her brother said): his "I" is not hers
+_KIN = r"(?:brother|father|husband|son|uncle|mother|sister|daughter|cousin|friend|aunt)s?"
 _OTHER_SPEAKER = re.compile(
     r"[”\"]?\s*,?\s*(?:(?:said|says|told|added|explained)\s+(?:the|a|an|one)\s+(?!woman\b)"
                             r"[a-z]+|(?:the|a|an|one)\s+(?!woman\b)(?:[\w-]+\s+){0,8}?(?:said|"
-                            r"says|told|added)\b)")
+                            r"says|told|added)\b|(?:said|says|told|added|explained|recalled)\s+"
+                            r"(?:he|his\s+[\w-]+|her\s+" + _KIN + r")\b|(?:he|his\s+[\w-]+|her\s+"
+                            + _KIN + r")\s+(?:said|says|told|added|explained|recalled)\b)")
 _TITLE_SURNAME = re.compile(r"\b(?:Ms|Mrs|Miss|MS|MRS)\.?\s*(?P<s>[A-Z][a-z]+)\b")
 
 
@@ -922,7 +929,10 @@ _ORIGIN = [
                r"go\s+back\s+to|return(?:ed)?\s+home\s+to|our\s+(?:house|"
                rf"home)\s+in)\s+(?P<p>{_PLACE})"),
 ]
-_BORN = re.compile(r"\b(?:I|she)\s+was\s+born\s+(?:\w+\s+){0,4}?in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b|"
+_BORN = re.compile(r"(?:\b(?:I|she)|^[^\n,]{0,60}?[A-Z][a-z]+(?:-[a-z]+)?\s*,\s+who)"
+                   r"\s+was\s+born\s+"
+                   r"(?:\w+\s+){0,4}?"
+                   r"in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b|"
                    r"^[^\n]{0,60}?(?:[A-Z][a-z]+|\))\s*,\s+born\s+(?:in\s+)?(?P<y2>19[4-9]\d|"
                    r"20[0-2]\d)\b", re.M)
 

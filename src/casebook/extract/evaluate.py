@@ -95,8 +95,12 @@ def evaluate(pairs: list[tuple[dict, dict]]) -> dict:
     for gold, pred in pairs:
         compare(gold, pred, scores)
     per_key = {k: scores[k].to_dict() for k in PROFILE_KEYS if k in scores}
-    mean = sum(v["f1"] for v in per_key.values()) / len(per_key) if per_key else 0.0
-    return {"documents": len(pairs), "mean_f1": round(mean, 4), "keys": per_key}
+    # the mean is over the keys with any gold or predicted value in the set: a key nobody
+    # told and nothing proposed would count as a perfect 1.0 and flatter the set
+    told = [v["f1"] for v in per_key.values() if v["tp"] + v["fp"] + v["fn"]]
+    mean = sum(told) / len(told) if told else 0.0
+    return {"documents": len(pairs), "mean_f1": round(mean, 4), "keys": per_key,
+            "keys_in_mean": len(told)}
 
 
 def table(result: dict) -> str:
@@ -107,5 +111,6 @@ def table(result: dict) -> str:
         lines.append(f"{k:<22}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{acc:>7.3f}"
                      f"{v['tp']:>5}{v['fp']:>5}{v['fn']:>5}")
     lines.append(
-        f"{'mean F1':<22}{'':>14}{result['mean_f1']:>7.3f}   documents: {result['documents']}")
+        f"{'mean F1':<22}{'':>14}{result['mean_f1']:>7.3f}   documents: {result['documents']}"
+        f", keys with a value: {result.get('keys_in_mean', len(result['keys']))}")
     return "\n".join(lines)

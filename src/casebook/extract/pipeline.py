@@ -145,7 +145,20 @@ def extract(text: str, lang: str = "auto") -> Record:
         if f_ev is not None:
             f.evidence = b.ev_abs(f_ev.start, f_ev.end)
         b.facts.append(f)
-    return Record(b.facts, b.events, lang)
+    return Record(_without_nested(b.facts), b.events, lang)
+
+
+def _without_nested(facts: list[Fact]) -> list[Fact]:
+    """One proposal per told attribute: "양강도 혜산" and the "혜산" inside it are one origin.
+
+    A fact whose words lie inside another's words for the same field is dropped (the longer
+    telling stays: it carries the province too)."""
+    def inside(f: Fact, g: Fact) -> bool:
+        a, b = f.evidence, g.evidence
+        return (f is not g and f.field == g.field and a is not None and b is not None
+                and b.start <= a.start and a.end <= b.end
+                and (b.end - b.start, g.confidence) > (a.end - a.start, f.confidence))
+    return [f for f in facts if not any(inside(f, g) for g in facts)]
 
 
 def _places(b: Builder, sents: list[Sentence], lang: str) -> None:

@@ -167,7 +167,10 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
         if prev.amount is not None and not prices and not onward:
             return [prev]
     out: list[Event] = []
-    n = max(1, len(prices))
+    # "sold to a farmer for 585 dollars and resold to another man": a second verb, a second sale
+    resold = lx(s, "coordinated_resale")
+    resales = sum(1 for c in cues[1:] if c.start > first.end and resold.match(s.text, c.start))
+    n = max(1 + resales, len(prices))
     if times and not prices:
         # "I have been sold three times": her own count, kept as a total beside the told sales
         total = count_of(s.lang, "times_sold", times.group("n") or "")

@@ -346,6 +346,14 @@ def when_nk_named(w: Walk) -> bool:
     return bool(lx(w.s, "nk_word").search(w.s.text)) and not when_china_named(w)
 
 
+def when_born_before_return(w: Walk) -> bool:
+    """"had two children before being dragged back to North Korea": the births come before the
+    return the same sentence tells, so they were in China."""
+    births = [c.start for c in w.view("birth")]
+    back = [c.start for c in w.s.cues if c.kind == "repatriation" and c.status == FACT]
+    return bool(births and back) and min(births) < min(back)
+
+
 def when_again(w: Walk) -> bool:
     return bool(lx(w.s, "again").search(w.s.text))
 

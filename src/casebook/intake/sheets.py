@@ -135,6 +135,18 @@ def _workbook_cells(path: Path, data: bytes, sheet: str | None, cells: bool = Tr
     there), read by calamine in a process of its own with a time limit
     (:mod:`casebook.intake.workbook_child`): Rust code cannot be interrupted."""
     _check_zip(path, data)
+    outcome, value = child_answer(path, data, sheet, cells)
+    if outcome == "open":
+        raise InvalidInput(f"{path}: not a readable {path.suffix} workbook (damaged, password-"
+                           "protected or another format?)")
+    if outcome == "cells":
+        raise InvalidInput(f"{path}, sheet {value!r}: cannot read the cells (damaged file?)")
+    names, name, grid = value
+    return names, name, grid
+
+
+def _child_answer(path: Path, data: bytes, sheet: str | None, cells: bool) -> tuple[str, Any]:
+    """:func:`casebook.intake.workbook_child.read`'s answer, from a process of its own."""
     args = [sys.executable, "-m", "casebook.intake.workbook_child", json.dumps(sheet),
             "cells" if cells else "names"]
     try:
@@ -145,14 +157,13 @@ def _workbook_cells(path: Path, data: bytes, sheet: str | None, cells: bool = Tr
                            "(damaged?); save it again, or as .csv") from None
     if done.returncode != 0:  # the reader itself failed: never its stderr (it may quote cells)
         raise InvalidInput(f"{path}: not a readable {path.suffix} workbook (damaged?)")
-    outcome, value = pickle.loads(done.stdout)  # our own child's answer
-    if outcome == "open":
-        raise InvalidInput(f"{path}: not a readable {path.suffix} workbook (damaged, password-"
-                           "protected or another format?)")
-    if outcome == "cells":
-        raise InvalidInput(f"{path}, sheet {value!r}: cannot read the cells (damaged file?)")
-    names, name, grid = value
-    return names, name, grid
+    answer: tuple[str, Any] = pickle.loads(done.stdout)  # our own child's answer
+    return answer
+
+
+# The soak fuzzer, already a watched process of its own, swaps in the reader in-process
+# (bench/soak/fuzz_importers.py): the same code without a process start per file.
+child_answer = _child_answer
 
 
 def _check_zip(path: Path, data: bytes) -> None:
