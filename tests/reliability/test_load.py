@@ -84,14 +84,9 @@ async def _run(base: str, out: dict) -> None:
     deadline = t0 + SECONDS
 
     async def get(client, url: str, **kw):
-        """A GET, retried once when the server closed a reused connection under it — what a
-        browser does for an idempotent request. Counted (with when) and reported; POSTs are
-        never retried: a write whose answer was lost is an error."""
-        try:
-            return await client.get(url, **kw)
-        except (httpx.ReadError, httpx.RemoteProtocolError) as exc:
-            out["retried"].append(f"{type(exc).__name__} at {time.monotonic() - t0:.0f} s")
-            return await client.get(url, **kw)
+        """A GET, never retried: a connection closed under a request is an error (the bar
+        is 0 errors without a retry, docs/reliability.md)."""
+        return await client.get(url, **kw)
 
     async def one_client(n: int) -> None:
         client, token = sessions[n % SESSIONS]
@@ -196,7 +191,6 @@ def test_two_hundred_clients_for_a_minute(tmp_path, backend, request):
                              str(port)], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     out: dict = {"stats": Counter(), "errors": [], "acknowledged": [], "decisions": {},
-                 "retried": [],
                  "latency": {k: [] for k in ("intake", "review", "list", "read", "search", "me")}}
     samples: list[tuple[float, float]] = []
     stop = threading.Event()
@@ -219,7 +213,8 @@ def test_two_hundred_clients_for_a_minute(tmp_path, backend, request):
     base, last, growth = memory_growth(samples, elapsed)
     summary = {"backend": backend, "clients": CLIENTS, "seconds": round(elapsed, 1),
                "requests": sum(stats.values()), **stats, "errors": len(errors),
-               "acknowledged_writes": len(acknowledged), "gets_retried": out["retried"],
+               "first_errors": errors[:10],
+               "acknowledged_writes": len(acknowledged),
                "acknowledged_decisions": len(out["decisions"]),
                "p50_ms": round(_p(everything, 0.5)), "p95_ms": round(_p(everything, 0.95)),
                "p95_ms_by_kind": {k: round(_p(v, 0.95)) for k, v in out["latency"].items()},

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -30,6 +32,7 @@ from casebook.errors import (
     WrongPassphrase,
 )
 from casebook.store.keys import KeyFile
+from casebook.store.writer_queue import WriterQueue
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -60,6 +63,16 @@ def lock_wait_ms() -> int:
         return 30000
 
 
+CACHE_KIB = 1024
+
+_WRITERS: weakref.WeakKeyDictionary[Engine, WriterQueue] = weakref.WeakKeyDictionary()
+
+
+def writer_queue(engine: Engine) -> WriterQueue | None:
+    """The queue of an SQLite casebook's writers in this process (None for PostgreSQL)."""
+    return _WRITERS.get(engine)
+
+
 _WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
 
 
@@ -67,11 +80,15 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
     # "x'…'" hands SQLCipher the raw 256-bit key: no second key derivation inside SQLCipher.
     url = URL.create("sqlite+pysqlcipher", password=f"x'{data_key.hex()}'", database=str(path))
     # A real pool: the dialect's default SingletonThreadPool closes connections that other
-    # threads of the web server are still using.
+    # threads of the web server are still using. Big enough for the web server's forty
+    # threads: connections beyond ``pool_size`` are closed on return and opened again, and
+    # that churn (each with its page cache) fragmented the server's memory, which grew under
+    # load (docs/reliability.md). A command opens only the connections it uses.
     # hide_parameters: an error's message never carries a testimony, a name or a place.
     engine = create_engine(
         url, connect_args={"timeout": lock_wait_ms() / 1000, "check_same_thread": False},
-        hide_parameters=True, poolclass=QueuePool, pool_size=8, max_overflow=32, pool_timeout=60)
+        hide_parameters=True, poolclass=QueuePool, pool_size=40, max_overflow=8, pool_timeout=60)
+    writers = WriterQueue()  # this process's writers, in arrival order (store/writer_queue.py)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:
@@ -85,6 +102,10 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute(f"PRAGMA busy_timeout = {lock_wait_ms()}")
+        # 1 MiB of page cache per connection (SQLite's default is 2 MiB): the web server
+        # keeps forty, and their caches filling as the casebook grew were most of its memory
+        # growth under load (docs/reliability.md).
+        cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         cur.close()
 
     @event.listens_for(engine, "before_cursor_execute")
@@ -99,9 +120,41 @@ def _sqlcipher_engine(path: Path, data_key: bytes) -> Engine:
         if conn.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
             return
         if _WRITE.match(statement):
-            dbapi.execute("BEGIN IMMEDIATE")
+            if not writers.acquire(dbapi, lock_wait_ms() / 1000):
+                raise engine.dialect.loaded_dbapi.OperationalError(
+                    "database is locked (this program's other writers did not finish in time)")
+            try:
+                dbapi.execute("BEGIN IMMEDIATE")
+            except BaseException:
+                writers.release(dbapi)
+                raise
 
+    _queue_writers(engine, writers)
+    _WRITERS[engine] = writers
     return engine
+
+
+def _queue_writers(engine: Engine, writers: WriterQueue) -> None:
+    """Hand the writers' turn on when a transaction ends: after the driver's COMMIT or ROLLBACK
+    returns (the connection events fire before it), or when the connection goes away."""
+    dialect = engine.dialect
+    commit, rollback = dialect.do_commit, dialect.do_rollback
+
+    def do_commit(dbapi_connection: Any) -> None:
+        commit(dbapi_connection)  # a failed COMMIT is rolled back next, which releases
+        writers.release(getattr(dbapi_connection, "driver_connection", dbapi_connection))
+
+    def do_rollback(dbapi_connection: Any) -> None:
+        try:
+            rollback(dbapi_connection)
+        finally:
+            writers.release(getattr(dbapi_connection, "driver_connection", dbapi_connection))
+
+    # The dialect object is this engine's own: the override touches no other engine.
+    dialect.do_commit = do_commit  # type: ignore[method-assign]
+    dialect.do_rollback = do_rollback  # type: ignore[method-assign]
+    for gone in ("checkin", "close", "invalidate", "soft_invalidate", "detach"):
+        event.listen(engine, gone, lambda dbapi_connection, *_: writers.release(dbapi_connection))
 
 
 def _postgres_engine(location: str) -> Engine:

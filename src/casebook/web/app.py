@@ -39,6 +39,7 @@ from casebook.web import i18n
 from casebook.web.api import router as api_router
 from casebook.web.auth import LoginRequired, get_ctx, request_language
 from casebook.web.failures import CatchAll
+from casebook.web.memory import keep_memory_returned
 from casebook.web.render import render
 from casebook.web.security import (
     BodyLimit,
@@ -126,6 +127,7 @@ def create_app(book: Casebook, *, idle_minutes: int = DEFAULT_IDLE_MINUTES,
                https: bool = False) -> FastAPI:
     """The ASGI app serving ``book``. ``https=True`` marks cookies Secure and sends HSTS."""
     keep_uploads_in_memory()
+    keep_memory_returned()  # resident memory flat under load (web/memory.py)
     app = FastAPI(title="Casebook API", version="1",
                   description="JSON API of Casebook: the same operations and permissions as "
                               "the pages. Log in with POST /api/login (session cookie); send "
