@@ -365,25 +365,13 @@ class Gazetteer:
     def _narrowest(self, text: str) -> Place | None:
         """"양강도 혜산", "Chongjin, North Hamgyong", "North Hamgyong Province, Chongjin": the
         place inside all the others the value names (None unless they nest)."""
-        named = [p for _, _, p in self.find_all(text)]
+        named = {p.id: p for _, _, p in self.find_all(text)}
         if len(named) < 2:
             return None
-        ids = {p.id for p in named}
-        for p in named:
-            if all(q.id == p.id or self._within(p, q) for q in named):
-                return p if len(ids) > 1 else None
+        for p in named.values():
+            if all(q is p or q in self.ancestors(p) for q in named.values()):
+                return p
         return None
-
-    def _within(self, place: Place, outer: Place) -> bool:
-        seen = place
-        while seen.parent:
-            parent = self._by_id.get(seen.parent)
-            if parent is None:
-                return False
-            if parent.id == outer.id:
-                return True
-            seen = parent
-        return False
 
     def _lookup_key(self, key: str) -> Place | None:
         if not key:
