@@ -747,3 +747,21 @@ def test_not_registered_means_no_papers_but_her_sons_are_his():
     assert prof("I was not registered, so I could never take a bus to the city.")[
         "hukou_or_id"] == "none"
     assert prof("I crossed in 2004. My son was not registered at first.")["hukou_or_id"] is None
+
+
+# --- a sister or a friend is a recruiter only when she acts on her --------------------------
+
+def test_sister_sold_with_her_is_not_a_recruiter():
+    p = prof(HEADER + "My sister and I walked over the ice in 2002. A broker waited on the bank. "
+                      "In Yanji I kept asking where my sister had gone. "
+                      "Two days later I was sold to a farmer for 4,000 yuan.")
+    assert "relative" not in p["recruiter_relation"]
+    assert "sold_by_acquaintance" not in p["recruitment"]
+
+
+def test_friend_who_was_paid_for_her_is_a_recruiter():
+    p = prof(HEADER + "In 2003 a friend from the market told me there was work in a noodle shop "
+                      "in China. We crossed the Tumen together. A farmer paid my friend 6,000 "
+                      "yuan for me.")
+    assert "friend" in p["recruiter_relation"]
+    assert "sold_by_acquaintance" in p["recruitment"]

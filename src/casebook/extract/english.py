@@ -723,6 +723,12 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
                                                         a) and not _ACTS_ON_HER.match(marked, b):
                 # "I crossed with my uncle, who was caught": he went with her, he did not move her
                 continue
+            if code in _KIN_ONLY_ACTING and not (
+                    _KIN_ACTS.match(marked, b) or _BY_KIN.search(marked, max(0, a - 12), a)
+                    or any(c.kind == "recruitment" and c.code in _KIN_LURES for c in cues)):
+                # "my sister and I", "she tricked her friends", "asking where my sister was": a
+                # sister or a friend is a recruiter only when she acts on her or lures her
+                continue
             noun = code == "other" and bool(_ROLE_NOUN_END.search(sentence[a:b]))
             if noun and _ETHNIC_NEAR.search(sentence[max(0, a - 40):b + 40]):
                 continue
@@ -747,6 +753,17 @@ _KIN_CODES = ("relative", "friend", "neighbour_or_villager")
 _COMPANION = re.compile(
     r"\b(?:crossed|went|fled|left|escaped|came|travell?ed|set\s+(?:off|out)|ran\s+away|walked|"
                         r"swam|waded|defected|headed|hid)\b(?:\s+[\w’'-]+){0,4}?\s+with\s+$")
+_KIN_ONLY_ACTING = ("relative", "friend")
+_KIN_LURES = ("deception_job_offer", "other", "drugged", "introduced_marriage")
+_KIN_ACTS = re.compile(
+    r"[^.;?!]{0,60}?\b(?:(?:sold|sell|sells|selling|took|take|takes|taking|led|lead|brought|bring|"
+    r"handed|hand|delivered|deliver|introduced|introduce|guided|guide|lured|lure|tricked|trick|"
+    r"deceived|deceive|promised|promise|offered|offer|drugged|locked|persuaded|persuade|"
+    r"convinced|invited|invite|arranged\s+for|smuggled|smuggle|passed|sent|talked)\s+"
+    r"(?:me|us|her|ǂ+)|(?:took|received|got|kept|pocketed|counted)\s+(?:the\s+|my\s+|her\s+)?"
+    r"(?:[\d,.]+|money|cash|payment|fee)|(?:was|were)\s+paid)\b")
+# "paid my friend 5,000 yuan", "sold by my aunt": the acquaintance took the money or did it
+_BY_KIN = re.compile(r"\b(?:by|through|via|gave|paid|pay|pays|giving|paying)\s+$")
 _ACTS_ON_HER = re.compile(
     r"[^.;]{0,60}?\b(?:sold|took|led|brought|handed|delivered|introduced|guided|lured|tricked|"
                           r"deceived|promised|offered|drugged|locked)\s+(?:me|us|her|ǂ+)\b")

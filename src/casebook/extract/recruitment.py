@@ -127,8 +127,13 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
         methods.setdefault("voluntary_alone", crossing.evidence)
     # an acquaintance who took money for her: a sale whose sentence names them as seller
     acq = {"friend", "neighbour_or_villager", "relative"}
+    lured_by = {r for r in acq if r in relation_at and any(
+        method_at.get(m) == relation_at[r] for m in ("deception_job_offer", "other", "drugged"))}
+    # (a sister or a friend named a few sentences before a sale is more often sold with her than
+    # the seller: the acquaintance must be named in the sale's own sentence, or lure her)
     first = next((e for e in b.events if e.type == "sale" and not e.attributes.get("denied")
-                  and acq & set(e.attributes.get("sellers", ()))), None)
+                  and (lured_by or (e.attributes.get("sellers_named")
+                                    and acq & set(e.attributes.get("sellers", ()))))), None)
     if first is not None and (acq & set(relations)):
         methods.setdefault("sold_by_acquaintance", first.evidence)
         # a North Korean who delivers her to the people who sell her (the contract)
