@@ -765,3 +765,17 @@ def test_friend_who_was_paid_for_her_is_a_recruiter():
                       "yuan for me.")
     assert "friend" in p["recruiter_relation"]
     assert "sold_by_acquaintance" in p["recruitment"]
+
+
+# --- voluntary_alone needs her own going, not a trafficker waiting at the border -------------
+
+def test_trafficker_at_the_crossing_leaves_how_she_went_untold():
+    p = prof(HEADER + "She reached China in the winter of 2005. Her trafficker, a man from "
+                      "Tumen city, kept her in a shed for a week. Later she was sold to a farmer.")
+    assert "voluntary_alone" not in p["recruitment"]
+
+
+def test_her_own_reason_keeps_voluntary_alone():
+    p = prof(HEADER + "She crossed the river in 2005 to find food for her children. A gang of "
+                      "traffickers sold her to a farmer the week she arrived.")
+    assert "voluntary_alone" in p["recruitment"]

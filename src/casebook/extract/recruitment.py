@@ -31,6 +31,31 @@ _AFTER_CROSSING = re.compile(
     r"(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_BROKER_CODES = ("other", "korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker")
+
+
+def _broker_at_crossing(zone: list[Sentence], k: int, method_at: dict[str, int]) -> bool:
+    """"She arrived in China and was married off by a trafficker", "I crossed the Yalu. My
+    trafficker was a Korean-Chinese man": a broker or trafficker named as she crosses or just after
+    (not one who seized her), and no reason of her own told: how she went is not told."""
+    if k >= len(zone) or lx(zone[k], "own_purpose").search(zone[k].text):
+        return False
+    window = range(k, min(len(zone), k + 3))
+    if any(method_at.get(m, -1) in window for m in ("abducted", "drugged")):
+        return False  # caught, kidnapped: whoever it was, she had not come with them
+    if any(c.kind == "alone" and c.status == FACT for j in window for c in zone[j].cues):
+        return False  # "No broker."
+    for j in window:
+        s = full(zone[j])
+        if j > k and any(c.kind in ("sale", "birth", "exploitation") and c.status == FACT
+                         for c in s.cues):
+            break  # "her 'husband' haggled with a trafficker": the story is past how she came
+        if any(c.kind == "relation" and c.code in _BROKER_CODES for c in s.cues) and lx(
+                s, "broker_word").search(s.text):
+            return True  # (a Korean-Chinese family that took her in is not named a broker)
+    return False
+
+
 def _drawn_in_before(method_at: dict[str, int], relation_at: dict[str, int],
                      cross_idx: int) -> bool:
     """Someone lured, drugged, took or sold her before (or as) she crossed: she did not go alone."""
@@ -121,7 +146,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
             and "voluntary_with_broker" not in methods
             # (a crossing told in an introduction comes before a story that may tell a lure)
             and not _drawn_in_before(method_at, relation_at, len(zone) if told.extra.get("lead")
-                                     else cross_idx)):
+                                     else cross_idx)
+            and not _broker_at_crossing(zone, cross_idx, method_at)):
         # she went of her own will (fled, crossed, ran away to China) and nobody drew her in before
         # she crossed
         methods.setdefault("voluntary_alone", crossing.evidence)
