@@ -779,3 +779,15 @@ def test_her_own_reason_keeps_voluntary_alone():
     p = prof(HEADER + "She crossed the river in 2005 to find food for her children. A gang of "
                       "traffickers sold her to a farmer the week she arrived.")
     assert "voluntary_alone" in p["recruitment"]
+
+
+def test_her_decision_to_go_is_voluntary_alone():
+    p = prof(HEADER + "My husband had died and the children were hungry. In 2001 I made up my "
+                      "mind to go to China and sell herbs. I was caught in Tumen a month later.")
+    assert p["recruitment"] == ["voluntary_alone"]
+
+
+def test_decision_followed_by_a_job_offer_is_not_alone():
+    p = prof(HEADER + "In 2001 I decided to go to China. A woman at the market promised me a job "
+                      "in a restaurant there. She sold me to a farmer for 3,000 yuan.")
+    assert "voluntary_alone" not in p["recruitment"]

@@ -121,6 +121,17 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
         "north_korean_trafficker"} & (set(relations) | buyers_named):
         for code in noun_only:  # "the broker" after "a Korean-Chinese broker" is the same person
             relations.pop(code, None)
+    said = method_at.get("voluntary_alone")
+    lured_at = [method_at[m] for m in ("deception_job_offer", "other", "drugged") if m in method_at]
+    if said is not None and (broker_chosen is not None
+                             or any(k <= (len(zone) if cross_idx is None
+                                          else max(cross_idx, said)) for k in lured_at)
+                             or _drawn_in_before(method_at, relation_at, said)
+                             or _broker_at_crossing(zone, said, method_at)
+                             or lx(zone[said], "again").search(zone[said].text)):
+        # "after fleeing North Korea", "I decided to go to China": her own going, unless a broker,
+        # a lure (before she crossed) or a recruiter is told with it, or it is a later journey
+        methods.pop("voluntary_alone", None)
     if crossing is not None:
         if crossing.attributes.get("alone"):
             methods.setdefault("voluntary_alone", crossing.evidence)
