@@ -122,7 +122,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
         for code in noun_only:  # "the broker" after "a Korean-Chinese broker" is the same person
             relations.pop(code, None)
     said = method_at.get("voluntary_alone")
-    lured_at = [method_at[m] for m in ("deception_job_offer", "other", "drugged") if m in method_at]
+    lured_at = [method_at[m] for m in ("deception_job_offer", "other", "drugged")
+                if m in method_at]
     if said is not None and (broker_chosen is not None
                              or any(k <= (len(zone) if cross_idx is None
                                           else max(cross_idx, said)) for k in lured_at)
