@@ -791,3 +791,16 @@ def test_decision_followed_by_a_job_offer_is_not_alone():
     p = prof(HEADER + "In 2001 I decided to go to China. A woman at the market promised me a job "
                       "in a restaurant there. She sold me to a farmer for 3,000 yuan.")
     assert "voluntary_alone" not in p["recruitment"]
+
+
+def test_a_new_broker_beside_a_north_korean_guide_is_kept():
+    p = prof(HEADER + "A North Korean guide took me across the Yalu in 2003. On the far bank a "
+                      "Chinese broker gave him 500 yuan and drove me to a farm. The broker sold "
+                      "me to a farmer for 5,000 yuan.")
+    assert {"north_korean_trafficker", "other"} <= set(p["recruiter_relation"])
+
+
+def test_a_north_korean_prison_is_no_trafficker():
+    p = prof(HEADER + "She had spent a year in a North Korean prison. In 2004 she was sold to a "
+                      "farmer for 4,000 yuan.")
+    assert "north_korean_trafficker" not in p["recruiter_relation"]

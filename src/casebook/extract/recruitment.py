@@ -21,6 +21,17 @@ def _describes_guide(zone: list[Sentence], k: int, cross_idx: int) -> bool:
             and not any(c.kind == "sale" for c in zone[k].cues))
 
 
+_INDEFINITE = re.compile(r"(?:an?|human|chinese|local|some|two|three|several)\s", re.IGNORECASE)
+_COPULA = re.compile(r"\b(?:is|was|were|are|as|became)\s+(?:an?\s+)?$", re.IGNORECASE)
+
+
+def _new_person(text: str, a: int, b: int) -> bool:
+    """"a Chinese broker met us", "sold by human traffickers": a broker brought in as someone new
+    (not "the broker" again, nor "she was a trafficker", nor "a broker's phone")."""
+    return bool(_INDEFINITE.match(text, a)) and not _COPULA.search(text[max(0, a - 12):a]) \
+        and text[b:b + 2] not in ("'s", "’s")
+
+
 _LURES = ("deception_job_offer", "drugged", "abducted", "other", "sold_by_acquaintance")
 _RECRUITERS = ("neighbour_or_villager", "friend", "relative", "north_korean_trafficker", "couple",
                "stranger")
@@ -103,7 +114,7 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
                     continue
                 relations[c.code] = b.ev(s, c.start, c.end)
                 relation_at[c.code] = k
-                if c.extra.get("noun"):
+                if c.extra.get("noun") and not _new_person(s.text, c.start, c.end):
                     noun_only.add(c.code)
             elif c.kind == "relation" and c.code is not None and not c.extra.get("noun"):
                 noun_only.discard(c.code)
