@@ -29,6 +29,43 @@ def test_her_surname_in_a_report(text, surname):
     assert prof(text)["surname"] == surname
 
 
+@pytest.mark.parametrize("text,surname", [
+    # Western order with a rarer surname first: the common surname last is hers
+    ("Ha Rin Park was seventeen when she crossed. Park said a broker sold her in Jilin.", "Park"),
+    # an English nickname inside her Korean name
+    ("Min Seo “Joy” Choi wrote to the aid group in 2019. Choi said she was sold twice.", "Choi"),
+    # a report that calls her by her surname alone, after a title line
+    ("Years Behind the Border\n\nWhen Rhee was 16 her father died. Rhee said the famine was the "
+     "worst. In 1999 Rhee crossed the Tumen.", "Rhee"),
+    # she names herself in an interview
+    ("I am Yun, and I have lived in China for nine years. I crossed the river in 2004.", "Yun"),
+    # a Western given name before her surname, in the paragraph after a title
+    ("'I Wanted to Live'\n\nGrace Moon is a North Korean woman who settled in Canada. Moon "
+     "fled in 2002.", "Moon"),
+])
+def test_her_surname_in_the_forms_reports_use(text, surname):
+    assert prof(text)["surname"] == surname
+
+
+@pytest.mark.parametrize("text", [
+    # the leader's name is not hers
+    "The Kim Il-Sung statue stood in the square. She crossed the river in 1998 and was sold.",
+    # a pastor who tells her story is not her, even by his surname alone
+    "Pastor Yoo Sang-min runs a shelter. Yoo said she was sold. Yoo says the border is closed.",
+    # a title's capitals are not a name
+    "Volunteers Go Online to Help Refugees\n\nShe was sold in 2008 and escaped in 2010.",
+])
+def test_no_surname_from_names_that_are_not_hers(text):
+    assert prof(text)["surname"] is None
+
+
+def test_a_straight_quote_opening_a_line_reopens_the_quote():
+    text = '"We had no food that year.\n"My mother went to the hills," Kim said.\nKim left.'
+    spans = discourse.quote_spans(text)
+    assert [text[a:b].strip() for a, b in spans] == ["We had no food that year.",
+                                                     "My mother went to the hills,"]
+
+
 def test_a_one_word_pseudonym_anchors_the_story_but_is_not_a_surname():
     text = (
         "Haneul was twenty when she crossed the Tumen. Haneul said a broker met her on the bank. "
