@@ -296,3 +296,31 @@ def test_she_in_a_quote_of_someone_else_is_her():
              "the police in 2015 and sent back to North Korea,” said a church worker. Paek now "
              "lives in Seoul.")
     assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)
+
+
+# --- her crossing told twice, or only by where she was --------------------------------------
+
+def test_a_ledes_undated_crossing_takes_the_year_the_story_tells():
+    text = ("“I ran away from the North and went to China, where a man sold me,” she says.\n"
+            "Jang Mi-ok, 39, defected from North Korea in 2001. Two weeks later a broker sold "
+            "her to a farmer.")
+    assert prof(text)["first_crossing_year"] == 2001
+
+
+def test_a_later_dated_crossing_after_a_return_is_not_the_first():
+    text = ("Jang Mi-ok fled to China and was sold. In 2003 she was arrested and sent back. "
+            "Jang crossed the Tumen again in 2005.")
+    assert prof(text)["first_crossing_year"] is None
+
+
+def test_arriving_in_a_chinese_town_tells_the_crossing_and_the_lead_in_date():
+    text = ("One day a woman from the next village came to see me. In March 2004 she said I "
+            "should come with her. As soon as we arrived in Longjing, she sold me to a farmer.")
+    p = prof(text)
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (2004, 3)
+
+
+def test_arriving_in_a_north_korean_town_tells_no_crossing():
+    text = ("In March 2004 my aunt said I should come with her. As soon as we arrived in "
+            "Hyesan, she sold me to a trader.")
+    assert prof(text)["first_crossing_year"] is None

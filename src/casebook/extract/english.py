@@ -265,7 +265,7 @@ def _status(sentence: str, m: re.Match) -> str:
 # match (a match inside an earlier row's match is the same cue). Coded kinds: the first match of
 # each code. The last four are asked for lazily (analyse_extra).
 EVENT_KINDS = ("sale", "payment", "crossing", "arrest", "repatriation", "escape", "arrival",
-               "transit")
+               "transit", "reach_china")
 CODED_KINDS = ("violence", "exploitation", "detention", "alone", "broker_voluntary", "hukou",
                "province_mention")
 LAZY_KINDS = ("recruitment", "relation", "buyer", "purpose")
