@@ -324,3 +324,11 @@ def test_arriving_in_a_north_korean_town_tells_no_crossing():
     text = ("In March 2004 my aunt said I should come with her. As soon as we arrived in "
             "Hyesan, she sold me to a trader.")
     assert prof(text)["first_crossing_year"] is None
+
+
+def test_form_fields_on_joined_lines_give_her_birth_year_and_home():
+    text = ("Survivor Story – Han Ok-ju\nName: Han Ok-ju\n(Name changed)\nDate of birth: 1974\n"
+            "Hometown: Hamgyong Namdo\nNobody in my village believed what happened next. A man "
+            "sold me in 1999.")
+    p = prof(text)
+    assert (p["birth_year"], p["origin_nk"]) == (1974, "Hamgyong Namdo")
