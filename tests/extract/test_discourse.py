@@ -332,3 +332,10 @@ def test_form_fields_on_joined_lines_give_her_birth_year_and_home():
             "sold me in 1999.")
     p = prof(text)
     assert (p["birth_year"], p["origin_nk"]) == (1974, "Hamgyong Namdo")
+
+
+def test_an_age_at_the_time_is_tied_to_the_storys_year():
+    text = ("I crossed the river in 2005 and stayed a week in a village near the border. Then a "
+            "driver took me to a city far inland. A farmer there paid for me. I was 25 years old "
+            "at the time, and his mother was already old.")
+    assert prof(text)["birth_year"] == 1980
