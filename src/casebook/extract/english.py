@@ -221,7 +221,8 @@ _ROLE_NOUN_END = re.compile(
                             r"intermediary|guide|pimp|madam|gang|matchmaker)\b$", _F)
 _ETHNIC_NEAR = re.compile(
     r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|\bHan\b|"
-    r"North\s+Korean",
+    r"North\s+Korean(?!\s+(?:border|side|town|village|city|government|authorities|police|"
+    r"soldiers?|guards?|regime))",
                           _F)
 _BIRTH_HINT = re.compile(r"birth|born|son|daughter|boy|girl|bab|child|kid|twin|pregnan")
 _ROLE_VERB = re.compile(

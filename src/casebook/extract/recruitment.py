@@ -61,6 +61,8 @@ def _broker_at_crossing(zone: list[Sentence], k: int, method_at: dict[str, int])
         if j > k and any(c.kind in ("sale", "birth", "exploitation") and c.status == FACT
                          for c in s.cues):
             break  # "her 'husband' haggled with a trafficker": the story is past how she came
+        if any(c.kind == "recruitment" and c.code == "introduced_marriage" for c in s.cues):
+            continue  # "she let a marriage broker sell her": a match-maker, not how she came
         if any(c.kind == "relation" and c.code in _BROKER_CODES for c in s.cues) and lx(
                 s, "broker_word").search(s.text):
             return True  # (a Korean-Chinese family that took her in is not named a broker)
