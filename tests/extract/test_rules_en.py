@@ -804,3 +804,10 @@ def test_a_north_korean_prison_is_no_trafficker():
     p = prof(HEADER + "She had spent a year in a North Korean prison. In 2004 she was sold to a "
                       "farmer for 4,000 yuan.")
     assert "north_korean_trafficker" not in p["recruiter_relation"]
+
+
+def test_abduction_right_after_her_own_crossing_keeps_voluntary_alone():
+    p = prof(HEADER + "She came over in 2000 when the famine was worst. She was seized by "
+                      "traffickers right after she crossed the river. They sold her to a farmer "
+                      "for 4,000 yuan.")
+    assert {"abducted", "voluntary_alone"} <= set(p["recruitment"])

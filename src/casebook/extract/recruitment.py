@@ -42,6 +42,11 @@ _AFTER_CROSSING = re.compile(
     r"(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# the crossing told as the time of what happened to her: "right after she crossed", "as soon as we
+# crossed the river", "after crossing the Yalu"
+_CROSSING_AS_TIME = re.compile(
+    r"\b(?:after|once|as\s+soon\s+as|upon|on)\s+(?:(?:i|we|she|they|ǂ+)\s+(?:had\s+)?)?$",
+    re.IGNORECASE)
 _BROKER_CODES = ("other", "korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker")
 
 
@@ -100,9 +105,12 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
                     and c.code not in methods):
                 methods[c.code] = b.ev(s, c.start, c.end)
                 method_at[c.code] = k
-                if cross_idx is not None and k == cross_idx and _AFTER_CROSSING.search(
-                        s.text[:c.start]):
-                    # "She fled to China – only to be kidnapped": after she crossed
+                if cross_idx is not None and k == cross_idx and (_AFTER_CROSSING.search(
+                        s.text[:c.start]) or any(
+                            x.kind == "crossing" and _CROSSING_AS_TIME.search(
+                                s.text[max(0, x.start - 30):x.start]) for x in s.cues)):
+                    # "She fled to China – only to be kidnapped", "she was caught by traffickers
+                    # right after she crossed": after she crossed
                     method_at[c.code] = k + 1
             if c.kind == "broker_voluntary" and c.status == FACT and broker_chosen is None and (
                     cross_idx is None or k <= cross_idx + 3):
