@@ -608,7 +608,8 @@ def _finish(w: Walk) -> None:
     # return
     first_return = next((k for k, x in enumerate(sents) if cues_of(x, "repatriation")), len(sents))
     crossed = [k for k, x in enumerate(sents[:first_return])
-               if cues_of(x, "crossing") and not any(c.kind == "abroad" for c in x.cues)
+               if any(c.extra.get("anchor") != "none" for c in cues_of(x, "crossing"))
+               and not any(c.kind == "abroad" for c in x.cues)
                # "I crossed again, this time with a broker": a later journey
                and not lx(x, "again").search(x.text)]
     last_cross = crossed[-1] if crossed else w.first_cross_idx
