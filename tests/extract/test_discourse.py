@@ -349,3 +349,8 @@ def test_an_age_at_the_time_is_tied_to_the_storys_year():
 ])
 def test_her_home_town_told_in_a_report(text, origin):
     assert prof(text)["origin_nk"] == origin
+
+
+def test_another_woman_from_a_town_is_not_her_home():
+    text = "I crossed in 2003. In Yanji I met a woman from Musan who sold vegetables. I was sold."
+    assert prof(text)["origin_nk"] is None

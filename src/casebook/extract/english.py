@@ -924,9 +924,10 @@ _ORIGIN = [
     re.compile(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
     # "Originally from Chongjin, she …", "a 30-year-old woman from Hoeryong", "a native of Musan"
     re.compile(rf"(?:^|[.!?]\s+|\n)[Oo]riginally\s+from\s+(?P<p>{_PLACE})"),
-    re.compile(rf"\b(?:who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|[Nn]ative\s+of|"
-               rf"(?:woman|mother|girl|defector|refugee)\s+(?:originally\s+)?from)\s+"
-               rf"(?P<p>{_PLACE})"),
+    # (an apposition to a name: "a woman from Musan" alone may be anyone she met)
+    re.compile(rf"\b[A-Z][a-z]+,\s+(?:who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
+               rf"an?\s+(?:[\w-]+\s+){{0,2}}?(?:native\s+of|(?:woman|mother|girl|defector|"
+               rf"refugee)\s+(?:originally\s+)?from))\s+(?P<p>{_PLACE})"),
     re.compile(
         rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?(?:childhood|"
