@@ -211,8 +211,10 @@ def protagonist(text: str) -> Person | None:
             add(s, [m.group("n"), s], m.start("n"), m.start("n") + len(m.group("n")), 3)
     # "Rhee said", "When Chun decided": a report that calls her by her surname alone (a bare
     # "Kim" beside the leaders' names is theirs)
-    as_subject = list(_AS_SUBJECT.finditer(text))
-    men |= {m.group(1) for m in _MR.finditer(text)}
+    lone = any(n >= 2 and w in sur and w not in cands for w, n in tokens.items())
+    as_subject = list(_AS_SUBJECT.finditer(text)) if lone or not cands or max(
+        p.mentions + tokens[p.surname or ""] for p in cands.values()) < 5 else []
+    men |= {m.group(1) for m in _MR.finditer(text)} if lone else set()
     bare = Counter(m.group(1) for m in as_subject
                    if m.group(1) in sur and m.group()[len(m.group(1)):][:1] not in "’'"
                    and not _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]))
