@@ -226,9 +226,9 @@ _ETHNIC_NEAR = re.compile(
                           _F)
 _BIRTH_HINT = re.compile(r"birth|born|son|daughter|boy|girl|bab|child|kid|twin|pregnan")
 _ROLE_VERB = re.compile(
-    r"\b(?:sold|sell|took|take|brought|handed|led|guided|passed|delivered|kept|held|locked|"
+    r"\b(?:sold|sell|took|take|taking|brought|handed|led|guided|passed|delivered|kept|held|locked|"
     r"introduc\w*|"
-    r"offer\w*|promis\w*|arranged|recruit\w*|deceiv\w*|lied|drugged|abduct\w*|kidnap\w*|paid|"
+    r"offer\w*|promis\w*|arrang\w*|recruit\w*|deceiv\w*|lied|drugged|abduct\w*|kidnap\w*|paid|"
     r"received|"
     r"waiting|picked\s+(?:me|her|us)\s+up|drove|came\s+to\s+(?:me|her)|approached|told\s+(?:me|"
     r"her)|said|"
