@@ -811,3 +811,10 @@ def test_abduction_right_after_her_own_crossing_keeps_voluntary_alone():
                       "traffickers right after she crossed the river. They sold her to a farmer "
                       "for 4,000 yuan.")
     assert {"abducted", "voluntary_alone"} <= set(p["recruitment"])
+
+
+def test_sold_on_arrival_by_a_korean_chinese_leaves_how_she_went_untold():
+    p = prof(HEADER + "I left North Korea through Musan in 2006. At first I was sold to a farmer "
+                      "in Jilin for 9,000 yuan by a Korean Chinese from Longjing.")
+    assert "voluntary_alone" not in p["recruitment"]
+    assert "korean_chinese_broker" in p["recruiter_relation"]

@@ -63,14 +63,19 @@ def _broker_at_crossing(zone: list[Sentence], k: int, method_at: dict[str, int])
         return False  # "No broker."
     for j in window:
         s = full(zone[j])
-        if j > k and any(c.kind in ("sale", "birth", "exploitation") and c.status == FACT
+        if j > k and any(c.kind in ("birth", "exploitation") and c.status == FACT
                          for c in s.cues):
             break  # "her 'husband' haggled with a trafficker": the story is past how she came
         if any(c.kind == "recruitment" and c.code == "introduced_marriage" for c in s.cues):
             continue  # "she let a marriage broker sell her": a match-maker, not how she came
-        if any(c.kind == "relation" and c.code in _BROKER_CODES for c in s.cues) and lx(
-                s, "broker_word").search(s.text):
-            return True  # (a Korean-Chinese family that took her in is not named a broker)
+        sold = any(c.kind == "sale" and c.status == FACT for c in s.cues)
+        if any(c.kind == "relation" and c.code in _BROKER_CODES for c in s.cues) and (
+                lx(s, "broker_word").search(s.text) or sold):
+            # "sold on arrival by a Korean Chinese" (a Korean-Chinese family that took her in
+            # is not named a broker)
+            return True
+        if j > k and sold:
+            break
     return False
 
 
