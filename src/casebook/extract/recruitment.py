@@ -63,12 +63,12 @@ def _broker_at_crossing(zone: list[Sentence], k: int, method_at: dict[str, int])
         return False  # "No broker."
     for j in window:
         s = full(zone[j])
-        if j > k and any(c.kind in ("birth", "exploitation") and c.status == FACT
-                         for c in s.cues):
+        sold = any(c.kind == "sale" and c.status == FACT for c in s.cues)
+        if j > k and not sold and any(c.kind in ("birth", "exploitation") and c.status == FACT
+                                      for c in s.cues):
             break  # "her 'husband' haggled with a trafficker": the story is past how she came
         if any(c.kind == "recruitment" and c.code == "introduced_marriage" for c in s.cues):
             continue  # "she let a marriage broker sell her": a match-maker, not how she came
-        sold = any(c.kind == "sale" and c.status == FACT for c in s.cues)
         if any(c.kind == "relation" and c.code in _BROKER_CODES for c in s.cues) and (
                 lx(s, "broker_word").search(s.text) or sold):
             # "sold on arrival by a Korean Chinese" (a Korean-Chinese family that took her in
@@ -154,7 +154,6 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
                              or any(k <= (len(zone) if cross_idx is None
                                           else max(cross_idx, said)) for k in lured_at)
                              or _drawn_in_before(method_at, relation_at, said)
-                             or _broker_at_crossing(zone, said, method_at)
                              or lx(zone[said], "again").search(zone[said].text)):
         # "after fleeing North Korea", "I decided to go to China": her own going, unless a broker,
         # a lure (before she crossed) or a recruiter is told with it, or it is a later journey
