@@ -393,9 +393,20 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         attrs["agent"] = "her"  # she crossed (not "a man took me across")
     w.crossings += 1
     attrs["order"] = w.crossings
-    w.add("border_crossing", c, 0.8, **attrs)
+    e = w.add("border_crossing", c, 0.8, **attrs)
+    if e.date is not None and e.date.year and _year_of_a_later_clause(s, c.end, e.date.year):
+        e.date = None  # "she fled … after her husband starved to death in 2002": not when she fled
     if w.first_cross_idx is None:
         w.first_cross_idx = w.i
+
+
+_AFTER_CLAUSE = re.compile(r"\b(?:after|because|since|following)\b")
+
+
+def _year_of_a_later_clause(s: Sentence, cue_end: int, year: int) -> bool:
+    """The year is told after the cue, inside an "after/because/since …" clause (English)."""
+    at = s.text.find(str(year), cue_end)
+    return s.lang == "en" and at > 0 and _AFTER_CLAUSE.search(s.text, cue_end, at) is not None
 
 
 def on_crossing_detail(w: Walk, found: list[Cue]) -> None:
