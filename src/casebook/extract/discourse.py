@@ -503,7 +503,7 @@ _MANY = re.compile(
 _SUBORDINATE = re.compile(
     r"\W*(?:where|who|whom|which|when|while|because|although|though|until|whereupon)\b")
 _OWN_SUBJECT = re.compile(
-    r"\s*(?:i|we|she|he|they|ǂ+|ʘ+)\s+(?:\w+\s+){0,2}?(?:was|were|had|has|is|would|could|did|"
+    r"\s*(?:i|we|she|he|they|ǂ+|ʘ+)\s+(?:\w+\s+){0,2}?(?:was|were|had|has|is|would|could|did|been|"
                           r"\w+ed)\b")
 _PLURAL = re.compile(r"(?:\b(?:men|women|people|children)|[^s]s)\W*$")
 
