@@ -433,10 +433,13 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
             merged.append([pending, len(low)])
     out: list[Clause] = []
     prev_who, prev_group = UNKNOWN, False
+    main: tuple[str, bool] | None = None  # the subject before a subordinate clause
+    after_sub = False  # the clause before was a subordinate clause with its own subject
     for a, b in merged:
         piece = low[a:b]
         lead = _LEAD.match(piece)
         head = piece[lead.end():] if lead else piece
+        sub = bool(lead and _SUBORDINATOR.search(lead.group()))
         rel = _REL.match(head)
         if rel:
             before = low[:a].rstrip()
@@ -468,7 +471,12 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
         v = _VERB.search(head)
         subj = head[:v.start()] if v else head
         if v and not subj.strip(" ,"):
-            # "…, and was sent back": the subject carries on
+            # "…, and was sent back": the subject carries on; but "ǂ, who fled after her brother
+            # was caught, gave birth …": after a comma, the subject from before the subordinate
+            # clause
+            if after_sub and main is not None and not sub and piece.lstrip().startswith(",") \
+                    and not re.match(r"\W*(?:and|or|but)\b", piece):
+                prev_who, prev_group = main
             who, explicit, group = prev_who, False, prev_group
         else:
             who, explicit = who_of(subj, mode), True
@@ -476,6 +484,9 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
         generic = explicit and bool(_bare_plural().match(subj.strip())
                                     and not _kin().match(subj.strip()))
         out.append(Clause(a, b, who, explicit, group, generic))
+        if explicit and not sub and who != UNKNOWN:
+            main = (who, group)
+        after_sub = sub and explicit
         if who != UNKNOWN or explicit:
             prev_who, prev_group = who, group
     # a sentence that opens with a participle ("Sold to a farmer, she …") takes the next subject
@@ -497,6 +508,8 @@ def apposed(low: str, pos: int) -> bool:
     return _APPOSED_REL.search(low, max(0, pos - 120), pos) is not None
 
 
+_SUBORDINATOR = re.compile(r"\b(?:after|before|because|although|though|since|until|when|while|"
+                           r"once)\b")
 _MANY = re.compile(
     r"\b(?:thousands|hundreds|tens\s+of\s+thousands|many|most|countless|numerous)\s+of\b|"
                    r"\b(?:women|girls|refugees|defectors|people)\b")

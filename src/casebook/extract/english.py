@@ -572,6 +572,9 @@ _HER_MENTION_THIRD = re.compile(
                                 + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
 
 
+# her as the subject again after someone else in the same clause ("before she met her husband
+# she was captured"): the event after it is hers
+_HER_AGAIN = re.compile(r"\b(?:she|ǂ+|i|we)\s+(?:\w+\s+)?(?:was|were|had\s+been|got)\s+(?:\w+\s+)?$")
 # people other than her named in a sentence whose "they" was sold ("her daughters … they")
 _OTHER_GROUP = re.compile(
     r"\b(?:my|her|his|their|the\s+other|other|some|many|most)\s+(?:[\w-]+\s+)?(?:sisters|"
@@ -644,8 +647,8 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
             out.append(c)
             continue
         if anchor == "clause":  # the row has no anchor of its own: the clause must be about her
-            if _OTHER_PATIENT.search(marked, cl.start, c.start) and not discourse.apposed(marked,
-                                                                                          c.start):
+            if _OTHER_PATIENT.search(marked, cl.start, c.start) and not discourse.apposed(
+                    marked, c.start) and not _HER_AGAIN.search(marked, cl.start, c.start):
                 continue  # "she tricked her friends into being sold": they were sold
             if cl.who == discourse.HER or (cl.group and her.search(marked, 0, cl.start)):
                 out.append(c)  # (or "when they fell … after crossing": a group she was in)
