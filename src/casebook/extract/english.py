@@ -574,7 +574,8 @@ _HER_MENTION_THIRD = re.compile(
 
 # her as the subject again after someone else in the same clause ("before she met her husband
 # she was captured"): the event after it is hers
-_HER_AGAIN = re.compile(r"\b(?:she|ǂ+|i|we)\s+(?:\w+\s+)?(?:was|were|had\s+been|got)\s+(?:\w+\s+)?$")
+_HER_AGAIN = re.compile(
+    r"\b(?:she|ǂ+|i|we)\s+(?:\w+\s+)?(?:was|were|had\s+been|got)\s+(?:\w+\s+)?$")
 # people other than her named in a sentence whose "they" was sold ("her daughters … they")
 _OTHER_GROUP = re.compile(
     r"\b(?:my|her|his|their|the\s+other|other|some|many|most)\s+(?:[\w-]+\s+)?(?:sisters|"
