@@ -648,11 +648,18 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
             out.append(c)
             continue
         if anchor == "clause":  # the row has no anchor of its own: the clause must be about her
-            if _OTHER_PATIENT.search(marked, cl.start, c.start) and not discourse.apposed(
-                    marked, c.start) and not _HER_AGAIN.search(marked, cl.start, c.start):
+            patient = _OTHER_PATIENT.search(marked, cl.start, c.start)
+            if patient and marked[cl.start:patient.start()].strip(" ,;:") \
+                    and not discourse.apposed(marked, c.start) \
+                    and not _HER_AGAIN.search(marked, cl.start, c.start):
                 continue  # "she tricked her friends into being sold": they were sold
             if cl.who == discourse.HER or (cl.group and her.search(marked, 0, cl.start)):
                 out.append(c)  # (or "when they fell … after crossing": a group she was in)
+                head = cs.index(cl)
+                while head > 0 and not cs[head].explicit:
+                    head -= 1
+                if cs[head].lede:  # a report's opening summary: her story tells it again
+                    c.extra["lead"] = True
             elif cl.group and ctx.mode == "third" and c.kind == "sale" and c.status == FACT \
                     and not _OTHER_GROUP.search(marked, 0, c.start):
                 # "They had been sold for sex …", "they were both sold to a farmer": in a story
