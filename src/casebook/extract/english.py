@@ -663,7 +663,9 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
             elif cl.group and ctx.mode == "third" and c.kind == "sale" and c.status == FACT \
                     and not _OTHER_GROUP.search(marked, 0, c.start):
                 # "They had been sold for sex …", "they were both sold to a farmer": in a story
-                # told about her, a group sold is her and those she went with (not "her sisters")
+                # told about her, a group sold is her and those she went with (not "her sisters";
+                # the walk asks the sentence before to name her)
+                c.extra["group"] = True
                 out.append(c)
             continue
         if cl.who == discourse.OTHER:

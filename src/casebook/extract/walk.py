@@ -157,10 +157,22 @@ def view_arrival(w: Walk) -> list[Cue]:
 def view_sale(w: Walk) -> list[Cue]:
     """Her sale cues; where she is in China (or about to be), a payment to whoever handed her
     over."""
-    found = cues_of(w.s, "sale")
+    found = [c for c in cues_of(w.s, "sale") if not c.extra.get("group") or _her_before(w)]
     if not found and w.state in ("china", "nk0"):
         found = payments(w.s, w.prev)
     return found
+
+
+def _her_before(w: Walk) -> bool:
+    """Does the sentence before name her ("Kim crossed with a friend. They were both sold"), so
+    that "they" may be her group (not "Her two cousins followed. They were sold")?"""
+    prev = w.prev
+    if prev is None:
+        return False
+    if lx(prev, "her_mention").search(prev.text):
+        return True
+    low = prev.text.lower()
+    return any(re.search(r"\b" + re.escape(n.lower()) + r"\b", low) for n in w.ctx.names)
 
 
 def view_sale_denied(w: Walk) -> list[Cue]:
