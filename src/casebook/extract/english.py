@@ -654,12 +654,16 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
                     and not _HER_AGAIN.search(marked, cl.start, c.start):
                 continue  # "she tricked her friends into being sold": they were sold
             if cl.who == discourse.HER or (cl.group and her.search(marked, 0, cl.start)):
-                out.append(c)  # (or "when they fell … after crossing": a group she was in)
                 head = cs.index(cl)
                 while head > 0 and not cs[head].explicit:
                     head -= 1
-                if cs[head].lede:  # a report's opening summary: her story tells it again
+                if cs[head].lede:
+                    # a report's opening summary ("A North Korean woman who was sold …"): a sale
+                    # her story may tell again (other events wait for her story)
+                    if c.kind != "sale":
+                        continue
                     c.extra["lead"] = True
+                out.append(c)  # (or "when they fell … after crossing": a group she was in)
             elif cl.group and ctx.mode == "third" and c.kind == "sale" and c.status == FACT \
                     and not _OTHER_GROUP.search(marked, 0, c.start):
                 # "They had been sold for sex …", "they were both sold to a farmer": in a story
