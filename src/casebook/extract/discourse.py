@@ -104,6 +104,7 @@ _SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I was called|[Cc]all me)\
                          r"(?P<n>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})\b")
 _MALE_TITLE = re.compile(
     r"\b(?:Mr|Rev|Reverend|Pastor|Dr|Father|Brother|Mister|President|Leader|Chairman)\.?\s*$")
+_MR = re.compile(r"(?:Mr|Pastor|Rev|Dr|Father|Brother)\.?\s+([A-Z][a-z]+)")
 _SURNAMED = re.compile(r"\b(?:surnamed?|(?:family|last)\s+name|"
                        r"identified\s+(?:only\s+)?as)\s*,?\s+(?P<s>[A-Z][a-z]+)\b")
 _AGE_APPOSITION = re.compile(r"(?<![\w-])(?P<s>[A-Z][a-z]+|[A-Z]{2,}),\s+(?:aged\s+)?\d{2},")
@@ -165,17 +166,20 @@ def protagonist(text: str) -> Person | None:
             add(s, [m.group("n"), " ".join(toks), s], m.start("n"), m.end("n"), 3)
     # "Kim Cheol Ok … Cheol Ok said": a two-word given name after her surname is not a name of its
     # own
-    givens = {f"{m.group('b')} {m.group('c')}" for m in _FULL.finditer(text)
+    full_matches = list(_FULL.finditer(text))
+    givens = {f"{m.group('b')} {m.group('c')}" for m in full_matches
               if m.group("c") and m.group("a") in sur and m.group("b") not in sur}
-    for m in _FULL.finditer(text):
+    men: set[str] = set()  # surnames of men named with a title ("Pastor Chun Ki-won")
+    for m in full_matches:
         toks = [t for t in (m.group("a"), m.group("b"), m.group("c")) if t]
         if f"{toks[0]} {toks[1]}" in givens or _squash("".join(toks)).startswith(_leaders()):
             continue
+        if _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]):
+            men.update(t.capitalize() for t in toks[:2])
+            continue
         # "Lee Soon Ae": a word that may open a sentence is a given name after a surname
         named = len(toks) == 3 and toks[0] in sur
-        if any(t.lower() in stop for t in ([toks[0], toks[2]] if named
-                                           else toks[:2])) or _MALE_TITLE.search(
-                text[max(0, m.start() - 12):m.start()]):
+        if any(t.lower() in stop for t in ([toks[0], toks[2]] if named else toks[:2])):
             continue
         s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
         if len(toks) == 3 and _surname_of(toks) in _common_surnames() - {toks[0].capitalize()}:
@@ -207,16 +211,15 @@ def protagonist(text: str) -> Person | None:
             add(s, [m.group("n"), s], m.start("n"), m.start("n") + len(m.group("n")), 3)
     # "Rhee said", "When Chun decided": a report that calls her by her surname alone (a bare
     # "Kim" beside the leaders' names is theirs)
-    leaders = any(_squash(n).startswith(_leaders()) for n in re.findall(
-        r"Kim[\s-]\w+(?:[\s-]\w+)?", text))
-    men = {t.capitalize() for m in _FULL.finditer(text)
-           if _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()])
-           for t in (m.group("a"), m.group("b"))} | {
-        m.group(1) for m in re.finditer(r"(?:Mr|Pastor|Rev|Dr|Father|Brother)\.?\s+([A-Z][a-z]+)",
-                                        text)}
-    bare = Counter(m.group(1) for m in _AS_SUBJECT.finditer(text)
+    lone = any(n >= 2 and w in sur and w not in cands for w, n in tokens.items())
+    as_subject = list(_AS_SUBJECT.finditer(text)) if lone or not cands or max(
+        p.mentions + tokens[p.surname or ""] for p in cands.values()) < 5 else []
+    men |= {m.group(1) for m in _MR.finditer(text)} if lone else set()
+    bare = Counter(m.group(1) for m in as_subject
                    if m.group(1) in sur and m.group()[len(m.group(1)):][:1] not in "’'"
                    and not _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]))
+    leaders = "Kim" in bare and any(_squash(n).startswith(_leaders()) for n in re.findall(
+        r"Kim[\s-]\w+(?:[\s-]\w+)?", text))
     for w, n in bare.items():
         if n >= 2 and w not in cands and w not in men and not (leaders and w == "Kim"):
             seen = re.search(rf"(?<![\w-]){w}(?![\w-])", text)
@@ -230,7 +233,7 @@ def protagonist(text: str) -> Person | None:
     if not cands or max(mentions(p) for p in cands.values()) < 5:
         # a one-word pseudonym: a capitalised word told as her, again and again
         taken = {t for p in cands.values() for n in p.names for t in re.split(r"[\s]", n)}
-        subjects = {m.group(1) for m in _AS_SUBJECT.finditer(text)}
+        subjects = {m.group(1) for m in as_subject}
         for w, n in Counter({w: tokens[w] for w in subjects}).most_common(12):
             if n < 2:
                 break

@@ -942,12 +942,18 @@ def detect_mode(text: str, names: tuple[str, ...]) -> str:
 _PLACE = r"[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*"
 _ORIGIN = [
     re.compile(
-        r"\b(?:I\s+am|I[’']m|I\s+was|she\s+is|she\s+was|I\s+come|she\s+comes|we\s+were|we\s+are|"
-        r"we\s+come|"
+        r"\b(?:I\s+am|I[’']m|I\s+was|[Ss]he\s+is|[Ss]he\s+was|I\s+come|[Ss]he\s+comes|"
+        r"[Ww]e\s+were|[Ww]e\s+are|[Ww]e\s+come|[Ss]he\s+came|"
                rf"(?:Ms|Mrs|Miss)\.?\s+[A-Z][a-z]+\s+(?:is|was|comes|came))\s+"
                r"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|"
                rf"20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
+    # "Originally from Chongjin, she …", "a 30-year-old woman from Hoeryong", "a native of Musan"
+    re.compile(rf"(?:^|[.!?]\s+|\n)[Oo]riginally\s+from\s+(?P<p>{_PLACE})"),
+    # (an apposition to a name: "a woman from Musan" alone may be anyone she met)
+    re.compile(rf"\b[A-Z][a-z]+,\s+(?:who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
+               rf"an?\s+(?:[\w-]+\s+){{0,2}}?(?:native\s+of|(?:woman|mother|girl|defector|"
+               rf"refugee)\s+(?:originally\s+)?from))\s+(?P<p>{_PLACE})"),
     re.compile(
         rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?(?:childhood|"
