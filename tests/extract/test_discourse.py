@@ -354,3 +354,9 @@ def test_her_home_town_told_in_a_report(text, origin):
 def test_another_woman_from_a_town_is_not_her_home():
     text = "I crossed in 2003. In Yanji I met a woman from Musan who sold vegetables. I was sold."
     assert prof(text)["origin_nk"] is None
+
+
+def test_a_year_in_an_after_clause_does_not_date_her_crossing():
+    text = "Min said she fled to China to find food after her father died of hunger in 1997."
+    assert prof(text)["first_crossing_year"] is None
+    assert prof("Min said she fled to China in 1998 to find food.")["first_crossing_year"] == 1998

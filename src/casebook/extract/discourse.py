@@ -315,6 +315,7 @@ class Clause:
     explicit: bool  # the subject is written in the clause (not inherited or from "who")
     group: bool = False  # the subject (said or inherited) is "they"/"we": a group she may be in
     generic: bool = False  # the subject is people in general ("defectors face torture")
+    lede: bool = False  # a report's opening "A North Korean woman who was sold …": a summary
 
 
 _BREAK = re.compile(
@@ -494,10 +495,14 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
             merged.append([pending, len(low)])
     out: list[Clause] = []
     prev_who, prev_group = UNKNOWN, False
+    main: tuple[str, bool] | None = None  # the subject before a subordinate clause
+    lede = False
+    after_sub = False  # the clause before was a subordinate clause with its own subject
     for a, b in merged:
         piece = low[a:b]
         lead = _LEAD.match(piece)
         head = piece[lead.end():] if lead else piece
+        sub = bool(lead and _SUBORDINATOR.search(lead.group()))
         rel = _REL.match(head)
         if rel:
             before = low[:a].rstrip()
@@ -511,7 +516,8 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
             else:  # "…my uncle, who was later caught": about the antecedent
                 ante = re.search(r"([\w’'ǂ-]+(?:\s+[\w’'ǂ-]+){0,3})\W*$", low[:a])
                 np = _np_end(ante.group(1)) if ante else ""
-                who = HER if _APPOSED.search(low, 0, a) else who_of(np, mode)
+                who = HER if _APPOSED.search(low, 0, a) or (
+                    mode == "third" and _LEDE.match(low[:a])) else who_of(np, mode)
                 if who == OTHER and re.match(r"\W*(?:who|that)\s+(?:was|is|has)\b",
                                              head) and _PLURAL.search(np):
                     # "men who was deceived": the words around it are not one sentence (PDF columns)
@@ -529,14 +535,25 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
         v = _VERB.search(head)
         subj = head[:v.start()] if v else head
         if v and not subj.strip(" ,"):
-            # "…, and was sent back": the subject carries on
+            # "…, and was sent back": the subject carries on; but "ǂ, who fled after her brother
+            # was caught, gave birth …": after a comma, the subject from before the subordinate
+            # clause
+            if after_sub and main is not None and not sub and piece.lstrip().startswith(",") \
+                    and not re.match(r"\W*(?:and|or|but)\b", piece):
+                prev_who, prev_group = main
             who, explicit, group = prev_who, False, prev_group
         else:
             who, explicit = who_of(subj, mode), True
+            lede = who == UNKNOWN and mode == "third" and not out and bool(_LEDE_REL.match(subj))
+            if lede:
+                who = HER  # "A North Korean defector who was sold … has spoken out"
             group = bool(re.search(r"(?:^|\s)(?:they|we)\s*$", subj.strip()))
         generic = explicit and bool(_bare_plural().match(subj.strip())
                                     and not _kin().match(subj.strip()))
-        out.append(Clause(a, b, who, explicit, group, generic))
+        out.append(Clause(a, b, who, explicit, group, generic, lede=explicit and lede))
+        if explicit and not sub and who != UNKNOWN:
+            main = (who, group)
+        after_sub = sub and explicit
         if who != UNKNOWN or explicit:
             prev_who, prev_group = who, group
     # a sentence that opens with a participle ("Sold to a farmer, she …") takes the next subject
@@ -558,13 +575,21 @@ def apposed(low: str, pos: int) -> bool:
     return _APPOSED_REL.search(low, max(0, pos - 120), pos) is not None
 
 
+# a report's opening words for her, with a relative clause on them: "A North Korean defector who
+# was sold to a Chinese man … has spoken" (only at the start of the sentence)
+_LEDE = re.compile(
+    r"^\W*an?\s+(?:young\s+|\d+-year-old\s+|former\s+|north\s+korean\s+){0,3}(?:woman|girl|"
+    r"defector|refugee|escapee|survivor|mother)\s*,?\s*$")
+_LEDE_REL = re.compile(_LEDE.pattern[:-len(r"\s*,?\s*$")] + r"\s*,?\s*(?:who|that)\b")
+_SUBORDINATOR = re.compile(r"\b(?:after|before|because|although|though|since|until|when|while|"
+                           r"once)\b")
 _MANY = re.compile(
     r"\b(?:thousands|hundreds|tens\s+of\s+thousands|many|most|countless|numerous)\s+of\b|"
                    r"\b(?:women|girls|refugees|defectors|people)\b")
 _SUBORDINATE = re.compile(
     r"\W*(?:where|who|whom|which|when|while|because|although|though|until|whereupon)\b")
 _OWN_SUBJECT = re.compile(
-    r"\s*(?:i|we|she|he|they|ǂ+|ʘ+)\s+(?:\w+\s+){0,2}?(?:was|were|had|has|is|would|could|did|"
+    r"\s*(?:i|we|she|he|they|ǂ+|ʘ+)\s+(?:\w+\s+){0,2}?(?:was|were|had|has|is|would|could|did|been|"
                           r"\w+ed)\b")
 _PLURAL = re.compile(r"(?:\b(?:men|women|people|children)|[^s]s)\W*$")
 
