@@ -818,3 +818,10 @@ def test_sold_on_arrival_by_a_korean_chinese_leaves_how_she_went_untold():
                       "in Jilin for 9,000 yuan by a Korean Chinese from Longjing.")
     assert "voluntary_alone" not in p["recruitment"]
     assert "korean_chinese_broker" in p["recruiter_relation"]
+
+
+def test_a_kidnapping_after_her_first_sale_is_not_how_she_came():
+    p = prof(HEADER + "In 2003 she walked across the frozen Tumen on her own. A week later she "
+                      "was sold to a farmer for 5,000 yuan. Two years on she was sold, kidnapped "
+                      "and sold again.")
+    assert "abducted" not in p["recruitment"]

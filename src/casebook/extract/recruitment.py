@@ -106,6 +106,11 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
                                                                                       cross_idx))
                     or (cross_idx is None and first_sale is not None and k >= first_sale)):
                 continue  # a description after she crossed is more likely her buyer's
+            if (c.kind == "recruitment" and c.code == "abducted" and first_sale is not None
+                    and (k > first_sale or (k == first_sale and any(
+                        x.kind == "sale" and x.status == FACT and x.start < c.start
+                        for x in s.cues)))):
+                continue  # "she was sold, kidnapped and resold": taken again after her sale
             if (c.kind == "recruitment" and c.code is not None and c.status == FACT
                     and c.code not in methods):
                 methods[c.code] = b.ev(s, c.start, c.end)
