@@ -222,11 +222,13 @@ def test_denials_and_fears_are_not_facts():
 
 def test_denunciation_that_happened_children_and_papers():
     p = _p(
-        "그녀는 한족에게 팔려갔다. 마을 사람들의 신고로 공안에 붙잡혔다. 그녀는 중국인 남편과의 "
-        "사이에서 "
-           "태어난 아들을 두고 나왔다. 국적이 없어 일을 할 수 없었다.")
+        "그녀는 한족에게 팔려갔다. 그녀는 중국인 남편과의 사이에서 태어난 아들을 두고 나왔다. "
+        "국적이 없어 일을 할 수 없었다. 마을 사람들의 신고로 북송되었다.")
     assert "threat_of_denunciation" in p["violence"]
     assert p["children_in_china"] == 1 and p["hukou_or_id"] == "none"
+    # a report told as the arrest it led to is that arrest (the pooled dev gold, two sets)
+    q = _p("그녀는 한족에게 팔려갔다. 마을 사람들의 신고로 공안에 붙잡혔다.")
+    assert "threat_of_denunciation" not in q["violence"] and q["arrested_in_china"] == 1
 
 
 def test_province_is_the_last_one_she_lived_in():
