@@ -604,7 +604,8 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
         heard = cx("hearsay").search(s, m.start()) if code == "deception_job_offer" else None
         if heard and not cx("person").search(s[:heard.start()]):
             continue  # "돈을 벌 수 있다는 말을 듣고 탈북했다": heard, not offered by anyone
-        if code == "abducted" and not her(s, m.start()):
+        taken = code == "abducted" or bool(_row.extra.get("taken"))
+        if taken and not her(s, m.start()):
             continue  # "그녀 아버지는 … 어디론가 끌려갔다", "여성들이 … 붙잡히는"
         waiting = code == "abducted" and any(r.extra.get("unless_lure") for r, x in hits if x is m)
         if code == "introduced_marriage" and _SOLD_AFTER_INTRO.match(s, m.end()):
@@ -613,7 +614,7 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
                                                  for c in cues):
             # "중국에 팔려갔다 … 두 번이나 시집보내고": married off after the sale, not a match
             continue
-        if code == "abducted" and cx("not_abduction").search(s):
+        if taken and cx("not_abduction").search(s):
             continue  # "잡혀서 북한으로 끌려갔다": taken back by the police
         if code in ("deception_job_offer", "drugged"):
             # the lie is reported speech ("일자리 준다고 해서"): only an explicit denial cancels it
@@ -621,8 +622,7 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
         else:
             st = korean_status(s, m.end() - 1, m.end())
         cues.append(Cue("recruitment", m.start(), m.end(), code, st, extra={"unless_lure": True}
-                        if code == "abducted"
-                        and waiting else {}))
+                        if (code == "abducted" and waiting) or _row.extra.get("taken") else {}))
         if code == "abducted" and st == FACT and not cx("known_person").search(s):
             cues.append(Cue("relation", m.start(), m.end(), "stranger"))  # abductors nobody names
         if code == "drugged":

@@ -617,12 +617,14 @@ def _how_she_left(b, sents, index_of) -> None:
             rec = _recruitment_event(b)
             methods.add("voluntary_alone")
     # traffickers waiting for her at the end of a lure or of the broker she paid: not an abduction
-    if "abducted" in methods and methods & {"deception_job_offer", "other", "introduced_marriage",
-                                            "voluntary_with_broker"}:
-        waiting = [c for s in sents for c in s.cues if c.kind == "recruitment"
-                   and c.code == "abducted"]
-        if waiting and all(c.extra.get("unless_lure") for c in waiting):
-            methods.discard("abducted")  # she was lured to the traffickers who were waiting for her
+    for code in ("abducted", "other"):
+        if code in methods and methods & ({"deception_job_offer", "other", "introduced_marriage",
+                                          "voluntary_with_broker"} - {code}):
+            waiting = [c for s in sents for c in s.cues if c.kind == "recruitment"
+                       and c.code == code]
+            if waiting and all(c.extra.get("unless_lure") for c in waiting):
+                # she was lured, or paid a broker, to the traffickers who were waiting for her
+                methods.discard(code)
     if "other" in methods and methods & _LURE_CODES:
         methods.discard("other")
     # an acquaintance from home who handed her over
