@@ -495,8 +495,11 @@ def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
 
 def _detention(s: str, f: _Found, cues: list[Cue]) -> None:
     rep = next((m for r, m in f.matches("repatriation") if not r.extra.get("status")), None)
-    for code, hits in f.by_code("detention").items():
+    named = f.by_code("detention")
+    for code, hits in named.items():
         _row, m = hits[0]
+        if code == "other" and len(named) > 1:
+            continue  # "교화소(감옥)로", "교화소에서 … 감옥 생활": the named facility
         if rep is not None and m.start() < rep.start() and cx("chinese_facility").search(
             s[:m.start()]):
             continue  # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover
