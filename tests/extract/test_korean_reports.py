@@ -274,3 +274,29 @@ def test_past_tense_syllable():
     assert korean_status(s, s.index("건넜"), s.index("건넜") + 2) == FACT
     s = "다음 달에 강을 건넌다고 했다."
     assert korean_status(s, s.index("건넌"), s.index("건넌") + 2) == UNREAL
+
+
+def test_home_said_of_her_not_of_a_group_or_a_man():
+    p = _p("이번 주는 함경북도 출신 세 여성의 이야기다. 김씨는 온성군에서 태어났다. "
+           "그녀는 2005년 두만강을 건넜다.")
+    assert p["origin_nk"] == "온성군"
+    q = _p("저는 양강도 혜산시에 살다가 2010년 봄에 강을 건넜어요.")
+    assert q["origin_nk"] == "양강도 혜산시"
+    r = _p("저는 함경도 작은 시골에서 태어났어요. 스무 살에 중국으로 갔어요.")
+    assert r["origin_nk"] == "함경도"
+
+
+def test_a_recruiter_named_when_the_crossing_is_told_again_is_not_going_alone():
+    p = _p("그녀는 2010년 3월 딸과 함께 탈북했다. 그 뒤 연길에서 식당 일을 했다. "
+           "기자: 어떻게 나오셨어요? 그녀: 저는 고모 소개로 딸과 같이 탈북했어요.")
+    assert "voluntary_alone" not in p["recruitment"]
+    q = _p("그녀는 2010년 3월 딸과 함께 탈북했다. 그 뒤 연길에서 식당 일을 했다.")
+    assert "voluntary_alone" in q["recruitment"]
+
+
+def test_an_unnamed_prison_is_other_and_a_named_one_wins():
+    p = _p("저는 2003년에 강을 건넜어요. 2005년에 잡혀서 북송됐어요. 감옥에서 1년을 살았어요.")
+    assert p["nk_detention"] == ["other"]
+    q = _p("저는 2003년에 강을 건넜어요. 2005년에 잡혀서 북송됐어요. 교화소(감옥)에서 1년을 "
+           "살았어요.")
+    assert q["nk_detention"] == ["kyohwaso"]
