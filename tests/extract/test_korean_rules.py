@@ -142,7 +142,8 @@ def test_korean_won_by_context():
                                                                                 "KPW")]
     assert [(m.value, m.currency) for m in find_money("8천 위\n안이요")] == [(8000, "RMB")]
     # her price in 원: thousands are yuan written 원, tens of thousands and more a report's won
-    assert [(m.value, m.currency) for m in find_money("결국 2만 원에 팔려 갔다")] == [(20000, "RMB")]
+    assert [(m.value, m.currency) for m in find_money("결국 2만 원에 팔려 갔다")] == [
+        (20000, "RMB")]
     assert [(m.value, m.currency) for m in find_money("겨우 6만원에 나이 든 농부에게 팔렸다")] == [
         (60000, "KRW")]
     assert [(m.value, m.currency) for m in find_money("북한 돈 6만원에 팔렸다")] == [(60000, "KPW")]

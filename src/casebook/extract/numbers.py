@@ -218,7 +218,8 @@ def find_money(text: str) -> list[Money]:
                     text[max(0, m.start() - 10):m.start()]):
                 cur = "RMB"  # "1만 2천 원에 팔렸다": a woman's price in China, 元 read as 원
             elif cur == "KPW" and amount >= 50000 and _KO_SOLD_SOON.match(
-                text, m.end()) and not _KO_NORTH_MONEY.search(text[max(0, m.start() - 10):m.start()]):
+                    text, m.end()) and not _KO_NORTH_MONEY.search(
+                        text[max(0, m.start() - 10):m.start()]):
                 # "단돈 8만원에 … 남자에게 팔려갔다": a woman's price of 50,000 and more in 원 is
                 # the report's South Korean won (prices in yuan stay in the thousands)
                 cur = "KRW"
