@@ -29,6 +29,43 @@ def test_her_surname_in_a_report(text, surname):
     assert prof(text)["surname"] == surname
 
 
+@pytest.mark.parametrize("text,surname", [
+    # Western order with a rarer surname first: the common surname last is hers
+    ("Ha Rin Park was seventeen when she crossed. Park said a broker sold her in Jilin.", "Park"),
+    # an English nickname inside her Korean name
+    ("Min Seo “Joy” Choi wrote to the aid group in 2019. Choi said she was sold twice.", "Choi"),
+    # a report that calls her by her surname alone, after a title line
+    ("Years Behind the Border\n\nWhen Rhee was 16 her father died. Rhee said the famine was the "
+     "worst. In 1999 Rhee crossed the Tumen.", "Rhee"),
+    # she names herself in an interview
+    ("I am Yun, and I have lived in China for nine years. I crossed the river in 2004.", "Yun"),
+    # a Western given name before her surname, in the paragraph after a title
+    ("'I Wanted to Live'\n\nGrace Moon is a North Korean woman who settled in Canada. Moon "
+     "fled in 2002.", "Moon"),
+])
+def test_her_surname_in_the_forms_reports_use(text, surname):
+    assert prof(text)["surname"] == surname
+
+
+@pytest.mark.parametrize("text", [
+    # the leader's name is not hers
+    "The Kim Il-Sung statue stood in the square. She crossed the river in 1998 and was sold.",
+    # a pastor who tells her story is not her, even by his surname alone
+    "Pastor Yoo Sang-min runs a shelter. Yoo said she was sold. Yoo says the border is closed.",
+    # a title's capitals are not a name
+    "Volunteers Go Online to Help Refugees\n\nShe was sold in 2008 and escaped in 2010.",
+])
+def test_no_surname_from_names_that_are_not_hers(text):
+    assert prof(text)["surname"] is None
+
+
+def test_a_straight_quote_opening_a_line_reopens_the_quote():
+    text = '"We had no food that year.\n"My mother went to the hills," Kim said.\nKim left.'
+    spans = discourse.quote_spans(text)
+    assert [text[a:b].strip() for a, b in spans] == ["We had no food that year.",
+                                                     "My mother went to the hills,"]
+
+
 def test_a_one_word_pseudonym_anchors_the_story_but_is_not_a_surname():
     text = (
         "Haneul was twenty when she crossed the Tumen. Haneul said a broker met her on the bank. "
@@ -259,3 +296,46 @@ def test_she_in_a_quote_of_someone_else_is_her():
              "the police in 2015 and sent back to North Korea,” said a church worker. Paek now "
              "lives in Seoul.")
     assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)
+
+
+# --- her crossing told twice, or only by where she was --------------------------------------
+
+def test_a_ledes_undated_crossing_takes_the_year_the_story_tells():
+    text = ("“I ran away from the North and went to China, where a man sold me,” she says.\n"
+            "Jang Mi-ok, 39, defected from North Korea in 2001. Two weeks later a broker sold "
+            "her to a farmer.")
+    assert prof(text)["first_crossing_year"] == 2001
+
+
+def test_a_later_dated_crossing_after_a_return_is_not_the_first():
+    text = ("Jang Mi-ok fled to China and was sold. In 2003 she was arrested and sent back. "
+            "Jang crossed the Tumen again in 2005.")
+    assert prof(text)["first_crossing_year"] is None
+
+
+def test_arriving_in_a_chinese_town_tells_the_crossing_and_the_lead_in_date():
+    text = ("One day a woman from the next village came to see me. In March 2004 she said I "
+            "should come with her. As soon as we arrived in Longjing, she sold me to a farmer.")
+    p = prof(text)
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (2004, 3)
+
+
+def test_arriving_in_a_north_korean_town_tells_no_crossing():
+    text = ("In March 2004 my aunt said I should come with her. As soon as we arrived in "
+            "Hyesan, she sold me to a trader.")
+    assert prof(text)["first_crossing_year"] is None
+
+
+def test_form_fields_on_joined_lines_give_her_birth_year_and_home():
+    text = ("Survivor Story – Han Ok-ju\nName: Han Ok-ju\n(Name changed)\nDate of birth: 1974\n"
+            "Hometown: Hamgyong Namdo\nNobody in my village believed what happened next. A man "
+            "sold me in 1999.")
+    p = prof(text)
+    assert (p["birth_year"], p["origin_nk"]) == (1974, "Hamgyong Namdo")
+
+
+def test_an_age_at_the_time_is_tied_to_the_storys_year():
+    text = ("I crossed the river in 2005 and stayed a week in a village near the border. Then a "
+            "driver took me to a city far inland. A farmer there paid for me. I was 25 years old "
+            "at the time, and his mother was already old.")
+    assert prof(text)["birth_year"] == 1980

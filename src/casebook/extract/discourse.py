@@ -38,6 +38,20 @@ def _not_names() -> frozenset[str]:
     return frozenset(w.lower() for w in _words("not_names"))
 
 
+@lru_cache(maxsize=1)
+def _common_surnames() -> frozenset[str]:
+    return frozenset(_words("common_surnames"))
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> tuple[str, ...]:
+    return tuple(_squash(n) for n in _words("leader_names"))
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\s-]", "", name).lower()
+
+
 # ------------------------------------------------------------------------ quotation marks
 
 _QUOTE = re.compile(r"[“”\"]")
@@ -49,6 +63,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     start: int | None = None
     for m in _QUOTE.finditer(text):
         ch = m.group()
+        if ch == '"' and (m.start() == 0 or text[m.start() - 1] == "\n"):
+            ch = "“"  # a straight mark opening a line opens a quote (the last one was left open)
         if start is None:
             if ch != "”":
                 start = m.end()
@@ -79,8 +95,13 @@ _TITLE = re.compile(
     r"\b(?:Ms|Mrs|Miss|Madam|Mme|Mdm|MS|MRS)\.?\s*(?P<n>[A-Z][A-Za-z]+(?:[\s-][A-Z][a-z]+){0,2})")
 # overlapping: "When Park Chun-mi" must also be read from "Park"
 _FULL = re.compile(
-    rf"(?<![\w-])(?=[A-Z])(?=(?P<a>{_GIVEN}|[A-Z]{{2,}})\s(?P<b>{_GIVEN}|"
-    rf"[A-Z]{{2,}})(?:\s(?P<c>{_CAP}))?(?![\w-]))")
+    rf"(?<![\w-])(?=[A-Z])(?=(?P<a>{_GIVEN}|[A-Z]{{2,}})(?:\s|[ ]{{2,30}})(?P<b>{_GIVEN}|"
+    rf"[A-Z]{{2,}})(?:(?:\s|[ ]{{2,30}})(?P<c>{_CAP}))?(?![\w-]))")
+# an English nickname inside her Korean name: "Young Nah “Grace” Choi" is read as "Young Nah Choi"
+_NICKNAME = re.compile(r"(?<=[a-z] )[“\"‘][A-Z][a-z]+[”\"’] (?=[A-Z])")
+# she names herself: "My name is Kim Hana", "I am Lee, 31"
+_SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I was called|[Cc]all me)\s+"
+                         r"(?P<n>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})\b")
 _MALE_TITLE = re.compile(
     r"\b(?:Mr|Rev|Reverend|Pastor|Dr|Father|Brother|Mister|President|Leader|Chairman)\.?\s*$")
 _SURNAMED = re.compile(r"\b(?:surnamed?|(?:family|last)\s+name|"
@@ -89,7 +110,8 @@ _AGE_APPOSITION = re.compile(r"(?<![\w-])(?P<s>[A-Z][a-z]+|[A-Z]{2,}),\s+(?:aged
 _NAME_TOKEN = re.compile(r"(?<![\w-])[A-Z][\w-]*")
 _AS_SUBJECT = re.compile(
     r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|told|"
-                         r"recalls|remembers|crossed|went|fled|decided|made|grew|began|felt|asked|"
+                         r"recalls|recalled|remembers|remembered|crossed|went|fled|decided|made|"
+                         r"grew|began|felt|asked|described|describes|spent|worked|met|lost|"
                          r"explained|managed|"
                          r"came|escaped|stepped|sets|set|tried|became|ran|left|lived|agreed|turned|"
                          r"got|found|thought|"
@@ -108,8 +130,9 @@ class Person:
 def _surname_of(tokens: list[str]) -> str | None:
     sur = _surnames()
     norm = [t.capitalize() if t.isupper() else t for t in tokens]
-    if norm[0] in sur and len(norm) > 1:
-        return norm[0]  # Korean order: "Kang Keumok", "Go Ji Un"
+    common = _common_surnames()
+    if norm[0] in sur and len(norm) > 1 and not (norm[-1] in common and norm[0] not in common):
+        return norm[0]  # Korean order: "Kang Keumok", "Go Ji Un" (but "Yeon Mi Park" is Park)
     if norm[-1] in sur:
         return norm[-1]  # "Mi Kyong Park", "Yeonmi Park"
     return None
@@ -120,6 +143,8 @@ def protagonist(text: str) -> Person | None:
     "surnamed Lee", "Kim, 34,", or a one-word pseudonym told as a subject)."""
     sur, stop = _surnames(), _not_names()
     cands: dict[str, Person] = {}
+    text = _NICKNAME.sub(lambda m: " " * len(m.group()), text)  # offsets kept
+    tokens = Counter(m.group() for m in _NAME_TOKEN.finditer(text))
 
     def add(surname: str | None, names: list[str], a: int, b: int, weight: int = 0) -> None:
         key = surname or names[0]
@@ -144,7 +169,7 @@ def protagonist(text: str) -> Person | None:
               if m.group("c") and m.group("a") in sur and m.group("b") not in sur}
     for m in _FULL.finditer(text):
         toks = [t for t in (m.group("a"), m.group("b"), m.group("c")) if t]
-        if f"{toks[0]} {toks[1]}" in givens:
+        if f"{toks[0]} {toks[1]}" in givens or _squash("".join(toks)).startswith(_leaders()):
             continue
         # "Lee Soon Ae": a word that may open a sentence is a given name after a surname
         named = len(toks) == 3 and toks[0] in sur
@@ -153,15 +178,19 @@ def protagonist(text: str) -> Person | None:
                 text[max(0, m.start() - 12):m.start()]):
             continue
         s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
+        if len(toks) == 3 and _surname_of(toks) in _common_surnames() - {toks[0].capitalize()}:
+            s = _surname_of(toks)  # "Yeon Mi Park": Park, not the rarer "Yeon"
         if s is None:
             continue
         given = [t for t in toks if t != s and t.capitalize() != s]
         if not given or any(g.lower() in stop for g in (given[1:] if named else given)):
             continue
+        if tokens[s] == 1 and _in_headline(text, m.start()):
+            continue  # "Missionaries Go Online": a title's capitals, named nowhere else
         full = " ".join(toks) if (len(toks) < 3 or _surname_of(toks[:2]) is None
                                   or toks[2] in given) else " ".join(toks[:2])
-        span = text[m.start():m.start() + len(full) + 2]
-        a = m.start() + max(0, span.find(s if s in span else s.upper()))
+        a = next((m.start(g) for g in "abc" if m.group(g) and m.group(g).capitalize() == s),
+                 m.start())
         # the given name alone is her too ("Son Myunghee … Myunghee first escaped"); not a short one
         gn = " ".join(g for g in given if g in full)
         add(s, [full, s, s.upper()] + ([gn] if len(gn) >= 4 and gn.lower() not in stop else []), a,
@@ -171,7 +200,28 @@ def protagonist(text: str) -> Person | None:
             s = m.group("s").capitalize()
             if s in sur:
                 add(s, [m.group("s"), s], m.start("s"), m.end("s"), weight)
-    tokens = Counter(m.group() for m in _NAME_TOKEN.finditer(text))
+    for m in _SELF_NAMED.finditer(text):
+        toks = re.split(r"[\s-]", m.group("n"))
+        s = _surname_of(toks) if len(toks) > 1 else (toks[0] if toks[0] in sur else None)
+        if s and toks[0].lower() not in stop:
+            add(s, [m.group("n"), s], m.start("n"), m.start("n") + len(m.group("n")), 3)
+    # "Rhee said", "When Chun decided": a report that calls her by her surname alone (a bare
+    # "Kim" beside the leaders' names is theirs)
+    leaders = any(_squash(n).startswith(_leaders()) for n in re.findall(
+        r"Kim[\s-]\w+(?:[\s-]\w+)?", text))
+    men = {t.capitalize() for m in _FULL.finditer(text)
+           if _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()])
+           for t in (m.group("a"), m.group("b"))} | {
+        m.group(1) for m in re.finditer(r"(?:Mr|Pastor|Rev|Dr|Father|Brother)\.?\s+([A-Z][a-z]+)",
+                                        text)}
+    bare = Counter(m.group(1) for m in _AS_SUBJECT.finditer(text)
+                   if m.group(1) in sur and m.group()[len(m.group(1)):][:1] not in "’'"
+                   and not _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]))
+    for w, n in bare.items():
+        if n >= 2 and w not in cands and w not in men and not (leaders and w == "Kim"):
+            seen = re.search(rf"(?<![\w-]){w}(?![\w-])", text)
+            if seen is not None:
+                add(w, [w], seen.start(), seen.end(), 0)
 
     def mentions(p: Person) -> int:  # every mention of the surname or a full form counts
         return p.mentions + sum(tokens[f] if " " not in f else text.count(f) for f in set(p.names)
@@ -206,6 +256,14 @@ def protagonist(text: str) -> Person | None:
             best.names = tuple(n for n in best.names if n not in drop)
     best.names = tuple(sorted(set(best.names), key=len, reverse=True))
     return best
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """Whether ``at`` is on a title-case line ("Christian Missionaries Go Online to Help")."""
+    a = text.rfind("\n", 0, at) + 1
+    z = text.find("\n", at)
+    words = [w for w in text[a:len(text) if z < 0 else z].split() if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 @lru_cache(maxsize=512)

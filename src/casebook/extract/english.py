@@ -265,7 +265,7 @@ def _status(sentence: str, m: re.Match) -> str:
 # match (a match inside an earlier row's match is the same cue). Coded kinds: the first match of
 # each code. The last four are asked for lazily (analyse_extra).
 EVENT_KINDS = ("sale", "payment", "crossing", "arrest", "repatriation", "escape", "arrival",
-               "transit")
+               "transit", "reach_china")
 CODED_KINDS = ("violence", "exploitation", "detention", "alone", "broker_voluntary", "hukou",
                "province_mention")
 LAZY_KINDS = ("recruitment", "relation", "buyer", "purpose")
@@ -869,7 +869,7 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
     facts = []
     if not surname:
         m = _TITLE_SURNAME.search(text[:600])
-        opening = min(300, (text.find("\n\n") + 1 or len(text)) + 1)
+        opening = _opening(text)
         if person and person.surname and (mode == "third" or person.start < opening
                                           or _name_line(text, person) or _speaker(text, person)):
             facts.append(Fact("surname", person.surname, Evidence(person.start, person.end), 0.6))
@@ -881,6 +881,14 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
     if mode == "third" and not names:
         names = _UNNAMED  # a report about a woman it never names: "the woman" is her
     return Context(mode, tuple(dict.fromkeys(names)), tuple(quotes)), facts
+
+
+def _opening(text: str) -> int:
+    """Where the opening paragraph ends (at most 300 characters in), after a title line."""
+    skip = re.match(r"(?:[^\n]{0,100}\n\s*)?", text)
+    title = skip.end() if skip and not re.search(r"[.!?]\s*$", skip.group().strip()) else 0
+    end = text.find("\n\n", title)
+    return min(300 + title, (len(text) if end < 0 else end) + 1)
 
 
 def _speaker(text: str, person: discourse.Person) -> bool:

@@ -38,7 +38,8 @@ _KO_NAME = re.compile(
     r"(?:구술자|면담자|증언자|이름|성명|피해자)\s*[:：]\s*(?P<n>[가-힣][가-힣○◯O*xX]{1,3})"
                       r"|(?P<n2>[가-힣][가-힣○◯O*]{1,3})\s*\((?:가명|여|익명)")
 _BORN = re.compile(
-    r"\b(?:born(?:\s+in)?|b\.|year\s+of\s+birth:?)\s*(?:\w+\s+){0,2}?(?P<y>19[2-9]\d|20[0-2]\d)\b",
+    r"\b(?:born(?:\s+in)?|b\.|(?:year|date)\s+of\s+birth:?|birth\s*(?:date|year):?|born:)\s*"
+    r"(?:\w+\s+){0,2}?(?P<y>19[2-9]\d|20[0-2]\d)\b",
     re.I)
 _KO_BORN = re.compile(
     r"(?P<y>19[2-9]\d|20[0-2]\d)\s?년\s?(?:생|출생|에\s?태어)|(?:출생|"
@@ -59,7 +60,8 @@ _KO_LIVING = re.compile(
     r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|"
     r"내몽고)\s?(?:\S+\s?)?(?:거주|에\s?살|에서\s?살|체류)")
 _FROM = re.compile(
-    r"\b(?:from|born\s+(?:in\s+)?(?:19|20)\d\d\s+in|born\s+in|native\s+of|hometown:?|home\s+town:?|"
+    r"\b(?:from|born\s+(?:in\s+)?(?:19|20)\d\d\s+in|born\s+in|native\s+of|[Hh]ometown:?|"
+    r"[Hh]ome\s+town:?|[Pp]lace\s+of\s+(?:birth|origin):?|[Bb]irthplace:?|"
                    r"originally\s+from)\s+(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|"
                    r"[A-Z][\w'’ŏŭ\-]+))*)")
 _KO_FROM = re.compile(
@@ -125,6 +127,14 @@ def header_end(text: str) -> int:
     return m.end() if m else 0
 
 
+# form fields at the top of a story whose lines were joined ("… Name: Choi Birth date: 1969
+# Hometown: Hyesan It is …"): the labels with a colon are unambiguous
+_FIELD_BORN = re.compile(r"\b(?:[Bb]irth\s*(?:date|year)|[Dd]ate\s+of\s+birth|[Yy]ear\s+of\s+birth|"
+                         r"[Bb]orn)\s*[:：]\s*(?:\w+\s+){0,2}?(?P<y>19[2-9]\d|20[0-2]\d)\b")
+_FIELD_FROM = re.compile(r"\b(?:[Hh]ometown|[Hh]ome\s+town|[Bb]irthplace|[Pp]lace\s+of\s+"
+                         r"(?:birth|origin))\s*[:：]\s*(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+[A-Z][\w'’ŏŭ\-]+)?)")
+
+
 def parse_header(text: str) -> HeaderFacts:
     """Person facts stated in the header lines of a cleaned testimony (spans are cleaned
     offsets)."""
@@ -163,6 +173,16 @@ def parse_header(text: str) -> HeaderFacts:
                 break
         if out.origin_nk:
             break
+    if end == 0:
+        top = text[:400]
+        m = _FIELD_BORN.search(top)
+        if m and out.birth_year is None:
+            out.birth_year = (int(m.group("y")), m.start("y"), m.end("y"))
+        m = _FIELD_FROM.search(top)
+        place = nk_place(m.group("p")) if m else None
+        if m and place and out.origin_nk is None:
+            out.origin_nk = (place[0], m.start("p") + place[1], m.start("p") + place[2])
+        return out
     if out.origin_nk is None or is_province(out.origin_nk[0]):
         # "b. 1988, Sinuiju", "고향: 함경북도 회령": the most specific North Korean place in the
         # header

@@ -206,7 +206,11 @@ def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int,
     years = [d for d in dates if d.kind == "absolute" and d.year]
     if not ages:
         return None
-    year = years[0].year if years else (timeline.year if timeline.month_age <= 1 else None)
+    # the story's year when it was just told, or when the age is tied to it ("I was 30 years
+    # old at the time", "그때 나이 서른")
+    tied = re.search(r"\bat\s+(?:the|that)\s+time\b|그\s?때|당시", st) is not None
+    year = years[0].year if years else (timeline.year if timeline.month_age <= 1 or tied
+                                        else None)
     if year is None:
         return None
     a = ages[0]

@@ -145,6 +145,10 @@ def view_crossing(w: Walk) -> list[Cue]:
     return cues_of(w.s, "crossing")
 
 
+def view_reach_china(w: Walk) -> list[Cue]:
+    return cues_of(w.s, "reach_china")
+
+
 def view_transit(w: Walk) -> list[Cue]:
     return cues_of(w.s, "transit")
 
@@ -310,9 +314,18 @@ def when_retold_crossing(w: Walk) -> bool:
     # "One woman says she defected … (her story) … she waded across": a summary's crossing, told
     # again in the story before anything else happened to her in China
     first = next((e for e in w.b.events if e.type == "border_crossing"), None)
-    return (first is not None and first.date is None and "river" not in first.attributes
-            and not any(e.type in ("sale", "arrest_china", "repatriation", "transit")
-                        for e in w.b.events[w.b.events.index(first):]))
+    if first is None or first.date is not None:
+        return False
+    since = {e.type for e in w.b.events[w.b.events.index(first):]}
+    year = w.s.date.year if w.s.date is not None else None
+    if w.s.lang == "en" and year and _year_told(w, year) and not since & {"arrest_china",
+                                                                          "repatriation"} and (
+            "sale" not in since or w.first_cross_idx <= 2):
+        # "I escaped and went to China, where I was sold" (a lede) … "She defected in 1998": the
+        # undated crossing, now with its year (she was not sent back in between)
+        return True
+    return "river" not in first.attributes and not since & {"sale", "arrest_china",
+                                                            "repatriation", "transit"}
 
 
 def when_retold_return(w: Walk) -> bool:
@@ -390,8 +403,9 @@ def on_crossing_detail(w: Walk, found: list[Cue]) -> None:
     if e is None:
         return
     d = w.s.date
-    if d is not None and d.month and e.date is not None and e.date.year == d.year \
-            and not e.date.month:
+    if d is not None and (e.date is None and d.year and w.s.lang == "en" and _year_told(w, d.year)
+                          or d.month and e.date is not None and e.date.year == d.year
+                          and not e.date.month):
         e.date = d
     river = next((x.code for x in w.s.cues if x.kind == "river"), None) or _river_near(w.sents, w.i)
     if river and "river" not in e.attributes:
@@ -532,11 +546,29 @@ HANDLERS: dict[str, Callable[[Walk, list], None]] = {
 
 # ------------------------------------------------------------------------------------ walk
 
+def _reached_china_first(sents: list[Sentence]) -> bool:
+    """The story tells her reaching a Chinese town before anything happened to her in China
+    ("As soon as we arrived in Helong …"): it starts in North Korea."""
+    for s in sents:
+        told = {c.kind for c in s.cues if c.status == FACT}
+        if "reach_china" in told:
+            return True  # "trafficked her to China and sold her": there first, then sold
+        if told & {"sale", "arrest", "repatriation", "escape", "transit", "arrival"}:
+            return False
+    return False
+
+
+def _year_told(w: Walk, year: int) -> bool:
+    """The year is written in the sentence or in the one just before it ("In November 1999 they
+    suggested I go with them. As soon as we arrived in Helong …")."""
+    return str(year) in w.s.text or (w.i > 0 and str(year) in w.sents[w.i - 1].text)
+
+
 def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
     """Walk the sentences in order and turn cues into events (then the story-level steps)."""
     told_crossing = any(c.kind == "crossing" and c.status == FACT and not any(x.kind == "abroad"
                                                                               for x in s.cues)
-                        for s in sents for c in s.cues)
+                        for s in sents for c in s.cues) or _reached_china_first(sents)
     w = Walk(b, sents, ctx, state="nk0" if told_crossing else "china", told_crossing=told_crossing)
     by_state = _steps_by_state()
     for w.i in range(len(sents)):
