@@ -300,3 +300,8 @@ def test_an_unnamed_prison_is_other_and_a_named_one_wins():
     q = _p("저는 2003년에 강을 건넜어요. 2005년에 잡혀서 북송됐어요. 교화소(감옥)에서 1년을 "
            "살았어요.")
     assert q["nk_detention"] == ["kyohwaso"]
+
+
+def test_a_wished_sale_is_not_a_sale():
+    p = _p("저는 차라리 중국 남자에게 팔려가기를 바랐어요. 하지만 그냥 고향에 남았어요.")
+    assert p["times_sold"] is None

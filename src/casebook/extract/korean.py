@@ -145,6 +145,9 @@ def _verb_status(tokens, start: int) -> str:
             return UNREAL
         if t.tag == "ETN" and t.form == "기" and k + 1 < len(tokens) and tokens[k + 1].form == "전":
             return UNREAL  # "팔리기 전에 도망쳤어요"
+        if t.tag == "ETN" and t.form == "기" and any(x.form in ("원하", "바라", "희망하")
+                                                   for x in tokens[k + 1:k + 4]):
+            return UNREAL  # "팔려가기를 원하는": a wish
         if t.tag == "NNB" and t.form == "적":
             return DENIED if any(x.form in ("없",) for x in tokens[idx + 1: idx + 10]) else FACT
         if t.tag == "NNB" and t.form in ("것", "거", "게"):
