@@ -305,3 +305,9 @@ def test_an_unnamed_prison_is_other_and_a_named_one_wins():
 def test_a_wished_sale_is_not_a_sale():
     p = _p("저는 차라리 중국 남자에게 팔려가기를 바랐어요. 하지만 그냥 고향에 남았어요.")
     assert p["times_sold"] is None
+
+
+def test_webcam_sex_work_named_as_sex_work_is_cybersex():
+    p = _p("중국 '사이버 매춘' 업소의 실태. 그녀는 2015년 강을 건넜다. 연길의 화상 채팅 업소에 "
+           "2만 위안에 팔려 갔다. 포주는 그녀를 방에 가두었다.")
+    assert "cybersex" in p["exploitation"] and "prostitution" not in p["exploitation"]

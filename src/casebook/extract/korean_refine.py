@@ -677,7 +677,8 @@ def _introduced_not_sold(b) -> None:
 _FORCED_UNION = re.compile(
     r"강제\s?(?:로\s?)?(?:결혼|시집|혼인)|결혼(?:을)?\s?강요|억지로\s?(?:결혼|시집)|(?:결혼|"
     r"시집)(?:을)?\s?(?:시켰|보냈)")
-_SEX_WORK = re.compile(r"손님|2차|몸을\s?팔|매춘|윤락|포주|성\s?접대")
+# (a "포주" who runs a webcam den, or "사이버 매춘", is the webcam work itself)
+_SEX_WORK = re.compile(r"손님|2차|몸을\s?팔|(?<!사이버\s)(?<!사이버)매춘|윤락|성\s?접대")
 
 
 def _cue_of(b, sents, index_of, e: Event, kind: str):
