@@ -311,3 +311,8 @@ def test_webcam_sex_work_named_as_sex_work_is_cybersex():
     p = _p("중국 '사이버 매춘' 업소의 실태. 그녀는 2015년 강을 건넜다. 연길의 화상 채팅 업소에 "
            "2만 위안에 팔려 갔다. 포주는 그녀를 방에 가두었다.")
     assert "cybersex" in p["exploitation"] and "prostitution" not in p["exploitation"]
+
+
+def test_an_arrest_chained_to_a_condition_is_not_an_arrest():
+    p = _p("그녀는 2012년 강을 건넜다. 공안에 붙잡혀 북송되면 끝이라며 늘 약을 지니고 다녔다.")
+    assert p["arrested_in_china"] is None
