@@ -316,3 +316,9 @@ def test_webcam_sex_work_named_as_sex_work_is_cybersex():
 def test_an_arrest_chained_to_a_condition_is_not_an_arrest():
     p = _p("그녀는 2012년 강을 건넜다. 공안에 붙잡혀 북송되면 끝이라며 늘 약을 지니고 다녔다.")
     assert p["arrested_in_china"] is None
+
+
+def test_selling_a_thing_with_do_is_not_her_sale():
+    p = _p("우리 식구는 함께 빚을 갚느라 키우던 염소도 팔고 쌀도 팔았어요. 저는 2010년에 강을 "
+           "건넜어요.")
+    assert p["times_sold"] is None
