@@ -322,3 +322,9 @@ def test_selling_a_thing_with_do_is_not_her_sale():
     p = _p("우리 식구는 함께 빚을 갚느라 키우던 염소도 팔고 쌀도 팔았어요. 저는 2010년에 강을 "
            "건넜어요.")
     assert p["times_sold"] is None
+
+
+def test_the_facility_a_return_took_her_to_is_north_korean():
+    p = _p("그녀는 2004년 강을 건넜다. 2006년 공안에 붙잡혀 도문 변방대 수용소를 거쳐 온성 "
+           "노동단련대로 북송됐다.")
+    assert p["nk_detention"] == ["labour_training_camp"]

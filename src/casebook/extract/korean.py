@@ -496,6 +496,9 @@ def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
         cues.append(Cue("exploitation", m.start(), m.end(), code, st, extra=extra))
 
 
+_SENT_TO = re.compile(r"\S*?(?:으로|로)\s?(?:강제\s?)?(?:북송|송환|넘겨|보내)")
+
+
 def _detention(s: str, f: _Found, cues: list[Cue]) -> None:
     rep = next((m for r, m in f.matches("repatriation") if not r.extra.get("status")), None)
     named = f.by_code("detention")
@@ -504,10 +507,14 @@ def _detention(s: str, f: _Found, cues: list[Cue]) -> None:
         if code == "other" and len(named) > 1:
             continue  # "교화소(감옥)로", "교화소에서 … 감옥 생활": the named facility
         if rep is not None and m.start() < rep.start() and cx("chinese_facility").search(
-            s[:m.start()]):
-            continue  # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover
+                s[:m.start()]) and not _SENT_TO.match(s, m.end()):
+            # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover (not
+            # "… 수용소를 거쳐 전거리 교화소로 북송됐다": where the return took her)
+            continue
         if her(s, m.start()):
-            cues.append(Cue("detention", m.start(), m.end(), code, FACT))
+            sent = rep is not None and m.start() < rep.start() and _SENT_TO.match(s, m.end())
+            cues.append(Cue("detention", m.start(), m.end(), code, FACT,
+                            extra={"after_return": True} if sent else {}))
 
 
 _BIRTH = re.compile(
