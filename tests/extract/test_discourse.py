@@ -339,3 +339,24 @@ def test_an_age_at_the_time_is_tied_to_the_storys_year():
             "driver took me to a city far inland. A farmer there paid for me. I was 25 years old "
             "at the time, and his mother was already old.")
     assert prof(text)["birth_year"] == 1980
+
+
+@pytest.mark.parametrize("text,origin", [
+    ("Pak Sun-hee, 51, left in 2002. Originally from Musan, she worked in a mine office.",
+     "Musan"),
+    ("She is originally from Hoeryong. A broker sold her in 2006.", "Hoeryong"),
+    ("Ri, a 27-year-old woman from Hyesan, was sold to a farmer in 2011.", "Hyesan"),
+])
+def test_her_home_town_told_in_a_report(text, origin):
+    assert prof(text)["origin_nk"] == origin
+
+
+def test_another_woman_from_a_town_is_not_her_home():
+    text = "I crossed in 2003. In Yanji I met a woman from Musan who sold vegetables. I was sold."
+    assert prof(text)["origin_nk"] is None
+
+
+def test_a_year_in_an_after_clause_does_not_date_her_crossing():
+    text = "Min said she fled to China to find food after her father died of hunger in 1997."
+    assert prof(text)["first_crossing_year"] is None
+    assert prof("Min said she fled to China in 1998 to find food.")["first_crossing_year"] == 1998

@@ -104,6 +104,7 @@ _SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I was called|[Cc]all me)\
                          r"(?P<n>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})\b")
 _MALE_TITLE = re.compile(
     r"\b(?:Mr|Rev|Reverend|Pastor|Dr|Father|Brother|Mister|President|Leader|Chairman)\.?\s*$")
+_MR = re.compile(r"(?:Mr|Pastor|Rev|Dr|Father|Brother)\.?\s+([A-Z][a-z]+)")
 _SURNAMED = re.compile(r"\b(?:surnamed?|(?:family|last)\s+name|"
                        r"identified\s+(?:only\s+)?as)\s*,?\s+(?P<s>[A-Z][a-z]+)\b")
 _AGE_APPOSITION = re.compile(r"(?<![\w-])(?P<s>[A-Z][a-z]+|[A-Z]{2,}),\s+(?:aged\s+)?\d{2},")
@@ -165,17 +166,20 @@ def protagonist(text: str) -> Person | None:
             add(s, [m.group("n"), " ".join(toks), s], m.start("n"), m.end("n"), 3)
     # "Kim Cheol Ok … Cheol Ok said": a two-word given name after her surname is not a name of its
     # own
-    givens = {f"{m.group('b')} {m.group('c')}" for m in _FULL.finditer(text)
+    full_matches = list(_FULL.finditer(text))
+    givens = {f"{m.group('b')} {m.group('c')}" for m in full_matches
               if m.group("c") and m.group("a") in sur and m.group("b") not in sur}
-    for m in _FULL.finditer(text):
+    men: set[str] = set()  # surnames of men named with a title ("Pastor Chun Ki-won")
+    for m in full_matches:
         toks = [t for t in (m.group("a"), m.group("b"), m.group("c")) if t]
         if f"{toks[0]} {toks[1]}" in givens or _squash("".join(toks)).startswith(_leaders()):
             continue
+        if _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]):
+            men.update(t.capitalize() for t in toks[:2])
+            continue
         # "Lee Soon Ae": a word that may open a sentence is a given name after a surname
         named = len(toks) == 3 and toks[0] in sur
-        if any(t.lower() in stop for t in ([toks[0], toks[2]] if named
-                                           else toks[:2])) or _MALE_TITLE.search(
-                text[max(0, m.start() - 12):m.start()]):
+        if any(t.lower() in stop for t in ([toks[0], toks[2]] if named else toks[:2])):
             continue
         s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
         if len(toks) == 3 and _surname_of(toks) in _common_surnames() - {toks[0].capitalize()}:
@@ -207,16 +211,15 @@ def protagonist(text: str) -> Person | None:
             add(s, [m.group("n"), s], m.start("n"), m.start("n") + len(m.group("n")), 3)
     # "Rhee said", "When Chun decided": a report that calls her by her surname alone (a bare
     # "Kim" beside the leaders' names is theirs)
-    leaders = any(_squash(n).startswith(_leaders()) for n in re.findall(
-        r"Kim[\s-]\w+(?:[\s-]\w+)?", text))
-    men = {t.capitalize() for m in _FULL.finditer(text)
-           if _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()])
-           for t in (m.group("a"), m.group("b"))} | {
-        m.group(1) for m in re.finditer(r"(?:Mr|Pastor|Rev|Dr|Father|Brother)\.?\s+([A-Z][a-z]+)",
-                                        text)}
-    bare = Counter(m.group(1) for m in _AS_SUBJECT.finditer(text)
+    lone = any(n >= 2 and w in sur and w not in cands for w, n in tokens.items())
+    as_subject = list(_AS_SUBJECT.finditer(text)) if lone or not cands or max(
+        p.mentions + tokens[p.surname or ""] for p in cands.values()) < 5 else []
+    men |= {m.group(1) for m in _MR.finditer(text)} if lone else set()
+    bare = Counter(m.group(1) for m in as_subject
                    if m.group(1) in sur and m.group()[len(m.group(1)):][:1] not in "’'"
                    and not _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]))
+    leaders = "Kim" in bare and any(_squash(n).startswith(_leaders()) for n in re.findall(
+        r"Kim[\s-]\w+(?:[\s-]\w+)?", text))
     for w, n in bare.items():
         if n >= 2 and w not in cands and w not in men and not (leaders and w == "Kim"):
             seen = re.search(rf"(?<![\w-]){w}(?![\w-])", text)
@@ -230,7 +233,7 @@ def protagonist(text: str) -> Person | None:
     if not cands or max(mentions(p) for p in cands.values()) < 5:
         # a one-word pseudonym: a capitalised word told as her, again and again
         taken = {t for p in cands.values() for n in p.names for t in re.split(r"[\s]", n)}
-        subjects = {m.group(1) for m in _AS_SUBJECT.finditer(text)}
+        subjects = {m.group(1) for m in as_subject}
         for w, n in Counter({w: tokens[w] for w in subjects}).most_common(12):
             if n < 2:
                 break
@@ -312,6 +315,7 @@ class Clause:
     explicit: bool  # the subject is written in the clause (not inherited or from "who")
     group: bool = False  # the subject (said or inherited) is "they"/"we": a group she may be in
     generic: bool = False  # the subject is people in general ("defectors face torture")
+    lede: bool = False  # a report's opening "A North Korean woman who was sold …": a summary
 
 
 _BREAK = re.compile(
@@ -491,10 +495,14 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
             merged.append([pending, len(low)])
     out: list[Clause] = []
     prev_who, prev_group = UNKNOWN, False
+    main: tuple[str, bool] | None = None  # the subject before a subordinate clause
+    lede = False
+    after_sub = False  # the clause before was a subordinate clause with its own subject
     for a, b in merged:
         piece = low[a:b]
         lead = _LEAD.match(piece)
         head = piece[lead.end():] if lead else piece
+        sub = bool(lead and _SUBORDINATOR.search(lead.group()))
         rel = _REL.match(head)
         if rel:
             before = low[:a].rstrip()
@@ -508,7 +516,8 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
             else:  # "…my uncle, who was later caught": about the antecedent
                 ante = re.search(r"([\w’'ǂ-]+(?:\s+[\w’'ǂ-]+){0,3})\W*$", low[:a])
                 np = _np_end(ante.group(1)) if ante else ""
-                who = HER if _APPOSED.search(low, 0, a) else who_of(np, mode)
+                who = HER if _APPOSED.search(low, 0, a) or (
+                    mode == "third" and _LEDE.match(low[:a])) else who_of(np, mode)
                 if who == OTHER and re.match(r"\W*(?:who|that)\s+(?:was|is|has)\b",
                                              head) and _PLURAL.search(np):
                     # "men who was deceived": the words around it are not one sentence (PDF columns)
@@ -526,14 +535,25 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
         v = _VERB.search(head)
         subj = head[:v.start()] if v else head
         if v and not subj.strip(" ,"):
-            # "…, and was sent back": the subject carries on
+            # "…, and was sent back": the subject carries on; but "ǂ, who fled after her brother
+            # was caught, gave birth …": after a comma, the subject from before the subordinate
+            # clause
+            if after_sub and main is not None and not sub and piece.lstrip().startswith(",") \
+                    and not re.match(r"\W*(?:and|or|but)\b", piece):
+                prev_who, prev_group = main
             who, explicit, group = prev_who, False, prev_group
         else:
             who, explicit = who_of(subj, mode), True
+            lede = who == UNKNOWN and mode == "third" and not out and bool(_LEDE_REL.match(subj))
+            if lede:
+                who = HER  # "A North Korean defector who was sold … has spoken out"
             group = bool(re.search(r"(?:^|\s)(?:they|we)\s*$", subj.strip()))
         generic = explicit and bool(_bare_plural().match(subj.strip())
                                     and not _kin().match(subj.strip()))
-        out.append(Clause(a, b, who, explicit, group, generic))
+        out.append(Clause(a, b, who, explicit, group, generic, lede=explicit and lede))
+        if explicit and not sub and who != UNKNOWN:
+            main = (who, group)
+        after_sub = sub and explicit
         if who != UNKNOWN or explicit:
             prev_who, prev_group = who, group
     # a sentence that opens with a participle ("Sold to a farmer, she …") takes the next subject
@@ -555,13 +575,21 @@ def apposed(low: str, pos: int) -> bool:
     return _APPOSED_REL.search(low, max(0, pos - 120), pos) is not None
 
 
+# a report's opening words for her, with a relative clause on them: "A North Korean defector who
+# was sold to a Chinese man … has spoken" (only at the start of the sentence)
+_LEDE = re.compile(
+    r"^\W*an?\s+(?:young\s+|\d+-year-old\s+|former\s+|north\s+korean\s+){0,3}(?:woman|girl|"
+    r"defector|refugee|escapee|survivor|mother)\s*,?\s*$")
+_LEDE_REL = re.compile(_LEDE.pattern[:-len(r"\s*,?\s*$")] + r"\s*,?\s*(?:who|that)\b")
+_SUBORDINATOR = re.compile(r"\b(?:after|before|because|although|though|since|until|when|while|"
+                           r"once)\b")
 _MANY = re.compile(
     r"\b(?:thousands|hundreds|tens\s+of\s+thousands|many|most|countless|numerous)\s+of\b|"
                    r"\b(?:women|girls|refugees|defectors|people)\b")
 _SUBORDINATE = re.compile(
     r"\W*(?:where|who|whom|which|when|while|because|although|though|until|whereupon)\b")
 _OWN_SUBJECT = re.compile(
-    r"\s*(?:i|we|she|he|they|ǂ+|ʘ+)\s+(?:\w+\s+){0,2}?(?:was|were|had|has|is|would|could|did|"
+    r"\s*(?:i|we|she|he|they|ǂ+|ʘ+)\s+(?:\w+\s+){0,2}?(?:was|were|had|has|is|would|could|did|been|"
                           r"\w+ed)\b")
 _PLURAL = re.compile(r"(?:\b(?:men|women|people|children)|[^s]s)\W*$")
 

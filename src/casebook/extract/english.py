@@ -337,8 +337,8 @@ def _retold() -> re.Pattern[str]:
     return rules.by_code("en", "context", "sale_retold")
 
 
-# an infinitive before a sale verb: what someone meant to do, not what was done (but "only to be
-# sold", "went on to sell me" tell it happened)
+# an infinitive before a sale verb: what someone meant to do or what may happen ("targets to be
+# sold"), not what was done (but "only to be sold", "went on to sell me" tell it happened)
 _FEAR = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\b", _F)
 _FEARED = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|"
                      r"scared)\s+(?:that\b[^.;]*|(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s+)"
@@ -346,7 +346,7 @@ _FEARED = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|"
                      r"[^.;]*$", _F)
 _THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(?:i|she|you))\b",
                           _F)
-_TO_SELL = re.compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+$")
+_TO_SELL = re.compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+(?:be\s+|get\s+)?$")
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
 _SHE = re.compile(r"\b(?:she|her|herself)\b")
@@ -572,6 +572,14 @@ _HER_MENTION_THIRD = re.compile(
                                 + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
 
 
+# her as the subject again after someone else in the same clause ("before she met her husband
+# she was captured"): the event after it is hers
+_HER_AGAIN = re.compile(
+    r"\b(?:she|ǂ+|i|we)\s+(?:\w+\s+)?(?:was|were|had\s+been|got)\s+(?:\w+\s+)?$")
+# people other than her named in a sentence whose "they" was sold ("her daughters … they")
+_OTHER_GROUP = re.compile(
+    r"\b(?:my|her|his|their|the\s+other|other|some|many|most)\s+(?:[\w-]+\s+)?(?:sisters|"
+    r"daughters|sons|children|friends|girls|women|nieces|cousins|brothers|relatives|parents)\b")
 _OTHER_PATIENT = re.compile(
     r"\s*\b(?:them|others|(?:my|her|his|their|the|a|an|ten|two|three|four|five|several|some|many|"
                             r"all|most)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?"
@@ -640,11 +648,29 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
             out.append(c)
             continue
         if anchor == "clause":  # the row has no anchor of its own: the clause must be about her
-            if _OTHER_PATIENT.search(marked, cl.start, c.start) and not discourse.apposed(marked,
-                                                                                          c.start):
+            patient = _OTHER_PATIENT.search(marked, cl.start, c.start)
+            if patient and marked[cl.start:patient.start()].strip(" ,;:") \
+                    and not discourse.apposed(marked, c.start) \
+                    and not _HER_AGAIN.search(marked, cl.start, c.start):
                 continue  # "she tricked her friends into being sold": they were sold
             if cl.who == discourse.HER or (cl.group and her.search(marked, 0, cl.start)):
+                head = cs.index(cl)
+                while head > 0 and not cs[head].explicit:
+                    head -= 1
+                if cs[head].lede:
+                    # a report's opening summary ("A North Korean woman who was sold …"): a sale
+                    # her story may tell again (other events wait for her story)
+                    if c.kind != "sale":
+                        continue
+                    c.extra["lead"] = True
                 out.append(c)  # (or "when they fell … after crossing": a group she was in)
+            elif cl.group and ctx.mode == "third" and c.kind == "sale" and c.status == FACT \
+                    and not _OTHER_GROUP.search(marked, 0, c.start):
+                # "They had been sold for sex …", "they were both sold to a farmer": in a story
+                # told about her, a group sold is her and those she went with (not "her sisters";
+                # the walk asks the sentence before to name her)
+                c.extra["group"] = True
+                out.append(c)
             continue
         if cl.who == discourse.OTHER:
             if anchor == "subject":
@@ -916,12 +942,18 @@ def detect_mode(text: str, names: tuple[str, ...]) -> str:
 _PLACE = r"[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*"
 _ORIGIN = [
     re.compile(
-        r"\b(?:I\s+am|I[’']m|I\s+was|she\s+is|she\s+was|I\s+come|she\s+comes|we\s+were|we\s+are|"
-        r"we\s+come|"
+        r"\b(?:I\s+am|I[’']m|I\s+was|[Ss]he\s+is|[Ss]he\s+was|I\s+come|[Ss]he\s+comes|"
+        r"[Ww]e\s+were|[Ww]e\s+are|[Ww]e\s+come|[Ss]he\s+came|"
                rf"(?:Ms|Mrs|Miss)\.?\s+[A-Z][a-z]+\s+(?:is|was|comes|came))\s+"
                r"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|"
                rf"20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
+    # "Originally from Chongjin, she …", "a 30-year-old woman from Hoeryong", "a native of Musan"
+    re.compile(rf"(?:^|[.!?]\s+|\n)[Oo]riginally\s+from\s+(?P<p>{_PLACE})"),
+    # (an apposition to a name: "a woman from Musan" alone may be anyone she met)
+    re.compile(rf"\b[A-Z][a-z]+,\s+(?:who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
+               rf"an?\s+(?:[\w-]+\s+){{0,2}}?(?:native\s+of|(?:woman|mother|girl|defector|"
+               rf"refugee)\s+(?:originally\s+)?from))\s+(?P<p>{_PLACE})"),
     re.compile(
         rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
     re.compile(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?(?:childhood|"

@@ -258,7 +258,7 @@ def find_money(text: str) -> list[Money]:
                 # up to three hedging words: "or about $190", "that is, roughly US$250"
                 r"[\s,(\[]*(?:(?:or|about|around|approximately|roughly|some|nearly|almost|"
                 r"that\s+is|worth|"
-                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|약|정도|元|한화|원화|"
+                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|us|u\.s\.|약|정도|元|한화|원화|"
                 r"우리\s?돈|한국\s?돈|미화|미국\s?돈|달러로)[\s,(\[]*){0,3}",
                 text[out[-1].end:mo.start], re.I):
             out.append(Money(mo.value, mo.currency, mo.start, mo.end, converted=True))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from casebook.errors import InvalidInput
+from casebook.extract import rules
 from casebook.extract.cues import Context, Cue
 from casebook.extract.negation import DENIED, FACT, UNREAL
 from casebook.extract.numbers import amount_of
@@ -160,10 +161,22 @@ def view_arrival(w: Walk) -> list[Cue]:
 def view_sale(w: Walk) -> list[Cue]:
     """Her sale cues; where she is in China (or about to be), a payment to whoever handed her
     over."""
-    found = cues_of(w.s, "sale")
+    found = [c for c in cues_of(w.s, "sale") if not c.extra.get("group") or _her_before(w)]
     if not found and w.state in ("china", "nk0"):
         found = payments(w.s, w.prev)
     return found
+
+
+def _her_before(w: Walk) -> bool:
+    """Does the sentence before name her ("Kim crossed with a friend. They were both sold"), so
+    that "they" may be her group (not "Her two cousins followed. They were sold")?"""
+    prev = w.prev
+    if prev is None:
+        return False
+    if lx(prev, "her_mention").search(prev.text):
+        return True
+    low = prev.text.lower()
+    return any(re.search(r"\b" + re.escape(n.lower()) + r"\b", low) for n in w.ctx.names)
 
 
 def view_sale_denied(w: Walk) -> list[Cue]:
@@ -395,9 +408,20 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         attrs["agent"] = "her"  # she crossed (not "a man took me across")
     w.crossings += 1
     attrs["order"] = w.crossings
-    w.add("border_crossing", c, 0.8, **attrs)
+    e = w.add("border_crossing", c, 0.8, **attrs)
+    if e.date is not None and e.date.year and _year_of_a_later_clause(s, c.end, e.date.year):
+        e.date = None  # "she fled … after her husband starved to death in 2002": not when she fled
     if w.first_cross_idx is None:
         w.first_cross_idx = w.i
+
+
+_AFTER_CLAUSE = re.compile(r"\b(?:after|because|since|following)\b")
+
+
+def _year_of_a_later_clause(s: Sentence, cue_end: int, year: int) -> bool:
+    """The year is told after the cue, inside an "after/because/since …" clause (English)."""
+    at = s.text.find(str(year), cue_end)
+    return s.lang == "en" and at > 0 and _AFTER_CLAUSE.search(s.text, cue_end, at) is not None
 
 
 def on_crossing_detail(w: Walk, found: list[Cue]) -> None:
@@ -672,6 +696,7 @@ def _finish(w: Walk) -> None:
             b.events.append(Event("forced_marriage", date=wife.date,
                                   attributes={"kind": "forced_marriage"},
                                   evidence=wife.evidence, confidence=0.6))
+    _drop_weak_exploitation(b)
     for s in sents:
         for c in s.cues:
             if c.kind == "province_now":
@@ -679,6 +704,31 @@ def _finish(w: Walk) -> None:
                 break
     if not any(f.field == "province_china" for f in b.facts):
         _last_province(w)
+
+
+@functools.lru_cache(maxsize=4)
+def _weak_exploitation(lang: str) -> tuple[re.Pattern[str], ...]:
+    try:
+        rows = rules.load(lang, "exploitation")
+    except InvalidInput:
+        return ()
+    return tuple(rx for r in rows if r.extra.get("weak") and (rx := r.regex("third")) is not None)
+
+
+def _drop_weak_exploitation(b: Builder) -> None:
+    """"Sold as a sex slave" says she was exploited, not how: it stands (as ``other``) only when
+    the account names no form of exploitation of hers (a row with ``weak = true``)."""
+    kinds = ("forced_marriage", "prostitution", "cybersex", "forced_labour")
+    weak = _weak_exploitation(b.lang)
+    if not weak:
+        return
+
+    def is_weak(e: Event) -> bool:
+        q = (e.evidence.quote or "").lower() if e.evidence is not None else ""
+        return e.attributes.get("kind") == "other" and any(rx.search(q) for rx in weak)
+
+    if any(e.type in kinds and not is_weak(e) for e in b.events):
+        b.events[:] = [e for e in b.events if not (e.type in kinds and is_weak(e))]
 
 
 def _last_province(w: Walk) -> None:
