@@ -328,3 +328,8 @@ def test_the_facility_a_return_took_her_to_is_north_korean():
     p = _p("그녀는 2004년 강을 건넜다. 2006년 공안에 붙잡혀 도문 변방대 수용소를 거쳐 온성 "
            "노동단련대로 북송됐다.")
     assert p["nk_detention"] == ["labour_training_camp"]
+
+
+def test_taken_to_the_buyer_after_the_sale_is_no_recruitment():
+    p = _p("저는 2005년에 혼자 탈북했어요. 중국에서 한족 남자에게 팔려 그 집으로 끌려갔어요.")
+    assert "other" not in p["recruitment"] and "abducted" not in p["recruitment"]

@@ -496,6 +496,7 @@ def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
         cues.append(Cue("exploitation", m.start(), m.end(), code, st, extra=extra))
 
 
+_PRISONS = {"kyohwaso", "kwanliso", "labour_training_camp", "holding_centre"}
 _SENT_TO = re.compile(r"\S*?(?:으로|로)\s?(?:강제\s?)?(?:북송|송환|넘겨|보내)")
 
 
@@ -504,8 +505,8 @@ def _detention(s: str, f: _Found, cues: list[Cue]) -> None:
     named = f.by_code("detention")
     for code, hits in named.items():
         _row, m = hits[0]
-        if code == "other" and len(named) > 1:
-            continue  # "교화소(감옥)로", "교화소에서 … 감옥 생활": the named facility
+        if code == "other" and set(named) & _PRISONS:
+            continue  # "교화소(감옥)로", "교화소에서 … 감옥 생활": the named prison
         if rep is not None and m.start() < rep.start() and cx("chinese_facility").search(
                 s[:m.start()]) and not _SENT_TO.match(s, m.end()):
             # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover (not
@@ -618,6 +619,8 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
         if heard and not cx("person").search(s[:heard.start()]):
             continue  # "돈을 벌 수 있다는 말을 듣고 탈북했다": heard, not offered by anyone
         taken = code == "abducted" or bool(_row.extra.get("taken"))
+        if _row.extra.get("taken") and any(c.kind == "sale" and c.start < m.start() for c in cues):
+            continue  # "팔려 그 집으로 끌려갔다": taken to the buyer after the sale
         if taken and not her(s, m.start()):
             continue  # "그녀 아버지는 … 어디론가 끌려갔다", "여성들이 … 붙잡히는"
         waiting = code == "abducted" and any(r.extra.get("unless_lure") for r, x in hits if x is m)
