@@ -333,3 +333,12 @@ def test_the_facility_a_return_took_her_to_is_north_korean():
 def test_taken_to_the_buyer_after_the_sale_is_no_recruitment():
     p = _p("저는 2005년에 혼자 탈북했어요. 중국에서 한족 남자에게 팔려 그 집으로 끌려갔어요.")
     assert "other" not in p["recruitment"] and "abducted" not in p["recruitment"]
+
+
+def test_traffickers_seizing_women_in_general_did_not_seize_her():
+    p = _p("국경 마을에는 인신매매범들이 산다. 그들은 탈북 여성들을 붙잡아 시골로 팔아넘긴다. "
+           "저는 2005년에 혼자 강을 건넜어요.")
+    assert "abducted" not in p["recruitment"]
+    q = _p("저는 2005년에 강을 건넜어요. 강가에서 조선족 인신매매범들에게 붙잡혀 시골로 "
+           "팔려 갔어요.")
+    assert "korean_chinese_broker" in q["recruiter_relation"] and "abducted" in q["recruitment"]

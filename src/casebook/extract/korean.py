@@ -621,7 +621,7 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
         taken = code == "abducted" or bool(_row.extra.get("taken"))
         if _row.extra.get("taken") and any(c.kind == "sale" and c.start < m.start() for c in cues):
             continue  # "팔려 그 집으로 끌려갔다": taken to the buyer after the sale
-        if taken and not her(s, m.start()):
+        if taken and (not her(s, m.start()) or done_to_others(s, m.start(), m.end())):
             continue  # "그녀 아버지는 … 어디론가 끌려갔다", "여성들이 … 붙잡히는"
         waiting = code == "abducted" and any(r.extra.get("unless_lure") for r, x in hits if x is m)
         if code == "introduced_marriage" and _SOLD_AFTER_INTRO.match(s, m.end()):
