@@ -342,3 +342,8 @@ def test_traffickers_seizing_women_in_general_did_not_seize_her():
     q = _p("저는 2005년에 강을 건넜어요. 강가에서 조선족 인신매매범들에게 붙잡혀 시골로 "
            "팔려 갔어요.")
     assert "korean_chinese_broker" in q["recruiter_relation"] and "abducted" in q["recruitment"]
+
+
+def test_meant_to_sell_her_is_not_a_sale():
+    p = _p("저는 2010년에 강을 건넜어요. 브로커가 저를 팔아넘기려 했지만 어머니가 막았어요.")
+    assert not p["times_sold"]

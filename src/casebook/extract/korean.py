@@ -138,6 +138,9 @@ def _verb_status(tokens, start: int) -> str:
             return UNREAL  # "판다고 했다", "“다시 팔아 버린다”고 했다": a threat or a plan, told
         if t.tag.startswith("EC") and t.form in _UNREAL_EC:
             return UNREAL
+        if t.tag.startswith("EC") and t.form in ("려", "으려") and k + 1 < len(tokens) and (
+                tokens[k + 1].form == "하" and tokens[k + 1].tag.startswith("VX")):
+            return UNREAL  # "팔아넘기려 했지만": meant to, not did
         if t.tag == "VX" and t.form in ("않", "못하"):
             return DENIED
         # "팔 수는 없었다": could (not), not did
