@@ -552,23 +552,18 @@ _ACQ_PERSON = re.compile(
 _ACQ_WORDS = re.compile(r"친구|동네|이웃|마을|옆집|친척|고모|이모|삼촌|사촌|외삼촌|언니")
 
 
-_GONE = re.compile(r"(?:갔|왔|건넜|건너|넘었|넘어)")
-
-
 def _led_over(sents, k: int, crossing_idx: list[int], first_sale: int | None) -> bool:
-    """How she went, told again in the next lines or in a later telling of the same first
-    crossing, names someone who brought her over: "아는 사람이 브로커가 있었다. 브로커 말대로
-    갔다", "(…) 친척 소개로 아들과 같이 탈북했다" (a crossing told again, not "다시")."""
-    near = range(k, min(len(sents), k + 4))
-    told_again = [j for j in crossing_idx[1:] if (first_sale is None or j < first_sale)
+    """A later telling of the same first crossing (an interview retelling the report's summary,
+    not "다시") names someone who brought her over before the verb: "(…) 친척 소개로 아들과
+    같이 탈북했다"."""
+    told_again = [j for j in crossing_idx if j > k and (first_sale is None or j < first_sale)
                   and not _AGAIN.search(sents[j].text)]
-    for j in sorted(set(near) | set(told_again)):
+    for j in told_again:
         s = sents[j]
         if any(c.kind in ("sale", "arrest", "repatriation") for c in s.cues):
             continue
-        went = [c.start for c in s.cues if c.kind == "crossing"] or (
-            [m.start() for m in _GONE.finditer(s.text)] if j != k else [])
-        if any(c.kind == "relation" and c.start < max(went, default=-1) for c in s.cues):
+        went = max(c.start for c in s.cues if c.kind == "crossing")
+        if any(c.kind == "relation" and c.start < went for c in s.cues):
             return True
     return False
 
