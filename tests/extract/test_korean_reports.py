@@ -222,11 +222,13 @@ def test_denials_and_fears_are_not_facts():
 
 def test_denunciation_that_happened_children_and_papers():
     p = _p(
-        "그녀는 한족에게 팔려갔다. 마을 사람들의 신고로 공안에 붙잡혔다. 그녀는 중국인 남편과의 "
-        "사이에서 "
-           "태어난 아들을 두고 나왔다. 국적이 없어 일을 할 수 없었다.")
+        "그녀는 한족에게 팔려갔다. 그녀는 중국인 남편과의 사이에서 태어난 아들을 두고 나왔다. "
+        "국적이 없어 일을 할 수 없었다. 마을 사람들의 신고로 북송되었다.")
     assert "threat_of_denunciation" in p["violence"]
     assert p["children_in_china"] == 1 and p["hukou_or_id"] == "none"
+    # a report told as the arrest it led to is that arrest (the pooled dev gold, two sets)
+    q = _p("그녀는 한족에게 팔려갔다. 마을 사람들의 신고로 공안에 붙잡혔다.")
+    assert "threat_of_denunciation" not in q["violence"] and q["arrested_in_china"] == 1
 
 
 def test_province_is_the_last_one_she_lived_in():
@@ -272,3 +274,76 @@ def test_past_tense_syllable():
     assert korean_status(s, s.index("건넜"), s.index("건넜") + 2) == FACT
     s = "다음 달에 강을 건넌다고 했다."
     assert korean_status(s, s.index("건넌"), s.index("건넌") + 2) == UNREAL
+
+
+def test_home_said_of_her_not_of_a_group_or_a_man():
+    p = _p("이번 주는 함경북도 출신 세 여성의 이야기다. 김씨는 온성군에서 태어났다. "
+           "그녀는 2005년 두만강을 건넜다.")
+    assert p["origin_nk"] == "온성군"
+    q = _p("저는 양강도 혜산시에 살다가 2010년 봄에 강을 건넜어요.")
+    assert q["origin_nk"] == "양강도 혜산시"
+    r = _p("저는 함경도 작은 시골에서 태어났어요. 스무 살에 중국으로 갔어요.")
+    assert r["origin_nk"] == "함경도"
+
+
+def test_a_recruiter_named_when_the_crossing_is_told_again_is_not_going_alone():
+    p = _p("그녀는 2010년 3월 딸과 함께 탈북했다. 그 뒤 연길에서 식당 일을 했다. "
+           "기자: 어떻게 나오셨어요? 그녀: 저는 고모 소개로 딸과 같이 탈북했어요.")
+    assert "voluntary_alone" not in p["recruitment"]
+    q = _p("그녀는 2010년 3월 딸과 함께 탈북했다. 그 뒤 연길에서 식당 일을 했다.")
+    assert "voluntary_alone" in q["recruitment"]
+
+
+def test_an_unnamed_prison_is_other_and_a_named_one_wins():
+    p = _p("저는 2003년에 강을 건넜어요. 2005년에 잡혀서 북송됐어요. 감옥에서 1년을 살았어요.")
+    assert p["nk_detention"] == ["other"]
+    q = _p("저는 2003년에 강을 건넜어요. 2005년에 잡혀서 북송됐어요. 교화소(감옥)에서 1년을 "
+           "살았어요.")
+    assert q["nk_detention"] == ["kyohwaso"]
+
+
+def test_a_wished_sale_is_not_a_sale():
+    p = _p("저는 차라리 중국 남자에게 팔려가기를 바랐어요. 하지만 그냥 고향에 남았어요.")
+    assert p["times_sold"] is None
+
+
+def test_webcam_sex_work_named_as_sex_work_is_cybersex():
+    p = _p("중국 '사이버 매춘' 업소의 실태. 그녀는 2015년 강을 건넜다. 연길의 화상 채팅 업소에 "
+           "2만 위안에 팔려 갔다. 포주는 그녀를 방에 가두었다.")
+    assert "cybersex" in p["exploitation"] and "prostitution" not in p["exploitation"]
+
+
+def test_an_arrest_chained_to_a_condition_is_not_an_arrest():
+    p = _p("그녀는 2012년 강을 건넜다. 공안에 붙잡혀 북송되면 끝이라며 늘 약을 지니고 다녔다.")
+    assert p["arrested_in_china"] is None
+
+
+def test_selling_a_thing_with_do_is_not_her_sale():
+    p = _p("우리 식구는 함께 빚을 갚느라 키우던 염소도 팔고 쌀도 팔았어요. 저는 2010년에 강을 "
+           "건넜어요.")
+    assert p["times_sold"] is None
+
+
+def test_the_facility_a_return_took_her_to_is_north_korean():
+    p = _p("그녀는 2004년 강을 건넜다. 2006년 공안에 붙잡혀 도문 변방대 수용소를 거쳐 온성 "
+           "노동단련대로 북송됐다.")
+    assert p["nk_detention"] == ["labour_training_camp"]
+
+
+def test_taken_to_the_buyer_after_the_sale_is_no_recruitment():
+    p = _p("저는 2005년에 혼자 탈북했어요. 중국에서 한족 남자에게 팔려 그 집으로 끌려갔어요.")
+    assert "other" not in p["recruitment"] and "abducted" not in p["recruitment"]
+
+
+def test_traffickers_seizing_women_in_general_did_not_seize_her():
+    p = _p("국경 마을에는 인신매매범들이 산다. 그들은 탈북 여성들을 붙잡아 시골로 팔아넘긴다. "
+           "저는 2005년에 혼자 강을 건넜어요.")
+    assert "abducted" not in p["recruitment"]
+    q = _p("저는 2005년에 강을 건넜어요. 강가에서 조선족 인신매매범들에게 붙잡혀 시골로 "
+           "팔려 갔어요.")
+    assert "korean_chinese_broker" in q["recruiter_relation"] and "abducted" in q["recruitment"]
+
+
+def test_meant_to_sell_her_is_not_a_sale():
+    p = _p("저는 2010년에 강을 건넜어요. 브로커가 저를 팔아넘기려 했지만 어머니가 막았어요.")
+    assert not p["times_sold"]

@@ -141,6 +141,12 @@ def test_korean_won_by_context():
     assert [(m.value, m.currency) for m in find_money("북한 돈으로 30만 원 줬어요")] == [(300000,
                                                                                 "KPW")]
     assert [(m.value, m.currency) for m in find_money("8천 위\n안이요")] == [(8000, "RMB")]
+    # her price in 원: thousands are yuan written 원, tens of thousands and more a report's won
+    assert [(m.value, m.currency) for m in find_money("결국 2만 원에 팔려 갔다")] == [
+        (20000, "RMB")]
+    assert [(m.value, m.currency) for m in find_money("겨우 6만원에 나이 든 농부에게 팔렸다")] == [
+        (60000, "KRW")]
+    assert [(m.value, m.currency) for m in find_money("북한 돈 6만원에 팔렸다")] == [(60000, "KPW")]
 
 
 def test_planned_sale_escaped_is_zero_and_papers_made_by_in_laws():

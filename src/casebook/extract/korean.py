@@ -138,6 +138,9 @@ def _verb_status(tokens, start: int) -> str:
             return UNREAL  # "판다고 했다", "“다시 팔아 버린다”고 했다": a threat or a plan, told
         if t.tag.startswith("EC") and t.form in _UNREAL_EC:
             return UNREAL
+        if t.tag.startswith("EC") and t.form in ("려", "으려") and k + 1 < len(tokens) and (
+                tokens[k + 1].form == "하" and tokens[k + 1].tag.startswith("VX")):
+            return UNREAL  # "팔아넘기려 했지만": meant to, not did
         if t.tag == "VX" and t.form in ("않", "못하"):
             return DENIED
         # "팔 수는 없었다": could (not), not did
@@ -145,6 +148,9 @@ def _verb_status(tokens, start: int) -> str:
             return UNREAL
         if t.tag == "ETN" and t.form == "기" and k + 1 < len(tokens) and tokens[k + 1].form == "전":
             return UNREAL  # "팔리기 전에 도망쳤어요"
+        if t.tag == "ETN" and t.form == "기" and any(x.form in ("원하", "바라", "희망하")
+                                                   for x in tokens[k + 1:k + 4]):
+            return UNREAL  # "팔려가기를 원하는": a wish
         if t.tag == "NNB" and t.form == "적":
             return DENIED if any(x.form in ("없",) for x in tokens[idx + 1: idx + 10]) else FACT
         if t.tag == "NNB" and t.form in ("것", "거", "게"):
@@ -493,15 +499,26 @@ def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
         cues.append(Cue("exploitation", m.start(), m.end(), code, st, extra=extra))
 
 
+_PRISONS = {"kyohwaso", "kwanliso", "labour_training_camp", "holding_centre"}
+_SENT_TO = re.compile(r"\S*?(?:으로|로)\s?(?:강제\s?)?(?:북송|송환|넘겨|보내)")
+
+
 def _detention(s: str, f: _Found, cues: list[Cue]) -> None:
     rep = next((m for r, m in f.matches("repatriation") if not r.extra.get("status")), None)
-    for code, hits in f.by_code("detention").items():
+    named = f.by_code("detention")
+    for code, hits in named.items():
         _row, m = hits[0]
+        if code == "other" and set(named) & _PRISONS:
+            continue  # "교화소(감옥)로", "교화소에서 … 감옥 생활": the named prison
         if rep is not None and m.start() < rep.start() and cx("chinese_facility").search(
-            s[:m.start()]):
-            continue  # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover
+                s[:m.start()]) and not _SENT_TO.match(s, m.end()):
+            # "도문 변방대 구류장에 … 북송됐어요": a Chinese lock-up before the handover (not
+            # "… 수용소를 거쳐 전거리 교화소로 북송됐다": where the return took her)
+            continue
         if her(s, m.start()):
-            cues.append(Cue("detention", m.start(), m.end(), code, FACT))
+            sent = rep is not None and m.start() < rep.start() and _SENT_TO.match(s, m.end())
+            cues.append(Cue("detention", m.start(), m.end(), code, FACT,
+                            extra={"after_return": True} if sent else {}))
 
 
 _BIRTH = re.compile(
@@ -604,7 +621,10 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
         heard = cx("hearsay").search(s, m.start()) if code == "deception_job_offer" else None
         if heard and not cx("person").search(s[:heard.start()]):
             continue  # "돈을 벌 수 있다는 말을 듣고 탈북했다": heard, not offered by anyone
-        if code == "abducted" and not her(s, m.start()):
+        taken = code == "abducted" or bool(_row.extra.get("taken"))
+        if _row.extra.get("taken") and any(c.kind == "sale" and c.start < m.start() for c in cues):
+            continue  # "팔려 그 집으로 끌려갔다": taken to the buyer after the sale
+        if taken and (not her(s, m.start()) or done_to_others(s, m.start(), m.end())):
             continue  # "그녀 아버지는 … 어디론가 끌려갔다", "여성들이 … 붙잡히는"
         waiting = code == "abducted" and any(r.extra.get("unless_lure") for r, x in hits if x is m)
         if code == "introduced_marriage" and _SOLD_AFTER_INTRO.match(s, m.end()):
@@ -613,7 +633,7 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
                                                  for c in cues):
             # "중국에 팔려갔다 … 두 번이나 시집보내고": married off after the sale, not a match
             continue
-        if code == "abducted" and cx("not_abduction").search(s):
+        if taken and cx("not_abduction").search(s):
             continue  # "잡혀서 북한으로 끌려갔다": taken back by the police
         if code in ("deception_job_offer", "drugged"):
             # the lie is reported speech ("일자리 준다고 해서"): only an explicit denial cancels it
@@ -621,8 +641,7 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
         else:
             st = korean_status(s, m.end() - 1, m.end())
         cues.append(Cue("recruitment", m.start(), m.end(), code, st, extra={"unless_lure": True}
-                        if code == "abducted"
-                        and waiting else {}))
+                        if (code == "abducted" and waiting) or _row.extra.get("taken") else {}))
         if code == "abducted" and st == FACT and not cx("known_person").search(s):
             cues.append(Cue("relation", m.start(), m.end(), "stranger"))  # abductors nobody names
         if code == "drugged":

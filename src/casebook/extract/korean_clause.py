@@ -42,7 +42,7 @@ def her(sentence: str, trigger: int) -> bool:
 
 
 _WITH_ME = re.compile(r"(?:저|나)(?:와|랑|하고)$")
-_OBJECT = re.compile(r"(?P<o>[가-힣]+)(?:을|를)\s(?:[^\s,]+\s){0,4}$")
+_OBJECT = re.compile(r"(?P<o>[가-힣]+)(?:을|를|도)\s(?:[^\s,]+\s){0,4}$")
 _CLAUSE_CUT = re.compile(r"[,.]|고\s|는데\s|지만\s|면서\s")
 _HER_AS_OBJECT = re.compile(r"(?:저|나|날|우리)(?:를|을)")
 

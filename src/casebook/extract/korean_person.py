@@ -13,7 +13,8 @@ _ORIGIN = re.compile(
     r"(?P<p2>[가-힣]+(?:\s[가-힣]+)?)(?:에서\s?(?:나서|태어나|태어났|자랐|나고|왔|살았|살다)|"
     r"\s?사람이|\s?출신|에\s?살았)")
 _BORN = re.compile(
-    r"(?P<y>19[4-9]\d|20[0-2]\d)\s?년(?!대)(?:에|도에)?\s?(?:(?:\S+\s){0,3}?\S*에서\s)?(?:태어났|"
+    r"(?P<y>19[4-9]\d|20[0-2]\d)\s?년(?!대|\s?(?:초반|중반|후반))(?:에|도에)?\s?"
+    r"(?:(?:\S+\s){0,3}?\S*에서\s)?(?:태어났|"
     r"태어나|태어난|출생|생(?!활|각|겼|기|산|존|일|명))|"
                    r"(?P<y2>19[4-9]\d|20[0-2]\d)\s?년(?!대)\s(?:\S+\s){1,3}?(?:출생|태생)|"
                    r"(?<![\d.])(?P<y3>[4-9]\d)\s?년생")  # "91년생": born in 1991
@@ -50,8 +51,8 @@ _NK_PROVINCE = (r"(?:함경북도|함경남도|양강도|량강도|자강도|평
 _NK_TOWN = "(?:" + "|".join(sorted(NK_PLACES_KO, key=len, reverse=True)) + r")(?:시|군|읍|구역)?"
 # a third word only when it names a mine, a village or a district ("황해남도 태탄군 지촌광산")
 _NK_WRITTEN = (rf"(?:{_NK_PROVINCE}(?:\s?(?:\([^)]*\))?\s?(?:{_NK_TOWN}|"
-               r"[가-힣]{1,4}(?:시|군|구역|동|읍)|[가-힣]{2,3})"
-               rf"(?:\s[가-힣]{{1,5}}(?:광산|리|동|읍|노동자구|로동자구))?)?|{_NK_TOWN})")
+               r"[가-힣]{1,4}(?:시|군|구역|동|읍)|(?!작은|어느|외딴|시골|산골|조그만)[가-힣]{2,3})"
+               rf"(?:\s[가-힣]{{1,5}}(?:광산|리|동|읍|구역|노동자구|로동자구))?)?|{_NK_TOWN})")
 _HOME = re.compile(
     rf"(?<![가-힣])(?P<p>{_NK_WRITTEN})(?:\s?\([^)]*\))?(?:\s[가-힣]+){{0,2}}?\s?(?:출신|태생|출생|"
     r"에서\s?(?:\S+\s)?(?:태어|나서|나고|자랐|자란))|"
@@ -63,7 +64,14 @@ _HOME = re.compile(
     rf"(?:\d0대|\d{{2}}\s?(?:세|살))\s?여성\s?,\s?(?P<p6>{_NK_WRITTEN})(?=\s?[,)])|"
     # "함경북도 무산에 살던 그녀는": where she lived before she left, said of her
     rf"(?<![가-힣(])(?P<p5>{_NK_WRITTEN})에\s?살던\s(?:그녀|저|나|"
-    rf"(?P<who>[가-힣])[가-힣]{{0,2}}\s?씨)(?:는|가)\s")
+    rf"(?P<who>[가-힣])[가-힣]{{0,2}}\s?씨)(?:는|가)\s|"
+    # "저는 함경북도 청진시에 살다가 …", "박씨는 … 혜산에 살고 있었다": said of her, before she left
+    rf"(?:저는|나는|그녀는|(?P<who2>[가-힣])[가-힣]{{0,2}}\s?씨는)\s(?:\S+\s){{0,3}}?"
+    rf"(?P<p7>{_NK_WRITTEN})에\s?살(?:다가|고\s?있었|았)")
+# "함경북도 출신 두 젊은 여성", "청진 출신의 남성 탈북자": the home of a group or of a man, not hers
+_OTHERS_HOME = re.compile(
+    r"(?:인|의)?\s(?:(?:두|세|네|다섯|여섯|일곱|여덟|\d+)\s?(?:명의?\s)?(?:\S+\s)?(?:여성|여자|"
+    r"사람|탈북)|(?:\S+\s)?\S*(?:남성|남자|여성들|여자들|사람들|탈북자들|탈북민들)(?![가-힣]))")
 # an age at a dated moment: "열아홉 살이던 2011년 봄", "16세가 되던 2004년", "2002년 9세 때"
 _AGE = (r"(?P<a>\d{1,2}|(?:열|스물|스무|서른|마흔)?\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|"
         r"열|스물|스무|서른|마흔)")
@@ -125,10 +133,11 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
     # her home as written wins over the header's town ("고향: 함경북도 회령" is 함경북도 회령)
     surname = next((f.value for f in existing if f.field == "surname"), None)
     # "…에 살던 박 씨는": her home only when 박 is the woman the report is about
-    home = next((m for m in _HOME.finditer(text) if not m.group("who")
-                 or m.group("who") == surname), None)
+    home = next((m for m in _HOME.finditer(text) if all(
+        not m.group(w) or m.group(w) == surname for w in ("who", "who2"))
+                 and not _OTHERS_HOME.match(text, m.end())), None)
     if home:
-        g = next(x for x in ("p", "p2", "p3", "p4", "p5", "p6") if home.group(x))
+        g = next(x for x in ("p", "p2", "p3", "p4", "p5", "p6", "p7") if home.group(x))
         out.append(Fact("origin_nk", home.group(g), Evidence(home.start(g), home.end(g)), 0.9))
     if "origin_nk" not in have and not home:
         for m in _ORIGIN.finditer(body):

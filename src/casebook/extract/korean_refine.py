@@ -552,6 +552,22 @@ _ACQ_PERSON = re.compile(
 _ACQ_WORDS = re.compile(r"친구|동네|이웃|마을|옆집|친척|고모|이모|삼촌|사촌|외삼촌|언니")
 
 
+def _led_over(sents, k: int, crossing_idx: list[int], first_sale: int | None) -> bool:
+    """A later telling of the same first crossing (an interview retelling the report's summary,
+    not "다시") names someone who brought her over before the verb: "(…) 친척 소개로 아들과
+    같이 탈북했다"."""
+    told_again = [j for j in crossing_idx if j > k and (first_sale is None or j < first_sale)
+                  and not _AGAIN.search(sents[j].text)]
+    for j in told_again:
+        s = sents[j]
+        if any(c.kind in ("sale", "arrest", "repatriation") for c in s.cues):
+            continue
+        went = max(c.start for c in s.cues if c.kind == "crossing")
+        if any(c.kind == "relation" and c.start < went for c in s.cues):
+            return True
+    return False
+
+
 def _recruitment_event(b) -> Event:
     rec = next((e for e in b.events if e.type == "recruitment"), None)
     if rec is None:
@@ -591,16 +607,19 @@ def _how_she_left(b, sents, index_of) -> None:
                  if (j > k or x.start > c.start) and ((x.kind == "recruitment"
                                                        and x.code in _LURE_AFTER)
                                                     or (x.kind == "relation" and x.code in _ACQ))]
-        if not before and not after and "voluntary_with_broker" not in methods:
+        if not before and not after and "voluntary_with_broker" not in methods and not (
+                _led_over(sents, k, crossing_idx, first_sale)):
             rec = _recruitment_event(b)
             methods.add("voluntary_alone")
     # traffickers waiting for her at the end of a lure or of the broker she paid: not an abduction
-    if "abducted" in methods and methods & {"deception_job_offer", "other", "introduced_marriage",
-                                            "voluntary_with_broker"}:
-        waiting = [c for s in sents for c in s.cues if c.kind == "recruitment"
-                   and c.code == "abducted"]
-        if waiting and all(c.extra.get("unless_lure") for c in waiting):
-            methods.discard("abducted")  # she was lured to the traffickers who were waiting for her
+    for code in ("abducted", "other"):
+        if code in methods and methods & ({"deception_job_offer", "other", "introduced_marriage",
+                                          "voluntary_with_broker"} - {code}):
+            waiting = [c for s in sents for c in s.cues if c.kind == "recruitment"
+                       and c.code == code]
+            if waiting and all(c.extra.get("unless_lure") for c in waiting):
+                # she was lured, or paid a broker, to the traffickers who were waiting for her
+                methods.discard(code)
     if "other" in methods and methods & _LURE_CODES:
         methods.discard("other")
     # an acquaintance from home who handed her over
@@ -653,7 +672,8 @@ def _introduced_not_sold(b) -> None:
 _FORCED_UNION = re.compile(
     r"강제\s?(?:로\s?)?(?:결혼|시집|혼인)|결혼(?:을)?\s?강요|억지로\s?(?:결혼|시집)|(?:결혼|"
     r"시집)(?:을)?\s?(?:시켰|보냈)")
-_SEX_WORK = re.compile(r"손님|2차|몸을\s?팔|매춘|윤락|포주|성\s?접대")
+# (a "포주" who runs a webcam den, or "사이버 매춘", is the webcam work itself)
+_SEX_WORK = re.compile(r"손님|2차|몸을\s?팔|(?<!사이버\s)(?<!사이버)매춘|윤락|성\s?접대")
 
 
 def _cue_of(b, sents, index_of, e: Event, kind: str):

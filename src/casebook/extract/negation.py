@@ -121,6 +121,9 @@ _KO_UNREAL_AFTER = re.compile(
 
 
 # "잡혀 북송돼 맞을지도 모른다는", "체포를 당할까봐": a fear told after the event's word
+# "공안에 적발돼 강제 북송되면 …": a verb chained to a condition is part of it
+_KO_CHAIN_IF = re.compile(
+    r"[가-힣]{0,2}(?<=[돼혀려어아워])\s(?:[^\s.,]+\s)?[^\s.,]*(?:되|돼|당하|하)면\s")
 _KO_MAYBE = re.compile(r"지도\s?(?:모르|모른|몰라)|까\s?(?:봐|봐서|싶어|싶은|두려|겁|무서|걱정)")
 # "이번에 또 체포되면 북송되어 …": an event told after a condition is not (yet) a fact
 _KO_IF_BEFORE = re.compile(r"(?:되|돼|하|히|지|가|오|리|기|나|보|키|치|으)면\s(?:[^\s.,]+\s){0,4}$")
@@ -136,7 +139,7 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     """``fact``, ``denied`` or ``unreal`` for a Korean verb trigger (negation follows it)."""
     after = sentence[trigger_end:trigger_end + 16]
     before = sentence[max(0, trigger_start - 8):trigger_start]
-    if _KO_UNREAL_AFTER.search(after):
+    if _KO_UNREAL_AFTER.search(after) or _KO_CHAIN_IF.match(sentence, trigger_end):
         return UNREAL
     maybe = _KO_MAYBE.search(sentence, trigger_end)
     if maybe and not any(_past(ch) for ch in sentence[trigger_start:maybe.start()]):

@@ -130,6 +130,7 @@ _KO_CHINA_MONEY = re.compile(r"(?:중국|인민폐)\s?돈\s?$|인민폐\s?$")  #
 # "1만 원에 팔렸다", "1만 원이라는 돈으로 팔리게 됐다", "1만 원을 받고 팔아넘겼다"
 _KO_SALE_PRICE_AFTER = re.compile(r"\s?(?:에|(?:이라는|이란)\s?(?:돈|값|금액)(?:에|으로)|"
                                   r"을\s?받고)\s?(?:\S+\s)?(?:팔려|팔렸|팔린|팔리|팔아|팔았|되팔)")
+_KO_SOLD_SOON = re.compile(r"\s?에\s(?:\S+\s){0,4}?\S*(?:팔려|팔렸|팔린|팔리)")
 _KO_NORTH_MONEY = re.compile(r"(?:북한|조선|북)\s?돈\s?(?:으로\s?)?$")
 _BARE_NUM_RE = re.compile(
     rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"
@@ -216,6 +217,12 @@ def find_money(text: str) -> list[Money]:
                 text, m.end()) and not _KO_NORTH_MONEY.search(
                     text[max(0, m.start() - 10):m.start()]):
                 cur = "RMB"  # "1만 2천 원에 팔렸다": a woman's price in China, 元 read as 원
+            elif cur == "KPW" and amount >= 50000 and _KO_SOLD_SOON.match(
+                    text, m.end()) and not _KO_NORTH_MONEY.search(
+                        text[max(0, m.start() - 10):m.start()]):
+                # "단돈 8만원에 … 남자에게 팔려갔다": a woman's price of 50,000 and more in 원 is
+                # the report's South Korean won (prices in yuan stay in the thousands)
+                cur = "KRW"
             add(amount, cur, m.start(), m.end())
     found.sort(key=lambda x: x.start)
     # bare numbers that share a later currency: "first for 15,000 and then for 20,000 yuan"

@@ -236,7 +236,9 @@ def view_answer_repatriation(w: Walk) -> list[dict]:
 
 
 def view_detention(w: Walk) -> list[Cue]:
-    return [c for c in cues_of(w.s, "detention") if w.rep_at is None or c.start > w.rep_at]
+    # ("after_return": the place the return took her, named before the verb: "…로 북송됐다")
+    return [c for c in cues_of(w.s, "detention") if w.rep_at is None or c.start > w.rep_at
+            or c.extra.get("after_return")]
 
 
 def view_facility_in_custody(w: Walk) -> list[Cue]:
