@@ -19,6 +19,7 @@ from importlib import resources
 from casebook.errors import InvalidInput
 from casebook.extract import rules
 from casebook.extract.cues import Context, Cue
+from casebook.extract.exploitation_forms import cybersex_explains
 from casebook.extract.negation import DENIED, FACT, UNREAL
 from casebook.extract.numbers import amount_of
 from casebook.extract.recruitment import recruitment
@@ -698,6 +699,7 @@ def _finish(w: Walk) -> None:
                                   attributes={"kind": "forced_marriage"},
                                   evidence=wife.evidence, confidence=0.6))
     _drop_weak_exploitation(b)
+    cybersex_explains(b)
     for s in sents:
         for c in s.cues:
             if c.kind == "province_now":
