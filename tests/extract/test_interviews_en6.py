@@ -28,3 +28,39 @@ def test_clients_in_a_chatting_room_are_not_prostitution():
     p = prof("I crossed the Tumen in 2011 and was sold to a boss in Yanji. I was forced to work "
              "in a chatting room, and the clients paid him by the minute.")
     assert p["exploitation"] == ["cybersex"]
+
+
+def test_a_form_name_field_gives_her_surname_and_home_as_written():
+    p = prof("Name: Pak Sun-ok\nYear of Birth: 1980\nHome: Sopo District, Kangwondo, North Korea"
+             "\n\nI worked on a farm until I left for China in 2001.")
+    assert p["surname"] == "Pak"
+    assert p["birth_year"] == 1980
+    assert p["origin_nk"] == "Sopo District, Kangwondo"
+
+
+def test_a_western_name_in_a_form_field_is_no_korean_surname():
+    p = prof("Name: Jenny Moore\nHome: Leeds\n\nI met many women in Yanji who had left "
+             "North Korea.")
+    assert p["surname"] is None
+    assert p["origin_nk"] is None
+
+
+def test_a_narrative_date_under_the_title_is_not_when_she_crossed():
+    p = prof("Ri Ok-hwa\n\n2011 (Narrative date)\n\nI came to this strange land and found only "
+             "hardship. I crossed the river alone.")
+    assert p["first_crossing_year"] is None
+
+
+def test_a_date_under_the_title_does_not_hide_a_dated_crossing():
+    p = prof("Ri Ok-hwa\n\n2011 (Narrative date)\n\nI crossed the river alone in 2004.")
+    assert p["first_crossing_year"] == 2004
+
+
+def test_an_age_beside_a_full_date_keeps_the_month():
+    p = prof("Born: 1979\n\nIn April 1998, at age 19, I crossed the Tumen alone.")
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (1998, 4)
+
+
+def test_an_age_alone_still_dates_the_event():
+    p = prof("Born: 1979\n\nAt the age of 20, I crossed the Tumen alone.")
+    assert p["first_crossing_year"] == 1999

@@ -279,7 +279,12 @@ class Timeline:
         """Read one sentence's date mentions; return the date the sentence is set at."""
         stated: UncertainDate | None = None
         self.month_age += 1
+        # "In March 2000, at age 19, I …": the age restates the dated moment (keep its month)
+        years = {d.year for d in mentions if d.kind == "absolute" and d.year}
         for d in mentions:
+            if d.kind == "age" and self.birth_year and d.age is not None and any(
+                    abs(self.birth_year + d.age - y) <= 1 for y in years):
+                continue
             if d.kind == "absolute" and d.year:
                 self.year, self.month, self.season = d.year, d.month, d.season
                 self.month_age = 0

@@ -99,6 +99,23 @@ _NARRATIVE = re.compile(
                         r"arrested|sent)\b|\b(?:we|I)\s+(?:are|am|were|was)\b", re.I)
 
 
+# a paragraph that is only a date under the header ("2007 (Narrative date)", "April 6, 2023"):
+# when the account was told or posted, not when her story happens
+_DATE_LINE = re.compile(
+    r"\s*(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?|\d{1,2}\s+[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d"
+    r"\s*(?:\([^()\n]{0,40}\))?\s*")
+
+
+def _after_date_lines(text: str, end: int) -> int:
+    """``end`` moved past the date-only paragraphs that follow the header."""
+    while True:
+        nxt = text.find("\n\n", end + 2)
+        para = text[end:len(text) if nxt < 0 else nxt]
+        if nxt < 0 or not para.strip() or not _DATE_LINE.fullmatch(para):
+            return end
+        end = nxt
+
+
 def header_end(text: str) -> int:
     """Offset where the story starts: after the first paragraph when it looks like a header."""
     first = text.split("\n\n", 1)[0]
@@ -119,7 +136,7 @@ def header_end(text: str) -> int:
         bool(re.search(r"(?:다|요|니다)[.!?]?[\"”’']?\s*$",
                        first)) and not re.match(r"\s*(?:구술|면담|사례|증언자)", first)
     if rest and headerish and len(first) <= 400 and not story_ko:
-        return len(first)
+        return _after_date_lines(text, len(first))
     # a header line at the very top of a long first paragraph
     m = re.match(
         r"\s*(?:Case|Testimony|Account)\s*(?:No\.?\s*)?\d+[^.\n]{0,140}?(?:\b(?:19|20)\d\d\b\)?\.?|"
@@ -133,6 +150,31 @@ _FIELD_BORN = re.compile(r"\b(?:[Bb]irth\s*(?:date|year)|[Dd]ate\s+of\s+birth|[Y
                          r"[Bb]orn)\s*[:：]\s*(?:\w+\s+){0,2}?(?P<y>19[2-9]\d|20[0-2]\d)\b")
 _FIELD_FROM = re.compile(r"\b(?:[Hh]ometown|[Hh]ome\s+town|[Bb]irthplace|[Pp]lace\s+of\s+"
                          r"(?:birth|origin))\s*[:：]\s*(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+[A-Z][\w'’ŏŭ\-]+)?)")
+
+
+# a form's name field ("Name: Kang Myong-hi", "Interviewee: Ms. Pak"): Korean order or Western
+_NAME_FIELD = re.compile(
+    r"\b(?:[Nn]ame|[Ii]nterviewee|[Nn]arrator)\s*[:：]\s*(?:(?:Ms|Mrs|Miss)\.?\s+)?"
+    r"(?P<n>[A-Z][a-z]+(?:[\s-][A-Za-z][a-z]+){0,2})")
+# a form's home field whose place the gazetteer does not know: "Home: Sopo District, Kangwondo,
+# North Korea" is kept as written (up to the country)
+_HOME_FIELD = re.compile(
+    r"\b(?:[Hh]ome(?:\s*town)?|[Bb]irthplace)\s*[:：]\s*(?P<p>[A-Z][\w'’ŏŭ\-]+(?:,?\s+"
+    r"(?!(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+\s*[:：])[A-Z][\w'’ŏŭ\-]+){0,3}?),?\s+North\s+Korea\b")
+
+
+def _field_surname(head: str) -> tuple[str, int, int] | None:
+    """Her surname from a form's name field (the first or last word that is a Korean surname)."""
+    m = _NAME_FIELD.search(head)
+    if not m:
+        return None
+    words = [(w.group(), m.start("n") + w.start()) for w in re.finditer(r"[A-Za-z]+",
+                                                                         m.group("n"))]
+    known = set(KOREAN_SURNAMES)
+    for w, at in (words[0], words[-1]):
+        if w in known:
+            return w, at, at + len(w)
+    return None
 
 
 def parse_header(text: str) -> HeaderFacts:
@@ -149,6 +191,8 @@ def parse_header(text: str) -> HeaderFacts:
         if m:
             g = "n" if m.group("n") else "n2"
             out.surname = (m.group(g)[0], m.start(g), m.start(g) + 1)
+        else:
+            out.surname = _field_surname(head if end else text[:400])
     m = _BORN.search(head) or _KO_BORN.search(head)
     if m:
         g = "y" if m.group("y") else "y2"
@@ -173,6 +217,10 @@ def parse_header(text: str) -> HeaderFacts:
                 break
         if out.origin_nk:
             break
+    if out.origin_nk is None:
+        m = _HOME_FIELD.search(head if end else text[:400])
+        if m and not nk_place(m.group("p")):
+            out.origin_nk = (m.group("p"), m.start("p"), m.end("p"))
     if end == 0:
         top = text[:400]
         m = _FIELD_BORN.search(top)
