@@ -64,3 +64,26 @@ def test_an_age_beside_a_full_date_keeps_the_month():
 def test_an_age_alone_still_dates_the_event():
     p = prof("Born: 1979\n\nAt the age of 20, I crossed the Tumen alone.")
     assert p["first_crossing_year"] == 1999
+
+
+def test_a_threat_holding_a_negated_condition_is_a_threat():
+    p = prof("I crossed the Tumen in 2009. The boss threatened me that if I did not obey him, he "
+             "would report me to the police.")
+    assert p["violence"] == ["threat_of_denunciation"]
+
+
+def test_a_denied_threat_stays_denied():
+    p = prof("I crossed the Tumen in 2009. The boss never threatened to report me to the police.")
+    assert p["violence"] == []
+
+
+def test_papers_she_lacked_before_leaving_are_not_her_chinese_registration():
+    p = prof("I sat at the station in Hamhung with no money and no identification papers. "
+             "A woman took me across the river into China in 2005.")
+    assert p["hukou_or_id"] is None
+
+
+def test_papers_she_lacked_in_china_are_none():
+    p = prof("A woman took me across the river into China in 2005. In Yanji I had no "
+             "identification papers at all.")
+    assert p["hukou_or_id"] == "none"

@@ -464,9 +464,11 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
     if her:
         for code, a, b in _first_per_code("violence", found, ctx.mode, low):
             # "… and then I don't remember anything": the negation is part of what is told
-            st = english_status(sentence, a,
-                                habitual=True) if code == "drugging" else english_status(
-                sentence, a, b, habitual=True)
+            # a threat's words hold its condition ("…that if I did not obey, he would report me"):
+            # a "not" inside them is the condition's, not a denial of the threat
+            st = english_status(sentence, a, habitual=True) if code in (
+                "drugging", "threat_of_denunciation") else english_status(sentence, a, b,
+                                                                          habitual=True)
             if code == "threat_of_denunciation" and st == UNREAL and not (
                     _FEAR.search(sentence, 0, a) and not _THREAT_WORD.search(sentence)):
                 # a threat is stated with "would"/"if" by nature (but her dread of it is no threat)

@@ -375,6 +375,12 @@ def when_nk_named(w: Walk) -> bool:
     return bool(lx(w.s, "nk_word").search(w.s.text)) and not when_china_named(w)
 
 
+def when_nk_papers(w: Walk) -> bool:
+    """"No money and no identification papers" at a North Korean station before she left: her
+    North Korean papers, not her Chinese registration (unless the sentence names China)."""
+    return w.state == "nk0" and bool(lx(w.s, "papers_not_chinese").search(w.s.text))
+
+
 def when_born_before_return(w: Walk) -> bool:
     """"had two children before being dragged back to North Korea": the births come before the
     return the same sentence tells, so they were in China."""
