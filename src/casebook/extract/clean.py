@@ -22,7 +22,8 @@ _HEADER_NUM = re.compile(
 _CAPTION = re.compile(
     r"^\s*[\[(]?\s*(?:photo(?:graph)?s?\b|caption\b|figure\s*\d|fig\.\s*\d|image\b|source:|"
     r"table\s*\d|credit:|licensed under|available at:|사진|그림\s*\d|표\s*\d|출처:)", re.I)
-_DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|·{4,}")
+# (?:\.\s?){4,}|…{2,}|·{4,} as a test: each branch starting with its sign is several times faster
+_DOT_LEADER = re.compile(r"\.(?:\s?\.){3}|……|····")
 _TABLE_ROW = re.compile(r"^\s*[^.!?。]{0,70}?\s(?:\d{1,3}(?:\.\d+)?%?)\s*$")
 _FOOTNOTE = re.compile(r"^\s*\d{1,3}\s{1,3}\S.*(?:available online|op\. cit|ibid|pp?\.\s*\d|"
                        r"\(\w+[^)]*:\s*\d{4}\)|accessed)", re.I)

@@ -27,7 +27,8 @@ from casebook.extract.story import Builder, Sentence, count_of, cues_of, lx
 from casebook.model import Event, Fact
 
 STATES = ("nk0", "china", "nk", "abroad", "sk")
-_MARRIAGE_HINT = re.compile(r"marr|husband|결혼|시집|남편", re.IGNORECASE)
+# on the lower-cased sentence: marr|husband|결혼|시집|남편 ignoring case (ſ is an s then)
+_MARRIAGE_HINT = re.compile(r"marr|hu[sſ]band|결혼|시집|남편")
 # on the lower-cased sentence
 _PAPERS_HINT = re.compile(r"none|fake|false|forged|real|legal|proper|없|가짜")
 
@@ -685,7 +686,7 @@ def _finish(w: Walk) -> None:
                                   attributes={"kind": "prostitution"},
                                   evidence=brothel.evidence, confidence=0.6))
     agreed = any(lx(s, "agreed_marriage").search(s.text) for s in sents
-                 if _MARRIAGE_HINT.search(s.text))
+                 if _MARRIAGE_HINT.search(s.text.lower()))
     if agreed:  # "I asked the broker to find me a husband": a marriage she agreed to is not forced
         b.events[:] = [e for e in b.events if not (e.type == "forced_marriage"
                                                    and e.evidence is not None
