@@ -1025,6 +1025,11 @@ _ORIGIN = [
                r"go\s+back\s+to|return(?:ed)?\s+home\s+to|our\s+(?:house|"
                rf"home)\s+in)\s+(?P<p>{_PLACE})"),
 ]
+# a literal one of which every match of the _ORIGIN pattern at the same place holds (a pattern
+# whose words are not in the text is not run)
+_ORIGIN_WORDS = (("from", "born"), ("born", "raised"), ("riginally",), ("from", "native"),
+                 ("grew", "lived", "living"), ("spent",), ("home", "native", "birthplace"),
+                 ("home", "visit", "village", "town", "back", "house"))
 _BORN = re.compile(r"(?:\b(?:I|she)|^[^\n,]{0,60}?[A-Z][a-z]+(?:-[a-z]+)?\s*,\s+who)"
                    r"\s+was\s+born\s+"
                    r"(?:\w+\s+){0,4}?"
@@ -1044,7 +1049,9 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
     body = text[header_end:]
     if "origin_nk" not in have:
         done = False
-        for rx in _ORIGIN:
+        for rx, words in zip(_ORIGIN, _ORIGIN_WORDS):
+            if not any(w in body for w in words):
+                continue
             for m in rx.finditer(body):
                 place = nk_place(m.group("p"))
                 if place:
@@ -1055,9 +1062,10 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
             if done:
                 break
     if "birth_year" not in have:
-        born, at = _BORN.search(body), header_end
+        # (every match has "born")
+        born, at = (_BORN.search(body) if "born" in body else None), header_end
         if born is None:
-            born, at = _BORN.search(text), 0
+            born, at = (_BORN.search(text) if "born" in text else None), 0
         if born:  # "I was born … in 1985", a case note's "Ms. Han (pseudonym), born 1985"
             g = "y" if born.group("y") else "y2"
             s = at + born.start(g)
