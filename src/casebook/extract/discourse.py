@@ -556,7 +556,7 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
             lede = who == UNKNOWN and mode == "third" and not out and bool(_LEDE_REL.match(subj))
             if lede:
                 who = HER  # "A North Korean defector who was sold … has spoken out"
-            group = bool(re.search(r"(?:^|\s)(?:they|we)\s*$", subj.strip()))
+            group = bool(_GROUP_END.search(subj.strip()))
         generic = explicit and bool(_bare_plural().match(subj.strip())
                                     and not _kin().match(subj.strip()))
         out.append(Clause(a, b, who, explicit, group, generic, lede=explicit and lede))
@@ -603,8 +603,12 @@ _OWN_SUBJECT = re.compile(
 _PLURAL = re.compile(r"(?:\b(?:men|women|people|children)|[^s]s)\W*$")
 
 
+_GROUP_END = re.compile(r"(?:^|\s)(?:they|we)\s*$")
+_SUBJECT_START = re.compile(r"^\W*(?:and|but)?\s*(?:i|we|she|he|they|my|her|his|the|a|an|ǂ)")
+
+
 def _starts_subject(piece: str) -> bool:
-    return bool(re.match(r"^\W*(?:and|but)?\s*(?:i|we|she|he|they|my|her|his|the|a|an|ǂ)", piece))
+    return bool(_SUBJECT_START.match(piece))
 
 
 def _np_end(words: str) -> str:

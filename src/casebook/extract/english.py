@@ -308,11 +308,14 @@ _PROVINCE_NOW = re.compile(
 
 
 
+_NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
+
+
 def _status(sentence: str, m: re.Match) -> str:
     t0 = m.start("t") if "t" in m.re.groupindex and m.group("t") else m.start()
     t1 = m.end("t") if "t" in m.re.groupindex and m.group("t") else m.end()
     txt = m.group("t") if "t" in m.re.groupindex and m.group("t") else m.group()
-    if re.search(r"\bnever\b", txt, re.IGNORECASE):
+    if _NEVER.search(txt):
         return DENIED
     return english_status(sentence, t0, t1)
 
