@@ -211,8 +211,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SPLIT.finditer(text):
-        cut = m.start()
-        if m.group().strip() == "" and "\n" not in m.group():
+        cut, gap = m.start(), m.group()
+        if not gap.strip() and "\n" not in gap:
             head = text[max(start, cut - 12):cut]
             if _ABBREV.search(head.rstrip("\"”’)]")):
                 continue

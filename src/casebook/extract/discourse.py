@@ -152,7 +152,7 @@ def protagonist(text: str) -> Person | None:
     sur, stop = _surnames(), _not_names()
     cands: dict[str, Person] = {}
     text = _NICKNAME.sub(lambda m: " " * len(m.group()), text)  # offsets kept
-    tokens = Counter(m.group() for m in _NAME_TOKEN.finditer(text))
+    tokens = Counter(_NAME_TOKEN.findall(text))
 
     def add(surname: str | None, names: list[str], a: int, b: int, weight: int = 0) -> None:
         key = surname or names[0]
@@ -302,7 +302,7 @@ def narration(text: str, names: tuple[str, ...], quotes: list[tuple[int, int]]) 
     plain = " ".join(parts)
     first = len(_FIRST.findall(plain))
     third = len(_THIRD.findall(plain))
-    tokens = Counter(m.group() for m in _NAME_TOKEN.finditer(plain)) if names else Counter()
+    tokens = Counter(_NAME_TOKEN.findall(plain)) if names else Counter()
     words = {n for n in names if n and " " not in n}
     # each mention once: "Bae Yu-jin" is counted by its "Bae", not again as a full name
     named = sum(tokens[n] for n in words) + sum(plain.count(n) for n in set(names) if n and " " in n

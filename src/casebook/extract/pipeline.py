@@ -165,7 +165,7 @@ def _without_nested(facts: list[Fact]) -> list[Fact]:
 
 def _places(b: Builder, sents: list[Sentence], lang: str) -> None:
     """Gazetteer ids for the events' places, and the province she lives in from a named town."""
-    starts = [b.c.span(s.start, s.end)[0] for s in sents]
+    starts = [b.c.original(s.start) for s in sents]  # (where each one's span starts)
     cache: dict[int, list] = {}
 
     def found(k: int) -> list:
