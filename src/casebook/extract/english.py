@@ -16,62 +16,14 @@ from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
 from casebook.extract.places import china_province
 
 _F = re.IGNORECASE
-# the letters IGNORECASE matches with a letter beside its two cases
-_FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
-
-
-def _top_level(alts: str) -> list[str]:
-    """The alternatives of an alternation, split at its top-level bars."""
-    out, cur, depth, i = [], [], 0, 0
-    while i < len(alts):
-        ch = alts[i]
-        if ch == "\\":
-            cur.append(alts[i:i + 2])
-            i += 2
-            continue
-        if ch == "[":
-            raise ValueError("a character class in a word alternation")
-        depth += (ch == "(") - (ch == ")")
-        if ch == "|" and depth == 0:
-            out.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-        i += 1
-    out.append("".join(cur))
-    return out
 
 
 def _by_first_letter(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``\\b(?:word|word…)rest`` compiled with every branch starting with a letter, its word start
-    checked behind it ("s(?<!\\ws)(?:old|ell)"): the same matches (in case, IGNORECASE, the two
-    cases and :data:`_FOLDS` of each letter are branches of their own), found several times faster
-    by a search that skips to the positions where one of those letters stands."""
-    if not pattern.startswith(r"\b(?:"):
-        raise ValueError(pattern)
-    depth, j = 0, 2
-    while True:  # the end of the alternation's group
-        if pattern[j] == "\\":
-            j += 2
-            continue
-        depth += (pattern[j] == "(") - (pattern[j] == ")")
-        if depth == 0:
-            break
-        j += 1
-    ignore = bool(flags & re.IGNORECASE)
-    groups: dict[str, list[str]] = {}
-    for alt in _top_level(pattern[5:j]):
-        if not (alt[:1].isascii() and alt[:1].isalpha()) or alt[1:2] in ("?", "*", "+", "{"):
-            raise ValueError(alt)
-        groups.setdefault(alt[0].lower() if ignore else alt[0], []).append(alt[1:])
-    branches = []
-    for x, tails in groups.items():
-        body = ("(?i:" if ignore else "(?:") + "|".join(tails) + ")"
-        for c in (x + x.upper() + _FOLDS.get(x, "")) if ignore else x:
-            branches.append(rf"{c}(?<!\w{c}){body}")
-    rest = pattern[j + 1:]
-    return re.compile("(?:" + "|".join(branches) + ")"
-                      + (f"(?i:{rest})" if ignore and rest else rest), flags & ~re.IGNORECASE)
+    """``pattern`` compiled in :func:`rules.first_letter_form` (the same matches, faster)."""
+    fast = rules.first_letter_form(pattern, bool(flags & re.IGNORECASE))
+    if fast == pattern:
+        return re.compile(pattern, flags)
+    return re.compile(fast, flags & ~re.IGNORECASE)
 
 
 # her name in a third-person account is replaced, in the lower-cased sentence the patterns read,
