@@ -252,6 +252,8 @@ def first_letter_form(pattern: str, ignorecase: bool = False) -> str:
     if c.isalpha() and (c.isascii() or not ignorecase) and pattern[3:4] not in _QUANTIFIER:
         if not ignorecase:
             return rf"{c}(?<!\w{c})" + pattern[3:]
+        if _alternatives(pattern[3:]) != 1:
+            return pattern  # (the rest is put in a group of its own: one alternative only)
         firsts = c.lower() + c.upper() + _FOLDS.get(c.lower(), "")
         return ("(?:" + "|".join(rf"{x}(?<!\w{x})" for x in firsts) + ")"
                 + f"(?i:{pattern[3:]})")
@@ -282,8 +284,18 @@ def first_letter_form(pattern: str, ignorecase: bool = False) -> str:
         for x in (c + c.upper() + _FOLDS.get(c, "")) if ignorecase else c:
             branches.append(rf"{x}(?<!\w{x}){body}")
     rest = pattern[end + 1:]
+    if ignorecase and _alternatives(rest) != 1:
+        return pattern
     return (head.group(1) + "|".join(branches) + ")"
             + (f"(?i:{rest})" if ignorecase and rest else rest))
+
+
+def _alternatives(p: str) -> int:
+    """How many top-level alternatives ``p`` has (0: not a pattern this module can split)."""
+    try:
+        return len(_top_level(p))
+    except IndexError:
+        return 0
 
 
 def _class_end(p: str, i: int) -> int:
@@ -690,5 +702,9 @@ def _joined(lang: str, kind: str, code: str, mode: str) -> re.Pattern[str]:
     rows = [r for r in load(lang, kind) if r.code == code and r.pattern]
     if not rows:
         return _NEVER
-    text = "|".join(f"(?:{expand(lang, r.pattern or '', mode)})" for r in rows)
-    return re.compile(text) if rows[0].case else re.compile(text, re.IGNORECASE)
+    parts = [expand(lang, r.pattern or "", mode) for r in rows]
+    if rows[0].case:
+        return re.compile("|".join(f"(?:{first_letter_form(p)})" for p in parts))
+    # (ignoring case: a part in first_letter_form needs no flag; any other part ignores case)
+    fast = [first_letter_form(p, ignorecase=True) for p in parts]
+    return re.compile("|".join(f"(?:{f})" if f != p else f"(?i:{p})" for f, p in zip(fast, parts)))
