@@ -830,13 +830,18 @@ def _implied(sentence: str, ctx: Context) -> str:
     a farmer for 25,000 yuan."), "I "/"I was " in a first-person account, else ""."""
     if ctx.mode not in ("first", "third"):
         return ""
+    return _implied_in(sentence, ctx.mode)
+
+
+@lru_cache(maxsize=256)  # analyse and analyse_extra ask for the same sentence
+def _implied_in(sentence: str, mode: str) -> str:
     m = _BARE_START.match(sentence)
     if not m or m.group("v").capitalize() in _NOT_VERBS or not sentence[m.start():m.start("v")
                                                                         + 1].lstrip(
             " \t\n\"“‘'([-–—*•")[:1].isupper():
         return ""
     passive = m.group("v").lower() in _PASSIVE and not _OBJECT_NEXT.match(sentence, m.end())
-    if ctx.mode == "first":
+    if mode == "first":
         return "I was " if passive else "I "
     return "She was " if passive else "She "
 
@@ -951,30 +956,31 @@ def detect_mode(text: str, names: tuple[str, ...]) -> str:
 
 
 _PLACE = r"[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*"
-_ORIGIN = [
-    re.compile(
+_ORIGIN = [  # (in first_letter_form where they start with words)
+    _by_first_letter(
         r"\b(?:I\s+am|I[’']m|I\s+was|[Ss]he\s+is|[Ss]he\s+was|I\s+come|[Ss]he\s+comes|"
         r"[Ww]e\s+were|[Ww]e\s+are|[Ww]e\s+come|[Ss]he\s+came|"
-               rf"(?:Ms|Mrs|Miss)\.?\s+[A-Z][a-z]+\s+(?:is|was|comes|came))\s+"
+               rf"M(?:s|rs|iss)\.?\s+[A-Z][a-z]+\s+(?:is|was|comes|came))\s+"
                r"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|"
                rf"20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
-    re.compile(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
+    _by_first_letter(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
     # "Originally from Chongjin, she …", "a 30-year-old woman from Hoeryong", "a native of Musan"
-    re.compile(rf"(?:^|[.!?]\s+|\n)[Oo]riginally\s+from\s+(?P<p>{_PLACE})"),
+    _by_first_letter(rf"(?:^|[.!?]\s+|\n)[Oo]riginally\s+from\s+(?P<p>{_PLACE})"),
     # (an apposition to a name: "a woman from Musan" alone may be anyone she met)
-    re.compile(rf"\b[A-Z][a-z]+,\s+(?:who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
+    _by_first_letter(rf"\b[A-Z][a-z]+,\s+(?:who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
                rf"an?\s+(?:[\w-]+\s+){{0,2}}?(?:native\s+of|(?:woman|mother|girl|defector|"
                rf"refugee)\s+(?:originally\s+)?from))\s+(?P<p>{_PLACE})"),
-    re.compile(
+    _by_first_letter(
         rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
-    re.compile(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?(?:childhood|"
+    _by_first_letter(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?"
+                     rf"(?:childhood|"
                rf"youth|early\s+years|"
                rf"school\s+years)\s+in\s+(?P<p>{_PLACE})"),
-    re.compile(
+    _by_first_letter(
         r"\b(?:[Mm]y|[Hh]er|[Oo]ur)\s+(?:home\s*town|hometown|home|native\s+town|"
         r"birthplace)\s+(?:is|was|of)\s+"
                rf"(?P<p>{_PLACE})"),
-    re.compile(
+    _by_first_letter(
         r"\b(?:at\s+home\s+in|back\s+home\s+in|visit\s+us\s+in|my\s+(?:own\s+)?(?:village|"
         r"town)\s+in|"
                r"go\s+back\s+to|return(?:ed)?\s+home\s+to|our\s+(?:house|"

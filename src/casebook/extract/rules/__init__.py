@@ -270,6 +270,8 @@ def first_letter_form(pattern: str, ignorecase: bool = False) -> str:
         return pattern
     if pattern[end + 1:end + 2] in _QUANTIFIER:
         return pattern  # (an optional group: the word start must hold without it)
+    if not ignorecase:  # "[Ss]he": one alternative for each letter
+        alts = [x for alt in alts for x in _letters_first(alt)]
     tails: dict[str, list[str]] = {}
     for alt in alts:
         c = alt[:1]
@@ -288,6 +290,17 @@ def first_letter_form(pattern: str, ignorecase: bool = False) -> str:
         return pattern
     return (head.group(1) + "|".join(branches) + ")"
             + (f"(?i:{rest})" if ignorecase and rest else rest))
+
+
+def _letters_first(alt: str) -> list[str]:
+    """``alt`` as alternatives that start with a letter of their own, when it starts with a class
+    of letters ("[Ss]he" → "She", "she"); else ``[alt]``."""
+    if alt[:1] != "[":
+        return [alt]
+    k = _class_end(alt, 0)
+    if not alt[1:k].isalpha():
+        return [alt]
+    return [x + alt[k + 1:] for x in dict.fromkeys(alt[1:k])]
 
 
 def _alternatives(p: str) -> int:
