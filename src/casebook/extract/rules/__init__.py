@@ -265,13 +265,11 @@ def first_letter_form(pattern: str, ignorecase: bool = False) -> str:
         inner = pattern[head.end():end]
         if re.compile(inner).groups:  # (regrouping its alternatives would renumber its groups)
             return pattern
-        alts = _top_level(inner)
+        alts = [x for alt in _top_level(inner) for x in _letters_first(alt, ignorecase)]
     except (ValueError, IndexError, re.error):
         return pattern
     if pattern[end + 1:end + 2] in _QUANTIFIER:
         return pattern  # (an optional group: the word start must hold without it)
-    if not ignorecase:  # "[Ss]he": one alternative for each letter
-        alts = [x for alt in alts for x in _letters_first(alt)]
     tails: dict[str, list[str]] = {}
     for alt in alts:
         c = alt[:1]
@@ -292,10 +290,19 @@ def first_letter_form(pattern: str, ignorecase: bool = False) -> str:
             + (f"(?i:{rest})" if ignorecase and rest else rest))
 
 
-def _letters_first(alt: str) -> list[str]:
-    """``alt`` as alternatives that start with a letter of their own, when it starts with a class
-    of letters ("[Ss]he" → "She", "she"); else ``[alt]``."""
-    if alt[:1] != "[":
+def _letters_first(alt: str, ignorecase: bool = False) -> list[str]:
+    """``alt`` as alternatives that each start with a letter of their own, when it starts with a
+    group of alternatives ("(?:have|has)\\s+an?" → "have\\s+an?", "has\\s+an?": the same
+    matches, tried in the same order) or, ``ignorecase`` aside, with a class of letters ("[Ss]he"
+    → "She", "she"); else ``[alt]``."""
+    if alt.startswith("(?:"):
+        end = _group_end(alt, 0)
+        if alt[end + 1:end + 2] in _QUANTIFIER:
+            return [alt]
+        out = [x for part in _top_level(alt[3:end])
+               for x in _letters_first(part + alt[end + 1:], ignorecase)]
+        return out if len(out) <= 64 else [alt]
+    if alt[:1] != "[" or ignorecase:
         return [alt]
     k = _class_end(alt, 0)
     if not alt[1:k].isalpha():
