@@ -87,3 +87,28 @@ def test_papers_she_lacked_in_china_are_none():
     p = prof("A woman took me across the river into China in 2005. In Yanji I had no "
              "identification papers at all.")
     assert p["hukou_or_id"] == "none"
+
+
+def test_a_stranger_who_lured_her_in_north_korea_delivered_her():
+    p = prof("One day in 2004 a woman I did not know approached me at the station in Hamhung and "
+             "offered me a job in a restaurant in China. I followed her across the river. In "
+             "Yanji she sold me to a farmer.")
+    assert {"stranger", "north_korean_trafficker"} <= set(p["recruiter_relation"])
+
+
+def test_a_korean_chinese_recruiter_is_not_made_north_korean():
+    p = prof("One day in 2004 a Korean-Chinese man I did not know came to our village and "
+             "offered me a job in a restaurant in China. I followed him across the river. In "
+             "Yanji he sold me to a farmer.")
+    assert "north_korean_trafficker" not in p["recruiter_relation"]
+
+
+def test_a_stranger_met_in_china_is_not_north_korean():
+    p = prof("I crossed the Tumen alone in 2004. In Yanji a woman I did not know offered me a "
+             "job in a restaurant, and she sold me to a farmer.")
+    assert "north_korean_trafficker" not in p["recruiter_relation"]
+
+
+def test_travelled_to_china_is_a_crossing():
+    p = prof("In 2003 I travelled to China to buy goods for the market.")
+    assert p["first_crossing_year"] == 2003
