@@ -112,3 +112,14 @@ def test_a_stranger_met_in_china_is_not_north_korean():
 def test_travelled_to_china_is_a_crossing():
     p = prof("In 2003 I travelled to China to buy goods for the market.")
     assert p["first_crossing_year"] == 2003
+
+
+def test_the_town_she_came_back_to_gives_the_province():
+    p = prof("I crossed the Tumen in 2001. I was sold to a man in Huludao, in Liaoning Province. "
+             "After a year I ran away and made it back to Yanji.")
+    assert p["province_china"] == "Jilin"
+
+
+def test_a_town_she_was_driven_through_is_not_where_she_lived():
+    p = prof("I crossed the Tumen in 2001. We were driven to Changchun in a van.")
+    assert p["province_china"] is None

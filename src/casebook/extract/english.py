@@ -560,7 +560,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             rule, m = papers[0]  # the first row that fires decides (rows are ordered by precedence)
             cues.append(Cue("hukou", m.start(), m.end(), rule.code))
     for _rule, m in _matches("province_mention", found, ctx.mode, low):
-        prov = china_province(sentence[m.start():m.end()])
+        prov = _town_province(sentence[m.start():m.end()]) if _rule.extra.get("town") else \
+            china_province(sentence[m.start():m.end()])
         # "sold to a farmer in Shandong province": where she lived (the walk keeps the last)
         if prov:
             cues.append(Cue("province_mention", m.start(), m.end(), prov))
@@ -1052,3 +1053,12 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
             s = at + born.start(g)
             out.append(Fact("birth_year", int(born.group(g)), Evidence(s, s + 4), 0.8))
     return out
+
+
+def _town_province(words: str) -> str | None:
+    """The province of the last Chinese town named in ``words`` ("back to Yanji" → Jilin)."""
+    from casebook.extract.places import china_province_of_place, places_in
+
+    towns = [p for _a, _z, p in places_in(words) if getattr(p, "country", None) == "CN"]
+    return china_province_of_place(towns[-1]) if towns else None
+
