@@ -123,3 +123,11 @@ def test_the_town_she_came_back_to_gives_the_province():
 def test_a_town_she_was_driven_through_is_not_where_she_lived():
     p = prof("I crossed the Tumen in 2001. We were driven to Changchun in a van.")
     assert p["province_china"] is None
+
+
+def test_a_crossing_told_again_takes_the_date_of_the_paragraph_leading_into_it():
+    p = prof("Ms Ri was drugged by a trader and taken out of the country.\n\n"
+             "One day in March 2004, a trader came to our market. He said I could earn good money "
+             "in China. I did not tell my mother. I went with him to the station. He gave me a "
+             "drink there. When I woke up, I was in a shed on the Chinese side of the river.")
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (2004, 3)
