@@ -131,3 +131,24 @@ def test_a_crossing_told_again_takes_the_date_of_the_paragraph_leading_into_it()
              "in China. I did not tell my mother. I went with him to the station. He gave me a "
              "drink there. When I woke up, I was in a shed on the Chinese side of the river.")
     assert (p["first_crossing_year"], p["first_crossing_month"]) == (2004, 3)
+
+
+def test_a_span_of_years_does_not_date_the_next_event():
+    p = prof("During the great famine (1996 to 1999) we ate grass. A man offered to help me, so I "
+             "followed him across the river into China.")
+    assert p["first_crossing_year"] is None
+
+
+def test_two_years_that_are_not_a_span_still_date_events():
+    p = prof("My father died in 1996 and my mother in 1998. I crossed the river into China in "
+             "1999.")
+    assert p["first_crossing_year"] == 1999
+
+
+def test_find_dates_reads_a_span_as_one_range():
+    from casebook.extract.dates import find_dates
+
+    kinds = [d.kind for d in find_dates("the famine of 1995-1998 killed many")]
+    assert kinds == ["range"]
+    kinds = [d.kind for d in find_dates("between 1996 and 1998 I lived there")]
+    assert kinds == ["range"]
