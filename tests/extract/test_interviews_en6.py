@@ -152,3 +152,11 @@ def test_find_dates_reads_a_span_as_one_range():
     assert kinds == ["range"]
     kinds = [d.kind for d in find_dates("between 1996 and 1998 I lived there")]
     assert kinds == ["range"]
+
+
+def test_yen_in_a_price_paid_in_china_is_yuan_and_its_gloss_a_conversion():
+    from casebook.extract.numbers import find_money
+
+    found = find_money("A broker sold me to a farmer for 9,000 Yen (U$1,300).")
+    assert [(m.value, m.currency, m.converted) for m in found] == [
+        (9000, "RMB", False), (1300, "USD", True)]
