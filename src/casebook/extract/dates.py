@@ -262,7 +262,7 @@ def _ranges(out: list[DateMention], low: str) -> list[DateMention]:
                 and d.year and not prev.month and not d.month and prev.year < d.year
                 and d.end - d.start == 4 and prev.end - prev.start <= 8
                 and _RANGE_JOIN.match(low[prev.end:d.start])
-                and (not low[prev.end:d.start].strip() == "and"
+                and (low[prev.end:d.start].strip() != "and"
                      or low[max(0, prev.start - 8):prev.start].rstrip().endswith("between"))):
             merged[-1] = DateMention(prev.start, d.end, prev.year, approximate=True, kind="range")
             continue

@@ -207,7 +207,7 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
         # a North Korean who delivers her to the people who sell her (the contract)
         if first.evidence is not None:
             relations.setdefault("north_korean_trafficker", first.evidence)
-    _met_in_north_korea(b, relations, relation_at, method_at, cross_idx)
+    _met_in_north_korea(relations, relation_at, method_at, cross_idx)
     if methods or relations:
         ev = next(iter(methods.values()), None) or next(iter(relations.values()))
         e = Event("recruitment", attributes={"method": sorted(methods)}, evidence=ev,
@@ -222,23 +222,16 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
 _CHINESE_BROKERS = ("korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker")
 
 
-def _met_in_north_korea(b: Builder, relations: dict[str, Evidence], relation_at: dict[str, int],
+def _met_in_north_korea(relations: dict[str, Evidence], relation_at: dict[str, int],
                         method_at: dict[str, int], cross_idx: int | None) -> None:
-    """A stranger met in North Korea who lured her or led her over, and a sale after: the contract
-    codes whoever delivers her to the people who sell her as ``north_korean_trafficker`` (coders
-    read "North Korean" from where they met). Not when a Chinese broker is the one named."""
-    if cross_idx is None or _CHINESE_BROKERS_NAMED(relations, relation_at, cross_idx):
+    """A stranger met in North Korea who lured her there: the contract codes whoever leads or
+    delivers her to the people who hold or sell her as ``north_korean_trafficker`` (coders read
+    "North Korean" from where they met). Not when a Chinese broker is named before she crossed."""
+    if cross_idx is None or any(relation_at.get(r, cross_idx + 1) <= cross_idx
+                                for r in _CHINESE_BROKERS):
         return
-    sold = next((e for e in b.events if e.type == "sale" and not e.attributes.get("denied")),
-                None)
     met = [r for r in ("stranger",) if relation_at.get(r, cross_idx + 1) < cross_idx]
     lured = any(method_at.get(m, cross_idx + 1) <= cross_idx
                 for m in ("deception_job_offer", "other", "drugged"))
     if met and lured:
         relations.setdefault("north_korean_trafficker", relations[met[0]])
-
-
-def _CHINESE_BROKERS_NAMED(relations: dict[str, Evidence], relation_at: dict[str, int],
-                           cross_idx: int) -> bool:
-    return any(relation_at.get(r, cross_idx + 1) <= cross_idx for r in _CHINESE_BROKERS)
-
