@@ -160,3 +160,16 @@ def test_yen_in_a_price_paid_in_china_is_yuan_and_its_gloss_a_conversion():
     found = find_money("A broker sold me to a farmer for 9,000 Yen (U$1,300).")
     assert [(m.value, m.currency, m.converted) for m in found] == [
         (9000, "RMB", False), (1300, "USD", True)]
+
+
+def test_the_place_where_she_was_sold_names_the_sale_told_before():
+    p = prof("I crossed the Tumen in 2008. A man I knew led me to Yanji and I found I was sold. "
+             "Where I was sold, five other women worked at night.")
+    assert p["times_sold"] == 1
+
+
+def test_a_sale_told_first_in_a_where_clause_still_counts():
+    p = prof("I crossed the Tumen in 2008. The house where I was sold, for 8,000 yuan, was in a "
+             "village near Helong.")
+    assert p["times_sold"] == 1
+    assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(8000, "RMB")]

@@ -341,7 +341,11 @@ _REPORTED = re.compile(
                        r"\b(?:who|that|which)\s+(?:had\s+)?$|"
                        # "the village she had been sold to": a sale named in passing, told before
                        r"\b(?:the|a|an|his|her|my)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:i|we|she|"
-                       r"ǂ+)\s+had\s+been\s+$")
+                       r"ǂ+)\s+had\s+been\s+$|"
+                       # "Where I was sold, four women worked", "the house where I was sold":
+                       # the place of a sale, named as a noun
+                       r"(?:^\W*|\b(?:the|a)\s+(?:place|house|village|town|home|family)\s+)"
+                       r"where\s+(?:i|we|she|ǂ+)\s+(?:had\s+been|was|were)\s+$")
 
 
 @lru_cache(maxsize=1)
