@@ -173,3 +173,18 @@ def test_a_sale_told_first_in_a_where_clause_still_counts():
              "village near Helong.")
     assert p["times_sold"] == 1
     assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(8000, "RMB")]
+
+
+def test_a_summary_crossing_does_not_make_a_lured_woman_go_alone():
+    p = prof("In 2003 Ri Sun-hee travelled to China hoping to trade.\n\n"
+             "I sold shoes at the market in our town. My savings were gone. One day a woman at "
+             "the market told me I could earn much more in China. I believed her and I followed "
+             "her. She sold me to a farmer.")
+    assert "voluntary_alone" not in p["recruitment"]
+    assert "deception_job_offer" in p["recruitment"]
+
+
+def test_a_woman_raised_by_her_aunt_was_not_recruited_by_her():
+    p = prof("My mother died, so I was raised by my aunt. In 2003 a man I did not know "
+             "offered me work in China, and I followed him across the river.")
+    assert "relative" not in p["recruiter_relation"]

@@ -187,8 +187,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
             and told.extra.get("anchor") in ("subject", "clause")
             and "voluntary_with_broker" not in methods
             # (a crossing told in an introduction comes before a story that may tell a lure)
-            and not _drawn_in_before(method_at, relation_at, len(zone) if told.extra.get("lead")
-                                     else cross_idx)
+            and not _drawn_in_before(method_at, relation_at, len(zone) if (
+                told.extra.get("lead") or _summary_of_her_story(sents, cross_idx)) else cross_idx)
             and not _broker_at_crossing(zone, cross_idx, method_at)):
         # she went of her own will (fled, crossed, ran away to China) and nobody drew her in before
         # she crossed
@@ -235,3 +235,17 @@ def _met_in_north_korea(relations: dict[str, Evidence], relation_at: dict[str, i
                 for m in ("deception_job_offer", "other", "drugged"))
     if met and lured:
         relations.setdefault("north_korean_trafficker", relations[met[0]])
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us)\b")
+
+
+def _summary_of_her_story(sents: list[Sentence], k: int) -> bool:
+    """"In 2002 Kim travelled to China …" above "I was a merchant … a girl told me I could make
+    much more there": a crossing told about her before she tells her story in the first person
+    is the editor's summary; a lure her story tells later still came before that crossing."""
+    if _FIRST_PERSON.search(sents[k].text):
+        return False
+    later = sents[k + 1:k + 12]
+    return sum(1 for x in later if _FIRST_PERSON.search(x.text)) >= 3
+
