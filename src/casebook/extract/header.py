@@ -58,7 +58,7 @@ _PAST_PLACE = re.compile(
                          r"\s+in\b", re.I)
 _KO_LIVING = re.compile(
     r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|"
-    r"내몽고)\s?(?:\S+\s?)?(?:거주|에\s?살|에서\s?살|체류)")
+    r"내몽고)\s?(?:\S+\s?){0,2}?(?:거주|에\s?살|에서\s?살|체류)")
 _FROM = re.compile(
     r"\b(?:from|born\s+(?:in\s+)?(?:19|20)\d\d\s+in|born\s+in|native\s+of|[Hh]ometown:?|"
     r"[Hh]ome\s+town:?|[Pp]lace\s+of\s+(?:birth|origin):?|[Bb]irthplace:?|"
