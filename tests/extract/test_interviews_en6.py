@@ -188,3 +188,18 @@ def test_a_woman_raised_by_her_aunt_was_not_recruited_by_her():
     p = prof("My mother died, so I was raised by my aunt. In 2003 a man I did not know "
              "offered me work in China, and I followed him across the river.")
     assert "relative" not in p["recruiter_relation"]
+
+
+def test_form_fields_under_a_running_title_and_a_title_line_are_read():
+    p = prof("Testimonies of Women from the North\n\nHuman Trafficking Survivor – Pak Ok-sun\n\n"
+             "Name: Pak Ok-sun\n\n(Female, name changed)\n\nBirth date: 1975\n\n"
+             "Hometown: Hamgyong Bukto\n\nIt is hard to talk about it. In 1998 I crossed the "
+             "river alone.")
+    assert (p["surname"], p["birth_year"], p["origin_nk"]) == ("Pak", 1975, "Hamgyong Bukto")
+    assert p["first_crossing_year"] == 1998
+
+
+def test_a_field_glued_to_the_story_is_still_read():
+    p = prof("Name: Pak Ok-sun (Female) Date of Birth: 1975\n\nHometown: Hamgyong Bukto When I was"
+             " small my parents died. In 1998 I crossed the river alone.")
+    assert (p["birth_year"], p["origin_nk"]) == (1975, "Hamgyong Bukto")

@@ -106,6 +106,22 @@ _DATE_LINE = re.compile(
     r"\s*(?:\([^()\n]{0,40}\))?\s*")
 
 
+def _title_lines_end(text: str, end: int) -> int:
+    """``end`` moved past short title lines ("Human Trafficking Victim – Choi Chong-mi", "(Female,
+    name changed)") that PDF text keeps as paragraphs between a running title and the form
+    fields: a line of a few words with no sentence end (English: a Korean line may be a sentence
+    that ends without a stop)."""
+    while True:
+        m = re.match(r"\s*\n\n([^\n]+)", text[end:])
+        if not m or m.group(1) == text[end:].strip():
+            return end
+        line = m.group(1).strip()
+        if len(line) > 80 or len(line.split()) > 10 or re.search(r"[.!?:;,][\"”’']?$", line) \
+                or _NARRATIVE.search(line) or re.search(r"[가-힣]", line):
+            return end
+        end += m.end()
+
+
 def _after_date_lines(text: str, end: int) -> int:
     """``end`` moved past the date-only paragraphs that follow the header."""
     while True:
@@ -137,8 +153,8 @@ def header_end(text: str) -> int:
                        first)) and not re.match(r"\s*(?:구술|면담|사례|증언자)", first)
     if rest and headerish and len(first) <= 400 and not story_ko:
         end = len(first)
-        while True:  # form lines and date lines under the title, in any order
-            nxt = _after_date_lines(text, _form_lines_end(text, end))
+        while True:  # form lines, date lines and title lines under the title, in any order
+            nxt = _title_lines_end(text, _after_date_lines(text, _form_lines_end(text, end)))
             if nxt == end:
                 return end
             end = nxt
@@ -177,6 +193,7 @@ _FIELD_FROM = re.compile(r"\b(?:[Hh]ometown|[Hh]ome\s+town|[Bb]irthplace|[Pp]lac
                          r"(?:birth|origin))\s*[:：]\s*(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+[A-Z][\w'’ŏŭ\-]+)?)")
 
 
+_FIELD_REACH = 600  # how far from the top a labelled form field is read
 # a form's name field ("Name: Kang Myong-hi", "Interviewee: Ms. Pak"): Korean order or Western
 _NAME_FIELD = re.compile(
     r"\b(?:[Nn]ame|[Ii]nterviewee|[Nn]arrator)\s*[:：]\s*(?:(?:Ms|Mrs|Miss)\.?\s+)?"
@@ -216,8 +233,6 @@ def parse_header(text: str) -> HeaderFacts:
         if m:
             g = "n" if m.group("n") else "n2"
             out.surname = (m.group(g)[0], m.start(g), m.start(g) + 1)
-        else:
-            out.surname = _field_surname(head if end else text[:400])
     m = _BORN.search(head) or _KO_BORN.search(head)
     if m:
         g = "y" if m.group("y") else "y2"
@@ -242,19 +257,23 @@ def parse_header(text: str) -> HeaderFacts:
                 break
         if out.origin_nk:
             break
+    # labelled fields near the top, wherever the header was judged to end (a PDF's running title
+    # above them, or the story glued to the last field): "Birth date: 1969", "Hometown: …"
+    top = text[:max(end, _FIELD_REACH)]
+    if out.surname is None:
+        out.surname = _field_surname(top)
     if out.origin_nk is None:
-        m = _HOME_FIELD.search(head if end else text[:400])
+        m = _HOME_FIELD.search(top)
         if m and not nk_place(m.group("p")):
             out.origin_nk = (m.group("p"), m.start("p"), m.end("p"))
+    m = _FIELD_BORN.search(top)
+    if m and out.birth_year is None:
+        out.birth_year = (int(m.group("y")), m.start("y"), m.end("y"))
+    m = _FIELD_FROM.search(top)
+    place = nk_place(m.group("p")) if m else None
+    if m and place and out.origin_nk is None:
+        out.origin_nk = (place[0], m.start("p") + place[1], m.start("p") + place[2])
     if end == 0:
-        top = text[:400]
-        m = _FIELD_BORN.search(top)
-        if m and out.birth_year is None:
-            out.birth_year = (int(m.group("y")), m.start("y"), m.end("y"))
-        m = _FIELD_FROM.search(top)
-        place = nk_place(m.group("p")) if m else None
-        if m and place and out.origin_nk is None:
-            out.origin_nk = (place[0], m.start("p") + place[1], m.start("p") + place[2])
         return out
     m = _FIELD_BORN.search(head)
     if m and out.birth_year is None:
