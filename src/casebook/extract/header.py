@@ -132,6 +132,10 @@ def _after_date_lines(text: str, end: int) -> int:
         end = nxt
 
 
+# a paragraph that ends a sentence, maybe inside a quotation ("… without anesthesia.”")
+_ENDS_SENTENCE = re.compile(r"[.!?。][\"”’']?\s*$|[다요]\.?[\"”’']?\s*$")
+
+
 def header_end(text: str) -> int:
     """Offset where the story starts: after the first paragraph when it looks like a header."""
     first = text.split("\n\n", 1)[0]
@@ -142,7 +146,7 @@ def header_end(text: str) -> int:
     headerish = bool(re.match(
         r"\s*[\[(]?(?:case|testimony|interview|account|transcript|구술|면담|사례|증언)", first,
         re.I)) or \
-        bool(_FIELD.search(first)) or not re.search(r"[.!?。]\s*$|[다요]\.?\s*$", first) or (
+        bool(_FIELD.search(first)) or not _ENDS_SENTENCE.search(first) or (
             len(first) <= 400
             and bool(re.search(
                 r"\b(?:born|b\.)\s|(?:19|20)\d\d\s?년생|\(pseudonym\)|\(가명\)|Ms\.|Mrs\.",
