@@ -203,3 +203,10 @@ def test_a_field_glued_to_the_story_is_still_read():
     p = prof("Name: Pak Ok-sun (Female) Date of Birth: 1975\n\nHometown: Hamgyong Bukto When I was"
              " small my parents died. In 1998 I crossed the river alone.")
     assert (p["birth_year"], p["origin_nk"]) == (1975, "Hamgyong Bukto")
+
+
+def test_her_name_in_the_intro_under_a_running_title_and_a_title_is_her_surname():
+    p = prof("Voices from the Border\n\nWhat the River Took From Me\n\nThe following is told by "
+             "Hwang Mi-ok, who left North Korea as a teenager.\n\nI crossed the river in 2004. "
+             "I was sold to a farmer the same year.")
+    assert p["surname"] == "Hwang"

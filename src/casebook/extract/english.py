@@ -951,9 +951,14 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
 
 
 def _opening(text: str) -> int:
-    """Where the opening paragraph ends (at most 300 characters in), after a title line."""
-    skip = re.match(r"(?:[^\n]{0,100}\n\s*)?", text)
-    title = skip.end() if skip and not re.search(r"[.!?]\s*$", skip.group().strip()) else 0
+    """Where the opening paragraph ends (at most 300 characters in), after the title lines (a
+    PDF's running title, the title, a date line: up to three short lines with no stop)."""
+    title = 0
+    for _ in range(3):
+        skip = re.match(r"[^\n]{0,100}\n\s*", text[title:])
+        if not skip or not skip.group().strip() or re.search(r"[.!?]\s*$", skip.group().strip()):
+            break
+        title += skip.end()
     end = text.find("\n\n", title)
     return min(300 + title, (len(text) if end < 0 else end) + 1)
 
