@@ -950,15 +950,19 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
     return Context(mode, tuple(dict.fromkeys(names)), tuple(quotes)), facts
 
 
+_TITLE_LINE = re.compile(r"[^\n]{1,100}\n\s*")
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+
+
 def _opening(text: str) -> int:
-    """Where the opening paragraph ends (at most 300 characters in), after the title lines (a
-    PDF's running title, the title, a date line: up to three short lines with no stop)."""
+    """Where the opening paragraph ends (at most 300 characters in), after its title lines (a
+    running title and a headline above it, as text taken from a PDF page has them)."""
     title = 0
     for _ in range(3):
-        skip = re.match(r"[^\n]{0,100}\n\s*", text[title:])
-        if not skip or not skip.group().strip() or re.search(r"[.!?]\s*$", skip.group().strip()):
+        skip = _TITLE_LINE.match(text, title)
+        if not skip or _SENTENCE_END.search(skip.group().strip()):
             break
-        title += skip.end()
+        title = skip.end()
     end = text.find("\n\n", title)
     return min(300 + title, (len(text) if end < 0 else end) + 1)
 
