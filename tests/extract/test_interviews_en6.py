@@ -210,3 +210,21 @@ def test_her_name_in_the_intro_under_a_running_title_and_a_title_is_her_surname(
              "Hwang Mi-ok, who left North Korea as a teenager.\n\nI crossed the river in 2004. "
              "I was sold to a farmer the same year.")
     assert p["surname"] == "Hwang"
+
+
+def test_a_verb_joined_to_a_feared_one_is_feared_too():
+    p = prof("I crossed the Tumen in 2004 and was sold to a farmer. I was always afraid of being "
+             "arrested and repatriated.")
+    assert not p["arrested_in_china"] and not p["repatriated"]
+
+
+def test_a_verb_joined_to_a_hypothetical_return_is_hypothetical():
+    p = prof("I crossed the Tumen in 2004 and was sold to a farmer. If the police had caught me, "
+             "I would have been sent back and tortured.")
+    assert p["violence"] == [] and not p["repatriated"]
+
+
+def test_two_told_events_joined_by_and_stay_facts():
+    p = prof("I crossed the Tumen in 2004 and was sold to a farmer. In 2006 I was arrested and "
+             "repatriated.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)

@@ -576,7 +576,25 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                                                                              now.group("p"))))
     if "times" in low or "repeated" in low or "over and" in low or "again and" in low:
         cues = _vague_sales(sentence, cues)
-    return _hers(cues, marked, ctx, sentence)
+    return _hers(_coordinated_mood(cues, sentence), marked, ctx, sentence)
+
+
+# "afraid of being arrested and repatriated", "would have been sent back and tortured", "never
+# beaten or raped": a verb joined straight to the one before shares its mood
+_JOINED = re.compile(
+    r"\s*,?\s*(?:and|or|nor)\s+(?:then\s+)?(?:(?:be|been|being|get|got|getting)\s+)?$", _F)
+_MOODED = ("arrest", "repatriation", "violence", "sale", "detention", "exploitation")
+
+
+def _coordinated_mood(cues: list[Cue], sentence: str) -> list[Cue]:
+    """A told event joined by "and"/"or" right after an unreal or denied one takes its mood (the
+    clause splitter cuts at "and", so the second verb would otherwise read as a fact)."""
+    mooded = sorted((c for c in cues if c.kind in _MOODED), key=lambda c: c.start)
+    for prev, c in zip(mooded, mooded[1:]):
+        if c.status == FACT and prev.status in (UNREAL, DENIED) and prev.end <= c.start \
+                and _JOINED.match(sentence[prev.end:c.start]):
+            c.status = prev.status
+    return cues
 
 
 _ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival", "transit",
