@@ -228,3 +228,15 @@ def test_two_told_events_joined_by_and_stay_facts():
     p = prof("I crossed the Tumen in 2004 and was sold to a farmer. In 2006 I was arrested and "
              "repatriated.")
     assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)
+
+
+def test_a_beating_she_watched_is_not_hers():
+    p = prof("I crossed the Tumen in 2004 and was sold to a farmer. At the broker's house I saw "
+             "the broker beat another girl.")
+    assert p["violence"] == []
+
+
+def test_a_beating_while_others_watched_is_hers():
+    p = prof("I crossed the Tumen in 2004 and was sold to a farmer. He beat me while his mother "
+             "watched.")
+    assert p["violence"] == ["beating"]
