@@ -276,6 +276,8 @@ def clean(text: str) -> Cleaned:
                     b.parts.pop()
                     b.clean_starts.pop()
                     b.orig_starts.pop()
+            elif prev in "-\u2010" and b.parts[-1][-2:-1].isalnum() and body[0].isalnum():
+                pass  # a compound broken after its hyphen ("Korean-" + "Chinese"): kept whole
             else:
                 b.add(" ", start - 1)
         # collapse inner runs of spaces, spell out ligatures, drop footnote references
