@@ -163,3 +163,14 @@ def test_her_name_in_the_lede_under_a_running_title_and_a_headline():
             "In 2005 I crossed the river at night. A broker sold me to a farmer for 4,000 yuan. "
             "I lived with him for six years and I had a son there.")
     assert profile(extract(text))["surname"] == "Kim"
+
+
+def test_a_ligature_kept_as_one_character_is_spelt_out():
+    text = "In 2005 I \ufb02ed across the Tumen River. It was my \ufb01rst time in China."
+    assert "I fled across" in clean(text).text and "first time" in clean(text).text
+    assert profile(extract(text))["first_crossing_year"] == 2005
+
+
+def test_a_compound_broken_after_its_hyphen_stays_whole():
+    text = clean("A woman who was ethnic Korean-\nChinese took us to Yanji in 1998-\n1999.").text
+    assert "Korean-Chinese took" in text and "1998-1999" in text

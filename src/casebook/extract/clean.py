@@ -33,7 +33,10 @@ _WS_INNER = re.compile(r"[ \t\u00a0]{2,}")
 # a word ("… for 3,000 yuan.12 Then …", "…팔렸다.7 그"): it would join two sentences and read as
 # a number. A number after a digit ("2,000.50", "1,000") is not one.
 _NOTE_REF = r"(?<=[^\W\d_][.!?;:])\d{1,3}(?=\s|$)|(?<=[^\W\d_][.!?,][”’\"])\d{1,3}(?=\s|$)"
-_INNER = re.compile(rf"(?P<ws>[ \t\u00a0]{{2,}})|{_NOTE_REF}")
+# a typesetting ligature ("ﬂed", "ﬁrst") that a PDF's text layer kept as one character
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+              "\ufb05": "st", "\ufb06": "st"}
+_INNER = re.compile(rf"(?P<ws>[ \t\u00a0]{{2,}})|(?P<lig>[\ufb00-\ufb06])|{_NOTE_REF}")
 _DIGITS = re.compile(r"\d+")
 _NOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]")
 # a line-end hyphen: ASCII, or the Unicode hyphen / soft hyphen that typesetting programs write
@@ -273,13 +276,16 @@ def clean(text: str) -> Cleaned:
                     b.parts.pop()
                     b.clean_starts.pop()
                     b.orig_starts.pop()
+            elif prev in "-\u2010" and b.parts[-1][-2:-1].isalnum() and body[0].isalnum():
+                pass  # a compound broken after its hyphen ("Korean-" + "Chinese"): kept whole
             else:
                 b.add(" ", start - 1)
-        # collapse inner runs of spaces and drop footnote references, keeping offsets
+        # collapse inner runs of spaces, spell out ligatures, drop footnote references
         pos = 0
         for m in _INNER.finditer(body):
             b.add(body[pos:m.start()], start + lead + pos)
-            b.add(" " if m.group("ws") else "", start + lead + m.start())
+            b.add(" " if m.group("ws") else _LIGATURES.get(m.group("lig") or "", ""),
+                  start + lead + m.start())
             pos = m.end()
         b.add(body[pos:], start + lead + pos)
         para_open = True
