@@ -240,3 +240,22 @@ def test_a_beating_while_others_watched_is_hers():
     p = prof("I crossed the Tumen in 2004 and was sold to a farmer. He beat me while his mother "
              "watched.")
     assert p["violence"] == ["beating"]
+
+
+QA = ("Q: How did you come to China?\nA: I crossed the Tumen in 2004 and a broker sold me to a "
+      "farmer in Jilin.\n")
+
+
+def test_a_bare_yes_to_a_question_about_her_return_is_one_return():
+    p = prof(QA + "Q: Were you ever sent back to North Korea?\nA: Yes. In 2008.")
+    assert p["repatriated"] == 1
+
+
+def test_a_yes_to_a_question_about_others_is_not_hers():
+    p = prof(QA + "Q: Did you see anyone arrested in your village?\nA: Yes.")
+    assert p["arrested_in_china"] is None
+
+
+def test_a_yes_with_a_but_is_no_count():
+    p = prof(QA + "Q: Were you ever arrested?\nA: Yes, but I ran away from them.")
+    assert p["arrested_in_china"] is None

@@ -847,5 +847,10 @@ def _qa_count(s: Sentence, prev: Sentence | None) -> tuple[str, dict] | None:
         return None
     if m.group("no"):
         return kind, {"denied": True}
+    if m.groupdict().get("yes"):
+        # a bare "Yes." to a question about her ("Were you ever sent back?"): one, told
+        asked_her = re.search(r"\byou\b", prev.text, re.I) and not re.search(
+            r"\b(?:anyone|anybody|someone|others|other\s+women|people)\b", prev.text, re.I)
+        return (kind, {}) if asked_her else None
     n = count_of(s.lang, "answer", m.group("n"))
     return kind, ({"total": n, "summary": True} if n > 1 else {})
