@@ -256,6 +256,6 @@ def test_a_yes_to_a_question_about_others_is_not_hers():
     assert p["arrested_in_china"] is None
 
 
-def test_a_yes_with_a_but_is_no_count():
-    p = prof(QA + "Q: Were you ever arrested?\nA: Yes, but I ran away from them.")
-    assert p["arrested_in_china"] is None
+def test_a_yes_that_is_not_a_yes_is_no_count():
+    p = prof(QA + "Q: Were you ever arrested?\nA: Yes, I mean no, I was never caught.")
+    assert not p["arrested_in_china"]
