@@ -259,3 +259,19 @@ def test_a_yes_to_a_question_about_others_is_not_hers():
 def test_a_yes_that_is_not_a_yes_is_no_count():
     p = prof(QA + "Q: Were you ever arrested?\nA: Yes, I mean no, I was never caught.")
     assert not p["arrested_in_china"]
+
+
+def test_a_no_to_the_interviewers_question_about_her_papers_is_none():
+    p = prof(QA + "Q: Do you have a hukou?\nA: No, not yet.")
+    assert p["hukou_or_id"] == "none"
+
+
+def test_a_no_about_her_sons_papers_is_not_hers():
+    p = prof(QA + "Q: Does your son have a hukou?\nA: No.")
+    assert p["hukou_or_id"] is None
+
+
+def test_her_sons_hukou_is_not_hers():
+    p = prof("I crossed the Tumen in 2004 and a broker sold me to a farmer in Jilin. My son got a "
+             "hukou in 2010.")
+    assert p["hukou_or_id"] is None

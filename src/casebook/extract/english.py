@@ -204,10 +204,13 @@ _NO_CHILDREN = re.compile(
     r"\b(?:I|we|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:have|had)\s+(?:any\s+)?(?:children|"
     r"a\s+child|a\s+baby|kids)|"
     r"\b(?:I|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:get|got|become|became)\s+pregnant", _F)
-_HUKOU_SELF = {
-    "first": re.compile(r"\b(?:I|me|my|myself|for\s+me)\b", _F),
+_MY_NOT_CHILD = (r"my(?!\s+(?:[\w-]+\s+)?(?:child|children|son|sons|daughter|daughters|baby|"
+                 r"kids?)\b)")
+_HUKOU_SELF = {  # ("my son's hukou" is the child's: "my" before a child is not her)
+    "first": re.compile(rf"\b(?:I|me|{_MY_NOT_CHILD}|myself|for\s+me)\b", _F),
     "third": re.compile(
-        r"\b(?:I|me|my|myself|for\s+me|she\s+(?:got|has|had|did|does|was|is|never)|her\s+own)\b",
+        rf"\b(?:I|me|{_MY_NOT_CHILD}|myself|for\s+me|she\s+(?:got|has|had|did|does|was|is|"
+        r"never)|her\s+own)\b",
         _F),
 }
 _HUKOU_SELF["named"] = _HUKOU_SELF["first"]

@@ -279,10 +279,14 @@ def view_birth_denied(w: Walk) -> list[Cue]:
 
 def view_papers_ref(w: Walk) -> list:
     s = w.s
-    if not w.i or not _PAPERS_HINT.search(s.text.lower()) or cues_of(s, "hukou", None):
+    prev = w.sents[w.i - 1].text.rstrip() if w.i else ""
+    asked = prev.endswith("?") and bool(re.search(r"\byou\b", prev, re.I))
+    if not w.i or not (asked or _PAPERS_HINT.search(s.text.lower())) or cues_of(s, "hukou", None):
         return []
     m = lx(s, "papers_ref").search(s.text)
-    return [m] if m and lx(s, "papers_word").search(w.sents[w.i - 1].text) else []
+    if m and m.groupdict().get("no") and not asked:
+        return []  # "No" answers an interviewer's question about her papers, nothing else
+    return [m] if m and lx(s, "papers_word").search(prev) else []
 
 
 def view_vague_times(w: Walk) -> list[Cue]:
@@ -581,8 +585,8 @@ def on_registration(w: Walk, found: list) -> None:
             w.add("registration", c, 0.7, status=c.code)
         else:  # "I have none" / "I have a fake one" after papers were named
             k = (c.group("k") or "").lower()
-            status = "none" if c.group("none") else ("fake" if k in ("fake", "false", "forged")
-                                                     else "obtained")
+            status = "none" if c.group("none") or c.groupdict().get("no") else (
+                "fake" if k in ("fake", "false", "forged") else "obtained")
             w.add("registration", Cue("hukou", c.start(), c.end()), 0.6, status=status)
 
 
