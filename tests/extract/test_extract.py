@@ -219,8 +219,6 @@ def test_the_mean_leaves_out_keys_nobody_told():
 
 
 def test_a_child_born_in_a_year_told_after_gave_birth_takes_that_year():
-    from casebook.extract import extract
-
     text = ("In the winter of 2001 a broker sold me to a farmer. I lived with that man for four "
             "years and gave birth to a son in 2003.")
     births = [e for e in extract(text).events if e.type == "child_birth"]
