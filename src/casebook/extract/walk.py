@@ -382,6 +382,21 @@ def when_born_before_return(w: Walk) -> bool:
     return bool(births and back) and min(births) < min(back)
 
 
+def when_left_after_custody(w: Walk) -> bool:
+    """"Soon after her release from jail, she went to China": custody told as what she left
+    behind came before her first crossing (no arrest in China, no return). Read in this sentence
+    or in the ones up to the first crossing the story tells (at most four on); not after a
+    crossing or a return was told, nor when the leaving is "again"."""
+    if w.crossings or any(e.type == "repatriation" for e in w.b.events):
+        return False
+    for s in w.sents[w.i:w.i + 5]:
+        if lx(s, "left_after_custody").search(s.text):
+            return not lx(s, "again").search(s.text)
+        if s is not w.s and cues_of(s, "crossing"):
+            return False
+    return False
+
+
 def when_again(w: Walk) -> bool:
     return bool(lx(w.s, "again").search(w.s.text))
 
