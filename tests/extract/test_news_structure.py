@@ -31,3 +31,23 @@ def test_custody_after_a_return_still_counts() -> None:
     assert p["arrested_in_china"] == 1
     assert p["repatriated"] == 1
     assert p["nk_detention"] == ["labour_training_camp"]
+
+
+def test_three_word_name_takes_its_surname_from_an_end() -> None:
+    assert _p("Soo Nam Ji was born in Hyesan. Ji was sold twice in China.")["surname"] == "Ji"
+
+
+def test_women_in_general_being_sold_inside_her_clause_are_not_her() -> None:
+    p = _p("Mrs. Baek left North Korea in 2003. Baek had heard tales of North Korean women being "
+           "sold to Chinese farmers, so she begged the broker for work. Later, Baek was sold to a "
+           "farmer in Jilin.")
+    assert p["times_sold"] == 1
+
+
+def test_a_sale_told_as_it_happens_and_then_told_is_one_sale() -> None:
+    p = _p("Mrs. Baek crossed the river in 2003. Soon she understood that she was being sold. "
+           "The women wept all night. Baek was sold to a Chinese farmer.")
+    assert p["times_sold"] == 1
+    p = _p("Mrs. Baek crossed the river in 2003. She was sold to a Chinese farmer. Two years "
+           "later she was sold again to another man.")
+    assert p["times_sold"] == 2

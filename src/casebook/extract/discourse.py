@@ -184,6 +184,8 @@ def protagonist(text: str) -> Person | None:
         s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
         if len(toks) == 3 and _surname_of(toks) in _common_surnames() - {toks[0].capitalize()}:
             s = _surname_of(toks)  # "Yeon Mi Park": Park, not the rarer "Yeon"
+        if len(toks) == 3 and s == toks[1] and toks[0] not in sur and toks[2] in sur:
+            s = toks[2]  # "Hae Nam Ji": a three-word name's surname is at one end, not the middle
         if s is None:
             continue
         given = [t for t in toks if t != s and t.capitalize() != s]

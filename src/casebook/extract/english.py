@@ -599,6 +599,14 @@ _SOLD_PASSIVE = re.compile(
     r"\b(?:was|were|been|got|be|being)\s+(?:\w+\s+)?(?:re-?sold|sold|bought|traded)\b")
 
 
+# people in general as the subject of a passive inside her clause ("she had heard of North Korean
+# women being sold to farmers"): their event, not hers (not "she and other women were sold")
+_GENERIC_PASSIVE = re.compile(
+    r"(?<!\bother\s)(?<!\band\s)\b(?:wom[ae]n|girls|refugees|defectors|brides|wives|people|"
+    r"others|koreans|children)\s+(?:being|are|were|get|got|who\s+(?:are|were|had\s+been)|"
+    r"(?:are|were)\s+being)\s+(?:\w+ly\s+)?$")
+
+
 def _her_clause(marked: str, pos: int, ctx: Context) -> bool:
     """Is the clause at ``pos`` about her ("… moved in with him and gave birth to a daughter")?"""
     cl = discourse.clause_at(discourse.clauses(marked, ctx.mode), pos)
@@ -633,7 +641,8 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
         if cl is None:
             out.append(c)
             continue
-        if discourse.perceived(marked, c.start, cl, cs):
+        if discourse.perceived(marked, c.start, cl, cs) or _GENERIC_PASSIVE.search(
+                marked, max(cl.start, c.start - 60), c.start):
             continue
         if not cl.explicit and c.status == FACT and sentence and c.kind not in ("violence",
                                                                                 "exploitation"):
