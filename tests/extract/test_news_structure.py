@@ -51,3 +51,15 @@ def test_a_sale_told_as_it_happens_and_then_told_is_one_sale() -> None:
     p = _p("Mrs. Baek crossed the river in 2003. She was sold to a Chinese farmer. Two years "
            "later she was sold again to another man.")
     assert p["times_sold"] == 2
+
+
+def test_a_ledes_frame_year_before_she_is_named_does_not_date_her_story() -> None:
+    p = _p("In 2011 the country was listed among the worst for trafficking. Here is one story. "
+           "Su-mi crossed the Tumen River at night. Su-mi was sold to a farmer.")
+    assert p["first_crossing_year"] is None
+    p = _p("A woman who fled North Korea in 2005 was sold twice. Su-mi crossed the Tumen River "
+           "at night. Su-mi was sold to a farmer.")
+    assert p["first_crossing_year"] == 2005
+    p = _p("In 2005, a young woman from Musan fled North Korea. Su-mi crossed the Tumen River "
+           "at night. Su-mi was sold to a farmer.")
+    assert p["first_crossing_year"] == 2005

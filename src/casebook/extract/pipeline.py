@@ -30,6 +30,9 @@ _HANGUL = re.compile(r"[가-힣]")
 _STAMP = re.compile(
     r"(?:승인|입력|수정|등록|작성|게재|발행|posted|updated|published)\s?(?:일)?\s?:?\s?$", re.I)
 _LATIN = re.compile(r"[A-Za-z]")
+# a lede sentence that may be about her before it names her ("In 2005, a young woman fled …")
+_SOMEONE = re.compile(r"\b(?:she|her|wom[ae]n|girls?|refugees?|defectors?|mothers?|wives|wife|"
+                      r"brides?|daughters?|survivors?|victims?)\b", re.IGNORECASE)
 
 
 def detect_language(text: str) -> str:
@@ -79,6 +82,7 @@ def extract(text: str, lang: str = "auto") -> Record:
                                z)]
             if a < header.end < z and t[header.end:z].strip() else [(a, z)])]
     paras = paragraph_index(t, spans)
+    named_at = _first_named(t, ctx) if lang == "en" else -1
     sents: list[Sentence] = []
     extra = getattr(module, "analyse_extra", None)
     focus = getattr(module, "focus", None)
@@ -100,10 +104,6 @@ def extract(text: str, lang: str = "auto") -> Record:
                                      and (born.search(st[max(0, d.start - 25):d.start])
                                                                or _STAMP.search(st[max(
                                                                    0, d.start - 12):d.start])))]
-        stated = timeline.advance(story_dates)
-        # two years in one sentence ("1998년 탈북해 … 2003년 한국에 온"): each event takes the one
-        # told before it
-        at = tuple((d.start, d.date()) for d in story_dates if d.kind == "absolute" and d.year)
         body = s >= header.end or header.end == 0
         quoted = tuple((max(a, s) - s, min(z, e) - s) for a, z in ctx.quotes if a < e and z > s)
         # (the Korean module keeps notes on ctx)
@@ -128,6 +128,12 @@ def extract(text: str, lang: str = "auto") -> Record:
         if intro:
             for c in cues:
                 c.extra["lead"] = True  # a summary of what her own telling will tell again
+        if e <= named_at and not cues and not _SOMEONE.search(st):
+            story_dates = []  # a lede's frame before she is named ("In 2011 the country was …")
+        stated = timeline.advance(story_dates)
+        # two years in one sentence ("1998년 탈북해 … 2003년 한국에 온"): each event takes the one
+        # told before it
+        at = tuple((d.start, d.date()) for d in story_dates if d.kind == "absolute" and d.year)
         date = stated or timeline.current()
         more = None
         if body and extra is not None:
@@ -146,6 +152,17 @@ def extract(text: str, lang: str = "auto") -> Record:
             f.evidence = b.ev_abs(f_ev.start, f_ev.end)
         b.facts.append(f)
     return Record(_without_nested(b.facts), b.events, lang)
+
+
+def _first_named(t: str, ctx: Context) -> int:
+    """Where a report first names her: the years of a lede sentence written before that which
+    tells no event and speaks of no woman ("In 2011 the country was rated …") frame the report,
+    not her story, so they do not date it. -1 when she is not named (or it is her own telling)."""
+    if ctx.mode != "third" or not ctx.names:
+        return -1
+    hits = [m.start() for n in ctx.names if len(n) > 2
+            for m in [re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", t)] if m]
+    return min(hits) if hits else -1
 
 
 def _without_nested(facts: list[Fact]) -> list[Fact]:
