@@ -63,3 +63,11 @@ def test_a_ledes_frame_year_before_she_is_named_does_not_date_her_story() -> Non
     p = _p("In 2005, a young woman from Musan fled North Korea. Su-mi crossed the Tumen River "
            "at night. Su-mi was sold to a farmer.")
     assert p["first_crossing_year"] == 2005
+
+
+def test_a_false_job_offer_is_not_going_alone() -> None:
+    p = _p("In 1999, Mrs. Baek crossed the Tumen River into China with her cousin. Near the bank "
+           "a man came up and told them he could find them well-paid work in a restaurant. Baek "
+           "was sold to a farmer.")
+    assert "deception_job_offer" in p["recruitment"]
+    assert "voluntary_alone" not in p["recruitment"]

@@ -207,6 +207,10 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
         # a North Korean who delivers her to the people who sell her (the contract)
         if first.evidence is not None:
             relations.setdefault("north_korean_trafficker", first.evidence)
+    if "deception_job_offer" in methods:
+        # a false offer drew her in: she did not go of her own will with nobody behind it (the
+        # coders never give both)
+        methods.pop("voluntary_alone", None)
     if methods or relations:
         ev = next(iter(methods.values()), None) or next(iter(relations.values()))
         e = Event("recruitment", attributes={"method": sorted(methods)}, evidence=ev,
