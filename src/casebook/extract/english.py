@@ -486,7 +486,7 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                 # "the dread that the police will arrest her and send her back to be tortured"
                 st = UNREAL
             if code == "confinement" and st == DENIED and re.search(
-                r"\b(?:not|never)\s+allowed|could\s+not|cannot|"
+                r"\b(?:not|never)\s+(?:even\s+|ever\s+|once\s+)?allowed|could\s+not|cannot|"
                                                                    r"(?:would|did|do|"
                                                                    r"does)\s*(?:not|"
                                                                    r"n[’']t)\s+(?:let|allow)",
