@@ -71,3 +71,12 @@ def test_a_false_job_offer_is_not_going_alone() -> None:
            "was sold to a farmer.")
     assert "deception_job_offer" in p["recruitment"]
     assert "voluntary_alone" not in p["recruitment"]
+
+
+def test_a_background_sentence_places_nobody_in_a_province() -> None:
+    p = _p("Mrs. Baek crossed the Tumen River in 2004. Baek was sold to a farmer. Villages all "
+           "over Liaoning province are full of stories of bought wives.")
+    assert p["province_china"] is None
+    p = _p("Mrs. Baek crossed the Tumen River in 2004. The young woman was sold to a farmer in "
+           "Liaoning province.")
+    assert p["province_china"] == "Liaoning"

@@ -772,7 +772,7 @@ def _last_province(w: Walk) -> None:
         if w.states[k] in ("china", "abroad", "sk") or (w.states[k] == "nk0" and cues_of(s,
                                                                                          "sale")):
             for c in s.cues:
-                if c.kind == "province_mention" and c.status == FACT:
+                if c.kind == "province_mention" and c.status == FACT and _tells_of_her(w, s):
                     last = (k, c)
     if last is None:
         return
@@ -783,6 +783,18 @@ def _last_province(w: Walk) -> None:
         return  # back in North Korea, then in China again: where she lived last is not told
     s = w.sents[k]
     w.b.facts.append(Fact("province_china", c.code, w.b.ev(s, c.start, c.end), 0.55))
+
+
+def _tells_of_her(w: Walk, s: Sentence) -> bool:
+    """Does the sentence speak of her (I/we, she/her, her name, "the 25-year-old woman")? A
+    report's background ("towns in Liaoning are full of tales of wife sales") places nobody."""
+    if w.ctx.mode != "third":
+        return True
+    low = s.text.lower()
+    return bool(lx(s, "her_mention").search(s.text)) or any(
+        re.search(r"\b" + re.escape(n.lower()) + r"\b", low) for n in w.ctx.names) or bool(
+            re.search(r"\b(?:i|we|my|our|me|us)\b|\bthe\s+(?:[\w-]+\s+){0,3}?(?:woman|girl|refugee|"
+                      r"defector|mother|bride|wife|survivor|victim)\b", low))
 
 
 def _river_near(sents: list[Sentence], i: int) -> str | None:
