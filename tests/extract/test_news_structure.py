@@ -77,6 +77,6 @@ def test_a_background_sentence_places_nobody_in_a_province() -> None:
     p = _p("Mrs. Baek crossed the Tumen River in 2004. Baek was sold to a farmer. Villages all "
            "over Liaoning province are full of stories of bought wives.")
     assert p["province_china"] is None
-    p = _p("Mrs. Baek crossed the Tumen River in 2004. The young woman was sold to a farmer in "
+    p = _p("Mrs. Baek crossed the Tumen River in 2004. Two years on, Baek was sold to a farmer in "
            "Liaoning province.")
     assert p["province_china"] == "Liaoning"
