@@ -80,3 +80,11 @@ def test_a_background_sentence_places_nobody_in_a_province() -> None:
     p = _p("Mrs. Baek crossed the Tumen River in 2004. Two years on, Baek was sold to a farmer in "
            "Liaoning province.")
     assert p["province_china"] == "Liaoning"
+
+
+def test_the_woman_after_her_name_is_still_her() -> None:
+    p = _p("Mrs. Baek crossed the Tumen River in 2004. The woman was sold to a farmer.")
+    assert p["times_sold"] == 1
+    p = _p("Mrs. Baek crossed the Tumen River in 2004. Her friend Sun-hee was caught. "
+           "The woman was sold to a farmer.")
+    assert p["times_sold"] is None  # the friend came in last: "the woman" may be the friend

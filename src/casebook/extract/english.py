@@ -82,6 +82,10 @@ _OTHER_WOMAN = re.compile(
     r"crossed|went|came|left|got|said|told|lived|worked|married|ran|escaped|became|gave)\b)")
 
 
+_THE_WOMAN = re.compile(r"^\W*[Tt]he\s+(?:(?!friend|sister|cousin|niece|aunt|daughter|"
+                        r"companion|neighbou?r)\w+\s+)?(?:woman|girl)\W*$")
+
+
 _AGENT_OF_HER = re.compile(
     r"\W*(?:\w+\s+){0,6}?(?:(?:took|got|received|kept|pocketed|shared)\b[^.;]{0,30}?\b(?:money|"
     r"share|cut|commission|"
@@ -103,6 +107,10 @@ def focus(sentence: str, ctx: Context, other: bool) -> bool:
         return False
     m = _OTHER_WOMAN.search(sentence)
     if m:
+        if _THE_WOMAN.match(m.group()):
+            # "Mrs. Baek crossed in 2004. The woman was sold …": a definite "the woman" goes on
+            # with whoever the story is following (her, unless another woman came in)
+            return other
         if _AGENT_OF_HER.match(sentence, m.end()):
             # "The woman from her village took part of the money": a go-between, not another victim
             return other
