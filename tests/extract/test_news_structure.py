@@ -88,3 +88,9 @@ def test_the_woman_after_her_name_is_still_her() -> None:
     p = _p("Mrs. Baek crossed the Tumen River in 2004. Her friend Sun-hee was caught. "
            "The woman was sold to a farmer.")
     assert p["times_sold"] is None  # the friend came in last: "the woman" may be the friend
+
+
+def test_the_reporters_own_years_do_not_date_her_story() -> None:
+    p = _p("This is the story of one woman our team supported from 2012 to 2015. Su-mi grew up "
+           "in Musan. Su-mi crossed the Tumen River at night. Su-mi was sold to a farmer.")
+    assert p["first_crossing_year"] is None

@@ -31,6 +31,8 @@ _STAMP = re.compile(
     r"(?:승인|입력|수정|등록|작성|게재|발행|posted|updated|published)\s?(?:일)?\s?:?\s?$", re.I)
 # every byte but the Latin letters' (UTF-8 writes every other character with bytes >= 0x80)
 _NOT_LATIN = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
+# the reporter or the NGO speaking of itself outside any quotation ("the woman we helped")
+_REPORTER_WE = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 # a lede sentence that may be about her before it names her ("In 2005, a young woman fled …")
 _SOMEONE = re.compile(r"\b(?:she|her|wom[ae]n|girls?|refugees?|defectors?|mothers?|wives|wife|"
                       r"brides?|daughters?|survivors?|victims?)\b", re.IGNORECASE)
@@ -132,6 +134,8 @@ def extract(text: str, lang: str = "auto") -> Record:
                 c.extra["lead"] = True  # a summary of what her own telling will tell again
         if e <= named_at and not cues and not _SOMEONE.search(st):
             story_dates = []  # a lede's frame before she is named ("In 2011 the country was …")
+        elif named_at >= 0 and not cues and _REPORTER_WE.search(st) and not quoted:
+            story_dates = []  # the reporter's own time ("a woman we helped from 2012 to 2015")
         stated = timeline.advance(story_dates)
         # two years in one sentence ("1998년 탈북해 … 2003년 한국에 온"): each event takes the one
         # told before it
