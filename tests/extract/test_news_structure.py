@@ -94,3 +94,14 @@ def test_the_reporters_own_years_do_not_date_her_story() -> None:
     p = _p("This is the story of one woman our team supported from 2012 to 2015. Su-mi grew up "
            "in Musan. Su-mi crossed the Tumen River at night. Su-mi was sold to a farmer.")
     assert p["first_crossing_year"] is None
+
+
+def test_another_womans_story_in_the_same_report_stays_hers() -> None:
+    p = _p("Baek Soon-ja, 34, crossed the Tumen River in 2004. Baek was sold to a farmer. "
+           "Choi Mi-ran, a neighbour from Hoeryong, had a different fate. She was arrested in "
+           "Yanji and sent back to North Korea.")
+    assert p["surname"] == "Baek"
+    assert p["arrested_in_china"] is None and p["repatriated"] is None
+    p = _p("Baek Soon-ja, 34, crossed the Tumen River in 2004. Chun Ki-won, a pastor who helps "
+           "refugees, met her in Yanji. She was arrested there and sent back to North Korea.")
+    assert p["arrested_in_china"] == 1  # a helper brought in by name is not another victim

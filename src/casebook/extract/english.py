@@ -86,6 +86,15 @@ _THE_WOMAN = re.compile(r"^\W*[Tt]he\s+(?:(?!friend|sister|cousin|niece|aunt|dau
                         r"companion|neighbou?r)\w+\s+)?(?:woman|girl)\W*$")
 
 
+# another person brought in by her full name and an apposition ("Choi Mi-ran, 41, …", "Lee Ok,
+# another defector, …"); not a helper or an official ("Chun Ki-won, a pastor who …")
+_OTHER_NAMED = re.compile(
+    r"^\W*(?P<name>[A-Z][a-z]+(?:[\s-][A-Z]?[a-z]+){1,2})\s*,\s*(?:(?:aged\s+)?\d{1,2}\s*,|"
+    r"(?:a|an|another|her|now|who)\b(?![^,.;]{0,40}\b(?:pastor|activist|director|founder|"
+    r"missionary|broker|professor|official|researcher|spokes\w+|head|chairman|lawyer|reporter|"
+    r"journalist|man|husband|father|son|brother|uncle|priest|minister|worker)\b))")
+
+
 _AGENT_OF_HER = re.compile(
     r"\W*(?:\w+\s+){0,6}?(?:(?:took|got|received|kept|pocketed|shared)\b[^.;]{0,30}?\b(?:money|"
     r"share|cut|commission|"
@@ -102,6 +111,11 @@ def focus(sentence: str, ctx: Context, other: bool) -> bool:
         return False
     if ctx.names and _name_re(ctx.names).search(sentence):
         return False
+    named = _OTHER_NAMED.match(sentence)
+    if named and not set(re.split(r"[\s-]", named.group("name"))) & {
+            w for n in ctx.names for w in re.split(r"[\s-]", n)} and any(
+                t in discourse._surnames() for t in re.split(r"[\s-]", named.group("name"))):
+        return True  # "Choi Mi-ran, 41, a neighbour, …": another woman's story begins
     if _SHE_HERSELF.match(sentence):
         # "She herself was sold for 3,000 yuan": back to her after another woman's story
         return False
