@@ -105,3 +105,13 @@ def test_another_womans_story_in_the_same_report_stays_hers() -> None:
     p = _p("Baek Soon-ja, 34, crossed the Tumen River in 2004. Chun Ki-won, a pastor who helps "
            "refugees, met her in Yanji. She was arrested there and sent back to North Korea.")
     assert p["arrested_in_china"] == 1  # a helper brought in by name is not another victim
+
+
+def test_a_province_before_she_leaves_china_again_is_not_her_last() -> None:
+    p = _p("Mrs. Ryu first crossed into China in 2001. She stayed in Qingdao in Shandong province "
+           "for a year. In 2002 she went home to see her mother. But hunger was so bad that she "
+           "had to leave again for China.")
+    assert p["province_china"] is None
+    p = _p("Mrs. Ryu first crossed into China in 2001. She stayed in Qingdao in Shandong province "
+           "for a year.")
+    assert p["province_china"] == "Shandong"

@@ -781,6 +781,9 @@ def _last_province(w: Walk) -> None:
     returned = next((j for j in later if w.states[j] == "nk" and w.states[j - 1] != "nk"), None)
     if returned is not None and any(w.states[j] == "china" for j in range(returned, len(w.sents))):
         return  # back in North Korea, then in China again: where she lived last is not told
+    if any(cues_of(w.sents[j], "crossing") and lx(w.sents[j], "again").search(w.sents[j].text)
+           for j in later):
+        return  # "… I had to leave again for China": a new stay whose places are not told
     s = w.sents[k]
     w.b.facts.append(Fact("province_china", c.code, w.b.ev(s, c.start, c.end), 0.55))
 
