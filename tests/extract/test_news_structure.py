@@ -105,6 +105,9 @@ def test_another_womans_story_in_the_same_report_stays_hers() -> None:
     p = _p("Baek Soon-ja, 34, crossed the Tumen River in 2004. Chun Ki-won, a pastor who helps "
            "refugees, met her in Yanji. She was arrested there and sent back to North Korea.")
     assert p["arrested_in_china"] == 1  # a helper brought in by name is not another victim
+    p = _p("Baek Soon-ja, 34, crossed the Tumen River in 2004. Kim Young-il, 45, a farmer, bought "
+           "her. She was arrested in Yanji and sent back.")
+    assert p["arrested_in_china"] == 1  # nor is the man who bought her
 
 
 def test_a_province_before_she_leaves_china_again_is_not_her_last() -> None:

@@ -86,13 +86,16 @@ _THE_WOMAN = re.compile(r"^\W*[Tt]he\s+(?:(?!friend|sister|cousin|niece|aunt|dau
                         r"companion|neighbou?r)\w+\s+)?(?:woman|girl)\W*$")
 
 
-# another person brought in by her full name and an apposition ("Choi Mi-ran, 41, …", "Lee Ok,
-# another defector, …"); not a helper or an official ("Chun Ki-won, a pastor who …")
+# another woman brought in by her full name and an apposition that says so ("Choi Mi-ran, 41,
+# another defector, …", "Lee Ok, a neighbour from Musan, …"); not a helper, an official or a man
 _OTHER_NAMED = re.compile(
-    r"^\W*(?P<name>[A-Z][a-z]+(?:[\s-][A-Z]?[a-z]+){1,2})\s*,\s*(?:(?:aged\s+)?\d{1,2}\s*,|"
-    r"(?:a|an|another|her|now|who)\b(?![^,.;]{0,40}\b(?:pastor|activist|director|founder|"
+    r"^\W*(?P<name>[A-Z][a-z]+(?:[\s-][A-Z]?[a-z]+){1,2})\s*,\s*(?:(?:aged\s+)?\d{1,2}\s*,\s*)?"
+    r"(?:a|an|another|her|now|who|the)\b(?![^,.;]{0,40}\b(?:pastor|activist|director|founder|"
     r"missionary|broker|professor|official|researcher|spokes\w+|head|chairman|lawyer|reporter|"
-    r"journalist|man|husband|father|son|brother|uncle|priest|minister|worker)\b))")
+    r"journalist|man|husband|father|son|brother|uncle|priest|minister|worker|farmer|buyer|"
+    r"trafficker|smuggler|guide|officer|soldier|guard|driver|owner|boss|agent|policeman)\b)"
+    r"(?=[^.;]{0,40}\b(?:woman|girl|mother|wife|sister|daughter|defector|refugee|survivor|"
+    r"neighbou?r|friend|niece|aunt|cousin|escapee|victim|widow|bride)\b)")
 
 
 _AGENT_OF_HER = re.compile(
@@ -115,7 +118,7 @@ def focus(sentence: str, ctx: Context, other: bool) -> bool:
     if named and not set(re.split(r"[\s-]", named.group("name"))) & {
             w for n in ctx.names for w in re.split(r"[\s-]", n)} and any(
                 t in discourse._surnames() for t in re.split(r"[\s-]", named.group("name"))):
-        return True  # "Choi Mi-ran, 41, a neighbour, …": another woman's story begins
+        return True  # "Choi Mi-ran, 41, another defector, …": another woman's story begins
     if _SHE_HERSELF.match(sentence):
         # "She herself was sold for 3,000 yuan": back to her after another woman's story
         return False
