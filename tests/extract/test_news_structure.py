@@ -118,3 +118,9 @@ def test_a_province_before_she_leaves_china_again_is_not_her_last() -> None:
     p = _p("Mrs. Ryu first crossed into China in 2001. She stayed in Qingdao in Shandong province "
            "for a year.")
     assert p["province_china"] == "Shandong"
+
+
+def test_a_relative_clause_between_her_name_and_her_verb() -> None:
+    p = _p("Kim, 34, who asked that her full name not be used, was arrested by Chinese police in "
+           "2008. Kim said the journey was hard. Kim now lives in Seoul.")
+    assert p["arrested_in_china"] == 1
