@@ -576,7 +576,8 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
 
 # "ǂ, 34, who asked that her name not be used, was sold": a relative clause between the
 # sentence's subject and its verb (the bare predicate after it is the subject's)
-_INSERTED_REL = re.compile(r"\W*[^,]{1,60},\s*(?:(?:aged\s+)?\d{1,2}\s*,\s*)?(?:who|whose)\b[^.;]*$")
+_INSERTED_REL = re.compile(
+    r"\W*[^,]{1,60},\s*(?:(?:aged\s+)?\d{1,2}\s*,\s*)?(?:who|whose)\b[^.;]*$")
 # "ǂǂ, a victim of trafficking who was sold": a relative clause on a noun set beside her name
 _APPOSED = re.compile(
     r"ǂ+\s*,\s+(?:a|an|the)\s+(?:(?!of\b)[\w’'-]+\s+){0,4}?(?:victim|woman|girl|defector|refugee|"
