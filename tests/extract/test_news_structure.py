@@ -124,3 +124,10 @@ def test_a_relative_clause_between_her_name_and_her_verb() -> None:
     p = _p("Kim, 34, who asked that her full name not be used, was arrested by Chinese police in "
            "2008. Kim said the journey was hard. Kim now lives in Seoul.")
     assert p["arrested_in_china"] == 1
+
+
+def test_her_age_with_her_name_as_subject_and_a_year() -> None:
+    p = _p("Mrs. Kim was 17 when she was sold to a Chinese man in 2003. Kim now lives in Seoul.")
+    assert p["birth_year"] == 1986
+    p = _p("Mrs. Kim crossed the river in 1998. \"It was hard,\" the 48-year-old Kim said.")
+    assert p["birth_year"] is None  # her age now, not in 1998

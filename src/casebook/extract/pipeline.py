@@ -16,7 +16,7 @@ from bisect import bisect_right
 from casebook.extract import english, korean
 from casebook.extract.clean import clean, paragraph_index, sentences
 from casebook.extract.cues import Context
-from casebook.extract.dates import Timeline, find_dates
+from casebook.extract.dates import DateMention, Timeline, find_dates
 from casebook.extract.header import parse_header
 from casebook.extract.numbers import find_money
 from casebook.extract.places import china_province_of_place, event_place, places_in, transit_via
@@ -31,6 +31,9 @@ _STAMP = re.compile(
     r"(?:승인|입력|수정|등록|작성|게재|발행|posted|updated|published)\s?(?:일)?\s?:?\s?$", re.I)
 # every byte but the Latin letters' (UTF-8 writes every other character with bytes >= 0x80)
 _NOT_LATIN = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
+# her age as reports give it (for _named_age)
+_AGE_DIGITS = re.compile(
+    r"\d{1,2}[\s-]years?[\s-]old|\bwas\s+(?:only\s+|just\s+|then\s+)?\d{1,2}\b")
 # the reporter or the NGO speaking of itself outside any quotation ("the woman we helped")
 _REPORTER_WE = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
 # a lede sentence that may be about her before it names her ("In 2005, a young woman fled …")
@@ -98,7 +101,9 @@ def extract(text: str, lang: str = "auto") -> Record:
         st = t[s:e]
         dates = find_dates(st)
         if birth_year is None:
-            birth_year = _birth_from_age(st, dates, timeline, b, s, lang)
+            named_age = _named_age(st, ctx) if lang == "en" else None
+            birth_year = _birth_from_age(st, dates + [named_age] if named_age else dates,
+                                         timeline, b, s, lang, named_age)
             if birth_year:
                 timeline.birth_year = birth_year
         # a header line or a birth date ("born in 1979") is not when the story happens
@@ -222,9 +227,27 @@ def _places(b: Builder, sents: list[Sentence], lang: str) -> None:
                     return
 
 
+def _named_age(st: str, ctx: Context) -> DateMention | None:
+    """Her age told with her name as the subject, as reports do ("Kim was 17 when she was sold
+    in 2003", "Kim was an 18-year-old girl"); not "the 48-year-old Kim said", her age now."""
+    if ctx.mode != "third" or not ctx.names or not _AGE_DIGITS.search(st):
+        return None
+    names = "|".join(re.escape(n) for n in ctx.names if len(n) > 2)
+    if not names:
+        return None
+    m = re.search(rf"(?<![\w-])(?:{names})\s+was\s+(?:only\s+|just\s+|then\s+)?(?:an?\s+)?"
+                  r"(?P<a>\d{1,2})(?:(?P<yo>[\s-]years?[\s-]old)\b|(?=\s+(?:when|at\s+the\s+time)\b))",
+                  st)
+    if m is None:
+        return None
+    age = int(m.group("a"))
+    return DateMention(m.start(), m.end(), age=age, kind="age") if 8 <= age <= 70 else None
+
+
 def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int,
-                    lang: str) -> int | None:
-    """A stated age at a stated year gives her birth year ("In 1990 … she was nineteen")."""
+                    lang: str, named: DateMention | None = None) -> int | None:
+    """A stated age at a stated year gives her birth year ("In 1990 … she was nineteen");
+    ``named``: an age told with her name as the subject (hers without a pronoun)."""
     ages = [d for d in dates if d.kind == "age"]
     years = [d for d in dates if d.kind == "absolute" and d.year]
     if not ages:
@@ -238,7 +261,8 @@ def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int,
         return None
     a = ages[0]
     who = lx(lang, "age_subject")
-    if not who.search(st[max(0, a.start - 30):a.end + 5]) and not who.search(st[a.start:a.end]):
+    if a is not named and not who.search(st[max(0, a.start - 30):a.end + 5]) and not who.search(
+            st[a.start:a.end]):
         return None
     by = year - a.age
     b.facts.append(Fact("birth_year", by, b.ev_abs(offset + a.start, offset + a.end), 0.6))
