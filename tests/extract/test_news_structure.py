@@ -131,3 +131,12 @@ def test_her_age_with_her_name_as_subject_and_a_year() -> None:
     assert p["birth_year"] == 1986
     p = _p("Mrs. Kim crossed the river in 1998. \"It was hard,\" the 48-year-old Kim said.")
     assert p["birth_year"] is None  # her age now, not in 1998
+
+
+def test_her_home_town_told_with_her_name() -> None:
+    p = _p("Mrs. Kim grew up in Hyesan. Kim crossed the river in 2001.")
+    assert p["origin_nk"] == "Hyesan"
+    p = _p("Kim, 34, from Hoeryong, crossed the river in 2001. Kim was sold. Kim said it was hard.")
+    assert p["origin_nk"] == "Hoeryong"
+    p = _p("Mrs. Kim crossed the river in 2001. He grew up in Musan.")
+    assert p["origin_nk"] is None

@@ -1019,11 +1019,15 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
     # "Originally from Chongjin, she …", "a 30-year-old woman from Hoeryong", "a native of Musan"
     _by_first_letter(rf"(?:^|[.!?]\s+|\n)[Oo]riginally\s+from\s+(?P<p>{_PLACE})"),
     # (an apposition to a name: "a woman from Musan" alone may be anyone she met)
-    _by_first_letter(rf"\b[A-Z][a-z]+,\s+(?:who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
+    _by_first_letter(rf"\b[A-Z][a-z]+,\s+(?:(?:aged\s+)?\d{{1,2}},\s+)?(?:from|"
+                     rf"who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
                rf"an?\s+(?:[\w-]+\s+){{0,2}}?(?:native\s+of|(?:woman|mother|girl|defector|"
                rf"refugee)\s+(?:originally\s+)?from))\s+(?P<p>{_PLACE})"),
     _by_first_letter(
         rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
+    # "Kim grew up in Hyesan": a name (not "He", "They") as the subject
+    _by_first_letter(rf"\b(?!He\b|They\b|It\b|There\b)[A-Z][a-z]+(?:-[a-z]+)?\s+grew\s+up\s+"
+                     rf"in\s+(?P<p>{_PLACE})"),
     _by_first_letter(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?"
                      rf"(?:childhood|"
                rf"youth|early\s+years|"
@@ -1041,7 +1045,8 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
 # a literal one of which every match of the _ORIGIN pattern at the same place holds (a pattern
 # whose words are not in the text is not run)
 _ORIGIN_WORDS = (("from", "born"), ("born", "raised"), ("riginally",), ("from", "native"),
-                 ("grew", "lived", "living"), ("spent",), ("home", "native", "birthplace"),
+                 ("grew", "lived", "living"), ("grew",), ("spent",),
+                 ("home", "native", "birthplace"),
                  ("home", "visit", "village", "town", "back", "house"))
 _BORN = re.compile(r"(?:\b(?:I|she)|^[^\n,]{0,60}?[A-Z][a-z]+(?:-[a-z]+)?\s*,\s+who)"
                    r"\s+was\s+born\s+"
