@@ -207,9 +207,9 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
         # a North Korean who delivers her to the people who sell her (the contract)
         if first.evidence is not None:
             relations.setdefault("north_korean_trafficker", first.evidence)
-    if "deception_job_offer" in methods:
+    if "deception_job_offer" in methods and b.lang == "en":
         # a false offer drew her in: she did not go of her own will with nobody behind it (the
-        # coders never give both)
+        # coders of the real English sets never give both; the Korean demo gold does)
         methods.pop("voluntary_alone", None)
     if methods or relations:
         ev = next(iter(methods.values()), None) or next(iter(relations.values()))
