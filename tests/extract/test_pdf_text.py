@@ -131,3 +131,13 @@ def test_a_quotation_that_opens_an_article_is_story_not_header():
     text = clean("“I was sold to a farmer and had a child there.”\n\nKim, 44, fled in 1998. "
                  "She now lives in Seoul.").text
     assert parse_header(text).end == 0
+
+
+def test_a_footnote_reference_glued_to_a_sentence_end_is_dropped():
+    text = clean("He sold me for 3,000 yuan.12 Then I ran. 그는 나를 팔았다.7 그 뒤에 "
+                 "It cost 2,000.50 dollars. I said “no.”4 He left.").text
+    assert "yuan. Then" in text and "팔았다. 그 뒤에" in text and "“no.” He" in text
+    assert "2,000.50" in text  # a decimal is no footnote
+    short = clean("He sold me for 3,000 yuan.12 Then")
+    at = short.text.index("Then")
+    assert short.original(at) == at + 2  # evidence still points at the original text

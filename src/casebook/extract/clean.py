@@ -29,6 +29,11 @@ _FOOTNOTE = re.compile(r"^\s*\d{1,3}\s{1,3}\S.*(?:available online|op\. cit|ibid
                        r"\(\w+[^)]*:\s*\d{4}\)|accessed)", re.I)
 _SENT_END = re.compile(r"[.!?。\"”’)\]:…]\s*$|[다요음죠까네]\s*$")
 _WS_INNER = re.compile(r"[ \t\u00a0]{2,}")
+# a footnote reference printed as a superscript arrives as digits glued to the punctuation after
+# a word ("… for 3,000 yuan.12 Then …", "…팔렸다.7 그"): it would join two sentences and read as
+# a number. A number after a digit ("2,000.50", "1,000") is not one.
+_NOTE_REF = r"(?<=[^\W\d_][.!?;:])\d{1,3}(?=\s|$)|(?<=[^\W\d_][.!?,][”’\"])\d{1,3}(?=\s|$)"
+_INNER = re.compile(rf"(?P<ws>[ \t\u00a0]{{2,}})|{_NOTE_REF}")
 _DIGITS = re.compile(r"\d+")
 _NOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]")
 # a line-end hyphen: ASCII, or the Unicode hyphen / soft hyphen that typesetting programs write
@@ -250,11 +255,11 @@ def clean(text: str) -> Cleaned:
                     b.orig_starts.pop()
             else:
                 b.add(" ", start - 1)
-        # collapse inner runs of spaces, keeping offsets
+        # collapse inner runs of spaces and drop footnote references, keeping offsets
         pos = 0
-        for m in _WS_INNER.finditer(body):
+        for m in _INNER.finditer(body):
             b.add(body[pos:m.start()], start + lead + pos)
-            b.add(" ", start + lead + m.start())
+            b.add(" " if m.group("ws") else "", start + lead + m.start())
             pos = m.end()
         b.add(body[pos:], start + lead + pos)
         para_open = True
