@@ -140,3 +140,19 @@ def test_her_home_town_told_with_her_name() -> None:
     assert p["origin_nk"] == "Hoeryong"
     p = _p("Mrs. Kim crossed the river in 2001. He grew up in Musan.")
     assert p["origin_nk"] is None
+
+
+def test_her_own_reporting_verb_does_not_make_a_fear_a_threat() -> None:
+    p = _p("Mrs. Kim was sold to a farmer. Kim says she lived in fear that a neighbour would "
+           "report her to the police.")
+    assert "threat_of_denunciation" not in p["violence"]
+    p = _p("Mrs. Kim was sold to a farmer. Her husband said he would report her to the police if "
+           "she ran away.")
+    assert "threat_of_denunciation" in p["violence"]
+
+
+def test_a_pseudonym_note_and_a_cause_that_drove_her_across() -> None:
+    p = _p("Hyun-mi (name changed) was 22 when hunger drove her across the Tumen River in 2003. "
+           "Hyun-mi was sold to a farmer. Hyun-mi now lives in Seoul.")
+    assert p["first_crossing_year"] == 2003 and p["crossing_river"] == "Tumen"
+    assert p["birth_year"] == 1981

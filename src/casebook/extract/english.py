@@ -383,6 +383,8 @@ _FEARED = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|"
                      r"[^.;]*$", _F)
 _THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(?:i|she|you))\b",
                           _F)
+# her own telling ("Kim says she lived in fear …", "she said"): a reporting verb, not a threat
+_HER_SAYS = re.compile(r"\b(?:she|i|ǂ+)\s+(?:says|said|told\s+\w+|tells)\b")
 _TO_SELL = re.compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+(?:be\s+|get\s+)?$")
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = _by_first_letter(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
@@ -504,7 +506,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                                 habitual=True) if code == "drugging" else english_status(
                 sentence, a, b, habitual=True)
             if code == "threat_of_denunciation" and st == UNREAL and not (
-                    _FEAR.search(sentence, 0, a) and not _THREAT_WORD.search(sentence)):
+                    _FEAR.search(sentence, 0, a) and not _THREAT_WORD.search(
+                        _HER_SAYS.sub(" ", marked))):
                 # a threat is stated with "would"/"if" by nature (but her dread of it is no threat)
                 st = FACT
             if st == FACT and _FEARED.search(sentence, 0, a):

@@ -235,9 +235,9 @@ def _named_age(st: str, ctx: Context) -> DateMention | None:
     names = "|".join(re.escape(n) for n in ctx.names if len(n) > 2)
     if not names:
         return None
-    m = re.search(rf"(?<![\w-])(?:{names})\s+was\s+(?:only\s+|just\s+|then\s+)?(?:an?\s+)?"
-                  r"(?P<a>\d{1,2})(?:(?P<yo>[\s-]years?[\s-]old)\b|(?=\s+(?:when|at\s+the\s+time)\b))",
-                  st)
+    m = re.search(rf"(?<![\w-])(?:{names})(?:\s*\([^)]{{1,30}}\))?\s+was\s+"  # "Kim (a pseudonym)"
+                  r"(?:only\s+|just\s+|then\s+)?(?:an?\s+)?(?P<a>\d{1,2})"
+                  r"(?:(?P<yo>[\s-]years?[\s-]old)\b|(?=\s+(?:when|at\s+the\s+time)\b))", st)
     if m is None:
         return None
     age = int(m.group("a"))
