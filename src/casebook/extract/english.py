@@ -1021,6 +1021,9 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
     _by_first_letter(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
     # "Originally from Chongjin, she …", "a 30-year-old woman from Hoeryong", "a native of Musan"
     _by_first_letter(rf"(?:^|[.!?]\s+|\n)[Oo]riginally\s+from\s+(?P<p>{_PLACE})"),
+    # a case note's verbless line "From Musan, North Hamgyong." (not "From Hyesan, she crossed")
+    _by_first_letter(rf"(?:^|[.!?:]\s+|\n)From\s+(?P<p>{_PLACE})(?:,\s+[A-Z][\w\s-]{{2,30}}?)?"
+                     r"\s*(?:[.;]|$)"),
     # (an apposition to a name: "a woman from Musan" alone may be anyone she met)
     _by_first_letter(rf"\b[A-Z][a-z]+,\s+(?:(?:aged\s+)?\d{{1,2}},\s+)?(?:from|"
                      rf"who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
@@ -1047,7 +1050,8 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
 ]
 # a literal one of which every match of the _ORIGIN pattern at the same place holds (a pattern
 # whose words are not in the text is not run)
-_ORIGIN_WORDS = (("from", "born"), ("born", "raised"), ("riginally",), ("from", "native"),
+_ORIGIN_WORDS = (("from", "born"), ("born", "raised"), ("riginally",), ("From",),
+                 ("from", "native"),
                  ("grew", "lived", "living"), ("grew",), ("spent",),
                  ("home", "native", "birthplace"),
                  ("home", "visit", "village", "town", "back", "house"))
