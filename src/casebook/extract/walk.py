@@ -781,8 +781,8 @@ def _last_province(w: Walk) -> None:
     returned = next((j for j in later if w.states[j] == "nk" and w.states[j - 1] != "nk"), None)
     if returned is not None and any(w.states[j] == "china" for j in range(returned, len(w.sents))):
         return  # back in North Korea, then in China again: where she lived last is not told
-    if any(cues_of(w.sents[j], "crossing") and lx(w.sents[j], "again").search(w.sents[j].text)
-           for j in later):
+    if w.b.lang == "en" and any(cues_of(w.sents[j], "crossing") and lx(w.sents[j], "again").search(
+            w.sents[j].text) for j in later):
         return  # "… I had to leave again for China": a new stay whose places are not told
     s = w.sents[k]
     w.b.facts.append(Fact("province_china", c.code, w.b.ev(s, c.start, c.end), 0.55))
@@ -791,8 +791,8 @@ def _last_province(w: Walk) -> None:
 def _tells_of_her(w: Walk, s: Sentence) -> bool:
     """Does the sentence speak of her (I/we, she/her, her name, "the 25-year-old woman")? A
     report's background ("towns in Liaoning are full of tales of wife sales") places nobody."""
-    if w.ctx.mode != "third":
-        return True
+    if w.ctx.mode != "third" or s.lang != "en":
+        return True  # (Korean reports name her by other means: korean_discourse)
     low = s.text.lower()
     return bool(lx(s, "her_mention").search(s.text)) or any(
         re.search(r"\b" + re.escape(n.lower()) + r"\b", low) for n in w.ctx.names) or bool(
