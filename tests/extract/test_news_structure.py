@@ -164,3 +164,10 @@ def test_a_case_notes_verbless_origin_line() -> None:
     assert p["origin_nk"] == "Musan"
     p = _p("Mrs. Kim was sold. From Hyesan, she crossed the river. Kim now lives in Seoul.")
     assert p["origin_nk"] is None  # where she left from is not where she is from
+
+
+def test_gave_birth_to_two_counts_two() -> None:
+    p = _p("Mrs. Kim was sold to a Chinese farmer. She gave birth to two sons there. Kim prays.")
+    assert p["children_in_china"] == 2
+    p = _p("I was sold to a farmer and spent years as his slave. I gave birth to\n\nanother page.")
+    assert p["children_in_china"] == 1  # a line cut by a page break: still one birth

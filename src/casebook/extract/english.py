@@ -199,7 +199,7 @@ _BIRTH = re.compile(
     r"|\b(?:my|our|her)\s+(?:\w+\s+)?(?P<what2>son|daughter|baby|child|boy|girl)\s+was\s+born\b"
     r"|\b(?P<what3>a\s+(?:boy|girl|son|daughter))\s+born\s+in\b"
     r"|\b(?:I|she)\s+(?:became\s+pregnant|got\s+pregnant)\b"
-    r"|\b(?:I|she)\s+gave\s+birth\b"
+    r"|\b(?:I|she)\s+gave\s+birth\b(?!\s+to\s+(?:a|an|one|two|three|four|five|twins?|\d)\b)"
     # "the daughter she had with her Chinese husband", "the son I bore there"
     r"|\b(?:the|a|their|her|my|our)\s+(?:\w+\s+){0,2}?(?P<what4>son|daughter|baby|child|boy|"
     r"girl)\s+(?:whom\s+|that\s+)?"
