@@ -385,6 +385,8 @@ def _arrests(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
         if row.extra.get("status") == "denied" or row.extra.get("needs_police"):
             continue
         a, b = _span(m)
+        if _others_described(s, b):
+            continue
         cues.append(Cue("arrest", a, b, None, korean_status(s, a, b)))
         return
     for row, m in hits:
@@ -396,6 +398,13 @@ def _arrests(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
                 and not _FLED_JUST_BEFORE.search(s[:a]):
             cues.append(Cue("arrest", a, b, None, korean_status(s, a, b)))
             return
+
+
+def _others_described(s: str, end: int) -> bool:
+    """The event's verb describes other people ("체포된 탈북민들이", "북송된 여성들의"), she not
+    among them."""
+    return bool(cx("others_described").match(s[max(0, end - 1):])) and not cx(
+        "not_only_me").search(s)
 
 
 def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
@@ -411,6 +420,8 @@ def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
         a, b = _span(m)
         if cx("repatriation_feared").match(s[b:]):
             continue  # "북송될까 무서워", "송환을 피하려고"
+        if _others_described(s, b):
+            continue  # "강제북송된 탈북민들의 …": the people the clause describes
         # "…으로 북송된 김씨가": a return that introduces her, which the story may tell again
         described = {"described": True} if cx("describes_her").match(s[b:]) else {}
         cues.append(Cue("repatriation", a, b, None, korean_status(s, a, b), extra=described))

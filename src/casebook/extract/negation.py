@@ -129,6 +129,32 @@ _KO_MAYBE = re.compile(r"지도\s?(?:모르|모른|몰라)|까\s?(?:봐|봐서|�
 _KO_IF_BEFORE = re.compile(r"(?:되|돼|하|히|지|가|오|리|기|나|보|키|치|으)면\s(?:[^\s.,]+\s){0,4}$")
 
 
+# the words after a trigger: "될지 모르는" (one word), "될 위험이" (a word and a noun)
+_KO_NEXT_WORDS = re.compile(r"\s?(?P<w>[가-힣]{1,4})(?:\s(?P<n>[가-힣]+))?")
+_KO_PROSPECT_ENDINGS = ("지", "까")
+_KO_PROSPECT_NOUN = re.compile(
+    r"(?:경우|위험|위기|가능성|우려|계획|예정|처지)|(?:것|거)(?:이|라|야|을|으로|란)")
+
+
+def _ko_prospective(after: str) -> bool:
+    """A verb in the prospective form (final ㄹ: 될, 당할, 잡힐) followed by 지/까 or by a noun of
+    risk or plan ("될 경우", "당할 위험", "될 것"): a possibility, not an event. "…될 때" (each
+    time it happened) and "…할 수 있었다" (she managed to) are not read here."""
+    m = _KO_NEXT_WORDS.match(after)
+    if m is None:
+        return False
+    word, noun = m.group("w"), m.group("n") or ""
+    if word in ("을", "를"):
+        return False  # a particle ("북송을 당할"), not the verb
+    for k, ch in enumerate(word):
+        if (ord(ch) - 0xAC00) % 28 == 8:  # final ㄹ
+            rest = word[k + 1:]
+            if rest:
+                return rest.startswith(_KO_PROSPECT_ENDINGS)
+            return _KO_PROSPECT_NOUN.match(noun) is not None
+    return False
+
+
 def _past(ch: str) -> bool:
     """A syllable that carries the past-tense ㅆ (건넜, 팔렸, 나섰): "건넜다고" is told, not
     planned."""
@@ -141,6 +167,8 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     before = sentence[max(0, trigger_start - 8):trigger_start]
     if _KO_UNREAL_AFTER.search(after) or _KO_CHAIN_IF.match(sentence, trigger_end):
         return UNREAL
+    if _ko_prospective(sentence[trigger_end:trigger_end + 16]):
+        return UNREAL  # "북송될지 모르는", "북송 될 위험", "체포될 경우": not (yet) an event
     maybe = _KO_MAYBE.search(sentence, trigger_end)
     if maybe and not any(_past(ch) for ch in sentence[trigger_start:maybe.start()]):
         return UNREAL  # a fear, not an event

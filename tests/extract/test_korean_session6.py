@@ -1,0 +1,54 @@
+"""Korean news reports and case notes: error classes found in session 6 across dev sets, on
+short texts written for these tests (not from any source)."""
+
+from __future__ import annotations
+
+from casebook.extract import extract, profile
+from casebook.extract.negation import FACT, UNREAL, korean_status
+
+
+def _p(text: str) -> dict:
+    return profile(extract(text, lang="ko"))
+
+
+def _status(s: str, word: str) -> str:
+    at = s.index(word)
+    return korean_status(s, at, at + len(word))
+
+
+def test_a_possible_return_is_not_a_return():
+    assert _status("언제 북송될지 모르는 불안감에 떨었다.", "북송") == UNREAL
+    assert _status("북송 될 위험이 있어 돌아가지 않았다.", "북송") == UNREAL
+    assert _status("체포될 경우 고문을 받는다.", "체포") == UNREAL
+    assert _status("붙잡혀 북송될 때마다 매를 맞았다.", "북송") == FACT
+    assert _status("결국 북송을 당할 수밖에 없었다.", "북송") == FACT
+    p = _p("박씨는 2009년 강을 건넜다. 그녀는 북송될지 모르는 두려움 속에 살았다.")
+    assert p["repatriated"] is None
+
+
+def test_inner_mongolia_is_china_not_a_third_country():
+    p = _p("최씨는 2003년 탈북했다. 그 뒤 내몽골에서 공안에 붙잡혀 북송됐다.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)
+
+
+def test_a_count_after_and_counts_the_next_noun():
+    p = _p("윤씨는 2001년 강을 건넜다. 그녀는 2004년 북송됐다. 북송과 세 번의 탈북을 겪은 "
+           "윤씨는 지금 서울에 산다.")
+    assert p["repatriated"] == 1
+
+
+def test_returns_of_many_people_in_a_lede_are_not_hers():
+    p = _p("최근 다수의 탈북민이 강제북송됐다. 정씨는 2011년 탈북했다. 그녀는 2014년 공안에 "
+           "잡혀 북송됐다. 그곳에서는 강제북송된 탈북민들이 조사를 받는다.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)
+
+
+def test_a_holding_centres_cell_is_not_a_police_jail():
+    p = _p("한씨는 2008년 탈북했다. 2010년 공안에 잡혀 북송돼 보위부 집결소 구류장에 갇혔다.")
+    assert sorted(p["nk_detention"]) == ["holding_centre", "state_security_interrogation"]
+
+
+def test_a_return_that_introduces_her_by_experience_is_told_again():
+    p = _p("기자는 북송돼 집결소에 갇혔던 경험이 있는 탈북민 송미경 씨를 만났다. 송씨는 2005년 "
+           "탈북했다. 2007년 송씨는 공안에 체포돼 북송됐다.")
+    assert p["repatriated"] == 1
