@@ -52,3 +52,27 @@ def test_a_return_that_introduces_her_by_experience_is_told_again():
     p = _p("기자는 북송돼 집결소에 갇혔던 경험이 있는 탈북민 송미경 씨를 만났다. 송씨는 2005년 "
            "탈북했다. 2007년 송씨는 공안에 체포돼 북송됐다.")
     assert p["repatriated"] == 1
+
+
+def test_an_arrest_told_after_her_arrival_in_the_south_is_a_flashback():
+    p = _p("탈북 여성 한국 도착\n탈북 여성 장미란씨가 지난달 남한에 도착했다. 장씨는 원래 "
+           "지난해 한국에 오려 했다. 그런데 장씨는 그때 중국 공안에 체포되어 북송됐다.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)
+
+
+def test_her_age_this_year_on_a_dated_page_gives_her_birth_year():
+    p = _p("구출 소식\n2015.03.02\n함경북도 출신인 오○○ 씨는 올해 40세인 어머니입니다. 오씨는 "
+           "2012년 탈북했습니다.")
+    assert p["birth_year"] == 1975
+    q = _p("구출 소식\n함경북도 출신인 오○○ 씨는 올해 40세입니다. 오씨는 2012년 탈북했습니다.")
+    assert q["birth_year"] is None  # no date: "this year" is unknown
+    r = _p("구출 소식\n2015.03.02\n오○○ 씨는 올해 7살인 딸과 함께 2012년 탈북했습니다.")
+    assert r["birth_year"] is None  # her daughter's age
+
+
+def test_a_count_in_digits_and_an_order_are_told_apart():
+    p = _p("박씨는 2005년 탈북했다. 산골에 사는 중국인에게 시집가 아이도 낳았지만 3번이나 북한으로 "
+           "끌려갔고 네 번째 탈북 끝에 한국에 왔다.")
+    assert p["repatriated"] == 3
+    q = _p("박씨는 2005년 탈북했다. 그녀는 2008년 북송됐다. 네 번째 탈북에서 한국에 왔다.")
+    assert q["repatriated"] == 1

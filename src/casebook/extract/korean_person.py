@@ -107,6 +107,27 @@ _AGE_BRACKET = (r"(?:[가-힣]{0,2}|\s?모)\s?(?:씨|양)?\s?\((?:가명\s?[·,]
                 r"(?P<a>\d{1,2})(?:세|살)?(?=[·,.)])")
 
 
+# a page's bare date line near its top ("2006.02.10", "NAUH 2017-08-10 12:19"): prose dates
+# are written "2006년 2월"
+_DATE_LINE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}(?![\d])")
+# "올해 65세인 김○○ 씨", "올 28살의 김씨": her age this year, the page's year
+_AGE_THIS_YEAR = re.compile(
+    r"(?<![가-힣])올(?:해)?\s(?:나이\s)?(?P<a>\d{1,2})\s?(?:세|살)(?:인|의|이며|이고|로|이던)?\s"
+    r"(?!(?:\S+\s)?(?:아들|딸|아이|자녀|남편|동생|손자|손녀))")
+
+
+def _age_this_year(text: str) -> Fact | None:
+    """Birth year from "올해 N세" in a report dated by its page (none without a date line)."""
+    from casebook.model import Evidence
+
+    stamp = _STAMP_YEAR.search(text[:400]) or _DATE_LINE.search(text[:400])
+    m = _AGE_THIS_YEAR.search(text)
+    if stamp is None or m is None or _CHILD_NEAR.search(text[max(0, m.start() - 16):m.start()]):
+        return None
+    return Fact("birth_year", int(stamp.group("y")) - int(m.group("a")), Evidence(m.start("a"),
+                                                                                  m.end("a")), 0.5)
+
+
 def _age_at_publication(text: str, existing: list[Fact]):
     """Birth year from her age in a report dated by its publication stamp (none without both)."""
     from casebook.model import Evidence
@@ -114,10 +135,10 @@ def _age_at_publication(text: str, existing: list[Fact]):
     surname = next((f.value for f in existing if f.field == "surname"), None)
     stamp = _STAMP_YEAR.search(text[:400])
     if not surname or stamp is None:
-        return None
+        return _age_this_year(text)
     m = re.search(r"(?<![가-힣])" + re.escape(str(surname)) + _AGE_BRACKET, text)
     if m is None:
-        return None
+        return _age_this_year(text)
     return Fact("birth_year", int(stamp.group("y")) - int(m.group("a")), Evidence(m.start("a"),
                                                                                   m.end("a")), 0.5)
 
