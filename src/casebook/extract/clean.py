@@ -22,12 +22,15 @@ _HEADER_NUM = re.compile(
 _CAPTION = re.compile(
     r"^\s*[\[(]?\s*(?:photo(?:graph)?s?\b|caption\b|figure\s*\d|fig\.\s*\d|image\b|source:|"
     r"table\s*\d|credit:|licensed under|available at:|사진|그림\s*\d|표\s*\d|출처:)", re.I)
-_DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|·{4,}")
+# (?:\.\s?){4,}|…{2,}|·{4,} as a test: each branch starting with its sign is several times faster
+_DOT_LEADER = re.compile(r"\.(?:\s?\.){3}|……|····")
 _TABLE_ROW = re.compile(r"^\s*[^.!?。]{0,70}?\s(?:\d{1,3}(?:\.\d+)?%?)\s*$")
 _FOOTNOTE = re.compile(r"^\s*\d{1,3}\s{1,3}\S.*(?:available online|op\. cit|ibid|pp?\.\s*\d|"
                        r"\(\w+[^)]*:\s*\d{4}\)|accessed)", re.I)
 _SENT_END = re.compile(r"[.!?。\"”’)\]:…]\s*$|[다요음죠까네]\s*$")
 _WS_INNER = re.compile(r"[ \t\u00a0]{2,}")
+_DIGITS = re.compile(r"\d+")
+_NOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]")
 
 
 @dataclass
@@ -87,7 +90,7 @@ def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
     """Which lines are PDF debris: page furniture, captions, boxes, tables, footnotes."""
     n = len(lines)
     drop = [False] * n
-    norm = Counter(re.sub(r"\d+", "#", ln.strip().lower()) for _, ln in lines
+    norm = Counter(_DIGITS.sub("#", ln.strip().lower()) for _, ln in lines
                    if 0 < len(ln.strip()) < 80)
     rules = [k for k, (_, ln) in enumerate(lines) if _RULE.match(ln)]
     for a, b in zip(rules, rules[1:]):
@@ -108,7 +111,7 @@ def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
             drop[i] = True
             i += 1
             continue
-        if re.match(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]", ln) and i > 0 and (not lines[i - 1][1].strip()
+        if _NOTE_MARK.match(ln) and i > 0 and (not lines[i - 1][1].strip()
                                                              or drop[i - 1]):
             j = i  # a footnote: to the next blank line
             while j < n and lines[j][1].strip():
@@ -119,7 +122,7 @@ def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
         if _PAGE_NUM.match(ln) or len(s) < 100 and _HEADER_NUM.match(ln) and not _SENT_END.search(
             s.rstrip("0123456789 ")):
             drop[i] = True
-        elif len(s) < 80 and norm[re.sub(r"\d+", "#", s.lower())] >= 3 and len(s.split()) <= 10:
+        elif len(s) < 80 and norm[_DIGITS.sub("#", s.lower())] >= 3 and len(s.split()) <= 10:
             drop[i] = True  # a running header repeated on every page
         elif _CAPTION.match(ln):
             # the caption runs to the next blank line
@@ -208,8 +211,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SPLIT.finditer(text):
-        cut = m.start()
-        if m.group().strip() == "" and "\n" not in m.group():
+        cut, gap = m.start(), m.group()
+        if not gap.strip() and "\n" not in gap:
             head = text[max(start, cut - 12):cut]
             if _ABBREV.search(head.rstrip("\"”’)]")):
                 continue

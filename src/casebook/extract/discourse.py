@@ -91,26 +91,33 @@ def inside(spans: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]
 
 _CAP = r"[A-Z][a-z]+"
 _GIVEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?"
+# (The whole-text patterns here start with a letter and check the word start behind it:
+# "M(?<!\wM)" for "\bM". The search then skips to the positions where such a letter stands,
+# several times faster than from a leading \b or look-behind.)
 _TITLE = re.compile(
-    r"\b(?:Ms|Mrs|Miss|Madam|Mme|Mdm|MS|MRS)\.?\s*(?P<n>[A-Z][A-Za-z]+(?:[\s-][A-Z][a-z]+){0,2})")
+    r"M(?<!\wM)(?:s|rs|iss|adam|me|dm|S|RS)\.?\s*"
+    r"(?P<n>[A-Z][A-Za-z]+(?:[\s-][A-Z][a-z]+){0,2})")
 # overlapping: "When Park Chun-mi" must also be read from "Park"
 _FULL = re.compile(
     rf"(?<![\w-])(?=[A-Z])(?=(?P<a>{_GIVEN}|[A-Z]{{2,}})(?:\s|[ ]{{2,30}})(?P<b>{_GIVEN}|"
     rf"[A-Z]{{2,}})(?:(?:\s|[ ]{{2,30}})(?P<c>{_CAP}))?(?![\w-]))")
 # an English nickname inside her Korean name: "Young Nah “Grace” Choi" is read as "Young Nah Choi"
-_NICKNAME = re.compile(r"(?<=[a-z] )[“\"‘][A-Z][a-z]+[”\"’] (?=[A-Z])")
+_NICKNAME = re.compile(r"[“\"‘](?<=[a-z] [“\"‘])[A-Z][a-z]+[”\"’] (?=[A-Z])")
 # she names herself: "My name is Kim Hana", "I am Lee, 31"
-_SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I was called|[Cc]all me)\s+"
+_SELF_NAMED = re.compile(r"(?:M(?<!\wM)y name is|m(?<!\wm)y name is|"
+                         r"I(?<!\wI)(?: am|'m| was called)|C(?<!\wC)all me|c(?<!\wc)all me)\s+"
                          r"(?P<n>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})\b")
 _MALE_TITLE = re.compile(
     r"\b(?:Mr|Rev|Reverend|Pastor|Dr|Father|Brother|Mister|President|Leader|Chairman)\.?\s*$")
 _MR = re.compile(r"(?:Mr|Pastor|Rev|Dr|Father|Brother)\.?\s+([A-Z][a-z]+)")
-_SURNAMED = re.compile(r"\b(?:surnamed?|(?:family|last)\s+name|"
-                       r"identified\s+(?:only\s+)?as)\s*,?\s+(?P<s>[A-Z][a-z]+)\b")
-_AGE_APPOSITION = re.compile(r"(?<![\w-])(?P<s>[A-Z][a-z]+|[A-Z]{2,}),\s+(?:aged\s+)?\d{2},")
-_NAME_TOKEN = re.compile(r"(?<![\w-])[A-Z][\w-]*")
+_SURNAMED = re.compile(r"(?:s(?<!\ws)urnamed?|f(?<!\wf)amily\s+name|l(?<!\wl)ast\s+name|"
+                       r"i(?<!\wi)dentified\s+(?:only\s+)?as)\s*,?\s+(?P<s>[A-Z][a-z]+)\b")
+_AGE_APPOSITION = re.compile(
+    r"(?P<s>[A-Z](?<![\w-][A-Z])(?:[a-z]+|[A-Z]+)),\s+(?:aged\s+)?\d{2},")
+_NAME_TOKEN = re.compile(r"[A-Z](?<![\w-][A-Z])[\w-]*")
 _AS_SUBJECT = re.compile(
-    r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|told|"
+    r"([A-Z](?<![\w’'-][A-Z])[a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|"
+                         r"told|"
                          r"recalls|recalled|remembers|remembered|crossed|went|fled|decided|made|"
                          r"grew|began|felt|asked|described|describes|spent|worked|met|lost|"
                          r"explained|managed|"
@@ -145,7 +152,7 @@ def protagonist(text: str) -> Person | None:
     sur, stop = _surnames(), _not_names()
     cands: dict[str, Person] = {}
     text = _NICKNAME.sub(lambda m: " " * len(m.group()), text)  # offsets kept
-    tokens = Counter(m.group() for m in _NAME_TOKEN.finditer(text))
+    tokens = Counter(_NAME_TOKEN.findall(text))
 
     def add(surname: str | None, names: list[str], a: int, b: int, weight: int = 0) -> None:
         key = surname or names[0]
@@ -278,8 +285,10 @@ def _is_place(word: str) -> bool:
 
 # ---------------------------------------------------------------------------- narration
 
-_FIRST = re.compile(r"\b(?:I|me|my|myself)\b")
-_THIRD = re.compile(r"\b(?:she|her|herself)\b", re.IGNORECASE)
+_FIRST = re.compile(r"I(?<!\wI)\b|m(?<!\wm)(?:e|y|yself)\b")  # \b(?:I|me|my|myself)\b
+# \b(?:she|her|herself)\b ignoring case (ſ is an s then)
+_THIRD = re.compile(r"[sSſhH](?<!\w[sSſhH])"
+                    r"(?:(?<=[sSſ])[hH][eE]|(?<=[hH])[eE][rR](?:[sSſ][eE][lL][fF])?)\b")
 
 
 def narration(text: str, names: tuple[str, ...], quotes: list[tuple[int, int]]) -> str:
@@ -293,7 +302,7 @@ def narration(text: str, names: tuple[str, ...], quotes: list[tuple[int, int]]) 
     plain = " ".join(parts)
     first = len(_FIRST.findall(plain))
     third = len(_THIRD.findall(plain))
-    tokens = Counter(m.group() for m in _NAME_TOKEN.finditer(plain)) if names else Counter()
+    tokens = Counter(_NAME_TOKEN.findall(plain)) if names else Counter()
     words = {n for n in names if n and " " not in n}
     # each mention once: "Bae Yu-jin" is counted by its "Bae", not again as a full name
     named = sum(tokens[n] for n in words) + sum(plain.count(n) for n in set(names) if n and " " in n
@@ -547,7 +556,7 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
             lede = who == UNKNOWN and mode == "third" and not out and bool(_LEDE_REL.match(subj))
             if lede:
                 who = HER  # "A North Korean defector who was sold … has spoken out"
-            group = bool(re.search(r"(?:^|\s)(?:they|we)\s*$", subj.strip()))
+            group = bool(_GROUP_END.search(subj.strip()))
         generic = explicit and bool(_bare_plural().match(subj.strip())
                                     and not _kin().match(subj.strip()))
         out.append(Clause(a, b, who, explicit, group, generic, lede=explicit and lede))
@@ -594,8 +603,12 @@ _OWN_SUBJECT = re.compile(
 _PLURAL = re.compile(r"(?:\b(?:men|women|people|children)|[^s]s)\W*$")
 
 
+_GROUP_END = re.compile(r"(?:^|\s)(?:they|we)\s*$")
+_SUBJECT_START = re.compile(r"^\W*(?:and|but)?\s*(?:i|we|she|he|they|my|her|his|the|a|an|ǂ)")
+
+
 def _starts_subject(piece: str) -> bool:
-    return bool(re.match(r"^\W*(?:and|but)?\s*(?:i|we|she|he|they|my|her|his|the|a|an|ǂ)", piece))
+    return bool(_SUBJECT_START.match(piece))
 
 
 def _np_end(words: str) -> str:

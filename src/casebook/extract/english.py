@@ -18,6 +18,14 @@ from casebook.extract.places import china_province
 _F = re.IGNORECASE
 
 
+def _by_first_letter(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled in :func:`rules.first_letter_form` (the same matches, faster)."""
+    fast = rules.first_letter_form(pattern, bool(flags & re.IGNORECASE))
+    if fast == pattern:
+        return re.compile(pattern, flags)
+    return re.compile(fast, flags & ~re.IGNORECASE)
+
+
 # her name in a third-person account is replaced, in the lower-cased sentence the patterns read,
 # by this letter repeated (same length, so offsets stay exact): the patterns compile once per mode
 NAME_MARK = "ǂ"
@@ -156,7 +164,7 @@ _THEY_HAVE = re.compile(
     r"^\W*(?:(?:together|later|soon|then|in\s+\d{4}|the\s+next\s+year),?\s+)?they\s+(?:have|"
     r"had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
                         r"children|child|boys?|girls?|babies|baby)\b", _F)
-_SUBJECT_HER = re.compile(r"\b(?:me|us|I|we|my|myself)\b", _F)
+_SUBJECT_HER = _by_first_letter(r"\b(?:me|us|I|we|my|myself)\b", _F)
 
 _BIRTH = re.compile(
     r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|giving\s+birth\s+to|had|bore|delivered|have|"
@@ -225,7 +233,7 @@ _ETHNIC_NEAR = re.compile(
     r"soldiers?|guards?|regime))",
                           _F)
 _BIRTH_HINT = re.compile(r"birth|born|son|daughter|boy|girl|bab|child|kid|twin|pregnan")
-_ROLE_VERB = re.compile(
+_ROLE_VERB = _by_first_letter(
     r"\b(?:sold|sell|took|take|taking|brought|handed|led|guided|passed|delivered|kept|held|locked|"
     r"introduc\w*|"
     r"offer\w*|promis\w*|arrang\w*|recruit\w*|deceiv\w*|lied|drugged|abduct\w*|kidnap\w*|paid|"
@@ -253,11 +261,14 @@ _PROVINCE_NOW = re.compile(
 
 
 
+_NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
+
+
 def _status(sentence: str, m: re.Match) -> str:
     t0 = m.start("t") if "t" in m.re.groupindex and m.group("t") else m.start()
     t1 = m.end("t") if "t" in m.re.groupindex and m.group("t") else m.end()
     txt = m.group("t") if "t" in m.re.groupindex and m.group("t") else m.group()
-    if re.search(r"\bnever\b", txt, re.IGNORECASE):
+    if _NEVER.search(txt):
         return DENIED
     return english_status(sentence, t0, t1)
 
@@ -349,8 +360,8 @@ _THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(
                           _F)
 _TO_SELL = re.compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+(?:be\s+|get\s+)?$")
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
-_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
-_SHE = re.compile(r"\b(?:she|her|herself)\b")
+_FIRST_PERSON = _by_first_letter(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
+_SHE = _by_first_letter(r"\b(?:she|her|herself)\b")
 
 
 _NAMESAKE = re.compile(r"ǂ+(?=\s+\w)")
@@ -837,13 +848,18 @@ def _implied(sentence: str, ctx: Context) -> str:
     a farmer for 25,000 yuan."), "I "/"I was " in a first-person account, else ""."""
     if ctx.mode not in ("first", "third"):
         return ""
+    return _implied_in(sentence, ctx.mode)
+
+
+@lru_cache(maxsize=256)  # analyse and analyse_extra ask for the same sentence
+def _implied_in(sentence: str, mode: str) -> str:
     m = _BARE_START.match(sentence)
     if not m or m.group("v").capitalize() in _NOT_VERBS or not sentence[m.start():m.start("v")
                                                                         + 1].lstrip(
             " \t\n\"“‘'([-–—*•")[:1].isupper():
         return ""
     passive = m.group("v").lower() in _PASSIVE and not _OBJECT_NEXT.match(sentence, m.end())
-    if ctx.mode == "first":
+    if mode == "first":
         return "I was " if passive else "I "
     return "She was " if passive else "She "
 
@@ -958,35 +974,41 @@ def detect_mode(text: str, names: tuple[str, ...]) -> str:
 
 
 _PLACE = r"[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*"
-_ORIGIN = [
-    re.compile(
+_ORIGIN = [  # (in first_letter_form where they start with words)
+    _by_first_letter(
         r"\b(?:I\s+am|I[’']m|I\s+was|[Ss]he\s+is|[Ss]he\s+was|I\s+come|[Ss]he\s+comes|"
         r"[Ww]e\s+were|[Ww]e\s+are|[Ww]e\s+come|[Ss]he\s+came|"
-               rf"(?:Ms|Mrs|Miss)\.?\s+[A-Z][a-z]+\s+(?:is|was|comes|came))\s+"
+               rf"M(?:s|rs|iss)\.?\s+[A-Z][a-z]+\s+(?:is|was|comes|came))\s+"
                r"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|"
                rf"20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
-    re.compile(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
+    _by_first_letter(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
     # "Originally from Chongjin, she …", "a 30-year-old woman from Hoeryong", "a native of Musan"
-    re.compile(rf"(?:^|[.!?]\s+|\n)[Oo]riginally\s+from\s+(?P<p>{_PLACE})"),
+    _by_first_letter(rf"(?:^|[.!?]\s+|\n)[Oo]riginally\s+from\s+(?P<p>{_PLACE})"),
     # (an apposition to a name: "a woman from Musan" alone may be anyone she met)
-    re.compile(rf"\b[A-Z][a-z]+,\s+(?:who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
+    _by_first_letter(rf"\b[A-Z][a-z]+,\s+(?:who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
                rf"an?\s+(?:[\w-]+\s+){{0,2}}?(?:native\s+of|(?:woman|mother|girl|defector|"
                rf"refugee)\s+(?:originally\s+)?from))\s+(?P<p>{_PLACE})"),
-    re.compile(
+    _by_first_letter(
         rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
-    re.compile(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?(?:childhood|"
+    _by_first_letter(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?"
+                     rf"(?:childhood|"
                rf"youth|early\s+years|"
                rf"school\s+years)\s+in\s+(?P<p>{_PLACE})"),
-    re.compile(
+    _by_first_letter(
         r"\b(?:[Mm]y|[Hh]er|[Oo]ur)\s+(?:home\s*town|hometown|home|native\s+town|"
         r"birthplace)\s+(?:is|was|of)\s+"
                rf"(?P<p>{_PLACE})"),
-    re.compile(
+    _by_first_letter(
         r"\b(?:at\s+home\s+in|back\s+home\s+in|visit\s+us\s+in|my\s+(?:own\s+)?(?:village|"
         r"town)\s+in|"
                r"go\s+back\s+to|return(?:ed)?\s+home\s+to|our\s+(?:house|"
                rf"home)\s+in)\s+(?P<p>{_PLACE})"),
 ]
+# a literal one of which every match of the _ORIGIN pattern at the same place holds (a pattern
+# whose words are not in the text is not run)
+_ORIGIN_WORDS = (("from", "born"), ("born", "raised"), ("riginally",), ("from", "native"),
+                 ("grew", "lived", "living"), ("spent",), ("home", "native", "birthplace"),
+                 ("home", "visit", "village", "town", "back", "house"))
 _BORN = re.compile(r"(?:\b(?:I|she)|^[^\n,]{0,60}?[A-Z][a-z]+(?:-[a-z]+)?\s*,\s+who)"
                    r"\s+was\s+born\s+"
                    r"(?:\w+\s+){0,4}?"
@@ -1006,7 +1028,9 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
     body = text[header_end:]
     if "origin_nk" not in have:
         done = False
-        for rx in _ORIGIN:
+        for rx, words in zip(_ORIGIN, _ORIGIN_WORDS):
+            if not any(w in body for w in words):
+                continue
             for m in rx.finditer(body):
                 place = nk_place(m.group("p"))
                 if place:
@@ -1017,9 +1041,10 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
             if done:
                 break
     if "birth_year" not in have:
-        born, at = _BORN.search(body), header_end
+        # (every match has "born")
+        born, at = (_BORN.search(body) if "born" in body else None), header_end
         if born is None:
-            born, at = _BORN.search(text), 0
+            born, at = (_BORN.search(text) if "born" in text else None), 0
         if born:  # "I was born … in 1985", a case note's "Ms. Han (pseudonym), born 1985"
             g = "y" if born.group("y") else "y2"
             s = at + born.start(g)

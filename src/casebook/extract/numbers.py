@@ -171,8 +171,11 @@ def _parse_num(s: str) -> float:
 
 
 # matched on the lower-cased text (an IGNORECASE alternation of literals is several times slower)
+# (each sign a branch of its own: the search then skips to the positions where a branch's first
+# letter stands)
 _MONEY_HINT = re.compile(
-    r"[$¥￥₩£€元원불]|달러|위\s?안|위엔|yuan|rmb|cny|won|dollar|usd|kpw|pound|gbp|euro")
+    r"\$|¥|￥|₩|£|€|元|원|불|달러|위\s?안|위엔|yuan|rmb|cny|won|dollar|usd|kpw|pound|gbp|euro")
+_DIGIT = re.compile(r"\d")
 
 
 _YEAR_BEFORE = re.compile(
@@ -196,7 +199,8 @@ def find_money(text: str) -> list[Money]:
         taken.append((start, end))
         found.append(Money(value, cur, start, end))
 
-    for rx in _MONEY_RES:
+    digits = _DIGIT.search(text) is not None  # (every amount but one in words has a digit)
+    for rx in _MONEY_RES if digits else ():
         for m in rx.finditer(text):
             cur = m.groupdict().get("sym") or m.group("cur")
             add(_parse_num(m.group("num")) * _scale(m.group("scale")), _currency(cur),
@@ -227,7 +231,7 @@ def find_money(text: str) -> list[Money]:
     found.sort(key=lambda x: x.start)
     # bare numbers that share a later currency: "first for 15,000 and then for 20,000 yuan"
     extra: list[Money] = []
-    for m in _BARE_NUM_RE.finditer(text):
+    for m in _BARE_NUM_RE.finditer(text) if digits else ():
         s, e = m.start("num"), m.end()
         if any(a.start <= s < a.end for a in found):
             continue

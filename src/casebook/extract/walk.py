@@ -27,7 +27,8 @@ from casebook.extract.story import Builder, Sentence, count_of, cues_of, lx
 from casebook.model import Event, Fact
 
 STATES = ("nk0", "china", "nk", "abroad", "sk")
-_MARRIAGE_HINT = re.compile(r"marr|husband|결혼|시집|남편", re.IGNORECASE)
+# on the lower-cased sentence: marr|husband|결혼|시집|남편 ignoring case (ſ is an s then)
+_MARRIAGE_HINT = re.compile(r"marr|hu[sſ]band|결혼|시집|남편")
 # on the lower-cased sentence
 _PAPERS_HINT = re.compile(r"none|fake|false|forged|real|legal|proper|없|가짜")
 
@@ -596,34 +597,45 @@ def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
                                                                               for x in s.cues)
                         for s in sents for c in s.cues) or _reached_china_first(sents)
     w = Walk(b, sents, ctx, state="nk0" if told_crossing else "china", told_crossing=told_crossing)
-    by_state = _steps_by_state()
     for w.i in range(len(sents)):
         w.cache = {}
         w.rep_at = None
         done: set[str] = set()
-        present = {c.kind for c in sents[w.i].cues}
-        for step, need in by_state[w.state]:
-            if step.group and step.group in done:
+        present = frozenset(c.kind for c in sents[w.i].cues)
+        for group, states, view, when, unless, handler, to in _plan(w.state, present):
+            if group and group in done:
                 continue
-            if "*" not in step.states and w.state not in step.states:
+            if states is not None and w.state not in states:
                 continue  # the state changed earlier in this sentence
-            if need is not None and not (need & present):
-                continue  # the sentence has none of the cues this view reads
-            found = w.view(step.view)
+            found = w.view(view)
             if not found:
                 continue
-            if step.when and not GUARDS[step.when](w):
+            if when is not None and not when(w):
                 continue
-            if step.unless and GUARDS[step.unless](w):
+            if unless is not None and unless(w):
                 continue
-            if step.event:
-                HANDLERS[step.event](w, found)
-            if step.to:
-                w.state = step.to
-            if step.group:
-                done.add(step.group)
+            if handler is not None:
+                handler(w, found)
+            if to:
+                w.state = to
+            if group:
+                done.add(group)
         w.states.append(w.state)
     _finish(w)
+
+
+@functools.lru_cache(maxsize=1024)
+def _plan(state: str, present: frozenset[str]) -> tuple[tuple, ...]:
+    """The steps a sentence starting in ``state`` with cues of the kinds ``present`` may take, in
+    table order, with their guards and handlers looked up: (group, states or None for any,
+    view, when, unless, handler, to). A step whose view reads none of the present kinds is left
+    out (its view would be empty)."""
+    return tuple((step.group, None if "*" in step.states else frozenset(step.states), step.view,
+                  GUARDS[step.when] if step.when else None,
+                  GUARDS[step.unless] if step.unless else None,
+                  HANDLERS[step.event] if step.event else None, step.to)
+                 for step, need in _steps_by_state()[state]
+                 if need is None or not need.isdisjoint(present))
 
 
 def _finish(w: Walk) -> None:
@@ -677,7 +689,7 @@ def _finish(w: Walk) -> None:
                                   attributes={"kind": "prostitution"},
                                   evidence=brothel.evidence, confidence=0.6))
     agreed = any(lx(s, "agreed_marriage").search(s.text) for s in sents
-                 if _MARRIAGE_HINT.search(s.text))
+                 if _MARRIAGE_HINT.search(s.text.lower()))
     if agreed:  # "I asked the broker to find me a husband": a marriage she agreed to is not forced
         b.events[:] = [e for e in b.events if not (e.type == "forced_marriage"
                                                    and e.evidence is not None
