@@ -76,3 +76,14 @@ def test_a_count_in_digits_and_an_order_are_told_apart():
     assert p["repatriated"] == 3
     q = _p("박씨는 2005년 탈북했다. 그녀는 2008년 북송됐다. 네 번째 탈북에서 한국에 왔다.")
     assert q["repatriated"] == 1
+
+
+def test_she_introduces_herself_after_a_few_words():
+    assert _p("저는 올해 서른이 되는 한미숙이라고 합니다. 2010년 탈북했습니다.")["surname"] == "한"
+    assert _p("저는 스무 살의 처녀 한미숙 입니다. 2010년 탈북했습니다.")["surname"] == "한"
+    assert _p("저는 북한에서 온 한국인입니다. 2010년 탈북했습니다.")["surname"] is None
+
+
+def test_a_church_pages_title_for_her_names_her():
+    assert _p("탈북신학생 배은정 간증\n저는 2010년 탈북했습니다.")["surname"] == "배"
+    assert _p("배은정 자매(30세, 가명)는 2010년 탈북했다.")["surname"] == "배"
