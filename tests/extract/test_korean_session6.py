@@ -87,3 +87,17 @@ def test_she_introduces_herself_after_a_few_words():
 def test_a_church_pages_title_for_her_names_her():
     assert _p("탈북신학생 배은정 간증\n저는 2010년 탈북했습니다.")["surname"] == "배"
     assert _p("배은정 자매(30세, 가명)는 2010년 탈북했다.")["surname"] == "배"
+
+
+def test_a_wish_after_a_lure_word_is_no_lure():
+    p = _p("2006년에 강씨는 국경을 넘었는데, 인신매매를 당해 한족 남자에게 팔렸다. 강씨는 “좋은 "
+           "남자를 만나 잘 살고 싶다”고 말했다.")
+    assert p["recruitment"] == ["voluntary_alone"]
+    assert _status("좋은 남자를 만나 잘 살고 싶다", "만나") == UNREAL
+    assert _status("팔렸는데 도망가고 싶었다", "팔렸") == FACT
+
+
+def test_leaving_for_china_at_an_age_in_a_year():
+    p = _p("저는 함경도에서 태어났습니다. 끝내 탈북을 결심하고 25살 되던 해(2009년) 중국으로 "
+           "떠났습니다.")
+    assert (p["birth_year"], p["first_crossing_year"]) == (1984, 2009)

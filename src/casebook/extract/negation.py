@@ -129,6 +129,9 @@ _KO_MAYBE = re.compile(r"지도\s?(?:모르|모른|몰라)|까\s?(?:봐|봐서|�
 _KO_IF_BEFORE = re.compile(r"(?:되|돼|하|히|지|가|오|리|기|나|보|키|치|으)면\s(?:[^\s.,]+\s){0,4}$")
 
 
+# a verb chain that ends in a wish: "만나 잘 살고 싶다" (up to the clause's end, no past tense)
+_KO_WISH = re.compile(r"[^,.!?“”\"]{0,16}?고\s?싶")
+_KO_CLAUSE_END = re.compile(r"는데|지만|니까|어서|아서")
 # the words after a trigger: "될지 모르는" (one word), "될 위험이" (a word and a noun)
 _KO_NEXT_WORDS = re.compile(r"\s?(?P<w>[가-힣]{1,4})(?:\s(?P<n>[가-힣]+))?")
 _KO_PROSPECT_ENDINGS = ("지", "까")
@@ -169,6 +172,10 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
         return UNREAL
     if _ko_prospective(sentence[trigger_end:trigger_end + 16]):
         return UNREAL  # "북송될지 모르는", "북송 될 위험", "체포될 경우": not (yet) an event
+    wish = _KO_WISH.match(sentence, trigger_end)
+    if wish and not any(_past(ch) for ch in sentence[trigger_start:wish.end()]) and not \
+            _KO_CLAUSE_END.search(wish.group()):
+        return UNREAL  # "좋은 남자를 만나 잘 살고 싶다": a wish, not an event
     maybe = _KO_MAYBE.search(sentence, trigger_end)
     if maybe and not any(_past(ch) for ch in sentence[trigger_start:maybe.start()]):
         return UNREAL  # a fear, not an event
