@@ -101,3 +101,11 @@ def test_leaving_for_china_at_an_age_in_a_year():
     p = _p("저는 함경도에서 태어났습니다. 끝내 탈북을 결심하고 25살 되던 해(2009년) 중국으로 "
            "떠났습니다.")
     assert (p["birth_year"], p["first_crossing_year"]) == (1984, 2009)
+
+
+def test_a_province_she_was_held_in_is_not_where_she_lived():
+    p = _p("하씨는 2004년 탈북해 지린성 연길에서 살았다. 2008년 그녀는 공안에 체포돼 "
+           "랴오닝(遼寧)성 단둥(丹東) 변방대에 구류돼 있다 북송됐다.")
+    assert p["province_china"] == "Jilin"
+    q = _p("하씨는 2004년 탈북했다. 그녀는 체포돼 헤이룽장성 하얼빈으로 이송됐다가 북송됐다.")
+    assert q["province_china"] is None

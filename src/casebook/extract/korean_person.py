@@ -104,8 +104,10 @@ _PROVINCE_KO = re.compile(
                           r"푸젠|사천|쓰촨|귀주|구이저우|"
                           r"감숙|간쑤|산서|산시|섬서|해남|하이난|청해|칭하이|강서|장시)"
                           r"(?:\s?\([^)]*\))?\s?(?:성|자치구)(?![가-힣]{0,1}(?:부|시장))")
+# (a place she was held or moved in custody: "…성 단둥 변방대에 구류돼", "…성 장춘으로 이송돼")
 _NOT_HER_PROVINCE = re.compile(
-    r"^\S*\s?(?:을|를)?\s?거쳐|^\S*\s?출신|^\S*\s?(?:에서\s?온|사람|남자|여자)(?:\s|이|가|은|는)")
+    r"^\S*\s?(?:을|를)?\s?거쳐|^\S*\s?출신|^\S*\s?(?:에서\s?온|사람|남자|여자)(?:\s|이|가|은|는)|"
+    r"^[^.,]{0,24}?(?:변방|구류|수감|구치소|구금|이송|호송|압송)")
 
 
 # a page's publication stamp ("승인 : 2010. 06. 01.", "입력 2016.07.01"), and her age in the
@@ -237,7 +239,7 @@ def _last_province(text: str, header_end: int) -> Fact | None:
 
     last = None
     for m in _PROVINCE_KO.finditer(text, header_end):
-        if _NOT_HER_PROVINCE.search(text[m.end():m.end() + 12]):
+        if _NOT_HER_PROVINCE.search(text[m.end():m.end() + 30]):
             continue
         last = m
     city = _city_she_lived_in(text, header_end)
@@ -271,7 +273,7 @@ def _city_she_lived_in(text: str, header_end: int) -> Fact | None:
         if place.country != "CN" or place.level not in ("city", "county", "prefecture"):
             continue
         a, b = a + header_end, b + header_end
-        if _NOT_HER_PROVINCE.search(text[b:b + 12]) or not _LIVED_AFTER.search(text[b:b + 40]):
+        if _NOT_HER_PROVINCE.search(text[b:b + 30]) or not _LIVED_AFTER.search(text[b:b + 40]):
             continue
         prov = province_of(place)
         if prov.level == "province" and prov.en:
