@@ -109,3 +109,17 @@ def test_a_province_she_was_held_in_is_not_where_she_lived():
     assert p["province_china"] == "Jilin"
     q = _p("하씨는 2004년 탈북했다. 그녀는 체포돼 헤이룽장성 하얼빈으로 이송됐다가 북송됐다.")
     assert q["province_china"] is None
+
+
+def test_sold_to_another_man_is_a_second_sale():
+    p = _p("최씨는 2008년 중국으로 갔습니다. 인신매매로 농촌의 한 남자에게 팔려갔는데, 많이 "
+           "맞았다고 합니다. 2년 뒤에 다른 중국 남자에게 팔려갔습니다.")
+    assert p["times_sold"] == 2
+
+
+def test_a_risk_of_being_sold_is_no_sale():
+    p = _p("오씨는 2010년 탈북했다. 식당에서 일하며 살았는데, 다른 곳에 팔려갈 위험에 놓이자 "
+           "다시 도망쳤다.")
+    assert not p["times_sold"]
+    q = _p("오씨는 2010년 탈북했다. 브로커는 그녀를 두 번이나 시집보내고 돈을 챙겼다.")
+    assert q["times_sold"] == 2

@@ -105,9 +105,10 @@ def _span(m: re.Match) -> tuple[int, int]:
 
 
 _UNREAL_EC = {"려고", "려다", "으려고", "으려다", "면", "으면", "려면", "기로", "자고", "ᆯ까",
-              "을까", "려는", "도록"}
+              "을까", "려는", "도록", "ᆯ지", "을지"}
 
 
+_PROSPECT_NOUNS = {"경우", "위험", "위기", "가능성", "우려", "계획", "예정", "처지"}
 _REPORTED_NONPAST = {"ᆫ다고", "는다고", "ᆫ단다", "ᆫ다", "는다"}
 
 
@@ -138,6 +139,9 @@ def _verb_status(tokens, start: int) -> str:
             return UNREAL  # "판다고 했다", "“다시 팔아 버린다”고 했다": a threat or a plan, told
         if t.tag.startswith("EC") and t.form in _UNREAL_EC:
             return UNREAL
+        if t.tag == "ETM" and t.form in ("ᆯ", "을") and k + 1 < len(tokens) and (
+                tokens[k + 1].form in _PROSPECT_NOUNS):
+            return UNREAL  # "팔려갈 위험에 놓이자", "팔릴 경우": a risk, not a sale
         if t.tag.startswith("EC") and t.form in ("려", "으려") and k + 1 < len(tokens) and (
                 tokens[k + 1].form == "하" and tokens[k + 1].tag.startswith("VX")):
             return UNREAL  # "팔아넘기려 했지만": meant to, not did
