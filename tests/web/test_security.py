@@ -125,3 +125,13 @@ def test_oversized_upload_is_refused(client_as, h):
     r = c.post("/intake", content=b"x" * (11 * 1024 * 1024),
                headers={"content-type": "application/x-www-form-urlencoded"})
     assert r.status_code == 413
+
+
+def test_an_unknown_address_says_what_to_do_in_the_page_language(client_as):
+    c = client_as(None)
+    ko = c.get("/no-such-page", headers={"Accept-Language": "ko-KR"})
+    en = c.get("/no-such-page", headers={"Accept-Language": "en-GB"})
+    assert ko.status_code == en.status_code == 404
+    assert "주소를 확인하거나 대시보드로 돌아가세요" in ko.text
+    assert "Check the address, or go back to the dashboard" in en.text
+    assert ">Not Found<" not in en.text

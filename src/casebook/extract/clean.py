@@ -31,6 +31,9 @@ _SENT_END = re.compile(r"[.!?。\"”’)\]:…]\s*$|[다요음죠까네]\s*$")
 _WS_INNER = re.compile(r"[ \t\u00a0]{2,}")
 _DIGITS = re.compile(r"\d+")
 _NOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]")
+# a line-end hyphen: ASCII, or the Unicode hyphen / soft hyphen that typesetting programs write
+_HYPHENS = "-\u2010\u2011\u00ad"
+_HANGUL = re.compile(r"[가-힣]")
 
 
 @dataclass
@@ -120,7 +123,9 @@ def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
             i = j
             continue
         if _PAGE_NUM.match(ln) or len(s) < 100 and _HEADER_NUM.match(ln) and not _SENT_END.search(
-            s.rstrip("0123456789 ")):
+            s.rstrip("0123456789 ")) and len(_WS_INNER.findall(s)) <= 2:
+            # (a justified line read from a PDF has wide gaps between most of its words: not a
+            # running title beside its page number)
             drop[i] = True
         elif len(s) < 80 and norm[_DIGITS.sub("#", s.lower())] >= 3 and len(s.split()) <= 10:
             drop[i] = True  # a running header repeated on every page
@@ -144,16 +149,62 @@ def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
     return drop
 
 
+def _wrap_width(lines: list[tuple[int, str]], drop: list[bool]) -> int | None:
+    """The width a PDF's text was wrapped at, if it was hard-wrapped; else None.
+
+    Text read from a PDF comes one printed line per text line, often with no blank line between
+    paragraphs, so a paragraph's end shows only as a short last line. A text is taken as
+    hard-wrapped when most of its lines have about the same length (a web page or a typed
+    testimony has one paragraph per line, of very different lengths). The test is by the
+    lines' own lengths, so it holds for any font, column or language.
+    """
+    sizes = [len(ln.strip()) for (_, ln), d in zip(lines, drop) if not d and ln.strip()]
+    if len(sizes) < 8:
+        return None
+    width = sorted(sizes)[(len(sizes) * 3) // 4]
+    if width > 140:
+        return None
+    full = sum(1 for n in sizes if 0.8 * width <= n <= 1.15 * width)
+    return width if full >= 0.5 * len(sizes) else None
+
+
+def _word_goes_on(b: _Builder, body: str) -> bool:
+    """Whether a hard-wrapped line ends inside a Korean word that the next line finishes.
+
+    Korean is typeset by syllable, so a printed line may end inside a word ("인신매매 당" +
+    "했고"); joining with a space would cut it. The spacing model of Kiwi (the Korean analyser
+    the extractor already uses) decides on the few syllables around the join.
+    """
+    tail = "".join(b.parts[-4:])[-8:]
+    if not (_HANGUL.match(body[0]) and (_HANGUL.match(tail[-1:]) or tail[-1:].isdigit())):
+        return False
+    from casebook.extract.korean import kiwi  # loaded only for hard-wrapped Korean text
+
+    head = body[:8]
+    spaced = kiwi().space(tail + head, reset_whitespace=False)
+    before = len(tail.replace(" ", ""))  # letters before the join
+    seen = 0
+    for ch in spaced:
+        if seen == before:
+            return ch != " "
+        if ch != " ":
+            seen += 1
+    return True
+
+
 def clean(text: str) -> Cleaned:
     """Return the readable story with paragraph breaks (``"\\n\\n"``) and an offset map.
 
     Lines inside a paragraph are joined with a space; a word broken with a hyphen at a line
     end ("vil-" + "lage") is joined without it; a paragraph cut by a page break (no sentence
-    end, next one starts in lower case) is rejoined.
+    end, next one starts in lower case) is rejoined. In hard-wrapped text (see
+    :func:`_wrap_width`) a short line that ends a sentence ends its paragraph.
     """
     text = text.replace("\r\n", "\n")
     lines = _lines(text)
     drop = _drop_lines(lines)
+    width = _wrap_width(lines, drop)
+    prev_len = 0
     b = _Builder()
     para_open = False
     pending_break: int | None = None  # original offset of a paragraph break not yet written
@@ -176,7 +227,11 @@ def clean(text: str) -> Cleaned:
             pending_break = None
         elif para_open:
             prev = b.last_char()
-            if prev == "-" and len(b.parts[-1]) >= 2 and b.parts[-1][-2].isalpha() and body[
+            if width and prev_len < 0.75 * width and not body[0].islower():
+                b.add("\n\n", start - 1)  # a short last line: the paragraph ended
+            elif width and _word_goes_on(b, body):
+                pass  # a Korean word wrapped in the middle: joined without a space
+            elif prev in _HYPHENS and len(b.parts[-1]) >= 2 and b.parts[-1][-2].isalpha() and body[
                 0].islower():
                 # de-hyphenate: drop the hyphen we just wrote
                 last = b.parts[-1][:-1]
@@ -197,6 +252,7 @@ def clean(text: str) -> Cleaned:
             pos = m.end()
         b.add(body[pos:], start + lead + pos)
         para_open = True
+        prev_len = len(body)
     return Cleaned("".join(b.parts), text, b.clean_starts, b.orig_starts)
 
 

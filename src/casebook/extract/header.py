@@ -58,7 +58,7 @@ _PAST_PLACE = re.compile(
                          r"\s+in\b", re.I)
 _KO_LIVING = re.compile(
     r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|"
-    r"내몽고)\s?(?:\S+\s?)?(?:거주|에\s?살|에서\s?살|체류)")
+    r"내몽고)\s?(?:\S+\s?){0,2}?(?:거주|에\s?살|에서\s?살|체류)")
 _FROM = re.compile(
     r"\b(?:from|born\s+(?:in\s+)?(?:19|20)\d\d\s+in|born\s+in|native\s+of|[Hh]ometown:?|"
     r"[Hh]ome\s+town:?|[Pp]lace\s+of\s+(?:birth|origin):?|[Bb]irthplace:?|"
@@ -119,12 +119,32 @@ def header_end(text: str) -> int:
         bool(re.search(r"(?:다|요|니다)[.!?]?[\"”’']?\s*$",
                        first)) and not re.match(r"\s*(?:구술|면담|사례|증언자)", first)
     if rest and headerish and len(first) <= 400 and not story_ko:
-        return len(first)
+        return _form_lines_end(text, len(first))
     # a header line at the very top of a long first paragraph
     m = re.match(
         r"\s*(?:Case|Testimony|Account)\s*(?:No\.?\s*)?\d+[^.\n]{0,140}?(?:\b(?:19|20)\d\d\b\)?\.?|"
         r"Province\b\.?)", first)
     return m.end() if m else 0
+
+
+# one line of a form: "Year of Birth: 1971", "고향: 회령", "(Female, name changed)"
+_FORM_LINE = re.compile(r"[\w][\w ().'’-]{0,29}[:：]\s*\S|\([^()]{1,80}\)$")
+
+
+def _form_lines_end(text: str, end: int) -> int:
+    """The header's end, taking in the short form lines that follow its first paragraph.
+
+    Text read from a PDF keeps each form line ("Name: …", "Year of Birth: 1971", "Home: …")
+    as a paragraph of its own; they belong to the header, not to the story.
+    """
+    while True:
+        m = re.match(r"\s*\n\n([^\n]+)", text[end:])
+        if not m or m.group(1) == text[end:].strip():
+            return end
+        line = m.group(1).strip()
+        if len(line) > 120 or _NARRATIVE.search(line) or not _FORM_LINE.match(line):
+            return end
+        end += m.end()
 
 
 # form fields at the top of a story whose lines were joined ("… Name: Choi Birth date: 1969
@@ -183,6 +203,9 @@ def parse_header(text: str) -> HeaderFacts:
         if m and place and out.origin_nk is None:
             out.origin_nk = (place[0], m.start("p") + place[1], m.start("p") + place[2])
         return out
+    m = _FIELD_BORN.search(head)
+    if m and out.birth_year is None:
+        out.birth_year = (int(m.group("y")), m.start("y"), m.end("y"))
     if out.origin_nk is None or is_province(out.origin_nk[0]):
         # "b. 1988, Sinuiju", "고향: 함경북도 회령": the most specific North Korean place in the
         # header

@@ -1,0 +1,119 @@
+"""A testimony read from a PDF gives the facts its plain text gives.
+
+PDF text comes one printed line per text line, usually with no blank line between paragraphs,
+wide gaps between the words of justified lines, words hyphenated at line ends (with the Unicode
+hyphen), and Korean words cut in the middle. The texts here are fictional; the PDFs are made by
+WeasyPrint and read back by Casebook's own reader (pypdf), all in memory.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from casebook.extract import extract, profile
+from casebook.extract.clean import clean
+from casebook.extract.header import parse_header
+
+EN = """Name: Ri Sun-hwa
+
+Year of Birth: 1979
+
+Hometown: Musan, North Korea
+
+In the winter of 2001 a neighbour told me that restaurants in China paid well. She took me \
+across the Tumen River at night and handed me to a broker waiting on the other side.
+
+The broker kept me in a flat in Longjing for a week. Then he sold me to a farmer in \
+Heilongjiang for 6,000 yuan. I lived with that man for four years and gave birth to a son in 2003.
+
+In 2005 the police came to the village and arrested me. I was sent back to North Korea and held in \
+the Musan holding centre for two months before I was let go.
+"""
+
+KO = """이름: 김옥희
+
+출생: 1982년
+
+고향: 함경북도 회령
+
+저는 2004년 봄에 두만강을 건넜습니다. 먼저 건너간 친척이 중국 식당에서 일하면 돈을 많이 번다고 \
+해서 따라갔습니다. 그런데 강을 건너자 기다리던 브로커가 저를 흑룡강성의 농촌 남자에게 5천 위안에 \
+팔았습니다.
+
+그 집에서 3년을 살면서 딸을 하나 낳았습니다. 2007년에 중국 공안에 체포되어 북송되었고 회령 \
+보위부 구류장에서 석 달 동안 조사를 받았습니다.
+"""
+
+
+def _pdf_text(text: str, lang: str, columns: int = 1) -> str:
+    weasyprint = pytest.importorskip("weasyprint")
+    from casebook.intake.readers import read_pdf
+
+    body = "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>"
+                   for p in text.split("\n\n") if p.strip())
+    css = ("@page { size: A5; margin: 1.5cm } body { font-family: 'Noto Serif CJK KR', serif; "
+           "font-size: 10pt; text-align: justify; hyphens: auto }"
+           + (" body { column-count: 2 }" if columns == 2 else ""))
+    doc = f"<html lang='{lang}'><style>{css}</style><body>{body}</body></html>"
+    return read_pdf(weasyprint.HTML(string=doc).write_pdf(), "fictional.pdf")
+
+
+@pytest.mark.parametrize("text,lang,columns", [(EN, "en", 1), (EN, "en", 2), (KO, "ko", 1),
+                                               (KO, "ko", 2)])
+def test_the_pdf_gives_the_plain_texts_profile(text, lang, columns):
+    as_read = _pdf_text(text, lang, columns)
+    assert "\n\n" not in as_read.strip() or columns == 2  # the reader gives no paragraph breaks
+    plain, pdf = profile(extract(text)), profile(extract(as_read))
+    assert plain["birth_year"] in (1979, 1982) and plain["sales"]
+    assert pdf == plain
+
+
+def test_hard_wrapped_lines_become_paragraphs_again():
+    lines = ("I was born in a small town near the river and lived there with my mother\n"
+             "and two brothers until the famine came and we had nothing left to eat at\n"
+             "all in the house.\n"
+             "In the spring of that year a woman from the next village came to see us\n"
+             "and said that there was work in China for girls who were ready to go and\n"
+             "that I could send money home every month if I went with her to the border.\n"
+             "My mother cried but let me go.\n"
+             "We crossed the river at night where the water was low and a man in a car\n"
+             "was waiting for us on the other side of the bank with the engine running.\n")
+    out = clean(lines).text
+    assert out.count("\n\n") == 2
+    assert "all in the house.\n\nIn the spring" in out
+    assert "go.\n\nWe crossed" in out
+
+
+def test_a_word_hyphenated_with_the_unicode_hyphen_is_joined():
+    text = "The man from the vil\u2010\nlage came back with the po\u2010\nlice the next day."
+    assert "village" in clean(text).text and "police" in clean(text).text
+
+
+def test_a_korean_word_cut_at_a_line_end_is_joined_without_a_space():
+    lines = ("그해 겨울 저는 이웃 여자의 말을 믿고 중국으로 가기로 마음을 먹었습니다. 그 여자는\n"
+             "식당에서 일하면 한 달에 큰돈을 벌 수 있다고 했고 저는 그 말을 그대로 믿었습\n"
+             "니다. 우리는 밤에 강을 건넜고 건너편에는 낯선 남자 두 명이 차를 세워 두고 기다\n"
+             "리고 있었습니다. 그들은 저를 연길의 어느 아파트로 데려가서 일주일 동안 가두어\n"
+             "두었습니다. 그 뒤에 한 남자가 와서 저를 보더니 돈을 세어 주고 저를 데리고 갔\n"
+             "습니다. 그 남자의 집은 산골 마을에 있었고 저는 그곳에서 여러 해를 살아야 했습\n"
+             "니다. 그 집 식구들은 제가 도망갈까 봐 밤마다 문을 잠그고 저를 지켜보았습니다\n"
+             "만 저는 언젠가 그 집을 떠나겠다고 마음속으로 다짐하며 하루하루를 견디었습니다.\n")
+    out = clean(lines).text
+    assert "믿었습니다" in out and "기다리고" in out and "데리고 갔습니다" in out
+    assert "그 여자는 식당에서" in out  # a line that ends on a whole word keeps its space
+
+
+def test_a_justified_line_with_a_number_is_not_taken_for_a_running_title():
+    text = ("At  23  years  old,  she  was  sold  by  the  men  to  a  farmer\n"
+            "and stayed with him for nine years in a village in the north.\n")
+    assert "At 23 years old" in clean(text).text
+
+
+def test_form_lines_each_on_its_own_line_are_the_header():
+    text = clean("Testimony of a woman\n\nName: Ri Sun-hwa\n\nYear of Birth: 1979\n\n"
+                 "Hometown: Musan\n\nI crossed the river in 2001.").text
+    facts = parse_header(text)
+    assert facts.birth_year is not None and facts.birth_year[0] == 1979
+    assert text[facts.end:].strip().startswith("I crossed")
