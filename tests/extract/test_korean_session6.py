@@ -123,3 +123,20 @@ def test_a_risk_of_being_sold_is_no_sale():
     assert not p["times_sold"]
     q = _p("오씨는 2010년 탈북했다. 브로커는 그녀를 두 번이나 시집보내고 돈을 챙겼다.")
     assert q["times_sold"] == 2
+
+
+def test_a_page_that_lost_its_year_and_month_words():
+    p = _p("19889월 혜산시에서 태어난 그녀는 7살에 아버지를 잃었습니다. 2005, 그녀가 17살 되던 "
+           "해에 탈북을 했습니다.")
+    assert (p["birth_year"], p["first_crossing_year"]) == (1988, 2005)
+    q = _p("그렇게 20167, 전씨는 불어난 강물을 헤치고 중국으로 넘어갔습니다.")
+    assert (q["first_crossing_year"], q["first_crossing_month"]) == (2016, 7)
+
+
+def test_a_stated_year_wins_over_an_age_in_the_same_sentence():
+    from casebook.extract.dates import Timeline, find_dates
+
+    t = Timeline(1980)
+    s = "2005년, 스물여섯 살 때 강을 건넜다."
+    d = t.advance(find_dates(s))
+    assert d is not None and d.year == 2005
