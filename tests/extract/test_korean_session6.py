@@ -140,3 +140,12 @@ def test_a_stated_year_wins_over_an_age_in_the_same_sentence():
     s = "2005년, 스물여섯 살 때 강을 건넜다."
     d = t.advance(find_dates(s))
     assert d is not None and d.year == 2005
+
+
+def test_sold_around_without_a_count_is_vague():
+    p = _p("중국에서 이리저리 팔려 다니던 탈북 여성 백씨가 지난달 한국에 왔다. 백씨는 2003년 "
+           "탈북했다. 백씨는 한족에게 팔렸다.")
+    assert p["times_sold"] is None
+    q = _p("저는 2003년 탈북해 한족에게 팔렸어요. 북한 여성들이 저처럼 팔려 다니지 않도록 "
+           "도와주세요.")
+    assert q["times_sold"] == 1

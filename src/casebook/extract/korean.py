@@ -354,7 +354,10 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
         # "팔린 건 그 한 번뿐이에요": a summary of the sales told, not one more
         cues[:] = [c for c in cues if c.kind != "sale"]
         cues.append(Cue("sale_total", once.start(), once.end(), value=_KO_SMALL[once.group("n")]))
-    if cx("vague_sales").search(s):
+    vague = cx("vague_sales").search(s)
+    if vague and her(s, vague.start()) and korean_status(s, vague.start(),
+                                                         vague.end()) == FACT:
+        # not "여성들이 … 팔려 다니지 않도록" (other women, and a wish that it stop)
         cues.append(Cue("vague_times", 0, len(s)))
 
 
