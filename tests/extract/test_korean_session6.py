@@ -149,3 +149,10 @@ def test_sold_around_without_a_count_is_vague():
     q = _p("저는 2003년 탈북해 한족에게 팔렸어요. 북한 여성들이 저처럼 팔려 다니지 않도록 "
            "도와주세요.")
     assert q["times_sold"] == 1
+
+
+def test_what_follows_in_case_of_a_return_is_a_possibility():
+    p = _p("저는 2007년에 탈북했어요. 북송될 경우 고문과 강제낙태 같은 처벌을 받는다.")
+    assert p["violence"] == [] and p["repatriated"] is None
+    q = _p("저는 2007년에 탈북했어요. 북송될 경우를 대비했지만 결국 잡혀서 매를 맞았다.")
+    assert q["violence"] == ["beating"]

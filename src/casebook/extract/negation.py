@@ -158,6 +158,15 @@ def _ko_prospective(after: str) -> bool:
     return False
 
 
+_KO_CASE = re.compile(r"(?P<v>[가-힣])\s?경우(?:에는|에도|에)?\s[^.]*$")
+
+
+def _ko_in_case(before: str) -> bool:
+    """"북송될 경우 강제노역과 고문 …": what follows "in case it happens" is a possibility."""
+    m = _KO_CASE.search(before)
+    return m is not None and (ord(m.group("v")) - 0xAC00) % 28 == 8  # 될, 당할: final ㄹ
+
+
 def _past(ch: str) -> bool:
     """A syllable that carries the past-tense ㅆ (건넜, 팔렸, 나섰): "건넜다고" is told, not
     planned."""
@@ -179,7 +188,8 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     maybe = _KO_MAYBE.search(sentence, trigger_end)
     if maybe and not any(_past(ch) for ch in sentence[trigger_start:maybe.start()]):
         return UNREAL  # a fear, not an event
-    if _KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start]) and not any(
+    if (_KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start])
+            or _ko_in_case(sentence[max(0, trigger_start - 40):trigger_start])) and not any(
             _past(ch) for ch in sentence[trigger_start:]):
         return UNREAL  # "잡히면 … 맞았고" (past: what happened each time) stays a fact
     hangul = re.match(r"[가-힣]*", after)  # always matches (perhaps empty)
