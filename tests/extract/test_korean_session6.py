@@ -38,7 +38,7 @@ def test_a_count_after_and_counts_the_next_noun():
 
 
 def test_returns_of_many_people_in_a_lede_are_not_hers():
-    p = _p("최근 다수의 탈북민이 강제북송됐다. 정씨는 2011년 탈북했다. 그녀는 2014년 공안에 "
+    p = _p("올봄 여러 탈북민이 한꺼번에 북송됐다. 정씨는 2011년 탈북했다. 그녀는 2014년 공안에 "
            "잡혀 북송됐다. 그곳에서는 강제북송된 탈북민들이 조사를 받는다.")
     assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)
 
@@ -71,22 +71,23 @@ def test_her_age_this_year_on_a_dated_page_gives_her_birth_year():
 
 
 def test_a_count_in_digits_and_an_order_are_told_apart():
-    p = _p("박씨는 2005년 탈북했다. 산골에 사는 중국인에게 시집가 아이도 낳았지만 3번이나 북한으로 "
-           "끌려갔고 네 번째 탈북 끝에 한국에 왔다.")
+    p = _p("박씨는 2005년 탈북했다. 옥수수 농사를 짓는 남자와 살며 아이도 낳았지만 그 뒤 3번이나 "
+           "북한으로 끌려갔고 네 번째 탈북 끝에 한국에 왔다.")
     assert p["repatriated"] == 3
     q = _p("박씨는 2005년 탈북했다. 그녀는 2008년 북송됐다. 네 번째 탈북에서 한국에 왔다.")
     assert q["repatriated"] == 1
 
 
 def test_she_introduces_herself_after_a_few_words():
-    assert _p("저는 올해 서른이 되는 한미숙이라고 합니다. 2010년 탈북했습니다.")["surname"] == "한"
-    assert _p("저는 스무 살의 처녀 한미숙 입니다. 2010년 탈북했습니다.")["surname"] == "한"
+    p = _p("안녕하세요, 저는 청진에서 온 한미숙이라고 해요. 2010년 탈북했습니다.")
+    assert p["surname"] == "한"
+    assert _p("저는 두 아이의 엄마 한미숙 입니다. 2010년 탈북했습니다.")["surname"] == "한"
     assert _p("저는 북한에서 온 한국인입니다. 2010년 탈북했습니다.")["surname"] is None
 
 
 def test_a_church_pages_title_for_her_names_her():
-    assert _p("탈북신학생 배은정 간증\n저는 2010년 탈북했습니다.")["surname"] == "배"
-    assert _p("배은정 자매(30세, 가명)는 2010년 탈북했다.")["surname"] == "배"
+    assert _p("탈북민 배순례 수기\n저는 2010년 탈북했습니다.")["surname"] == "배"
+    assert _p("오늘 소개할 배순례 자매(41세)는 2010년 탈북했다.")["surname"] == "배"
 
 
 def test_a_wish_after_a_lure_word_is_no_lure():
@@ -98,7 +99,7 @@ def test_a_wish_after_a_lure_word_is_no_lure():
 
 
 def test_leaving_for_china_at_an_age_in_a_year():
-    p = _p("저는 함경도에서 태어났습니다. 끝내 탈북을 결심하고 25살 되던 해(2009년) 중국으로 "
+    p = _p("저는 평안도 시골에서 자랐습니다. 빚에 쫓기다 25살 되던 해(2009년) 혼자 중국으로 "
            "떠났습니다.")
     assert (p["birth_year"], p["first_crossing_year"]) == (1984, 2009)
 
@@ -112,24 +113,24 @@ def test_a_province_she_was_held_in_is_not_where_she_lived():
 
 
 def test_sold_to_another_man_is_a_second_sale():
-    p = _p("최씨는 2008년 중국으로 갔습니다. 인신매매로 농촌의 한 남자에게 팔려갔는데, 많이 "
-           "맞았다고 합니다. 2년 뒤에 다른 중국 남자에게 팔려갔습니다.")
+    p = _p("최씨는 2008년 중국으로 갔습니다. 브로커는 그녀를 산속 마을 홀아비에게 팔았습니다. "
+           "이듬해 그녀는 다른 한족 남자에게 팔렸습니다.")
     assert p["times_sold"] == 2
 
 
 def test_a_risk_of_being_sold_is_no_sale():
-    p = _p("오씨는 2010년 탈북했다. 식당에서 일하며 살았는데, 다른 곳에 팔려갈 위험에 놓이자 "
-           "다시 도망쳤다.")
+    p = _p("오씨는 2010년 탈북했다. 주인이 그녀를 팔아넘길 계획을 세웠다. 오씨는 팔릴 위험을 "
+           "느끼고 밤에 빠져나왔다.")
     assert not p["times_sold"]
     q = _p("오씨는 2010년 탈북했다. 브로커는 그녀를 두 번이나 시집보내고 돈을 챙겼다.")
     assert q["times_sold"] == 2
 
 
 def test_a_page_that_lost_its_year_and_month_words():
-    p = _p("19889월 혜산시에서 태어난 그녀는 7살에 아버지를 잃었습니다. 2005, 그녀가 17살 되던 "
-           "해에 탈북을 했습니다.")
+    p = _p("19889월 평성에서 태어난 윤씨는 장사를 하며 컸습니다. 2005, 윤씨는 친구와 강을 "
+           "건넜습니다.")
     assert (p["birth_year"], p["first_crossing_year"]) == (1988, 2005)
-    q = _p("그렇게 20167, 전씨는 불어난 강물을 헤치고 중국으로 넘어갔습니다.")
+    q = _p("결국 20167, 전씨는 밤에 혼자 두만강을 건넜습니다.")
     assert (q["first_crossing_year"], q["first_crossing_month"]) == (2016, 7)
 
 
@@ -143,16 +144,16 @@ def test_a_stated_year_wins_over_an_age_in_the_same_sentence():
 
 
 def test_sold_around_without_a_count_is_vague():
-    p = _p("중국에서 이리저리 팔려 다니던 탈북 여성 백씨가 지난달 한국에 왔다. 백씨는 2003년 "
-           "탈북했다. 백씨는 한족에게 팔렸다.")
+    p = _p("몇 년 동안 여기저기로 팔려 다닌 백씨가 지난달 서울에 왔다. 백씨는 2003년 탈북했다. "
+           "백씨는 처음 한족에게 팔렸다.")
     assert p["times_sold"] is None
-    q = _p("저는 2003년 탈북해 한족에게 팔렸어요. 북한 여성들이 저처럼 팔려 다니지 않도록 "
-           "도와주세요.")
+    q = _p("저는 2003년 탈북해 한족에게 팔렸어요. 다른 여성들은 더는 팔려 다니지 않았으면 "
+           "해요.")
     assert q["times_sold"] == 1
 
 
 def test_what_follows_in_case_of_a_return_is_a_possibility():
-    p = _p("저는 2007년에 탈북했어요. 북송될 경우 고문과 강제낙태 같은 처벌을 받는다.")
+    p = _p("저는 2007년에 탈북했어요. 여기서 잡힐 경우 매질과 강제낙태가 기다린다고 들었어요.")
     assert p["violence"] == [] and p["repatriated"] is None
     q = _p("저는 2007년에 탈북했어요. 북송될 경우를 대비했지만 결국 잡혀서 매를 맞았다.")
     assert q["violence"] == ["beating"]

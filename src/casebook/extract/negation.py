@@ -158,6 +158,8 @@ def _ko_prospective(after: str) -> bool:
     return False
 
 
+# the end of the predicate a trigger belongs to ("…가 기다린다고| 들었다")
+_KO_PREDICATE_END = re.compile(r"[고며]\s|다(?:[\s.]|$)|[,.]")
 _KO_CASE = re.compile(r"(?P<v>[가-힣])\s?경우(?:에는|에도|에)?\s[^.]*$")
 
 
@@ -188,10 +190,13 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     maybe = _KO_MAYBE.search(sentence, trigger_end)
     if maybe and not any(_past(ch) for ch in sentence[trigger_start:maybe.start()]):
         return UNREAL  # a fear, not an event
-    if (_KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start])
-            or _ko_in_case(sentence[max(0, trigger_start - 40):trigger_start])) and not any(
+    if _KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start]) and not any(
             _past(ch) for ch in sentence[trigger_start:]):
         return UNREAL  # "잡히면 … 맞았고" (past: what happened each time) stays a fact
+    cut = _KO_PREDICATE_END.search(sentence, trigger_end)
+    if _ko_in_case(sentence[max(0, trigger_start - 40):trigger_start]) and not any(
+            _past(ch) for ch in sentence[trigger_start:cut.end() if cut else len(sentence)]):
+        return UNREAL  # "잡힐 경우 매질이 기다린다고 들었다": the hearing is past, not the beating
     hangul = re.match(r"[가-힣]*", after)  # always matches (perhaps empty)
     word = hangul.group() if hangul else ""
     k = word.find("다고")
