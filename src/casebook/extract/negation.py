@@ -183,7 +183,7 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
         return UNREAL
     if _ko_prospective(sentence[trigger_end:trigger_end + 16]):
         return UNREAL  # "북송될지 모르는", "북송 될 위험", "체포될 경우": not (yet) an event
-    wish = _KO_WISH.match(sentence, trigger_end)
+    wish = _KO_WISH.match(sentence, trigger_end) if "싶" in sentence else None
     if wish and not any(_past(ch) for ch in sentence[trigger_start:wish.end()]) and not \
             _KO_CLAUSE_END.search(wish.group()):
         return UNREAL  # "좋은 남자를 만나 잘 살고 싶다": a wish, not an event
@@ -193,10 +193,11 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     if _KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start]) and not any(
             _past(ch) for ch in sentence[trigger_start:]):
         return UNREAL  # "잡히면 … 맞았고" (past: what happened each time) stays a fact
-    cut = _KO_PREDICATE_END.search(sentence, trigger_end)
-    if _ko_in_case(sentence[max(0, trigger_start - 40):trigger_start]) and not any(
-            _past(ch) for ch in sentence[trigger_start:cut.end() if cut else len(sentence)]):
-        return UNREAL  # "잡힐 경우 매질이 기다린다고 들었다": the hearing is past, not the beating
+    if "경우" in sentence and _ko_in_case(sentence[max(0, trigger_start - 40):trigger_start]):
+        cut = _KO_PREDICATE_END.search(sentence, trigger_end)
+        if not any(_past(ch) for ch in sentence[trigger_start:cut.end() if cut else len(
+                sentence)]):
+            return UNREAL  # "잡힐 경우 매질이 기다린다고 들었다": the hearing is past
     hangul = re.match(r"[가-힣]*", after)  # always matches (perhaps empty)
     word = hangul.group() if hangul else ""
     k = word.find("다고")
