@@ -117,3 +117,27 @@ def test_form_lines_each_on_its_own_line_are_the_header():
     facts = parse_header(text)
     assert facts.birth_year is not None and facts.birth_year[0] == 1979
     assert text[facts.end:].strip().startswith("I crossed")
+
+
+def test_a_full_line_ending_on_a_number_is_prose_not_a_table_row():
+    lines = ["“In 2007 they sold me to a farmer for 3",
+             "8,000 yuan, and I ran away after a year.”"]
+    lines += ["She told it slowly, and the room stayed",
+              "quiet for a long time after she finished."] * 4
+    assert clean("\n".join(lines)).text.startswith("“In 2007 they sold me")
+
+
+def test_a_quotation_that_opens_an_article_is_story_not_header():
+    text = clean("“I was sold to a farmer and had a child there.”\n\nKim, 44, fled in 1998. "
+                 "She now lives in Seoul.").text
+    assert parse_header(text).end == 0
+
+
+def test_a_footnote_reference_glued_to_a_sentence_end_is_dropped():
+    text = clean("He sold me for 3,000 yuan.12 Then I ran. 그는 나를 팔았다.7 그 뒤에 "
+                 "It cost 2,000.50 dollars. I said “no.”4 He left.").text
+    assert "yuan. Then" in text and "팔았다. 그 뒤에" in text and "“no.” He" in text
+    assert "2,000.50" in text  # a decimal is no footnote
+    short = clean("He sold me for 3,000 yuan.12 Then")
+    at = short.text.index("Then")
+    assert short.original(at) == at + 2  # evidence still points at the original text

@@ -29,11 +29,18 @@ _FOOTNOTE = re.compile(r"^\s*\d{1,3}\s{1,3}\S.*(?:available online|op\. cit|ibid
                        r"\(\w+[^)]*:\s*\d{4}\)|accessed)", re.I)
 _SENT_END = re.compile(r"[.!?。\"”’)\]:…]\s*$|[다요음죠까네]\s*$")
 _WS_INNER = re.compile(r"[ \t\u00a0]{2,}")
+# a footnote reference printed as a superscript arrives as digits glued to the punctuation after
+# a word ("… for 3,000 yuan.12 Then …", "…팔렸다.7 그"): it would join two sentences and read as
+# a number. A number after a digit ("2,000.50", "1,000") is not one.
+_NOTE_REF = r"(?<=[^\W\d_][.!?;:])\d{1,3}(?=\s|$)|(?<=[^\W\d_][.!?,][”’\"])\d{1,3}(?=\s|$)"
+_INNER = re.compile(rf"(?P<ws>[ \t\u00a0]{{2,}})|{_NOTE_REF}")
 _DIGITS = re.compile(r"\d+")
 _NOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]")
 # a line-end hyphen: ASCII, or the Unicode hyphen / soft hyphen that typesetting programs write
 _HYPHENS = "-\u2010\u2011\u00ad"
 _HANGUL = re.compile(r"[가-힣]")
+# a line that starts a form field or a speaker's turn ("Birth date: 1969", "고향: 회령", "Q: …")
+_LABEL_START = re.compile(r"[A-Z가-힣][\w ().'’-]{0,29}[:：]\s")
 
 
 @dataclass
@@ -93,6 +100,9 @@ def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
     """Which lines are PDF debris: page furniture, captions, boxes, tables, footnotes."""
     n = len(lines)
     drop = [False] * n
+    # in hard-wrapped text a full line ending on a number ("sold for 3" + "8,000 yuan") is prose
+    wide = _wrap_width(lines, drop)
+    full = 0.8 * wide if wide else 10**6
     norm = Counter(_DIGITS.sub("#", ln.strip().lower()) for _, ln in lines
                    if 0 < len(ln.strip()) < 80)
     rules = [k for k, (_, ln) in enumerate(lines) if _RULE.match(ln)]
@@ -139,7 +149,7 @@ def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
             continue
         elif _DOT_LEADER.search(s) or _FOOTNOTE.match(ln):
             drop[i] = True
-        elif _TABLE_ROW.match(ln) and len(s.split()) <= 10 and not re.search(
+        elif _TABLE_ROW.match(ln) and len(s.split()) <= 10 and len(s) < full and not re.search(
                 r"(?:19|20)\d\d\s*$", s):
             prev_blank = i == 0 or not lines[i - 1][1].strip() or drop[i - 1]
             nxt = lines[i + 1][1] if i + 1 < n else ""
@@ -227,7 +237,8 @@ def clean(text: str) -> Cleaned:
             pending_break = None
         elif para_open:
             prev = b.last_char()
-            if width and prev_len < 0.75 * width and not body[0].islower():
+            if width and (prev_len < 0.75 * width and not body[0].islower()
+                          or _LABEL_START.match(body)):
                 b.add("\n\n", start - 1)  # a short last line: the paragraph ended
             elif width and _word_goes_on(b, body):
                 pass  # a Korean word wrapped in the middle: joined without a space
@@ -244,11 +255,11 @@ def clean(text: str) -> Cleaned:
                     b.orig_starts.pop()
             else:
                 b.add(" ", start - 1)
-        # collapse inner runs of spaces, keeping offsets
+        # collapse inner runs of spaces and drop footnote references, keeping offsets
         pos = 0
-        for m in _WS_INNER.finditer(body):
+        for m in _INNER.finditer(body):
             b.add(body[pos:m.start()], start + lead + pos)
-            b.add(" ", start + lead + m.start())
+            b.add(" " if m.group("ws") else "", start + lead + m.start())
             pos = m.end()
         b.add(body[pos:], start + lead + pos)
         para_open = True

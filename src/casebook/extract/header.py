@@ -99,6 +99,10 @@ _NARRATIVE = re.compile(
                         r"arrested|sent)\b|\b(?:we|I)\s+(?:are|am|were|was)\b", re.I)
 
 
+# a paragraph that ends a sentence, maybe inside a quotation ("… without anesthesia.”")
+_ENDS_SENTENCE = re.compile(r"[.!?。][\"”’']?\s*$|[다요]\.?[\"”’']?\s*$")
+
+
 def header_end(text: str) -> int:
     """Offset where the story starts: after the first paragraph when it looks like a header."""
     first = text.split("\n\n", 1)[0]
@@ -109,7 +113,7 @@ def header_end(text: str) -> int:
     headerish = bool(re.match(
         r"\s*[\[(]?(?:case|testimony|interview|account|transcript|구술|면담|사례|증언)", first,
         re.I)) or \
-        bool(_FIELD.search(first)) or not re.search(r"[.!?。]\s*$|[다요]\.?\s*$", first) or (
+        bool(_FIELD.search(first)) or not _ENDS_SENTENCE.search(first) or (
             len(first) <= 400
             and bool(re.search(
                 r"\b(?:born|b\.)\s|(?:19|20)\d\d\s?년생|\(pseudonym\)|\(가명\)|Ms\.|Mrs\.",
