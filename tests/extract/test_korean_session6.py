@@ -157,3 +157,9 @@ def test_what_follows_in_case_of_a_return_is_a_possibility():
     assert p["violence"] == [] and p["repatriated"] is None
     q = _p("저는 2007년에 탈북했어요. 북송될 경우를 대비했지만 결국 잡혀서 매를 맞았다.")
     assert q["violence"] == ["beating"]
+
+
+def test_kunming_is_in_china_and_a_later_count_is_another_verbs():
+    p = _p("황씨는 2015년 탈북했다. 그녀는 한국에 가려고 쿤밍까지 갔다가 공안에 붙잡혔다. "
+           "붙잡힌 일행 가운데 황씨는 그전에도 세 차례나 남편 집에서 도망쳤다.")
+    assert p["arrested_in_china"] == 1

@@ -789,7 +789,10 @@ def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
     must stand next to the cue's words: "Twice my boss paid … the third time I was sent back" is
     not two returns)."""
     # "twice captured and repatriated": the count may stand before a coordinated verb
-    a, z = (0, len(text)) if cue is None else (max(0, cue.start - 30), cue.end + 35)
+    # (Korean puts the count before its verb: a count well after the cue counts a later verb,
+    # "붙잡힌 … 가운데 1명은 세 차례나 도망쳤다")
+    a, z = (0, len(text)) if cue is None else (max(0, cue.start - 30),
+                                               cue.end + (12 if lang == "ko" else 35))
     m = lx(lang, "times").search(text, a, z)
     if not m:
         return {}
