@@ -163,3 +163,8 @@ def test_kunming_is_in_china_and_a_later_count_is_another_verbs():
     p = _p("황씨는 2015년 탈북했다. 그녀는 한국에 가려고 쿤밍까지 갔다가 공안에 붙잡혔다. "
            "붙잡힌 일행 가운데 황씨는 그전에도 세 차례나 남편 집에서 도망쳤다.")
     assert p["arrested_in_china"] == 1
+
+
+def test_born_in_a_town_told_with_chulsaeng():
+    p = _p("1975년 함경북도 회령에서 출생한 송씨는 2001년 탈북했다.")
+    assert (p["origin_nk"], p["birth_year"]) == ("함경북도 회령", 1975)
