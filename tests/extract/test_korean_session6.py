@@ -168,3 +168,12 @@ def test_kunming_is_in_china_and_a_later_count_is_another_verbs():
 def test_born_in_a_town_told_with_chulsaeng():
     p = _p("1975년 함경북도 회령에서 출생한 송씨는 2001년 탈북했다.")
     assert (p["origin_nk"], p["birth_year"]) == ("함경북도 회령", 1975)
+
+
+def test_a_crossing_that_describes_someone_else_or_is_general():
+    p = _p("그녀는 먼저 중국으로 건너간 오빠를 그리워했다. 그녀는 한족에게 팔려갔다.")
+    assert (p["first_crossing_year"], p["crossing_river"]) == (None, None)
+    q = _p("당국은 압록강을 건너는 행위를 엄하게 다스렸다. 그녀는 2004년 혼자 국경을 넘었다.")
+    assert (q["first_crossing_year"], q["crossing_river"]) == (2004, None)
+    r = _p("언니를 찾아 2001년 중국으로 건너간 뒤 언니가 팔린 것을 알았다.")
+    assert r["first_crossing_year"] == 2001

@@ -373,6 +373,8 @@ def _crossing(s: str, f: _Found, cues: list[Cue]) -> None:
         a, b = _span(m)
         if cx("not_a_crossing").match(s[a:]):
             continue  # "탈북한 지 10년", "탈북한 경험", "탈북민": a mention, not the event
+        if cx("crossing_describes_other").match(s[b:]):
+            continue  # "중국으로 건너간 언니를 떠올리며": her sister's crossing
         if her(s, a) or cx("causative_crossing").search(s):
             cues.append(Cue("crossing", a, b, None, korean_status(s, a, b)))
             return
@@ -771,6 +773,8 @@ def _analyse(s: str, prev: str, f: _Found) -> list[Cue]:
     for m in _RIVER.finditer(s):
         if _NOT_THAT_RIVER.match(s[m.end():]):
             continue  # "압록강이 아니라 두만강을"
+        if cx("not_a_crossing").match(s[m.end():].partition(" ")[2]):
+            continue  # "두만강을 건너는 행위를 …": crossing in general, not hers
         cues.append(Cue("river", m.start(), m.end(), "Tumen" if m.group("r") == "두만강"
                         else "Yalu"))
     if f.matches("transit"):
