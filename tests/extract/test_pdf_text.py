@@ -141,3 +141,11 @@ def test_a_footnote_reference_glued_to_a_sentence_end_is_dropped():
     short = clean("He sold me for 3,000 yuan.12 Then")
     at = short.text.index("Then")
     assert short.original(at) == at + 2  # evidence still points at the original text
+
+
+def test_her_name_in_the_lede_under_a_running_title_and_a_headline():
+    text = ("Testimonies From the Border\n\nMy Long Road Out\n\nWhat follows was told by Kim "
+            "Sun-hee, who left North Korea in 2005 and now lives in Seoul.\n\nI was born in Musan. "
+            "In 2005 I crossed the river at night. A broker sold me to a farmer for 4,000 yuan. "
+            "I lived with him for six years and I had a son there.")
+    assert profile(extract(text))["surname"] == "Kim"

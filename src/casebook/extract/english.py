@@ -943,10 +943,19 @@ def context(text: str, header_end: int, surname: str | None) -> tuple[Context, l
     return Context(mode, tuple(dict.fromkeys(names)), tuple(quotes)), facts
 
 
+_TITLE_LINE = re.compile(r"[^\n]{1,100}\n\s*")
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+
+
 def _opening(text: str) -> int:
-    """Where the opening paragraph ends (at most 300 characters in), after a title line."""
-    skip = re.match(r"(?:[^\n]{0,100}\n\s*)?", text)
-    title = skip.end() if skip and not re.search(r"[.!?]\s*$", skip.group().strip()) else 0
+    """Where the opening paragraph ends (at most 300 characters in), after its title lines (a
+    running title and a headline above it, as text taken from a PDF page has them)."""
+    title = 0
+    for _ in range(3):
+        skip = _TITLE_LINE.match(text, title)
+        if not skip or _SENTENCE_END.search(skip.group().strip()):
+            break
+        title = skip.end()
     end = text.find("\n\n", title)
     return min(300 + title, (len(text) if end < 0 else end) + 1)
 
