@@ -177,3 +177,12 @@ def test_a_crossing_that_describes_someone_else_or_is_general():
     assert (q["first_crossing_year"], q["crossing_river"]) == (2004, None)
     r = _p("언니를 찾아 2001년 중국으로 건너간 뒤 언니가 팔린 것을 알았다.")
     assert r["first_crossing_year"] == 2001
+
+
+def test_returns_in_news_wording():
+    for text in ("구씨는 2010년 탈북했다. 2012년 공안에 잡혀 북으로 보내졌다.",
+                 "구씨는 2010년 탈북했다. 2012년 공안에 잡혀 강제 북송 조치됐다.",
+                 "구씨는 2010년 탈북했다. 2012년 공안에 잡혀 北送됐다.",
+                 "구씨는 2010년 탈북했다. 2012년 공안에 잡혀 북한 보위부로 넘겨졌다."):
+        assert _p(text)["repatriated"] == 1, text
+    assert _p("구씨는 2010년 탈북했다. 그녀는 강제북송 조치에 반대했다.")["repatriated"] is None
