@@ -186,3 +186,10 @@ def test_returns_in_news_wording():
                  "구씨는 2010년 탈북했다. 2012년 공안에 잡혀 북한 보위부로 넘겨졌다."):
         assert _p(text)["repatriated"] == 1, text
     assert _p("구씨는 2010년 탈북했다. 그녀는 강제북송 조치에 반대했다.")["repatriated"] is None
+
+
+def test_handed_over_at_a_price_to_a_buyer_named_in_two_words():
+    p = _p("문씨는 2010년 탈북했다. 브로커는 문씨를 2만 위안에 농촌 총각에게 넘겼다.")
+    assert [s["amount"] for s in p["sales"]] == [20000.0]
+    q = _p("문씨는 2010년 탈북했다. 브로커는 2만 위안을 받고 언니를 농촌 총각에게 넘겼다.")
+    assert q["sales"] == []
