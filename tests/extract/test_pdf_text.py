@@ -105,6 +105,20 @@ def test_a_korean_word_cut_at_a_line_end_is_joined_without_a_space():
     assert "그 여자는 식당에서" in out  # a line that ends on a whole word keeps its space
 
 
+def test_a_province_at_a_line_end_keeps_its_space_before_the_town():
+    lines = ["저는 1990년대 후반에 태어났고 고향은 북한의 자강도",
+             "희천시입니다. 열일곱 살 때 먹을 것을 구하러 강을",
+             "건넜는데 건너편에서 기다리던 사람들에게 붙잡혔습",
+             "니다. 그 사람들은 저를 길림성 연길의 한 아파트에",
+             "가두었고 며칠 뒤에 저를 시골 남자에게 팔았습니다.",
+             "그 남자의 집에서 저는 여러 해 동안 일만 했습니다",
+             "만 끝내 그 집을 나와서 다른 도시로 도망을 갔고 거",
+             "기에서 한국으로 가는 길을 찾았습니다. 지금은 서울",
+             "에서 공부를 하면서 동생들과 함께 살고 있습니다."]
+    out = clean("\n".join(lines)).text
+    assert "자강도 희천시" in out and "붙잡혔습니다" in out and "거기에서" in out
+
+
 def test_a_justified_line_with_a_number_is_not_taken_for_a_running_title():
     text = ("At  23  years  old,  she  was  sold  by  the  men  to  a  farmer\n"
             "and stayed with him for nine years in a village in the north.\n")
@@ -149,3 +163,14 @@ def test_her_name_in_the_lede_under_a_running_title_and_a_headline():
             "In 2005 I crossed the river at night. A broker sold me to a farmer for 4,000 yuan. "
             "I lived with him for six years and I had a son there.")
     assert profile(extract(text))["surname"] == "Kim"
+
+
+def test_a_ligature_kept_as_one_character_is_spelt_out():
+    text = "In 2005 I \ufb02ed across the Tumen River. It was my \ufb01rst time in China."
+    assert "I fled across" in clean(text).text and "first time" in clean(text).text
+    assert profile(extract(text))["first_crossing_year"] == 2005
+
+
+def test_a_compound_broken_after_its_hyphen_stays_whole():
+    text = clean("A woman who was ethnic Korean-\nChinese took us to Yanji in 1998-\n1999.").text
+    assert "Korean-Chinese took" in text and "1998-1999" in text

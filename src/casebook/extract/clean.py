@@ -33,7 +33,10 @@ _WS_INNER = re.compile(r"[ \t\u00a0]{2,}")
 # a word ("… for 3,000 yuan.12 Then …", "…팔렸다.7 그"): it would join two sentences and read as
 # a number. A number after a digit ("2,000.50", "1,000") is not one.
 _NOTE_REF = r"(?<=[^\W\d_][.!?;:])\d{1,3}(?=\s|$)|(?<=[^\W\d_][.!?,][”’\"])\d{1,3}(?=\s|$)"
-_INNER = re.compile(rf"(?P<ws>[ \t\u00a0]{{2,}})|{_NOTE_REF}")
+# a typesetting ligature ("ﬂed", "ﬁrst") that a PDF's text layer kept as one character
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+              "\ufb05": "st", "\ufb06": "st"}
+_INNER = re.compile(rf"(?P<ws>[ \t\u00a0]{{2,}})|(?P<lig>[\ufb00-\ufb06])|{_NOTE_REF}")
 _DIGITS = re.compile(r"\d+")
 _NOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]")
 # a line-end hyphen: ASCII, or the Unicode hyphen / soft hyphen that typesetting programs write
@@ -149,7 +152,7 @@ def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
             continue
         elif _DOT_LEADER.search(s) or _FOOTNOTE.match(ln):
             drop[i] = True
-        elif _TABLE_ROW.match(ln) and len(s.split()) <= 10 and len(s) < full and not re.search(
+        elif _TABLE_ROW.match(ln) and len(s.split()) <= 10 and _printed(s) < full and not re.search(
                 r"(?:19|20)\d\d\s*$", s):
             prev_blank = i == 0 or not lines[i - 1][1].strip() or drop[i - 1]
             nxt = lines[i + 1][1] if i + 1 < n else ""
@@ -157,6 +160,14 @@ def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
                 drop[i] = True
         i += 1
     return drop
+
+
+_WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uff60]")
+
+
+def _printed(line: str) -> int:
+    """A line's printed width in Latin letters: a Korean or Chinese character is two."""
+    return len(line) + len(_WIDE.findall(line))
 
 
 def _wrap_width(lines: list[tuple[int, str]], drop: list[bool]) -> int | None:
@@ -168,7 +179,7 @@ def _wrap_width(lines: list[tuple[int, str]], drop: list[bool]) -> int | None:
     testimony has one paragraph per line, of very different lengths). The test is by the
     lines' own lengths, so it holds for any font, column or language.
     """
-    sizes = [len(ln.strip()) for (_, ln), d in zip(lines, drop) if not d and ln.strip()]
+    sizes = [_printed(ln.strip()) for (_, ln), d in zip(lines, drop) if not d and ln.strip()]
     if len(sizes) < 8:
         return None
     width = sorted(sizes)[(len(sizes) * 3) // 4]
@@ -176,6 +187,15 @@ def _wrap_width(lines: list[tuple[int, str]], drop: list[bool]) -> int | None:
         return None
     full = sum(1 for n in sizes if 0.8 * width <= n <= 1.15 * width)
     return width if full >= 0.5 * len(sizes) else None
+
+
+def _province_word(word: str) -> bool:
+    """Whether ``word`` is a whole North Korean or Chinese province name ("자강도", "길림성")."""
+    from casebook.extract.places import china_province, is_province, nk_place
+
+    found = nk_place(word)
+    whole_nk = found is not None and found[2] == len(word) and is_province(word)
+    return whole_nk or (word.endswith("성") and china_province(word) is not None)
 
 
 def _word_goes_on(b: _Builder, body: str) -> bool:
@@ -188,6 +208,9 @@ def _word_goes_on(b: _Builder, body: str) -> bool:
     tail = "".join(b.parts[-4:])[-8:]
     if not (_HANGUL.match(body[0]) and (_HANGUL.match(tail[-1:]) or tail[-1:].isdigit())):
         return False
+    last = tail.rsplit(" ", 1)[-1]
+    if _province_word(last):
+        return False  # "자강도" + "희천시": a province is written apart from the town after it
     from casebook.extract.korean import kiwi  # loaded only for hard-wrapped Korean text
 
     head = body[:8]
@@ -253,17 +276,20 @@ def clean(text: str) -> Cleaned:
                     b.parts.pop()
                     b.clean_starts.pop()
                     b.orig_starts.pop()
+            elif prev in "-\u2010" and b.parts[-1][-2:-1].isalnum() and body[0].isalnum():
+                pass  # a compound broken after its hyphen ("Korean-" + "Chinese"): kept whole
             else:
                 b.add(" ", start - 1)
-        # collapse inner runs of spaces and drop footnote references, keeping offsets
+        # collapse inner runs of spaces, spell out ligatures, drop footnote references
         pos = 0
         for m in _INNER.finditer(body):
             b.add(body[pos:m.start()], start + lead + pos)
-            b.add(" " if m.group("ws") else "", start + lead + m.start())
+            b.add(" " if m.group("ws") else _LIGATURES.get(m.group("lig") or "", ""),
+                  start + lead + m.start())
             pos = m.end()
         b.add(body[pos:], start + lead + pos)
         para_open = True
-        prev_len = len(body)
+        prev_len = _printed(body)
     return Cleaned("".join(b.parts), text, b.clean_starts, b.orig_starts)
 
 
