@@ -193,3 +193,9 @@ def test_handed_over_at_a_price_to_a_buyer_named_in_two_words():
     assert [s["amount"] for s in p["sales"]] == [20000.0]
     q = _p("문씨는 2010년 탈북했다. 브로커는 2만 위안을 받고 언니를 농촌 총각에게 넘겼다.")
     assert q["sales"] == []
+
+
+def test_money_slipped_to_get_her_out_is_a_bribe_not_her_price():
+    p = _p("저는 2012년 탈북해 한족 식당 주인에게 팔려갔어요. 단속에 걸렸을 때 주인이 공안에게 "
+           "600원을 찔러주고 저를 빼냈어요.")
+    assert p["times_sold"] == 1 and p["sales"] == []
