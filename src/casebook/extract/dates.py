@@ -39,7 +39,7 @@ _KO_ABS = re.compile(
     r"(?P<kqual>초|말|초반|말경|중반|늦게|끝무렵))?")
 # "20067월": a year and a month run together where 년 was lost ("2006" + "7월")
 _KO_GLUED = re.compile(r"(?<!\d)(?P<year>(?:19[4-9]|20[0-3])\d)(?P<kmonth>1[0-2]|[1-9])\s?월")
-# "2005, 그녀가 …", "20167, 전씨는 …": a year (and month) whose 년/월 a web page lost, before a
+# "2005, 그녀는 …", "20167, 그녀는 …": a year (and month) whose 년/월 a web page lost, before a
 # comma and a Korean word
 _KO_BARE = re.compile(
     r"(?<![\d.,])(?P<year>(?:19[4-9]|20[0-3])\d)(?P<kmonth>1[0-2]|[1-9])?(?=,\s?[가-힣])")

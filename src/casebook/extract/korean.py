@@ -141,7 +141,7 @@ def _verb_status(tokens, start: int) -> str:
             return UNREAL
         if t.tag == "ETM" and t.form in ("ᆯ", "을") and k + 1 < len(tokens) and (
                 tokens[k + 1].form in _PROSPECT_NOUNS):
-            return UNREAL  # "팔려갈 위험에 놓이자", "팔릴 경우": a risk, not a sale
+            return UNREAL  # "팔릴 위험이 있어", "팔릴 경우": a risk, not a sale
         if t.tag.startswith("EC") and t.form in ("려", "으려") and k + 1 < len(tokens) and (
                 tokens[k + 1].form == "하" and tokens[k + 1].tag.startswith("VX")):
             return UNREAL  # "팔아넘기려 했지만": meant to, not did
@@ -357,7 +357,7 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
     vague = cx("vague_sales").search(s)
     if vague and her(s, vague.start()) and korean_status(s, vague.start(),
                                                          vague.end()) == FACT:
-        # not "여성들이 … 팔려 다니지 않도록" (other women, and a wish that it stop)
+        # not "여성들이 … 팔려 다니지 않게" (other women, and a wish that it stop)
         cues.append(Cue("vague_times", 0, len(s)))
 
 
@@ -374,7 +374,7 @@ def _crossing(s: str, f: _Found, cues: list[Cue]) -> None:
         if cx("not_a_crossing").match(s[a:]):
             continue  # "탈북한 지 10년", "탈북한 경험", "탈북민": a mention, not the event
         if cx("crossing_describes_other").match(s[b:]):
-            continue  # "중국으로 건너간 언니를 떠올리며": her sister's crossing
+            continue  # "먼저 건너간 오빠를 그리워하며": her brother's crossing
         if her(s, a) or cx("causative_crossing").search(s):
             cues.append(Cue("crossing", a, b, None, korean_status(s, a, b)))
             return
@@ -430,7 +430,7 @@ def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
         if cx("repatriation_feared").match(s[b:]):
             continue  # "북송될까 무서워", "송환을 피하려고"
         if _others_described(s, b):
-            continue  # "강제북송된 탈북민들의 …": the people the clause describes
+            continue  # "북송된 탈북민들이 …": the people the clause describes
         # "…으로 북송된 김씨가": a return that introduces her, which the story may tell again
         described = {"described": True} if cx("describes_her").match(s[b:]) else {}
         cues.append(Cue("repatriation", a, b, None, korean_status(s, a, b), extra=described))
@@ -774,7 +774,7 @@ def _analyse(s: str, prev: str, f: _Found) -> list[Cue]:
         if _NOT_THAT_RIVER.match(s[m.end():]):
             continue  # "압록강이 아니라 두만강을"
         if cx("not_a_crossing").match(s[m.end():].partition(" ")[2]):
-            continue  # "두만강을 건너는 행위를 …": crossing in general, not hers
+            continue  # "강을 건너는 행위를 처벌": crossing in general, not hers
         cues.append(Cue("river", m.start(), m.end(), "Tumen" if m.group("r") == "두만강"
                         else "Yalu"))
     if f.matches("transit"):

@@ -120,10 +120,10 @@ _AGE_BRACKET = (r"(?:[가-힣]{0,2}|\s?모)\s?(?:씨|양)?\s?\((?:가명\s?[·,]
                 r"(?P<a>\d{1,2})(?:세|살)?(?=[·,.)])")
 
 
-# a page's bare date line near its top ("2006.02.10", "NAUH 2017-08-10 12:19"): prose dates
-# are written "2006년 2월"
+# a page's bare date line near its top ("2014.05.20", "작성자 2019-11-03 09:15"): prose dates
+# are written "2014년 5월"
 _DATE_LINE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}(?![\d])")
-# "올해 65세인 김○○ 씨", "올 28살의 김씨": her age this year, the page's year
+# "올해 50세인 박○○ 씨", "올 30살의 박씨": her age this year, the page's year
 _AGE_THIS_YEAR = re.compile(
     r"(?<![가-힣])올(?:해)?\s(?:나이\s)?(?P<a>\d{1,2})\s?(?:세|살)(?:인|의|이며|이고|로|이던)?\s"
     r"(?!(?:\S+\s)?(?:아들|딸|아이|자녀|남편|동생|손자|손녀))")

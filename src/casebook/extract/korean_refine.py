@@ -20,7 +20,7 @@ from casebook.model import Event, Involvement, UncertainDate
 _MONTH_ONLY = re.compile(r"(?<![\d년])\s?(?P<m>1[0-2]|[1-9])\s?월(?:이었|이에|이요|에|쯤|경|말|초)")
 _AGAIN = re.compile(r"다시|또|이번에는|두\s?번째|세\s?번째")
 _QUOTED = re.compile(r"[\"“”]")
-# "다른 중국 남자에게 팔려갔다": sold to someone else, a new sale (not the last one told again)
+# "다른 한족에게 팔렸다": sold to someone else, a new sale (not the last one told again)
 _ANOTHER_BUYER = re.compile(r"다른\s?(?:\S+\s)?(?:남자|남성|사람|집|곳|데|한족|중국인|농촌|마을)")
 
 

@@ -164,7 +164,7 @@ _KO_CASE = re.compile(r"(?P<v>[가-힣])\s?경우(?:에는|에도|에)?\s[^.]*$"
 
 
 def _ko_in_case(before: str) -> bool:
-    """"북송될 경우 강제노역과 고문 …": what follows "in case it happens" is a possibility."""
+    """"잡힐 경우 매질과 …": what follows "in case it happens" is a possibility."""
     m = _KO_CASE.search(before)
     return m is not None and (ord(m.group("v")) - 0xAC00) % 28 == 8  # 될, 당할: final ㄹ
 
