@@ -848,7 +848,10 @@ def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
     must stand next to the cue's words: "Twice my boss paid … the third time I was sent back" is
     not two returns)."""
     # "twice captured and repatriated": the count may stand before a coordinated verb
-    a, z = (0, len(text)) if cue is None else (max(0, cue.start - 30), cue.end + 35)
+    # (Korean puts the count before its verb: a count well after the cue counts a later verb,
+    # "잡힌 일행 가운데 그녀는 세 번이나 도망쳤다")
+    a, z = (0, len(text)) if cue is None else (max(0, cue.start - 30),
+                                               cue.end + (12 if lang == "ko" else 35))
     m = lx(lang, "times").search(text, a, z)
     if not m:
         return {}
