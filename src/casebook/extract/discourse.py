@@ -191,6 +191,8 @@ def protagonist(text: str) -> Person | None:
         s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
         if len(toks) == 3 and _surname_of(toks) in _common_surnames() - {toks[0].capitalize()}:
             s = _surname_of(toks)  # "Yeon Mi Park": Park, not the rarer "Yeon"
+        if len(toks) == 3 and s == toks[1] and toks[0] not in sur and toks[2] in sur:
+            s = toks[2]  # "Hae Nam Ji": a three-word name's surname is at one end, not the middle
         if s is None:
             continue
         given = [t for t in toks if t != s and t.capitalize() != s]
@@ -549,8 +551,9 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
             # "…, and was sent back": the subject carries on; but "ǂ, who fled after her brother
             # was caught, gave birth …": after a comma, the subject from before the subordinate
             # clause
-            if after_sub and main is not None and not sub and piece.lstrip().startswith(",") \
-                    and not re.match(r"\W*(?:and|or|but)\b", piece):
+            if (after_sub or _INSERTED_REL.match(low, 0, a)) and main is not None and not sub \
+                    and piece.lstrip().startswith(",") and not re.match(r"\W*(?:and|or|but)\b",
+                                                                        piece):
                 prev_who, prev_group = main
             who, explicit, group = prev_who, False, prev_group
         else:
@@ -573,6 +576,10 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
     return tuple(out)
 
 
+# "ǂ, 34, who asked that her name not be used, was sold": a relative clause between the
+# sentence's subject and its verb (the bare predicate after it is the subject's)
+_INSERTED_REL = re.compile(
+    r"\W*[^,]{1,60},\s*(?:(?:aged\s+)?\d{1,2}\s*,\s*)?(?:who|whose)\b[^.;]*$")
 # "ǂǂ, a victim of trafficking who was sold": a relative clause on a noun set beside her name
 _APPOSED = re.compile(
     r"ǂ+\s*,\s+(?:a|an|the)\s+(?:(?!of\b)[\w’'-]+\s+){0,4}?(?:victim|woman|girl|defector|refugee|"

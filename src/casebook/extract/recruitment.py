@@ -208,6 +208,10 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
         if first.evidence is not None:
             relations.setdefault("north_korean_trafficker", first.evidence)
     _met_in_north_korea(relations, relation_at, method_at, cross_idx)
+    if "deception_job_offer" in methods and b.lang == "en":
+        # a false offer drew her in: she did not go of her own will with nobody behind it (the
+        # coders of the real English sets never give both; the Korean demo gold does)
+        methods.pop("voluntary_alone", None)
     if methods or relations:
         ev = next(iter(methods.values()), None) or next(iter(relations.values()))
         e = Event("recruitment", attributes={"method": sorted(methods)}, evidence=ev,

@@ -394,6 +394,21 @@ def when_born_before_return(w: Walk) -> bool:
     return bool(births and back) and min(births) < min(back)
 
 
+def when_left_after_custody(w: Walk) -> bool:
+    """"Soon after her release from jail, she went to China": custody told as what she left
+    behind came before her first crossing (no arrest in China, no return). Read in this sentence
+    or in the ones up to the first crossing the story tells (at most four on); not after a
+    crossing or a return was told, nor when the leaving is "again"."""
+    if w.crossings or any(e.type == "repatriation" for e in w.b.events):
+        return False
+    for s in w.sents[w.i:w.i + 5]:
+        if lx(s, "left_after_custody").search(s.text):
+            return not lx(s, "again").search(s.text)
+        if s is not w.s and cues_of(s, "crossing"):
+            return False
+    return False
+
+
 def when_again(w: Walk) -> bool:
     return bool(lx(w.s, "again").search(w.s.text))
 
@@ -790,7 +805,7 @@ def _last_province(w: Walk) -> None:
         if w.states[k] in ("china", "abroad", "sk") or (w.states[k] == "nk0" and cues_of(s,
                                                                                          "sale")):
             for c in s.cues:
-                if c.kind == "province_mention" and c.status == FACT:
+                if c.kind == "province_mention" and c.status == FACT and _tells_of_her(w, s):
                     last = (k, c)
     if last is None:
         return
@@ -799,8 +814,23 @@ def _last_province(w: Walk) -> None:
     returned = next((j for j in later if w.states[j] == "nk" and w.states[j - 1] != "nk"), None)
     if returned is not None and any(w.states[j] == "china" for j in range(returned, len(w.sents))):
         return  # back in North Korea, then in China again: where she lived last is not told
+    if w.b.lang == "en" and any(cues_of(w.sents[j], "crossing") and lx(w.sents[j], "again").search(
+            w.sents[j].text) for j in later):
+        return  # "… I had to leave again for China": a new stay whose places are not told
     s = w.sents[k]
     w.b.facts.append(Fact("province_china", c.code, w.b.ev(s, c.start, c.end), 0.55))
+
+
+def _tells_of_her(w: Walk, s: Sentence) -> bool:
+    """Does the sentence speak of her (I/we, she/her, her name, "the 25-year-old woman")? A
+    report's background ("towns in Liaoning are full of tales of wife sales") places nobody."""
+    if w.ctx.mode != "third" or s.lang != "en":
+        return True  # (Korean reports name her by other means: korean_discourse)
+    low = s.text.lower()
+    return bool(lx(s, "her_mention").search(s.text)) or any(
+        re.search(r"\b" + re.escape(n.lower()) + r"\b", low) for n in w.ctx.names) or bool(
+            re.search(r"\b(?:i|we|my|our|me|us)\b|\bthe\s+(?:[\w-]+\s+){0,3}?(?:woman|girl|refugee|"
+                      r"defector|mother|bride|wife|survivor|victim)\b", low))
 
 
 def _river_near(sents: list[Sentence], i: int) -> str | None:
@@ -822,7 +852,10 @@ def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
     must stand next to the cue's words: "Twice my boss paid … the third time I was sent back" is
     not two returns)."""
     # "twice captured and repatriated": the count may stand before a coordinated verb
-    a, z = (0, len(text)) if cue is None else (max(0, cue.start - 30), cue.end + 35)
+    # (Korean puts the count before its verb: a count well after the cue counts a later verb,
+    # "잡힌 일행 가운데 그녀는 세 번이나 도망쳤다")
+    a, z = (0, len(text)) if cue is None else (max(0, cue.start - 30),
+                                               cue.end + (12 if lang == "ko" else 35))
     m = lx(lang, "times").search(text, a, z)
     if not m:
         return {}
