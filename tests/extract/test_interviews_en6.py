@@ -275,3 +275,18 @@ def test_her_sons_hukou_is_not_hers():
     p = prof("I crossed the Tumen in 2004 and a broker sold me to a farmer in Jilin. My son got a "
              "hukou in 2010.")
     assert p["hukou_or_id"] is None
+
+
+def test_custody_after_being_caught_at_the_border_is_no_return():
+    p = prof("I crossed the Tumen in 1999 and was sold to a farmer in Helong. In 2001 I went home "
+             "to see my mother. On my way back I was caught while crossing the river. I was held "
+             "for a month at the detention centre in Onsong.")
+    assert not p["repatriated"]
+    assert p["nk_detention"] == []
+
+
+def test_custody_after_an_arrest_in_china_still_implies_a_return():
+    p = prof("I crossed the Tumen in 1999 and was sold to a farmer in Helong. In 2001 the police "
+             "caught me in the market. I was held for a month at the detention centre in Onsong.")
+    assert p["repatriated"] == 1
+    assert p["nk_detention"] == ["holding_centre"]

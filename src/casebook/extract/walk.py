@@ -409,6 +409,15 @@ def when_left_after_custody(w: Walk) -> bool:
     return False
 
 
+def when_not_sent_back(w: Walk) -> bool:
+    """Custody that implies no return from China: left behind before her first crossing, or
+    after being caught on the way out ("caught while crossing the river … held a month at the
+    detention centre"), told in this sentence or the one before."""
+    if when_left_after_custody(w):
+        return True
+    return any(lx(s, "caught_crossing").search(s.text) for s in w.sents[max(0, w.i - 1):w.i + 1])
+
+
 def when_again(w: Walk) -> bool:
     return bool(lx(w.s, "again").search(w.s.text))
 
