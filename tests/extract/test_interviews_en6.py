@@ -290,3 +290,10 @@ def test_custody_after_an_arrest_in_china_still_implies_a_return():
              "caught me in the market. I was held for a month at the detention centre in Onsong.")
     assert p["repatriated"] == 1
     assert p["nk_detention"] == ["holding_centre"]
+
+
+def test_a_letter_under_a_running_title_a_date_and_a_greeting_names_her():
+    p = prof("Voices from the Border\n\nA Letter from a Woman in Hiding\n\nMay 2, 2022\n\n"
+             "Dear friends,\n\nI am Ri, and I have lived in China for eight years.\n\nI crossed "
+             "the Yalu in 2014 and a broker sold me to a farmer.")
+    assert p["surname"] == "Ri"

@@ -1014,9 +1014,10 @@ _SENTENCE_END = re.compile(r"[.!?]\s*$")
 
 def _opening(text: str) -> int:
     """Where the opening paragraph ends (at most 300 characters in), after its title lines (a
-    running title and a headline above it, as text taken from a PDF page has them)."""
+    running title and a headline above it, as text taken from a PDF page has them; a date line
+    and a salutation may follow: "April 6, 2023", "Greetings,")."""
     title = 0
-    for _ in range(3):
+    for _ in range(4):
         skip = _TITLE_LINE.match(text, title)
         if not skip or _SENTENCE_END.search(skip.group().strip()):
             break
