@@ -115,8 +115,8 @@ def test_travelled_to_china_is_a_crossing():
 
 
 def test_the_town_she_came_back_to_gives_the_province():
-    p = prof("I crossed the Tumen in 2001. I was sold to a man in Huludao, in Liaoning Province. "
-             "After a year I ran away and made it back to Yanji.")
+    p = prof("I crossed the Tumen in 2001. I was sold to a man in Dandong, in Liaoning Province. "
+             "In the spring I slipped away and got back to Yanji.")
     assert p["province_china"] == "Jilin"
 
 
@@ -163,8 +163,8 @@ def test_yen_in_a_price_paid_in_china_is_yuan_and_its_gloss_a_conversion():
 
 
 def test_the_place_where_she_was_sold_names_the_sale_told_before():
-    p = prof("I crossed the Tumen in 2008. A man I knew led me to Yanji and I found I was sold. "
-             "Where I was sold, five other women worked at night.")
+    p = prof("I crossed the Tumen in 2008. A trader from our town led me to Yanji and sold me to a "
+             "boss there. Where I was sold, the boss kept a guard at the door.")
     assert p["times_sold"] == 1
 
 

@@ -370,7 +370,7 @@ _REPORTED = re.compile(
                        # "the village she had been sold to": a sale named in passing, told before
                        r"\b(?:the|a|an|his|her|my)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:i|we|she|"
                        r"ǂ+)\s+had\s+been\s+$|"
-                       # "Where I was sold, four women worked", "the house where I was sold":
+                       # "Where I was sold, the boss kept a guard", "the house where I was sold":
                        # the place of a sale, named as a noun
                        r"(?:^\W*|\b(?:the|a)\s+(?:place|house|village|town|home|family)\s+)"
                        r"where\s+(?:i|we|she|ǂ+)\s+(?:had\s+been|was|were)\s+$")
@@ -1015,7 +1015,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s*$")
 def _opening(text: str) -> int:
     """Where the opening paragraph ends (at most 300 characters in), after its title lines (a
     running title and a headline above it, as text taken from a PDF page has them; a date line
-    and a salutation may follow: "April 6, 2023", "Greetings,")."""
+    and a salutation may follow: "May 2, 2021", "Dear friends,")."""
     title = 0
     for _ in range(4):
         skip = _TITLE_LINE.match(text, title)

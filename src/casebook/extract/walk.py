@@ -454,8 +454,8 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
 
 
 def _paragraph_date(w: Walk, d: UncertainDate | None) -> UncertainDate | None:
-    """``d`` with the month of the dated sentence of this paragraph that tells its year ("One
-    day in January 2002 a man came … I followed him … I woke on the Chinese side"): the running
+    """``d`` with the month of the dated sentence of this paragraph that tells its year ("In
+    March 2004 a trader came to our market … I went with him … I woke in a shed"): the running
     date lets a month go stale after three sentences, but a dated paragraph leads into the
     crossing it ends with."""
     if d is None or not d.year or d.month:
@@ -641,8 +641,8 @@ def _year_told(w: Walk, year: int) -> bool:
     suggested I go with them. As soon as we arrived in Helong …")."""
     if str(year) in w.s.text or (w.i > 0 and str(year) in w.sents[w.i - 1].text):
         return True
-    # "One day in January 2002 a man came … I followed him … When I awoke I was on the Chinese
-    # side": the dated paragraph of her story that leads into the crossing
+    # "In March 2004 a trader came to our market … I went with him … I woke in a shed across the
+    # river": the dated paragraph of her story that leads into the crossing
     same = [x for x in w.sents[max(0, w.i - 5):w.i] if x.para == w.s.para]
     return any(str(year) in x.text for x in same)
 
