@@ -171,3 +171,9 @@ def test_gave_birth_to_two_counts_two() -> None:
     assert p["children_in_china"] == 2
     p = _p("I was sold to a farmer and spent years as his slave. I gave birth to\n\nanother page.")
     assert p["children_in_china"] == 1  # a line cut by a page break: still one birth
+
+
+def test_her_names_possessive_is_not_her_as_subject() -> None:
+    p = _p("Mrs. Kim's mother was arrested in 1999 and sent to a labour camp. Kim crossed the "
+           "river in 2001. Kim prays.")
+    assert p["arrested_in_china"] is None
