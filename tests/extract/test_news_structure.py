@@ -177,3 +177,11 @@ def test_her_names_possessive_is_not_her_as_subject() -> None:
     p = _p("Mrs. Kim's mother was arrested in 1999 and sent to a labour camp. Kim crossed the "
            "river in 2001. Kim prays.")
     assert p["arrested_in_china"] is None
+
+
+def test_her_names_relative_is_not_her() -> None:
+    p = _p("Mrs. Kim crossed the river in 2001. Kim's sister was beaten by the broker. Kim prays.")
+    assert p["violence"] == []
+    p = _p("Mrs. Kim crossed the river in 2001. Kim's daughter was sold to a farmer in 2005. "
+           "Kim prays.")
+    assert p["exploitation"] == [] and p["times_sold"] is None

@@ -604,12 +604,15 @@ _ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival",
               "violence", "province_mention",
               "exploitation", "vague_times", "detention"}
 # her, in a clause about someone else: "me", "my shoes" (but "my mother" is someone else)
+# her name, not her name's relative ("ǂ's sister was beaten" is the sister)
+_NAME_HERS = (r"(?<!ǂ)ǂ+(?!ǂ)(?![’']s\s+(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}")
+              + r"\b)")
 _HER_MENTION = re.compile(
-    r"\b(?:i|me|myself|we|us|ourselves)\b|ǂ|\b(?:my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"
-                          + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
+    r"\b(?:i|me|myself|we|us|ourselves)\b|" + _NAME_HERS + r"|\b(?:my|our)\b(?!\s+(?:[\w-]+\s+)"
+    r"{0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
 _HER_MENTION_THIRD = re.compile(
-    r"\b(?:i|me|myself|we|us|she|herself)\b|ǂ|\b(?:her|my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"
-                                + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
+    r"\b(?:i|me|myself|we|us|she|herself)\b|" + _NAME_HERS + r"|\b(?:her|my|our)\b(?!\s+"
+    r"(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
 
 
 # her as the subject again after someone else in the same clause ("before she met her husband
