@@ -185,3 +185,9 @@ def test_her_names_relative_is_not_her() -> None:
     p = _p("Mrs. Kim crossed the river in 2001. Kim's daughter was sold to a farmer in 2005. "
            "Kim prays.")
     assert p["exploitation"] == [] and p["times_sold"] is None
+
+
+def test_women_like_her_are_people_in_general() -> None:
+    p = _p("Mrs. Kim crossed the river in 2001. Women like her are often sold to farmers and "
+           "beaten. Kim prays.")
+    assert p["violence"] == []

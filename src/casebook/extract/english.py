@@ -610,9 +610,9 @@ _NAME_HERS = (r"(?<!ǂ)ǂ+(?!ǂ)(?![’']s\s+(?:[\w-]+\s+){0,2}?" + rules.expand
 _HER_MENTION = re.compile(
     r"\b(?:i|me|myself|we|us|ourselves)\b|" + _NAME_HERS + r"|\b(?:my|our)\b(?!\s+(?:[\w-]+\s+)"
     r"{0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
-_HER_MENTION_THIRD = re.compile(
-    r"\b(?:i|me|myself|we|us|she|herself)\b|" + _NAME_HERS + r"|\b(?:her|my|our)\b(?!\s+"
-    r"(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
+_HER_MENTION_THIRD = re.compile(  # ("women like her are sold": people in general)
+    r"\b(?:i|me|myself|we|us|she|herself)\b|" + _NAME_HERS + r"|(?<!\blike\s)\b(?:her|my|our)\b"
+    r"(?!\s+(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
 
 
 # her as the subject again after someone else in the same clause ("before she met her husband
