@@ -191,3 +191,12 @@ def test_women_like_her_are_people_in_general() -> None:
     p = _p("Mrs. Kim crossed the river in 2001. Women like her are often sold to farmers and "
            "beaten. Kim prays.")
     assert p["violence"] == []
+
+
+def test_a_conditional_list_runs_on_to_the_facility() -> None:
+    p = _p("Mrs. Kim crossed the river in 2001 and was sold to a farmer. If caught, she would be "
+           "sent back and sent to a labour camp. Kim prays.")
+    assert p["repatriated"] is None and p["nk_detention"] == []
+    p = _p("Mrs. Kim crossed in 2001. She was arrested in 2004 and sent back. She was sent to a "
+           "labour camp for six months. Kim prays.")
+    assert p["nk_detention"] == ["labour_training_camp"]
