@@ -169,3 +169,8 @@ def test_a_ligature_kept_as_one_character_is_spelt_out():
     text = "In 2005 I \ufb02ed across the Tumen River. It was my \ufb01rst time in China."
     assert "I fled across" in clean(text).text and "first time" in clean(text).text
     assert profile(extract(text))["first_crossing_year"] == 2005
+
+
+def test_a_compound_broken_after_its_hyphen_stays_whole():
+    text = clean("A woman who was ethnic Korean-\nChinese took us to Yanji in 1998-\n1999.").text
+    assert "Korean-Chinese took" in text and "1998-1999" in text

@@ -39,6 +39,10 @@ _KO_ABS = re.compile(
     r"(?P<kqual>초|말|초반|말경|중반|늦게|끝무렵))?")
 # "20067월": a year and a month run together where 년 was lost ("2006" + "7월")
 _KO_GLUED = re.compile(r"(?<!\d)(?P<year>(?:19[4-9]|20[0-3])\d)(?P<kmonth>1[0-2]|[1-9])\s?월")
+# "2005, 그녀는 …", "20167, 그녀는 …": a year (and month) whose 년/월 a web page lost, before a
+# comma and a Korean word
+_KO_BARE = re.compile(
+    r"(?<![\d.,])(?P<year>(?:19[4-9]|20[0-3])\d)(?P<kmonth>1[0-2]|[1-9])?(?=,\s?[가-힣])")
 _KO_YY = re.compile(r"(?<!\d)(?P<yy>[0-9]\d)\s?년(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|"
                     r"(?P<kseason>봄|여름|가을|겨울))")
 
@@ -176,6 +180,10 @@ def find_dates(text: str) -> list[DateMention]:
         if free(m.start(), m.end()):
             out.append(DateMention(m.start(), m.end(), int(m.group("year")),
                                    int(m.group("kmonth"))))
+    for m in _KO_BARE.finditer(text) if has_digit and has_hangul else ():
+        if free(m.start(), m.end()):
+            out.append(DateMention(m.start(), m.end(), int(m.group("year")),
+                                   int(m.group("kmonth")) if m.group("kmonth") else None))
     for m in _KO_YY.finditer(text) if has_digit and has_hangul else ():
         if free(m.start(), m.end()):
             yy = int(m.group("yy"))
@@ -245,7 +253,29 @@ def find_dates(text: str) -> list[DateMention]:
             d.kind == "relative" and any(x.kind == "absolute" and x.year and not _CLAUSE_CUT.search(
                 low, x.end, d.start) for x in out[:k])
             and _SPAN_BEFORE.match(low, d.start) and _OF_AFTER.match(low, d.end))]
-    return out
+    return _ranges(out, low) if len(out) > 1 else out
+
+
+# "the famine (1995 to 1998)", "from 1994-1998", "between 1996 and 1998": a span of years
+_RANGE_JOIN = re.compile(r"\s*(?:to|till|until|-|–|—|and)\s*$")
+
+
+def _ranges(out: list[DateMention], low: str) -> list[DateMention]:
+    """Two bare years joined as a span become one ``range`` mention: no single year of it is
+    when the next event happened (the running date forgets its year)."""
+    merged: list[DateMention] = []
+    for d in out:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.kind == "absolute" and d.kind == "absolute" and prev.year
+                and d.year and not prev.month and not d.month and prev.year < d.year
+                and d.end - d.start == 4 and prev.end - prev.start <= 8
+                and _RANGE_JOIN.match(low[prev.end:d.start])
+                and (low[prev.end:d.start].strip() != "and"
+                     or low[max(0, prev.start - 8):prev.start].rstrip().endswith("between"))):
+            merged[-1] = DateMention(prev.start, d.end, prev.year, approximate=True, kind="range")
+            continue
+        merged.append(d)
+    return merged
 
 
 _SPAN_BEFORE = re.compile(r"after\b")
@@ -287,16 +317,27 @@ class Timeline:
         """Read one sentence's date mentions; return the date the sentence is set at."""
         stated: UncertainDate | None = None
         self.month_age += 1
+        # "In March 2000, at age 19, I …": the age restates the dated moment (keep its month)
+        years = {d.year for d in mentions if d.kind == "absolute" and d.year}
+        # a stated year wins over an age in the same sentence ("2005, 18살 되던 해에"): the age
+        # gives the year only through a birth year that may be wrong by one or more
+        told_year = any(d.kind == "absolute" and d.year for d in mentions)
         for d in mentions:
+            if d.kind == "age" and self.birth_year and d.age is not None and any(
+                    abs(self.birth_year + d.age - y) <= 1 for y in years):
+                continue
             if d.kind == "absolute" and d.year:
                 self.year, self.month, self.season = d.year, d.month, d.season
                 self.month_age = 0
                 stated = d.date()
+            elif d.kind == "range":
+                self.year, self.month, self.season = None, None, None
+                stated = None
             elif d.kind == "month" and self.year is not None:
                 self.month, self.season = d.month, None
                 self.month_age = 0
                 stated = self.current()
-            elif d.kind == "age" and self.birth_year and d.age is not None:
+            elif d.kind == "age" and self.birth_year and d.age is not None and not told_year:
                 self.year, self.month, self.season = self.birth_year + d.age, None, None
                 self.month_age = 0
                 stated = UncertainDate(year=self.year)

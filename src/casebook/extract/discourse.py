@@ -379,8 +379,10 @@ class _VerbFinder:
 _VERB = _VerbFinder()
 _PRONOUN = re.compile(r"^\W*(?P<w>I|we|she|he|they|it|you|there|this|that|these|those)\b",
                       re.IGNORECASE)
+# (a bare verb too: "I saw the broker beat another girl")
 _PERCEPTION = re.compile(r"\b(?:saw|see|seen|watched|watch|witnessed|heard)\s+(?:\w+\s+){0,3}?"
-                         r"(?:being\s+|get\s+|got\s+)?(?=\w+(?:ed|en)\b|being\b)", re.IGNORECASE)
+                         r"(?:being\s+|get\s+|got\s+)?(?=\w+(?:ed|en)\b|being\b|(?:beat|hit|"
+                         r"kick|slap|punch|rape|sell|drag|torture|kill|hurt)\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -643,7 +645,7 @@ def perceived(low: str, pos: int, clause: Clause, cs: list[Clause] | None = None
         while k > 0 and not cs[k].explicit:
             k -= 1
         start = cs[k].start
-    for m in _PERCEPTION.finditer(low, start, pos + 1):
+    for m in _PERCEPTION.finditer(low, start, pos + 40):  # (room for the lookahead's verb)
         if m.end() <= pos + 1 and not re.match(r"\s*(?:me|us|myself|ǂ)",
                                                low[m.end() - len(m.group()) + len(
                 m.group().split()[0]):]):

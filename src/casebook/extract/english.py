@@ -366,7 +366,11 @@ _REPORTED = re.compile(
                        r"\b(?:who|that|which)\s+(?:had\s+)?$|"
                        # "the village she had been sold to": a sale named in passing, told before
                        r"\b(?:the|a|an|his|her|my)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:i|we|she|"
-                       r"ǂ+)\s+had\s+been\s+$")
+                       r"ǂ+)\s+had\s+been\s+$|"
+                       # "Where I was sold, four women worked", "the house where I was sold":
+                       # the place of a sale, named as a noun
+                       r"(?:^\W*|\b(?:the|a)\s+(?:place|house|village|town|home|family)\s+)"
+                       r"where\s+(?:i|we|she|ǂ+)\s+(?:had\s+been|was|were)\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -504,9 +508,11 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
     if her:
         for code, a, b in _first_per_code("violence", found, ctx.mode, low):
             # "… and then I don't remember anything": the negation is part of what is told
-            st = english_status(sentence, a,
-                                habitual=True) if code == "drugging" else english_status(
-                sentence, a, b, habitual=True)
+            # a threat's words hold its condition ("…that if I did not obey, he would report me"):
+            # a "not" inside them is the condition's, not a denial of the threat
+            st = english_status(sentence, a, habitual=True) if code in (
+                "drugging", "threat_of_denunciation") else english_status(sentence, a, b,
+                                                                          habitual=True)
             if code == "threat_of_denunciation" and st == UNREAL and not (
                     _FEAR.search(sentence, 0, a) and not _THREAT_WORD.search(
                         _HER_SAYS.sub(" ", marked))):
@@ -591,7 +597,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             rule, m = papers[0]  # the first row that fires decides (rows are ordered by precedence)
             cues.append(Cue("hukou", m.start(), m.end(), rule.code))
     for _rule, m in _matches("province_mention", found, ctx.mode, low):
-        prov = china_province(sentence[m.start():m.end()])
+        prov = _town_province(sentence[m.start():m.end()]) if _rule.extra.get("town") else \
+            china_province(sentence[m.start():m.end()])
         # "sold to a farmer in Shandong province": where she lived (the walk keeps the last)
         if prov:
             cues.append(Cue("province_mention", m.start(), m.end(), prov))
@@ -602,7 +609,25 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                                                                              now.group("p"))))
     if "times" in low or "repeated" in low or "over and" in low or "again and" in low:
         cues = _vague_sales(sentence, cues)
-    return _hers(cues, marked, ctx, sentence)
+    return _hers(_coordinated_mood(cues, sentence), marked, ctx, sentence)
+
+
+# "afraid of being arrested and repatriated", "would have been sent back and tortured", "never
+# beaten or raped": a verb joined straight to the one before shares its mood
+_JOINED = re.compile(
+    r"\s*,?\s*(?:and|or|nor)\s+(?:then\s+)?(?:(?:be|been|being|get|got|getting)\s+)?$", _F)
+_MOODED = ("arrest", "repatriation", "violence", "sale", "detention", "exploitation")
+
+
+def _coordinated_mood(cues: list[Cue], sentence: str) -> list[Cue]:
+    """A told event joined by "and"/"or" right after an unreal or denied one takes its mood (the
+    clause splitter cuts at "and", so the second verb would otherwise read as a fact)."""
+    mooded = sorted((c for c in cues if c.kind in _MOODED), key=lambda c: c.start)
+    for prev, c in zip(mooded, mooded[1:]):
+        if c.status == FACT and prev.status in (UNREAL, DENIED) and prev.end <= c.start \
+                and _JOINED.match(sentence[prev.end:c.start]):
+            c.status = prev.status
+    return cues
 
 
 _ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival", "transit",
@@ -1113,3 +1138,12 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
             s = at + born.start(g)
             out.append(Fact("birth_year", int(born.group(g)), Evidence(s, s + 4), 0.8))
     return out
+
+
+def _town_province(words: str) -> str | None:
+    """The province of the last Chinese town named in ``words`` ("back to Yanji" → Jilin)."""
+    from casebook.extract.places import china_province_of_place, places_in
+
+    towns = [p for _a, _z, p in places_in(words) if getattr(p, "country", None) == "CN"]
+    return china_province_of_place(towns[-1]) if towns else None
+

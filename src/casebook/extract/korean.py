@@ -105,9 +105,10 @@ def _span(m: re.Match) -> tuple[int, int]:
 
 
 _UNREAL_EC = {"려고", "려다", "으려고", "으려다", "면", "으면", "려면", "기로", "자고", "ᆯ까",
-              "을까", "려는", "도록"}
+              "을까", "려는", "도록", "ᆯ지", "을지"}
 
 
+_PROSPECT_NOUNS = {"경우", "위험", "위기", "가능성", "우려", "계획", "예정", "처지"}
 _REPORTED_NONPAST = {"ᆫ다고", "는다고", "ᆫ단다", "ᆫ다", "는다"}
 
 
@@ -138,6 +139,9 @@ def _verb_status(tokens, start: int) -> str:
             return UNREAL  # "판다고 했다", "“다시 팔아 버린다”고 했다": a threat or a plan, told
         if t.tag.startswith("EC") and t.form in _UNREAL_EC:
             return UNREAL
+        if t.tag == "ETM" and t.form in ("ᆯ", "을") and k + 1 < len(tokens) and (
+                tokens[k + 1].form in _PROSPECT_NOUNS):
+            return UNREAL  # "팔릴 위험이 있어", "팔릴 경우": a risk, not a sale
         if t.tag.startswith("EC") and t.form in ("려", "으려") and k + 1 < len(tokens) and (
                 tokens[k + 1].form == "하" and tokens[k + 1].tag.startswith("VX")):
             return UNREAL  # "팔아넘기려 했지만": meant to, not did
@@ -285,7 +289,7 @@ _MONEY_WORD = re.compile(r"돈|위안|위엔|원|달러|값")
 _PASSIVE_SURFACE = re.compile(r"되팔(?:렸|려(?!고|다|는|면)|린|림)")
 _MONEY_AFTER = re.compile(r"돈|위안|위엔|원\b|값")
 _HER_BEFORE = re.compile(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$")
-_PRICE_BEFORE = re.compile(r"(?:위안|위엔|원|달러)\S*\s?(?:\S+\s)?$")
+_PRICE_BEFORE = re.compile(r"(?:위안|위엔|원|달러)\S*\s?(?:\S+\s){0,2}$")
 _PAID_BEFORE = re.compile(r"돈(?:을|까지)?\s?(?:주고|내고|들여)\s?$")  # "우리가 돈 주고 데려왔으니"
 _HER_OBJECT_BEFORE = re.compile(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$")
 
@@ -350,7 +354,10 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
         # "팔린 건 그 한 번뿐이에요": a summary of the sales told, not one more
         cues[:] = [c for c in cues if c.kind != "sale"]
         cues.append(Cue("sale_total", once.start(), once.end(), value=_KO_SMALL[once.group("n")]))
-    if cx("vague_sales").search(s):
+    vague = cx("vague_sales").search(s)
+    if vague and her(s, vague.start()) and korean_status(s, vague.start(),
+                                                         vague.end()) == FACT:
+        # not "여성들이 … 팔려 다니지 않게" (other women, and a wish that it stop)
         cues.append(Cue("vague_times", 0, len(s)))
 
 
@@ -366,6 +373,8 @@ def _crossing(s: str, f: _Found, cues: list[Cue]) -> None:
         a, b = _span(m)
         if cx("not_a_crossing").match(s[a:]):
             continue  # "탈북한 지 10년", "탈북한 경험", "탈북민": a mention, not the event
+        if cx("crossing_describes_other").match(s[b:]):
+            continue  # "먼저 건너간 오빠를 그리워하며": her brother's crossing
         if her(s, a) or cx("causative_crossing").search(s):
             cues.append(Cue("crossing", a, b, None, korean_status(s, a, b)))
             return
@@ -385,6 +394,8 @@ def _arrests(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
         if row.extra.get("status") == "denied" or row.extra.get("needs_police"):
             continue
         a, b = _span(m)
+        if _others_described(s, b):
+            continue
         cues.append(Cue("arrest", a, b, None, korean_status(s, a, b)))
         return
     for row, m in hits:
@@ -396,6 +407,13 @@ def _arrests(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
                 and not _FLED_JUST_BEFORE.search(s[:a]):
             cues.append(Cue("arrest", a, b, None, korean_status(s, a, b)))
             return
+
+
+def _others_described(s: str, end: int) -> bool:
+    """The event's verb describes other people ("체포된 탈북민들이", "북송된 여성들의"), she not
+    among them."""
+    return bool(cx("others_described").match(s[max(0, end - 1):])) and not cx(
+        "not_only_me").search(s)
 
 
 def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
@@ -411,6 +429,8 @@ def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
         a, b = _span(m)
         if cx("repatriation_feared").match(s[b:]):
             continue  # "북송될까 무서워", "송환을 피하려고"
+        if _others_described(s, b):
+            continue  # "북송된 탈북민들이 …": the people the clause describes
         # "…으로 북송된 김씨가": a return that introduces her, which the story may tell again
         described = {"described": True} if cx("describes_her").match(s[b:]) else {}
         cues.append(Cue("repatriation", a, b, None, korean_status(s, a, b), extra=described))
@@ -753,6 +773,8 @@ def _analyse(s: str, prev: str, f: _Found) -> list[Cue]:
     for m in _RIVER.finditer(s):
         if _NOT_THAT_RIVER.match(s[m.end():]):
             continue  # "압록강이 아니라 두만강을"
+        if cx("not_a_crossing").match(s[m.end():].partition(" ")[2]):
+            continue  # "강을 건너는 행위를 처벌": crossing in general, not hers
         cues.append(Cue("river", m.start(), m.end(), "Tumen" if m.group("r") == "두만강"
                         else "Yalu"))
     if f.matches("transit"):

@@ -164,7 +164,7 @@ _RETOLD = {
     "sale": re.compile(r"팔려|팔렸|팔린|팔아|팔았|인신매매\s?(?:당|돼|되)|사\s?왔|샀"),
     "arrest": re.compile(r"잡혀|잡혔|잡힌|붙잡|체포"),
     "repatriation": re.compile(r"북송|송환|북한으로\s?(?:\S+\s)?(?:보내|넘겨|끌려)"),
-    "transit": re.compile(r"라오스|태국|베트남|캄보디아|몽골|미얀마"),
+    "transit": re.compile(r"라오스|태국|베트남|캄보디아|(?<!내)몽골|미얀마"),
     "arrival": re.compile(r"한국|입국|하나원"),
 }
 

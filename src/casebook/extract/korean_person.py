@@ -13,7 +13,9 @@ _ORIGIN = re.compile(
     r"(?P<p2>[가-힣]+(?:\s[가-힣]+)?)(?:에서\s?(?:나서|태어나|태어났|자랐|나고|왔|살았|살다)|"
     r"\s?사람이|\s?출신|에\s?살았)")
 _BORN = re.compile(
-    r"(?P<y>19[4-9]\d|20[0-2]\d)\s?년(?!대|\s?(?:초반|중반|후반))(?:에|도에)?\s?"
+    # "1988년 9월에 태어난", and a page that glues the month to the year: "19889월 … 태어난"
+    r"(?P<y>19[4-9]\d|20[0-2]\d)(?:\s?년(?!대|\s?(?:초반|중반|후반))(?:에|도에)?|"
+    r"(?:1[0-2]|[1-9])\s?월(?:에)?)\s?"
     r"(?:(?:\S+\s){0,3}?\S*에서\s)?(?:태어났|"
     r"태어나|태어난|출생|생(?!활|각|겼|기|산|존|일|명))|"
                    r"(?P<y2>19[4-9]\d|20[0-2]\d)\s?년(?!대)\s(?:\S+\s){1,3}?(?:출생|태생)|"
@@ -41,6 +43,14 @@ _SURNAME_RES = (
     re.compile(r"(?:^|[\s(,])(?P<s>[가-힣])[가-힣]{2}\s?,\s?(?:\d0대|\d{2}\s?(?:세|살))\s?(?:여성|여)\b"),
     # a testimony's byline: "송미란 2005년 입국"
     re.compile(r"(?:^|\n)\s*(?P<s>[가-힣])[가-힣]{2}\s(?:19|20)\d\d\s?년\s?(?:입국|탈북)"),
+    # she introduces herself after a few words: "저는 올해 서른이 되는 한미숙이라고 합니다",
+    # "저는 스무 살의 처녀 한미숙 입니다"
+    re.compile(r"저는\s(?:\S+\s){0,5}?(?P<s>[가-힣])[가-힣]{2}(?:이)?라고\s?(?:합니다|해요)"),
+    re.compile(r"저는\s(?:\S+\s){0,4}?(?:처녀|여성|여자|엄마)\s(?P<s>[가-힣])[가-힣]{2}\s?"
+               r"(?:이에요|예요|입니다)"),
+    # a church page's title for her: "탈북 자매 한미숙 간증", "한미숙 자매(30세, 가명)는"
+    re.compile(r"(?:탈북\S*|자매|성도)\s(?P<s>[가-힣])[가-힣]{2}\s(?:간증|수기|이야기)"),
+    re.compile(r"(?:^|\s)(?P<s>[가-힣])[가-힣]{2}\s?(?:자매|성도)\s?\("),
 )
 _INTERVIEW_PLACE = re.compile(r"면담|거주|인근|근처")
 
@@ -55,7 +65,7 @@ _NK_WRITTEN = (rf"(?:{_NK_PROVINCE}(?:\s?(?:\([^)]*\))?\s?(?:{_NK_TOWN}|"
                rf"(?:\s[가-힣]{{1,5}}(?:광산|리|동|읍|구역|노동자구|로동자구))?)?|{_NK_TOWN})")
 _HOME = re.compile(
     rf"(?<![가-힣])(?P<p>{_NK_WRITTEN})(?:\s?\([^)]*\))?(?:\s[가-힣]+){{0,2}}?\s?(?:출신|태생|출생|"
-    r"에서\s?(?:\S+\s)?(?:태어|나서|나고|자랐|자란))|"
+    r"에서\s?(?:\S+\s)?(?:태어|나서|나고|자랐|자란|출생))|"
     rf"고향(?:은|이|인|\s*[:：])\s?(?:북한\s)?(?P<p2>{_NK_WRITTEN})|"
     rf"(?<![가-힣(])(?P<p3>{_NK_WRITTEN})(?:에서\s?왔(?:습니다|어요|다|고)|\s?사람(?:이에요|입니다|"
     r"이다|이고|이었))(?![가-힣])|"
@@ -76,9 +86,10 @@ _OTHERS_HOME = re.compile(
 _AGE = (r"(?P<a>\d{1,2}|(?:열|스물|스무|서른|마흔)?\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|"
         r"열|스물|스무|서른|마흔)")
 _AGE_AT_YEAR = re.compile(
-    rf"{_AGE}\s?(?:살|세)(?:이던|이었던|였던|가\s?되던|이\s?되던|되던|인|때인)\s"
-    # "당시 19세였던 그녀는 2006년": she, named between the age and the year
-    r"(?:(?:그녀|저|제가|나|내가|[가-힣]{1,3}\s?씨)(?:는|가)?\s)?(?P<y>19[4-9]\d|"
+    rf"{_AGE}\s?(?:살|세)(?:이던|이었던|였던|가\s?되던|이\s?되던|\s?되던|인|때인)\s"
+    # "당시 19세였던 그녀는 2006년": she, named between the age and the year; "27살 되던
+    # 해(2011년)"
+    r"(?:(?:그녀|저|제가|나|내가|[가-힣]{1,3}\s?씨)(?:는|가)?\s|해\s?\()?(?P<y>19[4-9]\d|"
     r"20[0-2]\d)\s?년|"
     rf"(?P<y2>19[4-9]\d|20[0-2]\d)\s?년\s?(?:\S+\s)?(?P<a2>\d{{1,2}}|(?:열|스물|스무|서른|"
     r"마흔)\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?)"
@@ -95,8 +106,10 @@ _PROVINCE_KO = re.compile(
                           r"푸젠|사천|쓰촨|귀주|구이저우|"
                           r"감숙|간쑤|산서|산시|섬서|해남|하이난|청해|칭하이|강서|장시)"
                           r"(?:\s?\([^)]*\))?\s?(?:성|자치구)(?![가-힣]{0,1}(?:부|시장))")
+# (a place she was held or moved in custody: "…성 단둥 변방대에 구류돼", "…성 장춘으로 이송돼")
 _NOT_HER_PROVINCE = re.compile(
-    r"^\S*\s?(?:을|를)?\s?거쳐|^\S*\s?출신|^\S*\s?(?:에서\s?온|사람|남자|여자)(?:\s|이|가|은|는)")
+    r"^\S*\s?(?:을|를)?\s?거쳐|^\S*\s?출신|^\S*\s?(?:에서\s?온|사람|남자|여자)(?:\s|이|가|은|는)|"
+    r"^[^.,]{0,24}?(?:변방|구류|수감|구치소|구금|이송|호송|압송)")
 
 
 # a page's publication stamp ("승인 : 2010. 06. 01.", "입력 2016.07.01"), and her age in the
@@ -107,6 +120,27 @@ _AGE_BRACKET = (r"(?:[가-힣]{0,2}|\s?모)\s?(?:씨|양)?\s?\((?:가명\s?[·,]
                 r"(?P<a>\d{1,2})(?:세|살)?(?=[·,.)])")
 
 
+# a page's bare date line near its top ("2014.05.20", "작성자 2019-11-03 09:15"): prose dates
+# are written "2014년 5월"
+_DATE_LINE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}(?![\d])")
+# "올해 50세인 박○○ 씨", "올 30살의 박씨": her age this year, the page's year
+_AGE_THIS_YEAR = re.compile(
+    r"(?<![가-힣])올(?:해)?\s(?:나이\s)?(?P<a>\d{1,2})\s?(?:세|살)(?:인|의|이며|이고|로|이던)?\s"
+    r"(?!(?:\S+\s)?(?:아들|딸|아이|자녀|남편|동생|손자|손녀))")
+
+
+def _age_this_year(text: str) -> Fact | None:
+    """Birth year from "올해 N세" in a report dated by its page (none without a date line)."""
+    from casebook.model import Evidence
+
+    stamp = _STAMP_YEAR.search(text[:400]) or _DATE_LINE.search(text[:400])
+    m = _AGE_THIS_YEAR.search(text)
+    if stamp is None or m is None or _CHILD_NEAR.search(text[max(0, m.start() - 16):m.start()]):
+        return None
+    return Fact("birth_year", int(stamp.group("y")) - int(m.group("a")), Evidence(m.start("a"),
+                                                                                  m.end("a")), 0.5)
+
+
 def _age_at_publication(text: str, existing: list[Fact]):
     """Birth year from her age in a report dated by its publication stamp (none without both)."""
     from casebook.model import Evidence
@@ -114,10 +148,10 @@ def _age_at_publication(text: str, existing: list[Fact]):
     surname = next((f.value for f in existing if f.field == "surname"), None)
     stamp = _STAMP_YEAR.search(text[:400])
     if not surname or stamp is None:
-        return None
+        return _age_this_year(text)
     m = re.search(r"(?<![가-힣])" + re.escape(str(surname)) + _AGE_BRACKET, text)
     if m is None:
-        return None
+        return _age_this_year(text)
     return Fact("birth_year", int(stamp.group("y")) - int(m.group("a")), Evidence(m.start("a"),
                                                                                   m.end("a")), 0.5)
 
@@ -207,7 +241,7 @@ def _last_province(text: str, header_end: int) -> Fact | None:
 
     last = None
     for m in _PROVINCE_KO.finditer(text, header_end):
-        if _NOT_HER_PROVINCE.search(text[m.end():m.end() + 12]):
+        if _NOT_HER_PROVINCE.search(text[m.end():m.end() + 30]):
             continue
         last = m
     city = _city_she_lived_in(text, header_end)
@@ -241,7 +275,7 @@ def _city_she_lived_in(text: str, header_end: int) -> Fact | None:
         if place.country != "CN" or place.level not in ("city", "county", "prefecture"):
             continue
         a, b = a + header_end, b + header_end
-        if _NOT_HER_PROVINCE.search(text[b:b + 12]) or not _LIVED_AFTER.search(text[b:b + 40]):
+        if _NOT_HER_PROVINCE.search(text[b:b + 30]) or not _LIVED_AFTER.search(text[b:b + 40]):
             continue
         prov = province_of(place)
         if prov.level == "province" and prov.en:

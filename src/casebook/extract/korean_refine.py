@@ -20,6 +20,8 @@ from casebook.model import Event, Involvement, UncertainDate
 _MONTH_ONLY = re.compile(r"(?<![\d년])\s?(?P<m>1[0-2]|[1-9])\s?월(?:이었|이에|이요|에|쯤|경|말|초)")
 _AGAIN = re.compile(r"다시|또|이번에는|두\s?번째|세\s?번째")
 _QUOTED = re.compile(r"[\"“”]")
+# "다른 한족에게 팔렸다": sold to someone else, a new sale (not the last one told again)
+_ANOTHER_BUYER = re.compile(r"다른\s?(?:\S+\s)?(?:남자|남성|사람|집|곳|데|한족|중국인|농촌|마을)")
 
 
 def refine(b, sents) -> None:
@@ -386,7 +388,7 @@ def _retold_sales(b, sents, index_of) -> None:
                 if len(_QUOTED.findall(s.text[:a])) % 2 == 1:
                     continue
             if last is not None and k is not None and 0 < k - last[0] <= 2 and not _AGAIN.search(
-                sents[k].text):
+                sents[k].text) and not _ANOTHER_BUYER.search(sents[k].text):
                 # "…팔아넘겼어요. 얼마에 팔렸는지는 몰라요. 저를 산 사람은 …": one sale, told in
                 # pieces
                 prev = last[1]
@@ -604,8 +606,8 @@ def _how_she_left(b, sents, index_of) -> None:
                                                         and x.code not in _AFTER_OK)
                                                      or x.kind == "relation")]
         after = [x for j in range(k, min(len(sents), k + 3)) for x in sents[j].cues
-                 if (j > k or x.start > c.start) and ((x.kind == "recruitment"
-                                                       and x.code in _LURE_AFTER)
+                 if (j > k or x.start > c.start) and x.status == FACT and ((
+                     x.kind == "recruitment" and x.code in _LURE_AFTER)
                                                     or (x.kind == "relation" and x.code in _ACQ))]
         if not before and not after and "voluntary_with_broker" not in methods and not (
                 _led_over(sents, k, crossing_idx, first_sale)):

@@ -129,6 +129,46 @@ _KO_MAYBE = re.compile(r"지도\s?(?:모르|모른|몰라)|까\s?(?:봐|봐서|�
 _KO_IF_BEFORE = re.compile(r"(?:되|돼|하|히|지|가|오|리|기|나|보|키|치|으)면\s(?:[^\s.,]+\s){0,4}$")
 
 
+# a verb chain that ends in a wish: "만나 잘 살고 싶다" (up to the clause's end, no past tense)
+_KO_WISH = re.compile(r"[^,.!?“”\"]{0,16}?고\s?싶")
+_KO_CLAUSE_END = re.compile(r"는데|지만|니까|어서|아서")
+# the words after a trigger: "될지 모르는" (one word), "될 위험이" (a word and a noun)
+_KO_NEXT_WORDS = re.compile(r"\s?(?P<w>[가-힣]{1,4})(?:\s(?P<n>[가-힣]+))?")
+_KO_PROSPECT_ENDINGS = ("지", "까")
+_KO_PROSPECT_NOUN = re.compile(
+    r"(?:경우|위험|위기|가능성|우려|계획|예정|처지)|(?:것|거)(?:이|라|야|을|으로|란)")
+
+
+def _ko_prospective(after: str) -> bool:
+    """A verb in the prospective form (final ㄹ: 될, 당할, 잡힐) followed by 지/까 or by a noun of
+    risk or plan ("될 경우", "당할 위험", "될 것"): a possibility, not an event. "…될 때" (each
+    time it happened) and "…할 수 있었다" (she managed to) are not read here."""
+    m = _KO_NEXT_WORDS.match(after)
+    if m is None:
+        return False
+    word, noun = m.group("w"), m.group("n") or ""
+    if word in ("을", "를"):
+        return False  # a particle ("북송을 당할"), not the verb
+    for k, ch in enumerate(word):
+        if (ord(ch) - 0xAC00) % 28 == 8:  # final ㄹ
+            rest = word[k + 1:]
+            if rest:
+                return rest.startswith(_KO_PROSPECT_ENDINGS)
+            return _KO_PROSPECT_NOUN.match(noun) is not None
+    return False
+
+
+# the end of the predicate a trigger belongs to ("…가 기다린다고| 들었다")
+_KO_PREDICATE_END = re.compile(r"[고며]\s|다(?:[\s.]|$)|[,.]")
+_KO_CASE = re.compile(r"(?P<v>[가-힣])\s?경우(?:에는|에도|에)?\s[^.]*$")
+
+
+def _ko_in_case(before: str) -> bool:
+    """"잡힐 경우 매질과 …": what follows "in case it happens" is a possibility."""
+    m = _KO_CASE.search(before)
+    return m is not None and (ord(m.group("v")) - 0xAC00) % 28 == 8  # 될, 당할: final ㄹ
+
+
 def _past(ch: str) -> bool:
     """A syllable that carries the past-tense ㅆ (건넜, 팔렸, 나섰): "건넜다고" is told, not
     planned."""
@@ -141,12 +181,23 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     before = sentence[max(0, trigger_start - 8):trigger_start]
     if _KO_UNREAL_AFTER.search(after) or _KO_CHAIN_IF.match(sentence, trigger_end):
         return UNREAL
+    if _ko_prospective(sentence[trigger_end:trigger_end + 16]):
+        return UNREAL  # "북송될지 모르는", "북송 될 위험", "체포될 경우": not (yet) an event
+    wish = _KO_WISH.match(sentence, trigger_end) if "싶" in sentence else None
+    if wish and not any(_past(ch) for ch in sentence[trigger_start:wish.end()]) and not \
+            _KO_CLAUSE_END.search(wish.group()):
+        return UNREAL  # "좋은 남자를 만나 잘 살고 싶다": a wish, not an event
     maybe = _KO_MAYBE.search(sentence, trigger_end)
     if maybe and not any(_past(ch) for ch in sentence[trigger_start:maybe.start()]):
         return UNREAL  # a fear, not an event
     if _KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start]) and not any(
             _past(ch) for ch in sentence[trigger_start:]):
         return UNREAL  # "잡히면 … 맞았고" (past: what happened each time) stays a fact
+    if "경우" in sentence and _ko_in_case(sentence[max(0, trigger_start - 40):trigger_start]):
+        cut = _KO_PREDICATE_END.search(sentence, trigger_end)
+        if not any(_past(ch) for ch in sentence[trigger_start:cut.end() if cut else len(
+                sentence)]):
+            return UNREAL  # "잡힐 경우 매질이 기다린다고 들었다": the hearing is past
     hangul = re.match(r"[가-힣]*", after)  # always matches (perhaps empty)
     word = hangul.group() if hangul else ""
     k = word.find("다고")

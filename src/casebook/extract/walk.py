@@ -19,12 +19,13 @@ from importlib import resources
 from casebook.errors import InvalidInput
 from casebook.extract import rules
 from casebook.extract.cues import Context, Cue
+from casebook.extract.exploitation_forms import cybersex_explains
 from casebook.extract.negation import DENIED, FACT, UNREAL
 from casebook.extract.numbers import amount_of
 from casebook.extract.recruitment import recruitment
 from casebook.extract.sales import dedupe_sales, payments, price, sales, set_buyer_purpose
 from casebook.extract.story import Builder, Sentence, count_of, cues_of, lx
-from casebook.model import Event, Fact
+from casebook.model import Event, Fact, UncertainDate
 
 STATES = ("nk0", "china", "nk", "abroad", "sk")
 # on the lower-cased sentence: marr|husband|결혼|시집|남편 ignoring case (ſ is an s then)
@@ -375,6 +376,12 @@ def when_nk_named(w: Walk) -> bool:
     return bool(lx(w.s, "nk_word").search(w.s.text)) and not when_china_named(w)
 
 
+def when_nk_papers(w: Walk) -> bool:
+    """"No money and no identification papers" at a North Korean station before she left: her
+    North Korean papers, not her Chinese registration (unless the sentence names China)."""
+    return w.state == "nk0" and bool(lx(w.s, "papers_not_chinese").search(w.s.text))
+
+
 def when_born_before_return(w: Walk) -> bool:
     """"had two children before being dragged back to North Korea": the births come before the
     return the same sentence tells, so they were in China."""
@@ -429,6 +436,20 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         e.date = None  # "she fled … after her husband starved to death in 2002": not when she fled
     if w.first_cross_idx is None:
         w.first_cross_idx = w.i
+    if w.crossings == 1 and e.date is not None:
+        e.date = _paragraph_date(w, e.date)
+
+
+def _paragraph_date(w: Walk, d: UncertainDate | None) -> UncertainDate | None:
+    """``d`` with the month of the dated sentence of this paragraph that tells its year ("One
+    day in January 2002 a man came … I followed him … I woke on the Chinese side"): the running
+    date lets a month go stale after three sentences, but a dated paragraph leads into the
+    crossing it ends with."""
+    if d is None or not d.year or d.month:
+        return d
+    told = next((x.date for x in reversed(w.sents[max(0, w.i - 5):w.i])
+                 if x.para == w.s.para and x.date is not None and str(d.year) in x.text), None)
+    return told if told is not None and told.year == d.year and told.month else d
 
 
 _AFTER_CLAUSE = re.compile(r"\b(?:after|because|since|following)\b")
@@ -445,6 +466,8 @@ def on_crossing_detail(w: Walk, found: list[Cue]) -> None:
     if e is None:
         return
     d = w.s.date
+    if e.date is None:
+        d = _paragraph_date(w, d)
     if d is not None and (e.date is None and d.year and w.s.lang == "en" and _year_told(w, d.year)
                           or d.month and e.date is not None and e.date.year == d.year
                           and not e.date.month):
@@ -603,7 +626,12 @@ def _reached_china_first(sents: list[Sentence]) -> bool:
 def _year_told(w: Walk, year: int) -> bool:
     """The year is written in the sentence or in the one just before it ("In November 1999 they
     suggested I go with them. As soon as we arrived in Helong …")."""
-    return str(year) in w.s.text or (w.i > 0 and str(year) in w.sents[w.i - 1].text)
+    if str(year) in w.s.text or (w.i > 0 and str(year) in w.sents[w.i - 1].text):
+        return True
+    # "One day in January 2002 a man came … I followed him … When I awoke I was on the Chinese
+    # side": the dated paragraph of her story that leads into the crossing
+    same = [x for x in w.sents[max(0, w.i - 5):w.i] if x.para == w.s.para]
+    return any(str(year) in x.text for x in same)
 
 
 def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
@@ -725,6 +753,7 @@ def _finish(w: Walk) -> None:
                                   attributes={"kind": "forced_marriage"},
                                   evidence=wife.evidence, confidence=0.6))
     _drop_weak_exploitation(b)
+    cybersex_explains(b)
     for s in sents:
         for c in s.cues:
             if c.kind == "province_now":
@@ -819,7 +848,10 @@ def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
     must stand next to the cue's words: "Twice my boss paid … the third time I was sent back" is
     not two returns)."""
     # "twice captured and repatriated": the count may stand before a coordinated verb
-    a, z = (0, len(text)) if cue is None else (max(0, cue.start - 30), cue.end + 35)
+    # (Korean puts the count before its verb: a count well after the cue counts a later verb,
+    # "잡힌 일행 가운데 그녀는 세 번이나 도망쳤다")
+    a, z = (0, len(text)) if cue is None else (max(0, cue.start - 30),
+                                               cue.end + (12 if lang == "ko" else 35))
     m = lx(lang, "times").search(text, a, z)
     if not m:
         return {}
