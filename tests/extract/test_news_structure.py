@@ -200,3 +200,11 @@ def test_a_conditional_list_runs_on_to_the_facility() -> None:
     p = _p("Mrs. Kim crossed in 2001. She was arrested in 2004 and sent back. She was sent to a "
            "labour camp for six months. Kim prays.")
     assert p["nk_detention"] == ["labour_training_camp"]
+
+
+def test_her_age_at_the_trafficking_and_the_year_of_her_crossing() -> None:
+    p = _p("\"I was sold for 3,000 yuan, at the age of 15,\" Mrs. Kim said. Years later she told "
+           "her story. Kim had crossed the frozen Tumen River in 2009. Kim now lives in Seoul.")
+    assert p["birth_year"] == 1994
+    p = _p("Mrs. Kim crossed the river. \"I was sold at the age of 15,\" Kim said. Kim prays.")
+    assert p["birth_year"] is None  # no dated moment
