@@ -390,6 +390,8 @@ _FEARED = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|"
                      r"[^.;]*$", _F)
 _THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(?:i|she|you))\b",
                           _F)
+# a conditional whose list of verbs runs on to the facility ("would be sent back and sent to …")
+_WOULD_LIST = re.compile(r"\b(?:would|could|might)\s+(?:be|face|risk)\b[^.;:]*$", _F)
 # her own telling ("Kim says she lived in fear …", "she said"): a reporting verb, not a threat
 _HER_SAYS = re.compile(r"\b(?:she|i|ǂ+)\s+(?:says|said|told\s+\w+|tells)\b")
 _TO_SELL = re.compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+(?:be\s+|get\s+)?$")
@@ -536,7 +538,10 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
         facilities = _first_per_code("detention", found, ctx.mode, low)
         named = [f for f in facilities if f[0] != "other"]
         for code, a, b in named or facilities:  # an unnamed camp only when no facility is named
-            cues.append(Cue("detention", a, b, code, english_status(sentence, a, b),
+            st = english_status(sentence, a, b)
+            if st == FACT and _WOULD_LIST.search(sentence, 0, a):
+                st = UNREAL  # "if caught, she would be sent back and sent to a labour camp"
+            cues.append(Cue("detention", a, b, code, st,
                             extra={"unnamed": True} if code == "other" else {}))
         for m in _BIRTH.finditer(sentence) if births else ():
             n = 1
@@ -632,12 +637,15 @@ _ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival",
               "violence", "province_mention",
               "exploitation", "vague_times", "detention"}
 # her, in a clause about someone else: "me", "my shoes" (but "my mother" is someone else)
+# her name, not her name's relative ("ǂ's sister was beaten" is the sister)
+_NAME_HERS = (r"(?<!ǂ)ǂ+(?!ǂ)(?![’']s\s+(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}")
+              + r"\b)")
 _HER_MENTION = re.compile(
-    r"\b(?:i|me|myself|we|us|ourselves)\b|ǂ|\b(?:my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"
-                          + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
-_HER_MENTION_THIRD = re.compile(
-    r"\b(?:i|me|myself|we|us|she|herself)\b|ǂ|\b(?:her|my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"
-                                + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
+    r"\b(?:i|me|myself|we|us|ourselves)\b|" + _NAME_HERS + r"|\b(?:my|our)\b(?!\s+(?:[\w-]+\s+)"
+    r"{0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
+_HER_MENTION_THIRD = re.compile(  # ("women like her are sold": people in general)
+    r"\b(?:i|me|myself|we|us|she|herself)\b|" + _NAME_HERS + r"|(?<!\blike\s)\b(?:her|my|our)\b"
+    r"(?!\s+(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
 
 
 # her as the subject again after someone else in the same clause ("before she met her husband
