@@ -99,12 +99,11 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _drop_lines(lines: list[tuple[int, str]]) -> list[bool]:
+def _drop_lines(lines: list[tuple[int, str]], wide: int | None) -> list[bool]:
     """Which lines are PDF debris: page furniture, captions, boxes, tables, footnotes."""
     n = len(lines)
     drop = [False] * n
     # in hard-wrapped text a full line ending on a number ("sold for 3" + "8,000 yuan") is prose
-    wide = _wrap_width(lines, drop)
     full = 0.8 * wide if wide else 10**6
     norm = Counter(_DIGITS.sub("#", ln.strip().lower()) for _, ln in lines
                    if 0 < len(ln.strip()) < 80)
@@ -166,11 +165,14 @@ _WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00
 
 
 def _printed(line: str) -> int:
-    """A line's printed width in Latin letters: a Korean or Chinese character is two."""
-    return len(line) + len(_WIDE.findall(line))
+    """A line's printed width in Latin letters (a Korean or Chinese character is two, a run of
+    spaces one)."""
+    if "  " in line or "\t" in line:
+        line = _WS_INNER.sub(" ", line)
+    return len(line) if line.isascii() else len(line) + len(_WIDE.findall(line))
 
 
-def _wrap_width(lines: list[tuple[int, str]], drop: list[bool]) -> int | None:
+def _wrap_width(lines: list[tuple[int, str]]) -> int | None:
     """The width a PDF's text was wrapped at, if it was hard-wrapped; else None.
 
     Text read from a PDF comes one printed line per text line, often with no blank line between
@@ -180,8 +182,9 @@ def _wrap_width(lines: list[tuple[int, str]], drop: list[bool]) -> int | None:
     lengths). The test is by the lines' own lengths, so it holds for any font, column or
     language.
     """
-    sizes = sorted(_printed(_WS_INNER.sub(" ", ln.strip())) for (_, ln), d in zip(lines, drop)
-                   if not d and ln.strip())
+    if len(lines) < 8:
+        return None
+    sizes = sorted(_printed(ln.strip()) for _, ln in lines if ln.strip())
     if len(sizes) < 8:
         return None
     width = sizes[(len(sizes) * 9) // 10]
@@ -238,8 +241,8 @@ def clean(text: str) -> Cleaned:
     """
     text = text.replace("\r\n", "\n")
     lines = _lines(text)
-    drop = _drop_lines(lines)
-    width = _wrap_width(lines, drop)
+    width = _wrap_width(lines)  # page furniture counted too: a few short lines change nothing
+    drop = _drop_lines(lines, width)
     prev_len = 0
     b = _Builder()
     para_open = False
@@ -292,7 +295,7 @@ def clean(text: str) -> Cleaned:
             pos = m.end()
         b.add(body[pos:], start + lead + pos)
         para_open = True
-        prev_len = _printed(_WS_INNER.sub(" ", body))
+        prev_len = _printed(body)
     return Cleaned("".join(b.parts), text, b.clean_starts, b.orig_starts)
 
 
