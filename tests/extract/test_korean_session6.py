@@ -199,3 +199,12 @@ def test_money_slipped_to_get_her_out_is_a_bribe_not_her_price():
     p = _p("저는 2012년 탈북해 한족 식당 주인에게 팔려갔어요. 단속에 걸렸을 때 주인이 공안에게 "
            "600원을 찔러주고 저를 빼냈어요.")
     assert p["times_sold"] == 1 and p["sales"] == []
+
+
+def test_a_possibility_gives_way_to_the_fact_told_after_it():
+    p = _p("곽씨는 2005년 탈북했다. 그녀는 체포될 경우 북송된다는 것을 알았지만 결국 2009년 "
+           "공안에 체포됐다.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (1, None)
+    q = _p("곽씨는 2005년 탈북했다. 북송될지 모른다는 두려움에 떨었지만 결국 2009년 공안에 잡혀 "
+           "북송됐다.")
+    assert (q["arrested_in_china"], q["repatriated"]) == (1, 1)
