@@ -208,3 +208,10 @@ def test_a_possibility_gives_way_to_the_fact_told_after_it():
     q = _p("곽씨는 2005년 탈북했다. 북송될지 모른다는 두려움에 떨었지만 결국 2009년 공안에 잡혀 "
            "북송됐다.")
     assert (q["arrested_in_china"], q["repatriated"]) == (1, 1)
+
+
+def test_another_womans_price_two_sentences_later_is_not_hers():
+    p = _p("두 여성이 안전국에 왔습니다. 함경북도 출신인 이○○ 씨는 2012년 탈북해 한족에게 "
+           "팔려갔습니다. 이 씨는 2015년 공안에 체포됐습니다. 같이 온 박○○ 씨는 2014년 탈북해 "
+           "2만 위안에 팔렸습니다. 박 씨는 한 번도 잡힌 적이 없습니다.")
+    assert (p["surname"], p["times_sold"], p["sales"]) == ("이", 1, [])
