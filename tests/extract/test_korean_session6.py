@@ -215,3 +215,9 @@ def test_another_womans_price_two_sentences_later_is_not_hers():
            "팔려갔습니다. 이 씨는 2015년 공안에 체포됐습니다. 같이 온 박○○ 씨는 2014년 탈북해 "
            "2만 위안에 팔렸습니다. 박 씨는 한 번도 잡힌 적이 없습니다.")
     assert (p["surname"], p["times_sold"], p["sales"]) == ("이", 1, [])
+
+
+def test_an_arrest_in_north_korea_before_she_left_is_not_in_china():
+    p = _p("저는 2009년 장마당에서 장사를 하다 북한 경찰에게 잡혀 한 달 갇혔어요. 2010년 두만강을 "
+           "건넜어요.")
+    assert p["arrested_in_china"] is None
