@@ -216,3 +216,10 @@ def test_the_mean_leaves_out_keys_nobody_told():
     wrong = evaluate([(gold, {"surname": "Lee", "birth_year": None, "times_sold": 2})])
     assert right["mean_f1"] == 1.0 and right["keys_in_mean"] == 2
     assert wrong["keys_in_mean"] == 2 and wrong["mean_f1"] == 0.5
+
+
+def test_a_child_born_in_a_year_told_after_gave_birth_takes_that_year():
+    text = ("In the winter of 2001 a broker sold me to a farmer. I lived with that man for four "
+            "years and gave birth to a son in 2003.")
+    births = [e for e in extract(text).events if e.type == "child_birth"]
+    assert [e.date.year for e in births if e.date] == [2003]  # not the story's running year

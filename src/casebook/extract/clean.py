@@ -175,18 +175,21 @@ def _wrap_width(lines: list[tuple[int, str]], drop: list[bool]) -> int | None:
 
     Text read from a PDF comes one printed line per text line, often with no blank line between
     paragraphs, so a paragraph's end shows only as a short last line. A text is taken as
-    hard-wrapped when most of its lines have about the same length (a web page or a typed
-    testimony has one paragraph per line, of very different lengths). The test is by the
-    lines' own lengths, so it holds for any font, column or language.
+    hard-wrapped when many of its lines are about as long as its longest and almost none is
+    much longer (a web page or a typed testimony has one paragraph per line, of very different
+    lengths). The test is by the lines' own lengths, so it holds for any font, column or
+    language.
     """
-    sizes = [_printed(ln.strip()) for (_, ln), d in zip(lines, drop) if not d and ln.strip()]
+    sizes = sorted(_printed(_WS_INNER.sub(" ", ln.strip())) for (_, ln), d in zip(lines, drop)
+                   if not d and ln.strip())
     if len(sizes) < 8:
         return None
-    width = sorted(sizes)[(len(sizes) * 3) // 4]
+    width = sizes[(len(sizes) * 9) // 10]
     if width > 140:
         return None
-    full = sum(1 for n in sizes if 0.8 * width <= n <= 1.15 * width)
-    return width if full >= 0.5 * len(sizes) else None
+    full = sum(1 for n in sizes if 0.8 * width <= n <= 1.1 * width)
+    over = sum(1 for n in sizes if n > 1.15 * width)
+    return width if full >= 0.4 * len(sizes) and over <= 0.1 * len(sizes) else None
 
 
 def _province_word(word: str) -> bool:
@@ -289,7 +292,7 @@ def clean(text: str) -> Cleaned:
             pos = m.end()
         b.add(body[pos:], start + lead + pos)
         para_open = True
-        prev_len = _printed(body)
+        prev_len = _printed(_WS_INNER.sub(" ", body))
     return Cleaned("".join(b.parts), text, b.clean_starts, b.orig_starts)
 
 

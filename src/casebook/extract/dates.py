@@ -253,7 +253,29 @@ def find_dates(text: str) -> list[DateMention]:
             d.kind == "relative" and any(x.kind == "absolute" and x.year and not _CLAUSE_CUT.search(
                 low, x.end, d.start) for x in out[:k])
             and _SPAN_BEFORE.match(low, d.start) and _OF_AFTER.match(low, d.end))]
-    return out
+    return _ranges(out, low) if len(out) > 1 else out
+
+
+# "the famine (1995 to 1998)", "from 1994-1998", "between 1996 and 1998": a span of years
+_RANGE_JOIN = re.compile(r"\s*(?:to|till|until|-|–|—|and)\s*$")
+
+
+def _ranges(out: list[DateMention], low: str) -> list[DateMention]:
+    """Two bare years joined as a span become one ``range`` mention: no single year of it is
+    when the next event happened (the running date forgets its year)."""
+    merged: list[DateMention] = []
+    for d in out:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.kind == "absolute" and d.kind == "absolute" and prev.year
+                and d.year and not prev.month and not d.month and prev.year < d.year
+                and d.end - d.start == 4 and prev.end - prev.start <= 8
+                and _RANGE_JOIN.match(low[prev.end:d.start])
+                and (low[prev.end:d.start].strip() != "and"
+                     or low[max(0, prev.start - 8):prev.start].rstrip().endswith("between"))):
+            merged[-1] = DateMention(prev.start, d.end, prev.year, approximate=True, kind="range")
+            continue
+        merged.append(d)
+    return merged
 
 
 _SPAN_BEFORE = re.compile(r"after\b")
@@ -295,14 +317,22 @@ class Timeline:
         """Read one sentence's date mentions; return the date the sentence is set at."""
         stated: UncertainDate | None = None
         self.month_age += 1
+        # "In March 2000, at age 19, I …": the age restates the dated moment (keep its month)
+        years = {d.year for d in mentions if d.kind == "absolute" and d.year}
         # a stated year wins over an age in the same sentence ("2005, 18살 되던 해에"): the age
         # gives the year only through a birth year that may be wrong by one or more
         told_year = any(d.kind == "absolute" and d.year for d in mentions)
         for d in mentions:
+            if d.kind == "age" and self.birth_year and d.age is not None and any(
+                    abs(self.birth_year + d.age - y) <= 1 for y in years):
+                continue
             if d.kind == "absolute" and d.year:
                 self.year, self.month, self.season = d.year, d.month, d.season
                 self.month_age = 0
                 stated = d.date()
+            elif d.kind == "range":
+                self.year, self.month, self.season = None, None, None
+                stated = None
             elif d.kind == "month" and self.year is not None:
                 self.month, self.season = d.month, None
                 self.month_age = 0

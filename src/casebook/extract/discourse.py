@@ -191,6 +191,8 @@ def protagonist(text: str) -> Person | None:
         s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
         if len(toks) == 3 and _surname_of(toks) in _common_surnames() - {toks[0].capitalize()}:
             s = _surname_of(toks)  # "Yeon Mi Park": Park, not the rarer "Yeon"
+        if len(toks) == 3 and s == toks[1] and toks[0] not in sur and toks[2] in sur:
+            s = toks[2]  # "Hae Nam Ji": a three-word name's surname is at one end, not the middle
         if s is None:
             continue
         given = [t for t in toks if t != s and t.capitalize() != s]
@@ -377,8 +379,10 @@ class _VerbFinder:
 _VERB = _VerbFinder()
 _PRONOUN = re.compile(r"^\W*(?P<w>I|we|she|he|they|it|you|there|this|that|these|those)\b",
                       re.IGNORECASE)
+# (a bare verb too: "I saw the broker beat another girl")
 _PERCEPTION = re.compile(r"\b(?:saw|see|seen|watched|watch|witnessed|heard)\s+(?:\w+\s+){0,3}?"
-                         r"(?:being\s+|get\s+|got\s+)?(?=\w+(?:ed|en)\b|being\b)", re.IGNORECASE)
+                         r"(?:being\s+|get\s+|got\s+)?(?=\w+(?:ed|en)\b|being\b|(?:beat|hit|"
+                         r"kick|slap|punch|rape|sell|drag|torture|kill|hurt)\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -547,8 +551,9 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
             # "…, and was sent back": the subject carries on; but "ǂ, who fled after her brother
             # was caught, gave birth …": after a comma, the subject from before the subordinate
             # clause
-            if after_sub and main is not None and not sub and piece.lstrip().startswith(",") \
-                    and not re.match(r"\W*(?:and|or|but)\b", piece):
+            if (after_sub or _INSERTED_REL.match(low, 0, a)) and main is not None and not sub \
+                    and piece.lstrip().startswith(",") and not re.match(r"\W*(?:and|or|but)\b",
+                                                                        piece):
                 prev_who, prev_group = main
             who, explicit, group = prev_who, False, prev_group
         else:
@@ -571,6 +576,10 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
     return tuple(out)
 
 
+# "ǂ, 34, who asked that her name not be used, was sold": a relative clause between the
+# sentence's subject and its verb (the bare predicate after it is the subject's)
+_INSERTED_REL = re.compile(
+    r"\W*[^,]{1,60},\s*(?:(?:aged\s+)?\d{1,2}\s*,\s*)?(?:who|whose)\b[^.;]*$")
 # "ǂǂ, a victim of trafficking who was sold": a relative clause on a noun set beside her name
 _APPOSED = re.compile(
     r"ǂ+\s*,\s+(?:a|an|the)\s+(?:(?!of\b)[\w’'-]+\s+){0,4}?(?:victim|woman|girl|defector|refugee|"
@@ -636,7 +645,7 @@ def perceived(low: str, pos: int, clause: Clause, cs: list[Clause] | None = None
         while k > 0 and not cs[k].explicit:
             k -= 1
         start = cs[k].start
-    for m in _PERCEPTION.finditer(low, start, pos + 1):
+    for m in _PERCEPTION.finditer(low, start, pos + 40):  # (room for the lookahead's verb)
         if m.end() <= pos + 1 and not re.match(r"\s*(?:me|us|myself|ǂ)",
                                                low[m.end() - len(m.group()) + len(
                 m.group().split()[0]):]):

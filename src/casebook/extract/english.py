@@ -82,6 +82,22 @@ _OTHER_WOMAN = re.compile(
     r"crossed|went|came|left|got|said|told|lived|worked|married|ran|escaped|became|gave)\b)")
 
 
+_THE_WOMAN = re.compile(r"^\W*[Tt]he\s+(?:(?!friend|sister|cousin|niece|aunt|daughter|"
+                        r"companion|neighbou?r)\w+\s+)?(?:woman|girl)\W*$")
+
+
+# another woman brought in by her full name and an apposition that says so ("Choi Mi-ran, 41,
+# another defector, …", "Lee Ok, a neighbour from Musan, …"); not a helper, an official or a man
+_OTHER_NAMED = re.compile(
+    r"^\W*(?P<name>[A-Z][a-z]+(?:[\s-][A-Z]?[a-z]+){1,2})\s*,\s*(?:(?:aged\s+)?\d{1,2}\s*,\s*)?"
+    r"(?:a|an|another|her|now|who|the)\b(?![^,.;]{0,40}\b(?:pastor|activist|director|founder|"
+    r"missionary|broker|professor|official|researcher|spokes\w+|head|chairman|lawyer|reporter|"
+    r"journalist|man|husband|father|son|brother|uncle|priest|minister|worker|farmer|buyer|"
+    r"trafficker|smuggler|guide|officer|soldier|guard|driver|owner|boss|agent|policeman)\b)"
+    r"(?=[^.;]{0,40}\b(?:woman|girl|mother|wife|sister|daughter|defector|refugee|survivor|"
+    r"neighbou?r|friend|niece|aunt|cousin|escapee|victim|widow|bride)\b)")
+
+
 _AGENT_OF_HER = re.compile(
     r"\W*(?:\w+\s+){0,6}?(?:(?:took|got|received|kept|pocketed|shared)\b[^.;]{0,30}?\b(?:money|"
     r"share|cut|commission|"
@@ -98,11 +114,20 @@ def focus(sentence: str, ctx: Context, other: bool) -> bool:
         return False
     if ctx.names and _name_re(ctx.names).search(sentence):
         return False
+    named = _OTHER_NAMED.match(sentence)
+    if named and not set(re.split(r"[\s-]", named.group("name"))) & {
+            w for n in ctx.names for w in re.split(r"[\s-]", n)} and any(
+                t in discourse._surnames() for t in re.split(r"[\s-]", named.group("name"))):
+        return True  # "Choi Mi-ran, 41, another defector, …": another woman's story begins
     if _SHE_HERSELF.match(sentence):
         # "She herself was sold for 3,000 yuan": back to her after another woman's story
         return False
     m = _OTHER_WOMAN.search(sentence)
     if m:
+        if _THE_WOMAN.match(m.group()):
+            # "Mrs. Baek crossed in 2004. The woman was sold …": a definite "the woman" goes on
+            # with whoever the story is following (her, unless another woman came in)
+            return other
         if _AGENT_OF_HER.match(sentence, m.end()):
             # "The woman from her village took part of the money": a go-between, not another victim
             return other
@@ -174,7 +199,7 @@ _BIRTH = re.compile(
     r"|\b(?:my|our|her)\s+(?:\w+\s+)?(?P<what2>son|daughter|baby|child|boy|girl)\s+was\s+born\b"
     r"|\b(?P<what3>a\s+(?:boy|girl|son|daughter))\s+born\s+in\b"
     r"|\b(?:I|she)\s+(?:became\s+pregnant|got\s+pregnant)\b"
-    r"|\b(?:I|she)\s+gave\s+birth\b"
+    r"|\b(?:I|she)\s+gave\s+birth\b(?!\s+to\s+(?:a|an|one|two|three|four|five|twins?|\d)\b)"
     # "the daughter she had with her Chinese husband", "the son I bore there"
     r"|\b(?:the|a|their|her|my|our)\s+(?:\w+\s+){0,2}?(?P<what4>son|daughter|baby|child|boy|"
     r"girl)\s+(?:whom\s+|that\s+)?"
@@ -341,7 +366,11 @@ _REPORTED = re.compile(
                        r"\b(?:who|that|which)\s+(?:had\s+)?$|"
                        # "the village she had been sold to": a sale named in passing, told before
                        r"\b(?:the|a|an|his|her|my)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:i|we|she|"
-                       r"ǂ+)\s+had\s+been\s+$")
+                       r"ǂ+)\s+had\s+been\s+$|"
+                       # "Where I was sold, four women worked", "the house where I was sold":
+                       # the place of a sale, named as a noun
+                       r"(?:^\W*|\b(?:the|a)\s+(?:place|house|village|town|home|family)\s+)"
+                       r"where\s+(?:i|we|she|ǂ+)\s+(?:had\s+been|was|were)\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -358,6 +387,8 @@ _FEARED = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|"
                      r"[^.;]*$", _F)
 _THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(?:i|she|you))\b",
                           _F)
+# her own telling ("Kim says she lived in fear …", "she said"): a reporting verb, not a threat
+_HER_SAYS = re.compile(r"\b(?:she|i|ǂ+)\s+(?:says|said|told\s+\w+|tells)\b")
 _TO_SELL = re.compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+(?:be\s+|get\s+)?$")
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = _by_first_letter(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
@@ -475,18 +506,21 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
     if her:
         for code, a, b in _first_per_code("violence", found, ctx.mode, low):
             # "… and then I don't remember anything": the negation is part of what is told
-            st = english_status(sentence, a,
-                                habitual=True) if code == "drugging" else english_status(
-                sentence, a, b, habitual=True)
+            # a threat's words hold its condition ("…that if I did not obey, he would report me"):
+            # a "not" inside them is the condition's, not a denial of the threat
+            st = english_status(sentence, a, habitual=True) if code in (
+                "drugging", "threat_of_denunciation") else english_status(sentence, a, b,
+                                                                          habitual=True)
             if code == "threat_of_denunciation" and st == UNREAL and not (
-                    _FEAR.search(sentence, 0, a) and not _THREAT_WORD.search(sentence)):
+                    _FEAR.search(sentence, 0, a) and not _THREAT_WORD.search(
+                        _HER_SAYS.sub(" ", marked))):
                 # a threat is stated with "would"/"if" by nature (but her dread of it is no threat)
                 st = FACT
             if st == FACT and _FEARED.search(sentence, 0, a):
                 # "the dread that the police will arrest her and send her back to be tortured"
                 st = UNREAL
             if code == "confinement" and st == DENIED and re.search(
-                r"\b(?:not|never)\s+allowed|could\s+not|cannot|"
+                r"\b(?:not|never)\s+(?:even\s+|ever\s+|once\s+)?allowed|could\s+not|cannot|"
                                                                    r"(?:would|did|do|"
                                                                    r"does)\s*(?:not|"
                                                                    r"n[’']t)\s+(?:let|allow)",
@@ -558,7 +592,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             rule, m = papers[0]  # the first row that fires decides (rows are ordered by precedence)
             cues.append(Cue("hukou", m.start(), m.end(), rule.code))
     for _rule, m in _matches("province_mention", found, ctx.mode, low):
-        prov = china_province(sentence[m.start():m.end()])
+        prov = _town_province(sentence[m.start():m.end()]) if _rule.extra.get("town") else \
+            china_province(sentence[m.start():m.end()])
         # "sold to a farmer in Shandong province": where she lived (the walk keeps the last)
         if prov:
             cues.append(Cue("province_mention", m.start(), m.end(), prov))
@@ -569,7 +604,25 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                                                                              now.group("p"))))
     if "times" in low or "repeated" in low or "over and" in low or "again and" in low:
         cues = _vague_sales(sentence, cues)
-    return _hers(cues, marked, ctx, sentence)
+    return _hers(_coordinated_mood(cues, sentence), marked, ctx, sentence)
+
+
+# "afraid of being arrested and repatriated", "would have been sent back and tortured", "never
+# beaten or raped": a verb joined straight to the one before shares its mood
+_JOINED = re.compile(
+    r"\s*,?\s*(?:and|or|nor)\s+(?:then\s+)?(?:(?:be|been|being|get|got|getting)\s+)?$", _F)
+_MOODED = ("arrest", "repatriation", "violence", "sale", "detention", "exploitation")
+
+
+def _coordinated_mood(cues: list[Cue], sentence: str) -> list[Cue]:
+    """A told event joined by "and"/"or" right after an unreal or denied one takes its mood (the
+    clause splitter cuts at "and", so the second verb would otherwise read as a fact)."""
+    mooded = sorted((c for c in cues if c.kind in _MOODED), key=lambda c: c.start)
+    for prev, c in zip(mooded, mooded[1:]):
+        if c.status == FACT and prev.status in (UNREAL, DENIED) and prev.end <= c.start \
+                and _JOINED.match(sentence[prev.end:c.start]):
+            c.status = prev.status
+    return cues
 
 
 _ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival", "transit",
@@ -610,6 +663,14 @@ _SOLD_PASSIVE = re.compile(
     r"\b(?:was|were|been|got|be|being)\s+(?:\w+\s+)?(?:re-?sold|sold|bought|traded)\b")
 
 
+# people in general as the subject of a passive inside her clause ("she had heard of North Korean
+# women being sold to farmers"): their event, not hers (not "she and other women were sold")
+_GENERIC_PASSIVE = re.compile(
+    r"(?<!\bother\s)(?<!\band\s)\b(?:wom[ae]n|girls|refugees|defectors|brides|wives|people|"
+    r"others|koreans|children)\s+(?:being|are|were|get|got|who\s+(?:are|were|had\s+been)|"
+    r"(?:are|were)\s+being)\s+(?:\w+ly\s+)?$")
+
+
 def _her_clause(marked: str, pos: int, ctx: Context) -> bool:
     """Is the clause at ``pos`` about her ("… moved in with him and gave birth to a daughter")?"""
     cl = discourse.clause_at(discourse.clauses(marked, ctx.mode), pos)
@@ -644,7 +705,8 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
         if cl is None:
             out.append(c)
             continue
-        if discourse.perceived(marked, c.start, cl, cs):
+        if discourse.perceived(marked, c.start, cl, cs) or _GENERIC_PASSIVE.search(
+                marked, max(cl.start, c.start - 60), c.start):
             continue
         if not cl.explicit and c.status == FACT and sentence and c.kind not in ("violence",
                                                                                 "exploitation"):
@@ -993,12 +1055,19 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
     _by_first_letter(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
     # "Originally from Chongjin, she …", "a 30-year-old woman from Hoeryong", "a native of Musan"
     _by_first_letter(rf"(?:^|[.!?]\s+|\n)[Oo]riginally\s+from\s+(?P<p>{_PLACE})"),
+    # a case note's verbless line "From Musan, North Hamgyong." (not "From Hyesan, she crossed")
+    _by_first_letter(rf"(?:^|[.!?:]\s+|\n)From\s+(?P<p>{_PLACE})(?:,\s+[A-Z][\w\s-]{{2,30}}?)?"
+                     r"\s*(?:[.;]|$)"),
     # (an apposition to a name: "a woman from Musan" alone may be anyone she met)
-    _by_first_letter(rf"\b[A-Z][a-z]+,\s+(?:who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
+    _by_first_letter(rf"\b[A-Z][a-z]+,\s+(?:(?:aged\s+)?\d{{1,2}},\s+)?(?:from|"
+                     rf"who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
                rf"an?\s+(?:[\w-]+\s+){{0,2}}?(?:native\s+of|(?:woman|mother|girl|defector|"
                rf"refugee)\s+(?:originally\s+)?from))\s+(?P<p>{_PLACE})"),
     _by_first_letter(
         rf"\b(?:I|she|we)\s+(?:grew\s+up|lived|was\s+living|were\s+living)\s+in\s+(?P<p>{_PLACE})"),
+    # "Kim grew up in Hyesan": a name (not "He", "They") as the subject
+    _by_first_letter(rf"\b(?!He\b|They\b|It\b|There\b)[A-Z][a-z]+(?:-[a-z]+)?\s+grew\s+up\s+"
+                     rf"in\s+(?P<p>{_PLACE})"),
     _by_first_letter(rf"\b(?:I|she|we)\s+spent\s+(?:my|her|our)\s+(?:whole\s+|early\s+)?"
                      rf"(?:childhood|"
                rf"youth|early\s+years|"
@@ -1015,8 +1084,10 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
 ]
 # a literal one of which every match of the _ORIGIN pattern at the same place holds (a pattern
 # whose words are not in the text is not run)
-_ORIGIN_WORDS = (("from", "born"), ("born", "raised"), ("riginally",), ("from", "native"),
-                 ("grew", "lived", "living"), ("spent",), ("home", "native", "birthplace"),
+_ORIGIN_WORDS = (("from", "born"), ("born", "raised"), ("riginally",), ("From",),
+                 ("from", "native"),
+                 ("grew", "lived", "living"), ("grew",), ("spent",),
+                 ("home", "native", "birthplace"),
                  ("home", "visit", "village", "town", "back", "house"))
 _BORN = re.compile(r"(?:\b(?:I|she)|^[^\n,]{0,60}?[A-Z][a-z]+(?:-[a-z]+)?\s*,\s+who)"
                    r"\s+was\s+born\s+"
@@ -1059,3 +1130,12 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
             s = at + born.start(g)
             out.append(Fact("birth_year", int(born.group(g)), Evidence(s, s + 4), 0.8))
     return out
+
+
+def _town_province(words: str) -> str | None:
+    """The province of the last Chinese town named in ``words`` ("back to Yanji" → Jilin)."""
+    from casebook.extract.places import china_province_of_place, places_in
+
+    towns = [p for _a, _z, p in places_in(words) if getattr(p, "country", None) == "CN"]
+    return china_province_of_place(towns[-1]) if towns else None
+

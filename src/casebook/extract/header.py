@@ -99,6 +99,39 @@ _NARRATIVE = re.compile(
                         r"arrested|sent)\b|\b(?:we|I)\s+(?:are|am|were|was)\b", re.I)
 
 
+# a paragraph that is only a date under the header ("2007 (Narrative date)", "April 6, 2023"):
+# when the account was told or posted, not when her story happens
+_DATE_LINE = re.compile(
+    r"\s*(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?|\d{1,2}\s+[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d"
+    r"\s*(?:\([^()\n]{0,40}\))?\s*")
+
+
+def _title_lines_end(text: str, end: int) -> int:
+    """``end`` moved past short title lines ("Human Trafficking Victim – Choi Chong-mi", "(Female,
+    name changed)") that PDF text keeps as paragraphs between a running title and the form
+    fields: a line of a few words with no sentence end (English: a Korean line may be a sentence
+    that ends without a stop)."""
+    while True:
+        m = re.match(r"\s*\n\n([^\n]+)", text[end:])
+        if not m or m.group(1) == text[end:].strip():
+            return end
+        line = m.group(1).strip()
+        if len(line) > 80 or len(line.split()) > 10 or re.search(r"[.!?:;,][\"”’']?$", line) \
+                or _NARRATIVE.search(line) or re.search(r"[가-힣]", line):
+            return end
+        end += m.end()
+
+
+def _after_date_lines(text: str, end: int) -> int:
+    """``end`` moved past the date-only paragraphs that follow the header."""
+    while True:
+        nxt = text.find("\n\n", end + 2)
+        para = text[end:len(text) if nxt < 0 else nxt]
+        if nxt < 0 or not para.strip() or not _DATE_LINE.fullmatch(para):
+            return end
+        end = nxt
+
+
 # a paragraph that ends a sentence, maybe inside a quotation ("… without anesthesia.”")
 _ENDS_SENTENCE = re.compile(r"[.!?。][\"”’']?\s*$|[다요]\.?[\"”’']?\s*$")
 
@@ -123,7 +156,12 @@ def header_end(text: str) -> int:
         bool(re.search(r"(?:다|요|니다)[.!?]?[\"”’']?\s*$",
                        first)) and not re.match(r"\s*(?:구술|면담|사례|증언자)", first)
     if rest and headerish and len(first) <= 400 and not story_ko:
-        return _form_lines_end(text, len(first))
+        end = len(first)
+        while True:  # form lines, date lines and title lines under the title, in any order
+            nxt = _title_lines_end(text, _after_date_lines(text, _form_lines_end(text, end)))
+            if nxt == end:
+                return end
+            end = nxt
     # a header line at the very top of a long first paragraph
     m = re.match(
         r"\s*(?:Case|Testimony|Account)\s*(?:No\.?\s*)?\d+[^.\n]{0,140}?(?:\b(?:19|20)\d\d\b\)?\.?|"
@@ -157,6 +195,32 @@ _FIELD_BORN = re.compile(r"\b(?:[Bb]irth\s*(?:date|year)|[Dd]ate\s+of\s+birth|[Y
                          r"[Bb]orn)\s*[:：]\s*(?:\w+\s+){0,2}?(?P<y>19[2-9]\d|20[0-2]\d)\b")
 _FIELD_FROM = re.compile(r"\b(?:[Hh]ometown|[Hh]ome\s+town|[Bb]irthplace|[Pp]lace\s+of\s+"
                          r"(?:birth|origin))\s*[:：]\s*(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+[A-Z][\w'’ŏŭ\-]+)?)")
+
+
+_FIELD_REACH = 600  # how far from the top a labelled form field is read
+# a form's name field ("Name: Kang Myong-hi", "Interviewee: Ms. Pak"): Korean order or Western
+_NAME_FIELD = re.compile(
+    r"\b(?:[Nn]ame|[Ii]nterviewee|[Nn]arrator)\s*[:：]\s*(?:(?:Ms|Mrs|Miss)\.?\s+)?"
+    r"(?P<n>[A-Z][a-z]+(?:[\s-][A-Za-z][a-z]+){0,2})")
+# a form's home field whose place the gazetteer does not know: "Home: Sopo District, Kangwondo,
+# North Korea" is kept as written (up to the country)
+_HOME_FIELD = re.compile(
+    r"\b(?:[Hh]ome(?:\s*town)?|[Bb]irthplace)\s*[:：]\s*(?P<p>[A-Z][\w'’ŏŭ\-]+(?:,?\s+"
+    r"(?!(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+\s*[:：])[A-Z][\w'’ŏŭ\-]+){0,3}?),?\s+North\s+Korea\b")
+
+
+def _field_surname(head: str) -> tuple[str, int, int] | None:
+    """Her surname from a form's name field (the first or last word that is a Korean surname)."""
+    m = _NAME_FIELD.search(head)
+    if not m:
+        return None
+    words = [(w.group(), m.start("n") + w.start()) for w in re.finditer(r"[A-Za-z]+",
+                                                                         m.group("n"))]
+    known = set(KOREAN_SURNAMES)
+    for w, at in (words[0], words[-1]):
+        if w in known:
+            return w, at, at + len(w)
+    return None
 
 
 def parse_header(text: str) -> HeaderFacts:
@@ -197,15 +261,23 @@ def parse_header(text: str) -> HeaderFacts:
                 break
         if out.origin_nk:
             break
+    # labelled fields near the top, wherever the header was judged to end (a PDF's running title
+    # above them, or the story glued to the last field): "Birth date: 1969", "Hometown: …"
+    top = text[:max(end, _FIELD_REACH)]
+    if out.surname is None:
+        out.surname = _field_surname(top)
+    if out.origin_nk is None:
+        m = _HOME_FIELD.search(top)
+        if m and not nk_place(m.group("p")):
+            out.origin_nk = (m.group("p"), m.start("p"), m.end("p"))
+    m = _FIELD_BORN.search(top)
+    if m and out.birth_year is None:
+        out.birth_year = (int(m.group("y")), m.start("y"), m.end("y"))
+    m = _FIELD_FROM.search(top)
+    place = nk_place(m.group("p")) if m else None
+    if m and place and out.origin_nk is None:
+        out.origin_nk = (place[0], m.start("p") + place[1], m.start("p") + place[2])
     if end == 0:
-        top = text[:400]
-        m = _FIELD_BORN.search(top)
-        if m and out.birth_year is None:
-            out.birth_year = (int(m.group("y")), m.start("y"), m.end("y"))
-        m = _FIELD_FROM.search(top)
-        place = nk_place(m.group("p")) if m else None
-        if m and place and out.origin_nk is None:
-            out.origin_nk = (place[0], m.start("p") + place[1], m.start("p") + place[2])
         return out
     m = _FIELD_BORN.search(head)
     if m and out.birth_year is None:

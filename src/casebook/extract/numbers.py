@@ -105,7 +105,7 @@ class Money:
     high: float | None = None
 
 
-_EN_CUR = (r"(?P<cur>yuan|renminbi|rmb|cny|元|chinese\s+yuan|won|north\s+korean\s+won|"
+_EN_CUR = (r"(?P<cur>yuan|renminbi|rmb|cny|元|chinese\s+yuan|yen|won|north\s+korean\s+won|"
            r"south\s+korean\s+won|dollars?|us\s+dollars?|usd|united\s+states\s+dollars?|"
            r"pounds?(?:\s+sterling)?|gbp|"
            r"euros?|eur)")
@@ -148,6 +148,8 @@ def _currency(code: str) -> str:
         return "USD"
     if c in ("¥", "￥", "yuan", "renminbi", "rmb", "cny", "元", "위안", "위엔", "chinese yuan"):
         return "RMB"
+    if c == "yen":  # 元 read the Japanese way in a translated testimony: a price in China
+        return "RMB"
     if c in ("₩", "south korean won"):
         return "KRW"
     if c in ("£", "pound", "pounds", "pound sterling", "pounds sterling", "gbp"):
@@ -174,7 +176,7 @@ def _parse_num(s: str) -> float:
 # (each sign a branch of its own: the search then skips to the positions where a branch's first
 # letter stands)
 _MONEY_HINT = re.compile(
-    r"\$|¥|￥|₩|£|€|元|원|불|달러|위\s?안|위엔|yuan|rmb|cny|won|dollar|usd|kpw|pound|gbp|euro")
+    r"\$|¥|￥|₩|£|€|元|원|불|달러|위\s?안|위엔|yuan|rmb|cny|yen|won|dollar|usd|kpw|pound|gbp|euro")
 _DIGIT = re.compile(r"\d")
 
 
@@ -262,7 +264,8 @@ def find_money(text: str) -> list[Money]:
                 # up to three hedging words: "or about $190", "that is, roughly US$250"
                 r"[\s,(\[]*(?:(?:or|about|around|approximately|roughly|some|nearly|almost|"
                 r"that\s+is|worth|"
-                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|us|u\.s\.|약|정도|元|한화|원화|"
+                r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|us|u\.s\.|u|"
+                r"약|정도|元|한화|원화|"
                 r"우리\s?돈|한국\s?돈|미화|미국\s?돈|달러로)[\s,(\[]*){0,3}",
                 text[out[-1].end:mo.start], re.I):
             out.append(Money(mo.value, mo.currency, mo.start, mo.end, converted=True))

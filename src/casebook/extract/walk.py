@@ -19,12 +19,13 @@ from importlib import resources
 from casebook.errors import InvalidInput
 from casebook.extract import rules
 from casebook.extract.cues import Context, Cue
+from casebook.extract.exploitation_forms import cybersex_explains
 from casebook.extract.negation import DENIED, FACT, UNREAL
 from casebook.extract.numbers import amount_of
 from casebook.extract.recruitment import recruitment
 from casebook.extract.sales import dedupe_sales, payments, price, sales, set_buyer_purpose
 from casebook.extract.story import Builder, Sentence, count_of, cues_of, lx
-from casebook.model import Event, Fact
+from casebook.model import Event, Fact, UncertainDate
 
 STATES = ("nk0", "china", "nk", "abroad", "sk")
 # on the lower-cased sentence: marr|husband|결혼|시집|남편 ignoring case (ſ is an s then)
@@ -375,12 +376,33 @@ def when_nk_named(w: Walk) -> bool:
     return bool(lx(w.s, "nk_word").search(w.s.text)) and not when_china_named(w)
 
 
+def when_nk_papers(w: Walk) -> bool:
+    """"No money and no identification papers" at a North Korean station before she left: her
+    North Korean papers, not her Chinese registration (unless the sentence names China)."""
+    return w.state == "nk0" and bool(lx(w.s, "papers_not_chinese").search(w.s.text))
+
+
 def when_born_before_return(w: Walk) -> bool:
     """"had two children before being dragged back to North Korea": the births come before the
     return the same sentence tells, so they were in China."""
     births = [c.start for c in w.view("birth")]
     back = [c.start for c in w.s.cues if c.kind == "repatriation" and c.status == FACT]
     return bool(births and back) and min(births) < min(back)
+
+
+def when_left_after_custody(w: Walk) -> bool:
+    """"Soon after her release from jail, she went to China": custody told as what she left
+    behind came before her first crossing (no arrest in China, no return). Read in this sentence
+    or in the ones up to the first crossing the story tells (at most four on); not after a
+    crossing or a return was told, nor when the leaving is "again"."""
+    if w.crossings or any(e.type == "repatriation" for e in w.b.events):
+        return False
+    for s in w.sents[w.i:w.i + 5]:
+        if lx(s, "left_after_custody").search(s.text):
+            return not lx(s, "again").search(s.text)
+        if s is not w.s and cues_of(s, "crossing"):
+            return False
+    return False
 
 
 def when_again(w: Walk) -> bool:
@@ -414,6 +436,20 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         e.date = None  # "she fled … after her husband starved to death in 2002": not when she fled
     if w.first_cross_idx is None:
         w.first_cross_idx = w.i
+    if w.crossings == 1 and e.date is not None:
+        e.date = _paragraph_date(w, e.date)
+
+
+def _paragraph_date(w: Walk, d: UncertainDate | None) -> UncertainDate | None:
+    """``d`` with the month of the dated sentence of this paragraph that tells its year ("One
+    day in January 2002 a man came … I followed him … I woke on the Chinese side"): the running
+    date lets a month go stale after three sentences, but a dated paragraph leads into the
+    crossing it ends with."""
+    if d is None or not d.year or d.month:
+        return d
+    told = next((x.date for x in reversed(w.sents[max(0, w.i - 5):w.i])
+                 if x.para == w.s.para and x.date is not None and str(d.year) in x.text), None)
+    return told if told is not None and told.year == d.year and told.month else d
 
 
 _AFTER_CLAUSE = re.compile(r"\b(?:after|because|since|following)\b")
@@ -430,6 +466,8 @@ def on_crossing_detail(w: Walk, found: list[Cue]) -> None:
     if e is None:
         return
     d = w.s.date
+    if e.date is None:
+        d = _paragraph_date(w, d)
     if d is not None and (e.date is None and d.year and w.s.lang == "en" and _year_told(w, d.year)
                           or d.month and e.date is not None and e.date.year == d.year
                           and not e.date.month):
@@ -588,7 +626,12 @@ def _reached_china_first(sents: list[Sentence]) -> bool:
 def _year_told(w: Walk, year: int) -> bool:
     """The year is written in the sentence or in the one just before it ("In November 1999 they
     suggested I go with them. As soon as we arrived in Helong …")."""
-    return str(year) in w.s.text or (w.i > 0 and str(year) in w.sents[w.i - 1].text)
+    if str(year) in w.s.text or (w.i > 0 and str(year) in w.sents[w.i - 1].text):
+        return True
+    # "One day in January 2002 a man came … I followed him … When I awoke I was on the Chinese
+    # side": the dated paragraph of her story that leads into the crossing
+    same = [x for x in w.sents[max(0, w.i - 5):w.i] if x.para == w.s.para]
+    return any(str(year) in x.text for x in same)
 
 
 def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
@@ -710,6 +753,7 @@ def _finish(w: Walk) -> None:
                                   attributes={"kind": "forced_marriage"},
                                   evidence=wife.evidence, confidence=0.6))
     _drop_weak_exploitation(b)
+    cybersex_explains(b)
     for s in sents:
         for c in s.cues:
             if c.kind == "province_now":
@@ -757,7 +801,7 @@ def _last_province(w: Walk) -> None:
         if w.states[k] in ("china", "abroad", "sk") or (w.states[k] == "nk0" and cues_of(s,
                                                                                          "sale")):
             for c in s.cues:
-                if c.kind == "province_mention" and c.status == FACT:
+                if c.kind == "province_mention" and c.status == FACT and _tells_of_her(w, s):
                     last = (k, c)
     if last is None:
         return
@@ -766,8 +810,23 @@ def _last_province(w: Walk) -> None:
     returned = next((j for j in later if w.states[j] == "nk" and w.states[j - 1] != "nk"), None)
     if returned is not None and any(w.states[j] == "china" for j in range(returned, len(w.sents))):
         return  # back in North Korea, then in China again: where she lived last is not told
+    if w.b.lang == "en" and any(cues_of(w.sents[j], "crossing") and lx(w.sents[j], "again").search(
+            w.sents[j].text) for j in later):
+        return  # "… I had to leave again for China": a new stay whose places are not told
     s = w.sents[k]
     w.b.facts.append(Fact("province_china", c.code, w.b.ev(s, c.start, c.end), 0.55))
+
+
+def _tells_of_her(w: Walk, s: Sentence) -> bool:
+    """Does the sentence speak of her (I/we, she/her, her name, "the 25-year-old woman")? A
+    report's background ("towns in Liaoning are full of tales of wife sales") places nobody."""
+    if w.ctx.mode != "third" or s.lang != "en":
+        return True  # (Korean reports name her by other means: korean_discourse)
+    low = s.text.lower()
+    return bool(lx(s, "her_mention").search(s.text)) or any(
+        re.search(r"\b" + re.escape(n.lower()) + r"\b", low) for n in w.ctx.names) or bool(
+            re.search(r"\b(?:i|we|my|our|me|us)\b|\bthe\s+(?:[\w-]+\s+){0,3}?(?:woman|girl|refugee|"
+                      r"defector|mother|bride|wife|survivor|victim)\b", low))
 
 
 def _river_near(sents: list[Sentence], i: int) -> str | None:
