@@ -221,3 +221,14 @@ def test_an_arrest_in_north_korea_before_she_left_is_not_in_china():
     p = _p("저는 2009년 장마당에서 장사를 하다 북한 경찰에게 잡혀 한 달 갇혔어요. 2010년 두만강을 "
            "건넜어요.")
     assert p["arrested_in_china"] is None
+
+
+def test_a_north_korean_facility_she_was_held_in_implies_her_return():
+    p = _p("김모씨(34). 2009년 탈북. 2011년 공안에 체포. 보위부 조사 후 노동단련대 1년.")
+    assert (p["repatriated"], sorted(p["nk_detention"])) == (
+        1, ["labour_training_camp", "state_security_interrogation"])
+    q = _p("박씨는 2009년 탈북했다. 그녀는 탈북 전에 단련대에서 1년을 보냈다. 2011년 한족에게 "
+           "팔렸다.")
+    assert (q["repatriated"], q["nk_detention"]) == (None, [])
+    r = _p("박씨는 2009년 탈북했다. 2011년 공안에 잡혀 투먼의 변방관리소에 수감됐다가 북송됐다.")
+    assert "kwanliso" not in r["nk_detention"]
