@@ -50,6 +50,7 @@ def refine(b, sents) -> None:
     _late_price(b, sents, index_of)
     _described_sales(b, sents, index_of)
     _described_return(b)
+    _implied_within_total(b)
     _retold_sales(b, sents, index_of)
     _price_told_later(b, sents, index_of)
     _sold_by_acquaintance(b, sents)
@@ -355,6 +356,20 @@ def _described_return(b) -> None:
                     break
     if drop:
         b.events[:] = [e for e in b.events if not any(e is d for d in drop)]
+
+
+def _implied_within_total(b) -> None:
+    """"북송을 두 번 당했어요. … 2002년에 … 북송됐어요. … 교화소 3년 받았어요.": a return implied by
+    the facility she was held in is one of the returns her stated total already counts, not one
+    more."""
+    reps = [e for e in b.events if e.type == "repatriation" and not e.attributes.get("denied")]
+    total = max((int(e.attributes.get("total") or e.attributes.get("stated_total") or 0)
+                 for e in reps), default=0)
+    extra = len([e for e in reps if not e.attributes.get("summary")]) - total
+    if not total or extra <= 0:
+        return
+    implied = [e for e in reps if e.attributes.get("implied")][:extra]
+    b.events[:] = [e for e in b.events if not any(e is x for x in implied)]
 
 
 def _retold_sales(b, sents, index_of) -> None:
