@@ -232,3 +232,9 @@ def test_a_north_korean_facility_she_was_held_in_implies_her_return():
     assert (q["repatriated"], q["nk_detention"]) == (None, [])
     r = _p("박씨는 2009년 탈북했다. 2011년 공안에 잡혀 투먼의 변방관리소에 수감됐다가 북송됐다.")
     assert "kwanliso" not in r["nk_detention"]
+
+
+def test_a_charge_is_no_crossing_and_a_prison_left_before_crossing_again_is_north_korean():
+    p = _p("채씨는 2004년 중국으로 건너갔다. 2007년 공안에 잡혀 북송됐다. 탈북한 죄로 1년 형을 "
+           "받았다. 감옥에서 나온 채씨는 2010년 다시 국경을 넘었다.")
+    assert p["first_crossing_year"] == 2004 and p["nk_detention"] == ["other"]
