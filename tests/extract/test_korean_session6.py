@@ -238,3 +238,14 @@ def test_a_charge_is_no_crossing_and_a_prison_left_before_crossing_again_is_nort
     p = _p("채씨는 2004년 중국으로 건너갔다. 2007년 공안에 잡혀 북송됐다. 탈북한 죄로 1년 형을 "
            "받았다. 감옥에서 나온 채씨는 2010년 다시 국경을 넘었다.")
     assert p["first_crossing_year"] == 2004 and p["nk_detention"] == ["other"]
+
+
+def test_a_case_note_in_nominal_style():
+    p = _p("오모씨(38). 2009년 탈북. 6천 위안에 한족에게 매매됨. 2011년 4월 공안 단속에 걸림. "
+           "2011년 5월 북송.")
+    assert [s["amount"] for s in p["sales"]] == [6000.0]
+    assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)
+    q = _p("오모씨(38). 2009년 탈북. 2012년 연길에서 체포됨. 이후 강제북송.")
+    assert (q["arrested_in_china"], q["repatriated"]) == (1, 1)
+    r = _p("오모씨(38). 2009년 탈북. 2013년 5월 체포 및 북송.")
+    assert (r["arrested_in_china"], r["repatriated"]) == (1, 1)
