@@ -249,3 +249,8 @@ def test_a_case_note_in_nominal_style():
     assert (q["arrested_in_china"], q["repatriated"]) == (1, 1)
     r = _p("오모씨(38). 2009년 탈북. 2013년 5월 체포 및 북송.")
     assert (r["arrested_in_china"], r["repatriated"]) == (1, 1)
+
+
+def test_counts_in_case_note_shorthand():
+    assert _p("변모씨(40). 2005년 탈북. 강제북송 2회.")["repatriated"] == 2
+    assert _p("변모씨(40). 2005년 탈북. 중국에서 두 차례 팔림.")["times_sold"] == 2
