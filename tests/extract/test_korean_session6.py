@@ -254,3 +254,10 @@ def test_a_case_note_in_nominal_style():
 def test_counts_in_case_note_shorthand():
     assert _p("변모씨(40). 2005년 탈북. 강제북송 2회.")["repatriated"] == 2
     assert _p("변모씨(40). 2005년 탈북. 중국에서 두 차례 팔림.")["times_sold"] == 2
+
+
+def test_an_arrest_told_again_in_the_next_line_is_one_arrest():
+    p = _p("오모씨(38). 2009년 탈북. 2011년 4월 공안 단속에 걸림. 2011년 5월 체포 및 북송.")
+    assert p["arrested_in_china"] == 1
+    q = _p("오모씨(38). 2009년 탈북. 2011년 공안에 잡혔다가 벌금을 내고 풀려남. 2012년 다시 체포.")
+    assert q["arrested_in_china"] == 2

@@ -51,6 +51,7 @@ def refine(b, sents) -> None:
     _described_sales(b, sents, index_of)
     _described_return(b)
     _implied_within_total(b)
+    _arrest_told_twice(b, sents, index_of)
     _retold_sales(b, sents, index_of)
     _price_told_later(b, sents, index_of)
     _sold_by_acquaintance(b, sents)
@@ -370,6 +371,29 @@ def _implied_within_total(b) -> None:
         return
     implied = [e for e in reps if e.attributes.get("implied")][:extra]
     b.events[:] = [e for e in b.events if not any(e is x for x in implied)]
+
+
+def _arrest_told_twice(b, sents, index_of) -> None:
+    """"단속에 걸림. 2011년 5월 체포.": an arrest told again in the next sentence or the one after
+    (no return, sale or crossing between them, no 다시/또, no later year) is the same arrest."""
+    kept: list[tuple[int, Event]] = []
+    drop: list[Event] = []
+    for e in b.events:
+        if e.type != "arrest_china" or e.attributes.get("denied") or e.attributes.get("total"):
+            if e.type in ("repatriation", "sale", "border_crossing"):
+                kept = []  # something happened between two arrests: they are two
+            continue
+        k = index_of(e)
+        if k is None:
+            continue
+        if kept and 0 < k - kept[-1][0] <= 2 and not _AGAIN.search(sents[k].text) and not (
+                e.date and kept[-1][1].date and e.date.year and kept[-1][1].date.year
+                and e.date.year != kept[-1][1].date.year):
+            drop.append(e)
+            continue
+        kept.append((k, e))
+    if drop:
+        b.events[:] = [e for e in b.events if not any(e is d for d in drop)]
 
 
 def _retold_sales(b, sents, index_of) -> None:
