@@ -261,3 +261,7 @@ def test_an_arrest_told_again_in_the_next_line_is_one_arrest():
     assert p["arrested_in_china"] == 1
     q = _p("오모씨(38). 2009년 탈북. 2011년 공안에 잡혔다가 벌금을 내고 풀려남. 2012년 다시 체포.")
     assert q["arrested_in_china"] == 2
+
+
+def test_many_years_is_not_many_people():
+    assert _p("저는 2005년 탈북했어요. 여러 해가 지나 한족에게 팔렸어요.")["times_sold"] == 1
