@@ -265,3 +265,11 @@ def test_an_arrest_told_again_in_the_next_line_is_one_arrest():
 
 def test_many_years_is_not_many_people():
     assert _p("저는 2005년 탈북했어요. 여러 해가 지나 한족에게 팔렸어요.")["times_sold"] == 1
+
+
+def test_a_two_syllable_name_before_ssi_is_a_given_name():
+    p = _p("탈북 여성 은주 양은 올해 스무 살이다. 은주 양은 2015년 혼자 강을 건넜다. 은주 양은 "
+           "한족에게 팔렸다.")
+    assert p["surname"] is None
+    q = _p("탈북 여성 한은주(가명) 씨는 2015년 강을 건넜다. 은주 씨는 한족에게 팔렸다.")
+    assert q["surname"] == "한"
