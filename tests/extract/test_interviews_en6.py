@@ -115,8 +115,8 @@ def test_travelled_to_china_is_a_crossing():
 
 
 def test_the_town_she_came_back_to_gives_the_province():
-    p = prof("I crossed the Tumen in 2001. I was sold to a man in Huludao, in Liaoning Province. "
-             "After a year I ran away and made it back to Yanji.")
+    p = prof("I crossed the Tumen in 2001. I was sold to a man in Dandong, in Liaoning Province. "
+             "In the spring I slipped away and got back to Yanji.")
     assert p["province_china"] == "Jilin"
 
 
@@ -163,8 +163,8 @@ def test_yen_in_a_price_paid_in_china_is_yuan_and_its_gloss_a_conversion():
 
 
 def test_the_place_where_she_was_sold_names_the_sale_told_before():
-    p = prof("I crossed the Tumen in 2008. A man I knew led me to Yanji and I found I was sold. "
-             "Where I was sold, five other women worked at night.")
+    p = prof("I crossed the Tumen in 2008. A trader from our town led me to Yanji and sold me to a "
+             "boss there. Where I was sold, the boss kept a guard at the door.")
     assert p["times_sold"] == 1
 
 
@@ -240,3 +240,60 @@ def test_a_beating_while_others_watched_is_hers():
     p = prof("I crossed the Tumen in 2004 and was sold to a farmer. He beat me while his mother "
              "watched.")
     assert p["violence"] == ["beating"]
+
+
+QA = ("Q: How did you come to China?\nA: I crossed the Tumen in 2004 and a broker sold me to a "
+      "farmer in Jilin.\n")
+
+
+def test_a_bare_yes_to_a_question_about_her_return_is_one_return():
+    p = prof(QA + "Q: Were you ever sent back to North Korea?\nA: Yes. In 2008.")
+    assert p["repatriated"] == 1
+
+
+def test_a_yes_to_a_question_about_others_is_not_hers():
+    p = prof(QA + "Q: Did you see anyone arrested in your village?\nA: Yes.")
+    assert p["arrested_in_china"] is None
+
+
+def test_a_yes_that_is_not_a_yes_is_no_count():
+    p = prof(QA + "Q: Were you ever arrested?\nA: Yes, I mean no, I was never caught.")
+    assert not p["arrested_in_china"]
+
+
+def test_a_no_to_the_interviewers_question_about_her_papers_is_none():
+    p = prof(QA + "Q: Do you have a hukou?\nA: No, not yet.")
+    assert p["hukou_or_id"] == "none"
+
+
+def test_a_no_about_her_sons_papers_is_not_hers():
+    p = prof(QA + "Q: Does your son have a hukou?\nA: No.")
+    assert p["hukou_or_id"] is None
+
+
+def test_her_sons_hukou_is_not_hers():
+    p = prof("I crossed the Tumen in 2004 and a broker sold me to a farmer in Jilin. My son got a "
+             "hukou in 2010.")
+    assert p["hukou_or_id"] is None
+
+
+def test_custody_after_being_caught_at_the_border_is_no_return():
+    p = prof("I crossed the Tumen in 1999 and was sold to a farmer in Helong. In 2001 I went home "
+             "to see my mother. On my way back I was caught while crossing the river. I was held "
+             "for a month at the detention centre in Onsong.")
+    assert not p["repatriated"]
+    assert p["nk_detention"] == []
+
+
+def test_custody_after_an_arrest_in_china_still_implies_a_return():
+    p = prof("I crossed the Tumen in 1999 and was sold to a farmer in Helong. In 2001 the police "
+             "caught me in the market. I was held for a month at the detention centre in Onsong.")
+    assert p["repatriated"] == 1
+    assert p["nk_detention"] == ["holding_centre"]
+
+
+def test_a_letter_under_a_running_title_a_date_and_a_greeting_names_her():
+    p = prof("Voices from the Border\n\nA Letter from a Woman in Hiding\n\nMay 2, 2022\n\n"
+             "Dear friends,\n\nI am Ri, and I have lived in China for eight years.\n\nI crossed "
+             "the Yalu in 2014 and a broker sold me to a farmer.")
+    assert p["surname"] == "Ri"

@@ -171,3 +171,40 @@ def test_gave_birth_to_two_counts_two() -> None:
     assert p["children_in_china"] == 2
     p = _p("I was sold to a farmer and spent years as his slave. I gave birth to\n\nanother page.")
     assert p["children_in_china"] == 1  # a line cut by a page break: still one birth
+
+
+def test_her_names_possessive_is_not_her_as_subject() -> None:
+    p = _p("Mrs. Kim's mother was arrested in 1999 and sent to a labour camp. Kim crossed the "
+           "river in 2001. Kim prays.")
+    assert p["arrested_in_china"] is None
+
+
+def test_her_names_relative_is_not_her() -> None:
+    p = _p("Mrs. Kim crossed the river in 2001. Kim's sister was beaten by the broker. Kim prays.")
+    assert p["violence"] == []
+    p = _p("Mrs. Kim crossed the river in 2001. Kim's daughter was sold to a farmer in 2005. "
+           "Kim prays.")
+    assert p["exploitation"] == [] and p["times_sold"] is None
+
+
+def test_women_like_her_are_people_in_general() -> None:
+    p = _p("Mrs. Kim crossed the river in 2001. Women like her are often sold to farmers and "
+           "beaten. Kim prays.")
+    assert p["violence"] == []
+
+
+def test_a_conditional_list_runs_on_to_the_facility() -> None:
+    p = _p("Mrs. Kim crossed the river in 2001 and was sold to a farmer. If caught, she would be "
+           "sent back and sent to a labour camp. Kim prays.")
+    assert p["repatriated"] is None and p["nk_detention"] == []
+    p = _p("Mrs. Kim crossed in 2001. She was arrested in 2004 and sent back. She was sent to a "
+           "labour camp for six months. Kim prays.")
+    assert p["nk_detention"] == ["labour_training_camp"]
+
+
+def test_her_age_at_the_trafficking_and_the_year_of_her_crossing() -> None:
+    p = _p("\"I was sold for 3,000 yuan, at the age of 15,\" Mrs. Kim said. Years later she told "
+           "her story. Kim had crossed the frozen Tumen River in 2009. Kim now lives in Seoul.")
+    assert p["birth_year"] == 1994
+    p = _p("Mrs. Kim crossed the river. \"I was sold at the age of 15,\" Kim said. Kim prays.")
+    assert p["birth_year"] is None  # no dated moment

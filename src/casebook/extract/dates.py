@@ -256,7 +256,7 @@ def find_dates(text: str) -> list[DateMention]:
     return _ranges(out, low) if len(out) > 1 else out
 
 
-# "the famine (1995 to 1998)", "from 1994-1998", "between 1996 and 1998": a span of years
+# "the hungry years (1996 to 1999)", "from 1997-2000", "between 1996 and 1998": a span of years
 _RANGE_JOIN = re.compile(r"\s*(?:to|till|until|-|–|—|and)\s*$")
 
 

@@ -229,10 +229,13 @@ _NO_CHILDREN = re.compile(
     r"\b(?:I|we|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:have|had)\s+(?:any\s+)?(?:children|"
     r"a\s+child|a\s+baby|kids)|"
     r"\b(?:I|she)\s+(?:did\s+not|didn[’']t|never)\s+(?:get|got|become|became)\s+pregnant", _F)
-_HUKOU_SELF = {
-    "first": re.compile(r"\b(?:I|me|my|myself|for\s+me)\b", _F),
+_MY_NOT_CHILD = (r"my(?!\s+(?:[\w-]+\s+)?(?:child|children|son|sons|daughter|daughters|baby|"
+                 r"kids?)\b)")
+_HUKOU_SELF = {  # ("my son's hukou" is the child's: "my" before a child is not her)
+    "first": re.compile(rf"\b(?:I|me|{_MY_NOT_CHILD}|myself|for\s+me)\b", _F),
     "third": re.compile(
-        r"\b(?:I|me|my|myself|for\s+me|she\s+(?:got|has|had|did|does|was|is|never)|her\s+own)\b",
+        rf"\b(?:I|me|{_MY_NOT_CHILD}|myself|for\s+me|she\s+(?:got|has|had|did|does|was|is|"
+        r"never)|her\s+own)\b",
         _F),
 }
 _HUKOU_SELF["named"] = _HUKOU_SELF["first"]
@@ -367,7 +370,7 @@ _REPORTED = re.compile(
                        # "the village she had been sold to": a sale named in passing, told before
                        r"\b(?:the|a|an|his|her|my)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:i|we|she|"
                        r"ǂ+)\s+had\s+been\s+$|"
-                       # "Where I was sold, four women worked", "the house where I was sold":
+                       # "Where I was sold, the boss kept a guard", "the house where I was sold":
                        # the place of a sale, named as a noun
                        r"(?:^\W*|\b(?:the|a)\s+(?:place|house|village|town|home|family)\s+)"
                        r"where\s+(?:i|we|she|ǂ+)\s+(?:had\s+been|was|were)\s+$")
@@ -387,6 +390,8 @@ _FEARED = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|"
                      r"[^.;]*$", _F)
 _THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(?:i|she|you))\b",
                           _F)
+# a conditional whose list of verbs runs on to the facility ("would be sent back and sent to …")
+_WOULD_LIST = re.compile(r"\b(?:would|could|might)\s+(?:be|face|risk)\b[^.;:]*$", _F)
 # her own telling ("Kim says she lived in fear …", "she said"): a reporting verb, not a threat
 _HER_SAYS = re.compile(r"\b(?:she|i|ǂ+)\s+(?:says|said|told\s+\w+|tells)\b")
 _TO_SELL = re.compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+(?:be\s+|get\s+)?$")
@@ -533,7 +538,10 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
         facilities = _first_per_code("detention", found, ctx.mode, low)
         named = [f for f in facilities if f[0] != "other"]
         for code, a, b in named or facilities:  # an unnamed camp only when no facility is named
-            cues.append(Cue("detention", a, b, code, english_status(sentence, a, b),
+            st = english_status(sentence, a, b)
+            if st == FACT and _WOULD_LIST.search(sentence, 0, a):
+                st = UNREAL  # "if caught, she would be sent back and sent to a labour camp"
+            cues.append(Cue("detention", a, b, code, st,
                             extra={"unnamed": True} if code == "other" else {}))
         for m in _BIRTH.finditer(sentence) if births else ():
             n = 1
@@ -629,12 +637,15 @@ _ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival",
               "violence", "province_mention",
               "exploitation", "vague_times", "detention"}
 # her, in a clause about someone else: "me", "my shoes" (but "my mother" is someone else)
+# her name, not her name's relative ("ǂ's sister was beaten" is the sister)
+_NAME_HERS = (r"(?<!ǂ)ǂ+(?!ǂ)(?![’']s\s+(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}")
+              + r"\b)")
 _HER_MENTION = re.compile(
-    r"\b(?:i|me|myself|we|us|ourselves)\b|ǂ|\b(?:my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"
-                          + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
-_HER_MENTION_THIRD = re.compile(
-    r"\b(?:i|me|myself|we|us|she|herself)\b|ǂ|\b(?:her|my|our)\b(?!\s+(?:[\w-]+\s+){0,2}?"
-                                + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
+    r"\b(?:i|me|myself|we|us|ourselves)\b|" + _NAME_HERS + r"|\b(?:my|our)\b(?!\s+(?:[\w-]+\s+)"
+    r"{0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
+_HER_MENTION_THIRD = re.compile(  # ("women like her are sold": people in general)
+    r"\b(?:i|me|myself|we|us|she|herself)\b|" + _NAME_HERS + r"|(?<!\blike\s)\b(?:her|my|our)\b"
+    r"(?!\s+(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
 
 
 # her as the subject again after someone else in the same clause ("before she met her husband
@@ -1011,9 +1022,10 @@ _SENTENCE_END = re.compile(r"[.!?]\s*$")
 
 def _opening(text: str) -> int:
     """Where the opening paragraph ends (at most 300 characters in), after its title lines (a
-    running title and a headline above it, as text taken from a PDF page has them)."""
+    running title and a headline above it, as text taken from a PDF page has them; a date line
+    and a salutation may follow: "May 2, 2021", "Dear friends,")."""
     title = 0
-    for _ in range(3):
+    for _ in range(4):
         skip = _TITLE_LINE.match(text, title)
         if not skip or _SENTENCE_END.search(skip.group().strip()):
             break

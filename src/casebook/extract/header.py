@@ -99,7 +99,7 @@ _NARRATIVE = re.compile(
                         r"arrested|sent)\b|\b(?:we|I)\s+(?:are|am|were|was)\b", re.I)
 
 
-# a paragraph that is only a date under the header ("2007 (Narrative date)", "April 6, 2023"):
+# a paragraph that is only a date under the header ("1999 (Narrative date)", "May 2, 2021"):
 # when the account was told or posted, not when her story happens
 _DATE_LINE = re.compile(
     r"\s*(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?|\d{1,2}\s+[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d"
@@ -107,7 +107,7 @@ _DATE_LINE = re.compile(
 
 
 def _title_lines_end(text: str, end: int) -> int:
-    """``end`` moved past short title lines ("Human Trafficking Victim – Choi Chong-mi", "(Female,
+    """``end`` moved past short title lines ("Survivor Testimony – Pak Sun-ok", "(Female,
     name changed)") that PDF text keeps as paragraphs between a running title and the form
     fields: a line of a few words with no sentence end (English: a Korean line may be a sentence
     that ends without a stop)."""
@@ -198,7 +198,7 @@ _FIELD_FROM = re.compile(r"\b(?:[Hh]ometown|[Hh]ome\s+town|[Bb]irthplace|[Pp]lac
 
 
 _FIELD_REACH = 600  # how far from the top a labelled form field is read
-# a form's name field ("Name: Kang Myong-hi", "Interviewee: Ms. Pak"): Korean order or Western
+# a form's name field ("Name: Ri Ok-hwa", "Interviewee: Ms. Pak"): Korean order or Western
 _NAME_FIELD = re.compile(
     r"\b(?:[Nn]ame|[Ii]nterviewee|[Nn]arrator)\s*[:：]\s*(?:(?:Ms|Mrs|Miss)\.?\s+)?"
     r"(?P<n>[A-Z][a-z]+(?:[\s-][A-Za-z][a-z]+){0,2})")

@@ -97,6 +97,7 @@ def extract(text: str, lang: str = "auto") -> Record:
     other, told = False, ""
     speaker = getattr(module, "speaker", None)
     voice, voice_para = "", -1  # who speaks in a transcript, in which paragraph
+    undated: tuple[int, int, int] | None = None  # her age at an undated event (age, span)
     for (s, e), p in zip(spans, paras):
         st = t[s:e]
         dates = find_dates(st)
@@ -106,6 +107,8 @@ def extract(text: str, lang: str = "auto") -> Record:
                                          timeline, b, s, lang, named_age)
             if birth_year:
                 timeline.birth_year = birth_year
+            elif lang == "en" and undated is None:
+                undated = _undated_age(st, dates, named_age, s)
         # a header line or a birth date ("born in 1979") is not when the story happens
         born = lx(lang, "birth_date_before")
         story_dates = [] if (header.end and e <= header.end) else [
@@ -152,6 +155,8 @@ def extract(text: str, lang: str = "auto") -> Record:
         sents.append(Sentence(s, e, st, p, date, find_money(st), cues, more, lang=lang,
                               dates=at if len(at) > 1 else ()))
     walk(b, sents, ctx)
+    if undated is not None and not any(f.field == "birth_year" for f in b.facts):
+        _birth_at_crossing(b, undated)
     _places(b, sents, lang)
     refine = getattr(module, "refine", None)
     # language-specific, document-level corrections (Korean: out-of-order tellings)
@@ -242,6 +247,36 @@ def _named_age(st: str, ctx: Context) -> DateMention | None:
         return None
     age = int(m.group("a"))
     return DateMention(m.start(), m.end(), age=age, kind="age") if 8 <= age <= 70 else None
+
+
+_TRAFFICKED_AT = re.compile(r"\b(?:sold|trafficked|crossed|fled|fleeing|escaped|left\s+(?:north\s+"
+                            r"korea|home)|lured|kidnapped|abducted)\b", re.IGNORECASE)
+
+
+def _undated_age(st: str, dates, named: DateMention | None, offset: int
+                 ) -> tuple[int, int, int] | None:
+    """Her age at the events that took her to China, told with no year ("I was sold for $260, at
+    the age of 13"): kept until the story dates her crossing."""
+    ages = [d for d in dates if d.kind == "age"] + ([named] if named else [])
+    if not ages or not _TRAFFICKED_AT.search(st) or any(d.kind == "absolute" for d in dates):
+        return None
+    a = ages[0]
+    who = lx("en", "age_subject")
+    if a is not named and not who.search(st[max(0, a.start - 30):a.end + 5]):
+        return None
+    return (a.age, offset + a.start, offset + a.end) if a.age is not None else None
+
+
+def _birth_at_crossing(b: Builder, undated: tuple[int, int, int]) -> None:
+    """"Trafficked at the age of 13 … crossed the Yalu in 2007": her age at the trafficking and
+    the year of her first crossing give her birth year (the contract's stated age at a dated
+    moment; low confidence, the reviewer checks it)."""
+    first = next((e for e in b.events if e.type == "border_crossing"
+                  and e.attributes.get("order") == 1), None)
+    if first is None or first.date is None or not first.date.year:
+        return
+    age, start, end = undated
+    b.facts.append(Fact("birth_year", first.date.year - age, b.ev_abs(start, end), 0.5))
 
 
 def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int,

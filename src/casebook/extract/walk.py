@@ -279,10 +279,14 @@ def view_birth_denied(w: Walk) -> list[Cue]:
 
 def view_papers_ref(w: Walk) -> list:
     s = w.s
-    if not w.i or not _PAPERS_HINT.search(s.text.lower()) or cues_of(s, "hukou", None):
+    prev = w.sents[w.i - 1].text.rstrip() if w.i else ""
+    asked = prev.endswith("?") and bool(re.search(r"\byou\b", prev, re.I))
+    if not w.i or not (asked or _PAPERS_HINT.search(s.text.lower())) or cues_of(s, "hukou", None):
         return []
     m = lx(s, "papers_ref").search(s.text)
-    return [m] if m and lx(s, "papers_word").search(w.sents[w.i - 1].text) else []
+    if m and m.groupdict().get("no") and not asked:
+        return []  # "No" answers an interviewer's question about her papers, nothing else
+    return [m] if m and lx(s, "papers_word").search(prev) else []
 
 
 def view_vague_times(w: Walk) -> list[Cue]:
@@ -412,6 +416,15 @@ def when_left_after_custody(w: Walk) -> bool:
     return False
 
 
+def when_not_sent_back(w: Walk) -> bool:
+    """Custody that implies no return from China: left behind before her first crossing, or
+    after being caught on the way out ("caught while crossing the river … held a month at the
+    detention centre"), told in this sentence or the one before."""
+    if when_left_after_custody(w):
+        return True
+    return any(lx(s, "caught_crossing").search(s.text) for s in w.sents[max(0, w.i - 1):w.i + 1])
+
+
 def when_again(w: Walk) -> bool:
     return bool(lx(w.s, "again").search(w.s.text))
 
@@ -448,8 +461,8 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
 
 
 def _paragraph_date(w: Walk, d: UncertainDate | None) -> UncertainDate | None:
-    """``d`` with the month of the dated sentence of this paragraph that tells its year ("One
-    day in January 2002 a man came … I followed him … I woke on the Chinese side"): the running
+    """``d`` with the month of the dated sentence of this paragraph that tells its year ("In
+    March 2004 a trader came to our market … I went with him … I woke in a shed"): the running
     date lets a month go stale after three sentences, but a dated paragraph leads into the
     crossing it ends with."""
     if d is None or not d.year or d.month:
@@ -603,8 +616,8 @@ def on_registration(w: Walk, found: list) -> None:
             w.add("registration", c, 0.7, status=c.code)
         else:  # "I have none" / "I have a fake one" after papers were named
             k = (c.group("k") or "").lower()
-            status = "none" if c.group("none") else ("fake" if k in ("fake", "false", "forged")
-                                                     else "obtained")
+            status = "none" if c.group("none") or c.groupdict().get("no") else (
+                "fake" if k in ("fake", "false", "forged") else "obtained")
             w.add("registration", Cue("hukou", c.start(), c.end()), 0.6, status=status)
 
 
@@ -635,8 +648,8 @@ def _year_told(w: Walk, year: int) -> bool:
     suggested I go with them. As soon as we arrived in Helong …")."""
     if str(year) in w.s.text or (w.i > 0 and str(year) in w.sents[w.i - 1].text):
         return True
-    # "One day in January 2002 a man came … I followed him … When I awoke I was on the Chinese
-    # side": the dated paragraph of her story that leads into the crossing
+    # "In March 2004 a trader came to our market … I went with him … I woke in a shed across the
+    # river": the dated paragraph of her story that leads into the crossing
     same = [x for x in w.sents[max(0, w.i - 5):w.i] if x.para == w.s.para]
     return any(str(year) in x.text for x in same)
 
@@ -887,5 +900,10 @@ def _qa_count(s: Sentence, prev: Sentence | None) -> tuple[str, dict] | None:
         return None
     if m.group("no"):
         return kind, {"denied": True}
+    if m.groupdict().get("yes"):
+        # a bare "Yes." to a question about her ("Were you ever sent back?"): one, told
+        asked_her = re.search(r"\byou\b", prev.text, re.I) and not re.search(
+            r"\b(?:anyone|anybody|someone|others|other\s+women|people)\b", prev.text, re.I)
+        return (kind, {}) if asked_her else None
     n = count_of(s.lang, "answer", m.group("n"))
     return kind, ({"total": n, "summary": True} if n > 1 else {})
