@@ -199,3 +199,77 @@ def test_money_slipped_to_get_her_out_is_a_bribe_not_her_price():
     p = _p("저는 2012년 탈북해 한족 식당 주인에게 팔려갔어요. 단속에 걸렸을 때 주인이 공안에게 "
            "600원을 찔러주고 저를 빼냈어요.")
     assert p["times_sold"] == 1 and p["sales"] == []
+
+
+def test_a_possibility_gives_way_to_the_fact_told_after_it():
+    p = _p("곽씨는 2005년 탈북했다. 그녀는 체포될 경우 북송된다는 것을 알았지만 결국 2009년 "
+           "공안에 체포됐다.")
+    assert (p["arrested_in_china"], p["repatriated"]) == (1, None)
+    q = _p("곽씨는 2005년 탈북했다. 북송될지 모른다는 두려움에 떨었지만 결국 2009년 공안에 잡혀 "
+           "북송됐다.")
+    assert (q["arrested_in_china"], q["repatriated"]) == (1, 1)
+
+
+def test_another_womans_price_two_sentences_later_is_not_hers():
+    p = _p("두 여성이 안전국에 왔습니다. 함경북도 출신인 이○○ 씨는 2012년 탈북해 한족에게 "
+           "팔려갔습니다. 이 씨는 2015년 공안에 체포됐습니다. 같이 온 박○○ 씨는 2014년 탈북해 "
+           "2만 위안에 팔렸습니다. 박 씨는 한 번도 잡힌 적이 없습니다.")
+    assert (p["surname"], p["times_sold"], p["sales"]) == ("이", 1, [])
+
+
+def test_an_arrest_in_north_korea_before_she_left_is_not_in_china():
+    p = _p("저는 2009년 장마당에서 장사를 하다 북한 경찰에게 잡혀 한 달 갇혔어요. 2010년 두만강을 "
+           "건넜어요.")
+    assert p["arrested_in_china"] is None
+
+
+def test_a_north_korean_facility_she_was_held_in_implies_her_return():
+    p = _p("김모씨(34). 2009년 탈북. 2011년 공안에 체포. 보위부 조사 후 노동단련대 1년.")
+    assert (p["repatriated"], sorted(p["nk_detention"])) == (
+        1, ["labour_training_camp", "state_security_interrogation"])
+    q = _p("박씨는 2009년 탈북했다. 그녀는 탈북 전에 단련대에서 1년을 보냈다. 2011년 한족에게 "
+           "팔렸다.")
+    assert (q["repatriated"], q["nk_detention"]) == (None, [])
+    r = _p("박씨는 2009년 탈북했다. 2011년 공안에 잡혀 투먼의 변방관리소에 수감됐다가 북송됐다.")
+    assert "kwanliso" not in r["nk_detention"]
+
+
+def test_a_charge_is_no_crossing_and_a_prison_left_before_crossing_again_is_north_korean():
+    p = _p("채씨는 2004년 중국으로 건너갔다. 2007년 공안에 잡혀 북송됐다. 탈북한 죄로 1년 형을 "
+           "받았다. 감옥에서 나온 채씨는 2010년 다시 국경을 넘었다.")
+    assert p["first_crossing_year"] == 2004 and p["nk_detention"] == ["other"]
+
+
+def test_a_case_note_in_nominal_style():
+    p = _p("오모씨(38). 2009년 탈북. 6천 위안에 한족에게 매매됨. 2011년 4월 공안 단속에 걸림. "
+           "2011년 5월 북송.")
+    assert [s["amount"] for s in p["sales"]] == [6000.0]
+    assert (p["arrested_in_china"], p["repatriated"]) == (1, 1)
+    q = _p("오모씨(38). 2009년 탈북. 2012년 연길에서 체포됨. 이후 강제북송.")
+    assert (q["arrested_in_china"], q["repatriated"]) == (1, 1)
+    r = _p("오모씨(38). 2009년 탈북. 2013년 5월 체포 및 북송.")
+    assert (r["arrested_in_china"], r["repatriated"]) == (1, 1)
+
+
+def test_counts_in_case_note_shorthand():
+    assert _p("변모씨(40). 2005년 탈북. 강제북송 2회.")["repatriated"] == 2
+    assert _p("변모씨(40). 2005년 탈북. 중국에서 두 차례 팔림.")["times_sold"] == 2
+
+
+def test_an_arrest_told_again_in_the_next_line_is_one_arrest():
+    p = _p("오모씨(38). 2009년 탈북. 2011년 4월 공안 단속에 걸림. 2011년 5월 체포 및 북송.")
+    assert p["arrested_in_china"] == 1
+    q = _p("오모씨(38). 2009년 탈북. 2011년 공안에 잡혔다가 벌금을 내고 풀려남. 2012년 다시 체포.")
+    assert q["arrested_in_china"] == 2
+
+
+def test_many_years_is_not_many_people():
+    assert _p("저는 2005년 탈북했어요. 여러 해가 지나 한족에게 팔렸어요.")["times_sold"] == 1
+
+
+def test_a_two_syllable_name_before_ssi_is_a_given_name():
+    p = _p("탈북 여성 은주 양은 올해 스무 살이다. 은주 양은 2015년 혼자 강을 건넜다. 은주 양은 "
+           "한족에게 팔렸다.")
+    assert p["surname"] is None
+    q = _p("탈북 여성 한은주(가명) 씨는 2015년 강을 건넜다. 은주 씨는 한족에게 팔렸다.")
+    assert q["surname"] == "한"

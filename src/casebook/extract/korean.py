@@ -390,13 +390,18 @@ def _arrests(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
             a, b = _span(m)
             cues.append(Cue("arrest", a, b, None, DENIED))
             return
+    unreal: Cue | None = None  # "체포될 경우 …, 결국 체포됐다": a possibility gives way to the fact
     for row, m in hits:
         if row.extra.get("status") == "denied" or row.extra.get("needs_police"):
             continue
         a, b = _span(m)
         if _others_described(s, b):
             continue
-        cues.append(Cue("arrest", a, b, None, korean_status(s, a, b)))
+        cue = Cue("arrest", a, b, None, korean_status(s, a, b))
+        if cue.status == UNREAL:
+            unreal = unreal or cue
+            continue
+        cues.append(cue)
         return
     for row, m in hits:
         if not row.extra.get("needs_police"):
@@ -405,8 +410,14 @@ def _arrests(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
         if (cx("police").search(s)
             or cx("police").search(prev)) and not cx("not_police").search(s[:a]) \
                 and not _FLED_JUST_BEFORE.search(s[:a]):
-            cues.append(Cue("arrest", a, b, None, korean_status(s, a, b)))
+            cue = Cue("arrest", a, b, None, korean_status(s, a, b))
+            if cue.status == UNREAL:
+                unreal = unreal or cue
+                continue
+            cues.append(cue)
             return
+    if unreal is not None:
+        cues.append(unreal)
 
 
 def _others_described(s: str, end: int) -> bool:
@@ -423,6 +434,7 @@ def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
                                                                                          + 2:]):
             cues.append(Cue("repatriation", m.start(), m.end(), None, DENIED))
             return
+    unreal: Cue | None = None
     for row, m in hits:
         if row.extra.get("status") == "denied":
             continue
@@ -433,8 +445,14 @@ def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
             continue  # "북송된 탈북민들이 …": the people the clause describes
         # "…으로 북송된 김씨가": a return that introduces her, which the story may tell again
         described = {"described": True} if cx("describes_her").match(s[b:]) else {}
-        cues.append(Cue("repatriation", a, b, None, korean_status(s, a, b), extra=described))
+        cue = Cue("repatriation", a, b, None, korean_status(s, a, b), extra=described)
+        if cue.status == UNREAL:
+            unreal = unreal or cue  # "북송될지 모르는 …, 결국 북송됐다": the fact wins
+            continue
+        cues.append(cue)
         return
+    if unreal is not None:
+        cues.append(unreal)
 
 
 _ASKED_RETURN = re.compile(r"북송|송환")

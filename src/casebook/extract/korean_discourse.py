@@ -24,7 +24,9 @@ SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송류�
                      "마길연위표명기반왕금옥육인맹제탁국어은편용예봉경사부가복태목"
                      "형피두감음빈동온호범좌라리림량려로")
 _BOUND = r"(?<![가-힣A-Za-z0-9])"
-_GIVEN = r"(?:[가-힣]{1,2}|\s?모|○○|◯◯|OO|00|xx|XX|\*\*|○|◯)"
+# the given name after a surname: two syllables or a mask ("김영희 씨", "김모 씨", "김○○ 씨");
+# a bare two-syllable name before 씨/양 ("은주씨", "현아 양") is a given name, not surname + one
+_GIVEN = r"(?:[가-힣]{2}|\s?모|○○|◯◯|OO|00|xx|XX|\*\*|○|◯)"
 _PAREN = r"\([^()]{0,30}\)"
 _TITLE_END = r"(?=[은는이가을를의에도와과만께:\s,.·”\"’')\]]|말고|$)"
 # 윤서진(가명·여·27)씨, 고 양, 송모 씨, 송 모 씨, 송 모(30대) 씨, K(40) 씨, B씨

@@ -50,6 +50,8 @@ def refine(b, sents) -> None:
     _late_price(b, sents, index_of)
     _described_sales(b, sents, index_of)
     _described_return(b)
+    _implied_within_total(b)
+    _arrest_told_twice(b, sents, index_of)
     _retold_sales(b, sents, index_of)
     _price_told_later(b, sents, index_of)
     _sold_by_acquaintance(b, sents)
@@ -353,6 +355,43 @@ def _described_return(b) -> None:
                 if not f.attributes.get("described"):
                     drop.append(e)
                     break
+    if drop:
+        b.events[:] = [e for e in b.events if not any(e is d for d in drop)]
+
+
+def _implied_within_total(b) -> None:
+    """"북송을 두 번 당했어요. … 2002년에 … 북송됐어요. … 교화소 3년 받았어요.": a return implied by
+    the facility she was held in is one of the returns her stated total already counts, not one
+    more."""
+    reps = [e for e in b.events if e.type == "repatriation" and not e.attributes.get("denied")]
+    total = max((int(e.attributes.get("total") or e.attributes.get("stated_total") or 0)
+                 for e in reps), default=0)
+    extra = len([e for e in reps if not e.attributes.get("summary")]) - total
+    if not total or extra <= 0:
+        return
+    implied = [e for e in reps if e.attributes.get("implied")][:extra]
+    b.events[:] = [e for e in b.events if not any(e is x for x in implied)]
+
+
+def _arrest_told_twice(b, sents, index_of) -> None:
+    """"단속에 걸림. 2011년 5월 체포.": an arrest told again in the next sentence or the one after
+    (no return, sale or crossing between them, no 다시/또, no later year) is the same arrest."""
+    kept: list[tuple[int, Event]] = []
+    drop: list[Event] = []
+    for e in b.events:
+        if e.type != "arrest_china" or e.attributes.get("denied") or e.attributes.get("total"):
+            if e.type in ("repatriation", "sale", "border_crossing"):
+                kept = []  # something happened between two arrests: they are two
+            continue
+        k = index_of(e)
+        if k is None:
+            continue
+        if kept and 0 < k - kept[-1][0] <= 2 and not _AGAIN.search(sents[k].text) and not (
+                e.date and kept[-1][1].date and e.date.year and kept[-1][1].date.year
+                and e.date.year != kept[-1][1].date.year):
+            drop.append(e)
+            continue
+        kept.append((k, e))
     if drop:
         b.events[:] = [e for e in b.events if not any(e is d for d in drop)]
 

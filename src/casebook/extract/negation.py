@@ -159,7 +159,7 @@ def _ko_prospective(after: str) -> bool:
 
 
 # the end of the predicate a trigger belongs to ("…가 기다린다고| 들었다")
-_KO_PREDICATE_END = re.compile(r"[고며]\s|다(?:[\s.]|$)|[,.]")
+_KO_PREDICATE_END = re.compile(r"[고며]\s|다(?:[\s.]|$)|다는\s|지만\s|는데\s|[,.]")
 _KO_CASE = re.compile(r"(?P<v>[가-힣])\s?경우(?:에는|에도|에)?\s[^.]*$")
 
 
@@ -200,7 +200,7 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
             return UNREAL  # "잡힐 경우 매질이 기다린다고 들었다": the hearing is past
     hangul = re.match(r"[가-힣]*", after)  # always matches (perhaps empty)
     word = hangul.group() if hangul else ""
-    k = word.find("다고")
+    k = max(word.find("다고"), word.find("다는"))
     if k > 0 and not _past(word[k - 1]) and not word.startswith("다고"):
         return UNREAL  # reported future or threat: "잡혀간다고", "판다고"
     if k == 0 and not (trigger_end and _past(sentence[trigger_end - 1])):

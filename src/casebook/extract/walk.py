@@ -372,6 +372,13 @@ def when_sold_here(w: Walk) -> bool:
     return when_sale(w) or any(c.kind == "vague_times" for c in w.s.cues)
 
 
+def when_detention_before_crossing(w: Walk) -> bool:
+    """The facility is named before the sentence's crossing ("감옥에서 나온 그녀는 다시 탈북했다").
+    Korean only: an English sentence names "prisoners" in general beside an arrival."""
+    cross = [c.start for c in cues_of(w.s, "crossing")] if w.s.lang == "ko" else []
+    return bool(cross) and any(c.start < min(cross) for c in w.view("detention"))
+
+
 def when_china_named(w: Walk) -> bool:
     return bool(lx(w.s, "china_word").search(w.s.text))
 
