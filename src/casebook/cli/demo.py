@@ -17,6 +17,7 @@ from rich.table import Table
 
 from casebook.cli.common import console, styled
 from casebook.cli.i18n import gettext as _
+from casebook.cli.web import port_free
 from casebook.cli.web import serve as serve_command
 from casebook.demo import DEMO_CORPUS, keep, passphrase_file_for
 from casebook.store import Casebook
@@ -42,6 +43,8 @@ def demo(
     Example: casebook demo --out demo.db
     """
     corpus = corpus or DEMO_CORPUS
+    if serve:
+        port_free("127.0.0.1", port)  # say so now, not after building the casebook
     with Progress(console=console, transient=True) as bar:
         files = len(list((corpus / "testimonies").glob("*.txt")))
         task = bar.add_task(_("building the demo casebook"), total=files)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import getpass
 import os
+import socket
 import sys
 from typing import Annotated, Any
 
@@ -20,6 +22,7 @@ from casebook.cli.common import (
     require_db,
 )
 from casebook.cli.common import passphrase as read_passphrase
+from casebook.cli.i18n import gettext as _
 from casebook.errors import InvalidInput
 from casebook.store import Casebook
 
@@ -55,6 +58,7 @@ def serve(
     from casebook.web.app import prepare_secrets
 
     location = require_db(db)
+    port_free(host, port)
     secret_words = read_passphrase(location, passphrase_file)
     book = Casebook.open(location, secret_words, actor="web")
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -82,6 +86,21 @@ def serve(
     os.environ["CASEBOOK_WEB_HTTPS"] = "1" if https else "0"
     uvicorn.run("casebook.web.app:app_from_environment", factory=True, workers=workers,
                 **options)
+
+
+def port_free(host: str, port: int) -> None:
+    """Refuse, in the user's language and before the casebook is opened, a port another server
+    holds (a second `make demo`, an earlier `casebook serve` still running)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            raise InvalidInput(_("port {port} is already in use (is Casebook already running?): "
+                                 "stop the other server, or choose another port with --port "
+                                 "(make demo PORT=8001)").format(port=port)) from None
 
 
 def _password(from_env: str | None) -> str:

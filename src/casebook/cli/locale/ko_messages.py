@@ -560,6 +560,10 @@ KO: dict[str, str] = {
     "Passphrase: in {path}": "암호문구: {path}에 있음",
     "Passphrase: the value of CASEBOOK_PASSPHRASE": "암호문구: CASEBOOK_PASSPHRASE의 값",
     "Try: {command}": "해 보기: {command}",
+    "port {port} is already in use (is Casebook already running?): stop the other server, or "
+    "choose another port with --port (make demo PORT=8001)":
+        "포트 {port}은(는) 이미 사용 중입니다(Casebook이 이미 실행 중인가요?). "
+        "다른 서버를 멈추거나 --port로 다른 포트를 고르세요(make demo PORT=8001).",
     "Demo logins (fictional data; passwords are new each run)":
         "데모 로그인(가상 자료, 실행할 때마다 비밀번호가 바뀜)",
     "user": "사용자",
