@@ -37,6 +37,8 @@ _NOTE_REF = r"(?<=[^\W\d_][.!?;:])\d{1,3}(?=\s|$)|(?<=[^\W\d_][.!?,][”’\"])\
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
               "\ufb05": "st", "\ufb06": "st"}
 _INNER = re.compile(rf"(?P<ws>[ \t\u00a0]{{2,}})|(?P<lig>[\ufb00-\ufb06])|{_NOTE_REF}")
+# a cheap test for whether a line has anything _INNER would change (most lines have not)
+_INNER_HINT = re.compile(r"[ \t\u00a0]{2}|[\ufb00-\ufb06]|[.!?;:,][”’\"]?\d")
 _DIGITS = re.compile(r"\d+")
 _NOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]")
 # a line-end hyphen: ASCII, or the Unicode hyphen / soft hyphen that typesetting programs write
@@ -288,14 +290,14 @@ def clean(text: str) -> Cleaned:
                 b.add(" ", start - 1)
         # collapse inner runs of spaces, spell out ligatures, drop footnote references
         pos = 0
-        for m in _INNER.finditer(body):
+        for m in _INNER.finditer(body) if _INNER_HINT.search(body) else ():
             b.add(body[pos:m.start()], start + lead + pos)
             b.add(" " if m.group("ws") else _LIGATURES.get(m.group("lig") or "", ""),
                   start + lead + m.start())
             pos = m.end()
         b.add(body[pos:], start + lead + pos)
         para_open = True
-        prev_len = _printed(body)
+        prev_len = _printed(body) if width else 0
     return Cleaned("".join(b.parts), text, b.clean_starts, b.orig_starts)
 
 
