@@ -93,6 +93,9 @@ def port_free(host: str, port: int) -> None:
     holds (a second `make demo`, an earlier `casebook serve` still running)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # as the web server binds: a server just stopped leaves connections in TIME_WAIT, which
+        # do not hold the port; a listening server does
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as exc:
