@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -33,9 +34,8 @@ _WS_INNER = re.compile(r"[ \t\u00a0]{2,}")
 # a word ("… for 3,000 yuan.12 Then …", "…팔렸다.7 그"): it would join two sentences and read as
 # a number. A number after a digit ("2,000.50", "1,000") is not one.
 _NOTE_REF = r"(?<=[^\W\d_][.!?;:])\d{1,3}(?=\s|$)|(?<=[^\W\d_][.!?,][”’\"])\d{1,3}(?=\s|$)"
-# a typesetting ligature ("ﬂed", "ﬁrst") that a PDF's text layer kept as one character
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-              "\ufb05": "st", "\ufb06": "st"}
+# (?P<lig>…): a typesetting ligature ("ﬂed", "ﬁrst") a PDF's text layer kept as one character,
+# spelt out by its Unicode compatibility form
 _INNER = re.compile(rf"(?P<ws>[ \t\u00a0]{{2,}})|(?P<lig>[\ufb00-\ufb06])|{_NOTE_REF}")
 # a cheap test for whether a line has anything _INNER would change (most lines have not)
 _INNER_HINT = re.compile(r"[ \t\u00a0]{2}|[\ufb00-\ufb06]|[.!?;:,][”’\"]?\d")
@@ -239,7 +239,9 @@ def clean(text: str) -> Cleaned:
     Lines inside a paragraph are joined with a space; a word broken with a hyphen at a line
     end ("vil-" + "lage") is joined without it; a paragraph cut by a page break (no sentence
     end, next one starts in lower case) is rejoined. In hard-wrapped text (see
-    :func:`_wrap_width`) a short line that ends a sentence ends its paragraph.
+    :func:`_wrap_width`) a short line ends its paragraph unless the next line goes on in lower
+    case, a line starting with a form label starts one, and a Korean word cut at the line end
+    is joined (:func:`_word_goes_on`).
     """
     text = text.replace("\r\n", "\n")
     lines = _lines(text)
@@ -292,7 +294,8 @@ def clean(text: str) -> Cleaned:
         pos = 0
         for m in _INNER.finditer(body) if _INNER_HINT.search(body) else ():
             b.add(body[pos:m.start()], start + lead + pos)
-            b.add(" " if m.group("ws") else _LIGATURES.get(m.group("lig") or "", ""),
+            lig = m.group("lig")
+            b.add(" " if m.group("ws") else unicodedata.normalize("NFKC", lig) if lig else "",
                   start + lead + m.start())
             pos = m.end()
         b.add(body[pos:], start + lead + pos)
