@@ -279,9 +279,6 @@ def parse_header(text: str) -> HeaderFacts:
         out.origin_nk = (place[0], m.start("p") + place[1], m.start("p") + place[2])
     if end == 0:
         return out
-    m = _FIELD_BORN.search(head)
-    if m and out.birth_year is None:
-        out.birth_year = (int(m.group("y")), m.start("y"), m.end("y"))
     if out.origin_nk is None or is_province(out.origin_nk[0]):
         # "b. 1988, Sinuiju", "고향: 함경북도 회령": the most specific North Korean place in the
         # header
