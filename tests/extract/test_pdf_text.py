@@ -174,3 +174,13 @@ def test_a_ligature_kept_as_one_character_is_spelt_out():
 def test_a_compound_broken_after_its_hyphen_stays_whole():
     text = clean("A woman who was ethnic Korean-\nChinese took us to Yanji in 1998-\n1999.").text
     assert "Korean-Chinese took" in text and "1998-1999" in text
+
+
+def test_hangul_in_separate_jamo_reads_as_composed_hangul():
+    # some Mac programs paste Hangul decomposed (NFD): no rule matched a single word of it
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", KO)
+    assert decomposed != KO
+    assert profile(extract(decomposed)) == profile(extract(KO))
+    assert profile(extract(decomposed))["surname"] == "김"

@@ -94,6 +94,14 @@ def test_describe_reads_consent_flags_of_a_spreadsheet_row():
     assert t.consent.active_scopes() == ["aggregate_statistics", "legal_proceedings"]
 
 
+def test_describe_stores_decomposed_hangul_composed():
+    import unicodedata
+
+    t, _ = describe(ImportItem(unicodedata.normalize("NFD", KO), "mac-paste.txt"))
+    assert t.text == KO and t.language == "ko"
+    assert t.sha256 == describe(ImportItem(KO, "same.txt"))[0].sha256  # one story, one hash
+
+
 def test_describe_refuses_a_bad_birth_year():
     with pytest.raises(InvalidInput, match="birth_year"):
         describe(ImportItem(EN, "x.txt", {"birth_year": "nineteen eighty"}))

@@ -11,6 +11,7 @@ an arrest in China. Every event and fact carries the original-text span that sup
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 
 from casebook.extract import english, korean
@@ -51,7 +52,13 @@ def detect_language(text: str) -> str:
 
 
 def extract(text: str, lang: str = "auto") -> Record:
-    """Read one testimony and propose its facts and events (all *suggested*)."""
+    """Read one testimony and propose its facts and events (all *suggested*).
+
+    Offsets refer to the text in Unicode's composed form (NFC), the form intake stores: Hangul
+    in separate jamo (as some Mac programs paste it) matches none of the rules.
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if lang == "auto":
         lang = detect_language(text)
     cleaned = clean(text)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,10 @@ def describe(item: ImportItem, defaults: dict[str, Any] | None = None) -> tuple[
     over the importer's defaults."""
     from casebook.intake.header import read_header
 
+    if not unicodedata.is_normalized("NFC", item.text):
+        # Hangul pasted from some Mac programs arrives as separate jamo: stored composed, so
+        # search, duplicates and extraction see one form of the same words
+        item = replace(item, text=unicodedata.normalize("NFC", item.text))
     header = read_header(item.text) if item.format in TEXT_FORMATS else {}
     meta = _checked_meta({**(defaults or {}), **header, **item.metadata}, item.file_name)
     language = meta.get("language") or detect_language(item.text)
