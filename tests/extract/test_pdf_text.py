@@ -184,3 +184,12 @@ def test_hangul_in_separate_jamo_reads_as_composed_hangul():
     assert decomposed != KO
     assert profile(extract(decomposed)) == profile(extract(KO))
     assert profile(extract(decomposed))["surname"] == "김"
+
+
+def test_a_paragraph_with_an_ellipsis_is_prose_and_a_contents_line_is_not():
+    story = ("Name: Han Mi-ok\n\nI crossed the Tumen in 2002. Where could I go.... The broker "
+             "sold me to a farmer for 6,000 yuan.\n\nI stayed with him for four years.")
+    assert "6,000 yuan" in clean(story).text
+    assert profile(extract(story))["sales"][0]["amount"] == 6000
+    toc = "Contents\n\nPart 1. Crossing the river ........ 3\n\nI crossed the Tumen in 2002."
+    assert "....." not in clean(toc).text

@@ -24,7 +24,7 @@ _CAPTION = re.compile(
     r"^\s*[\[(]?\s*(?:photo(?:graph)?s?\b|caption\b|figure\s*\d|fig\.\s*\d|image\b|source:|"
     r"table\s*\d|credit:|licensed under|available at:|사진|그림\s*\d|표\s*\d|출처:)", re.I)
 # (?:\.\s?){4,}|…{2,}|·{4,} as a test: each branch starting with its sign is several times faster
-_DOT_LEADER = re.compile(r"\.(?:\s?\.){3}|……|····")
+_LEADER_END = re.compile(r"(?:\.(?:\s?\.){3}|……|····)[.…·\s]*\d{1,4}\s*$")  # "Part 2 ..... 14"
 _TABLE_ROW = re.compile(r"^\s*[^.!?。]{0,70}?\s(?:\d{1,3}(?:\.\d+)?%?)\s*$")
 _FOOTNOTE = re.compile(r"^\s*\d{1,3}\s{1,3}\S.*(?:available online|op\. cit|ibid|pp?\.\s*\d|"
                        r"\(\w+[^)]*:\s*\d{4}\)|accessed)", re.I)
@@ -151,7 +151,8 @@ def _drop_lines(lines: list[tuple[int, str]], wide: int | None) -> list[bool]:
                 j += 1
             i = j
             continue
-        elif _DOT_LEADER.search(s) or _FOOTNOTE.match(ln):
+        elif _LEADER_END.search(s) or _FOOTNOTE.match(ln):
+            # (a contents line ends on its page number; a line with an ellipsis in it is prose)
             drop[i] = True
         elif _TABLE_ROW.match(ln) and len(s.split()) <= 10 and _printed(s) < full and not re.search(
                 r"(?:19|20)\d\d\s*$", s):
