@@ -25,7 +25,7 @@ from casebook.extract.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / ".." / "shared" / "research" / "real-accounts"
-SENTENCE = re.compile(r"(?<=[.!?다요])\s+(?=\S)")
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
 HEADER = "Personal Accounts of Women in China   {n}   Testimonies"
 
 
@@ -47,6 +47,8 @@ PERTURB: dict[str, Callable[[str], str]] = {
     "plain": lambda t: t,
     "one paragraph": lambda t: " ".join(_paras(t)),
     "a line per sentence": lambda t: "\n".join(
+        s for p in _paras(t) for s in SENTENCE.split(p)),
+    "a paragraph per sentence": lambda t: "\n\n".join(
         s for p in _paras(t) for s in SENTENCE.split(p)),
     "single newlines": lambda t: "\n".join(_paras(t)),
     "wrapped 80, blank lines": lambda t: _wrap(t, 80, True),

@@ -193,3 +193,26 @@ def test_a_paragraph_with_an_ellipsis_is_prose_and_a_contents_line_is_not():
     assert profile(extract(story))["sales"][0]["amount"] == 6000
     toc = "Contents\n\nPart 1. Crossing the river ........ 3\n\nI crossed the Tumen in 2002."
     assert "....." not in clean(toc).text
+
+
+def test_a_web_page_with_one_paragraph_per_line_keeps_its_paragraphs():
+    # not hard-wrapped: each line longer than a printed line is a paragraph of its own, the
+    # first under its title; form lines and Q/A pairs stay together as before
+    page = ("Rescued after nine years\n"
+            "Pak Yong-ae was nineteen when a woman from the next village offered her work in a "
+            "Chinese restaurant, and she followed her across the river in the autumn of 2003.\n"
+            "Instead the woman handed her to a broker, who sold her to a farmer in Heilongjiang "
+            "for 7,000 yuan; she lived on his farm for nine years and bore him a son.\n")
+    text = clean(page).text
+    assert text.count("\n\n") == 2
+    assert text.startswith("Rescued after nine years\n\nPak Yong-ae")
+    qa = "Q: How old were you then?\nA: Seventeen. It was 2001."
+    assert "\n\n" not in clean(qa).text
+
+
+def test_a_title_above_the_interviews_own_header_paragraph():
+    text = ("Follow-up interview, Bridge of Light\n\nInterviewer BL-4, Seoul, 2020. Interviewee: "
+            "Ms. Moon (pseudonym), born 1979 in Musan.\n\nI crossed the river in 1999.")
+    facts = parse_header(clean(text).text)
+    assert facts.birth_year is not None and facts.birth_year[0] == 1979
+    assert facts.surname is not None and facts.surname[0] == "Moon"

@@ -249,6 +249,7 @@ def clean(text: str) -> Cleaned:
     width = _wrap_width(lines)  # page furniture counted too: a few short lines change nothing
     drop = _drop_lines(lines, width)
     prev_len = 0
+    last_line = ""
     b = _Builder()
     para_open = False
     pending_break: int | None = None  # original offset of a paragraph break not yet written
@@ -274,6 +275,12 @@ def clean(text: str) -> Cleaned:
             if width and (prev_len < 0.75 * width and not body[0].islower()
                           or _LABEL_START.match(body)):
                 b.add("\n\n", start - 1)  # a short last line: the paragraph ended
+            elif not width and not body[0].islower() and _printed(body) >= 100 and (
+                    _printed(last_line) >= 100 if _SENT_END.search(prev) else len(last_line) < 60):
+                # not hard-wrapped: a web page's paragraphs each on one line, longer than a
+                # printed line, the first perhaps under a title (form lines and Q/A stay as they
+                # were)
+                b.add("\n\n", start - 1)
             elif width and _word_goes_on(b, body):
                 pass  # a Korean word wrapped in the middle: joined without a space
             elif prev in _HYPHENS and len(b.parts[-1]) >= 2 and b.parts[-1][-2].isalpha() and body[
@@ -302,6 +309,7 @@ def clean(text: str) -> Cleaned:
         b.add(body[pos:], start + lead + pos)
         para_open = True
         prev_len = _printed(body) if width else 0
+        last_line = body
     return Cleaned("".join(b.parts), text, b.clean_starts, b.orig_starts)
 
 

@@ -136,21 +136,31 @@ def _after_date_lines(text: str, end: int) -> int:
 _ENDS_SENTENCE = re.compile(r"[.!?。][\"”’']?\s*$|[다요]\.?[\"”’']?\s*$")
 
 
+_WHO_SHE_IS = re.compile(r"\b(?:born|b\.)\s|(?:19|20)\d\d\s?년생|\(pseudonym\)|\(가명\)|Ms\.|Mrs\.")
+
+
+def _describes_her(para: str) -> bool:
+    """A header paragraph that gives who she is ("Ms. Cho (pseudonym), born 1974"), not story."""
+    return bool(_WHO_SHE_IS.search(para)) and not _NARRATIVE.search(para)
+
+
 def header_end(text: str) -> int:
     """Offset where the story starts: after the first paragraph when it looks like a header."""
     first = text.split("\n\n", 1)[0]
     m = _NAME_FROM.match(first) or _NAME_LINE.match(first)
     if m:
         return m.end()
+    paras = text.split("\n\n", 2)
+    if len(paras) == 3 and len(first) < 120 and not _ENDS_SENTENCE.search(first) \
+            and not _FIELD.search(first) and len(paras[1]) <= 400 and _describes_her(paras[1]):
+        # a bare title above the interview's own header paragraph: both are the header
+        first = text[:len(first) + 2 + len(paras[1])]
     rest = text[len(first):].strip()
     headerish = bool(re.match(
         r"\s*[\[(]?(?:case|testimony|interview|account|transcript|구술|면담|사례|증언)", first,
         re.I)) or \
         bool(_FIELD.search(first)) or not _ENDS_SENTENCE.search(first) or (
-            len(first) <= 400
-            and bool(re.search(
-                r"\b(?:born|b\.)\s|(?:19|20)\d\d\s?년생|\(pseudonym\)|\(가명\)|Ms\.|Mrs\.",
-                                                  first)) and not _NARRATIVE.search(first))
+            len(first) <= 400 and _describes_her(first))
     # a Korean report's first paragraph that names her "(가명)" and ends on a finite verb is story
     story_ko = bool(re.search(r"[가-힣]", first)) and len(first) >= 60 and \
         bool(re.search(r"(?:다|요|니다)[.!?]?[\"”’']?\s*$",
