@@ -216,3 +216,16 @@ def test_a_title_above_the_interviews_own_header_paragraph():
     facts = parse_header(clean(text).text)
     assert facts.birth_year is not None and facts.birth_year[0] == 1979
     assert facts.surname is not None and facts.surname[0] == "Moon"
+
+
+def test_form_lines_then_the_story_on_the_next_line_are_header_then_story():
+    # a pasted interview with single line breaks: the story's first (long) line starts a paragraph
+    text = ("구술자: 한정애 (가명) / 출생: 1978년 / 고향: 양강도 혜산\n"
+            "면담: 2017년 서울 (면담자 SR-3)\n"
+            "저는 1998년 가을에 압록강을 건넜어요. 같은 동네 언니가 중국 식당에서 일하면 돈을 많이 "
+            "번다고 해서 따라갔는데, 강을 건너자마자 그 언니가 저를 조선족 남자에게 넘겼어요.\n")
+    cleaned = clean(text).text
+    assert "\n\n저는 1998년" in cleaned
+    facts = parse_header(cleaned)
+    assert facts.birth_year is not None and facts.birth_year[0] == 1978
+    assert profile(extract(text))["first_crossing_year"] == 1998

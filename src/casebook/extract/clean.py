@@ -46,6 +46,7 @@ _HYPHENS = "-\u2010\u2011\u00ad"
 _HANGUL = re.compile(r"[가-힣]")
 # a line that starts a form field or a speaker's turn ("Birth date: 1969", "고향: 회령", "Q: …")
 _LABEL_START = re.compile(r"[A-Z가-힣][\w ().'’-]{0,29}[:：]\s")
+_ANSWER = re.compile(r"(?:A|Answer|답|대답)\s?[:：.]\s")
 
 
 @dataclass
@@ -276,10 +277,11 @@ def clean(text: str) -> Cleaned:
                           or _LABEL_START.match(body)):
                 b.add("\n\n", start - 1)  # a short last line: the paragraph ended
             elif not width and not body[0].islower() and _printed(body) >= 100 and (
-                    _printed(last_line) >= 100 if _SENT_END.search(prev) else len(last_line) < 60):
+                    len(last_line) < 60 or _printed(last_line) >= 100 and _SENT_END.search(prev)
+            ) and not _ANSWER.match(body):
                 # not hard-wrapped: a web page's paragraphs each on one line, longer than a
-                # printed line, the first perhaps under a title (form lines and Q/A stay as they
-                # were)
+                # printed line, the first perhaps under a title or form lines (a question and
+                # its answer stay together)
                 b.add("\n\n", start - 1)
             elif width and _word_goes_on(b, body):
                 pass  # a Korean word wrapped in the middle: joined without a space
