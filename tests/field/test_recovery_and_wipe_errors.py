@@ -98,6 +98,20 @@ def test_adding_a_recovery_key_twice_keeps_only_the_newest(db):
     assert _opens(db, "new words")
 
 
+@pytest.mark.parametrize("damage", [{"kdf": {"time_cost": 1}}, {"salt": "A" * 22 + "=="}])
+def test_a_recovery_slot_with_key_derivation_is_refused_as_damaged(db, damage):
+    import json
+
+    add_recovery(db, WORDS, new_recovery_key())
+    path = KeyFile.path_for(db)
+    body = json.loads(path.read_text())
+    slot = next(s for s in body["slots"] if s["kind"] == "recovery")
+    slot.update(damage)
+    path.write_text(json.dumps(body))
+    with pytest.raises(StoreCorrupt, match="key slot 2 is damaged"):
+        KeyFile.load(path)
+
+
 def test_a_recovery_key_file_is_read_from_its_line_and_refused_by_name(tmp_path):
     key = new_recovery_key()
     kept = tmp_path / "in-the-safe.txt"

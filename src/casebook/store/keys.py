@@ -69,6 +69,9 @@ def _checked_slot(raw: object, path: Path, n: int) -> Slot:
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 raise StoreCorrupt(f"{where}: key-derivation {name} outside {low}..{high}; "
                                    "refusing a damaged or hostile key file")
+    elif kdf or fields["salt"][1]:
+        # a recovery slot is opened by the organisation's key itself: nothing to derive
+        raise StoreCorrupt(f"{where} is damaged (a recovery slot has no salt or key derivation)")
     return Slot(kind, fields["nonce"][0], fields["wrapped"][0], fields["salt"][0],
                 dict(kdf) if isinstance(kdf, dict) else {})
 
