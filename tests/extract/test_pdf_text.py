@@ -229,3 +229,18 @@ def test_form_lines_then_the_story_on_the_next_line_are_header_then_story():
     facts = parse_header(cleaned)
     assert facts.birth_year is not None and facts.birth_year[0] == 1978
     assert profile(extract(text))["first_crossing_year"] == 1998
+
+
+@pytest.mark.parametrize(("head", "born"), [
+    ("Case 14. Mrs. Park (34), Onsong, North Hamgyong. Interviewed in 2005.", 1971),
+    ("Mrs. Choi (pseudonym), 41 years old, from Chongjin, interviewed in Yanbian in October 2005",
+     1964),
+    ("Name: Kim (pseudonym)\nAge: 29\nHometown: Musan\nInterview date: 12 May 2006", 1977),
+    ("구술자: 박○○ (가명, 36세) / 고향: 함경북도 무산\n면담: 2006년 연길", 1970),
+    ("Case 3 – Ms. Lee, age 26, from Hyesan", None),  # no dated moment: no birth year
+    ("Ms. Han, 30, from Musan. She had been interviewed before, in 2003.", None),
+])
+def test_her_age_and_the_interview_year_in_the_header_give_her_birth_year(head, born):
+    story = ("\n\nI crossed the Tumen in 1999 because we were starving. A woman I did not know "
+             "promised me work and sold me to a farmer for 3,000 yuan.")
+    assert profile(extract(head + story))["birth_year"] == born

@@ -289,6 +289,8 @@ def parse_header(text: str) -> HeaderFacts:
         out.origin_nk = (place[0], m.start("p") + place[1], m.start("p") + place[2])
     if end == 0:
         return out
+    if out.birth_year is None:
+        out.birth_year = _born_from_age(head)
     if out.origin_nk is None or is_province(out.origin_nk[0]):
         # "b. 1988, Sinuiju", "고향: 함경북도 회령": the most specific North Korean place in the
         # header
@@ -297,6 +299,29 @@ def parse_header(text: str) -> HeaderFacts:
                                     head[:places[0][1]], re.I):
             out.origin_nk = places[0]
     return out
+
+
+# her age in the header ("Mrs. Park (34)", "age 26", "41 years old", "나이: 29", "김모(34)") and the
+# year she was interviewed ("Interviewed in 2005", "Interview: Harbin, August 2005", "면담: 2016년")
+_HEAD_AGE = re.compile(
+    r"\((?:age[d]?\s*)?(?P<a>\d\d)(?:세|살)?(?:\s*[,;)]|\s*\))|\b(?:age[d]?|나이)\s*[:：]?\s*(?P<b>\d\d)\b"
+    r"|\b(?P<c>\d\d)\s*(?:years?\s+old\b|-year-old\b|세|살)|^[^,\n]{2,40},\s*(?P<d>\d\d),", re.I)
+_INTERVIEW_YEAR = re.compile(
+    r"(?:interview\w*|면담\w*|구술\w*)(?![^.\n]{0,40}?\b(?:before|earlier|previously|이전))"
+    r"[^.\n]{0,40}?(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
+
+
+def _born_from_age(head: str) -> tuple[int, int, int] | None:
+    """Her birth year from her age and the year of the interview, both stated in the header (the
+    contract's "computed from a stated age at a dated moment"); the span is the age."""
+    a, y = _HEAD_AGE.search(head), _INTERVIEW_YEAR.search(head)
+    if not a or not y:
+        return None
+    g = next(k for k in "abcd" if a.group(k))
+    age, year = int(a.group(g)), int(y.group("y"))
+    if not 12 <= age <= 90 or not 1990 <= year <= 2035:
+        return None
+    return year - age, a.start(g), a.end(g)
 
 
 def _province_name(p: str) -> str:
