@@ -68,7 +68,8 @@ _EN_AGE = re.compile(
     r"at\s+(?=\d{1,2}\s+years?\s+old\b)|^at\s+(?=\d{1,2}\s*,\s*(?:I|she)\b)|(?:I|"
     r"she)\s+was\s+(?:only\s+|just\s+)?|"
     r"you\s+were\s+(?:only\s+|just\s+)?)"  # an interviewer's "You were 28 years old when …"
-    r"(?P<age>\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)(?P<yo>\s+years?(?:\s+old)?|\s*-year-old)?\b", re.I)
+    r"(?P<age>\d{1,2}|[a-z]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?)"
+    r"(?P<yo>\s+years?(?:\s+old)?|\s*-year-old)?\b", re.I)
 _KO_AGE = re.compile(
     r"(?P<age>\d{1,2}|스무|스물|서른|마흔|열)\s?(?P<age2>한|두|세|네|다섯|여섯|일곱|여덟|"
     r"아홉)?\s?살")
