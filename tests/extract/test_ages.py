@@ -23,3 +23,15 @@ def test_an_age_in_words_is_an_age(sentence, age):
 def test_an_age_at_the_time_of_a_dated_crossing_gives_her_birth_year():
     text = "Case 5. Mrs. Lee.\n\nI crossed the river in 1998. I was twenty at the time."
     assert profile(extract(text))["birth_year"] == 1978
+
+
+@pytest.mark.parametrize(("text", "born"), [
+    ("Case 5. Mrs. Lee, interviewed in Yanji in 2005.\n\nI am 34 years old now. I crossed the "
+     "Tumen in 1999.", 1971),
+    ("구술자: 박○○ (가명) / 면담: 2006년 연길\n\n저는 올해 36살이에요. 1999년에 두만강을 "
+     "건넜어요.", 1970),
+    ("Case 5. Mrs. Lee.\n\nI am 34 years old now. I crossed the Tumen in 1999.", None),  # undated
+    ("Case 5. Mrs. Lee, interviewed in Yanji in 2005.\n\nI am five months pregnant.", None),
+])
+def test_her_age_now_and_the_interview_year_give_her_birth_year(text, born):
+    assert profile(extract(text))["birth_year"] == born

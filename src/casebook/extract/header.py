@@ -76,6 +76,7 @@ class HeaderFacts:
     province_china: tuple[str, int, int] | None = None
     origin_nk: tuple[str, int, int] | None = None
     end: int = 0  # where the header ends in the cleaned text
+    interview_year: int | None = None  # the dated moment a present-tense age is told at
 
 
 _NAME_LINE = re.compile(
@@ -289,6 +290,8 @@ def parse_header(text: str) -> HeaderFacts:
         out.origin_nk = (place[0], m.start("p") + place[1], m.start("p") + place[2])
     if end == 0:
         return out
+    y = _INTERVIEW_YEAR.search(head)
+    out.interview_year = int(y.group("y")) if y else None
     if out.birth_year is None:
         out.birth_year = _born_from_age(head)
     if out.origin_nk is None or is_province(out.origin_nk[0]):

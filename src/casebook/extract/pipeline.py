@@ -112,6 +112,8 @@ def extract(text: str, lang: str = "auto") -> Record:
             named_age = _named_age(st, ctx) if lang == "en" else None
             birth_year = _birth_from_age(st, dates + [named_age] if named_age else dates,
                                          timeline, b, s, lang, named_age)
+            if birth_year is None and header.interview_year:
+                birth_year = _birth_from_present_age(st, header.interview_year, b, s)
             if birth_year:
                 timeline.birth_year = birth_year
             elif lang == "en" and undated is None:
@@ -284,6 +286,29 @@ def _birth_at_crossing(b: Builder, undated: tuple[int, int, int]) -> None:
         return
     age, start, end = undated
     b.facts.append(Fact("birth_year", first.date.year - age, b.ev_abs(start, end), 0.5))
+
+
+# her age now, as she tells it at the interview ("I am 34 years old", "저는 올해 서른네 살")
+_NOW_AGE = re.compile(
+    r"\b(?:I\s+am|I['’]m|I\s+turned|I\s+have\s+just\s+turned)\s+(?:now\s+)?"
+    r"(?P<en>\d{1,2}|[a-z]+(?:-[a-z]+)?)(?=\s+years?\s+old\b|\s+now\b|\s+this\s+year\b|\s*[.,;])"
+    r"|(?:올해|현재|지금)\s?(?:나이\s?)?(?P<ko>\d{1,2})\s?(?:살|세)")
+
+
+def _birth_from_present_age(st: str, interview_year: int, b: Builder, offset: int) -> int | None:
+    """Her age now and the interview's year (stated in the header) give her birth year."""
+    from casebook.extract.dates import _age_value
+
+    m = _NOW_AGE.search(st)
+    if not m:
+        return None
+    g = "en" if m.group("en") else "ko"
+    age = _age_value(m.group(g))
+    if age is None or not 12 <= age <= 90:
+        return None
+    by = interview_year - age
+    b.facts.append(Fact("birth_year", by, b.ev_abs(offset + m.start(g), offset + m.end(g)), 0.6))
+    return by
 
 
 def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int,
