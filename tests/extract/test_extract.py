@@ -24,11 +24,19 @@ SEEDS = ROOT / ".." / "shared" / "seeds"
                                                                               12000, "RMB"),
     ("만 오천 위안에", 15000, "RMB"), ("8 million won", 8_000_000, "KPW"), ("$200", 200, "USD"),
     ("RMB 4500", 4500, "RMB"), ("fifteen hundred yuan", 1500, "RMB"),
+    ("3,000 renminbi", 3000, "RMB"), ("4,000 kuai", 4000, "RMB"), ("5 000 yuan", 5000, "RMB"),
+    ("5\u202f000\u202f000 won", 5_000_000, "KPW"),
 ])
 def test_money_forms(text, value, currency):
     m = find_money(text)[0]
     assert (m.value, m.currency) == (value, currency)
     assert text[m.start:m.end].strip()
+
+
+def test_a_sale_in_renminbi_is_her_sale():
+    # the money scan's cheap prefilter did not know "renminbi": the sale had no price
+    p = profile(extract("I crossed in 2001. The broker sold me to a farmer for 3,000 renminbi."))
+    assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(3000, "RMB")]
 
 
 def test_converted_amount_is_marked():

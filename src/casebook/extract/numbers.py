@@ -105,7 +105,7 @@ class Money:
     high: float | None = None
 
 
-_EN_CUR = (r"(?P<cur>yuan|renminbi|rmb|cny|元|chinese\s+yuan|yen|won|north\s+korean\s+won|"
+_EN_CUR = (r"(?P<cur>yuan|renminbi|rmb|cny|kuai|元|chinese\s+yuan|yen|won|north\s+korean\s+won|"
            r"south\s+korean\s+won|dollars?|us\s+dollars?|usd|united\s+states\s+dollars?|"
            r"pounds?(?:\s+sterling)?|gbp|"
            r"euros?|eur)")
@@ -119,6 +119,9 @@ _MONEY_RES = [
     re.compile(rf"{_NUM}{_SCALE}\s*(?:chinese\s+)?{_EN_CUR}", re.I),
     # RMB 3000
     re.compile(rf"(?P<cur>RMB|CNY|USD|KPW)\s?{_NUM}{_SCALE}"),
+    # 5 000 yuan: thousands set apart by a space, as typeset text and OCR leave them
+    re.compile(rf"(?<![\d,.])(?P<num>\d{{1,3}}(?:[ \u00a0\u2009\u202f]\d{{3}})+){_SCALE}"
+               rf"\s*{_EN_CUR}", re.I),
 ]
 _WORD_MONEY_RE = re.compile(
     rf"(?P<words>{_WORDS_RE.pattern})\s+(?:chinese\s+)?{_EN_CUR}", re.I)
@@ -146,7 +149,8 @@ def _currency(code: str) -> str:
     if c in ("$", "us$", "dollar", "dollars", "us dollar", "us dollars", "usd", "달러", "불") \
             or "united states" in c:
         return "USD"
-    if c in ("¥", "￥", "yuan", "renminbi", "rmb", "cny", "元", "위안", "위엔", "chinese yuan"):
+    if c in ("¥", "￥", "yuan", "renminbi", "rmb", "cny", "kuai", "元", "위안", "위엔",
+             "chinese yuan"):
         return "RMB"
     if c == "yen":  # 元 read the Japanese way in a translated testimony: a price in China
         return "RMB"
@@ -169,14 +173,15 @@ def _scale(word: str | None) -> float:
 
 
 def _parse_num(s: str) -> float:
-    return float(s.replace(",", ""))
+    return float(re.sub(r"[,\s\u00a0\u2009\u202f]", "", s))
 
 
 # matched on the lower-cased text (an IGNORECASE alternation of literals is several times slower)
 # (each sign a branch of its own: the search then skips to the positions where a branch's first
 # letter stands)
 _MONEY_HINT = re.compile(
-    r"\$|¥|￥|₩|£|€|元|원|불|달러|위\s?안|위엔|yuan|rmb|cny|yen|won|dollar|usd|kpw|pound|gbp|euro")
+    r"\$|¥|￥|₩|£|€|元|원|불|달러|위\s?안|위엔|yuan|rmb|cny|yen|won|dollar|usd|kpw|pound|gbp|euro|"
+    r"renminbi|kuai")
 _DIGIT = re.compile(r"\d")
 
 
