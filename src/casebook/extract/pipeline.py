@@ -228,7 +228,9 @@ def _places(b: Builder, sents: list[Sentence], lang: str) -> None:
             via = transit_via(sents[k].text, e.place)
             if via:
                 e.attributes["via"] = via
-    if not any(f.field == "province_china" for f in b.facts):
+    if not any(f.field == "province_china" and f.confidence >= 0.6 for f in b.facts):
+        # (beats the last province the story placed her in: "sold to a man in Liaoning …
+        # now I live in Qingdao")
         for s in sents:  # "I live in Yanji now" → Jilin
             m = lx(s, "lives_now").search(s.text)
             if not m:

@@ -1,0 +1,17 @@
+"""Where she lives now beats the last province the story placed her in (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casebook.extract import extract, profile
+
+
+@pytest.mark.parametrize(("story", "province"), [
+    ("I was sold to a man in Liaoning. Now I live in Qingdao.", "Shandong"),
+    ("I was sold to a man in Liaoning, but now I live in Qingdao.", "Shandong"),
+    ("I was sold to a man in Liaoning.", "Liaoning"),  # no word of where she lives now
+    ("Now I live near Harbin.", "Heilongjiang"),
+])
+def test_where_she_lives_now(story, province):
+    assert profile(extract("Case 1. Mrs. Kim.\n\n" + story))["province_china"] == province
