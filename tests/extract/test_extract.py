@@ -25,12 +25,26 @@ SEEDS = ROOT / ".." / "shared" / "seeds"
     ("만 오천 위안에", 15000, "RMB"), ("8 million won", 8_000_000, "KPW"), ("$200", 200, "USD"),
     ("RMB 4500", 4500, "RMB"), ("fifteen hundred yuan", 1500, "RMB"),
     ("3,000 renminbi", 3000, "RMB"), ("4,000 kuai", 4000, "RMB"), ("5 000 yuan", 5000, "RMB"),
-    ("5\u202f000\u202f000 won", 5_000_000, "KPW"),
+    ("5\u202f000\u202f000 won", 5_000_000, "KPW"), ("5천여 위안", 5000, "RMB"),
+    ("1만여 위안에", 10000, "RMB"),
 ])
 def test_money_forms(text, value, currency):
     m = find_money(text)[0]
     assert (m.value, m.currency) == (value, currency)
     assert text[m.start:m.end].strip()
+
+
+@pytest.mark.parametrize("text", ["수천 위안", "몇만 원", "수십만원에 팔려"])
+def test_several_thousand_is_no_amount(text):
+    # "수천" was read from its 천: a price of 1,000 nobody stated
+    assert find_money(text) == []
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("3~4천 위안", 3000, 4000), ("3천~4천 위안", 3000, 4000), ("1~2만 위안", 10000, 20000)])
+def test_a_korean_range_is_one_amount_from_its_lower_end(text, low, high):
+    [m] = find_money(text)
+    assert (m.value, m.high, m.currency) == (low, high, "RMB")
 
 
 def test_a_sale_in_renminbi_is_her_sale():

@@ -126,7 +126,11 @@ _MONEY_RES = [
 _WORD_MONEY_RE = re.compile(
     rf"(?P<words>{_WORDS_RE.pattern})\s+(?:chinese\s+)?{_EN_CUR}", re.I)
 _KO_MONEY_RE = re.compile(
-    rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?P<cur>위\s?안|위엔|원|달러|"
+    # (never from the middle of a number, nor "수천"/"몇만": several thousand is no amount;
+    # "3~4천 위안": a range, its lower end first; "5천여 위안": some 5,000 yuan)
+    r"(?<![수몇\d일이삼사오육륙칠팔구십백천만억,.])"
+    rf"(?:(?P<lo>{_KO_NUM_RE.pattern})\s?[~∼〜～]\s?)?"
+    rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?:여\s?)?(?P<cur>위\s?안|위엔|원|달러|"
     rf"불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")
 _KO_SOUTH_MONEY = re.compile(r"(?:한국|남한|대한민국)\s?돈|한화|원화")
 _KO_CHINA_MONEY = re.compile(r"(?:중국|인민폐)\s?돈\s?$|인민폐\s?$")  # "중국돈 4000원" is yuan
@@ -172,6 +176,14 @@ def _scale(word: str | None) -> float:
     return {"thousand": 1e3, "k": 1e3, "million": 1e6, "만": 1e4, "천": 1e3}.get(w, 1.0)
 
 
+def _ko_range_low(lo: str, high: str) -> float | None:
+    """The lower end of "3~4천": a bare digit takes the unit its upper end is written with."""
+    lo, high = lo.strip(), high.strip()
+    if lo and high and high[-1] in "백천만" and not any(u in lo for u in "십백천만억"):
+        lo += high[-1]
+    return korean_to_number(lo)
+
+
 def _parse_num(s: str) -> float:
     return float(re.sub(r"[,\s\u00a0\u2009\u202f]", "", s))
 
@@ -200,11 +212,11 @@ def find_money(text: str) -> list[Money]:
     if not _MONEY_HINT.search(text.lower()):
         return found
 
-    def add(value: float, cur: str, start: int, end: int) -> None:
+    def add(value: float, cur: str, start: int, end: int, high: float | None = None) -> None:
         if value <= 0 or any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
-        found.append(Money(value, cur, start, end))
+        found.append(Money(value, cur, start, end, high=high))
 
     digits = _DIGIT.search(text) is not None  # (every amount but one in words has a digit)
     for rx in _MONEY_RES if digits else ():
@@ -234,7 +246,11 @@ def find_money(text: str) -> list[Money]:
                 # "단돈 8만원에 … 남자에게 팔려갔다": a woman's price of 50,000 and more in 원 is
                 # the report's South Korean won (prices in yuan stay in the thousands)
                 cur = "KRW"
-            add(amount, cur, m.start(), m.end())
+            low = _ko_range_low(m.group("lo"), m.group("num")) if m.group("lo") else None
+            if low is not None and low < amount:
+                add(low, cur, m.start(), m.end(), high=amount)
+            else:
+                add(amount, cur, m.start(), m.end())
     found.sort(key=lambda x: x.start)
     # bare numbers that share a later currency: "first for 15,000 and then for 20,000 yuan"
     extra: list[Money] = []
