@@ -35,3 +35,12 @@ def test_an_age_at_the_time_of_a_dated_crossing_gives_her_birth_year():
 ])
 def test_her_age_now_and_the_interview_year_give_her_birth_year(text, born):
     assert profile(extract(text))["birth_year"] == born
+
+
+@pytest.mark.parametrize(("text", "crossed", "sold"), [
+    ("2002년 중국으로 건너간 뒤 이듬해 3천 위안에 팔려갔다.", 2002, 2003),
+    ("2002년 중국으로 건너가 2년 뒤 한족 남성에게 5천 위안에 팔렸다.", 2002, 2004),
+])
+def test_a_korean_sentence_dates_each_event_by_the_year_told_before_it(text, crossed, sold):
+    p = profile(extract("구술자: 김○○ (가명)\n\n" + text))
+    assert p["first_crossing_year"] == crossed and p["sales"][0]["year"] == sold

@@ -313,10 +313,12 @@ class Timeline:
         self.season: str | None = None
         self.month_age = 0  # sentences since the month/season was stated
         self._last: tuple[tuple, UncertainDate | None] = ((), None)
+        self.marks: list[tuple[int, UncertainDate | None]] = []
 
     def advance(self, mentions: list[DateMention]) -> UncertainDate | None:
         """Read one sentence's date mentions; return the date the sentence is set at."""
         stated: UncertainDate | None = None
+        self.marks = []  # (start, running date) of each date told in the sentence
         self.month_age += 1
         # "In March 2000, at age 19, I …": the age restates the dated moment (keep its month)
         years = {d.year for d in mentions if d.kind == "absolute" and d.year}
@@ -331,6 +333,7 @@ class Timeline:
                 self.year, self.month, self.season = d.year, d.month, d.season
                 self.month_age = 0
                 stated = d.date()
+                self.marks.append((d.start, stated))
             elif d.kind == "range":
                 self.year, self.month, self.season = None, None, None
                 stated = None
@@ -356,6 +359,7 @@ class Timeline:
                                                            else None)
                 self.month_age = 0
                 stated = self.current()
+                self.marks.append((d.start, stated))
         return stated
 
     def current(self, fresh_only: bool = False) -> UncertainDate | None:

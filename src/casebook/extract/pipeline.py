@@ -157,6 +157,9 @@ def extract(text: str, lang: str = "auto") -> Record:
         # two years in one sentence ("1998년 탈북해 … 2003년 한국에 온"): each event takes the one
         # told before it
         at = tuple((d.start, d.date()) for d in story_dates if d.kind == "absolute" and d.year)
+        if lang == "ko" and len(timeline.marks) > len(at) >= 1:
+            # "2002년 … 건너간 뒤 이듬해 팔려갔다": a later year told relative to the first
+            at = tuple(timeline.marks)
         date = stated or timeline.current()
         more = None
         if body and extra is not None:
