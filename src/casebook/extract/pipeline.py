@@ -157,9 +157,12 @@ def extract(text: str, lang: str = "auto") -> Record:
         # two years in one sentence ("1998년 탈북해 … 2003년 한국에 온"): each event takes the one
         # told before it
         at = tuple((d.start, d.date()) for d in story_dates if d.kind == "absolute" and d.year)
-        if lang == "ko" and len(timeline.marks) > len(at) >= 1:
-            # "2002년 … 건너간 뒤 이듬해 팔려갔다": a later year told relative to the first
-            at = tuple(timeline.marks)
+        if len(timeline.marks) > len(at) >= 1:
+            # "2002년 … 건너간 뒤 이듬해 팔려갔다": a later year told relative to the first;
+            # English tells it after the verb, so it dates its clause ("I crossed in 2002 and
+            # was sold the following year")
+            at = tuple(timeline.marks) if lang == "ko" else tuple(
+                (_clause_start(st, a), d) for a, d in timeline.marks)
         date = stated or timeline.current()
         more = None
         if body and extra is not None:
@@ -244,6 +247,17 @@ def _places(b: Builder, sents: list[Sentence], lang: str) -> None:
                     o = s.start + m.end()
                     b.facts.append(Fact("province_china", prov, b.ev_abs(o + a, o + z), 0.6))
                     return
+
+
+_CLAUSE_CUT = re.compile(r"[;,]\s+|\s+(?:and|but|then|before|after|until|when)\s+")
+
+
+def _clause_start(st: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last "and", comma or semicolon)."""
+    cut = 0
+    for m in _CLAUSE_CUT.finditer(st, 0, pos):
+        cut = m.end()
+    return cut
 
 
 def _named_age(st: str, ctx: Context) -> DateMention | None:
