@@ -15,3 +15,11 @@ from casebook.extract import extract, profile
 ])
 def test_where_she_lives_now(story, province):
     assert profile(extract("Case 1. Mrs. Kim.\n\n" + story))["province_china"] == province
+
+
+@pytest.mark.parametrize(("town", "province"), [
+    ("Suihua", "Heilongjiang"), ("Hegang", "Heilongjiang"), ("Ning'an", "Heilongjiang"),
+    ("Tieling", "Liaoning"), ("Benxi", "Liaoning"), ("Kaishantun", "Jilin")])
+def test_towns_of_the_northeast_give_their_province(town, province):
+    assert profile(extract(f"Case 1. Mrs. Kim.\n\nNow I live in {town}."))[
+        "province_china"] == province
