@@ -780,7 +780,9 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
 
 
 _VAGUE_TIMES = re.compile(
-    r"\s*(?:again\s+)?(?:(?:several|many|a\s+few|a\s+number\s+of|countless|multiple|many\s+more)\s+"
+    # ("bought and sold like an animal many times": the count may come a few words on)
+    r"\s*(?:(?:and\s+(?:re-?sold|sold|bought|traded)|like\s+(?:an?\s+)?\w+|again)\s+){0,3}"
+    r"(?:(?:several|many|a\s+few|a\s+number\s+of|countless|multiple|many\s+more)\s+"
                           r"(?:more\s+)?times\b|repeatedly\b|over\s+and\s+over\b|"
                           r"again\s+and\s+again\b)", _F)
 
