@@ -184,6 +184,10 @@ def header_end(text: str) -> int:
 _FORM_LINE = re.compile(r"[\w][\w ().'’-]{0,29}[:：]\s*\S|\([^()]{1,80}\)$")
 
 
+# a question or an answer of an interview: the story, however short ("Q: Were you sold? A: Yes.")
+_QA_LINE = re.compile(r"(?:Q|A|Question|Answer|Interviewer|질문|답변?|문|기자)\s*[:：.]\s", re.I)
+
+
 def _form_lines_end(text: str, end: int) -> int:
     """The header's end, taking in the short form lines that follow its first paragraph.
 
@@ -195,7 +199,8 @@ def _form_lines_end(text: str, end: int) -> int:
         if not m or m.group(1) == text[end:].strip():
             return end
         line = m.group(1).strip()
-        if len(line) > 120 or _NARRATIVE.search(line) or not _FORM_LINE.match(line):
+        if len(line) > 120 or _NARRATIVE.search(line) or not _FORM_LINE.match(line) or \
+                _QA_LINE.match(line):
             return end
         end += m.end()
 

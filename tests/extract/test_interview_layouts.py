@@ -1,0 +1,28 @@
+"""Interviews laid out as questions and answers: the first answers are story, not header (own
+text)."""
+
+from __future__ import annotations
+
+from casebook.extract import extract, profile
+from casebook.extract.clean import clean
+from casebook.extract.header import parse_header
+
+QA = """Interview with Ms. Ryu (pseudonym), Seoul, 2018
+
+Q: When did you leave North Korea?
+A: In 2004. I crossed the Tumen in May.
+
+Q: Were you sold?
+A: Yes. A Korean-Chinese broker sold me to a Han Chinese man for 7,000 yuan.
+
+Q: Were you ever arrested in China?
+A: No, never.
+"""
+
+
+def test_the_first_question_and_answer_are_not_header_lines():
+    text = clean(QA).text
+    assert text[:parse_header(text).end].rstrip().endswith("2018")
+    p = profile(extract(QA))
+    assert (p["surname"], p["first_crossing_year"], p["first_crossing_month"]) == ("Ryu", 2004, 5)
+    assert p["crossing_river"] == "Tumen" and p["arrested_in_china"] == 0
