@@ -26,3 +26,18 @@ def test_the_first_question_and_answer_are_not_header_lines():
     p = profile(extract(QA))
     assert (p["surname"], p["first_crossing_year"], p["first_crossing_month"]) == ("Ryu", 2004, 5)
     assert p["crossing_river"] == "Tumen" and p["arrested_in_china"] == 0
+
+
+KO_QA = """질문: 언제 탈북하셨어요?
+답변: 2004년 5월에 두만강을 건넜어요.
+질문: 팔려 가셨나요?
+답변: 네, 조선족 브로커가 한족 남자한테 7천 위안에 팔았어요.
+"""
+
+
+def test_a_korean_interviewers_question_tells_nothing_of_hers():
+    # the question's 팔려 was read as a sale, and the buyer taken from the broker after it
+    p = profile(extract(KO_QA))
+    assert p["times_sold"] == 1
+    assert [(s["amount"], s["buyer"]) for s in p["sales"]] == [(7000, "han_chinese")]
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (2004, 5)
