@@ -41,3 +41,10 @@ def test_a_korean_interviewers_question_tells_nothing_of_hers():
     assert p["times_sold"] == 1
     assert [(s["amount"], s["buyer"]) for s in p["sales"]] == [(7000, "han_chinese")]
     assert (p["first_crossing_year"], p["first_crossing_month"]) == (2004, 5)
+
+
+def test_an_answer_under_the_speakers_name_answers_the_question():
+    head = "Interview with Ms. Ryu (pseudonym), Seoul, 2018\n\n"
+    no = profile(extract(head + "Interviewer: Were you caught by the police?\nRyu: No."))
+    twice = profile(extract(head + "Interviewer: Were you ever sent back?\nMs. Ryu: Twice."))
+    assert no["arrested_in_china"] == 0 and twice["repatriated"] == 2
