@@ -3,6 +3,8 @@ text)."""
 
 from __future__ import annotations
 
+import pytest
+
 from casebook.extract import extract, profile
 from casebook.extract.clean import clean
 from casebook.extract.header import parse_header
@@ -48,3 +50,30 @@ def test_an_answer_under_the_speakers_name_answers_the_question():
     no = profile(extract(head + "Interviewer: Were you caught by the police?\nRyu: No."))
     twice = profile(extract(head + "Interviewer: Were you ever sent back?\nMs. Ryu: Twice."))
     assert no["arrested_in_china"] == 0 and twice["repatriated"] == 2
+
+
+@pytest.mark.parametrize(("qa", "key", "value"), [
+    ("Q: Were you sold to a Chinese man?\nA: Yes, for 5,000 yuan.", "sales",
+     [{"amount": 5000.0, "currency": "RMB", "year": 2004, "buyer": "han_chinese",
+       "purpose": "marriage"}]),
+    ("Q: Were you sold?\nA: Yes.", "times_sold", 1),
+    ("Q: Were you sold?\nA: No, I married him because I wanted to.", "times_sold", 0),
+    ("Q: Did your husband beat you?\nA: Yes, often when he was drunk.", "violence", ["beating"]),
+    ("Q: Did your husband beat you?\nA: No, never.", "violence", []),
+    ("Q: Were you locked up?\nA: Yes.", "violence", ["confinement"]),
+    ("Q: Do you have a hukou?\nA: No.", "hukou_or_id", "none"),
+    ("Q: When were you sold?\nA: Yes, I think in 2005.", "times_sold", None),  # no yes/no
+])
+def test_a_short_answer_borrows_its_question(qa, key, value):
+    head = ("Interview with Ms. Ryu (pseudonym), Seoul, 2018\n\nQ: When did you cross?\n"
+            "A: In May 2004, over the Tumen.\n\n")
+    assert profile(extract(head + qa))[key] == value
+
+
+def test_a_question_becomes_her_statement():
+    from casebook.extract.answers import statement
+
+    assert statement("Q: Did your husband beat you?") == "my husband beat me."
+    assert statement("Were you sold to a Chinese man?") == "I was sold to a Chinese man."
+    assert statement("Do you have a hukou?") == "I have a hukou."
+    assert statement("When did you cross?") is None

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from casebook.extract import english, korean
+from casebook.extract import answers, english, korean
 from casebook.extract.clean import clean, paragraph_index, sentences
 from casebook.extract.cues import Context
 from casebook.extract.dates import DateMention, Timeline, find_dates
@@ -102,6 +102,7 @@ def extract(text: str, lang: str = "auto") -> Record:
     focus = getattr(module, "focus", None)
     lead = getattr(module, "lead", None)
     other, told = False, ""
+    asked = ""  # the sentence before, when it was a question (an answer may borrow it)
     speaker = getattr(module, "speaker", None)
     voice, voice_para = "", -1  # who speaks in a transcript, in which paragraph
     undated: tuple[int, int, int] | None = None  # her age at an undated event (age, span)
@@ -146,6 +147,17 @@ def extract(text: str, lang: str = "auto") -> Record:
         else:
             intro = False
         cues = module.analyse(st, sctx) if body else []
+        borrow = None
+        if asked and body and lang == "en":
+            # "Q: Were you sold to a Chinese man?" / "A: Yes, for 5,000 yuan."
+            own = Context("first", ctx.names, ())
+            # (arrests and returns are counted by the walk, papers answered there too)
+            have = {c.kind for c in cues} | {"arrest", "repatriation", "hukou"}
+            cues += [c for c in answers.borrowed(st, asked, lambda x, o=own: module.analyse(x, o))
+                     if c.kind not in have]
+            if extra is not None and any(c.kind == "sale" for c in cues):
+                borrow = (asked, own)  # its buyer and purpose too ("… to a Chinese man?")
+        asked = st if st.rstrip().endswith("?") else ""
         if intro:
             for c in cues:
                 c.extra["lead"] = True  # a summary of what her own telling will tell again
@@ -166,7 +178,7 @@ def extract(text: str, lang: str = "auto") -> Record:
         date = stated or timeline.current()
         more = None
         if body and extra is not None:
-            more = (lambda st=st, sctx=sctx: extra(st, sctx))
+            more = _extra_cues(extra, st, sctx, borrow)
         sents.append(Sentence(s, e, st, p, date, find_money(st), cues, more, lang=lang,
                               dates=at if len(at) > 1 else ()))
     walk(b, sents, ctx)
@@ -247,6 +259,15 @@ def _places(b: Builder, sents: list[Sentence], lang: str) -> None:
                     o = s.start + m.end()
                     b.facts.append(Fact("province_china", prov, b.ev_abs(o + a, o + z), 0.6))
                     return
+
+
+def _extra_cues(extra, st: str, sctx: Context, borrow: tuple[str, Context] | None):
+    """The lazily read cues of a sentence (recruitment, recruiters, buyer, purpose); an answer
+    takes its question's too ("Were you sold to a Chinese man?" / "Yes.": the buyer)."""
+    if borrow is None:
+        return lambda: extra(st, sctx)
+    asked, own = borrow
+    return lambda: extra(st, sctx) + answers.borrowed(st, asked, lambda x: extra(x, own))
 
 
 _CLAUSE_CUT = re.compile(r"[;,]\s+|\s+(?:and|but|then|before|after|until|when)\s+")
