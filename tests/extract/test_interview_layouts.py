@@ -77,3 +77,14 @@ def test_a_question_becomes_her_statement():
     assert statement("Were you sold to a Chinese man?") == "I was sold to a Chinese man."
     assert statement("Do you have a hukou?") == "I have a hukou."
     assert statement("When did you cross?") is None
+
+
+@pytest.mark.parametrize(("qa", "key", "value"), [
+    ("질문: 중국에서 체포된 적은 있으세요?\n답변: 아니요, 없어요.", "arrested_in_china", 0),
+    ("질문: 중국 공안에 잡히신 적 있어요?\n답변: 두 번이요.", "arrested_in_china", 2),
+    ("질문: 북송되신 적은요?\n답변: 없어요.", "repatriated", 0),
+])
+def test_a_korean_answer_under_its_label_answers_the_question(qa, key, value):
+    head = ("구술자: 김○○ (가명)\n\n질문: 언제 탈북하셨어요?\n"
+            "답변: 2004년 5월에 두만강을 건넜어요.\n\n")
+    assert profile(extract(head + qa))[key] == value

@@ -191,6 +191,9 @@ def context(text: str, header_end: int = 0, surname: str | None = None) -> tuple
     return ctx, facts
 
 
+_ANSWER_LABEL = re.compile(r"^\s*(?:답변|답|대답|A)\s*[:：.]\s*")
+
+
 def analyse(sentence: str, ctx: Context) -> list[Cue]:
     """All cues of one Korean sentence.
 
@@ -202,6 +205,8 @@ def analyse(sentence: str, ctx: Context) -> list[Cue]:
     prev = getattr(ctx, "_ko_prev", "")
     rw = rewrite(sentence, ctx) if isinstance(ctx, KoreanContext) else None
     s = rw.text if rw is not None else sentence
+    if _ANSWER_LABEL.match(s):  # "답변: 두 번이요.": her words after the label (offsets kept)
+        s = _ANSWER_LABEL.sub(lambda m: " " * len(m.group()), s, count=1)
     ctx._ko_prev = s  # type: ignore[attr-defined]
     if cx("interviewer").match(s):
         return []
