@@ -772,6 +772,8 @@ def _first_of(kind: str, f: _Found, cues: list[Cue]) -> None:
 
 _RIVER = re.compile(r"(?P<r>두만강|압록강)")
 _NOT_THAT_RIVER = re.compile(r"[이가]?\s?아니(?:라|고)")
+# the river as a sight or a guarded line, not crossed: "압록강 건너편 마을", "두만강 경비가 삼엄"
+_RIVER_NOT_CROSSED = re.compile(r"\s?(?:건너편|맞은편|너머|경비|국경\s?경비)")
 _PROVINCE_NOW = re.compile(
     r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|"
     r"내몽고)\S*\s?(?:\S+\s){0,3}?"
@@ -789,8 +791,10 @@ def _analyse(s: str, prev: str, f: _Found) -> list[Cue]:
     _detention(s, f, cues)
     _hukou(s, cues)
     for m in _RIVER.finditer(s):
-        if _NOT_THAT_RIVER.match(s[m.end():]):
-            continue  # "압록강이 아니라 두만강을"
+        if _NOT_THAT_RIVER.match(s[m.end():]) or _RIVER_NOT_CROSSED.match(s[m.end():]):
+            continue  # "압록강이 아니라 두만강을", "압록강 건너편 마을을 바라보며"
+        if not her(s, m.start()):
+            continue  # "남동생은 두만강을 건너다 익사했다": another person's river
         if cx("not_a_crossing").match(s[m.end():].partition(" ")[2]):
             continue  # "강을 건너는 행위를 처벌": crossing in general, not hers
         cues.append(Cue("river", m.start(), m.end(), "Tumen" if m.group("r") == "두만강"

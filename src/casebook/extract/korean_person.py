@@ -79,6 +79,10 @@ _HOME = re.compile(
     rf"(?:저는|나는|그녀는|(?P<who2>[가-힣])[가-힣]{{0,2}}\s?씨는)\s(?:\S+\s){{0,3}}?"
     rf"(?P<p7>{_NK_WRITTEN})에\s?살(?:다가|고\s?있었|았)")
 # "함경북도 출신 두 젊은 여성", "청진 출신의 남성 탈북자": the home of a group or of a man, not hers
+# another person as the clause's subject just before a home town: "그녀의 남편은 함경북도 청진 출신"
+_RELATIVE_BEFORE = re.compile(
+    r"(?:남편|어머니|아버지|엄마|아빠|언니|오빠|누나|형|동생|남동생|여동생|친구|브로커|시어머니|"
+    r"아들|딸|부모|부모님|이모|고모|삼촌|외삼촌|사촌)(?:은|는|이|가|도)\s(?:[^\s.]+\s){0,2}$")
 _OTHERS_HOME = re.compile(
     r"(?:인|의)?\s(?:(?:두|세|네|다섯|여섯|일곱|여덟|\d+)\s?(?:명의?\s)?(?:\S+\s)?(?:여성|여자|"
     r"사람|탈북)|(?:\S+\s)?\S*(?:남성|남자|여성들|여자들|사람들|탈북자들|탈북민들)(?![가-힣]))")
@@ -122,8 +126,12 @@ _AGE_BRACKET = (r"(?:[가-힣]{0,2}|\s?모)\s?(?:씨|양)?\s?\((?:가명\s?[·,]
 
 # a page's bare date line near its top ("2014.05.20", "작성자 2019-11-03 09:15"): prose dates
 # are written "2014년 5월"
-_DATE_LINE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}(?![\d])")
+_DATE_LINE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}(?![\d])"
+                        r"|^\s*(?:(?:입력|승인|등록|작성|게재|발행|기사)\S*\s?:?\s?)?(?P<y2>(?:19|20)\d\d)년\s?"
+                        r"\d{1,2}월\s?\d{1,2}일(?:\s?\(?[월화수목금토일]요?일?\)?)?(?:\s?\d{1,2}:\d\d)?\s*$",
+                        re.M)
 # "올해 50세인 박○○ 씨", "올 30살의 박씨": her age this year, the page's year
+_NOW_BEFORE = re.compile(r"(?:(?<![가-힣])올(?:해)?|현재|지금)\s?(?:나이\s?)?$")
 _AGE_THIS_YEAR = re.compile(
     r"(?<![가-힣])올(?:해)?\s(?:나이\s)?(?P<a>\d{1,2})\s?(?:세|살)(?:인|의|이며|이고|로|이던)?\s"
     r"(?!(?:\S+\s)?(?:아들|딸|아이|자녀|남편|동생|손자|손녀))")
@@ -137,8 +145,8 @@ def _age_this_year(text: str) -> Fact | None:
     m = _AGE_THIS_YEAR.search(text)
     if stamp is None or m is None or _CHILD_NEAR.search(text[max(0, m.start() - 16):m.start()]):
         return None
-    return Fact("birth_year", int(stamp.group("y")) - int(m.group("a")), Evidence(m.start("a"),
-                                                                                  m.end("a")), 0.5)
+    return Fact("birth_year", int(stamp.group("y") or stamp.group("y2")) - int(m.group("a")),
+                Evidence(m.start("a"), m.end("a")), 0.5)
 
 
 def _age_at_publication(text: str, existing: list[Fact]):
@@ -146,14 +154,14 @@ def _age_at_publication(text: str, existing: list[Fact]):
     from casebook.model import Evidence
 
     surname = next((f.value for f in existing if f.field == "surname"), None)
-    stamp = _STAMP_YEAR.search(text[:400])
+    stamp = _STAMP_YEAR.search(text[:400]) or _DATE_LINE.search(text[:400])
     if not surname or stamp is None:
         return _age_this_year(text)
     m = re.search(r"(?<![가-힣])" + re.escape(str(surname)) + _AGE_BRACKET, text)
     if m is None:
         return _age_this_year(text)
-    return Fact("birth_year", int(stamp.group("y")) - int(m.group("a")), Evidence(m.start("a"),
-                                                                                  m.end("a")), 0.5)
+    return Fact("birth_year", int(stamp.group("y") or stamp.group("y2")) - int(m.group("a")),
+                Evidence(m.start("a"), m.end("a")), 0.5)
 
 
 def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]:
@@ -169,12 +177,15 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
     # "…에 살던 박 씨는": her home only when 박 is the woman the report is about
     home = next((m for m in _HOME.finditer(text) if all(
         not m.group(w) or m.group(w) == surname for w in ("who", "who2"))
-                 and not _OTHERS_HOME.match(text, m.end())), None)
+                 and not _OTHERS_HOME.match(text, m.end())
+                 and not _RELATIVE_BEFORE.search(text[max(0, m.start() - 24):m.start()])), None)
     if home:
         g = next(x for x in ("p", "p2", "p3", "p4", "p5", "p6", "p7") if home.group(x))
         out.append(Fact("origin_nk", home.group(g), Evidence(home.start(g), home.end(g)), 0.9))
     if "origin_nk" not in have and not home:
         for m in _ORIGIN.finditer(body):
+            if _RELATIVE_BEFORE.search(body[max(0, m.start() - 24):m.start()]):
+                continue  # "그녀의 남편은 청진 출신이다": his home, not hers
             g = "p" if m.group("p") else "p2"
             text_g = m.group(g)
             place = nk_place(text_g)
@@ -200,6 +211,8 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
                 age = _age(m.group("a") or m.group("a2") or m.group("a3"))
                 if age is None or _CHILD_NEAR.search(body[max(0, m.start() - 16):m.start()]):
                     continue
+                if _NOW_BEFORE.search(body[max(0, m.start() - 8):m.start()]):
+                    continue  # "올해 45세인 박씨는 2001년 탈북했다": her age now, not in 2001
                 year = int(m.group("y") or m.group("y2") or 1900 + int(m.group("y3")))
                 s = header_end + m.start()
                 out.append(Fact("birth_year", year - age, Evidence(s, header_end + m.end()), 0.7))
