@@ -691,7 +691,7 @@ _SUBJECT_AFTER = re.compile(r"^\s?\S*?(?:가|이|께서|는|은)\s")
 _DESCRIBED_AS = re.compile(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)")
 _WORDS_OF = re.compile(r"^\s?\S*?의\s?(?:말|꾐|꼬임|제안|소개|약속)")
 _BROKER_AFTER = re.compile(r"^\S*\s?(?:브로커|중매)")
-_SOLD_TO = re.compile(r"^\S*?(?:한테|에게|에)\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
+_SOLD_TO = re.compile(r"^\S*?(?:한테|에게|에(?!게))\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
 # "조선족한테| 팔려서"
 _SOLD_TO_HERE = re.compile(r"^\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
 _INTRODUCED_TO = re.compile(r"^(?:를|을)\s?(?:\S+\s)?소개")
