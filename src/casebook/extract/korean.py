@@ -517,6 +517,9 @@ def _violence(s: str, f: _Found, cues: list[Cue]) -> None:
 _SOLD_AFTER = re.compile(r"다가\s(?:\S+\s){0,4}?\S*팔")
 
 
+_NEARLY = re.compile(r"[^.,]{0,16}?(?:ㄹ|을|를|갈|될|할|당할|넘어갈)\s?뻔")
+
+
 def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
     for code, hits in f.by_code("exploitation").items():
         row, m = hits[0]
@@ -527,6 +530,8 @@ def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
         st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
         if cx("command").search(s[m.end():]) or cx("whether").match(s[m.end():]):
             st = UNREAL  # "남편 얻어서 살아라" (an order), "몸을 팔든" (whether or not)
+        if st == FACT and _NEARLY.match(s, m.end()):
+            st = UNREAL  # "성매매 업소에 팔려갈 뻔했지만 도망쳤다"
         if not her(s, m.start()) or done_to_others(s, m.start(), m.end()):
             continue
         extra = {}
@@ -574,8 +579,9 @@ _CHILDREN_NONE = re.compile(
 _HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없")
 _HUKOU_FAKE = re.compile(
     r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|"
-    r"사서|돈\s?주고")
-_HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
+    r"사서|돈\s?주고|빌려|빌린|빌렸")
+_HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류|"
+                         r"(?:만들|얻|받|갖)(?:고\s?싶|으려|려고|기를\s?바라|을\s?수\s?있기를)")
 # "그 남자와의 사이에서 난 아들", "중국 남성과의 사이에 난 아들", "딸은 … 남편과의 사이에서
 # 태어났다",
 # "중국에서 낳은 딸": a child she had there
