@@ -245,6 +245,22 @@ def _age(word: str) -> int | None:
     return korean_native_number(w.replace("스무", "스물"))
 
 
+# a relative or another woman as the clause's subject: "함께 온 언니는 산둥성으로 팔려갔다"
+_KIN_SUBJECT = re.compile(
+    r"(?<![가-힣])(?:어머니|아버지|엄마|아빠|언니|오빠|누나|동생|남동생|여동생|친구|딸|아들|이모|고모|"
+    r"삼촌|사촌|여성들|여자들|친구들)(?:은|는|이|가|도)\s")
+_HER_SUBJECT = re.compile(r"(?:그녀|저|제|나|내|[가-힣]\s?씨)(?:는|가|도)\s")
+
+
+def _others_clause(text: str, at: int) -> bool:
+    head = text[max(text.rfind(".", 0, at), text.rfind("\n", 0, at), 0):at]
+    kin = list(_KIN_SUBJECT.finditer(head))
+    if not kin:
+        return False
+    mine = list(_HER_SUBJECT.finditer(head))
+    return not mine or mine[-1].start() < kin[-1].start()
+
+
 def _last_province(text: str, header_end: int) -> Fact | None:
     """The last Chinese province the story places her in ("…성의 외딴 마을로 팔려 간", "…성에
     거주했던"): the contract's province when she has since left China. A province she passed
@@ -254,7 +270,7 @@ def _last_province(text: str, header_end: int) -> Fact | None:
 
     last = None
     for m in _PROVINCE_KO.finditer(text, header_end):
-        if _NOT_HER_PROVINCE.search(text[m.end():m.end() + 30]):
+        if _NOT_HER_PROVINCE.search(text[m.end():m.end() + 30]) or _others_clause(text, m.start()):
             continue
         last = m
     city = _city_she_lived_in(text, header_end)
@@ -288,7 +304,8 @@ def _city_she_lived_in(text: str, header_end: int) -> Fact | None:
         if place.country != "CN" or place.level not in ("city", "county", "prefecture"):
             continue
         a, b = a + header_end, b + header_end
-        if _NOT_HER_PROVINCE.search(text[b:b + 30]) or not _LIVED_AFTER.search(text[b:b + 40]):
+        if _NOT_HER_PROVINCE.search(text[b:b + 30]) or not _LIVED_AFTER.search(text[b:b + 40]) \
+                or _others_clause(text, a):
             continue
         prov = province_of(place)
         if prov.level == "province" and prov.en:
