@@ -459,12 +459,18 @@ _ASKED_RETURN = re.compile(r"북송|송환")
 _ASKED_ARREST = re.compile(r"잡히|잡혀|잡힌|잡혔|체포")
 
 
+_KIN_TOPIC = re.compile(r"(?<![가-힣])(?:어머니|아버지|엄마|아빠|언니|오빠|누나|동생|"
+                        r"남동생|여동생|친구|딸|아들|남편|이모|고모|삼촌|사촌|여성들|"
+                        r"여자들)(?:은|는|이|가|도)\s")
+
+
 def _totals(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
     """Stated counts: "북송을 두 번 당했어요", "[잡히신 적 있어요?] 두 번이요."."""
     for kind in TOTAL_KINDS:
         for _row, m in f.matches(kind):
-            if kind == "sale_total" and not her(s, m.start()):
-                continue  # "같이 건넌 친구는 두 번 팔렸다": another woman's count
+            if not her(s, m.start()) and (kind == "sale_total" or _KIN_TOPIC.search(
+                    s[max(0, m.start() - 30):m.start()])):
+                continue  # another's count: "친구는 두 번 팔렸다", "언니는 두 번 북송됐다"
             cues.append(Cue(kind, m.start(), m.end(), value=_ko_small(m.group("n"))))
     asked = cx("interviewer").match(prev)
     none = cx("answer_none").match(s)
@@ -570,8 +576,10 @@ _BIRTH = re.compile(
     r"(?:(?P<n0>한|두|세|네|\d)\s?명의\s?)?(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식|자녀)"
             r"(?:\s?(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명|\d\s?명))?"
             r"(?:을|를|까지|도)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나)")
-_BIRTH_ALL = re.compile(r"(?P<what>아들|딸|자녀|자식|아이)\s?(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명)")
-# "남편과의 사이에 아들 둘을 두었다", "그 사이 자녀 둘을 뒀다": children she had there (not "두고 왔다")
+_BIRTH_ALL = re.compile(r"(?P<what>아들|딸|자녀|자식|아이)\s?"
+                        r"(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명)")
+# "남편과의 사이에 아들 둘을 두었다", "그 사이 자녀 둘을 뒀다": children she had there
+# (not "두고 왔다", left behind)
 _HAD_WITH_HIM = re.compile(r"사이(?:에|에서)?\s(?:\S+\s){0,6}?\S*(?:뒀|두었)")
 # "애는 둘이에요", "애가 셋이에요", "딸 하나요", "아들 하나 있어요": how many children she has
 _CHILDREN_TOTAL = re.compile(
