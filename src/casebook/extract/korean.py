@@ -338,8 +338,8 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
         for row, m in f.matches("sale"):
             a, b = _span(m)
             if row.extra.get("needs_her_object"):
-                if not her(s, 0):
-                    continue
+                if not her(s, 0) or not sale_is_hers(s, a, b, True):
+                    continue  # "2만 위안을 받고 언니를 … 넘겼다": her sister, not her
             elif not sale_is_hers(s, a, b, bool(row.extra.get("active"))):
                 continue  # active: the verb's object must be her ("언니를 시집보냈다" is not)
             cues.append(Cue("sale", m.start() if not row.extra.get("needs_her_object") else a, b,

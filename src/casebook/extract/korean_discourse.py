@@ -226,7 +226,8 @@ def context(text: str) -> KoreanContext:
         ctx.given = given.get(best)
         ctx.others_given = frozenset(g for s, g in given.items() if s != best)
         male = {s for s, a, b, _w, _g in mentions if s != best
-                and _MALE_NEAR.search(text[max(0, a - 12):b])}
+                and _MALE_NEAR.search(_SENTENCE_CUT.split(text[max(0, a - 12):a])[-1]
+                                      + text[a:b])}
         ctx.men = frozenset(male | {given[s] for s in male if s in given})
         if best in SURNAMES:
             ctx.surname, ctx.surname_at = best, first_at[best]
@@ -237,6 +238,8 @@ def context(text: str) -> KoreanContext:
     return ctx
 
 
+# words before a name count only from its own sentence ("…남성에게 팔렸다. 이씨는" is not a man)
+_SENTENCE_CUT = re.compile(r"[.!?]\s|\n")
 _MAN_BEFORE = re.compile(r"(?:남성|남자|청년|아저씨)\s?(?:탈북자|탈북민|주민)?\s?$")
 _MAN_AFTER = re.compile(r"[^()]{0,4}\((?:남|[^()]{0,8}·\s?남)")
 
