@@ -660,6 +660,8 @@ def _hukou(s: str, cues: list[Cue]) -> None:
 
 _SOLD_AFTER_INTRO = re.compile(r"[^.,]*?팔(?:려|렸|림|린|았|아)")
 _QUOTE_MARK = re.compile(r"[“\"‘]")
+# "돈을 벌 수 있다는 친척의 말에 속았다": told as a deception, the lure needs no place
+_DECEIVED = re.compile(r"[^.]*?(?:말에|말을\s?믿고|꾐에)\s?(?:감쪽같이\s?|그만\s?)?(?:속았|속아|속은|넘어갔)")
 _NOT_A_LIE = re.compile(r"^\S*\s?(?:건|것은)?\s?(?:아니|거짓말이\s?아니)")
 
 
@@ -673,7 +675,8 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
                 cues.append(Cue("recruitment", m.start(), m.end(), code, FACT))
             continue
         if code == "deception_job_offer" and not (cx("lure_place").search(s)
-                                                  or _QUOTE_MARK.search(s)):
+                                                  or _QUOTE_MARK.search(s)
+                                                  or _DECEIVED.search(s, m.start())):
             continue  # "이웃이 같이 떡 장사를 하자고 했다": a plan at home, not a lure abroad
         heard = cx("hearsay").search(s, m.start()) if code == "deception_job_offer" else None
         if heard and not cx("person").search(s[:heard.start()]):
