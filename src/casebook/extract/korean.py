@@ -661,7 +661,8 @@ def _hukou(s: str, cues: list[Cue]) -> None:
 _SOLD_AFTER_INTRO = re.compile(r"[^.,]*?팔(?:려|렸|림|린|았|아)")
 _QUOTE_MARK = re.compile(r"[“\"‘]")
 # "돈을 벌 수 있다는 친척의 말에 속았다": told as a deception, the lure needs no place
-_DECEIVED = re.compile(r"[^.]*?(?:말에|말을\s?믿고|꾐에)\s?(?:감쪽같이\s?|그만\s?)?(?:속았|속아|속은|넘어갔)")
+_DECEIVED = re.compile(r"[^.]*?(?:말에|말을\s?믿고|꾐에)\s?(?:감쪽같이\s?|그만\s?)?"
+                       r"(?:속았|속아|속은|넘어갔)")
 _NOT_A_LIE = re.compile(r"^\S*\s?(?:건|것은)?\s?(?:아니|거짓말이\s?아니)")
 
 
