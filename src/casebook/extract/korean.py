@@ -286,7 +286,7 @@ def _tokens_near_triggers(s: str) -> list[_Tok]:
 
 
 _MONEY_WORD = re.compile(r"돈|위안|위엔|원|달러|값")
-_PASSIVE_SURFACE = re.compile(r"되팔(?:렸|려(?!고|다|는|면)|린|림)")
+_PASSIVE_SURFACE = re.compile(r"(?:되)?팔(?:렸|려(?!고|다|는|면)|린|림)")
 _MONEY_AFTER = re.compile(r"돈|위안|위엔|원\b|값")
 _HER_BEFORE = re.compile(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$")
 _PRICE_BEFORE = re.compile(r"(?:위안|위엔|원|달러)\S*\s?(?:\S+\s){0,2}$")
@@ -323,8 +323,9 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
         row = _sale_verb(s, t)
         if row is None:
             continue
-        # Kiwi reads "되팔렸다" as 되팔 + 려고: the written passive form decides
-        passive = _PASSIVE_SURFACE.match(s, t.start) if t.form == "되팔" else None
+        # Kiwi reads "되팔렸다" (and, after "받고", "팔렸다") as 팔 + 려고: the written passive
+        # form decides
+        passive = _PASSIVE_SURFACE.match(s, t.start) if t.form in ("되팔", "팔") else None
         if not sale_is_hers(s, t.start, t.start + t.len, bool(row.extra.get("active"))
                             and not passive):
             continue

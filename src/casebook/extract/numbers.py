@@ -219,7 +219,8 @@ def find_money(text: str) -> list[Money]:
                 cur = "KRW"  # "한국 돈으로 50만 원": South Korean won
             elif cur == "KPW" and _KO_CHINA_MONEY.search(text[max(0, m.start() - 8):m.start()]):
                 cur = "RMB"
-            elif cur == "KPW" and _KO_SALE_PRICE_AFTER.match(
+            elif cur == "KPW" and (amount < 50000 or not _KO_SOLD_SOON.match(
+                    text, m.end())) and _KO_SALE_PRICE_AFTER.match(
                 text, m.end()) and not _KO_NORTH_MONEY.search(
                     text[max(0, m.start() - 10):m.start()]):
                 cur = "RMB"  # "1만 2천 원에 팔렸다": a woman's price in China, 元 read as 원
