@@ -231,7 +231,8 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
                                 0.75))
                 break
     if "province_china" not in have:
-        fact = _interview_province(text[:max(header_end, 300)]) or _last_province(text, header_end)
+        fact = _interview_province(text[:max(header_end, 300)]) or _last_province(
+            text, header_end, surname if isinstance(surname, str) else None)
         if fact is not None:
             out.append(fact)
     return out
@@ -250,19 +251,28 @@ def _age(word: str) -> int | None:
 _KIN_SUBJECT = re.compile(
     r"(?<![가-힣])(?:어머니|아버지|엄마|아빠|언니|오빠|누나|동생|남동생|여동생|친구|딸|아들|이모|고모|"
     r"삼촌|사촌|여성들|여자들|친구들)(?:은|는|이|가|도)\s")
-_HER_SUBJECT = re.compile(r"(?:그녀|저|제|나|내|[가-힣]\s?씨)(?:는|가|도)\s")
+_HER_SUBJECT = re.compile(r"(?<![가-힣])(?:그녀|저|제|나|내|이\s여성)(?:는|가|도)\s")
 
 
-def _others_clause(text: str, at: int) -> bool:
+# another titled woman as the subject: "김씨와 함께 팔려간 박모씨는 … 산둥성으로 넘겨졌다"
+_TITLED_SUBJECT = re.compile(r"(?<![가-힣A-Za-z])(?P<s>[가-힣A-Z])\s?(?:모|○○)?\s?"
+                             r"(?:\([^()]{0,12}\))?\s?씨(?:는|가|도)\s")
+
+
+def _others_clause(text: str, at: int, surname: str | None = None) -> bool:
     head = text[max(text.rfind(".", 0, at), text.rfind("\n", 0, at), 0):at]
-    kin = list(_KIN_SUBJECT.finditer(head))
+    kin = list(_KIN_SUBJECT.finditer(head)) + [
+        m for m in _TITLED_SUBJECT.finditer(head) if surname and m.group("s") != surname]
+    kin.sort(key=lambda m: m.start())
     if not kin:
         return False
-    mine = list(_HER_SUBJECT.finditer(head))
+    mine = list(_HER_SUBJECT.finditer(head)) + [
+        m for m in _TITLED_SUBJECT.finditer(head) if not surname or m.group("s") == surname]
+    mine.sort(key=lambda m: m.start())
     return not mine or mine[-1].start() < kin[-1].start()
 
 
-def _last_province(text: str, header_end: int) -> Fact | None:
+def _last_province(text: str, header_end: int, surname: str | None = None) -> Fact | None:
     """The last Chinese province the story places her in ("…성의 외딴 마을로 팔려 간", "…성에
     거주했던"): the contract's province when she has since left China. A province she passed
     through, or that describes a person ("흑룡강성에서 온 남자"), does not count."""
@@ -271,10 +281,11 @@ def _last_province(text: str, header_end: int) -> Fact | None:
 
     last = None
     for m in _PROVINCE_KO.finditer(text, header_end):
-        if _NOT_HER_PROVINCE.search(text[m.end():m.end() + 30]) or _others_clause(text, m.start()):
+        if _NOT_HER_PROVINCE.search(text[m.end():m.end() + 30]) or _others_clause(text, m.start(),
+                                                                                   surname):
             continue
         last = m
-    city = _city_she_lived_in(text, header_end)
+    city = _city_she_lived_in(text, header_end, surname)
     if city is not None and (last is None or (city.evidence is not None
                                               and city.evidence.start > last.start())):
         return city
@@ -296,7 +307,7 @@ _LIVED_AFTER = re.compile(
                           r"(?:아파트|채팅방))")
 
 
-def _city_she_lived_in(text: str, header_end: int) -> Fact | None:
+def _city_she_lived_in(text: str, header_end: int, surname: str | None = None) -> Fact | None:
     from casebook.model import Evidence
     from casebook.vocab.places import find_all, province_of
 
@@ -306,7 +317,7 @@ def _city_she_lived_in(text: str, header_end: int) -> Fact | None:
             continue
         a, b = a + header_end, b + header_end
         if _NOT_HER_PROVINCE.search(text[b:b + 30]) or not _LIVED_AFTER.search(text[b:b + 40]) \
-                or _others_clause(text, a):
+                or _others_clause(text, a, surname):
             continue
         prov = province_of(place)
         if prov.level == "province" and prov.en:
