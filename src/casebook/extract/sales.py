@@ -204,9 +204,9 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
             if listed:
                 # "세 번 팔렸다. 처음에는 3천 위안, 두 번째는 5천 위안 …": each sale's price, listed
                 nxt = sents[i + 1]
-                for m in listed:
-                    x = Event("sale", date=s.date, amount=amount_of(m, s.date),
-                              evidence=b.ev(nxt, m.start, m.end), confidence=0.6)
+                for pm in listed:
+                    x = Event("sale", date=s.date, amount=amount_of(pm, s.date),
+                              evidence=b.ev(nxt, pm.start, pm.end), confidence=0.6)
                     x.involvements.append(Involvement("victim"))
                     b.events.append(x)
             return [e]
