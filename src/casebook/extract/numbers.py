@@ -267,8 +267,15 @@ def find_money(text: str) -> list[Money]:
                 r"that\s+is|worth|"
                 r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|us|u\.s\.|u|"
                 r"약|정도|元|한화|원화|"
-                r"우리\s?돈|한국\s?돈|미화|미국\s?돈|달러로)[\s,(\[]*){0,3}",
+                r"우리\s?돈|한국\s?돈|미화|미국\s?돈|달러로|인민폐|중국\s?돈(?:으로)?)[\s,(\[]*){0,3}",
                 text[out[-1].end:mo.start], re.I):
+            lo = out[-1]
+            if lo.currency in ("KRW", "KPW") and mo.currency == "RMB" and "(" in text[
+                    lo.end:mo.start]:
+                # "약 90만 원(5천 위안)에 팔렸다": the won is the report's gloss of the yuan paid
+                out[-1] = Money(lo.value, lo.currency, lo.start, lo.end, converted=True)
+                out.append(mo)
+                continue
             out.append(Money(mo.value, mo.currency, mo.start, mo.end, converted=True))
             continue
         out.append(mo)
