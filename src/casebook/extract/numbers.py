@@ -135,6 +135,8 @@ _KO_NORTH_MONEY = re.compile(r"(?:북한|조선|북)\s?돈\s?(?:으로\s?)?$")
 _BARE_NUM_RE = re.compile(
     rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"
     r"(?=\s*(?:(?:,|and|or|to|then|–|-)\s|[–—-]\s*\d))", re.I)
+_KO_BARE_NUM_RE = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}\s?(?:만\s?(?:\d\s?천)?|천))"
+                             r"(?=\s?(?:,|과|와|및)\s)")
 _RANGE_SEP = re.compile(r"\s*(?:[–—-]|to|or)\s*", re.I)
 _RANGE_AND = re.compile(r"\s+and\s+", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$¥]|US\$)?$", re.I)
@@ -245,6 +247,15 @@ def find_money(text: str) -> list[Money]:
         if nxt is not None and not re.search(r"[.;]", text[e:nxt.start]):
             extra.append(Money(_parse_num(m.group("num")) * _scale(m.group("scale")),
                                nxt.currency, s, e))
+    # Korean: "각 4천, 6천 위안", "4천과 6천 위안": a bare 천/만 figure shares the next currency
+    for m in _KO_BARE_NUM_RE.finditer(text) if digits and "위안" in text else ():
+        s, e = m.start(), m.end()
+        if any(a.start <= s < a.end for a in found + extra):
+            continue
+        nxt = next((a for a in found if a.start >= e and a.start - e < 20), None)
+        value = korean_to_number(m.group("num"))
+        if nxt is not None and value and not re.search(r"[.;]", text[e:nxt.start]):
+            extra.append(Money(float(value), nxt.currency, s, e))
     found = sorted(found + extra, key=lambda x: x.start)
     # a range is one amount, not two prices: "2,000–3,000 yuan", "between 3,000 and 4,000 yuan"
     ranged: list[Money] = []
