@@ -291,7 +291,7 @@ def _tokens_near_triggers(s: str) -> list[_Tok]:
 
 
 _MONEY_WORD = re.compile(r"돈|위안|위엔|원|달러|값")
-_PASSIVE_SURFACE = re.compile(r"되팔(?:렸|려(?!고|다|는|면)|린|림)")
+_PASSIVE_SURFACE = re.compile(r"(?:되)?팔(?:렸|려(?!고|다|는|면)|린|림)")
 _MONEY_AFTER = re.compile(r"돈|위안|위엔|원\b|값")
 _HER_BEFORE = re.compile(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$")
 _PRICE_BEFORE = re.compile(r"(?:위안|위엔|원|달러)\S*\s?(?:\S+\s){0,2}$")
@@ -328,8 +328,9 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
         row = _sale_verb(s, t)
         if row is None:
             continue
-        # Kiwi reads "되팔렸다" as 되팔 + 려고: the written passive form decides
-        passive = _PASSIVE_SURFACE.match(s, t.start) if t.form == "되팔" else None
+        # Kiwi reads "되팔렸다" (and, after "받고", "팔렸다") as 팔 + 려고: the written passive
+        # form decides
+        passive = _PASSIVE_SURFACE.match(s, t.start) if t.form in ("되팔", "팔") else None
         if not sale_is_hers(s, t.start, t.start + t.len, bool(row.extra.get("active"))
                             and not passive):
             continue
@@ -343,8 +344,8 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
         for row, m in f.matches("sale"):
             a, b = _span(m)
             if row.extra.get("needs_her_object"):
-                if not her(s, 0):
-                    continue
+                if not her(s, 0) or not sale_is_hers(s, a, b, True):
+                    continue  # "2만 위안을 받고 언니를 … 넘겼다": her sister, not her
             elif not sale_is_hers(s, a, b, bool(row.extra.get("active"))):
                 continue  # active: the verb's object must be her ("언니를 시집보냈다" is not)
             cues.append(Cue("sale", m.start() if not row.extra.get("needs_her_object") else a, b,
@@ -464,10 +465,18 @@ _ASKED_RETURN = re.compile(r"북송|송환")
 _ASKED_ARREST = re.compile(r"잡히|잡혀|잡힌|잡혔|체포")
 
 
+_KIN_TOPIC = re.compile(r"(?<![가-힣])(?:어머니|아버지|엄마|아빠|언니|오빠|누나|동생|"
+                        r"남동생|여동생|친구|딸|아들|남편|이모|고모|삼촌|사촌|여성들|"
+                        r"여자들)(?:은|는|이|가|도)\s")
+
+
 def _totals(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
     """Stated counts: "북송을 두 번 당했어요", "[잡히신 적 있어요?] 두 번이요."."""
     for kind in TOTAL_KINDS:
         for _row, m in f.matches(kind):
+            if not her(s, m.start()) and (kind == "sale_total" or _KIN_TOPIC.search(
+                    s[max(0, m.start() - 30):m.start()])):
+                continue  # another's count: "친구는 두 번 팔렸다", "언니는 두 번 북송됐다"
             cues.append(Cue(kind, m.start(), m.end(), value=_ko_small(m.group("n"))))
     asked = cx("interviewer").match(prev)
     none = cx("answer_none").match(s)
@@ -522,6 +531,9 @@ def _violence(s: str, f: _Found, cues: list[Cue]) -> None:
 _SOLD_AFTER = re.compile(r"다가\s(?:\S+\s){0,4}?\S*팔")
 
 
+_NEARLY = re.compile(r"[^.,]{0,16}?(?:ㄹ|을|를|갈|될|할|당할|넘어갈)\s?뻔")
+
+
 def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
     for code, hits in f.by_code("exploitation").items():
         row, m = hits[0]
@@ -532,6 +544,8 @@ def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
         st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
         if cx("command").search(s[m.end():]) or cx("whether").match(s[m.end():]):
             st = UNREAL  # "남편 얻어서 살아라" (an order), "몸을 팔든" (whether or not)
+        if st == FACT and _NEARLY.match(s, m.end()):
+            st = UNREAL  # "성매매 업소에 팔려갈 뻔했지만 도망쳤다"
         if not her(s, m.start()) or done_to_others(s, m.start(), m.end()):
             continue
         extra = {}
@@ -568,7 +582,11 @@ _BIRTH = re.compile(
     r"(?:(?P<n0>한|두|세|네|\d)\s?명의\s?)?(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식|자녀)"
             r"(?:\s?(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명|\d\s?명))?"
             r"(?:을|를|까지|도)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나)")
-_BIRTH_ALL = re.compile(r"(?P<what>아들|딸)\s?(?P<n>하나|둘|셋|한\s?명|두\s?명)")
+_BIRTH_ALL = re.compile(r"(?P<what>아들|딸|자녀|자식|아이)\s?"
+                        r"(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명)")
+# "남편과의 사이에 아들 둘을 두었다", "그 사이 자녀 둘을 뒀다": children she had there
+# (not "두고 왔다", left behind)
+_HAD_WITH_HIM = re.compile(r"사이(?:에|에서)?\s(?:\S+\s){0,6}?\S*(?:뒀|두었)")
 # "애는 둘이에요", "애가 셋이에요", "딸 하나요", "아들 하나 있어요": how many children she has
 _CHILDREN_TOTAL = re.compile(
     r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|"
@@ -576,11 +594,12 @@ _CHILDREN_TOTAL = re.compile(
                      r"\s?(?:이에요|예요|요|이\s?있|있|입니다|이었|,|\.)")
 _CHILDREN_NONE = re.compile(
     r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
-_HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없")
+_HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없|무호적|무국적")
 _HUKOU_FAKE = re.compile(
     r"가짜|위조|남의|다른\s?(?:사람|여자)\s?(?:의\s?)?(?:이름|것|명의)|죽은\s?(?:사람|여자)|샀|"
-    r"사서|돈\s?주고")
-_HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류")
+    r"사서|돈\s?주고|빌려|빌린|빌렸")
+_HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불법\s?체류|무호적|무국적|"
+                         r"(?:만들|얻|받|갖)(?:고\s?싶|으려|려고|기를\s?바라|을\s?수\s?있기를)")
 # "그 남자와의 사이에서 난 아들", "중국 남성과의 사이에 난 아들", "딸은 … 남편과의 사이에서
 # 태어났다",
 # "중국에서 낳은 딸": a child she had there
@@ -603,7 +622,8 @@ def _births(s: str, cues: list[Cue]) -> None:
     if m:
         cues.append(Cue("children_none", m.start(), m.end(), value=0))
         return
-    births = list(_BIRTH_ALL.finditer(s)) if _BIRTH_VERB.search(s) else []
+    births = list(_BIRTH_ALL.finditer(s)) if _BIRTH_VERB.search(s) or _HAD_WITH_HIM.search(
+        s) else []
     if births:
         n = sum(_ko_count(m.group("n")) for m in births)
         cues.append(Cue("birth", births[0].start(), births[-1].end(), value=n,
@@ -646,6 +666,9 @@ def _hukou(s: str, cues: list[Cue]) -> None:
 
 _SOLD_AFTER_INTRO = re.compile(r"[^.,]*?팔(?:려|렸|림|린|았|아)")
 _QUOTE_MARK = re.compile(r"[“\"‘]")
+# "돈을 벌 수 있다는 친척의 말에 속았다": told as a deception, the lure needs no place
+_DECEIVED = re.compile(r"[^.]*?(?:말에|말을\s?믿고|꾐에)\s?(?:감쪽같이\s?|그만\s?)?"
+                       r"(?:속았|속아|속은|넘어갔)")
 _NOT_A_LIE = re.compile(r"^\S*\s?(?:건|것은)?\s?(?:아니|거짓말이\s?아니)")
 
 
@@ -659,7 +682,8 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
                 cues.append(Cue("recruitment", m.start(), m.end(), code, FACT))
             continue
         if code == "deception_job_offer" and not (cx("lure_place").search(s)
-                                                  or _QUOTE_MARK.search(s)):
+                                                  or _QUOTE_MARK.search(s)
+                                                  or _DECEIVED.search(s, m.start())):
             continue  # "이웃이 같이 떡 장사를 하자고 했다": a plan at home, not a lure abroad
         heard = cx("hearsay").search(s, m.start()) if code == "deception_job_offer" else None
         if heard and not cx("person").search(s[:heard.start()]):
@@ -696,7 +720,7 @@ _SUBJECT_AFTER = re.compile(r"^\s?\S*?(?:가|이|께서|는|은)\s")
 _DESCRIBED_AS = re.compile(r"^\S*\s?(?:는|은)?\s?\S*(?:였|이었)")
 _WORDS_OF = re.compile(r"^\s?\S*?의\s?(?:말|꾐|꼬임|제안|소개|약속)")
 _BROKER_AFTER = re.compile(r"^\S*\s?(?:브로커|중매)")
-_SOLD_TO = re.compile(r"^\S*?(?:한테|에게|에)\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
+_SOLD_TO = re.compile(r"^\S*?(?:한테|에게|에(?!게))\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
 # "조선족한테| 팔려서"
 _SOLD_TO_HERE = re.compile(r"^\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시집)")
 _INTRODUCED_TO = re.compile(r"^(?:를|을)\s?(?:\S+\s)?소개")
@@ -777,6 +801,8 @@ def _first_of(kind: str, f: _Found, cues: list[Cue]) -> None:
 
 _RIVER = re.compile(r"(?P<r>두만강|압록강)")
 _NOT_THAT_RIVER = re.compile(r"[이가]?\s?아니(?:라|고)")
+# the river as a sight or a guarded line, not crossed: "압록강 건너편 마을", "두만강 경비가 삼엄"
+_RIVER_NOT_CROSSED = re.compile(r"\s?(?:건너편|맞은편|너머|경비|국경\s?경비)")
 _PROVINCE_NOW = re.compile(
     r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|"
     r"내몽고)\S*\s?(?:\S+\s){0,3}?"
@@ -794,8 +820,10 @@ def _analyse(s: str, prev: str, f: _Found) -> list[Cue]:
     _detention(s, f, cues)
     _hukou(s, cues)
     for m in _RIVER.finditer(s):
-        if _NOT_THAT_RIVER.match(s[m.end():]):
-            continue  # "압록강이 아니라 두만강을"
+        if _NOT_THAT_RIVER.match(s[m.end():]) or _RIVER_NOT_CROSSED.match(s[m.end():]):
+            continue  # "압록강이 아니라 두만강을", "압록강 건너편 마을을 바라보며"
+        if not her(s, m.start()):
+            continue  # "남동생은 두만강을 건너다 익사했다": another person's river
         if cx("not_a_crossing").match(s[m.end():].partition(" ")[2]):
             continue  # "강을 건너는 행위를 처벌": crossing in general, not hers
         cues.append(Cue("river", m.start(), m.end(), "Tumen" if m.group("r") == "두만강"

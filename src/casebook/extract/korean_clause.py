@@ -32,8 +32,10 @@ def her(sentence: str, trigger: int) -> bool:
     mes = list(cx("me").finditer(head))
     if mes and mes[-1].start() >= other.start():
         return True
-    if cx("me").search(sentence[trigger:trigger + 12]) or cx("not_only_me").search(head):
-        return True  # "저를 포함해서 세 명이 잡혔어요"
+    after = cx("me").search(sentence[trigger:trigger + 12])
+    if (after and not _QUOTED.search(sentence, trigger, trigger + after.end())) or cx(
+            "not_only_me").search(head):
+        return True  # "저를 포함해서 세 명이 잡혔어요", not "언니가 팔려갔다고 저는 말했다"
     if mes and _WITH_ME.search(mes[-1].group()) and other.start() - mes[-1].end() <= 1:
         return True  # "저와 딸은 … 각각 팔려갔다": she and the other, together
     # "동네 언니들이 … 같이 건넜어요": she went with them; "같이 일하던 언니 하나는 …" is about the
@@ -42,6 +44,7 @@ def her(sentence: str, trigger: int) -> bool:
 
 
 _WITH_ME = re.compile(r"(?:저|나)(?:와|랑|하고)$")
+_QUOTED = re.compile(r"[다라]고\s")
 _OBJECT = re.compile(r"(?P<o>[가-힣]+)(?:을|를|도)\s(?:[^\s,]+\s){0,4}$")
 _CLAUSE_CUT = re.compile(r"[,.]|고\s|는데\s|지만\s|면서\s")
 _HER_AS_OBJECT = re.compile(r"(?:저|나|날|우리)(?:를|을)")

@@ -31,7 +31,7 @@ _PAREN = r"\([^()]{0,30}\)"
 _TITLE_END = r"(?=[은는이가을를의에도와과만께:\s,.·”\"’')\]]|말고|$)"
 # 윤서진(가명·여·27)씨, 고 양, 송모 씨, 송 모 씨, 송 모(30대) 씨, K(40) 씨, B씨
 _TITLED = re.compile(_BOUND + r"(?P<s>[가-힣]|[A-Z])(?P<g>" + _GIVEN + r")?\s?(?P<par>" + _PAREN +
-                     r")?\s?(?P<t>씨|양|여사)(?!강|측|국|쪽|자|식|말|손|도)(?P<par2>\((?:여|남|"
+                     r")?\s?(?P<t>씨|양|여사)(?!강|측|국|쪽|자|식|말|손|도)(?P<par2>\((?:여|남|가명|"
                      r"\d)[^()]{0,24}\))?" + _TITLE_END)
 # "서진씨는": a woman called by her given name once the report has named her in full
 _GIVEN_TITLED = re.compile(_BOUND + r"(?P<g>[가-힣]{2})\s?씨" + _TITLE_END)
@@ -40,7 +40,9 @@ _BRACKETED = re.compile(_BOUND
                         + r"(?P<s>[가-힣])(?P<g>[가-힣]{1,2}|○○|◯◯|OO|00)\s?\((?:가명|익명|탈북|여|"
                           r"\d)")
 # "홍 씨 성을 가진 여성", "홍씨 성을 가진"
-_SURNAME_OF = re.compile(_BOUND + r"(?P<s>[가-힣])\s?씨\s?성을\s?가진")
+_SURNAME_OF = re.compile(_BOUND + r"(?P<s>[가-힣])\s?씨\s?성을\s?가진"
+                         r"(?!\s(?:\S+\s)?(?:브로커|남성|남자|남편|사내|중국인|한족|조선족|"
+                         r"인신매매))")
 _PARTICLE = (r"(?P<p>에게는|에게도|에게서|에게|에겐|한테|께서|께|와는|과는|"
              r"는|은|가|이|를|을|의|도|와|과|만)?")
 _FIRST_FORM = {None: "저", "는": "저는", "은": "저는", "가": "제가", "이": "제가", "께서": "제가",
@@ -226,7 +228,8 @@ def context(text: str) -> KoreanContext:
         ctx.given = given.get(best)
         ctx.others_given = frozenset(g for s, g in given.items() if s != best)
         male = {s for s, a, b, _w, _g in mentions if s != best
-                and _MALE_NEAR.search(text[max(0, a - 12):b])}
+                and _MALE_NEAR.search(_SENTENCE_CUT.split(text[max(0, a - 12):a])[-1]
+                                      + text[a:b])}
         ctx.men = frozenset(male | {given[s] for s in male if s in given})
         if best in SURNAMES:
             ctx.surname, ctx.surname_at = best, first_at[best]
@@ -237,6 +240,8 @@ def context(text: str) -> KoreanContext:
     return ctx
 
 
+# words before a name count only from its own sentence ("…남성에게 팔렸다. 이씨는" is not a man)
+_SENTENCE_CUT = re.compile(r"[.!?]\s|\n")
 _MAN_BEFORE = re.compile(r"(?:남성|남자|청년|아저씨)\s?(?:탈북자|탈북민|주민)?\s?$")
 _MAN_AFTER = re.compile(r"[^()]{0,4}\((?:남|[^()]{0,8}·\s?남)")
 

@@ -29,7 +29,8 @@ _KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유
 _SURNAME_RES = (
     re.compile(r"(?:^|[\s:—\-/(])(?P<s>[가-힣])○○"),
     re.compile(r"(?:구술자|이름)\s?[:：]\s?(?P<s>[가-힣])[가-힣]{1,2}\s?\(가명\)"),
-    re.compile(r"(?:^|\s)(?P<s>[가-힣])씨[,.\s]"),
+    re.compile(r"(?:^|\s)(?P<s>[가-힣])씨[,.\s](?!\s?성을\s?가진\s(?:\S+\s)?(?:브로커|남성|남자|남편|사내|"
+               r"중국인|한족|조선족|인신매매))"),
     re.compile(r"저는\s(?P<s>[가-힣])[가-힣]{1,2}(?:이에요|예요|입니다|이라고\s?합니다)"),
     # "…한국에 온 탈북자 채민경이라고 합니다", "제 이름은 박은주입니다": she introduces herself
     re.compile(
@@ -66,7 +67,7 @@ _NK_WRITTEN = (rf"(?:{_NK_PROVINCE}(?:\s?(?:\([^)]*\))?\s?(?:{_NK_TOWN}|"
 _HOME = re.compile(
     rf"(?<![가-힣])(?P<p>{_NK_WRITTEN})(?:\s?\([^)]*\))?(?:\s[가-힣]+){{0,2}}?\s?(?:출신|태생|출생|"
     r"에서\s?(?:\S+\s)?(?:태어|나서|나고|자랐|자란|출생))|"
-    rf"고향(?:은|이|인|\s*[:：])\s?(?:북한\s)?(?P<p2>{_NK_WRITTEN})|"
+    rf"(?:고향(?:은|이|인|\s*[:：])|(?:출신(?:지)?|출생지)\s*[:：])\s?(?:북한\s)?(?P<p2>{_NK_WRITTEN})|"
     rf"(?<![가-힣(])(?P<p3>{_NK_WRITTEN})(?:에서\s?왔(?:습니다|어요|다|고)|\s?사람(?:이에요|입니다|"
     r"이다|이고|이었))(?![가-힣])|"
     rf"(?<![가-힣(])(?P<p4>{_NK_WRITTEN})(?:이|가)\s?고향|"  # "양강도 혜산이 고향으로"
@@ -79,6 +80,10 @@ _HOME = re.compile(
     rf"(?:저는|나는|그녀는|(?P<who2>[가-힣])[가-힣]{{0,2}}\s?씨는)\s(?:\S+\s){{0,3}}?"
     rf"(?P<p7>{_NK_WRITTEN})에\s?살(?:다가|고\s?있었|았)")
 # "함경북도 출신 두 젊은 여성", "청진 출신의 남성 탈북자": the home of a group or of a man, not hers
+# another person as the clause's subject just before a home town: "그녀의 남편은 함경북도 청진 출신"
+_RELATIVE_BEFORE = re.compile(
+    r"(?:남편|어머니|아버지|엄마|아빠|언니|오빠|누나|형|동생|남동생|여동생|친구|브로커|시어머니|"
+    r"아들|딸|부모|부모님|이모|고모|삼촌|외삼촌|사촌)(?:은|는|이|가|도)\s(?:[^\s.]+\s){0,2}$")
 _OTHERS_HOME = re.compile(
     r"(?:인|의)?\s(?:(?:두|세|네|다섯|여섯|일곱|여덟|\d+)\s?(?:명의?\s)?(?:\S+\s)?(?:여성|여자|"
     r"사람|탈북)|(?:\S+\s)?\S*(?:남성|남자|여성들|여자들|사람들|탈북자들|탈북민들)(?![가-힣]))")
@@ -122,8 +127,12 @@ _AGE_BRACKET = (r"(?:[가-힣]{0,2}|\s?모)\s?(?:씨|양)?\s?\((?:가명\s?[·,]
 
 # a page's bare date line near its top ("2014.05.20", "작성자 2019-11-03 09:15"): prose dates
 # are written "2014년 5월"
-_DATE_LINE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}(?![\d])")
+_DATE_LINE = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}(?![\d])"
+                        r"|^\s*(?:(?:입력|승인|등록|작성|게재|발행|기사)\S*\s?:?\s?)?(?P<y2>(?:19|20)\d\d)년\s?"
+                        r"\d{1,2}월\s?\d{1,2}일(?:\s?\(?[월화수목금토일]요?일?\)?)?(?:\s?\d{1,2}:\d\d)?\s*$",
+                        re.M)
 # "올해 50세인 박○○ 씨", "올 30살의 박씨": her age this year, the page's year
+_NOW_BEFORE = re.compile(r"(?:(?<![가-힣])올(?:해)?|현재|지금)\s?(?:나이\s?)?$")
 _AGE_THIS_YEAR = re.compile(
     r"(?<![가-힣])올(?:해)?\s(?:나이\s)?(?P<a>\d{1,2})\s?(?:세|살)(?:인|의|이며|이고|로|이던)?\s"
     r"(?!(?:\S+\s)?(?:아들|딸|아이|자녀|남편|동생|손자|손녀))")
@@ -137,8 +146,8 @@ def _age_this_year(text: str) -> Fact | None:
     m = _AGE_THIS_YEAR.search(text)
     if stamp is None or m is None or _CHILD_NEAR.search(text[max(0, m.start() - 16):m.start()]):
         return None
-    return Fact("birth_year", int(stamp.group("y")) - int(m.group("a")), Evidence(m.start("a"),
-                                                                                  m.end("a")), 0.5)
+    return Fact("birth_year", int(stamp.group("y") or stamp.group("y2")) - int(m.group("a")),
+                Evidence(m.start("a"), m.end("a")), 0.5)
 
 
 def _age_at_publication(text: str, existing: list[Fact]):
@@ -146,14 +155,14 @@ def _age_at_publication(text: str, existing: list[Fact]):
     from casebook.model import Evidence
 
     surname = next((f.value for f in existing if f.field == "surname"), None)
-    stamp = _STAMP_YEAR.search(text[:400])
+    stamp = _STAMP_YEAR.search(text[:400]) or _DATE_LINE.search(text[:400])
     if not surname or stamp is None:
         return _age_this_year(text)
     m = re.search(r"(?<![가-힣])" + re.escape(str(surname)) + _AGE_BRACKET, text)
     if m is None:
         return _age_this_year(text)
-    return Fact("birth_year", int(stamp.group("y")) - int(m.group("a")), Evidence(m.start("a"),
-                                                                                  m.end("a")), 0.5)
+    return Fact("birth_year", int(stamp.group("y") or stamp.group("y2")) - int(m.group("a")),
+                Evidence(m.start("a"), m.end("a")), 0.5)
 
 
 def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]:
@@ -169,12 +178,15 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
     # "…에 살던 박 씨는": her home only when 박 is the woman the report is about
     home = next((m for m in _HOME.finditer(text) if all(
         not m.group(w) or m.group(w) == surname for w in ("who", "who2"))
-                 and not _OTHERS_HOME.match(text, m.end())), None)
+                 and not _OTHERS_HOME.match(text, m.end())
+                 and not _RELATIVE_BEFORE.search(text[max(0, m.start() - 24):m.start()])), None)
     if home:
         g = next(x for x in ("p", "p2", "p3", "p4", "p5", "p6", "p7") if home.group(x))
         out.append(Fact("origin_nk", home.group(g), Evidence(home.start(g), home.end(g)), 0.9))
     if "origin_nk" not in have and not home:
         for m in _ORIGIN.finditer(body):
+            if _RELATIVE_BEFORE.search(body[max(0, m.start() - 24):m.start()]):
+                continue  # "그녀의 남편은 청진 출신이다": his home, not hers
             g = "p" if m.group("p") else "p2"
             text_g = m.group(g)
             place = nk_place(text_g)
@@ -200,6 +212,8 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
                 age = _age(m.group("a") or m.group("a2") or m.group("a3"))
                 if age is None or _CHILD_NEAR.search(body[max(0, m.start() - 16):m.start()]):
                     continue
+                if _NOW_BEFORE.search(body[max(0, m.start() - 8):m.start()]):
+                    continue  # "올해 45세인 박씨는 2001년 탈북했다": her age now, not in 2001
                 year = int(m.group("y") or m.group("y2") or 1900 + int(m.group("y3")))
                 s = header_end + m.start()
                 out.append(Fact("birth_year", year - age, Evidence(s, header_end + m.end()), 0.7))
@@ -217,7 +231,8 @@ def person_facts(text: str, header_end: int, existing: list[Fact]) -> list[Fact]
                                 0.75))
                 break
     if "province_china" not in have:
-        fact = _interview_province(text[:max(header_end, 300)]) or _last_province(text, header_end)
+        fact = _interview_province(text[:max(header_end, 300)]) or _last_province(
+            text, header_end, surname if isinstance(surname, str) else None)
         if fact is not None:
             out.append(fact)
     return out
@@ -232,7 +247,32 @@ def _age(word: str) -> int | None:
     return korean_native_number(w.replace("스무", "스물"))
 
 
-def _last_province(text: str, header_end: int) -> Fact | None:
+# a relative or another woman as the clause's subject: "함께 온 언니는 산둥성으로 팔려갔다"
+_KIN_SUBJECT = re.compile(
+    r"(?<![가-힣])(?:어머니|아버지|엄마|아빠|언니|오빠|누나|동생|남동생|여동생|친구|딸|아들|이모|고모|"
+    r"삼촌|사촌|여성들|여자들|친구들)(?:은|는|이|가|도)\s")
+_HER_SUBJECT = re.compile(r"(?<![가-힣])(?:그녀|저|제|나|내|이\s여성)(?:는|가|도)\s")
+
+
+# another titled woman as the subject: "김씨와 함께 팔려간 박모씨는 … 산둥성으로 넘겨졌다"
+_TITLED_SUBJECT = re.compile(r"(?<![가-힣A-Za-z])(?P<s>[가-힣A-Z])\s?(?:모|○○)?\s?"
+                             r"(?:\([^()]{0,12}\))?\s?씨(?:는|가|도)\s")
+
+
+def _others_clause(text: str, at: int, surname: str | None = None) -> bool:
+    head = text[max(text.rfind(".", 0, at), text.rfind("\n", 0, at), 0):at]
+    kin = list(_KIN_SUBJECT.finditer(head)) + [
+        m for m in _TITLED_SUBJECT.finditer(head) if surname and m.group("s") != surname]
+    kin.sort(key=lambda m: m.start())
+    if not kin:
+        return False
+    mine = list(_HER_SUBJECT.finditer(head)) + [
+        m for m in _TITLED_SUBJECT.finditer(head) if not surname or m.group("s") == surname]
+    mine.sort(key=lambda m: m.start())
+    return not mine or mine[-1].start() < kin[-1].start()
+
+
+def _last_province(text: str, header_end: int, surname: str | None = None) -> Fact | None:
     """The last Chinese province the story places her in ("…성의 외딴 마을로 팔려 간", "…성에
     거주했던"): the contract's province when she has since left China. A province she passed
     through, or that describes a person ("흑룡강성에서 온 남자"), does not count."""
@@ -241,10 +281,11 @@ def _last_province(text: str, header_end: int) -> Fact | None:
 
     last = None
     for m in _PROVINCE_KO.finditer(text, header_end):
-        if _NOT_HER_PROVINCE.search(text[m.end():m.end() + 30]):
+        if _NOT_HER_PROVINCE.search(text[m.end():m.end() + 30]) or _others_clause(text, m.start(),
+                                                                                   surname):
             continue
         last = m
-    city = _city_she_lived_in(text, header_end)
+    city = _city_she_lived_in(text, header_end, surname)
     if city is not None and (last is None or (city.evidence is not None
                                               and city.evidence.start > last.start())):
         return city
@@ -266,7 +307,7 @@ _LIVED_AFTER = re.compile(
                           r"(?:아파트|채팅방))")
 
 
-def _city_she_lived_in(text: str, header_end: int) -> Fact | None:
+def _city_she_lived_in(text: str, header_end: int, surname: str | None = None) -> Fact | None:
     from casebook.model import Evidence
     from casebook.vocab.places import find_all, province_of
 
@@ -275,7 +316,8 @@ def _city_she_lived_in(text: str, header_end: int) -> Fact | None:
         if place.country != "CN" or place.level not in ("city", "county", "prefecture"):
             continue
         a, b = a + header_end, b + header_end
-        if _NOT_HER_PROVINCE.search(text[b:b + 30]) or not _LIVED_AFTER.search(text[b:b + 40]):
+        if _NOT_HER_PROVINCE.search(text[b:b + 30]) or not _LIVED_AFTER.search(text[b:b + 40]) \
+                or _others_clause(text, a, surname):
             continue
         prov = province_of(place)
         if prov.level == "province" and prov.en:

@@ -147,6 +147,12 @@ _SHORT_DELTA = re.compile(
 _MONTH_BARE = re.compile(r"(?<![\d년])(?<!년\s)(?P<m>1[0-2]|[1-9])\s?월(?!\s?(?:급|세|분|달))")
 
 
+# "2005년 탈북했다. 당시 그녀는 19살이었다": an age tied to the moment just told
+_AGE_THEN = re.compile(r"(?:당시|그\s?때)(?:에)?\s"
+                       r"(?:(?:그녀|저|제|나|내|[가-힣]{1,3}\s?씨)(?:는|가|의)?\s)?"
+                       r"(?:나이(?:는|가)?\s)?\S{1,4}\s?(?:살|세)(?:이었|였|이던|였던|의)")
+
+
 def _undated_age(b) -> None:
     """"38살 송모 씨는 2009년 북한을 떠났다": her age now, beside a year, is not her age in that
     year; only an age tied to the year ("열아홉 살이던 2011년", "2004년 16세 때") gives a birth year
@@ -158,7 +164,7 @@ def _undated_age(b) -> None:
         ev = f.evidence
         if f.field == "birth_year" and ev is not None and re.search(r"살|세", ev.quote or ""):
             around = b.c.original_text[max(0, ev.start - 30):ev.end + 30]
-            if not _AGE_AT_YEAR.search(around):
+            if not _AGE_AT_YEAR.search(around) and not _AGE_THEN.search(around):
                 continue
         keep.append(f)
     b.facts[:] = keep

@@ -142,6 +142,8 @@ _KO_NORTH_MONEY = re.compile(r"(?:북한|조선|북)\s?돈\s?(?:으로\s?)?$")
 _BARE_NUM_RE = re.compile(
     rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"
     r"(?=\s*(?:(?:,|and|or|to|then|–|-)\s|[–—-]\s*\d))", re.I)
+_KO_BARE_NUM_RE = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}\s?(?:만\s?(?:\d\s?천)?|천))"
+                             r"(?=\s?(?:,|과|와|및)\s)")
 _RANGE_SEP = re.compile(r"\s*(?:[–—-]|to|or)\s*", re.I)
 _RANGE_AND = re.compile(r"\s+and\s+", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$¥]|US\$)?$", re.I)
@@ -236,7 +238,8 @@ def find_money(text: str) -> list[Money]:
                 cur = "KRW"  # "한국 돈으로 50만 원": South Korean won
             elif cur == "KPW" and _KO_CHINA_MONEY.search(text[max(0, m.start() - 8):m.start()]):
                 cur = "RMB"
-            elif cur == "KPW" and _KO_SALE_PRICE_AFTER.match(
+            elif cur == "KPW" and (amount < 50000 or not _KO_SOLD_SOON.match(
+                    text, m.end())) and _KO_SALE_PRICE_AFTER.match(
                 text, m.end()) and not _KO_NORTH_MONEY.search(
                     text[max(0, m.start() - 10):m.start()]):
                 cur = "RMB"  # "1만 2천 원에 팔렸다": a woman's price in China, 元 read as 원
@@ -265,6 +268,15 @@ def find_money(text: str) -> list[Money]:
         if nxt is not None and not re.search(r"[.;]", text[e:nxt.start]):
             extra.append(Money(_parse_num(m.group("num")) * _scale(m.group("scale")),
                                nxt.currency, s, e))
+    # Korean: "각 4천, 6천 위안", "4천과 6천 위안": a bare 천/만 figure shares the next currency
+    for m in _KO_BARE_NUM_RE.finditer(text) if digits and "위안" in text else ():
+        s, e = m.start(), m.end()
+        if any(a.start <= s < a.end for a in found + extra):
+            continue
+        nxt = next((a for a in found if a.start >= e and a.start - e < 20), None)
+        value = korean_to_number(m.group("num"))
+        if nxt is not None and value and not re.search(r"[.;]", text[e:nxt.start]):
+            extra.append(Money(float(value), nxt.currency, s, e))
     found = sorted(found + extra, key=lambda x: x.start)
     # a range is one amount, not two prices: "2,000–3,000 yuan", "between 3,000 and 4,000 yuan"
     ranged: list[Money] = []
@@ -287,8 +299,15 @@ def find_money(text: str) -> list[Money]:
                 r"that\s+is|worth|"
                 r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|us|u\.s\.|u|"
                 r"약|정도|元|한화|원화|"
-                r"우리\s?돈|한국\s?돈|미화|미국\s?돈|달러로)[\s,(\[]*){0,3}",
+                r"우리\s?돈|한국\s?돈|미화|미국\s?돈|달러로|인민폐|중국\s?돈(?:으로)?)[\s,(\[]*){0,3}",
                 text[out[-1].end:mo.start], re.I):
+            lo = out[-1]
+            if lo.currency in ("KRW", "KPW") and mo.currency == "RMB" and "(" in text[
+                    lo.end:mo.start]:
+                # "약 90만 원(5천 위안)에 팔렸다": the won is the report's gloss of the yuan paid
+                out[-1] = Money(lo.value, lo.currency, lo.start, lo.end, converted=True)
+                out.append(mo)
+                continue
             out.append(Money(mo.value, mo.currency, mo.start, mo.end, converted=True))
             continue
         out.append(mo)

@@ -351,6 +351,9 @@ def _birth_from_present_age(st: str, interview_year: int, b: Builder, offset: in
     return by
 
 
+_AGE_NOW = re.compile(r"(?:(?<![가-힣])올(?:해)?|현재|지금|\bnow)\s?(?:나이\s?)?$", re.I)
+
+
 def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int,
                     lang: str, named: DateMention | None = None) -> int | None:
     """A stated age at a stated year gives her birth year ("In 1990 … she was nineteen");
@@ -367,6 +370,8 @@ def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int,
     if year is None:
         return None
     a = ages[0]
+    if _AGE_NOW.search(st[max(0, a.start - 8):a.start]):
+        return None  # "올해 45세인 박씨는 2001년 탈북했다": her age now, not in 2001
     who = lx(lang, "age_subject")
     if a is not named and not who.search(st[max(0, a.start - 30):a.end + 5]) and not who.search(
             st[a.start:a.end]):

@@ -115,6 +115,19 @@ def _amount_only(s: Sentence) -> bool:
     return len(rest) <= 4
 
 
+def _listed_prices(sents: list[Sentence], i: int, total: int) -> list[Money]:
+    """The prices of the sales she has just counted, listed in the next sentence with no sale
+    verb of their own (another woman's sale told there keeps its price)."""
+    if i + 1 >= len(sents):
+        return []
+    nxt = sents[i + 1]
+    if cues_of(nxt, "sale", None) or lx(nxt, "sale_word").search(nxt.text):
+        return []
+    prices = [m for m in nxt.money if not m.converted and m.value >= 50 and not lx(
+        nxt, "not_price").search(nxt.text[max(0, m.start - 30):m.end + 25])]
+    return prices if 2 <= len(prices) <= total else []
+
+
 def set_buyer_purpose(e: Event, s: Sentence, after: int = 0) -> None:
     full(s)
     buyer = next((c for c in s.cues if c.kind == "buyer" and c.start >= after), None)
@@ -187,6 +200,15 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
             e = Event("sale", date=s.date, attributes={"total": total, "summary": True},
                       evidence=b.ev(s, first.start, first.end), confidence=0.7)
             b.events.append(e)
+            listed = _listed_prices(sents, i, total)
+            if listed:
+                # "세 번 팔렸다. 처음에는 3천 위안, 두 번째는 5천 위안 …": each sale's price, listed
+                nxt = sents[i + 1]
+                for pm in listed:
+                    x = Event("sale", date=s.date, amount=amount_of(pm, s.date),
+                              evidence=b.ev(nxt, pm.start, pm.end), confidence=0.6)
+                    x.involvements.append(Involvement("victim"))
+                    b.events.append(x)
             return [e]
     named, direct = sellers(sents, i)
     for k in range(n):

@@ -193,6 +193,8 @@ def view_sale_denied(w: Walk) -> list[Cue]:
 def view_late_price(w: Walk) -> list:
     last = w.last_sale
     if last and w.i - last[0] == 1 and last[1].amount is None:
+        if lx(w.s, "sale_word").search(w.s.text) and not cues_of(w.s, "sale", None):
+            return []  # "이씨는 5천 위안에 팔렸다" after her sale: another woman's price
         m = price(w.s, w.s.money, require_words=True)
         return [m] if m else []
     return []
