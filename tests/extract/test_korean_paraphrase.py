@@ -178,9 +178,7 @@ KEYS = [
     ("이씨의 고향은 양강도 혜산이다. 그녀는 2007년 탈북했다.", "origin_nk", "양강도 혜산"),
     ("박씨는 회령에서 태어나 자랐다. 그녀는 2001년 탈북했다.", "origin_nk", "회령"),
     ("고향: 함경남도 함흥\n\n2009년 탈북.", "origin_nk", "함경남도 함흥"),
-    pytest.param("고향: 함경남도 함흥\n2009년 탈북.", "origin_nk", "함경남도 함흥",
-                 marks=pytest.mark.xfail(reason="two short lines are read as one hard-wrapped "
-                                                "paragraph and the label is lost", strict=True)),
+    ("고향: 함경남도 함흥\n2009년 탈북.", "origin_nk", "함경남도 함흥"),  # the two lines joined
     ("함북 회령이 고향인 김씨는 2005년 탈북했다.", "origin_nk", "함북 회령"),
     ("김씨는 2005년 탈북했다. 그녀의 남편은 함경북도 청진 출신이다.", "origin_nk", None),
     ("■ 구출 사례: 이○○ (29세)\n- 출신: 함경북도 청진\n- 탈북: 2014년 5월\n"

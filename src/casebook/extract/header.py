@@ -218,6 +218,9 @@ _FIELD_REACH = 600  # how far from the top a labelled form field is read
 _NAME_FIELD = re.compile(
     r"\b(?:[Nn]ame|[Ii]nterviewee|[Nn]arrator)\s*[:：]\s*(?:(?:Ms|Mrs|Miss)\.?\s+)?"
     r"(?P<n>[A-Z][a-z]+(?:[\s-][A-Za-z][a-z]+){0,2})")
+# "고향: 함경남도 함흥" as a line of its own, wherever the header was judged to end
+_KO_FROM_LABEL = re.compile(
+    r"(?:^|\n|/\s?)\s*(?:고향|출신지|출신)\s*[:：]\s*(?P<p>[가-힣]+(?:\s[가-힣]+)?)")
 # a form's home field whose place the gazetteer does not know: "Home: Sopo District, Kangwondo,
 # North Korea" is kept as written (up to the country)
 _HOME_FIELD = re.compile(
@@ -285,6 +288,11 @@ def parse_header(text: str) -> HeaderFacts:
     if out.origin_nk is None:
         m = _HOME_FIELD.search(top)
         if m and not nk_place(m.group("p")):
+            out.origin_nk = (m.group("p"), m.start("p"), m.end("p"))
+    if out.origin_nk is None:  # "고향: 함경남도 함흥" on a case note's first line
+        m = _KO_FROM_LABEL.search(top)
+        place = nk_place(m.group("p")) if m else None
+        if m and place:  # (as written, province and all)
             out.origin_nk = (m.group("p"), m.start("p"), m.end("p"))
     m = _FIELD_BORN.search(top)
     if m and out.birth_year is None:
