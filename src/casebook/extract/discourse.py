@@ -229,8 +229,11 @@ def protagonist(text: str) -> Person | None:
                    and not _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]))
     leaders = "Kim" in bare and any(_squash(n).startswith(_leaders()) for n in re.findall(
         r"Kim[\s-]\w+(?:[\s-]\w+)?", text))
+    # a short report that names her once, by her surname alone, as the subject ("Kim was sold
+    # three times"), and speaks in no one's first person: that surname is hers
+    once = not cands and len(bare) == 1 and not _FIRST.search(text)
     for w, n in bare.items():
-        if n >= 2 and w not in cands and w not in men and not (leaders and w == "Kim"):
+        if (n >= 2 or once) and w not in cands and w not in men and not (leaders and w == "Kim"):
             seen = re.search(rf"(?<![\w-]){w}(?![\w-])", text)
             if seen is not None:
                 add(w, [w], seen.start(), seen.end(), 0)

@@ -1,0 +1,291 @@
+"""Paraphrase battery for third-person English news reports and NGO case notes (session 7).
+
+Each row is a short invented article (journalist or NGO voice) and one profile value it must
+give. A fact is told the many ways reporters write it, and each is paired with counter-examples
+that must NOT give it: another woman's event in the same article, statistics and generic
+statements, relatives' events, plans and fears, denials, the reporter's own dates, officials'
+quotes. All texts are fictional and written for this test.
+
+Expected values: a scalar is compared exactly; for list keys "+code" means the list contains
+it, "-code" that it does not, a list the exact value; "sales" is the sorted (amount, currency)
+pairs; "sales.buyer" / "sales.purpose" the first priced sale's field. Rows marked GAP are known
+misses (xfail, strict): when one starts to pass, remove its mark.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from casebook.extract import extract, profile
+
+GAP = "gap"
+
+# (text, key, expected[, GAP])
+ROWS: list[tuple[Any, ...]] = [
+    # ---------------------------------------------------------------- surname
+    ("Kim, 34, was sold to a farmer in Heilongjiang.", "surname", "Kim"),
+    ("A woman surnamed Lee said brokers sold her twice in Jilin.", "surname", "Lee"),
+    ("Ms. Park fled North Korea in 2008. Park was later sold to a farmer.", "surname", "Park"),
+    ("Mrs Choe, who asked that her first name be withheld, was sold in 2002.", "surname", "Choe"),
+    ("Han Mi-ok, 29, crossed the Yalu in 2011. Han was sold a week later.", "surname", "Han"),
+    ("The woman, identified only by her surname Jang, was sold to a Chinese man.",
+     "surname", "Jang"),
+    ("One defector, Song Hye-jin, told reporters she was sold for 6,000 yuan.",
+     "surname", "Song"),
+    ("Ri Kyong-hui was 19 when she crossed the river. Ri was sold to a farmer.",
+     "surname", "Ri"),
+    ("\"Sun-hee\" (not her real name) crossed the Tumen in 2010. She was sold twice.",
+     "surname", None),
+    ("Ji-yeon, a pseudonym, was sold to a farmer in Liaoning in 2007.", "surname", None),
+    ("We rescued Ms. Yoon from a farm in Jilin last spring. Yoon had been sold twice.",
+     "surname", "Yoon"),
+    ("Our team met Mrs. Kang in Shenyang. Kang had been sold for 10,000 yuan.",
+     "surname", "Kang"),
+    ("The 28-year-old, whose family name is Moon, was sold to a farmer.", "surname", "Moon"),
+    ("Speaking to reporters in Seoul, Oh, 41, said she had been sold in 1999.",
+     "surname", "Oh"),
+    ("Choi, a 30-year-old defector, was sold in China in 2004.", "surname", "Choi"),
+    ("Lee Min-ji of the Seoul-based NGO said many women are sold. One of them, Hwang, "
+     "was sold to a farmer for 7,000 yuan.", "surname", "Hwang"),
+    ("President Moon Jae-in raised the issue. Hong, 25, was sold twice in China.",
+     "surname", "Hong"),
+    ("Activist Kim Sung-eun has helped dozens escape. Seo, 36, was sold in 2010.",
+     "surname", "Seo"),
+
+    # ---------------------------------------------------------------- birth_year
+    ("Kim, who was born in 1981, was sold to a farmer in 2001.", "birth_year", 1981),
+    ("Born in 1979 in Musan, Lee crossed the Tumen in 1998.", "birth_year", 1979),
+    ("Park was 19 when she was sold in 2003.", "birth_year", 1984),
+    ("In 2005, the 22-year-old crossed the Tumen River. She was sold to a farmer.",
+     "birth_year", 1983),
+    ("Aged 17 when she crossed the river in 2001, Choi was sold within days.",
+     "birth_year", 1984),
+    ("Kim was sold in 2003. Her mother, born in 1950, stayed in Hyesan.",
+     "birth_year", None),
+    ("Kim, 34, was sold to a farmer. Her sister, who was 19 in 2005, was never found.",
+     "birth_year", None),
+
+    # ---------------------------------------------------------------- origin_nk
+    ("Kim, from Hoeryong, crossed the Tumen in 2002.", "origin_nk", "Hoeryong"),
+    ("Lee grew up in Musan, a mining town. She was sold to a farmer in 2006.",
+     "origin_nk", "Musan"),
+    ("A native of Hyesan, Park crossed the Yalu in 2009.", "origin_nk", "Hyesan"),
+    ("Kim, 40, fled her hometown of Chongjin in 2008 and was sold to a farmer.",
+     "origin_nk", "Chongjin"),
+    ("Kim crossed the Tumen in 2002. She was sent to a prison in Chongjin after her return.",
+     "origin_nk", None),
+
+    # ---------------------------------------------------------------- first crossing
+    ("Kim crossed the Tumen River in March 2004 and was sold a week later.",
+     "first_crossing_year", 2004),
+    ("Kim crossed the Tumen River in March 2004 and was sold a week later.",
+     "first_crossing_month", 3),
+    ("Lee fled North Korea in 1998, during the famine. She was sold to a farmer.",
+     "first_crossing_year", 1998),
+    ("Park escaped to China in the winter of 2007. A broker sold her to a farmer.",
+     "first_crossing_year", 2007),
+    ("In August 2010, Choi waded across the Yalu. She was sold to a farmer.",
+     "first_crossing_month", 8),
+    ("Kim left North Korea in 2002. She was sent back in 2005 and crossed again in 2006.",
+     "first_crossing_year", 2002),
+    ("Kim crossed into China with her mother in 2001. Her mother was sold in 2003.",
+     "first_crossing_year", 2001),
+    ("The report, published in 2019, describes how women cross. Kim crossed the river "
+     "at night. She was sold.", "first_crossing_year", None),
+    ("Since 2010, border security has tightened. Kim crossed the Tumen at night. She was "
+     "sold to a farmer.", "first_crossing_year", None),
+    ("Kim's sister crossed into China in 1999. Kim stayed in Musan until 2004, when she "
+     "crossed the Tumen.", "first_crossing_year", 2004),
+
+    # ---------------------------------------------------------------- crossing_river
+    ("Kim waded across the Tumen River at night in 2004.", "crossing_river", "Tumen"),
+    ("Lee crossed the frozen Yalu into China in January 2009.", "crossing_river", "Yalu"),
+    ("Park and two others swam the Tumen in 2011 and were sold.", "crossing_river", "Tumen"),
+    ("Most defectors cross the Tumen River. Kim crossed into China in 2004 with a broker.",
+     "crossing_river", None),
+
+    # ---------------------------------------------------------------- province_china
+    ("Kim was sold to a farmer in Jilin province in 2003.", "province_china", "Jilin"),
+    ("Kim lived for six years in a village in Heilongjiang with the man who bought her.",
+     "province_china", "Heilongjiang"),
+    ("Kim was sold to a farmer in Shandong province. Many brides end up in Liaoning.",
+     "province_china", "Shandong"),
+
+    # ---------------------------------------------------------------- sales: who and how much
+    ("Kim, 34, was sold to a farmer for 8,000 yuan in 2005.", "sales", [(8000.0, "RMB")]),
+    ("Lee Soo-min, 40, lives in Seoul now. A broker sold Lee to a Chinese man for 5,000 "
+     "yuan.", "sales", [(5000.0, "RMB")]),
+    ("The farmer paid 12,000 yuan for Park.", "sales", [(12000.0, "RMB")]),
+    ("Brokers sold her for about $1,500 to a man in Jilin.", "sales", [(1500.0, "USD")]),
+    ("Choi was bought by a Han Chinese farmer for 3,000 yuan.", "sales", [(3000.0, "RMB")]),
+    ("We learned that Ms. Yoon had been sold for 20,000 yuan to a disabled man.",
+     "sales", [(20000.0, "RMB")]),
+    ("Kim Eun-ha fled in 2003. Kim's price was 7,000 yuan, the broker told her later.", "sales", [(7000.0, "RMB")]),
+    ("Women are sold for as little as 1,000 yuan, activists say. Kim was sold for 9,000 "
+     "yuan.", "sales", [(9000.0, "RMB")]),
+    ("North Korean women fetch between 5,000 and 30,000 yuan. Kim was sold to a farmer.",
+     "sales", []),
+    ("Kim was sold for 6,000 yuan. Another woman, Lee, was sold for 4,000 yuan.",
+     "sales", [(6000.0, "RMB")]),
+    ("Kim's mother was sold for 3,000 yuan. Kim was sold to a farmer in Jilin.",
+     "sales", []),
+    ("The broker planned to sell Kim for 10,000 yuan, but she escaped.", "sales", []),
+    ("Kim was sold to a farmer for 5,000 yuan, then resold for 8,000 yuan.",
+     "sales", [(5000.0, "RMB"), (8000.0, "RMB")]),
+    ("Kim was sold to a Han Chinese farmer for 6,000 yuan.", "sales.buyer", "han_chinese"),
+    ("Kim was sold to an ethnic Korean man in Yanji for 6,000 yuan.",
+     "sales.buyer", "korean_chinese"),
+    ("Kim was sold as a bride to a farmer for 6,000 yuan.", "sales.purpose", "marriage"),
+    ("Kim was sold to a brothel in Shenyang for 6,000 yuan.", "sales.purpose",
+     "prostitution"),
+
+    # ---------------------------------------------------------------- times_sold
+    ("Kim was sold three times in China.", "times_sold", 3),
+    ("Kim was sold to a farmer in 2003. Two years later she was resold to another man.",
+     "times_sold", 2),
+    ("Lee was sold to a farmer, then sold again to a man in Heilongjiang.", "times_sold", 2),
+    ("Park was sold twice before she escaped.", "times_sold", 2),
+    ("Choi Mi-na fled in 2002. The broker sold Choi to a farmer. A year later, the farmer sold her on to a "
+     "brothel.", "times_sold", 2),
+    ("Kim was sold to a farmer. Her sister was sold three times.", "times_sold", 1),
+    ("Many women are sold several times. Kim was sold to a farmer in 2004.",
+     "times_sold", 1),
+    ("Kim was never sold; a pastor took her in.", "times_sold", 0),
+    ("The broker threatened to sell Kim to a brothel. She fled to Yanji.",
+     "times_sold", None),
+    ("Kim was sold to a farmer in 2003. \"I was sold like an animal,\" she said.",
+     "times_sold", 1),
+
+    # ---------------------------------------------------------------- children_in_china
+    ("Kim Eun-ha fled in 2003. Kim gave birth to a son in 2005, a year after she was "
+     "sold.", "children_in_china", 1),
+    ("Lee Soo-min fled in 2003. Lee has two children with the farmer who bought her.", "children_in_china", 2),
+    ("Park had a daughter in China, whom she had to leave behind.", "children_in_china", 1),
+    ("Kim left two children behind in North Korea when she fled.",
+     "children_in_china", None),
+    ("Kim's sister had three children in China. Kim was sold to a farmer.",
+     "children_in_china", None),
+
+    # ---------------------------------------------------------------- arrested_in_china
+    ("Kim Eun-ha fled in 2003. In 2006, Chinese police arrested Kim in Yanji.", "arrested_in_china", 1),
+    ("Lee was caught by Chinese police in 2008 and sent back.", "arrested_in_china", 1),
+    ("Park was arrested twice in China.", "arrested_in_china", 2),
+    ("Choi was detained by public security officers in Tumen city.", "arrested_in_china", 1),
+    ("Kim feared being caught by the police. She hid in a church in Yanji.",
+     "arrested_in_china", None),
+    ("Kim's husband was arrested in 2007. Kim fled to Beijing.", "arrested_in_china", None),
+    ("Chinese police arrest hundreds of defectors each year. Kim was sold to a farmer.",
+     "arrested_in_china", None),
+
+    # ---------------------------------------------------------------- repatriated
+    ("Kim was forcibly repatriated in 2006.", "repatriated", 1),
+    ("Lee was sent back to North Korea twice.", "repatriated", 2),
+    ("Park Ji-na fled in 2003. Chinese police handed Park over to North Korean guards "
+     "in 2009.", "repatriated", 1),
+    ("Choi was deported to North Korea in 2010 and held for months.", "repatriated", 1),
+    ("Kim feared being sent back to North Korea.", "repatriated", None),
+    ("Kim's brother was repatriated in 2004. Kim was sold to a farmer.",
+     "repatriated", None),
+    ("China repatriates North Korean women who are caught, officials said. Kim was sold "
+     "to a farmer.", "repatriated", None),
+
+    # ---------------------------------------------------------------- nk_detention
+    ("Kim was sent back in 2006 and held in a labour training camp for six months.",
+     "nk_detention", "+labour_training_camp"),
+    ("After her repatriation, Lee was interrogated by the Bowibu in Hoeryong.",
+     "nk_detention", "+state_security_interrogation"),
+    ("Park was repatriated in 2008 and spent two years in a kyohwaso.",
+     "nk_detention", "+kyohwaso"),
+    ("Kim feared she would be sent to a prison camp if she was caught.",
+     "nk_detention", []),
+
+    # ---------------------------------------------------------------- recruitment
+    ("A broker promised Kim a job in a restaurant in China. Instead she was sold to a "
+     "farmer.", "recruitment", "+deception_job_offer"),
+    ("Lee was lured to China with the promise of factory work and sold.",
+     "recruitment", "+deception_job_offer"),
+    ("Park was told she could earn money in China; she was sold on arrival.",
+     "recruitment", "+deception_job_offer"),
+    ("Choi was kidnapped near the border by traffickers and sold.",
+     "recruitment", "+abducted"),
+    ("Kim crossed alone in 2004 to find food. She was sold a month later.",
+     "recruitment", "+voluntary_alone"),
+    ("Kim's friend was lured by a job offer. Kim herself crossed with a broker she paid.",
+     "recruitment", "-deception_job_offer"),
+
+    # ---------------------------------------------------------------- recruiter_relation
+    ("A neighbour offered Kim work in China and handed her to traffickers.",
+     "recruiter_relation", "+neighbour_or_villager"),
+    ("Kim Eun-ha fled in 2003. Kim's own cousin sold her to a broker.", "recruiter_relation", "+relative"),
+    ("A woman Lee had met at the market promised her a job in China, then sold her.",
+     "recruiter_relation", "+stranger"),
+    ("A Korean-Chinese broker sold Park to a farmer.",
+     "recruiter_relation", "+korean_chinese_broker"),
+    ("Kim crossed the river with her aunt. A broker in Yanji sold her to a farmer.",
+     "recruiter_relation", "-relative"),
+
+    # ---------------------------------------------------------------- exploitation
+    ("Kim was forced to marry a farmer twice her age.", "exploitation", "+forced_marriage"),
+    ("Lee was sold to a brothel and forced into prostitution.", "exploitation",
+     "+prostitution"),
+    ("Park was made to perform sex acts on webcam for online customers.",
+     "exploitation", "+cybersex"),
+    ("Choi was forced to work in the fields without pay for years.",
+     "exploitation", "+forced_labour"),
+    ("Many women end up in brothels, activists say. Kim found work in a restaurant.",
+     "exploitation", "-prostitution"),
+    ("Kim's friend was forced into prostitution. Kim worked as a cleaner.",
+     "exploitation", "-prostitution"),
+
+    # ---------------------------------------------------------------- violence
+    ("The man who bought Kim beat her regularly.", "violence", "+beating"),
+    ("Lee was raped by the broker on the first night.", "violence", "+rape"),
+    ("Park was locked in a room for months.", "violence", "+confinement"),
+    ("Her husband threatened to report Choi to the police if she left.", "violence",
+     "+threat_of_denunciation"),
+    ("Kim's mother was beaten by guards. Kim was sold to a farmer.", "violence",
+     "-beating"),
+    ("Women in brothels are often beaten, the report says. Kim was sold to a farmer.",
+     "violence", "-beating"),
+    ("Kim was never beaten by the farmer, she said.", "violence", "-beating"),
+
+    # ---------------------------------------------------------------- hukou_or_id
+    ("Kim Eun-ha was sold in 2003. Kim has no hukou and cannot send her son to school.", "hukou_or_id", "none"),
+    ("Lee Soo-min was sold in 2003. Lee bought a fake ID card for 2,000 yuan.", "hukou_or_id", "fake"),
+    ("Park lived without any papers for ten years.", "hukou_or_id", "none"),
+    ("Kim's son has a hukou. Kim was sold to a farmer.", "hukou_or_id", None),
+]
+
+
+def _value(p: dict[str, Any], key: str) -> Any:
+    if key == "sales":
+        return sorted((s["amount"], s["currency"]) for s in p["sales"] if s.get("amount"))
+    if key.startswith("sales."):
+        priced = [s for s in p["sales"] if s.get("amount")]
+        return priced[0][key.split(".", 1)[1]] if priced else None
+    return p[key]
+
+
+def _ok(got: Any, expected: Any) -> bool:
+    if isinstance(expected, str) and expected[:1] in "+-" and isinstance(got, list):
+        return (expected[1:] in got) == (expected[0] == "+")
+    if isinstance(expected, list) and expected and isinstance(expected[0], tuple):
+        return got == sorted(expected)
+    return bool(got == expected)
+
+
+def _params() -> list[Any]:
+    out = []
+    for i, row in enumerate(ROWS):
+        text, key, expected = row[:3]
+        marks = [pytest.mark.xfail(strict=True, reason="known gap")] if GAP in row[3:] else []
+        out.append(pytest.param(text, key, expected, id=f"{i:03d}-{key}", marks=marks))
+    return out
+
+
+@pytest.mark.parametrize(("text", "key", "expected"), _params())
+def test_paraphrase(text: str, key: str, expected: Any) -> None:
+    got = _value(profile(extract(text, lang="en")), key)
+    assert _ok(got, expected), f"{key}: got {got!r}, expected {expected!r}"
