@@ -109,11 +109,24 @@ _SELF_NAMED = re.compile(r"(?:M(?<!\wM)y name is|m(?<!\wm)y name is|"
                          r"(?P<n>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})\b")
 _MALE_TITLE = re.compile(
     r"\b(?:Mr|Rev|Reverend|Pastor|Dr|Father|Brother|Mister|President|Leader|Chairman)\.?\s*$")
+# a full name with a role: "Activist Kim Sung-eun", "Lee Min-ji of the Seoul-based NGO",
+# "Park Ji-hoon, director of …" is not the woman the report is about
+_ROLE_BEFORE = re.compile(
+    r"\b(?:[Aa]ctivist|[Dd]irector|[Ff]ounder|[Pp]rofessor|[Rr]esearcher|[Ll]awmaker|[Ll]awyer|"
+    r"[Ss]pokes(?:man|woman|person)|[Oo]fficial|[Mm]inister|[Aa]mbassador|[Cc]hief|[Hh]ead|"
+    r"[Rr]epresentative|[Aa]nalyst|[Ee]xpert|[Ww]orker)\s*$")
+_ROLE_AFTER = re.compile(
+    r"(?:\s+of\s+the\b|,\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:activist|director|founder|"
+    r"professor|researcher|lawmaker|lawyer|spokes(?:man|woman|person)|official|minister|"
+    r"ambassador|chief|head|representative|analyst|expert|pastor|missionary|chairman|"
+    r"president)\b)")
 _MR = re.compile(r"(?:Mr|Pastor|Rev|Dr|Father|Brother)\.?\s+([A-Z][a-z]+)")
 _SURNAMED = re.compile(r"(?:s(?<!\ws)urnamed?|f(?<!\wf)amily\s+name|l(?<!\wl)ast\s+name|"
-                       r"i(?<!\wi)dentified\s+(?:only\s+)?as)\s*,?\s+(?P<s>[A-Z][a-z]+)\b")
+                       r"i(?<!\wi)dentified\s+(?:only\s+)?as)\s*,?\s+(?:(?:is|was)\s+)?"
+                       r"(?P<s>[A-Z][a-z]+)\b")
 _AGE_APPOSITION = re.compile(
-    r"(?P<s>[A-Z](?<![\w-][A-Z])(?:[a-z]+|[A-Z]+)),\s+(?:aged\s+)?\d{2},")
+    r"(?P<s>[A-Z](?<![\w-][A-Z])(?:[a-z]+|[A-Z]+)),\s+(?:(?:aged\s+)?\d{2},|"
+    r"(?:a|an|now)\s+\d{2}-year-old\b)")
 _NAME_TOKEN = re.compile(r"[A-Z](?<![\w-][A-Z])[\w-]*")
 _AS_SUBJECT = re.compile(
     r"([A-Z](?<![\w’'-][A-Z])[a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|"
@@ -184,6 +197,10 @@ def protagonist(text: str) -> Person | None:
         if _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]):
             men.update(t.capitalize() for t in toks[:2])
             continue
+        if (_ROLE_BEFORE.search(text[max(0, m.start() - 16):m.start()])
+                or _ROLE_BEFORE.search(toks[0] + " ") or _MALE_TITLE.search(toks[0] + " ")
+                or _ROLE_AFTER.match(text, m.end(m.lastindex or 0))):
+            continue  # an activist, official or expert quoted by name
         # "Lee Soon Ae": a word that may open a sentence is a given name after a surname
         named = len(toks) == 3 and toks[0] in sur
         if any(t.lower() in stop for t in ([toks[0], toks[2]] if named else toks[:2])):
