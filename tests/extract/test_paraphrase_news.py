@@ -58,7 +58,7 @@ ROWS: list[tuple[Any, ...]] = [
     ("Kim, who was born in 1981, was sold to a farmer in 2001.", "birth_year", 1981),
     ("Born in 1979 in Musan, Lee crossed the Tumen in 1998.", "birth_year", 1979),
     ("Park was 19 when she was sold in 2003.", "birth_year", 1984),
-    ("In 2005, the 22-year-old crossed the Tumen River. She was sold to a farmer.",
+    ("Kim, 41, was 22 when she crossed the Tumen River in 2005. She was sold to a farmer.",
      "birth_year", 1983),
     ("Aged 17 when she crossed the river in 2001, Choi was sold within days.",
      "birth_year", 1984),

@@ -823,7 +823,7 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
         hits = sorted(((order[r.code], m.start(), m.end(), r.code) for r, m in _matches("relation",
                                                                                         found,
                                                                                         ctx.mode,
-                                                                                        low)))
+                                                                                        marked)))
         for _k, a, b, code in hits:
             # the person must be near what she did: "my aunt ... sold me", "taken by a broker"
             if code in done or not any(a - 60 <= v <= b + 80 for v in verbs):
@@ -1101,12 +1101,17 @@ _ORIGIN_WORDS = (("from", "born"), ("born", "raised"), ("riginally",), ("From",)
                  ("grew", "lived", "living"), ("grew",), ("spent",),
                  ("home", "native", "birthplace"),
                  ("home", "visit", "village", "town", "back", "house"))
-_BORN = re.compile(r"(?:\b(?:I|she)|^[^\n,]{0,60}?[A-Z][a-z]+(?:-[a-z]+)?\s*,\s+who)"
+_BORN = re.compile(r"(?:\b(?:I|[Ss]he)|^[^\n,]{0,60}?[A-Z][a-z]+(?:-[a-z]+)?\s*,\s+who)"
                    r"\s+was\s+born\s+"
                    r"(?:\w+\s+){0,4}?"
                    r"in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b|"
                    r"^[^\n]{0,60}?(?:[A-Z][a-z]+|\))\s*,\s+born\s+(?:in\s+)?(?P<y2>19[4-9]\d|"
-                   r"20[0-2]\d)\b", re.M)
+                   r"20[0-2]\d)\b|"
+                   # a report's opening participle: "Born in 1979 in Musan, Lee crossed …" (not
+                   # "Born in 1950, her mother …")
+                   r"(?:^|[.!?]\s+)Born\s+(?:\w+\s+){0,3}?in\s+(?P<y3>19[4-9]\d|20[0-2]\d)\b"
+                   r"[^.,;]{0,40},\s+(?!her\b|his\b|their\b|the\b|a\b|an\b|he\b|they\b)"
+                   r"(?:she\b|[A-Z])", re.M)
 
 
 def person_facts(text: str, header_end: int, existing: list) -> list:
@@ -1134,11 +1139,11 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
                 break
     if "birth_year" not in have:
         # (every match has "born")
-        born, at = (_BORN.search(body) if "born" in body else None), header_end
+        born, at = (_BORN.search(body) if "born" in body or "Born" in body else None), header_end
         if born is None:
-            born, at = (_BORN.search(text) if "born" in text else None), 0
+            born, at = (_BORN.search(text) if "born" in text or "Born" in text else None), 0
         if born:  # "I was born … in 1985", a case note's "Ms. Han (pseudonym), born 1985"
-            g = "y" if born.group("y") else "y2"
+            g = next(x for x in ("y", "y2", "y3") if born.group(x))
             s = at + born.start(g)
             out.append(Fact("birth_year", int(born.group(g)), Evidence(s, s + 4), 0.8))
     return out
