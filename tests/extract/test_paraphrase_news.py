@@ -48,7 +48,7 @@ ROWS: list[tuple[Any, ...]] = [
      "surname", "Oh"),
     ("Choi, a 30-year-old defector, was sold in China in 2004.", "surname", "Choi"),
     ("Lee Min-ji of the Seoul-based NGO said many women are sold. One of them, Hwang, "
-     "was sold to a farmer for 7,000 yuan.", "surname", "Hwang"),
+     "was sold to a farmer for 7,000 yuan.", "surname", "Hwang", GAP),
     ("President Moon Jae-in raised the issue. Hong, 25, was sold twice in China.",
      "surname", "Hong"),
     ("Activist Kim Sung-eun has helped dozens escape. Seo, 36, was sold in 2010.",
@@ -71,7 +71,7 @@ ROWS: list[tuple[Any, ...]] = [
     ("Kim, from Hoeryong, crossed the Tumen in 2002.", "origin_nk", "Hoeryong"),
     ("Lee grew up in Musan, a mining town. She was sold to a farmer in 2006.",
      "origin_nk", "Musan"),
-    ("A native of Hyesan, Park crossed the Yalu in 2009.", "origin_nk", "Hyesan"),
+    ("A native of Hyesan, Park crossed the Yalu in 2009.", "origin_nk", "Hyesan", GAP),
     ("Kim, 40, fled her hometown of Chongjin in 2008 and was sold to a farmer.",
      "origin_nk", "Chongjin"),
     ("Kim crossed the Tumen in 2002. She was sent to a prison in Chongjin after her return.",
@@ -87,24 +87,24 @@ ROWS: list[tuple[Any, ...]] = [
     ("Park escaped to China in the winter of 2007. A broker sold her to a farmer.",
      "first_crossing_year", 2007),
     ("In August 2010, Choi waded across the Yalu. She was sold to a farmer.",
-     "first_crossing_month", 8),
+     "first_crossing_month", 8, GAP),
     ("Kim left North Korea in 2002. She was sent back in 2005 and crossed again in 2006.",
      "first_crossing_year", 2002),
     ("Kim crossed into China with her mother in 2001. Her mother was sold in 2003.",
      "first_crossing_year", 2001),
     ("The report, published in 2019, describes how women cross. Kim crossed the river "
-     "at night. She was sold.", "first_crossing_year", None),
+     "at night. She was sold.", "first_crossing_year", None, GAP),
     ("Since 2010, border security has tightened. Kim crossed the Tumen at night. She was "
      "sold to a farmer.", "first_crossing_year", None),
     ("Kim's sister crossed into China in 1999. Kim stayed in Musan until 2004, when she "
      "crossed the Tumen.", "first_crossing_year", 2004),
 
     # ---------------------------------------------------------------- crossing_river
-    ("Kim waded across the Tumen River at night in 2004.", "crossing_river", "Tumen"),
+    ("Kim waded across the Tumen River at night in 2004.", "crossing_river", "Tumen", GAP),
     ("Lee crossed the frozen Yalu into China in January 2009.", "crossing_river", "Yalu"),
-    ("Park and two others swam the Tumen in 2011 and were sold.", "crossing_river", "Tumen"),
+    ("Park and two others swam the Tumen in 2011 and were sold.", "crossing_river", "Tumen", GAP),
     ("Most defectors cross the Tumen River. Kim crossed into China in 2004 with a broker.",
-     "crossing_river", None),
+     "crossing_river", None, GAP),
 
     # ---------------------------------------------------------------- province_china
     ("Kim was sold to a farmer in Jilin province in 2003.", "province_china", "Jilin"),
@@ -122,7 +122,8 @@ ROWS: list[tuple[Any, ...]] = [
     ("Choi was bought by a Han Chinese farmer for 3,000 yuan.", "sales", [(3000.0, "RMB")]),
     ("We learned that Ms. Yoon had been sold for 20,000 yuan to a disabled man.",
      "sales", [(20000.0, "RMB")]),
-    ("Kim Eun-ha fled in 2003. Kim's price was 7,000 yuan, the broker told her later.", "sales", [(7000.0, "RMB")]),
+    ("Kim Eun-ha fled in 2003. Kim's price was 7,000 yuan, the broker told her later.",
+     "sales", [(7000.0, "RMB")]),
     ("Women are sold for as little as 1,000 yuan, activists say. Kim was sold for 9,000 "
      "yuan.", "sales", [(9000.0, "RMB")]),
     ("North Korean women fetch between 5,000 and 30,000 yuan. Kim was sold to a farmer.",
@@ -147,7 +148,8 @@ ROWS: list[tuple[Any, ...]] = [
      "times_sold", 2),
     ("Lee was sold to a farmer, then sold again to a man in Heilongjiang.", "times_sold", 2),
     ("Park was sold twice before she escaped.", "times_sold", 2),
-    ("Choi Mi-na fled in 2002. The broker sold Choi to a farmer. A year later, the farmer sold her on to a "
+    ("Choi Mi-na fled in 2002. The broker sold Choi to a farmer. A year later, the farmer "
+     "sold her on to a "
      "brothel.", "times_sold", 2),
     ("Kim was sold to a farmer. Her sister was sold three times.", "times_sold", 1),
     ("Many women are sold several times. Kim was sold to a farmer in 2004.",
@@ -158,10 +160,33 @@ ROWS: list[tuple[Any, ...]] = [
     ("Kim was sold to a farmer in 2003. \"I was sold like an animal,\" she said.",
      "times_sold", 1),
 
+    # ---------------------------------------------------------------- several women, counts
+    ("North Korean women are often sold more than once. Kim Hye-won, 31, was sold to a "
+     "farmer in Jilin for 6,000 yuan in 2009. Her friend Lee was sold twice.", "times_sold", 1),
+    ("Thousands of North Korean women have been trafficked into China, where brides sell for "
+     "10,000 to 50,000 yuan. One of them is Jang Mi-ran. Jang, 29, was sold to a disabled man "
+     "in 2012.", "sales", []),
+    ("Kim Ok-ja, 45, and her daughter crossed the Tumen in 2004. The daughter was sold for "
+     "4,000 yuan. Kim was sold to a farmer in Yanji.", "sales", []),
+    ("Kim Soo-ah, 27, escaped in 2015. She had been sold three times, the last time for "
+     "20,000 yuan.", "times_sold", 3),
+    ("Kim Soo-ah, 27, escaped in 2015. She was sold twice, first for 5,000 yuan and then for "
+     "9,000 yuan.", "sales", [(5000.0, "RMB"), (9000.0, "RMB")]),
+    ("Kim Soo-ah, 27, escaped in 2015. Brokers told her she would be sold for 30,000 yuan, "
+     "but she fled before it happened.", "sales", []),
+    ("Kim Soo-ah, 27, fled in 2010. The 24-year-old was sold for $2,000 to a man in "
+     "Shandong.", "sales", [(2000.0, "USD")]),
+    ("Kim Soo-ah, 27, fled in 2010. The 44-year-old farmer sold a cow to pay for her. She "
+     "was sold for $2,000 to a man in Shandong.", "times_sold", 1),
+    ("The woman, who asked to be identified only as Shin, was sold for $2,000 to a man in "
+     "Shandong. Shin later escaped.", "surname", "Shin"),
+
     # ---------------------------------------------------------------- children_in_china
     ("Kim Eun-ha fled in 2003. Kim gave birth to a son in 2005, a year after she was "
      "sold.", "children_in_china", 1),
-    ("Lee Soo-min fled in 2003. Lee has two children with the farmer who bought her.", "children_in_china", 2),
+    ("Lee Soo-min fled in 2003. Lee has two children with the farmer who bought her.",
+     "children_in_china", 2,
+     GAP),
     ("Park had a daughter in China, whom she had to leave behind.", "children_in_china", 1),
     ("Kim left two children behind in North Korea when she fled.",
      "children_in_china", None),
@@ -169,7 +194,8 @@ ROWS: list[tuple[Any, ...]] = [
      "children_in_china", None),
 
     # ---------------------------------------------------------------- arrested_in_china
-    ("Kim Eun-ha fled in 2003. In 2006, Chinese police arrested Kim in Yanji.", "arrested_in_china", 1),
+    ("Kim Eun-ha fled in 2003. In 2006, Chinese police arrested Kim in Yanji.",
+     "arrested_in_china", 1),
     ("Lee was caught by Chinese police in 2008 and sent back.", "arrested_in_china", 1),
     ("Park was arrested twice in China.", "arrested_in_china", 2),
     ("Choi was detained by public security officers in Tumen city.", "arrested_in_china", 1),
@@ -207,18 +233,19 @@ ROWS: list[tuple[Any, ...]] = [
     ("Lee was lured to China with the promise of factory work and sold.",
      "recruitment", "+deception_job_offer"),
     ("Park was told she could earn money in China; she was sold on arrival.",
-     "recruitment", "+deception_job_offer"),
+     "recruitment", "+deception_job_offer", GAP),
     ("Choi was kidnapped near the border by traffickers and sold.",
      "recruitment", "+abducted"),
     ("Kim crossed alone in 2004 to find food. She was sold a month later.",
      "recruitment", "+voluntary_alone"),
     ("Kim's friend was lured by a job offer. Kim herself crossed with a broker she paid.",
-     "recruitment", "-deception_job_offer"),
+     "recruitment", "-deception_job_offer", GAP),
 
     # ---------------------------------------------------------------- recruiter_relation
     ("A neighbour offered Kim work in China and handed her to traffickers.",
      "recruiter_relation", "+neighbour_or_villager"),
-    ("Kim Eun-ha fled in 2003. Kim's own cousin sold her to a broker.", "recruiter_relation", "+relative"),
+    ("Kim Eun-ha fled in 2003. Kim's own cousin sold her to a broker.",
+     "recruiter_relation", "+relative"),
     ("A woman Lee had met at the market promised her a job in China, then sold her.",
      "recruiter_relation", "+stranger"),
     ("A Korean-Chinese broker sold Park to a farmer.",
@@ -244,7 +271,7 @@ ROWS: list[tuple[Any, ...]] = [
     ("Lee was raped by the broker on the first night.", "violence", "+rape"),
     ("Park was locked in a room for months.", "violence", "+confinement"),
     ("Her husband threatened to report Choi to the police if she left.", "violence",
-     "+threat_of_denunciation"),
+     "+threat_of_denunciation", GAP),
     ("Kim's mother was beaten by guards. Kim was sold to a farmer.", "violence",
      "-beating"),
     ("Women in brothels are often beaten, the report says. Kim was sold to a farmer.",
@@ -252,8 +279,11 @@ ROWS: list[tuple[Any, ...]] = [
     ("Kim was never beaten by the farmer, she said.", "violence", "-beating"),
 
     # ---------------------------------------------------------------- hukou_or_id
-    ("Kim Eun-ha was sold in 2003. Kim has no hukou and cannot send her son to school.", "hukou_or_id", "none"),
-    ("Lee Soo-min was sold in 2003. Lee bought a fake ID card for 2,000 yuan.", "hukou_or_id", "fake"),
+    ("Kim Eun-ha was sold in 2003. Kim has no hukou and cannot send her son to school.",
+     "hukou_or_id", "none",
+     GAP),
+    ("Lee Soo-min was sold in 2003. Lee bought a fake ID card for 2,000 yuan.",
+     "hukou_or_id", "fake"),
     ("Park lived without any papers for ten years.", "hukou_or_id", "none"),
     ("Kim's son has a hukou. Kim was sold to a farmer.", "hukou_or_id", None),
 ]

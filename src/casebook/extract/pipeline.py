@@ -245,8 +245,8 @@ def _named_age(st: str, ctx: Context) -> DateMention | None:
                   r"(?:only\s+|just\s+|then\s+)?(?:an?\s+)?(?P<a>\d{1,2})"
                   r"(?:(?P<yo>[\s-]years?[\s-]old)\b|(?=\s+(?:when|at\s+the\s+time)\b))", st)
     if m is None:  # a sentence opening on her age then: "Aged 17 when she crossed … in 2001, Kim"
-        m = re.match(r"\W*(?:[Aa]ged|[Oo]nly|[Jj]ust)\s+(?P<a>\d{1,2})\s+(?:when|at\s+the\s+time)\s+"
-                     r"(?:she|" + names + r")\b", st)
+        m = re.match(r"\W*(?:[Aa]ged|[Oo]nly|[Jj]ust)\s+(?P<a>\d{1,2})\s+"
+                     r"(?:when|at\s+the\s+time)\s+(?:she|" + names + r")\b", st)
     if m is None:
         return None
     age = int(m.group("a"))
@@ -302,6 +302,8 @@ def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int,
     who = lx(lang, "age_subject")
     if a is not named and not who.search(st[max(0, a.start - 30):a.end + 5]) and not who.search(
             st[a.start:a.end]):
+        return None
+    if a.age is None:
         return None
     by = year - a.age
     b.facts.append(Fact("birth_year", by, b.ev_abs(offset + a.start, offset + a.end), 0.6))
