@@ -127,6 +127,9 @@ _SURNAMED = re.compile(r"(?:s(?<!\ws)urnamed?|f(?<!\wf)amily\s+name|l(?<!\wl)ast
 _AGE_APPOSITION = re.compile(
     r"(?P<s>[A-Z](?<![\w-][A-Z])(?:[a-z]+|[A-Z]+)),\s+(?:(?:aged\s+)?\d{2},|"
     r"(?:a|an|now)\s+\d{2}-year-old\b)")
+# a sentence opening on her surname and an apposition: "Kwon, who asked …, was sold", "Lim, a
+# mother of two, …" (not "Kim, a professor at …": see _ROLE_AFTER)
+_NAME_APPOSED = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))(?P<s>[A-Z][a-z]+),\s+(?:who|a|an)\s")
 _NAME_TOKEN = re.compile(r"[A-Z](?<![\w-][A-Z])[\w-]*")
 _AS_SUBJECT = re.compile(
     r"([A-Z](?<![\w’'-][A-Z])[a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|"
@@ -225,10 +228,10 @@ def protagonist(text: str) -> Person | None:
         gn = " ".join(g for g in given if g in full)
         add(s, [full, s, s.upper()] + ([gn] if len(gn) >= 4 and gn.lower() not in stop else []), a,
             a + len(s), 2)
-    for rx, weight in ((_SURNAMED, 3), (_AGE_APPOSITION, 2)):
+    for rx, weight in ((_SURNAMED, 3), (_AGE_APPOSITION, 2), (_NAME_APPOSED, 1)):
         for m in rx.finditer(text):
             s = m.group("s").capitalize()
-            if s in sur:
+            if s in sur and not (rx is _NAME_APPOSED and _ROLE_AFTER.match(text, m.end("s"))):
                 add(s, [m.group("s"), s], m.start("s"), m.end("s"), weight)
     for m in _SELF_NAMED.finditer(text):
         toks = re.split(r"[\s-]", m.group("n"))

@@ -192,8 +192,8 @@ _THEY_HAVE = re.compile(
 _SUBJECT_HER = _by_first_letter(r"\b(?:me|us|I|we|my|myself)\b", _F)
 
 _BIRTH = re.compile(
-    r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|giving\s+birth\s+to|had|bore|delivered|have|"
-    r"has)\s+(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
+    r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|giving\s+birth\s+to|had|delivered|have|has|"
+    r"bore(?:\s+(?:him|the\s+(?:farmer|man)|(?:her|the)\s+(?:chinese\s+)?husband))?)\s+(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
     r"(?:(?:baby|little|healthy|more)\s+)?(?P<what>sons?|daughters?|boys?|girls?|babies|baby|child|"
     r"children|twins|kids?)\b"
     r"|\b(?:my|our|her)\s+(?:\w+\s+)?(?P<what2>son|daughter|baby|child|boy|girl)\s+was\s+born\b"
@@ -209,7 +209,8 @@ _BIRTH = re.compile(
     r"girl),?\s+(?:who\s+was\s+)?born\s+"
     r"(?:in|there|here)\b", _F)
 _CHINA_CHILD = re.compile(
-    r"\bwith\s+(?:him|that\s+man|the\s+man|(?:my|her)\s+(?:chinese\s+)?husband)\b|\bchinese\b|"
+    r"\bwith\s+(?:him|that\s+man|the\s+(?:man|farmer)|(?:my|her)\s+(?:chinese\s+)?husband)\b|"
+    r"\bchinese\b|\bwho\s+(?:had\s+)?(?:bought|purchased)\s+(?:her|me)\b|"
                           r"\bin\s+china\b|\bborn\s+(?:here|there|in\s+china)\b|\bhis\s+(?:son|"
                           r"daughter|child|children)\b|"
                           r"\b(?:he|the\s+man|my\s+husband)\s+(?:and\s+I|and\s+she)\b|\bthere\b",
@@ -454,6 +455,12 @@ def _marked(low: str, ctx: Context, sentence: str = "") -> str:
     return out
 
 
+# in a report, she (or her family) pays: her own fee to a broker, not the price of her
+_SHE_PAYS = re.compile(r"(?:^|[,;]\s*|\b(?:and|then|so)\s+)(?:she|ǂ+|her\s+(?:mother|father|"
+                       r"sister|brother|family|cousin|aunt|uncle|relatives))(?:\s*,[^,]{1,40},)?"
+                       r"\s+(?:(?!was\b|were\b|been\b|being\b|is\b)\w+\s+){0,2}?$")
+
+
 def _analyse(sentence: str, ctx: Context) -> list[Cue]:
     """All cues of one English sentence (its subject written)."""
     cues: list[Cue] = []
@@ -486,6 +493,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             if kind in ("sale", "payment") and status == FACT and _TO_SELL.search(marked, 0, s):
                 # "took me to the towns to sell me", "willing to pay … for me": an aim
                 status = UNREAL
+            if kind == "payment" and ctx.mode == "third" and _SHE_PAYS.search(marked, 0, s):
+                extra["by_her"] = True  # "Kim paid a broker 3,000 yuan to take her across"
             cues.append(Cue(kind, s, e, status=status, extra=extra))
     births = _BIRTH_HINT.search(low) is not None
     # is she in the sentence at all (only asked when a cue below may need it)
@@ -1059,7 +1068,7 @@ def detect_mode(text: str, names: tuple[str, ...]) -> str:
 _PLACE = r"[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*"
 _ORIGIN = [  # (in first_letter_form where they start with words)
     _by_first_letter(
-        r"\b(?:I\s+am|I[’']m|I\s+was|[Ss]he\s+is|[Ss]he\s+was|I\s+come|[Ss]he\s+comes|"
+        r"\b(?:I\s+am|I[’']m|I\s+was|[Ss]he\s+is|[Ss]he\s+was|I\s+come|[Ss]he\s+comes|[Ss]he\s+hails|"
         r"[Ww]e\s+were|[Ww]e\s+are|[Ww]e\s+come|[Ss]he\s+came|"
                rf"M(?:s|rs|iss)\.?\s+[A-Z][a-z]+\s+(?:is|was|comes|came))\s+"
                r"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|"
@@ -1072,6 +1081,7 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
                      r"\s*(?:[.;]|$)"),
     # (an apposition to a name: "a woman from Musan" alone may be anyone she met)
     _by_first_letter(rf"\b[A-Z][a-z]+,\s+(?:(?:aged\s+)?\d{{1,2}},\s+)?(?:from|"
+                     rf"(?:hails|comes|came)\s+(?:originally\s+)?from|"
                      rf"who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
                rf"an?\s+(?:[\w-]+\s+){{0,2}}?(?:native\s+of|(?:woman|mother|girl|defector|"
                rf"refugee)\s+(?:originally\s+)?from))\s+(?P<p>{_PLACE})"),
