@@ -518,7 +518,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
         for _code, a, b in _first_per_code(kind, found, ctx.mode, low)[:1]:
             cues.append(Cue(kind, a, b))
     if her:
-        for code, a, b in _first_per_code("violence", found, ctx.mode, low):
+        # (on the sentence with her name marked: "threatened to report Kim", "locked Kim in")
+        for code, a, b in _first_per_code("violence", found, ctx.mode, marked):
             # "… and then I don't remember anything": the negation is part of what is told
             # a threat's words hold its condition ("…that if I did not obey, he would report me"):
             # a "not" inside them is the condition's, not a denial of the threat
@@ -1075,7 +1076,8 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
                rf"20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
     _by_first_letter(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
     # "Originally from Chongjin, she …", "a 30-year-old woman from Hoeryong", "a native of Musan"
-    _by_first_letter(rf"(?:^|[.!?]\s+|\n)[Oo]riginally\s+from\s+(?P<p>{_PLACE})"),
+    _by_first_letter(rf"(?:^|[.!?]\s+|\n)(?:[Oo]riginally\s+from|[Aa]\s+native\s+of(?![^,.]{{0,40}},\s+"
+                     rf"(?:her|his|the|a|an|he|they)\b))\s+(?P<p>{_PLACE})"),
     # a case note's verbless line "From Musan, North Hamgyong." (not "From Hyesan, she crossed")
     _by_first_letter(rf"(?:^|[.!?:]\s+|\n)From\s+(?P<p>{_PLACE})(?:,\s+[A-Z][\w\s-]{{2,30}}?)?"
                      r"\s*(?:[.;]|$)"),
@@ -1106,7 +1108,7 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
 ]
 # a literal one of which every match of the _ORIGIN pattern at the same place holds (a pattern
 # whose words are not in the text is not run)
-_ORIGIN_WORDS = (("from", "born"), ("born", "raised"), ("riginally",), ("From",),
+_ORIGIN_WORDS = (("from", "born"), ("born", "raised"), ("riginally", "native"), ("From",),
                  ("from", "native"),
                  ("grew", "lived", "living"), ("grew",), ("spent",),
                  ("home", "native", "birthplace"),
