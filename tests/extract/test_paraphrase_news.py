@@ -375,6 +375,90 @@ ROWS: list[tuple[Any, ...]] = [
      "in China.",
      "recruiter_relation", "+stranger"),
     ("Ms. Ko, 36, was sold by a friend she had trusted.", "recruiter_relation", "+friend"),
+    # ---------------------------------------------------------------- third battery: NGO
+    # voice, two women, relatives and generic statements beside her ("Ms. Seo, 29,")
+    ("Our field team found Ms. Seo in a village near Mudanjiang. She had been sold to a "
+     "farmer for 12,000 yuan in 2011. We moved her to a safe house.",
+     "sales", [(12000.0, "RMB")]),
+    ("Our field team found Ms. Seo in a village near Mudanjiang. She had been sold to a "
+     "farmer for 12,000 yuan in 2011. We moved her to a safe house.",
+     "province_china", "Heilongjiang", GAP),
+    ("Our field team found Ms. Seo in a village near Mudanjiang. We paid 3,000 yuan to a "
+     "guide to bring her to Kunming.",
+     "sales", []),
+    ("This spring we rescued two women. Ms. Seo, 29, had been sold for 8,000 yuan. The "
+     "other woman, Ms. Han, had been sold three times.",
+     "times_sold", 1),
+    ("This spring we rescued two women. Ms. Seo, 29, had been sold for 8,000 yuan. The "
+     "other woman, Ms. Han, had been sold three times.",
+     "surname", "Seo"),
+    ("Ms. Seo, 29, was sold in 2009. Her younger sister was sold a year later for 6,000 "
+     "yuan.",
+     "sales", []),
+    ("Ms. Seo, 29, was sold in 2009. Her mother was caught by the police and sent back.",
+     "repatriated", None),
+    ("Ms. Seo, 29, was sold in 2009. Her mother was caught by the police and sent back.",
+     "arrested_in_china", None),
+    ("Ms. Seo, 29, was sold in 2009. Police in Yanji arrested her in 2012 and she was "
+     "repatriated.",
+     "repatriated", 1),
+    ("Ms. Seo, 29, was sold in 2009. She lives in fear of being caught and sent back.",
+     "repatriated", None),
+    ("Ms. Seo, 29, was sold in 2009. Each year China sends back thousands of North "
+     "Koreans, a UN report says.",
+     "repatriated", None),
+    ("Ms. Seo, 29, was sold in 2009. \"They will send me back if they find me,\" she said.",
+     "repatriated", None),
+    ("According to the UN, some 70 percent of North Korean women in China are trafficked. "
+     "Ms. Seo, 29, crossed the Tumen in 2009.",
+     "first_crossing_year", 2009),
+    ("Ms. Seo, 29, crossed the Tumen in 2009. The broker who sold her, a Korean-Chinese "
+     "man, was later jailed.",
+     "recruiter_relation", "+korean_chinese_broker"),
+    ("Ms. Seo, 29, crossed the Tumen in 2009. Her husband, whom she was sold to, beat her "
+     "often.",
+     "violence", "+beating"),
+    ("Ms. Seo, 29, crossed the Tumen in 2009. Brokers beat women who tried to run away, "
+     "she said.",
+     "violence", "-beating"),
+    ("Ms. Seo, 29, crossed the Tumen in 2009. She was sold to a man in Jilin for 20,000 "
+     "yuan, roughly $3,000.",
+     "sales", [(20000.0, "RMB")]),
+    ("Ms. Seo, 29, crossed the Tumen in 2009. She was sold twice: first to a farmer for "
+     "5,000 yuan, then to a karaoke bar owner for 10,000 yuan.",
+     "sales", [(5000.0, "RMB"), (10000.0, "RMB")]),
+    ("Ms. Seo, 29, crossed the Tumen in 2009. She was sold twice: first to a farmer for "
+     "5,000 yuan, then to a karaoke bar owner for 10,000 yuan.",
+     "times_sold", 2),
+    ("Ms. Seo, 29, crossed the Tumen in 2009. She did not know she would be sold.",
+     "times_sold", None),
+    ("Ms. Seo, 29, crossed the Tumen in 2009 and was sold. She gave birth to a daughter in"
+     " 2011.",
+     "children_in_china", 1),
+    ("Ms. Seo, 29, crossed the Tumen in 2009 and was sold. Her sister gave birth to a son "
+     "in 2011.",
+     "children_in_china", None),
+    ("Ms. Seo, 29, crossed the Tumen in 2009 and was sold. In 2013 she was caught, sent "
+     "back and held at a holding centre in Onsong.",
+     "nk_detention", "+holding_centre"),
+    ("Ms. Seo, 29, crossed the Tumen in 2009 and was sold. She was forced to work in a "
+     "karaoke bar.",
+     "exploitation", "+forced_labour"),
+    ("Ms. Seo, 29, crossed the Tumen in 2009. A man she met at the market promised her "
+     "restaurant work in China.",
+     "recruitment", "+deception_job_offer"),
+    ("Ms. Seo, 29, crossed the Tumen in 2009. She went with her cousin, who had paid a "
+     "guide.",
+     "recruiter_relation", "-relative"),
+    ("The woman, 31, asked not to be named. She was sold to a farmer in Liaoning in 2007 "
+     "for 9,000 yuan.",
+     "sales", [(9000.0, "RMB")]),
+    ("The woman, 31, asked not to be named. She was sold to a farmer in Liaoning in 2007 "
+     "for 9,000 yuan.",
+     "surname", None),
+    ("\"Mi-ran\", 31, asked that her real name not be used. She was sold to a farmer for "
+     "9,000 yuan.",
+     "sales", [(9000.0, "RMB")]),
 ]
 
 

@@ -630,12 +630,19 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
 _JOINED = re.compile(
     r"\s*,?\s*(?:and|or|nor)\s+(?:then\s+)?(?:(?:be|been|being|get|got|getting)\s+)?$", _F)
 _MOODED = ("arrest", "repatriation", "violence", "sale", "detention", "exploitation")
+# a fear or risk of a chain of passives: "in fear of being caught and sent back"
+_FEARED_CHAIN = re.compile(
+    r"\b(?:fear(?:ed|s|ful)?|afraid|scared|terrified|worried|dread\w*|risk\w*)\s+(?:of\s+)?"
+    r"(?:being|getting)\s+(?:\w+\s+){1,3}?(?:and|or)\s+(?:then\s+)?(?:be\s+|being\s+)?$", _F)
 
 
 def _coordinated_mood(cues: list[Cue], sentence: str) -> list[Cue]:
     """A told event joined by "and"/"or" right after an unreal or denied one takes its mood (the
     clause splitter cuts at "and", so the second verb would otherwise read as a fact)."""
     mooded = sorted((c for c in cues if c.kind in _MOODED), key=lambda c: c.start)
+    for c in mooded:
+        if c.status == FACT and _FEARED_CHAIN.search(sentence, max(0, c.start - 80), c.start):
+            c.status = UNREAL  # "in fear of being caught and sent back": both are feared
     for prev, c in zip(mooded, mooded[1:]):
         if c.status == FACT and prev.status in (UNREAL, DENIED) and prev.end <= c.start \
                 and _JOINED.match(sentence[prev.end:c.start]):
