@@ -309,7 +309,7 @@ ROWS: list[tuple[Any, ...]] = [
      "sales", [(1200.0, "USD")]),
     ("Ms. Ko, 36, was handed over to a farmer who paid the broker 6,000 yuan.",
      "sales", [(6000.0, "RMB")]),
-    ("Ms. Ko, 36, fetched 7,000 yuan from a farmer in Jilin.", "sales", [(7000.0, "RMB")], GAP),
+    ("Ms. Ko, 36, fetched 7,000 yuan from a farmer in Jilin.", "sales", [(7000.0, "RMB")]),
     ("Ms. Ko, 36, crossed in 2005. The going rate for a bride was 10,000 yuan, she said. "
      "She was sold to a farmer.",
      "sales", []),
@@ -332,7 +332,7 @@ ROWS: list[tuple[Any, ...]] = [
      "times_sold", 1),
     ("Ms. Ko, 36, was sold to a farmer who beat her almost every day.", "violence", "+beating"),
     ("Ms. Ko, 36, was sexually assaulted by the broker.", "violence", "+rape"),
-    ("Ms. Ko, 36, was kept under lock and key by the family.", "violence", "+confinement", GAP),
+    ("Ms. Ko, 36, was kept under lock and key by the family.", "violence", "+confinement"),
     ("Ms. Ko, 36, said the man threatened to turn her in to the police.",
      "violence", "+threat_of_denunciation"),
     ("Ms. Ko, 36, was forced to work as a prostitute in Shenyang.",
