@@ -280,12 +280,13 @@ ROWS: list[tuple[Any, ...]] = [
 
     # ---------------------------------------------------------------- hukou_or_id
     ("Kim Eun-ha was sold in 2003. Kim has no hukou and cannot send her son to school.",
-     "hukou_or_id", "none",
-     GAP),
+     "hukou_or_id", "none"),
     ("Lee Soo-min was sold in 2003. Lee bought a fake ID card for 2,000 yuan.",
      "hukou_or_id", "fake"),
     ("Park lived without any papers for ten years.", "hukou_or_id", "none"),
     ("Kim's son has a hukou. Kim was sold to a farmer.", "hukou_or_id", None),
+    ("Kim Eun-ha was sold in 2003. Her son has no hukou, so he cannot go to school.",
+     "hukou_or_id", None),
     # ---------------------------------------------------------------- second battery: one
     # woman ("Ms. Ko, 36,") told each fact another way, with near misses
     ("Ms. Cho, 52, now lives in Busan. She was sold to a farmer in 1998.", "surname", "Cho"),

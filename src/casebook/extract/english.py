@@ -235,7 +235,7 @@ _MY_NOT_CHILD = (r"my(?!\s+(?:[\w-]+\s+)?(?:child|children|son|sons|daughter|dau
 _HUKOU_SELF = {  # ("my son's hukou" is the child's: "my" before a child is not her)
     "first": re.compile(rf"\b(?:I|me|{_MY_NOT_CHILD}|myself|for\s+me)\b", _F),
     "third": re.compile(
-        rf"\b(?:I|me|{_MY_NOT_CHILD}|myself|for\s+me|she\s+(?:got|has|had|did|does|was|is|"
+        rf"\b(?:I|me|{_MY_NOT_CHILD}|myself|for\s+me|(?:she|ǂ+)\s+(?:got|has|had|did|does|was|is|"
         r"never)|her\s+own)\b",
         _F),
 }
@@ -605,8 +605,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             cues.append(Cue("birth", none.start(), none.end(), value=0, status=DENIED,
                             extra={"total": True, "what": ""}))
         papers = _matches("hukou", found, ctx.mode, marked)
-        if papers and not (_CHILD_ONLY.search(sentence)
-                           and not _HUKOU_SELF[ctx.mode].search(sentence)):
+        if papers and not (_CHILD_ONLY.search(sentence) and not _HUKOU_SELF[ctx.mode].search(
+                marked if ctx.mode == "third" else sentence)):  # ("Kim has no hukou", marked)
             rule, m = papers[0]  # the first row that fires decides (rows are ordered by precedence)
             cues.append(Cue("hukou", m.start(), m.end(), rule.code))
     for _rule, m in _matches("province_mention", found, ctx.mode, low):
