@@ -109,11 +109,27 @@ _SELF_NAMED = re.compile(r"(?:M(?<!\wM)y name is|m(?<!\wm)y name is|"
                          r"(?P<n>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})\b")
 _MALE_TITLE = re.compile(
     r"\b(?:Mr|Rev|Reverend|Pastor|Dr|Father|Brother|Mister|President|Leader|Chairman)\.?\s*$")
+# a full name with a role: "Activist Kim Sung-eun", "Lee Min-ji of the Seoul-based NGO",
+# "Park Ji-hoon, director of …" is not the woman the report is about
+_ROLE_BEFORE = re.compile(
+    r"\b(?:[Aa]ctivist|[Dd]irector|[Ff]ounder|[Pp]rofessor|[Rr]esearcher|[Ll]awmaker|[Ll]awyer|"
+    r"[Ss]pokes(?:man|woman|person)|[Oo]fficial|[Mm]inister|[Aa]mbassador|[Cc]hief|[Hh]ead|"
+    r"[Rr]epresentative|[Aa]nalyst|[Ee]xpert|[Ww]orker)\s*$")
+_ROLE_AFTER = re.compile(
+    r"(?:\s+of\s+the\b|,\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:activist|director|founder|"
+    r"professor|researcher|lawmaker|lawyer|spokes(?:man|woman|person)|official|minister|"
+    r"ambassador|chief|head|representative|analyst|expert|pastor|missionary|chairman|"
+    r"president)\b)")
 _MR = re.compile(r"(?:Mr|Pastor|Rev|Dr|Father|Brother)\.?\s+([A-Z][a-z]+)")
 _SURNAMED = re.compile(r"(?:s(?<!\ws)urnamed?|f(?<!\wf)amily\s+name|l(?<!\wl)ast\s+name|"
-                       r"i(?<!\wi)dentified\s+(?:only\s+)?as)\s*,?\s+(?P<s>[A-Z][a-z]+)\b")
+                       r"i(?<!\wi)dentified\s+(?:only\s+)?as)\s*,?\s+(?:(?:is|was)\s+)?"
+                       r"(?P<s>[A-Z][a-z]+)\b")
 _AGE_APPOSITION = re.compile(
-    r"(?P<s>[A-Z](?<![\w-][A-Z])(?:[a-z]+|[A-Z]+)),\s+(?:aged\s+)?\d{2},")
+    r"(?P<s>[A-Z](?<![\w-][A-Z])(?:[a-z]+|[A-Z]+)),\s+(?:(?:aged\s+)?\d{2},|"
+    r"(?:a|an|now)\s+\d{2}-year-old\b)")
+# a sentence opening on her surname and an apposition: "Kwon, who asked …, was sold", "Lim, a
+# mother of two, …" (not "Kim, a professor at …": see _ROLE_AFTER)
+_NAME_APPOSED = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))(?P<s>[A-Z][a-z]+),\s+(?:who|a|an)\s")
 _NAME_TOKEN = re.compile(r"[A-Z](?<![\w-][A-Z])[\w-]*")
 _AS_SUBJECT = re.compile(
     r"([A-Z](?<![\w’'-][A-Z])[a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|"
@@ -184,6 +200,10 @@ def protagonist(text: str) -> Person | None:
         if _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]):
             men.update(t.capitalize() for t in toks[:2])
             continue
+        if (_ROLE_BEFORE.search(text[max(0, m.start() - 16):m.start()])
+                or _ROLE_BEFORE.search(toks[0] + " ") or _MALE_TITLE.search(toks[0] + " ")
+                or _ROLE_AFTER.match(text, m.end(m.lastindex or 0))):
+            continue  # an activist, official or expert quoted by name
         # "Lee Soon Ae": a word that may open a sentence is a given name after a surname
         named = len(toks) == 3 and toks[0] in sur
         if any(t.lower() in stop for t in ([toks[0], toks[2]] if named else toks[:2])):
@@ -208,10 +228,10 @@ def protagonist(text: str) -> Person | None:
         gn = " ".join(g for g in given if g in full)
         add(s, [full, s, s.upper()] + ([gn] if len(gn) >= 4 and gn.lower() not in stop else []), a,
             a + len(s), 2)
-    for rx, weight in ((_SURNAMED, 3), (_AGE_APPOSITION, 2)):
+    for rx, weight in ((_SURNAMED, 3), (_AGE_APPOSITION, 2), (_NAME_APPOSED, 1)):
         for m in rx.finditer(text):
             s = m.group("s").capitalize()
-            if s in sur:
+            if s in sur and not (rx is _NAME_APPOSED and _ROLE_AFTER.match(text, m.end("s"))):
                 add(s, [m.group("s"), s], m.start("s"), m.end("s"), weight)
     for m in _SELF_NAMED.finditer(text):
         toks = re.split(r"[\s-]", m.group("n"))
@@ -229,8 +249,11 @@ def protagonist(text: str) -> Person | None:
                    and not _MALE_TITLE.search(text[max(0, m.start() - 12):m.start()]))
     leaders = "Kim" in bare and any(_squash(n).startswith(_leaders()) for n in re.findall(
         r"Kim[\s-]\w+(?:[\s-]\w+)?", text))
+    # a short report that names her once, by her surname alone, as the subject ("Kim was sold
+    # three times"), and speaks in no one's first person: that surname is hers
+    once = not cands and len(bare) == 1 and not _FIRST.search(text)
     for w, n in bare.items():
-        if n >= 2 and w not in cands and w not in men and not (leaders and w == "Kim"):
+        if (n >= 2 or once) and w not in cands and w not in men and not (leaders and w == "Kim"):
             seen = re.search(rf"(?<![\w-]){w}(?![\w-])", text)
             if seen is not None:
                 add(w, [w], seen.start(), seen.end(), 0)

@@ -192,8 +192,8 @@ _THEY_HAVE = re.compile(
 _SUBJECT_HER = _by_first_letter(r"\b(?:me|us|I|we|my|myself)\b", _F)
 
 _BIRTH = re.compile(
-    r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|giving\s+birth\s+to|had|bore|delivered|have|"
-    r"has)\s+(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
+    r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|giving\s+birth\s+to|had|delivered|have|has|"
+    r"bore(?:\s+(?:him|the\s+(?:farmer|man)|(?:her|the)\s+(?:chinese\s+)?husband))?)\s+(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
     r"(?:(?:baby|little|healthy|more)\s+)?(?P<what>sons?|daughters?|boys?|girls?|babies|baby|child|"
     r"children|twins|kids?)\b"
     r"|\b(?:my|our|her)\s+(?:\w+\s+)?(?P<what2>son|daughter|baby|child|boy|girl)\s+was\s+born\b"
@@ -209,7 +209,8 @@ _BIRTH = re.compile(
     r"girl),?\s+(?:who\s+was\s+)?born\s+"
     r"(?:in|there|here)\b", _F)
 _CHINA_CHILD = re.compile(
-    r"\bwith\s+(?:him|that\s+man|the\s+man|(?:my|her)\s+(?:chinese\s+)?husband)\b|\bchinese\b|"
+    r"\bwith\s+(?:him|that\s+man|the\s+(?:man|farmer)|(?:my|her)\s+(?:chinese\s+)?husband)\b|"
+    r"\bchinese\b|\bwho\s+(?:had\s+)?(?:bought|purchased)\s+(?:her|me)\b|"
                           r"\bin\s+china\b|\bborn\s+(?:here|there|in\s+china)\b|\bhis\s+(?:son|"
                           r"daughter|child|children)\b|"
                           r"\b(?:he|the\s+man|my\s+husband)\s+(?:and\s+I|and\s+she)\b|\bthere\b",
@@ -234,7 +235,7 @@ _MY_NOT_CHILD = (r"my(?!\s+(?:[\w-]+\s+)?(?:child|children|son|sons|daughter|dau
 _HUKOU_SELF = {  # ("my son's hukou" is the child's: "my" before a child is not her)
     "first": re.compile(rf"\b(?:I|me|{_MY_NOT_CHILD}|myself|for\s+me)\b", _F),
     "third": re.compile(
-        rf"\b(?:I|me|{_MY_NOT_CHILD}|myself|for\s+me|she\s+(?:got|has|had|did|does|was|is|"
+        rf"\b(?:I|me|{_MY_NOT_CHILD}|myself|for\s+me|(?:she|ǂ+)\s+(?:got|has|had|did|does|was|is|"
         r"never)|her\s+own)\b",
         _F),
 }
@@ -454,6 +455,12 @@ def _marked(low: str, ctx: Context, sentence: str = "") -> str:
     return out
 
 
+# in a report, she (or her family) pays: her own fee to a broker, not the price of her
+_SHE_PAYS = re.compile(r"(?:^|[,;]\s*|\b(?:and|then|so)\s+)(?:she|ǂ+|her\s+(?:mother|father|"
+                       r"sister|brother|family|cousin|aunt|uncle|relatives))(?:\s*,[^,]{1,40},)?"
+                       r"\s+(?:(?!was\b|were\b|been\b|being\b|is\b)\w+\s+){0,2}?$")
+
+
 def _analyse(sentence: str, ctx: Context) -> list[Cue]:
     """All cues of one English sentence (its subject written)."""
     cues: list[Cue] = []
@@ -486,6 +493,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             if kind in ("sale", "payment") and status == FACT and _TO_SELL.search(marked, 0, s):
                 # "took me to the towns to sell me", "willing to pay … for me": an aim
                 status = UNREAL
+            if kind == "payment" and ctx.mode == "third" and _SHE_PAYS.search(marked, 0, s):
+                extra["by_her"] = True  # "Kim paid a broker 3,000 yuan to take her across"
             cues.append(Cue(kind, s, e, status=status, extra=extra))
     births = _BIRTH_HINT.search(low) is not None
     # is she in the sentence at all (only asked when a cue below may need it)
@@ -509,7 +518,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
         for _code, a, b in _first_per_code(kind, found, ctx.mode, low)[:1]:
             cues.append(Cue(kind, a, b))
     if her:
-        for code, a, b in _first_per_code("violence", found, ctx.mode, low):
+        # (on the sentence with her name marked: "threatened to report Kim", "locked Kim in")
+        for code, a, b in _first_per_code("violence", found, ctx.mode, marked):
             # "… and then I don't remember anything": the negation is part of what is told
             # a threat's words hold its condition ("…that if I did not obey, he would report me"):
             # a "not" inside them is the condition's, not a denial of the threat
@@ -595,8 +605,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             cues.append(Cue("birth", none.start(), none.end(), value=0, status=DENIED,
                             extra={"total": True, "what": ""}))
         papers = _matches("hukou", found, ctx.mode, marked)
-        if papers and not (_CHILD_ONLY.search(sentence)
-                           and not _HUKOU_SELF[ctx.mode].search(sentence)):
+        if papers and not (_CHILD_ONLY.search(sentence) and not _HUKOU_SELF[ctx.mode].search(
+                marked if ctx.mode == "third" else sentence)):  # ("Kim has no hukou", marked)
             rule, m = papers[0]  # the first row that fires decides (rows are ordered by precedence)
             cues.append(Cue("hukou", m.start(), m.end(), rule.code))
     for _rule, m in _matches("province_mention", found, ctx.mode, low):
@@ -620,12 +630,19 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
 _JOINED = re.compile(
     r"\s*,?\s*(?:and|or|nor)\s+(?:then\s+)?(?:(?:be|been|being|get|got|getting)\s+)?$", _F)
 _MOODED = ("arrest", "repatriation", "violence", "sale", "detention", "exploitation")
+# a fear or risk of a chain of passives: "in fear of being caught and sent back"
+_FEARED_CHAIN = re.compile(
+    r"\b(?:fear(?:ed|s|ful)?|afraid|scared|terrified|worried|dread\w*|risk\w*)\s+(?:of\s+)?"
+    r"(?:being|getting)\s+(?:\w+\s+){1,3}?(?:and|or)\s+(?:then\s+)?(?:be\s+|being\s+)?$", _F)
 
 
 def _coordinated_mood(cues: list[Cue], sentence: str) -> list[Cue]:
     """A told event joined by "and"/"or" right after an unreal or denied one takes its mood (the
     clause splitter cuts at "and", so the second verb would otherwise read as a fact)."""
     mooded = sorted((c for c in cues if c.kind in _MOODED), key=lambda c: c.start)
+    for c in mooded:
+        if c.status == FACT and _FEARED_CHAIN.search(sentence, max(0, c.start - 80), c.start):
+            c.status = UNREAL  # "in fear of being caught and sent back": both are feared
     for prev, c in zip(mooded, mooded[1:]):
         if c.status == FACT and prev.status in (UNREAL, DENIED) and prev.end <= c.start \
                 and _JOINED.match(sentence[prev.end:c.start]):
@@ -825,7 +842,7 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
         hits = sorted(((order[r.code], m.start(), m.end(), r.code) for r, m in _matches("relation",
                                                                                         found,
                                                                                         ctx.mode,
-                                                                                        low)))
+                                                                                        marked)))
         for _k, a, b, code in hits:
             # the person must be near what she did: "my aunt ... sold me", "taken by a broker"
             if code in done or not any(a - 60 <= v <= b + 80 for v in verbs):
@@ -1061,19 +1078,21 @@ def detect_mode(text: str, names: tuple[str, ...]) -> str:
 _PLACE = r"[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|[A-Z][\w'’ŏŭ\-]+))*"
 _ORIGIN = [  # (in first_letter_form where they start with words)
     _by_first_letter(
-        r"\b(?:I\s+am|I[’']m|I\s+was|[Ss]he\s+is|[Ss]he\s+was|I\s+come|[Ss]he\s+comes|"
+        r"\b(?:I\s+am|I[’']m|I\s+was|[Ss]he\s+is|[Ss]he\s+was|I\s+come|[Ss]he\s+comes|[Ss]he\s+hails|"
         r"[Ww]e\s+were|[Ww]e\s+are|[Ww]e\s+come|[Ss]he\s+came|"
                rf"M(?:s|rs|iss)\.?\s+[A-Z][a-z]+\s+(?:is|was|comes|came))\s+"
                r"(?:originally\s+)?(?:from|born\s+(?:and\s+raised\s+)?in|born\s+in\s+(?:19|"
                rf"20)\d\d\s+in)\s+(?P<p>{_PLACE})"),
     _by_first_letter(rf"\b(?:born|raised)\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?in\s+(?P<p>{_PLACE})"),
     # "Originally from Chongjin, she …", "a 30-year-old woman from Hoeryong", "a native of Musan"
-    _by_first_letter(rf"(?:^|[.!?]\s+|\n)[Oo]riginally\s+from\s+(?P<p>{_PLACE})"),
+    _by_first_letter(rf"(?:^|[.!?]\s+|\n)(?:[Oo]riginally\s+from|[Aa]\s+native\s+of(?![^,.]{{0,40}},\s+"
+                     rf"(?:her|his|the|a|an|he|they)\b))\s+(?P<p>{_PLACE})"),
     # a case note's verbless line "From Musan, North Hamgyong." (not "From Hyesan, she crossed")
     _by_first_letter(rf"(?:^|[.!?:]\s+|\n)From\s+(?P<p>{_PLACE})(?:,\s+[A-Z][\w\s-]{{2,30}}?)?"
                      r"\s*(?:[.;]|$)"),
     # (an apposition to a name: "a woman from Musan" alone may be anyone she met)
     _by_first_letter(rf"\b[A-Z][a-z]+,\s+(?:(?:aged\s+)?\d{{1,2}},\s+)?(?:from|"
+                     rf"(?:hails|comes|came)\s+(?:originally\s+)?from|"
                      rf"who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from|"
                rf"an?\s+(?:[\w-]+\s+){{0,2}}?(?:native\s+of|(?:woman|mother|girl|defector|"
                rf"refugee)\s+(?:originally\s+)?from))\s+(?P<p>{_PLACE})"),
@@ -1098,17 +1117,22 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
 ]
 # a literal one of which every match of the _ORIGIN pattern at the same place holds (a pattern
 # whose words are not in the text is not run)
-_ORIGIN_WORDS = (("from", "born"), ("born", "raised"), ("riginally",), ("From",),
+_ORIGIN_WORDS = (("from", "born"), ("born", "raised"), ("riginally", "native"), ("From",),
                  ("from", "native"),
                  ("grew", "lived", "living"), ("grew",), ("spent",),
                  ("home", "native", "birthplace"),
                  ("home", "visit", "village", "town", "back", "house"))
-_BORN = re.compile(r"(?:\b(?:I|she)|^[^\n,]{0,60}?[A-Z][a-z]+(?:-[a-z]+)?\s*,\s+who)"
+_BORN = re.compile(r"(?:\b(?:I|[Ss]he)|^[^\n,]{0,60}?[A-Z][a-z]+(?:-[a-z]+)?\s*,\s+who)"
                    r"\s+was\s+born\s+"
                    r"(?:\w+\s+){0,4}?"
                    r"in\s+(?P<y>19[4-9]\d|20[0-2]\d)\b|"
                    r"^[^\n]{0,60}?(?:[A-Z][a-z]+|\))\s*,\s+born\s+(?:in\s+)?(?P<y2>19[4-9]\d|"
-                   r"20[0-2]\d)\b", re.M)
+                   r"20[0-2]\d)\b|"
+                   # a report's opening participle: "Born in 1979 in Musan, Lee crossed …" (not
+                   # "Born in 1950, her mother …")
+                   r"(?:^|[.!?]\s+)Born\s+(?:\w+\s+){0,3}?in\s+(?P<y3>19[4-9]\d|20[0-2]\d)\b"
+                   r"[^.,;]{0,40},\s+(?!her\b|his\b|their\b|the\b|a\b|an\b|he\b|they\b)"
+                   r"(?:she\b|[A-Z])", re.M)
 
 
 def person_facts(text: str, header_end: int, existing: list) -> list:
@@ -1136,11 +1160,11 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
                 break
     if "birth_year" not in have:
         # (every match has "born")
-        born, at = (_BORN.search(body) if "born" in body else None), header_end
+        born, at = (_BORN.search(body) if "born" in body or "Born" in body else None), header_end
         if born is None:
-            born, at = (_BORN.search(text) if "born" in text else None), 0
+            born, at = (_BORN.search(text) if "born" in text or "Born" in text else None), 0
         if born:  # "I was born … in 1985", a case note's "Ms. Han (pseudonym), born 1985"
-            g = "y" if born.group("y") else "y2"
+            g = next(x for x in ("y", "y2", "y3") if born.group(x))
             s = at + born.start(g)
             out.append(Fact("birth_year", int(born.group(g)), Evidence(s, s + 4), 0.8))
     return out

@@ -284,14 +284,18 @@ def _clause_start(st: str, pos: int) -> int:
 def _named_age(st: str, ctx: Context) -> DateMention | None:
     """Her age told with her name as the subject, as reports do ("Kim was 17 when she was sold
     in 2003", "Kim was an 18-year-old girl"); not "the 48-year-old Kim said", her age now."""
-    if ctx.mode != "third" or not ctx.names or not _AGE_DIGITS.search(st):
+    if ctx.mode != "third" or not ctx.names or not (_AGE_DIGITS.search(st) or "ged " in st):
         return None
     names = "|".join(re.escape(n) for n in ctx.names if len(n) > 2)
     if not names:
         return None
-    m = re.search(rf"(?<![\w-])(?:{names})(?:\s*\([^)]{{1,30}}\))?\s+was\s+"  # "Kim (a pseudonym)"
+    m = re.search(rf"(?<![\w-])(?:{names})(?:\s*\([^)]{{1,30}}\))?"  # "Kim (a pseudonym)"
+                  r"(?:,\s+(?:now\s+)?\d{1,2},)?\s+was\s+"  # "Kim, 41, was 22 when …"
                   r"(?:only\s+|just\s+|then\s+)?(?:an?\s+)?(?P<a>\d{1,2})"
                   r"(?:(?P<yo>[\s-]years?[\s-]old)\b|(?=\s+(?:when|at\s+the\s+time)\b))", st)
+    if m is None:  # a sentence opening on her age then: "Aged 17 when she crossed … in 2001, Kim"
+        m = re.match(r"\W*(?:[Aa]ged|[Oo]nly|[Jj]ust)\s+(?P<a>\d{1,2})\s+"
+                     r"(?:when|at\s+the\s+time)\s+(?:she|" + names + r")\b", st)
     if m is None:
         return None
     age = int(m.group("a"))
@@ -369,12 +373,14 @@ def _birth_from_age(st: str, dates, timeline: Timeline, b: Builder, offset: int,
                                         else None)
     if year is None:
         return None
-    a = ages[0]
+    a = named if named is not None and named in ages else ages[0]
     if _AGE_NOW.search(st[max(0, a.start - 8):a.start]):
         return None  # "올해 45세인 박씨는 2001년 탈북했다": her age now, not in 2001
     who = lx(lang, "age_subject")
     if a is not named and not who.search(st[max(0, a.start - 30):a.end + 5]) and not who.search(
             st[a.start:a.end]):
+        return None
+    if a.age is None:
         return None
     by = year - a.age
     b.facts.append(Fact("birth_year", by, b.ev_abs(offset + a.start, offset + a.end), 0.6))

@@ -70,7 +70,7 @@ def payments(s: Sentence, prev: Sentence | None = None) -> list[Cue]:
     papers."""
     out = []
     for c in s.cues:
-        if c.kind != "payment" or c.status != FACT:
+        if c.kind != "payment" or c.status != FACT or c.extra.get("by_her"):
             continue
         if lx(s, "self_payer").search(s.text[:c.end]) and not lx(s,
                                                                  "third_payer").search(
@@ -193,9 +193,10 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
     resold = lx(s, "coordinated_resale")
     resales = sum(1 for c in cues[1:] if c.start > first.end and resold.match(s.text, c.start))
     n = max(1 + resales, len(prices))
+    total = count_of(s.lang, "times_sold", next((g for g in times.groups() if g), "")) if times \
+        else 0
     if times and not prices:
         # "I have been sold three times": her own count, kept as a total beside the told sales
-        total = count_of(s.lang, "times_sold", times.group("n") or "")
         if total > 1:
             e = Event("sale", date=s.date, attributes={"total": total, "summary": True},
                       evidence=b.ev(s, first.start, first.end), confidence=0.7)
@@ -210,6 +211,10 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
                     x.involvements.append(Involvement("victim"))
                     b.events.append(x)
             return [e]
+    elif times and total > len(prices):
+        # "sold three times, the last time for 20,000 yuan": the count, and the priced sale(s)
+        b.events.append(Event("sale", date=s.date, attributes={"total": total, "summary": True},
+                              evidence=b.ev(s, first.start, first.end), confidence=0.7))
     named, direct = sellers(sents, i)
     for k in range(n):
         e = Event("sale", date=s.date, evidence=b.ev(s, first.start, first.end), confidence=0.75)

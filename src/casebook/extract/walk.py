@@ -878,8 +878,11 @@ def _times(text: str, cue: Cue | None = None, lang: str = "en") -> dict:
     if not m:
         return {}
     if cue is not None and m.end() <= cue.start and re.search(r"\b[a-z]+(?:ed|ght|ken)\s+$",
-                                                              text[:m.start()]):
-        return {}  # "arrested twice in China and repatriated": the count is the arrests
+                                                              text[:m.start()]) and not re.match(
+            r"\s+(?:\w+\s+)?(?:each|every)\s+time\b", text[cue.end:]):
+        # "arrested twice in China and repatriated": the count is the arrests (but "caught three
+        # times and sent back each time" is three returns too)
+        return {}
     if (m.group("n") or "").lower().endswith(" time") and any(
             not (x.group("n") or "").lower().endswith(" time") for x in lx(lang,
                                                                            "times").finditer(text)):
