@@ -194,7 +194,7 @@ _SUBJECT_HER = _by_first_letter(r"\b(?:me|us|I|we|my|myself)\b", _F)
 _BIRTH = re.compile(
     r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|giving\s+birth\s+to|had|bore|delivered|have|"
     r"has)\s+(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
-    r"(?:(?:baby|little|healthy|more)\s+)?(?P<what>sons?|daughters?|boys?|girls?|babies|baby|child|"
+    r"(?:(?:baby|little|healthy|more|[a-z]+-(?:year|month)-old)\s+)?(?P<what>sons?|daughters?|boys?|girls?|babies|baby|child|"
     r"children|twins|kids?)\b"
     r"|\b(?:my|our|her)\s+(?:\w+\s+)?(?P<what2>son|daughter|baby|child|boy|girl)\s+was\s+born\b"
     r"|\b(?P<what3>a\s+(?:boy|girl|son|daughter))\s+born\s+in\b"
@@ -290,6 +290,10 @@ _PROVINCE_NOW = re.compile(
 
 
 _NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
+_UNPAID = re.compile(r"\b(?:never|not)\s+(?:\w+\s+)?(?:paid|given\s+(?:any\s+)?(?:money|wages|"
+                     r"pay))\b|"
+                     r"\bwithout\s+being\s+paid\b",
+                     re.IGNORECASE)
 
 
 def _status(sentence: str, m: re.Match) -> str:
@@ -525,7 +529,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                 # "the dread that the police will arrest her and send her back to be tortured"
                 st = UNREAL
             if code == "confinement" and st == DENIED and re.search(
-                r"\b(?:not|never)\s+(?:even\s+|ever\s+|once\s+)?allowed|could\s+not|cannot|"
+                r"\b(?:not|never)\s+(?:even\s+|ever\s+|once\s+)?allowed|\bnever\s+(?:let|allow(?:ed)?)\b|"
+                r"could\s+not|cannot|"
                                                                    r"(?:would|did|do|"
                                                                    r"does)\s*(?:not|"
                                                                    r"n[’']t)\s+(?:let|allow)",
@@ -533,8 +538,11 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                 st = FACT
             cues.append(Cue("violence", a, b, code, st))
         for code, a, b in _first_per_code("exploitation", found, ctx.mode, low):
-            cues.append(Cue("exploitation", a, b, code, english_status(sentence, a, b,
-                                                                       habitual=True)))
+            st = english_status(sentence, a, b, habitual=True)
+            if code == "forced_labour" and st == DENIED and _UNPAID.search(sentence, a, b):
+                # "worked in his fields and was never paid": the denial is of the pay
+                st = english_status(sentence, a, habitual=True)
+            cues.append(Cue("exploitation", a, b, code, st))
         facilities = _first_per_code("detention", found, ctx.mode, low)
         named = [f for f in facilities if f[0] != "other"]
         for code, a, b in named or facilities:  # an unnamed camp only when no facility is named
@@ -1086,7 +1094,7 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
                rf"school\s+years)\s+in\s+(?P<p>{_PLACE})"),
     _by_first_letter(
         r"\b(?:[Mm]y|[Hh]er|[Oo]ur)\s+(?:home\s*town|hometown|home|native\s+town|"
-        r"birthplace)\s+(?:is|was|of)\s+"
+        r"birthplace)\s+(?:is|was|of|was\s+in)\s+"
                rf"(?P<p>{_PLACE})"),
     _by_first_letter(
         r"\b(?:at\s+home\s+in|back\s+home\s+in|visit\s+us\s+in|my\s+(?:own\s+)?(?:village|"

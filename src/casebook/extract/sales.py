@@ -178,7 +178,12 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
     out: list[Event] = []
     # "sold to a farmer for 585 dollars and resold to another man": a second verb, a second sale
     resold = lx(s, "coordinated_resale")
-    resales = sum(1 for c in cues[1:] if c.start > first.end and resold.match(s.text, c.start))
+    # "bought me from the guide and then sold me to an old man", "sold me to a broker, who sold
+    # me to a farmer": a seller's verb chained to the first sale is the next sale
+    chained = {m.start("v") for m in lx(s, "chained_sale").finditer(s.text, first.end)} \
+        if len(cues) > 1 else set()
+    resales = sum(1 for c in cues[1:] if c.start > first.end and (
+        resold.match(s.text, c.start) or c.start in chained))
     n = max(1 + resales, len(prices))
     if times and not prices:
         # "I have been sold three times": her own count, kept as a total beside the told sales
