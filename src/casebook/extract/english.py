@@ -690,6 +690,12 @@ _GENERIC_PASSIVE = re.compile(
     r"(?:are|were)\s+being)\s+(?:\w+ly\s+)?$")
 
 
+def _done_to(c: Cue) -> bool:
+    """A lure done to someone ("my younger sister was kidnapped by traffickers"): hers only when
+    the clause names her (lures told by what someone said stay: "a woman said there was work")."""
+    return c.kind == "recruitment" and c.code in ("abducted", "drugged")
+
+
 def _her_clause(marked: str, pos: int, ctx: Context) -> bool:
     """Is the clause at ``pos`` about her ("… moved in with him and gave birth to a daughter")?"""
     cl = discourse.clause_at(discourse.clauses(marked, ctx.mode), pos)
@@ -699,7 +705,8 @@ def _her_clause(marked: str, pos: int, ctx: Context) -> bool:
 def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> list[Cue]:
     """Drop the cues of a clause about someone else ("…my uncle, who was later caught and sent
     back", "I watched a girl being beaten") unless the words tie the event to her."""
-    if not any(c.kind in _ABOUT_HER and c.extra.get("anchor") != "object" for c in cues):
+    if not any((c.kind in _ABOUT_HER or _done_to(c)) and c.extra.get("anchor") != "object"
+               for c in cues):
         return cues  # nothing to check: no cue, or each names her as the one it happened to
     if not _someone_else(ctx.mode).search(marked) and not any(c.extra.get("anchor") == "clause"
                                                               for c in cues):
@@ -717,7 +724,7 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
                    and _SOLD_PASSIVE.search(marked, c.start, c.end))
     out = []
     for c in cues:
-        if c.kind not in _ABOUT_HER:
+        if c.kind not in _ABOUT_HER and not _done_to(c):
             out.append(c)
             continue
         cl = discourse.clause_at(cs, c.start)
@@ -772,7 +779,8 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
                     out.append(c)  # her subject is in the same clause
                 continue
             nxt = cs[cs.index(cl) + 1].end if cs.index(cl) + 1 < len(cs) else cl.end
-            if c.kind in ("violence", "exploitation") and (her.search(marked, cl.start, nxt) or (
+            if (c.kind in ("violence", "exploitation") or _done_to(c)) and (
+                    her.search(marked, cl.start, nxt) or (
                     her.search(marked) and not cl.generic and not _OTHER_PATIENT.match(marked,
                                                                                        c.end))):
                 # "my husband beat me", "brokers beat and raped her", "he was violent … I was
@@ -824,6 +832,8 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     for code, a, b in _first_per_code("recruitment", found, ctx.mode, low):
         st = english_status(sentence, a) if code == "drugged" else english_status(sentence, a, b)
         cues.append(Cue("recruitment", a, b, code, st))
+    if any(_done_to(c) for c in cues):
+        cues = _hers(cues, marked, ctx, sentence)  # "my younger sister was kidnapped"
     verbs = [m.start() for m in _ROLE_VERB.finditer(low)] if "relation" in found else []
     if verbs:
         done: set[str] = set()

@@ -184,6 +184,8 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
         if len(cues) > 1 else set()
     resales = sum(1 for c in cues[1:] if c.start > first.end and (
         resold.match(s.text, c.start) or c.start in chained))
+    if len(cues) == 1 and lx(s, "elided_resale").match(s.text, first.end):
+        resales += 1  # "sold to a bar owner, and then to a farmer": the verb told once
     n = max(1 + resales, len(prices))
     if times and not prices:
         # "I have been sold three times": her own count, kept as a total beside the told sales
