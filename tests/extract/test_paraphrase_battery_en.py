@@ -343,6 +343,28 @@ CASES: list[tuple[str, str, object]] = [
     (C + "I did not have a hukou, so I could not go to the hospital.", "hukou_or_id", "none"),
     (C + "I am still living here illegally.", "hukou_or_id", "none"),
     (C + "I have no legal status in China.", "hukou_or_id", "none"),
+    # ---------------- sixth batch: prices and counts ----------------
+    (C + "They got 4,000 yuan by selling me.", "times_sold", 1),
+    (C + "They got 4,000 yuan by selling me.", "sales", [(4000.0,"RMB")]),
+    (C + "The price they received for me was 3,000 yuan.", "sales", [(3000.0,"RMB")]),
+    (C + "I was handed over to a Chinese man in exchange for 5,000 yuan.", "sales", [(5000.0,"RMB")]),
+    (C + "The man paid 6000 yuan to the broker, and I became his wife.", "sales", [(6000.0,"RMB")]),
+    (C + "He had bought me for 7,000 yuan from a broker.", "sales", [(7000.0,"RMB")]),
+    (C + "I was sold for about 3,000 yuan.", "sales", [(3000.0,"RMB")]),
+    (C + "I was sold for 2,000 to 3,000 yuan.", "times_sold", 1),
+    (C + "I was sold for 5,000 yuan, which is about 600 dollars.", "sales", [(5000.0,"RMB")]),
+    (C + "In 2004 I was sold to another man for 6,000 yuan. That was my second sale.", "times_sold", 1),
+    (C + "I was sold to a farmer in 2003. In 2005 the farmer sold me to his friend for 3,000 yuan.", "times_sold", 2),
+    (C + "I was sold to a farmer in 2003. In 2005 the farmer sold me to his friend for 3,000 yuan.", "sales", [(3000.0,"RMB")]),
+    (C + "I was sold to a farmer. Two years later, I was sold to another farmer.", "times_sold", 2),
+    (C + "I was sold to a farmer. My sister was sold to his neighbour.", "times_sold", 1),
+    (C + "I was sold to a Korean-Chinese man.", "sales", []),
+    (C + "Q: How many times were you sold?\nA: Twice.", "times_sold", 2),
+    (C + "Q: Were you sold?\nA: Yes, for 5,000 yuan.", "sales", [(5000.0,"RMB")]),
+    (C + "Q: Were you sold?\nA: No.", "times_sold", 0),
+    (C + "I was bought by an old farmer for three thousand yuan.", "sales", [(3000.0,"RMB")]),
+    (C + "A Korean-Chinese woman sold me to an old man for 4,000 yuan.", "recruiter_relation", "+korean_chinese_broker"),
+    (C + "A Korean-Chinese woman sold me to an old man for 4,000 yuan.", "sales", [(4000.0,"RMB")]),
 ]
 
 
@@ -367,6 +389,8 @@ XFAIL = {
     "I was sold again, this time": "'again' with no earlier sale told",
     "the police in Onsong held me": "North Korean police named only as 'the police'",
     "the Chinese police held me for a week": "custody told as 'held me' (North Korean police hold too)",
+    "Q: How many times were you sold?": "a sale told only as an interview answer",
+    "Q: Were you sold?": "a sale told only as an interview answer",
 }
 
 
