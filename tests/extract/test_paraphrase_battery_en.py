@@ -365,6 +365,22 @@ CASES: list[tuple[str, str, object]] = [
     (C + "I was bought by an old farmer for three thousand yuan.", "sales", [(3000.0,"RMB")]),
     (C + "A Korean-Chinese woman sold me to an old man for 4,000 yuan.", "recruiter_relation", "+korean_chinese_broker"),
     (C + "A Korean-Chinese woman sold me to an old man for 4,000 yuan.", "sales", [(4000.0,"RMB")]),
+    # ---------------- seventh batch: who recruited her ----------------
+    (C + "A Chosunjok woman sold me to a farmer.", "recruiter_relation", "+korean_chinese_broker"),
+    (C + "A Chaoxianzu man took me to Shenyang and sold me.", "recruiter_relation", "+korean_chinese_broker"),
+    (C + "An ethnic Korean broker sold me to a Han man.", "recruiter_relation", "+korean_chinese_broker"),
+    (C + "A Korean Chinese woman sold me to a Han man.", "recruiter_relation", "+korean_chinese_broker"),
+    (C + "A North Korean woman who worked with the brokers took me to Yanji and sold me.", "recruiter_relation", "+north_korean_trafficker"),
+    ("A woman from my hometown said she would take me to her relatives in China. In 1999 she led me across the river and sold me.", "recruiter_relation", "+neighbour_or_villager"),
+    ("My older sister's friend said I could work in China. In 2000 she took me over and sold me.", "recruiter_relation", "+other"),
+    ("My own aunt sold me to a Chinese man in 2001 after we crossed.", "recruiter_relation", "+relative"),
+    ("My aunt sold me to a Chinese man in 2001 after we crossed.", "recruitment", "+sold_by_acquaintance"),
+    ("In 2001 I crossed with my aunt. In China a broker sold me.", "recruiter_relation", "-relative"),
+    ("In 2001 I crossed with my aunt. In China a broker sold me.", "recruitment", "-sold_by_acquaintance"),
+    ("A man I met in the market in Musan said he could get me a job. In 2002 I crossed with him and he sold me.", "recruiter_relation", "+stranger"),
+    ("In 2002 I crossed the river alone. At the station a Korean-Chinese woman said she could find me work, and she sold me.", "recruitment", "+deception_job_offer"),
+    ("In 2002 I crossed the river alone. At the station a Korean-Chinese woman said she could find me work, and she sold me.", "recruitment", "+voluntary_alone"),
+    ("In 1998 I crossed the river to find food. A Korean-Chinese man gave me a meal and then sold me to a farmer.", "recruiter_relation", "+korean_chinese_broker"),
 ]
 
 
@@ -391,16 +407,17 @@ XFAIL = {
     "the Chinese police held me for a week": "custody told as 'held me' (North Korean police hold too)",
     "Q: How many times were you sold?": "a sale told only as an interview answer",
     "Q: Were you sold?": "a sale told only as an interview answer",
+    "At the station a Korean-Chinese woman said she could find me work": "crossing alone, then a lure in China: coders may keep both",
 }
 
 
 @pytest.mark.parametrize("i", range(len(CASES)))
 def test_paraphrase(i: int) -> None:
     text, key, want = CASES[i]
-    why = next((v for k, v in XFAIL.items() if k in text), None)
-    if why:
-        pytest.xfail(why)
     p = profile(extract(text, lang="en"))
+    why = next((v for k, v in XFAIL.items() if k in text), None)
+    if why and not _check(p, key, want):
+        pytest.xfail(why)
     assert _check(p, key, want), f"{key}: got {p[key]!r}, want {want!r} for {text!r}"
 
 

@@ -256,7 +256,7 @@ _ROLE_NOUN_END = re.compile(
     r"(?:broker|brokers|trafficker|traffickers|smuggler|smugglers|middleman|middlemen|"
                             r"intermediary|guide|pimp|madam|gang|matchmaker)\b$", _F)
 _ETHNIC_NEAR = re.compile(
-    r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|\bHan\b|"
+    r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|Chosunjok|Choseonjok|Josunjok|Chaoxianzu|\bHan\b|"
     r"North\s+Korean(?!\s+(?:border|side|town|village|city|government|authorities|police|"
     r"soldiers?|guards?|regime))",
                           _F)
