@@ -381,6 +381,34 @@ CASES: list[tuple[str, str, object]] = [
     ("In 2002 I crossed the river alone. At the station a Korean-Chinese woman said she could find me work, and she sold me.", "recruitment", "+deception_job_offer"),
     ("In 2002 I crossed the river alone. At the station a Korean-Chinese woman said she could find me work, and she sold me.", "recruitment", "+voluntary_alone"),
     ("In 1998 I crossed the river to find food. A Korean-Chinese man gave me a meal and then sold me to a farmer.", "recruiter_relation", "+korean_chinese_broker"),
+    # ---------------- eighth batch: custody, returns, children, home, dates ----------------
+    (C + "In 2005 I was caught by the border police at Tumen and repatriated.", "arrested_in_china", 1),
+    (C + "Someone reported me to the police, and I was taken away in 2004.", "arrested_in_china", 1),
+    (C + "In 2004 the public security came to the village and I was arrested along with two other women.", "arrested_in_china", 1),
+    (C + "I was arrested at a checkpoint on the way to Beijing.", "arrested_in_china", 1),
+    (C + "I was captured by the Chinese police in 2004 and sent to the Tumen detention center.", "arrested_in_china", 1),
+    (C + "I was captured by the Chinese police in 2004 and sent to the Tumen detention center.", "nk_detention", []),
+    (C + "I was sent back in 2004 and held at the Onsong holding center for a month.", "nk_detention", ["holding_centre"]),
+    (C + "I was repatriated in 2004. I spent a year at a labor training camp in Chongjin.", "nk_detention", ["labour_training_camp"]),
+    (C + "I was repatriated in 2004. The security agency interrogated me.", "nk_detention", ["state_security_interrogation"]),
+    (C + "I was repatriated in 2004 and then sent to prison for three years.", "nk_detention", "+kyohwaso"),
+    (C + "After being repatriated, I crossed the river again in 2005.", "repatriated", 1),
+    (C + "After my repatriation in 2004 I came back to China.", "repatriated", 1),
+    (C + "I have been repatriated twice.", "repatriated", 2),
+    (C + "I was caught and sent back to the North in 2004. I came back to China in 2005 and was caught again in 2006.", "arrested_in_china", 2),
+    (C + "I was caught and sent back to the North in 2004. I came back to China in 2005 and was caught again in 2006.", "repatriated", 1),
+    (C + "I have a six-year-old daughter from my Chinese husband.", "children_in_china", 1),
+    (C + "I gave birth to a son in 2005 and a daughter in 2007.", "children_in_china", 2),
+    (C + "We had a baby in 2005.", "children_in_china", 1),
+    (C + "In 2005 I had a son.", "children_in_china", 1),
+    ("I am from Hoeryong, North Hamgyong Province. I came to China in 2000.", "origin_nk", "Hoeryong"),
+    ("I was born in 1975 in Chongjin. In 2000 I came to China.", "origin_nk", "Chongjin"),
+    ("I lived in Musan with my parents until 1999, when I left for China.", "origin_nk", "Musan"),
+    ("It was October 2000 when I crossed the river.", "first_crossing_month", 10),
+    ("I crossed the river on a cold night in January 1999.", "first_crossing_month", 1),
+    ("In 1999, around May, I crossed the Tumen.", "first_crossing_month", 5),
+    ("I came to China in the year 2000.", "first_crossing_year", 2000),
+    ("I left home in 1997 and crossed into China the same year.", "first_crossing_year", 1997),
 ]
 
 
@@ -407,6 +435,8 @@ XFAIL = {
     "the Chinese police held me for a week": "custody told as 'held me' (North Korean police hold too)",
     "Q: How many times were you sold?": "a sale told only as an interview answer",
     "Q: Were you sold?": "a sale told only as an interview answer",
+    "then sent to prison for three years": "an unnamed prison term after a return (kyohwaso by inference)",
+    "In 1999, around May,": "a month told apart from its year",
     "At the station a Korean-Chinese woman said she could find me work": "crossing alone, then a lure in China: coders may keep both",
 }
 
