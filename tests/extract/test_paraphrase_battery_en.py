@@ -409,6 +409,24 @@ CASES: list[tuple[str, str, object]] = [
     ("In 1999, around May, I crossed the Tumen.", "first_crossing_month", 5),
     ("I came to China in the year 2000.", "first_crossing_year", 2000),
     ("I left home in 1997 and crossed into China the same year.", "first_crossing_year", 1997),
+    # ---------------- ninth batch: what was done to her, and money that is not her price ----------------
+    (C + "I was sold to a farmer in Heilongjiang. I lived with him for three years.", "exploitation", "+forced_marriage"),
+    (C + "I married a Chinese man through a matchmaker. He is kind to me.", "exploitation", "-forced_marriage"),
+    (C + "I chose to marry a Korean-Chinese man because I needed a place to hide.", "exploitation", "-forced_marriage"),
+    (C + "He did not let me go out because he was afraid I would run away.", "violence", "+confinement"),
+    (C + "His family locked the gate every time they went out.", "violence", "+confinement"),
+    (C + "He beat me and I still have scars.", "violence", "+beating"),
+    (C + "My husband's brother tried to rape me.", "violence", "-rape"),
+    (C + "I lived in fear that someone would report me.", "violence", "-threat_of_denunciation"),
+    (C + "The woman who bought me made me work in her restaurant for nothing.", "exploitation", "+forced_labour"),
+    (C + "I was sold to a man. He also made me work in his fields every day.", "exploitation", "+forced_labour"),
+    (C + "The broker took me to a house where there were already three other North Korean women. We were all sold.", "times_sold", 1),
+    (C + "I was sold at the age of 22 for 4,000 yuan.", "sales", [(4000.0,"RMB")]),
+    (C + "The broker sold me for 4,000 yuan, but I only got 500 yuan of it.", "sales", [(4000.0,"RMB")]),
+    (C + "The broker sold me for 4,000 yuan and gave 1,000 yuan to my mother.", "times_sold", 1),
+    (C + "I paid 1,000 yuan to a broker to leave the farmer.", "times_sold", None),
+    (C + "The farmer paid 3,000 yuan to the broker who had brought me.", "times_sold", 1),
+    (C + "I was sold for the price of a pig.", "times_sold", 1),
 ]
 
 
@@ -437,6 +455,10 @@ XFAIL = {
     "Q: Were you sold?": "a sale told only as an interview answer",
     "then sent to prison for three years": "an unnamed prison term after a return (kyohwaso by inference)",
     "In 1999, around May,": "a month told apart from its year",
+    "sent to the Tumen detention center": "a Chinese town's detention centre read as a North Korean holding centre (excluding it broke returns told only by 'handed over at <NK town>')",
+    "I chose to marry a Korean-Chinese man": "a marriage she chose, told with 'chose to marry'",
+    "His family locked the gate": "confinement told by what was done to the house",
+    "He also made me work in his fields every day": "field work for the man who bought her (coders differ)",
     "At the station a Korean-Chinese woman said she could find me work": "crossing alone, then a lure in China: coders may keep both",
 }
 
