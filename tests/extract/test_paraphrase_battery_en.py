@@ -427,6 +427,8 @@ CASES: list[tuple[str, str, object]] = [
     (C + "I paid 1,000 yuan to a broker to leave the farmer.", "times_sold", None),
     (C + "The farmer paid 3,000 yuan to the broker who had brought me.", "times_sold", 1),
     (C + "I was sold for the price of a pig.", "times_sold", 1),
+    (C + "I decided to marry a Han Chinese farmer so that I would have somewhere to live.", "exploitation", []),
+    (C + "The broker sold me, and I was forced to marry a farmer.", "exploitation", "+forced_marriage"),
 ]
 
 
@@ -456,7 +458,6 @@ XFAIL = {
     "then sent to prison for three years": "an unnamed prison term after a return (kyohwaso by inference)",
     "In 1999, around May,": "a month told apart from its year",
     "sent to the Tumen detention center": "a Chinese town's detention centre read as a North Korean holding centre (excluding it broke returns told only by 'handed over at <NK town>')",
-    "I chose to marry a Korean-Chinese man": "a marriage she chose, told with 'chose to marry'",
     "His family locked the gate": "confinement told by what was done to the house",
     "He also made me work in his fields every day": "field work for the man who bought her (coders differ)",
     "At the station a Korean-Chinese woman said she could find me work": "crossing alone, then a lure in China: coders may keep both",

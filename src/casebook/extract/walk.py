@@ -765,9 +765,11 @@ def _finish(w: Walk) -> None:
     if agreed:  # "I asked the broker to find me a husband": a marriage she agreed to is not forced
         b.events[:] = [e for e in b.events if not (e.type == "forced_marriage"
                                                    and e.evidence is not None
-                                                   and lx(b.lang,
-                                                          "husband_only").match(e.evidence.quote
-                                                                                or ""))]
+                                                   and (lx(b.lang, "husband_only").match(
+                                                       e.evidence.quote or "")
+                                                        or (not real_sale and lx(
+                                                            b.lang, "marry_only").match(
+                                                            e.evidence.quote or ""))))]
     priced = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")]
     if priced and not any("purpose" in e.attributes for e in priced) and w.sale_idx and any(
             lx(s, "husband_after_sale").search(s.text) for s in sents[w.sale_idx[0]:]):
