@@ -429,6 +429,23 @@ CASES: list[tuple[str, str, object]] = [
     (C + "I was sold for the price of a pig.", "times_sold", 1),
     (C + "I decided to marry a Han Chinese farmer so that I would have somewhere to live.", "exploitation", []),
     (C + "The broker sold me, and I was forced to marry a farmer.", "exploitation", "+forced_marriage"),
+    # ---------------- tenth batch: counting sales ----------------
+    (C + "I was sold to a farmer for 3,000 yuan. After a year I ran away, but a broker caught me and sold me again for 5,000 yuan.", "times_sold", 2),
+    (C + "I was sold to a farmer for 3,000 yuan. After a year I ran away, but a broker caught me and sold me again for 5,000 yuan.", "sales", [(3000.0,"RMB"),(5000.0,"RMB")]),
+    (C + "This was the second time I had been sold.", "times_sold", 2),
+    (C + "I have been sold a total of three times.", "times_sold", 3),
+    (C + "Altogether I was sold four times in China.", "times_sold", 4),
+    (C + "I was sold once to a farmer in Jilin.", "times_sold", 1),
+    (C + "I was sold to a farmer. Then the farmer's family sold me to a man in another village.", "times_sold", 2),
+    (C + "They sold me to a farmer. Later I was resold.", "times_sold", 2),
+    (C + "I was sold to a farmer. The broker who sold me was Korean-Chinese.", "times_sold", 1),
+    (C + "I was sold to a farmer. I hated the broker who sold me.", "times_sold", 1),
+    (C + "The broker sold me to a farmer. I later found out that I had been sold for 4,000 yuan.", "times_sold", 1),
+    (C + "The broker sold me to a farmer. I later found out that I had been sold for 4,000 yuan.", "sales", [(4000.0,"RMB")]),
+    (C + "I was sold for the first time in 2003 for 2,000 yuan and for the second time in 2005 for 5,000 yuan.", "times_sold", 2),
+    (C + "Three months later, I was sold once more, this time for 6,000 yuan.", "times_sold", 2),
+    (C + "I was afraid of being sold again.", "times_sold", None),
+    (C + "I was never sold again.", "times_sold", 0),
 ]
 
 
@@ -450,7 +467,6 @@ XFAIL = {
     "Our son was born in 2006.": "a birth placed in China only by its date",
     "A Chinese man who dealt in women": "a trader told by what he did, not a broker noun",
     "A woman I knew from the market": "an acquaintance told as 'a woman I knew'",
-    "I was sold again, this time": "'again' with no earlier sale told",
     "the police in Onsong held me": "North Korean police named only as 'the police'",
     "the Chinese police held me for a week": "custody told as 'held me' (North Korean police hold too)",
     "Q: How many times were you sold?": "a sale told only as an interview answer",

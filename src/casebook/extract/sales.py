@@ -187,6 +187,11 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
     if len(cues) == 1 and lx(s, "elided_resale").match(s.text, first.end):
         resales += 1  # "sold to a bar owner, and then to a farmer": the verb told once
     n = max(1 + resales, len(prices))
+    if last is None and not times and first.status == FACT and not first.extra.get("lead") \
+            and lx(s, "implied_earlier_sale").search(s.text):
+        # the first sale told is "sold again" / "the second time I was sold": one before it
+        b.events.append(Event("sale", date=None, attributes={"implied": True},
+                              evidence=b.ev(s, first.start, first.end), confidence=0.5))
     if times and not prices:
         # "I have been sold three times": her own count, kept as a total beside the told sales
         total = count_of(s.lang, "times_sold", times.group("n") or "")
