@@ -193,8 +193,10 @@ _SUBJECT_HER = _by_first_letter(r"\b(?:me|us|I|we|my|myself)\b", _F)
 
 _BIRTH = re.compile(
     r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|giving\s+birth\s+to|had|delivered|have|has|"
-    r"bore(?:\s+(?:him|the\s+(?:farmer|man)|(?:her|the)\s+(?:chinese\s+)?husband))?)\s+(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
-    r"(?:(?:baby|little|healthy|more)\s+)?(?P<what>sons?|daughters?|boys?|girls?|babies|baby|child|"
+    r"bore(?:\s+(?:him|the\s+(?:farmer|man)|(?:her|the)\s+(?:chinese\s+)?husband))?)\s+"
+    r"(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
+    r"(?:(?:baby|little|healthy|more|[a-z]+-(?:year|month)-old)\s+)?(?P<what>sons?|daughters?|"
+    r"boys?|girls?|babies|baby|child|"
     r"children|twins|kids?)\b"
     r"|\b(?:my|our|her)\s+(?:\w+\s+)?(?P<what2>son|daughter|baby|child|boy|girl)\s+was\s+born\b"
     r"|\b(?P<what3>a\s+(?:boy|girl|son|daughter))\s+born\s+in\b"
@@ -257,7 +259,7 @@ _ROLE_NOUN_END = re.compile(
     r"(?:broker|brokers|trafficker|traffickers|smuggler|smugglers|middleman|middlemen|"
                             r"intermediary|guide|pimp|madam|gang|matchmaker)\b$", _F)
 _ETHNIC_NEAR = re.compile(
-    r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|\bHan\b|"
+    r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|Chosunjok|Choseonjok|Josunjok|Chaoxianzu|\bHan\b|"
     r"North\s+Korean(?!\s+(?:border|side|town|village|city|government|authorities|police|"
     r"soldiers?|guards?|regime))",
                           _F)
@@ -291,6 +293,10 @@ _PROVINCE_NOW = re.compile(
 
 
 _NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
+_UNPAID = re.compile(r"\b(?:never|not)\s+(?:\w+\s+)?(?:paid|given\s+(?:any\s+)?(?:money|wages|"
+                     r"pay))\b|"
+                     r"\bwithout\s+being\s+paid\b",
+                     re.IGNORECASE)
 
 
 def _status(sentence: str, m: re.Match) -> str:
@@ -535,7 +541,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                 # "the dread that the police will arrest her and send her back to be tortured"
                 st = UNREAL
             if code == "confinement" and st == DENIED and re.search(
-                r"\b(?:not|never)\s+(?:even\s+|ever\s+|once\s+)?allowed|could\s+not|cannot|"
+                r"\b(?:not|never)\s+(?:even\s+|ever\s+|once\s+)?allowed|\bnever\s+(?:let|allow(?:ed)?)\b|"
+                r"could\s+not|cannot|"
                                                                    r"(?:would|did|do|"
                                                                    r"does)\s*(?:not|"
                                                                    r"n[’']t)\s+(?:let|allow)",
@@ -543,8 +550,11 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                 st = FACT
             cues.append(Cue("violence", a, b, code, st))
         for code, a, b in _first_per_code("exploitation", found, ctx.mode, low):
-            cues.append(Cue("exploitation", a, b, code, english_status(sentence, a, b,
-                                                                       habitual=True)))
+            st = english_status(sentence, a, b, habitual=True)
+            if code == "forced_labour" and st == DENIED and _UNPAID.search(sentence, a, b):
+                # "worked in his fields and was never paid": the denial is of the pay
+                st = english_status(sentence, a, habitual=True)
+            cues.append(Cue("exploitation", a, b, code, st))
         facilities = _first_per_code("detention", found, ctx.mode, low)
         named = [f for f in facilities if f[0] != "other"]
         for code, a, b in named or facilities:  # an unnamed camp only when no facility is named
@@ -699,6 +709,12 @@ _GENERIC_PASSIVE = re.compile(
     r"(?:are|were)\s+being)\s+(?:\w+ly\s+)?$")
 
 
+def _done_to(c: Cue) -> bool:
+    """A lure done to someone ("my younger sister was kidnapped by traffickers"): hers only when
+    the clause names her (lures told by what someone said stay: "a woman said there was work")."""
+    return c.kind == "recruitment" and c.code in ("abducted", "drugged")
+
+
 def _her_clause(marked: str, pos: int, ctx: Context) -> bool:
     """Is the clause at ``pos`` about her ("… moved in with him and gave birth to a daughter")?"""
     cl = discourse.clause_at(discourse.clauses(marked, ctx.mode), pos)
@@ -708,7 +724,8 @@ def _her_clause(marked: str, pos: int, ctx: Context) -> bool:
 def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> list[Cue]:
     """Drop the cues of a clause about someone else ("…my uncle, who was later caught and sent
     back", "I watched a girl being beaten") unless the words tie the event to her."""
-    if not any(c.kind in _ABOUT_HER and c.extra.get("anchor") != "object" for c in cues):
+    if not any((c.kind in _ABOUT_HER or _done_to(c)) and c.extra.get("anchor") != "object"
+               for c in cues):
         return cues  # nothing to check: no cue, or each names her as the one it happened to
     if not _someone_else(ctx.mode).search(marked) and not any(c.extra.get("anchor") == "clause"
                                                               for c in cues):
@@ -726,7 +743,7 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
                    and _SOLD_PASSIVE.search(marked, c.start, c.end))
     out = []
     for c in cues:
-        if c.kind not in _ABOUT_HER:
+        if c.kind not in _ABOUT_HER and not _done_to(c):
             out.append(c)
             continue
         cl = discourse.clause_at(cs, c.start)
@@ -781,7 +798,8 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
                     out.append(c)  # her subject is in the same clause
                 continue
             nxt = cs[cs.index(cl) + 1].end if cs.index(cl) + 1 < len(cs) else cl.end
-            if c.kind in ("violence", "exploitation") and (her.search(marked, cl.start, nxt) or (
+            if (c.kind in ("violence", "exploitation") or _done_to(c)) and (
+                    her.search(marked, cl.start, nxt) or (
                     her.search(marked) and not cl.generic and not _OTHER_PATIENT.match(marked,
                                                                                        c.end))):
                 # "my husband beat me", "brokers beat and raped her", "he was violent … I was
@@ -835,6 +853,8 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
     for code, a, b in _first_per_code("recruitment", found, ctx.mode, low):
         st = english_status(sentence, a) if code == "drugged" else english_status(sentence, a, b)
         cues.append(Cue("recruitment", a, b, code, st))
+    if any(_done_to(c) for c in cues):
+        cues = _hers(cues, marked, ctx, sentence)  # "my younger sister was kidnapped"
     verbs = [m.start() for m in _ROLE_VERB.finditer(low)] if "relation" in found else []
     if verbs:
         done: set[str] = set()
@@ -1107,7 +1127,7 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
                rf"school\s+years)\s+in\s+(?P<p>{_PLACE})"),
     _by_first_letter(
         r"\b(?:[Mm]y|[Hh]er|[Oo]ur)\s+(?:home\s*town|hometown|home|native\s+town|"
-        r"birthplace)\s+(?:is|was|of)\s+"
+        r"birthplace)\s+(?:is|was|of|was\s+in)\s+"
                rf"(?P<p>{_PLACE})"),
     _by_first_letter(
         r"\b(?:at\s+home\s+in|back\s+home\s+in|visit\s+us\s+in|my\s+(?:own\s+)?(?:village|"

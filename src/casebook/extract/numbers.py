@@ -149,6 +149,20 @@ _RANGE_AND = re.compile(r"\s+and\s+", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$¥]|US\$)?$", re.I)
 
 
+# "he bought me for 8,000 won": a translator's "won" for 元 in a woman's price (a price in North
+# Korean won would be tens of thousands and more; "North Korean won" is said so)
+_EN_PRICE_BEFORE = re.compile(
+    r"\b(?:sold|sell|sells|selling|bought|buy|buys|paid|pay|pays|price|fetched|resold|traded)\b"
+    r"[^.;!?]{0,50}?\bfor\s+(?:about\s+|around\s+|only\s+|just\s+)?$|"
+    r"\b(?:my|her|the)\s+price\s+(?:was|of)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+
+
+def _en_won(text: str, start: int, value: float, cur: str, raw: str | None) -> str:
+    if cur != "KPW" or not raw or raw.lower() != "won" or not 0 < value <= 30000:
+        return cur
+    return "RMB" if _EN_PRICE_BEFORE.search(text, max(0, start - 80), start) else cur
+
+
 def _currency(code: str) -> str:
     c = re.sub(r"\s+", " ", code.lower())
     c = "위안" if c == "위 안" else c  # 위안 broken across a PDF line
@@ -224,12 +238,13 @@ def find_money(text: str) -> list[Money]:
     for rx in _MONEY_RES if digits else ():
         for m in rx.finditer(text):
             cur = m.groupdict().get("sym") or m.group("cur")
-            add(_parse_num(m.group("num")) * _scale(m.group("scale")), _currency(cur),
-                m.start(), m.end())
+            value = _parse_num(m.group("num")) * _scale(m.group("scale"))
+            add(value, _en_won(text, m.start(), value, _currency(cur), cur), m.start(), m.end())
     for m in _WORD_MONEY_RE.finditer(text) if re.search(r"[a-z]", text) else ():
         v = words_to_number(m.group("words"))
         if v:
-            add(float(v), _currency(m.group("cur")), m.start(), m.end())
+            add(float(v), _en_won(text, m.start(), float(v), _currency(m.group("cur")),
+                                  m.group("cur")), m.start(), m.end())
     for m in _KO_MONEY_RE.finditer(text) if re.search(r"위\s?안|위엔|원|달러|불", text) else ():
         amount = korean_to_number(m.group("num"))
         if amount:
@@ -296,7 +311,7 @@ def find_money(text: str) -> list[Money]:
         if out and mo.currency != out[-1].currency and mo.start - out[-1].end < 25 and re.fullmatch(
                 # up to three hedging words: "or about $190", "that is, roughly US$250"
                 r"[\s,(\[]*(?:(?:or|about|around|approximately|roughly|some|nearly|almost|"
-                r"that\s+is|worth|"
+                r"that\s+is|worth|which\s+(?:is|was|were|are)|equal\s+to|(?:the\s+)?equivalent\s+of|"
                 r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|us|u\.s\.|u|"
                 r"약|정도|元|한화|원화|"
                 r"우리\s?돈|한국\s?돈|미화|미국\s?돈|달러로|인민폐|중국\s?돈(?:으로)?)[\s,(\[]*){0,3}",

@@ -191,8 +191,20 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
     out: list[Event] = []
     # "sold to a farmer for 585 dollars and resold to another man": a second verb, a second sale
     resold = lx(s, "coordinated_resale")
-    resales = sum(1 for c in cues[1:] if c.start > first.end and resold.match(s.text, c.start))
+    # "bought me from the guide and then sold me to an old man", "sold me to a broker, who sold
+    # me to a farmer": a seller's verb chained to the first sale is the next sale
+    chained = {m.start("v") for m in lx(s, "chained_sale").finditer(s.text, first.end)} \
+        if len(cues) > 1 else set()
+    resales = sum(1 for c in cues[1:] if c.start > first.end and (
+        resold.match(s.text, c.start) or c.start in chained))
+    if len(cues) == 1 and lx(s, "elided_resale").match(s.text, first.end):
+        resales += 1  # "sold to a bar owner, and then to a farmer": the verb told once
     n = max(1 + resales, len(prices))
+    if last is None and not times and first.status == FACT and not first.extra.get("lead") \
+            and lx(s, "implied_earlier_sale").search(s.text):
+        # the first sale told is "sold again" / "the second time I was sold": one before it
+        b.events.append(Event("sale", date=None, attributes={"implied": True},
+                              evidence=b.ev(s, first.start, first.end), confidence=0.5))
     total = count_of(s.lang, "times_sold", next((g for g in times.groups() if g), "")) if times \
         else 0
     if times and not prices:

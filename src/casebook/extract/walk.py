@@ -221,6 +221,15 @@ def _answer(w: Walk, kind: str) -> list[dict]:
     return [qa[1]] if qa and qa[0] == kind else []
 
 
+def view_answer_crossing(w: Walk) -> list[Cue]:
+    """"Q: When did you leave North Korea?" / "A: In 2002.": the answer dates her crossing."""
+    if w.i == 0 or cues_of(w.s, "crossing", None) or not lx(w.s, "q_crossing").search(
+            w.sents[w.i - 1].text):
+        return []
+    m = lx(w.s, "answer_year").match(w.s.text)
+    return [Cue("crossing", m.start(), m.end(), extra={"anchor": "answer"})] if m else []
+
+
 def view_answer_arrest(w: Walk) -> list[dict]:
     return _answer(w, "arrest")
 
@@ -758,9 +767,11 @@ def _finish(w: Walk) -> None:
     if agreed:  # "I asked the broker to find me a husband": a marriage she agreed to is not forced
         b.events[:] = [e for e in b.events if not (e.type == "forced_marriage"
                                                    and e.evidence is not None
-                                                   and lx(b.lang,
-                                                          "husband_only").match(e.evidence.quote
-                                                                                or ""))]
+                                                   and (lx(b.lang, "husband_only").match(
+                                                       e.evidence.quote or "")
+                                                        or (not real_sale and lx(
+                                                            b.lang, "marry_only").match(
+                                                            e.evidence.quote or ""))))]
     priced = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")]
     if priced and not any("purpose" in e.attributes for e in priced) and w.sale_idx and any(
             lx(s, "husband_after_sale").search(s.text) for s in sents[w.sale_idx[0]:]):
