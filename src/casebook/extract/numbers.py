@@ -289,9 +289,9 @@ def find_money(text: str) -> list[Money]:
         if any(a.start <= s < a.end for a in found + extra):
             continue
         nxt = next((a for a in found if a.start >= e and a.start - e < 20), None)
-        value = korean_to_number(m.group("num"))
-        if nxt is not None and value and not re.search(r"[.;]", text[e:nxt.start]):
-            extra.append(Money(float(value), nxt.currency, s, e))
+        bare = korean_to_number(m.group("num"))
+        if nxt is not None and bare and not re.search(r"[.;]", text[e:nxt.start]):
+            extra.append(Money(float(bare), nxt.currency, s, e))
     found = sorted(found + extra, key=lambda x: x.start)
     # a range is one amount, not two prices: "2,000–3,000 yuan", "between 3,000 and 4,000 yuan"
     ranged: list[Money] = []

@@ -201,7 +201,9 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
         resales += 1  # "sold to a bar owner, and then to a farmer": the verb told once
     n = max(1 + resales, len(prices))
     if last is None and not times and first.status == FACT and not first.extra.get("lead") \
-            and lx(s, "implied_earlier_sale").search(s.text):
+            and any(m.start() <= first.end and m.end() >= first.start
+                    for m in lx(s, "implied_earlier_sale").finditer(s.text)):
+        # (the "again" of this first sale: "sold to a farmer, then sold again" tells both)
         # the first sale told is "sold again" / "the second time I was sold": one before it
         b.events.append(Event("sale", date=None, attributes={"implied": True},
                               evidence=b.ev(s, first.start, first.end), confidence=0.5))
