@@ -30,3 +30,20 @@ def test_sold_the_following_year_is_a_sale_and_a_wage_stays_a_wage():
     assert profile(extract(HEAD + "I earned 500 yuan a month."))["sales"] == []
     assert profile(extract(HEAD + "My sister crossed in 1999 and was sold the next year."))[
         "times_sold"] is None
+
+
+def test_a_lede_price_in_the_readers_money_and_the_storys_yuan_are_one_sale():
+    text = ("Sold for the price of a used car\n\nKim, 35, was sold as a wife for £390 after she "
+            "crossed the Yalu.\n\nIn China a broker sold Kim to a farmer for 5,000 yuan in 2009.")
+    p = profile(extract(text))
+    assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(5000, "RMB")]
+    assert p["times_sold"] == 1
+    two = profile(extract("Kim was sold for $2,000. Later she was sold again to another man for "
+                          "5,000 yuan."))
+    assert len(two["sales"]) == 2  # not the same price: two sales
+
+
+def test_a_currency_without_rates_converts_to_nothing_not_an_error():
+    from casebook.vocab.money import convert
+
+    assert convert(390, "GBP", 2009) is None

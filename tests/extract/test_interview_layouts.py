@@ -88,3 +88,22 @@ def test_a_korean_answer_under_its_label_answers_the_question(qa, key, value):
     head = ("구술자: 김○○ (가명)\n\n질문: 언제 탈북하셨어요?\n"
             "답변: 2004년 5월에 두만강을 건넜어요.\n\n")
     assert profile(extract(head + qa))[key] == value
+
+
+@pytest.mark.parametrize(("text", "exploitation"), [
+    ("브로커에게 속아 화상채팅 업소에 3만 위안에 팔려왔다. 매일 새벽까지 일에 시달리며 임금을 받지 "
+     "못했다.", ["cybersex"]),
+    ("한족 농부에게 팔려가 농장에서 일했지만 임금을 받지 못했다.",
+     ["forced_labour", "forced_marriage"]),
+    ("I was sold to a cybersex den. I chatted with men all day and was never paid.", ["cybersex"]),
+])
+def test_unpaid_sex_work_is_that_exploitation_not_forced_labour_besides(text, exploitation):
+    assert sorted(profile(extract(text))["exploitation"]) == exploitation
+
+
+def test_the_far_bank_of_the_river_is_a_river_she_crossed():
+    text = ("구술자: 최○○ (가명)\n\n2009년 중국으로 건너갔는데, 두만강 건너편에서 그녀를 기다리고 "
+            "있던 것은 인신매매조직이었습니다.")
+    assert profile(extract(text))["crossing_river"] == "Tumen"
+    seen = "구술자: 최○○ (가명)\n\n그녀는 압록강 건너편 마을을 바라보며 자랐다. 2005년 탈북했다."
+    assert profile(extract(seen))["crossing_river"] is None

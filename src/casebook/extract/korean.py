@@ -802,7 +802,9 @@ def _first_of(kind: str, f: _Found, cues: list[Cue]) -> None:
 _RIVER = re.compile(r"(?P<r>두만강|압록강)")
 _NOT_THAT_RIVER = re.compile(r"[이가]?\s?아니(?:라|고)")
 # the river as a sight or a guarded line, not crossed: "압록강 건너편 마을", "두만강 경비가 삼엄"
-_RIVER_NOT_CROSSED = re.compile(r"\s?(?:건너편|맞은편|너머|경비|국경\s?경비)")
+# ("두만강 건너편에서 기다리던 조직": on the far bank, she had crossed it)
+_RIVER_NOT_CROSSED = re.compile(
+    r"\s?(?:(?:건너편|맞은편)(?!\s?에서)|너머(?!\s?로)|경비|국경\s?경비)")
 _PROVINCE_NOW = re.compile(
     r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|"
     r"내몽고)\S*\s?(?:\S+\s){0,3}?"

@@ -786,6 +786,8 @@ def _finish(w: Walk) -> None:
                                   attributes={"kind": "forced_marriage"},
                                   evidence=wife.evidence, confidence=0.6))
     _drop_weak_exploitation(b)
+    _unpaid_sex_work(b)
+    _one_sale_two_currencies(b)
     cybersex_explains(b)
     for s in sents:
         for c in s.cues:
@@ -819,6 +821,55 @@ def _drop_weak_exploitation(b: Builder) -> None:
 
     if any(e.type in kinds and not is_weak(e) for e in b.events):
         b.events[:] = [e for e in b.events if not (e.type in kinds and is_weak(e))]
+
+
+# "worked … and was never paid", "임금을 받지 못했다": unpaid work, not what the work was
+_UNPAID = re.compile(r"(?:임금|월급|품삯|노임|돈)\S*\s?(?:도|을|은)?\s?"
+                     r"(?:안|못|없|받지\s?못|주지\s?않)|"
+                     r"\b(?:never|not)\s+(?:been\s+)?paid\b|\bfor\s+(?:nothing|no\s+money)\b|"
+                     r"\bunpaid\b|\bwithout\s+(?:pay|wages)\b", re.I)
+
+
+def _unpaid_sex_work(b: Builder) -> None:
+    """Unpaid work in an account of cybersex or prostitution is that exploitation unpaid, not
+    forced labour besides it ("chatting all day and never paid")."""
+    if not any(e.type in ("cybersex", "prostitution") for e in b.events):
+        return
+    b.events[:] = [e for e in b.events if not (
+        e.type == "forced_labour" and e.evidence is not None
+        and _UNPAID.search(e.evidence.quote or ""))]
+
+
+# US dollars per unit, roughly, for currencies with no rate series here: enough to tell that
+# "£390" and "5,000 yuan" are one price (a 40% band), never stored as a conversion
+_ROUGH_USD = {"GBP": 1.6, "EUR": 1.2}
+
+
+def _one_sale_two_currencies(b: Builder) -> None:
+    """A report's lede gives her price in the reader's money ("sold as a wife for £390") and the
+    story in yuan ("… paid 5,000 yuan"): one sale told twice, the yuan kept. Equal within 40% at
+    one year's rates (the story's year, else 2010: only the ratio matters)."""
+    from casebook.vocab.money import to_usd
+
+    sales = [e for e in b.events if e.type == "sale" and e.amount is not None
+             and not e.attributes.get("denied") and e.evidence is not None]
+    drop = []
+    for x in sales:
+        if x.amount is None or x.amount.currency not in ("GBP", "USD", "EUR", "KRW"):
+            continue
+        for y in sales:
+            if y is x or y.amount is None or y.amount.currency != "RMB" or y in drop:
+                continue
+            year = y.amount.year or x.amount.year or 2010
+            ux = to_usd(x.amount.value, x.amount.currency, year) or (
+                x.amount.value * _ROUGH_USD.get(x.amount.currency, 0))
+            uy = to_usd(y.amount.value, "RMB", year)
+            if ux and uy and 0.7 <= ux / uy <= 1.4 and x.evidence is not None and \
+                    y.evidence is not None and x.evidence.start < y.evidence.start:
+                drop.append(x)
+                break
+    if drop:
+        b.events[:] = [e for e in b.events if all(e is not d for d in drop)]
 
 
 def _last_province(w: Walk) -> None:

@@ -182,9 +182,9 @@ def convert(value: float, currency: str, year: int | None) -> Conversion | None:
     """``value`` in USD at ``year``'s average rate, or None when that cannot be said honestly.
 
     None when ``year`` is None (for RMB/KRW), when no source covers that year (KRW before 1999,
-    RMB before 1994) or the currency is KPW. Years after the last year of the series use that
-    year's rate and come back ``extrapolated=True``. ``currency`` may be a code or any name
-    :func:`normalise_currency` knows; an unknown one is an InvalidInput.
+    RMB before 1994), the currency is KPW or has no rate series (GBP, EUR). Years after the last
+    year of the series use that year's rate and come back ``extrapolated=True``. ``currency`` may
+    be a code or any name :func:`normalise_currency` knows; an unknown one is an InvalidInput.
     """
     code = _code(currency)
     if code == "USD":
@@ -193,7 +193,9 @@ def convert(value: float, currency: str, year: int | None) -> Conversion | None:
     if code == "KPW" or year is None:
         return None
     table = rate_table()
-    by_year = table.rates[code]
+    by_year = table.rates.get(code)
+    if not by_year:
+        return None  # a currency with no rate series here (GBP, EUR): no honest rate
     rate_year = year
     if year not in by_year:
         last = max(by_year)
