@@ -47,3 +47,10 @@ def test_a_currency_without_rates_converts_to_nothing_not_an_error():
     from casebook.vocab.money import convert
 
     assert convert(390, "GBP", 2009) is None
+
+
+def test_the_price_of_an_escape_and_its_conversion_are_not_her_price():
+    text = ("The price for a woman named Kim, her mother and sister to escape to China was 2,000 "
+            "Chinese yuan, slightly more than $300. They crossed the Tumen and were sold to a "
+            "Chinese farmer.")
+    assert profile(extract(text))["sales"] == []

@@ -311,6 +311,7 @@ def find_money(text: str) -> list[Money]:
         if out and mo.currency != out[-1].currency and mo.start - out[-1].end < 25 and re.fullmatch(
                 # up to three hedging words: "or about $190", "that is, roughly US$250"
                 r"[\s,(\[]*(?:(?:or|about|around|approximately|roughly|some|nearly|almost|"
+                r"slightly|just|a\s+little|a\s+bit|"
                 r"that\s+is|worth|which\s+(?:is|was|were|are)|equal\s+to|(?:the\s+)?equivalent\s+of|"
                 r"more\s+than|less\s+than|over|under|i\.e\.|equivalent\s+to|us|u\.s\.|u|"
                 r"약|정도|元|한화|원화|"
