@@ -13,13 +13,13 @@ Usage: .venv/bin/python bench/extract_pdf.py [SET_DIR ...]
 from __future__ import annotations
 
 import html
-import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import weasyprint
+from set_texts import accounts
 
 from casebook.extract import extract, profile
 from casebook.extract.evaluate import evaluate
@@ -58,20 +58,12 @@ def readings(text: str, lang: str) -> dict[str, str]:
 
 def main(dirs: list[Path]) -> None:
     for base in dirs:
-        if not (base / "gold.jsonl").is_file():
-            print(f"{base}: no gold.jsonl here (skipped)")
-            continue
         rows: dict[str, list] = {}
-        for line in (base / "gold.jsonl").read_text().splitlines():
-            if not line.strip():
-                continue
-            gold = json.loads(line)
-            path = base / "texts" / gold["source"]
-            if not path.is_file():
-                continue
-            lang = "ko" if gold.get("lang", gold["source"][:2]) == "ko" else "en"
-            for name, text in readings(path.read_text(), lang).items():
-                rows.setdefault(name, []).append((gold, profile(extract(text))))
+        for gold, lang, text in accounts(base):
+            for name, reading in readings(text, lang).items():
+                rows.setdefault(name, []).append((gold, profile(extract(reading))))
+        if not rows:
+            continue
         print(f"{base.resolve().name} ({len(rows.get('plain', []))} accounts)")
         for name, pairs in rows.items():
             print(f"  {name:<22} mean F1 {evaluate(pairs)['mean_f1']:.3f}")

@@ -12,13 +12,14 @@ Usage: .venv/bin/python bench/extract_perturb.py [SET_DIR ...]
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import textwrap
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+
+from set_texts import accounts
 
 from casebook.extract import extract, profile
 from casebook.extract.evaluate import evaluate
@@ -62,19 +63,8 @@ PERTURB: dict[str, Callable[[str], str]] = {
 
 def main(dirs: list[Path]) -> None:
     for base in dirs:
-        if not (base / "gold.jsonl").is_file():
-            print(f"{base}: no gold.jsonl here (skipped)")
-            continue
         rows: dict[str, dict[str, list]] = {}
-        for line in (base / "gold.jsonl").read_text().splitlines():
-            if not line.strip():
-                continue
-            gold = json.loads(line)
-            path = base / "texts" / gold["source"]
-            if not path.is_file():
-                continue
-            lang = "ko" if gold.get("lang", gold["source"][:2]) == "ko" else "en"
-            text = path.read_text(encoding="utf-8")
+        for gold, lang, text in accounts(base):
             for name, change in PERTURB.items():
                 rows.setdefault(lang, {}).setdefault(name, []).append(
                     (gold, profile(extract(change(text)))))
