@@ -233,7 +233,7 @@ def find_dates(text: str) -> list[DateMention]:
             nn = float(n) + (0.5 if "반" in m.group() else 0)
             out.append(_rel(m.start(), m.end(), nn, unit))
     for m in _EN_AGE.finditer(text) if _AGE_HINT.search(low) else ():
-        age = _age_value(m.group("age"))
+        age = age_value(m.group("age"))
         if age is None or not 8 <= age <= 70 or not free(m.start(), m.end()):
             continue
         if not m.group("yo") and not re.match(r"at\s+the\s+age|aged|at\s+(?:age|\d)", m.group(),
@@ -284,7 +284,7 @@ _OF_AFTER = re.compile(r"\s+(?:of|spent)\b")
 _CLAUSE_CUT = re.compile(r"[,;:]|\b(?:and|then|but)\b")
 
 
-def _age_value(s: str) -> int | None:
+def age_value(s: str) -> int | None:
     s = s.strip().lower()
     if s.isdigit():
         return int(s)

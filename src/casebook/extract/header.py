@@ -305,8 +305,8 @@ def parse_header(text: str) -> HeaderFacts:
         return out
     y = _INTERVIEW_YEAR.search(head)
     out.interview_year = int(y.group("y")) if y else None
-    if out.birth_year is None:
-        out.birth_year = _born_from_age(head)
+    if out.birth_year is None and out.interview_year is not None:
+        out.birth_year = _born_from_age(head, out.interview_year)
     if out.origin_nk is None or is_province(out.origin_nk[0]):
         # "b. 1988, Sinuiju", "고향: 함경북도 회령": the most specific North Korean place in the
         # header
@@ -327,14 +327,14 @@ _INTERVIEW_YEAR = re.compile(
     r"[^.\n]{0,40}?(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
 
 
-def _born_from_age(head: str) -> tuple[int, int, int] | None:
-    """Her birth year from her age and the year of the interview, both stated in the header (the
-    contract's "computed from a stated age at a dated moment"); the span is the age."""
-    a, y = _HEAD_AGE.search(head), _INTERVIEW_YEAR.search(head)
-    if not a or not y:
+def _born_from_age(head: str, year: int) -> tuple[int, int, int] | None:
+    """Her birth year from her age and the year of the interview (``year``), both stated in the
+    header (the contract's "computed from a stated age at a dated moment"); the span is the age."""
+    a = _HEAD_AGE.search(head)
+    if not a:
         return None
     g = next(k for k in "abcd" if a.group(k))
-    age, year = int(a.group(g)), int(y.group("y"))
+    age = int(a.group(g))
     if not 12 <= age <= 90 or not 1990 <= year <= 2035:
         return None
     return year - age, a.start(g), a.end(g)

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from casebook.extract import answers, english, korean
 from casebook.extract.clean import clean, paragraph_index, sentences
 from casebook.extract.cues import Context
-from casebook.extract.dates import DateMention, Timeline, find_dates
+from casebook.extract.dates import DateMention, Timeline, age_value, find_dates
 from casebook.extract.header import parse_header
 from casebook.extract.numbers import find_money
 from casebook.extract.places import china_province_of_place, event_place, places_in, transit_via
@@ -333,7 +333,7 @@ def _birth_at_crossing(b: Builder, undated: tuple[int, int, int]) -> None:
 
 
 # her age now, as she tells it at the interview ("I am 34 years old", "저는 올해 서른네 살")
-_NOW_AGE = re.compile(
+_PRESENT_AGE = re.compile(
     r"\b(?:I\s+am|I['’]m|I\s+turned|I\s+have\s+just\s+turned)\s+(?:now\s+)?"
     r"(?P<en>\d{1,2}|[a-z]+(?:-[a-z]+)?)(?=\s+years?\s+old\b|\s+now\b|\s+this\s+year\b|\s*[.,;])"
     r"|(?:올해|현재|지금)\s?(?:나이\s?)?(?P<ko>\d{1,2})\s?(?:살|세)")
@@ -341,13 +341,11 @@ _NOW_AGE = re.compile(
 
 def _birth_from_present_age(st: str, interview_year: int, b: Builder, offset: int) -> int | None:
     """Her age now and the interview's year (stated in the header) give her birth year."""
-    from casebook.extract.dates import _age_value
-
-    m = _NOW_AGE.search(st)
+    m = _PRESENT_AGE.search(st)
     if not m:
         return None
     g = "en" if m.group("en") else "ko"
-    age = _age_value(m.group(g))
+    age = age_value(m.group(g))
     if age is None or not 12 <= age <= 90:
         return None
     by = interview_year - age
