@@ -47,7 +47,7 @@ def texts(dirs: list[Path]):
                 a, b = row["lines"]
                 yield f"seed/{row['source']}", "\n".join(lines[a - 1:b])
     sys.path.insert(0, str(ROOT / "bench"))
-    from extract_speed import corpus  # noqa: PLC0415 (a sibling script, not a package)
+    from extract_speed import corpus  # (a sibling script, not a package)
     for lang in ("en", "ko"):
         for i, text in enumerate(corpus(lang)):
             yield f"speed-{lang}/{i:03d}", text

@@ -358,10 +358,16 @@ def _first_per_code(kind: str, found: dict, mode: str, low: str) -> list[tuple[s
     """(code, start, end) of the earliest match of each code, codes in row order."""
     if kind not in found:
         return []
+    rs = _rules(mode)
     best: dict[str, tuple[int, int]] = {}
-    for rule, m in _matches(kind, found, mode, low):
-        if rule.code not in best or m.start() < best[rule.code][0]:
-            best[rule.code] = (m.start(), m.end())
+    for i in found[kind]:
+        rx = rs.regexes[i]
+        # (a row's first match is its earliest: the rest of its matches are not needed)
+        m = rx.search(low) if rx is not None else None
+        if m is not None:
+            code = rs.rows[i].code
+            if code not in best or m.start() < best[code][0]:
+                best[code] = (m.start(), m.end())
     return [(code, a, b) for code, (a, b) in best.items()]
 
 
