@@ -88,6 +88,9 @@ class _Found:
     def by_code(self, kind: str) -> dict[str, list[tuple[rules.Rule, re.Match]]]:
         """Matches of a coded kind grouped by code, codes in row order, each in text order."""
         if kind not in self._codes:
+            if kind not in self.by_kind:  # no row of the kind can fire (most kinds, most sentences)
+                self._codes[kind] = {}
+                return self._codes[kind]
             order = _code_order(kind)
             out: dict[str, list] = {}
             for row, m in self.matches(kind):

@@ -10,6 +10,7 @@ such pattern on the events the walk produced; none looks beyond the cues and dat
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from casebook.extract import rules
 from casebook.extract.dates import find_dates
@@ -27,12 +28,20 @@ _ANOTHER_BUYER = re.compile(r"다른\s?(?:\S+\s)?(?:남자|남성|사람|집|곳
 def refine(b, sents) -> None:
     """Apply every correction to builder ``b``'s events (``sents``: the walked sentences)."""
     spans = [b.ev(s, 0, len(s.text)) for s in sents]
+    starts = [sp.start for sp in spans]
+    # sentences in order, none overlapping the next: the one holding a position is found by
+    # bisection (else by a scan)
+    ordered = all(x.end <= y.start and x.start < y.start for x, y in zip(spans, spans[1:]))
 
     def index_of(ev: Event) -> int | None:
         if ev.evidence is None:
             return None
+        at = ev.evidence.start
+        if ordered:
+            k = bisect_right(starts, at) - 1
+            return k if k >= 0 and at < max(spans[k].end, spans[k].start + 1) else None
         return next((k for k, sp in enumerate(spans)
-                     if sp.start <= ev.evidence.start < max(sp.end, sp.start + 1)), None)
+                     if sp.start <= at < max(sp.end, sp.start + 1)), None)
 
     _undated_age(b)
     _flashback_before_crossing(b, sents, index_of)
