@@ -38,7 +38,9 @@ _NOTE_REF = r"(?<=[^\W\d_][.!?;:])\d{1,3}(?=\s|$)|(?<=[^\W\d_][.!?,][”’\"])\
 # spelt out by its Unicode compatibility form
 _INNER = re.compile(rf"(?P<ws>[ \t\u00a0]{{2,}})|(?P<lig>[\ufb00-\ufb06])|{_NOTE_REF}")
 # a cheap test for whether a line has anything _INNER would change (most lines have not)
-_INNER_HINT = re.compile(r"[ \t\u00a0]{2}|[\ufb00-\ufb06]|[.!?;:,][”’\"]?\d")
+# (one character class first, then what must follow it: a scan skips to those characters)
+_INNER_HINT = re.compile(r"[ \t\u00a0\ufb00-\ufb06.!?;:,](?:(?<=[ \t\u00a0])[ \t\u00a0]|"
+                         r"(?<=[\ufb00-\ufb06])|(?<=[.!?;:,])[”’\"]?\d)")
 _DIGITS = re.compile(r"\d+")
 _NOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]")
 # a line-end hyphen: ASCII, or the Unicode hyphen / soft hyphen that typesetting programs write
