@@ -14,7 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from casebook.extract import answers, english, korean
+from casebook.extract import answers, discourse, english, korean, negation
 from casebook.extract.clean import clean, paragraph_index, sentences
 from casebook.extract.cues import Context
 from casebook.extract.dates import DateMention, Timeline, age_value, find_dates
@@ -51,12 +51,27 @@ def detect_language(text: str) -> str:
     return "ko" if ko > en * 0.5 else "en"
 
 
+# memos keyed by a testimony's words (a sentence, a noun phrase, her names): they serve one
+# reading and are emptied after it, so that no testimony's words stay in memory past its call
+_TEXT_MEMOS = (english._candidates, english._implied_in, english._mark_re, english._her_re,
+               english._name_re, discourse._clauses, discourse._who_of, discourse._is_place,
+               negation.english_status)
+
+
 def extract(text: str, lang: str = "auto") -> Record:
     """Read one testimony and propose its facts and events (all *suggested*).
 
     Offsets refer to the text in Unicode's composed form (NFC), the form intake stores: Hangul
     in separate jamo (as some Mac programs paste it) matches none of the rules.
     """
+    try:
+        return _extract(text, lang)
+    finally:
+        for memo in _TEXT_MEMOS:
+            memo.cache_clear()
+
+
+def _extract(text: str, lang: str) -> Record:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if lang == "auto":
