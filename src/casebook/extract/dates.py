@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from casebook.extract import rules
 from casebook.extract.numbers import korean_native_number, small_number, words_to_number
 from casebook.model import UncertainDate
 
@@ -84,7 +85,7 @@ _YEARISH = re.compile(r"(?:19[4-9]|20[0-3])\d")
 _REL_WORDS = (("later", "after"), ("after",), ("following", "next"))
 _HANGUL_CH = re.compile(r"[가-힣]")
 # "in July", "in early December": a month without a year, set in the running year
-_EN_MONTH_ONLY = re.compile(
+_EN_MONTH_ONLY = rules.fast_compile(
     r"\b(?:[Ii]n|[Bb]y|[Dd]uring|[Uu]ntil|[Ss]ince|[Tt]hat|[Ee]nd\s+of|[Bb]eginning\s+of|[Ll]ate|"
     r"[Ee]arly|[Mm]id-?)\s+"
     r"(?:(?:early|late|mid-?)\s*)?(?P<month>January|February|March|April|May|June|July|August|"

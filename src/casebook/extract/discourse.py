@@ -108,11 +108,11 @@ _NICKNAME = re.compile(r"[“\"‘](?<=[a-z] [“\"‘])[A-Z][a-z]+[”\"’] (?
 _SELF_NAMED = re.compile(r"(?:M(?<!\wM)y name is|m(?<!\wm)y name is|"
                          r"I(?<!\wI)(?: am|'m| was called)|C(?<!\wC)all me|c(?<!\wc)all me)\s+"
                          r"(?P<n>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2})\b")
-_MALE_TITLE = re.compile(
+_MALE_TITLE = rules.fast_compile(
     r"\b(?:Mr|Rev|Reverend|Pastor|Dr|Father|Brother|Mister|President|Leader|Chairman)\.?\s*$")
 # a full name with a role: "Activist Kim Sung-eun", "Lee Min-ji of the Seoul-based NGO",
 # "Park Ji-hoon, director of …" is not the woman the report is about
-_ROLE_BEFORE = re.compile(
+_ROLE_BEFORE = rules.fast_compile(
     r"\b(?:[Aa]ctivist|[Dd]irector|[Ff]ounder|[Pp]rofessor|[Rr]esearcher|[Ll]awmaker|[Ll]awyer|"
     r"[Ss]pokes(?:man|woman|person)|[Oo]fficial|[Mm]inister|[Aa]mbassador|[Cc]hief|[Hh]ead|"
     r"[Rr]epresentative|[Aa]nalyst|[Ee]xpert|[Ww]orker)\s*$")
@@ -407,7 +407,8 @@ _VERB = _VerbFinder()
 _PRONOUN = re.compile(r"^\W*(?P<w>I|we|she|he|they|it|you|there|this|that|these|those)\b",
                       re.IGNORECASE)
 # (a bare verb too: "I saw the broker beat another girl")
-_PERCEPTION = re.compile(r"\b(?:saw|see|seen|watched|watch|witnessed|heard)\s+(?:\w+\s+){0,3}?"
+_PERCEPTION = rules.fast_compile(
+    r"\b(?:saw|see|seen|watched|watch|witnessed|heard)\s+(?:\w+\s+){0,3}?"
                          r"(?:being\s+|get\s+|got\s+)?(?=\w+(?:ed|en)\b|being\b|(?:beat|hit|"
                          r"kick|slap|punch|rape|sell|drag|torture|kill|hurt)\b)", re.IGNORECASE)
 
@@ -626,7 +627,8 @@ _LEDE = re.compile(
     r"^\W*an?\s+(?:young\s+|\d+-year-old\s+|former\s+|north\s+korean\s+){0,3}(?:woman|girl|"
     r"defector|refugee|escapee|survivor|mother)\s*,?\s*$")
 _LEDE_REL = re.compile(_LEDE.pattern[:-len(r"\s*,?\s*$")] + r"\s*,?\s*(?:who|that)\b")
-_SUBORDINATOR = re.compile(r"\b(?:after|before|because|although|though|since|until|when|while|"
+_SUBORDINATOR = rules.fast_compile(
+    r"\b(?:after|before|because|although|though|since|until|when|while|"
                            r"once)\b")
 _MANY = re.compile(
     r"\b(?:thousands|hundreds|tens\s+of\s+thousands|many|most|countless|numerous)\s+of\b|"

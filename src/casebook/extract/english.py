@@ -46,7 +46,7 @@ def _mark_names(low: str, names: tuple[str, ...]) -> str:
     return _mark_re(names).sub(lambda m: NAME_MARK * len(m.group()), low)
 
 
-_OTHER_SUBJ = re.compile(
+_OTHER_SUBJ = _by_first_letter(
     r"\b(?:my|her|his|their|our|the|a|an|one|another|other|some|many|two|three|"
     r"several)\s+(?:\w+\s+){0,2}?"
     r"(?:friend|sister|niece|aunt|cousin|daughter|mother|girl|girls|woman|women|dishwasher|sisters|"
@@ -135,7 +135,7 @@ def focus(sentence: str, ctx: Context, other: bool) -> bool:
     return other
 
 
-_I_OUTSIDE = re.compile(r"\b(?:I|me|my|myself)\b")  # (not "we": "Today we meet Ms. Go")
+_I_OUTSIDE = _by_first_letter(r"\b(?:I|me|my|myself)\b")  # (not "we": "Today we meet Ms. Go")
 
 
 def lead(sentence: str, ctx: Context, state: str) -> tuple[bool, str]:
@@ -156,7 +156,7 @@ def lead(sentence: str, ctx: Context, state: str) -> tuple[bool, str]:
     return state == "named" and bool(_SHE_WORD.search(plain)), state
 
 
-_SHE_WORD = re.compile(r"\b(?:she|her)\b", _F)
+_SHE_WORD = _by_first_letter(r"\b(?:she|her)\b", _F)
 # a transcript's speaker label: "JANE DOE, REPORTER:", "KIM MI-RA, DEFECTOR (Translation):"
 _LABEL = re.compile(r"^\s*(?P<who>[A-Z][A-Z'’.\- ]{1,40}[A-Z])(?:\s*,[^:\n]{0,60})?\s*:\s+")
 
@@ -173,7 +173,7 @@ def speaker(sentence: str, ctx: Context, current: str) -> tuple[str, int]:
     return ("her" if mine else "other"), m.end()
 
 
-_INTERVIEWER = re.compile(r"\b(?:you|your|yourself)\b", _F)
+_INTERVIEWER = _by_first_letter(r"\b(?:you|your|yourself)\b", _F)
 
 
 def _question(sentence: str) -> bool:
@@ -242,7 +242,8 @@ _HUKOU_SELF = {  # ("my son's hukou" is the child's: "my" before a child is not 
         _F),
 }
 _HUKOU_SELF["named"] = _HUKOU_SELF["first"]
-_CHILD_ONLY = re.compile(r"\b(?:child|children|son|sons|daughter|daughters|baby|kids?|boy|girl)\b",
+_CHILD_ONLY = _by_first_letter(
+    r"\b(?:child|children|son|sons|daughter|daughters|baby|kids?|boy|girl)\b",
                          _F)
 
 _ETHNIC_DESC = re.compile(
@@ -279,7 +280,7 @@ _ROLE_VERB = _by_first_letter(
     r"chatting|met|"
     r"approached|courier|smuggle\w*|fell\s+into)\b", _F)
 
-_PROVINCE_NOW = re.compile(
+_PROVINCE_NOW = _by_first_letter(
     r"\b(?:I|she|we)\s+(?:now\s+|still\s+|currently\s+)?(?:live|lives|am\s+living|is\s+living|"
     r"are\s+living|stay|am\s+staying|"
     r"have\s+lived|has\s+lived|have\s+been\s+living|has\s+been\s+living|"
@@ -292,7 +293,7 @@ _PROVINCE_NOW = re.compile(
 
 
 
-_NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
+_NEVER = _by_first_letter(r"\bnever\b", re.IGNORECASE)
 _UNPAID = re.compile(r"\b(?:never|not)\s+(?:\w+\s+)?(?:paid|given\s+(?:any\s+)?(?:money|wages|"
                      r"pay))\b|"
                      r"\bwithout\s+being\s+paid\b",
@@ -396,17 +397,18 @@ def _retold() -> re.Pattern[str]:
 
 # an infinitive before a sale verb: what someone meant to do or what may happen ("targets to be
 # sold"), not what was done (but "only to be sold", "went on to sell me" tell it happened)
-_FEAR = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\b", _F)
-_FEARED = re.compile(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|"
+_FEAR = _by_first_letter(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\b", _F)
+_FEARED = _by_first_letter(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|"
                      r"scared)\s+(?:that\b[^.;]*|(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s+)"
                      r"\b(?:will|would|could|might)\b"
                      r"[^.;]*$", _F)
-_THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(?:i|she|you))\b",
+_THREAT_WORD = _by_first_letter(
+    r"\b(?:threat\w*|warn\w*|told|said|says|shouted|if\s+(?:i|she|you))\b",
                           _F)
 # a conditional whose list of verbs runs on to the facility ("would be sent back and sent to …")
-_WOULD_LIST = re.compile(r"\b(?:would|could|might)\s+(?:be|face|risk)\b[^.;:]*$", _F)
+_WOULD_LIST = _by_first_letter(r"\b(?:would|could|might)\s+(?:be|face|risk)\b[^.;:]*$", _F)
 # her own telling ("Kim says she lived in fear …", "she said"): a reporting verb, not a threat
-_HER_SAYS = re.compile(r"\b(?:she|i|ǂ+)\s+(?:says|said|told\s+\w+|tells)\b")
+_HER_SAYS = _by_first_letter(r"\b(?:she|i|ǂ+)\s+(?:says|said|told\s+\w+|tells)\b")
 _TO_SELL = re.compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+(?:be\s+|get\s+)?$")
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = _by_first_letter(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
@@ -647,7 +649,7 @@ _JOINED = re.compile(
     r"\s*,?\s*(?:and|or|nor)\s+(?:then\s+)?(?:(?:be|been|being|get|got|getting)\s+)?$", _F)
 _MOODED = ("arrest", "repatriation", "violence", "sale", "detention", "exploitation")
 # a fear or risk of a chain of passives: "in fear of being caught and sent back"
-_FEARED_CHAIN = re.compile(
+_FEARED_CHAIN = _by_first_letter(
     r"\b(?:fear(?:ed|s|ful)?|afraid|scared|terrified|worried|dread\w*|risk\w*)\s+(?:of\s+)?"
     r"(?:being|getting)\s+(?:\w+\s+){1,3}?(?:and|or)\s+(?:then\s+)?(?:be\s+|being\s+)?$", _F)
 
@@ -683,10 +685,10 @@ _HER_MENTION_THIRD = re.compile(  # ("women like her are sold": people in genera
 
 # her as the subject again after someone else in the same clause ("before she met her husband
 # she was captured"): the event after it is hers
-_HER_AGAIN = re.compile(
+_HER_AGAIN = _by_first_letter(
     r"\b(?:she|ǂ+|i|we)\s+(?:\w+\s+)?(?:was|were|had\s+been|got)\s+(?:\w+\s+)?$")
 # people other than her named in a sentence whose "they" was sold ("her daughters … they")
-_OTHER_GROUP = re.compile(
+_OTHER_GROUP = _by_first_letter(
     r"\b(?:my|her|his|their|the\s+other|other|some|many|most)\s+(?:[\w-]+\s+)?(?:sisters|"
     r"daughters|sons|children|friends|girls|women|nieces|cousins|brothers|relatives|parents)\b")
 _OTHER_PATIENT = re.compile(
@@ -698,12 +700,12 @@ def _someone_else(mode: str) -> re.Pattern[str]:
     """Words that may make a clause someone else's: he, a person noun, a relative pronoun, a verb
     of seeing (and in a first-person account, "she")."""
     she = "|she" if mode == "first" else ""
-    return re.compile(r"\b(?:he|his|him" + she
-                      + r"|who|whom|which|that|saw|see|seen|watched|witnessed|heard|"
-                      + rules.expand("en", "{PERSON_NOUN}")[3:-1] + r")\b")
+    return _by_first_letter(r"\b(?:he|his|him" + she
+                            + r"|who|whom|which|that|saw|see|seen|watched|witnessed|heard|"
+                            + rules.expand("en", "{PERSON_NOUN}")[3:-1] + r")\b")
 
 
-_SOLD_PASSIVE = re.compile(
+_SOLD_PASSIVE = _by_first_letter(
     r"\b(?:was|were|been|got|be|being)\s+(?:\w+\s+)?(?:re-?sold|sold|bought|traded)\b")
 
 
@@ -919,7 +921,7 @@ _KIN_ACTS = re.compile(
     r"(?:me|us|her|ǂ+)|(?:took|received|got|kept|pocketed|counted)\s+(?:the\s+|my\s+|her\s+)?"
     r"(?:[\d,.]+|money|cash|payment|fee)|(?:was|were)\s+paid)\b")
 # "paid my friend 5,000 yuan", "sold by my aunt": the acquaintance took the money or did it
-_BY_KIN = re.compile(r"\b(?:by|through|via|gave|paid|pay|pays|giving|paying)\s+$")
+_BY_KIN = _by_first_letter(r"\b(?:by|through|via|gave|paid|pay|pays|giving|paying)\s+$")
 _ACTS_ON_HER = re.compile(
     r"[^.;]{0,60}?\b(?:sold|took|led|brought|handed|delivered|introduced|guided|lured|tricked|"
                           r"deceived|promised|offered|drugged|locked)\s+(?:me|us|her|ǂ+)\b")
@@ -1026,7 +1028,7 @@ _OTHER_SPEAKER = re.compile(
                             r"says|told|added)\b|(?:said|says|told|added|explained|recalled)\s+"
                             r"(?:he|his\s+[\w-]+|her\s+" + _KIN + r")\b|(?:he|his\s+[\w-]+|her\s+"
                             + _KIN + r")\s+(?:said|says|told|added|explained|recalled)\b)")
-_TITLE_SURNAME = re.compile(r"\b(?:Ms|Mrs|Miss|MS|MRS)\.?\s*(?P<s>[A-Z][a-z]+)\b")
+_TITLE_SURNAME = _by_first_letter(r"\b(?:Ms|Mrs|Miss|MS|MRS)\.?\s*(?P<s>[A-Z][a-z]+)\b")
 
 
 def context(text: str, header_end: int, surname: str | None) -> tuple[Context, list]:

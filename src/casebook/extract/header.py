@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from casebook.extract import rules
 from casebook.extract.places import (
     CHINA_PROVINCE_RE,
     NK_PLACE_RE,
@@ -32,19 +33,19 @@ KOREAN_SURNAMES = ["Kim", "Lee", "Yi", "Rhee", "Ri", "Park", "Pak", "Bak", "Paek
                    "Ryang", "Pang", "Kye", "Gye", "Hyon", "Jon", "Jong", "Ro", "Yom", "Sa", "Cheon",
                    "Chon", "Mok", "Kyung"]
 _SURNAME_ALT = "|".join(sorted(set(KOREAN_SURNAMES), key=len, reverse=True))
-_TITLE_NAME = re.compile(
+_TITLE_NAME = rules.fast_compile(
     rf"\b(?:Ms|Mrs|Miss|Madam|Mme|Mdm)\.?\s+(?P<s>{_SURNAME_ALT}|[A-Z][a-z]+)\b")
 _KO_NAME = re.compile(
     r"(?:구술자|면담자|증언자|이름|성명|피해자)\s*[:：]\s*(?P<n>[가-힣][가-힣○◯O*xX]{1,3})"
                       r"|(?P<n2>[가-힣][가-힣○◯O*]{1,3})\s*\((?:가명|여|익명)")
-_BORN = re.compile(
+_BORN = rules.fast_compile(
     r"\b(?:born(?:\s+in)?|b\.|(?:year|date)\s+of\s+birth:?|birth\s*(?:date|year):?|born:)\s*"
     r"(?:\w+\s+){0,2}?(?P<y>19[2-9]\d|20[0-2]\d)\b",
     re.I)
 _KO_BORN = re.compile(
     r"(?P<y>19[2-9]\d|20[0-2]\d)\s?년\s?(?:생|출생|에\s?태어)|(?:출생|"
     r"생년)\s*[:：]?\s*(?P<y2>19[2-9]\d|20[0-2]\d)")
-_LIVING = re.compile(
+_LIVING = rules.fast_compile(
     r"\b(?:in|living\s+in|lives\s+in|resident\s+in|residing\s+in|now\s+in|currently\s+in|"
     r"interviewed\s+in)\s+"
     rf"(?:\w+\s+){{0,3}}?(?P<p>{CHINA_PROVINCE_RE})(?:\s+Province)?\b", re.I)
@@ -52,14 +53,14 @@ _LIVING = re.compile(
 # Chinese
 # province named as such in the header line is where she lives (not after "from", her origin)
 _PROVINCE_NAMED = re.compile(rf"(?<!from\s)(?<!of\s)\b(?P<p>{CHINA_PROVINCE_RE})\s+Province\b")
-_PAST_PLACE = re.compile(
+_PAST_PLACE = rules.fast_compile(
     r"\b(?:previously|earlier|formerly|first|once|used\s+to)\s+(?:\w+\s+)?(?:interviewed|lived|"
     r"living|stayed)"
                          r"\s+in\b", re.I)
 _KO_LIVING = re.compile(
     r"(?P<p>길림성|지린성|흑룡강성|헤이룽장성|요녕성|랴오닝성|산동성|산둥성|내몽골|"
     r"내몽고)\s?(?:\S+\s?){0,2}?(?:거주|에\s?살|에서\s?살|체류)")
-_FROM = re.compile(
+_FROM = rules.fast_compile(
     r"\b(?:from|born\s+(?:in\s+)?(?:19|20)\d\d\s+in|born\s+in|native\s+of|[Hh]ometown:?|"
     r"[Hh]ome\s+town:?|[Pp]lace\s+of\s+(?:birth|origin):?|[Bb]irthplace:?|"
                    r"originally\s+from)\s+(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+(?:City|County|Province|"
@@ -137,7 +138,8 @@ def _after_date_lines(text: str, end: int) -> int:
 _ENDS_SENTENCE = re.compile(r"[.!?。][\"”’']?\s*$|[다요]\.?[\"”’']?\s*$")
 
 
-_WHO_SHE_IS = re.compile(r"\b(?:born|b\.)\s|(?:19|20)\d\d\s?년생|\(pseudonym\)|\(가명\)|Ms\.|Mrs\.")
+_WHO_SHE_IS = rules.fast_compile(
+    r"\b(?:born|b\.)\s|(?:19|20)\d\d\s?년생|\(pseudonym\)|\(가명\)|Ms\.|Mrs\.")
 
 
 def _describes_her(para: str) -> bool:
@@ -207,15 +209,16 @@ def _form_lines_end(text: str, end: int) -> int:
 
 # form fields at the top of a story whose lines were joined ("… Name: Choi Birth date: 1969
 # Hometown: Hyesan It is …"): the labels with a colon are unambiguous
-_FIELD_BORN = re.compile(r"\b(?:[Bb]irth\s*(?:date|year)|[Dd]ate\s+of\s+birth|[Yy]ear\s+of\s+birth|"
+_FIELD_BORN = rules.fast_compile(
+    r"\b(?:[Bb]irth\s*(?:date|year)|[Dd]ate\s+of\s+birth|[Yy]ear\s+of\s+birth|"
                          r"[Bb]orn)\s*[:：]\s*(?:\w+\s+){0,2}?(?P<y>19[2-9]\d|20[0-2]\d)\b")
-_FIELD_FROM = re.compile(r"\b(?:[Hh]ometown|[Hh]ome\s+town|[Bb]irthplace|[Pp]lace\s+of\s+"
+_FIELD_FROM = rules.fast_compile(r"\b(?:[Hh]ometown|[Hh]ome\s+town|[Bb]irthplace|[Pp]lace\s+of\s+"
                          r"(?:birth|origin))\s*[:：]\s*(?P<p>[A-Z][\w'’ŏŭĕ\-]+(?:\s+[A-Z][\w'’ŏŭ\-]+)?)")
 
 
 _FIELD_REACH = 600  # how far from the top a labelled form field is read
 # a form's name field ("Name: Ri Ok-hwa", "Interviewee: Ms. Pak"): Korean order or Western
-_NAME_FIELD = re.compile(
+_NAME_FIELD = rules.fast_compile(
     r"\b(?:[Nn]ame|[Ii]nterviewee|[Nn]arrator)\s*[:：]\s*(?:(?:Ms|Mrs|Miss)\.?\s+)?"
     r"(?P<n>[A-Z][a-z]+(?:[\s-][A-Za-z][a-z]+){0,2})")
 # "고향: 함경남도 함흥" as a line of its own, wherever the header was judged to end
@@ -223,7 +226,7 @@ _KO_FROM_LABEL = re.compile(
     r"(?:^|\n|/\s?)\s*(?:고향|출신지|출신)\s*[:：]\s*(?P<p>[가-힣]+(?:\s[가-힣]+)?)")
 # a form's home field whose place the gazetteer does not know: "Home: Sopo District, Kangwondo,
 # North Korea" is kept as written (up to the country)
-_HOME_FIELD = re.compile(
+_HOME_FIELD = rules.fast_compile(
     r"\b(?:[Hh]ome(?:\s*town)?|[Bb]irthplace)\s*[:：]\s*(?P<p>[A-Z][\w'’ŏŭ\-]+(?:,?\s+"
     r"(?!(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+\s*[:：])[A-Z][\w'’ŏŭ\-]+){0,3}?),?\s+North\s+Korea\b")
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from casebook.extract import rules
+
 FACT, DENIED, UNREAL = "fact", "denied", "unreal"
 
 _EN_BOUNDARY = re.compile(
@@ -21,7 +23,7 @@ _EN_DENY = re.compile(
                       r"haven[’']?t|hasn[’']?t|hadn[’']?t|don[’']?t|doesn[’']?t|isn[’']?t|"
                       r"aren[’']?t|"
                       r"no\s+longer|without\s+being)\b|n[’']t\b", re.IGNORECASE)
-_EN_UNREAL = re.compile(
+_EN_UNREAL = rules.fast_compile(
     r"\b(?:would|could|might|may|will|shall|should|wanted\s+to|want\s+to|wants\s+to|planned\s+to|"
     r"plans?\s+to|"
     r"planning\s+to|going\s+to|gonna|about\s+to|tried\s+to|trying\s+to|tries\s+to|threaten(?:ed|"
@@ -34,20 +36,20 @@ _EN_UNREAL = re.compile(
     r"heard\s+(?:that\s+)?(?:I|we|she)\s+(?:was|were|would)\s+(?:going|about)|"
     r"was\s+to\s+be|were\s+to\s+be|rumou?r|begged|pleaded|asked\s+(?:them|him|her)\s+to|"
     r"allow\s+(?:me|us)\s+to)\b", re.IGNORECASE)
-_EN_KNOW = re.compile(
+_EN_KNOW = rules.fast_compile(
     r"\b(?:know|knew|remember|recall|sure)\b[^.;]{0,20}\b(?:how\s+much|the\s+price|what\s+price|"
                       r"the\s+amount|for\s+how\s+much)\b", re.IGNORECASE)
 
 
 # "I was almost sold": a foiled event (told, so worth a 0); not "almost every day", and "almost
 # beaten to death" was beaten
-_EN_ALMOST = re.compile(
+_EN_ALMOST = rules.fast_compile(
     r"\b(?:almost|nearly)\b(?!\s+(?:every|all|always|daily|each|half|twice|once|a\s+(?:year|month|"
                         r"week|decade)|one|two|three|four|five|six|ten|\d))", re.IGNORECASE)
 _EN_TO_DEATH = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:to\s+death|unconscious|senseless|half[\s-]dead)\b", re.IGNORECASE)
 _EN_WOULD = re.compile(r"\bwould(?:\s+often|\s+always|\s+sometimes)?\b|\bused\s+to\b", re.I)
-_EN_CONDITION = re.compile(
+_EN_CONDITION = rules.fast_compile(
     r"\b(?:if|unless|threaten\w*|warned|said|told|promised|otherwise|or\s+else)\b", re.I)
 # "I think we have been sold": a belief, not a told fact (its clause keeps the verb of belief)
 _EN_BELIEF = re.compile(
@@ -55,8 +57,8 @@ _EN_BELIEF = re.compile(
                         r"assumed|wonder|wondered|(?:am|is|was|are|were|[’']m)\s+(?:sure|certain|"
                         r"convinced))\s+(?:that\s+)?$",
                         re.I)
-_EN_SUBJECT = re.compile(r"\b(?:I|we|she|he|they)\b(?=[^.;]*$)", re.IGNORECASE)
-_EN_SUBORDINATOR = re.compile(r"\b(?:if|unless|whether|in\s+case|lest|so\s+that)\s*$",
+_EN_SUBJECT = rules.fast_compile(r"\b(?:I|we|she|he|they)\b(?=[^.;]*$)", re.IGNORECASE)
+_EN_SUBORDINATOR = rules.fast_compile(r"\b(?:if|unless|whether|in\s+case|lest|so\s+that)\s*$",
                               re.IGNORECASE)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from casebook.extract import rules
+
 # --- English number words -------------------------------------------------------------
 _UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -146,7 +148,7 @@ _KO_BARE_NUM_RE = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}\s?(?:만\s?(?:\d\s?천
                              r"(?=\s?(?:,|과|와|및)\s)")
 _RANGE_SEP = re.compile(r"\s*(?:[–—-]|to|or)\s*", re.I)
 _RANGE_AND = re.compile(r"\s+and\s+", re.I)
-_BETWEEN = re.compile(r"\bbetween\s+(?:[$¥]|US\$)?$", re.I)
+_BETWEEN = rules.fast_compile(r"\bbetween\s+(?:[$¥]|US\$)?$", re.I)
 
 
 # "he bought me for 8,000 won": a translator's "won" for 元 in a woman's price (a price in North
@@ -213,7 +215,7 @@ _MONEY_HINT = re.compile(
 _DIGIT = re.compile(r"\d")
 
 
-_YEAR_BEFORE = re.compile(
+_YEAR_BEFORE = rules.fast_compile(
     r"\b(?:in|since|by|until|till|from|of|year|early|late|mid|spring|summer|autumn|fall|winter|"
                           r"January|February|March|April|May|June|July|August|September|October|"
                           r"November|December)"

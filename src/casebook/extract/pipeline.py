@@ -14,7 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from casebook.extract import answers, discourse, english, korean, negation
+from casebook.extract import answers, discourse, english, korean, negation, rules
 from casebook.extract.clean import clean, paragraph_index, sentences
 from casebook.extract.cues import Context
 from casebook.extract.dates import DateMention, Timeline, age_value, find_dates
@@ -36,9 +36,10 @@ _NOT_LATIN = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122
 _AGE_DIGITS = re.compile(
     r"\d{1,2}[\s-]years?[\s-]old|\bwas\s+(?:only\s+|just\s+|then\s+)?\d{1,2}\b")
 # the reporter or the NGO speaking of itself outside any quotation ("the woman we helped")
-_REPORTER_WE = re.compile(r"\b(?:we|our)\b", re.IGNORECASE)
+_REPORTER_WE = rules.fast_compile(r"\b(?:we|our)\b", re.IGNORECASE)
 # a lede sentence that may be about her before it names her ("In 2005, a young woman fled …")
-_SOMEONE = re.compile(r"\b(?:she|her|wom[ae]n|girls?|refugees?|defectors?|mothers?|wives|wife|"
+_SOMEONE = rules.fast_compile(
+    r"\b(?:she|her|wom[ae]n|girls?|refugees?|defectors?|mothers?|wives|wife|"
                       r"brides?|daughters?|survivors?|victims?)\b", re.IGNORECASE)
 
 
@@ -317,7 +318,8 @@ def _named_age(st: str, ctx: Context) -> DateMention | None:
     return DateMention(m.start(), m.end(), age=age, kind="age") if 8 <= age <= 70 else None
 
 
-_TRAFFICKED_AT = re.compile(r"\b(?:sold|trafficked|crossed|fled|fleeing|escaped|left\s+(?:north\s+"
+_TRAFFICKED_AT = rules.fast_compile(
+    r"\b(?:sold|trafficked|crossed|fled|fleeing|escaped|left\s+(?:north\s+"
                             r"korea|home)|lured|kidnapped|abducted)\b", re.IGNORECASE)
 
 
@@ -348,7 +350,7 @@ def _birth_at_crossing(b: Builder, undated: tuple[int, int, int]) -> None:
 
 
 # her age now, as she tells it at the interview ("I am 34 years old", "저는 올해 서른네 살")
-_PRESENT_AGE = re.compile(
+_PRESENT_AGE = rules.fast_compile(
     r"\b(?:I\s+am|I['’]m|I\s+turned|I\s+have\s+just\s+turned)\s+(?:now\s+)?"
     r"(?P<en>\d{1,2}|[a-z]+(?:-[a-z]+)?)(?=\s+years?\s+old\b|\s+now\b|\s+this\s+year\b|\s*[.,;])"
     r"|(?:올해|현재|지금)\s?(?:나이\s?)?(?P<ko>\d{1,2})\s?(?:살|세)")

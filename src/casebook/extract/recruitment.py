@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from casebook.extract import rules
 from casebook.extract.negation import FACT
 from casebook.extract.story import Builder, Sentence, full, lx
 from casebook.model import Event, Evidence, Involvement
@@ -22,7 +23,7 @@ def _describes_guide(zone: list[Sentence], k: int, cross_idx: int) -> bool:
 
 
 _INDEFINITE = re.compile(r"(?:an?|human|chinese|local|some|two|three|several)\s", re.IGNORECASE)
-_COPULA = re.compile(r"\b(?:is|was|were|are|as|became)\s+(?:an?\s+)?$", re.IGNORECASE)
+_COPULA = rules.fast_compile(r"\b(?:is|was|were|are|as|became)\s+(?:an?\s+)?$", re.IGNORECASE)
 
 
 def _new_person(text: str, a: int, b: int) -> bool:
@@ -37,14 +38,14 @@ _RECRUITERS = ("neighbour_or_villager", "friend", "relative", "north_korean_traf
                "stranger")
 
 
-_AFTER_CROSSING = re.compile(
+_AFTER_CROSSING = rules.fast_compile(
     r"\b(?:only\s+to\s+be|only\s+to|but\s+(?:was|were)|and\s+then|then\s+(?:was|were))\s+"
     r"(?:\w+\s+)?$", re.IGNORECASE)
 
 
 # the crossing told as the time of what happened to her: "right after she crossed", "as soon as we
 # crossed the river", "after crossing the Yalu"
-_CROSSING_AS_TIME = re.compile(
+_CROSSING_AS_TIME = rules.fast_compile(
     r"\b(?:after|once|as\s+soon\s+as|upon|on)\s+(?:(?:i|we|she|they|ǂ+)\s+(?:had\s+)?)?$",
     re.IGNORECASE)
 _BROKER_CODES = ("other", "korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker")
@@ -241,7 +242,7 @@ def _met_in_north_korea(relations: dict[str, Evidence], relation_at: dict[str, i
         relations.setdefault("north_korean_trafficker", relations[met[0]])
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us)\b")
+_FIRST_PERSON = rules.fast_compile(r"\b(?:I|me|my|we|us)\b")
 
 
 def _summary_of_her_story(sents: list[Sentence], k: int) -> bool:

@@ -234,6 +234,15 @@ _FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
 _QUANTIFIER = ("?", "*", "+", "{")
 
 
+def fast_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` in :func:`first_letter_form`: the same matches, a search that
+    skips to the first letters instead of trying a leading ``\\b`` at every position."""
+    fast = first_letter_form(pattern, bool(flags & re.IGNORECASE))
+    if fast == pattern:
+        return re.compile(pattern, flags)
+    return re.compile(fast, flags & ~re.IGNORECASE)
+
+
 def first_letter_form(pattern: str, ignorecase: bool = False) -> str:
     """``pattern`` written so that a search finds the same matches several times faster, when it
     starts with a word start before a letter or a group of words (``\\bsold``,
