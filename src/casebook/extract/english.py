@@ -13,7 +13,7 @@ from functools import lru_cache
 from casebook.extract import discourse, rules
 from casebook.extract.cues import Context, Cue
 from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
-from casebook.extract.places import china_province
+from casebook.extract.places import NK_PLACE_RE, china_province, is_province
 
 _F = re.IGNORECASE
 
@@ -1155,6 +1155,23 @@ _BORN = re.compile(r"(?:\b(?:I|[Ss]he)|^[^\n,]{0,60}?[A-Z][a-z]+(?:-[a-z]+)?\s*,
                    r"(?:she\b|[A-Z])", re.M)
 
 
+@lru_cache(maxsize=None)
+def _then_province() -> re.Pattern:
+    return re.compile(r"(?:,\s+|\s+in\s+)(?P<p>" + NK_PLACE_RE + r"(?:\s+[Pp]rovince)?)(?!\w)")
+
+
+def _with_province(name: str, text: str, end: int) -> str:
+    """The home town with the province written right after it, as written ("Musan, North
+    Hamgyong Province", "Onsong in North Hamgyong province"); the town alone otherwise (and
+    when the town is a province itself, or a clause follows: "Hyesan, a city in …")."""
+    if is_province(name):
+        return name
+    m = _then_province().match(text, end)
+    if not m or not is_province(m.group("p")):
+        return name
+    return text[end - len(name):m.end()]
+
+
 def person_facts(text: str, header_end: int, existing: list) -> list:
     """Origin and birth year stated in the story itself (cleaned-text spans)."""
     from casebook.extract.places import nk_place
@@ -1173,7 +1190,8 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
                 place = nk_place(m.group("p"))
                 if place:
                     s = header_end + m.start("p") + place[1]
-                    out.append(Fact("origin_nk", place[0], Evidence(s, s + len(place[0])), 0.7))
+                    name = _with_province(place[0], text, s + len(place[0]))
+                    out.append(Fact("origin_nk", name, Evidence(s, s + len(name)), 0.7))
                     done = True
                     break
             if done:

@@ -1,0 +1,101 @@
+"""English classes of session 8 (issue 11), found on real development text and written here as
+our own fiction: a home town with its province, a year she is not sure of, a bare "sold" in a
+list of passives, a child born after a sale with no purpose, running away to China, a count
+before "captured and sent back"."""
+
+from __future__ import annotations
+
+from casebook.extract import extract, profile
+
+
+def prof(text: str) -> dict:
+    return profile(extract(text, lang="en"))
+
+
+# --- home town with the province written after it (kept as written) ---------------------------
+
+def test_home_town_keeps_the_province_after_a_comma():
+    p = prof("Ms. Ryu, 39, was born in Hoeryong, North Hamgyong Province, and left in 2004.")
+    assert p["origin_nk"] == "Hoeryong, North Hamgyong Province"
+
+
+def test_home_town_keeps_the_province_after_in():
+    p = prof("I grew up in Musan in North Hamgyong province and crossed the Tumen in 2009.")
+    assert p["origin_nk"] == "Musan in North Hamgyong province"
+
+
+def test_home_town_described_by_a_clause_stays_the_town():
+    p = prof("I was born in Hyesan, a busy town near the river, and crossed in 2009.")
+    assert p["origin_nk"] == "Hyesan"
+
+
+def test_a_province_alone_is_not_doubled():
+    p = prof("I was born in Ryanggang Province and crossed in 2009.")
+    assert p["origin_nk"] == "Ryanggang"
+
+
+# --- "in 1996 or 1997": no single year --------------------------------------------------------
+
+def test_either_year_gives_no_crossing_year():
+    p = prof("Ms. Cho went to China in 1998 or 1999 to find rice.")
+    assert p["first_crossing_year"] is None
+
+
+def test_one_year_still_dates_the_crossing():
+    p = prof("Ms. Cho went to China in 1998 to find rice, or so she remembers.")
+    assert p["first_crossing_year"] == 1998
+
+
+# --- a bare "sold" in a list of passives --------------------------------------------------------
+
+def test_sold_in_a_list_of_passives_is_her_sale():
+    p = prof("Ms. Yun left home in 2010 to trade. She was seized by two men near Yanji, sold, "
+             "and taken to a village in Heilongjiang.")
+    assert p["times_sold"] == 1
+
+
+def test_someone_elses_list_is_not_her_sale():
+    p = prof("Ms. Yun left home in 2010 to trade. Her niece was seized by two men near Yanji, "
+             "sold, and taken to a village in Heilongjiang.")
+    assert not p["times_sold"]
+
+
+# --- a child born after a sale with no purpose: a marriage sale ---------------------------------
+
+def test_a_child_after_a_sale_makes_it_a_marriage():
+    p = prof("Ms. Ahn crossed the river in 2006. She was sold to a poor household in the "
+             "mountains and, two years on, gave birth to a son.")
+    assert "forced_marriage" in p["exploitation"]
+
+
+def test_a_brothel_sale_with_a_child_is_not_a_marriage():
+    p = prof("Ms. Ahn crossed the river in 2006. She was sold to a brothel in Shenyang and "
+             "later gave birth to a son.")
+    assert "forced_marriage" not in p["exploitation"]
+
+
+# --- running away to China is her own going ---------------------------------------------------
+
+def test_running_away_to_china_is_voluntary_alone():
+    p = prof("Ms. Seo worked on a road crew for years. In 2005 she quit her crew and ran away "
+             "to China. Traffickers sold her to an old man in Hebei.")
+    assert "voluntary_alone" in p["recruitment"]
+
+
+def test_a_broker_who_took_her_across_is_not_alone():
+    p = prof("Ms. Seo worked on a road crew for years. In 2005 a broker took her across the "
+             "river. The broker sold her to an old man in Hebei.")
+    assert "voluntary_alone" not in p["recruitment"]
+
+
+# --- "twice captured and sent back" ------------------------------------------------------------
+
+def test_count_before_captured_and_deported_counts_the_arrests():
+    p = prof("Ms. Bang fled to China in 2008. Heading for Laos, she was twice captured and "
+             "deported to North Korea.")
+    assert p["arrested_in_china"] == 2
+
+
+def test_captured_by_a_gang_is_no_arrest():
+    p = prof("Ms. Bang fled to China in 2008. She was captured by a gang and sold to a farmer.")
+    assert not p["arrested_in_china"]
