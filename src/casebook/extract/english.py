@@ -1155,7 +1155,7 @@ _BORN = re.compile(r"(?:\b(?:I|[Ss]he)|^[^\n,]{0,60}?[A-Z][a-z]+(?:-[a-z]+)?\s*,
                    r"(?:she\b|[A-Z])", re.M)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
 def _then_province() -> re.Pattern:
     return re.compile(r"(?:,\s+|\s+in\s+)(?P<p>" + NK_PLACE_RE + r"(?:\s+[Pp]rovince)?)(?!\w)")
 
