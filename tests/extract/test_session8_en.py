@@ -99,3 +99,45 @@ def test_count_before_captured_and_deported_counts_the_arrests():
 def test_captured_by_a_gang_is_no_arrest():
     p = prof("Ms. Bang fled to China in 2008. She was captured by a gang and sold to a farmer.")
     assert not p["arrested_in_china"]
+
+
+# --- sold as a sex slave to one man: not a marriage sale ----------------------------------------
+
+def test_sold_as_a_sex_slave_is_not_a_forced_marriage():
+    p = prof("I crossed the Yalu in 2010 with a broker. He sold me to a married man in Dalian as "
+             "his sex slave.")
+    assert p["times_sold"] == 1
+    assert "forced_marriage" not in p["exploitation"]
+
+
+def test_sold_to_a_man_as_his_wife_stays_a_marriage():
+    p = prof("I crossed the Yalu in 2010 with a broker. He sold me to a farmer in Dalian as "
+             "his wife.")
+    assert "forced_marriage" in p["exploitation"]
+
+
+# --- the room she was held in, told inside a condition -----------------------------------------
+
+def test_room_she_was_held_in_is_confinement_inside_a_condition():
+    p = prof("I was sold to a man near Harbin in 2009. He said he would beat me if I left the "
+             "room in which I was imprisoned.")
+    assert "confinement" in p["violence"]
+
+
+def test_room_her_friend_was_held_in_is_not_hers():
+    p = prof("I was sold to a man near Harbin in 2009. I once saw the room in which my friend "
+             "had been held.")
+    assert "confinement" not in p["violence"]
+
+
+# --- "used for his sexual needs" ----------------------------------------------------------------
+
+def test_used_for_his_sexual_needs_is_rape():
+    p = prof("I was sold to a man near Harbin in 2009. For two years he used me for his sexual "
+             "needs.")
+    assert "rape" in p["violence"]
+
+
+def test_used_for_his_errands_is_not_rape():
+    p = prof("I was sold to a man near Harbin in 2009. For two years he used me for his errands.")
+    assert "rape" not in p["violence"]

@@ -467,6 +467,11 @@ _SHE_PAYS = re.compile(r"(?:^|[,;]\s*|\b(?:and|then|so)\s+)(?:she|ǂ+|her\s+(?:m
                        r"\s+(?:(?!was\b|were\b|been\b|being\b|is\b)\w+\s+){0,2}?$")
 
 
+# the place she was held named by a relative clause: told as a fact inside a condition
+_HELD_WHERE = re.compile(
+    r"\b(?:in\s+which|where|that)\s+(?:i|we|she|ǂ+)\s+(?:was|were|had\s+been)\s")
+
+
 def _analyse(sentence: str, ctx: Context) -> list[Cue]:
     """All cues of one English sentence (its subject written)."""
     cues: list[Cue] = []
@@ -547,6 +552,11 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                                                                    r"does)\s*(?:not|"
                                                                    r"n[’']t)\s+(?:let|allow)",
                                                                    sentence[a:b], _F):
+                st = FACT
+            if code == "confinement" and st in (UNREAL, DENIED) and _HELD_WHERE.search(
+                    marked, a, b):
+                # "…if she left the room in which she was imprisoned": the room is real (the
+                # condition or the denial is the main clause's)
                 st = FACT
             cues.append(Cue("violence", a, b, code, st))
         for code, a, b in _first_per_code("exploitation", found, ctx.mode, low):
