@@ -141,3 +141,39 @@ def test_used_for_his_sexual_needs_is_rape():
 def test_used_for_his_errands_is_not_rape():
     p = prof("I was sold to a man near Harbin in 2009. For two years he used me for his errands.")
     assert "rape" not in p["violence"]
+
+
+# --- interview answers: a count to a sale question, "Yes, a son" ------------------------------
+
+def test_count_answer_to_how_many_times_sold():
+    p = prof("I crossed the Tumen in 2004.\nQ: How many times were you sold?\nA: Three times.")
+    assert p["times_sold"] == 3
+
+
+def test_once_after_a_told_sale_is_still_one():
+    p = prof("I crossed the Tumen in 2004 and was sold to a farmer.\n"
+             "Q: How many times were you sold?\nA: Once.")
+    assert p["times_sold"] == 1
+
+
+def test_count_answer_to_an_arrest_question_is_no_sale():
+    p = prof("I crossed the Tumen in 2004.\nQ: How many times were you arrested?\nA: Twice.")
+    assert not p["times_sold"]
+
+
+def test_yes_a_son_to_a_children_question():
+    p = prof("I crossed the Tumen in 2004 and was sold to a farmer in Jilin.\n"
+             "Q: Did you have any children in China?\nA: Yes, a son.")
+    assert p["children_in_china"] == 1
+
+
+def test_yes_two_daughters_to_a_children_question():
+    p = prof("I crossed the Tumen in 2004 and was sold to a farmer in Jilin.\n"
+             "Q: Did you have children in China?\nA: Yes, two daughters.")
+    assert p["children_in_china"] == 2
+
+
+def test_yes_a_son_about_her_husbands_children_is_not_hers():
+    p = prof("I crossed the Tumen in 2004 and was sold to a farmer in Jilin.\n"
+             "Q: Did your husband have children?\nA: Yes, a son.")
+    assert not p["children_in_china"]

@@ -234,6 +234,10 @@ def view_answer_arrest(w: Walk) -> list[dict]:
     return _answer(w, "arrest")
 
 
+def view_answer_sale(w: Walk) -> list[dict]:
+    return _answer(w, "sale")
+
+
 def view_repatriation(w: Walk) -> list[Cue]:
     c = _first(w, "repatriation")
     return [c] if c is not None and c.status == FACT else []
@@ -537,6 +541,10 @@ def on_late_price(w: Walk, found: list) -> None:
     e = w.last_sale[1]
     e.amount = amount_of(found[0], e.date)
     set_buyer_purpose(e, w.s)
+
+
+def on_answer_sale(w: Walk, found: list[dict]) -> None:
+    w.add("sale", None, 0.6, **found[0])
 
 
 def on_arrest_denied(w: Walk, found: list[Cue]) -> None:
@@ -962,9 +970,16 @@ def _qa_count(s: Sentence, prev: Sentence | None) -> tuple[str, dict] | None:
     if not m:
         return None
     kind = "arrest" if lx(s, "q_arrest").search(prev.text) else (
-        "repatriation" if lx(s, "q_rep").search(prev.text) else None)
+        "repatriation" if lx(s, "q_rep").search(prev.text) else (
+            "sale" if lx(s, "q_sale_count").search(prev.text) else None))
     if kind is None:
         return None
+    if kind == "sale":
+        # "How many times were you sold?" / "Twice.": her stated total, never one more sale
+        # (a yes/no question to her is read by extract.answers)
+        if m.group("no") or m.groupdict().get("yes") or not m.group("n"):
+            return None
+        return kind, {"total": count_of(s.lang, "answer", m.group("n")), "summary": True}
     if m.group("no"):
         return kind, {"denied": True}
     if m.groupdict().get("yes"):
