@@ -177,3 +177,40 @@ def test_yes_a_son_about_her_husbands_children_is_not_hers():
     p = prof("I crossed the Tumen in 2004 and was sold to a farmer in Jilin.\n"
              "Q: Did your husband have children?\nA: Yes, a son.")
     assert not p["children_in_china"]
+
+
+# --- recruitment and recruiters -----------------------------------------------------------------
+
+def test_taken_by_traffickers_is_not_abduction():
+    p = prof("Ms. Jo crossed the Tumen in 2007. Traffickers had promised her a job in a hotel. "
+             "She was taken by the traffickers to a farmer who paid 8,000 yuan for her.")
+    assert "abducted" not in p["recruitment"]
+    assert "deception_job_offer" in p["recruitment"]
+
+
+def test_shoved_into_a_car_is_abduction():
+    p = prof("Ms. Jo crossed the Tumen in 2007 to find work. One night four men shoved Jo into a "
+             "van and drove her to Yanji, where she was sold to a farmer.")
+    assert "abducted" in p["recruitment"]
+
+
+def test_caught_and_sold_is_abduction():
+    p = prof("Ms. Jo went to China in 2007 to earn money but was caught and sold to a farmer.")
+    assert "abducted" in p["recruitment"]
+
+
+def test_caught_and_sent_back_is_no_abduction():
+    p = prof("Ms. Jo went to China in 2007 to earn money but was caught and sent back.")
+    assert "abducted" not in p["recruitment"]
+
+
+def test_a_stranger_she_chats_with_online_is_no_recruiter():
+    p = prof("Ms. Jo crossed the Tumen in 2007 with a broker, who sold her to a webcam operator. "
+             "Every night she was made to chat with yet another stranger online.")
+    assert "stranger" not in p["recruiter_relation"]
+
+
+def test_her_captors_who_sold_her_are_recruiters():
+    p = prof("Ms. Jo crossed the Tumen in 2007. Two men seized her near the river. Jo's captors "
+             "sold her to a farmer for 4,000 yuan.")
+    assert "other" in p["recruiter_relation"]
