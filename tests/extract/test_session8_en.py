@@ -214,3 +214,14 @@ def test_her_captors_who_sold_her_are_recruiters():
     p = prof("Ms. Jo crossed the Tumen in 2007. Two men seized her near the river. Jo's captors "
              "sold her to a farmer for 4,000 yuan.")
     assert "other" in p["recruiter_relation"]
+
+
+def test_the_man_she_would_live_with_is_the_buyer_not_a_stranger():
+    p = prof("In 2005 a couple I trusted took me over the Yalu. They told me I was going to live "
+             "with a Chinese man I had never met, and that night his mother paid them.")
+    assert "stranger" not in p["recruiter_relation"]
+
+
+def test_a_man_she_had_never_met_who_took_her_across_is_a_stranger():
+    p = prof("In 2005 a man I had never met took me over the Yalu and sold me to a farmer.")
+    assert "stranger" in p["recruiter_relation"]
