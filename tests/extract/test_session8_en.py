@@ -225,3 +225,41 @@ def test_the_man_she_would_live_with_is_the_buyer_not_a_stranger():
 def test_a_man_she_had_never_met_who_took_her_across_is_a_stranger():
     p = prof("In 2005 a man I had never met took me over the Yalu and sold me to a farmer.")
     assert "stranger" in p["recruiter_relation"]
+
+
+# --- background sentences of news reports ------------------------------------------------------
+
+def test_introduced_reforms_is_no_introduced_marriage():
+    p = prof("Ms. Go crossed the Tumen in 2004 and was sold to a farmer. In the 1980s the "
+             "government introduced market reforms.")
+    assert "introduced_marriage" not in p["recruitment"]
+
+
+def test_introduced_to_a_man_is_an_introduced_marriage():
+    p = prof("Ms. Go crossed the Tumen in 2004. A neighbour there introduced her to a farmer "
+             "who paid 5,000 yuan for her.")
+    assert "introduced_marriage" in p["recruitment"]
+
+
+def test_women_in_general_listed_as_abducted_are_not_her():
+    p = prof("Ms. Go crossed the Tumen in 2004 to trade and was sold to a farmer. No one counts "
+             "the North Korean women who are deceived, abducted, or sold each year.")
+    assert "abducted" not in p["recruitment"]
+
+
+def test_she_and_two_women_listed_as_abducted_are_her():
+    p = prof("Ms. Go crossed the Tumen in 2004 to trade. Near Yanji she and two women were "
+             "deceived, abducted and sold to farmers.")
+    assert "abducted" in p["recruitment"]
+
+
+def test_pushed_into_an_office_by_an_officer_is_no_abduction():
+    p = prof("Ms. Go crossed the Tumen in 2004 to trade. The officer drove her to the town and "
+             "pushed her into an office.")
+    assert "abducted" not in p["recruitment"]
+
+
+def test_a_forced_labour_camp_is_no_forced_labour():
+    p = prof("Ms. Go crossed the Tumen in 2004 and was sold to a farmer. She was caught in 2008, "
+             "sent back, and held in a forced labour camp for a year.")
+    assert "forced_labour" not in p["exploitation"]

@@ -719,6 +719,15 @@ _GENERIC_PASSIVE = re.compile(
     r"(?:are|were)\s+being)\s+(?:\w+ly\s+)?$")
 
 
+# the same, with the verbs listed ("the number of women who are tricked, abducted or sold")
+_GENERIC_LIST = re.compile(
+    r"(?<!\band\s)(?<!\bother\s)(?<!\bboth\s)(?<!\btwo\s)(?<!\bthree\s)(?<!\bfour\s)(?<!\bfive\s)"
+    r"(?<!\bsix\s)(?<!\bour\s)(?<!\bher\s)(?<!\bmy\s)\b(?:wom[ae]n|girls|refugees|defectors|brides|"
+    r"wives|people|others|koreans|children)\s+(?:who\s+)?(?:are|were|get|got|being|have\s+been|"
+    r"had\s+been)\s+"
+    r"(?:[a-z-]+,\s+){1,3}(?:(?:or|and)\s+)?$")
+
+
 def _done_to(c: Cue) -> bool:
     """A lure done to someone ("my younger sister was kidnapped by traffickers"): hers only when
     the clause names her (lures told by what someone said stay: "a woman said there was work")."""
@@ -761,7 +770,8 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
             out.append(c)
             continue
         if discourse.perceived(marked, c.start, cl, cs) or _GENERIC_PASSIVE.search(
-                marked, max(cl.start, c.start - 60), c.start):
+                marked, max(cl.start, c.start - 60), c.start) or _GENERIC_LIST.search(
+                    marked, max(0, c.start - 80), c.start):
             continue
         if not cl.explicit and c.status == FACT and sentence and c.kind not in ("violence",
                                                                                 "exploitation"):
