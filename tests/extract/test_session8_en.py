@@ -263,3 +263,17 @@ def test_a_forced_labour_camp_is_no_forced_labour():
     p = prof("Ms. Go crossed the Tumen in 2004 and was sold to a farmer. She was caught in 2008, "
              "sent back, and held in a forced labour camp for a year.")
     assert "forced_labour" not in p["exploitation"]
+
+
+# --- "my husband" when every sale was to a brothel -----------------------------------------------
+
+def test_her_husband_at_home_is_no_forced_marriage_when_sold_to_a_brothel():
+    p = prof("A woman in our street offered me a job in a Chinese noodle shop. My husband said I "
+             "should go and send money home. The woman lied. I was sold to a massage parlour.")
+    assert p["exploitation"] == ["prostitution"]
+
+
+def test_husband_after_a_second_sale_to_a_man_stays_forced():
+    p = prof("I was sold to a karaoke bar in Yanji in 2003. A year later the owner sold me to a "
+             "farmer. My husband beat me every day.")
+    assert "forced_marriage" in p["exploitation"]

@@ -762,6 +762,17 @@ def _finish(w: Walk) -> None:
                                                    and lx(b.lang,
                                                           "husband_only").match(e.evidence.quote
                                                                                 or ""))]
+    told_sales = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")
+                  and not e.attributes.get("summary")]
+    if told_sales and all(e.attributes.get("purpose") in ("prostitution", "labour", "other")
+                          for e in told_sales):
+        # every sale was to a brothel, a workplace or a webcam den: "my husband" alone is the
+        # husband she had at home ("my husband told me to go and send money"), not a forced one
+        b.events[:] = [e for e in b.events if not (e.type == "forced_marriage"
+                                                   and e.evidence is not None
+                                                   and lx(b.lang,
+                                                          "husband_only").match(e.evidence.quote
+                                                                                or ""))]
     if not any(e.type == "prostitution" for e in b.events):
         brothel = next((e for e in b.events if e.type == "sale"
                         and e.attributes.get("purpose") == "prostitution"
