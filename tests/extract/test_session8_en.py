@@ -277,3 +277,15 @@ def test_husband_after_a_second_sale_to_a_man_stays_forced():
     p = prof("I was sold to a karaoke bar in Yanji in 2003. A year later the owner sold me to a "
              "farmer. My husband beat me every day.")
     assert "forced_marriage" in p["exploitation"]
+
+
+def test_sex_with_strangers_for_money_is_prostitution():
+    p = prof("I crossed the Tumen in 2003 and was taken to a flat in Yanji. Every night I had to "
+             "have sex with strangers for money that the woman kept.")
+    assert "prostitution" in p["exploitation"]
+
+
+def test_money_for_the_bus_is_no_prostitution():
+    p = prof("I crossed the Tumen in 2003 and was sold to a farmer. Years later a stranger gave "
+             "me money for the bus and I went to Yanji.")
+    assert "prostitution" not in p["exploitation"]
