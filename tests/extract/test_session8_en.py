@@ -289,3 +289,16 @@ def test_money_for_the_bus_is_no_prostitution():
     p = prof("I crossed the Tumen in 2003 and was sold to a farmer. Years later a stranger gave "
              "me money for the bus and I went to Yanji.")
     assert "prostitution" not in p["exploitation"]
+
+
+def test_a_family_in_china_who_would_feed_her_is_a_lure():
+    p = prof("I was hungry in 2002 and I had no work. My cousin said she knew a family in China "
+             "who would feed me. She took me across the river and sold me to a farmer.")
+    assert "other" in p["recruitment"]
+    assert "relative" in p["recruiter_relation"]
+
+
+def test_an_aunt_at_home_who_would_look_after_her_is_no_lure():
+    p = prof("I was hungry in 2002. My mother said my aunt in Hyesan would look after me. In 2003 "
+             "I crossed the Tumen alone.")
+    assert "other" not in p["recruitment"]
