@@ -302,3 +302,15 @@ def test_an_aunt_at_home_who_would_look_after_her_is_no_lure():
     p = prof("I was hungry in 2002. My mother said my aunt in Hyesan would look after me. In 2003 "
              "I crossed the Tumen alone.")
     assert "other" not in p["recruitment"]
+
+
+def test_reported_and_taken_to_the_station_is_an_arrest():
+    p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. In 2006 I was "
+             "reported to the police and taken to the station in Longjing.")
+    assert p["arrested_in_china"] == 1
+
+
+def test_reported_but_escaped_is_no_arrest():
+    p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. In 2006 I was "
+             "reported to the police but ran to the hills before they came.")
+    assert not p["arrested_in_china"]
