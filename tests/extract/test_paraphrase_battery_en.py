@@ -49,7 +49,9 @@ CASES: list[tuple[str, str, object]] = [
      "2004 she took me across.", "recruiter_relation", "+stranger"),
     ("I crossed the Tumen in 2001. A Korean-Chinese woman came up to me at the station and said "
      "she would find me a job. She sold me to a Han Chinese man.", "recruiter_relation", "+korean_chinese_broker"),
-    ("I crossed the river in 2000. A Chinese broker sold me to a man in Heilongjiang.", "recruiter_relation", "+han_chinese_broker"),
+    # (a "Chinese" broker of unstated ethnicity is other, as the real sets code it: session 8)
+    ("I crossed the river in 2000. A Chinese broker sold me to a man in Heilongjiang.", "recruiter_relation", "-han_chinese_broker"),
+    ("I crossed the river in 2000. A Han Chinese broker sold me to a man in Heilongjiang.", "recruiter_relation", "+han_chinese_broker"),
     ("I crossed in 2002. A Korean-Chinese broker bought me from the guide and sold me to a farmer.", "recruiter_relation", "+korean_chinese_broker"),
     ("I crossed in 2002. A married couple kept me in their house and later sold me to a farmer.", "recruiter_relation", "+couple"),
     ("I crossed in 2002. A man and his wife kept me in their house and sold me after a week.", "recruiter_relation", "+couple"),
