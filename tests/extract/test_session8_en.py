@@ -314,3 +314,14 @@ def test_reported_but_escaped_is_no_arrest():
     p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. In 2006 I was "
              "reported to the police but ran to the hills before they came.")
     assert not p["arrested_in_china"]
+
+
+def test_left_home_for_a_life_across_the_river_names_the_river():
+    p = prof("Ms. Na left her home in Musan for a new life across the Yalu river. On the far bank "
+             "a broker sold her to a farmer.")
+    assert p["crossing_river"] == "Yalu"
+
+
+def test_her_husband_leaving_across_the_river_is_not_her_crossing():
+    p = prof("Ms. Na stayed in Musan. Her husband left his home for a job across the Tumen.")
+    assert p["crossing_river"] is None
