@@ -325,3 +325,17 @@ def test_left_home_for_a_life_across_the_river_names_the_river():
 def test_her_husband_leaving_across_the_river_is_not_her_crossing():
     p = prof("Ms. Na stayed in Musan. Her husband left his home for a job across the Tumen.")
     assert p["crossing_river"] is None
+
+
+# --- a two-syllable given name used as her name -------------------------------------------------
+
+def test_two_syllable_given_name_gives_no_surname():
+    p = prof("Jin Hee left North Korea in 2009 to find work. Later Jin Hee was sold to a "
+             "farmer near Yanji.")
+    assert p["surname"] is None
+
+
+def test_common_surname_with_a_given_name_keeps_the_surname():
+    p = prof("Kim Hyun-ah left North Korea in 2009 to find work. Kim was sold to a farmer near "
+             "Yanji.")
+    assert p["surname"] == "Kim"

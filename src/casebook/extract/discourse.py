@@ -151,6 +151,12 @@ class Person:
     mentions: int = 0
 
 
+# one romanised Korean syllable ("Hee", "Min", "Eun", "Mi"): a consonant or two, a vowel group,
+# at most a final n/ng/m/l/k/p/t
+_ONE_SYLLABLE = re.compile(r"^(?:[BCDGHJKMNPRSTY]|Ch|Kk|Tt|Pp|Ss|Jj|Sh)?h?"
+                           r"(?:[aeiou]{1,3}|y[aeou]{1,2}|w[aeio]{1,2})(?:ng|n|m|l|k|p|t)?$", re.I)
+
+
 def _surname_of(tokens: list[str]) -> str | None:
     sur = _surnames()
     norm = [t.capitalize() if t.isupper() else t for t in tokens]
@@ -208,6 +214,9 @@ def protagonist(text: str) -> Person | None:
         named = len(toks) == 3 and toks[0] in sur
         if any(t.lower() in stop for t in ([toks[0], toks[2]] if named else toks[:2])):
             continue
+        if len(toks) == 2 and all(_ONE_SYLLABLE.match(t) for t in toks) and toks[
+                0].capitalize() not in _common_surnames():
+            continue  # "Min Hee", "Eun Mi": a two-syllable given name (a pseudonym), no surname
         s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
         if len(toks) == 3 and _surname_of(toks) in _common_surnames() - {toks[0].capitalize()}:
             s = _surname_of(toks)  # "Yeon Mi Park": Park, not the rarer "Yeon"
