@@ -339,3 +339,17 @@ def test_common_surname_with_a_given_name_keeps_the_surname():
     p = prof("Kim Hyun-ah left North Korea in 2009 to find work. Kim was sold to a farmer near "
              "Yanji.")
     assert p["surname"] == "Kim"
+
+
+# --- an opening participle with no comma ---------------------------------------------------------
+
+def test_opening_participle_without_a_comma_keeps_her_as_subject():
+    p = prof("Ms. Ri lost touch with her son. Believing he was in China she crossed the Tumen to "
+             "look for him but was caught by traffickers and was sold to a farmer's family.")
+    assert p["times_sold"] == 1
+
+
+def test_opening_participle_with_someone_else_as_subject_is_not_hers():
+    p = prof("Ms. Ri stayed in Hyesan in 2005. Hoping to earn money her cousin crossed the Tumen "
+             "and was sold to a farmer.")
+    assert not p["times_sold"]

@@ -505,6 +505,19 @@ def _bare_plural() -> re.Pattern[str]:
                       r"brides)\b", re.IGNORECASE)
 
 
+_PRONOUN_AT = re.compile(r"(?<![\w’'])(?:i|we|she|he|they|ǂ+)\s+(?=\S)")
+
+
+def _opener_subject(head: str, pos: int) -> str | None:
+    """The last pronoun after ``pos`` that a verb follows within two words, or None."""
+    last = None
+    for m in _PRONOUN_AT.finditer(head, pos):
+        v = _VERB.search(head, m.end(), min(len(head), m.end() + 30))
+        if v is not None and not head[m.end():v.start()].strip(" ").count(" ") > 1:
+            last = m.group().strip()
+    return last
+
+
 def clauses(low: str, mode: str) -> list[Clause]:
     """The clauses of a lower-cased (name-marked) sentence with who each is about."""
     return list(_clauses(low, mode))
@@ -579,6 +592,10 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
                 continue
         v = _VERB.search(head)
         subj = head[:v.start()] if v else head
+        if v and not out and not subj.strip(" ,") and v.group().endswith("ing"):
+            # "Thinking she might be in China she crossed …": an opening participle with no comma;
+            # the sentence's subject is the last pronoun before a verb in it
+            subj = _opener_subject(head, v.end()) or subj
         if v and not subj.strip(" ,"):
             # "…, and was sent back": the subject carries on; but "ǂ, who fled after her brother
             # was caught, gave birth …": after a comma, the subject from before the subordinate
