@@ -353,3 +353,35 @@ def test_opening_participle_with_someone_else_as_subject_is_not_hers():
     p = prof("Ms. Ri stayed in Hyesan in 2005. Hoping to earn money her cousin crossed the Tumen "
              "and was sold to a farmer.")
     assert not p["times_sold"]
+
+
+# --- recruiters: someone else's relative, a broker who bought her, a lure of food ---------------
+
+def test_a_friends_aunt_is_other_not_relative():
+    p = prof("In 2000 my friend's aunt told me there was work in China. She took me across the "
+             "Tumen and sold me to a farmer.")
+    assert "relative" not in p["recruiter_relation"]
+
+
+def test_a_neighbours_son_is_not_a_neighbour():
+    p = prof("In 2000 my neighbour's son said he knew a way to China. He led me across the river "
+             "and sold me to a farmer.")
+    assert "neighbour_or_villager" not in p["recruiter_relation"]
+
+
+def test_a_broker_who_bought_her_is_listed():
+    p = prof("In 2000 a smuggler took me across the river. He sold me to a Korean-Chinese broker, "
+             "who sold me on to a farmer.")
+    assert "korean_chinese_broker" in p["recruiter_relation"]
+
+
+def test_a_farmer_who_bought_her_is_not_listed():
+    p = prof("In 2000 a smuggler took me across the river. He sold me to a Korean-Chinese farmer.")
+    assert "korean_chinese_broker" not in p["recruiter_relation"]
+
+
+def test_help_to_find_food_in_china_is_a_lure():
+    p = prof("In 2000 a woman I had met twice said she would help me find food in China. After "
+             "we crossed, she sold me to a farmer for 3,000 yuan.")
+    assert "other" in p["recruitment"]
+    assert "voluntary_alone" not in p["recruitment"]
