@@ -385,3 +385,15 @@ def test_help_to_find_food_in_china_is_a_lure():
              "we crossed, she sold me to a farmer for 3,000 yuan.")
     assert "other" in p["recruitment"]
     assert "voluntary_alone" not in p["recruitment"]
+
+
+def test_report_to_the_public_security_is_a_threat():
+    p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. He said that if I "
+             "tried to run he would report me to the public security.")
+    assert "threat_of_denunciation" in p["violence"]
+
+
+def test_kept_like_a_prisoner_is_confinement():
+    p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. For two years I was "
+             "kept like a prisoner in his house.")
+    assert "confinement" in p["violence"]
