@@ -397,3 +397,16 @@ def test_kept_like_a_prisoner_is_confinement():
     p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. For two years I was "
              "kept like a prisoner in his house.")
     assert "confinement" in p["violence"]
+
+
+def test_a_few_thousand_yuan_is_no_price():
+    p = prof("I crossed the Tumen in 2003. The broker traded me to a farmer for a few thousand "
+             "yuan.")
+    assert p["times_sold"] == 1
+    assert p["sales"] == []
+
+
+def test_three_thousand_yuan_in_words_is_a_price():
+    p = prof("I crossed the Tumen in 2003. The broker sold me to a farmer for three thousand "
+             "yuan.")
+    assert [s["amount"] for s in p["sales"]] == [3000]
