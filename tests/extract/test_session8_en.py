@@ -410,3 +410,15 @@ def test_three_thousand_yuan_in_words_is_a_price():
     p = prof("I crossed the Tumen in 2003. The broker sold me to a farmer for three thousand "
              "yuan.")
     assert [s["amount"] for s in p["sales"]] == [3000]
+
+
+def test_caught_without_an_id_card_is_an_arrest():
+    p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. In 2007 I was "
+             "caught without an ID card at the bus terminal.")
+    assert p["arrested_in_china"] == 1
+
+
+def test_informed_the_police_and_she_was_taken_is_an_arrest():
+    p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. In 2007 someone "
+             "informed the police and I was dragged out of the house.")
+    assert p["arrested_in_china"] == 1
