@@ -422,3 +422,14 @@ def test_informed_the_police_and_she_was_taken_is_an_arrest():
     p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. In 2007 someone "
              "informed the police and I was dragged out of the house.")
     assert p["arrested_in_china"] == 1
+
+
+def test_worked_like_a_slave_is_forced_labour():
+    p = prof("I crossed the Tumen in 2003. They sold me to a farm where I worked like a slave.")
+    assert "forced_labour" in p["exploitation"]
+
+
+def test_forced_to_sell_sex_is_prostitution():
+    p = prof("I crossed the Tumen in 2003 and was sold to a broker. The broker forced me to sell "
+             "sex in a hotel.")
+    assert "prostitution" in p["exploitation"]
