@@ -433,3 +433,15 @@ def test_forced_to_sell_sex_is_prostitution():
     p = prof("I crossed the Tumen in 2003 and was sold to a broker. The broker forced me to sell "
              "sex in a hotel.")
     assert "prostitution" in p["exploitation"]
+
+
+def test_many_women_sold_to_brothels_is_not_her_exploitation():
+    p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. I heard that many "
+             "women were sold to brothels.")
+    assert "prostitution" not in p["exploitation"]
+
+
+def test_she_sold_to_a_brothel_after_hearing_of_others_is_hers():
+    p = prof("I crossed the Tumen in 2003. I heard that many women were sold to farmers, but I "
+             "was sold to a brothel in Yanji.")
+    assert "prostitution" in p["exploitation"]

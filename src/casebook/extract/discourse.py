@@ -611,8 +611,9 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
             if lede:
                 who = HER  # "A North Korean defector who was sold … has spoken out"
             group = bool(_GROUP_END.search(subj.strip()))
-        generic = explicit and bool(_bare_plural().match(subj.strip())
-                                    and not _kin().match(subj.strip()))
+        generic = explicit and bool((_bare_plural().match(subj.strip())
+                                     and not _kin().match(subj.strip()))
+                                    or _MANY_PEOPLE.match(subj.strip()))
         out.append(Clause(a, b, who, explicit, group, generic, lede=explicit and lede))
         if explicit and not sub and who != UNKNOWN:
             main = (who, group)
@@ -662,6 +663,10 @@ _PLURAL = re.compile(r"(?:\b(?:men|women|people|children)|[^s]s)\W*$")
 
 
 _GROUP_END = re.compile(r"(?:^|\s)(?:they|we)\s*$")
+# people in general counted by a quantifier: "many women", "thousands of North Korean girls"
+_MANY_PEOPLE = re.compile(
+    r"^\W*(?:many|most|countless|numerous|thousands\s+of|hundreds\s+of|tens\s+of\s+thousands\s+of)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:women|girls|refugees|defectors|people|brides|wives)\s*$")
 _SUBJECT_START = re.compile(r"^\W*(?:and|but)?\s*(?:i|we|she|he|they|my|her|his|the|a|an|ǂ)")
 
 
