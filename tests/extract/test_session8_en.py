@@ -445,3 +445,15 @@ def test_she_sold_to_a_brothel_after_hearing_of_others_is_hers():
     p = prof("I crossed the Tumen in 2003. I heard that many women were sold to farmers, but I "
              "was sold to a brothel in Yanji.")
     assert "prostitution" in p["exploitation"]
+
+
+def test_other_girls_sent_to_brothels_give_her_sale_no_purpose():
+    p = prof("I crossed the Tumen in 2003. I was sold in Yanji. The other girls were sent to "
+             "brothels.")
+    assert "prostitution" not in p["exploitation"]
+
+
+def test_the_next_sentence_about_her_buyer_still_gives_the_purpose():
+    p = prof("I crossed the Tumen in 2003. I was sold in Yanji. The man who bought me ran a "
+             "brothel, and I had to work there.")
+    assert "prostitution" in p["exploitation"]
