@@ -457,3 +457,35 @@ def test_the_next_sentence_about_her_buyer_still_gives_the_purpose():
     p = prof("I crossed the Tumen in 2003. I was sold in Yanji. The man who bought me ran a "
              "brothel, and I had to work there.")
     assert "prostitution" in p["exploitation"]
+
+
+def test_woke_up_in_china_is_drugging():
+    p = prof("I was hungry in 1999. A woman offered me a drink on the train. When I woke up I was "
+             "in China.")
+    assert "drugged" in p["recruitment"]
+
+
+def test_woke_up_in_her_bed_is_no_drugging():
+    p = prof("I crossed the Tumen in 1999 to find food. When I woke up I was in my own bed at "
+             "the farm.")
+    assert "drugged" not in p["recruitment"]
+
+
+def test_grabbed_by_three_men_is_abduction():
+    p = prof("In 1999 I was grabbed by three men while I was washing clothes by the river. They "
+             "carried me across to China and sold me.")
+    assert "abducted" in p["recruitment"]
+
+
+def test_her_mother_who_sold_her_is_a_relative():
+    p = prof("I was born in Musan. We had no food. In 1999 my own mother sold me to a broker, who "
+             "took me across the Tumen.")
+    assert "relative" in p["recruiter_relation"]
+
+
+def test_her_friends_relatives_are_not_hers_in_a_first_person_account():
+    p = prof("I was born in Hyesan. I worked in a factory. I had no food. In 1999 a friend from "
+             "school asked me to come with her to China to visit her relatives. There she sold me "
+             "to a man.")
+    assert "relative" not in p["recruiter_relation"]
+    assert "friend" in p["recruiter_relation"]
