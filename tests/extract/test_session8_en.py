@@ -489,3 +489,9 @@ def test_her_friends_relatives_are_not_hers_in_a_first_person_account():
              "to a man.")
     assert "relative" not in p["recruiter_relation"]
     assert "friend" in p["recruiter_relation"]
+
+
+def test_traffickers_who_caught_her_are_recruiters():
+    p = prof("I was born in Hyesan. I had no food. In 2002 I crossed the river to trade. On the "
+             "other side traffickers caught me and sold me to a farmer.")
+    assert "other" in p["recruiter_relation"]
