@@ -495,3 +495,21 @@ def test_traffickers_who_caught_her_are_recruiters():
     p = prof("I was born in Hyesan. I had no food. In 2002 I crossed the river to trade. On the "
              "other side traffickers caught me and sold me to a farmer.")
     assert "other" in p["recruiter_relation"]
+
+
+def test_an_illegal_resident_has_no_papers():
+    p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. I am an illegal "
+             "resident here.")
+    assert p["hukou_or_id"] == "none"
+
+
+def test_registered_in_his_household_is_obtained():
+    p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. I have been "
+             "registered in his household since 2008.")
+    assert p["hukou_or_id"] == "obtained"
+
+
+def test_her_son_registered_in_his_household_is_not_hers():
+    p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. My son was "
+             "registered in his household in 2008.")
+    assert p["hukou_or_id"] is None
