@@ -513,3 +513,15 @@ def test_her_son_registered_in_his_household_is_not_hers():
     p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. My son was "
              "registered in his household in 2008.")
     assert p["hukou_or_id"] is None
+
+
+def test_our_daughter_was_born_counts_her_child():
+    p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. Our daughter was born "
+             "in 2005.")
+    assert p["children_in_china"] == 1
+
+
+def test_our_neighbour_beaten_is_not_her_violence():
+    p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. Our neighbour was "
+             "beaten by her husband.")
+    assert p["violence"] == []
