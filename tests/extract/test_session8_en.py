@@ -525,3 +525,23 @@ def test_our_neighbour_beaten_is_not_her_violence():
     p = prof("I crossed the Tumen in 2003 and was sold to a farmer in Jilin. Our neighbour was "
              "beaten by her husband.")
     assert p["violence"] == []
+
+
+# --- prices ------------------------------------------------------------------------------------
+
+def test_her_fee_to_be_taken_across_is_not_her_price():
+    p = prof("I crossed the Tumen River in 2003. I paid the broker 2,000 yuan to take me across, "
+             "but he sold me to a farmer for 5,000 yuan.")
+    assert p["times_sold"] == 1
+    assert [s["amount"] for s in p["sales"]] == [5000]
+
+
+def test_i_cost_is_her_price():
+    p = prof("I crossed the Tumen River in 2003. I cost the farmer 6,000 yuan.")
+    assert p["times_sold"] == 1
+    assert [s["amount"] for s in p["sales"]] == [6000]
+
+
+def test_the_trip_cost_is_no_price():
+    p = prof("I crossed the Tumen River in 2003. The trip cost 3,000 yuan.")
+    assert not p["times_sold"]
