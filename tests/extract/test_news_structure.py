@@ -161,7 +161,8 @@ def test_a_pseudonym_note_and_a_cause_that_drove_her_across() -> None:
 def test_a_case_notes_verbless_origin_line() -> None:
     p = _p("Case 4: Ms. Choi (42)\n\nFrom Musan, North Hamgyong. Crossed the Tumen in 1999. Sold "
            "to a Han Chinese man for 6,000 RMB.")
-    assert p["origin_nk"] == "Musan"
+    # (the province written after the town is kept, as coders write it: session 8)
+    assert p["origin_nk"] == "Musan, North Hamgyong"
     p = _p("Mrs. Kim was sold. From Hyesan, she crossed the river. Kim now lives in Seoul.")
     assert p["origin_nk"] is None  # where she left from is not where she is from
 

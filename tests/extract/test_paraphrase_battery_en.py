@@ -49,7 +49,9 @@ CASES: list[tuple[str, str, object]] = [
      "2004 she took me across.", "recruiter_relation", "+stranger"),
     ("I crossed the Tumen in 2001. A Korean-Chinese woman came up to me at the station and said "
      "she would find me a job. She sold me to a Han Chinese man.", "recruiter_relation", "+korean_chinese_broker"),
-    ("I crossed the river in 2000. A Chinese broker sold me to a man in Heilongjiang.", "recruiter_relation", "+han_chinese_broker"),
+    # (a "Chinese" broker of unstated ethnicity is other, as the real sets code it: session 8)
+    ("I crossed the river in 2000. A Chinese broker sold me to a man in Heilongjiang.", "recruiter_relation", "-han_chinese_broker"),
+    ("I crossed the river in 2000. A Han Chinese broker sold me to a man in Heilongjiang.", "recruiter_relation", "+han_chinese_broker"),
     ("I crossed in 2002. A Korean-Chinese broker bought me from the guide and sold me to a farmer.", "recruiter_relation", "+korean_chinese_broker"),
     ("I crossed in 2002. A married couple kept me in their house and later sold me to a farmer.", "recruiter_relation", "+couple"),
     ("I crossed in 2002. A man and his wife kept me in their house and sold me after a week.", "recruiter_relation", "+couple"),
@@ -185,7 +187,7 @@ CASES: list[tuple[str, str, object]] = [
     ("Q: When did you leave North Korea?\nA: In 2002.", "first_crossing_year", 2002),
     ("I was born in Hamhung. I crossed the river in 2000.", "origin_nk", "Hamhung"),
     ("My hometown is Chongjin. I crossed the river in 2000.", "origin_nk", "Chongjin"),
-    ("I am from Hyesan in Ryanggang Province. I left in 2000.", "origin_nk", "Hyesan"),
+    ("I am from Hyesan in Ryanggang Province. I left in 2000.", "origin_nk", "Hyesan in Ryanggang Province"),  # as written (session 8)
     ("I grew up in Musan. I crossed the river in 2000.", "origin_nk", "Musan"),
     ("I lived in Onsong before I came to China in 2000.", "origin_nk", "Onsong"),
     ("I crossed the river at Musan in 2000.", "origin_nk", None),
@@ -387,7 +389,7 @@ CASES: list[tuple[str, str, object]] = [
     (C + "I gave birth to a son in 2005 and a daughter in 2007.", "children_in_china", 2),
     (C + "We had a baby in 2005.", "children_in_china", 1),
     (C + "In 2005 I had a son.", "children_in_china", 1),
-    ("I am from Hoeryong, North Hamgyong Province. I came to China in 2000.", "origin_nk", "Hoeryong"),
+    ("I am from Hoeryong, North Hamgyong Province. I came to China in 2000.", "origin_nk", "Hoeryong, North Hamgyong Province"),  # as written (session 8)
     ("I was born in 1975 in Chongjin. In 2000 I came to China.", "origin_nk", "Chongjin"),
     ("I lived in Musan with my parents until 1999, when I left for China.", "origin_nk", "Musan"),
     ("It was October 2000 when I crossed the river.", "first_crossing_month", 10),

@@ -36,6 +36,13 @@ _PAST = {"have": "had", "beat": "beat", "hit": "hit", "sell": "sold", "buy": "bo
          "drug": "drugged", "confine": "confined", "report": "reported", "abuse": "abused"}
 
 
+# "Yes, a son." / "Yes, two daughters.": the children a yes names (to a question about children)
+_HOW_MANY_KIDS = re.compile(
+    r"[,.;:]?\s*(?P<kids>(?:a|an|one|two|three|four|\d)\s+(?:(?:little|baby|young)\s+)?"
+    r"(?:sons?|daughters?|boys?|girls?|child|children|kids?|babies|baby))\b", re.I)
+_ANY_KIDS = re.compile(r"\b(?:any\s+|some\s+)?(?:children|kids|a\s+child|a\s+baby|babies)\b", re.I)
+
+
 def statement(question: str) -> str | None:
     """Her statement a yes/no question to her asks about ("Did your husband beat you?" → "my
     husband beat me"), or None when it is not one."""
@@ -77,6 +84,10 @@ def borrowed(answer: str, question: str, analyse) -> list[Cue]:
         return []
     word = "yes" if m.group("yes") else "no"
     start, end = m.start(word), m.end(word)
+    kids = _HOW_MANY_KIDS.match(answer, m.end()) if word == "yes" else None
+    if kids and _ANY_KIDS.search(said):
+        # "Did you have children in China?" / "Yes, a son.": the answer says how many
+        said = _ANY_KIDS.sub(kids.group("kids"), said, count=1)
     out = []
     for c in analyse(said):
         if c.status != FACT:

@@ -258,8 +258,9 @@ def find_dates(text: str) -> list[DateMention]:
     return _ranges(out, low) if len(out) > 1 else out
 
 
-# "the hungry years (1996 to 1999)", "from 1997-2000", "between 1996 and 1998": a span of years
-_RANGE_JOIN = re.compile(r"\s*(?:to|till|until|-|–|—|and)\s*$")
+# "the hungry years (1996 to 1999)", "from 1997-2000", "between 1996 and 1998": a span of years;
+# "in 1996 or 1997": she is not sure which (no single year either)
+_RANGE_JOIN = re.compile(r"\s*(?:to|till|until|-|–|—|and|or)\s*$")
 
 
 def _ranges(out: list[DateMention], low: str) -> list[DateMention]:

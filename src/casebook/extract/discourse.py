@@ -155,6 +155,12 @@ class Person:
     mentions: int = 0
 
 
+# one romanised Korean syllable ("Hee", "Min", "Eun", "Mi"): a consonant or two, a vowel group,
+# at most a final n/ng/m/l/k/p/t
+_ONE_SYLLABLE = re.compile(r"^(?:[BCDGHJKMNPRSTY]|Ch|Kk|Tt|Pp|Ss|Jj|Sh)?h?"
+                           r"(?:[aeiou]{1,3}|y[aeou]{1,2}|w[aeio]{1,2})(?:ng|n|m|l|k|p|t)?$", re.I)
+
+
 def _surname_of(tokens: list[str]) -> str | None:
     sur = _surnames()
     norm = [t.capitalize() if t.isupper() else t for t in tokens]
@@ -212,6 +218,9 @@ def protagonist(text: str) -> Person | None:
         named = len(toks) == 3 and toks[0] in sur
         if any(t.lower() in stop for t in ([toks[0], toks[2]] if named else toks[:2])):
             continue
+        if len(toks) == 2 and all(_ONE_SYLLABLE.match(t) for t in toks) and toks[
+                0].capitalize() not in _common_surnames():
+            continue  # "Min Hee", "Eun Mi": a two-syllable given name (a pseudonym), no surname
         s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
         if len(toks) == 3 and _surname_of(toks) in _common_surnames() - {toks[0].capitalize()}:
             s = _surname_of(toks)  # "Yeon Mi Park": Park, not the rarer "Yeon"
@@ -501,6 +510,19 @@ def _bare_plural() -> re.Pattern[str]:
                       r"brides)\b", re.IGNORECASE)
 
 
+_PRONOUN_AT = re.compile(r"(?<![\w’'])(?:i|we|she|he|they|ǂ+)\s+(?=\S)")
+
+
+def _opener_subject(head: str, pos: int) -> str | None:
+    """The last pronoun after ``pos`` that a verb follows within two words, or None."""
+    last = None
+    for m in _PRONOUN_AT.finditer(head, pos):
+        v = _VERB.search(head, m.end(), min(len(head), m.end() + 30))
+        if v is not None and not head[m.end():v.start()].strip(" ").count(" ") > 1:
+            last = m.group().strip()
+    return last
+
+
 def clauses(low: str, mode: str) -> list[Clause]:
     """The clauses of a lower-cased (name-marked) sentence with who each is about."""
     return list(_clauses(low, mode))
@@ -575,6 +597,10 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
                 continue
         v = _VERB.search(head)
         subj = head[:v.start()] if v else head
+        if v and not out and not subj.strip(" ,") and v.group().endswith("ing"):
+            # "Thinking she might be in China she crossed …": an opening participle with no comma;
+            # the sentence's subject is the last pronoun before a verb in it
+            subj = _opener_subject(head, v.end()) or subj
         if v and not subj.strip(" ,"):
             # "…, and was sent back": the subject carries on; but "ǂ, who fled after her brother
             # was caught, gave birth …": after a comma, the subject from before the subordinate
@@ -590,8 +616,9 @@ def _clauses(low: str, mode: str) -> tuple[Clause, ...]:
             if lede:
                 who = HER  # "A North Korean defector who was sold … has spoken out"
             group = bool(_GROUP_END.search(subj.strip()))
-        generic = explicit and bool(_bare_plural().match(subj.strip())
-                                    and not _kin().match(subj.strip()))
+        generic = explicit and bool((_bare_plural().match(subj.strip())
+                                     and not _kin().match(subj.strip()))
+                                    or _MANY_PEOPLE.match(subj.strip()))
         out.append(Clause(a, b, who, explicit, group, generic, lede=explicit and lede))
         if explicit and not sub and who != UNKNOWN:
             main = (who, group)
@@ -642,6 +669,10 @@ _PLURAL = re.compile(r"(?:\b(?:men|women|people|children)|[^s]s)\W*$")
 
 
 _GROUP_END = re.compile(r"(?:^|\s)(?:they|we)\s*$")
+# people in general counted by a quantifier: "many women", "thousands of North Korean girls"
+_MANY_PEOPLE = re.compile(
+    r"^\W*(?:many|most|countless|numerous|thousands\s+of|hundreds\s+of|tens\s+of\s+thousands\s+of)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:women|girls|refugees|defectors|people|brides|wives)\s*$")
 _SUBJECT_START = re.compile(r"^\W*(?:and|but)?\s*(?:i|we|she|he|they|my|her|his|the|a|an|ǂ)")
 
 

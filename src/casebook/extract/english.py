@@ -13,7 +13,7 @@ from functools import lru_cache
 from casebook.extract import discourse, rules
 from casebook.extract.cues import Context, Cue
 from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
-from casebook.extract.places import china_province
+from casebook.extract.places import NK_PLACE_RE, china_province, is_province
 
 _F = re.IGNORECASE
 
@@ -189,7 +189,7 @@ _THEY_HAVE = re.compile(
     r"^\W*(?:(?:together|later|soon|then|in\s+\d{4}|the\s+next\s+year),?\s+)?they\s+(?:have|"
     r"had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
                         r"children|child|boys?|girls?|babies|baby)\b", _F)
-_SUBJECT_HER = _by_first_letter(r"\b(?:me|us|I|we|my|myself)\b", _F)
+_SUBJECT_HER = _by_first_letter(r"\b(?:me|us|I|we|my|our|myself|ourselves)\b", _F)
 
 _BIRTH = re.compile(
     r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|giving\s+birth\s+to|had|delivered|have|has|"
@@ -475,6 +475,11 @@ _SHE_PAYS = re.compile(r"(?:^|[,;]\s*|\b(?:and|then|so)\s+)(?:she|ǂ+|her\s+(?:m
                        r"\s+(?:(?!was\b|were\b|been\b|being\b|is\b)\w+\s+){0,2}?$")
 
 
+# the place she was held named by a relative clause: told as a fact inside a condition
+_HELD_WHERE = re.compile(
+    r"\b(?:in\s+which|where|that)\s+(?:i|we|she|ǂ+)\s+(?:was|were|had\s+been)\s")
+
+
 def _analyse(sentence: str, ctx: Context) -> list[Cue]:
     """All cues of one English sentence (its subject written)."""
     cues: list[Cue] = []
@@ -555,6 +560,11 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                                                                    r"does)\s*(?:not|"
                                                                    r"n[’']t)\s+(?:let|allow)",
                                                                    sentence[a:b], _F):
+                st = FACT
+            if code == "confinement" and st in (UNREAL, DENIED) and _HELD_WHERE.search(
+                    marked, a, b):
+                # "…if she left the room in which she was imprisoned": the room is real (the
+                # condition or the denial is the main clause's)
                 st = FACT
             cues.append(Cue("violence", a, b, code, st))
         for code, a, b in _first_per_code("exploitation", found, ctx.mode, low):
@@ -717,6 +727,15 @@ _GENERIC_PASSIVE = re.compile(
     r"(?:are|were)\s+being)\s+(?:\w+ly\s+)?$")
 
 
+# the same, with the verbs listed ("the number of women who are tricked, abducted or sold")
+_GENERIC_LIST = re.compile(
+    r"(?<!\band\s)(?<!\bother\s)(?<!\bboth\s)(?<!\btwo\s)(?<!\bthree\s)(?<!\bfour\s)(?<!\bfive\s)"
+    r"(?<!\bsix\s)(?<!\bour\s)(?<!\bher\s)(?<!\bmy\s)\b(?:wom[ae]n|girls|refugees|defectors|brides|"
+    r"wives|people|others|koreans|children)\s+(?:who\s+)?(?:are|were|get|got|being|have\s+been|"
+    r"had\s+been)\s+"
+    r"(?:[a-z-]+,\s+){1,3}(?:(?:or|and)\s+)?$")
+
+
 def _done_to(c: Cue) -> bool:
     """A lure done to someone ("my younger sister was kidnapped by traffickers"): hers only when
     the clause names her (lures told by what someone said stay: "a woman said there was work")."""
@@ -759,7 +778,8 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
             out.append(c)
             continue
         if discourse.perceived(marked, c.start, cl, cs) or _GENERIC_PASSIVE.search(
-                marked, max(cl.start, c.start - 60), c.start):
+                marked, max(cl.start, c.start - 60), c.start) or _GENERIC_LIST.search(
+                    marked, max(0, c.start - 80), c.start):
             continue
         if not cl.explicit and c.status == FACT and sentence and c.kind not in ("violence",
                                                                                 "exploitation"):
@@ -1163,6 +1183,23 @@ _BORN = re.compile(r"(?:\b(?:I|[Ss]he)|^[^\n,]{0,60}?[A-Z][a-z]+(?:-[a-z]+)?\s*,
                    r"(?:she\b|[A-Z])", re.M)
 
 
+@lru_cache(maxsize=1)
+def _then_province() -> re.Pattern:
+    return re.compile(r"(?:,\s+|\s+in\s+)(?P<p>" + NK_PLACE_RE + r"(?:\s+[Pp]rovince)?)(?!\w)")
+
+
+def _with_province(name: str, text: str, end: int) -> str:
+    """The home town with the province written right after it, as written ("Musan, North
+    Hamgyong Province", "Onsong in North Hamgyong province"); the town alone otherwise (and
+    when the town is a province itself, or a clause follows: "Hyesan, a city in …")."""
+    if is_province(name):
+        return name
+    m = _then_province().match(text, end)
+    if not m or not is_province(m.group("p")):
+        return name
+    return text[end - len(name):m.end()]
+
+
 def person_facts(text: str, header_end: int, existing: list) -> list:
     """Origin and birth year stated in the story itself (cleaned-text spans)."""
     from casebook.extract.places import nk_place
@@ -1181,7 +1218,8 @@ def person_facts(text: str, header_end: int, existing: list) -> list:
                 place = nk_place(m.group("p"))
                 if place:
                     s = header_end + m.start("p") + place[1]
-                    out.append(Fact("origin_nk", place[0], Evidence(s, s + len(place[0])), 0.7))
+                    name = _with_province(place[0], text, s + len(place[0]))
+                    out.append(Fact("origin_nk", name, Evidence(s, s + len(name)), 0.7))
                     done = True
                     break
             if done:

@@ -222,6 +222,10 @@ _YEAR_BEFORE = rules.fast_compile(
                           r"\s+$", re.I)
 
 
+_VAGUE_BEFORE = re.compile(r"\b(?:a\s+few|few|several|some|many|a\s+couple\s+of|couple\s+of|"
+                           r"tens\s+of|hundreds\s+of)\s+$", re.I)
+
+
 def find_money(text: str) -> list[Money]:
     """All amounts of money in ``text``, in order; an amount right after another one in a
     different currency ("1,500 yuan, more than $200") is marked ``converted``."""
@@ -243,6 +247,8 @@ def find_money(text: str) -> list[Money]:
             value = _parse_num(m.group("num")) * _scale(m.group("scale"))
             add(value, _en_won(text, m.start(), value, _currency(cur), cur), m.start(), m.end())
     for m in _WORD_MONEY_RE.finditer(text) if re.search(r"[a-z]", text) else ():
+        if _VAGUE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            continue  # "a few thousand yuan", "several hundred dollars": no amount
         v = words_to_number(m.group("words"))
         if v:
             add(float(v), _en_won(text, m.start(), float(v), _currency(m.group("cur")),

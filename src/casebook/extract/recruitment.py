@@ -130,9 +130,11 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
                 # the buyer is not a recruiter: skip a relation named after "sold (me) to"
                 head = s.text[max(0, c.start - 25):c.start]
                 if lx(s, "buyer_head").search(head):
-                    if lx(s, "broker_word").search(s.text[c.start:c.end]):
-                        buyers_named.add(c.code)  # "sold me to a Korean-Chinese broker"
-                    continue
+                    if not lx(s, "broker_word").search(s.text[c.start:c.end]):
+                        continue
+                    # "sold me to a Korean-Chinese broker": a broker who bought her sells her on,
+                    # an intermediary the contract lists by his relation to her
+                    buyers_named.add(c.code)
                 relations[c.code] = b.ev(s, c.start, c.end)
                 relation_at[c.code] = k
                 if c.extra.get("noun") and not _new_person(s.text, c.start, c.end):

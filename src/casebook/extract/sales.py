@@ -273,6 +273,8 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
                 out[-1].amount = amount_of(m, out[-1].date)
                 set_buyer_purpose(out[-1], other)
                 break
-    if "purpose" not in out[-1].attributes and i + 1 < len(sents):
+    if "purpose" not in out[-1].attributes and i + 1 < len(sents) and not lx(
+            sents[i + 1], "others_open").match(sents[i + 1].text):
+        # (not from a sentence about other women: "The other girls were sent to brothels.")
         set_buyer_purpose(out[-1], sents[i + 1])
     return out

@@ -234,6 +234,10 @@ def view_answer_arrest(w: Walk) -> list[dict]:
     return _answer(w, "arrest")
 
 
+def view_answer_sale(w: Walk) -> list[dict]:
+    return _answer(w, "sale")
+
+
 def view_repatriation(w: Walk) -> list[Cue]:
     c = _first(w, "repatriation")
     return [c] if c is not None and c.status == FACT else []
@@ -539,6 +543,10 @@ def on_late_price(w: Walk, found: list) -> None:
     set_buyer_purpose(e, w.s)
 
 
+def on_answer_sale(w: Walk, found: list[dict]) -> None:
+    w.add("sale", None, 0.6, **found[0])
+
+
 def on_arrest_denied(w: Walk, found: list[Cue]) -> None:
     w.add("arrest_china", found[0], 0.7, denied=True)
 
@@ -754,6 +762,17 @@ def _finish(w: Walk) -> None:
                                                    and lx(b.lang,
                                                           "husband_only").match(e.evidence.quote
                                                                                 or ""))]
+    told_sales = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")
+                  and not e.attributes.get("summary")]
+    if told_sales and all(e.attributes.get("purpose") in ("prostitution", "labour", "other")
+                          for e in told_sales):
+        # every sale was to a brothel, a workplace or a webcam den: "my husband" alone is the
+        # husband she had at home ("my husband told me to go and send money"), not a forced one
+        b.events[:] = [e for e in b.events if not (e.type == "forced_marriage"
+                                                   and e.evidence is not None
+                                                   and lx(b.lang,
+                                                          "husband_only").match(e.evidence.quote
+                                                                                or ""))]
     if not any(e.type == "prostitution" for e in b.events):
         brothel = next((e for e in b.events if e.type == "sale"
                         and e.attributes.get("purpose") == "prostitution"
@@ -962,9 +981,16 @@ def _qa_count(s: Sentence, prev: Sentence | None) -> tuple[str, dict] | None:
     if not m:
         return None
     kind = "arrest" if lx(s, "q_arrest").search(prev.text) else (
-        "repatriation" if lx(s, "q_rep").search(prev.text) else None)
+        "repatriation" if lx(s, "q_rep").search(prev.text) else (
+            "sale" if lx(s, "q_sale_count").search(prev.text) else None))
     if kind is None:
         return None
+    if kind == "sale":
+        # "How many times were you sold?" / "Twice.": her stated total, never one more sale
+        # (a yes/no question to her is read by extract.answers)
+        if m.group("no") or m.groupdict().get("yes") or not m.group("n"):
+            return None
+        return kind, {"total": count_of(s.lang, "answer", m.group("n")), "summary": True}
     if m.group("no"):
         return kind, {"denied": True}
     if m.groupdict().get("yes"):
