@@ -92,6 +92,29 @@ def test_detention_before_leaving_is_not_counted():
     assert p["nk_detention"] == []
 
 
+@pytest.mark.parametrize("after", [
+    "After two months in a holding centre in Onsong, I crossed again.",
+    "After I was released from the labour training camp, I crossed the river again.",
+    "Once out of the jipkyulso I went back over the Tumen.",
+])
+def test_facility_named_before_crossing_again_is_hers_and_no_second_return(after):
+    p = prof(HEADER + "I crossed the Tumen in 1998. In 2002 the Chinese police caught me and "
+                      "sent me back. " + after)
+    assert len(p["nk_detention"]) == 1 and p["nk_detention"][0] != "other"
+    assert p["repatriated"] == 1
+
+
+@pytest.mark.parametrize("told, returns", [
+    ("In 2002 the Chinese police caught me and sent me back.", 1),
+    ("In 2002 the police arrested me in Yanji and later sent me back.", 1),
+    ("In 2002 the police caught my sister and sent her back.", None),
+    ("In 2002 the police caught me and sent me back to the farm to get my papers.", None),
+])
+def test_police_who_caught_her_and_sent_her_back(told, returns):
+    p = prof(HEADER + "I crossed the Tumen in 1998. " + told)
+    assert p["repatriated"] == returns
+
+
 # --- recruitment and recruiters ------------------------------------------------------------
 
 def test_north_korean_recruiter_and_korean_chinese_couple():
