@@ -848,3 +848,25 @@ def test_a_kidnapping_after_her_first_sale_is_not_how_she_came():
                       "was sold to a farmer for 5,000 yuan. Two years on she was sold, kidnapped "
                       "and sold again.")
     assert "abducted" not in p["recruitment"]
+
+
+# --- quotation marks and dates as web pages deliver them ----------------------------------
+
+def test_a_paragraph_opened_by_a_single_mark_and_closed_by_a_double_one():
+    """‘…," she recalls: the single opening mark must pair with the double closing one, or the
+    marks after it pair the wrong way round and her quoted "we" reads as the narrator's."""
+    p = prof("Grace, a North Korean refugee now living in Canada\n\n"
+             "‘There was no food after 1995,\" Grace recalls. \"We worked but we were never "
+             "paid, and we still had to give our grain to the state.\"\n\n"
+             "In 1999 Grace decided to look for work in China. A trader offered to guide her and "
+             "led her across the Tumen River. She was sold to a farmer for 4,000 yuan. \"I cried "
+             "every night,\" she says.")
+    assert p["first_crossing_year"] == 1999
+    assert [s["amount"] for s in p["sales"]] == [4000]
+    assert "forced_labour" not in p["exploitation"]
+
+
+def test_a_year_after_someone_elses_birth_in_another_clause_dates_the_story():
+    p = prof("Hunger came in 1995. Her mother had been born in China, and in 1999 she "
+             "decided to go there. She crossed the river at night.")
+    assert p["first_crossing_year"] == 1999

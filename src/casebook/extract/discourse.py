@@ -57,10 +57,28 @@ def _squash(name: str) -> str:
 _QUOTE = re.compile(r"[“”\"]")
 
 
+# a paragraph opened by a single mark that a double one closes (‘From 1994 …," she begins):
+# text copied from a web page mixes the two, and the single mark must open the quotation or the
+# marks after it pair the wrong way round ("’" before a letter is an apostrophe: "didn’t")
+_PARA_SINGLE_OPEN = re.compile(r"(?:^|\n)[ \t]*‘")
+_CLOSING = re.compile(r"[”\"\n]|’(?![A-Za-z])")
+
+
+def _mixed_opening(text: str) -> str:
+    """``text`` with each paragraph-opening ‘ that ” or " closes written as “ (same length)."""
+    for m in _PARA_SINGLE_OPEN.finditer(text):
+        c = _CLOSING.search(text, m.end())
+        if c and c.group() in "”\"":
+            text = text[:m.end() - 1] + "“" + text[m.end():]
+    return text
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks (“…”, "…"); an opening mark left open ends at the paragraph."""
     out: list[tuple[int, int]] = []
     start: int | None = None
+    if "‘" in text:
+        text = _mixed_opening(text)
     for m in _QUOTE.finditer(text):
         ch = m.group()
         if ch == '"' and (m.start() == 0 or text[m.start() - 1] == "\n"):
