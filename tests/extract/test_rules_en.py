@@ -870,3 +870,14 @@ def test_a_year_after_someone_elses_birth_in_another_clause_dates_the_story():
     p = prof("Hunger came in 1995. Her mother had been born in China, and in 1999 she "
              "decided to go there. She crossed the river at night.")
     assert p["first_crossing_year"] == 1999
+
+
+def test_a_buyer_who_bought_the_bride_by_her_description_pays_her_price():
+    p = prof("Ri was sold into marriage in 2003. A widower bought the then 23-year-old North "
+             "Korean bride for 12,000 yuan.")
+    assert [s["amount"] for s in p["sales"]] == [12000]
+
+
+def test_words_between_gave_birth_and_to():
+    p = prof("Ri crossed the river in 2000. In 2002 Ri gave birth in secret to a baby girl.")
+    assert p["children_in_china"] == 1

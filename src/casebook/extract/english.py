@@ -192,7 +192,8 @@ _THEY_HAVE = re.compile(
 _SUBJECT_HER = _by_first_letter(r"\b(?:me|us|I|we|my|myself)\b", _F)
 
 _BIRTH = re.compile(
-    r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|giving\s+birth\s+to|had|delivered|have|has|"
+    # ("gave birth in secret to a son", "gave birth there to twins": a few words before "to")
+    r"\b(?:(?:gave|give|giving)\s+birth(?:\s+(?!to\b)\w+){0,3}?\s+to|had|delivered|have|has|"
     r"bore(?:\s+(?:him|the\s+(?:farmer|man)|(?:her|the)\s+(?:chinese\s+)?husband))?)\s+"
     r"(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
     r"(?:(?:baby|little|healthy|more|[a-z]+-(?:year|month)-old)\s+)?(?P<what>sons?|daughters?|"
