@@ -881,3 +881,9 @@ def test_a_buyer_who_bought_the_bride_by_her_description_pays_her_price():
 def test_words_between_gave_birth_and_to():
     p = prof("Ri crossed the river in 2000. In 2002 Ri gave birth in secret to a baby girl.")
     assert p["children_in_china"] == 1
+
+
+def test_a_given_name_marked_as_a_pseudonym_is_hers_when_written_once():
+    p = prof("Most women who leave the North hope to earn money. Yuna* fled from North Korea "
+             "hoping to send money home. She was sold to a farmer in Jilin.")
+    assert p["recruitment"] == ["voluntary_alone"]

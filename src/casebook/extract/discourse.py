@@ -148,6 +148,9 @@ _AGE_APPOSITION = re.compile(
 # a sentence opening on her surname and an apposition: "Kwon, who asked …, was sold", "Lim, a
 # mother of two, …" (not "Kim, a professor at …": see _ROLE_AFTER)
 _NAME_APPOSED = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))(?P<s>[A-Z][a-z]+),\s+(?:who|a|an)\s")
+_PSEUDONYM_MARK = re.compile(
+    r"([A-Z](?<![\w’'-][A-Z])[a-z]+(?:-[A-Za-z][a-z]*)?)(?:\*|\s*\((?:not\s+her\s+real\s+name|"
+    r"(?:a\s+)?pseudonym|(?:an\s+)?alias|(?:her\s+)?name\s+(?:has\s+been\s+)?changed)\))")
 _NAME_TOKEN = re.compile(r"[A-Z](?<![\w-][A-Z])[\w-]*")
 _AS_SUBJECT = re.compile(
     r"([A-Z](?<![\w’'-][A-Z])[a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|"
@@ -280,9 +283,19 @@ def protagonist(text: str) -> Person | None:
         return p.mentions + sum(tokens[f] if " " not in f else text.count(f) for f in set(p.names)
                                 if f)
 
+    taken = {t for p in cands.values() for n in p.names for t in re.split(r"[\s]", n)}
+    if not cands:
+        # a given name marked as a pseudonym ("Mija*", "Su-jin (not her real name)"): hers, even
+        # if written only once before "she" takes over
+        for m in _PSEUDONYM_MARK.finditer(text):
+            w = m.group(1)
+            if w.lower() in stop or w in sur or _is_place(w) or _MALE_TITLE.search(
+                    text[max(0, m.start() - 12):m.start()]):
+                continue
+            add(None, [w], m.start(1), m.end(1), 2)
+            break
     if not cands or max(mentions(p) for p in cands.values()) < 5:
         # a one-word pseudonym: a capitalised word told as her, again and again
-        taken = {t for p in cands.values() for n in p.names for t in re.split(r"[\s]", n)}
         subjects = {m.group(1) for m in as_subject}
         for w, n in Counter({w: tokens[w] for w in subjects}).most_common(12):
             if n < 2:
