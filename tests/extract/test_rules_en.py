@@ -887,3 +887,18 @@ def test_a_given_name_marked_as_a_pseudonym_is_hers_when_written_once():
     p = prof("Most women who leave the North hope to earn money. Yuna* fled from North Korea "
              "hoping to send money home. She was sold to a farmer in Jilin.")
     assert p["recruitment"] == ["voluntary_alone"]
+
+
+def test_her_hometown_set_beside_its_name():
+    p = prof("Her eyes lit up when we asked about her hometown, Onsong, North Korea. "
+             "She fled to China in 2001.")
+    assert p["origin_nk"] == "Onsong"
+
+
+@pytest.mark.parametrize("caught, arrests", [
+    ("She ran from the farm but was caught again by a trafficker and sold on.", None),
+    ("She ran from the farm but was caught again in 2004 and sent back.", 1),
+])
+def test_caught_again_by_a_trafficker_is_no_arrest(caught, arrests):
+    p = prof("Ri crossed the Tumen in 2001 and was sold to a farmer. " + caught)
+    assert p["arrested_in_china"] == arrests

@@ -1128,7 +1128,7 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
                rf"school\s+years)\s+in\s+(?P<p>{_PLACE})"),
     _by_first_letter(
         r"\b(?:[Mm]y|[Hh]er|[Oo]ur)\s+(?:home\s*town|hometown|home|native\s+town|"
-        r"birthplace)\s+(?:is|was|of|was\s+in)\s+"
+        r"birthplace)(?:\s+(?:is|was|of|was\s+in)\s+|\s*,\s+)"
                rf"(?P<p>{_PLACE})"),
     _by_first_letter(
         r"\b(?:at\s+home\s+in|back\s+home\s+in|visit\s+us\s+in|my\s+(?:own\s+)?(?:village|"
