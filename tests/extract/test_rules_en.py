@@ -902,3 +902,9 @@ def test_her_hometown_set_beside_its_name():
 def test_caught_again_by_a_trafficker_is_no_arrest(caught, arrests):
     p = prof("Ri crossed the Tumen in 2001 and was sold to a farmer. " + caught)
     assert p["arrested_in_china"] == arrests
+
+
+def test_a_three_part_name_whose_last_syllable_is_also_an_english_word():
+    p = prof("Park Mi Soon, a 41-year-old widow, met the man she lives with now in 2005. "
+             "Choi Dong Su, 45, is a farmer. Park said she was sold twice before she met him.")
+    assert p["surname"] == "Park"

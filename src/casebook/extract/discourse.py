@@ -227,7 +227,11 @@ def protagonist(text: str) -> Person | None:
             continue  # an activist, official or expert quoted by name
         # "Lee Soon Ae": a word that may open a sentence is a given name after a surname
         named = len(toks) == 3 and toks[0] in sur
-        if any(t.lower() in stop for t in ([toks[0], toks[2]] if named else toks[:2])):
+        # (a third syllable set off by a comma is a name even if it is also a word: "Kim Hye
+        # Soon, a 36-year-old")
+        apposed = named and re.match(r"\s*[,(]", text[m.end("c"):m.end("c") + 3]) is not None
+        if any(t.lower() in stop for t in ([toks[0]] + ([] if apposed else [toks[2]]) if named
+                                           else toks[:2])):
             continue
         s = _surname_of(toks[:2]) or (_surname_of(toks) if len(toks) == 3 else None)
         if len(toks) == 3 and _surname_of(toks) in _common_surnames() - {toks[0].capitalize()}:
@@ -237,7 +241,8 @@ def protagonist(text: str) -> Person | None:
         if s is None:
             continue
         given = [t for t in toks if t != s and t.capitalize() != s]
-        if not given or any(g.lower() in stop for g in (given[1:] if named else given)):
+        if not given or any(g.lower() in stop for g in (
+                ([] if apposed else given[1:]) if named else given)):
             continue
         if tokens[s] == 1 and _in_headline(text, m.start()):
             continue  # "Missionaries Go Online": a title's capitals, named nowhere else
