@@ -908,3 +908,20 @@ def test_a_three_part_name_whose_last_syllable_is_also_an_english_word():
     p = prof("Park Mi Soon, a 41-year-old widow, met the man she lives with now in 2005. "
              "Choi Dong Su, 45, is a farmer. Park said she was sold twice before she met him.")
     assert p["surname"] == "Park"
+
+
+@pytest.mark.parametrize("told, exploited", [
+    ("In the hospital she lay next to a Korean-Chinese prostitute, who told her to be strong.",
+     []),
+    ("Later the broker forced her to work as a prostitute in Dalian.", ["prostitution"]),
+    ("Later she was forced to have sex with several men every night.", ["prostitution"]),
+])
+def test_a_prostitute_in_the_room_is_not_her_exploitation(told, exploited):
+    p = prof("Ri crossed the Tumen in 2001. " + told)
+    assert p["exploitation"] == exploited
+
+
+def test_sleeping_pills_she_took_herself_are_no_drugging():
+    p = prof("Ri was sold to a farmer in 2001. He beat her, and she tried sleeping pills, which "
+             "did not work.")
+    assert "drugging" not in p["violence"]
