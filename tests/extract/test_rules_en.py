@@ -925,3 +925,15 @@ def test_sleeping_pills_she_took_herself_are_no_drugging():
     p = prof("Ri was sold to a farmer in 2001. He beat her, and she tried sleeping pills, which "
              "did not work.")
     assert "drugging" not in p["violence"]
+
+
+def test_crossing_guided_by_a_trafficker_is_going_with_a_broker():
+    p = prof("Ri crossed the Yalu at night in 2009, guided by a trafficker. She was sold to a "
+             "farmer in Liaoning.")
+    assert p["recruitment"] == ["voluntary_with_broker"]
+
+
+def test_taking_the_journey_to_china_is_her_going():
+    p = prof("Ri lost her job in 2009. She decided to take the long journey to China to find "
+             "work. She was sold to a farmer in Liaoning.")
+    assert p["recruitment"] == ["voluntary_alone"]
