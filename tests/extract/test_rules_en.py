@@ -937,3 +937,16 @@ def test_taking_the_journey_to_china_is_her_going():
     p = prof("Ri lost her job in 2009. She decided to take the long journey to China to find "
              "work. She was sold to a farmer in Liaoning.")
     assert p["recruitment"] == ["voluntary_alone"]
+
+
+def test_held_as_their_sex_slave_by_a_so_called_husband():
+    p = prof("Ri was sold to a mountain village in 2001. “My so-called husband and his brother "
+             "took turns demanding to have sex with me,” Ri said. “I was only their sex slave.”")
+    assert "rape" in p["violence"]
+    assert "forced_marriage" in p["exploitation"]
+
+
+def test_sexual_slavery_as_a_general_fate_is_not_hers():
+    p = prof("Ri crossed the Tumen in 2001. She learned there are worse fates than being sold "
+             "into sexual slavery.")
+    assert "rape" not in p["violence"]
