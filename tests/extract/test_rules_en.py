@@ -953,6 +953,6 @@ def test_sexual_slavery_as_a_general_fate_is_not_hers():
 
 
 def test_they_have_a_teenage_son_after_because():
-    p = prof("Ri took the long journey to China in 1999. She was sold to a fisherman. They are "
+    p = prof("Ri took the long journey to China in 1999. Ri was sold to a fisherman. They are "
              "poor because they have a teenage son at school.")
     assert p["children_in_china"] == 1
