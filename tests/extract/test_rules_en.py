@@ -956,3 +956,10 @@ def test_they_have_a_teenage_son_after_because():
     p = prof("Ri took the long journey to China in 1999. Ri was sold to a fisherman. They are "
              "poor because they have a teenage son at school.")
     assert p["children_in_china"] == 1
+
+
+def test_hired_the_services_of_a_broker_to_escort_her_across():
+    p = prof("Ri fled in 2010. Not knowing the way, she hired the services of a broker to escort "
+             "her across. Ri was sold in Yanji.")
+    assert p["recruitment"] == ["voluntary_with_broker"]
+    assert p["first_crossing_year"] == 2010
