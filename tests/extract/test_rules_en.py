@@ -963,3 +963,10 @@ def test_hired_the_services_of_a_broker_to_escort_her_across():
              "her across. Ri was sold in Yanji.")
     assert p["recruitment"] == ["voluntary_with_broker"]
     assert p["first_crossing_year"] == 2010
+
+
+def test_a_surname_named_often_but_told_as_subject_once_after_said():
+    p = prof("With women like Paek it is hard to hear the whole story. It happened to Paek too: "
+             "she was sold for a sack of rice. “I wanted to die,” said Paek. “I ran from him "
+             "twice.” People like Paek rarely speak.")
+    assert p["surname"] == "Paek"

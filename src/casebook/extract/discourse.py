@@ -151,6 +151,10 @@ _NAME_APPOSED = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))(?P<s>[A-Z][a-z]+),\s+(?:w
 _PSEUDONYM_MARK = re.compile(
     r"([A-Z](?<![\w’'-][A-Z])[a-z]+(?:-[A-Za-z][a-z]*)?)(?:\*|\s*\((?:not\s+her\s+real\s+name|"
     r"(?:a\s+)?pseudonym|(?:an\s+)?alias|(?:her\s+)?name\s+(?:has\s+been\s+)?changed)\))")
+# a name after the verb of saying ("…, said Moon."): the speaker, told as a subject
+_SAID_NAME = re.compile(
+    r"\b(?:said|says|recalls|recalled|explains|explained|adds|added|continues|continued|"
+    r"remembers|remembered)\s+([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?)\b(?![\s-][A-Z])")
 _NAME_TOKEN = re.compile(r"[A-Z](?<![\w-][A-Z])[\w-]*")
 _AS_SUBJECT = re.compile(
     r"([A-Z](?<![\w’'-][A-Z])[a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|"
@@ -267,8 +271,9 @@ def protagonist(text: str) -> Person | None:
     # "Rhee said", "When Chun decided": a report that calls her by her surname alone (a bare
     # "Kim" beside the leaders' names is theirs)
     lone = any(n >= 2 and w in sur and w not in cands for w, n in tokens.items())
-    as_subject = list(_AS_SUBJECT.finditer(text)) if lone or not cands or max(
-        p.mentions + tokens[p.surname or ""] for p in cands.values()) < 5 else []
+    as_subject = list(_AS_SUBJECT.finditer(text)) + list(_SAID_NAME.finditer(text)) if (
+        lone or not cands or max(p.mentions + tokens[p.surname or ""] for p in cands.values()) < 5
+    ) else []
     men |= {m.group(1) for m in _MR.finditer(text)} if lone else set()
     bare = Counter(m.group(1) for m in as_subject
                    if m.group(1) in sur and m.group()[len(m.group(1)):][:1] not in "’'"
@@ -279,7 +284,9 @@ def protagonist(text: str) -> Person | None:
     # three times"), and speaks in no one's first person: that surname is hers
     once = not cands and len(bare) == 1 and not _FIRST.search(text)
     for w, n in bare.items():
-        if (n >= 2 or once) and w not in cands and w not in men and not (leaders and w == "Kim"):
+        # (or the subject once and named three times: "like Moon", "it happened to Moon")
+        if (n >= 2 or once or tokens[w] >= 3) and w not in cands and w not in men and not (
+                leaders and w == "Kim"):
             seen = re.search(rf"(?<![\w-]){w}(?![\w-])", text)
             if seen is not None:
                 add(w, [w], seen.start(), seen.end(), 0)
