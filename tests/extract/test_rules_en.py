@@ -970,3 +970,9 @@ def test_a_surname_named_often_but_told_as_subject_once_after_said():
              "she was sold for a sack of rice. “I wanted to die,” said Paek. “I ran from him "
              "twice.” People like Paek rarely speak.")
     assert p["surname"] == "Paek"
+
+
+def test_asking_traffickers_to_take_her_over_is_going_with_a_broker():
+    p = prof("In 1998 Ri and her sister had to ask traffickers to help get them into China. "
+             "Ri was sold to a farmer.")
+    assert p["recruitment"] == ["voluntary_with_broker"]
