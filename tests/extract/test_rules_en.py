@@ -976,3 +976,9 @@ def test_asking_traffickers_to_take_her_over_is_going_with_a_broker():
     p = prof("In 1998 Ri and her sister had to ask traffickers to help get them into China. "
              "Ri was sold to a farmer.")
     assert p["recruitment"] == ["voluntary_with_broker"]
+
+
+def test_the_in_laws_who_beat_her_are_no_recruiters():
+    p = prof("A defector who ran away from her husband was caught and beaten by her in-laws. "
+             "She had been sold to a farmer in 2004.")
+    assert "relative" not in p["recruiter_relation"]
