@@ -982,3 +982,9 @@ def test_the_in_laws_who_beat_her_are_no_recruiters():
     p = prof("A defector who ran away from her husband was caught and beaten by her in-laws. "
              "She had been sold to a farmer in 2004.")
     assert "relative" not in p["recruiter_relation"]
+
+
+def test_sexually_molested_is_violence_other():
+    p = prof("Ri fled in 2001. Ri was sold to a man. At the market she was sexually molested by "
+             "his friends.")
+    assert p["violence"] == ["other"]
