@@ -196,3 +196,13 @@ def test_third_person_korean_report():
     assert (p["first_crossing_year"], p["crossing_river"]) == (2000, "Yalu")
     assert [(s["amount"], s["currency"]) for s in p["sales"]] == [(3000, "RMB")]
     assert p["surname"] == "정" and p["origin_nk"] == "자강도 만포"  # as written
+
+
+def test_a_gloss_of_some_hundreds_of_ten_thousands_is_no_second_price():
+    """"8천 위안(140여 만원)": the gloss reads "some 1.4 million won", not 10,000 won of its own."""
+    from casebook.extract.numbers import find_money
+
+    found = find_money("그는 8천 위안(150여 만원)에 농촌 남성에게 팔려갔다.")
+    assert [(m.value, m.currency) for m in found] == [(8000.0, "RMB")]
+    p = profile(extract("그녀는 2010년 탈북했다. 8천 위안(150여 만원)에 농촌 남성에게 팔려갔다."))
+    assert p["times_sold"] == 1 and [s["amount"] for s in p["sales"]] == [8000.0]

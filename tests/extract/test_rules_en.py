@@ -92,6 +92,29 @@ def test_detention_before_leaving_is_not_counted():
     assert p["nk_detention"] == []
 
 
+@pytest.mark.parametrize("after", [
+    "After two months in a holding centre in Onsong, I crossed again.",
+    "After I was released from the labour training camp, I crossed the river again.",
+    "Once out of the jipkyulso I went back over the Tumen.",
+])
+def test_facility_named_before_crossing_again_is_hers_and_no_second_return(after):
+    p = prof(HEADER + "I crossed the Tumen in 1998. In 2002 the Chinese police caught me and "
+                      "sent me back. " + after)
+    assert len(p["nk_detention"]) == 1 and p["nk_detention"][0] != "other"
+    assert p["repatriated"] == 1
+
+
+@pytest.mark.parametrize("told, returns", [
+    ("In 2002 the Chinese police caught me and sent me back.", 1),
+    ("In 2002 the police arrested me in Yanji and later sent me back.", 1),
+    ("In 2002 the police caught my sister and sent her back.", None),
+    ("In 2002 the police caught me and sent me back to the farm to get my papers.", None),
+])
+def test_police_who_caught_her_and_sent_her_back(told, returns):
+    p = prof(HEADER + "I crossed the Tumen in 1998. " + told)
+    assert p["repatriated"] == returns
+
+
 # --- recruitment and recruiters ------------------------------------------------------------
 
 def test_north_korean_recruiter_and_korean_chinese_couple():
@@ -825,3 +848,143 @@ def test_a_kidnapping_after_her_first_sale_is_not_how_she_came():
                       "was sold to a farmer for 5,000 yuan. Two years on she was sold, kidnapped "
                       "and sold again.")
     assert "abducted" not in p["recruitment"]
+
+
+# --- quotation marks and dates as web pages deliver them ----------------------------------
+
+def test_a_paragraph_opened_by_a_single_mark_and_closed_by_a_double_one():
+    """‘…," she recalls: the single opening mark must pair with the double closing one, or the
+    marks after it pair the wrong way round and her quoted "we" reads as the narrator's."""
+    p = prof("Grace, a North Korean refugee now living in Canada\n\n"
+             "‘There was no food after 1995,\" Grace recalls. \"We worked but we were never "
+             "paid, and we still had to give our grain to the state.\"\n\n"
+             "In 1999 Grace decided to look for work in China. A trader offered to guide her and "
+             "led her across the Tumen River. She was sold to a farmer for 4,000 yuan. \"I cried "
+             "every night,\" she says.")
+    assert p["first_crossing_year"] == 1999
+    assert [s["amount"] for s in p["sales"]] == [4000]
+    assert "forced_labour" not in p["exploitation"]
+
+
+def test_a_year_after_someone_elses_birth_in_another_clause_dates_the_story():
+    p = prof("Hunger came in 1995. Her mother had been born in China, and in 1999 she "
+             "decided to go there. She crossed the river at night.")
+    assert p["first_crossing_year"] == 1999
+
+
+def test_a_buyer_who_bought_the_bride_by_her_description_pays_her_price():
+    p = prof("Ri was sold into marriage in 2003. A widower bought the then 23-year-old North "
+             "Korean bride for 12,000 yuan.")
+    assert [s["amount"] for s in p["sales"]] == [12000]
+
+
+def test_words_between_gave_birth_and_to():
+    p = prof("Ri crossed the river in 2000. In 2002 Ri gave birth in secret to a baby girl.")
+    assert p["children_in_china"] == 1
+
+
+def test_a_given_name_marked_as_a_pseudonym_is_hers_when_written_once():
+    p = prof("Most women who leave the North hope to earn money. Yuna* fled from North Korea "
+             "hoping to send money home. She was sold to a farmer in Jilin.")
+    assert p["recruitment"] == ["voluntary_alone"]
+
+
+def test_her_hometown_set_beside_its_name():
+    p = prof("Her eyes lit up when we asked about her hometown, Onsong, North Korea. "
+             "She fled to China in 2001.")
+    assert p["origin_nk"] == "Onsong"
+
+
+@pytest.mark.parametrize("caught, arrests", [
+    ("She ran from the farm but was caught again by a trafficker and sold on.", None),
+    ("She ran from the farm but was caught again in 2004 and sent back.", 1),
+])
+def test_caught_again_by_a_trafficker_is_no_arrest(caught, arrests):
+    p = prof("Ri crossed the Tumen in 2001 and was sold to a farmer. " + caught)
+    assert p["arrested_in_china"] == arrests
+
+
+def test_a_three_part_name_whose_last_syllable_is_also_an_english_word():
+    p = prof("Park Mi Soon, a 41-year-old widow, met the man she lives with now in 2005. "
+             "Choi Dong Su, 45, is a farmer. Park said she was sold twice before she met him.")
+    assert p["surname"] == "Park"
+
+
+@pytest.mark.parametrize("told, exploited", [
+    ("In the hospital she lay next to a Korean-Chinese prostitute, who told her to be strong.",
+     []),
+    ("Later the broker forced her to work as a prostitute in Dalian.", ["prostitution"]),
+    ("Later she was forced to have sex with several men every night.", ["prostitution"]),
+])
+def test_a_prostitute_in_the_room_is_not_her_exploitation(told, exploited):
+    p = prof("Ri crossed the Tumen in 2001. " + told)
+    assert p["exploitation"] == exploited
+
+
+def test_sleeping_pills_she_took_herself_are_no_drugging():
+    p = prof("Ri was sold to a farmer in 2001. He beat her, and she tried sleeping pills, which "
+             "did not work.")
+    assert "drugging" not in p["violence"]
+
+
+def test_crossing_guided_by_a_trafficker_is_going_with_a_broker():
+    p = prof("Ri crossed the Yalu at night in 2009, guided by a trafficker. She was sold to a "
+             "farmer in Liaoning.")
+    assert p["recruitment"] == ["voluntary_with_broker"]
+
+
+def test_taking_the_journey_to_china_is_her_going():
+    p = prof("Ri lost her job in 2009. She decided to take the long journey to China to find "
+             "work. She was sold to a farmer in Liaoning.")
+    assert p["recruitment"] == ["voluntary_alone"]
+
+
+def test_held_as_their_sex_slave_by_a_so_called_husband():
+    p = prof("Ri was sold to a mountain village in 2001. “My so-called husband and his brother "
+             "took turns demanding to have sex with me,” Ri said. “I was only their sex slave.”")
+    assert "rape" in p["violence"]
+    assert "forced_marriage" in p["exploitation"]
+
+
+def test_sexual_slavery_as_a_general_fate_is_not_hers():
+    p = prof("Ri crossed the Tumen in 2001. She learned there are worse fates than being sold "
+             "into sexual slavery.")
+    assert "rape" not in p["violence"]
+
+
+def test_they_have_a_teenage_son_after_because():
+    p = prof("Ri took the long journey to China in 1999. Ri was sold to a fisherman. They are "
+             "poor because they have a teenage son at school.")
+    assert p["children_in_china"] == 1
+
+
+def test_hired_the_services_of_a_broker_to_escort_her_across():
+    p = prof("Ri fled in 2010. Not knowing the way, she hired the services of a broker to escort "
+             "her across. Ri was sold in Yanji.")
+    assert p["recruitment"] == ["voluntary_with_broker"]
+    assert p["first_crossing_year"] == 2010
+
+
+def test_a_surname_named_often_but_told_as_subject_once_after_said():
+    p = prof("With women like Paek it is hard to hear the whole story. It happened to Paek too: "
+             "she was sold for a sack of rice. “I wanted to die,” said Paek. “I ran from him "
+             "twice.” People like Paek rarely speak.")
+    assert p["surname"] == "Paek"
+
+
+def test_asking_traffickers_to_take_her_over_is_going_with_a_broker():
+    p = prof("In 1998 Ri and her sister had to ask traffickers to help get them into China. "
+             "Ri was sold to a farmer.")
+    assert p["recruitment"] == ["voluntary_with_broker"]
+
+
+def test_the_in_laws_who_beat_her_are_no_recruiters():
+    p = prof("A defector who ran away from her husband was caught and beaten by her in-laws. "
+             "She had been sold to a farmer in 2004.")
+    assert "relative" not in p["recruiter_relation"]
+
+
+def test_sexually_molested_is_violence_other():
+    p = prof("Ri fled in 2001. Ri was sold to a man. At the market she was sexually molested by "
+             "his friends.")
+    assert p["violence"] == ["other"]

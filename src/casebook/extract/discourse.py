@@ -57,10 +57,28 @@ def _squash(name: str) -> str:
 _QUOTE = re.compile(r"[“”\"]")
 
 
+# a paragraph opened by a single mark that a double one closes (‘From 1994 …," she begins):
+# text copied from a web page mixes the two, and the single mark must open the quotation or the
+# marks after it pair the wrong way round ("’" before a letter is an apostrophe: "didn’t")
+_PARA_SINGLE_OPEN = re.compile(r"(?:^|\n)[ \t]*‘")
+_CLOSING = re.compile(r"[”\"\n]|’(?![A-Za-z])")
+
+
+def _mixed_opening(text: str) -> str:
+    """``text`` with each paragraph-opening ‘ that ” or " closes written as “ (same length)."""
+    for m in _PARA_SINGLE_OPEN.finditer(text):
+        c = _CLOSING.search(text, m.end())
+        if c and c.group() in "”\"":
+            text = text[:m.end() - 1] + "“" + text[m.end():]
+    return text
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks (“…”, "…"); an opening mark left open ends at the paragraph."""
     out: list[tuple[int, int]] = []
     start: int | None = None
+    if "‘" in text:
+        text = _mixed_opening(text)
     for m in _QUOTE.finditer(text):
         ch = m.group()
         if ch == '"' and (m.start() == 0 or text[m.start() - 1] == "\n"):
@@ -134,6 +152,13 @@ _AGE_APPOSITION = re.compile(
 # a scan tries the look-behinds only at capitals)
 _NAME_APPOSED = re.compile(r"(?P<s>[A-Z](?:(?<=[.!?] [A-Z])|(?<=\n[A-Z])|(?<![\s\S]{2}))[a-z]+),"
                            r"\s+(?:who|a|an)\s")
+_PSEUDONYM_MARK = re.compile(
+    r"([A-Z](?<![\w’'-][A-Z])[a-z]+(?:-[A-Za-z][a-z]*)?)(?:\*|\s*\((?:not\s+her\s+real\s+name|"
+    r"(?:a\s+)?pseudonym|(?:an\s+)?alias|(?:her\s+)?name\s+(?:has\s+been\s+)?changed)\))")
+# a name after the verb of saying ("…, said Moon."): the speaker, told as a subject
+_SAID_NAME = re.compile(
+    r"\b(?:said|says|recalls|recalled|explains|explained|adds|added|continues|continued|"
+    r"remembers|remembered)\s+([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?)\b(?![\s-][A-Z])")
 _NAME_TOKEN = re.compile(r"[A-Z](?<![\w-][A-Z])[\w-]*")
 _AS_SUBJECT = re.compile(
     r"([A-Z](?<![\w’'-][A-Z])[a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|"
@@ -216,7 +241,11 @@ def protagonist(text: str) -> Person | None:
             continue  # an activist, official or expert quoted by name
         # "Lee Soon Ae": a word that may open a sentence is a given name after a surname
         named = len(toks) == 3 and toks[0] in sur
-        if any(t.lower() in stop for t in ([toks[0], toks[2]] if named else toks[:2])):
+        # (a third syllable set off by a comma is a name even if it is also a word: "Kim Hye
+        # Soon, a 36-year-old")
+        apposed = named and re.match(r"\s*[,(]", text[m.end("c"):m.end("c") + 3]) is not None
+        if any(t.lower() in stop for t in ([toks[0]] + ([] if apposed else [toks[2]]) if named
+                                           else toks[:2])):
             continue
         if len(toks) == 2 and all(_ONE_SYLLABLE.match(t) for t in toks) and toks[
                 0].capitalize() not in _common_surnames():
@@ -229,7 +258,8 @@ def protagonist(text: str) -> Person | None:
         if s is None:
             continue
         given = [t for t in toks if t != s and t.capitalize() != s]
-        if not given or any(g.lower() in stop for g in (given[1:] if named else given)):
+        if not given or any(g.lower() in stop for g in (
+                ([] if apposed else given[1:]) if named else given)):
             continue
         if tokens[s] == 1 and _in_headline(text, m.start()):
             continue  # "Missionaries Go Online": a title's capitals, named nowhere else
@@ -254,8 +284,9 @@ def protagonist(text: str) -> Person | None:
     # "Rhee said", "When Chun decided": a report that calls her by her surname alone (a bare
     # "Kim" beside the leaders' names is theirs)
     lone = any(n >= 2 and w in sur and w not in cands for w, n in tokens.items())
-    as_subject = list(_AS_SUBJECT.finditer(text)) if lone or not cands or max(
-        p.mentions + tokens[p.surname or ""] for p in cands.values()) < 5 else []
+    as_subject = list(_AS_SUBJECT.finditer(text)) + list(_SAID_NAME.finditer(text)) if (
+        lone or not cands or max(p.mentions + tokens[p.surname or ""] for p in cands.values()) < 5
+    ) else []
     men |= {m.group(1) for m in _MR.finditer(text)} if lone else set()
     bare = Counter(m.group(1) for m in as_subject
                    if m.group(1) in sur and m.group()[len(m.group(1)):][:1] not in "’'"
@@ -266,7 +297,9 @@ def protagonist(text: str) -> Person | None:
     # three times"), and speaks in no one's first person: that surname is hers
     once = not cands and len(bare) == 1 and not _FIRST.search(text)
     for w, n in bare.items():
-        if (n >= 2 or once) and w not in cands and w not in men and not (leaders and w == "Kim"):
+        # (or the subject once and named three times: "like Moon", "it happened to Moon")
+        if (n >= 2 or once or tokens[w] >= 3) and w not in cands and w not in men and not (
+                leaders and w == "Kim"):
             seen = re.search(rf"(?<![\w-]){w}(?![\w-])", text)
             if seen is not None:
                 add(w, [w], seen.start(), seen.end(), 0)
@@ -275,9 +308,19 @@ def protagonist(text: str) -> Person | None:
         return p.mentions + sum(tokens[f] if " " not in f else text.count(f) for f in set(p.names)
                                 if f)
 
+    taken = {t for p in cands.values() for n in p.names for t in re.split(r"[\s]", n)}
+    if not cands:
+        # a given name marked as a pseudonym ("Mija*", "Su-jin (not her real name)"): hers, even
+        # if written only once before "she" takes over
+        for m in _PSEUDONYM_MARK.finditer(text):
+            w = m.group(1)
+            if w.lower() in stop or w in sur or _is_place(w) or _MALE_TITLE.search(
+                    text[max(0, m.start() - 12):m.start()]):
+                continue
+            add(None, [w], m.start(1), m.end(1), 2)
+            break
     if not cands or max(mentions(p) for p in cands.values()) < 5:
         # a one-word pseudonym: a capitalised word told as her, again and again
-        taken = {t for p in cands.values() for n in p.names for t in re.split(r"[\s]", n)}
         subjects = {m.group(1) for m in as_subject}
         for w, n in Counter({w: tokens[w] for w in subjects}).most_common(12):
             if n < 2:

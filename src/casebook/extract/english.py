@@ -186,16 +186,19 @@ _BORN_IN_CHINA = re.compile(
                             r"daughters?|kids?|boys?|girls?)\s+(?:were\s+|"
                             r"was\s+)?born\s+in\s+China\b", _F)
 _THEY_HAVE = re.compile(
-    r"^\W*(?:(?:together|later|soon|then|in\s+\d{4}|the\s+next\s+year),?\s+)?they\s+(?:have|"
+    r"(?:^\W*(?:(?:together|later|soon|then|in\s+\d{4}|the\s+next\s+year),?\s+)?|"
+    r"[,;]?\s\b(?:because|since|as|and\s+now|now\s+that)\s+)they\s+(?:have|"
     r"had)\s+(?:a|an|one|two|three|four|\d)\s+(?:\w+\s+)?(?:sons?|daughters?|"
                         r"children|child|boys?|girls?|babies|baby)\b", _F)
 _SUBJECT_HER = _by_first_letter(r"\b(?:me|us|I|we|my|our|myself|ourselves)\b", _F)
 
 _BIRTH = re.compile(
-    r"\b(?:gave\s+birth\s+to|give\s+birth\s+to|giving\s+birth\s+to|had|delivered|have|has|"
+    # ("gave birth in secret to a son", "gave birth there to twins": a few words before "to")
+    r"\b(?:(?:gave|give|giving)\s+birth(?:\s+(?!to\b)\w+){0,3}?\s+to|had|delivered|have|has|"
     r"bore(?:\s+(?:him|the\s+(?:farmer|man)|(?:her|the)\s+(?:chinese\s+)?husband))?)\s+"
     r"(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
-    r"(?:(?:baby|little|healthy|more|[a-z]+-(?:year|month)-old)\s+)?(?P<what>sons?|daughters?|"
+    r"(?:(?:baby|little|healthy|more|teenage|young|infant|[a-z]+-(?:year|month)-old)\s+)?"
+    r"(?P<what>sons?|daughters?|"
     r"boys?|girls?|babies|baby|child|"
     r"children|twins|kids?)\b"
     r"|\b(?:my|our|her)\s+(?:\w+\s+)?(?P<what2>son|daughter|baby|child|boy|girl)\s+was\s+born\b"
@@ -1155,7 +1158,7 @@ _ORIGIN = [  # (in first_letter_form where they start with words)
                rf"school\s+years)\s+in\s+(?P<p>{_PLACE})"),
     _by_first_letter(
         r"\b(?:[Mm]y|[Hh]er|[Oo]ur)\s+(?:home\s*town|hometown|home|native\s+town|"
-        r"birthplace)\s+(?:is|was|of|was\s+in)\s+"
+        r"birthplace)(?:\s+(?:is|was|of|was\s+in)\s+|\s*,\s+)"
                rf"(?P<p>{_PLACE})"),
     _by_first_letter(
         r"\b(?:at\s+home\s+in|back\s+home\s+in|visit\s+us\s+in|my\s+(?:own\s+)?(?:village|"

@@ -130,7 +130,8 @@ _WORD_MONEY_RE = re.compile(
 _KO_MONEY_RE = re.compile(
     # (never from the middle of a number, nor "수천"/"몇만": several thousand is no amount;
     # "3~4천 위안": a range, its lower end first; "5천여 위안": some 5,000 yuan)
-    r"(?<![수몇\d일이삼사오육륙칠팔구십백천만억,.])"
+    # ("140여 만원": the 만 of "some 1.4 million", not 10,000 of its own)
+    r"(?<![수몇\d일이삼사오육륙칠팔구십백천만억,.])(?<!\d여)(?<!\d여\s)"
     rf"(?:(?P<lo>{_KO_NUM_RE.pattern})\s?[~∼〜～]\s?)?"
     rf"(?P<num>{_KO_NUM_RE.pattern})\s?(?:여\s?)?(?P<cur>위\s?안|위엔|원|달러|"
     rf"불)(?![가-힣]{{0,0}}[이]?[가-힣]*[을를]?\s*(?:살|세))")

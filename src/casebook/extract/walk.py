@@ -388,10 +388,13 @@ def when_sold_here(w: Walk) -> bool:
 
 
 def when_detention_before_crossing(w: Walk) -> bool:
-    """The facility is named before the sentence's crossing ("감옥에서 나온 그녀는 다시 탈북했다").
-    Korean only: an English sentence names "prisoners" in general beside an arrival."""
-    cross = [c.start for c in cues_of(w.s, "crossing")] if w.s.lang == "ko" else []
-    return bool(cross) and any(c.start < min(cross) for c in w.view("detention"))
+    """The facility is named before the sentence's crossing ("감옥에서 나온 그녀는 다시 탈북했다",
+    "after two months in the holding centre I crossed again"). In English only a named facility
+    counts: a sentence may name "prisoners" or "the camp" in general beside an arrival."""
+    cross = [c.start for c in cues_of(w.s, "crossing")]
+    return bool(cross) and any(
+        c.start < min(cross) and (w.s.lang == "ko" or c.code != "other")
+        for c in w.view("detention"))
 
 
 def when_china_named(w: Walk) -> bool:
@@ -435,8 +438,8 @@ def when_not_sent_back(w: Walk) -> bool:
     """Custody that implies no return from China: left behind before her first crossing, or
     after being caught on the way out ("caught while crossing the river … held a month at the
     detention centre"), told in this sentence or the one before."""
-    if when_left_after_custody(w):
-        return True
+    if when_left_after_custody(w) or when_detention_before_crossing(w):
+        return True  # or the facility she left to cross again ("out of the camp, I crossed")
     return any(lx(s, "caught_crossing").search(s.text) for s in w.sents[max(0, w.i - 1):w.i + 1])
 
 
