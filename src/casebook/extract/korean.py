@@ -430,7 +430,7 @@ def _others_described(s: str, end: int) -> bool:
     """The event's verb describes other people ("체포된 탈북민들이", "북송된 여성들의"), she not
     among them."""
     return bool(cx("others_described").match(s[max(0, end - 1):])) and not cx(
-        "not_only_me").search(s)
+        "not_only_me").search(s) and not cx("names_her").match(s[max(0, end - 1):])
 
 
 def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:

@@ -57,8 +57,9 @@ def sale_is_hers(s: str, at: int, end: int, active: bool) -> bool:
         return False
     # from the verb's last syllable on, so that "인신매매된| 여성 9명" is read as one relative
     # clause
-    if cx("others_described").match(s[max(0, end - 1):]) and not cx("not_only_me").search(s):
-        return False
+    if cx("others_described").match(s[max(0, end - 1):]) and not cx("not_only_me").search(s) \
+            and not cx("names_her").match(s[max(0, end - 1):]):
+        return False  # not "팔려간 탈북여성 김모(34)씨는" (she, named), "… 팔려간 여성이다"
     if active:
         clause = _CLAUSE_CUT.split(s[:at])[-1]
         m = _OBJECT.search(clause)
