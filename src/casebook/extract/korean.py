@@ -681,7 +681,8 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
             if not to_south:
                 cues.append(Cue("recruitment", m.start(), m.end(), code, FACT))
             continue
-        if code == "deception_job_offer" and not (cx("lure_place").search(s)
+        if code == "deception_job_offer" and not (_row.extra.get("deceived")
+                                                  or cx("lure_place").search(s)
                                                   or _QUOTE_MARK.search(s)
                                                   or _DECEIVED.search(s, m.start())):
             continue  # "이웃이 같이 떡 장사를 하자고 했다": a plan at home, not a lure abroad
@@ -707,8 +708,11 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
             st = DENIED if _NOT_A_LIE.match(s[m.end():]) else FACT
         else:
             st = korean_status(s, m.end() - 1, m.end())
-        cues.append(Cue("recruitment", m.start(), m.end(), code, st, extra={"unless_lure": True}
-                        if (code == "abducted" and waiting) or _row.extra.get("taken") else {}))
+        extra = {"unless_lure": True} if (code == "abducted" and waiting) or _row.extra.get(
+            "taken") else {}
+        if _row.extra.get("deceived"):
+            extra["own_departure"] = True  # she left by her own will, and was deceived on the way
+        cues.append(Cue("recruitment", m.start(), m.end(), code, st, extra=extra))
         if code == "abducted" and st == FACT and not cx("known_person").search(s):
             cues.append(Cue("relation", m.start(), m.end(), "stranger"))  # abductors nobody names
         if code == "drugged":

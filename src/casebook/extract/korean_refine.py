@@ -652,7 +652,8 @@ def _how_she_left(b, sents, index_of) -> None:
                                                      or x.kind == "relation")]
         after = [x for j in range(k, min(len(sents), k + 3)) for x in sents[j].cues
                  if (j > k or x.start > c.start) and x.status == FACT and ((
-                     x.kind == "recruitment" and x.code in _LURE_AFTER)
+                     x.kind == "recruitment" and x.code in _LURE_AFTER
+                     and not x.extra.get("own_departure"))
                                                     or (x.kind == "relation" and x.code in _ACQ))]
         if not before and not after and "voluntary_with_broker" not in methods and not (
                 _led_over(sents, k, crossing_idx, first_sale)):
