@@ -235,6 +235,21 @@ def _word_goes_on(b: _Builder, body: str) -> bool:
     return True
 
 
+# a Korean case note's items, one a line with no full stop: the next line starts with a bullet
+# or a year ("- 2004년 두만강 도강", "2010.3. 북송"), or the line ends in a nominal verb form
+# ("…팔려 감", "…체포됨", "…출산"); a news script's line breaks inside a sentence end in a
+# particle or a modifier and stay joined
+_KO_ITEM_NEXT = re.compile(r"[-•·○●▲△■□◆◇※▶][ \t]*[^\n]{0,8}[가-힣]|(?:19[4-9]|20[0-3])\d\s?(?:년|\.\s?\d)")
+_KO_ITEM_END = re.compile(r"(?:[가-힣](?:함|됨|림|짐|옴|음)|(?:\s|[려겨])감|도강|도하|출산|입국|수감|석방)$")
+_KO_NEXT = re.compile(r"[가-힣0-9]")
+
+
+def _ko_item_break(last: str, body: str) -> bool:
+    if not last or not ("\uac00" <= last[-1] <= "\ud7a3" or last[-1] == ")"):
+        return False
+    return bool(_KO_ITEM_NEXT.match(body) or (_KO_ITEM_END.search(last) and _KO_NEXT.match(body)))
+
+
 def clean(text: str) -> Cleaned:
     """Return the readable story with paragraph breaks (``"\\n\\n"``) and an offset map.
 
@@ -298,6 +313,8 @@ def clean(text: str) -> Cleaned:
                     b.orig_starts.pop()
             elif prev in "-\u2010" and b.parts[-1][-2:-1].isalnum() and body[0].isalnum():
                 pass  # a compound broken after its hyphen ("Korean-" + "Chinese"): kept whole
+            elif _ko_item_break(last_line, body):
+                b.add("\n", start - 1)  # a case note's items, one a line: each its own sentence
             else:
                 b.add(" ", start - 1)
         # collapse inner runs of spaces, spell out ligatures, drop footnote references
@@ -318,7 +335,10 @@ def clean(text: str) -> Cleaned:
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mt|No|Nos|vs|etc|approx|p|pp|Jan|Feb|Mar|Apr|Jun|Jul|"
                      r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|e\.g|i\.e|cf|al)|\b[A-Z])\.$")
-_SPLIT = re.compile(r"(?<=[.!?。…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9가-힣\"“‘(\[])|\n\n+")
+# Korean case notes also end an item with " / ", or with a line break that :func:`clean` keeps
+# as a single "\n" (see _KO_ITEM_BREAK)
+_SPLIT = re.compile(r"(?<=[.!?。…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9가-힣\"“‘(\[])|\n+"
+                    r"|(?<=[가-힣])[ \t]+(?=/[ \t]+[가-힣0-9])|(?<=\))[ \t]+(?=/[ \t]+[가-힣])")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

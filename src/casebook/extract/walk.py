@@ -256,6 +256,10 @@ def view_detention(w: Walk) -> list[Cue]:
 
 def view_facility_in_custody(w: Walk) -> list[Cue]:
     det = view_detention(w)
+    if det and w.s.lang == "ko":
+        cross = [c.start for c in cues_of(w.s, "crossing")]
+        if cross:  # "교화소에서 2년을 보낸 뒤 다시 탈북했다": held in North Korea before she left
+            det = [c for c in det if c.start > min(cross)]
     if det and lx(w.s, "in_custody").search(w.s.text) and any(
             c.code not in ("other", "police_detention") for c in det):
         return det[:1]

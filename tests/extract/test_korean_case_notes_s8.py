@@ -1,0 +1,118 @@
+"""Session 8, Korean: classes met on real news reports and NGO case notes, tested on short texts
+written for these tests (not from any source)."""
+
+from __future__ import annotations
+
+from casebook.extract import extract, profile
+from casebook.extract.clean import clean, sentences
+
+
+def _p(text: str) -> dict:
+    return profile(extract(text, lang="ko"))
+
+
+def _sents(text: str) -> list[str]:
+    c = clean(text)
+    return [c.text[a:b] for a, b in sentences(c.text)]
+
+
+# --- a sale that introduces her --------------------------------------------------------------
+
+def test_a_sale_that_introduces_her_by_name_is_hers():
+    assert _p("중국 농촌으로 팔려간 탈북여성 이모(28)씨는 지난해 한국에 왔다.")["times_sold"] == 1
+    assert _p("이씨는 2005년 중국으로 팔려간 탈북 여성이다.")["times_sold"] == 1
+
+
+def test_the_introduction_and_the_story_are_one_sale():
+    p = _p("인신매매단에 팔려간 탈북 여성 A씨가 지난달 한국에 입국했다. "
+           "A씨는 2010년 흑룡강성 농촌에 5000위안에 팔렸다.")
+    assert p["times_sold"] == 1 and [s["amount"] for s in p["sales"]] == [5000]
+
+
+def test_women_sold_in_general_are_not_her():
+    assert _p("중국으로 팔려간 여성들이 많다. 김씨는 공장에서 일했다.")["times_sold"] is None
+    assert _p("김씨는 팔려간 탈북 여성 두 명을 만났다.")["times_sold"] is None
+
+
+def test_a_return_that_introduces_her():
+    assert _p("강제북송됐던 탈북여성 김모(40)씨가 증언했다.")["repatriated"] == 1
+
+
+# --- how she left ------------------------------------------------------------------------------
+
+def test_a_spaced_crossing_verb():
+    assert _p("박씨는 2010년 탈북 했다.")["first_crossing_year"] == 2010
+    assert _p("박씨는 2009년 봄에 탈북 하였다.")["first_crossing_year"] == 2009
+    assert _p("박씨의 오빠는 2010년 탈북 했다.")["first_crossing_year"] is None
+
+
+def test_left_to_earn_money_and_defrauded_on_the_way():
+    p = _p("김씨는 2012년 탈북 했다. 그녀는 부모님 약값을 벌려고 떠났다가 사기를 당해 "
+           "노래방에서 일하게 됐다.")
+    assert set(p["recruitment"]) == {"deception_job_offer", "voluntary_alone"}
+
+
+def test_defrauded_at_home_is_not_a_lure():
+    p = _p("그녀는 돈을 벌려고 장사를 하다가 사기를 당했다. 2008년 혼자 두만강을 건넜다.")
+    assert "deception_job_offer" not in p["recruitment"]
+
+
+def test_a_promise_of_money_by_someone_she_followed():
+    p = _p("최씨는 여비를 벌게 해주겠다는 조선족 남자를 따라 나섰다가 한족에게 팔렸다.")
+    assert "deception_job_offer" in p["recruitment"] and "other" not in p["recruitment"]
+    assert "deception_job_offer" not in _p("최씨는 집을 구해주겠다는 조선족을 따라 나섰다.")[
+        "recruitment"]
+
+
+# --- case notes: items one a line, or between slashes ---------------------------------------
+
+NOTE_LINES = ("윤○○(1981년생, 함경북도 경성 출신)\n"
+              "- 2006년 두만강 도강\n"
+              "- 조선족 브로커에 의해 요녕성 농촌 한족 남성에게 6천 위안에 팔림\n"
+              "- 딸 1명 출산\n"
+              "- 2012년 공안 단속으로 체포, 강제북송\n"
+              "- 집결소 수감 후 2013년 재탈북\n")
+
+
+def test_bulleted_items_are_sentences():
+    assert _sents(NOTE_LINES)[1:3] == ["- 2006년 두만강 도강",
+                                       "- 조선족 브로커에 의해 요녕성 농촌 한족 남성에게 6천 위안에 팔림"]
+
+
+def test_a_bulleted_case_note():
+    p = _p(NOTE_LINES)
+    assert p["first_crossing_year"] == 2006 and p["crossing_river"] == "Tumen"
+    assert [(s["amount"], s["year"]) for s in p["sales"]] == [(6000, 2006)]
+    assert p["arrested_in_china"] == 1 and p["repatriated"] == 1
+    assert p["nk_detention"] == ["holding_centre"]
+
+
+def test_unbulleted_items_that_end_in_a_nominal_verb():
+    text = "2006년 두만강 도강\n요녕성 농촌에 6천 위안에 팔림\n딸 1명 출산\n2012년 강제북송됨"
+    assert len(_sents(text)) == 4
+    p = _p(text)
+    assert p["first_crossing_year"] == 2006 and [s["year"] for s in p["sales"]] == [2006]
+
+
+def test_a_news_script_wrapped_inside_sentences_stays_joined():
+    text = ("지난 2009년\n함경북도에 살던 30대 여성 박 모 씨는\n중국에 가면 잘 살 수 있다는 말에\n"
+            "두만강을 건넜습니다.")
+    assert len(_sents(text)) == 1
+
+
+def test_slash_separated_items():
+    text = ("한○○ 씨 / 1988년생 / 양강도 혜산 출신 / 2010년 압록강 도하 / "
+            "길림성 연길의 노래방에 팔려 성매매 강요당함 / 두 차례 강제북송")
+    p = _p(text)
+    assert p["first_crossing_year"] == 2010 and p["crossing_river"] == "Yalu"
+    assert p["repatriated"] == 2 and "prostitution" in p["exploitation"]
+
+
+def test_a_slash_in_english_is_not_a_break():
+    assert len(_sents("He said yes / no and left.")) == 1
+
+
+def test_held_in_the_north_before_she_left_again_is_no_second_return():
+    p = _p("김씨는 2004년 탈북했다. 김씨는 2010년 강제북송됐다. "
+           "그녀는 교화소에서 2년을 보낸 뒤 2012년 다시 탈북했다.")
+    assert p["repatriated"] == 1 and p["nk_detention"] == ["kyohwaso"]
