@@ -75,8 +75,8 @@ NOTE_LINES = ("윤○○(1981년생, 함경북도 경성 출신)\n"
 
 
 def test_bulleted_items_are_sentences():
-    assert _sents(NOTE_LINES)[1:3] == ["- 2006년 두만강 도강",
-                                       "- 조선족 브로커에 의해 요녕성 농촌 한족 남성에게 6천 위안에 팔림"]
+    assert _sents(NOTE_LINES)[1:3] == [
+        "- 2006년 두만강 도강", "- 조선족 브로커에 의해 요녕성 농촌 한족 남성에게 6천 위안에 팔림"]
 
 
 def test_a_bulleted_case_note():

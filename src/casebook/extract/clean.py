@@ -239,8 +239,10 @@ def _word_goes_on(b: _Builder, body: str) -> bool:
 # or a year ("- 2004년 두만강 도강", "2010.3. 북송"), or the line ends in a nominal verb form
 # ("…팔려 감", "…체포됨", "…출산"); a news script's line breaks inside a sentence end in a
 # particle or a modifier and stay joined
-_KO_ITEM_NEXT = re.compile(r"[-•·○●▲△■□◆◇※▶][ \t]*[^\n]{0,8}[가-힣]|(?:19[4-9]|20[0-3])\d\s?(?:년|\.\s?\d)")
-_KO_ITEM_END = re.compile(r"(?:[가-힣](?:함|됨|림|짐|옴|음)|(?:\s|[려겨])감|도강|도하|출산|입국|수감|석방)$")
+_KO_ITEM_NEXT = re.compile(r"[-•·○●▲△■□◆◇※▶][ \t]*[^\n]{0,8}[가-힣]"
+                           r"|(?:19[4-9]|20[0-3])\d\s?(?:년|\.\s?\d)")
+_KO_ITEM_END = re.compile(r"(?:[가-힣](?:함|됨|림|짐|옴|음)|(?:\s|[려겨])감"
+                          r"|도강|도하|출산|입국|수감|석방)$")
 _KO_NEXT = re.compile(r"[가-힣0-9]")
 
 
