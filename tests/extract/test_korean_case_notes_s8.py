@@ -116,3 +116,14 @@ def test_held_in_the_north_before_she_left_again_is_no_second_return():
     p = _p("김씨는 2004년 탈북했다. 김씨는 2010년 강제북송됐다. "
            "그녀는 교화소에서 2년을 보낸 뒤 2012년 다시 탈북했다.")
     assert p["repatriated"] == 1 and p["nk_detention"] == ["kyohwaso"]
+
+
+def test_dotted_dates_give_the_month():
+    p = _p("김씨는 2016.9. 압록강 도하 후 연길에서 한족에게 팔림/ 2018. 4. 공안 단속에 걸려 북송")
+    assert (p["first_crossing_year"], p["first_crossing_month"]) == (2016, 9)
+    assert [s["year"] for s in p["sales"]] == [] and p["repatriated"] == 1
+    assert (_p("2012. 5. 두만강 도강")["first_crossing_month"]) == 5
+
+
+def test_an_english_sentence_ending_in_a_year_still_ends():
+    assert len(_sents("My cousin took me across the Tumen in 2002. Later a broker sold me.")) == 2

@@ -340,7 +340,12 @@ _ABBREV = re.compile(
 # Korean case notes also end an item with " / ", or with a line break that :func:`clean` keeps
 # as a single "\n" (see _KO_ITEM_BREAK)
 _SPLIT = re.compile(r"(?<=[.!?。…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9가-힣\"“‘(\[])|\n+"
-                    r"|(?<=[가-힣])[ \t]+(?=/[ \t]+[가-힣0-9])|(?<=\))[ \t]+(?=/[ \t]+[가-힣])")
+                    r"|(?<=[가-힣])[ \t]*(?=/[ \t]+[가-힣0-9])|(?<=\))[ \t]+(?=/[ \t]+[가-힣])")
+
+
+# a Korean case note's date "2019.3. 강제북송", "2019. 3. 북송": not a sentence end
+_KO_DOT_DATE = re.compile(r"(?<![\d.])(?:19[4-9]|20[0-3])\d\.(?:\s?(?:1[0-2]|0?[1-9])\.)?$")
+_KO_AFTER_DATE = re.compile(r"[가-힣]|(?:1[0-2]|0?[1-9])\.\s?[가-힣]")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -351,7 +356,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         cut, gap = m.start(), m.group()
         if not gap.strip() and "\n" not in gap:
             head = text[max(start, cut - 12):cut]
-            if _ABBREV.search(head.rstrip("\"”’)]")):
+            if _ABBREV.search(head.rstrip("\"”’)]")) or (
+                    _KO_DOT_DATE.search(head) and _KO_AFTER_DATE.match(text, m.end())):
                 continue
         seg = text[start:m.end()]
         if seg.strip():
