@@ -127,3 +127,17 @@ def test_dotted_dates_give_the_month():
 
 def test_an_english_sentence_ending_in_a_year_still_ends():
     assert len(_sents("My cousin took me across the Tumen in 2002. Later a broker sold me.")) == 2
+
+
+# --- children, and a choice put to her -------------------------------------------------------
+
+def test_a_child_she_had_with_him_told_with_its_age():
+    assert _p("김씨는 한족 남편과의 사이에서 난 다섯 살 된 딸이 있다.")["children_in_china"] == 1
+    assert _p("김씨는 중국인 남편과의 사이에 아들 하나를 두고 있다.")["children_in_china"] == 1
+    assert _p("김씨는 북한에 아들 하나를 두고 왔다.")["children_in_china"] is None
+
+
+def test_a_choice_put_to_her_is_not_what_she_was_made_to_do():
+    assert _p("업주는 김씨에게 성매매를 하겠냐고 물었지만 김씨는 거절했다.")["exploitation"] == []
+    assert _p("브로커는 김씨에게 '시집을 가겠느냐, 매춘을 하겠느냐'고 물었다.")["exploitation"] == []
+    assert _p("김씨는 노래방에서 성매매를 강요당했다.")["exploitation"] == ["prostitution"]

@@ -542,8 +542,10 @@ def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
             continue  # "주인 남편": the brothel owner's husband, not hers
         sale = next((c for c in cues if c.kind == "sale" and m.start() <= c.start < m.end()), None)
         st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
-        if cx("command").search(s[m.end():]) or cx("whether").match(s[m.end():]):
-            st = UNREAL  # "남편 얻어서 살아라" (an order), "몸을 팔든" (whether or not)
+        if cx("command").search(s[m.end():]) or cx("whether").match(s[m.end():]) or cx(
+                "offered").match(s[m.end():]):
+            st = UNREAL  # "남편 얻어서 살아라" (an order), "몸을 팔든" (whether or not),
+            # "매춘을 하겠느냐" (a choice put to her)
         if st == FACT and _NEARLY.match(s, m.end()):
             st = UNREAL  # "성매매 업소에 팔려갈 뻔했지만 도망쳤다"
         if not her(s, m.start()) or done_to_others(s, m.start(), m.end()):
@@ -586,7 +588,7 @@ _BIRTH_ALL = re.compile(r"(?P<what>아들|딸|자녀|자식|아이)\s?"
                         r"(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명)")
 # "남편과의 사이에 아들 둘을 두었다", "그 사이 자녀 둘을 뒀다": children she had there
 # (not "두고 왔다", left behind)
-_HAD_WITH_HIM = re.compile(r"사이(?:에|에서)?\s(?:\S+\s){0,6}?\S*(?:뒀|두었)")
+_HAD_WITH_HIM = re.compile(r"사이(?:에|에서)?\s(?:\S+\s){0,6}?\S*(?:뒀|두었|두고\s?있)")
 # "애는 둘이에요", "애가 셋이에요", "딸 하나요", "아들 하나 있어요": how many children she has
 _CHILDREN_TOTAL = re.compile(
     r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|"
@@ -604,7 +606,7 @@ _HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불
 # 태어났다",
 # "중국에서 낳은 딸": a child she had there
 _BORN_TO_HIM = re.compile(
-    r"(?:사이에서?|중국에서|거기서|그곳에서)\s?(?:태어난|난|낳은|출산한)\s?(?:\S+\s){0,2}?"
+    r"(?:사이에서?|중국에서|거기서|그곳에서)\s?(?:태어난|난|낳은|출산한)\s?(?:\S+\s){0,3}?"
                           r"(?P<what>아이|딸|아들|자식)|"
                           r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서?\s?(?:태어났|"
                           r"태어난|났)")
