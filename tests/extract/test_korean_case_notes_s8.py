@@ -139,5 +139,6 @@ def test_a_child_she_had_with_him_told_with_its_age():
 
 def test_a_choice_put_to_her_is_not_what_she_was_made_to_do():
     assert _p("업주는 김씨에게 성매매를 하겠냐고 물었지만 김씨는 거절했다.")["exploitation"] == []
-    assert _p("브로커는 김씨에게 '시집을 가겠느냐, 매춘을 하겠느냐'고 물었다.")["exploitation"] == []
+    offered = _p("브로커는 김씨에게 '시집을 가겠느냐, 매춘을 하겠느냐'고 물었다.")
+    assert offered["exploitation"] == []
     assert _p("김씨는 노래방에서 성매매를 강요당했다.")["exploitation"] == ["prostitution"]
