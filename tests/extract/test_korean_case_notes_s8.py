@@ -142,3 +142,46 @@ def test_a_choice_put_to_her_is_not_what_she_was_made_to_do():
     offered = _p("브로커는 김씨에게 '시집을 가겠느냐, 매춘을 하겠느냐'고 물었다.")
     assert offered["exploitation"] == []
     assert _p("김씨는 노래방에서 성매매를 강요당했다.")["exploitation"] == ["prostitution"]
+
+
+# --- a payment for her crossing, counts and shorthand ----------------------------------------
+
+def test_her_fee_to_the_broker_is_not_the_price_of_the_sale_before():
+    p = _p("김씨는 한족 남성에게 팔렸다. 김씨는 브로커에게 3천 위안을 주고 강을 건넜다.")
+    assert p["times_sold"] == 1 and p["sales"] == []
+
+
+def test_the_buyer_paying_the_broker_is_not_her_choice_of_a_broker():
+    p = _p("김씨는 한족 남성에게 팔렸다. 남자는 브로커에게 5천 위안을 주고 김씨를 샀다.")
+    assert "voluntary_with_broker" not in p["recruitment"]
+    assert [s["amount"] for s in p["sales"]] == [5000]
+
+
+def test_sold_in_turn_to_a_number_of_men():
+    assert _p("그녀는 2명의 한족 남성에게 차례로 팔렸다.")["times_sold"] == 2
+    assert _p("김씨는 중국인 남자 세 명에게 잇따라 팔려 다녔다.")["times_sold"] == 3
+    assert _p("김씨는 2명의 한족 남성에게 팔려 간 여성들을 만났다.")["times_sold"] is None
+
+
+CASE_SHORTHAND = ("사례 5. 문○○ (41세, 여)\n"
+                  "- 인신매매 피해 2회\n"
+                  "- 조선족 남성에게 인신매매(7천 위안)\n"
+                  "- 체포 2회, 강제북송 2회\n"
+                  "- 보위부 → 집결소 → 노동단련대\n"
+                  "- 자녀: 딸 1명(중국 출생)\n")
+
+
+def test_a_case_notes_shorthand():
+    p = _p(CASE_SHORTHAND)
+    assert p["times_sold"] == 2 and [s["amount"] for s in p["sales"]] == [7000]
+    assert p["arrested_in_china"] == 2 and p["repatriated"] == 2
+    assert p["children_in_china"] == 1
+    assert set(p["nk_detention"]) == {"state_security_interrogation", "holding_centre",
+                                      "labour_training_camp"}
+
+
+def test_a_child_born_in_the_north_after_her_return_is_not_counted():
+    later = _p("김씨는 2015년 강제북송됐다. 그 후 북한에서 아들을 낳았다.")
+    assert later["children_in_china"] is None
+    assert _p("김씨는 2015년 강제북송됐다. 중국에서 낳은 딸은 남편이 키운다.")[
+        "children_in_china"] == 1

@@ -477,7 +477,8 @@ def _totals(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
             if not her(s, m.start()) and (kind == "sale_total" or _KIN_TOPIC.search(
                     s[max(0, m.start() - 30):m.start()])):
                 continue  # another's count: "친구는 두 번 팔렸다", "언니는 두 번 북송됐다"
-            cues.append(Cue(kind, m.start(), m.end(), value=_ko_small(m.group("n"))))
+            cues.append(Cue(kind, m.start(), m.end(),
+                            value=_ko_small(m.group("n") or m.groupdict().get("n2"))))
     asked = cx("interviewer").match(prev)
     none = cx("answer_none").match(s)
     if none and asked:  # "[공안에 잡히신 적은요?] 없어요."
@@ -583,7 +584,7 @@ def _detention(s: str, f: _Found, cues: list[Cue]) -> None:
 _BIRTH = re.compile(
     r"(?:(?P<n0>한|두|세|네|\d)\s?명의\s?)?(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식|자녀)"
             r"(?:\s?(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명|\d\s?명))?"
-            r"(?:을|를|까지|도)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나)")
+            r"(?:을|를|까지|도)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나|(?<=중국\s)출생|(?<=중국에서\s)출생)")
 _BIRTH_ALL = re.compile(r"(?P<what>아들|딸|자녀|자식|아이)\s?"
                         r"(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명)")
 # "남편과의 사이에 아들 둘을 두었다", "그 사이 자녀 둘을 뒀다": children she had there
@@ -639,17 +640,16 @@ def _births(s: str, cues: list[Cue]) -> None:
     m = _BORN_TO_HIM.search(s)
     if m:  # a child she had with the man she was sold to
         g = "what" if m.group("what") else "what2"
-        cues.append(Cue("birth", m.start(), m.end(), value=1, extra={"total": False,
-                                                                     "what": m.group(g)}))
+        cues.append(Cue("birth", m.start(), m.end(), value=1, extra={
+            "total": False, "what": m.group(g), "in_china": m.group().startswith("중국에서")}))
         return
     m = _BIRTH.search(s)
     if m:
         n = _ko_count(m.group("n") or m.group("n0")) if (m.group("n") or m.group("n0")) else \
             (2 if m.group("what") == "쌍둥이" else 1)
         st = korean_status(s, m.start("t"), m.end("t"))
-        cues.append(Cue("birth", m.start(), m.end(), value=n, status=st, extra={"total": False,
-                                                                                "what": m.group(
-                                                                                    "what")}))
+        cues.append(Cue("birth", m.start(), m.end(), value=n, status=st, extra={
+            "total": False, "what": m.group("what"), "in_china": m.group("t") == "출생"}))
 
 
 def _hukou(s: str, cues: list[Cue]) -> None:
@@ -674,13 +674,20 @@ _DECEIVED = re.compile(r"[^.]*?(?:말에|말을\s?믿고|꾐에)\s?(?:감쪽같�
 _NOT_A_LIE = re.compile(r"^\S*\s?(?:건|것은)?\s?(?:아니|거짓말이\s?아니)")
 
 
+# the man (or his family) who paid the broker, named just before "브로커에게 … 주고"
+_PAYER_NOT_HER = re.compile(r"(?<![가-힣])(?:남자|남성|남편|사내|노총각|홀아비|시어머니|시아버지|"
+                            r"시댁|주인|한족|조선족|중국인)\S*?(?:는|은|가|이)\s(?:\S+\s){0,2}?$")
+
+
 def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
     to_south = cx("to_south").search(s)
     for code, hits in f.by_code("recruitment").items():
         _row, m = hits[0]
         waiting = False
         if code in ("voluntary_alone", "voluntary_with_broker"):
-            if not to_south:
+            if not to_south and not (code == "voluntary_with_broker"
+                                     and _PAYER_NOT_HER.search(s, 0, m.start())):
+                # not "남자는 브로커에게 5천 위안을 주고 저를 샀다": the buyer paid the broker
                 cues.append(Cue("recruitment", m.start(), m.end(), code, FACT))
             continue
         if code == "deception_job_offer" and not (_row.extra.get("deceived")

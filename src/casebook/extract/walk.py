@@ -416,6 +416,12 @@ def when_born_before_return(w: Walk) -> bool:
     return bool(births and back) and min(births) < min(back)
 
 
+def when_born_in_china(w: Walk) -> bool:
+    """A birth the sentence places in China ("아들 1명(중국 출생)", "중국에서 낳은 딸"), wherever
+    a case note's list of items has left her."""
+    return any(c.extra.get("in_china") for c in w.view("birth")) and not when_born_before_return(w)
+
+
 def when_left_after_custody(w: Walk) -> bool:
     """"Soon after her release from jail, she went to China": custody told as what she left
     behind came before her first crossing (no arrest in China, no return). Read in this sentence
