@@ -478,7 +478,7 @@ def _totals(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
                     s[max(0, m.start() - 30):m.start()])):
                 continue  # another's count: "친구는 두 번 팔렸다", "언니는 두 번 북송됐다"
             cues.append(Cue(kind, m.start(), m.end(),
-                            value=_ko_small(m.group("n") or m.groupdict().get("n2"))))
+                            value=_ko_small(m.group("n") or m.groupdict().get("n2") or "1")))
     asked = cx("interviewer").match(prev)
     none = cx("answer_none").match(s)
     if none and asked:  # "[공안에 잡히신 적은요?] 없어요."
