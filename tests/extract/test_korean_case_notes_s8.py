@@ -185,3 +185,11 @@ def test_a_child_born_in_the_north_after_her_return_is_not_counted():
     assert later["children_in_china"] is None
     assert _p("김씨는 2015년 강제북송됐다. 중국에서 낳은 딸은 남편이 키운다.")[
         "children_in_china"] == 1
+
+
+def test_word_of_money_across_the_border_that_a_broker_then_took_her_on():
+    p = _p("박씨는 2006년 중국에 가면 돈을 많이 벌 수 있다는 말에 "
+           "브로커에게 돈을 주고 강을 건넜다.")
+    assert set(p["recruitment"]) == {"deception_job_offer", "voluntary_with_broker"}
+    alone = _p("박씨는 중국에 가면 돈을 벌 수 있다는 말을 듣고 혼자 탈북했다.")
+    assert alone["recruitment"] == ["voluntary_alone"]

@@ -696,7 +696,7 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
                                                   or _DECEIVED.search(s, m.start())):
             continue  # "이웃이 같이 떡 장사를 하자고 했다": a plan at home, not a lure abroad
         heard = cx("hearsay").search(s, m.start()) if code == "deception_job_offer" else None
-        if heard and not cx("person").search(s[:heard.start()]):
+        if heard and not cx("person").search(s):
             continue  # "돈을 벌 수 있다는 말을 듣고 탈북했다": heard, not offered by anyone
         taken = code == "abducted" or bool(_row.extra.get("taken"))
         if _row.extra.get("taken") and any(c.kind == "sale" and c.start < m.start() for c in cues):
