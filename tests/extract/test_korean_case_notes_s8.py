@@ -193,3 +193,9 @@ def test_word_of_money_across_the_border_that_a_broker_then_took_her_on():
     assert set(p["recruitment"]) == {"deception_job_offer", "voluntary_with_broker"}
     alone = _p("박씨는 중국에 가면 돈을 벌 수 있다는 말을 듣고 혼자 탈북했다.")
     assert alone["recruitment"] == ["voluntary_alone"]
+
+
+def test_a_sale_named_in_an_indirect_question_is_the_one_told():
+    p = _p("김씨는 2010년 한족 남성에게 팔렸다. 그녀는 자신이 얼마에 팔렸는지도 모른다.")
+    assert p["times_sold"] == 1
+    assert _p("김씨는 자신이 얼마에 팔렸는지도 모른다.")["times_sold"] == 1

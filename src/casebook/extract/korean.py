@@ -299,6 +299,11 @@ _PAID_BEFORE = re.compile(r"돈(?:을|까지)?\s?(?:주고|내고|들여)\s?$") 
 _HER_OBJECT_BEFORE = re.compile(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$")
 
 
+# a sale named inside an indirect question ("얼마에 팔렸는지 조차 모르고", "누구에게 팔렸는지"):
+# a reference to her sale, the same one the story tells
+_ASKED_OF_SALE = re.compile(r"\S*?(?:렸|린|았|았던|렸던)(?:는지|은지|던지)(?=\s|도|조차|를|$)")
+
+
 def _sale_verb(s: str, t: _Tok) -> rules.Rule | None:
     """The sale row whose lemma this token is, when its conditions hold."""
     row = _morph_rows().get(f"{t.form}/{t.tag}")
@@ -336,9 +341,10 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
             continue
         status = korean_status(s, t.start, passive.end()) if passive else _verb_status(tokens,
                                                                                        t.start)
-        cues.append(Cue("sale", t.start, t.start + t.len, status=status,
-                        extra={"described": True} if cx("describes_her").match(s[t.start + t.len:])
-                        else {}))
+        extra = {"described": True} if cx("describes_her").match(s[t.start + t.len:]) else {}
+        if _ASKED_OF_SALE.match(s, t.start):
+            extra["retold"] = True  # "얼마에 팔렸는지도 모른다": the sale told, referred to again
+        cues.append(Cue("sale", t.start, t.start + t.len, status=status, extra=extra))
     if not any(c.kind == "sale" for c in cues):
         # told with other words ("인신매매 당했다", "넘기고 돈을 받았다")
         for row, m in f.matches("sale"):
