@@ -199,3 +199,18 @@ def test_a_sale_named_in_an_indirect_question_is_the_one_told():
     p = _p("김씨는 2010년 한족 남성에게 팔렸다. 그녀는 자신이 얼마에 팔렸는지도 모른다.")
     assert p["times_sold"] == 1
     assert _p("김씨는 자신이 얼마에 팔렸는지도 모른다.")["times_sold"] == 1
+
+
+# --- other people's suffering and other women's prices ---------------------------------------
+
+def test_violence_her_sister_suffered_is_not_hers():
+    p = _p("김씨는 \"언니가 북송된 뒤 보위부에서 고문을 당했다고 들었다\"고 말했다.")
+    assert p["violence"] == []
+    assert _p("김씨는 보위부에서 고문을 당했다.")["violence"] == ["other"]
+    assert _p("시어머니가 김씨를 감금했다.")["violence"] == ["confinement"]
+
+
+def test_a_price_per_woman_is_no_womans_price():
+    p = _p("공안은 여성 1명당 1만 위안을 받고 농촌 총각들에게 팔아넘긴 조직을 적발했다. "
+           "이 조직에 팔렸던 박모(29)씨는 한국행을 원한다.")
+    assert p["times_sold"] == 1 and p["sales"] == []

@@ -527,6 +527,8 @@ def _violence(s: str, f: _Found, cues: list[Cue]) -> None:
             if code == "beating" and cx("other_husband").search(s[:m.start()]) and re.search(
                 r"여자들|남들", s):
                 continue
+            if not her(s, m.start()) and _SUFFERED.search(s[m.start():m.end() + 12]):
+                continue  # "언니가 … 고문을 당했다고 들었다": the one named suffered it
             if cx("violence_denied_after").search(s[m.end():m.end() + 16]):
                 st = DENIED  # "때리거나 그런 건 없어요"
             if st == FACT and done_to_her(s, m.start()) and not done_to_others(s, m.start(),
@@ -536,6 +538,8 @@ def _violence(s: str, f: _Found, cues: list[Cue]) -> None:
 
 
 _SOLD_AFTER = re.compile(r"다가\s(?:\S+\s){0,4}?\S*팔")
+# a passive violence verb: its subject is the one who suffered it
+_SUFFERED = re.compile(r"당했|당하|당한|당해|받았|받고|받은|겪었|겪고")
 
 
 _NEARLY = re.compile(r"[^.,]{0,16}?(?:ㄹ|을|를|갈|될|할|당할|넘어갈)\s?뻔")
