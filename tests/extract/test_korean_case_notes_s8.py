@@ -214,3 +214,12 @@ def test_a_price_per_woman_is_no_womans_price():
     p = _p("공안은 여성 1명당 1만 위안을 받고 농촌 총각들에게 팔아넘긴 조직을 적발했다. "
            "이 조직에 팔렸던 박모(29)씨는 한국행을 원한다.")
     assert p["times_sold"] == 1 and p["sales"] == []
+
+
+def test_a_case_notes_nominal_denial_and_danger():
+    p = _p("김○○: 2012년 탈북. 체포 경험 없음. 북송 이력 없음.")
+    assert not p["repatriated"] and not p["arrested_in_china"]
+    assert not _p("김○○: 2012년 탈북 / 체포·북송 없음 / 자녀 2명")["repatriated"]
+    assert _p("김○○: 2012년 탈북. 공안 체포 위기 모면.")["arrested_in_china"] is None
+    told = _p("김○○: 2012년 탈북. 2014년 체포, 강제북송.")
+    assert told["arrested_in_china"] == 1 and told["repatriated"] == 1

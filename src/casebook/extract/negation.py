@@ -175,8 +175,19 @@ def _past(ch: str) -> bool:
     return "가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 == 20
 
 
+# a case note's nominal denial: "북송 이력 없음", "체포·북송 없음", "인신매매 피해 없음"
+_KO_NOUN_NONE = re.compile(r"(?:\s?[·ㆍ,/]\s?[가-힣]{1,4})*\s?(?:(?:경험|이력|전력|사실|기록|피해|경력)\s?)?"
+                           r"(?:은|는|도|이)?\s?없(?:음|다|었|고|으며|어|습니다)")
+# the danger of it, not it: "체포 위기 모면", "북송 위기에 처한"
+_KO_DANGER = re.compile(r"\s?(?:의\s?)?(?:위기|위험|직전)")
+
+
 def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     """``fact``, ``denied`` or ``unreal`` for a Korean verb trigger (negation follows it)."""
+    if _KO_NOUN_NONE.match(sentence, trigger_end):
+        return DENIED
+    if _KO_DANGER.match(sentence, trigger_end):
+        return UNREAL
     after = sentence[trigger_end:trigger_end + 16]
     before = sentence[max(0, trigger_start - 8):trigger_start]
     if _KO_UNREAL_AFTER.search(after) or _KO_CHAIN_IF.match(sentence, trigger_end):
