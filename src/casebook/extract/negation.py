@@ -176,7 +176,8 @@ def _past(ch: str) -> bool:
 
 
 # a case note's nominal denial: "북송 이력 없음", "체포·북송 없음", "인신매매 피해 없음"
-_KO_NOUN_NONE = re.compile(r"(?:\s?[·ㆍ,/]\s?[가-힣]{1,4})*\s?(?:(?:경험|이력|전력|사실|기록|피해|경력)\s?)?"
+_KO_NOUN_NONE = re.compile(r"(?:\s?[·ㆍ,/]\s?[가-힣]{1,4})*\s?"
+                           r"(?:(?:경험|이력|전력|사실|기록|피해|경력)\s?)?"
                            r"(?:은|는|도|이)?\s?없(?:음|다|었|고|으며|어|습니다)")
 # the danger of it, not it: "체포 위기 모면", "북송 위기에 처한"
 _KO_DANGER = re.compile(r"\s?(?:의\s?)?(?:위기|위험|직전)")
