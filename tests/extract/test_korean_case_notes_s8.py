@@ -223,3 +223,15 @@ def test_a_case_notes_nominal_denial_and_danger():
     assert _p("김○○: 2012년 탈북. 공안 체포 위기 모면.")["arrested_in_china"] is None
     told = _p("김○○: 2012년 탈북. 2014년 체포, 강제북송.")
     assert told["arrested_in_china"] == 1 and told["repatriated"] == 1
+
+
+def test_papers_she_bought_are_not_her_sale():
+    assert _p("김씨는 중국 호구를 샀다.")["times_sold"] is None
+    p = _p("김씨는 중국 호구를 5천 위안에 샀다.")
+    assert p["times_sold"] is None and p["sales"] == [] and p["hukou_or_id"] == "fake"
+    assert _p("한족 남성이 김씨를 5천 위안에 샀다.")["times_sold"] == 1
+
+
+def test_a_crossing_told_with_the_headline_hanja_for_china():
+    assert _p("탈북민 A씨(38)는 2008년 中으로 건너가 농촌 총각에게 팔렸다.")[
+        "first_crossing_year"] == 2008

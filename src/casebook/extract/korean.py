@@ -293,7 +293,9 @@ def _tokens_near_triggers(s: str) -> list[_Tok]:
 _MONEY_WORD = re.compile(r"돈|위안|위엔|원|달러|값")
 _PASSIVE_SURFACE = re.compile(r"(?:되)?팔(?:렸|려(?!고|다|는|면)|린|림)")
 _MONEY_AFTER = re.compile(r"돈|위안|위엔|원\b|값")
-_HER_BEFORE = re.compile(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$")
+# her as the object ("저를", colloquial "저 팔았어요"), not the subject ("저는 호구를 샀다")
+_HER_BEFORE = re.compile(r"(?<![가-힣])(?:저|나|날|우리)(?!는|가|도|의|와|랑|하고|만)(?:를|을)?\s?"
+                         r"(?:\S+\s){0,3}$")
 _PRICE_BEFORE = re.compile(r"(?:위안|위엔|원|달러)\S*\s?(?:\S+\s){0,2}$")
 _PAID_BEFORE = re.compile(r"돈(?:을|까지)?\s?(?:주고|내고|들여)\s?$")  # "우리가 돈 주고 데려왔으니"
 _HER_OBJECT_BEFORE = re.compile(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$")
