@@ -235,3 +235,10 @@ def test_papers_she_bought_are_not_her_sale():
 def test_a_crossing_told_with_the_headline_hanja_for_china():
     assert _p("탈북민 A씨(38)는 2008년 中으로 건너가 농촌 총각에게 팔렸다.")[
         "first_crossing_year"] == 2008
+
+
+def test_her_husbands_or_the_brokers_arrest_is_not_hers():
+    assert _p("A씨의 남편은 공안에 체포됐다.")["arrested_in_china"] is None
+    gone = _p("A씨를 판 브로커는 공안에 붙잡혀 북송됐다.")
+    assert gone["arrested_in_china"] is None and gone["repatriated"] is None
+    assert _p("남편은 A씨와 함께 공안에 붙잡혔다.")["arrested_in_china"] == 1

@@ -502,6 +502,13 @@ def _totals(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
             cues.append(Cue(counted, total.start(), total.end(), value=_KO_SMALL[total.group("n")]))
 
 
+# a man of her story as the topic of the clause ("남편은 공안에 체포됐다", "브로커는 붙잡혀
+#북송됐다"): his arrest or return, unless she is named with him ("남편은 저와 함께 잡혔다")
+_MAN_TOPIC = re.compile(r"(?<![가-힣])(?:남편|시아버지|시어머니|시동생|시댁|브로커|일당|조직|남자|"
+                        r"남성)(?:은|는|도|들은|들도)\s(?![^.]*?(?:저를|저도|저와|저랑|저까지|"
+                        r"저하고|저희))[^.,]*$")
+
+
 def _journey(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
     """Crossing, arrest, return, escape, transit, arrival: each is hers when the subject before
     its verb is (a crossing someone made her make is hers whoever the subject is)."""
@@ -513,7 +520,8 @@ def _journey(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
         for _row, m in f.matches(kind)[:1]:
             a, b = _span(m)
             journey.append(Cue(kind, a, b, None, korean_status(s, a, b)))
-    cues.extend(c for c in journey if c.kind == "crossing" or her(s, c.start))
+    cues.extend(c for c in journey if c.kind == "crossing" or (her(s, c.start) and not (
+        c.kind in ("arrest", "repatriation") and _MAN_TOPIC.search(s, 0, c.start))))
 
 
 # --- what was done to her ------------------------------------------------------------------
