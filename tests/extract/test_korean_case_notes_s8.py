@@ -242,3 +242,17 @@ def test_her_husbands_or_the_brokers_arrest_is_not_hers():
     gone = _p("A씨를 판 브로커는 공안에 붙잡혀 북송됐다.")
     assert gone["arrested_in_china"] is None and gone["repatriated"] is None
     assert _p("남편은 A씨와 함께 공안에 붙잡혔다.")["arrested_in_china"] == 1
+
+
+def test_case_note_forms_of_a_broker_an_arrest_and_following():
+    paid = _p("김○○: 2009년 브로커에게 도강비 3천 위안 지불 후 두만강 도강. 이후 인신매매됨.")
+    assert paid["recruitment"] == ["voluntary_with_broker"] and paid["sales"] == []
+    assert _p("김○○: 2015년 브로커를 통해 탈북, 한국행 도중 중국에서 체포.")[
+        "arrested_in_china"] == 1
+    assert _p("김○○: 중국에서 체포 위기를 넘겼다.")["arrested_in_china"] is None
+    assert _p("김○○: 2009년 중국에 가면 잘 산다는 이웃을 따라감.")["first_crossing_year"] == 2009
+
+
+def test_the_relative_she_went_to_find_is_no_recruiter():
+    p = _p("김○○: 2009년 친척을 찾으러 중국에 갔다가 인신매매범에게 납치됨.")
+    assert "relative" not in p["recruiter_relation"] and "abducted" in p["recruitment"]

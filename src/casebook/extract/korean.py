@@ -759,6 +759,7 @@ _SOLD_TO_HERE = re.compile(r"^\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시�
 _INTRODUCED_TO = re.compile(r"^(?:를|을)\s?(?:\S+\s)?소개")
 _DENOUNCED = re.compile(r"^\S*?(?:의|이|가)\s?(?:신고|밀고)")
 _ACQUAINTANCE = ("neighbour_or_villager", "friend", "relative", "couple")
+_SOUGHT = re.compile(r"\S{0,2}?(?:을|를)\s?(?:찾|만나|보러|보려|도우|돕)")
 
 
 def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
@@ -790,6 +791,8 @@ def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
                 cx("broker_role").search(s[max(0, m.start() - 10):m.start()])
             if cx("bought_her").search(s[:m.start()]):
                 continue  # "저를 마지막으로 산 사람은 … 부부였어요": the buyer
+            if _SOUGHT.match(s, m.end()):
+                continue  # "친척을 찾으러 중국에 갔다가": the person she went to find
             end = cx("clause_end").search(s, m.end())
             clause = s[m.end():end.end() if end else len(s)]
             if not (broker or role.search(clause) or _DESCRIBED_AS.match(after)
