@@ -256,3 +256,11 @@ def test_case_note_forms_of_a_broker_an_arrest_and_following():
 def test_the_relative_she_went_to_find_is_no_recruiter():
     p = _p("김○○: 2009년 친척을 찾으러 중국에 갔다가 인신매매범에게 납치됨.")
     assert "relative" not in p["recruiter_relation"] and "abducted" in p["recruitment"]
+
+
+def test_a_photo_credit_on_a_web_page_drops_its_own_line_only():
+    text = ("사진=연합뉴스\n탈북 여성 이모씨는 2005년 중국에서 한족 남성에게 팔렸다.\n"
+            "이씨는 2008년 강제북송됐다.")
+    p = _p(text)
+    assert p["times_sold"] == 1 and p["repatriated"] == 1
+    assert _p("[사진] 탈북 여성 이모씨는 2005년 중국에서 한족에게 세 번 팔렸다.")["times_sold"] == 3

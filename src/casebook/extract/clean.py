@@ -23,6 +23,9 @@ _HEADER_NUM = re.compile(
 _CAPTION = re.compile(
     r"^\s*[\[(]?\s*(?:photo(?:graph)?s?\b|caption\b|figure\s*\d|fig\.\s*\d|image\b|source:|"
     r"table\s*\d|credit:|licensed under|available at:|사진|그림\s*\d|표\s*\d|출처:)", re.I)
+# a web page's story line that opens with a photo credit ("[사진=연합뉴스] 탈북 여성 김모씨는 …"):
+# the story, not a caption
+_KO_STORY_AFTER_MARK = re.compile(r"^\s*[\[(]?\s*사진[^\])]{0,20}[\])]\s*\S[^\n]{20,}[다요]\.?\s*$")
 # (?:\.\s?){4,}|…{2,}|·{4,} as a test: each branch starting with its sign is several times faster
 _LEADER_END = re.compile(r"(?:\.(?:\s?\.){3}|……|····)[.…·\s]*\d{1,4}\s*$")  # "Part 2 ..... 14"
 _TABLE_ROW = re.compile(r"^\s*[^.!?。]{0,70}?\s(?:\d{1,3}(?:\.\d+)?%?)\s*$")
@@ -144,10 +147,11 @@ def _drop_lines(lines: list[tuple[int, str]], wide: int | None) -> list[bool]:
             drop[i] = True
         elif len(s) < 80 and norm[_DIGITS.sub("#", s.lower())] >= 3 and len(s.split()) <= 10:
             drop[i] = True  # a running header repeated on every page
-        elif _CAPTION.match(ln):
-            # the caption runs to the next blank line
+        elif _CAPTION.match(ln) and not (not wide and _KO_STORY_AFTER_MARK.match(ln)):
+            # the caption runs to the next blank line (in hard-wrapped text; a web page's caption
+            # is its one line: the next lines are the story)
             j = i
-            while j < n and lines[j][1].strip():
+            while j < n and lines[j][1].strip() and (wide or j == i):
                 drop[j] = True
                 j += 1
             i = j
