@@ -40,6 +40,7 @@ def refine(b, sents) -> None:
     _birth_is_not_the_crossing(b, sents, index_of)
     _first_crossing(b, sents, index_of)
     _month_without_year(b, sents, index_of)
+    _described_return(b)  # (before the totals: a return that introduces her is not one more)
     _stated_totals(b, sents)
     _detention_after_counted_return(b, sents, index_of)
     _children_none(b, sents)
@@ -358,8 +359,8 @@ def _described_return(b) -> None:
             for f in told[k + 1:]:
                 if f.type == "border_crossing" and not summary:
                     break
-                if not f.attributes.get("described"):
-                    drop.append(e)
+                if not f.attributes.get("described") and not f.attributes.get("stated_total"):
+                    drop.append(e)  # (a count's added returns are not a telling of one)
                     break
     if drop:
         b.events[:] = [e for e in b.events if not any(e is d for d in drop)]

@@ -378,6 +378,9 @@ def when_retold_return(w: Walk) -> bool:
     if d is not None and back.date is not None and d.year and back.date.year \
             and d.year > back.date.year:
         return False
+    if w.s.lang == "ko" and not any(e.type == "arrest_china" and not e.attributes.get("denied")
+                                    for e in w.b.events):
+        return False  # "강제북송된 김씨는 …" then "김씨는 공안에 체포돼 북송됐다": the arrest is new
     return not any(e.type in ("sale", "border_crossing")
                    for e in w.b.events[w.b.events.index(back):])
 
