@@ -271,5 +271,6 @@ def test_a_return_that_introduces_her_with_a_count_and_the_story_after_it():
            "김씨는 2010년 공안에 체포돼 북송됐다.")
     assert p["repatriated"] == 2 and p["arrested_in_china"] == 1
     assert _p("중국에서 두 차례 강제북송된 김모(40)씨는 지난해 한국에 왔다.")["repatriated"] == 2
-    once = _p("강제북송된 김모(40)씨는 지난해 한국에 왔다. 김씨는 2010년 공안에 체포돼 북송됐다.")
+    once = _p("강제북송된 김모(40)씨는 지난해 한국에 왔다. "
+              "김씨는 2010년 공안에 체포돼 북송됐다.")
     assert once["repatriated"] == 1 and once["arrested_in_china"] == 1
