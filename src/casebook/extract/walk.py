@@ -380,7 +380,7 @@ def when_retold_return(w: Walk) -> bool:
         return False
     if w.s.lang == "ko" and not any(e.type == "arrest_china" and not e.attributes.get("denied")
                                     for e in w.b.events):
-        return False  # "강제북송된 김씨는 …" then "김씨는 공안에 체포돼 북송됐다": the arrest is new
+        return False  # "강제북송된 김씨는 …", "김씨는 공안에 체포돼 북송됐다": a new arrest
     return not any(e.type in ("sale", "border_crossing")
                    for e in w.b.events[w.b.events.index(back):])
 
