@@ -13,6 +13,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 _RULE = re.compile(r"^\s*[_\-=─━—~]{5,}\s*$|^\s*[┌└╔╚+][─━═\-]{5,}[┐┘╗╝+]\s*$")
@@ -343,8 +344,11 @@ _ABBREV = re.compile(
                      r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|e\.g|i\.e|cf|al)|\b[A-Z])\.$")
 # Korean case notes also end an item with " / ", or with a line break that :func:`clean` keeps
 # as a single "\n" (see _KO_ITEM_BREAK)
-_SPLIT = re.compile(r"(?<=[.!?。…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9가-힣\"“‘(\[])|\n+"
-                    r"|(?<=[가-힣])[ \t]*(?=/[ \t]+[가-힣0-9])|(?<=\))[ \t]+(?=/[ \t]+[가-힣])")
+_SPLIT = re.compile(r"(?<=[.!?。…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9가-힣\"“‘(\[])|\n\n+")
+# (searched only in a text with "/ " or a lone "\n" in it: kept out of _SPLIT, which runs on every
+# text)
+_KO_SLASH = re.compile(r"(?<=[가-힣])[ \t]*(?=/[ \t]+[가-힣0-9])|(?<=\))[ \t]+(?=/[ \t]+[가-힣])")
+_LONE_NL = re.compile(r"(?<!\n)\n(?!\n)")
 
 
 # a Korean case note's date "2019.3. 강제북송", "2019. 3. 북송": not a sentence end
@@ -356,12 +360,18 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of cleaned text; paragraph breaks always end a sentence."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _SPLIT.finditer(text):
+    found: Iterable[re.Match[str]] = _SPLIT.finditer(text)
+    extra = [*(_KO_SLASH.finditer(text) if "/ " in text else ()),
+             *(_LONE_NL.finditer(text) if "\n" in text.replace("\n\n", "") else ())]
+    if extra:
+        found = sorted([*found, *extra], key=lambda x: x.start())
+    for m in found:
         cut, gap = m.start(), m.group()
         if not gap.strip() and "\n" not in gap:
             head = text[max(start, cut - 12):cut]
             if _ABBREV.search(head.rstrip("\"”’)]")) or (
-                    _KO_DOT_DATE.search(head) and _KO_AFTER_DATE.match(text, m.end())):
+                    head[-2:-1].isdigit() and _KO_DOT_DATE.search(head)
+                    and _KO_AFTER_DATE.match(text, m.end())):
                 continue
         seg = text[start:m.end()]
         if seg.strip():

@@ -156,8 +156,7 @@ def find_dates(text: str) -> list[DateMention]:
     src, abs_rx, rel_rx = (low, _EN_ABS_L, _EN_REL_L) if len(low) == len(text) else (text, _EN_ABS,
                                                                                      _EN_REL)
     # a Korean case note's "2019.3." / "2019. 3." (year and month; a day after it is ignored)
-    for m in _KO_DOT.finditer(text) if has_digit and "." in text and _HANGUL_CH.search(
-            text) else ():
+    for m in _KO_DOT.finditer(text) if has_digit and has_hangul and "." in text else ():
         out.append(DateMention(m.start(), m.end(), int(m.group("year")), int(m.group("kmonth"))))
     # (every absolute date has a year)
     for rx in abs_rx if has_digit and _YEARISH.search(text) else ():
