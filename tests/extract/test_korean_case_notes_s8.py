@@ -274,3 +274,15 @@ def test_a_return_that_introduces_her_with_a_count_and_the_story_after_it():
     once = _p("강제북송된 김모(40)씨는 지난해 한국에 왔다. "
               "김씨는 2010년 공안에 체포돼 북송됐다.")
     assert once["repatriated"] == 1 and once["arrested_in_china"] == 1
+
+
+def test_two_returns_in_one_sentence_and_a_re_crossing_with_no_first():
+    p = _p("김씨는 2010년 공안에 체포돼 처음 북송됐고, 2012년 다시 붙잡혀 북송됐다.")
+    assert p["repatriated"] == 2
+    assert _p("김씨는 2010년 북송됐고, 언니는 다시 북송됐다.")["repatriated"] == 1
+    again = _p("김씨는 2010년 북송됐다가 다시 탈북했다.")
+    assert again["first_crossing_year"] is None and again["repatriated"] == 1
+    back = _p("김씨는 2010년 강제북송됐다. 집결소 수감 후 2011년 재탈북.")
+    assert back["first_crossing_year"] is None
+    told = _p("김씨는 2004년 탈북했다. 2010년 북송됐다가 2011년 다시 탈북했다.")
+    assert told["first_crossing_year"] == 2004

@@ -434,6 +434,9 @@ def _arrests(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
         cues.append(unreal)
 
 
+_AGAIN_BETWEEN = re.compile(r"(?<![가-힣])(?:다시|또|재차)(?![가-힣])")
+
+
 def _others_described(s: str, end: int) -> bool:
     """The event's verb describes other people ("체포된 탈북민들이", "북송된 여성들의"), she not
     among them."""
@@ -464,6 +467,14 @@ def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
             unreal = unreal or cue  # "북송될지 모르는 …, 결국 북송됐다": the fact wins
             continue
         cues.append(cue)
+        # "2003년 잡혀 북송됐고, 2005년 다시 탈북했다가 또 잡혀 북송됐다": a second return, told
+        # again in the same sentence
+        for row2, m2 in hits:
+            a2, b2 = _span(m2)
+            if a2 > b and not row2.extra.get("status") and _AGAIN_BETWEEN.search(s, b, a2) \
+                    and korean_status(s, a2, b2) == FACT and her(s, a2):
+                cues.append(Cue("repatriation", a2, b2, None, FACT, extra={"again_here": True}))
+                break
         return
     if unreal is not None:
         cues.append(unreal)

@@ -236,7 +236,10 @@ def view_answer_arrest(w: Walk) -> list[dict]:
 
 def view_repatriation(w: Walk) -> list[Cue]:
     c = _first(w, "repatriation")
-    return [c] if c is not None and c.status == FACT else []
+    if c is None or c.status != FACT:
+        return []
+    # (and a second return the Korean sentence tells after "다시": see on_repatriation)
+    return [c, *(x for x in cues_of(w.s, "repatriation")[1:2] if x.extra.get("again_here"))]
 
 
 def view_repatriation_denied(w: Walk) -> list[Cue]:
@@ -480,6 +483,15 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         e.date = None  # "she fled … after her husband starved to death in 2002": not when she fled
     if w.first_cross_idx is None:
         w.first_cross_idx = w.i
+    if w.crossings == 1 and w.s.lang == "ko" and (lx(w.s, "again").search(w.s.text)
+                                                  or "재탈북" in w.s.text) and (any(
+            x.type == "repatriation" and not x.attributes.get("denied") for x in w.b.events)
+            or any(x.kind == "repatriation" and x.status == FACT and x.start < c.start
+                   for x in w.s.cues)):
+        # "2010년 북송됐다가 다시 탈북했다" with no crossing told before: she left again, and
+        # when she first left is not told
+        e.date = None
+        e.attributes["again"] = True
     if w.crossings == 1 and e.date is not None:
         e.date = _paragraph_date(w, e.date)
 
@@ -583,6 +595,11 @@ def on_repatriation(w: Walk, found: list) -> None:
         if c.extra.get("described"):
             e.attributes["described"] = True  # a return that introduces her (Korean reports)
         w.rep_at = c.start
+        for again in found[1:2]:
+            if isinstance(again, Cue) and again.extra.get("again_here"):
+                # "…북송됐고, 2005년 다시 … 북송됐다": the sentence's second return
+                w.add("repatriation", again, 0.7)
+                w.rep_at = again.start
     else:
         w.add("repatriation", None, 0.6, **c)
 
