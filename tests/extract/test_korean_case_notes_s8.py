@@ -286,3 +286,9 @@ def test_two_returns_in_one_sentence_and_a_re_crossing_with_no_first():
     assert back["first_crossing_year"] is None
     told = _p("김씨는 2004년 탈북했다. 2010년 북송됐다가 2011년 다시 탈북했다.")
     assert told["first_crossing_year"] == 2004
+
+
+def test_after_someone_only_said_it_the_verbs_are_hers():
+    p = _p("김씨는 같은 마을에 사는 여성이 중국 친척 집에 가자고 해 따라나섰다가 팔렸다.")
+    assert p["times_sold"] == 1
+    assert _p("언니가 먼저 가겠다고 해서 언니만 팔려갔다.")["times_sold"] is None
