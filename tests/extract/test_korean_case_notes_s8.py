@@ -292,3 +292,9 @@ def test_after_someone_only_said_it_the_verbs_are_hers():
     p = _p("김씨는 같은 마을에 사는 여성이 중국 친척 집에 가자고 해 따라나섰다가 팔렸다.")
     assert p["times_sold"] == 1
     assert _p("언니가 먼저 가겠다고 해서 언니만 팔려갔다.")["times_sold"] is None
+
+
+def test_a_woman_who_lives_in_her_village():
+    p = _p("김씨는 같은 마을에 사는 여성이 중국 친척 집에 가자고 해 따라나섰다가 팔렸다.")
+    assert "neighbour_or_villager" in p["recruiter_relation"]
+    assert "sold_by_acquaintance" in p["recruitment"]
