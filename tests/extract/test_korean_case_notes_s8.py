@@ -298,3 +298,7 @@ def test_a_woman_who_lives_in_her_village():
     p = _p("김씨는 같은 마을에 사는 여성이 중국 친척 집에 가자고 해 따라나섰다가 팔렸다.")
     assert "neighbour_or_villager" in p["recruiter_relation"]
     assert "sold_by_acquaintance" in p["recruitment"]
+
+
+def test_a_sold_woman_described_as_someone_else():
+    assert _p("이씨는 중국으로 팔려간 탈북 여성이었던 어머니를 찾고 있다.")["times_sold"] is None
