@@ -302,3 +302,8 @@ def test_a_woman_who_lives_in_her_village():
 
 def test_a_sold_woman_described_as_someone_else():
     assert _p("이씨는 중국으로 팔려간 탈북 여성이었던 어머니를 찾고 있다.")["times_sold"] is None
+
+
+def test_her_own_arrest_after_a_clause_about_the_broker():
+    p = _p("브로커는 돈을 받고 떠났고 김씨는 공안에 붙잡혔다.")
+    assert p["arrested_in_china"] == 1

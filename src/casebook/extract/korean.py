@@ -514,10 +514,11 @@ def _totals(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
 
 
 # a man of her story as the topic of the clause ("남편은 공안에 체포됐다", "브로커는 붙잡혀
-#북송됐다"): his arrest or return, unless she is named with him ("남편은 저와 함께 잡혔다")
+# 북송됐다"): his arrest or return, unless she is named with him ("남편은 저와 함께 잡혔다") or
+# as the next clause's subject ("…떠났고 저는 붙잡혔다")
 _MAN_TOPIC = re.compile(r"(?<![가-힣])(?:남편|시아버지|시어머니|시동생|시댁|브로커|일당|조직|남자|"
                         r"남성)(?:은|는|도|들은|들도)\s(?![^.]*?(?:저를|저도|저와|저랑|저까지|"
-                        r"저하고|저희))[^.,]*$")
+                        r"저하고|저희|저는|제가|저만))[^.,]*$")
 
 
 def _journey(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
