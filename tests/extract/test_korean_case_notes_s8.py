@@ -307,3 +307,7 @@ def test_a_sold_woman_described_as_someone_else():
 def test_her_own_arrest_after_a_clause_about_the_broker():
     p = _p("브로커는 돈을 받고 떠났고 김씨는 공안에 붙잡혔다.")
     assert p["arrested_in_china"] == 1
+
+
+def test_a_rule_told_in_a_case_note_is_no_event():
+    assert _p("김○○: 탈북자는 중국에서 잡히면 바로 북송됨.")["repatriated"] is None

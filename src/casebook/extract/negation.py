@@ -183,6 +183,7 @@ _KO_NOUN_NONE = re.compile(r"(?:\s?[·ㆍ,/]\s?[가-힣]{1,4})*\s?"
 _KO_DANGER = re.compile(r"\s?(?:의\s?)?(?:위기|위험|직전)")
 
 
+_KO_QUOTED_IF = re.compile(r"(?:다는|라는|다고|자고|다며|단)\s")
 # a case note's nominal past ("…따라감.", "…팔림", "…체포됨"): told as done
 _KO_NOMINAL_DONE = re.compile(r"[^\s.,]*?(?:감|함|됨|림|짐|옴|남|섬)(?=\s?[.,/·]|\s?$)")
 
@@ -206,9 +207,12 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     maybe = _KO_MAYBE.search(sentence, trigger_end)
     if maybe and not any(_past(ch) for ch in sentence[trigger_start:maybe.start()]):
         return UNREAL  # a fear, not an event
-    if _KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start]) and not any(
-            _past(ch) for ch in sentence[trigger_start:]) and not _KO_NOMINAL_DONE.match(
-                sentence, trigger_start):
+    cond = _KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start])
+    if cond and not any(_past(ch) for ch in sentence[trigger_start:]) and not (
+            _KO_NOMINAL_DONE.match(sentence, trigger_start)
+            and _KO_QUOTED_IF.search(cond.group())):
+        # (a case note's "중국에 가면 잘 산다는 이웃을 따라감": the if is inside the lure she
+        # heard, and the nominal verb is told as done; "잡히면 북송됨" stays a rule, not an event)
         return UNREAL  # "잡히면 … 맞았고" (past: what happened each time) stays a fact
     if "경우" in sentence and _ko_in_case(sentence[max(0, trigger_start - 40):trigger_start]):
         cut = _KO_PREDICATE_END.search(sentence, trigger_end)
