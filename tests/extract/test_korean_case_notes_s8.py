@@ -311,3 +311,8 @@ def test_her_own_arrest_after_a_clause_about_the_broker():
 
 def test_a_rule_told_in_a_case_note_is_no_event():
     assert _p("김○○: 탈북자는 중국에서 잡히면 바로 북송됨.")["repatriated"] is None
+
+
+def test_a_wrapped_line_ending_in_a_noun_stays_joined():
+    assert len(_sents("그 다음\n날 저는 강을 건넜어요.")) == 1
+    assert _sents("정○○\n2004년 두만강 도강\n자녀 없음")[:2] == ["정○○", "2004년 두만강 도강"]

@@ -246,13 +246,14 @@ def _word_goes_on(b: _Builder, body: str) -> bool:
 # particle or a modifier and stay joined
 _KO_ITEM_NEXT = re.compile(r"[-•·○●▲△■□◆◇※▶][ \t]*[^\n]{0,8}[가-힣]"
                            r"|(?:19[4-9]|20[0-3])\d\s?(?:년|\.\s?\d)")
-_KO_ITEM_END = re.compile(r"(?:[가-힣](?:함|됨|림|짐|옴|음)|(?:\s|[려겨])감"
+_KO_ITEM_END = re.compile(r"(?:[가-힣](?:함|됨|림|짐|옴)|(?:없|있|받|었|았|였|했|됐|왔|갔)음"
+                          r"|(?:\s|[려겨])감"
                           r"|도강|도하|출산|입국|수감|석방)$")
 _KO_NEXT = re.compile(r"[가-힣0-9]")
 
 
 def _ko_item_break(last: str, body: str) -> bool:
-    if not last or not ("\uac00" <= last[-1] <= "\ud7a3" or last[-1] == ")"):
+    if not last or not ("\uac00" <= last[-1] <= "\ud7a3" or last[-1] in ")○"):
         return False
     return bool(_KO_ITEM_NEXT.match(body) or (_KO_ITEM_END.search(last) and _KO_NEXT.match(body)))
 
