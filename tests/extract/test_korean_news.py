@@ -192,7 +192,9 @@ def test_a_plight_of_return_and_a_promise_she_followed():
         "단체는 여성 5명이 강제북송 등의 곤경에 처했다고 밝혔다. 또 다른 30대 여성은 가족과 함께 "
            "중국으로 건너왔으나, 가족의 한국행 비용을 마련하게 해주겠다는 한 조선족을 따라 "
            "나섰다가 한족 남성에게 2만위안에 팔렸다.")
-    assert p["repatriated"] is None and "other" in p["recruitment"]
+    # a promise of money is a job lure (contract: `other` is a lure with no money in it)
+    assert p["repatriated"] is None and "deception_job_offer" in p["recruitment"]
+    assert "other" not in p["recruitment"]
     assert _sales(p) == [(20000, "RMB")]
 
 

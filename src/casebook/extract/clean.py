@@ -13,6 +13,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 _RULE = re.compile(r"^\s*[_\-=─━—~]{5,}\s*$|^\s*[┌└╔╚+][─━═\-]{5,}[┐┘╗╝+]\s*$")
@@ -23,6 +24,9 @@ _HEADER_NUM = re.compile(
 _CAPTION = re.compile(
     r"^\s*[\[(]?\s*(?:photo(?:graph)?s?\b|caption\b|figure\s*\d|fig\.\s*\d|image\b|source:|"
     r"table\s*\d|credit:|licensed under|available at:|사진|그림\s*\d|표\s*\d|출처:)", re.I)
+# a web page's story line that opens with a photo credit ("[사진=연합뉴스] 탈북 여성 김모씨는 …"):
+# the story, not a caption
+_KO_STORY_AFTER_MARK = re.compile(r"^\s*[\[(]?\s*사진[^\])]{0,20}[\])]\s*\S[^\n]{20,}[다요]\.?\s*$")
 # (?:\.\s?){4,}|…{2,}|·{4,} as a test: each branch starting with its sign is several times faster
 _LEADER_END = re.compile(r"(?:\.(?:\s?\.){3}|……|····)[.…·\s]*\d{1,4}\s*$")  # "Part 2 ..... 14"
 _TABLE_ROW = re.compile(r"^\s*[^.!?。]{0,70}?\s(?:\d{1,3}(?:\.\d+)?%?)\s*$")
@@ -146,10 +150,11 @@ def _drop_lines(lines: list[tuple[int, str]], wide: int | None) -> list[bool]:
             drop[i] = True
         elif len(s) < 80 and norm[_DIGITS.sub("#", s.lower())] >= 3 and len(s.split()) <= 10:
             drop[i] = True  # a running header repeated on every page
-        elif _CAPTION.match(ln):
-            # the caption runs to the next blank line
+        elif _CAPTION.match(ln) and not (not wide and _KO_STORY_AFTER_MARK.match(ln)):
+            # the caption runs to the next blank line (in hard-wrapped text; a web page's caption
+            # is its one line: the next lines are the story)
             j = i
-            while j < n and lines[j][1].strip():
+            while j < n and lines[j][1].strip() and (wide or j == i):
                 drop[j] = True
                 j += 1
             i = j
@@ -237,6 +242,24 @@ def _word_goes_on(b: _Builder, body: str) -> bool:
     return True
 
 
+# a Korean case note's items, one a line with no full stop: the next line starts with a bullet
+# or a year ("- 2004년 두만강 도강", "2010.3. 북송"), or the line ends in a nominal verb form
+# ("…팔려 감", "…체포됨", "…출산"); a news script's line breaks inside a sentence end in a
+# particle or a modifier and stay joined
+_KO_ITEM_NEXT = re.compile(r"[-•·○●▲△■□◆◇※▶][ \t]*[^\n]{0,8}[가-힣]"
+                           r"|(?:19[4-9]|20[0-3])\d\s?(?:년|\.\s?\d)")
+_KO_ITEM_END = re.compile(r"(?:[가-힣](?:함|됨|림|짐|옴)|(?:없|있|받|었|았|였|했|됐|왔|갔)음"
+                          r"|(?:\s|[려겨])감"
+                          r"|도강|도하|출산|입국|수감|석방)$")
+_KO_NEXT = re.compile(r"[가-힣0-9]")
+
+
+def _ko_item_break(last: str, body: str) -> bool:
+    if not last or not ("\uac00" <= last[-1] <= "\ud7a3" or last[-1] in ")○"):
+        return False
+    return bool(_KO_ITEM_NEXT.match(body) or (_KO_ITEM_END.search(last) and _KO_NEXT.match(body)))
+
+
 def clean(text: str) -> Cleaned:
     """Return the readable story with paragraph breaks (``"\\n\\n"``) and an offset map.
 
@@ -300,6 +323,8 @@ def clean(text: str) -> Cleaned:
                     b.orig_starts.pop()
             elif prev in "-\u2010" and b.parts[-1][-2:-1].isalnum() and body[0].isalnum():
                 pass  # a compound broken after its hyphen ("Korean-" + "Chinese"): kept whole
+            elif _ko_item_break(last_line, body):
+                b.add("\n", start - 1)  # a case note's items, one a line: each its own sentence
             else:
                 b.add(" ", start - 1)
         # collapse inner runs of spaces, spell out ligatures, drop footnote references
@@ -320,18 +345,36 @@ def clean(text: str) -> Cleaned:
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mt|No|Nos|vs|etc|approx|p|pp|Jan|Feb|Mar|Apr|Jun|Jul|"
                      r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|e\.g|i\.e|cf|al)|\b[A-Z])\.$")
+# Korean case notes also end an item with " / ", or with a line break that :func:`clean` keeps
+# as a single "\n" (see _KO_ITEM_BREAK)
 _SPLIT = re.compile(r"(?<=[.!?。…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9가-힣\"“‘(\[])|\n\n+")
+# (searched only in a text with "/ " or a lone "\n" in it: kept out of _SPLIT, which runs on every
+# text)
+_KO_SLASH = re.compile(r"(?<=[가-힣])[ \t]*(?=/[ \t]+[가-힣0-9])|(?<=\))[ \t]+(?=/[ \t]+[가-힣])")
+_LONE_NL = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+# a Korean case note's date "2019.3. 강제북송", "2019. 3. 북송": not a sentence end
+_KO_DOT_DATE = re.compile(r"(?<![\d.])(?:19[4-9]|20[0-3])\d\.(?:\s?(?:1[0-2]|0?[1-9])\.)?$")
+_KO_AFTER_DATE = re.compile(r"[가-힣]|(?:1[0-2]|0?[1-9])\.\s?[가-힣]")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of cleaned text; paragraph breaks always end a sentence."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _SPLIT.finditer(text):
+    found: Iterable[re.Match[str]] = _SPLIT.finditer(text)
+    extra = [*(_KO_SLASH.finditer(text) if "/ " in text else ()),
+             *(_LONE_NL.finditer(text) if "\n" in text.replace("\n\n", "") else ())]
+    if extra:
+        found = sorted([*found, *extra], key=lambda x: x.start())
+    for m in found:
         cut, gap = m.start(), m.group()
         if not gap.strip() and "\n" not in gap:
             head = text[max(start, cut - 12):cut]
-            if _ABBREV.search(head.rstrip("\"”’)]")):
+            if _ABBREV.search(head.rstrip("\"”’)]")) or (
+                    head[-2:-1].isdigit() and _KO_DOT_DATE.search(head)
+                    and _KO_AFTER_DATE.match(text, m.end())):
                 continue
         seg = text[start:m.end()]
         if seg.strip():

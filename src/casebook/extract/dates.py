@@ -44,6 +44,8 @@ _KO_GLUED = re.compile(r"(?<!\d)(?P<year>(?:19[4-9]|20[0-3])\d)(?P<kmonth>1[0-2]
 # comma and a Korean word
 _KO_BARE = re.compile(
     r"(?<![\d.,])(?P<year>(?:19[4-9]|20[0-3])\d)(?P<kmonth>1[0-2]|[1-9])?(?=,\s?[가-힣])")
+_KO_DOT = re.compile(r"(?<![\d.])(?P<year>(?:19[4-9]|20[0-3])\d)\.\s?(?P<kmonth>1[0-2]|0?[1-9])"
+                     r"(?:\.(?!\d)|(?=\.\s?\d)|(?=\s?[가-힣]))")
 _KO_YY = re.compile(r"(?<!\d)(?P<yy>[0-9]\d)\s?년(?:도)?\s?(?:(?P<kmonth>1[0-2]|[1-9])\s?월|"
                     r"(?P<kseason>봄|여름|가을|겨울))")
 
@@ -154,6 +156,9 @@ def find_dates(text: str) -> list[DateMention]:
     # lower-cased sentence (much faster than re.I; offsets agree unless a letter changes length)
     src, abs_rx, rel_rx = (low, _EN_ABS_L, _EN_REL_L) if len(low) == len(text) else (text, _EN_ABS,
                                                                                      _EN_REL)
+    # a Korean case note's "2019.3." / "2019. 3." (year and month; a day after it is ignored)
+    for m in _KO_DOT.finditer(text) if has_digit and has_hangul and "." in text else ():
+        out.append(DateMention(m.start(), m.end(), int(m.group("year")), int(m.group("kmonth"))))
     # (every absolute date has a year)
     for rx in abs_rx if has_digit and _YEARISH.search(text) else ():
         for m in rx.finditer(src):

@@ -296,10 +296,17 @@ def _tokens_near_triggers(s: str) -> list[_Tok]:
 _MONEY_WORD = re.compile(r"돈|위안|위엔|원|달러|값")
 _PASSIVE_SURFACE = re.compile(r"(?:되)?팔(?:렸|려(?!고|다|는|면)|린|림)")
 _MONEY_AFTER = re.compile(r"돈|위안|위엔|원\b|값")
-_HER_BEFORE = re.compile(r"(?:저|나|날|우리)(?:를|을)?\s?(?:\S+\s){0,3}$")
+# her as the object ("저를", colloquial "저 팔았어요"), not the subject ("저는 호구를 샀다")
+_HER_BEFORE = re.compile(r"(?<![가-힣])(?:저|나|날|우리)(?!는|가|도|의|와|랑|하고|만)(?:를|을)?\s?"
+                         r"(?:\S+\s){0,3}$")
 _PRICE_BEFORE = re.compile(r"(?:위안|위엔|원|달러)\S*\s?(?:\S+\s){0,2}$")
 _PAID_BEFORE = re.compile(r"돈(?:을|까지)?\s?(?:주고|내고|들여)\s?$")  # "우리가 돈 주고 데려왔으니"
 _HER_OBJECT_BEFORE = re.compile(r"(?:저|나|우리)를\s?(?:\S+\s){0,3}$")
+
+
+# a sale named inside an indirect question ("얼마에 팔렸는지 조차 모르고", "누구에게 팔렸는지"):
+# a reference to her sale, the same one the story tells
+_ASKED_OF_SALE = re.compile(r"\S*?(?:렸|린|았|았던|렸던)(?:는지|은지|던지)(?=\s|도|조차|를|$)")
 
 
 def _sale_verb(s: str, t: _Tok) -> rules.Rule | None:
@@ -339,9 +346,10 @@ def _sales(s: str, f: _Found, cues: list[Cue]) -> None:
             continue
         status = korean_status(s, t.start, passive.end()) if passive else _verb_status(tokens,
                                                                                        t.start)
-        cues.append(Cue("sale", t.start, t.start + t.len, status=status,
-                        extra={"described": True} if cx("describes_her").match(s[t.start + t.len:])
-                        else {}))
+        extra = {"described": True} if cx("describes_her").match(s[t.start + t.len:]) else {}
+        if _ASKED_OF_SALE.match(s, t.start):
+            extra["retold"] = True  # "얼마에 팔렸는지도 모른다": the sale told, referred to again
+        cues.append(Cue("sale", t.start, t.start + t.len, status=status, extra=extra))
     if not any(c.kind == "sale" for c in cues):
         # told with other words ("인신매매 당했다", "넘기고 돈을 받았다")
         for row, m in f.matches("sale"):
@@ -429,11 +437,14 @@ def _arrests(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
         cues.append(unreal)
 
 
+_AGAIN_BETWEEN = re.compile(r"(?<![가-힣])(?:다시|또|재차)(?![가-힣])")
+
+
 def _others_described(s: str, end: int) -> bool:
     """The event's verb describes other people ("체포된 탈북민들이", "북송된 여성들의"), she not
     among them."""
     return bool(cx("others_described").match(s[max(0, end - 1):])) and not cx(
-        "not_only_me").search(s)
+        "not_only_me").search(s) and not cx("names_her").match(s[max(0, end - 1):])
 
 
 def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
@@ -459,6 +470,14 @@ def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
             unreal = unreal or cue  # "북송될지 모르는 …, 결국 북송됐다": the fact wins
             continue
         cues.append(cue)
+        # "2003년 잡혀 북송됐고, 2005년 다시 탈북했다가 또 잡혀 북송됐다": a second return, told
+        # again in the same sentence
+        for row2, m2 in hits:
+            a2, b2 = _span(m2)
+            if a2 > b and not row2.extra.get("status") and _AGAIN_BETWEEN.search(s, b, a2) \
+                    and korean_status(s, a2, b2) == FACT and her(s, a2):
+                cues.append(Cue("repatriation", a2, b2, None, FACT, extra={"again_here": True}))
+                break
         return
     if unreal is not None:
         cues.append(unreal)
@@ -480,7 +499,8 @@ def _totals(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
             if not her(s, m.start()) and (kind == "sale_total" or _KIN_TOPIC.search(
                     s[max(0, m.start() - 30):m.start()])):
                 continue  # another's count: "친구는 두 번 팔렸다", "언니는 두 번 북송됐다"
-            cues.append(Cue(kind, m.start(), m.end(), value=_ko_small(m.group("n"))))
+            cues.append(Cue(kind, m.start(), m.end(),
+                            value=_ko_small(m.group("n") or m.groupdict().get("n2") or "1")))
     asked = cx("interviewer").match(prev)
     none = cx("answer_none").match(s)
     if none and asked:  # "[공안에 잡히신 적은요?] 없어요."
@@ -496,6 +516,14 @@ def _totals(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
             cues.append(Cue(counted, total.start(), total.end(), value=_KO_SMALL[total.group("n")]))
 
 
+# a man of her story as the topic of the clause ("남편은 공안에 체포됐다", "브로커는 붙잡혀
+# 북송됐다"): his arrest or return, unless she is named with him ("남편은 저와 함께 잡혔다") or
+# as the next clause's subject ("…떠났고 저는 붙잡혔다")
+_MAN_TOPIC = re.compile(r"(?<![가-힣])(?:남편|시아버지|시어머니|시동생|시댁|브로커|일당|조직|남자|"
+                        r"남성)(?:은|는|도|들은|들도)\s(?![^.]*?(?:저를|저도|저와|저랑|저까지|"
+                        r"저하고|저희|저는|제가|저만))[^.,]*$")
+
+
 def _journey(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
     """Crossing, arrest, return, escape, transit, arrival: each is hers when the subject before
     its verb is (a crossing someone made her make is hers whoever the subject is)."""
@@ -507,7 +535,8 @@ def _journey(s: str, prev: str, f: _Found, cues: list[Cue]) -> None:
         for _row, m in f.matches(kind)[:1]:
             a, b = _span(m)
             journey.append(Cue(kind, a, b, None, korean_status(s, a, b)))
-    cues.extend(c for c in journey if c.kind == "crossing" or her(s, c.start))
+    cues.extend(c for c in journey if c.kind == "crossing" or (her(s, c.start) and not (
+        c.kind in ("arrest", "repatriation") and _MAN_TOPIC.search(s, 0, c.start))))
 
 
 # --- what was done to her ------------------------------------------------------------------
@@ -523,6 +552,8 @@ def _violence(s: str, f: _Found, cues: list[Cue]) -> None:
             if code == "beating" and cx("other_husband").search(s[:m.start()]) and re.search(
                 r"여자들|남들", s):
                 continue
+            if not her(s, m.start()) and _SUFFERED.search(s[m.start():m.end() + 12]):
+                continue  # "언니가 … 고문을 당했다고 들었다": the one named suffered it
             if cx("violence_denied_after").search(s[m.end():m.end() + 16]):
                 st = DENIED  # "때리거나 그런 건 없어요"
             if st == FACT and done_to_her(s, m.start()) and not done_to_others(s, m.start(),
@@ -532,6 +563,8 @@ def _violence(s: str, f: _Found, cues: list[Cue]) -> None:
 
 
 _SOLD_AFTER = re.compile(r"다가\s(?:\S+\s){0,4}?\S*팔")
+# a passive violence verb: its subject is the one who suffered it
+_SUFFERED = re.compile(r"당했|당하|당한|당해|받았|받고|받은|겪었|겪고")
 
 
 _NEARLY = re.compile(r"[^.,]{0,16}?(?:ㄹ|을|를|갈|될|할|당할|넘어갈)\s?뻔")
@@ -545,8 +578,10 @@ def _exploitation(s: str, f: _Found, cues: list[Cue]) -> None:
             continue  # "주인 남편": the brothel owner's husband, not hers
         sale = next((c for c in cues if c.kind == "sale" and m.start() <= c.start < m.end()), None)
         st = sale.status if sale is not None else korean_status(s, m.start(), m.end())
-        if cx("command").search(s[m.end():]) or cx("whether").match(s[m.end():]):
-            st = UNREAL  # "남편 얻어서 살아라" (an order), "몸을 팔든" (whether or not)
+        if cx("command").search(s[m.end():]) or cx("whether").match(s[m.end():]) or cx(
+                "offered").match(s[m.end():]):
+            st = UNREAL  # "남편 얻어서 살아라" (an order), "몸을 팔든" (whether or not),
+            # "매춘을 하겠느냐" (a choice put to her)
         if st == FACT and _NEARLY.match(s, m.end()):
             st = UNREAL  # "성매매 업소에 팔려갈 뻔했지만 도망쳤다"
         if not her(s, m.start()) or done_to_others(s, m.start(), m.end()):
@@ -584,12 +619,12 @@ def _detention(s: str, f: _Found, cues: list[Cue]) -> None:
 _BIRTH = re.compile(
     r"(?:(?P<n0>한|두|세|네|\d)\s?명의\s?)?(?P<what>아들|딸|아이|애기|아기|애|쌍둥이|자식|자녀)"
             r"(?:\s?(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명|\d\s?명))?"
-            r"(?:을|를|까지|도)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나)")
+            r"(?:을|를|까지|도)?\s?(?:\S+\s)?(?P<t>낳|출산|태어났|태어나|(?<=중국\s)출생|(?<=중국에서\s)출생)")
 _BIRTH_ALL = re.compile(r"(?P<what>아들|딸|자녀|자식|아이)\s?"
                         r"(?P<n>하나|둘|셋|한\s?명|두\s?명|세\s?명)")
 # "남편과의 사이에 아들 둘을 두었다", "그 사이 자녀 둘을 뒀다": children she had there
 # (not "두고 왔다", left behind)
-_HAD_WITH_HIM = re.compile(r"사이(?:에|에서)?\s(?:\S+\s){0,6}?\S*(?:뒀|두었)")
+_HAD_WITH_HIM = re.compile(r"사이(?:에|에서)?\s(?:\S+\s){0,6}?\S*(?:뒀|두었|두고\s?있)")
 # "애는 둘이에요", "애가 셋이에요", "딸 하나요", "아들 하나 있어요": how many children she has
 _CHILDREN_TOTAL = re.compile(
     r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|"
@@ -607,7 +642,7 @@ _HUKOU_NONE = re.compile(r"없|못\s?(?:받|만들|얻)|안\s?(?:나왔|되)|불
 # 태어났다",
 # "중국에서 낳은 딸": a child she had there
 _BORN_TO_HIM = re.compile(
-    r"(?:사이에서?|중국에서|거기서|그곳에서)\s?(?:태어난|난|낳은|출산한)\s?(?:\S+\s){0,2}?"
+    r"(?:사이에서?|중국에서|거기서|그곳에서)\s?(?:태어난|난|낳은|출산한)\s?(?:\S+\s){0,3}?"
                           r"(?P<what>아이|딸|아들|자식)|"
                           r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서?\s?(?:태어났|"
                           r"태어난|났)")
@@ -640,17 +675,16 @@ def _births(s: str, cues: list[Cue]) -> None:
     m = _BORN_TO_HIM.search(s)
     if m:  # a child she had with the man she was sold to
         g = "what" if m.group("what") else "what2"
-        cues.append(Cue("birth", m.start(), m.end(), value=1, extra={"total": False,
-                                                                     "what": m.group(g)}))
+        cues.append(Cue("birth", m.start(), m.end(), value=1, extra={
+            "total": False, "what": m.group(g), "in_china": m.group().startswith("중국에서")}))
         return
     m = _BIRTH.search(s)
     if m:
         n = _ko_count(m.group("n") or m.group("n0")) if (m.group("n") or m.group("n0")) else \
             (2 if m.group("what") == "쌍둥이" else 1)
         st = korean_status(s, m.start("t"), m.end("t"))
-        cues.append(Cue("birth", m.start(), m.end(), value=n, status=st, extra={"total": False,
-                                                                                "what": m.group(
-                                                                                    "what")}))
+        cues.append(Cue("birth", m.start(), m.end(), value=n, status=st, extra={
+            "total": False, "what": m.group("what"), "in_china": m.group("t") == "출생"}))
 
 
 def _hukou(s: str, cues: list[Cue]) -> None:
@@ -675,21 +709,29 @@ _DECEIVED = re.compile(r"[^.]*?(?:말에|말을\s?믿고|꾐에)\s?(?:감쪽같�
 _NOT_A_LIE = re.compile(r"^\S*\s?(?:건|것은)?\s?(?:아니|거짓말이\s?아니)")
 
 
+# the man (or his family) who paid the broker, named just before "브로커에게 … 주고"
+_PAYER_NOT_HER = re.compile(r"(?<![가-힣])(?:남자|남성|남편|사내|노총각|홀아비|시어머니|시아버지|"
+                            r"시댁|주인|한족|조선족|중국인)\S*?(?:는|은|가|이)\s(?:\S+\s){0,2}?$")
+
+
 def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
     to_south = cx("to_south").search(s)
     for code, hits in f.by_code("recruitment").items():
         _row, m = hits[0]
         waiting = False
         if code in ("voluntary_alone", "voluntary_with_broker"):
-            if not to_south:
+            if not to_south and not (code == "voluntary_with_broker"
+                                     and _PAYER_NOT_HER.search(s, 0, m.start())):
+                # not "남자는 브로커에게 5천 위안을 주고 저를 샀다": the buyer paid the broker
                 cues.append(Cue("recruitment", m.start(), m.end(), code, FACT))
             continue
-        if code == "deception_job_offer" and not (cx("lure_place").search(s)
+        if code == "deception_job_offer" and not (_row.extra.get("deceived")
+                                                  or cx("lure_place").search(s)
                                                   or _QUOTE_MARK.search(s)
                                                   or _DECEIVED.search(s, m.start())):
             continue  # "이웃이 같이 떡 장사를 하자고 했다": a plan at home, not a lure abroad
         heard = cx("hearsay").search(s, m.start()) if code == "deception_job_offer" else None
-        if heard and not cx("person").search(s[:heard.start()]):
+        if heard and not cx("person").search(s):
             continue  # "돈을 벌 수 있다는 말을 듣고 탈북했다": heard, not offered by anyone
         taken = code == "abducted" or bool(_row.extra.get("taken"))
         if _row.extra.get("taken") and any(c.kind == "sale" and c.start < m.start() for c in cues):
@@ -710,8 +752,11 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
             st = DENIED if _NOT_A_LIE.match(s[m.end():]) else FACT
         else:
             st = korean_status(s, m.end() - 1, m.end())
-        cues.append(Cue("recruitment", m.start(), m.end(), code, st, extra={"unless_lure": True}
-                        if (code == "abducted" and waiting) or _row.extra.get("taken") else {}))
+        extra = {"unless_lure": True} if (code == "abducted" and waiting) or _row.extra.get(
+            "taken") else {}
+        if _row.extra.get("deceived"):
+            extra["own_departure"] = True  # she left by her own will, and was deceived on the way
+        cues.append(Cue("recruitment", m.start(), m.end(), code, st, extra=extra))
         if code == "abducted" and st == FACT and not cx("known_person").search(s):
             cues.append(Cue("relation", m.start(), m.end(), "stranger"))  # abductors nobody names
         if code == "drugged":
@@ -729,6 +774,7 @@ _SOLD_TO_HERE = re.compile(r"^\s?(?!속)(?:\S+\s){0,4}?(?:\S+로\s)?(?:팔|시�
 _INTRODUCED_TO = re.compile(r"^(?:를|을)\s?(?:\S+\s)?소개")
 _DENOUNCED = re.compile(r"^\S*?(?:의|이|가)\s?(?:신고|밀고)")
 _ACQUAINTANCE = ("neighbour_or_villager", "friend", "relative", "couple")
+_SOUGHT = re.compile(r"\S{0,2}?(?:을|를)\s?(?:찾|만나|보러|보려|도우|돕)")
 
 
 def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
@@ -760,6 +806,8 @@ def _relations(s: str, f: _Found, cues: list[Cue]) -> None:
                 cx("broker_role").search(s[max(0, m.start() - 10):m.start()])
             if cx("bought_her").search(s[:m.start()]):
                 continue  # "저를 마지막으로 산 사람은 … 부부였어요": the buyer
+            if _SOUGHT.match(s, m.end()):
+                continue  # "친척을 찾으러 중국에 갔다가": the person she went to find
             end = cx("clause_end").search(s, m.end())
             clause = s[m.end():end.end() if end else len(s)]
             if not (broker or role.search(clause) or _DESCRIBED_AS.match(after)

@@ -38,12 +38,21 @@ def her(sentence: str, trigger: int) -> bool:
         return True  # "저를 포함해서 세 명이 잡혔어요", not "언니가 팔려갔다고 저는 말했다"
     if mes and _WITH_ME.search(mes[-1].group()) and other.start() - mes[-1].end() <= 1:
         return True  # "저와 딸은 … 각각 팔려갔다": she and the other, together
+    said = _SAID_AND.search(head, other.end()) if _SUBJECT_MARK.search(other.group()) else None
+    if said and other.group().strip()[:-1] not in head[said.end():]:
+        # "동네 여성이 중국에 가자고 해 따라나섰다가 팔렸다": the other only said it (not "언니가
+        # 가겠다고 해서 언니만 팔려갔다")
+        return True
     # "동네 언니들이 … 같이 건넜어요": she went with them; "같이 일하던 언니 하나는 …" is about the
     # other woman
     return bool(cx("together").search(head[other.end():]))
 
 
 _WITH_ME = re.compile(r"(?:저|나)(?:와|랑|하고)$")
+# the other person as a subject (이/가), whose clause ends in reported speech before the verb:
+# what follows is hers
+_SUBJECT_MARK = re.compile(r"(?:이|가)\s?$")
+_SAID_AND = re.compile(r"(?:다|자|라|냐)고\s?(?:해서|해|하여|하길래|하니까|하니|하자|하기에)\s")
 _QUOTED = re.compile(r"[다라]고\s")
 _OBJECT = re.compile(r"(?P<o>[가-힣]+)(?:을|를|도)\s(?:[^\s,]+\s){0,4}$")
 _CLAUSE_CUT = re.compile(r"[,.]|고\s|는데\s|지만\s|면서\s")
@@ -57,8 +66,9 @@ def sale_is_hers(s: str, at: int, end: int, active: bool) -> bool:
         return False
     # from the verb's last syllable on, so that "인신매매된| 여성 9명" is read as one relative
     # clause
-    if cx("others_described").match(s[max(0, end - 1):]) and not cx("not_only_me").search(s):
-        return False
+    if cx("others_described").match(s[max(0, end - 1):]) and not cx("not_only_me").search(s) \
+            and not cx("names_her").match(s[max(0, end - 1):]):
+        return False  # not "팔려간 탈북여성 김모(34)씨는" (she, named), "… 팔려간 여성이다"
     if active:
         clause = _CLAUSE_CUT.split(s[:at])[-1]
         m = _OBJECT.search(clause)

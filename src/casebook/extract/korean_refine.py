@@ -49,6 +49,7 @@ def refine(b, sents) -> None:
     _birth_is_not_the_crossing(b, sents, index_of)
     _first_crossing(b, sents, index_of)
     _month_without_year(b, sents, index_of)
+    _described_return(b)  # (before the totals: a return that introduces her is not one more)
     _stated_totals(b, sents)
     _detention_after_counted_return(b, sents, index_of)
     _children_none(b, sents)
@@ -367,8 +368,8 @@ def _described_return(b) -> None:
             for f in told[k + 1:]:
                 if f.type == "border_crossing" and not summary:
                     break
-                if not f.attributes.get("described"):
-                    drop.append(e)
+                if not f.attributes.get("described") and not f.attributes.get("stated_total"):
+                    drop.append(e)  # (a count's added returns are not a telling of one)
                     break
     if drop:
         b.events[:] = [e for e in b.events if not any(e is d for d in drop)]
@@ -661,7 +662,8 @@ def _how_she_left(b, sents, index_of) -> None:
                                                      or x.kind == "relation")]
         after = [x for j in range(k, min(len(sents), k + 3)) for x in sents[j].cues
                  if (j > k or x.start > c.start) and x.status == FACT and ((
-                     x.kind == "recruitment" and x.code in _LURE_AFTER)
+                     x.kind == "recruitment" and x.code in _LURE_AFTER
+                     and not x.extra.get("own_departure"))
                                                     or (x.kind == "relation" and x.code in _ACQ))]
         if not before and not after and "voluntary_with_broker" not in methods and not (
                 _led_over(sents, k, crossing_idx, first_sale)):

@@ -177,8 +177,25 @@ def _past(ch: str) -> bool:
     return "가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 == 20
 
 
+# a case note's nominal denial: "북송 이력 없음", "체포·북송 없음", "인신매매 피해 없음"
+_KO_NOUN_NONE = re.compile(r"(?:\s?[·ㆍ,/]\s?[가-힣]{1,4})*\s?"
+                           r"(?:(?:경험|이력|전력|사실|기록|피해|경력)\s?)?"
+                           r"(?:은|는|도|이)?\s?없(?:음|다|었|고|으며|어|습니다)")
+# the danger of it, not it: "체포 위기 모면", "북송 위기에 처한"
+_KO_DANGER = re.compile(r"\s?(?:의\s?)?(?:위기|위험|직전)")
+
+
+_KO_QUOTED_IF = re.compile(r"(?:다는|라는|다고|자고|다며|단)\s")
+# a case note's nominal past ("…따라감.", "…팔림", "…체포됨"): told as done
+_KO_NOMINAL_DONE = re.compile(r"[^\s.,]*?(?:감|함|됨|림|짐|옴|남|섬)(?=\s?[.,/·]|\s?$)")
+
+
 def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     """``fact``, ``denied`` or ``unreal`` for a Korean verb trigger (negation follows it)."""
+    if _KO_NOUN_NONE.match(sentence, trigger_end):
+        return DENIED
+    if _KO_DANGER.match(sentence, trigger_end):
+        return UNREAL
     after = sentence[trigger_end:trigger_end + 16]
     before = sentence[max(0, trigger_start - 8):trigger_start]
     if _KO_UNREAL_AFTER.search(after) or _KO_CHAIN_IF.match(sentence, trigger_end):
@@ -192,8 +209,12 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     maybe = _KO_MAYBE.search(sentence, trigger_end)
     if maybe and not any(_past(ch) for ch in sentence[trigger_start:maybe.start()]):
         return UNREAL  # a fear, not an event
-    if _KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start]) and not any(
-            _past(ch) for ch in sentence[trigger_start:]):
+    cond = _KO_IF_BEFORE.search(sentence[max(0, trigger_start - 40):trigger_start])
+    if cond and not any(_past(ch) for ch in sentence[trigger_start:]) and not (
+            _KO_NOMINAL_DONE.match(sentence, trigger_start)
+            and _KO_QUOTED_IF.search(cond.group())):
+        # (a case note's "중국에 가면 잘 산다는 이웃을 따라감": the if is inside the lure she
+        # heard, and the nominal verb is told as done; "잡히면 북송됨" stays a rule, not an event)
         return UNREAL  # "잡히면 … 맞았고" (past: what happened each time) stays a fact
     if "경우" in sentence and _ko_in_case(sentence[max(0, trigger_start - 40):trigger_start]):
         cut = _KO_PREDICATE_END.search(sentence, trigger_end)

@@ -240,7 +240,10 @@ def view_answer_sale(w: Walk) -> list[dict]:
 
 def view_repatriation(w: Walk) -> list[Cue]:
     c = _first(w, "repatriation")
-    return [c] if c is not None and c.status == FACT else []
+    if c is None or c.status != FACT:
+        return []
+    # (and a second return the Korean sentence tells after "다시": see on_repatriation)
+    return [c, *(x for x in cues_of(w.s, "repatriation")[1:2] if x.extra.get("again_here"))]
 
 
 def view_repatriation_denied(w: Walk) -> list[Cue]:
@@ -260,6 +263,10 @@ def view_detention(w: Walk) -> list[Cue]:
 
 def view_facility_in_custody(w: Walk) -> list[Cue]:
     det = view_detention(w)
+    if det and w.s.lang == "ko":
+        cross = [c.start for c in cues_of(w.s, "crossing")]
+        if cross:  # "교화소에서 2년을 보낸 뒤 다시 탈북했다": held in North Korea before she left
+            det = [c for c in det if c.start > min(cross)]
     if det and lx(w.s, "in_custody").search(w.s.text) and any(
             c.code not in ("other", "police_detention") for c in det):
         return det[:1]
@@ -378,6 +385,9 @@ def when_retold_return(w: Walk) -> bool:
     if d is not None and back.date is not None and d.year and back.date.year \
             and d.year > back.date.year:
         return False
+    if w.s.lang == "ko" and not any(e.type == "arrest_china" and not e.attributes.get("denied")
+                                    for e in w.b.events):
+        return False  # "강제북송된 김씨는 …", "김씨는 공안에 체포돼 북송됐다": a new arrest
     return not any(e.type in ("sale", "border_crossing")
                    for e in w.b.events[w.b.events.index(back):])
 
@@ -417,6 +427,12 @@ def when_born_before_return(w: Walk) -> bool:
     births = [c.start for c in w.view("birth")]
     back = [c.start for c in w.s.cues if c.kind == "repatriation" and c.status == FACT]
     return bool(births and back) and min(births) < min(back)
+
+
+def when_born_in_china(w: Walk) -> bool:
+    """A birth the sentence places in China ("아들 1명(중국 출생)", "중국에서 낳은 딸"), wherever
+    a case note's list of items has left her."""
+    return any(c.extra.get("in_china") for c in w.view("birth")) and not when_born_before_return(w)
 
 
 def when_left_after_custody(w: Walk) -> bool:
@@ -474,6 +490,15 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         e.date = None  # "she fled … after her husband starved to death in 2002": not when she fled
     if w.first_cross_idx is None:
         w.first_cross_idx = w.i
+    if w.crossings == 1 and w.s.lang == "ko" and (lx(w.s, "again").search(w.s.text)
+                                                  or "재탈북" in w.s.text) and (any(
+            x.type == "repatriation" and not x.attributes.get("denied") for x in w.b.events)
+            or any(x.kind == "repatriation" and x.status == FACT and x.start < c.start
+                   for x in w.s.cues)):
+        # "2010년 북송됐다가 다시 탈북했다" with no crossing told before: she left again, and
+        # when she first left is not told
+        e.date = None
+        e.attributes["again"] = True
     if w.crossings == 1 and e.date is not None:
         e.date = _paragraph_date(w, e.date)
 
@@ -581,6 +606,11 @@ def on_repatriation(w: Walk, found: list) -> None:
         if c.extra.get("described"):
             e.attributes["described"] = True  # a return that introduces her (Korean reports)
         w.rep_at = c.start
+        for again in found[1:2]:
+            if isinstance(again, Cue) and again.extra.get("again_here"):
+                # "…북송됐고, 2005년 다시 … 북송됐다": the sentence's second return
+                w.add("repatriation", again, 0.7)
+                w.rep_at = again.start
     else:
         w.add("repatriation", None, 0.6, **c)
 
