@@ -31,7 +31,9 @@ from casebook.reviewing.learning import (
 )
 
 # fictional, written for these tests: a threat the rules do not read, and filler that varies
-THREAT = "He said he would call the public security bureau if I ever left the house."
+# (a threat told in words no rule row reads yet, so what the learner adds can be seen; when a row
+# comes to read it, pick another phrasing)
+THREAT = "He said he would tell the village head about me if I ever left the house."
 THREAT_KO = "그 사람은 말을 안 들으면 보위부에 넘기겠다고 했다."
 FILLER = ["We lived near a small market.", "The winter was long and the fields froze.",
           "I cooked for his parents every day.", "There was a school two villages away.",
