@@ -21,8 +21,8 @@ from casebook.extract.evaluate import evaluate
 
 
 def _gold(base: Path) -> dict[str, dict]:
-    rows = [json.loads(line) for line in (base / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    lines = (base / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
     return {row["source"]: row for row in rows}
 
 

@@ -6,9 +6,14 @@ after, ``cmp``). It reads the texts where they already are and writes only the r
 repository (the texts and their quotes are copyrighted; delete OUT when done).
 
 Usage: .venv/bin/python bench/extract_dump.py OUT [DIR ...]
-DIR defaults to ../shared/research/real-accounts and /work/sets/s7-{int,en,ko} (each read from
-its texts/); the demo testimonies, the seed excerpts of the dev bench and the speed bench's
-~600-word texts are always included.
+DIR defaults to ../shared/research/real-accounts and /work/sets/s7-{int,en,ko}; the demo
+testimonies, the seed excerpts of the dev bench and the speed bench's ~600-word texts are always
+included.
+
+Only development sets of published accounts are read: a DIR must hold gold.jsonl, and only the
+texts it codes (its "source" names, under texts/) are dumped. A casebook's testimonies never
+have that layout, so the tool cannot be pointed at them by mistake and write them out in plain
+text (the safety rules: no testimony plaintext outside the encrypted store).
 """
 
 from __future__ import annotations
@@ -28,12 +33,14 @@ DEFAULT_DIRS = [SHARED / "research" / "real-accounts", Path("/work/sets/s7-int")
 def texts(dirs: list[Path]):
     """``(name, text)`` for every development text, in a fixed order."""
     for base in dirs:
-        folder = base / "texts"
-        if not folder.is_dir():
-            print(f"{base}: no texts/, skipped", file=sys.stderr)
-            continue
+        folder, gold = base / "texts", base / "gold.jsonl"
+        if not folder.is_dir() or not gold.is_file():
+            sys.exit(f"{base}: not a development set (needs texts/ and gold.jsonl); "
+                     "nothing written")
+        lines = gold.read_text(encoding="utf-8").splitlines()
+        coded = {json.loads(line)["source"] for line in lines if line.strip()}
         for path in sorted(folder.iterdir()):
-            if path.is_file():
+            if path.is_file() and path.name in coded:
                 yield f"{base.name}/{path.name}", path.read_text(encoding="utf-8")
     for path in sorted((ROOT / "demo" / "testimonies").iterdir()):
         yield f"demo/{path.name}", path.read_text(encoding="utf-8")
