@@ -630,6 +630,9 @@ _CHILDREN_TOTAL = re.compile(
     r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|"
     r"한\s?명|두\s?명|세\s?명|\d\s?명)"
                      r"\s?(?:이에요|예요|요|이\s?있|있|입니다|이었|,|\.)")
+# the count before the noun: "세 아이를 낳았는데", "아들 둘" aside, "두 아이의 엄마가 됐다"
+_N_CHILDREN = re.compile(r"(?<![가-힣])(?P<n>한|두|세|네|다섯)\s(?P<what>아이|아들|딸|자녀|자식)"
+                         r"(?:를|을|의|까지|도)?\s(?:\S+\s)?(?P<t>낳|출산|엄마|어머니)")
 _CHILDREN_NONE = re.compile(
     r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
 _HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없|무호적|무국적")
@@ -646,6 +649,11 @@ _BORN_TO_HIM = re.compile(
                           r"(?P<what>아이|딸|아들|자식)|"
                           r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서?\s?(?:태어났|"
                           r"태어난|났)")
+# an identity check ("신분증 검사를 하더군요", "신분증 검열이 있었다") says nothing of her papers
+_ID_CHECK = re.compile(r"\s?(?:을|를)?\s?(?:검사|검열|조사|단속|검문|확인)")
+# a papers-less clause that describes her child: "국적도 없이 살아야 하는 (자신의) 두 딸에게"
+_FOR_CHILD = re.compile(r"[^.,]{0,20}?(?<=[는은인운된한])\s(?:자신의\s|제\s|저의\s|그\s)?"
+                        r"(?:(?:한|두|세|네)\s)?(?:딸|아들|아이|자녀|자식|애들|손녀|손자)")
 _HUKOU_GOT = re.compile(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
 _CHILD = re.compile(r"아이|애들|아들|딸|자녀|애기|아기")
 _CHILD_ANY = re.compile(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
@@ -659,6 +667,11 @@ def _births(s: str, cues: list[Cue]) -> None:
     m = _CHILDREN_NONE.search(s)
     if m:
         cues.append(Cue("children_none", m.start(), m.end(), value=0))
+        return
+    m = _N_CHILDREN.search(s)
+    if m and korean_status(s, m.start("t"), m.end("t")) == FACT:
+        cues.append(Cue("birth", m.start(), m.end(), value=_KO_SMALL[m.group("n")],
+                        extra={"total": True, "what": m.group("what")}))
         return
     births = list(_BIRTH_ALL.finditer(s)) if _BIRTH_VERB.search(s) or _HAD_WITH_HIM.search(
         s) else []
@@ -689,11 +702,14 @@ def _births(s: str, cues: list[Cue]) -> None:
 
 def _hukou(s: str, cues: list[Cue]) -> None:
     """Her Chinese papers: fake (bought, borrowed), none (or 불법 체류), obtained; not a child's."""
-    m = _HUKOU.search(s)
+    m = next((x for x in _HUKOU.finditer(s) if not _ID_CHECK.match(s, x.end())), None)
     if m and done_to_her(s, m.start()) and not (_CHILD.search(s) and not cx("me").search(s)):
+        none = _HUKOU_NONE.search(s, m.start())
+        if none and _FOR_CHILD.match(s, none.end()):
+            return  # "국적도 없이 살아야 하는 두 딸에게": her daughters' papers, not hers
         if _HUKOU_FAKE.search(s):
             cues.append(Cue("hukou", m.start(), m.end(), "fake"))
-        elif _HUKOU_NONE.search(s[m.start():]):
+        elif none:
             cues.append(Cue("hukou", m.start(), m.end(), "none"))
         elif _HUKOU_GOT.search(s[m.start():]):
             cues.append(Cue("hukou", m.start(), m.end(), "obtained"))

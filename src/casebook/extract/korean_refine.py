@@ -745,7 +745,13 @@ def _cue_of(b, sents, index_of, e: Event, kind: str):
 
 
 _HER_MAN = re.compile(r"(?:저의|제|내|그녀의|중국인|한족)\s?남편|시어머니|시아버지|시댁|"
-                     r"중국인\s?남성의\s?(?:폭력|협박|감시|구타)")
+                     r"중국인\s?남성의\s?(?:폭력|협박|감시|구타)|"
+                     # the man she was sold to, living with her or beating her: "늙은 남자와 사는
+                     # 것이 싫어", "그 남자와 살면서", "자신을 폭행하는 중국남자의 부모까지"
+                     r"(?:남자|남성|영감|홀아비|노총각)(?:와|과|랑|하고)\s(?:함께\s|같이\s)?"
+                     r"(?:사는|살|살았|살아|살며|살면서|지내|지냈)|"
+                     r"(?:자신|저|나)(?:을|를)\s(?:\S+\s)?(?:폭행|때리|구타)\S*\s(?:\S+\s)?"
+                     r"(?:중국|한족|조선족)?(?:남자|남성)")
 
 
 def _exploitation_needs_a_sale(b, sents, index_of) -> None:

@@ -1,0 +1,85 @@
+"""Session 9, Korean: classes whose misses recur in two development sets (s8-ko and s9-ko),
+tested on short texts written for these tests (not from any source). Each class has its example
+and its counter-example."""
+
+from __future__ import annotations
+
+from casebook.extract import extract, profile
+
+
+def _p(text: str) -> dict:
+    return profile(extract(text, lang="ko"))
+
+
+# --- a report that calls her only "여성" ----------------------------------------------------------
+
+def test_the_unnamed_woman_of_a_report_is_her():
+    p = _p("구조를 요청한 30대 여성은 2010년 중국에 가면 돈을 번다는 말을 듣고 떠났다. "
+           "그러나 여성은 국경을 넘자마자 한족 남성에게 팔려갔다.")
+    assert p["times_sold"] == 1 and p["exploitation"] == ["forced_marriage"]
+    p = _p("북송 여성, 교화소로\n길림성으로 팔려간 여성은 남편의 폭행에 시달렸다. "
+           "여성은 지난해 공안에 체포되어 북송되었다고 소식통은 전했다.")
+    assert p["times_sold"] == 1 and p["arrested_in_china"] == 1 and p["repatriated"] == 1
+    assert p["violence"] == ["beating"]
+
+
+def test_other_women_of_a_report_stay_others():
+    # another woman, a woman merely introduced, women in general
+    assert _p("다른 여성은 한족 남성에게 팔려갔다고 한다.")["times_sold"] is None
+    assert _p("중국으로 팔려간 여성들이 많다고 소식통은 전했다.")["times_sold"] is None
+    # a first-person account: "여성은" is someone else
+    assert _p("저는 2005년에 탈북했어요. 같이 온 여성은 한족에게 팔려갔어요.")["times_sold"] is None
+
+
+def test_the_resident_a_report_opens_on_is_not_one_more_return():
+    p = _p("앵커: 중국에서 북송된 북한주민이 교화소에서 풀려난 것으로 알려졌습니다. "
+           "소식통은 여성이 2019년 공안에 체포되어 북송되었다고 전했습니다.")
+    assert p["repatriated"] == 1
+
+
+# --- being watched is not being held ------------------------------------------------------------
+
+def test_being_watched_alone_is_not_confinement():
+    assert _p("그녀는 남편과 시댁의 계속되는 감시 속에서 살았다.")["violence"] == []
+    assert _p("한족 남성에게 팔려간 뒤 감시와 폭언에 시달렸다.")["violence"] == []
+
+
+def test_watched_so_she_could_not_run_is_confinement():
+    assert _p("도망가지 못하게 시어머니가 밤낮으로 저를 감시했어요.")["violence"] == ["confinement"]
+
+
+# --- her papers: not an identity check, not her child's ---------------------------------------
+
+def test_an_identity_check_or_a_childs_papers_is_not_hers():
+    assert _p("공안이 와서 신분증 검사를 했는데 저는 숨을 수가 없었어요.")["hukou_or_id"] is None
+    assert _p("그녀는 국적도 없이 자라는 두 딸에게 국적을 찾아주려고 한다.")["hukou_or_id"] is None
+
+
+def test_no_papers_of_her_own():
+    assert _p("저는 신분증도 없어서 밖에 나가지 못했어요.")["hukou_or_id"] == "none"
+    assert _p("김씨는 국적이 없다는 이유로 학대를 당했다.")["hukou_or_id"] == "none"
+
+
+# --- the man she was sold to ---------------------------------------------------------------------
+
+def test_sold_and_living_with_a_man_is_a_forced_marriage():
+    assert _p("중국에 팔려갔어요. 나이 많은 남자와 사는 게 너무 싫었어요.")["exploitation"] == [
+        "forced_marriage"]
+    assert _p("김씨는 인신매매를 당했고, 자신을 때리는 중국남자의 가족까지 돌봐야 했다.")[
+        "exploitation"] == ["forced_marriage"]
+
+
+def test_a_man_she_lived_with_before_any_sale_gives_nothing():
+    assert _p("저는 고향에서 남자와 살았어요. 그러다 혼자 두만강을 건넜어요.")["exploitation"] == []
+    assert _p("식당에 팔려가서 일했어요.")["exploitation"] != ["forced_marriage"]
+
+
+# --- children counted before the noun -----------------------------------------------------------
+
+def test_children_counted_before_the_noun():
+    assert _p("한족에게 팔려가 그 남자와의 사이에서 세 아이를 낳았다.")["children_in_china"] == 3
+    assert _p("팔려간 지 5년, 그녀는 벌써 두 아이의 엄마가 되었다.")["children_in_china"] == 2
+
+
+def test_children_not_born():
+    assert _p("한족에게 팔려갔지만 두 아이를 낳고 싶지는 않았다.")["children_in_china"] is None
