@@ -375,7 +375,8 @@ def test_a_two_digit_birth_year(text, year):
 
 
 def test_the_flat_she_was_taken_to_gives_its_province_when_named():
-    p = _p("저는 2012년에 강을 건넜어요. 브로커가 저를 데려간 곳은 지린성 연길에 있는 한 아파트였어요.")
+    p = _p("저는 2012년에 강을 건넜어요. 브로커가 저를 데려간 곳은 지린성 연길에 있는 한 "
+           "아파트였어요.")
     assert p["province_china"] == "Jilin"
     p = _p("저는 2012년에 강을 건넜어요. 브로커가 저를 데려간 곳은 연길에 있는 한 아파트였어요.")
     assert p["province_china"] is None  # a city alone (session 9)
