@@ -83,3 +83,23 @@ def test_children_counted_before_the_noun():
 
 def test_children_not_born():
     assert _p("한족에게 팔려갔지만 두 아이를 낳고 싶지는 않았다.")["children_in_china"] is None
+
+
+# --- a return verb that is not her return: a worry, never again, a thing sent -------------------
+
+def test_a_worry_never_again_or_a_thing_sent_is_no_return():
+    p = _p("저는 한국에 가고 싶어도 공안에 잡혀 북송되는 것이 아닐까 늘 두려웠어요.")
+    assert p["arrested_in_china"] is None and p["repatriated"] is None
+    # a page cut after "다시는 북송"
+    assert _p("그녀는 두 딸과 한국행을 기다리고 있다. 다시는 북송")["repatriated"] is None
+    assert _p("김씨는 2005년 탈북했다. 김씨가 모은 돈을 북한에 보내려하자 남편은 화를 냈다.")[
+        "repatriated"] is None
+
+
+def test_her_return_told_with_the_same_words():
+    p = _p("저는 2010년 공안에 잡혀 북송되었어요. 그게 아닐까 싶었는데 정말 교화소에 갔어요.")
+    assert p["repatriated"] == 1 and p["arrested_in_china"] == 1
+    p = _p("저는 2005년에 강을 건넜어요. 2008년 공안에 잡혀 북한으로 넘겨졌어요.")
+    assert p["repatriated"] == 1
+    p = _p("그녀는 2003년 탈북했다. 다시는 돌아가지 않겠다고 다짐했지만 2006년 공안에 잡혀 북송됐다.")
+    assert p["repatriated"] == 1

@@ -447,6 +447,18 @@ def _others_described(s: str, end: int) -> bool:
         "not_only_me").search(s) and not cx("names_her").match(s[max(0, end - 1):])
 
 
+_SENT_THING = re.compile(r"(?:보내|넘겨|넘기)$")
+
+
+def _sent_something(s: str, at: int) -> bool:
+    """The active "…에 보내/넘겨" has an object in its clause that is not her ("돈을 북한에
+    보내려 하자"): a thing sent, not her return."""
+    clause = re.split(r"[,.]|고\s|는데\s|지만\s|면서\s|자\s", s[:at])[-1]
+    m = re.search(r"(?P<o>[가-힣]+)(?:을|를)\s(?:[^\s,]+\s){0,3}$", clause)
+    return bool(m) and not cx("her_object").match(m.group("o")) and not re.search(
+        r"(?:저|나|날|우리)(?:를|을)", clause)
+
+
 def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
     hits = f.matches("repatriation")
     for row, m in hits:
@@ -463,6 +475,9 @@ def _repatriations(s: str, f: _Found, cues: list[Cue]) -> None:
             continue  # "북송될까 무서워", "송환을 피하려고"
         if _others_described(s, b):
             continue  # "북송된 탈북민들이 …": the people the clause describes
+        if _SENT_THING.search(s, a, b) and s[b:b + 1] not in ("졌", "져", "지") and \
+                _sent_something(s, a):
+            continue  # "모은 돈을 북한에 보내려 하자": what was sent is not her
         # "…으로 북송된 김씨가": a return that introduces her, which the story may tell again
         described = {"described": True} if cx("describes_her").match(s[b:]) else {}
         cue = Cue("repatriation", a, b, None, korean_status(s, a, b), extra=described)
