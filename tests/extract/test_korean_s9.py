@@ -101,5 +101,6 @@ def test_her_return_told_with_the_same_words():
     assert p["repatriated"] == 1 and p["arrested_in_china"] == 1
     p = _p("저는 2005년에 강을 건넜어요. 2008년 공안에 잡혀 북한으로 넘겨졌어요.")
     assert p["repatriated"] == 1
-    p = _p("그녀는 2003년 탈북했다. 다시는 돌아가지 않겠다고 다짐했지만 2006년 공안에 잡혀 북송됐다.")
+    p = _p("그녀는 2003년 탈북했다. 다시는 돌아가지 않겠다고 다짐했지만 2006년 공안에 잡혀 "
+           "북송됐다.")
     assert p["repatriated"] == 1

@@ -455,7 +455,9 @@ def _sent_something(s: str, at: int) -> bool:
     보내려 하자"): a thing sent, not her return."""
     clause = re.split(r"[,.]|고\s|는데\s|지만\s|면서\s|자\s", s[:at])[-1]
     m = re.search(r"(?P<o>[가-힣]+)(?:을|를)\s(?:[^\s,]+\s){0,3}$", clause)
-    return bool(m) and not cx("her_object").match(m.group("o")) and not re.search(
+    if m is None:
+        return False
+    return not cx("her_object").match(m.group("o")) and not re.search(
         r"(?:저|나|날|우리)(?:를|을)", clause)
 
 
