@@ -104,3 +104,20 @@ def test_her_return_told_with_the_same_words():
     p = _p("그녀는 2003년 탈북했다. 다시는 돌아가지 않겠다고 다짐했지만 2006년 공안에 잡혀 "
            "북송됐다.")
     assert p["repatriated"] == 1
+
+
+# --- the trafficker named with and without his ethnicity is one person --------------------------
+
+def test_a_trafficker_named_again_without_his_ethnicity_is_the_same_one():
+    p = _p("강 건너 마을에 조선족 인신매매범들이 살았다. 박씨는 2001년 두만강을 건너려다 "
+           "인신매매범들에게 붙잡혀 농촌으로 팔려갔다.")
+    assert p["recruiter_relation"] == ["korean_chinese_broker"]
+    p = _p("인신매매업자에게 팔린 최씨의 이야기다. 최씨는 2005년 강을 건너 기다리던 조선족 남자를 "
+           "따라갔다. 그 조선족은 인신매매업자였다. 최씨는 한족 농민에게 팔렸다.")
+    assert p["recruiter_relation"] == ["korean_chinese_broker"]
+
+
+def test_a_ring_beside_a_named_broker_stays_a_second_recruiter():
+    p = _p("최씨는 2005년 조선족 브로커를 따라 강을 건넜다. 브로커는 그녀를 인신매매 조직에 "
+           "넘겼고 조직은 그녀를 한족 농민에게 팔았다.")
+    assert "other" in p["recruiter_relation"]
