@@ -14,6 +14,9 @@ def _p(text: str) -> dict:
 # --- a report that calls her only "여성" ----------------------------------------------------------
 
 def test_the_unnamed_woman_of_a_report_is_her():
+    p = _p("40대 탈북 여성이 구조를 요청했다. 여성은 2010년 두만강을 건넜고 곧 3천 위안에 "
+           "팔려갔다고 한다.")
+    assert p["times_sold"] == 1 and p["sales"][0]["amount"] == 3000
     p = _p("구조를 요청한 30대 여성은 2010년 중국에 가면 돈을 번다는 말을 듣고 떠났다. "
            "그러나 여성은 국경을 넘자마자 한족 남성에게 팔려갔다.")
     assert p["times_sold"] == 1 and p["exploitation"] == ["forced_marriage"]
@@ -27,6 +30,11 @@ def test_other_women_of_a_report_stay_others():
     # another woman, a woman merely introduced, women in general
     assert _p("다른 여성은 한족 남성에게 팔려갔다고 한다.")["times_sold"] is None
     assert _p("중국으로 팔려간 여성들이 많다고 소식통은 전했다.")["times_sold"] is None
+    # what women in general go through, in a report about nobody in particular
+    assert _p("탈북 여성은 중국에서 보통 두 번 팔린다고 단체는 밝혔다.")["times_sold"] is None
+    assert _p("북한 여성이 중국에서 팔리는 일이 늘고 있다.")["times_sold"] is None
+    assert _p("중국으로 건너간 탈북여성 대부분은 인신매매를 당한다. 팔려간 여성은 농촌 남성과 "
+              "살게 된다.")["exploitation"] == []
     # a first-person account: "여성은" is someone else
     assert _p("저는 2005년에 탈북했어요. 같이 온 여성은 한족에게 팔려갔어요.")["times_sold"] is None
 

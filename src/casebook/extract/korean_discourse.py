@@ -245,7 +245,7 @@ def context(text: str) -> KoreanContext:
         if best in SURNAMES:
             ctx.surname, ctx.surname_at = best, first_at[best]
     else:
-        ctx.opening = True
+        ctx.opening = not bare  # (a bare report's woman is read sentence by sentence)
         ctx.others = frozenset(man)
         ctx.men = frozenset(man | {given[s] for s in man if s in given})
     return ctx
@@ -255,6 +255,26 @@ def context(text: str) -> KoreanContext:
 _SENTENCE_CUT = re.compile(r"[.!?]\s|\n")
 _MAN_BEFORE = re.compile(r"(?:남성|남자|청년|아저씨)\s?(?:탈북자|탈북민|주민)?\s?$")
 _MAN_AFTER = re.compile(r"[^()]{0,4}\((?:남|[^()]{0,8}·\s?남)")
+
+
+# what women in general go through, told in a report: "탈북 여성은 보통 두 번 팔린다"
+_GENERIC = re.compile(r"(?<![가-힣])(?:보통|대부분|평균|평균적으로|흔히|대개|일반적으로|주로|대다수)"
+                      r"(?:은|의|이|가)?(?![가-힣])|많은\s?경우")
+_LAST_WORD = re.compile(r"([가-힣]+)[^가-힣]*$")
+# the predicate a report quotes: "…팔려갔다고 한다", "…북송되었다며"
+_REPORTED_VERB = re.compile(r"[가-힣]+(?:다고|다며|다면서|다는)(?=\s)")
+
+
+def _told_as_past(sentence: str) -> bool:
+    """A sentence that tells what happened (its last predicate in the past: "팔려가게 되었죠",
+    "…것으로 알려졌다"), not what women in general go through ("…농촌 남성과 살게 된다",
+    "여성은 보통 …")."""
+    if _GENERIC.search(sentence):
+        return False
+    words = [m.group(1) for m in _LAST_WORD.finditer(sentence)] + [
+        m.group() for m in _REPORTED_VERB.finditer(sentence)]
+    # (a past ㅆ: 었, 았, 했, 됐, 졌 …; not the stem 있 of "늘고 있다")
+    return any((ord(ch) - 0xAC00) % 28 == 20 and ch != "있" for w in words for ch in w)
 
 
 class Rewrite:
@@ -331,7 +351,7 @@ def rewrite(sentence: str, ctx: KoreanContext) -> Rewrite | None:
     for m in _SHE.finditer(sentence):
         edits.append((m.start(), m.end(), _FIRST_FORM[m.group("p")]))
         hers = True
-    if ctx.bare:
+    if ctx.bare and _told_as_past(sentence):
         for m in _BARE_WOMAN.finditer(sentence):
             edits.append((m.start(), m.end(), _FIRST_FORM[m.group("p")]))
             hers = True
