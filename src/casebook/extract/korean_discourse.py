@@ -258,8 +258,8 @@ _MAN_AFTER = re.compile(r"[^()]{0,4}\((?:남|[^()]{0,8}·\s?남)")
 
 
 # what women in general go through, told in a report: "탈북 여성은 보통 두 번 팔린다"
-_GENERIC = re.compile(r"(?<![가-힣])(?:보통|대부분|평균|평균적으로|흔히|대개|일반적으로|주로|대다수)"
-                      r"(?:은|의|이|가)?(?![가-힣])|많은\s?경우")
+_GENERIC = re.compile(r"(?<![가-힣])(?:보통|대부분|평균|평균적으로|흔히|대개|일반적으로|"
+                      r"주로|대다수)(?:은|의|이|가)?(?![가-힣])|많은\s?경우")
 _LAST_WORD = re.compile(r"([가-힣]+)[^가-힣]*$")
 # the predicate a report quotes: "…팔려갔다고 한다", "…북송되었다며"
 _REPORTED_VERB = re.compile(r"[가-힣]+(?:다고|다며|다면서|다는)(?=\s)")
