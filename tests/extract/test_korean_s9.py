@@ -75,6 +75,8 @@ def test_sold_and_living_with_a_man_is_a_forced_marriage():
         "forced_marriage"]
     assert _p("김씨는 인신매매를 당했고, 자신을 때리는 중국남자의 가족까지 돌봐야 했다.")[
         "exploitation"] == ["forced_marriage"]
+    assert _p("저는 팔려갔어요. 그 남자와 3년을 같이 살았어요.")["exploitation"] == [
+        "forced_marriage"]
 
 
 def test_a_man_she_lived_with_before_any_sale_gives_nothing():
@@ -91,6 +93,9 @@ def test_children_counted_before_the_noun():
 
 def test_children_not_born():
     assert _p("한족에게 팔려갔지만 두 아이를 낳고 싶지는 않았다.")["children_in_china"] is None
+    # the mother of two she already was, children left in the North
+    assert _p("두 아이의 엄마인 김씨는 2005년 탈북했다. 그녀는 한족에게 팔려갔다.")[
+        "children_in_china"] is None
 
 
 # --- a return verb that is not her return: a worry, never again, a thing sent -------------------

@@ -647,9 +647,12 @@ _CHILDREN_TOTAL = re.compile(
     r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|"
     r"한\s?명|두\s?명|세\s?명|\d\s?명)"
                      r"\s?(?:이에요|예요|요|이\s?있|있|입니다|이었|,|\.)")
-# the count before the noun: "세 아이를 낳았는데", "아들 둘" aside, "두 아이의 엄마가 됐다"
+# the count before the noun: "세 아이를 낳았는데", "두 아이의 엄마가 됐다"
 _N_CHILDREN = re.compile(r"(?<![가-힣])(?P<n>한|두|세|네|다섯)\s(?P<what>아이|아들|딸|자녀|자식)"
-                         r"(?:를|을|의|까지|도)?\s(?:\S+\s)?(?P<t>낳|출산|엄마|어머니)")
+                         r"(?:를|을|까지|도)?\s(?:\S+\s)?(?P<t>낳|출산)|"
+                         # she became their mother (not "두 아이의 엄마인 그녀는", left in the North)
+                         r"(?<![가-힣])(?P<n2>한|두|세|네|다섯)\s(?P<what2>아이|아들|딸|자녀|자식)의\s"
+                         r"(?P<t2>엄마|어머니)가\s?(?:되|됐|된)")
 _CHILDREN_NONE = re.compile(
     r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
 _HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없|무호적|무국적")
@@ -686,9 +689,10 @@ def _births(s: str, cues: list[Cue]) -> None:
         cues.append(Cue("children_none", m.start(), m.end(), value=0))
         return
     m = _N_CHILDREN.search(s)
-    if m and korean_status(s, m.start("t"), m.end("t")) == FACT:
-        cues.append(Cue("birth", m.start(), m.end(), value=_KO_SMALL[m.group("n")],
-                        extra={"total": True, "what": m.group("what")}))
+    t = ("t" if m.group("t") else "t2") if m else ""
+    if m and korean_status(s, m.start(t), m.end(t)) == FACT:
+        cues.append(Cue("birth", m.start(), m.end(), value=_KO_SMALL[m.group("n") or m.group("n2")],
+                        extra={"total": True, "what": m.group("what") or m.group("what2")}))
         return
     births = list(_BIRTH_ALL.finditer(s)) if _BIRTH_VERB.search(s) or _HAD_WITH_HIM.search(
         s) else []
