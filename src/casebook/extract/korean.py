@@ -650,9 +650,9 @@ _CHILDREN_TOTAL = re.compile(
 # the count before the noun: "세 아이를 낳았는데", "두 아이의 엄마가 됐다"
 _N_CHILDREN = re.compile(r"(?<![가-힣])(?P<n>한|두|세|네|다섯)\s(?P<what>아이|아들|딸|자녀|자식)"
                          r"(?:를|을|까지|도)?\s(?:\S+\s)?(?P<t>낳|출산)|"
-                         # she became their mother (not "두 아이의 엄마인 그녀는", left in the North)
-                         r"(?<![가-힣])(?P<n2>한|두|세|네|다섯)\s(?P<what2>아이|아들|딸|자녀|자식)의\s"
-                         r"(?P<t2>엄마|어머니)가\s?(?:되|됐|된)")
+                         # she became their mother (not "두 아이의 엄마인 그녀")
+                         r"(?<![가-힣])(?P<n2>한|두|세|네|다섯)\s"
+                         r"(?P<what2>아이|아들|딸|자녀|자식)의\s(?P<t2>엄마|어머니)가\s?(?:되|됐|된)")
 _CHILDREN_NONE = re.compile(
     r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
 _HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없|무호적|무국적")
