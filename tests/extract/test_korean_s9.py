@@ -134,3 +134,20 @@ def test_a_ring_beside_a_named_broker_stays_a_second_recruiter():
     p = _p("최씨는 2005년 조선족 브로커를 따라 강을 건넜다. 브로커는 그녀를 인신매매 조직에 "
            "넘겼고 조직은 그녀를 한족 농민에게 팔았다.")
     assert "other" in p["recruiter_relation"]
+
+
+# --- a lure with no money in it, told as someone's words ----------------------------------------
+
+def test_a_promise_of_a_better_life_someone_made_her_is_a_lure():
+    p = _p("방씨는 지인이 중국에 가면 인생이 바뀐다는 말에 2007년 여름 압록강을 건넜다. "
+           "그녀는 한족에게 팔렸다.")
+    assert "other" in p["recruitment"]
+    p = _p("저는 중국에 가면 잘 살 수 있을 거라는 브로커의 말을 듣고 강을 건넜어요. "
+           "한족에게 팔렸어요.")
+    assert "other" in p["recruitment"]
+
+
+def test_a_warning_against_the_promise_is_no_lure():
+    p = _p("그녀는 2007년 혼자 압록강을 건넜다. 지인은 중국에 가면 인생이 바뀐다는 말을 믿지 "
+           "말라고 했었다.")
+    assert p["recruitment"] == ["voluntary_alone"]

@@ -751,6 +751,12 @@ _PAYER_NOT_HER = re.compile(r"(?<![가-힣])(?:남자|남성|남편|사내|노�
                             r"시댁|주인|한족|조선족|중국인)\S*?(?:는|은|가|이)\s(?:\S+\s){0,2}?$")
 
 
+# a lure's reported speech, which she acted on: "…바뀐|다는 말에", "…있을| 거라는 브로커의 말을
+# 듣고", "…다고 해서" (not "…다는 말을 믿지 말라고")
+_SAID_LURE = re.compile(r"\S{0,3}?\s?(?:거|것이)?(?:(?:다는|라는|다던)\s(?:\S+\s)?(?:말에|말만|말을\s?"
+                        r"(?:듣고|믿고))|(?:다며|다고)\s?(?:해서|하길래|하여|하자|꼬드|꾀))")
+
+
 def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
     to_south = cx("to_south").search(s)
     for code, hits in f.by_code("recruitment").items():
@@ -789,6 +795,11 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
             st = DENIED if _NOT_A_LIE.match(s[m.end():]) else FACT
         else:
             st = korean_status(s, m.end() - 1, m.end())
+            if st == UNREAL and _row.extra.get("lure") and _SAID_LURE.match(s, m.end()) and (
+                    cx("person").search(s) or f.by_code("relation")):
+                # "지인이 중국에 가면 인생이 바뀐다는 말에", "잘 살 수 있을 거라는 브로커들의 말을
+                # 듣고": the promise someone made her, told as reported speech
+                st = FACT
         extra = {"unless_lure": True} if (code == "abducted" and waiting) or _row.extra.get(
             "taken") else {}
         if _row.extra.get("deceived"):
