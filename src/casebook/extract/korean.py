@@ -753,8 +753,9 @@ _PAYER_NOT_HER = re.compile(r"(?<![가-힣])(?:남자|남성|남편|사내|노�
 
 # a lure's reported speech, which she acted on: "…바뀐|다는 말에", "…있을| 거라는 브로커의 말을
 # 듣고", "…다고 해서" (not "…다는 말을 믿지 말라고")
-_SAID_LURE = re.compile(r"\S{0,3}?\s?(?:거|것이)?(?:(?:다는|라는|다던)\s(?:\S+\s)?(?:말에|말만|말을\s?"
-                        r"(?:듣고|믿고))|(?:다며|다고)\s?(?:해서|하길래|하여|하자|꼬드|꾀))")
+_SAID_LURE = re.compile(r"\S{0,3}?\s?(?:거|것이)?(?:(?:다는|라는|다던)\s(?:\S+\s)?"
+                        r"(?:말에|말만|말을\s?(?:듣고|믿고))|"
+                        r"(?:다며|다고)\s?(?:해서|하길래|하여|하자|꼬드|꾀))")
 
 
 def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
