@@ -269,10 +269,13 @@ def test_an_operation_without_anaesthetic_is_violence_not_drugging():
 
 
 @pytest.mark.parametrize("text, province", [
-    ("그녀는 작년에 목단강의 한 농촌으로 팔려갔다.", "Heilongjiang"),
-    ("그녀는 옌지에 숨어 살던 중 붙잡혔다.", "Jilin"),
+    ("그녀는 작년에 목단강의 한 농촌으로 팔려갔다.", None),
+    ("그녀는 옌지에 숨어 살던 중 붙잡혔다.", None),
+    ("그녀는 작년에 헤이룽장성 목단강의 한 농촌으로 팔려갔다.", "Heilongjiang"),
 ])
-def test_a_chinese_city_where_she_was_sold_or_lived_gives_its_province(text, province):
+def test_a_chinese_city_alone_gives_no_province(text, province):
+    # session 9: the coders of s7-ko, s8-ko and the real accounts leave province_china null when
+    # only a city or prefecture is named ("a city, no province named"); a named province counts
     assert _p(text)["province_china"] == province
 
 
@@ -371,9 +374,12 @@ def test_a_two_digit_birth_year(text, year):
     assert _p(text)["birth_year"] == year
 
 
-def test_the_flat_she_was_taken_to_gives_its_province():
-    p = _p("저는 2012년에 강을 건넜어요. 브로커가 저를 데려간 곳은 연길에 있는 한 아파트였어요.")
+def test_the_flat_she_was_taken_to_gives_its_province_when_named():
+    p = _p("저는 2012년에 강을 건넜어요. 브로커가 저를 데려간 곳은 지린성 연길에 있는 한 "
+           "아파트였어요.")
     assert p["province_china"] == "Jilin"
+    p = _p("저는 2012년에 강을 건넜어요. 브로커가 저를 데려간 곳은 연길에 있는 한 아파트였어요.")
+    assert p["province_china"] is None  # a city alone (session 9)
     assert _p("저는 2012년에 강을 건넜어요. 심양을 거쳐 태국으로 갔어요.")["province_china"] is None
 
 

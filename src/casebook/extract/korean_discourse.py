@@ -76,6 +76,12 @@ _MALE_SUBJECT = re.compile(
                            r"포주)(?:들)?(?:가|이|는|은|께서)\s")
 # the unnamed woman a report opens on: "…에게 넘겨진 20대 북한 여성은"
 _OPENING_WOMAN = re.compile(r"(?:북한|탈북)\s?(?:여성|여인|처녀)" + _PARTICLE + r"(?=\s)")
+# a report that never names her and never says 그녀: "20대 초반의 여성은 …", "팔려간 여성은 …",
+# "폭력을 견디다 못한 여성은 …" (one woman, called by the bare noun with a particle); not
+# "다른 여성", "한 여성" (a woman, introduced; the story may go on with another), "여성들",
+# "여성 인권"
+_BARE_WOMAN = re.compile(r"(?<![가-힣])(?<!다른\s)(?<!\s한\s)(?<!함께\s)(?:탈북\s?|북한\s?)?여성"
+                         r"(?P<p>은|이|을|의|에게|에게는|도|만)(?![가-힣])")
 # quoted speech, to tell a first-person narrative from a report that quotes her
 _QUOTE = re.compile(r"[“\"][^“”\"]*[”\"]|‘[^‘’]*’|'[^']*'")
 _ME = re.compile(r"(?:^|\s)(?:저는|제가|저를|저도|나는|내가|나를|저희|우리는|우리가)(?=\s)")
@@ -93,6 +99,7 @@ class KoreanContext(Context):
     others_given: frozenset[str] = frozenset()  # other people's given names (철씨)
     men: frozenset[str] = frozenset()  # initials and given names of the other people who are men
     opening: bool = False  # an unnamed woman the report opens on is her
+    bare: bool = False  # a report about one unnamed woman called "여성" throughout
     lead: tuple[str, ...] = ()  # headline and summary lines the story then tells in full
     retold: frozenset[str] = frozenset()  # event kinds the story after the lead tells again
     state: dict = field(default_factory=dict)
@@ -212,7 +219,11 @@ def context(text: str) -> KoreanContext:
         titled[s] += w
     titled = Counter({s: n for s, n in titled.items() if n > 0}) or titled
     third = bool(titled) and sum(titled.values()) + she > me or (not me and she > 0)
-    ctx = KoreanContext("third" if third else "first", ())
+    # no name, no 그녀, no 저: the woman the report calls "여성" is she (not a first-person
+    # account's other woman: a clause with no subject is hers either way)
+    bare = not titled and not me and not she and bool(_BARE_WOMAN.search(unquoted))
+    ctx = KoreanContext("third" if third or bare else "first", ())
+    ctx.bare = bare
     ctx.lead, ctx.retold = _lead(text)
     if not third:
         return ctx
@@ -234,7 +245,7 @@ def context(text: str) -> KoreanContext:
         if best in SURNAMES:
             ctx.surname, ctx.surname_at = best, first_at[best]
     else:
-        ctx.opening = True
+        ctx.opening = not bare  # (a bare report's woman is read sentence by sentence)
         ctx.others = frozenset(man)
         ctx.men = frozenset(man | {given[s] for s in man if s in given})
     return ctx
@@ -244,6 +255,26 @@ def context(text: str) -> KoreanContext:
 _SENTENCE_CUT = re.compile(r"[.!?]\s|\n")
 _MAN_BEFORE = re.compile(r"(?:남성|남자|청년|아저씨)\s?(?:탈북자|탈북민|주민)?\s?$")
 _MAN_AFTER = re.compile(r"[^()]{0,4}\((?:남|[^()]{0,8}·\s?남)")
+
+
+# what women in general go through, told in a report: "탈북 여성은 보통 두 번 팔린다"
+_GENERIC = re.compile(r"(?<![가-힣])(?:보통|대부분|평균|평균적으로|흔히|대개|일반적으로|"
+                      r"주로|대다수)(?:은|의|이|가)?(?![가-힣])|많은\s?경우")
+_LAST_WORD = re.compile(r"([가-힣]+)[^가-힣]*$")
+# the predicate a report quotes: "…팔려갔다고 한다", "…북송되었다며"
+_REPORTED_VERB = re.compile(r"[가-힣]+(?:다고|다며|다면서|다는)(?=\s)")
+
+
+def _told_as_past(sentence: str) -> bool:
+    """A sentence that tells what happened (its last predicate in the past: "팔려가게 되었죠",
+    "…것으로 알려졌다"), not what women in general go through ("…농촌 남성과 살게 된다",
+    "여성은 보통 …")."""
+    if _GENERIC.search(sentence):
+        return False
+    words = [m.group(1) for m in _LAST_WORD.finditer(sentence)] + [
+        m.group() for m in _REPORTED_VERB.finditer(sentence)]
+    # (a past ㅆ: 었, 았, 했, 됐, 졌 …; not the stem 있 of "늘고 있다")
+    return any((ord(ch) - 0xAC00) % 28 == 20 and ch != "있" for w in words for ch in w)
 
 
 class Rewrite:
@@ -320,6 +351,10 @@ def rewrite(sentence: str, ctx: KoreanContext) -> Rewrite | None:
     for m in _SHE.finditer(sentence):
         edits.append((m.start(), m.end(), _FIRST_FORM[m.group("p")]))
         hers = True
+    if ctx.bare and _told_as_past(sentence):
+        for m in _BARE_WOMAN.finditer(sentence):
+            edits.append((m.start(), m.end(), _FIRST_FORM[m.group("p")]))
+            hers = True
     if ctx.opening and not ctx.state.get("opened"):
         woman = _OPENING_WOMAN.search(sentence)
         if woman:

@@ -285,44 +285,14 @@ def _last_province(text: str, header_end: int, surname: str | None = None) -> Fa
                                                                                    surname):
             continue
         last = m
-    city = _city_she_lived_in(text, header_end, surname)
-    if city is not None and (last is None or (city.evidence is not None
-                                              and city.evidence.start > last.start())):
-        return city
+    # (a city or prefecture alone gives no province: "하얼빈의 한 농가로 팔려 간", "연변" — the
+    # coders of s7-ko, s8-ko and the real accounts leave it null when no province is named)
     if last is None:
         return None
     name = china_province(last.group("p"))
     if name is None:
         return None
     return Fact("province_china", name, Evidence(last.start(), last.end()), 0.6)
-
-
-# a Chinese city named where she was sold or lived: "하얼빈의 한 농가로 팔려 간", "옌지에 숨어
-# 살던"; a city she passed through, reached or was interviewed in says nothing
-_LIVED_AFTER = re.compile(
-    r"^(?:[^.?!\n]{0,24}?(?:팔려|팔렸|팔린|시집|살았|살던|살고|살며|거주|숨어\s?(?:살|지내))|"
-                          r"\s?(?:시\s?|현\s?)?(?:의\s?)?(?:한\s)?(?:농촌|시골|산골|마을|농가)|"
-                          # the flat or chat den she was taken to: "연변에 위치한 … 아파트"
-                          r"\s?(?:시\s?)?(?:의|에\s?(?:있는|위치한))\s(?:한\s)?(?:\S+\s){0,3}?\S*"
-                          r"(?:아파트|채팅방))")
-
-
-def _city_she_lived_in(text: str, header_end: int, surname: str | None = None) -> Fact | None:
-    from casebook.model import Evidence
-    from casebook.vocab.places import find_all, province_of
-
-    last = None
-    for a, b, place in find_all(text[header_end:]):
-        if place.country != "CN" or place.level not in ("city", "county", "prefecture"):
-            continue
-        a, b = a + header_end, b + header_end
-        if _NOT_HER_PROVINCE.search(text[b:b + 30]) or not _LIVED_AFTER.search(text[b:b + 40]) \
-                or _others_clause(text, a, surname):
-            continue
-        prov = province_of(place)
-        if prov.level == "province" and prov.en:
-            last = Fact("province_china", prov.en, Evidence(a, b), 0.55)
-    return last
 
 
 def _interview_province(top: str) -> Fact | None:

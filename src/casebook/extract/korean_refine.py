@@ -9,6 +9,7 @@ such pattern on the events the walk produced; none looks beyond the cues and dat
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 
@@ -66,6 +67,7 @@ def refine(b, sents) -> None:
     _price_told_later(b, sents, index_of)
     _sold_by_acquaintance(b, sents)
     _how_she_left(b, sents, index_of)
+    _generic_trafficker_named(b, sents)
     _introduced_not_sold(b)
     _exploitation_needs_a_sale(b, sents, index_of)
     _clause_evidence(b, sents, index_of)
@@ -717,6 +719,41 @@ def _how_she_left(b, sents, index_of) -> None:
                 e.involvements = [i for i in e.involvements if i.relation != "other"]
 
 
+_GENERIC_TRAFFICKER = re.compile(r"^(?:중국\s?)?인신매매\s?(?:범|업자|꾼|상)")
+_ETHNIC_CODE = {"조선족": "korean_chinese_broker", "한족": "han_chinese_broker"}
+# "조선족 인신매매범들이 살고 있다", "조선족은 인신매매업자였다": the trafficker's ethnicity
+_ETHNIC_TRAFFICKER = re.compile(r"(?P<e>조선족|한족)\s?(?:\S+\s)?인신매매\s?(?P<n>범|업자|꾼|상)|"
+                                r"(?P<e2>조선족|한족)\S*\s(?:\S+\s){0,2}?인신매매\s?"
+                                r"(?P<n2>범|업자|꾼|상)\S*?(?:이었|였|이다)")
+
+
+def _generic_trafficker_named(b, sents) -> None:
+    """"조선족 인신매매범들이 살고 있다 … 인신매매범들에게 붙잡혔다", "인신매매업자에 팔린 … 그
+    조선족은 인신매매업자였다": the trafficker the story names without his ethnicity is the one
+    it names with it (`other` beside `korean_chinese_broker` would be a second person). A ring
+    or a broker of another noun stays `other`."""
+    generic = [s.text[c.start:c.end] for s in sents for c in s.cues
+               if c.kind == "relation" and c.code == "other"]
+    if not generic or not all(_GENERIC_TRAFFICKER.match(g) for g in generic):
+        return
+    nouns = {_GENERIC_TRAFFICKER.match(g).group()[-1] for g in generic}  # type: ignore[union-attr]
+    codes = set()
+    for s in sents:
+        for m in _ETHNIC_TRAFFICKER.finditer(s.text):
+            if (m.group("n") or m.group("n2"))[-1] in nouns:
+                codes.add(_ETHNIC_CODE[m.group("e") or m.group("e2")])
+    if len(codes) != 1:
+        return
+    code = codes.pop()
+    for e in b.events:
+        if e.type in ("recruitment", "sale") and any(i.relation == "other"
+                                                     for i in e.involvements):
+            named = any(i.relation == code for i in e.involvements)
+            first = next(i for i in e.involvements if i.relation == "other")
+            e.involvements = [i for i in e.involvements if i.relation != "other"] + (
+                [] if named else [dataclasses.replace(first, relation=code)])
+
+
 def _introduced_not_sold(b) -> None:
     """"저는 팔린 게 아니에요": a marriage she says she was not sold into is not coded as forced."""
     sales = [e for e in b.events if e.type == "sale"]
@@ -745,7 +782,13 @@ def _cue_of(b, sents, index_of, e: Event, kind: str):
 
 
 _HER_MAN = re.compile(r"(?:저의|제|내|그녀의|중국인|한족)\s?남편|시어머니|시아버지|시댁|"
-                     r"중국인\s?남성의\s?(?:폭력|협박|감시|구타)")
+                     r"중국인\s?남성의\s?(?:폭력|협박|감시|구타)|"
+                     # the man she was sold to, living with her or beating her: "늙은 남자와 사는
+                     # 것이 싫어", "그 남자와 살면서", "자신을 폭행하는 중국남자의 부모까지"
+                     r"(?:남자|남성|영감|홀아비|노총각)(?:와|과|랑|하고)\s(?:\S+\s){0,2}?"
+                     r"(?:사는|살|살았|살아|살며|살면서|지내|지냈)|"
+                     r"(?:자신|저|나)(?:을|를)\s(?:\S+\s)?(?:폭행|때리|구타)\S*\s(?:\S+\s)?"
+                     r"(?:중국|한족|조선족)?(?:남자|남성)")
 
 
 def _exploitation_needs_a_sale(b, sents, index_of) -> None:

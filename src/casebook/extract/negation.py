@@ -114,12 +114,17 @@ _KO_DENY_AFTER = re.compile(
     r"도)?\s?(?:한\s?번도\s?)?없|"
     r"(?:은|는|ㄴ)\s?적(?:은|이)?\s?(?:한\s?번도\s?)?없)")
 _KO_DENY_BEFORE = re.compile(r"(?:^|\s)(?:안|못|한\s?번도)\s?$")
+# "다시는 북송되지 않도록", "다시는 잡히고 싶지 않다": never again, a wish (a page cut after "다시는
+# 북송" too), not an event
+_KO_NEVER_AGAIN = re.compile(r"(?:^|\s)다시는\s(?:\S+\s)?$")
 _KO_UNREAL_AFTER = re.compile(
     r"^[가-힣]{0,4}?(?:려고|려다|려는|려 했|려고\s?했|려고\s?한|겠|ㄹ\s?거|을\s?거|ㄹ\s?뻔|을\s?뻔|"
     r"뻔|"
     r"면\s|으면|거라|것이라|기로|자고|라고\s?협박|다고\s?협박|ㄴ다고\s?(?:했|말)|는다고|한다고|"
     r"기\s?전에|지\s?말|지도\s?모르|지도\s?모른|지도\s?몰라|지\s?않을까|지\s?않을지|"
     r"지\s?않을까\s?봐)")
+# "(잡혀) 북송되는 것이 아닐까 마음 졸이며": a worry, not an event (a verb chained before it too)
+_KO_WORRY = re.compile(r"[가-힣]{0,4}?(?:\s[가-힣]{1,6}?)?는\s?(?:것|게)\s?(?:이\s?)?아닐까")
 
 
 # "잡혀 북송돼 맞을지도 모른다는", "체포를 당할까봐": a fear told after the event's word
@@ -199,6 +204,10 @@ def korean_status(sentence: str, trigger_start: int, trigger_end: int) -> str:
     after = sentence[trigger_end:trigger_end + 16]
     before = sentence[max(0, trigger_start - 8):trigger_start]
     if _KO_UNREAL_AFTER.search(after) or _KO_CHAIN_IF.match(sentence, trigger_end):
+        return UNREAL
+    if "다시는" in sentence and _KO_NEVER_AGAIN.search(sentence, 0, trigger_start):
+        return UNREAL
+    if "아닐까" in sentence and _KO_WORRY.match(sentence, trigger_end):
         return UNREAL
     if _ko_prospective(sentence[trigger_end:trigger_end + 16]):
         return UNREAL  # "북송될지 모르는", "북송 될 위험", "체포될 경우": not (yet) an event
