@@ -45,6 +45,11 @@ from importlib import resources
 
 from casebook.errors import InvalidInput
 
+try:  # a compiled multi-string matcher for the trigger scan (the regex scan stands in without it)
+    import ahocorasick as _ahocorasick
+except ImportError:  # pragma: no cover
+    _ahocorasick = None
+
 _MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
 _KNOWN = {"kind", "code", "pattern", "morphs", "examples", "counter", "notes", "mode", "case"}
 
@@ -684,12 +689,25 @@ class RuleSet:
         firsts = "".join(sorted({re.escape(t[0]) for t in index}))
         # a character class first: the scan rejects most positions with one set test
         self._scan = re.compile("(?=[" + firsts + "])(?=(" + _trie(index) + "))") if index else None
+        # the same scan in one pass of a compiled multi-string matcher (Aho-Corasick), when
+        # installed: it reports every trigger found, so each stands for its own rows only (the
+        # regex finds the longest trigger at a position, which stands for the shorter ones too)
+        self._automaton = None
+        if index and _ahocorasick is not None:
+            auto = _ahocorasick.Automaton()
+            for t, rows_ in index.items():
+                auto.add_word(t, tuple(sorted(rows_)))
+            auto.make_automaton()
+            self._automaton = auto
         self.regexes = _Compiled(rows, mode)
 
     def candidates(self, low: str) -> list[int]:
         """Indexes of the rows whose triggers occur in the lower-cased sentence, in row order."""
         hit = set(self.always)
-        if self._scan is not None:
+        if self._automaton is not None:
+            for _end, rows in self._automaton.iter(scan_form(low)):
+                hit.update(rows)
+        elif self._scan is not None:
             for t in set(self._scan.findall(scan_form(low))):
                 hit |= self._rows_of[t]
         return sorted(hit)

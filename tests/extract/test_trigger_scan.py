@@ -1,0 +1,28 @@
+"""The rules' trigger scan: the compiled multi-string matcher (Aho-Corasick) and the regex scan
+that stands in without it find the same candidate rows."""
+
+import pytest
+
+from casebook.extract import rules
+
+
+def _sentences(lang: str) -> list[str]:
+    out = []
+    for kind in rules.kinds(lang):
+        for r in rules.load(lang, kind):
+            out += [e.lower() for e in r.examples]
+    # words inside words, runs of spaces, a letter outside the BMP, no trigger at all
+    out += ["she was resold  and\nsold again", "than ever 😀 sold", "", "nothing here"]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_automaton_and_regex_scan_agree(lang: str) -> None:
+    kinds = rules.kinds(lang)
+    rs = rules.RuleSet(sum((rules.load(lang, k) for k in kinds), ()), "first")
+    if rs._automaton is None:
+        pytest.skip("pyahocorasick is not installed: only the regex scan runs")
+    with_automaton = [rs.candidates(s) for s in _sentences(lang)]
+    rs._automaton = None  # the regex scan
+    assert [rs.candidates(s) for s in _sentences(lang)] == with_automaton
+    assert any(with_automaton)
