@@ -691,12 +691,20 @@ class RuleSet:
         self._scan = re.compile("(?=[" + firsts + "])(?=(" + _trie(index) + "))") if index else None
         # the same scan in one pass of a compiled multi-string matcher (Aho-Corasick), when
         # installed: it reports every trigger found, so each stands for its own rows only (the
-        # regex finds the longest trigger at a position, which stands for the shorter ones too)
+        # regex finds the longest trigger at a position, which stands for the shorter ones too).
+        # It reads the sentence without the word marks: a mark inside a trigger stands where the
+        # sentence has one whenever the letters agree, so only a trigger that must start a word
+        # has its start checked (no letter before it)
         self._automaton = None
         if index and _ahocorasick is not None:
-            auto = _ahocorasick.Automaton()
+            plain: dict[str, tuple[set[int], set[int]]] = {}
             for t, rows_ in index.items():
-                auto.add_word(t, tuple(sorted(rows_)))
+                anywhere, at_start = plain.setdefault(t.replace(_MARK, ""), (set(), set()))
+                (at_start if t.startswith(_MARK) else anywhere).update(rows_)
+            auto = _ahocorasick.Automaton()
+            for t, (anywhere, at_start) in plain.items():
+                auto.add_word(t, (tuple(sorted(anywhere)), tuple(sorted(at_start - anywhere)),
+                                  len(t) - 1))
             auto.make_automaton()
             self._automaton = auto
         self.regexes = _Compiled(rows, mode)
@@ -705,8 +713,15 @@ class RuleSet:
         """Indexes of the rows whose triggers occur in the lower-cased sentence, in row order."""
         hit = set(self.always)
         if self._automaton is not None:
-            for _end, rows in self._automaton.iter(scan_form(low)):
-                hit.update(rows)
+            if "  " in low or "\n" in low or "\t" in low or "\r" in low:
+                low = _WS.sub(" ", low)  # (as in scan_form)
+            for end, (anywhere, at_start, back) in self._automaton.iter(low):
+                if anywhere:
+                    hit.update(anywhere)
+                if at_start:
+                    p = end - back  # where the trigger starts: no letter, digit or _ before it
+                    if p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_"):
+                        hit.update(at_start)
         elif self._scan is not None:
             for t in set(self._scan.findall(scan_form(low))):
                 hit |= self._rows_of[t]
