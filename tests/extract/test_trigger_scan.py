@@ -26,3 +26,25 @@ def test_automaton_and_regex_scan_agree(lang: str) -> None:
     rs._automaton = None  # the regex scan
     assert [rs.candidates(s) for s in _sentences(lang)] == with_automaton
     assert any(with_automaton)
+
+
+@pytest.mark.parametrize("mode", ["first", "third", "named"])
+def test_a_row_left_out_by_its_requirements_cannot_match(mode: str) -> None:
+    """A candidate row is run only when a literal of each of its requirement sets occurs too: one
+    left out never matches (the rows' own example and counter sentences, with a subject put
+    before them as the reader does)."""
+    kinds = rules.kinds("en")
+    rs = rules.RuleSet(sum((rules.load("en", k) for k in kinds), ()), mode)
+    if rs._automaton is None:
+        pytest.skip("pyahocorasick is not installed: every candidate row runs")
+    assert rs._gates
+    skipped = 0
+    for s in _sentences("en"):
+        for x in (s, "i " + s, "she was " + s):
+            every, run = rs.scan(x)
+            assert set(run) <= set(every)
+            for i in set(every) - set(run):
+                skipped += 1
+                rx = rs.regexes[i]
+                assert rx is None or rx.search(x) is None, (rs.rows[i].where, x)
+    assert skipped

@@ -338,8 +338,11 @@ def _candidates(marked: str, mode: str) -> dict[str, tuple[int, ...]]:
     """Rows (by index in :func:`_rules`) whose trigger words occur in the sentence, by kind."""
     rs = _rules(mode)
     out: dict[str, list[int]] = {}
-    for i in rs.candidates(marked):
-        out.setdefault(rs.rows[i].kind, []).append(i)
+    every, run = rs.scan(marked)
+    for i in every:  # (a kind is present when a trigger of its occurs: "transit" in found)
+        out.setdefault(rs.rows[i].kind, [])
+    for i in run:  # its rows, those whose regex can match
+        out[rs.rows[i].kind].append(i)
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -102,6 +102,13 @@ class Rule:
             return frozenset()
         return _triggers(_lower_pattern(expand(self.lang, self.pattern, mode)))
 
+    def requirements_at(self, mode: str = "first") -> tuple[frozenset[tuple[str, bool]], ...]:
+        """Every selective set of literals (with whether each must start a word) of which one is
+        inside any match: the triggers are the most selective set; a match holds one of each."""
+        if self.morphs or not self.pattern:
+            return ()
+        return _requirements(_lower_pattern(expand(self.lang, self.pattern, mode)))
+
 
 def _rules_dir(lang: str):
     return resources.files("casebook.extract.rules").joinpath(lang)
@@ -480,8 +487,17 @@ def _usable(x: frozenset[str] | None) -> frozenset[str] | None:
     return x if x and not any(_plain(s) == "" for s in x) else None
 
 
-def _seq(items) -> _Lit:
+def _seq(items, every: list[frozenset[str]] | None = None) -> _Lit:
+    """A sequence's literals; ``every``: collects each requirement set weighed for the sequence
+    itself (each is inside every match; ``req`` is the most selective of them)."""
     best: frozenset[str] | None = None
+
+    def weigh(x: frozenset[str] | None) -> None:
+        nonlocal best
+        best = _best(best, x)
+        if every is not None and x:
+            every.append(x)
+
     run: frozenset[str] | None = frozenset({""})
     head: frozenset[str] | None = None
     all_exact, at_start, word_next = True, True, False
@@ -494,7 +510,7 @@ def _seq(items) -> _Lit:
             continue
         here = at_start and run == frozenset({""})  # this node opens the sequence
         if run is not None:
-            best = _best(best, _heads(_usable(run)) if at_start else _usable(run))
+            weigh(_heads(_usable(run)) if at_start else _usable(run))
             if at_start:  # the exact run opens every match
                 head = frozenset(a + b for a in run
                                  for b in lit.head) if lit.head and len(run) * len(
@@ -503,10 +519,10 @@ def _seq(items) -> _Lit:
             head = lit.head
         starts_word = word_next or (run is not None and any(x.endswith((" ", _START)) for x in run)
                                     and all(x.endswith((" ", _START)) for x in run if x))
-        best = _best(best, _placed(lit.req, here, starts_word))
+        weigh(_placed(lit.req, here, starts_word))
         if lit.head and starts_word:
             # a word starts where this node starts (after a space or \b): its head must start a word
-            best = _best(best, _usable(frozenset(_START + h.lstrip(_START) for h in lit.head)))
+            weigh(_usable(frozenset(_START + h.lstrip(_START) for h in lit.head)))
         all_exact, at_start = False, False
         # a word starts after this node only if it ends on a space when it matches something and,
         # when it may match nothing ("\\S*?"), a word also starts before it
@@ -518,7 +534,7 @@ def _seq(items) -> _Lit:
             run = frozenset({_START} if word_next else {""})
         ends_space = lit.ends_space
     if run is not None and not any(_plain(x) == "" for x in run):
-        best = _best(best, _heads(run) if at_start else run)
+        weigh(_heads(run) if at_start else run)
     if at_start and run is not None:
         head = _usable(run)
     return _Lit(run if all_exact else None, best, head, ends_space)
@@ -597,6 +613,27 @@ def _triggers(pattern: str) -> frozenset[tuple[str, bool]]:
     if min(len(s) for s in plain) < 2 and not all(_wide(s) for s in plain):
         return frozenset()
     return frozenset((_plain(s), s.startswith(_START)) for s in req)
+
+
+@functools.cache
+def _requirements(pattern: str) -> tuple[frozenset[tuple[str, bool]], ...]:
+    """:func:`_triggers`' candidates: each requirement set of the pattern's own sequence whose
+    literals are all selective (three letters or more, no very common word)."""
+    try:
+        parsed = _sre.parse(pattern)
+    except re.error:
+        return ()
+    every: list[frozenset[str]] = []
+    _seq(list(parsed), every)
+    out: list[frozenset[tuple[str, bool]]] = []
+    for req in every:
+        plain = [_plain(s).strip() for s in req]
+        if min(len(p) for p in plain) < 3 or any(p in _COMMON for p in plain):
+            continue
+        found = frozenset((_plain(s), s.startswith(_START)) for s in req)
+        if found not in out:
+            out.append(found)
+    return tuple(out)
 
 
 def _wide(s: str) -> bool:
@@ -696,36 +733,70 @@ class RuleSet:
         # sentence has one whenever the letters agree, so only a trigger that must start a word
         # has its start checked (no letter before it)
         self._automaton = None
+        # the requirements beside the triggers: a row runs only when one literal of each of its
+        # requirement sets occurs too (row -> the ids of its sets; found in the same pass)
+        self._gates: dict[int, frozenset[int]] = {}
         if index and _ahocorasick is not None:
-            plain: dict[str, tuple[set[int], set[int]]] = {}
-            for t, rows_ in index.items():
-                anywhere, at_start = plain.setdefault(t.replace(_MARK, ""), (set(), set()))
-                (at_start if t.startswith(_MARK) else anywhere).update(rows_)
+            gate_index: dict[str, set[int]] = {}
+            ids: dict[frozenset[tuple[str, bool]], int] = {}
+            for i, r in enumerate(rows):
+                own = r.triggers_at(mode)
+                gate = set()
+                for req in r.requirements_at(mode):
+                    if req == own or not own:
+                        continue
+                    if req not in ids:
+                        ids[req] = len(ids)
+                        for t, start in req:
+                            gate_index.setdefault(_scan_trigger(t, start), set()).add(ids[req])
+                    gate.add(ids[req])
+                if gate:
+                    self._gates[i] = frozenset(gate)
+            plain: dict[str, tuple[set[int], set[int], set[int], set[int]]] = {}
+            for table, at in ((index, 0), (gate_index, 2)):
+                for t, found in table.items():
+                    sets = plain.setdefault(t.replace(_MARK, ""), (set(), set(), set(), set()))
+                    sets[at + 1 if t.startswith(_MARK) else at].update(found)
             auto = _ahocorasick.Automaton()
-            for t, (anywhere, at_start) in plain.items():
+            for t, (anywhere, at_start, met, met_at_start) in plain.items():
                 auto.add_word(t, (tuple(sorted(anywhere)), tuple(sorted(at_start - anywhere)),
-                                  len(t) - 1))
+                                  len(t) - 1, tuple(sorted(met)),
+                                  tuple(sorted(met_at_start - met))))
             auto.make_automaton()
             self._automaton = auto
         self.regexes = _Compiled(rows, mode)
 
     def candidates(self, low: str) -> list[int]:
         """Indexes of the rows whose triggers occur in the lower-cased sentence, in row order."""
+        return self.scan(low)[0]
+
+    def scan(self, low: str) -> tuple[list[int], list[int]]:
+        """:meth:`candidates`, and those of them whose other requirements occur too (the rows
+        whose regex can match: the rest need not run), both in row order."""
         hit = set(self.always)
-        if self._automaton is not None:
-            if "  " in low or "\n" in low or "\t" in low or "\r" in low:
-                low = _WS.sub(" ", low)  # (as in scan_form)
-            for end, (anywhere, at_start, back) in self._automaton.iter(low):
-                if anywhere:
-                    hit.update(anywhere)
-                if at_start:
-                    p = end - back  # where the trigger starts: no letter, digit or _ before it
-                    if p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_"):
-                        hit.update(at_start)
-        elif self._scan is not None:
-            for t in set(self._scan.findall(scan_form(low))):
-                hit |= self._rows_of[t]
-        return sorted(hit)
+        if self._automaton is None:
+            if self._scan is not None:
+                for t in set(self._scan.findall(scan_form(low))):
+                    hit |= self._rows_of[t]
+            out = sorted(hit)
+            return out, out
+        if "  " in low or "\n" in low or "\t" in low or "\r" in low:
+            low = _WS.sub(" ", low)  # (as in scan_form)
+        met: set[int] = set()
+        for end, (anywhere, at_start, back, met_anywhere, met_at_start) in self._automaton.iter(
+                low):
+            if anywhere:
+                hit.update(anywhere)
+            if met_anywhere:
+                met.update(met_anywhere)
+            if at_start or met_at_start:
+                p = end - back  # where the literal starts: no letter, digit or _ before it
+                if p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_"):
+                    hit.update(at_start)
+                    met.update(met_at_start)
+        out = sorted(hit)
+        gates = self._gates
+        return out, [i for i in out if i not in gates or gates[i] <= met]
 
     def matches(self, low: str, text: str | None = None) -> Iterator[tuple[Rule, re.Match[str]]]:
         """Every (row, match) in row order then text order (``text``: the original casing, for
