@@ -615,6 +615,9 @@ def _triggers(pattern: str) -> frozenset[tuple[str, bool]]:
     return frozenset((_plain(s), s.startswith(_START)) for s in req)
 
 
+_REQ_LETTERS = 3  # a requirement set's shortest literal (a shorter one occurs in most sentences)
+
+
 @functools.cache
 def _requirements(pattern: str) -> tuple[frozenset[tuple[str, bool]], ...]:
     """:func:`_triggers`' candidates: each requirement set of the pattern's own sequence whose
@@ -628,7 +631,7 @@ def _requirements(pattern: str) -> tuple[frozenset[tuple[str, bool]], ...]:
     out: list[frozenset[tuple[str, bool]]] = []
     for req in every:
         plain = [_plain(s).strip() for s in req]
-        if min(len(p) for p in plain) < 3 or any(p in _COMMON for p in plain):
+        if min(len(p) for p in plain) < _REQ_LETTERS or any(p in _COMMON for p in plain):
             continue
         found = frozenset((_plain(s), s.startswith(_START)) for s in req)
         if found not in out:
