@@ -100,14 +100,20 @@ class Rule:
             return frozenset((m.split("/", 1)[0], False) for m in self.morphs)
         if not self.pattern:
             return frozenset()
-        return _triggers(_lower_pattern(expand(self.lang, self.pattern, mode)))
+        return _triggers(_lowered(self.lang, self.pattern, mode))
 
     def requirements_at(self, mode: str = "first") -> tuple[frozenset[tuple[str, bool]], ...]:
         """Every selective set of literals (with whether each must start a word) of which one is
         inside any match: the triggers are the most selective set; a match holds one of each."""
         if self.morphs or not self.pattern:
             return ()
-        return _requirements(_lower_pattern(expand(self.lang, self.pattern, mode)))
+        return _requirements(_lowered(self.lang, self.pattern, mode))
+
+
+@functools.cache
+def _lowered(lang: str, pattern: str, mode: str) -> str:
+    """A row's pattern as its triggers are read: macros expanded, literals lower-cased."""
+    return _lower_pattern(expand(lang, pattern, mode))
 
 
 def _rules_dir(lang: str):
@@ -596,47 +602,47 @@ def triggers_of(pattern: str) -> frozenset[str]:
     return frozenset(t for t, _start in _triggers(pattern))
 
 
-@functools.cache
 def _triggers(pattern: str) -> frozenset[tuple[str, bool]]:
     """:func:`triggers_of` with, for each literal, whether the pattern has it start a word
     (``\\bhan``: "han" in "than" does not count)."""
-    try:
-        parsed = _sre.parse(pattern)
-    except re.error:
-        return frozenset()
-    req = _seq(list(parsed)).req
-    if not req:
-        return frozenset()
-    plain = [_plain(s) for s in req]
-    if min(len(s.strip()) for s in plain) < 1:
-        return frozenset()
-    if min(len(s) for s in plain) < 2 and not all(_wide(s) for s in plain):
-        return frozenset()
-    return frozenset((_plain(s), s.startswith(_START)) for s in req)
+    return _literals(pattern)[0]
 
 
 _REQ_LETTERS = 3  # a requirement set's shortest literal (a shorter one occurs in most sentences)
 
 
-@functools.cache
 def _requirements(pattern: str) -> tuple[frozenset[tuple[str, bool]], ...]:
     """:func:`_triggers`' candidates: each requirement set of the pattern's own sequence whose
     literals are all selective (three letters or more, no very common word)."""
+    return _literals(pattern)[1]
+
+
+@functools.cache
+def _literals(pattern: str) -> tuple[frozenset[tuple[str, bool]],
+                                     tuple[frozenset[tuple[str, bool]], ...]]:
+    """:func:`_triggers` and :func:`_requirements` of a pattern, from one parse."""
     try:
         parsed = _sre.parse(pattern)
     except re.error:
-        return ()
+        return frozenset(), ()
     every: list[frozenset[str]] = []
-    _seq(list(parsed), every)
+    req = _seq(list(parsed), every).req
     out: list[frozenset[tuple[str, bool]]] = []
-    for req in every:
-        plain = [_plain(s).strip() for s in req]
+    for one in every:
+        plain = [_plain(s).strip() for s in one]
         if min(len(p) for p in plain) < _REQ_LETTERS or any(p in _COMMON for p in plain):
             continue
-        found = frozenset((_plain(s), s.startswith(_START)) for s in req)
+        found = frozenset((_plain(s), s.startswith(_START)) for s in one)
         if found not in out:
             out.append(found)
-    return tuple(out)
+    if not req:
+        return frozenset(), tuple(out)
+    plain = [_plain(s) for s in req]
+    if min(len(s.strip()) for s in plain) < 1:
+        return frozenset(), tuple(out)
+    if min(len(s) for s in plain) < 2 and not all(_wide(s) for s in plain):
+        return frozenset(), tuple(out)
+    return frozenset((_plain(s), s.startswith(_START)) for s in req), tuple(out)
 
 
 def _wide(s: str) -> bool:
