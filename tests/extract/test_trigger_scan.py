@@ -12,7 +12,8 @@ def _sentences(lang: str) -> list[str]:
         for r in rules.load(lang, kind):
             out += [e.lower() for e in r.examples]
     # words inside words, runs of spaces, a letter outside the BMP, no trigger at all
-    out += ["she was resold  and\nsold again", "than ever 😀 sold", "", "nothing here"]
+    out += ["she was resold  and\nsold again", "than ever 😀 sold", "😀😀 han chinese broker",
+            "😀than chinese", "", "nothing here"]
     return out
 
 
