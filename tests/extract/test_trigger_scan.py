@@ -41,7 +41,8 @@ def test_a_row_left_out_by_its_requirements_cannot_match(mode: str) -> None:
     assert rs._gates
     skipped = 0
     for s in _sentences("en"):
-        for x in (s, "i " + s, "she was " + s):
+        # (a thin space or a long s: the regex may read what the scan does not)
+        for x in (s, "i " + s, "she was " + s, s.replace(" ", "\u2009"), s.replace("s", "ſ")):
             every, run = rs.scan(x)
             assert set(run) <= set(every)
             for i in set(every) - set(run):

@@ -22,7 +22,10 @@ Korean rows may give ``morphs = ["팔/VV", ...]`` (kiwipiepy lemma/tag) instead 
 
 Trigger words are derived from the pattern (:func:`triggers_of`): the literal strings one of
 which every match must contain. A sentence runs only the rows whose triggers it contains, so
-adding a phrasing is adding a row, and there is no second table to keep in step.
+adding a phrasing is adding a row, and there is no second table to keep in step. The scan is one
+Aho-Corasick pass (``pyahocorasick``; a regex scan stands in without it) that also finds the
+pattern's other required literals: a row whose other requirements are missing cannot match and
+is not run (:meth:`RuleSet.scan`).
 
 API::
 
@@ -651,6 +654,9 @@ def _wide(s: str) -> bool:
 
 
 _WS = re.compile(r"\s+")
+# whitespace other than the space, and the letters a row's "(?i:…)" matches for an ASCII one
+# ("ſ" for "s"): where the literals the scan reads may not stand as the regex reads them
+_UNREAD = re.compile("[^\\S ]|[\u0130\u0131\u017f\u212a]")
 # before a letter or digit that follows none (a look-behind is cheaper than \b at every position)
 _WORD_START = re.compile(r"(?<!\w)(?=[^\W_])")
 _MARK = "\x01"
@@ -804,6 +810,10 @@ class RuleSet:
                     hit.update(at_start)
                     met.update(met_at_start)
         out = sorted(hit)
+        if (not low.isascii() or "\x0b" in low or "\x0c" in low) and _UNREAD.search(low):
+            # a space the scan does not read as one ("sold\u2009me"), or such a letter: a row's
+            # regex may still match there, so every candidate runs (as without the gates)
+            return out, out
         gates = self._gates
         return out, [i for i in out if i not in gates or gates[i] <= met]
 
