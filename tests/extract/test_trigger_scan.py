@@ -10,7 +10,7 @@ def _sentences(lang: str) -> list[str]:
     out = []
     for kind in rules.kinds(lang):
         for r in rules.load(lang, kind):
-            out += [e.lower() for e in r.examples]
+            out += [e.lower() for e in r.examples + r.counter]
     # words inside words, runs of spaces, a letter outside the BMP, no trigger at all
     out += ["she was resold  and\nsold again", "than ever 😀 sold", "😀😀 han chinese broker",
             "😀than chinese", "", "nothing here"]
