@@ -783,21 +783,35 @@ class RuleSet:
 
     def candidates(self, low: str) -> list[int]:
         """Indexes of the rows whose triggers occur in the lower-cased sentence, in row order."""
-        return self.scan(low)[0]
+        return sorted(self._found(low)[0])
 
     def scan(self, low: str) -> tuple[list[int], list[int]]:
         """:meth:`candidates`, and those of them whose other requirements occur too (the rows
         whose regex can match: the rest need not run), both in row order."""
+        hit, met, low = self._found(low)
+        out = sorted(hit)
+        gates = self._gates
+        if not gates:
+            return out, out
+        run = [i for i in out if i not in gates or gates[i] <= met]
+        if len(run) < len(out) and (not low.isascii() or "\x0b" in low or "\x0c" in low) \
+                and _UNREAD.search(low):
+            # a space the scan does not read as one ("sold\u2009me"), or such a letter: a row's
+            # regex may still match there, so every candidate runs (as without the gates)
+            return out, out
+        return out, run
+
+    def _found(self, low: str) -> tuple[set[int], set[int], str]:
+        """The candidate rows, the requirement sets met, and the sentence as scanned."""
         hit = set(self.always)
+        met: set[int] = set()
         if self._automaton is None:
             if self._scan is not None:
                 for t in set(self._scan.findall(scan_form(low))):
                     hit |= self._rows_of[t]
-            out = sorted(hit)
-            return out, out
+            return hit, met, low
         if "  " in low or "\n" in low or "\t" in low or "\r" in low:
             low = _WS.sub(" ", low)  # (as in scan_form)
-        met: set[int] = set()
         for end, (anywhere, at_start, back, met_anywhere, met_at_start) in self._automaton.iter(
                 low):
             if anywhere:
@@ -809,13 +823,7 @@ class RuleSet:
                 if p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_"):
                     hit.update(at_start)
                     met.update(met_at_start)
-        out = sorted(hit)
-        if (not low.isascii() or "\x0b" in low or "\x0c" in low) and _UNREAD.search(low):
-            # a space the scan does not read as one ("sold\u2009me"), or such a letter: a row's
-            # regex may still match there, so every candidate runs (as without the gates)
-            return out, out
-        gates = self._gates
-        return out, [i for i in out if i not in gates or gates[i] <= met]
+        return hit, met, low
 
     def matches(self, low: str, text: str | None = None) -> Iterator[tuple[Rule, re.Match[str]]]:
         """Every (row, match) in row order then text order (``text``: the original casing, for
