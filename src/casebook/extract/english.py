@@ -338,8 +338,11 @@ def _candidates(marked: str, mode: str) -> dict[str, tuple[int, ...]]:
     """Rows (by index in :func:`_rules`) whose trigger words occur in the sentence, by kind."""
     rs = _rules(mode)
     out: dict[str, list[int]] = {}
-    for i in rs.candidates(marked):
-        out.setdefault(rs.rows[i].kind, []).append(i)
+    every, run = rs.scan(marked)
+    for i in every:  # (a kind is present when a trigger of its occurs: "transit" in found)
+        out.setdefault(rs.rows[i].kind, [])
+    for i in run:  # its rows, those whose regex can match
+        out[rs.rows[i].kind].append(i)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -519,9 +522,10 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                 extra["by_her"] = True  # "Kim paid a broker 3,000 yuan to take her across"
             cues.append(Cue(kind, s, e, status=status, extra=extra))
     births = _BIRTH_HINT.search(low) is not None
-    # is she in the sentence at all (only asked when a cue below may need it)
-    her = (births or "violence" in kinds or "exploitation" in kinds or "detention" in kinds
-           or "hukou" in kinds) and (
+    # is she in the sentence at all (only asked when a cue below may need it: a birth, or a row
+    # of these kinds that can match)
+    her = bool(births or found.get("violence") or found.get("exploitation")
+               or found.get("detention") or found.get("hukou")) and (
         bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third"
                                                 and bool(_her_re(ctx.names).search(sentence))) or (
             ctx.mode == "named" and bool(ctx.names)
@@ -886,7 +890,7 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
         cues.append(Cue("recruitment", a, b, code, st))
     if any(_done_to(c) for c in cues):
         cues = _hers(cues, marked, ctx, sentence)  # "my younger sister was kidnapped"
-    verbs = [m.start() for m in _ROLE_VERB.finditer(low)] if "relation" in found else []
+    verbs = [m.start() for m in _ROLE_VERB.finditer(low)] if found.get("relation") else []
     if verbs:
         done: set[str] = set()
         order = _relation_order()

@@ -223,11 +223,12 @@ def _answer(w: Walk, kind: str) -> list[dict]:
 
 def view_answer_crossing(w: Walk) -> list[Cue]:
     """"Q: When did you leave North Korea?" / "A: In 2002.": the answer dates her crossing."""
-    if w.i == 0 or cues_of(w.s, "crossing", None) or not lx(w.s, "q_crossing").search(
-            w.sents[w.i - 1].text):
+    if w.i == 0 or cues_of(w.s, "crossing", None):
         return []
-    m = lx(w.s, "answer_year").match(w.s.text)
-    return [Cue("crossing", m.start(), m.end(), extra={"anchor": "answer"})] if m else []
+    m = lx(w.s, "answer_year").match(w.s.text)  # (a year at its start first: the cheaper test)
+    if m is None or not lx(w.s, "q_crossing").search(w.sents[w.i - 1].text):
+        return []
+    return [Cue("crossing", m.start(), m.end(), extra={"anchor": "answer"})]
 
 
 def view_answer_arrest(w: Walk) -> list[dict]:

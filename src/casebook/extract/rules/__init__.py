@@ -22,7 +22,10 @@ Korean rows may give ``morphs = ["팔/VV", ...]`` (kiwipiepy lemma/tag) instead 
 
 Trigger words are derived from the pattern (:func:`triggers_of`): the literal strings one of
 which every match must contain. A sentence runs only the rows whose triggers it contains, so
-adding a phrasing is adding a row, and there is no second table to keep in step.
+adding a phrasing is adding a row, and there is no second table to keep in step. The scan is one
+Aho-Corasick pass (``pyahocorasick``; a regex scan stands in without it) that also finds the
+pattern's other required literals: a row whose other requirements are missing cannot match and
+is not run (:meth:`RuleSet.scan`).
 
 API::
 
@@ -44,6 +47,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from casebook.errors import InvalidInput
+
+try:  # a compiled multi-string matcher for the trigger scan (the regex scan stands in without it)
+    import ahocorasick as _ahocorasick
+except ImportError:  # pragma: no cover
+    _ahocorasick = None
 
 _MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
 _KNOWN = {"kind", "code", "pattern", "morphs", "examples", "counter", "notes", "mode", "case"}
@@ -95,7 +103,20 @@ class Rule:
             return frozenset((m.split("/", 1)[0], False) for m in self.morphs)
         if not self.pattern:
             return frozenset()
-        return _triggers(_lower_pattern(expand(self.lang, self.pattern, mode)))
+        return _triggers(_lowered(self.lang, self.pattern, mode))
+
+    def requirements_at(self, mode: str = "first") -> tuple[frozenset[tuple[str, bool]], ...]:
+        """Every selective set of literals (with whether each must start a word) of which one is
+        inside any match: the triggers are the most selective set; a match holds one of each."""
+        if self.morphs or not self.pattern:
+            return ()
+        return _requirements(_lowered(self.lang, self.pattern, mode))
+
+
+@functools.cache
+def _lowered(lang: str, pattern: str, mode: str) -> str:
+    """A row's pattern as its triggers are read: macros expanded, literals lower-cased."""
+    return _lower_pattern(expand(lang, pattern, mode))
 
 
 def _rules_dir(lang: str):
@@ -475,8 +496,17 @@ def _usable(x: frozenset[str] | None) -> frozenset[str] | None:
     return x if x and not any(_plain(s) == "" for s in x) else None
 
 
-def _seq(items) -> _Lit:
+def _seq(items, every: list[frozenset[str]] | None = None) -> _Lit:
+    """A sequence's literals; ``every``: collects each requirement set weighed for the sequence
+    itself (each is inside every match; ``req`` is the most selective of them)."""
     best: frozenset[str] | None = None
+
+    def weigh(x: frozenset[str] | None) -> None:
+        nonlocal best
+        best = _best(best, x)
+        if every is not None and x:
+            every.append(x)
+
     run: frozenset[str] | None = frozenset({""})
     head: frozenset[str] | None = None
     all_exact, at_start, word_next = True, True, False
@@ -489,7 +519,7 @@ def _seq(items) -> _Lit:
             continue
         here = at_start and run == frozenset({""})  # this node opens the sequence
         if run is not None:
-            best = _best(best, _heads(_usable(run)) if at_start else _usable(run))
+            weigh(_heads(_usable(run)) if at_start else _usable(run))
             if at_start:  # the exact run opens every match
                 head = frozenset(a + b for a in run
                                  for b in lit.head) if lit.head and len(run) * len(
@@ -498,10 +528,10 @@ def _seq(items) -> _Lit:
             head = lit.head
         starts_word = word_next or (run is not None and any(x.endswith((" ", _START)) for x in run)
                                     and all(x.endswith((" ", _START)) for x in run if x))
-        best = _best(best, _placed(lit.req, here, starts_word))
+        weigh(_placed(lit.req, here, starts_word))
         if lit.head and starts_word:
             # a word starts where this node starts (after a space or \b): its head must start a word
-            best = _best(best, _usable(frozenset(_START + h.lstrip(_START) for h in lit.head)))
+            weigh(_usable(frozenset(_START + h.lstrip(_START) for h in lit.head)))
         all_exact, at_start = False, False
         # a word starts after this node only if it ends on a space when it matches something and,
         # when it may match nothing ("\\S*?"), a word also starts before it
@@ -513,7 +543,7 @@ def _seq(items) -> _Lit:
             run = frozenset({_START} if word_next else {""})
         ends_space = lit.ends_space
     if run is not None and not any(_plain(x) == "" for x in run):
-        best = _best(best, _heads(run) if at_start else run)
+        weigh(_heads(run) if at_start else run)
     if at_start and run is not None:
         head = _usable(run)
     return _Lit(run if all_exact else None, best, head, ends_space)
@@ -575,23 +605,47 @@ def triggers_of(pattern: str) -> frozenset[str]:
     return frozenset(t for t, _start in _triggers(pattern))
 
 
-@functools.cache
 def _triggers(pattern: str) -> frozenset[tuple[str, bool]]:
     """:func:`triggers_of` with, for each literal, whether the pattern has it start a word
     (``\\bhan``: "han" in "than" does not count)."""
+    return _literals(pattern)[0]
+
+
+_REQ_LETTERS = 3  # a requirement set's shortest literal (a shorter one occurs in most sentences)
+
+
+def _requirements(pattern: str) -> tuple[frozenset[tuple[str, bool]], ...]:
+    """:func:`_triggers`' candidates: each requirement set of the pattern's own sequence whose
+    literals are all selective (three letters or more, no very common word)."""
+    return _literals(pattern)[1]
+
+
+@functools.cache
+def _literals(pattern: str) -> tuple[frozenset[tuple[str, bool]],
+                                     tuple[frozenset[tuple[str, bool]], ...]]:
+    """:func:`_triggers` and :func:`_requirements` of a pattern, from one parse."""
     try:
         parsed = _sre.parse(pattern)
     except re.error:
-        return frozenset()
-    req = _seq(list(parsed)).req
+        return frozenset(), ()
+    every: list[frozenset[str]] = []
+    req = _seq(list(parsed), every).req
+    out: list[frozenset[tuple[str, bool]]] = []
+    for one in every:
+        plain = [_plain(s).strip() for s in one]
+        if min(len(p) for p in plain) < _REQ_LETTERS or any(p in _COMMON for p in plain):
+            continue
+        found = frozenset((_plain(s), s.startswith(_START)) for s in one)
+        if found not in out:
+            out.append(found)
     if not req:
-        return frozenset()
+        return frozenset(), tuple(out)
     plain = [_plain(s) for s in req]
     if min(len(s.strip()) for s in plain) < 1:
-        return frozenset()
+        return frozenset(), tuple(out)
     if min(len(s) for s in plain) < 2 and not all(_wide(s) for s in plain):
-        return frozenset()
-    return frozenset((_plain(s), s.startswith(_START)) for s in req)
+        return frozenset(), tuple(out)
+    return frozenset((_plain(s), s.startswith(_START)) for s in req), tuple(out)
 
 
 def _wide(s: str) -> bool:
@@ -600,6 +654,9 @@ def _wide(s: str) -> bool:
 
 
 _WS = re.compile(r"\s+")
+# whitespace other than the space, and the letters a row's "(?i:…)" matches for an ASCII one
+# ("ſ" for "s"): where the literals the scan reads may not stand as the regex reads them
+_UNREAD = re.compile("[^\\S ]|[\u0130\u0131\u017f\u212a]")
 # before a letter or digit that follows none (a look-behind is cheaper than \b at every position)
 _WORD_START = re.compile(r"(?<!\w)(?=[^\W_])")
 _MARK = "\x01"
@@ -684,15 +741,89 @@ class RuleSet:
         firsts = "".join(sorted({re.escape(t[0]) for t in index}))
         # a character class first: the scan rejects most positions with one set test
         self._scan = re.compile("(?=[" + firsts + "])(?=(" + _trie(index) + "))") if index else None
+        # the same scan in one pass of a compiled multi-string matcher (Aho-Corasick), when
+        # installed: it reports every trigger found, so each stands for its own rows only (the
+        # regex finds the longest trigger at a position, which stands for the shorter ones too).
+        # It reads the sentence without the word marks: a mark inside a trigger stands where the
+        # sentence has one whenever the letters agree, so only a trigger that must start a word
+        # has its start checked (no letter before it)
+        self._automaton = None
+        # the requirements beside the triggers: a row runs only when one literal of each of its
+        # requirement sets occurs too (row -> the ids of its sets; found in the same pass)
+        self._gates: dict[int, frozenset[int]] = {}
+        if index and _ahocorasick is not None:
+            gate_index: dict[str, set[int]] = {}
+            ids: dict[frozenset[tuple[str, bool]], int] = {}
+            for i, r in enumerate(rows):
+                own = r.triggers_at(mode)
+                gate = set()
+                for req in r.requirements_at(mode):
+                    if req == own or not own:
+                        continue
+                    if req not in ids:
+                        ids[req] = len(ids)
+                        for t, start in req:
+                            gate_index.setdefault(_scan_trigger(t, start), set()).add(ids[req])
+                    gate.add(ids[req])
+                if gate:
+                    self._gates[i] = frozenset(gate)
+            plain: dict[str, tuple[set[int], set[int], set[int], set[int]]] = {}
+            for table, at in ((index, 0), (gate_index, 2)):
+                for t, found in table.items():
+                    sets = plain.setdefault(t.replace(_MARK, ""), (set(), set(), set(), set()))
+                    sets[at + 1 if t.startswith(_MARK) else at].update(found)
+            auto = _ahocorasick.Automaton()
+            for t, (anywhere, at_start, met, met_at_start) in plain.items():
+                auto.add_word(t, (tuple(sorted(anywhere)), tuple(sorted(at_start - anywhere)),
+                                  len(t) - 1, tuple(sorted(met)),
+                                  tuple(sorted(met_at_start - met))))
+            auto.make_automaton()
+            self._automaton = auto
         self.regexes = _Compiled(rows, mode)
 
     def candidates(self, low: str) -> list[int]:
         """Indexes of the rows whose triggers occur in the lower-cased sentence, in row order."""
+        return sorted(self._found(low)[0])
+
+    def scan(self, low: str) -> tuple[list[int], list[int]]:
+        """:meth:`candidates`, and those of them whose other requirements occur too (the rows
+        whose regex can match: the rest need not run), both in row order."""
+        hit, met, low = self._found(low)
+        out = sorted(hit)
+        gates = self._gates
+        if not gates:
+            return out, out
+        run = [i for i in out if i not in gates or gates[i] <= met]
+        if len(run) < len(out) and (not low.isascii() or "\x0b" in low or "\x0c" in low) \
+                and _UNREAD.search(low):
+            # a space the scan does not read as one ("sold\u2009me"), or such a letter: a row's
+            # regex may still match there, so every candidate runs (as without the gates)
+            return out, out
+        return out, run
+
+    def _found(self, low: str) -> tuple[set[int], set[int], str]:
+        """The candidate rows, the requirement sets met, and the sentence as scanned."""
         hit = set(self.always)
-        if self._scan is not None:
-            for t in set(self._scan.findall(scan_form(low))):
-                hit |= self._rows_of[t]
-        return sorted(hit)
+        met: set[int] = set()
+        if self._automaton is None:
+            if self._scan is not None:
+                for t in set(self._scan.findall(scan_form(low))):
+                    hit |= self._rows_of[t]
+            return hit, met, low
+        if "  " in low or "\n" in low or "\t" in low or "\r" in low:
+            low = _WS.sub(" ", low)  # (as in scan_form)
+        for end, (anywhere, at_start, back, met_anywhere, met_at_start) in self._automaton.iter(
+                low):
+            if anywhere:
+                hit.update(anywhere)
+            if met_anywhere:
+                met.update(met_anywhere)
+            if at_start or met_at_start:
+                p = end - back  # where the literal starts: no letter, digit or _ before it
+                if p == 0 or not (low[p - 1].isalnum() or low[p - 1] == "_"):
+                    hit.update(at_start)
+                    met.update(met_at_start)
+        return hit, met, low
 
     def matches(self, low: str, text: str | None = None) -> Iterator[tuple[Rule, re.Match[str]]]:
         """Every (row, match) in row order then text order (``text``: the original casing, for
