@@ -256,7 +256,8 @@ _ETHNIC_DESC = re.compile(
     r"\b(?:woman|man|lady|couple|broker)\b[^.;]{0,40},\s+(?P<e2>North\s+Korean|Korean-?\s?Chinese|"
     r"Han\s+Chinese)\s*,", _F)
 _VICTIM_AFTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:was|were)\s+(?:also\s+|later\s+|then\s+)?(?:sold|bought|taken|abducted|"
+    r",?\s+(?:\w+,?\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?"
+    r"(?:sold|bought|taken|abducted|"
     r"kidnapped|"
                            r"arrested|caught|raped|married)\b")
 _ROLE_NOUN_END = re.compile(
@@ -916,6 +917,11 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
             cues.append(Cue("relation", a, b, code, extra={"noun": noun}))
             done.add(code)
     m = _ETHNIC_DESC.search(sentence) if ("korean" in low or "chinese" in low) else None
+    if m and ctx.mode == "third" and m.group("e") and m.group("e").lower().startswith("north") \
+            and marked[m.start():m.start() + 3] == "she":
+        # "… arrested because she was a North Korean": in a report "she" is the woman it is about,
+        # and her own nationality names no recruiter
+        m = None
     if m:  # "She was North Korean", "a woman, Korean-Chinese, kind": who the recruiter was
         g = "e" if m.group("e") else "e2"
         word = m.group(g).lower()

@@ -1,0 +1,79 @@
+"""English classes of session 9 (issue 11): structural failures seen in the misses of at least two
+development sets, written here as our own fiction (one example and one near miss per class)."""
+
+from __future__ import annotations
+
+from casebook.extract import extract, profile
+
+
+def prof(text: str) -> dict:
+    return profile(extract(text, lang="en"))
+
+
+# --- "North Korean" said of her, or of a thing, names no North Korean trafficker ----------------
+
+def test_her_own_apposition_is_no_recruiter():
+    p = prof("Kim Soo-jin, a North Korean woman, had been sold to a Chinese farmer in 2004. "
+             "Kim now lives in Jilin with their son.")
+    assert "north_korean_trafficker" not in p["recruiter_relation"]
+    assert p["times_sold"] == 1
+
+
+def test_her_nationality_in_a_report_is_no_recruiter():
+    p = prof("Mrs. Kang had been sold into marriage years ago. Mrs. Kang was arrested by the "
+             "police because she was a North Korean.")
+    assert "north_korean_trafficker" not in p["recruiter_relation"]
+
+
+def test_a_north_korean_gulag_is_no_recruiter():
+    p = prof("Mrs. Kang was sold to a farmer in 2001. Women who are caught are sent back to a "
+             "North Korean gulag.")
+    assert p["recruiter_relation"] == []
+
+
+def test_a_north_korean_who_acts_on_her_is_still_a_recruiter():
+    p = prof("In Hyesan a North Korean woman took Kim Soo-jin across the river and sold her to a "
+             "farmer.")
+    assert "north_korean_trafficker" in p["recruiter_relation"]
+    p = prof("A woman approached me at the market in Hyesan. She was North Korean. She said I "
+             "could earn money in China and took me across the river, where I was sold.")
+    assert "north_korean_trafficker" in p["recruiter_relation"]
+
+
+# --- deceived by someone, no lure told: recruitment other -------------------------------------
+
+def test_tricked_by_people_with_no_lure_is_other():
+    p = prof("Mrs. Ri crossed the Tumen in 2003. It turned out she had been tricked by some "
+             "soldiers and sold to a farmer.")
+    assert p["recruitment"] == ["other"]
+    assert p["recruiter_relation"] == ["other"]
+
+
+def test_deceived_by_a_broker_with_a_job_lure_is_the_job_offer():
+    p = prof("I was deceived by a broker who promised me a job in a restaurant, and he sold me "
+             "to a farmer.")
+    assert p["recruitment"] == ["deception_job_offer"]
+    p = prof("I was deceived by the broker's promises, and I was sold to a farmer.")
+    assert "other" not in p["recruitment"]
+
+
+# --- made to do a named kind of work: forced labour -------------------------------------------
+
+def test_forced_to_collect_is_forced_labour():
+    p = prof("Mrs. Ri was sold to a farmer in 2003. Forced to collect scrap to sell on the "
+             "street, she lived with him for three years.")
+    assert p["exploitation"] == ["forced_labour", "forced_marriage"]
+
+
+def test_work_all_day_and_all_night_is_forced_labour():
+    p = prof("Mrs. Ri was sold to a farmer in 2003. His parents made her work their rice "
+             "fields all day and all night.")
+    assert "forced_labour" in p["exploitation"]
+
+
+def test_farm_work_alone_and_collecting_her_things_are_not():
+    p = prof("Mrs. Ri was sold to a farmer in 2003. His family made her work in the fields.")
+    assert p["exploitation"] == ["forced_marriage"]
+    p = prof("Mrs. Ri was sold to a farmer in 2003. In 2006 she was forced to collect her "
+             "things and leave the house.")
+    assert p["exploitation"] == ["forced_marriage"]
