@@ -20,8 +20,8 @@ def test_her_own_apposition_is_no_recruiter():
 
 
 def test_her_nationality_in_a_report_is_no_recruiter():
-    p = prof("Mrs. Kang had been sold into marriage years ago. Mrs. Kang was arrested by the "
-             "police because she was a North Korean.")
+    p = prof("Mrs. Kang was arrested by the police because she was a North Korean. She had been "
+             "sold into marriage years ago.")
     assert "north_korean_trafficker" not in p["recruiter_relation"]
 
 
