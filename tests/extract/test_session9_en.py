@@ -77,3 +77,19 @@ def test_farm_work_alone_and_collecting_her_things_are_not():
     p = prof("Mrs. Ri was sold to a farmer in 2003. In 2006 she was forced to collect her "
              "things and leave the house.")
     assert p["exploitation"] == ["forced_marriage"]
+
+
+# --- a birth told in a form the reading lacked: "after bearing", "gave a birth to" --------------
+
+def test_bearing_children_counts_them():
+    p = prof("Mrs. Ri was sold to a farmer in 2003. She did all the housework after bearing two "
+             "children.")
+    assert p["children_in_china"] == 2
+    p = prof("Mrs. Ri was sold to a farmer in 2003. She gave a birth to a boy of the man.")
+    assert p["children_in_china"] == 1
+
+
+def test_someone_elses_bearing_is_not_hers():
+    p = prof("Mrs. Ri was sold to a farmer in 2003. His mother, after bearing six children, had "
+             "become frail.")
+    assert p["children_in_china"] is None

@@ -194,8 +194,11 @@ _SUBJECT_HER = _by_first_letter(r"\b(?:me|us|I|we|my|our|myself|ourselves)\b", _
 
 _BIRTH = re.compile(
     # ("gave birth in secret to a son", "gave birth there to twins": a few words before "to")
-    r"\b(?:(?:gave|give|giving)\s+birth(?:\s+(?!to\b)\w+){0,3}?\s+to|had|delivered|have|has|"
-    r"bore(?:\s+(?:him|the\s+(?:farmer|man)|(?:her|the)\s+(?:chinese\s+)?husband))?)\s+"
+    # ("gave a birth to", "after bearing two children": the article and the gerund as written)
+    r"\b(?:(?:gave|give|giving)\s+(?:a\s+)?birth(?:\s+(?!to\b)\w+){0,3}?\s+to|had|delivered|"
+    r"have|has|"
+    r"(?:bore|borne|bearing)(?:\s+(?:him|the\s+(?:farmer|man)|(?:her|the)\s+(?:chinese\s+)?"
+    r"husband))?)\s+"
     r"(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
     r"(?:(?:baby|little|healthy|more|teenage|young|infant|[a-z]+-(?:year|month)-old)\s+)?"
     r"(?P<what>sons?|daughters?|"
@@ -603,7 +606,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                 continue
             if not what and "pregnan" in m.group().lower():
                 continue
-            verb = re.match(r"(?:gave|give|giving|had|bore|delivered|have|has)\b", m.group(), _F)
+            verb = re.match(r"(?:gave|give|giving|had|bore|borne|bearing|delivered|have|has)\b",
+                            m.group(), _F)
             if verb and not _BIRTH_SUBJECT[ctx.mode].search(sentence[max(
                 0, m.start() - 30):m.start()]) and not (
                     _her_clause(marked, m.start(), ctx)):
