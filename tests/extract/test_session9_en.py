@@ -93,3 +93,31 @@ def test_someone_elses_bearing_is_not_hers():
     p = prof("Mrs. Ri was sold to a farmer in 2003. His mother, after bearing six children, had "
              "become frail.")
     assert p["children_in_china"] is None
+
+
+# --- her province told in a noun phrase: a report's opening words, her child's birthplace -------
+
+def test_a_lede_places_her_even_when_the_province_ends_in_ing():
+    # (a place ending in -ing was read as the clause's verb, and the lede as another person)
+    p = prof("A North Korean defector in China's Liaoning province who ran away from her Chinese "
+             "husband was beaten by his family. She had been sold to him in 2005.")
+    assert p["province_china"] == "Liaoning"
+
+
+def test_a_lede_later_in_the_text_is_not_her_opening():
+    p = prof("Mrs. Ri was sold to a farmer in 2005. She still lives with him. Her brother worries "
+             "about her. Many women are in the same place. A North Korean refugee in China's "
+             "Liaoning province was caught last year, he said.")
+    assert p["province_china"] is None
+
+
+def test_her_childs_birthplace_is_where_she_lived():
+    p = prof("Mrs. Ri was sold to a cab driver in 2005, and their young son, born in the "
+             "countryside of China's Jilin province, is now six.")
+    assert p["province_china"] == "Jilin"
+
+
+def test_someone_elses_childs_birthplace_is_not():
+    p = prof("Mrs. Ri was sold to a cab driver in 2005. Her cousin, who had a son born in Jilin "
+             "province, visited once.")
+    assert p["province_china"] is None

@@ -828,6 +828,13 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
                 out.append(c)
             continue
         if cl.who == discourse.OTHER:
+            if c.kind == "province_mention" and any(
+                    x.kind == "birth" and x.status == FACT and 0 <= c.start - x.end <= 60
+                    for x in cues):
+                # "their young son, born in … Heilongjiang province": where her child was born,
+                # she lived
+                out.append(c)
+                continue
             if anchor == "subject":
                 a = c.extra.get("match", (c.start, c.end))[0]
                 if discourse.clause_at(cs, a) is cl:

@@ -962,7 +962,13 @@ def _tells_of_her(w: Walk, s: Sentence) -> bool:
     return bool(lx(s, "her_mention").search(s.text)) or any(
         re.search(r"\b" + re.escape(n.lower()) + r"\b", low) for n in w.ctx.names) or bool(
             re.search(r"\b(?:i|we|my|our|me|us)\b|\bthe\s+(?:[\w-]+\s+){0,3}?(?:woman|girl|refugee|"
-                      r"defector|mother|bride|wife|survivor|victim)\b", low))
+                      r"defector|mother|bride|wife|survivor|victim)\b", low)) or (
+            w.sents.index(s) < 2 and _LEDE_HER.match(low) is not None)
+
+
+# a report's opening words for her: "A North Korean defector in China's Liaoning province who …"
+_LEDE_HER = re.compile(r"^\W*an?\s+(?:(?:young|north|korean|\d+-year-old|former)\s+){0,3}"
+                       r"(?:woman|girl|defector|refugee|escapee|survivor|bride|mother)\b")
 
 
 def _river_near(sents: list[Sentence], i: int) -> str | None:
