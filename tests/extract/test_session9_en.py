@@ -121,3 +121,19 @@ def test_someone_elses_childs_birthplace_is_not():
     p = prof("Mrs. Ri was sold to a cab driver in 2005. Her cousin, who had a son born in Jilin "
              "province, visited once.")
     assert p["province_china"] is None
+
+
+# --- what she was able to do or had no choice but to do, she did; what she failed to do, not
+
+def test_able_to_reach_china_is_her_crossing():
+    p = prof("Mrs. Ri was able to reach China in 2004 by swimming through a river.")
+    assert p["first_crossing_year"] == 2004
+    p = prof("Mrs. Ri had no choice but to flee to China in 2004.")
+    assert p["first_crossing_year"] == 2004
+
+
+def test_unable_or_failed_to_cross_is_no_crossing():
+    p = prof("Mrs. Ri was unable to cross the river in 2004.")
+    assert p["first_crossing_year"] is None
+    p = prof("Mrs. Ri failed to escape to China in 2004.")
+    assert p["first_crossing_year"] is None

@@ -258,6 +258,7 @@ _ETHNIC_DESC = re.compile(
     r"Chinese)\b(?!\s+(?:man|woman|men|women|broker|farmer|citizen|national))|"
     r"\b(?:woman|man|lady|couple|broker)\b[^.;]{0,40},\s+(?P<e2>North\s+Korean|Korean-?\s?Chinese|"
     r"Han\s+Chinese)\s*,", _F)
+_REASON_BEFORE = re.compile(r"\b(?:because|since|as|that|for\s+being)\s+$", _F)
 _VICTIM_AFTER = re.compile(
     r",?\s+(?:\w+,?\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?"
     r"(?:sold|bought|taken|abducted|"
@@ -928,10 +929,10 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
             cues.append(Cue("relation", a, b, code, extra={"noun": noun}))
             done.add(code)
     m = _ETHNIC_DESC.search(sentence) if ("korean" in low or "chinese" in low) else None
-    if m and ctx.mode == "third" and m.group("e") and m.group("e").lower().startswith("north") \
-            and marked[m.start():m.start() + 3] == "she":
-        # "… arrested because she was a North Korean": in a report "she" is the woman it is about,
-        # and her own nationality names no recruiter
+    if m and m.group("e") and m.group("e").lower().startswith("north") \
+            and _REASON_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+        # "… arrested because she was a North Korean": the reason something was done to her is
+        # her own nationality, not a recruiter's ("A woman came … She was North Korean" is)
         m = None
     if m:  # "She was North Korean", "a woman, Korean-Chinese, kind": who the recruiter was
         g = "e" if m.group("e") else "e2"
