@@ -137,3 +137,19 @@ def test_unable_or_failed_to_cross_is_no_crossing():
     assert p["first_crossing_year"] is None
     p = prof("Mrs. Ri failed to escape to China in 2004.")
     assert p["first_crossing_year"] is None
+
+
+# --- never sold: a bare "to marry" / "get married" is no forced marriage ------------------------
+
+def test_a_marriage_she_agreed_to_with_no_sale_is_not_forced():
+    p = prof("Mrs. Ri met a Chinese man in 2004 and agreed to marry him the next day.")
+    assert p["exploitation"] == []
+    p = prof("Mrs. Ri asked: must a North Korean woman get married when she comes to China?")
+    assert p["exploitation"] == []
+
+
+def test_forced_or_sold_into_marriage_still_is():
+    p = prof("Mrs. Ri was forced to marry a Chinese man in 2004.")
+    assert p["exploitation"] == ["forced_marriage"]
+    p = prof("Mrs. Ri was sold in 2004. She had to get married to the buyer.")
+    assert p["exploitation"] == ["forced_marriage"]

@@ -503,6 +503,24 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         e.date = _paragraph_date(w, e.date)
 
 
+_BARE_MARRY = re.compile(r"(?:get|got|to)\s+married|to\s+marry", re.I)
+_FORCE_BEFORE = re.compile(r"\b(?:forced|made|compelled|coerced|pressured|pushed|ordered|"
+                           r"obliged|had)\s+(?:\w+\s+)?$|\bno\s+choice\s+but\s+$", re.I)
+
+
+def _unforced_marry(b: Builder, sents: list[Sentence], e: Event) -> bool:
+    """An English forced-marriage cue that is only the word "marry" ("agreed to marry him", "had
+    to get married" is forced), with no force word just before it (read on its sentence)."""
+    if b.lang != "en" or e.evidence is None or not _BARE_MARRY.fullmatch(e.evidence.quote or ""):
+        return False
+    for s in sents:
+        o = b.c.original(s.start)
+        if o <= e.evidence.start < o + len(s.text):
+            a = e.evidence.start - o
+            return not _FORCE_BEFORE.search(s.text[max(0, a - 40):a])
+    return False
+
+
 def _paragraph_date(w: Walk, d: UncertainDate | None) -> UncertainDate | None:
     """``d`` with the month of the dated sentence of this paragraph that tells its year ("In
     March 2004 a trader came to our market … I went with him … I woke in a shed"): the running
@@ -789,12 +807,13 @@ def _finish(w: Walk) -> None:
     real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
     if not real_sale:
         # never sold: "her husband" alone does not make the marriage forced (a marriage she agreed
-        # to)
+        # to), nor does a bare "to marry" / "get married" with no force word before it ("agreed to
+        # marry him the next day", "does a woman have to get married when she comes?")
         b.events[:] = [e for e in b.events if not (e.type == "forced_marriage"
                                                    and e.evidence is not None
-                                                   and lx(b.lang,
-                                                          "husband_only").match(e.evidence.quote
-                                                                                or ""))]
+                                                   and (lx(b.lang, "husband_only").match(
+                                                       e.evidence.quote or "")
+                                                        or _unforced_marry(b, sents, e)))]
     told_sales = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")
                   and not e.attributes.get("summary")]
     if told_sales and all(e.attributes.get("purpose") in ("prostitution", "labour", "other")
