@@ -153,3 +153,22 @@ def test_forced_or_sold_into_marriage_still_is():
     assert p["exploitation"] == ["forced_marriage"]
     p = prof("Mrs. Ri was sold in 2004. She had to get married to the buyer.")
     assert p["exploitation"] == ["forced_marriage"]
+
+
+# --- a sale told as one of an unstated number leaves times_sold open ----------------------------
+
+def test_the_several_times_she_was_sold_is_no_count():
+    p = prof("In the film Mrs. Ri describes the several times she was sold.")
+    assert p["times_sold"] is None
+
+
+def test_the_first_time_with_no_other_sale_told_is_no_count():
+    p = prof("In 2001 Mrs. Ri was sold. The first time Mrs. Ri was sold, she was sent to a farm "
+             "in Jilin.")
+    assert p["times_sold"] is None
+
+
+def test_the_first_and_second_times_told_are_counted():
+    p = prof("The first time Mrs. Ri was sold, she was sent to a farm. The second time she was "
+             "sold, she went to a city.")
+    assert p["times_sold"] == 2

@@ -503,6 +503,15 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         e.date = _paragraph_date(w, e.date)
 
 
+def _first_of_several(b: Builder) -> None:
+    """"The first time she was sold, …" and no other sale told: she was sold more than once, and
+    how many times is not said (``times_sold`` null, as for "sold several times")."""
+    live = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")]
+    if len(live) == 1 and live[0].attributes.get("first_time") and not any(
+            e.attributes.get(k) for e in live for k in ("total", "vague", "implied", "repeat")):
+        b.events.append(Event("sale", attributes={"vague": True}, confidence=0.4))
+
+
 _BARE_MARRY = re.compile(r"(?:get|got|to)\s+married|to\s+marry", re.I)
 _FORCE_BEFORE = re.compile(r"\b(?:forced|made|compelled|coerced|pressured|pushed|ordered|"
                            r"obliged|had)\s+(?:\w+\s+)?$|\bno\s+choice\s+but\s+$", re.I)
@@ -804,6 +813,7 @@ def _finish(w: Walk) -> None:
                 zone_end = k
     recruitment(b, sents, zone_end, last_cross)
     dedupe_sales(b)
+    _first_of_several(b)
     real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
     if not real_sale:
         # never sold: "her husband" alone does not make the marriage forced (a marriage she agreed
