@@ -172,3 +172,26 @@ def test_the_first_and_second_times_told_are_counted():
     p = prof("The first time Mrs. Ri was sold, she was sent to a farm. The second time she was "
              "sold, she went to a city.")
     assert p["times_sold"] == 2
+
+
+# --- abducted on her own way out: her own going stands beside the abduction --------------------
+
+def test_abducted_while_trying_to_cross_keeps_her_own_going():
+    p = prof("Mrs. Ri was kidnapped by a human trafficker while trying to cross the river into "
+             "China in 2012.")
+    assert p["recruitment"] == ["abducted", "voluntary_alone"]
+
+
+def test_caught_as_she_crossed_keeps_her_own_going():
+    p = prof("Mrs. Ri had no choice but to flee to China in 2001. As she crossed the Tumen River, "
+             "human traffickers caught her and sold her to a farmer.")
+    assert p["recruitment"] == ["abducted", "voluntary_alone"]
+
+
+def test_abducted_while_escaping_a_farm_or_after_a_lure_is_not_her_own_going():
+    p = prof("Mrs. Ri fled the farm in 2005 and was kidnapped by traffickers while trying to "
+             "escape from the village.")
+    assert "voluntary_alone" not in p["recruitment"]
+    p = prof("Mrs. Ri was promised a job in a restaurant in China. As she crossed the river, the "
+             "broker's men seized her.")
+    assert "voluntary_alone" not in p["recruitment"]
