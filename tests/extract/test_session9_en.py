@@ -195,3 +195,18 @@ def test_abducted_while_escaping_a_farm_or_after_a_lure_is_not_her_own_going():
     p = prof("Mrs. Ri was promised a job in a restaurant in China. As she crossed the river, the "
              "broker's men seized her.")
     assert "voluntary_alone" not in p["recruitment"]
+
+
+# --- an offer to take, guide or help her across, no money in it: recruitment other --------------
+
+def test_an_offer_to_guide_her_to_her_relatives_is_other():
+    p = prof("In 1998 Mrs. Ri went to look for her relatives. A trader befriended her and offered "
+             "to guide her to her relatives' address across the river. He sold her to a farmer.")
+    assert p["recruitment"] == ["other"]
+    assert "relative" not in p["recruiter_relation"]  # her relatives were where she was going
+
+
+def test_an_offer_of_help_to_the_south_is_no_recruitment():
+    p = prof("Mrs. Ri was sold to a farmer in 2003. In 2012 a pastor in Yanji offered to help "
+             "Mrs. Ri escape to South Korea.")
+    assert p["recruitment"] == []
