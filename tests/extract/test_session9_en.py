@@ -155,16 +155,10 @@ def test_forced_or_sold_into_marriage_still_is():
     assert p["exploitation"] == ["forced_marriage"]
 
 
-# --- a sale told as one of an unstated number leaves times_sold open ----------------------------
+# --- "the several times she was sold": the vague count told before the verb -------------------
 
 def test_the_several_times_she_was_sold_is_no_count():
     p = prof("In the film Mrs. Ri describes the several times she was sold.")
-    assert p["times_sold"] is None
-
-
-def test_the_first_time_with_no_other_sale_told_is_no_count():
-    p = prof("In 2001 Mrs. Ri was sold. The first time Mrs. Ri was sold, she was sent to a farm "
-             "in Jilin.")
     assert p["times_sold"] is None
 
 
@@ -210,3 +204,22 @@ def test_an_offer_of_help_to_the_south_is_no_recruitment():
     p = prof("Mrs. Ri was sold to a farmer in 2003. In 2012 a pastor in Yanji offered to help "
              "Mrs. Ri escape to South Korea.")
     assert p["recruitment"] == []
+
+
+# --- her North Korean detention: a gulag, an unnamed prison before she crossed again -------------
+
+def test_a_gulag_is_a_north_korean_detention():
+    p = prof("Mrs. Ri was caught in China in 2002 and repatriated into a North Korean gulag.")
+    assert p["nk_detention"] == ["other"]
+
+
+def test_an_unnamed_prison_before_she_crossed_again_is_hers():
+    p = prof("Mrs. Ri was caught in China in 2002 and sent back to North Korea. After a year in "
+             "prison and reeducation, she escaped to China again.")
+    assert p["nk_detention"] == ["other"]
+
+
+def test_prisoners_in_general_beside_a_crossing_are_not():
+    p = prof("Mrs. Ri was caught in China in 2002 and sent back to North Korea. Many former "
+             "prisoners crossed into China again that year.")
+    assert p["nk_detention"] == []

@@ -659,10 +659,6 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                                                                              now.group("p"))))
     if "times" in low or "repeated" in low or "over and" in low or "again and" in low:
         cues = _vague_sales(sentence, cues)
-    if "first time" in low:
-        for c in cues:  # "The first time she was sold, …": one of several (walk.first_of_several)
-            if c.kind == "sale" and _FIRST_TIME_SOLD.search(low, max(0, c.start - 50), c.start):
-                c.extra["first_time"] = True
     return _hers(_coordinated_mood(cues, sentence), marked, ctx, sentence)
 
 
@@ -874,9 +870,6 @@ _VAGUE_TIMES = re.compile(
 _VAGUE_BEFORE = re.compile(
     r"\bthe\s+(?:several|many|countless|multiple|numerous|various)\s+times\s+(?:that\s+)?"
     r"[\w’'ǂ-]+\s+(?:was|were|had\s+been|got)\s+$", _F)
-_FIRST_TIME_SOLD = re.compile(
-    r"\bthe\s+first\s+time\s+(?:that\s+)?(?:[\w’'ǂ.-]+\s+){1,3}?(?:was|were|had\s+been|got)\s+$",
-    _F)
 
 
 def _vague_sales(sentence: str, cues: list[Cue]) -> list[Cue]:

@@ -157,8 +157,6 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
             "lead"))) and not repeat:
         # "I realized I had been sold", "the broker who sold me": a sale already told, told again
         prev = last[1]
-        if first.extra.get("first_time"):
-            prev.attributes["first_time"] = True  # "The first time she was sold, …": of several
         if prev.amount is None and prices:
             prev.amount = amount_of(prices[0], prev.date or s.date)
         set_buyer_purpose(prev, s, after=first.start)  # "I learnt I had been sold to a Chinese man"
@@ -236,8 +234,6 @@ def sales(b: Builder, sents: list[Sentence], i: int, s: Sentence, cues: list[Cue
         e = Event("sale", date=s.date, evidence=b.ev(s, first.start, first.end), confidence=0.75)
         if first.extra.get("lead"):
             e.attributes["lead"] = True
-        if first.extra.get("first_time"):
-            e.attributes["first_time"] = True
         if repeat:
             e.attributes["repeat"] = True
         if named:

@@ -400,10 +400,12 @@ def when_sold_here(w: Walk) -> bool:
 def when_detention_before_crossing(w: Walk) -> bool:
     """The facility is named before the sentence's crossing ("감옥에서 나온 그녀는 다시 탈북했다",
     "after two months in the holding centre I crossed again"). In English only a named facility
-    counts: a sentence may name "prisoners" or "the camp" in general beside an arrival."""
+    counts, or an unnamed one before a crossing told as "again" ("after a year in prison she
+    escaped to China again"): a sentence may name "prisoners" or "the camp" in general beside an
+    arrival."""
     cross = [c.start for c in cues_of(w.s, "crossing")]
     return bool(cross) and any(
-        c.start < min(cross) and (w.s.lang == "ko" or c.code != "other")
+        c.start < min(cross) and (w.s.lang == "ko" or c.code != "other" or when_again(w))
         for c in w.view("detention"))
 
 
@@ -501,15 +503,6 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         e.attributes["again"] = True
     if w.crossings == 1 and e.date is not None:
         e.date = _paragraph_date(w, e.date)
-
-
-def _first_of_several(b: Builder) -> None:
-    """"The first time she was sold, …" and no other sale told: she was sold more than once, and
-    how many times is not said (``times_sold`` null, as for "sold several times")."""
-    live = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")]
-    if len(live) == 1 and live[0].attributes.get("first_time") and not any(
-            e.attributes.get(k) for e in live for k in ("total", "vague", "implied", "repeat")):
-        b.events.append(Event("sale", attributes={"vague": True}, confidence=0.4))
 
 
 _BARE_MARRY = re.compile(r"(?:get|got|to)\s+married|to\s+marry", re.I)
@@ -813,7 +806,6 @@ def _finish(w: Walk) -> None:
                 zone_end = k
     recruitment(b, sents, zone_end, last_cross)
     dedupe_sales(b)
-    _first_of_several(b)
     real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
     if not real_sale:
         # never sold: "her husband" alone does not make the marriage forced (a marriage she agreed
