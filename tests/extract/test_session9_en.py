@@ -223,3 +223,27 @@ def test_prisoners_in_general_beside_a_crossing_are_not():
     p = prof("Mrs. Ri was caught in China in 2002 and sent back to North Korea. Many former "
              "prisoners crossed into China again that year.")
     assert p["nk_detention"] == []
+
+
+# --- a return whose arrest is told only by what led to it --------------------------------------
+
+def test_reported_to_the_authorities_and_repatriated_is_an_arrest():
+    p = prof("Mrs. Ri was sold to a farmer in Jilin in 2000. In 2004 she was reported to the "
+             "authorities and repatriated into a North Korean gulag.")
+    assert p["arrested_in_china"] == 1
+    p = prof("Mrs. Ri lived with a farmer in Jilin for three years until one day a police car "
+             "arrived. She was repatriated to North Korea.")
+    assert p["arrested_in_china"] == 1
+
+
+def test_a_return_with_no_authorities_or_a_raid_she_escaped_is_no_arrest():
+    p = prof("Mrs. Ri lived with a farmer in Jilin. In 2004 she was repatriated to North Korea.")
+    assert p["arrested_in_china"] is None
+    p = prof("Mrs. Ri lived with a farmer in Jilin. One night the police came, but she hid in the "
+             "hills. She was repatriated to North Korea in 2006.")
+    assert p["arrested_in_china"] is None
+
+
+def test_a_told_arrest_is_not_counted_twice():
+    p = prof("Mrs. Ri lived in Jilin. She was reported to the police, arrested and repatriated.")
+    assert p["arrested_in_china"] == 1

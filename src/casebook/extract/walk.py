@@ -622,6 +622,7 @@ def on_repatriation_denied(w: Walk, found: list[Cue]) -> None:
 def on_repatriation(w: Walk, found: list) -> None:
     c = found[0]
     if isinstance(c, Cue):
+        _arrest_by_its_return(w, c)
         e = w.add("repatriation", c, 0.8, **_times(w.s.text, c, w.s.lang))
         if c.extra.get("described"):
             e.attributes["described"] = True  # a return that introduces her (Korean reports)
@@ -633,6 +634,36 @@ def on_repatriation(w: Walk, found: list) -> None:
                 w.rep_at = again.start
     else:
         w.add("repatriation", None, 0.6, **c)
+
+
+_AUTHORITIES_ACT = re.compile(
+    r"\b(?:reported|denounced|informed\s+on)\s+(?:\w+\s+){0,2}?to\s+the\s+(?:chinese\s+)?(?:police|"
+    r"authorities|public\s+security)\b|\b(?:police|public\s+security)\s+(?:car|van|officers?)?\s*"
+    r"(?:arrived|came|showed\s+up|turned\s+up|raided)\b|\b(?:captured|caught|seized|taken)\s+by\s+"
+    r"the\s+chinese\b", re.I)
+
+
+def _arrest_by_its_return(w: Walk, c: Cue) -> None:
+    """A return from China whose arrest is told only by what led to it ("she was reported to the
+    authorities and repatriated", "one day a police car arrived. She was repatriated"): the
+    Chinese authorities took her, an arrest, when no arrest is told since she last came to China
+    (English, this sentence or the one before)."""
+    if w.s.lang != "en" or c.status != FACT or w.state not in ("china", "nk0"):
+        return
+    since = next((k for k in range(len(w.b.events) - 1, -1, -1)
+                  if w.b.events[k].type in ("border_crossing", "repatriation")), -1)
+    if any(e.type == "arrest_china" for e in w.b.events[since + 1:]):
+        return
+    here = w.s.text[:c.start]
+    prev = w.sents[w.i - 1].text if w.i > 0 else ""
+    for text in (here, prev):
+        m = _AUTHORITIES_ACT.search(text)
+        if m is not None and not _GOT_AWAY.search(text, m.end(), m.end() + 50):
+            w.add("arrest_china", None, 0.5, implied=True)
+            return
+
+
+_GOT_AWAY = re.compile(r"\b(?:but|hid|escaped|fled|ran|not|never|missed)\b", re.I)
 
 
 def on_implied_repatriation(w: Walk, found: list[Cue]) -> None:
