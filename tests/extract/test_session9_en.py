@@ -13,7 +13,7 @@ def prof(text: str) -> dict:
 # --- "North Korean" said of her, or of a thing, names no North Korean trafficker ----------------
 
 def test_her_own_apposition_is_no_recruiter():
-    p = prof("Kim Soo-jin, a North Korean woman, had been sold to a Chinese farmer in 2004. "
+    p = prof("Kim Soo-jin, a North Korean woman, was sold in 2004 to a widower from Hebei. "
              "Kim now lives in Jilin with their son.")
     assert "north_korean_trafficker" not in p["recruiter_relation"]
     assert p["times_sold"] == 1
@@ -26,8 +26,8 @@ def test_her_nationality_in_a_report_is_no_recruiter():
 
 
 def test_a_north_korean_gulag_is_no_recruiter():
-    p = prof("Mrs. Kang was sold to a farmer in 2001. Women who are caught are sent back to a "
-             "North Korean gulag.")
+    p = prof("Mrs. Kang was sold to a farmer in 2001. Women caught there go back to a North "
+             "Korean gulag.")
     assert p["recruiter_relation"] == []
 
 
@@ -43,8 +43,8 @@ def test_a_north_korean_who_acts_on_her_is_still_a_recruiter():
 # --- deceived by someone, no lure told: recruitment other -------------------------------------
 
 def test_tricked_by_people_with_no_lure_is_other():
-    p = prof("Mrs. Ri crossed the Tumen in 2003. It turned out she had been tricked by some "
-             "soldiers and sold to a farmer.")
+    p = prof("Mrs. Ri crossed the Tumen in 2003. Later it emerged she had been tricked by two "
+             "border soldiers, who then sold her to a farmer.")
     assert p["recruitment"] == ["other"]
     assert p["recruiter_relation"] == ["other"]
 
@@ -60,8 +60,8 @@ def test_deceived_by_a_broker_with_a_job_lure_is_the_job_offer():
 # --- made to do a named kind of work: forced labour -------------------------------------------
 
 def test_forced_to_collect_is_forced_labour():
-    p = prof("Mrs. Ri was sold to a farmer in 2003. Forced to collect scrap to sell on the "
-             "street, she lived with him for three years.")
+    p = prof("Mrs. Ri was sold to a farmer in 2003. Forced to collect scrap metal for a dealer, "
+             "she stayed on that farm for three years.")
     assert p["exploitation"] == ["forced_labour", "forced_marriage"]
 
 
@@ -82,10 +82,10 @@ def test_farm_work_alone_and_collecting_her_things_are_not():
 # --- a birth told in a form the reading lacked: "after bearing", "gave a birth to" --------------
 
 def test_bearing_children_counts_them():
-    p = prof("Mrs. Ri was sold to a farmer in 2003. She did all the housework after bearing two "
-             "children.")
+    p = prof("Mrs. Ri was sold to a farmer in 2003. She did every chore in the house after "
+             "bearing two children.")
     assert p["children_in_china"] == 2
-    p = prof("Mrs. Ri was sold to a farmer in 2003. She gave a birth to a boy of the man.")
+    p = prof("Mrs. Ri was sold to a farmer in 2003. In 2006 she gave a birth to a baby boy.")
     assert p["children_in_china"] == 1
 
 
@@ -99,8 +99,8 @@ def test_someone_elses_bearing_is_not_hers():
 
 def test_a_lede_places_her_even_when_the_province_ends_in_ing():
     # (a place ending in -ing was read as the clause's verb, and the lede as another person)
-    p = prof("A North Korean defector in China's Liaoning province who ran away from her Chinese "
-             "husband was beaten by his family. She had been sold to him in 2005.")
+    p = prof("A North Korean refugee in China's Liaoning province who fled her husband's village "
+             "was beaten by his brothers. She had been sold to him in 2005.")
     assert p["province_china"] == "Liaoning"
 
 
@@ -112,13 +112,13 @@ def test_a_lede_later_in_the_text_is_not_her_opening():
 
 
 def test_her_childs_birthplace_is_where_she_lived():
-    p = prof("Mrs. Ri was sold to a cab driver in 2005, and their young son, born in the "
-             "countryside of China's Jilin province, is now six.")
+    p = prof("Mrs. Ri was sold to a bus driver in 2005, and their little boy, born in a village "
+             "of Jilin province, is now six.")
     assert p["province_china"] == "Jilin"
 
 
 def test_someone_elses_childs_birthplace_is_not():
-    p = prof("Mrs. Ri was sold to a cab driver in 2005. Her cousin, who had a son born in Jilin "
+    p = prof("Mrs. Ri was sold to a bus driver in 2005. Her cousin, who had a son born in Jilin "
              "province, visited once.")
     assert p["province_china"] is None
 
@@ -128,7 +128,7 @@ def test_someone_elses_childs_birthplace_is_not():
 def test_able_to_reach_china_is_her_crossing():
     p = prof("Mrs. Ri was able to reach China in 2004 by swimming through a river.")
     assert p["first_crossing_year"] == 2004
-    p = prof("Mrs. Ri had no choice but to flee to China in 2004.")
+    p = prof("Mrs. Ri had no choice but to leave for China in 2004.")
     assert p["first_crossing_year"] == 2004
 
 
@@ -142,9 +142,10 @@ def test_unable_or_failed_to_cross_is_no_crossing():
 # --- never sold: a bare "to marry" / "get married" is no forced marriage ------------------------
 
 def test_a_marriage_she_agreed_to_with_no_sale_is_not_forced():
-    p = prof("Mrs. Ri met a Chinese man in 2004 and agreed to marry him the next day.")
+    p = prof("Mrs. Ri met a Chinese man in 2004 and agreed to marry him within a week.")
     assert p["exploitation"] == []
-    p = prof("Mrs. Ri asked: must a North Korean woman get married when she comes to China?")
+    p = prof("Mrs. Ri asked: does every woman from the North get married once she is in "
+             "China?")
     assert p["exploitation"] == []
 
 
@@ -158,7 +159,7 @@ def test_forced_or_sold_into_marriage_still_is():
 # --- "the several times she was sold": the vague count told before the verb -------------------
 
 def test_the_several_times_she_was_sold_is_no_count():
-    p = prof("In the film Mrs. Ri describes the several times she was sold.")
+    p = prof("In the film Mrs. Ri recalls the several times she was sold.")
     assert p["times_sold"] is None
 
 
@@ -177,8 +178,8 @@ def test_abducted_while_trying_to_cross_keeps_her_own_going():
 
 
 def test_caught_as_she_crossed_keeps_her_own_going():
-    p = prof("Mrs. Ri had no choice but to flee to China in 2001. As she crossed the Tumen River, "
-             "human traffickers caught her and sold her to a farmer.")
+    p = prof("Mrs. Ri had no choice but to leave for China in 2001. As she waded across the "
+             "Tumen, a gang of traffickers seized her and sold her to a farmer.")
     assert p["recruitment"] == ["abducted", "voluntary_alone"]
 
 
@@ -194,10 +195,10 @@ def test_abducted_while_escaping_a_farm_or_after_a_lure_is_not_her_own_going():
 # --- an offer to take, guide or help her across, no money in it: recruitment other --------------
 
 def test_an_offer_to_guide_her_to_her_relatives_is_other():
-    p = prof("In 1998 Mrs. Ri went to look for her relatives. A trader befriended her and offered "
-             "to guide her to her relatives' address across the river. He sold her to a farmer.")
+    p = prof("In 1998 Mrs. Ri went to look for her family. A trader befriended her and offered "
+             "to lead her to her uncle's house across the river. He sold her to a farmer.")
     assert p["recruitment"] == ["other"]
-    assert "relative" not in p["recruiter_relation"]  # her relatives were where she was going
+    assert "relative" not in p["recruiter_relation"]  # her uncle was where she was going
 
 
 def test_an_offer_of_help_to_the_south_is_no_recruitment():
@@ -209,13 +210,13 @@ def test_an_offer_of_help_to_the_south_is_no_recruitment():
 # --- her North Korean detention: a gulag, an unnamed prison before she crossed again -------------
 
 def test_a_gulag_is_a_north_korean_detention():
-    p = prof("Mrs. Ri was caught in China in 2002 and repatriated into a North Korean gulag.")
+    p = prof("Mrs. Ri was caught in China in 2002 and deported to a North Korean gulag.")
     assert p["nk_detention"] == ["other"]
 
 
 def test_an_unnamed_prison_before_she_crossed_again_is_hers():
-    p = prof("Mrs. Ri was caught in China in 2002 and sent back to North Korea. After a year in "
-             "prison and reeducation, she escaped to China again.")
+    p = prof("Mrs. Ri was caught in China in 2002 and handed back to North Korea. After eleven "
+             "months in a prison, she escaped to China again.")
     assert p["nk_detention"] == ["other"]
 
 
@@ -228,11 +229,11 @@ def test_prisoners_in_general_beside_a_crossing_are_not():
 # --- a return whose arrest is told only by what led to it --------------------------------------
 
 def test_reported_to_the_authorities_and_repatriated_is_an_arrest():
-    p = prof("Mrs. Ri was sold to a farmer in Jilin in 2000. In 2004 she was reported to the "
-             "authorities and repatriated into a North Korean gulag.")
+    p = prof("Mrs. Ri was sold to a farmer in Jilin in 2000. In 2004 a neighbour denounced her: "
+             "she was reported to the police and repatriated the same month.")
     assert p["arrested_in_china"] == 1
-    p = prof("Mrs. Ri lived with a farmer in Jilin for three years until one day a police car "
-             "arrived. She was repatriated to North Korea.")
+    p = prof("Mrs. Ri lived with a farmer in Jilin for three years until a police van turned "
+             "up at the farm. She was repatriated that autumn.")
     assert p["arrested_in_china"] == 1
 
 
