@@ -248,3 +248,19 @@ def test_a_return_with_no_authorities_or_a_raid_she_escaped_is_no_arrest():
 def test_a_told_arrest_is_not_counted_twice():
     p = prof("Mrs. Ri lived in Jilin. She was reported to the police, arrested and repatriated.")
     assert p["arrested_in_china"] == 1
+
+
+# --- someone she met by chance: met in a verb after her crossing, or befriended by ---------------
+
+def test_met_after_the_crossing_and_befriended_by_are_strangers():
+    p = prof("In 2003 Mrs. Ri and her sister crossed the Tumen into China and met a woman who "
+             "said she would help them escape, but she sold them to a farmer.")
+    assert p["recruiter_relation"] == ["stranger"]  # (her sister went with her)
+    p = prof("In 1998 Mrs. Ri was befriended by a Chinese pedlar, who offered to lead her to her "
+             "uncle's house across the river. He sold her to a farmer.")
+    assert p["recruiter_relation"] == ["stranger"]
+
+
+def test_met_her_own_aunt_is_no_stranger():
+    p = prof("In 2003 Mrs. Ri crossed the Tumen and met her aunt, who took her to a farm.")
+    assert "stranger" not in p["recruiter_relation"]

@@ -923,8 +923,11 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
                 continue
             if _VICTIM_AFTER.match(low, b):
                 continue  # "My sister was sold to another man": she was a victim, not a recruiter
-            if code in _KIN_CODES and _KIN_DESTINATION.search(low, max(0, a - 20), a):
-                continue  # "offered to guide her to her relatives": where she was going, not who
+            if code in _KIN_CODES and (_KIN_DESTINATION.search(low, max(0, a - 20), a)
+                                       or _KIN_BESIDE_HER.search(marked, max(0, a - 20), a)):
+                # "offered to guide her to her relatives": where she was going; "Kim and her
+                # sister crossed …": who went with her, not who moved her
+                continue
             if code in _KIN_CODES and _COMPANION.search(low, max(0, a - 60),
                                                         a) and not _ACTS_ON_HER.match(marked, b):
                 # "I crossed with my uncle, who was caught": he went with her, he did not move her
@@ -965,6 +968,7 @@ _COMPANION = re.compile(
     r"\b(?:crossed|went|fled|left|escaped|came|travell?ed|set\s+(?:off|out)|ran\s+away|walked|"
                         r"swam|waded|defected|headed|hid)\b(?:\s+[\w’'-]+){0,4}?\s+with\s+$")
 _KIN_ONLY_ACTING = ("relative", "friend")
+_KIN_BESIDE_HER = re.compile(r"(?:ǂ|\bshe|\bi)\s+and\s+$")
 _KIN_DESTINATION = re.compile(r"\b(?:to|find|finding|visit|visiting|join|joining|see|seeing)\s+"
                               r"(?:(?:her|my|our|their)\s+)?$")
 _KIN_LURES = ("deception_job_offer", "other", "drugged", "introduced_marriage")

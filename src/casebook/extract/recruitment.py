@@ -248,7 +248,8 @@ def _met_in_north_korea(relations: dict[str, Evidence], relation_at: dict[str, i
     if cross_idx is None or any(relation_at.get(r, cross_idx + 1) <= cross_idx
                                 for r in _CHINESE_BROKERS):
         return
-    met = [r for r in ("stranger",) if relation_at.get(r, cross_idx + 1) < cross_idx]
+    met = [r for r in ("stranger",) if relation_at.get(r, cross_idx + 1) < cross_idx
+           and "chinese" not in (relations[r].quote or "").lower()]  # "a Chinese pedlar"
     lured = any(method_at.get(m, cross_idx + 1) <= cross_idx
                 for m in ("deception_job_offer", "other", "drugged"))
     if met and lured:
