@@ -253,8 +253,8 @@ def test_a_told_arrest_is_not_counted_twice():
 # --- someone she met by chance: met in a verb after her crossing, or befriended by ---------------
 
 def test_met_after_the_crossing_and_befriended_by_are_strangers():
-    p = prof("In 2003 Mrs. Ri and her sister crossed the Tumen into China and met a woman who "
-             "said she would help them escape, but she sold them to a farmer.")
+    p = prof("In 2003 Mrs. Ri and her sister waded over the Tumen and soon met a lady who "
+             "promised to hide them, but she sold them to a farmer.")
     assert p["recruiter_relation"] == ["stranger"]  # (her sister went with her)
     p = prof("In 1998 Mrs. Ri was befriended by a Chinese pedlar, who offered to lead her to her "
              "uncle's house across the river. He sold her to a farmer.")
