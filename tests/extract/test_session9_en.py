@@ -264,3 +264,21 @@ def test_met_after_the_crossing_and_befriended_by_are_strangers():
 def test_met_her_own_aunt_is_no_stranger():
     p = prof("In 2003 Mrs. Ri crossed the Tumen and met her aunt, who took her to a farm.")
     assert "stranger" not in p["recruiter_relation"]
+
+
+# --- her age then, beside her name in the dated sentence, gives her birth year -----------------
+
+def test_then_an_age_before_her_name_gives_her_birth_year():
+    p = prof("Mrs. Park lived in Hyesan. In 2007, in a hungry spring, then 16-year-old Park "
+             "waded into China with a guide.")
+    assert p["birth_year"] == 1991
+
+
+def test_at_the_age_of_after_her_name_gives_her_birth_year():
+    p = prof("Mrs. Park lived in Hyesan. Park left for China alone in May 2014 at the age of 16.")
+    assert p["birth_year"] == 1998
+
+
+def test_her_age_now_beside_her_name_is_not_then():
+    p = prof("Mrs. Park lived in Hyesan. In 2014 the 48-year-old Park said she was sold.")
+    assert p["birth_year"] is None
