@@ -434,7 +434,14 @@ _VERB_WORDS = frozenset(["am", "is", "are", "was", "were", "be", "been", "being"
 _NOT_ING = frozenset(["during", "nothing", "something", "anything", "everything", "morning",
                       "evening", "thing", "ceiling", "wedding", "building", "spring", "string",
                       "king", "ring", "sing", "bring", "wing", "darling", "sibling", "clothing",
-                      "meaning", "beginning", "ending"])
+                      "meaning", "beginning", "ending",
+                      # Chinese places of the gazetteer that end in -ing ("a defector in China's
+                      # Liaoning province who …" has no verb before "who")
+                      "beijing", "chongqing", "chungking", "daqing", "dongning", "dongxing",
+                      "kunming", "liaoning", "liao-ning", "longjing", "lungching", "muling",
+                      "nanning", "nan-ning", "peiping", "peking", "taching", "tiehling",
+                      "tieling", "wangching", "wangqing", "nanjing", "xining", "jining",
+                      "yining", "anqing", "jiaxing", "shaoxing"])
 _TOKEN = re.compile(r"[a-z’'-]+")
 
 

@@ -194,8 +194,11 @@ _SUBJECT_HER = _by_first_letter(r"\b(?:me|us|I|we|my|our|myself|ourselves)\b", _
 
 _BIRTH = re.compile(
     # ("gave birth in secret to a son", "gave birth there to twins": a few words before "to")
-    r"\b(?:(?:gave|give|giving)\s+birth(?:\s+(?!to\b)\w+){0,3}?\s+to|had|delivered|have|has|"
-    r"bore(?:\s+(?:him|the\s+(?:farmer|man)|(?:her|the)\s+(?:chinese\s+)?husband))?)\s+"
+    # ("gave a birth to", "after bearing two children": the article and the gerund as written)
+    r"\b(?:(?:gave|give|giving)\s+(?:a\s+)?birth(?:\s+(?!to\b)\w+){0,3}?\s+to|had|delivered|"
+    r"have|has|"
+    r"(?:bore|borne|bearing)(?:\s+(?:him|the\s+(?:farmer|man)|(?:her|the)\s+(?:chinese\s+)?"
+    r"husband))?)\s+"
     r"(?P<n>a|an|one|two|three|four|five|twin|\d)?\s*"
     r"(?:(?:baby|little|healthy|more|teenage|young|infant|[a-z]+-(?:year|month)-old)\s+)?"
     r"(?P<what>sons?|daughters?|"
@@ -255,8 +258,10 @@ _ETHNIC_DESC = re.compile(
     r"Chinese)\b(?!\s+(?:man|woman|men|women|broker|farmer|citizen|national))|"
     r"\b(?:woman|man|lady|couple|broker)\b[^.;]{0,40},\s+(?P<e2>North\s+Korean|Korean-?\s?Chinese|"
     r"Han\s+Chinese)\s*,", _F)
+_REASON_BEFORE = re.compile(r"\b(?:because|since|as|that|for\s+being)\s+$", _F)
 _VICTIM_AFTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:was|were)\s+(?:also\s+|later\s+|then\s+)?(?:sold|bought|taken|abducted|"
+    r",?\s+(?:\w+,?\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?"
+    r"(?:sold|bought|taken|abducted|"
     r"kidnapped|"
                            r"arrested|caught|raped|married)\b")
 _ROLE_NOUN_END = re.compile(
@@ -606,7 +611,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
                 continue
             if not what and "pregnan" in m.group().lower():
                 continue
-            verb = re.match(r"(?:gave|give|giving|had|bore|delivered|have|has)\b", m.group(), _F)
+            verb = re.match(r"(?:gave|give|giving|had|bore|borne|bearing|delivered|have|has)\b",
+                            m.group(), _F)
             if verb and not _BIRTH_SUBJECT[ctx.mode].search(sentence[max(
                 0, m.start() - 30):m.start()]) and not (
                     _her_clause(marked, m.start(), ctx)):
@@ -827,6 +833,13 @@ def _hers(cues: list[Cue], marked: str, ctx: Context, sentence: str = "") -> lis
                 out.append(c)
             continue
         if cl.who == discourse.OTHER:
+            if c.kind == "province_mention" and any(
+                    x.kind == "birth" and x.status == FACT and 0 <= c.start - x.end <= 60
+                    for x in cues):
+                # "their young son, born in … Heilongjiang province": where her child was born,
+                # she lived
+                out.append(c)
+                continue
             if anchor == "subject":
                 a = c.extra.get("match", (c.start, c.end))[0]
                 if discourse.clause_at(cs, a) is cl:
@@ -857,12 +870,22 @@ _VAGUE_TIMES = re.compile(
                           r"again\s+and\s+again\b)", _F)
 
 
+# "the several times she was sold": the vague count told before the verb
+_VAGUE_BEFORE = re.compile(
+    r"\bthe\s+(?:several|many|countless|multiple|numerous|various)\s+times\s+(?:that\s+)?"
+    r"[\w’'ǂ-]+\s+(?:was|were|had\s+been|got)\s+$", _F)
+
+
 def _vague_sales(sentence: str, cues: list[Cue]) -> list[Cue]:
-    """"She was sold several times": a count nobody can check, so the sale count becomes unknown
-    (the profile's ``times_sold`` is null) instead of one more sale."""
+    """"She was sold several times", "the several times she was sold": a count nobody can check,
+    so the sale count becomes unknown (the profile's ``times_sold`` is null) instead of one more
+    sale."""
     out = []
     for c in cues:
-        if c.kind == "sale" and c.status == FACT and _VAGUE_TIMES.match(sentence, c.end):
+        if c.kind == "sale" and c.status == FACT and (_VAGUE_TIMES.match(sentence, c.end) or
+                                                      _VAGUE_BEFORE.search(sentence,
+                                                                           max(0, c.start - 50),
+                                                                           c.start)):
             out.append(Cue("vague_times", c.start, c.end))
         else:
             out.append(c)
@@ -904,6 +927,11 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
                 continue
             if _VICTIM_AFTER.match(low, b):
                 continue  # "My sister was sold to another man": she was a victim, not a recruiter
+            if code in _KIN_CODES and (_KIN_DESTINATION.search(low, max(0, a - 20), a)
+                                       or _KIN_BESIDE_HER.search(marked, max(0, a - 20), a)):
+                # "offered to guide her to her relatives": where she was going; "Kim and her
+                # sister crossed …": who went with her, not who moved her
+                continue
             if code in _KIN_CODES and _COMPANION.search(low, max(0, a - 60),
                                                         a) and not _ACTS_ON_HER.match(marked, b):
                 # "I crossed with my uncle, who was caught": he went with her, he did not move her
@@ -920,6 +948,11 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
             cues.append(Cue("relation", a, b, code, extra={"noun": noun}))
             done.add(code)
     m = _ETHNIC_DESC.search(sentence) if ("korean" in low or "chinese" in low) else None
+    if m and m.group("e") and m.group("e").lower().startswith("north") \
+            and _REASON_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+        # "… arrested because she was a North Korean": the reason something was done to her is
+        # her own nationality, not a recruiter's ("A woman came … She was North Korean" is)
+        m = None
     if m:  # "She was North Korean", "a woman, Korean-Chinese, kind": who the recruiter was
         g = "e" if m.group("e") else "e2"
         word = m.group(g).lower()
@@ -939,6 +972,9 @@ _COMPANION = re.compile(
     r"\b(?:crossed|went|fled|left|escaped|came|travell?ed|set\s+(?:off|out)|ran\s+away|walked|"
                         r"swam|waded|defected|headed|hid)\b(?:\s+[\w’'-]+){0,4}?\s+with\s+$")
 _KIN_ONLY_ACTING = ("relative", "friend")
+_KIN_BESIDE_HER = re.compile(r"(?:ǂ|\bshe|\bi)\s+and\s+$")
+_KIN_DESTINATION = re.compile(r"\b(?:to|find|finding|visit|visiting|join|joining|see|seeing)\s+"
+                              r"(?:(?:her|my|our|their)\s+)?$")
 _KIN_LURES = ("deception_job_offer", "other", "drugged", "introduced_marriage")
 _KIN_ACTS = re.compile(
     r"[^.;?!]{0,60}?\b(?:(?:sold|sell|sells|selling|took|take|takes|taking|led|lead|brought|bring|"

@@ -22,7 +22,8 @@ _EN_DENY = re.compile(
     r"\b(?:not|never|no\s+one|nobody|neither|nor|didn[’']?t|wasn[’']?t|weren[’']?t|"
                       r"haven[’']?t|hasn[’']?t|hadn[’']?t|don[’']?t|doesn[’']?t|isn[’']?t|"
                       r"aren[’']?t|"
-                      r"no\s+longer|without\s+being)\b|n[’']t\b", re.IGNORECASE)
+                      r"no\s+longer|without\s+being|unable\s+to|failed\s+to)\b|n[’']t\b",
+                      re.IGNORECASE)
 _EN_UNREAL = rules.fast_compile(
     r"\b(?:would|could|might|may|will|shall|should|wanted\s+to|want\s+to|wants\s+to|planned\s+to|"
     r"plans?\s+to|"

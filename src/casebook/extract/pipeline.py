@@ -34,7 +34,7 @@ _STAMP = re.compile(
 _NOT_LATIN = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
 # her age as reports give it (for _named_age)
 _AGE_DIGITS = re.compile(
-    r"\d{1,2}[\s-]years?[\s-]old|\bwas\s+(?:only\s+|just\s+|then\s+)?\d{1,2}\b")
+    r"\d{1,2}[\s-]years?[\s-]old|\bwas\s+(?:only\s+|just\s+|then\s+)?\d{1,2}\b|\bage\s+of\s+\d")
 # the reporter or the NGO speaking of itself outside any quotation ("the woman we helped")
 _REPORTER_WE = rules.fast_compile(r"\b(?:we|our)\b", re.IGNORECASE)
 # a lede sentence that may be about her before it names her ("In 2005, a young woman fled …")
@@ -312,6 +312,14 @@ def _named_age(st: str, ctx: Context) -> DateMention | None:
     if m is None:  # a sentence opening on her age then: "Aged 17 when she crossed … in 2001, Kim"
         m = re.match(r"\W*(?:[Aa]ged|[Oo]nly|[Jj]ust)\s+(?P<a>\d{1,2})\s+"
                      r"(?:when|at\s+the\s+time)\s+(?:she|" + names + r")\b", st)
+    if m is None:
+        # her age then, beside her name in the sentence that dates it: "In 2007 then 16-year-old
+        # Park crossed …", "Park went to China in 2014 at the age of 16" (not "the 48-year-old
+        # Park said": her age now)
+        m = re.search(r"\b[Tt]hen\s+(?:an?\s+)?(?P<a>\d{1,2})[\s-]years?[\s-]old\s+"
+                      r"(?:[\w-]+\s+){0,2}?(?:" + names + r")\b", st) or re.search(
+            r"(?<![\w-])(?:" + names + r")\s+(?!said\b|says\b|told\b|recalls\b|recalled\b)"
+            r"[^.;,]{0,60}?\bat\s+the\s+age\s+of\s+(?P<a>\d{1,2})\b", st)
     if m is None:
         return None
     age = int(m.group("a"))

@@ -46,7 +46,8 @@ _AFTER_CROSSING = rules.fast_compile(
 # the crossing told as the time of what happened to her: "right after she crossed", "as soon as we
 # crossed the river", "after crossing the Yalu"
 _CROSSING_AS_TIME = rules.fast_compile(
-    r"\b(?:after|once|as\s+soon\s+as|upon|on)\s+(?:(?:i|we|she|they|ǂ+)\s+(?:had\s+)?)?$",
+    r"\b(?:after|once|as\s+soon\s+as|upon|on|as|while|when)\s+(?:(?:i|we|she|they|ǂ+)\s+"
+    r"(?:had\s+|was\s+|were\s+)?)?$",
     re.IGNORECASE)
 _BROKER_CODES = ("other", "korean_chinese_broker", "han_chinese_broker", "north_korean_trafficker")
 
@@ -58,7 +59,7 @@ def _broker_at_crossing(zone: list[Sentence], k: int, method_at: dict[str, int])
     if k >= len(zone) or lx(zone[k], "own_purpose").search(zone[k].text):
         return False
     window = range(k, min(len(zone), k + 3))
-    if any(method_at.get(m, -1) in window for m in ("abducted", "drugged")):
+    if any(k <= method_at.get(m, -1) <= k + 3 for m in ("abducted", "drugged")):
         return False  # caught, kidnapped: whoever it was, she had not come with them
     if any(c.kind == "alone" and c.status == FACT for j in window for c in zone[j].cues):
         return False  # "No broker."
@@ -99,6 +100,7 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
     broker_chosen: Evidence | None = None
     noun_only: set[str] = set()
     buyers_named: set[str] = set()
+    at_crossing: set[str] = set()  # drawn in only as or after she crossed, by the sentence's words
     crossing = next((e for e in b.events if e.type == "border_crossing"), None)
     for k, s in enumerate(zone):
         for c in full(s).cues:
@@ -123,6 +125,7 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
                     # "She fled to China – only to be kidnapped", "she was caught by traffickers
                     # right after she crossed": after she crossed
                     method_at[c.code] = k + 1
+                    at_crossing.add(c.code)
             if c.kind == "broker_voluntary" and c.status == FACT and broker_chosen is None and (
                     cross_idx is None or k <= cross_idx + 3):
                 broker_chosen = b.ev(s, c.start, c.end)
@@ -190,7 +193,10 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
             and told.extra.get("anchor") in ("subject", "clause")
             and "voluntary_with_broker" not in methods
             # (a crossing told in an introduction comes before a story that may tell a lure)
-            and not _drawn_in_before(method_at, relation_at, len(zone) if (
+            # (but not one the crossing's own sentence puts after it: "as she crossed the river,
+            # traffickers caught her")
+            and not _drawn_in_before({m: k for m, k in method_at.items() if m not in at_crossing},
+                                     relation_at, len(zone) if (
                 told.extra.get("lead") or _summary_of_her_story(sents, cross_idx)) else cross_idx)
             and not _broker_at_crossing(zone, cross_idx, method_at)):
         # she went of her own will (fled, crossed, ran away to China) and nobody drew her in before
@@ -211,6 +217,11 @@ def recruitment(b: Builder, sents: list[Sentence], first_sale: int | None,
         if first.evidence is not None:
             relations.setdefault("north_korean_trafficker", first.evidence)
     _met_in_north_korea(relations, relation_at, method_at, cross_idx)
+    if "abducted" in methods and b.lang == "en" and not (set(methods) & {
+            "voluntary_with_broker", "deception_job_offer", "other", "drugged"}) and any(
+            lx(s, "own_attempt").search(s.text) for s in zone[:method_at["abducted"] + 1]):
+        # "abducted by a trafficker while trying to defect": she was leaving of her own will
+        methods.setdefault("voluntary_alone", methods["abducted"])
     if "deception_job_offer" in methods and b.lang == "en":
         # a false offer drew her in: she did not go of her own will with nobody behind it (the
         # coders of the real English sets never give both; the Korean demo gold does)
@@ -237,7 +248,8 @@ def _met_in_north_korea(relations: dict[str, Evidence], relation_at: dict[str, i
     if cross_idx is None or any(relation_at.get(r, cross_idx + 1) <= cross_idx
                                 for r in _CHINESE_BROKERS):
         return
-    met = [r for r in ("stranger",) if relation_at.get(r, cross_idx + 1) < cross_idx]
+    met = [r for r in ("stranger",) if relation_at.get(r, cross_idx + 1) < cross_idx
+           and "chinese" not in (relations[r].quote or "").lower()]  # "a Chinese pedlar"
     lured = any(method_at.get(m, cross_idx + 1) <= cross_idx
                 for m in ("deception_job_offer", "other", "drugged"))
     if met and lured:

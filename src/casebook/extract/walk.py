@@ -401,10 +401,12 @@ def when_sold_here(w: Walk) -> bool:
 def when_detention_before_crossing(w: Walk) -> bool:
     """The facility is named before the sentence's crossing ("감옥에서 나온 그녀는 다시 탈북했다",
     "after two months in the holding centre I crossed again"). In English only a named facility
-    counts: a sentence may name "prisoners" or "the camp" in general beside an arrival."""
+    counts, or an unnamed one before a crossing told as "again" ("after a year in prison she
+    escaped to China again"): a sentence may name "prisoners" or "the camp" in general beside an
+    arrival."""
     cross = [c.start for c in cues_of(w.s, "crossing")]
     return bool(cross) and any(
-        c.start < min(cross) and (w.s.lang == "ko" or c.code != "other")
+        c.start < min(cross) and (w.s.lang == "ko" or c.code != "other" or when_again(w))
         for c in w.view("detention"))
 
 
@@ -502,6 +504,24 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         e.attributes["again"] = True
     if w.crossings == 1 and e.date is not None:
         e.date = _paragraph_date(w, e.date)
+
+
+_BARE_MARRY = re.compile(r"(?:get|got|to)\s+married|to\s+marry", re.I)
+_FORCE_BEFORE = re.compile(r"\b(?:forced|made|compelled|coerced|pressured|pushed|ordered|"
+                           r"obliged|had)\s+(?:\w+\s+)?$|\bno\s+choice\s+but\s+$", re.I)
+
+
+def _unforced_marry(b: Builder, sents: list[Sentence], e: Event) -> bool:
+    """An English forced-marriage cue that is only the word "marry" ("agreed to marry him", "had
+    to get married" is forced), with no force word just before it (read on its sentence)."""
+    if b.lang != "en" or e.evidence is None or not _BARE_MARRY.fullmatch(e.evidence.quote or ""):
+        return False
+    for s in sents:
+        o = b.c.original(s.start)
+        if o <= e.evidence.start < o + len(s.text):
+            a = e.evidence.start - o
+            return not _FORCE_BEFORE.search(s.text[max(0, a - 40):a])
+    return False
 
 
 def _paragraph_date(w: Walk, d: UncertainDate | None) -> UncertainDate | None:
@@ -603,6 +623,7 @@ def on_repatriation_denied(w: Walk, found: list[Cue]) -> None:
 def on_repatriation(w: Walk, found: list) -> None:
     c = found[0]
     if isinstance(c, Cue):
+        _arrest_by_its_return(w, c)
         e = w.add("repatriation", c, 0.8, **_times(w.s.text, c, w.s.lang))
         if c.extra.get("described"):
             e.attributes["described"] = True  # a return that introduces her (Korean reports)
@@ -614,6 +635,36 @@ def on_repatriation(w: Walk, found: list) -> None:
                 w.rep_at = again.start
     else:
         w.add("repatriation", None, 0.6, **c)
+
+
+_AUTHORITIES_ACT = re.compile(
+    r"\b(?:reported|denounced|informed\s+on)\s+(?:\w+\s+){0,2}?to\s+the\s+(?:chinese\s+)?(?:police|"
+    r"authorities|public\s+security)\b|\b(?:police|public\s+security)\s+(?:car|van|officers?)?\s*"
+    r"(?:arrived|came|showed\s+up|turned\s+up|raided)\b|\b(?:captured|caught|seized|taken)\s+by\s+"
+    r"the\s+chinese\b", re.I)
+
+
+def _arrest_by_its_return(w: Walk, c: Cue) -> None:
+    """A return from China whose arrest is told only by what led to it ("she was reported to the
+    authorities and repatriated", "one day a police car arrived. She was repatriated"): the
+    Chinese authorities took her, an arrest, when no arrest is told since she last came to China
+    (English, this sentence or the one before)."""
+    if w.s.lang != "en" or c.status != FACT or w.state not in ("china", "nk0"):
+        return
+    since = next((k for k in range(len(w.b.events) - 1, -1, -1)
+                  if w.b.events[k].type in ("border_crossing", "repatriation")), -1)
+    if any(e.type == "arrest_china" for e in w.b.events[since + 1:]):
+        return
+    here = w.s.text[:c.start]
+    prev = w.sents[w.i - 1].text if w.i > 0 else ""
+    for text in (here, prev):
+        m = _AUTHORITIES_ACT.search(text)
+        if m is not None and not _GOT_AWAY.search(text, m.end(), m.end() + 50):
+            w.add("arrest_china", None, 0.5, implied=True)
+            return
+
+
+_GOT_AWAY = re.compile(r"\b(?:but|hid|escaped|fled|ran|not|never|missed)\b", re.I)
 
 
 def on_implied_repatriation(w: Walk, found: list[Cue]) -> None:
@@ -790,12 +841,13 @@ def _finish(w: Walk) -> None:
     real_sale = any(e.type == "sale" and not e.attributes.get("denied") for e in b.events)
     if not real_sale:
         # never sold: "her husband" alone does not make the marriage forced (a marriage she agreed
-        # to)
+        # to), nor does a bare "to marry" / "get married" with no force word before it ("agreed to
+        # marry him the next day", "does a woman have to get married when she comes?")
         b.events[:] = [e for e in b.events if not (e.type == "forced_marriage"
                                                    and e.evidence is not None
-                                                   and lx(b.lang,
-                                                          "husband_only").match(e.evidence.quote
-                                                                                or ""))]
+                                                   and (lx(b.lang, "husband_only").match(
+                                                       e.evidence.quote or "")
+                                                        or _unforced_marry(b, sents, e)))]
     told_sales = [e for e in b.events if e.type == "sale" and not e.attributes.get("denied")
                   and not e.attributes.get("summary")]
     if told_sales and all(e.attributes.get("purpose") in ("prostitution", "labour", "other")
@@ -963,7 +1015,13 @@ def _tells_of_her(w: Walk, s: Sentence) -> bool:
     return bool(lx(s, "her_mention").search(s.text)) or any(
         re.search(r"\b" + re.escape(n.lower()) + r"\b", low) for n in w.ctx.names) or bool(
             re.search(r"\b(?:i|we|my|our|me|us)\b|\bthe\s+(?:[\w-]+\s+){0,3}?(?:woman|girl|refugee|"
-                      r"defector|mother|bride|wife|survivor|victim)\b", low))
+                      r"defector|mother|bride|wife|survivor|victim)\b", low)) or (
+            w.sents.index(s) < 2 and _LEDE_HER.match(low) is not None)
+
+
+# a report's opening words for her: "A North Korean defector in China's Liaoning province who …"
+_LEDE_HER = re.compile(r"^\W*an?\s+(?:(?:young|north|korean|\d+-year-old|former)\s+){0,3}"
+                       r"(?:woman|girl|defector|refugee|escapee|survivor|bride|mother)\b")
 
 
 def _river_near(sents: list[Sentence], i: int) -> str | None:
