@@ -282,3 +282,18 @@ def test_at_the_age_of_after_her_name_gives_her_birth_year():
 def test_her_age_now_beside_her_name_is_not_then():
     p = prof("Mrs. Park lived in Hyesan. In 2014 the 48-year-old Park said she was sold.")
     assert p["birth_year"] is None
+
+
+# --- 'caught her' is custody only when no trafficker, buyer or his family is the subject ----------
+
+def test_traffickers_who_caught_her_made_no_arrest():
+    p = prof("Hye-jin crossed alone in 2001. A few days later some traffickers caught her near "
+             "the river and sold her to a farmer in Jilin.")
+    assert p["arrested_in_china"] is None
+    assert p["times_sold"] == 1
+
+
+def test_officers_who_caught_her_arrested_her():
+    p = prof("I lived on a farm in Jilin for six years. In 2007 the police came to the "
+             "farm. They caught me.")
+    assert p["arrested_in_china"] == 1
