@@ -1016,7 +1016,7 @@ def _tells_of_her(w: Walk, s: Sentence) -> bool:
         re.search(r"\b" + re.escape(n.lower()) + r"\b", low) for n in w.ctx.names) or bool(
             re.search(r"\b(?:i|we|my|our|me|us)\b|\bthe\s+(?:[\w-]+\s+){0,3}?(?:woman|girl|refugee|"
                       r"defector|mother|bride|wife|survivor|victim)\b", low)) or (
-            w.sents.index(s) < 2 and _LEDE_HER.match(low) is not None)
+            any(s is x for x in w.sents[:2]) and _LEDE_HER.match(low) is not None)
 
 
 # a report's opening words for her: "A North Korean defector in China's Liaoning province who …"
