@@ -506,21 +506,17 @@ def on_border_crossing(w: Walk, found: list[Cue]) -> None:
         e.date = _paragraph_date(w, e.date)
 
 
-_BARE_MARRY = re.compile(r"(?:get|got|to)\s+married|to\s+marry", re.I)
-_FORCE_BEFORE = re.compile(r"\b(?:forced|made|compelled|coerced|pressured|pushed|ordered|"
-                           r"obliged|had)\s+(?:\w+\s+)?$|\bno\s+choice\s+but\s+$", re.I)
-
-
 def _unforced_marry(b: Builder, sents: list[Sentence], e: Event) -> bool:
     """An English forced-marriage cue that is only the word "marry" ("agreed to marry him", "had
     to get married" is forced), with no force word just before it (read on its sentence)."""
-    if b.lang != "en" or e.evidence is None or not _BARE_MARRY.fullmatch(e.evidence.quote or ""):
+    if b.lang != "en" or e.evidence is None or not lx(b.lang, "bare_marry").fullmatch(
+            e.evidence.quote or ""):
         return False
     for s in sents:
         o = b.c.original(s.start)
         if o <= e.evidence.start < o + len(s.text):
             a = e.evidence.start - o
-            return not _FORCE_BEFORE.search(s.text[max(0, a - 40):a])
+            return not lx(b.lang, "force_before").search(s.text[max(0, a - 40):a])
     return False
 
 
@@ -637,13 +633,6 @@ def on_repatriation(w: Walk, found: list) -> None:
         w.add("repatriation", None, 0.6, **c)
 
 
-_AUTHORITIES_ACT = re.compile(
-    r"\b(?:reported|denounced|informed\s+on)\s+(?:\w+\s+){0,2}?to\s+the\s+(?:chinese\s+)?(?:police|"
-    r"authorities|public\s+security)\b|\b(?:police|public\s+security)\s+(?:car|van|officers?)?\s*"
-    r"(?:arrived|came|showed\s+up|turned\s+up|raided)\b|\b(?:captured|caught|seized|taken)\s+by\s+"
-    r"the\s+chinese\b", re.I)
-
-
 def _arrest_by_its_return(w: Walk, c: Cue) -> None:
     """A return from China whose arrest is told only by what led to it ("she was reported to the
     authorities and repatriated", "one day a police car arrived. She was repatriated"): the
@@ -658,13 +647,10 @@ def _arrest_by_its_return(w: Walk, c: Cue) -> None:
     here = w.s.text[:c.start]
     prev = w.sents[w.i - 1].text if w.i > 0 else ""
     for text in (here, prev):
-        m = _AUTHORITIES_ACT.search(text)
-        if m is not None and not _GOT_AWAY.search(text, m.end(), m.end() + 50):
+        m = lx(w.s, "authorities_act").search(text)
+        if m is not None and not lx(w.s, "got_away").search(text, m.end(), m.end() + 50):
             w.add("arrest_china", None, 0.5, implied=True)
             return
-
-
-_GOT_AWAY = re.compile(r"\b(?:but|hid|escaped|fled|ran|not|never|missed)\b", re.I)
 
 
 def on_implied_repatriation(w: Walk, found: list[Cue]) -> None:
@@ -1016,12 +1002,8 @@ def _tells_of_her(w: Walk, s: Sentence) -> bool:
         re.search(r"\b" + re.escape(n.lower()) + r"\b", low) for n in w.ctx.names) or bool(
             re.search(r"\b(?:i|we|my|our|me|us)\b|\bthe\s+(?:[\w-]+\s+){0,3}?(?:woman|girl|refugee|"
                       r"defector|mother|bride|wife|survivor|victim)\b", low)) or (
-            any(s is x for x in w.sents[:2]) and _LEDE_HER.match(low) is not None)
+            any(s is x for x in w.sents[:2]) and lx(s, "lede_her").match(low) is not None)
 
-
-# a report's opening words for her: "A North Korean defector in China's Liaoning province who …"
-_LEDE_HER = re.compile(r"^\W*an?\s+(?:(?:young|north|korean|\d+-year-old|former)\s+){0,3}"
-                       r"(?:woman|girl|defector|refugee|escapee|survivor|bride|mother)\b")
 
 
 def _river_near(sents: list[Sentence], i: int) -> str | None:
