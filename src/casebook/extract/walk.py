@@ -1005,7 +1005,6 @@ def _tells_of_her(w: Walk, s: Sentence) -> bool:
             any(s is x for x in w.sents[:2]) and lx(s, "lede_her").match(low) is not None)
 
 
-
 def _river_near(sents: list[Sentence], i: int) -> str | None:
     """The river of a crossing told over two sentences ("down to the Yalu. A boat took us
     across.")."""
