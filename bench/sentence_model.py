@@ -36,7 +36,10 @@ Fixed before any number was seen: the decision is read on ``proto`` + ``fill`` w
 sentence a candidate (PRIMARY below); the other rows are reported, not used for the decision.
 
 Writes nothing: embeddings live in memory for the run only. Prints mean F1 per held-out sample,
-per key, the decision, and the encoder's speed on one thread.
+per key, the decision, the ceiling (a perfect reader of the same keys under the same policies),
+how well the ``proto`` score separates the rules' misses (ROC AUC), and the encoder's speed on
+one thread. Result (session 10): no configuration helps; docs/extraction.md, "Session 10, a
+sentence model held out by sample".
 """
 
 from __future__ import annotations
@@ -194,6 +197,49 @@ def choose(docs: list[Doc], scores: list[dict[Target, float]], targets: list[Tar
     return chosen
 
 
+def oracle(doc: Doc, policy: str) -> dict:
+    """What a perfect reader adds under ``policy``: the ceiling of any model here."""
+    out = dict(doc.rules)
+    for key in KEYS:
+        g = doc.gold.get(key)
+        if key in COUNT_KEYS:
+            if out.get(key) is None:
+                out[key] = g
+        elif not (policy == "fill" and doc.rules.get(key)):
+            out[key] = list(dict.fromkeys(list(doc.rules.get(key) or []) + list(g or [])))
+    return out
+
+
+def separation(docs: list[Doc], scores: list[dict[Target, float]], given: bool = False
+               ) -> dict[str, tuple]:
+    """Per key, over every (text, code) the rules did not give (``given``: did give): how well
+    the score ranks the codes the gold has above those it has not (ROC AUC; 0.5 = chance), and
+    how many of each there are."""
+    from sklearn.metrics import roc_auc_score
+
+    out: dict[str, tuple] = {}
+    for key in KEYS:
+        y, x = [], []
+        for d, sc in zip(docs, scores):
+            for t, v in sc.items():
+                if t[0] != key:
+                    continue
+                if key in COUNT_KEYS:
+                    has = d.rules.get(key) is not None
+                    right = _norm(d.rules.get(key)) == _norm(d.gold.get(key))
+                else:
+                    has = t[1] in (d.rules.get(key) or [])
+                    right = bool(_positive(d, t))
+                if has != given:
+                    continue
+                y.append(int(right) if given else _positive(d, t))
+                x.append(v)
+        pos = sum(y)
+        auc = roc_auc_score(y, x) if 0 < pos < len(y) else float("nan")
+        out[key] = (auc, pos, len(y) - pos)
+    return out
+
+
 def predict(doc: Doc, score: dict[Target, float], thr: dict[Target, float], policy: str) -> dict:
     fired = [t for t, v in thr.items() if score.get(t, -np.inf) >= v]
     return apply(doc.rules, fired, policy)
@@ -322,6 +368,20 @@ def main(dirs: list[Path]) -> int:
                 rows[held]["c2"] = (evaluate([(second[(held, d.source)], d.rules) for d in test
                                               if (held, d.source) in second]), evaluate(two))
     report(rows, preds, configs, fired_in, samples)
+    print("\nceiling: a perfect reader on these six keys, same policies (mean F1 diff per sample):")
+    for policy in ("fill", "add"):
+        d = [evaluate([(x.gold, oracle(x, policy)) for x in test])["mean_f1"]
+             - rows[held]["rules"]["mean_f1"] for held, test in samples.items()]
+        print(f"  oracle+{policy:<5} " + " ".join(f"{v:+.3f}" for v in d)
+              + f"   mean {np.mean(d):+.3f}")
+    print("\nseparation of the rules' misses by the proto score, all texts pooled "
+          "(ROC AUC, misses, other codes):")
+    every = [proto_scores(d, protos, "all") for d in docs_all]
+    for key, (auc, pos, neg) in separation(docs_all, every).items():
+        print(f"  {key:<20} AUC {auc:.2f}  {pos} misses among {pos + neg}")
+    print("the same for what the rules gave (could the model veto their errors? right vs wrong):")
+    for key, (auc, pos, neg) in separation(docs_all, every, given=True).items():
+        print(f"  {key:<20} AUC {auc:.2f}  {pos} right, {neg} wrong")
     n_docs = len(docs_all)
     per_doc = lambda secs: secs / words * 600
     print("\nspeed, one thread (encoder only; texts scaled to 600 words):")
