@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from casebook.extract import rules
+from casebook.extract import name_search, rules
 
 HER, OTHER, UNKNOWN = "her", "other", "unknown"
 NAME_MARK = "ǂ"  # her name, replaced letter for letter in the lower-cased sentence the rules read
@@ -300,9 +300,9 @@ def protagonist(text: str) -> Person | None:
         # (or the subject once and named three times: "like Moon", "it happened to Moon")
         if (n >= 2 or once or tokens[w] >= 3) and w not in cands and w not in men and not (
                 leaders and w == "Kim"):
-            seen = re.search(rf"(?<![\w-]){w}(?![\w-])", text)
+            seen = name_search.first(text, [w], "token", "token")  # (no pattern holds a name)
             if seen is not None:
-                add(w, [w], seen.start(), seen.end(), 0)
+                add(w, [w], seen[0], seen[1], 0)
 
     def mentions(p: Person) -> int:  # every mention of the surname or a full form counts
         return p.mentions + sum(tokens[f] if " " not in f else text.count(f) for f in set(p.names)

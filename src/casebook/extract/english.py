@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from casebook.extract import discourse, rules
+from casebook.extract import discourse, name_search, rules
 from casebook.extract.cues import Context, Cue
 from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
 from casebook.extract.places import NK_PLACE_RE, china_province, is_province
@@ -32,18 +32,22 @@ NAME_MARK = "ǂ"
 _NAME_ALT = NAME_MARK + "+"
 
 
-@lru_cache(maxsize=64)
-def _mark_re(names: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:(?:ms|mrs|miss|madam)\.?\s+)?(?:"
-                      + "|".join(re.escape(n.lower()) for n in sorted(names, key=len, reverse=True))
-                      + r")\b")
+_NAME_TITLE = re.compile(r"\b(?:ms|mrs|miss|madam)\.?\s+")
 
 
 def _mark_names(low: str, names: tuple[str, ...]) -> str:
-    """``low`` with her name(s) replaced by :data:`NAME_MARK` letters of the same length."""
+    """``low`` with her name(s) replaced by :data:`NAME_MARK` letters of the same length (a
+    title before a name with it; the longest name first). Found by string search: no pattern
+    holds her name (:mod:`casebook.extract.name_search`)."""
     if not names:
         return low
-    return _mark_re(names).sub(lambda m: NAME_MARK * len(m.group()), low)
+    ns = [n.lower() for n in sorted(names, key=len, reverse=True)]
+    if not any(n and n in low for n in ns):
+        return low
+    out = low
+    for a, b in name_search.spans(low, ns, title=_NAME_TITLE):
+        out = out[:a] + NAME_MARK * (b - a) + out[b:]
+    return out
 
 
 _OTHER_SUBJ = _by_first_letter(
@@ -62,14 +66,18 @@ _RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu", 
 _ABROAD = re.compile(
     r"\b(?:(?<!inner\s)(?<!Inner\s)Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|"
     r"Russia)\b", _F)
-@lru_cache(maxsize=64)
-def _her_re(names: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:she|her" + "".join("|" + re.escape(n) for n in names) + r")\b", _F)
+_SHE_OR_HER = re.compile(r"\b(?:she|her)\b", _F)
 
 
-@lru_cache(maxsize=64)
-def _name_re(names: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+def _her_in(sentence: str, names: tuple[str, ...]) -> bool:
+    """"she", "her" or one of her names (any case) as a whole word in ``sentence``."""
+    return bool(_SHE_OR_HER.search(sentence)) or name_search.first(
+        sentence.lower(), [n.lower() for n in names]) is not None
+
+
+def _named_in(sentence: str, names: tuple[str, ...]) -> bool:
+    """One of her names, as written, as a whole word in ``sentence``."""
+    return name_search.first(sentence, names) is not None
 
 
 _TITLE = r"(?:Ms|Mrs|Miss|Madam)\.?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z-]+)?)"
@@ -112,7 +120,7 @@ def focus(sentence: str, ctx: Context, other: bool) -> bool:
     whose subject is another named woman or "her friend" until the survivor is named again."""
     if ctx.mode != "third":
         return False
-    if ctx.names and _name_re(ctx.names).search(sentence):
+    if ctx.names and _named_in(sentence, ctx.names):
         return False
     named = _OTHER_NAMED.match(sentence)
     if named and not set(re.split(r"[\s-]", named.group("name"))) & {
@@ -151,7 +159,7 @@ def lead(sentence: str, ctx: Context, state: str) -> tuple[bool, str]:
         plain = plain[:a] + " " * (b - a) + plain[b:]
     if _I_OUTSIDE.search(plain):
         return False, "told"
-    if _name_re(ctx.names).search(sentence):
+    if _named_in(sentence, ctx.names):
         return True, "named"
     return state == "named" and bool(_SHE_WORD.search(plain)), state
 
@@ -532,9 +540,9 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
     her = bool(births or found.get("violence") or found.get("exploitation")
                or found.get("detention") or found.get("hukou")) and (
         bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third"
-                                                and bool(_her_re(ctx.names).search(sentence))) or (
+                                                and _her_in(sentence, ctx.names)) or (
             ctx.mode == "named" and bool(ctx.names)
-            and bool(_name_re(ctx.names).search(sentence))) or (
+            and _named_in(sentence, ctx.names)) or (
             # "They have a son": she and her husband
             ctx.mode == "third" and bool(_THEY_HAVE.search(sentence))))
     for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low
@@ -1146,11 +1154,12 @@ def _opening(text: str) -> int:
 
 def _speaker(text: str, person: discourse.Person) -> bool:
     """Her full name as the teller of the quoted story ("This is how Jo Eun describes …")."""
-    return any(" " in n and re.search(re.escape(n)
-                                      + r"\s+(?:describes|described|recalls|recalled|recounts|"
-                                      r"recounted|remembers|explains|explained|said|says|told)\b",
-                                      text)
-               for n in person.names)
+    full = [n for n in person.names if " " in n]
+    return bool(full) and name_search.followed(text, full, _TELLS, lead="") is not None
+
+
+_TELLS = re.compile(r"\s+(?:describes|described|recalls|recalled|recounts|recounted|remembers|"
+                    r"explains|explained|said|says|told)\b")
 
 
 def _name_line(text: str, person: discourse.Person) -> bool:
