@@ -18,8 +18,8 @@ EN = ("Vorsanel was 17 when she crossed the Tumen River in 2003. A broker sold V
       "farmer in Jilin for 5,000 yuan. Aged 19 when Vorsanel escaped, she reached Seoul in 2006. "
       "In 2004 then 18-year-old Vorsanel was arrested. Vorsanel said she was caught at the age of "
       "18. Ms. Vorsanel was beaten by the farmer.")
-KO = ("입력 2024.03.05\n탁뢰별(가명·27)씨는 2003년 두만강을 건넜다. 탁씨는 브로커에게 속아 한족 남성에게 "
-      "5천 위안에 팔렸다. 탁씨는 2006년 한국에 왔다.")
+KO = ("입력 2024.03.05\n탁뢰별(가명·27)씨는 2003년 두만강을 건넜다. 탁씨는 브로커에게 속아 "
+      "한족 남성에게 5천 위안에 팔렸다. 탁씨는 2006년 한국에 왔다.")
 
 
 def _cached_patterns() -> list[str]:

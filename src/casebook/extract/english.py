@@ -8,7 +8,7 @@ girl was taken" do not become her facts.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from casebook.extract import discourse, name_search, rules
 from casebook.extract.cues import Context, Cue
@@ -266,7 +266,6 @@ _ETHNIC_DESC = re.compile(
     r"Chinese)\b(?!\s+(?:man|woman|men|women|broker|farmer|citizen|national))|"
     r"\b(?:woman|man|lady|couple|broker)\b[^.;]{0,40},\s+(?P<e2>North\s+Korean|Korean-?\s?Chinese|"
     r"Han\s+Chinese)\s*,", _F)
-_REASON_BEFORE = re.compile(r"\b(?:because|since|as|that|for\s+being)\s+$", _F)
 _VICTIM_AFTER = re.compile(
     r",?\s+(?:\w+,?\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?"
     r"(?:sold|bought|taken|abducted|"
@@ -412,6 +411,12 @@ _REPORTED = re.compile(
 @lru_cache(maxsize=1)
 def _retold() -> re.Pattern[str]:
     return rules.by_code("en", "context", "sale_retold")
+
+
+@cache
+def _words(code: str) -> re.Pattern[str]:
+    """English context words by name (``rules/en/context.toml``)."""
+    return rules.by_code("en", "context", code)
 
 
 # an infinitive before a sale verb: what someone meant to do or what may happen ("targets to be
@@ -878,12 +883,6 @@ _VAGUE_TIMES = re.compile(
                           r"again\s+and\s+again\b)", _F)
 
 
-# "the several times she was sold": the vague count told before the verb
-_VAGUE_BEFORE = re.compile(
-    r"\bthe\s+(?:several|many|countless|multiple|numerous|various)\s+times\s+(?:that\s+)?"
-    r"[\w’'ǂ-]+\s+(?:was|were|had\s+been|got)\s+$", _F)
-
-
 def _vague_sales(sentence: str, cues: list[Cue]) -> list[Cue]:
     """"She was sold several times", "the several times she was sold": a count nobody can check,
     so the sale count becomes unknown (the profile's ``times_sold`` is null) instead of one more
@@ -891,7 +890,7 @@ def _vague_sales(sentence: str, cues: list[Cue]) -> list[Cue]:
     out = []
     for c in cues:
         if c.kind == "sale" and c.status == FACT and (_VAGUE_TIMES.match(sentence, c.end) or
-                                                      _VAGUE_BEFORE.search(sentence,
+                                                      _words("vague_times_before").search(sentence,
                                                                            max(0, c.start - 50),
                                                                            c.start)):
             out.append(Cue("vague_times", c.start, c.end))
@@ -935,8 +934,9 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
                 continue
             if _VICTIM_AFTER.match(low, b):
                 continue  # "My sister was sold to another man": she was a victim, not a recruiter
-            if code in _KIN_CODES and (_KIN_DESTINATION.search(low, max(0, a - 20), a)
-                                       or _KIN_BESIDE_HER.search(marked, max(0, a - 20), a)):
+            if code in _KIN_CODES and (_words("kin_destination").search(low, max(0, a - 20), a)
+                                       or _words("kin_beside_her").search(marked, max(0, a - 20),
+                                                                          a)):
                 # "offered to guide her to her relatives": where she was going; "Kim and her
                 # sister crossed …": who went with her, not who moved her
                 continue
@@ -957,7 +957,7 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
             done.add(code)
     m = _ETHNIC_DESC.search(sentence) if ("korean" in low or "chinese" in low) else None
     if m and m.group("e") and m.group("e").lower().startswith("north") \
-            and _REASON_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            and _words("reason_before").search(sentence, max(0, m.start() - 12), m.start()):
         # "… arrested because she was a North Korean": the reason something was done to her is
         # her own nationality, not a recruiter's ("A woman came … She was North Korean" is)
         m = None
@@ -980,9 +980,6 @@ _COMPANION = re.compile(
     r"\b(?:crossed|went|fled|left|escaped|came|travell?ed|set\s+(?:off|out)|ran\s+away|walked|"
                         r"swam|waded|defected|headed|hid)\b(?:\s+[\w’'-]+){0,4}?\s+with\s+$")
 _KIN_ONLY_ACTING = ("relative", "friend")
-_KIN_BESIDE_HER = re.compile(r"(?:ǂ|\bshe|\bi)\s+and\s+$")
-_KIN_DESTINATION = re.compile(r"\b(?:to|find|finding|visit|visiting|join|joining|see|seeing)\s+"
-                              r"(?:(?:her|my|our|their)\s+)?$")
 _KIN_LURES = ("deception_job_offer", "other", "drugged", "introduced_marriage")
 _KIN_ACTS = re.compile(
     r"[^.;?!]{0,60}?\b(?:(?:sold|sell|sells|selling|took|take|takes|taking|led|lead|brought|bring|"
