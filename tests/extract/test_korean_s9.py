@@ -4,27 +4,14 @@ and its counter-example."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import pytest
+from profile_cases import Has, check
 
 from casebook.extract import extract, profile
 
 
 def _p(text: str) -> dict:
     return profile(extract(text, lang="ko"))
-
-
-class Has(NamedTuple):
-    """The profile's list holds this code."""
-
-    code: str
-
-
-class Lacks(NamedTuple):
-    """The profile's list does not hold this code."""
-
-    code: str
 
 
 # (text, profile key, what it must be: a value, Has(code) or Lacks(code)); the id says why
@@ -111,13 +98,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,key,want", CASES)
 def test_profile(text, key, want):
-    got = _p(text)[key]
-    if isinstance(want, Has):
-        assert want.code in got
-    elif isinstance(want, Lacks):
-        assert want.code not in got
-    else:
-        assert got == want
+    check(_p(text)[key], want)
 
 
 
