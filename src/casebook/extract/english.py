@@ -414,7 +414,7 @@ def _retold() -> re.Pattern[str]:
 
 
 @cache
-def _words(code: str) -> re.Pattern[str]:
+def _context(code: str) -> re.Pattern[str]:
     """English context words by name (``rules/en/context.toml``)."""
     return rules.by_code("en", "context", code)
 
@@ -888,11 +888,11 @@ def _vague_sales(sentence: str, cues: list[Cue]) -> list[Cue]:
     so the sale count becomes unknown (the profile's ``times_sold`` is null) instead of one more
     sale."""
     out = []
+    before = _context("vague_times_before")  # "the several times she was "
     for c in cues:
-        if c.kind == "sale" and c.status == FACT and (_VAGUE_TIMES.match(sentence, c.end) or
-                                                      _words("vague_times_before").search(sentence,
-                                                                           max(0, c.start - 50),
-                                                                           c.start)):
+        if c.kind == "sale" and c.status == FACT and (
+                _VAGUE_TIMES.match(sentence, c.end)
+                or before.search(sentence, max(0, c.start - 50), c.start)):
             out.append(Cue("vague_times", c.start, c.end))
         else:
             out.append(c)
@@ -934,9 +934,9 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
                 continue
             if _VICTIM_AFTER.match(low, b):
                 continue  # "My sister was sold to another man": she was a victim, not a recruiter
-            if code in _KIN_CODES and (_words("kin_destination").search(low, max(0, a - 20), a)
-                                       or _words("kin_beside_her").search(marked, max(0, a - 20),
-                                                                          a)):
+            if code in _KIN_CODES and (
+                    _context("kin_destination").search(low, max(0, a - 20), a)
+                    or _context("kin_beside_her").search(marked, max(0, a - 20), a)):
                 # "offered to guide her to her relatives": where she was going; "Kim and her
                 # sister crossed …": who went with her, not who moved her
                 continue
@@ -957,7 +957,7 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
             done.add(code)
     m = _ETHNIC_DESC.search(sentence) if ("korean" in low or "chinese" in low) else None
     if m and m.group("e") and m.group("e").lower().startswith("north") \
-            and _words("reason_before").search(sentence, max(0, m.start() - 12), m.start()):
+            and _context("reason_before").search(sentence, max(0, m.start() - 12), m.start()):
         # "… arrested because she was a North Korean": the reason something was done to her is
         # her own nationality, not a recruiter's ("A woman came … She was North Korean" is)
         m = None
