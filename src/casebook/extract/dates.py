@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from casebook.extract import rules
+from casebook.extract import name_search, rules
 from casebook.extract.numbers import korean_native_number, small_number, words_to_number
 from casebook.model import UncertainDate
 
@@ -383,3 +383,58 @@ class Timeline:
                 year=self.year, month=self.month if keep_month else None,
                 season=None if (self.month and keep_month) or not keep_month else self.season))
         return self._last[1]
+
+
+def age_beside_name(st: str, names: list[str]) -> tuple[int, int, int] | None:
+    """(start, end, age) of her age told beside one of her ``names`` in a sentence ("Kim was 17
+    when …", "Aged 17 when Kim …", "then 16-year-old Kim", "Kim … at the age of 16"), the first
+    way that matches. Her names are found by string search and the words around them by fixed
+    patterns: no regex pattern holds her name (see :mod:`casebook.extract.name_search`)."""
+    hit = name_search.followed(st, names, _NAME_WAS_AGE)  # "Kim was 17 when …"
+    if hit is not None:
+        return hit[0], hit[1].end(), int(hit[1].group("a"))
+    m = _AGED_WHEN.match(st)  # a sentence opening on her age then: "Aged 17 when she crossed …"
+    if m is not None:
+        she = _SHE.match(st, m.end())
+        z = she.end() if she else name_search.at(st, m.end(), names)
+        if z >= 0:
+            return 0, z, int(m.group("a"))
+    # her age then, beside her name in the sentence that dates it: "In 2007 then 16-year-old
+    # Park crossed …", "Park went to China in 2014 at the age of 16" (not "the 48-year-old
+    # Park said": her age now)
+    for m in _THEN_AGED.finditer(st):
+        z = _name_after_words(st, m.end(), names)
+        if z >= 0:
+            return m.start(), z, int(m.group("a"))
+    hit = name_search.followed(st, names, _AT_THE_AGE)
+    if hit is not None:
+        return hit[0], hit[1].end(), int(hit[1].group("a"))
+    return None
+
+
+_NAME_WAS_AGE = re.compile(
+    r"(?:\s*\([^)]{1,30}\))?"  # "Kim (a pseudonym)"
+    r"(?:,\s+(?:now\s+)?\d{1,2},)?\s+was\s+"  # "Kim, 41, was 22 when …"
+    r"(?:only\s+|just\s+|then\s+)?(?:an?\s+)?(?P<a>\d{1,2})"
+    r"(?:(?P<yo>[\s-]years?[\s-]old)\b|(?=\s+(?:when|at\s+the\s+time)\b))")
+_AGED_WHEN = re.compile(r"\W*(?:[Aa]ged|[Oo]nly|[Jj]ust)\s+(?P<a>\d{1,2})\s+"
+                        r"(?:when|at\s+the\s+time)\s+")
+_SHE = re.compile(r"she\b")
+_THEN_AGED = re.compile(r"\b[Tt]hen\s+(?:an?\s+)?(?P<a>\d{1,2})[\s-]years?[\s-]old\s+")
+_A_WORD = re.compile(r"[\w-]+\s+")
+_AT_THE_AGE = re.compile(r"\s+(?!said\b|says\b|told\b|recalls\b|recalled\b)"
+                         r"[^.;,]{0,60}?\bat\s+the\s+age\s+of\s+(?P<a>\d{1,2})\b")
+
+
+def _name_after_words(st: str, i: int, names: list[str]) -> int:
+    """The end of one of ``names`` standing at ``i`` or after one or two words (the fewest
+    first, as ``(?:[\\w-]+\\s+){0,2}?(?:names)\\b``); -1 if none."""
+    for _k in range(3):
+        z = name_search.at(st, i, names)
+        if z >= 0:
+            return z
+        w = _A_WORD.match(st, i)
+        if w is None:
+            return -1
+        i = w.end()
+    return -1

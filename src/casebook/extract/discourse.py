@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from casebook.extract import rules
+from casebook.extract import name_search, rules
 
 HER, OTHER, UNKNOWN = "her", "other", "unknown"
 NAME_MARK = "ǂ"  # her name, replaced letter for letter in the lower-cased sentence the rules read
@@ -152,13 +152,6 @@ _AGE_APPOSITION = re.compile(
 # a scan tries the look-behinds only at capitals)
 _NAME_APPOSED = re.compile(r"(?P<s>[A-Z](?:(?<=[.!?] [A-Z])|(?<=\n[A-Z])|(?<![\s\S]{2}))[a-z]+),"
                            r"\s+(?:who|a|an)\s")
-_PSEUDONYM_MARK = re.compile(
-    r"([A-Z](?<![\w’'-][A-Z])[a-z]+(?:-[A-Za-z][a-z]*)?)(?:\*|\s*\((?:not\s+her\s+real\s+name|"
-    r"(?:a\s+)?pseudonym|(?:an\s+)?alias|(?:her\s+)?name\s+(?:has\s+been\s+)?changed)\))")
-# a name after the verb of saying ("…, said Moon."): the speaker, told as a subject
-_SAID_NAME = rules.fast_compile(
-    r"\b(?:said|says|recalls|recalled|explains|explained|adds|added|continues|continued|"
-    r"remembers|remembered)\s+([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?)\b(?![\s-][A-Z])")
 _NAME_TOKEN = re.compile(r"[A-Z](?<![\w-][A-Z])[\w-]*")
 _AS_SUBJECT = re.compile(
     r"([A-Z](?<![\w’'-][A-Z])[a-z]+(?:-[A-Za-z][a-z]*)?)(?:[’']s\b|\s+(?:said|says|was|had|has|is|"
@@ -284,7 +277,8 @@ def protagonist(text: str) -> Person | None:
     # "Rhee said", "When Chun decided": a report that calls her by her surname alone (a bare
     # "Kim" beside the leaders' names is theirs)
     lone = any(n >= 2 and w in sur and w not in cands for w, n in tokens.items())
-    as_subject = list(_AS_SUBJECT.finditer(text)) + list(_SAID_NAME.finditer(text)) if (
+    said = rules.by_code("en", "context", "said_name")  # "…, said Moon."
+    as_subject = list(_AS_SUBJECT.finditer(text)) + list(said.finditer(text)) if (
         lone or not cands or max(p.mentions + tokens[p.surname or ""] for p in cands.values()) < 5
     ) else []
     men |= {m.group(1) for m in _MR.finditer(text)} if lone else set()
@@ -300,9 +294,9 @@ def protagonist(text: str) -> Person | None:
         # (or the subject once and named three times: "like Moon", "it happened to Moon")
         if (n >= 2 or once or tokens[w] >= 3) and w not in cands and w not in men and not (
                 leaders and w == "Kim"):
-            seen = re.search(rf"(?<![\w-]){w}(?![\w-])", text)
+            seen = name_search.first(text, [w], "token", "token")  # (no pattern holds a name)
             if seen is not None:
-                add(w, [w], seen.start(), seen.end(), 0)
+                add(w, [w], seen[0], seen[1], 0)
 
     def mentions(p: Person) -> int:  # every mention of the surname or a full form counts
         return p.mentions + sum(tokens[f] if " " not in f else text.count(f) for f in set(p.names)
@@ -312,7 +306,7 @@ def protagonist(text: str) -> Person | None:
     if not cands:
         # a given name marked as a pseudonym ("Mija*", "Su-jin (not her real name)"): hers, even
         # if written only once before "she" takes over
-        for m in _PSEUDONYM_MARK.finditer(text):
+        for m in rules.by_code("en", "context", "pseudonym_mark").finditer(text):
             w = m.group(1)
             if w.lower() in stop or w in sur or _is_place(w) or _MALE_TITLE.search(
                     text[max(0, m.start() - 12):m.start()]):
@@ -434,15 +428,17 @@ _VERB_WORDS = frozenset(["am", "is", "are", "was", "were", "be", "been", "being"
 _NOT_ING = frozenset(["during", "nothing", "something", "anything", "everything", "morning",
                       "evening", "thing", "ceiling", "wedding", "building", "spring", "string",
                       "king", "ring", "sing", "bring", "wing", "darling", "sibling", "clothing",
-                      "meaning", "beginning", "ending",
-                      # Chinese places of the gazetteer that end in -ing ("a defector in China's
-                      # Liaoning province who …" has no verb before "who")
-                      "beijing", "chongqing", "chungking", "daqing", "dongning", "dongxing",
-                      "kunming", "liaoning", "liao-ning", "longjing", "lungching", "muling",
-                      "nanning", "nan-ning", "peiping", "peking", "taching", "tiehling",
-                      "tieling", "wangching", "wangqing", "nanjing", "xining", "jining",
-                      "yining", "anqing", "jiaxing", "shaoxing"])
+                      "meaning", "beginning", "ending"])
 _TOKEN = re.compile(r"[a-z’'-]+")
+
+
+@lru_cache(maxsize=1)
+def _places_in_ing() -> frozenset[str]:
+    """The gazetteer's one-word place names that end in -ing ("a defector in China's Liaoning
+    province who …" has no verb before "who")."""
+    from casebook.extract.places import one_word_names
+
+    return frozenset(n for n in one_word_names() if n.endswith("ing"))
 
 
 class _VerbFinder:
@@ -453,7 +449,8 @@ class _VerbFinder:
         for m in _TOKEN.finditer(text, pos, len(text) if endpos is None else endpos):
             w = m.group()
             if w in _VERB_WORDS or (len(w) > 3 and w.endswith("ed")) or (
-                    len(w) > 5 and w.endswith("ing") and w not in _NOT_ING):
+                    len(w) > 5 and w.endswith("ing") and w not in _NOT_ING
+                    and w not in _places_in_ing()):
                 return m
         return None
 

@@ -8,9 +8,9 @@ girl was taken" do not become her facts.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from casebook.extract import discourse, rules
+from casebook.extract import discourse, name_search, rules
 from casebook.extract.cues import Context, Cue
 from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
 from casebook.extract.places import NK_PLACE_RE, china_province, is_province
@@ -32,18 +32,22 @@ NAME_MARK = "ǂ"
 _NAME_ALT = NAME_MARK + "+"
 
 
-@lru_cache(maxsize=64)
-def _mark_re(names: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:(?:ms|mrs|miss|madam)\.?\s+)?(?:"
-                      + "|".join(re.escape(n.lower()) for n in sorted(names, key=len, reverse=True))
-                      + r")\b")
+_NAME_TITLE = re.compile(r"\b(?:ms|mrs|miss|madam)\.?\s+")
 
 
 def _mark_names(low: str, names: tuple[str, ...]) -> str:
-    """``low`` with her name(s) replaced by :data:`NAME_MARK` letters of the same length."""
+    """``low`` with her name(s) replaced by :data:`NAME_MARK` letters of the same length (a
+    title before a name with it; the longest name first). Found by string search: no pattern
+    holds her name (:mod:`casebook.extract.name_search`)."""
     if not names:
         return low
-    return _mark_re(names).sub(lambda m: NAME_MARK * len(m.group()), low)
+    ns = [n.lower() for n in sorted(names, key=len, reverse=True)]
+    if not any(n and n in low for n in ns):
+        return low
+    out = low
+    for a, b in name_search.spans(low, ns, title=_NAME_TITLE):
+        out = out[:a] + NAME_MARK * (b - a) + out[b:]
+    return out
 
 
 _OTHER_SUBJ = _by_first_letter(
@@ -62,14 +66,18 @@ _RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu", 
 _ABROAD = re.compile(
     r"\b(?:(?<!inner\s)(?<!Inner\s)Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|"
     r"Russia)\b", _F)
-@lru_cache(maxsize=64)
-def _her_re(names: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:she|her" + "".join("|" + re.escape(n) for n in names) + r")\b", _F)
+_SHE_OR_HER = re.compile(r"\b(?:she|her)\b", _F)
 
 
-@lru_cache(maxsize=64)
-def _name_re(names: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+def _her_in(sentence: str, names: tuple[str, ...]) -> bool:
+    """"she", "her" or one of her names (any case) as a whole word in ``sentence``."""
+    return bool(_SHE_OR_HER.search(sentence)) or name_search.first(
+        sentence.lower(), [n.lower() for n in names]) is not None
+
+
+def _named_in(sentence: str, names: tuple[str, ...]) -> bool:
+    """One of her names, as written, as a whole word in ``sentence``."""
+    return name_search.first(sentence, names) is not None
 
 
 _TITLE = r"(?:Ms|Mrs|Miss|Madam)\.?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z-]+)?)"
@@ -112,7 +120,7 @@ def focus(sentence: str, ctx: Context, other: bool) -> bool:
     whose subject is another named woman or "her friend" until the survivor is named again."""
     if ctx.mode != "third":
         return False
-    if ctx.names and _name_re(ctx.names).search(sentence):
+    if ctx.names and _named_in(sentence, ctx.names):
         return False
     named = _OTHER_NAMED.match(sentence)
     if named and not set(re.split(r"[\s-]", named.group("name"))) & {
@@ -151,7 +159,7 @@ def lead(sentence: str, ctx: Context, state: str) -> tuple[bool, str]:
         plain = plain[:a] + " " * (b - a) + plain[b:]
     if _I_OUTSIDE.search(plain):
         return False, "told"
-    if _name_re(ctx.names).search(sentence):
+    if _named_in(sentence, ctx.names):
         return True, "named"
     return state == "named" and bool(_SHE_WORD.search(plain)), state
 
@@ -258,7 +266,6 @@ _ETHNIC_DESC = re.compile(
     r"Chinese)\b(?!\s+(?:man|woman|men|women|broker|farmer|citizen|national))|"
     r"\b(?:woman|man|lady|couple|broker)\b[^.;]{0,40},\s+(?P<e2>North\s+Korean|Korean-?\s?Chinese|"
     r"Han\s+Chinese)\s*,", _F)
-_REASON_BEFORE = re.compile(r"\b(?:because|since|as|that|for\s+being)\s+$", _F)
 _VICTIM_AFTER = re.compile(
     r",?\s+(?:\w+,?\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:also\s+|later\s+|then\s+)?"
     r"(?:sold|bought|taken|abducted|"
@@ -406,6 +413,12 @@ def _retold() -> re.Pattern[str]:
     return rules.by_code("en", "context", "sale_retold")
 
 
+@cache
+def _context(code: str) -> re.Pattern[str]:
+    """English context words by name (``rules/en/context.toml``)."""
+    return rules.by_code("en", "context", code)
+
+
 # an infinitive before a sale verb: what someone meant to do or what may happen ("targets to be
 # sold"), not what was done (but "only to be sold", "went on to sell me" tell it happened)
 _FEAR = _by_first_letter(r"\b(?:dread\w*|fear\w*|afraid|worr\w*|terrified|scared)\b", _F)
@@ -532,9 +545,9 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
     her = bool(births or found.get("violence") or found.get("exploitation")
                or found.get("detention") or found.get("hukou")) and (
         bool(_SUBJECT_HER.search(sentence)) or (ctx.mode == "third"
-                                                and bool(_her_re(ctx.names).search(sentence))) or (
+                                                and _her_in(sentence, ctx.names)) or (
             ctx.mode == "named" and bool(ctx.names)
-            and bool(_name_re(ctx.names).search(sentence))) or (
+            and _named_in(sentence, ctx.names)) or (
             # "They have a son": she and her husband
             ctx.mode == "third" and bool(_THEY_HAVE.search(sentence))))
     for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low
@@ -870,22 +883,16 @@ _VAGUE_TIMES = re.compile(
                           r"again\s+and\s+again\b)", _F)
 
 
-# "the several times she was sold": the vague count told before the verb
-_VAGUE_BEFORE = re.compile(
-    r"\bthe\s+(?:several|many|countless|multiple|numerous|various)\s+times\s+(?:that\s+)?"
-    r"[\w’'ǂ-]+\s+(?:was|were|had\s+been|got)\s+$", _F)
-
-
 def _vague_sales(sentence: str, cues: list[Cue]) -> list[Cue]:
     """"She was sold several times", "the several times she was sold": a count nobody can check,
     so the sale count becomes unknown (the profile's ``times_sold`` is null) instead of one more
     sale."""
     out = []
+    before = _context("vague_times_before")  # "the several times she was "
     for c in cues:
-        if c.kind == "sale" and c.status == FACT and (_VAGUE_TIMES.match(sentence, c.end) or
-                                                      _VAGUE_BEFORE.search(sentence,
-                                                                           max(0, c.start - 50),
-                                                                           c.start)):
+        if c.kind == "sale" and c.status == FACT and (
+                _VAGUE_TIMES.match(sentence, c.end)
+                or before.search(sentence, max(0, c.start - 50), c.start)):
             out.append(Cue("vague_times", c.start, c.end))
         else:
             out.append(c)
@@ -927,8 +934,9 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
                 continue
             if _VICTIM_AFTER.match(low, b):
                 continue  # "My sister was sold to another man": she was a victim, not a recruiter
-            if code in _KIN_CODES and (_KIN_DESTINATION.search(low, max(0, a - 20), a)
-                                       or _KIN_BESIDE_HER.search(marked, max(0, a - 20), a)):
+            if code in _KIN_CODES and (
+                    _context("kin_destination").search(low, max(0, a - 20), a)
+                    or _context("kin_beside_her").search(marked, max(0, a - 20), a)):
                 # "offered to guide her to her relatives": where she was going; "Kim and her
                 # sister crossed …": who went with her, not who moved her
                 continue
@@ -949,7 +957,7 @@ def _analyse_extra(sentence: str, ctx: Context) -> list[Cue]:
             done.add(code)
     m = _ETHNIC_DESC.search(sentence) if ("korean" in low or "chinese" in low) else None
     if m and m.group("e") and m.group("e").lower().startswith("north") \
-            and _REASON_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            and _context("reason_before").search(sentence, max(0, m.start() - 12), m.start()):
         # "… arrested because she was a North Korean": the reason something was done to her is
         # her own nationality, not a recruiter's ("A woman came … She was North Korean" is)
         m = None
@@ -972,9 +980,6 @@ _COMPANION = re.compile(
     r"\b(?:crossed|went|fled|left|escaped|came|travell?ed|set\s+(?:off|out)|ran\s+away|walked|"
                         r"swam|waded|defected|headed|hid)\b(?:\s+[\w’'-]+){0,4}?\s+with\s+$")
 _KIN_ONLY_ACTING = ("relative", "friend")
-_KIN_BESIDE_HER = re.compile(r"(?:ǂ|\bshe|\bi)\s+and\s+$")
-_KIN_DESTINATION = re.compile(r"\b(?:to|find|finding|visit|visiting|join|joining|see|seeing)\s+"
-                              r"(?:(?:her|my|our|their)\s+)?$")
 _KIN_LURES = ("deception_job_offer", "other", "drugged", "introduced_marriage")
 _KIN_ACTS = re.compile(
     r"[^.;?!]{0,60}?\b(?:(?:sold|sell|sells|selling|took|take|takes|taking|led|lead|brought|bring|"
@@ -1146,11 +1151,12 @@ def _opening(text: str) -> int:
 
 def _speaker(text: str, person: discourse.Person) -> bool:
     """Her full name as the teller of the quoted story ("This is how Jo Eun describes …")."""
-    return any(" " in n and re.search(re.escape(n)
-                                      + r"\s+(?:describes|described|recalls|recalled|recounts|"
-                                      r"recounted|remembers|explains|explained|said|says|told)\b",
-                                      text)
-               for n in person.names)
+    full = [n for n in person.names if " " in n]
+    return bool(full) and name_search.followed(text, full, _TELLS, lead="") is not None
+
+
+_TELLS = re.compile(r"\s+(?:describes|described|recalls|recalled|recounts|recounted|remembers|"
+                    r"explains|explained|said|says|told)\b")
 
 
 def _name_line(text: str, person: discourse.Person) -> bool:

@@ -647,12 +647,6 @@ _CHILDREN_TOTAL = re.compile(
     r"(?:^|\s)(?P<what>애|아이|자녀|자식|애들|아들|딸)(?:은|는|이|가)?\s?(?P<n>하나|둘|셋|넷|"
     r"한\s?명|두\s?명|세\s?명|\d\s?명)"
                      r"\s?(?:이에요|예요|요|이\s?있|있|입니다|이었|,|\.)")
-# the count before the noun: "세 아이를 낳았는데", "두 아이의 엄마가 됐다"
-_N_CHILDREN = re.compile(r"(?<![가-힣])(?P<n>한|두|세|네|다섯)\s(?P<what>아이|아들|딸|자녀|자식)"
-                         r"(?:를|을|까지|도)?\s(?:\S+\s)?(?P<t>낳|출산)|"
-                         # she became their mother (not "두 아이의 엄마인 그녀")
-                         r"(?<![가-힣])(?P<n2>한|두|세|네|다섯)\s"
-                         r"(?P<what2>아이|아들|딸|자녀|자식)의\s(?P<t2>엄마|어머니)가\s?(?:되|됐|된)")
 _CHILDREN_NONE = re.compile(
     r"(?:^|\s)(?:애|아이|자녀|자식|애기|아기)(?:는|도|가|은)\s?(?:하나도\s?)?(?:없|안\s?생겼)")
 _HUKOU = re.compile(r"호구|신분증|호적|거민증|신분|불법\s?체류|국적(?:이|도)?\s?없|무호적|무국적")
@@ -669,11 +663,6 @@ _BORN_TO_HIM = re.compile(
                           r"(?P<what>아이|딸|아들|자식)|"
                           r"(?P<what2>아이|딸|아들)\S*\s(?:\S+\s){0,12}?사이에서?\s?(?:태어났|"
                           r"태어난|났)")
-# an identity check ("신분증 검사를 하더군요", "신분증 검열이 있었다") says nothing of her papers
-_ID_CHECK = re.compile(r"\s?(?:을|를)?\s?(?:검사|검열|조사|단속|검문|확인)")
-# a papers-less clause that describes her child: "국적도 없이 살아야 하는 (자신의) 두 딸에게"
-_FOR_CHILD = re.compile(r"[^.,]{0,20}?(?<=[는은인운된한])\s(?:자신의\s|제\s|저의\s|그\s)?"
-                        r"(?:(?:한|두|세|네)\s)?(?:딸|아들|아이|자녀|자식|애들|손녀|손자)")
 _HUKOU_GOT = re.compile(r"받았|만들었|생겼|나왔|얻었|올렸|등록")
 _CHILD = re.compile(r"아이|애들|아들|딸|자녀|애기|아기")
 _CHILD_ANY = re.compile(r"아이|애|아들|딸|자녀|자식|아기|쌍둥이")
@@ -688,7 +677,7 @@ def _births(s: str, cues: list[Cue]) -> None:
     if m:
         cues.append(Cue("children_none", m.start(), m.end(), value=0))
         return
-    m = _N_CHILDREN.search(s)
+    m = cx("n_children").search(s)  # "세 아이를 낳았는데"
     t = ("t" if m.group("t") else "t2") if m else ""
     if m and korean_status(s, m.start(t), m.end(t)) == FACT:
         cues.append(Cue("birth", m.start(), m.end(), value=_KO_SMALL[m.group("n") or m.group("n2")],
@@ -723,10 +712,10 @@ def _births(s: str, cues: list[Cue]) -> None:
 
 def _hukou(s: str, cues: list[Cue]) -> None:
     """Her Chinese papers: fake (bought, borrowed), none (or 불법 체류), obtained; not a child's."""
-    m = next((x for x in _HUKOU.finditer(s) if not _ID_CHECK.match(s, x.end())), None)
+    m = next((x for x in _HUKOU.finditer(s) if not cx("id_check").match(s, x.end())), None)
     if m and done_to_her(s, m.start()) and not (_CHILD.search(s) and not cx("me").search(s)):
         none = _HUKOU_NONE.search(s, m.start())
-        if none and _FOR_CHILD.match(s, none.end()):
+        if none and cx("for_child").match(s, none.end()):
             return  # "국적도 없이 살아야 하는 두 딸에게": her daughters' papers, not hers
         if _HUKOU_FAKE.search(s):
             cues.append(Cue("hukou", m.start(), m.end(), "fake"))
@@ -749,13 +738,6 @@ _NOT_A_LIE = re.compile(r"^\S*\s?(?:건|것은)?\s?(?:아니|거짓말이\s?아�
 # the man (or his family) who paid the broker, named just before "브로커에게 … 주고"
 _PAYER_NOT_HER = re.compile(r"(?<![가-힣])(?:남자|남성|남편|사내|노총각|홀아비|시어머니|시아버지|"
                             r"시댁|주인|한족|조선족|중국인)\S*?(?:는|은|가|이)\s(?:\S+\s){0,2}?$")
-
-
-# a lure's reported speech, which she acted on: "…바뀐|다는 말에", "…있을| 거라는 브로커의 말을
-# 듣고", "…다고 해서" (not "…다는 말을 믿지 말라고")
-_SAID_LURE = re.compile(r"\S{0,3}?\s?(?:거|것이)?(?:(?:다는|라는|다던)\s(?:\S+\s)?"
-                        r"(?:말에|말만|말을\s?(?:듣고|믿고))|"
-                        r"(?:다며|다고)\s?(?:해서|하길래|하여|하자|꼬드|꾀))")
 
 
 def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
@@ -796,7 +778,7 @@ def _recruitment(s: str, f: _Found, cues: list[Cue]) -> None:
             st = DENIED if _NOT_A_LIE.match(s[m.end():]) else FACT
         else:
             st = korean_status(s, m.end() - 1, m.end())
-            if st == UNREAL and _row.extra.get("lure") and _SAID_LURE.match(s, m.end()) and (
+            if st == UNREAL and _row.extra.get("lure") and cx("said_lure").match(s, m.end()) and (
                     cx("person").search(s) or f.by_code("relation")):
                 # "지인이 중국에 가면 인생이 바뀐다는 말에", "잘 살 수 있을 거라는 브로커들의 말을
                 # 듣고": the promise someone made her, told as reported speech

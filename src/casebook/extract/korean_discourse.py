@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from casebook.extract.cues import Context
+from casebook.extract.korean_clause import cx
 
 # Hangul surnames (one syllable), for titled names in reports
 SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남"
@@ -76,12 +77,6 @@ _MALE_SUBJECT = re.compile(
                            r"포주)(?:들)?(?:가|이|는|은|께서)\s")
 # the unnamed woman a report opens on: "…에게 넘겨진 20대 북한 여성은"
 _OPENING_WOMAN = re.compile(r"(?:북한|탈북)\s?(?:여성|여인|처녀)" + _PARTICLE + r"(?=\s)")
-# a report that never names her and never says 그녀: "20대 초반의 여성은 …", "팔려간 여성은 …",
-# "폭력을 견디다 못한 여성은 …" (one woman, called by the bare noun with a particle); not
-# "다른 여성", "한 여성" (a woman, introduced; the story may go on with another), "여성들",
-# "여성 인권"
-_BARE_WOMAN = re.compile(r"(?<![가-힣])(?<!다른\s)(?<!\s한\s)(?<!함께\s)(?:탈북\s?|북한\s?)?여성"
-                         r"(?P<p>은|이|을|의|에게|에게는|도|만)(?![가-힣])")
 # quoted speech, to tell a first-person narrative from a report that quotes her
 _QUOTE = re.compile(r"[“\"][^“”\"]*[”\"]|‘[^‘’]*’|'[^']*'")
 _ME = re.compile(r"(?:^|\s)(?:저는|제가|저를|저도|나는|내가|나를|저희|우리는|우리가)(?=\s)")
@@ -221,7 +216,7 @@ def context(text: str) -> KoreanContext:
     third = bool(titled) and sum(titled.values()) + she > me or (not me and she > 0)
     # no name, no 그녀, no 저: the woman the report calls "여성" is she (not a first-person
     # account's other woman: a clause with no subject is hers either way)
-    bare = not titled and not me and not she and bool(_BARE_WOMAN.search(unquoted))
+    bare = not titled and not me and not she and bool(cx("bare_woman").search(unquoted))
     ctx = KoreanContext("third" if third or bare else "first", ())
     ctx.bare = bare
     ctx.lead, ctx.retold = _lead(text)
@@ -257,9 +252,6 @@ _MAN_BEFORE = re.compile(r"(?:남성|남자|청년|아저씨)\s?(?:탈북자|탈
 _MAN_AFTER = re.compile(r"[^()]{0,4}\((?:남|[^()]{0,8}·\s?남)")
 
 
-# what women in general go through, told in a report: "탈북 여성은 보통 두 번 팔린다"
-_GENERIC = re.compile(r"(?<![가-힣])(?:보통|대부분|평균|평균적으로|흔히|대개|일반적으로|"
-                      r"주로|대다수)(?:은|의|이|가)?(?![가-힣])|많은\s?경우")
 _LAST_WORD = re.compile(r"([가-힣]+)[^가-힣]*$")
 # the predicate a report quotes: "…팔려갔다고 한다", "…북송되었다며"
 _REPORTED_VERB = re.compile(r"[가-힣]+(?:다고|다며|다면서|다는)(?=\s)")
@@ -269,7 +261,7 @@ def _told_as_past(sentence: str) -> bool:
     """A sentence that tells what happened (its last predicate in the past: "팔려가게 되었죠",
     "…것으로 알려졌다"), not what women in general go through ("…농촌 남성과 살게 된다",
     "여성은 보통 …")."""
-    if _GENERIC.search(sentence):
+    if cx("generic").search(sentence):  # "여성은 보통 …"
         return False
     words = [m.group(1) for m in _LAST_WORD.finditer(sentence)] + [
         m.group() for m in _REPORTED_VERB.finditer(sentence)]
@@ -352,7 +344,7 @@ def rewrite(sentence: str, ctx: KoreanContext) -> Rewrite | None:
         edits.append((m.start(), m.end(), _FIRST_FORM[m.group("p")]))
         hers = True
     if ctx.bare and _told_as_past(sentence):
-        for m in _BARE_WOMAN.finditer(sentence):
+        for m in cx("bare_woman").finditer(sentence):
             edits.append((m.start(), m.end(), _FIRST_FORM[m.group("p")]))
             hers = True
     if ctx.opening and not ctx.state.get("opened"):

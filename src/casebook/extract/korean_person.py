@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from casebook.extract import name_search
 from casebook.extract.places import NK_PLACES_KO
 from casebook.model import Fact
 
@@ -121,8 +122,8 @@ _NOT_HER_PROVINCE = re.compile(
 # bracket after her name ("방영희 씨(29·가명)", "방모(29.여) 씨"): the age on that date
 _STAMP_YEAR = re.compile(
     r"(?:승인|입력|등록|작성|게재|발행)(?:일)?\s?:?\s?(?P<y>(?:19|20)\d\d)\s?[.\-/년]")
-_AGE_BRACKET = (r"(?:[가-힣]{0,2}|\s?모)\s?(?:씨|양)?\s?\((?:가명\s?[·,]\s?|여\s?[·,.]\s?)?"
-                r"(?P<a>\d{1,2})(?:세|살)?(?=[·,.)])")
+_AGE_BRACKET = re.compile(r"(?:[가-힣]{0,2}|\s?모)\s?(?:씨|양)?\s?\("
+                          r"(?:가명\s?[·,]\s?|여\s?[·,.]\s?)?(?P<a>\d{1,2})(?:세|살)?(?=[·,.)])")
 
 
 # a page's bare date line near its top ("2014.05.20", "작성자 2019-11-03 09:15"): prose dates
@@ -158,7 +159,8 @@ def _age_at_publication(text: str, existing: list[Fact]):
     stamp = _STAMP_YEAR.search(text[:400]) or _DATE_LINE.search(text[:400])
     if not surname or stamp is None:
         return _age_this_year(text)
-    m = re.search(r"(?<![가-힣])" + re.escape(str(surname)) + _AGE_BRACKET, text)
+    hit = name_search.followed(text, [str(surname)], _AGE_BRACKET, lead="hangul")
+    m = hit[1] if hit else None  # (her surname by string search: no pattern holds it)
     if m is None:
         return _age_this_year(text)
     return Fact("birth_year", int(stamp.group("y") or stamp.group("y2")) - int(m.group("a")),

@@ -15,6 +15,7 @@ from bisect import bisect_right
 
 from casebook.extract import rules
 from casebook.extract.dates import find_dates
+from casebook.extract.korean_clause import cx
 from casebook.extract.negation import FACT, UNREAL
 from casebook.extract.numbers import amount_of
 from casebook.model import Event, Involvement, UncertainDate
@@ -721,10 +722,6 @@ def _how_she_left(b, sents, index_of) -> None:
 
 _GENERIC_TRAFFICKER = re.compile(r"^(?:중국\s?)?인신매매\s?(?:범|업자|꾼|상)")
 _ETHNIC_CODE = {"조선족": "korean_chinese_broker", "한족": "han_chinese_broker"}
-# "조선족 인신매매범들이 살고 있다", "조선족은 인신매매업자였다": the trafficker's ethnicity
-_ETHNIC_TRAFFICKER = re.compile(r"(?P<e>조선족|한족)\s?(?:\S+\s)?인신매매\s?(?P<n>범|업자|꾼|상)|"
-                                r"(?P<e2>조선족|한족)\S*\s(?:\S+\s){0,2}?인신매매\s?"
-                                r"(?P<n2>범|업자|꾼|상)\S*?(?:이었|였|이다)")
 
 
 def _generic_trafficker_named(b, sents) -> None:
@@ -739,7 +736,7 @@ def _generic_trafficker_named(b, sents) -> None:
     nouns = {_GENERIC_TRAFFICKER.match(g).group()[-1] for g in generic}  # type: ignore[union-attr]
     codes = set()
     for s in sents:
-        for m in _ETHNIC_TRAFFICKER.finditer(s.text):
+        for m in cx("ethnic_trafficker").finditer(s.text):  # "조선족 인신매매범"
             if (m.group("n") or m.group("n2"))[-1] in nouns:
                 codes.add(_ETHNIC_CODE[m.group("e") or m.group("e2")])
     if len(codes) != 1:

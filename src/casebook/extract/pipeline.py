@@ -14,10 +14,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from casebook.extract import answers, discourse, english, korean, negation, rules
+from casebook.extract import answers, discourse, english, korean, name_search, negation, rules
 from casebook.extract.clean import clean, paragraph_index, sentences
 from casebook.extract.cues import Context
-from casebook.extract.dates import DateMention, Timeline, age_value, find_dates
+from casebook.extract.dates import DateMention, Timeline, age_beside_name, age_value, find_dates
 from casebook.extract.header import parse_header
 from casebook.extract.numbers import find_money
 from casebook.extract.places import china_province_of_place, event_place, places_in, transit_via
@@ -54,8 +54,8 @@ def detect_language(text: str) -> str:
 
 # memos keyed by a testimony's words (a sentence, a noun phrase, her names): they serve one
 # reading and are emptied after it, so that no testimony's words stay in memory past its call
-_TEXT_MEMOS = (english._candidates, english._implied_in, english._mark_re, english._her_re,
-               english._name_re, discourse._clauses, discourse._who_of, discourse._is_place,
+_TEXT_MEMOS = (english._candidates, english._implied_in,
+               discourse._clauses, discourse._who_of, discourse._is_place,
                negation.english_status)
 
 
@@ -219,9 +219,8 @@ def _first_named(t: str, ctx: Context) -> int:
     not her story, so they do not date it. -1 when she is not named (or it is her own telling)."""
     if ctx.mode != "third" or not ctx.names:
         return -1
-    hits = [m.start() for n in ctx.names if len(n) > 2
-            for m in [re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", t)] if m]
-    return min(hits) if hits else -1
+    hit = name_search.first(t, [n for n in ctx.names if len(n) > 2], "token", "token")
+    return hit[0] if hit else -1
 
 
 def _without_nested(facts: list[Fact]) -> list[Fact]:
@@ -302,28 +301,14 @@ def _named_age(st: str, ctx: Context) -> DateMention | None:
     in 2003", "Kim was an 18-year-old girl"); not "the 48-year-old Kim said", her age now."""
     if ctx.mode != "third" or not ctx.names or not (_AGE_DIGITS.search(st) or "ged " in st):
         return None
-    names = "|".join(re.escape(n) for n in ctx.names if len(n) > 2)
+    names = [n for n in ctx.names if len(n) > 2]
     if not names:
         return None
-    m = re.search(rf"(?<![\w-])(?:{names})(?:\s*\([^)]{{1,30}}\))?"  # "Kim (a pseudonym)"
-                  r"(?:,\s+(?:now\s+)?\d{1,2},)?\s+was\s+"  # "Kim, 41, was 22 when …"
-                  r"(?:only\s+|just\s+|then\s+)?(?:an?\s+)?(?P<a>\d{1,2})"
-                  r"(?:(?P<yo>[\s-]years?[\s-]old)\b|(?=\s+(?:when|at\s+the\s+time)\b))", st)
-    if m is None:  # a sentence opening on her age then: "Aged 17 when she crossed … in 2001, Kim"
-        m = re.match(r"\W*(?:[Aa]ged|[Oo]nly|[Jj]ust)\s+(?P<a>\d{1,2})\s+"
-                     r"(?:when|at\s+the\s+time)\s+(?:she|" + names + r")\b", st)
-    if m is None:
-        # her age then, beside her name in the sentence that dates it: "In 2007 then 16-year-old
-        # Park crossed …", "Park went to China in 2014 at the age of 16" (not "the 48-year-old
-        # Park said": her age now)
-        m = re.search(r"\b[Tt]hen\s+(?:an?\s+)?(?P<a>\d{1,2})[\s-]years?[\s-]old\s+"
-                      r"(?:[\w-]+\s+){0,2}?(?:" + names + r")\b", st) or re.search(
-            r"(?<![\w-])(?:" + names + r")\s+(?!said\b|says\b|told\b|recalls\b|recalled\b)"
-            r"[^.;,]{0,60}?\bat\s+the\s+age\s+of\s+(?P<a>\d{1,2})\b", st)
-    if m is None:
+    hit = age_beside_name(st, names)
+    if hit is None:
         return None
-    age = int(m.group("a"))
-    return DateMention(m.start(), m.end(), age=age, kind="age") if 8 <= age <= 70 else None
+    a, z, age = hit
+    return DateMention(a, z, age=age, kind="age") if 8 <= age <= 70 else None
 
 
 _TRAFFICKED_AT = rules.fast_compile(

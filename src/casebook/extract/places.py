@@ -190,6 +190,17 @@ def china_province_of_place(place) -> str | None:
     return prov.en if getattr(prov, "level", "") == "province" else None
 
 
+@functools.cache
+def one_word_names() -> frozenset[str]:
+    """Every Latin name of the gazetteer that is one lower-cased word ("liaoning", "liao-ning",
+    "k'unming"): what a word-by-word reading can tell from a verb or a common word."""
+    return frozenset(n.lower() for p in gazetteer() for n in p.names()
+                     if _ONE_WORD.fullmatch(n.lower()))
+
+
+_ONE_WORD = re.compile(r"[a-z’'-]+")
+
+
 def place_regexes(lang: str) -> dict[str, str]:
     """Regex fragments of place names for extraction rules (``{NK_PLACE}``, ``{CN_PROVINCE}``),
     built from the gazetteer's names (case-insensitive inside, so rows matched on the original

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from casebook.errors import InvalidInput
-from casebook.extract import rules
+from casebook.extract import name_search, rules
 from casebook.extract.cues import Context, Cue
 from casebook.extract.exploitation_forms import cybersex_explains
 from casebook.extract.negation import DENIED, FACT, UNREAL
@@ -178,7 +178,7 @@ def _her_before(w: Walk) -> bool:
     if lx(prev, "her_mention").search(prev.text):
         return True
     low = prev.text.lower()
-    return any(re.search(r"\b" + re.escape(n.lower()) + r"\b", low) for n in w.ctx.names)
+    return name_search.first(low, [n.lower() for n in w.ctx.names]) is not None
 
 
 def view_sale_denied(w: Walk) -> list[Cue]:
@@ -999,7 +999,7 @@ def _tells_of_her(w: Walk, s: Sentence) -> bool:
         return True  # (Korean reports name her by other means: korean_discourse)
     low = s.text.lower()
     return bool(lx(s, "her_mention").search(s.text)) or any(
-        re.search(r"\b" + re.escape(n.lower()) + r"\b", low) for n in w.ctx.names) or bool(
+        name_search.first(low, [n.lower()]) is not None for n in w.ctx.names) or bool(
             re.search(r"\b(?:i|we|my|our|me|us)\b|\bthe\s+(?:[\w-]+\s+){0,3}?(?:woman|girl|refugee|"
                       r"defector|mother|bride|wife|survivor|victim)\b", low)) or (
             any(s is x for x in w.sents[:2]) and lx(s, "lede_her").match(low) is not None)
