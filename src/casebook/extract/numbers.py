@@ -140,7 +140,7 @@ _KO_CHINA_MONEY = re.compile(r"(?:중국|인민폐)\s?돈\s?$|인민폐\s?$")  #
 # "1만 원에 팔렸다", "1만 원이라는 돈으로 팔리게 됐다", "1만 원을 받고 팔아넘겼다"
 _KO_SALE_PRICE_AFTER = re.compile(r"\s?(?:에|(?:이라는|이란)\s?(?:돈|값|금액)(?:에|으로)|"
                                   r"을\s?받고)\s?(?:\S+\s)?(?:팔려|팔렸|팔린|팔리|팔아|팔았|되팔)")
-_KO_SOLD_SOON = re.compile(r"\s?에\s(?:\S+\s){0,4}?\S*(?:팔려|팔렸|팔린|팔리)")
+_KO_SOLD_SOON = re.compile(r"\s?에\s(?:\S+\s){0,4}?\S*(?:팔려|팔렸|팔린|팔리|(?:아내|신부)가\s?되)")
 _KO_NORTH_MONEY = re.compile(r"(?:북한|조선|북)\s?돈\s?(?:으로\s?)?$")
 _BARE_NUM_RE = re.compile(
     rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"

@@ -19,6 +19,7 @@ from casebook.extract.clean import clean, paragraph_index, sentences
 from casebook.extract.cues import Context
 from casebook.extract.dates import DateMention, Timeline, age_beside_name, age_value, find_dates
 from casebook.extract.header import parse_header
+from casebook.extract.headline import headline_price
 from casebook.extract.numbers import find_money
 from casebook.extract.places import china_province_of_place, event_place, places_in, transit_via
 from casebook.extract.story import Builder, Sentence, lx
@@ -205,6 +206,7 @@ def _extract(text: str, lang: str) -> Record:
     # language-specific, document-level corrections (Korean: out-of-order tellings)
     if refine is not None:
         refine(b, sents)
+    headline_price(b, t, lang)  # "A Life Sold for 2 Million Yuan" and no price below
     for f in module.person_facts(t, header.end, b.facts):
         f_ev = f.evidence
         if f_ev is not None:
