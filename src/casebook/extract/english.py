@@ -734,16 +734,19 @@ _SOLD_PASSIVE = _by_first_letter(
 
 # people in general as the subject of a passive inside her clause ("she had heard of North Korean
 # women being sold to farmers"): their event, not hers (not "she and other women were sold")
+# (the word start and the words' first letters are tested before the look-behinds: zero-width
+# tests at one place, so the same matches, but most places now fail on the first, cheap test
+# instead of after every look-behind: ~2x faster here, ~6x for _GENERIC_LIST)
 _GENERIC_PASSIVE = re.compile(
-    r"(?<!\bother\s)(?<!\band\s)\b(?:wom[ae]n|girls|refugees|defectors|brides|wives|people|"
+    r"\b(?=[wgrdbpokc])(?<!\bother\s)(?<!\band\s)(?:wom[ae]n|girls|refugees|defectors|brides|wives|people|"
     r"others|koreans|children)\s+(?:being|are|were|get|got|who\s+(?:are|were|had\s+been)|"
     r"(?:are|were)\s+being)\s+(?:\w+ly\s+)?$")
 
 
 # the same, with the verbs listed ("the number of women who are tricked, abducted or sold")
 _GENERIC_LIST = re.compile(
-    r"(?<!\band\s)(?<!\bother\s)(?<!\bboth\s)(?<!\btwo\s)(?<!\bthree\s)(?<!\bfour\s)(?<!\bfive\s)"
-    r"(?<!\bsix\s)(?<!\bour\s)(?<!\bher\s)(?<!\bmy\s)\b(?:wom[ae]n|girls|refugees|defectors|brides|"
+    r"\b(?=[wgrdbpokc])(?<!\band\s)(?<!\bother\s)(?<!\bboth\s)(?<!\btwo\s)(?<!\bthree\s)"
+    r"(?<!\bfour\s)(?<!\bfive\s)(?<!\bsix\s)(?<!\bour\s)(?<!\bher\s)(?<!\bmy\s)(?:wom[ae]n|girls|refugees|defectors|brides|"
     r"wives|people|others|koreans|children)\s+(?:who\s+)?(?:are|were|get|got|being|have\s+been|"
     r"had\s+been)\s+"
     r"(?:[a-z-]+,\s+){1,3}(?:(?:or|and)\s+)?$")

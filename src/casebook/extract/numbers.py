@@ -125,8 +125,12 @@ _MONEY_RES = [
     re.compile(rf"(?<![\d,.])(?P<num>\d{{1,3}}(?:[ \u00a0\u2009\u202f]\d{{3}})+){_SCALE}"
                rf"\s*{_EN_CUR}", re.I),
 ]
-_WORD_MONEY_RE = re.compile(
-    rf"(?P<words>{_WORDS_RE.pattern})\s+(?:chinese\s+)?{_EN_CUR}", re.I)
+# "three thousand yuan": in first-letter form (the word start moved before the group, where it
+# stands at the same place): a search skips to the number words' first letters instead of trying
+# the leading \b and 31 words at every position (~3x faster; the same matches, checked on the
+# development texts, upper-cased and with long s)
+_WORD_MONEY_RE = rules.fast_compile(
+    rf"\b(?P<words>{_WORD}(?:[\s-]+(?:and\s+)?{_WORD})*\b)\s+(?:chinese\s+)?{_EN_CUR}", re.I)
 _KO_MONEY_RE = re.compile(
     # (never from the middle of a number, nor "수천"/"몇만": several thousand is no amount;
     # "3~4천 위안": a range, its lower end first; "5천여 위안": some 5,000 yuan)

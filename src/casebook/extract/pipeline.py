@@ -122,6 +122,7 @@ def _extract(text: str, lang: str) -> Record:
     speaker = getattr(module, "speaker", None)
     voice, voice_para = "", -1  # who speaks in a transcript, in which paragraph
     undated: tuple[int, int, int] | None = None  # her age at an undated event (age, span)
+    born = lx(lang, "birth_date_before")  # (looked up once: the same lexicon for every sentence)
     for (s, e), p in zip(spans, paras):
         st = t[s:e]
         dates = find_dates(st)
@@ -136,7 +137,6 @@ def _extract(text: str, lang: str) -> Record:
             elif lang == "en" and undated is None:
                 undated = _undated_age(st, dates, named_age, s)
         # a header line or a birth date ("born in 1979") is not when the story happens
-        born = lx(lang, "birth_date_before")
         story_dates = [] if (header.end and e <= header.end) else [
             d for d in dates if not (d.kind == "absolute"
                                      and (born.search(st[max(0, d.start - 25):d.start])

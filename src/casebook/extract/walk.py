@@ -318,7 +318,8 @@ def view_vague_times(w: Walk) -> list[Cue]:
 
 # the cue kinds a view reads (a view not listed is always asked: it reads words or other sentences)
 NEEDS: dict[str, set[str]] = {
-    "crossing": {"crossing"}, "transit": {"transit"}, "arrival": {"arrival"}, "hukou": {"hukou"},
+    "crossing": {"crossing"}, "reach_china": {"reach_china"}, "transit": {"transit"},
+    "arrival": {"arrival"}, "hukou": {"hukou"},
     "sale_denied": {"sale"}, "arrest": {"arrest"}, "arrest_denied": {"arrest"},
     "repatriation": {"repatriation"}, "repatriation_denied": {"repatriation"},
     "detention": {"detention"}, "facility_in_custody": {"detention"}, "violence": {"violence"},
