@@ -53,13 +53,13 @@ _OTHER_SUBJ = _by_first_letter(
     r"nieces|friends|others)\b", _F)
 
 
-_RIVER = re.compile(r"\b(Tumen|Yalu|Duman|Amnok|Tomen|Tuman|Amrok)\b", _F)
+_RIVER = rules.lead_compile(r"\b(Tumen|Yalu|Duman|Amnok|Tomen|Tuman|Amrok)\b", _F)
 _NOT_THE_RIVER = re.compile(
     r"\s*(?:,\s*jilin|city\b|border\s+(?:crossing|checkpoint|post)|bridge\b|customs\b|"
                             r"detention\b|railway\b|station\b)", _F)
 _RIVERS = {"tumen": "Tumen", "duman": "Tumen", "yalu": "Yalu", "amnok": "Yalu", "tomen": "Tumen",
            "tuman": "Tumen", "amrok": "Yalu"}  # and the other romanisations
-_ABROAD = re.compile(
+_ABROAD = rules.lead_compile(
     r"\b(?:(?<!inner\s)(?<!Inner\s)Mongolia|Laos|Thailand|Vietnam|Cambodia|Burma|Myanmar|Mekong|"
     r"Russia)\b", _F)
 @lru_cache(maxsize=64)
@@ -192,7 +192,7 @@ _THEY_HAVE = re.compile(
                         r"children|child|boys?|girls?|babies|baby)\b", _F)
 _SUBJECT_HER = _by_first_letter(r"\b(?:me|us|I|we|my|our|myself|ourselves)\b", _F)
 
-_BIRTH = re.compile(
+_BIRTH = rules.lead_compile(
     # ("gave birth in secret to a son", "gave birth there to twins": a few words before "to")
     # ("gave a birth to", "after bearing two children": the article and the gerund as written)
     r"\b(?:(?:gave|give|giving)\s+(?:a\s+)?birth(?:\s+(?!to\b)\w+){0,3}?\s+to|had|delivered|"
@@ -223,7 +223,7 @@ _CHINA_CHILD = re.compile(
                           r"daughter|child|children)\b|"
                           r"\b(?:he|the\s+man|my\s+husband)\s+(?:and\s+I|and\s+she)\b|\bthere\b",
                           _F)
-_BIRTH_PAIR = re.compile(
+_BIRTH_PAIR = rules.lead_compile(
     r"\b(?:a|one)\s+(?:son|boy)\b[^.;]{0,25}?\band\s+(?:a|one)\s+(?:daughter|girl)\b|"
                          r"\b(?:a|one)\s+(?:daughter|girl)\b[^.;]{0,25}?\band\s+(?:a|one)\s+(?:son|"
                          r"boy)\b", _F)
@@ -252,7 +252,7 @@ _CHILD_ONLY = _by_first_letter(
     r"\b(?:child|children|son|sons|daughter|daughters|baby|kids?|boy|girl)\b",
                          _F)
 
-_ETHNIC_DESC = re.compile(
+_ETHNIC_DESC = rules.lead_compile(
     r"\b(?:she|he|they)\s+(?:was|were|is)\s+(?:an?\s+)?(?P<e>North\s+Korean|Korean-?\s?Chinese|"
     r"ethnic\s+Korean|Han\s+Chinese|"
     r"Chinese)\b(?!\s+(?:man|woman|men|women|broker|farmer|citizen|national))|"
@@ -267,7 +267,7 @@ _VICTIM_AFTER = re.compile(
 _ROLE_NOUN_END = re.compile(
     r"(?:broker|brokers|trafficker|traffickers|smuggler|smugglers|middleman|middlemen|"
                             r"intermediary|guide|pimp|madam|gang|matchmaker)\b$", _F)
-_ETHNIC_NEAR = re.compile(
+_ETHNIC_NEAR = rules.lead_compile(
     r"Korean-?\s?Chinese|Chinese-?\s?Korean|ethnic\s+Korean|Joseonjok|Chosonjok|Chosunjok|Choseonjok|Josunjok|Chaoxianzu|\bHan\b|"
     r"North\s+Korean(?!\s+(?:border|side|town|village|city|government|authorities|police|"
     r"soldiers?|guards?|regime))",
@@ -420,7 +420,7 @@ _THREAT_WORD = _by_first_letter(
 _WOULD_LIST = _by_first_letter(r"\b(?:would|could|might)\s+(?:be|face|risk)\b[^.;:]*$", _F)
 # her own telling ("Kim says she lived in fear …", "she said"): a reporting verb, not a threat
 _HER_SAYS = _by_first_letter(r"\b(?:she|i|ǂ+)\s+(?:says|said|told\s+\w+|tells)\b")
-_TO_SELL = re.compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+(?:be\s+|get\s+)?$")
+_TO_SELL = rules.lead_compile(r"(?<!\bonly\s)(?<!\bon\s)(?<!\bmanaged\s)\bto\s+(?:be\s+|get\s+)?$")
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m)\b|['’]s(?=\s+(?:been|being|not)\b)")
 _FIRST_PERSON = _by_first_letter(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b")
 _SHE = _by_first_letter(r"\b(?:she|her|herself)\b")
@@ -698,10 +698,10 @@ _ABOUT_HER = {"sale", "crossing", "arrest", "repatriation", "escape", "arrival",
 # her name, not her name's relative ("ǂ's sister was beaten" is the sister)
 _NAME_HERS = (r"(?<!ǂ)ǂ+(?!ǂ)(?![’']s\s+(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}")
               + r"\b)")
-_HER_MENTION = re.compile(
+_HER_MENTION = rules.lead_compile(
     r"\b(?:i|me|myself|we|us|ourselves)\b|" + _NAME_HERS + r"|\b(?:my|our)\b(?!\s+(?:[\w-]+\s+)"
     r"{0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
-_HER_MENTION_THIRD = re.compile(  # ("women like her are sold": people in general)
+_HER_MENTION_THIRD = rules.lead_compile(  # ("women like her are sold": people in general)
     r"\b(?:i|me|myself|we|us|she|herself)\b|" + _NAME_HERS + r"|(?<!\blike\s)\b(?:her|my|our)\b"
     r"(?!\s+(?:[\w-]+\s+){0,2}?" + rules.expand("en", "{PERSON_NOUN}") + r"\b)")
 
