@@ -402,9 +402,15 @@ def _first_item(op, av) -> tuple[set[str], bool]:
             empty = empty or e
         return chars, empty
     if op == _sre.SUBPATTERN:
-        if av[1] or av[2]:  # (?i:…): its letters match in either case
+        if av[2] or av[1] & ~re.IGNORECASE:
             raise ValueError(op)
-        return _first_of(av[3])
+        chars, empty = _first_of(av[3])
+        if av[1]:  # (?i:…): an ASCII letter in both cases and its folds ("ſ" for "s"); no other
+            if any(c.lower() != c.upper() and not c.isascii() for c in chars):
+                raise ValueError(op)
+            chars = {x for c in chars for x in (c.lower() + c.upper() + _FOLDS.get(c.lower(), "")
+                                                 if c.isascii() else c)}
+        return chars, empty
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
         return set(), True  # zero-width: the next item starts the match
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
@@ -968,4 +974,7 @@ def _joined(lang: str, kind: str, code: str, mode: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{first_letter_form(p)})" for p in parts))
     # (ignoring case: a part in first_letter_form needs no flag; any other part ignores case)
     fast = [first_letter_form(p, ignorecase=True) for p in parts]
-    return re.compile("|".join(f"(?:{f})" if f != p else f"(?i:{p})" for f, p in zip(fast, parts)))
+    # (a part neither form can rewrite is searched from every position: it gets the look-ahead
+    # of lead_form, inside its own (?i:…) so that it reads cases as the part does)
+    return re.compile("|".join(f"(?:{f})" if f != p else "(?i:" + lead_form(p, re.IGNORECASE) + ")"
+                               for f, p in zip(fast, parts)))
