@@ -448,7 +448,18 @@ def _marked(low: str, ctx: Context, sentence: str = "") -> str:
     """The lower-cased sentence the rules read: an editor's brackets as spaces ("I came [to
     China]"); her name as ǂ letters; in a third-person account, a reporter's "I"/"we" outside
     quotation marks and a "she" inside her quoted words (someone else) made unreadable letter for
-    letter, so offsets stay exact."""
+    letter, so offsets stay exact.
+
+    (Remembered for one reading, :func:`_mark_memo`: analyse_extra marks the sentences around a
+    sale again, as analyse did.)"""
+    return _mark_memo(low, ctx.mode, ctx.names, ctx.quotes, sentence)
+
+
+@lru_cache(maxsize=256)  # a memo of the testimony's sentences: emptied after each extract()
+def _mark_memo(low: str, mode: str, names: tuple[str, ...], quotes: tuple[tuple[int, int], ...],
+               sentence: str) -> str:
+    """:func:`_marked` of a context given by its fields (a Context is not hashable)."""
+    ctx = Context(mode, names, quotes)
     if "[" in low:
         low = low.replace("[", " ").replace("]", " ")
     if "'" in low or "’" in low:  # "she'd been sold", "I've been sold": the auxiliary as spaces

@@ -54,7 +54,8 @@ def detect_language(text: str) -> str:
 
 # memos keyed by a testimony's words (a sentence, a noun phrase, her names): they serve one
 # reading and are emptied after it, so that no testimony's words stay in memory past its call
-_TEXT_MEMOS = (english._candidates, english._implied_in, english._mark_re, english._her_re,
+_TEXT_MEMOS = (english._candidates, english._mark_memo, english._implied_in, english._mark_re,
+               english._her_re,
                english._name_re, discourse._clauses, discourse._who_of, discourse._is_place,
                negation.english_status)
 
