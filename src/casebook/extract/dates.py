@@ -150,7 +150,8 @@ def find_dates(text: str) -> list[DateMention]:
         return not any(d.start < e and s < d.end for d in out)
 
     has_digit = _DIGIT.search(text) is not None
-    has_hangul = _HANGUL_CH.search(text) is not None
+    # (an ASCII sentence has no Hangul: isascii() is a flag the string carries, not a scan)
+    has_hangul = not text.isascii() and _HANGUL_CH.search(text) is not None
     low = text.lower()
     # the English patterns are all lower-case literals: match them case-sensitively on the
     # lower-cased sentence (much faster than re.I; offsets agree unless a letter changes length)
