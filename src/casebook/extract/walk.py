@@ -753,7 +753,8 @@ def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
     w = Walk(b, sents, ctx, state="nk0" if told_crossing else "china", told_crossing=told_crossing)
     for w.i in range(len(sents)):
         w.s = sents[w.i]
-        w.cache = cache = {}
+        cache: dict = {}
+        w.cache = cache
         w.rep_at = None
         done: set[str] = set()
         present = frozenset(c.kind for c in w.s.cues)
