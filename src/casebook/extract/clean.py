@@ -344,6 +344,8 @@ def clean(text: str) -> Cleaned:
     return Cleaned("".join(b.parts), text, b.clean_starts, b.orig_starts)
 
 
+# (rules.lead_compile: the same matches behind a look-ahead of their first characters, faster
+# where a pattern starts with a word start or look-behinds; see rules.lead_form)
 _ABBREV = rules.lead_compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mt|No|Nos|vs|etc|approx|p|pp|Jan|Feb|Mar|Apr|Jun|Jul|"
                      r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|e\.g|i\.e|cf|al)|\b[A-Z])\.$")

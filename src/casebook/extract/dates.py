@@ -66,6 +66,8 @@ _KO_REL = [
         r"일)\s?(?:반\s?)?(?:쯤\s?)?(?:후|뒤|만에|지나서|지나)"),
     re.compile(r"(?P<next>이듬해|다음\s?해|그\s?다음\s?해|다음\s?날|이튿날)"),
 ]
+# (rules.lead_compile: the same matches behind a look-ahead of their first characters, faster
+# where a pattern starts with a word start or look-behinds; see rules.lead_form)
 _EN_AGE = rules.lead_compile(
     r"\b(?:at\s+the\s+age\s+of\s+|aged\s+|at\s+age\s+|when\s+(?:I|she)\s+was\s+|"
     r"at\s+(?=\d{1,2}\s+years?\s+old\b)|^at\s+(?=\d{1,2}\s*,\s*(?:I|she)\b)|(?:I|"

@@ -113,6 +113,8 @@ _EN_CUR = (r"(?P<cur>yuan|renminbi|rmb|cny|kuai|元|chinese\s+yuan|yen|won|north
            r"euros?|eur)")
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|k\b|만|천))?"
+# (rules.lead_compile: the same matches behind a look-ahead of their first characters, faster
+# where a pattern starts with a word start or look-behinds; see rules.lead_form)
 _MONEY_RES = [
     # ¥5000, $200, ₩1,000,000, US$300
     re.compile(rf"(?P<sym>US\$|\$|¥|￥|₩|£|€)\s?{_NUM}{_SCALE}(?:\s*(?:chinese\s+yuan|yuan|rmb|"
