@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from casebook.extract import rules
+
 _RULE = re.compile(r"^\s*[_\-=─━—~]{5,}\s*$|^\s*[┌└╔╚+][─━═\-]{5,}[┐┘╗╝+]\s*$")
 _BOX_SIDE = re.compile(r"^\s*[│║|].*[│║|]\s*$")  # a line inside a drawn box: "│ text │"
 _PAGE_NUM = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+|p\.\s*)?\d{1,4}(?:\s*[-–—])?\s*$", re.I)
@@ -40,7 +42,7 @@ _WS_INNER = re.compile(r"[ \t\u00a0]{2,}")
 _NOTE_REF = r"(?<=[^\W\d_][.!?;:])\d{1,3}(?=\s|$)|(?<=[^\W\d_][.!?,][”’\"])\d{1,3}(?=\s|$)"
 # (?P<lig>…): a typesetting ligature ("ﬂed", "ﬁrst") a PDF's text layer kept as one character,
 # spelt out by its Unicode compatibility form
-_INNER = re.compile(rf"(?P<ws>[ \t\u00a0]{{2,}})|(?P<lig>[\ufb00-\ufb06])|{_NOTE_REF}")
+_INNER = rules.lead_compile(rf"(?P<ws>[ \t\u00a0]{{2,}})|(?P<lig>[\ufb00-\ufb06])|{_NOTE_REF}")
 # a cheap test for whether a line has anything _INNER would change (most lines have not)
 # (one character class first, then what must follow it: a scan skips to those characters)
 _INNER_HINT = re.compile(r"[ \t\u00a0\ufb00-\ufb06.!?;:,](?:(?<=[ \t\u00a0])[ \t\u00a0]|"
@@ -342,7 +344,9 @@ def clean(text: str) -> Cleaned:
     return Cleaned("".join(b.parts), text, b.clean_starts, b.orig_starts)
 
 
-_ABBREV = re.compile(
+# (rules.lead_compile: the same matches behind a look-ahead of their first characters, faster
+# where a pattern starts with a word start or look-behinds; see rules.lead_form)
+_ABBREV = rules.lead_compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mt|No|Nos|vs|etc|approx|p|pp|Jan|Feb|Mar|Apr|Jun|Jul|"
                      r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|e\.g|i\.e|cf|al)|\b[A-Z])\.$")
 # Korean case notes also end an item with " / ", or with a line break that :func:`clean` keeps

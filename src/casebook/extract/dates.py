@@ -66,7 +66,9 @@ _KO_REL = [
         r"일)\s?(?:반\s?)?(?:쯤\s?)?(?:후|뒤|만에|지나서|지나)"),
     re.compile(r"(?P<next>이듬해|다음\s?해|그\s?다음\s?해|다음\s?날|이튿날)"),
 ]
-_EN_AGE = re.compile(
+# (rules.lead_compile: the same matches behind a look-ahead of their first characters, faster
+# where a pattern starts with a word start or look-behinds; see rules.lead_form)
+_EN_AGE = rules.lead_compile(
     r"\b(?:at\s+the\s+age\s+of\s+|aged\s+|at\s+age\s+|when\s+(?:I|she)\s+was\s+|"
     r"at\s+(?=\d{1,2}\s+years?\s+old\b)|^at\s+(?=\d{1,2}\s*,\s*(?:I|she)\b)|(?:I|"
     r"she)\s+was\s+(?:only\s+|just\s+)?|"
@@ -78,7 +80,7 @@ _KO_AGE = re.compile(
     r"아홉)?\s?살")
 
 
-_EN_ABS_L = [re.compile(rx.pattern) for rx in _EN_ABS]
+_EN_ABS_L = [rules.lead_compile(rx.pattern) for rx in _EN_ABS]
 _EN_REL_L = [re.compile(rx.pattern) for rx in _EN_REL]
 _REL_HINT = re.compile(r"later|after|following|next")
 _DIGIT = re.compile(r"\d")
@@ -150,7 +152,8 @@ def find_dates(text: str) -> list[DateMention]:
         return not any(d.start < e and s < d.end for d in out)
 
     has_digit = _DIGIT.search(text) is not None
-    has_hangul = _HANGUL_CH.search(text) is not None
+    # (an ASCII sentence has no Hangul: isascii() is a flag the string carries, not a scan)
+    has_hangul = not text.isascii() and _HANGUL_CH.search(text) is not None
     low = text.lower()
     # the English patterns are all lower-case literals: match them case-sensitively on the
     # lower-cased sentence (much faster than re.I; offsets agree unless a letter changes length)

@@ -113,20 +113,26 @@ _EN_CUR = (r"(?P<cur>yuan|renminbi|rmb|cny|kuai|元|chinese\s+yuan|yen|won|north
            r"euros?|eur)")
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|k\b|만|천))?"
+# (rules.lead_compile: the same matches behind a look-ahead of their first characters, faster
+# where a pattern starts with a word start or look-behinds; see rules.lead_form)
 _MONEY_RES = [
     # ¥5000, $200, ₩1,000,000, US$300
     re.compile(rf"(?P<sym>US\$|\$|¥|￥|₩|£|€)\s?{_NUM}{_SCALE}(?:\s*(?:chinese\s+yuan|yuan|rmb|"
                r"united\s+states\s+dollars?|us\s+dollars?|usd|dollars?|won)\b)?", re.I),
     # 3,000 yuan / 5,000元 / 8 million won / 300 RMB
-    re.compile(rf"{_NUM}{_SCALE}\s*(?:chinese\s+)?{_EN_CUR}", re.I),
+    rules.lead_compile(rf"{_NUM}{_SCALE}\s*(?:chinese\s+)?{_EN_CUR}", re.I),
     # RMB 3000
     re.compile(rf"(?P<cur>RMB|CNY|USD|KPW)\s?{_NUM}{_SCALE}"),
     # 5 000 yuan: thousands set apart by a space, as typeset text and OCR leave them
-    re.compile(rf"(?<![\d,.])(?P<num>\d{{1,3}}(?:[ \u00a0\u2009\u202f]\d{{3}})+){_SCALE}"
+    rules.lead_compile(rf"(?<![\d,.])(?P<num>\d{{1,3}}(?:[ \u00a0\u2009\u202f]\d{{3}})+){_SCALE}"
                rf"\s*{_EN_CUR}", re.I),
 ]
-_WORD_MONEY_RE = re.compile(
-    rf"(?P<words>{_WORDS_RE.pattern})\s+(?:chinese\s+)?{_EN_CUR}", re.I)
+# "three thousand yuan": in first-letter form (the word start moved before the group, where it
+# stands at the same place): a search skips to the number words' first letters instead of trying
+# the leading \b and 31 words at every position (~3x faster; the same matches, checked on the
+# development texts, upper-cased and with long s)
+_WORD_MONEY_RE = rules.fast_compile(
+    rf"\b(?P<words>{_WORD}(?:[\s-]+(?:and\s+)?{_WORD})*\b)\s+(?:chinese\s+)?{_EN_CUR}", re.I)
 _KO_MONEY_RE = re.compile(
     # (never from the middle of a number, nor "수천"/"몇만": several thousand is no amount;
     # "3~4천 위안": a range, its lower end first; "5천여 위안": some 5,000 yuan)
@@ -142,7 +148,7 @@ _KO_SALE_PRICE_AFTER = re.compile(r"\s?(?:에|(?:이라는|이란)\s?(?:돈|값|
                                   r"을\s?받고)\s?(?:\S+\s)?(?:팔려|팔렸|팔린|팔리|팔아|팔았|되팔)")
 _KO_SOLD_SOON = re.compile(r"\s?에\s(?:\S+\s){0,4}?\S*(?:팔려|팔렸|팔린|팔리|(?:아내|신부)가\s?되)")
 _KO_NORTH_MONEY = re.compile(r"(?:북한|조선|북)\s?돈\s?(?:으로\s?)?$")
-_BARE_NUM_RE = re.compile(
+_BARE_NUM_RE = rules.lead_compile(
     rf"(?<![\w$¥])(?:for\s+)?{_NUM}(?P<scale>\s*(?:thousand|million))?"
     r"(?=\s*(?:(?:,|and|or|to|then|–|-)\s|[–—-]\s*\d))", re.I)
 _KO_BARE_NUM_RE = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}\s?(?:만\s?(?:\d\s?천)?|천))"

@@ -55,7 +55,7 @@ def detect_language(text: str) -> str:
 
 # memos keyed by a testimony's words (a sentence, a noun phrase, her names): they serve one
 # reading and are emptied after it, so that no testimony's words stay in memory past its call
-_TEXT_MEMOS = (english._candidates, english._implied_in,
+_TEXT_MEMOS = (english._candidates, english._mark_memo, english._implied_in,
                discourse._clauses, discourse._who_of, discourse._is_place,
                negation.english_status)
 
@@ -123,6 +123,7 @@ def _extract(text: str, lang: str) -> Record:
     speaker = getattr(module, "speaker", None)
     voice, voice_para = "", -1  # who speaks in a transcript, in which paragraph
     undated: tuple[int, int, int] | None = None  # her age at an undated event (age, span)
+    born = lx(lang, "birth_date_before")  # (looked up once: the same lexicon for every sentence)
     for (s, e), p in zip(spans, paras):
         st = t[s:e]
         dates = find_dates(st)
@@ -137,7 +138,6 @@ def _extract(text: str, lang: str) -> Record:
             elif lang == "en" and undated is None:
                 undated = _undated_age(st, dates, named_age, s)
         # a header line or a birth date ("born in 1979") is not when the story happens
-        born = lx(lang, "birth_date_before")
         story_dates = [] if (header.end and e <= header.end) else [
             d for d in dates if not (d.kind == "absolute"
                                      and (born.search(st[max(0, d.start - 25):d.start])

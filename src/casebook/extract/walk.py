@@ -115,9 +115,9 @@ class Walk:
     cache: dict = field(default_factory=dict)  # views computed for the current sentence
     states: list[str] = field(default_factory=list)  # the state after each sentence
 
-    @property
-    def s(self) -> Sentence:
-        return self.sents[self.i]
+    # the sentence it reads, sents[i] (set with i by the walk: an attribute, not a property, as
+    # the views read it some 300 times a testimony)
+    s: Sentence = field(init=False)
 
     @property
     def prev(self) -> Sentence | None:
@@ -318,7 +318,8 @@ def view_vague_times(w: Walk) -> list[Cue]:
 
 # the cue kinds a view reads (a view not listed is always asked: it reads words or other sentences)
 NEEDS: dict[str, set[str]] = {
-    "crossing": {"crossing"}, "transit": {"transit"}, "arrival": {"arrival"}, "hukou": {"hukou"},
+    "crossing": {"crossing"}, "reach_china": {"reach_china"}, "transit": {"transit"},
+    "arrival": {"arrival"}, "hukou": {"hukou"},
     "sale_denied": {"sale"}, "arrest": {"arrest"}, "arrest_denied": {"arrest"},
     "repatriation": {"repatriation"}, "repatriation_denied": {"repatriation"},
     "detention": {"detention"}, "facility_in_custody": {"detention"}, "violence": {"violence"},
@@ -751,16 +752,18 @@ def walk(b: Builder, sents: list[Sentence], ctx: Context) -> None:
                         for s in sents for c in s.cues) or _reached_china_first(sents)
     w = Walk(b, sents, ctx, state="nk0" if told_crossing else "china", told_crossing=told_crossing)
     for w.i in range(len(sents)):
-        w.cache = {}
+        w.s = sents[w.i]
+        cache: dict = {}
+        w.cache = cache
         w.rep_at = None
         done: set[str] = set()
-        present = frozenset(c.kind for c in sents[w.i].cues)
+        present = frozenset(c.kind for c in w.s.cues)
         for group, states, view, when, unless, handler, to in _plan(w.state, present):
             if group and group in done:
                 continue
             if states is not None and w.state not in states:
                 continue  # the state changed earlier in this sentence
-            found = w.view(view)
+            found = cache[view] if view in cache else w.view(view)  # (w.view, one call fewer)
             if not found:
                 continue
             if when is not None and not when(w):
