@@ -63,6 +63,10 @@ def localise(message: object, lang: str | None = None) -> str:
             groups["field"] = _field(groups["field"], lang)
         if "role" in groups:
             groups["role"] = i18n.translations(lang).ugettext(groups["role"])
+        if "roles" in groups:  # "analyst, reviewer" → "분석가, 검토자"
+            or_word = " 또는 " if lang == "ko" else " or "
+            groups["roles"] = or_word.join(i18n.translations(lang).ugettext(r.strip())
+                                           for r in groups["roles"].split(","))
         return template.format(**groups)
     if lang == "en":
         return text

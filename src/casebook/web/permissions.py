@@ -45,4 +45,6 @@ def can(user: User, action: str) -> bool:
 
 def require(user: User, action: str) -> None:
     if not can(user, action):
-        raise PermissionDenied(f"{action}: not allowed for the role {user.role}")
+        allowed = ", ".join(sorted(CAPABILITIES[action]))
+        raise PermissionDenied(
+            f"{action}: not allowed for the role {user.role}; allowed for {allowed}")
