@@ -134,6 +134,12 @@ KO = {
     "born %(year)s": "%(year)s년생",
     ("%(num)s testimony", "%(num)s testimonies"): ("증언 %(num)s건",),
     "Journey": "여정",
+    "None of her testimonies is one you may read, so her journey cannot be drawn here.":
+        "열람할 수 있는 그녀의 증언이 없어 여기에서는 여정을 그릴 수 없습니다.",
+    ("No testimony of hers that you may read: a testimony of another organisation, or one whose "
+     "consent does not allow it, stays hidden."):
+        ("열람할 수 있는 그녀의 증언이 없습니다. 다른 기관의 증언이나 동의가 허락하지 않는 증언은 "
+         "보이지 않습니다."),
     "No journey events yet: review the suggested facts first.":
         "아직 여정 사건이 없습니다. 먼저 제안된 사실을 검토하세요.",
     "About her": "인적 사항",
