@@ -102,7 +102,8 @@ def test_many_more_seeded_texts():
 @pytest.mark.parametrize("text,names,lang", [
     ("Mrs. Cho said Kim Young-ja was sold; Young-ja cried. KIM YOUNG-JA left Musan.",
      ["Kim Young-ja"], "en"),
-    ("2003년 5월 14일 연길에서 이순자 씨가 저를 데려갔어요. 순자는 울었다.", ["이순자", "순자"], "ko"),
+    ("2003년 5월 14일 연길에서 이순자 씨가 저를 데려갔어요. 순자는 울었다.", ["이순자", "순자"],
+     "ko"),
 ])
 def test_the_whole_redaction_is_unchanged(text, names, lang, monkeypatch):
     import casebook.publish.redact as module

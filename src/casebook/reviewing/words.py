@@ -12,7 +12,6 @@ import re
 from casebook.errors import BadArgument, InvalidInput
 from casebook.model import Evidence
 
-
 _SPACE = re.compile(r"\s+")
 
 
