@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +27,7 @@ def _re_spans(text, needles, flags):
     return [(m.start(), m.end()) for m in re.finditer(pattern, text, flags)]
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(TEXTS, st.lists(WORDS, min_size=1, max_size=4), st.booleans())
 @example("İstanbul ISTANBUL ıstanbul", ["istanbul"], True)
