@@ -18,6 +18,7 @@ from casebook.publish.variables import (
     NK_PROVINCES,
     _gazetteer_province,
 )
+from casebook.text import literal
 from casebook.vocab import gazetteer
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
@@ -41,6 +42,7 @@ _PLACE_WORDS = re.compile(
 _HONORIFIC = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][a-z]+(?:-[A-Za-z]+| [A-Z][a-z]+(?:-[A-Za-z]+)?){0,2}"
                         r"|[가-힣]{1,4}\s?(?:씨|선생|아저씨|아줌마)(?=[\s,.을를이가은는의에]|$)")
+_HANGUL = re.compile(r"[가-힣]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)?\b|[가-힣]{2,5}")
 
 
@@ -68,17 +70,39 @@ def _gazetteer_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def redact(text: str, names: list[str] | tuple[str, ...] = (), lang: str = "en") -> str:
-    """Remove names, villages and exact dates; towns become "[a place in <province>]"."""
-    ko = lang == "ko"
+def _word(c: str) -> bool:
+    """``\\w`` of ``re`` (letters and digits of any script, and "_")."""
+    return c.isalnum() or c == "_"
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """``(?<![\\w가-힣])…(?![\\w])``: no letter or digit (or Hangul) touches the part."""
+    before = start > 0 and (_word(text[start - 1]) or "가" <= text[start - 1] <= "힣")
+    return not before and not (end < len(text) and _word(text[end]))
+
+
+def redact_names(text: str, names: list[str] | tuple[str, ...] = (), ko: bool = False) -> str:
+    """Each of her names (longest first), in any case, then each part of it that stands alone.
+
+    Found by ``casebook.text.literal`` (what ``re.sub(re.escape(name), …, flags=re.I)`` found,
+    compared on random texts in ``tests/publish/test_redact_names_like_re.py``), never by a
+    pattern built from her name: ``re`` would keep it in memory for the life of the process.
+    """
+    tag = "[이름]" if ko else "[name]"
     out = text
     for name in sorted({n.strip() for n in names if n and len(n.strip()) >= 2}, key=len,
                        reverse=True):
-        out = re.sub(re.escape(name), "[이름]" if ko else "[name]", out, flags=re.I)
+        out = literal.replace(out, [name], tag)
         for part in name.split():
-            if len(part) >= 3 or re.search(r"[가-힣]", part):
-                out = re.sub(rf"(?<![\w가-힣]){re.escape(part)}(?![\w])", "[이름]" if ko else
-                             "[name]", out, flags=re.I)
+            if len(part) >= 3 or _HANGUL.search(part):
+                out = literal.replace(out, [part], tag, edge=_alone)
+    return out
+
+
+def redact(text: str, names: list[str] | tuple[str, ...] = (), lang: str = "en") -> str:
+    """Remove names, villages and exact dates; towns become "[a place in <province>]"."""
+    ko = lang == "ko"
+    out = redact_names(text, names, ko)
     for pattern, repl in _DATE_PATTERNS:
         out = pattern.sub(repl, out)
     out = _HONORIFIC.sub("[이름]" if ko else "[name]", out)

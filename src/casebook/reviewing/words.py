@@ -12,17 +12,41 @@ import re
 from casebook.errors import BadArgument, InvalidInput
 from casebook.model import Evidence
 
+_SPACE = re.compile(r"\s+")
 
-def _pattern(words: str) -> re.Pattern[str]:
-    parts = [re.escape(p) for p in words.split()]
-    return re.compile(r"\s+".join(parts))
+
+def _end(text: str, i: int, parts: list[str]) -> int:
+    """Where ``parts`` end when the first stands at ``i`` and whitespace parts them; -1 if not."""
+    if not text.startswith(parts[0], i):
+        return -1
+    j = i + len(parts[0])
+    for part in parts[1:]:
+        space = _SPACE.match(text, j)
+        if space is None or not text.startswith(part, space.end()):
+            return -1
+        j = space.end() + len(part)
+    return j
 
 
 def occurrences(text: str, words: str) -> list[tuple[int, int]]:
-    """Every (start, end) where ``words`` stand in ``text`` (any whitespace between them)."""
-    if not words.split():
+    """Every (start, end) where ``words`` stand in ``text`` (any whitespace between them).
+
+    What ``re.finditer`` of the words joined by ``\\s+`` found (leftmost, no overlaps), but by
+    string search: a pattern built from the words would keep them in ``re``'s cache of compiled
+    patterns for the life of the process. (A part holds no whitespace, so ``\\s+`` is greedy
+    without a choice to go back on.)
+    """
+    parts = words.split()
+    if not parts:
         return []
-    return [(m.start(), m.end()) for m in _pattern(words).finditer(text)]
+    out = []
+    i = text.find(parts[0])
+    while i >= 0:
+        end = _end(text, i, parts)
+        if end >= 0:
+            out.append((i, end))
+        i = text.find(parts[0], end if end >= 0 else i + 1)
+    return out
 
 
 def locate(text: str, words: str, testimony_id: int | str,

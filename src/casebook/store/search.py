@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Connection, bindparam, select, text
 
 from casebook.store.schema import persons, testimonies
+from casebook.text import literal
 from casebook.vocab.other_names import Query, parse
 
 SNIPPET_RADIUS = 60
@@ -111,10 +112,29 @@ def snippet(body: str, terms: list[str], radius: int = SNIPPET_RADIUS) -> str:
     at = min(positions) if positions else 0
     start, end = max(0, at - radius), min(len(body), at + radius * 2)
     window = " ".join(body[start:end].split())
-    # one pass, longest names first: "흑룡강성" is marked once, never "⟦⟦흑룡강⟧성⟧"
-    names = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
-    window = re.sub(names, lambda m: f"⟦{m.group(0)}⟧", window, flags=re.IGNORECASE)
+    window = _mark(window, sorted(set(terms), key=len, reverse=True))
     return ("…" if start > 0 else "") + window + ("…" if end < len(body) else "")
+
+
+def _mark(window: str, names: list[str]) -> str:
+    """Each name ⟦marked⟧ in one pass, longest first ("흑룡강성" once, never "⟦⟦흑룡강⟧성⟧"), in
+    any case: ``re.sub`` of their alternation with ``re.IGNORECASE``, but by literal search, so
+    her search words stay in no cached regex pattern. An empty name (an empty alternative) marks
+    every place no other name stands, as ``re.sub`` did."""
+    if not names:
+        names = [""]  # (an empty alternation is the empty pattern)
+    if "" not in names:
+        return literal.replace(window, names, lambda m: f"⟦{m}⟧")
+    ends = {a: b for a, b, _k in literal.finditer(window, names)}
+    parts, i = [], 0
+    while i <= len(window):
+        if i in ends:
+            parts.append(f"⟦{window[i:ends[i]]}⟧")
+            i = ends[i]
+        else:
+            parts.append("⟦⟧" + window[i:i + 1])
+            i += 1
+    return "".join(parts)
 
 
 def search(conn: Connection, query: str, limit: int = 20,

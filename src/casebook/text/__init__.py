@@ -1,0 +1,1 @@
+"""Plain-text helpers shared by several packages; imports nothing else of casebook."""
