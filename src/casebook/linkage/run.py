@@ -17,8 +17,9 @@ import networkx as nx
 from casebook.errors import InvalidInput
 from casebook.linkage.cluster import Cluster
 from casebook.linkage.decisions import Decision, apply_decisions
+from casebook.linkage.names import name_key, surname_key
 from casebook.linkage.network import build_graph, victim_events
-from casebook.linkage.place_mentions import place_mentions, score_place_pairs
+from casebook.linkage.place_mentions import place_key, place_mentions, score_place_pairs
 from casebook.linkage.records import perpetrator_records, person_records
 from casebook.linkage.scoring import Pair, score_pairs
 from casebook.model import ConsentedTestimony
@@ -45,10 +46,22 @@ def records_for(kind: str, testimonies: Iterable[ConsentedTestimony]) -> list[An
 
 
 def score(records: Sequence[Any], kind: str, threshold: float) -> list[Pair]:
-    """Score: candidate pairs, Fellegi–Sunter for people and perpetrators, spellings for places."""
-    if kind == "place":
-        return score_place_pairs(records, threshold)
-    return score_pairs(records, kind, threshold)
+    """Score: candidate pairs, Fellegi–Sunter for people and perpetrators, spellings for places.
+
+    The name and place keys are memoised for speed (every pair compares them); the memos hold
+    her names and places, so they are emptied when the run returns, not kept for the process."""
+    try:
+        if kind == "place":
+            return score_place_pairs(records, threshold)
+        return score_pairs(records, kind, threshold)
+    finally:
+        forget_keys()
+
+
+def forget_keys() -> None:
+    """Empty the memos of name and place keys (they hold names and places from testimonies)."""
+    for memo in (name_key, surname_key, place_key):
+        memo.cache_clear()
 
 
 @dataclass
