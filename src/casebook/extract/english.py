@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 from casebook.extract import discourse, name_search, rules
 from casebook.extract.cues import Context, Cue
+from casebook.extract.literal_gate import gate_of, may_match
 from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
 from casebook.extract.places import NK_PLACE_RE, china_province, is_province
 
@@ -701,13 +702,16 @@ _MOODED = ("arrest", "repatriation", "violence", "sale", "detention", "exploitat
 _FEARED_CHAIN = _by_first_letter(
     r"\b(?:fear(?:ed|s|ful)?|afraid|scared|terrified|worried|dread\w*|risk\w*)\s+(?:of\s+)?"
     r"(?:being|getting)\s+(?:\w+\s+){1,3}?(?:and|or)\s+(?:then\s+)?(?:be\s+|being\s+)?$", _F)
+_FEARED_CHAIN_GATE = gate_of(_FEARED_CHAIN.pattern)
 
 
 def _coordinated_mood(cues: list[Cue], sentence: str) -> list[Cue]:
     """A told event joined by "and"/"or" right after an unreal or denied one takes its mood (the
     clause splitter cuts at "and", so the second verb would otherwise read as a fact)."""
     mooded = sorted((c for c in cues if c.kind in _MOODED), key=lambda c: c.start)
-    for c in mooded:
+    # (a chain needs "being" or "getting": most sentences with a cue have neither)
+    feared = bool(mooded) and may_match(_FEARED_CHAIN_GATE, sentence)
+    for c in mooded if feared else ():
         if c.status == FACT and _FEARED_CHAIN.search(sentence, max(0, c.start - 80), c.start):
             c.status = UNREAL  # "in fear of being caught and sent back": both are feared
     for prev, c in zip(mooded, mooded[1:]):
