@@ -81,3 +81,36 @@ def test_a_wrong_gate_would_be_caught() -> None:
     assert rx.search("I \u017faw it") and "saw" not in "I \u017faw it".lower()
     assert may_match(gate_of(rx.pattern), "I \u017faw it")
     assert not may_match(wrong, "I \u017faw it".replace("\u017f", "x"))
+
+
+def _needs_digit(items) -> bool:
+    """Every match of the parsed sequence holds a ``\\d`` character (read from the parse)."""
+    import re._parser as sre  # type: ignore[import-not-found]
+
+    def node(op, av) -> bool:
+        if op == sre.IN:
+            return av == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]
+        if op == sre.SUBPATTERN:
+            return seq(av[-1])
+        if op == sre.BRANCH:
+            return all(seq(b) for b in av[1])
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            return av[0] >= 1 and seq(av[2])
+        return False
+
+    def seq(its) -> bool:
+        return any(node(op, av) for op, av in its)
+
+    return seq(items)
+
+
+def test_clean_line_patterns_skipped_without_a_digit_need_one() -> None:
+    import re._parser as sre  # type: ignore[import-not-found]
+
+    from casebook.extract import clean
+    for rx in (clean._PAGE_NUM, clean._HEADER_NUM, clean._LEADER_END, clean._FOOTNOTE,
+               clean._TABLE_ROW):
+        assert _needs_digit(list(sre.parse(rx.pattern, rx.flags))), rx.pattern
+    for p in (r"\d?x", r"(?:\d|x)", r"x\s*\d*"):  # (the check can say no)
+        assert not _needs_digit(list(sre.parse(p)))
+    assert clean._DIGIT.search("page ３") and clean._PAGE_NUM.match("page ３")  # (\d: any digit)

@@ -48,6 +48,7 @@ _INNER = rules.lead_compile(rf"(?P<ws>[ \t\u00a0]{{2,}})|(?P<lig>[\ufb00-\ufb06]
 _INNER_HINT = re.compile(r"[ \t\u00a0\ufb00-\ufb06.!?;:,](?:(?<=[ \t\u00a0])[ \t\u00a0]|"
                          r"(?<=[\ufb00-\ufb06])|(?<=[.!?;:,])[”’\"]?\d)")
 _DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 _NOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]")
 # a line-end hyphen: ASCII, or the Unicode hyphen / soft hyphen that typesetting programs write
 _HYPHENS = "-\u2010\u2011\u00ad"
@@ -145,12 +146,17 @@ def _drop_lines(lines: list[tuple[int, str]], wide: int | None) -> list[bool]:
                 j += 1
             i = j
             continue
-        if _PAGE_NUM.match(ln) or len(s) < 100 and _HEADER_NUM.match(ln) and not _SENT_END.search(
-            s.rstrip("0123456789 ")) and len(_WS_INNER.findall(s)) <= 2:
+        # (the page-number, contents, footnote and table patterns each need a digit: most lines
+        # have none, and are not searched for them)
+        digit = _DIGIT.search(ln) is not None
+        if digit and (_PAGE_NUM.match(ln) or len(s) < 100 and _HEADER_NUM.match(
+                ln) and not _SENT_END.search(
+            s.rstrip("0123456789 ")) and len(_WS_INNER.findall(s)) <= 2):
             # (a justified line read from a PDF has wide gaps between most of its words: not a
             # running title beside its page number)
             drop[i] = True
-        elif len(s) < 80 and norm[_DIGITS.sub("#", s.lower())] >= 3 and len(s.split()) <= 10:
+        elif len(s) < 80 and norm[_DIGITS.sub("#", s.lower()) if digit else s.lower()] >= 3 \
+                and len(s.split()) <= 10:
             drop[i] = True  # a running header repeated on every page
         elif _CAPTION.match(ln) and not (not wide and _KO_STORY_AFTER_MARK.match(ln)):
             # the caption runs to the next blank line (in hard-wrapped text; a web page's caption
@@ -161,11 +167,11 @@ def _drop_lines(lines: list[tuple[int, str]], wide: int | None) -> list[bool]:
                 j += 1
             i = j
             continue
-        elif _LEADER_END.search(s) or _FOOTNOTE.match(ln):
+        elif digit and (_LEADER_END.search(s) or _FOOTNOTE.match(ln)):
             # (a contents line ends on its page number; a line with an ellipsis in it is prose)
             drop[i] = True
-        elif _TABLE_ROW.match(ln) and len(s.split()) <= 10 and _printed(s) < full and not re.search(
-                r"(?:19|20)\d\d\s*$", s):
+        elif digit and _TABLE_ROW.match(ln) and len(s.split()) <= 10 and _printed(
+                s) < full and not re.search(r"(?:19|20)\d\d\s*$", s):
             prev_blank = i == 0 or not lines[i - 1][1].strip() or drop[i - 1]
             nxt = lines[i + 1][1] if i + 1 < n else ""
             if prev_blank or not nxt.strip() or _TABLE_ROW.match(nxt):
