@@ -114,3 +114,12 @@ def test_clean_line_patterns_skipped_without_a_digit_need_one() -> None:
     for p in (r"\d?x", r"(?:\d|x)", r"x\s*\d*"):  # (the check can say no)
         assert not _needs_digit(list(sre.parse(p)))
     assert clean._DIGIT.search("page ３") and clean._PAGE_NUM.match("page ３")  # (\d: any digit)
+
+
+def test_place_scan_skips_the_korean_and_chinese_searches_only_in_ascii_text() -> None:
+    from casebook.extract.places import places_in
+    found = [p.id for _a, _b, p in places_in("She came from 회령 and went to 延吉 then Yanji.")]
+    assert found == ["kp-hamgyong-bukdo-hoeryong", "cn-jilin-yanbian-yanji",
+                     "cn-jilin-yanbian-yanji"]
+    assert [p.id for _a, _b, p in places_in("She came from Hoeryong.")] == [
+        "kp-hamgyong-bukdo-hoeryong"]
