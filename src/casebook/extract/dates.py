@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from casebook.extract import name_search, rules
+from casebook.extract import hints, name_search, rules
 from casebook.extract.numbers import korean_native_number, small_number, words_to_number
 from casebook.model import UncertainDate
 
@@ -205,7 +205,8 @@ def find_dates(text: str) -> list[DateMention]:
         if free(m.start(), m.end()):
             out.append(DateMention(m.start(), m.end(), month=MONTHS[m.group("month").lower()],
                                    kind="month"))
-    for rx, words in zip(rel_rx, _REL_WORDS) if _REL_HINT.search(low) else ():
+    # (_REL_HINT's words, found with the other stages' hint words in one pass)
+    for rx, words in zip(rel_rx, _REL_WORDS) if hints.families(low) & hints.TIME_ORDER else ():
         if src is low and not any(w in low for w in words):
             continue  # (the row's words are not in the sentence)
         for m in rx.finditer(src):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from casebook.extract import discourse, name_search, rules
+from casebook.extract import discourse, hints, name_search, rules
 from casebook.extract.cues import Context, Cue
 from casebook.extract.literal_gate import gate_of, may_match
 from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
@@ -553,7 +553,7 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             if kind == "payment" and ctx.mode == "third" and _SHE_PAYS.search(marked, 0, s):
                 extra["by_her"] = True  # "Kim paid a broker 3,000 yuan to take her across"
             cues.append(Cue(kind, s, e, status=status, extra=extra))
-    births = _BIRTH_HINT.search(low) is not None
+    births = bool(hints.families(low) & hints.BIRTH)  # (_BIRTH_HINT, with the other hints)
     # is she in the sentence at all (only asked when a cue below may need it: a birth, or a row
     # of these kinds that can match)
     her = bool(births or found.get("violence") or found.get("exploitation")

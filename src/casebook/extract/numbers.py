@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from casebook.extract import rules
+from casebook.extract import hints, rules
 
 # --- English number words -------------------------------------------------------------
 _UNITS = {
@@ -238,7 +238,10 @@ def find_money(text: str) -> list[Money]:
     different currency ("1,500 yuan, more than $200") is marked ``converted``."""
     found: list[Money] = []
     taken: list[tuple[int, int]] = []
-    if not _MONEY_HINT.search(text.lower()):
+    lowered = text.lower()
+    # (the hint words found with the other stages' in one pass; "위\s?안" asks the regex)
+    hint = hints.families(lowered)
+    if not (hint & hints.MONEY or hint & hints.WI and _MONEY_HINT.search(lowered)):
         return found
 
     def add(value: float, cur: str, start: int, end: int, high: float | None = None) -> None:

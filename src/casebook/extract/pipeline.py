@@ -14,7 +14,16 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from casebook.extract import answers, discourse, english, korean, name_search, negation, rules
+from casebook.extract import (
+    answers,
+    discourse,
+    english,
+    hints,
+    korean,
+    name_search,
+    negation,
+    rules,
+)
 from casebook.extract.clean import clean, paragraph_index, sentences
 from casebook.extract.cues import Context
 from casebook.extract.dates import DateMention, Timeline, age_beside_name, age_value, find_dates
@@ -58,7 +67,7 @@ def detect_language(text: str) -> str:
 # reading and are emptied after it, so that no testimony's words stay in memory past its call
 _TEXT_MEMOS = (english._candidates, english._mark_memo, english._implied_in,
                discourse._clauses, discourse._who_of, discourse._is_place,
-               negation.english_status)
+               negation.english_status, hints.families)
 
 
 def extract(text: str, lang: str = "auto") -> Record:

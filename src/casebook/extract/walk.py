@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from casebook.errors import InvalidInput
-from casebook.extract import name_search, rules
+from casebook.extract import hints, name_search, rules
 from casebook.extract.cues import Context, Cue
 from casebook.extract.exploitation_forms import cybersex_explains
 from casebook.extract.negation import DENIED, FACT, UNREAL
@@ -304,7 +304,9 @@ def view_papers_ref(w: Walk) -> list:
     s = w.s
     prev = w.sents[w.i - 1].text.rstrip() if w.i else ""
     asked = prev.endswith("?") and bool(re.search(r"\byou\b", prev, re.I))
-    if not w.i or not (asked or _PAPERS_HINT.search(s.text.lower())) or cues_of(s, "hukou", None):
+    # (_PAPERS_HINT's words: found with the other stages' hint words in one pass)
+    if not w.i or not (asked or hints.families(s.text.lower()) & hints.PAPERS) or cues_of(
+            s, "hukou", None):
         return []
     m = lx(s, "papers_ref").search(s.text)
     if m and m.groupdict().get("no") and not asked:
@@ -857,7 +859,7 @@ def _finish(w: Walk) -> None:
                                   attributes={"kind": "prostitution"},
                                   evidence=brothel.evidence, confidence=0.6))
     agreed = any(lx(s, "agreed_marriage").search(s.text) for s in sents
-                 if _MARRIAGE_HINT.search(s.text.lower()))
+                 if hints.families(s.text.lower()) & hints.MARRIAGE)  # (_MARRIAGE_HINT)
     if agreed:  # "I asked the broker to find me a husband": a marriage she agreed to is not forced
         b.events[:] = [e for e in b.events if not (e.type == "forced_marriage"
                                                    and e.evidence is not None

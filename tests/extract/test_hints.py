@@ -1,0 +1,74 @@
+"""The one-pass hint families answer as the hint regexes they replace (session 10 speed work)."""
+
+from __future__ import annotations
+
+import re
+import re._parser as sre  # type: ignore[import-not-found]
+
+import pytest
+
+from casebook.extract import dates, english, hints, numbers, walk
+
+_REGEXES = {hints.MONEY: numbers._MONEY_HINT, hints.TIME_ORDER: dates._REL_HINT,
+            hints.PAPERS: walk._PAPERS_HINT, hints.MARRIAGE: walk._MARRIAGE_HINT,
+            hints.BIRTH: english._BIRTH_HINT}
+
+
+def _alternatives(rx: re.Pattern[str]) -> tuple[set[str], list]:
+    """The literal strings of a regex of literal alternatives (a class of letters expands), and
+    the alternatives that are not literal."""
+    items = list(sre.parse(rx.pattern))
+    branches = items[0][1][1] if len(items) == 1 and items[0][0] == sre.BRANCH else [items]
+    words, other = set(), []
+    for b in branches:
+        forms = [""]
+        for op, av in b:
+            if op == sre.LITERAL:
+                forms = [f + chr(av) for f in forms]
+            elif op == sre.IN and all(o == sre.LITERAL for o, _ in av):
+                forms = [f + chr(v) for f in forms for _, v in av]
+            else:
+                forms = []
+                break
+        if forms:
+            words.update(forms)
+        else:
+            other.append(b)
+    return words, other
+
+
+@pytest.mark.parametrize("bit", list(_REGEXES))
+def test_a_family_holds_its_regex_alternatives(bit: int) -> None:
+    words, other = _alternatives(_REGEXES[bit])
+    assert set(hints.WORDS[bit]) == words
+    # the money regex's one alternative that is not a literal ("위\s?안") starts with "위": a
+    # sentence with "위" asks the regex
+    assert len(other) == (1 if bit == hints.MONEY else 0)
+    if other:
+        assert other[0][0] == (sre.LITERAL, ord(hints.WORDS[hints.WI][0]))
+
+
+def _texts() -> list[str]:
+    words = [w for ws in hints.WORDS.values() for w in ws] + ["위 안", "위\t안", "위안", "위에"]
+    out = ["", "nothing here at all", "the person for the season", "hus band", "marr"]
+    for w in words:
+        out += [f"she said {w} then", f"{w}", f"x{w}y", f"{w.upper()} again", w[:-1] + " "]
+    return out
+
+
+@pytest.mark.parametrize("bit", list(_REGEXES))
+def test_a_family_is_found_exactly_where_its_regex_matches(bit: int) -> None:
+    rx = _REGEXES[bit]
+    for text in _texts():
+        low = text.lower()
+        found = hints.families(low)
+        said = bool(found & bit) or (bit == hints.MONEY and bool(found & hints.WI)
+                                     and rx.search(low) is not None)
+        assert said == (rx.search(low) is not None), (bit, text)
+    hints.families.cache_clear()
+
+
+def test_the_memo_is_emptied_after_a_reading() -> None:
+    from casebook.extract import extract
+    extract("I was sold for 3,000 yuan. Later I married him.")
+    assert hints.families.cache_info().currsize == 0
