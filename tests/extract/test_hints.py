@@ -49,7 +49,8 @@ def test_a_family_holds_its_regex_alternatives(bit: int) -> None:
 
 
 def _texts() -> list[str]:
-    words = [w for ws in hints.WORDS.values() for w in ws] + ["위 안", "위\t안", "위안", "위에"]
+    words = [w for ws in hints.WORDS.values() for w in ws] + ["위 안", "위\t안", "위안", "위에",
+                                                              "January", "İn", "ſon"]
     out = ["", "nothing here at all", "the person for the season", "hus band", "marr"]
     for w in words:
         out += [f"she said {w} then", f"{w}", f"x{w}y", f"{w.upper()} again", w[:-1] + " "]
@@ -65,6 +66,24 @@ def test_a_family_is_found_exactly_where_its_regex_matches(bit: int) -> None:
         said = bool(found & bit) or (bit == hints.MONEY and bool(found & hints.WI)
                                      and rx.search(low) is not None)
         assert said == (rx.search(low) is not None), (bit, text)
+    hints.families.cache_clear()
+
+
+def test_the_month_family_is_found_wherever_the_month_hint_matches() -> None:
+    words, other = _alternatives(dates._MONTH_HINT)
+    assert {w.lower() for w in words} == set(hints.WORDS[hints.MONTH]) and not other
+    for text in _texts() + ["In May 2003", "in may", "MARCH", "Marchioness", "in Ju ly"]:
+        if dates._MONTH_HINT.search(text):
+            assert hints.families(text.lower()) & hints.MONTH, text
+    assert not hints.families("in the spring") & hints.MONTH
+    hints.families.cache_clear()
+
+
+@pytest.mark.parametrize("bit", [hints.RIVER, hints.LIVES, hints.REPEATED])
+def test_a_word_family_is_found_exactly_where_one_of_its_words_is(bit: int) -> None:
+    for text in _texts() + ["over  and", "again\nand", "alive", "TIMES"]:
+        low = text.lower()
+        assert bool(hints.families(low) & bit) == any(w in low for w in hints.WORDS[bit]), text
     hints.families.cache_clear()
 
 

@@ -201,7 +201,9 @@ def find_dates(text: str) -> list[DateMention]:
             month = int(m.group("kmonth")) if m.group("kmonth") else None
             out.append(DateMention(m.start(), m.end(), year, month, SEASONS.get(m.group("kseason")
                                                                                 or "")))
-    for m in _EN_MONTH_ONLY.finditer(text) if _MONTH_HINT.search(text) else ():
+    # (a month the hint finds in the casing is in the lower-cased sentence: the hint pass first)
+    months = hints.families(low) & hints.MONTH and _MONTH_HINT.search(text)
+    for m in _EN_MONTH_ONLY.finditer(text) if months else ():
         if free(m.start(), m.end()):
             out.append(DateMention(m.start(), m.end(), month=MONTHS[m.group("month").lower()],
                                    kind="month"))

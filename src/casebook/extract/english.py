@@ -553,7 +553,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             if kind == "payment" and ctx.mode == "third" and _SHE_PAYS.search(marked, 0, s):
                 extra["by_her"] = True  # "Kim paid a broker 3,000 yuan to take her across"
             cues.append(Cue(kind, s, e, status=status, extra=extra))
-    births = bool(hints.families(low) & hints.BIRTH)  # (_BIRTH_HINT, with the other hints)
+    hint = hints.families(low)  # (_BIRTH_HINT's words and the word tests below: one pass)
+    births = bool(hint & hints.BIRTH)
     # is she in the sentence at all (only asked when a cue below may need it: a birth, or a row
     # of these kinds that can match)
     her = bool(births or found.get("violence") or found.get("exploitation")
@@ -564,9 +565,7 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             and _named_in(sentence, ctx.names)) or (
             # "They have a son": she and her husband
             ctx.mode == "third" and bool(_THEY_HAVE.search(sentence))))
-    for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low
-                                           or "amnok" in low or "tomen" in low or "tuman" in low
-                                           or "amrok" in low) else ():
+    for m in _RIVER.finditer(sentence) if hint & hints.RIVER else ():
         if _NOT_THE_RIVER.match(sentence, m.end()):
             continue  # Tumen the city ("in Tumen, Jilin Province"), a checkpoint or a bridge
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
@@ -683,12 +682,11 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
         # "sold to a farmer in Shandong province": where she lived (the walk keeps the last)
         if prov:
             cues.append(Cue("province_mention", m.start(), m.end(), prov))
-    now = _PROVINCE_NOW.search(
-        sentence) if "liv" in low or "stay" in low or "settled" in low else None
+    now = _PROVINCE_NOW.search(sentence) if hint & hints.LIVES else None
     if now:
         cues.append(Cue("province_now", now.start("p"), now.end("p"), re.sub(r"\s+Province$", "",
                                                                              now.group("p"))))
-    if "times" in low or "repeated" in low or "over and" in low or "again and" in low:
+    if hint & hints.REPEATED:
         cues = _vague_sales(sentence, cues)
     return _hers(_coordinated_mood(cues, sentence), marked, ctx, sentence)
 

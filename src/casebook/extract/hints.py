@@ -6,7 +6,8 @@ of a child), each with a regex of literal alternatives over the same lower-cased
 Aho–Corasick pass (pyahocorasick, as the rows' trigger scan) finds every such literal at once;
 the answer is remembered for the reading (``pipeline`` empties the memo after each text). A
 family holds exactly its regex's alternatives (``tests/extract/test_hints.py`` reads them from
-the regexes), so a family is present exactly where its regex would match.
+the regexes), so a family is present exactly where its regex would match; the month names are
+lower-cased, so there they only say where the month regex (which reads the casing) may match.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ try:  # (optional, as for the rows' scan: without it each family is looked for i
 except ImportError:  # pragma: no cover
     _ahocorasick = None
 
-MONEY, TIME_ORDER, PAPERS, MARRIAGE, BIRTH, WI = 1, 2, 4, 8, 16, 32
+MONEY, TIME_ORDER, PAPERS, MARRIAGE, BIRTH, WI, MONTH = 1, 2, 4, 8, 16, 32, 64
+RIVER, LIVES, REPEATED = 128, 256, 512  # (word tests of english._analyse)
 
 WORDS: dict[int, tuple[str, ...]] = {
     # numbers._MONEY_HINT but its "위\s?안" ("위" stands for it: the regex decides there)
@@ -30,6 +32,13 @@ WORDS: dict[int, tuple[str, ...]] = {
     MARRIAGE: ("marr", "husband", "hu\u017fband", "결혼", "시집", "남편"),  # walk._MARRIAGE_HINT
     BIRTH: ("birth", "born", "son", "daughter", "boy", "girl", "bab", "child", "kid", "twin",
             "pregnan"),  # english._BIRTH_HINT
+    # dates._MONTH_HINT is matched on the original casing: a month it finds is here lower-cased
+    # (a test before it, not in its place)
+    RIVER: ("tumen", "yalu", "duman", "amnok", "tomen", "tuman", "amrok"),
+    LIVES: ("liv", "stay", "settled"),
+    REPEATED: ("times", "repeated", "over and", "again and"),
+    MONTH: ("january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december"),
 }
 
 
