@@ -91,3 +91,22 @@ def test_the_memo_is_emptied_after_a_reading() -> None:
     from casebook.extract import extract
     extract("I was sold for 3,000 yuan. Later I married him.")
     assert hints.families.cache_info().currsize == 0
+
+
+def test_digits_as_the_dates_read_them() -> None:
+    # (an ASCII digit in the hint pass; any other digit only where the text is not ASCII)
+    for text in ["no digit here", "in 2003", "in ２００３", "in ٢٠٠٣", "x9", "“1”", ""]:
+        low = text.lower()
+        ours = bool(hints.families(low) & hints.DIGIT) or (
+            not text.isascii() and dates._DIGIT.search(text) is not None)
+        assert ours == (dates._DIGIT.search(text) is not None), text
+        assert bool(hints.families(low) & hints.DIGIT) == any(c in "0123456789" for c in text)
+    hints.families.cache_clear()
+
+
+def test_the_inner_hint_shortcut_answers_as_the_regex() -> None:
+    from casebook.extract import clean
+    for body in ["plain words only.", "two  spaces", "a\ttab", "a\t\ttabs", "no\u00a0\u00a0break",
+                 "the \ufb01rst", "as noted.3 Then", "end.”12", "1999 was", "a , b", "x.y",
+                 "curly “quotes” only", "", " ", "  ", "7"]:
+        assert clean._inner_hint(body) == (clean._INNER_HINT.search(body) is not None), body

@@ -49,6 +49,15 @@ _INNER_HINT = re.compile(r"[ \t\u00a0\ufb00-\ufb06.!?;:,](?:(?<=[ \t\u00a0])[ \t
                          r"(?<=[\ufb00-\ufb06])|(?<=[.!?;:,])[”’\"]?\d)")
 _DIGITS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
+
+
+def _inner_hint(body: str) -> bool:
+    """``_INNER_HINT.search(body)``, without the search where it cannot match: an ASCII line with
+    no tab has no no-break space or ligature, its only run of spaces is two spaces, and a
+    footnote reference needs a digit."""
+    if body.isascii() and "\t" not in body and "  " not in body and _DIGIT.search(body) is None:
+        return False
+    return _INNER_HINT.search(body) is not None
 _NOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]")
 # a line-end hyphen: ASCII, or the Unicode hyphen / soft hyphen that typesetting programs write
 _HYPHENS = "-\u2010\u2011\u00ad"
@@ -337,7 +346,7 @@ def clean(text: str) -> Cleaned:
                 b.add(" ", start - 1)
         # collapse inner runs of spaces, spell out ligatures, drop footnote references
         pos = 0
-        for m in _INNER.finditer(body) if _INNER_HINT.search(body) else ():
+        for m in _INNER.finditer(body) if _inner_hint(body) else ():
             b.add(body[pos:m.start()], start + lead + pos)
             lig = m.group("lig")
             b.add(" " if m.group("ws") else unicodedata.normalize("NFKC", lig) if lig else "",

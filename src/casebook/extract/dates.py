@@ -151,10 +151,14 @@ def find_dates(text: str) -> list[DateMention]:
     def free(s: int, e: int) -> bool:
         return not any(d.start < e and s < d.end for d in out)
 
-    has_digit = _DIGIT.search(text) is not None
-    # (an ASCII sentence has no Hangul: isascii() is a flag the string carries, not a scan)
-    has_hangul = not text.isascii() and _HANGUL_CH.search(text) is not None
     low = text.lower()
+    hint = hints.families(low)  # (the hint words of several stages, found in one pass)
+    # (an ASCII sentence has no Hangul: isascii() is a flag the string carries, not a scan)
+    wide = not text.isascii()
+    # an ASCII digit is found with the hint words; only a sentence with other characters may
+    # hold another digit
+    has_digit = bool(hint & hints.DIGIT) or wide and _DIGIT.search(text) is not None
+    has_hangul = wide and _HANGUL_CH.search(text) is not None
     # the English patterns are all lower-case literals: match them case-sensitively on the
     # lower-cased sentence (much faster than re.I; offsets agree unless a letter changes length)
     src, abs_rx, rel_rx = (low, _EN_ABS_L, _EN_REL_L) if len(low) == len(text) else (text, _EN_ABS,
@@ -202,13 +206,13 @@ def find_dates(text: str) -> list[DateMention]:
             out.append(DateMention(m.start(), m.end(), year, month, SEASONS.get(m.group("kseason")
                                                                                 or "")))
     # (a month the hint finds in the casing is in the lower-cased sentence: the hint pass first)
-    months = hints.families(low) & hints.MONTH and _MONTH_HINT.search(text)
+    months = hint & hints.MONTH and _MONTH_HINT.search(text)
     for m in _EN_MONTH_ONLY.finditer(text) if months else ():
         if free(m.start(), m.end()):
             out.append(DateMention(m.start(), m.end(), month=MONTHS[m.group("month").lower()],
                                    kind="month"))
     # (_REL_HINT's words, found with the other stages' hint words in one pass)
-    for rx, words in zip(rel_rx, _REL_WORDS) if hints.families(low) & hints.TIME_ORDER else ():
+    for rx, words in zip(rel_rx, _REL_WORDS) if hint & hints.TIME_ORDER else ():
         if src is low and not any(w in low for w in words):
             continue  # (the row's words are not in the sentence)
         for m in rx.finditer(src):

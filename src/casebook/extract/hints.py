@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover
 
 MONEY, TIME_ORDER, PAPERS, MARRIAGE, BIRTH, WI, MONTH = 1, 2, 4, 8, 16, 32, 64
 RIVER, LIVES, REPEATED = 128, 256, 512  # (word tests of english._analyse)
+DIGIT = 1024  # an ASCII digit (\d also matches others: ask it where the text is not ASCII)
 
 WORDS: dict[int, tuple[str, ...]] = {
     # numbers._MONEY_HINT but its "위\s?안" ("위" stands for it: the regex decides there)
@@ -37,6 +38,7 @@ WORDS: dict[int, tuple[str, ...]] = {
     RIVER: ("tumen", "yalu", "duman", "amnok", "tomen", "tuman", "amrok"),
     LIVES: ("liv", "stay", "settled"),
     REPEATED: ("times", "repeated", "over and", "again and"),
+    DIGIT: tuple("0123456789"),
     MONTH: ("january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december"),
 }
