@@ -110,3 +110,10 @@ def test_the_inner_hint_shortcut_answers_as_the_regex() -> None:
                  "the \ufb01rst", "as noted.3 Then", "end.”12", "1999 was", "a , b", "x.y",
                  "curly “quotes” only", "", " ", "  ", "7"]:
         assert clean._inner_hint(body) == (clean._INNER_HINT.search(body) is not None), body
+
+
+def test_the_age_hint_needs_an_a_y_or_w() -> None:
+    import re._parser as p  # type: ignore[import-not-found]
+    branches = p.parse(dates._AGE_HINT.pattern)[0][1][1]
+    assert {chr(b[0][1]) for b in branches if b[0][0] == p.LITERAL} == {"a", "y", "w"}
+    assert all(b[0][0] == p.LITERAL for b in branches)

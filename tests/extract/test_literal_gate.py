@@ -123,3 +123,9 @@ def test_place_scan_skips_the_korean_and_chinese_searches_only_in_ascii_text() -
                      "cn-jilin-yanbian-yanji"]
     assert [p.id for _a, _b, p in places_in("She came from Hoeryong.")] == [
         "kp-hamgyong-bukdo-hoeryong"]
+
+
+def test_a_lexicon_the_language_lacks_is_never_searched() -> None:
+    rx = rules.by_code("ko", "context", "lives_now")
+    assert rx.pattern == "(?!)" and gate_of(rx.pattern) == ()
+    assert not may_match(gate_of(rx.pattern), "나는 지금 연길에 산다") and not rx.search("anything")

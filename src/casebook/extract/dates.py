@@ -248,7 +248,10 @@ def find_dates(text: str) -> list[DateMention]:
                     "주일": "week", "일": "day"}[g["unit"]]
             nn = float(n) + (0.5 if "반" in m.group() else 0)
             out.append(_rel(m.start(), m.end(), nn, unit))
-    for m in _EN_AGE.finditer(text) if _AGE_HINT.search(low) else ():
+    # (each of _AGE_HINT's alternatives starts with "a", "y" or "w": a sentence of other
+    # letters, a Korean one, is not searched)
+    for m in _EN_AGE.finditer(text) if (not wide or "a" in low or "w" in low or "y" in low) and \
+            _AGE_HINT.search(low) else ():
         age = age_value(m.group("age"))
         if age is None or not 8 <= age <= 70 or not free(m.start(), m.end()):
             continue

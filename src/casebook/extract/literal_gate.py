@@ -22,6 +22,7 @@ _MAX_PIECES = 8  # more pieces cost as much to look for as a sentence's search t
 # letters ignore-case matching reads as ASCII letters whose lower case is not that letter
 _ODD = re.compile("[\u0130\u0131\u017f]")
 _CUT = re.compile(r"[^\x21-\x7e]+")  # whitespace and anything not ASCII
+_NEVER = "(?!)"  # rules.by_code's regex for a lexicon a language lacks
 
 
 @functools.cache
@@ -29,6 +30,8 @@ def gate_of(pattern: str, most: int = _MAX_PIECES) -> tuple[str, ...] | None:
     """Lower-case ASCII strings one of which the lower-cased text holds wherever ``pattern`` can
     match (in any casing); None where the pattern gives no selective set of at most ``most``
     (a search over a whole testimony is worth more pieces than one over a sentence)."""
+    if pattern == _NEVER:
+        return ()  # (a language without the lexicon: nothing can match)
     pieces = set()
     for lit in rules.triggers_of(pattern):
         low = lit.lower().replace("\u017f", "s").replace("\u0131", "i").replace("i\u0307", "i")
@@ -47,6 +50,8 @@ def may_match(gate: tuple[str, ...] | None, text: str, low: str | None = None) -
     ``str.lower()``, when the caller has it)."""
     if gate is None:
         return True
+    if not gate:
+        return False
     if low is None:
         low = text.lower()
     for piece in gate:
