@@ -152,13 +152,21 @@ def find_dates(text: str) -> list[DateMention]:
         return not any(d.start < e and s < d.end for d in out)
 
     low = text.lower()
-    hint = hints.families(low)  # (the hint words of several stages, found in one pass)
     # (an ASCII sentence has no Hangul: isascii() is a flag the string carries, not a scan)
     wide = not text.isascii()
-    # an ASCII digit is found with the hint words; only a sentence with other characters may
-    # hold another digit
-    has_digit = bool(hint & hints.DIGIT) or wide and _DIGIT.search(text) is not None
     has_hangul = wide and _HANGUL_CH.search(text) is not None
+    if has_hangul:  # (a Korean sentence: its few hint regexes cost less than the hint pass)
+        has_digit = _DIGIT.search(text) is not None
+        months = _MONTH_HINT.search(text) is not None
+        later = _REL_HINT.search(low) is not None
+    else:  # the hint words of several stages, found in one pass
+        hint = hints.families(low)
+        # an ASCII digit is found with the hint words; only a sentence with other characters
+        # may hold another digit
+        has_digit = bool(hint & hints.DIGIT) or wide and _DIGIT.search(text) is not None
+        # (a month the hint finds in the casing is in the lower-cased sentence)
+        months = bool(hint & hints.MONTH) and _MONTH_HINT.search(text) is not None
+        later = bool(hint & hints.TIME_ORDER)  # (_REL_HINT's words)
     # the English patterns are all lower-case literals: match them case-sensitively on the
     # lower-cased sentence (much faster than re.I; offsets agree unless a letter changes length)
     src, abs_rx, rel_rx = (low, _EN_ABS_L, _EN_REL_L) if len(low) == len(text) else (text, _EN_ABS,
@@ -205,14 +213,11 @@ def find_dates(text: str) -> list[DateMention]:
             month = int(m.group("kmonth")) if m.group("kmonth") else None
             out.append(DateMention(m.start(), m.end(), year, month, SEASONS.get(m.group("kseason")
                                                                                 or "")))
-    # (a month the hint finds in the casing is in the lower-cased sentence: the hint pass first)
-    months = hint & hints.MONTH and _MONTH_HINT.search(text)
     for m in _EN_MONTH_ONLY.finditer(text) if months else ():
         if free(m.start(), m.end()):
             out.append(DateMention(m.start(), m.end(), month=MONTHS[m.group("month").lower()],
                                    kind="month"))
-    # (_REL_HINT's words, found with the other stages' hint words in one pass)
-    for rx, words in zip(rel_rx, _REL_WORDS) if hint & hints.TIME_ORDER else ():
+    for rx, words in zip(rel_rx, _REL_WORDS) if later else ():
         if src is low and not any(w in low for w in words):
             continue  # (the row's words are not in the sentence)
         for m in rx.finditer(src):

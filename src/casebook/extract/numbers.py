@@ -239,9 +239,10 @@ def find_money(text: str) -> list[Money]:
     found: list[Money] = []
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
-    # (the hint words found with the other stages' in one pass; "위\s?안" asks the regex)
-    hint = hints.families(lowered)
-    if not (hint & hints.MONEY or hint & hints.WI and _MONEY_HINT.search(lowered)):
+    if not lowered.isascii():  # (Korean: the regex costs less than the hint pass)
+        if not _MONEY_HINT.search(lowered):
+            return found
+    elif not hints.families(lowered) & hints.MONEY:  # (found with the other stages' hint words)
         return found
 
     def add(value: float, cur: str, start: int, end: int, high: float | None = None) -> None:

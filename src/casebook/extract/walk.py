@@ -34,6 +34,20 @@ _MARRIAGE_HINT = re.compile(r"marr|hu[sſ]band|결혼|시집|남편")
 _PAPERS_HINT = re.compile(r"none|fake|false|forged|real|legal|proper|없|가짜")
 
 
+def _papers_hint(s: Sentence) -> bool:
+    """``_PAPERS_HINT`` in the sentence (its words found with the other stages' hint words in
+    one pass; a Korean sentence asks the regex, which costs less there than the pass)."""
+    low = s.text.lower()
+    return bool(_PAPERS_HINT.search(low) if s.lang == "ko" else hints.families(low) & hints.PAPERS)
+
+
+def _marriage_hint(s: Sentence) -> bool:
+    """``_MARRIAGE_HINT`` in the sentence (as :func:`_papers_hint`)."""
+    low = s.text.lower()
+    return bool(_MARRIAGE_HINT.search(low) if s.lang == "ko"
+                else hints.families(low) & hints.MARRIAGE)
+
+
 @dataclass(frozen=True)
 class Step:
     """One row of walk.toml."""
@@ -304,9 +318,7 @@ def view_papers_ref(w: Walk) -> list:
     s = w.s
     prev = w.sents[w.i - 1].text.rstrip() if w.i else ""
     asked = prev.endswith("?") and bool(re.search(r"\byou\b", prev, re.I))
-    # (_PAPERS_HINT's words: found with the other stages' hint words in one pass)
-    if not w.i or not (asked or hints.families(s.text.lower()) & hints.PAPERS) or cues_of(
-            s, "hukou", None):
+    if not w.i or not (asked or _papers_hint(s)) or cues_of(s, "hukou", None):
         return []
     m = lx(s, "papers_ref").search(s.text)
     if m and m.groupdict().get("no") and not asked:
@@ -859,7 +871,7 @@ def _finish(w: Walk) -> None:
                                   attributes={"kind": "prostitution"},
                                   evidence=brothel.evidence, confidence=0.6))
     agreed = any(lx(s, "agreed_marriage").search(s.text) for s in sents
-                 if hints.families(s.text.lower()) & hints.MARRIAGE)  # (_MARRIAGE_HINT)
+                 if _marriage_hint(s))
     if agreed:  # "I asked the broker to find me a husband": a marriage she agreed to is not forced
         b.events[:] = [e for e in b.events if not (e.type == "forced_marriage"
                                                    and e.evidence is not None
