@@ -4,7 +4,8 @@
 sentence can hold their cue at all (a currency word, a word of time order, of papers, of marriage,
 of a child), each with a regex of literal alternatives over the same lower-cased sentence. One
 Aho–Corasick pass (pyahocorasick, as the rows' trigger scan) finds every such literal at once;
-the answer is remembered for the reading (``pipeline`` empties the memo after each text). A
+the answer is remembered for the reading (``pipeline`` empties the memo after each text); a
+Korean sentence asks its few hint regexes itself (timed, the pass costs more there). A
 family holds exactly its regex's alternatives (``tests/extract/test_hints.py`` reads them from
 the regexes), so a family is present exactly where its regex would match; the month names are
 lower-cased, so there they only say where the month regex (which reads the casing) may match.
