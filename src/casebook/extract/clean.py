@@ -48,6 +48,16 @@ _INNER = rules.lead_compile(rf"(?P<ws>[ \t\u00a0]{{2,}})|(?P<lig>[\ufb00-\ufb06]
 _INNER_HINT = re.compile(r"[ \t\u00a0\ufb00-\ufb06.!?;:,](?:(?<=[ \t\u00a0])[ \t\u00a0]|"
                          r"(?<=[\ufb00-\ufb06])|(?<=[.!?;:,])[”’\"]?\d)")
 _DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
+
+
+def _inner_hint(body: str) -> bool:
+    """``_INNER_HINT.search(body)``, without the search where it cannot match: an ASCII line with
+    no tab has no no-break space or ligature, its only run of spaces is two spaces, and a
+    footnote reference needs a digit."""
+    if body.isascii() and "\t" not in body and "  " not in body and _DIGIT.search(body) is None:
+        return False
+    return _INNER_HINT.search(body) is not None
 _NOTE_MARK = re.compile(r"\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡]")
 # a line-end hyphen: ASCII, or the Unicode hyphen / soft hyphen that typesetting programs write
 _HYPHENS = "-\u2010\u2011\u00ad"
@@ -145,12 +155,17 @@ def _drop_lines(lines: list[tuple[int, str]], wide: int | None) -> list[bool]:
                 j += 1
             i = j
             continue
-        if _PAGE_NUM.match(ln) or len(s) < 100 and _HEADER_NUM.match(ln) and not _SENT_END.search(
-            s.rstrip("0123456789 ")) and len(_WS_INNER.findall(s)) <= 2:
+        # (the page-number, contents, footnote and table patterns each need a digit: most lines
+        # have none, and are not searched for them)
+        digit = _DIGIT.search(ln) is not None
+        if digit and (_PAGE_NUM.match(ln) or len(s) < 100 and _HEADER_NUM.match(
+                ln) and not _SENT_END.search(
+            s.rstrip("0123456789 ")) and len(_WS_INNER.findall(s)) <= 2):
             # (a justified line read from a PDF has wide gaps between most of its words: not a
             # running title beside its page number)
             drop[i] = True
-        elif len(s) < 80 and norm[_DIGITS.sub("#", s.lower())] >= 3 and len(s.split()) <= 10:
+        elif len(s) < 80 and norm[_DIGITS.sub("#", s.lower()) if digit else s.lower()] >= 3 \
+                and len(s.split()) <= 10:
             drop[i] = True  # a running header repeated on every page
         elif _CAPTION.match(ln) and not (not wide and _KO_STORY_AFTER_MARK.match(ln)):
             # the caption runs to the next blank line (in hard-wrapped text; a web page's caption
@@ -161,11 +176,11 @@ def _drop_lines(lines: list[tuple[int, str]], wide: int | None) -> list[bool]:
                 j += 1
             i = j
             continue
-        elif _LEADER_END.search(s) or _FOOTNOTE.match(ln):
+        elif digit and (_LEADER_END.search(s) or _FOOTNOTE.match(ln)):
             # (a contents line ends on its page number; a line with an ellipsis in it is prose)
             drop[i] = True
-        elif _TABLE_ROW.match(ln) and len(s.split()) <= 10 and _printed(s) < full and not re.search(
-                r"(?:19|20)\d\d\s*$", s):
+        elif digit and _TABLE_ROW.match(ln) and len(s.split()) <= 10 and _printed(
+                s) < full and not re.search(r"(?:19|20)\d\d\s*$", s):
             prev_blank = i == 0 or not lines[i - 1][1].strip() or drop[i - 1]
             nxt = lines[i + 1][1] if i + 1 < n else ""
             if prev_blank or not nxt.strip() or _TABLE_ROW.match(nxt):
@@ -331,7 +346,7 @@ def clean(text: str) -> Cleaned:
                 b.add(" ", start - 1)
         # collapse inner runs of spaces, spell out ligatures, drop footnote references
         pos = 0
-        for m in _INNER.finditer(body) if _INNER_HINT.search(body) else ():
+        for m in _INNER.finditer(body) if _inner_hint(body) else ():
             b.add(body[pos:m.start()], start + lead + pos)
             lig = m.group("lig")
             b.add(" " if m.group("ws") else unicodedata.normalize("NFKC", lig) if lig else "",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from casebook.extract import name_search, rules
+from casebook.extract import hints, name_search, rules
 from casebook.extract.numbers import korean_native_number, small_number, words_to_number
 from casebook.model import UncertainDate
 
@@ -151,10 +151,22 @@ def find_dates(text: str) -> list[DateMention]:
     def free(s: int, e: int) -> bool:
         return not any(d.start < e and s < d.end for d in out)
 
-    has_digit = _DIGIT.search(text) is not None
-    # (an ASCII sentence has no Hangul: isascii() is a flag the string carries, not a scan)
-    has_hangul = not text.isascii() and _HANGUL_CH.search(text) is not None
     low = text.lower()
+    # (an ASCII sentence has no Hangul: isascii() is a flag the string carries, not a scan)
+    wide = not text.isascii()
+    has_hangul = wide and _HANGUL_CH.search(text) is not None
+    if has_hangul:  # (a Korean sentence: its few hint regexes cost less than the hint pass)
+        has_digit = _DIGIT.search(text) is not None
+        months = _MONTH_HINT.search(text) is not None
+        later = _REL_HINT.search(low) is not None
+    else:  # the hint words of several stages, found in one pass
+        hint = hints.families(low)
+        # an ASCII digit is found with the hint words; only a sentence with other characters
+        # may hold another digit
+        has_digit = bool(hint & hints.DIGIT) or wide and _DIGIT.search(text) is not None
+        # (a month the hint finds in the casing is in the lower-cased sentence)
+        months = bool(hint & hints.MONTH) and _MONTH_HINT.search(text) is not None
+        later = bool(hint & hints.TIME_ORDER)  # (_REL_HINT's words)
     # the English patterns are all lower-case literals: match them case-sensitively on the
     # lower-cased sentence (much faster than re.I; offsets agree unless a letter changes length)
     src, abs_rx, rel_rx = (low, _EN_ABS_L, _EN_REL_L) if len(low) == len(text) else (text, _EN_ABS,
@@ -201,11 +213,11 @@ def find_dates(text: str) -> list[DateMention]:
             month = int(m.group("kmonth")) if m.group("kmonth") else None
             out.append(DateMention(m.start(), m.end(), year, month, SEASONS.get(m.group("kseason")
                                                                                 or "")))
-    for m in _EN_MONTH_ONLY.finditer(text) if _MONTH_HINT.search(text) else ():
+    for m in _EN_MONTH_ONLY.finditer(text) if months else ():
         if free(m.start(), m.end()):
             out.append(DateMention(m.start(), m.end(), month=MONTHS[m.group("month").lower()],
                                    kind="month"))
-    for rx, words in zip(rel_rx, _REL_WORDS) if _REL_HINT.search(low) else ():
+    for rx, words in zip(rel_rx, _REL_WORDS) if later else ():
         if src is low and not any(w in low for w in words):
             continue  # (the row's words are not in the sentence)
         for m in rx.finditer(src):
@@ -241,7 +253,10 @@ def find_dates(text: str) -> list[DateMention]:
                     "주일": "week", "일": "day"}[g["unit"]]
             nn = float(n) + (0.5 if "반" in m.group() else 0)
             out.append(_rel(m.start(), m.end(), nn, unit))
-    for m in _EN_AGE.finditer(text) if _AGE_HINT.search(low) else ():
+    # (each of _AGE_HINT's alternatives starts with "a", "y" or "w": a sentence of other
+    # letters, a Korean one, is not searched)
+    for m in _EN_AGE.finditer(text) if (not wide or "a" in low or "w" in low or "y" in low) and \
+            _AGE_HINT.search(low) else ():
         age = age_value(m.group("age"))
         if age is None or not 8 <= age <= 70 or not free(m.start(), m.end()):
             continue

@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from casebook.extract import name_search, rules
+from casebook.extract.literal_gate import gate_of, may_match
 
 HER, OTHER, UNKNOWN = "her", "other", "unknown"
 NAME_MARK = "ǂ"  # her name, replaced letter for letter in the lower-cased sentence the rules read
@@ -264,8 +265,10 @@ def protagonist(text: str) -> Person | None:
         gn = " ".join(g for g in given if g in full)
         add(s, [full, s, s.upper()] + ([gn] if len(gn) >= 4 and gn.lower() not in stop else []), a,
             a + len(s), 2)
+    low = text.lower()
     for rx, weight in ((_SURNAMED, 3), (_AGE_APPOSITION, 2), (_NAME_APPOSED, 1)):
-        for m in rx.finditer(text):
+        for m in rx.finditer(text) if may_match(gate_of(rx.pattern, _WHOLE_TEXT_PIECES), text,
+                                                low) else ():
             s = m.group("s").capitalize()
             if s in sur and not (rx is _NAME_APPOSED and _ROLE_AFTER.match(text, m.end("s"))):
                 add(s, [m.group("s"), s], m.start("s"), m.end("s"), weight)
@@ -278,7 +281,8 @@ def protagonist(text: str) -> Person | None:
     # "Kim" beside the leaders' names is theirs)
     lone = any(n >= 2 and w in sur and w not in cands for w, n in tokens.items())
     said = rules.by_code("en", "context", "said_name")  # "…, said Moon."
-    as_subject = list(_AS_SUBJECT.finditer(text)) + list(said.finditer(text)) if (
+    as_subject = list(_AS_SUBJECT.finditer(text)) + (list(said.finditer(text)) if may_match(
+        gate_of(said.pattern, _WHOLE_TEXT_PIECES), text, low) else []) if (
         lone or not cands or max(p.mentions + tokens[p.surname or ""] for p in cands.values()) < 5
     ) else []
     men |= {m.group(1) for m in _MR.finditer(text)} if lone else set()
@@ -467,6 +471,8 @@ _PERCEPTION = rules.fast_compile(
     r"\b(?:saw|see|seen|watched|watch|witnessed|heard)\s+(?:\w+\s+){0,3}?"
                          r"(?:being\s+|get\s+|got\s+)?(?=\w+(?:ed|en)\b|being\b|(?:beat|hit|"
                          r"kick|slap|punch|rape|sell|drag|torture|kill|hurt)\b)", re.IGNORECASE)
+_PERCEPTION_GATE = gate_of(_PERCEPTION.pattern)
+_WHOLE_TEXT_PIECES = 16  # (a gate in front of a search over the whole text may hold more words)
 
 
 @lru_cache(maxsize=1)
@@ -752,6 +758,8 @@ def perceived(low: str, pos: int, clause: Clause, cs: list[Clause] | None = None
         while k > 0 and not cs[k].explicit:
             k -= 1
         start = cs[k].start
+    if not may_match(_PERCEPTION_GATE, low, low):
+        return False  # no verb of seeing or hearing in the sentence
     for m in _PERCEPTION.finditer(low, start, pos + 40):  # (room for the lookahead's verb)
         if m.end() <= pos + 1 and not re.match(r"\s*(?:me|us|myself|ǂ)",
                                                low[m.end() - len(m.group()) + len(

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from casebook.extract import discourse, name_search, rules
+from casebook.extract import discourse, hints, name_search, rules
 from casebook.extract.cues import Context, Cue
+from casebook.extract.literal_gate import gate_of, may_match
 from casebook.extract.negation import DENIED, FACT, UNREAL, english_status
 from casebook.extract.places import NK_PLACE_RE, china_province, is_province
 
@@ -552,7 +553,8 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             if kind == "payment" and ctx.mode == "third" and _SHE_PAYS.search(marked, 0, s):
                 extra["by_her"] = True  # "Kim paid a broker 3,000 yuan to take her across"
             cues.append(Cue(kind, s, e, status=status, extra=extra))
-    births = _BIRTH_HINT.search(low) is not None
+    hint = hints.families(low)  # (_BIRTH_HINT's words and the word tests below: one pass)
+    births = bool(hint & hints.BIRTH)
     # is she in the sentence at all (only asked when a cue below may need it: a birth, or a row
     # of these kinds that can match)
     her = bool(births or found.get("violence") or found.get("exploitation")
@@ -563,9 +565,7 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
             and _named_in(sentence, ctx.names)) or (
             # "They have a son": she and her husband
             ctx.mode == "third" and bool(_THEY_HAVE.search(sentence))))
-    for m in _RIVER.finditer(sentence) if ("tumen" in low or "yalu" in low or "duman" in low
-                                           or "amnok" in low or "tomen" in low or "tuman" in low
-                                           or "amrok" in low) else ():
+    for m in _RIVER.finditer(sentence) if hint & hints.RIVER else ():
         if _NOT_THE_RIVER.match(sentence, m.end()):
             continue  # Tumen the city ("in Tumen, Jilin Province"), a checkpoint or a bridge
         cues.append(Cue("river", m.start(), m.end(), _RIVERS[m.group(1).lower()]))
@@ -682,12 +682,11 @@ def _analyse(sentence: str, ctx: Context) -> list[Cue]:
         # "sold to a farmer in Shandong province": where she lived (the walk keeps the last)
         if prov:
             cues.append(Cue("province_mention", m.start(), m.end(), prov))
-    now = _PROVINCE_NOW.search(
-        sentence) if "liv" in low or "stay" in low or "settled" in low else None
+    now = _PROVINCE_NOW.search(sentence) if hint & hints.LIVES else None
     if now:
         cues.append(Cue("province_now", now.start("p"), now.end("p"), re.sub(r"\s+Province$", "",
                                                                              now.group("p"))))
-    if "times" in low or "repeated" in low or "over and" in low or "again and" in low:
+    if hint & hints.REPEATED:
         cues = _vague_sales(sentence, cues)
     return _hers(_coordinated_mood(cues, sentence), marked, ctx, sentence)
 
@@ -701,13 +700,16 @@ _MOODED = ("arrest", "repatriation", "violence", "sale", "detention", "exploitat
 _FEARED_CHAIN = _by_first_letter(
     r"\b(?:fear(?:ed|s|ful)?|afraid|scared|terrified|worried|dread\w*|risk\w*)\s+(?:of\s+)?"
     r"(?:being|getting)\s+(?:\w+\s+){1,3}?(?:and|or)\s+(?:then\s+)?(?:be\s+|being\s+)?$", _F)
+_FEARED_CHAIN_GATE = gate_of(_FEARED_CHAIN.pattern)
 
 
 def _coordinated_mood(cues: list[Cue], sentence: str) -> list[Cue]:
     """A told event joined by "and"/"or" right after an unreal or denied one takes its mood (the
     clause splitter cuts at "and", so the second verb would otherwise read as a fact)."""
     mooded = sorted((c for c in cues if c.kind in _MOODED), key=lambda c: c.start)
-    for c in mooded:
+    # (a chain needs "being" or "getting": most sentences with a cue have neither)
+    feared = bool(mooded) and may_match(_FEARED_CHAIN_GATE, sentence)
+    for c in mooded if feared else ():
         if c.status == FACT and _FEARED_CHAIN.search(sentence, max(0, c.start - 80), c.start):
             c.status = UNREAL  # "in fear of being caught and sent back": both are feared
     for prev, c in zip(mooded, mooded[1:]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from casebook.extract import rules
+from casebook.extract import hints, rules
 
 # --- English number words -------------------------------------------------------------
 _UNITS = {
@@ -238,7 +238,11 @@ def find_money(text: str) -> list[Money]:
     different currency ("1,500 yuan, more than $200") is marked ``converted``."""
     found: list[Money] = []
     taken: list[tuple[int, int]] = []
-    if not _MONEY_HINT.search(text.lower()):
+    lowered = text.lower()
+    if not lowered.isascii():  # (Korean: the regex costs less than the hint pass)
+        if not _MONEY_HINT.search(lowered):
+            return found
+    elif not hints.families(lowered) & hints.MONEY:  # (found with the other stages' hint words)
         return found
 
     def add(value: float, cur: str, start: int, end: int, high: float | None = None) -> None:

@@ -14,12 +14,22 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from casebook.extract import answers, discourse, english, korean, name_search, negation, rules
+from casebook.extract import (
+    answers,
+    discourse,
+    english,
+    hints,
+    korean,
+    name_search,
+    negation,
+    rules,
+)
 from casebook.extract.clean import clean, paragraph_index, sentences
 from casebook.extract.cues import Context
 from casebook.extract.dates import DateMention, Timeline, age_beside_name, age_value, find_dates
 from casebook.extract.header import parse_header
 from casebook.extract.headline import headline_price
+from casebook.extract.literal_gate import gate_of, may_match
 from casebook.extract.numbers import find_money
 from casebook.extract.places import china_province_of_place, event_place, places_in, transit_via
 from casebook.extract.story import Builder, Sentence, lx
@@ -57,7 +67,7 @@ def detect_language(text: str) -> str:
 # reading and are emptied after it, so that no testimony's words stay in memory past its call
 _TEXT_MEMOS = (english._candidates, english._mark_memo, english._implied_in,
                discourse._clauses, discourse._who_of, discourse._is_place,
-               negation.english_status)
+               negation.english_status, hints.families)
 
 
 def extract(text: str, lang: str = "auto") -> Record:
@@ -267,7 +277,9 @@ def _places(b: Builder, sents: list[Sentence], lang: str) -> None:
         # (beats the last province the story placed her in: "sold to a man in Liaoning …
         # now I live in Qingdao")
         for s in sents:  # "I live in Yanji now" → Jilin
-            m = lx(s, "lives_now").search(s.text)
+            rx = lx(s, "lives_now")
+            # (most sentences hold none of the words every match holds: the search is skipped)
+            m = rx.search(s.text) if may_match(gate_of(rx.pattern), s.text) else None
             if not m:
                 continue
             for a, z, p in places_in(s.text[m.end():m.end() + 80]):

@@ -412,12 +412,13 @@ class Gazetteer:
             if (hits and hits[-1][0] == start and hits[-1][2].id in self._after_the
                     and lowered.endswith("the ", 0, start)):
                 hits[-1] = (start, end, self._after_the[hits[-1][2].id])
-        if _HANGUL.search(lowered):
+        wide = not lowered.isascii()  # (an ASCII text has no Hangul or Han: no search)
+        if wide and _HANGUL.search(lowered):
             for m in hangul_re.finditer(lowered):
                 start, end = m.span()
                 if not self._skip_korean(m.group(), lowered, end):
                     self._add_hit(hits, start, end, m.group())
-        if _HAN.search(lowered):
+        if wide and _HAN.search(lowered):
             for m in han_re.finditer(lowered):
                 self._add_hit(hits, *m.span(), m.group())
         hits.sort(key=lambda h: h[0])
