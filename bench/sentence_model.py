@@ -60,7 +60,7 @@ from set_texts import accounts
 
 from casebook.extract import english, extract, profile, rules
 from casebook.extract.clean import clean, sentences
-from casebook.extract.evaluate import evaluate
+from casebook.extract.evaluate import _norm, evaluate  # the scorer's own value form
 
 # rule kinds whose examples are prototypes of a profile key's code ("" = the row's own code)
 KIND_TARGET: dict[str, tuple[str, str]] = {
@@ -132,14 +132,6 @@ def load(dirs: list[Path]) -> tuple[dict[str, list[Doc]], dict[tuple[str, str], 
 
 
 # ---- scoring one key as evaluate() does (fast, for choosing thresholds) ----
-
-def _norm(v):
-    if isinstance(v, str):
-        return v.strip().casefold()
-    if isinstance(v, float) and v.is_integer():
-        return int(v)
-    return v
-
 
 def key_counts(key: str, gold: dict, pred: dict) -> tuple[int, int, int]:
     g, p = gold.get(key), pred.get(key)

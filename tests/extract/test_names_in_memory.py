@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from re_cache import holding
 
 from casebook.extract import extract, name_search
 
@@ -22,14 +23,6 @@ KO = ("입력 2024.03.05\n탁뢰별(가명·27)씨는 2003년 두만강을 건�
       "한족 남성에게 5천 위안에 팔렸다. 탁씨는 2006년 한국에 왔다.")
 
 
-def _cached_patterns() -> list[str]:
-    out = []
-    for cache in (getattr(re, "_cache", {}), getattr(re, "_cache2", {})):
-        for key in list(cache):
-            out.extend(str(part) for part in (key if isinstance(key, tuple) else (key,)))
-    return out
-
-
 # (탁 stands in no fixed pattern of the package: only her surname can bring it into one)
 @pytest.mark.parametrize("text,name", [(EN, "Vorsanel"), (EN, "vorsanel"), (KO, "탁"),
                                        (KO, "뢰별")])
@@ -37,7 +30,7 @@ def test_no_cached_pattern_holds_her_name(text, name):
     re.purge()  # (what an earlier test compiled does not count)
     record = extract(text)
     assert record.facts or record.events  # it read the text (else the test proves nothing)
-    held = [p for p in _cached_patterns() if name in p]
+    held = holding(name)
     assert not held, f"re's cache holds a pattern with her name: {held[:1]!r}"
 
 
